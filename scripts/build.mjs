@@ -1,0 +1,36 @@
+// Bundles the CLI, the language server and the VS Code extension with esbuild.
+// unified's packages are ESM-only; bundling makes one file per entry that Node and VS Code load directly.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: false,
+  minify: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const jobs = [
+  {
+    ...common,
+    entryPoints: ['server/src/cli/cli.ts'],
+    outfile: 'server/dist/cli.mjs',
+    format: 'esm',
+    // Some dependencies are CommonJS and call require(); give the ESM bundle one.
+    banner: { js: "import { createRequire as __brugRequire } from 'node:module'; const require = __brugRequire(import.meta.url);" },
+  },
+];
+if (existsSync('server/src/lsp/server.ts')) {
+  jobs.push({ ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'server/dist/server.cjs', format: 'cjs' });
+}
+if (existsSync('client/src/extension.ts')) {
+  jobs.push({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', format: 'cjs', external: ['vscode'] });
+}
+
+const started = Date.now();
+await Promise.all(jobs.map((j) => build(j)));
+if (!watch) process.stdout.write(`brug: built ${jobs.length} bundle(s) in ${Date.now() - started} ms\n`);

@@ -1,0 +1,204 @@
+import type { Finding, Language, Message, Metrics, Section, Severity } from '../engine/types.js';
+import { LineIndex } from '../engine/offsets.js';
+
+export const VERSION = '0.1.0';
+
+export interface FileReport {
+  /** Path as shown (relative to the working folder). */
+  path: string;
+  text: string;
+  language: Language;
+  format: string;
+  metrics: Metrics;
+  sections: Section[];
+  findings: Finding[];
+  /** Language of messages for this file. */
+  messages: Language;
+  /** Extra per-file output keys (clientPerspective, …). */
+  extra: Record<string, unknown>;
+  /** One-line summaries to print after the metrics (the client-perspective verdict). */
+  summaryLines: Message[];
+}
+
+const pick = (m: Message, l: Language) => m[l];
+
+export function position(lines: LineIndex, offset: number) {
+  const p = lines.position(offset);
+  return { line: p.line + 1, column: p.character + 1 };
+}
+
+function round(x: number | undefined): number | undefined {
+  return x === undefined ? undefined : Math.round(x * 10) / 10;
+}
+
+export function metricsJson(m: Metrics): Record<string, number> {
+  const out: Record<string, number> = {
+    words: m.words,
+    sentences: m.sentences,
+    syllables: m.syllables,
+    longWords: m.longWords,
+    averageSentenceLength: m.averageSentenceLength,
+    averageSyllablesPerWord: m.averageSyllablesPerWord,
+    longSentenceShare: m.longSentenceShare,
+    passiveShare: m.passiveShare,
+    lix: m.lix,
+  };
+  const extra: Array<[string, number | undefined]> = [
+    ['fleschDouma', m.fleschDouma], ['brouwer', m.brouwer], ['fleschReadingEase', m.fleschReadingEase], ['fleschKincaidGrade', m.fleschKincaidGrade],
+    ['gunningFog', m.gunningFog], ['smog', m.smog], ['colemanLiau', m.colemanLiau], ['automatedReadability', m.automatedReadability],
+  ];
+  for (const [k, v] of extra) if (v !== undefined) out[k] = round(v)!;
+  return out;
+}
+
+export function findingJson(f: Finding, lines: LineIndex, language: Language) {
+  const s = position(lines, f.offset);
+  const e = position(lines, f.endOffset);
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: pick(f.message, language),
+    line: s.line,
+    column: s.column,
+    endLine: e.line,
+    endColumn: e.column,
+    offset: f.offset,
+    endOffset: f.endOffset,
+    fixes: f.fixes.map((x) => ({ title: pick(x.title, language), preferred: x.preferred, edits: x.edits.map((ed) => ({ offset: ed.offset, endOffset: ed.endOffset, newText: ed.newText })) })),
+    data: f.data ?? {},
+  };
+}
+
+export function toJson(reports: FileReport[]): string {
+  return JSON.stringify(
+    {
+      tool: { name: 'brug', version: VERSION },
+      files: reports.map((r) => {
+        const lines = new LineIndex(r.text);
+        return {
+          path: r.path,
+          language: r.language,
+          format: r.format,
+          metrics: metricsJson(r.metrics),
+          sections: r.sections.map((s) => ({ title: s.title, level: s.level, role: s.role, line: s.line, metrics: metricsJson(s.metrics) })),
+          findings: r.findings.map((f) => findingJson(f, lines, r.messages)),
+          ...r.extra,
+        };
+      }),
+    },
+    null,
+    2,
+  );
+}
+
+const LABELS = {
+  en: { words: 'words', sentences: 'sentences', perSentence: 'words per sentence', long: 'long sentences', passive: 'passive', language: 'language', sections: 'Sections', nothing: 'no findings' },
+  nl: { words: 'woorden', sentences: 'zinnen', perSentence: 'woorden per zin', long: 'lange zinnen', passive: 'lijdende vorm', language: 'taal', sections: 'Hoofdstukken', nothing: 'geen meldingen' },
+};
+
+function scoreText(m: Metrics, language: Language, ui: Language): string {
+  const name = language === 'nl' ? 'Flesch-Douma' : 'Flesch Reading Ease';
+  return `${name} ${m.score} (${m.band[ui]})`;
+}
+
+export function toText(reports: FileReport[], quiet: boolean): string {
+  const out: string[] = [];
+  for (const r of reports) {
+    const lines = new LineIndex(r.text);
+    const ui = r.messages;
+    for (const f of r.findings) {
+      const p = position(lines, f.offset);
+      out.push(`${r.path}:${p.line}:${p.column} ${f.severity} ${pick(f.message, ui)} [${f.ruleId}]`);
+    }
+    if (quiet) continue;
+    const L = LABELS[ui];
+    const m = r.metrics;
+    if (r.findings.length === 0) out.push(`${r.path}: ${L.nothing}`);
+    out.push(
+      `  ${L.language}: ${r.language} · ${m.words} ${L.words} · ${m.sentences} ${L.sentences} · ${m.averageSentenceLength} ${L.perSentence} · ${scoreText(m, r.language, ui)} · LIX ${m.lix} · ${L.long} ${Math.round(m.longSentenceShare * 100)}% · ${L.passive} ${Math.round(m.passiveShare * 100)}%`,
+    );
+    const shown = r.sections.filter((s) => s.metrics.words > 0 && s.role !== 'title');
+    if (shown.length) {
+      out.push(`  ${L.sections}:`);
+      for (const s of shown) {
+        out.push(`    ${'  '.repeat(Math.max(0, s.level - 2))}${s.title} (${s.role}) — ${s.metrics.words} ${L.words}, ${scoreText(s.metrics, s.language, ui)}`);
+      }
+    }
+    for (const line of r.summaryLines) out.push(`  ${pick(line, ui)}`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+export function toSarif(reports: FileReport[], rules: Array<{ id: string; description: Message; helpUri: string }>): string {
+  const used = new Set(reports.flatMap((r) => r.findings.map((f) => f.ruleId)));
+  const ruleList = rules.filter((r) => used.has(r.id));
+  const index = new Map(ruleList.map((r, i) => [r.id, i]));
+  return JSON.stringify(
+    {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: 'brug',
+              version: VERSION,
+              rules: ruleList.map((r) => ({ id: r.id, shortDescription: { text: r.description.en }, fullDescription: { text: r.description.nl }, helpUri: r.helpUri })),
+            },
+          },
+          results: reports.flatMap((r) => {
+            const lines = new LineIndex(r.text);
+            return r.findings.map((f) => {
+              const s = position(lines, f.offset);
+              const e = position(lines, f.endOffset);
+              const result: Record<string, unknown> = {
+                ruleId: f.ruleId,
+                level: SARIF_LEVEL[f.severity],
+                message: { text: pick(f.message, r.messages) },
+                locations: [
+                  {
+                    physicalLocation: {
+                      artifactLocation: { uri: r.path.split('\\').join('/') },
+                      region: { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column, charOffset: f.offset, charLength: f.endOffset - f.offset },
+                    },
+                  },
+                ],
+              };
+              const ri = index.get(f.ruleId);
+              if (ri !== undefined) result.ruleIndex = ri;
+              return result;
+            });
+          }),
+        },
+      ],
+    },
+    null,
+    2,
+  );
+}
+
+const GITHUB_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
+
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export function toGithub(reports: FileReport[]): string {
+  const out: string[] = [];
+  for (const r of reports) {
+    const lines = new LineIndex(r.text);
+    for (const f of r.findings) {
+      const s = position(lines, f.offset);
+      const e = position(lines, f.endOffset);
+      out.push(`::${GITHUB_LEVEL[f.severity]} file=${escapeProperty(r.path)},line=${s.line},col=${s.column},endLine=${e.line},endColumn=${e.column},title=${escapeProperty(f.ruleId)}::${escapeData(pick(f.message, r.messages))}`);
+    }
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,445 @@
+import type { Audience, Counts, Directive, Finding, Format, Language, Metrics, ParsedDocument, ProseBlock, Section, SectionRole, Severity } from './types.js';
+import type { AnalysedBlock, BlockAnalyzer, BlockFinding, DocumentBlock, DocumentModel, Rule, RuleContext, RuleOptions } from './rules/types.js';
+import type { BrugConfig } from './config/config.js';
+import { configKey, defaultConfig } from './config/config.js';
+import { parseMarkdown } from './formats/markdown.js';
+import { parsePlaintext } from './formats/plaintext.js';
+import { LineIndex, toDocument } from './offsets.js';
+import { detectLanguage } from './language/detect.js';
+import { analyseBlock } from './text/analyse.js';
+import { addCounts, emptyCounts, metricsOf } from './text/metrics.js';
+import { assignRoles } from './sections.js';
+import { createRules } from './rules/registry.js';
+import { Vocabulary } from './vocabulary/vocabulary.js';
+
+export interface LintOptions {
+  /** Path or URI of the document: decides the format when `format` is not given. */
+  path?: string;
+  uri?: string;
+  format?: Format;
+  /** Fixes the document's language (a directive in the text still wins for its blocks). */
+  language?: Language;
+  config?: BrugConfig;
+  /** Set `cancelled` to stop a run early (the language server cancels stale runs). */
+  token?: { cancelled: boolean };
+}
+
+export interface Paragraph {
+  offset: number;
+  endOffset: number;
+  language: Language;
+  metrics: Metrics;
+}
+
+export interface RuleError {
+  ruleId: string;
+  message: string;
+}
+
+export interface LintResult {
+  language: Language;
+  format: Format;
+  metrics: Metrics;
+  sections: Section[];
+  findings: Finding[];
+  paragraphs: Paragraph[];
+  /** The analysed blocks, for hovers and reports. */
+  blocks: DocumentBlock[];
+  /** Rules that threw: the other rules' findings are still there. */
+  errors: RuleError[];
+  /** The document model the document rules saw (clientPerspective and other analyses read it). */
+  model: DocumentModel;
+  /** Results of document analyses keyed by name (clientPerspective, …). */
+  analyses: Record<string, unknown>;
+  cancelled?: boolean;
+}
+
+/** Something computed over the whole document after the rules (the client perspective, for one). */
+export interface DocumentAnalysis {
+  id: string;
+  analyze(doc: DocumentModel): unknown;
+}
+
+export function formatOf(path: string | undefined): Format {
+  const p = (path ?? '').toLowerCase();
+  if (/\.(tex|ltx|latex)$/.test(p)) return 'latex';
+  if (/\.(md|markdown|mdown|mkd|qmd|rmd)$/.test(p)) return 'markdown';
+  if (/\.(txt|text)$/.test(p)) return 'plaintext';
+  return p ? 'plaintext' : 'markdown';
+}
+
+interface BlockResult {
+  analysed: AnalysedBlock;
+  findings: Array<BlockFinding & { ruleId: string }>;
+  facts: Record<string, unknown>;
+  errors: RuleError[];
+}
+
+const LONG_SENTENCE_WORDS: Record<Audience, number> = { practitioner: 25, academic: 30, general: 20 };
+
+export interface EngineOptions {
+  vocabulary?: Vocabulary;
+  /** Extra rules and analyzers (tests, plug-ins). */
+  rules?: Rule[];
+  analyzers?: BlockAnalyzer[];
+  analyses?: DocumentAnalysis[];
+  /** Upper bound of cached blocks. */
+  cacheSize?: number;
+  /** Format adapters beyond Markdown and plain text (LaTeX). */
+  formats?: Partial<Record<Format, (text: string, config: BrugConfig) => ParsedDocument>>;
+}
+
+/**
+ * The engine: text and options in, findings out. It keeps a cache of analysed blocks keyed
+ * by (block text, language, section role, configuration), so an edit re-analyses only the
+ * blocks it touched; document rules then run over the per-block facts.
+ */
+export class Engine {
+  readonly rules: Rule[];
+  readonly analyzers: BlockAnalyzer[];
+  readonly analyses: DocumentAnalysis[];
+  readonly vocabulary: Vocabulary;
+  private readonly cache = new Map<string, BlockResult>();
+  private readonly cacheSize: number;
+  private readonly blockLanguage = new Map<string, Language>();
+  private readonly formats: EngineOptions['formats'];
+
+  constructor(options: EngineOptions = {}) {
+    this.vocabulary = options.vocabulary ?? new Vocabulary();
+    const built = createRules(this.vocabulary);
+    this.rules = [...built.rules, ...(options.rules ?? [])];
+    this.analyzers = [...built.analyzers, ...(options.analyzers ?? [])];
+    this.analyses = [...built.analyses, ...(options.analyses ?? [])];
+    this.cacheSize = options.cacheSize ?? 60000;
+    this.formats = options.formats;
+  }
+
+  rule(id: string): Rule | undefined {
+    return this.rules.find((r) => r.meta.id === id);
+  }
+
+  parse(text: string, format: Format, config: BrugConfig): ParsedDocument {
+    const custom = this.formats?.[format];
+    if (custom) return custom(text, config);
+    if (format === 'markdown') return parseMarkdown(text);
+    return parsePlaintext(text);
+  }
+
+  lint(input: string, options: LintOptions = {}): LintResult {
+    const config = options.config ?? defaultConfig();
+    // A byte-order mark is part of the file as read: offsets count it, the parsers do not see it.
+    const bom = input.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const text = bom ? input.slice(1) : input;
+    const format = options.format ?? formatOf(options.path ?? options.uri);
+    let parsed: ParsedDocument;
+    try {
+      parsed = this.parse(text, format, config);
+    } catch (err) {
+      // A parser that fails on broken input must not take the user's text down with it.
+      parsed = format === 'plaintext' ? { format, blocks: [], directives: [] } : { ...parsePlaintext(text), format };
+      parsed.problems = [{ offset: 0, message: { en: `Brug could not parse this ${format} file and read it as plain text (${(err as Error).message}).`, nl: `Brug kon dit ${format}-bestand niet ontleden en las het als platte tekst (${(err as Error).message}).` } }];
+    }
+    const lines = new LineIndex(text);
+    const ckey = configKey(config);
+
+    // Language: option, then a directive before the first block, then the document's own
+    // declaration, then detection on a sample of its prose.
+    const firstBlockStart = parsed.blocks[0]?.start ?? text.length;
+    const topDirective = parsed.directives.find((d) => d.kind === 'language' && d.offset <= firstBlockStart);
+    const configured = config.language !== 'auto' ? config.language : undefined;
+    const language: Language = options.language ?? topDirective?.language ?? configured ?? parsed.declaredLanguage ?? detectLanguage(sampleProse(parsed.blocks));
+    const languageDirectives = parsed.directives.filter((d) => d.kind === 'language' && d.offset > firstBlockStart);
+
+    // Sections and roles from the headings.
+    const headings: ProseBlock[] = [];
+    let proseSeen = false;
+    const afterProse: boolean[] = [];
+    for (const b of parsed.blocks) {
+      if (b.kind === 'heading') {
+        headings.push(b);
+        afterProse.push(proseSeen);
+      } else proseSeen = true;
+    }
+    const roles = assignRoles(headings.map((h, i) => ({ title: h.text.trim(), level: h.level ?? 1, afterProse: afterProse[i]! })));
+
+    const long = LONG_SENTENCE_WORDS[config.audience];
+    const results: BlockResult[] = [];
+    const blockSection: number[] = [];
+    const errors: RuleError[] = [];
+    let hi = -1;
+    let ldi = 0;
+    let blockLang: Language | undefined;
+    for (const b of parsed.blocks) {
+      if (options.token?.cancelled) return this.cancelledResult(language, format);
+      if (b.kind === 'heading') hi++;
+      while (ldi < languageDirectives.length && languageDirectives[ldi]!.offset <= b.start) blockLang = languageDirectives[ldi++]!.language;
+      const role: SectionRole = hi >= 0 ? roles[hi]! : 'other';
+      if (role === 'references') b.skip = true;
+      const lang = b.language ?? blockLang ?? this.languageOfBlock(b, language);
+      const r = this.analyseCached(b, lang, role, config, ckey, long);
+      results.push(r);
+      blockSection.push(hi);
+      if (r.errors.length) errors.push(...r.errors);
+    }
+
+    // Document blocks: block results placed in the document.
+    const blocks: DocumentBlock[] = results.map((r, i) => {
+      const pb = parsed.blocks[i]!;
+      const analysed = r.analysed.block === pb ? r.analysed : { ...r.analysed, block: pb };
+      return {
+        analysed,
+        section: blockSection[i]!,
+        facts: r.facts,
+        toDocument: (start: number, end: number) => ({
+          offset: toDocument(pb.map, start, 'start') + bom,
+          endOffset: Math.max(toDocument(pb.map, start, 'start'), toDocument(pb.map, end, 'end')) + bom,
+        }),
+      };
+    });
+
+    const sections = this.buildSections(text, headings, roles, blocks, language, lines, bom);
+    const docCounts = emptyCounts();
+    for (const b of blocks) addCounts(docCounts, b.analysed.counts);
+    const metrics = metricsOf(docCounts, language);
+    const model: DocumentModel = { text: input, format, language, blocks, sections, metrics, lines: bom ? new LineIndex(input) : lines, config };
+
+    // Findings: block rules (from the cache, mapped), then document rules.
+    const findings: Finding[] = [];
+    const severityOf = (rule: Rule): Severity | undefined => {
+      const s = config.rules[rule.meta.id]?.severity;
+      if (s === 'off') return undefined;
+      return s ?? rule.meta.defaultSeverity;
+    };
+    for (let i = 0; i < blocks.length; i++) {
+      const b = blocks[i]!;
+      const r = results[i]!;
+      for (const f of r.findings) {
+        const rule = this.rule(f.ruleId);
+        if (!rule) continue;
+        const sev = severityOf(rule);
+        if (!sev) continue;
+        const { offset, endOffset } = b.toDocument(f.start, f.end);
+        const finding: Finding = {
+          ruleId: f.ruleId,
+          severity: config.rules[f.ruleId]?.severity && config.rules[f.ruleId]?.severity !== 'off' ? sev : (f.severity ?? sev),
+          message: f.message,
+          offset,
+          endOffset,
+          fixes: (f.fixes ?? []).map((x) => ({
+            ...x,
+            edits: x.edits.map((e) => ({ newText: e.newText, ...b.toDocument(e.start, e.end) })),
+          })),
+        };
+        if (f.data) finding.data = f.data;
+        findings.push(finding);
+      }
+    }
+    for (const rule of this.rules) {
+      if (rule.scope !== 'document') continue;
+      const sev = severityOf(rule);
+      if (!sev || !rule.meta.languages.includes(language)) continue;
+      try {
+        for (const f of rule.check(model, this.context(rule, config, sev))) {
+          findings.push({ ...f, ruleId: rule.meta.id, severity: f.severity ?? sev, fixes: f.fixes ?? [] });
+        }
+      } catch (err) {
+        errors.push({ ruleId: rule.meta.id, message: (err as Error).message });
+      }
+    }
+
+    const analyses: Record<string, unknown> = {};
+    for (const a of this.analyses) {
+      try {
+        analyses[a.id] = a.analyze(model);
+      } catch (err) {
+        errors.push({ ruleId: a.id, message: (err as Error).message });
+      }
+    }
+
+    for (const p of parsed.problems ?? []) {
+      findings.push({ ruleId: 'brug/parse', severity: 'info', message: p.message, offset: p.offset + bom, endOffset: p.offset + bom, fixes: [] });
+    }
+    const kept = applyDirectives(findings, parsed.directives.map((d) => ({ ...d, offset: d.offset + bom, endOffset: d.endOffset + bom })), model.lines);
+    kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
+
+    const paragraphs: Paragraph[] = [];
+    for (const b of blocks) {
+      const pb = b.analysed.block;
+      if (pb.kind !== 'paragraph' && pb.kind !== 'listItem') continue;
+      if (b.analysed.counts.words === 0) continue;
+      paragraphs.push({ offset: pb.start + bom, endOffset: pb.end + bom, language: b.analysed.language, metrics: metricsOf(b.analysed.counts, b.analysed.language) });
+    }
+    return { language, format, metrics, sections, findings: kept, paragraphs, blocks, errors, model, analyses };
+  }
+
+  private cancelledResult(language: Language, format: Format): LintResult {
+    const metrics = metricsOf(emptyCounts(), language);
+    const model: DocumentModel = { text: '', format, language, blocks: [], sections: [], metrics, lines: new LineIndex(''), config: defaultConfig() };
+    return { language, format, metrics, sections: [], findings: [], paragraphs: [], blocks: [], errors: [], model, analyses: {}, cancelled: true };
+  }
+
+  private context(rule: Rule, config: BrugConfig, severity: Severity): RuleContext {
+    const options: RuleOptions = { ...rule.meta.options[config.audience], ...(config.rules[rule.meta.id]?.options as RuleOptions | undefined) };
+    return { config, audience: config.audience, options, severity };
+  }
+
+  /** A block of 25 words or more in the other language is checked in that language. */
+  private languageOfBlock(b: ProseBlock, doc: Language): Language {
+    if (b.kind === 'heading' || b.kind === 'tableCell') return doc;
+    const words = b.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+    if (words < 25) return doc;
+    let lang = this.blockLanguage.get(b.text);
+    if (!lang) {
+      lang = detectLanguage(b.text, doc);
+      if (this.blockLanguage.size > 50000) this.blockLanguage.clear();
+      this.blockLanguage.set(b.text, lang);
+    }
+    return lang;
+  }
+
+  private analyseCached(b: ProseBlock, language: Language, role: SectionRole, config: BrugConfig, ckey: string, long: number): BlockResult {
+    const ph = b.placeholders ? b.placeholders.map((p) => p.join(',')).join(';') : '';
+    const key = `${language}|${role}|${b.kind}|${b.level ?? 0}|${b.quoted ? 1 : 0}|${b.skip ? 1 : 0}|${ph}|${ckey}|${b.text}`;
+    const hit = this.cache.get(key);
+    if (hit) {
+      this.cache.delete(key);
+      this.cache.set(key, hit);
+      return hit;
+    }
+    const analysed = analyseBlock(b, language, role, long);
+    const facts: Record<string, unknown> = {};
+    const findings: BlockResult['findings'] = [];
+    const errors: RuleError[] = [];
+    if (!b.skip) {
+      for (const a of this.analyzers) {
+        try {
+          facts[a.id] = a.analyze(analysed, config);
+        } catch (err) {
+          errors.push({ ruleId: a.id, message: (err as Error).message });
+        }
+      }
+      for (const rule of this.rules) {
+        if (rule.scope !== 'block' || !rule.meta.languages.includes(language)) continue;
+        const sev = config.rules[rule.meta.id]?.severity;
+        if (sev === 'off') continue;
+        try {
+          for (const f of rule.check(analysed, this.context(rule, config, sev ?? rule.meta.defaultSeverity))) {
+            // Quoted speech is the client's own voice: no rule corrects it.
+            if (analysed.quotes.some(([qs, qe]) => f.start >= qs && f.end <= qe)) continue;
+            findings.push({ ...f, ruleId: rule.meta.id });
+          }
+        } catch (err) {
+          errors.push({ ruleId: rule.meta.id, message: (err as Error).message });
+        }
+      }
+    }
+    const result: BlockResult = { analysed, findings, facts, errors };
+    if (this.cache.size >= this.cacheSize) {
+      let drop = Math.floor(this.cacheSize / 4);
+      for (const k of this.cache.keys()) {
+        this.cache.delete(k);
+        if (--drop <= 0) break;
+      }
+    }
+    this.cache.set(key, result);
+    return result;
+  }
+
+  private buildSections(text: string, headings: ProseBlock[], roles: SectionRole[], blocks: DocumentBlock[], language: Language, lines: LineIndex, bom: number): Section[] {
+    const sections: Section[] = [];
+    const counts: Counts[] = headings.map(() => emptyCounts());
+    const langWords: Array<Record<Language, number>> = headings.map(() => ({ nl: 0, en: 0 }));
+    // Each block counts for its own section and every enclosing one.
+    const stack: number[] = [];
+    let hi = -1;
+    for (const b of blocks) {
+      const pb = b.analysed.block;
+      if (pb.kind === 'heading') {
+        hi++;
+        const level = pb.level ?? 1;
+        while (stack.length && (headings[stack[stack.length - 1]!]!.level ?? 1) >= level) stack.pop();
+        stack.push(hi);
+        continue;
+      }
+      for (const s of stack) {
+        addCounts(counts[s]!, b.analysed.counts);
+        langWords[s]![b.analysed.language] += b.analysed.counts.words;
+      }
+    }
+    for (let i = 0; i < headings.length; i++) {
+      const h = headings[i]!;
+      const level = h.level ?? 1;
+      let contentEnd = text.length;
+      for (let j = i + 1; j < headings.length; j++) {
+        if ((headings[j]!.level ?? 1) <= level) {
+          contentEnd = headings[j]!.start;
+          break;
+        }
+      }
+      const lw = langWords[i]!;
+      const lang: Language = lw.nl === 0 && lw.en === 0 ? language : lw.nl >= lw.en ? 'nl' : 'en';
+      sections.push({
+        title: h.text.trim().replace(/\s+/g, ' '),
+        level,
+        role: roles[i]!,
+        line: lines.position(h.start).line + 1,
+        offset: h.start + bom,
+        endOffset: h.end + bom,
+        contentEnd: contentEnd + bom,
+        language: lang,
+        metrics: metricsOf(counts[i]!, lang),
+      });
+    }
+    return sections;
+  }
+}
+
+function sampleProse(blocks: ProseBlock[]): string {
+  // Up to ~8,000 characters spread over the document, prose first.
+  const prose = blocks.filter((b) => b.kind === 'paragraph' || b.kind === 'listItem');
+  const pool = prose.length ? prose : blocks;
+  const parts: string[] = [];
+  let size = 0;
+  const step = Math.max(1, Math.floor(pool.length / 40));
+  for (let i = 0; i < pool.length && size < 8000; i += step) {
+    parts.push(pool[i]!.text);
+    size += pool[i]!.text.length;
+  }
+  return parts.join('\n');
+}
+
+/** Drops findings that directives switch off. */
+export function applyDirectives(findings: Finding[], directives: Directive[], lines: LineIndex): Finding[] {
+  const relevant = directives.filter((d) => d.kind !== 'language');
+  if (relevant.length === 0) return findings;
+  const sorted = [...relevant].sort((a, b) => a.offset - b.offset);
+  const text = lines.text;
+  // The line a disable-next-line directive points at: the next line with text on it.
+  const nextLine = (d: Directive) => {
+    let l = lines.position(d.endOffset).line + 1;
+    while (l < lines.lineCount) {
+      const s = lines.lineStart(l);
+      const e = l + 1 < lines.lineCount ? lines.lineStart(l + 1) : text.length;
+      if (text.slice(s, e).trim().length > 0) break;
+      l++;
+    }
+    return l;
+  };
+  const targets = sorted.map((d) => (d.kind === 'disable-next-line' ? nextLine(d) : d.kind === 'disable-line' ? lines.position(d.offset).line : -1));
+  return findings.filter((f) => {
+    const line = lines.position(f.offset).line;
+    const applies = (d: Directive) => d.rules.length === 0 || d.rules.includes(f.ruleId) || d.rules.some((r) => !r.includes('/') && f.ruleId.startsWith(`${r}/`));
+    let disabled = false;
+    for (let i = 0; i < sorted.length; i++) {
+      const d = sorted[i]!;
+      if (d.kind === 'disable-next-line' || d.kind === 'disable-line') {
+        if (targets[i] === line && applies(d)) return false;
+        continue;
+      }
+      if (d.offset > f.offset) break;
+      if (!applies(d)) continue;
+      disabled = d.kind === 'disable';
+    }
+    return !disabled;
+  });
+}

@@ -1,0 +1,281 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkMath from 'remark-math';
+import type { Directive, Language, ParsedDocument, ProseBlock, BlockKind } from '../types.js';
+import { BlockTextBuilder } from '../offsets.js';
+import { parseDirective } from './directives.js';
+
+// mdast node shapes, kept minimal: the adapter only reads what it needs.
+interface Point { offset?: number }
+interface MdNode {
+  type: string;
+  value?: string;
+  url?: string;
+  depth?: number;
+  children?: MdNode[];
+  position?: { start: Point; end: Point };
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkMath);
+
+/** A chunk of the document that parses on its own: blocks separated by blank lines. */
+interface Chunk {
+  start: number;
+  end: number;
+}
+
+interface ChunkResult {
+  blocks: ProseBlock[];
+  directives: Array<Omit<Directive, 'line'> & { line: number }>;
+  frontMatterLanguage?: Language;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const DEFINITION = /^ {0,3}\[(\^?)[^\]\n]+\]:[ \t]*\S/;
+
+/**
+ * Splits Markdown into chunks at blank lines that no construct spans (fenced code, math,
+ * HTML comments, front matter, indented continuations). Each chunk parses on its own, so an
+ * edit re-parses only the chunk it touches. Link and footnote definitions are collected so
+ * that references in any chunk still resolve.
+ */
+export function splitChunks(text: string): { chunks: Chunk[]; definitions: string } {
+  const chunks: Chunk[] = [];
+  const definitions: string[] = [];
+  const n = text.length;
+  let pos = 0;
+  let chunkStart = 0;
+  let fence: string | null = null;
+  let inMath = false;
+  let inComment = false;
+  let sawBlank = false;
+
+  // Front matter is one chunk of its own.
+  const fm = /^(---|\+\+\+)[ \t]*\r?\n/.exec(text);
+  if (fm) {
+    const close = fm[1] === '---' ? /\r?\n(---|\.\.\.)[ \t]*(\r?\n|$)/g : /\r?\n\+\+\+[ \t]*(\r?\n|$)/g;
+    close.lastIndex = fm[0].length - 1;
+    const m = close.exec(text);
+    if (m) {
+      const end = m.index + m[0].length;
+      chunks.push({ start: 0, end });
+      pos = end;
+      chunkStart = end;
+    }
+  }
+
+  while (pos < n) {
+    const eol = text.indexOf('\n', pos);
+    const lineEnd = eol < 0 ? n : eol;
+    const next = eol < 0 ? n : eol + 1;
+    const line = text.slice(pos, lineEnd).replace(/\r$/, '');
+    const blank = line.trim().length === 0;
+
+    if (fence !== null) {
+      const m = FENCE.exec(line);
+      if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && line.trim() === m[1]) fence = null;
+    } else if (inMath) {
+      if (line.includes('$$')) inMath = false;
+    } else if (inComment) {
+      if (line.includes('-->')) inComment = false;
+    } else if (blank) {
+      sawBlank = true;
+    } else {
+      const indented = /^[ \t]/.test(line);
+      if (sawBlank && !indented && pos > chunkStart) {
+        chunks.push({ start: chunkStart, end: pos });
+        chunkStart = pos;
+      }
+      sawBlank = false;
+      const f = FENCE.exec(line);
+      if (f) fence = f[1]!;
+      else if (/^ {0,3}\$\$/.test(line)) {
+        if ((line.match(/\$\$/g) ?? []).length === 1) inMath = true;
+      } else if (line.includes('<!--') && !line.slice(line.lastIndexOf('<!--')).includes('-->')) inComment = true;
+      if (DEFINITION.test(line)) definitions.push(line);
+    }
+    pos = next;
+  }
+  if (chunkStart < n || chunks.length === 0) chunks.push({ start: chunkStart, end: n });
+  return { chunks, definitions: definitions.join('\n') };
+}
+
+function offsetOf(node: MdNode, which: 'start' | 'end'): number {
+  return node.position?.[which].offset ?? 0;
+}
+
+/** Turns one chunk's mdast into prose blocks, offsets relative to the chunk. */
+function chunkBlocks(src: string, definitions: string): ChunkResult {
+  const input = definitions ? `${src}\n\n${definitions}\n` : src;
+  const tree = processor.parse(input) as unknown as MdNode;
+  const limit = src.length;
+  const blocks: ProseBlock[] = [];
+  const directives: ChunkResult['directives'] = [];
+  let frontMatterLanguage: Language | undefined;
+
+  const collectDirective = (node: MdNode) => {
+    const value = node.value ?? '';
+    const re = /<!--([\s\S]*?)-->/g;
+    let m: RegExpExecArray | null;
+    const base = offsetOf(node, 'start');
+    while ((m = re.exec(value))) {
+      const d = parseDirective(m[1]!, base + m.index, base + m.index + m[0].length, 0);
+      if (d) directives.push(d);
+    }
+  };
+
+  const inline = (node: MdNode, b: BlockTextBuilder) => {
+    switch (node.type) {
+      case 'text': {
+        const s = offsetOf(node, 'start');
+        const e = offsetOf(node, 'end');
+        b.addAligned(node.value ?? '', src.slice(s, e), s);
+        return;
+      }
+      case 'inlineCode':
+      case 'inlineMath':
+        b.addPlaceholder(offsetOf(node, 'start'), offsetOf(node, 'end') - offsetOf(node, 'start'));
+        return;
+      case 'link': {
+        const kids = node.children ?? [];
+        const only = kids.length === 1 && kids[0]!.type === 'text' ? kids[0]!.value ?? '' : null;
+        // A bare URL (autolink) takes a word's place but is not prose.
+        if (only !== null && (only === node.url || /^(https?:\/\/|www\.|mailto:)/i.test(only) || node.url === `mailto:${only}`)) {
+          b.addPlaceholder(offsetOf(node, 'start'), offsetOf(node, 'end') - offsetOf(node, 'start'));
+          return;
+        }
+        for (const c of kids) inline(c, b);
+        return;
+      }
+      case 'break':
+        b.addSeparator(' ', offsetOf(node, 'start'));
+        return;
+      case 'html':
+        collectDirective(node);
+        return;
+      case 'image':
+      case 'imageReference':
+      case 'footnoteReference':
+        return;
+      default:
+        for (const c of node.children ?? []) inline(c, b);
+    }
+  };
+
+  const block = (node: MdNode, kind: BlockKind, quoted: boolean, level?: number) => {
+    const b = new BlockTextBuilder();
+    for (const c of node.children ?? []) inline(c, b);
+    if (b.text.trim().length === 0) return;
+    const pb: ProseBlock = {
+      kind,
+      text: b.text,
+      map: b.map,
+      start: offsetOf(node, 'start'),
+      end: offsetOf(node, 'end'),
+    };
+    if (level !== undefined) pb.level = level;
+    if (quoted) pb.quoted = true;
+    if (b.placeholders.length) pb.placeholders = b.placeholders;
+    blocks.push(pb);
+  };
+
+  const walk = (node: MdNode, quoted: boolean, inList: boolean) => {
+    if (offsetOf(node, 'start') >= limit && node.type !== 'root') return;
+    switch (node.type) {
+      case 'heading':
+        block(node, 'heading', quoted, node.depth ?? 1);
+        return;
+      case 'paragraph':
+        block(node, inList ? 'listItem' : 'paragraph', quoted);
+        return;
+      case 'blockquote':
+        for (const c of node.children ?? []) walk(c, true, inList);
+        return;
+      case 'list':
+      case 'listItem':
+        for (const c of node.children ?? []) walk(c, quoted, true);
+        return;
+      case 'table':
+        for (const row of node.children ?? []) for (const cell of row.children ?? []) block(cell, 'tableCell', quoted);
+        return;
+      case 'html':
+        collectDirective(node);
+        return;
+      case 'yaml': {
+        const m = /^\s*(?:lang|language|taal)\s*:\s*["']?(nl|en|dutch|english|nl-NL|en-GB|en-US)/im.exec(node.value ?? '');
+        if (m) frontMatterLanguage = m[1]!.toLowerCase().startsWith('nl') || m[1]!.toLowerCase() === 'dutch' ? 'nl' : 'en';
+        return;
+      }
+      case 'root':
+        for (const c of node.children ?? []) walk(c, quoted, inList);
+        return;
+      default:
+        // code, math, toml, definition, footnoteDefinition, thematicBreak: not prose.
+        return;
+    }
+  };
+  walk(tree, false, false);
+  const result: ChunkResult = { blocks, directives };
+  if (frontMatterLanguage) result.frontMatterLanguage = frontMatterLanguage;
+  return result;
+}
+
+/** Parsed chunks by (chunk text, definitions): an edit re-parses only the chunk it changes. */
+const chunkCache = new Map<string, ChunkResult>();
+const CHUNK_CACHE_LIMIT = 20000;
+
+function cachedChunk(src: string, definitions: string): ChunkResult {
+  const key = definitions ? `${definitions}\u0000${src}` : src;
+  let r = chunkCache.get(key);
+  if (r) {
+    chunkCache.delete(key);
+    chunkCache.set(key, r);
+    return r;
+  }
+  r = chunkBlocks(src, definitions);
+  if (chunkCache.size >= CHUNK_CACHE_LIMIT) {
+    let drop = CHUNK_CACHE_LIMIT / 4;
+    for (const k of chunkCache.keys()) {
+      chunkCache.delete(k);
+      if (--drop <= 0) break;
+    }
+  }
+  chunkCache.set(key, r);
+  return r;
+}
+
+function shiftBlock(b: ProseBlock, by: number): ProseBlock {
+  if (by === 0) return b;
+  const out: ProseBlock = { ...b, start: b.start + by, end: b.end + by, map: b.map.map((s) => ({ t: s.t, tl: s.tl, d: s.d + by, dl: s.dl })) };
+  return out;
+}
+
+export function parseMarkdown(text: string): ParsedDocument {
+  const { chunks, definitions } = splitChunks(text);
+  const blocks: ProseBlock[] = [];
+  const directives: Directive[] = [];
+  let declaredLanguage: Language | undefined;
+  let line = 0;
+  let lineCountedTo = 0;
+  const countLines = (to: number) => {
+    for (let i = lineCountedTo; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+    }
+    lineCountedTo = to;
+  };
+  for (const chunk of chunks) {
+    const src = text.slice(chunk.start, chunk.end);
+    const r = cachedChunk(src, definitions);
+    if (r.frontMatterLanguage && !declaredLanguage) declaredLanguage = r.frontMatterLanguage;
+    for (const b of r.blocks) blocks.push(shiftBlock(b, chunk.start));
+    for (const d of r.directives) {
+      const offset = d.offset + chunk.start;
+      countLines(offset);
+      directives.push({ ...d, offset, endOffset: d.endOffset + chunk.start, line });
+    }
+  }
+  return { format: 'markdown', blocks, directives, ...(declaredLanguage ? { declaredLanguage } : {}) };
+}

@@ -1,0 +1,180 @@
+import type { MapSegment } from './types.js';
+
+/**
+ * Map a block-text offset to a document offset. `side` decides what happens inside a segment
+ * whose text and document lengths differ (an escape, an entity, a placeholder): the start
+ * of a range maps to the segment's start, the end of a range to its end.
+ */
+export function toDocument(map: MapSegment[], t: number, side: 'start' | 'end'): number {
+  if (map.length === 0) return 0;
+  let lo = 0;
+  let hi = map.length - 1;
+  // Last segment with seg.t <= t (for 'end', with seg.t < t so that a range ending at a
+  // segment boundary stays in the earlier segment).
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const seg = map[mid]!;
+    const before = side === 'end' ? seg.t < t : seg.t <= t;
+    if (before) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  if (found < 0) return map[0]!.d;
+  const seg = map[found]!;
+  const into = t - seg.t;
+  if (into >= seg.tl) return side === 'start' && found + 1 < map.length ? map[found + 1]!.d : seg.d + seg.dl;
+  if (seg.tl === seg.dl) return seg.d + into;
+  if (into <= 0) return seg.d;
+  return side === 'start' ? seg.d : seg.d + seg.dl;
+}
+
+/** Builds the text of a block and its map, piece by piece. */
+export class BlockTextBuilder {
+  text = '';
+  map: MapSegment[] = [];
+  placeholders: Array<[number, number]> = [];
+
+  /** Text that stands in the document exactly as it is, starting at document offset d. */
+  addVerbatim(s: string, d: number): void {
+    if (s.length === 0) return;
+    const last = this.map[this.map.length - 1];
+    if (last && last.tl === last.dl && last.t + last.tl === this.text.length && last.d + last.dl === d) {
+      last.tl += s.length;
+      last.dl += s.length;
+    } else {
+      this.map.push({ t: this.text.length, tl: s.length, d, dl: s.length });
+    }
+    this.text += s;
+  }
+
+  /** Text that stands for the document range [d, d + dl) as a whole. */
+  addReplacement(s: string, d: number, dl: number): void {
+    if (s.length === 0) return;
+    this.map.push({ t: this.text.length, tl: s.length, d, dl });
+    this.text += s;
+  }
+
+  /** A placeholder word for something that is not prose but takes a word's place in a sentence. */
+  addPlaceholder(d: number, dl: number, word = 'x'): void {
+    const start = this.text.length;
+    this.addReplacement(word, d, dl);
+    this.placeholders.push([start, this.text.length]);
+  }
+
+  /** A separator (space) that has no text of its own in the document, mapped to d. */
+  addSeparator(s: string, d: number): void {
+    if (s.length === 0) return;
+    this.map.push({ t: this.text.length, tl: s.length, d, dl: 0 });
+    this.text += s;
+  }
+
+  /**
+   * Text whose value was derived from the source slice `source` at d (an mdast text value:
+   * escapes and entities resolved). Aligns the two so positions stay exact.
+   */
+  addAligned(value: string, source: string, d: number): void {
+    if (value === source) {
+      this.addVerbatim(value, d);
+      return;
+    }
+    let i = 0; // in source
+    let j = 0; // in value
+    while (j < value.length) {
+      if (i < source.length && source[i] === value[j]) {
+        let k = 0;
+        while (i + k < source.length && j + k < value.length && source[i + k] === value[j + k]) k++;
+        this.addVerbatim(value.slice(j, j + k), d + i);
+        i += k;
+        j += k;
+        continue;
+      }
+      if (i < source.length && source[i] === '\\' && source[i + 1] === value[j]) {
+        this.addReplacement(value[j]!, d + i, 2);
+        i += 2;
+        j += 1;
+        continue;
+      }
+      if (i < source.length && source[i] === '&') {
+        const semi = source.indexOf(';', i);
+        if (semi > i && semi - i <= 32) {
+          // An entity produces one or two UTF-16 units.
+          const cp = value.codePointAt(j)!;
+          const n = cp > 0xffff ? 2 : 1;
+          this.addReplacement(value.slice(j, j + n), d + i, semi + 1 - i);
+          i = semi + 1;
+          j += n;
+          continue;
+        }
+      }
+      if (i < source.length && /[\r\n]/.test(source[i]!) && /\s/.test(value[j]!)) {
+        // Line endings folded into one character.
+        let k = i;
+        while (k < source.length && /[\r\n \t]/.test(source[k]!)) k++;
+        this.addReplacement(value[j]!, d + i, k - i);
+        i = k;
+        j += 1;
+        continue;
+      }
+      if (i < source.length && (source[i] === ' ' || source[i] === '\t')) {
+        // Indentation that the parser dropped.
+        i++;
+        continue;
+      }
+      // Give up aligning: map the rest as a whole.
+      this.addReplacement(value.slice(j), d + Math.min(i, source.length), Math.max(0, source.length - i));
+      return;
+    }
+  }
+}
+
+/** Line starts of a text, for 1-based line and UTF-16 column positions. Handles \n, \r\n and \r. */
+export class LineIndex {
+  private readonly starts: number[];
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** 0-based line and character (UTF-16) of an offset, as LSP counts them. */
+  position(offset: number): { line: number; character: number } {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo]! };
+  }
+
+  offsetAt(line: number, character: number): number {
+    if (line < 0) return 0;
+    if (line >= this.starts.length) return this.text.length;
+    const start = this.starts[line]!;
+    const next = line + 1 < this.starts.length ? this.starts[line + 1]! : this.text.length;
+    let lineEnd = next;
+    while (lineEnd > start && (this.text.charCodeAt(lineEnd - 1) === 10 || this.text.charCodeAt(lineEnd - 1) === 13)) lineEnd--;
+    return Math.min(start + Math.max(0, character), lineEnd);
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]!;
+  }
+}

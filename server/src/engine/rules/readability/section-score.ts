@@ -1,0 +1,43 @@
+import type { DocumentRule } from '../types.js';
+import { message } from '../types.js';
+
+export const sectionScore: DocumentRule = {
+  scope: 'document',
+  meta: {
+    id: 'readability/section-score',
+    languages: ['nl', 'en'],
+    defaultSeverity: 'info',
+    description: message('Readability score per section, and sections far below their target.', 'Leesbaarheid per hoofdstuk, en hoofdstukken die ver onder hun doel blijven.'),
+    rationale: message(
+      'Practitioners read the summary and the recommendations first. Those sections must be the easiest of the report; the rest should at least be readable for someone with higher vocational education.',
+      'Professionals lezen eerst de samenvatting en de aanbevelingen. Die moeten het makkelijkst zijn; de rest moet minstens leesbaar zijn voor iemand met een hbo-opleiding.',
+    ),
+    options: {
+      practitioner: { summaryTarget: 50, bodyTarget: 30, minWords: 80 },
+      academic: { summaryTarget: 40, bodyTarget: 15, minWords: 80 },
+      general: { summaryTarget: 60, bodyTarget: 50, minWords: 80 },
+    },
+  },
+  check(doc, ctx) {
+    const out = [];
+    for (const s of doc.sections) {
+      if (s.role === 'references' || s.role === 'appendix' || s.role === 'title') continue;
+      const m = s.metrics;
+      if (m.words < Number(ctx.options.minWords)) continue;
+      const summaryLike = s.role === 'summary' || s.role === 'recommendations';
+      const target = Number(summaryLike ? ctx.options.summaryTarget : ctx.options.bodyTarget);
+      if (m.score >= target) continue;
+      const name = s.language === 'nl' ? 'Flesch-Douma' : 'Flesch Reading Ease';
+      out.push({
+        offset: s.offset,
+        endOffset: s.endOffset,
+        message: message(
+          `This section scores ${m.score} (${name}, ${m.band.en}); aim for at least ${target}. Average sentence: ${m.averageSentenceLength} words; LIX ${m.lix}.`,
+          `Dit hoofdstuk scoort ${m.score} (${name}, ${m.band.nl}); streef naar minstens ${target}. Gemiddelde zin: ${m.averageSentenceLength} woorden; LIX ${m.lix}.`,
+        ),
+        data: { score: m.score, target, role: s.role, words: m.words },
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,239 @@
+import { ParseDutch } from 'parse-dutch';
+import { ParseEnglish } from 'parse-english';
+import type { Language } from '../types.js';
+
+export type TokenKind = 'word' | 'punct' | 'space' | 'symbol';
+
+export interface Token {
+  kind: TokenKind;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Word {
+  /** Offsets in the block text. */
+  start: number;
+  end: number;
+  text: string;
+  /** Lower case, for look-ups. */
+  lower: string;
+  letters: number;
+  /** No letters at all: 2023, 5,3. */
+  isNumber: boolean;
+  /** All capitals, two or more letters: UWV, CBS, NEET. */
+  isAcronym: boolean;
+  capitalised: boolean;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  tokens: Token[];
+  words: Word[];
+}
+
+interface NlcstNode {
+  type: string;
+  value?: string;
+  children?: NlcstNode[];
+  position?: { start: { offset?: number }; end: { offset?: number } };
+}
+
+const parsers = { nl: new ParseDutch(), en: new ParseEnglish() };
+
+// Real Dutch words that parse-dutch also knows as abbreviations: "Dat is zo. Hij…" is two sentences.
+const NL_REAL_WORDS = new Set('zo al vrij kon zat ver red max min tel no id em get del cat ll ed ma jan do di wo za'.split(' '));
+// Abbreviations of reports that parse-dutch does not know: "in hfst. 4" is one sentence.
+const NL_REPORT_ABBREVIATIONS = new Set('hfst blz bijl tab fig p pp vgl resp zgn m.b.t t.a.v i.h.k.v i.c.m o.b.v ca nr art par o.a d.w.z bijv e.d e.a m.n i.p.v t.o.v jl jr mln mld'.split(' '));
+const EN_ABBREVIATIONS = new Set('fig figs eq eqs approx p pp vs cf e.g i.e et al ch sec no vol ed eds etc resp dept min max nr'.split(' '));
+// After a closing abbreviation such as "etc.", these words start a new sentence.
+const NL_SENTENCE_STARTERS = new Set('de het dat daar dit zij wij ik er ook in op maar en deze die we ze hij zo toch daarna dan'.split(' '));
+const EN_SENTENCE_STARTERS = new Set('the this that these those we they it he she in on but and however there our their a an'.split(' '));
+const CLOSING_ABBREVIATIONS = new Set('etc e.d e.a et al z.s.m jr enz'.split(' '));
+
+function flatten(node: NlcstNode, out: Token[], text: string) {
+  for (const child of node.children ?? []) {
+    const start = child.position?.start.offset ?? 0;
+    const end = child.position?.end.offset ?? start;
+    switch (child.type) {
+      case 'WordNode': {
+        const w = text.slice(start, end);
+        // parse-dutch keeps an abbreviation's period inside the word ("zo."); split it off
+        // so that sentence fix-ups and word look-ups see the bare word.
+        if (w.length > 1 && w.endsWith('.') && /[\p{L}\p{N}]/u.test(w)) {
+          out.push({ kind: 'word', start, end: end - 1, text: w.slice(0, -1) });
+          out.push({ kind: 'punct', start: end - 1, end, text: '.' });
+        } else {
+          out.push({ kind: 'word', start, end, text: w });
+        }
+        break;
+      }
+      case 'WhiteSpaceNode':
+        out.push({ kind: 'space', start, end, text: text.slice(start, end) });
+        break;
+      case 'PunctuationNode':
+        out.push({ kind: 'punct', start, end, text: text.slice(start, end) });
+        break;
+      case 'SymbolNode':
+      case 'SourceNode':
+        out.push({ kind: 'symbol', start, end, text: text.slice(start, end) });
+        break;
+      default:
+        flatten(child, out, text);
+    }
+  }
+}
+
+function sentencesOf(root: NlcstNode, text: string): Token[][] {
+  const result: Token[][] = [];
+  const visit = (node: NlcstNode) => {
+    for (const child of node.children ?? []) {
+      if (child.type === 'SentenceNode') {
+        const tokens: Token[] = [];
+        flatten(child, tokens, text);
+        if (tokens.length) result.push(tokens);
+      } else if (child.type === 'ParagraphNode' || child.type === 'RootNode') {
+        visit(child);
+      }
+    }
+  };
+  visit(root);
+  return result;
+}
+
+/** The word before a final period, with inner periods (m.b.t) kept. */
+function abbreviationBefore(tokens: Token[], periodIndex: number): string {
+  let i = periodIndex - 1;
+  let s = '';
+  while (i >= 0 && (tokens[i]!.kind === 'word' || (tokens[i]!.kind === 'punct' && tokens[i]!.text === '.'))) {
+    s = tokens[i]!.text + s;
+    i--;
+  }
+  return s.toLowerCase().replace(/^\.+/, '');
+}
+
+function nextWord(tokens: Token[], from: number): Token | undefined {
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'word') return t;
+    if (t.kind === 'punct' && !/^["'“‘«(]$/.test(t.text)) return undefined;
+  }
+  return undefined;
+}
+
+function startsUpper(s: string): boolean {
+  return /^\p{Lu}/u.test(s);
+}
+
+/** Splits a token run after the period at index i when the language's rules say so. */
+function splitPoints(tokens: Token[], language: Language): number[] {
+  const points: number[] = [];
+  for (let i = 1; i < tokens.length - 2; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'punct' || t.text !== '.') continue;
+    if (tokens[i + 1]!.kind !== 'space') continue;
+    const next = nextWord(tokens, i + 2);
+    if (!next || !startsUpper(next.text)) continue;
+    const prev = tokens[i - 1]!;
+    if (prev.kind !== 'word') continue;
+    const abbr = abbreviationBefore(tokens, i);
+    const prevLower = prev.text.toLowerCase();
+    let split = false;
+    if (language === 'nl' && NL_REAL_WORDS.has(prevLower) && abbr === prevLower) split = true;
+    // "Zie tabel 2. Lees het na.": Dutch writes ordinals as 2e, so number + period + capital ends a sentence.
+    else if (/^\d+$/.test(prev.text)) split = true;
+    else if (CLOSING_ABBREVIATIONS.has(abbr) || CLOSING_ABBREVIATIONS.has(prevLower)) {
+      const starters = language === 'nl' ? NL_SENTENCE_STARTERS : EN_SENTENCE_STARTERS;
+      if (starters.has(next.text.toLowerCase())) split = true;
+    }
+    if (split) points.push(i + 1);
+  }
+  return points;
+}
+
+/** Whether a sentence ends in an abbreviation that should carry on into the next one. */
+function endsInKnownAbbreviation(tokens: Token[], language: Language): boolean {
+  let i = tokens.length - 1;
+  while (i >= 0 && tokens[i]!.kind === 'space') i--;
+  if (i < 1 || tokens[i]!.text !== '.') return false;
+  const abbr = abbreviationBefore(tokens, i);
+  const set = language === 'nl' ? NL_REPORT_ABBREVIATIONS : EN_ABBREVIATIONS;
+  return set.has(abbr);
+}
+
+function beginsLowerOrDigit(tokens: Token[]): boolean {
+  for (const t of tokens) {
+    if (t.kind === 'space') continue;
+    if (t.kind === 'word') return !startsUpper(t.text);
+    return t.text === '(' || t.text === '[';
+  }
+  return false;
+}
+
+function toWord(t: Token): Word {
+  const text = t.text;
+  let letters = 0;
+  let upper = 0;
+  let lower = 0;
+  for (const ch of text) {
+    if (/\p{L}/u.test(ch)) {
+      letters++;
+      if (/\p{Lu}/u.test(ch)) upper++;
+      else lower++;
+    }
+  }
+  return {
+    start: t.start,
+    end: t.end,
+    text,
+    lower: text.toLowerCase(),
+    letters,
+    isNumber: letters === 0,
+    isAcronym: upper >= 2 && lower === 0,
+    capitalised: upper > 0 && /^\p{Lu}/u.test(text),
+  };
+}
+
+function makeSentence(tokens: Token[]): Sentence | undefined {
+  let a = 0;
+  let b = tokens.length;
+  while (a < b && tokens[a]!.kind === 'space') a++;
+  while (b > a && tokens[b - 1]!.kind === 'space') b--;
+  if (a >= b) return undefined;
+  const trimmed = tokens.slice(a, b);
+  const words: Word[] = [];
+  for (const t of trimmed) if (t.kind === 'word' && /[\p{L}\p{N}]/u.test(t.text)) words.push(toWord(t));
+  return { start: trimmed[0]!.start, end: trimmed[trimmed.length - 1]!.end, tokens: trimmed, words };
+}
+
+/**
+ * Sentences and words of a block through retext's parsers (parse-dutch, parse-english),
+ * with the fix-ups from the research note: real Dutch words that parse-dutch takes for
+ * abbreviations, number + period + capital, report abbreviations that must not split.
+ */
+export function splitSentences(text: string, language: Language): Sentence[] {
+  const root = parsers[language].parse(text) as unknown as NlcstNode;
+  const raw = sentencesOf(root, text);
+  // Merge sentences cut after a known abbreviation ("in hfst. | 4 staat").
+  const merged: Token[][] = [];
+  for (const s of raw) {
+    const prev = merged[merged.length - 1];
+    if (prev && endsInKnownAbbreviation(prev, language) && beginsLowerOrDigit(s)) {
+      prev.push({ kind: 'space', start: prev[prev.length - 1]!.end, end: s[0]!.start, text: ' ' }, ...s);
+    } else {
+      merged.push(s.slice());
+    }
+  }
+  const out: Sentence[] = [];
+  for (const tokens of merged) {
+    const points = splitPoints(tokens, language);
+    let from = 0;
+    for (const p of [...points, tokens.length]) {
+      const s = makeSentence(tokens.slice(from, p));
+      if (s) out.push(s);
+      from = p;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,97 @@
+import hyphenNl from 'hyphen/nl/index.js';
+import { syllable } from 'syllable';
+import type { Language } from '../types.js';
+
+const SOFT_HYPHEN = /\u00AD/g;
+const VOWELS = 'aeiouyáéíóúàèìòùâêîôûäëïöü';
+const DIAERESIS = 'äëïöü';
+
+/**
+ * Loan morphemes where the vowel-run count is wrong (an English silent e, or a digraph):
+ * the morpheme, the count vowel runs give, and the real count.
+ */
+const LOAN_MORPHEMES: Array<[string, number, number]> = [
+  ['case', 2, 1], ['site', 2, 1], ['mode', 2, 1], ['score', 2, 1], ['date', 2, 1],
+  ['care', 2, 1], ['line', 2, 1], ['code', 2, 1], ['time', 2, 1], ['make', 2, 1],
+  ['take', 2, 1], ['life', 2, 1], ['style', 2, 1], ['game', 2, 1], ['base', 2, 1],
+  ['service', 3, 2], ['update', 3, 2], ['office', 3, 2], ['online', 3, 2],
+  ['team', 2, 1], ['coach', 1, 1], ['mail', 1, 1], ['manager', 3, 3],
+];
+
+/** Vowel runs, with Dutch hiatus rules (si-tu-a-tie, the-o-rie, koei-en). */
+export function vowelRunSyllables(word: string): number {
+  const w = word.toLowerCase();
+  let count = 0;
+  let i = 0;
+  while (i < w.length) {
+    if (!VOWELS.includes(w[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    // A diaeresis always starts a new syllable.
+    while (j < w.length && VOWELS.includes(w[j]!) && !DIAERESIS.includes(w[j]!)) j++;
+    const run = w.slice(i, j);
+    count += 1 + hiatus(run);
+    i = j;
+  }
+  // An initial y before a vowel is a consonant (yoga); the run rule already counts it once.
+  return Math.max(1, count);
+}
+
+/** Extra syllables inside one vowel run. */
+function hiatus(run: string): number {
+  if (run.length < 2) return 0;
+  let extra = 0;
+  // i or u followed by a, o, u or ee: si-tu-a-tie, fi-nan-ci-eel, ra-di-o. Not ui, ie+, ieu, oe, eu.
+  if (/^[iu](a|o|u|ee|e(?!$)|é)/.test(run) && !/^(ui|ie|ij|uu)/.test(run)) extra++;
+  else if (/^ie[ao]/.test(run)) extra++;
+  // e followed by a or o, except eau: the-o-rie, ide-aal.
+  else if (/^e[ao]/.test(run) && !run.startsWith('eau')) extra++;
+  // oei, aai, ooi, eeu followed by another vowel: koei-en, draai-en.
+  if (/^(oei|aai|ooi|eeu)[aeiou]/.test(run)) extra++;
+  return extra;
+}
+
+function dutchPart(part: string): number {
+  if (!/[a-zà-ÿ]/i.test(part)) return 0;
+  const lower = part.toLowerCase();
+  let vowelCount = vowelRunSyllables(lower);
+  let loan = false;
+  for (const [m, runs, real] of LOAN_MORPHEMES) {
+    const at = lower.indexOf(m);
+    // Not before a Dutch participle ending: geüpdatet keeps its e.
+    if (at >= 0 && !/[td]/.test(lower[at + m.length] ?? '')) {
+      vowelCount -= runs - real;
+      loan = true;
+    }
+  }
+  if (loan) return Math.max(1, vowelCount);
+  const hyphenated = hyphenNl.hyphenateSync(lower);
+  const byPatterns = (hyphenated.match(SOFT_HYPHEN) ?? []).length + 1;
+  return Math.max(byPatterns, vowelCount);
+}
+
+const cache: Record<Language, Map<string, number>> = { nl: new Map(), en: new Map() };
+
+/**
+ * Syllables of one word. Dutch: the larger of the TeX hyphenation patterns and vowel runs
+ * with hiatus rules, per hyphen-separated part (the research note measured 98 % exact on its
+ * dev list). English: the syllable package.
+ */
+export function syllables(word: string, language: Language): number {
+  const c = cache[language];
+  const hit = c.get(word);
+  if (hit !== undefined) return hit;
+  let n: number;
+  if (language === 'nl') {
+    n = 0;
+    for (const part of word.split(/[-‐/]/)) n += dutchPart(part);
+    n = Math.max(1, n);
+  } else {
+    n = Math.max(1, syllable(word));
+  }
+  if (c.size > 200000) c.clear();
+  c.set(word, n);
+  return n;
+}

@@ -1,0 +1,195 @@
+/**
+ * The engine's vocabulary. Everything here is plain data: no editor or protocol types,
+ * so the CLI, the language server and the tests all speak the same language.
+ */
+
+export type Language = 'nl' | 'en';
+export type Format = 'markdown' | 'plaintext' | 'latex';
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type Audience = 'practitioner' | 'academic' | 'general';
+
+/** A message in both languages; the face picks one. */
+export interface Message {
+  nl: string;
+  en: string;
+}
+
+/** A replacement of document text, in UTF-16 offsets of the document as read (end exclusive). */
+export interface TextEdit {
+  offset: number;
+  endOffset: number;
+  newText: string;
+}
+
+/** A change to the project's .brug.yml that a fix asks for (the face writes it). */
+export interface ConfigEdit {
+  /** Path of a list in .brug.yml, for example ['vocabulary', 'accept']. */
+  path: string[];
+  /** Value to add to that list, or to set when `key` is given. */
+  value: unknown;
+  /** When set, `path` names a map and `key` the entry to set in it. */
+  key?: string;
+}
+
+export interface Fix {
+  title: Message;
+  /** At most one fix of a finding is preferred: the obvious one, applied by `brug check --fix`. */
+  preferred: boolean;
+  edits: TextEdit[];
+  configEdit?: ConfigEdit;
+}
+
+export interface RelatedLocation {
+  offset: number;
+  endOffset: number;
+  message: Message;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: Message;
+  offset: number;
+  endOffset: number;
+  fixes: Fix[];
+  data?: Record<string, unknown>;
+  related?: RelatedLocation[];
+}
+
+export type BlockKind =
+  | 'heading'
+  | 'paragraph'
+  | 'listItem'
+  | 'tableCell'
+  | 'caption'
+  | 'footnote';
+
+/** A segment of the map from block text back to the document. */
+export interface MapSegment {
+  /** Start in block text. */
+  t: number;
+  /** Length in block text. */
+  tl: number;
+  /** Start in the document. */
+  d: number;
+  /** Length in the document. When tl !== dl the segment maps as a whole (an escape, an entity, a placeholder). */
+  dl: number;
+}
+
+/** A piece of prose as a format adapter hands it to the engine. */
+export interface ProseBlock {
+  kind: BlockKind;
+  text: string;
+  /** Sorted, non-overlapping segments; text outside every segment does not occur. */
+  map: MapSegment[];
+  /** Document range the block covers. */
+  start: number;
+  end: number;
+  /** Heading level (1–6) for headings. */
+  level?: number;
+  /** Inside a blockquote. */
+  quoted?: boolean;
+  /** Text offsets of placeholder words (inline code, math, citations, URLs) that stand in for non-prose. */
+  placeholders?: Array<[number, number]>;
+  /** Language fixed for this block by a directive or by the format (babel, otherlanguage). */
+  language?: Language;
+  /** Not prose to check: a reference list entry, for example. Counted nowhere. */
+  skip?: boolean;
+}
+
+/** A directive found in the source: brug-disable, brug-enable, brug-disable-next-line, brug-language. */
+export interface Directive {
+  kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'language';
+  /** Rule ids; empty means all rules. */
+  rules: string[];
+  language?: Language;
+  offset: number;
+  endOffset: number;
+  /** 0-based line of the directive. */
+  line: number;
+}
+
+/** What a format adapter produces. */
+export interface ParsedDocument {
+  format: Format;
+  blocks: ProseBlock[];
+  directives: Directive[];
+  /** Language declared by the document (babel, front matter lang:, directive at the top). */
+  declaredLanguage?: Language;
+  /** Problems with the input itself (broken markup), reported as information. */
+  problems?: Array<{ offset: number; message: Message }>;
+}
+
+export type SectionRole =
+  | 'title'
+  | 'summary'
+  | 'introduction'
+  | 'background'
+  | 'method'
+  | 'results'
+  | 'discussion'
+  | 'conclusion'
+  | 'recommendations'
+  | 'references'
+  | 'appendix'
+  | 'other';
+
+export interface Counts {
+  /** Words: tokens with at least one letter or digit. */
+  words: number;
+  sentences: number;
+  /** Syllables of the words that count for syllable statistics (no numbers, no all-caps acronyms). */
+  syllables: number;
+  syllableWords: number;
+  /** Letters (for Coleman-Liau) and letters+digits (for ARI), over all words. */
+  letters: number;
+  characters: number;
+  /** Words of more than six letters (LIX). */
+  longWords: number;
+  /** Words of three or more syllables (SMOG, Fog: Fog leaves out capitalised words). */
+  polysyllables: number;
+  complexWords: number;
+  /** Sentences over the long-sentence threshold. */
+  longSentences: number;
+  passives: number;
+}
+
+export interface Metrics {
+  words: number;
+  sentences: number;
+  syllables: number;
+  longWords: number;
+  averageSentenceLength: number;
+  averageSyllablesPerWord: number;
+  longSentenceShare: number;
+  passiveShare: number;
+  lix: number;
+  /** Dutch formulas. */
+  fleschDouma?: number;
+  brouwer?: number;
+  /** English formulas. */
+  fleschReadingEase?: number;
+  fleschKincaidGrade?: number;
+  gunningFog?: number;
+  smog?: number;
+  colemanLiau?: number;
+  automatedReadability?: number;
+  /** The headline score: Flesch-Douma for Dutch, Flesch Reading Ease for English. */
+  score: number;
+  /** The band of the headline score, in words. */
+  band: Message;
+}
+
+export interface Section {
+  title: string;
+  level: number;
+  role: SectionRole;
+  /** 1-based line of the heading. */
+  line: number;
+  offset: number;
+  endOffset: number;
+  /** End of the section's content in the document (start of the next heading of the same or higher level). */
+  contentEnd: number;
+  language: Language;
+  metrics: Metrics;
+}

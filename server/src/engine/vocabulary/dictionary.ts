@@ -1,0 +1,78 @@
+import schema from '../../../../dictionaries/schema.json' with { type: 'json' };
+import { parseYamlWithSchema } from '../config/validate.js';
+import type { YamlProblem } from '../config/validate.js';
+import type { Language } from '../types.js';
+
+export type EntryRole = 'client' | 'professional' | 'voice' | 'experience' | 'method' | 'involvement';
+export type CompoundPosition = 'none' | 'start' | 'end' | 'any';
+
+export interface DictionaryEntry {
+  id: string;
+  term: string;
+  forms?: string[];
+  compound?: CompoundPosition;
+  suggestions?: string[];
+  inflections?: Record<string, string[]>;
+  role?: EntryRole;
+  reason: string;
+  gloss?: string;
+  configurable?: boolean;
+  examples: { match: string[]; noMatch: string[] };
+}
+
+export interface SynonymGroup {
+  id: string;
+  preferred?: string;
+  members: Array<{ term: string; forms?: string[] }>;
+  reason: string;
+  examples: { match: string[]; noMatch: string[] };
+}
+
+export interface Dictionary {
+  /** Where it came from (a path or a name), for messages. */
+  source: string;
+  language: Language;
+  domain: string;
+  kind: 'jargon' | 'person-first' | 'synonyms' | 'client' | 'abbreviations';
+  description?: string;
+  entries?: DictionaryEntry[];
+  groups?: SynonymGroup[];
+  abbreviations?: Array<{ term: string; expansion: string; reason?: string }>;
+}
+
+export interface DictionaryResult {
+  dictionary?: Dictionary;
+  problems: YamlProblem[];
+}
+
+/**
+ * Reads one dictionary file's text: YAML, validated against dictionaries/schema.json, plus the
+ * checks a schema cannot express (parallel forms in groups, a preferred member that exists).
+ * An invalid dictionary comes back with its problems and no data: the caller skips it.
+ */
+export function parseDictionary(text: string, source: string): DictionaryResult {
+  const r = parseYamlWithSchema<Omit<Dictionary, 'source'>>(text, schema);
+  if (!r.value) return { problems: r.problems };
+  const d: Dictionary = { ...r.value, source };
+  const problems: YamlProblem[] = [];
+  const lineOf = (needle: string) => {
+    const i = text.indexOf(needle);
+    if (i < 0) return { line: 1, column: 1, offset: 0, endOffset: 0 };
+    const before = text.slice(0, i);
+    const line = before.split('\n').length;
+    return { line, column: i - before.lastIndexOf('\n'), offset: i, endOffset: i + needle.length };
+  };
+  for (const g of d.groups ?? []) {
+    const counts = new Set(g.members.map((m) => (m.forms ?? []).length));
+    if (counts.size > 1) problems.push({ ...lineOf(`id: ${g.id}`), message: `group ${g.id}: every member needs the same number of forms (they are parallel)` });
+    if (g.preferred && !g.members.some((m) => m.term === g.preferred)) problems.push({ ...lineOf(`id: ${g.id}`), message: `group ${g.id}: preferred "${g.preferred}" is not one of its members` });
+  }
+  for (const e of d.entries ?? []) {
+    for (const k of Object.keys(e.inflections ?? {})) {
+      if (!(e.forms ?? []).includes(k)) problems.push({ ...lineOf(`id: ${e.id}`), message: `entry ${e.id}: inflection "${k}" is not one of its forms` });
+      else if ((e.inflections![k]!.length) !== (e.suggestions ?? []).length) problems.push({ ...lineOf(`id: ${e.id}`), message: `entry ${e.id}: inflection "${k}" needs one form per suggestion` });
+    }
+  }
+  if (problems.length) return { problems };
+  return { dictionary: d, problems: [] };
+}

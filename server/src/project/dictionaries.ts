@@ -1,0 +1,61 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve, dirname, isAbsolute } from 'node:path';
+import { parseDictionary } from '../engine/vocabulary/dictionary.js';
+import type { Dictionary } from '../engine/vocabulary/dictionary.js';
+import { resourceRoot } from './resources.js';
+
+export interface LoadProblem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** Reads and validates dictionary files; an invalid one is reported and skipped. */
+export function loadDictionaryFiles(files: string[]): { dictionaries: Dictionary[]; problems: LoadProblem[] } {
+  const dictionaries: Dictionary[] = [];
+  const problems: LoadProblem[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (err) {
+      problems.push({ file, line: 1, column: 1, message: `cannot read the dictionary: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+      continue;
+    }
+    const r = parseDictionary(text, file);
+    if (r.dictionary) dictionaries.push(r.dictionary);
+    for (const p of r.problems) problems.push({ file, line: p.line, column: p.column, message: p.message });
+  }
+  return { dictionaries, problems };
+}
+
+function yamlFiles(dir: string): string[] {
+  const out: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...yamlFiles(p));
+    else if (/\.ya?ml$/.test(name)) out.push(p);
+  }
+  return out;
+}
+
+let bundled: { dictionaries: Dictionary[]; problems: LoadProblem[] } | undefined;
+
+/** The dictionaries that ship with Brug (dictionaries/nl, dictionaries/en), read once. */
+export function bundledDictionaries(): { dictionaries: Dictionary[]; problems: LoadProblem[] } {
+  if (!bundled) bundled = loadDictionaryFiles(yamlFiles(join(resourceRoot(), 'dictionaries')));
+  return bundled;
+}
+
+/** Project dictionaries named in .brug.yml, relative to that file's folder. */
+export function projectDictionaryPaths(configFile: string | undefined, paths: string[]): string[] {
+  const base = configFile ? dirname(configFile) : process.cwd();
+  return paths.map((p) => (isAbsolute(p) ? p : resolve(base, p)));
+}

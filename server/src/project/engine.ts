@@ -1,0 +1,32 @@
+import { Engine } from '../engine/engine.js';
+import type { EngineOptions, LintOptions, LintResult } from '../engine/engine.js';
+import { Vocabulary } from '../engine/vocabulary/vocabulary.js';
+import type { BrugConfig } from '../engine/config/config.js';
+import { bundledDictionaries, loadDictionaryFiles, projectDictionaryPaths } from './dictionaries.js';
+import type { LoadProblem } from './dictionaries.js';
+import { extraFormats } from './formats.js';
+
+const engines = new Map<string, { engine: Engine; problems: LoadProblem[] }>();
+
+/**
+ * An engine over the bundled dictionaries plus the project's own (vocabulary.dictionaries in
+ * .brug.yml). Engines are kept per set of project dictionaries, so their caches last.
+ */
+export function engineFor(config?: BrugConfig, configFile?: string, options: EngineOptions = {}): { engine: Engine; problems: LoadProblem[] } {
+  const extra = config ? projectDictionaryPaths(configFile, config.vocabulary.dictionaries) : [];
+  const key = extra.join('\n');
+  let e = engines.get(key);
+  if (!e) {
+    const base = bundledDictionaries();
+    const project = loadDictionaryFiles(extra);
+    const vocabulary = new Vocabulary([...base.dictionaries, ...project.dictionaries]);
+    e = { engine: new Engine({ formats: extraFormats, ...options, vocabulary }), problems: [...base.problems, ...project.problems] };
+    engines.set(key, e);
+  }
+  return e;
+}
+
+/** Checks one document with the bundled data: the entry point for tests and scripts. */
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  return engineFor(options.config).engine.lint(text, options);
+}
