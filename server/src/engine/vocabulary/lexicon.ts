@@ -1,0 +1,153 @@
+import type { Word } from '../text/sentences.js';
+import type { CompoundPosition } from './dictionary.js';
+
+/**
+ * Normal form of a word for look-ups: lower case, diacritics folded (cliënt = client,
+ * reïntegratie = reintegratie), typographic apostrophes straightened. Hyphens stay:
+ * re-integratie and reintegratie are different spellings a dictionary lists on purpose.
+ */
+export function normalizeWord(word: string): string {
+  let s = word.toLowerCase();
+  if (/[^\x00-\x7f]/.test(s)) s = s.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+  return s.replace(/[’‘`´]/g, "'");
+}
+
+export function normalizePhrase(phrase: string): string[] {
+  return phrase.split(/\s+/).filter(Boolean).map(normalizeWord);
+}
+
+export interface LexiconMatch<T> {
+  payload: T;
+  /** Word indices in the sentence, inclusive. */
+  from: number;
+  to: number;
+  /** Text offsets of the match (the whole word for a compound). */
+  start: number;
+  end: number;
+  /** The matched phrase as written in the text. */
+  text: string;
+  /** Set when the term stood inside a compound: which part it was. */
+  compound?: 'start' | 'end';
+}
+
+interface TrieNode<T> {
+  next: Map<string, TrieNode<T>>;
+  payloads?: T[];
+}
+
+const MIN_COMPOUND_REST = 3;
+
+function letterCount(s: string): number {
+  let n = 0;
+  for (const ch of s) if (ch !== '-' && ch !== "'") n++;
+  return n;
+}
+
+/**
+ * A compiled word list: single words and phrases by their normalised first word, and tries
+ * for terms that may stand at the start or end of a Dutch compound. The cost of a look-up
+ * does not grow with the number of entries.
+ */
+export class Lexicon<T> {
+  private readonly phrases = new Map<string, Array<{ words: string[]; payload: T }>>();
+  private readonly starts: TrieNode<T> = { next: new Map() };
+  private readonly ends: TrieNode<T> = { next: new Map() };
+  private minCompound = Infinity;
+  size = 0;
+
+  add(phrase: string, payload: T, compound: CompoundPosition = 'none'): void {
+    const words = normalizePhrase(phrase);
+    if (words.length === 0) return;
+    const first = words[0]!;
+    let list = this.phrases.get(first);
+    if (!list) this.phrases.set(first, (list = []));
+    list.push({ words, payload });
+    // Longest phrases first, so "interviews met cliënten" wins over "interviews".
+    list.sort((a, b) => b.words.length - a.words.length);
+    this.size++;
+    if (words.length === 1 && compound !== 'none') {
+      const w = words[0]!;
+      this.minCompound = Math.min(this.minCompound, w.length);
+      if (compound === 'start' || compound === 'any') this.insert(this.starts, w, payload);
+      if (compound === 'end' || compound === 'any') this.insert(this.ends, [...w].reverse().join(''), payload);
+    }
+  }
+
+  private insert(root: TrieNode<T>, key: string, payload: T): void {
+    let node = root;
+    for (const ch of key) {
+      let n = node.next.get(ch);
+      if (!n) node.next.set(ch, (n = { next: new Map() }));
+      node = n;
+    }
+    (node.payloads ??= []).push(payload);
+  }
+
+  /** The longest term at the start (or end) of a word that leaves a real word part over. */
+  private compoundMatch(word: string): { payload: T; part: 'start' | 'end' } | undefined {
+    if (word.length < this.minCompound + MIN_COMPOUND_REST) return undefined;
+    let best: { payload: T; part: 'start' | 'end'; length: number } | undefined;
+    let node: TrieNode<T> | undefined = this.starts;
+    for (let i = 0; i < word.length && node; i++) {
+      node = node.next.get(word[i]!);
+      if (node?.payloads && letterCount(word.slice(i + 1)) >= MIN_COMPOUND_REST) {
+        if (!best || i + 1 > best.length) best = { payload: node.payloads[0]!, part: 'start', length: i + 1 };
+      }
+    }
+    node = this.ends;
+    for (let i = word.length - 1; i >= 0 && node; i--) {
+      node = node.next.get(word[i]!);
+      if (node?.payloads && letterCount(word.slice(0, i)) >= MIN_COMPOUND_REST) {
+        const len = word.length - i;
+        if (!best || len > best.length) best = { payload: node.payloads[0]!, part: 'end', length: len };
+      }
+    }
+    return best ? { payload: best.payload, part: best.part } : undefined;
+  }
+
+  /**
+   * Matches in a run of words (one sentence). Phrases match consecutive words with only
+   * white space between them (line breaks too); the longest match at a position wins and
+   * matches do not overlap.
+   */
+  match(words: Word[], text: string): Array<LexiconMatch<T>> {
+    const out: Array<LexiconMatch<T>> = [];
+    const norm = words.map((w) => normalizeWord(w.text));
+    for (let i = 0; i < words.length; i++) {
+      let matched = false;
+      const candidates = this.phrases.get(norm[i]!) ?? (norm[i]!.endsWith("'s") ? this.phrases.get(norm[i]!.slice(0, -2)) : undefined);
+      if (candidates) {
+        for (const c of candidates) {
+          const n = c.words.length;
+          if (i + n > words.length) continue;
+          let ok = true;
+          for (let k = 1; k < n; k++) {
+            const w = norm[i + k]!;
+            if (w !== c.words[k] && !(k === n - 1 && w.endsWith("'s") && w.slice(0, -2) === c.words[k])) {
+              ok = false;
+              break;
+            }
+            if (!/^\s+$/.test(text.slice(words[i + k - 1]!.end, words[i + k]!.start))) {
+              ok = false;
+              break;
+            }
+          }
+          if (!ok) continue;
+          const start = words[i]!.start;
+          const end = words[i + n - 1]!.end;
+          out.push({ payload: c.payload, from: i, to: i + n - 1, start, end, text: text.slice(start, end) });
+          i += n - 1;
+          matched = true;
+          break;
+        }
+      }
+      if (matched) continue;
+      const cm = this.compoundMatch(norm[i]!);
+      if (cm) {
+        const w = words[i]!;
+        out.push({ payload: cm.payload, from: i, to: i, start: w.start, end: w.end, text: w.text, compound: cm.part });
+      }
+    }
+    return out;
+  }
+}
