@@ -5,8 +5,9 @@ import { configKey, defaultConfig } from './config/config.js';
 import { parseMarkdown } from './formats/markdown.js';
 import { parsePlaintext } from './formats/plaintext.js';
 import { LineIndex, toDocument } from './offsets.js';
-import { detectLanguage } from './language/detect.js';
+import { detectByFunctionWords, detectLanguage } from './language/detect.js';
 import { analyseBlock } from './text/analyse.js';
+import type { Token } from './text/sentences.js';
 import { addCounts, emptyCounts, metricsOf } from './text/metrics.js';
 import { assignRoles } from './sections.js';
 import { createRules } from './rules/registry.js';
@@ -73,6 +74,42 @@ interface BlockResult {
   findings: Array<BlockFinding & { ruleId: string }>;
   facts: Record<string, unknown>;
   errors: RuleError[];
+  /** The run that last used it, for eviction. */
+  used: number;
+  // What the result depends on besides the text.
+  language: Language;
+  role: SectionRole;
+  kind: ProseBlock['kind'];
+  level: number;
+  quoted: boolean;
+  skip: boolean;
+  ckey: string;
+  placeholders: ProseBlock['placeholders'];
+}
+
+const NO_TOKENS: Token[] = [];
+
+function samePlaceholders(a: ProseBlock['placeholders'], b: ProseBlock['placeholders']): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]![0] !== b[i]![0] || a[i]![1] !== b[i]![1]) return false;
+  return true;
+}
+
+/** A block placed in the document: its analysis, section and facts, and the map to document offsets. */
+class PlacedBlock implements DocumentBlock {
+  constructor(
+    readonly analysed: AnalysedBlock,
+    readonly section: number,
+    readonly facts: Record<string, unknown>,
+    private readonly base: number,
+  ) {}
+
+  toDocument(start: number, end: number): { offset: number; endOffset: number } {
+    const map = this.analysed.block.map;
+    const offset = toDocument(map, start, 'start');
+    return { offset: offset + this.base, endOffset: Math.max(offset, toDocument(map, end, 'end')) + this.base };
+  }
 }
 
 const LONG_SENTENCE_WORDS: Record<Audience, number> = { practitioner: 25, academic: 30, general: 20 };
@@ -99,9 +136,12 @@ export class Engine {
   readonly analyzers: BlockAnalyzer[];
   readonly analyses: DocumentAnalysis[];
   readonly vocabulary: Vocabulary;
-  private readonly cache = new Map<string, BlockResult>();
+  private readonly cache = new Map<string, BlockResult[]>();
+  private cached = 0;
+  private generation = 0;
   private readonly cacheSize: number;
-  private readonly blockLanguage = new Map<string, Language>();
+  private readonly blockLanguage = new Map<string, Language | 'short'>();
+  private readonly documentLanguage = new Map<string, Language>();
   private readonly formats: EngineOptions['formats'];
 
   constructor(options: EngineOptions = {}) {
@@ -110,7 +150,7 @@ export class Engine {
     this.rules = [...built.rules, ...(options.rules ?? [])];
     this.analyzers = [...built.analyzers, ...(options.analyzers ?? [])];
     this.analyses = [...built.analyses, ...(options.analyses ?? [])];
-    this.cacheSize = options.cacheSize ?? 60000;
+    this.cacheSize = options.cacheSize ?? 20000;
     this.formats = options.formats;
   }
 
@@ -141,13 +181,14 @@ export class Engine {
     }
     const lines = new LineIndex(text);
     const ckey = configKey(config);
+    this.generation++;
 
     // Language: option, then a directive before the first block, then the document's own
     // declaration, then detection on a sample of its prose.
     const firstBlockStart = parsed.blocks[0]?.start ?? text.length;
     const topDirective = parsed.directives.find((d) => d.kind === 'language' && d.offset <= firstBlockStart);
     const configured = config.language !== 'auto' ? config.language : undefined;
-    const language: Language = options.language ?? topDirective?.language ?? configured ?? parsed.declaredLanguage ?? detectLanguage(sampleProse(parsed.blocks));
+    const language: Language = options.language ?? topDirective?.language ?? configured ?? parsed.declaredLanguage ?? this.detectDocument(sampleProse(parsed.blocks));
     const languageDirectives = parsed.directives.filter((d) => d.kind === 'language' && d.offset > firstBlockStart);
 
     // Sections and roles from the headings.
@@ -183,19 +224,13 @@ export class Engine {
     }
 
     // Document blocks: block results placed in the document.
-    const blocks: DocumentBlock[] = results.map((r, i) => {
+    const blocks: DocumentBlock[] = new Array(results.length);
+    for (let i = 0; i < results.length; i++) {
+      const r = results[i]!;
       const pb = parsed.blocks[i]!;
       const analysed = r.analysed.block === pb ? r.analysed : { ...r.analysed, block: pb };
-      return {
-        analysed,
-        section: blockSection[i]!,
-        facts: r.facts,
-        toDocument: (start: number, end: number) => ({
-          offset: toDocument(pb.map, start, 'start') + bom,
-          endOffset: Math.max(toDocument(pb.map, start, 'start'), toDocument(pb.map, end, 'end')) + bom,
-        }),
-      };
-    });
+      blocks[i] = new PlacedBlock(analysed, blockSection[i]!, r.facts, (pb.mapBase ?? 0) + bom);
+    }
 
     const sections = this.buildSections(text, headings, roles, blocks, language, lines, bom);
     const docCounts = emptyCounts();
@@ -259,6 +294,7 @@ export class Engine {
     for (const p of parsed.problems ?? []) {
       findings.push({ ruleId: 'brug/parse', severity: 'info', message: p.message, offset: p.offset + bom, endOffset: p.offset + bom, fixes: [] });
     }
+    this.evict(blocks.length);
     const kept = applyDirectives(findings, parsed.directives.map((d) => ({ ...d, offset: d.offset + bom, endOffset: d.endOffset + bom })), model.lines);
     kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
 
@@ -270,6 +306,22 @@ export class Engine {
       paragraphs.push({ offset: pb.start + bom, endOffset: pb.end + bom, language: b.analysed.language, metrics: metricsOf(b.analysed.counts, b.analysed.language) });
     }
     return { language, format, metrics, sections, findings: kept, paragraphs, blocks, errors, model, analyses };
+  }
+
+  /**
+   * Keeps the cache to about what the documents in use need: once it holds more than twice
+   * the blocks of this run (and more than the configured floor), blocks no run used since
+   * the previous one go.
+   */
+  private evict(blocksThisRun: number): void {
+    if (this.cached <= Math.max(this.cacheSize, Math.ceil(1.5 * blocksThisRun))) return;
+    const keep = this.generation - 1;
+    for (const [text, variants] of this.cache) {
+      const kept = variants.filter((r) => r.used >= keep);
+      this.cached -= variants.length - kept.length;
+      if (kept.length === 0) this.cache.delete(text);
+      else if (kept.length !== variants.length) this.cache.set(text, kept);
+    }
   }
 
   private cancelledResult(language: Language, format: Format): LintResult {
@@ -286,25 +338,39 @@ export class Engine {
   /** A block of 25 words or more in the other language is checked in that language. */
   private languageOfBlock(b: ProseBlock, doc: Language): Language {
     if (b.kind === 'heading' || b.kind === 'tableCell') return doc;
-    const words = b.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-    if (words < 25) return doc;
-    let lang = this.blockLanguage.get(b.text);
+    const known = this.blockLanguage.get(b.text);
+    if (known) return known === 'short' ? doc : known;
+    const words = b.text.split(/\s+/).length;
+    // Function words settle most blocks; franc is asked only when they point elsewhere.
+    const byFunctionWords = words < 25 ? undefined : detectByFunctionWords(b.text);
+    const lang = words < 25 ? 'short' : byFunctionWords === doc ? doc : detectLanguage(b.text, doc);
+    if (this.blockLanguage.size > 50000) this.blockLanguage.clear();
+    this.blockLanguage.set(b.text, lang);
+    return lang === 'short' ? doc : lang;
+  }
+
+  /** Document language by detection, remembered per sample (an edit rarely changes it). */
+  private detectDocument(sample: string): Language {
+    let lang = this.documentLanguage.get(sample);
     if (!lang) {
-      lang = detectLanguage(b.text, doc);
-      if (this.blockLanguage.size > 50000) this.blockLanguage.clear();
-      this.blockLanguage.set(b.text, lang);
+      lang = detectLanguage(sample);
+      if (this.documentLanguage.size > 1000) this.documentLanguage.clear();
+      this.documentLanguage.set(sample, lang);
     }
     return lang;
   }
 
   private analyseCached(b: ProseBlock, language: Language, role: SectionRole, config: BrugConfig, ckey: string, long: number): BlockResult {
-    const ph = b.placeholders ? b.placeholders.map((p) => p.join(',')).join(';') : '';
-    const key = `${language}|${role}|${b.kind}|${b.level ?? 0}|${b.quoted ? 1 : 0}|${b.skip ? 1 : 0}|${ph}|${ckey}|${b.text}`;
-    const hit = this.cache.get(key);
-    if (hit) {
-      this.cache.delete(key);
-      this.cache.set(key, hit);
-      return hit;
+    // Keyed by the block text first: adapters hand out the same string objects for unchanged
+    // blocks, so the look-up does not rehash the text; then by what else shapes the result.
+    let variants = this.cache.get(b.text);
+    if (variants) {
+      for (const v of variants) {
+        if (v.language === language && v.role === role && v.kind === b.kind && v.level === (b.level ?? 0) && v.quoted === !!b.quoted && v.skip === !!b.skip && v.ckey === ckey && samePlaceholders(v.placeholders, b.placeholders)) {
+          v.used = this.generation;
+          return v;
+        }
+      }
     }
     const analysed = analyseBlock(b, language, role, long);
     const facts: Record<string, unknown> = {};
@@ -333,15 +399,15 @@ export class Engine {
         }
       }
     }
-    const result: BlockResult = { analysed, findings, facts, errors };
-    if (this.cache.size >= this.cacheSize) {
-      let drop = Math.floor(this.cacheSize / 4);
-      for (const k of this.cache.keys()) {
-        this.cache.delete(k);
-        if (--drop <= 0) break;
-      }
-    }
-    this.cache.set(key, result);
+    // Tokens served the rules above; the cache keeps sentences and words only.
+    for (const s of analysed.sentences) s.tokens = NO_TOKENS;
+    const result: BlockResult = {
+      analysed, findings, facts, errors, used: this.generation,
+      language, role, kind: b.kind, level: b.level ?? 0, quoted: !!b.quoted, skip: !!b.skip, ckey, placeholders: b.placeholders,
+    };
+    if (!variants) this.cache.set(b.text, (variants = []));
+    variants.push(result);
+    this.cached++;
     return result;
   }
 

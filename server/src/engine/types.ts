@@ -82,6 +82,8 @@ export interface ProseBlock {
   text: string;
   /** Sorted, non-overlapping segments; text outside every segment does not occur. */
   map: MapSegment[];
+  /** Added to every segment's document offset (lets an adapter reuse a cached block at a new position). */
+  mapBase?: number;
   /** Document range the block covers. */
   start: number;
   end: number;

@@ -51,6 +51,7 @@ export function splitChunks(text: string): { chunks: Chunk[]; definitions: strin
   let inMath = false;
   let inComment = false;
   let sawBlank = false;
+  let nextComment = -1;
 
   // Front matter is one chunk of its own.
   const fm = /^(---|\+\+\+)[ \t]*\r?\n/.exec(text);
@@ -70,8 +71,17 @@ export function splitChunks(text: string): { chunks: Chunk[]; definitions: strin
     const eol = text.indexOf('\n', pos);
     const lineEnd = eol < 0 ? n : eol;
     const next = eol < 0 ? n : eol + 1;
-    const line = text.slice(pos, lineEnd).replace(/\r$/, '');
-    const blank = line.trim().length === 0;
+    if (nextComment < pos) {
+      const i = text.indexOf('<!--', pos);
+      nextComment = i < 0 ? Infinity : i;
+    }
+    // Most lines need no slicing: look at the first characters only.
+    let first = pos;
+    while (first < lineEnd && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
+    const blank = first >= lineEnd || (first === lineEnd - 1 && text.charCodeAt(first) === 13);
+    const c = text[first];
+    const special = fence !== null || inMath || inComment || c === '`' || c === '~' || c === '$' || c === '[' || c === '<' || nextComment < lineEnd;
+    const line = special ? text.slice(pos, lineEnd).replace(/\r$/, '') : '';
 
     if (fence !== null) {
       const m = FENCE.exec(line);
@@ -83,7 +93,7 @@ export function splitChunks(text: string): { chunks: Chunk[]; definitions: strin
     } else if (blank) {
       sawBlank = true;
     } else {
-      const indented = /^[ \t]/.test(line);
+      const indented = first > pos;
       if (sawBlank && !indented && pos > chunkStart) {
         chunks.push({ start: chunkStart, end: pos });
         chunkStart = pos;
@@ -99,7 +109,40 @@ export function splitChunks(text: string): { chunks: Chunk[]; definitions: strin
     pos = next;
   }
   if (chunkStart < n || chunks.length === 0) chunks.push({ start: chunkStart, end: n });
-  return { chunks, definitions: definitions.join('\n') };
+  return { chunks: groupChunks(text, chunks), definitions: definitions.join('\n') };
+}
+
+/**
+ * Groups pieces into chunks of several pieces: each parser call has a fixed cost, so one
+ * call per paragraph is slow. Boundaries depend on the pieces' own text (a piece whose hash
+ * ends in three zero bits closes a chunk), so an edit changes only the chunk it falls in.
+ */
+function groupChunks(text: string, pieces: Chunk[]): Chunk[] {
+  const out: Chunk[] = [];
+  let start = -1;
+  let count = 0;
+  for (const p of pieces) {
+    if (start < 0) start = p.start;
+    count++;
+    if ((pieceHash(text, p) & 7) === 0 || count >= 32) {
+      out.push({ start, end: p.end });
+      start = -1;
+      count = 0;
+    }
+  }
+  if (start >= 0) out.push({ start, end: pieces[pieces.length - 1]!.end });
+  return out;
+}
+
+function pieceHash(text: string, p: Chunk): number {
+  // FNV-1a over at most the first 256 characters: enough to vary, cheap to compute.
+  let h = 0x811c9dc5;
+  const end = Math.min(p.end, p.start + 256);
+  for (let i = p.start; i < end; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }
 
 function offsetOf(node: MdNode, which: 'start' | 'end'): number {
@@ -222,33 +265,49 @@ function chunkBlocks(src: string, definitions: string): ChunkResult {
   return result;
 }
 
-/** Parsed chunks by (chunk text, definitions): an edit re-parses only the chunk it changes. */
-const chunkCache = new Map<string, ChunkResult>();
-const CHUNK_CACHE_LIMIT = 20000;
+/**
+ * Parsed chunks by chunk text, then definitions: an edit re-parses only the chunk it changes.
+ * Least recently used chunks go once the cached text passes a budget.
+ */
+const chunkCache = new Map<string, Map<string, ChunkResult>>();
+const CHUNK_CACHE_CHARS = 6_000_000;
+let cachedChars = 0;
+
+/** Forgets parsed chunks (for benchmarks that must start cold). */
+export function clearMarkdownCache(): void {
+  chunkCache.clear();
+  cachedChars = 0;
+}
 
 function cachedChunk(src: string, definitions: string): ChunkResult {
-  const key = definitions ? `${definitions}\u0000${src}` : src;
-  let r = chunkCache.get(key);
-  if (r) {
-    chunkCache.delete(key);
-    chunkCache.set(key, r);
-    return r;
+  let byDefinitions = chunkCache.get(src);
+  const hit = byDefinitions?.get(definitions);
+  if (hit) {
+    // Refresh its place in the eviction order.
+    chunkCache.delete(src);
+    chunkCache.set(src, byDefinitions!);
+    return hit;
   }
-  r = chunkBlocks(src, definitions);
-  if (chunkCache.size >= CHUNK_CACHE_LIMIT) {
-    let drop = CHUNK_CACHE_LIMIT / 4;
-    for (const k of chunkCache.keys()) {
-      chunkCache.delete(k);
-      if (--drop <= 0) break;
-    }
+  const r = chunkBlocks(src, definitions);
+  if (!byDefinitions) {
+    chunkCache.set(src, (byDefinitions = new Map()));
+    cachedChars += src.length;
   }
-  chunkCache.set(key, r);
+  byDefinitions.set(definitions, r);
+  for (const [k] of chunkCache) {
+    if (cachedChars <= CHUNK_CACHE_CHARS) break;
+    chunkCache.delete(k);
+    cachedChars -= k.length;
+  }
   return r;
 }
 
+/** A cached chunk's block placed at the chunk's position: the map stays shared, mapBase moves it. */
 function shiftBlock(b: ProseBlock, by: number): ProseBlock {
-  if (by === 0) return b;
-  const out: ProseBlock = { ...b, start: b.start + by, end: b.end + by, map: b.map.map((s) => ({ t: s.t, tl: s.tl, d: s.d + by, dl: s.dl })) };
+  const out: ProseBlock = { kind: b.kind, text: b.text, map: b.map, start: b.start + by, end: b.end + by, mapBase: by };
+  if (b.level !== undefined) out.level = b.level;
+  if (b.quoted) out.quoted = true;
+  if (b.placeholders) out.placeholders = b.placeholders;
   return out;
 }
 

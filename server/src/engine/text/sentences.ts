@@ -29,6 +29,7 @@ export interface Word {
 export interface Sentence {
   start: number;
   end: number;
+  /** All tokens, spaces and punctuation included. Only block rules and analyzers see them: the cache drops them afterwards. */
   tokens: Token[];
   words: Word[];
 }
@@ -70,7 +71,7 @@ function flatten(node: NlcstNode, out: Token[], text: string) {
         break;
       }
       case 'WhiteSpaceNode':
-        out.push({ kind: 'space', start, end, text: text.slice(start, end) });
+        out.push({ kind: 'space', start, end, text: ' ' });
         break;
       case 'PunctuationNode':
         out.push({ kind: 'punct', start, end, text: text.slice(start, end) });
@@ -176,13 +177,24 @@ function toWord(t: Token): Word {
   let letters = 0;
   let upper = 0;
   let lower = 0;
-  for (const ch of text) {
-    if (/\p{L}/u.test(ch)) {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) {
       letters++;
-      if (/\p{Lu}/u.test(ch)) upper++;
-      else lower++;
+      lower++;
+    } else if (c >= 65 && c <= 90) {
+      letters++;
+      upper++;
+    } else if (c > 127) {
+      const ch = text[i]!;
+      if (ch.toLowerCase() !== ch.toUpperCase()) {
+        letters++;
+        if (ch === ch.toUpperCase()) upper++;
+        else lower++;
+      }
     }
   }
+  const first = text.charCodeAt(0);
   return {
     start: t.start,
     end: t.end,
@@ -191,7 +203,7 @@ function toWord(t: Token): Word {
     letters,
     isNumber: letters === 0,
     isAcronym: upper >= 2 && lower === 0,
-    capitalised: upper > 0 && /^\p{Lu}/u.test(text),
+    capitalised: upper > 0 && ((first >= 65 && first <= 90) || (first > 127 && text[0] !== text[0]!.toLowerCase())),
   };
 }
 

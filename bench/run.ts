@@ -1,0 +1,173 @@
+/**
+ * Brug's benchmark: prints numbers, asserts nothing. Run with `npm run bench`.
+ * Each part runs in a child process of its own, so its time starts cold and its peak
+ * memory is its own:
+ * - corpus: the dev corpus (../shared/corpora/dev), file by file;
+ * - large: a generated 100,000-word Markdown document built from the corpus: full check
+ *   with cold caches, re-check after one-word edits (through the block cache), peak memory;
+ * - vocabulary: the same full check with and without the dictionaries;
+ * - latex: LaTeX next to Markdown (bench/latex.ts);
+ * - lsp: edit latency through the language server (bench/lsp-latency.ts).
+ */
+import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Engine } from '../server/src/engine/engine.js';
+import { Vocabulary } from '../server/src/engine/vocabulary/vocabulary.js';
+import { bundledDictionaries } from '../server/src/project/dictionaries.js';
+import { extraFormats } from '../server/src/project/formats.js';
+
+const HERE = import.meta.dirname;
+const CORPUS = resolve(process.env.BRUG_CORPUS ?? join(HERE, '..', '..', 'shared', 'corpora', 'dev'));
+
+/** Resets the peak-RSS mark (Linux), so that a part measures its own peak. */
+export function resetPeakRss(): void {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+  } catch {
+    /* not Linux, or not allowed: the peak then counts from the start */
+  }
+}
+
+export function peakRssMb(): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Number(m[1]) / 1024;
+  } catch {
+    /* not Linux */
+  }
+  return process.memoryUsage().rss / 1024 / 1024;
+}
+
+export function words(text: string): number {
+  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+}
+
+function time<T>(f: () => T): [T, number] {
+  const t0 = performance.now();
+  const r = f();
+  return [r, performance.now() - t0];
+}
+
+const row = (label: string, value: string) => console.log(`${label.padEnd(60)} ${value}`);
+
+function corpusFiles(): string[] {
+  const out: string[] = [];
+  for (const lang of ['nl', 'en']) {
+    const dir = join(CORPUS, lang);
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir).sort()) out.push(join(dir, f));
+  }
+  return out;
+}
+
+/** A document of at least 100,000 words: the dev corpus's Markdown files, repeated. */
+export function build100k(): string {
+  const parts = corpusFiles().filter((f) => f.endsWith('.md')).map((f) => readFileSync(f, 'utf8'));
+  const sizes = parts.map(words);
+  let doc = '';
+  let n = 0;
+  for (let i = 0; n < 100000; i++) {
+    doc += `${parts[i % parts.length]}\n\n`;
+    n += sizes[i % parts.length]!;
+  }
+  return doc;
+}
+
+const newEngine = (withDictionaries = true) =>
+  new Engine({ vocabulary: new Vocabulary(withDictionaries ? bundledDictionaries().dictionaries : []), formats: extraFormats });
+
+function partCorpus() {
+  const engine = newEngine();
+  let total = 0;
+  let ms = 0;
+  for (const f of corpusFiles()) {
+    if (!/\.(md|txt|tex)$/.test(f)) continue;
+    const text = readFileSync(f, 'utf8');
+    const [r, t] = time(() => engine.lint(text, { path: f }));
+    total += words(text);
+    ms += t;
+    row(`corpus ${f.split('/').slice(-2).join('/')} (${words(text)} words)`, `${t.toFixed(0)} ms, ${r.findings.length} findings`);
+  }
+  row('corpus total', `${total} words in ${ms.toFixed(0)} ms = ${Math.round(total / (ms / 1000))} words/s`);
+}
+
+function partLarge() {
+  const doc = build100k();
+  const n = words(doc);
+  bundledDictionaries();
+  const engine = newEngine();
+  global.gc?.();
+  const base = process.memoryUsage().rss / 1048576;
+  resetPeakRss();
+  const [first, full] = time(() => engine.lint(doc, { path: 'bench.md' }));
+  row(`full check, ${n} words, cold caches`, `${full.toFixed(0)} ms = ${Math.round(n / (full / 1000))} words/s (${first.findings.length} findings)`);
+  const [, again] = time(() => engine.lint(doc, { path: 'bench.md' }));
+  row('same text again (warm cache)', `${again.toFixed(1)} ms`);
+  const spots: number[] = [];
+  const re = /\b(de|het|een|the|and|van|of)\b/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(doc))) spots.push(m.index);
+  const edits: number[] = [];
+  let text = doc;
+  for (let k = 0; k < 50; k++) {
+    const at = spots[Math.floor(((k + 0.5) / 50) * spots.length)]!;
+    const word = /^\w+/.exec(text.slice(at))?.[0] ?? '';
+    text = `${text.slice(0, at)}${word === 'de' ? 'het' : 'de'}${text.slice(at + word.length)}`;
+    edits.push(time(() => engine.lint(text, { path: 'bench.md' }))[1]);
+  }
+  row('re-check after a one-word edit (50 edits)', `median ${median(edits).toFixed(1)} ms, p95 ${percentile(edits, 0.95).toFixed(1)} ms`);
+  row('peak memory (RSS) during check and edits', `${peakRssMb().toFixed(0)} MB (process before the check: ${base.toFixed(0)} MB, of which the tsx loader and test tooling)`);
+}
+
+function partVocabulary() {
+  const doc = build100k();
+  bundledDictionaries();
+  const [, without] = time(() => newEngine(false).lint(doc, { path: 'bench.md' }));
+  const [, withDictionaries] = time(() => newEngine(true).lint(doc, { path: 'bench.md' }));
+  row('full check without dictionaries (markdown chunks cached)', `${without.toFixed(0)} ms`);
+  row('full check with dictionaries (markdown chunks cached)', `${withDictionaries.toFixed(0)} ms (${withDictionaries >= without ? '+' : ''}${(((withDictionaries - without) / without) * 100).toFixed(0)} %)`);
+}
+
+async function partLatex() {
+  const latexModule = './latex.js';
+  const mod = (await import(latexModule)) as { benchLatex?: () => Promise<Array<[string, string]>> };
+  if (mod.benchLatex) for (const [l, v] of await mod.benchLatex()) row(l, v);
+}
+
+const isMain = fileURLToPath(import.meta.url) === resolve(process.argv[1] ?? '');
+const part = isMain ? process.argv[2] : 'none';
+if (part === 'corpus') partCorpus();
+else if (part === 'large') partLarge();
+else if (part === 'vocabulary') partVocabulary();
+else if (part === 'latex') await partLatex();
+else if (isMain) {
+  console.log(`Brug benchmark — node ${process.version}, corpus ${CORPUS}\n`);
+  if (!existsSync(CORPUS)) {
+    console.log('The dev corpus is not there; set BRUG_CORPUS to its folder.');
+    process.exit(0);
+  }
+  const self = fileURLToPath(import.meta.url);
+  const parts = ['corpus', 'large', 'vocabulary'];
+  if (existsSync(join(HERE, 'latex.ts'))) parts.push('latex');
+  for (const p of parts) {
+    console.log(`— ${p}`);
+    const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', self, p], { stdio: 'inherit' });
+    if (r.status !== 0) console.log(`(part ${p} failed with exit code ${r.status})`);
+  }
+  if (existsSync(join(HERE, 'lsp-latency.ts'))) {
+    console.log('— lsp');
+    spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(HERE, 'lsp-latency.ts')], { stdio: 'inherit' });
+  }
+}

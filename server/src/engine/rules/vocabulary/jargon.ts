@@ -1,0 +1,19 @@
+import type { RuleMeta } from '../types.js';
+import { message } from '../types.js';
+import { termRule } from './term-rule.js';
+
+const meta: RuleMeta = {
+  id: 'vocabulary/jargon',
+  languages: ['nl', 'en'],
+  defaultSeverity: 'warning',
+  description: message('Research and policy words that practitioners say differently.', 'Onderzoeks- en beleidswoorden die professionals anders zeggen.'),
+  rationale: message(
+    'Professionals say research uses other words than they do for the same things. Words from research or policy (implementation, intervention, operationalise) keep findings from landing; the words of practice carry them.',
+    'Professionals zeggen dat onderzoek andere woorden gebruikt dan zij voor dezelfde dingen. Woorden uit onderzoek of beleid (implementatie, interventie, operationaliseren) houden de bevindingen uit de praktijk; de woorden van de praktijk brengen ze erin.',
+  ),
+  options: { practitioner: {}, academic: {}, general: {} },
+};
+
+export const jargon = termRule(meta, 'jargon', {
+  found: (term) => message(`"${term}" is research or policy language.`, `"${term}" is onderzoeks- of beleidstaal.`),
+});

@@ -1,0 +1,92 @@
+import type { DocumentFinding, DocumentRule } from '../types.js';
+import { message } from '../types.js';
+import type { Fix, RelatedLocation } from '../../types.js';
+import { matchCase } from '../../text/case.js';
+import { memberForm } from '../../vocabulary/compile.js';
+import { normalizeWord } from '../../vocabulary/lexicon.js';
+import type { SynonymGroup } from '../../vocabulary/dictionary.js';
+import type { SynonymUse, VocabularyFacts } from './analyzer.js';
+
+interface Use {
+  use: SynonymUse;
+  offset: number;
+  endOffset: number;
+}
+
+export const mixedTerms: DocumentRule = {
+  scope: 'document',
+  meta: {
+    id: 'vocabulary/mixed-terms',
+    languages: ['nl', 'en'],
+    defaultSeverity: 'warning',
+    description: message('Several words for one thing in one document.', 'Meerdere woorden voor één ding in één document.'),
+    rationale: message(
+      'Readers from practice take a new word for a new thing. A report that says client, customer and resident for the same people makes them wonder who is meant; one word per thing keeps it clear.',
+      'Lezers uit de praktijk denken bij een ander woord aan iets anders. Een rapport dat klant, cliënt en inwoner door elkaar gebruikt voor dezelfde mensen, laat ze twijfelen wie er bedoeld is. Eén woord per ding houdt het helder.',
+    ),
+    options: { practitioner: {}, academic: {}, general: {} },
+  },
+  check(doc) {
+    const accept = new Set(doc.config.vocabulary.accept.map(normalizeWord));
+    const byGroup = new Map<SynonymGroup, Use[]>();
+    // Occurrences other term rules already flag are left to them.
+    const flagged = new Set<string>();
+    for (const b of doc.blocks) {
+      const facts = b.facts.vocabulary as VocabularyFacts | undefined;
+      if (!facts) continue;
+      for (const t of facts.terms) if (!accept.has(normalizeWord(t.hit.entry.term))) flagged.add(`${b.toDocument(t.start, t.end).offset}`);
+      for (const s of facts.synonyms) {
+        const r = b.toDocument(s.start, s.end);
+        let list = byGroup.get(s.hit.group);
+        if (!list) byGroup.set(s.hit.group, (list = []));
+        list.push({ use: s, ...r });
+      }
+    }
+    const prefer = doc.config.vocabulary.prefer;
+    const out: DocumentFinding[] = [];
+    for (const [group, uses] of byGroup) {
+      const counts = new Map<number, number>();
+      for (const u of uses) counts.set(u.use.hit.member, (counts.get(u.use.hit.member) ?? 0) + 1);
+      if (counts.size < 2) continue;
+      // Preferred: the project's choice, else the dictionary's (when the document uses it), else the most frequent.
+      const byTerm = (t: string | undefined) => (t === undefined ? -1 : group.members.findIndex((m) => normalizeWord(m.term) === normalizeWord(t)));
+      const projectChoice = Object.entries(prefer).find(([k]) => group.members.some((m) => normalizeWord(m.term) === normalizeWord(k)));
+      let preferred = projectChoice ? byTerm(projectChoice[1]) : -1;
+      if (preferred < 0 && group.preferred && counts.has(byTerm(group.preferred))) preferred = byTerm(group.preferred);
+      if (preferred < 0) preferred = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+      const preferredTerm = group.members[preferred]!.term;
+      const minority = uses.filter((u) => u.use.hit.member !== preferred && !accept.has(normalizeWord(group.members[u.use.hit.member]!.term)));
+      if (minority.length === 0) continue;
+      const replacement = (u: Use) => matchCase(u.use.text, memberForm(group, preferred, u.use.hit.form));
+      const everywhere: Fix = {
+        title: message(`Use "${preferredTerm}" everywhere`, `Gebruik overal "${preferredTerm}"`),
+        preferred: false,
+        edits: minority.map((u) => ({ offset: u.offset, endOffset: u.endOffset, newText: replacement(u) })),
+      };
+      const usedTerms = [...counts.keys()].map((m) => `"${group.members[m]!.term}" (${counts.get(m)}×)`).join(', ');
+      for (const u of minority) {
+        if (flagged.has(`${u.offset}`)) continue;
+        const newText = replacement(u);
+        const related: RelatedLocation[] = uses
+          .filter((x) => x !== u)
+          .slice(0, 10)
+          .map((x) => ({ offset: x.offset, endOffset: x.endOffset, message: message(`"${x.use.text}" used here`, `Hier staat "${x.use.text}"`) }));
+        out.push({
+          offset: u.offset,
+          endOffset: u.endOffset,
+          message: message(
+            `"${u.use.text}": this document also says ${usedTerms} for the same thing. Use one word: "${preferredTerm}". ${doc.language === 'en' ? group.reason : ''}`.trim(),
+            `"${u.use.text}": dit document gebruikt voor hetzelfde ook ${usedTerms}. Kies één woord: "${preferredTerm}". ${doc.language === 'nl' ? group.reason : ''}`.trim(),
+          ),
+          fixes: [
+            { title: message(`Replace with "${newText}"`, `Vervang door "${newText}"`), preferred: true, edits: [{ offset: u.offset, endOffset: u.endOffset, newText }] },
+            everywhere,
+          ],
+          related,
+          data: { groupId: group.id, preferred: preferredTerm, used: Object.fromEntries([...counts.entries()].map(([m, c]) => [group.members[m]!.term, c])) },
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,111 @@
+import type { Language } from '../types.js';
+import type { Dictionary, DictionaryEntry, SynonymGroup } from './dictionary.js';
+import { Lexicon, normalizeWord } from './lexicon.js';
+import type { Vocabulary } from './vocabulary.js';
+
+export interface TermHit {
+  kind: 'jargon' | 'person-first';
+  entry: DictionaryEntry;
+  dictionary: Dictionary;
+  /** The form that matched: -1 for the term itself, else an index into entry.forms. */
+  form: number;
+}
+
+export interface SynonymHit {
+  group: SynonymGroup;
+  member: number;
+  /** -1 for the member's term, else an index into its forms (parallel across members). */
+  form: number;
+}
+
+export interface CompiledVocabulary {
+  terms: Lexicon<TermHit>;
+  synonyms: Lexicon<SynonymHit>;
+  groups: SynonymGroup[];
+}
+
+const compiled = new WeakMap<Vocabulary, Record<string, CompiledVocabulary>>();
+
+function entryKey(d: Dictionary, e: DictionaryEntry): string {
+  return `${d.language}:${e.id}`;
+}
+
+/**
+ * Compiles the jargon, person-first and synonym dictionaries of one language into
+ * lexicons, once per vocabulary and project preference set. Project preferences
+ * (`vocabulary.prefer`) become synonym groups of their own, or change the preferred member
+ * of the bundled group that holds the term.
+ */
+export function compileVocabulary(vocabulary: Vocabulary, language: Language, prefer: Record<string, string>): CompiledVocabulary {
+  const key = `${language}\u0000${JSON.stringify(prefer)}`;
+  let byKey = compiled.get(vocabulary);
+  if (!byKey) compiled.set(vocabulary, (byKey = {}));
+  const hit = byKey[key];
+  if (hit) return hit;
+
+  const terms = new Lexicon<TermHit>();
+  const seen = new Set<string>();
+  for (const kind of ['jargon', 'person-first'] as const) {
+    for (const d of vocabulary.of(language, kind)) {
+      for (const e of d.entries ?? []) {
+        const k = entryKey(d, e);
+        if (seen.has(k)) continue;
+        seen.add(k);
+        const compound = e.compound ?? 'none';
+        terms.add(e.term, { kind, entry: e, dictionary: d, form: -1 }, compound);
+        (e.forms ?? []).forEach((f, i) => terms.add(f, { kind, entry: e, dictionary: d, form: i }, compound));
+      }
+    }
+  }
+
+  const groups: SynonymGroup[] = vocabulary.of(language, 'synonyms').flatMap((d) => d.groups ?? []).map((g) => ({ ...g, members: g.members.map((m) => ({ ...m })) }));
+  for (const [term, preferred] of Object.entries(prefer)) {
+    const t = normalizeWord(term);
+    const p = normalizeWord(preferred);
+    const holds = (g: SynonymGroup, w: string) => g.members.some((m) => normalizeWord(m.term) === w || (m.forms ?? []).some((f) => normalizeWord(f) === w));
+    const g = groups.find((x) => holds(x, t) || holds(x, p));
+    if (g) {
+      if (!holds(g, t)) g.members.push({ term, forms: g.members[0]!.forms?.map(() => term) ?? [] });
+      if (!holds(g, p)) g.members.push({ term: preferred, forms: g.members[0]!.forms?.map(() => preferred) ?? [] });
+      g.preferred = g.members.find((m) => normalizeWord(m.term) === p)?.term ?? preferred;
+    } else {
+      groups.push({ id: `project-${t.replace(/[^a-z0-9]+/g, '-')}`, preferred, members: [{ term: preferred }, { term }], reason: 'Project preference in .brug.yml.', examples: { match: [], noMatch: [] } });
+    }
+  }
+  const synonyms = new Lexicon<SynonymHit>();
+  for (const g of groups) {
+    g.members.forEach((m, mi) => {
+      synonyms.add(m.term, { group: g, member: mi, form: -1 });
+      (m.forms ?? []).forEach((f, fi) => {
+        if (normalizeWord(f) !== normalizeWord(m.term)) synonyms.add(f, { group: g, member: mi, form: fi });
+      });
+    });
+  }
+  const result = { terms, synonyms, groups };
+  byKey[key] = result;
+  return result;
+}
+
+/** The suggestions of an entry for the form that matched, with the project's preference for configurable entries. */
+export function suggestionsFor(hit: TermHit, prefer: Record<string, string>): string[] {
+  const e = hit.entry;
+  let suggestions = e.suggestions ?? [];
+  let inflected = hit.form >= 0 ? e.inflections?.[e.forms![hit.form]!] : undefined;
+  if (e.configurable) {
+    const chosen = prefer[e.term] ?? prefer[normalizeWord(e.term)];
+    if (chosen) {
+      const i = suggestions.findIndex((s) => normalizeWord(s) === normalizeWord(chosen));
+      const form = i >= 0 && inflected ? inflected[i] : undefined;
+      suggestions = [hit.form >= 0 ? form ?? chosen : chosen];
+      inflected = undefined;
+    }
+  }
+  return inflected ?? suggestions;
+}
+
+/** The same form of another member of a synonym group (forms are parallel). */
+export function memberForm(group: SynonymGroup, member: number, form: number): string {
+  const m = group.members[member]!;
+  if (form < 0) return m.term;
+  return m.forms?.[form] ?? m.term;
+}
