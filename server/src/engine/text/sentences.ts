@@ -210,7 +210,8 @@ function toWord(t: Token): Word {
 function makeSentence(tokens: Token[]): Sentence | undefined {
   let a = 0;
   let b = tokens.length;
-  while (a < b && tokens[a]!.kind === 'space') a++;
+  // A sentence starts at its first word or opening mark, not at a leading emoji or symbol.
+  while (a < b && (tokens[a]!.kind === 'space' || tokens[a]!.kind === 'symbol')) a++;
   while (b > a && tokens[b - 1]!.kind === 'space') b--;
   if (a >= b) return undefined;
   const trimmed = tokens.slice(a, b);
