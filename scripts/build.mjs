@@ -24,11 +24,17 @@ const jobs = [
     banner: { js: "import { createRequire as __brugRequire } from 'node:module'; const require = __brugRequire(import.meta.url);" },
   },
 ];
+// CommonJS bundles have no import.meta; give them the module's file URL instead.
+const cjs = {
+  format: 'cjs',
+  define: { 'import.meta.url': '__brugModuleUrl' },
+  banner: { js: "const __brugModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
 if (existsSync('server/src/lsp/server.ts')) {
-  jobs.push({ ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'server/dist/server.cjs', format: 'cjs' });
+  jobs.push({ ...common, ...cjs, entryPoints: ['server/src/lsp/server.ts'], outfile: 'server/dist/server.cjs' });
 }
 if (existsSync('client/src/extension.ts')) {
-  jobs.push({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', format: 'cjs', external: ['vscode'] });
+  jobs.push({ ...common, ...cjs, entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] });
 }
 
 const started = Date.now();
