@@ -295,6 +295,7 @@ export class Engine {
       findings.push({ ruleId: 'brug/parse', severity: 'info', message: p.message, offset: p.offset + bom, endOffset: p.offset + bom, fixes: [] });
     }
     this.evict(blocks.length);
+    dropSuperseded(findings, this.rules);
     const kept = applyDirectives(findings, parsed.directives.map((d) => ({ ...d, offset: d.offset + bom, endOffset: d.endOffset + bom })), model.lines);
     kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
 
@@ -472,6 +473,24 @@ function sampleProse(blocks: ProseBlock[]): string {
     size += pool[i]!.text.length;
   }
   return parts.join('\n');
+}
+
+/** Removes findings that a finding of a superseding rule overlaps. */
+function dropSuperseded(findings: Finding[], rules: Rule[]): void {
+  const superseders = rules.filter((r) => r.meta.supersedes?.length);
+  if (superseders.length === 0) return;
+  const covered = new Map<string, Array<[number, number]>>();
+  for (const r of superseders) {
+    const ranges = findings.filter((f) => f.ruleId === r.meta.id).map((f) => [f.offset, f.endOffset] as [number, number]);
+    for (const id of r.meta.supersedes!) covered.set(id, [...(covered.get(id) ?? []), ...ranges]);
+  }
+  let w = 0;
+  for (const f of findings) {
+    const ranges = covered.get(f.ruleId);
+    if (ranges && ranges.some(([a, b]) => f.offset < b && a < f.endOffset)) continue;
+    findings[w++] = f;
+  }
+  findings.length = w;
 }
 
 /** Drops findings that directives switch off. */

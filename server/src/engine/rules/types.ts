@@ -15,6 +15,8 @@ export interface RuleMeta {
   rationale: Message;
   /** Options per audience profile; `.brug.yml` can override each. */
   options: Record<Audience, RuleOptions>;
+  /** Rules whose findings this rule's findings replace where their ranges overlap (one message per problem). */
+  supersedes?: string[];
 }
 
 /** A block after the text layer: what every block rule looks at. */

@@ -63,10 +63,17 @@ export function compileVocabulary(vocabulary: Vocabulary, language: Language, pr
     const t = normalizeWord(term);
     const p = normalizeWord(preferred);
     const holds = (g: SynonymGroup, w: string) => g.members.some((m) => normalizeWord(m.term) === w || (m.forms ?? []).some((f) => normalizeWord(f) === w));
-    const g = groups.find((x) => holds(x, t) || holds(x, p));
+    const g = groups.find((x) => holds(x, t)) ?? groups.find((x) => holds(x, p));
     if (g) {
-      if (!holds(g, t)) g.members.push({ term, forms: g.members[0]!.forms?.map(() => term) ?? [] });
-      if (!holds(g, p)) g.members.push({ term: preferred, forms: g.members[0]!.forms?.map(() => preferred) ?? [] });
+      // A word that joins the group brings its forms when another group lists it with as
+      // many (klanten → inwoners keeps the plural); else every form is the word itself.
+      const width = g.members[0]!.forms?.length ?? 0;
+      const join = (word: string, w: string) => {
+        const other = groups.flatMap((x) => (x === g ? [] : x.members)).find((m) => normalizeWord(m.term) === w && (m.forms?.length ?? 0) === width);
+        g.members.push({ term: word, forms: other?.forms ? [...other.forms] : Array.from({ length: width }, () => word) });
+      };
+      if (!holds(g, t)) join(term, t);
+      if (!holds(g, p)) join(preferred, p);
       g.preferred = g.members.find((m) => normalizeWord(m.term) === p)?.term ?? preferred;
     } else {
       groups.push({ id: `project-${t.replace(/[^a-z0-9]+/g, '-')}`, preferred, members: [{ term: preferred }, { term }], reason: 'Project preference in .brug.yml.', examples: { match: [], noMatch: [] } });
@@ -92,7 +99,8 @@ export function suggestionsFor(hit: TermHit, prefer: Record<string, string>): st
   let suggestions = e.suggestions ?? [];
   let inflected = hit.form >= 0 ? e.inflections?.[e.forms![hit.form]!] : undefined;
   if (e.configurable) {
-    const chosen = prefer[e.term] ?? prefer[normalizeWord(e.term)];
+    const term = normalizeWord(e.term);
+    const chosen = Object.entries(prefer).find(([k]) => normalizeWord(k) === term)?.[1];
     if (chosen) {
       const i = suggestions.findIndex((s) => normalizeWord(s) === normalizeWord(chosen));
       const form = i >= 0 && inflected ? inflected[i] : undefined;

@@ -7,9 +7,30 @@ import type { CompoundPosition } from './dictionary.js';
  * re-integratie and reintegratie are different spellings a dictionary lists on purpose.
  */
 export function normalizeWord(word: string): string {
-  let s = word.toLowerCase();
+  let s = normalized.get(word);
+  if (s !== undefined) return s;
+  s = word.toLowerCase();
   if (/[^\x00-\x7f]/.test(s)) s = s.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
-  return s.replace(/[’‘`´]/g, "'");
+  s = s.replace(/[’‘`´]/g, "'");
+  // Every word of every sentence is looked up in two lexicons; words repeat, so remember them.
+  if (normalized.size >= MAX_NORMALIZED) normalized.clear();
+  normalized.set(word, s);
+  return s;
+}
+
+const MAX_NORMALIZED = 50000;
+const normalized = new Map<string, string>();
+
+/**
+ * The possessive ending ('s, ’s) the text carries beyond the dictionary form it matched
+ * ("customer's" for the form "customer"), as written; empty when there is none. A replacement
+ * keeps it: "the client's file", not "the client file".
+ */
+export function possessiveSuffix(text: string, form: string): string {
+  const t = normalizeWord(text);
+  const f = normalizeWord(form);
+  if (t === f || !t.endsWith("'s") || t.slice(0, -2).replace(/\s+/g, ' ') !== f.replace(/\s+/g, ' ')) return '';
+  return text.slice(-2);
 }
 
 export function normalizePhrase(phrase: string): string[] {
@@ -37,9 +58,10 @@ interface TrieNode<T> {
 
 const MIN_COMPOUND_REST = 3;
 
+/** Letters in a word part: digits, hyphens and apostrophes do not make a word (interventie2020). */
 function letterCount(s: string): number {
   let n = 0;
-  for (const ch of s) if (ch !== '-' && ch !== "'") n++;
+  for (const ch of s) if (/\p{L}/u.test(ch)) n++;
   return n;
 }
 

@@ -12,6 +12,8 @@ const meta: RuleMeta = {
     'Professionals zeggen dat onderzoek andere woorden gebruikt dan zij voor dezelfde dingen. Woorden uit onderzoek of beleid (implementatie, interventie, operationaliseren) houden de bevindingen uit de praktijk; de woorden van de praktijk brengen ze erin.',
   ),
   options: { practitioner: {}, academic: {}, general: {} },
+  // "make a decision" is both jargon and nominal style: the jargon finding has the fix.
+  supersedes: ['readability/nominalization'],
 };
 
 export const jargon = termRule(meta, 'jargon', {

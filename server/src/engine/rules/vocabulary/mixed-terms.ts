@@ -1,9 +1,9 @@
 import type { DocumentFinding, DocumentRule } from '../types.js';
 import { message } from '../types.js';
 import type { Fix, RelatedLocation } from '../../types.js';
-import { matchCase } from '../../text/case.js';
+import { matchCase, sentenceCase } from '../../text/case.js';
 import { memberForm } from '../../vocabulary/compile.js';
-import { normalizeWord } from '../../vocabulary/lexicon.js';
+import { normalizeWord, possessiveSuffix } from '../../vocabulary/lexicon.js';
 import type { SynonymGroup } from '../../vocabulary/dictionary.js';
 import type { SynonymUse, VocabularyFacts } from './analyzer.js';
 
@@ -28,13 +28,18 @@ export const mixedTerms: DocumentRule = {
   },
   check(doc) {
     const accept = new Set(doc.config.vocabulary.accept.map(normalizeWord));
+    // What the term rules accept (they also take the project's preferred words), and whether they run at all.
+    const termAccept = new Set([...accept, ...Object.values(doc.config.vocabulary.prefer).map(normalizeWord)]);
+    const ruleOn = (kind: string) => doc.config.rules[`vocabulary/${kind}`]?.severity !== 'off';
     const byGroup = new Map<SynonymGroup, Use[]>();
     // Occurrences other term rules already flag are left to them.
     const flagged = new Set<string>();
     for (const b of doc.blocks) {
       const facts = b.facts.vocabulary as VocabularyFacts | undefined;
       if (!facts) continue;
-      for (const t of facts.terms) if (!accept.has(normalizeWord(t.hit.entry.term))) flagged.add(`${b.toDocument(t.start, t.end).offset}`);
+      for (const t of facts.terms) {
+        if (ruleOn(t.hit.kind) && !termAccept.has(normalizeWord(t.hit.entry.term)) && !termAccept.has(normalizeWord(t.text))) flagged.add(`${b.toDocument(t.start, t.end).offset}`);
+      }
       for (const s of facts.synonyms) {
         const r = b.toDocument(s.start, s.end);
         let list = byGroup.get(s.hit.group);
@@ -57,7 +62,10 @@ export const mixedTerms: DocumentRule = {
       const preferredTerm = group.members[preferred]!.term;
       const minority = uses.filter((u) => u.use.hit.member !== preferred && !accept.has(normalizeWord(group.members[u.use.hit.member]!.term)));
       if (minority.length === 0) continue;
-      const replacement = (u: Use) => matchCase(u.use.text, memberForm(group, preferred, u.use.hit.form));
+      const replacement = (u: Use) => {
+        const own = memberForm(group, u.use.hit.member, u.use.hit.form);
+        return sentenceCase(u.use.text, matchCase(u.use.text, memberForm(group, preferred, u.use.hit.form), own), u.use.sentenceStart) + possessiveSuffix(u.use.text, own);
+      };
       const everywhere: Fix = {
         title: message(`Use "${preferredTerm}" everywhere`, `Gebruik overal "${preferredTerm}"`),
         preferred: false,

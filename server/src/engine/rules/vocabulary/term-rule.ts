@@ -1,8 +1,8 @@
 import type { DocumentFinding, DocumentRule, RuleMeta } from '../types.js';
 import { message } from '../types.js';
 import type { Fix, Message } from '../../types.js';
-import { matchCase } from '../../text/case.js';
-import { normalizeWord } from '../../vocabulary/lexicon.js';
+import { matchCase, sentenceCase } from '../../text/case.js';
+import { normalizeWord, possessiveSuffix } from '../../vocabulary/lexicon.js';
 import { suggestionsFor } from '../../vocabulary/compile.js';
 import type { VocabularyFacts } from './analyzer.js';
 
@@ -21,8 +21,9 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
     scope: 'document',
     meta,
     check(doc) {
-      const accept = new Set(doc.config.vocabulary.accept.map(normalizeWord));
       const prefer = doc.config.vocabulary.prefer;
+      // A word the project prefers (vocabulary.prefer values) is accepted too: the project chose it.
+      const accept = new Set([...doc.config.vocabulary.accept, ...Object.values(prefer)].map(normalizeWord));
       const out: DocumentFinding[] = [];
       const firstUse = new Set<string>();
       for (const b of doc.blocks) {
@@ -39,8 +40,9 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
           const fixes: Fix[] = [];
           // A compound (implementatieplan) needs rewording by hand: the linking letters change.
           if (!use.compound) {
+            const suffix = possessiveSuffix(use.text, use.hit.form >= 0 ? entry.forms![use.hit.form]! : entry.term);
             for (const s of suggestions) {
-              const newText = matchCase(use.text, s);
+              const newText = sentenceCase(use.text, matchCase(use.text, s, entry.term), use.sentenceStart) + suffix;
               fixes.push({
                 title: message(`Replace with "${newText}"`, `Vervang door "${newText}"`),
                 preferred: suggestions.length === 1,
@@ -62,12 +64,12 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
             configEdit: { path: ['vocabulary', 'accept'], value: entry.term },
           });
           const found = text.found(use.text);
-          const list = joinAlternatives(suggestions.map((s) => `"${s}"`), dictionary.language === 'nl' ? 'of' : 'or');
+          const quoted = suggestions.map((s) => `"${s}"`);
           out.push({
             ...range,
             message: {
-              en: `${found.en} Practitioners say ${list}. ${dictionary.language === 'en' ? entry.reason : ''}`.trim(),
-              nl: `${found.nl} In de praktijk: ${list}. ${dictionary.language === 'nl' ? entry.reason : ''}`.trim(),
+              en: `${found.en} Practitioners say ${joinAlternatives(quoted, 'or')}. ${dictionary.language === 'en' ? entry.reason : ''}`.trim(),
+              nl: `${found.nl} In de praktijk: ${joinAlternatives(quoted, 'of')}. ${dictionary.language === 'nl' ? entry.reason : ''}`.trim(),
             },
             fixes,
             data: { entryId: entry.id, term: entry.term, matched: use.text, suggestions, domain: dictionary.domain, ...(use.compound ? { compound: use.compound } : {}) },
