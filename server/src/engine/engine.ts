@@ -203,7 +203,10 @@ export class Engine {
     }
     const roles = assignRoles(headings.map((h, i) => ({ title: h.text.trim(), level: h.level ?? 1, afterProse: afterProse[i]! })));
 
-    const long = LONG_SENTENCE_WORDS[config.audience];
+    // The long-sentence share in the metrics uses the threshold the rule uses.
+    const longRule = this.rule('readability/long-sentence');
+    const maxWords = longRule ? Number(this.context(longRule, config, longRule.meta.defaultSeverity).options.maxWords) : NaN;
+    const long = Number.isFinite(maxWords) && maxWords > 0 ? maxWords : LONG_SENTENCE_WORDS[config.audience];
     const results: BlockResult[] = [];
     const blockSection: number[] = [];
     const errors: RuleError[] = [];

@@ -32,6 +32,9 @@ export function toDocument(map: MapSegment[], t: number, side: 'start' | 'end'):
   return side === 'start' ? seg.d : seg.d + seg.dl;
 }
 
+/** A character reference as CommonMark reads it: &amp; &#123; &#x1F600; */
+const ENTITY = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
+
 /** Builds the text of a block and its map, piece by piece. */
 export class BlockTextBuilder {
   text = '';
@@ -83,10 +86,31 @@ export class BlockTextBuilder {
     }
     let i = 0; // in source
     let j = 0; // in value
+    // An escape or an entity is read as such before plain text: "\\\\" is one backslash, and
+    // "&amp;" is one "&" even though the source also starts with "&".
+    const isEscape = () => source[i] === '\\' && i + 1 < source.length && source[i + 1] === value[j] && /[!-/:-@[-`{-~]/.test(source[i + 1]!);
+    const entityAt = (at: number) => (source[at] === '&' ? ENTITY.exec(source.slice(at, at + 40))?.[0] : undefined);
     while (j < value.length) {
+      if (i < source.length && isEscape()) {
+        this.addReplacement(value[j]!, d + i, 2);
+        i += 2;
+        j += 1;
+        continue;
+      }
+      const entity = i < source.length ? entityAt(i) : undefined;
+      if (entity && !value.startsWith(entity, j)) {
+        // An entity produces one or two UTF-16 units.
+        const cp = value.codePointAt(j)!;
+        const n = cp > 0xffff ? 2 : 1;
+        this.addReplacement(value.slice(j, j + n), d + i, entity.length);
+        i += entity.length;
+        j += n;
+        continue;
+      }
       if (i < source.length && source[i] === value[j]) {
-        let k = 0;
-        while (i + k < source.length && j + k < value.length && source[i + k] === value[j + k]) k++;
+        let k = 1;
+        // Stop before a backslash or an ampersand: the next round decides whether it escapes.
+        while (i + k < source.length && j + k < value.length && source[i + k] === value[j + k] && source[i + k] !== '\\' && source[i + k] !== '&') k++;
         this.addVerbatim(value.slice(j, j + k), d + i);
         i += k;
         j += k;

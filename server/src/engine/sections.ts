@@ -6,7 +6,7 @@ import type { SectionRole } from './types.js';
  * above it (a subsection of the results is results).
  */
 const ROLE_PATTERNS: Array<[SectionRole, RegExp]> = [
-  ['references', /^(literatuur(lijst)?|bronnen(lijst)?|referenties|references|bibliograf(ie|y)|works cited|sources|geraadpleegde (bronnen|literatuur)|reference list)$/],
+  ['references', /^(literatuur(lijst)?|bronnen(lijst)?|referenties|references|bibliogra(fie|phy)|works cited|sources|geraadpleegde (bronnen|literatuur)|reference list)$/],
   ['appendix', /^(bijlage|bijlagen|appendix|appendices|annex|bijlage\s+\w+|appendix\s+\w+)(\b|$)/],
   ['summary', /\b(samenvatting|managementsamenvatting|executive summary|summary|abstract|publiekssamenvatting|in het kort|in short|at a glance|kernpunten|key points|key findings|hoofdpunten|plain english summary|scientific summary|tl;dr)\b/],
   ['recommendations', /\b(aanbeveling(en)?|advies|adviezen|recommendations?|handvatten|handreiking|what'?s next|next steps|vervolgstappen|volgende stappen|implications? for (practice|policy)|betekenis voor de praktijk|lessen|lessons learned|to do)\b/],
@@ -29,11 +29,29 @@ export function normaliseHeading(title: string): string {
     .trim();
 }
 
-/** The role a heading names by its own words, or undefined. */
-export function roleOfHeading(title: string): SectionRole | undefined {
+/** Words of a normalised heading that a role word must come among when the heading is a statement. */
+const LEAD_WORDS = 3;
+/** A heading of this many words or more reads as a statement ("Bijna alle inwoners komen …"), not as a section name. */
+const STATEMENT_WORDS = 7;
+
+/**
+ * The role a heading names by its own words, or undefined. `strict`: the role word must come
+ * among the heading's first words. A statement heading ("Houd het taalgebruik simpel om de
+ * doelgroep niet kwijt te raken", "Cross-grantee collaboration happens in the context of
+ * conferences") and a document title ("Rapport over de aanpak") name their topic, not a role,
+ * when the role word comes later; they are read strictly.
+ */
+export function roleOfHeading(title: string, strict = false): SectionRole | undefined {
   const h = normaliseHeading(title);
   if (!h) return undefined;
-  for (const [role, re] of ROLE_PATTERNS) if (re.test(h)) return role;
+  const leadOnly = strict || h.split(/\s+/).length >= STATEMENT_WORDS;
+  for (const [role, re] of ROLE_PATTERNS) {
+    const m = re.exec(h);
+    if (!m) continue;
+    // A role word further in a long or strict heading does not make the heading that role.
+    if (leadOnly && h.slice(0, m.index).split(/\s+/).filter(Boolean).length >= LEAD_WORDS) continue;
+    return role;
+  }
   return undefined;
 }
 
@@ -52,13 +70,16 @@ export interface HeadingInfo {
 export function assignRoles(headings: HeadingInfo[]): SectionRole[] {
   const roles: SectionRole[] = [];
   const stack: Array<{ level: number; role: SectionRole }> = [];
-  const minLevel = headings.reduce((m, h) => Math.min(m, h.level), 7);
   let titleDone = false;
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i]!;
     while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
-    let role = roleOfHeading(h.title);
-    if (!role && !titleDone && i === 0 && h.level === minLevel && !h.afterProse) role = 'title';
+    // The first top-level heading before any prose is the title unless it opens with a role word ("Samenvatting").
+    // Only a heading of level 1 or 2 can be the title: plain text guesses levels (a numbered chapter is 1,
+    // an unnumbered line 2), and a Markdown page that opens on "#### Algoprudentienummer" has its title elsewhere.
+    const titleCandidate = !titleDone && i === 0 && h.level <= 2 && !h.afterProse;
+    let role = roleOfHeading(h.title, titleCandidate);
+    if (!role && titleCandidate) role = 'title';
     if (!role && !titleDone && i > 0 && roles[i - 1] === 'title' && !h.afterProse && h.level >= headings[i - 1]!.level) role = 'title';
     if (role !== 'title' && i > 0) titleDone = true;
     if (role === 'title') {

@@ -33,6 +33,8 @@ interface ChunkResult {
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+// No braces inside a shortcode: each one matches one way, so a long row of them cannot backtrack.
+const SHORTCODES_ONLY = /^\s*(?:\{\{[<%][^{}]*[%>]\}\}\s*)+$/;
 const DEFINITION = /^ {0,3}\[(\^?)[^\]\n]+\]:[ \t]*\S/;
 
 /**
@@ -211,6 +213,8 @@ function chunkBlocks(src: string, definitions: string): ChunkResult {
     const b = new BlockTextBuilder();
     for (const c of node.children ?? []) inline(c, b);
     if (b.text.trim().length === 0) return;
+    // A paragraph of Hugo or Quarto shortcodes only ({{< image … >}}, {{% include %}}) is markup, not prose.
+    if (SHORTCODES_ONLY.test(b.text)) return;
     const pb: ProseBlock = {
       kind,
       text: b.text,

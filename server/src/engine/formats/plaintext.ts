@@ -4,7 +4,9 @@ import { parseDirective } from './directives.js';
 
 const DIRECTIVE_LINE = /^[ \t]*(?:#|%|\/\/|;|--)?[ \t]*(brug-(?:disable-next-line|disable-line|disable|enable|language)\b.*)$/;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>()"']+[^\s<>()"'.,;:!?]|\b[\w.+-]+@[\w-]+\.[\w.-]*\w/g;
-const NUMBERED = /^(?:(?:hoofdstuk|chapter|bijlage|appendix|deel|part)\s+)?(\d+(?:\.\d+)*)\.?\s+\S/i;
+// Section numbers have at most three digits per part: "2022 Reporting year" starts with a year, not a number.
+const NUMBERED = /^(?:(?:hoofdstuk|chapter|bijlage|appendix|deel|part)\s+)?(\d{1,3}(?:\.\d{1,3})*)\.?\s+\S/i;
+const URL_START = /^(?:https?:\/\/|www\.)/i;
 const LIST_ITEM = /^\s*([-*•◦▪]|\d+[.)])\s+/;
 const CHAPTER = /^(?:hoofdstuk|chapter|bijlage|appendix)\s+\w+/i;
 
@@ -20,11 +22,16 @@ export function parsePlaintext(text: string): ParsedDocument {
   let pos = 0;
   let lineNo = 0;
   let para: Array<{ start: number; end: number }> = [];
+  // The paragraph began on the line right after another one (a list item split off its list).
+  let attachedBefore = false;
 
-  const flush = () => {
+  /** `attachedAfter`: the next line follows without a blank line (the paragraph was split at a list item). */
+  const flush = (attachedAfter = false) => {
     if (para.length === 0) return;
     const lines = para;
+    const attached = attachedBefore || attachedAfter;
     para = [];
+    attachedBefore = false;
     const b = new BlockTextBuilder();
     for (let i = 0; i < lines.length; i++) {
       const { start, end } = lines[i]!;
@@ -43,13 +50,30 @@ export function parsePlaintext(text: string): ParsedDocument {
     if (b.text.trim().length === 0) return;
     const first = lines[0]!;
     const last = lines[lines.length - 1]!;
+    const listLine = LIST_ITEM.test(text.slice(first.start, first.end));
+    // A title block at the top of the file: two or three short lines that each read as a heading
+    // ("Education, health and care plans" / "2022 Reporting year"). Each line is a top-level heading.
+    if (blocks.length === 0 && lines.length >= 2 && lines.length <= 3 && !listLine) {
+      const titleLines = lines.map((l) => text.slice(l.start, l.end));
+      if (titleLines.every((l) => !LIST_ITEM.test(l) && !URL_START.test(l.trim()) && headingLevel(l.trim()) !== undefined)) {
+        lines.forEach((l, i) => {
+          const lead = titleLines[i]!.length - titleLines[i]!.trimStart().length;
+          const trimmed = titleLines[i]!.trim();
+          const hb = new BlockTextBuilder();
+          hb.addVerbatim(trimmed, l.start + lead);
+          blocks.push({ kind: 'heading', level: 1, text: hb.text, map: hb.map, start: l.start, end: l.end });
+        });
+        return;
+      }
+    }
     const block: ProseBlock = { kind: 'paragraph', text: b.text, map: b.map, start: first.start, end: last.end };
     if (b.placeholders.length) block.placeholders = b.placeholders;
-    const level = lines.length === 1 ? headingLevel(b.text.trim()) : undefined;
+    // A numbered line inside a run of list lines is a list item, even when it reads like a heading.
+    const level = lines.length === 1 && !(listLine && attached) ? headingLevel(b.text.trim()) : undefined;
     if (level !== undefined) {
       block.kind = 'heading';
       block.level = level;
-    } else if (LIST_ITEM.test(text.slice(lines[0]!.start, lines[0]!.end))) {
+    } else if (listLine) {
       block.kind = 'listItem';
     }
     blocks.push(block);
@@ -70,8 +94,9 @@ export function parsePlaintext(text: string): ParsedDocument {
       flush();
     } else if (LIST_ITEM.test(line) && para.length > 0) {
       // Each list item is a block of its own, and so is the line that introduces the list.
-      flush();
+      flush(true);
       para.push({ start: pos, end });
+      attachedBefore = true;
     } else {
       para.push({ start: pos, end });
     }
@@ -79,18 +104,46 @@ export function parsePlaintext(text: string): ParsedDocument {
     lineNo++;
   }
   flush();
+  // Running heads and feet of a PDF export: the same short line three times or more. Not prose.
+  const seen = new Map<string, number>();
+  for (const b of blocks) if (b.text.length <= 120 && !b.text.includes('\n')) seen.set(b.text.trim(), (seen.get(b.text.trim()) ?? 0) + 1);
+  for (const b of blocks) {
+    if ((seen.get(b.text.trim()) ?? 0) >= 3 && b.text.length <= 120 && !b.text.includes('\n')) {
+      b.kind = 'paragraph';
+      delete b.level;
+      b.skip = true;
+    }
+  }
+  // A short line followed by a paragraph that starts in lower case is a sentence that a PDF
+  // export broke over a blank line, not a heading.
+  for (let i = 0; i + 1 < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.kind !== 'heading' || NUMBERED.test(b.text.trim()) || CHAPTER.test(b.text.trim())) continue;
+    const next = blocks[i + 1]!;
+    if (next.kind !== 'heading' && /^\p{Ll}/u.test(next.text.trimStart())) {
+      b.kind = 'paragraph';
+      delete b.level;
+    }
+  }
   return { format: 'plaintext', blocks, directives };
 }
 
 function headingLevel(line: string): number | undefined {
-  if (line.length > 100 || line.length < 2) return undefined;
+  const num = NUMBERED.exec(line);
+  // A numbered heading may be longer ("05 - Requests, assessments, … mediation and tribunals").
+  if (line.length > (num ? 160 : 100) || line.length < 2) return undefined;
   if (/[.,;:!?…]$/.test(line) && !/^\d+(\.\d+)*\.?\s/.test(line)) return undefined;
   if (/[.,;:]$/.test(line)) return undefined;
   const words = line.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  if (words.length === 0 || words.length > 12) return undefined;
+  if (words.length === 0 || words.length > (num ? 20 : 12)) return undefined;
+  // More than twelve words only without a sentence inside.
+  if (words.length > 12 && /[.!?]\s/.test(line.slice(num![0].length - 1))) return undefined;
   if (!/^[\p{Lu}\p{N}]/u.test(line)) return undefined;
-  if (/[|=]{2,}|\t/.test(line)) return undefined;
-  const num = NUMBERED.exec(line);
+  // Figures and table residue from a PDF ("29% 60% 9%", "(n=161)") are not headings.
+  const compact = line.replace(/\s+/g, '');
+  if (/%|\(n\s*=/.test(line) || (compact.match(/\p{L}/gu) ?? []).length < compact.length / 2) return undefined;
+  // Table rows and rules: "a | b | c", "====", tab-separated columns.
+  if (/[|=]{2,}|\t/.test(line) || (line.match(/\|/g) ?? []).length >= 2) return undefined;
   if (CHAPTER.test(line)) return 1;
   if (num) return Math.min(6, num[1]!.split('.').filter(Boolean).length);
   // An unnumbered short line: a heading only when it reads like one (no sentence inside).

@@ -129,7 +129,9 @@ export function findNominalizations(s: Sentence, language: Language): NominalMat
     if (!action.test(lower) || lex.has(lower)) continue;
     // A lexicalised word at the end of a compound (jeugdzorgopleiding) is still a thing.
     let compoundOfThing = false;
-    if (language === 'nl') for (const l of lex) if (lower.length > l.length + 2 && lower.endsWith(l)) { compoundOfThing = true; break; }
+    // Only whole words of six letters or more count as the tail, after a head of four letters or more:
+    // "verbetering" is not a compound of "ring", nor "coördinatie" of "natie", nor "verlening" of "lening".
+    if (language === 'nl') for (const l of lex) if (l.length >= 6 && lower.length >= l.length + 4 && lower.endsWith(l)) { compoundOfThing = true; break; }
     if (!compoundOfThing) nouns.push(i);
   }
   if (nouns.length >= 2) {

@@ -37,6 +37,7 @@ const ATTRIBUTION = new RegExp(
     '\\((?:[^()]{1,60})\\)' + // (cliënt, 45), (Site B), (R12)
     '|[—–]\\s*[\\p{L}][^.\\n“”"]{0,60}' + // — a parent
     '|-\\s+[\\p{L}][^.\\n“”"]{0,60}' + // - een moeder
+    '|\\b(?:said|says|zegt|zei|vertelt|vertelde|aldus|explains|explained|adds|added|recalls|recalled)\\s+[\\p{L}][^.,;:!?\\n“”"]{0,40}' + // …,” said one mother
     '|\\b(?:R|P|D|I|C|resp\\.?|respondent|deelnemer|participant|cliënt|client|inwoner|ouder|parent|interviewee|geïnterviewde)\\s*\\d{1,3}\\b' + // R12, deelnemer 3
     `|${PERSON_WORD}\\b` + // Participant describing …
   ')',
@@ -47,13 +48,13 @@ const ATTRIBUTION = new RegExp(
 const LABEL_BEFORE = /(?:^|\n)[ \t]*(?:[-*•][ \t]+)?([\p{L}][\p{L}\p{N} .,'’()-]{0,40}?)[ \t]*:[ \t]*$/u;
 
 /** A label names a person: it has a number (R12, Consultant 1) or a word for a person. */
-const LABEL_PERSON = new RegExp(`\\d|\\b${PERSON_WORD}\\b|\\b(?:consultants?|professionals?|medewerkers?|klantmanagers?|consulenten?|caseworkers?|staff|coach|manager|nurse|verpleegkundige|arts|doctor|physician|teacher|docent|leraar|interviewer|onderzoeker|researcher)\\b`, 'iu');
+const LABEL_PERSON = new RegExp(`^(?:[A-Z]{1,2}|resp\\.?|nr\\.?|no\\.?)\\s*-?\\d{1,3}$|\\b${PERSON_WORD}\\b|\\b(?:consultants?|professionals?|medewerkers?|klantmanagers?|consulenten?|caseworkers?|staff|coach|manager|nurse|verpleegkundige|arts|doctor|physician|teacher|docent|leraar|interviewer|onderzoeker|researcher)\\b`, 'iu');
 
 /** A verb of saying before the quote: "Een cliënt vertelt: “…”", "As one parent put it, “…”". */
 const SAID_BEFORE = /\b(zegt|zei|zeiden|zeggen|vertelt|vertelde|vertelden|vertellen|aldus|volgens|antwoordt|antwoordde|reageert|reageerde|vraagt|vroeg|vroegen|legt uit|legde uit|geeft aan|gaf aan|gaven aan|merkt op|merkte op|schrijft|schreef|verwoordt|verwoordde|says|said|say|told|tells|tell|explained|explains|put it|noted|notes|commented|comments|remarked|reported|asked|asks|added|adds|described|describes|recalled|answered|wrote|writes|stated|states|mentioned|shared)\b[^.!?]{0,40}[:,]?\s*$/iu;
 
 /** Words right before a quotation that make it a name, not speech: de knop 'Opslaan', the page “Apply”. */
-const NAME_BEFORE = /\b(label|labels|knop|knoppen|pagina|pagina's|link|linkje|titel|kop|kopje|tab|menu|veld|velden|scherm|tekst|woord|woorden|term|termen|begrip|vraag|vragen|optie|opties|categorie|sectie|hoofdstuk|rapport|boek|artikel|programma|project|campagne|thema|stap|melding|button|buttons|page|pages|field|fields|screen|title|heading|word|words|term|terms|phrase|option|options|menu|section|chapter|report|book|article|programme|program|project|campaign|theme|step|message|called|named|genaamd|heet|heten|noemen|noemt|termed|so-called|zogenaamde|zogenoemde)\s*$/iu;
+const NAME_BEFORE = /\b(label|labels|knop|knoppen|pagina|pagina's|link|linkje|titel|kop|kopje|tab|menu|veld|velden|scherm|tekst|woord|woorden|term|termen|begrip|vraag|vragen|optie|opties|categorie|sectie|hoofdstuk|rapport|boek|artikel|programma|project|campagne|thema|stap|melding|button|buttons|page|pages|field|fields|screen|title|heading|word|words|term|terms|phrase|option|options|menu|section|chapter|report|book|article|programme|program|project|campaign|theme|step|message|called|named|genaamd|heet|heten|noemen|noemt|termed|so-called|zogenaamde|zogenoemde|(?:klikt|klikte|klikten|klikken|klik|tikt|tikte|drukt|drukte|drukken|kiest|koos|kozen|kiezen|clicks?|clicked|taps?|tapped|presse[sd]|press|selects?|selected|chooses?|chose)(?:\s+(?:op|on|de|het|the))*)\s*$/iu;
 
 function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
@@ -82,7 +83,12 @@ function openingAt(text: string, i: number): string {
 export function findQuotes(text: string, language: Language): Quote[] {
   const quotes: Quote[] = [];
   let i = 0;
+  const candidate = /[“„«‘"'`,]/g;
   while (i < text.length) {
+    candidate.lastIndex = i;
+    const next = candidate.exec(text);
+    if (!next) break;
+    i = next.index;
     const open = openingAt(text, i);
     if (!open) {
       i++;
@@ -129,8 +135,11 @@ export function findQuotes(text: string, language: Language): Quote[] {
     } else if (said) {
       q.attributionAt = 'lead-in';
     }
-    const named = NAME_BEFORE.test(before);
-    q.speech = words >= 3 && !named && (firstPerson || q.attributionAt !== undefined);
+    // A name in capitals ("American Psychiatric Association") or after a word that names things.
+    const named = NAME_BEFORE.test(before) || (words <= 6 && !FIRST_PERSON[language].test(inner) && inner.split(/\s+/).filter((w) => /[\p{L}]/u.test(w)).every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(of|the|and|for|van|de|het|en|voor|der)$/i.test(w)));
+    // First person or a named speaker: three words make speech; a verb of saying alone needs four
+    // ("gaf aan 'datum 1e toelating' niet te begrijpen" quotes a term, not speech).
+    q.speech = !named && ((words >= 3 && (firstPerson || q.attributionAt === 'after' || q.attributionAt === 'label')) || (words >= 4 && q.attributionAt === 'lead-in'));
     quotes.push(q);
     i = end;
   }
@@ -148,6 +157,11 @@ export function blockAttribution(text: string): string | undefined {
     if (a && !/^(\d|zie\b|see\b|cf\b|vgl\b|bron\b|source\b|p\.|blz)/i.test(a)) return a;
   }
   return undefined;
+}
+
+/** Whether a text holds first-person words (ik, mijn, we; I, my, we). */
+export function hasFirstPerson(text: string, language: Language): boolean {
+  return FIRST_PERSON[language].test(text);
 }
 
 /** A blockquote block is speech when it holds first-person words or names its speaker. */

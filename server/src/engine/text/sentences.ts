@@ -93,7 +93,7 @@ function sentencesOf(root: NlcstNode, text: string): Token[][] {
       if (child.type === 'SentenceNode') {
         const tokens: Token[] = [];
         flatten(child, tokens, text);
-        if (tokens.length) result.push(tokens);
+        if (tokens.length) result.push(joinDecimals(tokens, text));
       } else if (child.type === 'ParagraphNode' || child.type === 'RootNode') {
         visit(child);
       }
@@ -101,6 +101,31 @@ function sentencesOf(root: NlcstNode, text: string): Token[][] {
   };
   visit(root);
   return result;
+}
+
+/**
+ * Joins numbers that the parsers cut at a comma: "1,5" and "5,3" (Dutch decimals), "1,146"
+ * (English thousands) are one word each, not two.
+ */
+function joinDecimals(tokens: Token[], text: string): Token[] {
+  const isDigits = (t: Token | undefined) => t !== undefined && t.kind === 'word' && /^\d(?:[\d.,]*\d)?$/.test(t.text);
+  let out: Token[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = out ? out[out.length - 1] : tokens[i - 1];
+    if (t.kind === 'punct' && t.text === ',' && isDigits(prev) && prev!.end === t.start) {
+      const next = tokens[i + 1];
+      if (isDigits(next) && next!.start === t.end) {
+        if (!out) out = tokens.slice(0, i);
+        const start = out[out.length - 1]!.start;
+        out[out.length - 1] = { kind: 'word', start, end: next!.end, text: text.slice(start, next!.end) };
+        i++;
+        continue;
+      }
+    }
+    if (out) out.push(t);
+  }
+  return out ?? tokens;
 }
 
 /** The word before a final period, with inner periods (m.b.t) kept. */

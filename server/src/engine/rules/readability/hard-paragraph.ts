@@ -1,5 +1,6 @@
 import type { BlockRule } from '../types.js';
 import { message } from '../types.js';
+import { numberOption } from './options.js';
 import { metricsOf } from '../../text/metrics.js';
 
 export const hardParagraph: BlockRule = {
@@ -22,9 +23,9 @@ export const hardParagraph: BlockRule = {
   check(ab, ctx) {
     const b = ab.block;
     if (b.kind !== 'paragraph' && b.kind !== 'listItem') return [];
-    if (ab.counts.words < Number(ctx.options.minWords) || ab.sentences.length === 0) return [];
+    if (ab.counts.words < numberOption(hardParagraph.meta, ctx, 'minWords') || ab.sentences.length === 0) return [];
     const m = metricsOf(ab.counts, ab.language);
-    const min = Number(ctx.options.minScore);
+    const min = numberOption(hardParagraph.meta, ctx, 'minScore');
     if (m.score >= min) return [];
     const name = ab.language === 'nl' ? 'Flesch-Douma' : 'Flesch Reading Ease';
     // Name what makes it hard: long sentences, long words, or both.

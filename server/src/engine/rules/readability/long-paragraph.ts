@@ -1,5 +1,6 @@
 import type { BlockRule } from '../types.js';
 import { message } from '../types.js';
+import { numberOption } from './options.js';
 
 export const longParagraph: BlockRule = {
   scope: 'block',
@@ -21,7 +22,7 @@ export const longParagraph: BlockRule = {
   check(ab, ctx) {
     const b = ab.block;
     if (b.kind !== 'paragraph' && b.kind !== 'listItem') return [];
-    const max = Number(ctx.options.maxWords);
+    const max = numberOption(longParagraph.meta, ctx, 'maxWords');
     const n = ab.counts.words;
     if (n <= max || ab.sentences.length === 0) return [];
     // Mark the first sentence only: the whole paragraph underlined helps nobody.

@@ -1,5 +1,6 @@
 import type { BlockRule } from '../types.js';
 import { message } from '../types.js';
+import { numberOption } from './options.js';
 
 // Where a long sentence can often be split, per language (RULES.md, hover advice).
 const SPLIT_HINTS = {
@@ -28,12 +29,13 @@ export const longSentence: BlockRule = {
     const b = ab.block;
     // Headings, captions and table cells are not running text.
     if (b.kind !== 'paragraph' && b.kind !== 'listItem' && b.kind !== 'footnote') return [];
-    const max = Number(ctx.options.maxWords);
-    const summaryMax = Number(ctx.options.summaryMaxWords);
+    const max = numberOption(longSentence.meta, ctx, 'maxWords');
+    const summaryMax = numberOption(longSentence.meta, ctx, 'summaryMaxWords');
     const inSummary = ab.role === 'summary';
     const findings = [];
     for (const s of ab.sentences) {
-      const n = s.words.length;
+      // Words inside quoted speech are the speaker's, not the writer's: they do not count.
+      const n = ab.quotes.length ? s.words.filter((w) => !ab.quotes.some(([qs, qe]) => w.start >= qs && w.end <= qe)).length : s.words.length;
       // A list item without closing punctuation is a fragment, not a sentence.
       if (b.kind === 'listItem' && !/[.!?]["'”’)]*$/.test(b.text.slice(s.start, s.end))) continue;
       const limit = inSummary ? Math.min(max, summaryMax) : max;

@@ -1,5 +1,6 @@
 import type { BlockRule, BlockFinding } from '../types.js';
 import { message } from '../types.js';
+import { numberOption } from './options.js';
 import { findNominalizations } from '../../text/nominalization.js';
 import { matchCase } from '../../text/case.js';
 
@@ -24,7 +25,7 @@ export const nominalization: BlockRule = {
     const b = ab.block;
     if (b.kind === 'heading' || b.kind === 'tableCell') return [];
     const out: BlockFinding[] = [];
-    const maxNouns = Number(ctx.options.maxActionNouns);
+    const maxNouns = numberOption(nominalization.meta, ctx, 'maxActionNouns');
     for (const s of ab.sentences) {
       for (const n of findNominalizations(s, ab.language)) {
         const start = s.words[n.from]!.start;

@@ -1,5 +1,6 @@
 import type { BlockRule, BlockFinding } from '../types.js';
 import { message } from '../types.js';
+import { booleanOption } from './options.js';
 import { findPassives, wordSpan } from '../../text/passive.js';
 
 export const passiveVoice: BlockRule = {
@@ -25,7 +26,7 @@ export const passiveVoice: BlockRule = {
     const out: BlockFinding[] = [];
     for (const s of ab.sentences) {
       for (const p of findPassives(s, ab.language)) {
-        if (p.agent && ctx.options.onlyWithoutAgent) continue;
+        if (p.agent && booleanOption(ctx, 'onlyWithoutAgent')) continue;
         const [start, end] = wordSpan(s.words, p.auxiliary, p.participle);
         const phrase = b.text.slice(start, end);
         let m;

@@ -1,5 +1,6 @@
 import type { DocumentRule } from '../types.js';
 import { message } from '../types.js';
+import { numberOption } from './options.js';
 
 export const sectionScore: DocumentRule = {
   scope: 'document',
@@ -23,9 +24,9 @@ export const sectionScore: DocumentRule = {
     for (const s of doc.sections) {
       if (s.role === 'references' || s.role === 'appendix' || s.role === 'title') continue;
       const m = s.metrics;
-      if (m.words < Number(ctx.options.minWords)) continue;
+      if (m.words < numberOption(sectionScore.meta, ctx, 'minWords')) continue;
       const summaryLike = s.role === 'summary' || s.role === 'recommendations';
-      const target = Number(summaryLike ? ctx.options.summaryTarget : ctx.options.bodyTarget);
+      const target = numberOption(sectionScore.meta, ctx, summaryLike ? 'summaryTarget' : 'bodyTarget');
       if (m.score >= target) continue;
       const name = s.language === 'nl' ? 'Flesch-Douma' : 'Flesch Reading Ease';
       out.push({

@@ -1,5 +1,6 @@
 import type { BlockAnalyzer, DocumentRule } from '../types.js';
 import { message } from '../types.js';
+import { numberOption } from './options.js';
 import type { WellKnownAbbreviations } from './abbreviations.js';
 
 export interface AcronymUse {
@@ -21,11 +22,13 @@ export const acronymAnalyzer: BlockAnalyzer = {
     for (const s of ab.sentences) {
       for (let i = 0; i < s.words.length; i++) {
         const w = s.words[i]!;
-        if (!w.isAcronym || w.letters < 2 || w.letters > 10 || ROMAN.test(w.text)) continue;
+        // The acronym of a possessive or a compound: UWV's, NVVK-gedragscode, DWP-funded.
+        const acronym = w.text.replace(/['’]s$/, '').replace(/-.*$/, '');
+        const letters = acronym.replace(/[^\p{L}]/gu, '').length;
+        if (letters < 2 || letters > 10 || ROMAN.test(acronym)) continue;
+        if (!/^[\p{Lu}][\p{Lu}\p{N}&]+$/u.test(acronym)) continue;
         // A sentence in capitals (a shouted heading) is not a row of acronyms.
         if (s.words.length > 2 && s.words.filter((x) => x.isAcronym).length > s.words.length / 2) break;
-        const acronym = w.text.replace(/['’]s$/, '').replace(/-.*$/, '');
-        if (!/^[\p{Lu}][\p{Lu}\p{N}&]+$/u.test(acronym)) continue;
         const before = text.slice(Math.max(0, w.start - 2), w.start);
         const after = text.slice(w.end, w.end + 3);
         let defines = false;
@@ -43,7 +46,8 @@ export const acronymAnalyzer: BlockAnalyzer = {
           // A glossary line: "UWV: Uitvoeringsinstituut Werknemersverzekeringen".
           defines = true;
         }
-        uses.push({ acronym, start: w.start, end: w.end, defines });
+        // The finding covers the acronym only, not the rest of "NVVK-gedragscode".
+        uses.push({ acronym, start: w.start, end: w.start + acronym.length, defines });
       }
     }
     return uses;
@@ -51,7 +55,7 @@ export const acronymAnalyzer: BlockAnalyzer = {
 };
 
 export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): DocumentRule {
-  return {
+  const rule: DocumentRule = {
     scope: 'document',
     meta: {
       id: 'readability/undefined-abbreviation',
@@ -88,7 +92,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       const out = [];
       for (const [acronym, use] of firstUse) {
         if (accepted.has(acronym) || wellKnown.has(doc.language, acronym)) continue;
-        if (use.count < Number(ctx.options.minUses)) continue;
+        if (use.count < numberOption(rule.meta, ctx, 'minUses')) continue;
         const def = definedAt.get(acronym);
         const first = orderOfUse.get(acronym)!;
         if (def !== undefined && def <= first) continue;
@@ -111,4 +115,5 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       return out;
     },
   };
+  return rule;
 }

@@ -1,0 +1,110 @@
+import { strict as assert } from 'node:assert';
+import { detectByFunctionWords, detectLanguage } from '../../server/src/engine/language/detect.js';
+import { md, txt, of, config, sentenceOf } from './helpers.js';
+
+const NL_PARA = 'Problematische schulden hebben grote gevolgen voor huishoudens, voor werkgevers en voor de gemeente. Hoe eerder de hulp begint, hoe kleiner de schade. Daarom is het van belang om vroeg te beginnen met het gesprek.';
+const EN_PARA = 'Fernbridge has one of the highest rates of economic inactivity in the region. Around one in nine working-age residents claims an out-of-work benefit. Earlier studies show that the longer people are out of work, the harder it becomes to return.';
+// 35 words, one sentence, with an English seam (", which") for the split hint.
+const EN_ABSTRACT = 'This report presents the findings of an evaluation of a local employment support programme, which was set up by the council to help long-term benefit claimants into paid work in the north of the city.';
+
+describe('language: per document', () => {
+  it('detects Dutch and English documents', () => {
+    assert.equal(md(`# Titel\n\n${NL_PARA}\n`).language, 'nl');
+    assert.equal(md(`# Title\n\n${EN_PARA}\n`).language, 'en');
+    assert.equal(txt(NL_PARA).language, 'nl');
+    assert.equal(txt(EN_PARA).language, 'en');
+  });
+
+  it('messages come in both languages; the document language decides which rules and thresholds apply', () => {
+    const r = md(`# Title\n\n${EN_PARA} ${sentenceOf(30, 'en')}\n`);
+    const f = of(r, 'readability/long-sentence')[0]!;
+    assert.match(f.message.en, /30 words; more than 25/);
+    assert.match(f.message.nl, /30 woorden\. Meer dan 25/);
+  });
+
+  it('detectLanguage: franc for longer texts, function words for short ones, the fallback when neither knows', () => {
+    assert.equal(detectLanguage(NL_PARA), 'nl');
+    assert.equal(detectLanguage(EN_PARA), 'en');
+    assert.equal(detectLanguage('Dit is het.'), 'nl');
+    assert.equal(detectLanguage('This is it.'), 'en');
+    assert.equal(detectLanguage('UWV 2023', 'en'), 'en', 'no evidence: the fallback');
+    assert.equal(detectLanguage('UWV 2023'), 'nl', 'the default fallback is Dutch');
+  });
+
+  it('detectByFunctionWords: needs two function words and a clear lead', () => {
+    assert.equal(detectByFunctionWords('de cliënt en het werk'), 'nl');
+    assert.equal(detectByFunctionWords('the client and the work'), 'en');
+    assert.equal(detectByFunctionWords('The client.'), undefined, 'one function word is not enough');
+    assert.equal(detectByFunctionWords('in is'), undefined, 'shared words give no lead');
+    assert.equal(detectByFunctionWords(''), undefined);
+  });
+
+  it('short texts fall back on function words', () => {
+    assert.equal(txt('Het is een zin.').language, 'nl');
+    assert.equal(txt('It is a sentence.').language, 'en');
+    assert.equal(md('# Kop\n\nDe tekst is kort.\n').language, 'nl');
+    assert.equal(md('# Head\n\nThe text is short.\n').language, 'en');
+  });
+
+  it('the language option and configuration override detection', () => {
+    assert.equal(txt(EN_PARA, { language: 'nl' }).language, 'nl');
+    assert.equal(txt(NL_PARA, { language: 'en' }).language, 'en');
+    assert.equal(txt(EN_PARA, { config: config({ language: 'nl' }) }).language, 'nl');
+    assert.equal(txt(EN_PARA, { config: config({ language: 'auto' }) }).language, 'en');
+  });
+
+  it('<!-- brug-language nl --> before the first block fixes the document language', () => {
+    assert.equal(md(`<!-- brug-language nl -->\n\n${EN_PARA}\n`).language, 'nl');
+    assert.equal(md(`<!-- brug-language english -->\n\n${NL_PARA}\n`).language, 'en');
+    assert.equal(txt(`brug-language en\n${NL_PARA}\n`).language, 'en');
+  });
+
+  it('a brug-language directive later in the document sets the language of the blocks after it', () => {
+    const text = `# Titel\n\n${NL_PARA}\n\n<!-- brug-language en -->\n\nShort text in English here.\n\n<!-- brug-language nl -->\n\nKorte tekst.\n`;
+    const r = md(text);
+    assert.equal(r.language, 'nl');
+    const langs = r.blocks.map((b) => [b.analysed.block.text.slice(0, 10), b.analysed.language]);
+    assert.deepEqual(langs, [['Titel', 'nl'], [NL_PARA.slice(0, 10), 'nl'], ['Short text', 'en'], ['Korte teks', 'nl']]);
+  });
+
+  it('front matter lang: declares the language', () => {
+    assert.equal(md(`---\nlang: nl-NL\n---\n\n${EN_PARA}\n`).language, 'nl');
+    assert.equal(md(`---\ntaal: english\n---\n\n${NL_PARA}\n`).language, 'en');
+  });
+});
+
+describe('language: per block', () => {
+  const doc = `# Rapport over de aanpak\n\n## Samenvatting\n\nDe gemeente wil schulden eerder opsporen. Daarvoor startte ze een programma. Dit rapport laat zien hoe dat werkt.\n\n## Abstract\n\n${EN_ABSTRACT}\n\n## Inleiding\n\n${NL_PARA}\n`;
+
+  it('an English abstract (25 words or more) in a Dutch document is checked as English', () => {
+    const r = md(doc);
+    assert.equal(r.language, 'nl');
+    const abstract = r.blocks.find((b) => b.analysed.block.text === EN_ABSTRACT)!;
+    assert.equal(abstract.analysed.language, 'en');
+    assert.equal(r.sections.find((s) => s.title === 'Abstract')!.language, 'en');
+    assert.equal(r.sections.find((s) => s.title === 'Abstract')!.role, 'summary');
+    assert.ok(r.sections.find((s) => s.title === 'Abstract')!.metrics.fleschReadingEase !== undefined, 'English metrics for an English section');
+    assert.equal(r.sections.find((s) => s.title === 'Inleiding')!.language, 'nl');
+  });
+
+  it('its long sentence gets the English split hint and English passive detection', () => {
+    const r = md(doc);
+    const long = of(r, 'readability/long-sentence').filter((f) => doc.slice(f.offset, f.endOffset) === EN_ABSTRACT);
+    assert.equal(long.length, 1);
+    // 35 words in a summary section: over the practitioner limit of 25, so a warning, not the summary info.
+    assert.equal(long[0]!.severity, 'warning');
+    assert.equal(long[0]!.data!.words, 35);
+    assert.match(long[0]!.message.en, /Split it, for example at "which"/);
+    assert.deepEqual(of(r, 'readability/passive-voice').map((f) => doc.slice(f.offset, f.endOffset)), ['was set']);
+  });
+
+  it('a block shorter than 25 words in the other language follows the document language', () => {
+    const r = md('# Titel\n\nDe gemeente helpt inwoners met schulden en met werk. Zo doen we dat hier.\n\nThe council helps residents with debt.\n');
+    assert.deepEqual(r.blocks.map((b) => b.analysed.language), ['nl', 'nl', 'nl']);
+  });
+
+  it('table cells and headings keep the document language', () => {
+    const r = md(`# Titel\n\n${NL_PARA}\n\n| ${EN_ABSTRACT} |\n|---|\n| x |\n`);
+    assert.deepEqual(r.blocks.filter((b) => b.analysed.block.kind !== 'paragraph').map((b) => b.analysed.language), ['nl', 'nl', 'nl']);
+  });
+});

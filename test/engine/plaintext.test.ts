@@ -1,0 +1,116 @@
+import { strict as assert } from 'node:assert';
+import { parsePlaintext } from '../../server/src/engine/formats/plaintext.js';
+import { txt, of, flagged, assertInside } from './helpers.js';
+
+const LONG = 'De klantmanager belt de inwoner binnen vijf werkdagen op en gaat langs als er niemand opneemt, en laat dan een kaart met een naam en een telefoonnummer achter voor later.';
+
+function kinds(text: string): Array<[string, string, number?]> {
+  return parsePlaintext(text).blocks.map((b) => (b.level !== undefined ? [b.kind, b.text, b.level] : [b.kind, b.text]));
+}
+
+describe('plain text adapter', () => {
+  it('paragraphs are separated by blank lines; lines of one paragraph join with a newline', () => {
+    const text = 'Eerste regel van de alinea.\nTweede regel van de alinea.\n\n  \nNieuwe alinea hier.\n';
+    assert.deepEqual(kinds(text), [
+      ['paragraph', 'Eerste regel van de alinea.\nTweede regel van de alinea.'],
+      ['paragraph', 'Nieuwe alinea hier.'],
+    ]);
+  });
+
+  it('a short line without closing punctuation is a heading; numbering gives its level', () => {
+    const text = 'Inleiding\n\nTekst hier.\n\n2 Methode\n\nTekst.\n\n2.3 Interviews met klantmanagers\n\nTekst.\n\nHoofdstuk 4 Resultaten\n\nTekst.\n\nBijlage A\n\nTekst.\n';
+    assert.deepEqual(kinds(text).filter(([k]) => k === 'heading'), [
+      ['heading', 'Inleiding', 2],
+      ['heading', '2 Methode', 1],
+      ['heading', '2.3 Interviews met klantmanagers', 2],
+      ['heading', 'Hoofdstuk 4 Resultaten', 1],
+      ['heading', 'Bijlage A', 1],
+    ]);
+  });
+
+  it('a line that ends a sentence, starts in lower case or has a sentence inside is not a heading', () => {
+    for (const line of ['Dit is een zin.', 'dit begint klein', 'Een vraag?', 'Zie dit. En dat', 'Kolom | Kolom | Kolom', 'Inleiding:', 'Een heel lange regel met veel te veel woorden om een kop te kunnen zijn in een rapport']) {
+      assert.notEqual(parsePlaintext(`${line}\n`).blocks[0]!.kind, 'heading', line);
+    }
+  });
+
+  it('a year is not a section number: "2022 Reporting year" is an unnumbered heading', () => {
+    assert.deepEqual(kinds('Tekst.\n\n2022 Reporting year\n\nTekst.\n')[1], ['heading', '2022 Reporting year', 2]);
+  });
+
+  it('a numbered heading may be longer than an unnumbered one', () => {
+    const line = '05 - Requests, assessments, discontinued plans, 20 week timeliness, mainstream to special transfers, mediation and tribunals';
+    assert.deepEqual(kinds(`Text.\n\n${line}\n\nText.\n`)[1], ['heading', line, 1]);
+  });
+
+  it('a title block of two or three heading-like lines at the top: each line a top-level heading', () => {
+    const text = 'Education, health and care plans\n2022 Reporting year\n\nDescription\n\nThis document describes the data.\n';
+    assert.deepEqual(kinds(text).slice(0, 3), [
+      ['heading', 'Education, health and care plans', 1],
+      ['heading', '2022 Reporting year', 1],
+      ['heading', 'Description', 2],
+    ]);
+    const r = txt(text);
+    assert.deepEqual(r.sections.map((s) => [s.title, s.role, s.line]), [
+      ['Education, health and care plans', 'title', 1],
+      ['2022 Reporting year', 'title', 2],
+      ['Description', 'introduction', 4],
+    ]);
+    // Only at the top: later, such lines are a paragraph.
+    assert.equal(kinds(`Tekst.\n\n${text}`)[1]![0], 'paragraph');
+  });
+
+  it('list items are blocks of kind listItem, numbered ones in a run too (not headings)', () => {
+    const text = 'We doen drie dingen:\n1. Bellen met de inwoner\n2. Langsgaan bij de inwoner\n3. Een kaart achterlaten\n\n- Eerste punt zonder punt\n- Tweede punt\n• Derde punt\n';
+    assert.deepEqual(kinds(text), [
+      ['paragraph', 'We doen drie dingen:'],
+      ['listItem', '1. Bellen met de inwoner'],
+      ['listItem', '2. Langsgaan bij de inwoner'],
+      ['listItem', '3. Een kaart achterlaten'],
+      ['listItem', '- Eerste punt zonder punt'],
+      ['listItem', '- Tweede punt'],
+      ['listItem', '• Derde punt'],
+    ]);
+  });
+
+  it('a list item continues on the next line when that line is not a new item', () => {
+    assert.deepEqual(kinds('- Eerste punt dat doorloopt\n  op de volgende regel.\n- Tweede.\n'), [
+      ['listItem', '- Eerste punt dat doorloopt\n  op de volgende regel.'],
+      ['listItem', '- Tweede.'],
+    ]);
+  });
+
+  it('URLs and e-mail addresses are placeholders: no findings inside, one word each', () => {
+    const url = 'https://example.org/De-aanvraag-wordt-door-de-klantmanager-beoordeeld-XYZQ';
+    const text = `Titel\n\nZie ${url} en www.example.org/XYZQ of mail naar info@example.org voor meer.\n`;
+    const r = txt(text);
+    assert.deepEqual(of(r, 'readability/'), []);
+    const para = r.blocks.find((b) => b.analysed.block.kind === 'paragraph')!;
+    assert.equal(para.analysed.block.text, 'Zie x en x of mail naar x voor meer.');
+    assert.equal(r.metrics.words, 10);
+    assertInside(r, text);
+  });
+
+  it('"brug-disable" lines switch rules off and on; brug-disable-next-line takes one line', () => {
+    const text = `Titel\n\nbrug-disable-next-line readability/long-sentence\n${LONG}\n\n${LONG}\n\n# brug-disable\n${LONG}\n\n% brug-enable\n\n${LONG}\n`;
+    const r = txt(text);
+    const lines = of(r, 'readability/long-sentence').map((f) => r.model.lines.position(f.offset).line);
+    assert.deepEqual(lines, [5, 12]);
+    // Directive lines are not prose.
+    assert.ok(!r.blocks.some((b) => b.analysed.block.text.includes('brug-')));
+  });
+
+  it('long sentences are flagged with exact ranges, also across line breaks', () => {
+    const wrapped = LONG.replace(' als er', '\nals er');
+    const text = `Titel\n\n${wrapped}\n`;
+    assert.deepEqual(flagged(txt(text), text, 'readability/long-sentence'), [wrapped]);
+  });
+
+  it('an empty file, blank lines only, or a file without a final newline never throws', () => {
+    for (const text of ['', '\n\n\n', 'Eén regel', '\r\n\r\n', 'Titel\r\n\r\nTekst zonder einde']) {
+      const r = txt(text);
+      assertInside(r, text);
+      assert.deepEqual(r.errors, []);
+    }
+  });
+});

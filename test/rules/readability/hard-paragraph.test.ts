@@ -1,0 +1,75 @@
+import { strict as assert } from 'node:assert';
+import { md, txt, of, flagged, config, countWords } from '../../engine/helpers.js';
+import { HARD_NL, LONG_WORDS_NL, LONG_SENTENCE_NL, MEDIUM_NL, EASY_NL, HARD_EN, MEDIUM_EN, EASY_EN } from './fixtures.js';
+
+const RULE = 'readability/hard-paragraph';
+const doc = (body: string) => `# Rapport\n\nKort.\n\n## Inleiding\n\n${body}\n`;
+
+describe(RULE, () => {
+  it('flags a hard Dutch paragraph of 40 words or more, over its whole range, as info', () => {
+    const text = doc(HARD_NL);
+    const r = md(text);
+    assert.deepEqual(flagged(r, text, RULE), [HARD_NL]);
+    const f = of(r, RULE)[0]!;
+    assert.equal(f.severity, 'info');
+    assert.equal(f.data!.minScore, 30);
+    assert.ok((f.data!.score as number) < 0);
+    assert.match(f.message.nl, /^Deze alinea is moeilijk te lezen \(Flesch-Douma -?\d+(\.\d)?, onder 30\): lange zinnen en lange woorden, gemiddeld 41 woorden per zin/);
+    assert.match(f.message.en, /\(Flesch-Douma .*, below 30\): long sentences and long words/);
+  });
+
+  it('the range runs from the first to the last sentence of a paragraph of several', () => {
+    const text = doc(LONG_WORDS_NL);
+    assert.deepEqual(flagged(md(text), text, RULE), [LONG_WORDS_NL]);
+  });
+
+  it('names the cause: long words, or long sentences', () => {
+    assert.match(of(md(doc(LONG_WORDS_NL)), RULE)[0]!.message.en, /: long words, on average 4\.2 words per sentence/);
+    assert.match(of(md(doc(LONG_SENTENCE_NL)), RULE)[0]!.message.en, /: long sentences, on average 85 words per sentence/);
+  });
+
+  it('does not flag an easy paragraph, nor a hard one of fewer than 40 words', () => {
+    assert.deepEqual(of(md(doc(EASY_NL)), RULE), []);
+    const short = LONG_WORDS_NL.split('. ').slice(0, 7).join('. ') + '.';
+    assert.ok(countWords(short) < 40);
+    assert.deepEqual(of(md(doc(short)), RULE), []);
+  });
+
+  it('English: Flesch Reading Ease below 30', () => {
+    const text = `# Report\n\n## Findings\n\n${HARD_EN}\n\n${MEDIUM_EN}\n\n${EASY_EN}\n`;
+    const r = md(text);
+    assert.equal(r.language, 'en');
+    assert.deepEqual(flagged(r, text, RULE), [HARD_EN, MEDIUM_EN]);
+    assert.match(of(r, RULE)[0]!.message.en, /Flesch Reading Ease/);
+  });
+
+  it('audience profiles: academic below 15, general below 50', () => {
+    const academic = config({ audience: 'academic' });
+    const general = config({ audience: 'general' });
+    // 20.9: practitioner yes, academic no.
+    assert.equal(of(md(doc(LONG_SENTENCE_NL)), RULE).length, 1);
+    assert.equal(of(md(doc(LONG_SENTENCE_NL), { config: academic }), RULE).length, 0);
+    assert.equal(of(md(doc(HARD_NL), { config: academic }), RULE)[0]!.data!.minScore, 15);
+    // 39.5: practitioner no, general yes.
+    assert.equal(of(md(doc(MEDIUM_NL)), RULE).length, 0);
+    assert.deepEqual(of(md(doc(MEDIUM_NL), { config: general }), RULE).map((f) => f.data!.minScore), [50]);
+    assert.equal(of(md(doc(EASY_NL), { config: general }), RULE).length, 0);
+  });
+
+  it('options override: minScore and minWords', () => {
+    assert.equal(of(md(doc(MEDIUM_NL), { config: config({ rules: { [RULE]: { options: { minScore: 45 } } } }) }), RULE).length, 1);
+    const short = LONG_WORDS_NL.split('. ').slice(0, 7).join('. ') + '.';
+    assert.equal(of(md(doc(short), { config: config({ rules: { [RULE]: { options: { minWords: 20 } } } }) }), RULE).length, 1);
+  });
+
+  it('list items are checked; headings and table cells are not', () => {
+    assert.equal(of(md(doc(`- ${HARD_NL}`)), RULE).length, 1);
+    assert.equal(of(md(`# ${HARD_NL}\n\nKort.\n`), RULE).length, 0);
+    assert.equal(of(md(doc(`| a |\n|---|\n| ${HARD_NL} |`)), RULE).length, 0);
+  });
+
+  it('plain text paragraphs are checked the same way', () => {
+    const text = `Rapport\n\n${HARD_NL}\n\n${EASY_NL}\n`;
+    assert.deepEqual(flagged(txt(text), text, RULE), [HARD_NL]);
+  });
+});

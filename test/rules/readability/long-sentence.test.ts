@@ -1,0 +1,126 @@
+import { strict as assert } from 'node:assert';
+import { md, txt, of, flagged, config, sentenceOf } from '../../engine/helpers.js';
+
+const RULE = 'readability/long-sentence';
+const doc = (body: string, heading = 'Inleiding') => `# Rapport\n\nKort.\n\n## ${heading}\n\n${body}\n`;
+
+describe(RULE, () => {
+  describe('Dutch', () => {
+    it('flags a sentence of 26 words as a warning, with the exact range and counts', () => {
+      const s = sentenceOf(26);
+      const text = doc(`Dit is kort. ${s} Ook kort.`);
+      const r = md(text);
+      assert.deepEqual(flagged(r, text, RULE), [s]);
+      const f = of(r, RULE)[0]!;
+      assert.equal(f.severity, 'warning');
+      assert.deepEqual(f.data, { words: 26, maxWords: 25 });
+      assert.match(f.message.nl, /^Deze zin telt 26 woorden\. Meer dan 25 is moeilijk te volgen\./);
+      assert.match(f.message.en, /^This sentence has 26 words; more than 25 is hard to follow\./);
+    });
+
+    it('does not flag 25 words or fewer', () => {
+      assert.deepEqual(of(md(doc(sentenceOf(25))), RULE), []);
+      assert.deepEqual(of(md(doc(`${sentenceOf(12)} ${sentenceOf(20)} ${sentenceOf(25)}`)), RULE), []);
+    });
+
+    it('counts words, not tokens: punctuation, symbols and brackets do not count', () => {
+      // 26 words with a lot of punctuation around them: In 2023 zie tabel 2 kreeg 5,3 ofwel 1,5 mln van de gemeente via het UWV een uitkering of bijstand dat is veel vindt de raad.
+      const s = 'In 2023 (zie tabel 2) kreeg 5,3% – ofwel € 1,5 mln. – van de gemeente, via het UWV, een "uitkering" of bijstand; dat is veel, vindt de raad!';
+      const r = md(doc(s));
+      const words = r.blocks.find((b) => b.analysed.block.text === s)!.analysed.sentences.map((x) => x.words.length);
+      assert.deepEqual(words, [26]);
+      assert.deepEqual(of(r, RULE).map((f) => f.data!.words), [26]);
+    });
+
+    it('gives a split hint at a seam of the sentence', () => {
+      const s = 'De klantmanager belt de inwoner binnen vijf werkdagen op het nummer dat de woningcorporatie doorgaf, omdat een brief vaak ongeopend blijft liggen bij mensen met schulden.';
+      const f = of(md(doc(s)), RULE)[0]!;
+      assert.match(f.message.nl, /Splits hem, bijvoorbeeld bij "omdat"\./);
+      assert.match(f.message.en, /Split it, for example at "omdat"\./);
+      const plain = of(md(doc(sentenceOf(30))), RULE)[0]!;
+      assert.match(plain.message.nl, /Maak er twee of meer zinnen van\./);
+    });
+
+    it('in a summary: info above 20 words, warning above 25', () => {
+      const r22 = md(doc(sentenceOf(22), 'Samenvatting'));
+      assert.deepEqual(of(r22, RULE).map((f) => [f.severity, f.data]), [['info', { words: 22, maxWords: 20 }]]);
+      assert.match(of(r22, RULE)[0]!.message.nl, /in de samenvatting telt 22 woorden\. Houd zinnen in een samenvatting op hoogstens 20 woorden\./);
+      assert.deepEqual(of(md(doc(sentenceOf(20), 'Samenvatting')), RULE), []);
+      assert.deepEqual(of(md(doc(sentenceOf(26), 'Samenvatting')), RULE).map((f) => f.severity), ['warning']);
+      // Subsections of a summary are summary too.
+      const nested = md(`# R\n\nKort.\n\n## Samenvatting\n\n### Kern\n\n${sentenceOf(22)}\n`);
+      assert.deepEqual(of(nested, RULE).map((f) => f.severity), ['info']);
+    });
+
+    it('list fragments (no closing punctuation) are not sentences; a full sentence in a list is', () => {
+      const fragment = sentenceOf(30).replace(/\.$/, '');
+      assert.deepEqual(of(md(doc(`- ${fragment}\n- Kort punt`)), RULE), []);
+      const full = sentenceOf(30);
+      assert.deepEqual(flagged(md(doc(`- ${full}\n- Kort punt.`)), doc(`- ${full}\n- Kort punt.`), RULE), [full]);
+      assert.equal(of(md(doc(`1. ${sentenceOf(28).replace(/\.$/, '?')}`)), RULE).length, 1, 'a question is a full sentence');
+    });
+
+    it('headings and table cells are excluded', () => {
+      const long = sentenceOf(30);
+      assert.deepEqual(of(md(`# ${long}\n\n## ${long}\n\nKort.\n`), RULE), []);
+      assert.deepEqual(of(md(doc(`| a | b |\n|---|---|\n| ${long} | x |`)), RULE), []);
+    });
+
+    it('quoted speech is the client\'s own voice: its words do not count', () => {
+      const speech = `"${sentenceOf(30).replace(/\.$/, '')}," zegt een inwoner.`;
+      assert.deepEqual(of(md(doc(speech)), RULE), []);
+      // The writer's own words around a quote still count.
+      const around = `${sentenceOf(24).replace(/\.$/, '')}, zegt een inwoner: "Ik weet het niet."`;
+      assert.deepEqual(of(md(doc(around)), RULE).map((f) => f.data!.words), [27]);
+      // A quotation that is not speech (a term, a title) counts.
+      const term = `${sentenceOf(20).replace(/\.$/, '')} en de knop "Verder naar de volgende stap van de aanvraag" werkt niet.`;
+      assert.equal(of(md(doc(term)), RULE).length, 1);
+    });
+
+    it('audience profiles: academic 30/25, general 20/15', () => {
+      const academic = config({ audience: 'academic' });
+      assert.deepEqual(of(md(doc(sentenceOf(30)), { config: academic }), RULE), []);
+      assert.deepEqual(of(md(doc(sentenceOf(31)), { config: academic }), RULE).map((f) => f.data), [{ words: 31, maxWords: 30 }]);
+      assert.deepEqual(of(md(doc(sentenceOf(26), 'Samenvatting'), { config: academic }), RULE).map((f) => [f.severity, f.data]), [['info', { words: 26, maxWords: 25 }]]);
+      const general = config({ audience: 'general' });
+      assert.deepEqual(of(md(doc(sentenceOf(20)), { config: general }), RULE), []);
+      assert.deepEqual(of(md(doc(sentenceOf(21)), { config: general }), RULE).map((f) => [f.severity, f.data]), [['warning', { words: 21, maxWords: 20 }]]);
+      assert.deepEqual(of(md(doc(sentenceOf(16), 'Samenvatting'), { config: general }), RULE).map((f) => [f.severity, f.data]), [['info', { words: 16, maxWords: 15 }]]);
+    });
+
+    it('summaryMaxWords never allows more than maxWords', () => {
+      const cfg = config({ rules: { [RULE]: { options: { maxWords: 18, summaryMaxWords: 22 } } } });
+      assert.deepEqual(of(md(doc(sentenceOf(19), 'Samenvatting'), { config: cfg }), RULE).map((f) => [f.severity, f.data]), [['warning', { words: 19, maxWords: 18 }]]);
+    });
+
+    it('plain text: the same rule, the same limits', () => {
+      const s = sentenceOf(26);
+      const text = `Rapport\n\n${s}\n\n${sentenceOf(25)}\n`;
+      assert.deepEqual(flagged(txt(text), text, RULE), [s]);
+    });
+  });
+
+  describe('English', () => {
+    it('flags a sentence of 27 words and gives an English split hint', () => {
+      const s = 'The caseworker calls the resident within five working days on the number that the housing association passed on, which works better than a letter in most cases.';
+      const text = `# Report\n\nShort.\n\n## Findings\n\n${s}\n`;
+      const r = md(text);
+      assert.deepEqual(flagged(r, text, RULE), [s]);
+      assert.equal(of(r, RULE)[0]!.data!.words, 27);
+      assert.match(of(r, RULE)[0]!.message.en, /Split it, for example at "which"\./);
+    });
+
+    it('does not flag 25 words; flags 21 words in a Summary as info', () => {
+      assert.deepEqual(of(md(`# Report\n\n## Findings\n\n${sentenceOf(25, 'en')}\n`), RULE), []);
+      const r = md(`# Report\n\n## Summary\n\n${sentenceOf(21, 'en')}\n`);
+      assert.deepEqual(of(r, RULE).map((f) => [f.severity, f.data]), [['info', { words: 21, maxWords: 20 }]]);
+      assert.match(of(r, RULE)[0]!.message.en, /This sentence in the summary has 21 words; keep summary sentences to 20 words at most\./);
+    });
+
+    it('abbreviations do not cut a sentence short: "et al.", "e.g.", "Fig. 2"', () => {
+      const s = 'As Smith et al. showed in Fig. 2 of their study, caseworkers who call residents early, e.g. within a week, reach far more of them than caseworkers who write letters.';
+      const r = md(`# Report\n\n## Findings\n\n${s}\n`);
+      assert.deepEqual(of(r, RULE).map((f) => f.data!.words), [30]);
+    });
+  });
+});

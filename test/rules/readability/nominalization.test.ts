@@ -1,0 +1,121 @@
+import { strict as assert } from 'node:assert';
+import { md, of, flagged, config } from '../../engine/helpers.js';
+import { splitSentences } from '../../../server/src/engine/text/sentences.js';
+import { findNominalizations } from '../../../server/src/engine/text/nominalization.js';
+import { applyFixes } from '../../../server/src/index.js';
+import type { Language } from '../../../server/src/index.js';
+
+const RULE = 'readability/nominalization';
+/** The vocabulary rule replaces this one where both find the same phrase; off, this rule shows. */
+const NO_JARGON = { 'vocabulary/jargon': 'off' };
+const doc = (body: string) => `# Rapport\n\nKort.\n\n## Inleiding\n\n${body}\n`;
+
+function found(sentence: string, language: Language) {
+  const [s] = splitSentences(sentence, language);
+  return findNominalizations(s!, language).map((n) => ({ kind: n.kind, phrase: n.phrase, verb: n.verb }));
+}
+
+describe(RULE, () => {
+  describe('Dutch', () => {
+    it('"het X-en van": het verstrekken van, het tijdig aanvragen van', () => {
+      assert.deepEqual(found('Het verstrekken van informatie is belangrijk.', 'nl'), [{ kind: 'infinitive-noun', phrase: 'het verstrekken van', verb: undefined }]);
+      assert.deepEqual(found('Het tijdig aanvragen van bijstand helpt.', 'nl'), [{ kind: 'infinitive-noun', phrase: 'het tijdig aanvragen van', verb: undefined }]);
+    });
+
+    it('empty verbs with an action noun: vindt plaats, geeft uitvoering aan, draagt zorg voor, tot stand gekomen', () => {
+      assert.deepEqual(found('Het overleg vindt plaats in het stadhuis.', 'nl'), [{ kind: 'empty-verb', phrase: 'vindt plaats', verb: 'gebeurt' }]);
+      assert.deepEqual(found('De gemeente geeft uitvoering aan de wet.', 'nl'), [{ kind: 'empty-verb', phrase: 'geeft uitvoering aan', verb: 'voert uit' }]);
+      assert.deepEqual(found('Het team draagt zorg voor de planning.', 'nl'), [{ kind: 'empty-verb', phrase: 'draagt zorg voor', verb: 'zorgt voor' }]);
+      assert.deepEqual(found('De samenwerking is goed tot stand gekomen.', 'nl'), [{ kind: 'empty-verb', phrase: 'tot stand gekomen', verb: 'ontstaan' }]);
+      assert.deepEqual(found('Het team gaat over tot actie.', 'nl'), [{ kind: 'empty-verb', phrase: 'gaat over tot', verb: undefined }]);
+    });
+
+    it('finds nothing in plain active sentences and lexicalised nouns', () => {
+      for (const s of ['De gemeente helpt inwoners met schulden.', 'Het eten van appels is gezond.', 'De uitkering en de woning en de opleiding zijn geregeld.', 'De informatie over de organisatie en de situatie is nieuw.']) {
+        assert.deepEqual(found(s, 'nl'), [], s);
+      }
+    });
+
+    it('counts action nouns: -ing, -atie, -tie (verbetering and coördinatie are not compounds of "ring" and "natie")', () => {
+      const s = 'De implementatie van de regeling leidde tot een verbetering van de samenwerking en een versterking van de coördinatie.';
+      assert.deepEqual(found(s, 'nl').filter((n) => n.kind === 'dense').map((n) => n.phrase), ['implementatie, verbetering, samenwerking, versterking, coördinatie']);
+      // A compound whose last part is a thing is a thing: huurwoning, beroepsopleiding.
+      assert.deepEqual(found('De huurwoning en de beroepsopleiding en de jeugdzorgopleiding.', 'nl'), []);
+    });
+
+    it('reports a sentence with more than maxActionNouns action nouns: 2 for practitioner, 3 academic, 1 general', () => {
+      const three = 'De implementatie van de regeling vroeg om coördinatie en evaluatie.';
+      const two = 'De implementatie van de regeling vroeg om evaluatie.';
+      const dense = (text: string, audience: string) => of(md(doc(text), { config: config({ audience, rules: NO_JARGON }) }), RULE).filter((f) => f.data!.kind === 'dense').map((f) => f.data!.nouns);
+      assert.deepEqual(dense(three, 'practitioner'), [3]);
+      assert.deepEqual(dense(two, 'practitioner'), []);
+      assert.deepEqual(dense(three, 'academic'), []);
+      assert.deepEqual(dense(`${three.replace('.', '')} en verantwoording.`, 'academic'), [4]);
+      assert.deepEqual(dense(two, 'general'), [2]);
+      const f = of(md(doc(three), { config: config({ rules: NO_JARGON }) }), RULE).find((x) => x.data!.kind === 'dense')!;
+      assert.match(f.message.nl, /^Deze zin heeft 3 zelfstandige naamwoorden die van een werkwoord komen \(implementatie, coördinatie, evaluatie\)\./);
+      assert.equal(doc(three).slice(f.offset, f.endOffset), three, 'a dense sentence is flagged as a whole');
+    });
+
+    it('in a document: exact ranges, info severity, Dutch fixes are not offered (word order would change)', () => {
+      const text = doc('Het overleg vindt plaats in het stadhuis. Het verstrekken van informatie is belangrijk.');
+      const r = md(text, { config: config({ rules: NO_JARGON }) });
+      assert.deepEqual(flagged(r, text, RULE), ['vindt plaats', 'Het verstrekken van']);
+      assert.ok(of(r, RULE).every((f) => f.severity === 'info' && f.fixes.length === 0));
+      assert.match(of(r, RULE)[0]!.message.nl, /Naamwoordstijl \("vindt plaats"\): "gebeurt" zegt hetzelfde met een werkwoord\./);
+      assert.match(of(r, RULE)[1]!.message.nl, /Naamwoordstijl \("Het verstrekken van"\)\. Gebruik het werkwoord zelf: wie doet het\?/);
+    });
+
+    it('"geeft uitvoering aan" is a jargon entry too: the jargon finding replaces this one (one message per problem)', () => {
+      const text = doc('De gemeente geeft uitvoering aan de wet.');
+      const r = md(text);
+      assert.deepEqual(flagged(r, text, 'vocabulary/jargon'), ['geeft uitvoering aan']);
+      assert.deepEqual(of(r, RULE), []);
+      assert.deepEqual(flagged(md(text, { config: config({ rules: NO_JARGON }) }), text, RULE), ['geeft uitvoering aan']);
+    });
+  });
+
+  describe('English', () => {
+    it('"make a decision" → "decide", with a preferred fix that applies cleanly', () => {
+      const text = '# Report\n\n## Findings\n\nThe stakeholders make a decision on funding before the end of the year.\n';
+      const r = md(text, { config: config({ rules: NO_JARGON }) });
+      assert.deepEqual(flagged(r, text, RULE), ['make a decision']);
+      const f = of(r, RULE)[0]!;
+      assert.equal(f.data!.verb, 'decide');
+      assert.equal(f.fixes.length, 1);
+      assert.equal(f.fixes[0]!.preferred, true);
+      assert.equal(f.fixes[0]!.title.en, 'Replace with "decide"');
+      assert.deepEqual(applyFixes(text, [f]), { text: text.replace('make a decision', 'decide'), applied: 1, skipped: 0 });
+    });
+
+    it('keeps the capital of a sentence start: "Make a decision" → "Decide"', () => {
+      const text = '# Report\n\n## Findings\n\nMake a decision before the end of the year.\n';
+      const f = of(md(text, { config: config({ rules: NO_JARGON }) }), RULE)[0]!;
+      assert.equal(f.fixes[0]!.edits[0]!.newText, 'Decide');
+    });
+
+    it('other empty verbs and their forms: made a decision, conduct an assessment of', () => {
+      assert.deepEqual(found('The council made a decision on funding.', 'en'), [{ kind: 'empty-verb', phrase: 'made a decision', verb: 'decided' }]);
+      assert.deepEqual(found('Caseworkers conduct an assessment of the needs.', 'en'), [{ kind: 'empty-verb', phrase: 'conduct an assessment of', verb: 'assess' }]);
+      assert.deepEqual(found('We decide today.', 'en'), []);
+    });
+
+    it('dense sentences in English: -tion, -ment, -ance', () => {
+      const s = 'The implementation of the assessment required the coordination of the management.';
+      assert.deepEqual(found(s, 'en').map((n) => n.phrase), ['implementation, assessment, coordination, management']);
+      assert.deepEqual(found('The information in the document on the government.', 'en'), []);
+    });
+
+    it('with the bundled dictionaries the jargon rule reports "make a decision" instead (superseded here)', () => {
+      const text = '# Report\n\n## Findings\n\nThe stakeholders make a decision on funding before the end of the year.\n';
+      const r = md(text);
+      assert.deepEqual(of(r, RULE), []);
+      assert.deepEqual(flagged(r, text, 'vocabulary/jargon'), ['make a decision']);
+    });
+  });
+
+  it('headings and table cells are not checked', () => {
+    assert.deepEqual(of(md('# Het overleg vindt plaats\n\nKort.\n', { config: config({ rules: NO_JARGON }) }), RULE), []);
+    assert.deepEqual(of(md(doc('| Het overleg vindt plaats |\n|---|\n| x |'), { config: config({ rules: NO_JARGON }) }), RULE), []);
+  });
+});

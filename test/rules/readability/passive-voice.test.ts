@@ -1,0 +1,137 @@
+import { strict as assert } from 'node:assert';
+import { md, of, flagged, config } from '../../engine/helpers.js';
+import { splitSentences } from '../../../server/src/engine/text/sentences.js';
+import { findPassives, wordSpan } from '../../../server/src/engine/text/passive.js';
+import type { Language } from '../../../server/src/index.js';
+
+const RULE = 'readability/passive-voice';
+
+/** The passive phrases a sentence holds, as the rule would underline them. */
+function passives(sentence: string, language: Language): string[] {
+  return splitSentences(sentence, language).flatMap((s) => findPassives(s, language).map((p) => sentence.slice(...wordSpan(s.words, p.auxiliary, p.participle))));
+}
+
+const NL_PASSIVE: Array<[string, string[]]> = [
+  ['De aanvraag wordt beoordeeld.', ['wordt beoordeeld']],
+  ['De aanvragen worden geweigerd.', ['worden geweigerd']],
+  ['Het plan wordt uitgevoerd.', ['wordt uitgevoerd']],
+  ['De brief werd gisteren verstuurd.', ['werd gisteren verstuurd']],
+  ['Hij zegt dat de aanvraag snel wordt beoordeeld.', ['wordt beoordeeld']],
+  ['We weten niet of de signalen tijdig worden opgevolgd.', ['worden opgevolgd']],
+  ['Geconcludeerd kan worden dat het programma werkt.', ['Geconcludeerd kan worden']],
+  ['Er wordt gekeken naar de gegevens.', ['wordt gekeken']],
+  ['Er wordt veel gedaan.', ['wordt veel gedaan']],
+  ['Er werd besloten om door te gaan.', ['werd besloten']],
+  ['De data zijn onderzocht.', ['zijn onderzocht']],
+  ['Klanten zijn niet geïnterviewd.', ['zijn niet geïnterviewd']],
+  ['Het rapport is geschreven door twee onderzoekers.', ['is geschreven']],
+  ['De variabelen zijn gebruikt in de periode 2017-2021.', ['zijn gebruikt']],
+  ['De gegevens worden aangeleverd door de partners.', ['worden aangeleverd']],
+  ['De zelfredzaamheid wordt door de klantmanagers verschillend ingeschat.', ['wordt door de klantmanagers verschillend ingeschat']],
+  ['Het wordt door de inwoners herkend.', ['wordt door de inwoners herkend']],
+];
+const NL_ACTIVE = [
+  'De klantmanager belt de inwoner.',
+  'Het aantal signalen is gestegen.',
+  'Het is gebleken dat het werkt.',
+  'Zij is verhuisd naar Utrecht.',
+  'De gemeente is betrokken bij het project.',
+  'Dat is bekend.',
+  'Het bureau is gevestigd in Utrecht.',
+  'Ik ben benieuwd naar de uitkomst.',
+  'Hij wordt arts.',
+  'Het wordt beter.',
+  'Bij deze groepen is sprake van een verhoogd risico.',
+  'Het is niet duidelijk hoe deze gedragscode zich verhoudt tot de afspraken.',
+  'Ze zijn vatbaar voor afleiding en hebben moeite met het onthouden van details.',
+  'De samenwerking is in de afgelopen jaren verbeterd.',
+];
+
+const EN_PASSIVE: Array<[string, string[]]> = [
+  ['The decision was made.', ['was made']],
+  ['The report was written by two researchers.', ['was written']],
+  ['The data were analysed.', ['were analysed']],
+  ['The clients were interviewed by the team.', ['were interviewed']],
+  ['They were often asked about it.', ['were often asked']],
+  ['The participants were not recruited.', ['were not recruited']],
+  ['It is recommended that the programme is continued.', ['is recommended', 'is continued']],
+  ['The plan has been reviewed.', ['been reviewed']],
+];
+const EN_ACTIVE = [
+  'She was interested in the results.',
+  'The council made a decision.',
+  'He is tired.',
+  'The need is great.',
+  'The report is based on interviews.',
+  'We are committed to the work.',
+  'It was not possible to conduct an analysis.',
+  'The caseworkers were experienced.',
+];
+
+describe(RULE, () => {
+  describe('Dutch', () => {
+    for (const [s, want] of NL_PASSIVE) it(`finds ${JSON.stringify(want)} in "${s}"`, () => assert.deepEqual(passives(s, 'nl'), want));
+    for (const s of NL_ACTIVE) it(`finds no passive in "${s}"`, () => assert.deepEqual(passives(s, 'nl'), []));
+
+    it('detects the agent ("door") and the impersonal "er wordt"', () => {
+      const [s] = splitSentences('De aanvraag werd door de gemeente beoordeeld.', 'nl');
+      assert.deepEqual(findPassives(s!, 'nl').map((p) => [p.agent, p.impersonal]), [[true, false]]);
+      const [t] = splitSentences('Er wordt gekeken naar de gegevens.', 'nl');
+      assert.deepEqual(findPassives(t!, 'nl').map((p) => [p.agent, p.impersonal]), [[false, true]]);
+      const [u] = splitSentences('Er werd besloten om door te gaan.', 'nl');
+      assert.deepEqual(findPassives(u!, 'nl').map((p) => p.agent), [false], '"door te gaan" names no actor');
+    });
+
+    it('messages say whether the actor is missing', () => {
+      const text = '# T\n\nDe aanvraag wordt beoordeeld. Er wordt gekeken naar de gegevens. De aanvraag werd door de gemeente beoordeeld.\n';
+      const r = md(text);
+      assert.deepEqual(flagged(r, text, RULE), ['wordt beoordeeld', 'wordt gekeken', 'werd door de gemeente beoordeeld']);
+      const [plain, impersonal, agent] = of(r, RULE);
+      assert.match(plain!.message.nl, /^Lijdende vorm \("wordt beoordeeld"\): door wie\?/);
+      assert.match(impersonal!.message.nl, /zonder handelende persoon \("wordt gekeken"\): wie doet dit\?/);
+      assert.match(agent!.message.nl, /De handelende persoon staat erin/);
+      assert.deepEqual(of(r, RULE).map((f) => f.data), [{ agent: false, impersonal: false }, { agent: false, impersonal: true }, { agent: true, impersonal: false }]);
+      assert.ok(of(r, RULE).every((f) => f.severity === 'hint'));
+    });
+  });
+
+  describe('English', () => {
+    for (const [s, want] of EN_PASSIVE) it(`finds ${JSON.stringify(want)} in "${s}"`, () => assert.deepEqual(passives(s, 'en'), want));
+    for (const s of EN_ACTIVE) it(`finds no passive in "${s}"`, () => assert.deepEqual(passives(s, 'en'), []));
+
+    it('detects "by" + agent', () => {
+      const [s] = splitSentences('The clients were interviewed by the team.', 'en');
+      assert.equal(findPassives(s!, 'en')[0]!.agent, true);
+      const [t] = splitSentences('The clients were interviewed in March.', 'en');
+      assert.equal(findPassives(t!, 'en')[0]!.agent, false);
+    });
+
+    it('the message asks "by whom?" when nobody is named', () => {
+      const text = '# Report\n\nThe data were analysed. The clients were interviewed by the team.\n';
+      const r = md(text);
+      assert.deepEqual(flagged(r, text, RULE), ['were analysed', 'were interviewed']);
+      assert.match(of(r, RULE)[0]!.message.en, /^Passive voice \("were analysed"\): by whom\?/);
+      assert.match(of(r, RULE)[1]!.message.en, /The actor is named/);
+    });
+  });
+
+  it('onlyWithoutAgent: academic readers are not told about passives that name the actor', () => {
+    const text = '# T\n\nDe aanvraag wordt beoordeeld. De aanvraag werd door de gemeente beoordeeld.\n';
+    assert.equal(of(md(text), RULE).length, 2);
+    assert.deepEqual(flagged(md(text, { config: config({ audience: 'academic' }) }), text, RULE), ['wordt beoordeeld']);
+    assert.equal(of(md(text, { config: config({ audience: 'general' }) }), RULE).length, 2);
+    assert.equal(of(md(text, { config: config({ rules: { [RULE]: { options: { onlyWithoutAgent: true } } } }) }), RULE).length, 1);
+    assert.equal(of(md(text, { config: config({ audience: 'academic', rules: { [RULE]: { options: { onlyWithoutAgent: false } } } }) }), RULE).length, 2);
+  });
+
+  it('headings, table cells and quoted speech are not checked', () => {
+    assert.deepEqual(of(md('# De aanvraag wordt beoordeeld\n\nKort.\n'), RULE), []);
+    assert.deepEqual(of(md('# T\n\n| De aanvraag wordt beoordeeld |\n|---|\n| x |\n'), RULE), []);
+    assert.deepEqual(of(md('# T\n\nEen inwoner zegt: "Ik werd niet gehoord door de gemeente."\n'), RULE), []);
+  });
+
+  it('counts passive sentences in the metrics (passive share)', () => {
+    const r = md('# T\n\nDe aanvraag wordt beoordeeld. De klantmanager belt. Er wordt gekeken. Het is laat.\n');
+    assert.equal(r.metrics.passiveShare, 0.5);
+  });
+});

@@ -1,0 +1,109 @@
+import { strict as assert } from 'node:assert';
+import { lint } from '../../../server/src/index.js';
+import type { LintResult, Section } from '../../../server/src/index.js';
+import { readRepo, of, assertInside } from '../../engine/helpers.js';
+
+/** The sample reports in samples/: fictional reports with deliberate problems and one clean section each. */
+const SAMPLES = [
+  {
+    path: 'samples/rapport-schuldhulp.md',
+    language: 'nl',
+    clean: 'Het eerste gesprek',
+    undefinedAbbr: ['NVVK', 'BKR'],
+    defined: ['Wgs'],
+    disabledSentence: 'Deze evaluatie gaat over de vraag hoe het programma in de eerste twee jaar heeft gewerkt',
+    passives: ['wordt door het team eerst telefonisch contact gezocht', 'werd in 2021 besloten', 'zijn niet geïnterviewd'],
+    nominal: ['het verstrekken van', 'vindt plaats'],
+    roles: ['title', 'summary', 'introduction', 'method', 'results', 'results', 'results', 'results', 'conclusion', 'recommendations', 'references'],
+  },
+  {
+    path: 'samples/report-employment-support.md',
+    language: 'en',
+    clean: 'Working with employers',
+    undefinedAbbr: ['DWP', 'ESA'],
+    defined: ['UC'],
+    disabledSentence: 'The council asked us to find out how the programme works in practice',
+    passives: ['was implemented', 'were analysed', 'were not interviewed'],
+    nominal: [],
+    roles: ['title', 'summary', 'introduction', 'method', 'results', 'results', 'results', 'results', 'conclusion', 'recommendations', 'references'],
+  },
+] as const;
+
+function sectionOf(r: LintResult, offset: number): Section | undefined {
+  return [...r.sections].reverse().find((s) => s.offset <= offset && s.level > 1);
+}
+
+describe('sample reports (document-level fixtures)', () => {
+  for (const sample of SAMPLES) {
+    describe(sample.path, () => {
+      const text = readRepo(sample.path);
+      const r = lint(text, { path: sample.path });
+      const slice = (id: string) => of(r, id).map((f) => text.slice(f.offset, f.endOffset));
+
+      it(`is read as ${sample.language} Markdown with sections in the expected roles`, () => {
+        assert.equal(r.language, sample.language);
+        assert.equal(r.format, 'markdown');
+        assert.deepEqual(r.sections.map((s) => s.role), sample.roles);
+        assert.deepEqual(r.errors, []);
+        assertInside(r, text);
+      });
+
+      it(`flags the undefined acronyms ${sample.undefinedAbbr.join(', ')} and accepts the defined ${sample.defined.join(', ')}`, () => {
+        assert.deepEqual(slice('readability/undefined-abbreviation'), sample.undefinedAbbr);
+        for (const d of sample.defined) assert.ok(text.includes(`(${d})`), `the sample defines ${d}`);
+      });
+
+      it('has long sentences, but not the one under brug-disable-next-line', () => {
+        const long = slice('readability/long-sentence');
+        assert.ok(long.length >= 10, `${long.length} long sentences`);
+        assert.ok(!long.some((s) => s.startsWith(sample.disabledSentence)));
+        // Without the directive, that sentence is flagged.
+        const without = text.replace('<!-- brug-disable-next-line readability/long-sentence -->\n', '');
+        const r2 = lint(without, { path: sample.path });
+        assert.ok(of(r2, 'readability/long-sentence').some((f) => without.slice(f.offset, f.endOffset).startsWith(sample.disabledSentence)));
+      });
+
+      it('flags its passives and nominalisations', () => {
+        const passives = slice('readability/passive-voice');
+        for (const p of sample.passives) assert.ok(passives.includes(p), `${p} in ${JSON.stringify(passives)}`);
+        const nominal = slice('readability/nominalization').map((s) => s.toLowerCase());
+        for (const n of sample.nominal) assert.ok(nominal.includes(n), `${n} in ${JSON.stringify(nominal)}`);
+      });
+
+      it('the summary scores below its target and gets the section-score info', () => {
+        const summary = r.sections.find((s) => s.role === 'summary')!;
+        assert.ok(summary.metrics.score < 50, `summary scores ${summary.metrics.score}`);
+        assert.ok(of(r, 'readability/section-score').some((f) => f.offset === summary.offset));
+      });
+
+      it(`the clean section "${sample.clean}" gets no readability findings and scores well`, () => {
+        const clean = r.sections.find((s) => s.title === sample.clean)!;
+        assert.ok(clean, sample.clean);
+        const inside = of(r, 'readability/').filter((f) => f.offset >= clean.offset && f.offset < clean.contentEnd);
+        assert.deepEqual(inside.map((f) => `${f.ruleId}: ${text.slice(f.offset, f.endOffset)}`), []);
+        assert.ok(clean.metrics.score >= 60, `${sample.clean} scores ${clean.metrics.score}`);
+        assert.equal(sectionOf(r, clean.offset)!.title, sample.clean);
+      });
+
+      it('nothing is flagged in the reference list, the code block or the link URL', () => {
+        const refs = r.sections.find((s) => s.role === 'references')!;
+        assert.deepEqual(r.findings.filter((f) => f.offset >= refs.endOffset && f.ruleId.startsWith('readability/')), []);
+        const code = text.indexOf('```');
+        if (code >= 0) {
+          const end = text.indexOf('```', code + 3) + 3;
+          assert.deepEqual(r.findings.filter((f) => f.offset >= code && f.endOffset <= end), []);
+        }
+        const url = text.indexOf('](https://');
+        assert.ok(url > 0);
+        assert.deepEqual(r.findings.filter((f) => f.offset > url && f.offset < text.indexOf(')', url)), []);
+      });
+
+      it('document metrics: a hard report (score below 45), long-sentence and passive shares', () => {
+        assert.ok(r.metrics.score < 45, `${r.metrics.score}`);
+        assert.ok(r.metrics.longSentenceShare > 0.2);
+        assert.ok(r.metrics.passiveShare > 0.3);
+        assert.ok(r.metrics.words > 1300 && r.metrics.words < 1500, `${r.metrics.words}`);
+      });
+    });
+  }
+});

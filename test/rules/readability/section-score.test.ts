@@ -1,0 +1,97 @@
+import { strict as assert } from 'node:assert';
+import { md, txt, of, config } from '../../engine/helpers.js';
+import type { LintResult } from '../../../server/src/index.js';
+import { HARD_NL, MEDIUM_NL, EASY_NL, LONG_SENTENCE_NL, HARD_EN, MEDIUM_EN, EASY_EN } from './fixtures.js';
+
+const RULE = 'readability/section-score';
+
+/** Section titles that get a finding, with the target in it. */
+function scored(r: LintResult, text: string): Array<[string, number]> {
+  return of(r, RULE).map((f) => [text.slice(f.offset, f.endOffset), f.data!.target as number]);
+}
+
+function report(sections: Record<string, string>, title = '# Rapport over de aanpak'): string {
+  return [title, '', ...Object.entries(sections).flatMap(([h, body]) => [`## ${h}`, '', body, ''])].join('\n');
+}
+
+// Each section body has 80 words or more.
+const HARD = `${HARD_NL}\n\n${HARD_NL}`; // Flesch-Douma about −53
+const MEDIUM = `${MEDIUM_NL}\n\n${MEDIUM_NL}`; // 39.5
+const LONGS = LONG_SENTENCE_NL; // 20.9, 85 words
+const EASY = `${EASY_NL}\n\n${EASY_NL}`; // 94.9
+
+describe(RULE, () => {
+  it('puts one info on the heading of a summary that scores below 50 and a body section below 30', () => {
+    const text = report({ Samenvatting: MEDIUM, Inleiding: EASY, Methode: HARD, Resultaten: MEDIUM });
+    const r = md(text);
+    assert.deepEqual(scored(r, text), [['## Samenvatting', 50], ['## Methode', 30]]);
+    const f = of(r, RULE)[0]!;
+    assert.equal(f.severity, 'info');
+    assert.equal(f.data!.role, 'summary');
+    assert.equal(f.data!.score, 39.5);
+    assert.match(f.message.nl, /^Dit hoofdstuk scoort 39\.5 \(Flesch-Douma, moeilijk\); streef naar minstens 50\. Gemiddelde zin: 14\.3 woorden; LIX \d+(\.\d)?\.$/);
+    assert.match(f.message.en, /^This section scores 39\.5 \(Flesch-Douma, difficult\); aim for at least 50\./);
+  });
+
+  it('recommendations sections use the summary target', () => {
+    const text = report({ Inleiding: EASY, Aanbevelingen: MEDIUM, Conclusies: MEDIUM });
+    assert.deepEqual(scored(md(text), text), [['## Aanbevelingen', 50]]);
+  });
+
+  it('skips sections of fewer than 80 words, the title, references and appendices', () => {
+    const text = report({ Samenvatting: HARD_NL, Literatuur: `- ${HARD}`, 'Bijlage A': HARD, Inleiding: EASY }, `# ${HARD_NL.slice(0, 60)}`);
+    const r = md(text);
+    assert.deepEqual(scored(r, text), []);
+    // The title section holds the whole document and scores far below target, but is skipped.
+    assert.ok(r.sections[0]!.metrics.score < 30 && r.sections[0]!.role === 'title');
+  });
+
+  it('a subsection counts for its parent section too', () => {
+    const text = '# Rapport\n\nKort.\n\n## Resultaten\n\n### Deel A\n\n' + HARD + '\n';
+    const r = md(text);
+    assert.deepEqual(scored(r, text), [['## Resultaten', 30], ['### Deel A', 30]]);
+  });
+
+  it('audience academic: summary 40, body 15', () => {
+    const text = report({ Samenvatting: MEDIUM, Methode: LONGS, Resultaten: HARD });
+    assert.deepEqual(scored(md(text), text), [['## Samenvatting', 50], ['## Methode', 30], ['## Resultaten', 30]]);
+    assert.deepEqual(scored(md(text, { config: config({ audience: 'academic' }) }), text), [['## Samenvatting', 40], ['## Resultaten', 15]]);
+  });
+
+  it('audience general: summary 60, body 50', () => {
+    const text = report({ Samenvatting: EASY, Methode: MEDIUM, Resultaten: EASY });
+    assert.deepEqual(scored(md(text), text), []);
+    assert.deepEqual(scored(md(text, { config: config({ audience: 'general' }) }), text), [['## Methode', 50]]);
+  });
+
+  it('options override: summaryTarget, bodyTarget and minWords', () => {
+    const text = report({ Samenvatting: EASY, Methode: MEDIUM, Discussie: MEDIUM_NL });
+    assert.deepEqual(scored(md(text, { config: config({ rules: { [RULE]: { options: { bodyTarget: 45 } } } }) }), text), [['## Methode', 45]]);
+    assert.deepEqual(scored(md(text, { config: config({ rules: { [RULE]: { options: { bodyTarget: 45, minWords: 40 } } } }) }), text), [['## Methode', 45], ['## Discussie', 45]]);
+    assert.deepEqual(scored(md(text, { config: config({ rules: { [RULE]: { options: { summaryTarget: 99 } } } }) }), text), [['## Samenvatting', 99]]);
+  });
+
+  it('English sections are scored with Flesch Reading Ease', () => {
+    const text = `# Report on the programme\n\n## Summary\n\n${MEDIUM_EN}\n\n${MEDIUM_EN}\n\n## Findings\n\n${HARD_EN}\n\n${HARD_EN}\n\n## Conclusions\n\n${EASY_EN}\n\n${EASY_EN}\n`;
+    const r = md(text);
+    assert.deepEqual(scored(r, text), [['## Summary', 50], ['## Findings', 30]]);
+    assert.match(of(r, RULE)[0]!.message.en, /^This section scores 21\.1 \(Flesch Reading Ease, very confusing\); aim for at least 50\./);
+  });
+
+  it('every section carries its metrics, whether or not it gets a finding', () => {
+    const text = report({ Samenvatting: EASY, Methode: HARD });
+    const r = md(text);
+    const [, summary, method] = r.sections;
+    assert.equal(summary!.metrics.score, 94.9);
+    assert.equal(summary!.metrics.words, 94);
+    assert.ok(method!.metrics.score < 0);
+    assert.ok(method!.metrics.lix > 60);
+    assert.equal(method!.metrics.averageSentenceLength, 41);
+  });
+
+  it('plain-text reports: sections from the heading heuristic', () => {
+    const text = `Rapport over de aanpak\n\nKort.\n\n1 Samenvatting\n\n${MEDIUM}\n\n2 Resultaten\n\n${EASY}\n`;
+    const r = txt(text);
+    assert.deepEqual(scored(r, text), [['1 Samenvatting', 50]]);
+  });
+});
