@@ -137,10 +137,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(ClientCommands.checkWorkspace, async () => {
       const lang = uiLang(vscode.window.activeTextEditor?.document.uri);
       try {
-        const result = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: t(lang, 'checkingWorkspace'), cancellable: false },
-          () => executeOnServer(ServerCommands.checkWorkspace, []),
-        );
+        // The server reports its own (cancellable) progress.
+        const result = await executeOnServer(ServerCommands.checkWorkspace, []);
         const counts = readCounts(result);
         const text = counts ? t(lang, 'workspaceCheckedCount', counts.files, counts.findings) : t(lang, 'workspaceChecked');
         const open = lang === 'nl' ? 'Problemen tonen' : 'Show problems';

@@ -151,12 +151,14 @@ describe('config: effect on the rules', () => {
     assert.equal(md(text, { config: config({ audience: 'academic' }) }).metrics.longSentenceShare, 0);
   });
 
-  it('LIMITATION (engine.ts): the long-sentence share ignores a maxWords option; only the audience sets it', () => {
-    // The rule reports nothing above 40 words, yet the metrics still count the 27-word sentence as long.
+  it('the long-sentence share in the metrics follows a configured maxWords', () => {
+    // The rule reports nothing up to 40 words, and the metrics do not count the 27-word sentence as long.
     const text = `# T\n\n${S27} ${sentenceOf(10)}\n`;
     const r = md(text, { config: config({ rules: { 'readability/long-sentence': { options: { maxWords: 40 } } } }) });
     assert.equal(of(r, 'readability/long-sentence').length, 0);
-    assert.equal(r.metrics.longSentenceShare, 0.5, 'when engine.ts reads the option, this becomes 0');
+    assert.equal(r.metrics.longSentenceShare, 0);
+    const d = md(text);
+    assert.equal(d.metrics.longSentenceShare, 0.5);
   });
 
   it('the configuration changes cached results: the same text under two configurations', () => {

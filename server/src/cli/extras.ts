@@ -1,8 +1,27 @@
 import type { LintResult } from '../engine/engine.js';
 import type { Language, Message } from '../engine/types.js';
+import type { ClientPerspective } from '../engine/rules/client/analysis.js';
 
-/** Per-file output that document analyses add (the client perspective arrives here). */
+/**
+ * Per-file output that document analyses add. The client perspective gives a JSON block
+ * (verdict, the numbers behind it, and per-section mentions) and the text output's closing
+ * one-line verdict with its evidence.
+ */
 export function fileExtras(result: LintResult, _language: Language): { json: Record<string, unknown>; lines: Message[] } {
-  void result;
-  return { json: {}, lines: [] };
+  const cp = result.analyses.clientPerspective as ClientPerspective | undefined;
+  if (!cp) return { json: {}, lines: [] };
+  return {
+    json: {
+      clientPerspective: {
+        verdict: cp.verdict,
+        clientMentionsPer1000: cp.clientMentionsPer1000,
+        clientToProfessionalRatio: cp.clientToProfessionalRatio,
+        clientQuotes: cp.clientQuotes,
+        experienceStatements: cp.voiceStatements + cp.experienceStatements,
+        methodInvolvesClients: cp.method.involvesClients,
+        sections: cp.sections.map((s) => ({ title: s.title, line: s.line, role: s.role, clientMentions: s.clientMentions, professionalMentions: s.professionalMentions })),
+      },
+    },
+    lines: [cp.summary],
+  };
 }

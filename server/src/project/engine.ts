@@ -26,6 +26,11 @@ export function engineFor(config?: BrugConfig, configFile?: string, options: Eng
   return e;
 }
 
+/** Forgets the engines (and so re-reads project dictionaries on next use): a dictionary changed. */
+export function forgetEngines(): void {
+  engines.clear();
+}
+
 /** Checks one document with the bundled data: the entry point for tests and scripts. */
 export function lint(text: string, options: LintOptions = {}): LintResult {
   return engineFor(options.config).engine.lint(text, options);

@@ -4,7 +4,9 @@ import { splitSentences } from './sentences.js';
 import { syllables as countSyllables } from './syllables.js';
 import { emptyCounts } from './metrics.js';
 import { findPassives } from './passive.js';
-import { findQuotes, isSpeech } from './quotes.js';
+import { findQuotes, hasFirstPerson, isSpeech } from './quotes.js';
+
+const ATTRIBUTED_PARAGRAPH = /\((?:[RPIDC]\s*-?\d{1,3}|[^()]*\b(cliënt|client|deelnemer|participant|respondent|ouder|parent|inwoner|resident)\b[^()]*)\)\s*$/iu;
 
 /** Block kinds whose sentences count for readability statistics. */
 export function countsForMetrics(block: ProseBlock): boolean {
@@ -49,6 +51,8 @@ export function analyseBlock(block: ProseBlock, language: Language, role: Sectio
   }
   const quotes: Array<[number, number]> = [];
   if (block.quoted && isSpeech(block.text, language)) quotes.push([0, block.text.length]);
+  // A short first-person paragraph closed by a person's label is a quote too: "Ik durfde de post niet open te maken. (R4)".
+  else if (block.kind === 'paragraph' && hasFirstPerson(block.text, language) && ATTRIBUTED_PARAGRAPH.test(block.text)) quotes.push([0, block.text.length]);
   else for (const q of findQuotes(block.text, language)) if (q.speech) quotes.push([q.start, q.end]);
   return { block, language, role, sentences, counts, syllables, quotes };
 }

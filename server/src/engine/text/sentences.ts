@@ -24,6 +24,8 @@ export interface Word {
   /** All capitals, two or more letters: UWV, CBS, NEET. */
   isAcronym: boolean;
   capitalised: boolean;
+  /** Normal form for dictionary look-ups, filled in by the first lexicon that needs it. */
+  norm?: string;
 }
 
 export interface Sentence {

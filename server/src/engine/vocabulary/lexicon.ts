@@ -134,7 +134,8 @@ export class Lexicon<T> {
    */
   match(words: Word[], text: string): Array<LexiconMatch<T>> {
     const out: Array<LexiconMatch<T>> = [];
-    const norm = words.map((w) => normalizeWord(w.text));
+    // Each word is normalised once, whichever lexicon looks at it first.
+    const norm = words.map((w) => (w.norm ??= normalizeWord(w.text)));
     for (let i = 0; i < words.length; i++) {
       let matched = false;
       const candidates = this.phrases.get(norm[i]!) ?? (norm[i]!.endsWith("'s") ? this.phrases.get(norm[i]!.slice(0, -2)) : undefined);

@@ -76,6 +76,7 @@ export const mixedTerms: DocumentRule = {
         if (flagged.has(`${u.offset}`)) continue;
         const newText = replacement(u);
         const related: RelatedLocation[] = uses
+          .slice(0, 11)
           .filter((x) => x !== u)
           .slice(0, 10)
           .map((x) => ({ offset: x.offset, endOffset: x.endOffset, message: message(`"${x.use.text}" used here`, `Hier staat "${x.use.text}"`) }));

@@ -1,0 +1,445 @@
+import type { Audience, Language, Message, SectionRole } from '../../types.js';
+import type { DocumentModel, RuleOptions } from '../types.js';
+import type { DocumentAnalysis } from '../../engine.js';
+import type { ClientFacts, Speaker } from './analyzer.js';
+import { CLIENT_FACTS } from './analyzer.js';
+import type { PeopleKind } from './lexicon.js';
+
+export type Verdict = 'present' | 'partial' | 'absent' | 'not-applicable';
+
+/** Where a piece of evidence stands, for messages and hovers. */
+export interface EvidenceItem {
+  text: string;
+  /** 1-based line. */
+  line: number;
+  offset: number;
+  endOffset: number;
+}
+
+export interface SectionPerspective {
+  title: string;
+  line: number;
+  role: SectionRole;
+  level: number;
+  /** Counts include the section's subsections. */
+  clientMentions: number;
+  professionalMentions: number;
+  words: number;
+  offset: number;
+  endOffset: number;
+  contentEnd: number;
+}
+
+export interface ClientPerspective {
+  verdict: Verdict;
+  language: Language;
+  words: number;
+  clientMentions: number;
+  professionalMentions: number;
+  /** Respondents, participants, users, deelnemers: counted as clients or professionals once the method says who took part. */
+  participantMentions: number;
+  participantsAre: 'clients' | 'professionals' | 'both' | 'unknown';
+  /** How Brug knows who the participants are: the method names them, or the text names one side far more often. */
+  participantsResolvedBy: 'method' | 'mentions' | 'none';
+  clientMentionsPer1000: number;
+  /** Client mentions per professional mention; null when the text names no professionals. */
+  clientToProfessionalRatio: number | null;
+  clientTerms: Array<{ term: string; count: number }>;
+  professionalTerms: Array<{ term: string; count: number }>;
+  clientQuotes: number;
+  professionalQuotes: number;
+  quotes: Array<EvidenceItem & { attribution?: string }>;
+  /** Statements that report what clients said (voice) or experienced, need or feel (experience). */
+  voiceStatements: number;
+  experienceStatements: number;
+  statements: Array<EvidenceItem & { kind: 'voice' | 'experience' }>;
+  method: {
+    involvesClients: boolean;
+    asDataSource: boolean;
+    asCoResearchers: boolean;
+    /** The first method section, if the document has one. */
+    section?: { title: string; line: number; offset: number; endOffset: number; contentEnd: number };
+    clientSources: EvidenceItem[];
+    professionalSources: EvidenceItem[];
+    /** "Klanten zijn niet geïnterviewd": the text says clients were not a source. */
+    notInvolved: EvidenceItem[];
+    /** Client methods announced, recommended or asked about, not reported as done. */
+    planned: EvidenceItem[];
+  };
+  involvement: Array<EvidenceItem & { cue: string }>;
+  sections: SectionPerspective[];
+  /** Conclusions, discussion and recommendations sections (the outermost of each), and whether they name clients. */
+  keySections: Array<{ index: number; title: string; line: number; role: SectionRole; words: number; mentionsClients: boolean }>;
+  /** Why the verdict, one line per reason. */
+  reasons: Message[];
+  /** The verdict and its evidence in one line. */
+  summary: Message;
+}
+
+/** Thresholds of the verdict, per audience; `.brug.yml` can override them under client/missing-perspective. */
+export const VERDICT_OPTIONS: Record<Audience, RuleOptions> = {
+  practitioner: { minMentions: 3, minMentionsPer1000: 1, minRatio: 0.33, presentQuotes: 2, presentVoice: 3, partialVoice: 2 },
+  academic: { minMentions: 3, minMentionsPer1000: 1, minRatio: 0.25, presentQuotes: 2, presentVoice: 3, partialVoice: 2 },
+  general: { minMentions: 3, minMentionsPer1000: 1, minRatio: 0.5, presentQuotes: 2, presentVoice: 3, partialVoice: 2 },
+};
+
+export const KEY_ROLES: ReadonlySet<SectionRole> = new Set(['conclusion', 'discussion', 'recommendations']);
+const MAX_ITEMS = 5;
+
+const cache = new WeakMap<DocumentModel, ClientPerspective>();
+
+function round(x: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+function optionsOf(doc: DocumentModel): RuleOptions {
+  return { ...VERDICT_OPTIONS[doc.config.audience], ...(doc.config.rules['client/missing-perspective']?.options as RuleOptions | undefined) };
+}
+
+/** The client perspective of a document, computed once per document model (rules and the analysis share it). */
+export function clientPerspective(doc: DocumentModel): ClientPerspective {
+  const hit = cache.get(doc);
+  if (hit) return hit;
+  const result = compute(doc);
+  cache.set(doc, result);
+  return result;
+}
+
+export const clientPerspectiveAnalysis: DocumentAnalysis = {
+  id: 'clientPerspective',
+  analyze: (doc) => clientPerspective(doc),
+};
+
+function citesInSource(doc: DocumentModel, b: DocumentModel['blocks'][number]): boolean {
+  for (const [ps, pe] of b.analysed.block.placeholders ?? []) {
+    const r = b.toDocument(ps, pe);
+    const src = doc.text.slice(r.offset, Math.min(r.endOffset, r.offset + 200));
+    if (/\\[A-Za-z]*cite[A-Za-z]*\b|^\[?@[\w:-]+|\[@/.test(src)) return true;
+  }
+  return false;
+}
+
+function compute(doc: DocumentModel): ClientPerspective {
+  const opts = optionsOf(doc);
+  const sections = doc.sections;
+  const language = doc.language;
+  const item = (bi: number, start: number, end: number, text: string): EvidenceItem => {
+    const r = doc.blocks[bi]!.toDocument(start, end);
+    return { text, line: doc.lines.position(r.offset).line + 1, offset: r.offset, endOffset: r.endOffset };
+  };
+  const factsOf = (bi: number) => doc.blocks[bi]!.facts[CLIENT_FACTS] as ClientFacts | undefined;
+
+  // Pass 1: who the study heard from (method sentences), so that participant words can be resolved.
+  let clientSrc = 0;
+  let profSrc = 0;
+  const clientSources: EvidenceItem[] = [];
+  const professionalSources: EvidenceItem[] = [];
+  const notInvolved: EvidenceItem[] = [];
+  const planned: EvidenceItem[] = [];
+  const participantSources: Array<{ bi: number; m: ClientFacts['methods'][number] }> = [];
+  for (let bi = 0; bi < doc.blocks.length; bi++) {
+    const f = factsOf(bi);
+    if (!f) continue;
+    for (const m of f.methods) {
+      let subjects = m.subjects;
+      if (m.listIntro && subjects.length === 0) {
+        // "We spoke to:" followed by a list: the list names the people.
+        // "We spoke to:" followed by a list: the list names the people (the larger group wins).
+        let lc = 0;
+        let lp = 0;
+        let lq = 0;
+        for (let k = bi + 1; k < doc.blocks.length && doc.blocks[k]!.analysed.block.kind === 'listItem'; k++) {
+          const lf = factsOf(k);
+          if (!lf) continue;
+          lc += lf.client;
+          lp += lf.professional;
+          lq += lf.participant;
+        }
+        subjects = lc > lp ? ['client'] : lp > lc ? ['professional'] : lc > 0 ? ['client', 'professional'] : lq > 0 ? ['participant'] : [];
+      }
+      const client = m.namesClients || subjects.includes('client');
+      const prof = subjects.includes('professional');
+      if (m.negated) {
+        if ((client || subjects.includes('participant')) && notInvolved.length < MAX_ITEMS) notInvolved.push(item(bi, m.start, m.end, m.text));
+        continue;
+      }
+      if (m.planned) {
+        if (client && planned.length < MAX_ITEMS) planned.push(item(bi, m.start, m.end, m.text));
+        continue;
+      }
+      if (client) {
+        clientSrc++;
+        if (clientSources.length < MAX_ITEMS) clientSources.push(item(bi, m.start, m.end, m.text));
+      }
+      if (prof && !(client && m.namesClients)) {
+        profSrc++;
+        if (professionalSources.length < MAX_ITEMS) professionalSources.push(item(bi, m.start, m.end, m.text));
+      }
+      if (!client && !prof && subjects.includes('participant')) participantSources.push({ bi, m });
+    }
+  }
+  let participantsAre: ClientPerspective['participantsAre'] = clientSrc && profSrc ? 'both' : clientSrc ? 'clients' : profSrc ? 'professionals' : 'unknown';
+  let participantsResolvedBy: ClientPerspective['participantsResolvedBy'] = participantsAre === 'unknown' ? 'none' : 'method';
+  if (participantsAre === 'unknown') {
+    // The method does not say who took part: the side the text names far more often is the likelier one.
+    let rc = 0;
+    let rp = 0;
+    let rq = 0;
+    for (let bi = 0; bi < doc.blocks.length; bi++) {
+      const f = factsOf(bi);
+      if (!f || !f.prose) continue;
+      rc += f.client;
+      rp += f.professional;
+      rq += f.participant;
+    }
+    if (rq > 0 || participantSources.length > 0) {
+      if (rc >= 5 && rc >= 2 * rp) participantsAre = 'clients';
+      else if (rp >= 5 && rp >= 2 * rc) participantsAre = 'professionals';
+      if (participantsAre !== 'unknown') participantsResolvedBy = 'mentions';
+    }
+  }
+  const resolve = (kind: Speaker, clientByDefault = false): Speaker => {
+    if (kind !== 'participant') return kind;
+    if (participantsAre === 'clients') return 'client';
+    if (participantsAre === 'professionals') return 'professional';
+    if (participantsAre === 'unknown' && clientByDefault) return 'client';
+    return 'unknown';
+  };
+  // Participant-only method sentences count for the side the document's other methods name.
+  if (participantsAre === 'clients') {
+    for (const { bi, m } of participantSources) {
+      clientSrc++;
+      if (clientSources.length < MAX_ITEMS) clientSources.push(item(bi, m.start, m.end, m.text));
+    }
+  }
+
+  // Pass 2: counts per section (with subsections), statements, quotes, involvement.
+  const parent: number[] = [];
+  const stack: number[] = [];
+  sections.forEach((s, i) => {
+    while (stack.length && sections[stack[stack.length - 1]!]!.level >= s.level) stack.pop();
+    parent.push(stack.length ? stack[stack.length - 1]! : -1);
+    stack.push(i);
+  });
+  const secClient = sections.map(() => 0);
+  const secProf = sections.map(() => 0);
+  const secWords = sections.map(() => 0);
+  let words = 0;
+  let client = 0;
+  let prof = 0;
+  let participant = 0;
+  const terms = new Map<string, { kind: PeopleKind; count: number; display: string }>();
+  let clientQuotes = 0;
+  let professionalQuotes = 0;
+  const quotes: ClientPerspective['quotes'] = [];
+  let voice = 0;
+  let experience = 0;
+  const statements: ClientPerspective['statements'] = [];
+  const involvement: ClientPerspective['involvement'] = [];
+  let involvementCount = 0;
+  let carry: Speaker = 'unknown';
+  let lastSection = -2;
+  for (let bi = 0; bi < doc.blocks.length; bi++) {
+    const b = doc.blocks[bi]!;
+    const f = factsOf(bi);
+    if (b.section !== lastSection) {
+      carry = 'unknown';
+      lastSection = b.section;
+    }
+    if (!f) continue;
+    if (f.heading) {
+      carry = 'unknown';
+    }
+    for (const inv of f.involvement) {
+      if (inv.negated) continue;
+      involvementCount++;
+      if (involvement.length < MAX_ITEMS) involvement.push({ ...item(bi, inv.start, inv.end, inv.text), cue: inv.cue });
+    }
+    if (!f.prose) continue;
+    let c = f.client;
+    let p = f.professional;
+    const rp = resolve('participant');
+    if (rp === 'client') c += f.participant;
+    else if (rp === 'professional') p += f.participant;
+    else if (resolve('participant', true) === 'client') c += f.participantClientByDefault;
+    words += f.words;
+    client += c;
+    prof += p;
+    participant += f.participant;
+    for (const t in f.terms) {
+      const v = f.terms[t]!;
+      const kind = v.kind === 'participant' ? resolve('participant', v.clientByDefault) : v.kind;
+      if (kind !== 'client' && kind !== 'professional') continue;
+      const e = terms.get(t);
+      if (e) e.count += v.count;
+      else terms.set(t, { kind, count: v.count, display: v.display });
+    }
+    for (let s = b.section; s >= 0; s = parent[s]!) {
+      secClient[s]! += c;
+      secProf[s]! += p;
+      secWords[s]! += f.words;
+    }
+    // A paragraph that cites the literature reports what others found, not what this study heard:
+    // a citation in its text ("(Smith, 2019)", "[12]") or a citation placeholder (LaTeX \cite, Pandoc [@key]).
+    const literature = f.literature || (f.statements.length > 0 && citesInSource(doc, b));
+    if (!literature) for (const st of f.statements) {
+      const who = resolve(st.speaker);
+      if (who !== 'client') continue;
+      if (st.kind === 'voice') voice++;
+      else experience++;
+      if (statements.length < MAX_ITEMS) statements.push({ ...item(bi, st.start, st.end, st.text), kind: st.kind });
+    }
+    // Quotations: the attribution, else the lead-in that introduces them ("Inwoners zeiden:"),
+    // else the people the study heard from.
+    for (const q of f.quotes) {
+      let who = resolve(q.speaker);
+      if (q.speaker === 'unknown') who = carry !== 'unknown' ? carry : resolve('participant');
+      if (who === 'client') {
+        clientQuotes++;
+        if (quotes.length < MAX_ITEMS) {
+          const e: ClientPerspective['quotes'][number] = item(bi, q.start, q.end, q.text);
+          if (q.attribution) e.attribution = q.attribution;
+          quotes.push(e);
+        }
+      } else if (who === 'professional') professionalQuotes++;
+    }
+    const isQuoteBlock = f.quotes.length > 0 && f.quotes.every((q) => q.whole);
+    if (!isQuoteBlock) carry = f.introduces ? resolve(f.introduces) : 'unknown';
+  }
+
+  const per1000 = words > 0 ? (client / words) * 1000 : 0;
+  const ratio = prof > 0 ? client / prof : null;
+  const asDataSource = clientSrc > 0;
+  const asCoResearchers = involvement.length > 0;
+  const voiceEvidence = clientQuotes + voice;
+  const heard = clientQuotes + voice + experience;
+
+  // The verdict.
+  const reasons: Message[] = [];
+  let verdict: Verdict;
+  const minMentions = Number(opts.minMentions);
+  const minPer1000 = Number(opts.minMentionsPer1000);
+  const anyOwnEvidence = asDataSource || asCoResearchers || clientQuotes > 0;
+  if ((client < minMentions || per1000 < minPer1000) && !anyOwnEvidence) {
+    verdict = 'not-applicable';
+    reasons.push({
+      en: `the text hardly names clients, patients, residents or other people served (${client} mentions, ${round(per1000)} per 1,000 words), so Brug does not judge their perspective`,
+      nl: `de tekst noemt nauwelijks cliënten, patiënten, inwoners of andere mensen om wie het gaat (${client} keer, ${round(per1000)} per 1.000 woorden); Brug beoordeelt hun perspectief dus niet`,
+    });
+  } else {
+    const balanced = ratio === null || ratio >= Number(opts.minRatio);
+    const richVoice = clientQuotes >= Number(opts.presentQuotes) || voiceEvidence >= Number(opts.presentVoice);
+    if (asDataSource && richVoice && balanced) verdict = 'present';
+    else if ((asDataSource && heard > 0) || asCoResearchers || clientQuotes > 0 || voice >= Number(opts.partialVoice)) verdict = 'partial';
+    else verdict = 'absent';
+    if (asDataSource && heard === 0) reasons.push({ en: `the method names clients as a data source ("${clientSources[0]!.text}"), but nothing they said or experienced appears in the text`, nl: `de methode noemt cliënten als bron ("${clientSources[0]!.text}"), maar wat zij zeiden of ervoeren staat nergens in de tekst` });
+    else if (asDataSource) reasons.push({ en: 'the method names clients as a data source', nl: 'de methode noemt cliënten als bron' });
+    else if (notInvolved.length) reasons.push({ en: `the text says clients were not a source ("${notInvolved[0]!.text}")`, nl: `de tekst zegt dat cliënten geen bron waren ("${notInvolved[0]!.text}")` });
+    else if (planned.length) reasons.push({ en: 'client methods are announced or recommended, not reported', nl: 'methoden onder cliënten worden aangekondigd of aanbevolen, niet gerapporteerd' });
+    else reasons.push({ en: 'the method names no clients as a data source', nl: 'de methode noemt geen cliënten als bron' });
+    if (asCoResearchers) reasons.push({ en: `clients are involved in the research (${involvement[0]!.cue})`, nl: `cliënten zijn betrokken bij het onderzoek (${involvement[0]!.cue})` });
+    reasons.push(clientQuotes ? { en: `${clientQuotes} quotation${clientQuotes === 1 ? '' : 's'} from clients`, nl: `${clientQuotes} ${clientQuotes === 1 ? 'citaat' : 'citaten'} van cliënten` } : { en: 'no quotations from clients', nl: 'geen citaten van cliënten' });
+    reasons.push(voice + experience ? { en: `${voice + experience} statement${voice + experience === 1 ? '' : 's'} of what clients said or experienced`, nl: `${voice + experience} uitspraak${voice + experience === 1 ? '' : 'en'} over wat cliënten zeiden of ervoeren` } : { en: 'no statements of what clients said or experienced', nl: 'geen uitspraken over wat cliënten zeiden of ervoeren' });
+    if (!balanced) reasons.push({ en: 'professionals and organisations dominate the text', nl: 'professionals en organisaties overheersen de tekst' });
+  }
+
+  // Sections.
+  const sectionOut: SectionPerspective[] = sections.map((s, i) => ({
+    title: s.title,
+    line: s.line,
+    role: s.role,
+    level: s.level,
+    clientMentions: secClient[i]!,
+    professionalMentions: secProf[i]!,
+    words: secWords[i]!,
+    offset: s.offset,
+    endOffset: s.endOffset,
+    contentEnd: s.contentEnd,
+  }));
+  const keySections: ClientPerspective['keySections'] = [];
+  sections.forEach((s, i) => {
+    if (!KEY_ROLES.has(s.role)) return;
+    const pi = parent[i]!;
+    if (pi >= 0 && sections[pi]!.role === s.role) return;
+    keySections.push({ index: i, title: s.title, line: s.line, role: s.role, words: secWords[i]!, mentionsClients: secClient[i]! > 0 });
+  });
+  const methodIndex = sections.findIndex((s) => s.role === 'method');
+  const methodSection = methodIndex >= 0 ? sections[methodIndex]! : undefined;
+
+  const sorted = (kind: PeopleKind) => [...terms.entries()].filter(([, v]) => v.kind === kind).sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0])).slice(0, MAX_ITEMS).map(([, v]) => ({ term: v.display, count: v.count }));
+  const result: ClientPerspective = {
+    verdict,
+    language,
+    words,
+    clientMentions: client,
+    professionalMentions: prof,
+    participantMentions: participant,
+    participantsAre,
+    participantsResolvedBy,
+    clientMentionsPer1000: round(per1000),
+    clientToProfessionalRatio: ratio === null ? null : round(ratio, 2),
+    clientTerms: sorted('client'),
+    professionalTerms: sorted('professional'),
+    clientQuotes,
+    professionalQuotes,
+    quotes,
+    voiceStatements: voice,
+    experienceStatements: experience,
+    statements,
+    method: {
+      involvesClients: asDataSource || asCoResearchers,
+      asDataSource,
+      asCoResearchers,
+      clientSources,
+      professionalSources,
+      notInvolved: notInvolved.slice(0, MAX_ITEMS),
+      planned: planned.slice(0, MAX_ITEMS),
+    },
+    involvement: involvement.slice(0, MAX_ITEMS),
+    sections: sectionOut,
+    keySections,
+    reasons,
+    summary: { en: '', nl: '' },
+  };
+  if (methodSection) result.method.section = { title: methodSection.title, line: methodSection.line, offset: methodSection.offset, endOffset: methodSection.endOffset, contentEnd: methodSection.contentEnd };
+  result.summary = summaryOf(result);
+  return result;
+}
+
+const VERDICT_WORDS: Record<Verdict, Message> = {
+  present: { en: 'present', nl: 'aanwezig' },
+  partial: { en: 'partial', nl: 'gedeeltelijk' },
+  absent: { en: 'absent', nl: 'afwezig' },
+  'not-applicable': { en: 'not applicable', nl: 'niet van toepassing' },
+};
+
+/** Numbers as a writer reads them: 1 : 2.6. */
+export function ratioText(cp: ClientPerspective, language: Language): string {
+  const r = cp.clientToProfessionalRatio;
+  if (r === null) return language === 'nl' ? 'geen professionals genoemd' : 'no professionals named';
+  const n = (x: number) => (language === 'nl' ? String(x).replace('.', ',') : String(x));
+  if (r >= 1) return `${n(round(r, 1))} : 1`;
+  if (r === 0) return '0 : 1';
+  return `1 : ${n(round(1 / r, 1))}`;
+}
+
+function summaryOf(cp: ClientPerspective): Message {
+  const v = VERDICT_WORDS[cp.verdict];
+  const n = (x: number) => String(x).replace('.', ',');
+  if (cp.verdict === 'not-applicable') {
+    return {
+      en: `Client perspective: ${v.en} — the text hardly names the people it serves (${cp.clientMentions} client mentions, ${cp.clientMentionsPer1000} per 1,000 words).`,
+      nl: `Cliëntperspectief: ${v.nl} — de tekst noemt nauwelijks de mensen om wie het gaat (${cp.clientMentions} keer cliënten, ${n(cp.clientMentionsPer1000)} per 1.000 woorden).`,
+    };
+  }
+  const key = cp.keySections;
+  const keyEn = key.length ? `; ${key.filter((k) => k.mentionsClients).length} of ${key.length} conclusion/discussion/recommendation sections name clients` : '';
+  const keyNl = key.length ? `; ${key.filter((k) => k.mentionsClients).length} van ${key.length} hoofdstukken met conclusies, discussie of aanbevelingen noemen cliënten` : '';
+  const methodEn = cp.method.asDataSource && cp.method.asCoResearchers ? 'clients as source and co-researchers' : cp.method.asDataSource ? 'clients as a data source' : cp.method.asCoResearchers ? 'clients involved as advisers/co-researchers' : cp.method.notInvolved.length ? 'clients explicitly not a source' : 'no clients as a source';
+  const methodNl = cp.method.asDataSource && cp.method.asCoResearchers ? 'cliënten als bron en als medeonderzoekers' : cp.method.asDataSource ? 'cliënten als bron' : cp.method.asCoResearchers ? 'cliënten betrokken als adviseurs/medeonderzoekers' : cp.method.notInvolved.length ? 'cliënten uitdrukkelijk geen bron' : 'geen cliënten als bron';
+  return {
+    en: `Client perspective: ${v.en} — ${cp.clientMentionsPer1000} client mentions per 1,000 words, clients : professionals ${ratioText(cp, 'en')}, ${cp.clientQuotes} client quotation${cp.clientQuotes === 1 ? '' : 's'}, ${cp.voiceStatements + cp.experienceStatements} experience statement${cp.voiceStatements + cp.experienceStatements === 1 ? '' : 's'}, method: ${methodEn}${keyEn}.`,
+    nl: `Cliëntperspectief: ${v.nl} — ${n(cp.clientMentionsPer1000)} keer cliënten per 1.000 woorden, cliënten : professionals ${ratioText(cp, 'nl')}, ${cp.clientQuotes} ${cp.clientQuotes === 1 ? 'citaat' : 'citaten'} van cliënten, ${cp.voiceStatements + cp.experienceStatements} uitspra${cp.voiceStatements + cp.experienceStatements === 1 ? 'ak' : 'ken'} over hun ervaringen, methode: ${methodNl}${keyNl}.`,
+  };
+}

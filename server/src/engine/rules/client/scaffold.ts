@@ -1,0 +1,151 @@
+import type { Fix, Language, SectionRole, TextEdit } from '../../types.js';
+import type { DocumentModel } from '../types.js';
+import { message } from '../types.js';
+import { KEY_ROLES } from './analysis.js';
+
+/** The title of the scaffold section, per language. */
+export const SCAFFOLD_TITLE: Record<Language, string> = { nl: 'Cliëntperspectief', en: 'Client perspective' };
+
+/** The three guiding questions of the scaffold: what clients said, how they were involved, what the findings mean for them. */
+export const SCAFFOLD_QUESTIONS: Record<Language, string[]> = {
+  nl: [
+    'Wat zeggen cliënten zelf? Geef hun ervaringen weer, het liefst in hun eigen woorden.',
+    'Hoe waren cliënten bij het onderzoek betrokken: als bron, als meedenkers of als medeonderzoekers? En wie is niet bereikt?',
+    'Wat betekenen de bevindingen voor cliënten?',
+  ],
+  en: [
+    'What do clients say themselves? Give their experiences, in their own words where you can.',
+    'How were clients involved in the research: as a source, as advisers or as co-researchers? And who was not reached?',
+    'What do the findings mean for clients?',
+  ],
+};
+
+/** The prompt that `client/section-without-client` inserts at the end of a section, per role and language. */
+export const SECTION_PROMPTS: Record<'conclusion' | 'discussion' | 'recommendations', Record<Language, string>> = {
+  conclusion: { nl: 'Wat betekenen deze conclusies voor cliënten?', en: 'What do these conclusions mean for clients?' },
+  discussion: { nl: 'Wat betekent dit voor cliënten, en wie hebben we niet gehoord?', en: 'What does this mean for clients, and whose voice is missing?' },
+  recommendations: { nl: 'Wat merken cliënten van deze aanbevelingen?', en: 'What will clients notice of these recommendations?' },
+};
+
+/** A heading that already holds the client perspective: the scaffold is not inserted twice. */
+export const SCAFFOLD_HEADING = /^(?:\d+(?:\.\d+)*\.?\s+)?(?:het\s+)?(?:cli[eë]nt(?:en)?perspectief|perspectief van (?:de )?cli[eë]nten|(?:the\s+)?clients?'?\s+perspectives?|(?:the\s+)?perspective of clients|stem van (?:de )?cli[eë]nten|client voice)$/i;
+
+/** LaTeX special characters escaped for text in a paragraph or a section title. */
+export function escapeLatex(s: string): string {
+  return s.replace(/[\\{}$&#^_%~]/g, (ch) => {
+    switch (ch) {
+      case '\\':
+        return '\\textbackslash{}';
+      case '~':
+        return '\\textasciitilde{}';
+      case '^':
+        return '\\textasciicircum{}';
+      default:
+        return `\\${ch}`;
+    }
+  });
+}
+
+function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+const LATEX_SECTION = /^\\(part|chapter|section|subsection|subsubsection|paragraph)\*?(?=[\s[{])/;
+
+/** The paragraphs of a block of new text in the document's format. */
+function paragraphs(doc: DocumentModel, lines: string[]): string[] {
+  return doc.format === 'latex' ? lines.map(escapeLatex) : lines;
+}
+
+/** A heading line in the document's format, at the given level (Markdown) or with the sibling's command (LaTeX). */
+function headingLine(doc: DocumentModel, title: string, level: number, siblingOffset: number | undefined): string {
+  if (doc.format === 'markdown') return `${'#'.repeat(Math.max(1, Math.min(6, level)))} ${title}`;
+  if (doc.format === 'latex') {
+    const m = siblingOffset !== undefined ? LATEX_SECTION.exec(doc.text.slice(siblingOffset, siblingOffset + 40)) : null;
+    const command = m && m[1] !== 'part' ? m[1] : 'section';
+    return `\\${command}{${escapeLatex(title)}}`;
+  }
+  return title;
+}
+
+interface Place {
+  offset: number;
+  level: number;
+  /** A heading at this level stands right at `offset` (insert before it). */
+  before?: number;
+}
+
+/**
+ * Where the client-perspective section goes: before the first conclusions, discussion or
+ * recommendations section at the top level of the report; else after the last results
+ * section; else before the references or appendices; else at the end (in LaTeX before
+ * \end{document} and the bibliography).
+ */
+function scaffoldPlace(doc: DocumentModel): Place {
+  const body = doc.sections.filter((s) => s.role !== 'title');
+  const top = body.reduce((m, s) => Math.min(m, s.level), 7);
+  const atTop = body.filter((s) => s.level === top);
+  const key = atTop.find((s) => KEY_ROLES.has(s.role));
+  if (key) return { offset: key.offset, level: key.level, before: key.offset };
+  const results = atTop.filter((s) => s.role === 'results');
+  const last = results[results.length - 1];
+  if (last) {
+    const next = atTop.find((s) => s.offset >= last.contentEnd);
+    return next && next.offset === last.contentEnd ? { offset: next.offset, level: last.level, before: next.offset } : { offset: last.contentEnd, level: last.level };
+  }
+  const back = atTop.find((s) => s.role === 'references' || s.role === 'appendix');
+  if (back) return { offset: back.offset, level: back.level, before: back.offset };
+  let end = doc.text.length;
+  if (doc.format === 'latex') {
+    const m = /\\(?:appendix\b|printbibliography\b|bibliography\{|begin\{thebibliography\}|end\{document\})/.exec(doc.text);
+    if (m) return { offset: m.index, level: top < 7 ? top : 1, before: m.index };
+    end = doc.text.length;
+  }
+  return { offset: end, level: top < 7 ? top : 2 };
+}
+
+/** The preferred fix of `client/missing-perspective`: a section with three guiding questions, in the document's language and format. */
+export function scaffoldFix(doc: DocumentModel): Fix | undefined {
+  if (doc.sections.some((s) => SCAFFOLD_HEADING.test(s.title.trim()))) return undefined;
+  const language = doc.language;
+  const eol = eolOf(doc.text);
+  const place = scaffoldPlace(doc);
+  const title = SCAFFOLD_TITLE[language];
+  const head = headingLine(doc, title, place.level, place.before ?? doc.sections.find((s) => s.level === place.level)?.offset);
+  const body = [head, ...paragraphs(doc, SCAFFOLD_QUESTIONS[language])].join(eol + eol);
+  let newText: string;
+  if (place.before !== undefined) {
+    newText = body + eol + eol;
+    // A heading in LaTeX or plain text may not start at the beginning of a line: keep it on its own line.
+    const lineStart = doc.text.lastIndexOf('\n', place.offset - 1) + 1;
+    if (doc.text.slice(lineStart, place.offset).trim().length > 0) newText = eol + eol + newText;
+  } else {
+    const before = doc.text.slice(0, place.offset);
+    const lead = before.length === 0 ? '' : before.endsWith(eol + eol) ? '' : before.endsWith(eol) ? eol : eol + eol;
+    const after = doc.text.slice(place.offset);
+    newText = lead + body + eol + (after.trim().length ? eol : '');
+  }
+  const edit: TextEdit = { offset: place.offset, endOffset: place.offset, newText };
+  return {
+    title: message(`Add a section "${SCAFFOLD_TITLE[language]}" with guiding questions`, `Voeg een hoofdstuk "${SCAFFOLD_TITLE[language]}" met hulpvragen toe`),
+    preferred: true,
+    edits: [edit],
+  };
+}
+
+/** The fix of `client/section-without-client`: a prompt sentence at the end of the section. */
+export function promptFix(doc: DocumentModel, section: { offset: number; contentEnd: number; role: SectionRole }, language: Language): Fix | undefined {
+  const role = section.role === 'conclusion' || section.role === 'discussion' || section.role === 'recommendations' ? section.role : undefined;
+  if (!role) return undefined;
+  const prompt = SECTION_PROMPTS[role][language];
+  const eol = eolOf(doc.text);
+  // The end of the section's last text, before the blank lines that separate it from the next heading.
+  let end = section.contentEnd;
+  while (end > section.offset && /\s/.test(doc.text[end - 1]!)) end--;
+  const text = doc.format === 'latex' ? escapeLatex(prompt) : prompt;
+  return {
+    title: message(`Add the question "${prompt}" at the end of this section`, `Voeg de vraag "${prompt}" toe aan het eind van dit hoofdstuk`),
+    preferred: false,
+    edits: [{ offset: end, endOffset: end, newText: eol + eol + text }],
+  };
+}

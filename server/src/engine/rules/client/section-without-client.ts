@@ -1,0 +1,90 @@
+import type { DocumentFinding, DocumentRule } from '../types.js';
+import { message } from '../types.js';
+import { clientPerspective } from './analysis.js';
+import { promptFix } from './scaffold.js';
+
+const ROLE_WORDS = {
+  conclusion: { en: 'These conclusions', enVerb: 'never name', nl: 'Deze conclusies', nlVerb: 'noemen', them: { en: 'they mean', nl: 'ze betekenen' } },
+  discussion: { en: 'This discussion', enVerb: 'never names', nl: 'Deze discussie', nlVerb: 'noemt', them: { en: 'it means', nl: 'ze betekent' } },
+  recommendations: { en: 'These recommendations', enVerb: 'never name', nl: 'Deze aanbevelingen', nlVerb: 'noemen', them: { en: 'they mean', nl: 'ze betekenen' } },
+} as const;
+
+function normaliseTitle(t: string): string {
+  return t.toLowerCase().replace(/^[\d.\s]+/, '').replace(/\s+/g, ' ').trim();
+}
+
+export const sectionWithoutClient: DocumentRule = {
+  scope: 'document',
+  meta: {
+    id: 'client/section-without-client',
+    languages: ['nl', 'en'],
+    defaultSeverity: 'info',
+    description: message(
+      'A conclusions, discussion or recommendations section that never names the people the report is about.',
+      'Een hoofdstuk met conclusies, discussie of aanbevelingen dat de mensen om wie het gaat nergens noemt.',
+    ),
+    rationale: message(
+      'Professionals read the conclusions and recommendations first, and they work with clients. When those sections only speak of organisations and processes, the report does not say what it means for the people it is about — the gap practitioners name first.',
+      'Professionals lezen eerst de conclusies en aanbevelingen, en zij werken met cliënten. Gaan die hoofdstukken alleen over organisaties en processen, dan zegt het rapport niet wat het betekent voor de mensen om wie het gaat — het gemis dat professionals als eerste noemen.',
+    ),
+    options: {
+      practitioner: { minWords: 40 },
+      academic: { minWords: 60 },
+      general: { minWords: 30 },
+    },
+  },
+  check(doc, ctx) {
+    const cp = clientPerspective(doc);
+    if (cp.verdict === 'not-applicable') return [];
+    const minWords = Number(ctx.options.minWords);
+    const lacking = cp.keySections.filter((k) => !k.mentionsClients && k.words >= minWords);
+    // A template that repeats one heading (27 × "Aanbeveling") gets one finding, with the others as related locations.
+    const groups = new Map<string, typeof lacking>();
+    for (const k of lacking) {
+      const key = `${k.role}|${normaliseTitle(k.title)}`;
+      const g = groups.get(key);
+      if (g) g.push(k);
+      else groups.set(key, [k]);
+    }
+    const named = cp.keySections.filter((k) => k.mentionsClients);
+    const out: DocumentFinding[] = [];
+    for (const g of groups.values()) {
+      const k = g[0]!;
+      const s = doc.sections[k.index]!;
+      const role = k.role as keyof typeof ROLE_WORDS;
+      const words = ROLE_WORDS[role];
+      const same = cp.keySections.filter((x) => x.role === k.role && normaliseTitle(x.title) === normaliseTitle(k.title)).length;
+      const moreEn = g.length > 1 ? ` The same holds for ${g.length - 1} more of the ${same} sections titled "${s.title}".` : '';
+      const moreNl = g.length > 1 ? ` Dat geldt ook voor nog ${g.length - 1} van de ${same} hoofdstukken met de titel "${s.title}".` : '';
+      const otherEn = named.length ? ` (Sections that do name clients: ${named.slice(0, 3).map((x) => `"${x.title}"`).join(', ')}.)` : '';
+      const otherNl = named.length ? ` (Hoofdstukken die cliënten wel noemen: ${named.slice(0, 3).map((x) => `"${x.title}"`).join(', ')}.)` : '';
+      const sec = cp.sections[k.index]!;
+      const f: DocumentFinding = {
+        offset: s.offset,
+        endOffset: s.endOffset,
+        message: {
+          en: `${words.en} (${k.words} words) ${words.enVerb} the people the report is about: 0 client mentions, ${sec.professionalMentions} mention${sec.professionalMentions === 1 ? '' : 's'} of professionals and organisations. Say what ${words.them.en} for clients.${moreEn}${otherEn}`,
+          nl: `${words.nl} (${k.words} woorden) ${words.nlVerb} de mensen om wie het gaat nergens: 0 keer cliënten, ${sec.professionalMentions} keer professionals en organisaties. Zeg wat ${words.them.nl} voor cliënten.${moreNl}${otherNl}`,
+        },
+        data: {
+          role: k.role,
+          words: k.words,
+          clientMentions: 0,
+          professionalMentions: sec.professionalMentions,
+          verdict: cp.verdict,
+          sameTitle: g.map((x) => ({ title: x.title, line: x.line })),
+        },
+      };
+      if (g.length > 1) {
+        f.related = g.slice(1, 20).map((x) => {
+          const o = doc.sections[x.index]!;
+          return { offset: o.offset, endOffset: o.endOffset, message: message(`"${x.title}" (line ${x.line}) names no clients either`, `"${x.title}" (regel ${x.line}) noemt ook geen cliënten`) };
+        });
+      }
+      const fix = promptFix(doc, s, s.language);
+      if (fix) f.fixes = [fix];
+      out.push(f);
+    }
+    return out;
+  },
+};

@@ -1,0 +1,347 @@
+/**
+ * The language server: wires the connection's requests and notifications to the parts in
+ * this folder. Every handler is wrapped: an error is logged and answered with an empty
+ * result, never allowed to take the server down.
+ */
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  MessageType,
+  WorkDoneProgressReporter,
+} from 'vscode-languageserver/node';
+import type { CodeAction, CodeLens, Connection, Hover, InitializeParams, InitializeResult, TextDocumentEdit, WorkspaceEdit, WorkspaceFolder } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Language } from '../engine/types.js';
+import { CONFIG_NAMES } from '../project/config-file.js';
+import { ConfigEditError, applyConfigEdit, textChange } from '../project/config-edit.js';
+import { VERSION } from '../cli/output.js';
+import { clientFeatures, serverCapabilities } from './capabilities.js';
+import type { ClientFeatures } from './capabilities.js';
+import { Checker, faultyRule, formatFor, forgetEngines, pathOf, projectDictionaryFiles } from './checker.js';
+import type { CheckOutcome } from './checker.js';
+import { codeActions } from './code-actions.js';
+import { codeLenses } from './code-lens.js';
+import { toDiagnostics } from './diagnostics.js';
+import { FileProblems, SettingsStore } from './configuration.js';
+import { OpenDocuments } from './documents.js';
+import type { Logger } from './documents.js';
+import { hoverAt } from './hover.js';
+import { messages, say } from './messages.js';
+import { ProjectConfigs } from './project-config.js';
+import { Commands, DocumentStatusRequest } from './protocol.js';
+import type { ApplyConfigEditArgs, DocumentStatus, ReportData } from './protocol.js';
+import { reportData } from './report.js';
+import { checkWorkspace } from './workspace-check.js';
+
+/** A command's first argument as a URI: "file:///…" or { uri }. */
+function uriArg(args: unknown[] | undefined): { uri?: string; enabled?: boolean } {
+  const a = args?.[0];
+  if (typeof a === 'string') return { uri: a };
+  if (a && typeof a === 'object') {
+    const o = a as { uri?: unknown; enabled?: unknown };
+    return { ...(typeof o.uri === 'string' ? { uri: o.uri } : {}), ...(typeof o.enabled === 'boolean' ? { enabled: o.enabled } : {}) };
+  }
+  return {};
+}
+
+function folderPath(f: WorkspaceFolder | { uri: string }): string | undefined {
+  return pathOf(f.uri);
+}
+
+export function startServer(connection: Connection): void {
+  // One object for the whole session: the parts hold it and see what initialize learned.
+  const features: ClientFeatures = clientFeatures({ capabilities: {}, processId: null, rootUri: null, workspaceFolders: null } as InitializeParams);
+  let folders: string[] = [];
+  let applyEditSupported = false;
+
+  const log: Logger = {
+    info: (s) => connection.console.info(s),
+    error: (s) => connection.console.error(s),
+  };
+  const projects = new ProjectConfigs(false);
+  const faulty = process.env.BRUG_TEST_FAULTY_RULE;
+  const checker = new Checker(projects, () => folders, faulty ? [faultyRule(faulty)] : []);
+  const settings = new SettingsStore(connection, () => features.configuration, (s) => log.info(s));
+  const problems = new FileProblems(connection, () => features.locale);
+  const fromWorkspaceCheck = new Set<string>();
+  const documents: OpenDocuments = new OpenDocuments(connection, checker, settings, problems, features, log, (uri) => reopenClosed(uri));
+
+  /** A file closed in the editor that the workspace check had covered: show its saved state again. */
+  function reopenClosed(uri: string): void {
+    if (!fromWorkspaceCheck.has(uri)) return;
+    const path = pathOf(uri);
+    if (!path || !existsSync(path)) {
+      fromWorkspaceCheck.delete(uri);
+      return;
+    }
+    void settings.get(uri).then((s) => {
+      if (documents.get(uri)) return;
+      const text = readFileSync(path, 'utf8');
+      const outcome = checker.run({ uri, text, version: null, settings: s });
+      if (!outcome) return;
+      const positions = TextDocument.create(uri, outcome.format, 0, text);
+      void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(outcome.result.findings, positions, outcome.ui, uri, null) });
+    }).catch((err) => log.error(`Brug: re-checking ${uri} failed: ${(err as Error).message}`));
+  }
+
+  function handle<P extends unknown[], R>(name: string, fallback: R, f: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
+    return async (...args: P) => {
+      try {
+        return await f(...args);
+      } catch (err) {
+        log.error(`Brug: ${name} failed: ${(err as Error).stack ?? err}`);
+        return fallback;
+      }
+    };
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    try {
+      Object.assign(features, clientFeatures(params));
+      applyEditSupported = !!params.capabilities?.workspace?.applyEdit;
+      const wf = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
+      folders = wf.map(folderPath).filter((p): p is string => !!p);
+      if (folders.length === 0 && params.rootPath) folders = [params.rootPath];
+      const init = params.initializationOptions as { settings?: unknown } | undefined;
+      if (init && typeof init === 'object' && init.settings) settings.setPushed({ brug: init.settings });
+    } catch (err) {
+      log.error(`Brug: initialize: ${(err as Error).stack ?? err}`);
+    }
+    return { capabilities: serverCapabilities(features), serverInfo: { name: 'brug', version: VERSION } };
+  });
+
+  connection.onInitialized(
+    handle('initialized', undefined, async () => {
+      if (features.watchedFilesDynamic) {
+        try {
+          await connection.client.register(DidChangeWatchedFilesNotification.type, {
+            watchers: [{ globPattern: `**/{${CONFIG_NAMES.join(',')}}` }, { globPattern: '**/*.{yml,yaml}' }],
+          });
+          // The client now tells us about new and deleted .brug.yml files: lookups can be kept.
+          projects.cacheLookups = true;
+        } catch (err) {
+          log.info(`Brug: could not watch .brug.yml files (${(err as Error).message}); they are looked up at every check.`);
+        }
+      }
+      if (features.configuration && features.configurationChangeDynamic) {
+        await connection.client.register(DidChangeConfigurationNotification.type, { section: 'brug' }).catch((err: Error) => log.info(`Brug: no settings notifications (${err.message}).`));
+      }
+      if (features.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders((e) => {
+          try {
+            const removed = new Set(e.removed.map(folderPath));
+            folders = folders.filter((f) => !removed.has(f));
+            for (const a of e.added) {
+              const p = folderPath(a);
+              if (p && !folders.includes(p)) folders.push(p);
+            }
+            documents.recheckAll();
+          } catch (err) {
+            log.error(`Brug: workspace folders: ${(err as Error).stack ?? err}`);
+          }
+        });
+      }
+    }),
+  );
+
+  connection.onDidChangeConfiguration(
+    handle('didChangeConfiguration', undefined, (params) => {
+      settings.setPushed(params?.settings);
+      documents.recheckAll();
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    handle('didChangeWatchedFiles', undefined, (params) => {
+      let relevant = false;
+      const dictionaries = new Set<string>();
+      for (const file of projects.files()) {
+        const p = projects.load(file);
+        for (const d of projectDictionaryFiles(file, p.config)) dictionaries.add(d);
+      }
+      for (const change of params.changes) {
+        const path = pathOf(change.uri);
+        if (!path) continue;
+        if (CONFIG_NAMES.includes(basename(path))) {
+          projects.invalidate(path);
+          if (change.type === FileChangeType.Deleted) problems.clear(path);
+          relevant = true;
+        } else if (dictionaries.has(path)) {
+          forgetEngines();
+          relevant = true;
+        }
+      }
+      if (relevant) documents.recheckAll();
+    }),
+  );
+
+  connection.onCodeAction(
+    handle('codeAction', [] as CodeAction[], async (params) => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return [];
+      const format = formatFor(doc.languageId, doc.uri);
+      if (!format) return [];
+      const outcome = await documents.current(doc.uri);
+      if (documents.get(doc.uri)?.version !== doc.version) return [];
+      const ui: Language = outcome?.ui ?? features.locale;
+      return codeActions(params, {
+        doc,
+        format,
+        ui,
+        ...(outcome && outcome.version === doc.version ? { outcome } : {}),
+        published: documents.publishedFor(doc.uri),
+        documentChanges: features.documentChanges,
+      });
+    }),
+  );
+
+  connection.onHover(
+    handle('hover', null as Hover | null, async (params) => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return null;
+      const outcome = await documents.current(doc.uri);
+      if (!outcome) return null;
+      const current = documents.get(doc.uri);
+      if (!current || current.version !== outcome.version) return null;
+      return hoverAt(outcome, current, current.offsetAt(params.position), features.hoverMarkdown);
+    }),
+  );
+
+  connection.onCodeLens(
+    handle('codeLens', [] as CodeLens[], async (params) => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return [];
+      const s = await settings.get(doc.uri);
+      if (!s.codeLens) return [];
+      const outcome = await documents.current(doc.uri);
+      if (!outcome) return [];
+      const current = documents.get(doc.uri);
+      if (!current || current.version !== outcome.version) return [];
+      return codeLenses(outcome, current);
+    }),
+  );
+
+  connection.onRequest(
+    DocumentStatusRequest,
+    handle('documentStatus', { uri: '', enabled: false } as DocumentStatus, async (params) => {
+      const uri = params?.uri;
+      if (typeof uri !== 'string') return { uri: '', enabled: false, skipped: 'unsupported' };
+      if (documents.get(uri)) await documents.current(uri);
+      return documents.status(uri);
+    }),
+  );
+
+  /** A check of a document for the report: the open one, or the file on disk. */
+  async function outcomeFor(uri: string): Promise<{ outcome: CheckOutcome; positions: TextDocument } | undefined> {
+    const open = documents.get(uri);
+    if (open) {
+      const outcome = await documents.current(uri);
+      const doc = documents.get(uri);
+      return outcome && doc ? { outcome, positions: doc } : undefined;
+    }
+    const path = pathOf(uri);
+    if (!path || !existsSync(path)) return undefined;
+    const s = await settings.get(uri);
+    if (s.maxDocumentSize > 0 && statSync(path).size > s.maxDocumentSize) return undefined;
+    const text = readFileSync(path, 'utf8');
+    const outcome = checker.run({ uri, text, version: null, settings: s });
+    if (!outcome) return undefined;
+    return { outcome, positions: TextDocument.create(uri, outcome.format, 0, text) };
+  }
+
+  async function applyConfigEditCommand(args: ApplyConfigEditArgs | undefined): Promise<{ applied: boolean; file?: string }> {
+    if (!args || typeof args.uri !== 'string' || !args.edit || !Array.isArray(args.edit.path)) return { applied: false };
+    const dir = checker.directoryOf(args.uri);
+    if (!dir) return { applied: false };
+    const folder = folders.filter((f) => dir === f || dir.startsWith(f.endsWith(sep) ? f : f + sep)).sort((a, b) => b.length - a.length)[0];
+    const file = projects.fileFor(dir) ?? join(folder ?? dir, '.brug.yml');
+    const fileUri = pathToFileURL(file).href;
+    const open = documents.get(fileUri);
+    // The text the editor has: an open document, else what we wrote before (perhaps unsaved), else the file.
+    const before = open?.getText() ?? projects.pendingText(file) ?? (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+    const s = await settings.get(args.uri);
+    const language: Language = s.messages !== 'auto' ? s.messages : documents.status(args.uri).language ?? features.locale;
+    let after: string;
+    try {
+      const r = applyConfigEdit(before, args.edit);
+      if (!r.changed) return { applied: true, file };
+      after = r.text;
+    } catch (err) {
+      const reason = err instanceof ConfigEditError ? err.message : String(err);
+      void connection.sendNotification('window/showMessage', { type: MessageType.Error, message: say(messages.configEditFailed(basename(file), reason), language) });
+      return { applied: false, file };
+    }
+    const exists = before !== undefined;
+    let applied = false;
+    if (applyEditSupported && (exists || features.createFiles)) {
+      let edit: WorkspaceEdit;
+      const change = textChange(before ?? '', after);
+      const positions = TextDocument.create(fileUri, 'yaml', 0, before ?? '');
+      const textEdit = { range: { start: positions.positionAt(change.offset), end: positions.positionAt(change.endOffset) }, newText: change.newText };
+      if (!exists) {
+        const docEdit: TextDocumentEdit = { textDocument: { uri: fileUri, version: null }, edits: [textEdit] };
+        edit = { documentChanges: [{ kind: 'create', uri: fileUri, options: { ignoreIfExists: true } }, docEdit] };
+      } else if (features.documentChanges) {
+        edit = { documentChanges: [{ textDocument: { uri: fileUri, version: open ? open.version : null }, edits: [textEdit] }] };
+      } else {
+        edit = { changes: { [fileUri]: [textEdit] } };
+      }
+      const r = await connection.workspace.applyEdit({ label: basename(file), edit });
+      applied = r.applied;
+      if (!applied) {
+        void connection.sendNotification('window/showMessage', { type: MessageType.Warning, message: say(messages.configEditRefused(basename(file)), language) });
+      }
+    } else {
+      // A client that cannot edit or create files: write the file ourselves.
+      try {
+        writeFileSync(file, after, 'utf8');
+        applied = true;
+      } catch (err) {
+        void connection.sendNotification('window/showMessage', { type: MessageType.Error, message: say(messages.configEditFailed(basename(file), (err as Error).message), language) });
+      }
+    }
+    if (applied) {
+      // The editor may hold the change unsaved: use it now; the file watcher takes over on save.
+      projects.setPending(file, after, before ?? '');
+      documents.recheckAll();
+    }
+    return { applied, file };
+  }
+
+  connection.onExecuteCommand(
+    handle('executeCommand', null as unknown, async (params, token, workDone) => {
+      switch (params.command) {
+        case Commands.checkWorkspace:
+          return checkWorkspace(
+            { connection, documents, checker, settings, features, log, folders: () => folders, published: fromWorkspaceCheck },
+            token,
+            workDone && !WorkDoneProgressReporter.isNullInstance(workDone) ? workDone : undefined,
+          );
+        case Commands.report: {
+          const { uri } = uriArg(params.arguments);
+          if (!uri) return null;
+          const r = await outcomeFor(uri);
+          return r ? (reportData(r.outcome, r.positions) satisfies ReportData) : null;
+        }
+        case Commands.toggleDocument: {
+          const { uri, enabled } = uriArg(params.arguments);
+          if (!uri) return null;
+          return { uri, enabled: documents.toggle(uri, enabled) };
+        }
+        case Commands.applyConfigEdit:
+          return applyConfigEditCommand(params.arguments?.[0] as ApplyConfigEditArgs | undefined);
+        default:
+          return null;
+      }
+    }),
+  );
+
+  connection.onShutdown(() => undefined);
+
+  documents.listen();
+  connection.listen();
+}

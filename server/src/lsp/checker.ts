@@ -1,0 +1,153 @@
+/**
+ * One check of one document: its format, its configuration (defaults ← .brug.yml ← editor
+ * settings), its engine, and the lint. Open documents and the workspace check both come here.
+ */
+import { dirname, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrugConfig } from '../engine/config/config.js';
+import type { LintResult } from '../engine/engine.js';
+import { formatOf } from '../engine/engine.js';
+import type { Engine, EngineOptions } from '../engine/engine.js';
+import type { Rule } from '../engine/rules/types.js';
+import type { Format, Language } from '../engine/types.js';
+import { engineFor, forgetEngines as forgetProjectEngines } from '../project/engine.js';
+import type { LoadProblem } from '../project/dictionaries.js';
+import { projectDictionaryPaths } from '../project/dictionaries.js';
+import { FILE_EXTENSIONS } from './protocol.js';
+import type { ProjectConfig, ProjectConfigs } from './project-config.js';
+import type { BrugSettings } from './settings.js';
+import { applySettings } from './settings.js';
+
+const FORMAT_BY_LANGUAGE_ID: Record<string, Format> = {
+  markdown: 'markdown',
+  quarto: 'markdown',
+  rmd: 'markdown',
+  rmarkdown: 'markdown',
+  plaintext: 'plaintext',
+  text: 'plaintext',
+  latex: 'latex',
+  tex: 'latex',
+};
+
+/** The file system path of a file: URI, or undefined for other schemes (untitled:, …). */
+export function pathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The format of a document: from its language id first, else from its file extension; undefined when Brug does not check it. */
+export function formatFor(languageId: string | undefined, uri: string): Format | undefined {
+  const byId = languageId ? FORMAT_BY_LANGUAGE_ID[languageId.toLowerCase()] : undefined;
+  if (byId) return byId;
+  const path = pathOf(uri) ?? uri.replace(/[?#].*$/, '');
+  const ext = extname(path).toLowerCase();
+  if ((FILE_EXTENSIONS as readonly string[]).includes(ext)) return formatOf(path);
+  return undefined;
+}
+
+export interface CheckOutcome {
+  uri: string;
+  version: number | null;
+  format: Format;
+  result: LintResult;
+  config: BrugConfig;
+  project: ProjectConfig;
+  engine: Engine;
+  /** Language of the messages: brug.messages / messages in .brug.yml, else the document's language. */
+  ui: Language;
+  /** Problems in dictionary files this project names. */
+  dictionaryProblems: LoadProblem[];
+  /** Problems in the dictionaries that ship with Brug (for the log only). */
+  bundledProblems: LoadProblem[];
+}
+
+export interface CheckInput {
+  uri: string;
+  text: string;
+  languageId?: string;
+  version: number | null;
+  settings: BrugSettings;
+  token?: { cancelled: boolean };
+}
+
+/** Drops the cached engines after a dictionary file changed, so the next check reads it anew. */
+export function forgetEngines(): void {
+  forgetProjectEngines();
+}
+
+/**
+ * A rule that always throws, for the integration tests of error handling: the bundled server
+ * adds it when BRUG_TEST_FAULTY_RULE names its id. Nothing else ever sets that variable.
+ */
+export function faultyRule(id: string): Rule {
+  return {
+    scope: 'block',
+    meta: {
+      id,
+      languages: ['nl', 'en'],
+      defaultSeverity: 'warning',
+      description: { en: 'A rule that fails (tests only).', nl: 'Een regel die faalt (alleen voor tests).' },
+      rationale: { en: 'Tests the error handling.', nl: 'Test de foutafhandeling.' },
+      options: { practitioner: {}, academic: {}, general: {} },
+    },
+    check() {
+      throw new Error('deliberate failure');
+    },
+  };
+}
+
+export class Checker {
+  private readonly engineOptions: EngineOptions;
+
+  constructor(
+    private readonly projects: ProjectConfigs,
+    /** Workspace folder paths: untitled documents take the first one's .brug.yml. */
+    private readonly folders: () => string[],
+    extraRules: Rule[] = [],
+  ) {
+    this.engineOptions = extraRules.length ? { rules: extraRules } : {};
+  }
+
+  /** The folder a document's .brug.yml is looked up from. */
+  directoryOf(uri: string): string | undefined {
+    const path = pathOf(uri);
+    if (path) return dirname(path);
+    return this.folders()[0];
+  }
+
+  configFor(uri: string, settings: BrugSettings): { config: BrugConfig; project: ProjectConfig } {
+    const project = this.projects.forDirectory(this.directoryOf(uri));
+    return { config: applySettings(project.config, settings), project };
+  }
+
+  run(input: CheckInput): CheckOutcome | undefined {
+    const format = formatFor(input.languageId, input.uri);
+    if (!format) return undefined;
+    const { config, project } = this.configFor(input.uri, input.settings);
+    const { engine, problems } = engineFor(config, project.file, this.engineOptions);
+    const result = engine.lint(input.text, { uri: input.uri, format, config, ...(input.token ? { token: input.token } : {}) });
+    if (result.cancelled) return undefined;
+    const ui: Language = config.messages !== 'auto' ? config.messages : result.language;
+    const own = new Set(projectDictionaryFiles(project.file, config));
+    return {
+      uri: input.uri,
+      version: input.version,
+      format,
+      result,
+      config,
+      project,
+      engine,
+      ui,
+      dictionaryProblems: problems.filter((p) => own.has(p.file)),
+      bundledProblems: problems.filter((p) => !own.has(p.file)),
+    };
+  }
+}
+
+export function projectDictionaryFiles(configFile: string | undefined, config: BrugConfig): string[] {
+  return projectDictionaryPaths(configFile, config.vocabulary.dictionaries);
+}

@@ -1,0 +1,53 @@
+/** A code lens above each heading: the section's words, its score and band, and client mentions. */
+import type { CodeLens } from 'vscode-languageserver/node';
+import type { Language, Section } from '../engine/types.js';
+import type { CheckOutcome } from './checker.js';
+import type { Positions } from './diagnostics.js';
+import { messages, say, scoreName } from './messages.js';
+
+/**
+ * Client mentions of a section, read defensively from the client-perspective analysis: a
+ * `sections` list whose entries carry the section's offset, line or title (or stand in the
+ * same order) and a count.
+ */
+export function clientMentionsOf(analysis: unknown, section: Section, index: number): number | undefined {
+  if (!analysis || typeof analysis !== 'object') return undefined;
+  const list = (analysis as { sections?: unknown }).sections;
+  if (!Array.isArray(list)) return undefined;
+  const match = (e: unknown): e is Record<string, unknown> => !!e && typeof e === 'object';
+  let entry = list.find((e) => match(e) && ((e.offset === section.offset) || (e.line === section.line && (e.title === undefined || e.title === section.title))));
+  if (entry === undefined && list.length > index && match(list[index]) && (list[index] as Record<string, unknown>).title === section.title) entry = list[index];
+  if (!match(entry)) return undefined;
+  for (const key of ['clientMentions', 'mentions', 'count']) {
+    const v = entry[key];
+    if (typeof v === 'number' && Number.isFinite(v)) return v;
+  }
+  return undefined;
+}
+
+export function lensTitle(section: Section, ui: Language, mentions: number | undefined): string {
+  const m = section.metrics;
+  const parts = [say(messages.lensWords(m.words), ui)];
+  if (m.words > 0 && m.sentences > 0) parts.push(say(messages.lensScore(scoreName(section.language), m.score, m.band[ui]), ui));
+  else parts.push(say(messages.lensNoText, ui));
+  if (mentions !== undefined) parts.push(say(messages.lensClient(mentions), ui));
+  return parts.join(' · ');
+}
+
+/** The analysis when it judges this document (a text that hardly names the people it serves gets no counts). */
+export function clientAnalysis(outcome: CheckOutcome): unknown {
+  const cp = outcome.result.analyses?.clientPerspective;
+  if (!cp || typeof cp !== 'object') return undefined;
+  return (cp as { verdict?: unknown }).verdict === 'not-applicable' ? undefined : cp;
+}
+
+export function codeLenses(outcome: CheckOutcome, doc: Positions): CodeLens[] {
+  const cp = clientAnalysis(outcome);
+  return outcome.result.sections.map((s, i) => {
+    const start = doc.positionAt(s.offset);
+    return {
+      range: { start, end: start },
+      command: { title: lensTitle(s, outcome.ui, clientMentionsOf(cp, s, i)), command: '' },
+    };
+  });
+}
