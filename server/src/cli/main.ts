@@ -9,9 +9,11 @@ import { engineFor } from '../project/engine.js';
 import { findConfigFile, loadConfigFile } from '../project/config-file.js';
 import { docsUrl } from '../project/resources.js';
 import { expandPaths } from './files.js';
-import { VERSION, toGithub, toJson, toSarif, toText } from './output.js';
+import { VERSION, metricsJson, toGithub, toJson, toSarif, toText } from './output.js';
 import type { FileReport } from './output.js';
 import { fileExtras } from './extras.js';
+import { fixLatexProject, lintLatexProject, planLatexProjects } from '../project/latex-project.js';
+import type { LatexProjectResult } from '../project/latex-project.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -133,9 +135,14 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
     return c;
   };
 
+  // Multi-file LaTeX: a main file is checked together with the files it includes (each
+  // finding reported in its own file); an included file is then not checked on its own.
+  const latex = planLatexProjects(files);
+
   const reports: FileReport[] = [];
   const reportedDictionaries = new Set<string>();
   for (const file of files) {
+    if (latex.covered.has(file)) continue;
     const shown = relative(io.cwd, file) || file;
     let text: string;
     try {
@@ -170,6 +177,57 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
       reportedDictionaries.add(key);
       io.err(`${relative(io.cwd, p.file) || p.file}:${p.line}:${p.column}: ${p.message} (dictionary skipped)`);
       exit = 2;
+    }
+    const project = latex.projects.get(file);
+    if (project) {
+      let checked: LatexProjectResult;
+      if (values.fix) {
+        const fixed = fixLatexProject(engine, file, config);
+        checked = fixed.result;
+        for (const [changed, newText] of fixed.changed) {
+          try {
+            writeFileSync(changed, newText, 'utf8');
+          } catch (err) {
+            io.err(`brug: ${relative(io.cwd, changed) || changed}: cannot write the fixes (${(err as Error).message})`);
+            exit = 2;
+          }
+        }
+      } else checked = lintLatexProject(engine, project, config);
+      for (const e of checked.result.errors) io.err(`brug: ${shown}: internal error in ${e.ruleId}: ${e.message} (other rules still ran)`);
+      const ui: Language = config.messages !== 'auto' ? config.messages : checked.result.language;
+      const extra = fileExtras(checked.result, ui);
+      const m = checked.result.metrics;
+      const whole = {
+        en: `Whole document (${checked.files.length} files): ${m.words} words · ${m.sentences} sentences · score ${m.score} (${m.band.en})`,
+        nl: `Hele document (${checked.files.length} bestanden): ${m.words} woorden · ${m.sentences} zinnen · score ${m.score} (${m.band.nl})`,
+      };
+      for (const fr of checked.files) {
+        const path = relative(io.cwd, fr.file) || fr.file;
+        const findings = values.quiet ? fr.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) : fr.findings;
+        if (fr.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) && exit === 0) exit = 1;
+        const earlier = reports.find((r) => r.path === path);
+        if (earlier) {
+          // A file two main files include: one report, with the findings of both.
+          const keys = new Set(earlier.findings.map((f) => `${f.offset}:${f.endOffset}:${f.ruleId}`));
+          earlier.findings.push(...findings.filter((f) => !keys.has(`${f.offset}:${f.endOffset}:${f.ruleId}`)));
+          continue;
+        }
+        const main = fr.file === file;
+        const document = { files: checked.files.map((x) => relative(io.cwd, x.file) || x.file), language: checked.result.language, metrics: metricsJson(m) };
+        reports.push({
+          path,
+          text: fr.text,
+          language: fr.language,
+          format: 'latex',
+          metrics: fr.metrics,
+          sections: fr.sections,
+          findings,
+          messages: ui,
+          extra: main ? { ...extra.json, ...(checked.files.length > 1 ? { document } : {}) } : {},
+          summaryLines: main ? [...(checked.files.length > 1 ? [whole] : []), ...extra.lines] : [],
+        });
+      }
+      continue;
     }
     let result = engine.lint(text, { path: file, config });
     if (values.fix) {

@@ -1,0 +1,1289 @@
+import type { BlockKind, Directive, Language, Message, ProseBlock } from '../../types.js';
+import { BlockTextBuilder } from '../../offsets.js';
+import { parseDirective } from '../directives.js';
+import { ACCENTS, ESCAPES, SILENT_SYMBOLS, envSpec, languageOfName, macroSpec } from './tables.js';
+import type { EnvSpec, MacroSpec } from './tables.js';
+
+export interface LatexOptions {
+  /**
+   * Commands whose arguments are prose. "name" makes every mandatory argument prose;
+   * "name:2" or "name:1,3" only those (1-based, mandatory arguments only); a suffix
+   * "=section" (or any sectioning command) makes the command a heading of that level:
+   * "seclbl:1=section".
+   */
+  proseCommands: string[];
+  /** Environments whose content is not prose (read verbatim up to their \end). */
+  skipEnvironments: string[];
+}
+
+/** Where prose goes: the paragraph being built and what kind of block it becomes. */
+interface Flow {
+  kind: BlockKind;
+  quoted: boolean;
+  /** The preamble: text is dropped. */
+  discard: boolean;
+  /** A table: & and \\ end a cell. */
+  cells: boolean;
+  /** A description list: an item's label is prose. */
+  description: boolean;
+  b: BlockTextBuilder | null;
+  start: number;
+  end: number;
+  lang: Language | undefined;
+  /** Whitespace waiting for more text (so blocks never end in whitespace): [start, end] pairs; start -1 is a separator at end. */
+  pend: number[];
+  /** Start of the next block (\item puts it on the \item). */
+  nextStart: number;
+  /** Kind of the next block only (an \item outside a list environment). */
+  nextKind: BlockKind | null;
+}
+
+interface Arg {
+  /** The argument with its delimiters, and its content. */
+  start: number;
+  cs: number;
+  ce: number;
+  end: number;
+  closed: boolean;
+  brace: boolean;
+}
+
+interface Custom {
+  /** 1-based mandatory arguments that are prose; undefined: all of them. */
+  args?: number[];
+  /** Heading level on the chapter scale when the command is a heading. */
+  level?: number;
+}
+
+const BS = 92, LB = 123, RB = 125, LSQ = 91, RSQ = 93, DOLLAR = 36, PCT = 37, AMP = 38, TILDE = 126, HASH = 35, CARET = 94, UNDERSCORE = 95;
+const NL = 10, CR = 13, SP = 32, TAB = 9, STAR = 42, LP = 40, RP = 41;
+const STOP_NONE = 0;
+const STOP_GROUP = 1;
+/** Nesting beyond this is read flat (binary junk can hold thousands of braces). */
+const MAX_DEPTH = 120;
+const MAX_PROBLEMS = 5;
+
+/**
+ * The word that stands for a citation, a reference or math. A number: "as shown \cite{x}. The
+ * next…" must end the sentence (after "x." the sentence splitters see an initial and go on),
+ * a sentence may start with one (\citet{x} show…), and numbers stay out of syllable counts.
+ */
+export const PLACEHOLDER = '0';
+
+const SPECIAL = new Uint8Array(128);
+for (const ch of '\\{}$%&~#^_ \t\n\r') SPECIAL[ch.charCodeAt(0)] = 1;
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+const LEVEL_OF: Record<string, number> = { part: 0, chapter: 1, section: 2, subsection: 3, subsubsection: 4, paragraph: 5, subparagraph: 6 };
+
+function parseCustom(entries: string[]): Map<string, Custom> {
+  const out = new Map<string, Custom>();
+  for (const raw of entries) {
+    const m = /^\\?([A-Za-z@]+\*?)\s*(?::\s*([\d,\s]+))?\s*(?:=\s*\\?([A-Za-z]+))?\s*$/.exec(String(raw).trim());
+    if (!m) continue;
+    const c: Custom = {};
+    if (m[2]) c.args = m[2].split(/[,\s]+/).filter(Boolean).map(Number).filter((x) => x > 0);
+    if (m[3] && LEVEL_OF[m[3]] !== undefined) c.level = LEVEL_OF[m[3]]!;
+    out.set(m[1]!.replace(/\*$/, ''), c);
+  }
+  return out;
+}
+
+/**
+ * Reads LaTeX source in one pass, as TeX would typeset it, and hands prose to blocks with a
+ * map back to the source. It never throws on broken input: an unclosed group ends at the
+ * paragraph break (short arguments) or at the end, an unclosed environment at the end, a
+ * stray } or \end is skipped, and nesting deeper than MAX_DEPTH is read flat.
+ */
+export class LatexReader {
+  readonly blocks: ProseBlock[] = [];
+  readonly directives: Directive[] = [];
+  readonly problems: Array<{ offset: number; message: Message }> = [];
+  declared: Language | undefined;
+
+  private readonly n: number;
+  private i = 0;
+  private flow: Flow;
+  private lang: Language | undefined;
+  private readonly envs: Array<{ name: string; depth: number }> = [];
+  private groupDepth = 0;
+  private depth = 0;
+  private done = false;
+  /** At the start of a line because a comment ate the line end: one more newline is a paragraph break. */
+  private bol = false;
+  private preamble = false;
+  /** Babel's Dutch shorthands ("e → ë). */
+  private shorthands = false;
+  private readonly levelShift: number;
+  private readonly abstractLevel: number;
+  private lineNo = 0;
+  private linePos = 0;
+  private brugAt = -1;
+  private readonly custom: Map<string, Custom>;
+  private readonly skipEnvs: Set<string>;
+  private poly: Language | 'other' | undefined;
+  private babel: Language | 'other' | undefined;
+  private babelLoaded = false;
+  private classLang: Language | 'other' | undefined;
+
+  constructor(private readonly s: string, options: Partial<LatexOptions> = {}) {
+    this.n = s.length;
+    this.custom = parseCustom(options.proseCommands ?? []);
+    this.skipEnvs = new Set((options.skipEnvironments ?? []).map((e) => String(e).trim()));
+    this.flow = this.newFlow('paragraph');
+    // \part pushes every level one down, so that levels stay within 1–6 and parts hold chapters.
+    this.levelShift = /\\(?:add)?part\*?\s*[[{]/.test(s) ? 1 : 0;
+    const top = /\\(?:chapter|addchap)\*?\s*[[{]/.test(s) ? 1 : 2;
+    this.abstractLevel = Math.min(6, top + this.levelShift);
+  }
+
+  run(): void {
+    const doc = findBeginDocument(this.s);
+    if (doc) {
+      this.preamble = true;
+      this.flow = { ...this.newFlow('paragraph'), discard: true };
+      this.seq(STOP_NONE, doc.start);
+      this.preamble = false;
+      this.done = false;
+      this.i = doc.end;
+    }
+    this.declared = this.poly === 'nl' || this.poly === 'en' ? this.poly : this.poly ? undefined : this.babel === 'nl' || this.babel === 'en' ? this.babel : this.babel ? undefined : this.babelLoaded && (this.classLang === 'nl' || this.classLang === 'en') ? this.classLang : undefined;
+    this.shorthands = this.babelLoaded && this.declared === 'nl' && this.poly === undefined;
+    this.flow = this.newFlow('paragraph');
+    this.seq(STOP_NONE, this.n);
+    this.flush(this.flow);
+    // Footnotes and captions are finished before the paragraph around them: order by position.
+    this.blocks.sort((a, b) => a.start - b.start);
+  }
+
+  // ---- flows and emission -------------------------------------------------------------
+
+  private newFlow(kind: BlockKind, parent?: Flow): Flow {
+    return {
+      kind,
+      quoted: parent?.quoted ?? false,
+      discard: parent?.discard ?? false,
+      cells: false,
+      description: false,
+      b: null,
+      start: 0,
+      end: 0,
+      lang: undefined,
+      pend: [],
+      nextStart: -1,
+      nextKind: null,
+    };
+  }
+
+  private open(d: number): Flow | null {
+    const f = this.flow;
+    if (f.discard) return null;
+    if (!f.b) {
+      f.b = new BlockTextBuilder();
+      f.start = f.nextStart >= 0 ? f.nextStart : d;
+      f.end = d;
+      f.nextStart = -1;
+      f.lang = this.lang;
+      f.pend.length = 0;
+    } else if (f.pend.length) {
+      const p = f.pend;
+      for (let k = 0; k < p.length; k += 2) {
+        if (p[k]! >= 0) f.b.addVerbatim(this.s.slice(p[k]!, p[k + 1]!), p[k]!);
+        // A separator (\\, a description label's end) next to real whitespace adds nothing.
+        else if (!(k + 2 < p.length && p[k + 2]! >= 0) && !(k > 0 && p[k - 2]! >= 0)) f.b.addSeparator(' ', p[k + 1]!);
+      }
+      p.length = 0;
+    }
+    return f;
+  }
+
+  private verbatim(a: number, b: number): void {
+    if (b <= a) return;
+    const f = this.open(a);
+    if (!f) return;
+    f.b!.addVerbatim(this.s.slice(a, b), a);
+    if (b > f.end) f.end = b;
+  }
+
+  private replace(str: string, d: number, dl: number): void {
+    if (!str) return;
+    const f = this.open(d);
+    if (!f) return;
+    f.b!.addReplacement(str, d, dl);
+    if (d + dl > f.end) f.end = d + dl;
+  }
+
+  private placeholder(d: number, dl: number): void {
+    const f = this.open(d);
+    if (!f) return;
+    f.b!.addPlaceholder(d, dl, PLACEHOLDER);
+    if (d + dl > f.end) f.end = d + dl;
+  }
+
+  private space(a: number, b: number): void {
+    const f = this.flow;
+    if (f.b && b > a) f.pend.push(a, b);
+  }
+
+  private separator(at: number): void {
+    const f = this.flow;
+    if (f.b) f.pend.push(-1, at);
+  }
+
+  /** Widens the open block of flow f to a command that wrote into it. */
+  private touch(f: Flow, before: BlockTextBuilder | null, start: number, end: number): void {
+    if (!f.b) return;
+    if (before === null && f.start > start && f.nextStart < 0) f.start = Math.min(f.start, start);
+    if ((before === null || before === f.b) && end > f.end) f.end = end;
+  }
+
+  private flush(f: Flow): void {
+    const b = f.b;
+    if (!b) return;
+    f.b = null;
+    f.pend.length = 0;
+    const kind = f.nextKind ?? f.kind;
+    f.nextKind = null;
+    if (!hasProse(b)) return;
+    const block: ProseBlock = { kind, text: b.text, map: b.map, start: f.start, end: f.end };
+    if (f.quoted) block.quoted = true;
+    if (b.placeholders.length) block.placeholders = b.placeholders;
+    if (f.lang) block.language = f.lang;
+    this.blocks.push(block);
+  }
+
+  private problem(offset: number, en: string, nl: string): void {
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push({ offset, message: { en, nl } });
+  }
+
+  // ---- the main loop ------------------------------------------------------------------
+
+  private seq(stop: number, limit: number): void {
+    const s = this.s;
+    this.depth++;
+    while (this.i < limit && !this.done) {
+      const c = s.charCodeAt(this.i);
+      if (c === SP || c === TAB || c === NL || c === CR) {
+        this.whitespace(limit);
+        continue;
+      }
+      if (c === PCT) {
+        this.comment(limit);
+        continue;
+      }
+      this.bol = false;
+      if (c === BS) {
+        if (this.macro(limit)) break;
+        continue;
+      }
+      if (c === LB) {
+        this.group(limit);
+        continue;
+      }
+      if (c === RB) {
+        if (stop === STOP_GROUP) {
+          this.i++;
+          break;
+        }
+        // A } that closes a group opened before the current environment: the environment ends here.
+        const env = this.envs[this.envs.length - 1];
+        if (env && this.groupDepth > 0 && env.depth === this.groupDepth) break;
+        this.i++;
+        continue;
+      }
+      if (c === DOLLAR) {
+        this.dollar(limit);
+        continue;
+      }
+      if (c === TILDE) {
+        this.replace(' ', this.i, 1);
+        this.i++;
+        continue;
+      }
+      if (c === AMP) {
+        this.i++;
+        if (this.flow.cells) this.flush(this.flow);
+        continue;
+      }
+      if (c === HASH || c === CARET || c === UNDERSCORE) {
+        this.i++;
+        continue;
+      }
+      this.text(limit);
+    }
+    this.depth--;
+  }
+
+  private whitespace(limit: number): void {
+    const s = this.s;
+    const start = this.i;
+    let j = start;
+    let nl = 0;
+    while (j < limit) {
+      const c = s.charCodeAt(j);
+      if (c === NL) nl++;
+      else if (c === CR) {
+        if (s.charCodeAt(j + 1) !== NL) nl++;
+      } else if (c !== SP && c !== TAB) break;
+      j++;
+    }
+    this.i = j;
+    if (nl >= 2 || (nl >= 1 && this.bol)) this.flush(this.flow);
+    else this.space(start, j);
+    this.bol = false;
+  }
+
+  private comment(limit: number): void {
+    const s = this.s;
+    const start = this.i;
+    let j = start + 1;
+    while (j < limit) {
+      const c = s.charCodeAt(j);
+      if (c === NL || c === CR) break;
+      j++;
+    }
+    const end = j;
+    // The next "brug-" in the text, found once and reused until passed (comments come in order).
+    if (this.brugAt < start) {
+      const k = s.indexOf('brug-', start);
+      this.brugAt = k < 0 ? this.n + 1 : k;
+    }
+    if (this.brugAt < end) {
+      const d = parseDirective(s.slice(start + 1, end), start, end, this.lineAt(start));
+      if (d) this.directives.push(d);
+    }
+    // The comment eats its line end and the indentation of the next line.
+    if (j < limit) {
+      if (s.charCodeAt(j) === CR) j++;
+      if (j < limit && s.charCodeAt(j) === NL) j++;
+      while (j < limit && (s.charCodeAt(j) === SP || s.charCodeAt(j) === TAB)) j++;
+      this.bol = true;
+    }
+    this.i = j;
+  }
+
+  private lineAt(offset: number): number {
+    if (offset < this.linePos) {
+      this.lineNo = 0;
+      this.linePos = 0;
+    }
+    const s = this.s;
+    for (let k = this.linePos; k < offset; k++) {
+      const c = s.charCodeAt(k);
+      if (c === NL || (c === CR && s.charCodeAt(k + 1) !== NL)) this.lineNo++;
+    }
+    this.linePos = offset;
+    return this.lineNo;
+  }
+
+  private text(limit: number): void {
+    const s = this.s;
+    const start = this.i;
+    let j = start + 1;
+    while (j < limit) {
+      const c = s.charCodeAt(j);
+      if (c < 128 && SPECIAL[c]) break;
+      j++;
+    }
+    this.i = j;
+    this.emitText(start, j);
+  }
+
+  /** Plain text with TeX's ligatures: -- – , --- — , `` “ , '' ” , ` ‘ , ,, „ (and babel's Dutch "e ë). */
+  private emitText(a: number, b: number): void {
+    const s = this.s;
+    let last = a;
+    for (let k = a; k < b; k++) {
+      const c = s.charCodeAt(k);
+      if (c !== 45 && c !== 96 && c !== 39 && c !== 44 && c !== 34) continue;
+      const next = k + 1 < b ? s.charCodeAt(k + 1) : -1;
+      let out: string | null = null;
+      let len = 0;
+      if (c === 45 && next === 45) {
+        if (k + 2 < b && s.charCodeAt(k + 2) === 45) [out, len] = ['—', 3];
+        else [out, len] = ['–', 2];
+      } else if (c === 96) {
+        if (next === 96) [out, len] = ['“', 2];
+        else [out, len] = ['‘', 1];
+      } else if (c === 39 && next === 39) [out, len] = ['”', 2];
+      else if (c === 44 && next === 44) [out, len] = ['„', 2];
+      else if (c === 34 && this.shorthands && next > 0) {
+        const ch = String.fromCharCode(next);
+        const prev = k > 0 ? s.charCodeAt(k - 1) : 0;
+        if (/[aeiouyAEIOUY]/.test(ch) && (isLetter(prev) || prev > 127)) [out, len] = [`${ch}\u0308`.normalize('NFC'), 2];
+        else if (ch === '-' || ch === '|' || ch === '"') [out, len] = ['', 2];
+        else if (ch === '~' || ch === '=') [out, len] = ['-', 2];
+        else if (ch === '`') [out, len] = ['„', 2];
+        else if (ch === "'") [out, len] = ['”', 2];
+      }
+      if (out === null) continue;
+      this.verbatim(last, k);
+      this.replace(out, k, len);
+      k += len - 1;
+      last = k + 1;
+    }
+    this.verbatim(last, b);
+  }
+
+  private group(limit: number): void {
+    if (this.depth >= MAX_DEPTH) {
+      this.i++;
+      return;
+    }
+    const saved = this.lang;
+    this.i++;
+    this.groupDepth++;
+    this.seq(STOP_GROUP, limit);
+    this.groupDepth--;
+    this.lang = saved;
+  }
+
+  // ---- math -----------------------------------------------------------------------------
+
+  private dollar(limit: number): void {
+    const s = this.s;
+    const start = this.i;
+    const display = s.charCodeAt(start + 1) === DOLLAR;
+    const r = this.scanMath(start + (display ? 2 : 1), limit, display ? '$$' : '$');
+    if (!r.closed) this.problem(start, 'A $ without its closing $: Brug skipped the math up to the paragraph break.', 'Een $ zonder sluitende $: Brug sloeg de formule over tot de alinea-overgang.');
+    this.placeholder(start, r.end - start);
+    this.i = r.end;
+  }
+
+  /** Finds the end of math that started before `from`; math never crosses a paragraph break. */
+  private scanMath(from: number, limit: number, closer: '$' | '$$' | ')' | ']'): { end: number; closed: boolean } {
+    const s = this.s;
+    let j = from;
+    while (j < limit) {
+      const c = s.charCodeAt(j);
+      if (c === BS) {
+        const d = s.charCodeAt(j + 1);
+        if ((closer === ')' && d === RP) || (closer === ']' && d === RSQ)) return { end: Math.min(limit, j + 2), closed: true };
+        j += 2;
+        continue;
+      }
+      if (c === DOLLAR && (closer === '$' || closer === '$$')) {
+        if (closer === '$') return { end: j + 1, closed: true };
+        if (s.charCodeAt(j + 1) === DOLLAR) return { end: Math.min(limit, j + 2), closed: true };
+      } else if (c === PCT) {
+        while (j < limit && s.charCodeAt(j) !== NL) j++;
+        continue;
+      } else if (c === NL && isParbreak(s, j, limit)) return { end: j, closed: false };
+      j++;
+    }
+    return { end: limit, closed: false };
+  }
+
+  // ---- commands -------------------------------------------------------------------------
+
+  /** Returns true when the current sequence ends here (an \end of an open environment). */
+  private macro(limit: number): boolean {
+    const s = this.s;
+    const start = this.i;
+    if (start + 1 >= limit) {
+      this.i = limit;
+      return false;
+    }
+    const c = s.charCodeAt(start + 1);
+    if (!isLetter(c)) {
+      this.symbol(start, limit);
+      return false;
+    }
+    let j = start + 2;
+    while (j < limit && isLetter(s.charCodeAt(j))) j++;
+    const name = s.slice(start + 1, j);
+    this.i = j;
+    if (name === 'begin') {
+      this.begin(start, limit);
+      return false;
+    }
+    if (name === 'end') return this.end(start, limit);
+    if (name === 'iffalse') {
+      this.i = skipConditional(s, j, limit);
+      return false;
+    }
+    const custom = this.custom.get(name);
+    if (custom) {
+      this.customCommand(start, name, custom, limit);
+      return false;
+    }
+    const spec = macroSpec(name);
+    if (!spec) {
+      this.unknown(start, limit);
+      return false;
+    }
+    this.command(start, name, spec, limit);
+    return false;
+  }
+
+  private symbol(start: number, limit: number): void {
+    const s = this.s;
+    const ch = s[start + 1]!;
+    this.i = start + 2;
+    if (ch === '\\') {
+      // A line break; in a table, the end of a row. \\* and \\[2pt] belong to it.
+      if (s.charCodeAt(this.i) === STAR) this.i++;
+      if (s.charCodeAt(this.i) === LSQ) {
+        const e = this.scanOpt(this.i, limit);
+        if (e > 0) this.i = e;
+      }
+      if (this.flow.cells) this.flush(this.flow);
+      else this.separator(start);
+      return;
+    }
+    if (ch === '(' || ch === '[') {
+      const r = this.scanMath(start + 2, limit, ch === '(' ? ')' : ']');
+      if (!r.closed) this.problem(start, `\\${ch} without its closing \\${ch === '(' ? ')' : ']'}: Brug skipped the math up to the paragraph break.`, `\\${ch} zonder sluitende \\${ch === '(' ? ')' : ']'}: Brug sloeg de formule over tot de alinea-overgang.`);
+      this.placeholder(start, r.end - start);
+      this.i = r.end;
+      return;
+    }
+    const acc = ACCENTS[ch];
+    if (acc) {
+      this.accent(start, start + 2, acc, limit);
+      return;
+    }
+    const esc = ESCAPES[ch];
+    if (esc !== undefined) {
+      // A control space written as \ + CR LF is three characters.
+      const len = ch === '\r' && s.charCodeAt(start + 2) === NL ? 3 : 2;
+      this.i = start + len;
+      this.replace(esc, start, len);
+      return;
+    }
+    if (SILENT_SYMBOLS.has(ch)) return;
+    // Anything else (\) \] stray, a control symbol we do not know): nothing.
+  }
+
+  private accent(start: number, from: number, mark: string, limit: number): void {
+    const s = this.s;
+    let p = from;
+    while (p < limit && (s.charCodeAt(p) === SP || s.charCodeAt(p) === TAB)) p++;
+    let base = '';
+    let end = p;
+    if (p < limit) {
+      const c = s.charCodeAt(p);
+      if (c === LB) {
+        const close = s.indexOf('}', p);
+        if (close > p && close < limit && close - p <= 12) {
+          const inner = s.slice(p + 1, close).trim();
+          base = inner === '\\i' ? 'i' : inner === '\\j' ? 'j' : /^\p{L}/u.test(inner) ? String.fromCodePoint(inner.codePointAt(0)!) : '';
+          end = close + 1;
+        }
+      } else if (c === BS) {
+        let q = p + 1;
+        while (q < limit && isLetter(s.charCodeAt(q))) q++;
+        const nm = s.slice(p + 1, q);
+        if (nm === 'i' || nm === 'j') {
+          base = nm;
+          end = q;
+        }
+      } else if (c >= 128 ? /\p{L}/u.test(s[p]!) : isLetter(c)) {
+        base = String.fromCodePoint(s.codePointAt(p)!);
+        end = p + base.length;
+      }
+    }
+    this.i = Math.max(end, from);
+    if (base) this.replace(`${base}${mark}`.normalize('NFC'), start, this.i - start);
+  }
+
+  private command(start: number, name: string, spec: MacroSpec, limit: number): void {
+    const s = this.s;
+    switch (spec.act) {
+      case 'heading':
+        this.heading(start, spec.sig ?? 'som', spec.prose ?? [2], Math.min(6, Math.max(1, (spec.level ?? 2) + this.levelShift)), limit);
+        return;
+      case 'title':
+        this.heading(start, spec.sig ?? 'om', spec.prose ?? [1], 1, limit);
+        return;
+      case 'abstract': {
+        this.flush(this.flow);
+        this.headingWord(start, this.i);
+        const f = this.newFlow('paragraph', this.flow);
+        f.discard = false;
+        this.args(spec.sig ?? 'M', spec.prose ?? [0], limit, f);
+        this.flush(f);
+        return;
+      }
+      case 'prose': {
+        const f = this.flow;
+        const before = f.b;
+        this.args(spec.sig ?? 'm', spec.prose ?? [0], limit);
+        this.touch(f, before, start, this.i);
+        return;
+      }
+      case 'enquote': {
+        const f = this.flow;
+        const before = f.b;
+        if (s.charCodeAt(this.i) === STAR) this.i++;
+        const arg = this.locate('m', limit);
+        if (!arg) return;
+        if (arg.brace) this.replace('“', start, arg.cs - start);
+        this.parseArg(arg);
+        if (arg.brace && arg.closed) this.replace('”', arg.ce, arg.end - arg.ce);
+        this.i = arg.end;
+        this.touch(f, before, start, this.i);
+        return;
+      }
+      case 'placeholder':
+        this.args(spec.sig ?? '', undefined, limit);
+        this.placeholder(start, this.i - start);
+        return;
+      case 'cite':
+        this.cite(start, name, limit);
+        return;
+      case 'invisible':
+        this.invisible(start, name, spec, limit);
+        return;
+      case 'footnote':
+      case 'caption': {
+        const f = this.newFlow(spec.act === 'footnote' ? 'footnote' : 'caption', this.flow);
+        f.quoted = false;
+        this.args(spec.sig ?? 'om', spec.prose ?? [1], limit, f);
+        this.flush(f);
+        return;
+      }
+      case 'char': {
+        let end = this.i;
+        if (spec.eat) while (end < limit && (s.charCodeAt(end) === SP || s.charCodeAt(end) === TAB)) end++;
+        this.i = end;
+        this.replace(spec.ch ?? '', start, end - start);
+        return;
+      }
+      case 'accent':
+        this.accent(start, this.i, spec.ch ?? '', limit);
+        return;
+      case 'selectlanguage': {
+        const arg = this.locate('m', limit);
+        if (!arg) return;
+        this.i = arg.end;
+        const l = languageOfName(s.slice(arg.cs, arg.ce));
+        if (l === undefined) return;
+        const lang = l === 'other' ? undefined : l;
+        if (this.preamble) {
+          if (l) this.poly = this.poly ?? l;
+        } else this.lang = lang;
+        return;
+      }
+      case 'iflanguage': {
+        const which = this.locate('m', limit);
+        if (!which) return;
+        this.i = which.end;
+        const yes = this.locate('M', limit);
+        if (!yes) return;
+        this.i = yes.end;
+        const no = this.locate('M', limit);
+        if (no) this.i = no.end;
+        const want = languageOfName(s.slice(which.cs, which.ce));
+        const current = this.lang ?? this.declared ?? (this.poly === 'nl' || this.poly === 'en' ? this.poly : this.babel === 'nl' || this.babel === 'en' ? this.babel : undefined);
+        const pick = current === undefined || want === current ? yes : no;
+        const end = this.i;
+        if (pick) {
+          const f = this.flow;
+          const before = f.b;
+          this.parseArg(pick);
+          this.touch(f, before, start, end);
+        }
+        this.i = end;
+        return;
+      }
+      case 'item':
+        this.item(start, limit);
+        return;
+      case 'par':
+        this.flush(this.flow);
+        return;
+      case 'linebreak':
+        this.args(spec.sig ?? '', undefined, limit);
+        if (this.flow.cells && name === 'tabularnewline') this.flush(this.flow);
+        else this.separator(start);
+        return;
+      case 'verb':
+        this.verb(start, name, limit);
+        return;
+      case 'def': {
+        // \def\name<parameters>{body}
+        let p = this.skipBlank(this.i, limit);
+        p = this.token(p, limit);
+        let q = p;
+        while (q < limit && q - p < 200 && s.charCodeAt(q) !== LB && !(s.charCodeAt(q) === NL && isParbreak(s, q, limit))) q++;
+        if (q < limit && s.charCodeAt(q) === LB) q = this.scanGroup(q, limit, true, false).end;
+        this.i = q;
+        return;
+      }
+      case 'let': {
+        let p = this.skipBlank(this.i, limit);
+        p = this.token(p, limit);
+        p = this.skipBlank(p, limit);
+        if (s.charCodeAt(p) === 61 /* = */) p = this.skipBlank(p + 1, limit);
+        this.i = this.token(p, limit);
+        return;
+      }
+    }
+  }
+
+  private invisible(start: number, name: string, spec: MacroSpec, limit: number): void {
+    const s = this.s;
+    if (name === 'input' && s.charCodeAt(this.skipBlank(this.i, limit)) !== LB) {
+      // TeX's own form: \input chapter1
+      let p = this.skipBlank(this.i, limit);
+      while (p < limit && !/[\s{}%\\]/.test(s[p]!)) p++;
+      this.i = p;
+      return;
+    }
+    const sig = spec.sig ?? '';
+    if (name === 'usepackage' || name === 'RequirePackage' || name === 'documentclass' || name === 'setdefaultlanguage' || name === 'setmainlanguage') {
+      const opt = this.locate('o', limit);
+      if (opt) this.i = opt.end;
+      const arg = this.locate('m', limit);
+      if (arg) this.i = arg.end;
+      const options = opt ? s.slice(opt.cs, opt.ce) : '';
+      const value = arg ? s.slice(arg.cs, arg.ce).trim() : '';
+      this.declare(name, options, value);
+      return;
+    }
+    void start;
+    this.args(sig, undefined, limit);
+  }
+
+  private declare(name: string, options: string, value: string): void {
+    if (name === 'setdefaultlanguage' || name === 'setmainlanguage') {
+      const l = languageOfName(value);
+      if (l) this.poly = l;
+      return;
+    }
+    const opts = options.split(',').map((o) => o.trim()).filter(Boolean);
+    const langOf = (list: string[]): Language | 'other' | undefined => {
+      let found: Language | 'other' | undefined;
+      for (const o of list) {
+        const main = /^main\s*=\s*(.+)$/.exec(o);
+        if (main) return languageOfName(main[1]!) ?? found;
+        if (o.includes('=')) continue;
+        const l = languageOfName(o);
+        if (l) found = l;
+      }
+      return found;
+    };
+    if (name === 'documentclass') {
+      this.classLang = langOf(opts);
+      return;
+    }
+    if (value.split(',').map((v) => v.trim()).includes('babel')) {
+      this.babelLoaded = true;
+      const l = langOf(opts);
+      if (l) this.babel = l;
+    }
+  }
+
+  private heading(start: number, sig: string, prose: number[], level: number, limit: number): void {
+    this.flush(this.flow);
+    const h = this.newFlow('heading');
+    this.args(sig, prose, limit, h);
+    this.emitHeading(h, start, this.i, level);
+  }
+
+  private emitHeading(h: Flow, start: number, end: number, level: number): void {
+    const b = h.b;
+    if (!b || !hasProse(b)) return;
+    const block: ProseBlock = { kind: 'heading', text: b.text, map: b.map, start, end, level };
+    if (b.placeholders.length) block.placeholders = b.placeholders;
+    if (h.lang) block.language = h.lang;
+    this.blocks.push(block);
+  }
+
+  /** A heading that the source names by a command (\begin{abstract}): "Abstract", or "Samenvatting" in Dutch. */
+  private headingWord(start: number, end: number): void {
+    if (this.flow.discard && this.preamble) return;
+    const lang = this.lang ?? this.declared;
+    const word = lang === 'nl' ? 'Samenvatting' : 'Abstract';
+    const block: ProseBlock = { kind: 'heading', text: word, map: [{ t: 0, tl: word.length, d: start, dl: end - start }], start, end, level: this.abstractLevel };
+    if (this.lang) block.language = this.lang;
+    this.blocks.push(block);
+  }
+
+  private item(start: number, limit: number): void {
+    const f = this.flow;
+    this.flush(f);
+    if (f.kind === 'paragraph') f.nextKind = 'listItem';
+    f.nextStart = start;
+    const label = this.locate('o', limit);
+    if (!label) return;
+    if (f.description) {
+      this.parseArg(label);
+      this.separator(label.end);
+    }
+    this.i = label.end;
+  }
+
+  /** A citation: one placeholder word; a footnote citation (\footcite) puts no word in the sentence. */
+  private cite(start: number, name: string, limit: number): void {
+    const s = this.s;
+    if (s.charCodeAt(this.i) === STAR) this.i++;
+    const many = /s$/.test(name);
+    let mandatory = 0;
+    for (;;) {
+      const p = this.skipBlank(this.i, limit);
+      const c = s.charCodeAt(p);
+      if (c === LSQ) {
+        const e = this.scanOpt(p, limit);
+        if (e < 0) break;
+        this.i = e;
+      } else if (c === LP && many) {
+        const e = s.indexOf(')', p);
+        if (e < 0 || e >= limit || s.slice(p, e).includes('\n')) break;
+        this.i = e + 1;
+      } else if (c === LB && (many || mandatory === 0)) {
+        this.i = this.scanGroup(p, limit, false, false).end;
+        mandatory++;
+      } else break;
+    }
+    if (!name.startsWith('foot')) this.placeholder(start, this.i - start);
+  }
+
+  private verb(start: number, name: string, limit: number): void {
+    const s = this.s;
+    let p = this.i;
+    if (s.charCodeAt(p) === STAR) p++;
+    if (name !== 'verb' && s.charCodeAt(p) === LSQ) {
+      const e = this.scanOpt(p, limit);
+      if (e > 0) p = e;
+    }
+    if (name === 'mintinline') {
+      p = this.skipBlank(p, limit);
+      if (s.charCodeAt(p) === LB) p = this.scanGroup(p, limit, false, true).end;
+    }
+    if (p >= limit) {
+      this.i = p;
+      return;
+    }
+    const d = s.charCodeAt(p);
+    if (d === LB && name !== 'verb') p = this.scanGroup(p, limit, false, true).end;
+    else if (d === SP || d === NL || d === CR || d === TAB || isLetter(d)) {
+      this.i = p;
+      return;
+    } else {
+      let q = p + 1;
+      while (q < limit && s.charCodeAt(q) !== d && s.charCodeAt(q) !== NL) q++;
+      p = q < limit && s.charCodeAt(q) === d ? q + 1 : q;
+    }
+    this.i = p;
+    this.placeholder(start, p - start);
+  }
+
+  /** An unknown command: its adjacent arguments are not prose; it takes a word's place when it has any. */
+  private unknown(start: number, limit: number): void {
+    const s = this.s;
+    if (s.charCodeAt(this.i) === STAR) this.i++;
+    let any = false;
+    for (;;) {
+      const c = s.charCodeAt(this.i);
+      if (c === LB) {
+        const g = this.scanGroup(this.i, limit, false, false);
+        if (!g.closed) this.problem(this.i, 'A { without its closing }: Brug read up to the paragraph break.', 'Een { zonder sluitende }: Brug las tot de alinea-overgang.');
+        this.i = g.end;
+      } else if (c === LSQ) {
+        const e = this.scanOpt(this.i, limit);
+        if (e < 0) break;
+        this.i = e;
+      } else break;
+      any = true;
+    }
+    if (any) this.placeholder(start, this.i - start);
+  }
+
+  /** A command from latex.proseCommands: its chosen mandatory arguments are prose (or a heading). */
+  private customCommand(start: number, name: string, c: Custom, limit: number): void {
+    const known = macroSpec(name);
+    const heading = c.level !== undefined;
+    const level = Math.min(6, Math.max(1, (c.level ?? 2) + this.levelShift));
+    let target: Flow | undefined;
+    if (heading) {
+      this.flush(this.flow);
+      target = this.newFlow('heading');
+    }
+    const f = this.flow;
+    const before = f.b;
+    if (known?.sig !== undefined && known.act !== 'cite') {
+      const sig = known.sig;
+      const prose: number[] = [];
+      let m = 0;
+      for (let k = 0; k < sig.length; k++) {
+        if ('mMr'.includes(sig[k]!)) {
+          m++;
+          if (!c.args || c.args.includes(m)) prose.push(k);
+        }
+      }
+      this.args(sig.replace(/r/g, 'm'), prose, limit, target);
+    } else {
+      const s = this.s;
+      if (s.charCodeAt(this.i) === STAR) this.i++;
+      let m = 0;
+      for (;;) {
+        const ch = s.charCodeAt(this.i);
+        if (ch === LSQ) {
+          const e = this.scanOpt(this.i, limit);
+          if (e < 0) break;
+          this.i = e;
+        } else if (ch === LB) {
+          m++;
+          const arg = this.locate('M', limit)!;
+          if (!c.args || c.args.includes(m)) this.parseArg(arg, target);
+          this.i = arg.end;
+        } else break;
+      }
+    }
+    if (target) this.emitHeading(target, start, this.i, level);
+    else this.touch(f, before, start, this.i);
+  }
+
+  // ---- environments ---------------------------------------------------------------------
+
+  private begin(start: number, limit: number): void {
+    const s = this.s;
+    const p = this.skipBlank(this.i, limit);
+    if (s.charCodeAt(p) !== LB) return;
+    const close = s.indexOf('}', p);
+    if (close < 0 || close >= limit || close - p > 64) return;
+    const name = s.slice(p + 1, close).trim();
+    this.i = close + 1;
+    const spec: EnvSpec | undefined = this.skipEnvs.has(name) ? { act: 'skip', sig: '' } : envSpec(name);
+    const act = spec?.act ?? 'block';
+    if (act === 'skip') {
+      this.flush(this.flow);
+      this.i = this.findEnd(name, this.i, limit, false, start);
+      return;
+    }
+    if (act === 'math') {
+      const end = this.findEnd(name, this.i, limit, true, start);
+      this.placeholder(start, end - start);
+      this.i = end;
+      return;
+    }
+    if (act === 'document') return;
+    // Arguments of the environment.
+    let langArg = '';
+    if (spec) {
+      if (act === 'language' && !spec.language) {
+        const a = this.locate('m', limit);
+        if (a) {
+          langArg = s.slice(a.cs, a.ce);
+          this.i = a.end;
+        }
+      } else this.args(spec.sig, undefined, limit);
+    } else {
+      for (;;) {
+        const c = s.charCodeAt(this.i);
+        if (c === LB) this.i = this.scanGroup(this.i, limit, false, false).end;
+        else if (c === LSQ) {
+          const e = this.scanOpt(this.i, limit);
+          if (e < 0) break;
+          this.i = e;
+        } else break;
+      }
+    }
+    if (this.depth >= MAX_DEPTH) return;
+    const outer = this.flow;
+    if (act !== 'float') this.flush(outer);
+    const f = this.newFlow(outer.kind === 'heading' || outer.kind === 'footnote' || outer.kind === 'caption' ? outer.kind : 'paragraph', outer);
+    if (act === 'list' || act === 'description') f.kind = 'listItem';
+    if (act === 'description') f.description = true;
+    if (act === 'table') {
+      f.kind = 'tableCell';
+      f.cells = true;
+    }
+    if (act === 'quote') f.quoted = true;
+    if (act === 'block' && (outer.kind === 'listItem' || outer.nextKind === 'listItem')) f.kind = 'listItem';
+    const savedLang = this.lang;
+    if (act === 'language') {
+      const l = languageOfName(spec?.language ?? langArg);
+      if (l) this.lang = l === 'other' ? undefined : l;
+    }
+    if (act === 'abstract') this.headingWord(start, this.i);
+    this.envs.push({ name, depth: this.groupDepth });
+    this.flow = f;
+    this.seq(STOP_NONE, limit);
+    this.flush(f);
+    this.flow = outer;
+    this.envs.pop();
+    this.lang = savedLang;
+    const e = this.atEnd(this.i, limit);
+    if (e && e.name === name) this.i = e.end;
+    else if (!this.done && this.problems.length < MAX_PROBLEMS) {
+      this.problem(start, `\\begin{${name}} is not closed${e ? ` (\\end{${e.name}} comes first)` : ''}.`, `\\begin{${name}} wordt niet afgesloten${e ? ` (\\end{${e.name}} staat eerder)` : ''}.`);
+    }
+  }
+
+  /** \end{name}: ends the current sequence when an environment of that name is open. */
+  private end(start: number, limit: number): boolean {
+    const e = this.atEnd(start, limit);
+    if (!e) return false;
+    for (let k = this.envs.length - 1; k >= 0; k--) {
+      if (this.envs[k]!.name === e.name) {
+        this.i = start;
+        return true;
+      }
+    }
+    this.i = e.end;
+    if (e.name === 'document') {
+      this.done = true;
+      return true;
+    }
+    this.problem(start, `\\end{${e.name}} without \\begin{${e.name}}.`, `\\end{${e.name}} zonder \\begin{${e.name}}.`);
+    return false;
+  }
+
+  private atEnd(at: number, limit: number): { name: string; end: number } | undefined {
+    const s = this.s;
+    if (!s.startsWith('\\end', at) || isLetter(s.charCodeAt(at + 4))) return undefined;
+    const p = this.skipBlank(at + 4, limit);
+    if (s.charCodeAt(p) !== LB) return undefined;
+    const close = s.indexOf('}', p);
+    if (close < 0 || close >= limit || close - p > 64) return undefined;
+    return { name: s.slice(p + 1, close).trim(), end: close + 1 };
+  }
+
+  /** The end of a verbatim-like or math environment (after its \end{name}). */
+  private findEnd(name: string, from: number, limit: number, math: boolean, start: number): number {
+    const s = this.s;
+    const needle = `\\end{${name}}`;
+    let k = s.indexOf(needle, from);
+    if (k < 0 || k + needle.length > limit) k = -1;
+    if (math) {
+      const stopAt = k < 0 ? limit : k;
+      for (let j = from; j < stopAt; j++) {
+        if (s.charCodeAt(j) === NL && isParbreak(s, j, stopAt)) {
+          this.problem(start, `\\begin{${name}} is not closed before the paragraph break.`, `\\begin{${name}} wordt niet afgesloten voor de alinea-overgang.`);
+          return j;
+        }
+      }
+    }
+    if (k < 0) {
+      this.problem(start, `\\begin{${name}} is not closed: Brug skipped the rest.`, `\\begin{${name}} wordt niet afgesloten: Brug sloeg de rest over.`);
+      return limit;
+    }
+    return k + needle.length;
+  }
+
+  // ---- arguments ------------------------------------------------------------------------
+
+  /**
+   * Reads the arguments of a signature from this.i: prose arguments are read into `target`
+   * (or the current flow), the others skipped. A missing mandatory argument ends the list.
+   */
+  private args(sig: string, prose: readonly number[] | undefined, limit: number, target?: Flow): void {
+    const s = this.s;
+    for (let k = 0; k < sig.length; k++) {
+      const a = sig[k]!;
+      if (a === 's') {
+        if (s.charCodeAt(this.i) === STAR) this.i++;
+        continue;
+      }
+      if (a === 'P') {
+        const p = this.skipBlank(this.i, limit);
+        if (s.charCodeAt(p) === LP) {
+          const e = s.indexOf(')', p);
+          if (e > 0 && e < limit && !s.slice(p, e).includes('\n')) this.i = e + 1;
+        }
+        continue;
+      }
+      const arg = this.locate(a, limit);
+      if (!arg) {
+        if (a === 'o' || a === 'O') continue;
+        return;
+      }
+      if (prose && prose.includes(k)) this.parseArg(arg, target);
+      this.i = arg.end;
+    }
+  }
+
+  /** Finds an argument of type a (o O m M r) at this.i without reading it. */
+  private locate(a: string, limit: number): Arg | null {
+    const s = this.s;
+    const p = a === 'O' ? this.i : this.skipBlank(this.i, limit);
+    if (p >= limit) return null;
+    const c = s.charCodeAt(p);
+    if (a === 'o' || a === 'O') {
+      if (c !== LSQ) return null;
+      const e = this.scanOpt(p, limit);
+      return e < 0 ? null : { start: p, cs: p + 1, ce: e - 1, end: e, closed: true, brace: false };
+    }
+    if (c === LB) {
+      const g = this.scanGroup(p, limit, a === 'M', a === 'r');
+      if (!g.closed) this.problem(p, 'A { without its closing }: Brug read up to the paragraph break.', 'Een { zonder sluitende }: Brug las tot de alinea-overgang.');
+      return { start: p, cs: p + 1, ce: g.ce, end: g.end, closed: g.closed, brace: true };
+    }
+    if (c === RB || c === PCT || c === RSQ || c === SP || c === TAB || c === NL || c === CR) return null;
+    // A single token.
+    const e = this.token(p, limit);
+    if (e <= p) return null;
+    return { start: p, cs: p, ce: e, end: e, closed: true, brace: false };
+  }
+
+  private parseArg(arg: Arg, target?: Flow): void {
+    if (this.depth >= MAX_DEPTH) {
+      this.i = arg.end;
+      return;
+    }
+    const savedFlow = this.flow;
+    const savedLang = this.lang;
+    if (target) this.flow = target;
+    this.i = arg.cs;
+    if (arg.brace) this.groupDepth++;
+    this.seq(STOP_NONE, arg.ce);
+    if (arg.brace) this.groupDepth--;
+    this.lang = savedLang;
+    this.flow = savedFlow;
+    this.i = arg.end;
+  }
+
+  /**
+   * Spaces, tabs, one line end and comments: what TeX skips before an argument. Stops at the
+   * first line end of a paragraph break (a blank line ends the search for an argument).
+   */
+  private skipBlank(p: number, limit: number): number {
+    const s = this.s;
+    let firstNl = -1;
+    let q = p;
+    while (q < limit) {
+      const c = s.charCodeAt(q);
+      if (c === SP || c === TAB || c === CR) q++;
+      else if (c === NL) {
+        if (firstNl >= 0) return firstNl;
+        firstNl = q;
+        q++;
+      } else if (c === PCT) {
+        while (q < limit && s.charCodeAt(q) !== NL) q++;
+        if (q >= limit) break;
+        // The comment eats its line end.
+        if (firstNl >= 0) return firstNl;
+        firstNl = q;
+        q++;
+      } else break;
+    }
+    return q;
+  }
+
+  /** The end of one token: a control sequence or one character. */
+  private token(p: number, limit: number): number {
+    const s = this.s;
+    if (p >= limit) return p;
+    if (s.charCodeAt(p) === BS) {
+      let q = p + 1;
+      if (q < limit && isLetter(s.charCodeAt(q))) while (q < limit && isLetter(s.charCodeAt(q))) q++;
+      else q++;
+      return Math.min(q, limit);
+    }
+    const cp = s.codePointAt(p)!;
+    return Math.min(limit, p + (cp > 0xffff ? 2 : 1));
+  }
+
+  /** A [bracketed] argument at p: the end after ], or -1 when there is none before the paragraph break. */
+  private scanOpt(p: number, limit: number): number {
+    const s = this.s;
+    let depth = 0;
+    for (let j = p + 1; j < limit; j++) {
+      const c = s.charCodeAt(j);
+      if (c === BS) j++;
+      else if (c === LB) depth++;
+      else if (c === RB) {
+        if (depth === 0) return -1;
+        depth--;
+      } else if (c === RSQ && depth === 0) return j + 1;
+      else if (c === NL && isParbreak(s, j, limit)) return -1;
+    }
+    return -1;
+  }
+
+  /**
+   * A {group} at p. Short groups end at a paragraph break when they are not closed before it;
+   * long ones run to the end. Raw groups (URLs) have no comments.
+   */
+  private scanGroup(p: number, limit: number, long: boolean, raw: boolean): { ce: number; end: number; closed: boolean } {
+    const s = this.s;
+    let depth = 0;
+    let j = p;
+    while (j < limit) {
+      const c = s.charCodeAt(j);
+      if (c === BS) {
+        j += 2;
+        continue;
+      }
+      if (c === LB) depth++;
+      else if (c === RB) {
+        depth--;
+        if (depth === 0) return { ce: j, end: j + 1, closed: true };
+      } else if (c === PCT && !raw) {
+        while (j < limit && s.charCodeAt(j) !== NL) j++;
+        continue;
+      } else if (c === NL && !long && isParbreak(s, j, limit)) return { ce: j, end: j, closed: false };
+      j++;
+    }
+    return { ce: limit, end: limit, closed: false };
+  }
+}
+
+/** After \iffalse: the end of its matching \fi (nested \if… counted), or of an \else branch's start. */
+function skipConditional(s: string, from: number, limit: number): number {
+  const re = /\\(if[A-Za-z]*|fi|else)(?![A-Za-z])/g;
+  re.lastIndex = from;
+  let depth = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) && m.index < limit) {
+    if (inComment(s, m.index)) continue;
+    const w = m[1]!;
+    if (w === 'fi') {
+      if (depth === 0) return m.index + m[0].length;
+      depth--;
+    } else if (w === 'else') {
+      if (depth === 0) return m.index + m[0].length;
+    } else depth++;
+  }
+  return limit;
+}
+
+/** Whether the line end at j is followed by a blank line. */
+function isParbreak(s: string, j: number, limit: number): boolean {
+  for (let k = j + 1; k < limit; k++) {
+    const c = s.charCodeAt(k);
+    if (c === NL) return true;
+    if (c !== SP && c !== TAB && c !== CR) return false;
+  }
+  return false;
+}
+
+/** Some text that is not a placeholder has a letter or a digit. */
+function hasProse(b: BlockTextBuilder): boolean {
+  const t = b.text;
+  if (b.placeholders.length === 0) return /[\p{L}\p{N}]/u.test(t);
+  let from = 0;
+  for (const [ps, pe] of b.placeholders) {
+    if (ps > from && /[\p{L}\p{N}]/u.test(t.slice(from, ps))) return true;
+    from = pe;
+  }
+  return from < t.length && /[\p{L}\p{N}]/u.test(t.slice(from));
+}
+
+/** The first \begin{document} that is not in a comment. */
+export function findBeginDocument(s: string): { start: number; end: number } | undefined {
+  const re = /\\begin\s*\{document\}/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    if (!inComment(s, m.index)) return { start: m.index, end: m.index + m[0].length };
+  }
+  return undefined;
+}
+
+/** Whether offset lies after an unescaped % on its line. */
+export function inComment(s: string, offset: number): boolean {
+  let k = offset - 1;
+  while (k >= 0 && s.charCodeAt(k) !== NL && s.charCodeAt(k) !== CR) k--;
+  for (let j = k + 1; j < offset; j++) {
+    const c = s.charCodeAt(j);
+    if (c === BS) j++;
+    else if (c === PCT) return true;
+  }
+  return false;
+}
