@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -16,8 +16,11 @@ async function run(args: string[], cwd: string) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
+const created: string[] = [];
+
 function workspace(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(join(tmpdir(), 'brug-cli-'));
+  created.push(dir);
   for (const [name, content] of Object.entries(files)) {
     const p = join(dir, name);
     mkdirSync(join(p, '..'), { recursive: true });
@@ -30,6 +33,10 @@ const LONG_NL =
   'De gemeente heeft in het afgelopen jaar met veel verschillende partners in de wijk gesproken over de manier waarop inwoners met geldzorgen eerder kunnen worden bereikt en geholpen door de juiste mensen.';
 
 describe('brug check (CLI)', () => {
+  after(() => {
+    for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
   it('prints findings as path:line:column severity message [rule-id], then the metrics', async () => {
     const dir = workspace({ 'rapport.md': `# Rapport\n\n${LONG_NL}\n` });
     const r = await run(['check', 'rapport.md'], dir);
