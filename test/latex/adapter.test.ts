@@ -454,6 +454,10 @@ After the broken equation.`,
     r`\href{http://x}{text`,
     r`\cite[p. 3`,
     r`\usepackage[dutch{babel}\begin{document}x`,
+    // Found by fuzzing: a single-token argument followed by a group once made the reader stall.
+    r`\emph\fi{{a`,
+    r`\footnote\fi{{het [o\fin\end\title{%{document}d`,
+    r`\cites\x{{`,
   ];
   for (const src of broken) {
     it(`does not throw on ${JSON.stringify(src.slice(0, 40))}`, () => {
@@ -462,6 +466,18 @@ After the broken equation.`,
       for (const p of doc.problems ?? []) assert.ok(p.offset >= 0 && p.offset <= src.length);
     });
   }
+
+  it('stays linear on many unclosed constructs', () => {
+    const parts = ['\\begin{equation} x\n\n', '\\item[ label\n\n', '\\emph{open\n\n', '$ math\n\n', '\\begin{x\n\n', '\\verb|code\n', '\\cite(p.\n\n', '\\"{\n'];
+    for (const part of parts) {
+      const src = part.repeat(20000);
+      const t = performance.now();
+      const doc = parseLatex(src, NO_OPTIONS);
+      const ms = performance.now() - t;
+      assert.ok(ms < 1500, `${JSON.stringify(part)} × 20000: ${ms.toFixed(0)} ms`);
+      assert.ok(doc.blocks.length >= 0);
+    }
+  });
 
   it('reports an unclosed environment and a stray \\end as problems', () => {
     const doc = parse(r`\begin{itemize}\item one` + '\n\n' + r`\end{center} text`);

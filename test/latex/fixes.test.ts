@@ -213,13 +213,14 @@ describe('LaTeX fixes', () => {
     });
   }
 
-  // Pending on the scaffold's placement (rules/client/scaffold.ts): after a last results
-  // section it inserts at the section's contentEnd, which for the last section is the end of
-  // the file, after \end{document}. See the report for the fix.
-  it.skip('inserts the client-perspective section inside the document body', () => {
+  // After a last results section the scaffold goes before \end{document}, not after it.
+  it('inserts the client-perspective section inside the document body', () => {
     const text = r`\documentclass{report}\usepackage[dutch]{babel}\begin{document}
+\chapter{Methode}
+We spraken met tien klantmanagers en vijf beleidsmedewerkers van de gemeente.
 \chapter{Resultaten}
 De cli\"enten wachten lang op hulp. De cli\"enten krijgen een brief van de gemeente.
+Volgens de klantmanagers begrijpen veel cli\"enten die brief niet. Cli\"enten bellen daarom vaak.
 \end{document}
 `;
     const f = lint(text, { path: 'x.tex' }).findings.find((x) => x.ruleId === 'client/missing-perspective');

@@ -9,7 +9,7 @@ import { engineFor } from '../project/engine.js';
 import { findConfigFile, loadConfigFile } from '../project/config-file.js';
 import { docsUrl } from '../project/resources.js';
 import { expandPaths } from './files.js';
-import { VERSION, metricsJson, toGithub, toJson, toSarif, toText } from './output.js';
+import { VERSION, toGithub, toJson, toSarif, toText } from './output.js';
 import type { FileReport } from './output.js';
 import { fileExtras } from './extras.js';
 import { fixLatexProject, lintLatexProject, planLatexProjects } from '../project/latex-project.js';
@@ -213,7 +213,6 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
           continue;
         }
         const main = fr.file === file;
-        const document = { files: checked.files.map((x) => relative(io.cwd, x.file) || x.file), language: checked.result.language, metrics: metricsJson(m) };
         reports.push({
           path,
           text: fr.text,
@@ -223,7 +222,7 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
           sections: fr.sections,
           findings,
           messages: ui,
-          extra: main ? { ...extra.json, ...(checked.files.length > 1 ? { document } : {}) } : {},
+          extra: main ? extra.json : {},
           summaryLines: main ? [...(checked.files.length > 1 ? [whole] : []), ...extra.lines] : [],
         });
       }

@@ -4,6 +4,7 @@ import type { BrugConfig } from './config/config.js';
 import { configKey, defaultConfig } from './config/config.js';
 import { parseMarkdown } from './formats/markdown.js';
 import { parsePlaintext } from './formats/plaintext.js';
+import { secureLatexFixes } from './formats/latex.js';
 import { LineIndex, toDocument } from './offsets.js';
 import { detectByFunctionWords, detectLanguage } from './language/detect.js';
 import { analyseBlock } from './text/analyse.js';
@@ -201,7 +202,7 @@ export class Engine {
         afterProse.push(proseSeen);
       } else proseSeen = true;
     }
-    const roles = assignRoles(headings.map((h, i) => ({ title: h.text.trim(), level: h.level ?? 1, afterProse: afterProse[i]! })));
+    const roles = assignRoles(headings.map((h, i) => ({ title: h.text.trim(), level: h.level ?? 1, afterProse: afterProse[i]!, ...(h.title ? { declaredTitle: true } : {}) })));
 
     // The long-sentence share in the metrics uses the threshold the rule uses.
     const longRule = this.rule('readability/long-sentence');
@@ -301,6 +302,8 @@ export class Engine {
     dropSuperseded(findings, this.rules);
     const kept = applyDirectives(findings, parsed.directives.map((d) => ({ ...d, offset: d.offset + bom, endOffset: d.endOffset + bom })), model.lines);
     kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
+    // Fix texts are plain text: in LaTeX they are escaped, and edits that would cut into markup are widened or dropped.
+    if (format === 'latex') secureLatexFixes(input, kept);
 
     const paragraphs: Paragraph[] = [];
     for (const b of blocks) {

@@ -62,7 +62,7 @@ export class BlockTextBuilder {
   }
 
   /** A placeholder word for something that is not prose but takes a word's place in a sentence. */
-  addPlaceholder(d: number, dl: number, word = 'x'): void {
+  addPlaceholder(d: number, dl: number, word = '0'): void {
     const start = this.text.length;
     this.addReplacement(word, d, dl);
     this.placeholders.push([start, this.text.length]);

@@ -60,6 +60,8 @@ export interface HeadingInfo {
   level: number;
   /** Whether prose came before this heading. */
   afterProse: boolean;
+  /** The source declares this heading the title (LaTeX \title). */
+  declaredTitle?: boolean;
 }
 
 /**
@@ -71,9 +73,18 @@ export function assignRoles(headings: HeadingInfo[]): SectionRole[] {
   const roles: SectionRole[] = [];
   const stack: Array<{ level: number; role: SectionRole }> = [];
   let titleDone = false;
+  // When the source names its title, that heading alone is the title.
+  const declared = headings.some((h) => h.declaredTitle);
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i]!;
     while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
+    if (declared) {
+      if (h.declaredTitle) {
+        roles.push('title');
+        continue;
+      }
+      titleDone = true;
+    }
     // The first top-level heading before any prose is the title unless it opens with a role word ("Samenvatting").
     // Only a heading of level 1 or 2 can be the title: plain text guesses levels (a numbered chapter is 1,
     // an unnumbered line 2), and a Markdown page that opens on "#### Algoprudentienummer" has its title elsewhere.

@@ -97,6 +97,8 @@ export interface ProseBlock {
   language?: Language;
   /** Not prose to check: a reference list entry, for example. Counted nowhere. */
   skip?: boolean;
+  /** The document's title as the source declares it (LaTeX \title): only this heading gets the title role. */
+  title?: boolean;
 }
 
 /** A directive found in the source: brug-disable, brug-enable, brug-disable-next-line, brug-language. */

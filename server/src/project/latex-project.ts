@@ -78,7 +78,8 @@ export function findIncludes(text: string): LatexInclude[] {
     const two = TWO_ARGS.has(command);
     if (two && m[3] === undefined) continue;
     const target = (two ? m[3] : (m[2] ?? m[4]))?.trim();
-    if (!target) continue;
+    // A macro argument (\input{chapters/#1} in a \newcommand) or a computed name is not a file.
+    if (!target || /[#\\]/.test(target)) continue;
     // \input{a} ends at its first }: a group after it ({b}) is not part of the command.
     const endOffset = !two && m[2] !== undefined ? text.indexOf('}', at) + 1 : at + m[0].length;
     const inc: LatexInclude = { command, target, offset: at, endOffset };

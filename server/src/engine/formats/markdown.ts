@@ -32,6 +32,9 @@ interface ChunkResult {
   frontMatterLanguage?: Language;
 }
 
+// A placeholder for code, math and URLs: a number ends a sentence before a capital and has no syllables
+// ("x" would read as an initial and glue sentences together).
+const PLACEHOLDER = '0';
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 // No braces inside a shortcode: each one matches one way, so a long row of them cannot backtrack.
 const SHORTCODES_ONLY = /^\s*(?:\{\{[<%][^{}]*[%>]\}\}\s*)+$/;
@@ -181,14 +184,14 @@ function chunkBlocks(src: string, definitions: string): ChunkResult {
       }
       case 'inlineCode':
       case 'inlineMath':
-        b.addPlaceholder(offsetOf(node, 'start'), offsetOf(node, 'end') - offsetOf(node, 'start'));
+        b.addPlaceholder(offsetOf(node, 'start'), offsetOf(node, 'end') - offsetOf(node, 'start'), PLACEHOLDER);
         return;
       case 'link': {
         const kids = node.children ?? [];
         const only = kids.length === 1 && kids[0]!.type === 'text' ? kids[0]!.value ?? '' : null;
         // A bare URL (autolink) takes a word's place but is not prose.
         if (only !== null && (only === node.url || /^(https?:\/\/|www\.|mailto:)/i.test(only) || node.url === `mailto:${only}`)) {
-          b.addPlaceholder(offsetOf(node, 'start'), offsetOf(node, 'end') - offsetOf(node, 'start'));
+          b.addPlaceholder(offsetOf(node, 'start'), offsetOf(node, 'end') - offsetOf(node, 'start'), PLACEHOLDER);
           return;
         }
         for (const c of kids) inline(c, b);

@@ -42,7 +42,7 @@ export function parsePlaintext(text: string): ParsedDocument {
       let m: RegExpExecArray | null;
       while ((m = URL.exec(line))) {
         b.addVerbatim(line.slice(last, m.index), start + last);
-        b.addPlaceholder(start + m.index, m[0].length);
+        b.addPlaceholder(start + m.index, m[0].length, '0');
         last = m.index + m[0].length;
       }
       b.addVerbatim(line.slice(last), start + last);

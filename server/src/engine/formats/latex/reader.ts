@@ -150,13 +150,25 @@ export class LatexReader {
       this.done = false;
       this.i = doc.end;
     }
-    this.declared = this.poly === 'nl' || this.poly === 'en' ? this.poly : this.poly ? undefined : this.babel === 'nl' || this.babel === 'en' ? this.babel : this.babel ? undefined : this.babelLoaded && (this.classLang === 'nl' || this.classLang === 'en') ? this.classLang : undefined;
+    this.declared = this.declaredLanguage();
     this.shorthands = this.babelLoaded && this.declared === 'nl' && this.poly === undefined;
     this.flow = this.newFlow('paragraph');
     this.seq(STOP_NONE, this.n);
     this.flush(this.flow);
     // Footnotes and captions are finished before the paragraph around them: order by position.
     this.blocks.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * Polyglossia's main language, else babel's (main=, else its last language option), else a
+   * language among the class options when babel is loaded. A language Brug does not check
+   * (french) declares nothing, so that the engine detects.
+   */
+  private declaredLanguage(): Language | undefined {
+    const pick = (l: Language | 'other' | undefined) => (l === 'other' ? undefined : l);
+    if (this.poly) return pick(this.poly);
+    if (this.babel) return pick(this.babel);
+    return this.babelLoaded ? pick(this.classLang) : undefined;
   }
 
   // ---- flows and emission -------------------------------------------------------------
@@ -187,7 +199,7 @@ export class LatexReader {
       f.end = d;
       f.nextStart = -1;
       f.lang = this.lang;
-      f.pend.length = 0;
+      if (f.pend.length) f.pend.length = 0;
     } else if (f.pend.length) {
       const p = f.pend;
       for (let k = 0; k < p.length; k += 2) {
@@ -244,7 +256,7 @@ export class LatexReader {
     const b = f.b;
     if (!b) return;
     f.b = null;
-    f.pend.length = 0;
+    if (f.pend.length) f.pend.length = 0;
     const kind = f.nextKind ?? f.kind;
     f.nextKind = null;
     if (!hasProse(b)) return;
@@ -276,7 +288,10 @@ export class LatexReader {
       }
       this.bol = false;
       if (c === BS) {
+        const at = this.i;
         if (this.macro(limit)) break;
+        // Every command moves on (a safety net: broken input must never stall the reader).
+        if (this.i <= at) this.i = at + 1;
         continue;
       }
       if (c === LB) {
@@ -525,8 +540,8 @@ export class LatexReader {
     this.i = start + 2;
     if (ch === '\\') {
       // A line break; in a table, the end of a row. \\* and \\[2pt] belong to it.
-      if (s.charCodeAt(this.i) === STAR) this.i++;
-      if (s.charCodeAt(this.i) === LSQ) {
+      if (this.i < limit && s.charCodeAt(this.i) === STAR) this.i++;
+      if (this.i < limit && s.charCodeAt(this.i) === LSQ) {
         const e = this.scanOpt(this.i, limit);
         if (e > 0) this.i = e;
       }
@@ -567,7 +582,7 @@ export class LatexReader {
     if (p < limit) {
       const c = s.charCodeAt(p);
       if (c === LB) {
-        const close = s.indexOf('}', p);
+        const close = indexWithin(s, '}', p, 80);
         if (close > p && close < limit && close - p <= 12) {
           const inner = s.slice(p + 1, close).trim();
           base = inner === '\\i' ? 'i' : inner === '\\j' ? 'j' : /^\p{L}/u.test(inner) ? String.fromCodePoint(inner.codePointAt(0)!) : '';
@@ -597,7 +612,7 @@ export class LatexReader {
         this.heading(start, spec.sig ?? 'som', spec.prose ?? [2], Math.min(6, Math.max(1, (spec.level ?? 2) + this.levelShift)), limit);
         return;
       case 'title':
-        this.heading(start, spec.sig ?? 'om', spec.prose ?? [1], 1, limit);
+        this.heading(start, spec.sig ?? 'om', spec.prose ?? [1], 1, limit, true);
         return;
       case 'abstract': {
         this.flush(this.flow);
@@ -618,7 +633,7 @@ export class LatexReader {
       case 'enquote': {
         const f = this.flow;
         const before = f.b;
-        if (s.charCodeAt(this.i) === STAR) this.i++;
+        if (this.i < limit && s.charCodeAt(this.i) === STAR) this.i++;
         const arg = this.locate('m', limit);
         if (!arg) return;
         if (arg.brace) this.replace('“', start, arg.cs - start);
@@ -678,7 +693,7 @@ export class LatexReader {
         const no = this.locate('M', limit);
         if (no) this.i = no.end;
         const want = languageOfName(s.slice(which.cs, which.ce));
-        const current = this.lang ?? this.declared ?? (this.poly === 'nl' || this.poly === 'en' ? this.poly : this.babel === 'nl' || this.babel === 'en' ? this.babel : undefined);
+        const current = this.lang ?? this.declared ?? this.declaredLanguage();
         const pick = current === undefined || want === current ? yes : no;
         const end = this.i;
         if (pick) {
@@ -778,17 +793,18 @@ export class LatexReader {
     }
   }
 
-  private heading(start: number, sig: string, prose: number[], level: number, limit: number): void {
+  private heading(start: number, sig: string, prose: number[], level: number, limit: number, title = false): void {
     this.flush(this.flow);
     const h = this.newFlow('heading');
     this.args(sig, prose, limit, h);
-    this.emitHeading(h, start, this.i, level);
+    this.emitHeading(h, start, this.i, level, title);
   }
 
-  private emitHeading(h: Flow, start: number, end: number, level: number): void {
+  private emitHeading(h: Flow, start: number, end: number, level: number, title = false): void {
     const b = h.b;
     if (!b || !hasProse(b)) return;
     const block: ProseBlock = { kind: 'heading', text: b.text, map: b.map, start, end, level };
+    if (title) block.title = true;
     if (b.placeholders.length) block.placeholders = b.placeholders;
     if (h.lang) block.language = h.lang;
     this.blocks.push(block);
@@ -821,18 +837,19 @@ export class LatexReader {
   /** A citation: one placeholder word; a footnote citation (\footcite) puts no word in the sentence. */
   private cite(start: number, name: string, limit: number): void {
     const s = this.s;
-    if (s.charCodeAt(this.i) === STAR) this.i++;
+    if (this.i < limit && s.charCodeAt(this.i) === STAR) this.i++;
     const many = /s$/.test(name);
     let mandatory = 0;
     for (;;) {
       const p = this.skipBlank(this.i, limit);
+      if (p >= limit) break;
       const c = s.charCodeAt(p);
       if (c === LSQ) {
         const e = this.scanOpt(p, limit);
         if (e < 0) break;
         this.i = e;
       } else if (c === LP && many) {
-        const e = s.indexOf(')', p);
+        const e = indexWithin(s, ')', p, 200);
         if (e < 0 || e >= limit || s.slice(p, e).includes('\n')) break;
         this.i = e + 1;
       } else if (c === LB && (many || mandatory === 0)) {
@@ -846,14 +863,14 @@ export class LatexReader {
   private verb(start: number, name: string, limit: number): void {
     const s = this.s;
     let p = this.i;
-    if (s.charCodeAt(p) === STAR) p++;
-    if (name !== 'verb' && s.charCodeAt(p) === LSQ) {
+    if (p < limit && s.charCodeAt(p) === STAR) p++;
+    if (name !== 'verb' && p < limit && s.charCodeAt(p) === LSQ) {
       const e = this.scanOpt(p, limit);
       if (e > 0) p = e;
     }
     if (name === 'mintinline') {
       p = this.skipBlank(p, limit);
-      if (s.charCodeAt(p) === LB) p = this.scanGroup(p, limit, false, true).end;
+      if (p < limit && s.charCodeAt(p) === LB) p = this.scanGroup(p, limit, false, true).end;
     }
     if (p >= limit) {
       this.i = p;
@@ -876,9 +893,9 @@ export class LatexReader {
   /** An unknown command: its adjacent arguments are not prose; it takes a word's place when it has any. */
   private unknown(start: number, limit: number): void {
     const s = this.s;
-    if (s.charCodeAt(this.i) === STAR) this.i++;
+    if (this.i < limit && s.charCodeAt(this.i) === STAR) this.i++;
     let any = false;
-    for (;;) {
+    while (this.i < limit) {
       const c = s.charCodeAt(this.i);
       if (c === LB) {
         const g = this.scanGroup(this.i, limit, false, false);
@@ -919,9 +936,9 @@ export class LatexReader {
       this.args(sig.replace(/r/g, 'm'), prose, limit, target);
     } else {
       const s = this.s;
-      if (s.charCodeAt(this.i) === STAR) this.i++;
+      if (this.i < limit && s.charCodeAt(this.i) === STAR) this.i++;
       let m = 0;
-      for (;;) {
+      while (this.i < limit) {
         const ch = s.charCodeAt(this.i);
         if (ch === LSQ) {
           const e = this.scanOpt(this.i, limit);
@@ -945,7 +962,7 @@ export class LatexReader {
     const s = this.s;
     const p = this.skipBlank(this.i, limit);
     if (s.charCodeAt(p) !== LB) return;
-    const close = s.indexOf('}', p);
+    const close = indexWithin(s, '}', p, 80);
     if (close < 0 || close >= limit || close - p > 64) return;
     const name = s.slice(p + 1, close).trim();
     this.i = close + 1;
@@ -974,7 +991,7 @@ export class LatexReader {
         }
       } else this.args(spec.sig, undefined, limit);
     } else {
-      for (;;) {
+      while (this.i < limit) {
         const c = s.charCodeAt(this.i);
         if (c === LB) this.i = this.scanGroup(this.i, limit, false, false).end;
         else if (c === LSQ) {
@@ -1040,7 +1057,7 @@ export class LatexReader {
     if (!s.startsWith('\\end', at) || isLetter(s.charCodeAt(at + 4))) return undefined;
     const p = this.skipBlank(at + 4, limit);
     if (s.charCodeAt(p) !== LB) return undefined;
-    const close = s.indexOf('}', p);
+    const close = indexWithin(s, '}', p, 80);
     if (close < 0 || close >= limit || close - p > 64) return undefined;
     return { name: s.slice(p + 1, close).trim(), end: close + 1 };
   }
@@ -1049,18 +1066,22 @@ export class LatexReader {
   private findEnd(name: string, from: number, limit: number, math: boolean, start: number): number {
     const s = this.s;
     const needle = `\\end{${name}}`;
-    let k = s.indexOf(needle, from);
-    if (k < 0 || k + needle.length > limit) k = -1;
     if (math) {
-      const stopAt = k < 0 ? limit : k;
-      for (let j = from; j < stopAt; j++) {
-        if (s.charCodeAt(j) === NL && isParbreak(s, j, stopAt)) {
-          this.problem(start, `\\begin{${name}} is not closed before the paragraph break.`, `\\begin{${name}} wordt niet afgesloten voor de alinea-overgang.`);
-          return j;
+      // Math never crosses a paragraph break: look for the \end before the first one.
+      let stopAt = limit;
+      for (let j = from; j < limit; j++) {
+        if (s.charCodeAt(j) === NL && isParbreak(s, j, limit)) {
+          stopAt = j;
+          break;
         }
       }
+      const k = s.slice(from, stopAt).indexOf(needle);
+      if (k >= 0) return from + k + needle.length;
+      this.problem(start, `\\begin{${name}} is not closed before the paragraph break.`, `\\begin{${name}} wordt niet afgesloten voor de alinea-overgang.`);
+      return stopAt;
     }
-    if (k < 0) {
+    const k = s.indexOf(needle, from);
+    if (k < 0 || k + needle.length > limit) {
       this.problem(start, `\\begin{${name}} is not closed: Brug skipped the rest.`, `\\begin{${name}} wordt niet afgesloten: Brug sloeg de rest over.`);
       return limit;
     }
@@ -1078,13 +1099,13 @@ export class LatexReader {
     for (let k = 0; k < sig.length; k++) {
       const a = sig[k]!;
       if (a === 's') {
-        if (s.charCodeAt(this.i) === STAR) this.i++;
+        if (this.i < limit && s.charCodeAt(this.i) === STAR) this.i++;
         continue;
       }
       if (a === 'P') {
         const p = this.skipBlank(this.i, limit);
         if (s.charCodeAt(p) === LP) {
-          const e = s.indexOf(')', p);
+          const e = indexWithin(s, ')', p, 200);
           if (e > 0 && e < limit && !s.slice(p, e).includes('\n')) this.i = e + 1;
         }
         continue;
@@ -1184,7 +1205,8 @@ export class LatexReader {
   private scanOpt(p: number, limit: number): number {
     const s = this.s;
     let depth = 0;
-    for (let j = p + 1; j < limit; j++) {
+    const end = Math.min(limit, p + 2000);
+    for (let j = p + 1; j < end; j++) {
       const c = s.charCodeAt(j);
       if (c === BS) j++;
       else if (c === LB) depth++;
@@ -1242,6 +1264,13 @@ function skipConditional(s: string, from: number, limit: number): number {
     } else depth++;
   }
   return limit;
+}
+
+/** indexOf, looking at most `max` characters ahead (-1 beyond). */
+function indexWithin(s: string, ch: string, from: number, max: number): number {
+  const end = Math.min(s.length, from + max);
+  for (let k = from; k < end; k++) if (s[k] === ch) return k;
+  return -1;
 }
 
 /** Whether the line end at j is followed by a blank line. */

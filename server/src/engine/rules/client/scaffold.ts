@@ -81,6 +81,14 @@ interface Place {
  * section; else before the references or appendices; else at the end (in LaTeX before
  * \end{document} and the bibliography).
  */
+/** Where LaTeX back matter (appendix, bibliography, end of document) begins after `from`, or -1. */
+function latexBackMatter(text: string, from: number): number {
+  const re = /\\(?:appendix\b|printbibliography\b|bibliography\{|begin\{thebibliography\}|end\{document\})/g;
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return m ? m.index : -1;
+}
+
 function scaffoldPlace(doc: DocumentModel): Place {
   const body = doc.sections.filter((s) => s.role !== 'title');
   const top = body.reduce((m, s) => Math.min(m, s.level), 7);
@@ -91,17 +99,19 @@ function scaffoldPlace(doc: DocumentModel): Place {
   const last = results[results.length - 1];
   if (last) {
     const next = atTop.find((s) => s.offset >= last.contentEnd);
-    return next && next.offset === last.contentEnd ? { offset: next.offset, level: last.level, before: next.offset } : { offset: last.contentEnd, level: last.level };
+    if (next && next.offset === last.contentEnd) return { offset: next.offset, level: last.level, before: next.offset };
+    // In LaTeX the last section runs to the end of the file: stay before the back matter and \end{document}.
+    const back = doc.format === 'latex' ? latexBackMatter(doc.text, last.offset) : -1;
+    if (back >= 0 && back < last.contentEnd) return { offset: back, level: last.level, before: back };
+    return { offset: last.contentEnd, level: last.level };
   }
   const back = atTop.find((s) => s.role === 'references' || s.role === 'appendix');
   if (back) return { offset: back.offset, level: back.level, before: back.offset };
-  let end = doc.text.length;
   if (doc.format === 'latex') {
-    const m = /\\(?:appendix\b|printbibliography\b|bibliography\{|begin\{thebibliography\}|end\{document\})/.exec(doc.text);
-    if (m) return { offset: m.index, level: top < 7 ? top : 1, before: m.index };
-    end = doc.text.length;
+    const back = latexBackMatter(doc.text, 0);
+    if (back >= 0) return { offset: back, level: top < 7 ? top : 1, before: back };
   }
-  return { offset: end, level: top < 7 ? top : 2 };
+  return { offset: doc.text.length, level: top < 7 ? top : 2 };
 }
 
 /** The preferred fix of `client/missing-perspective`: a section with three guiding questions, in the document's language and format. */
