@@ -4,6 +4,7 @@ import { ExecuteCommandRequest } from 'vscode-languageclient/node';
 import { type Lang, t } from './messages';
 import { ServerCommands, isSupportedLanguage, isSupportedScheme } from './protocol';
 import { renderMessage, renderPage, renderReportBody, reportLanguage } from './report-html';
+import { Debounced } from './debounce.js';
 
 /**
  * The report view: one webview panel that shows the server's report (brug.report) for a document.
@@ -15,7 +16,7 @@ export class ReportPanel implements vscode.Disposable {
   private static current: ReportPanel | undefined;
 
   private readonly disposables: vscode.Disposable[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly refresher = new Debounced(() => this.refresh());
   private generation = 0;
   private loaded = false;
   /** Language of the last report's texts, as the server said. */
@@ -98,11 +99,7 @@ export class ReportPanel implements vscode.Disposable {
 
   /** Asks for a refresh in `delay` ms; later requests replace earlier ones. */
   schedule(delay: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.refresh();
-    }, delay);
+    this.refresher.schedule(delay);
   }
 
   async refresh(): Promise<void> {
@@ -177,7 +174,7 @@ export class ReportPanel implements vscode.Disposable {
 
   dispose(): void {
     if (ReportPanel.current === this) ReportPanel.current = undefined;
-    if (this.timer) clearTimeout(this.timer);
+    this.refresher.cancel();
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }

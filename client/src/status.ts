@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { type Lang, languageName, pick, t, verdictName } from './messages';
 import { ClientCommands, type DocumentStatus, DocumentStatusRequest, isSupportedLanguage, isSupportedScheme } from './protocol';
+import { Debounced } from './debounce.js';
 
 /**
  * The status bar item: the active document's language, readability score and client-perspective
@@ -12,7 +13,7 @@ import { ClientCommands, type DocumentStatus, DocumentStatusRequest, isSupported
 export class StatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private readonly disposables: vscode.Disposable[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly refresher = new Debounced(() => this.refresh());
   private generation = 0;
   /** Last known language per document, for UI strings elsewhere (report, notifications). */
   readonly languages = new Map<string, string>();
@@ -43,12 +44,9 @@ export class StatusBar implements vscode.Disposable {
     this.schedule(0);
   }
 
+  /** Asks for a refresh in `delay` ms; later requests replace earlier ones. */
   schedule(delay: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.refresh();
-    }, delay);
+    this.refresher.schedule(delay);
   }
 
   private activeDocument(): vscode.TextDocument | undefined {
@@ -96,8 +94,7 @@ export class StatusBar implements vscode.Disposable {
     if (!doc || doc.uri.toString() !== status.uri || this.state !== 'running') return;
     if (!vscode.workspace.getConfiguration('brug', doc.uri).get<boolean>('enable', true)) return;
     ++this.generation; // an older request still under way must not overwrite this
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.refresher.cancel();
     this.render(doc, status);
   }
 
@@ -150,7 +147,7 @@ export class StatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.refresher.cancel();
     for (const d of this.disposables) d.dispose();
   }
 }

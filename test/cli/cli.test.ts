@@ -1,41 +1,21 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { main } from '../../server/src/cli/main.js';
+import { removeWorkspaces, runCli, tempWorkspace } from '../helpers/workspace.js';
 import { parseYamlWithSchema } from '../../server/src/engine/config/validate.js';
 import outputSchema from '../../server/schema/brug-output.schema.json' with { type: 'json' };
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
-async function run(args: string[], cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s), cwd });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-const created: string[] = [];
-
-function workspace(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'brug-cli-'));
-  created.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    const p = join(dir, name);
-    mkdirSync(join(p, '..'), { recursive: true });
-    writeFileSync(p, content);
-  }
-  return dir;
-}
+const run = runCli;
+const workspace = (files: Record<string, string | Buffer>) => tempWorkspace('brug-cli-', files);
 
 const LONG_NL =
   'De gemeente heeft in het afgelopen jaar met veel verschillende partners in de wijk gesproken over de manier waarop inwoners met geldzorgen eerder kunnen worden bereikt en geholpen door de juiste mensen.';
 
 describe('brug check (CLI)', () => {
-  after(() => {
-    for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
+  after(removeWorkspaces);
 
   it('prints findings as path:line:column severity message [rule-id], then the metrics', async () => {
     const dir = workspace({ 'rapport.md': `# Rapport\n\n${LONG_NL}\n` });

@@ -1,33 +1,15 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../../server/src/cli/main.js';
+import { removeWorkspaces, runCli, tempWorkspace } from '../helpers/workspace.js';
 import { engineFor } from '../../server/src/project/engine.js';
 import { buildLatexProject, findIncludes, fixLatexProject, lintLatexProject, locate, planLatexProjects } from '../../server/src/project/latex-project.js';
 import { parseLatex } from '../../server/src/engine/formats/latex.js';
 import { NO_OPTIONS, balanced } from './helpers.js';
 
 const r = String.raw;
-const created: string[] = [];
-
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'brug-latex-'));
-  created.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    const p = join(dir, name);
-    mkdirSync(join(p, '..'), { recursive: true });
-    writeFileSync(p, content);
-  }
-  return dir;
-}
-
-async function run(args: string[], cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s), cwd });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const workspace = (files: Record<string, string>) => tempWorkspace('brug-latex-', files);
+const run = runCli;
 
 const MAIN = r`\documentclass{report}
 \usepackage[dutch]{babel}
@@ -61,9 +43,7 @@ function project() {
 }
 
 describe('multi-file LaTeX documents', () => {
-  after(() => {
-    for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
+  after(removeWorkspaces);
 
   it('finds \\input, \\include, \\subfile and \\import, not in comments or verbatim, not \\includegraphics', () => {
     const src = r`\input{a}\include{b.tex} \subfile{c}

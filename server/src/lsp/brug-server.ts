@@ -4,7 +4,7 @@
  * result, never allowed to take the server down.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, sep } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   DidChangeConfigurationNotification,
