@@ -439,16 +439,18 @@ export class Engine {
         langWords[s]![b.analysed.language] += b.analysed.counts.words;
       }
     }
+    // A section's content ends where the next heading of the same or a higher level starts.
+    const ends: number[] = headings.map(() => text.length);
+    const open: number[] = [];
+    headings.forEach((h, j) => {
+      const level = h.level ?? 1;
+      while (open.length && (headings[open[open.length - 1]!]!.level ?? 1) >= level) ends[open.pop()!] = h.start;
+      open.push(j);
+    });
     for (let i = 0; i < headings.length; i++) {
       const h = headings[i]!;
       const level = h.level ?? 1;
-      let contentEnd = text.length;
-      for (let j = i + 1; j < headings.length; j++) {
-        if ((headings[j]!.level ?? 1) <= level) {
-          contentEnd = headings[j]!.start;
-          break;
-        }
-      }
+      const contentEnd = ends[i]!;
       const lw = langWords[i]!;
       const lang: Language = lw.nl === 0 && lw.en === 0 ? language : lw.nl >= lw.en ? 'nl' : 'en';
       sections.push({

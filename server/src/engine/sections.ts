@@ -34,14 +34,27 @@ const LEAD_WORDS = 3;
 /** A heading of this many words or more reads as a statement ("Bijna alle inwoners komen …"), not as a section name. */
 const STATEMENT_WORDS = 7;
 
+const roleCache = new Map<string, SectionRole | null>();
+
 /**
- * The role a heading names by its own words, or undefined. `strict`: the role word must come
+ * The role a heading names by its own words, or undefined (remembered per heading text). `strict`: the role word must come
  * among the heading's first words. A statement heading ("Houd het taalgebruik simpel om de
  * doelgroep niet kwijt te raken", "Cross-grantee collaboration happens in the context of
  * conferences") and a document title ("Rapport over de aanpak") name their topic, not a role,
  * when the role word comes later; they are read strictly.
  */
 export function roleOfHeading(title: string, strict = false): SectionRole | undefined {
+  const key = strict ? `!${title}` : title;
+  let role = roleCache.get(key);
+  if (role === undefined) {
+    role = findRole(title, strict) ?? null;
+    if (roleCache.size > 20000) roleCache.clear();
+    roleCache.set(key, role);
+  }
+  return role ?? undefined;
+}
+
+function findRole(title: string, strict: boolean): SectionRole | undefined {
   const h = normaliseHeading(title);
   if (!h) return undefined;
   const leadOnly = strict || h.split(/\s+/).length >= STATEMENT_WORDS;
