@@ -73,6 +73,29 @@ describe('lsp: workspace check', function () {
     assert.ok(client.progress.some((p) => /^\d van 5: hoofdstukken\/h1\.txt$/.test(p.value.message ?? '') || /^\d of 5: hoofdstukken\/h1\.txt$/.test(p.value.message ?? '')));
   });
 
+  it('checks a multi-file LaTeX thesis as one document and publishes findings in the file they are in', async () => {
+    mkdirSync(join(dir, 'chapters'));
+    writeFileSync(
+      join(dir, 'main.tex'),
+      '\\documentclass{report}\n\\usepackage[dutch]{babel}\n\\title{Schuldhulp in de wijk}\n\\begin{document}\n\\maketitle\n\\input{chapters/methode}\n\\input{chapters/resultaten}\n\\end{document}\n',
+    );
+    writeFileSync(join(dir, 'chapters', 'methode.tex'), '\\chapter{Methode}\nWe spraken met twaalf klantmanagers en vier beleidsmedewerkers van de gemeente.\n');
+    writeFileSync(
+      join(dir, 'chapters', 'resultaten.tex'),
+      `\\chapter{Resultaten}\nVolgens de klantmanagers wachten cli\\"enten lang. De cli\\"enten krijgen brieven van de gemeente. Veel cli\\"enten begrijpen die niet. ${LONG}\n`,
+    );
+    client = new TestClient({ folders: [dir] });
+    await client.initialize();
+    const summary = await client.request<Summary>('workspace/executeCommand', { command: 'brug.checkWorkspace', arguments: [] });
+    assert.equal(summary.files, 3);
+    assert.equal(summary.checked, 1, 'the main file with its chapters, once');
+    const results = client.diagnostics.get(uri('chapters/resultaten.tex'))?.diagnostics ?? [];
+    assert.ok(results.some((x) => x.code === 'readability/long-sentence'), 'a chapter finding lands in the chapter');
+    const main = client.diagnostics.get(uri('main.tex'))?.diagnostics ?? [];
+    // The client perspective is judged on the whole thesis: staff-only method in one chapter, clients in another.
+    assert.ok(main.some((x) => x.code === 'client/missing-perspective'), 'the document-level finding sits on the title in main.tex');
+  });
+
   it('stops when the user cancels the progress', async () => {
     for (let i = 0; i < 150; i++) writeFileSync(join(dir, `deel-${String(i).padStart(3, '0')}.md`), `# Deel ${i}\n\n${LONG}\n\n${LONG.replace('gemeente', `gemeente ${i}`)}\n`);
     client = new TestClient({ folders: [dir] });

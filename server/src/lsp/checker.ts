@@ -124,6 +124,12 @@ export class Checker {
     return { config: applySettings(project.config, settings), project };
   }
 
+  /** The engine and configuration for a document (for checks that lint something other than one open text). */
+  engineFor(uri: string, settings: BrugSettings): { engine: Engine; config: BrugConfig } {
+    const { config, project } = this.configFor(uri, settings);
+    return { engine: engineFor(config, project.file, this.engineOptions).engine, config };
+  }
+
   run(input: CheckInput): CheckOutcome | undefined {
     const format = formatFor(input.languageId, input.uri);
     if (!format) return undefined;

@@ -17,6 +17,7 @@ import type { SettingsStore } from './configuration.js';
 import { toDiagnostics } from './diagnostics.js';
 import type { Logger, OpenDocuments } from './documents.js';
 import { messages, say } from './messages.js';
+import { lintLatexProject, planLatexProjects, readTextFile } from '../project/latex-project.js';
 
 export interface WorkspaceCheckSummary {
   files: number;
@@ -84,6 +85,11 @@ export async function checkWorkspace(ctx: WorkspaceCheckContext, requestToken: C
   summary.files = files.length;
   reporter?.begin(say(messages.workspaceTitle, ui), 0, undefined, true);
 
+  // Multi-file LaTeX documents: a main file is checked with everything it includes, so that
+  // document-level rules see the whole thesis; its chapters are not checked again on their own.
+  const readCurrent = (file: string): string | undefined => ctx.documents.get(pathToFileURL(file).href)?.getText() ?? readTextFile(file);
+  const { projects, covered } = planLatexProjects(files, readCurrent);
+
   try {
     for (let i = 0; i < files.length; i++) {
       await yieldToMessages();
@@ -96,6 +102,29 @@ export async function checkWorkspace(ctx: WorkspaceCheckContext, requestToken: C
       const folder = folders.find((f) => file === f || file.startsWith(f.endsWith(sep) ? f : f + sep)) ?? dirname(file);
       reporter?.report(Math.round((i / Math.max(1, files.length)) * 100), say(messages.workspaceProgress(i + 1, files.length, relative(folder, file)), ui));
 
+      if (covered.has(file)) continue;
+      const latexProject = projects.get(file);
+      if (latexProject) {
+        const settings = await ctx.settings.get(pathToFileURL(folder).href);
+        if (!settings.enable || ctx.documents.disabled.has(uri)) {
+          summary.skipped++;
+          continue;
+        }
+        const { engine, config } = ctx.checker.engineFor(uri, settings);
+        const checked = lintLatexProject(engine, latexProject, config);
+        const language: Language = config.messages !== 'auto' ? config.messages : checked.result.language;
+        for (const part of checked.files) {
+          const partUri = pathToFileURL(part.file).href;
+          // An open document keeps the diagnostics of its live check.
+          if (ctx.documents.get(partUri)) continue;
+          const positions = TextDocument.create(partUri, 'latex', 0, part.text);
+          void ctx.connection.sendDiagnostics({ uri: partUri, diagnostics: toDiagnostics(part.findings, positions, language, partUri, null) });
+          ctx.published.add(partUri);
+          summary.findings += part.findings.length;
+        }
+        summary.checked++;
+        continue;
+      }
       const open = ctx.documents.get(uri);
       if (open) {
         const outcome = await ctx.documents.current(uri);
