@@ -91,6 +91,19 @@ describe('config: parseConfigText (.brug.yml)', () => {
     assert.deepEqual(r.config, defaultConfig());
   });
 
+  it('one clear message per mistake: no second message from the other form a rule setting may take', () => {
+    const cases: Array<[string, RegExp]> = [
+      ['rules:\n  readability/long-sentence: loud\n', /must be one of "off", "hint", "info", "warning", "error"/],
+      ['rules:\n  readability/long-sentence:\n    level: info\n', /unknown setting "level"/],
+      ['rules:\n  Readability/X: off\n', /"Readability\/X" is not a valid name here/],
+    ];
+    for (const [text, message] of cases) {
+      const r = parseConfigText(text);
+      assert.equal(r.problems.length, 1, JSON.stringify(r.problems));
+      assert.match(r.problems[0]!.message, message);
+    }
+  });
+
   it('an invalid file leaves a given base configuration in force, unchanged', () => {
     const base = parseConfigText('audience: general\n').config;
     const r = parseConfigText('audience: academic\nfoo: 1\n', base);

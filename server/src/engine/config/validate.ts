@@ -27,7 +27,7 @@ const validators = new WeakMap<object, ValidateFunction>();
 function validatorFor(schema: object): ValidateFunction {
   let v = validators.get(schema);
   if (!v) {
-    v = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    v = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema);
     validators.set(schema, v);
   }
   return v;
@@ -61,8 +61,10 @@ function describe(e: ErrorObject): string {
       return `${where}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'additionalProperties':
       return `${where}: unknown setting "${(e.params as { additionalProperty: string }).additionalProperty}"`;
-    case 'type':
-      return `${where}: must be ${(e.params as { type: string }).type === 'array' ? 'a list' : `a ${(e.params as { type: string }).type}`}`;
+    case 'type': {
+      const t = String((e.params as { type: string }).type);
+      return `${where}: must be ${t === 'array' ? 'a list' : t === 'object' ? 'a map of settings' : /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`}`;
+    }
     case 'required':
       return `${where}: "${(e.params as { missingProperty: string }).missingProperty}" is missing`;
     case 'propertyNames':
@@ -103,9 +105,19 @@ export function parseYamlWithSchema<T>(text: string, schema: object): YamlResult
   const validate = validatorFor(schema);
   if (!validate(value)) {
     const seen = new Set<string>();
-    for (const e of validate.errors ?? []) {
+    const errors = validate.errors ?? [];
+    // With oneOf (a severity string or an object), a wrong string fails both branches; the
+    // enum message says what is wrong, the other branch's "must be an object" only confuses.
+    const withEnum = new Set(errors.filter((e) => e.keyword === 'enum' && (e.data === null || typeof e.data !== 'object')).map((e) => e.instancePath));
+    // A bad key name fails its pattern and propertyNames: one message is enough.
+    const withNames = new Set(errors.filter((e) => e.keyword === 'propertyNames').map((e) => e.instancePath));
+    for (const e of errors) {
       // oneOf/if-then noise: keep the most specific messages.
       if (e.keyword === 'oneOf' || e.keyword === 'if' || e.keyword === 'not') continue;
+      if (e.keyword === 'type' && withEnum.has(e.instancePath)) continue;
+      if (e.keyword === 'pattern' && (e.data === undefined || withNames.has(e.instancePath))) continue;
+      // An object against a list of words: the other branch (the object's own keys) says what is wrong.
+      if (e.keyword === 'enum' && e.data !== null && typeof e.data === 'object') continue;
       const message = describe(e);
       if (seen.has(message)) continue;
       seen.add(message);
