@@ -1,6 +1,6 @@
 /**
  * Edit latency through the language server: a 100,000-word Markdown document built from the
- * dev corpus (/work/shared/corpora/dev/{nl,en}/*.md, repeated), 50 one-word edits sent as
+ * dev corpus (../shared/corpora/dev/{nl,en}/*.md, repeated), 50 one-word edits sent as
  * incremental didChange, and the time from each didChange to the publishDiagnostics of that
  * version. brug.debounceMs is 0 here, so this measures the check, not the debounce.
  *
@@ -10,11 +10,11 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TestClient } from '../test/lsp/client.js';
 
-const CORPUS = process.env.BRUG_DEV_CORPUS ?? '/work/shared/corpora/dev';
+const CORPUS = resolve(process.env.BRUG_CORPUS ?? join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'dev'));
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lint } from '../../server/src/index.js';
+import { SHARED_DIR } from '../helpers/shared.js';
 import type { LintOptions, LintResult } from '../../server/src/index.js';
 import type { ClientPerspective } from '../../server/src/engine/rules/client/analysis.js';
 
 export const here = dirname(fileURLToPath(import.meta.url));
 export const repo = join(here, '..', '..');
-export const shared = '/work/shared';
+export const shared = SHARED_DIR;
 
 export function fixture(name: string): string {
   return readFileSync(join(here, 'fixtures', name), 'utf8');

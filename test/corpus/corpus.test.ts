@@ -7,7 +7,7 @@ import { SHARED, readShared, assertInside } from '../engine/helpers.js';
 import { excludedRanges, violation } from './ranges.js';
 
 /**
- * Every file of the development corpus (all formats) and the seed paper, read from /work/shared at
+ * Every file of the development corpus (all formats) and the seed paper, read from ../shared at
  * test time. .tex files go through the LaTeX adapter once one is registered, plain text until then:
  * the checks below hold either way.
  */

@@ -4,11 +4,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { defaultConfig, lint, mergeConfig } from '../../server/src/index.js';
+import { SHARED_DIR } from '../helpers/shared.js';
 import type { BrugConfig, Finding, LintOptions, LintResult } from '../../server/src/index.js';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Shared research data and corpora: read at test time, never copied into the repository. */
-export const SHARED = '/work/shared';
+export const SHARED = SHARED_DIR;
 
 export function readShared(path: string): string {
   return readFileSync(resolve(SHARED, path), 'utf8');

@@ -35,7 +35,7 @@ function insideCommandName(src: string, o: number): boolean {
 describe('LaTeX corpus (shared/corpora/dev)', function () {
   this.timeout(120000);
   if (CORPUS_TEX.length === 0) {
-    it.skip('no LaTeX corpus files in /work/shared/corpora/dev');
+    it.skip('no LaTeX corpus files in the shared corpus folder');
     return;
   }
   for (const file of CORPUS_TEX) {

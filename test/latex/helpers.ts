@@ -4,6 +4,7 @@ import { parse as unifiedParse } from '@unified-latex/unified-latex-util-parse';
 import { parseLatex } from '../../server/src/engine/formats/latex.js';
 import type { LatexOptions } from '../../server/src/engine/formats/latex.js';
 import { toDocument } from '../../server/src/engine/offsets.js';
+import { CORPUS_DIR } from '../helpers/shared.js';
 import type { ParsedDocument, ProseBlock } from '../../server/src/engine/types.js';
 
 export const NO_OPTIONS: LatexOptions = { proseCommands: [], skipEnvironments: [] };
@@ -58,7 +59,7 @@ export function block(doc: ParsedDocument, containing: string): ProseBlock {
   return b;
 }
 
-export const CORPUS = '/work/shared/corpora/dev';
+export const CORPUS = CORPUS_DIR;
 export const CORPUS_TEX = [`${CORPUS}/en/teaching-tech-together-book.tex`, `${CORPUS}/nl/hogent-bp-inclusive-design-draft.tex`].filter((f) => existsSync(f));
 export const CORPUS_MD = [`${CORPUS}/en`, `${CORPUS}/nl`];
 

@@ -6,11 +6,11 @@
  */
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { resourceRoot } from '../../server/src/project/resources.js';
+import { join } from 'node:path';
+import { CORPUS_DIR } from '../helpers/shared.js';
 import { run, vocabularyFindings } from './helpers.js';
 
-const CORPUS = resolve(process.env.BRUG_CORPUS ?? join(resourceRoot(), '..', 'shared', 'corpora', 'dev'));
+const CORPUS = CORPUS_DIR;
 
 describe('vocabulary on the dev corpus', function () {
   this.timeout(180000);
