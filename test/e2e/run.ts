@@ -362,13 +362,16 @@ const tests: Test[] = [
       await page.keyboard.press('Enter');
       await page.keyboard.press('Enter');
       await page.keyboard.type('## Nieuw hoofdstuk', { delay: 5 });
+      // Close a word suggestion first: Enter would accept it ("Hoofdstuk" from elsewhere in the file).
+      await page.keyboard.press('Escape');
       await page.keyboard.press('Enter');
       await page.keyboard.press('Enter');
       await page.keyboard.type('Dit hoofdstuk is kort. Het heeft twee zinnen.', { delay: 5 });
+      await page.keyboard.press('Escape');
       // The report refreshes after the server's next check (debounced while typing).
       const titles = await until('the new section in the report', async () => {
         const all = (await frame.locator('.section-title').allInnerTexts()).map((t) => norm(t).trim());
-        return all.includes('Nieuw hoofdstuk') ? all : undefined;
+        return all.some((t) => t.toLowerCase() === 'nieuw hoofdstuk') ? all : undefined;
       }, 30_000);
       if (titles.length !== before + 1) throw new Error(`expected ${before + 1} sections, got ${titles.length}: ${titles.join(' | ')}`);
       await page.keyboard.press('Control+S');
