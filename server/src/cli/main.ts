@@ -135,6 +135,21 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
     return c;
   };
 
+  const atFailOn = (f: { severity: Severity }) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn];
+  /** The findings a report shows: with --quiet only those at or above --fail-on. */
+  const shownOf = <F extends { severity: Severity }>(findings: F[]) => (values.quiet ? findings.filter(atFailOn) : findings);
+  const noteFailOn = (findings: Array<{ severity: Severity }>) => {
+    if (findings.some(atFailOn) && exit === 0) exit = 1;
+  };
+  const writeBack = (path: string, text: string) => {
+    try {
+      writeFileSync(path, text, 'utf8');
+    } catch (err) {
+      io.err(`brug: ${relative(io.cwd, path) || path}: cannot write the fixes (${(err as Error).message})`);
+      exit = 2;
+    }
+  };
+
   // Multi-file LaTeX: a main file is checked together with the files it includes (each
   // finding reported in its own file); an included file is then not checked on its own.
   const latex = planLatexProjects(files);
@@ -184,14 +199,7 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
       if (values.fix) {
         const fixed = fixLatexProject(engine, file, config);
         checked = fixed.result;
-        for (const [changed, newText] of fixed.changed) {
-          try {
-            writeFileSync(changed, newText, 'utf8');
-          } catch (err) {
-            io.err(`brug: ${relative(io.cwd, changed) || changed}: cannot write the fixes (${(err as Error).message})`);
-            exit = 2;
-          }
-        }
+        for (const [changed, newText] of fixed.changed) writeBack(changed, newText);
       } else checked = lintLatexProject(engine, project, config);
       for (const e of checked.result.errors) io.err(`brug: ${shown}: internal error in ${e.ruleId}: ${e.message} (other rules still ran)`);
       const ui: Language = config.messages !== 'auto' ? config.messages : checked.result.language;
@@ -203,8 +211,8 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
       };
       for (const fr of checked.files) {
         const path = relative(io.cwd, fr.file) || fr.file;
-        const findings = values.quiet ? fr.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) : fr.findings;
-        if (fr.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) && exit === 0) exit = 1;
+        const findings = shownOf(fr.findings);
+        noteFailOn(fr.findings);
         const earlier = reports.find((r) => r.path === path);
         if (earlier) {
           // A file two main files include: one report, with the findings of both.
@@ -238,21 +246,15 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
         result = engine.lint(current, { path: file, config });
       }
       if (current !== text) {
-        try {
-          writeFileSync(file, current, 'utf8');
-        } catch (err) {
-          io.err(`brug: ${shown}: cannot write the fixes (${(err as Error).message})`);
-          exit = 2;
-        }
+        writeBack(file, current);
         text = current;
       }
     }
     for (const e of result.errors) io.err(`brug: ${shown}: internal error in ${e.ruleId}: ${e.message} (other rules still ran)`);
     const ui: Language = config.messages !== 'auto' ? config.messages : result.language;
-    const findings = values.quiet ? result.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) : result.findings;
     const extra = fileExtras(result, ui);
-    reports.push({ path: shown, text, language: result.language, format: result.format, metrics: result.metrics, sections: result.sections, findings, messages: ui, extra: extra.json, summaryLines: extra.lines });
-    if (result.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) && exit === 0) exit = 1;
+    reports.push({ path: shown, text, language: result.language, format: result.format, metrics: result.metrics, sections: result.sections, findings: shownOf(result.findings), messages: ui, extra: extra.json, summaryLines: extra.lines });
+    noteFailOn(result.findings);
   }
 
   if (format === 'json') io.out(toJson(reports));

@@ -137,6 +137,7 @@ export class Engine {
   readonly analyzers: BlockAnalyzer[];
   readonly analyses: DocumentAnalysis[];
   readonly vocabulary: Vocabulary;
+  private readonly rulesById: Map<string, Rule>;
   private readonly cache = new Map<string, BlockResult[]>();
   private cached = 0;
   private generation = 0;
@@ -151,12 +152,13 @@ export class Engine {
     this.rules = [...built.rules, ...(options.rules ?? [])];
     this.analyzers = [...built.analyzers, ...(options.analyzers ?? [])];
     this.analyses = [...built.analyses, ...(options.analyses ?? [])];
+    this.rulesById = new Map(this.rules.map((r) => [r.meta.id, r]));
     this.cacheSize = options.cacheSize ?? 20000;
     this.formats = options.formats;
   }
 
   rule(id: string): Rule | undefined {
-    return this.rules.find((r) => r.meta.id === id);
+    return this.rulesById.get(id);
   }
 
   parse(text: string, format: Format, config: BrugConfig): ParsedDocument {
