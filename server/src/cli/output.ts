@@ -3,6 +3,7 @@ import { LineIndex } from '../engine/offsets.js';
 
 export { VERSION } from '../workspace/version.js';
 import { VERSION } from '../workspace/version.js';
+import { ruleHelp } from '../workspace/resources.js';
 
 export interface FileReport {
   /** Path as shown (relative to the working folder). */
@@ -147,7 +148,18 @@ export function toSarif(reports: FileReport[], rules: Array<{ id: string; descri
             driver: {
               name: 'brug',
               version: VERSION,
-              rules: ruleList.map((r) => ({ id: r.id, shortDescription: { text: r.description.en }, fullDescription: { text: r.description.nl }, helpUri: r.helpUri })),
+              // The rule's explanation travels with the report; a link to a file on the machine
+              // that ran the check would not (only web addresses are kept).
+              rules: ruleList.map((r) => {
+                const help = ruleHelp(r.id);
+                return {
+                  id: r.id,
+                  shortDescription: { text: r.description.en },
+                  fullDescription: { text: `${r.description.en} — ${r.description.nl}` },
+                  ...(help ? { help } : {}),
+                  ...(/^https?:/.test(r.helpUri) ? { helpUri: r.helpUri } : {}),
+                };
+              }),
             },
           },
           results: reports.flatMap((r) => {
