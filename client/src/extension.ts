@@ -71,7 +71,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       configurationSection: 'brug',
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.brug.{yml,yaml}'),
     },
-    initializationOptions: { client: 'vscode', extensionPath: context.extensionPath },
+    // trusted: false makes the server ignore what a workspace's .brug.yml may not ask in an
+    // untrusted workspace (dictionary files, reads outside the project).
+    initializationOptions: { client: 'vscode', extensionPath: context.extensionPath, trusted: vscode.workspace.isTrusted },
     middleware: {
       // Brug's own files (the rule pages that "About this rule" opens) are not checked.
       didOpen: (doc, next) => (isOwnFile(doc.uri) ? Promise.resolve() : next(doc)),
@@ -150,6 +152,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
 
     { dispose: () => ReportPanel.disposeCurrent() },
+    // Trust granted: start the server again so that it reads the workspace's dictionaries.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      const c = client;
+      if (!c) return;
+      if (clientOptions.initializationOptions) (clientOptions.initializationOptions as { trusted?: boolean }).trusted = true;
+      void c.restart().catch((err: unknown) => c.error('Brug: restart after workspace trust failed', err, false));
+    }),
   );
 
   try {

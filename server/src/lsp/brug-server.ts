@@ -19,6 +19,7 @@ import type { Language } from '../engine/types.js';
 import { CONFIG_NAMES } from '../workspace/config-file.js';
 import { ConfigEditError, applyConfigEdit, textChange } from '../workspace/config-edit.js';
 import { VERSION } from '../workspace/version.js';
+import { insideRoots } from '../workspace/workspace.js';
 import { clientFeatures, serverCapabilities } from './capabilities.js';
 import type { ClientFeatures } from './capabilities.js';
 import { Checker, faultyRule, formatFor, forgetEngines, pathOf, projectDictionaryFiles } from './checker.js';
@@ -106,8 +107,10 @@ export function startServer(connection: Connection): void {
       const wf = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
       folders = wf.map(folderPath).filter((p): p is string => !!p);
       if (folders.length === 0 && params.rootPath) folders = [params.rootPath];
-      const init = params.initializationOptions as { settings?: unknown } | undefined;
+      const init = params.initializationOptions as { settings?: unknown; trusted?: unknown } | undefined;
       if (init && typeof init === 'object' && init.settings) settings.setPushed({ brug: init.settings });
+      // An untrusted workspace: its .brug.yml may not name dictionaries or allow reads outside.
+      if (init && typeof init === 'object' && init.trusted === false) projects.untrusted = true;
     } catch (err) {
       log.error(`Brug: initialize: ${(err as Error).stack ?? err}`);
     }
@@ -259,6 +262,14 @@ export function startServer(connection: Connection): void {
     if (!dir) return { applied: false };
     const folder = folders.filter((f) => dir === f || dir.startsWith(f.endsWith(sep) ? f : f + sep)).sort((a, b) => b.length - a.length)[0];
     const file = projects.fileFor(dir) ?? join(folder ?? dir, '.brug.yml');
+    // Only inside a workspace folder (on the real path); without folders, next to an open document.
+    const roots = folders.length ? folders : documents.get(args.uri) ? [dir] : [];
+    if (!insideRoots(file, roots)) {
+      const s0 = await settings.get(args.uri);
+      const lang: Language = s0.messages !== 'auto' ? s0.messages : features.locale;
+      void connection.sendNotification('window/showMessage', { type: MessageType.Error, message: say(messages.configEditFailed(basename(file), lang === 'nl' ? 'het bestand ligt buiten de werkmap; Brug schrijft daar niet' : 'the file is outside the workspace; Brug does not write there'), lang) });
+      return { applied: false, file };
+    }
     const fileUri = pathToFileURL(file).href;
     const open = documents.get(fileUri);
     // The text the editor has: an open document, else what we wrote before (perhaps unsaved), else the file.

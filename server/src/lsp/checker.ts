@@ -10,7 +10,8 @@ import { formatOf } from '../engine/engine.js';
 import type { Engine, EngineOptions } from '../engine/engine.js';
 import type { Rule } from '../engine/rules/types.js';
 import type { Format, Language } from '../engine/types.js';
-import { engineFor, forgetEngines as forgetProjectEngines } from '../workspace/engine.js';
+import { forgetEngines as forgetProjectEngines } from '../workspace/engine.js';
+import { engineForFile } from '../workspace/workspace.js';
 import type { LoadProblem } from '../workspace/dictionaries.js';
 import { projectDictionaryPaths } from '../workspace/dictionaries.js';
 import { FILE_EXTENSIONS } from './protocol.js';
@@ -127,14 +128,14 @@ export class Checker {
   /** The engine and configuration for a document (for checks that lint something other than one open text). */
   engineFor(uri: string, settings: BrugSettings): { engine: Engine; config: BrugConfig } {
     const { config, project } = this.configFor(uri, settings);
-    return { engine: engineFor(config, project.file, this.engineOptions).engine, config };
+    return { engine: engineForFile(pathOf(uri), project.file, config, this.folders(), this.engineOptions).engine, config };
   }
 
   run(input: CheckInput): CheckOutcome | undefined {
     const format = formatFor(input.languageId, input.uri);
     if (!format) return undefined;
     const { config, project } = this.configFor(input.uri, input.settings);
-    const { engine, problems } = engineFor(config, project.file, this.engineOptions);
+    const { engine, problems } = engineForFile(pathOf(input.uri), project.file, config, this.folders(), this.engineOptions);
     const result = engine.lint(input.text, { uri: input.uri, format, config, ...(input.token ? { token: input.token } : {}) });
     if (result.cancelled) return undefined;
     const ui: Language = config.messages !== 'auto' ? config.messages : result.language;

@@ -3,7 +3,6 @@
  * until the client says they changed), and problems in .brug.yml and dictionary files shown
  * as diagnostics in those files plus one notification per broken spell.
  */
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MessageType } from 'vscode-languageserver/node';
@@ -12,6 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Language } from '../engine/types.js';
 import type { ConfigFileProblem } from '../workspace/config-file.js';
 import type { LoadProblem } from '../workspace/dictionaries.js';
+import { MAX_DICTIONARY_BYTES, readSmallText } from '../workspace/read.js';
 import { problemDiagnostic } from './diagnostics.js';
 import { messages, say } from './messages.js';
 import type { BrugSettings } from './settings.js';
@@ -105,11 +105,8 @@ function lineRange(text: string | undefined, line: number, column: number, offse
 }
 
 function readText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const r = readSmallText(file, MAX_DICTIONARY_BYTES);
+  return r.ok ? r.text : undefined;
 }
 
 /**
@@ -128,7 +125,8 @@ export class FileProblems {
   ) {}
 
   reportConfig(file: string, problems: ConfigFileProblem[], text: string | undefined, language: Language | undefined): void {
-    const diagnostics = problems.map((p) => problemDiagnostic(p.message, lineRange(text, p.line, p.column, p.offset, p.endOffset), 'brug/config'));
+    const lang = language ?? this.locale();
+    const diagnostics = problems.map((p) => problemDiagnostic(lang === 'nl' && p.nl ? p.nl : p.message, lineRange(text, p.line, p.column, p.offset, p.endOffset), 'brug/config'));
     this.publish(file, diagnostics, (n, first) => messages.configInvalid(basename(file), n, first), language);
   }
 
