@@ -71,8 +71,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       configurationSection: 'brug',
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.brug.{yml,yaml}'),
     },
-    // trusted: false makes the server ignore what a workspace's .brug.yml may not ask in an
-    // untrusted workspace (dictionary files, reads outside the project).
+    // An untrusted folder may not point Brug at dictionaries or files of its own choosing: the
+    // server reads `trusted` and then ignores those parts of the folder's .brug.yml.
     initializationOptions: { client: 'vscode', extensionPath: context.extensionPath, trusted: vscode.workspace.isTrusted },
     middleware: {
       // Brug's own files (the rule pages that "About this rule" opens) are not checked.
@@ -152,12 +152,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
 
     { dispose: () => ReportPanel.disposeCurrent() },
-    // Trust granted: start the server again so that it reads the workspace's dictionaries.
+
+    // Trust is granted once and never taken back in a window: restart the server so it reads the
+    // folder's .brug.yml in full.
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      const c = client;
-      if (!c) return;
-      if (clientOptions.initializationOptions) (clientOptions.initializationOptions as { trusted?: boolean }).trusted = true;
-      void c.restart().catch((err: unknown) => c.error('Brug: restart after workspace trust failed', err, false));
+      if (!client) return;
+      (client.clientOptions.initializationOptions as { trusted?: boolean }).trusted = true;
+      void client.restart();
     }),
   );
 
