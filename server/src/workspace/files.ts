@@ -119,6 +119,16 @@ export function findFiles(inputs: string[], options: FindOptions = {}): Found {
       const parts = norm.split('/');
       const firstGlob = parts.findIndex((p) => /[*?[\]{}]/.test(p));
       const base = resolve(cwd, parts.slice(0, firstGlob).join('/') || '.');
+      let baseOk = false;
+      try {
+        baseOk = statSync(base).isDirectory();
+      } catch {
+        baseOk = false;
+      }
+      if (!baseOk) {
+        w.out.missing.push(input);
+        continue;
+      }
       const match = globMatcher(norm);
       const absolute = norm.startsWith('/');
       w.walk(base, (f) => match(absolute ? toSlash(f) : toSlash(relative(cwd, f))));
