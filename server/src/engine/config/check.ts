@@ -143,7 +143,7 @@ function typeName(example: unknown): { en: string; nl: string; fits: (v: unknown
       fits: (v) => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined),
     };
   }
-  if (typeof example === 'boolean') return { en: 'true or false', nl: 'true of false', fits: (v) => (typeof v === 'boolean' ? v : undefined) };
+  if (typeof example === 'boolean') return { en: 'true or false', nl: 'true of false', fits: (v) => (typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : undefined) };
   if (typeof example === 'string') return { en: 'a text', nl: 'een tekst', fits: (v) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined) };
   if (Array.isArray(example)) return { en: 'a list', nl: 'een lijst', fits: (v) => (Array.isArray(v) ? v : undefined) };
   return { en: 'a value', nl: 'een waarde', fits: (v) => (v === null || typeof v === 'object' ? undefined : v) };
