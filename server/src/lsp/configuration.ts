@@ -12,6 +12,7 @@ import type { Language } from '../engine/types.js';
 import type { ConfigFileProblem } from '../workspace/config-file.js';
 import type { LoadProblem } from '../workspace/dictionaries.js';
 import { MAX_DICTIONARY_BYTES, readSmallText } from '../workspace/read.js';
+import { ruleCatalog } from '../workspace/rule-catalog.js';
 import { problemDiagnostic } from './diagnostics.js';
 import { messages, say } from './messages.js';
 import type { BrugSettings } from './settings.js';
@@ -76,7 +77,7 @@ export class SettingsStore {
   }
 
   private normalize(raw: unknown): BrugSettings {
-    const { settings, problems } = normalizeSettings(raw);
+    const { settings, problems } = normalizeSettings(raw, new Set(ruleCatalog().map((r) => r.id)));
     for (const p of problems) {
       if (this.reported.has(p)) continue;
       this.reported.add(p);

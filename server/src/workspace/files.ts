@@ -157,7 +157,7 @@ export interface Expanded {
   missing: string[];
 }
 
-/** Files to check (the older interface): files as given, folders recursively, globs. */
+/** Files to check, without `ignore:` (the older interface, kept for callers that only need the list). */
 export function expandPaths(inputs: string[], cwd = process.cwd()): Expanded {
   const r = findFiles(inputs, { cwd });
   return { files: r.files, missing: r.missing };
