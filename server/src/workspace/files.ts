@@ -27,7 +27,19 @@ export function globMatcher(globs: string | string[]): (path: string) => boolean
  * A matcher for `ignore:` entries, relative to `base` (the folder of the .brug.yml): an entry
  * names a file, a folder (and all below it) or a glob.
  */
+const ignoreMatchers = new Map<string, (file: string) => boolean>();
+
 export function ignoreMatcher(base: string, globs: string[]): (file: string) => boolean {
+  const key = `${base}\u0000${globs.join('\u0000')}`;
+  let m = ignoreMatchers.get(key);
+  if (!m) {
+    if (ignoreMatchers.size > 64) ignoreMatchers.clear();
+    ignoreMatchers.set(key, (m = compileIgnore(base, globs)));
+  }
+  return m;
+}
+
+function compileIgnore(base: string, globs: string[]): (file: string) => boolean {
   const cleaned = globs.map((g) => toSlash(g).replace(/^\.\//, '').replace(/\/+$/, '')).filter((g) => g !== '');
   if (cleaned.length === 0) return () => false;
   const match = globMatcher(cleaned.flatMap((g) => [g, `${g}/**`]));

@@ -53,6 +53,7 @@ export class Workspace {
   private readonly configs = new Map<string, FileConfig>();
   private readonly byDir = new Map<string, string | null>();
   private fixed: LoadedConfig | undefined;
+  private readonly matchers = new WeakMap<FileConfig, (path: string) => boolean>();
 
   constructor(readonly options: WorkspaceOptions) {
     if (options.configFile) this.fixed = loadConfigFile(resolve(options.cwd, options.configFile));
@@ -100,7 +101,9 @@ export class Workspace {
   isIgnored(path: string): boolean {
     const c = this.configFor(path);
     if (!c.file || c.config.ignore.length === 0) return false;
-    return ignoreMatcher(dirname(c.file), c.config.ignore)(path);
+    let match = this.matchers.get(c);
+    if (!match) this.matchers.set(c, (match = ignoreMatcher(dirname(c.file), c.config.ignore)));
+    return match(resolve(this.options.cwd, path));
   }
 
   /** The files to check under the inputs (files, folders, globs), without the ignored ones. */
