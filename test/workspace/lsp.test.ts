@@ -84,6 +84,7 @@ describe('workspace: the language server and the workspace policy', function () 
     const config = await client.until(() => client!.diagnostics.get(ymlUri)?.diagnostics, 'diagnostics for .brug.yml');
     assert.equal(config.length, 1);
     assert.equal(config[0]!.range.start.line, 2);
+    assert.equal(config[0]!.severity, 2, 'a warning: only that setting is lost');
     assert.match(messageOf(config[0]!), /readability\/passive-voise.*readability\/passive-voice/);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MessageType } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, MessageType } from 'vscode-languageserver/node';
 import type { Connection, Diagnostic, Range } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Language } from '../engine/types.js';
@@ -127,7 +127,11 @@ export class FileProblems {
 
   reportConfig(file: string, problems: ConfigFileProblem[], text: string | undefined, language: Language | undefined): void {
     const lang = language ?? this.locale();
-    const diagnostics = problems.map((p) => problemDiagnostic(lang === 'nl' && p.nl ? p.nl : p.message, lineRange(text, p.line, p.column, p.offset, p.endOffset), 'brug/config'));
+    const diagnostics = problems.map((p) => {
+      const d = problemDiagnostic(lang === 'nl' && p.nl ? p.nl : p.message, lineRange(text, p.line, p.column, p.offset, p.endOffset), 'brug/config');
+      // A setting that falls back to its default is a warning; a file that cannot be used at all is an error.
+      return p.severity === 'warning' ? { ...d, severity: DiagnosticSeverity.Warning } : d;
+    });
     this.publish(file, diagnostics, (n, first) => messages.configInvalid(basename(file), n, first), language);
   }
 

@@ -40,6 +40,8 @@ export interface ConfigFileProblem {
   message: string;
   /** In Dutch. */
   nl?: string;
+  /** warning: that setting keeps its default; error: nothing of the file is used. */
+  severity?: 'warning' | 'error';
 }
 
 export interface LoadedConfig {
@@ -58,14 +60,15 @@ export interface LoadedConfig {
  */
 export function loadConfigText(file: string, text: string, base: BrugConfig = defaultConfig()): LoadedConfig {
   const r = parseConfigText(text, base, ruleCatalog());
-  return { file, config: r.config, problems: r.problems.map((p) => ({ file, ...p })), unusable: r.unusable, text };
+  const severity = r.unusable ? 'error' : 'warning';
+  return { file, config: r.config, problems: r.problems.map((p) => ({ file, ...p, severity })), unusable: r.unusable, text };
 }
 
 /** Reads a configuration file; a file that cannot be read leaves the base in force and says why. */
 export function loadConfigFile(file: string, base: BrugConfig = defaultConfig()): LoadedConfig {
   const r = readSmallText(file, MAX_CONFIG_BYTES);
   if (!r.ok) {
-    return { file, config: base, unusable: true, problems: [{ file, line: 1, column: 1, offset: 0, endOffset: 0, message: `${r.reason.en}; using the defaults`, nl: `${r.reason.nl}; de standaardinstellingen gelden` }] };
+    return { file, config: base, unusable: true, problems: [{ file, line: 1, column: 1, offset: 0, endOffset: 0, message: `${r.reason.en}; using the defaults`, nl: `${r.reason.nl}; de standaardinstellingen gelden`, severity: 'error' }] };
   }
   return loadConfigText(file, r.text, base);
 }
