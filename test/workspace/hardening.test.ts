@@ -90,6 +90,15 @@ describe('workspace: hardening (issue 17) and ignore (issue 11)', function () {
     assert.ok(!findings.some((f) => f.ruleId === 'readability/long-sentence'), 'rules: still applies');
   });
 
+  it('a YAML alias bomb in a project dictionary: the dictionary is skipped with one line, the document is checked', async () => {
+    const bomb = ['language: nl', 'a: &a [x,x,x,x,x,x,x,x,x,x]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'entries: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]', ''].join('\n');
+    const dir = tempWorkspace('brug-dbomb-', { '.brug.yml': 'vocabulary:\n  dictionaries: [bom.yml]\n', 'bom.yml': bomb, 'a.md': `# A\n\n${LONG_NL}\n` });
+    const r = await runCli(['check', 'a.md'], dir);
+    assert.doesNotMatch(r.err, /Excessive alias count|\n\s+at /);
+    assert.match(r.err, /bom\.yml:1:1: not readable as YAML: too many aliases/);
+    assert.match(r.out, /long-sentence/);
+  });
+
   it('a typo in a rule id or an option: a warning naming it with "did you mean"; the exit code is the findings\'', async () => {
     const dir = tempWorkspace('brug-typo-', {
       '.brug.yml': 'rules:\n  readability/long-sentense: off\n  readability/long-sentence:\n    options:\n      maxWord: 10\n  readability/passive-voice: off\n',
