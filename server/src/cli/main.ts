@@ -154,14 +154,17 @@ export class CheckRun {
 
   engineOf(file: string, config: BrugConfig): Engine {
     const { engine, problems } = this.workspace.engineFor(file, config);
-    for (const p of problems) this.say(`${this.shown(p.file)}:${p.line}:${p.column}: ${p.message} (dictionary skipped)`, 2);
+    for (const p of problems) this.say(`${this.shown(p.file)}:${p.line}:${p.column}: ${p.message} (dictionary skipped)`, p.refused ? undefined : 2);
     return engine;
   }
 
-  /** Writes fixed text back, inside the project only, UTF-8 files only. */
+  /**
+   * Writes fixed text back, inside the project only, UTF-8 files only. A refusal by that
+   * policy is a message; a failed write (permissions, disk) also makes the run exit 2.
+   */
   writeBack(file: string, text: string, from: string = file): boolean {
     const r = this.workspace.write(file, text, from);
-    if (!r.ok) this.say(`brug: ${this.shown(file)}: ${r.reason.en}`, 2);
+    if (!r.ok) this.say(`brug: ${this.shown(file)}: ${r.reason.en}`, r.kind === 'io' ? 2 : undefined);
     return r.ok;
   }
 
@@ -243,6 +246,8 @@ function checkFile(run: CheckRun, file: string): void {
 
 /** Checks a LaTeX main file together with the files it includes; each finding in its own file. */
 function checkLatexProject(run: CheckRun, file: string, project: LatexProject): void {
+  const main = run.workspace.read(file);
+  if (main.ok && main.warning) run.say(`brug: ${run.shown(file)}: warning: ${main.warning.en}`);
   const config = run.configOf(file);
   const engine = run.engineOf(file, config);
   let checked: LatexProjectResult;

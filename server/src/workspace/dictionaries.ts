@@ -10,6 +10,8 @@ export interface LoadProblem {
   line: number;
   column: number;
   message: string;
+  /** Not read on purpose (outside the project, not allowed by readOutside): a note, not an error. */
+  refused?: boolean;
 }
 
 /** Reads and validates dictionary files; an invalid one is reported and skipped. */

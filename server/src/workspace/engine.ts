@@ -17,7 +17,7 @@ export function engineFor(config?: BrugConfig, configFile?: string, options: Eng
   const named = config ? projectDictionaryPaths(configFile, config.vocabulary.dictionaries) : [];
   // A dictionary outside the project is read only when .brug.yml allows it (readOutside).
   const extra = mayRead ? named.filter((f) => mayRead(f)) : named;
-  const refused: LoadProblem[] = named.filter((f) => !extra.includes(f)).map((file) => ({ file: configFile ?? file, line: 1, column: 1, message: outsideMessages.read(file).en }));
+  const refused: LoadProblem[] = named.filter((f) => !extra.includes(f)).map((file) => ({ file: configFile ?? file, line: 1, column: 1, message: outsideMessages.read(file).en, refused: true }));
   const key = `${options.rules?.map((r) => r.meta.id).join(',') ?? ''}\n${extra.join('\n')}`;
   let e = engines.get(key);
   if (!e) {

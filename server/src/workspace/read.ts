@@ -187,15 +187,17 @@ export function readSmallText(file: string, maxBytes: number): { ok: true; text:
  * Writes a document's new text, only when the file on disk is UTF-8 (its bytes would survive
  * the round trip). The caller has checked that the file is inside the project.
  */
-export function writeDocument(file: string, text: string): { ok: true } | { ok: false; reason: { en: string; nl: string } } {
+export type WriteResult = { ok: true } | { ok: false; kind: 'outside' | 'encoding' | 'io'; reason: { en: string; nl: string } };
+
+export function writeDocument(file: string, text: string): WriteResult {
   const now = readDocument(file);
-  if (now.ok && !now.writable) return { ok: false, reason: { en: `not written: ${now.warning?.en ?? 'not UTF-8'}`, nl: `niet geschreven: ${now.warning?.nl ?? 'geen UTF-8'}` } };
-  if (!now.ok && now.kind !== 'missing') return { ok: false, reason: { en: `not written: ${now.reason.en}`, nl: `niet geschreven: ${now.reason.nl}` } };
+  if (now.ok && !now.writable) return { ok: false, kind: 'encoding', reason: { en: `not written: ${now.warning?.en ?? 'not UTF-8'}`, nl: `niet geschreven: ${now.warning?.nl ?? 'geen UTF-8'}` } };
+  if (!now.ok && now.kind !== 'missing') return { ok: false, kind: 'io', reason: { en: `not written: ${now.reason.en}`, nl: `niet geschreven: ${now.reason.nl}` } };
   try {
     writeFileSync(file, text, 'utf8');
     return { ok: true };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-    return { ok: false, reason: { en: `cannot write the fixes (${code})`, nl: `kan de verbeteringen niet schrijven (${code})` } };
+    return { ok: false, kind: 'io', reason: { en: `cannot write the fixes (${code})`, nl: `kan de verbeteringen niet schrijven (${code})` } };
   }
 }

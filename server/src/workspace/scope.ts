@@ -78,8 +78,9 @@ export const outsideMessages = {
     en: `${shown} is outside the project; not read. Allow it with readOutside in .brug.yml`,
     nl: `${shown} ligt buiten het project; niet gelezen. Sta het toe met readOutside in .brug.yml`,
   }),
-  write: (shown: string) => ({
-    en: `${shown} is outside the project (its real path); the fixes are not written`,
-    nl: `${shown} ligt buiten het project (het echte pad); de verbeteringen zijn niet geschreven`,
+  /** Said after the file's name: "x.tex: outside the project …". */
+  write: () => ({
+    en: 'outside the project (its real path); the fixes are not written',
+    nl: 'ligt buiten het project (het echte pad); de verbeteringen zijn niet geschreven',
   }),
 };

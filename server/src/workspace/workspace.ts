@@ -15,7 +15,7 @@ import { engineFor } from './engine.js';
 import { findFiles, ignoreMatcher } from './files.js';
 import type { Found } from './files.js';
 import { readDocument, writeDocument } from './read.js';
-import type { ReadResult } from './read.js';
+import type { ReadResult, WriteResult } from './read.js';
 import { insideProject, mayRead, mayWrite, outsideMessages, scopeFor } from './scope.js';
 import type { Scope } from './scope.js';
 
@@ -132,11 +132,8 @@ export class Workspace {
    * Writes fixed text to a file of `from`'s project: refused outside the project (on the real
    * path) and for files that are not UTF-8.
    */
-  write(file: string, text: string, from: string = file): { ok: true } | { ok: false; reason: { en: string; nl: string } } {
-    if (!mayWrite(file, this.scopeFor(from))) {
-      const m = outsideMessages.write(file);
-      return { ok: false, reason: m };
-    }
+  write(file: string, text: string, from: string = file): WriteResult {
+    if (!mayWrite(file, this.scopeFor(from))) return { ok: false, kind: 'outside', reason: outsideMessages.write() };
     return writeDocument(file, text);
   }
 }
