@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeWorkspaces, runCli, tempWorkspace } from '../helpers/workspace.js';
 import { globMatcher, ignoreMatcher } from '../../server/src/workspace/files.js';
@@ -210,6 +210,9 @@ describe('workspace: hardening (issue 17) and ignore (issue 11)', function () {
     const r = await runCli(['check', 'nope/**/*.md'], dir);
     assert.equal(r.code, 2);
     assert.match(r.err, /nope\/\*\*\/\*\.md: no such file, folder or match/);
-    mkdirSync(join(dir, 'nope'));
+    // A file whose name has glob characters is that file.
+    writeFileSync(join(dir, 'rapport[1].md'), '# R\n\nKort.\n');
+    const literal = await runCli(['check', 'rapport[1].md', '--format', 'json'], dir);
+    assert.deepEqual((JSON.parse(literal.out) as { files: Array<{ path: string }> }).files.map((f) => f.path), ['rapport[1].md']);
   });
 });

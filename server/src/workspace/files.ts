@@ -120,13 +120,22 @@ class Walker {
   }
 }
 
+function exists(p: string): boolean {
+  try {
+    statSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Files to check: files as given, folders recursively (.md, .markdown, .qmd, .Rmd, .txt, .tex), globs. */
 export function findFiles(inputs: string[], options: FindOptions = {}): Found {
   const cwd = options.cwd ?? process.cwd();
   const w = new Walker(options);
   for (const input of inputs) {
     const before = w.out.files.length + w.out.ignored;
-    if (/[*?[\]{}]/.test(input)) {
+    if (/[*?[\]{}]/.test(input) && !exists(resolve(cwd, input))) {
       const norm = toSlash(input).replace(/^\.\//, '');
       const parts = norm.split('/');
       const firstGlob = parts.findIndex((p) => /[*?[\]{}]/.test(p));
