@@ -99,14 +99,17 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
         // The preferred fix: for a term used once, its replacement when it is the only one or safe;
         // for a term used more often, replacing all of them (so one --fix leaves nothing to do).
         const single = suggestions.length === 1 || replacements[0]?.kind === 'safe';
-        replacements.forEach((r, i) => {
-          fixes.push({
-            title: message(`Replace with "${r.newText}"`, `Vervang door "${r.newText}"`),
-            preferred: !subject && !all && single && i === 0,
-            kind: r.kind,
-            edits: [r.edit],
+        // When every use can safely be swapped, that one fix is the choice; else each place can be chosen.
+        if (all?.kind !== 'safe') {
+          replacements.forEach((r, i) => {
+            fixes.push({
+              title: message(`Replace with "${r.newText}"`, `Vervang door "${r.newText}"`),
+              preferred: !subject && !all && single && i === 0,
+              kind: r.kind,
+              edits: [r.edit],
+            });
           });
-        });
+        }
         if (all) fixes.push({ ...all, preferred: !subject && single && (suggestions.length === 1 || all.kind === 'safe') });
         if (entry.gloss) {
           fixes.push({
