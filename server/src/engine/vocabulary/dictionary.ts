@@ -30,8 +30,8 @@ export interface DictionaryEntry {
   onlyWith?: string[];
   /** Words of a field where the term is practice language: a report using them three times or more is not flagged. */
   practiceIn?: string[];
-  /** A nominal adjective (the elderly): before a noun only the adjective is replaced. */
-  adjective?: { word: string; suggestions: string[] };
+  /** A nominal adjective (the elderly): before a noun only the adjective is replaced, or, without suggestions, the use is not a label. */
+  adjective?: { word: string; suggestions?: string[] };
   examples: { match: string[]; noMatch: string[] };
 }
 

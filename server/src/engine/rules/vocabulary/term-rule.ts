@@ -57,6 +57,8 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
           const { entry } = use.hit;
           if (use.hit.kind !== kind) continue;
           if (accept.has(normalizeWord(entry.term)) || accept.has(normalizeWord(use.text))) continue;
+          // "the homeless shelter": an adjective before a noun, not a label of people.
+          if (use.adjective && !entry.adjective?.suggestions?.length) continue;
           let list = byEntry.get(entry);
           if (!list) byEntry.set(entry, (list = []));
           list.push({ use, ...b.toDocument(use.start, use.end), glossary: glossarySections.has(b.section) });
@@ -126,7 +128,7 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
           message: message(`"${u.use.text}" again`, `Weer "${u.use.text}"`),
         }));
         const found = first.use.adjective ? text.found(first.use.adjective.text) : text.found(first.use.text);
-        const quoted = (first.use.adjective ? entry.adjective!.suggestions : suggestions).map((s) => `"${s}"`);
+        const quoted = (first.use.adjective ? entry.adjective!.suggestions ?? [] : suggestions).map((s) => `"${s}"`);
         const times = count > 1 ? message(` It comes back ${count} times; the other places are listed with this finding.`, ` Het komt ${count} keer voor; de andere plaatsen staan bij deze melding.`) : message('', '');
         const msg: Message = subject
           ? {
@@ -214,7 +216,7 @@ function replacementsAt(doc: DocumentModel, p: Placed, suggestions: string[], ki
   const out: Replacement[] = [];
   if (use.adjective) {
     const start = p.offset + (use.adjective.start - use.start);
-    for (const s of entry.adjective!.suggestions) {
+    for (const s of (entry.adjective!.suggestions ?? [])) {
       const newText = sentenceCase(use.adjective.text, matchCase(use.adjective.text, s, entry.adjective!.word), use.sentenceStart && use.adjective.start === use.start);
       out.push({ newText, kind: 'suggestion', edit: { offset: start, endOffset: start + use.adjective.text.length, newText } });
     }
