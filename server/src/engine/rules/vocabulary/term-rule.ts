@@ -71,7 +71,8 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
         const first = uses[0]!;
         const { dictionary } = first.use.hit;
         const count = uses.length;
-        const defined = uses.some((u) => u.use.defines !== undefined || u.glossary);
+        // A definition sentence or a glossary defines a term; a heading that names it (Methodologie) does not.
+        const defined = uses.some((u) => u.use.defines === 'sentence' || u.glossary);
         const subject = isNoun(entry) && kind === 'jargon' && (count >= SUBJECT_USES || (defined && count >= DEFINED_SUBJECT_USES));
         const suggestions = suggestionsFor(first.use.hit, prefer);
         const fixes: Fix[] = [];
