@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyEdits } from '../../server/src/engine/fixes.js';
 import type { Finding, Fix } from '../../server/src/engine/types.js';
-import { resourceRoot } from '../../server/src/project/resources.js';
+import { resourceRoot } from '../../server/src/workspace/resources.js';
 import { flagged, run, vocabularyFindings } from './helpers.js';
 
 const jargon = (text: string, lang: 'nl' | 'en') => vocabularyFindings(run(text, lang), 'vocabulary/jargon');
