@@ -25,6 +25,6 @@ for (const f of JSON.parse(out).files) {
     for (const x of fs) per[x.data?.entryId ?? x.data?.groupId ?? '?'] = (per[x.data?.entryId ?? x.data?.groupId ?? '?'] ?? 0) + 1;
     return `${r.split('/')[1]} ${((fs.length * 1000) / f.metrics.words).toFixed(2)} (${fs.length}, most repeated ${Math.max(0, ...Object.values(per))})`;
   });
-  process.stdout.write(`${f.path.slice(corpus.length + 1)}\t${f.metrics.words}\t${row.join('\t')}\n`);
+  process.stdout.write(`${f.path.split(/[\\/]/).slice(-2).join("/")}\t${f.metrics.words}\t${row.join('\t')}\n`);
 }
 for (const r of rules) process.stdout.write(`${r}\t${total[r]} findings\t${((total[r] * 1000) / words).toFixed(2)} per 1,000 words\n`);
