@@ -544,7 +544,7 @@ export function applyDirectives(findings: Finding[], directives: Directive[], li
     // to its first place that is not switched off, without the fixes that edit the switched-off one.
     const place = f.related?.find((r) => !disabledAt(f.ruleId, r.offset));
     if (!place) return [];
-    const fixes = f.fixes.filter((x) => x.edits.every((e) => e.endOffset <= f.offset || e.offset >= f.endOffset));
+    const fixes = f.fixes.filter((x) => x.edits.every((e) => !disabledAt(f.ruleId, e.offset)));
     const related = f.related!.filter((r) => r !== place && !disabledAt(f.ruleId, r.offset));
     return [{ ...f, offset: place.offset, endOffset: place.endOffset, fixes, ...(related.length ? { related } : { related: undefined }) }];
   });
