@@ -71,6 +71,18 @@ function isEnglishParticiple(w: string): boolean {
 // Words that open a Dutch subordinate clause: "Geconcludeerd kan worden | dat het programma is geslaagd".
 const NL_SUBORDINATORS = new Set('dat omdat doordat zodat nadat voordat terwijl wanneer hoewel ofschoon indien mits tenzij waardoor waarbij waarin waarmee waarop waarvan waarna die welke hoe waarom zoals aangezien'.split(' '));
 
+const NL_COORDINATORS = new Set(['en', 'maar', 'of']);
+const isNlAux = (w: string) => NL_WORDEN.has(w) || NL_ZIJN.has(w);
+
+/** "… werden verzameld en daarna werden ze geanalyseerd": an auxiliary before and after a coordinator starts a new clause. */
+function secondAuxiliary(words: Word[], from: number, at: number): boolean {
+  let before = false;
+  for (let i = from; i < at; i++) if (isNlAux(words[i]!.lower)) before = true;
+  if (!before) return false;
+  for (let i = at + 1; i < Math.min(words.length, at + 6); i++) if (isNlAux(words[i]!.lower)) return true;
+  return false;
+}
+
 /** Clause boundaries inside a sentence: a comma, semicolon or colon, or (Dutch) a subordinator. */
 function clauses(s: Sentence, language: Language = 'en'): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -81,7 +93,7 @@ function clauses(s: Sentence, language: Language = 'en'): Array<[number, number]
     if (t.kind === 'word') {
       while (wi < words.length && words[wi]!.start < t.start) wi++;
       // A subordinator starts a new clause (not as the first word of the current one).
-      if (language === 'nl' && wi < words.length && words[wi]!.start === t.start && wi > from && NL_SUBORDINATORS.has(words[wi]!.lower)) {
+      if (language === 'nl' && wi < words.length && words[wi]!.start === t.start && wi > from && (NL_SUBORDINATORS.has(words[wi]!.lower) || (NL_COORDINATORS.has(words[wi]!.lower) && secondAuxiliary(words, from, wi)))) {
         out.push([from, wi]);
         from = wi;
       }
@@ -172,7 +184,9 @@ export function findPassives(s: Sentence, language: Language): PassiveMatch[] {
     if (!isEnglishParticiple(w)) continue;
     let agent = false;
     for (let k = j + 1; k < Math.min(words.length, j + 8); k++) if (EN_AGENT.test(words[k]!.lower)) agent = true;
-    out.push({ auxiliary: i, participle: j, agent, impersonal: false });
+    // "It is recommended that …", "it was decided to …": an empty "it", nobody acts.
+    const impersonal = i > 0 && words[i - 1]!.lower === 'it' && /^(that|to)$/.test(words[j + 1]?.lower ?? '');
+    out.push({ auxiliary: i, participle: j, agent, impersonal });
     i = j;
   }
   return out;
@@ -182,4 +196,122 @@ export function wordSpan(words: Word[], a: number, b: number): [number, number] 
   const x = words[Math.min(a, b)]!;
   const y = words[Math.max(a, b)]!;
   return [x.start, y.end];
+}
+
+// Participles of decisions and responsibility: a passive of these hides who decides ("the request was refused").
+const RESPONSIBILITY = {
+  nl: new Set('besloten beslist gekozen goedgekeurd afgewezen geweigerd aanbevolen geadviseerd verwacht vereist beoordeeld toegekend opgelegd gekort stopgezet ingetrokken beëindigd uitgesloten geschrapt bezuinigd geprioriteerd afgesproken vastgesteld bepaald gesanctioneerd doorverwezen genegeerd verwijderd opgeschort afgeschaft teruggevorderd verplicht gevraagd toegewezen afgesloten gecontroleerd'.split(' ')),
+  en: new Set('decided agreed chosen approved rejected refused denied recommended advised required expected assessed judged allocated awarded granted sanctioned imposed selected cut reduced stopped withdrawn cancelled prioritised prioritized excluded removed terminated suspended referred ignored overlooked neglected determined mandated instructed asked told reclaimed closed'.split(' ')),
+};
+
+/** Whether a passive of this participle hides who decides or is responsible. */
+export function hidesResponsibility(participle: string, language: Language): boolean {
+  return RESPONSIBILITY[language].has(participle);
+}
+
+// English irregular past tenses that differ from the participle (for "the council took …").
+const EN_PAST: Record<string, string> = Object.fromEntries(
+  'arisen:arose awoken:awoke been:was borne:bore beaten:beat become:became begun:began bitten:bit blown:blew broken:broke chosen:chose come:came done:did drawn:drew drunk:drank driven:drove eaten:ate fallen:fell forbidden:forbade forgotten:forgot forgiven:forgave frozen:froze gotten:got given:gave gone:went grown:grew hidden:hid known:knew lain:lay mistaken:mistook overseen:oversaw overtaken:overtook overcome:overcame ridden:rode rung:rang risen:rose run:ran seen:saw shaken:shook shown:showed shrunk:shrank sung:sang sunk:sank spoken:spoke sprung:sprang stolen:stole sworn:swore swum:swam taken:took torn:tore thrown:threw trodden:trod undergone:underwent undertaken:undertook woken:woke worn:wore woven:wove withdrawn:withdrew written:wrote flown:flew'
+    .split(' ').map((p) => p.split(':') as [string, string]),
+);
+
+const OBJECT_PRONOUN: Record<Language, Record<string, string>> = {
+  en: { they: 'them', he: 'him', she: 'her', we: 'us', i: 'me', it: 'it' },
+  nl: { zij: 'ze', ze: 'ze', hij: 'hem', wij: 'ons', we: 'ons', ik: 'mij' },
+};
+const EN_CLAUSE_OPENERS = /^(that|which|who|because|when|if|as|where|while|although|since|and|but|so|once|until|unless|whether|how|why)$/;
+const EN_PHRASE_STOP = /^(in|on|at|for|with|during|after|before|because|to|and|or|from|through|within|as|using|when|which|who|that|into|across|over|under|via|since|until|if|but|than)$/;
+const NL_PHRASE_STOP = /^(in|op|aan|voor|met|bij|naar|uit|tot|om|over|onder|tussen|tijdens|na|sinds|zonder|via|en|of|maar|omdat|dat|die|wat|als|dan|niet|ook|vaak|nog|al|wel|altijd|nooit|steeds|snel|door|er|daarbij|daarom|hier|daar|toen|nu|zo|te|wordt|worden|werd|werden|is|zijn|was|waren)$/;
+const NL_DETERMINER_START = /^(de|het|een|deze|dit|die|dat|alle|veel|zijn|haar|hun|onze|ons|mijn|elke|ieder|iedere|geen|beide)$/;
+
+function phraseAfter(words: Word[], from: number, until: number, stop: RegExp, max: number): Word[] {
+  const out: Word[] = [];
+  for (let i = from; i < until && out.length < max; i++) {
+    const w = words[i]!;
+    if (stop.test(w.lower) || w.isNumber || (out.length > 0 && /end$/.test(w.lower))) break;
+    out.push(w);
+  }
+  return out;
+}
+
+/** A phrase without a dangling article or preposition at its end ("de klantmanagers van de" → "de klantmanagers"). */
+function trimPhrase(ws: Word[]): Word[] {
+  let n = ws.length;
+  while (n > 0 && /^(de|het|een|van|der|the|a|an|of|and|en)$/.test(ws[n - 1]!.lower)) n--;
+  return ws.slice(0, n);
+}
+
+function join(text: string, ws: Word[]): string {
+  return ws.length ? text.slice(ws[0]!.start, ws[ws.length - 1]!.end) : '';
+}
+
+/** Lower-cases the first letter of a phrase that stood at the start of the sentence (not an acronym or a name in capitals). */
+function decapitalise(phrase: string, first: Word | undefined, sentenceStart: number): string {
+  if (!first || first.start !== sentenceStart || first.isAcronym) return phrase;
+  return phrase.charAt(0).toLowerCase() + phrase.slice(1);
+}
+
+/**
+ * An active version of a passive clause, built from the sentence itself: the named actor (or
+ * "[who?]") as subject, the verb in the past (English) or the perfect (Dutch), and the passive's
+ * subject as object: "The plan was approved by the council" → "the council approved the plan";
+ * "De aanvraag wordt beoordeeld" → "[wie?] heeft de aanvraag beoordeeld". Undefined when the
+ * sentence gives too little to go on.
+ */
+export function activeExample(text: string, s: Sentence, p: PassiveMatch, language: Language): string | undefined {
+  const words = s.words;
+  const aux = p.auxiliary;
+  const part = words[p.participle]!;
+  // Clause start: after the last clause mark before the auxiliary.
+  let from = 0;
+  const before = text.slice(s.start, words[Math.min(aux, p.participle)]!.start);
+  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('('), before.lastIndexOf('—'), before.lastIndexOf('–'));
+  if (cut >= 0) while (from < aux && words[from]!.start < s.start + cut) from++;
+  // The clause ends at the next clause mark after the participle.
+  const afterPart = text.slice(part.end, s.end).search(/[,;:()—–]/);
+  const clauseEnd = afterPart < 0 ? s.end : part.end + afterPart;
+  const inClause = (w: Word) => w.start < clauseEnd;
+  const opener = language === 'en' ? (w: Word) => EN_CLAUSE_OPENERS.test(w.lower) : (w: Word) => NL_SUBORDINATORS.has(w.lower);
+  for (let k = Math.min(aux, p.participle) - 1; k >= from; k--) if (opener(words[k]!)) {
+    from = k + 1;
+    break;
+  }
+  if (language === 'en') {
+    let i = from;
+    const subjectWords = trimPhrase(phraseAfter(words, i, aux, EN_PHRASE_STOP, 6));
+    let subject = subjectWords.length >= 1 ? decapitalise(join(text, subjectWords), subjectWords[0], s.start) : '';
+    if (subjectWords.length === 1 && OBJECT_PRONOUN[language][subjectWords[0]!.lower]) subject = OBJECT_PRONOUN[language][subjectWords[0]!.lower]!;
+    // "It is recommended that …": the "it" is empty.
+    if (subject === 'it' && /^(that|to)$/.test(words[p.participle + 1]?.lower ?? '')) subject = '…';
+    const by = p.agent ? words.findIndex((w, k) => k > p.participle && w.lower === 'by' && inClause(w)) : -1;
+    const actor = by > 0 ? join(text, trimPhrase(phraseAfter(words, by + 1, words.length, EN_PHRASE_STOP, 4))) : '';
+    const past = EN_PAST[part.lower] ?? part.lower;
+    const who = actor || '[who?]';
+    if (!subject) return `${who} ${past} …`;
+    return `${who} ${past} ${subject}`;
+  }
+  // Dutch: the subject stands before the auxiliary ("de aanvraag wordt …") or, after a fronted
+  // phrase, right after it ("In 2020 werd het rapport geschreven").
+  const i = from;
+  let subjectWords: Word[] = [];
+  if (i < aux && (NL_DETERMINER_START.test(words[i]!.lower) || (!NL_PHRASE_STOP.test(words[i]!.lower) && aux - i <= 4)) && !words[i]!.isNumber) {
+    subjectWords = trimPhrase(phraseAfter(words, i, aux, NL_PHRASE_STOP, 5));
+    if (subjectWords.length === 1 && /^(er|hier|daar)$/.test(subjectWords[0]!.lower)) subjectWords = [];
+    else if (subjectWords.length === 1 && NL_PHRASE_STOP.test(subjectWords[0]!.lower)) subjectWords = [];
+  }
+  if (subjectWords.length === 0 && aux < p.participle && NL_DETERMINER_START.test(words[aux + 1]?.lower ?? '')) {
+    subjectWords = trimPhrase(phraseAfter(words, aux + 1, p.participle, NL_PHRASE_STOP, 4));
+  }
+  let subject = subjectWords.length ? decapitalise(join(text, subjectWords), subjectWords[0], s.start) : '';
+  if (subjectWords.length === 1 && OBJECT_PRONOUN[language][subjectWords[0]!.lower]) subject = OBJECT_PRONOUN[language][subjectWords[0]!.lower]!;
+  const door = p.agent ? words.findIndex((w, k) => k >= from && w.lower === 'door' && words[k + 1]?.lower !== 'te' && inClause(w)) : -1;
+  const actorWords = door >= 0 ? phraseAfter(words, door + 1, words.length, NL_PHRASE_STOP, 4) : [];
+  const actorClean = trimPhrase(actorWords.filter((w) => w.start < part.start || door > p.participle));
+  const actor = join(text, actorClean);
+  const last = actorClean[actorClean.length - 1]?.lower ?? '';
+  const plural = /^(we|wij|zij|jullie)$/.test(last) || (actorClean.length > 1 && last.length > 3 && /(en|s)$/.test(last) && !/(heid|ing)$/.test(last));
+  const verb = last === 'ik' ? 'heb' : plural ? 'hebben' : 'heeft';
+  const who = actor ? decapitalise(actor, actorClean[0], s.start) : '[wie?]';
+  const object = subject || (p.impersonal ? '' : '…');
+  return `${who} ${verb} ${object ? `${object} ` : ''}${part.text.toLowerCase()}`;
 }

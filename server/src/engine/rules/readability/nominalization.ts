@@ -3,6 +3,7 @@ import { message } from '../types.js';
 import { numberOption } from './options.js';
 import { findNominalizations } from '../../text/nominalization.js';
 import { matchCase } from '../../text/case.js';
+import { isRunningText } from './prose.js';
 
 export const nominalization: BlockRule = {
   scope: 'block',
@@ -23,7 +24,7 @@ export const nominalization: BlockRule = {
   },
   check(ab, ctx) {
     const b = ab.block;
-    if (b.kind === 'heading' || b.kind === 'tableCell') return [];
+    if (b.kind === 'heading' || b.kind === 'tableCell' || !isRunningText(ab)) return [];
     const out: BlockFinding[] = [];
     const maxNouns = numberOption(nominalization.meta, ctx, 'maxActionNouns');
     for (const s of ab.sentences) {
