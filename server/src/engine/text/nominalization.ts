@@ -67,9 +67,10 @@ const EMPTY = { nl: phraseIndex(NL_EMPTY_VERB), en: phraseIndex(EN_EMPTY_VERB) }
 // Action-noun endings and the lexicalised words that end the same way but name a thing.
 const NL_ACTION = /(ing|atie|tie|sie|name|age|ering)$/;
 const NL_LEXICALISED = new Set(
-  'woning opleiding uitkering ervaring informatie organisatie situatie politie familie kring ring ding koning richting regering vereniging stichting omgeving bijeenkomst instelling afdeling tekening lening vergadering rekening mening oefening verzekering bevolking gemeenteraad natie relatie positie functie traditie editie sessie commissie missie versie provincie competitie categorie garage bagage pagina etage passage massage boodschap leerling nieuwkomer dienstverlening regeling voorziening wetgeving financiering begeleiding ondersteuning verslaving jeugdzorg inkomen scholing training tevredenheid'.split(' '),
+  'woning opleiding uitkering ervaring informatie organisatie situatie politie familie kring ring ding koning richting regering vereniging stichting omgeving bijeenkomst instelling afdeling tekening lening vergadering rekening mening oefening verzekering bevolking gemeenteraad natie relatie positie functie traditie editie sessie commissie missie versie provincie competitie categorie garage bagage pagina etage passage massage boodschap leerling nieuwkomer dienstverlening regeling voorziening wetgeving financiering begeleiding ondersteuning verslaving jeugdzorg inkomen scholing training tevredenheid medicatie locatie onderling eerstelijns beveiliging vaardigheid woning omgeving'.split(' '),
 );
-const EN_ACTION = /(tion|sion|ment|ance|ence|ity|isation|ization)$/;
+// Not -ity: equality, creativity, sanctity are made from adjectives, not from verbs.
+const EN_ACTION = /(tion|sion|ment|ance|ence|isation|ization)$/;
 const EN_LEXICALISED = new Set(
   'information education organisation organization nation station government department question mention population section position condition situation tradition relation community university city activity quality identity opportunity majority minority authority responsibility disability security priority facility entity equipment environment apartment moment comment document experience evidence audience conference difference sentence science confidence balance distance instance finance guidance allowance residence attendance importance performance independence ability mobility agency emergency'.split(' '),
 );
