@@ -37,6 +37,9 @@ if (existsSync('client/src/extension.ts')) {
   jobs.push({ ...common, ...cjs, entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] });
 }
 
+// The text layer's word lists (dictionaries/text) as one JSON file the engine imports.
+await import('./build-text-lexicon.mjs').then((m) => m.writeTextLexicon());
+
 const started = Date.now();
 await Promise.all(jobs.map((j) => build(j)));
 if (!watch) process.stdout.write(`brug: built ${jobs.length} bundle(s) in ${Date.now() - started} ms\n`);

@@ -1,5 +1,6 @@
 import type { Language } from '../types.js';
 import type { Sentence, Word } from './sentences.js';
+import { pairs, wordPattern, wordSet } from './lexicon.js';
 
 export interface PassiveMatch {
   /** Index of the auxiliary and the participle in the sentence's words. */
@@ -11,26 +12,20 @@ export interface PassiveMatch {
   impersonal: boolean;
 }
 
-const NL_WORDEN = new Set(['word', 'wordt', 'worden', 'werd', 'werden', 'geworden']);
-const NL_ZIJN = new Set(['is', 'zijn', 'was', 'waren', 'ben', 'bent', 'geweest']);
+const NL_WORDEN = wordSet('nl', 'passive', 'worden');
+const NL_ZIJN = wordSet('nl', 'passive', 'zijn');
 // Verbs that take zijn in the perfect (is gestegen) and participles used as adjectives (is betrokken).
-const NL_NOT_PASSIVE_WITH_ZIJN = new Set(
-  'gestegen gedaald gebleken gebleven gegaan gekomen begonnen verdwenen ontstaan overleden geworden gevallen gegroeid gelukt mislukt gewend gebeurd gestart gestopt verhuisd vertrokken teruggekeerd toegenomen afgenomen veranderd verbeterd verslechterd opgehouden uitgegroeid doorgestroomd ingestroomd uitgestroomd ontsnapt geslaagd gezakt geboren gestorven betrokken bekend geschikt gericht gebaseerd verplicht bedoeld benodigd beperkt gelegen geïnteresseerd verbaasd overtuigd bezorgd verdeeld ingewikkeld gemotiveerd tevreden ontevreden gespannen verantwoord beschikbaar afhankelijk gewenst geneigd gehecht gebonden verknocht vereist verwant verzekerd gescheiden getrouwd gehuwd opgeleid geregeld gesloten geopend benieuwd verliefd bedroefd verslaafd gespecialiseerd gevestigd verschuldigd bevoegd gerechtigd verbonden gehandicapt bezet'.split(' '),
-);
+const NL_NOT_PASSIVE_WITH_ZIJN = wordSet('nl', 'passive', 'notPassiveWithZijn');
 // Words that look like participles but are not: nouns and adjectives on ge-/be-/ver-…-d/t.
-const NL_NOT_PARTICIPLE = new Set(
-  'beleid gebied gezondheid geld gerecht bericht verband verstand bestand verhaal gevaar gezicht gewicht gebed geheid bezit gedicht gebit gesprek verschil verleden verzet beroep ontwerp overleg verlet vertrouwd gezet gezond gered getrouw bereid gereed gelijk geleden verwacht bestaat gebeurt geldt behoort betekent beschikt herkent erkent ervaart vertelt verdient ontstaat bevat bedraagt verschijnt vereist gebruikt begint bezit verkeerd verkeert verlaat verantwoordt geeft betreft beschrijft verwijst verloopt verkoopt bezoekt besluit begrijpt bespreekt gelooft bewust gerust aangezien'.split(' '),
-);
+const NL_NOT_PARTICIPLE = wordSet('nl', 'passive', 'notParticiple');
 // Participles of kennen and wennen end in -end like a present participle: herkend, erkend, gewend.
 const KEND = /^(?:her|er|ge|ver|be|onder)kend$|^(?:ge|ver)wend$/;
-const NL_FINITE_OR_PARTICIPLE = new Set(['gebruikt', 'verwacht']);
+const NL_FINITE_OR_PARTICIPLE = wordSet('nl', 'passive', 'finiteOrParticiple');
 // Strong participles (and their cores after a separable prefix: aan|gegeven).
-const NL_STRONG = new Set(
-  'gedaan gegeven genomen geschreven gezien gevonden gesproken gebracht gedacht gekregen gehouden gelezen gezocht gekozen gevraagd geslagen gestoken gesloten getroffen gewezen gewogen geboden gebonden gedragen gegraven gehangen geheten geholpen gekeken geladen gelaten geleden gelegen geleverd gemeten geroepen geschoten geschonden gesteld gestreden getrokken gevangen geweten gewonnen gezonden gezworen begrepen beschreven besproken bevonden bewezen bedreven bedrogen behouden beloofd benoemd bepaald bereikt beschouwd bestreden betrokken bevolen verboden verbonden verdreven vergeten verkregen verloren vermeden verschenen verstrekt verworven verzonden ontvangen ontnomen ontbonden ontheven onderbroken onderscheiden ondersteund onderzocht onderworpen ondervonden overgenomen overwogen aangeboden besloten bedongen bevochten bevroren bezworen verheven vergeleken verkozen verschoven verweven verzwegen ontdoken onthouden ontboden ontworpen gebroken gedwongen gevochten geschonken gesneden gegoten gedreven gemeden geschoven geworpen gevlochten gewreven gebeten geprezen geslopen gezogen gegrepen gekeken geknepen gestolen verboden begonnen'.split(' '),
-);
+const NL_STRONG = wordSet('nl', 'passive', 'strongParticiples');
 // Words after which a participle is an adjective with a noun, not the verb of a passive.
 // Not het, deze, dit, die: they are pronouns as often ("wordt het opgeslagen", "wordt deze toegevoegd").
-const NL_DETERMINERS = new Set('een geen de elk ieder iedere zo\'n'.split(' '));
+const NL_DETERMINERS = wordSet('nl', 'passive', 'determiners');
 const NL_SEPARABLE = /^(aan|af|bij|binnen|door|in|los|mee|na|neer|om|onder|op|over|samen|terug|tegen|toe|uit|vast|voor|weg|vrij|kenbaar|bekend)(ge\S{2,})$/;
 const NL_REGULAR = /^(ge|be|ont|ver|her|er)\S{2,}[dt]$/;
 
@@ -51,15 +46,11 @@ function isDutchParticiple(w: string): boolean {
   return /^ge[ëï]\S+[dt]$/.test(w);
 }
 
-const EN_BE = new Set(['am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', "isn't", "aren't", "wasn't", "weren't", 'get', 'gets', 'got', 'gotten']);
-const EN_IRREGULAR = new Set(
-  'arisen awoken been borne beaten become begun bent bet bound bitten bled blown broken bred brought built burnt burst bought cast caught chosen clung come cost crept cut dealt dug done drawn dreamt drunk driven eaten fallen fed felt fought found fled flung flown forbidden forgotten forgiven frozen got gotten given gone ground grown hung had heard hidden hit held hurt kept knelt known laid led leant learnt left lent let lain lit lost made meant met paid put quit read ridden rung risen run said seen sought sold sent set shaken shed shone shot shown shrunk shut sung sunk sat slept slid slung spoken sped spent spun spilt split spread sprung stood stolen stuck stung struck strung sworn swept swum swung taken taught torn told thought thrown thrust trodden understood undertaken upheld upset woken worn woven wept won wound withdrawn written overseen overtaken overcome undergone mistaken misunderstood'.split(' '),
-);
+const EN_BE = wordSet('en', 'passive', 'be');
+const EN_IRREGULAR = wordSet('en', 'passive', 'irregularParticiples');
 // -ed words that after "be" are mostly adjectives, not passives.
-const EN_ADJECTIVES = new Set(
-  'interested concerned worried excited tired bored married experienced qualified skilled advanced detailed dedicated motivated pleased satisfied surprised disappointed frustrated confused embarrassed ashamed scared frightened tied supposed used related complicated sophisticated talented aged beloved crowded devoted isolated limited marked mixed needed red bed shed prepared determined involved committed engaged unemployed employed retired disabled based located situated entitled'.split(' '),
-);
-const ADVERB = /^(not|also|often|usually|always|never|then|still|already|largely|mainly|mostly|partly|widely|generally|rarely|commonly|further|frequently|typically|ook|niet|vaak|nog|al|steeds|meestal|soms|wel|vooral|daarbij|daarom|dan|reeds|eerst|later|eerder|door|verder)$/;
+const EN_ADJECTIVES = wordSet('en', 'passive', 'adjectives');
+const ADVERB = new RegExp(`^(?:${[...wordSet('en', 'passive', 'adverbs'), ...wordSet('nl', 'passive', 'adverbs')].join('|')})$`);
 
 function isEnglishParticiple(w: string): boolean {
   if (EN_IRREGULAR.has(w)) return true;
@@ -69,9 +60,9 @@ function isEnglishParticiple(w: string): boolean {
 }
 
 // Words that open a Dutch subordinate clause: "Geconcludeerd kan worden | dat het programma is geslaagd".
-const NL_SUBORDINATORS = new Set('dat omdat doordat zodat nadat voordat terwijl wanneer hoewel ofschoon indien mits tenzij waardoor waarbij waarin waarmee waarop waarvan waarna die welke hoe waarom zoals aangezien'.split(' '));
+const NL_SUBORDINATORS = wordSet('nl', 'passive', 'subordinators');
 
-const NL_COORDINATORS = new Set(['en', 'maar', 'of']);
+const NL_COORDINATORS = wordSet('nl', 'passive', 'coordinators');
 const isNlAux = (w: string) => NL_WORDEN.has(w) || NL_ZIJN.has(w);
 
 /** "… werden verzameld en daarna werden ze geanalyseerd": an auxiliary before and after a coordinator starts a new clause. */
@@ -199,10 +190,7 @@ export function wordSpan(words: Word[], a: number, b: number): [number, number] 
 }
 
 // Participles of decisions and responsibility: a passive of these hides who decides ("the request was refused").
-const RESPONSIBILITY = {
-  nl: new Set('besloten beslist gekozen goedgekeurd afgewezen geweigerd aanbevolen geadviseerd verwacht vereist beoordeeld toegekend opgelegd gekort stopgezet ingetrokken beëindigd uitgesloten geschrapt bezuinigd geprioriteerd afgesproken vastgesteld bepaald gesanctioneerd doorverwezen genegeerd verwijderd opgeschort afgeschaft teruggevorderd verplicht gevraagd toegewezen afgesloten gecontroleerd'.split(' ')),
-  en: new Set('decided agreed chosen approved rejected refused denied recommended advised required expected assessed judged allocated awarded granted sanctioned imposed selected cut reduced stopped withdrawn cancelled prioritised prioritized excluded removed terminated suspended referred ignored overlooked neglected determined mandated instructed asked told reclaimed closed'.split(' ')),
-};
+const RESPONSIBILITY = { nl: wordSet('nl', 'passive', 'responsibility'), en: wordSet('en', 'passive', 'responsibility') };
 
 /** Whether a passive of this participle hides who decides or is responsible. */
 export function hidesResponsibility(participle: string, language: Language): boolean {
@@ -210,19 +198,16 @@ export function hidesResponsibility(participle: string, language: Language): boo
 }
 
 // English irregular past tenses that differ from the participle (for "the council took …").
-const EN_PAST: Record<string, string> = Object.fromEntries(
-  'arisen:arose awoken:awoke been:was borne:bore beaten:beat become:became begun:began bitten:bit blown:blew broken:broke chosen:chose come:came done:did drawn:drew drunk:drank driven:drove eaten:ate fallen:fell forbidden:forbade forgotten:forgot forgiven:forgave frozen:froze gotten:got given:gave gone:went grown:grew hidden:hid known:knew lain:lay mistaken:mistook overseen:oversaw overtaken:overtook overcome:overcame ridden:rode rung:rang risen:rose run:ran seen:saw shaken:shook shown:showed shrunk:shrank sung:sang sunk:sank spoken:spoke sprung:sprang stolen:stole sworn:swore swum:swam taken:took torn:tore thrown:threw trodden:trod undergone:underwent undertaken:undertook woken:woke worn:wore woven:wove withdrawn:withdrew written:wrote flown:flew'
-    .split(' ').map((p) => p.split(':') as [string, string]),
-);
+const EN_PAST: Record<string, string> = Object.fromEntries(pairs('en', 'passive', 'pastTenses').map(([p, past]) => [p, past ?? p]));
 
 const OBJECT_PRONOUN: Record<Language, Record<string, string>> = {
   en: { they: 'them', he: 'him', she: 'her', we: 'us', i: 'me', it: 'it' },
   nl: { zij: 'ze', ze: 'ze', hij: 'hem', wij: 'ons', we: 'ons', ik: 'mij' },
 };
-const EN_CLAUSE_OPENERS = /^(that|which|who|because|when|if|as|where|while|although|since|and|but|so|once|until|unless|whether|how|why)$/;
-const EN_PHRASE_STOP = /^(in|on|at|for|with|during|after|before|because|to|and|or|from|through|within|as|using|when|which|who|that|into|across|over|under|via|since|until|if|but|than)$/;
-const NL_PHRASE_STOP = /^(in|op|aan|voor|met|bij|naar|uit|tot|om|over|onder|tussen|tijdens|na|sinds|zonder|via|en|of|maar|omdat|dat|die|wat|als|dan|niet|ook|vaak|nog|al|wel|altijd|nooit|steeds|snel|door|er|daarbij|daarom|hier|daar|toen|nu|zo|te|wordt|worden|werd|werden|is|zijn|was|waren)$/;
-const NL_DETERMINER_START = /^(de|het|een|deze|dit|die|dat|alle|veel|zijn|haar|hun|onze|ons|mijn|elke|ieder|iedere|geen|beide)$/;
+const EN_CLAUSE_OPENERS = wordPattern('en', 'passive', 'clauseOpeners');
+const EN_PHRASE_STOP = wordPattern('en', 'passive', 'phraseStop');
+const NL_PHRASE_STOP = wordPattern('nl', 'passive', 'phraseStop');
+const NL_DETERMINER_START = wordPattern('nl', 'passive', 'determinerStart');
 
 function phraseAfter(words: Word[], from: number, until: number, stop: RegExp, max: number): Word[] {
   const out: Word[] = [];

@@ -1,6 +1,7 @@
 import { ParseDutch } from 'parse-dutch';
 import { ParseEnglish } from 'parse-english';
 import type { Language } from '../types.js';
+import { wordSet } from './lexicon.js';
 
 export type TokenKind = 'word' | 'punct' | 'space' | 'symbol';
 
@@ -46,16 +47,16 @@ interface NlcstNode {
 const parsers = { nl: new ParseDutch(), en: new ParseEnglish() };
 
 // Real Dutch words that parse-dutch also knows as abbreviations: "Dat is zo. Hij…" is two sentences.
-const NL_REAL_WORDS = new Set('zo al vrij kon zat ver red max min tel no id em get del cat ll ed ma jan do di wo za op in af aan uit om bij mee na toe door over terug weg vast los'.split(' '));
+const NL_REAL_WORDS = wordSet('nl', 'sentences', 'realWords');
 // English words that can end a sentence but that the parser may read as abbreviations ("came in. Then").
-const EN_REAL_WORDS = new Set('in no'.split(' '));
+const EN_REAL_WORDS = wordSet('en', 'sentences', 'realWords');
 // Abbreviations of reports that parse-dutch does not know: "in hfst. 4" is one sentence.
-const NL_REPORT_ABBREVIATIONS = new Set('hfst blz bijl tab fig p pp vgl resp zgn m.b.t t.a.v i.h.k.v i.c.m o.b.v ca nr art par o.a d.w.z bijv e.d e.a m.n i.p.v t.o.v jl jr mln mld'.split(' '));
-const EN_ABBREVIATIONS = new Set('fig figs eq eqs approx p pp vs cf e.g i.e et al ch sec no vol ed eds etc resp dept min max nr'.split(' '));
+const NL_REPORT_ABBREVIATIONS = wordSet('nl', 'sentences', 'abbreviations');
+const EN_ABBREVIATIONS = wordSet('en', 'sentences', 'abbreviations');
 // After a closing abbreviation such as "etc.", these words start a new sentence.
-const NL_SENTENCE_STARTERS = new Set('de het dat daar dit zij wij ik er ook in op maar en deze die we ze hij zo toch daarna dan'.split(' '));
-const EN_SENTENCE_STARTERS = new Set('the this that these those we they it he she in on but and however there our their a an'.split(' '));
-const CLOSING_ABBREVIATIONS = new Set('etc e.d e.a et al z.s.m jr enz'.split(' '));
+const NL_SENTENCE_STARTERS = wordSet('nl', 'sentences', 'sentenceStarters');
+const EN_SENTENCE_STARTERS = wordSet('en', 'sentences', 'sentenceStarters');
+const CLOSING_ABBREVIATIONS = new Set([...wordSet('nl', 'sentences', 'closingAbbreviations'), ...wordSet('en', 'sentences', 'closingAbbreviations')]);
 
 function flatten(node: NlcstNode, out: Token[], text: string) {
   for (const child of node.children ?? []) {
