@@ -6,7 +6,7 @@ import { isRunningText } from './prose.js';
 import type { Language } from '../../types.js';
 
 /** The paragraph's headline score if its sentences had `words` words each (same words). */
-function scoreWithSentencesOf(words: number, syllablesPerWord: number, language: Language): number {
+export function scoreWithSentencesOf(words: number, syllablesPerWord: number, language: Language): number {
   return language === 'nl' ? 206.84 - 0.93 * words - 77 * syllablesPerWord : 206.835 - 1.015 * words - 84.6 * syllablesPerWord;
 }
 
