@@ -204,6 +204,7 @@ const OBJECT_PRONOUN: Record<Language, Record<string, string>> = {
   en: { they: 'them', he: 'him', she: 'her', we: 'us', i: 'me', it: 'it' },
   nl: { zij: 'ze', ze: 'ze', hij: 'hem', wij: 'ons', we: 'ons', ik: 'mij' },
 };
+const EN_NOT_SUBJECT = /^(can|could|may|might|must|shall|should|will|would|has|have|had|to|not|also|then|really|still|already|never|often|always|usually|just|only|cannot|can't|won't|don't|doesn't)$/;
 const EN_CLAUSE_OPENERS = wordPattern('en', 'passive', 'clauseOpeners');
 const EN_PHRASE_STOP = wordPattern('en', 'passive', 'phraseStop');
 const NL_PHRASE_STOP = wordPattern('nl', 'passive', 'phraseStop');
@@ -263,7 +264,11 @@ export function activeExample(text: string, s: Sentence, p: PassiveMatch, langua
   }
   if (language === 'en') {
     let i = from;
-    const subjectWords = trimPhrase(phraseAfter(words, i, aux, EN_PHRASE_STOP, 6));
+    // "… may be matched", "have been defined", "to be done": modals, have and adverbs are not the subject.
+    let end = aux;
+    while (end > i && EN_NOT_SUBJECT.test(words[end - 1]!.lower)) end--;
+    const infinitive = end < aux && words[end]!.lower === 'to';
+    const subjectWords = infinitive ? [] : trimPhrase(phraseAfter(words, i, end, EN_PHRASE_STOP, 6));
     let subject = subjectWords.length >= 1 ? decapitalise(join(text, subjectWords), subjectWords[0], s.start) : '';
     if (subjectWords.length === 1 && OBJECT_PRONOUN[language][subjectWords[0]!.lower]) subject = OBJECT_PRONOUN[language][subjectWords[0]!.lower]!;
     // "It is recommended that …": the "it" is empty.

@@ -183,9 +183,11 @@ function splitPoints(tokens: Token[], language: Language): number[] {
       const after = nextWord(tokens, tokens.indexOf(next) + 1);
       if (starters.has(next.text.toLowerCase()) && !(after && startsUpper(after.text))) split = true;
     }
+    // "… naar hun mening etc. Hierdoor …": after a closing abbreviation a capital starts a new sentence
+    // ("et al." is a citation: there only a sentence starter does).
     else if (CLOSING_ABBREVIATIONS.has(abbr) || CLOSING_ABBREVIATIONS.has(prevLower)) {
       const starters = language === 'nl' ? NL_SENTENCE_STARTERS : EN_SENTENCE_STARTERS;
-      if (starters.has(next.text.toLowerCase())) split = true;
+      if (starters.has(next.text.toLowerCase()) || !/^(et|al|et al)$/.test(abbr)) split = true;
     }
     if (split) points.push(i + 1);
   }
