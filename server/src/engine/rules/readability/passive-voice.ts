@@ -44,14 +44,17 @@ export const passiveVoice: BlockRule = {
     for (const s of ab.sentences) {
       const found = findPassives(s, ab.language).filter((p) => !(p.agent && onlyWithoutAgent));
       if (found.length === 0) continue;
-      const stacked = found.length >= 2;
+      // "can be thought of", "wants to be done": a passive after a modal or "to" states a possibility
+      // or a need, not a hidden act; it counts neither for stacking nor for length.
+      const finite = found.filter((x) => !nonFinite(s, x));
+      const stacked = finite.length >= 2;
       // One finding per sentence: the passive that most needs an actor.
       let p = found.find((x) => !x.agent && hidesResponsibility(s.words[x.participle]!.lower, ab.language)) ?? found.find((x) => !x.agent) ?? found[0]!;
       // "Klanten zijn niet geïnterviewd", "were not interviewed": who chose not to? A negated passive hides that.
       const negated = !p.agent && s.words.slice(Math.min(p.auxiliary, p.participle), Math.max(p.auxiliary, p.participle)).some((w) => NEGATION.test(w.lower));
       const responsibility = negated || (!p.agent && hidesResponsibility(s.words[p.participle]!.lower, ab.language));
       // A long sentence in the passive gets shorter when it is made active, actor named or not.
-      const longWithoutActor = s.words.length > minWords;
+      const longWithoutActor = s.words.length > minWords && !nonFinite(s, p);
       // "Er wordt gekeken naar …", "It is recommended that …": no subject at all, nobody acts.
       const impersonal = found.find((x) => x.impersonal);
       const reason: Reason | undefined = stacked ? 'stacked' : stackedOnly ? undefined : responsibility ? 'responsibility' : impersonal ? 'impersonal' : longWithoutActor ? 'long' : undefined;
@@ -70,6 +73,15 @@ export const passiveVoice: BlockRule = {
 };
 
 const NEGATION = /^(not|never|niet|nooit|geen)$/;
+const MODAL = /^(can|could|may|might|must|shall|should|will|would|to|cannot|kan|kunnen|kon|konden|moet|moeten|moest|moesten|mag|mogen|zal|zullen|zou|zouden|te)$/;
+
+/** An English passive after a modal or "to" ("can be done", "to be paid"). A Dutch "moet worden gedaan" hides who must act: it stays. */
+function nonFinite(s: Sentence, p: PassiveMatch): boolean {
+  const aux = s.words[p.auxiliary]!.lower;
+  if (!/^(be|been|being)$/.test(aux)) return false;
+  for (let i = Math.max(0, p.auxiliary - 3); i < p.auxiliary; i++) if (MODAL.test(s.words[i]!.lower)) return true;
+  return false;
+}
 
 type Reason = 'stacked' | 'responsibility' | 'impersonal' | 'long';
 
