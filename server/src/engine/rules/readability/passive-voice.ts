@@ -54,7 +54,9 @@ export const passiveVoice: BlockRule = {
       const negated = !p.agent && s.words.slice(Math.min(p.auxiliary, p.participle), Math.max(p.auxiliary, p.participle)).some((w) => NEGATION.test(w.lower));
       const responsibility = negated || (!p.agent && hidesResponsibility(s.words[p.participle]!.lower, ab.language));
       // A long sentence in the passive gets shorter when it is made active, actor named or not.
-      const longWithoutActor = s.words.length > minWords && !nonFinite(s, p);
+      // Judged on the dev corpus: a long passive is worth rewriting only when nobody is named and it is
+      // the sentence's main clause ("… what was published", "which was intended" are fine).
+      const longWithoutActor = s.words.length > minWords && !p.agent && !nonFinite(s, p) && !inRelativeClause(s, p);
       // "Er wordt gekeken naar …", "It is recommended that …": no subject at all, nobody acts.
       const impersonal = found.find((x) => x.impersonal);
       const reason: Reason | undefined = stacked ? 'stacked' : stackedOnly ? undefined : responsibility ? 'responsibility' : impersonal ? 'impersonal' : longWithoutActor ? 'long' : undefined;
@@ -74,6 +76,15 @@ export const passiveVoice: BlockRule = {
 
 const NEGATION = /^(not|never|niet|nooit|geen)$/;
 const MODAL = /^(can|could|may|might|must|shall|should|will|would|to|cannot|kan|kunnen|kon|konden|moet|moeten|moest|moesten|mag|mogen|zal|zullen|zou|zouden|te)$/;
+
+const RELATIVE = /^(which|that|what|how|who|whom|whose|where|when|while|wat|die|dat|welke|hoe|waar|wanneer|waarin|waarmee|waarop|waardoor|zoals)$/;
+
+/** The passive stands in a relative or dependent clause: an opener shortly before the auxiliary. */
+function inRelativeClause(s: Sentence, p: PassiveMatch): boolean {
+  const first = Math.min(p.auxiliary, p.participle);
+  for (let i = Math.max(0, first - 4); i < first; i++) if (RELATIVE.test(s.words[i]!.lower)) return true;
+  return false;
+}
 
 /** An English passive after a modal or "to" ("can be done", "to be paid"). A Dutch "moet worden gedaan" hides who must act: it stays. */
 function nonFinite(s: Sentence, p: PassiveMatch): boolean {
