@@ -8,7 +8,12 @@ import { readRepo } from '../engine/helpers.js';
  */
 const TARGET = 0.9;
 /** Rules below target, with the precision they reached when last judged: the gap stays visible, and may not grow. */
-const BELOW_TARGET: Record<string, number> = {};
+const BELOW_TARGET: Record<string, number> = {
+  // 10 of 12 (2026-12-03): "permission would be required", "is quoted" are passives nobody needs to rewrite.
+  'readability/passive-voice': 10 / 12,
+  // 9 of 12 (2026-12-03): an exercise name in a LaTeX macro, DDT, a draft placeholder "(#LINK ME)".
+  'readability/undefined-abbreviation': 9 / 12,
+};
 
 interface Row {
   file: string;
