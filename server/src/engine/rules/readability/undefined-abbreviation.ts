@@ -58,7 +58,8 @@ export const acronymAnalyzer: BlockAnalyzer = {
           defines = true;
         }
         // The finding covers the acronym only, not the rest of "NVVK-gedragscode".
-        uses.push({ acronym, start: w.start, end: w.start + acronym.length, defines });
+        const plural = w.text.startsWith(acronym) && w.text[acronym.length] === 's' && !/^['’]/.test(w.text.slice(acronym.length));
+        uses.push({ acronym, start: w.start, end: w.start + acronym.length + (plural ? 1 : 0), defines });
       }
     }
     return uses;
