@@ -542,10 +542,10 @@ export function applyDirectives(findings: Finding[], directives: Directive[], li
     if (!disabledAt(f.ruleId, f.offset)) return [f];
     // A finding that stands for several places (a term reported once, at its first use) moves
     // to its first place that is not switched off, without the fixes that edit the switched-off one.
-    const place = f.related?.find((r) => !disabledAt(f.ruleId, r.offset));
+    const place = f.related?.find((r) => r.sameUse === true && !disabledAt(f.ruleId, r.offset));
     if (!place) return [];
     const fixes = f.fixes.filter((x) => x.edits.every((e) => !disabledAt(f.ruleId, e.offset)));
-    const related = f.related!.filter((r) => r !== place && !disabledAt(f.ruleId, r.offset));
+    const related = f.related!.filter((r) => r !== place && !(r.sameUse && disabledAt(f.ruleId, r.offset)));
     return [{ ...f, offset: place.offset, endOffset: place.endOffset, fixes, ...(related.length ? { related } : { related: undefined }) }];
   });
 }
