@@ -38,17 +38,29 @@ const PLACEHOLDER = '0';
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 // No braces inside a shortcode: each one matches one way, so a long row of them cannot backtrack.
 const SHORTCODES_ONLY = /^\s*(?:\{\{[<%][^{}]*[%>]\}\}\s*)+$/;
-const DEFINITION = /^ {0,3}\[(\^?)[^\]\n]+\]:[ \t]*\S/;
+const DEFINITION = /^ {0,3}\[(\^?)([^\]\n]+)\]:[ \t]*\S/;
+
+/**
+ * The labels of the document's link and footnote definitions, normalised as CommonMark
+ * matches them ("^" first for a footnote). A chunk is parsed with stub definitions for the
+ * labels it references only, so the work per chunk does not grow with the document.
+ */
+export type Definitions = Set<string>;
+
+/** A label as CommonMark compares labels: case-folded, inner white space collapsed. */
+function normaliseLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}
 
 /**
  * Splits Markdown into chunks at blank lines that no construct spans (fenced code, math,
  * HTML comments, front matter, indented continuations). Each chunk parses on its own, so an
- * edit re-parses only the chunk it touches. Link and footnote definitions are collected so
- * that references in any chunk still resolve.
+ * edit re-parses only the chunk it touches. The labels of link and footnote definitions are
+ * collected in the same pass, so that references in any chunk still resolve.
  */
-export function splitChunks(text: string): { chunks: Chunk[]; definitions: string } {
+export function splitChunks(text: string): { chunks: Chunk[]; definitions: Definitions } {
   const chunks: Chunk[] = [];
-  const definitions: string[] = [];
+  const definitions: Definitions = new Set();
   const n = text.length;
   let pos = 0;
   let chunkStart = 0;
@@ -109,12 +121,13 @@ export function splitChunks(text: string): { chunks: Chunk[]; definitions: strin
       else if (/^ {0,3}\$\$/.test(line)) {
         if ((line.match(/\$\$/g) ?? []).length === 1) inMath = true;
       } else if (line.includes('<!--') && !line.slice(line.lastIndexOf('<!--')).includes('-->')) inComment = true;
-      if (DEFINITION.test(line)) definitions.push(line);
+      const d = DEFINITION.exec(line);
+      if (d) definitions.add(d[1] + normaliseLabel(d[2]!));
     }
     pos = next;
   }
   if (chunkStart < n || chunks.length === 0) chunks.push({ start: chunkStart, end: n });
-  return { chunks: groupChunks(text, chunks), definitions: definitions.join('\n') };
+  return { chunks: groupChunks(text, chunks), definitions };
 }
 
 /**
@@ -154,9 +167,39 @@ function offsetOf(node: MdNode, which: 'start' | 'end'): number {
   return node.position?.[which].offset ?? 0;
 }
 
+const REFERENCE = /\[(\^?)([^[\]\n]{1,999})\]/g;
+
+/**
+ * Stub definitions for the labels a chunk references and the document defines: enough for
+ * remark to read the references as references (the adapter never reads a definition's
+ * content here; the chunk that holds the definition reads it).
+ */
+export function stubDefinitions(src: string, definitions: Definitions): string {
+  if (definitions.size === 0 || src.indexOf('[') < 0) return '';
+  let out = '';
+  const seen = new Set<string>();
+  REFERENCE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = REFERENCE.exec(src))) {
+    const key = m[1] + normaliseLabel(m[2]!);
+    if (seen.has(key) || !definitions.has(key)) continue;
+    seen.add(key);
+    out += `[${key}]: ${m[1] ? 'x' : '#'}\n`;
+  }
+  return out;
+}
+
+/**
+ * A copy of a string that does not share memory with the string it came from: a slice of a
+ * big document kept as a cache key would keep the whole document alive.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
 /** Turns one chunk's mdast into prose blocks, offsets relative to the chunk. */
-function chunkBlocks(src: string, definitions: string): ChunkResult {
-  const input = definitions ? `${src}\n\n${definitions}\n` : src;
+function chunkBlocks(src: string, stubs: string): ChunkResult {
+  const input = stubs ? `${src}\n\n${stubs}` : src;
   const tree = processor.parse(input) as unknown as MdNode;
   const limit = src.length;
   const blocks: ProseBlock[] = [];
@@ -231,21 +274,25 @@ function chunkBlocks(src: string, definitions: string): ChunkResult {
     blocks.push(pb);
   };
 
-  const walk = (node: MdNode, quoted: boolean, inList: boolean) => {
+  const walk = (node: MdNode, quoted: boolean, inList: boolean, inNote = false) => {
     if (offsetOf(node, 'start') >= limit && node.type !== 'root') return;
     switch (node.type) {
       case 'heading':
         block(node, 'heading', quoted, node.depth ?? 1);
         return;
       case 'paragraph':
-        block(node, inList ? 'listItem' : 'paragraph', quoted);
+        block(node, inNote ? 'footnote' : inList ? 'listItem' : 'paragraph', quoted);
         return;
       case 'blockquote':
-        for (const c of node.children ?? []) walk(c, true, inList);
+        for (const c of node.children ?? []) walk(c, true, inList, inNote);
         return;
       case 'list':
       case 'listItem':
-        for (const c of node.children ?? []) walk(c, quoted, true);
+        for (const c of node.children ?? []) walk(c, quoted, true, inNote);
+        return;
+      case 'footnoteDefinition':
+        // A footnote's text is prose: in theses much of it lives there.
+        for (const c of node.children ?? []) walk(c, quoted, inList, true);
         return;
       case 'table':
         for (const row of node.children ?? []) for (const cell of row.children ?? []) block(cell, 'tableCell', quoted);
@@ -262,7 +309,7 @@ function chunkBlocks(src: string, definitions: string): ChunkResult {
         for (const c of node.children ?? []) walk(c, quoted, inList);
         return;
       default:
-        // code, math, toml, definition, footnoteDefinition, thematicBreak: not prose.
+        // code, math, toml, definition, thematicBreak: not prose.
         return;
     }
   };
@@ -273,8 +320,9 @@ function chunkBlocks(src: string, definitions: string): ChunkResult {
 }
 
 /**
- * Parsed chunks by chunk text, then definitions: an edit re-parses only the chunk it changes.
- * Least recently used chunks go once the cached text passes a budget.
+ * Parsed chunks by chunk text (a detached copy), then by the stub definitions the chunk
+ * needs: an edit re-parses only the chunk it changes. Least recently used chunks go once the
+ * cached text passes a budget.
  */
 const chunkCache = new Map<string, Map<string, ChunkResult>>();
 const CHUNK_CACHE_CHARS = 6_000_000;
@@ -286,21 +334,22 @@ export function clearMarkdownCache(): void {
   cachedChars = 0;
 }
 
-function cachedChunk(src: string, definitions: string): ChunkResult {
-  let byDefinitions = chunkCache.get(src);
-  const hit = byDefinitions?.get(definitions);
+function cachedChunk(src: string, stubs: string): ChunkResult {
+  let byStubs = chunkCache.get(src);
+  const hit = byStubs?.get(stubs);
   if (hit) {
     // Refresh its place in the eviction order.
     chunkCache.delete(src);
-    chunkCache.set(src, byDefinitions!);
+    chunkCache.set(src, byStubs!);
     return hit;
   }
-  const r = chunkBlocks(src, definitions);
-  if (!byDefinitions) {
-    chunkCache.set(src, (byDefinitions = new Map()));
-    cachedChars += src.length;
+  const own = detach(src);
+  const r = chunkBlocks(own, stubs);
+  if (!byStubs) {
+    chunkCache.set(own, (byStubs = new Map()));
+    cachedChars += own.length;
   }
-  byDefinitions.set(definitions, r);
+  byStubs.set(stubs, r);
   for (const [k] of chunkCache) {
     if (cachedChars <= CHUNK_CACHE_CHARS) break;
     chunkCache.delete(k);
@@ -334,7 +383,7 @@ export function parseMarkdown(text: string): ParsedDocument {
   };
   for (const chunk of chunks) {
     const src = text.slice(chunk.start, chunk.end);
-    const r = cachedChunk(src, definitions);
+    const r = cachedChunk(src, stubDefinitions(src, definitions));
     if (r.frontMatterLanguage && !declaredLanguage) declaredLanguage = r.frontMatterLanguage;
     for (const b of r.blocks) blocks.push(shiftBlock(b, chunk.start));
     for (const d of r.directives) {
