@@ -1,8 +1,19 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkMath from 'remark-math';
+import { fromMarkdown, type Extension as MdastExtension } from 'mdast-util-from-markdown';
+import type { Extension as SyntaxExtension } from 'micromark-util-types';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { math } from 'micromark-extension-math';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { mathFromMarkdown } from 'mdast-util-math';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import type { Directive, Language, ParsedDocument, ProseBlock, BlockKind } from '../types.js';
 import { BlockTextBuilder } from '../offsets.js';
 import { parseDirective } from './directives.js';
@@ -18,7 +29,42 @@ interface MdNode {
   position?: { start: Point; end: Point };
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkMath);
+/**
+ * The syntax extensions remark-gfm, remark-frontmatter and remark-math add, in their order,
+ * each with a test for the characters without which it can never match. A chunk is parsed
+ * with the extensions its text can use only: each extension hooks into the tokenizer at
+ * every candidate character (autolink literals at every word), and most chunks need none.
+ */
+const FEATURES: Array<{ can: (src: string) => boolean; syntax: () => SyntaxExtension; mdast: () => MdastExtension | MdastExtension[] }> = [
+  { can: (s) => /www\.|:\/\/|@/i.test(s), syntax: gfmAutolinkLiteral, mdast: gfmAutolinkLiteralFromMarkdown },
+  { can: (s) => s.includes('[^'), syntax: gfmFootnote, mdast: gfmFootnoteFromMarkdown },
+  { can: (s) => s.includes('~'), syntax: () => gfmStrikethrough(), mdast: gfmStrikethroughFromMarkdown },
+  { can: (s) => s.includes('|'), syntax: gfmTable, mdast: gfmTableFromMarkdown },
+  { can: (s) => /\[[ \txX]\]/.test(s), syntax: gfmTaskListItem, mdast: gfmTaskListItemFromMarkdown },
+  { can: (s) => s.startsWith('---') || s.startsWith('+++'), syntax: () => frontmatter(['yaml', 'toml']), mdast: () => frontmatterFromMarkdown(['yaml', 'toml']) },
+  { can: (s) => s.includes('$'), syntax: () => math(), mdast: mathFromMarkdown },
+];
+
+const parsers = new Map<number, (src: string) => MdNode>();
+
+/** Parses Markdown as remark with GFM, front matter and math does, with only the extensions the text can use. */
+export function parseMdast(src: string): MdNode {
+  let mask = 0;
+  for (let i = 0; i < FEATURES.length; i++) if (FEATURES[i]!.can(src)) mask |= 1 << i;
+  let parse = parsers.get(mask);
+  if (!parse) {
+    const extensions: SyntaxExtension[] = [];
+    const mdastExtensions: Array<MdastExtension | MdastExtension[]> = [];
+    FEATURES.forEach((f, i) => {
+      if (!(mask & (1 << i))) return;
+      extensions.push(f.syntax());
+      mdastExtensions.push(f.mdast());
+    });
+    parse = (text: string) => fromMarkdown(text, { extensions, mdastExtensions }) as unknown as MdNode;
+    parsers.set(mask, parse);
+  }
+  return parse(src);
+}
 
 /** A chunk of the document that parses on its own: blocks separated by blank lines. */
 interface Chunk {
@@ -200,7 +246,7 @@ export function detach(s: string): string {
 /** Turns one chunk's mdast into prose blocks, offsets relative to the chunk. */
 function chunkBlocks(src: string, stubs: string): ChunkResult {
   const input = stubs ? `${src}\n\n${stubs}` : src;
-  const tree = processor.parse(input) as unknown as MdNode;
+  const tree = parseMdast(input);
   const limit = src.length;
   const blocks: ProseBlock[] = [];
   const directives: ChunkResult['directives'] = [];
