@@ -1,5 +1,5 @@
 import type { Audience, Counts, Directive, Finding, Format, Language, Metrics, ParsedDocument, ProseBlock, Section, SectionRole, Severity } from './types.js';
-import type { AnalysedBlock, BlockAnalyzer, BlockFinding, DocumentBlock, DocumentModel, Rule, RuleContext, RuleOptions } from './rules/types.js';
+import type { AnalysedBlock, BlockAnalyzer, BlockFinding, BlockRule, DocumentBlock, DocumentModel, Rule, RuleContext, RuleOptions } from './rules/types.js';
 import type { BrugConfig } from './config/config.js';
 import { configKey, defaultConfig } from './config/config.js';
 import { parseMarkdown } from './formats/markdown.js';
@@ -339,6 +339,25 @@ export class Engine {
     return { language, format, metrics, sections: [], findings: [], paragraphs: [], blocks: [], errors: [], model, analyses: {}, cancelled: true };
   }
 
+  private blockPlan: { ckey: string; config: BrugConfig; byLanguage: Map<Language, Array<{ rule: BlockRule; context: RuleContext }>> } | undefined;
+
+  /** The block rules that run for a language under a configuration, each with its context (built once per configuration). */
+  private blockRulesFor(language: Language, config: BrugConfig, ckey: string): Array<{ rule: BlockRule; context: RuleContext }> {
+    if (!this.blockPlan || this.blockPlan.ckey !== ckey || this.blockPlan.config !== config) this.blockPlan = { ckey, config, byLanguage: new Map() };
+    let list = this.blockPlan.byLanguage.get(language);
+    if (!list) {
+      list = [];
+      for (const rule of this.rules) {
+        if (rule.scope !== 'block' || !rule.meta.languages.includes(language)) continue;
+        const sev = config.rules[rule.meta.id]?.severity;
+        if (sev === 'off') continue;
+        list.push({ rule, context: this.context(rule, config, sev ?? rule.meta.defaultSeverity) });
+      }
+      this.blockPlan.byLanguage.set(language, list);
+    }
+    return list;
+  }
+
   private context(rule: Rule, config: BrugConfig, severity: Severity): RuleContext {
     const options: RuleOptions = { ...rule.meta.options[config.audience], ...(config.rules[rule.meta.id]?.options as RuleOptions | undefined) };
     return { config, audience: config.audience, options, severity };
@@ -349,7 +368,7 @@ export class Engine {
     if (b.kind === 'heading' || b.kind === 'tableCell') return doc;
     const known = this.blockLanguage.get(b.text);
     if (known) return known === 'short' ? doc : known;
-    const words = b.text.split(/\s+/).length;
+    const words = piecesUpTo(b.text, 25);
     // Function words settle most blocks; franc is asked only when they point elsewhere.
     const byFunctionWords = words < 25 ? undefined : detectByFunctionWords(b.text);
     const lang = words < 25 ? 'short' : byFunctionWords === doc ? doc : detectLanguage(b.text, doc);
@@ -393,14 +412,12 @@ export class Engine {
           errors.push({ ruleId: a.id, message: (err as Error).message });
         }
       }
-      for (const rule of this.rules) {
-        if (rule.scope !== 'block' || !rule.meta.languages.includes(language)) continue;
-        const sev = config.rules[rule.meta.id]?.severity;
-        if (sev === 'off') continue;
+      const quotes = analysed.quotes;
+      for (const { rule, context } of this.blockRulesFor(language, config, ckey)) {
         try {
-          for (const f of rule.check(analysed, this.context(rule, config, sev ?? rule.meta.defaultSeverity))) {
+          for (const f of rule.check(analysed, context)) {
             // Quoted speech is the client's own voice: no rule corrects it.
-            if (analysed.quotes.some(([qs, qe]) => f.start >= qs && f.end <= qe)) continue;
+            if (quotes.length && quotes.some(([qs, qe]) => f.start >= qs && f.end <= qe)) continue;
             findings.push({ ...f, ruleId: rule.meta.id });
           }
         } catch (err) {
@@ -469,6 +486,21 @@ export class Engine {
     }
     return sections;
   }
+}
+
+const SPACE = /\s/;
+
+/** `text.split(/\s+/).length`, counted without splitting and only up to `max`. */
+export function piecesUpTo(text: string, max: number): number {
+  let n = 1;
+  let inSpace = false;
+  for (let i = 0; i < text.length && n < max; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || (c >= 128 && SPACE.test(text[i]!));
+    if (space && !inSpace) n++;
+    inSpace = space;
+  }
+  return n;
 }
 
 function sampleProse(blocks: ProseBlock[]): string {
