@@ -11,8 +11,8 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Engine } from '../server/src/engine/engine.js';
 import { Vocabulary } from '../server/src/engine/vocabulary/vocabulary.js';
-import { bundledDictionaries } from '../server/src/project/dictionaries.js';
-import { extraFormats } from '../server/src/project/formats.js';
+import { bundledDictionaries } from '../server/src/workspace/dictionaries.js';
+import { extraFormats } from '../server/src/workspace/formats.js';
 
 const CORPUS = resolve(process.env.BRUG_CORPUS ?? join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'dev'));
 
