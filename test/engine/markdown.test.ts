@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parseMarkdown, splitChunks, stubDefinitions } from '../../server/src/engine/formats/markdown.js';
+import { guardNesting, MAX_NESTING, parseMarkdown, splitChunks, stubDefinitions } from '../../server/src/engine/formats/markdown.js';
 import { md, of, flagged, assertInside, countWords } from './helpers.js';
 
 /**
@@ -244,5 +244,57 @@ describe('Markdown adapter: footnotes are prose', () => {
       assertInside(r, text);
       assert.deepEqual(r.errors, []);
     }
+  });
+});
+
+/**
+ * Bounded work on hostile input (issue 17): each input is large enough that quadratic work
+ * would pass mocha's timeout by far (the slowest took minutes before); the tests assert what
+ * the engine makes of it.
+ */
+describe('Markdown adapter: long tokens and deep nesting stay linear', () => {
+  const after = `\n\n${BAD}\n`;
+  const badStillFlagged = (text: string) => {
+    const r = md(text);
+    const long = of(r, 'readability/long-sentence').filter((f) => text.slice(f.offset, f.endOffset) === BAD);
+    assert.equal(long.length, 1, 'the paragraph after the hostile part is still checked');
+    assert.equal(long[0]!.offset, text.length - BAD.length - 1);
+    assertInside(r, text);
+    return r;
+  };
+
+  it('a 64,000-letter word is one word, with its syllables counted by vowel runs', () => {
+    const word = 'a'.repeat(64000);
+    const r = badStillFlagged(`Dit is ${word} een zin.${after}`);
+    const block = r.blocks.find((b) => b.analysed.block.text.includes(word))!;
+    assert.equal(block.analysed.counts.words, 5);
+    assert.ok(block.analysed.syllables.flat().includes(1), 'the long word counts as one vowel run');
+  });
+
+  it('5,000 nested list markers: the first 32 are lists, the rest is not structure', () => {
+    const text = `${'- '.repeat(5000)}Een zin.${after}`;
+    const r = badStillFlagged(text);
+    assert.equal(r.blocks.length, 1);
+    const guarded = guardNesting(text);
+    assert.equal(guarded.length, text.length, 'offsets do not move');
+    assert.equal(guarded.slice(0, 2 * MAX_NESTING), text.slice(0, 2 * MAX_NESTING));
+  });
+
+  for (const [name, hostile] of [
+    ['20,000 nested blockquote markers', `${'>'.repeat(20000)} Een zin.`],
+    ['5,000 mixed container markers', `${'> - 1. * '.repeat(5000)}Een zin.`],
+    ['40,000 asterisks around a word', `${'*'.repeat(20000)}tekst${'*'.repeat(20000)}`],
+    ['40,000 underscores around a word', `${'_'.repeat(20000)}tekst${'_'.repeat(20000)}`],
+    ['20,000 nested brackets', `${'['.repeat(20000)}x${']'.repeat(20000)}`],
+    ['20,000 unclosed brackets', '[a '.repeat(20000)],
+  ] as const) {
+    it(`${name}: parsed, and the next paragraph checked`, () => {
+      badStillFlagged(`${hostile}${after}`);
+    });
+  }
+
+  it('guarding leaves ordinary Markdown untouched', () => {
+    const text = `# Kop\n\n> - 1. Een [link [met] haken](u) en **nadruk** ___ hier.\n\n${'- '.repeat(MAX_NESTING)}diep\n`;
+    assert.equal(guardNesting(text), text);
   });
 });

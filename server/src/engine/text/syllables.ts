@@ -67,6 +67,7 @@ function dutchPart(part: string): number {
     }
   }
   if (loan) return Math.max(1, vowelCount);
+  if (lower.length > MAX_HYPHENATED_LENGTH) return vowelCount;
   const hyphenated = hyphenNl.hyphenateSync(lower);
   const byPatterns = (hyphenated.match(SOFT_HYPHEN) ?? []).length + 1;
   return Math.max(byPatterns, vowelCount);
@@ -81,6 +82,15 @@ export function clearSyllableCache(): void {
 }
 
 /**
+ * Longer words (and longer parts of a Dutch word between hyphens) are not words a reader
+ * reads: a pasted hash, a data URI, a run of letters. They get vowel runs only, which is
+ * linear, instead of the hyphenation patterns, whose work grows with the square of the
+ * length (a 64,000-letter word took half a minute).
+ */
+export const MAX_HYPHENATED_LENGTH = 100;
+const MAX_WORD_LENGTH = 1000;
+
+/**
  * Syllables of one word. Dutch: the larger of the TeX hyphenation patterns and vowel runs
  * with hiatus rules, per hyphen-separated part (the research note measured 98 % exact on its
  * dev list). English: the syllable package.
@@ -90,7 +100,9 @@ export function syllables(word: string, language: Language): number {
   const hit = c.get(word);
   if (hit !== undefined) return hit;
   let n: number;
-  if (language === 'nl') {
+  if (word.length > MAX_WORD_LENGTH) {
+    n = /[\p{L}]/u.test(word) ? vowelRunSyllables(word) : 1;
+  } else if (language === 'nl') {
     n = 0;
     for (const part of word.split(/[-‐/]/)) n += dutchPart(part);
     n = Math.max(1, n);
