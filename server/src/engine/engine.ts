@@ -1,5 +1,5 @@
 import type { Audience, Counts, Directive, Finding, Format, Language, Metrics, ParsedDocument, ProseBlock, Section, SectionRole, Severity } from './types.js';
-import type { AnalysedBlock, BlockAnalyzer, BlockFinding, BlockRule, DocumentBlock, DocumentModel, Rule, RuleContext, RuleOptions } from './rules/types.js';
+import type { AnalysedBlock, BlockAnalyzer, BlockFacts, BlockFinding, BlockRule, DocumentAnalyses, DocumentAnalysis, DocumentBlock, DocumentModel, Rule, RuleContext, RuleOptions } from './rules/types.js';
 import type { BrugConfig } from './config/config.js';
 import { configKey, defaultConfig } from './config/config.js';
 import { parseMarkdown } from './formats/markdown.js';
@@ -13,6 +13,7 @@ import { addCounts, emptyCounts, metricsOf } from './text/metrics.js';
 import { assignRoles } from './sections.js';
 import { createRules } from './rules/registry.js';
 import { Vocabulary } from './vocabulary/vocabulary.js';
+import { ContentCache, detach } from './cache.js';
 
 export interface LintOptions {
   /** Path or URI of the document: decides the format when `format` is not given. */
@@ -51,16 +52,13 @@ export interface LintResult {
   errors: RuleError[];
   /** The document model the document rules saw (clientPerspective and other analyses read it). */
   model: DocumentModel;
-  /** Results of document analyses keyed by name (clientPerspective, …). */
-  analyses: Record<string, unknown>;
+  /** Results of document analyses keyed by id (clientPerspective, …), typed by DocumentAnalyses. */
+  analyses: Partial<DocumentAnalyses>;
   cancelled?: boolean;
 }
 
-/** Something computed over the whole document after the rules (the client perspective, for one). */
-export interface DocumentAnalysis {
-  id: string;
-  analyze(doc: DocumentModel): unknown;
-}
+/** Moved below the rules (rules/types.ts); re-exported here for callers of the engine. */
+export type { DocumentAnalysis } from './rules/types.js';
 
 export function formatOf(path: string | undefined): Format {
   const p = (path ?? '').toLowerCase();
@@ -138,12 +136,13 @@ export class Engine {
   readonly analyses: DocumentAnalysis[];
   readonly vocabulary: Vocabulary;
   private readonly rulesById: Map<string, Rule>;
-  private readonly cache = new Map<string, BlockResult[]>();
+  /** Analysed blocks by block text; the variants differ in what else shapes the result. */
+  private readonly cache = new ContentCache<BlockResult[]>(Infinity);
   private cached = 0;
   private generation = 0;
   private readonly cacheSize: number;
-  private readonly blockLanguage = new Map<string, Language | 'short'>();
-  private readonly documentLanguage = new Map<string, Language>();
+  private readonly blockLanguage = new ContentCache<Language | 'short'>(50000);
+  private readonly documentLanguage = new ContentCache<Language>(1000);
   private readonly formats: EngineOptions['formats'];
 
   constructor(options: EngineOptions = {}) {
@@ -325,12 +324,11 @@ export class Engine {
   private evict(blocksThisRun: number): void {
     if (this.cached <= Math.max(this.cacheSize, Math.ceil(1.5 * blocksThisRun))) return;
     const keep = this.generation - 1;
-    for (const [text, variants] of this.cache) {
+    this.cache.filter((variants) => {
       const kept = variants.filter((r) => r.used >= keep);
       this.cached -= variants.length - kept.length;
-      if (kept.length === 0) this.cache.delete(text);
-      else if (kept.length !== variants.length) this.cache.set(text, kept);
-    }
+      return kept.length === 0 ? undefined : kept.length === variants.length ? variants : kept;
+    });
   }
 
   private cancelledResult(language: Language, format: Format): LintResult {
@@ -372,7 +370,6 @@ export class Engine {
     // Function words settle most blocks; franc is asked only when they point elsewhere.
     const byFunctionWords = words < 25 ? undefined : detectByFunctionWords(b.text);
     const lang = words < 25 ? 'short' : byFunctionWords === doc ? doc : detectLanguage(b.text, doc);
-    if (this.blockLanguage.size > 50000) this.blockLanguage.clear();
     this.blockLanguage.set(b.text, lang);
     return lang === 'short' ? doc : lang;
   }
@@ -382,7 +379,6 @@ export class Engine {
     let lang = this.documentLanguage.get(sample);
     if (!lang) {
       lang = detectLanguage(sample);
-      if (this.documentLanguage.size > 1000) this.documentLanguage.clear();
       this.documentLanguage.set(sample, lang);
     }
     return lang;
@@ -400,7 +396,9 @@ export class Engine {
         }
       }
     }
-    const analysed = analyseBlock(b, language, role, long);
+    // The cached analysis reads a copy of the text, so that it keeps no document alive.
+    const own = detach(b.text);
+    const analysed = analyseBlock(own === b.text ? b : { ...b, text: own }, language, role, long);
     const facts: Record<string, unknown> = {};
     const findings: BlockResult['findings'] = [];
     const errors: RuleError[] = [];
@@ -431,7 +429,7 @@ export class Engine {
       analysed, findings, facts, errors, used: this.generation,
       language, role, kind: b.kind, level: b.level ?? 0, quoted: !!b.quoted, skip: !!b.skip, ckey, placeholders: b.placeholders,
     };
-    if (!variants) this.cache.set(b.text, (variants = []));
+    if (!variants) this.cache.set(own, (variants = []), true);
     variants.push(result);
     this.cached++;
     return result;

@@ -17,6 +17,7 @@ import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import type { Directive, Language, ParsedDocument, ProseBlock, BlockKind } from '../types.js';
 import { BlockTextBuilder } from '../offsets.js';
 import { parseDirective } from './directives.js';
+import { ContentCache, detach } from '../cache.js';
 
 // mdast node shapes, kept minimal: the adapter only reads what it needs.
 interface Point { offset?: number }
@@ -235,14 +236,6 @@ export function stubDefinitions(src: string, definitions: Definitions): string {
   return out;
 }
 
-/**
- * A copy of a string that does not share memory with the string it came from: a slice of a
- * big document kept as a cache key would keep the whole document alive.
- */
-export function detach(s: string): string {
-  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
-}
-
 /** Turns one chunk's mdast into prose blocks, offsets relative to the chunk. */
 function chunkBlocks(src: string, stubs: string): ChunkResult {
   const input = stubs ? `${src}\n\n${stubs}` : src;
@@ -370,37 +363,21 @@ function chunkBlocks(src: string, stubs: string): ChunkResult {
  * needs: an edit re-parses only the chunk it changes. Least recently used chunks go once the
  * cached text passes a budget.
  */
-const chunkCache = new Map<string, Map<string, ChunkResult>>();
-const CHUNK_CACHE_CHARS = 6_000_000;
-let cachedChars = 0;
+const chunkCache = new ContentCache<Map<string, ChunkResult>>(Infinity, { maxWeight: 6_000_000, weigh: (key) => key.length, refresh: true });
 
 /** Forgets parsed chunks (for benchmarks that must start cold). */
 export function clearMarkdownCache(): void {
   chunkCache.clear();
-  cachedChars = 0;
 }
 
 function cachedChunk(src: string, stubs: string): ChunkResult {
   let byStubs = chunkCache.get(src);
   const hit = byStubs?.get(stubs);
-  if (hit) {
-    // Refresh its place in the eviction order.
-    chunkCache.delete(src);
-    chunkCache.set(src, byStubs!);
-    return hit;
-  }
+  if (hit) return hit;
   const own = detach(src);
   const r = chunkBlocks(own, stubs);
-  if (!byStubs) {
-    chunkCache.set(own, (byStubs = new Map()));
-    cachedChars += own.length;
-  }
+  if (!byStubs) chunkCache.set(own, (byStubs = new Map()), true);
   byStubs.set(stubs, r);
-  for (const [k] of chunkCache) {
-    if (cachedChars <= CHUNK_CACHE_CHARS) break;
-    chunkCache.delete(k);
-    cachedChars -= k.length;
-  }
   return r;
 }
 

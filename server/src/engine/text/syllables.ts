@@ -1,6 +1,7 @@
 import hyphenNl from 'hyphen/nl/index.js';
 import { syllable } from 'syllable';
 import type { Language } from '../types.js';
+import { ContentCache } from '../cache.js';
 
 const SOFT_HYPHEN = /\u00AD/g;
 const VOWELS = 'aeiouyáéíóúàèìòùâêîôûäëïöü';
@@ -73,7 +74,8 @@ function dutchPart(part: string): number {
   return Math.max(byPatterns, vowelCount);
 }
 
-const cache: Record<Language, Map<string, number>> = { nl: new Map(), en: new Map() };
+// Hit for nearly every word: no LRU bookkeeping, the oldest words go first.
+const cache: Record<Language, ContentCache<number>> = { nl: new ContentCache(200000), en: new ContentCache(200000) };
 
 /** Forgets counted words (for benchmarks that must start cold). */
 export function clearSyllableCache(): void {
@@ -109,7 +111,6 @@ export function syllables(word: string, language: Language): number {
   } else {
     n = Math.max(1, syllable(word));
   }
-  if (c.size > 200000) c.clear();
   c.set(word, n);
   return n;
 }
