@@ -24,7 +24,11 @@ function initializeOver(bin: string, cwd: string): Promise<{ capabilities?: Reco
       fail(new Error(`no initialize response within 20 s; stderr: ${err}`));
     }, 20_000);
     child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
+    let answered = false;
+    // The server may be gone by the time a late write happens: that is no failure of the test.
+    child.stdin.on('error', () => undefined);
     child.stdout.on('data', (d: Buffer) => {
+      if (answered) return;
       out += d.toString('utf8');
       const m = /Content-Length: (\d+)\r\n\r\n/.exec(out);
       if (!m) return;
@@ -33,6 +37,7 @@ function initializeOver(bin: string, cwd: string): Promise<{ capabilities?: Reco
       if (body.length < Number(m[1])) return;
       const message = JSON.parse(body.subarray(0, Number(m[1])).toString('utf8')) as { id?: number; result?: unknown };
       if (message.id !== 1) return;
+      answered = true;
       clearTimeout(timer);
       child.stdin.write(frame({ jsonrpc: '2.0', id: 2, method: 'shutdown' }));
       child.stdin.write(frame({ jsonrpc: '2.0', method: 'exit' }));
