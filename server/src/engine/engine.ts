@@ -2,7 +2,7 @@ import type { Audience, Counts, Directive, Finding, Format, Language, Metrics, P
 import type { AnalysedBlock, BlockAnalyzer, BlockFinding, DocumentBlock, DocumentModel, Rule, RuleContext, RuleOptions } from './rules/types.js';
 import type { BrugConfig } from './config/config.js';
 import { configKey, defaultConfig } from './config/config.js';
-import { parseMarkdown } from './formats/markdown.js';
+import { parseMarkdownSteps } from './formats/markdown.js';
 import { parsePlaintext } from './formats/plaintext.js';
 import { secureLatexFixes } from './formats/latex.js';
 import { LineIndex, toDocument } from './offsets.js';
@@ -162,13 +162,27 @@ export class Engine {
   }
 
   parse(text: string, format: Format, config: BrugConfig): ParsedDocument {
+    return drain(this.parseSteps(text, format, config));
+  }
+
+  /** parse() in steps: Markdown yields after each chunk, so a long document does not hold its caller. */
+  *parseSteps(text: string, format: Format, config: BrugConfig): Generator<void, ParsedDocument> {
     const custom = this.formats?.[format];
     if (custom) return custom(text, config);
-    if (format === 'markdown') return parseMarkdown(text);
+    if (format === 'markdown') return yield* parseMarkdownSteps(text);
     return parsePlaintext(text);
   }
 
   lint(input: string, options: LintOptions = {}): LintResult {
+    return drain(this.lintSteps(input, options));
+  }
+
+  /**
+   * lint() in steps: yields between chunks, blocks and document rules, so a caller (the
+   * language server) can answer other requests in between, or stop a run a newer edit made
+   * stale by not resuming it.
+   */
+  *lintSteps(input: string, options: LintOptions = {}): Generator<void, LintResult> {
     const config = options.config ?? defaultConfig();
     // A byte-order mark is part of the file as read: offsets count it, the parsers do not see it.
     const bom = input.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -176,7 +190,7 @@ export class Engine {
     const format = options.format ?? formatOf(options.path ?? options.uri);
     let parsed: ParsedDocument;
     try {
-      parsed = this.parse(text, format, config);
+      parsed = yield* this.parseSteps(text, format, config);
     } catch (err) {
       // A parser that fails on broken input must not take the user's text down with it.
       parsed = format === 'plaintext' ? { format, blocks: [], directives: [] } : { ...parsePlaintext(text), format };
@@ -227,6 +241,7 @@ export class Engine {
       results.push(r);
       blockSection.push(hi);
       if (r.errors.length) errors.push(...r.errors);
+      yield;
     }
 
     // Document blocks: block results placed in the document.
@@ -286,6 +301,7 @@ export class Engine {
       } catch (err) {
         errors.push({ ruleId: rule.meta.id, message: (err as Error).message });
       }
+      yield;
     }
 
     const analyses: Record<string, unknown> = {};
@@ -295,6 +311,7 @@ export class Engine {
       } catch (err) {
         errors.push({ ruleId: a.id, message: (err as Error).message });
       }
+      yield;
     }
 
     for (const p of parsed.problems ?? []) {
@@ -354,7 +371,7 @@ export class Engine {
     const byFunctionWords = words < 25 ? undefined : detectByFunctionWords(b.text);
     const lang = words < 25 ? 'short' : byFunctionWords === doc ? doc : detectLanguage(b.text, doc);
     if (this.blockLanguage.size > 50000) this.blockLanguage.clear();
-    this.blockLanguage.set(b.text, lang);
+    this.blockLanguage.set(ownCopy(b.text), lang);
     return lang === 'short' ? doc : lang;
   }
 
@@ -381,7 +398,10 @@ export class Engine {
         }
       }
     }
-    const analysed = analyseBlock(b, language, role, long);
+    // The block's text may be a slice of the whole document: the cache keeps its own copy, so
+    // the document versions an editor sends one after another do not stay alive through it.
+    const own: ProseBlock = { ...b, text: ownCopy(b.text) };
+    const analysed = analyseBlock(own, language, role, long);
     const facts: Record<string, unknown> = {};
     const findings: BlockResult['findings'] = [];
     const errors: RuleError[] = [];
@@ -414,7 +434,7 @@ export class Engine {
       analysed, findings, facts, errors, used: this.generation,
       language, role, kind: b.kind, level: b.level ?? 0, quoted: !!b.quoted, skip: !!b.skip, ckey, placeholders: b.placeholders,
     };
-    if (!variants) this.cache.set(b.text, (variants = []));
+    if (!variants) this.cache.set(own.text, (variants = []));
     variants.push(result);
     this.cached++;
     return result;
@@ -469,6 +489,20 @@ export class Engine {
     }
     return sections;
   }
+}
+
+/** Runs a stepwise computation to its end. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** A copy of a string that shares no memory with it (a slice keeps its whole parent alive). */
+export function ownCopy(s: string): string {
+  // Concatenation then slicing makes V8 flatten into a new string: the parent is not referenced.
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 function sampleProse(blocks: ProseBlock[]): string {

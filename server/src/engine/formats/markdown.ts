@@ -27,6 +27,8 @@ interface Chunk {
 }
 
 interface ChunkResult {
+  /** The chunk text the result is cached under. */
+  source?: string;
   blocks: ProseBlock[];
   directives: Array<Omit<Directive, 'line'> & { line: number }>;
   frontMatterLanguage?: Language;
@@ -148,6 +150,11 @@ function pieceHash(text: string, p: Chunk): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
+}
+
+/** A copy of a string that shares no memory with it (a slice keeps its whole parent alive). */
+function ownCopy(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 function offsetOf(node: MdNode, which: 'start' | 'end'): number {
@@ -286,9 +293,12 @@ export function clearMarkdownCache(): void {
   cachedChars = 0;
 }
 
-function cachedChunk(src: string, definitions: string): ChunkResult {
-  let byDefinitions = chunkCache.get(src);
+function cachedChunk(slice: string, definitions: string): ChunkResult {
+  let byDefinitions = chunkCache.get(slice);
   const hit = byDefinitions?.get(definitions);
+  // The chunk is a slice of the whole document: the cache keys and parses its own copy, so
+  // old versions of a document the editor sends one after another are not kept alive by it.
+  const src = (byDefinitions?.values().next().value as ChunkResult | undefined)?.source ?? ownCopy(slice);
   if (hit) {
     // Refresh its place in the eviction order.
     chunkCache.delete(src);
@@ -296,6 +306,7 @@ function cachedChunk(src: string, definitions: string): ChunkResult {
     return hit;
   }
   const r = chunkBlocks(src, definitions);
+  r.source = src;
   if (!byDefinitions) {
     chunkCache.set(src, (byDefinitions = new Map()));
     cachedChars += src.length;
@@ -319,6 +330,15 @@ function shiftBlock(b: ProseBlock, by: number): ProseBlock {
 }
 
 export function parseMarkdown(text: string): ParsedDocument {
+  const steps = parseMarkdownSteps(text);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** parseMarkdown in steps: yields after each chunk, so a caller can give others a turn. */
+export function* parseMarkdownSteps(text: string): Generator<void, ParsedDocument> {
   const { chunks, definitions } = splitChunks(text);
   const blocks: ProseBlock[] = [];
   const directives: Directive[] = [];
@@ -342,6 +362,7 @@ export function parseMarkdown(text: string): ParsedDocument {
       countLines(offset);
       directives.push({ ...d, offset, endOffset: d.endOffset + chunk.start, line });
     }
+    yield;
   }
   return { format: 'markdown', blocks, directives, ...(declaredLanguage ? { declaredLanguage } : {}) };
 }
