@@ -6,7 +6,7 @@ import { dirname, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrugConfig } from '../engine/config/config.js';
 import type { LintResult } from '../engine/engine.js';
-import { formatOf } from '../engine/engine.js';
+import { drain, formatOf } from '../engine/engine.js';
 import type { Engine, EngineOptions } from '../engine/engine.js';
 import type { Rule } from '../engine/rules/types.js';
 import type { Format, Language } from '../engine/types.js';
@@ -131,11 +131,16 @@ export class Checker {
   }
 
   run(input: CheckInput): CheckOutcome | undefined {
+    return drain(this.runSteps(input));
+  }
+
+  /** run() in steps (the engine's lintSteps): the server gives the message loop a turn between them. */
+  *runSteps(input: CheckInput): Generator<void, CheckOutcome | undefined> {
     const format = formatFor(input.languageId, input.uri);
     if (!format) return undefined;
     const { config, project } = this.configFor(input.uri, input.settings);
     const { engine, problems } = engineFor(config, project.file, this.engineOptions);
-    const result = engine.lint(input.text, { uri: input.uri, format, config, ...(input.token ? { token: input.token } : {}) });
+    const result = yield* engine.lintSteps(input.text, { uri: input.uri, format, config, ...(input.token ? { token: input.token } : {}) });
     if (result.cancelled) return undefined;
     const ui: Language = config.messages !== 'auto' ? config.messages : result.language;
     const own = new Set(projectDictionaryFiles(project.file, config));

@@ -20,11 +20,42 @@ export interface FixData {
   configEdit?: ConfigEdit;
 }
 
-/** What code actions need from a diagnostic, kept in its `data`. */
+/**
+ * What code actions need from a diagnostic, kept in its `data`. No document version: a
+ * diagnostic stays identical while an edit elsewhere leaves it alone. Instead `text` is what
+ * the document held from the start of the diagnostic or its first edit to the end of the
+ * last: a code action applies the fixes only while the document still holds exactly that.
+ */
 export interface DiagnosticData {
-  /** Version of the document the ranges belong to. */
-  version: number | null;
   fixes?: FixData[];
+  text?: string;
+  /** Before 0.2: the version the ranges belonged to (still honoured when a client sends it). */
+  version?: number | null;
+}
+
+export interface TextSource extends Positions {
+  getText(range?: Range): string;
+  offsetAt?(position: Position): number;
+}
+
+/** The span a diagnostic's fixes depend on: its range and every fix edit's range. */
+export function fixSpan(d: Diagnostic): Range {
+  let { start, end } = d.range;
+  const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
+  for (const f of (d.data as DiagnosticData | undefined)?.fixes ?? []) {
+    for (const e of f.edits) {
+      if (before(e.range.start, start)) start = e.range.start;
+      if (before(end, e.range.end)) end = e.range.end;
+    }
+  }
+  return { start, end };
+}
+
+/** True when the document still holds the text a diagnostic's fixes were made for. */
+export function fixesHold(d: Diagnostic, doc: TextSource): boolean {
+  const data = d.data as DiagnosticData | undefined;
+  if (!data?.fixes?.length || typeof data.text !== 'string') return false;
+  return doc.getText(fixSpan(d)) === data.text;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -71,7 +102,7 @@ export function toFixData(f: Finding, doc: Positions, ui: Language): FixData[] {
   });
 }
 
-export function toDiagnostic(f: Finding, doc: Positions, ui: Language, uri: string, version: number | null): Diagnostic {
+export function toDiagnostic(f: Finding, doc: Positions, ui: Language, uri: string, text?: string): Diagnostic {
   const d: Diagnostic = {
     range: rangeOf(doc, f.offset, f.endOffset),
     severity: toSeverity(f.severity),
@@ -81,8 +112,20 @@ export function toDiagnostic(f: Finding, doc: Positions, ui: Language, uri: stri
   };
   const href = ruleDocs(f.ruleId);
   if (href) d.codeDescription = { href };
-  // Only fixes need data (and the version their ranges belong to); the disable actions work from the current text.
-  if (f.fixes.length) d.data = { version, fixes: toFixData(f, doc, ui) } satisfies DiagnosticData;
+  // Only fixes need data (and the text they apply to); the disable actions work from the current text.
+  if (f.fixes.length) {
+    const data: DiagnosticData = { fixes: toFixData(f, doc, ui) };
+    if (text !== undefined) {
+      let start = f.offset;
+      let end = Math.max(f.offset, f.endOffset);
+      for (const x of f.fixes) for (const e of x.edits) {
+        start = Math.min(start, e.offset);
+        end = Math.max(end, e.endOffset);
+      }
+      data.text = text.slice(start, end);
+    }
+    d.data = data;
+  }
   if (f.related?.length) {
     d.relatedInformation = f.related.map(
       (r): DiagnosticRelatedInformation => ({ location: { uri, range: rangeOf(doc, r.offset, r.endOffset) }, message: r.message[ui] || r.message.en }),
@@ -91,10 +134,30 @@ export function toDiagnostic(f: Finding, doc: Positions, ui: Language, uri: stri
   return d;
 }
 
-export function toDiagnostics(findings: Finding[], doc: Positions, ui: Language, uri: string, version: number | null): Diagnostic[] {
+export function toDiagnostics(findings: Finding[], doc: Positions, ui: Language, uri: string, text?: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const f of findings) out.push(toDiagnostic(f, doc, ui, uri, version));
+  for (const f of findings) out.push(toDiagnostic(f, doc, ui, uri, text));
   return out;
+}
+
+const keys = new WeakMap<Diagnostic, string>();
+
+/** A diagnostic as a string: equal strings, equal diagnostics (remembered per object). */
+export function diagnosticKey(d: Diagnostic): string {
+  let k = keys.get(d);
+  if (k === undefined) {
+    k = JSON.stringify(d);
+    keys.set(d, k);
+  }
+  return k;
+}
+
+/** True when two lists hold the same diagnostics in the same order. */
+export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && diagnosticKey(a[i]!) !== diagnosticKey(b[i]!)) return false;
+  return true;
 }
 
 /** A problem in a settings or dictionary file, with 1-based line and column. */

@@ -118,7 +118,7 @@ export async function checkWorkspace(ctx: WorkspaceCheckContext, requestToken: C
           // An open document keeps the diagnostics of its live check.
           if (ctx.documents.get(partUri)) continue;
           const positions = TextDocument.create(partUri, 'latex', 0, part.text);
-          void ctx.connection.sendDiagnostics({ uri: partUri, diagnostics: toDiagnostics(part.findings, positions, language, partUri, null) });
+          void ctx.connection.sendDiagnostics({ uri: partUri, diagnostics: toDiagnostics(part.findings, positions, language, partUri, part.text) });
           ctx.published.add(partUri);
           summary.findings += part.findings.length;
         }
@@ -169,7 +169,7 @@ export async function checkWorkspace(ctx: WorkspaceCheckContext, requestToken: C
       }
       for (const e of outcome.result.errors) ctx.log.error(`Brug: rule ${e.ruleId} failed on ${file}: ${e.message}`);
       const positions = TextDocument.create(uri, outcome.format, 0, text);
-      void ctx.connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(outcome.result.findings, positions, outcome.ui, uri, null) });
+      void ctx.connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(outcome.result.findings, positions, outcome.ui, uri, text) });
       ctx.published.add(uri);
       ctx.documents.reportProject(outcome);
       summary.checked++;
