@@ -22,40 +22,36 @@ export interface FixData {
 
 /**
  * What code actions need from a diagnostic, kept in its `data`. No document version: a
- * diagnostic stays identical while an edit elsewhere leaves it alone. Instead `text` is what
- * the document held from the start of the diagnostic or its first edit to the end of the
- * last: a code action applies the fixes only while the document still holds exactly that.
+ * diagnostic stays identical while an edit elsewhere leaves it alone. Instead `holds` names
+ * the text around the diagnostic and each fix edit (a few characters either side): a code
+ * action applies the fixes only while the document still holds exactly that text there.
  */
 export interface DiagnosticData {
   fixes?: FixData[];
-  text?: string;
+  holds?: Array<{ range: Range; text: string }>;
   /** Before 0.2: the version the ranges belonged to (still honoured when a client sends it). */
   version?: number | null;
 }
 
 export interface TextSource extends Positions {
   getText(range?: Range): string;
-  offsetAt?(position: Position): number;
 }
 
-/** The span a diagnostic's fixes depend on: its range and every fix edit's range. */
-export function fixSpan(d: Diagnostic): Range {
-  let { start, end } = d.range;
-  const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
-  for (const f of (d.data as DiagnosticData | undefined)?.fixes ?? []) {
-    for (const e of f.edits) {
-      if (before(e.range.start, start)) start = e.range.start;
-      if (before(end, e.range.end)) end = e.range.end;
-    }
-  }
-  return { start, end };
-}
+/** Characters either side of a fix edit that must be unchanged for the fix to apply. */
+const CONTEXT = 8;
 
 /** True when the document still holds the text a diagnostic's fixes were made for. */
 export function fixesHold(d: Diagnostic, doc: TextSource): boolean {
   const data = d.data as DiagnosticData | undefined;
-  if (!data?.fixes?.length || typeof data.text !== 'string') return false;
-  return doc.getText(fixSpan(d)) === data.text;
+  if (!data?.fixes?.length || !Array.isArray(data.holds) || data.holds.length === 0) return false;
+  return data.holds.every((h) => h && typeof h.text === 'string' && doc.getText(h.range) === h.text);
+}
+
+/** The stretches of text a finding's fixes depend on: its own range and each edit with some context. */
+function holdsFor(f: Finding, doc: Positions, text: string): Array<{ range: Range; text: string }> {
+  const spans: Array<[number, number]> = [[f.offset, Math.max(f.offset, f.endOffset)]];
+  for (const x of f.fixes) for (const e of x.edits) spans.push([Math.max(0, e.offset - CONTEXT), Math.min(text.length, e.endOffset + CONTEXT)]);
+  return spans.map(([s, e]) => ({ range: rangeOf(doc, s, e), text: text.slice(s, e) }));
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -115,15 +111,7 @@ export function toDiagnostic(f: Finding, doc: Positions, ui: Language, uri: stri
   // Only fixes need data (and the text they apply to); the disable actions work from the current text.
   if (f.fixes.length) {
     const data: DiagnosticData = { fixes: toFixData(f, doc, ui) };
-    if (text !== undefined) {
-      let start = f.offset;
-      let end = Math.max(f.offset, f.endOffset);
-      for (const x of f.fixes) for (const e of x.edits) {
-        start = Math.min(start, e.offset);
-        end = Math.max(end, e.endOffset);
-      }
-      data.text = text.slice(start, end);
-    }
+    if (text !== undefined) data.holds = holdsFor(f, doc, text);
     d.data = data;
   }
   if (f.related?.length) {

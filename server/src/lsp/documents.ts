@@ -247,13 +247,14 @@ export class OpenDocuments {
     st.last = { ...outcome, generation };
     const diagnostics = toDiagnostics(outcome.result.findings, doc, outcome.ui, uri, text);
     const published = this.setPublished(uri, st, diagnostics, version);
-    this.afterCheck(outcome, st);
-    collectIfLarge();
     if (TIMING) {
       const waited = st.changedAt !== undefined ? started - st.changedAt : 0;
       const cpu = process.cpuUsage(cpuStart);
       this.log.info(`brug-timing ${uri} v${version}: waited ${waited.toFixed(1)} ms, lint ${(linted - started).toFixed(1)} ms, diagnostics+publish ${(performance.now() - linted).toFixed(1)} ms, cpu ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms, ${diagnostics.length} diagnostics, ${published ? 'published' : 'unchanged'}, slices ${run.slices}, longest slice ${run.longest.toFixed(1)} ms`);
     }
+    // The status notification comes last: it tells a client this version's check is done.
+    this.afterCheck(outcome, st);
+    collectIfLarge();
     return st.last;
   }
 
