@@ -14,6 +14,9 @@ import type { FileReport } from './output.js';
 import { fileExtras } from './extras.js';
 import { fixLatexProject, lintLatexProject, planLatexProjects } from '../workspace/latex-project.js';
 import type { LatexProjectResult } from '../workspace/latex-project.js';
+import type { LintResult } from '../engine/engine.js';
+import { checkFiles } from './pool.js';
+import type { PooledResult } from './pool.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -154,6 +157,21 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
   // finding reported in its own file); an included file is then not checked on its own.
   const latex = planLatexProjects(files);
 
+  const withOptions = (config: BrugConfig): BrugConfig => {
+    const overrides: Record<string, unknown> = {};
+    if (audience) overrides.audience = audience;
+    if (language) overrides.language = language;
+    if (messages) overrides.messages = messages;
+    return Object.keys(overrides).length ? mergeConfig(config, overrides) : config;
+  };
+  // Many files: checked on all cores first (pool.ts); reported below in this order, as one by one.
+  const pooled = values.fix
+    ? new Map<string, { text: string; result: PooledResult }>()
+    : await checkFiles(files.filter((f) => !latex.covered.has(f) && !latex.projects.has(f)), (f) => {
+        const base = configFor(f);
+        return { config: withOptions(base.config), ...(base.file ? { configFile: base.file } : {}) };
+      });
+
   const reports: FileReport[] = [];
   const reportedDictionaries = new Set<string>();
   for (const file of files) {
@@ -179,12 +197,7 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
       continue;
     }
     const base = configFor(file);
-    let config = base.config;
-    const overrides: Record<string, unknown> = {};
-    if (audience) overrides.audience = audience;
-    if (language) overrides.language = language;
-    if (messages) overrides.messages = messages;
-    if (Object.keys(overrides).length) config = mergeConfig(config, overrides);
+    const config = withOptions(base.config);
     const { engine, problems } = engineFor(config, base.file);
     for (const p of problems) {
       const key = `${p.file}:${p.line}:${p.message}`;
@@ -236,7 +249,8 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
       }
       continue;
     }
-    let result = engine.lint(text, { path: file, config });
+    const done = pooled.get(file);
+    let result = done && done.text === text ? (done.result as LintResult) : engine.lint(text, { path: file, config });
     if (values.fix) {
       let current = text;
       for (let pass = 0; pass < 5; pass++) {
