@@ -23,10 +23,10 @@ const jobs = [
     // Some dependencies are CommonJS and call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __brugRequire } from 'node:module'; const require = __brugRequire(import.meta.url);" },
   },
-  // The worker threads of `brug check` on many files (server/src/cli/pool.ts), beside cli.mjs.
+  // The worker threads of `brug check` on many files (server/src/workspace/pool.ts), beside cli.mjs.
   {
     ...common,
-    entryPoints: ['server/src/cli/pool-worker.ts'],
+    entryPoints: ['server/src/workspace/pool-worker.ts'],
     outfile: 'server/dist/pool-worker.mjs',
     format: 'esm',
     banner: { js: "import { createRequire as __brugRequire } from 'node:module'; const require = __brugRequire(import.meta.url);" },

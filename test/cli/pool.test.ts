@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { checkInPool, poolSize } from '../../server/src/cli/pool.js';
+import { checkInPool, poolSize } from '../../server/src/workspace/pool.js';
 import { defaultConfig } from '../../server/src/engine/config/config.js';
 import { lint } from '../../server/src/index.js';
 

@@ -15,8 +15,8 @@ import { fileExtras } from './extras.js';
 import { fixLatexProject, lintLatexProject, planLatexProjects } from '../workspace/latex-project.js';
 import type { LatexProjectResult } from '../workspace/latex-project.js';
 import type { LintResult } from '../engine/engine.js';
-import { checkFiles } from './pool.js';
-import type { PooledResult } from './pool.js';
+import { checkFiles } from '../workspace/pool.js';
+import type { PooledResult } from '../workspace/pool.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 const MAX_FILE_BYTES = 50 * 1024 * 1024;

@@ -142,6 +142,19 @@ export class Checker {
     const { engine, problems } = engineFor(config, project.file, this.engineOptions);
     const result = yield* engine.lintSteps(input.text, { uri: input.uri, format, config, ...(input.token ? { token: input.token } : {}) });
     if (result.cancelled) return undefined;
+    return this.outcome(input, format, result, config, project, engine, problems);
+  }
+
+  /** The outcome of a check made elsewhere (a worker thread of the workspace check) with this document's configuration. */
+  fromResult(input: CheckInput, result: LintResult): CheckOutcome | undefined {
+    const format = formatFor(input.languageId, input.uri);
+    if (!format) return undefined;
+    const { config, project } = this.configFor(input.uri, input.settings);
+    const { engine, problems } = engineFor(config, project.file, this.engineOptions);
+    return this.outcome(input, format, result, config, project, engine, problems);
+  }
+
+  private outcome(input: CheckInput, format: Format, result: LintResult, config: BrugConfig, project: ProjectConfig, engine: Engine, problems: LoadProblem[]): CheckOutcome {
     const ui: Language = config.messages !== 'auto' ? config.messages : result.language;
     const own = new Set(projectDictionaryFiles(project.file, config));
     return {

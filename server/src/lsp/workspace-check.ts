@@ -18,6 +18,10 @@ import { toDiagnostics } from './diagnostics.js';
 import type { Logger, OpenDocuments } from './documents.js';
 import { messages, say } from './messages.js';
 import { lintLatexProject, planLatexProjects, readTextFile } from '../workspace/latex-project.js';
+import type { BrugConfig } from '../engine/config/config.js';
+import type { LintResult } from '../engine/engine.js';
+import { CheckPool, poolSize } from '../workspace/pool.js';
+import type { PooledResult } from '../workspace/pool.js';
 
 export interface WorkspaceCheckSummary {
   files: number;
@@ -51,6 +55,42 @@ export function ignored(file: string, base: string, globs: string[]): boolean {
     if (!glob) return false;
     return rel === glob || rel.startsWith(`${glob}/`) || globToRegExp(glob).test(rel) || globToRegExp(`${glob}/**`).test(rel);
   });
+}
+
+/** The closed, enabled, readable files of the check, submitted to a pool of worker threads when they are worth it. */
+async function startPool(
+  ctx: WorkspaceCheckContext,
+  files: string[],
+  folders: string[],
+  latex: (file: string) => boolean,
+): Promise<{ pool: CheckPool; results: Map<string, Promise<{ text: string; result: PooledResult } | undefined>> } | undefined> {
+  const jobs: Array<{ file: string; text: string; config: BrugConfig; configFile?: string }> = [];
+  let bytes = 0;
+  for (const file of files) {
+    const uri = pathToFileURL(file).href;
+    if (latex(file) || ctx.documents.get(uri) || ctx.documents.disabled.has(uri)) continue;
+    const folder = folders.find((f) => file === f || file.startsWith(f.endsWith(sep) ? f : f + sep)) ?? dirname(file);
+    const settings = await ctx.settings.get(pathToFileURL(folder).href);
+    if (!settings.enable) continue;
+    const { config, project } = ctx.checker.configFor(uri, settings);
+    if (project.file && ignored(file, dirname(project.file), config.ignore)) continue;
+    try {
+      if (settings.maxDocumentSize > 0 && statSync(file).size > settings.maxDocumentSize) continue;
+      const buf = readFileSync(file);
+      if (buf.subarray(0, 8000).includes(0)) continue;
+      bytes += buf.length;
+      jobs.push({ file, text: buf.toString('utf8'), config, ...(project.file ? { configFile: project.file } : {}) });
+    } catch {
+      // The loop reports it.
+    }
+  }
+  const threads = poolSize(jobs.length, bytes);
+  const pool = threads ? CheckPool.create(threads) : undefined;
+  if (!pool) return undefined;
+  ctx.log.info(`Brug: the workspace check runs ${jobs.length} closed files on ${threads} worker threads.`);
+  const results = new Map<string, Promise<{ text: string; result: PooledResult } | undefined>>();
+  for (const job of jobs) results.set(job.file, pool.submit(job).then((result) => (result ? { text: job.text, result } : undefined)));
+  return { pool, results };
 }
 
 export async function checkWorkspace(ctx: WorkspaceCheckContext, requestToken: CancellationToken, attached: WorkDoneProgressReporter | undefined): Promise<WorkspaceCheckSummary> {
@@ -89,6 +129,10 @@ export async function checkWorkspace(ctx: WorkspaceCheckContext, requestToken: C
   // document-level rules see the whole thesis; its chapters are not checked again on their own.
   const readCurrent = (file: string): string | undefined => ctx.documents.get(pathToFileURL(file).href)?.getText() ?? readTextFile(file);
   const { projects, covered } = planLatexProjects(files, readCurrent);
+
+  // Closed files go to worker threads at once (when the pool's worker is installed beside the
+  // server); the loop below takes their results in order, so what is published stays the same.
+  const pooled = await startPool(ctx, files, folders, (f) => covered.has(f) || projects.has(f));
 
   try {
     for (let i = 0; i < files.length; i++) {
@@ -162,7 +206,8 @@ export async function checkWorkspace(ctx: WorkspaceCheckContext, requestToken: C
         summary.skipped++;
         continue;
       }
-      const outcome = ctx.checker.run({ uri, text, version: null, settings });
+      const fromPool = await pooled?.results.get(file);
+      const outcome = fromPool && fromPool.text === text ? ctx.checker.fromResult({ uri, text, version: null, settings }, fromPool.result as LintResult) : ctx.checker.run({ uri, text, version: null, settings });
       if (!outcome) {
         summary.skipped++;
         continue;
@@ -176,6 +221,7 @@ export async function checkWorkspace(ctx: WorkspaceCheckContext, requestToken: C
       summary.findings += outcome.result.findings.length;
     }
   } finally {
+    pooled?.pool.close();
     const done = summary.cancelled ? messages.workspaceCancelled(summary.checked + summary.skipped, summary.files) : messages.workspaceDone(summary.checked, summary.findings);
     reporter?.report(100, say(done, ui));
     reporter?.done();

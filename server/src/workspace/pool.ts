@@ -58,42 +58,102 @@ function workerScript(): URL | undefined {
   return undefined;
 }
 
+/**
+ * Worker threads that check files: submit() gives a promise of one file's result (undefined
+ * when a worker could not check it); files are handed out in the order they were submitted.
+ */
+export class CheckPool {
+  private readonly queue: PoolJob[] = [];
+  private readonly waiting = new Map<number, (r: PooledResult | undefined) => void>();
+  /** Idle workers, each as the function that hands it the next job. */
+  private readonly idle: Array<() => void> = [];
+  private readonly workers = new Set<Worker>();
+  private nextId = 0;
+  private closed = false;
+
+  private constructor(script: URL, threads: number) {
+    for (let i = 0; i < threads; i++) this.start(script);
+  }
+
+  /** A pool of `threads` workers, or undefined when the worker script is not there. */
+  static create(threads: number): CheckPool | undefined {
+    const script = workerScript();
+    return script && threads >= 1 ? new CheckPool(script, threads) : undefined;
+  }
+
+  private start(script: URL): void {
+    const worker = new Worker(script, { execArgv: [] });
+    let current: number | undefined;
+    this.workers.add(worker);
+    const next = () => {
+      const job = this.queue.shift();
+      if (!job) {
+        current = undefined;
+        this.idle.push(next);
+        return;
+      }
+      current = job.id;
+      worker.postMessage(job);
+    };
+    worker.on('message', (reply: PoolReply) => {
+      this.settle(reply.id, reply.result);
+      next();
+    });
+    // A worker that fails: its file goes back to the caller, the other workers take the rest.
+    const gone = () => {
+      this.workers.delete(worker);
+      const i = this.idle.indexOf(next);
+      if (i >= 0) this.idle.splice(i, 1);
+      if (current !== undefined) this.settle(current, undefined);
+      current = undefined;
+      if (this.workers.size === 0) for (const job of this.queue.splice(0)) this.settle(job.id, undefined);
+    };
+    worker.on('error', gone);
+    worker.on('exit', gone);
+    next();
+  }
+
+  private settle(id: number, result: PooledResult | undefined): void {
+    const resolve = this.waiting.get(id);
+    this.waiting.delete(id);
+    resolve?.(result);
+  }
+
+  submit(job: Omit<PoolJob, 'id'>): Promise<PooledResult | undefined> {
+    if (this.closed || this.workers.size === 0) return Promise.resolve(undefined);
+    const id = this.nextId++;
+    const promise = new Promise<PooledResult | undefined>((resolve) => this.waiting.set(id, resolve));
+    this.queue.push({ ...job, id });
+    this.idle.shift()?.();
+    return promise;
+  }
+
+  /** Stops the workers; results not in yet come back undefined. */
+  close(): void {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) this.settle(job.id, undefined);
+    for (const w of this.workers) void w.terminate();
+    for (const id of [...this.waiting.keys()]) this.settle(id, undefined);
+  }
+}
+
 /** Checks `jobs` on `threads` workers; resolves with the results by file. */
 export async function checkInPool(jobs: Array<Omit<PoolJob, 'id'>>, threads: number, options: PoolOptions = {}): Promise<Map<string, PooledResult>> {
   const results = new Map<string, PooledResult>();
-  const script = workerScript();
-  if (!script || threads < 1 || jobs.length === 0) return results;
-  const queue = jobs.map((j, id) => ({ ...j, id }));
-  let next = 0;
+  const pool = CheckPool.create(Math.min(threads, jobs.length));
+  if (!pool) return results;
   let done = 0;
-  const runOne = (worker: Worker) =>
-    new Promise<void>((resolve) => {
-      const take = () => {
-        if (next >= queue.length) {
-          void worker.terminate();
-          resolve();
-          return;
-        }
-        worker.postMessage(queue[next++]);
-      };
-      worker.on('message', (reply: PoolReply) => {
-        const job = queue[reply.id];
-        if (job && reply.result) results.set(job.file, reply.result);
-        done++;
-        if (job) options.progress?.(done, queue.length, job.file);
-        take();
-      });
-      // A worker that fails leaves its files to the caller; the others go on.
-      worker.on('error', () => resolve());
-      worker.on('exit', () => resolve());
-      take();
-    });
-  const workers: Array<Promise<void>> = [];
-  for (let i = 0; i < Math.min(threads, queue.length); i++) {
-    const worker = new Worker(script, { execArgv: [] });
-    workers.push(runOne(worker));
+  try {
+    await Promise.all(
+      jobs.map(async (job) => {
+        const r = await pool.submit(job);
+        if (r) results.set(job.file, r);
+        options.progress?.(++done, jobs.length, job.file);
+      }),
+    );
+  } finally {
+    pool.close();
   }
-  await Promise.all(workers);
   return results;
 }
 

@@ -4,7 +4,7 @@
  * and its dictionaries are loaded once per worker and kept for every file it gets.
  */
 import { parentPort } from 'node:worker_threads';
-import { engineFor } from '../workspace/engine.js';
+import { engineFor } from './engine.js';
 import type { PoolJob, PoolReply } from './pool.js';
 
 parentPort?.on('message', (job: PoolJob) => {
