@@ -3,9 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { checkInPool, poolSize } from '../../server/src/workspace/pool.js';
-import { defaultConfig } from '../../server/src/engine/config/config.js';
-import { lint } from '../../server/src/index.js';
+import { poolSize } from '../../server/src/workspace/pool.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -40,20 +38,6 @@ describe('cli: checking many files on worker threads', function () {
       if (saved === undefined) delete process.env.BRUG_WORKERS;
       else process.env.BRUG_WORKERS = saved;
     }
-  });
-
-  it('gives every file the findings a check in this thread gives', async () => {
-    const config = defaultConfig();
-    const texts = files.map((f, i) => (i % 2 ? EN(i) : NL(i)));
-    const results = await checkInPool(files.map((file, i) => ({ file, text: texts[i]!, config })), 2);
-    assert.equal(results.size, files.length);
-    files.forEach((file, i) => {
-      const own = lint(texts[i]!, { path: file, config });
-      const pooled = results.get(file)!;
-      assert.equal(pooled.language, own.language);
-      assert.deepEqual(pooled.findings, own.findings);
-      assert.deepEqual(pooled.metrics, own.metrics);
-    });
   });
 
   it('brug check prints the same report, in the same order, with workers as without', () => {
