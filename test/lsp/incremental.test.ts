@@ -148,3 +148,27 @@ describe('lsp: pull diagnostics', function () {
     assert.equal(pushedAfter, pushedBefore, 'a pulled document gets no pushed diagnostics');
   });
 });
+
+describe('lsp: a check that runs out of time', function () {
+  this.timeout(60000);
+  let client: TestClient;
+
+  before(async () => {
+    // A budget of 30 ms of processor time: a long document cannot be checked in it.
+    client = new TestClient({ env: { BRUG_LSP_BUDGET_MS: '30' } });
+    await client.initialize();
+  });
+  after(async () => client.stop());
+
+  it('stops, says so once, publishes nothing and keeps answering', async () => {
+    const uri = 'file:///tmp/brug-budget/long.md';
+    await client.open(uri, 'markdown', longText(1500));
+    await client.checkedCurrent(uri, 50000);
+    const status = client.statuses.at(-1) as { skipped?: string };
+    assert.equal(status.skipped, 'timed-out');
+    assert.ok(client.messages.some((m) => /stopte met het controleren van long\.md/.test(m.message)), JSON.stringify(client.messages));
+    assert.equal(client.publications.filter((p) => p.uri === uri && p.diagnostics.length > 0).length, 0);
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 3 } });
+    assert.equal(hover, null);
+  });
+});

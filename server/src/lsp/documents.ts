@@ -305,14 +305,15 @@ export class OpenDocuments {
     return true;
   }
 
-  /** A run that used up its time: the diagnostics go (they belong to an older text), said once. */
+  /** A run that used up its time: the diagnostics go (they belong to an older text); said once, before the status. */
   private timedOut(uri: string, st: DocState, text: string, settings: BrugSettings, spent: number): void {
-    this.skip(uri, st, 'timed-out');
     this.log.info(`Brug: stopped checking ${uri} after ${Math.round(spent)} ms of checking time.`);
-    if (st.timeoutNotified) return;
-    st.timeoutNotified = true;
-    const name = basename(pathOf(uri) ?? uri);
-    this.showInfo(say(messages.tooSlow(name, Math.round(spent / 1000)), this.messageLanguage(settings, text)));
+    if (!st.timeoutNotified) {
+      st.timeoutNotified = true;
+      const name = basename(pathOf(uri) ?? uri);
+      this.showInfo(say(messages.tooSlow(name, Math.round(spent / 1000)), this.messageLanguage(settings, text)));
+    }
+    this.skip(uri, st, 'timed-out');
   }
 
   private messageLanguage(settings: BrugSettings, text: string): Language {
