@@ -3,14 +3,15 @@
  * user can cancel. Open documents are checked as the editor has them; closed files as they
  * are on disk, and their diagnostics are published too.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { CancellationToken, Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Language } from '../engine/types.js';
-import { expandPaths, globToRegExp } from '../workspace/files.js';
+import { findFiles, ignoreMatcher } from '../workspace/files.js';
+import { readDocument } from '../workspace/read.js';
+import { mayReadFrom } from '../workspace/workspace.js';
 import type { ClientFeatures } from './capabilities.js';
 import type { Checker } from './checker.js';
 import type { SettingsStore } from './configuration.js';
@@ -47,14 +48,7 @@ const yieldToMessages = () => new Promise<void>((resolve) => setImmediate(resolv
 
 /** Whether `file` matches one of the `ignore` entries of the .brug.yml in `base`. */
 export function ignored(file: string, base: string, globs: string[]): boolean {
-  if (globs.length === 0) return false;
-  const rel = relative(base, file).split(sep).join('/');
-  if (rel.startsWith('..')) return false;
-  return globs.some((g) => {
-    const glob = g.replace(/^\.\//, '').replace(/\/+$/, '');
-    if (!glob) return false;
-    return rel === glob || rel.startsWith(`${glob}/`) || globToRegExp(glob).test(rel) || globToRegExp(`${glob}/**`).test(rel);
-  });
+  return ignoreMatcher(base, globs)(file);
 }
 
 /** The closed, enabled, readable files of the check, submitted to a pool of worker threads when they are worth it. */
@@ -74,15 +68,12 @@ async function startPool(
     if (!settings.enable) continue;
     const { config, project } = ctx.checker.configFor(uri, settings);
     if (project.file && ignored(file, dirname(project.file), config.ignore)) continue;
-    try {
-      if (settings.maxDocumentSize > 0 && statSync(file).size > settings.maxDocumentSize) continue;
-      const buf = readFileSync(file);
-      if (buf.subarray(0, 8000).includes(0)) continue;
-      bytes += buf.length;
-      jobs.push({ file, text: buf.toString('utf8'), config, ...(project.file ? { configFile: project.file } : {}) });
-    } catch {
-      // The loop reports it.
-    }
+    // Project dictionaries follow the read policy of this thread's engines: such files stay here.
+    if (config.vocabulary.dictionaries.length > 0) continue;
+    const read = readDocument(file, settings.maxDocumentSize > 0 ? settings.maxDocumentSize : undefined);
+    if (!read.ok) continue;
+    bytes += read.text.length;
+    jobs.push({ file, text: read.text, config, ...(project.file ? { configFile: project.file } : {}) });
   }
   const threads = poolSize(jobs.length, bytes);
   const pool = threads ? CheckPool.create(threads) : undefined;
@@ -115,8 +106,13 @@ export async function checkWorkspace(ctx: WorkspaceCheckContext, requestToken: C
 
   const files: string[] = [];
   const seen = new Set<string>();
+  const ignoredByProject = (p: string): boolean => {
+    if (!folderSettings) return false;
+    const c = ctx.checker.configFor(pathToFileURL(p).href, folderSettings);
+    return !!c.project.file && ignored(p, dirname(c.project.file), c.config.ignore);
+  };
   for (const folder of folders) {
-    for (const f of expandPaths([folder]).files) {
+    for (const f of findFiles([folder]).files) {
       if (seen.has(f)) continue;
       seen.add(f);
       files.push(f);
@@ -128,7 +124,11 @@ export async function checkWorkspace(ctx: WorkspaceCheckContext, requestToken: C
   // Multi-file LaTeX documents: a main file is checked with everything it includes, so that
   // document-level rules see the whole thesis; its chapters are not checked again on their own.
   const readCurrent = (file: string): string | undefined => ctx.documents.get(pathToFileURL(file).href)?.getText() ?? readTextFile(file);
-  const { projects, covered } = planLatexProjects(files, readCurrent);
+  const settingsForPlan = folderSettings ?? (await ctx.settings.get(pathToFileURL(folders[0] ?? '/').href));
+  const { projects, covered } = planLatexProjects(files.filter((f) => !ignoredByProject(f)), readCurrent, (root) => {
+    const c = ctx.checker.configFor(pathToFileURL(root).href, settingsForPlan);
+    return mayReadFrom(root, c.project.file, c.config, folders);
+  });
 
   // Closed files go to worker threads at once (when the pool's worker is installed beside the
   // server); the loop below takes their results in order, so what is published stays the same.
@@ -188,24 +188,14 @@ export async function checkWorkspace(ctx: WorkspaceCheckContext, requestToken: C
         summary.skipped++;
         continue;
       }
-      let text: string;
-      try {
-        if (settings.maxDocumentSize > 0 && statSync(file).size > settings.maxDocumentSize) {
-          ctx.log.info(`Brug: ${file} is larger than brug.maxDocumentSize; not checked.`);
-          summary.skipped++;
-          continue;
-        }
-        const buf = readFileSync(file);
-        if (buf.subarray(0, 8000).includes(0)) {
-          summary.skipped++;
-          continue;
-        }
-        text = buf.toString('utf8');
-      } catch (err) {
-        ctx.log.info(`Brug: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
+      const read = readDocument(file, settings.maxDocumentSize > 0 ? settings.maxDocumentSize : undefined);
+      if (!read.ok) {
+        if (read.kind !== 'binary') ctx.log.info(`Brug: ${file}: ${read.reason.en}.`);
         summary.skipped++;
         continue;
       }
+      if (read.warning) ctx.log.info(`Brug: ${file}: ${read.warning.en}.`);
+      const text = read.text;
       const fromPool = await pooled?.results.get(file);
       const outcome = fromPool && fromPool.text === text ? ctx.checker.fromResult({ uri, text, version: null, settings }, fromPool.result as LintResult) : ctx.checker.run({ uri, text, version: null, settings });
       if (!outcome) {

@@ -182,6 +182,7 @@ const MAX_FILE_BYTES = 50 * 1024 * 1024;
 export async function checkFiles(
   files: string[],
   configOf: (file: string) => { config: BrugConfig; configFile?: string },
+  eligible: (file: string) => boolean = () => true,
   stderr: NodeJS.WriteStream = process.stderr,
 ): Promise<Map<string, { text: string; result: PooledResult }>> {
   const out = new Map<string, { text: string; result: PooledResult }>();
@@ -189,6 +190,7 @@ export async function checkFiles(
   const jobs: Array<Omit<PoolJob, 'id'>> = [];
   let bytes = 0;
   for (const file of files) {
+    if (!eligible(file)) continue;
     try {
       if (statSync(file).size > MAX_FILE_BYTES) continue;
       const buf = readFileSync(file);
