@@ -5,8 +5,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrugConfig } from '../engine/config/config.js';
-import type { LintResult } from '../engine/engine.js';
-import { drain } from '../engine/engine.js';
+import type { LintOptions, LintResult } from '../engine/engine.js';
 import type { Engine, EngineOptions } from '../engine/engine.js';
 import type { Rule } from '../engine/rules/types.js';
 import type { Format, Language } from '../engine/types.js';
@@ -125,7 +124,10 @@ export class Checker {
     if (!format) return undefined;
     const { config, project } = this.configFor(input.uri, input.settings);
     const { engine, problems } = engineForFile(pathOf(input.uri), project.file, config, this.folders(), this.engineOptions);
-    const result = yield* engine.lintSteps(input.text, { uri: input.uri, format, config, ...(input.token ? { token: input.token } : {}) });
+    const options: LintOptions = { uri: input.uri, format, config, ...(input.token ? { token: input.token } : {}) };
+    // The engine's stepwise lint when it has one; else one step.
+    const stepwise = (engine as unknown as { lintSteps?: (text: string, o: LintOptions) => Generator<void, LintResult> }).lintSteps;
+    const result = stepwise ? yield* stepwise.call(engine, input.text, options) : engine.lint(input.text, options);
     if (result.cancelled) return undefined;
     return this.outcome(input, format, result, config, project, engine, problems);
   }
@@ -154,6 +156,14 @@ export class Checker {
       dictionaryProblems: problems.filter((p) => own.has(p.file)),
       bundledProblems: problems.filter((p) => !own.has(p.file)),
     };
+  }
+}
+
+/** Runs a stepwise computation to its end. */
+function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
   }
 }
 
