@@ -26,6 +26,14 @@ const jobs = [
     // Some dependencies are CommonJS and call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __brugRequire } from 'node:module'; const require = __brugRequire(import.meta.url);" },
   },
+  // The worker threads of `brug check` on many files (server/src/workspace/pool.ts), beside cli.mjs.
+  {
+    ...common,
+    entryPoints: ['server/src/workspace/pool-worker.ts'],
+    outfile: 'server/dist/pool-worker.mjs',
+    format: 'esm',
+    banner: { js: "import { createRequire as __brugRequire } from 'node:module'; const require = __brugRequire(import.meta.url);" },
+  },
 ];
 // CommonJS bundles have no import.meta; give them the module's file URL instead.
 const cjs = {

@@ -108,6 +108,8 @@ export class TestClient {
   readonly logs: LogMessageParams[] = [];
   readonly progress: Array<{ token: unknown; value: { kind: string; title?: string; message?: string; percentage?: number; cancellable?: boolean } }> = [];
   readonly statuses: unknown[] = [];
+  /** The last version the server said it has checked, per document (its status notification). */
+  readonly checked = new Map<string, number>();
   readonly registrations: Array<{ method: string; registerOptions?: unknown }> = [];
   readonly configurationRequests: unknown[] = [];
   /** What to answer to workspace/applyEdit; the edit is applied to open documents and files when true. */
@@ -141,8 +143,9 @@ export class TestClient {
     c.onNotification(LogMessageNotification.type, (p) => {
       this.logs.push(p);
     });
-    c.onNotification('brug/documentStatusChanged', (p: unknown) => {
+    c.onNotification('brug/documentStatusChanged', (p: { uri?: string; version?: number }) => {
       this.statuses.push(p);
+      if (typeof p?.uri === 'string' && typeof p.version === 'number') this.checked.set(p.uri, p.version);
       this.wake();
     });
     c.onNotification('$/progress', (p: { token: unknown; value: TestClient['progress'][number]['value'] }) => {
@@ -224,6 +227,7 @@ export class TestClient {
 
   async open(uri: string, languageId: string, text: string): Promise<void> {
     this.diagnostics.delete(uri);
+    this.checked.delete(uri);
     this.docs.set(uri, { doc: TextDocument.create(uri, languageId, 1, text) });
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
   }
@@ -241,26 +245,41 @@ export class TestClient {
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 
-  /** Diagnostics for the document's current version. */
+  /**
+   * Diagnostics for the document's current version: published for it, or published before
+   * and still valid (the server sends diagnostics only when they change, and says in its
+   * status notification which version it has checked).
+   */
   async diagnosticsFor(uri: string, timeout?: number): Promise<Diagnostic[]> {
     return this.until(() => {
       const p = this.diagnostics.get(uri);
       const d = this.docs.get(uri);
       if (!p) return undefined;
-      if (d && p.version !== undefined && p.version !== d.doc.version) return undefined;
+      if (d && p.version !== undefined && p.version !== d.doc.version && this.checked.get(uri) !== d.doc.version) return undefined;
       return p.diagnostics;
     }, `diagnostics for ${uri}`, timeout);
   }
 
-  /** Waits for the next publication for `uri` after this call. */
+  /** Waits until the server has checked the document's current version (its status says so). */
+  async checkedCurrent(uri: string, timeout?: number): Promise<void> {
+    await this.until(() => this.checked.get(uri) === this.docs.get(uri)?.doc.version, `a check of ${uri}`, timeout);
+  }
+
+  /**
+   * Waits for the next check of `uri` after `after` ran: a new publication, or (as the server
+   * publishes only changed diagnostics) a status notification for the current version.
+   */
   async nextDiagnostics(uri: string, after: () => Promise<unknown>): Promise<Diagnostic[]> {
     const before = this.diagnostics.get(uri);
+    const statuses = this.statuses.length;
     await after();
     return this.until(() => {
       const p = this.diagnostics.get(uri);
       const d = this.docs.get(uri);
-      if (!p || p === before) return undefined;
-      if (d && p.version !== undefined && p.version !== d.doc.version) return undefined;
+      if (!p) return undefined;
+      const checked = (this.statuses.slice(statuses) as Array<{ uri?: string; version?: number }>).some((s) => s?.uri === uri && (!d || s.version === d.doc.version));
+      if (p === before && !checked) return undefined;
+      if (d && p.version !== undefined && p.version !== d.doc.version && !checked) return undefined;
       return p.diagnostics;
     }, `new diagnostics for ${uri}`);
   }

@@ -173,7 +173,10 @@ describe('lsp: code actions', function () {
       const uri = pathToFileURL(join(dir, 'plain.md')).href;
       await plain.open(uri, 'markdown', 'We will make a decision soon.\n');
       const d = (await plain.diagnosticsFor(uri)).find((x) => x.code === 'vocabulary/jargon')!;
-      const stale = { ...d, data: { ...(d.data as object), version: 0 } };
+      // Made for a text the document no longer holds there.
+      const data = d.data as { holds: Array<{ range: unknown; text: string }> };
+      assert.ok(data.holds.length > 0, 'the text the fixes need');
+      const stale = { ...d, data: { ...data, holds: data.holds.map((h) => ({ ...h, text: `${h.text}x` })) } };
       const actions = await plain.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [stale] } });
       assert.ok(!actions.some((a) => a.title.startsWith('Replace')), 'no stale replacement');
       const fresh = await plain.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });

@@ -75,15 +75,19 @@ describe('lsp: editing', function () {
     const uri = 'file:///tmp/brug-edit/c.md';
     await client.open(uri, 'markdown', TEXT);
     await client.diagnosticsFor(uri);
+    await client.checkedCurrent(uri);
     const before = client.publications.length;
+    const statusesBefore = client.statuses.length;
     for (let i = 0; i < 6; i++) {
       const end = client.document(uri).positionAt(client.text(uri).length);
       await client.change(uri, [{ range: { start: end, end }, text: `Zin ${i}. ` }]);
     }
     const last = client.version(uri);
-    await client.diagnosticsFor(uri);
+    await client.checkedCurrent(uri);
+    const checks = (client.statuses.slice(statusesBefore) as Array<{ uri: string; version?: number }>).filter((p) => p.uri === uri);
+    assert.deepEqual(checks.map((p) => p.version), [last], 'one check, for the last version');
     const mine = client.publications.slice(before).filter((p) => p.uri === uri);
-    assert.deepEqual(mine.map((p) => p.version), [last], 'one publication, for the last version');
+    assert.ok(mine.every((p) => p.version === last), 'nothing published for an intermediate version');
     await client.setSettings({});
   });
 

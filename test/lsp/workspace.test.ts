@@ -73,6 +73,27 @@ describe('lsp: workspace check', function () {
     assert.ok(client.progress.some((p) => /^\d van 5: hoofdstukken\/h1\.txt$/.test(p.value.message ?? '') || /^\d of 5: hoofdstukken\/h1\.txt$/.test(p.value.message ?? '')));
   });
 
+  it('publishes the same diagnostics when closed files are checked on worker threads', async () => {
+    for (let i = 0; i < 4; i++) writeFileSync(join(dir, `deel-${i}.md`), `# Deel ${i}\n\n${LONG}\n\nEr wordt gekeken naar ${i} dossiers.\n`);
+    writeFileSync(join(dir, 'notities.txt'), `Notities\n\n${LONG}\n`);
+    const run = async (workers: string) => {
+      client = new TestClient({ folders: [dir], env: { BRUG_WORKERS: workers } });
+      await client.initialize();
+      const summary = await client.request<Summary>('workspace/executeCommand', { command: 'brug.checkWorkspace', arguments: [] });
+      const published = [...client.diagnostics.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([u, p]) => [u, JSON.stringify(p.diagnostics)]);
+      const threads = client.logs.some((l) => /runs \d+ closed files on 2 worker threads/.test(l.message));
+      await client.stop();
+      return { summary, published, threads };
+    };
+    const serial = await run('0');
+    const pooled = await run('2');
+    assert.equal(serial.summary.checked, 5);
+    assert.equal(serial.threads, false);
+    assert.equal(pooled.threads, true, 'the pool ran');
+    assert.deepEqual(pooled.summary, serial.summary);
+    assert.deepEqual(pooled.published, serial.published);
+  });
+
   it('checks a multi-file LaTeX thesis as one document and publishes findings in the file they are in', async () => {
     mkdirSync(join(dir, 'chapters'));
     writeFileSync(

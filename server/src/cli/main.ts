@@ -15,6 +15,8 @@ import type { LatexProject, LatexProjectResult } from '../workspace/latex-projec
 import { toGithub, toJson, toSarif, toText } from './output.js';
 import type { FileReport } from './output.js';
 import { fileExtras } from './extras.js';
+import { checkFiles } from '../workspace/pool.js';
+import type { PooledResult } from '../workspace/pool.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 
@@ -220,14 +222,15 @@ function fixText(engine: Engine, file: string, text: string, config: BrugConfig,
   return { text: current, result };
 }
 
-/** Checks one file on its own (Markdown, plain text, a LaTeX file that includes nothing). */
-function checkFile(run: CheckRun, file: string): void {
+/** Checks one file on its own (Markdown, plain text, a LaTeX file that includes nothing); `pooled` may hold its check, made on a worker thread. */
+function checkFile(run: CheckRun, file: string, pooled?: Map<string, { text: string; result: PooledResult }>): void {
   const doc = readForCheck(run, file);
   if (!doc) return;
   const config = run.configOf(file);
   const engine = run.engineOf(file, config);
   let text = doc.text;
-  let result = engine.lint(text, { path: file, config });
+  const done = pooled?.get(file);
+  let result = done && done.text === text ? (done.result as LintResult) : engine.lint(text, { path: file, config });
   if (run.options.fix) {
     const fixed = fixText(engine, file, text, config, result);
     if (fixed.text !== text) {
@@ -357,6 +360,10 @@ export async function runCheck(io: Io, options: CheckOptions): Promise<number> {
   // Multi-file LaTeX: a main file is checked together with the files it includes (each
   // finding reported in its own file); an included file is then not checked on its own.
   const latex = planLatexProjects(files, readTextFile, (root) => run.workspace.mayRead(root));
+  // Many files: checked on all cores first (workspace/pool.ts), then reported below in this
+  // order, as one by one. Files with project dictionaries stay in this thread.
+  const single = files.filter((f) => !latex.covered.has(f) && !latex.projects.has(f));
+  const pooled = options.fix ? undefined : await checkFiles(single, (f) => ({ config: run.configOf(f) }), (f) => run.configOf(f).vocabulary.dictionaries.length === 0);
   for (const file of files) {
     if (isWordName(file)) {
       await checkWordFile(run, file);
@@ -365,7 +372,7 @@ export async function runCheck(io: Io, options: CheckOptions): Promise<number> {
     if (latex.covered.has(file)) continue;
     const project = latex.projects.get(file);
     if (project) checkLatexProject(run, file, project);
-    else checkFile(run, file);
+    else checkFile(run, file, pooled);
   }
   printReports(run);
   return run.exit;

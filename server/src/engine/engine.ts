@@ -2,7 +2,7 @@ import type { Audience, Counts, Directive, Finding, Format, Language, Metrics, P
 import type { AnalysedBlock, BlockAnalyzer, BlockFacts, BlockFinding, BlockRule, DocumentAnalyses, DocumentAnalysis, DocumentBlock, DocumentModel, Rule, RuleContext, RuleOptions } from './rules/types.js';
 import type { BrugConfig } from './config/config.js';
 import { configKey, defaultConfig } from './config/config.js';
-import { parseMarkdown } from './formats/markdown.js';
+import { parseMarkdown, parseMarkdownSteps } from './formats/markdown.js';
 import { parsePlaintext } from './formats/plaintext.js';
 import { secureLatexFixes } from './formats/latex.js';
 import { LineIndex, toDocument } from './offsets.js';
@@ -168,18 +168,28 @@ export class Engine {
   }
 
   lint(input: string, options: LintOptions = {}): LintResult {
+    return drain(this.lintSteps(input, options));
+  }
+
+  /**
+   * lint() in steps: it yields between blocks, document rules and analyses, so a caller that
+   * must stay responsive (the language server) can give other work a turn and stop a run that a
+   * newer edit made stale. lint() runs the steps without pausing.
+   */
+  *lintSteps(input: string, options: LintOptions = {}): Generator<void, LintResult> {
     const config = options.config ?? defaultConfig();
     // A byte-order mark is part of the file as read: offsets count it, the parsers do not see it.
     const bom = input.charCodeAt(0) === 0xfeff ? 1 : 0;
     const text = bom ? input.slice(1) : input;
     const format = options.format ?? formatOf(options.path ?? options.uri);
-    const parsed = this.parseSafely(text, format, config);
+    const parsed = yield* this.parseSafely(text, format, config);
     const lines = new LineIndex(text);
     this.generation++;
     const language = this.documentLanguageOf(parsed, text, config, options);
     const { headings, roles } = headingRoles(parsed.blocks);
 
-    const analysed = this.analyseBlocks(parsed, language, roles, config, options.token, bom);
+    yield;
+    const analysed = yield* this.analyseBlocks(parsed, language, roles, config, options.token, bom);
     if (!analysed) return this.cancelledResult(language, format);
     const { results, blocks, errors } = analysed;
 
@@ -191,9 +201,11 @@ export class Engine {
 
     // Findings: block rules (from the cache, mapped), then document rules, then analyses.
     const findings = this.blockFindings(blocks, results, config);
-    findings.push(...this.documentFindings(model, config, errors));
+    findings.push(...(yield* this.documentFindings(model, config, errors)));
     const analyses: Partial<DocumentAnalyses> = {};
     for (const a of this.analyses) {
+      if (options.token?.cancelled) return this.cancelledResult(language, format);
+      yield;
       try {
         analyses[a.id] = a.analyze(model);
       } catch (err) {
@@ -214,8 +226,10 @@ export class Engine {
   }
 
   /** The format's parser; on a parser failure, the text read as plain text with a problem that says so. */
-  private parseSafely(text: string, format: Format, config: BrugConfig): ParsedDocument {
+  private *parseSafely(text: string, format: Format, config: BrugConfig): Generator<void, ParsedDocument> {
     try {
+      // Markdown in steps (a chunk at a time); the other formats in one.
+      if (format === 'markdown' && !this.formats?.markdown) return yield* parseMarkdownSteps(text);
       return this.parse(text, format, config);
     } catch (err) {
       // A parser that fails on broken input must not take the user's text down with it.
@@ -244,7 +258,7 @@ export class Engine {
   }
 
   /** Every block analysed (through the cache) and placed in the document; undefined when cancelled. */
-  private analyseBlocks(parsed: ParsedDocument, language: Language, roles: SectionRole[], config: BrugConfig, token: LintOptions['token'], bom: number): { results: BlockResult[]; blocks: DocumentBlock[]; errors: RuleError[] } | undefined {
+  private *analyseBlocks(parsed: ParsedDocument, language: Language, roles: SectionRole[], config: BrugConfig, token: LintOptions['token'], bom: number): Generator<void, { results: BlockResult[]; blocks: DocumentBlock[]; errors: RuleError[] } | undefined> {
     const firstBlockStart = parsed.blocks[0]?.start ?? 0;
     const languageDirectives = parsed.directives.filter((d) => d.kind === 'language' && d.offset > firstBlockStart);
     const ckey = configKey(config);
@@ -255,8 +269,14 @@ export class Engine {
     let hi = -1;
     let ldi = 0;
     let blockLang: Language | undefined;
+    let sinceYield = 0;
     for (const b of parsed.blocks) {
       if (token?.cancelled) return undefined;
+      // A turn for the caller every few blocks (cached blocks cost almost nothing).
+      if (++sinceYield >= 16) {
+        sinceYield = 0;
+        yield;
+      }
       if (b.kind === 'heading') hi++;
       while (ldi < languageDirectives.length && languageDirectives[ldi]!.offset <= b.start) blockLang = languageDirectives[ldi++]!.language;
       const role: SectionRole = hi >= 0 ? roles[hi]! : 'other';
@@ -308,12 +328,13 @@ export class Engine {
   }
 
   /** The document rules' findings; a rule that throws adds an error and the others go on. */
-  private documentFindings(model: DocumentModel, config: BrugConfig, errors: RuleError[]): Finding[] {
+  private *documentFindings(model: DocumentModel, config: BrugConfig, errors: RuleError[]): Generator<void, Finding[]> {
     const findings: Finding[] = [];
     for (const rule of this.rules) {
       if (rule.scope !== 'document') continue;
       const sev = this.severityOf(rule, config);
       if (!sev || !rule.meta.languages.includes(model.language)) continue;
+      yield;
       try {
         for (const f of rule.check(model, this.context(rule, config, sev))) {
           findings.push({ ...f, ruleId: rule.meta.id, severity: f.severity ?? sev, fixes: f.fixes ?? [] });
@@ -614,4 +635,12 @@ export function applyDirectives(findings: Finding[], directives: Directive[], li
     const related = f.related!.filter((r) => r !== place && !(r.sameUse && disabledAt(f.ruleId, r.offset)));
     return [{ ...f, offset: place.offset, endOffset: place.endOffset, fixes, ...(related.length ? { related } : { related: undefined }) }];
   });
+}
+
+/** Runs a stepwise computation to its end without pausing. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }

@@ -9,11 +9,12 @@ import { pathToFileURL } from 'node:url';
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
   FileChangeType,
   MessageType,
   WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
-import type { CodeAction, CodeLens, Connection, Hover, InitializeParams, InitializeResult, TextDocumentEdit, WorkspaceEdit, WorkspaceFolder } from 'vscode-languageserver/node';
+import type { CodeAction, CodeLens, Connection, DocumentDiagnosticReport, Hover, InitializeParams, InitializeResult, TextDocumentEdit, WorkspaceEdit, WorkspaceFolder } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Language } from '../engine/types.js';
 import { CONFIG_NAMES } from '../workspace/config-file.js';
@@ -54,62 +55,122 @@ function folderPath(f: WorkspaceFolder | { uri: string }): string | undefined {
   return pathOf(f.uri);
 }
 
-export function startServer(connection: Connection): void {
-  // One object for the whole session: the parts hold it and see what initialize learned.
-  const features: ClientFeatures = clientFeatures({ capabilities: {}, processId: null, rootUri: null, workspaceFolders: null } as InitializeParams);
-  let folders: string[] = [];
-  let applyEditSupported = false;
+/** Everything the handlers share for one session. */
+interface Session {
+  connection: Connection;
+  /** One object for the whole session: the parts hold it and see what initialize learned. */
+  features: ClientFeatures;
+  folders: string[];
+  applyEditSupported: boolean;
+  /** The client pulls diagnostics (textDocument/diagnostic) instead of receiving them. */
+  pullDiagnostics: boolean;
+  log: Logger;
+  projects: ProjectConfigs;
+  checker: Checker;
+  settings: SettingsStore;
+  problems: FileProblems;
+  /** Closed files whose diagnostics came from the workspace check. */
+  fromWorkspaceCheck: Set<string>;
+  documents: OpenDocuments;
+}
 
+/** How long hover and code lenses wait for a check in progress before they answer without it. */
+const FEATURE_WAIT_MS = 1500;
+
+export function startServer(connection: Connection): void {
+  const session = createSession(connection);
+  onLifecycle(session);
+  onFileEvents(session);
+  onLanguageFeatures(session);
+  onCommands(session);
+  connection.onShutdown(() => undefined);
+  session.documents.listen();
+  connection.listen();
+}
+
+function createSession(connection: Connection): Session {
   const log: Logger = {
     info: (s) => connection.console.info(s),
     error: (s) => connection.console.error(s),
   };
+  const features: ClientFeatures = clientFeatures({ capabilities: {}, processId: null, rootUri: null, workspaceFolders: null } as InitializeParams);
   const projects = new ProjectConfigs(false);
   const faulty = process.env.BRUG_TEST_FAULTY_RULE;
-  const checker = new Checker(projects, () => folders, faulty ? [faultyRule(faulty)] : []);
-  const settings = new SettingsStore(connection, () => features.configuration, (s) => log.info(s));
-  const problems = new FileProblems(connection, () => features.locale);
-  const fromWorkspaceCheck = new Set<string>();
-  const documents: OpenDocuments = new OpenDocuments(connection, checker, settings, problems, features, log, (uri) => reopenClosed(uri));
+  const session = {
+    connection,
+    features,
+    folders: [] as string[],
+    applyEditSupported: false,
+    pullDiagnostics: false,
+    log,
+    projects,
+    fromWorkspaceCheck: new Set<string>(),
+  } as Session;
+  session.checker = new Checker(projects, () => session.folders, faulty ? [faultyRule(faulty)] : []);
+  session.settings = new SettingsStore(connection, () => features.configuration, (s) => log.info(s));
+  session.problems = new FileProblems(connection, () => features.locale);
+  session.documents = new OpenDocuments(connection, session.checker, session.settings, session.problems, features, log, (uri) => reopenClosed(session, uri));
+  return session;
+}
 
-  /** A file closed in the editor that the workspace check had covered: show its saved state again. */
-  function reopenClosed(uri: string): void {
-    if (!fromWorkspaceCheck.has(uri)) return;
-    const path = pathOf(uri);
-    if (!path || !existsSync(path)) {
-      fromWorkspaceCheck.delete(uri);
-      return;
+/** A file closed in the editor that the workspace check had covered: show its saved state again. */
+function reopenClosed(session: Session, uri: string): void {
+  const { documents, checker, settings, connection, log } = session;
+  if (!session.fromWorkspaceCheck.has(uri)) return;
+  const path = pathOf(uri);
+  if (!path || !existsSync(path)) {
+    session.fromWorkspaceCheck.delete(uri);
+    return;
+  }
+  void settings.get(uri).then((s) => {
+    if (documents.get(uri)) return;
+    const read = readDocument(path, s.maxDocumentSize > 0 ? s.maxDocumentSize : undefined);
+    if (!read.ok) return;
+    const text = read.text;
+    const outcome = checker.run({ uri, text, version: null, settings: s });
+    if (!outcome) return;
+    const positions = TextDocument.create(uri, outcome.format, 0, text);
+    void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(outcome.result.findings, positions, outcome.ui, uri, text) });
+  }).catch((err) => log.error(`Brug: re-checking ${uri} failed: ${(err as Error).message}`));
+}
+
+/** Wraps a handler: an error is logged and answered with `fallback`. */
+function guarded<P extends unknown[], R>(log: Logger, name: string, fallback: R, f: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
+  return async (...args: P) => {
+    try {
+      return await f(...args);
+    } catch (err) {
+      log.error(`Brug: ${name} failed: ${(err as Error).stack ?? err}`);
+      return fallback;
     }
-    void settings.get(uri).then((s) => {
-      if (documents.get(uri)) return;
-      const read = readDocument(path, s.maxDocumentSize > 0 ? s.maxDocumentSize : undefined);
-      if (!read.ok) return;
-      const text = read.text;
-      const outcome = checker.run({ uri, text, version: null, settings: s });
-      if (!outcome) return;
-      const positions = TextDocument.create(uri, outcome.format, 0, text);
-      void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(outcome.result.findings, positions, outcome.ui, uri, null) });
-    }).catch((err) => log.error(`Brug: re-checking ${uri} failed: ${(err as Error).message}`));
-  }
+  };
+}
 
-  function handle<P extends unknown[], R>(name: string, fallback: R, f: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
-    return async (...args: P) => {
-      try {
-        return await f(...args);
-      } catch (err) {
-        log.error(`Brug: ${name} failed: ${(err as Error).stack ?? err}`);
-        return fallback;
-      }
-    };
-  }
+/** Pull diagnostics when the client can pull, unless it asks for pushing (initializationOptions.diagnostics = "push"). */
+function wantsPull(params: InitializeParams): boolean {
+  if (!params.capabilities?.textDocument?.diagnostic) return false;
+  const init = params.initializationOptions as { diagnostics?: unknown; client?: unknown } | undefined;
+  if (init?.diagnostics === 'push') return false;
+  if (init?.diagnostics === 'pull') return true;
+  // The VS Code extension keeps push until its end-to-end tests cover pulling.
+  return init?.client !== 'vscode';
+}
 
+function onLifecycle(session: Session): void {
+  const { connection, features, settings, projects, log } = session;
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = (): InitializeResult => {
+      const caps = serverCapabilities(features);
+      if (session.pullDiagnostics) caps.diagnosticProvider = { identifier: 'brug', interFileDependencies: false, workspaceDiagnostics: false };
+      return { capabilities: caps, serverInfo: { name: 'brug', version: VERSION } };
+    };
     try {
       Object.assign(features, clientFeatures(params));
-      applyEditSupported = !!params.capabilities?.workspace?.applyEdit;
+      session.applyEditSupported = !!params.capabilities?.workspace?.applyEdit;
+      session.pullDiagnostics = wantsPull(params);
       const wf = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
-      folders = wf.map(folderPath).filter((p): p is string => !!p);
-      if (folders.length === 0 && params.rootPath) folders = [params.rootPath];
+      session.folders = wf.map(folderPath).filter((p): p is string => !!p);
+      if (session.folders.length === 0 && params.rootPath) session.folders = [params.rootPath];
       const init = params.initializationOptions as { settings?: unknown; trusted?: unknown } | undefined;
       if (init && typeof init === 'object' && init.settings) settings.setPushed({ brug: init.settings });
       // An untrusted workspace: its .brug.yml may not name dictionaries or allow reads outside.
@@ -117,11 +178,11 @@ export function startServer(connection: Connection): void {
     } catch (err) {
       log.error(`Brug: initialize: ${(err as Error).stack ?? err}`);
     }
-    return { capabilities: serverCapabilities(features), serverInfo: { name: 'brug', version: VERSION } };
+    return capabilities();
   });
 
   connection.onInitialized(
-    handle('initialized', undefined, async () => {
+    guarded(log, 'initialized', undefined, async () => {
       if (features.watchedFilesDynamic) {
         try {
           await connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -140,12 +201,12 @@ export function startServer(connection: Connection): void {
         connection.workspace.onDidChangeWorkspaceFolders((e) => {
           try {
             const removed = new Set(e.removed.map(folderPath));
-            folders = folders.filter((f) => !removed.has(f));
+            session.folders = session.folders.filter((f) => !removed.has(f));
             for (const a of e.added) {
               const p = folderPath(a);
-              if (p && !folders.includes(p)) folders.push(p);
+              if (p && !session.folders.includes(p)) session.folders.push(p);
             }
-            documents.recheckAll();
+            recheckAll(session);
           } catch (err) {
             log.error(`Brug: workspace folders: ${(err as Error).stack ?? err}`);
           }
@@ -155,14 +216,23 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onDidChangeConfiguration(
-    handle('didChangeConfiguration', undefined, (params) => {
+    guarded(log, 'didChangeConfiguration', undefined, (params) => {
       settings.setPushed(params?.settings);
-      documents.recheckAll();
+      recheckAll(session);
     }),
   );
+}
 
+/** Every open document is checked again; a pulling client is asked to pull again. */
+function recheckAll(session: Session): void {
+  session.documents.recheckAll();
+  if (session.pullDiagnostics && session.features.diagnosticRefresh) void session.connection.languages.diagnostics.refresh().catch(() => undefined);
+}
+
+function onFileEvents(session: Session): void {
+  const { connection, projects, problems, log } = session;
   connection.onDidChangeWatchedFiles(
-    handle('didChangeWatchedFiles', undefined, (params) => {
+    guarded(log, 'didChangeWatchedFiles', undefined, (params) => {
       let relevant = false;
       const dictionaries = new Set<string>();
       for (const file of projects.files()) {
@@ -181,12 +251,15 @@ export function startServer(connection: Connection): void {
           relevant = true;
         }
       }
-      if (relevant) documents.recheckAll();
+      if (relevant) recheckAll(session);
     }),
   );
+}
 
+function onLanguageFeatures(session: Session): void {
+  const { connection, documents, features, settings, log } = session;
   connection.onCodeAction(
-    handle('codeAction', [] as CodeAction[], async (params) => {
+    guarded(log, 'codeAction', [] as CodeAction[], async (params) => {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return [];
       const format = formatFor(doc.languageId, doc.uri);
@@ -205,11 +278,12 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  // Hover and code lenses wait a little for a check in progress, then answer without it.
   connection.onHover(
-    handle('hover', null as Hover | null, async (params) => {
+    guarded(log, 'hover', null as Hover | null, async (params) => {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return null;
-      const outcome = await documents.current(doc.uri);
+      const outcome = await documents.settled(doc.uri, FEATURE_WAIT_MS);
       if (!outcome) return null;
       const current = documents.get(doc.uri);
       if (!current || current.version !== outcome.version) return null;
@@ -218,12 +292,12 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onCodeLens(
-    handle('codeLens', [] as CodeLens[], async (params) => {
+    guarded(log, 'codeLens', [] as CodeLens[], async (params) => {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return [];
       const s = await settings.get(doc.uri);
       if (!s.codeLens) return [];
-      const outcome = await documents.current(doc.uri);
+      const outcome = await documents.settled(doc.uri, FEATURE_WAIT_MS);
       if (!outcome) return [];
       const current = documents.get(doc.uri);
       if (!current || current.version !== outcome.version) return [];
@@ -233,7 +307,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(
     DocumentStatusRequest,
-    handle('documentStatus', { uri: '', enabled: false } as DocumentStatus, async (params) => {
+    guarded(log, 'documentStatus', { uri: '', enabled: false } as DocumentStatus, async (params) => {
       const uri = params?.uri;
       if (typeof uri !== 'string') return { uri: '', enabled: false, skipped: 'unsupported' };
       if (documents.get(uri)) await documents.current(uri);
@@ -241,111 +315,127 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  /** A check of a document for the report: the open one, or the file on disk. */
-  async function outcomeFor(uri: string): Promise<{ outcome: CheckOutcome; positions: TextDocument } | undefined> {
-    const open = documents.get(uri);
-    if (open) {
-      const outcome = await documents.current(uri);
-      const doc = documents.get(uri);
-      return outcome && doc ? { outcome, positions: doc } : undefined;
-    }
-    const path = pathOf(uri);
-    if (!path || !existsSync(path)) return undefined;
-    const s = await settings.get(uri);
-    // Only a regular file of at most maxDocumentSize (a FIFO would block the server).
-    const read = readDocument(path, s.maxDocumentSize > 0 ? s.maxDocumentSize : undefined);
-    if (!read.ok) return undefined;
-    const text = read.text;
-    const outcome = checker.run({ uri, text, version: null, settings: s });
-    if (!outcome) return undefined;
-    return { outcome, positions: TextDocument.create(uri, outcome.format, 0, text) };
-  }
+  connection.languages.diagnostics.on(
+    guarded(log, 'diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport, async (params) => {
+      const r = await documents.pull(params.textDocument.uri);
+      if (!r) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      if (params.previousResultId === r.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: r.resultId };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId: r.resultId, items: r.diagnostics };
+    }),
+  );
+}
 
-  async function applyConfigEditCommand(args: ApplyConfigEditArgs | undefined): Promise<{ applied: boolean; file?: string }> {
-    if (!args || typeof args.uri !== 'string' || !args.edit || !Array.isArray(args.edit.path)) return { applied: false };
-    const dir = checker.directoryOf(args.uri);
-    if (!dir) return { applied: false };
-    const folder = folders.filter((f) => dir === f || dir.startsWith(f.endsWith(sep) ? f : f + sep)).sort((a, b) => b.length - a.length)[0];
-    const file = projects.fileFor(dir) ?? join(folder ?? dir, '.brug.yml');
-    // Only inside a workspace folder (on the real path); without folders, next to an open document.
-    const roots = folders.length ? folders : documents.get(args.uri) ? [dir] : [];
-    if (!insideRoots(file, roots)) {
-      const s0 = await settings.get(args.uri);
-      const lang: Language = s0.messages !== 'auto' ? s0.messages : features.locale;
-      void connection.sendNotification('window/showMessage', { type: MessageType.Error, message: say(messages.configEditFailed(basename(file), lang === 'nl' ? 'het bestand ligt buiten de werkmap; Brug schrijft daar niet' : 'the file is outside the workspace; Brug does not write there'), lang) });
-      return { applied: false, file };
-    }
-    const fileUri = pathToFileURL(file).href;
-    const open = documents.get(fileUri);
-    // The text the editor has: an open document, else what we wrote before (perhaps unsaved), else the file.
-    const disk = existsSync(file) ? readSmallText(file, MAX_CONFIG_BYTES) : undefined;
-    if (disk && !disk.ok) {
-      void connection.sendNotification('window/showMessage', { type: MessageType.Error, message: say(messages.configEditFailed(basename(file), disk.reason.en), features.locale) });
-      return { applied: false, file };
-    }
-    const before = open?.getText() ?? projects.pendingText(file) ?? disk?.text;
-    const s = await settings.get(args.uri);
-    const language: Language = s.messages !== 'auto' ? s.messages : documents.status(args.uri).language ?? features.locale;
-    let after: string;
+/** A check of a document for the report: the open one, or the file on disk. */
+async function outcomeFor(session: Session, uri: string): Promise<{ outcome: CheckOutcome; positions: TextDocument } | undefined> {
+  const { documents, settings, checker } = session;
+  const open = documents.get(uri);
+  if (open) {
+    const outcome = await documents.current(uri);
+    const doc = documents.get(uri);
+    return outcome && doc ? { outcome, positions: doc } : undefined;
+  }
+  const path = pathOf(uri);
+  if (!path || !existsSync(path)) return undefined;
+  const s = await settings.get(uri);
+  // Only a regular file of at most maxDocumentSize (a FIFO would block the server).
+  const read = readDocument(path, s.maxDocumentSize > 0 ? s.maxDocumentSize : undefined);
+  if (!read.ok) return undefined;
+  const text = read.text;
+  const outcome = checker.run({ uri, text, version: null, settings: s });
+  if (!outcome) return undefined;
+  return { outcome, positions: TextDocument.create(uri, outcome.format, 0, text) };
+}
+
+function showMessage(session: Session, type: MessageType, message: string): void {
+  void session.connection.sendNotification('window/showMessage', { type, message });
+}
+
+/** The edit of .brug.yml as a workspace edit the client applies. */
+function configFileEdit(session: Session, fileUri: string, before: string | undefined, after: string, openVersion: number | undefined): WorkspaceEdit {
+  const change = textChange(before ?? '', after);
+  const positions = TextDocument.create(fileUri, 'yaml', 0, before ?? '');
+  const textEdit = { range: { start: positions.positionAt(change.offset), end: positions.positionAt(change.endOffset) }, newText: change.newText };
+  if (before === undefined) {
+    const docEdit: TextDocumentEdit = { textDocument: { uri: fileUri, version: null }, edits: [textEdit] };
+    return { documentChanges: [{ kind: 'create', uri: fileUri, options: { ignoreIfExists: true } }, docEdit] };
+  }
+  if (session.features.documentChanges) return { documentChanges: [{ textDocument: { uri: fileUri, version: openVersion ?? null }, edits: [textEdit] }] };
+  return { changes: { [fileUri]: [textEdit] } };
+}
+
+async function applyConfigEditCommand(session: Session, args: ApplyConfigEditArgs | undefined): Promise<{ applied: boolean; file?: string }> {
+  const { checker, projects, documents, settings, features, connection } = session;
+  if (!args || typeof args.uri !== 'string' || !args.edit || !Array.isArray(args.edit.path)) return { applied: false };
+  const dir = checker.directoryOf(args.uri);
+  if (!dir) return { applied: false };
+  const folder = session.folders.filter((f) => dir === f || dir.startsWith(f.endsWith(sep) ? f : f + sep)).sort((a, b) => b.length - a.length)[0];
+  const file = projects.fileFor(dir) ?? join(folder ?? dir, '.brug.yml');
+  // Only inside a workspace folder (on the real path); without folders, next to an open document.
+  const roots = session.folders.length ? session.folders : documents.get(args.uri) ? [dir] : [];
+  if (!insideRoots(file, roots)) {
+    const s0 = await settings.get(args.uri);
+    const lang: Language = s0.messages !== 'auto' ? s0.messages : features.locale;
+    showMessage(session, MessageType.Error, say(messages.configEditFailed(basename(file), lang === 'nl' ? 'het bestand ligt buiten de werkmap; Brug schrijft daar niet' : 'the file is outside the workspace; Brug does not write there'), lang));
+    return { applied: false, file };
+  }
+  const fileUri = pathToFileURL(file).href;
+  const open = documents.get(fileUri);
+  // The text the editor has: an open document, else what we wrote before (perhaps unsaved), else the file.
+  const disk = existsSync(file) ? readSmallText(file, MAX_CONFIG_BYTES) : undefined;
+  if (disk && !disk.ok) {
+    showMessage(session, MessageType.Error, say(messages.configEditFailed(basename(file), disk.reason.en), features.locale));
+    return { applied: false, file };
+  }
+  const before = open?.getText() ?? projects.pendingText(file) ?? disk?.text;
+  const s = await settings.get(args.uri);
+  const language: Language = s.messages !== 'auto' ? s.messages : documents.status(args.uri).language ?? features.locale;
+  let after: string;
+  try {
+    const r = applyConfigEdit(before, args.edit);
+    if (!r.changed) return { applied: true, file };
+    after = r.text;
+  } catch (err) {
+    const reason = err instanceof ConfigEditError ? err.message : String(err);
+    showMessage(session, MessageType.Error, say(messages.configEditFailed(basename(file), reason), language));
+    return { applied: false, file };
+  }
+  let applied = false;
+  if (session.applyEditSupported && (before !== undefined || features.createFiles)) {
+    const r = await connection.workspace.applyEdit({ label: basename(file), edit: configFileEdit(session, fileUri, before, after, open?.version) });
+    applied = r.applied;
+    if (!applied) showMessage(session, MessageType.Warning, say(messages.configEditRefused(basename(file)), language));
+  } else {
+    // A client that cannot edit or create files: write the file ourselves.
     try {
-      const r = applyConfigEdit(before, args.edit);
-      if (!r.changed) return { applied: true, file };
-      after = r.text;
+      writeFileSync(file, after, 'utf8');
+      applied = true;
     } catch (err) {
-      const reason = err instanceof ConfigEditError ? err.message : String(err);
-      void connection.sendNotification('window/showMessage', { type: MessageType.Error, message: say(messages.configEditFailed(basename(file), reason), language) });
-      return { applied: false, file };
+      showMessage(session, MessageType.Error, say(messages.configEditFailed(basename(file), (err as Error).message), language));
     }
-    const exists = before !== undefined;
-    let applied = false;
-    if (applyEditSupported && (exists || features.createFiles)) {
-      let edit: WorkspaceEdit;
-      const change = textChange(before ?? '', after);
-      const positions = TextDocument.create(fileUri, 'yaml', 0, before ?? '');
-      const textEdit = { range: { start: positions.positionAt(change.offset), end: positions.positionAt(change.endOffset) }, newText: change.newText };
-      if (!exists) {
-        const docEdit: TextDocumentEdit = { textDocument: { uri: fileUri, version: null }, edits: [textEdit] };
-        edit = { documentChanges: [{ kind: 'create', uri: fileUri, options: { ignoreIfExists: true } }, docEdit] };
-      } else if (features.documentChanges) {
-        edit = { documentChanges: [{ textDocument: { uri: fileUri, version: open ? open.version : null }, edits: [textEdit] }] };
-      } else {
-        edit = { changes: { [fileUri]: [textEdit] } };
-      }
-      const r = await connection.workspace.applyEdit({ label: basename(file), edit });
-      applied = r.applied;
-      if (!applied) {
-        void connection.sendNotification('window/showMessage', { type: MessageType.Warning, message: say(messages.configEditRefused(basename(file)), language) });
-      }
-    } else {
-      // A client that cannot edit or create files: write the file ourselves.
-      try {
-        writeFileSync(file, after, 'utf8');
-        applied = true;
-      } catch (err) {
-        void connection.sendNotification('window/showMessage', { type: MessageType.Error, message: say(messages.configEditFailed(basename(file), (err as Error).message), language) });
-      }
-    }
-    if (applied) {
-      // The editor may hold the change unsaved: use it now; the file watcher takes over on save.
-      projects.setPending(file, after, before ?? '');
-      documents.recheckAll();
-    }
-    return { applied, file };
   }
+  if (applied) {
+    // The editor may hold the change unsaved: use it now; the file watcher takes over on save.
+    projects.setPending(file, after, before ?? '');
+    recheckAll(session);
+  }
+  return { applied, file };
+}
 
+function onCommands(session: Session): void {
+  const { connection, documents, checker, settings, features, log } = session;
   connection.onExecuteCommand(
-    handle('executeCommand', null as unknown, async (params, token, workDone) => {
+    guarded(log, 'executeCommand', null as unknown, async (params, token, workDone) => {
       switch (params.command) {
         case Commands.checkWorkspace:
           return checkWorkspace(
-            { connection, documents, checker, settings, features, log, folders: () => folders, published: fromWorkspaceCheck },
+            { connection, documents, checker, settings, features, log, folders: () => session.folders, published: session.fromWorkspaceCheck },
             token,
             workDone && !WorkDoneProgressReporter.isNullInstance(workDone) ? workDone : undefined,
           );
         case Commands.report: {
           const { uri } = uriArg(params.arguments);
           if (!uri) return null;
-          const r = await outcomeFor(uri);
+          const r = await outcomeFor(session, uri);
           return r ? (reportData(r.outcome, r.positions) satisfies ReportData) : null;
         }
         case Commands.toggleDocument: {
@@ -354,15 +444,10 @@ export function startServer(connection: Connection): void {
           return { uri, enabled: documents.toggle(uri, enabled) };
         }
         case Commands.applyConfigEdit:
-          return applyConfigEditCommand(params.arguments?.[0] as ApplyConfigEditArgs | undefined);
+          return applyConfigEditCommand(session, params.arguments?.[0] as ApplyConfigEditArgs | undefined);
         default:
           return null;
       }
     }),
   );
-
-  connection.onShutdown(() => undefined);
-
-  documents.listen();
-  connection.listen();
 }

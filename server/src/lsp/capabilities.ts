@@ -14,6 +14,8 @@ export interface ClientFeatures {
   workDoneProgress: boolean;
   codeLensRefresh: boolean;
   hoverMarkdown: boolean;
+  /** The client can be asked to pull diagnostics again (workspace/diagnostic/refresh). */
+  diagnosticRefresh: boolean;
   /** The client's UI language, for messages that belong to no document. */
   locale: Language;
 }
@@ -32,6 +34,7 @@ export function clientFeatures(params: InitializeParams): ClientFeatures {
     codeLensRefresh: !!c.workspace?.codeLens?.refreshSupport,
     // A client that names no formats gets plain text, the one every client can show.
     hoverMarkdown: !!hoverFormats?.includes('markdown'),
+    diagnosticRefresh: !!c.workspace?.diagnostics?.refreshSupport,
     locale: /^nl\b/i.test(params.locale ?? '') ? 'nl' : 'en',
   };
 }

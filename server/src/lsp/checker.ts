@@ -5,7 +5,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrugConfig } from '../engine/config/config.js';
-import type { LintResult } from '../engine/engine.js';
+import type { LintOptions, LintResult } from '../engine/engine.js';
 import type { Engine, EngineOptions } from '../engine/engine.js';
 import type { Rule } from '../engine/rules/types.js';
 import type { Format, Language } from '../engine/types.js';
@@ -115,12 +115,33 @@ export class Checker {
   }
 
   run(input: CheckInput): CheckOutcome | undefined {
+    return drain(this.runSteps(input));
+  }
+
+  /** run() in steps (the engine's lintSteps): the server gives the message loop a turn between them. */
+  *runSteps(input: CheckInput): Generator<void, CheckOutcome | undefined> {
     const format = formatFor(input.languageId, input.uri);
     if (!format) return undefined;
     const { config, project } = this.configFor(input.uri, input.settings);
     const { engine, problems } = engineForFile(pathOf(input.uri), project.file, config, this.folders(), this.engineOptions);
-    const result = engine.lint(input.text, { uri: input.uri, format, config, ...(input.token ? { token: input.token } : {}) });
+    const options: LintOptions = { uri: input.uri, format, config, ...(input.token ? { token: input.token } : {}) };
+    // The engine's stepwise lint when it has one; else one step.
+    const stepwise = (engine as unknown as { lintSteps?: (text: string, o: LintOptions) => Generator<void, LintResult> }).lintSteps;
+    const result = stepwise ? yield* stepwise.call(engine, input.text, options) : engine.lint(input.text, options);
     if (result.cancelled) return undefined;
+    return this.outcome(input, format, result, config, project, engine, problems);
+  }
+
+  /** The outcome of a check made elsewhere (a worker thread of the workspace check) with this document's configuration. */
+  fromResult(input: CheckInput, result: LintResult): CheckOutcome | undefined {
+    const format = formatFor(input.languageId, input.uri);
+    if (!format) return undefined;
+    const { config, project } = this.configFor(input.uri, input.settings);
+    const { engine, problems } = engineForFile(pathOf(input.uri), project.file, config, this.folders(), this.engineOptions);
+    return this.outcome(input, format, result, config, project, engine, problems);
+  }
+
+  private outcome(input: CheckInput, format: Format, result: LintResult, config: BrugConfig, project: ProjectConfig, engine: Engine, problems: LoadProblem[]): CheckOutcome {
     const ui: Language = config.messages !== 'auto' ? config.messages : result.language;
     const own = new Set(projectDictionaryFiles(project.file, config));
     return {
@@ -135,6 +156,14 @@ export class Checker {
       dictionaryProblems: problems.filter((p) => own.has(p.file)),
       bundledProblems: problems.filter((p) => !own.has(p.file)),
     };
+  }
+}
+
+/** Runs a stepwise computation to its end. */
+function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
   }
 }
 

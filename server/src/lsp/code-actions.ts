@@ -3,10 +3,10 @@
  * scope, and a fix-all source action.
  */
 import { CodeActionKind } from 'vscode-languageserver/node';
-import type { CodeAction, CodeActionParams, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import type { CodeAction, CodeActionParams, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import type { Finding, Format, Language } from '../engine/types.js';
 import type { CheckOutcome } from './checker.js';
-import { SOURCE, rangeOf } from './diagnostics.js';
+import { SOURCE, fixesHold, rangeOf } from './diagnostics.js';
 import type { DiagnosticData, Positions } from './diagnostics.js';
 import { disableInFile, disableOnLine } from './directives.js';
 import type { OffsetEdit } from './directives.js';
@@ -17,7 +17,7 @@ import type { ApplyConfigEditArgs } from './protocol.js';
 export interface ActionDocument extends Positions {
   uri: string;
   version: number;
-  getText(): string;
+  getText(range?: Range): string;
 }
 
 export interface ActionContext {
@@ -88,14 +88,15 @@ export function codeActions(params: CodeActionParams, ctx: ActionContext): CodeA
     for (const d of diagnostics) {
       const rule = String(d.code);
       const data = (d.data ?? {}) as DiagnosticData;
-      const current = data.version === undefined || data.version === null || data.version === doc.version;
+      // Fix ranges hold while the document has the text they were made for (or, from older servers, the same version).
+      const current = fixesHold(d, doc) || data.version === doc.version;
       for (const fix of data.fixes ?? []) {
         const hasEdits = fix.edits.length > 0;
         // Without versioned edits a client would apply stale ranges: leave those out.
         if (hasEdits && !current && !ctx.documentChanges) continue;
         const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d] };
         if (fix.preferred) action.isPreferred = true;
-        if (hasEdits) action.edit = workspaceEdit(doc.uri, ctx.documentChanges ? data.version ?? doc.version : null, fix.edits, ctx.documentChanges);
+        if (hasEdits) action.edit = workspaceEdit(doc.uri, ctx.documentChanges ? (current ? doc.version : data.version ?? null) : null, fix.edits, ctx.documentChanges);
         if (fix.configEdit) {
           const args: ApplyConfigEditArgs = { uri: doc.uri, edit: fix.configEdit };
           action.command = { title: fix.title, command: Commands.applyConfigEdit, arguments: [args] };

@@ -20,11 +20,38 @@ export interface FixData {
   configEdit?: ConfigEdit;
 }
 
-/** What code actions need from a diagnostic, kept in its `data`. */
+/**
+ * What code actions need from a diagnostic, kept in its `data`. No document version: a
+ * diagnostic stays identical while an edit elsewhere leaves it alone. Instead `holds` names
+ * the text around the diagnostic and each fix edit (a few characters either side): a code
+ * action applies the fixes only while the document still holds exactly that text there.
+ */
 export interface DiagnosticData {
-  /** Version of the document the ranges belong to. */
-  version: number | null;
   fixes?: FixData[];
+  holds?: Array<{ range: Range; text: string }>;
+  /** Before 0.2: the version the ranges belonged to (still honoured when a client sends it). */
+  version?: number | null;
+}
+
+export interface TextSource extends Positions {
+  getText(range?: Range): string;
+}
+
+/** Characters either side of a fix edit that must be unchanged for the fix to apply. */
+const CONTEXT = 8;
+
+/** True when the document still holds the text a diagnostic's fixes were made for. */
+export function fixesHold(d: Diagnostic, doc: TextSource): boolean {
+  const data = d.data as DiagnosticData | undefined;
+  if (!data?.fixes?.length || !Array.isArray(data.holds) || data.holds.length === 0) return false;
+  return data.holds.every((h) => h && typeof h.text === 'string' && doc.getText(h.range) === h.text);
+}
+
+/** The stretches of text a finding's fixes depend on: its own range and each edit with some context. */
+function holdsFor(f: Finding, doc: Positions, text: string): Array<{ range: Range; text: string }> {
+  const spans: Array<[number, number]> = [[f.offset, Math.max(f.offset, f.endOffset)]];
+  for (const x of f.fixes) for (const e of x.edits) spans.push([Math.max(0, e.offset - CONTEXT), Math.min(text.length, e.endOffset + CONTEXT)]);
+  return spans.map(([s, e]) => ({ range: rangeOf(doc, s, e), text: text.slice(s, e) }));
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -71,7 +98,7 @@ export function toFixData(f: Finding, doc: Positions, ui: Language): FixData[] {
   });
 }
 
-export function toDiagnostic(f: Finding, doc: Positions, ui: Language, uri: string, version: number | null): Diagnostic {
+export function toDiagnostic(f: Finding, doc: Positions, ui: Language, uri: string, text?: string): Diagnostic {
   const d: Diagnostic = {
     range: rangeOf(doc, f.offset, f.endOffset),
     severity: toSeverity(f.severity),
@@ -81,8 +108,12 @@ export function toDiagnostic(f: Finding, doc: Positions, ui: Language, uri: stri
   };
   const href = ruleDocs(f.ruleId);
   if (href) d.codeDescription = { href };
-  // Only fixes need data (and the version their ranges belong to); the disable actions work from the current text.
-  if (f.fixes.length) d.data = { version, fixes: toFixData(f, doc, ui) } satisfies DiagnosticData;
+  // Only fixes need data (and the text they apply to); the disable actions work from the current text.
+  if (f.fixes.length) {
+    const data: DiagnosticData = { fixes: toFixData(f, doc, ui) };
+    if (text !== undefined) data.holds = holdsFor(f, doc, text);
+    d.data = data;
+  }
   if (f.related?.length) {
     d.relatedInformation = f.related.map(
       (r): DiagnosticRelatedInformation => ({ location: { uri, range: rangeOf(doc, r.offset, r.endOffset) }, message: r.message[ui] || r.message.en }),
@@ -91,10 +122,30 @@ export function toDiagnostic(f: Finding, doc: Positions, ui: Language, uri: stri
   return d;
 }
 
-export function toDiagnostics(findings: Finding[], doc: Positions, ui: Language, uri: string, version: number | null): Diagnostic[] {
+export function toDiagnostics(findings: Finding[], doc: Positions, ui: Language, uri: string, text?: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const f of findings) out.push(toDiagnostic(f, doc, ui, uri, version));
+  for (const f of findings) out.push(toDiagnostic(f, doc, ui, uri, text));
   return out;
+}
+
+const keys = new WeakMap<Diagnostic, string>();
+
+/** A diagnostic as a string: equal strings, equal diagnostics (remembered per object). */
+export function diagnosticKey(d: Diagnostic): string {
+  let k = keys.get(d);
+  if (k === undefined) {
+    k = JSON.stringify(d);
+    keys.set(d, k);
+  }
+  return k;
+}
+
+/** True when two lists hold the same diagnostics in the same order. */
+export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && diagnosticKey(a[i]!) !== diagnosticKey(b[i]!)) return false;
+  return true;
 }
 
 /** A problem in a settings or dictionary file, with 1-based line and column. */

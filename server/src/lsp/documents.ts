@@ -1,7 +1,9 @@
 /**
- * Open documents and when they are checked. A change schedules a check after brug.debounceMs;
- * a newer change cancels the older run (its token is set, and a result for an old version
- * is dropped). The engine's block cache makes a re-check after a small edit cheap.
+ * Open documents and when they are checked. A change schedules a check after brug.debounceMs.
+ * A check runs in slices of a few milliseconds (the engine's lintSteps) with a turn for the
+ * message loop in between, so hover, completion and code actions answer while a long document
+ * is checked; a newer change stops the older run at its next slice. The engine's block cache
+ * makes a re-check after a small edit cheap. Diagnostics are sent only when they changed.
  */
 import { MessageType, TextDocuments } from 'vscode-languageserver/node';
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
@@ -14,16 +16,30 @@ import type { ClientFeatures } from './capabilities.js';
 import type { CheckOutcome, Checker } from './checker.js';
 import { formatFor, pathOf, projectDictionaryFiles } from './checker.js';
 import type { FileProblems, SettingsStore } from './configuration.js';
-import { toDiagnostics } from './diagnostics.js';
+import { sameDiagnostics, toDiagnostics } from './diagnostics.js';
 import { formatBytes, messages, say } from './messages.js';
 import type { DocumentStatus } from './protocol.js';
 import { DocumentStatusNotification } from './protocol.js';
 import { documentStatus } from './report.js';
 import { DEFAULT_SETTINGS } from './settings.js';
+import type { BrugSettings } from './settings.js';
 import { collectIfLarge } from './memory.js';
 
 /** BRUG_LSP_TIMING=1 logs the time of each check (for bench/lsp-latency.ts). */
 const TIMING = process.env.BRUG_LSP_TIMING === '1';
+/** The longest a check holds the message loop before it gives other messages a turn. */
+const SLICE_MS = 12;
+/** Processor time one run may take (BRUG_LSP_BUDGET_MS; CPU, so a busy machine does not cut runs short); past it the run stops and says so. */
+const BUDGET_MS = Number(process.env.BRUG_LSP_BUDGET_MS) || 60_000;
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** A run in progress: one version, one generation of settings. */
+interface Running {
+  version: number;
+  generation: number;
+  promise: Promise<CheckOutcome | undefined>;
+}
 
 interface DocState {
   timer?: ReturnType<typeof setTimeout>;
@@ -32,8 +48,14 @@ interface DocState {
   scheduled?: number;
   last?: CheckOutcome & { generation: number };
   published: Diagnostic[];
+  /** Changes whenever `published` changes (pull diagnostics' resultId). */
+  resultId: number;
+  /** The client pulls this document's diagnostics (textDocument/diagnostic): no pushing. */
+  pulled: boolean;
+  running?: Running;
   skipped?: DocumentStatus['skipped'];
   tooLargeNotified: boolean;
+  timeoutNotified?: boolean;
   loggedErrors: Set<string>;
   lensKey?: string;
   /** When the last change arrived (timing log only). */
@@ -52,6 +74,8 @@ export class OpenDocuments {
   readonly disabled = new Set<string>();
   /** Bumped when settings or .brug.yml change: every result from before is stale. */
   generation = 0;
+  /** Result ids of pull diagnostics: one counter for all documents. */
+  private results = 0;
   private readonly bundledLogged = new Set<string>();
 
   constructor(
@@ -88,7 +112,7 @@ export class OpenDocuments {
   private stateOf(uri: string): DocState {
     let st = this.state.get(uri);
     if (!st) {
-      st = { token: { cancelled: false }, published: [], tooLargeNotified: false, loggedErrors: new Set() };
+      st = { token: { cancelled: false }, published: [], resultId: 0, pulled: false, tooLargeNotified: false, loggedErrors: new Set() };
       this.state.set(uri, st);
     }
     return st;
@@ -158,17 +182,21 @@ export class OpenDocuments {
   status(uri: string): DocumentStatus {
     const st = this.state.get(uri);
     const enabled = !this.disabled.has(uri) && (this.settings.peek(uri)?.enable ?? true);
-    if (st?.last) return { ...documentStatus(st.last), enabled };
-    return { uri, enabled, skipped: st?.skipped ?? (enabled ? 'pending' : 'disabled') };
+    const version = this.documents.get(uri)?.version;
+    const checked = st?.last ? st.last.version : st?.skipped && st.skipped !== 'pending' ? version : undefined;
+    const status: DocumentStatus = st?.last ? { ...documentStatus(st.last), enabled } : { uri, enabled, skipped: st?.skipped ?? (enabled ? 'pending' : 'disabled') };
+    if (typeof checked === 'number') status.version = checked;
+    return status;
   }
 
   publishedFor(uri: string): Diagnostic[] {
     return this.state.get(uri)?.published ?? [];
   }
 
-  async check(uri: string): Promise<CheckOutcome | undefined> {
+  /** Checks the document's current version; a run already going for it is shared, not restarted. */
+  check(uri: string): Promise<CheckOutcome | undefined> {
     const doc = this.documents.get(uri);
-    if (!doc) return undefined;
+    if (!doc) return Promise.resolve(undefined);
     const st = this.stateOf(uri);
     if (st.timer) {
       clearTimeout(st.timer);
@@ -176,14 +204,25 @@ export class OpenDocuments {
     }
     const version = doc.version;
     const generation = this.generation;
-    if (st.last && st.last.version === version && st.last.generation === generation) return st.last;
+    if (st.last && st.last.version === version && st.last.generation === generation) return Promise.resolve(st.last);
+    if (st.running && st.running.version === version && st.running.generation === generation) return st.running.promise;
+    // A newer version or new settings: the older run stops at its next slice.
     st.token.cancelled = true;
     const token = { cancelled: false };
     st.token = token;
+    const running: Running = { version, generation, promise: Promise.resolve(undefined) };
+    running.promise = this.runCheck(uri, st, token, version, generation).finally(() => {
+      if (st.running === running) st.running = undefined;
+    });
+    st.running = running;
+    return running.promise;
+  }
 
+  private async runCheck(uri: string, st: DocState, token: { cancelled: boolean }, version: number, generation: number): Promise<CheckOutcome | undefined> {
     const settings = await this.settings.get(uri);
     const stale = () => token.cancelled || this.documents.get(uri)?.version !== version || this.state.get(uri) !== st;
-    if (stale()) return undefined;
+    const doc = this.documents.get(uri);
+    if (!doc || stale()) return undefined;
 
     const format = formatFor(doc.languageId, uri);
     if (!settings.enable || this.disabled.has(uri) || !format) {
@@ -191,38 +230,134 @@ export class OpenDocuments {
       return undefined;
     }
     const text = doc.getText();
-    const max = settings.maxDocumentSize;
-    const bytes = text.length * 3 > max ? Buffer.byteLength(text, 'utf8') : text.length;
-    if (max > 0 && bytes > max) {
-      this.skip(uri, st, 'too-large');
-      if (!st.tooLargeNotified) {
-        st.tooLargeNotified = true;
-        const language: Language = settings.messages !== 'auto' ? settings.messages : detectLanguage(text.slice(0, 20000));
-        const name = basename(pathOf(uri) ?? uri);
-        void this.connection.sendNotification('window/showMessage', { type: MessageType.Info, message: say(messages.tooLarge(name, formatBytes(bytes), formatBytes(max)), language) });
-      }
-      return undefined;
-    }
-    st.tooLargeNotified = false;
+    if (this.tooLarge(uri, st, text, settings)) return undefined;
 
     const started = TIMING ? performance.now() : 0;
     const cpuStart = TIMING ? process.cpuUsage() : undefined;
-    const outcome = this.checker.run({ uri, text, languageId: doc.languageId, version, settings, token });
+    const run = await this.drive(this.checker.runSteps({ uri, text, languageId: doc.languageId, version, settings, token }), stale);
+    if (run.timedOut) {
+      this.timedOut(uri, st, text, settings, run.spent);
+      return undefined;
+    }
+    const outcome = run.value;
     if (!outcome || stale()) return undefined;
     const linted = TIMING ? performance.now() : 0;
     st.skipped = undefined;
+    st.timeoutNotified = false;
     st.last = { ...outcome, generation };
-    const diagnostics = toDiagnostics(outcome.result.findings, doc, outcome.ui, uri, version);
-    st.published = diagnostics;
-    this.publish(uri, diagnostics, version);
-    this.afterCheck(outcome, st);
-    collectIfLarge();
+    const diagnostics = toDiagnostics(outcome.result.findings, doc, outcome.ui, uri, text);
+    const published = this.setPublished(uri, st, diagnostics, version);
     if (TIMING) {
       const waited = st.changedAt !== undefined ? started - st.changedAt : 0;
       const cpu = process.cpuUsage(cpuStart);
-      this.log.info(`brug-timing ${uri} v${version}: waited ${waited.toFixed(1)} ms, lint ${(linted - started).toFixed(1)} ms, diagnostics+publish ${(performance.now() - linted).toFixed(1)} ms, cpu ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms, ${diagnostics.length} diagnostics`);
+      this.log.info(`brug-timing ${uri} v${version}: waited ${waited.toFixed(1)} ms, lint ${(linted - started).toFixed(1)} ms, diagnostics+publish ${(performance.now() - linted).toFixed(1)} ms, cpu ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms, ${diagnostics.length} diagnostics, ${published ? 'published' : 'unchanged'}, slices ${run.slices}, longest slice ${run.longest.toFixed(1)} ms`);
     }
+    // The status notification comes last: it tells a client this version's check is done.
+    this.afterCheck(outcome, st);
+    collectIfLarge();
     return st.last;
+  }
+
+  /**
+   * Runs steps in slices of SLICE_MS with a turn for the message loop in between. Stops (for
+   * real: the generator is closed) when the run went stale or used up its budget.
+   */
+  private async drive<T>(steps: Generator<void, T>, stale: () => boolean): Promise<{ value?: T; timedOut?: boolean; spent: number; slices: number; longest: number }> {
+    let spent = 0;
+    let slices = 0;
+    let longest = 0;
+    try {
+      for (;;) {
+        const start = performance.now();
+        const cpu = process.cpuUsage();
+        let r: IteratorResult<void, T>;
+        do r = steps.next();
+        while (!r.done && performance.now() - start < SLICE_MS);
+        const took = performance.now() - start;
+        const used = process.cpuUsage(cpu);
+        spent += (used.user + used.system) / 1000;
+        slices++;
+        if (took > longest) longest = took;
+        if (r.done) return { value: r.value, spent, slices, longest };
+        if (spent > BUDGET_MS) return { timedOut: true, spent, slices, longest };
+        await turn();
+        if (stale()) return { spent, slices, longest };
+      }
+    } finally {
+      steps.return(undefined as T);
+    }
+  }
+
+  /** Over brug.maxDocumentSize: skipped, said once. */
+  private tooLarge(uri: string, st: DocState, text: string, settings: BrugSettings): boolean {
+    const max = settings.maxDocumentSize;
+    const bytes = text.length * 3 > max ? Buffer.byteLength(text, 'utf8') : text.length;
+    if (!(max > 0 && bytes > max)) {
+      st.tooLargeNotified = false;
+      return false;
+    }
+    this.skip(uri, st, 'too-large');
+    if (!st.tooLargeNotified) {
+      st.tooLargeNotified = true;
+      const name = basename(pathOf(uri) ?? uri);
+      this.showInfo(say(messages.tooLarge(name, formatBytes(bytes), formatBytes(max)), this.messageLanguage(settings, text)));
+    }
+    return true;
+  }
+
+  /** A run that used up its time: the diagnostics go (they belong to an older text); said once, before the status. */
+  private timedOut(uri: string, st: DocState, text: string, settings: BrugSettings, spent: number): void {
+    this.log.info(`Brug: stopped checking ${uri} after ${Math.round(spent)} ms of checking time.`);
+    if (!st.timeoutNotified) {
+      st.timeoutNotified = true;
+      const name = basename(pathOf(uri) ?? uri);
+      this.showInfo(say(messages.tooSlow(name, Math.round(spent / 1000)), this.messageLanguage(settings, text)));
+    }
+    this.skip(uri, st, 'timed-out');
+  }
+
+  private messageLanguage(settings: BrugSettings, text: string): Language {
+    return settings.messages !== 'auto' ? settings.messages : detectLanguage(text.slice(0, 20000));
+  }
+
+  private showInfo(message: string): void {
+    void this.connection.sendNotification('window/showMessage', { type: MessageType.Info, message });
+  }
+
+  /** Keeps `diagnostics` as the document's and sends them when they differ from what was sent. */
+  private setPublished(uri: string, st: DocState, diagnostics: Diagnostic[], version: number | null): boolean {
+    if (sameDiagnostics(st.published, diagnostics) && st.resultId > 0) return false;
+    st.published = diagnostics;
+    st.resultId = ++this.results;
+    if (!st.pulled) this.publish(uri, diagnostics, version);
+    return true;
+  }
+
+  /** Pull diagnostics: the current version's diagnostics and their result id. */
+  async pull(uri: string): Promise<{ resultId: string; diagnostics: Diagnostic[] } | undefined> {
+    const st = this.state.get(uri);
+    if (!st || !this.documents.get(uri)) return undefined;
+    if (!st.pulled) {
+      st.pulled = true;
+      // What was pushed before goes: the client shows what it pulls.
+      if (st.published.length > 0) this.publish(uri, [], null);
+    }
+    await this.current(uri);
+    const now = this.state.get(uri);
+    if (!now) return undefined;
+    if (now.resultId === 0) now.resultId = ++this.results;
+    return { resultId: String(now.resultId), diagnostics: now.published };
+  }
+
+  /** The last check's outcome for the current version, waiting at most `ms` for a check in progress. */
+  async settled(uri: string, ms: number): Promise<CheckOutcome | undefined> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+    try {
+      return await Promise.race([this.current(uri), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private skip(uri: string, st: DocState, why: NonNullable<DocumentStatus['skipped']>): void {
@@ -230,8 +365,7 @@ export class OpenDocuments {
     const changed = st.skipped !== why;
     st.last = undefined;
     st.skipped = why;
-    st.published = [];
-    if (hadDiagnostics) this.publish(uri, [], this.documents.get(uri)?.version ?? null);
+    if (hadDiagnostics) this.setPublished(uri, st, [], this.documents.get(uri)?.version ?? null);
     if (hadDiagnostics || changed) this.notifyStatus(uri);
   }
 

@@ -21,6 +21,11 @@ export const messages = {
       `Brug does not check ${name}: it is ${size}, more than the limit of ${limit} (setting brug.maxDocumentSize).`,
       `Brug controleert ${name} niet: het is ${size}, meer dan de grens van ${limit} (instelling brug.maxDocumentSize).`,
     ),
+  tooSlow: (name: string, seconds: number) =>
+    m(
+      `Brug stopped checking ${name} after ${seconds} s: the document is too long to check while you type. Brug keeps answering; \`brug check\` on the command line checks it in full.`,
+      `Brug stopte met het controleren van ${name} na ${seconds} s: het document is te lang om tijdens het typen te controleren. Brug blijft reageren; \`brug check\` op de opdrachtregel controleert het helemaal.`,
+    ),
   configInvalid: (name: string, count: number, first: string) =>
     m(
       `Brug: ${name} has ${count === 1 ? 'a problem' : `${count} problems`} (${first}). ${count === 1 ? 'That setting keeps its default' : 'Those settings keep their defaults'}; the other settings apply.`,

@@ -32,7 +32,9 @@ export interface DocumentStatus {
   /** False when Brug is switched off for this document or for all (brug.enable). */
   enabled: boolean;
   /** Why there is no score: switched off, larger than brug.maxDocumentSize, not a supported file, not checked yet. */
-  skipped?: 'disabled' | 'too-large' | 'unsupported' | 'pending';
+  skipped?: 'disabled' | 'too-large' | 'unsupported' | 'pending' | 'timed-out';
+  /** The document version this status describes (its check is done: diagnostics were sent if they changed). */
+  version?: number;
   language?: Language;
   /** Flesch-Douma (nl) or Flesch Reading Ease (en) of the whole document. */
   score?: number;

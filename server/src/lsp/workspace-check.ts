@@ -19,6 +19,10 @@ import { toDiagnostics } from './diagnostics.js';
 import type { Logger, OpenDocuments } from './documents.js';
 import { messages, say } from './messages.js';
 import { lintLatexProject, planLatexProjects, readTextFile } from '../workspace/latex-project.js';
+import type { BrugConfig } from '../engine/config/config.js';
+import type { LintResult } from '../engine/engine.js';
+import { CheckPool, poolSize } from '../workspace/pool.js';
+import type { PooledResult } from '../workspace/pool.js';
 
 export interface WorkspaceCheckSummary {
   files: number;
@@ -45,6 +49,39 @@ const yieldToMessages = () => new Promise<void>((resolve) => setImmediate(resolv
 /** Whether `file` matches one of the `ignore` entries of the .brug.yml in `base`. */
 export function ignored(file: string, base: string, globs: string[]): boolean {
   return ignoreMatcher(base, globs)(file);
+}
+
+/** The closed, enabled, readable files of the check, submitted to a pool of worker threads when they are worth it. */
+async function startPool(
+  ctx: WorkspaceCheckContext,
+  files: string[],
+  folders: string[],
+  latex: (file: string) => boolean,
+): Promise<{ pool: CheckPool; results: Map<string, Promise<{ text: string; result: PooledResult } | undefined>> } | undefined> {
+  const jobs: Array<{ file: string; text: string; config: BrugConfig; configFile?: string }> = [];
+  let bytes = 0;
+  for (const file of files) {
+    const uri = pathToFileURL(file).href;
+    if (latex(file) || ctx.documents.get(uri) || ctx.documents.disabled.has(uri)) continue;
+    const folder = folders.find((f) => file === f || file.startsWith(f.endsWith(sep) ? f : f + sep)) ?? dirname(file);
+    const settings = await ctx.settings.get(pathToFileURL(folder).href);
+    if (!settings.enable) continue;
+    const { config, project } = ctx.checker.configFor(uri, settings);
+    if (project.file && ignored(file, dirname(project.file), config.ignore)) continue;
+    // Project dictionaries follow the read policy of this thread's engines: such files stay here.
+    if (config.vocabulary.dictionaries.length > 0) continue;
+    const read = readDocument(file, settings.maxDocumentSize > 0 ? settings.maxDocumentSize : undefined);
+    if (!read.ok) continue;
+    bytes += read.text.length;
+    jobs.push({ file, text: read.text, config, ...(project.file ? { configFile: project.file } : {}) });
+  }
+  const threads = poolSize(jobs.length, bytes);
+  const pool = threads ? CheckPool.create(threads) : undefined;
+  if (!pool) return undefined;
+  ctx.log.info(`Brug: the workspace check runs ${jobs.length} closed files on ${threads} worker threads.`);
+  const results = new Map<string, Promise<{ text: string; result: PooledResult } | undefined>>();
+  for (const job of jobs) results.set(job.file, pool.submit(job).then((result) => (result ? { text: job.text, result } : undefined)));
+  return { pool, results };
 }
 
 export async function checkWorkspace(ctx: WorkspaceCheckContext, requestToken: CancellationToken, attached: WorkDoneProgressReporter | undefined): Promise<WorkspaceCheckSummary> {
@@ -93,6 +130,10 @@ export async function checkWorkspace(ctx: WorkspaceCheckContext, requestToken: C
     return mayReadFrom(root, c.project.file, c.config, folders);
   });
 
+  // Closed files go to worker threads at once (when the pool's worker is installed beside the
+  // server); the loop below takes their results in order, so what is published stays the same.
+  const pooled = await startPool(ctx, files, folders, (f) => covered.has(f) || projects.has(f));
+
   try {
     for (let i = 0; i < files.length; i++) {
       await yieldToMessages();
@@ -121,7 +162,7 @@ export async function checkWorkspace(ctx: WorkspaceCheckContext, requestToken: C
           // An open document keeps the diagnostics of its live check.
           if (ctx.documents.get(partUri)) continue;
           const positions = TextDocument.create(partUri, 'latex', 0, part.text);
-          void ctx.connection.sendDiagnostics({ uri: partUri, diagnostics: toDiagnostics(part.findings, positions, language, partUri, null) });
+          void ctx.connection.sendDiagnostics({ uri: partUri, diagnostics: toDiagnostics(part.findings, positions, language, partUri, part.text) });
           ctx.published.add(partUri);
           summary.findings += part.findings.length;
         }
@@ -155,20 +196,22 @@ export async function checkWorkspace(ctx: WorkspaceCheckContext, requestToken: C
       }
       if (read.warning) ctx.log.info(`Brug: ${file}: ${read.warning.en}.`);
       const text = read.text;
-      const outcome = ctx.checker.run({ uri, text, version: null, settings });
+      const fromPool = await pooled?.results.get(file);
+      const outcome = fromPool && fromPool.text === text ? ctx.checker.fromResult({ uri, text, version: null, settings }, fromPool.result as LintResult) : ctx.checker.run({ uri, text, version: null, settings });
       if (!outcome) {
         summary.skipped++;
         continue;
       }
       for (const e of outcome.result.errors) ctx.log.error(`Brug: rule ${e.ruleId} failed on ${file}: ${e.message}`);
       const positions = TextDocument.create(uri, outcome.format, 0, text);
-      void ctx.connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(outcome.result.findings, positions, outcome.ui, uri, null) });
+      void ctx.connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(outcome.result.findings, positions, outcome.ui, uri, text) });
       ctx.published.add(uri);
       ctx.documents.reportProject(outcome);
       summary.checked++;
       summary.findings += outcome.result.findings.length;
     }
   } finally {
+    pooled?.pool.close();
     const done = summary.cancelled ? messages.workspaceCancelled(summary.checked + summary.skipped, summary.files) : messages.workspaceDone(summary.checked, summary.findings);
     reporter?.report(100, say(done, ui));
     reporter?.done();

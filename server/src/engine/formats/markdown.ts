@@ -481,6 +481,15 @@ export function guardNesting(text: string): string {
 }
 
 export function parseMarkdown(source: string): ParsedDocument {
+  const steps = parseMarkdownSteps(source);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** parseMarkdown() in steps: it yields after each chunk, so a long document does not hold its caller. */
+export function* parseMarkdownSteps(source: string): Generator<void, ParsedDocument> {
   const text = guardNesting(source);
   const { chunks, definitions } = splitChunks(text);
   const blocks: ProseBlock[] = [];
@@ -496,6 +505,7 @@ export function parseMarkdown(source: string): ParsedDocument {
     lineCountedTo = to;
   };
   for (const chunk of chunks) {
+    yield;
     const src = text.slice(chunk.start, chunk.end);
     const r = cachedChunk(src, stubDefinitions(src, definitions));
     if (r.frontMatterLanguage && !declaredLanguage) declaredLanguage = r.frontMatterLanguage;
