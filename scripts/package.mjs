@@ -90,7 +90,11 @@ if (values.server) {
     const { build } = await import('esbuild');
     await build({ entryPoints: [src], outfile: serverOut, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
   } else cpSync(src, serverOut);
-} else cpSync(join(root, 'server/dist/server.cjs'), serverOut);
+} else {
+  cpSync(join(root, 'server/dist/server.cjs'), serverOut);
+  // The workspace check's worker threads (optional: without it the server checks on one thread).
+  if (existsSync(join(root, 'server/dist/pool-worker.mjs'))) cpSync(join(root, 'server/dist/pool-worker.mjs'), join(stage, 'server/dist/pool-worker.mjs'));
+}
 
 // The README inside the package: relative links must work there. vsce ships LICENSE as LICENSE.txt;
 // a link to something the package does not hold keeps its text and loses the link.
