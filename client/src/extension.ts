@@ -63,7 +63,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const ownRoot = context.extensionUri.toString().replace(/\/?$/, '/');
   const isOwnFile = (uri: vscode.Uri) => uri.toString().startsWith(ownRoot);
-  const documentSelector = SCHEMES.flatMap((scheme) => LANGUAGE_IDS.map((language) => ({ scheme, language })));
+  // The reports, and .brug.yml itself (the server completes its keys and values and shows its problems).
+  const documentSelector = [
+    ...SCHEMES.flatMap((scheme) => LANGUAGE_IDS.map((language) => ({ scheme, language }))),
+    { scheme: 'file', pattern: '**/.brug.{yml,yaml}' },
+  ];
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     diagnosticCollectionName: 'brug',

@@ -7,6 +7,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { basename, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  CompletionItemKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
@@ -14,7 +15,7 @@ import {
   MessageType,
   WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
-import type { CodeAction, CodeLens, Connection, DocumentDiagnosticReport, Hover, InitializeParams, InitializeResult, TextDocumentEdit, WorkspaceEdit, WorkspaceFolder } from 'vscode-languageserver/node';
+import type { CodeAction, CodeLens, CompletionItem, Connection, DocumentDiagnosticReport, Hover, InitializeParams, InitializeResult, TextDocumentEdit, WorkspaceEdit, WorkspaceFolder } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Language } from '../engine/types.js';
 import { CONFIG_NAMES } from '../workspace/config-file.js';
@@ -28,6 +29,7 @@ import { Checker, faultyRule, formatFor, forgetEngines, pathOf, projectDictionar
 import type { CheckOutcome } from './checker.js';
 import { codeActions } from './code-actions.js';
 import { codeLenses } from './code-lens.js';
+import { completeConfig } from './config-completion.js';
 import { toDiagnostics } from './diagnostics.js';
 import { FileProblems, SettingsStore } from './configuration.js';
 import { OpenDocuments } from './documents.js';
@@ -275,6 +277,22 @@ function onLanguageFeatures(session: Session): void {
         published: documents.publishedFor(doc.uri),
         documentChanges: features.documentChanges,
       });
+    }),
+  );
+
+  // Completion in .brug.yml, from Brug's own schema: keys, values, rule ids, a rule's options.
+  connection.onCompletion(
+    guarded(log, 'completion', [] as CompletionItem[], (params) => {
+      if (!/\.brug\.ya?ml$/i.test(params.textDocument.uri)) return [];
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return [];
+      return completeConfig(doc.getText(), params.position.line, params.position.character).map((c) => ({
+        label: c.label,
+        kind: c.kind === 'key' ? CompletionItemKind.Property : CompletionItemKind.EnumMember,
+        ...(c.kind === 'key' ? { insertText: `${c.label}: ` } : {}),
+        ...(c.detail ? { detail: c.detail } : {}),
+        ...(c.documentation ? { documentation: c.documentation } : {}),
+      }));
     }),
   );
 

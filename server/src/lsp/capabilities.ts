@@ -43,6 +43,8 @@ export function serverCapabilities(features: ClientFeatures): ServerCapabilities
   const caps: ServerCapabilities = {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
     hoverProvider: true,
+    // Completion in .brug.yml (keys, values, rule ids); reports themselves get none.
+    completionProvider: { triggerCharacters: [' ', ':'] },
     codeLensProvider: { resolveProvider: false },
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
     executeCommandProvider: { commands: [Commands.checkWorkspace, Commands.report, Commands.toggleDocument, Commands.applyConfigEdit] },
