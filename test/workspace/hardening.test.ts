@@ -179,7 +179,7 @@ describe('workspace: hardening (issue 17) and ignore (issue 11)', function () {
     const empty = tempWorkspace('brug-empty-', { 'notes.js': 'x' });
     const r = await runCli(['check', '.'], empty);
     assert.equal(r.code, 2);
-    assert.match(r.err, /no files to check in \.: looked for \.md, \.markdown, \.qmd, \.rmd, \.txt, \.tex files/);
+    assert.match(r.err, /no files to check in \.: looked for \.md, \.markdown, \.qmd, \.rmd, \.txt, \.tex, \.docx files/);
     const blank = tempWorkspace('brug-blank-', { 'a.md': '\n  \n' });
     const b = await runCli(['check', 'a.md'], blank);
     assert.equal(b.code, 2);
