@@ -15,6 +15,8 @@ export interface PeopleHit {
   id: string;
   /** A participant word that counts as a client when the document does not say who took part (deelnemers in the social domain). */
   clientByDefault?: boolean;
+  /** A generic word for people (mensen, people, the public): only a subject of statements, never counted as a mention. */
+  subjectOnly?: boolean;
 }
 
 export type CueKind = 'voice' | 'experience' | 'method' | 'involvement';
@@ -37,6 +39,8 @@ export interface ClientLexicons {
 
 interface Builtin {
   people: Array<[string, PeopleKind, CompoundPosition?, boolean?]>;
+  /** Generic words for people: subjects of statements only ("de meeste mensen waren positief"). */
+  subjects: string[];
   /** Method words whose subject comes from the sentence; [phrase, compound, methodSectionOnly]. */
   methods: Array<[string, CompoundPosition?, boolean?]>;
 }
@@ -56,12 +60,13 @@ const BUILTIN: Record<Language, Builtin> = {
       ['gebruiker', 'participant', 'end'], ['gebruikers', 'participant', 'end'],
       ['deelnemer', 'participant', 'none', true], ['deelnemers', 'participant', 'none', true],
     ],
+    subjects: ['mensen', 'ondervraagden', 'juryleden', 'gesprekspartners'],
     methods: [
       ['interview', 'any'], ['interviews', 'any'], ['geïnterviewd'], ['interviewden'], ['interviewde'], ['interviewen'],
       ['focusgroep', 'any'], ['focusgroepen', 'any'], ['groepsgesprek'], ['groepsgesprekken'],
       ['enquête', 'any'], ['enquêtes', 'any'], ['vragenlijst', 'any'], ['vragenlijsten', 'any'], ['bevraagd'], ['bevraging'], ['bevragingen'],
       ['observatieonderzoek'], ['observaties', 'none', true], ['geobserveerd', 'none', true], ['observeerden', 'none', true],
-      ['getest'], ['testten'], ['testsessie', 'start'], ['testsessies'], ['testronde'], ['testrondes'],
+      ['usertest'], ['usertests'], ['getest'], ['testten'], ['ingevuld', 'none', true], ['testsessie', 'start'], ['testsessies'], ['testronde'], ['testrondes'],
       ['workshop', 'none', true], ['workshops', 'none', true], ['werksessie', 'none', true], ['werksessies', 'none', true],
       ['gebruiksvriendelijkheidsonderzoek'], ['gebruiksvriendelijkheidonderzoek'], ['klantonderzoek'], ['klantonderzoeken'],
       ['we spraken'], ['spraken we'], ['wij spraken'], ['hebben we gesproken'], ['hebben wij gesproken'], ['is gesproken met'], ['gesproken is met'], ['zijn gesproken'], ['gesprekken gevoerd'],
@@ -80,11 +85,12 @@ const BUILTIN: Record<Language, Builtin> = {
       ['user', 'participant'], ['users', 'participant'], ['end user', 'participant'], ['end users', 'participant'],
       ['people we interviewed', 'participant'], ['people we spoke to', 'participant'], ['people we talked to', 'participant'],
     ],
+    subjects: ['people', 'jurors', 'jury members', 'members of the public', 'the public', 'those surveyed', 'those asked', 'those interviewed'],
     methods: [
       ['interview'], ['interviews'], ['interviewed'], ['interviewing'], ['group interview'], ['group interviews'],
       ['focus group'], ['focus groups'], ['survey'], ['surveys'], ['surveyed'], ['questionnaire'], ['questionnaires'],
       ['observation', 'none', true], ['observations', 'none', true], ['observed', 'none', true], ['workshop', 'none', true], ['workshops', 'none', true], ['design sprint'],
-      ['usability'], ['tested with'], ['testing sessions'], ['test sessions'], ['user testing'],
+      ['usability'], ['tested with'], ['user test'], ['user tests'], ['usertest'], ['filled out'], ['filled in'], ['completed the survey'], ['responded to the survey'], ['testing sessions'], ['test sessions'], ['user testing'],
       ['we spoke to'], ['we spoke with'], ['we talked to'], ['we talked with'], ['we heard from'], ['we met with'], ['we asked'],
       ['took part in the study'], ['took part in the research'], ['took part in the evaluation'], ['took part in interviews'],
       ['participated in the study'], ['participated in the research'], ['participated in interviews'], ['participated in the evaluation'],
@@ -95,7 +101,7 @@ const BUILTIN: Record<Language, Builtin> = {
 };
 
 /** Built-in method words that are verbs (participles, past tenses, "we spoke to"). */
-const VERBS = /^(interview|survey|geïnterviewd|interviewden|interviewde|interviewen|bevraagd|geobserveerd|observeerden|getest|testten|uitgenodigd|geworven|werven|geselecteerd|benaderd|interviewed|interviewing|surveyed|observed|recruited|recruit|recruiting|invited|selected|sampled|enrolled|tested with|we .*|.* we|hebben w.*|is gesproken met|gesproken is met|zijn gesproken|gesprekken gevoerd)$/;
+const VERBS = /^(interview|survey|geïnterviewd|interviewden|interviewde|interviewen|bevraagd|geobserveerd|observeerden|getest|testten|uitgenodigd|geworven|werven|geselecteerd|benaderd|interviewed|interviewing|surveyed|observed|recruited|recruit|recruiting|invited|selected|sampled|enrolled|tested with|filled out|filled in|we .*|.* we|hebben w.*|is gesproken met|gesproken is met|zijn gesproken|gesprekken gevoerd)$/;
 
 const compiled = new WeakMap<Vocabulary, Partial<Record<Language, ClientLexicons>>>();
 
@@ -124,6 +130,7 @@ export function clientLexicons(vocabulary: Vocabulary, language: Language): Clie
     if (clientByDefault) h.clientByDefault = true;
     people.add(phrase, h, compound ?? 'none');
   }
+  for (const phrase of builtin.subjects) people.add(phrase, { kind: 'participant', id: `builtin:${phrase}`, subjectOnly: true }, 'none');
   const entries: DictionaryEntry[] = [];
   const seen = new Set<string>();
   for (const d of vocabulary.of(language, 'client')) {
