@@ -10,7 +10,7 @@ import { detectByFunctionWords, detectLanguage } from './language/detect.js';
 import { analyseBlock } from './text/analyse.js';
 import type { Token } from './text/sentences.js';
 import { addCounts, emptyCounts, metricsOf } from './text/metrics.js';
-import { assignRoles } from './sections.js';
+import { assignRoles, headingInfos, roleVocabularyOf } from './sections.js';
 import { createRules } from './rules/registry.js';
 import { Vocabulary } from './vocabulary/vocabulary.js';
 
@@ -204,7 +204,7 @@ export class Engine {
         afterProse.push(proseSeen);
       } else proseSeen = true;
     }
-    const roles = assignRoles(headings.map((h, i) => ({ title: h.text.trim(), level: h.level ?? 1, afterProse: afterProse[i]!, ...(h.title ? { declaredTitle: true } : {}) })));
+    const roles = assignRoles(headingInfos(parsed.blocks), roleVocabularyOf(this.vocabulary, language));
 
     // The long-sentence share in the metrics uses the threshold the rule uses.
     const longRule = this.rule('readability/long-sentence');

@@ -28,16 +28,28 @@ export interface SynonymGroup {
   examples: { match: string[]; noMatch: string[] };
 }
 
+/** A section-role cue (kind: section-roles): words that give a heading or a section its role. */
+export interface RoleEntry {
+  id: string;
+  role: import('../types.js').SectionRole;
+  cue: 'heading' | 'question' | 'content';
+  lead?: boolean;
+  terms: string[];
+  reason: string;
+  examples: { match: string[]; noMatch: string[] };
+}
+
 export interface Dictionary {
   /** Where it came from (a path or a name), for messages. */
   source: string;
   language: Language;
   domain: string;
-  kind: 'jargon' | 'person-first' | 'synonyms' | 'client' | 'abbreviations';
+  kind: 'jargon' | 'person-first' | 'synonyms' | 'client' | 'abbreviations' | 'section-roles';
   description?: string;
   entries?: DictionaryEntry[];
   groups?: SynonymGroup[];
   abbreviations?: Array<{ term: string; expansion: string; reason?: string }>;
+  roles?: RoleEntry[];
 }
 
 export interface DictionaryResult {
