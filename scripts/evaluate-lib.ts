@@ -158,6 +158,7 @@ export interface ClientLabel {
   language: Language;
   verdict: string;
   confidence: string;
+  methodInvolvesClients: string;
   /** The alternative reading the labeller names ("Alternative reading: not_applicable", "Could be read as not_applicable"). */
   alternative?: string;
 }
@@ -165,7 +166,7 @@ export interface ClientLabel {
 export function clientLabels(dir: string): ClientLabel[] {
   return readTsv(join(dir, 'LABELS.tsv')).map((r) => {
     const alt = /(?:alternative reading|could be read as):?\s*([a-z_]+)/i.exec(r.evidence ?? '');
-    const l: ClientLabel = { file: r.file!, language: r.language as Language, verdict: r.client_perspective!.replace('_', '-'), confidence: r.confidence! };
+    const l: ClientLabel = { file: r.file!, language: r.language as Language, verdict: r.client_perspective!.replace('_', '-'), confidence: r.confidence!, methodInvolvesClients: r.method_involves_clients! };
     if (alt) l.alternative = alt[1]!.replace('_', '-');
     return l;
   });
