@@ -20,8 +20,8 @@ import type { Dictionary, RoleEntry } from '../server/src/engine/vocabulary/dict
 import { Vocabulary } from '../server/src/engine/vocabulary/vocabulary.js';
 import { assignRoles, compileRoles, headingInfos, mergeRoles, normaliseHeading, roleEntries } from '../server/src/engine/sections.js';
 import type { HeadingInfo } from '../server/src/engine/sections.js';
-import { bundledDictionaries } from '../server/src/project/dictionaries.js';
-import { engineFor } from '../server/src/project/engine.js';
+import { bundledDictionaries } from '../server/src/workspace/dictionaries.js';
+import { engineFor } from '../server/src/workspace/engine.js';
 import type { ClientPerspective } from '../server/src/engine/rules/client/analysis.js';
 
 export interface CorpusDoc {

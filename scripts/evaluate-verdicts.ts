@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS_DIR, REPO_ROOT } from '../test/helpers/shared.js';
-import { bundledDictionaries } from '../server/src/project/dictionaries.js';
+import { bundledDictionaries } from '../server/src/workspace/dictionaries.js';
 import { Vocabulary } from '../server/src/engine/vocabulary/vocabulary.js';
 import { clientLabels, corpusDocs, evaluateClient, evaluateSections, pct, scoreClient, sectionRows } from './evaluate-lib.js';
 

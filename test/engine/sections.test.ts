@@ -5,7 +5,7 @@ import { assignRoles, normaliseHeading, roleOfContent, roleOfHeading, roleOfQues
 import type { SectionRole } from '../../server/src/index.js';
 import { lint } from '../../server/src/index.js';
 import { Vocabulary } from '../../server/src/engine/vocabulary/vocabulary.js';
-import { bundledDictionaries } from '../../server/src/project/dictionaries.js';
+import { bundledDictionaries } from '../../server/src/workspace/dictionaries.js';
 import { CORPUS_DIR } from '../helpers/shared.js';
 import { corpusDocs, evaluateSections, parseHeadings, pct, sectionRows } from '../../scripts/evaluate-lib.js';
 import { md, txt } from './helpers.js';
