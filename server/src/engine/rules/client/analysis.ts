@@ -140,11 +140,17 @@ function shortText(t: string, max = 160): string {
   return x.length > max ? `${x.slice(0, max - 1).trimEnd()}…` : x;
 }
 
+/** A citation right after a quotation in the source, where the format left it out of the block text: a footnote mark "[^3]", "\\cite{…}", "[@key]". */
+function citedAfterInSource(doc: DocumentModel, b: DocumentModel['blocks'][number], end: number): boolean {
+  const r = b.toDocument(Math.max(0, end - 1), end);
+  return /^[\s,.;:”"’']{0,3}(?:\[\^[^\]]{1,20}\]|\\\w*cite|\[@)/.test(doc.text.slice(r.endOffset, r.endOffset + 40));
+}
+
 function citesInSource(doc: DocumentModel, b: DocumentModel['blocks'][number]): boolean {
   for (const [ps, pe] of b.analysed.block.placeholders ?? []) {
     const r = b.toDocument(ps, pe);
     const src = doc.text.slice(r.offset, Math.min(r.endOffset, r.offset + 200));
-    if (/\\[A-Za-z]*cite[A-Za-z]*\b|^\[?@[\w:-]+|\[@/.test(src)) return true;
+    if (/\\[A-Za-z]*cite[A-Za-z]*\b|^\[?@[\w:-]+|\[@|^\[\^[^\]]{1,20}\]/.test(src)) return true;
   }
   return false;
 }
@@ -333,7 +339,7 @@ function compute(doc: DocumentModel): ClientPerspective {
     for (const q of f.quotes) {
       let who = resolve(q.speaker);
       if (q.speaker === 'unknown') who = carry !== 'unknown' ? carry : byMethod ? resolve('participant') : 'unknown';
-      const counterReason: CounterEvidence['reason'] | undefined = q.cited
+      const counterReason: CounterEvidence['reason'] | undefined = q.cited || citedAfterInSource(doc, b, q.end)
         ? 'cited'
         : literature || literatureSection
           ? 'literature'
