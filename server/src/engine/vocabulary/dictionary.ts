@@ -3,7 +3,7 @@ import { parseYamlWithSchema } from '../config/validate.js';
 import type { YamlProblem } from '../config/validate.js';
 import type { Language } from '../types.js';
 
-export type EntryRole = 'client' | 'professional' | 'voice' | 'experience' | 'method' | 'involvement';
+export type EntryRole = 'client' | 'professional' | 'participant' | 'person' | 'voice' | 'experience' | 'method' | 'involvement';
 export type CompoundPosition = 'none' | 'start' | 'end' | 'any';
 
 export interface DictionaryEntry {
@@ -14,6 +14,8 @@ export interface DictionaryEntry {
   suggestions?: string[];
   inflections?: Record<string, string[]>;
   role?: EntryRole;
+  /** participant entries: a client when the document does not say who took part. */
+  clientByDefault?: boolean;
   reason: string;
   gloss?: string;
   configurable?: boolean;

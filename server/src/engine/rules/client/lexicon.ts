@@ -38,9 +38,6 @@ export interface ClientLexicons {
 }
 
 interface Builtin {
-  people: Array<[string, PeopleKind, CompoundPosition?, boolean?]>;
-  /** Generic words for people: subjects of statements only ("de meeste mensen waren positief"). */
-  subjects: string[];
   /** Method words whose subject comes from the sentence; [phrase, compound, methodSectionOnly]. */
   methods: Array<[string, CompoundPosition?, boolean?]>;
 }
@@ -51,16 +48,6 @@ interface Builtin {
  */
 const BUILTIN: Record<Language, Builtin> = {
   nl: {
-    people: [
-      ['respondent', 'participant'], ['respondenten', 'participant'],
-      ['geïnterviewde', 'participant'], ['geïnterviewden', 'participant'],
-      ['proefpersoon', 'participant'], ['proefpersonen', 'participant'],
-      ['testpersoon', 'participant'], ['testpersonen', 'participant'],
-      ['participant', 'participant'], ['participanten', 'participant'],
-      ['gebruiker', 'participant', 'end'], ['gebruikers', 'participant', 'end'],
-      ['deelnemer', 'participant', 'none', true], ['deelnemers', 'participant', 'none', true],
-    ],
-    subjects: ['mensen', 'ondervraagden', 'juryleden', 'gesprekspartners'],
     methods: [
       ['interview', 'any'], ['interviews', 'any'], ['geïnterviewd'], ['interviewden'], ['interviewde'], ['interviewen'],
       ['focusgroep', 'any'], ['focusgroepen', 'any'], ['groepsgesprek'], ['groepsgesprekken'],
@@ -77,15 +64,6 @@ const BUILTIN: Record<Language, Builtin> = {
     ],
   },
   en: {
-    people: [
-      ['participant', 'participant'], ['participants', 'participant'], ['participant\'s', 'participant'],
-      ['respondent', 'participant'], ['respondents', 'participant'],
-      ['interviewee', 'participant'], ['interviewees', 'participant'],
-      ['informant', 'participant'], ['informants', 'participant'],
-      ['user', 'participant'], ['users', 'participant'], ['end user', 'participant'], ['end users', 'participant'],
-      ['people we interviewed', 'participant'], ['people we spoke to', 'participant'], ['people we talked to', 'participant'],
-    ],
-    subjects: ['people', 'jurors', 'jury members', 'members of the public', 'the public', 'those surveyed', 'those asked', 'those interviewed'],
     methods: [
       ['interview'], ['interviews'], ['interviewed'], ['interviewing'], ['group interview'], ['group interviews'],
       ['focus group'], ['focus groups'], ['survey'], ['surveys'], ['surveyed'], ['questionnaire'], ['questionnaires'],
@@ -123,14 +101,6 @@ export function clientLexicons(vocabulary: Vocabulary, language: Language): Clie
   const people = new Lexicon<PeopleHit>();
   const cues = new Lexicon<CueHit>();
   const builtin = BUILTIN[language];
-  // Participant words first: for the same phrase the first entry wins, and "deelnemers" must
-  // be resolved by the document's method, not fixed as a client word.
-  for (const [phrase, kind, compound, clientByDefault] of builtin.people) {
-    const h: PeopleHit = { kind, id: `builtin:${phrase}` };
-    if (clientByDefault) h.clientByDefault = true;
-    people.add(phrase, h, compound ?? 'none');
-  }
-  for (const phrase of builtin.subjects) people.add(phrase, { kind: 'participant', id: `builtin:${phrase}`, subjectOnly: true }, 'none');
   const entries: DictionaryEntry[] = [];
   const seen = new Set<string>();
   for (const d of vocabulary.of(language, 'client')) {
@@ -138,6 +108,17 @@ export function clientLexicons(vocabulary: Vocabulary, language: Language): Clie
       if (!e.role || seen.has(e.id)) continue;
       seen.add(e.id);
       entries.push(e);
+    }
+  }
+  // Participant and generic person words first: for the same phrase the first entry wins, and
+  // "deelnemers" must be resolved by the document's method, not fixed as a client word.
+  for (const e of entries) {
+    if (e.role !== 'participant' && e.role !== 'person') continue;
+    for (const f of formsOf(e)) {
+      const h: PeopleHit = { kind: 'participant', id: e.id };
+      if (e.clientByDefault) h.clientByDefault = true;
+      if (e.role === 'person') h.subjectOnly = true;
+      people.add(f, h, e.compound ?? 'none');
     }
   }
   const clientStems: string[] = [];
@@ -158,9 +139,9 @@ export function clientLexicons(vocabulary: Vocabulary, language: Language): Clie
     return clientStems.some((s) => n.includes(s));
   };
   for (const e of entries) {
-    if (e.role === 'client' || e.role === 'professional') continue;
+    if (e.role === 'client' || e.role === 'professional' || e.role === 'participant' || e.role === 'person') continue;
     for (const f of formsOf(e)) {
-      const h: CueHit = { kind: e.role!, id: e.id };
+      const h: CueHit = { kind: e.role as CueKind, id: e.id };
       if (e.role === 'method' && namesClients(f)) h.namesClients = true;
       cues.add(f, h, e.compound ?? 'none');
     }
