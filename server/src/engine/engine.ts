@@ -491,7 +491,8 @@ function dropSuperseded(findings: Finding[], rules: Rule[]): void {
   if (superseders.length === 0) return;
   const covered = new Map<string, Array<[number, number]>>();
   for (const r of superseders) {
-    const ranges = findings.filter((f) => f.ruleId === r.meta.id).map((f) => [f.offset, f.endOffset] as [number, number]);
+    // A finding covers its related places too (a term reported once, at its first use, stands for all its uses).
+    const ranges = findings.filter((f) => f.ruleId === r.meta.id).flatMap((f) => [[f.offset, f.endOffset] as [number, number], ...(f.related ?? []).map((x) => [x.offset, x.endOffset] as [number, number])]);
     for (const id of r.meta.supersedes!) covered.set(id, [...(covered.get(id) ?? []), ...ranges]);
   }
   let w = 0;

@@ -3,12 +3,17 @@ import { join, resolve, dirname, isAbsolute } from 'node:path';
 import { parseDictionary } from '../engine/vocabulary/dictionary.js';
 import type { Dictionary } from '../engine/vocabulary/dictionary.js';
 import { resourceRoot } from './resources.js';
+import { readArtifact } from '../engine/vocabulary/artifact.js';
+import type { Language } from '../engine/types.js';
+import { MAX_DICTIONARY_BYTES, readSmallText } from './read.js';
 
 export interface LoadProblem {
   file: string;
   line: number;
   column: number;
   message: string;
+  /** Not read on purpose (outside the project, not allowed by readOutside): a note, not an error. */
+  refused?: boolean;
 }
 
 /** Reads and validates dictionary files; an invalid one is reported and skipped. */
@@ -16,14 +21,12 @@ export function loadDictionaryFiles(files: string[]): { dictionaries: Dictionary
   const dictionaries: Dictionary[] = [];
   const problems: LoadProblem[] = [];
   for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (err) {
-      problems.push({ file, line: 1, column: 1, message: `cannot read the dictionary: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+    const read = readSmallText(file, MAX_DICTIONARY_BYTES);
+    if (!read.ok) {
+      problems.push({ file, line: 1, column: 1, message: `cannot read the dictionary: ${read.reason.en}` });
       continue;
     }
-    const r = parseDictionary(text, file);
+    const r = parseDictionary(read.text, file);
     if (r.dictionary) dictionaries.push(r.dictionary);
     for (const p of r.problems) problems.push({ file, line: p.line, column: p.column, message: p.message });
   }
@@ -52,6 +55,26 @@ let bundled: { dictionaries: Dictionary[]; problems: LoadProblem[] } | undefined
 export function bundledDictionaries(): { dictionaries: Dictionary[]; problems: LoadProblem[] } {
   if (!bundled) bundled = loadDictionaryFiles(yamlFiles(join(resourceRoot(), 'dictionaries')));
   return bundled;
+}
+
+/**
+ * The bundled dictionaries of one language, from the artifact the build compiled
+ * (dictionaries/compiled/<language>.json, validated then). When it is missing, out of date (a
+ * YAML file is newer) or unreadable, the YAML files of that language are read and validated.
+ */
+export function bundledLanguage(language: Language): Dictionary[] {
+  const root = resourceRoot();
+  const dir = join(root, 'dictionaries', language);
+  const artifact = join(root, 'dictionaries', 'compiled', `${language}.json`);
+  try {
+    const built = statSync(artifact).mtimeMs;
+    const stale = readdirSync(dir).some((n) => /\.ya?ml$/.test(n) && statSync(join(dir, n)).mtimeMs > built);
+    const dictionaries = stale ? undefined : readArtifact(readFileSync(artifact, 'utf8'), language);
+    if (dictionaries) return dictionaries;
+  } catch {
+    // No artifact (run from source without a build): read the YAML.
+  }
+  return loadDictionaryFiles(yamlFiles(dir)).dictionaries;
 }
 
 /** Project dictionaries named in .brug.yml, relative to that file's folder. */
