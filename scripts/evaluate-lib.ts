@@ -18,7 +18,7 @@ import { defaultConfig } from '../server/src/engine/config/config.js';
 import type { Language, SectionRole } from '../server/src/engine/types.js';
 import type { Dictionary, RoleEntry } from '../server/src/engine/vocabulary/dictionary.js';
 import { Vocabulary } from '../server/src/engine/vocabulary/vocabulary.js';
-import { assignRoles, compileRoles, headingInfos, mergeRoles, normaliseHeading, roleEntries } from '../server/src/engine/sections.js';
+import { assignRoles, compileRoles, headingInfos, normaliseHeading, roleEntries } from '../server/src/engine/sections.js';
 import type { HeadingInfo } from '../server/src/engine/sections.js';
 import { bundledDictionaries } from '../server/src/workspace/dictionaries.js';
 import { engineFor } from '../server/src/workspace/engine.js';
@@ -125,8 +125,7 @@ export function evaluateSections(docs: CorpusDoc[], rows: SectionRow[], vocabula
       const gold = rows.filter((r) => r.file === file);
       if (gold.length === 0) continue;
       const ex = exclude(file);
-      const other: Language = p.doc.language === 'nl' ? 'en' : 'nl';
-      const vocab = mergeRoles(compileRoles(entries[p.doc.language], ex), compileRoles(entries[other], ex));
+      const vocab = compileRoles(entries[p.doc.language], ex);
       const roles = assignRoles(p.infos, vocab);
       const s = out[p.doc.language];
       for (const g of gold) {

@@ -67,8 +67,9 @@ export function roleEntries(vocabulary: Vocabulary, language: Language): RoleEnt
 }
 
 /**
- * The role vocabulary for a document: its language's words first, then the other language's
- * (Dutch reports often have English headings: "Discovery", "Literature review"). Compiled once per vocabulary.
+ * The role vocabulary for a document's language, compiled once per vocabulary. Only that
+ * language's dictionaries are loaded; English headings common in Dutch reports ("Literature
+ * review", "Discovery") are listed in the Dutch file itself.
  */
 export function roleVocabularyOf(vocabulary: Vocabulary | undefined, language: Language): RoleVocabulary {
   if (!vocabulary) return EMPTY;
@@ -76,10 +77,7 @@ export function roleVocabularyOf(vocabulary: Vocabulary | undefined, language: L
   if (!byLang) compiled.set(vocabulary, (byLang = {}));
   const hit = byLang[language];
   if (hit) return hit;
-  const other: Language = language === 'nl' ? 'en' : 'nl';
-  const own = compileRoles(roleEntries(vocabulary, language));
-  const second = compileRoles(roleEntries(vocabulary, other));
-  const result = mergeRoles(own, second);
+  const result = compileRoles(roleEntries(vocabulary, language));
   byLang[language] = result;
   return result;
 }
