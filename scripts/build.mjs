@@ -70,6 +70,9 @@ async function compileDictionaries() {
   return files.length;
 }
 
+// The text layer's word lists (dictionaries/text) as one JSON file the engine imports.
+await import('./build-text-lexicon.mjs').then((m) => m.writeTextLexicon());
+
 const started = Date.now();
 const dictionaryFiles = await compileDictionaries();
 await Promise.all(jobs.map((j) => build(j)));

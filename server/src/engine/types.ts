@@ -55,6 +55,11 @@ export interface RelatedLocation {
   offset: number;
   endOffset: number;
   message: Message;
+  /**
+   * The same thing used again (not evidence for the finding): a finding switched off by a
+   * directive where it stands moves to such a place.
+   */
+  sameUse?: boolean;
 }
 
 export interface Finding {

@@ -43,7 +43,10 @@ function yamlFiles(dir: string): string[] {
   }
   for (const name of names) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...yamlFiles(p));
+    // dictionaries/text holds the text layer's word lists (compiled into the engine), not vocabulary.
+    if (statSync(p).isDirectory()) {
+      if (name !== 'text') out.push(...yamlFiles(p));
+    }
     else if (/\.ya?ml$/.test(name)) out.push(p);
   }
   return out;
