@@ -195,8 +195,10 @@ export interface Metrics {
   smog?: number;
   colemanLiau?: number;
   automatedReadability?: number;
-  /** The headline score: Flesch-Douma for Dutch, Flesch Reading Ease for English. */
+  /** The headline score: Flesch-Douma for Dutch, Flesch Reading Ease for English, kept within 0–100. */
   score: number;
+  /** The formula's own value when it falls outside 0–100 (the score then shows the scale's end). */
+  rawScore?: number;
   /** The band of the headline score, in words. */
   band: Message;
 }
