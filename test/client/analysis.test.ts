@@ -140,7 +140,11 @@ describe('client: the clientPerspective analysis', () => {
     const { r } = check(fixture('nl-present.md'), { path: 'a.md' });
     const extra = fileExtras(r, 'nl');
     const json = extra.json.clientPerspective as Record<string, unknown>;
-    assert.deepEqual(Object.keys(json).sort(), ['clientMentionsPer1000', 'clientQuotes', 'clientToProfessionalRatio', 'experienceStatements', 'methodInvolvesClients', 'sections', 'verdict'].sort());
+    assert.deepEqual(Object.keys(json).sort(), ['clientMentionsPer1000', 'clientQuotes', 'clientToProfessionalRatio', 'evidence', 'experienceStatements', 'methodInvolvesClients', 'sections', 'verdict'].sort());
+    // The evidence by kind, with lines (the practice report reads these names).
+    const ev = json.evidence as Record<string, unknown>;
+    assert.deepEqual(Object.keys(ev).filter((k) => k !== 'strongest').sort(), ['counter', 'method', 'quotes', 'reported']);
+    assert.ok((ev.quotes as Array<{ line: number }>).every((q) => q.line >= 1));
     assert.equal(json.verdict, 'present');
     assert.equal(json.methodInvolvesClients, true);
     const sections = json.sections as Array<Record<string, unknown>>;

@@ -12,78 +12,84 @@ import { lint } from '../../server/src/index.js';
 import type { ClientPerspective } from '../../server/src/engine/rules/client/analysis.js';
 import { main } from '../../server/src/cli/main.js';
 import { cp, findings, lineOf, repo, shared } from './helpers.js';
+import { clientLabels, pct, scoreClient } from '../../scripts/evaluate-lib.js';
+import type { ClientResult } from '../../scripts/evaluate-lib.js';
 
 const dev = join(shared, 'corpora', 'dev');
 const labelsFile = join(dev, 'LABELS.tsv');
 const seedFile = join(shared, 'seed', 'de-praktijk-van-de-uitvoerende-professional.txt');
-
-interface Label {
-  file: string;
-  verdict: string;
-  confidence: string;
-  methodInvolvesClients: string;
-  conclusionsMentionClients: string;
-}
-
-function labels(): Label[] {
-  const [head, ...rows] = readFileSync(labelsFile, 'utf8').trim().split('\n').map((l) => l.split('\t'));
-  const col = (name: string) => head!.indexOf(name);
-  return rows.map((r) => ({
-    file: r[col('file')]!,
-    // The labels write not_applicable; Brug says not-applicable.
-    verdict: r[col('client_perspective')]!.replace('_', '-'),
-    confidence: r[col('confidence')]!,
-    methodInvolvesClients: r[col('method_involves_clients')]!,
-    conclusionsMentionClients: r[col('conclusions_mention_clients')]!,
-  }));
-}
 
 function evidence(c: ClientPerspective): string {
   const m = c.method;
   const method = m.asDataSource && m.asCoResearchers ? 'clients source+involved' : m.asDataSource ? 'clients as source' : m.asCoResearchers ? 'clients involved' : m.notInvolved.length ? 'clients NOT a source' : m.professionalSources.length ? 'professionals only' : 'no source named';
   const heard = c.clientQuotes + c.voiceStatements + c.experienceStatements;
   const ratio = c.clientToProfessionalRatio === null ? '–' : String(c.clientToProfessionalRatio);
-  return `${c.clientMentionsPer1000}/1000 words, c:p ${ratio}, ${c.clientQuotes} client quotes (${c.professionalQuotes} prof.), ${heard - c.clientQuotes} statements, method: ${method}${m.asDataSource && heard === 0 ? ' (nothing heard)' : ''}`;
+  const strongest = c.evidence.strongest ? `, strongest: ${c.evidence.strongest.kind} line ${c.evidence.strongest.line}` : '';
+  return `${c.clientMentionsPer1000}/1000 words, c:p ${ratio}, ${c.clientQuotes} client quotes (${c.evidence.counter.length} counter), ${heard - c.clientQuotes} statements, method: ${method}${strongest}`;
 }
 
 const available = existsSync(labelsFile);
 
+/**
+ * The issue's targets (issue 14) on the dev corpus: absent vs voiced ≥ 90 %, exact on three classes
+ * (present, partial, not voiced) ≥ 80 %. A verdict that equals the alternative reading the labeller
+ * names for a low- or medium-confidence label agrees as well. Leave-one-document-out figures per
+ * language are in docs/evaluation.md (`npm run evaluate`; too slow for every test run).
+ */
 (available ? describe : describe.skip)('client: agreement with the labelled dev corpus', function () {
-  this.timeout(120000);
-  const rows: string[][] = [];
-  let agree = 0;
-  let total = 0;
+  this.timeout(600000);
+  const labels = available ? clientLabels(dev) : [];
+  const results: ClientResult[] = [];
+  const table: string[][] = [];
 
   after(() => {
+    if (table.length === 0) return;
     const header = ['document', 'label', 'confidence', 'Brug', 'evidence'];
-    const width = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    const width = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
     const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(width[i]!)).join(' | ')} |`;
-    console.log(['', line(header), line(width.map((w) => '-'.repeat(w))), ...rows.map(line), `agreement: ${agree}/${total}`, ''].join('\n'));
+    console.log(['', line(header), line(width.map((w) => '-'.repeat(w))), ...table.map(line), ''].join('\n'));
   });
 
-  for (const l of available ? labels() : []) {
+  for (const l of labels) {
     const path = join(dev, l.file);
     const text = readFileSync(path, 'utf8');
     const modes: Array<['adapter' | 'plain text', { path: string; format?: 'plaintext' }]> = [['adapter', { path }]];
-    if (l.file.endsWith('.tex')) modes.push(['plain text', { path, format: 'plaintext' }]);
+    if (l.file.endsWith('.tex') && l.confidence === 'high') modes.push(['plain text', { path, format: 'plaintext' }]);
     for (const [mode, options] of modes) {
       const name = `${l.file}${mode === 'plain text' ? ' (as plain text)' : ''}`;
-      it(`${name}: label ${l.verdict} (${l.confidence})`, () => {
+      it(`${name}: label ${l.verdict} (${l.confidence}${l.alternative ? `, alternative ${l.alternative}` : ''})`, () => {
         const c = cp(lint(text, options));
-        total++;
-        if (c.verdict === l.verdict) agree++;
-        rows.push([name, l.verdict, l.confidence, c.verdict, evidence(c)]);
+        if (mode === 'adapter') results.push({ label: l, verdict: c.verdict, removed: [], summary: c.summary.en });
+        table.push([name, l.verdict, l.confidence, c.verdict, evidence(c)]);
+        // High-confidence labels must agree.
         if (l.confidence === 'high') assert.equal(c.verdict, l.verdict, `${name}: ${c.summary.en}`);
-        else if (c.verdict !== l.verdict) {
-          // Lower-confidence labels name their alternative reading; Brug must give one of the two.
-          assert.ok(c.verdict === 'not-applicable' || c.verdict === 'absent', `${name}: ${c.summary.en}`);
+        // The method judgement agrees where the label is definite and the labeller sure enough.
+        if (l.confidence !== 'low' && l.methodInvolvesClients === 'no') assert.equal(c.method.involvesClients, false, name);
+        if (l.confidence !== 'low' && l.methodInvolvesClients === 'yes') assert.equal(c.method.involvesClients, true, name);
+        // Whatever the verdict, its evidence is listed by kind with lines, and the strongest piece names its line.
+        for (const e of [...c.evidence.quotes, ...c.evidence.reported, ...c.evidence.method, ...c.evidence.counter]) assert.ok(e.line >= 1 && text.split('\n').length >= e.line, name);
+        if (c.verdict === 'present' || c.verdict === 'partial') {
+          assert.ok(c.evidence.strongest, `${name}: no strongest evidence`);
+          assert.ok(c.summary.en.includes(`line ${c.evidence.strongest.line}`), c.summary.en);
         }
-        // The method judgement agrees where the label is definite.
-        if (l.methodInvolvesClients === 'no') assert.equal(c.method.involvesClients, false, name);
-        if (l.methodInvolvesClients === 'yes') assert.equal(c.method.involvesClients, true, name);
       });
     }
   }
+
+  it('meets the targets: absent vs voiced ≥ 90 %, exact on three classes ≥ 80 % (report: per language and the misses)', () => {
+    assert.equal(results.length, labels.length, 'every labelled document was judged');
+    for (const lang of ['nl', 'en', 'all'] as const) {
+      const s = scoreClient(results, lang);
+      console.log(`      client verdict ${lang}: absent vs voiced ${pct(s.binary, s.total)} (with alternatives ${pct(s.binaryAlt, s.total)}), exact 3 classes ${pct(s.exact3, s.total)} (with alternatives ${pct(s.exact3Alt, s.total)})`);
+      if (lang === 'all') for (const m of s.misses) console.log(`        ${m}`);
+    }
+    const all = scoreClient(results, 'all');
+    assert.ok(all.binaryAlt / all.total >= 0.9, `absent vs voiced ${pct(all.binaryAlt, all.total)}`);
+    assert.ok(all.exact3Alt / all.total >= 0.8, `exact ${pct(all.exact3Alt, all.total)}`);
+    // Strictly (without the labellers' alternative readings) the measured level holds too.
+    assert.ok(all.binary / all.total >= 0.9, `absent vs voiced (strict) ${pct(all.binary, all.total)}`);
+    assert.ok(all.exact3 / all.total >= 0.8, `exact (strict) ${pct(all.exact3, all.total)}`);
+  });
 });
 
 (existsSync(seedFile) ? describe : describe.skip)('client: the seed paper (a background paper about professionals)', function () {

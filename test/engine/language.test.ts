@@ -1,6 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { detectByFunctionWords, detectLanguage } from '../../server/src/engine/language/detect.js';
 import { md, txt, of, config, sentenceOf } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseYamlWithSchema } from '../../server/src/engine/config/validate.js';
 
 const NL_PARA = 'Problematische schulden hebben grote gevolgen voor huishoudens, voor werkgevers en voor de gemeente. Hoe eerder de hulp begint, hoe kleiner de schade. Daarom is het van belang om vroeg te beginnen met het gesprek.';
 const EN_PARA = 'Fernbridge has one of the highest rates of economic inactivity in the region. Around one in nine working-age residents claims an out-of-work benefit. Earlier studies show that the longer people are out of work, the harder it becomes to return.';
@@ -107,5 +111,26 @@ describe('language: per block', () => {
   it('table cells and headings keep the document language', () => {
     const r = md(`# Titel\n\n${NL_PARA}\n\n| ${EN_ABSTRACT} |\n|---|\n| x |\n`);
     assert.deepEqual(r.blocks.filter((b) => b.analysed.block.kind !== 'paragraph').map((b) => b.analysed.language), ['nl', 'nl', 'nl']);
+  });
+});
+
+describe('language: the detection hints are data (dictionaries/language-hints.json)', () => {
+  const dir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dictionaries');
+  const text = readFileSync(join(dir, 'language-hints.json'), 'utf8');
+  const schema = JSON.parse(readFileSync(join(dir, 'language-hints.schema.json'), 'utf8')) as object;
+
+  it('validates against its schema, and a broken file does not', () => {
+    const r = parseYamlWithSchema<{ languages: Record<'nl' | 'en', { functionWords: string[] }> }>(text, schema);
+    assert.deepEqual(r.problems, []);
+    assert.ok(r.value!.languages.nl.functionWords.length >= 20 && r.value!.languages.en.functionWords.length >= 20);
+    assert.ok(parseYamlWithSchema(text.replace('"functionWords"', '"words"'), schema).problems.length > 0);
+  });
+
+  it('every example is detected as its language by the function words alone', () => {
+    const data = JSON.parse(text) as { languages: Record<'nl' | 'en', { examples: { match: string[]; noMatch: string[] } }> };
+    for (const language of ['nl', 'en'] as const) {
+      for (const s of data.languages[language].examples.match) assert.equal(detectByFunctionWords(s), language, s);
+      for (const s of data.languages[language].examples.noMatch) assert.notEqual(detectByFunctionWords(s), language, s);
+    }
   });
 });

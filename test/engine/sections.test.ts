@@ -1,74 +1,77 @@
 import { strict as assert } from 'node:assert';
-import { assignRoles, normaliseHeading, roleOfHeading } from '../../server/src/engine/sections.js';
-import type { LintResult, SectionRole } from '../../server/src/index.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { assignRoles, normaliseHeading, roleOfContent, roleOfHeading, roleOfQuestion, roleVocabularyOf } from '../../server/src/engine/sections.js';
+import type { SectionRole } from '../../server/src/index.js';
 import { lint } from '../../server/src/index.js';
-import { md, readShared, txt } from './helpers.js';
+import { Vocabulary } from '../../server/src/engine/vocabulary/vocabulary.js';
+import { bundledDictionaries } from '../../server/src/workspace/dictionaries.js';
+import { CORPUS_DIR } from '../helpers/shared.js';
+import { corpusDocs, evaluateSections, parseHeadings, pct, sectionRows } from '../../scripts/evaluate-lib.js';
+import { md, txt } from './helpers.js';
 
-/** Agreement measured on 2026-11-30 after the fixes in sections.ts and plaintext.ts: 105 of 111 rows. */
-const MEASURED = 105 / 111;
+const vocabulary = new Vocabulary(bundledDictionaries().dictionaries);
+const NL = roleVocabularyOf(vocabulary, 'nl');
+const EN = roleVocabularyOf(vocabulary, 'en');
+
+/**
+ * Leave-one-document-out agreement measured on 2026-12-03 over the 704 labelled headings of the
+ * 23-document dev corpus (docs/evaluation.md; `npm run evaluate`). The issue's target is 90 % per
+ * language; Brug is not there yet, so the test holds the measured level (minus a small margin)
+ * and prints every miss.
+ */
+const MEASURED_LOO = { nl: 0.57, en: 0.67 };
 const MARGIN = 0.03;
+/** Markup that the labels keep in heading_text and Brug's titles do not: emphasis, Markdown heading marks. */
+const plain = (s: string) => s.replace(/\\IfLanguageName\{[^{}]*\}\{([^{}]*)\}\{[^{}]*\}/g, '$1').replace(/^#+\s*/, '').replace(/<[^<>]{1,80}>/g, '').replace(/\\([()[\]*_#.!-])/g, '$1').replace(/[*_]{1,2}/g, '').replace(/\s+/g, ' ').trim();
 
-interface Row { file: string; line: number; heading: string; level: number; role: SectionRole }
+(existsSync(join(CORPUS_DIR, 'SECTIONS.tsv')) ? describe : describe.skip)('sections: roles against the human labels (corpora/dev/SECTIONS.tsv)', function () {
+  this.timeout(300000);
+  const rows = existsSync(join(CORPUS_DIR, 'SECTIONS.tsv')) ? sectionRows(CORPUS_DIR) : [];
+  // All documents: a word counts as general when another document of the corpus uses it, labelled or not.
+  const docs = rows.length ? corpusDocs(CORPUS_DIR) : [];
 
-function goldRows(): Row[] {
-  const [head, ...rows] = readShared('corpora/dev/SECTIONS.tsv').split(/\r?\n/).filter((l) => l.trim());
-  assert.deepEqual(head!.split('\t'), ['file', 'line', 'heading_text', 'level', 'role']);
-  return rows.map((l) => {
-    const [file, line, heading, level, role] = l.split('\t');
-    return { file: file!, line: Number(line), heading: heading!, level: Number(level), role: role as SectionRole };
-  });
-}
-
-describe('sections: roles against the human labels (corpora/dev/SECTIONS.tsv)', () => {
-  const rows = goldRows();
-  const results = new Map<string, LintResult>();
-  const resultOf = (file: string) => {
-    let r = results.get(file);
-    if (!r) {
-      r = lint(readShared(`corpora/dev/${file}`), { path: file });
-      results.set(file, r);
+  it('leave-one-document-out agreement per language holds the measured level (report: agreement and misses)', () => {
+    const r = evaluateSections(docs, rows, vocabulary);
+    for (let i = 0; i < 2; i++) {
+      const a = r.inSample[i]!;
+      const b = r.loo[i]!;
+      console.log(`      section roles ${b.language}: in-sample ${a.agree}/${a.total} (${pct(a.agree, a.total)}), leave-one-out ${b.agree}/${b.total} (${pct(b.agree, b.total)})`);
+      for (const m of b.misses.slice(0, 25)) console.log(`        ${m}`);
+      if (b.misses.length > 25) console.log(`        … ${b.misses.length - 25} more (npm run evaluate -- -v)`);
     }
-    return r;
-  };
+    assert.equal(rows.length, r.inSample[0]!.total + r.inSample[1]!.total, 'every labelled heading is scored');
+    for (const s of r.loo) assert.ok(s.agree / s.total >= MEASURED_LOO[s.language] - MARGIN, `${s.language}: leave-one-out agreement ${pct(s.agree, s.total)} fell below ${pct(MEASURED_LOO[s.language] - MARGIN, 1)}`);
+    // In-sample is never worse than leave-one-out: removing a document's own words cannot help it.
+    for (let i = 0; i < 2; i++) assert.ok(r.inSample[i]!.agree >= r.loo[i]!.agree);
+  });
 
-  it(`agrees with at least ${(100 * (MEASURED - MARGIN)).toFixed(0)} % of the labelled headings (report: the agreement)`, () => {
-    let agree = 0;
+  it('finds the labelled headings at their lines with the right titles (markup aside)', () => {
     let found = 0;
-    let level = 0;
-    const misses: string[] = [];
-    for (const row of rows) {
-      const s = resultOf(row.file).sections.find((x) => x.line === row.line);
-      if (!s) {
-        misses.push(`${row.file}:${row.line} "${row.heading}" is no heading`);
-        continue;
+    const missing: string[] = [];
+    for (const d of docs) {
+      const p = parseHeadings(d);
+      for (const row of rows.filter((x) => x.file === d.file)) {
+        const i = p.lines.indexOf(row.line);
+        if (i < 0) {
+          missing.push(`${row.file}:${row.line} ${row.heading}`);
+          continue;
+        }
+        found++;
+        assert.equal(plain(p.infos[i]!.title), plain(row.heading), `${row.file}:${row.line}`);
       }
-      found++;
-      if (s.level === row.level) level++;
-      if (s.role === row.role) agree++;
-      else misses.push(`${row.file}:${row.line} "${row.heading.slice(0, 40)}" ${s.role} (gold ${row.role})`);
     }
-    const rate = agree / rows.length;
-    console.log(`      section roles: ${agree}/${rows.length} agree (${(100 * rate).toFixed(1)} %); headings found ${found}/${rows.length}, levels equal ${level}/${found}`);
-    for (const m of misses) console.log(`        ${m}`);
-    assert.equal(rows.length, 111);
-    assert.ok(rate >= MEASURED - MARGIN, `agreement ${(100 * rate).toFixed(1)} % fell below ${(100 * (MEASURED - MARGIN)).toFixed(1)} %`);
-  });
-
-  it('finds the labelled headings at their lines with the right titles', () => {
-    let found = 0;
-    for (const row of rows) {
-      const s = resultOf(row.file).sections.find((x) => x.line === row.line);
-      if (!s) continue;
-      found++;
-      assert.equal(s.title.replace(/\s+/g, ' '), row.heading.replace(/\s+/g, ' ').replace(/^#+\s*/, ''), `${row.file}:${row.line}`);
-    }
-    assert.ok(found >= 110, `${found} of ${rows.length} headings found`);
+    // A plain-text "Footnotes:" line is no heading to Brug.
+    assert.ok(found >= rows.length - 2, `${found} of ${rows.length} headings found; missing: ${missing.join('; ')}`);
   });
 
   it('Markdown heading levels equal the labels', () => {
-    for (const row of rows.filter((r) => r.file.endsWith('.md'))) {
-      const s = resultOf(row.file).sections.find((x) => x.line === row.line)!;
-      assert.equal(s.level, row.level, `${row.file}:${row.line}`);
+    for (const d of docs.filter((x) => x.file.endsWith('.md'))) {
+      const p = parseHeadings(d);
+      for (const row of rows.filter((x) => x.file === d.file)) {
+        const i = p.lines.indexOf(row.line);
+        if (i >= 0) assert.equal(p.infos[i]!.level, row.level, `${row.file}:${row.line}`);
+      }
     }
   });
 });
@@ -90,7 +93,7 @@ describe('sections: unambiguous headings', () => {
   ];
   for (const [heading, role] of cases) {
     it(`"${heading}" → ${role}`, () => {
-      assert.equal(roleOfHeading(heading), role);
+      assert.equal(roleOfHeading(heading, NL) ?? roleOfHeading(heading, EN), role);
       // In a document, under a title.
       const r = md(`# Rapport over iets\n\nInleidende tekst.\n\n## ${heading}\n\nTekst.\n`);
       assert.equal(r.sections[1]!.role, role);
@@ -98,8 +101,8 @@ describe('sections: unambiguous headings', () => {
   }
 
   it('a combined "Conclusies en aanbevelingen" section counts as recommendations (the stricter summary target)', () => {
-    assert.equal(roleOfHeading('Conclusies en aanbevelingen'), 'recommendations');
-    assert.equal(roleOfHeading('Conclusions and recommendations'), 'recommendations');
+    assert.equal(roleOfHeading('Conclusies en aanbevelingen', NL), 'recommendations');
+    assert.equal(roleOfHeading('Conclusions and recommendations', EN), 'recommendations');
   });
 
   it('normaliseHeading removes numbering, emphasis and closing punctuation', () => {
@@ -136,7 +139,7 @@ describe('sections: unambiguous headings', () => {
       { title: 'Evaluatie van Geldzorg Dichtbij', level: 2, afterProse: false },
       { title: 'Inleiding', level: 2, afterProse: true },
       { title: 'Deelvraag 1', level: 3, afterProse: true },
-    ]);
+    ], NL);
     assert.deepEqual(roles, ['title', 'title', 'introduction', 'introduction']);
   });
 
@@ -148,5 +151,82 @@ describe('sections: unambiguous headings', () => {
   it('section metrics add up the blocks of the section and its subsections', () => {
     const r = md('# Titel\n\n## Resultaten\n\nEen twee drie vier.\n\n### Deel\n\nVijf zes.\n\n## Slot\n\nZeven.\n');
     assert.deepEqual(r.sections.map((s) => s.metrics.words), [7, 6, 2, 1]);
+  });
+});
+
+describe('sections: roles that generalise (issue 14), Dutch and English', () => {
+  // Short invented texts: the language is given (detection falls back to Dutch on a few words).
+  const roles = (text: string, path = 'doc.md') => lint(text, { path, ...(/^\\|^# (Rapport|Evaluatie)/.test(text) ? {} : { language: 'en' as const }) }).sections.map((s) => s.role);
+
+  it('question headings get their role from the question: past-tense findings, what should happen', () => {
+    assert.deepEqual(roles('# Evaluation of the pilot\n\nText.\n\n## What did the city achieve?\n\nText.\n\n## How did residents benefit?\n\nText.\n\n## What should the council do next?\n\nText.\n'), ['title', 'results', 'results', 'recommendations']);
+    assert.deepEqual(roles('# Evaluatie van de pilot\n\nTekst.\n\n## Wat vonden bewoners van de keuzehulp?\n\nTekst.\n\n## Wat moet de gemeente nu doen?\n\nTekst.\n'), ['title', 'results', 'recommendations']);
+    // A question about what something is names a topic, not a role: it takes its parent's.
+    assert.deepEqual(roles('# Report\n\nText.\n\n## Background\n\nText.\n\n### What is a charity?\n\nText.\n'), ['title', 'background', 'background']);
+  });
+
+  it('common role words: Doel, Vraagstelling, Source of the case, Description', () => {
+    assert.equal(roleOfHeading('Doel', NL), 'introduction');
+    assert.equal(roleOfHeading('Doelstellingen', NL), 'introduction');
+    assert.equal(roleOfHeading('Vraagstelling', NL), 'introduction');
+    assert.equal(roleOfHeading('Source of the case', EN), 'background');
+    assert.equal(roleOfHeading('Description', EN), 'introduction');
+    // "Description" names the section only as a short heading of its own.
+    assert.notEqual(roleOfHeading('Description of the data files for each local authority', EN), 'introduction');
+  });
+
+  it("a heading's own role word wins over the parent's", () => {
+    assert.deepEqual(roles('# Rapport\n\nTekst.\n\n## Resultaten\n\nTekst.\n\n### Aanbevolen stappen voor gemeenten\n\nTekst.\n\n### Wachttijden\n\nTekst.\n'), ['title', 'results', 'recommendations', 'results']);
+    assert.deepEqual(roles('# Report\n\nText.\n\n## Findings\n\nText.\n\n### Next steps for councils\n\nText.\n\n### Waiting times\n\nText.\n'), ['title', 'results', 'recommendations', 'results']);
+  });
+
+  it('the same heading gets the same role under different chapters', () => {
+    assert.deepEqual(roles('# Rapport\n\nTekst.\n\n## Ontdekken\n\nTekst.\n\n### Doelstellingen\n\nTekst.\n\n## Ontwikkelen\n\nTekst.\n\n### Doelstellingen\n\nTekst.\n').filter((_, i) => i === 2 || i === 4), ['introduction', 'introduction']);
+  });
+
+  it('a summary at the front is the summary; a chapter\'s closing summary belongs to its chapter', () => {
+    assert.deepEqual(roles('# Report\n\n## Summary\n\nText.\n\n## Methods\n\nText.\n\n### Summary\n\nText.\n\n## Summary and conclusions\n\nText.\n'), ['title', 'summary', 'method', 'method', 'conclusion']);
+    assert.deepEqual(roles('# Rapport\n\n## Samenvatting\n\nTekst.\n\n## Achtergrond\n\nTekst.\n\n### Samenvatting\n\nTekst.\n'), ['title', 'summary', 'background', 'background']);
+  });
+
+  it('under an appendix every heading is appendix; a heading that reports a sample size is results', () => {
+    assert.deepEqual(roles('# Rapport\n\nTekst.\n\n## Bijlagen\n\n### Inleiding van de topiclijst\n\nTekst.\n'), ['title', 'appendix', 'appendix']);
+    assert.deepEqual(roles('# Rapport\n\nTekst.\n\n## Ontdekken\n\nTekst.\n\n### Gebruikersinterviews (N=4)\n\nTekst.\n'), ['title', 'other', 'results']);
+    assert.deepEqual(roles('# Report\n\nText.\n\n## Discovery\n\nText.\n\n### User interviews (n = 5)\n\nText.\n'), ['title', 'other', 'results']);
+  });
+
+  it('a topic heading without role words takes its role from what its text reports', () => {
+    const en = roles('# Report\n\nText.\n\n## The patient record\n\nTwelve of the seventeen participants could not find their record. The median time was 6 minutes; 40 % gave up.\n');
+    assert.equal(en[1], 'results');
+    const nl = roles('# Rapport\n\nTekst.\n\n## Het dossier\n\nTwaalf van de zeventien deelnemers vonden hun dossier niet. De helft van de respondenten gaf aan dat de brief onduidelijk was; 40 % haakte af.\n');
+    assert.equal(nl[1], 'results');
+    const method = roles('# Report\n\nText.\n\n## Fieldwork\n\nWe interviewed twelve parents. Participants were recruited through the community team and the interviews were transcribed.\n');
+    assert.equal(method[1], 'method');
+    // Without cues the heading stays "other": quiet by default.
+    assert.equal(roles('# Report\n\nText.\n\n## Partners\n\nThe council works with three housing associations.\n')[1], 'other');
+  });
+
+  it('LaTeX \\chapter and \\section headings and numbered headings get roles alike', () => {
+    const tex = '\\documentclass{report}\n\\begin{document}\n\\chapter{Inleiding}\nTekst over de aanleiding.\n\\chapter{Methode}\nWe spraken met ouders.\n\\section{Deelnemers}\nTwaalf ouders.\n\\chapter{Resultaten}\nDe meeste ouders waren tevreden.\n\\section{Aanbevolen stappen}\nBegin eerder.\n\\end{document}\n';
+    assert.deepEqual(roles(tex, 'doc.tex'), ['introduction', 'method', 'method', 'results', 'recommendations']);
+    assert.deepEqual(roles('# Report\n\nText.\n\n## 1. Introduction\n\nText.\n\n## 2 Methods\n\nText.\n\n### 2.1 Participants\n\nText.\n\n## 3. Results\n\nText.\n\n## Chapter 4: Next steps\n\nText.\n'), ['title', 'introduction', 'method', 'method', 'results', 'recommendations']);
+  });
+
+  it('the role words are data: every example in the section-role dictionaries holds', () => {
+    for (const d of vocabulary.dictionaries.filter((x) => x.kind === 'section-roles')) {
+      const vocab = roleVocabularyOf(vocabulary, d.language);
+      for (const e of d.roles ?? []) {
+        for (const ex of e.examples.match) {
+          if (e.cue === 'heading') assert.equal(roleOfHeading(ex, vocab), e.role, `${d.language} ${e.id}: "${ex}"`);
+          else if (e.cue === 'question') assert.equal(roleOfQuestion(ex, vocab), e.role, `${d.language} ${e.id}: "${ex}"`);
+          else assert.equal(roleOfContent(`${ex} ${ex}`, vocab), e.role, `${d.language} ${e.id}: "${ex}"`);
+        }
+        for (const ex of e.examples.noMatch) {
+          if (e.cue === 'heading') assert.notEqual(roleOfHeading(ex, vocab), e.role, `${d.language} ${e.id}: "${ex}"`);
+          else if (e.cue === 'question') assert.notEqual(roleOfQuestion(ex, vocab), e.role, `${d.language} ${e.id}: "${ex}"`);
+          else assert.notEqual(roleOfContent(`${ex} ${ex}`, vocab), e.role, `${d.language} ${e.id}: "${ex}"`);
+        }
+      }
+    }
   });
 });

@@ -19,6 +19,7 @@ export function fileExtras(result: LintResult, _language: Language): { json: Rec
         clientQuotes: cp.clientQuotes,
         experienceStatements: cp.voiceStatements + cp.experienceStatements,
         methodInvolvesClients: cp.method.involvesClients,
+        evidence: cp.evidence,
         sections: cp.sections.map((s) => ({ title: s.title, line: s.line, role: s.role, clientMentions: s.clientMentions, professionalMentions: s.professionalMentions })),
       },
     },

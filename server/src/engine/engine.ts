@@ -10,7 +10,8 @@ import { detectByFunctionWords, detectLanguage } from './language/detect.js';
 import { analyseBlock } from './text/analyse.js';
 import type { Token } from './text/sentences.js';
 import { addCounts, emptyCounts, metricsOf } from './text/metrics.js';
-import { assignRoles } from './sections.js';
+import { assignRoles, headingInfos, roleVocabularyOf } from './sections.js';
+import type { RoleVocabulary } from './sections.js';
 import { createRules } from './rules/registry.js';
 import { Vocabulary } from './vocabulary/vocabulary.js';
 import { ContentCache, detach } from './cache.js';
@@ -186,7 +187,7 @@ export class Engine {
     const lines = new LineIndex(text);
     this.generation++;
     const language = this.documentLanguageOf(parsed, text, config, options);
-    const { headings, roles } = headingRoles(parsed.blocks);
+    const { headings, roles } = headingRoles(parsed.blocks, roleVocabularyOf(this.vocabulary, language));
 
     yield;
     const analysed = yield* this.analyseBlocks(parsed, language, roles, config, options.token, bom);
@@ -532,17 +533,10 @@ export function piecesUpTo(text: string, max: number): number {
 }
 
 /** The headings and the role of each (summary, method, references, …). */
-function headingRoles(blocks: ProseBlock[]): { headings: ProseBlock[]; roles: SectionRole[] } {
-  const headings: ProseBlock[] = [];
-  let proseSeen = false;
-  const afterProse: boolean[] = [];
-  for (const b of blocks) {
-    if (b.kind === 'heading') {
-      headings.push(b);
-      afterProse.push(proseSeen);
-    } else proseSeen = true;
-  }
-  const roles = assignRoles(headings.map((h, i) => ({ title: h.text.trim(), level: h.level ?? 1, afterProse: afterProse[i]!, ...(h.title ? { declaredTitle: true } : {}) })));
+function headingRoles(blocks: ProseBlock[], vocab: RoleVocabulary): { headings: ProseBlock[]; roles: SectionRole[] } {
+  const headings = blocks.filter((b) => b.kind === 'heading');
+  // The role words are data (dictionaries/*/section-roles); sections.ts reads level, prose before and the section's own text.
+  const roles = assignRoles(headingInfos(blocks), vocab);
   return { headings, roles };
 }
 

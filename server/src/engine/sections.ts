@@ -1,71 +1,168 @@
-import type { SectionRole } from './types.js';
+import type { Language, ProseBlock, SectionRole } from './types.js';
+import type { RoleEntry } from './vocabulary/dictionary.js';
+import type { Vocabulary } from './vocabulary/vocabulary.js';
 
 /**
- * Heading words per role, Dutch and English. A heading gets the role of the first entry
- * whose pattern it matches; a heading that matches none inherits the role of the heading
- * above it (a subsection of the results is results).
+ * Section roles. The words live in the section-role dictionaries (dictionaries/nl/sectierollen.yml,
+ * dictionaries/en/section-roles.yml): heading words per role in priority order, openings of
+ * question headings, and words in a section's own text. This module keeps the algorithm:
+ *
+ * 1. A heading's own role words win ("Aanbevolen stappen" under a results chapter is recommendations),
+ *    except a summary after the body has begun: a chapter's "Summary" belongs to its chapter.
+ * 2. A heading that states a sample size ("User interviews (N=4)") reports what that sample gave.
+ * 3. A question heading gets its role from its opening ("How did residents benefit?" → results).
+ * 4. A heading without role words takes its parent's role; under an appendix everything is appendix.
+ * 5. A top-level heading without words or parent gets its role from its section's text (findings, data collection).
  */
-const ROLE_PATTERNS: Array<[SectionRole, RegExp]> = [
-  ['references', /^(literatuur(lijst)?|bronnen(lijst)?|referenties|references|bibliogra(fie|phy)|works cited|sources|geraadpleegde (bronnen|literatuur)|reference list)$/],
-  ['appendix', /^(bijlage|bijlagen|appendix|appendices|annex|bijlage\s+\w+|appendix\s+\w+)(\b|$)/],
-  ['summary', /\b(samenvatting|managementsamenvatting|executive summary|summary|abstract|publiekssamenvatting|in het kort|in short|at a glance|kernpunten|key points|key findings|hoofdpunten|plain english summary|scientific summary|tl;dr)\b/],
-  ['recommendations', /\b(aanbeveling(en)?|advies|adviezen|recommendations?|handvatten|handreiking|what'?s next|next steps|vervolgstappen|volgende stappen|implications? for (practice|policy)|betekenis voor de praktijk|lessen|lessons learned|to do)\b/],
-  ['conclusion', /\b(conclusies?|conclusions?|concluding remarks|tot slot|slotbeschouwing|afsluiting|eindconclusie)\b/],
-  ['discussion', /\b(discussie|discussion|beschouwing|reflectie|reflection|limitations|beperkingen|sterktes en zwaktes|strengths and limitations)\b/],
-  ['method', /\b(methode|methoden|methodes|method|methods|methodology|methodologie|aanpak|onderzoeksopzet|opzet|onderzoeksmethode|onderzoeksaanpak|dataverzameling|data collection|data and methods|research design|study design|design|werkwijze|verantwoording|procedure|deelnemers|participants|respondenten|respondents|who we talked to|what we did|doelgroep|sample|steekproef|materials|instrumenten|analyse|analysis plan|coverage|scenario'?s?|workshops?|interviews|observatie(onderzoek)?|setting)\b/],
-  ['results', /\b(resultaten|results|bevindingen|findings|uitkomsten|outcomes|what we learned|wat we leerden|inzichten|insights|analyse en resultaten|observaties|observations)\b/],
-  ['background', /\b(achtergrond|background|context|theoretisch kader|theoretical framework|literature review|literatuuronderzoek|literatuurstudie|stand van zaken|state of the art|related work|eerder onderzoek|previous research|bron van de casus|kader)\b/],
-  ['introduction', /\b(inleiding|introductie|introduction|aanleiding|doel van het onderzoek|doelstelling|onderzoeksvragen?|research questions?|aims?|purpose|objectives?|probleemstelling|description|over dit onderzoek|about this (study|report)|voorwoord|preface|foreword)\b/],
-];
 
-const NUMBERING = /^(?:(?:hoofdstuk|chapter|deel|part|sectie|section)\s+)?(?:[0-9]+(?:\.[0-9]+)*|[ivxlc]+|[a-z])[.):]?\s+/i;
+export interface CompiledRole {
+  id: string;
+  role: SectionRole;
+  lead: boolean;
+  re: RegExp;
+  terms: string[];
+}
+
+/** The compiled role cues of one language (or of both, document language first). */
+export interface RoleVocabulary {
+  heading: CompiledRole[];
+  question: CompiledRole[];
+  content: CompiledRole[];
+}
+
+const EMPTY: RoleVocabulary = { heading: [], question: [], content: [] };
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** One term as a pattern: words separated by any space, a trailing * for any ending, word edges where the term has letters. */
+function termPattern(term: string): string {
+  const t = term.toLowerCase().trim();
+  const star = t.endsWith('*');
+  const body = (star ? t.slice(0, -1) : t).split(/\s+/).map(escape).join('\\s+');
+  const start = /^[\p{L}\p{N}]/u.test(t) ? '(?<![\\p{L}\\p{N}])' : '';
+  const end = star ? '[\\p{L}\\p{N}-]*' : /[\p{L}\p{N}]$/u.test(t) ? '(?![\\p{L}\\p{N}])' : '';
+  return `${start}${body}${end}`;
+}
+
+/** Compiles role entries (in their order) into matchers; `exclude` leaves out terms (for leave-one-out evaluation). */
+export function compileRoles(entries: RoleEntry[], exclude?: ReadonlySet<string>): RoleVocabulary {
+  const out: RoleVocabulary = { heading: [], question: [], content: [] };
+  for (const e of entries) {
+    const terms = e.terms.filter((t) => !exclude?.has(`${e.id}:${t}`));
+    if (terms.length === 0) continue;
+    const alt = terms.map(termPattern).join('|');
+    const re = new RegExp(e.cue === 'heading' && e.lead ? `^(?:${alt})` : `(?:${alt})`, e.cue === 'content' ? 'giu' : 'iu');
+    out[e.cue].push({ id: e.id, role: e.role, lead: !!e.lead, re, terms });
+  }
+  return out;
+}
+
+const compiled = new WeakMap<Vocabulary, Partial<Record<Language, RoleVocabulary>>>();
+
+/** The role entries of a language from the loaded dictionaries. */
+export function roleEntries(vocabulary: Vocabulary, language: Language): RoleEntry[] {
+  return vocabulary.of(language, 'section-roles').flatMap((d) => d.roles ?? []);
+}
+
+/**
+ * The role vocabulary for a document's language, compiled once per vocabulary. Only that
+ * language's dictionaries are loaded; English headings common in Dutch reports ("Literature
+ * review", "Discovery") are listed in the Dutch file itself.
+ */
+export function roleVocabularyOf(vocabulary: Vocabulary | undefined, language: Language): RoleVocabulary {
+  if (!vocabulary) return EMPTY;
+  let byLang = compiled.get(vocabulary);
+  if (!byLang) compiled.set(vocabulary, (byLang = {}));
+  const hit = byLang[language];
+  if (hit) return hit;
+  const result = compileRoles(roleEntries(vocabulary, language));
+  byLang[language] = result;
+  return result;
+}
+
+/** Two role vocabularies as one, the first one's cues first. */
+export function mergeRoles(a: RoleVocabulary, b: RoleVocabulary): RoleVocabulary {
+  return { heading: [...a.heading, ...b.heading], question: [...a.question, ...b.question], content: [...a.content, ...b.content] };
+}
+
+const NUMBERING = /^(?:(?:hoofdstuk|chapter|deel|part|sectie|section|fase|phase|stap|step)\s+)?(?:[0-9]+[a-z]?(?:\.[0-9]+)*|[ivxlc]+|[a-z]|q[0-9]+)(?:\s*[.):\-–—]|\s*$)?\s+/i;
 
 export function normaliseHeading(title: string): string {
-  return title
+  let h = title
+    // LaTeX language switches in titles: \IfLanguageName{dutch}{Inleiding}{Introduction}.
+    .replace(/\\IfLanguageName\{[^{}]*\}\{([^{}]*)\}\{[^{}]*\}/g, '$1')
+    .replace(/\{#[^{}]*\}/g, ' ')
+    .replace(/(^|\s)#[\p{L}][\p{L}\p{N}-]*/gu, ' ')
+    .replace(/<[^>]{1,80}>/g, ' ')
+    .replace(/\\\(/g, '(')
+    .replace(/\\\)/g, ')')
     .toLowerCase()
     .replace(/[*_`#]/g, '')
-    .replace(NUMBERING, '')
-    .replace(/[:.!?]+$/, '')
+    .replace(/\s+/g, ' ')
     .trim();
+  h = h.replace(NUMBERING, '');
+  h = h.replace(NUMBERING, '');
+  return h.replace(/[:.!;,]+$/, '').trim();
 }
 
 /** Words of a normalised heading that a role word must come among when the heading is a statement. */
 const LEAD_WORDS = 3;
 /** A heading of this many words or more reads as a statement ("Bijna alle inwoners komen …"), not as a section name. */
 const STATEMENT_WORDS = 7;
-
-const roleCache = new Map<string, SectionRole | null>();
+/** "(N=4)", "(n = 5)", "(N totaal = 13)": a heading that reports on a sample. */
+const SAMPLE_SIZE = /\(\s*n\b[^()]{0,12}=\s*\d+\s*\)/i;
 
 /**
- * The role a heading names by its own words, or undefined (remembered per heading text). `strict`: the role word must come
- * among the heading's first words. A statement heading ("Houd het taalgebruik simpel om de
- * doelgroep niet kwijt te raken", "Cross-grantee collaboration happens in the context of
- * conferences") and a document title ("Rapport over de aanpak") name their topic, not a role,
- * when the role word comes later; they are read strictly.
+ * The roles a heading names by its own words, in priority order (empty when none). `strict`: the
+ * role word must come among the heading's first words. A statement heading ("Houd het taalgebruik
+ * simpel om de doelgroep niet kwijt te raken") and a document title ("Rapport over de aanpak")
+ * name their topic, not a role, when the role word comes later; they are read strictly.
  */
-export function roleOfHeading(title: string, strict = false): SectionRole | undefined {
-  const key = strict ? `!${title}` : title;
-  let role = roleCache.get(key);
-  if (role === undefined) {
-    role = findRole(title, strict) ?? null;
-    if (roleCache.size > 20000) roleCache.clear();
-    roleCache.set(key, role);
-  }
-  return role ?? undefined;
-}
-
-function findRole(title: string, strict: boolean): SectionRole | undefined {
+export function rolesOfHeading(title: string, vocab: RoleVocabulary, strict = false): SectionRole[] {
   const h = normaliseHeading(title);
-  if (!h) return undefined;
+  if (!h) return [];
   const leadOnly = strict || h.split(/\s+/).length >= STATEMENT_WORDS;
-  for (const [role, re] of ROLE_PATTERNS) {
-    const m = re.exec(h);
+  const out: SectionRole[] = [];
+  for (const r of vocab.heading) {
+    const m = r.re.exec(h);
     if (!m) continue;
+    if (r.lead && h.split(/\s+/).length > 4) continue;
     // A role word further in a long or strict heading does not make the heading that role.
     if (leadOnly && h.slice(0, m.index).split(/\s+/).filter(Boolean).length >= LEAD_WORDS) continue;
-    return role;
+    if (!out.includes(r.role)) out.push(r.role);
   }
+  return out;
+}
+
+/** The first role a heading names by its own words, or undefined. */
+export function roleOfHeading(title: string, vocab: RoleVocabulary, strict = false): SectionRole | undefined {
+  return rolesOfHeading(title, vocab, strict)[0];
+}
+
+/** The role a question heading announces by its opening ("What did the city achieve?" → results). */
+export function roleOfQuestion(title: string, vocab: RoleVocabulary): SectionRole | undefined {
+  const h = normaliseHeading(title.replace(/\?+\s*[*_]*\s*$/, '?'));
+  if (!/\?/.test(title)) return undefined;
+  for (const r of vocab.question) if (r.re.test(h)) return r.role;
   return undefined;
+}
+
+/** What a section's own text reports, when its cues clearly point one way: findings or data collection. */
+export function roleOfContent(content: string | undefined, vocab: RoleVocabulary): SectionRole | undefined {
+  if (!content || vocab.content.length === 0) return undefined;
+  const score = new Map<SectionRole, number>();
+  for (const r of vocab.content) {
+    r.re.lastIndex = 0;
+    const n = content.match(r.re)?.length ?? 0;
+    if (n) score.set(r.role, (score.get(r.role) ?? 0) + n);
+  }
+  const ranked = [...score.entries()].sort((a, b) => b[1] - a[1]);
+  const [best, second] = ranked;
+  if (!best || best[1] < 2) return undefined;
+  if (second && second[1] * 2 > best[1]) return undefined;
+  return best[0];
 }
 
 export interface HeadingInfo {
@@ -75,17 +172,43 @@ export interface HeadingInfo {
   afterProse: boolean;
   /** The source declares this heading the title (LaTeX \title). */
   declaredTitle?: boolean;
+  /** The start of the section's own text (up to the next heading), for content cues. */
+  content?: string;
 }
+
+const CONTENT_CHARS = 3000;
+
+/** The headings of a parsed document with what the role algorithm needs: level, prose before, the section's own text. */
+export function headingInfos(blocks: ProseBlock[]): HeadingInfo[] {
+  const out: HeadingInfo[] = [];
+  let proseSeen = false;
+  let current: HeadingInfo | undefined;
+  for (const b of blocks) {
+    if (b.kind === 'heading') {
+      current = { title: b.text.trim(), level: b.level ?? 1, afterProse: proseSeen, content: '' };
+      if (b.title) current.declaredTitle = true;
+      out.push(current);
+      continue;
+    }
+    proseSeen = true;
+    if (current && current.content!.length < CONTENT_CHARS && !b.skip) current.content += `${b.text.slice(0, CONTENT_CHARS)}\n`;
+  }
+  return out;
+}
+
+/** Roles that mean the body of the report has begun: a summary after them is a chapter's summary. */
+const BODY: ReadonlySet<SectionRole> = new Set(['background', 'method', 'results', 'discussion', 'conclusion', 'recommendations']);
 
 /**
  * Roles for a document's headings in order. The first heading is the title when it is the
  * top level and no prose came before it (prose-free headings right after it are part of
  * the title block in plain text); otherwise roles come from the words, then from the parent.
  */
-export function assignRoles(headings: HeadingInfo[]): SectionRole[] {
+export function assignRoles(headings: HeadingInfo[], vocab: RoleVocabulary): SectionRole[] {
   const roles: SectionRole[] = [];
   const stack: Array<{ level: number; role: SectionRole }> = [];
   let titleDone = false;
+  let bodySeen = false;
   // When the source names its title, that heading alone is the title.
   const declared = headings.some((h) => h.declaredTitle);
   for (let i = 0; i < headings.length; i++) {
@@ -102,21 +225,31 @@ export function assignRoles(headings: HeadingInfo[]): SectionRole[] {
     // Only a heading of level 1 or 2 can be the title: plain text guesses levels (a numbered chapter is 1,
     // an unnumbered line 2), and a Markdown page that opens on "#### Algoprudentienummer" has its title elsewhere.
     const titleCandidate = !titleDone && i === 0 && h.level <= 2 && !h.afterProse;
-    let role = roleOfHeading(h.title, titleCandidate);
+    const parent = stack[stack.length - 1];
+    let role = ownRole(h, vocab, titleCandidate, bodySeen, parent?.role);
     if (!role && titleCandidate) role = 'title';
     if (!role && !titleDone && i > 0 && roles[i - 1] === 'title' && !h.afterProse && h.level >= headings[i - 1]!.level) role = 'title';
-    if (role !== 'title' && i > 0) titleDone = true;
     if (role === 'title') {
       roles.push(role);
       continue;
     }
     titleDone = true;
-    if (!role) {
-      const parent = stack[stack.length - 1];
-      role = parent && parent.role !== 'title' ? parent.role : 'other';
-    }
+    if (!role && parent && parent.role !== 'title' && parent.role !== 'other') role = parent.role;
+    // A heading without role words and without a parent role: what its own text reports.
+    if (!role) role = roleOfContent(h.content, vocab) ?? 'other';
+    if (BODY.has(role)) bodySeen = true;
     roles.push(role);
     stack.push({ level: h.level, role });
   }
   return roles;
+}
+
+/** The role a heading gives itself: sample size, own words (a late summary excepted), a question; under an appendix, appendix. */
+function ownRole(h: HeadingInfo, vocab: RoleVocabulary, strict: boolean, bodySeen: boolean, parentRole: SectionRole | undefined): SectionRole | undefined {
+  const words = rolesOfHeading(h.title, vocab, strict);
+  if (parentRole === 'appendix' && !words.includes('references')) return 'appendix';
+  if (SAMPLE_SIZE.test(h.title)) return 'results';
+  const allowed = words.filter((r) => !(r === 'summary' && bodySeen));
+  if (allowed.length) return allowed[0];
+  return roleOfQuestion(h.title, vocab);
 }

@@ -1,9 +1,11 @@
 import { franc } from 'franc-min';
 import type { Language } from '../types.js';
 
-// The most frequent function words of each language; few are shared, none of the frequent ones.
-const NL = new Set('de het een en van in is dat op te zijn met voor niet die aan er ook als bij door maar om uit dan wat wordt worden naar nog werd hun zij wij we ze ik je hij deze dit over tot kan kunnen moet geen meer veel heeft hebben was waren zo al of wel onder tussen omdat waar hoe wie zich'.split(' '));
-const EN = new Set('the a an and of in is that on to are with for not this be at by from but or as it its was were have has had which who their they we you he she will would can could should there been than more most into about also these those such what when how our your'.split(' '));
+import hints from '../../../../dictionaries/language-hints.json' with { type: 'json' };
+
+// The most frequent function words of each language (dictionaries/language-hints.json); few are shared, none of the frequent ones.
+const NL: ReadonlySet<string> = new Set(hints.languages.nl.functionWords);
+const EN: ReadonlySet<string> = new Set(hints.languages.en.functionWords);
 
 /** Dutch or English by function words; undefined when neither has a clear lead. */
 export function detectByFunctionWords(text: string): Language | undefined {

@@ -3,7 +3,7 @@ import { parseYamlWithSchema } from '../config/validate.js';
 import type { YamlProblem } from '../config/validate.js';
 import type { Language } from '../types.js';
 
-export type EntryRole = 'client' | 'professional' | 'voice' | 'experience' | 'method' | 'involvement';
+export type EntryRole = 'client' | 'professional' | 'participant' | 'person' | 'voice' | 'experience' | 'method' | 'involvement';
 export type CompoundPosition = 'none' | 'start' | 'end' | 'any';
 
 export interface DictionaryEntry {
@@ -14,6 +14,8 @@ export interface DictionaryEntry {
   suggestions?: string[];
   inflections?: Record<string, string[]>;
   role?: EntryRole;
+  /** participant entries: a client when the document does not say who took part. */
+  clientByDefault?: boolean;
   reason: string;
   gloss?: string;
   configurable?: boolean;
@@ -55,17 +57,29 @@ export interface SynonymGroup {
   examples: { match: string[]; noMatch: string[] };
 }
 
+/** A section-role cue (kind: section-roles): words that give a heading or a section its role. */
+export interface RoleEntry {
+  id: string;
+  role: import('../types.js').SectionRole;
+  cue: 'heading' | 'question' | 'content';
+  lead?: boolean;
+  terms: string[];
+  reason: string;
+  examples: { match: string[]; noMatch: string[] };
+}
+
 export interface Dictionary {
   /** Where it came from (a path or a name), for messages. */
   source: string;
   language: Language;
   domain: string;
-  kind: 'jargon' | 'person-first' | 'synonyms' | 'client' | 'abbreviations' | 'cues';
+  kind: 'jargon' | 'person-first' | 'synonyms' | 'client' | 'abbreviations' | 'cues' | 'section-roles';
   description?: string;
   cues?: VocabularyCues;
   entries?: DictionaryEntry[];
   groups?: SynonymGroup[];
   abbreviations?: Array<{ term: string; expansion: string; reason?: string }>;
+  roles?: RoleEntry[];
 }
 
 export interface DictionaryResult {

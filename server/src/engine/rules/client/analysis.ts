@@ -16,6 +16,25 @@ export interface EvidenceItem {
   endOffset: number;
 }
 
+/** A quotation that is not the clients' voice, and why: it cites the literature, opens a chapter as an epigraph, is a professional's or a named author's. */
+export interface CounterEvidence extends EvidenceItem {
+  reason: 'cited' | 'literature' | 'epigraph' | 'professional' | 'author';
+}
+
+/** The evidence behind the verdict, by kind. Field names are stable: the practice report reads them. */
+export interface ClientEvidence {
+  /** Direct quotations attributed to clients (block quotes, inline quotes, labelled quotes, answers to interview questions). */
+  quotes: EvidenceItem[];
+  /** Sentences that report what clients said, experienced, need or judge. */
+  reported: Array<EvidenceItem & { kind: 'voice' | 'experience' }>;
+  /** Method sentences that name clients as a source, and their involvement as advisers or co-researchers. */
+  method: Array<EvidenceItem & { kind: 'source' | 'involvement' }>;
+  /** What looks like client voice but is not. */
+  counter: CounterEvidence[];
+  /** The strongest piece of evidence for the verdict, if any. */
+  strongest?: EvidenceItem & { kind: 'quote' | 'reported' | 'source' | 'involvement' | 'counter' | 'not-a-source' | 'professionals-only' };
+}
+
 export interface SectionPerspective {
   title: string;
   line: number;
@@ -67,6 +86,8 @@ export interface ClientPerspective {
     planned: EvidenceItem[];
   };
   involvement: Array<EvidenceItem & { cue: string }>;
+  /** The evidence by kind, with lines. */
+  evidence: ClientEvidence;
   sections: SectionPerspective[];
   /** Conclusions, discussion and recommendations sections (the outermost of each), and whether they name clients. */
   keySections: Array<{ index: number; title: string; line: number; role: SectionRole; words: number; mentionsClients: boolean }>;
@@ -78,9 +99,9 @@ export interface ClientPerspective {
 
 /** Thresholds of the verdict, per audience; `.brug.yml` can override them under client/missing-perspective. */
 export const VERDICT_OPTIONS: Record<Audience, RuleOptions> = {
-  practitioner: { minMentions: 3, minMentionsPer1000: 1, minRatio: 0.33, presentQuotes: 2, presentVoice: 3, partialVoice: 2 },
-  academic: { minMentions: 3, minMentionsPer1000: 1, minRatio: 0.25, presentQuotes: 2, presentVoice: 3, partialVoice: 2 },
-  general: { minMentions: 3, minMentionsPer1000: 1, minRatio: 0.5, presentQuotes: 2, presentVoice: 3, partialVoice: 2 },
+  practitioner: { minMentions: 3, minMentionsPer1000: 1, minRatio: 0.33, presentQuotes: 2, presentVoice: 3, partialVoice: 2, minMentionsPer1000WithoutMethod: 3 },
+  academic: { minMentions: 3, minMentionsPer1000: 1, minRatio: 0.25, presentQuotes: 2, presentVoice: 3, partialVoice: 2, minMentionsPer1000WithoutMethod: 3 },
+  general: { minMentions: 3, minMentionsPer1000: 1, minRatio: 0.5, presentQuotes: 2, presentVoice: 3, partialVoice: 2, minMentionsPer1000WithoutMethod: 3 },
 };
 
 export const KEY_ROLES: ReadonlySet<SectionRole> = new Set(['conclusion', 'discussion', 'recommendations']);
@@ -111,11 +132,25 @@ export const clientPerspectiveAnalysis: DocumentAnalysis = {
   analyze: (doc) => clientPerspective(doc),
 };
 
+/** Sections whose quotations come from the literature, not from the study's own people. */
+const LITERATURE_ROLES: ReadonlySet<SectionRole> = new Set(['background', 'references']);
+
+function shortText(t: string, max = 160): string {
+  const x = t.replace(/\s+/g, ' ').trim();
+  return x.length > max ? `${x.slice(0, max - 1).trimEnd()}…` : x;
+}
+
+/** A citation right after a quotation in the source, where the format left it out of the block text: a footnote mark "[^3]", "\\cite{…}", "[@key]". */
+function citedAfterInSource(doc: DocumentModel, b: DocumentModel['blocks'][number], end: number): boolean {
+  const r = b.toDocument(Math.max(0, end - 1), end);
+  return /^[\s,.;:”"’']{0,3}(?:\[\^[^\]]{1,20}\]|\\\w*cite|\[@)/.test(doc.text.slice(r.endOffset, r.endOffset + 40));
+}
+
 function citesInSource(doc: DocumentModel, b: DocumentModel['blocks'][number]): boolean {
   for (const [ps, pe] of b.analysed.block.placeholders ?? []) {
     const r = b.toDocument(ps, pe);
     const src = doc.text.slice(r.offset, Math.min(r.endOffset, r.offset + 200));
-    if (/\\[A-Za-z]*cite[A-Za-z]*\b|^\[?@[\w:-]+|\[@/.test(src)) return true;
+    if (/\\[A-Za-z]*cite[A-Za-z]*\b|^\[?@[\w:-]+|\[@|^\[\^[^\]]{1,20}\]/.test(src)) return true;
   }
   return false;
 }
@@ -240,11 +275,15 @@ function compute(doc: DocumentModel): ClientPerspective {
   let involvementCount = 0;
   let carry: Speaker = 'unknown';
   let lastSection = -2;
+  const counter: CounterEvidence[] = [];
+  const allQuotes: ClientPerspective['quotes'] = [];
+  let prevQuestion = false;
   for (let bi = 0; bi < doc.blocks.length; bi++) {
     const b = doc.blocks[bi]!;
     const f = factsOf(bi);
     if (b.section !== lastSection) {
       carry = 'unknown';
+      prevQuestion = false;
       lastSection = b.section;
     }
     if (!f) continue;
@@ -282,8 +321,11 @@ function compute(doc: DocumentModel): ClientPerspective {
     }
     // A paragraph that cites the literature reports what others found, not what this study heard:
     // a citation in its text ("(Smith, 2019)", "[12]") or a citation placeholder (LaTeX \cite, Pandoc [@key]).
-    const literature = f.literature || (f.statements.length > 0 && citesInSource(doc, b));
+    const literature = f.literature || ((f.statements.length > 0 || f.quotes.length > 0) && citesInSource(doc, b));
+    const byMethod = participantsResolvedBy === 'method';
     if (!literature) for (const st of f.statements) {
+      // A generic subject ("most people were supportive") speaks for the clients only when the method heard them.
+      if (st.generic && !(byMethod && (participantsAre === 'clients' || participantsAre === 'both'))) continue;
       const who = resolve(st.speaker);
       if (who !== 'client') continue;
       if (st.kind === 'voice') voice++;
@@ -291,28 +333,57 @@ function compute(doc: DocumentModel): ClientPerspective {
       if (statements.length < MAX_ITEMS) statements.push({ ...item(bi, st.start, st.end, st.text), kind: st.kind });
     }
     // Quotations: the attribution, else the lead-in that introduces them ("Inwoners zeiden:"),
-    // else the people the study heard from.
+    // else the people the study heard from (only when its method names them).
+    const literatureSection = LITERATURE_ROLES.has(b.analysed.role);
+    const firstInSection = bi > 0 && !!factsOf(bi - 1)?.heading;
     for (const q of f.quotes) {
       let who = resolve(q.speaker);
-      if (q.speaker === 'unknown') who = carry !== 'unknown' ? carry : resolve('participant');
+      if (q.speaker === 'unknown') who = carry !== 'unknown' ? carry : byMethod ? resolve('participant') : 'unknown';
+      const counterReason: CounterEvidence['reason'] | undefined = q.cited || citedAfterInSource(doc, b, q.end)
+        ? 'cited'
+        : literature || literatureSection
+          ? 'literature'
+          : q.whole && firstInSection && q.speaker === 'unknown' && carry === 'unknown' && !q.labelled
+            ? 'epigraph'
+            : who === 'professional'
+              ? 'professional'
+              : q.speaker === 'unknown' && q.attribution
+                ? 'author'
+                : undefined;
+      if (counterReason) {
+        counter.push({ ...item(bi, q.start, q.end, q.text), reason: counterReason });
+        if (who === 'professional') professionalQuotes++;
+        continue;
+      }
       if (who === 'client') {
         clientQuotes++;
-        if (quotes.length < MAX_ITEMS) {
-          const e: ClientPerspective['quotes'][number] = item(bi, q.start, q.end, q.text);
-          if (q.attribution) e.attribution = q.attribution;
-          quotes.push(e);
-        }
-      } else if (who === 'professional') professionalQuotes++;
+        const e: ClientPerspective['quotes'][number] = item(bi, q.start, q.end, q.text);
+        if (q.attribution) e.attribution = q.attribution;
+        allQuotes.push(e);
+      }
     }
+    // A first-person answer right after a question ("Speelt u wel eens bingo?" — "Ja, ik speel graag…"): the respondent's words.
+    if (f.firstPerson && prevQuestion && !literature) {
+      const who = byMethod ? resolve('participant') : 'unknown';
+      const e = item(bi, 0, b.analysed.block.text.length, shortText(b.analysed.block.text));
+      if (who === 'client') {
+        clientQuotes++;
+        allQuotes.push({ ...e, attribution: 'answer' });
+      } else if (who === 'professional') {
+        professionalQuotes++;
+        counter.push({ ...e, reason: 'professional' });
+      }
+    }
+    if (!f.label) prevQuestion = !!f.question;
     const isQuoteBlock = f.quotes.length > 0 && f.quotes.every((q) => q.whole);
-    if (!isQuoteBlock) carry = f.introduces ? resolve(f.introduces) : 'unknown';
+    if (!isQuoteBlock && !f.label) carry = f.introduces ? resolve(f.introduces) : 'unknown';
   }
+  for (const q of allQuotes) if (quotes.length < MAX_ITEMS) quotes.push(q);
 
   const per1000 = words > 0 ? (client / words) * 1000 : 0;
   const ratio = prof > 0 ? client / prof : null;
   const asDataSource = clientSrc > 0;
   const asCoResearchers = involvement.length > 0;
-  const voiceEvidence = clientQuotes + voice;
   const heard = clientQuotes + voice + experience;
 
   // The verdict.
@@ -320,8 +391,15 @@ function compute(doc: DocumentModel): ClientPerspective {
   let verdict: Verdict;
   const minMentions = Number(opts.minMentions);
   const minPer1000 = Number(opts.minMentionsPer1000);
+  // Judged on evidence, not on a mention rate: a short report with one client quote is judged.
   const anyOwnEvidence = asDataSource || asCoResearchers || clientQuotes > 0;
-  if ((client < minMentions || per1000 < minPer1000) && !anyOwnEvidence) {
+  // No method of any kind (nobody interviewed, surveyed or involved, none announced): an essay or a
+  // book that names clients now and then is no study of them.
+  const noMethod = clientSrc + profSrc + participantSources.length + notInvolved.length + planned.length + involvementCount === 0;
+  // A few anecdotes in a long essay (fewer than one client quotation per 2,000 words) are no study of clients either.
+  const anecdotal = words > 0 && (clientQuotes * 1000) / words < 0.5;
+  const rareWithoutMethod = noMethod && anecdotal && per1000 < Number(opts.minMentionsPer1000WithoutMethod);
+  if (((client < minMentions || per1000 < minPer1000) && !anyOwnEvidence) || rareWithoutMethod) {
     verdict = 'not-applicable';
     reasons.push({
       en: `the text hardly names clients, patients, residents or other people served (${client} mentions, ${round(per1000)} per 1,000 words), so Brug does not judge their perspective`,
@@ -329,7 +407,8 @@ function compute(doc: DocumentModel): ClientPerspective {
     });
   } else {
     const balanced = ratio === null || ratio >= Number(opts.minRatio);
-    const richVoice = clientQuotes >= Number(opts.presentQuotes) || voiceEvidence >= Number(opts.presentVoice);
+    // Quotations and reported experience are both the clients' voice.
+    const richVoice = clientQuotes >= Number(opts.presentQuotes) || heard >= Number(opts.presentVoice);
     if (asDataSource && richVoice && balanced) verdict = 'present';
     else if ((asDataSource && heard > 0) || asCoResearchers || clientQuotes > 0 || voice >= Number(opts.partialVoice)) verdict = 'partial';
     else verdict = 'absent';
@@ -397,6 +476,7 @@ function compute(doc: DocumentModel): ClientPerspective {
       planned: planned.slice(0, MAX_ITEMS),
     },
     involvement: involvement.slice(0, MAX_ITEMS),
+    evidence: evidenceOf(verdict, quotes, statements, clientSources, involvement, counter, notInvolved, professionalSources),
     sections: sectionOut,
     keySections,
     reasons,
@@ -405,6 +485,55 @@ function compute(doc: DocumentModel): ClientPerspective {
   if (methodSection) result.method.section = { title: methodSection.title, line: methodSection.line, offset: methodSection.offset, endOffset: methodSection.endOffset, contentEnd: methodSection.contentEnd };
   result.summary = summaryOf(result);
   return result;
+}
+
+/** The evidence by kind, and the strongest piece for the verdict: a client quote, then reported experience, then the method. */
+function evidenceOf(
+  verdict: Verdict,
+  quotes: ClientPerspective['quotes'],
+  statements: ClientPerspective['statements'],
+  sources: EvidenceItem[],
+  involvement: ClientPerspective['involvement'],
+  counter: CounterEvidence[],
+  notInvolved: EvidenceItem[],
+  professionalSources: EvidenceItem[],
+): ClientEvidence {
+  const plain = (e: EvidenceItem): EvidenceItem => ({ text: e.text, line: e.line, offset: e.offset, endOffset: e.endOffset });
+  const ev: ClientEvidence = {
+    quotes: quotes.map(plain),
+    reported: statements.map((s) => ({ ...plain(s), kind: s.kind })),
+    method: [...sources.map((e) => ({ ...plain(e), kind: 'source' as const })), ...involvement.map((e) => ({ ...plain(e), kind: 'involvement' as const }))].slice(0, MAX_ITEMS),
+    counter: counter.slice(0, MAX_ITEMS),
+  };
+  const first = ev.quotes[0] ? { ...ev.quotes[0], kind: 'quote' as const } : ev.reported[0] ? { ...plain(ev.reported[0]), kind: 'reported' as const } : undefined;
+  const method = sources[0] ? { ...plain(sources[0]), kind: 'source' as const } : involvement[0] ? { ...plain(involvement[0]), kind: 'involvement' as const } : undefined;
+  if (verdict === 'present' || verdict === 'partial') ev.strongest = first ?? method;
+  else if (verdict === 'absent') {
+    const against = notInvolved[0] ? { ...plain(notInvolved[0]), kind: 'not-a-source' as const } : professionalSources[0] ? { ...plain(professionalSources[0]), kind: 'professionals-only' as const } : counter[0] ? { ...plain(counter[0]), kind: 'counter' as const } : undefined;
+    ev.strongest = against ?? first ?? method;
+  }
+  return ev;
+}
+
+const STRONGEST: Record<NonNullable<ClientEvidence['strongest']>['kind'], Message> = {
+  quote: { en: 'a client quotation', nl: 'een citaat van een cliënt' },
+  reported: { en: 'what clients experienced', nl: 'wat cliënten ervoeren' },
+  source: { en: 'clients as a source', nl: 'cliënten als bron' },
+  involvement: { en: 'clients involved', nl: 'cliënten betrokken' },
+  counter: { en: 'a quotation that is not the clients\' voice', nl: 'een citaat dat niet van cliënten is' },
+  'not-a-source': { en: 'clients not a source', nl: 'cliënten geen bron' },
+  'professionals-only': { en: 'only professionals as a source', nl: 'alleen professionals als bron' },
+};
+
+/** "strongest evidence: a client quotation, line 45 ("Ja, ik speel graag bingo…")". */
+export function strongestText(cp: ClientPerspective): Message | undefined {
+  const s = cp.evidence.strongest;
+  if (!s) return undefined;
+  const t = s.text.length > 80 ? `${s.text.slice(0, 79).trimEnd()}…` : s.text;
+  return {
+    en: `strongest evidence: ${STRONGEST[s.kind].en}, line ${s.line} ("${t}")`,
+    nl: `sterkste bewijs: ${STRONGEST[s.kind].nl}, regel ${s.line} ("${t}")`,
+  };
 }
 
 const VERDICT_WORDS: Record<Verdict, Message> = {
@@ -438,8 +567,11 @@ function summaryOf(cp: ClientPerspective): Message {
   const keyNl = key.length ? `; ${key.filter((k) => k.mentionsClients).length} van ${key.length} hoofdstukken met conclusies, discussie of aanbevelingen noemen cliënten` : '';
   const methodEn = cp.method.asDataSource && cp.method.asCoResearchers ? 'clients as source and co-researchers' : cp.method.asDataSource ? 'clients as a data source' : cp.method.asCoResearchers ? 'clients involved as advisers/co-researchers' : cp.method.notInvolved.length ? 'clients explicitly not a source' : 'no clients as a source';
   const methodNl = cp.method.asDataSource && cp.method.asCoResearchers ? 'cliënten als bron en als medeonderzoekers' : cp.method.asDataSource ? 'cliënten als bron' : cp.method.asCoResearchers ? 'cliënten betrokken als adviseurs/medeonderzoekers' : cp.method.notInvolved.length ? 'cliënten uitdrukkelijk geen bron' : 'geen cliënten als bron';
+  const st = strongestText(cp);
+  const stEn = st ? `; ${st.en}` : '';
+  const stNl = st ? `; ${st.nl}` : '';
   return {
-    en: `Client perspective: ${v.en} — ${cp.clientMentionsPer1000} client mentions per 1,000 words, clients : professionals ${ratioText(cp, 'en')}, ${cp.clientQuotes} client quotation${cp.clientQuotes === 1 ? '' : 's'}, ${cp.voiceStatements + cp.experienceStatements} experience statement${cp.voiceStatements + cp.experienceStatements === 1 ? '' : 's'}, method: ${methodEn}${keyEn}.`,
-    nl: `Cliëntperspectief: ${v.nl} — ${n(cp.clientMentionsPer1000)} keer cliënten per 1.000 woorden, cliënten : professionals ${ratioText(cp, 'nl')}, ${cp.clientQuotes} ${cp.clientQuotes === 1 ? 'citaat' : 'citaten'} van cliënten, ${cp.voiceStatements + cp.experienceStatements} uitspra${cp.voiceStatements + cp.experienceStatements === 1 ? 'ak' : 'ken'} over hun ervaringen, methode: ${methodNl}${keyNl}.`,
+    en: `Client perspective: ${v.en} — ${cp.clientMentionsPer1000} client mentions per 1,000 words, clients : professionals ${ratioText(cp, 'en')}, ${cp.clientQuotes} client quotation${cp.clientQuotes === 1 ? '' : 's'}, ${cp.voiceStatements + cp.experienceStatements} experience statement${cp.voiceStatements + cp.experienceStatements === 1 ? '' : 's'}, method: ${methodEn}${keyEn}${stEn}.`,
+    nl: `Cliëntperspectief: ${v.nl} — ${n(cp.clientMentionsPer1000)} keer cliënten per 1.000 woorden, cliënten : professionals ${ratioText(cp, 'nl')}, ${cp.clientQuotes} ${cp.clientQuotes === 1 ? 'citaat' : 'citaten'} van cliënten, ${cp.voiceStatements + cp.experienceStatements} uitspra${cp.voiceStatements + cp.experienceStatements === 1 ? 'ak' : 'ken'} over hun ervaringen, methode: ${methodNl}${keyNl}${stNl}.`,
   };
 }

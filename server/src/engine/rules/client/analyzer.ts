@@ -48,6 +48,8 @@ export interface StatementFact extends Span {
   kind: 'voice' | 'experience';
   speaker: Speaker;
   cue: string;
+  /** The subject is a generic word for people ("the majority of people were supportive"): it counts only when the method heard clients. */
+  generic?: boolean;
 }
 
 export interface QuoteFact extends Span {
@@ -55,6 +57,10 @@ export interface QuoteFact extends Span {
   attribution?: string;
   /** The quotation is the whole block (a blockquote, a list item of a quote). */
   whole: boolean;
+  /** A citation follows the quotation ("…" (Smith, 2004), "…"[^12], \\cite{…}): it quotes the literature. */
+  cited?: boolean;
+  /** The speaker comes from a label before it ("Quote deelnemer:", "R12:"). */
+  labelled?: boolean;
 }
 
 export interface ClientFacts {
@@ -77,6 +83,12 @@ export interface ClientFacts {
   literature: boolean;
   /** The block ends in a colon after naming people ("Inwoners zeiden:"): whom the quotations that follow belong to. */
   introduces?: PeopleKind;
+  /** The block is a question ("Speelt u wel eens bingo?"): a first-person block after it answers it. */
+  question?: boolean;
+  /** The block speaks in the first person outside quotation marks ("Ja, ik speel graag bingo."). */
+  firstPerson?: boolean;
+  /** A short label without a sentence ("**Positive experiences**"): it does not end a lead-in. */
+  label?: boolean;
 }
 
 const NEGATION: Record<Language, Set<string>> = {
@@ -86,6 +98,17 @@ const NEGATION: Record<Language, Set<string>> = {
 const PLANNED: Record<Language, Set<string>> = {
   nl: new Set(['zal', 'zullen', 'zou', 'zouden', 'moet', 'moeten', 'kan', 'kunnen', 'mogelijk', 'eventueel', 'toekomstig', 'toekomstige', 'vervolgonderzoek', 'gepland', 'beoogd', 'beoogde', 'plannen', 'willen', 'wil', 'aanbevolen', 'adviseren', 'raden']),
   en: new Set(['will', 'shall', 'would', 'should', 'must', 'might', 'may', 'plan', 'plans', 'planned', 'intend', 'intends', 'future', 'proposed', 'propose', 'could', 'recommend', 'recommended', "we'll"]),
+};
+/** A sentence about the report itself ("This section provides details on the experience clients had", "zie hoofdstuk 2") reports nothing the study heard. */
+const META: Record<Language, RegExp> = {
+  nl: /\b(?:d(?:it|eze) (?:hoofdstuk|paragraaf|sectie|rapport|rapportage|onderzoek)|zie (?:ook )?(?:hoofdstuk|paragraaf|sectie|bijlage))\b/i,
+  en: /\b(?:this (?:section|chapter|report|study|paper)|see (?:also )?(?:section|chapter|appendix))\b/i,
+};
+
+/** Words that state an aim: the sentence says what a study wants to do, not what it did or heard. */
+const AIM: Record<Language, Set<string>> = {
+  nl: new Set(['doel', 'doelstelling', 'beoogt', 'beogen']),
+  en: new Set(['aim', 'aims', 'goal', 'objective', 'purpose']),
 };
 /** Words that end the clause a method or experience word belongs to. */
 const BOUNDARY: Record<Language, Set<string>> = {
@@ -145,6 +168,12 @@ const PARTICIPATION = /deelgenomen|meegedaan|meegewerkt|mee te werken|meewerken|
 /** Words that mark research: involvement counts when the sentence is about the research. */
 const RESEARCH = /onderzoe|studie|opzet|vraagstelling|topiclijst|design|vragenlijst|interview|analyse|rapport|evaluatie|aanbeveling|stuurgroep|klankbord|begeleidingscommissie|research|study|studies|evaluation|report|questionnaire|analys|steering|advisory|involvement|ppie?\b|lived experience|expert/;
 
+/** Prepositions that name who has an experience after the word: "irritatie bij de aanvrager", "unclear to applicants". */
+const EXPERIENCE_PREPOSITIONS: Record<Language, Set<string>> = {
+  nl: new Set(['bij', 'voor', 'onder']),
+  en: new Set(['to', 'for', 'among', 'amongst']),
+};
+
 const DETERMINERS: Record<Language, Set<string>> = {
   nl: new Set(['de', 'het', 'een', 'deze', 'die', 'veel', 'alle', 'sommige', 'meeste', 'enkele', 'zij', 'ze']),
   en: new Set(['the', 'a', 'an', 'these', 'those', 'many', 'all', 'some', 'most', 'several', 'they']),
@@ -169,6 +198,8 @@ interface PeopleAt {
   clientByDefault?: boolean;
   /** "mensen met …", "people with …": a pattern, not a dictionary word. */
   pattern?: boolean;
+  /** A generic word for people (mensen, the public): a possible subject of a statement, never counted. */
+  subjectOnly?: boolean;
 }
 
 interface CueAt {
@@ -290,12 +321,384 @@ interface SentenceWork {
   cues: CueAt[];
 }
 
+/** Where the block holds speech: quotation marks, a quoted block, a labelled or attributed first-person paragraph. */
+interface Speech {
+  spans: Array<[number, number]>;
+  /** The whole block is one quotation. */
+  whole: boolean;
+  found: Quote[];
+  /** "Quote deelnemer: …", "Bewoner 3: …": the speaker a label names. */
+  label?: { speaker: Speaker; text: string; rest: number };
+}
+
+/** A label before a quotation: "Quote deelnemer:", "Citaat van een bewoner:", "Bewoner 3:". */
+const QUOTE_LABEL = /^[\s>*_•-]*(?:(quote|quotes|citaat|citaten|uitspraak|quotation|in de woorden van een|in the words of an?)\s+(?:van\s+(?:een|de)\s+|from\s+(?:an?|the)\s+|of\s+(?:an?|the)\s+)?)?([\p{L}][\p{L}’' -]{0,30}?)\s*(\d{1,3})?\s*[*_]*\s*:[*_]*\s*/iu;
+
+function labelOf(text: string, language: Language, lex: ClientLexicons): Speech['label'] {
+  const m = QUOTE_LABEL.exec(text);
+  if (!m) return undefined;
+  const words = wordsOf(m[2]!);
+  if (words.length === 0 || words.length > 4) return undefined;
+  const hits = lex.people.match(words, m[2]!);
+  if (hits.length === 0 || hits[0]!.payload.subjectOnly) return undefined;
+  const rest = text.slice(m[0].length);
+  // Without a word for quotation, a people word alone labels speech only in the first person or with a number ("Deelnemers: 12 ouders" is a list).
+  if (!m[1] && !m[3] && !hasFirstPerson(rest, language)) return undefined;
+  return { speaker: hits[0]!.payload.kind, text: m[0].trim(), rest: m[0].length };
+}
+
+function findSpeech(ab: AnalysedBlock, lex: ClientLexicons): Speech {
+  const text = ab.block.text;
+  const language = ab.language;
+  const speech: Speech = { spans: [], whole: false, found: [] };
+  const label = labelOf(text, language, lex);
+  if (label) {
+    speech.label = label;
+    if (text.length - label.rest > 2) {
+      speech.whole = true;
+      speech.spans.push([label.rest, text.length]);
+      return speech;
+    }
+  }
+  if (ab.block.quoted && isSpeech(text, language)) {
+    speech.whole = true;
+    speech.spans.push([0, text.length]);
+    return speech;
+  }
+  if (/["'“„«‘`,]/.test(text)) {
+    speech.found = findQuotes(text, language).filter((q) => q.speech);
+    for (const q of speech.found) speech.spans.push([q.start, q.end]);
+  }
+  // A quotation set off without quotation marks (in italics, indented): a short first-person
+  // paragraph that names its speaker — "Ik wist niet waar ik moest beginnen. (R12)".
+  if (speech.found.length === 0 && ab.counts.words <= 150 && hasFirstPerson(text, language)) {
+    const att = blockAttribution(text);
+    if (att && speakerOfAttribution(att, lex) !== 'unknown') {
+      speech.whole = true;
+      speech.spans.push([0, text.length]);
+    }
+  }
+  return speech;
+}
+
+/** People words of a sentence, outside speech, plus "mensen met …" / "people with …". */
+function peopleOf(s: Sentence, norm: string[], text: string, language: Language, lex: ClientLexicons, insideSpeech: (a: number, b: number) => boolean): PeopleAt[] {
+  const people: PeopleAt[] = [];
+  const taken = new Set<number>();
+  for (const m of lex.people.match(s.words, text) as Array<LexiconMatch<PeopleHit>>) {
+    if (insideSpeech(m.start, m.end)) continue;
+    const p: PeopleAt = { kind: m.payload.kind, from: m.from, to: m.to, start: m.start, end: m.end };
+    if (m.payload.clientByDefault) p.clientByDefault = true;
+    if (m.payload.subjectOnly) p.subjectOnly = true;
+    people.push(p);
+    if (!p.subjectOnly) for (let k = m.from; k <= m.to; k++) taken.add(k);
+  }
+  const pw = PEOPLE_WITH[language];
+  for (let i = 0; i + 1 < norm.length; i++) {
+    if (!pw.heads.has(norm[i]!) || !pw.next.has(norm[i + 1]!) || taken.has(i)) continue;
+    const w = s.words[i]!;
+    if (!/^\s+$/.test(text.slice(w.end, s.words[i + 1]!.start))) continue;
+    const third = norm[i + 2];
+    if (third === undefined || PEOPLE_WITH_NOT.has(third) || /^\d/.test(third)) continue;
+    if (insideSpeech(w.start, w.end)) continue;
+    // The pattern replaces a generic subject word at the same place ("mensen" in "mensen met schulden").
+    for (let k = people.length - 1; k >= 0; k--) if (people[k]!.subjectOnly && people[k]!.from === i) people.splice(k, 1);
+    people.push({ kind: 'client', from: i, to: i + 1, start: w.start, end: s.words[i + 1]!.end, pattern: true });
+  }
+  people.sort((a, b) => a.from - b.from);
+  // "staff interviewees", "professional respondents", "patient participants": the first word says who they are.
+  for (let k = 1; k < people.length; k++) {
+    const p = people[k]!;
+    const before = people[k - 1]!;
+    if (p.kind === 'participant' && before.kind !== 'participant' && before.to === p.from - 1) {
+      people.splice(k, 1);
+      k--;
+    }
+  }
+  return people;
+}
+
+/** Dutch separable verbs of saying, split over the sentence: "geven de professionals aan dat …". */
+function separableCues(s: Sentence, norm: string[], text: string, cues: CueAt[]): void {
+  for (let i = 0; i < norm.length; i++) {
+    if (!SEPARABLE_VERBS.has(norm[i]!)) continue;
+    for (const [verbs, particle] of SEPARABLE) {
+      if (!verbs.has(norm[i]!)) continue;
+      const parts = particle.split(' ');
+      for (let k = i + 2; k < Math.min(norm.length, i + 9); k++) {
+        if (!parts.every((p, j) => norm[k + j] === p)) continue;
+        const next = norm[k + parts.length];
+        const gap = s.words[k + parts.length - 1] ? text.slice(s.words[k + parts.length - 1]!.end, s.words[k + parts.length]?.start ?? s.end) : '';
+        if ((next === undefined || next === 'dat' || next === 'te' || /[,:]/.test(gap)) && !cues.some((c) => c.from === i)) {
+          cues.push({ hit: { kind: 'voice', id: `builtin:${norm[i]} ${particle}` }, from: i, to: i, start: s.words[i]!.start, end: s.words[i]!.end, text: `${s.words[i]!.text} … ${particle}` });
+        }
+        break;
+      }
+    }
+  }
+}
+
+/** "volgens bewoners", "according to parents": the people named after it speak the sentence. */
+function accordingCues(s: Sentence, norm: string[], text: string, language: Language, people: PeopleAt[], cues: CueAt[]): void {
+  const according = ACCORDING_BY_FIRST[language];
+  for (let i = 0; i < norm.length; i++) {
+    const phrases = according.get(norm[i]!);
+    if (!phrases) continue;
+    for (const phrase of phrases) {
+      if (i + phrase.length > norm.length) continue;
+      let ok = true;
+      for (let j = 1; j < phrase.length && ok; j++) ok = norm[i + j] === phrase[j];
+      if (!ok) continue;
+      const to = i + phrase.length - 1;
+      const who = people.find((p) => p.from > to && p.from - to <= 4);
+      if (!who || cues.some((c) => c.from <= i && c.to >= i)) continue;
+      cues.push({ hit: { kind: 'voice', id: `builtin:${phrase.join(' ')}` }, from: i, to, start: s.words[i]!.start, end: s.words[to]!.end, text: text.slice(s.words[i]!.start, s.words[to]!.end) });
+      break;
+    }
+  }
+}
+
+/** People and cue words per sentence, outside speech. */
+function sentenceWork(ab: AnalysedBlock, lex: ClientLexicons, insideSpeech: (a: number, b: number) => boolean): SentenceWork[] {
+  const text = ab.block.text;
+  const language = ab.language;
+  const work: SentenceWork[] = [];
+  for (const s of ab.sentences) {
+    if (s.words.length === 0) continue;
+    // Lower case is enough for Brug's own word sets (they hold no diacritics); typographic apostrophes straightened.
+    const norm = s.words.map((w) => (w.lower.includes('’') ? w.lower.replace(/’/g, "'") : w.lower));
+    const people = peopleOf(s, norm, text, language, lex, insideSpeech);
+    const cues: CueAt[] = [];
+    for (const m of lex.cues.match(s.words, text)) {
+      if (insideSpeech(m.start, m.end)) continue;
+      cues.push({ hit: m.payload, from: m.from, to: m.to, start: m.start, end: m.end, text: m.text });
+    }
+    if (language === 'nl') separableCues(s, norm, text, cues);
+    accordingCues(s, norm, text, language, people, cues);
+    cues.sort((a, b) => a.from - b.from);
+    work.push({ s, norm, people, cues });
+  }
+  return work;
+}
+
+/** Mentions and terms of a prose block (generic subject words are not counted). */
+function countPeople(facts: ClientFacts, work: SentenceWork[], text: string): void {
+  for (const w of work) {
+    for (const p of w.people) {
+      if (p.subjectOnly) continue;
+      if (p.kind === 'client') facts.client++;
+      else if (p.kind === 'professional') facts.professional++;
+      else {
+        facts.participant++;
+        if (p.clientByDefault) facts.participantClientByDefault++;
+      }
+      const written = text.slice(p.start, p.end).toLowerCase().replace(/\s+/g, ' ') + (p.pattern ? ' …' : '');
+      const term = normalizeWord(written);
+      const t = (facts.terms[term] ??= { kind: p.kind, count: 0, display: written });
+      if (p.clientByDefault) t.clientByDefault = true;
+      t.count++;
+    }
+  }
+}
+
+interface SentenceContext {
+  ab: AnalysedBlock;
+  w: SentenceWork;
+  sentenceText: string;
+  question: boolean;
+  /** States an aim ("Het doel van dit onderzoek is…", "This study aims to…"): nothing in it was done or heard yet. */
+  aim: boolean;
+  planned: boolean;
+  negatedNear: (from: number, to: number) => boolean;
+}
+
+function contextOf(ab: AnalysedBlock, w: SentenceWork): SentenceContext {
+  const language = ab.language;
+  const sentenceText = ab.block.text.slice(w.s.start, w.s.end);
+  const question = /\?\s*["'”’)*_]*\s*$/.test(sentenceText);
+  const aim = w.norm.some((x) => AIM[language].has(x));
+  const planned = question || aim || ab.role === 'recommendations' || w.norm.some((x) => PLANNED[language].has(x)) || (language === 'en' && /\bgoing to\b/i.test(sentenceText));
+  const negatedNear = (from: number, to: number) => {
+    for (let k = Math.max(0, from - 5); k <= Math.min(w.norm.length - 1, to + 1); k++) if (isNegation(w.norm[k]!, language)) return true;
+    return false;
+  };
+  return { ab, w, sentenceText, question, aim, planned, negatedNear };
+}
+
+/** A sentence that says how data were collected (headings count too: "Aanvullingen uit interviews met professionals"). */
+function methodFact(c: SentenceContext): MethodFact | undefined {
+  const { w, ab } = c;
+  const language = ab.language;
+  const methodCues = w.cues.filter((x) => x.hit.kind === 'method' && (!x.hit.methodSectionOnly || ab.role === 'method'));
+  if (methodCues.length === 0) return undefined;
+  const first = methodCues[0]!;
+  const last = methodCues[methodCues.length - 1]!;
+  const candidates = w.people.filter((p) => !p.subjectOnly);
+  const around = inClause(candidates, w.s.words, ab.block.text, first.from, last.to, language, 10).filter((p) => linkedToMethod(p, methodCues, w.norm, language));
+  return {
+    start: w.s.start,
+    end: w.s.end,
+    text: shorten(c.sentenceText),
+    cue: methodCues.map((x) => x.text).join(', '),
+    subjects: [...new Set(around.map((p) => p.kind))],
+    namesClients: methodCues.some((x) => x.hit.namesClients),
+    negated: methodCues.some((x) => c.negatedNear(x.from, x.to)),
+    planned: c.planned,
+    listIntro: /:\s*$/.test(c.sentenceText),
+    methodSectionOnly: methodCues.every((x) => x.hit.methodSectionOnly),
+  };
+}
+
+function involvementFacts(c: SentenceContext): InvolvementFact[] {
+  const out: InvolvementFact[] = [];
+  if (c.question) return out;
+  let researchSentence: boolean | undefined;
+  for (const cue of c.w.cues) {
+    if (cue.hit.kind !== 'involvement') continue;
+    researchSentence ??= RESEARCH.test(normalizeWord(c.sentenceText));
+    if (!researchSentence && !RESEARCH.test(normalizeWord(cue.text))) continue;
+    out.push({ start: c.w.s.start, end: c.w.s.end, text: shorten(c.sentenceText), cue: cue.text, negated: c.negatedNear(cue.from, cue.to) });
+  }
+  return out;
+}
+
+/**
+ * Who speaks in a sentence: named after "volgens"/"according to", else the subject before the
+ * verb of saying, or right after a one-word verb in inverted order ("zegt een inwoner",
+ * "geven de professionals aan"). Quotations in the sentence are theirs.
+ */
+function speakerOf(c: SentenceContext): { who: PeopleAt; cue: CueAt } | undefined {
+  const { w, ab } = c;
+  const language = ab.language;
+  let found: { who: PeopleAt; cue: CueAt } | undefined;
+  for (const cue of w.cues) {
+    if (cue.hit.kind !== 'voice') continue;
+    if (c.negatedNear(cue.from, cue.to) && cue.hit.id.startsWith('builtin:')) continue;
+    const according = cue.hit.id.startsWith('builtin:') && ACCORDING[language].some((p) => cue.hit.id === `builtin:${p.join(' ')}`);
+    const who = according
+      ? w.people.find((p) => p.from > cue.to && p.from - cue.to <= 4)
+      : nearest(inClause(w.people, w.s.words, ab.block.text, cue.from, cue.to, language, 8).filter((p) => p.to < cue.from || (cue.from === cue.to && adjacentAfter(p, cue, w.norm, language))), cue.from, cue.to);
+    if (!who) continue;
+    found = { who, cue };
+    if (who.kind !== 'professional') break;
+  }
+  return found;
+}
+
+/**
+ * The people who experience, feel, need or judge: the subject before the word ("Ouders ervaren…"),
+ * right after it in inverted order ("voelen bewoners zich…"), or after a preposition that names
+ * who has the experience ("Irritatie bij de aanvrager", "unclear to applicants") — not
+ * "de behoeften van mensen met…", which the writer says about them.
+ */
+function experienceHolder(c: SentenceContext, cue: CueAt): PeopleAt | undefined {
+  const { w, ab } = c;
+  const language = ab.language;
+  const preps = EXPERIENCE_PREPOSITIONS[language];
+  const holders = inClause(w.people, w.s.words, ab.block.text, cue.from, cue.to, language, 8).filter((p) => {
+    if (p.to < cue.from || adjacentAfter(p, cue, w.norm, language)) return true;
+    // "bij de aanvrager", "to applicants", "voor veel inwoners".
+    if (p.from > cue.to && p.from - cue.to <= 4) {
+      for (let k = cue.to + 1; k < p.from; k++) if (preps.has(w.norm[k]!)) return true;
+    }
+    return false;
+  });
+  return nearest(holders, cue.from, cue.to);
+}
+
+/** A statement of what people said (voice) or experienced, need or judge (experience); at most one per sentence. */
+function statementOf(c: SentenceContext, voice: { who: PeopleAt; cue: CueAt } | undefined): StatementFact | undefined {
+  const { w } = c;
+  const base = { start: w.s.start, end: w.s.end, text: shorten(c.sentenceText) };
+  let statement: StatementFact | undefined;
+  if (voice) {
+    statement = { kind: 'voice', speaker: voice.who.kind, cue: voice.cue.text, ...base };
+    if (voice.who.subjectOnly) statement.generic = true;
+  }
+  if (statement && statement.speaker !== 'professional') return statement;
+  for (const cue of w.cues) {
+    if (cue.hit.kind !== 'experience') continue;
+    const who = experienceHolder(c, cue);
+    if (!who) continue;
+    // A professional reporting what clients feel ("volgens klantmanagers schamen klanten zich") stays the professional's word.
+    if (statement) break;
+    statement = { kind: 'experience', speaker: who.kind, cue: cue.text, ...base };
+    if (who.subjectOnly) statement.generic = true;
+    if (who.kind !== 'professional') break;
+  }
+  return statement;
+}
+
+/** Methods, involvement, speakers and statements of the block's sentences. */
+function sentenceFacts(ab: AnalysedBlock, work: SentenceWork[], facts: ClientFacts, prose: boolean): Map<Sentence, { kind: PeopleKind; at: number }> {
+  // A short label without a full stop ("Experience for clients who are unemployed") names a topic; it reports nothing.
+  const labelBlock = ab.counts.words <= 10 && !/[.!?]\s*[*_]*\s*$/.test(ab.block.text.trim());
+  const voiceOf = new Map<Sentence, { kind: PeopleKind; at: number }>();
+  for (const w of work) {
+    if (w.cues.length === 0) continue;
+    const c = contextOf(ab, w);
+    const m = methodFact(c);
+    if (m) facts.methods.push(m);
+    facts.involvement.push(...involvementFacts(c));
+    const voice = speakerOf(c);
+    if (voice && !voice.who.subjectOnly) voiceOf.set(w.s, { kind: voice.who.kind, at: voice.cue.end });
+    // Statements: running text only, not questions. (Statements in a paragraph that cites the
+    // literature are dropped by the document analysis.)
+    if (!prose || c.question || c.aim || labelBlock || META[ab.language].test(c.sentenceText)) continue;
+    const statement = statementOf(c, voice);
+    if (statement) facts.statements.push(statement);
+  }
+  return voiceOf;
+}
+
+/** The respondent's own "I" (not the authors' "we"): an answer to an interview question. */
+const FIRST_PERSON_SINGULAR: Record<Language, RegExp> = {
+  nl: /(^|[^\p{L}])(ik|mij|me|mijn|m'n)(?=[^\p{L}]|$)/iu,
+  en: /(^|[^\p{L}])(i|me|my|mine|i'm|i've|i'd|i'll)(?=[^\p{L}]|$)/iu,
+};
+
+/** A citation right after a quotation: "…" (Lessig, 2004), "…"[^3], "…" [12], \cite{…}, [@key]. */
+const CITED_AFTER = /^[\s,.;:”"’']*(?:\[\^[^\]]{1,20}\]|\[\d+(?:\s*[,–-]\s*\d+)*\]|\[@|\\\w*cite|\((?:[^()]{0,80}?[\s,])?(?:1[5-9]|20)\d\d[a-z]?(?:[,:;][^()]{0,30})?\))/u;
+
+/** Quotations and their speakers. */
+function quoteFacts(text: string, speech: Speech, work: SentenceWork[], voiceOf: Map<Sentence, { kind: PeopleKind; at: number }>, lex: ClientLexicons): QuoteFact[] {
+  const out: QuoteFact[] = [];
+  if (speech.whole) {
+    if (speech.label) {
+      const [a, b] = speech.spans[0]!;
+      out.push({ start: a, end: b, text: shorten(text.slice(a, b), 160), speaker: speech.label.speaker, attribution: speech.label.text, whole: true, labelled: true });
+      return out;
+    }
+    const att = blockAttribution(text);
+    const q: QuoteFact = { start: 0, end: text.length, text: shorten(text, 160), speaker: att ? speakerOfAttribution(att, lex) : 'unknown', whole: true };
+    if (att) q.attribution = att;
+    if (/(?:\[\^[^\]]{1,20}\]|\[\d+\]|\((?:[^()]{0,80}?[\s,])?(?:1[5-9]|20)\d\d[a-z]?\))\s*[.!?]?\s*$/u.test(text.trim())) q.cited = true;
+    out.push(q);
+    return out;
+  }
+  for (const q of speech.found) {
+    let speaker: Speaker = 'unknown';
+    if (q.attribution) speaker = speakerOfAttribution(q.attribution, lex);
+    if (speaker === 'unknown') {
+      // The speaker of the sentence the quotation stands in: "Een respondent zei: “…”".
+      const w = work.find(({ s }) => q.start >= s.start && q.start < s.end);
+      const v = w ? voiceOf.get(w.s) : undefined;
+      if (v && v.at <= q.start) speaker = v.kind;
+    }
+    const whole = text.slice(0, q.start).replace(/^[\s\-*•]+/, '').length === 0 && text.slice(q.end).replace(/[\s.,;:]*/, '').length < 40 && !q.attribution;
+    const fact: QuoteFact = { start: q.start, end: q.end, text: shorten(text.slice(q.start, q.end), 160), speaker, whole };
+    if (q.attribution) fact.attribution = q.attribution;
+    if (CITED_AFTER.test(text.slice(q.end, q.end + 120))) fact.cited = true;
+    out.push(fact);
+  }
+  return out;
+}
+
 /**
  * The client-perspective facts of one block: people words, method sentences, involvement,
  * voice and experience statements, and quotations with their speakers. Cached with the block.
  */
 export function analyzeClientBlock(ab: AnalysedBlock, lex: ClientLexicons): ClientFacts {
-  const language = ab.language;
   const block = ab.block;
   const text = block.text;
   const prose = !block.skip && (block.kind === 'paragraph' || block.kind === 'listItem' || block.kind === 'footnote');
@@ -304,234 +707,36 @@ export function analyzeClientBlock(ab: AnalysedBlock, lex: ClientLexicons): Clie
   const facts: ClientFacts = { prose, heading, literature: false, words: prose ? ab.counts.words : 0, client: 0, professional: 0, participant: 0, participantClientByDefault: 0, terms: {}, methods: [], involvement: [], statements: [], quotes: [] };
 
   // Quotations first: words inside speech are the speaker's, not the report's.
-  const speech: Array<[number, number]> = [];
-  let wholeQuote = false;
-  let found: Quote[] = [];
-  if (prose) {
-    if (block.quoted && isSpeech(text, language)) {
-      wholeQuote = true;
-      speech.push([0, text.length]);
-    } else if (/["'“„«‘`,]/.test(text)) {
-      found = findQuotes(text, language).filter((q) => q.speech);
-      for (const q of found) speech.push([q.start, q.end]);
-    }
-    // A quotation set off without quotation marks (in italics, indented): a short first-person
-    // paragraph that names its speaker — "Ik wist niet waar ik moest beginnen. (R12)".
-    if (!wholeQuote && found.length === 0 && ab.counts.words <= 150 && hasFirstPerson(text, language)) {
-      const att = blockAttribution(text);
-      if (att && speakerOfAttribution(att, lex) !== 'unknown') {
-        wholeQuote = true;
-        speech.push([0, text.length]);
-      }
-    }
-  }
-  const insideSpeech = (start: number, end: number) => speech.length > 0 && speech.some(([a, b]) => start >= a && end <= b);
-
-  const work: SentenceWork[] = [];
-  for (const s of ab.sentences) {
-    if (s.words.length === 0) continue;
-    // Lower case is enough for Brug's own word sets (they hold no diacritics); typographic apostrophes straightened.
-    const norm = s.words.map((w) => (w.lower.includes('’') ? w.lower.replace(/’/g, "'") : w.lower));
-    const people: PeopleAt[] = [];
-    const taken = new Set<number>();
-    for (const m of lex.people.match(s.words, text) as Array<LexiconMatch<PeopleHit>>) {
-      if (insideSpeech(m.start, m.end)) continue;
-      const p: PeopleAt = { kind: m.payload.kind, from: m.from, to: m.to, start: m.start, end: m.end };
-      if (m.payload.clientByDefault) p.clientByDefault = true;
-      people.push(p);
-      for (let k = m.from; k <= m.to; k++) taken.add(k);
-    }
-    // "mensen met schulden", "people with dementia": the people a report is about.
-    const pw = PEOPLE_WITH[language];
-    for (let i = 0; i + 1 < norm.length; i++) {
-      if (!pw.heads.has(norm[i]!) || !pw.next.has(norm[i + 1]!) || taken.has(i)) continue;
-      const w = s.words[i]!;
-      if (!/^\s+$/.test(text.slice(w.end, s.words[i + 1]!.start))) continue;
-      const third = norm[i + 2];
-      if (third === undefined || PEOPLE_WITH_NOT.has(third) || /^\d/.test(third)) continue;
-      if (insideSpeech(w.start, w.end)) continue;
-      people.push({ kind: 'client', from: i, to: i + 1, start: w.start, end: s.words[i + 1]!.end, pattern: true });
-    }
-    people.sort((a, b) => a.from - b.from);
-    const cues: CueAt[] = [];
-    for (const m of lex.cues.match(s.words, text)) {
-      if (insideSpeech(m.start, m.end)) continue;
-      cues.push({ hit: m.payload, from: m.from, to: m.to, start: m.start, end: m.end, text: m.text });
-    }
-    if (language === 'nl') {
-      for (let i = 0; i < norm.length; i++) {
-        if (!SEPARABLE_VERBS.has(norm[i]!)) continue;
-        for (const [verbs, particle] of SEPARABLE) {
-          if (!verbs.has(norm[i]!)) continue;
-          const parts = particle.split(' ');
-          for (let k = i + 2; k < Math.min(norm.length, i + 9); k++) {
-            if (parts.every((p, j) => norm[k + j] === p)) {
-              const next = norm[k + parts.length];
-              const gap = s.words[k + parts.length - 1] ? text.slice(s.words[k + parts.length - 1]!.end, s.words[k + parts.length]?.start ?? s.end) : '';
-              if (next === undefined || next === 'dat' || next === 'te' || /[,:]/.test(gap)) {
-                if (!cues.some((c) => c.from === i)) cues.push({ hit: { kind: 'voice', id: `builtin:${norm[i]} ${particle}` }, from: i, to: i, start: s.words[i]!.start, end: s.words[i]!.end, text: `${s.words[i]!.text} … ${particle}` });
-              }
-              break;
-            }
-          }
-        }
-      }
-    }
-    const according = ACCORDING_BY_FIRST[language];
-    for (let i = 0; i < norm.length; i++) {
-      const phrases = according.get(norm[i]!);
-      if (!phrases) continue;
-      for (const phrase of phrases) {
-        if (i + phrase.length > norm.length) continue;
-        let ok = true;
-        for (let j = 1; j < phrase.length && ok; j++) ok = norm[i + j] === phrase[j];
-        if (!ok) continue;
-        const to = i + phrase.length - 1;
-        const who = people.find((p) => p.from > to && p.from - to <= 4);
-        if (!who || cues.some((c) => c.from <= i && c.to >= i)) continue;
-        cues.push({ hit: { kind: 'voice', id: `builtin:${phrase.join(' ')}` }, from: i, to, start: s.words[i]!.start, end: s.words[to]!.end, text: text.slice(s.words[i]!.start, s.words[to]!.end) });
-        break;
-      }
-    }
-    cues.sort((a, b) => a.from - b.from);
-    work.push({ s, norm, people, cues });
-  }
-
-  // Counts and terms (prose only, outside quotations).
-  if (prose) {
-    for (const w of work) {
-      for (const p of w.people) {
-        if (p.kind === 'client') facts.client++;
-        else if (p.kind === 'professional') facts.professional++;
-        else {
-          facts.participant++;
-          if (p.clientByDefault) facts.participantClientByDefault++;
-        }
-        const written = text.slice(p.start, p.end).toLowerCase().replace(/\s+/g, ' ') + (p.pattern ? ' …' : '');
-        const term = normalizeWord(written);
-        const t = (facts.terms[term] ??= { kind: p.kind, count: 0, display: written });
-        if (p.clientByDefault) t.clientByDefault = true;
-        t.count++;
-      }
-    }
-  }
-
-  const methodSection = ab.role === 'method';
+  const speech: Speech = prose ? findSpeech(ab, lex) : { spans: [], whole: false, found: [] };
+  const insideSpeech = (start: number, end: number) => speech.spans.length > 0 && speech.spans.some(([a, b]) => start >= a && end <= b);
+  const work = sentenceWork(ab, lex, insideSpeech);
+  if (prose) countPeople(facts, work, text);
   // A paragraph that cites the literature reports what others found about clients, not what this study heard.
-  const literature = CITATION.test(text);
-  facts.literature = literature;
-  const recommendation = ab.role === 'recommendations';
-  const voiceOf = new Map<Sentence, { kind: PeopleKind; cue: CueAt; at: number }>();
-  for (const { s, norm, people, cues } of work) {
-    if (cues.length === 0) continue;
-    const words = s.words;
-    const sentenceText = text.slice(s.start, s.end);
-    const question = /\?\s*["'”’)]*\s*$/.test(sentenceText);
-    const planned = question || recommendation || norm.some((w) => PLANNED[language].has(w)) || (language === 'en' && /\bgoing to\b/i.test(sentenceText));
-    const negatedNear = (from: number, to: number) => {
-      for (let k = Math.max(0, from - 5); k <= Math.min(norm.length - 1, to + 1); k++) if (isNegation(norm[k]!, language)) return true;
-      return false;
-    };
-
-    // Methods (headings count too: "Aanvullingen uit interviews met professionals").
-    const methodCues = cues.filter((c) => c.hit.kind === 'method' && (!c.hit.methodSectionOnly || methodSection));
-    if (methodCues.length) {
-      const first = methodCues[0]!;
-      const last = methodCues[methodCues.length - 1]!;
-      const around = inClause(people, words, text, first.from, last.to, language, 10).filter((p) => linkedToMethod(p, methodCues, norm, language));
-      const subjects = [...new Set(around.map((p) => p.kind))];
-      const namesClients = methodCues.some((c) => c.hit.namesClients);
-      facts.methods.push({
-        start: s.start,
-        end: s.end,
-        text: shorten(sentenceText),
-        cue: methodCues.map((c) => c.text).join(', '),
-        subjects,
-        namesClients,
-        negated: methodCues.some((c) => negatedNear(c.from, c.to)),
-        planned,
-        listIntro: /:\s*$/.test(sentenceText),
-        methodSectionOnly: methodCues.every((c) => c.hit.methodSectionOnly),
-      });
-    }
-    let researchSentence: boolean | undefined;
-    for (const c of cues) {
-      if (c.hit.kind !== 'involvement' || question) continue;
-      researchSentence ??= RESEARCH.test(normalizeWord(sentenceText));
-      if (!researchSentence && !RESEARCH.test(normalizeWord(c.text))) continue;
-      facts.involvement.push({ start: s.start, end: s.end, text: shorten(sentenceText), cue: c.text, negated: negatedNear(c.from, c.to) });
-    }
-
-    // Who speaks in this sentence: named after "volgens"/"according to", else the subject before
-    // the verb of saying, or right after a one-word verb in inverted order ("zegt een inwoner",
-    // "geven de professionals aan"). Quotations in the sentence are theirs.
-    for (const c of cues) {
-      if (c.hit.kind !== 'voice') continue;
-      if (negatedNear(c.from, c.to) && c.hit.id.startsWith('builtin:')) continue;
-      const according = c.hit.id.startsWith('builtin:') && ACCORDING[language].some((p) => c.hit.id === `builtin:${p.join(' ')}`);
-      const who = according
-        ? people.find((p) => p.from > c.to && p.from - c.to <= 4)
-        : nearest(inClause(people, words, text, c.from, c.to, language, 8).filter((p) => p.to < c.from || (c.from === c.to && adjacentAfter(p, c, norm, language))), c.from, c.to);
-      if (!who) continue;
-      voiceOf.set(s, { kind: who.kind, cue: c, at: c.end });
-      if (who.kind !== 'professional') break;
-    }
-
-    // Statements: running text only, not questions, at most one per sentence. (Statements in a
-    // paragraph that cites the literature are dropped by the document analysis.)
-    if (!prose || question) continue;
-    let statement: StatementFact | undefined;
-    const v = voiceOf.get(s);
-    if (v) statement = { kind: 'voice', speaker: v.kind, cue: v.cue.text, start: s.start, end: s.end, text: shorten(sentenceText) };
-    if (!statement || statement.speaker === 'professional') {
-      for (const c of cues) {
-        if (c.hit.kind !== 'experience') continue;
-        // The people who experience, feel or need: the subject before the word ("Ouders ervaren…"),
-        // or right after it in inverted order ("voelen bewoners zich…") — not "de behoeften van mensen met…".
-        const holders = inClause(people, words, text, c.from, c.to, language, 8).filter((p) => p.to < c.from || adjacentAfter(p, c, norm, language));
-        const who = nearest(holders, c.from, c.to);
-        if (!who) continue;
-        // A professional reporting what clients feel ("volgens klantmanagers schamen klanten zich") stays the professional's word.
-        if (statement) break;
-        statement = { kind: 'experience', speaker: who.kind, cue: c.text, start: s.start, end: s.end, text: shorten(sentenceText) };
-        if (who.kind !== 'professional') break;
-      }
-    }
-    if (statement) facts.statements.push(statement);
-  }
+  facts.literature = CITATION.test(text);
+  const voiceOf = sentenceFacts(ab, work, facts, prose);
+  if (!prose) return facts;
 
   // A block that ends in a colon after a verb of saying introduces the quotations that follow:
-  // "Physicians at low-rate hospitals suggested that …:", "Inwoners vertelden:".
-  const lastSentence = work[work.length - 1];
-  if (prose && lastSentence && /:\s*$/.test(text)) {
-    const v = voiceOf.get(lastSentence.s);
+  // "Physicians at low-rate hospitals suggested that …:", "Inwoners vertelden:"; so does a bare
+  // label ("Quote deelnemer:") or a colon line that names only one kind of people
+  // ("Below are the 5 client responses the team received:").
+  const last = work[work.length - 1];
+  if (last && /:\s*[*_]*\s*$/.test(text)) {
+    const v = voiceOf.get(last.s);
     if (v) facts.introduces = v.kind;
-  }
-
-  // Quotations and their speakers.
-  if (prose) {
-    if (wholeQuote) {
-      const att = blockAttribution(text);
-      const q: QuoteFact = { start: 0, end: text.length, text: shorten(text, 160), speaker: att ? speakerOfAttribution(att, lex) : 'unknown', whole: true };
-      if (att) q.attribution = att;
-      facts.quotes.push(q);
-    } else {
-      for (const q of found) {
-        let speaker: Speaker = 'unknown';
-        if (q.attribution) speaker = speakerOfAttribution(q.attribution, lex);
-        if (speaker === 'unknown') {
-          // The speaker of the sentence the quotation stands in: "Een respondent zei: “…”".
-          const w = work.find(({ s }) => q.start >= s.start && q.start < s.end);
-          const v = w ? voiceOf.get(w.s) : undefined;
-          if (v && v.at <= q.start) speaker = v.kind;
-        }
-        const whole = text.slice(0, q.start).replace(/^[\s\-*•]+/, '').length === 0 && text.slice(q.end).replace(/[\s.,;:]*/, '').length < 40 && !q.attribution;
-        const fact: QuoteFact = { start: q.start, end: q.end, text: shorten(text.slice(q.start, q.end), 160), speaker, whole };
-        if (q.attribution) fact.attribution = q.attribution;
-        facts.quotes.push(fact);
-      }
+    else if (speech.label && !speech.whole) facts.introduces = speech.label.speaker as PeopleKind;
+    else {
+      const kinds = new Set(last.people.filter((p) => !p.subjectOnly).map((p) => p.kind));
+      if (kinds.size === 1 && last.norm.length <= 25 && last.cues.every((c) => c.hit.kind !== 'method')) facts.introduces = [...kinds][0]!;
     }
   }
+  facts.quotes = quoteFacts(text, speech, work, voiceOf, lex);
+  // A question ("Speelt u wel eens bingo?") and a first-person answer outside quotation marks.
+  const trimmed = text.trim();
+  if (/\?\s*[*_]*\s*$/.test(trimmed) && ab.counts.words <= 40) facts.question = true;
+  else if (!speech.whole && speech.found.length === 0 && ab.counts.words <= 150 && FIRST_PERSON_SINGULAR[ab.language].test(trimmed)) facts.firstPerson = true;
+  // A short label without a sentence ("**Difficulties logging in**") does not end a lead-in.
+  if (ab.counts.words <= 6 && !/[.!?:]\s*[*_]*\s*$/.test(trimmed) && facts.quotes.length === 0) facts.label = true;
   return facts;
 }
 

@@ -15,6 +15,8 @@ export interface PeopleHit {
   id: string;
   /** A participant word that counts as a client when the document does not say who took part (deelnemers in the social domain). */
   clientByDefault?: boolean;
+  /** A generic word for people (mensen, people, the public): only a subject of statements, never counted as a mention. */
+  subjectOnly?: boolean;
 }
 
 export type CueKind = 'voice' | 'experience' | 'method' | 'involvement';
@@ -36,7 +38,6 @@ export interface ClientLexicons {
 }
 
 interface Builtin {
-  people: Array<[string, PeopleKind, CompoundPosition?, boolean?]>;
   /** Method words whose subject comes from the sentence; [phrase, compound, methodSectionOnly]. */
   methods: Array<[string, CompoundPosition?, boolean?]>;
 }
@@ -47,21 +48,12 @@ interface Builtin {
  */
 const BUILTIN: Record<Language, Builtin> = {
   nl: {
-    people: [
-      ['respondent', 'participant'], ['respondenten', 'participant'],
-      ['geïnterviewde', 'participant'], ['geïnterviewden', 'participant'],
-      ['proefpersoon', 'participant'], ['proefpersonen', 'participant'],
-      ['testpersoon', 'participant'], ['testpersonen', 'participant'],
-      ['participant', 'participant'], ['participanten', 'participant'],
-      ['gebruiker', 'participant', 'end'], ['gebruikers', 'participant', 'end'],
-      ['deelnemer', 'participant', 'none', true], ['deelnemers', 'participant', 'none', true],
-    ],
     methods: [
       ['interview', 'any'], ['interviews', 'any'], ['geïnterviewd'], ['interviewden'], ['interviewde'], ['interviewen'],
       ['focusgroep', 'any'], ['focusgroepen', 'any'], ['groepsgesprek'], ['groepsgesprekken'],
       ['enquête', 'any'], ['enquêtes', 'any'], ['vragenlijst', 'any'], ['vragenlijsten', 'any'], ['bevraagd'], ['bevraging'], ['bevragingen'],
       ['observatieonderzoek'], ['observaties', 'none', true], ['geobserveerd', 'none', true], ['observeerden', 'none', true],
-      ['getest'], ['testten'], ['testsessie', 'start'], ['testsessies'], ['testronde'], ['testrondes'],
+      ['usertest'], ['usertests'], ['getest'], ['testten'], ['ingevuld', 'none', true], ['testsessie', 'start'], ['testsessies'], ['testronde'], ['testrondes'],
       ['workshop', 'none', true], ['workshops', 'none', true], ['werksessie', 'none', true], ['werksessies', 'none', true],
       ['gebruiksvriendelijkheidsonderzoek'], ['gebruiksvriendelijkheidonderzoek'], ['klantonderzoek'], ['klantonderzoeken'],
       ['we spraken'], ['spraken we'], ['wij spraken'], ['hebben we gesproken'], ['hebben wij gesproken'], ['is gesproken met'], ['gesproken is met'], ['zijn gesproken'], ['gesprekken gevoerd'],
@@ -72,19 +64,11 @@ const BUILTIN: Record<Language, Builtin> = {
     ],
   },
   en: {
-    people: [
-      ['participant', 'participant'], ['participants', 'participant'], ['participant\'s', 'participant'],
-      ['respondent', 'participant'], ['respondents', 'participant'],
-      ['interviewee', 'participant'], ['interviewees', 'participant'],
-      ['informant', 'participant'], ['informants', 'participant'],
-      ['user', 'participant'], ['users', 'participant'], ['end user', 'participant'], ['end users', 'participant'],
-      ['people we interviewed', 'participant'], ['people we spoke to', 'participant'], ['people we talked to', 'participant'],
-    ],
     methods: [
       ['interview'], ['interviews'], ['interviewed'], ['interviewing'], ['group interview'], ['group interviews'],
       ['focus group'], ['focus groups'], ['survey'], ['surveys'], ['surveyed'], ['questionnaire'], ['questionnaires'],
       ['observation', 'none', true], ['observations', 'none', true], ['observed', 'none', true], ['workshop', 'none', true], ['workshops', 'none', true], ['design sprint'],
-      ['usability'], ['tested with'], ['testing sessions'], ['test sessions'], ['user testing'],
+      ['usability'], ['tested with'], ['user test'], ['user tests'], ['usertest'], ['filled out'], ['filled in'], ['completed the survey'], ['responded to the survey'], ['testing sessions'], ['test sessions'], ['user testing'],
       ['we spoke to'], ['we spoke with'], ['we talked to'], ['we talked with'], ['we heard from'], ['we met with'], ['we asked'],
       ['took part in the study'], ['took part in the research'], ['took part in the evaluation'], ['took part in interviews'],
       ['participated in the study'], ['participated in the research'], ['participated in interviews'], ['participated in the evaluation'],
@@ -95,7 +79,7 @@ const BUILTIN: Record<Language, Builtin> = {
 };
 
 /** Built-in method words that are verbs (participles, past tenses, "we spoke to"). */
-const VERBS = /^(interview|survey|geïnterviewd|interviewden|interviewde|interviewen|bevraagd|geobserveerd|observeerden|getest|testten|uitgenodigd|geworven|werven|geselecteerd|benaderd|interviewed|interviewing|surveyed|observed|recruited|recruit|recruiting|invited|selected|sampled|enrolled|tested with|we .*|.* we|hebben w.*|is gesproken met|gesproken is met|zijn gesproken|gesprekken gevoerd)$/;
+const VERBS = /^(interview|survey|geïnterviewd|interviewden|interviewde|interviewen|bevraagd|geobserveerd|observeerden|getest|testten|uitgenodigd|geworven|werven|geselecteerd|benaderd|interviewed|interviewing|surveyed|observed|recruited|recruit|recruiting|invited|selected|sampled|enrolled|tested with|filled out|filled in|we .*|.* we|hebben w.*|is gesproken met|gesproken is met|zijn gesproken|gesprekken gevoerd)$/;
 
 const compiled = new WeakMap<Vocabulary, Partial<Record<Language, ClientLexicons>>>();
 
@@ -117,13 +101,6 @@ export function clientLexicons(vocabulary: Vocabulary, language: Language): Clie
   const people = new Lexicon<PeopleHit>();
   const cues = new Lexicon<CueHit>();
   const builtin = BUILTIN[language];
-  // Participant words first: for the same phrase the first entry wins, and "deelnemers" must
-  // be resolved by the document's method, not fixed as a client word.
-  for (const [phrase, kind, compound, clientByDefault] of builtin.people) {
-    const h: PeopleHit = { kind, id: `builtin:${phrase}` };
-    if (clientByDefault) h.clientByDefault = true;
-    people.add(phrase, h, compound ?? 'none');
-  }
   const entries: DictionaryEntry[] = [];
   const seen = new Set<string>();
   for (const d of vocabulary.of(language, 'client')) {
@@ -131,6 +108,17 @@ export function clientLexicons(vocabulary: Vocabulary, language: Language): Clie
       if (!e.role || seen.has(e.id)) continue;
       seen.add(e.id);
       entries.push(e);
+    }
+  }
+  // Participant and generic person words first: for the same phrase the first entry wins, and
+  // "deelnemers" must be resolved by the document's method, not fixed as a client word.
+  for (const e of entries) {
+    if (e.role !== 'participant' && e.role !== 'person') continue;
+    for (const f of formsOf(e)) {
+      const h: PeopleHit = { kind: 'participant', id: e.id };
+      if (e.clientByDefault) h.clientByDefault = true;
+      if (e.role === 'person') h.subjectOnly = true;
+      people.add(f, h, e.compound ?? 'none');
     }
   }
   const clientStems: string[] = [];
@@ -151,9 +139,9 @@ export function clientLexicons(vocabulary: Vocabulary, language: Language): Clie
     return clientStems.some((s) => n.includes(s));
   };
   for (const e of entries) {
-    if (e.role === 'client' || e.role === 'professional') continue;
+    if (e.role === 'client' || e.role === 'professional' || e.role === 'participant' || e.role === 'person') continue;
     for (const f of formsOf(e)) {
-      const h: CueHit = { kind: e.role!, id: e.id };
+      const h: CueHit = { kind: e.role as CueKind, id: e.id };
       if (e.role === 'method' && namesClients(f)) h.namesClients = true;
       cues.add(f, h, e.compound ?? 'none');
     }
