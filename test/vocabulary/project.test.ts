@@ -41,7 +41,7 @@ describe('project vocabulary (.brug.yml)', () => {
       assert.deepEqual(fs.map((f) => f.data?.suggestions), [['inwoner'], ['inwoners']]);
       assert.ok(fs.every((f) => f.fixes.find((x) => x.preferred)?.title.en.startsWith('Replace')));
       assert.match(fs[0]!.message.nl, /In de praktijk: "inwoner"\./);
-      assert.equal(applyFixes(text, r.findings.filter((f) => f.ruleId.startsWith('vocabulary/'))).text, 'De inwoner belt. Inwoners wachten lang.');
+      assert.equal(applyFixes(text, r.findings.filter((f) => f.ruleId.startsWith('vocabulary/')), { suggestions: true }).text, 'De inwoner belt. Inwoners wachten lang.');
     });
 
     it('the preference is found whatever its capitals (Klant: Inwoner)', () => {

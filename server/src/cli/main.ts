@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import type { Language, Severity } from '../engine/types.js';
 import type { BrugConfig } from '../engine/config/config.js';
 import { defaultConfig, mergeConfig } from '../engine/config/config.js';
-import { applyFixes } from '../engine/fixes.js';
+import { fixDocument } from './fix-run.js';
+import { FixSession } from './fix-session.js';
 import { engineFor } from '../project/engine.js';
 import { findConfigFile, loadConfigFile } from '../project/config-file.js';
 import { docsUrl } from '../project/resources.js';
@@ -34,7 +35,8 @@ Options:
   --audience practitioner|academic|general
   --config FILE                     use this .brug.yml (default: nearest one above each file)
   --fail-on hint|info|warning|error exit 1 when a finding is at or above this level (default warning)
-  --fix                             apply the preferred fixes and write changed files back
+  --fix                             apply the safe fixes, write changed files back and say what changed
+  --dry-run                         with --fix: print the changes as a unified diff, write nothing
   --quiet                           print findings at or above --fail-on only, no metrics
 
 Exit codes: 0 no finding at or above --fail-on; 1 there is one; 2 usage, configuration or file error.`;
@@ -64,6 +66,7 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
         config: { type: 'string' },
         'fail-on': { type: 'string', default: 'warning' },
         fix: { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -155,6 +158,7 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
   const latex = planLatexProjects(files);
 
   const reports: FileReport[] = [];
+  const fixes = values.fix ? new FixSession(!!values['dry-run']) : undefined;
   const reportedDictionaries = new Set<string>();
   for (const file of files) {
     if (latex.covered.has(file)) continue;
@@ -199,7 +203,9 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
       if (values.fix) {
         const fixed = fixLatexProject(engine, file, config);
         checked = fixed.result;
-        for (const [changed, newText] of fixed.changed) writeBack(changed, newText);
+        const ui: Language = config.messages !== 'auto' ? config.messages : checked.result.language;
+        for (const [changed, newText] of fixed.changed) if (fixes!.file(relative(io.cwd, changed) || changed, readFileSync(changed, 'utf8'), newText, ui)) writeBack(changed, newText);
+        if (fixes!.dryRun) checked = lintLatexProject(engine, project, config);
       } else checked = lintLatexProject(engine, project, config);
       for (const e of checked.result.errors) io.err(`brug: ${shown}: internal error in ${e.ruleId}: ${e.message} (other rules still ran)`);
       const ui: Language = config.messages !== 'auto' ? config.messages : checked.result.language;
@@ -237,18 +243,10 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
       continue;
     }
     let result = engine.lint(text, { path: file, config });
-    if (values.fix) {
-      let current = text;
-      for (let pass = 0; pass < 5; pass++) {
-        const fixed = applyFixes(current, result.findings);
-        if (fixed.applied === 0 || fixed.text === current) break;
-        current = fixed.text;
-        result = engine.lint(current, { path: file, config });
-      }
-      if (current !== text) {
-        writeBack(file, current);
-        text = current;
-      }
+    if (fixes) {
+      const fixed = fixDocument(text, result, (t) => engine.lint(t, { path: file, config }));
+      if (fixes.file(shown, text, fixed.text, config.messages !== 'auto' ? config.messages : result.language, fixed.suggestions)) writeBack(file, fixed.text);
+      if (!fixes.dryRun) ({ text, result } = fixed);
     }
     for (const e of result.errors) io.err(`brug: ${shown}: internal error in ${e.ruleId}: ${e.message} (other rules still ran)`);
     const ui: Language = config.messages !== 'auto' ? config.messages : result.language;
@@ -257,6 +255,8 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
     noteFailOn(result.findings);
   }
 
+  // What --fix changed: with the text report on standard output, else on standard error (the JSON stays JSON).
+  if (fixes) (format === 'text' ? io.out : io.err)(fixes.output());
   if (format === 'json') io.out(toJson(reports));
   else if (format === 'sarif') {
     const { engine } = engineFor();
