@@ -73,6 +73,45 @@ export function applyFixes(text: string, findings: Finding[], options: ApplyOpti
   return { text: applyEdits(text, plan.edits), applied: plan.applied, skipped: plan.skipped };
 }
 
+/**
+ * Moves a range off the middle of a CRLF or a surrogate pair and off a leading byte-order mark:
+ * a start moves forward past the break, an end moves back before it (a range never grows into
+ * text it did not name, and an empty range stays empty).
+ */
+export function snapRange(text: string, offset: number, endOffset: number, bom = 0): { offset: number; endOffset: number } {
+  let s = Math.max(0, Math.min(offset, text.length));
+  let e = Math.max(s, Math.min(endOffset, text.length));
+  const empty = e === s;
+  if (s < bom) s = bom;
+  if (splitsPair(text, s)) s = text.charCodeAt(s - 1) === 13 ? s + 1 : s - 1;
+  if (empty) return { offset: s, endOffset: s };
+  if (e < bom) e = bom;
+  if (splitsPair(text, e)) e = text.charCodeAt(e - 1) === 13 ? e - 1 : e + 1;
+  return { offset: s, endOffset: Math.max(s, e) };
+}
+
+/**
+ * What every lint result goes through before it leaves the engine: finding and related ranges
+ * snapped off CRLF middles, surrogate halves and the BOM (snapRange), and every fix checked by
+ * the guard (guardFixes).
+ */
+export function secureFindings(text: string, findings: Finding[], blocks: () => GuardBlock[], format: Format, bom = 0): Finding[] {
+  for (const f of findings) {
+    const r = snapRange(text, f.offset, f.endOffset, bom);
+    f.offset = r.offset;
+    f.endOffset = r.endOffset;
+    if (f.related) {
+      for (const x of f.related) {
+        const q = snapRange(text, x.offset, x.endOffset, bom);
+        x.offset = q.offset;
+        x.endOffset = q.endOffset;
+      }
+    }
+  }
+  if (findings.some((f) => f.fixes.length > 0)) guardFixes(text, findings, blocks(), format, bom);
+  return findings;
+}
+
 /** Whether an edit clashes with ranges already taken (overlap, the same range, or an insertion inside one). */
 export function overlapsAny(taken: Array<[number, number]>, e: { offset: number; endOffset: number }): boolean {
   return taken.some(([s, t]) => (e.offset < t && s < e.endOffset) || (e.offset === e.endOffset && e.offset > s && e.offset < t) || (s === t && s > e.offset && s < e.endOffset) || (s === e.offset && t === e.endOffset));

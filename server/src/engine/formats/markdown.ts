@@ -157,7 +157,9 @@ function offsetOf(node: MdNode, which: 'start' | 'end'): number {
 /** Turns one chunk's mdast into prose blocks, offsets relative to the chunk. */
 function chunkBlocks(src: string, definitions: string): ChunkResult {
   const input = definitions ? `${src}\n\n${definitions}\n` : src;
-  const tree = processor.parse(input) as unknown as MdNode;
+  // micromark drops one leading U+FEFF and counts offsets without it: give it one to drop, so a
+  // chunk that starts with U+FEFF (a second BOM, a zero-width no-break space) keeps exact offsets.
+  const tree = processor.parse(`\uFEFF${input}`) as unknown as MdNode;
   const limit = src.length;
   const blocks: ProseBlock[] = [];
   const directives: ChunkResult['directives'] = [];
