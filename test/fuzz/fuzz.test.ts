@@ -76,6 +76,14 @@ describe('exact offsets on damaged input (issue 17 item 2)', () => {
     }
   });
 
+  it('text a Markdown transform made without a position (an e-mail address in a broken link) keeps exact offsets', () => {
+    const text = 'Intro.\n\n- Jeroen, UX Researcher - [j.du.chatinier@utrecht.nl](mailto:j.du.ch';
+    const fs = lint(text, { path: 'a.md', language: 'nl' }).findings;
+    assert.deepEqual(checkFindings(text, 'markdown', fs), []);
+    const ux = fs.find((f) => f.ruleId === 'readability/undefined-abbreviation');
+    if (ux) assert.equal(text.slice(ux.offset, ux.endOffset), 'UX');
+  });
+
   it('no range and no fix edit ever splits a CRLF', () => {
     const text = 'De klanten wachten lang op de interventie van de gemeente, omdat de klantmanagers het te druk hebben met andere klanten en de interventie pas later kan beginnen dan gepland.\r\n\r\nDe klanten.\r\n';
     const r = lint(text, { path: 'a.md', language: 'nl' });

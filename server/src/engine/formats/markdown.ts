@@ -176,11 +176,23 @@ function chunkBlocks(src: string, definitions: string): ChunkResult {
     }
   };
 
+  // Where the last positioned text ended: text that a transform made without a position (GFM
+  // e-mail literals inside broken links) is found from here, so its offsets stay exact.
+  let cursor = 0;
   const inline = (node: MdNode, b: BlockTextBuilder) => {
     switch (node.type) {
       case 'text': {
-        const s = offsetOf(node, 'start');
-        const e = offsetOf(node, 'end');
+        let s = offsetOf(node, 'start');
+        let e = offsetOf(node, 'end');
+        if (!node.position) {
+          const value = node.value ?? '';
+          const at = value ? src.indexOf(value, cursor) : -1;
+          // Not found as it stands (an escape inside): left out rather than put in the wrong place.
+          if (at < 0) return;
+          s = at;
+          e = at + value.length;
+        }
+        cursor = e;
         b.addAligned(node.value ?? '', src.slice(s, e), s);
         return;
       }
