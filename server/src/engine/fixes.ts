@@ -166,6 +166,7 @@ const SOFT_GAP = /^[*_~ \t]*$/;
  * - Dropped (the finding stays, without that fix): an edit that leaves the text, splits a CRLF
  *   or a surrogate pair, touches the byte-order mark, replaces text outside the prose blocks
  *   (code, math, front matter, comments, LaTeX commands and their non-prose arguments),
+ *   eats LaTeX markup (even a text command such as \emph{…}),
  *   touches a placeholder (inline code, math, a URL, a citation key), cuts a piece of markup
  *   the map holds as a whole, eats markup other than emphasis, or lies in a quotation or a
  *   block quote.
@@ -316,7 +317,7 @@ function judgeInBlock(text: string, g: GuardBlock, e: TextEdit, format: Format):
 function gapVerdict(gap: string, format: Format): Verdict {
   if (gap.length === 0) return KEEP;
   if (/^[ \t]+$/.test(gap)) return KEEP;
-  // LaTeX ranges were checked by secureLatexFixes: what is left is text-command markup (\emph{ … }).
-  if (format === 'latex') return /[%$]/.test(gap) ? DROP : SUGGEST;
+  // LaTeX commands and their braces are never touched by a fix, not even text commands (\emph{ … }).
+  if (format === 'latex') return /^[\s]*$/.test(gap) ? (/[\r\n]/.test(gap) ? SUGGEST : KEEP) : DROP;
   return SOFT_GAP.test(gap.replace(/\r?\n|\r/g, ' ')) ? SUGGEST : DROP;
 }
