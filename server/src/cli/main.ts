@@ -92,6 +92,7 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
   }
   if (command !== 'check') return fail(io, command ? `unknown command "${command}". Use brug check.` : 'no command. Use brug check [paths …] (brug --help).');
 
+  if (values['dry-run'] && !values.fix) return fail(io, '--dry-run goes with --fix (brug check --fix --dry-run shows the changes without writing them)');
   const format = values.format!;
   if (!['text', 'json', 'sarif', 'github'].includes(format)) return fail(io, `--format must be text, json, sarif or github (not "${format}")`);
   const failOn = values['fail-on'] as Severity;
