@@ -11,9 +11,11 @@ import { main } from '../../server/src/cli/main.js';
 import { changesBetween, diffSequences, splitLines, unifiedDiff } from '../../server/src/cli/fix-report.js';
 import { fixDocument } from '../../server/src/cli/fix-run.js';
 import { FixSession } from '../../server/src/cli/fix-session.js';
-import { fixLatexProject } from '../../server/src/project/latex-project.js';
+import { fixLatexProject } from '../../server/src/workspace/latex-project.js';
 import { defaultConfig } from '../../server/src/index.js';
 import { swapEngine } from '../fuzz/safe-rule.js';
+import { fixAllEdits } from '../../server/src/lsp/code-actions.js';
+import { planFixes } from '../../server/src/engine/fixes.js';
 
 const config = { ...defaultConfig(), language: 'nl' as const };
 
@@ -78,6 +80,15 @@ describe('--fix: what changed', () => {
     const run = fixDocument(text, before, lint);
     assert.ok(run.result.findings.length <= before.findings.length);
     assert.ok(run.refused > 0);
+  });
+
+  it('fix-all in the editor and --fix choose the same safe fixes, never a suggestion', () => {
+    const engine = swapEngine({ klanten: 'inwoners' });
+    const text = 'De klanten bellen. Wij trachtten het.\n\n> De klanten zeggen het.\n';
+    const r = engine.lint(text, { path: 'a.md', config });
+    const plan = planFixes(text, r.findings);
+    assert.deepEqual(fixAllEdits(r.findings), plan.edits);
+    assert.deepEqual(plan.changes.map((c) => [c.before, c.after]), [['klanten', 'inwoners']]);
   });
 
   it('FixSession: per file the number of fixes and each change; never silent; Dutch and English', () => {
