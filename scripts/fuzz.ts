@@ -5,6 +5,7 @@
  * (test/fuzz/check.ts). The result (count, violations, slowest cases) is written to --out as it
  * goes (every 250 documents), so a run that is stopped still leaves its true count.
  */
+import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { corpusSources } from '../test/fuzz/generate.js';
@@ -32,6 +33,12 @@ if (sources.length === 0) {
   process.exit(2);
 }
 const started = new Date();
+let commit = 'unknown';
+try {
+  commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+} catch {
+  // Not a git checkout: the commit stays unknown.
+}
 const t0 = performance.now();
 
 function write(report: FuzzReport, done: boolean): void {
@@ -43,7 +50,7 @@ function write(report: FuzzReport, done: boolean): void {
     'Written by `npm run fuzz` (scripts/fuzz.ts); the short run in `npm test` is test/fuzz/fuzz.test.ts.',
     '',
     `- Started: ${started.toISOString()}; ${done ? 'finished' : 'still running or stopped'} after ${Math.round((performance.now() - t0) / 1000)} s`,
-    `- Command: \`npm run fuzz -- --n ${n} --seed ${seed} --max-chars ${maxChars} --scale ${scale}\``,
+    `- Command: \`npm run fuzz -- --n ${n} --seed ${seed} --max-chars ${maxChars} --scale ${scale}\` at commit ${commit}`,
     `- Documents checked: **${report.count}** of ${n} (mutated from ${sources.length} dev-corpus files)`,
     `- Violations: **${report.violations.length}**${byKind.size ? ` (${[...byKind].map(([k, c]) => `${k} ${c}`).join(', ')})` : ''}`,
     `- Slowest case: ${report.slowest ? `${report.slowest.ms} ms, ${report.slowest.chars} characters — ${report.slowest.recipe}` : 'none'}`,
