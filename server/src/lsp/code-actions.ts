@@ -87,11 +87,11 @@ function shortText(s: string): string {
  * The title of a replacement: before → after when the fix replaces one stretch of text on one
  * line ("Replace "make a decision" → "decide""), else the fix's own title.
  */
-export function replacementTitle(fix: FixData, text: string, ui: Language): string {
+export function replacementTitle(fix: FixData, lines: LineIndex, ui: Language): string {
   if (fix.edits.length !== 1 || fix.configEdit) return fix.title;
   const e = fix.edits[0]!;
   if (e.range.start.line !== e.range.end.line || /[\r\n]/.test(e.newText)) return fix.title;
-  const lines = new LineIndex(text);
+  const text = lines.text;
   const before = text.slice(lines.offsetAt(e.range.start.line, e.range.start.character), lines.offsetAt(e.range.end.line, e.range.end.character));
   if (!before.trim() || !e.newText.trim()) return fix.title;
   return `${REPLACE[ui]} "${shortText(before)}" → "${shortText(e.newText)}"`;
@@ -108,6 +108,7 @@ export function codeActions(params: CodeActionParams, ctx: ActionContext): CodeA
     const text = doc.getText();
     const seenLine = new Set<string>();
     const seenRule = new Set<string>();
+    let lines: LineIndex | undefined;
     // Real replacements first (each diagnostic's preferred one on top), then accept and disable actions.
     const replacements: Array<{ action: CodeAction; preferred: boolean; order: number }> = [];
     const others: CodeAction[] = [];
@@ -120,7 +121,7 @@ export function codeActions(params: CodeActionParams, ctx: ActionContext): CodeA
         // Without versioned edits a client would apply stale ranges: leave those out.
         if (hasEdits && !current && !ctx.documentChanges) continue;
         if (!hasEdits && !fix.configEdit) continue;
-        const title = hasEdits && current ? replacementTitle(fix, text, ui) : fix.title;
+        const title = hasEdits && current ? replacementTitle(fix, (lines ??= new LineIndex(text)), ui) : fix.title;
         const action: CodeAction = { title, kind: CodeActionKind.QuickFix, diagnostics: [d] };
         if (fix.preferred) action.isPreferred = true;
         if (hasEdits) action.edit = workspaceEdit(doc.uri, ctx.documentChanges ? data.version ?? doc.version : null, fix.edits, ctx.documentChanges);
