@@ -14,13 +14,14 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lint } from '../../server/src/index.js';
-import { applyEdits, fixKind, safeFixOf } from '../../server/src/engine/fixes.js';
+import { applyEdits, applyFixes, fixKind, safeFixOf } from '../../server/src/engine/fixes.js';
 import type { Finding, Fix, Format } from '../../server/src/engine/types.js';
 import { main } from '../../server/src/cli/main.js';
 import { CORPUS_DIR } from '../helpers/shared.js';
 import { checkFindings } from './check.js';
 import { corpusSources } from './generate.js';
 import { protectedRanges, structure, touchedRange } from './structure.js';
+import { swapEngine } from './safe-rule.js';
 
 /** The window of a text around [a, b): whole paragraphs (blank-line bounded), at least `pad` characters each side. */
 function window(text: string, a: number, b: number, pad = 1500): [number, number] {
@@ -105,6 +106,31 @@ describe('fix properties over the dev corpus', function () {
         assert.ok(fixKind(fix) === 'safe');
       }
     }
+    assert.deepEqual(problems.slice(0, 15), []);
+  });
+
+  it('safe swaps of common words everywhere in real documents: the guard keeps protected text and the structure intact', function () {
+    if (sources.length === 0) this.skip();
+    // A test rule proposes a safe fix at every occurrence, also in quotations, code, URLs and commands.
+    const swaps: Record<string, string> = { cliënten: 'inwoners', gemeente: 'stad', onderzoek: 'studie', clients: 'residents', people: 'persons', data: 'facts', research: 'study' };
+    const engine = swapEngine(swaps);
+    const word = new RegExp(`(?<![\\p{L}\\p{N}])(${Object.keys(swaps).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+    const problems: string[] = [];
+    let swapped = 0;
+    let kept = 0;
+    for (const s of sources.filter((x) => x.text.length < 120_000)) {
+      const r = engine.lint(s.text, { path: s.name });
+      const out = applyFixes(s.text, r.findings);
+      swapped += r.findings.filter((f) => f.ruleId === 'test/swap' && f.fixes.length > 0).length;
+      for (const p of protectedRanges(s.text, s.format)) {
+        const piece = s.text.slice(p.start, p.end);
+        if (!word.test(piece)) continue;
+        kept++;
+        if (!out.text.includes(piece)) problems.push(`${s.name}: ${p.kind} changed: ${JSON.stringify(piece.slice(0, 80))}`);
+      }
+      if (JSON.stringify(structure(out.text, s.format)) !== JSON.stringify(structure(s.text, s.format))) problems.push(`${s.name}: the structure changed`);
+    }
+    assert.ok(swapped > 100 && kept > 20, `${swapped} swaps, ${kept} protected pieces with a swap word`);
     assert.deepEqual(problems.slice(0, 15), []);
   });
 
