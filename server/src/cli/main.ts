@@ -227,7 +227,7 @@ function checkFile(run: CheckRun, file: string): void {
   if (run.fixes) {
     // Safe fixes only, in passes, never one that adds a finding (fix-run.ts); each change said (fix-session.ts).
     const fixed = fixDocument(text, result, (t) => engine.lint(t, { path: file, config }));
-    if (fixed.text !== text && !doc.writable) run.say(`brug: ${run.shown(file)}: the fixes are not written (the file is not UTF-8)`);
+    if (!doc.writable) run.say(`brug: ${run.shown(file)}: the fixes are not written (the file is not UTF-8)`);
     else if (run.fixes.file(run.shown(file), text, fixed.text, run.uiLanguage(config, result), fixed.suggestions) && run.writeBack(file, fixed.text)) {
       text = fixed.text;
       result = fixed.result;
