@@ -494,7 +494,8 @@ function dropSuperseded(findings: Finding[], rules: Rule[]): void {
   if (superseders.length === 0) return;
   const covered = new Map<string, Array<[number, number]>>();
   for (const r of superseders) {
-    const ranges = findings.filter((f) => f.ruleId === r.meta.id).map((f) => [f.offset, f.endOffset] as [number, number]);
+    // A finding covers its related places too (a term reported once, at its first use, stands for all its uses).
+    const ranges = findings.filter((f) => f.ruleId === r.meta.id).flatMap((f) => [[f.offset, f.endOffset] as [number, number], ...(f.related ?? []).map((x) => [x.offset, x.endOffset] as [number, number])]);
     for (const id of r.meta.supersedes!) covered.set(id, [...(covered.get(id) ?? []), ...ranges]);
   }
   let w = 0;
@@ -524,20 +525,30 @@ export function applyDirectives(findings: Finding[], directives: Directive[], li
     return l;
   };
   const targets = sorted.map((d) => (d.kind === 'disable-next-line' ? nextLine(d) : d.kind === 'disable-line' ? lines.position(d.offset).line : -1));
-  return findings.filter((f) => {
-    const line = lines.position(f.offset).line;
-    const applies = (d: Directive) => d.rules.length === 0 || d.rules.includes(f.ruleId) || d.rules.some((r) => !r.includes('/') && f.ruleId.startsWith(`${r}/`));
+  const disabledAt = (ruleId: string, offset: number): boolean => {
+    const line = lines.position(offset).line;
+    const applies = (d: Directive) => d.rules.length === 0 || d.rules.includes(ruleId) || d.rules.some((r) => !r.includes('/') && ruleId.startsWith(`${r}/`));
     let disabled = false;
     for (let i = 0; i < sorted.length; i++) {
       const d = sorted[i]!;
       if (d.kind === 'disable-next-line' || d.kind === 'disable-line') {
-        if (targets[i] === line && applies(d)) return false;
+        if (targets[i] === line && applies(d)) return true;
         continue;
       }
-      if (d.offset > f.offset) break;
+      if (d.offset > offset) break;
       if (!applies(d)) continue;
       disabled = d.kind === 'disable';
     }
-    return !disabled;
+    return disabled;
+  };
+  return findings.flatMap((f) => {
+    if (!disabledAt(f.ruleId, f.offset)) return [f];
+    // A finding that stands for several places (a term reported once, at its first use) moves
+    // to its first place that is not switched off, without the fixes that edit the switched-off one.
+    const place = f.related?.find((r) => !disabledAt(f.ruleId, r.offset));
+    if (!place) return [];
+    const fixes = f.fixes.filter((x) => x.edits.every((e) => !disabledAt(f.ruleId, e.offset)));
+    const related = f.related!.filter((r) => r !== place && !disabledAt(f.ruleId, r.offset));
+    return [{ ...f, offset: place.offset, endOffset: place.endOffset, fixes, ...(related.length ? { related } : { related: undefined }) }];
   });
 }
