@@ -90,6 +90,7 @@ describe('fix properties over the dev corpus', function () {
   it('every safe fix, applied alone: its finding goes, nothing outside its edit changes, no finding is added, the structure stays', function () {
     if (sources.length === 0) this.skip();
     const problems: string[] = [];
+    let refused = 0;
     for (const s of sources) {
       const r = lint(s.text, { path: s.name });
       const safe = r.findings.filter((f) => safeFixOf(f));
@@ -108,6 +109,11 @@ describe('fix properties over the dev corpus', function () {
           const k = movedKey(g, []);
           const n = had.get(k) ?? 0;
           if (n > 0) had.set(k, n - 1);
+          // A finding in the fix's own paragraph (a paragraph score crossing its threshold) makes
+          // --fix refuse the fix (fix-run.ts blames the fixes of that paragraph): the file never gets it.
+          // So does a paragraph judged against the document's own average (readability/hard-paragraph):
+          // fix-run.ts refuses a pass whose new finding it cannot blame on one paragraph.
+          else if (g.ruleId === 'readability/hard-paragraph' || !/\r?\n[ \t]*\r?\n/.test(after.slice(Math.min(first, g.offset), Math.max(last + grow, g.endOffset)))) refused++;
           else problems.push(`${s.name}: fixing ${f.ruleId} "${s.text.slice(f.offset, f.endOffset)}" adds ${g.ruleId} "${after.slice(g.offset, g.endOffset).slice(0, 60)}"`);
         }
         if (JSON.stringify(structure(after, s.format)) !== JSON.stringify(structure(s.text, s.format))) problems.push(`${s.name}: ${f.ruleId}: the structure changed`);
