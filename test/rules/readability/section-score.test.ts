@@ -85,7 +85,9 @@ describe(RULE, () => {
     const [, summary, method] = r.sections;
     assert.equal(summary!.metrics.score, 94.9);
     assert.equal(summary!.metrics.words, 94);
-    assert.ok(method!.metrics.score < 0);
+    // Below the scale: the score shows its end, the formula's value is kept beside it.
+    assert.equal(method!.metrics.score, 0);
+    assert.ok(method!.metrics.rawScore! < 0);
     assert.ok(method!.metrics.lix > 60);
     assert.equal(method!.metrics.averageSentenceLength, 41);
   });

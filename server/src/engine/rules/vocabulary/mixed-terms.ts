@@ -90,7 +90,7 @@ export const mixedTerms: DocumentRule = {
         const same = minority.filter((x) => x !== u && x.use.hit.member === u.use.hit.member);
         const others = uses.filter((x) => x.use.hit.member !== u.use.hit.member);
         const related: RelatedLocation[] = [
-          ...same.slice(0, 10).map((x) => ({ offset: x.offset, endOffset: x.endOffset, message: message(`"${x.use.text}" again`, `Weer "${x.use.text}"`) })),
+          ...same.slice(0, 10).map((x) => ({ offset: x.offset, endOffset: x.endOffset, message: message(`"${x.use.text}" again`, `Weer "${x.use.text}"`), sameUse: true })),
           ...others.slice(0, 10).map((x) => ({ offset: x.offset, endOffset: x.endOffset, message: message(`"${x.use.text}" used here`, `Hier staat "${x.use.text}"`) })),
         ];
         out.push({

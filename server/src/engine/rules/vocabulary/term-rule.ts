@@ -127,6 +127,7 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
           offset: u.offset,
           endOffset: u.endOffset,
           message: message(`"${u.use.text}" again`, `Weer "${u.use.text}"`),
+          sameUse: true,
         }));
         const found = first.use.adjective ? text.found(first.use.adjective.text) : text.found(first.use.text);
         const quoted = (first.use.adjective ? entry.adjective!.suggestions ?? [] : suggestions).map((s) => `"${s}"`);
