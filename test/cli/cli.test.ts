@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { removeWorkspaces, runCli, tempWorkspace } from '../helpers/workspace.js';
 import { parseYamlWithSchema } from '../../server/src/engine/config/validate.js';
 import outputSchema from '../../server/schema/brug-output.schema.json' with { type: 'json' };
+import { lint } from '../../server/src/index.js';
+import { fixDocument } from '../../server/src/cli/fix-run.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -109,13 +111,16 @@ describe('brug check (CLI)', () => {
     assert.ok(!JSON.parse(r.out).files[0].findings.some((f: { ruleId: string }) => f.ruleId === 'readability/long-sentence'));
   });
 
-  it('--fix applies preferred fixes and writes the file back only when it changed', async () => {
+  it('--fix applies safe fixes only and writes a file back only when it changed', async () => {
     const dir = workspace({ 'a.md': '# A\n\nWe will make a decision in order to help people.\n', 'b.md': '# B\n\nShort and clear.\n' });
     const before = readFileSync(join(dir, 'b.md'));
     const r = await run(['check', 'a.md', 'b.md', '--fix', '--language', 'en'], dir);
     assert.ok(r.code === 0 || r.code === 1, r.err);
-    const a = readFileSync(join(dir, 'a.md'), 'utf8');
-    assert.match(a, /We will decide/);
+    // Only the safe fixes are written (issue 13); suggestions are left for the editor.
+    const text = '# A\n\nWe will make a decision in order to help people.\n';
+    const lintA = (t: string) => lint(t, { path: join(dir, 'a.md'), language: 'en' });
+    assert.equal(readFileSync(join(dir, 'a.md'), 'utf8'), fixDocument(text, lintA(text), lintA).text);
+    assert.match(r.out, /brug --fix: \d+ fix(es)? in [01] files? applied; \d+ suggestions? left to choose in the editor/);
     assert.deepEqual(readFileSync(join(dir, 'b.md')), before);
   });
 

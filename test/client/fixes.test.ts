@@ -138,14 +138,15 @@ describe('client: quick fixes', () => {
     }
   });
 
-  it('brug check --fix inserts the scaffold once (applyFixes in passes)', () => {
-    let text = sampleNl;
-    for (let pass = 0; pass < 5; pass++) {
-      const r = lint(text, { path: 'a.md' });
-      const fixed = applyFixes(text, r.findings.filter((f) => f.ruleId.startsWith('client/')));
-      if (fixed.applied === 0) break;
-      text = fixed.text;
-    }
-    assert.equal(text.split('## Cliëntperspectief').length, 2);
+  it('brug check --fix never inserts the scaffold: it is a suggestion (issue 13)', () => {
+    const r = lint(sampleNl, { path: 'a.md' });
+    const scaffold = findings(r, 'client/missing-perspective').flatMap((f) => f.fixes).find((x) => x.preferred);
+    assert.equal(scaffold?.kind, 'suggestion');
+    const fixed = applyFixes(sampleNl, r.findings.filter((f) => f.ruleId.startsWith('client/')));
+    assert.equal(fixed.applied, 0);
+    assert.equal(fixed.text, sampleNl);
+    // Chosen by the writer, it goes in once.
+    const chosen = applyFixes(sampleNl, r.findings.filter((f) => f.ruleId === 'client/missing-perspective'), { suggestions: true }).text;
+    assert.equal(chosen.split('## Cliëntperspectief').length, 2);
   });
 });

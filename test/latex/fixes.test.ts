@@ -234,7 +234,8 @@ Volgens de klantmanagers begrijpen veel cli\"enten die brief niet. Cli\"enten be
       for (let pass = 0; pass < 3; pass++) {
         const res = lint(current, { path: 'x.tex' });
         secureLatexFixes(current, res.findings);
-        const out = applyFixes(current, res.findings);
+        // Suggestions too: every fix's edits must keep the LaTeX valid, whatever the writer picks.
+        const out = applyFixes(current, res.findings, { suggestions: true });
         if (out.applied === 0) break;
         current = out.text;
       }

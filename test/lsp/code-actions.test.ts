@@ -51,8 +51,12 @@ describe('lsp: code actions', function () {
     const jargon = diags.find((d) => d.code === 'vocabulary/jargon');
     assert.ok(jargon, `a jargon finding in ${JSON.stringify(diags.map((d) => d.code))}`);
     const actions = await actionsFor(uri, jargon);
-    const fix = actions.find((a) => a.title === 'Replace with "decide"');
+    const fix = actions.find((a) => a.title === 'Replace "make a decision" → "decide"');
     assert.ok(fix, `fix among ${actions.map((a) => a.title).join(' | ')}`);
+    // Real replacements first, the preferred one on top; accept and disable actions after (issue 13).
+    assert.equal(actions[0], fix);
+    const firstOther = actions.findIndex((a) => !a.edit || a.title.startsWith('Disable') || a.title.startsWith('Accept'));
+    assert.ok(actions.slice(firstOther).every((a) => !a.title.startsWith('Replace')), actions.map((a) => a.title).join(' | '));
     assert.equal(fix.kind, 'quickfix');
     assert.equal(fix.isPreferred, true);
     assert.deepEqual(fix.diagnostics, [jargon]);
@@ -146,24 +150,26 @@ describe('lsp: code actions', function () {
     }
   });
 
-  it('offers source.fixAll.brug with every preferred single-choice fix, without overlaps', async () => {
+  it('source.fixAll.brug applies safe fixes only: rewording suggestions stay quick fixes (issue 13)', async () => {
     const uri = pathToFileURL(join(dir, 'fixall.md')).href;
     const text = '# Report\n\nWe will make a decision soon. They make a decision later. Teams conduct an analysis of the data.\n';
     await client.open(uri, 'markdown', text);
     const diags = await client.diagnosticsFor(uri);
-    const fixable = diags.filter((d) => (((d.data ?? {}) as { fixes?: Array<{ preferred: boolean; edits: unknown[] }> }).fixes ?? []).filter((f) => f.edits.length > 0).length === 1);
+    type Data = { fixes?: Array<{ preferred: boolean; kind?: string; edits: Array<{ newText: string; range: unknown }> }> };
+    const fixes = diags.flatMap((d) => ((d.data ?? {}) as Data).fixes ?? []);
+    assert.ok(fixes.filter((f) => f.preferred && f.edits.length > 0).length >= 2, 'preferred fixes are there');
+    assert.ok(fixes.every((f) => f.kind === 'safe' || f.kind === 'suggestion'), 'each fix says its kind');
+    const safeEdits = new Set(fixes.filter((f) => f.preferred && f.kind === 'safe').flatMap((f) => f.edits.map((e) => JSON.stringify(e))));
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       context: { diagnostics: [], only: ['source.fixAll'] },
     });
-    const all = actions.find((a) => a.kind === 'source.fixAll.brug');
-    assert.ok(all, `fix all among ${JSON.stringify(actions.map((a) => a.kind))}`);
     assert.ok(actions.every((a) => a.kind === 'source.fixAll.brug'), 'only the asked kind');
-    const after = await applyAndWait(uri, all);
-    assert.match(client.text(uri), /We will decide soon\. They decide later\./);
-    assert.ok(after.length < diags.length);
-    assert.ok(fixable.length >= 2);
+    // Fix-all holds exactly the safe preferred fixes: no suggestion, whichever rule marked what.
+    const all = actions.flatMap((a) => (a.edit?.documentChanges ?? []).flatMap((c) => ('edits' in c ? c.edits : [])));
+    for (const e of all as Array<{ range: unknown; newText: string }>) assert.ok(safeEdits.has(JSON.stringify({ range: e.range, newText: e.newText })), JSON.stringify(e));
+    assert.equal(all.length, safeEdits.size);
   });
 
   it('leaves out text edits a client could apply to a changed document (no documentChanges support)', async () => {
@@ -180,7 +186,7 @@ describe('lsp: code actions', function () {
       const actions = await plain.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [stale] } });
       assert.ok(!actions.some((a) => a.title.startsWith('Replace')), 'no stale replacement');
       const fresh = await plain.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
-      const fix = fresh.find((a) => a.title === 'Replace with "decide"')!;
+      const fix = fresh.find((a) => a.title === 'Replace "make a decision" → "decide"')!;
       assert.ok(fix.edit?.changes?.[uri], 'plain changes for clients without documentChanges');
     } finally {
       await plain.stop();

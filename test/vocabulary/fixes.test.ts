@@ -67,7 +67,7 @@ describe('vocabulary fixes', () => {
       const fs = vocabularyFindings(r, 'vocabulary/jargon');
       assert.equal(fs.length, 2);
       for (const f of fs) assert.equal(f.fixes.filter((x) => x.preferred).length, 1);
-      const out = applyFixes(text, r.findings.filter((f) => f.ruleId.startsWith('vocabulary/')));
+      const out = applyFixes(text, r.findings.filter((f) => f.ruleId.startsWith('vocabulary/')), { suggestions: true });
       assert.equal(out.text, 'Wij probeerden iedereen te bereiken. Dat deden we ook per brief.');
       assert.equal(out.applied, 2);
     });

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import type { Language, Message, Severity } from '../engine/types.js';
 import type { BrugConfig } from '../engine/config/config.js';
 import type { Engine, LintResult } from '../engine/engine.js';
-import { applyFixes } from '../engine/fixes.js';
+import { fixDocument } from './fix-run.js';
+import { FixSession } from './fix-session.js';
 import { engineFor } from '../workspace/engine.js';
 import { docsUrl } from '../workspace/resources.js';
 import { Workspace } from '../workspace/workspace.js';
@@ -36,7 +37,8 @@ Options:
   --audience practitioner|academic|general
   --config FILE                     use this .brug.yml (default: nearest one above each file)
   --fail-on hint|info|warning|error exit 1 when a finding is at or above this level (default warning)
-  --fix                             apply the preferred fixes and write changed files back (UTF-8 files inside the project only)
+  --fix                             apply the safe fixes, write changed files back (UTF-8 files inside the project only) and say what changed
+  --dry-run                         with --fix: print the changes as a unified diff, write nothing
   --quiet                           print findings at or above --fail-on only, no metrics
 
 Exit codes: 0 no finding at or above --fail-on; 1 there is one; 2 usage, configuration or file error.`;
@@ -55,6 +57,7 @@ const OPTIONS = {
   config: { type: 'string' },
   'fail-on': { type: 'string', default: 'warning' },
   fix: { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false },
   quiet: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
@@ -70,6 +73,8 @@ export interface CheckOptions {
   audience?: string;
   config?: string;
   fix: boolean;
+  /** With fix: show the changes as a diff, write nothing. */
+  dryRun?: boolean;
   quiet: boolean;
 }
 
@@ -90,6 +95,7 @@ function checkOptions(values: Values, paths: string[]): CheckOptions | string {
     const v = values[key];
     if (v && v !== 'nl' && v !== 'en') return `--${key} must be nl or en (not "${v}")`;
   }
+  if (values['dry-run'] && !values.fix) return '--dry-run goes with --fix (brug check --fix --dry-run shows the changes without writing them)';
   const audience = values.audience;
   if (audience && !['practitioner', 'academic', 'general'].includes(audience)) return `--audience must be practitioner, academic or general (not "${audience}")`;
   return {
@@ -101,6 +107,7 @@ function checkOptions(values: Values, paths: string[]): CheckOptions | string {
     ...(audience ? { audience } : {}),
     ...(values.config ? { config: values.config } : {}),
     fix: !!values.fix,
+    ...(values['dry-run'] ? { dryRun: true } : {}),
     quiet: !!values.quiet,
   };
 }
@@ -110,6 +117,8 @@ export class CheckRun {
   exit = 0;
   readonly reports: FileReport[] = [];
   readonly workspace: Workspace;
+  /** What --fix changed, said at the end of the run (fix-session.ts). */
+  readonly fixes: FixSession | undefined;
   private readonly said = new Set<string>();
 
   constructor(
@@ -120,6 +129,7 @@ export class CheckRun {
     if (options.audience) overrides.audience = options.audience;
     if (options.language) overrides.language = options.language;
     if (options.messages) overrides.messages = options.messages;
+    this.fixes = options.fix ? new FixSession(!!options.dryRun) : undefined;
     this.workspace = new Workspace({ cwd: io.cwd, ...(options.config ? { configFile: options.config } : {}), overrides });
   }
 
@@ -209,19 +219,6 @@ function readForCheck(run: CheckRun, file: string): { text: string; writable: bo
   return { text: r.text, writable: r.writable };
 }
 
-/** Applies the preferred fixes to one text (at most five passes, re-linting after each). */
-function fixText(engine: Engine, file: string, text: string, config: BrugConfig, first: LintResult): { text: string; result: LintResult } {
-  let current = text;
-  let result = first;
-  for (let pass = 0; pass < 5; pass++) {
-    const fixed = applyFixes(current, result.findings);
-    if (fixed.applied === 0 || fixed.text === current) break;
-    current = fixed.text;
-    result = engine.lint(current, { path: file, config });
-  }
-  return { text: current, result };
-}
-
 /** Checks one file on its own (Markdown, plain text, a LaTeX file that includes nothing); `pooled` may hold its check, made on a worker thread. */
 function checkFile(run: CheckRun, file: string, pooled?: Map<string, { text: string; result: PooledResult }>): void {
   const doc = readForCheck(run, file);
@@ -231,14 +228,13 @@ function checkFile(run: CheckRun, file: string, pooled?: Map<string, { text: str
   let text = doc.text;
   const done = pooled?.get(file);
   let result = done && done.text === text ? (done.result as LintResult) : engine.lint(text, { path: file, config });
-  if (run.options.fix) {
-    const fixed = fixText(engine, file, text, config, result);
-    if (fixed.text !== text) {
-      if (!doc.writable) run.say(`brug: ${run.shown(file)}: the fixes are not written (the file is not UTF-8)`);
-      else if (run.writeBack(file, fixed.text)) {
-        text = fixed.text;
-        result = fixed.result;
-      }
+  if (run.fixes) {
+    // Safe fixes only, in passes, never one that adds a finding (fix-run.ts); each change said (fix-session.ts).
+    const fixed = fixDocument(text, result, (t) => engine.lint(t, { path: file, config }));
+    if (!doc.writable) run.say(`brug: ${run.shown(file)}: the fixes are not written (the file is not UTF-8)`);
+    else if (run.fixes.file(run.shown(file), text, fixed.text, run.uiLanguage(config, result), fixed.suggestions) && run.writeBack(file, fixed.text)) {
+      text = fixed.text;
+      result = fixed.result;
     }
   }
   run.internalErrors(file, result);
@@ -299,7 +295,9 @@ function checkLatexProject(run: CheckRun, file: string, project: LatexProject): 
   if (run.options.fix) {
     const fixed = fixLatexProject(engine, file, config, readTextFile, 5, run.workspace.mayRead(file));
     checked = fixed.result;
-    for (const [changed, newText] of fixed.changed) run.writeBack(changed, newText, file);
+    const ui = run.uiLanguage(config, checked.result);
+    for (const [changed, newText] of fixed.changed) if (run.fixes!.file(run.shown(changed), readTextFile(changed) ?? newText, newText, ui)) run.writeBack(changed, newText, file);
+    if (run.fixes!.dryRun) checked = lintLatexProject(engine, project, config);
   } else checked = lintLatexProject(engine, project, config);
   run.internalErrors(file, checked.result);
   const ui = run.uiLanguage(config, checked.result);
@@ -374,6 +372,8 @@ export async function runCheck(io: Io, options: CheckOptions): Promise<number> {
     if (project) checkLatexProject(run, file, project);
     else checkFile(run, file, pooled);
   }
+  // What --fix changed: with the text report on standard output, else on standard error (the JSON stays JSON).
+  if (run.fixes) (options.format === 'text' ? io.out : io.err)(run.fixes.output());
   printReports(run);
   return run.exit;
 }

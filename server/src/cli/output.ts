@@ -72,7 +72,7 @@ export function findingJson(f: Finding, lines: LineIndex, language: Language, lo
     endColumn: e.column,
     offset: f.offset,
     endOffset: f.endOffset,
-    fixes: f.fixes.map((x) => ({ title: pick(x.title, language), preferred: x.preferred, edits: x.edits.map((ed) => ({ offset: ed.offset, endOffset: ed.endOffset, newText: ed.newText })) })),
+    fixes: f.fixes.map((x) => ({ title: pick(x.title, language), preferred: x.preferred, kind: x.kind ?? 'suggestion', edits: x.edits.map((ed) => ({ offset: ed.offset, endOffset: ed.endOffset, newText: ed.newText })) })),
     data: f.data ?? {},
   };
 }

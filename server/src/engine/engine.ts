@@ -5,6 +5,7 @@ import { configKey, defaultConfig } from './config/config.js';
 import { parseMarkdown, parseMarkdownSteps } from './formats/markdown.js';
 import { parsePlaintext } from './formats/plaintext.js';
 import { secureLatexFixes } from './formats/latex.js';
+import { secureFindings } from './fixes.js';
 import { LineIndex, toDocument } from './offsets.js';
 import { detectByFunctionWords, detectLanguage } from './language/detect.js';
 import { analyseBlock } from './text/analyse.js';
@@ -223,6 +224,8 @@ export class Engine {
     kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
     // Fix texts are plain text: in LaTeX they are escaped, and edits that would cut into markup are widened or dropped.
     if (format === 'latex') secureLatexFixes(input, kept);
+    // No range splits a CRLF; no fix touches what is not running prose (quotations, code, math, URLs, markup); see fixes.ts.
+    secureFindings(input, kept, () => blocks.map((b) => ({ block: b.analysed.block, language: b.analysed.language, base: (b.analysed.block.mapBase ?? 0) + bom, shift: bom })), format, bom);
     return { language, format, metrics, sections, findings: kept, paragraphs: paragraphsOf(blocks, bom), blocks, errors, model, analyses };
   }
 

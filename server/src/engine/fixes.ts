@@ -1,30 +1,120 @@
-import type { Finding, TextEdit } from './types.js';
+import type { Finding, Fix, FixKind, Format, Language, ProseBlock, TextEdit } from './types.js';
+import { findQuotes } from './text/quotes.js';
+import { toDocument } from './offsets.js';
+
+/** A fix's kind: a fix that does not say is a suggestion. */
+export function fixKind(fix: Fix): FixKind {
+  return fix.kind === 'safe' ? 'safe' : 'suggestion';
+}
+
+/** The fix `--fix` and fix-all apply for a finding: its preferred fix when that is safe and edits text. */
+export function safeFixOf(finding: Finding): Fix | undefined {
+  return finding.fixes.find((x) => x.preferred && fixKind(x) === 'safe' && x.edits.length > 0 && !x.configEdit);
+}
+
+/** One change made by applyFixes, in offsets of the text before the change. */
+export interface AppliedChange {
+  ruleId: string;
+  offset: number;
+  endOffset: number;
+  before: string;
+  after: string;
+}
+
+export interface ApplyOptions {
+  /** Also apply preferred fixes that are suggestions (never what `--fix` does; for tests and explicit requests). */
+  suggestions?: boolean;
+}
+
+/** Which edits applyFixes would make, and the changes they are (sorted by offset). */
+export interface FixPlan {
+  edits: TextEdit[];
+  changes: AppliedChange[];
+  applied: number;
+  skipped: number;
+}
 
 /**
- * Applies the preferred fix of each finding. Edits that overlap an edit already taken are
- * left out (with their whole fix), so the result is always well-formed text.
+ * Chooses the safe preferred fix of each finding (see safeFixOf). Suggestions are left for the
+ * writer unless `options.suggestions` is set. A fix with an edit that overlaps an edit already
+ * taken, or that would split a CRLF, is left out whole, so the result is always well-formed.
  */
-export function applyFixes(text: string, findings: Finding[]): { text: string; applied: number; skipped: number } {
-  const chosen: TextEdit[] = [];
+export function planFixes(text: string, findings: Finding[], options: ApplyOptions = {}): FixPlan {
+  const edits: TextEdit[] = [];
+  const changes: AppliedChange[] = [];
   let applied = 0;
   let skipped = 0;
   const taken: Array<[number, number]> = [];
-  const overlaps = (e: TextEdit) => taken.some(([s, t]) => e.offset < t && s < e.endOffset || (e.offset === e.endOffset && e.offset > s && e.offset < t) || (s === t && s > e.offset && s < e.endOffset) || (s === e.offset && t === e.endOffset));
   const sorted = [...findings].sort((a, b) => a.offset - b.offset);
   for (const f of sorted) {
-    const fix = f.fixes.find((x) => x.preferred && x.edits.length > 0);
+    const fix = options.suggestions ? f.fixes.find((x) => x.preferred && x.edits.length > 0 && !x.configEdit) : safeFixOf(f);
     if (!fix) continue;
-    if (fix.edits.some(overlaps)) {
+    if (fix.edits.some((e) => overlapsAny(taken, e) || !editIsWellFormed(text, e))) {
       skipped++;
       continue;
     }
     for (const e of fix.edits) {
-      chosen.push(e);
+      edits.push(e);
       taken.push([e.offset, e.endOffset]);
+      changes.push({ ruleId: f.ruleId, offset: e.offset, endOffset: e.endOffset, before: text.slice(e.offset, e.endOffset), after: e.newText });
     }
     applied++;
   }
-  return { text: applyEdits(text, chosen), applied, skipped };
+  changes.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset);
+  return { edits, changes, applied, skipped };
+}
+
+/**
+ * Applies the safe preferred fix of each finding: what `brug check --fix` and fix-all do
+ * (see planFixes). Suggestions are applied only when `options.suggestions` asks for them.
+ */
+export function applyFixes(text: string, findings: Finding[], options: ApplyOptions = {}): { text: string; applied: number; skipped: number } {
+  const plan = planFixes(text, findings, options);
+  return { text: applyEdits(text, plan.edits), applied: plan.applied, skipped: plan.skipped };
+}
+
+/**
+ * Moves a range off the middle of a CRLF or a surrogate pair and off a leading byte-order mark:
+ * a start moves forward past the break, an end moves back before it (a range never grows into
+ * text it did not name, and an empty range stays empty).
+ */
+export function snapRange(text: string, offset: number, endOffset: number, bom = 0): { offset: number; endOffset: number } {
+  let s = Math.max(0, Math.min(offset, text.length));
+  let e = Math.max(s, Math.min(endOffset, text.length));
+  const empty = e === s;
+  if (s < bom) s = bom;
+  if (splitsPair(text, s)) s = text.charCodeAt(s - 1) === 13 ? s + 1 : s - 1;
+  if (empty) return { offset: s, endOffset: s };
+  if (e < bom) e = bom;
+  if (splitsPair(text, e)) e = text.charCodeAt(e - 1) === 13 ? e - 1 : e + 1;
+  return { offset: s, endOffset: Math.max(s, e) };
+}
+
+/**
+ * What every lint result goes through before it leaves the engine: finding and related ranges
+ * snapped off CRLF middles, surrogate halves and the BOM (snapRange), and every fix checked by
+ * the guard (guardFixes).
+ */
+export function secureFindings(text: string, findings: Finding[], blocks: () => GuardBlock[], format: Format, bom = 0): Finding[] {
+  for (const f of findings) {
+    const r = snapRange(text, f.offset, f.endOffset, bom);
+    f.offset = r.offset;
+    f.endOffset = r.endOffset;
+    if (f.related) {
+      for (const x of f.related) {
+        const q = snapRange(text, x.offset, x.endOffset, bom);
+        x.offset = q.offset;
+        x.endOffset = q.endOffset;
+      }
+    }
+  }
+  if (findings.some((f) => f.fixes.length > 0)) guardFixes(text, findings, blocks(), format, bom);
+  return findings;
+}
+
+/** Whether an edit clashes with ranges already taken (overlap, the same range, or an insertion inside one). */
+export function overlapsAny(taken: Array<[number, number]>, e: { offset: number; endOffset: number }): boolean {
+  return taken.some(([s, t]) => (e.offset < t && s < e.endOffset) || (e.offset === e.endOffset && e.offset > s && e.offset < t) || (s === t && s > e.offset && s < e.endOffset) || (s === e.offset && t === e.endOffset));
 }
 
 /** Applies non-overlapping edits to a text (from the end, so offsets stay valid). */
@@ -33,4 +123,201 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   let out = text;
   for (const e of sorted) out = out.slice(0, e.offset) + e.newText + out.slice(e.endOffset);
   return out;
+}
+
+/** Whether an offset lies between the two halves of a CRLF or of a surrogate pair. */
+export function splitsPair(text: string, p: number): boolean {
+  if (p <= 0 || p >= text.length) return false;
+  const a = text.charCodeAt(p - 1);
+  const b = text.charCodeAt(p);
+  return (a === 13 && b === 10) || (a >= 0xd800 && a <= 0xdbff && b >= 0xdc00 && b <= 0xdfff);
+}
+
+/** An edit inside the text that splits neither a CRLF nor a surrogate pair. */
+export function editIsWellFormed(text: string, e: { offset: number; endOffset: number }): boolean {
+  return Number.isInteger(e.offset) && Number.isInteger(e.endOffset) && e.offset >= 0 && e.offset <= e.endOffset && e.endOffset <= text.length && !splitsPair(text, e.offset) && !splitsPair(text, e.endOffset);
+}
+
+/** A prose block as the guard needs it: the block, its language, and where its map starts in the document as read. */
+export interface GuardBlock {
+  block: ProseBlock;
+  language: Language;
+  /** Added to every map segment's `d` (the block's mapBase plus a byte-order mark). */
+  base: number;
+  /** Added to the block's start and end (a byte-order mark). */
+  shift: number;
+}
+
+type Verdict = 0 | 1 | 2; // keep, make a suggestion, drop
+const KEEP: Verdict = 0;
+const SUGGEST: Verdict = 1;
+const DROP: Verdict = 2;
+
+/** A replacement that is a term: letters, digits, spaces, hyphens, apostrophes, a few punctuation marks, LaTeX escapes of them. */
+const PLAIN_REPLACEMENT = /^(?:[\p{L}\p{M}\p{N} '’\-–.,/()]|\\[&%_#$])*$/u;
+
+/** Markup a safe fix may never eat in Markdown or plain text: anything but emphasis marks and spaces. */
+const SOFT_GAP = /^[*_~ \t]*$/;
+
+/**
+ * The guard over every fix edit (issue 13): a fix never touches what is not the writer's
+ * running prose. The format adapters' maps say where prose is; everything else is protected.
+ *
+ * - Dropped (the finding stays, without that fix): an edit that leaves the text, splits a CRLF
+ *   or a surrogate pair, touches the byte-order mark, replaces text outside the prose blocks
+ *   (code, math, front matter, comments, LaTeX commands and their non-prose arguments),
+ *   eats LaTeX markup (even a text command such as \emph{…}),
+ *   touches a placeholder (inline code, math, a URL, a citation key), cuts a piece of markup
+ *   the map holds as a whole, eats markup other than emphasis, or lies in a quotation or a
+ *   block quote.
+ * - Made a suggestion (a person decides): an insertion, a replacement with a line break or
+ *   with anything but plain words, one that takes emphasis markup along, and in a heading
+ *   anything but a term swap (headings are never inserted or removed by a safe fix).
+ *
+ * `text` is the document as read (offsets count a BOM), `bom` the length of the BOM. The
+ * findings are changed in place and returned. Calling it twice is harmless.
+ */
+export function guardFixes(text: string, findings: Finding[], blocks: GuardBlock[], format: Format, bom = 0): Finding[] {
+  if (!findings.some((f) => f.fixes.length > 0)) return findings;
+  const sorted = [...blocks].sort((a, b) => a.block.start + a.shift - (b.block.start + b.shift));
+  const starts = sorted.map((b) => b.block.start + b.shift);
+  const quotes = new Map<GuardBlock, Array<[number, number]>>();
+  const quotesOf = (g: GuardBlock) => {
+    let q = quotes.get(g);
+    if (!q) {
+      q = [];
+      for (const x of findQuotes(g.block.text, g.language)) {
+        const s = docOf(g, x.start, 'start');
+        const e = docOf(g, x.end, 'end');
+        if (e > s) q.push([s, e]);
+      }
+      quotes.set(g, q);
+    }
+    return q;
+  };
+  const blockAt = (e: TextEdit): GuardBlock | undefined => {
+    // The last block that starts at or before the edit and ends at or after it.
+    let lo = 0;
+    let hi = starts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! <= e.offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    for (let i = found; i >= 0 && i >= found - 8; i--) {
+      const g = sorted[i]!;
+      if (g.block.start + g.shift <= e.offset && e.endOffset <= g.block.end + g.shift) return g;
+    }
+    return undefined;
+  };
+
+  const judge = (e: TextEdit): Verdict => {
+    if (!editIsWellFormed(text, e) || e.offset < bom) return DROP;
+    let verdict: Verdict = KEEP;
+    const insertion = e.offset === e.endOffset;
+    if (insertion || /[\r\n]/.test(e.newText) || !PLAIN_REPLACEMENT.test(e.newText)) verdict = SUGGEST;
+    const g = blockAt(e);
+    if (!g) {
+      // Outside prose: only an insertion between blocks, at a line boundary, may be offered.
+      if (!insertion) return DROP;
+      const p = e.offset;
+      const atLineBoundary = p === bom || p === text.length || text[p - 1] === '\n' || text[p] === '\n' || text[p] === '\r';
+      return atLineBoundary ? SUGGEST : DROP;
+    }
+    if (g.block.quoted) return DROP;
+    for (const [s, t] of quotesOf(g)) if (touches(e, s, t)) return DROP;
+    const v = judgeInBlock(text, g, e, format);
+    if (v > verdict) verdict = v;
+    // A heading changes by a term swap only: never emptied, never reshaped.
+    if (g.block.kind === 'heading' && (e.newText.trim() === '' || insertion)) verdict = Math.max(verdict, SUGGEST) as Verdict;
+    return verdict;
+  };
+
+  for (const f of findings) {
+    if (f.fixes.length === 0) continue;
+    let changed = false;
+    const kept: Fix[] = [];
+    for (const fix of f.fixes) {
+      let worst: Verdict = KEEP;
+      for (const e of fix.edits) {
+        const v = judge(e);
+        if (v > worst) worst = v;
+        if (worst === DROP) break;
+      }
+      if (worst === DROP) {
+        changed = true;
+        continue;
+      }
+      if (worst === SUGGEST && fix.kind === 'safe') fix.kind = 'suggestion';
+      kept.push(fix);
+    }
+    if (changed) f.fixes = kept;
+  }
+  return findings;
+}
+
+/** Whether an edit touches [s, t): overlaps it, or inserts strictly inside it. */
+function touches(e: { offset: number; endOffset: number }, s: number, t: number): boolean {
+  if (e.offset === e.endOffset) return e.offset > s && e.offset < t;
+  return e.offset < t && s < e.endOffset;
+}
+
+function docOf(g: GuardBlock, t: number, side: 'start' | 'end'): number {
+  return g.block.map.length ? toDocument(g.block.map, t, side) + g.base : g.block.start + g.shift;
+}
+
+/** The verdict on an edit inside a block's span, from the block's map. */
+function judgeInBlock(text: string, g: GuardBlock, e: TextEdit, format: Format): Verdict {
+  const map = g.block.map;
+  const placeholders = g.block.placeholders ?? [];
+  let verdict: Verdict = KEEP;
+  let covered = e.offset; // document text up to here is accounted for
+  const insertion = e.offset === e.endOffset;
+  let insideSegment = false;
+  for (const seg of map) {
+    const s = seg.d + g.base;
+    const t = s + seg.dl;
+    if (t < e.offset || (t === e.offset && !insertion)) continue;
+    if (s > e.endOffset || (s === e.endOffset && !insertion)) break;
+    const isPlaceholder = placeholders.some(([a, b]) => a < seg.t + seg.tl && seg.t < b);
+    if (insertion) {
+      if (e.offset > s && e.offset < t) {
+        if (isPlaceholder || seg.tl !== seg.dl) return DROP;
+        insideSegment = true;
+      } else if (e.offset === s || e.offset === t) insideSegment = true;
+      continue;
+    }
+    if (seg.dl === 0) continue;
+    if (isPlaceholder) return DROP;
+    // Markup between the previous segment and this one that the edit eats.
+    if (s > covered) {
+      const v = gapVerdict(text.slice(covered, Math.min(s, e.endOffset)), format);
+      if (v > verdict) verdict = v;
+      if (verdict === DROP) return DROP;
+    }
+    if (seg.tl !== seg.dl) {
+      // A piece the map holds as a whole (an escape, an entity, an accent): all of it or none.
+      if (e.offset > s || e.endOffset < t) return DROP;
+      // A long stretch mapped as a whole is a map that lost its precision: never replace it.
+      if (seg.tl > 2) return DROP;
+    }
+    covered = Math.max(covered, t);
+  }
+  if (insertion) return insideSegment ? KEEP : SUGGEST;
+  if (covered < e.endOffset) {
+    const v = gapVerdict(text.slice(covered, e.endOffset), format);
+    if (v > verdict) verdict = v;
+  }
+  return verdict;
+}
+
+function gapVerdict(gap: string, format: Format): Verdict {
+  if (gap.length === 0) return KEEP;
+  if (/^[ \t]+$/.test(gap)) return KEEP;
+  // LaTeX commands and their braces are never touched by a fix, not even text commands (\emph{ … }).
+  if (format === 'latex') return /^[\s]*$/.test(gap) ? (/[\r\n]/.test(gap) ? SUGGEST : KEEP) : DROP;
+  return SOFT_GAP.test(gap.replace(/\r?\n|\r/g, ' ')) ? SUGGEST : DROP;
 }

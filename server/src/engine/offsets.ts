@@ -148,11 +148,30 @@ export class BlockTextBuilder {
         i++;
         continue;
       }
+      if (i < source.length && source[i] === '\u0000' && value[j] === '\uFFFD') {
+        // CommonMark reads NUL as U+FFFD: one character for one, at its own place.
+        this.addReplacement(value[j]!, d + i, 1);
+        i++;
+        j++;
+        continue;
+      }
+      if (i < source.length && source[i] === '>' && value[j] !== '>' && atLineStart(source, i)) {
+        // A block quote marker at the start of a continuation line, which the parser dropped.
+        i++;
+        continue;
+      }
       // Give up aligning: map the rest as a whole.
       this.addReplacement(value.slice(j), d + Math.min(i, source.length), Math.max(0, source.length - i));
       return;
     }
   }
+}
+
+/** Whether only spaces, tabs and block quote markers stand between a line end (or the start) and i. */
+function atLineStart(source: string, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && (source[k] === ' ' || source[k] === '\t' || source[k] === '>')) k--;
+  return k < 0 || source[k] === '\n' || source[k] === '\r';
 }
 
 /** Line starts of a text, for 1-based line and UTF-16 column positions. Handles \n, \r\n and \r. */

@@ -7,7 +7,9 @@ import type { CodeAction, CodeActionParams, Diagnostic, Range, TextEdit, Workspa
 import type { Finding, Format, Language } from '../engine/types.js';
 import type { CheckOutcome } from './checker.js';
 import { SOURCE, fixesHold, rangeOf } from './diagnostics.js';
-import type { DiagnosticData, Positions } from './diagnostics.js';
+import type { DiagnosticData, FixData, Positions } from './diagnostics.js';
+import { overlapsAny, safeFixOf } from '../engine/fixes.js';
+import { LineIndex } from '../engine/offsets.js';
 import { disableInFile, disableOnLine } from './directives.js';
 import type { OffsetEdit } from './directives.js';
 import { messages, say } from './messages.js';
@@ -54,24 +56,45 @@ function isBrugFinding(d: Diagnostic): boolean {
   return d.source === SOURCE && typeof d.code === 'string' && d.code.includes('/') && !d.code.startsWith('brug/');
 }
 
-/** Preferred fixes that are the finding's only choice, without overlaps: what fix-all applies. */
+/**
+ * What fix-all applies: the safe preferred fix of each finding (see safeFixOf), the same fixes
+ * `brug check --fix` applies, without overlaps. Suggestions stay quick fixes the writer picks.
+ */
 export function fixAllEdits(findings: Finding[]): OffsetEdit[] {
   const taken: Array<[number, number]> = [];
   const out: OffsetEdit[] = [];
-  const clash = (e: OffsetEdit) =>
-    taken.some(([s, t]) => (e.offset < t && s < e.endOffset) || (e.offset === s && e.endOffset === t) || (e.offset === e.endOffset && e.offset > s && e.offset < t) || (s === t && s > e.offset && s < e.endOffset));
   for (const f of [...findings].sort((a, b) => a.offset - b.offset)) {
-    const textFixes = f.fixes.filter((x) => x.edits.length > 0);
-    // The only choice, or the preferred fix when it is safe (a term used several times: "replace all").
-    const fix = textFixes.length === 1 ? textFixes[0]! : textFixes.find((x) => x.preferred && x.kind === 'safe');
-    if (!fix || !fix.preferred || fix.configEdit) continue;
-    if (fix.edits.some(clash)) continue;
+    const fix = safeFixOf(f);
+    if (!fix) continue;
+    if (fix.edits.some((e) => overlapsAny(taken, e))) continue;
     for (const e of fix.edits) {
       out.push(e);
       taken.push([e.offset, e.endOffset]);
     }
   }
   return out;
+}
+
+const REPLACE = { en: 'Replace', nl: 'Vervang' };
+
+/** A short, one-line form of a piece of text for a title. */
+function shortText(s: string): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > 40 ? `${one.slice(0, 39)}…` : one;
+}
+
+/**
+ * The title of a replacement: before → after when the fix replaces one stretch of text on one
+ * line ("Replace "make a decision" → "decide""), else the fix's own title.
+ */
+export function replacementTitle(fix: FixData, lines: LineIndex, ui: Language): string {
+  if (fix.edits.length !== 1 || fix.configEdit) return fix.title;
+  const e = fix.edits[0]!;
+  if (e.range.start.line !== e.range.end.line || /[\r\n]/.test(e.newText)) return fix.title;
+  const text = lines.text;
+  const before = text.slice(lines.offsetAt(e.range.start.line, e.range.start.character), lines.offsetAt(e.range.end.line, e.range.end.character));
+  if (!before.trim() || !e.newText.trim()) return fix.title;
+  return `${REPLACE[ui]} "${shortText(before)}" → "${shortText(e.newText)}"`;
 }
 
 export function codeActions(params: CodeActionParams, ctx: ActionContext): CodeAction[] {
@@ -85,6 +108,10 @@ export function codeActions(params: CodeActionParams, ctx: ActionContext): CodeA
     const text = doc.getText();
     const seenLine = new Set<string>();
     const seenRule = new Set<string>();
+    let lines: LineIndex | undefined;
+    // Real replacements first (each diagnostic's preferred one on top), then accept and disable actions.
+    const replacements: Array<{ action: CodeAction; preferred: boolean; order: number }> = [];
+    const others: CodeAction[] = [];
     for (const d of diagnostics) {
       const rule = String(d.code);
       const data = (d.data ?? {}) as DiagnosticData;
@@ -94,21 +121,23 @@ export function codeActions(params: CodeActionParams, ctx: ActionContext): CodeA
         const hasEdits = fix.edits.length > 0;
         // Without versioned edits a client would apply stale ranges: leave those out.
         if (hasEdits && !current && !ctx.documentChanges) continue;
-        const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d] };
+        if (!hasEdits && !fix.configEdit) continue;
+        const title = hasEdits && current ? replacementTitle(fix, (lines ??= new LineIndex(text)), ui) : fix.title;
+        const action: CodeAction = { title, kind: CodeActionKind.QuickFix, diagnostics: [d] };
         if (fix.preferred) action.isPreferred = true;
         if (hasEdits) action.edit = workspaceEdit(doc.uri, ctx.documentChanges ? (current ? doc.version : data.version ?? null) : null, fix.edits, ctx.documentChanges);
         if (fix.configEdit) {
           const args: ApplyConfigEditArgs = { uri: doc.uri, edit: fix.configEdit };
           action.command = { title: fix.title, command: Commands.applyConfigEdit, arguments: [args] };
         }
-        if (!hasEdits && !fix.configEdit) continue;
-        actions.push(action);
+        if (hasEdits && !fix.configEdit) replacements.push({ action, preferred: fix.preferred, order: replacements.length });
+        else others.push(action);
       }
       const lineKey = `${rule}@${d.range.start.line}`;
       if (!seenLine.has(lineKey)) {
         seenLine.add(lineKey);
         const edit = disableOnLine(text, ctx.format, d.range.start.line, rule);
-        if (edit.newText) actions.push({
+        if (edit.newText) others.push({
           title: say(messages.disableOnLine(rule), ui),
           kind: CodeActionKind.QuickFix,
           diagnostics: [d],
@@ -119,7 +148,7 @@ export function codeActions(params: CodeActionParams, ctx: ActionContext): CodeA
         seenRule.add(rule);
         const edit = disableInFile(text, ctx.format, rule);
         if (edit.newText) {
-          actions.push({
+          others.push({
             title: say(messages.disableInFile(rule), ui),
             kind: CodeActionKind.QuickFix,
             diagnostics: [d],
@@ -128,9 +157,11 @@ export function codeActions(params: CodeActionParams, ctx: ActionContext): CodeA
         }
         const args: ApplyConfigEditArgs = { uri: doc.uri, edit: { path: ['rules'], key: rule, value: 'off' } };
         const title = say(messages.disableInProject(rule), ui);
-        actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title, command: Commands.applyConfigEdit, arguments: [args] } });
+        others.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title, command: Commands.applyConfigEdit, arguments: [args] } });
       }
     }
+    replacements.sort((a, b) => Number(b.preferred) - Number(a.preferred) || a.order - b.order);
+    actions.push(...replacements.map((r) => r.action), ...others);
   }
 
   const fixAllRequested = only?.some((o) => wanted(FIX_ALL_KIND, [o]));

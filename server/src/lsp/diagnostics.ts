@@ -16,6 +16,8 @@ export interface Positions {
 export interface FixData {
   title: string;
   preferred: boolean;
+  /** safe: part of fix-all; suggestion: picked by the writer (a fix without a kind is a suggestion). */
+  kind?: 'safe' | 'suggestion';
   edits: TextEdit[];
   configEdit?: ConfigEdit;
 }
@@ -91,6 +93,7 @@ export function toFixData(f: Finding, doc: Positions, ui: Language): FixData[] {
     const fd: FixData = {
       title: x.title[ui],
       preferred: x.preferred,
+      kind: x.kind === 'safe' ? 'safe' : 'suggestion',
       edits: x.edits.map((e) => ({ range: rangeOf(doc, e.offset, e.endOffset), newText: e.newText })),
     };
     if (x.configEdit) fd.configEdit = x.configEdit;

@@ -96,7 +96,7 @@ describe(RULE, () => {
       assert.equal(f.fixes.length, 1);
       assert.equal(f.fixes[0]!.preferred, true);
       assert.equal(f.fixes[0]!.title.en, 'Replace with "decide"');
-      assert.deepEqual(applyFixes(text, [f]), { text: text.replace('make a decision', 'decide'), applied: 1, skipped: 0 });
+      assert.deepEqual(applyFixes(text, [f], { suggestions: true }), { text: text.replace('make a decision', 'decide'), applied: 1, skipped: 0 });
     });
 
     it('keeps the capital of a sentence start: "Make a decision" → "Decide"', () => {

@@ -239,7 +239,9 @@ export function stubDefinitions(src: string, definitions: Definitions): string {
 /** Turns one chunk's mdast into prose blocks, offsets relative to the chunk. */
 function chunkBlocks(src: string, stubs: string): ChunkResult {
   const input = stubs ? `${src}\n\n${stubs}` : src;
-  const tree = parseMdast(input);
+  // micromark drops one leading U+FEFF and counts offsets without it: give it one to drop, so a
+  // chunk that starts with U+FEFF (a second BOM, a zero-width no-break space) keeps exact offsets.
+  const tree = parseMdast(input.charCodeAt(0) === 0xfeff ? `\uFEFF${input}` : input);
   const limit = src.length;
   const blocks: ProseBlock[] = [];
   const directives: ChunkResult['directives'] = [];
@@ -256,11 +258,23 @@ function chunkBlocks(src: string, stubs: string): ChunkResult {
     }
   };
 
+  // Where the last positioned text ended: text that a transform made without a position (GFM
+  // e-mail literals inside broken links) is found from here, so its offsets stay exact.
+  let cursor = 0;
   const inline = (node: MdNode, b: BlockTextBuilder) => {
     switch (node.type) {
       case 'text': {
-        const s = offsetOf(node, 'start');
-        const e = offsetOf(node, 'end');
+        let s = offsetOf(node, 'start');
+        let e = offsetOf(node, 'end');
+        if (!node.position) {
+          const value = node.value ?? '';
+          const at = value ? src.indexOf(value, cursor) : -1;
+          // Not found as it stands (an escape inside): left out rather than put in the wrong place.
+          if (at < 0) return;
+          s = at;
+          e = at + value.length;
+        }
+        cursor = e;
         b.addAligned(node.value ?? '', src.slice(s, e), s);
         return;
       }

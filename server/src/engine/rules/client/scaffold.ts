@@ -139,6 +139,8 @@ export function scaffoldFix(doc: DocumentModel): Fix | undefined {
   return {
     title: message(`Add a section "${SCAFFOLD_TITLE[language]}" with guiding questions`, `Voeg een hoofdstuk "${SCAFFOLD_TITLE[language]}" met hulpvragen toe`),
     preferred: true,
+    // Inserted sections need a person: never applied by --fix or fix-all.
+    kind: 'suggestion',
     edits: [edit],
   };
 }

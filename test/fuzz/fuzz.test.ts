@@ -1,0 +1,103 @@
+/**
+ * The fuzz suite, short run (issue 17 item 6): a fixed seed, small documents, every finding
+ * and fix checked against the text. The long run is `npm run fuzz -- --n 100000`.
+ * Plus the faults the audit reproduced (issue 17 item 2), each as a regression test.
+ */
+import { strict as assert } from 'node:assert';
+import { lint } from '../../server/src/index.js';
+import { snapRange } from '../../server/src/engine/fixes.js';
+import { checkFindings } from './check.js';
+import { corpusSources, makeCase } from './generate.js';
+import { checkCase } from './run.js';
+
+const SEED = 20261203;
+
+describe('fuzz: mutated dev-corpus documents (short run, fixed seed)', function () {
+  this.timeout(120000);
+  const sources = corpusSources();
+
+  it('generates the same documents for the same seed', function () {
+    if (sources.length === 0) this.skip();
+    assert.deepEqual(makeCase(sources, SEED, 7, 3000, 0.1), makeCase(sources, SEED, 7, 3000, 0.1));
+    assert.notEqual(makeCase(sources, SEED, 7, 3000, 0.1).text, makeCase(sources, SEED, 8, 3000, 0.1).text);
+  });
+
+  it('120 documents: no crash, every range inside the text and covering what it names, no CRLF split, fix edits round-trip', function () {
+    if (sources.length === 0) this.skip();
+    const problems: string[] = [];
+    for (let i = 0; i < 120; i++) {
+      const c = makeCase(sources, SEED, i, 3000, 0.1);
+      for (const v of checkCase(c).violations) problems.push(`${v.kind}: ${c.recipe}: ${v.detail}`);
+    }
+    assert.deepEqual(problems.slice(0, 10), []);
+  });
+});
+
+describe('fuzz: the checker catches what it should', () => {
+  it('flags a range that splits a CRLF, leaves the text, covers the BOM or names other text', () => {
+    const text = '\uFEFFDe klanten wachten.\r\nNog een regel.';
+    const at = text.indexOf('klanten');
+    const base = { ruleId: 'x/y', severity: 'warning' as const, fixes: [] };
+    const kinds = (f: Parameters<typeof checkFindings>[2]) => checkFindings(text, 'markdown', f).map((v) => v.kind);
+    assert.deepEqual(kinds([{ ...base, message: { en: '"klanten" is jargon', nl: '' }, offset: at, endOffset: at + 7 }]), []);
+    assert.deepEqual(kinds([{ ...base, message: { en: '"klanten" is jargon', nl: '' }, offset: at - 1, endOffset: at + 6 }]), ['cover']);
+    assert.deepEqual(kinds([{ ...base, message: { en: 'x', nl: '' }, offset: text.indexOf('\n'), endOffset: text.length }]), ['crlf']);
+    assert.deepEqual(kinds([{ ...base, message: { en: 'x', nl: '' }, offset: 0, endOffset: 3 }]), ['bom']);
+    assert.deepEqual(kinds([{ ...base, message: { en: 'x', nl: '' }, offset: 3, endOffset: text.length + 1 }]), ['range']);
+    const fix = { title: { en: 'f', nl: 'f' }, preferred: true, kind: 'safe' as const, edits: [{ offset: at, endOffset: at + 7, newText: 'inwoners\n' }] };
+    assert.deepEqual(kinds([{ ...base, message: { en: 'x', nl: '' }, offset: at, endOffset: at + 7, fixes: [fix] }]), ['edit']);
+  });
+});
+
+describe('exact offsets on damaged input (issue 17 item 2)', () => {
+  const jargon = (text: string, path = 'a.md') => lint(text, { path, language: 'nl' }).findings.filter((f) => f.ruleId === 'vocabulary/jargon');
+
+  it('a Markdown file that starts with two U+FEFF: exactly one is a BOM, every range stays on its word', () => {
+    for (const path of ['a.md', 'a.txt', 'a.tex']) {
+      const text = '\uFEFF\uFEFFDe schuldhulp om de klanten te helpen.\r\n\r\nDe klanten wachten op de interventie.\r\n';
+      const fs = jargon(text, path);
+      assert.ok(fs.length >= 2, path);
+      for (const f of fs) assert.match(text.slice(f.offset, f.endOffset), /^(klanten|interventie)$/, path);
+      assert.deepEqual(checkFindings(text, 'markdown', fs), []);
+    }
+  });
+
+  it('a chunk that starts with U+FEFF in the middle of a Markdown file keeps exact offsets', () => {
+    const text = 'Eerste alinea.\n\n\uFEFFDe klanten wachten.\n';
+    const [f] = jargon(text);
+    assert.equal(text.slice(f!.offset, f!.endOffset), 'klanten');
+  });
+
+  it('NUL characters and lone CRs: ranges cover the words they name', () => {
+    for (const text of ['De\u0000 klanten \u0000wachten op de &amp; interventie.', 'Eerste regel\rDe klanten\rwachten op de interventie.\r\rDe klanten.', '> Een citaat\n> over de klanten\n> en de interventie.\n']) {
+      const fs = lint(text, { path: 'a.md', language: 'nl' }).findings;
+      assert.deepEqual(checkFindings(text, 'markdown', fs), [], JSON.stringify(text));
+      for (const f of fs.filter((x) => x.ruleId === 'vocabulary/jargon')) assert.match(text.slice(f.offset, f.endOffset), /^(klanten|interventie)$/);
+    }
+  });
+
+  it('text a Markdown transform made without a position (an e-mail address in a broken link) keeps exact offsets', () => {
+    const text = 'Intro.\n\n- Jeroen, UX Researcher - [j.du.chatinier@utrecht.nl](mailto:j.du.ch';
+    const fs = lint(text, { path: 'a.md', language: 'nl' }).findings;
+    assert.deepEqual(checkFindings(text, 'markdown', fs), []);
+    const ux = fs.find((f) => f.ruleId === 'readability/undefined-abbreviation');
+    if (ux) assert.equal(text.slice(ux.offset, ux.endOffset), 'UX');
+  });
+
+  it('no range and no fix edit ever splits a CRLF', () => {
+    const text = 'De klanten wachten lang op de interventie van de gemeente, omdat de klantmanagers het te druk hebben met andere klanten en de interventie pas later kan beginnen dan gepland.\r\n\r\nDe klanten.\r\n';
+    const r = lint(text, { path: 'a.md', language: 'nl' });
+    assert.ok(r.findings.length > 2);
+    assert.deepEqual(checkFindings(text, 'markdown', r.findings), []);
+  });
+
+  it('snapRange moves a range off a CRLF middle, a surrogate half and the BOM, never growing it', () => {
+    const text = '\uFEFFab\r\ncd😀e';
+    assert.deepEqual(snapRange(text, 4, 6, 1), { offset: 5, endOffset: 6 });
+    assert.deepEqual(snapRange(text, 1, 4, 1), { offset: 1, endOffset: 3 });
+    assert.deepEqual(snapRange(text, 0, 2, 1), { offset: 1, endOffset: 2 });
+    const emoji = text.indexOf('😀');
+    assert.deepEqual(snapRange(text, emoji + 1, emoji + 3, 1), { offset: emoji, endOffset: emoji + 3 });
+    assert.deepEqual(snapRange(text, 4, 4, 1), { offset: 5, endOffset: 5 });
+  });
+});
