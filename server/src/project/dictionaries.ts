@@ -40,6 +40,8 @@ function yamlFiles(dir: string): string[] {
   }
   for (const name of names) {
     const p = join(dir, name);
+    // dictionaries/practice holds the practice-fit cues (their own schema), not vocabulary.
+    if (name === 'practice' && statSync(p).isDirectory()) continue;
     if (statSync(p).isDirectory()) out.push(...yamlFiles(p));
     else if (/\.ya?ml$/.test(name)) out.push(p);
   }
