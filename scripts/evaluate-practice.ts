@@ -23,6 +23,8 @@ export interface Row {
   insight: string;
   gold: Label;
   brug: Label;
+  /** The label's evidence note. */
+  note: string;
 }
 
 export function readLabels(): Array<Record<string, string>> {
@@ -45,7 +47,7 @@ export function evaluate(): Row[] {
     const fit = result.analyses.practiceFit as PracticeFit;
     for (const id of LABELLED) {
       const brug = fit.items.find((i) => i.id === id)!.status;
-      rows.push({ file: rec.file!, insight: id, gold: norm(rec[id]!), brug });
+      rows.push({ file: rec.file!, insight: id, gold: norm(rec[id]!), brug, note: rec[`${id}_evidence`] ?? '' });
     }
   }
   return rows;
@@ -96,7 +98,7 @@ if (isMain) {
   const t = table(rows);
   process.stdout.write(`${t}\n`);
   if (verbose) {
-    for (const r of rows) if (found(r.gold) !== found(r.brug) || (process.argv.includes('-vv') && r.gold !== r.brug)) process.stdout.write(`${r.file}\t${r.insight}\tgold ${r.gold}\tbrug ${r.brug}\n`);
+    for (const r of rows) if (found(r.gold) !== found(r.brug) || (process.argv.includes('-vv') && r.gold !== r.brug)) process.stdout.write(`${r.file}\t${r.insight}\tgold ${r.gold}\tbrug ${r.brug}\t${r.note}\n`);
   }
   if (!process.argv.includes('--no-write')) {
     const confusion: Record<string, Record<string, number>> = {};

@@ -69,7 +69,7 @@ function cueInsight(id: CueInsightId, units: Unit[], lex: PracticeLexicon): { st
     if (!cues.traps.empty && cues.traps.test(u.text)) continue;
     const m = cues.present.find(u.text);
     if (m) {
-      const strength = !cues.plansCount && u.plan ? 'partial' : 'present';
+      const strength = (!cues.plansCount && u.plan) || cues.downgrade.test(u.text) ? 'partial' : 'present';
       if (strength === 'present') present++;
       found.push(evidenceOf(u, m.index, strength));
       continue;
@@ -182,7 +182,7 @@ function compute(doc: DocumentModel, lex: PracticeLexicon): PracticeFit {
   const handles = practicalHandles(doc, units, lex);
   let studyCues = 0;
   for (const u of units) if (!u.template && lex.study.test(u.text)) studyCues++;
-  const isStudy = studyCues >= 3;
+  const isStudy = studyCues >= 2;
   const items: PracticeItem[] = [];
   for (const id of INSIGHT_IDS) {
     let r: { status: PracticeStatus; evidence: PracticeEvidence[] };

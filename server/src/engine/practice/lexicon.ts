@@ -12,6 +12,7 @@ interface InsightData {
   present: string[];
   partial?: string[];
   traps?: string[];
+  downgrade?: string[];
   sections?: string[];
   plansCount?: boolean;
   minPresent?: number;
@@ -49,6 +50,7 @@ export interface InsightCues {
   present: PatternSet;
   partial: PatternSet;
   traps: PatternSet;
+  downgrade: PatternSet;
   sections: PatternSet;
   plansCount: boolean;
   minPresent: number;
@@ -89,7 +91,7 @@ export function compilePracticeLexicon(data: PracticeData): PracticeLexicon {
   const p = (x?: string[]) => new PatternSet(x ?? []);
   const insights = {} as Record<CueInsightId, InsightCues>;
   for (const [id, d] of Object.entries(data.insights) as Array<[CueInsightId, InsightData]>) {
-    insights[id] = { present: p(d.present), partial: p(d.partial), traps: p(d.traps), sections: p(d.sections), plansCount: d.plansCount ?? false, minPresent: d.minPresent ?? 1 };
+    insights[id] = { present: p(d.present), partial: p(d.partial), traps: p(d.traps), downgrade: p(d.downgrade), sections: p(d.sections), plansCount: d.plansCount ?? false, minPresent: d.minPresent ?? 1 };
   }
   const r = data.recommendations;
   return {

@@ -6,6 +6,12 @@ import { quote } from './units.js';
 
 const MAX_TEXT = 200;
 
+/** A short line without a full stop: a heading written as a paragraph (bold text, a label with a colon). */
+function isPseudoHeading(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return words > 0 && words <= 8 && !/[.!?]$/.test(text.trim());
+}
+
 /** Reads one recommendation: who acts, with which verb, for practice or for research. */
 export function readRecommendation(text: string, lex: PracticeLexicon, researchContext: boolean, headingActor?: string): Pick<Recommendation, 'actor' | 'verb' | 'weak' | 'audience'> {
   const r = lex.recommendations;
@@ -93,6 +99,18 @@ export function practicalHandles(doc: DocumentModel, units: Unit[], lex: Practic
     } else {
       for (const u of list) if (r.verbs.test(u.text) || r.inline.test(u.text)) push(u, 'section', research, headingActorOf(si));
     }
+  }
+  // A pseudo-heading ("**Verbeterpunten**", "Recommendations:") as a short paragraph of its own, followed by a list.
+  let pseudo: { research: boolean } | undefined;
+  for (const u of units) {
+    if (u.template) continue;
+    if (u.kind === 'listItem') {
+      if (pseudo) push(u, 'list', pseudo.research || (u.section >= 0 && researchSection[u.section]!));
+      continue;
+    }
+    pseudo = undefined;
+    if (u.kind !== 'paragraph' || !isPseudoHeading(u.text)) continue;
+    if (r.headings.test(u.text) || r.practiceHeadings.test(u.text)) pseudo = { research: r.research.test(u.text) || (u.section >= 0 && researchSection[u.section]!) };
   }
   // "We recommend …" in running text.
   for (const u of units) {
