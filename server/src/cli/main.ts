@@ -12,6 +12,7 @@ import { expandPaths } from './files.js';
 import { VERSION, toGithub, toJson, toSarif, toText } from './output.js';
 import type { FileReport } from './output.js';
 import { fileExtras } from './extras.js';
+import { reportCommand } from './report.js';
 import { fixLatexProject, lintLatexProject, planLatexProjects } from '../project/latex-project.js';
 import type { LatexProjectResult } from '../project/latex-project.js';
 
@@ -22,6 +23,7 @@ const HELP = `brug ${VERSION} — checks whether a research report will reach th
 
 Usage:
   brug check [paths, folders or globs …] [options]
+  brug report FILE… [--output report.html]   one standalone HTML report (default <name>.brug.html beside each file)
   brug rules                 list the rules
   brug --version | --help
 
@@ -65,6 +67,7 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
         'fail-on': { type: 'string', default: 'warning' },
         fix: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
+        output: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -87,6 +90,7 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
     for (const r of engine.rules) io.out(`${r.meta.id.padEnd(36)} ${r.meta.defaultSeverity.padEnd(8)} ${r.meta.description.en}`);
     return 0;
   }
+  if (command === 'report') return reportCommand(paths, { ...(values.output ? { output: values.output } : {}), ...(values.language ? { language: values.language as Language } : {}), ...(values.audience ? { audience: values.audience } : {}), ...(values.config ? { config: values.config } : {}) }, io);
   if (command !== 'check') return fail(io, command ? `unknown command "${command}". Use brug check.` : 'no command. Use brug check [paths …] (brug --help).');
 
   const format = values.format!;

@@ -101,7 +101,7 @@ function policyPractice(units: Unit[], lex: PracticeLexicon): { status: Practice
       found.push(evidenceOf(u, Math.min(p.index, f.index), 'present'));
     } else if (p && f) found.push(evidenceOf(u, Math.min(p.index, f.index), 'partial'));
   }
-  const status: PracticeStatus = linked >= 2 ? 'present' : policy + frontline >= 3 && (policy > 0 || linked > 0) ? 'partial' : base.status;
+  const status: PracticeStatus = linked >= 2 ? 'present' : linked > 0 || (policy > 0 && frontline > 0) || policy + frontline >= 3 ? 'partial' : base.status;
   return { status, evidence: pickEvidence(found) };
 }
 
@@ -161,7 +161,7 @@ function languageItem(doc: DocumentModel): { status: PracticeStatus; evidence: P
 }
 
 /** Headline score bands: Flesch-Douma (nl) and Flesch Reading Ease (en). */
-const READABLE: Record<Language, { good: number; fair: number }> = { nl: { good: 55, fair: 40 }, en: { good: 50, fair: 30 } };
+export const READABLE: Record<Language, { good: number; fair: number }> = { nl: { good: 55, fair: 40 }, en: { good: 50, fair: 30 } };
 
 /** Insight 9: readability, with the hardest sections as evidence. */
 function readabilityItem(doc: DocumentModel): { status: PracticeStatus; evidence: PracticeEvidence[] } {

@@ -4,3 +4,4 @@ export { practiceFit, practiceFitAnalysis } from './analysis.js';
 export { practiceLexicon, compilePracticeLexicon, parsePracticeData } from './lexicon.js';
 export type { PracticeLexicon, PracticeData } from './lexicon.js';
 export { readRecommendation } from './recommendations.js';
+export { practiceFitJson } from './json.js';
