@@ -13,8 +13,8 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Engine } from '../server/src/engine/engine.js';
 import { Vocabulary } from '../server/src/engine/vocabulary/vocabulary.js';
-import { bundledDictionaries } from '../server/src/project/dictionaries.js';
-import { extraFormats } from '../server/src/project/formats.js';
+import { bundledDictionaries } from '../server/src/workspace/dictionaries.js';
+import { extraFormats } from '../server/src/workspace/formats.js';
 import { parseLatex } from '../server/src/engine/formats/latex.js';
 
 const HERE = import.meta.dirname;

@@ -11,7 +11,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { engineFor } from '../server/src/project/engine.js';
+import { engineFor } from '../server/src/workspace/engine.js';
 import type { PracticeFit } from '../server/src/engine/practice/types.js';
 import { CORPUS_DIR, REPO_ROOT, SHARED_DIR } from '../test/helpers/shared.js';
 

@@ -71,7 +71,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       configurationSection: 'brug',
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.brug.{yml,yaml}'),
     },
-    initializationOptions: { client: 'vscode', extensionPath: context.extensionPath },
+    // An untrusted folder may not point Brug at dictionaries or files of its own choosing: the
+    // server reads `trusted` and then ignores those parts of the folder's .brug.yml.
+    initializationOptions: { client: 'vscode', extensionPath: context.extensionPath, trusted: vscode.workspace.isTrusted },
     middleware: {
       // Brug's own files (the rule pages that "About this rule" opens) are not checked.
       didOpen: (doc, next) => (isOwnFile(doc.uri) ? Promise.resolve() : next(doc)),
@@ -150,6 +152,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
 
     { dispose: () => ReportPanel.disposeCurrent() },
+
+    // Trust is granted once and never taken back in a window: restart the server so it reads the
+    // folder's .brug.yml in full.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (!client) return;
+      (client.clientOptions.initializationOptions as { trusted?: boolean }).trusted = true;
+      void client.restart();
+    }),
   );
 
   try {

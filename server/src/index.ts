@@ -5,4 +5,4 @@ export { defaultConfig, mergeConfig } from './engine/config/config.js';
 export type { BrugConfig } from './engine/config/config.js';
 export { parseConfigText } from './engine/config/load.js';
 export { applyFixes } from './engine/fixes.js';
-export { lint, engineFor } from './project/engine.js';
+export { lint, engineFor } from './workspace/engine.js';

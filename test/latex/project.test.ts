@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeWorkspaces, runCli, tempWorkspace } from '../helpers/workspace.js';
-import { engineFor } from '../../server/src/project/engine.js';
-import { buildLatexProject, findIncludes, fixLatexProject, lintLatexProject, locate, planLatexProjects } from '../../server/src/project/latex-project.js';
+import { engineFor } from '../../server/src/workspace/engine.js';
+import { buildLatexProject, findIncludes, fixLatexProject, lintLatexProject, locate, planLatexProjects } from '../../server/src/workspace/latex-project.js';
 import { parseLatex } from '../../server/src/engine/formats/latex.js';
 import { NO_OPTIONS, balanced } from './helpers.js';
 

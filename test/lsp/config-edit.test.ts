@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { parseConfigText } from '../../server/src/engine/config/load.js';
-import { ConfigEditError, applyConfigEdit, textChange } from '../../server/src/project/config-edit.js';
+import { ConfigEditError, applyConfigEdit, textChange } from '../../server/src/workspace/config-edit.js';
 
 describe('project: config edits (.brug.yml)', () => {
   it('creates the file text when there is none', () => {

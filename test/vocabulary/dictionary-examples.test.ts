@@ -10,14 +10,14 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { bundledDictionaries } from '../../server/src/project/dictionaries.js';
+import { bundledDictionaries } from '../../server/src/workspace/dictionaries.js';
 import { parseDictionary } from '../../server/src/engine/vocabulary/dictionary.js';
 import type { Dictionary } from '../../server/src/engine/vocabulary/dictionary.js';
 import { Vocabulary } from '../../server/src/engine/vocabulary/vocabulary.js';
 import { splitSentences } from '../../server/src/engine/text/sentences.js';
 import { clientLexicons } from '../../server/src/engine/rules/client/lexicon.js';
 import { normalizeWord } from '../../server/src/engine/vocabulary/lexicon.js';
-import { resourceRoot } from '../../server/src/project/resources.js';
+import { resourceRoot } from '../../server/src/workspace/resources.js';
 import { facts, run, vocabularyFindings } from './helpers.js';
 import { applyFixes } from '../../server/src/engine/fixes.js';
 

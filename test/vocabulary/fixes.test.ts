@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { applyEdits, applyFixes } from '../../server/src/engine/fixes.js';
 import { matchCase } from '../../server/src/engine/text/case.js';
 import type { Finding, Fix } from '../../server/src/engine/types.js';
-import { resourceRoot } from '../../server/src/project/resources.js';
+import { resourceRoot } from '../../server/src/workspace/resources.js';
 import { run, vocabularyFindings } from './helpers.js';
 
 function only(text: string, lang: 'nl' | 'en', rule = 'vocabulary/jargon'): Finding {

@@ -3,7 +3,7 @@
  * vocabulary block facts (the real matching path: sentence splitting, quotes, placeholders,
  * the compiled lexicons of all loaded dictionaries).
  */
-import { lint } from '../../server/src/project/engine.js';
+import { lint } from '../../server/src/workspace/engine.js';
 import type { LintOptions, LintResult } from '../../server/src/engine/engine.js';
 import type { Finding, Language } from '../../server/src/engine/types.js';
 import type { VocabularyFacts, SynonymUse, TermUse } from '../../server/src/engine/rules/vocabulary/analyzer.js';

@@ -6,9 +6,9 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { engineFor } from '../../server/src/project/engine.js';
+import { engineFor } from '../../server/src/workspace/engine.js';
 import { parseConfigText } from '../../server/src/engine/config/load.js';
-import { resourceRoot } from '../../server/src/project/resources.js';
+import { resourceRoot } from '../../server/src/workspace/resources.js';
 import { applyFixes } from '../../server/src/engine/fixes.js';
 import { config, flagged, run, vocabularyFindings } from './helpers.js';
 

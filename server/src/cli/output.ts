@@ -1,7 +1,8 @@
 import type { Finding, Language, Message, Metrics, Section, Severity } from '../engine/types.js';
 import { LineIndex } from '../engine/offsets.js';
 
-export const VERSION = '0.1.0';
+export { VERSION } from '../workspace/version.js';
+import { VERSION } from '../workspace/version.js';
 
 export interface FileReport {
   /** Path as shown (relative to the working folder). */

@@ -31,10 +31,22 @@ export interface ConfigEdit {
   key?: string;
 }
 
+/**
+ * How far a fix may be trusted without a person looking at it.
+ * - `safe`: mechanical, keeps meaning and grammar (a spelling variant toward the report's majority
+ *   or the project's `prefer:`, a term swap that agrees in its sentence). `--fix` and
+ *   `source.fixAll.brug` apply safe fixes only.
+ * - `suggestion`: needs a person (rewording, a change of number, inserted text or sections). The
+ *   writer picks it as a quick fix, one at a time.
+ */
+export type FixKind = 'safe' | 'suggestion';
+
 export interface Fix {
   title: Message;
-  /** At most one fix of a finding is preferred: the obvious one, applied by `brug check --fix`. */
+  /** At most one fix of a finding is preferred: the obvious one, offered first in the editor. */
   preferred: boolean;
+  /** A fix without a kind is a suggestion: only fixes marked `safe` are applied without asking. */
+  kind?: FixKind;
   edits: TextEdit[];
   configEdit?: ConfigEdit;
 }

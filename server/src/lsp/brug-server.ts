@@ -16,9 +16,9 @@ import {
 import type { CodeAction, CodeLens, Connection, Hover, InitializeParams, InitializeResult, TextDocumentEdit, WorkspaceEdit, WorkspaceFolder } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Language } from '../engine/types.js';
-import { CONFIG_NAMES } from '../project/config-file.js';
-import { ConfigEditError, applyConfigEdit, textChange } from '../project/config-edit.js';
-import { VERSION } from '../cli/output.js';
+import { CONFIG_NAMES } from '../workspace/config-file.js';
+import { ConfigEditError, applyConfigEdit, textChange } from '../workspace/config-edit.js';
+import { VERSION } from '../workspace/version.js';
 import { clientFeatures, serverCapabilities } from './capabilities.js';
 import type { ClientFeatures } from './capabilities.js';
 import { Checker, faultyRule, formatFor, forgetEngines, pathOf, projectDictionaryFiles } from './checker.js';

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { Diagnostic, DiagnosticRelatedInformation, Position, Range, TextEdit } from 'vscode-languageserver/node';
 import type { ConfigEdit, Finding, Language, Severity } from '../engine/types.js';
-import { docsUrl } from '../project/resources.js';
+import { docsUrl } from '../workspace/resources.js';
 
 export const SOURCE = 'brug';
 

@@ -8,8 +8,8 @@ import { dirname, sep } from 'node:path';
 import { defaultConfig } from '../engine/config/config.js';
 import type { BrugConfig } from '../engine/config/config.js';
 import { parseConfigText } from '../engine/config/load.js';
-import { findConfigFile, loadConfigFile } from '../project/config-file.js';
-import type { ConfigFileProblem } from '../project/config-file.js';
+import { findConfigFile, loadConfigFile } from '../workspace/config-file.js';
+import type { ConfigFileProblem } from '../workspace/config-file.js';
 
 export interface ProjectConfig {
   file?: string;

@@ -10,14 +10,14 @@ import { WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { CancellationToken, Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Language } from '../engine/types.js';
-import { expandPaths, globToRegExp } from '../cli/files.js';
+import { expandPaths, globToRegExp } from '../workspace/files.js';
 import type { ClientFeatures } from './capabilities.js';
 import type { Checker } from './checker.js';
 import type { SettingsStore } from './configuration.js';
 import { toDiagnostics } from './diagnostics.js';
 import type { Logger, OpenDocuments } from './documents.js';
 import { messages, say } from './messages.js';
-import { lintLatexProject, planLatexProjects, readTextFile } from '../project/latex-project.js';
+import { lintLatexProject, planLatexProjects, readTextFile } from '../workspace/latex-project.js';
 
 export interface WorkspaceCheckSummary {
   files: number;
