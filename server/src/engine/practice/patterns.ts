@@ -1,6 +1,6 @@
 /**
  * Cue patterns of the practice dictionaries, compiled to regular expressions. A pattern is a
- * lower-case phrase: a word ending in `*` matches any ending, `..` allows up to five words in
+ * lower-case phrase: a word ending in `*` matches any ending, `..` allows up to eight words in
  * between. Matches respect word boundaries (letters and digits of any script), so "raad" does not
  * match inside "voorraad" and "plan" not inside "planet".
  */
@@ -12,7 +12,7 @@ function compileOne(pattern: string): string {
   const out: string[] = [];
   for (const p of parts) {
     if (p === '..') {
-      out.push('(?:[^\\s]+\\s+){0,5}?');
+      out.push('(?:[^\\s]+\\s+){0,8}?');
       continue;
     }
     const star = p.endsWith('*');
