@@ -23,7 +23,7 @@ export function reportFileOf(path: string, text: string, result: LintResult, lan
     band: m.band[language],
     scoreName: result.language === 'nl' ? 'Flesch-Douma' : 'Flesch Reading Ease',
     target: READABLE[result.language].good,
-    sections: result.sections.filter((s) => s.role !== 'title').map((s) => ({ title: s.title, level: s.level, line: s.line, words: s.metrics.words, score: s.metrics.score })),
+    sections: result.sections.filter((s, i) => !(i === 0 && s.role === 'title' && result.sections.length > 1)).map((s) => ({ title: s.title, level: s.level, line: s.line, words: s.metrics.words, score: s.metrics.score })),
     findings: result.findings.map((f) => {
       const line = lines.position(f.offset).line + 1;
       const ctx = (sourceLines[line - 1] ?? '').trim();
