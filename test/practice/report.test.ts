@@ -61,15 +61,16 @@ describe('practice: brug report', () => {
 describe('practice: JSON output', () => {
   it('files[].practiceFit has the twelve insights and matches the output schema', async () => {
     const r = await cli(['check', 'samples', '--format', 'json'], REPO_ROOT);
-    const json = JSON.parse(r.out);
+    const raw: unknown = JSON.parse(r.out);
+    const json = raw as { files: Array<{ language: string; practiceFit: { items: Array<{ insight: number; title: string; evidence: Array<{ line: number; text: string }> }> } }> };
     const validate = new Ajv({ allErrors: true, strict: false }).compile(outputSchema);
-    assert.ok(validate(json), JSON.stringify(validate.errors?.slice(0, 3)));
+    assert.ok(validate(raw), JSON.stringify(validate.errors?.slice(0, 3)));
     for (const f of json.files) {
       assert.equal(f.practiceFit.items.length, 12);
-      assert.deepEqual(f.practiceFit.items.map((i: { insight: number }) => i.insight), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+      assert.deepEqual(f.practiceFit.items.map((i) => i.insight), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
       for (const i of f.practiceFit.items) for (const e of i.evidence) assert.ok(e.line >= 1 && typeof e.text === 'string');
     }
-    const nl = json.files.find((f: { language: string }) => f.language === 'nl');
-    assert.equal(nl.practiceFit.items[5].title, 'Praktische handvatten');
+    const nl = json.files.find((f) => f.language === 'nl')!;
+    assert.equal(nl.practiceFit.items[5]!.title, 'Praktische handvatten');
   });
 });

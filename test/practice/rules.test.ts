@@ -90,3 +90,15 @@ describe('practice rules: any heading style', () => {
     assert.equal(fit.handles.withActor, 2);
   });
 });
+
+describe('practice: the code lens on the recommendations heading', () => {
+  it('says how many recommendations name who acts, in the message language', async () => {
+    const { handlesLens } = await import('../../server/src/lsp/code-lens.js');
+    const r = run(REPORT.en.conclusions + REPORT.en.recs, 'en');
+    const fit = r.analyses.practiceFit as Parameters<typeof handlesLens>[0];
+    const heading = r.sections.find((s) => s.title === 'Recommendations')!;
+    assert.equal(handlesLens(fit, heading, 'en'), '2 of 3 recommendations name who acts');
+    assert.equal(handlesLens(fit, heading, 'nl'), '2 van 3 aanbevelingen noemen wie handelt');
+    assert.equal(handlesLens(fit, r.sections.find((s) => s.title === 'Results')!, 'en'), undefined);
+  });
+});

@@ -182,6 +182,16 @@ ${files.map((f) => renderFile(f, lang)).join('\n')}
 `;
 }
 
+/** The card's own rules, for pages that bring their own base style (the editor's report view). */
+export const CARD_STYLE = `
+ol.insights{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:8px}
+li.insight{border:1px solid rgba(128,128,128,.35);border-left:6px solid #7a8a8f;border-radius:6px;padding:6px 10px}
+li.insight.present{border-left-color:#2e7d4f}li.insight.partial{border-left-color:#b7791f}li.insight.absent{border-left-color:#b83232}
+.insight .head{display:flex;gap:8px;align-items:baseline}.insight .num{font-weight:700}.insight .name{font-weight:600;flex:1}
+.insight .status{font-size:.8em;padding:0 6px;border-radius:8px;border:1px solid rgba(128,128,128,.5)}
+.insight ul.evidence{margin:4px 0;padding:0;list-style:none;font-size:.9em}.insight .ln{opacity:.7;margin-right:4px}.insight .advice{margin:4px 0 0;font-size:.9em}.insight .none{opacity:.7;font-style:italic}
+`;
+
 export const STYLE = `
 :root{--ink:#1d2b30;--muted:#5b6b70;--line:#d8e0e2;--ok:#2e7d4f;--fair:#b7791f;--hard:#b83232;--na:#7a8a8f;--bg:#fff;--accent:#16414a}
 *{box-sizing:border-box}
