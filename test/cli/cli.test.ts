@@ -91,11 +91,11 @@ describe('brug check (CLI)', () => {
     assert.match(r.out, /ok\.md:3:1 warning/);
   });
 
-  it('reports an invalid .brug.yml with file and line, uses the defaults and exits 2', async () => {
+  it('reports a bad value in .brug.yml with file and line; only that setting falls back, the exit code is the findings\'', async () => {
     const dir = workspace({ '.brug.yml': 'audience: practitioner\nrules:\n  readability/long-sentence: loud\n', 'a.md': `# A\n\n${LONG_NL}\n` });
     const r = await run(['check', 'a.md'], dir);
-    assert.equal(r.code, 2);
-    assert.match(r.err, /\.brug\.yml:3:\d+: rules\.readability\/long-sentence: must be one of/);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /\.brug\.yml:3:\d+: rules\.readability\/long-sentence: "loud" is not allowed; allowed: one of off, hint, info, warning, error/);
     assert.doesNotMatch(r.err, /\n\s+at /, 'no stack trace');
     assert.match(r.out, /long-sentence/);
   });

@@ -55,47 +55,53 @@ describe('config: parseConfigText (.brug.yml)', () => {
     assert.deepEqual(r.config.rules['readability/long-sentence']!.options, { maxWords: 18, summaryMaxWords: 12 });
   });
 
+  // Each mistake costs only the setting it is in: a problem names it, that setting keeps its
+  // default, and `audience: academic` (valid, on line 1 of most cases) still applies.
   const invalid: Array<[string, string, number, RegExp]> = [
-    ['a YAML syntax error (key: value: value)', 'audience: academic\nlanguage: nl: en\n', 2, /^YAML syntax: /],
-    ['a YAML syntax error (bad indentation in a list)', 'audience: academic\nvocabulary:\n  accept:\n    - NVVK\n  - BKR\n', 5, /^YAML syntax: /],
-    ['a duplicate key', 'audience: academic\naudience: general\n', 2, /^YAML syntax: .*unique/i],
-    ['an unknown key', 'audience: academic\nrulez:\n  readability/long-sentence: off\n', 2, /unknown setting "rulez"/],
-    ['an unknown key in a section', 'vocabulary:\n  accept: [NVVK]\n  acept: [BKR]\n', 3, /vocabulary: unknown setting "acept"/],
-    ['a wrong enum (audience)', 'audience: student\n', 1, /^audience: must be one of "practitioner", "academic", "general"$/],
-    ['a wrong enum (severity)', 'rules:\n  readability/passive-voice: loud\n', 2, /rules\.readability\/passive-voice: must be one of "off", "hint", "info", "warning", "error"/],
-    ['a wrong enum (severity in an object)', 'rules:\n  readability/long-sentence:\n    severity: loud\n', 3, /rules\.readability\/long-sentence\.severity: must be one of/],
-    ['a wrong type (a string for a list)', 'audience: academic\nvocabulary:\n  accept: NVVK\n', 3, /^vocabulary\.accept: must be a list$/],
-    ['a wrong type (a number in a list of strings)', 'vocabulary:\n  accept: [NVVK, 3]\n', 2, /^vocabulary\.accept\.1: must be a string$/],
-    ['a wrong type (an object as option value)', 'rules:\n  readability/long-sentence:\n    options:\n      maxWords: {a: 1}\n', 4, /rules\.readability\/long-sentence\.options\.maxWords: must be/],
-    ['a badly formed rule id', 'rules:\n  Readability/LongSentence: off\n', 2, /"Readability\/LongSentence" is not a valid name here/],
+    ['a YAML syntax error (key: value: value)', 'audience: academic\nlanguage: nl: en\n', 2, /^YAML syntax in language: /],
+    ['a YAML syntax error (bad indentation in a list)', 'audience: academic\nvocabulary:\n  accept:\n    - NVVK\n  - BKR\n', 5, /^YAML syntax in vocabulary: /],
+    ['a duplicate key', 'audience: academic\naudience: general\n', 2, /^YAML syntax in audience: .*unique/i],
+    ['an unknown key', 'audience: academic\nrulez:\n  readability/long-sentence: off\n', 2, /unknown setting "rulez" \(did you mean "rules"\?\)/],
+    ['an unknown key in a section', 'audience: academic\nvocabulary:\n  accept: [NVVK]\n  acept: [BKR]\n', 4, /vocabulary: unknown setting "acept" \(did you mean "accept"\?\)/],
+    ['a wrong enum (audience)', 'language: nl\naudience: student\n', 2, /^audience: "student" is not allowed; allowed: one of practitioner, academic, general\. Using the default \("practitioner"\)$/],
+    ['a wrong enum (severity)', 'audience: academic\nrules:\n  readability/passive-voice: loud\n', 3, /rules\.readability\/passive-voice: "loud" is not allowed; allowed: one of off, hint, info, warning, error/],
+    ['a wrong enum (severity in an object)', 'audience: academic\nrules:\n  readability/long-sentence:\n    severity: loud\n', 4, /rules\.readability\/long-sentence\.severity: "loud" is not allowed; allowed: one of off/],
+    ['a wrong type (a string for a list)', 'audience: academic\nvocabulary:\n  accept: NVVK\n', 3, /^vocabulary\.accept: "NVVK" is not allowed; allowed: a list of texts/],
+    ['a wrong type (a number in a list of strings)', 'audience: academic\nvocabulary:\n  accept: [NVVK, 3]\n', 3, /^vocabulary\.accept: \["NVVK",3\] is not allowed; allowed: a list of texts/],
+    ['a wrong type (an object as option value)', 'audience: academic\nrules:\n  readability/long-sentence:\n    options:\n      maxWords: {a: 1}\n', 5, /rules\.readability\/long-sentence\.options\.maxWords: \{"a":1\} is not allowed/],
+    ['a badly formed rule id', 'audience: academic\nrules:\n  Readability/LongSentence: off\n', 3, /"Readability\/LongSentence" is not a rule id/],
   ];
   for (const [name, text, line, message] of invalid) {
-    it(`${name}: a problem on line ${line} with a clear message; the defaults stay in force`, () => {
+    it(`${name}: a problem on line ${line} naming the setting; only that setting falls back`, () => {
       const r = parseConfigText(text);
       assert.ok(r.problems.length >= 1, 'at least one problem');
       const p = r.problems.find((x) => message.test(x.message));
       assert.ok(p, `no problem matches ${message}: ${JSON.stringify(r.problems)}`);
       assert.equal(p!.line, line, `line of "${p!.message}"`);
       assert.ok(p!.column >= 1 && p!.offset >= 0 && p!.endOffset >= p!.offset && p!.endOffset <= text.length);
-      assert.deepEqual(r.config, defaultConfig(), 'nothing of an invalid file is used');
+      assert.ok(p!.nl.length > 0, 'a Dutch message too');
+      const expected = text.startsWith('audience: academic') ? 'academic' : 'practitioner';
+      assert.equal(r.config.audience, expected, 'the valid settings still apply');
+      if (text.startsWith('language: nl')) assert.equal(r.config.language, 'nl');
+      assert.deepEqual(r.config.rules, {}, 'the broken rule setting is not used');
+      assert.equal(r.unusable, false);
     });
   }
 
-  it('an unclosed quote is reported where the file ends (yaml\'s position), not on the line of the quote (current behaviour)', () => {
+  it('an unclosed quote costs the setting it is in; the settings before it apply', () => {
     const text = 'audience: academic\nlanguage: "nl\n';
     const r = parseConfigText(text);
     assert.equal(r.problems.length, 1);
-    assert.match(r.problems[0]!.message, /^YAML syntax: Missing closing "quote/);
-    assert.equal(r.problems[0]!.line, 3, 'line 2 would be more helpful');
-    assert.equal(r.problems[0]!.offset, text.length);
-    assert.deepEqual(r.config, defaultConfig());
+    assert.match(r.problems[0]!.message, /^YAML syntax in language: Missing closing "quote/);
+    assert.equal(r.config.audience, 'academic');
+    assert.equal(r.config.language, 'auto');
   });
 
   it('one clear message per mistake: no second message from the other form a rule setting may take', () => {
     const cases: Array<[string, RegExp]> = [
-      ['rules:\n  readability/long-sentence: loud\n', /must be one of "off", "hint", "info", "warning", "error"/],
+      ['rules:\n  readability/long-sentence: loud\n', /"loud" is not allowed; allowed: one of off, hint, info, warning, error/],
       ['rules:\n  readability/long-sentence:\n    level: info\n', /unknown setting "level"/],
-      ['rules:\n  Readability/X: off\n', /"Readability\/X" is not a valid name here/],
+      ['rules:\n  Readability/X: off\n', /"Readability\/X" is not a rule id/],
     ];
     for (const [text, message] of cases) {
       const r = parseConfigText(text);
@@ -104,12 +110,31 @@ describe('config: parseConfigText (.brug.yml)', () => {
     }
   });
 
-  it('an invalid file leaves a given base configuration in force, unchanged', () => {
-    const base = parseConfigText('audience: general\n').config;
-    const r = parseConfigText('audience: academic\nfoo: 1\n', base);
-    assert.equal(r.config, base);
-    assert.equal(r.config.audience, 'general');
+  it('a broken key costs only that key: the writer\'s rule setting survives a typo elsewhere', () => {
+    const r = parseConfigText('rulez:\n  x/y: off\nseverity: loud\naudience: loud\nrules:\n  readability/passive-voice: off\n');
+    assert.deepEqual(r.config.rules, { 'readability/passive-voice': { severity: 'off' } });
+    assert.equal(r.config.audience, 'practitioner');
+    assert.equal(r.problems.length, 3);
+    assert.equal(r.unusable, false);
   });
+
+  it('a file where nothing is valid is unusable (the command line exits 2); the base stays in force', () => {
+    const base = parseConfigText('audience: general\n').config;
+    const r = parseConfigText('audience: loud\nfoo: 1\n', base);
+    assert.equal(r.config, base);
+    assert.equal(r.unusable, true);
+    for (const text of ['- a\n- b\n', 'just words']) assert.equal(parseConfigText(text).unusable, true, text);
+  });
+
+  it('a YAML alias bomb is one problem on its setting, never an exception; the other settings apply', () => {
+    const bomb = ['a: &a [x,x,x,x,x,x,x,x,x,x]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'vocabulary:', '  accept: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'audience: general', ''].join('\n');
+    const r = parseConfigText(bomb);
+    assert.equal(r.config.audience, 'general');
+    assert.deepEqual(r.config.vocabulary.accept, []);
+    assert.ok(r.problems.some((p) => /vocabulary\.accept: too many aliases/.test(p.message)), JSON.stringify(r.problems.map((p) => p.message)));
+    assert.ok(r.problems.every((p) => !p.message.includes('\n')), 'one line each');
+  });
+
 });
 
 describe('config: effect on the rules', () => {

@@ -469,13 +469,21 @@ After the broken equation.`,
 
   it('stays linear on many unclosed constructs', () => {
     const parts = ['\\begin{equation} x\n\n', '\\item[ label\n\n', '\\emph{open\n\n', '$ math\n\n', '\\begin{x\n\n', '\\verb|code\n', '\\cite(p.\n\n', '\\"{\n'];
+    const withProse = new Set(['\\item[ label\n\n', '\\emph{open\n\n', '\\begin{x\n\n']);
     for (const part of parts) {
       const src = part.repeat(20000);
       const t = performance.now();
       const doc = parseLatex(src, NO_OPTIONS);
       const ms = performance.now() - t;
       assert.ok(ms < 1500, `${JSON.stringify(part)} × 20000: ${ms.toFixed(0)} ms`);
-      assert.ok(doc.blocks.length >= 0);
+      // Every block lies inside the text, in order; a construct left open ends at its paragraph
+      // break, so the prose of each repetition is its own block.
+      let last = 0;
+      for (const b of doc.blocks) {
+        assert.ok(b.start >= last && b.end >= b.start && b.end <= src.length, `${JSON.stringify(part)}: block ${b.start}–${b.end} after ${last}`);
+        last = b.end;
+      }
+      if (withProse.has(part)) assert.equal(doc.blocks.length, 20000, `${JSON.stringify(part)}: one block per paragraph`);
     }
   });
 

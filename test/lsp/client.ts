@@ -82,6 +82,8 @@ export interface ClientOptions {
   capabilities?: ClientCapabilities;
   locale?: string;
   env?: Record<string, string>;
+  /** initializationOptions sent with initialize (e.g. { trusted: false }). */
+  initializationOptions?: Record<string, unknown>;
   /** The command that starts the server (default: node server/dist/server.cjs --stdio). */
   command?: { file: string; args: string[] };
 }
@@ -178,6 +180,7 @@ export class TestClient {
       workspaceFolders: folders.length ? folders : null,
       capabilities: this.options.capabilities ?? CAPABILITIES,
       ...(this.options.locale ? { locale: this.options.locale } : {}),
+      ...(this.options.initializationOptions ? { initializationOptions: this.options.initializationOptions } : {}),
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return this.initializeResult;

@@ -63,7 +63,7 @@ describe('lsp: project configuration (.brug.yml)', function () {
       JSON.stringify(['brug/config', 1, 'brug', 1]),
       JSON.stringify(['brug/config', 1, 'brug', 3]),
     ]);
-    assert.match(messageOf(config[0]!), /audience: must be one of "practitioner", "academic", "general"/);
+    assert.match(messageOf(config[0]!), /audience: "experts" is niet toegestaan; toegestaan: een van practitioner, academic, general/);
     assert.deepEqual(config[0]!.range, { start: { line: 1, character: 10 }, end: { line: 1, character: 17 } });
     // Edits of the document do not repeat the notification.
     for (let i = 0; i < 3; i++) await client.change(uri, [{ range: { start: { line: 0, character: 2 }, end: { line: 0, character: 2 } }, text: 'Nieuwe ' }]);
@@ -72,8 +72,8 @@ describe('lsp: project configuration (.brug.yml)', function () {
     const notes = client.messages.filter((m) => m.message.includes('.brug.yml'));
     assert.equal(notes.length, 1, JSON.stringify(client.messages));
     assert.equal(notes[0]!.type, 2, 'a warning');
-    assert.match(notes[0]!.message, /^Brug: \.brug\.yml bevat \d+ fouten \(\.brug\.yml:2:11: audience: must be one of/);
-    assert.match(notes[0]!.message, /Brug gebruikt de standaardinstellingen tot ze zijn hersteld\.$/);
+    assert.match(notes[0]!.message, /^Brug: \.brug\.yml bevat \d+ fouten \(\.brug\.yml:2:11: audience: "experts" is niet toegestaan/);
+    assert.match(notes[0]!.message, /de andere instellingen gelden wel\.$/);
 
     // Fixed on disk: the file's diagnostics clear and its settings apply.
     writeFileSync(yml(), '# team settings\naudience: practitioner\nrules:\n  readability/passive-voice: off\n');
@@ -88,7 +88,7 @@ describe('lsp: project configuration (.brug.yml)', function () {
     writeFileSync(yml(), 'rules: [\n');
     await client.watchedFilesChanged([{ uri: ymlUri(), type: 2 }]);
     await client.until(() => client.messages.filter((m) => m.message.includes('.brug.yml')).length === 2, 'second notification');
-    assert.match(messageOf(client.diagnostics.get(ymlUri())!.diagnostics[0]!), /^YAML syntax/);
+    assert.match(messageOf(client.diagnostics.get(ymlUri())!.diagnostics[0]!), /^YAML-syntaxis/);
     rmSync(yml());
     await client.watchedFilesChanged([{ uri: ymlUri(), type: 3 }]);
     await client.until(() => client.diagnostics.get(ymlUri())?.diagnostics.length === 0, 'cleared after delete');

@@ -3,7 +3,7 @@
  * this folder. Every handler is wrapped: an error is logged and answered with an empty
  * result, never allowed to take the server down.
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { basename, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -19,6 +19,8 @@ import type { Language } from '../engine/types.js';
 import { CONFIG_NAMES } from '../workspace/config-file.js';
 import { ConfigEditError, applyConfigEdit, textChange } from '../workspace/config-edit.js';
 import { VERSION } from '../workspace/version.js';
+import { insideRoots } from '../workspace/workspace.js';
+import { MAX_CONFIG_BYTES, readDocument, readSmallText } from '../workspace/read.js';
 import { clientFeatures, serverCapabilities } from './capabilities.js';
 import type { ClientFeatures } from './capabilities.js';
 import { Checker, faultyRule, formatFor, forgetEngines, pathOf, projectDictionaryFiles } from './checker.js';
@@ -80,7 +82,9 @@ export function startServer(connection: Connection): void {
     }
     void settings.get(uri).then((s) => {
       if (documents.get(uri)) return;
-      const text = readFileSync(path, 'utf8');
+      const read = readDocument(path, s.maxDocumentSize > 0 ? s.maxDocumentSize : undefined);
+      if (!read.ok) return;
+      const text = read.text;
       const outcome = checker.run({ uri, text, version: null, settings: s });
       if (!outcome) return;
       const positions = TextDocument.create(uri, outcome.format, 0, text);
@@ -106,8 +110,10 @@ export function startServer(connection: Connection): void {
       const wf = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
       folders = wf.map(folderPath).filter((p): p is string => !!p);
       if (folders.length === 0 && params.rootPath) folders = [params.rootPath];
-      const init = params.initializationOptions as { settings?: unknown } | undefined;
+      const init = params.initializationOptions as { settings?: unknown; trusted?: unknown } | undefined;
       if (init && typeof init === 'object' && init.settings) settings.setPushed({ brug: init.settings });
+      // An untrusted workspace: its .brug.yml may not name dictionaries or allow reads outside.
+      if (init && typeof init === 'object' && init.trusted === false) projects.untrusted = true;
     } catch (err) {
       log.error(`Brug: initialize: ${(err as Error).stack ?? err}`);
     }
@@ -246,8 +252,10 @@ export function startServer(connection: Connection): void {
     const path = pathOf(uri);
     if (!path || !existsSync(path)) return undefined;
     const s = await settings.get(uri);
-    if (s.maxDocumentSize > 0 && statSync(path).size > s.maxDocumentSize) return undefined;
-    const text = readFileSync(path, 'utf8');
+    // Only a regular file of at most maxDocumentSize (a FIFO would block the server).
+    const read = readDocument(path, s.maxDocumentSize > 0 ? s.maxDocumentSize : undefined);
+    if (!read.ok) return undefined;
+    const text = read.text;
     const outcome = checker.run({ uri, text, version: null, settings: s });
     if (!outcome) return undefined;
     return { outcome, positions: TextDocument.create(uri, outcome.format, 0, text) };
@@ -259,10 +267,23 @@ export function startServer(connection: Connection): void {
     if (!dir) return { applied: false };
     const folder = folders.filter((f) => dir === f || dir.startsWith(f.endsWith(sep) ? f : f + sep)).sort((a, b) => b.length - a.length)[0];
     const file = projects.fileFor(dir) ?? join(folder ?? dir, '.brug.yml');
+    // Only inside a workspace folder (on the real path); without folders, next to an open document.
+    const roots = folders.length ? folders : documents.get(args.uri) ? [dir] : [];
+    if (!insideRoots(file, roots)) {
+      const s0 = await settings.get(args.uri);
+      const lang: Language = s0.messages !== 'auto' ? s0.messages : features.locale;
+      void connection.sendNotification('window/showMessage', { type: MessageType.Error, message: say(messages.configEditFailed(basename(file), lang === 'nl' ? 'het bestand ligt buiten de werkmap; Brug schrijft daar niet' : 'the file is outside the workspace; Brug does not write there'), lang) });
+      return { applied: false, file };
+    }
     const fileUri = pathToFileURL(file).href;
     const open = documents.get(fileUri);
     // The text the editor has: an open document, else what we wrote before (perhaps unsaved), else the file.
-    const before = open?.getText() ?? projects.pendingText(file) ?? (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+    const disk = existsSync(file) ? readSmallText(file, MAX_CONFIG_BYTES) : undefined;
+    if (disk && !disk.ok) {
+      void connection.sendNotification('window/showMessage', { type: MessageType.Error, message: say(messages.configEditFailed(basename(file), disk.reason.en), features.locale) });
+      return { applied: false, file };
+    }
+    const before = open?.getText() ?? projects.pendingText(file) ?? disk?.text;
     const s = await settings.get(args.uri);
     const language: Language = s.messages !== 'auto' ? s.messages : documents.status(args.uri).language ?? features.locale;
     let after: string;

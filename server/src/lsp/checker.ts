@@ -2,32 +2,21 @@
  * One check of one document: its format, its configuration (defaults ← .brug.yml ← editor
  * settings), its engine, and the lint. Open documents and the workspace check both come here.
  */
-import { dirname, extname } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrugConfig } from '../engine/config/config.js';
 import type { LintResult } from '../engine/engine.js';
-import { formatOf } from '../engine/engine.js';
 import type { Engine, EngineOptions } from '../engine/engine.js';
 import type { Rule } from '../engine/rules/types.js';
 import type { Format, Language } from '../engine/types.js';
-import { engineFor, forgetEngines as forgetProjectEngines } from '../workspace/engine.js';
+import { forgetEngines as forgetProjectEngines } from '../workspace/engine.js';
+import { engineForFile } from '../workspace/workspace.js';
+import { formatForDocument } from '../workspace/formats.js';
 import type { LoadProblem } from '../workspace/dictionaries.js';
 import { projectDictionaryPaths } from '../workspace/dictionaries.js';
-import { FILE_EXTENSIONS } from './protocol.js';
 import type { ProjectConfig, ProjectConfigs } from './project-config.js';
 import type { BrugSettings } from './settings.js';
 import { applySettings } from './settings.js';
-
-const FORMAT_BY_LANGUAGE_ID: Record<string, Format> = {
-  markdown: 'markdown',
-  quarto: 'markdown',
-  rmd: 'markdown',
-  rmarkdown: 'markdown',
-  plaintext: 'plaintext',
-  text: 'plaintext',
-  latex: 'latex',
-  tex: 'latex',
-};
 
 /** The file system path of a file: URI, or undefined for other schemes (untitled:, …). */
 export function pathOf(uri: string): string | undefined {
@@ -41,12 +30,7 @@ export function pathOf(uri: string): string | undefined {
 
 /** The format of a document: from its language id first, else from its file extension; undefined when Brug does not check it. */
 export function formatFor(languageId: string | undefined, uri: string): Format | undefined {
-  const byId = languageId ? FORMAT_BY_LANGUAGE_ID[languageId.toLowerCase()] : undefined;
-  if (byId) return byId;
-  const path = pathOf(uri) ?? uri.replace(/[?#].*$/, '');
-  const ext = extname(path).toLowerCase();
-  if ((FILE_EXTENSIONS as readonly string[]).includes(ext)) return formatOf(path);
-  return undefined;
+  return formatForDocument(languageId, pathOf(uri) ?? uri);
 }
 
 export interface CheckOutcome {
@@ -127,14 +111,14 @@ export class Checker {
   /** The engine and configuration for a document (for checks that lint something other than one open text). */
   engineFor(uri: string, settings: BrugSettings): { engine: Engine; config: BrugConfig } {
     const { config, project } = this.configFor(uri, settings);
-    return { engine: engineFor(config, project.file, this.engineOptions).engine, config };
+    return { engine: engineForFile(pathOf(uri), project.file, config, this.folders(), this.engineOptions).engine, config };
   }
 
   run(input: CheckInput): CheckOutcome | undefined {
     const format = formatFor(input.languageId, input.uri);
     if (!format) return undefined;
     const { config, project } = this.configFor(input.uri, input.settings);
-    const { engine, problems } = engineFor(config, project.file, this.engineOptions);
+    const { engine, problems } = engineForFile(pathOf(input.uri), project.file, config, this.folders(), this.engineOptions);
     const result = engine.lint(input.text, { uri: input.uri, format, config, ...(input.token ? { token: input.token } : {}) });
     if (result.cancelled) return undefined;
     const ui: Language = config.messages !== 'auto' ? config.messages : result.language;

@@ -3,15 +3,16 @@
  * until the client says they changed), and problems in .brug.yml and dictionary files shown
  * as diagnostics in those files plus one notification per broken spell.
  */
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MessageType } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, MessageType } from 'vscode-languageserver/node';
 import type { Connection, Diagnostic, Range } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Language } from '../engine/types.js';
 import type { ConfigFileProblem } from '../workspace/config-file.js';
 import type { LoadProblem } from '../workspace/dictionaries.js';
+import { MAX_DICTIONARY_BYTES, readSmallText } from '../workspace/read.js';
+import { ruleCatalog } from '../workspace/rule-catalog.js';
 import { problemDiagnostic } from './diagnostics.js';
 import { messages, say } from './messages.js';
 import type { BrugSettings } from './settings.js';
@@ -76,7 +77,7 @@ export class SettingsStore {
   }
 
   private normalize(raw: unknown): BrugSettings {
-    const { settings, problems } = normalizeSettings(raw);
+    const { settings, problems } = normalizeSettings(raw, new Set(ruleCatalog().map((r) => r.id)));
     for (const p of problems) {
       if (this.reported.has(p)) continue;
       this.reported.add(p);
@@ -105,11 +106,8 @@ function lineRange(text: string | undefined, line: number, column: number, offse
 }
 
 function readText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const r = readSmallText(file, MAX_DICTIONARY_BYTES);
+  return r.ok ? r.text : undefined;
 }
 
 /**
@@ -128,7 +126,12 @@ export class FileProblems {
   ) {}
 
   reportConfig(file: string, problems: ConfigFileProblem[], text: string | undefined, language: Language | undefined): void {
-    const diagnostics = problems.map((p) => problemDiagnostic(p.message, lineRange(text, p.line, p.column, p.offset, p.endOffset), 'brug/config'));
+    const lang = language ?? this.locale();
+    const diagnostics = problems.map((p) => {
+      const d = problemDiagnostic(lang === 'nl' && p.nl ? p.nl : p.message, lineRange(text, p.line, p.column, p.offset, p.endOffset), 'brug/config');
+      // A setting that falls back to its default is a warning; a file that cannot be used at all is an error.
+      return p.severity === 'warning' ? { ...d, severity: DiagnosticSeverity.Warning } : d;
+    });
     this.publish(file, diagnostics, (n, first) => messages.configInvalid(basename(file), n, first), language);
   }
 

@@ -23,8 +23,8 @@ export const messages = {
     ),
   configInvalid: (name: string, count: number, first: string) =>
     m(
-      `Brug: ${name} has ${count === 1 ? 'a problem' : `${count} problems`} (${first}). Brug uses its default settings until ${count === 1 ? 'it is' : 'they are'} fixed.`,
-      `Brug: ${name} bevat ${count === 1 ? 'een fout' : `${count} fouten`} (${first}). Brug gebruikt de standaardinstellingen tot ${count === 1 ? 'die is' : 'ze zijn'} hersteld.`,
+      `Brug: ${name} has ${count === 1 ? 'a problem' : `${count} problems`} (${first}). ${count === 1 ? 'That setting keeps its default' : 'Those settings keep their defaults'}; the other settings apply.`,
+      `Brug: ${name} bevat ${count === 1 ? 'een fout' : `${count} fouten`} (${first}). Voor ${count === 1 ? 'die instelling geldt de standaardwaarde' : 'die instellingen gelden de standaardwaarden'}; de andere instellingen gelden wel.`,
     ),
   dictionaryInvalid: (name: string, count: number, first: string) =>
     m(

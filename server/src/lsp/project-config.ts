@@ -1,15 +1,18 @@
 /**
  * The .brug.yml that governs a document: found from the document's folder upwards, read
- * once and kept until the file changes. An invalid file leaves the defaults in force and
- * its problems are kept for the server to show.
+ * once and kept until the file changes. Each broken setting falls back to its default (the
+ * workspace layer checks the file setting by setting); the problems are kept for the server
+ * to show as diagnostics in .brug.yml. In an untrusted workspace the file may not name
+ * dictionaries or allow reads outside the project.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, sep } from 'node:path';
 import { defaultConfig } from '../engine/config/config.js';
 import type { BrugConfig } from '../engine/config/config.js';
-import { parseConfigText } from '../engine/config/load.js';
-import { findConfigFile, loadConfigFile } from '../workspace/config-file.js';
+import { findConfigFile, loadConfigFile, loadConfigText } from '../workspace/config-file.js';
 import type { ConfigFileProblem } from '../workspace/config-file.js';
+import { MAX_CONFIG_BYTES, readSmallText } from '../workspace/read.js';
+import { restrictUntrusted } from '../workspace/workspace.js';
 
 export interface ProjectConfig {
   file?: string;
@@ -39,7 +42,16 @@ export class ProjectConfigs {
    * @param cacheLookups keep "which file governs this folder" between checks. Only safe when
    * the client tells us about created and deleted .brug.yml files (watched files).
    */
+  /** The client said the workspace is not trusted: dictionaries and readOutside in .brug.yml are not used. */
+  untrusted = false;
+
   constructor(public cacheLookups = false) {}
+
+  private restricted(entry: Loaded): Loaded {
+    if (!this.untrusted) return entry;
+    const config = restrictUntrusted(entry.config);
+    return config === entry.config ? entry : { ...entry, config };
+  }
 
   fileFor(dir: string): string | undefined {
     if (this.cacheLookups) {
@@ -76,8 +88,8 @@ export class ProjectConfigs {
     if (pending !== undefined) {
       const cached = this.loaded.get(file);
       if (cached && cached.mtime === -1 && cached.text === pending) return cached;
-      const r = parseConfigText(pending);
-      const entry: Loaded = { file, config: r.config, problems: r.problems.map((p) => ({ file, ...p })), text: pending, mtime: -1, size: pending.length };
+      const r = loadConfigText(file, pending);
+      const entry = this.restricted({ file, config: r.config, problems: r.problems, text: pending, mtime: -1, size: pending.length });
       this.loaded.set(file, entry);
       return entry;
     }
@@ -93,13 +105,8 @@ export class ProjectConfigs {
     const cached = this.loaded.get(file);
     if (cached && cached.mtime === mtime && cached.size === size) return cached;
     const r = loadConfigFile(file);
-    let text: string | undefined;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      text = undefined;
-    }
-    const entry: Loaded = { file, config: r.config, problems: r.problems, mtime, size, ...(text !== undefined ? { text } : {}) };
+    const text = r.text;
+    const entry = this.restricted({ file, config: r.config, problems: r.problems, mtime, size, ...(text !== undefined ? { text } : {}) });
     this.loaded.set(file, entry);
     return entry;
   }
@@ -121,12 +128,8 @@ export class ProjectConfigs {
     if (file) {
       this.loaded.delete(file);
       if (this.pending.has(file)) {
-        let disk: string | undefined;
-        try {
-          disk = readFileSync(file, 'utf8');
-        } catch {
-          disk = undefined;
-        }
+        const read = readSmallText(file, MAX_CONFIG_BYTES);
+        const disk = read.ok ? read.text : undefined;
         if (disk === undefined || disk !== this.pendingBase.get(file)) {
           this.pending.delete(file);
           this.pendingBase.delete(file);

@@ -7,6 +7,7 @@
 import type { Audience } from '../engine/types.js';
 import type { BrugConfig } from '../engine/config/config.js';
 import { mergeConfig } from '../engine/config/config.js';
+import { closest } from '../engine/config/check.js';
 
 export interface BrugSettings {
   enable: boolean;
@@ -38,7 +39,7 @@ const RULE_ID = /^[a-z]+\/[a-z0-9-]+$/;
  * Reads what the client sent for the section "brug". Anything malformed falls back to the
  * default for that one setting and is named in `problems` (for the log), never thrown.
  */
-export function normalizeSettings(raw: unknown): { settings: BrugSettings; problems: string[] } {
+export function normalizeSettings(raw: unknown, known?: ReadonlySet<string>): { settings: BrugSettings; problems: string[] } {
   const s: BrugSettings = { ...DEFAULT_SETTINGS, rules: {} };
   const problems: string[] = [];
   if (raw === null || raw === undefined) return { settings: s, problems };
@@ -71,6 +72,11 @@ export function normalizeSettings(raw: unknown): { settings: BrugSettings; probl
     for (const [id, v] of Object.entries(rules as Record<string, unknown>)) {
       if (!RULE_ID.test(id)) {
         problems.push(`brug.rules: "${id}" is not a rule id (area/name)`);
+        continue;
+      }
+      if (known && !known.has(id)) {
+        const guess = closest(id, known);
+        problems.push(`brug.rules: unknown rule "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}; ignored`);
         continue;
       }
       if (typeof v === 'string' && SEVERITIES.has(v)) s.rules[id] = v;

@@ -3,14 +3,15 @@
  * user can cancel. Open documents are checked as the editor has them; closed files as they
  * are on disk, and their diagnostics are published too.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { CancellationToken, Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Language } from '../engine/types.js';
-import { expandPaths, globToRegExp } from '../workspace/files.js';
+import { findFiles, ignoreMatcher } from '../workspace/files.js';
+import { readDocument } from '../workspace/read.js';
+import { mayReadFrom } from '../workspace/workspace.js';
 import type { ClientFeatures } from './capabilities.js';
 import type { Checker } from './checker.js';
 import type { SettingsStore } from './configuration.js';
@@ -43,14 +44,7 @@ const yieldToMessages = () => new Promise<void>((resolve) => setImmediate(resolv
 
 /** Whether `file` matches one of the `ignore` entries of the .brug.yml in `base`. */
 export function ignored(file: string, base: string, globs: string[]): boolean {
-  if (globs.length === 0) return false;
-  const rel = relative(base, file).split(sep).join('/');
-  if (rel.startsWith('..')) return false;
-  return globs.some((g) => {
-    const glob = g.replace(/^\.\//, '').replace(/\/+$/, '');
-    if (!glob) return false;
-    return rel === glob || rel.startsWith(`${glob}/`) || globToRegExp(glob).test(rel) || globToRegExp(`${glob}/**`).test(rel);
-  });
+  return ignoreMatcher(base, globs)(file);
 }
 
 export async function checkWorkspace(ctx: WorkspaceCheckContext, requestToken: CancellationToken, attached: WorkDoneProgressReporter | undefined): Promise<WorkspaceCheckSummary> {
@@ -75,8 +69,13 @@ export async function checkWorkspace(ctx: WorkspaceCheckContext, requestToken: C
 
   const files: string[] = [];
   const seen = new Set<string>();
+  const ignoredByProject = (p: string): boolean => {
+    if (!folderSettings) return false;
+    const c = ctx.checker.configFor(pathToFileURL(p).href, folderSettings);
+    return !!c.project.file && ignored(p, dirname(c.project.file), c.config.ignore);
+  };
   for (const folder of folders) {
-    for (const f of expandPaths([folder]).files) {
+    for (const f of findFiles([folder]).files) {
       if (seen.has(f)) continue;
       seen.add(f);
       files.push(f);
@@ -88,7 +87,11 @@ export async function checkWorkspace(ctx: WorkspaceCheckContext, requestToken: C
   // Multi-file LaTeX documents: a main file is checked with everything it includes, so that
   // document-level rules see the whole thesis; its chapters are not checked again on their own.
   const readCurrent = (file: string): string | undefined => ctx.documents.get(pathToFileURL(file).href)?.getText() ?? readTextFile(file);
-  const { projects, covered } = planLatexProjects(files, readCurrent);
+  const settingsForPlan = folderSettings ?? (await ctx.settings.get(pathToFileURL(folders[0] ?? '/').href));
+  const { projects, covered } = planLatexProjects(files.filter((f) => !ignoredByProject(f)), readCurrent, (root) => {
+    const c = ctx.checker.configFor(pathToFileURL(root).href, settingsForPlan);
+    return mayReadFrom(root, c.project.file, c.config, folders);
+  });
 
   try {
     for (let i = 0; i < files.length; i++) {
@@ -144,24 +147,14 @@ export async function checkWorkspace(ctx: WorkspaceCheckContext, requestToken: C
         summary.skipped++;
         continue;
       }
-      let text: string;
-      try {
-        if (settings.maxDocumentSize > 0 && statSync(file).size > settings.maxDocumentSize) {
-          ctx.log.info(`Brug: ${file} is larger than brug.maxDocumentSize; not checked.`);
-          summary.skipped++;
-          continue;
-        }
-        const buf = readFileSync(file);
-        if (buf.subarray(0, 8000).includes(0)) {
-          summary.skipped++;
-          continue;
-        }
-        text = buf.toString('utf8');
-      } catch (err) {
-        ctx.log.info(`Brug: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
+      const read = readDocument(file, settings.maxDocumentSize > 0 ? settings.maxDocumentSize : undefined);
+      if (!read.ok) {
+        if (read.kind !== 'binary') ctx.log.info(`Brug: ${file}: ${read.reason.en}.`);
         summary.skipped++;
         continue;
       }
+      if (read.warning) ctx.log.info(`Brug: ${file}: ${read.warning.en}.`);
+      const text = read.text;
       const outcome = ctx.checker.run({ uri, text, version: null, settings });
       if (!outcome) {
         summary.skipped++;

@@ -1,14 +1,17 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, resolve, dirname, isAbsolute } from 'node:path';
 import { parseDictionary } from '../engine/vocabulary/dictionary.js';
 import type { Dictionary } from '../engine/vocabulary/dictionary.js';
 import { resourceRoot } from './resources.js';
+import { MAX_DICTIONARY_BYTES, readSmallText } from './read.js';
 
 export interface LoadProblem {
   file: string;
   line: number;
   column: number;
   message: string;
+  /** Not read on purpose (outside the project, not allowed by readOutside): a note, not an error. */
+  refused?: boolean;
 }
 
 /** Reads and validates dictionary files; an invalid one is reported and skipped. */
@@ -16,14 +19,12 @@ export function loadDictionaryFiles(files: string[]): { dictionaries: Dictionary
   const dictionaries: Dictionary[] = [];
   const problems: LoadProblem[] = [];
   for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (err) {
-      problems.push({ file, line: 1, column: 1, message: `cannot read the dictionary: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+    const read = readSmallText(file, MAX_DICTIONARY_BYTES);
+    if (!read.ok) {
+      problems.push({ file, line: 1, column: 1, message: `cannot read the dictionary: ${read.reason.en}` });
       continue;
     }
-    const r = parseDictionary(text, file);
+    const r = parseDictionary(read.text, file);
     if (r.dictionary) dictionaries.push(r.dictionary);
     for (const p of r.problems) problems.push({ file, line: p.line, column: p.column, message: p.message });
   }

@@ -5,6 +5,7 @@ import type { BrugConfig } from '../engine/config/config.js';
 import { bundledDictionaries, loadDictionaryFiles, projectDictionaryPaths } from './dictionaries.js';
 import type { LoadProblem } from './dictionaries.js';
 import { extraFormats } from './formats.js';
+import { outsideMessages } from './scope.js';
 
 const engines = new Map<string, { engine: Engine; problems: LoadProblem[] }>();
 
@@ -12,9 +13,12 @@ const engines = new Map<string, { engine: Engine; problems: LoadProblem[] }>();
  * An engine over the bundled dictionaries plus the project's own (vocabulary.dictionaries in
  * .brug.yml). Engines are kept per set of project dictionaries, so their caches last.
  */
-export function engineFor(config?: BrugConfig, configFile?: string, options: EngineOptions = {}): { engine: Engine; problems: LoadProblem[] } {
-  const extra = config ? projectDictionaryPaths(configFile, config.vocabulary.dictionaries) : [];
-  const key = extra.join('\n');
+export function engineFor(config?: BrugConfig, configFile?: string, options: EngineOptions = {}, mayRead?: (file: string) => boolean): { engine: Engine; problems: LoadProblem[] } {
+  const named = config ? projectDictionaryPaths(configFile, config.vocabulary.dictionaries) : [];
+  // A dictionary outside the project is read only when .brug.yml allows it (readOutside).
+  const extra = mayRead ? named.filter((f) => mayRead(f)) : named;
+  const refused: LoadProblem[] = named.filter((f) => !extra.includes(f)).map((file) => ({ file: configFile ?? file, line: 1, column: 1, message: outsideMessages.read(file).en, refused: true }));
+  const key = `${options.rules?.map((r) => r.meta.id).join(',') ?? ''}\n${extra.join('\n')}`;
   let e = engines.get(key);
   if (!e) {
     const base = bundledDictionaries();
@@ -23,7 +27,7 @@ export function engineFor(config?: BrugConfig, configFile?: string, options: Eng
     e = { engine: new Engine({ formats: extraFormats, ...options, vocabulary }), problems: [...base.problems, ...project.problems] };
     engines.set(key, e);
   }
-  return e;
+  return refused.length ? { engine: e.engine, problems: [...e.problems, ...refused] } : e;
 }
 
 /** Forgets the engines (and so re-reads project dictionaries on next use): a dictionary changed. */

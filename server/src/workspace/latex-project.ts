@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, extname, relative, resolve } from 'node:path';
 import type { Engine, LintResult } from '../engine/engine.js';
 import type { BrugConfig } from '../engine/config/config.js';
@@ -7,6 +7,7 @@ import { LineIndex } from '../engine/offsets.js';
 import { addCounts, emptyCounts, metricsOf } from '../engine/text/metrics.js';
 import { applyFixes } from '../engine/fixes.js';
 import { findBeginDocument, inComment, secureLatexFixes } from '../engine/formats/latex.js';
+import { readDocument } from './read.js';
 
 /**
  * Multi-file LaTeX documents. A main file that pulls in chapters with \input, \include,
@@ -114,18 +115,14 @@ export function includeCandidates(inc: LatexInclude, root: string, from: string)
 
 export type ReadText = (file: string) => string | undefined;
 
-/** Reads a text file, or undefined when it is missing, a folder, binary or too large. */
+/** Reads a text file, or undefined when it is missing, not a regular file, binary or too large. */
 export function readTextFile(file: string): string | undefined {
-  try {
-    const st = statSync(file);
-    if (!st.isFile() || st.size > MAX_PROJECT_CHARS) return undefined;
-    const buf = readFileSync(file);
-    if (buf.subarray(0, 8000).includes(0)) return undefined;
-    return buf.toString('utf8');
-  } catch {
-    return undefined;
-  }
+  const r = readDocument(file, MAX_PROJECT_CHARS);
+  return r.ok ? r.text : undefined;
 }
+
+/** Which files of a document may be read (inside the project, or allowed by readOutside); all when not given. */
+export type MayRead = (file: string) => boolean;
 
 /** The part of an included file that typesets: the body of a file with its own preamble (a subfile). */
 function bodyOf(text: string): { start: number; end: number } {
@@ -148,7 +145,7 @@ export function hasIncludes(text: string): boolean {
  * Builds the combined text of a main file and everything it includes. Missing files and
  * include cycles are not followed; they are problems at the command that names them.
  */
-export function buildLatexProject(root: string, read: ReadText = readTextFile): LatexProject {
+export function buildLatexProject(root: string, read: ReadText = readTextFile, mayRead?: MayRead): LatexProject {
   const texts = new Map<string, string>();
   const files: string[] = [];
   const pieces: LatexPiece[] = [];
@@ -181,9 +178,24 @@ export function buildLatexProject(root: string, read: ReadText = readTextFile): 
       if (inc.offset < from || inc.endOffset > to) continue;
       emit(file, text, pos, inc.offset);
       pos = inc.endOffset;
-      const candidates = includeCandidates(inc, root, file);
+      const all = includeCandidates(inc, root, file);
+      const candidates = mayRead ? all.filter((c) => mayRead(c)) : all;
       const target = candidates.find((c) => texts.has(c) || load(c) !== undefined);
       const shown = text.slice(inc.offset, inc.endOffset);
+      const outside = !target ? all.find((c) => !candidates.includes(c) && existsSync(c)) : undefined;
+      if (outside) {
+        const name = relative(dirname(root), outside) || outside;
+        problems.push({
+          file,
+          offset: inc.offset,
+          endOffset: inc.endOffset,
+          message: {
+            en: `${shown}: ${name} is outside the project; not read, its text is not checked. Allow it with readOutside in .brug.yml.`,
+            nl: `${shown}: ${name} ligt buiten het project; niet gelezen, de tekst ervan is niet gecontroleerd. Sta het toe met readOutside in .brug.yml.`,
+          },
+        });
+        continue;
+      }
       if (!target) {
         const looked = candidates.map((c) => relative(dirname(root), c) || c).join(', ');
         problems.push({
@@ -375,10 +387,10 @@ function pieceEnd(project: LatexProject, piece: number): number {
  * (at most `passes`), as `brug check --fix` does for one file. Files are not written: the
  * result holds each changed file's new text.
  */
-export function fixLatexProject(engine: Engine, root: string, config?: BrugConfig, read: ReadText = readTextFile, passes = 5): { result: LatexProjectResult; changed: Map<string, string> } {
+export function fixLatexProject(engine: Engine, root: string, config?: BrugConfig, read: ReadText = readTextFile, passes = 5, mayRead?: MayRead): { result: LatexProjectResult; changed: Map<string, string> } {
   const overrides = new Map<string, string>();
   const reader: ReadText = (f) => overrides.get(f) ?? read(f);
-  let project = buildLatexProject(root, reader);
+  let project = buildLatexProject(root, reader, mayRead);
   let res = lintLatexProject(engine, project, config);
   for (let pass = 0; pass < passes; pass++) {
     let any = false;
@@ -389,7 +401,7 @@ export function fixLatexProject(engine: Engine, root: string, config?: BrugConfi
       any = true;
     }
     if (!any) break;
-    project = buildLatexProject(root, reader);
+    project = buildLatexProject(root, reader, mayRead);
     res = lintLatexProject(engine, project, config);
   }
   const changed = new Map<string, string>();
@@ -402,13 +414,13 @@ export function fixLatexProject(engine: Engine, root: string, config?: BrugConfi
  * one (checked as part of it, so not on their own). A file that includes others and is not
  * itself included by another file of the list is a main file; in a cycle, the first wins.
  */
-export function planLatexProjects(files: string[], read: ReadText = readTextFile): { projects: Map<string, LatexProject>; covered: Map<string, string> } {
+export function planLatexProjects(files: string[], read: ReadText = readTextFile, mayReadFor?: (root: string) => MayRead | undefined): { projects: Map<string, LatexProject>; covered: Map<string, string> } {
   const candidates: LatexProject[] = [];
   for (const file of files) {
     if (!/\.(tex|ltx|latex)$/i.test(file)) continue;
     const text = read(file);
     if (text === undefined || !hasIncludes(text)) continue;
-    candidates.push(buildLatexProject(file, (f) => (f === file ? text : read(f))));
+    candidates.push(buildLatexProject(file, (f) => (f === file ? text : read(f)), mayReadFor?.(file)));
   }
   const includedSomewhere = new Set<string>();
   for (const p of candidates) for (const f of p.files.slice(1)) includedSomewhere.add(f);

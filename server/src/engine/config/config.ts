@@ -22,6 +22,11 @@ export interface BrugConfig {
     skipEnvironments: string[];
   };
   ignore: string[];
+  /**
+   * Files outside the project that may be read (LaTeX includes, dictionaries): false none,
+   * true any, or a list of folders (as written, relative to the .brug.yml that says so).
+   */
+  readOutside: boolean | string[];
 }
 
 export function defaultConfig(): BrugConfig {
@@ -33,6 +38,7 @@ export function defaultConfig(): BrugConfig {
     vocabulary: { accept: [], prefer: {}, dictionaries: [] },
     latex: { proseCommands: [], skipEnvironments: [] },
     ignore: [],
+    readOutside: false,
   };
 }
 
@@ -75,6 +81,8 @@ export function mergeConfig(base: BrugConfig, raw: Record<string, unknown> | und
     if (Array.isArray(latex.skipEnvironments)) out.latex.skipEnvironments.push(...latex.skipEnvironments.map(String));
   }
   if (Array.isArray(raw.ignore)) out.ignore.push(...(raw.ignore as unknown[]).map(String));
+  if (typeof raw.readOutside === 'boolean') out.readOutside = raw.readOutside;
+  else if (Array.isArray(raw.readOutside)) out.readOutside = (raw.readOutside as unknown[]).map(String);
   return out;
 }
 

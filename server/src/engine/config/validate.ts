@@ -101,7 +101,13 @@ export function parseYamlWithSchema<T>(text: string, schema: object): YamlResult
     problems.push({ ...at(offset), offset, endOffset: e.pos[1], message: `YAML syntax: ${e.message.split('\n')[0]}` });
   }
   if (problems.length) return { problems };
-  const value = (doc.toJS() ?? {}) as unknown;
+  let value: unknown;
+  try {
+    value = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as unknown;
+  } catch (err) {
+    const reason = /alias/i.test((err as Error).message) ? 'too many aliases (*name): the file is not used' : (err as Error).message.split('\n')[0];
+    return { problems: [{ line: 1, column: 1, offset: 0, endOffset: 0, message: `not readable as YAML: ${reason}` }] };
+  }
   const validate = validatorFor(schema);
   if (!validate(value)) {
     const seen = new Set<string>();
