@@ -29,7 +29,8 @@ const REPORT: Record<Language, { conclusions: string; recs: string; research: st
 
 for (const lang of ['nl', 'en'] as const) {
   const R = REPORT[lang];
-  describe(`practice rules (${lang})`, () => {
+  describe(`practice rules (${lang})`, function () {
+    this.timeout(120000); // reports of 5,000 words on a shared machine
     it('no-practical-handles: conclusions without recommendations', () => {
       const f = of(R.conclusions, lang, 'practice/no-practical-handles');
       assert.equal(f.length, 1);
