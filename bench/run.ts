@@ -7,7 +7,13 @@
  *   with cold caches, re-check after one-word edits (through the block cache), peak memory;
  * - vocabulary: the same full check with and without the dictionaries;
  * - latex: LaTeX next to Markdown (bench/latex.ts);
- * - lsp: edit latency through the language server (bench/lsp-latency.ts).
+ * - real: Brug next to the remark + retext pipeline on real documents (the footnoted book,
+ *   a footnoted thesis built at bench time, the Dutch reports, the LaTeX book), the scaling
+ *   exponent and cold start on 1,000 words (bench/real.ts);
+ * - lsp: edit latency and server memory through the language server (bench/lsp-latency.ts,
+ *   kept by the language-server work; run here when it is there).
+ *
+ * `npm run bench -- real` (or any part's name) runs one part only.
  */
 import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -170,14 +176,18 @@ else if (isMain) {
     process.exit(0);
   }
   const self = fileURLToPath(import.meta.url);
+  const only = process.argv[2];
   const parts = ['corpus', 'large', 'vocabulary'];
   if (existsSync(join(HERE, 'latex.ts'))) parts.push('latex');
-  for (const p of parts) {
+  const separate: Record<string, string> = { real: join(HERE, 'real.ts') };
+  for (const p of [...parts, ...Object.keys(separate)]) {
+    if (only && only !== p) continue;
     console.log(`— ${p}`);
-    const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', self, p], { stdio: 'inherit' });
+    const script = separate[p];
+    const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script ?? self, ...(script ? [] : [p])], { stdio: 'inherit' });
     if (r.status !== 0) console.log(`(part ${p} failed with exit code ${r.status})`);
   }
-  if (existsSync(join(HERE, 'lsp-latency.ts'))) {
+  if ((!only || only === 'lsp') && existsSync(join(HERE, 'lsp-latency.ts'))) {
     console.log('— lsp');
     spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(HERE, 'lsp-latency.ts')], { stdio: 'inherit' });
   }

@@ -1,7 +1,10 @@
 // Bundles the CLI, the language server and the VS Code extension with esbuild.
 // unified's packages are ESM-only; bundling makes one file per entry that Node and VS Code load directly.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -37,6 +40,40 @@ if (existsSync('client/src/extension.ts')) {
   jobs.push({ ...common, ...cjs, entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] });
 }
 
+// The bundled dictionaries, compiled into one JSON file per language (dictionaries/compiled/),
+// validated here against dictionaries/schema.json with the engine's own parser, so that a start
+// parses JSON instead of YAML and the schema. An invalid dictionary fails the build.
+async function compileDictionaries() {
+  const tmp = join(tmpdir(), `brug-dictionaries-${process.pid}.mjs`);
+  await build({ ...common, entryPoints: ['server/src/engine/vocabulary/artifact.ts'], outfile: tmp, format: 'esm', banner: jobs[0].banner });
+  let compileArtifacts;
+  try {
+    ({ compileArtifacts } = await import(pathToFileURL(tmp).href));
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+  const files = [];
+  for (const language of ['nl', 'en']) {
+    for (const name of readdirSync(join('dictionaries', language)).sort()) {
+      if (/\.ya?ml$/.test(name)) files.push({ path: `dictionaries/${language}/${name}`, text: readFileSync(join('dictionaries', language, name), 'utf8') });
+    }
+  }
+  const { artifacts, problems } = compileArtifacts(files);
+  if (problems.length) {
+    for (const p of problems) process.stderr.write(`${p.file}:${p.line}:${p.column}: ${p.message}\n`);
+    throw new Error(`${problems.length} problem(s) in the dictionaries`);
+  }
+  mkdirSync(join('dictionaries', 'compiled'), { recursive: true });
+  for (const [language, artifact] of Object.entries(artifacts)) {
+    writeFileSync(join('dictionaries', 'compiled', `${language}.json`), JSON.stringify(artifact) + '\n');
+  }
+  return files.length;
+}
+
+// The text layer's word lists (dictionaries/text) as one JSON file the engine imports.
+await import('./build-text-lexicon.mjs').then((m) => m.writeTextLexicon());
+
 const started = Date.now();
+const dictionaryFiles = await compileDictionaries();
 await Promise.all(jobs.map((j) => build(j)));
-if (!watch) process.stdout.write(`brug: built ${jobs.length} bundle(s) in ${Date.now() - started} ms\n`);
+if (!watch) process.stdout.write(`brug: built ${jobs.length} bundle(s) and ${dictionaryFiles} dictionaries in ${Date.now() - started} ms\n`);

@@ -66,6 +66,7 @@ const copies = [
   'server/schema',
   'dictionaries',
   'docs',
+  'samples',
   'package.nls.json',
   ...readdirSync(root).filter((f) => /^package\.nls\.[a-z-]+\.json$/i.test(f)),
   'README.md',
@@ -91,6 +92,16 @@ if (values.server) {
   } else cpSync(src, serverOut);
 } else cpSync(join(root, 'server/dist/server.cjs'), serverOut);
 
+// The README inside the package: relative links must work there. vsce ships LICENSE as LICENSE.txt;
+// a link to something the package does not hold keeps its text and loses the link.
+if (existsSync(join(stage, 'README.md'))) {
+  const readme = readFileSync(join(stage, 'README.md'), 'utf8').replace(/(!?)\[([^\]]*)\]\((?!https?:|#|mailto:)([^)\s]+)\)/g, (whole, bang, text, target) => {
+    const path = target.split('#')[0];
+    if (path === 'LICENSE') return `${bang}[${text}](LICENSE.txt)`;
+    return existsSync(join(stage, path)) ? whole : bang ? '' : text;
+  });
+  writeFileSync(join(stage, 'README.md'), readme);
+}
 if (!existsSync(join(stage, 'README.md'))) {
   writeFileSync(join(stage, 'README.md'), `# ${pkg.displayName ?? pkg.name}\n\n${readFileSync(join(root, 'package.nls.json'), 'utf8').match(/"extension\.description":\s*"([^"]*)"/)?.[1] ?? ''}\n`);
   process.stderr.write('package: no README.md in the repository; the package gets a one-line README\n');

@@ -95,7 +95,8 @@ describe('language: per block', () => {
     assert.equal(long[0]!.severity, 'warning');
     assert.equal(long[0]!.data!.words, 35);
     assert.match(long[0]!.message.en, /Split it, for example at "which"/);
-    assert.deepEqual(of(r, 'readability/passive-voice').map((f) => doc.slice(f.offset, f.endOffset)), ['was set']);
+    // The abstract's passive ("was set") is found with the English rules: it counts in the section's passive share.
+    assert.ok(r.sections.find((s) => s.title === 'Abstract')!.metrics.passiveShare > 0);
   });
 
   it('a block shorter than 25 words in the other language follows the document language', () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parseMarkdown, splitChunks } from '../../server/src/engine/formats/markdown.js';
+import { guardNesting, MAX_NESTING, parseMarkdown, splitChunks, stubDefinitions } from '../../server/src/engine/formats/markdown.js';
 import { md, of, flagged, assertInside, countWords } from './helpers.js';
 
 /**
@@ -34,7 +34,6 @@ describe('Markdown adapter: what is not prose', () => {
     ['an HTML block', `<div class="note">\n${BAD}\n</div>`, 0],
     ['an autolink', `Zie <https://example.org/${BAD.replace(/\W+/g, '-')}> hier.`, 3],
     ['a bare URL', `Zie https://example.org/${BAD.replace(/\W+/g, '-')} hier.`, 3],
-    ['a footnote definition', `Meer staat in de noot.[^1]\n\n[^1]: ${BAD}`, 5],
     ['a link reference definition', `Zie [de bron][b].\n\n[b]: https://example.org "${BAD}"`, 3],
     ['an image', `![${BAD}](plaatje.png)`, 0],
   ];
@@ -138,7 +137,8 @@ describe('Markdown adapter: blocks, tables, headings, quotes', () => {
     const quoted = `> ${BAD}`;
     const r1 = md(`${INTRO}${quoted}\n`);
     assert.ok(r1.blocks.some((b) => b.analysed.block.quoted && b.analysed.block.text === BAD));
-    assert.equal(of(r1, 'readability/long-sentence').length, 1);
+    // Block quotes are someone else's text: readability rules leave them alone (issue 12).
+    assert.equal(of(r1, 'readability/long-sentence').length, 0);
     const speech = `> "Ik wist niet waar ik moest beginnen," zegt een inwoner. "${BAD}"`;
     const r2 = md(`${INTRO}${speech}\n`);
     assert.deepEqual(of(r2, 'readability/').filter((f) => f.ruleId !== 'readability/undefined-abbreviation'), []);
@@ -172,10 +172,63 @@ describe('Markdown adapter: blocks, tables, headings, quotes', () => {
 
   it('link and footnote definitions resolve across chunks', () => {
     const filler = Array.from({ length: 40 }, (_, i) => `Alinea nummer ${i} is kort.`).join('\n\n');
-    const text = `${INTRO}Zie [de bron][b] en de noot.[^n]\n\n${filler}\n\n[b]: https://example.org\n[^n]: ${BAD}\n`;
+    const text = `${INTRO}Zie [de bron][b] en de noot.[^n]\n\n${filler}\n\n[b]: https://example.org\n[^n]: Een korte noot.\n`;
     const r = md(text);
     assert.ok(r.blocks.some((b) => b.analysed.block.text === 'Zie de bron en de noot.'));
+    assert.ok(r.blocks.some((b) => b.analysed.block.kind === 'footnote' && b.analysed.block.text === 'Een korte noot.'));
     assert.deepEqual(of(r, 'readability/long-sentence'), []);
+  });
+
+  it('a chunk is parsed with stubs for the definitions it references only', () => {
+    const text = `Zie [de bron][B  x] en de noot.[^7]\n\n[b x]: https://example.org\n\n[^7]: Noot.\n\n[^8]: Noot.\n`;
+    const { chunks, definitions } = splitChunks(text);
+    assert.deepEqual([...definitions].sort(), ['^7', '^8', 'b x']);
+    const first = text.slice(chunks[0]!.start, text.indexOf('\n\n'));
+    assert.equal(stubDefinitions(first, definitions), '[b x]: #\n[^7]: x\n');
+    assert.equal(stubDefinitions('Geen verwijzingen hier.', definitions), '');
+  });
+});
+
+describe('Markdown adapter: footnotes are prose', () => {
+  it('footnote text gets findings at exact positions', () => {
+    const text = `${INTRO}Meer staat in de noot.[^1]\n\n[^1]: ${BAD}\n`;
+    const r = md(text);
+    for (const id of ['long-sentence', 'passive-voice', 'nominalization']) assert.ok(of(r, `readability/${id}`).length > 0, id);
+    const at = text.indexOf(BAD);
+    const long = of(r, 'readability/long-sentence')[0]!;
+    assert.equal(long.offset, at);
+    assert.equal(text.slice(long.offset, long.endOffset), BAD);
+    const xyzq = of(r, 'readability/undefined-abbreviation').find((f) => text.slice(f.offset, f.endOffset) === 'XYZQ');
+    assert.ok(xyzq, 'the acronym in the footnote is found where it is');
+    assert.equal(r.metrics.words, 5 + 5 + BAD_WORDS, 'footnote words count in the metrics');
+    assertInside(r, text);
+  });
+
+  it('positions stay exact in footnotes with emoji, accents, CRLF and continuation paragraphs', () => {
+    const note = 'De cliënt 🙂 zegt dat de implementatie van de reïntegratie goed gaat.';
+    const text = `# Kop\r\n\r\nTekst met een noot.[^a]\r\n\r\n[^a]: Eerste alinea van de noot.\r\n\r\n    ${note}\r\n`;
+    const r = md(text);
+    const notes = r.blocks.filter((b) => b.analysed.block.kind === 'footnote').map((b) => b.analysed.block.text);
+    assert.deepEqual(notes, ['Eerste alinea van de noot.', note]);
+    const jargon = of(r, 'vocabulary/jargon');
+    assert.deepEqual(jargon.map((f) => text.slice(f.offset, f.endOffset)), ['implementatie']);
+    for (const f of jargon) assert.ok(f.offset >= text.indexOf(note) && f.endOffset <= text.indexOf(note) + note.length, 'inside the note');
+    assertInside(r, text);
+  });
+
+  it('a footnote reference never splits or merges sentences', () => {
+    const sentences = (text: string) => md(text).blocks.filter((b) => b.analysed.block.kind === 'paragraph').flatMap((b) => b.analysed.sentences.map((s) => s.words.map((w) => w.text).join(' ')));
+    const notes = '\n\n[^1]: Noot een.\n\n[^long-label]: Noot twee.\n';
+    assert.deepEqual(sentences(`De eerste zin.[^1] De tweede zin.${notes}`), ['De eerste zin', 'De tweede zin']);
+    assert.deepEqual(sentences(`De eerste zin[^1]. De tweede zin.${notes}`), ['De eerste zin', 'De tweede zin']);
+    assert.deepEqual(sentences(`Een zin met[^1] een noot[^long-label] in het midden.${notes}`), ['Een zin met een noot in het midden']);
+    assert.deepEqual(sentences(`Een zin met[^1] een noot.${notes}`), sentences(`Een zin met een noot.${notes}`));
+  });
+
+  it('a reference without a definition stays text; a definition without a reference is still checked', () => {
+    const r = md(`${INTRO}Zie [^9] hier.\n\n[^3]: ${BAD}\n`);
+    assert.ok(r.blocks.some((b) => b.analysed.block.text.includes('[^9]')));
+    assert.ok(of(r, 'readability/long-sentence').length > 0);
   });
 
   it('a document of only code, comments and front matter has no prose and no findings', () => {
@@ -192,5 +245,57 @@ describe('Markdown adapter: blocks, tables, headings, quotes', () => {
       assertInside(r, text);
       assert.deepEqual(r.errors, []);
     }
+  });
+});
+
+/**
+ * Bounded work on hostile input (issue 17): each input is large enough that quadratic work
+ * would pass mocha's timeout by far (the slowest took minutes before); the tests assert what
+ * the engine makes of it.
+ */
+describe('Markdown adapter: long tokens and deep nesting stay linear', () => {
+  const after = `\n\n${BAD}\n`;
+  const badStillFlagged = (text: string) => {
+    const r = md(text);
+    const long = of(r, 'readability/long-sentence').filter((f) => text.slice(f.offset, f.endOffset) === BAD);
+    assert.equal(long.length, 1, 'the paragraph after the hostile part is still checked');
+    assert.equal(long[0]!.offset, text.length - BAD.length - 1);
+    assertInside(r, text);
+    return r;
+  };
+
+  it('a 64,000-letter word is one word, with its syllables counted by vowel runs', () => {
+    const word = 'a'.repeat(64000);
+    const r = badStillFlagged(`Dit is ${word} een zin.${after}`);
+    const block = r.blocks.find((b) => b.analysed.block.text.includes(word))!;
+    assert.equal(block.analysed.counts.words, 5);
+    assert.ok(block.analysed.syllables.flat().includes(1), 'the long word counts as one vowel run');
+  });
+
+  it('5,000 nested list markers: the first 32 are lists, the rest is not structure', () => {
+    const text = `${'- '.repeat(5000)}Een zin.${after}`;
+    const r = badStillFlagged(text);
+    assert.equal(r.blocks.length, 1);
+    const guarded = guardNesting(text);
+    assert.equal(guarded.length, text.length, 'offsets do not move');
+    assert.equal(guarded.slice(0, 2 * MAX_NESTING), text.slice(0, 2 * MAX_NESTING));
+  });
+
+  for (const [name, hostile] of [
+    ['20,000 nested blockquote markers', `${'>'.repeat(20000)} Een zin.`],
+    ['5,000 mixed container markers', `${'> - 1. * '.repeat(5000)}Een zin.`],
+    ['40,000 asterisks around a word', `${'*'.repeat(20000)}tekst${'*'.repeat(20000)}`],
+    ['40,000 underscores around a word', `${'_'.repeat(20000)}tekst${'_'.repeat(20000)}`],
+    ['20,000 nested brackets', `${'['.repeat(20000)}x${']'.repeat(20000)}`],
+    ['20,000 unclosed brackets', '[a '.repeat(20000)],
+  ] as const) {
+    it(`${name}: parsed, and the next paragraph checked`, () => {
+      badStillFlagged(`${hostile}${after}`);
+    });
+  }
+
+  it('guarding leaves ordinary Markdown untouched', () => {
+    const text = `# Kop\n\n> - 1. Een [link [met] haken](u) en **nadruk** ___ hier.\n\n${'- '.repeat(MAX_NESTING)}diep\n`;
+    assert.equal(guardNesting(text), text);
   });
 });

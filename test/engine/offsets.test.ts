@@ -25,7 +25,7 @@ describe('exact positions (UTF-16 offsets)', () => {
   const doc = [
     '# Rapport 😀 over reïntegratie',
     '',
-    `De cliënt 👩‍👩‍👧 wordt door de gemeente geholpen bij de reïntegratie. ${LONG_NL}`,
+    `De cliënt 👩‍👩‍👧 wordt door de gemeente geholpen bij de reïntegratie en daarna wordt zij door het team gevolgd. ${LONG_NL}`,
     '',
     'Het verstrekken van informatie vindt plaats via de NVVK.',
     '',
@@ -70,9 +70,9 @@ describe('exact positions (UTF-16 offsets)', () => {
   });
 
   it('Markdown escapes and entities inside a flagged phrase map back to the source', () => {
-    const text = '# Titel\n\nDe aanvraag wordt door de gemeente \\*snel\\* beoordeeld &amp; verzonden.\n';
+    const text = '# Titel\n\nDe aanvraag wordt \\*snel\\* beoordeeld &amp; verzonden.\n';
     const r = md(text);
-    assert.deepEqual(flagged(r, text, 'readability/passive-voice'), ['wordt door de gemeente \\*snel\\* beoordeeld']);
+    assert.deepEqual(flagged(r, text, 'readability/passive-voice'), ['wordt \\*snel\\* beoordeeld']);
   });
 
   it('emphasis and links inside a sentence do not shift the sentence range', () => {

@@ -15,7 +15,7 @@ const EN = `# Employment support report
 
 This is short. The municipality works together with the agency on the support of residents with debts who have been in a difficult situation for a long time and therefore have little room to take steps themselves.
 
-The data was analysed by the team.
+The request was refused.
 `;
 
 describe('lsp: diagnostics', function () {

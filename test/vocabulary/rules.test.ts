@@ -82,8 +82,12 @@ describe('vocabulary rules', () => {
     });
 
     it('nl: spelling variants re-integratie / reïntegratie / reintegratie', () => {
-      const text = 'De re-integratie begint vroeg. Na de reïntegratie volgt nazorg. Het reintegratietraject duurt lang.';
-      assert.deepEqual(mixed(text, 'nl'), ['reïntegratie', 'reintegratietraject']);
+      // reïntegratie and reintegratie are one spelling to Brug (diacritics fold): one finding, at its first use.
+      const text = 'De re-integratie begint vroeg. De re-integratie duurt. Na de reïntegratie volgt nazorg. Het reintegratietraject duurt lang.';
+      assert.deepEqual(mixed(text, 'nl'), ['reïntegratie']);
+      const f = vocabularyFindings(run(text, 'nl'), 'vocabulary/mixed-terms')[0]!;
+      assert.equal(f.data?.count, 2);
+      assert.equal(f.related?.filter((x) => x.message.en.includes('again')).length, 1);
     });
 
     it('nl: one member only, or members in different documents, is not mixing', () => {
@@ -107,14 +111,27 @@ describe('vocabulary rules', () => {
       assert.equal(f.fixes[0]!.edits[0]!.newText, 'respondents');
     });
 
-    describe('preference order: project → dictionary preferred (when used) → most frequent', () => {
+    describe('preference order: project → the report\'s majority → on a tie the dictionary\'s preferred, then the first listed', () => {
       const text = 'Two benefit recipients left. Benefit recipients were paid. A welfare recipient spoke. The claimant wrote.';
       it('the project’s choice first', () => {
         const fs = vocabularyFindings(run(text, 'en', { config: config({ vocabulary: { prefer: { claimant: 'welfare recipient' } } }) }), 'vocabulary/mixed-terms');
-        assert.deepEqual(fs.map((f) => f.data?.preferred), ['welfare recipient', 'welfare recipient', 'welfare recipient']);
+        assert.deepEqual(fs.map((f) => f.data?.preferred), ['welfare recipient', 'welfare recipient']);
+        assert.deepEqual(fs.map((f) => text.slice(f.offset, f.endOffset)), ['benefit recipients', 'claimant']);
       });
-      it('then the dictionary’s preferred member, when the document uses it', () => {
-        assert.deepEqual(mixed(text, 'en'), ['benefit recipients', 'Benefit recipients', 'welfare recipient']);
+      it('then the report’s own majority, not the dictionary’s preferred member (claimant)', () => {
+        assert.deepEqual(mixed(text, 'en'), ['welfare recipient', 'claimant']);
+      });
+      it('en: socioeconomic ×3 against socio-economic ×1 becomes socioeconomic, with a safe fix', () => {
+        const t = 'Socioeconomic factors mattered. The socioeconomic data were thin. A socio-economic gap remained. Socioeconomic status was measured.';
+        const fs = vocabularyFindings(run(t, 'en'), 'vocabulary/mixed-terms');
+        assert.deepEqual(fs.map((f) => t.slice(f.offset, f.endOffset)), ['socio-economic']);
+        const fix = fs[0]!.fixes.find((x) => x.preferred)!;
+        assert.equal(fix.kind, 'safe');
+        assert.deepEqual(fix.edits.map((e) => e.newText), ['socioeconomic']);
+      });
+      it('on a tie, the dictionary’s preferred member', () => {
+        const t = 'A socioeconomic gap. A socio-economic gap.';
+        assert.deepEqual(mixed(t, 'en'), ['socioeconomic']);
       });
       it('then the most frequent member', () => {
         const t = 'Two benefit recipients left. Benefit recipients were paid. A welfare recipient spoke.';

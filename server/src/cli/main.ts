@@ -7,7 +7,8 @@ import { applyFixes } from '../engine/fixes.js';
 import { engineFor } from '../workspace/engine.js';
 import { docsUrl } from '../workspace/resources.js';
 import { Workspace } from '../workspace/workspace.js';
-import { CHECKED_EXTENSIONS } from '../workspace/files.js';
+import { CHECKED_EXTENSIONS, WORD_EXTENSIONS, isWordName } from '../workspace/files.js';
+import { paragraphAt, snippetAt } from '../workspace/docx.js';
 import { VERSION } from '../workspace/version.js';
 import { fixLatexProject, lintLatexProject, planLatexProjects, readTextFile } from '../workspace/latex-project.js';
 import type { LatexProject, LatexProjectResult } from '../workspace/latex-project.js';
@@ -26,7 +27,7 @@ Usage:
   brug rules                 list the rules
   brug --version | --help
 
-Folders are searched for .md, .markdown, .qmd, .Rmd, .txt and .tex files; ignore: in .brug.yml skips some.
+Folders are searched for .md, .markdown, .qmd, .Rmd, .txt, .tex and .docx (Word) files; ignore: in .brug.yml skips some.
 
 Options:
   --format text|json|sarif|github   output format (default text)
@@ -183,13 +184,13 @@ export class CheckRun {
 /** The files to check; problems (nothing found, unreadable folders) said on the way. */
 function filesToCheck(run: CheckRun): string[] {
   const inputs = run.options.paths.length ? run.options.paths : ['.'];
-  const found = run.workspace.findFiles(inputs);
+  const found = run.workspace.findFiles(inputs, { word: true });
   for (const m of found.missing) run.say(`brug: ${m}: no such file, folder or match`, 2);
   for (const u of found.unreadable) run.say(`brug: ${run.shown(u.path)}: cannot read this folder (${u.reason}); its files are not checked`, 2);
   if (found.files.length === 0 && found.missing.length === 0) {
     const what = inputs.join(', ');
     const skipped = found.ignored ? ` (${found.ignored} skipped by ignore: in .brug.yml)` : '';
-    run.say(`brug: no files to check in ${what}: looked for ${CHECKED_EXTENSIONS.join(', ')} files${skipped}`, 2);
+    run.say(`brug: no files to check in ${what}: looked for ${[...CHECKED_EXTENSIONS, ...WORD_EXTENSIONS].join(', ')} files${skipped}`, 2);
   }
   return found.files;
 }
@@ -244,6 +245,47 @@ function checkFile(run: CheckRun, file: string): void {
   const ui = run.uiLanguage(config, result);
   const extra = fileExtras(result, ui);
   run.reports.push({ path: run.shown(file), text, language: result.language, format: result.format, metrics: result.metrics, sections: result.sections, findings: run.shownOf(result.findings), messages: ui, extra: extra.json, summaryLines: extra.lines });
+  run.noteFailOn(result.findings);
+}
+
+/**
+ * Checks a Word document: converted to Markdown (workspace/docx.ts), findings placed by paragraph
+ * number and snippet. --fix never writes a .docx: the writer makes the changes in Word.
+ */
+async function checkWordFile(run: CheckRun, file: string): Promise<void> {
+  const r = await run.workspace.readWord(file);
+  if (!r.ok) {
+    run.say(`brug: ${run.shown(file)}: ${r.reason.en}`, 2);
+    return;
+  }
+  const { doc } = r;
+  for (const w of doc.warnings.slice(0, 3)) run.say(`brug: ${run.shown(file)}: note: ${w}`);
+  if (doc.text.trim() === '') {
+    run.say(`brug: ${run.shown(file)}: empty; there is no text to check`, 2);
+    return;
+  }
+  if (run.options.fix) run.say(`brug: ${run.shown(file)}: --fix does not change Word documents; make the changes in Word (the findings below say where)`);
+  const config = run.configOf(file);
+  const engine = run.engineOf(file, config);
+  const result = engine.lint(doc.text, { path: `${file}.md`, format: 'markdown', config });
+  run.internalErrors(file, result);
+  const ui = run.uiLanguage(config, result);
+  const extra = fileExtras(result, ui);
+  // Word's findings have no edits to offer outside Word.
+  const findings = result.findings.map((f) => ({ ...f, fixes: [] }));
+  run.reports.push({
+    path: run.shown(file),
+    text: doc.text,
+    language: result.language,
+    format: 'docx',
+    metrics: result.metrics,
+    sections: result.sections,
+    findings: run.shownOf(findings),
+    messages: ui,
+    extra: extra.json,
+    summaryLines: extra.lines,
+    locate: (offset, endOffset) => ({ paragraph: paragraphAt(doc, offset)?.number ?? 1, snippet: snippetAt(doc, offset, endOffset) }),
+  });
   run.noteFailOn(result.findings);
 }
 
@@ -319,6 +361,10 @@ export async function runCheck(io: Io, options: CheckOptions): Promise<number> {
   // finding reported in its own file); an included file is then not checked on its own.
   const latex = planLatexProjects(files, readTextFile, (root) => run.workspace.mayRead(root));
   for (const file of files) {
+    if (isWordName(file)) {
+      await checkWordFile(run, file);
+      continue;
+    }
     if (latex.covered.has(file)) continue;
     const project = latex.projects.get(file);
     if (project) checkLatexProject(run, file, project);

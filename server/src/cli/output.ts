@@ -3,6 +3,7 @@ import { LineIndex } from '../engine/offsets.js';
 
 export { VERSION } from '../workspace/version.js';
 import { VERSION } from '../workspace/version.js';
+import { ruleHelp } from '../workspace/resources.js';
 
 export interface FileReport {
   /** Path as shown (relative to the working folder). */
@@ -19,6 +20,11 @@ export interface FileReport {
   extra: Record<string, unknown>;
   /** One-line summaries to print after the metrics (the client-perspective verdict). */
   summaryLines: Message[];
+  /**
+   * Where a finding is for a file without lines (a Word document): its paragraph number and a
+   * snippet of the text. Without it, findings are placed by line and column.
+   */
+  locate?: (offset: number, endOffset: number) => { paragraph: number; snippet: string };
 }
 
 const pick = (m: Message, l: Language) => m[l];
@@ -52,10 +58,11 @@ export function metricsJson(m: Metrics): Record<string, number> {
   return out;
 }
 
-export function findingJson(f: Finding, lines: LineIndex, language: Language) {
+export function findingJson(f: Finding, lines: LineIndex, language: Language, locate?: FileReport['locate']) {
   const s = position(lines, f.offset);
   const e = position(lines, f.endOffset);
   return {
+    ...(locate ? locate(f.offset, f.endOffset) : {}),
     ruleId: f.ruleId,
     severity: f.severity,
     message: pick(f.message, language),
@@ -80,9 +87,10 @@ export function toJson(reports: FileReport[]): string {
           path: r.path,
           language: r.language,
           format: r.format,
+          positions: r.locate ? 'paragraphs' : 'lines',
           metrics: metricsJson(r.metrics),
           sections: r.sections.map((s) => ({ title: s.title, level: s.level, role: s.role, line: s.line, metrics: metricsJson(s.metrics) })),
-          findings: r.findings.map((f) => findingJson(f, lines, r.messages)),
+          findings: r.findings.map((f) => findingJson(f, lines, r.messages, r.locate)),
           ...r.extra,
         };
       }),
@@ -102,14 +110,23 @@ function scoreText(m: Metrics, language: Language, ui: Language): string {
   return `${name} ${m.score} (${m.band[ui]})`;
 }
 
+/** line:column, or ¶paragraph "snippet" for a file without lines. */
+function whereText(r: FileReport, lines: LineIndex, f: Finding): string {
+  if (r.locate) {
+    const at = r.locate(f.offset, f.endOffset);
+    return `¶${at.paragraph} "${at.snippet}"`;
+  }
+  const p = position(lines, f.offset);
+  return `${p.line}:${p.column}`;
+}
+
 export function toText(reports: FileReport[], quiet: boolean): string {
   const out: string[] = [];
   for (const r of reports) {
     const lines = new LineIndex(r.text);
     const ui = r.messages;
     for (const f of r.findings) {
-      const p = position(lines, f.offset);
-      out.push(`${r.path}:${p.line}:${p.column} ${f.severity} ${pick(f.message, ui)} [${f.ruleId}]`);
+      out.push(`${r.path}:${whereText(r, lines, f)} ${f.severity} ${pick(f.message, ui)} [${f.ruleId}]`);
     }
     if (quiet) continue;
     const L = LABELS[ui];
@@ -147,7 +164,18 @@ export function toSarif(reports: FileReport[], rules: Array<{ id: string; descri
             driver: {
               name: 'brug',
               version: VERSION,
-              rules: ruleList.map((r) => ({ id: r.id, shortDescription: { text: r.description.en }, fullDescription: { text: r.description.nl }, helpUri: r.helpUri })),
+              // The rule's explanation travels with the report; a link to a file on the machine
+              // that ran the check would not (only web addresses are kept).
+              rules: ruleList.map((r) => {
+                const help = ruleHelp(r.id);
+                return {
+                  id: r.id,
+                  shortDescription: { text: r.description.en },
+                  fullDescription: { text: `${r.description.en} — ${r.description.nl}` },
+                  ...(help ? { help } : {}),
+                  ...(/^https?:/.test(r.helpUri) ? { helpUri: r.helpUri } : {}),
+                };
+              }),
             },
           },
           results: reports.flatMap((r) => {
@@ -163,10 +191,12 @@ export function toSarif(reports: FileReport[], rules: Array<{ id: string; descri
                   {
                     physicalLocation: {
                       artifactLocation: { uri: r.path.split('\\').join('/') },
-                      region: { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column, charOffset: f.offset, charLength: f.endOffset - f.offset },
+                      // A Word document has no lines: the paragraph and snippet go in the properties.
+                      ...(r.locate ? {} : { region: { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column, charOffset: f.offset, charLength: f.endOffset - f.offset } }),
                     },
                   },
                 ],
+                ...(r.locate ? { properties: r.locate(f.offset, f.endOffset) } : {}),
               };
               const ri = index.get(f.ruleId);
               if (ri !== undefined) result.ruleIndex = ri;
@@ -198,6 +228,11 @@ export function toGithub(reports: FileReport[]): string {
     for (const f of r.findings) {
       const s = position(lines, f.offset);
       const e = position(lines, f.endOffset);
+      if (r.locate) {
+        const at = r.locate(f.offset, f.endOffset);
+        out.push(`::${GITHUB_LEVEL[f.severity]} file=${escapeProperty(r.path)},title=${escapeProperty(`${f.ruleId} (¶${at.paragraph})`)}::${escapeData(`${pick(f.message, r.messages)} “${at.snippet}”`)}`);
+        continue;
+      }
       out.push(`::${GITHUB_LEVEL[f.severity]} file=${escapeProperty(r.path)},line=${s.line},col=${s.column},endLine=${e.line},endColumn=${e.column},title=${escapeProperty(f.ruleId)}::${escapeData(pick(f.message, r.messages))}`);
     }
   }

@@ -1,5 +1,5 @@
 import type { Audience, Counts, Directive, Finding, Format, Language, Metrics, ParsedDocument, ProseBlock, Section, SectionRole, Severity } from './types.js';
-import type { AnalysedBlock, BlockAnalyzer, BlockFinding, DocumentBlock, DocumentModel, Rule, RuleContext, RuleOptions } from './rules/types.js';
+import type { AnalysedBlock, BlockAnalyzer, BlockFacts, BlockFinding, BlockRule, DocumentAnalyses, DocumentAnalysis, DocumentBlock, DocumentModel, Rule, RuleContext, RuleOptions } from './rules/types.js';
 import type { BrugConfig } from './config/config.js';
 import { configKey, defaultConfig } from './config/config.js';
 import { parseMarkdown } from './formats/markdown.js';
@@ -13,6 +13,7 @@ import { addCounts, emptyCounts, metricsOf } from './text/metrics.js';
 import { assignRoles } from './sections.js';
 import { createRules } from './rules/registry.js';
 import { Vocabulary } from './vocabulary/vocabulary.js';
+import { ContentCache, detach } from './cache.js';
 
 export interface LintOptions {
   /** Path or URI of the document: decides the format when `format` is not given. */
@@ -51,16 +52,13 @@ export interface LintResult {
   errors: RuleError[];
   /** The document model the document rules saw (clientPerspective and other analyses read it). */
   model: DocumentModel;
-  /** Results of document analyses keyed by name (clientPerspective, …). */
-  analyses: Record<string, unknown>;
+  /** Results of document analyses keyed by id (clientPerspective, …), typed by DocumentAnalyses. */
+  analyses: Partial<DocumentAnalyses>;
   cancelled?: boolean;
 }
 
-/** Something computed over the whole document after the rules (the client perspective, for one). */
-export interface DocumentAnalysis {
-  id: string;
-  analyze(doc: DocumentModel): unknown;
-}
+/** Moved below the rules (rules/types.ts); re-exported here for callers of the engine. */
+export type { DocumentAnalysis } from './rules/types.js';
 
 export function formatOf(path: string | undefined): Format {
   const p = (path ?? '').toLowerCase();
@@ -138,12 +136,13 @@ export class Engine {
   readonly analyses: DocumentAnalysis[];
   readonly vocabulary: Vocabulary;
   private readonly rulesById: Map<string, Rule>;
-  private readonly cache = new Map<string, BlockResult[]>();
+  /** Analysed blocks by block text; the variants differ in what else shapes the result. */
+  private readonly cache = new ContentCache<BlockResult[]>(Infinity);
   private cached = 0;
   private generation = 0;
   private readonly cacheSize: number;
-  private readonly blockLanguage = new Map<string, Language | 'short'>();
-  private readonly documentLanguage = new Map<string, Language>();
+  private readonly blockLanguage = new ContentCache<Language | 'short'>(50000);
+  private readonly documentLanguage = new ContentCache<Language>(1000);
   private readonly formats: EngineOptions['formats'];
 
   constructor(options: EngineOptions = {}) {
@@ -174,69 +173,15 @@ export class Engine {
     const bom = input.charCodeAt(0) === 0xfeff ? 1 : 0;
     const text = bom ? input.slice(1) : input;
     const format = options.format ?? formatOf(options.path ?? options.uri);
-    let parsed: ParsedDocument;
-    try {
-      parsed = this.parse(text, format, config);
-    } catch (err) {
-      // A parser that fails on broken input must not take the user's text down with it.
-      parsed = format === 'plaintext' ? { format, blocks: [], directives: [] } : { ...parsePlaintext(text), format };
-      parsed.problems = [{ offset: 0, message: { en: `Brug could not parse this ${format} file and read it as plain text (${(err as Error).message}).`, nl: `Brug kon dit ${format}-bestand niet ontleden en las het als platte tekst (${(err as Error).message}).` } }];
-    }
+    const parsed = this.parseSafely(text, format, config);
     const lines = new LineIndex(text);
-    const ckey = configKey(config);
     this.generation++;
+    const language = this.documentLanguageOf(parsed, text, config, options);
+    const { headings, roles } = headingRoles(parsed.blocks);
 
-    // Language: option, then a directive before the first block, then the document's own
-    // declaration, then detection on a sample of its prose.
-    const firstBlockStart = parsed.blocks[0]?.start ?? text.length;
-    const topDirective = parsed.directives.find((d) => d.kind === 'language' && d.offset <= firstBlockStart);
-    const configured = config.language !== 'auto' ? config.language : undefined;
-    const language: Language = options.language ?? topDirective?.language ?? configured ?? parsed.declaredLanguage ?? this.detectDocument(sampleProse(parsed.blocks));
-    const languageDirectives = parsed.directives.filter((d) => d.kind === 'language' && d.offset > firstBlockStart);
-
-    // Sections and roles from the headings.
-    const headings: ProseBlock[] = [];
-    let proseSeen = false;
-    const afterProse: boolean[] = [];
-    for (const b of parsed.blocks) {
-      if (b.kind === 'heading') {
-        headings.push(b);
-        afterProse.push(proseSeen);
-      } else proseSeen = true;
-    }
-    const roles = assignRoles(headings.map((h, i) => ({ title: h.text.trim(), level: h.level ?? 1, afterProse: afterProse[i]!, ...(h.title ? { declaredTitle: true } : {}) })));
-
-    // The long-sentence share in the metrics uses the threshold the rule uses.
-    const longRule = this.rule('readability/long-sentence');
-    const maxWords = longRule ? Number(this.context(longRule, config, longRule.meta.defaultSeverity).options.maxWords) : NaN;
-    const long = Number.isFinite(maxWords) && maxWords > 0 ? maxWords : LONG_SENTENCE_WORDS[config.audience];
-    const results: BlockResult[] = [];
-    const blockSection: number[] = [];
-    const errors: RuleError[] = [];
-    let hi = -1;
-    let ldi = 0;
-    let blockLang: Language | undefined;
-    for (const b of parsed.blocks) {
-      if (options.token?.cancelled) return this.cancelledResult(language, format);
-      if (b.kind === 'heading') hi++;
-      while (ldi < languageDirectives.length && languageDirectives[ldi]!.offset <= b.start) blockLang = languageDirectives[ldi++]!.language;
-      const role: SectionRole = hi >= 0 ? roles[hi]! : 'other';
-      if (role === 'references') b.skip = true;
-      const lang = b.language ?? blockLang ?? this.languageOfBlock(b, language);
-      const r = this.analyseCached(b, lang, role, config, ckey, long);
-      results.push(r);
-      blockSection.push(hi);
-      if (r.errors.length) errors.push(...r.errors);
-    }
-
-    // Document blocks: block results placed in the document.
-    const blocks: DocumentBlock[] = new Array(results.length);
-    for (let i = 0; i < results.length; i++) {
-      const r = results[i]!;
-      const pb = parsed.blocks[i]!;
-      const analysed = r.analysed.block === pb ? r.analysed : { ...r.analysed, block: pb };
-      blocks[i] = new PlacedBlock(analysed, blockSection[i]!, r.facts, (pb.mapBase ?? 0) + bom);
-    }
+    const analysed = this.analyseBlocks(parsed, language, roles, config, options.token, bom);
+    if (!analysed) return this.cancelledResult(language, format);
+    const { results, blocks, errors } = analysed;
 
     const sections = this.buildSections(text, headings, roles, blocks, language, lines, bom);
     const docCounts = emptyCounts();
@@ -244,51 +189,10 @@ export class Engine {
     const metrics = metricsOf(docCounts, language);
     const model: DocumentModel = { text: input, format, language, blocks, sections, metrics, lines: bom ? new LineIndex(input) : lines, config };
 
-    // Findings: block rules (from the cache, mapped), then document rules.
-    const findings: Finding[] = [];
-    const severityOf = (rule: Rule): Severity | undefined => {
-      const s = config.rules[rule.meta.id]?.severity;
-      if (s === 'off') return undefined;
-      return s ?? rule.meta.defaultSeverity;
-    };
-    for (let i = 0; i < blocks.length; i++) {
-      const b = blocks[i]!;
-      const r = results[i]!;
-      for (const f of r.findings) {
-        const rule = this.rule(f.ruleId);
-        if (!rule) continue;
-        const sev = severityOf(rule);
-        if (!sev) continue;
-        const { offset, endOffset } = b.toDocument(f.start, f.end);
-        const finding: Finding = {
-          ruleId: f.ruleId,
-          severity: config.rules[f.ruleId]?.severity && config.rules[f.ruleId]?.severity !== 'off' ? sev : (f.severity ?? sev),
-          message: f.message,
-          offset,
-          endOffset,
-          fixes: (f.fixes ?? []).map((x) => ({
-            ...x,
-            edits: x.edits.map((e) => ({ newText: e.newText, ...b.toDocument(e.start, e.end) })),
-          })),
-        };
-        if (f.data) finding.data = f.data;
-        findings.push(finding);
-      }
-    }
-    for (const rule of this.rules) {
-      if (rule.scope !== 'document') continue;
-      const sev = severityOf(rule);
-      if (!sev || !rule.meta.languages.includes(language)) continue;
-      try {
-        for (const f of rule.check(model, this.context(rule, config, sev))) {
-          findings.push({ ...f, ruleId: rule.meta.id, severity: f.severity ?? sev, fixes: f.fixes ?? [] });
-        }
-      } catch (err) {
-        errors.push({ ruleId: rule.meta.id, message: (err as Error).message });
-      }
-    }
-
-    const analyses: Record<string, unknown> = {};
+    // Findings: block rules (from the cache, mapped), then document rules, then analyses.
+    const findings = this.blockFindings(blocks, results, config);
+    findings.push(...this.documentFindings(model, config, errors));
+    const analyses: Partial<DocumentAnalyses> = {};
     for (const a of this.analyses) {
       try {
         analyses[a.id] = a.analyze(model);
@@ -306,15 +210,119 @@ export class Engine {
     kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
     // Fix texts are plain text: in LaTeX they are escaped, and edits that would cut into markup are widened or dropped.
     if (format === 'latex') secureLatexFixes(input, kept);
+    return { language, format, metrics, sections, findings: kept, paragraphs: paragraphsOf(blocks, bom), blocks, errors, model, analyses };
+  }
 
-    const paragraphs: Paragraph[] = [];
-    for (const b of blocks) {
-      const pb = b.analysed.block;
-      if (pb.kind !== 'paragraph' && pb.kind !== 'listItem') continue;
-      if (b.analysed.counts.words === 0) continue;
-      paragraphs.push({ offset: pb.start + bom, endOffset: pb.end + bom, language: b.analysed.language, metrics: metricsOf(b.analysed.counts, b.analysed.language) });
+  /** The format's parser; on a parser failure, the text read as plain text with a problem that says so. */
+  private parseSafely(text: string, format: Format, config: BrugConfig): ParsedDocument {
+    try {
+      return this.parse(text, format, config);
+    } catch (err) {
+      // A parser that fails on broken input must not take the user's text down with it.
+      const parsed: ParsedDocument = format === 'plaintext' ? { format, blocks: [], directives: [] } : { ...parsePlaintext(text), format };
+      parsed.problems = [{ offset: 0, message: { en: `Brug could not parse this ${format} file and read it as plain text (${(err as Error).message}).`, nl: `Brug kon dit ${format}-bestand niet ontleden en las het als platte tekst (${(err as Error).message}).` } }];
+      return parsed;
     }
-    return { language, format, metrics, sections, findings: kept, paragraphs, blocks, errors, model, analyses };
+  }
+
+  /**
+   * Language: option, then a directive before the first block, then the document's own
+   * declaration, then detection on a sample of its prose.
+   */
+  private documentLanguageOf(parsed: ParsedDocument, text: string, config: BrugConfig, options: LintOptions): Language {
+    const firstBlockStart = parsed.blocks[0]?.start ?? text.length;
+    const topDirective = parsed.directives.find((d) => d.kind === 'language' && d.offset <= firstBlockStart);
+    const configured = config.language !== 'auto' ? config.language : undefined;
+    return options.language ?? topDirective?.language ?? configured ?? parsed.declaredLanguage ?? this.detectDocument(sampleProse(parsed.blocks));
+  }
+
+  /** The long-sentence threshold the rule uses (the metrics' long-sentence share uses it too). */
+  private longSentenceWords(config: BrugConfig): number {
+    const longRule = this.rule('readability/long-sentence');
+    const maxWords = longRule ? Number(this.context(longRule, config, longRule.meta.defaultSeverity).options.maxWords) : NaN;
+    return Number.isFinite(maxWords) && maxWords > 0 ? maxWords : LONG_SENTENCE_WORDS[config.audience];
+  }
+
+  /** Every block analysed (through the cache) and placed in the document; undefined when cancelled. */
+  private analyseBlocks(parsed: ParsedDocument, language: Language, roles: SectionRole[], config: BrugConfig, token: LintOptions['token'], bom: number): { results: BlockResult[]; blocks: DocumentBlock[]; errors: RuleError[] } | undefined {
+    const firstBlockStart = parsed.blocks[0]?.start ?? 0;
+    const languageDirectives = parsed.directives.filter((d) => d.kind === 'language' && d.offset > firstBlockStart);
+    const ckey = configKey(config);
+    const long = this.longSentenceWords(config);
+    const results: BlockResult[] = [];
+    const blocks: DocumentBlock[] = [];
+    const errors: RuleError[] = [];
+    let hi = -1;
+    let ldi = 0;
+    let blockLang: Language | undefined;
+    for (const b of parsed.blocks) {
+      if (token?.cancelled) return undefined;
+      if (b.kind === 'heading') hi++;
+      while (ldi < languageDirectives.length && languageDirectives[ldi]!.offset <= b.start) blockLang = languageDirectives[ldi++]!.language;
+      const role: SectionRole = hi >= 0 ? roles[hi]! : 'other';
+      if (role === 'references') b.skip = true;
+      const lang = b.language ?? blockLang ?? this.languageOfBlock(b, language);
+      const r = this.analyseCached(b, lang, role, config, ckey, long);
+      results.push(r);
+      if (r.errors.length) errors.push(...r.errors);
+      // The cached result placed in the document: this run's block, its section, the map's base.
+      const analysed = r.analysed.block === b ? r.analysed : { ...r.analysed, block: b };
+      blocks.push(new PlacedBlock(analysed, hi, r.facts, (b.mapBase ?? 0) + bom));
+    }
+    return { results, blocks, errors };
+  }
+
+  private severityOf(rule: Rule, config: BrugConfig): Severity | undefined {
+    const s = config.rules[rule.meta.id]?.severity;
+    if (s === 'off') return undefined;
+    return s ?? rule.meta.defaultSeverity;
+  }
+
+  /** The block rules' findings (cached with the blocks) mapped to document offsets. */
+  private blockFindings(blocks: DocumentBlock[], results: BlockResult[], config: BrugConfig): Finding[] {
+    const findings: Finding[] = [];
+    for (let i = 0; i < blocks.length; i++) {
+      const b = blocks[i]!;
+      for (const f of results[i]!.findings) {
+        const rule = this.rule(f.ruleId);
+        if (!rule) continue;
+        const sev = this.severityOf(rule, config);
+        if (!sev) continue;
+        const { offset, endOffset } = b.toDocument(f.start, f.end);
+        const finding: Finding = {
+          ruleId: f.ruleId,
+          severity: config.rules[f.ruleId]?.severity && config.rules[f.ruleId]?.severity !== 'off' ? sev : (f.severity ?? sev),
+          message: f.message,
+          offset,
+          endOffset,
+          fixes: (f.fixes ?? []).map((x) => ({
+            ...x,
+            edits: x.edits.map((e) => ({ newText: e.newText, ...b.toDocument(e.start, e.end) })),
+          })),
+        };
+        if (f.data) finding.data = f.data;
+        findings.push(finding);
+      }
+    }
+    return findings;
+  }
+
+  /** The document rules' findings; a rule that throws adds an error and the others go on. */
+  private documentFindings(model: DocumentModel, config: BrugConfig, errors: RuleError[]): Finding[] {
+    const findings: Finding[] = [];
+    for (const rule of this.rules) {
+      if (rule.scope !== 'document') continue;
+      const sev = this.severityOf(rule, config);
+      if (!sev || !rule.meta.languages.includes(model.language)) continue;
+      try {
+        for (const f of rule.check(model, this.context(rule, config, sev))) {
+          findings.push({ ...f, ruleId: rule.meta.id, severity: f.severity ?? sev, fixes: f.fixes ?? [] });
+        }
+      } catch (err) {
+        errors.push({ ruleId: rule.meta.id, message: (err as Error).message });
+      }
+    }
+    return findings;
   }
 
   /**
@@ -325,18 +333,36 @@ export class Engine {
   private evict(blocksThisRun: number): void {
     if (this.cached <= Math.max(this.cacheSize, Math.ceil(1.5 * blocksThisRun))) return;
     const keep = this.generation - 1;
-    for (const [text, variants] of this.cache) {
+    this.cache.filter((variants) => {
       const kept = variants.filter((r) => r.used >= keep);
       this.cached -= variants.length - kept.length;
-      if (kept.length === 0) this.cache.delete(text);
-      else if (kept.length !== variants.length) this.cache.set(text, kept);
-    }
+      return kept.length === 0 ? undefined : kept.length === variants.length ? variants : kept;
+    });
   }
 
   private cancelledResult(language: Language, format: Format): LintResult {
     const metrics = metricsOf(emptyCounts(), language);
     const model: DocumentModel = { text: '', format, language, blocks: [], sections: [], metrics, lines: new LineIndex(''), config: defaultConfig() };
     return { language, format, metrics, sections: [], findings: [], paragraphs: [], blocks: [], errors: [], model, analyses: {}, cancelled: true };
+  }
+
+  private blockPlan: { ckey: string; config: BrugConfig; byLanguage: Map<Language, Array<{ rule: BlockRule; context: RuleContext }>> } | undefined;
+
+  /** The block rules that run for a language under a configuration, each with its context (built once per configuration). */
+  private blockRulesFor(language: Language, config: BrugConfig, ckey: string): Array<{ rule: BlockRule; context: RuleContext }> {
+    if (!this.blockPlan || this.blockPlan.ckey !== ckey || this.blockPlan.config !== config) this.blockPlan = { ckey, config, byLanguage: new Map() };
+    let list = this.blockPlan.byLanguage.get(language);
+    if (!list) {
+      list = [];
+      for (const rule of this.rules) {
+        if (rule.scope !== 'block' || !rule.meta.languages.includes(language)) continue;
+        const sev = config.rules[rule.meta.id]?.severity;
+        if (sev === 'off') continue;
+        list.push({ rule, context: this.context(rule, config, sev ?? rule.meta.defaultSeverity) });
+      }
+      this.blockPlan.byLanguage.set(language, list);
+    }
+    return list;
   }
 
   private context(rule: Rule, config: BrugConfig, severity: Severity): RuleContext {
@@ -349,11 +375,10 @@ export class Engine {
     if (b.kind === 'heading' || b.kind === 'tableCell') return doc;
     const known = this.blockLanguage.get(b.text);
     if (known) return known === 'short' ? doc : known;
-    const words = b.text.split(/\s+/).length;
+    const words = piecesUpTo(b.text, 25);
     // Function words settle most blocks; franc is asked only when they point elsewhere.
     const byFunctionWords = words < 25 ? undefined : detectByFunctionWords(b.text);
     const lang = words < 25 ? 'short' : byFunctionWords === doc ? doc : detectLanguage(b.text, doc);
-    if (this.blockLanguage.size > 50000) this.blockLanguage.clear();
     this.blockLanguage.set(b.text, lang);
     return lang === 'short' ? doc : lang;
   }
@@ -363,7 +388,6 @@ export class Engine {
     let lang = this.documentLanguage.get(sample);
     if (!lang) {
       lang = detectLanguage(sample);
-      if (this.documentLanguage.size > 1000) this.documentLanguage.clear();
       this.documentLanguage.set(sample, lang);
     }
     return lang;
@@ -381,7 +405,9 @@ export class Engine {
         }
       }
     }
-    const analysed = analyseBlock(b, language, role, long);
+    // The cached analysis reads a copy of the text, so that it keeps no document alive.
+    const own = detach(b.text);
+    const analysed = analyseBlock(own === b.text ? b : { ...b, text: own }, language, role, long);
     const facts: Record<string, unknown> = {};
     const findings: BlockResult['findings'] = [];
     const errors: RuleError[] = [];
@@ -393,14 +419,12 @@ export class Engine {
           errors.push({ ruleId: a.id, message: (err as Error).message });
         }
       }
-      for (const rule of this.rules) {
-        if (rule.scope !== 'block' || !rule.meta.languages.includes(language)) continue;
-        const sev = config.rules[rule.meta.id]?.severity;
-        if (sev === 'off') continue;
+      const quotes = analysed.quotes;
+      for (const { rule, context } of this.blockRulesFor(language, config, ckey)) {
         try {
-          for (const f of rule.check(analysed, this.context(rule, config, sev ?? rule.meta.defaultSeverity))) {
+          for (const f of rule.check(analysed, context)) {
             // Quoted speech is the client's own voice: no rule corrects it.
-            if (analysed.quotes.some(([qs, qe]) => f.start >= qs && f.end <= qe)) continue;
+            if (quotes.length && quotes.some(([qs, qe]) => f.start >= qs && f.end <= qe)) continue;
             findings.push({ ...f, ruleId: rule.meta.id });
           }
         } catch (err) {
@@ -414,7 +438,7 @@ export class Engine {
       analysed, findings, facts, errors, used: this.generation,
       language, role, kind: b.kind, level: b.level ?? 0, quoted: !!b.quoted, skip: !!b.skip, ckey, placeholders: b.placeholders,
     };
-    if (!variants) this.cache.set(b.text, (variants = []));
+    if (!variants) this.cache.set(own, (variants = []), true);
     variants.push(result);
     this.cached++;
     return result;
@@ -471,6 +495,48 @@ export class Engine {
   }
 }
 
+const SPACE = /\s/;
+
+/** `text.split(/\s+/).length`, counted without splitting and only up to `max`. */
+export function piecesUpTo(text: string, max: number): number {
+  let n = 1;
+  let inSpace = false;
+  for (let i = 0; i < text.length && n < max; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || (c >= 128 && SPACE.test(text[i]!));
+    if (space && !inSpace) n++;
+    inSpace = space;
+  }
+  return n;
+}
+
+/** The headings and the role of each (summary, method, references, …). */
+function headingRoles(blocks: ProseBlock[]): { headings: ProseBlock[]; roles: SectionRole[] } {
+  const headings: ProseBlock[] = [];
+  let proseSeen = false;
+  const afterProse: boolean[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'heading') {
+      headings.push(b);
+      afterProse.push(proseSeen);
+    } else proseSeen = true;
+  }
+  const roles = assignRoles(headings.map((h, i) => ({ title: h.text.trim(), level: h.level ?? 1, afterProse: afterProse[i]!, ...(h.title ? { declaredTitle: true } : {}) })));
+  return { headings, roles };
+}
+
+/** Paragraphs and list items with words, with their metrics (for hovers and the report). */
+function paragraphsOf(blocks: DocumentBlock[], bom: number): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  for (const b of blocks) {
+    const pb = b.analysed.block;
+    if (pb.kind !== 'paragraph' && pb.kind !== 'listItem') continue;
+    if (b.analysed.counts.words === 0) continue;
+    paragraphs.push({ offset: pb.start + bom, endOffset: pb.end + bom, language: b.analysed.language, metrics: metricsOf(b.analysed.counts, b.analysed.language) });
+  }
+  return paragraphs;
+}
+
 function sampleProse(blocks: ProseBlock[]): string {
   // Up to ~8,000 characters spread over the document, prose first.
   const prose = blocks.filter((b) => b.kind === 'paragraph' || b.kind === 'listItem');
@@ -491,7 +557,8 @@ function dropSuperseded(findings: Finding[], rules: Rule[]): void {
   if (superseders.length === 0) return;
   const covered = new Map<string, Array<[number, number]>>();
   for (const r of superseders) {
-    const ranges = findings.filter((f) => f.ruleId === r.meta.id).map((f) => [f.offset, f.endOffset] as [number, number]);
+    // A finding covers its related places too (a term reported once, at its first use, stands for all its uses).
+    const ranges = findings.filter((f) => f.ruleId === r.meta.id).flatMap((f) => [[f.offset, f.endOffset] as [number, number], ...(f.related ?? []).map((x) => [x.offset, x.endOffset] as [number, number])]);
     for (const id of r.meta.supersedes!) covered.set(id, [...(covered.get(id) ?? []), ...ranges]);
   }
   let w = 0;
@@ -521,20 +588,30 @@ export function applyDirectives(findings: Finding[], directives: Directive[], li
     return l;
   };
   const targets = sorted.map((d) => (d.kind === 'disable-next-line' ? nextLine(d) : d.kind === 'disable-line' ? lines.position(d.offset).line : -1));
-  return findings.filter((f) => {
-    const line = lines.position(f.offset).line;
-    const applies = (d: Directive) => d.rules.length === 0 || d.rules.includes(f.ruleId) || d.rules.some((r) => !r.includes('/') && f.ruleId.startsWith(`${r}/`));
+  const disabledAt = (ruleId: string, offset: number): boolean => {
+    const line = lines.position(offset).line;
+    const applies = (d: Directive) => d.rules.length === 0 || d.rules.includes(ruleId) || d.rules.some((r) => !r.includes('/') && ruleId.startsWith(`${r}/`));
     let disabled = false;
     for (let i = 0; i < sorted.length; i++) {
       const d = sorted[i]!;
       if (d.kind === 'disable-next-line' || d.kind === 'disable-line') {
-        if (targets[i] === line && applies(d)) return false;
+        if (targets[i] === line && applies(d)) return true;
         continue;
       }
-      if (d.offset > f.offset) break;
+      if (d.offset > offset) break;
       if (!applies(d)) continue;
       disabled = d.kind === 'disable';
     }
-    return !disabled;
+    return disabled;
+  };
+  return findings.flatMap((f) => {
+    if (!disabledAt(f.ruleId, f.offset)) return [f];
+    // A finding that stands for several places (a term reported once, at its first use) moves
+    // to its first place that is not switched off, without the fixes that edit the switched-off one.
+    const place = f.related?.find((r) => r.sameUse === true && !disabledAt(f.ruleId, r.offset));
+    if (!place) return [];
+    const fixes = f.fixes.filter((x) => x.edits.every((e) => !disabledAt(f.ruleId, e.offset)));
+    const related = f.related!.filter((r) => r !== place && !(r.sameUse && disabledAt(f.ruleId, r.offset)));
+    return [{ ...f, offset: place.offset, endOffset: place.endOffset, fixes, ...(related.length ? { related } : { related: undefined }) }];
   });
 }

@@ -55,6 +55,11 @@ export interface RelatedLocation {
   offset: number;
   endOffset: number;
   message: Message;
+  /**
+   * The same thing used again (not evidence for the finding): a finding switched off by a
+   * directive where it stands moves to such a place.
+   */
+  sameUse?: boolean;
 }
 
 export interface Finding {
@@ -190,8 +195,10 @@ export interface Metrics {
   smog?: number;
   colemanLiau?: number;
   automatedReadability?: number;
-  /** The headline score: Flesch-Douma for Dutch, Flesch Reading Ease for English. */
+  /** The headline score: Flesch-Douma for Dutch, Flesch Reading Ease for English, kept within 0–100. */
   score: number;
+  /** The formula's own value when it falls outside 0–100 (the score then shows the scale's end). */
+  rawScore?: number;
   /** The band of the headline score, in words. */
   band: Message;
 }

@@ -62,9 +62,9 @@ export function fixAllEdits(findings: Finding[]): OffsetEdit[] {
     taken.some(([s, t]) => (e.offset < t && s < e.endOffset) || (e.offset === s && e.endOffset === t) || (e.offset === e.endOffset && e.offset > s && e.offset < t) || (s === t && s > e.offset && s < e.endOffset));
   for (const f of [...findings].sort((a, b) => a.offset - b.offset)) {
     const textFixes = f.fixes.filter((x) => x.edits.length > 0);
-    if (textFixes.length !== 1) continue;
-    const fix = textFixes[0]!;
-    if (!fix.preferred || fix.configEdit) continue;
+    // The only choice, or the preferred fix when it is safe (a term used several times: "replace all").
+    const fix = textFixes.length === 1 ? textFixes[0]! : textFixes.find((x) => x.preferred && x.kind === 'safe');
+    if (!fix || !fix.preferred || fix.configEdit) continue;
     if (fix.edits.some(clash)) continue;
     for (const e of fix.edits) {
       out.push(e);

@@ -52,13 +52,14 @@ function paragraphAt(paragraphs: Paragraph[], offset: number): Paragraph | undef
 }
 
 function metricsLine(m: Metrics, language: Language, ui: Language, md: boolean): string {
-  const score = language === 'nl' ? m.fleschDouma ?? m.score : m.fleschReadingEase ?? m.score;
+  // The score within its scale; the formula's own value beside it when it went past an end.
+  const raw = m.rawScore !== undefined ? ` ${say(messages.rawScore(fmt(m.rawScore, 1, ui)), ui)}` : '';
   const parts = [
     say(messages.words(m.words), ui),
     say(messages.sentences(m.sentences), ui),
     say(messages.averageSentence(m.averageSentenceLength), ui),
     say(messages.syllablesPerWord(m.averageSyllablesPerWord), ui),
-    `${scoreName(language)} ${fmt(score, 0, ui)} (${m.band[ui]})`,
+    `${scoreName(language)} ${fmt(m.score, 0, ui)}${raw} (${m.band[ui]})`,
     `LIX ${fmt(m.lix, 0, ui)}`,
   ];
   return parts.map((p) => (md ? escapeMarkdown(p) : p)).join(' · ');
@@ -123,7 +124,9 @@ export function hoverAt(outcome: CheckOutcome, doc: Positions, offset: number, m
     if (f.offset > offset) break;
     if (offset > f.endOffset) continue;
     const rule = outcome.engine.rule(f.ruleId);
-    const lines = [`${bold(f.ruleId)}: ${esc(f.message[ui] || f.message.en)}`];
+    // The editor shows the finding's message itself (the diagnostic); the hover adds what it does
+    // not: the rule, why it exists, and its page.
+    const lines = [bold(f.ruleId)];
     if (rule) lines.push(md ? `*${esc(say(messages.why, ui))}:* ${esc(rule.meta.rationale[ui])}` : `${say(messages.why, ui)}: ${rule.meta.rationale[ui]}`);
     const href = ruleDocs(f.ruleId);
     if (href) lines.push(md ? `[${esc(say(messages.readMore, ui))}](${href})` : `${say(messages.readMore, ui)}: ${href}`);

@@ -48,6 +48,7 @@ export const messages = {
   why: m('Why', 'Waarom'),
   paragraph: m('This paragraph', 'Deze alinea'),
   section: m('This section', 'Deze sectie'),
+  rawScore: (raw: string) => m(`(the formula gives ${raw}; the scale runs from 0 to 100)`, `(de formule geeft ${raw}; de schaal loopt van 0 tot 100)`),
   sentence: (words: number) => m(`This sentence: ${words} ${words === 1 ? 'word' : 'words'}.`, `Deze zin: ${words} ${words === 1 ? 'woord' : 'woorden'}.`),
   words: (n: number) => m(`${n} ${n === 1 ? 'word' : 'words'}`, `${n} ${n === 1 ? 'woord' : 'woorden'}`),
   sentences: (n: number) => m(`${n} ${n === 1 ? 'sentence' : 'sentences'}`, `${n} ${n === 1 ? 'zin' : 'zinnen'}`),

@@ -1,8 +1,10 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve, dirname, isAbsolute } from 'node:path';
 import { parseDictionary } from '../engine/vocabulary/dictionary.js';
 import type { Dictionary } from '../engine/vocabulary/dictionary.js';
 import { resourceRoot } from './resources.js';
+import { readArtifact } from '../engine/vocabulary/artifact.js';
+import type { Language } from '../engine/types.js';
 import { MAX_DICTIONARY_BYTES, readSmallText } from './read.js';
 
 export interface LoadProblem {
@@ -41,9 +43,11 @@ function yamlFiles(dir: string): string[] {
   }
   for (const name of names) {
     const p = join(dir, name);
-    // dictionaries/practice holds the practice-fit cues (their own schema), not vocabulary.
-    if (name === 'practice' && statSync(p).isDirectory()) continue;
-    if (statSync(p).isDirectory()) out.push(...yamlFiles(p));
+    // dictionaries/text holds the text layer's word lists (compiled into the engine), and
+    // dictionaries/practice the practice-fit cues (their own schema): neither is vocabulary.
+    if (statSync(p).isDirectory()) {
+      if (name !== 'text' && name !== 'practice') out.push(...yamlFiles(p));
+    }
     else if (/\.ya?ml$/.test(name)) out.push(p);
   }
   return out;
@@ -55,6 +59,26 @@ let bundled: { dictionaries: Dictionary[]; problems: LoadProblem[] } | undefined
 export function bundledDictionaries(): { dictionaries: Dictionary[]; problems: LoadProblem[] } {
   if (!bundled) bundled = loadDictionaryFiles(yamlFiles(join(resourceRoot(), 'dictionaries')));
   return bundled;
+}
+
+/**
+ * The bundled dictionaries of one language, from the artifact the build compiled
+ * (dictionaries/compiled/<language>.json, validated then). When it is missing, out of date (a
+ * YAML file is newer) or unreadable, the YAML files of that language are read and validated.
+ */
+export function bundledLanguage(language: Language): Dictionary[] {
+  const root = resourceRoot();
+  const dir = join(root, 'dictionaries', language);
+  const artifact = join(root, 'dictionaries', 'compiled', `${language}.json`);
+  try {
+    const built = statSync(artifact).mtimeMs;
+    const stale = readdirSync(dir).some((n) => /\.ya?ml$/.test(n) && statSync(join(dir, n)).mtimeMs > built);
+    const dictionaries = stale ? undefined : readArtifact(readFileSync(artifact, 'utf8'), language);
+    if (dictionaries) return dictionaries;
+  } catch {
+    // No artifact (run from source without a build): read the YAML.
+  }
+  return loadDictionaryFiles(yamlFiles(dir)).dictionaries;
 }
 
 /** Project dictionaries named in .brug.yml, relative to that file's folder. */

@@ -2,7 +2,7 @@ import { Engine } from '../engine/engine.js';
 import type { EngineOptions, LintOptions, LintResult } from '../engine/engine.js';
 import { Vocabulary } from '../engine/vocabulary/vocabulary.js';
 import type { BrugConfig } from '../engine/config/config.js';
-import { bundledDictionaries, loadDictionaryFiles, projectDictionaryPaths } from './dictionaries.js';
+import { bundledLanguage, loadDictionaryFiles, projectDictionaryPaths } from './dictionaries.js';
 import type { LoadProblem } from './dictionaries.js';
 import { extraFormats } from './formats.js';
 import { outsideMessages } from './scope.js';
@@ -21,10 +21,10 @@ export function engineFor(config?: BrugConfig, configFile?: string, options: Eng
   const key = `${options.rules?.map((r) => r.meta.id).join(',') ?? ''}\n${extra.join('\n')}`;
   let e = engines.get(key);
   if (!e) {
-    const base = bundledDictionaries();
+    // The bundled dictionaries load per language when a document needs them; the project's are read and validated now.
     const project = loadDictionaryFiles(extra);
-    const vocabulary = new Vocabulary([...base.dictionaries, ...project.dictionaries]);
-    e = { engine: new Engine({ formats: extraFormats, ...options, vocabulary }), problems: [...base.problems, ...project.problems] };
+    const vocabulary = new Vocabulary(project.dictionaries, bundledLanguage);
+    e = { engine: new Engine({ formats: extraFormats, ...options, vocabulary }), problems: project.problems };
     engines.set(key, e);
   }
   return refused.length ? { engine: e.engine, problems: [...e.problems, ...refused] } : e;

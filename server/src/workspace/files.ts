@@ -11,9 +11,17 @@ import picomatch from 'picomatch';
 export const CHECKED_EXTENSIONS = ['.md', '.markdown', '.qmd', '.rmd', '.txt', '.tex'];
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test']);
 
+/** Word documents: read by the command line and the report (converted with mammoth), not by an editor. */
+export const WORD_EXTENSIONS = ['.docx'];
+
 export function isCheckedName(name: string): boolean {
   const lower = name.toLowerCase();
   return CHECKED_EXTENSIONS.some((e) => lower.endsWith(e));
+}
+
+export function isWordName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return WORD_EXTENSIONS.some((e) => lower.endsWith(e));
 }
 
 const toSlash = (p: string) => p.split(sep).join('/');
@@ -54,6 +62,8 @@ export interface FindOptions {
   cwd?: string;
   /** Whether a found file or folder is ignored (by the .brug.yml that governs it). */
   ignored?: (path: string) => boolean;
+  /** Also find Word documents in folders (the command line reads them; the editor does not). */
+  word?: boolean;
 }
 
 export interface Found {
@@ -108,7 +118,7 @@ class Walker {
           continue;
         }
         this.walk(p, filter);
-      } else if (st.isFile() && isCheckedName(name)) {
+      } else if (st.isFile() && (isCheckedName(name) || (this.options.word === true && isWordName(name)))) {
         if (filter && !filter(p)) continue;
         if (this.options.ignored?.(p)) {
           this.out.ignored++;

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,4 +27,29 @@ export function resourceRoot(): string {
 export function docsUrl(ruleId: string): string {
   const file = join(resourceRoot(), 'docs', 'rules', `${ruleId}.md`);
   return `file://${file.split('\\').join('/')}`;
+}
+
+const helpCache = new Map<string, { text: string; markdown: string } | undefined>();
+
+/**
+ * A rule's explanation for reports that travel (SARIF): the English part of its page, without
+ * the examples' directive comments. Undefined when the page is missing.
+ */
+export function ruleHelp(ruleId: string): { text: string; markdown: string } | undefined {
+  if (helpCache.has(ruleId)) return helpCache.get(ruleId);
+  let help: { text: string; markdown: string } | undefined;
+  try {
+    const page = readFileSync(join(resourceRoot(), 'docs', 'rules', `${ruleId}.md`), 'utf8');
+    const start = page.indexOf('## English');
+    const end = page.indexOf('\n## Nederlands');
+    const english = (start >= 0 ? page.slice(start + '## English'.length, end > start ? end : undefined) : page)
+      .replace(/<!--[\s\S]*?-->\n?/g, '')
+      .replace(/^###/gm, '##')
+      .trim();
+    help = { markdown: english, text: english.replace(/[*`_]/g, '').replace(/^#+\s*/gm, '') };
+  } catch {
+    help = undefined;
+  }
+  helpCache.set(ruleId, help);
+  return help;
 }

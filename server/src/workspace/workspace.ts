@@ -14,8 +14,10 @@ import type { LoadProblem } from './dictionaries.js';
 import { engineFor } from './engine.js';
 import { findFiles, ignoreMatcher } from './files.js';
 import type { Found } from './files.js';
-import { readDocument, writeDocument } from './read.js';
-import type { ReadResult, WriteResult } from './read.js';
+import { MAX_DOCUMENT_BYTES, readBytes, readDocument, writeDocument } from './read.js';
+import type { ReadFailure, ReadResult, WriteResult } from './read.js';
+import { readDocx } from './docx.js';
+import type { DocxDocument } from './docx.js';
 import { insideProject, mayRead, mayWrite, outsideMessages, scopeFor } from './scope.js';
 import type { Scope } from './scope.js';
 
@@ -107,11 +109,26 @@ export class Workspace {
   }
 
   /** The files to check under the inputs (files, folders, globs), without the ignored ones. */
-  findFiles(inputs: string[]): Found {
-    return findFiles(inputs, { cwd: this.options.cwd, ignored: (p) => this.isIgnored(p) });
+  findFiles(inputs: string[], options: { word?: boolean } = {}): Found {
+    return findFiles(inputs, { cwd: this.options.cwd, ignored: (p) => this.isIgnored(p), ...options });
   }
 
   /** Reads a document to check. */
+  /**
+   * Reads a Word document (.docx) as Markdown with its paragraph map; never writable. The same
+   * limits as any document (a regular file, its size checked before reading).
+   */
+  async readWord(file: string, maxBytes = MAX_DOCUMENT_BYTES): Promise<{ ok: true; doc: DocxDocument } | ReadFailure> {
+    const bytes = readBytes(file, maxBytes);
+    if (!bytes.ok) return bytes;
+    try {
+      return { ok: true, doc: await readDocx(bytes.bytes) };
+    } catch (err) {
+      const why = (err as Error).message;
+      return { ok: false, kind: 'unreadable', reason: { en: `${why}; not checked`, nl: `${why.replace(/^not a readable Word document/, 'geen leesbaar Word-document')}; niet gecontroleerd` } };
+    }
+  }
+
   read(file: string, maxBytes?: number): ReadResult {
     return readDocument(file, maxBytes);
   }

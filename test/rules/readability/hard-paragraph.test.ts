@@ -14,8 +14,9 @@ describe(RULE, () => {
     assert.equal(f.severity, 'info');
     assert.equal(f.data!.minScore, 30);
     assert.ok((f.data!.score as number) < 0);
-    assert.match(f.message.nl, /^Deze alinea is moeilijk te lezen \(Flesch-Douma -?\d+(\.\d)?, onder 30\): lange zinnen en lange woorden, gemiddeld 41 woorden per zin/);
-    assert.match(f.message.en, /\(Flesch-Douma .*, below 30\): long sentences and long words/);
+    // Its one sentence of 41 words is the long-sentence rule's finding; here the long words are the cause.
+    assert.match(f.message.nl, /^Deze alinea is moeilijk te lezen \(Flesch-Douma -?\d+(\.\d)?, onder 30\): lange woorden, gemiddeld 41 woorden per zin/);
+    assert.match(f.message.en, /\(Flesch-Douma .*, below 30\): long words/);
   });
 
   it('the range runs from the first to the last sentence of a paragraph of several', () => {
@@ -23,9 +24,22 @@ describe(RULE, () => {
     assert.deepEqual(flagged(md(text), text, RULE), [LONG_WORDS_NL]);
   });
 
-  it('names the cause: long words, or long sentences', () => {
+  it('names the cause: long words, or long sentences and long words', () => {
     assert.match(of(md(doc(LONG_WORDS_NL)), RULE)[0]!.message.en, /: long words, on average 4\.2 words per sentence/);
-    assert.match(of(md(doc(LONG_SENTENCE_NL)), RULE)[0]!.message.en, /: long sentences, on average 85 words per sentence/);
+    // Sentences of 24 words (none over the limit) with long words: both are the cause.
+    const s24 = 'De beleidsmedewerkers van de gemeentelijke organisatie beoordeelden de operationalisering van de vroegsignalering als onvoldoende geëxpliciteerd en onvoldoende afgestemd op de werkprocessen van de maatschappelijke dienstverleners.';
+    const both = of(md(doc(`${s24} ${s24}`)), RULE);
+    assert.match(both[0]!.message.en, /: long sentences and long words, on average 2\d words per sentence/);
+  });
+
+  it('findings do not stack: a paragraph that is hard only because of a long sentence is the long-sentence rule\'s', () => {
+    // Flesch-Douma 20.9, but only because of its one sentence of 85 words: long-sentence says it.
+    const r = md(doc(LONG_SENTENCE_NL));
+    assert.equal(of(r, RULE).length, 0);
+    assert.equal(of(r, 'readability/long-sentence').length, 1);
+    const en = `# Report\n\n## Findings\n\n${'The caseworker calls the resident and asks how things are and whether there is money for the rent and whether there are bills on the table that need to be paid this week or next week or the week after that one, and then they look at the post together.'}\n`;
+    assert.equal(of(md(en), RULE).length, 0);
+    assert.equal(of(md(en), 'readability/long-sentence').length, 1);
   });
 
   it('does not flag an easy paragraph, nor a hard one of fewer than 40 words', () => {
@@ -46,9 +60,8 @@ describe(RULE, () => {
   it('audience profiles: academic below 15, general below 50', () => {
     const academic = config({ audience: 'academic' });
     const general = config({ audience: 'general' });
-    // 20.9: practitioner yes, academic no.
-    assert.equal(of(md(doc(LONG_SENTENCE_NL)), RULE).length, 1);
-    assert.equal(of(md(doc(LONG_SENTENCE_NL), { config: academic }), RULE).length, 0);
+    // −73.9 (long words): every profile; 39.5 below general's 50 only.
+    assert.equal(of(md(doc(LONG_WORDS_NL), { config: academic }), RULE).length, 1);
     assert.equal(of(md(doc(HARD_NL), { config: academic }), RULE)[0]!.data!.minScore, 15);
     // 39.5: practitioner no, general yes.
     assert.equal(of(md(doc(MEDIUM_NL)), RULE).length, 0);

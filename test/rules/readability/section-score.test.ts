@@ -54,7 +54,8 @@ describe(RULE, () => {
 
   it('audience academic: summary 40, body 15', () => {
     const text = report({ Samenvatting: MEDIUM, Methode: LONGS, Resultaten: HARD });
-    assert.deepEqual(scored(md(text), text), [['## Samenvatting', 50], ['## Methode', 30], ['## Resultaten', 30]]);
+    // Methode scores 20.9 only because of its one sentence of 85 words: the long-sentence rule says that (no stacking).
+    assert.deepEqual(scored(md(text), text), [['## Samenvatting', 50], ['## Resultaten', 30]]);
     assert.deepEqual(scored(md(text, { config: config({ audience: 'academic' }) }), text), [['## Samenvatting', 40], ['## Resultaten', 15]]);
   });
 
@@ -84,7 +85,9 @@ describe(RULE, () => {
     const [, summary, method] = r.sections;
     assert.equal(summary!.metrics.score, 94.9);
     assert.equal(summary!.metrics.words, 94);
-    assert.ok(method!.metrics.score < 0);
+    // Below the scale: the score shows its end, the formula's value is kept beside it.
+    assert.equal(method!.metrics.score, 0);
+    assert.ok(method!.metrics.rawScore! < 0);
     assert.ok(method!.metrics.lix > 60);
     assert.equal(method!.metrics.averageSentenceLength, 41);
   });

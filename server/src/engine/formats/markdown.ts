@@ -1,11 +1,23 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkMath from 'remark-math';
+import { fromMarkdown, type Extension as MdastExtension } from 'mdast-util-from-markdown';
+import type { Extension as SyntaxExtension } from 'micromark-util-types';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { math } from 'micromark-extension-math';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { mathFromMarkdown } from 'mdast-util-math';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import type { Directive, Language, ParsedDocument, ProseBlock, BlockKind } from '../types.js';
 import { BlockTextBuilder } from '../offsets.js';
 import { parseDirective } from './directives.js';
+import { ContentCache, detach } from '../cache.js';
 
 // mdast node shapes, kept minimal: the adapter only reads what it needs.
 interface Point { offset?: number }
@@ -18,7 +30,42 @@ interface MdNode {
   position?: { start: Point; end: Point };
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkMath);
+/**
+ * The syntax extensions remark-gfm, remark-frontmatter and remark-math add, in their order,
+ * each with a test for the characters without which it can never match. A chunk is parsed
+ * with the extensions its text can use only: each extension hooks into the tokenizer at
+ * every candidate character (autolink literals at every word), and most chunks need none.
+ */
+const FEATURES: Array<{ can: (src: string) => boolean; syntax: () => SyntaxExtension; mdast: () => MdastExtension | MdastExtension[] }> = [
+  { can: (s) => /www\.|:\/\/|@/i.test(s), syntax: gfmAutolinkLiteral, mdast: gfmAutolinkLiteralFromMarkdown },
+  { can: (s) => s.includes('[^'), syntax: gfmFootnote, mdast: gfmFootnoteFromMarkdown },
+  { can: (s) => s.includes('~'), syntax: () => gfmStrikethrough(), mdast: gfmStrikethroughFromMarkdown },
+  { can: (s) => s.includes('|'), syntax: gfmTable, mdast: gfmTableFromMarkdown },
+  { can: (s) => /\[[ \txX]\]/.test(s), syntax: gfmTaskListItem, mdast: gfmTaskListItemFromMarkdown },
+  { can: (s) => s.startsWith('---') || s.startsWith('+++'), syntax: () => frontmatter(['yaml', 'toml']), mdast: () => frontmatterFromMarkdown(['yaml', 'toml']) },
+  { can: (s) => s.includes('$'), syntax: () => math(), mdast: mathFromMarkdown },
+];
+
+const parsers = new Map<number, (src: string) => MdNode>();
+
+/** Parses Markdown as remark with GFM, front matter and math does, with only the extensions the text can use. */
+export function parseMdast(src: string): MdNode {
+  let mask = 0;
+  for (let i = 0; i < FEATURES.length; i++) if (FEATURES[i]!.can(src)) mask |= 1 << i;
+  let parse = parsers.get(mask);
+  if (!parse) {
+    const extensions: SyntaxExtension[] = [];
+    const mdastExtensions: Array<MdastExtension | MdastExtension[]> = [];
+    FEATURES.forEach((f, i) => {
+      if (!(mask & (1 << i))) return;
+      extensions.push(f.syntax());
+      mdastExtensions.push(f.mdast());
+    });
+    parse = (text: string) => fromMarkdown(text, { extensions, mdastExtensions }) as unknown as MdNode;
+    parsers.set(mask, parse);
+  }
+  return parse(src);
+}
 
 /** A chunk of the document that parses on its own: blocks separated by blank lines. */
 interface Chunk {
@@ -38,17 +85,29 @@ const PLACEHOLDER = '0';
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 // No braces inside a shortcode: each one matches one way, so a long row of them cannot backtrack.
 const SHORTCODES_ONLY = /^\s*(?:\{\{[<%][^{}]*[%>]\}\}\s*)+$/;
-const DEFINITION = /^ {0,3}\[(\^?)[^\]\n]+\]:[ \t]*\S/;
+const DEFINITION = /^ {0,3}\[(\^?)([^\]\n]+)\]:[ \t]*\S/;
+
+/**
+ * The labels of the document's link and footnote definitions, normalised as CommonMark
+ * matches them ("^" first for a footnote). A chunk is parsed with stub definitions for the
+ * labels it references only, so the work per chunk does not grow with the document.
+ */
+export type Definitions = Set<string>;
+
+/** A label as CommonMark compares labels: case-folded, inner white space collapsed. */
+function normaliseLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}
 
 /**
  * Splits Markdown into chunks at blank lines that no construct spans (fenced code, math,
  * HTML comments, front matter, indented continuations). Each chunk parses on its own, so an
- * edit re-parses only the chunk it touches. Link and footnote definitions are collected so
- * that references in any chunk still resolve.
+ * edit re-parses only the chunk it touches. The labels of link and footnote definitions are
+ * collected in the same pass, so that references in any chunk still resolve.
  */
-export function splitChunks(text: string): { chunks: Chunk[]; definitions: string } {
+export function splitChunks(text: string): { chunks: Chunk[]; definitions: Definitions } {
   const chunks: Chunk[] = [];
-  const definitions: string[] = [];
+  const definitions: Definitions = new Set();
   const n = text.length;
   let pos = 0;
   let chunkStart = 0;
@@ -109,12 +168,13 @@ export function splitChunks(text: string): { chunks: Chunk[]; definitions: strin
       else if (/^ {0,3}\$\$/.test(line)) {
         if ((line.match(/\$\$/g) ?? []).length === 1) inMath = true;
       } else if (line.includes('<!--') && !line.slice(line.lastIndexOf('<!--')).includes('-->')) inComment = true;
-      if (DEFINITION.test(line)) definitions.push(line);
+      const d = DEFINITION.exec(line);
+      if (d) definitions.add(d[1] + normaliseLabel(d[2]!));
     }
     pos = next;
   }
   if (chunkStart < n || chunks.length === 0) chunks.push({ start: chunkStart, end: n });
-  return { chunks: groupChunks(text, chunks), definitions: definitions.join('\n') };
+  return { chunks: groupChunks(text, chunks), definitions };
 }
 
 /**
@@ -154,10 +214,32 @@ function offsetOf(node: MdNode, which: 'start' | 'end'): number {
   return node.position?.[which].offset ?? 0;
 }
 
+const REFERENCE = /\[(\^?)([^[\]\n]{1,999})\]/g;
+
+/**
+ * Stub definitions for the labels a chunk references and the document defines: enough for
+ * remark to read the references as references (the adapter never reads a definition's
+ * content here; the chunk that holds the definition reads it).
+ */
+export function stubDefinitions(src: string, definitions: Definitions): string {
+  if (definitions.size === 0 || src.indexOf('[') < 0) return '';
+  let out = '';
+  const seen = new Set<string>();
+  REFERENCE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = REFERENCE.exec(src))) {
+    const key = m[1] + normaliseLabel(m[2]!);
+    if (seen.has(key) || !definitions.has(key)) continue;
+    seen.add(key);
+    out += `[${key}]: ${m[1] ? 'x' : '#'}\n`;
+  }
+  return out;
+}
+
 /** Turns one chunk's mdast into prose blocks, offsets relative to the chunk. */
-function chunkBlocks(src: string, definitions: string): ChunkResult {
-  const input = definitions ? `${src}\n\n${definitions}\n` : src;
-  const tree = processor.parse(input) as unknown as MdNode;
+function chunkBlocks(src: string, stubs: string): ChunkResult {
+  const input = stubs ? `${src}\n\n${stubs}` : src;
+  const tree = parseMdast(input);
   const limit = src.length;
   const blocks: ProseBlock[] = [];
   const directives: ChunkResult['directives'] = [];
@@ -231,21 +313,25 @@ function chunkBlocks(src: string, definitions: string): ChunkResult {
     blocks.push(pb);
   };
 
-  const walk = (node: MdNode, quoted: boolean, inList: boolean) => {
+  const walk = (node: MdNode, quoted: boolean, inList: boolean, inNote = false) => {
     if (offsetOf(node, 'start') >= limit && node.type !== 'root') return;
     switch (node.type) {
       case 'heading':
         block(node, 'heading', quoted, node.depth ?? 1);
         return;
       case 'paragraph':
-        block(node, inList ? 'listItem' : 'paragraph', quoted);
+        block(node, inNote ? 'footnote' : inList ? 'listItem' : 'paragraph', quoted);
         return;
       case 'blockquote':
-        for (const c of node.children ?? []) walk(c, true, inList);
+        for (const c of node.children ?? []) walk(c, true, inList, inNote);
         return;
       case 'list':
       case 'listItem':
-        for (const c of node.children ?? []) walk(c, quoted, true);
+        for (const c of node.children ?? []) walk(c, quoted, true, inNote);
+        return;
+      case 'footnoteDefinition':
+        // A footnote's text is prose: in theses much of it lives there.
+        for (const c of node.children ?? []) walk(c, quoted, inList, true);
         return;
       case 'table':
         for (const row of node.children ?? []) for (const cell of row.children ?? []) block(cell, 'tableCell', quoted);
@@ -262,7 +348,7 @@ function chunkBlocks(src: string, definitions: string): ChunkResult {
         for (const c of node.children ?? []) walk(c, quoted, inList);
         return;
       default:
-        // code, math, toml, definition, footnoteDefinition, thematicBreak: not prose.
+        // code, math, toml, definition, thematicBreak: not prose.
         return;
     }
   };
@@ -273,39 +359,25 @@ function chunkBlocks(src: string, definitions: string): ChunkResult {
 }
 
 /**
- * Parsed chunks by chunk text, then definitions: an edit re-parses only the chunk it changes.
- * Least recently used chunks go once the cached text passes a budget.
+ * Parsed chunks by chunk text (a detached copy), then by the stub definitions the chunk
+ * needs: an edit re-parses only the chunk it changes. Least recently used chunks go once the
+ * cached text passes a budget.
  */
-const chunkCache = new Map<string, Map<string, ChunkResult>>();
-const CHUNK_CACHE_CHARS = 6_000_000;
-let cachedChars = 0;
+const chunkCache = new ContentCache<Map<string, ChunkResult>>(Infinity, { maxWeight: 6_000_000, weigh: (key) => key.length, refresh: true });
 
 /** Forgets parsed chunks (for benchmarks that must start cold). */
 export function clearMarkdownCache(): void {
   chunkCache.clear();
-  cachedChars = 0;
 }
 
-function cachedChunk(src: string, definitions: string): ChunkResult {
-  let byDefinitions = chunkCache.get(src);
-  const hit = byDefinitions?.get(definitions);
-  if (hit) {
-    // Refresh its place in the eviction order.
-    chunkCache.delete(src);
-    chunkCache.set(src, byDefinitions!);
-    return hit;
-  }
-  const r = chunkBlocks(src, definitions);
-  if (!byDefinitions) {
-    chunkCache.set(src, (byDefinitions = new Map()));
-    cachedChars += src.length;
-  }
-  byDefinitions.set(definitions, r);
-  for (const [k] of chunkCache) {
-    if (cachedChars <= CHUNK_CACHE_CHARS) break;
-    chunkCache.delete(k);
-    cachedChars -= k.length;
-  }
+function cachedChunk(src: string, stubs: string): ChunkResult {
+  let byStubs = chunkCache.get(src);
+  const hit = byStubs?.get(stubs);
+  if (hit) return hit;
+  const own = detach(src);
+  const r = chunkBlocks(own, stubs);
+  if (!byStubs) chunkCache.set(own, (byStubs = new Map()), true);
+  byStubs.set(stubs, r);
   return r;
 }
 
@@ -318,7 +390,98 @@ function shiftBlock(b: ProseBlock, by: number): ProseBlock {
   return out;
 }
 
-export function parseMarkdown(text: string): ParsedDocument {
+/** Deeper nesting than this is no document structure; remark's work grows faster than linear with it. */
+export const MAX_NESTING = 32;
+const LONG_DELIMITER_RUN = new RegExp(`[*_]{${MAX_NESTING + 1},}`, 'g');
+
+/**
+ * Text that remark parses in linear time, with every offset unchanged: block-container
+ * markers (`>`, `-`, `*`, `+`, `1.`) beyond MAX_NESTING at the start of a line, and runs of
+ * more than MAX_NESTING emphasis characters, become spaces. Only such input changes (5,000
+ * nested list markers took minutes; a run of 8,000 asterisks 19 s).
+ */
+export function guardNesting(text: string): string {
+  const out: string[] = [];
+  let last = 0;
+  const replace = (from: number, to: number) => {
+    out.push(text.slice(last, from), ' '.repeat(to - from));
+    last = to;
+  };
+  const flush = () => {
+    if (out.length === 0) return;
+    out.push(text.slice(last));
+    text = out.join('');
+    out.length = 0;
+    last = 0;
+  };
+  const n = text.length;
+  let pos = 0;
+  while (pos < n) {
+    const eol = text.indexOf('\n', pos);
+    const end = eol < 0 ? n : eol;
+    let i = pos;
+    let depth = 0;
+    let cut = -1;
+    for (;;) {
+      while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+      if (i >= end) break;
+      const c = text[i]!;
+      let next = -1;
+      if (c === '>') next = i + 1;
+      else if ((c === '-' || c === '*' || c === '+') && (i + 1 >= end || text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) next = i + 1;
+      else if (c >= '0' && c <= '9') {
+        let j = i;
+        while (j < end && j - i < 9 && text[j]! >= '0' && text[j]! <= '9') j++;
+        if ((text[j] === '.' || text[j] === ')') && (j + 1 >= end || text.charCodeAt(j + 1) === 32 || text.charCodeAt(j + 1) === 9)) next = j + 1;
+      }
+      if (next < 0) break;
+      if (++depth > MAX_NESTING && cut < 0) cut = i;
+      i = next;
+    }
+    if (cut >= 0) replace(cut, i);
+    pos = end + 1;
+  }
+  flush();
+  // Brackets nested deeper than MAX_NESTING within a paragraph: remark reads every label
+  // again at each closing bracket.
+  if (text.indexOf('[') >= 0) {
+    let depth = 0;
+    let masked = 0;
+    let lineStart = true;
+    let blankRun = false;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) {
+        if (lineStart || blankRun) depth = masked = 0;
+        lineStart = blankRun = true;
+        continue;
+      }
+      if (c !== 32 && c !== 9 && c !== 13) blankRun = false;
+      lineStart = false;
+      if (c === 92) i++;
+      else if (c === 91) {
+        if (depth >= MAX_NESTING) {
+          masked++;
+          replace(i, i + 1);
+        } else depth++;
+      } else if (c === 93) {
+        if (masked > 0) {
+          masked--;
+          replace(i, i + 1);
+        } else if (depth > 0) depth--;
+      }
+    }
+    flush();
+  }
+  LONG_DELIMITER_RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LONG_DELIMITER_RUN.exec(text))) replace(m.index + 3, m.index + m[0].length);
+  flush();
+  return text;
+}
+
+export function parseMarkdown(source: string): ParsedDocument {
+  const text = guardNesting(source);
   const { chunks, definitions } = splitChunks(text);
   const blocks: ProseBlock[] = [];
   const directives: Directive[] = [];
@@ -334,7 +497,7 @@ export function parseMarkdown(text: string): ParsedDocument {
   };
   for (const chunk of chunks) {
     const src = text.slice(chunk.start, chunk.end);
-    const r = cachedChunk(src, definitions);
+    const r = cachedChunk(src, stubDefinitions(src, definitions));
     if (r.frontMatterLanguage && !declaredLanguage) declaredLanguage = r.frontMatterLanguage;
     for (const b of r.blocks) blocks.push(shiftBlock(b, chunk.start));
     for (const d of r.directives) {

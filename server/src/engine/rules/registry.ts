@@ -1,5 +1,4 @@
-import type { BlockAnalyzer, Rule } from './types.js';
-import type { DocumentAnalysis } from '../engine.js';
+import type { BlockAnalyzer, DocumentAnalysis, Rule } from './types.js';
 import type { Vocabulary } from '../vocabulary/vocabulary.js';
 import { readabilityAnalyzers, readabilityRules } from './readability/index.js';
 import { vocabularyRules } from './vocabulary/index.js';

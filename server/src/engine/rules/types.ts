@@ -58,13 +58,32 @@ export interface BlockRule {
   check(block: AnalysedBlock, context: RuleContext): BlockFinding[];
 }
 
+/**
+ * The output type of each block analyzer, by analyzer id. An analyzer's module declares its
+ * own entry (rules/analysis-types.ts gathers them), so that rules read typed facts:
+ *
+ *     declare module '../types.js' { interface BlockFacts { vocabulary: VocabularyFacts } }
+ */
+export interface BlockFacts {
+  [analyzerId: string]: unknown;
+}
+
+/** The output type of each document analysis, by analysis id (declared like BlockFacts). */
+export interface DocumentAnalyses {
+  [analysisId: string]: unknown;
+}
+
+/** What the analyzer or analysis with this id produces (unknown for an id nobody declared). */
+export type FactOf<Id extends string> = BlockFacts[Id];
+export type AnalysisOf<Id extends string> = DocumentAnalyses[Id];
+
 /** A block as document rules see it: analysed, placed in the document, with its facts. */
 export interface DocumentBlock {
   analysed: AnalysedBlock;
   /** Index of the section the block belongs to, or -1 before the first heading. */
   section: number;
-  /** Facts that block analyzers computed (keyed by analyzer id). */
-  facts: Record<string, unknown>;
+  /** Facts that block analyzers computed (keyed by analyzer id, typed by BlockFacts). */
+  facts: Partial<BlockFacts>;
   /** Map a text range of this block to document offsets. */
   toDocument(start: number, end: number): { offset: number; endOffset: number };
 }
@@ -93,11 +112,27 @@ export type Rule = BlockRule | DocumentRule;
 
 /**
  * A block analyzer computes facts about a block that document rules need (vocabulary
- * matches, client mentions, acronyms). Its result is cached with the block.
+ * matches, client mentions, acronyms). Its result is cached with the block. Its output type
+ * is BlockFacts[id].
  */
-export interface BlockAnalyzer {
-  id: string;
-  analyze(block: AnalysedBlock, config: BrugConfig): unknown;
+export interface BlockAnalyzer<Id extends string = string> {
+  id: Id;
+  analyze(block: AnalysedBlock, config: BrugConfig): FactOf<Id>;
+}
+
+/**
+ * Something computed over the whole document after the rules (the client perspective, for
+ * one). Its output type is DocumentAnalyses[id]. (It lived in engine.ts; it moved here, below
+ * the rules, so that rule modules no longer import the engine.)
+ */
+export interface DocumentAnalysis<Id extends string = string> {
+  id: Id;
+  analyze(doc: DocumentModel): AnalysisOf<Id>;
+}
+
+/** The typed facts of one analyzer on a block. */
+export function factOf<Id extends string>(block: DocumentBlock, id: Id): FactOf<Id> | undefined {
+  return block.facts[id] as FactOf<Id> | undefined;
 }
 
 export function message(en: string, nl: string): Message {

@@ -8,6 +8,25 @@ import { findQuotes, hasFirstPerson, isSpeech } from './quotes.js';
 
 const ATTRIBUTED_PARAGRAPH = /\((?:[RPIDC]\s*-?\d{1,3}|[^()]*\b(cliënt|client|deelnemer|participant|respondent|ouder|parent|inwoner|resident)\b[^()]*)\)\s*$/iu;
 
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
+/** Letters and digits in a word (what ARI counts), without building a new string. */
+export function lettersAndDigits(word: string): number {
+  let n = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) n++;
+    else if (c >= 128) {
+      // Outside ASCII: a surrogate pair is one code point.
+      const cp = word.codePointAt(i)!;
+      const ch = String.fromCodePoint(cp);
+      if (LETTER_OR_NUMBER.test(ch)) n += ch.length;
+      if (cp > 0xffff) i++;
+    }
+  }
+  return n;
+}
+
 /** Block kinds whose sentences count for readability statistics. */
 export function countsForMetrics(block: ProseBlock): boolean {
   return !block.skip && (block.kind === 'paragraph' || block.kind === 'listItem' || block.kind === 'footnote');
@@ -31,7 +50,7 @@ export function analyseBlock(block: ProseBlock, language: Language, role: Sectio
       if (!metric) continue;
       counts.words++;
       counts.letters += w.letters;
-      counts.characters += w.text.replace(/[^\p{L}\p{N}]/gu, '').length;
+      counts.characters += lettersAndDigits(w.text);
       if (w.letters > 6) counts.longWords++;
       if (n > 0) {
         counts.syllables += n;

@@ -121,6 +121,13 @@ export function metricsOf(c: Counts, language: Language): Metrics {
     m.automatedReadability = ok ? round(automatedReadability(words, sentences, c.characters)) : 0;
     m.score = m.fleschReadingEase;
   }
+  // The Flesch scales run from 0 to 100; very short or very long sentences push the formula past
+  // them (107, −564). The headline score shows the scale's end; the formula's value stays in
+  // fleschDouma / fleschReadingEase and in rawScore, for the hover and for data.
+  if (m.score < 0 || m.score > 100) {
+    m.rawScore = m.score;
+    m.score = Math.min(100, Math.max(0, m.score));
+  }
   m.band = ok ? scoreBand(m.score, language) : { nl: 'geen tekst', en: 'no text' };
   return m;
 }

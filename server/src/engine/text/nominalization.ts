@@ -1,5 +1,6 @@
 import type { Language } from '../types.js';
 import type { Sentence } from './sentences.js';
+import { pairs, words as lexiconWords, wordSet } from './lexicon.js';
 
 export interface NominalMatch {
   /** Word indices in the sentence, inclusive. */
@@ -17,39 +18,9 @@ export interface NominalMatch {
  * the verb that says the same, where one exists. Forms of the empty verb are listed
  * explicitly so that "vond plaats" and "vindt plaats" both match.
  */
-const NL_EMPTY_VERB: Array<[string, string | undefined]> = [
-  ['vindt plaats', 'gebeurt'], ['vinden plaats', 'gebeuren'], ['vond plaats', 'gebeurde'], ['vonden plaats', 'gebeurden'], ['plaatsvinden', 'gebeuren'], ['plaatsvindt', 'gebeurt'], ['plaatsvond', 'gebeurde'], ['plaatsgevonden', 'gebeurd'],
-  ['geeft uitvoering aan', 'voert uit'], ['geven uitvoering aan', 'voeren uit'], ['uitvoering geven aan', 'uitvoeren'], ['uitvoering gegeven aan', 'uitgevoerd'],
-  ['zorg dragen voor', 'zorgen voor'], ['draagt zorg voor', 'zorgt voor'], ['dragen zorg voor', 'zorgen voor'],
-  ['overgaan tot', undefined], ['gaat over tot', undefined], ['ging over tot', undefined], ['overgegaan tot', undefined],
-  ['in overweging nemen', 'overwegen'], ['in overweging genomen', 'overwogen'],
-  ['een bijdrage leveren aan', 'bijdragen aan'], ['levert een bijdrage aan', 'draagt bij aan'], ['leveren een bijdrage aan', 'dragen bij aan'],
-  ['tot stand brengen', 'maken'], ['tot stand gebracht', 'gemaakt'], ['tot stand komen', 'ontstaan'], ['tot stand gekomen', 'ontstaan'], ['komt tot stand', 'ontstaat'],
-  ['een besluit nemen', 'besluiten'], ['een beslissing nemen', 'beslissen'], ['neemt een besluit', 'besluit'], ['nam een besluit', 'besloot'],
-  ['in behandeling nemen', 'behandelen'], ['in behandeling genomen', 'behandeld'],
-  ['ter beschikking stellen', 'geven'], ['ter beschikking gesteld', 'gegeven'],
-  ['een analyse uitvoeren', 'analyseren'], ['een evaluatie uitvoeren', 'evalueren'], ['een inventarisatie maken', 'inventariseren'],
-  ['aandacht besteden aan', undefined], ['verbetering aanbrengen in', 'verbeteren'], ['verbeteringen aanbrengen in', 'verbeteren'],
-  ['een toename laten zien', 'stijgen'], ['een afname laten zien', 'dalen'], ['laat een toename zien', 'stijgt'], ['laat een daling zien', 'daalt'],
-  ['in ogenschouw nemen', 'bekijken'], ['in aanmerking nemen', 'meewegen'], ['een aanvang nemen', 'beginnen'], ['een keuze maken', 'kiezen'], ['maakt een keuze', 'kiest'],
-];
+const NL_EMPTY_VERB = pairs('nl', 'nominalization', 'emptyVerbs');
 
-const EN_EMPTY_VERB: Array<[string, string | undefined]> = [
-  ['make a decision', 'decide'], ['made a decision', 'decided'], ['makes a decision', 'decides'], ['making a decision', 'deciding'],
-  ['conduct an analysis of', 'analyse'], ['conducted an analysis of', 'analysed'], ['carry out an analysis of', 'analyse'], ['carried out an analysis of', 'analysed'],
-  ['conduct an evaluation of', 'evaluate'], ['conducted an evaluation of', 'evaluated'], ['carry out an evaluation of', 'evaluate'], ['carried out an evaluation of', 'evaluated'],
-  ['conduct an assessment of', 'assess'], ['make an assessment of', 'assess'], ['made an assessment of', 'assessed'],
-  ['conduct an investigation into', 'investigate'], ['conducted an investigation into', 'investigated'],
-  ['give consideration to', 'consider'], ['gave consideration to', 'considered'], ['take into consideration', 'consider'], ['took into consideration', 'considered'],
-  ['reach a conclusion', 'conclude'], ['reached a conclusion', 'concluded'], ['come to a conclusion', 'conclude'], ['came to a conclusion', 'concluded'],
-  ['provide assistance to', 'help'], ['provided assistance to', 'helped'], ['provide support to', 'support'], ['provided support to', 'supported'],
-  ['make a recommendation', 'recommend'], ['made a recommendation', 'recommended'], ['make recommendations', 'recommend'],
-  ['have an impact on', 'affect'], ['had an impact on', 'affected'], ['has an impact on', 'affects'],
-  ['is in need of', 'needs'], ['are in need of', 'need'], ['make use of', 'use'], ['made use of', 'used'], ['makes use of', 'uses'],
-  ['give an explanation of', 'explain'], ['gave an explanation of', 'explained'], ['perform an analysis of', 'analyse'], ['performed an analysis of', 'analysed'],
-  ['undertake a review of', 'review'], ['undertook a review of', 'reviewed'], ['carry out a review of', 'review'], ['carried out a review of', 'reviewed'],
-  ['achieve an improvement in', 'improve'], ['achieved an improvement in', 'improved'], ['show an increase in', 'rise'], ['showed an increase in', 'rose'],
-];
+const EN_EMPTY_VERB = pairs('en', 'nominalization', 'emptyVerbs');
 
 function phraseIndex(list: Array<[string, string | undefined]>): Map<string, Array<{ words: string[]; verb: string | undefined }>> {
   const m = new Map<string, Array<{ words: string[]; verb: string | undefined }>>();
@@ -65,14 +36,11 @@ function phraseIndex(list: Array<[string, string | undefined]>): Map<string, Arr
 const EMPTY = { nl: phraseIndex(NL_EMPTY_VERB), en: phraseIndex(EN_EMPTY_VERB) };
 
 // Action-noun endings and the lexicalised words that end the same way but name a thing.
-const NL_ACTION = /(ing|atie|tie|sie|name|age|ering)$/;
-const NL_LEXICALISED = new Set(
-  'woning opleiding uitkering ervaring informatie organisatie situatie politie familie kring ring ding koning richting regering vereniging stichting omgeving bijeenkomst instelling afdeling tekening lening vergadering rekening mening oefening verzekering bevolking gemeenteraad natie relatie positie functie traditie editie sessie commissie missie versie provincie competitie categorie garage bagage pagina etage passage massage boodschap leerling nieuwkomer dienstverlening regeling voorziening wetgeving financiering begeleiding ondersteuning verslaving jeugdzorg inkomen scholing training tevredenheid'.split(' '),
-);
-const EN_ACTION = /(tion|sion|ment|ance|ence|ity|isation|ization)$/;
-const EN_LEXICALISED = new Set(
-  'information education organisation organization nation station government department question mention population section position condition situation tradition relation community university city activity quality identity opportunity majority minority authority responsibility disability security priority facility entity equipment environment apartment moment comment document experience evidence audience conference difference sentence science confidence balance distance instance finance guidance allowance residence attendance importance performance independence ability mobility agency emergency'.split(' '),
-);
+const NL_ACTION = new RegExp(`(?:${lexiconWords('nl', 'nominalization', 'actionSuffixes').join('|')})$`);
+const NL_LEXICALISED = wordSet('nl', 'nominalization', 'lexicalised');
+// Not -ity: equality, creativity, sanctity are made from adjectives, not from verbs.
+const EN_ACTION = new RegExp(`(?:${lexiconWords('en', 'nominalization', 'actionSuffixes').join('|')})$`);
+const EN_LEXICALISED = wordSet('en', 'nominalization', 'lexicalised');
 
 /**
  * Naamwoordstijl in a sentence: "het X-en van" (het verstrekken van), an empty verb with an

@@ -1,6 +1,7 @@
 import { ParseDutch } from 'parse-dutch';
 import { ParseEnglish } from 'parse-english';
 import type { Language } from '../types.js';
+import { wordSet } from './lexicon.js';
 
 export type TokenKind = 'word' | 'punct' | 'space' | 'symbol';
 
@@ -46,14 +47,16 @@ interface NlcstNode {
 const parsers = { nl: new ParseDutch(), en: new ParseEnglish() };
 
 // Real Dutch words that parse-dutch also knows as abbreviations: "Dat is zo. Hij…" is two sentences.
-const NL_REAL_WORDS = new Set('zo al vrij kon zat ver red max min tel no id em get del cat ll ed ma jan do di wo za'.split(' '));
+const NL_REAL_WORDS = wordSet('nl', 'sentences', 'realWords');
+// English words that can end a sentence but that the parser may read as abbreviations ("came in. Then").
+const EN_REAL_WORDS = wordSet('en', 'sentences', 'realWords');
 // Abbreviations of reports that parse-dutch does not know: "in hfst. 4" is one sentence.
-const NL_REPORT_ABBREVIATIONS = new Set('hfst blz bijl tab fig p pp vgl resp zgn m.b.t t.a.v i.h.k.v i.c.m o.b.v ca nr art par o.a d.w.z bijv e.d e.a m.n i.p.v t.o.v jl jr mln mld'.split(' '));
-const EN_ABBREVIATIONS = new Set('fig figs eq eqs approx p pp vs cf e.g i.e et al ch sec no vol ed eds etc resp dept min max nr'.split(' '));
+const NL_REPORT_ABBREVIATIONS = wordSet('nl', 'sentences', 'abbreviations');
+const EN_ABBREVIATIONS = wordSet('en', 'sentences', 'abbreviations');
 // After a closing abbreviation such as "etc.", these words start a new sentence.
-const NL_SENTENCE_STARTERS = new Set('de het dat daar dit zij wij ik er ook in op maar en deze die we ze hij zo toch daarna dan'.split(' '));
-const EN_SENTENCE_STARTERS = new Set('the this that these those we they it he she in on but and however there our their a an'.split(' '));
-const CLOSING_ABBREVIATIONS = new Set('etc e.d e.a et al z.s.m jr enz'.split(' '));
+const NL_SENTENCE_STARTERS = wordSet('nl', 'sentences', 'sentenceStarters');
+const EN_SENTENCE_STARTERS = wordSet('en', 'sentences', 'sentenceStarters');
+const CLOSING_ABBREVIATIONS = new Set([...wordSet('nl', 'sentences', 'closingAbbreviations'), ...wordSet('en', 'sentences', 'closingAbbreviations')]);
 
 function flatten(node: NlcstNode, out: Token[], text: string) {
   for (const child of node.children ?? []) {
@@ -169,11 +172,22 @@ function splitPoints(tokens: Token[], language: Language): number[] {
     const prevLower = prev.text.toLowerCase();
     let split = false;
     if (language === 'nl' && NL_REAL_WORDS.has(prevLower) && abbr === prevLower) split = true;
-    // "Zie tabel 2. Lees het na.": Dutch writes ordinals as 2e, so number + period + capital ends a sentence.
-    else if (/^\d+$/.test(prev.text)) split = true;
+    else if (language === 'en' && EN_REAL_WORDS.has(prevLower) && abbr === prevLower) split = true;
+    // "Zie tabel 2. Lees het na.", "The grant was £250,000. The council…": Dutch writes ordinals
+    // as 2e, so number + period + capital ends a sentence; so does an amount.
+    else if (/^\d[\d.,]*$/.test(prev.text) && /\d$/.test(prev.text)) split = true;
+    // "This is Plan A. It works.", "Jansen, A. De gemeente betaalt.": a single capital letter is an
+    // initial ("A. Smith", "A. De Vries") unless a sentence starter follows that does not begin a name.
+    else if (abbr.length === 1 && /^\p{Lu}$/u.test(prev.text)) {
+      const starters = language === 'nl' ? NL_SENTENCE_STARTERS : EN_SENTENCE_STARTERS;
+      const after = nextWord(tokens, tokens.indexOf(next) + 1);
+      if (starters.has(next.text.toLowerCase()) && !(after && startsUpper(after.text))) split = true;
+    }
+    // "… naar hun mening etc. Hierdoor …": after a closing abbreviation a capital starts a new sentence
+    // ("et al." is a citation: there only a sentence starter does).
     else if (CLOSING_ABBREVIATIONS.has(abbr) || CLOSING_ABBREVIATIONS.has(prevLower)) {
       const starters = language === 'nl' ? NL_SENTENCE_STARTERS : EN_SENTENCE_STARTERS;
-      if (starters.has(next.text.toLowerCase())) split = true;
+      if (starters.has(next.text.toLowerCase()) || !/^(et|al|et al)$/.test(abbr)) split = true;
     }
     if (split) points.push(i + 1);
   }
@@ -234,7 +248,13 @@ function toWord(t: Token): Word {
   };
 }
 
-function makeSentence(tokens: Token[]): Sentence | undefined {
+/** Whether a word lies in one of the (sorted) ranges that are not prose. */
+function inRanges(start: number, end: number, ranges: Array<[number, number]>): boolean {
+  for (const [a, b] of ranges) if (start < b && a < end) return true;
+  return false;
+}
+
+function makeSentence(tokens: Token[], notProse: Array<[number, number]> = []): Sentence | undefined {
   let a = 0;
   let b = tokens.length;
   // A sentence starts at its first word or opening mark, not at a leading emoji or symbol.
@@ -243,7 +263,7 @@ function makeSentence(tokens: Token[]): Sentence | undefined {
   if (a >= b) return undefined;
   const trimmed = tokens.slice(a, b);
   const words: Word[] = [];
-  for (const t of trimmed) if (t.kind === 'word' && /[\p{L}\p{N}]/u.test(t.text)) words.push(toWord(t));
+  for (const t of trimmed) if (t.kind === 'word' && /[\p{L}\p{N}]/u.test(t.text) && !(notProse.length && inRanges(t.start, t.end, notProse))) words.push(toWord(t));
   return { start: trimmed[0]!.start, end: trimmed[trimmed.length - 1]!.end, tokens: trimmed, words };
 }
 
@@ -253,6 +273,63 @@ function makeSentence(tokens: Token[]): Sentence | undefined {
  * abbreviations, number + period + capital, report abbreviations that must not split.
  */
 export function splitSentences(text: string, language: Language): Sentence[] {
+  // A plain-text table is a row per line, not one long sentence.
+  if (looksLikeTable(text)) {
+    const out: Sentence[] = [];
+    const line = /[^\r\n]+/g;
+    for (let m = line.exec(text); m; m = line.exec(text)) {
+      for (const s of splitProse(m[0], language)) out.push(shift(s, m.index));
+    }
+    return out;
+  }
+  return splitProse(text, language);
+}
+
+function shift(s: Sentence, by: number): Sentence {
+  if (by === 0) return s;
+  return {
+    start: s.start + by,
+    end: s.end + by,
+    tokens: s.tokens.map((t) => ({ ...t, start: t.start + by, end: t.end + by })),
+    words: s.words.map((w) => ({ ...w, start: w.start + by, end: w.end + by })),
+  };
+}
+
+// Pandoc citations ("[@smith2020; see @jones2019, p. 4]"), URLs and e-mail addresses are not
+// words of the sentence: they are not read, counted or checked.
+const NOT_PROSE = /\[[^\[\]\n]*@[\p{L}\p{N}_][^\[\]\n]*\]|\b(?:https?|ftp):\/\/[^\s<>"]+|\bwww\.[^\s<>"]+\.[^\s<>"]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+
+/** Ranges of a text that are not prose (citations, URLs, e-mail addresses). */
+export function notProseRanges(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  if (!/[@:]|www\./.test(text)) return out;
+  NOT_PROSE.lastIndex = 0;
+  for (let m = NOT_PROSE.exec(text); m; m = NOT_PROSE.exec(text)) {
+    // A URL's closing punctuation belongs to the sentence.
+    const end = m.index + m[0].replace(/[.,;:!?)]+$/, '').length;
+    out.push([m.index, m[0].startsWith('[') ? m.index + m[0].length : end]);
+  }
+  return out;
+}
+
+// A column gap: a tab, or two or more spaces after a character that does not end a sentence.
+const COLUMN_GAP = /[^\s.!?:;]( {2,}|\t)\S/;
+
+/**
+ * A plain-text table: three or more lines, most of them with a column gap (a tab, or two or
+ * more spaces inside the line) or pipes between cells.
+ */
+export function looksLikeTable(text: string): boolean {
+  if (text.indexOf('\n') < 0) return false;
+  const lines = text.split(/\r?\n/).filter((l) => l.trim().length > 0);
+  if (lines.length < 3) return false;
+  let rows = 0;
+  for (const l of lines) if (COLUMN_GAP.test(l.trim()) || /\S\s*\|\s*\S.*\|/.test(l)) rows++;
+  return rows >= Math.ceil((lines.length * 2) / 3);
+}
+
+function splitProse(text: string, language: Language): Sentence[] {
+  const notProse = notProseRanges(text);
   const root = parsers[language].parse(text) as unknown as NlcstNode;
   const raw = sentencesOf(root, text);
   // Merge sentences cut after a known abbreviation ("in hfst. | 4 staat").
@@ -270,7 +347,7 @@ export function splitSentences(text: string, language: Language): Sentence[] {
     const points = splitPoints(tokens, language);
     let from = 0;
     for (const p of [...points, tokens.length]) {
-      const s = makeSentence(tokens.slice(from, p));
+      const s = makeSentence(tokens.slice(from, p), notProse);
       if (s) out.push(s);
       from = p;
     }

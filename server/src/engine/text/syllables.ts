@@ -1,6 +1,7 @@
 import hyphenNl from 'hyphen/nl/index.js';
 import { syllable } from 'syllable';
 import type { Language } from '../types.js';
+import { ContentCache } from '../cache.js';
 
 const SOFT_HYPHEN = /\u00AD/g;
 const VOWELS = 'aeiouyáéíóúàèìòùâêîôûäëïöü';
@@ -67,18 +68,29 @@ function dutchPart(part: string): number {
     }
   }
   if (loan) return Math.max(1, vowelCount);
+  if (lower.length > MAX_HYPHENATED_LENGTH) return vowelCount;
   const hyphenated = hyphenNl.hyphenateSync(lower);
   const byPatterns = (hyphenated.match(SOFT_HYPHEN) ?? []).length + 1;
   return Math.max(byPatterns, vowelCount);
 }
 
-const cache: Record<Language, Map<string, number>> = { nl: new Map(), en: new Map() };
+// Hit for nearly every word: no LRU bookkeeping, the oldest words go first.
+const cache: Record<Language, ContentCache<number>> = { nl: new ContentCache(200000), en: new ContentCache(200000) };
 
 /** Forgets counted words (for benchmarks that must start cold). */
 export function clearSyllableCache(): void {
   cache.nl.clear();
   cache.en.clear();
 }
+
+/**
+ * Longer words (and longer parts of a Dutch word between hyphens) are not words a reader
+ * reads: a pasted hash, a data URI, a run of letters. They get vowel runs only, which is
+ * linear, instead of the hyphenation patterns, whose work grows with the square of the
+ * length (a 64,000-letter word took half a minute).
+ */
+export const MAX_HYPHENATED_LENGTH = 100;
+const MAX_WORD_LENGTH = 1000;
 
 /**
  * Syllables of one word. Dutch: the larger of the TeX hyphenation patterns and vowel runs
@@ -90,14 +102,15 @@ export function syllables(word: string, language: Language): number {
   const hit = c.get(word);
   if (hit !== undefined) return hit;
   let n: number;
-  if (language === 'nl') {
+  if (word.length > MAX_WORD_LENGTH) {
+    n = /[\p{L}]/u.test(word) ? vowelRunSyllables(word) : 1;
+  } else if (language === 'nl') {
     n = 0;
     for (const part of word.split(/[-‐/]/)) n += dutchPart(part);
     n = Math.max(1, n);
   } else {
     n = Math.max(1, syllable(word));
   }
-  if (c.size > 200000) c.clear();
   c.set(word, n);
   return n;
 }

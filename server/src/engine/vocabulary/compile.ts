@@ -1,6 +1,6 @@
 import type { Language } from '../types.js';
 import type { Dictionary, DictionaryEntry, SynonymGroup } from './dictionary.js';
-import { Lexicon, normalizeWord } from './lexicon.js';
+import { Lexicon, normalizePhrase, normalizeWord } from './lexicon.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export interface TermHit {
@@ -18,10 +18,28 @@ export interface SynonymHit {
   form: number;
 }
 
+/** An entry's context words, normalised: phrases as word lists. */
+export interface EntryContext {
+  unless: string[][];
+  onlyWith: string[][];
+}
+
+/** The context cues of a language, normalised for look-ups. */
+export interface CompiledCues {
+  definitionVerbs: Set<string>;
+  notNouns: Set<string>;
+  anWords: Set<string>;
+  aWords: string[];
+  glossaryHeadings: string[];
+}
+
 export interface CompiledVocabulary {
   terms: Lexicon<TermHit>;
   synonyms: Lexicon<SynonymHit>;
   groups: SynonymGroup[];
+  /** Context words of the entries that have them. */
+  context: Map<DictionaryEntry, EntryContext>;
+  cues: CompiledCues;
 }
 
 const compiled = new WeakMap<Vocabulary, Record<string, CompiledVocabulary>>();
@@ -44,6 +62,7 @@ export function compileVocabulary(vocabulary: Vocabulary, language: Language, pr
   if (hit) return hit;
 
   const terms = new Lexicon<TermHit>();
+  const context = new Map<DictionaryEntry, EntryContext>();
   const seen = new Set<string>();
   for (const kind of ['jargon', 'person-first'] as const) {
     for (const d of vocabulary.of(language, kind)) {
@@ -52,6 +71,7 @@ export function compileVocabulary(vocabulary: Vocabulary, language: Language, pr
         if (seen.has(k)) continue;
         seen.add(k);
         const compound = e.compound ?? 'none';
+        if (e.unless || e.onlyWith) context.set(e, { unless: (e.unless ?? []).map(normalizePhrase), onlyWith: (e.onlyWith ?? []).map(normalizePhrase) });
         terms.add(e.term, { kind, entry: e, dictionary: d, form: -1 }, compound);
         (e.forms ?? []).forEach((f, i) => terms.add(f, { kind, entry: e, dictionary: d, form: i }, compound));
       }
@@ -88,7 +108,15 @@ export function compileVocabulary(vocabulary: Vocabulary, language: Language, pr
       });
     });
   }
-  const result = { terms, synonyms, groups };
+  const c = vocabulary.cues(language);
+  const cues: CompiledCues = {
+    definitionVerbs: new Set(c.definitionVerbs.map(normalizeWord)),
+    notNouns: new Set(c.notNouns.map(normalizeWord)),
+    anWords: new Set(c.anWords.map(normalizeWord)),
+    aWords: c.aWords.map(normalizeWord),
+    glossaryHeadings: c.glossaryHeadings.map(normalizeWord),
+  };
+  const result = { terms, synonyms, groups, context, cues };
   byKey[key] = result;
   return result;
 }

@@ -17,13 +17,40 @@ export interface DictionaryEntry {
   reason: string;
   gloss?: string;
   configurable?: boolean;
+  /** Part of speech of the term: only nouns can be a report's subject. */
+  pos?: 'noun' | 'verb' | 'adjective' | 'adverb' | 'phrase';
+  /** Dutch nouns: the article of the singular term. */
+  article?: 'de' | 'het';
+  /** Reviewed: the first suggestion is a drop-in replacement (meaning, number, article), so --fix may apply it. */
+  safe?: boolean;
+  source?: string;
+  /** Words near the term (three words either side) that give it an ordinary sense: not flagged then. */
+  unless?: string[];
+  /** Flagged only with one of these words in the sentence. */
+  onlyWith?: string[];
+  /** Words of a field where the term is practice language: a report using them three times or more is not flagged. */
+  practiceIn?: string[];
+  /** A nominal adjective (the elderly): before a noun only the adjective is replaced, or, without suggestions, the use is not a label. */
+  adjective?: { word: string; suggestions?: string[] };
   examples: { match: string[]; noMatch: string[] };
+}
+
+export interface VocabularyCues {
+  definitionVerbs?: string[];
+  definitionLeads?: string[];
+  glossaryHeadings?: string[];
+  notNouns?: string[];
+  anWords?: string[];
+  aWords?: string[];
 }
 
 export interface SynonymGroup {
   id: string;
   preferred?: string;
   members: Array<{ term: string; forms?: string[] }>;
+  /** The members are spelling variants of one word: a change toward the preferred one is safe. */
+  spelling?: boolean;
+  source?: string;
   reason: string;
   examples: { match: string[]; noMatch: string[] };
 }
@@ -33,8 +60,9 @@ export interface Dictionary {
   source: string;
   language: Language;
   domain: string;
-  kind: 'jargon' | 'person-first' | 'synonyms' | 'client' | 'abbreviations';
+  kind: 'jargon' | 'person-first' | 'synonyms' | 'client' | 'abbreviations' | 'cues';
   description?: string;
+  cues?: VocabularyCues;
   entries?: DictionaryEntry[];
   groups?: SynonymGroup[];
   abbreviations?: Array<{ term: string; expansion: string; reason?: string }>;

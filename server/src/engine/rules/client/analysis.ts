@@ -1,6 +1,6 @@
 import type { Audience, Language, Message, SectionRole } from '../../types.js';
 import type { DocumentModel, RuleOptions } from '../types.js';
-import type { DocumentAnalysis } from '../../engine.js';
+import type { DocumentAnalysis } from '../types.js';
 import type { ClientFacts, Speaker } from './analyzer.js';
 import { CLIENT_FACTS } from './analyzer.js';
 import type { PeopleKind } from './lexicon.js';

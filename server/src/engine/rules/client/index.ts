@@ -1,5 +1,5 @@
 import type { BlockAnalyzer, Rule } from '../types.js';
-import type { DocumentAnalysis } from '../../engine.js';
+import type { DocumentAnalysis } from '../types.js';
 import type { Vocabulary } from '../../vocabulary/vocabulary.js';
 import { clientAnalyzer } from './analyzer.js';
 import { clientPerspectiveAnalysis } from './analysis.js';

@@ -2,6 +2,13 @@ import type { BlockRule } from '../types.js';
 import { message } from '../types.js';
 import { numberOption } from './options.js';
 import { metricsOf } from '../../text/metrics.js';
+import { isRunningText } from './prose.js';
+import type { Language } from '../../types.js';
+
+/** The paragraph's headline score if its sentences had `words` words each (same words). */
+export function scoreWithSentencesOf(words: number, syllablesPerWord: number, language: Language): number {
+  return language === 'nl' ? 206.84 - 0.93 * words - 77 * syllablesPerWord : 206.835 - 1.015 * words - 84.6 * syllablesPerWord;
+}
 
 export const hardParagraph: BlockRule = {
   scope: 'block',
@@ -22,15 +29,20 @@ export const hardParagraph: BlockRule = {
   },
   check(ab, ctx) {
     const b = ab.block;
-    if (b.kind !== 'paragraph' && b.kind !== 'listItem') return [];
+    if ((b.kind !== 'paragraph' && b.kind !== 'listItem') || !isRunningText(ab)) return [];
     if (ab.counts.words < numberOption(hardParagraph.meta, ctx, 'minWords') || ab.sentences.length === 0) return [];
     const m = metricsOf(ab.counts, ab.language);
     const min = numberOption(hardParagraph.meta, ctx, 'minScore');
     if (m.score >= min) return [];
     const name = ab.language === 'nl' ? 'Flesch-Douma' : 'Flesch Reading Ease';
     // Name what makes it hard: long sentences, long words, or both.
-    const longSentences = m.averageSentenceLength > 20;
+    // Long sentences that the long-sentence rule marks are its finding; here they are no cause.
+    const longSentences = m.averageSentenceLength > 20 && ab.counts.longSentences === 0;
     const longWords = m.averageSyllablesPerWord > (ab.language === 'nl' ? 1.7 : 1.6);
+    // Findings do not stack: a paragraph with a sentence over the long-sentence limit already has
+    // a finding that explains its difficulty. Only long words are a reason of its own.
+    // The test: with sentences of an ordinary length (15 words) would the paragraph still be hard?
+    if (ab.counts.longSentences > 0 && scoreWithSentencesOf(15, m.averageSyllablesPerWord, ab.language) >= min) return [];
     const cause = longSentences && longWords
       ? message('long sentences and long words', 'lange zinnen en lange woorden')
       : longSentences

@@ -1,6 +1,8 @@
-import type { BlockRule } from '../types.js';
+import type { DocumentBlock, DocumentFinding, DocumentRule, RuleContext } from '../types.js';
+import type { Language, RelatedLocation, Severity } from '../../types.js';
 import { message } from '../types.js';
 import { numberOption } from './options.js';
+import { isRunningText, wordsOutside } from './prose.js';
 
 // Where a long sentence can often be split, per language (RULES.md, hover advice).
 const SPLIT_HINTS = {
@@ -8,8 +10,44 @@ const SPLIT_HINTS = {
   en: [', which', ', but', ', and', ', because', ', while', ', so that', ', whereas', ';'],
 };
 
-export const longSentence: BlockRule = {
-  scope: 'block',
+interface LongSentence {
+  block: DocumentBlock;
+  start: number;
+  end: number;
+  words: number;
+  limit: number;
+  inSummary: boolean;
+  language: Language;
+}
+
+/** Long sentences of a block: over the limit, list fragments and quoted speech left out. */
+function longSentencesOf(b: DocumentBlock, max: number, summaryMax: number): LongSentence[] {
+  const ab = b.analysed;
+  const block = ab.block;
+  if (!isRunningText(ab)) return [];
+  const out: LongSentence[] = [];
+  const inSummary = ab.role === 'summary';
+  const limit = inSummary ? Math.min(max, summaryMax) : max;
+  for (const s of ab.sentences) {
+    // A list item without closing punctuation is a fragment, not a sentence.
+    if (block.kind === 'listItem' && !/[.!?]["'”’)]*$/.test(block.text.slice(s.start, s.end))) continue;
+    // Words inside quoted speech are the speaker's, not the writer's: they do not count.
+    const n = wordsOutside(s.words, ab.quotes);
+    if (n <= limit) continue;
+    out.push({ block: b, start: s.start, end: s.end, words: n, limit, inSummary, language: ab.language });
+  }
+  return out;
+}
+
+/**
+ * Long sentences, ranked per section: the longest sentences of a section (at most
+ * `warningsPerSection`, and no more than the document's budget of `warningsPer1000Words`)
+ * carry the rule's severity; the other long sentences of the section are hints, and the
+ * section gets one finding that counts them ("9 of 31 sentences here are over 25 words").
+ * A writer sees where to start, not a wall of identical warnings.
+ */
+export const longSentence: DocumentRule = {
+  scope: 'document',
   meta: {
     id: 'readability/long-sentence',
     languages: ['nl', 'en'],
@@ -20,43 +58,85 @@ export const longSentence: BlockRule = {
       'Professionals hebben weinig tijd om te lezen. Zinnen van meer dan ongeveer 25 woorden lezen traag en worden vaker verkeerd begrepen. Een rapport dat gebruikt wil worden, houdt zijn zinnen kort.',
     ),
     options: {
-      practitioner: { maxWords: 25, summaryMaxWords: 20 },
-      academic: { maxWords: 30, summaryMaxWords: 25 },
-      general: { maxWords: 20, summaryMaxWords: 15 },
+      practitioner: { maxWords: 25, summaryMaxWords: 20, warningsPerSection: 3, warningsPer1000Words: 1.5, foldFrom: 3 },
+      academic: { maxWords: 30, summaryMaxWords: 25, warningsPerSection: 2, warningsPer1000Words: 1, foldFrom: 4 },
+      general: { maxWords: 20, summaryMaxWords: 15, warningsPerSection: 3, warningsPer1000Words: 2, foldFrom: 3 },
     },
   },
-  check(ab, ctx) {
-    const b = ab.block;
-    // Headings, captions and table cells are not running text.
-    if (b.kind !== 'paragraph' && b.kind !== 'listItem' && b.kind !== 'footnote') return [];
+  check(doc, ctx) {
     const max = numberOption(longSentence.meta, ctx, 'maxWords');
     const summaryMax = numberOption(longSentence.meta, ctx, 'summaryMaxWords');
-    const inSummary = ab.role === 'summary';
-    const findings = [];
-    for (const s of ab.sentences) {
-      // Words inside quoted speech are the speaker's, not the writer's: they do not count.
-      const n = ab.quotes.length ? s.words.filter((w) => !ab.quotes.some(([qs, qe]) => w.start >= qs && w.end <= qe)).length : s.words.length;
-      // A list item without closing punctuation is a fragment, not a sentence.
-      if (b.kind === 'listItem' && !/[.!?]["'”’)]*$/.test(b.text.slice(s.start, s.end))) continue;
-      const limit = inSummary ? Math.min(max, summaryMax) : max;
-      if (n <= limit) continue;
-      const sentence = b.text.slice(s.start, s.end);
-      const hint = SPLIT_HINTS[ab.language].find((h) => sentence.includes(h));
-      const where = hint
-        ? message(` Split it, for example at "${hint.replace(/^, /, '')}".`, ` Splits hem, bijvoorbeeld bij "${hint.replace(/^, /, '')}".`)
-        : message(' Split it into two or more sentences.', ' Maak er twee of meer zinnen van.');
-      const severity = n > max ? ctx.severity : 'info';
-      const m = inSummary && n <= max
-        ? message(`This sentence in the summary has ${n} words; keep summary sentences to ${summaryMax} words at most.`, `Deze zin in de samenvatting telt ${n} woorden. Houd zinnen in een samenvatting op hoogstens ${summaryMax} woorden.`)
-        : message(`This sentence has ${n} words; more than ${max} is hard to follow.`, `Deze zin telt ${n} woorden. Meer dan ${max} is moeilijk te volgen.`);
-      findings.push({
-        start: s.start,
-        end: s.end,
-        severity,
-        message: { en: m.en + where.en, nl: m.nl + where.nl },
-        data: { words: n, maxWords: limit },
-      });
+    const perSection = Math.max(0, numberOption(longSentence.meta, ctx, 'warningsPerSection'));
+    const per1000 = Math.max(0, numberOption(longSentence.meta, ctx, 'warningsPer1000Words'));
+    const foldFrom = Math.max(1, numberOption(longSentence.meta, ctx, 'foldFrom'));
+    // Sentences per section (the innermost heading above them; -1 before the first heading).
+    const bySection = new Map<number, { long: LongSentence[]; sentences: number }>();
+    for (const b of doc.blocks) {
+      if (b.analysed.block.skip) continue;
+      let entry = bySection.get(b.section);
+      if (!entry) bySection.set(b.section, (entry = { long: [], sentences: 0 }));
+      if (isRunningText(b.analysed)) entry.sentences += b.analysed.sentences.length;
+      entry.long.push(...longSentencesOf(b, max, summaryMax));
     }
-    return findings;
+    // The document's budget of warnings goes to the longest sentences, at most `perSection` in a section.
+    const budget = Math.max(1, Math.round((doc.metrics.words * per1000) / 1000));
+    const candidates: LongSentence[] = [];
+    for (const { long } of bySection.values()) {
+      long.sort((a, b) => b.words - a.words || a.block.analysed.block.start - b.block.analysed.block.start);
+      candidates.push(...long.slice(0, perSection));
+    }
+    candidates.sort((a, b) => b.words - a.words);
+    const marked = new Set(candidates.slice(0, budget));
+
+    const out: DocumentFinding[] = [];
+    for (const [section, { long, sentences }] of bySection) {
+      const folded = long.filter((l) => !marked.has(l));
+      for (const l of long) out.push(sentenceFinding(l, marked.has(l) ? (l.words > max ? ctx.severity : 'info') : 'hint', max, summaryMax, marked.has(l) ? undefined : long.length));
+      if (folded.length === 0 || long.length < foldFrom) continue;
+      out.push(sectionFinding(doc.sections[section]?.offset, doc.sections[section]?.endOffset, long, sentences, long.length - folded.length, ctx));
+    }
+    return out;
   },
 };
+
+function sentenceFinding(l: LongSentence, severity: Severity, max: number, summaryMax: number, ofInSection: number | undefined): DocumentFinding {
+  const text = l.block.analysed.block.text;
+  const sentence = text.slice(l.start, l.end);
+  const hint = SPLIT_HINTS[l.language].find((h) => sentence.includes(h));
+  const where = hint
+    ? message(` Split it, for example at "${hint.replace(/^, /, '')}".`, ` Splits hem, bijvoorbeeld bij "${hint.replace(/^, /, '')}".`)
+    : message(' Split it into two or more sentences.', ' Maak er twee of meer zinnen van.');
+  const m = l.inSummary && l.words <= max
+    ? message(`This sentence in the summary has ${l.words} words; keep summary sentences to ${summaryMax} words at most.`, `Deze zin in de samenvatting telt ${l.words} woorden. Houd zinnen in een samenvatting op hoogstens ${summaryMax} woorden.`)
+    : message(`This sentence has ${l.words} words; more than ${max} is hard to follow.`, `Deze zin telt ${l.words} woorden. Meer dan ${max} is moeilijk te volgen.`);
+  const data: Record<string, unknown> = { words: l.words, maxWords: l.limit };
+  if (ofInSection !== undefined) data.folded = true;
+  return { ...l.block.toDocument(l.start, l.end), severity, message: { en: m.en + where.en, nl: m.nl + where.nl }, data };
+}
+
+function sectionFinding(offset: number | undefined, endOffset: number | undefined, long: LongSentence[], sentences: number, markedCount: number, ctx: RuleContext): DocumentFinding {
+  const max = numberOption(longSentence.meta, ctx, 'maxWords');
+  const limit = Math.min(...long.map((l) => l.limit));
+  const first = long.reduce((a, b) => (a.block.analysed.block.start <= b.block.analysed.block.start ? a : b));
+  const range = offset !== undefined && endOffset !== undefined ? { offset, endOffset } : first.block.toDocument(first.start, first.end);
+  const related: RelatedLocation[] = long.map((l) => ({
+    ...l.block.toDocument(l.start, l.end),
+    message: message(`${l.words} words`, `${l.words} woorden`),
+  }));
+  const marked = markedCount === 0
+    ? message('the others are marked as hints.', 'de andere staan als hint gemarkeerd.')
+    : markedCount === 1
+      ? message('the longest is marked; the others are hints.', 'de langste is gemarkeerd; de andere staan als hint.')
+      : message(`the ${markedCount} longest are marked; the others are hints.`, `de ${markedCount} langste zijn gemarkeerd; de andere staan als hint.`);
+  const longest = Math.max(...long.map((l) => l.words));
+  return {
+    ...range,
+    severity: 'info',
+    message: message(
+      `${long.length} of ${sentences} sentences in this section are over ${limit} words (the longest has ${longest}); ${marked.en} Shorter sentences here help most.`,
+      `${long.length} van de ${sentences} zinnen in dit hoofdstuk zijn langer dan ${limit} woorden (de langste telt er ${longest}); ${marked.nl} Kortere zinnen helpen hier het meest.`,
+    ),
+    related,
+    data: { section: true, long: long.length, sentences, maxWords: max, marked: markedCount },
+  };
+}

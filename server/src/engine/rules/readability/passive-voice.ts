@@ -1,54 +1,130 @@
 import type { BlockRule, BlockFinding } from '../types.js';
+import type { Language, Message } from '../../types.js';
 import { message } from '../types.js';
-import { booleanOption } from './options.js';
-import { findPassives, wordSpan } from '../../text/passive.js';
+import { booleanOption, numberOption } from './options.js';
+import { findPassives, wordSpan, activeExample, hidesResponsibility } from '../../text/passive.js';
+import type { PassiveMatch } from '../../text/passive.js';
+import type { Sentence } from '../../text/sentences.js';
+import { isRunningText } from './prose.js';
 
+/**
+ * Passive voice, only where rewriting helps: a passive that hides who decides or is
+ * responsible ("the request was refused", "er is besloten"), stacked passives (two or more in
+ * one sentence), and passives in long sentences without an actor. A short passive in a
+ * method section ("the data were analysed in 2020") is left alone. The example in the message
+ * is built from the sentence itself.
+ */
 export const passiveVoice: BlockRule = {
   scope: 'block',
   meta: {
     id: 'readability/passive-voice',
     languages: ['nl', 'en'],
     defaultSeverity: 'hint',
-    description: message('Passive sentences, especially those that hide who acts.', 'Zinnen in de lijdende vorm, vooral als ze verzwijgen wie iets doet.'),
+    description: message('Passive sentences where an active sentence helps: who decides is hidden, passives are stacked, or a long sentence has no actor.', 'Zinnen in de lijdende vorm waar een actieve zin helpt: wie beslist blijft verborgen, er staan meer lijdende vormen in één zin, of een lange zin noemt niemand die iets doet.'),
     rationale: message(
-      'Practitioners want to know who does what. A passive sentence ("the decision was made") hides the actor and reads more slowly than an active one.',
-      'Professionals willen weten wie wat doet. Een zin in de lijdende vorm ("er werd besloten") verzwijgt wie handelt en leest trager dan een actieve zin.',
+      'Practitioners want to know who does what. A passive sentence ("the decision was made") hides the actor and reads more slowly than an active one. Not every passive needs rewriting: Brug points at the ones where the reader misses who acts.',
+      'Professionals willen weten wie wat doet. Een zin in de lijdende vorm ("er werd besloten") verzwijgt wie handelt en leest trager dan een actieve zin. Niet elke lijdende vorm hoeft weg: Brug wijst de zinnen aan waar de lezer mist wie iets doet.',
     ),
     options: {
-      practitioner: { onlyWithoutAgent: false },
-      academic: { onlyWithoutAgent: true },
-      general: { onlyWithoutAgent: false },
+      practitioner: { onlyWithoutAgent: false, stackedOnly: false, minSentenceWords: 20 },
+      // A thesis uses the passive in its methods by convention: only stacked passives outside the method section.
+      academic: { onlyWithoutAgent: true, stackedOnly: true, minSentenceWords: 30 },
+      general: { onlyWithoutAgent: false, stackedOnly: false, minSentenceWords: 15 },
     },
   },
   check(ab, ctx) {
     const b = ab.block;
-    if (b.kind === 'heading' || b.kind === 'tableCell') return [];
+    if (b.kind === 'heading' || b.kind === 'tableCell' || b.kind === 'caption') return [];
+    if (!isRunningText(ab)) return [];
+    const stackedOnly = booleanOption(ctx, 'stackedOnly');
+    if (stackedOnly && ab.role === 'method') return [];
+    const onlyWithoutAgent = booleanOption(ctx, 'onlyWithoutAgent');
+    const minWords = numberOption(passiveVoice.meta, ctx, 'minSentenceWords');
     const out: BlockFinding[] = [];
     for (const s of ab.sentences) {
-      for (const p of findPassives(s, ab.language)) {
-        if (p.agent && booleanOption(ctx, 'onlyWithoutAgent')) continue;
-        const [start, end] = wordSpan(s.words, p.auxiliary, p.participle);
-        const phrase = b.text.slice(start, end);
-        let m;
-        if (p.agent) {
-          m = message(
-            `Passive voice ("${phrase}"). The actor is named; an active sentence puts them first and reads faster.`,
-            `Lijdende vorm ("${phrase}"). De handelende persoon staat erin; een actieve zin zet die vooraan en leest sneller.`,
-          );
-        } else if (p.impersonal) {
-          m = message(
-            `Passive without an actor ("${phrase}"): who does this? Name them and make the sentence active.`,
-            `Lijdende vorm zonder handelende persoon ("${phrase}"): wie doet dit? Noem die en maak de zin actief.`,
-          );
-        } else {
-          m = message(
-            `Passive voice ("${phrase}"): by whom? Say who acts, for example "the caseworker decided".`,
-            `Lijdende vorm ("${phrase}"): door wie? Zeg wie het doet, bijvoorbeeld "de klantmanager besloot".`,
-          );
-        }
-        out.push({ start, end, message: m, data: { agent: p.agent, impersonal: p.impersonal } });
-      }
+      const found = findPassives(s, ab.language).filter((p) => !(p.agent && onlyWithoutAgent));
+      if (found.length === 0) continue;
+      // "can be thought of", "wants to be done": a passive after a modal or "to" states a possibility
+      // or a need, not a hidden act; it counts neither for stacking nor for length.
+      const finite = found.filter((x) => !nonFinite(s, x));
+      const stacked = finite.length >= 2;
+      // One finding per sentence: the passive that most needs an actor.
+      let p = found.find((x) => !x.agent && hidesResponsibility(s.words[x.participle]!.lower, ab.language)) ?? found.find((x) => !x.agent) ?? found[0]!;
+      // "Klanten zijn niet geïnterviewd", "were not interviewed": who chose not to? A negated passive hides that.
+      const negated = !p.agent && s.words.slice(Math.min(p.auxiliary, p.participle), Math.max(p.auxiliary, p.participle)).some((w) => NEGATION.test(w.lower));
+      const responsibility = negated || (!p.agent && hidesResponsibility(s.words[p.participle]!.lower, ab.language));
+      // A long sentence in the passive gets shorter when it is made active, actor named or not.
+      // Judged on the dev corpus: a long passive is worth rewriting only when nobody is named and it is
+      // the sentence's main clause ("… what was published", "which was intended" are fine).
+      const longWithoutActor = s.words.length > minWords && !p.agent && !nonFinite(s, p) && !inRelativeClause(s, p);
+      // "Er wordt gekeken naar …", "It is recommended that …": no subject at all, nobody acts.
+      const impersonal = found.find((x) => x.impersonal);
+      const reason: Reason | undefined = stacked ? 'stacked' : stackedOnly ? undefined : responsibility ? 'responsibility' : impersonal ? 'impersonal' : longWithoutActor ? 'long' : undefined;
+      if (reason === 'impersonal' && impersonal) p = impersonal;
+      if (!reason) continue;
+      const [start, end] = wordSpan(s.words, p.auxiliary, p.participle);
+      out.push({
+        start,
+        end,
+        message: passiveMessage(b.text, s, p, found.length, reason, ab.language),
+        data: { agent: p.agent, impersonal: p.impersonal, reason, passives: found.length },
+      });
     }
     return out;
   },
 };
+
+const NEGATION = /^(not|never|niet|nooit|geen)$/;
+const MODAL = /^(can|could|may|might|must|shall|should|will|would|to|cannot|kan|kunnen|kon|konden|moet|moeten|moest|moesten|mag|mogen|zal|zullen|zou|zouden|te)$/;
+
+const RELATIVE = /^(which|that|what|how|who|whom|whose|where|when|while|wat|die|dat|welke|hoe|waar|wanneer|waarin|waarmee|waarop|waardoor|zoals)$/;
+
+/** The passive stands in a relative or dependent clause: an opener shortly before the auxiliary. */
+function inRelativeClause(s: Sentence, p: PassiveMatch): boolean {
+  const first = Math.min(p.auxiliary, p.participle);
+  for (let i = Math.max(0, first - 4); i < first; i++) if (RELATIVE.test(s.words[i]!.lower)) return true;
+  return false;
+}
+
+/** An English passive after a modal or "to" ("can be done", "to be paid"). A Dutch "moet worden gedaan" hides who must act: it stays. */
+function nonFinite(s: Sentence, p: PassiveMatch): boolean {
+  const aux = s.words[p.auxiliary]!.lower;
+  if (!/^(be|been|being)$/.test(aux)) return false;
+  for (let i = Math.max(0, p.auxiliary - 3); i < p.auxiliary; i++) if (MODAL.test(s.words[i]!.lower)) return true;
+  return false;
+}
+
+type Reason = 'stacked' | 'responsibility' | 'impersonal' | 'long';
+
+function passiveMessage(text: string, s: Sentence, p: PassiveMatch, count: number, reason: Reason, language: Language): Message {
+  const phrase = text.slice(...wordSpan(s.words, p.auxiliary, p.participle));
+  const example = activeExample(text, s, p, language);
+  const tryIt = example ? message(` For example: "${example}".`, ` Bijvoorbeeld: "${example}".`) : message('', '');
+  let m: Message;
+  if (reason === 'stacked') {
+    m = message(
+      `${count} passives in one sentence ("${phrase}" …): the reader has to work out who does what. Make it active and name who acts.`,
+      `${count} keer de lijdende vorm in één zin ("${phrase}" …): de lezer moet raden wie wat doet. Maak de zin actief en noem wie het doet.`,
+    );
+  } else if (reason === 'responsibility') {
+    m = p.impersonal
+      ? message(`Passive without an actor ("${phrase}"): who decided or is responsible? Name them.`, `Lijdende vorm zonder handelende persoon ("${phrase}"): wie besliste of is verantwoordelijk? Noem die.`)
+      : message(`Passive without an actor ("${phrase}"): who decided or is responsible? Name them.`, `Lijdende vorm ("${phrase}"): wie besliste of is verantwoordelijk? Noem die.`);
+  } else if (reason === 'impersonal') {
+    m = message(
+      `Passive without an actor ("${phrase}"): who does this? Name them and make the sentence active.`,
+      `Lijdende vorm zonder handelende persoon ("${phrase}"): wie doet dit? Noem die en maak de zin actief.`,
+    );
+  } else if (p.agent) {
+    m = message(
+      `Long sentence in the passive ("${phrase}"). Put the actor first and make it active: the sentence gets shorter and clearer.`,
+      `Lange zin in de lijdende vorm ("${phrase}"). Zet wie het doet vooraan en maak de zin actief: hij wordt korter en duidelijker.`,
+    );
+  } else {
+    m = message(
+      `Long sentence in the passive ("${phrase}") without saying who acts. An active sentence that names the actor is shorter and clearer.`,
+      `Lange zin in de lijdende vorm ("${phrase}") die niet zegt wie het doet. Een actieve zin die de handelende persoon noemt, is korter en duidelijker.`,
+    );
+  }
+  return { en: m.en + tryIt.en, nl: m.nl + tryIt.nl };
+}

@@ -1,6 +1,7 @@
 import type { DocumentRule } from '../types.js';
 import { message } from '../types.js';
 import { numberOption } from './options.js';
+import { scoreWithSentencesOf } from './hard-paragraph.js';
 
 export const sectionScore: DocumentRule = {
   scope: 'document',
@@ -28,6 +29,10 @@ export const sectionScore: DocumentRule = {
       const summaryLike = s.role === 'summary' || s.role === 'recommendations';
       const target = numberOption(sectionScore.meta, ctx, summaryLike ? 'summaryTarget' : 'bodyTarget');
       if (m.score >= target) continue;
+      // Findings do not stack: when only the sentence length pulls the score down, the
+      // long-sentence rule's findings in the section say it. A body section is flagged here when
+      // it would stay below target with sentences of an ordinary length (15 words): its words are hard.
+      if (!summaryLike && scoreWithSentencesOf(15, m.averageSyllablesPerWord, s.language) >= target) continue;
       const name = s.language === 'nl' ? 'Flesch-Douma' : 'Flesch Reading Ease';
       out.push({
         offset: s.offset,

@@ -2,6 +2,7 @@ import type { BlockAnalyzer, DocumentRule } from '../types.js';
 import { message } from '../types.js';
 import { numberOption } from './options.js';
 import type { WellKnownAbbreviations } from './abbreviations.js';
+import { inside } from './prose.js';
 
 export interface AcronymUse {
   acronym: string;
@@ -19,16 +20,23 @@ export const acronymAnalyzer: BlockAnalyzer = {
   analyze(ab): AcronymUse[] {
     const uses: AcronymUse[] = [];
     const text = ab.block.text;
+    // A block quote is someone else's text; quoted speech is the speaker's words.
+    if (ab.block.quoted) return uses;
     for (const s of ab.sentences) {
+      // A sentence in capitals (a shouted heading) is not a row of acronyms.
+      if (s.words.length > 2 && s.words.filter((x) => x.isAcronym).length > s.words.length / 2) continue;
       for (let i = 0; i < s.words.length; i++) {
         const w = s.words[i]!;
-        // The acronym of a possessive or a compound: UWV's, NVVK-gedragscode, DWP-funded.
-        const acronym = w.text.replace(/['’]s$/, '').replace(/-.*$/, '');
+        // The acronym of a possessive, a plural or a compound: UWV's, NGOs, NVVK-gedragscode, DWP-funded.
+        const acronym = w.text.replace(/['’]s$/, '').replace(/-.*$/, '').replace(/^(\p{Lu}{2,})s$/u, '$1');
         const letters = acronym.replace(/[^\p{L}]/gu, '').length;
         if (letters < 2 || letters > 10 || ROMAN.test(acronym)) continue;
-        if (!/^[\p{Lu}][\p{Lu}\p{N}&]+$/u.test(acronym)) continue;
-        // A sentence in capitals (a shouted heading) is not a row of acronyms.
-        if (s.words.length > 2 && s.words.filter((x) => x.isAcronym).length > s.words.length / 2) break;
+        // Codes with digits (DR19, SEN2, FY2020, RELSY1) name an item; they are not abbreviations to write out.
+        if (!/^[\p{Lu}][\p{Lu}&]+$/u.test(acronym)) continue;
+        if (inside(w.start, w.end, ab.quotes)) continue;
+        // Initials after a surname in a reference: "James MA, et al.", "Lahr M, Allen M".
+        const prev = s.words[i - 1];
+        if (letters <= 3 && prev && /^\p{Lu}\p{Ll}/u.test(prev.text) && /^[,.;]/.test(text.slice(w.end, w.end + 1)) && /\bet al\b|\d{4}|,\s*\p{Lu}{1,3}[,.]/u.test(s.words.length > 3 ? text.slice(s.start, s.end) : '')) continue;
         const before = text.slice(Math.max(0, w.start - 2), w.start);
         const after = text.slice(w.end, w.end + 3);
         let defines = false;
@@ -42,17 +50,24 @@ export const acronymAnalyzer: BlockAnalyzer = {
           const close = text.indexOf(')', w.end);
           const inner = close > 0 ? text.slice(text.indexOf('(', w.end) + 1, close) : '';
           defines = inner.trim().split(/\s+/).length >= 2 || inner.length > acronym.length + 4;
-        } else if (i === 0 && /^\s*[:=–—-]\s+\p{L}/u.test(text.slice(w.end, w.end + 4)) && (ab.block.kind === 'listItem' || ab.block.kind === 'tableCell' || ab.block.kind === 'paragraph')) {
+        } else if (i === 0 && /^\s*[:=–—-]\s+\p{L}/u.test(text.slice(w.end, w.end + 4)) && (ab.block.kind === 'listItem' || ab.block.kind === 'tableCell' || ab.block.kind === 'paragraph' || ab.block.kind === 'footnote')) {
           // A glossary line: "UWV: Uitvoeringsinstituut Werknemersverzekeringen".
+          defines = true;
+        } else if (/^\s*[,(]?\s*(?:of|or|oftewel|ofwel|i\.e\.|dat wil zeggen|that is|short for|kort voor|staat voor|stands for)\b/iu.test(text.slice(w.end, w.end + 20))) {
+          // "SMS, or text message", "de WOZ, oftewel de waarde van de woning".
           defines = true;
         }
         // The finding covers the acronym only, not the rest of "NVVK-gedragscode".
-        uses.push({ acronym, start: w.start, end: w.start + acronym.length, defines });
+        const plural = w.text.startsWith(acronym) && w.text[acronym.length] === 's' && !/^['’]/.test(w.text.slice(acronym.length));
+        uses.push({ acronym, start: w.start, end: w.start + acronym.length + (plural ? 1 : 0), defines });
       }
     }
     return uses;
   },
 };
+
+/** Headings of a list of abbreviations or a glossary: an acronym explained there is explained for the whole report. */
+const GLOSSARY_HEADING = /^(?:lijst (?:van|met) )?(?:afkortingen|begrippen(?:lijst)?|woordenlijst|verklarende woordenlijst|begrippenkader|glossary|abbreviations?|acronyms?|list of (?:abbreviations|acronyms)|terms and abbreviations|definitions|abbreviations and acronyms)\b/i;
 
 export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): DocumentRule {
   const rule: DocumentRule = {
@@ -72,16 +87,39 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       const accepted = new Set(doc.config.vocabulary.accept.map((a) => a.toUpperCase()));
       const firstUse = new Map<string, { block: number; start: number; end: number; count: number }>();
       const definedAt = new Map<string, number>();
+      // Explained anywhere for the whole report: in a glossary section, a footnote, a glossary table.
+      const explainedEverywhere = new Set<string>();
+      // Explained in the block of its first use ("In SMS: … a text message (SMS)").
+      const definedInBlock = new Map<string, Set<number>>();
       let order = 0;
       const orderOfUse = new Map<string, number>();
+      const words = (text: string) => text.trim().split(/\s+/).filter(Boolean);
       doc.blocks.forEach((b, bi) => {
         const uses = (b.facts.acronyms as AcronymUse[] | undefined) ?? [];
+        const kind = b.analysed.block.kind;
+        const section = doc.sections[b.section];
+        const inGlossary = !!section && GLOSSARY_HEADING.test(section.title);
         for (const u of uses) {
           order++;
-          if (u.defines && !definedAt.has(u.acronym)) definedAt.set(u.acronym, order);
+          let defines = u.defines;
+          // A glossary table: the acronym alone in a cell, its words in the next cell ("| UWV | Uitvoeringsinstituut Werknemersverzekeringen |").
+          if (!defines && kind === 'tableCell' && b.analysed.block.text.trim() === u.acronym) {
+            const next = doc.blocks[bi + 1];
+            if (next && next.analysed.block.kind === 'tableCell' && words(next.analysed.block.text).length >= 2) defines = true;
+          }
+          if (defines) {
+            if (!definedAt.has(u.acronym)) definedAt.set(u.acronym, order);
+            if (kind === 'footnote' || inGlossary || kind === 'tableCell') explainedEverywhere.add(u.acronym);
+            let set = definedInBlock.get(u.acronym);
+            if (!set) definedInBlock.set(u.acronym, (set = new Set()));
+            set.add(bi);
+          } else if (inGlossary && (kind === 'listItem' || kind === 'tableCell' || kind === 'paragraph')) {
+            // Any mention in a glossary section counts as its explanation.
+            explainedEverywhere.add(u.acronym);
+          }
           // Headings, captions and tables do not count as the first use in running text.
-          const prose = b.analysed.block.kind === 'paragraph' || b.analysed.block.kind === 'listItem' || b.analysed.block.kind === 'footnote';
-          if (!prose && !u.defines) continue;
+          const prose = kind === 'paragraph' || kind === 'listItem' || kind === 'footnote';
+          if (!prose && !defines) continue;
           const f = firstUse.get(u.acronym);
           if (!f) {
             firstUse.set(u.acronym, { block: bi, start: u.start, end: u.end, count: 1 });
@@ -89,9 +127,15 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
           } else f.count++;
         }
       });
+      // An acronym in capitals that the report also writes as an ordinary word ("STOP" and "stop",
+      // "KENNEDY" and "Kennedy") is emphasis or small capitals, not an abbreviation.
+      const ordinary = new Set<string>();
+      for (const b of doc.blocks) for (const s of b.analysed.sentences) for (const w of s.words) if (!w.isAcronym && w.letters >= 4) ordinary.add(w.text.toUpperCase());
       const out = [];
       for (const [acronym, use] of firstUse) {
-        if (accepted.has(acronym) || wellKnown.has(doc.language, acronym)) continue;
+        if (accepted.has(acronym) || wellKnown.has(doc.language, acronym) || explainedEverywhere.has(acronym)) continue;
+        if (acronym.length >= 4 && ordinary.has(acronym)) continue;
+        if (definedInBlock.get(acronym)?.has(use.block)) continue;
         if (use.count < numberOption(rule.meta, ctx, 'minUses')) continue;
         const def = definedAt.get(acronym);
         const first = orderOfUse.get(acronym)!;

@@ -3,6 +3,7 @@ import type { Vocabulary } from '../../vocabulary/vocabulary.js';
 import { compileVocabulary } from '../../vocabulary/compile.js';
 import type { SynonymHit, TermHit } from '../../vocabulary/compile.js';
 import type { Sentence } from '../../text/sentences.js';
+import { normalizeWord } from '../../vocabulary/lexicon.js';
 
 export interface TermUse {
   hit: TermHit;
@@ -12,6 +13,12 @@ export interface TermUse {
   compound?: 'start' | 'end';
   /** The first word of its sentence: a replacement starts with a capital when the text did. */
   sentenceStart?: boolean;
+  /** The use defines the term: "Interoperability is …", "Respondenten zijn …", or it stands in a heading. */
+  defines?: 'sentence' | 'heading';
+  /** A nominal adjective used before a noun (the elderly woman): the adjective's text range. */
+  adjective?: { start: number; end: number; text: string };
+  /** The word right before the term, when it is an article or determiner (a, an, de, het, een, dit …). */
+  article?: { start: number; end: number; text: string };
 }
 
 export interface SynonymUse {
@@ -35,6 +42,30 @@ const QUOTE_PAIRS: Record<string, string> = { '"': '"', '“': '”“', '„': 
 const SHORTCODE = /\{\{[<%][^]*?[>%]\}\}/g;
 /** Pandoc citation keys ([@implementatie2020; @smith-review]) are identifiers too; an e-mail address is not a key. */
 const CITATION_KEY = /(?<![\p{L}\p{N}_.])-?@[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&+?<>~/-](?=[\p{L}\p{N}_]))*/gu;
+/** Articles and determiners whose form depends on the noun after them: a replacement must agree with them. */
+const ARTICLES: Record<string, Set<string>> = {
+  en: new Set(['a', 'an']),
+  nl: new Set(['de', 'het', 'een', 'deze', 'dit', 'die', 'dat']),
+};
+/** Words allowed before a term that starts a definition sentence ("The interoperability of …" is not one; "Interoperability is …" is). */
+const LEADING_ARTICLES = new Set(['the', 'a', 'an', 'de', 'het', 'een']);
+/** How many words either side of a term its `unless` words may stand. */
+const CONTEXT_WINDOW = 3;
+
+/** Whether a phrase (normalised words) occurs in norm[from..to] (inclusive start positions). */
+function phraseAt(norm: string[], phrase: string[], from: number, to: number): boolean {
+  for (let i = Math.max(0, from); i <= Math.min(to, norm.length - 1); i++) {
+    let ok = true;
+    for (let k = 0; k < phrase.length; k++) {
+      if (norm[i + k] !== phrase[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return true;
+  }
+  return false;
+}
 
 /**
  * Finds dictionary terms and synonym-group members in a block. Not inside quoted speech
@@ -88,12 +119,38 @@ export function vocabularyAnalyzer(vocabulary: Vocabulary): BlockAnalyzer {
         const close = QUOTE_PAIRS[text[start - 1] ?? ''];
         return close !== undefined && close.includes(text[end] ?? '');
       };
+      const articles = ARTICLES[ab.language]!;
       for (const s of ab.sentences) {
+        let norm: string[] | undefined;
         for (const m of lex.terms.match(s.words, text)) {
           if (!outside(m.start, m.end) || named(s, m.from, m.payload.entry.term) || mentioned(m.start, m.end)) continue;
+          const entry = m.payload.entry;
+          norm ??= s.words.map((w) => (w.norm ??= normalizeWord(w.text)));
+          // Word senses: "foreign intervention" is not the jargon sense of intervention.
+          const ctx = lex.context.get(entry);
+          if (ctx) {
+            const len = m.to - m.from + 1;
+            if (ctx.unless.some((p) => phraseAt(norm!, p, m.from - CONTEXT_WINDOW - p.length + 1, m.to + CONTEXT_WINDOW) && !phraseAt(norm!, p, m.from, m.from + len - p.length))) continue;
+            if (ctx.onlyWith.length && !ctx.onlyWith.some((p) => phraseAt(norm!, p, 0, norm!.length - 1))) continue;
+          }
           const use: TermUse = { hit: m.payload, start: m.start, end: m.end, text: m.text };
           if (m.compound) use.compound = m.compound;
-          if (atStart(s, m.from)) use.sentenceStart = true;
+          const startsSentence = atStart(s, m.from);
+          if (startsSentence) use.sentenceStart = true;
+          // A definition: the term opens the sentence (after at most an article) and a defining verb follows.
+          if (heading) use.defines = 'heading';
+          else if (!m.compound && (startsSentence || (m.from === 1 && LEADING_ARTICLES.has(norm[0]!) && atStart(s, 0))) && lex.cues.definitionVerbs.has(norm[m.to + 1] ?? '')) use.defines = 'sentence';
+          const prev = s.words[m.from - 1];
+          if (prev && articles.has(norm[m.from - 1]!) && /^\s+$/.test(text.slice(prev.end, m.start))) use.article = { start: prev.start, end: prev.end, text: prev.text };
+          if (entry.adjective) {
+            const next = s.words[m.to + 1];
+            const word = normalizeWord(entry.adjective.word);
+            const idx = norm.indexOf(word, m.from);
+            if (next && idx >= m.from && idx <= m.to && /^\s+$/.test(text.slice(s.words[m.to]!.end, next.start)) && /^\p{Ll}+$/u.test(next.text) && !lex.cues.notNouns.has(norm[m.to + 1]!)) {
+              const w = s.words[idx]!;
+              use.adjective = { start: w.start, end: w.end, text: w.text };
+            }
+          }
           terms.push(use);
         }
         for (const m of lex.synonyms.match(s.words, text)) {

@@ -7,5 +7,5 @@ import { mixedTerms } from './mixed-terms.js';
 
 /** Vocabulary rules (jargon, mixed terms, person-first) and their block analyzer. */
 export function vocabularyRules(vocabulary: Vocabulary): { rules: Rule[]; analyzers: BlockAnalyzer[] } {
-  return { rules: [jargon, mixedTerms, personFirst], analyzers: [vocabularyAnalyzer(vocabulary)] };
+  return { rules: [jargon(vocabulary), mixedTerms, personFirst(vocabulary)], analyzers: [vocabularyAnalyzer(vocabulary)] };
 }

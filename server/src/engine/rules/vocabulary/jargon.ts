@@ -1,6 +1,7 @@
 import type { RuleMeta } from '../types.js';
 import { message } from '../types.js';
 import { termRule } from './term-rule.js';
+import type { Vocabulary } from '../../vocabulary/vocabulary.js';
 
 const meta: RuleMeta = {
   id: 'vocabulary/jargon',
@@ -16,6 +17,12 @@ const meta: RuleMeta = {
   supersedes: ['readability/nominalization'],
 };
 
-export const jargon = termRule(meta, 'jargon', {
-  found: (term) => message(`"${term}" is research or policy language.`, `"${term}" is onderzoeks- of beleidstaal.`),
-});
+export const jargon = (vocabulary: Vocabulary) =>
+  termRule(
+    meta,
+    'jargon',
+    {
+      found: (term) => message(`"${term}" is research or policy language.`, `"${term}" is onderzoeks- of beleidstaal.`),
+    },
+    vocabulary,
+  );

@@ -1,6 +1,6 @@
 import type { DocumentFinding, DocumentRule } from '../types.js';
 import { message } from '../types.js';
-import type { Fix, RelatedLocation } from '../../types.js';
+import type { Fix, FixKind, RelatedLocation } from '../../types.js';
 import { matchCase, sentenceCase } from '../../text/case.js';
 import { memberForm } from '../../vocabulary/compile.js';
 import { normalizeWord, possessiveSuffix } from '../../vocabulary/lexicon.js';
@@ -53,12 +53,17 @@ export const mixedTerms: DocumentRule = {
       const counts = new Map<number, number>();
       for (const u of uses) counts.set(u.use.hit.member, (counts.get(u.use.hit.member) ?? 0) + 1);
       if (counts.size < 2) continue;
-      // Preferred: the project's choice, else the dictionary's (when the document uses it), else the most frequent.
+      // Preferred: the project's choice, else the report's own majority; a tie goes to the
+      // dictionary's preferred member when it is among the most used, else to the member listed first.
       const byTerm = (t: string | undefined) => (t === undefined ? -1 : group.members.findIndex((m) => normalizeWord(m.term) === normalizeWord(t)));
       const projectChoice = Object.entries(prefer).find(([k]) => group.members.some((m) => normalizeWord(m.term) === normalizeWord(k)));
       let preferred = projectChoice ? byTerm(projectChoice[1]) : -1;
-      if (preferred < 0 && group.preferred && counts.has(byTerm(group.preferred))) preferred = byTerm(group.preferred);
-      if (preferred < 0) preferred = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+      if (preferred < 0) {
+        const most = Math.max(...counts.values());
+        const tied = [...counts.entries()].filter(([, c]) => c === most).map(([m]) => m);
+        const dict = byTerm(group.preferred);
+        preferred = tied.includes(dict) ? dict : Math.min(...tied);
+      }
       const preferredTerm = group.members[preferred]!.term;
       const minority = uses.filter((u) => u.use.hit.member !== preferred && !accept.has(normalizeWord(group.members[u.use.hit.member]!.term)));
       if (minority.length === 0) continue;
@@ -66,20 +71,28 @@ export const mixedTerms: DocumentRule = {
         const own = memberForm(group, u.use.hit.member, u.use.hit.form);
         return sentenceCase(u.use.text, matchCase(u.use.text, memberForm(group, preferred, u.use.hit.form), own), u.use.sentenceStart) + possessiveSuffix(u.use.text, own);
       };
+      // A spelling variant toward the chosen spelling keeps meaning and grammar: safe. Another word is a suggestion.
+      const kind: FixKind = group.spelling ? 'safe' : 'suggestion';
       const everywhere: Fix = {
         title: message(`Use "${preferredTerm}" everywhere`, `Gebruik overal "${preferredTerm}"`),
-        preferred: false,
+        // Preferred: one --fix makes the document consistent, and a second one has nothing left to do.
+        preferred: true,
+        kind,
         edits: minority.map((u) => ({ offset: u.offset, endOffset: u.endOffset, newText: replacement(u) })),
       };
       const usedTerms = [...counts.keys()].map((m) => `"${group.members[m]!.term}" (${counts.get(m)}×)`).join(', ');
+      // One finding per minority word, where it first appears; its other places are related information.
+      const reported = new Set<number>();
       for (const u of minority) {
-        if (flagged.has(`${u.offset}`)) continue;
+        if (flagged.has(`${u.offset}`) || reported.has(u.use.hit.member)) continue;
+        reported.add(u.use.hit.member);
         const newText = replacement(u);
-        const related: RelatedLocation[] = uses
-          .slice(0, 11)
-          .filter((x) => x !== u)
-          .slice(0, 10)
-          .map((x) => ({ offset: x.offset, endOffset: x.endOffset, message: message(`"${x.use.text}" used here`, `Hier staat "${x.use.text}"`) }));
+        const same = minority.filter((x) => x !== u && x.use.hit.member === u.use.hit.member);
+        const others = uses.filter((x) => x.use.hit.member !== u.use.hit.member);
+        const related: RelatedLocation[] = [
+          ...same.slice(0, 10).map((x) => ({ offset: x.offset, endOffset: x.endOffset, message: message(`"${x.use.text}" again`, `Weer "${x.use.text}"`), sameUse: true })),
+          ...others.slice(0, 10).map((x) => ({ offset: x.offset, endOffset: x.endOffset, message: message(`"${x.use.text}" used here`, `Hier staat "${x.use.text}"`) })),
+        ];
         out.push({
           offset: u.offset,
           endOffset: u.endOffset,
@@ -88,11 +101,11 @@ export const mixedTerms: DocumentRule = {
             `"${u.use.text}": dit document gebruikt voor hetzelfde ook ${usedTerms}. Kies één woord: "${preferredTerm}". ${doc.language === 'nl' ? group.reason : ''}`.trim(),
           ),
           fixes: [
-            { title: message(`Replace with "${newText}"`, `Vervang door "${newText}"`), preferred: true, edits: [{ offset: u.offset, endOffset: u.endOffset, newText }] },
+            { title: message(`Replace with "${newText}"`, `Vervang door "${newText}"`), preferred: false, kind, edits: [{ offset: u.offset, endOffset: u.endOffset, newText }] },
             everywhere,
           ],
           related,
-          data: { groupId: group.id, preferred: preferredTerm, used: Object.fromEntries([...counts.entries()].map(([m, c]) => [group.members[m]!.term, c])) },
+          data: { groupId: group.id, preferred: preferredTerm, used: Object.fromEntries([...counts.entries()].map(([m, c]) => [group.members[m]!.term, c])), ...(same.length ? { count: same.length + 1 } : {}) },
         });
       }
     }

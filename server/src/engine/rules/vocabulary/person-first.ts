@@ -1,6 +1,7 @@
 import type { RuleMeta } from '../types.js';
 import { message } from '../types.js';
 import { termRule } from './term-rule.js';
+import type { Vocabulary } from '../../vocabulary/vocabulary.js';
 
 const meta: RuleMeta = {
   id: 'vocabulary/person-first',
@@ -14,6 +15,12 @@ const meta: RuleMeta = {
   options: { practitioner: {}, academic: {}, general: {} },
 };
 
-export const personFirst = termRule(meta, 'person-first', {
-  found: (term) => message(`"${term}" names people by their problem.`, `"${term}" noemt mensen naar hun probleem.`),
-});
+export const personFirst = (vocabulary: Vocabulary) =>
+  termRule(
+    meta,
+    'person-first',
+    {
+      found: (term) => message(`"${term}" names people by their problem.`, `"${term}" noemt mensen naar hun probleem.`),
+    },
+    vocabulary,
+  );

@@ -1,84 +1,248 @@
-import type { DocumentFinding, DocumentRule, RuleMeta } from '../types.js';
+import type { DocumentFinding, DocumentModel, DocumentRule, RuleMeta } from '../types.js';
 import { message } from '../types.js';
-import type { Fix, Message } from '../../types.js';
+import type { Fix, FixKind, Message, RelatedLocation, TextEdit } from '../../types.js';
 import { matchCase, sentenceCase } from '../../text/case.js';
-import { normalizeWord, possessiveSuffix } from '../../vocabulary/lexicon.js';
-import { suggestionsFor } from '../../vocabulary/compile.js';
-import type { VocabularyFacts } from './analyzer.js';
+import { normalizePhrase, normalizeWord, possessiveSuffix } from '../../vocabulary/lexicon.js';
+import { compileVocabulary, suggestionsFor } from '../../vocabulary/compile.js';
+import type { CompiledCues } from '../../vocabulary/compile.js';
+import type { Vocabulary } from '../../vocabulary/vocabulary.js';
+import type { DictionaryEntry } from '../../vocabulary/dictionary.js';
+import type { TermUse, VocabularyFacts } from './analyzer.js';
+import { articleFor } from './grammar.js';
 
 export interface TermRuleText {
   /** The first sentence of the message: what the term is. */
   found(term: string): Message;
 }
 
+/** Uses of a noun from which it counts as a subject of the report, without a definition. */
+export const SUBJECT_USES = 10;
+/** Uses from which a defined term (a definition sentence, a heading, a glossary) counts as a subject. */
+export const DEFINED_SUBJECT_USES = 3;
+/** A report that names a field's words this often is written in that field (`practiceIn`). */
+export const PRACTICE_MENTIONS = 3;
+/** Other places listed as related information, at most. */
+const MAX_RELATED = 20;
+
+interface Placed {
+  use: TermUse;
+  offset: number;
+  endOffset: number;
+  /** Inside a glossary section. */
+  glossary: boolean;
+}
+
 /**
- * A rule over dictionary terms of one kind (jargon, person-first): a finding per use, with a
- * replacement fix per suggestion (case and inflection kept), "explain on first use" where the
- * entry has a gloss, and "accept in this project".
+ * A rule over dictionary terms of one kind (jargon, person-first). A term is reported once per
+ * report, where it first appears, with the count and the other places as related information;
+ * a noun the report makes its subject (many uses, or defined) gets one "accept for this
+ * project?" finding instead. Replacements keep case and inflection; each says whether it is
+ * safe (a reviewed drop-in swap that agrees with its article) or a suggestion.
  */
-export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: TermRuleText): DocumentRule {
+export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: TermRuleText, vocabulary: Vocabulary): DocumentRule {
   return {
     scope: 'document',
     meta,
     check(doc) {
       const prefer = doc.config.vocabulary.prefer;
+      const { cues } = compileVocabulary(vocabulary, doc.language, prefer);
       // A word the project prefers (vocabulary.prefer values) is accepted too: the project chose it.
       const accept = new Set([...doc.config.vocabulary.accept, ...Object.values(prefer)].map(normalizeWord));
-      const out: DocumentFinding[] = [];
-      const firstUse = new Set<string>();
+      const glossarySections = glossaryOf(doc, cues);
+      const byEntry = new Map<DictionaryEntry, Placed[]>();
       for (const b of doc.blocks) {
         const facts = b.facts.vocabulary as VocabularyFacts | undefined;
         if (!facts) continue;
         for (const use of facts.terms) {
-          const { entry, dictionary } = use.hit;
+          const { entry } = use.hit;
           if (use.hit.kind !== kind) continue;
           if (accept.has(normalizeWord(entry.term)) || accept.has(normalizeWord(use.text))) continue;
-          const range = b.toDocument(use.start, use.end);
-          const suggestions = suggestionsFor(use.hit, prefer);
-          const first = !firstUse.has(entry.id);
-          firstUse.add(entry.id);
-          const fixes: Fix[] = [];
-          // A compound (implementatieplan) needs rewording by hand: the linking letters change.
-          if (!use.compound) {
-            const suffix = possessiveSuffix(use.text, use.hit.form >= 0 ? entry.forms![use.hit.form]! : entry.term);
-            for (const s of suggestions) {
-              const newText = sentenceCase(use.text, matchCase(use.text, s, entry.term), use.sentenceStart) + suffix;
-              fixes.push({
-                title: message(`Replace with "${newText}"`, `Vervang door "${newText}"`),
-                preferred: suggestions.length === 1,
-                edits: [{ ...range, newText }],
-              });
-            }
-          }
-          if (entry.gloss && first) {
-            fixes.push({
-              title: message('Explain on first use', 'Leg uit bij het eerste gebruik'),
+          // "the homeless shelter": an adjective before a noun, not a label of people.
+          if (use.adjective && !entry.adjective?.suggestions?.length) continue;
+          let list = byEntry.get(entry);
+          if (!list) byEntry.set(entry, (list = []));
+          list.push({ use, ...b.toDocument(use.start, use.end), glossary: glossarySections.has(b.section) });
+        }
+      }
+      const out: DocumentFinding[] = [];
+      const field = practiceFields(doc);
+      for (const [entry, uses] of byEntry) {
+        if (entry.practiceIn && entry.practiceIn.some((w) => field(w) >= PRACTICE_MENTIONS)) continue;
+        const first = uses[0]!;
+        const { dictionary } = first.use.hit;
+        const count = uses.length;
+        // A definition sentence or a glossary defines a term; a heading that names it (Methodologie) does not.
+        const defined = uses.some((u) => u.use.defines === 'sentence' || u.glossary);
+        const subject = isNoun(entry) && kind === 'jargon' && (count >= SUBJECT_USES || (defined && count >= DEFINED_SUBJECT_USES));
+        const suggestions = suggestionsFor(first.use.hit, prefer);
+        const fixes: Fix[] = [];
+        const accepting: Fix = {
+          title: message(`Accept "${entry.term}" in this project`, `Accepteer "${entry.term}" in dit project`),
+          preferred: subject,
+          kind: 'suggestion',
+          edits: [],
+          configEdit: { path: ['vocabulary', 'accept'], value: entry.term },
+        };
+        if (subject) fixes.push(accepting);
+        const replacements = replacementsAt(doc, first, suggestions, kind, cues);
+        // Every use at once, with the first suggestion: safe only when every single swap is.
+        let all: Fix | undefined;
+        if (count > 1 && replacements.length > 0) {
+          const each = uses.map((u) => replacementsAt(doc, u, suggestionsFor(u.use.hit, prefer), kind, cues)[0]).filter((r) => r !== undefined);
+          if (each.length > 1) {
+            const to = suggestions[0]!;
+            all = {
+              title: message(`Replace all ${each.length} with "${to}"`, `Vervang alle ${each.length} door "${to}"`),
               preferred: false,
-              edits: [{ offset: range.endOffset, endOffset: range.endOffset, newText: ` (${entry.gloss})` }],
-            });
+              kind: each.length === count && each.every((r) => r.kind === 'safe') ? 'safe' : 'suggestion',
+              edits: each.map((r) => r.edit),
+            };
           }
-          fixes.push({
-            title: message(`Accept "${entry.term}" in this project`, `Accepteer "${entry.term}" in dit project`),
-            preferred: false,
-            edits: [],
-            configEdit: { path: ['vocabulary', 'accept'], value: entry.term },
-          });
-          const found = text.found(use.text);
-          const quoted = suggestions.map((s) => `"${s}"`);
-          out.push({
-            ...range,
-            message: {
-              en: `${found.en} Practitioners say ${joinAlternatives(quoted, 'or')}. ${dictionary.language === 'en' ? entry.reason : ''}`.trim(),
-              nl: `${found.nl} In de praktijk: ${joinAlternatives(quoted, 'of')}. ${dictionary.language === 'nl' ? entry.reason : ''}`.trim(),
-            },
-            fixes,
-            data: { entryId: entry.id, term: entry.term, matched: use.text, suggestions, domain: dictionary.domain, ...(use.compound ? { compound: use.compound } : {}) },
+        }
+        // The preferred fix: for a term used once, its replacement when it is the only one or safe;
+        // for a term used more often, replacing all of them (so one --fix leaves nothing to do).
+        const single = suggestions.length === 1 || replacements[0]?.kind === 'safe';
+        // When every use can safely be swapped, that one fix is the choice; else each place can be chosen.
+        if (all?.kind !== 'safe') {
+          replacements.forEach((r, i) => {
+            fixes.push({
+              title: message(`Replace with "${r.newText}"`, `Vervang door "${r.newText}"`),
+              preferred: !subject && !all && single && i === 0,
+              kind: r.kind,
+              edits: [r.edit],
+            });
           });
         }
+        if (all) fixes.push({ ...all, preferred: !subject && single && (suggestions.length === 1 || all.kind === 'safe') });
+        if (entry.gloss) {
+          fixes.push({
+            title: message('Explain on first use', 'Leg uit bij het eerste gebruik'),
+            preferred: false,
+            kind: 'suggestion',
+            edits: [{ offset: first.endOffset, endOffset: first.endOffset, newText: ` (${entry.gloss})` }],
+          });
+        }
+        if (!subject) fixes.push(accepting);
+        const related: RelatedLocation[] = uses.slice(1, 1 + MAX_RELATED).map((u) => ({
+          offset: u.offset,
+          endOffset: u.endOffset,
+          message: message(`"${u.use.text}" again`, `Weer "${u.use.text}"`),
+          sameUse: true,
+        }));
+        const found = first.use.adjective ? text.found(first.use.adjective.text) : text.found(first.use.text);
+        const quoted = (first.use.adjective ? entry.adjective!.suggestions ?? [] : suggestions).map((s) => `"${s}"`);
+        const times = count > 1 ? message(` It comes back ${count} times; the other places are listed with this finding.`, ` Het komt ${count} keer voor; de andere plaatsen staan bij deze melding.`) : message('', '');
+        const msg: Message = subject
+          ? {
+              en: `"${first.use.text}" comes back ${count} times${defined ? ' and is defined here' : ''}: it looks like a subject of this report. If your readers use the word too, accept it for this project; if not, practitioners say ${joinAlternatives(quoted, 'or')}.`,
+              nl: `"${first.use.text}" komt ${count} keer voor${defined ? ' en wordt hier uitgelegd' : ''}: het lijkt een onderwerp van dit rapport. Gebruiken je lezers het woord zelf ook, accepteer het dan voor dit project; zo niet, dan zeggen professionals ${joinAlternatives(quoted, 'of')}.`,
+            }
+          : {
+              en: `${found.en} Practitioners say ${joinAlternatives(quoted, 'or')}. ${dictionary.language === 'en' ? entry.reason : ''}`.trim() + times.en,
+              nl: `${found.nl} In de praktijk: ${joinAlternatives(quoted, 'of')}. ${dictionary.language === 'nl' ? entry.reason : ''}`.trim() + times.nl,
+            };
+        out.push({
+          offset: first.offset,
+          endOffset: first.endOffset,
+          ...(subject ? { severity: 'info' as const } : {}),
+          message: msg,
+          fixes,
+          ...(related.length ? { related } : {}),
+          data: {
+            entryId: entry.id,
+            term: entry.term,
+            matched: first.use.text,
+            suggestions,
+            domain: dictionary.domain,
+            ...(count > 1 ? { count } : {}),
+            ...(subject ? { subject: true } : {}),
+            ...(first.use.compound ? { compound: first.use.compound } : {}),
+          },
+        });
       }
       return out;
     },
   };
+}
+
+/** Nouns can be a report's subject; a verb or a stock phrase ("in order to") never is. */
+function isNoun(entry: DictionaryEntry): boolean {
+  return entry.pos === 'noun';
+}
+
+/** Indices of sections that are glossaries or lists of terms (by their heading). */
+function glossaryOf(doc: DocumentModel, cues: CompiledCues): Set<number> {
+  const out = new Set<number>();
+  doc.sections.forEach((s, i) => {
+    const words = normalizePhrase(s.title.replace(/[^\p{L}\p{N}\s-]/gu, ' '));
+    if (words.some((w) => cues.glossaryHeadings.includes(w))) out.add(i);
+  });
+  return out;
+}
+
+/** How often a word or phrase occurs in the document's prose (lower case, whole words), computed once per phrase. */
+function practiceFields(doc: DocumentModel): (phrase: string) => number {
+  const seen = new Map<string, number>();
+  let prose: string | undefined;
+  return (phrase) => {
+    const key = normalizePhrase(phrase).join(' ');
+    let n = seen.get(key);
+    if (n !== undefined) return n;
+    prose ??= doc.blocks.map((b) => normalizePhrase(b.analysed.block.text.replace(/[^\p{L}\p{N}\s'-]/gu, ' ')).join(' ')).join(' \n ');
+    n = 0;
+    const re = new RegExp(`(?<![\\p{L}\\p{N}-])${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}-])`, 'gu');
+    while (re.exec(prose) && n < 100) n++;
+    seen.set(key, n);
+    return n;
+  };
+}
+
+interface Replacement {
+  newText: string;
+  edit: TextEdit;
+  kind: FixKind;
+}
+
+/**
+ * The replacements of one use, one per suggestion. A compound (implementatieplan) gets none:
+ * its linking letters change, a person rewords it. A nominal adjective before a noun (the
+ * elderly woman) gets its adjective replaced (the older woman). English a/an follows the new
+ * word. A swap is safe only when a reviewer marked the entry's first suggestion as a drop-in
+ * replacement (`safe`), the form that matched has its own inflection, and it is jargon, not a
+ * label of people (person-first rewording always needs a person).
+ */
+function replacementsAt(doc: DocumentModel, p: Placed, suggestions: string[], kind: 'jargon' | 'person-first', cues: CompiledCues): Replacement[] {
+  const { use } = p;
+  const entry = use.hit.entry;
+  if (use.compound) return [];
+  const out: Replacement[] = [];
+  if (use.adjective) {
+    const start = p.offset + (use.adjective.start - use.start);
+    for (const s of (entry.adjective!.suggestions ?? [])) {
+      const newText = sentenceCase(use.adjective.text, matchCase(use.adjective.text, s, entry.adjective!.word), use.sentenceStart && use.adjective.start === use.start);
+      out.push({ newText, kind: 'suggestion', edit: { offset: start, endOffset: start + use.adjective.text.length, newText } });
+    }
+    return out;
+  }
+  const form = use.hit.form >= 0 ? entry.forms![use.hit.form]! : entry.term;
+  const suffix = possessiveSuffix(use.text, form);
+  const exactForm = use.hit.form < 0 || entry.inflections?.[form] !== undefined;
+  suggestions.forEach((s, i) => {
+    let newText = sentenceCase(use.text, matchCase(use.text, s, entry.term), use.sentenceStart) + suffix;
+    let edit: TextEdit = { offset: p.offset, endOffset: p.endOffset, newText };
+    // English: "a roll-out", "an approach": the article follows the new word, in the same edit.
+    if (doc.language === 'en' && use.article) {
+      const want = articleFor(newText, use.article.text, cues);
+      if (want !== use.article.text) {
+        const start = p.offset - (use.start - use.article.start);
+        newText = `${want}${doc.text.slice(start + use.article.text.length, p.offset)}${newText}`;
+        edit = { offset: start, endOffset: p.endOffset, newText };
+      }
+    }
+    const safe = kind === 'jargon' && entry.safe === true && i === 0 && exactForm && !suffix;
+    out.push({ newText, edit, kind: safe ? 'safe' : 'suggestion' });
+  });
+  return out;
 }
 
 /** "a", "b" or "c" */

@@ -1,0 +1,255 @@
+/**
+ * The real-document part of `npm run bench`: Brug next to the naive remark + retext
+ * pipeline (bench/retext.ts) on the same files, in one process, one after the other:
+ * - the footnoted book of the dev corpus (en/lessig-free-culture-book.md);
+ * - a footnoted thesis of at least 80,000 words and 300 footnotes whose definitions follow
+ *   each chapter, built here from the other English dev documents (citations and
+ *   parenthetical remarks turned into footnotes; nothing of it is stored);
+ * - the Dutch dev reports, and the LaTeX book;
+ * - a scaling check: 1x, 2x, 4x a footnoted document, and the fitted exponent;
+ * - cold start on 1,000 words: `brug check` against the retext pipeline as a process.
+ *
+ * Run alone: node --expose-gc --import tsx bench/real.ts [scaling|compare|cold]
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Engine } from '../server/src/engine/engine.js';
+import { Vocabulary } from '../server/src/engine/vocabulary/vocabulary.js';
+import { bundledDictionaries } from '../server/src/workspace/dictionaries.js';
+import { extraFormats } from '../server/src/workspace/formats.js';
+import { clearMarkdownCache } from '../server/src/engine/formats/markdown.js';
+import { clearSyllableCache } from '../server/src/engine/text/syllables.js';
+import { retextCheck } from './retext.js';
+
+const HERE = import.meta.dirname;
+const REPO = resolve(HERE, '..');
+const CORPUS = resolve(process.env.BRUG_CORPUS ?? join(HERE, '..', '..', 'shared', 'corpora', 'dev'));
+
+const words = (text: string) => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const row = (label: string, value: string) => console.log(`${label.padEnd(64)} ${value}`);
+const read = (rel: string) => readFileSync(join(CORPUS, rel), 'utf8');
+
+function files(lang: string, ext: string): string[] {
+  const dir = join(CORPUS, lang);
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(ext)).sort().map((f) => `${lang}/${f}`) : [];
+}
+
+/** "salamon_SearchNonprofitSector_1992a" → "Salamon, Search Nonprofit Sector, 1992a." */
+function citationText(key: string): string {
+  const parts = key.split(/[_:]/).filter(Boolean).map((p) => p.replace(/([a-z])([A-Z])/g, '$1 $2'));
+  const text = parts.map((p, i) => (i === 0 ? p[0]!.toUpperCase() + p.slice(1) : p)).join(', ');
+  return `See ${text}.`;
+}
+
+/**
+ * One chapter of the thesis: citations ([@key], @key) and parenthetical remarks of 20 to 300
+ * characters become footnotes; their definitions follow the chapter.
+ */
+function footnoteChapter(text: string, next: () => number): string {
+  const notes: string[] = [];
+  const note = (content: string) => {
+    const n = next();
+    notes.push(`[^n${n}]: ${content.trim().replace(/\s+/g, ' ')}`);
+    return `[^n${n}]`;
+  };
+  let fenced = false;
+  const lines = text.split('\n').map((line) => {
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    if (fenced || /^\s*([|#]|\[\^)/.test(line)) return line;
+    return line
+      .replace(/\s?\[@([\w:-]+)[^\]\n]*\]/g, (_m, key: string) => note(citationText(key)))
+      .replace(/(^|\s)@([a-z][\w:-]*_\d{4}\w*)/g, (_m, pre: string, key: string) => `${pre}${note(citationText(key))}`.replace(/^\s\[\^/, '[^'))
+      .replace(/ \(([^()\n[\]`$]{20,300})\)/g, (_m, inner: string) => note(/[.!?]$/.test(inner) ? inner : `${inner}.`));
+  });
+  return `${lines.join('\n').trimEnd()}\n\n${notes.join('\n\n')}\n`;
+}
+
+/** A footnoted thesis of at least `minWords` words and 300 footnotes from the English dev documents (not the book). */
+export function buildThesis(minWords = 80000): { text: string; footnotes: number } {
+  const sources = files('en', '.md').filter((f) => !f.includes('lessig')).map(read);
+  let n = 0;
+  const next = () => ++n;
+  let text = '';
+  for (let i = 0; words(text) < minWords || n < 300; i++) {
+    // Chapters at level-1 headings (or whole documents without them).
+    // The sources' own footnote labels get the round's number, so that labels stay unique.
+    const chapters = sources[i % sources.length]!.replace(/\[\^([^\]\n]+)\]/g, `[^$1-r${i}]`).split(/\n(?=# )/);
+    for (const c of chapters) text += `${footnoteChapter(c, next)}\n`;
+    if (i > 50) break;
+  }
+  return { text, footnotes: n };
+}
+
+/**
+ * Footnoted chapters, all different (a repeated text would hit the block cache): the book's
+ * chapters and the thesis's, taken in turn.
+ */
+function footnotedChapters(): string[] {
+  const book = existsSync(join(CORPUS, 'en/lessig-free-culture-book.md')) ? read('en/lessig-free-culture-book.md').split(/\n(?=# )/) : [];
+  const thesis = buildThesis(60000).text.split(/\n(?=# )/);
+  const out: string[] = [];
+  for (let i = 0; i < Math.max(book.length, thesis.length); i++) {
+    if (i < book.length) out.push(book[i]!.replace(/\[\^([^\]\n]+)\]/g, `[^$1-b${i}]`));
+    if (i < thesis.length) out.push(thesis[i]!);
+  }
+  return out;
+}
+
+/** The document with footnote labels and a word at each line start that are this copy's own. */
+function distinctCopy(doc: string, copy: number): string {
+  const mark = `K${copy.toString(36)}`;
+  return doc.replace(/\[\^([^\]\n]+)\]/g, `[^$1-${mark}]`).replace(/^((?:#{1,6} |[-*] |\d{1,3}\. |> )?)(\p{L})/gmu, `$1${mark} $2`);
+}
+
+/** The first sections (at any heading level) of the chapters, up to `target` words. */
+function prefix(chapters: string[], target: number): string {
+  let doc = '';
+  let n = 0;
+  for (const s of chapters.join('\n').split(/\n(?=#{1,6} )/)) {
+    if (n >= target) break;
+    doc += `${s}\n`;
+    n += words(s);
+  }
+  return doc;
+}
+
+const newEngine = () => new Engine({ vocabulary: new Vocabulary(bundledDictionaries().dictionaries), formats: extraFormats });
+
+function brugOnce(text: string, path: string): { ms: number; findings: number } {
+  clearMarkdownCache();
+  clearSyllableCache();
+  const engine = newEngine();
+  global.gc?.();
+  const t0 = performance.now();
+  const r = engine.lint(text, { path });
+  return { ms: performance.now() - t0, findings: r.findings.length };
+}
+
+async function retextOnce(text: string, lang: 'nl' | 'en', markdown: boolean): Promise<{ ms: number; messages: number }> {
+  global.gc?.();
+  const t0 = performance.now();
+  const messages = await retextCheck(text, lang, markdown);
+  return { ms: performance.now() - t0, messages };
+}
+
+/** Least-squares slope of log(time) over log(size). */
+export function exponent(points: Array<[number, number]>): number {
+  const xs = points.map(([s]) => Math.log(s));
+  const ys = points.map(([, t]) => Math.log(t));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < xs.length; i++) {
+    num += (xs[i]! - mx) * (ys[i]! - my);
+    den += (xs[i]! - mx) ** 2;
+  }
+  return num / den;
+}
+
+async function warmUp(): Promise<void> {
+  const small = read(files('en', '.md').find((f) => f.includes('tribal')) ?? files('en', '.md')[0]!);
+  for (let i = 0; i < 2; i++) {
+    brugOnce(small, 'warm.md');
+    await retextOnce(small, 'en', true);
+  }
+}
+
+async function partCompare(): Promise<void> {
+  await warmUp();
+  const thesis = buildThesis();
+  const docs: Array<{ label: string; text: string; path: string; lang: 'nl' | 'en' }> = [];
+  if (existsSync(join(CORPUS, 'en/lessig-free-culture-book.md'))) docs.push({ label: 'en/lessig-free-culture-book.md (footnoted book)', text: read('en/lessig-free-culture-book.md'), path: 'book.md', lang: 'en' });
+  docs.push({ label: `footnoted thesis built from en/*.md (${thesis.footnotes} footnotes)`, text: thesis.text, path: 'thesis.md', lang: 'en' });
+  for (const f of files('nl', '.md')) docs.push({ label: f, text: read(f), path: f, lang: 'nl' });
+  for (const f of files('en', '.tex')) docs.push({ label: `${f} (LaTeX book; retext reads it as text)`, text: read(f), path: f, lang: 'en' });
+  let brugTotal = 0;
+  let retextTotal = 0;
+  let nlBrug = 0;
+  let nlRetext = 0;
+  let nlWords = 0;
+  for (const d of docs) {
+    const w = words(d.text);
+    const b = brugOnce(d.text, d.path);
+    const r = await retextOnce(d.text, d.lang, d.path.endsWith('.md'));
+    brugTotal += b.ms;
+    retextTotal += r.ms;
+    if (d.lang === 'nl') {
+      nlBrug += b.ms;
+      nlRetext += r.ms;
+      nlWords += w;
+      continue;
+    }
+    row(`${d.label} (${w} words)`, `Brug ${b.ms.toFixed(0)} ms = ${Math.round(w / (b.ms / 1000))} words/s; retext ${r.ms.toFixed(0)} ms; ratio ${(b.ms / r.ms).toFixed(2)}`);
+  }
+  if (nlWords) row(`Dutch dev reports, nl/*.md (${nlWords} words)`, `Brug ${nlBrug.toFixed(0)} ms = ${Math.round(nlWords / (nlBrug / 1000))} words/s; retext ${nlRetext.toFixed(0)} ms; ratio ${(nlBrug / nlRetext).toFixed(2)}`);
+  row('all of the above', `Brug ${brugTotal.toFixed(0)} ms; retext ${retextTotal.toFixed(0)} ms; ratio ${(brugTotal / retextTotal).toFixed(2)} (target <= 0.25)`);
+}
+
+async function partScaling(): Promise<void> {
+  await warmUp();
+  // About 25,000 words of footnoted chapters, then that text two and four times over. Each
+  // copy differs in every paragraph (a word of its own at each line start) and has its own
+  // footnote labels, so that no block of one copy hits the cache of another.
+  const base = prefix(footnotedChapters(), 25000);
+  const points: Array<[number, number]> = [];
+  const plain: Array<[number, number]> = [];
+  for (const k of [1, 2, 4]) {
+    let doc = '';
+    for (let c = 0; c < k; c++) doc += `${distinctCopy(base, c)}\n\n`;
+    const w = words(doc);
+    // The faster of two runs: the machine may be busy.
+    const ms = Math.min(brugOnce(doc, 'scaled.md').ms, brugOnce(doc, 'scaled.md').ms);
+    points.push([w, ms]);
+    const without = doc.replace(/\[\^[^\]\n]+\](?!:)/g, '');
+    const msPlain = Math.min(brugOnce(without, 'scaled.md').ms, brugOnce(without, 'scaled.md').ms);
+    plain.push([words(without), msPlain]);
+    row(`footnoted document x${k} (${w} words, ${(doc.match(/^\[\^/gm) ?? []).length} footnotes)`, `${ms.toFixed(0)} ms = ${Math.round(w / (ms / 1000))} words/s; without the references ${msPlain.toFixed(0)} ms`);
+  }
+  row('scaling exponent (time ~ size^e), with footnotes', `${exponent(points).toFixed(2)} (target <= 1.1)`);
+  row('scaling exponent, references removed', `${exponent(plain).toFixed(2)} (target <= 1.1)`);
+}
+
+function partCold(): void {
+  const cli = join(REPO, 'server', 'bin', 'brug.js');
+  if (!existsSync(join(REPO, 'server', 'dist', 'cli.mjs'))) {
+    row('cold start', 'not measured: run `npm run build` first');
+    return;
+  }
+  // The first ~1,000 words of an English report.
+  const source = read(files('en', '.md').find((f) => f.includes('samuel')) ?? files('en', '.md')[0]!);
+  let doc = '';
+  for (const p of source.split(/\n\n/)) {
+    doc += `${p}\n\n`;
+    if (words(doc) >= 1000) break;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'brug-bench-'));
+  const file = join(dir, 'report.md');
+  writeFileSync(file, doc);
+  const run = (args: string[]) => {
+    const t0 = performance.now();
+    spawnSync(process.execPath, args, { stdio: 'ignore' });
+    return performance.now() - t0;
+  };
+  const brug: number[] = [];
+  const retext: number[] = [];
+  run([cli, 'check', file]);
+  for (let i = 0; i < 5; i++) {
+    brug.push(run([cli, 'check', file]));
+    retext.push(run([join(HERE, 'retext-cold.mjs'), file]));
+  }
+  row(`cold start: brug check on ${words(doc)} words (process, median of 5)`, `${median(brug).toFixed(0)} ms (target <= 300 ms)`);
+  row('cold start: remark + retext pipeline as a process (median of 5)', `${median(retext).toFixed(0)} ms; ratio ${(median(brug) / median(retext)).toFixed(2)}`);
+}
+
+const isMain = fileURLToPath(import.meta.url) === resolve(process.argv[1] ?? '');
+if (isMain) {
+  const part = process.argv[2];
+  if (!part || part === 'scaling') await partScaling();
+  if (!part || part === 'compare') await partCompare();
+  if (!part || part === 'cold') partCold();
+}

@@ -1,0 +1,90 @@
+/**
+ * The engine's one cache abstraction: values keyed by content (a block's text, a chunk of
+ * Markdown, a word), with a bound and eviction of the oldest entries.
+ *
+ * Keys are stored as detached copies: a slice of a big document kept as a key would keep
+ * the whole document (and, in the language server, every old version of it) alive.
+ */
+export class ContentCache<V> {
+  private readonly map = new Map<string, V>();
+  private weight = 0;
+
+  /**
+   * @param maxEntries most entries kept
+   * @param options.maxWeight most total weight kept (weight of an entry: `weigh`, by default 1)
+   * @param options.refresh a hit moves the entry to the back of the eviction order (LRU);
+   *   off for caches hit millions of times, where insertion order is enough
+   */
+  constructor(
+    private readonly maxEntries: number,
+    private readonly options: { maxWeight?: number; weigh?: (key: string, value: V) => number; refresh?: boolean } = {},
+  ) {}
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  get(key: string): V | undefined {
+    const v = this.map.get(key);
+    if (v !== undefined && this.options.refresh) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+
+  /** Stores a value; `detached`: the key is already a copy of its own (see detach). */
+  set(key: string, value: V, detached = false): void {
+    const had = this.map.get(key);
+    if (had !== undefined) {
+      this.weight -= this.weigh(key, had);
+      this.map.delete(key);
+    }
+    const own = detached ? key : detach(key);
+    this.map.set(own, value);
+    this.weight += this.weigh(own, value);
+    const maxWeight = this.options.maxWeight ?? Infinity;
+    for (const [k, v] of this.map) {
+      if (this.map.size <= this.maxEntries && this.weight <= maxWeight) break;
+      if (k === own) continue;
+      this.map.delete(k);
+      this.weight -= this.weigh(k, v);
+    }
+  }
+
+  delete(key: string): void {
+    const v = this.map.get(key);
+    if (v === undefined) return;
+    this.map.delete(key);
+    this.weight -= this.weigh(key, v);
+  }
+
+  /** Keeps only the entries `keep` says yes to (it may return a smaller value to store instead). */
+  filter(keep: (value: V, key: string) => V | undefined): void {
+    for (const [k, v] of this.map) {
+      const kept = keep(v, k);
+      if (kept === undefined) this.delete(k);
+      else if (kept !== v) {
+        this.weight += this.weigh(k, kept) - this.weigh(k, v);
+        this.map.set(k, kept);
+      }
+    }
+  }
+
+  clear(): void {
+    this.map.clear();
+    this.weight = 0;
+  }
+
+  private weigh(key: string, value: V): number {
+    return this.options.weigh ? this.options.weigh(key, value) : 1;
+  }
+}
+
+/**
+ * A copy of a string that shares no memory with the string it came from (V8 keeps a slice of
+ * 13 characters or more as a view into its parent).
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}

@@ -1,0 +1,30 @@
+import type { AnalysedBlock } from '../types.js';
+import type { Word } from '../../text/sentences.js';
+import { looksLikeTable } from '../../text/sentences.js';
+
+/**
+ * Whether a block is the writer's running text: a paragraph, list item or footnote, not a
+ * block quote (often the clients' own words, or a quoted law), not a reference, not a
+ * plain-text table. Readability rules look at running text only.
+ */
+export function isRunningText(ab: AnalysedBlock): boolean {
+  const b = ab.block;
+  if (b.kind !== 'paragraph' && b.kind !== 'listItem' && b.kind !== 'footnote') return false;
+  if (b.quoted || b.skip) return false;
+  return !looksLikeTable(b.text);
+}
+
+/** Whether [start, end) lies inside one of the ranges (quotations, placeholders). */
+export function inside(start: number, end: number, ranges: ReadonlyArray<readonly [number, number]> | undefined): boolean {
+  if (!ranges) return false;
+  for (const [a, b] of ranges) if (start >= a && end <= b) return true;
+  return false;
+}
+
+/** Words outside quoted speech. */
+export function wordsOutside(words: Word[], quotes: ReadonlyArray<readonly [number, number]>): number {
+  if (quotes.length === 0) return words.length;
+  let n = 0;
+  for (const w of words) if (!inside(w.start, w.end, quotes)) n++;
+  return n;
+}

@@ -1,0 +1,58 @@
+import { strict as assert } from 'node:assert';
+import { ContentCache, detach } from '../../server/src/engine/cache.js';
+import { factOf } from '../../server/src/engine/rules/types.js';
+import type { AcronymUse } from '../../server/src/engine/rules/readability/undefined-abbreviation.js';
+import type { VocabularyFacts } from '../../server/src/engine/rules/vocabulary/analyzer.js';
+import type { ClientPerspective } from '../../server/src/engine/rules/client/analysis.js';
+import { md } from './helpers.js';
+
+describe('typed analyses', () => {
+  it('rules and faces read typed facts and analyses (the declared types are what the engine stores)', () => {
+    const r = md('# Rapport\n\nDe cliënt krijgt hulp van het UWV. Het UWV beslist over de uitkering.\n');
+    const block = r.blocks.find((b) => b.analysed.block.kind === 'paragraph')!;
+    // These assignments compile only because the analyzers' output types are declared.
+    const acronyms: AcronymUse[] | undefined = factOf(block, 'acronyms');
+    const vocabulary: VocabularyFacts | undefined = block.facts.vocabulary;
+    const perspective: ClientPerspective | undefined = r.analyses.clientPerspective;
+    assert.ok(Array.isArray(acronyms) && acronyms.length >= 1);
+    assert.ok(vocabulary && Array.isArray(vocabulary.terms));
+    assert.ok(perspective && typeof perspective === 'object');
+  });
+});
+
+describe('ContentCache', () => {
+  it('keeps at most maxEntries, the oldest go first', () => {
+    const c = new ContentCache<number>(3);
+    for (const [i, k] of ['a', 'b', 'c', 'd'].entries()) c.set(k, i);
+    assert.equal(c.size, 3);
+    assert.equal(c.get('a'), undefined);
+    assert.equal(c.get('d'), 3);
+  });
+
+  it('with refresh, a hit keeps an entry; weights bound the total', () => {
+    const c = new ContentCache<string>(Infinity, { maxWeight: 10, weigh: (k) => k.length, refresh: true });
+    c.set('aaaa', '1');
+    c.set('bbbb', '2');
+    c.get('aaaa');
+    c.set('cccc', '3');
+    assert.equal(c.get('bbbb'), undefined);
+    assert.equal(c.get('aaaa'), '1');
+    assert.equal(c.get('cccc'), '3');
+  });
+
+  it('filter keeps, replaces or drops values', () => {
+    const c = new ContentCache<number[]>(10);
+    c.set('x', [1, 2]);
+    c.set('y', [3]);
+    c.filter((v) => (v.includes(3) ? undefined : v.filter((n) => n > 1)));
+    assert.deepEqual(c.get('x'), [2]);
+    assert.equal(c.get('y'), undefined);
+  });
+
+  it('detach copies a string with the same content', () => {
+    const big = 'x'.repeat(100000) + 'the part we keep, a slice of a big string';
+    const part = big.slice(100000);
+    assert.equal(detach(part), part);
+    assert.equal(detach('short'), 'short');
+  });
+});

@@ -1,0 +1,159 @@
+import { strict as assert } from 'node:assert';
+import { md, txt, of, flagged, config, sentenceOf } from '../../engine/helpers.js';
+import { lint } from '../../../server/src/index.js';
+import { splitSentences } from '../../../server/src/engine/text/sentences.js';
+
+/** The traps of issue 12 (non-vocabulary), in Dutch and English. */
+const LONG = 'readability/long-sentence';
+const ABBR = 'readability/undefined-abbreviation';
+const PASSIVE = 'readability/passive-voice';
+const HARD = 'readability/hard-paragraph';
+
+const sentences = (text: string, language: 'nl' | 'en') => splitSentences(text, language).map((s) => text.slice(s.start, s.end));
+
+describe('issue 12 traps: the noise budget', () => {
+  for (const language of ['nl', 'en'] as const) {
+    const heading = language === 'nl' ? 'Resultaten' : 'Findings';
+    it(`${language}: long sentences are ranked per section; the rest are hints behind one section finding`, () => {
+      const body = Array.from({ length: 6 }, (_, i) => sentenceOf(30 + i, language)).join(' ');
+      const text = `# ${language === 'nl' ? 'Rapport' : 'Report'}\n\n## ${heading}\n\n${body}\n`;
+      const r = md(text);
+      const all = of(r, LONG);
+      const sentenceFindings = all.filter((f) => !f.data!.section);
+      assert.equal(sentenceFindings.length, 6);
+      // A document of ~200 words gets one warning: the longest sentence.
+      assert.deepEqual(sentenceFindings.filter((f) => f.severity === 'warning').map((f) => f.data!.words), [35]);
+      assert.equal(sentenceFindings.filter((f) => f.severity === 'hint').length, 5);
+      const section = all.find((f) => f.data!.section)!;
+      assert.equal(section.severity, 'info');
+      assert.equal(text.slice(section.offset, section.endOffset), `## ${heading}`);
+      assert.equal(section.related!.length, 6);
+      assert.match(language === 'nl' ? section.message.nl : section.message.en, language === 'nl' ? /^6 van de 6 zinnen in dit hoofdstuk zijn langer dan 25 woorden \(de langste telt er 35\); de langste is gemarkeerd/ : /^6 of 6 sentences in this section are over 25 words \(the longest has 35\); the longest is marked/);
+    });
+
+    it(`${language}: a longer document gets more warnings, at most 3 per section`, () => {
+      const filler = Array.from({ length: 60 }, () => sentenceOf(12, language)).join(' ');
+      const longs = Array.from({ length: 6 }, (_, i) => sentenceOf(30 + i, language)).join(' ');
+      const text = `# R\n\n## A\n\n${filler}\n\n${longs}\n\n## B\n\n${filler}\n\n${longs}\n`;
+      const warnings = of(md(text), LONG).filter((f) => f.severity === 'warning');
+      // ~1,900 words: a budget of 3 warnings, the longest first.
+      assert.equal(warnings.length, 3);
+      assert.ok(warnings.every((f) => (f.data!.words as number) >= 34));
+    });
+  }
+
+  it('nl + en: a paragraph flagged for a long sentence is not also a hard paragraph for the same reason', () => {
+    const nl = `# R\n\n## A\n\n${sentenceOf(60, 'nl')}\n`;
+    const en = `# R\n\n## A\n\n${sentenceOf(60, 'en')}\n`;
+    for (const text of [nl, en]) {
+      const r = md(text);
+      assert.equal(of(r, LONG).length, 1);
+      assert.deepEqual(of(r, HARD), []);
+    }
+  });
+
+  it('academic: a thesis gets fewer warnings and no passives in its method section', () => {
+    const body = Array.from({ length: 8 }, (_, i) => sentenceOf(32 + i, 'en')).join(' ');
+    const text = `# Thesis\n\n## Method\n\nThe data were collected and were analysed by the team in 2020.\n\n## Results\n\n${body}\n`;
+    const practitioner = md(text);
+    const academic = md(text, { config: config({ audience: 'academic' }) });
+    assert.ok(of(academic, LONG).filter((f) => f.severity === 'warning').length <= of(practitioner, LONG).filter((f) => f.severity === 'warning').length);
+    assert.equal(of(practitioner, PASSIVE).length, 1);
+    assert.deepEqual(of(academic, PASSIVE), []);
+  });
+});
+
+describe('issue 12 traps: text that is not the writer\'s prose', () => {
+  it('nl + en: block quotes are never flagged (long sentence, abbreviation, passive)', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const quote = `${sentenceOf(40, language).replace(/\.$/, '')} XYZQ.`;
+      const passive = language === 'nl' ? 'Er werd besloten om te stoppen.' : 'The request was refused.';
+      const text = `# R\n\n${language === 'nl' ? 'Een ouder vertelt:' : 'A parent told us:'}\n\n> ${quote} ${passive}\n`;
+      const r = md(text);
+      assert.deepEqual([...of(r, LONG), ...of(r, ABBR), ...of(r, PASSIVE)].map((f) => f.ruleId), [], language);
+    }
+  });
+
+  it('nl + en: Pandoc citation keys do not count as words and are never flagged', () => {
+    const nl = `# R\n\n${sentenceOf(24, 'nl').replace(/\.$/, '')} [@smith2020; @jones2019, p. 4; @ABCD2021].\n`;
+    const en = `# R\n\n${sentenceOf(24, 'en').replace(/\.$/, '')} [see @smith2020, pp. 4-5; @ABCD2021].\n`;
+    for (const text of [nl, en]) {
+      const r = md(text);
+      assert.deepEqual(of(r, LONG), [], 'citation keys are not words');
+      assert.deepEqual(of(r, ABBR), []);
+    }
+  });
+
+  it('nl + en: URLs do not count as words', () => {
+    const text = `Rapport\n\n${sentenceOf(23, 'nl').replace(/\.$/, '')} https://www.example.org/a/b/c/d/e/f/g/h.\n`;
+    assert.deepEqual(of(txt(text), LONG), []);
+    const en = `Report\n\n${sentenceOf(23, 'en').replace(/\.$/, '')} www.example.org/one/two/three/four/five.\n`;
+    assert.deepEqual(of(txt(en), LONG), []);
+  });
+
+  it('nl + en: a plain-text table is rows, not one long sentence', () => {
+    const nl = 'Tabel 1\n\nRegio        Aantal   Verandering   Toelichting\nNoord        1.200    +4%           stijging na de invoering\nZuid         980      -2%           daling door de verhuizing\nOost         1.005    +1%           gelijk gebleven in het jaar\nWest         870      +3%           meer aanvragen van ouders\n';
+    const en = 'Table 1\n\nRegion       Plans    Change        Comment\nNorth        1,200    +4%           rise after the new rules\nSouth        980      -2%           fall after the move\nEast         1,005    +1%           about the same as last year\nWest         870      +3%           more requests from parents\n';
+    for (const text of [nl, en]) {
+      const r = txt(text);
+      assert.deepEqual([...of(r, LONG), ...of(r, HARD), ...of(r, 'readability/nominalization')], []);
+      assert.ok(r.blocks.some((b) => b.analysed.sentences.length === 5));
+    }
+  });
+});
+
+describe('issue 12 traps: sentence ends', () => {
+  it('nl: after "in.", "op.", "A." and an amount', () => {
+    assert.deepEqual(sentences('Vul het formulier in. Daarna gaan we verder.', 'nl'), ['Vul het formulier in.', 'Daarna gaan we verder.']);
+    assert.deepEqual(sentences('Het komt erop neer dat je het vak op. Dat is het.', 'nl'), ['Het komt erop neer dat je het vak op.', 'Dat is het.']);
+    assert.deepEqual(sentences('Zie ook Jansen, A. De gemeente betaalt.', 'nl'), ['Zie ook Jansen, A.', 'De gemeente betaalt.']);
+    assert.deepEqual(sentences('De subsidie was € 250.000. De gemeente betaalde.', 'nl'), ['De subsidie was € 250.000.', 'De gemeente betaalde.']);
+    assert.deepEqual(sentences('Het rapport van A. De Vries is helder.', 'nl'), ['Het rapport van A. De Vries is helder.']);
+    assert.deepEqual(sentences('Dit staat in hfst. 4 van het rapport.', 'nl'), ['Dit staat in hfst. 4 van het rapport.']);
+  });
+
+  it('en: after "in.", "A." and "£250,000."', () => {
+    assert.deepEqual(sentences('The height was 6 ft 2 in. He was tall.', 'en'), ['The height was 6 ft 2 in.', 'He was tall.']);
+    assert.deepEqual(sentences('This is Plan A. It works.', 'en'), ['This is Plan A.', 'It works.']);
+    assert.deepEqual(sentences('The grant was £250,000. The council paid it.', 'en'), ['The grant was £250,000.', 'The council paid it.']);
+    assert.deepEqual(sentences('We asked Mr. A. Smith to join. He said no.', 'en'), ['We asked Mr. A. Smith to join.', 'He said no.']);
+  });
+
+  it('merged sentences no longer make a "long" one', () => {
+    const text = `# R\n\n${sentenceOf(14, 'en').replace(/\.$/, '')} £250,000. ${sentenceOf(14, 'en')}\n`;
+    assert.deepEqual(of(md(text), LONG), []);
+  });
+});
+
+describe('issue 12 traps: abbreviations that are explained', () => {
+  it('en: in a footnote, later on the same line, in a glossary, as a plural', () => {
+    // (The Markdown adapter does not hand footnote definitions to the engine yet; LaTeX does.)
+    const footnote = '\\section{Report}\nThe DWPX pays the benefit.\\footnote{Department for Work and Pensions Extra (DWPX).} It is paid monthly.\n';
+    assert.deepEqual(of(lint(footnote, { path: 'report.tex' }), ABBR), []);
+    assert.deepEqual(of(md('# Report\n\nIn SMSX cases we sent a text message by short message service extra (SMSX).\n'), ABBR), []);
+    const glossary = '# Report\n\nThe QRSX team met twice.\n\n## Abbreviations\n\n- QRSX: Quick Response Service Extra\n';
+    assert.deepEqual(of(md(glossary), ABBR), []);
+    const table = '# Report\n\nThe QRSX team met twice.\n\n## Terms\n\n| QRSX | Quick Response Service Extra |\n|---|---|\n| x | y |\n';
+    assert.deepEqual(of(md(table), ABBR), []);
+    const plural = '# Report\n\nWe spoke to non-governmental organisations (NGOs). One NGO said no.\n';
+    assert.deepEqual(of(md(plural), ABBR), []);
+  });
+
+  it('nl: in een voetnoot, verderop in dezelfde alinea, in een lijst met afkortingen, als meervoud', () => {
+    const voetnoot = '\\section{Rapport}\nHet KLMX-team werkt mee.\\footnote{Kennisnetwerk Lokale Mantelzorg Extra (KLMX).} Het team is klein.\n';
+    assert.deepEqual(of(lint(voetnoot, { path: 'rapport.tex' }), ABBR), []);
+    assert.deepEqual(of(md('# Rapport\n\nDe WMOX regelt dit; de Wet maatschappelijke ondersteuning extra (WMOX) is nieuw.\n'), ABBR), []);
+    assert.deepEqual(of(md('# Rapport\n\nHet QRSX-team kwam twee keer bij elkaar.\n\n## Lijst van afkortingen\n\n- QRSX: Quick Response Service Extra\n'), ABBR), []);
+    assert.deepEqual(of(md('# Rapport\n\nWe spraken met wijkteams voor jeugd (WTJs). Elk WTJ deed mee.\n'), ABBR), []);
+  });
+
+  it('nl + en: codes, initials in references and words in capitals are no abbreviations; an unknown one still is', () => {
+    assert.deepEqual(of(md('# Report\n\nSee table SEN2 and the figures for FY2020.\n'), ABBR), []);
+    assert.deepEqual(of(md('# Report\n\nMonks T, James MA, et al. A framework for stroke care. 2017.\n'), ABBR), []);
+    assert.deepEqual(of(md('# Report\n\nThe sign said STOP. We did not stop.\n'), ABBR), []);
+    const text = '# Report\n\nThe PQRZ decided this.\n';
+    assert.deepEqual(flagged(md(text), text, ABBR), ['PQRZ']);
+    const nl = '# Rapport\n\nDe PQRZ besliste dit.\n';
+    assert.deepEqual(flagged(md(nl), nl, ABBR), ['PQRZ']);
+  });
+});
