@@ -33,6 +33,8 @@ export interface DocumentStatus {
   score?: number;
   band?: { nl?: string; en?: string } | string;
   verdict?: unknown;
+  /** Practice-fit count: insights found of those that apply. */
+  practice?: { found: number; applicable: number };
   /** Optional: the server may say a document is switched off or too large. */
   enabled?: boolean;
   disabled?: boolean;

@@ -6,6 +6,8 @@
  * No `vscode` import: tests render reports outside VS Code.
  */
 import { type Lang, languageName, pick, severityName, t, verdictName } from './messages';
+import { CARD_STYLE, renderPracticeCard } from '../../server/src/report/html';
+import type { ReportPracticeFit } from '../../server/src/report/html';
 
 type Obj = Record<string, unknown>;
 
@@ -444,7 +446,15 @@ export function renderReportBody(data: unknown, lang: Lang, documentName: string
   else if (Array.isArray(data.files) && isObj(data.files[0])) report = data.files[0];
   // The server says in which language its texts are: speak the same.
   if (report.messages === 'nl' || report.messages === 'en') lang = report.messages;
-  return `${header(lang)}${renderMetrics(report, lang)}${renderSections(report, lang)}${renderClient(report, lang)}${renderFindings(report, lang)}`;
+  return `${header(lang)}${renderMetrics(report, lang)}${renderCard(report, lang)}${renderSections(report, lang)}${renderClient(report, lang)}${renderFindings(report, lang)}`;
+}
+
+/** The practice-fit card (twelve insights), rendered by the shared report module. */
+function renderCard(report: Obj, lang: Lang): string {
+  const fit = report.practiceFit;
+  if (!isObj(fit) || !Array.isArray(fit.items)) return '';
+  const items = fit.items.filter((i): i is ReportPracticeFit['items'][number] => isObj(i) && typeof i.insight === 'number' && typeof i.title === 'string' && typeof i.status === 'string' && Array.isArray(i.evidence) && typeof i.advice === 'string');
+  return renderPracticeCard({ items, found: num(fit.found) ?? 0, applicable: num(fit.applicable) ?? items.length, ...(isObj(fit.handles) ? { handles: fit.handles as NonNullable<ReportPracticeFit['handles']> } : {}) }, lang);
 }
 
 /** The language the report's texts are in, when the server says so. */
@@ -468,7 +478,7 @@ export function renderPage(body: string, lang: Lang, nonce: string, cspSource: s
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>Brug</title>
-<style nonce="${nonce}">${STYLE}</style>
+<style nonce="${nonce}">${STYLE}${CARD_STYLE}</style>
 </head>
 <body>
 <main id="root">${body}</main>

@@ -128,6 +128,8 @@ export class StatusBar implements vscode.Disposable {
     if (score !== undefined) parts.push(String(score));
     const verdict = status.verdict === 'not-applicable' ? undefined : verdictName(lang, status.verdict);
     if (verdict) parts.push(`${t(lang, 'clientPerspective')}: ${verdict}`);
+    const practice = practiceCount(status.practice, lang);
+    if (practice) parts.push(practice);
     const band = pick(status.band, lang);
 
     const md = new vscode.MarkdownString(undefined, true);
@@ -135,6 +137,7 @@ export class StatusBar implements vscode.Disposable {
     if (status.language) md.appendText(`${languageName(lang, status.language)}\n\n`);
     if (score !== undefined) md.appendText(`${lang === 'nl' ? 'Leesbaarheid' : 'Readability'}: ${score}${band ? ` (${band})` : ''}\n\n`);
     if (verdict) md.appendText(`${capitalize(t(lang, 'clientPerspective'))}: ${verdict}\n\n`);
+    if (practice) md.appendText(`${lang === 'nl' ? 'Praktijkkaart: inzichten gevonden' : 'Practice fit: insights found'} ${practice.split(' ')[1]}\n\n`);
     md.appendText(t(lang, 'statusTooltip'));
     this.show(`$(book) Brug ${parts.join(' · ')}`.trim(), md);
   }
@@ -150,6 +153,14 @@ export class StatusBar implements vscode.Disposable {
     this.refresher.cancel();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** "praktijk 7/12": practice-fit insights found of those that apply, read defensively. */
+export function practiceCount(p: unknown, lang: Lang): string | undefined {
+  if (!p || typeof p !== 'object') return undefined;
+  const { found, applicable } = p as { found?: unknown; applicable?: unknown };
+  if (typeof found !== 'number' || typeof applicable !== 'number' || applicable <= 0) return undefined;
+  return `${lang === 'nl' ? 'praktijk' : 'practice'} ${found}/${applicable}`;
 }
 
 function capitalize(s: string): string {

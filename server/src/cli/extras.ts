@@ -1,6 +1,8 @@
 import type { LintResult } from '../engine/engine.js';
 import type { Language, Message } from '../engine/types.js';
 import type { ClientPerspective } from '../engine/rules/client/analysis.js';
+import type { PracticeFit } from '../engine/practice/types.js';
+import { practiceFitJson } from '../engine/practice/json.js';
 
 /**
  * Per-file output that document analyses add. The client perspective gives a JSON block
@@ -9,9 +11,12 @@ import type { ClientPerspective } from '../engine/rules/client/analysis.js';
  */
 export function fileExtras(result: LintResult, _language: Language): { json: Record<string, unknown>; lines: Message[] } {
   const cp = result.analyses.clientPerspective as ClientPerspective | undefined;
-  if (!cp) return { json: {}, lines: [] };
+  const fit = result.analyses.practiceFit as PracticeFit | undefined;
+  const practice = fit ? { practiceFit: practiceFitJson(fit) } : {};
+  if (!cp) return { json: practice, lines: [] };
   return {
     json: {
+      ...practice,
       clientPerspective: {
         verdict: cp.verdict,
         clientMentionsPer1000: cp.clientMentionsPer1000,

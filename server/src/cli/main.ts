@@ -18,6 +18,7 @@ import type { FileReport } from './output.js';
 import { fileExtras } from './extras.js';
 import { checkFiles } from '../workspace/pool.js';
 import type { PooledResult } from '../workspace/pool.js';
+import { reportCommand } from './report.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 
@@ -25,6 +26,7 @@ const HELP = `brug ${VERSION} — checks whether a research report will reach th
 
 Usage:
   brug check [paths, folders or globs …] [options]
+  brug report FILE… [--output report.html]   one standalone HTML report (default <name>.brug.html beside each file)
   brug rules                 list the rules
   brug --version | --help
 
@@ -59,6 +61,7 @@ const OPTIONS = {
   fix: { type: 'boolean', default: false },
   'dry-run': { type: 'boolean', default: false },
   quiet: { type: 'boolean', default: false },
+  output: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
@@ -392,6 +395,7 @@ export const COMMANDS: Record<string, (io: Io, values: Values, args: string[]) =
     return typeof options === 'string' ? fail(io, options) : runCheck(io, options);
   },
   rules: (io) => runRules(io),
+  report: (io, values, args) => reportCommand(args, { ...(values.output ? { output: values.output } : {}), ...(values.language === 'nl' || values.language === 'en' ? { language: values.language } : {}), ...(values.audience ? { audience: values.audience } : {}), ...(values.config ? { config: values.config } : {}) }, io),
 };
 
 const DEFAULT_IO: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`), cwd: process.cwd() };

@@ -2,6 +2,7 @@
 import type { CodeLens } from 'vscode-languageserver/node';
 import type { Language, Section } from '../engine/types.js';
 import type { CheckOutcome } from './checker.js';
+import type { PracticeFit } from '../engine/practice/types.js';
 import type { Positions } from './diagnostics.js';
 import { messages, say, scoreName } from './messages.js';
 
@@ -41,13 +42,29 @@ export function clientAnalysis(outcome: CheckOutcome): unknown {
   return (cp as { verdict?: unknown }).verdict === 'not-applicable' ? undefined : cp;
 }
 
+/**
+ * On a recommendations heading: how many of its recommendations for practice name who acts
+ * ("4 of 7 recommendations name who acts"), from the practice-fit analysis.
+ */
+export function handlesLens(fit: PracticeFit | undefined, section: Section, ui: Language): string | undefined {
+  if (!fit) return undefined;
+  if (!fit.handles.sections.some((h) => h.offset === section.offset && !h.research)) return undefined;
+  const recs = fit.handles.recommendations.filter((r) => r.audience === 'practice' && r.offset >= section.offset && r.offset < section.contentEnd);
+  if (!recs.length) return undefined;
+  const withActor = recs.filter((r) => r.actor).length;
+  return ui === 'nl' ? `${withActor} van ${recs.length} aanbevelingen noemen wie handelt` : `${withActor} of ${recs.length} recommendations name who acts`;
+}
+
 export function codeLenses(outcome: CheckOutcome, doc: Positions): CodeLens[] {
   const cp = clientAnalysis(outcome);
+  const fit = outcome.result.analyses?.practiceFit as PracticeFit | undefined;
   return outcome.result.sections.map((s, i) => {
     const start = doc.positionAt(s.offset);
+    const handles = handlesLens(fit, s, outcome.ui);
+    const title = lensTitle(s, outcome.ui, clientMentionsOf(cp, s, i));
     return {
       range: { start, end: start },
-      command: { title: lensTitle(s, outcome.ui, clientMentionsOf(cp, s, i)), command: '' },
+      command: { title: handles ? `${title} · ${handles}` : title, command: '' },
     };
   });
 }

@@ -43,6 +43,8 @@ export interface DocumentStatus {
   /** Client perspective verdict, when that analysis ran. */
   verdict?: 'present' | 'partial' | 'absent' | 'not-applicable';
   findings?: number;
+  /** Practice-fit count: insights found (present or partial) of those that apply. */
+  practice?: { found: number; applicable: number };
 }
 
 /** brug/documentStatus: the status bar's data for a document. */

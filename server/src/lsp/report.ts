@@ -4,6 +4,8 @@ import { clientMentionsOf } from './code-lens.js';
 import { rangeOf, ruleDocs } from './diagnostics.js';
 import type { Positions } from './diagnostics.js';
 import { scoreName } from './messages.js';
+import type { PracticeFit } from '../engine/practice/types.js';
+import { practiceFitJson } from '../engine/practice/json.js';
 import type { DocumentStatus, ReportData, ReportRule } from './protocol.js';
 
 const VERDICTS = new Set(['present', 'partial', 'absent', 'not-applicable']);
@@ -26,6 +28,8 @@ export function documentStatus(outcome: CheckOutcome): DocumentStatus {
   };
   const verdict = verdictOf(outcome);
   if (verdict) status.verdict = verdict;
+  const fit = result.analyses?.practiceFit as PracticeFit | undefined;
+  if (fit) status.practice = { found: fit.found, applicable: fit.applicable };
   return status;
 }
 
@@ -68,5 +72,7 @@ export function reportData(outcome: CheckOutcome, doc: Positions): ReportData {
     findings: result.findings.length,
   };
   if (cp !== undefined) data.clientPerspective = cp;
+  const fit = result.analyses?.practiceFit as PracticeFit | undefined;
+  if (fit) (data as ReportData & { practiceFit?: unknown }).practiceFit = practiceFitJson(fit, ui);
   return data;
 }

@@ -43,9 +43,10 @@ function yamlFiles(dir: string): string[] {
   }
   for (const name of names) {
     const p = join(dir, name);
-    // dictionaries/text holds the text layer's word lists (compiled into the engine), not vocabulary.
+    // dictionaries/text holds the text layer's word lists (compiled into the engine), and
+    // dictionaries/practice the practice-fit cues (their own schema): neither is vocabulary.
     if (statSync(p).isDirectory()) {
-      if (name !== 'text') out.push(...yamlFiles(p));
+      if (name !== 'text' && name !== 'practice') out.push(...yamlFiles(p));
     }
     else if (/\.ya?ml$/.test(name)) out.push(p);
   }

@@ -1,0 +1,215 @@
+import type { Language } from '../types.js';
+import type { DocumentModel } from '../rules/types.js';
+import type { DocumentAnalysis } from '../engine.js';
+import type { VocabularyFacts } from '../rules/vocabulary/analyzer.js';
+import { clientPerspective } from '../rules/client/analysis.js';
+import type { PracticeLexicon } from './lexicon.js';
+import { practiceLexicon } from './lexicon.js';
+import { ADVICE, NOT_APPLICABLE, TITLES } from './messages.js';
+import { practicalHandles } from './recommendations.js';
+import type { CueInsightId, InsightId, PracticalHandles, PracticeEvidence, PracticeFit, PracticeItem, PracticeStatus } from './types.js';
+import { INSIGHT_IDS } from './types.js';
+import type { Unit } from './units.js';
+import { quote, unitsOf } from './units.js';
+
+const MAX_EVIDENCE = 5;
+/** Insights for which thanks are no evidence (thanking "participants" is not involving practice). */
+const NOT_IN_THANKS = new Set<CueInsightId>(['needs_tested', 'workplace', 'discussed_with_practice', 'policy_practice']);
+/** Insights that only apply to a document that reports its own study. */
+const STUDY_ONLY = new Set<CueInsightId>(['needs_tested', 'workplace', 'discussed_with_practice']);
+
+const cache = new WeakMap<DocumentModel, PracticeFit>();
+
+/** The practice-fit card of a document: all twelve insights, computed once per document model. */
+export function practiceFit(doc: DocumentModel, lexicon?: PracticeLexicon): PracticeFit {
+  if (!lexicon) {
+    const hit = cache.get(doc);
+    if (hit) return hit;
+  }
+  const result = compute(doc, lexicon ?? practiceLexicon(doc.language));
+  if (!lexicon) cache.set(doc, result);
+  return result;
+}
+
+export const practiceFitAnalysis: DocumentAnalysis = {
+  id: 'practiceFit',
+  analyze: (doc) => practiceFit(doc),
+};
+
+function evidenceOf(u: Unit, at: number, strength: 'present' | 'partial'): PracticeEvidence {
+  return { line: u.line, text: quote(u.text, at), offset: u.offset, endOffset: u.endOffset, strength };
+}
+
+/** Strongest evidence first, then in document order; one per line. */
+function pickEvidence(all: PracticeEvidence[]): PracticeEvidence[] {
+  const lines = new Set<number>();
+  const out: PracticeEvidence[] = [];
+  for (const e of [...all.filter((x) => x.strength === 'present'), ...all.filter((x) => x.strength === 'partial')]) {
+    if (lines.has(e.line)) continue;
+    lines.add(e.line);
+    out.push(e);
+    if (out.length >= MAX_EVIDENCE) break;
+  }
+  return out;
+}
+
+function item(id: InsightId, status: PracticeStatus, evidence: PracticeEvidence[]): PracticeItem {
+  const advice = status === 'not-applicable' ? NOT_APPLICABLE : ADVICE[id][status];
+  return { id, insight: INSIGHT_IDS.indexOf(id) + 1, title: TITLES[id], status, evidence, advice };
+}
+
+/** Cue insights: present cues in a sentence that is no trap, template, thanks or plan count as present; the rest as partial. */
+function cueInsight(id: CueInsightId, units: Unit[], lex: PracticeLexicon): { status: PracticeStatus; evidence: PracticeEvidence[] } {
+  const cues = lex.insights[id];
+  const found: PracticeEvidence[] = [];
+  let present = 0;
+  for (const u of units) {
+    if (u.template) continue;
+    if (u.acknowledgements && NOT_IN_THANKS.has(id)) continue;
+    if (!cues.traps.empty && cues.traps.test(u.text)) continue;
+    const m = cues.present.find(u.text);
+    if (m) {
+      const strength = (!cues.plansCount && u.plan) || cues.downgrade.test(u.text) ? 'partial' : 'present';
+      if (strength === 'present') present++;
+      found.push(evidenceOf(u, m.index, strength));
+      continue;
+    }
+    const w = cues.partial.find(u.text) ?? (u.kind === 'heading' ? cues.sections.find(u.text) : undefined);
+    if (w) found.push(evidenceOf(u, w.index, 'partial'));
+  }
+  const status: PracticeStatus = present >= cues.minPresent ? 'present' : found.length ? 'partial' : 'absent';
+  return { status, evidence: pickEvidence(found) };
+}
+
+/** Insight 4: both levels named, and linked in one sentence; one level only is partial. */
+function policyPractice(units: Unit[], lex: PracticeLexicon): { status: PracticeStatus; evidence: PracticeEvidence[] } {
+  const base = cueInsight('policy_practice', units, lex);
+  if (base.status === 'present') return base;
+  const found: PracticeEvidence[] = [...base.evidence];
+  let linked = 0;
+  let policy = 0;
+  let frontline = 0;
+  const traps = lex.insights.policy_practice.traps;
+  for (const u of units) {
+    if (u.template || u.acknowledgements || u.kind === 'heading' || traps.test(u.text)) continue;
+    const p = lex.policyLevel.find(u.text);
+    const f = lex.frontline.find(u.text);
+    if (p) policy++;
+    if (f) frontline++;
+    if (p && f && lex.recommendations.verbs.test(u.text)) {
+      linked++;
+      found.push(evidenceOf(u, Math.min(p.index, f.index), 'present'));
+    } else if (p && f) found.push(evidenceOf(u, Math.min(p.index, f.index), 'partial'));
+  }
+  const status: PracticeStatus = linked >= 2 ? 'present' : linked > 0 || (policy > 0 && frontline > 0) || policy + frontline >= 3 ? 'partial' : base.status;
+  return { status, evidence: pickEvidence(found) };
+}
+
+/** Insight 6: practical handles from the recommendations. */
+function handlesItem(h: PracticalHandles, doc: DocumentModel): { status: PracticeStatus; evidence: PracticeEvidence[] } {
+  const forPractice = h.recommendations.filter((r) => r.audience === 'practice');
+  const concrete = forPractice.filter((r) => r.actor && r.verb && !r.weak);
+  const findable = forPractice.some((r) => r.source === 'list');
+  const evidence: PracticeEvidence[] = [];
+  for (const s of h.sections) if (!s.research) evidence.push({ line: s.line, text: s.title, offset: s.offset, endOffset: s.endOffset, strength: 'partial' });
+  for (const r of concrete) evidence.push({ line: r.line, text: quote(r.text), offset: r.offset, endOffset: r.endOffset, strength: 'present' });
+  for (const r of forPractice) if (!concrete.includes(r)) evidence.push({ line: r.line, text: quote(r.text), offset: r.offset, endOffset: r.endOffset, strength: 'partial' });
+  evidence.push(...h.tools);
+  let status: PracticeStatus;
+  if (forPractice.length >= 3 && concrete.length * 2 >= forPractice.length && (findable || h.practiceSection || h.tools.length)) status = 'present';
+  else if (forPractice.length || h.practiceSection || h.tools.length) status = 'partial';
+  else status = 'absent';
+  void doc;
+  return { status, evidence: pickEvidence(evidence) };
+}
+
+/** Insight 1: the client-perspective verdict, with its quotes, statements and involvement as evidence. */
+function clientItem(doc: DocumentModel): { status: PracticeStatus; evidence: PracticeEvidence[] } {
+  const cp = clientPerspective(doc);
+  const ev: PracticeEvidence[] = [];
+  const strength = cp.verdict === 'present' ? 'present' : 'partial';
+  for (const e of [...cp.quotes, ...cp.involvement, ...cp.statements, ...cp.method.clientSources]) {
+    ev.push({ line: e.line, text: quote(e.text), offset: e.offset, endOffset: e.endOffset, strength });
+  }
+  return { status: cp.verdict, evidence: pickEvidence(ev) };
+}
+
+/** Jargon per 1,000 words at which the language no longer fits practice, and at which it fits. */
+const JARGON_FITS = 3;
+const JARGON_FAILS = 12;
+
+/** Insight 8: the vocabulary findings (jargon terms per 1,000 words). */
+function languageItem(doc: DocumentModel): { status: PracticeStatus; evidence: PracticeEvidence[] } {
+  const seen = new Map<string, PracticeEvidence>();
+  let terms = 0;
+  for (const b of doc.blocks) {
+    const facts = b.facts.vocabulary as VocabularyFacts | undefined;
+    if (!facts) continue;
+    for (const t of facts.terms) {
+      terms++;
+      const key = t.text.toLowerCase();
+      if (seen.has(key)) continue;
+      const { offset, endOffset } = b.toDocument(t.start, t.end);
+      seen.set(key, { line: doc.lines.position(offset).line + 1, text: t.text, offset, endOffset, strength: 'partial' });
+    }
+  }
+  const words = doc.metrics.words;
+  if (words < 50) return { status: 'not-applicable', evidence: [] };
+  const per1000 = (terms * 1000) / words;
+  const status: PracticeStatus = per1000 <= JARGON_FITS ? 'present' : per1000 <= JARGON_FAILS ? 'partial' : 'absent';
+  return { status, evidence: [...seen.values()].slice(0, MAX_EVIDENCE) };
+}
+
+/** Headline score bands: Flesch-Douma (nl) and Flesch Reading Ease (en). */
+export const READABLE: Record<Language, { good: number; fair: number }> = { nl: { good: 55, fair: 40 }, en: { good: 50, fair: 30 } };
+
+/** Insight 9: readability, with the hardest sections as evidence. */
+function readabilityItem(doc: DocumentModel): { status: PracticeStatus; evidence: PracticeEvidence[] } {
+  const m = doc.metrics;
+  if (m.words < 50) return { status: 'not-applicable', evidence: [] };
+  const band = READABLE[doc.language];
+  const status: PracticeStatus = m.score >= band.good ? 'present' : m.score >= band.fair ? 'partial' : 'absent';
+  const hard = doc.sections
+    .filter((s) => s.metrics.words >= 80 && s.metrics.score < band.good)
+    .sort((a, b) => a.metrics.score - b.metrics.score)
+    .slice(0, 3)
+    .map((s) => ({ line: s.line, text: `${s.title} (${Math.round(s.metrics.score)})`, offset: s.offset, endOffset: s.endOffset, strength: 'partial' as const }));
+  return { status, evidence: hard };
+}
+
+function compute(doc: DocumentModel, lex: PracticeLexicon): PracticeFit {
+  const units = unitsOf(doc, lex);
+  const handles = practicalHandles(doc, units, lex);
+  let studyCues = 0;
+  for (const u of units) if (!u.template && lex.study.test(u.text)) studyCues++;
+  const isStudy = studyCues >= 2;
+  const items: PracticeItem[] = [];
+  for (const id of INSIGHT_IDS) {
+    let r: { status: PracticeStatus; evidence: PracticeEvidence[] };
+    if (id === 'client_perspective') r = clientItem(doc);
+    else if (id === 'practical_handles') r = handlesItem(handles, doc);
+    else if (id === 'common_language') r = languageItem(doc);
+    else if (id === 'readability') r = readabilityItem(doc);
+    else if (id === 'policy_practice') r = policyPractice(units, lex);
+    else {
+      r = cueInsight(id, units, lex);
+      if (STUDY_ONLY.has(id) && !isStudy && r.status !== 'present') r = { status: 'not-applicable', evidence: r.evidence };
+    }
+    items.push(item(id, r.status, r.evidence));
+  }
+  const applicable = items.filter((i) => i.status !== 'not-applicable');
+  const fit: PracticeFit = {
+    language: doc.language,
+    items,
+    handles,
+    found: applicable.filter((i) => i.status === 'present' || i.status === 'partial').length,
+    applicable: applicable.length,
+    words: doc.metrics.words,
+  };
+  const early = Math.max(1, Math.ceil(doc.sections.length * 0.25));
+  const summary = doc.sections.find((s, i) => (i < Math.max(4, early) || s.offset < doc.text.length * 0.15) && lex.summaryHeadings.test(s.title));
+  if (summary) fit.summary = { title: summary.title, line: summary.line };
+  const conclusion = doc.sections.find((s) => s.role === 'conclusion' || s.role === 'discussion');
+  if (conclusion) fit.conclusions = { title: conclusion.title, line: conclusion.line, offset: conclusion.offset, endOffset: conclusion.endOffset };
+  return fit;
+}

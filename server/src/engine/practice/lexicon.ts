@@ -1,0 +1,144 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import schema from '../../../../dictionaries/practice/schema.json' with { type: 'json' };
+import { parseYamlWithSchema } from '../config/validate.js';
+import type { YamlProblem } from '../config/validate.js';
+import type { Language } from '../types.js';
+import type { CueInsightId } from './types.js';
+import { PatternSet } from './patterns.js';
+
+interface InsightData {
+  present: string[];
+  partial?: string[];
+  traps?: string[];
+  downgrade?: string[];
+  sections?: string[];
+  plansCount?: boolean;
+  minPresent?: number;
+  examples: { present: string[]; partial?: string[]; none: string[] };
+}
+
+/** One practice dictionary file as written (dictionaries/practice/<language>.yml). */
+export interface PracticeData {
+  language: Language;
+  kind: 'practice';
+  description?: string;
+  plan: string[];
+  planSections?: string[];
+  template: string[];
+  acknowledgements: string[];
+  study?: string[];
+  summaryHeadings?: string[];
+  policyLevel?: string[];
+  frontline?: string[];
+  insights: Record<CueInsightId, InsightData>;
+  recommendations: {
+    headings: string[];
+    practiceHeadings?: string[];
+    research: string[];
+    actors: string[];
+    verbs: string[];
+    weak: string[];
+    tools: string[];
+    inline?: string[];
+    examples: { withActor: string[]; withoutActor: string[]; research?: string[] };
+  };
+}
+
+export interface InsightCues {
+  present: PatternSet;
+  partial: PatternSet;
+  traps: PatternSet;
+  downgrade: PatternSet;
+  sections: PatternSet;
+  plansCount: boolean;
+  minPresent: number;
+}
+
+/** The compiled cues of one language. */
+export interface PracticeLexicon {
+  language: Language;
+  data: PracticeData;
+  plan: PatternSet;
+  planSections: PatternSet;
+  template: PatternSet;
+  acknowledgements: PatternSet;
+  study: PatternSet;
+  summaryHeadings: PatternSet;
+  policyLevel: PatternSet;
+  frontline: PatternSet;
+  insights: Record<CueInsightId, InsightCues>;
+  recommendations: {
+    headings: PatternSet;
+    practiceHeadings: PatternSet;
+    research: PatternSet;
+    actors: PatternSet;
+    verbs: PatternSet;
+    weak: PatternSet;
+    tools: PatternSet;
+    inline: PatternSet;
+  };
+}
+
+/** Parses and validates a practice dictionary's text; invalid data comes back as problems. */
+export function parsePracticeData(text: string): { data?: PracticeData; problems: YamlProblem[] } {
+  const r = parseYamlWithSchema<PracticeData>(text, schema);
+  return r.value ? { data: r.value, problems: r.problems } : { problems: r.problems };
+}
+
+export function compilePracticeLexicon(data: PracticeData): PracticeLexicon {
+  const p = (x?: string[]) => new PatternSet(x ?? []);
+  const insights = {} as Record<CueInsightId, InsightCues>;
+  for (const [id, d] of Object.entries(data.insights) as Array<[CueInsightId, InsightData]>) {
+    insights[id] = { present: p(d.present), partial: p(d.partial), traps: p(d.traps), downgrade: p(d.downgrade), sections: p(d.sections), plansCount: d.plansCount ?? false, minPresent: d.minPresent ?? 1 };
+  }
+  const r = data.recommendations;
+  return {
+    language: data.language,
+    data,
+    plan: p(data.plan),
+    planSections: p(data.planSections),
+    template: p(data.template),
+    acknowledgements: p(data.acknowledgements),
+    study: p(data.study),
+    summaryHeadings: p(data.summaryHeadings),
+    policyLevel: p(data.policyLevel),
+    frontline: p(data.frontline),
+    insights,
+    recommendations: {
+      headings: p(r.headings), practiceHeadings: p(r.practiceHeadings), research: p(r.research), actors: p(r.actors),
+      verbs: p(r.verbs), weak: p(r.weak), tools: p(r.tools), inline: p(r.inline),
+    },
+  };
+}
+
+/** Where the practice dictionaries are: BRUG_HOME, or the first folder above this module that has them. */
+export function practiceDictionaryFolder(): string {
+  const env = process.env.BRUG_HOME;
+  if (env && existsSync(join(env, 'dictionaries', 'practice'))) return join(resolve(env), 'dictionaries', 'practice');
+  let dir = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 8; i++) {
+    const candidate = join(dir, 'dictionaries', 'practice');
+    if (existsSync(join(candidate, 'schema.json'))) return candidate;
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  throw new Error('Brug cannot find dictionaries/practice; set BRUG_HOME to the folder that holds dictionaries/.');
+}
+
+const loaded = new Map<Language, PracticeLexicon>();
+
+/** The bundled cues of a language, read and compiled once. */
+export function practiceLexicon(language: Language): PracticeLexicon {
+  let lex = loaded.get(language);
+  if (!lex) {
+    const file = join(practiceDictionaryFolder(), `${language}.yml`);
+    const r = parsePracticeData(readFileSync(file, 'utf8'));
+    if (!r.data) throw new Error(`${file}: ${r.problems.map((p) => `${p.line}:${p.column} ${p.message}`).join('; ')}`);
+    lex = compilePracticeLexicon(r.data);
+    loaded.set(language, lex);
+  }
+  return lex;
+}

@@ -1,0 +1,67 @@
+/**
+ * Cue patterns of the practice dictionaries, compiled to regular expressions. A pattern is a
+ * lower-case phrase: a word ending in `*` matches any ending, `..` allows up to eight words in
+ * between. Matches respect word boundaries (letters and digits of any script), so "raad" does not
+ * match inside "voorraad" and "plan" not inside "planet".
+ */
+const WORD = '[\\p{L}\\p{N}]';
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function compileOne(pattern: string): string {
+  const parts = pattern.trim().toLowerCase().split(/\s+/);
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '..') {
+      out.push('(?:[^\\s]+\\s+){0,8}?');
+      continue;
+    }
+    const star = p.endsWith('*');
+    const body = escape(star ? p.slice(0, -1) : p);
+    out.push(star ? `${body}[\\p{L}\\p{N}'’-]*` : body);
+  }
+  // '..' already ends with whitespace: join with \s+ except after it.
+  let re = '';
+  for (let i = 0; i < out.length; i++) {
+    re += out[i];
+    if (i < out.length - 1 && parts[i] !== '..') re += '[\\s,;:]+';
+  }
+  return `(?<!${WORD})${re}(?!${WORD})`;
+}
+
+export class PatternSet {
+  readonly patterns: string[];
+  private readonly re: RegExp | undefined;
+  private readonly each: RegExp[];
+
+  constructor(patterns: string[] = []) {
+    this.patterns = patterns;
+    this.each = patterns.map((p) => new RegExp(compileOne(p), 'iu'));
+    this.re = patterns.length ? new RegExp(patterns.map((p) => `(?:${compileOne(p)})`).join('|'), 'iu') : undefined;
+  }
+
+  get empty(): boolean {
+    return !this.re;
+  }
+
+  test(text: string): boolean {
+    return !!this.re && this.re.test(text);
+  }
+
+  /** The first match: its text and position. */
+  find(text: string): { text: string; index: number; pattern: string } | undefined {
+    if (!this.re) return undefined;
+    const m = this.re.exec(text);
+    if (!m) return undefined;
+    const pattern = this.patterns[this.each.findIndex((r) => r.test(m[0]))] ?? '';
+    return { text: m[0], index: m.index, pattern };
+  }
+
+  /** Number of matches in the text (non-overlapping). */
+  count(text: string): number {
+    if (!this.re) return 0;
+    const g = new RegExp(this.re.source, 'giu');
+    let n = 0;
+    while (g.exec(text)) n++;
+    return n;
+  }
+}
