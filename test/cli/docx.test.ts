@@ -59,3 +59,17 @@ describe('brug check on Word documents (.docx)', () => {
     assert.doesNotMatch(r.err, /\n\s+at /, 'no stack');
   });
 });
+
+describe('brug report on Word documents (.docx)', () => {
+  after(removeWorkspaces);
+
+  it('writes the HTML report for a .docx beside it, with the practice card', async () => {
+    const dir = tempWorkspace('brug-docx-report-', { 'evaluatie.docx': await report(LONG_NL, 'Evaluatie') });
+    const r = await runCli(['report', 'evaluatie.docx'], dir);
+    assert.equal(r.code, 0, r.err);
+    const html = readFileSync(join(dir, 'evaluatie.brug.html'), 'utf8');
+    assert.match(html, /<html lang="nl"/);
+    assert.equal((html.match(/data-insight="\d+"/g) ?? []).length >= 12, true);
+    assert.match(html, /implementatie/);
+  });
+});

@@ -1,16 +1,11 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import type { BrugConfig } from '../engine/config/config.js';
-import { defaultConfig, mergeConfig } from '../engine/config/config.js';
 import type { Language } from '../engine/types.js';
-import { engineFor } from '../workspace/engine.js';
-import { findConfigFile, loadConfigFile } from '../workspace/config-file.js';
-import { expandPaths } from '../workspace/files.js';
+import { isWordName } from '../workspace/files.js';
+import { Workspace } from '../workspace/workspace.js';
 import { renderHtmlReport } from '../report/html.js';
 import type { ReportFile } from '../report/html.js';
 import { reportFileOf } from '../report/data.js';
-
-const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 interface Io {
   out: (s: string) => void;
@@ -42,49 +37,49 @@ export async function reportCommand(paths: string[], options: ReportOptions, io:
     return 2;
   }
   let exit = 0;
-  const { files, missing } = expandPaths(paths, io.cwd);
-  for (const m of missing) {
+  // The same workspace as brug check: ignore:, the nearest .brug.yml checked key by key, the
+  // reader's limits and encodings, Word documents.
+  const overrides: Record<string, unknown> = {};
+  if (options.audience) overrides.audience = options.audience;
+  if (options.language) overrides.language = options.language;
+  const workspace = new Workspace({ cwd: io.cwd, ...(options.config ? { configFile: options.config } : {}), overrides });
+  const found = workspace.findFiles(paths, { word: true });
+  for (const m of found.missing) {
     io.err(`brug: ${m}: no such file, folder or match`);
     exit = 2;
   }
-  const fixed = options.config ? loadConfigFile(resolve(io.cwd, options.config)) : undefined;
+  const said = new Set<string>();
+  const say = (line: string) => {
+    if (!said.has(line)) io.err(line);
+    said.add(line);
+  };
   const reports: Array<{ file: string; report: ReportFile }> = [];
-  for (const file of files) {
+  for (const file of found.files) {
     const shown = relative(io.cwd, file) || file;
     let text: string;
-    try {
-      if (statSync(file).size > MAX_FILE_BYTES) {
-        io.err(`brug: ${shown}: larger than 50 MB; not checked`);
+    if (isWordName(file)) {
+      const r = await workspace.readWord(file);
+      if (!r.ok) {
+        io.err(`brug: ${shown}: ${r.reason.en}`);
         exit = 2;
         continue;
       }
-      const buf = readFileSync(file);
-      if (buf.subarray(0, 8000).includes(0)) {
-        io.err(`brug: ${shown}: not a text file (it contains binary data); not checked`);
-        exit = 2;
-        continue;
-      }
-      text = buf.toString('utf8');
-    } catch (err) {
-      io.err(`brug: ${shown}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-      exit = 2;
-      continue;
-    }
-    let config: BrugConfig;
-    let configFile: string | undefined;
-    if (fixed) {
-      config = fixed.config;
-      configFile = fixed.file;
+      text = r.doc.text;
     } else {
-      configFile = findConfigFile(dirname(file));
-      config = configFile ? loadConfigFile(configFile).config : defaultConfig();
+      const r = workspace.read(file);
+      if (!r.ok) {
+        io.err(`brug: ${shown}: ${r.reason.en}`);
+        exit = 2;
+        continue;
+      }
+      if (r.warning) say(`brug: ${shown}: warning: ${r.warning.en}`);
+      text = r.text;
     }
-    const overrides: Record<string, unknown> = {};
-    if (options.audience) overrides.audience = options.audience;
-    if (options.language) overrides.language = options.language;
-    if (Object.keys(overrides).length) config = mergeConfig(config, overrides);
-    const { engine } = engineFor(config, configFile);
-    const result = engine.lint(text, { path: file, config });
+    const c = workspace.configFor(file);
+    for (const p of c.problems) say(`${relative(io.cwd, p.file) || p.file}:${p.line}:${p.column}: ${p.message}`);
+    const { engine, problems } = workspace.engineFor(file, c.config);
+    for (const p of problems) say(`${relative(io.cwd, p.file) || p.file}:${p.line}:${p.column}: ${p.message} (dictionary skipped)`);
+    const result = engine.lint(text, isWordName(file) ? { path: `${file}.md`, format: 'markdown', config: c.config } : { path: file, config: c.config });
     reports.push({ file, report: reportFileOf(shown, text, result) });
   }
   const write = (target: string, rs: ReportFile[]) => {
