@@ -119,7 +119,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         void vscode.window.showInformationMessage(t(uiLang(), 'noDocument'));
         return;
       }
-      ReportPanel.show(uri, () => client, uiLang);
+      const line = typeof arg === 'object' && arg !== null && typeof (arg as { line?: unknown }).line === 'number' ? (arg as { line: number }).line : undefined;
+      ReportPanel.show(uri, () => client, uiLang, line);
     }),
 
     vscode.commands.registerCommand(ClientCommands.toggleForDocument, async (arg?: unknown) => {

@@ -469,7 +469,7 @@ export function renderMessage(text: string, documentName: string, lang: Lang): s
 }
 
 /** The whole page: strict CSP (no network, only this page's nonce'd style and script). */
-export function renderPage(body: string, lang: Lang, nonce: string, cspSource: string): string {
+export function renderPage(body: string, lang: Lang, nonce: string, cspSource: string, focusLine?: number): string {
   const csp = [`default-src 'none'`, `img-src ${cspSource} data:`, `style-src 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`, `font-src ${cspSource}`].join('; ');
   return `<!DOCTYPE html>
 <html lang="${lang}">
@@ -481,7 +481,7 @@ export function renderPage(body: string, lang: Lang, nonce: string, cspSource: s
 <style nonce="${nonce}">${STYLE}${CARD_STYLE}</style>
 </head>
 <body>
-<main id="root">${body}</main>
+<main id="root"${focusLine !== undefined ? ` data-focus="${focusLine}"` : ''}>${body}</main>
 <script nonce="${nonce}">${SCRIPT}</script>
 </body>
 </html>`;
@@ -491,8 +491,24 @@ const SCRIPT = `
 (function () {
   const vscode = acquireVsCodeApi();
   const root = document.getElementById('root');
+  function focusSection(line) {
+    const row = root.querySelector('#sections [data-line="' + line + '"]');
+    if (!row) return false;
+    const tr = row.closest('tr') || row;
+    tr.scrollIntoView({ block: 'center' });
+    root.querySelectorAll('.focused').forEach(function (e) { e.classList.remove('focused'); });
+    tr.classList.add('focused');
+    return true;
+  }
+  let pendingFocus;
+  // Opened from a section's code lens: show that section's row.
+  if (root.dataset.focus !== undefined && !focusSection(Number(root.dataset.focus))) pendingFocus = Number(root.dataset.focus);
   window.addEventListener('message', function (event) {
     const m = event.data;
+    if (m && m.type === 'focus' && typeof m.line === 'number') {
+      if (!focusSection(m.line)) pendingFocus = m.line;
+      return;
+    }
     if (!m || m.type !== 'update' || typeof m.html !== 'string') return;
     // Keep what the reader opened or closed.
     const state = {};
@@ -501,6 +517,7 @@ const SCRIPT = `
     root.querySelectorAll('details[data-key]').forEach(function (d) {
       if (Object.prototype.hasOwnProperty.call(state, d.dataset.key)) d.open = state[d.dataset.key];
     });
+    if (pendingFocus !== undefined && focusSection(pendingFocus)) pendingFocus = undefined;
   });
   document.addEventListener('click', function (event) {
     const el = event.target && event.target.closest ? event.target : null;
@@ -519,6 +536,7 @@ const SCRIPT = `
 `;
 
 const STYLE = `
+tr.focused td { background: var(--vscode-editor-findMatchHighlightBackground, rgba(255, 200, 0, 0.25)); }
 body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 20px 24px; line-height: 1.45; }
 h1 { font-size: 1.4em; font-weight: 600; margin: 16px 0 2px; }
 h2 { font-size: 1.1em; font-weight: 600; margin: 22px 0 8px; border-bottom: 1px solid var(--vscode-panel-border, rgba(128,128,128,.35)); padding-bottom: 4px; }

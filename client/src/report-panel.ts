@@ -19,13 +19,18 @@ export class ReportPanel implements vscode.Disposable {
   private readonly refresher = new Debounced(() => this.refresh());
   private generation = 0;
   private loaded = false;
+  /** The section to show once the report is there (from a code lens), then forgotten. */
+  private focusLine: number | undefined;
   /** Language of the last report's texts, as the server said. */
   private reportLang: Lang | undefined;
 
-  static show(uri: vscode.Uri, client: () => LanguageClient | undefined, uiLang: (uri?: vscode.Uri) => Lang): ReportPanel {
+  /** `focusLine`: a section's heading line (0-based), when the panel is opened from its code lens. */
+  static show(uri: vscode.Uri, client: () => LanguageClient | undefined, uiLang: (uri?: vscode.Uri) => Lang, focusLine?: number): ReportPanel {
     if (ReportPanel.current) {
+      ReportPanel.current.focusLine = focusLine;
       ReportPanel.current.retarget(uri);
       ReportPanel.current.panel.reveal(undefined, true);
+      if (focusLine !== undefined) void ReportPanel.current.panel.webview.postMessage({ type: 'focus', line: focusLine });
       return ReportPanel.current;
     }
     const panel = vscode.window.createWebviewPanel(
@@ -35,6 +40,7 @@ export class ReportPanel implements vscode.Disposable {
       { enableScripts: true, enableCommandUris: false, localResourceRoots: [], retainContextWhenHidden: false },
     );
     ReportPanel.current = new ReportPanel(panel, uri, client, uiLang);
+    ReportPanel.current.focusLine = focusLine;
     return ReportPanel.current;
   }
 
@@ -128,12 +134,15 @@ export class ReportPanel implements vscode.Disposable {
   }
 
   private setBody(body: string): void {
+    const focus = this.focusLine;
+    this.focusLine = undefined;
     if (!this.loaded) {
-      this.panel.webview.html = renderPage(body, this.lang(), nonce(), this.panel.webview.cspSource);
+      this.panel.webview.html = renderPage(body, this.lang(), nonce(), this.panel.webview.cspSource, focus);
       this.loaded = true;
     } else {
       // Keep the page (and its scroll position): the page's script swaps the content.
       void this.panel.webview.postMessage({ type: 'update', html: body });
+      if (focus !== undefined) void this.panel.webview.postMessage({ type: 'focus', line: focus });
     }
   }
 

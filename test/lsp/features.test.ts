@@ -74,6 +74,11 @@ describe('lsp: hover, code lens, commands', function () {
     assert.deepEqual(lenses.map((l) => l.range.start.line), [0, 4]);
     assert.match(lenses[0]!.command!.title, /^\d+ woorden · Flesch-Douma \d+ \([a-z ]+\)( · cliënten \d+× genoemd)?$/);
     assert.match(lenses[1]!.command!.title, /^10 woorden · Flesch-Douma \d+ \([a-z ]+\)( · cliënten \d+× genoemd)?$/);
+    // A click opens the report at that section.
+    assert.deepEqual(lenses.map((l) => [l.command!.command, l.command!.arguments]), [
+      ['brug.showReport', [{ uri, line: 0 }]],
+      ['brug.showReport', [{ uri, line: 4 }]],
+    ]);
   });
 
   it('switches code lenses off with brug.codeLens', async () => {

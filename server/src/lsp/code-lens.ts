@@ -55,7 +55,10 @@ export function handlesLens(fit: PracticeFit | undefined, section: Section, ui: 
   return ui === 'nl' ? `${withActor} van ${recs.length} aanbevelingen noemen wie handelt` : `${withActor} of ${recs.length} recommendations name who acts`;
 }
 
-export function codeLenses(outcome: CheckOutcome, doc: Positions): CodeLens[] {
+/** The client command a code lens runs: VS Code's report view, opened at the lens's section. */
+export const SHOW_REPORT_COMMAND = 'brug.showReport';
+
+export function codeLenses(outcome: CheckOutcome, doc: Positions & { uri?: string }): CodeLens[] {
   const cp = clientAnalysis(outcome);
   const fit = outcome.result.analyses?.practiceFit as PracticeFit | undefined;
   return outcome.result.sections.map((s, i) => {
@@ -64,7 +67,8 @@ export function codeLenses(outcome: CheckOutcome, doc: Positions): CodeLens[] {
     const title = lensTitle(s, outcome.ui, clientMentionsOf(cp, s, i));
     return {
       range: { start, end: start },
-      command: { title: handles ? `${title} · ${handles}` : title, command: '' },
+      // A click opens the report at this section (in VS Code; other editors show the title).
+      command: { title: handles ? `${title} · ${handles}` : title, command: doc.uri ? SHOW_REPORT_COMMAND : '', ...(doc.uri ? { arguments: [{ uri: doc.uri, line: s.line - 1 }] } : {}) },
     };
   });
 }

@@ -5,6 +5,10 @@ import type { BrugConfig } from '../engine/config/config.js';
 import { bundledLanguage, loadDictionaryFiles, projectDictionaryPaths } from './dictionaries.js';
 import type { LoadProblem } from './dictionaries.js';
 import { extraFormats } from './formats.js';
+import { registerPracticeDictionaries } from './practice-dictionaries.js';
+
+// The engine reads no files: the practice-fit cues come from disk through the workspace.
+registerPracticeDictionaries();
 import { outsideMessages } from './scope.js';
 
 const engines = new Map<string, { engine: Engine; problems: LoadProblem[] }>();

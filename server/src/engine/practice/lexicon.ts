@@ -1,6 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import schema from '../../../../dictionaries/practice/schema.json' with { type: 'json' };
 import { parseYamlWithSchema } from '../config/validate.js';
 import type { YamlProblem } from '../config/validate.js';
@@ -113,19 +110,15 @@ export function compilePracticeLexicon(data: PracticeData): PracticeLexicon {
   };
 }
 
-/** Where the practice dictionaries are: BRUG_HOME, or the first folder above this module that has them. */
-export function practiceDictionaryFolder(): string {
-  const env = process.env.BRUG_HOME;
-  if (env && existsSync(join(env, 'dictionaries', 'practice'))) return join(resolve(env), 'dictionaries', 'practice');
-  let dir = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 8; i++) {
-    const candidate = join(dir, 'dictionaries', 'practice');
-    if (existsSync(join(candidate, 'schema.json'))) return candidate;
-    const up = dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  throw new Error('Brug cannot find dictionaries/practice; set BRUG_HOME to the folder that holds dictionaries/.');
+/**
+ * Where the bundled cues come from: the engine reads no files, so the workspace layer tells it
+ * how to get a language's YAML text (workspace/practice-dictionaries.ts).
+ */
+let source: ((language: Language) => { file: string; text: string }) | undefined;
+
+export function usePracticeDictionaries(read: (language: Language) => { file: string; text: string }): void {
+  source = read;
+  loaded.clear();
 }
 
 const loaded = new Map<Language, PracticeLexicon>();
@@ -134,8 +127,9 @@ const loaded = new Map<Language, PracticeLexicon>();
 export function practiceLexicon(language: Language): PracticeLexicon {
   let lex = loaded.get(language);
   if (!lex) {
-    const file = join(practiceDictionaryFolder(), `${language}.yml`);
-    const r = parsePracticeData(readFileSync(file, 'utf8'));
+    if (!source) throw new Error('Brug has no practice dictionaries: the workspace layer provides them (usePracticeDictionaries).');
+    const { file, text } = source(language);
+    const r = parsePracticeData(text);
     if (!r.data) throw new Error(`${file}: ${r.problems.map((p) => `${p.line}:${p.column} ${p.message}`).join('; ')}`);
     lex = compilePracticeLexicon(r.data);
     loaded.set(language, lex);

@@ -1,0 +1,22 @@
+/**
+ * The practice-fit cues (dictionaries/practice/<language>.yml) read from disk for the engine, which
+ * reads no files itself. Registered once when the workspace's engines are first made.
+ */
+import { join } from 'node:path';
+import { usePracticeDictionaries } from '../engine/practice/lexicon.js';
+import type { Language } from '../engine/types.js';
+import { MAX_DICTIONARY_BYTES, readSmallText } from './read.js';
+import { resourceRoot } from './resources.js';
+
+let registered = false;
+
+export function registerPracticeDictionaries(): void {
+  if (registered) return;
+  registered = true;
+  usePracticeDictionaries((language: Language) => {
+    const file = join(resourceRoot(), 'dictionaries', 'practice', `${language}.yml`);
+    const r = readSmallText(file, MAX_DICTIONARY_BYTES);
+    if (!r.ok) throw new Error(`${file}: ${r.reason.en}`);
+    return { file, text: r.text };
+  });
+}
