@@ -312,7 +312,7 @@ const tests: Test[] = [
       }, 15_000);
       const changed = firstDifference(before, after);
       log(`  file changed at: ${JSON.stringify(changed)}`);
-      const replacement = /^(?:Vervang door|Replace with) "(.+)"$/.exec(title)?.[1];
+      const replacement = /^(?:Vervang door|Replace with) "(.+)"$|^(?:Vervang|Replace) ".*" → "(.+)"$/.exec(title)?.slice(1).find((x) => x !== undefined);
       if (replacement && !after.includes(replacement)) throw new Error(`the file does not contain the replacement ${JSON.stringify(replacement)}`);
       await h.screenshot('quick-fix-applied');
     },

@@ -71,7 +71,7 @@ local ok, err = pcall(function()
 
   -- 1. The engine's quick fix.
   local jargon = find('vocabulary/jargon')
-  local fix = pick(actions_for(jargon), 'Replace with "decide"')
+  local fix = pick(actions_for(jargon), 'Replace "make a decision" → "decide"')
   say('code action: ' .. fix.title .. (fix.isPreferred and ' (preferred)' or ''))
   vim.lsp.util.apply_workspace_edit(fix.edit, client.offset_encoding)
   say('line after fix: ' .. vim.api.nvim_buf_get_lines(0, jargon.lnum, jargon.lnum + 1, false)[1])

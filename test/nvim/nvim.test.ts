@@ -77,7 +77,7 @@ describe('neovim (headless) as a client of brug-language-server --stdio', functi
     assert.match(result, /^nvim 0\.\d+\.\d+/);
     assert.match(result, /vocabulary\/jargon lnum=4 col=8 end_col=23 severity=2/);
     assert.match(result, /readability\/long-sentence lnum=2 col=15 end_col=\d+ severity=2/);
-    assert.match(result, /code action: Replace with "decide" \(preferred\)/);
+    assert.match(result, /code action: Replace "make a decision" → "decide" \(preferred\)/);
     assert.match(result, /line after fix: We will decide about the results soon\./);
     assert.match(result, /jargon cleared after fix/);
     assert.match(result, /line above the sentence: <!-- brug-disable-next-line readability\/long-sentence -->/);
