@@ -17,7 +17,7 @@ const DOC = `# Employment support report
 
 This is short. The municipality works together with the agency on the support of residents with debts who have been in a difficult situation for a long time and therefore have little room to take steps themselves.
 
-We will make a decision about the results soon. The data was analysed by the team.
+We will make a decision about the results soon. It was decided that the pilot would stop.
 `;
 
 function nvimVersion(): string | undefined {
