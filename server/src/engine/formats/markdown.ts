@@ -71,6 +71,8 @@ export function parseMdast(src: string): MdNode {
 interface Chunk {
   start: number;
   end: number;
+  /** A YAML metadata block (front matter of a page further down a concatenated document): parsed alone. */
+  meta?: boolean;
 }
 
 interface ChunkResult {
@@ -158,6 +160,15 @@ export function splitChunks(text: string): { chunks: Chunk[]; definitions: Defin
       sawBlank = true;
     } else {
       const indented = first > pos;
+      // A page's front matter further down (pages concatenated into one report): metadata, never a heading.
+      const meta = !indented && (sawBlank || pos === chunkStart) && text.startsWith('---', pos) ? yamlBlockEnd(text, pos) : -1;
+      if (meta > 0) {
+        if (pos > chunkStart) chunks.push({ start: chunkStart, end: pos });
+        chunks.push({ start: pos, end: meta, meta: true });
+        pos = chunkStart = meta;
+        sawBlank = false;
+        continue;
+      }
       if (sawBlank && !indented && pos > chunkStart) {
         chunks.push({ start: chunkStart, end: pos });
         chunkStart = pos;
@@ -186,7 +197,15 @@ function groupChunks(text: string, pieces: Chunk[]): Chunk[] {
   const out: Chunk[] = [];
   let start = -1;
   let count = 0;
-  for (const p of pieces) {
+  for (const [i, p] of pieces.entries()) {
+    if (p.meta) {
+      // Alone, so that it starts its chunk and parses as front matter.
+      if (start >= 0) out.push({ start, end: pieces[i - 1]!.end });
+      out.push({ start: p.start, end: p.end });
+      start = -1;
+      count = 0;
+      continue;
+    }
     if (start < 0) start = p.start;
     count++;
     if ((pieceHash(text, p) & 7) === 0 || count >= 32) {
@@ -197,6 +216,32 @@ function groupChunks(text: string, pieces: Chunk[]): Chunk[] {
   }
   if (start >= 0) out.push({ start, end: pieces[pieces.length - 1]!.end });
   return out;
+}
+
+const YAML_KEY = /^[a-z_][a-z0-9_-]*:(?:[ \t]|$)/;
+
+/**
+ * Where a YAML metadata block that starts at `pos` (a `---` line) ends, after its closing `---`
+ * line; -1 when it is not one. Only a block of two or more lines that all read as YAML (lower-case
+ * `key:` lines, indented or `- ` continuations, blank lines) counts, so a thematic break followed
+ * by a prose paragraph ("Note: …") and a setext underline stays what it is.
+ */
+function yamlBlockEnd(text: string, pos: number): number {
+  const open = /---[ \t]*\r?\n/y;
+  open.lastIndex = pos;
+  if (!open.exec(text)) return -1;
+  let at = open.lastIndex;
+  let keys = 0;
+  for (let lines = 0; at < text.length && lines < 200; lines++) {
+    const eol = text.indexOf('\n', at);
+    const end = eol < 0 ? text.length : eol + 1;
+    const line = text.slice(at, end).replace(/\r?\n$/, '');
+    if (/^---[ \t]*$/.test(line)) return keys >= 2 ? end : -1;
+    if (YAML_KEY.test(line)) keys++;
+    else if (!(line.trim() === '' || (keys > 0 && /^[ \t]+\S|^- /.test(line)))) return -1;
+    at = end;
+  }
+  return -1;
 }
 
 function pieceHash(text: string, p: Chunk): number {
