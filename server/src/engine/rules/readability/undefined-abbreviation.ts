@@ -127,6 +127,9 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
           } else f.count++;
         }
       });
+      // Written out in a footnote, without brackets: "The RIAA[^4] sued …" with "[^4]: Recording Industry Association of America."
+      const notes = doc.blocks.filter((b) => b.analysed.block.kind === 'footnote').map((b) => b.analysed.sentences.flatMap((s) => s.words.map((w) => w.text)));
+      if (notes.length) for (const acronym of firstUse.keys()) if (notes.some((ws) => spelledOut(acronym, ws))) explainedEverywhere.add(acronym);
       // An acronym in capitals that the report also writes as an ordinary word ("STOP" and "stop",
       // "KENNEDY" and "Kennedy") is emphasis or small capitals, not an abbreviation.
       const ordinary = new Set<string>();
@@ -135,6 +138,10 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       for (const [acronym, use] of firstUse) {
         if (accepted.has(acronym) || wellKnown.has(doc.language, acronym) || explainedEverywhere.has(acronym)) continue;
         if (acronym.length >= 4 && ordinary.has(acronym)) continue;
+        // A draft's placeholder (XXX, NNN, YYY): one letter repeated is no abbreviation.
+        if (/^(\p{Lu})\1+$/u.test(acronym) && acronym.length >= 3) continue;
+        // A phrase in capitals ("#LINK ME", "DO NOT"): a neighbour in capitals is an ordinary word of the report.
+        if (shoutedPhrase(doc.blocks[use.block]!.analysed, use.start, use.end, ordinary)) continue;
         if (definedInBlock.get(acronym)?.has(use.block)) continue;
         if (use.count < numberOption(rule.meta, ctx, 'minUses')) continue;
         const def = definedAt.get(acronym);
@@ -160,4 +167,48 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
     },
   };
   return rule;
+}
+
+/** Short lower-case words an expansion may carry or skip: "Department for Work and Pensions", "Vereniging voor Volkskrediet". */
+const LINKING = /^(?:of|for|and|the|on|in|to|at|&|van|voor|en|de|het|der|des|tot|op|in|te|met)$/i;
+
+/**
+ * The words of a footnote spell the acronym out: consecutive words whose initials are its letters
+ * (linking words may be skipped; the last letters may come from inside the last word, as in
+ * Volkskrediet for the K of NVVK). At least two words, the first capitalised.
+ */
+export function spelledOut(acronym: string, words: string[]): boolean {
+  const letters = acronym.replace(/[^\p{L}]/gu, '').toLowerCase();
+  // From word k on, letters l on: each word gives its initial (a linking word may give none), the
+  // last word may give the remaining letters from inside it (a compound).
+  const from = (k: number, l: number, used: number, budget: number): boolean => {
+    if (l === letters.length) return used >= 2;
+    if (k >= words.length || budget === 0) return false;
+    const w = words[k]!;
+    const lower = w.toLowerCase();
+    const linking = LINKING.test(w);
+    if (lower[0] === letters[l] && (/^\p{Lu}/u.test(w) || linking)) {
+      if (from(k + 1, l + 1, used + 1, budget - 1)) return true;
+      // The rest of the letters inside this word: Volks-k-rediet.
+      let at = 0;
+      let m = l + 1;
+      while (m < letters.length && (at = lower.indexOf(letters[m]!, at + 1)) > 0) m++;
+      if (m === letters.length && m > l + 1 && used + 1 >= 2) return true;
+    }
+    return linking && used > 0 ? from(k + 1, l, used, budget - 1) : false;
+  };
+  for (let i = 0; i < words.length; i++) {
+    if (/^\p{Lu}/u.test(words[i]!) && words[i]![0]!.toLowerCase() === letters[0] && from(i, 0, 0, letters.length * 2 + 2)) return true;
+  }
+  return false;
+}
+
+/** The acronym stands next to a word in capitals that the report also writes as an ordinary word. */
+function shoutedPhrase(analysed: { sentences: Array<{ words: Array<{ text: string; start: number; end: number }> }> }, start: number, end: number, ordinary: Set<string>): boolean {
+  for (const s of analysed.sentences) {
+    const i = s.words.findIndex((w) => w.start <= start && w.end >= end);
+    if (i < 0) continue;
+    return [s.words[i - 1], s.words[i + 1]].some((n) => !!n && /^\p{Lu}{3,}$/u.test(n.text) && ordinary.has(n.text));
+  }
+  return false;
 }
