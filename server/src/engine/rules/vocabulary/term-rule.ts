@@ -1,4 +1,5 @@
-import type { DocumentFinding, DocumentModel, DocumentRule, RuleMeta } from '../types.js';
+import type { DocumentFinding, DocumentModel, DocumentRule, RuleContext, RuleMeta } from '../types.js';
+import { numberOption } from '../readability/options.js';
 import { message } from '../types.js';
 import type { Fix, FixKind, Message, RelatedLocation, TextEdit } from '../../types.js';
 import { matchCase, sentenceCase } from '../../text/case.js';
@@ -30,6 +31,8 @@ interface Placed {
   endOffset: number;
   /** Inside a glossary section. */
   glossary: boolean;
+  /** Index of its section (-1 before the first heading). */
+  section: number;
 }
 
 /**
@@ -43,7 +46,7 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
   return {
     scope: 'document',
     meta,
-    check(doc) {
+    check(doc, ctx) {
       const prefer = doc.config.vocabulary.prefer;
       const { cues } = compileVocabulary(vocabulary, doc.language, prefer);
       // A word the project prefers (vocabulary.prefer values) is accepted too: the project chose it.
@@ -61,10 +64,12 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
           if (use.adjective && !entry.adjective?.suggestions?.length) continue;
           let list = byEntry.get(entry);
           if (!list) byEntry.set(entry, (list = []));
-          list.push({ use, ...b.toDocument(use.start, use.end), glossary: glossarySections.has(b.section) });
+          list.push({ use, ...b.toDocument(use.start, use.end), glossary: glossarySections.has(b.section), section: b.section });
         }
       }
       const out: DocumentFinding[] = [];
+      // How much each finding weighs for the reader, for the ranking below.
+      const weight = new Map<DocumentFinding, number>();
       const field = practiceFields(doc);
       for (const [entry, uses] of byEntry) {
         if (entry.practiceIn && entry.practiceIn.some((w) => field(w) >= PRACTICE_MENTIONS)) continue;
@@ -141,7 +146,7 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
               en: `${found.en} Practitioners say ${joinAlternatives(quoted, 'or')}. ${dictionary.language === 'en' ? entry.reason : ''}`.trim() + times.en,
               nl: `${found.nl} In de praktijk: ${joinAlternatives(quoted, 'of')}. ${dictionary.language === 'nl' ? entry.reason : ''}`.trim() + times.nl,
             };
-        out.push({
+        const finding: DocumentFinding = {
           offset: first.offset,
           endOffset: first.endOffset,
           ...(subject ? { severity: 'info' as const } : {}),
@@ -158,11 +163,37 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
             ...(subject ? { subject: true } : {}),
             ...(first.use.compound ? { compound: first.use.compound } : {}),
           },
-        });
+        };
+        out.push(finding);
+        if (!subject) weight.set(finding, count + (uses.some((u) => KEY_ROLES.has(doc.sections[u.section]?.role ?? '')) ? KEY_SECTION_WEIGHT : 0));
       }
+      if (kind === 'jargon') rankWarnings(doc, ctx, meta, weight);
       return out;
     },
   };
+}
+
+/** Sections practitioners read first: a term there weighs as much as this many more uses. */
+const KEY_ROLES = new Set(['summary', 'conclusion', 'recommendations']);
+const KEY_SECTION_WEIGHT = 3;
+
+/**
+ * A noise budget for jargon, as for long sentences: the report's terms that weigh most for the
+ * reader (the ones that come back most, and those in the summary or conclusions) stay warnings,
+ * at most `warningsPer1000Words` (at least one); the others become information. Every term is
+ * still reported once, with its places; the Problems panel opens with the ones to start on.
+ * A severity set for the rule in .brug.yml applies to every term instead.
+ */
+function rankWarnings(doc: DocumentModel, ctx: RuleContext, meta: RuleMeta, weight: Map<DocumentFinding, number>): void {
+  // A severity the project set for the rule holds for every term.
+  if (ctx.config.rules[meta.id]?.severity) return;
+  const per1000 = Math.max(0, numberOption(meta, ctx, 'warningsPer1000Words'));
+  const budget = Math.max(1, Math.round((doc.metrics.words * per1000) / 1000));
+  const ranked = [...weight].sort((a, b) => b[1] - a[1] || a[0].offset - b[0].offset);
+  for (const [finding] of ranked.slice(budget)) {
+    finding.severity = 'info';
+    finding.data = { ...finding.data, ranked: true };
+  }
 }
 
 /** Nouns can be a report's subject; a verb or a stock phrase ("in order to") never is. */
