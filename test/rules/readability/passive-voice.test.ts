@@ -167,6 +167,17 @@ describe(RULE, () => {
     assert.deepEqual(of(md('# T\n\nEen inwoner zegt: "Ik werd niet gehoord door de gemeente."\n'), RULE), []);
   });
 
+  it('en + nl: after a modal of possibility a passive states a rule, not a hidden decision; "must be" / "moet worden" still asks who', () => {
+    assert.deepEqual(of(md('# Report\n\nPermission would be required to copy the film.\n'), RULE), []);
+    assert.deepEqual(of(md('# Report\n\nThe request can be refused.\n'), RULE), []);
+    assert.deepEqual(of(md('# Rapport\n\nDe aanvraag kan worden geweigerd.\n'), RULE), []);
+    assert.deepEqual(of(md('# Rapport\n\nVoor een kopie zou toestemming worden geweigerd.\n'), RULE), []);
+    assert.deepEqual(of(md('# Report\n\nThe request was refused.\n'), RULE).map((f) => f.data!.reason), ['responsibility']);
+    assert.deepEqual(of(md('# Rapport\n\nDe aanvraag werd geweigerd.\n'), RULE).map((f) => f.data!.reason), ['responsibility']);
+    assert.equal(of(md('# Rapport\n\nDe aanvraag moet worden geweigerd.\n'), RULE).length, 1);
+    assert.equal(of(md('# Report\n\nThe request must be refused.\n'), RULE).length, 1);
+  });
+
   it('counts passive sentences in the metrics (passive share)', () => {
     const r = md('# T\n\nDe aanvraag wordt beoordeeld. De klantmanager belt. Er wordt gekeken. Het is laat.\n');
     assert.equal(r.metrics.passiveShare, 0.5);

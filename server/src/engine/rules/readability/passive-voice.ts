@@ -52,7 +52,10 @@ export const passiveVoice: BlockRule = {
       let p = found.find((x) => !x.agent && hidesResponsibility(s.words[x.participle]!.lower, ab.language)) ?? found.find((x) => !x.agent) ?? found[0]!;
       // "Klanten zijn niet geïnterviewd", "were not interviewed": who chose not to? A negated passive hides that.
       const negated = !p.agent && s.words.slice(Math.min(p.auxiliary, p.participle), Math.max(p.auxiliary, p.participle)).some((w) => NEGATION.test(w.lower));
-      const responsibility = negated || (!p.agent && hidesResponsibility(s.words[p.participle]!.lower, ab.language));
+      // After a modal of possibility ("permission would be required", "de aanvraag kan worden geweigerd") a
+      // passive states a rule or a possibility, not a decision somebody took. "Must be" / "moet worden" stays:
+      // it hides who must act.
+      const responsibility = !possibility(s, p) && (negated || (!p.agent && hidesResponsibility(s.words[p.participle]!.lower, ab.language)));
       // A long sentence in the passive gets shorter when it is made active, actor named or not.
       // Judged on the dev corpus: a long passive is worth rewriting only when nobody is named and it is
       // the sentence's main clause ("… what was published", "which was intended" are fine).
@@ -91,6 +94,15 @@ function nonFinite(s: Sentence, p: PassiveMatch): boolean {
   const aux = s.words[p.auxiliary]!.lower;
   if (!/^(be|been|being)$/.test(aux)) return false;
   for (let i = Math.max(0, p.auxiliary - 3); i < p.auxiliary; i++) if (MODAL.test(s.words[i]!.lower)) return true;
+  return false;
+}
+
+const POSSIBILITY = /^(can|could|may|might|would|cannot|kan|kunnen|kon|konden|mag|mogen|zou|zouden)$/;
+
+/** A modal of possibility shortly before the passive: "would be required", "kan worden geweigerd". */
+function possibility(s: Sentence, p: PassiveMatch): boolean {
+  const first = Math.min(p.auxiliary, p.participle);
+  for (let i = Math.max(0, first - 3); i < first; i++) if (POSSIBILITY.test(s.words[i]!.lower)) return true;
   return false;
 }
 
