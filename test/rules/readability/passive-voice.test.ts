@@ -176,6 +176,15 @@ describe(RULE, () => {
     assert.deepEqual(of(md('# Rapport\n\nDe aanvraag werd geweigerd.\n'), RULE).map((f) => f.data!.reason), ['responsibility']);
     assert.equal(of(md('# Rapport\n\nDe aanvraag moet worden geweigerd.\n'), RULE).length, 1);
     assert.equal(of(md('# Report\n\nThe request must be refused.\n'), RULE).length, 1);
+    // A wish or a condition: who assesses or asks is not a decision being hidden.
+    assert.deepEqual(of(md('# Rapport\n\nLeerlingen kiezen op welk niveau zij willen worden beoordeeld.\n'), RULE), []);
+    assert.deepEqual(of(md('# Report\n\nThey would help other grantees if they were asked for help.\n'), RULE), []);
+    assert.deepEqual(of(md('# Rapport\n\nZe helpen andere teams als ze worden gevraagd.\n'), RULE), []);
+  });
+
+  it('en: a participle clause with "being" ("grass being stepped on") is no finite passive: not a long passive sentence, not stacked', () => {
+    const text = '# Report\n\nAs they increasingly notice the things he cannot do, such as hearing the sound of grass being stepped on in the garden at night, they try to control him.\n';
+    assert.deepEqual(of(md(text), RULE), []);
   });
 
   it('counts passive sentences in the metrics (passive share)', () => {

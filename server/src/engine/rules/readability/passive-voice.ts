@@ -52,9 +52,9 @@ export const passiveVoice: BlockRule = {
       let p = found.find((x) => !x.agent && hidesResponsibility(s.words[x.participle]!.lower, ab.language)) ?? found.find((x) => !x.agent) ?? found[0]!;
       // "Klanten zijn niet geïnterviewd", "were not interviewed": who chose not to? A negated passive hides that.
       const negated = !p.agent && s.words.slice(Math.min(p.auxiliary, p.participle), Math.max(p.auxiliary, p.participle)).some((w) => NEGATION.test(w.lower));
-      // After a modal of possibility ("permission would be required", "de aanvraag kan worden geweigerd") a
-      // passive states a rule or a possibility, not a decision somebody took. "Must be" / "moet worden" stays:
-      // it hides who must act.
+      // After a modal of possibility or wish, or in a condition ("permission would be required", "de aanvraag
+      // kan worden geweigerd", "if they were asked"), a passive states a rule, a wish or a possibility, not a
+      // decision somebody took. "Must be" / "moet worden" stays: it hides who must act.
       const responsibility = !possibility(s, p) && (negated || (!p.agent && hidesResponsibility(s.words[p.participle]!.lower, ab.language)));
       // A long sentence in the passive gets shorter when it is made active, actor named or not.
       // Judged on the dev corpus: a long passive is worth rewriting only when nobody is named and it is
@@ -92,14 +92,17 @@ function inRelativeClause(s: Sentence, p: PassiveMatch): boolean {
 /** An English passive after a modal or "to" ("can be done", "to be paid"). A Dutch "moet worden gedaan" hides who must act: it stays. */
 function nonFinite(s: Sentence, p: PassiveMatch): boolean {
   const aux = s.words[p.auxiliary]!.lower;
-  if (!/^(be|been|being)$/.test(aux)) return false;
+  // "the sound of grass being stepped on", "without them being considered": a participle clause, never finite.
+  if (aux === 'being') return true;
+  if (!/^(be|been)$/.test(aux)) return false;
   for (let i = Math.max(0, p.auxiliary - 3); i < p.auxiliary; i++) if (MODAL.test(s.words[i]!.lower)) return true;
   return false;
 }
 
-const POSSIBILITY = /^(can|could|may|might|would|cannot|kan|kunnen|kon|konden|mag|mogen|zou|zouden)$/;
+// Possibility, wish and condition: "would be required", "willen worden beoordeeld", "if they were asked".
+const POSSIBILITY = /^(can|could|may|might|would|cannot|want|wants|wanted|if|unless|kan|kunnen|kon|konden|mag|mogen|zou|zouden|wil|willen|wilde|wilden|als|indien|tenzij)$/;
 
-/** A modal of possibility shortly before the passive: "would be required", "kan worden geweigerd". */
+/** A modal of possibility or wish, or a condition, shortly before the passive: "would be required", "kan worden geweigerd", "if they were asked". */
 function possibility(s: Sentence, p: PassiveMatch): boolean {
   const first = Math.min(p.auxiliary, p.participle);
   for (let i = Math.max(0, first - 3); i < first; i++) if (POSSIBILITY.test(s.words[i]!.lower)) return true;
