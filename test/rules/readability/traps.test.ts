@@ -183,6 +183,13 @@ describe('issue 12 traps: abbreviations that are explained', () => {
     assert.deepEqual(flagged(md(other), other, ABBR), ['NVVQ']);
   });
 
+  it('nl + en: a source named in a citation with its year is no abbreviation to write out; the same letters in prose still are', () => {
+    assert.deepEqual(of(md('# Rapport\n\nHet aandeel koopwoningen is laag (PQRZ/Atlas voor gemeenten, 2016).\n'), ABBR), []);
+    assert.deepEqual(of(md('# Report\n\nMost homes are rented (PQRZ, 2019).\n'), ABBR), []);
+    const text = '# Report\n\nThe PQRZ rents out most homes (see the 2019 report).\n';
+    assert.deepEqual(flagged(md(text), text, ABBR), ['PQRZ']);
+  });
+
   it('nl + en: a draft placeholder (NNN) or a phrase in capitals ("LINK ME") is no abbreviation', () => {
     assert.deepEqual(of(md('# Report\n\nWe spoke to NNN people (see #LINK ME). The link follows.\n'), ABBR), []);
     assert.deepEqual(of(md('# Rapport\n\nWe spraken XXX mensen (zie LINK HIER). De link volgt.\n'), ABBR), []);

@@ -37,6 +37,8 @@ export const acronymAnalyzer: BlockAnalyzer = {
         // Initials after a surname in a reference: "James MA, et al.", "Lahr M, Allen M".
         const prev = s.words[i - 1];
         if (letters <= 3 && prev && /^\p{Lu}\p{Ll}/u.test(prev.text) && /^[,.;]/.test(text.slice(w.end, w.end + 1)) && /\bet al\b|\d{4}|,\s*\p{Lu}{1,3}[,.]/u.test(s.words.length > 3 ? text.slice(s.start, s.end) : '')) continue;
+        // A source named in a citation: "(RIGO/Atlas voor gemeenten, 2016)", "(SCP, 2020)".
+        if (inCitation(text, w.start, w.end)) continue;
         const before = text.slice(Math.max(0, w.start - 2), w.start);
         const after = text.slice(w.end, w.end + 3);
         let defines = false;
@@ -167,6 +169,15 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
     },
   };
   return rule;
+}
+
+/** The word stands in brackets that hold a year and little else: a citation of a source. */
+function inCitation(text: string, start: number, end: number): boolean {
+  const open = text.lastIndexOf('(', start);
+  if (open < 0 || start - open > 60 || text.slice(open, start).includes(')')) return false;
+  const close = text.indexOf(')', end);
+  if (close < 0 || close - end > 60 || text.slice(end, close).includes('(')) return false;
+  return /[,;]\s*(?:1[89]|20)\d\d[a-z]?\s*$/.test(text.slice(open + 1, close)) || /^\s*[,;]?\s*(?:1[89]|20)\d\d[a-z]?\s*$/.test(text.slice(end, close));
 }
 
 /** Short lower-case words an expansion may carry or skip: "Department for Work and Pensions", "Vereniging voor Volkskrediet". */
