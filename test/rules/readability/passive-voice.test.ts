@@ -182,6 +182,11 @@ describe(RULE, () => {
     assert.deepEqual(of(md('# Rapport\n\nZe helpen andere teams als ze worden gevraagd.\n'), RULE), []);
   });
 
+  it('en + nl: a long sentence whose passive stands in a dependent clause of time or cause is left alone', () => {
+    assert.deepEqual(of(md('# Report\n\nSay you are one of the very few lucky copyright owners whose work still makes money one hundred years after it was created.\n'), RULE), []);
+    assert.deepEqual(of(md('# Rapport\n\nStel dat je een van de weinige gelukkige makers bent van wie het werk nog steeds geld oplevert honderd jaar nadat het werd gemaakt.\n'), RULE), []);
+  });
+
   it('en: a participle clause with "being" ("grass being stepped on") is no finite passive: not a long passive sentence, not stacked', () => {
     const text = '# Report\n\nAs they increasingly notice the things he cannot do, such as hearing the sound of grass being stepped on in the garden at night, they try to control him.\n';
     assert.deepEqual(of(md(text), RULE), []);

@@ -80,7 +80,8 @@ export const passiveVoice: BlockRule = {
 const NEGATION = /^(not|never|niet|nooit|geen)$/;
 const MODAL = /^(can|could|may|might|must|shall|should|will|would|to|cannot|kan|kunnen|kon|konden|moet|moeten|moest|moesten|mag|mogen|zal|zullen|zou|zouden|te)$/;
 
-const RELATIVE = /^(which|that|what|how|who|whom|whose|where|when|while|wat|die|dat|welke|hoe|waar|wanneer|waarin|waarmee|waarop|waardoor|zoals)$/;
+// Openers of a relative or dependent clause (time, cause): the passive there is background, not the statement.
+const RELATIVE = /^(which|that|what|how|who|whom|whose|where|when|while|after|before|since|until|because|once|wat|die|dat|welke|hoe|waar|wanneer|waarin|waarmee|waarop|waardoor|zoals|nadat|voordat|sinds|totdat|omdat|doordat|zodra|toen)$/;
 
 /** The passive stands in a relative or dependent clause: an opener shortly before the auxiliary. */
 function inRelativeClause(s: Sentence, p: PassiveMatch): boolean {
