@@ -190,11 +190,6 @@ describe('issue 12 traps: abbreviations that are explained', () => {
     assert.deepEqual(flagged(md(text), text, ABBR), ['PQRZ']);
   });
 
-  it('nl + en: letters inside a bare Pandoc citation key are no abbreviation', () => {
-    assert.deepEqual(of(md('# Report\n\nIt is released under a licence (e.g. @foundation_PQRZGeneralLicence_2007).\n'), ABBR), []);
-    assert.deepEqual(of(md('# Rapport\n\nDe licentie is streng (zie @stichting_PQRZLicentie_2007).\n'), ABBR), []);
-  });
-
   it('nl + en: a draft placeholder (NNN) or a phrase in capitals ("LINK ME") is no abbreviation', () => {
     assert.deepEqual(of(md('# Report\n\nWe spoke to NNN people (see #LINK ME). The link follows.\n'), ABBR), []);
     assert.deepEqual(of(md('# Rapport\n\nWe spraken XXX mensen (zie LINK HIER). De link volgt.\n'), ABBR), []);

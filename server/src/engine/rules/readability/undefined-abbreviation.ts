@@ -37,8 +37,6 @@ export const acronymAnalyzer: BlockAnalyzer = {
         // Initials after a surname in a reference: "James MA, et al.", "Lahr M, Allen M".
         const prev = s.words[i - 1];
         if (letters <= 3 && prev && /^\p{Lu}\p{Ll}/u.test(prev.text) && /^[,.;]/.test(text.slice(w.end, w.end + 1)) && /\bet al\b|\d{4}|,\s*\p{Lu}{1,3}[,.]/u.test(s.words.length > 3 ? text.slice(s.start, s.end) : '')) continue;
-        // Part of a bare citation key: "@freesoftwarefoundation_GNUGeneralPublic_2007".
-        if (/@[\w:.-]*$/.test(text.slice(Math.max(0, w.start - 80), w.start))) continue;
         // A source named in a citation: "(RIGO/Atlas voor gemeenten, 2016)", "(SCP, 2020)".
         if (inCitation(text, w.start, w.end)) continue;
         const before = text.slice(Math.max(0, w.start - 2), w.start);
