@@ -187,6 +187,11 @@ describe(RULE, () => {
     assert.deepEqual(of(md('# Rapport\n\nStel dat je een van de weinige gelukkige makers bent van wie het werk nog steeds geld oplevert honderd jaar nadat het werd gemaakt.\n'), RULE), []);
   });
 
+  it('en + nl: "I was convinced" is a state, not a passive; a long sentence with "kan worden afgerond" states a possibility', () => {
+    assert.deepEqual(of(md('# Report\n\nI was convinced that the Court would not hear our arguments if it thought these were just the arguments of a small group.\n'), RULE), []);
+    assert.deepEqual(of(md('# Rapport\n\nHet zijn aspecten die de waarde van het product verbeteren, maar het project kan nog steeds succesvol worden afgerond zonder ze allemaal te bouwen.\n'), RULE), []);
+  });
+
   it('en: a participle clause with "being" ("grass being stepped on") is no finite passive: not a long passive sentence, not stacked', () => {
     const text = '# Report\n\nAs they increasingly notice the things he cannot do, such as hearing the sound of grass being stepped on in the garden at night, they try to control him.\n';
     assert.deepEqual(of(md(text), RULE), []);

@@ -59,7 +59,7 @@ export const passiveVoice: BlockRule = {
       // A long sentence in the passive gets shorter when it is made active, actor named or not.
       // Judged on the dev corpus: a long passive is worth rewriting only when nobody is named and it is
       // the sentence's main clause ("… what was published", "which was intended" are fine).
-      const longWithoutActor = s.words.length > minWords && !p.agent && !nonFinite(s, p) && !inRelativeClause(s, p);
+      const longWithoutActor = s.words.length > minWords && !p.agent && !nonFinite(s, p) && !possibility(s, p) && !inRelativeClause(s, p);
       // "Er wordt gekeken naar …", "It is recommended that …": no subject at all, nobody acts.
       const impersonal = found.find((x) => x.impersonal);
       const reason: Reason | undefined = stacked ? 'stacked' : stackedOnly ? undefined : responsibility ? 'responsibility' : impersonal ? 'impersonal' : longWithoutActor ? 'long' : undefined;
@@ -106,7 +106,7 @@ const POSSIBILITY = /^(can|could|may|might|would|cannot|want|wants|wanted|if|unl
 /** A modal of possibility or wish, or a condition, shortly before the passive: "would be required", "kan worden geweigerd", "if they were asked". */
 function possibility(s: Sentence, p: PassiveMatch): boolean {
   const first = Math.min(p.auxiliary, p.participle);
-  for (let i = Math.max(0, first - 3); i < first; i++) if (POSSIBILITY.test(s.words[i]!.lower)) return true;
+  for (let i = Math.max(0, first - 4); i < first; i++) if (POSSIBILITY.test(s.words[i]!.lower)) return true;
   return false;
 }
 
