@@ -1,5 +1,4 @@
 import type { DocumentFinding, DocumentModel, DocumentRule, RuleContext, RuleMeta } from '../types.js';
-import { numberOption } from '../readability/options.js';
 import { message } from '../types.js';
 import type { Fix, FixKind, Message, RelatedLocation, TextEdit } from '../../types.js';
 import { matchCase, sentenceCase } from '../../text/case.js';
@@ -218,7 +217,9 @@ const KEY_SECTION_WEIGHT = 3;
 function rankWarnings(doc: DocumentModel, ctx: RuleContext, meta: RuleMeta, weight: Map<DocumentFinding, number>): void {
   // A severity the project set for the rule holds for every term.
   if (ctx.config.rules[meta.id]?.severity) return;
-  const per1000 = Math.max(0, numberOption(meta, ctx, 'warningsPer1000Words'));
+  // A value from .brug.yml that is not a number falls back on the audience's default.
+  const given = Number(ctx.options.warningsPer1000Words);
+  const per1000 = Math.max(0, Number.isFinite(given) && String(ctx.options.warningsPer1000Words ?? '').trim() !== '' ? given : Number(meta.options[ctx.audience].warningsPer1000Words));
   const budget = Math.max(1, Math.round((doc.metrics.words * per1000) / 1000));
   const ranked = [...weight].sort((a, b) => b[1] - a[1] || a[0].offset - b[0].offset);
   for (const [finding] of ranked.slice(budget)) {
