@@ -157,6 +157,45 @@ async function statusText(page: Page): Promise<string | undefined> {
   return items.map((s) => norm(s).trim()).find((s) => /Brug/.test(s));
 }
 
+/** Closes Brug's report view when it is open. */
+async function closeReport(page: Page): Promise<void> {
+  const tab = page.locator('.tabs-container .tab', { hasText: /Brug/ }).first();
+  if (!(await tab.isVisible())) return;
+  await tab.click();
+  await page.keyboard.press('Control+W');
+  await page.locator('iframe.webview.ready').first().waitFor({ state: 'detached', timeout: 10_000 });
+}
+
+/**
+ * The `nth` code lens on screen (top to bottom; -1 is the last) in the first editor group, and the heading it stands
+ * above: the text of the editor line right below the lens, without the Markdown #'s.
+ */
+async function lensWithHeading(page: Page, nth: number): Promise<{ lens: Locator; heading: string }> {
+  const group = page.locator('.editor-group-container').first();
+  const lenses = group.locator('.monaco-editor .codelens-decoration a');
+  await lenses.first().waitFor({ state: 'visible', timeout: 30_000 });
+  // Monaco keeps widgets of lines off screen in the page, placed outside the editor's viewport.
+  const view = await group.locator('.monaco-editor .overflow-guard').first().boundingBox();
+  if (!view) throw new Error('no editor on screen');
+  const onScreen = (b: { y: number; height: number } | null): b is { y: number; height: number } => !!b && b.height > 0 && b.y >= view.y && b.y + b.height <= view.y + view.height;
+  const boxes: Array<{ i: number; y: number; bottom: number }> = [];
+  for (let i = 0; i < (await lenses.count()); i++) {
+    const b = await lenses.nth(i).boundingBox();
+    if (onScreen(b) && (await lenses.nth(i).isVisible())) boxes.push({ i, y: b.y, bottom: b.y + b.height });
+  }
+  boxes.sort((a, b) => a.y - b.y);
+  const pick = boxes.at(nth);
+  if (!pick) throw new Error(`only ${boxes.length} code lenses on screen`);
+  const lines: Array<{ y: number; text: string }> = [];
+  for (const l of await group.locator('.monaco-editor .view-lines .view-line').all()) {
+    const b = await l.boundingBox();
+    if (onScreen(b)) lines.push({ y: b.y, text: norm(await l.innerText()) });
+  }
+  const below = lines.filter((l) => l.y >= pick.bottom - 2).sort((a, b) => a.y - b.y)[0];
+  if (!below || !/^#+\s/.test(below.text)) throw new Error(`no heading below the lens: ${JSON.stringify(below?.text)}`);
+  return { lens: lenses.nth(pick.i), heading: below.text.replace(/^#+\s+/, '').trim() };
+}
+
 async function openProblems(page: Page): Promise<void> {
   if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
   await page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 10_000 });
@@ -239,6 +278,43 @@ const tests: Test[] = [
       const text = await until('code lens text', async () => norm(await lens.innerText()).trim() || undefined);
       log(`  code lens: ${JSON.stringify(text)}`);
       await h.screenshot('code-lens', page.locator('.editor-group-container.active'));
+    },
+  },
+  {
+    name: 'clicking a code lens shows its section in the report',
+    needs: ['code lens above the headings'],
+    run: async (h, page) => {
+      await closeReport(page);
+      await quickOpen(page, SAMPLE);
+      await closePanel(page);
+      await focusEditor(page);
+      const frame = webviewFrame(page);
+      // First with no report open (the panel is made for the click), then with the report open,
+      // on the last heading of the document (its row is far down in the report).
+      for (const [round, nth] of [['no report open', 2], ['report open', -1]] as const) {
+        if (nth < 0) await page.keyboard.press('Control+End');
+        const { lens, heading } = await lensWithHeading(page, nth);
+        log(`  ${round}: clicking the lens above ${JSON.stringify(heading)}`);
+        await lens.click();
+        const focused = frame.locator('#sections tr.section-row.focused');
+        const title = await until(`the report's row for "${heading}" highlighted`, async () => {
+          const rows = await focused.allInnerTexts().catch(() => [] as string[]);
+          return rows.length === 1 ? norm(rows[0]!).split('\n')[0]!.trim() : undefined;
+        }, 30_000);
+        if (title !== heading) throw new Error(`the highlighted row is ${JSON.stringify(title)}, not ${JSON.stringify(heading)}`);
+        // Scrolled into view: the row lies within the report's window.
+        const inView = await until('the highlighted row in view', async () =>
+          focused.evaluate((el) => {
+            const r = el.getBoundingClientRect();
+            return r.top >= 0 && r.bottom <= window.innerHeight;
+          }),
+        10_000);
+        if (!inView) throw new Error('the highlighted row is not in view');
+        await h.screenshot(`code-lens-report-${round.replace(/ /g, '-')}`);
+        // Back to the text, as a writer would, for the next click.
+        await focusEditor(page);
+      }
+      await closeReport(page);
     },
   },
   {
