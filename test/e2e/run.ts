@@ -306,7 +306,7 @@ const tests: Test[] = [
         const inView = await until('the highlighted row in view', async () =>
           focused.evaluate((el) => {
             const r = el.getBoundingClientRect();
-            return r.top >= 0 && r.bottom <= window.innerHeight;
+            return r.top >= 0 && r.bottom <= (globalThis as unknown as { innerHeight: number }).innerHeight;
           }),
         10_000);
         if (!inView) throw new Error('the highlighted row is not in view');
