@@ -11,7 +11,7 @@
  * Environment: BRUG_E2E_VSIX (package to test), BRUG_E2E_HOME (tools), BRUG_E2E_ONLY (comma-separated
  * test names), BRUG_E2E_KEEP=1 (keep the temp folder), BRUG_E2E_TIMEOUT_S (watchdog, default 480).
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -574,6 +574,64 @@ const tests: Test[] = [
       await sleep(300);
       await h.screenshot('settings');
       await page.keyboard.press('Escape');
+    },
+  },
+  {
+    // Last: a .brug.yml changes how every report in the workspace is checked; it is removed at the end.
+    name: '.brug.yml: completion offers rule ids and severities, a wrong value is flagged',
+    needs: ['diagnostics from Brug in the Problems panel'],
+    run: async (h, page) => {
+      const file = join(h.workspace, '.brug.yml');
+      // A writer starts the file with a section; the cursor goes where a rule id comes.
+      writeFileSync(file, '# Brug voor dit project\nrules:\n  ');
+      try {
+        await quickOpen(page, '.brug.yml');
+        await closePanel(page);
+        await focusEditor(page);
+        await page.keyboard.press('Control+End');
+        const rows = page.locator('.editor-widget.suggest-widget .monaco-list-row');
+        const suggestions = async (what: string, want: string) =>
+          until(`${what} in the suggestions`, async () => {
+            await page.keyboard.press('Control+Space');
+            await rows.first().waitFor({ state: 'visible', timeout: 5_000 });
+            const labels = (await rows.allInnerTexts()).map((t) => norm(t).trim());
+            return labels.some((l) => l.startsWith(want)) ? labels : undefined;
+          }, 30_000, 500);
+        // 1. Rule ids under rules: (typing a few letters narrows the list, as a writer would).
+        await page.keyboard.type('readability/long-se', { delay: 20 });
+        const ids = await suggestions('readability/long-sentence', 'readability/long-sentence');
+        log(`  under rules: ${ids.slice(0, 4).map((l) => JSON.stringify(l.split('\n')[0])).join(', ')}`);
+        await h.screenshot('brug-yml-rule-ids');
+        // Accepting a key inserts "key: "; then the allowed values come.
+        const focused = page.locator('.editor-widget.suggest-widget .monaco-list-row.focused');
+        if (!norm(await focused.innerText()).startsWith('readability/long-sentence')) throw new Error('the focused suggestion is not readability/long-sentence');
+        await page.keyboard.press('Enter');
+        await editor(page).filter({ hasText: 'readability/long-sentence: ' }).waitFor({ timeout: 5_000 });
+        const values = await suggestions('the severities', 'warning');
+        const severities = values.map((l) => l.split('\n')[0]!.trim());
+        for (const s of ['off', 'hint', 'info', 'warning', 'error']) if (!severities.includes(s)) throw new Error(`no "${s}" among ${JSON.stringify(severities)}`);
+        log(`  after the rule id: ${severities.join(', ')}`);
+        await page.keyboard.press('Escape');
+        // 2. A value Brug does not know, saved: a problem in .brug.yml itself.
+        await page.keyboard.type('loud', { delay: 20 });
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+S');
+        // The completion replaced what was typed: one rule id, not "readability/readability/…".
+        await until('the file saved', async () => /^ {2}readability\/long-sentence: loud$/m.test(readFileSync(file, 'utf8')), 10_000);
+        await openProblems(page);
+        const row = await until('a problem in .brug.yml', async () => {
+          const texts = await problemRows(page);
+          return texts.find((r) => /"loud"/.test(r) && /readability\/long-sentence/.test(r));
+        }, 30_000);
+        log(`  problem: ${JSON.stringify(row.replace(/\s+/g, ' ').slice(0, 200))}`);
+        const squiggle = page.locator(`.editor-group-container.active ${SQUIGGLE}`).first();
+        await squiggle.waitFor({ state: 'attached', timeout: 10_000 });
+        await h.screenshot('brug-yml-problem');
+        await closePanel(page);
+      } finally {
+        rmSync(file, { force: true });
+        await page.keyboard.press('Escape').catch(() => undefined);
+      }
     },
   },
 ];
