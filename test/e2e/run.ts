@@ -173,17 +173,22 @@ async function closeReport(page: Page): Promise<void> {
 async function lensWithHeading(page: Page, nth: number): Promise<{ lens: Locator; heading: string }> {
   const group = page.locator('.editor-group-container').first();
   const lenses = group.locator('.monaco-editor .codelens-decoration a');
-  await lenses.first().waitFor({ state: 'visible', timeout: 30_000 });
-  // Monaco keeps widgets of lines off screen in the page, placed outside the editor's viewport.
+  // Monaco keeps widgets of lines off screen in the page, hidden or placed outside the viewport.
   const view = await group.locator('.monaco-editor .overflow-guard').first().boundingBox();
   if (!view) throw new Error('no editor on screen');
   const onScreen = (b: { y: number; height: number } | null): b is { y: number; height: number } => !!b && b.height > 0 && b.y >= view.y && b.y + b.height <= view.y + view.height;
-  const boxes: Array<{ i: number; y: number; bottom: number }> = [];
-  for (let i = 0; i < (await lenses.count()); i++) {
-    const b = await lenses.nth(i).boundingBox();
-    if (onScreen(b) && (await lenses.nth(i).isVisible())) boxes.push({ i, y: b.y, bottom: b.y + b.height });
-  }
-  boxes.sort((a, b) => a.y - b.y);
+  const visibleLenses = async () => {
+    const found: Array<{ i: number; y: number; bottom: number }> = [];
+    for (let i = 0; i < (await lenses.count()); i++) {
+      const b = await lenses.nth(i).boundingBox();
+      if (onScreen(b) && (await lenses.nth(i).isVisible())) found.push({ i, y: b.y, bottom: b.y + b.height });
+    }
+    return found.sort((a, b) => a.y - b.y);
+  };
+  const boxes = await until('code lenses on screen', async () => {
+    const found = await visibleLenses();
+    return found.length > (nth < 0 ? -nth - 1 : nth) ? found : undefined;
+  }, 30_000, 300).catch(async () => visibleLenses());
   const pick = boxes.at(nth);
   if (!pick) throw new Error(`only ${boxes.length} code lenses on screen`);
   const lines: Array<{ y: number; text: string }> = [];
