@@ -302,11 +302,15 @@ const tests: Test[] = [
         log(`  ${round}: clicking the lens above ${JSON.stringify(heading)}`);
         await lens.click();
         const focused = frame.locator('#sections tr.section-row.focused');
-        const title = await until(`the report's row for "${heading}" highlighted`, async () => {
-          const rows = await focused.allInnerTexts().catch(() => [] as string[]);
-          return rows.length === 1 ? norm(rows[0]!).split('\n')[0]!.trim() : undefined;
-        }, 30_000);
-        if (title !== heading) throw new Error(`the highlighted row is ${JSON.stringify(title)}, not ${JSON.stringify(heading)}`);
+        // The row of the section clicked, and only that one (a second click moves the highlight).
+        let seen = '(none)';
+        await until(`the report's row for "${heading}" highlighted`, async () => {
+          const rows = (await focused.allInnerTexts().catch(() => [] as string[])).map((r) => norm(r).split('\n')[0]!.trim());
+          seen = rows.length ? rows.join(' | ') : '(none)';
+          return rows.length === 1 && rows[0] === heading;
+        }, 30_000).catch(() => {
+          throw new Error(`the highlighted row is ${JSON.stringify(seen)}, not ${JSON.stringify(heading)}`);
+        });
         // Scrolled into view: the row lies within the report's window.
         const inView = await until('the highlighted row in view', async () =>
           focused.evaluate((el) => {
