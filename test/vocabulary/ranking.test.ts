@@ -66,3 +66,20 @@ describe('vocabulary/jargon: warnings are ranked (noise budget)', () => {
     });
   }
 });
+
+describe('vocabulary/mixed-terms: the message names the other words, never the flagged word itself', () => {
+  it('nl: "schuldhulp" in the title against "schuldhulpverlening" three times', () => {
+    const text = '# Evaluatie schuldhulp\n\nDe gemeente biedt schuldhulpverlening aan. Veel inwoners kennen de schuldhulpverlening niet. De schuldhulpverlening is gratis.\n';
+    const f = vocabularyFindings(run(text, 'nl'), 'vocabulary/mixed-terms');
+    assert.equal(f.length, 1);
+    assert.match(f[0]!.message.nl, /^"schuldhulp": dit document gebruikt voor hetzelfde ook "schuldhulpverlening" \(3×\)\./);
+  });
+
+  it('en: the minority spelling names the majority spelling only', () => {
+    const text = '# Report\n\nSocioeconomic status matters. We measured socioeconomic status twice. One socio-economic factor stood out.\n';
+    const f = vocabularyFindings(run(text, 'en'), 'vocabulary/mixed-terms');
+    assert.equal(f.length, 1);
+    assert.doesNotMatch(f[0]!.message.en, /also says "socio-economic"/);
+    assert.match(f[0]!.message.en, /also says "socioeconomic" \(2×\) for the same thing/);
+  });
+});
