@@ -236,12 +236,68 @@ export function stubDefinitions(src: string, definitions: Definitions): string {
   return out;
 }
 
+/** Base64 data of an inline image or file (`![](data:image/png;base64,…)`): shorter runs are left alone. */
+const DATA_URI = /data:[\w.+-]+\/[\w.+-]+(?:;[\w.+-]+=[\w.+-]+)*;base64,([A-Za-z0-9+/]{1000,}=*)/g;
+const SHORT_PAYLOAD = 'AAAA';
+
+/**
+ * Parses a chunk as remark would, with the base64 data of inline images cut short first: they are
+ * no prose, but micromark reads them a character at a time, and reports exported from online
+ * editors carry images of 100,000 characters and more (the GitBook report: 990,000 of its 1.1
+ * million characters). The tree's offsets are then moved back to the full text. When a node
+ * whose text the adapter reads (text, code, HTML) spans a cut, the data was no link target:
+ * the chunk is parsed as it stands.
+ */
+function parseShortened(input: string): MdNode {
+  const cuts: Array<{ at: number; removed: number }> = [];
+  let short = '';
+  let last = 0;
+  let removedSoFar = 0;
+  DATA_URI.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DATA_URI.exec(input))) {
+    const payload = m.index + m[0].length - m[1]!.length;
+    short += input.slice(last, payload) + SHORT_PAYLOAD;
+    last = m.index + m[0].length;
+    const removed = m[1]!.length - SHORT_PAYLOAD.length;
+    // Offsets at or after `at` (in the short text) lie after the cut.
+    cuts.push({ at: payload - removedSoFar + SHORT_PAYLOAD.length, removed });
+    removedSoFar += removed;
+  }
+  // micromark drops one leading U+FEFF and counts offsets without it: give it one to drop, so a
+  // chunk that starts with U+FEFF (a second BOM, a zero-width no-break space) keeps exact offsets.
+  const bom = input.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
+  if (cuts.length === 0) return parseMdast(bom + input);
+  short += input.slice(last);
+  const tree = parseMdast(bom + short);
+  const shift = (offset: number): number => {
+    let by = 0;
+    for (const c of cuts) {
+      if (offset < c.at) break;
+      by += c.removed;
+    }
+    return offset + by;
+  };
+  let spans = false;
+  const move = (node: MdNode) => {
+    const pos = node.position;
+    if (pos) {
+      const s = pos.start.offset;
+      const e = pos.end.offset;
+      if (node.value !== undefined && s !== undefined && e !== undefined && cuts.some((c) => s < c.at && e > c.at - SHORT_PAYLOAD.length)) spans = true;
+      if (s !== undefined) pos.start = { ...pos.start, offset: shift(s) };
+      if (e !== undefined) pos.end = { ...pos.end, offset: shift(e) };
+    }
+    for (const c of node.children ?? []) move(c);
+  };
+  move(tree);
+  return spans ? parseMdast(bom + input) : tree;
+}
+
 /** Turns one chunk's mdast into prose blocks, offsets relative to the chunk. */
 function chunkBlocks(src: string, stubs: string): ChunkResult {
   const input = stubs ? `${src}\n\n${stubs}` : src;
-  // micromark drops one leading U+FEFF and counts offsets without it: give it one to drop, so a
-  // chunk that starts with U+FEFF (a second BOM, a zero-width no-break space) keeps exact offsets.
-  const tree = parseMdast(input.charCodeAt(0) === 0xfeff ? `\uFEFF${input}` : input);
+  const tree = parseShortened(input);
   const limit = src.length;
   const blocks: ProseBlock[] = [];
   const directives: ChunkResult['directives'] = [];
