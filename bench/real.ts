@@ -167,11 +167,16 @@ export function exponent(points: Array<[number, number]>): number {
   return num / den;
 }
 
+/** Both pipelines warmed up on a small document of each language (first-use costs belong to the cold start). */
 async function warmUp(): Promise<void> {
   const small = read(files('en', '.md').find((f) => f.includes('tribal')) ?? files('en', '.md')[0]!);
+  const smallNl = files('nl', '.md').find((f) => f.includes('robot')) ?? files('nl', '.md')[0];
   for (let i = 0; i < 2; i++) {
     brugOnce(small, 'warm.md');
     await retextOnce(small, 'en', true);
+    if (!smallNl) continue;
+    brugOnce(read(smallNl), 'warm-nl.md');
+    await retextOnce(read(smallNl), 'nl', true);
   }
 }
 
