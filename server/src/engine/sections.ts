@@ -198,22 +198,32 @@ export function headingInfos(blocks: ProseBlock[]): HeadingInfo[] {
 
 /** Roles that mean the body of the report has begun: a summary after them is a chapter's summary. */
 const BODY: ReadonlySet<SectionRole> = new Set(['background', 'method', 'results', 'discussion', 'conclusion', 'recommendations']);
+/** Roles that close a report's body: the chapters between the method and these report what the study found. */
+const CLOSING: ReadonlySet<SectionRole> = new Set(['discussion', 'conclusion', 'recommendations']);
+/** Roles that open a report: under a closing chapter they start attached material (a proposal, an earlier version). */
+const OPENING: ReadonlySet<SectionRole> = new Set(['introduction', 'background']);
 
 /**
  * Roles for a document's headings in order. The first heading is the title when it is the
  * top level and no prose came before it (prose-free headings right after it are part of
- * the title block in plain text); otherwise roles come from the words, then from the parent.
+ * the title block in plain text); otherwise roles come from the words, then from the parent,
+ * then from the heading's position among the chapters and its own text.
  */
 export function assignRoles(headings: HeadingInfo[], vocab: RoleVocabulary): SectionRole[] {
   const roles: SectionRole[] = [];
   const stack: Array<{ level: number; role: SectionRole }> = [];
   let titleDone = false;
   let bodySeen = false;
+  // Attached material (a research proposal after the conclusion): everything deeper than this level is appendix.
+  let attachedLevel: number | undefined;
   // When the source names its title, that heading alone is the title.
   const declared = headings.some((h) => h.declaredTitle);
+  // The role each heading names by its own words, for looking ahead.
+  const named = headings.map((h) => roleOfHeading(h.title, vocab));
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i]!;
     while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
+    if (attachedLevel !== undefined && h.level <= attachedLevel) attachedLevel = undefined;
     if (declared) {
       if (h.declaredTitle) {
         roles.push('title');
@@ -226,7 +236,7 @@ export function assignRoles(headings: HeadingInfo[], vocab: RoleVocabulary): Sec
     // an unnumbered line 2), and a Markdown page that opens on "#### Algoprudentienummer" has its title elsewhere.
     const titleCandidate = !titleDone && i === 0 && h.level <= 2 && !h.afterProse;
     const parent = stack[stack.length - 1];
-    let role = ownRole(h, vocab, titleCandidate, bodySeen, parent?.role);
+    let role = ownRole(h, vocab, titleCandidate, bodySeen, attachedLevel !== undefined ? 'appendix' : parent?.role);
     if (!role && titleCandidate) role = 'title';
     if (!role && !titleDone && i > 0 && roles[i - 1] === 'title' && !h.afterProse && h.level >= headings[i - 1]!.level) role = 'title';
     if (role === 'title') {
@@ -234,9 +244,15 @@ export function assignRoles(headings: HeadingInfo[], vocab: RoleVocabulary): Sec
       continue;
     }
     titleDone = true;
+    // Under a closing chapter, a heading that opens a report (introduction, state of the art) starts attached material.
+    const chapter = stack[0];
+    if (role && OPENING.has(role) && chapter && CLOSING.has(chapter.role) && parent !== undefined) {
+      role = 'appendix';
+      attachedLevel = chapter.level;
+    }
     if (!role && parent && parent.role !== 'title' && parent.role !== 'other') role = parent.role;
-    // A heading without role words and without a parent role: what its own text reports.
-    if (!role) role = roleOfContent(h.content, vocab) ?? 'other';
+    // A heading without role words and without a parent role: what its own text reports, or its place among the chapters.
+    if (!role) role = roleByPlace(headings, named, roles, i, vocab) ?? 'other';
     if (BODY.has(role)) bodySeen = true;
     roles.push(role);
     stack.push({ level: h.level, role });
@@ -244,6 +260,20 @@ export function assignRoles(headings: HeadingInfo[], vocab: RoleVocabulary): Sec
   return roles;
 }
 
+/**
+ * The role of a heading that names none and has no parent role. Its text decides when it clearly
+ * describes data collection; a chapter between the method and the closing chapters (discussion,
+ * conclusion, recommendations) reports what the study found; otherwise its text's findings cues.
+ */
+function roleByPlace(headings: HeadingInfo[], named: Array<SectionRole | undefined>, roles: SectionRole[], i: number, vocab: RoleVocabulary): SectionRole | undefined {
+  const h = headings[i]!;
+  const content = roleOfContent(h.content, vocab);
+  if (content === 'method') return content;
+  const methodBefore = roles.some((r) => r === 'method');
+  const closingAfter = headings.some((x, j) => j > i && x.level <= h.level && (named[j] === 'conclusion' || named[j] === 'recommendations'));
+  if (methodBefore && closingAfter) return 'results';
+  return content;
+}
 /** The role a heading gives itself: sample size, own words (a late summary excepted), a question; under an appendix, appendix. */
 function ownRole(h: HeadingInfo, vocab: RoleVocabulary, strict: boolean, bodySeen: boolean, parentRole: SectionRole | undefined): SectionRole | undefined {
   const words = rolesOfHeading(h.title, vocab, strict);
