@@ -195,15 +195,40 @@ describe('sections: roles that generalise (issue 14), Dutch and English', () => 
     assert.deepEqual(roles('# Report\n\nText.\n\n## Discovery\n\nText.\n\n### User interviews (n = 5)\n\nText.\n'), ['title', 'other', 'results']);
   });
 
-  it('a topic heading without role words takes its role from what its text reports', () => {
-    const en = roles('# Report\n\nText.\n\n## The patient record\n\nTwelve of the seventeen participants could not find their record. The median time was 6 minutes; 40 % gave up.\n');
-    assert.equal(en[1], 'results');
-    const nl = roles('# Rapport\n\nTekst.\n\n## Het dossier\n\nTwaalf van de zeventien deelnemers vonden hun dossier niet. De helft van de respondenten gaf aan dat de brief onduidelijk was; 40 % haakte af.\n');
-    assert.equal(nl[1], 'results');
+  it('a topic heading without role words takes its role from what its text reports (in a document that describes a study)', () => {
+    const en = roles('# Report\n\nText.\n\n## Methods\n\nWe asked patients.\n\n## The patient record\n\nTwelve of the seventeen participants could not find their record. The median time was 6 minutes; 40 % gave up.\n');
+    assert.equal(en[2], 'results');
+    const nl = roles('# Rapport\n\nTekst.\n\n## Methode\n\nWe vroegen ouders.\n\n## Het dossier\n\nTwaalf van de zeventien deelnemers vonden hun dossier niet. De helft van de respondenten gaf aan dat de brief onduidelijk was; 40 % haakte af.\n');
+    assert.equal(nl[2], 'results');
     const method = roles('# Report\n\nText.\n\n## Fieldwork\n\nWe interviewed twelve parents. Participants were recruited through the community team and the interviews were transcribed.\n');
     assert.equal(method[1], 'method');
     // Without cues the heading stays "other": quiet by default.
-    assert.equal(roles('# Report\n\nText.\n\n## Partners\n\nThe council works with three housing associations.\n')[1], 'other');
+    assert.equal(roles('# Report\n\nText.\n\n## Methods\n\nText.\n\n## Partners\n\nThe council works with three housing associations.\n')[2], 'other');
+  });
+
+  it('figures in an essay or a book without a study are the author\'s material, not findings', () => {
+    const text = '## Market: Concentration\n\nFive companies own 85 percent of the market; half of the stations are owned by two firms, and most of the users said so.\n';
+    assert.equal(roles(`# Free culture\n\nText.\n\n${text}`)[1], 'other');
+    assert.equal(roles(`# Rapport over vrije cultuur\n\nTekst.\n\n## Marktconcentratie\n\nVijf bedrijven bezitten 85 procent van de markt; de helft van de zenders is van twee bedrijven, zeiden de meeste kijkers.\n`, 'doc.md')[1], 'other');
+  });
+
+  it('a chapter without role words between the method and the conclusion reports findings; its subsections follow it', () => {
+    assert.deepEqual(roles('# Thesis\n\nText.\n\n## Methodology\n\nText.\n\n## Designing accounting tools\n\nText.\n\n### Federated architecture\n\nText.\n\n## Conclusions\n\nText.\n\n## Technical notes\n\nText.\n'), ['title', 'method', 'results', 'results', 'conclusion', 'other']);
+    assert.deepEqual(roles('# Rapport over de app\n\nTekst.\n\n## Methodologie\n\nTekst.\n\n## Ontdekken\n\nTekst.\n\n### Eerste ronde\n\nTekst.\n\n## Conclusie\n\nTekst.\n\n## Technische beschrijving\n\nTekst.\n'), ['title', 'method', 'results', 'results', 'conclusion', 'other']);
+    // Without a method before it, a chapter between the introduction and the conclusion is a topic.
+    assert.deepEqual(roles('# Essay\n\nText.\n\n## Introduction\n\nText.\n\n## Piracy\n\nText.\n\n## Conclusion\n\nText.\n'), ['title', 'introduction', 'other', 'conclusion']);
+  });
+
+  it('opening sections under the closing chapter start attached material (appendix), in LaTeX and Markdown', () => {
+    const tex = '\\documentclass{report}\n\\begin{document}\n\\chapter{Inleiding}\nTekst.\n\\chapter{Methodologie}\nTekst.\n\\chapter{Conclusie}\nTekst.\n\\section{Introductie}\nHet voorstel.\n\\section{Stand van zaken}\nTekst.\n\\subsection{Gezichtsdetectie}\nTekst.\n\\section{Methodologie}\nTekst.\n\\end{document}\n';
+    assert.deepEqual(roles(tex, 'doc.tex'), ['introduction', 'method', 'conclusion', 'appendix', 'appendix', 'appendix', 'appendix']);
+    assert.deepEqual(roles('# Report\n\nText.\n\n## Conclusion\n\nText.\n\n### Background of the proposal\n\nText.\n\n### Method of the proposal\n\nText.\n\n## Acknowledgements\n\nText.\n'), ['title', 'conclusion', 'appendix', 'appendix', 'other']);
+  });
+
+  it('a preface or acknowledgements is neither the introduction nor the title', () => {
+    assert.deepEqual(roles('# Preface\n\nText.\n\n# Introduction\n\nText.\n'), ['other', 'introduction']);
+    assert.equal(roleOfHeading('Woord vooraf', NL), 'other');
+    assert.equal(roleOfHeading('Voorwoord', NL), 'other');
   });
 
   it('LaTeX \\chapter and \\section headings and numbered headings get roles alike', () => {

@@ -177,6 +177,7 @@ export interface HeadingInfo {
 }
 
 const CONTENT_CHARS = 3000;
+const TEMPLATE_TAG = /\{%[^%]{0,200}%\}|\{\{[^{}]{0,200}\}\}/g;
 
 /** The headings of a parsed document with what the role algorithm needs: level, prose before, the section's own text. */
 export function headingInfos(blocks: ProseBlock[]): HeadingInfo[] {
@@ -191,7 +192,8 @@ export function headingInfos(blocks: ProseBlock[]): HeadingInfo[] {
       continue;
     }
     proseSeen = true;
-    if (current && current.content!.length < CONTENT_CHARS && !b.skip) current.content += `${b.text.slice(0, CONTENT_CHARS)}\n`;
+    // Template tags ({% hint %}, {{< figure >}}) are markup, not what the section says.
+    if (current && current.content!.length < CONTENT_CHARS && !b.skip) current.content += `${b.text.slice(0, CONTENT_CHARS).replace(TEMPLATE_TAG, ' ')}\n`;
   }
   return out;
 }
@@ -270,6 +272,8 @@ function roleByPlace(headings: HeadingInfo[], named: Array<SectionRole | undefin
   const content = roleOfContent(h.content, vocab);
   if (content === 'method') return content;
   const methodBefore = roles.some((r) => r === 'method');
+  // Findings presuppose a study: in a document that never describes one (an essay, a book), figures and quotes are the author's material.
+  if (!methodBefore && !named.includes('method')) return undefined;
   const closingAfter = headings.some((x, j) => j > i && x.level <= h.level && (named[j] === 'conclusion' || named[j] === 'recommendations'));
   if (methodBefore && closingAfter) return 'results';
   return content;
