@@ -225,6 +225,22 @@ describe('sections: roles that generalise (issue 14), Dutch and English', () => 
     assert.deepEqual(roles('# Report\n\nText.\n\n## Conclusion\n\nText.\n\n### Background of the proposal\n\nText.\n\n### Method of the proposal\n\nText.\n\n## Acknowledgements\n\nText.\n'), ['title', 'conclusion', 'appendix', 'appendix', 'other']);
   });
 
+  it('the words outside an aside in brackets name the section; the aside counts when they name none', () => {
+    assert.equal(roleOfHeading('Doelstellingen (cfr. methodologie)', NL), 'introduction');
+    assert.equal(roleOfHeading('Aims (see the methodology)', EN), 'introduction');
+    assert.equal(roleOfHeading('Initial design work (futures workshops)', EN), 'method');
+    assert.equal(roleOfHeading('Eerste ronde (interviews)', NL), 'method');
+  });
+
+  it('role words by their stem: methodology and literature in their forms', () => {
+    assert.equal(roleOfHeading('Methodologie', NL), 'method');
+    assert.equal(roleOfHeading('Methodological approach', EN), 'method');
+    assert.equal(roleOfHeading('Literatuuronderzoek', NL), 'background');
+    assert.equal(roleOfHeading('Literatuurstudie', NL), 'background');
+    // The reference list keeps its own role.
+    assert.equal(roleOfHeading('Literatuurlijst', NL), 'references');
+  });
+
   it('a preface or acknowledgements is neither the introduction nor the title', () => {
     assert.deepEqual(roles('# Preface\n\nText.\n\n# Introduction\n\nText.\n'), ['other', 'introduction']);
     assert.equal(roleOfHeading('Woord vooraf', NL), 'other');

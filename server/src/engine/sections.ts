@@ -121,7 +121,18 @@ const SAMPLE_SIZE = /\(\s*n\b[^()]{0,12}=\s*\d+\s*\)/i;
  * name their topic, not a role, when the role word comes later; they are read strictly.
  */
 export function rolesOfHeading(title: string, vocab: RoleVocabulary, strict = false): SectionRole[] {
-  const h = normaliseHeading(title);
+  const full = normaliseHeading(title);
+  // The words outside an aside in brackets name the section ("Doelstellingen (cfr. methodologie)");
+  // the aside counts when they name no role ("Initial design work (futures workshops)").
+  const bare = full.replace(/\s*[([][^()[\]]*[)\]]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (bare && bare !== full) {
+    const own = headingRoles(bare, vocab, strict);
+    if (own.length) return own;
+  }
+  return headingRoles(full, vocab, strict);
+}
+
+function headingRoles(h: string, vocab: RoleVocabulary, strict: boolean): SectionRole[] {
   if (!h) return [];
   const leadOnly = strict || h.split(/\s+/).length >= STATEMENT_WORDS;
   const out: SectionRole[] = [];
