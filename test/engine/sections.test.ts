@@ -42,8 +42,7 @@ const plain = (s: string) => s.replace(/\\IfLanguageName\{[^{}]*\}\{([^{}]*)\}\{
     }
     assert.equal(rows.length, r.inSample[0]!.total + r.inSample[1]!.total, 'every labelled heading is scored');
     for (const s of r.loo) assert.ok(s.agree / s.total >= MEASURED_LOO[s.language] - MARGIN, `${s.language}: leave-one-out agreement ${pct(s.agree, s.total)} fell below ${pct(MEASURED_LOO[s.language] - MARGIN, 1)}`);
-    // In-sample is never worse than leave-one-out: removing a document's own words cannot help it.
-    for (let i = 0; i < 2; i++) assert.ok(r.inSample[i]!.agree >= r.loo[i]!.agree);
+    // In-sample can be below leave-one-out: without a document's own words a heading may get its role from its place among the chapters.
   });
 
   it('finds the labelled headings at their lines with the right titles (markup aside)', () => {
@@ -217,6 +216,13 @@ describe('sections: roles that generalise (issue 14), Dutch and English', () => 
     assert.deepEqual(roles('# Rapport over de app\n\nTekst.\n\n## Methodologie\n\nTekst.\n\n## Ontdekken\n\nTekst.\n\n### Eerste ronde\n\nTekst.\n\n## Conclusie\n\nTekst.\n\n## Technische beschrijving\n\nTekst.\n'), ['title', 'method', 'results', 'results', 'conclusion', 'other']);
     // Without a method before it, a chapter between the introduction and the conclusion is a topic.
     assert.deepEqual(roles('# Essay\n\nText.\n\n## Introduction\n\nText.\n\n## Piracy\n\nText.\n\n## Conclusion\n\nText.\n'), ['title', 'introduction', 'other', 'conclusion']);
+  });
+
+  it('a chapter without role words between the introduction and the method sets out the context (background)', () => {
+    assert.deepEqual(roles('# Report\n\nText.\n\n## Introduction\n\nText.\n\n## The school\n\nText.\n\n### Its modules\n\nText.\n\n## Methods\n\nText.\n'), ['title', 'introduction', 'background', 'background', 'method']);
+    assert.deepEqual(roles('# Rapport over de school\n\nTekst.\n\n## Inleiding\n\nTekst.\n\n## De school\n\nTekst.\n\n## Methode\n\nTekst.\n'), ['title', 'introduction', 'background', 'method']);
+    // Without a method after it, it stays a topic.
+    assert.deepEqual(roles('# Essay\n\nText.\n\n## Introduction\n\nText.\n\n## The school\n\nText.\n'), ['title', 'introduction', 'other']);
   });
 
   it('opening sections under the closing chapter start attached material (appendix), in LaTeX and Markdown', () => {

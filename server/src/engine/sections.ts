@@ -287,6 +287,10 @@ function roleByPlace(headings: HeadingInfo[], named: Array<SectionRole | undefin
   if (!methodBefore && !named.includes('method')) return undefined;
   const closingAfter = headings.some((x, j) => j > i && x.level <= h.level && (named[j] === 'conclusion' || named[j] === 'recommendations'));
   if (methodBefore && closingAfter) return 'results';
+  // Between the introduction and the method, a chapter without role words sets out the context.
+  const introBefore = roles.some((r) => r === 'introduction');
+  const methodAfter = headings.some((x, j) => j > i && x.level <= h.level && named[j] === 'method');
+  if (!methodBefore && introBefore && methodAfter && !roles.some((r) => r === 'results')) return 'background';
   return content;
 }
 /** The role a heading gives itself: sample size, own words (a late summary excepted), a question; under an appendix, appendix. */
