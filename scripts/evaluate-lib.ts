@@ -177,6 +177,25 @@ export function evaluateSections(docs: CorpusDoc[], rows: SectionRow[], vocabula
   return { inSample: score(() => new Set()), loo: score(onlyIn), removed };
 }
 
+/** The leave-one-out misses per language as label → Brug's role, most frequent first, with three example headings. */
+export function confusion(scores: SectionScore[]): string[] {
+  const lines: string[] = [];
+  for (const s of scores) {
+    const byPair = new Map<string, string[]>();
+    for (const p of s.pairs) {
+      if (p.got === p.gold) continue;
+      const k = `${p.gold} → ${p.got ?? 'no heading'}`;
+      const list = byPair.get(k) ?? [];
+      list.push(`"${p.heading.slice(0, 40)}"`);
+      byPair.set(k, list);
+    }
+    lines.push(`Leave-one-out misses, ${s.language} (label → Brug):`, '', '| label → Brug | headings | examples |', '|---|---|---|');
+    for (const [k, v] of [...byPair.entries()].sort((a, b) => b[1].length - a[1].length)) lines.push(`| ${k} | ${v.length} | ${[...new Set(v)].slice(0, 3).join(', ')} |`);
+    lines.push('');
+  }
+  return lines;
+}
+
 // ------------------------------------------------------------------ client verdict
 
 export interface ClientLabel {

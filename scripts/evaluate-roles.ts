@@ -17,8 +17,8 @@ import { CORPUS_DIR, REPO_ROOT } from '../test/helpers/shared.js';
 import { bundledDictionaries } from '../server/src/workspace/dictionaries.js';
 import { Vocabulary } from '../server/src/engine/vocabulary/vocabulary.js';
 import type { ProseBlock } from '../server/src/engine/types.js';
-import { corpusDocs, evaluateSections, headingsOfBlocks, parseBlocks, pct, sectionRows } from './evaluate-lib.js';
-import type { CorpusDoc, SectionScore } from './evaluate-lib.js';
+import { confusion, corpusDocs, evaluateSections, headingsOfBlocks, parseBlocks, pct, sectionRows } from './evaluate-lib.js';
+import type { CorpusDoc } from './evaluate-lib.js';
 
 const args = process.argv.slice(2);
 const dump = args.includes('--dump');
@@ -76,22 +76,3 @@ if (dump) {
 }
 out.push('', `(${((Date.now() - started) / 1000).toFixed(1)} s)`);
 process.stdout.write(`${out.join('\n')}\n`);
-
-/** The leave-one-out misses per language as label → Brug's role, most frequent first, with three example headings. */
-export function confusion(scores: SectionScore[]): string[] {
-  const lines: string[] = [];
-  for (const s of scores) {
-    const byPair = new Map<string, string[]>();
-    for (const p of s.pairs) {
-      if (p.got === p.gold) continue;
-      const k = `${p.gold} → ${p.got ?? 'no heading'}`;
-      const list = byPair.get(k) ?? [];
-      list.push(`"${p.heading.slice(0, 40)}"`);
-      byPair.set(k, list);
-    }
-    lines.push(`Leave-one-out misses, ${s.language} (label → Brug):`, '', '| label → Brug | headings | examples |', '|---|---|---|');
-    for (const [k, v] of [...byPair.entries()].sort((a, b) => b[1].length - a[1].length)) lines.push(`| ${k} | ${v.length} | ${[...new Set(v)].slice(0, 3).join(', ')} |`);
-    lines.push('');
-  }
-  return lines;
-}

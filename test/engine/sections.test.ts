@@ -16,12 +16,13 @@ const EN = roleVocabularyOf(vocabulary, 'en');
 
 /**
  * Leave-one-document-out agreement measured on 2026-12-03 over the 704 labelled headings of the
- * 23-document dev corpus (docs/evaluation.md; `npm run evaluate`). The issue's target is 90 % per
- * language; Brug is not there yet, so the test holds the measured level (minus a small margin)
- * and prints every miss.
+ * 23-document dev corpus (docs/evaluation.md; `npm run evaluate`, `npm run evaluate:roles`):
+ * nl 79.7 %, en 91.8 %. The issue's target is 90 % per language; Dutch is not there yet (most
+ * misses are the notes pages of one GitBook), so the test holds the measured level (minus a small
+ * margin) and prints every miss.
  */
-const MEASURED_LOO = { nl: 0.57, en: 0.67 };
-const MARGIN = 0.03;
+const MEASURED_LOO = { nl: 0.797, en: 0.918 };
+const MARGIN = 0.02;
 /** Markup that the labels keep in heading_text and Brug's titles do not: emphasis, Markdown heading marks. */
 const plain = (s: string) => s.replace(/\\IfLanguageName\{[^{}]*\}\{([^{}]*)\}\{[^{}]*\}/g, '$1').replace(/^#+\s*/, '').replace(/<[^<>]{1,80}>/g, '').replace(/\\([()[\]*_#.!-])/g, '$1').replace(/[*_]{1,2}/g, '').replace(/\s+/g, ' ').trim();
 
