@@ -17,11 +17,11 @@ const EN = roleVocabularyOf(vocabulary, 'en');
 /**
  * Leave-one-document-out agreement measured on 2026-12-03 over the 704 labelled headings of the
  * 23-document dev corpus (docs/evaluation.md; `npm run evaluate`, `npm run evaluate:roles`):
- * nl 79.7 %, en 91.8 %. The issue's target is 90 % per language; Dutch is not there yet (most
+ * nl 80.4 %, en 91.8 %. The issue's target is 90 % per language; Dutch is not there yet (most
  * misses are the notes pages of one GitBook), so the test holds the measured level (minus a small
  * margin) and prints every miss.
  */
-const MEASURED_LOO = { nl: 0.797, en: 0.918 };
+const MEASURED_LOO = { nl: 0.804, en: 0.918 };
 const MARGIN = 0.02;
 /** Markup that the labels keep in heading_text and Brug's titles do not: emphasis, Markdown heading marks. */
 const plain = (s: string) => s.replace(/\\IfLanguageName\{[^{}]*\}\{([^{}]*)\}\{[^{}]*\}/g, '$1').replace(/^#+\s*/, '').replace(/<[^<>]{1,80}>/g, '').replace(/\\([()[\]*_#.!-])/g, '$1').replace(/[*_]{1,2}/g, '').replace(/\s+/g, ' ').trim();
@@ -246,6 +246,17 @@ describe('sections: roles that generalise (issue 14), Dutch and English', () => 
     assert.equal(roleOfHeading('Literatuurstudie', NL), 'background');
     // The reference list keeps its own role.
     assert.equal(roleOfHeading('Literatuurlijst', NL), 'references');
+  });
+
+  it('under a discussion, a section named after the method or the results discusses them; recommendations keep their role', () => {
+    assert.deepEqual(roles('# Rapport over de app\n\nTekst.\n\n## Kritische reflectie\n\nTekst.\n\n### Iteratieve methodologie\n\nTekst.\n\n### Vervolg\n\nTekst.\n'), ['title', 'discussion', 'discussion', 'recommendations']);
+    assert.deepEqual(roles('# Report\n\nText.\n\n## Discussion\n\nText.\n\n### Strengths of the methods\n\nText.\n\n### Next steps\n\nText.\n'), ['title', 'discussion', 'discussion', 'recommendations']);
+  });
+
+  it('the structure of the document itself belongs to the introduction; the set-up of the study is method', () => {
+    assert.equal(roleOfHeading('Opzet van deze bachelorproef', NL), 'introduction');
+    assert.equal(roleOfHeading('Opzet van het onderzoek', NL), 'method');
+    assert.equal(roleOfHeading('Structure of this report', EN), 'introduction');
   });
 
   it('a preface or acknowledgements is neither the introduction nor the title', () => {

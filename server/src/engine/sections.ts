@@ -213,6 +213,8 @@ export function headingInfos(blocks: ProseBlock[]): HeadingInfo[] {
 const BODY: ReadonlySet<SectionRole> = new Set(['background', 'method', 'results', 'discussion', 'conclusion', 'recommendations']);
 /** Roles that close a report's body: the chapters between the method and these report what the study found. */
 const CLOSING: ReadonlySet<SectionRole> = new Set(['discussion', 'conclusion', 'recommendations']);
+/** Roles a discussion reflects on: under a discussion, a section named after them discusses them ("Strengths: the iterative method"). */
+const DISCUSSED: ReadonlySet<SectionRole> = new Set(['introduction', 'background', 'method', 'results']);
 /** Roles that open a report: under a closing chapter they start attached material (a proposal, an earlier version). */
 const OPENING: ReadonlySet<SectionRole> = new Set(['introduction', 'background']);
 
@@ -263,6 +265,7 @@ export function assignRoles(headings: HeadingInfo[], vocab: RoleVocabulary): Sec
       role = 'appendix';
       attachedLevel = chapter.level;
     }
+    if (role && parent?.role === 'discussion' && DISCUSSED.has(role)) role = 'discussion';
     if (!role && parent && parent.role !== 'title' && parent.role !== 'other') role = parent.role;
     // A heading without role words and without a parent role: what its own text reports, or its place among the chapters.
     if (!role) role = roleByPlace(headings, named, roles, i, vocab) ?? 'other';
