@@ -196,6 +196,32 @@ export function confusion(scores: SectionScore[]): string[] {
   return lines;
 }
 
+/** Headings with the same words and the same label in two or more documents that Brug gives different roles (leave-one-out). */
+export function inconsistent(scores: SectionScore[]): string[] {
+  const byHeading = new Map<string, Array<{ file: string; got: string }>>();
+  for (const s of scores) {
+    for (const p of s.pairs) {
+      const k = `${normaliseHeading(p.heading)}\u0000${p.gold}`;
+      const list = byHeading.get(k) ?? [];
+      list.push({ file: p.file, got: p.got ?? 'no heading' });
+      byHeading.set(k, list);
+    }
+  }
+  const lines: string[] = [];
+  for (const [k, v] of byHeading) {
+    if (new Set(v.map((x) => x.file)).size < 2 || new Set(v.map((x) => x.got)).size < 2) continue;
+    const [heading, gold] = k.split('\u0000');
+    lines.push(`- "${heading}" (label ${gold}): ${v.map((x) => `${x.file.replace(/^.*\//, '')} ${x.got}`).join(', ')}`);
+  }
+  return lines;
+}
+
+/** The inconsistent headings as a report section. */
+export function inconsistentReport(scores: SectionScore[]): string[] {
+  const lines = inconsistent(scores);
+  return [`Same heading and label in two or more documents, different roles from Brug (leave-one-out): ${lines.length}`, '', ...lines, ''];
+}
+
 // ------------------------------------------------------------------ client verdict
 
 export interface ClientLabel {

@@ -17,7 +17,7 @@ import { CORPUS_DIR, REPO_ROOT } from '../test/helpers/shared.js';
 import { bundledDictionaries } from '../server/src/workspace/dictionaries.js';
 import { Vocabulary } from '../server/src/engine/vocabulary/vocabulary.js';
 import type { ProseBlock } from '../server/src/engine/types.js';
-import { confusion, corpusDocs, evaluateSections, headingsOfBlocks, parseBlocks, pct, sectionRows } from './evaluate-lib.js';
+import { confusion, corpusDocs, evaluateSections, headingsOfBlocks, inconsistentReport, parseBlocks, pct, sectionRows } from './evaluate-lib.js';
 import type { CorpusDoc } from './evaluate-lib.js';
 
 const args = process.argv.slice(2);
@@ -62,7 +62,7 @@ for (let i = 0; i < 2; i++) {
   const b = r.loo[i]!;
   out.push(`| ${a.language} | ${a.total} | ${a.agree} (${pct(a.agree, a.total)}) | ${b.agree} (${pct(b.agree, b.total)}) |`);
 }
-out.push('', ...confusion(r.loo));
+out.push('', ...confusion(r.loo), ...inconsistentReport(r.loo));
 if (dump) {
   out.push('', 'file:line | level | label | in-sample | LOO | heading');
   r.loo.forEach((s, i) =>

@@ -7,7 +7,7 @@ import { lint } from '../../server/src/index.js';
 import { Vocabulary } from '../../server/src/engine/vocabulary/vocabulary.js';
 import { bundledDictionaries } from '../../server/src/workspace/dictionaries.js';
 import { CORPUS_DIR } from '../helpers/shared.js';
-import { corpusDocs, evaluateSections, parseHeadings, pct, sectionRows } from '../../scripts/evaluate-lib.js';
+import { corpusDocs, evaluateSections, inconsistent, parseHeadings, pct, sectionRows } from '../../scripts/evaluate-lib.js';
 import { md, txt } from './helpers.js';
 
 const vocabulary = new Vocabulary(bundledDictionaries().dictionaries);
@@ -43,6 +43,8 @@ const plain = (s: string) => s.replace(/\\IfLanguageName\{[^{}]*\}\{([^{}]*)\}\{
     }
     assert.equal(rows.length, r.inSample[0]!.total + r.inSample[1]!.total, 'every labelled heading is scored');
     for (const s of r.loo) assert.ok(s.agree / s.total >= MEASURED_LOO[s.language] - MARGIN, `${s.language}: leave-one-out agreement ${pct(s.agree, s.total)} fell below ${pct(MEASURED_LOO[s.language] - MARGIN, 1)}`);
+    // The same heading with the same label in two documents gets the same role in both.
+    assert.deepEqual(inconsistent(r.loo), []);
     // In-sample can be below leave-one-out: without a document's own words a heading may get its role from its place among the chapters.
   });
 
