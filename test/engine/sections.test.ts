@@ -17,11 +17,11 @@ const EN = roleVocabularyOf(vocabulary, 'en');
 /**
  * Leave-one-document-out agreement measured on 2026-12-03 over the 704 labelled headings of the
  * 23-document dev corpus (docs/evaluation.md; `npm run evaluate`, `npm run evaluate:roles`):
- * nl 80.4 %, en 91.8 %. The issue's target is 90 % per language; Dutch is not there yet (most
+ * nl 80.6 %, en 92.2 %. The issue's target is 90 % per language; Dutch is not there yet (most
  * misses are the notes pages of one GitBook), so the test holds the measured level (minus a small
  * margin) and prints every miss.
  */
-const MEASURED_LOO = { nl: 0.804, en: 0.918 };
+const MEASURED_LOO = { nl: 0.806, en: 0.922 };
 const MARGIN = 0.02;
 /** Markup that the labels keep in heading_text and Brug's titles do not: emphasis, Markdown heading marks. */
 const plain = (s: string) => s.replace(/\\IfLanguageName\{[^{}]*\}\{([^{}]*)\}\{[^{}]*\}/g, '$1').replace(/^#+\s*/, '').replace(/<[^<>]{1,80}>/g, '').replace(/\\([()[\]*_#.!-])/g, '$1').replace(/[*_]{1,2}/g, '').replace(/\s+/g, ' ').trim();
@@ -253,6 +253,11 @@ describe('sections: roles that generalise (issue 14), Dutch and English', () => 
   it('under a discussion, a section named after the method or the results discusses them; recommendations keep their role', () => {
     assert.deepEqual(roles('# Rapport over de app\n\nTekst.\n\n## Kritische reflectie\n\nTekst.\n\n### Iteratieve methodologie\n\nTekst.\n\n### Vervolg\n\nTekst.\n'), ['title', 'discussion', 'discussion', 'recommendations']);
     assert.deepEqual(roles('# Report\n\nText.\n\n## Discussion\n\nText.\n\n### Strengths of the methods\n\nText.\n\n### Next steps\n\nText.\n'), ['title', 'discussion', 'discussion', 'recommendations']);
+  });
+
+  it('the introduction or aim inside a method chapter introduces the method; inside a findings chapter it stays introduction', () => {
+    assert.deepEqual(roles('# Thesis\n\nText.\n\n## Methodology\n\nText.\n\n### Introduction\n\nText.\n\n## Findings\n\nText.\n\n### Aims\n\nText.\n'), ['title', 'method', 'method', 'results', 'introduction']);
+    assert.deepEqual(roles('# Rapport over de lessen\n\nTekst.\n\n## Interviews met docenten\n\nTekst.\n\n### Doel interview\n\nTekst.\n'), ['title', 'method', 'method']);
   });
 
   it('the structure of the document itself belongs to the introduction; the set-up of the study is method', () => {

@@ -266,6 +266,8 @@ export function assignRoles(headings: HeadingInfo[], vocab: RoleVocabulary): Sec
       attachedLevel = chapter.level;
     }
     if (role && parent?.role === 'discussion' && DISCUSSED.has(role)) role = 'discussion';
+    // The introduction or aim of a method chapter ("Doel interview", "Introduction") introduces the method.
+    if (role === 'introduction' && parent?.role === 'method') role = 'method';
     if (!role && parent && parent.role !== 'title' && parent.role !== 'other') role = parent.role;
     // A heading without role words and without a parent role: what its own text reports, or its place among the chapters.
     if (!role) role = roleByPlace(headings, named, roles, i, vocab) ?? 'other';
