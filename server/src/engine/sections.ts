@@ -235,6 +235,7 @@ export function assignRoles(headings: HeadingInfo[], vocab: RoleVocabulary): Sec
   const declared = headings.some((h) => h.declaredTitle);
   // The role each heading names by its own words, for looking ahead.
   const named = headings.map((h) => roleOfHeading(h.title, vocab));
+  const place = placeOf(headings, named);
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i]!;
     while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
@@ -270,34 +271,59 @@ export function assignRoles(headings: HeadingInfo[], vocab: RoleVocabulary): Sec
     if (role === 'introduction' && parent?.role === 'method') role = 'method';
     if (!role && parent && parent.role !== 'title' && parent.role !== 'other') role = parent.role;
     // A heading without role words and without a parent role: what its own text reports, or its place among the chapters.
-    if (!role) role = roleByPlace(headings, named, roles, i, vocab) ?? 'other';
+    if (!role) role = roleByPlace(h, i, place, vocab) ?? 'other';
     if (BODY.has(role)) bodySeen = true;
     roles.push(role);
+    place.seen.add(role);
     stack.push({ level: h.level, role });
   }
   return roles;
 }
 
+/** What a heading's place among the chapters tells: the roles before it, the lowest level of closing and method headings after it. */
+interface Place {
+  /** Roles given so far. */
+  seen: Set<SectionRole>;
+  /** Whether a heading of the document names the method. */
+  namesMethod: boolean;
+  /** Per heading: the lowest level of a later heading named conclusion or recommendations, of one named method (Infinity: none). */
+  closingAfter: number[];
+  methodAfter: number[];
+}
+
+/** Looks ahead once per document, so that placing every heading stays linear in the number of headings. */
+function placeOf(headings: HeadingInfo[], named: Array<SectionRole | undefined>): Place {
+  const closingAfter: number[] = new Array(headings.length);
+  const methodAfter: number[] = new Array(headings.length);
+  let closing = Infinity;
+  let method = Infinity;
+  for (let j = headings.length - 1; j >= 0; j--) {
+    closingAfter[j] = closing;
+    methodAfter[j] = method;
+    if (named[j] === 'conclusion' || named[j] === 'recommendations') closing = Math.min(closing, headings[j]!.level);
+    if (named[j] === 'method') method = Math.min(method, headings[j]!.level);
+  }
+  return { seen: new Set(), namesMethod: named.includes('method'), closingAfter, methodAfter };
+}
+
 /**
  * The role of a heading that names none and has no parent role. Its text decides when it clearly
- * describes data collection; a chapter between the method and the closing chapters (discussion,
- * conclusion, recommendations) reports what the study found; otherwise its text's findings cues.
+ * describes data collection; a chapter between the method and the conclusion (or recommendations)
+ * reports what the study found; a chapter between the introduction and the method sets out the
+ * context; otherwise its text's findings cues — and none of these in a document without a study.
  */
-function roleByPlace(headings: HeadingInfo[], named: Array<SectionRole | undefined>, roles: SectionRole[], i: number, vocab: RoleVocabulary): SectionRole | undefined {
-  const h = headings[i]!;
+function roleByPlace(h: HeadingInfo, i: number, place: Place, vocab: RoleVocabulary): SectionRole | undefined {
   const content = roleOfContent(h.content, vocab);
   if (content === 'method') return content;
-  const methodBefore = roles.some((r) => r === 'method');
+  const methodBefore = place.seen.has('method');
   // Findings presuppose a study: in a document that never describes one (an essay, a book), figures and quotes are the author's material.
-  if (!methodBefore && !named.includes('method')) return undefined;
-  const closingAfter = headings.some((x, j) => j > i && x.level <= h.level && (named[j] === 'conclusion' || named[j] === 'recommendations'));
-  if (methodBefore && closingAfter) return 'results';
+  if (!methodBefore && !place.namesMethod) return undefined;
+  if (methodBefore && place.closingAfter[i]! <= h.level) return 'results';
   // Between the introduction and the method, a chapter without role words sets out the context.
-  const introBefore = roles.some((r) => r === 'introduction');
-  const methodAfter = headings.some((x, j) => j > i && x.level <= h.level && named[j] === 'method');
-  if (!methodBefore && introBefore && methodAfter && !roles.some((r) => r === 'results')) return 'background';
+  if (!methodBefore && place.seen.has('introduction') && place.methodAfter[i]! <= h.level && !place.seen.has('results')) return 'background';
   return content;
 }
+
 /** The role a heading gives itself: sample size, own words (a late summary excepted), a question; under an appendix, appendix. */
 function ownRole(h: HeadingInfo, vocab: RoleVocabulary, strict: boolean, bodySeen: boolean, parentRole: SectionRole | undefined): SectionRole | undefined {
   const words = rolesOfHeading(h.title, vocab, strict);
