@@ -8,11 +8,20 @@ import type { Vocabulary } from './vocabulary/vocabulary.js';
  * question headings, and words in a section's own text. This module keeps the algorithm:
  *
  * 1. A heading's own role words win ("Aanbevolen stappen" under a results chapter is recommendations),
- *    except a summary after the body has begun: a chapter's "Summary" belongs to its chapter.
+ *    except a summary after the body has begun: a chapter's "Summary" belongs to its chapter. The
+ *    words outside a bracketed aside count first ("Doelstellingen (cfr. methodologie)").
+ *    Inside a discussion, method and results words name what is discussed; inside a method
+ *    chapter, an introduction or aim introduces the method.
  * 2. A heading that states a sample size ("User interviews (N=4)") reports what that sample gave.
  * 3. A question heading gets its role from its opening ("How did residents benefit?" → results).
  * 4. A heading without role words takes its parent's role; under an appendix everything is appendix.
- * 5. A top-level heading without words or parent gets its role from its section's text (findings, data collection).
+ *    Under a closing chapter, a heading that opens a report (introduction, state of the art)
+ *    starts attached material: an appendix.
+ * 5. A heading without words or parent role gets its role from its place and its text: a chapter
+ *    between the method and the conclusion reports findings, one between the introduction and
+ *    the method sets out the background; its text decides when it clearly describes data
+ *    collection or reports findings. A document that never describes a study (an essay, a book)
+ *    has no findings: its topic chapters stay "other".
  */
 
 export interface CompiledRole {
