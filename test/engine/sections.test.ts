@@ -228,10 +228,12 @@ describe('sections: roles that generalise (issue 14), Dutch and English', () => 
     assert.deepEqual(roles('# Essay\n\nText.\n\n## Introduction\n\nText.\n\n## The school\n\nText.\n'), ['title', 'introduction', 'other']);
   });
 
-  it('opening sections under the closing chapter start attached material (appendix), in LaTeX and Markdown', () => {
+  it('an introduction under the conclusion chapter starts attached material (appendix), in LaTeX and Markdown', () => {
     const tex = '\\documentclass{report}\n\\begin{document}\n\\chapter{Inleiding}\nTekst.\n\\chapter{Methodologie}\nTekst.\n\\chapter{Conclusie}\nTekst.\n\\section{Introductie}\nHet voorstel.\n\\section{Stand van zaken}\nTekst.\n\\subsection{Gezichtsdetectie}\nTekst.\n\\section{Methodologie}\nTekst.\n\\end{document}\n';
     assert.deepEqual(roles(tex, 'doc.tex'), ['introduction', 'method', 'conclusion', 'appendix', 'appendix', 'appendix', 'appendix']);
-    assert.deepEqual(roles('# Report\n\nText.\n\n## Conclusion\n\nText.\n\n### Background of the proposal\n\nText.\n\n### Method of the proposal\n\nText.\n\n## Acknowledgements\n\nText.\n'), ['title', 'conclusion', 'appendix', 'appendix', 'other']);
+    assert.deepEqual(roles('# Report\n\nText.\n\n## Conclusion\n\nText.\n\n### Introduction to the proposal\n\nText.\n\n### Method of the proposal\n\nText.\n\n## Acknowledgements\n\nText.\n'), ['title', 'conclusion', 'appendix', 'appendix', 'other']);
+    // Background or context inside a discussion or a conclusion is part of it.
+    assert.deepEqual(roles('# Report\n\nText.\n\n## Discussion\n\nText.\n\n### Context of the findings\n\nText.\n\n## Conclusion\n\nText.\n\n### Background of the differences\n\nText.\n'), ['title', 'discussion', 'discussion', 'conclusion', 'background']);
   });
 
   it('the words outside an aside in brackets name the section; the aside counts when they name none', () => {

@@ -15,8 +15,8 @@ import type { Vocabulary } from './vocabulary/vocabulary.js';
  * 2. A heading that states a sample size ("User interviews (N=4)") reports what that sample gave.
  * 3. A question heading gets its role from its opening ("How did residents benefit?" → results).
  * 4. A heading without role words takes its parent's role; under an appendix everything is appendix.
- *    Under a closing chapter, a heading that opens a report (introduction, state of the art)
- *    starts attached material: an appendix.
+ *    Under the conclusion chapter, a section that introduces a report starts attached material
+ *    (a research proposal): it and what follows inside that chapter are appendix.
  * 5. A heading without words or parent role gets its role from its place and its text: a chapter
  *    between the method and the conclusion reports findings, one between the introduction and
  *    the method sets out the background; its text decides when it clearly describes data
@@ -220,12 +220,8 @@ export function headingInfos(blocks: ProseBlock[]): HeadingInfo[] {
 
 /** Roles that mean the body of the report has begun: a summary after them is a chapter's summary. */
 const BODY: ReadonlySet<SectionRole> = new Set(['background', 'method', 'results', 'discussion', 'conclusion', 'recommendations']);
-/** Roles that close a report's body: the chapters between the method and these report what the study found. */
-const CLOSING: ReadonlySet<SectionRole> = new Set(['discussion', 'conclusion', 'recommendations']);
 /** Roles a discussion reflects on: under a discussion, a section named after them discusses them ("Strengths: the iterative method"). */
 const DISCUSSED: ReadonlySet<SectionRole> = new Set(['introduction', 'background', 'method', 'results']);
-/** Roles that open a report: under a closing chapter they start attached material (a proposal, an earlier version). */
-const OPENING: ReadonlySet<SectionRole> = new Set(['introduction', 'background']);
 
 /**
  * Roles for a document's headings in order. The first heading is the title when it is the
@@ -269,9 +265,9 @@ export function assignRoles(headings: HeadingInfo[], vocab: RoleVocabulary): Sec
       continue;
     }
     titleDone = true;
-    // Under a closing chapter, a heading that opens a report (introduction, state of the art) starts attached material.
+    // Under the conclusion chapter, a section that introduces a report starts attached material (a proposal, an earlier version).
     const chapter = stack[0];
-    if (role && OPENING.has(role) && chapter && CLOSING.has(chapter.role) && parent !== undefined) {
+    if (role === 'introduction' && chapter?.role === 'conclusion' && parent !== undefined) {
       role = 'appendix';
       attachedLevel = chapter.level;
     }
