@@ -20,7 +20,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { TestClient } from '../test/lsp/client.js';
+import { BUNDLE, TestClient } from '../test/lsp/client.js';
 
 const CORPUS = resolve(process.env.BRUG_CORPUS ?? join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'dev'));
 const BOOK = join('en', 'lessig-free-culture-book.md');
@@ -107,7 +107,13 @@ interface SizeResult {
 
 async function measure(target: number, edits: number): Promise<SizeResult> {
   const { text, words } = corpusDocument(target);
-  const client = new TestClient({ settings: { debounceMs: 0, maxDocumentSize: 50 * 1024 * 1024 }, env: { BRUG_LSP_TIMING: '1' } });
+  const prof = arg('cpu-prof', '');
+  const client = new TestClient({
+    settings: { debounceMs: 0, maxDocumentSize: 50 * 1024 * 1024 },
+    env: { BRUG_LSP_TIMING: '1' },
+    // --cpu-prof DIR: the server writes a V8 CPU profile there when it exits.
+    ...(prof ? { command: { file: process.execPath, args: ['--cpu-prof', '--cpu-prof-dir', prof, BUNDLE, '--stdio'] } } : {}),
+  });
   await client.initialize();
   const uri = `file:///tmp/brug-bench/latency-${target}.md`;
   const idle = rss(client.process.pid!);
@@ -204,7 +210,10 @@ async function main() {
   }
 }
 
-main().catch((err) => {
-  process.stderr.write(`${(err as Error).stack ?? err}\n`);
-  process.exit(1);
-});
+// Run only as a script (other scripts import corpusDocument).
+if (process.argv[1] && import.meta.filename === resolve(process.argv[1])) {
+  main().catch((err) => {
+    process.stderr.write(`${(err as Error).stack ?? err}\n`);
+    process.exit(1);
+  });
+}
