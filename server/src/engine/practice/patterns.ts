@@ -40,6 +40,7 @@ type Found = { text: string; index: number; pattern: string };
  */
 const memo = new ContentCache<Array<boolean | Found | null | undefined>>(30000);
 let nextId = 0;
+const last: { text: string; row: Array<boolean | Found | null | undefined> | undefined } = { text: '', row: undefined };
 
 export class PatternSet {
   readonly patterns: string[];
@@ -58,8 +59,12 @@ export class PatternSet {
   }
 
   private row(text: string): Array<boolean | Found | null | undefined> {
+    // Callers ask several sets about one text in a row: the last row answers without a look-up.
+    if (text === last.text && last.row) return last.row;
     let row = memo.get(text);
     if (!row) memo.set(text, (row = []));
+    last.text = text;
+    last.row = row;
     return row;
   }
 
