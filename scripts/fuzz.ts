@@ -1,6 +1,9 @@
 /**
  * The long fuzz run (issue 17 item 6): `npm run fuzz -- --n 100000 [--seed 1] [--max-chars 6000]
- * [--scale 1] [--slow-ms 5000] [--workers 1] [--out test/fuzz/RESULTS.md] [--no-growth]`.
+ * [--scale 1] [--slow-ms 5000] [--workers 1] [--out test/fuzz/RESULTS.md] [--no-growth]`, and
+ * `npm run fuzz -- --corpus-fixes`: the fix properties of test/fuzz/corpus-fixes.ts on every
+ * dev-corpus document (npm test runs them on a fixed sample), written into its own section of
+ * --out, which the long run keeps.
  * Mutated documents from the dev corpus go through the engine; every finding and fix is checked
  * against the text (test/fuzz/check.ts). With `--workers N` the cases are shared out over N
  * worker threads (case i goes to worker i mod N), so the same seed checks the same documents
@@ -11,7 +14,7 @@
  * line, a long word, deep nesting) at two sizes and writes their growth exponents: ≈ 1 is linear.
  */
 import { execSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -19,6 +22,7 @@ import { corpusSources } from '../test/fuzz/generate.js';
 import { fuzz } from '../test/fuzz/run.js';
 import type { FuzzReport } from '../test/fuzz/run.js';
 import { measureGrowth } from '../test/fuzz/scaling.js';
+import { fixCopies, fixesStayInPlace, guardedSwaps, safeFixesAlone } from '../test/fuzz/corpus-fixes.js';
 import type { Growth } from '../test/fuzz/scaling.js';
 
 // The engine's cue patterns are large regular expressions run on every sentence; V8 first
@@ -66,6 +70,53 @@ if (!isMainThread) {
   main();
 }
 
+const SECTION_START = '<!-- corpus-fixes: written by npm run fuzz -- --corpus-fixes -->';
+const SECTION_END = '<!-- /corpus-fixes -->';
+
+/** The corpus-fixes section of a results file (empty when it has none). */
+function corpusFixesSection(file: string): string {
+  if (!existsSync(file)) return '';
+  const text = readFileSync(file, 'utf8');
+  const a = text.indexOf(SECTION_START);
+  const b = text.indexOf(SECTION_END);
+  return a >= 0 && b > a ? text.slice(a, b + SECTION_END.length) : '';
+}
+
+/** The fix properties on every dev-corpus document; the result replaces the section in `out`. */
+async function corpusFixes(out: string, commit: string): Promise<void> {
+  const sources = corpusSources();
+  const t0 = performance.now();
+  const started = new Date().toISOString();
+  const say = (x: string) => process.stdout.write(`fuzz --corpus-fixes: ${x}\n`);
+  const a = fixesStayInPlace(sources);
+  say(`fixes in place: ${a.fixes} fixes, ${a.problems.length} problems`);
+  const b = safeFixesAlone(sources, 3);
+  say(`safe fixes alone: ${b.tried} tried, ${b.refused} findings --fix would refuse, ${b.problems.length} problems`);
+  const c = guardedSwaps(sources);
+  say(`guarded swaps: ${c.swapped} swaps, ${c.kept} protected pieces, ${c.problems.length} problems`);
+  const d = await fixCopies(sources);
+  say(`--fix on copies: ${d.applied} fixes applied, ${d.problems.length} problems`);
+  const problems = [...a.problems, ...b.problems, ...c.problems, ...d.problems];
+  const section = [
+    SECTION_START,
+    '## Fix properties on every dev-corpus document',
+    '',
+    `- Run: ${started}, ${Math.round((performance.now() - t0) / 1000)} s, \`npm run fuzz -- --corpus-fixes\` at commit ${commit}; npm test runs the same checks on a fixed sample (test/fuzz/corpus-fixes.test.ts)`,
+    `- Documents: ${sources.length}`,
+    `- Every fix in the text, off protected text, structure kept: ${a.fixes} fixes with edits, **${a.problems.length}** problems`,
+    `- Safe fixes applied alone (3 per document): ${b.tried} tried, **${b.problems.length}** problems (${b.refused} new findings in the fix's own paragraph, which --fix refuses)`,
+    `- A test rule's safe swaps everywhere: ${c.swapped} swaps, ${c.kept} protected pieces kept, **${c.problems.length}** problems`,
+    `- \`brug check --fix\` on copies, then a second --fix: ${d.applied} fixes applied, **${d.problems.length}** problems`,
+    ...(problems.length ? ['', ...problems.slice(0, 30).map((p) => `  - ${p}`)] : []),
+    SECTION_END,
+  ].join('\n');
+  const old = existsSync(out) ? readFileSync(out, 'utf8') : '# Fuzz results (last long run)\n';
+  const had = corpusFixesSection(out);
+  writeFileSync(out, had ? old.replace(had, section) : `${old.replace(/\n*$/, '\n\n')}${section}\n`);
+  say(`${problems.length} problems; written to ${out}`);
+  process.exitCode = problems.length ? 1 : 0;
+}
+
 function main(): void {
   const { values } = parseArgs({
     options: {
@@ -77,6 +128,7 @@ function main(): void {
       workers: { type: 'string', default: '1' },
       out: { type: 'string', default: 'test/fuzz/RESULTS.md' },
       'no-growth': { type: 'boolean', default: false },
+      'corpus-fixes': { type: 'boolean', default: false },
     },
   });
   const n = Number(values.n);
@@ -96,6 +148,10 @@ function main(): void {
     commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     // Not a git checkout: the commit stays unknown.
+  }
+  if (values['corpus-fixes']) {
+    void corpusFixes(values.out!, commit);
+    return;
   }
   const t0 = performance.now();
   const command = `npm run fuzz -- --n ${n} --seed ${seed} --max-chars ${maxChars} --scale ${scale} --workers ${workers}`;
@@ -147,7 +203,8 @@ function main(): void {
       for (const s of report.slow.slice(0, 30)) lines.push(`- ${s.ms} ms, ${s.chars} characters — ${s.recipe}`);
       lines.push('');
     }
-    writeFileSync(values.out!, lines.join('\n'));
+    const kept = corpusFixesSection(values.out!);
+    writeFileSync(values.out!, lines.join('\n') + (kept ? `\n${kept}\n` : ''));
   }
 
   /** The reports of all workers as one. */
