@@ -6,6 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { lint } from '../../server/src/index.js';
 import { snapRange } from '../../server/src/engine/fixes.js';
+import { notProseRanges } from '../../server/src/engine/text/sentences.js';
 import { checkFindings } from './check.js';
 import { corpusSources, makeCase } from './generate.js';
 import { checkCase } from './run.js';
@@ -115,6 +116,17 @@ describe('exact offsets on damaged input (issue 17 item 2)', () => {
     const one = 'These themes are touched upon here in order to situate them in the research.\n';
     const f = lint(one, { path: 'a.md', language: 'en' }).findings.find((x) => x.ruleId === 'vocabulary/jargon' && /in order/.test(one.slice(x.offset, x.endOffset)));
     if (f) assert.ok(f.fixes.some((x) => x.kind === 'safe'), 'one line: still a safe fix');
+  });
+
+  it('not-prose ranges (addresses, URLs, citations) are found as before the linear e-mail pattern, also at the end of a long word', () => {
+    const text = 'Mail j.de.vries@utrecht.nl of zie https://example.org/a. Volgens [@smith2020, p. 4] en www.brug.nl klopt het.';
+    const got = notProseRanges(text).map(([a, b]) => text.slice(a, b));
+    assert.deepEqual(got, ['j.de.vries@utrecht.nl', 'https://example.org/a', '[@smith2020, p. 4]', 'www.brug.nl']);
+    // A long run of letters before the @ is one address, found from where the run starts (scanned once).
+    const word = 'schuldhulp'.repeat(2000);
+    const long = `Zie ${word}@gemeente.nl: niets anders.`;
+    assert.deepEqual(notProseRanges(long), [[4, 4 + word.length + '@gemeente.nl'.length]]);
+    assert.deepEqual(notProseRanges(`Zie ${word}: niets.`), []);
   });
 
   it('snapRange moves a range off a CRLF middle, a surrogate half and the BOM, never growing it', () => {
