@@ -4,6 +4,8 @@
  * between. Matches respect word boundaries (letters and digits of any script), so "raad" does not
  * match inside "voorraad" and "plan" not inside "planet".
  */
+import { ContentCache } from '../cache.js';
+
 const WORD = '[\\p{L}\\p{N}]';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -39,6 +41,18 @@ function lead(pattern: string): string {
   return first === '..' ? '' : escape(first.endsWith('*') ? first.slice(0, -1) : first);
 }
 
+type Found = { text: string; index: number; pattern: string };
+
+/**
+ * Results of every pattern set on a text, by text: the practice analysis runs some forty sets
+ * over each sentence of the document at every check, and after an edit almost every sentence
+ * is one it saw before (the language server re-checks a long document at each keystroke).
+ * A row holds, per set, test() at 2·id and find() at 2·id + 1 (null: no match).
+ */
+const memo = new ContentCache<Array<boolean | Found | null | undefined>>(30000);
+let nextId = 0;
+const last: { text: string; row: Array<boolean | Found | null | undefined> | undefined } = { text: '', row: undefined };
+
 export class PatternSet {
   readonly patterns: string[];
   private readonly bodies: string[];
@@ -53,6 +67,7 @@ export class PatternSet {
   private readonly each: Array<RegExp | undefined> = [];
   private readonly leads: Array<RegExp | undefined> = [];
   private global: RegExp | undefined;
+  private readonly id = nextId++;
 
   constructor(patterns: string[] = []) {
     this.patterns = patterns;
@@ -83,13 +98,35 @@ export class PatternSet {
     return !this.prefilter;
   }
 
+  private row(text: string): Array<boolean | Found | null | undefined> {
+    // Callers ask several sets about one text in a row: the last row answers without a look-up.
+    if (text === last.text && last.row) return last.row;
+    let row = memo.get(text);
+    if (!row) memo.set(text, (row = []));
+    last.text = text;
+    last.row = row;
+    return row;
+  }
+
   test(text: string): boolean {
-    return !!this.prefilter && this.prefilter.test(text) && this.re!.test(text);
+    if (!this.prefilter) return false;
+    const row = this.row(text);
+    let r = row[2 * this.id] as boolean | undefined;
+    if (r === undefined) row[2 * this.id] = r = this.prefilter.test(text) && this.re!.test(text);
+    return r;
   }
 
   /** The first match: its text and position. */
-  find(text: string): { text: string; index: number; pattern: string } | undefined {
-    if (!this.prefilter || !this.prefilter.test(text)) return undefined;
+  find(text: string): Found | undefined {
+    if (!this.prefilter) return undefined;
+    const row = this.row(text);
+    let r = row[2 * this.id + 1] as Found | null | undefined;
+    if (r === undefined) row[2 * this.id + 1] = r = this.findUncached(text) ?? null;
+    return r ?? undefined;
+  }
+
+  private findUncached(text: string): Found | undefined {
+    if (!this.prefilter!.test(text)) return undefined;
     const m = this.re!.exec(text);
     if (!m) return undefined;
     const pattern = this.patterns[this.patterns.findIndex((_p, i) => this.matches(i, m[0]))] ?? '';
