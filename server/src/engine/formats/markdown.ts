@@ -281,46 +281,104 @@ export function stubDefinitions(src: string, definitions: Definitions): string {
   return out;
 }
 
-/** Turns one chunk's mdast into prose blocks, offsets relative to the chunk. */
-function chunkBlocks(src: string, stubs: string): ChunkResult {
-  const input = stubs ? `${src}\n\n${stubs}` : src;
+/** Base64 data of an inline image or file (`![](data:image/png;base64,…)`): shorter runs are left alone. */
+const DATA_URI = /data:[\w.+-]+\/[\w.+-]+(?:;[\w.+-]+=[\w.+-]+)*;base64,([A-Za-z0-9+/]{1000,}=*)/g;
+const SHORT_PAYLOAD = 'AAAA';
+
+/**
+ * Parses a chunk as remark would, with the base64 data of inline images cut short first: they are
+ * no prose, but micromark reads them a character at a time, and reports exported from online
+ * editors carry images of 100,000 characters and more (the GitBook report: 990,000 of its 1.1
+ * million characters). The tree's offsets are then moved back to the full text. When a node
+ * whose text the adapter reads (text, code, HTML) spans a cut, the data was no link target:
+ * the chunk is parsed as it stands.
+ */
+function parseShortened(input: string): MdNode {
+  const cuts: Array<{ at: number; removed: number }> = [];
+  let short = '';
+  let last = 0;
+  let removedSoFar = 0;
+  DATA_URI.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DATA_URI.exec(input))) {
+    const payload = m.index + m[0].length - m[1]!.length;
+    short += input.slice(last, payload) + SHORT_PAYLOAD;
+    last = m.index + m[0].length;
+    const removed = m[1]!.length - SHORT_PAYLOAD.length;
+    // Offsets at or after `at` (in the short text) lie after the cut.
+    cuts.push({ at: payload - removedSoFar + SHORT_PAYLOAD.length, removed });
+    removedSoFar += removed;
+  }
   // micromark drops one leading U+FEFF and counts offsets without it: give it one to drop, so a
   // chunk that starts with U+FEFF (a second BOM, a zero-width no-break space) keeps exact offsets.
-  const tree = parseMdast(input.charCodeAt(0) === 0xfeff ? `\uFEFF${input}` : input);
-  const limit = src.length;
-  const blocks: ProseBlock[] = [];
-  const directives: ChunkResult['directives'] = [];
-  let frontMatterLanguage: Language | undefined;
+  const bom = input.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
+  if (cuts.length === 0) return parseMdast(bom + input);
+  short += input.slice(last);
+  const tree = parseMdast(bom + short);
+  const shift = (offset: number): number => {
+    let by = 0;
+    for (const c of cuts) {
+      if (offset < c.at) break;
+      by += c.removed;
+    }
+    return offset + by;
+  };
+  let spans = false;
+  const move = (node: MdNode) => {
+    const pos = node.position;
+    if (pos) {
+      const s = pos.start.offset;
+      const e = pos.end.offset;
+      if (node.value !== undefined && s !== undefined && e !== undefined && cuts.some((c) => s < c.at && e > c.at - SHORT_PAYLOAD.length)) spans = true;
+      if (s !== undefined) pos.start = { ...pos.start, offset: shift(s) };
+      if (e !== undefined) pos.end = { ...pos.end, offset: shift(e) };
+    }
+    for (const c of node.children ?? []) move(c);
+  };
+  move(tree);
+  return spans ? parseMdast(bom + input) : tree;
+}
 
-  const collectDirective = (node: MdNode) => {
+/** Reads one chunk's mdast into prose blocks and directives, offsets relative to the chunk. */
+class ChunkReader {
+  readonly blocks: ProseBlock[] = [];
+  readonly directives: ChunkResult['directives'] = [];
+  frontMatterLanguage: Language | undefined;
+  // Where the last positioned text ended: text that a transform made without a position (GFM
+  // e-mail literals inside broken links) is found from here, so its offsets stay exact.
+  private cursor = 0;
+
+  constructor(
+    private readonly src: string,
+    private readonly limit: number,
+  ) {}
+
+  collectDirective(node: MdNode): void {
     const value = node.value ?? '';
     const re = /<!--([\s\S]*?)-->/g;
     let m: RegExpExecArray | null;
     const base = offsetOf(node, 'start');
     while ((m = re.exec(value))) {
       const d = parseDirective(m[1]!, base + m.index, base + m.index + m[0].length, 0);
-      if (d) directives.push(d);
+      if (d) this.directives.push(d);
     }
-  };
+  }
 
-  // Where the last positioned text ended: text that a transform made without a position (GFM
-  // e-mail literals inside broken links) is found from here, so its offsets stay exact.
-  let cursor = 0;
-  const inline = (node: MdNode, b: BlockTextBuilder) => {
+  inline(node: MdNode, b: BlockTextBuilder): void {
     switch (node.type) {
       case 'text': {
         let s = offsetOf(node, 'start');
         let e = offsetOf(node, 'end');
         if (!node.position) {
           const value = node.value ?? '';
-          const at = value ? src.indexOf(value, cursor) : -1;
+          const at = value ? this.src.indexOf(value, this.cursor) : -1;
           // Not found as it stands (an escape inside): left out rather than put in the wrong place.
           if (at < 0) return;
           s = at;
           e = at + value.length;
         }
-        cursor = e;
-        b.addAligned(node.value ?? '', src.slice(s, e), s);
+        this.cursor = e;
+        b.addAligned(node.value ?? '', this.src.slice(s, e), s);
         return;
       }
       case 'inlineCode':
@@ -335,27 +393,27 @@ function chunkBlocks(src: string, stubs: string): ChunkResult {
           b.addPlaceholder(offsetOf(node, 'start'), offsetOf(node, 'end') - offsetOf(node, 'start'), PLACEHOLDER);
           return;
         }
-        for (const c of kids) inline(c, b);
+        for (const c of kids) this.inline(c, b);
         return;
       }
       case 'break':
         b.addSeparator(' ', offsetOf(node, 'start'));
         return;
       case 'html':
-        collectDirective(node);
+        this.collectDirective(node);
         return;
       case 'image':
       case 'imageReference':
       case 'footnoteReference':
         return;
       default:
-        for (const c of node.children ?? []) inline(c, b);
+        for (const c of node.children ?? []) this.inline(c, b);
     }
-  };
+  }
 
-  const block = (node: MdNode, kind: BlockKind, quoted: boolean, level?: number) => {
+  block(node: MdNode, kind: BlockKind, quoted: boolean, level?: number): void {
     const b = new BlockTextBuilder();
-    for (const c of node.children ?? []) inline(c, b);
+    for (const c of node.children ?? []) this.inline(c, b);
     if (b.text.trim().length === 0) return;
     // A paragraph of Hugo or Quarto shortcodes only ({{< image … >}}, {{% include %}}) is markup, not prose.
     if (SHORTCODES_ONLY.test(b.text)) return;
@@ -369,51 +427,57 @@ function chunkBlocks(src: string, stubs: string): ChunkResult {
     if (level !== undefined) pb.level = level;
     if (quoted) pb.quoted = true;
     if (b.placeholders.length) pb.placeholders = b.placeholders;
-    blocks.push(pb);
-  };
+    this.blocks.push(pb);
+  }
 
-  const walk = (node: MdNode, quoted: boolean, inList: boolean, inNote = false) => {
-    if (offsetOf(node, 'start') >= limit && node.type !== 'root') return;
+  walk(node: MdNode, quoted: boolean, inList: boolean, inNote = false): void {
+    if (offsetOf(node, 'start') >= this.limit && node.type !== 'root') return;
     switch (node.type) {
       case 'heading':
-        block(node, 'heading', quoted, node.depth ?? 1);
+        this.block(node, 'heading', quoted, node.depth ?? 1);
         return;
       case 'paragraph':
-        block(node, inNote ? 'footnote' : inList ? 'listItem' : 'paragraph', quoted);
+        this.block(node, inNote ? 'footnote' : inList ? 'listItem' : 'paragraph', quoted);
         return;
       case 'blockquote':
-        for (const c of node.children ?? []) walk(c, true, inList, inNote);
+        for (const c of node.children ?? []) this.walk(c, true, inList, inNote);
         return;
       case 'list':
       case 'listItem':
-        for (const c of node.children ?? []) walk(c, quoted, true, inNote);
+        for (const c of node.children ?? []) this.walk(c, quoted, true, inNote);
         return;
       case 'footnoteDefinition':
         // A footnote's text is prose: in theses much of it lives there.
-        for (const c of node.children ?? []) walk(c, quoted, inList, true);
+        for (const c of node.children ?? []) this.walk(c, quoted, inList, true);
         return;
       case 'table':
-        for (const row of node.children ?? []) for (const cell of row.children ?? []) block(cell, 'tableCell', quoted);
+        for (const row of node.children ?? []) for (const cell of row.children ?? []) this.block(cell, 'tableCell', quoted);
         return;
       case 'html':
-        collectDirective(node);
+        this.collectDirective(node);
         return;
       case 'yaml': {
         const m = /^\s*(?:lang|language|taal)\s*:\s*["']?(nl|en|dutch|english|nl-NL|en-GB|en-US)/im.exec(node.value ?? '');
-        if (m) frontMatterLanguage = m[1]!.toLowerCase().startsWith('nl') || m[1]!.toLowerCase() === 'dutch' ? 'nl' : 'en';
+        if (m) this.frontMatterLanguage = m[1]!.toLowerCase().startsWith('nl') || m[1]!.toLowerCase() === 'dutch' ? 'nl' : 'en';
         return;
       }
       case 'root':
-        for (const c of node.children ?? []) walk(c, quoted, inList);
+        for (const c of node.children ?? []) this.walk(c, quoted, inList);
         return;
       default:
         // code, math, toml, definition, thematicBreak: not prose.
         return;
     }
-  };
-  walk(tree, false, false);
-  const result: ChunkResult = { blocks, directives };
-  if (frontMatterLanguage) result.frontMatterLanguage = frontMatterLanguage;
+  }
+}
+
+/** Turns one chunk's mdast into prose blocks, offsets relative to the chunk. */
+function chunkBlocks(src: string, stubs: string): ChunkResult {
+  const input = stubs ? `${src}\n\n${stubs}` : src;
+  const reader = new ChunkReader(src, src.length);
+  reader.walk(parseShortened(input), false, false);
+  const result: ChunkResult = { blocks: reader.blocks, directives: reader.directives };
+  if (reader.frontMatterLanguage) result.frontMatterLanguage = reader.frontMatterLanguage;
   return result;
 }
 
@@ -422,7 +486,10 @@ function chunkBlocks(src: string, stubs: string): ChunkResult {
  * needs: an edit re-parses only the chunk it changes. Least recently used chunks go once the
  * cached text passes a budget.
  */
-const chunkCache = new ContentCache<Map<string, ChunkResult>>(Infinity, { maxWeight: 6_000_000, weigh: (key) => key.length, refresh: true });
+// Weighed by source characters; a parsed chunk takes some 20 bytes per character, so 2M characters
+// (three times a 100,000-word document) keeps memory in bounds while an editor session leaves an
+// old chunk behind at each edit (6M let a language server session grow by ~14 MB per 100 edits).
+const chunkCache = new ContentCache<Map<string, ChunkResult>>(Infinity, { maxWeight: 2_000_000, weigh: (key) => key.length, refresh: true });
 
 /** Forgets parsed chunks (for benchmarks that must start cold). */
 export function clearMarkdownCache(): void {
