@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { md, of, flagged, config } from '../../engine/helpers.js';
 import { splitSentences } from '../../../server/src/engine/text/sentences.js';
-import { findPassives, wordSpan } from '../../../server/src/engine/text/passive.js';
+import { findPassives, wordSpan, activeExample } from '../../../server/src/engine/text/passive.js';
 import type { Language } from '../../../server/src/index.js';
 
 const RULE = 'readability/passive-voice';
@@ -104,6 +104,16 @@ describe(RULE, () => {
       assert.deepEqual(of(md('# T\n\nDe zelfredzaamheid van de inwoners met schulden wordt door de klantmanagers van de drie wijkteams in de gemeente op heel verschillende manieren ingeschat.\n'), RULE), []);
     });
 
+    it('never a garbled example: none with a modal verb, and the subject stops where the verbs start', () => {
+      const example = (t: string) => splitSentences(t, 'nl').flatMap((s) => findPassives(s, 'nl').map((p) => activeExample(t, s, p, 'nl')));
+      // Was "[wie?] heeft het prototype moet verbeterd verbeterd".
+      assert.deepEqual(example('Het prototype moet verbeterd worden op drie punten.'), [undefined]);
+      assert.deepEqual(example('De aanvraag moet binnen acht weken door de gemeente worden beoordeeld.'), [undefined]);
+      assert.deepEqual(example('We stoppen omdat het prototype verbeterd werd door het team.'), ['het team heeft het prototype verbeterd']);
+      const f = of(md('# T\n\nDe aanvraag moet worden beoordeeld.\n'), RULE)[0];
+      if (f) assert.doesNotMatch(f.message.nl, /Bijvoorbeeld/);
+    });
+
     it('stacked passives in one sentence are one finding', () => {
       const r = md('# T\n\nDe gegevens werden verzameld en daarna werden ze geanalyseerd.\n');
       assert.deepEqual(of(r, RULE).map((f) => [f.data!.reason, f.data!.passives]), [['stacked', 2]]);
@@ -138,6 +148,13 @@ describe(RULE, () => {
       assert.deepEqual(of(md(`# Report\n\n${long}\n`), RULE).map((f) => f.data!.reason), ['long']);
       const relative = 'The council debated the new plan for the support of residents with rent arrears in the three districts that was discussed in May after a long debate.';
       assert.deepEqual(of(md(`# Report\n\n${relative}\n`), RULE), []);
+    });
+
+    it('no example with a modal verb: "must be improved" is not "[who?] improved"', () => {
+      const example = (t: string) => splitSentences(t, 'en').flatMap((s) => findPassives(s, 'en').map((p) => activeExample(t, s, p, 'en')));
+      assert.deepEqual(example('The prototype must be improved before the next test.'), [undefined]);
+      assert.deepEqual(example('The form should be checked by the officer.'), [undefined]);
+      assert.deepEqual(example('The form was checked by the officer.'), ['the officer checked the form']);
     });
 
     it('2,213 of 2,714 hints carried one example: now every example differs with its sentence', () => {
