@@ -63,6 +63,27 @@ function isEnglishParticiple(w: string): boolean {
 const NL_SUBORDINATORS = wordSet('nl', 'passive', 'subordinators');
 
 const NL_COORDINATORS = wordSet('nl', 'passive', 'coordinators');
+const NL_SUBJECT_PRONOUNS = wordSet('nl', 'passive', 'subjectPronouns');
+const NL_SUBJECT_START = wordSet('nl', 'passive', 'subjectStart');
+const NL_PREPOSITIONS = wordSet('nl', 'passive', 'prepositions');
+const EN_IMPERSONAL = wordSet('en', 'passive', 'impersonalParticiples');
+
+/**
+ * "Er werden drie interviews afgenomen", "dat er iets was toegevoegd": a subject stands between the
+ * auxiliary and the participle (not inside a prepositional phrase), so the passive is not impersonal.
+ */
+function hasSubject(words: Word[], a: number, b: number, aux: number, part: number): boolean {
+  const from = Math.max(a, Math.min(aux, part) - 3);
+  const to = Math.min(b, Math.max(aux, part));
+  for (let i = from; i < to; i++) {
+    if (i === aux || i === part) continue;
+    const w = words[i]!;
+    if (!NL_SUBJECT_START.has(w.lower) && !w.isNumber) continue;
+    if (i > a && NL_PREPOSITIONS.has(words[i - 1]!.lower)) continue;
+    return true;
+  }
+  return false;
+}
 const isNlAux = (w: string) => NL_WORDEN.has(w) || NL_ZIJN.has(w);
 
 /** "… werden verzameld en daarna werden ze geanalyseerd": an auxiliary before and after a coordinator starts a new clause. */
@@ -84,7 +105,7 @@ function clauses(s: Sentence, language: Language = 'en'): Array<[number, number]
     if (t.kind === 'word') {
       while (wi < words.length && words[wi]!.start < t.start) wi++;
       // A subordinator starts a new clause (not as the first word of the current one).
-      if (language === 'nl' && wi < words.length && words[wi]!.start === t.start && wi > from && (NL_SUBORDINATORS.has(words[wi]!.lower) || (NL_COORDINATORS.has(words[wi]!.lower) && secondAuxiliary(words, from, wi)))) {
+      if (language === 'nl' && wi < words.length && words[wi]!.start === t.start && wi > from && (NL_SUBORDINATORS.has(words[wi]!.lower) || (NL_COORDINATORS.has(words[wi]!.lower) && (secondAuxiliary(words, from, wi) || NL_SUBJECT_PRONOUNS.has(words[wi + 1]?.lower ?? ''))))) {
         out.push([from, wi]);
         from = wi;
       }
@@ -157,7 +178,7 @@ export function findPassives(s: Sentence, language: Language): PassiveMatch[] {
       let agent = false;
       // "door de gemeente" names the actor; "om door te gaan" and a clause-final "door" (a verb particle) do not.
       for (let i = a; i < b - 1; i++) if (NL_AGENT.test(words[i]!.lower) && words[i + 1]!.lower !== 'te') agent = true;
-      const impersonal = words.slice(a, b).some((w, k) => w.lower === 'er' && Math.abs(a + k - aux) <= 2);
+      const impersonal = words.slice(a, b).some((w, k) => w.lower === 'er' && Math.abs(a + k - aux) <= 2) && !hasSubject(words, a, b, aux, part);
       out.push({ auxiliary: aux, participle: part, agent, impersonal });
     }
     return out;
@@ -176,7 +197,7 @@ export function findPassives(s: Sentence, language: Language): PassiveMatch[] {
     let agent = false;
     for (let k = j + 1; k < Math.min(words.length, j + 8); k++) if (EN_AGENT.test(words[k]!.lower)) agent = true;
     // "It is recommended that …", "it was decided to …": an empty "it", nobody acts.
-    const impersonal = i > 0 && words[i - 1]!.lower === 'it' && /^(that|to)$/.test(words[j + 1]?.lower ?? '');
+    const impersonal = i > 0 && words[i - 1]!.lower === 'it' && EN_IMPERSONAL.has(w) && /^(that|to)$/.test(words[j + 1]?.lower ?? '');
     out.push({ auxiliary: i, participle: j, agent, impersonal });
     i = j;
   }

@@ -6,6 +6,7 @@ import { findPassives, wordSpan, activeExample, hidesResponsibility } from '../.
 import type { PassiveMatch } from '../../text/passive.js';
 import type { Sentence } from '../../text/sentences.js';
 import { isRunningText } from './prose.js';
+import { wordSet } from '../../text/lexicon.js';
 
 /**
  * Passive voice, only where rewriting helps: a passive that hides who decides or is
@@ -41,9 +42,16 @@ export const passiveVoice: BlockRule = {
     const onlyWithoutAgent = booleanOption(ctx, 'onlyWithoutAgent');
     const minWords = numberOption(passiveVoice.meta, ctx, 'minSentenceWords');
     const out: BlockFinding[] = [];
+    const quoted = openQuotes(b.text);
     for (const s of ab.sentences) {
+      // A question asks who did what; it hides nothing ("Wanneer wordt er feedback gegeven?").
+      if (isQuestion(b.text, s, ab.language)) continue;
+      // The rest of a quotation that began in an earlier paragraph, or the start of one that goes on: someone else's words.
+      if (quoted.some(([x, y]) => s.start >= x && s.start < y)) continue;
       const found = findPassives(s, ab.language).filter((p) => !(p.agent && onlyWithoutAgent));
       if (found.length === 0) continue;
+      // A citation or a named rule says where it comes from: "has been proposed [12]", "is required under the Fifth Amendment".
+      const sourced = namesSource(b.text, s, ab.language);
       // "can be thought of", "wants to be done": a passive after a modal or "to" states a possibility
       // or a need, not a hidden act; it counts neither for stacking nor for length.
       const finite = found.filter((x) => !nonFinite(s, x));
@@ -51,17 +59,18 @@ export const passiveVoice: BlockRule = {
       // One finding per sentence: the passive that most needs an actor.
       let p = found.find((x) => !x.agent && hidesResponsibility(s.words[x.participle]!.lower, ab.language)) ?? found.find((x) => !x.agent) ?? found[0]!;
       // "Klanten zijn niet geïnterviewd", "were not interviewed": who chose not to? A negated passive hides that.
-      const negated = !p.agent && s.words.slice(Math.min(p.auxiliary, p.participle), Math.max(p.auxiliary, p.participle)).some((w) => NEGATION.test(w.lower));
+      const negated = !p.agent && negatedAct(s, p, ab.language);
       // After a modal of possibility or wish, or in a condition ("permission would be required", "de aanvraag
       // kan worden geweigerd", "if they were asked"), a passive states a rule, a wish or a possibility, not a
       // decision somebody took. "Must be" / "moet worden" stays: it hides who must act.
-      const responsibility = !possibility(s, p) && (negated || (!p.agent && hidesResponsibility(s.words[p.participle]!.lower, ab.language)));
+      const responsibility = !sourced && !possibility(s, p) && (negated || (!p.agent && hidesResponsibility(s.words[p.participle]!.lower, ab.language)));
       // A long sentence in the passive gets shorter when it is made active, actor named or not.
       // Judged on the dev corpus: a long passive is worth rewriting only when nobody is named and it is
       // the sentence's main clause ("… what was published", "which was intended" are fine).
-      const longWithoutActor = s.words.length > minWords && !p.agent && !nonFinite(s, p) && !possibility(s, p) && !inRelativeClause(s, p);
+      const longWithoutActor = s.words.length > minWords && !p.agent && !sourced && !nonFinite(s, p) && !possibility(s, p) && !inRelativeClause(s, p);
       // "Er wordt gekeken naar …", "It is recommended that …": no subject at all, nobody acts.
-      const impersonal = found.find((x) => x.impersonal);
+      // Not in a relative or dependent clause: "waarbij er gebruik wordt gemaakt van", "wat er is verzameld".
+      const impersonal = found.find((x) => x.impersonal && !inRelativeClause(s, x));
       const reason: Reason | undefined = stacked ? 'stacked' : stackedOnly ? undefined : responsibility ? 'responsibility' : impersonal ? 'impersonal' : longWithoutActor ? 'long' : undefined;
       if (reason === 'impersonal' && impersonal) p = impersonal;
       if (!reason) continue;
@@ -78,6 +87,71 @@ export const passiveVoice: BlockRule = {
 };
 
 const NEGATION = /^(not|never|niet|nooit|geen)$/;
+const STATE_ADVERBS = { nl: wordSet('nl', 'passive', 'stateAdverbs'), en: wordSet('en', 'passive', 'stateAdverbs') };
+const QUESTION_WORDS = { nl: wordSet('nl', 'passive', 'questionWords'), en: wordSet('en', 'passive', 'questionWords') };
+const SOURCE_MARKERS = {
+  nl: new RegExp(`(?:^|[^\\p{L}])(?:${[...wordSet('nl', 'passive', 'sourceMarkers')].join('|')})\\s+(?:\\S+\\s+){0,2}[\\p{Lu}\\d[]`, 'u'),
+  en: new RegExp(`(?:^|[^\\p{L}])(?:${[...wordSet('en', 'passive', 'sourceMarkers')].join('|')})\\s+(?:\\S+\\s+){0,2}[\\p{Lu}\\d[]`, 'u'),
+};
+// A reference: [12], [3, 4–6], [@key], a footnote mark [^9], (Smith, 2020), (Cartesius 2, 2019), or the
+// placeholder a LaTeX \\cite leaves in the text (a lone 0).
+const CITATION = /\[\d+(?:\s*[,–-]\s*\d+)*\]|\[\^[^\]\s]+\]|\[[^\]]*@[^\]]*\]|\([^()]*\b(?:1[5-9]|20)\d\d[a-z]?(?:[,;][^()]*)?\)|(?:^|[\s~])0(?=[\s.,;:)]|$)/;
+
+/** The sentence names its source: a citation, or a rule or source after "according to", "volgens" … */
+function namesSource(text: string, s: Sentence, language: Language): boolean {
+  const t = text.slice(s.start, s.end);
+  return CITATION.test(t) || SOURCE_MARKERS[language].test(t.slice(0, 1).toLowerCase() + t.slice(1));
+}
+
+/** A question: it ends in a question mark, or opens with a question word right before the passive ("Wanneer wordt er … gegeven:"). */
+function isQuestion(text: string, s: Sentence, language: Language): boolean {
+  if (/\?[\s"'”’)\]*_]*$/.test(text.slice(s.start, s.end))) return true;
+  const w = s.words;
+  return w.length > 2 && QUESTION_WORDS[language].has(w[0]!.lower) && (AUXILIARIES[language].has(w[1]!.lower) || AUXILIARIES[language].has(w[2]!.lower));
+}
+const AUXILIARIES = { nl: new Set([...wordSet('nl', 'passive', 'worden'), ...wordSet('nl', 'passive', 'zijn')]), en: wordSet('en', 'passive', 'be') };
+
+/**
+ * A negated act ("Klanten zijn niet geïnterviewd": who chose not to?), not a negated state: "zijn niet goed
+ * uitgelijnd", "were not viewed as harmless", "are not deemed to be", "wel of niet opgeslagen".
+ */
+function negatedAct(s: Sentence, p: PassiveMatch, language: Language): boolean {
+  const a = Math.min(p.auxiliary, p.participle);
+  const b = Math.max(p.auxiliary, p.participle);
+  const between = s.words.slice(a, b);
+  const k = between.findIndex((w) => NEGATION.test(w.lower));
+  if (k < 0) return false;
+  if (between.some((w) => STATE_ADVERBS[language].has(w.lower))) return false;
+  const before = s.words[a + k - 1]?.lower ?? '';
+  const beforeThat = s.words[a + k - 2]?.lower ?? '';
+  if ((before === 'of' && beforeThat === 'wel') || (before === 'or' && beforeThat === 'whether')) return false;
+  // A complement after the participle makes it a judgement or a state: "viewed as", "deemed to be", "gezien als".
+  const next = s.words[p.participle + 1]?.lower ?? '';
+  if (p.participle > p.auxiliary && /^(as|to|als|te)$/.test(next)) return false;
+  return true;
+}
+
+/**
+ * Quotations that run over paragraphs: a paragraph that closes a quotation it did not open ("… in a
+ * media-neutral way.”) is quoted up to that mark; one that opens a quotation it does not close is quoted from it.
+ */
+function openQuotes(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let depth = 0;
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '“') {
+      if (depth === 0) open = i;
+      depth++;
+    } else if (c === '”') {
+      if (depth === 0) out.push([0, i]);
+      else depth--;
+    }
+  }
+  if (depth > 0 && open >= 0) out.push([open, text.length]);
+  return out;
+}
 const MODAL = /^(can|could|may|might|must|shall|should|will|would|to|cannot|kan|kunnen|kon|konden|moet|moeten|moest|moesten|mag|mogen|zal|zullen|zou|zouden|te)$/;
 
 // Openers of a relative or dependent clause (time, cause): the passive there is background, not the statement.
