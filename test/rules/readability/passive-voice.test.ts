@@ -260,6 +260,17 @@ describe(RULE, () => {
     it('nl: "en" with a new subject starts a new clause: no passive across it', () => {
       assert.deepEqual(passives('Deze vraag is niet goed te snappen en ze vullen hem precies omgekeerd in.', 'nl'), []);
     });
+    it('en + nl: a passive in a relative clause is background: no hidden decision, and it does not stack', () => {
+      assert.deepEqual(reasons('# Report\n\nThere was no place that was not taken.\n\nIt covers any creative work that is reduced to a tangible form.\n'), []);
+      assert.deepEqual(reasons('# Rapport\n\nHet gaat om de aanvragen die werden afgewezen.\n'), []);
+      assert.deepEqual(reasons('# Rapport\n\nDe sites van de partners waar geldhulp aangevraagd kan worden, worden nu verbeterd.\n'), []);
+      // Two main-clause passives still stack.
+      assert.deepEqual(reasons('# Rapport\n\nDe gegevens worden verzameld en daarna worden ze geanalyseerd.\n'), ['stacked']);
+    });
+    it('en + nl: who asks is mostly plain from the text ("they are asked to grade samples", "een veld waar een huisnummer gevraagd wordt")', () => {
+      assert.deepEqual(reasons('# Report\n\nBefore the exam, learners are asked to grade samples.\n'), []);
+      assert.deepEqual(reasons('# Rapport\n\nIn dat veld wordt het huisnummer gevraagd.\n'), []);
+    });
     it('en: an obligation ("are required to", "are expected to") is no hidden decision', () => {
       assert.deepEqual(reasons('# Report\n\nParticipants are expected to be familiar with Python.\n\nStaff are required to file a report.\n'), []);
     });

@@ -58,7 +58,9 @@ export const passiveVoice: BlockRule = {
       const sourced = namesSource(b.text, s, ab.language);
       // "can be thought of", "wants to be done": a passive after a modal or "to" states a possibility
       // or a need, not a hidden act; it counts neither for stacking nor for length.
-      const finite = found.filter((x) => !nonFinite(s, x));
+      // Nor does one in a relative or dependent clause ("the sites where aid can be applied for", "a place that
+      // was not taken"): background to the statement, not the act the reader needs an actor for.
+      const finite = found.filter((x) => !nonFinite(s, x) && !possibility(s, x) && !inRelativeClause(s, x));
       const stacked = finite.length >= 2;
       // One finding per sentence: the passive that most needs an actor.
       let p = found.find((x) => !x.agent && hidesResponsibility(s.words[x.participle]!.lower, ab.language)) ?? found.find((x) => !x.agent) ?? found[0]!;
@@ -67,7 +69,7 @@ export const passiveVoice: BlockRule = {
       // After a modal of possibility or wish, or in a condition ("permission would be required", "de aanvraag
       // kan worden geweigerd", "if they were asked"), a passive states a rule, a wish or a possibility, not a
       // decision somebody took. "Must be" / "moet worden" stays: it hides who must act.
-      const responsibility = !sourced && !possibility(s, p) && (negated || (!p.agent && hidesResponsibility(s.words[p.participle]!.lower, ab.language)));
+      const responsibility = !sourced && !possibility(s, p) && !inRelativeClause(s, p) && (negated || (!p.agent && hidesResponsibility(s.words[p.participle]!.lower, ab.language)));
       // A long sentence in the passive gets shorter when it is made active, actor named or not.
       // Judged on the dev corpus: a long passive is worth rewriting only when nobody is named and it is
       // the sentence's main clause ("… what was published", "which was intended" are fine).
