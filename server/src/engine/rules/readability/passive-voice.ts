@@ -60,7 +60,8 @@ export const passiveVoice: BlockRule = {
       // or a need, not a hidden act; it counts neither for stacking nor for length.
       // Nor does one in a relative or dependent clause ("the sites where aid can be applied for", "a place that
       // was not taken"): background to the statement, not the act the reader needs an actor for.
-      const finite = found.filter((x) => !nonFinite(s, x) && !possibility(s, x) && !inRelativeClause(s, x));
+      // A passive that names its actor ("processed by different parts of the brain") hides nobody: it does not stack either.
+      const finite = found.filter((x) => !x.agent && !nonFinite(s, x) && !possibility(s, x) && !inRelativeClause(s, x));
       const stacked = finite.length >= 2;
       // One finding per sentence: the passive that most needs an actor.
       let p = found.find((x) => !x.agent && hidesResponsibility(s.words[x.participle]!.lower, ab.language)) ?? found.find((x) => !x.agent) ?? found[0]!;
@@ -181,12 +182,14 @@ function nonFinite(s: Sentence, p: PassiveMatch): boolean {
 }
 
 // Possibility, wish and condition: "would be required", "willen worden beoordeeld", "if they were asked".
-const POSSIBILITY = /^(can|could|may|might|would|cannot|want|wants|wanted|if|unless|kan|kunnen|kon|konden|mag|mogen|zou|zouden|wil|willen|wilde|wilden|als|indien|tenzij)$/;
+const POSSIBILITY = /^(can|could|may|might|would|cannot|want|wants|wanted|like|likes|liked|prefer|prefers|hate|hates|if|unless|kan|kunnen|kon|konden|mag|mogen|zou|zouden|wil|willen|wilde|wilden|als|indien|tenzij)$/;
 
 /** A modal of possibility or wish, or a condition, shortly before the passive: "would be required", "kan worden geweigerd", "if they were asked". */
 function possibility(s: Sentence, p: PassiveMatch): boolean {
   const first = Math.min(p.auxiliary, p.participle);
-  for (let i = Math.max(0, first - 4); i < first; i++) if (POSSIBILITY.test(s.words[i]!.lower)) return true;
+  // Also inside the Dutch verb cluster: "of de spullen online gekocht kunnen worden".
+  const last = Math.max(p.auxiliary, p.participle);
+  for (let i = Math.max(0, first - 4); i < last; i++) if (POSSIBILITY.test(s.words[i]!.lower)) return true;
   return false;
 }
 
