@@ -281,6 +281,15 @@ describe(RULE, () => {
       assert.deepEqual(reasons('# Report\n\nMost people do not like to be told they are wrong.\n'), []);
       assert.deepEqual(reasons('# Rapport\n\nDe knop wordt niet gezien door iemand die slecht ziet, en het is niet duidelijk of de spullen online gekocht kunnen worden.\n'), []);
     });
+    it('nl + en: a present negation describes a state, and nobody chooses not to see', () => {
+      assert.deepEqual(reasons('# Report\n\nThe search is not designed well for people without a job.\n\nFreedom is not threatened by this.\n\nThe button was not seen.\n'), []);
+      assert.deepEqual(reasons('# Rapport\n\nDe knop wordt niet gezien.\n\nDe knop werd niet gezien.\n'), []);
+      assert.deepEqual(reasons('# Rapport\n\nDe dossiers werden niet gecontroleerd.\n'), ['responsibility']);
+    });
+    it('nl + en: no impersonal hint after a modal of possibility or in a "waarbij" clause; "composed of" is a state', () => {
+      assert.deepEqual(reasons('# Rapport\n\nZo kan er doelgericht worden gewerkt.\n\nHet ontwerp is helder, waarbij er gebruik wordt gemaakt van iconen.\n'), []);
+      assert.deepEqual(passives('A neural network is composed of perceptrons.', 'en'), []);
+    });
     it('en: an obligation ("are required to", "are expected to") is no hidden decision', () => {
       assert.deepEqual(reasons('# Report\n\nParticipants are expected to be familiar with Python.\n\nStaff are required to file a report.\n'), []);
     });

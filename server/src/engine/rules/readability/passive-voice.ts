@@ -77,7 +77,7 @@ export const passiveVoice: BlockRule = {
       const longWithoutActor = longPassives && s.words.length > minWords && !p.agent && !sourced && !nonFinite(s, p) && !possibility(s, p) && !inRelativeClause(s, p);
       // "Er wordt gekeken naar …", "It is recommended that …": no subject at all, nobody acts.
       // Not in a relative or dependent clause: "waarbij er gebruik wordt gemaakt van", "wat er is verzameld".
-      const impersonal = found.find((x) => x.impersonal && !inRelativeClause(s, x));
+      const impersonal = found.find((x) => x.impersonal && !inRelativeClause(s, x) && !possibility(s, x));
       const reason: Reason | undefined = stacked ? 'stacked' : stackedOnly ? undefined : responsibility ? 'responsibility' : impersonal ? 'impersonal' : longWithoutActor ? 'long' : undefined;
       if (reason === 'impersonal' && impersonal) p = impersonal;
       if (!reason) continue;
@@ -94,6 +94,8 @@ export const passiveVoice: BlockRule = {
 };
 
 const NEGATION = /^(not|never|niet|nooit|geen)$/;
+const PAST_AUXILIARIES = { nl: wordSet('nl', 'passive', 'pastAuxiliaries'), en: wordSet('en', 'passive', 'pastAuxiliaries') };
+const PERCEPTION = { nl: wordSet('nl', 'passive', 'perception'), en: wordSet('en', 'passive', 'perception') };
 const STATE_ADVERBS = { nl: wordSet('nl', 'passive', 'stateAdverbs'), en: wordSet('en', 'passive', 'stateAdverbs') };
 const QUESTION_WORDS = { nl: wordSet('nl', 'passive', 'questionWords'), en: wordSet('en', 'passive', 'questionWords') };
 const SOURCE_MARKERS = {
@@ -128,6 +130,11 @@ function negatedAct(s: Sentence, p: PassiveMatch, language: Language): boolean {
   const between = s.words.slice(a, b);
   const k = between.findIndex((w) => NEGATION.test(w.lower));
   if (k < 0) return false;
+  // A choice not to act lies in the past ("were not interviewed", "zijn niet geïnterviewd"); a present "is not
+  // listed", "is not designed well", "wordt niet gezien" describes how things are.
+  if (!PAST_AUXILIARIES[language].has(s.words[p.auxiliary]!.lower)) return false;
+  // Nobody chooses not to see or find: "de knop werd niet gezien".
+  if (PERCEPTION[language].has(s.words[p.participle]!.lower)) return false;
   if (between.some((w) => STATE_ADVERBS[language].has(w.lower))) return false;
   const before = s.words[a + k - 1]?.lower ?? '';
   const beforeThat = s.words[a + k - 2]?.lower ?? '';
@@ -162,7 +169,7 @@ function openQuotes(text: string): Array<[number, number]> {
 const MODAL = /^(can|could|may|might|must|shall|should|will|would|to|cannot|kan|kunnen|kon|konden|moet|moeten|moest|moesten|mag|mogen|zal|zullen|zou|zouden|te)$/;
 
 // Openers of a relative or dependent clause (time, cause): the passive there is background, not the statement.
-const RELATIVE = /^(which|that|what|how|who|whom|whose|where|when|while|after|before|since|until|because|once|wat|die|dat|welke|hoe|waar|wanneer|waarin|waarmee|waarop|waardoor|zoals|nadat|voordat|sinds|totdat|omdat|doordat|zodra|toen)$/;
+const RELATIVE = /^(which|that|what|how|who|whom|whose|where|when|while|after|before|since|until|because|once|wat|die|dat|welke|hoe|waar|wanneer|waarin|waarmee|waarop|waardoor|waarbij|waarvan|waarna|waarover|zoals|nadat|voordat|sinds|totdat|omdat|doordat|zodra|toen)$/;
 
 /** The passive stands in a relative or dependent clause: an opener shortly before the auxiliary. */
 function inRelativeClause(s: Sentence, p: PassiveMatch): boolean {
