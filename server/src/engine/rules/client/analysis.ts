@@ -173,10 +173,13 @@ function compute(doc: DocumentModel): ClientPerspective {
   const notInvolved: EvidenceItem[] = [];
   const planned: EvidenceItem[] = [];
   const participantSources: Array<{ bi: number; m: ClientFacts['methods'][number] }> = [];
+  let reportedMethods = 0;
   for (let bi = 0; bi < doc.blocks.length; bi++) {
     const f = factsOf(bi);
     if (!f) continue;
     for (const m of f.methods) {
+      // A method reported as done in a method section or heading, whoever it was done with: the text is a study, not an essay.
+      if (!m.negated && !m.planned && !f.literature && (f.heading || doc.blocks[bi]!.analysed.role === 'method')) reportedMethods++;
       let subjects = m.subjects;
       if (m.listIntro && subjects.length === 0) {
         // "We spoke to:" followed by a list: the list names the people.
@@ -229,8 +232,11 @@ function compute(doc: DocumentModel): ClientPerspective {
       rq += f.participant;
     }
     if (rq > 0 || participantSources.length > 0) {
-      if (rc >= 5 && rc >= 2 * rp) participantsAre = 'clients';
-      else if (rp >= 5 && rp >= 2 * rc) participantsAre = 'professionals';
+      // Five mentions make a side likely; when the text names only one side at all, participants
+      // that it names often (a usability test with "respondenten") are of that side.
+      const onlySide = (own: number, other: number) => other === 0 && own >= 1 && rq >= 5;
+      if ((rc >= 5 || onlySide(rc, rp)) && rc >= 2 * rp) participantsAre = 'clients';
+      else if ((rp >= 5 || onlySide(rp, rc)) && rp >= 2 * rc) participantsAre = 'professionals';
       if (participantsAre !== 'unknown') participantsResolvedBy = 'mentions';
     }
   }
@@ -395,7 +401,7 @@ function compute(doc: DocumentModel): ClientPerspective {
   const anyOwnEvidence = asDataSource || asCoResearchers || clientQuotes > 0;
   // No method of any kind (nobody interviewed, surveyed or involved, none announced): an essay or a
   // book that names clients now and then is no study of them.
-  const noMethod = clientSrc + profSrc + participantSources.length + notInvolved.length + planned.length + involvementCount === 0;
+  const noMethod = reportedMethods + notInvolved.length + planned.length + involvementCount === 0;
   // A few anecdotes in a long essay (fewer than one client quotation per 2,000 words) are no study of clients either.
   const anecdotal = words > 0 && (clientQuotes * 1000) / words < 0.5;
   const rareWithoutMethod = noMethod && anecdotal && per1000 < Number(opts.minMentionsPer1000WithoutMethod);
@@ -419,7 +425,7 @@ function compute(doc: DocumentModel): ClientPerspective {
     else reasons.push({ en: 'the method names no clients as a data source', nl: 'de methode noemt geen cliënten als bron' });
     if (asCoResearchers) reasons.push({ en: `clients are involved in the research (${involvement[0]!.cue})`, nl: `cliënten zijn betrokken bij het onderzoek (${involvement[0]!.cue})` });
     reasons.push(clientQuotes ? { en: `${clientQuotes} quotation${clientQuotes === 1 ? '' : 's'} from clients`, nl: `${clientQuotes} ${clientQuotes === 1 ? 'citaat' : 'citaten'} van cliënten` } : { en: 'no quotations from clients', nl: 'geen citaten van cliënten' });
-    reasons.push(voice + experience ? { en: `${voice + experience} statement${voice + experience === 1 ? '' : 's'} of what clients said or experienced`, nl: `${voice + experience} uitspraak${voice + experience === 1 ? '' : 'en'} over wat cliënten zeiden of ervoeren` } : { en: 'no statements of what clients said or experienced', nl: 'geen uitspraken over wat cliënten zeiden of ervoeren' });
+    reasons.push(voice + experience ? { en: `${voice + experience} statement${voice + experience === 1 ? '' : 's'} of what clients said or experienced`, nl: `${voice + experience} ${voice + experience === 1 ? 'uitspraak' : 'uitspraken'} over wat cliënten zeiden of ervoeren` } : { en: 'no statements of what clients said or experienced', nl: 'geen uitspraken over wat cliënten zeiden of ervoeren' });
     if (!balanced) reasons.push({ en: 'professionals and organisations dominate the text', nl: 'professionals en organisaties overheersen de tekst' });
   }
 
