@@ -68,6 +68,9 @@ const TITLE_WORD = new RegExp(`^(${words('titleWords')})$`, 'i');
 /** The start of a quoted block that labels its speaker ("Respondent 3: …", "Klantmanager: …"). */
 const BLOCK_LABEL = new RegExp(`\\d|^(?:${PERSON_WORD}|${PROFESSIONAL_WORD})`, 'iu');
 
+/** A paragraph that ends in a person attribution in parentheses: "(R12)", "(cliënt, 45)", "(a parent)". */
+const ATTRIBUTED_PARAGRAPH = new RegExp(`\\((?:[RPIDC]\\s*-?\\d{1,3}|[^()]*\\b${PERSON_WORD}\\b[^()]*)\\)\\s*$`, 'iu');
+
 /** A parenthesis after a quotation that points elsewhere: (zie bijlage 2), (see p. 4), (bron: CBS). */
 const NOT_ATTRIBUTION = new RegExp(`^(\\d|(?:${words('notAttribution')})\\b|p\\.)`, 'i');
 
@@ -187,4 +190,9 @@ export function isSpeech(text: string, language: Language): boolean {
 /** Whether a text holds the first person singular (ik, mijn; I, my): a respondent's own words, not the authors' "we". */
 export function hasFirstPersonSingular(text: string, language: Language): boolean {
   return FIRST_PERSON_SINGULAR[language].test(text);
+}
+
+/** Whether a paragraph ends in a person attribution in parentheses ("… (R12)", "… (cliënt, 45)"): with first-person words it is a quotation set off without marks. */
+export function endsWithPersonAttribution(text: string): boolean {
+  return ATTRIBUTED_PARAGRAPH.test(text);
 }
