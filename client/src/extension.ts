@@ -53,22 +53,39 @@ function errorText(err: unknown): string {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  client = new LanguageClient('brug', 'Brug', serverOptions(context), clientOptions(context));
+  const bar = new StatusBar(() => client, uiLang);
+  status = bar;
+  context.subscriptions.push(bar);
+  client.onNotification(DocumentStatusNotification, (s: DocumentStatus & { uri?: string }) => status?.onStatus(s));
+  context.subscriptions.push(...watchClient(client), ...registerCommands());
+  try {
+    await client.start();
+    bar.state = 'running';
+  } catch (err) {
+    bar.state = 'failed';
+    client.error(t(uiLang(), 'serverFailed'), err, 'force');
+  }
+  bar.schedule(0);
+}
+
+/** The bundled server, over IPC; BRUG_HOME tells it where its dictionaries, docs and schema are. */
+function serverOptions(context: vscode.ExtensionContext): ServerOptions {
   const serverModule = context.asAbsolutePath('server/dist/server.cjs');
-  // BRUG_HOME tells the server where its dictionaries, docs and schema are.
   const env = { ...process.env, BRUG_HOME: context.extensionPath };
-  const serverOptions: ServerOptions = {
+  return {
     run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6011'] } },
   };
+}
 
-  const ownRoot = context.extensionUri.toString().replace(/\/?$/, '/');
-  const isOwnFile = (uri: vscode.Uri) => uri.toString().startsWith(ownRoot);
+function clientOptions(context: vscode.ExtensionContext): LanguageClientOptions {
   // The reports, and .brug.yml itself (the server completes its keys and values and shows its problems).
   const documentSelector = [
     ...SCHEMES.flatMap((scheme) => LANGUAGE_IDS.map((language) => ({ scheme, language }))),
     { scheme: 'file', pattern: '**/.brug.{yml,yaml}' },
   ];
-  const clientOptions: LanguageClientOptions = {
+  return {
     documentSelector,
     diagnosticCollectionName: 'brug',
     synchronize: {
@@ -78,103 +95,104 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // An untrusted folder may not point Brug at dictionaries or files of its own choosing: the
     // server reads `trusted` and then ignores those parts of the folder's .brug.yml.
     initializationOptions: { client: 'vscode', extensionPath: context.extensionPath, trusted: vscode.workspace.isTrusted },
-    middleware: {
-      // Brug's own files (the rule pages that "About this rule" opens) are not checked.
-      didOpen: (doc, next) => (isOwnFile(doc.uri) ? Promise.resolve() : next(doc)),
-      didChange: (ev, next) => (isOwnFile(ev.document.uri) ? Promise.resolve() : next(ev)),
-      didSave: (doc, next) => (isOwnFile(doc.uri) ? Promise.resolve() : next(doc)),
-      didClose: (doc, next) => (isOwnFile(doc.uri) ? Promise.resolve() : next(doc)),
-      handleDiagnostics: (uri, diagnostics, next) => next(uri, isOwnFile(uri) ? [] : diagnostics),
-      provideCodeLenses: (doc, token, next) => (isOwnFile(doc.uri) ? [] : next(doc, token)),
-      // The server's own commands (registered by vscode-languageclient) get the active document
-      // when they are run without an argument, for example from a keybinding.
-      executeCommand: async (command, args, next) => {
-        if ((command === ServerCommands.toggleDocument || command === ServerCommands.report) && args.length === 0) {
-          const uri = targetUri(undefined);
-          if (uri) args = [{ uri: uri.toString() }];
-        }
-        const result = await next(command, args);
-        if (command === ServerCommands.toggleDocument) status?.schedule(200);
-        return result;
-      },
+    middleware: middleware(context),
+  };
+}
+
+function middleware(context: vscode.ExtensionContext): LanguageClientOptions['middleware'] {
+  const ownRoot = context.extensionUri.toString().replace(/\/?$/, '/');
+  const isOwnFile = (uri: vscode.Uri) => uri.toString().startsWith(ownRoot);
+  return {
+    // Brug's own files (the rule pages that "About this rule" opens) are not checked.
+    didOpen: (doc, next) => (isOwnFile(doc.uri) ? Promise.resolve() : next(doc)),
+    didChange: (ev, next) => (isOwnFile(ev.document.uri) ? Promise.resolve() : next(ev)),
+    didSave: (doc, next) => (isOwnFile(doc.uri) ? Promise.resolve() : next(doc)),
+    didClose: (doc, next) => (isOwnFile(doc.uri) ? Promise.resolve() : next(doc)),
+    handleDiagnostics: (uri, diagnostics, next) => next(uri, isOwnFile(uri) ? [] : diagnostics),
+    provideCodeLenses: (doc, token, next) => (isOwnFile(doc.uri) ? [] : next(doc, token)),
+    // The server's own commands (registered by vscode-languageclient) get the active document
+    // when they are run without an argument, for example from a keybinding.
+    executeCommand: async (command, args, next) => {
+      if ((command === ServerCommands.toggleDocument || command === ServerCommands.report) && args.length === 0) {
+        const uri = targetUri(undefined);
+        if (uri) args = [{ uri: uri.toString() }];
+      }
+      const result = await next(command, args);
+      if (command === ServerCommands.toggleDocument) status?.schedule(200);
+      return result;
     },
   };
+}
 
-  client = new LanguageClient('brug', 'Brug', serverOptions, clientOptions);
-  status = new StatusBar(() => client, uiLang);
-  context.subscriptions.push(status);
-  client.onNotification(DocumentStatusNotification, (s: DocumentStatus & { uri?: string }) => status?.onStatus(s));
-
-  context.subscriptions.push(
-    client.onDidChangeState((e) => {
+/** The status bar follows the server's state; trust granted restarts the server. */
+function watchClient(c: LanguageClient): vscode.Disposable[] {
+  return [
+    c.onDidChangeState((e) => {
       if (!status) return;
       // Stopped: the server crashed too often, or start failed; vscode-languageclient has told the user.
       status.state = e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'failed';
       status.schedule(0);
     }),
-
-    vscode.commands.registerCommand(ClientCommands.showReport, (arg?: unknown) => {
-      const uri = targetUri(arg);
-      if (!uri) {
-        void vscode.window.showInformationMessage(t(uiLang(), 'noDocument'));
-        return;
-      }
-      const line = typeof arg === 'object' && arg !== null && typeof (arg as { line?: unknown }).line === 'number' ? (arg as { line: number }).line : undefined;
-      ReportPanel.show(uri, () => client, uiLang, line);
-    }),
-
-    vscode.commands.registerCommand(ClientCommands.toggleForDocument, async (arg?: unknown) => {
-      const uri = targetUri(arg);
-      if (!uri) {
-        void vscode.window.showInformationMessage(t(uiLang(), 'noDocument'));
-        return;
-      }
-      const lang = uiLang(uri);
-      try {
-        const result = await executeOnServer(ServerCommands.toggleDocument, [{ uri: uri.toString() }]);
-        const enabled = readEnabled(result);
-        const name = uri.path.split('/').pop() ?? uri.toString();
-        if (enabled !== undefined) void vscode.window.setStatusBarMessage(t(lang, enabled ? 'toggledOn' : 'toggledOff', name), 4000);
-      } catch (err) {
-        void vscode.window.showErrorMessage(t(lang, 'requestFailed', errorText(err)));
-      }
-      status?.schedule(200);
-    }),
-
-    vscode.commands.registerCommand(ClientCommands.checkWorkspace, async () => {
-      const lang = uiLang(vscode.window.activeTextEditor?.document.uri);
-      try {
-        // The server reports its own (cancellable) progress.
-        const result = await executeOnServer(ServerCommands.checkWorkspace, []);
-        const counts = readCounts(result);
-        const text = counts ? t(lang, 'workspaceCheckedCount', counts.files, counts.findings) : t(lang, 'workspaceChecked');
-        const open = lang === 'nl' ? 'Problemen tonen' : 'Show problems';
-        const choice = await vscode.window.showInformationMessage(text, open);
-        if (choice === open) await vscode.commands.executeCommand('workbench.actions.view.problems');
-      } catch (err) {
-        void vscode.window.showErrorMessage(t(lang, 'requestFailed', errorText(err)));
-      }
-    }),
-
-    { dispose: () => ReportPanel.disposeCurrent() },
-
     // Trust is granted once and never taken back in a window: restart the server so it reads the
     // folder's .brug.yml in full.
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      if (!client) return;
-      (client.clientOptions.initializationOptions as { trusted?: boolean }).trusted = true;
-      void client.restart();
+      (c.clientOptions.initializationOptions as { trusted?: boolean }).trusted = true;
+      void c.restart();
     }),
-  );
+  ];
+}
 
-  try {
-    await client.start();
-    status.state = 'running';
-  } catch (err) {
-    status.state = 'failed';
-    client.error(t(uiLang(), 'serverFailed'), err, 'force');
+function registerCommands(): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(ClientCommands.showReport, showReport),
+    vscode.commands.registerCommand(ClientCommands.toggleForDocument, toggleForDocument),
+    vscode.commands.registerCommand(ClientCommands.checkWorkspace, checkWorkspace),
+    { dispose: () => ReportPanel.disposeCurrent() },
+  ];
+}
+
+/** Brug: Show report; from a code lens with `{uri, line}`, opened at that section. */
+function showReport(arg?: unknown): void {
+  const uri = targetUri(arg);
+  if (!uri) {
+    void vscode.window.showInformationMessage(t(uiLang(), 'noDocument'));
+    return;
   }
-  status.schedule(0);
+  const line = typeof arg === 'object' && arg !== null && typeof (arg as { line?: unknown }).line === 'number' ? (arg as { line: number }).line : undefined;
+  ReportPanel.show(uri, () => client, uiLang, line);
+}
+
+async function toggleForDocument(arg?: unknown): Promise<void> {
+  const uri = targetUri(arg);
+  if (!uri) {
+    void vscode.window.showInformationMessage(t(uiLang(), 'noDocument'));
+    return;
+  }
+  const lang = uiLang(uri);
+  try {
+    const result = await executeOnServer(ServerCommands.toggleDocument, [{ uri: uri.toString() }]);
+    const enabled = readEnabled(result);
+    const name = uri.path.split('/').pop() ?? uri.toString();
+    if (enabled !== undefined) void vscode.window.setStatusBarMessage(t(lang, enabled ? 'toggledOn' : 'toggledOff', name), 4000);
+  } catch (err) {
+    void vscode.window.showErrorMessage(t(lang, 'requestFailed', errorText(err)));
+  }
+  status?.schedule(200);
+}
+
+async function checkWorkspace(): Promise<void> {
+  const lang = uiLang(vscode.window.activeTextEditor?.document.uri);
+  try {
+    // The server reports its own (cancellable) progress.
+    const result = await executeOnServer(ServerCommands.checkWorkspace, []);
+    const counts = readCounts(result);
+    const text = counts ? t(lang, 'workspaceCheckedCount', counts.files, counts.findings) : t(lang, 'workspaceChecked');
+    const open = lang === 'nl' ? 'Problemen tonen' : 'Show problems';
+    const choice = await vscode.window.showInformationMessage(text, open);
+    if (choice === open) await vscode.commands.executeCommand('workbench.actions.view.problems');
+  } catch (err) {
+    void vscode.window.showErrorMessage(t(lang, 'requestFailed', errorText(err)));
+  }
 }
 
 export async function deactivate(): Promise<void> {

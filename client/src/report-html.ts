@@ -491,22 +491,32 @@ const SCRIPT = `
 (function () {
   const vscode = acquireVsCodeApi();
   const root = document.getElementById('root');
-  function focusSection(line) {
-    const row = root.querySelector('#sections [data-line="' + line + '"]');
-    if (!row) return false;
-    const tr = row.closest('tr') || row;
-    tr.scrollIntoView({ block: 'center' });
+  // The section the reader came for (a code lens click): its row stays highlighted through updates.
+  let highlighted;
+  let pendingFocus;
+  function rowOf(line) {
+    const a = root.querySelector('#sections [data-line="' + line + '"]');
+    return a ? a.closest('tr') || a : null;
+  }
+  function highlight() {
     root.querySelectorAll('.focused').forEach(function (e) { e.classList.remove('focused'); });
-    tr.classList.add('focused');
+    const tr = highlighted === undefined ? null : rowOf(highlighted);
+    if (tr) tr.classList.add('focused');
+    return tr;
+  }
+  function focusSection(line) {
+    if (!rowOf(line)) return false;
+    highlighted = line;
+    highlight().scrollIntoView({ block: 'center' });
     return true;
   }
-  let pendingFocus;
   // Opened from a section's code lens: show that section's row.
   if (root.dataset.focus !== undefined && !focusSection(Number(root.dataset.focus))) pendingFocus = Number(root.dataset.focus);
   window.addEventListener('message', function (event) {
     const m = event.data;
     if (m && m.type === 'focus' && typeof m.line === 'number') {
-      if (!focusSection(m.line)) pendingFocus = m.line;
+      if (focusSection(m.line)) pendingFocus = undefined;
+      else pendingFocus = m.line;
       return;
     }
     if (!m || m.type !== 'update' || typeof m.html !== 'string') return;
@@ -517,7 +527,10 @@ const SCRIPT = `
     root.querySelectorAll('details[data-key]').forEach(function (d) {
       if (Object.prototype.hasOwnProperty.call(state, d.dataset.key)) d.open = state[d.dataset.key];
     });
+    // The new content has no highlight yet: put it back (the scroll position stays), or show the
+    // section that was asked for before its row was there.
     if (pendingFocus !== undefined && focusSection(pendingFocus)) pendingFocus = undefined;
+    else highlight();
   });
   document.addEventListener('click', function (event) {
     const el = event.target && event.target.closest ? event.target : null;

@@ -21,16 +21,21 @@ export class ReportPanel implements vscode.Disposable {
   private loaded = false;
   /** The section to show once the report is there (from a code lens), then forgotten. */
   private focusLine: number | undefined;
+  /**
+   * The section the reader came for, kept for this document: a page that is loaded whole again
+   * (after the panel was hidden) shows it again. The page itself keeps it through updates.
+   */
+  private sectionLine: number | undefined;
   /** Language of the last report's texts, as the server said. */
   private reportLang: Lang | undefined;
 
   /** `focusLine`: a section's heading line (0-based), when the panel is opened from its code lens. */
   static show(uri: vscode.Uri, client: () => LanguageClient | undefined, uiLang: (uri?: vscode.Uri) => Lang, focusLine?: number): ReportPanel {
     if (ReportPanel.current) {
-      ReportPanel.current.focusLine = focusLine;
+      // The focus goes with the next refresh (scheduled by retarget), after the report of `uri` is in.
       ReportPanel.current.retarget(uri);
+      ReportPanel.current.focusLine = focusLine;
       ReportPanel.current.panel.reveal(undefined, true);
-      if (focusLine !== undefined) void ReportPanel.current.panel.webview.postMessage({ type: 'focus', line: focusLine });
       return ReportPanel.current;
     }
     const panel = vscode.window.createWebviewPanel(
@@ -99,6 +104,8 @@ export class ReportPanel implements vscode.Disposable {
     }
     this.uri = uri;
     this.reportLang = undefined;
+    this.focusLine = undefined;
+    this.sectionLine = undefined;
     this.setTitle();
     this.schedule(0);
   }
@@ -136,8 +143,9 @@ export class ReportPanel implements vscode.Disposable {
   private setBody(body: string): void {
     const focus = this.focusLine;
     this.focusLine = undefined;
+    if (focus !== undefined) this.sectionLine = focus;
     if (!this.loaded) {
-      this.panel.webview.html = renderPage(body, this.lang(), nonce(), this.panel.webview.cspSource, focus);
+      this.panel.webview.html = renderPage(body, this.lang(), nonce(), this.panel.webview.cspSource, focus ?? this.sectionLine);
       this.loaded = true;
     } else {
       // Keep the page (and its scroll position): the page's script swaps the content.

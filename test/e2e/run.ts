@@ -11,7 +11,7 @@
  * Environment: BRUG_E2E_VSIX (package to test), BRUG_E2E_HOME (tools), BRUG_E2E_ONLY (comma-separated
  * test names), BRUG_E2E_KEEP=1 (keep the temp folder), BRUG_E2E_TIMEOUT_S (watchdog, default 480).
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -157,6 +157,50 @@ async function statusText(page: Page): Promise<string | undefined> {
   return items.map((s) => norm(s).trim()).find((s) => /Brug/.test(s));
 }
 
+/** Closes Brug's report view when it is open. */
+async function closeReport(page: Page): Promise<void> {
+  const tab = page.locator('.tabs-container .tab', { hasText: /Brug/ }).first();
+  if (!(await tab.isVisible())) return;
+  await tab.click();
+  await page.keyboard.press('Control+W');
+  await page.locator('iframe.webview.ready').first().waitFor({ state: 'detached', timeout: 10_000 });
+}
+
+/**
+ * The `nth` code lens on screen (top to bottom; -1 is the last) in the first editor group, and the heading it stands
+ * above: the text of the editor line right below the lens, without the Markdown #'s.
+ */
+async function lensWithHeading(page: Page, nth: number): Promise<{ lens: Locator; heading: string }> {
+  const group = page.locator('.editor-group-container').first();
+  const lenses = group.locator('.monaco-editor .codelens-decoration a');
+  // Monaco keeps widgets of lines off screen in the page, hidden or placed outside the viewport.
+  const view = await group.locator('.monaco-editor .overflow-guard').first().boundingBox();
+  if (!view) throw new Error('no editor on screen');
+  const onScreen = (b: { y: number; height: number } | null): b is { y: number; height: number } => !!b && b.height > 0 && b.y >= view.y && b.y + b.height <= view.y + view.height;
+  const visibleLenses = async () => {
+    const found: Array<{ i: number; y: number; bottom: number }> = [];
+    for (let i = 0; i < (await lenses.count()); i++) {
+      const b = await lenses.nth(i).boundingBox();
+      if (onScreen(b) && (await lenses.nth(i).isVisible())) found.push({ i, y: b.y, bottom: b.y + b.height });
+    }
+    return found.sort((a, b) => a.y - b.y);
+  };
+  const boxes = await until('code lenses on screen', async () => {
+    const found = await visibleLenses();
+    return found.length > (nth < 0 ? -nth - 1 : nth) ? found : undefined;
+  }, 30_000, 300).catch(async () => visibleLenses());
+  const pick = boxes.at(nth);
+  if (!pick) throw new Error(`only ${boxes.length} code lenses on screen`);
+  const lines: Array<{ y: number; text: string }> = [];
+  for (const l of await group.locator('.monaco-editor .view-lines .view-line').all()) {
+    const b = await l.boundingBox();
+    if (onScreen(b)) lines.push({ y: b.y, text: norm(await l.innerText()) });
+  }
+  const below = lines.filter((l) => l.y >= pick.bottom - 2).sort((a, b) => a.y - b.y)[0];
+  if (!below || !/^#+\s/.test(below.text)) throw new Error(`no heading below the lens: ${JSON.stringify(below?.text)}`);
+  return { lens: lenses.nth(pick.i), heading: below.text.replace(/^#+\s+/, '').trim() };
+}
+
 async function openProblems(page: Page): Promise<void> {
   if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
   await page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 10_000 });
@@ -239,6 +283,47 @@ const tests: Test[] = [
       const text = await until('code lens text', async () => norm(await lens.innerText()).trim() || undefined);
       log(`  code lens: ${JSON.stringify(text)}`);
       await h.screenshot('code-lens', page.locator('.editor-group-container.active'));
+    },
+  },
+  {
+    name: 'clicking a code lens shows its section in the report',
+    needs: ['code lens above the headings'],
+    run: async (h, page) => {
+      await closeReport(page);
+      await quickOpen(page, SAMPLE);
+      await closePanel(page);
+      await focusEditor(page);
+      const frame = webviewFrame(page);
+      // First with no report open (the panel is made for the click), then with the report open,
+      // on the last heading of the document (its row is far down in the report).
+      for (const [round, nth] of [['no report open', 2], ['report open', -1]] as const) {
+        if (nth < 0) await page.keyboard.press('Control+End');
+        const { lens, heading } = await lensWithHeading(page, nth);
+        log(`  ${round}: clicking the lens above ${JSON.stringify(heading)}`);
+        await lens.click();
+        const focused = frame.locator('#sections tr.section-row.focused');
+        // The row of the section clicked, and only that one (a second click moves the highlight).
+        let seen = '(none)';
+        await until(`the report's row for "${heading}" highlighted`, async () => {
+          const rows = (await focused.allInnerTexts().catch(() => [] as string[])).map((r) => norm(r).split('\n')[0]!.trim());
+          seen = rows.length ? rows.join(' | ') : '(none)';
+          return rows.length === 1 && rows[0] === heading;
+        }, 30_000).catch(() => {
+          throw new Error(`the highlighted row is ${JSON.stringify(seen)}, not ${JSON.stringify(heading)}`);
+        });
+        // Scrolled into view: the row lies within the report's window.
+        const inView = await until('the highlighted row in view', async () =>
+          focused.evaluate((el) => {
+            const r = el.getBoundingClientRect();
+            return r.top >= 0 && r.bottom <= (globalThis as unknown as { innerHeight: number }).innerHeight;
+          }),
+        10_000);
+        if (!inView) throw new Error('the highlighted row is not in view');
+        await h.screenshot(`code-lens-report-${round.replace(/ /g, '-')}`);
+        // Back to the text, as a writer would, for the next click.
+        await focusEditor(page);
+      }
+      await closeReport(page);
     },
   },
   {
@@ -498,6 +583,64 @@ const tests: Test[] = [
       await sleep(300);
       await h.screenshot('settings');
       await page.keyboard.press('Escape');
+    },
+  },
+  {
+    // Last: a .brug.yml changes how every report in the workspace is checked; it is removed at the end.
+    name: '.brug.yml: completion offers rule ids and severities, a wrong value is flagged',
+    needs: ['diagnostics from Brug in the Problems panel'],
+    run: async (h, page) => {
+      const file = join(h.workspace, '.brug.yml');
+      // A writer starts the file with a section; the cursor goes where a rule id comes.
+      writeFileSync(file, '# Brug voor dit project\nrules:\n  ');
+      try {
+        await quickOpen(page, '.brug.yml');
+        await closePanel(page);
+        await focusEditor(page);
+        await page.keyboard.press('Control+End');
+        const rows = page.locator('.editor-widget.suggest-widget .monaco-list-row');
+        const suggestions = async (what: string, want: string) =>
+          until(`${what} in the suggestions`, async () => {
+            await page.keyboard.press('Control+Space');
+            await rows.first().waitFor({ state: 'visible', timeout: 5_000 });
+            const labels = (await rows.allInnerTexts()).map((t) => norm(t).trim());
+            return labels.some((l) => l.startsWith(want)) ? labels : undefined;
+          }, 30_000, 500);
+        // 1. Rule ids under rules: (typing a few letters narrows the list, as a writer would).
+        await page.keyboard.type('readability/long-se', { delay: 20 });
+        const ids = await suggestions('readability/long-sentence', 'readability/long-sentence');
+        log(`  under rules: ${ids.slice(0, 4).map((l) => JSON.stringify(l.split('\n')[0])).join(', ')}`);
+        await h.screenshot('brug-yml-rule-ids');
+        // Accepting a key inserts "key: "; then the allowed values come.
+        const focused = page.locator('.editor-widget.suggest-widget .monaco-list-row.focused');
+        if (!norm(await focused.innerText()).startsWith('readability/long-sentence')) throw new Error('the focused suggestion is not readability/long-sentence');
+        await page.keyboard.press('Enter');
+        await editor(page).filter({ hasText: 'readability/long-sentence: ' }).waitFor({ timeout: 5_000 });
+        const values = await suggestions('the severities', 'warning');
+        const severities = values.map((l) => l.split('\n')[0]!.trim());
+        for (const s of ['off', 'hint', 'info', 'warning', 'error']) if (!severities.includes(s)) throw new Error(`no "${s}" among ${JSON.stringify(severities)}`);
+        log(`  after the rule id: ${severities.join(', ')}`);
+        await page.keyboard.press('Escape');
+        // 2. A value Brug does not know, saved: a problem in .brug.yml itself.
+        await page.keyboard.type('loud', { delay: 20 });
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+S');
+        // The completion replaced what was typed: one rule id, not "readability/readability/…".
+        await until('the file saved', async () => /^ {2}readability\/long-sentence: loud$/m.test(readFileSync(file, 'utf8')), 10_000);
+        await openProblems(page);
+        const row = await until('a problem in .brug.yml', async () => {
+          const texts = await problemRows(page);
+          return texts.find((r) => /"loud"/.test(r) && /readability\/long-sentence/.test(r));
+        }, 30_000);
+        log(`  problem: ${JSON.stringify(row.replace(/\s+/g, ' ').slice(0, 200))}`);
+        const squiggle = page.locator(`.editor-group-container.active ${SQUIGGLE}`).first();
+        await squiggle.waitFor({ state: 'attached', timeout: 10_000 });
+        await h.screenshot('brug-yml-problem');
+        await closePanel(page);
+      } finally {
+        rmSync(file, { force: true });
+        await page.keyboard.press('Escape').catch(() => undefined);
+      }
     },
   },
 ];

@@ -30,11 +30,22 @@ describe('lsp: completion in .brug.yml (any LSP client, no YAML extension needed
     assert.deepEqual(severities, ['error', 'hint', 'info', 'off', 'warning']);
   });
 
+  it('replaces what was typed of a rule id, slash and all (an editor\'s own "word" stops at the slash)', async () => {
+    const text = 'rules:\n  readability/lo\n';
+    await client.change(config, [{ text }]);
+    const item = (await complete(config, 1, 16)).find((c) => c.label === 'readability/long-sentence');
+    assert.deepEqual(item?.textEdit, { range: { start: { line: 1, character: 2 }, end: { line: 1, character: 16 } }, newText: 'readability/long-sentence: ' });
+    // In the middle of a value, the whole value goes.
+    await client.change(config, [{ text: 'rules:\n  readability/passive-voice: warn\n' }]);
+    const value = (await complete(config, 1, 31)).find((c) => c.label === 'warning');
+    assert.deepEqual(value?.textEdit, { range: { start: { line: 1, character: 29 }, end: { line: 1, character: 33 } }, newText: 'warning' });
+  });
+
   it('inserts "key: " for a key, and answers nothing in a report', async () => {
     await client.change(config, [{ text: '' }]);
     const keys = await complete(config, 0, 0);
     const audience = keys.find((c) => c.label === 'audience');
-    assert.equal(audience?.insertText, 'audience: ');
+    assert.deepEqual(audience?.textEdit, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'audience: ' });
     await client.open(report, 'markdown', '# Rapport\n\nTekst.\n');
     assert.deepEqual(await complete(report, 2, 3), []);
   });

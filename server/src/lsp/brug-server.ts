@@ -7,7 +7,6 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { basename, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CompletionItemKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
@@ -29,7 +28,7 @@ import { Checker, faultyRule, formatFor, forgetEngines, pathOf, projectDictionar
 import type { CheckOutcome } from './checker.js';
 import { codeActions } from './code-actions.js';
 import { codeLenses } from './code-lens.js';
-import { completeConfig } from './config-completion.js';
+import { configCompletionItems } from './config-completion.js';
 import { toDiagnostics } from './diagnostics.js';
 import { FileProblems, SettingsStore } from './configuration.js';
 import { OpenDocuments } from './documents.js';
@@ -286,13 +285,7 @@ function onLanguageFeatures(session: Session): void {
       if (!/\.brug\.ya?ml$/i.test(params.textDocument.uri)) return [];
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return [];
-      return completeConfig(doc.getText(), params.position.line, params.position.character).map((c) => ({
-        label: c.label,
-        kind: c.kind === 'key' ? CompletionItemKind.Property : CompletionItemKind.EnumMember,
-        ...(c.kind === 'key' ? { insertText: `${c.label}: ` } : {}),
-        ...(c.detail ? { detail: c.detail } : {}),
-        ...(c.documentation ? { documentation: c.documentation } : {}),
-      }));
+      return configCompletionItems(doc.getText(), params.position.line, params.position.character);
     }),
   );
 

@@ -7,6 +7,8 @@
  * (`{ … }`) and multi-line strings get no completion, and are never misread as keys.
  */
 import { readFileSync } from 'node:fs';
+import { CompletionItemKind } from 'vscode-languageserver/node';
+import type { CompletionItem } from 'vscode-languageserver/node';
 import { join } from 'node:path';
 import { resourceRoot } from '../workspace/resources.js';
 
@@ -16,6 +18,13 @@ export interface ConfigCompletion {
   kind: 'key' | 'value';
   detail?: string;
   documentation?: string;
+  /**
+   * The characters on the line that the completion replaces: what the writer has typed of the key
+   * or value so far (and the rest of it after the cursor). Without it an editor replaces only its own
+   * "word", and `readability/long` + `readability/long-sentence` would become
+   * `readability/readability/long-sentence`.
+   */
+  replace: { start: number; end: number };
 }
 
 interface SchemaNode {
@@ -78,7 +87,10 @@ function describe(node: SchemaNode | undefined): string | undefined {
 /** Completions at a position (0-based line, UTF-16 character) of a .brug.yml text. */
 export function completeConfig(text: string, line: number, character: number, root: SchemaNode = loadSchema()): ConfigCompletion[] {
   const lines = text.split(/\r?\n/);
-  const current = (lines[line] ?? '').slice(0, character);
+  const whole = lines[line] ?? '';
+  const current = whole.slice(0, character);
+  // The typed token runs on after the cursor up to a space, colon or comment.
+  const end = character + (/^[^\s:#]*/.exec(whole.slice(character))?.[0].length ?? 0);
   if (/#/.test(current) || /[{[]/.test(current)) return [];
 
   // After `key:` on the same line: the key's allowed values.
@@ -88,7 +100,8 @@ export function completeConfig(text: string, line: number, character: number, ro
     for (const key of [...pathAbove(lines, line, valueAt[1]!.length), valueAt[2]!.trim()]) node = node && child(node, key);
     if (!node) return [];
     const values = [...new Set(variants(node).flatMap((v) => v.enum ?? []))].filter((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean');
-    return values.map((v) => ({ label: String(v), kind: 'value' as const, detail: node === undefined ? undefined : describe(node) }));
+    const replace = { start: character - (/\S*$/.exec(current)?.[0].length ?? 0), end };
+    return values.map((v) => ({ label: String(v), kind: 'value' as const, detail: node === undefined ? undefined : describe(node), replace }));
   }
 
   // Where a key goes: the keys the schema declares at this level, minus those already there.
@@ -103,12 +116,27 @@ export function completeConfig(text: string, line: number, character: number, ro
       .map((l, i) => (i === line ? undefined : new RegExp(`^\\s{${indent}}([^\\s:#]+):`).exec(l)?.[1]))
       .filter((k): k is string => k !== undefined),
   );
+  const replace = { start: character - keyAt[2]!.length, end };
   const out: ConfigCompletion[] = [];
   for (const v of variants(node)) {
     for (const [key, sub] of Object.entries(v.properties ?? {})) {
       if (present.has(key) || out.some((o) => o.label === key)) continue;
-      out.push({ label: key, kind: 'key', detail: describe(sub)?.split(' — ')[0], documentation: describe(sub) });
+      out.push({ label: key, kind: 'key', detail: describe(sub)?.split(' — ')[0], documentation: describe(sub), replace });
     }
   }
   return out;
+}
+
+/**
+ * The LSP completion items at a position of a .brug.yml text: a key inserts `key: `, a value itself,
+ * each replacing what the writer typed of it.
+ */
+export function configCompletionItems(text: string, line: number, character: number): CompletionItem[] {
+  return completeConfig(text, line, character).map((c) => ({
+    label: c.label,
+    kind: c.kind === 'key' ? CompletionItemKind.Property : CompletionItemKind.EnumMember,
+    textEdit: { range: { start: { line, character: c.replace.start }, end: { line, character: c.replace.end } }, newText: c.kind === 'key' ? `${c.label}: ` : c.label },
+    ...(c.detail ? { detail: c.detail } : {}),
+    ...(c.documentation ? { documentation: c.documentation } : {}),
+  }));
 }
