@@ -3,7 +3,8 @@
  * footnoted book en/lessig-free-culture-book.md first, then the other Markdown reports),
  * cut at a paragraph to about 10,000 and 100,000 words. For each size, in its own server:
  *
- * - first diagnostics: didOpen → the server's status for version 1 (its check is done);
+ * - first diagnostics: didOpen → the first diagnostics published (for a long document, those of
+ *   its first part), and didOpen → the server's status for version 1 (the whole check is done);
  * - edit latency: one-word edits sent as incremental didChange, each timed until the server
  *   says it has checked that version (diagnostics are sent before that, and only when they
  *   changed, so the status notification is the end of every check);
@@ -20,7 +21,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { TestClient } from '../test/lsp/client.js';
+import { BUNDLE, TestClient } from '../test/lsp/client.js';
 
 const CORPUS = resolve(process.env.BRUG_CORPUS ?? join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'dev'));
 const BOOK = join('en', 'lessig-free-culture-book.md');
@@ -91,6 +92,8 @@ interface SizeResult {
   words: number;
   mb: number;
   firstMs: number;
+  firstShownMs: number;
+  firstShown: number;
   diagnostics: number;
   edits: number;
   median: number;
@@ -107,14 +110,29 @@ interface SizeResult {
 
 async function measure(target: number, edits: number): Promise<SizeResult> {
   const { text, words } = corpusDocument(target);
-  const client = new TestClient({ settings: { debounceMs: 0, maxDocumentSize: 50 * 1024 * 1024 }, env: { BRUG_LSP_TIMING: '1' } });
+  const prof = arg('cpu-prof', '');
+  const client = new TestClient({
+    settings: { debounceMs: 0, maxDocumentSize: 50 * 1024 * 1024 },
+    env: { BRUG_LSP_TIMING: '1' },
+    // --cpu-prof DIR: the server writes a V8 CPU profile there when it exits.
+    ...(prof ? { command: { file: process.execPath, args: ['--cpu-prof', '--cpu-prof-dir', prof, BUNDLE, '--stdio'] } } : {}),
+  });
   await client.initialize();
   const uri = `file:///tmp/brug-bench/latency-${target}.md`;
   const idle = rss(client.process.pid!);
   let t0 = performance.now();
   await client.open(uri, 'markdown', text);
+  // First diagnostics: the first publication for the document (for a long document, the
+  // findings of its first part); then the end of the whole document's check.
+  let firstShownMs = NaN;
+  const watch = setInterval(() => {
+    if (Number.isNaN(firstShownMs) && client.publications.some((p) => p.uri === uri && p.diagnostics.length > 0)) firstShownMs = performance.now() - t0;
+  }, 5);
   await client.checkedCurrent(uri, 300000);
+  clearInterval(watch);
   const firstMs = performance.now() - t0;
+  if (Number.isNaN(firstShownMs)) firstShownMs = firstMs;
+  const firstShown = client.publications.find((p) => p.uri === uri)?.diagnostics.length ?? 0;
   const diagnostics = client.diagnostics.get(uri)?.diagnostics.length ?? 0;
 
   const spaces = proseSpaces(text);
@@ -153,6 +171,8 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
     words,
     mb: text.length / 1024 / 1024,
     firstMs,
+    firstShownMs,
+    firstShown,
     diagnostics,
     edits,
     median: edits ? percentile(sorted, 50) : NaN,
@@ -180,7 +200,7 @@ async function main() {
     process.stdout.write(
       [
         `${size} words (${r.words} by a plain count, ${fmt(r.mb)} MB):`,
-        `  first diagnostics ${fmt(r.firstMs)} ms (${r.diagnostics} diagnostics)`,
+        `  first diagnostics shown ${fmt(r.firstShownMs)} ms (${r.firstShown} diagnostics); whole document checked ${fmt(r.firstMs)} ms (${r.diagnostics} diagnostics)`,
         `  edit → diagnostics: median ${fmt(r.median)} ms, p95 ${fmt(r.p95)} ms, max ${fmt(r.max)} ms; ${r.republished} of ${r.edits} edits re-published diagnostics`,
         `  server CPU time per edit's check (less sensitive to a busy machine): median ${fmt(r.cpuMedian)} ms, p95 ${fmt(r.cpuP95)} ms`,
         `  longest time the server held its message loop in a check: ${fmt(r.longestSlice)} ms`,
@@ -196,7 +216,7 @@ async function main() {
     process.stdout.write(
       [
         `machine load while measuring: ${loadavg().map((x) => x.toFixed(1)).join(' ')} (1/5/15 min) on ${cpus().length} cores`,
-        `targets: first diagnostics ≤ 2 s ${large.firstMs <= 2000 ? 'MET' : 'MISSED'}; median ≤ 20 ms ${large.median <= 20 ? 'MET' : 'MISSED'}; p95 ≤ 50 ms ${large.p95 <= 50 ? 'MET' : 'MISSED'}; ` +
+        `targets: first diagnostics ≤ 2 s ${large.firstShownMs <= 2000 ? 'MET' : 'MISSED'} (whole document checked: ${(large.firstMs / 1000).toFixed(1)} s); median ≤ 20 ms ${large.median <= 20 ? 'MET' : 'MISSED'}; p95 ≤ 50 ms ${large.p95 <= 50 ? 'MET' : 'MISSED'}; ` +
           `${sizes.at(-1)}/${sizes[0]} median ratio ${ratio.toFixed(2)} ≤ 1.5 ${ratio <= 1.5 ? 'MET' : 'MISSED'}; RSS ≤ 150 MB ${large.rssMb <= 150 ? 'MET' : 'MISSED'}`,
         '',
       ].join('\n'),
@@ -204,7 +224,10 @@ async function main() {
   }
 }
 
-main().catch((err) => {
-  process.stderr.write(`${(err as Error).stack ?? err}\n`);
-  process.exit(1);
-});
+// Run only as a script (other scripts import corpusDocument).
+if (process.argv[1] && import.meta.filename === resolve(process.argv[1])) {
+  main().catch((err) => {
+    process.stderr.write(`${(err as Error).stack ?? err}\n`);
+    process.exit(1);
+  });
+}

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Engine, formatOf } from '../server/src/engine/engine.js';
 import { defaultConfig } from '../server/src/engine/config/config.js';
-import type { Language, SectionRole } from '../server/src/engine/types.js';
+import type { Language, ProseBlock, SectionRole } from '../server/src/engine/types.js';
 import type { Dictionary, RoleEntry } from '../server/src/engine/vocabulary/dictionary.js';
 import { Vocabulary } from '../server/src/engine/vocabulary/vocabulary.js';
 import { assignRoles, compileRoles, headingInfos, normaliseHeading, roleEntries } from '../server/src/engine/sections.js';
@@ -83,25 +83,43 @@ export function parseHeadings(doc: CorpusDoc, engine: Engine = engineFor().engin
 }
 
 function parseUncached(doc: CorpusDoc, engine: Engine): ParsedHeadings {
+  return headingsOfBlocks(doc, parseBlocks(doc, engine));
+}
+
+/** The parsed blocks of a corpus document, with only what the role algorithm reads (for a cache on disk). */
+export function parseBlocks(doc: CorpusDoc, engine: Engine = engineFor().engine): ProseBlock[] {
   const text = doc.text.charCodeAt(0) === 0xfeff ? doc.text.slice(1) : doc.text;
   const parsed = engine.parse(text, formatOf(doc.file), defaultConfig());
-  const infos = headingInfos(parsed.blocks);
-  const lines = parsed.blocks.filter((b) => b.kind === 'heading').map((b) => lineAt(text, b.start));
+  return parsed.blocks.map((b) => ({ kind: b.kind, text: b.text, map: [], start: b.start, end: b.end, ...(b.level !== undefined ? { level: b.level } : {}), ...(b.skip ? { skip: true } : {}), ...(b.title ? { title: true } : {}) }));
+}
+
+/** The headings of parsed blocks with their lines. */
+export function headingsOfBlocks(doc: CorpusDoc, blocks: ProseBlock[]): ParsedHeadings {
+  const text = doc.text.charCodeAt(0) === 0xfeff ? doc.text.slice(1) : doc.text;
+  const infos = headingInfos(blocks);
+  const lines = blocks.filter((b) => b.kind === 'heading').map((b) => lineAt(text, b.start));
   return { doc, infos, lines };
 }
 
+/** One matcher per role term (entry id : term), compiled once for the whole corpus. */
+function termMatchers(entries: RoleEntry[]): Array<{ key: string; content: boolean; re: RegExp }> {
+  return entries.flatMap((e) =>
+    e.terms.map((t) => {
+      const re = compileRoles([{ ...e, terms: [t], lead: false }]);
+      return { key: `${e.id}:${t}`, content: e.cue === 'content', re: (re.heading[0] ?? re.question[0] ?? re.content[0])!.re };
+    }),
+  );
+}
+
 /** Role terms (entry id : term) that match this document: in its headings (heading, question cues) or section text (content cues). */
-function roleTermsUsed(p: ParsedHeadings, entries: RoleEntry[]): Set<string> {
+function roleTermsUsed(p: ParsedHeadings, matchers: ReturnType<typeof termMatchers>): Set<string> {
   const used = new Set<string>();
   const headings = p.infos.map((h) => normaliseHeading(h.title));
   const content = p.infos.map((h) => h.content ?? '').join('\n');
-  for (const e of entries) {
-    for (const t of e.terms) {
-      const re = compileRoles([{ ...e, terms: [t], lead: false }]);
-      const r = (re.heading[0] ?? re.question[0] ?? re.content[0])!.re;
-      const hit = e.cue === 'content' ? (r.lastIndex = 0, r.test(content)) : headings.some((h) => r.test(h));
-      if (hit) used.add(`${e.id}:${t}`);
-    }
+  for (const m of matchers) {
+    m.re.lastIndex = 0;
+    const hit = m.content ? m.re.test(content) : headings.some((h) => m.re.test(h));
+    if (hit) used.add(m.key);
   }
   return used;
 }
@@ -111,16 +129,24 @@ export interface SectionScore {
   agree: number;
   total: number;
   misses: string[];
+  /** Every labelled heading: the label and Brug's role. */
+  pairs: Array<{ file: string; line: number; heading: string; level: number; gold: SectionRole; got: SectionRole | undefined }>;
+}
+
+/** SECTIONS.tsv has no references role: its labellers mark a reference list "other", the class Brug's finer "references" belongs to. */
+function asLabelled(role: SectionRole): SectionRole {
+  return role === 'references' ? 'other' : role;
 }
 
 /** Section-role agreement per language, in-sample and leave-one-document-out. */
-export function evaluateSections(docs: CorpusDoc[], rows: SectionRow[], vocabulary: Vocabulary): { inSample: SectionScore[]; loo: SectionScore[]; removed: Record<string, string[]> } {
-  const parsed = new Map(docs.map((d) => [d.file, parseHeadings(d)]));
+export function evaluateSections(docs: CorpusDoc[], rows: SectionRow[], vocabulary: Vocabulary, parse: (doc: CorpusDoc) => ParsedHeadings = (d) => parseHeadings(d)): { inSample: SectionScore[]; loo: SectionScore[]; removed: Record<string, string[]> } {
+  const parsed = new Map(docs.map((d) => [d.file, parse(d)]));
   const entries = { nl: roleEntries(vocabulary, 'nl'), en: roleEntries(vocabulary, 'en') };
   const all = [...entries.nl, ...entries.en];
-  const usedBy = new Map([...parsed.values()].map((p) => [p.doc.file, roleTermsUsed(p, all)]));
+  const matchers = termMatchers(all);
+  const usedBy = new Map([...parsed.values()].map((p) => [p.doc.file, roleTermsUsed(p, matchers)]));
   const score = (exclude: (file: string) => Set<string>) => {
-    const out: Record<Language, SectionScore> = { nl: { language: 'nl', agree: 0, total: 0, misses: [] }, en: { language: 'en', agree: 0, total: 0, misses: [] } };
+    const out: Record<Language, SectionScore> = { nl: { language: 'nl', agree: 0, total: 0, misses: [], pairs: [] }, en: { language: 'en', agree: 0, total: 0, misses: [], pairs: [] } };
     for (const [file, p] of parsed) {
       const gold = rows.filter((r) => r.file === file);
       if (gold.length === 0) continue;
@@ -131,7 +157,8 @@ export function evaluateSections(docs: CorpusDoc[], rows: SectionRow[], vocabula
       for (const g of gold) {
         s.total++;
         const i = p.lines.indexOf(g.line);
-        const got = i >= 0 ? roles[i] : undefined;
+        const got = i >= 0 ? asLabelled(roles[i]!) : undefined;
+        s.pairs.push({ file, line: g.line, heading: g.heading, level: g.level, gold: g.role, got });
         if (got === g.role) s.agree++;
         else s.misses.push(`${file}:${g.line} "${g.heading.slice(0, 50)}" → ${got ?? 'no heading'} (label ${g.role})`);
       }
@@ -148,6 +175,51 @@ export function evaluateSections(docs: CorpusDoc[], rows: SectionRow[], vocabula
     return only;
   };
   return { inSample: score(() => new Set()), loo: score(onlyIn), removed };
+}
+
+/** The leave-one-out misses per language as label → Brug's role, most frequent first, with three example headings. */
+export function confusion(scores: SectionScore[]): string[] {
+  const lines: string[] = [];
+  for (const s of scores) {
+    const byPair = new Map<string, string[]>();
+    for (const p of s.pairs) {
+      if (p.got === p.gold) continue;
+      const k = `${p.gold} → ${p.got ?? 'no heading'}`;
+      const list = byPair.get(k) ?? [];
+      list.push(`"${p.heading.slice(0, 40)}"`);
+      byPair.set(k, list);
+    }
+    lines.push(`Leave-one-out misses, ${s.language} (label → Brug):`, '', '| label → Brug | headings | examples |', '|---|---|---|');
+    for (const [k, v] of [...byPair.entries()].sort((a, b) => b[1].length - a[1].length)) lines.push(`| ${k} | ${v.length} | ${[...new Set(v)].slice(0, 3).join(', ')} |`);
+    lines.push('');
+  }
+  return lines;
+}
+
+/** Headings with the same words and the same label in two or more documents that Brug gives different roles (leave-one-out). */
+export function inconsistent(scores: SectionScore[]): string[] {
+  const byHeading = new Map<string, Array<{ file: string; got: string }>>();
+  for (const s of scores) {
+    for (const p of s.pairs) {
+      const k = `${normaliseHeading(p.heading)}\u0000${p.gold}`;
+      const list = byHeading.get(k) ?? [];
+      list.push({ file: p.file, got: p.got ?? 'no heading' });
+      byHeading.set(k, list);
+    }
+  }
+  const lines: string[] = [];
+  for (const [k, v] of byHeading) {
+    if (new Set(v.map((x) => x.file)).size < 2 || new Set(v.map((x) => x.got)).size < 2) continue;
+    const [heading, gold] = k.split('\u0000');
+    lines.push(`- "${heading}" (label ${gold}): ${v.map((x) => `${x.file.replace(/^.*\//, '')} ${x.got}`).join(', ')}`);
+  }
+  return lines;
+}
+
+/** The inconsistent headings as a report section. */
+export function inconsistentReport(scores: SectionScore[]): string[] {
+  const lines = inconsistent(scores);
+  return [`Same heading and label in two or more documents, different roles from Brug (leave-one-out): ${lines.length}`, '', ...lines, ''];
 }
 
 // ------------------------------------------------------------------ client verdict

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { CORPUS_DIR, REPO_ROOT } from '../test/helpers/shared.js';
 import { bundledDictionaries } from '../server/src/workspace/dictionaries.js';
 import { Vocabulary } from '../server/src/engine/vocabulary/vocabulary.js';
-import { clientLabels, corpusDocs, evaluateClient, evaluateSections, pct, scoreClient, sectionRows } from './evaluate-lib.js';
+import { clientLabels, confusion, corpusDocs, inconsistentReport, evaluateClient, evaluateSections, pct, scoreClient, sectionRows } from './evaluate-lib.js';
 
 const args = process.argv.slice(2);
 const only = args.includes('--sections') ? 'sections' : args.includes('--client') ? 'client' : 'both';
@@ -44,7 +44,9 @@ if (only !== 'client') {
   const removed = Object.entries(r.removed).filter(([, t]) => t.length);
   out.push('Role terms left out per held-out document (they match that document only):', '');
   for (const [f, t] of removed) out.push(`- ${f}: ${t.map((x) => x.split(':').slice(1).join(':')).join(', ')}`);
-  out.push('', `Misses (leave-one-out): ${r.loo.reduce((k, s) => k + s.misses.length, 0)}. ${verbose ? '' : 'Run `npm run evaluate -- -v` to list them.'}`, '');
+  out.push('', `Misses (leave-one-out): ${r.loo.reduce((k, s) => k + s.misses.length, 0)}. ${verbose ? '' : 'Run `npm run evaluate -- -v` to list them, `npm run evaluate:roles -- --dump` to see every labelled heading.'}`, '');
+  out.push('SECTIONS.tsv has no references role: a reference list is labelled "other", and Brug\'s "references" counts as "other" here.', '');
+  out.push(...confusion(r.loo), ...inconsistentReport(r.loo));
   if (verbose) for (const s of r.loo) for (const m of s.misses) out.push(`- ${m}`);
   if (verbose) out.push('');
 }

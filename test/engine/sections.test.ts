@@ -7,7 +7,7 @@ import { lint } from '../../server/src/index.js';
 import { Vocabulary } from '../../server/src/engine/vocabulary/vocabulary.js';
 import { bundledDictionaries } from '../../server/src/workspace/dictionaries.js';
 import { CORPUS_DIR } from '../helpers/shared.js';
-import { corpusDocs, evaluateSections, parseHeadings, pct, sectionRows } from '../../scripts/evaluate-lib.js';
+import { corpusDocs, evaluateSections, inconsistent, parseHeadings, pct, sectionRows } from '../../scripts/evaluate-lib.js';
 import { md, txt } from './helpers.js';
 
 const vocabulary = new Vocabulary(bundledDictionaries().dictionaries);
@@ -16,12 +16,13 @@ const EN = roleVocabularyOf(vocabulary, 'en');
 
 /**
  * Leave-one-document-out agreement measured on 2026-12-03 over the 704 labelled headings of the
- * 23-document dev corpus (docs/evaluation.md; `npm run evaluate`). The issue's target is 90 % per
- * language; Brug is not there yet, so the test holds the measured level (minus a small margin)
- * and prints every miss.
+ * 23-document dev corpus (docs/evaluation.md; `npm run evaluate`, `npm run evaluate:roles`):
+ * nl 80.6 %, en 92.2 %. The issue's target is 90 % per language; Dutch is not there yet (most
+ * misses are the notes pages of one GitBook), so the test holds the measured level (minus a small
+ * margin) and prints every miss.
  */
-const MEASURED_LOO = { nl: 0.57, en: 0.67 };
-const MARGIN = 0.03;
+const MEASURED_LOO = { nl: 0.806, en: 0.922 };
+const MARGIN = 0.02;
 /** Markup that the labels keep in heading_text and Brug's titles do not: emphasis, Markdown heading marks. */
 const plain = (s: string) => s.replace(/\\IfLanguageName\{[^{}]*\}\{([^{}]*)\}\{[^{}]*\}/g, '$1').replace(/^#+\s*/, '').replace(/<[^<>]{1,80}>/g, '').replace(/\\([()[\]*_#.!-])/g, '$1').replace(/[*_]{1,2}/g, '').replace(/\s+/g, ' ').trim();
 
@@ -42,8 +43,9 @@ const plain = (s: string) => s.replace(/\\IfLanguageName\{[^{}]*\}\{([^{}]*)\}\{
     }
     assert.equal(rows.length, r.inSample[0]!.total + r.inSample[1]!.total, 'every labelled heading is scored');
     for (const s of r.loo) assert.ok(s.agree / s.total >= MEASURED_LOO[s.language] - MARGIN, `${s.language}: leave-one-out agreement ${pct(s.agree, s.total)} fell below ${pct(MEASURED_LOO[s.language] - MARGIN, 1)}`);
-    // In-sample is never worse than leave-one-out: removing a document's own words cannot help it.
-    for (let i = 0; i < 2; i++) assert.ok(r.inSample[i]!.agree >= r.loo[i]!.agree);
+    // The same heading with the same label in two documents gets the same role in both.
+    assert.deepEqual(inconsistent(r.loo), []);
+    // In-sample can be below leave-one-out: without a document's own words a heading may get its role from its place among the chapters.
   });
 
   it('finds the labelled headings at their lines with the right titles (markup aside)', () => {
@@ -195,15 +197,81 @@ describe('sections: roles that generalise (issue 14), Dutch and English', () => 
     assert.deepEqual(roles('# Report\n\nText.\n\n## Discovery\n\nText.\n\n### User interviews (n = 5)\n\nText.\n'), ['title', 'other', 'results']);
   });
 
-  it('a topic heading without role words takes its role from what its text reports', () => {
-    const en = roles('# Report\n\nText.\n\n## The patient record\n\nTwelve of the seventeen participants could not find their record. The median time was 6 minutes; 40 % gave up.\n');
-    assert.equal(en[1], 'results');
-    const nl = roles('# Rapport\n\nTekst.\n\n## Het dossier\n\nTwaalf van de zeventien deelnemers vonden hun dossier niet. De helft van de respondenten gaf aan dat de brief onduidelijk was; 40 % haakte af.\n');
-    assert.equal(nl[1], 'results');
+  it('a topic heading without role words takes its role from what its text reports (in a document that describes a study)', () => {
+    const en = roles('# Report\n\nText.\n\n## Methods\n\nWe asked patients.\n\n## The patient record\n\nTwelve of the seventeen participants could not find their record. The median time was 6 minutes; 40 % gave up.\n');
+    assert.equal(en[2], 'results');
+    const nl = roles('# Rapport\n\nTekst.\n\n## Methode\n\nWe vroegen ouders.\n\n## Het dossier\n\nTwaalf van de zeventien deelnemers vonden hun dossier niet. De helft van de respondenten gaf aan dat de brief onduidelijk was; 40 % haakte af.\n');
+    assert.equal(nl[2], 'results');
     const method = roles('# Report\n\nText.\n\n## Fieldwork\n\nWe interviewed twelve parents. Participants were recruited through the community team and the interviews were transcribed.\n');
     assert.equal(method[1], 'method');
     // Without cues the heading stays "other": quiet by default.
-    assert.equal(roles('# Report\n\nText.\n\n## Partners\n\nThe council works with three housing associations.\n')[1], 'other');
+    assert.equal(roles('# Report\n\nText.\n\n## Methods\n\nText.\n\n## Partners\n\nThe council works with three housing associations.\n')[2], 'other');
+  });
+
+  it('figures in an essay or a book without a study are the author\'s material, not findings', () => {
+    const text = '## Market: Concentration\n\nFive companies own 85 percent of the market; half of the stations are owned by two firms, and most of the users said so.\n';
+    assert.equal(roles(`# Free culture\n\nText.\n\n${text}`)[1], 'other');
+    assert.equal(roles(`# Rapport over vrije cultuur\n\nTekst.\n\n## Marktconcentratie\n\nVijf bedrijven bezitten 85 procent van de markt; de helft van de zenders is van twee bedrijven, zeiden de meeste kijkers.\n`, 'doc.md')[1], 'other');
+  });
+
+  it('a chapter without role words between the method and the conclusion reports findings; its subsections follow it', () => {
+    assert.deepEqual(roles('# Thesis\n\nText.\n\n## Methodology\n\nText.\n\n## Designing accounting tools\n\nText.\n\n### Federated architecture\n\nText.\n\n## Conclusions\n\nText.\n\n## Technical notes\n\nText.\n'), ['title', 'method', 'results', 'results', 'conclusion', 'other']);
+    assert.deepEqual(roles('# Rapport over de app\n\nTekst.\n\n## Methodologie\n\nTekst.\n\n## Ontdekken\n\nTekst.\n\n### Eerste ronde\n\nTekst.\n\n## Conclusie\n\nTekst.\n\n## Technische beschrijving\n\nTekst.\n'), ['title', 'method', 'results', 'results', 'conclusion', 'other']);
+    // Without a method before it, a chapter between the introduction and the conclusion is a topic.
+    assert.deepEqual(roles('# Essay\n\nText.\n\n## Introduction\n\nText.\n\n## Piracy\n\nText.\n\n## Conclusion\n\nText.\n'), ['title', 'introduction', 'other', 'conclusion']);
+  });
+
+  it('a chapter without role words between the introduction and the method sets out the context (background)', () => {
+    assert.deepEqual(roles('# Report\n\nText.\n\n## Introduction\n\nText.\n\n## The school\n\nText.\n\n### Its modules\n\nText.\n\n## Methods\n\nText.\n'), ['title', 'introduction', 'background', 'background', 'method']);
+    assert.deepEqual(roles('# Rapport over de school\n\nTekst.\n\n## Inleiding\n\nTekst.\n\n## De school\n\nTekst.\n\n## Methode\n\nTekst.\n'), ['title', 'introduction', 'background', 'method']);
+    // Without a method after it, it stays a topic.
+    assert.deepEqual(roles('# Essay\n\nText.\n\n## Introduction\n\nText.\n\n## The school\n\nText.\n'), ['title', 'introduction', 'other']);
+  });
+
+  it('an introduction under the conclusion chapter starts attached material (appendix), in LaTeX and Markdown', () => {
+    const tex = '\\documentclass{report}\n\\begin{document}\n\\chapter{Inleiding}\nTekst.\n\\chapter{Methodologie}\nTekst.\n\\chapter{Conclusie}\nTekst.\n\\section{Introductie}\nHet voorstel.\n\\section{Stand van zaken}\nTekst.\n\\subsection{Gezichtsdetectie}\nTekst.\n\\section{Methodologie}\nTekst.\n\\end{document}\n';
+    assert.deepEqual(roles(tex, 'doc.tex'), ['introduction', 'method', 'conclusion', 'appendix', 'appendix', 'appendix', 'appendix']);
+    assert.deepEqual(roles('# Report\n\nText.\n\n## Conclusion\n\nText.\n\n### Introduction to the proposal\n\nText.\n\n### Method of the proposal\n\nText.\n\n## Acknowledgements\n\nText.\n'), ['title', 'conclusion', 'appendix', 'appendix', 'other']);
+    // Background or context inside a discussion or a conclusion is part of it.
+    assert.deepEqual(roles('# Report\n\nText.\n\n## Discussion\n\nText.\n\n### Context of the findings\n\nText.\n\n## Conclusion\n\nText.\n\n### Background of the differences\n\nText.\n'), ['title', 'discussion', 'discussion', 'conclusion', 'background']);
+  });
+
+  it('the words outside an aside in brackets name the section; the aside counts when they name none', () => {
+    assert.equal(roleOfHeading('Doelstellingen (cfr. methodologie)', NL), 'introduction');
+    assert.equal(roleOfHeading('Aims (see the methodology)', EN), 'introduction');
+    assert.equal(roleOfHeading('Initial design work (futures workshops)', EN), 'method');
+    assert.equal(roleOfHeading('Eerste ronde (interviews)', NL), 'method');
+  });
+
+  it('role words by their stem: methodology and literature in their forms', () => {
+    assert.equal(roleOfHeading('Methodologie', NL), 'method');
+    assert.equal(roleOfHeading('Methodological approach', EN), 'method');
+    assert.equal(roleOfHeading('Literatuuronderzoek', NL), 'background');
+    assert.equal(roleOfHeading('Literatuurstudie', NL), 'background');
+    // The reference list keeps its own role.
+    assert.equal(roleOfHeading('Literatuurlijst', NL), 'references');
+  });
+
+  it('under a discussion, a section named after the method or the results discusses them; recommendations keep their role', () => {
+    assert.deepEqual(roles('# Rapport over de app\n\nTekst.\n\n## Kritische reflectie\n\nTekst.\n\n### Iteratieve methodologie\n\nTekst.\n\n### Vervolg\n\nTekst.\n'), ['title', 'discussion', 'discussion', 'recommendations']);
+    assert.deepEqual(roles('# Report\n\nText.\n\n## Discussion\n\nText.\n\n### Strengths of the methods\n\nText.\n\n### Next steps\n\nText.\n'), ['title', 'discussion', 'discussion', 'recommendations']);
+  });
+
+  it('the introduction or aim inside a method chapter introduces the method; inside a findings chapter it stays introduction', () => {
+    assert.deepEqual(roles('# Thesis\n\nText.\n\n## Methodology\n\nText.\n\n### Introduction\n\nText.\n\n## Findings\n\nText.\n\n### Aims\n\nText.\n'), ['title', 'method', 'method', 'results', 'introduction']);
+    assert.deepEqual(roles('# Rapport over de lessen\n\nTekst.\n\n## Interviews met docenten\n\nTekst.\n\n### Doel interview\n\nTekst.\n'), ['title', 'method', 'method']);
+  });
+
+  it('the structure of the document itself belongs to the introduction; the set-up of the study is method', () => {
+    assert.equal(roleOfHeading('Opzet van deze bachelorproef', NL), 'introduction');
+    assert.equal(roleOfHeading('Opzet van het onderzoek', NL), 'method');
+    assert.equal(roleOfHeading('Structure of this report', EN), 'introduction');
+  });
+
+  it('a preface or acknowledgements is neither the introduction nor the title', () => {
+    assert.deepEqual(roles('# Preface\n\nText.\n\n# Introduction\n\nText.\n'), ['other', 'introduction']);
+    assert.equal(roleOfHeading('Woord vooraf', NL), 'other');
+    assert.equal(roleOfHeading('Voorwoord', NL), 'other');
   });
 
   it('LaTeX \\chapter and \\section headings and numbered headings get roles alike', () => {

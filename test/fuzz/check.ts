@@ -37,7 +37,8 @@ function checkCover(text: string, f: Finding, format: Format, out: Violation[]):
   const slice = text.slice(f.offset, f.endOffset);
   // Escapes and entities stand for other characters: a textual comparison does not apply.
   if (/[&\\<\u0000\ufffd]/.test(slice) || /[&\\<\ufffd]/.test(m[1]!)) return;
-  const a = normal(slice);
+  // In Markdown a link's brackets are markup, even inside a word ("[R[APPORT](url)" reads "[RAPPORT").
+  const a = normal(format === 'markdown' ? slice.replace(/[[\]]/g, '') : slice);
   const b = normal(m[1]!);
   if (!a.includes(b)) out.push({ kind: 'cover', detail: `${f.ruleId} at [${f.offset}, ${f.endOffset}) covers ${JSON.stringify(slice.slice(0, 80))} but names ${JSON.stringify(m[1])}` });
 }

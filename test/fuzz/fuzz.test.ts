@@ -6,6 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { lint } from '../../server/src/index.js';
 import { snapRange } from '../../server/src/engine/fixes.js';
+import { notProseRanges } from '../../server/src/engine/text/sentences.js';
 import { checkFindings } from './check.js';
 import { corpusSources, makeCase } from './generate.js';
 import { checkCase } from './run.js';
@@ -13,7 +14,8 @@ import { checkCase } from './run.js';
 const SEED = 20261203;
 
 describe('fuzz: mutated dev-corpus documents (short run, fixed seed)', function () {
-  this.timeout(120000);
+  // Generous: the machine running the suite may be busy (behaviour is tested here, not speed).
+  this.timeout(300000);
   const sources = corpusSources();
 
   it('generates the same documents for the same seed', function () {
@@ -44,6 +46,11 @@ describe('fuzz: the checker catches what it should', () => {
     assert.deepEqual(kinds([{ ...base, message: { en: 'x', nl: '' }, offset: text.indexOf('\n'), endOffset: text.length }]), ['crlf']);
     assert.deepEqual(kinds([{ ...base, message: { en: 'x', nl: '' }, offset: 0, endOffset: 3 }]), ['bom']);
     assert.deepEqual(kinds([{ ...base, message: { en: 'x', nl: '' }, offset: 3, endOffset: text.length + 1 }]), ['range']);
+    // A word whose letters a link bracket splits (fuzz seed 1 case 80340) names the word it covers.
+    const link = '- [R[APPORT WAVE 2](https://example.org) en meer.';
+    const r = link.indexOf('R[APPORT');
+    assert.deepEqual(checkFindings(link, 'markdown', [{ ...base, message: { en: '"RAPPORT" is never explained', nl: '' }, offset: r, endOffset: r + 8 }]).map((v) => v.kind), []);
+    assert.deepEqual(checkFindings(link, 'markdown', [{ ...base, message: { en: '"WAVE" is never explained', nl: '' }, offset: r, endOffset: r + 8 }]).map((v) => v.kind), ['cover']);
     const fix = { title: { en: 'f', nl: 'f' }, preferred: true, kind: 'safe' as const, edits: [{ offset: at, endOffset: at + 7, newText: 'inwoners\n' }] };
     assert.deepEqual(kinds([{ ...base, message: { en: 'x', nl: '' }, offset: at, endOffset: at + 7, fixes: [fix] }]), ['edit']);
   });
@@ -89,6 +96,37 @@ describe('exact offsets on damaged input (issue 17 item 2)', () => {
     const r = lint(text, { path: 'a.md', language: 'nl' });
     assert.ok(r.findings.length > 2);
     assert.deepEqual(checkFindings(text, 'markdown', r.findings), []);
+  });
+
+  it('a safe fix never joins two lines: a phrase matched across a lone CR or a line break becomes a suggestion (fuzz seed 1 case 13083)', function () {
+    this.timeout(60000);
+    for (const br of ['\r', '\r ', '\n', '\r\n', '\u2028']) {
+      const text = `These themes are touched upon here in order${br}to situate them in the research.\n`;
+      for (const path of ['a.md', 'a.txt']) {
+        const fs = lint(text, { path, language: 'en' }).findings;
+        assert.deepEqual(checkFindings(text, 'markdown', fs), [], JSON.stringify([br, path]));
+        for (const f of fs) {
+          for (const fix of f.fixes.filter((x) => x.kind === 'safe')) {
+            for (const e of fix.edits) assert.doesNotMatch(text.slice(e.offset, e.endOffset), /[\r\n\u2028]/, `${f.ruleId} ${JSON.stringify(br)} ${path}`);
+          }
+        }
+      }
+    }
+    // The same phrase on one line keeps its safe fix (the guard is about the line break only).
+    const one = 'These themes are touched upon here in order to situate them in the research.\n';
+    const f = lint(one, { path: 'a.md', language: 'en' }).findings.find((x) => x.ruleId === 'vocabulary/jargon' && /in order/.test(one.slice(x.offset, x.endOffset)));
+    if (f) assert.ok(f.fixes.some((x) => x.kind === 'safe'), 'one line: still a safe fix');
+  });
+
+  it('not-prose ranges (addresses, URLs, citations) are found as before the linear e-mail pattern, also at the end of a long word', () => {
+    const text = 'Mail j.de.vries@utrecht.nl of zie https://example.org/a. Volgens [@smith2020, p. 4] en www.brug.nl klopt het.';
+    const got = notProseRanges(text).map(([a, b]) => text.slice(a, b));
+    assert.deepEqual(got, ['j.de.vries@utrecht.nl', 'https://example.org/a', '[@smith2020, p. 4]', 'www.brug.nl']);
+    // A long run of letters before the @ is one address, found from where the run starts (scanned once).
+    const word = 'schuldhulp'.repeat(2000);
+    const long = `Zie ${word}@gemeente.nl: niets anders.`;
+    assert.deepEqual(notProseRanges(long), [[4, 4 + word.length + '@gemeente.nl'.length]]);
+    assert.deepEqual(notProseRanges(`Zie ${word}: niets.`), []);
   });
 
   it('snapRange moves a range off a CRLF middle, a surrogate half and the BOM, never growing it', () => {

@@ -26,9 +26,10 @@ export function checkCase(c: Case): { violations: Violation[]; ms: number } {
   return { violations, ms: performance.now() - t0 };
 }
 
-export function fuzz(sources: Source[], seed: number, n: number, options: { maxChars?: number; scale?: number; slowMs?: number; onProgress?: (i: number, report: FuzzReport) => void; start?: number } = {}): FuzzReport {
+export function fuzz(sources: Source[], seed: number, n: number, options: { maxChars?: number; scale?: number; slowMs?: number; onProgress?: (i: number, report: FuzzReport) => void; start?: number; step?: number } = {}): FuzzReport {
   const report: FuzzReport = { count: 0, violations: [], slowest: undefined, slow: [] };
-  for (let i = options.start ?? 0; i < n; i++) {
+  const step = Math.max(1, options.step ?? 1);
+  for (let i = options.start ?? 0; i < n; i += step) {
     const c = makeCase(sources, seed, i, options.maxChars, options.scale);
     const { violations, ms } = checkCase(c);
     report.count++;

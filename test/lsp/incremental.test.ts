@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
-import type { Diagnostic, DocumentDiagnosticReport, Hover } from 'vscode-languageserver-protocol';
-import { CAPABILITIES, TestClient, positionOf } from './client.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic, DocumentDiagnosticReport, Hover, WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol';
+import { CAPABILITIES, ROOT, TestClient, positionOf } from './client.js';
 
 const TEXT = `# Rapport over schuldhulp
 
@@ -67,6 +69,32 @@ describe('lsp: incremental checks', function () {
     assert.ok(others(before).length > 0);
     assert.deepEqual(others(after), others(before), 'the other paragraphs’ diagnostics are identical, data included');
     for (const d of after) assert.ok(!('version' in ((d.data ?? {}) as object)), 'no document version inside data');
+  });
+
+  it('keeps whole-document findings (missing client perspective) and other sections’ diagnostics identical when words are added in one paragraph', async () => {
+    const uri = 'file:///tmp/brug-incremental/sample.md';
+    const sample = readFileSync(join(ROOT, 'samples', 'rapport-schuldhulp.md'), 'utf8');
+    await client.open(uri, 'markdown', sample);
+    const before = await client.diagnosticsFor(uri);
+    await client.checkedCurrent(uri);
+    const missing = before.find((d) => d.code === 'client/missing-perspective');
+    assert.ok(missing, 'the sample has the whole-document finding');
+    assert.match(String(missing.message), /per 1\.000 woorden/);
+    // A paragraph line without diagnostics; three words go before its last full stop.
+    const lines = sample.split('\n');
+    const flagged = new Set(before.flatMap((d) => [d.range.start.line, d.range.end.line]));
+    const line = lines.findIndex((l, i) => /^[A-Z][^|#>]*\.$/.test(l) && l.length > 40 && !flagged.has(i));
+    assert.ok(line > 0, 'a quiet paragraph to add to');
+    const section = [lines.slice(0, line).findLastIndex((l) => l.startsWith('#')), line + lines.slice(line).findIndex((l) => l.startsWith('#'))];
+    const at = { line, character: lines[line]!.length - 1 };
+    await client.change(uri, [{ range: { start: at, end: at }, text: ' in de praktijk' }]);
+    await client.checkedCurrent(uri);
+    const after = await client.diagnosticsFor(uri);
+    // The word count changed, and with it the exact rate of client mentions; the message did not.
+    assert.equal(key(after.find((d) => d.code === 'client/missing-perspective')!), key(missing));
+    const outside = (list: Diagnostic[]) => list.filter((d) => d.range.start.line < section[0]! || d.range.start.line >= section[1]!).map(key);
+    assert.ok(outside(before).length > 5);
+    assert.deepEqual(outside(after), outside(before), 'the other sections’ diagnostics are identical');
   });
 
   it('stops a run that a newer edit made stale: only the newest version is checked to the end', async () => {
@@ -146,6 +174,40 @@ describe('lsp: pull diagnostics', function () {
     assert.ok(changed.kind === 'full' && !changed.items.some((d) => d.code === 'readability/passive-voice'));
     const pushedAfter = client.publications.filter((p) => p.uri === uri && p.diagnostics.length > 0).length;
     assert.equal(pushedAfter, pushedBefore, 'a pulled document gets no pushed diagnostics');
+  });
+
+  it('answers workspace/diagnostic for the open documents: full reports, then "unchanged" per document until one changes', async () => {
+    const provider = client.initializeResult?.capabilities.diagnosticProvider as { workspaceDiagnostics?: boolean } | undefined;
+    assert.equal(provider?.workspaceDiagnostics, true);
+    const a = 'file:///tmp/brug-pull/ws-a.md';
+    const b = 'file:///tmp/brug-pull/ws-b.md';
+    await client.open(a, 'markdown', TEXT);
+    await client.open(b, 'markdown', TEXT.replace('UWV', 'CAK'));
+    const pull = (previousResultIds: Array<{ uri: string; value: string }>) => client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds });
+    const first = await pull([]);
+    const mine = (r: WorkspaceDiagnosticReport) => r.items.filter((i) => i.uri === a || i.uri === b);
+    assert.deepEqual(mine(first).map((i) => [i.uri, i.kind]).sort(), [[a, 'full'], [b, 'full']]);
+    for (const i of mine(first)) {
+      assert.ok(i.resultId, 'a resultId');
+      assert.equal(i.version, 1);
+      assert.ok(i.kind === 'full' && i.items.some((d) => d.code === 'readability/passive-voice'));
+    }
+    const ids = mine(first).map((i) => ({ uri: i.uri, value: i.resultId! }));
+    const again = await pull(ids);
+    assert.deepEqual(mine(again).map((i) => [i.uri, i.kind]).sort(), [[a, 'unchanged'], [b, 'unchanged']]);
+
+    // Remove the passive in b: b comes back in full, a stays unchanged.
+    const start = positionOf(client.text(b), 'Er wordt door');
+    const end = { line: start.line, character: start.character + 'Er wordt door de consulenten gekeken'.length };
+    await client.change(b, [{ range: { start, end }, text: 'De consulenten kijken daarna heel goed' }]);
+    const third = await pull(ids);
+    const byUri = new Map(mine(third).map((i) => [i.uri, i]));
+    assert.equal(byUri.get(a)?.kind, 'unchanged');
+    const fb = byUri.get(b)!;
+    assert.equal(fb.kind, 'full');
+    assert.equal(fb.version, 2);
+    assert.ok(fb.kind === 'full' && !fb.items.some((d) => d.code === 'readability/passive-voice'));
+    assert.notEqual(fb.resultId, ids.find((x) => x.uri === b)!.value);
   });
 });
 

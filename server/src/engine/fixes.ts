@@ -156,6 +156,9 @@ const DROP: Verdict = 2;
 /** A replacement that is a term: letters, digits, spaces, hyphens, apostrophes, a few punctuation marks, LaTeX escapes of them. */
 const PLAIN_REPLACEMENT = /^(?:[\p{L}\p{M}\p{N} '’\-–.,/()]|\\[&%_#$])*$/u;
 
+/** A line break of any kind. */
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
+
 /** Markup a safe fix may never eat in Markdown or plain text: anything but emphasis marks and spaces. */
 const SOFT_GAP = /^[*_~ \t]*$/;
 
@@ -170,7 +173,7 @@ const SOFT_GAP = /^[*_~ \t]*$/;
  *   touches a placeholder (inline code, math, a URL, a citation key), cuts a piece of markup
  *   the map holds as a whole, eats markup other than emphasis, or lies in a quotation or a
  *   block quote.
- * - Made a suggestion (a person decides): an insertion, a replacement with a line break or
+ * - Made a suggestion (a person decides): an insertion, a replacement of or with a line break or
  *   with anything but plain words, one that takes emphasis markup along, and in a heading
  *   anything but a term swap (headings are never inserted or removed by a safe fix).
  *
@@ -219,6 +222,9 @@ export function guardFixes(text: string, findings: Finding[], blocks: GuardBlock
     let verdict: Verdict = KEEP;
     const insertion = e.offset === e.endOffset;
     if (insertion || /[\r\n]/.test(e.newText) || !PLAIN_REPLACEMENT.test(e.newText)) verdict = SUGGEST;
+    // A safe fix keeps the line ends: one that would join two lines (a phrase matched across a
+    // lone CR, say) is for the writer to decide.
+    if (LINE_BREAK.test(text.slice(e.offset, e.endOffset))) verdict = SUGGEST;
     const g = blockAt(e);
     if (!g) {
       // Outside prose: only an insertion between blocks, at a line boundary, may be offered.
@@ -320,4 +326,127 @@ function gapVerdict(gap: string, format: Format): Verdict {
   // LaTeX commands and their braces are never touched by a fix, not even text commands (\emph{ … }).
   if (format === 'latex') return /^[\s]*$/.test(gap) ? (/[\r\n]/.test(gap) ? SUGGEST : KEEP) : DROP;
   return SOFT_GAP.test(gap.replace(/\r?\n|\r/g, ' ')) ? SUGGEST : DROP;
+}
+
+/** One file of a fix run: its text and the findings in it (offsets in that text). */
+export interface FixFile {
+  file: string;
+  text: string;
+  findings: Finding[];
+}
+
+/** What fixInPasses did: the new text of every file it changed, the last result, the counts. */
+export interface FixPasses<R> {
+  /** Every file whose text changed, with its new text. */
+  texts: Map<string, string>;
+  /** The lint result of the fixed texts (the first result when nothing changed). */
+  result: R;
+  /** Fixes applied, over all passes. */
+  applied: number;
+  /** Fixes left out because re-checking showed they would have added a finding. */
+  refused: number;
+}
+
+/** What identifies a finding across an edit elsewhere: its file, its rule and the text it names. */
+function findingKey(file: string, text: string, f: Finding): string {
+  return `${file}\u0000${f.ruleId}\u0000${text.slice(f.offset, f.endOffset)}`;
+}
+
+/** An offset of the text before the edits, moved to the text after them. */
+function shiftOffset(edits: TextEdit[], offset: number): number {
+  let d = 0;
+  for (const e of edits) if (e.endOffset <= offset) d += e.newText.length - (e.endOffset - e.offset);
+  return offset + d;
+}
+
+/** Whether [a, b) lies in one paragraph (no blank line inside). */
+function inOneParagraph(text: string, a: number, b: number): boolean {
+  return !/\r?\n[ \t]*\r?\n|\r[ \t]*\r/.test(text.slice(Math.max(0, a), Math.min(text.length, b)));
+}
+
+/**
+ * Applies the safe fixes of a document of one or more files (a LaTeX main file and the files it
+ * pulls in) in passes, at most `passes`, re-checking the whole document after each. A pass whose
+ * result has a finding, in any file, that the texts before it did not have is redone without the
+ * fixes near that finding (the same file and paragraph); when no fix can be blamed (a finding in
+ * another file than the fixes, say), without any of that pass's fixes. So the result never has
+ * a finding the input did not have, and a second run changes nothing. `lint` gets the changed
+ * texts by file (files not in the map are as they were).
+ */
+export function fixInPasses<R>(first: R, filesOf: (r: R) => FixFile[], lint: (texts: Map<string, string>) => R, passes = 5): FixPasses<R> {
+  const texts = new Map<string, string>();
+  let result = first;
+  let applied = 0;
+  let refused = 0;
+  for (let pass = 0; pass < passes; pass++) {
+    const files = filesOf(result);
+    let candidates = new Set(files.flatMap((fr) => fr.findings.filter((f) => safeFixOf(f))));
+    let done = false;
+    for (let attempt = 0; attempt < 4 && candidates.size > 0; attempt++) {
+      const next = new Map(texts);
+      const plans = new Map<string, FixPlan>();
+      const fixed = new Set<Finding>();
+      let count = 0;
+      for (const fr of files) {
+        const plan = planFixes(fr.text, fr.findings.filter((f) => candidates.has(f)));
+        if (plan.applied === 0) continue;
+        const after = applyEdits(fr.text, plan.edits);
+        if (after === fr.text) continue;
+        next.set(fr.file, after);
+        plans.set(fr.file, plan);
+        count += plan.applied;
+        for (const f of fr.findings) if (candidates.has(f) && plan.edits.some((e) => safeFixOf(f)!.edits.includes(e))) fixed.add(f);
+      }
+      if (plans.size === 0) break;
+      const after = lint(next);
+      const had = new Map<string, number>();
+      for (const fr of files) {
+        for (const f of fr.findings) {
+          if (fixed.has(f)) continue;
+          const k = findingKey(fr.file, fr.text, f);
+          had.set(k, (had.get(k) ?? 0) + 1);
+        }
+      }
+      const added: Array<{ file: string; text: string; finding: Finding }> = [];
+      for (const fr of filesOf(after)) {
+        for (const f of fr.findings) {
+          const k = findingKey(fr.file, fr.text, f);
+          const n = had.get(k) ?? 0;
+          if (n > 0) had.set(k, n - 1);
+          else added.push({ file: fr.file, text: fr.text, finding: f });
+        }
+      }
+      if (added.length === 0) {
+        for (const [file, text] of next) texts.set(file, text);
+        result = after;
+        applied += count;
+        done = true;
+        break;
+      }
+      // Blame the fixes in the paragraphs of the new findings, in the same file.
+      const blamed = new Set<Finding>();
+      for (const a of added) {
+        const plan = plans.get(a.file);
+        if (!plan) continue;
+        for (const fr of files) {
+          if (fr.file !== a.file) continue;
+          for (const f of fr.findings) {
+            if (!fixed.has(f)) continue;
+            const fix = safeFixOf(f)!;
+            const s = shiftOffset(plan.edits, fix.edits[0]!.offset);
+            const e = shiftOffset(plan.edits, fix.edits[fix.edits.length - 1]!.endOffset);
+            if (inOneParagraph(a.text, Math.min(s, a.finding.offset), Math.max(e, a.finding.endOffset))) blamed.add(f);
+          }
+        }
+      }
+      if (blamed.size === 0) {
+        refused += fixed.size;
+        break;
+      }
+      refused += blamed.size;
+      candidates = new Set([...candidates].filter((f) => !blamed.has(f)));
+    }
+    if (!done) break;
+  }
+  return { texts, result, applied, refused };
 }

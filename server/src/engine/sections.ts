@@ -8,11 +8,20 @@ import type { Vocabulary } from './vocabulary/vocabulary.js';
  * question headings, and words in a section's own text. This module keeps the algorithm:
  *
  * 1. A heading's own role words win ("Aanbevolen stappen" under a results chapter is recommendations),
- *    except a summary after the body has begun: a chapter's "Summary" belongs to its chapter.
+ *    except a summary after the body has begun: a chapter's "Summary" belongs to its chapter. The
+ *    words outside a bracketed aside count first ("Doelstellingen (cfr. methodologie)").
+ *    Inside a discussion, method and results words name what is discussed; inside a method
+ *    chapter, an introduction or aim introduces the method.
  * 2. A heading that states a sample size ("User interviews (N=4)") reports what that sample gave.
  * 3. A question heading gets its role from its opening ("How did residents benefit?" → results).
  * 4. A heading without role words takes its parent's role; under an appendix everything is appendix.
- * 5. A top-level heading without words or parent gets its role from its section's text (findings, data collection).
+ *    Under the conclusion chapter, a section that introduces a report starts attached material
+ *    (a research proposal): it and what follows inside that chapter are appendix.
+ * 5. A heading without words or parent role gets its role from its place and its text: a chapter
+ *    between the method and the conclusion reports findings, one between the introduction and
+ *    the method sets out the background; its text decides when it clearly describes data
+ *    collection or reports findings. A document that never describes a study (an essay, a book)
+ *    has no findings: its topic chapters stay "other".
  */
 
 export interface CompiledRole {
@@ -121,7 +130,18 @@ const SAMPLE_SIZE = /\(\s*n\b[^()]{0,12}=\s*\d+\s*\)/i;
  * name their topic, not a role, when the role word comes later; they are read strictly.
  */
 export function rolesOfHeading(title: string, vocab: RoleVocabulary, strict = false): SectionRole[] {
-  const h = normaliseHeading(title);
+  const full = normaliseHeading(title);
+  // The words outside an aside in brackets name the section ("Doelstellingen (cfr. methodologie)");
+  // the aside counts when they name no role ("Initial design work (futures workshops)").
+  const bare = full.replace(/\s*[([][^()[\]]*[)\]]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (bare && bare !== full) {
+    const own = headingRoles(bare, vocab, strict);
+    if (own.length) return own;
+  }
+  return headingRoles(full, vocab, strict);
+}
+
+function headingRoles(h: string, vocab: RoleVocabulary, strict: boolean): SectionRole[] {
   if (!h) return [];
   const leadOnly = strict || h.split(/\s+/).length >= STATEMENT_WORDS;
   const out: SectionRole[] = [];
@@ -177,6 +197,7 @@ export interface HeadingInfo {
 }
 
 const CONTENT_CHARS = 3000;
+const TEMPLATE_TAG = /\{%[^%]{0,200}%\}|\{\{[^{}]{0,200}\}\}/g;
 
 /** The headings of a parsed document with what the role algorithm needs: level, prose before, the section's own text. */
 export function headingInfos(blocks: ProseBlock[]): HeadingInfo[] {
@@ -191,29 +212,39 @@ export function headingInfos(blocks: ProseBlock[]): HeadingInfo[] {
       continue;
     }
     proseSeen = true;
-    if (current && current.content!.length < CONTENT_CHARS && !b.skip) current.content += `${b.text.slice(0, CONTENT_CHARS)}\n`;
+    // Template tags ({% hint %}, {{< figure >}}) are markup, not what the section says.
+    if (current && current.content!.length < CONTENT_CHARS && !b.skip) current.content += `${b.text.slice(0, CONTENT_CHARS).replace(TEMPLATE_TAG, ' ')}\n`;
   }
   return out;
 }
 
 /** Roles that mean the body of the report has begun: a summary after them is a chapter's summary. */
 const BODY: ReadonlySet<SectionRole> = new Set(['background', 'method', 'results', 'discussion', 'conclusion', 'recommendations']);
+/** Roles a discussion reflects on: under a discussion, a section named after them discusses them ("Strengths: the iterative method"). */
+const DISCUSSED: ReadonlySet<SectionRole> = new Set(['introduction', 'background', 'method', 'results']);
 
 /**
  * Roles for a document's headings in order. The first heading is the title when it is the
  * top level and no prose came before it (prose-free headings right after it are part of
- * the title block in plain text); otherwise roles come from the words, then from the parent.
+ * the title block in plain text); otherwise roles come from the words, then from the parent,
+ * then from the heading's position among the chapters and its own text.
  */
 export function assignRoles(headings: HeadingInfo[], vocab: RoleVocabulary): SectionRole[] {
   const roles: SectionRole[] = [];
   const stack: Array<{ level: number; role: SectionRole }> = [];
   let titleDone = false;
   let bodySeen = false;
+  // Attached material (a research proposal after the conclusion): everything deeper than this level is appendix.
+  let attachedLevel: number | undefined;
   // When the source names its title, that heading alone is the title.
   const declared = headings.some((h) => h.declaredTitle);
+  // The role each heading names by its own words, for looking ahead.
+  const named = headings.map((h) => roleOfHeading(h.title, vocab));
+  const place = placeOf(headings, named);
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i]!;
     while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
+    if (attachedLevel !== undefined && h.level <= attachedLevel) attachedLevel = undefined;
     if (declared) {
       if (h.declaredTitle) {
         roles.push('title');
@@ -226,7 +257,7 @@ export function assignRoles(headings: HeadingInfo[], vocab: RoleVocabulary): Sec
     // an unnumbered line 2), and a Markdown page that opens on "#### Algoprudentienummer" has its title elsewhere.
     const titleCandidate = !titleDone && i === 0 && h.level <= 2 && !h.afterProse;
     const parent = stack[stack.length - 1];
-    let role = ownRole(h, vocab, titleCandidate, bodySeen, parent?.role);
+    let role = ownRole(h, vocab, titleCandidate, bodySeen, attachedLevel !== undefined ? 'appendix' : parent?.role);
     if (!role && titleCandidate) role = 'title';
     if (!role && !titleDone && i > 0 && roles[i - 1] === 'title' && !h.afterProse && h.level >= headings[i - 1]!.level) role = 'title';
     if (role === 'title') {
@@ -234,14 +265,68 @@ export function assignRoles(headings: HeadingInfo[], vocab: RoleVocabulary): Sec
       continue;
     }
     titleDone = true;
+    // Under the conclusion chapter, a section that introduces a report starts attached material (a proposal, an earlier version).
+    const chapter = stack[0];
+    if (role === 'introduction' && chapter?.role === 'conclusion' && parent !== undefined) {
+      role = 'appendix';
+      attachedLevel = chapter.level;
+    }
+    if (role && parent?.role === 'discussion' && DISCUSSED.has(role)) role = 'discussion';
+    // The introduction or aim of a method chapter ("Doel interview", "Introduction") introduces the method.
+    if (role === 'introduction' && parent?.role === 'method') role = 'method';
     if (!role && parent && parent.role !== 'title' && parent.role !== 'other') role = parent.role;
-    // A heading without role words and without a parent role: what its own text reports.
-    if (!role) role = roleOfContent(h.content, vocab) ?? 'other';
+    // A heading without role words and without a parent role: what its own text reports, or its place among the chapters.
+    if (!role) role = roleByPlace(h, i, place, vocab) ?? 'other';
     if (BODY.has(role)) bodySeen = true;
     roles.push(role);
+    place.seen.add(role);
     stack.push({ level: h.level, role });
   }
   return roles;
+}
+
+/** What a heading's place among the chapters tells: the roles before it, the lowest level of closing and method headings after it. */
+interface Place {
+  /** Roles given so far. */
+  seen: Set<SectionRole>;
+  /** Whether a heading of the document names the method. */
+  namesMethod: boolean;
+  /** Per heading: the lowest level of a later heading named conclusion or recommendations, of one named method (Infinity: none). */
+  closingAfter: number[];
+  methodAfter: number[];
+}
+
+/** Looks ahead once per document, so that placing every heading stays linear in the number of headings. */
+function placeOf(headings: HeadingInfo[], named: Array<SectionRole | undefined>): Place {
+  const closingAfter: number[] = new Array(headings.length);
+  const methodAfter: number[] = new Array(headings.length);
+  let closing = Infinity;
+  let method = Infinity;
+  for (let j = headings.length - 1; j >= 0; j--) {
+    closingAfter[j] = closing;
+    methodAfter[j] = method;
+    if (named[j] === 'conclusion' || named[j] === 'recommendations') closing = Math.min(closing, headings[j]!.level);
+    if (named[j] === 'method') method = Math.min(method, headings[j]!.level);
+  }
+  return { seen: new Set(), namesMethod: named.includes('method'), closingAfter, methodAfter };
+}
+
+/**
+ * The role of a heading that names none and has no parent role. Its text decides when it clearly
+ * describes data collection; a chapter between the method and the conclusion (or recommendations)
+ * reports what the study found; a chapter between the introduction and the method sets out the
+ * context; otherwise its text's findings cues — and none of these in a document without a study.
+ */
+function roleByPlace(h: HeadingInfo, i: number, place: Place, vocab: RoleVocabulary): SectionRole | undefined {
+  const content = roleOfContent(h.content, vocab);
+  if (content === 'method') return content;
+  const methodBefore = place.seen.has('method');
+  // Findings presuppose a study: in a document that never describes one (an essay, a book), figures and quotes are the author's material.
+  if (!methodBefore && !place.namesMethod) return undefined;
+  if (methodBefore && place.closingAfter[i]! <= h.level) return 'results';
+  // Between the introduction and the method, a chapter without role words sets out the context.
+  if (!methodBefore && place.seen.has('introduction') && place.methodAfter[i]! <= h.level && !place.seen.has('results')) return 'background';
+  return content;
 }
 
 /** The role a heading gives itself: sample size, own words (a late summary excepted), a question; under an appendix, appendix. */

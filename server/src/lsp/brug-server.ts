@@ -14,7 +14,7 @@ import {
   MessageType,
   WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
-import type { CodeAction, CodeLens, CompletionItem, Connection, DocumentDiagnosticReport, Hover, InitializeParams, InitializeResult, TextDocumentEdit, WorkspaceEdit, WorkspaceFolder } from 'vscode-languageserver/node';
+import type { CodeAction, CodeLens, CompletionItem, Connection, DocumentDiagnosticReport, Hover, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport, InitializeParams, InitializeResult, TextDocumentEdit, WorkspaceEdit, WorkspaceFolder } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Language } from '../engine/types.js';
 import { CONFIG_NAMES } from '../workspace/config-file.js';
@@ -162,7 +162,7 @@ function onLifecycle(session: Session): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = (): InitializeResult => {
       const caps = serverCapabilities(features);
-      if (session.pullDiagnostics) caps.diagnosticProvider = { identifier: 'brug', interFileDependencies: false, workspaceDiagnostics: false };
+      if (session.pullDiagnostics) caps.diagnosticProvider = { identifier: 'brug', interFileDependencies: false, workspaceDiagnostics: true };
       return { capabilities: caps, serverInfo: { name: 'brug', version: VERSION } };
     };
     try {
@@ -332,6 +332,26 @@ function onLanguageFeatures(session: Session): void {
       if (!r) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       if (params.previousResultId === r.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: r.resultId };
       return { kind: DocumentDiagnosticReportKind.Full, resultId: r.resultId, items: r.diagnostics };
+    }),
+  );
+
+  // Pull for the whole workspace: every open document Brug checks, each "unchanged" while its
+  // result id is the one the client already has. (Closed files get their diagnostics from the
+  // workspace check, which publishes them.)
+  connection.languages.diagnostics.onWorkspace(
+    guarded(log, 'workspaceDiagnostic', { items: [] } as WorkspaceDiagnosticReport, async (params, token) => {
+      const previous = new Map((params.previousResultIds ?? []).map((p) => [p.uri, p.value]));
+      const items: WorkspaceDocumentDiagnosticReport[] = [];
+      for (const doc of documents.documents.all()) {
+        if (token.isCancellationRequested) break;
+        if (!formatFor(doc.languageId, doc.uri)) continue;
+        const r = await documents.pull(doc.uri);
+        const version = documents.get(doc.uri)?.version ?? null;
+        if (!r) continue;
+        if (previous.get(doc.uri) === r.resultId) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri: doc.uri, version, resultId: r.resultId });
+        else items.push({ kind: DocumentDiagnosticReportKind.Full, uri: doc.uri, version, resultId: r.resultId, items: r.diagnostics });
+      }
+      return { items };
     }),
   );
 }

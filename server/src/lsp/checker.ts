@@ -84,6 +84,14 @@ export function faultyRule(id: string): Rule {
   };
 }
 
+/**
+ * Analysed blocks the engine keeps beyond those of the documents in use (its default, 20,000,
+ * suits a batch of files). Each edit leaves the old version of the edited block behind; with
+ * the default a session of edits kept thousands of them (memory grew by ~16 MB per 100 edits
+ * on a 10,000-word document). The engine keeps at least 1.5 × the blocks of the last check.
+ */
+const CACHED_BLOCKS = 1000;
+
 export class Checker {
   private readonly engineOptions: EngineOptions;
 
@@ -93,7 +101,7 @@ export class Checker {
     private readonly folders: () => string[],
     extraRules: Rule[] = [],
   ) {
-    this.engineOptions = extraRules.length ? { rules: extraRules } : {};
+    this.engineOptions = { cacheSize: CACHED_BLOCKS, ...(extraRules.length ? { rules: extraRules } : {}) };
   }
 
   /** The folder a document's .brug.yml is looked up from. */

@@ -31,6 +31,8 @@ const TIMING = process.env.BRUG_LSP_TIMING === '1';
 const SLICE_MS = 12;
 /** Processor time one run may take (BRUG_LSP_BUDGET_MS; CPU, so a busy machine does not cut runs short); past it the run stops and says so. */
 const BUDGET_MS = Number(process.env.BRUG_LSP_BUDGET_MS) || 60_000;
+/** A document longer than twice this (characters) is first checked up to about here, and those diagnostics are shown at once. */
+const PREVIEW_CHARS = 20_000;
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -234,6 +236,10 @@ export class OpenDocuments {
 
     const started = TIMING ? performance.now() : 0;
     const cpuStart = TIMING ? process.cpuUsage() : undefined;
+    if (!st.last && st.published.length === 0 && (format === 'markdown' || format === 'plaintext') && text.length > 2 * PREVIEW_CHARS) {
+      await this.preview(uri, st, doc, text, version, settings, stale);
+      if (stale()) return undefined;
+    }
     const run = await this.drive(this.checker.runSteps({ uri, text, languageId: doc.languageId, version, settings, token }), stale);
     if (run.timedOut) {
       this.timedOut(uri, st, text, settings, run.spent);
@@ -286,6 +292,30 @@ export class OpenDocuments {
     } finally {
       steps.return(undefined as T);
     }
+  }
+
+  /**
+   * The first check of a long document: its first part is checked on its own and the findings
+   * of block rules there (a sentence, a word, a paragraph: they depend on that text alone) are
+   * published at once; the whole document's check follows and replaces them. Its blocks are then
+   * in the engine's cache, so the preview costs the whole check little.
+   */
+  private async preview(uri: string, st: DocState, doc: TextDocument, text: string, version: number, settings: BrugSettings, stale: () => boolean): Promise<void> {
+    // Cut after a paragraph; the last paragraph before the cut is left out (the cut may fall inside a construct).
+    const cut = text.lastIndexOf('\n\n', PREVIEW_CHARS);
+    if (cut <= 0) return;
+    const run = await this.drive(this.checker.runSteps({ uri, text: text.slice(0, cut), languageId: doc.languageId, version, settings, token: st.token }), stale);
+    const outcome = run.value;
+    if (!outcome || stale() || st.last) return;
+    const keep = outcome.result.findings.filter((f) => outcome.engine.rule(f.ruleId)?.scope === 'block' && f.endOffset < cut);
+    const last = keep.reduce((m, f) => Math.max(m, f.offset), 0);
+    // Findings of the last block before the cut may change when the text after it is read: they wait.
+    const lastBlock = outcome.result.blocks.at(-1);
+    const end = lastBlock ? lastBlock.toDocument(0, 0).offset : last;
+    const shown = keep.filter((f) => f.endOffset <= end);
+    if (shown.length === 0) return;
+    this.setPublished(uri, st, toDiagnostics(shown, doc, outcome.ui, uri, text), version);
+    if (TIMING) this.log.info(`brug-preview ${uri} v${version}: first ${cut} characters checked, ${cut} characters, ${shown.length} diagnostics, longest slice ${run.longest.toFixed(1)} ms`);
   }
 
   /** Over brug.maxDocumentSize: skipped, said once. */

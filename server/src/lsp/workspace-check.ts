@@ -84,33 +84,23 @@ async function startPool(
   return { pool, results };
 }
 
-export async function checkWorkspace(ctx: WorkspaceCheckContext, requestToken: CancellationToken, attached: WorkDoneProgressReporter | undefined): Promise<WorkspaceCheckSummary> {
-  const folders = ctx.folders();
-  const summary: WorkspaceCheckSummary = { files: 0, checked: 0, findings: 0, skipped: 0, cancelled: false };
-  const firstFolderUri = folders[0] ? pathToFileURL(folders[0]).href : undefined;
-  const folderSettings = firstFolderUri ? await ctx.settings.get(firstFolderUri) : undefined;
-  const ui: Language = folderSettings && folderSettings.messages !== 'auto' ? folderSettings.messages : ctx.features.locale;
-
-  let reporter: WorkDoneProgressReporter | undefined = attached;
-  let progressToken: CancellationToken | undefined;
-  if ((!reporter || WorkDoneProgressReporter.isNullInstance(reporter)) && ctx.features.workDoneProgress) {
-    try {
-      const server = await ctx.connection.window.createWorkDoneProgress();
-      reporter = server;
-      progressToken = server.token;
-    } catch (err) {
-      ctx.log.info(`Brug: no progress for the workspace check (${(err as Error).message})`);
-    }
+/** The progress the client attached to the request, else one the server creates (when the client can show it). */
+async function progressFor(ctx: WorkspaceCheckContext, attached: WorkDoneProgressReporter | undefined): Promise<{ reporter?: WorkDoneProgressReporter; token?: CancellationToken }> {
+  if (attached && !WorkDoneProgressReporter.isNullInstance(attached)) return { reporter: attached };
+  if (!ctx.features.workDoneProgress) return attached ? { reporter: attached } : {};
+  try {
+    const server = await ctx.connection.window.createWorkDoneProgress();
+    return { reporter: server, token: server.token };
+  } catch (err) {
+    ctx.log.info(`Brug: no progress for the workspace check (${(err as Error).message})`);
+    return attached ? { reporter: attached } : {};
   }
-  const cancelled = () => requestToken.isCancellationRequested || !!progressToken?.isCancellationRequested;
+}
 
+/** The files Brug checks in the workspace folders, each once. */
+function workspaceFiles(folders: string[]): string[] {
   const files: string[] = [];
   const seen = new Set<string>();
-  const ignoredByProject = (p: string): boolean => {
-    if (!folderSettings) return false;
-    const c = ctx.checker.configFor(pathToFileURL(p).href, folderSettings);
-    return !!c.project.file && ignored(p, dirname(c.project.file), c.config.ignore);
-  };
   for (const folder of folders) {
     for (const f of findFiles([folder]).files) {
       if (seen.has(f)) continue;
@@ -118,6 +108,78 @@ export async function checkWorkspace(ctx: WorkspaceCheckContext, requestToken: C
       files.push(f);
     }
   }
+  return files;
+}
+
+type FileOutcome = 'checked' | 'skipped';
+
+/** A multi-file LaTeX document: checked as a whole, each closed part gets its own diagnostics. */
+async function checkLatexFile(ctx: WorkspaceCheckContext, summary: WorkspaceCheckSummary, project: NonNullable<ReturnType<ReturnType<typeof planLatexProjects>['projects']['get']>>, uri: string, folder: string): Promise<FileOutcome> {
+  const settings = await ctx.settings.get(pathToFileURL(folder).href);
+  if (!settings.enable || ctx.documents.disabled.has(uri)) return 'skipped';
+  const { engine, config } = ctx.checker.engineFor(uri, settings);
+  const checked = lintLatexProject(engine, project, config);
+  const language: Language = config.messages !== 'auto' ? config.messages : checked.result.language;
+  for (const part of checked.files) {
+    const partUri = pathToFileURL(part.file).href;
+    // An open document keeps the diagnostics of its live check.
+    if (ctx.documents.get(partUri)) continue;
+    const positions = TextDocument.create(partUri, 'latex', 0, part.text);
+    void ctx.connection.sendDiagnostics({ uri: partUri, diagnostics: toDiagnostics(part.findings, positions, language, partUri, part.text) });
+    ctx.published.add(partUri);
+    summary.findings += part.findings.length;
+  }
+  return 'checked';
+}
+
+/** One file that is not part of a LaTeX project: the open document's live check, else the file on disk (from the pool when it checked the same text). */
+async function checkFile(ctx: WorkspaceCheckContext, summary: WorkspaceCheckSummary, file: string, uri: string, folder: string, pooled: Awaited<ReturnType<typeof startPool>>): Promise<FileOutcome> {
+  const open = ctx.documents.get(uri);
+  if (open) {
+    const outcome = await ctx.documents.current(uri);
+    if (!outcome) return 'skipped';
+    summary.findings += outcome.result.findings.length;
+    return 'checked';
+  }
+  const settings = await ctx.settings.get(pathToFileURL(folder).href);
+  if (!settings.enable || ctx.documents.disabled.has(uri)) return 'skipped';
+  const project = ctx.checker.configFor(uri, settings);
+  if (project.project.file && ignored(file, dirname(project.project.file), project.config.ignore)) return 'skipped';
+  const read = readDocument(file, settings.maxDocumentSize > 0 ? settings.maxDocumentSize : undefined);
+  if (!read.ok) {
+    if (read.kind !== 'binary') ctx.log.info(`Brug: ${file}: ${read.reason.en}.`);
+    return 'skipped';
+  }
+  if (read.warning) ctx.log.info(`Brug: ${file}: ${read.warning.en}.`);
+  const text = read.text;
+  const fromPool = await pooled?.results.get(file);
+  const outcome = fromPool && fromPool.text === text ? ctx.checker.fromResult({ uri, text, version: null, settings }, fromPool.result as LintResult) : ctx.checker.run({ uri, text, version: null, settings });
+  if (!outcome) return 'skipped';
+  for (const e of outcome.result.errors) ctx.log.error(`Brug: rule ${e.ruleId} failed on ${file}: ${e.message}`);
+  const positions = TextDocument.create(uri, outcome.format, 0, text);
+  void ctx.connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(outcome.result.findings, positions, outcome.ui, uri, text) });
+  ctx.published.add(uri);
+  ctx.documents.reportProject(outcome);
+  summary.findings += outcome.result.findings.length;
+  return 'checked';
+}
+
+export async function checkWorkspace(ctx: WorkspaceCheckContext, requestToken: CancellationToken, attached: WorkDoneProgressReporter | undefined): Promise<WorkspaceCheckSummary> {
+  const folders = ctx.folders();
+  const summary: WorkspaceCheckSummary = { files: 0, checked: 0, findings: 0, skipped: 0, cancelled: false };
+  const firstFolderUri = folders[0] ? pathToFileURL(folders[0]).href : undefined;
+  const folderSettings = firstFolderUri ? await ctx.settings.get(firstFolderUri) : undefined;
+  const ui: Language = folderSettings && folderSettings.messages !== 'auto' ? folderSettings.messages : ctx.features.locale;
+
+  const { reporter, token: progressToken } = await progressFor(ctx, attached);
+  const cancelled = () => requestToken.isCancellationRequested || !!progressToken?.isCancellationRequested;
+
+  const ignoredByProject = (p: string): boolean => {
+    if (!folderSettings) return false;
+    const c = ctx.checker.configFor(pathToFileURL(p).href, folderSettings);
+    return !!c.project.file && ignored(p, dirname(c.project.file), c.config.ignore);
+  };
+  const files = workspaceFiles(folders);
   summary.files = files.length;
   reporter?.begin(say(messages.workspaceTitle, ui), 0, undefined, true);
 
@@ -145,70 +207,11 @@ export async function checkWorkspace(ctx: WorkspaceCheckContext, requestToken: C
       const uri = pathToFileURL(file).href;
       const folder = folders.find((f) => file === f || file.startsWith(f.endsWith(sep) ? f : f + sep)) ?? dirname(file);
       reporter?.report(Math.round((i / Math.max(1, files.length)) * 100), say(messages.workspaceProgress(i + 1, files.length, relative(folder, file)), ui));
-
       if (covered.has(file)) continue;
       const latexProject = projects.get(file);
-      if (latexProject) {
-        const settings = await ctx.settings.get(pathToFileURL(folder).href);
-        if (!settings.enable || ctx.documents.disabled.has(uri)) {
-          summary.skipped++;
-          continue;
-        }
-        const { engine, config } = ctx.checker.engineFor(uri, settings);
-        const checked = lintLatexProject(engine, latexProject, config);
-        const language: Language = config.messages !== 'auto' ? config.messages : checked.result.language;
-        for (const part of checked.files) {
-          const partUri = pathToFileURL(part.file).href;
-          // An open document keeps the diagnostics of its live check.
-          if (ctx.documents.get(partUri)) continue;
-          const positions = TextDocument.create(partUri, 'latex', 0, part.text);
-          void ctx.connection.sendDiagnostics({ uri: partUri, diagnostics: toDiagnostics(part.findings, positions, language, partUri, part.text) });
-          ctx.published.add(partUri);
-          summary.findings += part.findings.length;
-        }
-        summary.checked++;
-        continue;
-      }
-      const open = ctx.documents.get(uri);
-      if (open) {
-        const outcome = await ctx.documents.current(uri);
-        if (outcome) {
-          summary.checked++;
-          summary.findings += outcome.result.findings.length;
-        } else summary.skipped++;
-        continue;
-      }
-      const settings = await ctx.settings.get(pathToFileURL(folder).href);
-      if (!settings.enable || ctx.documents.disabled.has(uri)) {
-        summary.skipped++;
-        continue;
-      }
-      const project = ctx.checker.configFor(uri, settings);
-      if (project.project.file && ignored(file, dirname(project.project.file), project.config.ignore)) {
-        summary.skipped++;
-        continue;
-      }
-      const read = readDocument(file, settings.maxDocumentSize > 0 ? settings.maxDocumentSize : undefined);
-      if (!read.ok) {
-        if (read.kind !== 'binary') ctx.log.info(`Brug: ${file}: ${read.reason.en}.`);
-        summary.skipped++;
-        continue;
-      }
-      if (read.warning) ctx.log.info(`Brug: ${file}: ${read.warning.en}.`);
-      const text = read.text;
-      const fromPool = await pooled?.results.get(file);
-      const outcome = fromPool && fromPool.text === text ? ctx.checker.fromResult({ uri, text, version: null, settings }, fromPool.result as LintResult) : ctx.checker.run({ uri, text, version: null, settings });
-      if (!outcome) {
-        summary.skipped++;
-        continue;
-      }
-      for (const e of outcome.result.errors) ctx.log.error(`Brug: rule ${e.ruleId} failed on ${file}: ${e.message}`);
-      const positions = TextDocument.create(uri, outcome.format, 0, text);
-      void ctx.connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(outcome.result.findings, positions, outcome.ui, uri, text) });
-      ctx.published.add(uri);
-      ctx.documents.reportProject(outcome);
-      summary.checked++;
-      summary.findings += outcome.result.findings.length;
+      const r = latexProject ? await checkLatexFile(ctx, summary, latexProject, uri, folder) : await checkFile(ctx, summary, file, uri, folder, pooled);
+      if (r === 'checked') summary.checked++;
+      else summary.skipped++;
     }
   } finally {
     pooled?.pool.close();

@@ -5,7 +5,7 @@ import type { BrugConfig } from '../engine/config/config.js';
 import type { Finding, Fix, Language, Message, Metrics, RelatedLocation, Section, TextEdit } from '../engine/types.js';
 import { LineIndex } from '../engine/offsets.js';
 import { addCounts, emptyCounts, metricsOf } from '../engine/text/metrics.js';
-import { applyFixes } from '../engine/fixes.js';
+import { fixInPasses } from '../engine/fixes.js';
 import { findBeginDocument, inComment, secureLatexFixes } from '../engine/formats/latex.js';
 import { readDocument } from './read.js';
 
@@ -383,30 +383,22 @@ function pieceEnd(project: LatexProject, piece: number): number {
 }
 
 /**
- * Applies the preferred fixes file by file, re-linting the whole document after each pass
- * (at most `passes`), as `brug check --fix` does for one file. Files are not written: the
- * result holds each changed file's new text.
+ * Applies the safe fixes file by file, re-linting the whole document after each pass (at most
+ * `passes`), as `brug check --fix` does for one file: a fix after which re-checking shows a
+ * finding the document did not have, in any of its files, is refused (fixInPasses). Files are
+ * not written: the result holds each changed file's new text.
  */
-export function fixLatexProject(engine: Engine, root: string, config?: BrugConfig, read: ReadText = readTextFile, passes = 5, mayRead?: MayRead): { result: LatexProjectResult; changed: Map<string, string> } {
-  const overrides = new Map<string, string>();
-  const reader: ReadText = (f) => overrides.get(f) ?? read(f);
-  let project = buildLatexProject(root, reader, mayRead);
-  let res = lintLatexProject(engine, project, config);
-  for (let pass = 0; pass < passes; pass++) {
-    let any = false;
-    for (const fr of res.files) {
-      const fixed = applyFixes(fr.text, fr.findings);
-      if (fixed.applied === 0 || fixed.text === fr.text) continue;
-      overrides.set(fr.file, fixed.text);
-      any = true;
-    }
-    if (!any) break;
-    project = buildLatexProject(root, reader, mayRead);
-    res = lintLatexProject(engine, project, config);
-  }
+export function fixLatexProject(engine: Engine, root: string, config?: BrugConfig, read: ReadText = readTextFile, passes = 5, mayRead?: MayRead): { result: LatexProjectResult; changed: Map<string, string>; applied: number; refused: number } {
+  const first = lintLatexProject(engine, buildLatexProject(root, read, mayRead), config);
+  const run = fixInPasses(
+    first,
+    (r) => r.files,
+    (texts) => lintLatexProject(engine, buildLatexProject(root, (f) => texts.get(f) ?? read(f), mayRead), config),
+    passes,
+  );
   const changed = new Map<string, string>();
-  for (const [file, text] of overrides) if (text !== read(file)) changed.set(file, text);
-  return { result: res, changed };
+  for (const [file, text] of run.texts) if (text !== read(file)) changed.set(file, text);
+  return { result: run.result, changed, applied: run.applied, refused: run.refused };
 }
 
 /**

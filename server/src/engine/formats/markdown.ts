@@ -377,7 +377,10 @@ function chunkBlocks(src: string, stubs: string): ChunkResult {
  * needs: an edit re-parses only the chunk it changes. Least recently used chunks go once the
  * cached text passes a budget.
  */
-const chunkCache = new ContentCache<Map<string, ChunkResult>>(Infinity, { maxWeight: 6_000_000, weigh: (key) => key.length, refresh: true });
+// Weighed by source characters; a parsed chunk takes some 20 bytes per character, so 2M characters
+// (three times a 100,000-word document) keeps memory in bounds while an editor session leaves an
+// old chunk behind at each edit (6M let a language server session grow by ~14 MB per 100 edits).
+const chunkCache = new ContentCache<Map<string, ChunkResult>>(Infinity, { maxWeight: 2_000_000, weigh: (key) => key.length, refresh: true });
 
 /** Forgets parsed chunks (for benchmarks that must start cold). */
 export function clearMarkdownCache(): void {

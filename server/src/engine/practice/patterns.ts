@@ -4,6 +4,8 @@
  * between. Matches respect word boundaries (letters and digits of any script), so "raad" does not
  * match inside "voorraad" and "plan" not inside "planet".
  */
+import { ContentCache } from '../cache.js';
+
 const WORD = '[\\p{L}\\p{N}]';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -28,10 +30,23 @@ function compileOne(pattern: string): string {
   return `(?<!${WORD})${re}(?!${WORD})`;
 }
 
+type Found = { text: string; index: number; pattern: string };
+
+/**
+ * Results of every pattern set on a text, by text: the practice analysis runs some forty sets
+ * over each sentence of the document at every check, and after an edit almost every sentence
+ * is one it saw before (the language server re-checks a long document at each keystroke).
+ * A row holds, per set, test() at 2·id and find() at 2·id + 1 (null: no match).
+ */
+const memo = new ContentCache<Array<boolean | Found | null | undefined>>(30000);
+let nextId = 0;
+const last: { text: string; row: Array<boolean | Found | null | undefined> | undefined } = { text: '', row: undefined };
+
 export class PatternSet {
   readonly patterns: string[];
   private readonly re: RegExp | undefined;
   private readonly each: RegExp[];
+  private readonly id = nextId++;
 
   constructor(patterns: string[] = []) {
     this.patterns = patterns;
@@ -43,14 +58,35 @@ export class PatternSet {
     return !this.re;
   }
 
+  private row(text: string): Array<boolean | Found | null | undefined> {
+    // Callers ask several sets about one text in a row: the last row answers without a look-up.
+    if (text === last.text && last.row) return last.row;
+    let row = memo.get(text);
+    if (!row) memo.set(text, (row = []));
+    last.text = text;
+    last.row = row;
+    return row;
+  }
+
   test(text: string): boolean {
-    return !!this.re && this.re.test(text);
+    if (!this.re) return false;
+    const row = this.row(text);
+    let r = row[2 * this.id] as boolean | undefined;
+    if (r === undefined) row[2 * this.id] = r = this.re.test(text);
+    return r;
   }
 
   /** The first match: its text and position. */
-  find(text: string): { text: string; index: number; pattern: string } | undefined {
+  find(text: string): Found | undefined {
     if (!this.re) return undefined;
-    const m = this.re.exec(text);
+    const row = this.row(text);
+    let r = row[2 * this.id + 1] as Found | null | undefined;
+    if (r === undefined) row[2 * this.id + 1] = r = this.findUncached(text) ?? null;
+    return r ?? undefined;
+  }
+
+  private findUncached(text: string): Found | undefined {
+    const m = this.re!.exec(text);
     if (!m) return undefined;
     const pattern = this.patterns[this.each.findIndex((r) => r.test(m[0]))] ?? '';
     return { text: m[0], index: m.index, pattern };

@@ -34,33 +34,68 @@ export function sectionPaths(sections: Section[]): string[][] {
   return paths;
 }
 
+/** A unit as its block alone decides it: text, place in the block, and what its text says. */
+interface BlockUnit {
+  text: string;
+  start: number;
+  end: number;
+  template: boolean;
+  plan: boolean;
+}
+
+/**
+ * The units of each analysed block, per lexicon. Keyed by the block's sentence list, which the
+ * engine's block cache hands out unchanged for a block that did not change, so a re-check after
+ * an edit splits and tests only the edited blocks' sentences; the text strings stay the same
+ * objects too, which keeps the pattern sets' memo cheap.
+ */
+const byBlock = new WeakMap<PracticeLexicon, WeakMap<object, BlockUnit[]>>();
+
+function blockUnits(text: string, spans: Array<[number, number]>, heading: boolean, lex: PracticeLexicon): BlockUnit[] {
+  const blockTemplate = lex.template.test(text) && !heading;
+  const out: BlockUnit[] = [];
+  for (const [start, end] of spans) {
+    const t = text.slice(start, end).replace(/\s+/g, ' ').trim();
+    if (!/\p{L}/u.test(t)) continue;
+    out.push({ text: t, start, end, template: blockTemplate && lex.template.test(t), plan: lex.plan.test(t) });
+  }
+  return out;
+}
+
 /** Splits the document into units: each sentence of prose, list items, captions and footnotes, and each heading. */
 export function unitsOf(doc: DocumentModel, lex: PracticeLexicon): Unit[] {
   const paths = sectionPaths(doc.sections);
   const ackSection = paths.map((p) => p.some((t) => lex.acknowledgements.test(t)));
   const planSection = paths.map((p) => p.some((t) => lex.planSections.test(t)));
+  let cache = byBlock.get(lex);
+  if (!cache) byBlock.set(lex, (cache = new WeakMap()));
   const units: Unit[] = [];
   doc.blocks.forEach((b, bi) => {
     const pb = b.analysed.block;
     if (pb.skip || pb.kind === 'tableCell') return;
-    const text = pb.text;
-    const spans: Array<[number, number]> = pb.kind === 'heading' || b.analysed.sentences.length === 0 ? [[0, text.length]] : b.analysed.sentences.map((s) => [s.start, s.end]);
-    const blockTemplate = lex.template.test(text) && pb.kind !== 'heading';
-    for (const [start, end] of spans) {
-      const t = text.slice(start, end).replace(/\s+/g, ' ').trim();
-      if (!/\p{L}/u.test(t)) continue;
-      const { offset, endOffset } = b.toDocument(start, end);
+    const sentences = b.analysed.sentences;
+    const heading = pb.kind === 'heading';
+    // Headings and blocks without sentences are one unit (not cached: their sentence list may be shared).
+    const cacheable = !heading && sentences.length > 0;
+    let list = cacheable ? cache.get(sentences) : undefined;
+    if (!list) {
+      const spans: Array<[number, number]> = heading || sentences.length === 0 ? [[0, pb.text.length]] : sentences.map((s) => [s.start, s.end]);
+      list = blockUnits(pb.text, spans, heading, lex);
+      if (cacheable) cache.set(sentences, list);
+    }
+    for (const u of list) {
+      const { offset, endOffset } = b.toDocument(u.start, u.end);
       units.push({
-        text: t,
+        text: u.text,
         line: doc.lines.position(offset).line + 1,
         offset,
         endOffset,
         section: b.section,
         block: bi,
         kind: pb.kind,
-        template: blockTemplate && lex.template.test(t),
+        template: u.template,
         acknowledgements: b.section >= 0 && ackSection[b.section]!,
-        plan: (b.section >= 0 && planSection[b.section]!) || lex.plan.test(t),
+        plan: (b.section >= 0 && planSection[b.section]!) || u.plan,
       });
     }
   });

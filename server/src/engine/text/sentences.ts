@@ -296,8 +296,9 @@ function shift(s: Sentence, by: number): Sentence {
 }
 
 // Pandoc citations ("[@smith2020; see @jones2019, p. 4]"), URLs and e-mail addresses are not
-// words of the sentence: they are not read, counted or checked.
-const NOT_PROSE = /\[[^\[\]\n]*@[\p{L}\p{N}_][^\[\]\n]*\]|\b(?:https?|ftp):\/\/[^\s<>"]+|\bwww\.[^\s<>"]+\.[^\s<>"]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+// words of the sentence: they are not read, counted or checked. An address starts where a run of
+// address characters starts (the look-behind), so a long word is scanned once, not once per letter.
+const NOT_PROSE = /\[[^\[\]\n]*@[\p{L}\p{N}_][^\[\]\n]*\]|\b(?:https?|ftp):\/\/[^\s<>"]+|\bwww\.[^\s<>"]+\.[^\s<>"]+|(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 
 /** Ranges of a text that are not prose (citations, URLs, e-mail addresses). */
 export function notProseRanges(text: string): Array<[number, number]> {

@@ -605,8 +605,8 @@ export class LatexReader {
     if (base) this.replace(`${base}${mark}`.normalize('NFC'), start, this.i - start);
   }
 
+  /** A known command, by what it does (its spec's act); each act in a step of its own. */
   private command(start: number, name: string, spec: MacroSpec, limit: number): void {
-    const s = this.s;
     switch (spec.act) {
       case 'heading':
         this.heading(start, spec.sig ?? 'som', spec.prose ?? [2], Math.min(6, Math.max(1, (spec.level ?? 2) + this.levelShift)), limit);
@@ -614,15 +614,9 @@ export class LatexReader {
       case 'title':
         this.heading(start, spec.sig ?? 'om', spec.prose ?? [1], 1, limit, true);
         return;
-      case 'abstract': {
-        this.flush(this.flow);
-        this.headingWord(start, this.i);
-        const f = this.newFlow('paragraph', this.flow);
-        f.discard = false;
-        this.args(spec.sig ?? 'M', spec.prose ?? [0], limit, f);
-        this.flush(f);
+      case 'abstract':
+        this.abstractCommand(start, spec, limit);
         return;
-      }
       case 'prose': {
         const f = this.flow;
         const before = f.b;
@@ -630,19 +624,9 @@ export class LatexReader {
         this.touch(f, before, start, this.i);
         return;
       }
-      case 'enquote': {
-        const f = this.flow;
-        const before = f.b;
-        if (this.i < limit && s.charCodeAt(this.i) === STAR) this.i++;
-        const arg = this.locate('m', limit);
-        if (!arg) return;
-        if (arg.brace) this.replace('“', start, arg.cs - start);
-        this.parseArg(arg);
-        if (arg.brace && arg.closed) this.replace('”', arg.ce, arg.end - arg.ce);
-        this.i = arg.end;
-        this.touch(f, before, start, this.i);
+      case 'enquote':
+        this.enquote(start, limit);
         return;
-      }
       case 'placeholder':
         this.args(spec.sig ?? '', undefined, limit);
         this.placeholder(start, this.i - start);
@@ -661,50 +645,18 @@ export class LatexReader {
         this.flush(f);
         return;
       }
-      case 'char': {
-        let end = this.i;
-        if (spec.eat) while (end < limit && (s.charCodeAt(end) === SP || s.charCodeAt(end) === TAB)) end++;
-        this.i = end;
-        this.replace(spec.ch ?? '', start, end - start);
+      case 'char':
+        this.charCommand(start, spec, limit);
         return;
-      }
       case 'accent':
         this.accent(start, this.i, spec.ch ?? '', limit);
         return;
-      case 'selectlanguage': {
-        const arg = this.locate('m', limit);
-        if (!arg) return;
-        this.i = arg.end;
-        const l = languageOfName(s.slice(arg.cs, arg.ce));
-        if (l === undefined) return;
-        const lang = l === 'other' ? undefined : l;
-        if (this.preamble) {
-          if (l) this.poly = this.poly ?? l;
-        } else this.lang = lang;
+      case 'selectlanguage':
+        this.selectLanguage(limit);
         return;
-      }
-      case 'iflanguage': {
-        const which = this.locate('m', limit);
-        if (!which) return;
-        this.i = which.end;
-        const yes = this.locate('M', limit);
-        if (!yes) return;
-        this.i = yes.end;
-        const no = this.locate('M', limit);
-        if (no) this.i = no.end;
-        const want = languageOfName(s.slice(which.cs, which.ce));
-        const current = this.lang ?? this.declared ?? this.declaredLanguage();
-        const pick = current === undefined || want === current ? yes : no;
-        const end = this.i;
-        if (pick) {
-          const f = this.flow;
-          const before = f.b;
-          this.parseArg(pick);
-          this.touch(f, before, start, end);
-        }
-        this.i = end;
+      case 'iflanguage':
+        this.ifLanguage(start, limit);
         return;
-      }
       case 'item':
         this.item(start, limit);
         return;
@@ -719,25 +671,104 @@ export class LatexReader {
       case 'verb':
         this.verb(start, name, limit);
         return;
-      case 'def': {
-        // \def\name<parameters>{body}
-        let p = this.skipBlank(this.i, limit);
-        p = this.token(p, limit);
-        let q = p;
-        while (q < limit && q - p < 200 && s.charCodeAt(q) !== LB && !(s.charCodeAt(q) === NL && isParbreak(s, q, limit))) q++;
-        if (q < limit && s.charCodeAt(q) === LB) q = this.scanGroup(q, limit, true, false).end;
-        this.i = q;
+      case 'def':
+        this.defCommand(limit);
         return;
-      }
-      case 'let': {
-        let p = this.skipBlank(this.i, limit);
-        p = this.token(p, limit);
-        p = this.skipBlank(p, limit);
-        if (s.charCodeAt(p) === 61 /* = */) p = this.skipBlank(p + 1, limit);
-        this.i = this.token(p, limit);
+      case 'let':
+        this.letCommand(limit);
         return;
-      }
     }
+  }
+
+  /** \abstract{…}: a heading word, then the argument as a paragraph of its own. */
+  private abstractCommand(start: number, spec: MacroSpec, limit: number): void {
+    this.flush(this.flow);
+    this.headingWord(start, this.i);
+    const f = this.newFlow('paragraph', this.flow);
+    f.discard = false;
+    this.args(spec.sig ?? 'M', spec.prose ?? [0], limit, f);
+    this.flush(f);
+  }
+
+  /** \enquote{…}: the argument as prose between quotation marks. */
+  private enquote(start: number, limit: number): void {
+    const s = this.s;
+    const f = this.flow;
+    const before = f.b;
+    if (this.i < limit && s.charCodeAt(this.i) === STAR) this.i++;
+    const arg = this.locate('m', limit);
+    if (!arg) return;
+    if (arg.brace) this.replace('“', start, arg.cs - start);
+    this.parseArg(arg);
+    if (arg.brace && arg.closed) this.replace('”', arg.ce, arg.end - arg.ce);
+    this.i = arg.end;
+    this.touch(f, before, start, this.i);
+  }
+
+  /** A command that stands for a character (\ldots, \&), eating the spaces after it when its spec says so. */
+  private charCommand(start: number, spec: MacroSpec, limit: number): void {
+    const s = this.s;
+    let end = this.i;
+    if (spec.eat) while (end < limit && (s.charCodeAt(end) === SP || s.charCodeAt(end) === TAB)) end++;
+    this.i = end;
+    this.replace(spec.ch ?? '', start, end - start);
+  }
+
+  /** \selectlanguage{…}: the language of the text after it (in the preamble: the document's). */
+  private selectLanguage(limit: number): void {
+    const arg = this.locate('m', limit);
+    if (!arg) return;
+    this.i = arg.end;
+    const l = languageOfName(this.s.slice(arg.cs, arg.ce));
+    if (l === undefined) return;
+    const lang = l === 'other' ? undefined : l;
+    if (this.preamble) {
+      if (l) this.poly = this.poly ?? l;
+    } else this.lang = lang;
+  }
+
+  /** \iflanguage{lang}{yes}{no}: the branch for the current language, read as prose. */
+  private ifLanguage(start: number, limit: number): void {
+    const which = this.locate('m', limit);
+    if (!which) return;
+    this.i = which.end;
+    const yes = this.locate('M', limit);
+    if (!yes) return;
+    this.i = yes.end;
+    const no = this.locate('M', limit);
+    if (no) this.i = no.end;
+    const want = languageOfName(this.s.slice(which.cs, which.ce));
+    const current = this.lang ?? this.declared ?? this.declaredLanguage();
+    const pick = current === undefined || want === current ? yes : no;
+    const end = this.i;
+    if (pick) {
+      const f = this.flow;
+      const before = f.b;
+      this.parseArg(pick);
+      this.touch(f, before, start, end);
+    }
+    this.i = end;
+  }
+
+  /** \def\name<parameters>{body}: skipped whole. */
+  private defCommand(limit: number): void {
+    const s = this.s;
+    let p = this.skipBlank(this.i, limit);
+    p = this.token(p, limit);
+    let q = p;
+    while (q < limit && q - p < 200 && s.charCodeAt(q) !== LB && !(s.charCodeAt(q) === NL && isParbreak(s, q, limit))) q++;
+    if (q < limit && s.charCodeAt(q) === LB) q = this.scanGroup(q, limit, true, false).end;
+    this.i = q;
+  }
+
+  /** \let\a\b or \let\a=\b: skipped whole. */
+  private letCommand(limit: number): void {
+    const s = this.s;
+    let p = this.skipBlank(this.i, limit);
+    p = this.token(p, limit);
+    p = this.skipBlank(p, limit);
+    if (s.charCodeAt(p) === 61 /* = */) p = this.skipBlank(p + 1, limit);
+    this.i = this.token(p, limit);
   }
 
   private invisible(start: number, name: string, spec: MacroSpec, limit: number): void {

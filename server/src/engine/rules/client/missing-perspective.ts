@@ -22,8 +22,11 @@ export function evidenceMessage(cp: ClientPerspective): Message {
   const nl: string[] = [];
   const ct = terms(cp.clientTerms);
   const pt = terms(cp.professionalTerms);
-  en.push(`${cp.clientMentionsPer1000} client mentions per 1,000 words${ct ? ` (${ct})` : ''}`);
-  nl.push(`${nlNumber(cp.clientMentionsPer1000)} keer cliënten per 1.000 woorden${ct ? ` (${ct})` : ''}`);
+  // A whole number: the exact rate (in the finding's data) moves with every word typed, and a
+  // message that changes at each keystroke makes the editor re-show the diagnostic each time.
+  const rate = Math.round(cp.clientMentionsPer1000);
+  en.push(`${rate} client mentions per 1,000 words${ct ? ` (${ct})` : ''}`);
+  nl.push(`${nlNumber(rate)} keer cliënten per 1.000 woorden${ct ? ` (${ct})` : ''}`);
   en.push(`clients : professionals ${ratioText(cp, 'en')}${pt ? ` (${pt})` : ''}`);
   nl.push(`cliënten : professionals ${ratioText(cp, 'nl')}${pt ? ` (${pt})` : ''}`);
   if (cp.clientQuotes) {

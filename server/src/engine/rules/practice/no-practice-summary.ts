@@ -22,12 +22,14 @@ export const noPracticeSummary: DocumentRule = {
     if (fit.words <= minWords || fit.summary) return [];
     const first = doc.sections[0];
     const at = first ? { offset: first.offset, endOffset: first.endOffset } : { offset: 0, endOffset: 0 };
+    // Rounded to a thousand: an exact count would change the message (and re-show the diagnostic) at every word typed.
+    const about = Math.round(fit.words / 1000) * 1000;
     return [
       {
         ...at,
         message: message(
-          `This report has ${fit.words.toLocaleString('en')} words and no short summary up front. Start with a summary of one page: the main findings and what they mean for practice.`,
-          `Dit rapport telt ${fit.words.toLocaleString('nl')} woorden en heeft vooraan geen korte samenvatting. Begin met een samenvatting van één pagina: de belangrijkste uitkomsten en wat ze betekenen voor de praktijk.`,
+          `This report has about ${about.toLocaleString('en')} words and no short summary up front. Start with a summary of one page: the main findings and what they mean for practice.`,
+          `Dit rapport telt ongeveer ${about.toLocaleString('nl')} woorden en heeft vooraan geen korte samenvatting. Begin met een samenvatting van één pagina: de belangrijkste uitkomsten en wat ze betekenen voor de praktijk.`,
         ),
         data: { words: fit.words },
       },

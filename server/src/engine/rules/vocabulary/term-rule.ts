@@ -180,18 +180,40 @@ function glossaryOf(doc: DocumentModel, cues: CompiledCues): Set<number> {
   return out;
 }
 
-/** How often a word or phrase occurs in the document's prose (lower case, whole words), computed once per phrase. */
+/**
+ * Per analysed block: its prose normalized, and how often each phrase asked about occurs in it.
+ * Keyed by the block's counts object, which the engine's block cache hands out unchanged while
+ * the block's text is unchanged: a re-check after an edit normalizes and searches only the
+ * edited blocks (the language server re-checks at every keystroke).
+ */
+const blockProse = new WeakMap<object, { prose: string; counts: Map<string, number> }>();
+
+/** How often a word or phrase occurs in the document's prose (lower case, whole words, at most 100), computed once per phrase. */
 function practiceFields(doc: DocumentModel): (phrase: string) => number {
   const seen = new Map<string, number>();
-  let prose: string | undefined;
   return (phrase) => {
     const key = normalizePhrase(phrase).join(' ');
     let n = seen.get(key);
     if (n !== undefined) return n;
-    prose ??= doc.blocks.map((b) => normalizePhrase(b.analysed.block.text.replace(/[^\p{L}\p{N}\s'-]/gu, ' ')).join(' ')).join(' \n ');
-    n = 0;
     const re = new RegExp(`(?<![\\p{L}\\p{N}-])${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}-])`, 'gu');
-    while (re.exec(prose) && n < 100) n++;
+    n = 0;
+    // Blocks are joined by a line break in the prose: a phrase (words joined by one space) never spans two.
+    for (const b of doc.blocks) {
+      let p = blockProse.get(b.analysed.counts);
+      if (!p) blockProse.set(b.analysed.counts, (p = { prose: normalizePhrase(b.analysed.block.text.replace(/[^\p{L}\p{N}\s'-]/gu, ' ')).join(' '), counts: new Map() }));
+      let c = p.counts.get(key);
+      if (c === undefined) {
+        c = 0;
+        re.lastIndex = 0;
+        while (re.exec(p.prose) && c < 100) c++;
+        p.counts.set(key, c);
+      }
+      n += c;
+      if (n >= 100) {
+        n = 100;
+        break;
+      }
+    }
     seen.set(key, n);
     return n;
   };
