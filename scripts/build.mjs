@@ -78,12 +78,42 @@ async function compileDictionaries() {
   return files.length;
 }
 
+// The practice-fit cues (dictionaries/practice/<language>.yml), validated with the engine's own
+// parser and written as JSON (dictionaries/compiled/practice-<language>.json): a start then reads
+// JSON, without the YAML parser and the schema validator. An invalid file fails the build.
+async function compilePracticeDictionaries() {
+  const dir = join('dictionaries', 'practice');
+  if (!existsSync(join('server', 'src', 'engine', 'practice', 'lexicon.ts')) || !existsSync(dir)) return 0;
+  const tmp = join(tmpdir(), `brug-practice-${process.pid}.mjs`);
+  await build({ ...common, entryPoints: ['server/src/engine/practice/lexicon.ts'], outfile: tmp, format: 'esm', banner: jobs[0].banner });
+  let parsePracticeData;
+  try {
+    ({ parsePracticeData } = await import(pathToFileURL(tmp).href));
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+  let n = 0;
+  mkdirSync(join('dictionaries', 'compiled'), { recursive: true });
+  for (const name of readdirSync(dir).sort()) {
+    const m = /^(nl|en)\.ya?ml$/.exec(name);
+    if (!m) continue;
+    const r = parsePracticeData(readFileSync(join(dir, name), 'utf8'));
+    if (!r.data) {
+      for (const p of r.problems) process.stderr.write(`${join(dir, name)}:${p.line}:${p.column}: ${p.message}\n`);
+      throw new Error(`${r.problems.length} problem(s) in ${join(dir, name)}`);
+    }
+    writeFileSync(join('dictionaries', 'compiled', `practice-${m[1]}.json`), JSON.stringify(r.data) + '\n');
+    n++;
+  }
+  return n;
+}
+
 // The text layer's word lists (dictionaries/text) as one JSON file the engine imports.
 await import('./build-text-lexicon.mjs').then((m) => m.writeTextLexicon());
 // The client lexicon (dictionaries/client: person words, method phrases, function words) likewise.
 await import('./build-client-lexicon.mjs').then((m) => m.writeClientLexicon());
 
 const started = Date.now();
-const dictionaryFiles = await compileDictionaries();
+const dictionaryFiles = (await compileDictionaries()) + (await compilePracticeDictionaries());
 await Promise.all(jobs.map((j) => build(j)));
 if (!watch) process.stdout.write(`brug: built ${jobs.length} bundle(s) and ${dictionaryFiles} dictionaries in ${Date.now() - started} ms\n`);

@@ -157,6 +157,34 @@ describe('Markdown adapter: blocks, tables, headings, quotes', () => {
     assert.ok(r.blocks.some((b) => b.analysed.block.text === 'Meer staat op de website van de gemeente.'));
   });
 
+  it('inline images with long base64 data: the same findings at the same places as with short data', () => {
+    // micromark is spared the data (it is cut short before parsing); every offset after it must still be exact.
+    const doc = (payload: string) => `${INTRO}${BAD} ![Figuur 1: ${BAD}](data:image/png;base64,${payload}) ${BAD}\n\n| a | b |\n|---|---|\n| ![x](data:image/png;base64,${payload}) | ${BAD} |\n\n${BAD}\n`;
+    const short = doc('iVBORw0KGgo=');
+    const long = doc(`iVBORw0KGgo${'AbC+/9'.repeat(2000)}=`);
+    const delta = (long.length - short.length) / 2;
+    const a = md(short);
+    const b = md(long);
+    assertInside(b, long);
+    assert.ok(a.findings.length > 0);
+    // Each finding moves by the data cut before it (none, one image or two).
+    const moved = a.findings.map((f) => {
+      const before = [...short.matchAll(/base64,/g)].filter((m) => m.index! < f.offset).length;
+      return `${f.ruleId} ${f.offset + before * delta}-${f.endOffset + before * delta}`;
+    });
+    assert.deepEqual(b.findings.map((f) => `${f.ruleId} ${f.offset}-${f.endOffset}`), moved);
+    assert.deepEqual(b.blocks.map((x) => x.analysed.block.text), a.blocks.map((x) => x.analysed.block.text));
+  });
+
+  it('base64 data that is not a link target stays text as it stands', () => {
+    const data = `data:text/plain;base64,${'QUJD'.repeat(400)}`;
+    const text = `${INTRO}Zie \`${data}\` en ${data} hier.\n`;
+    const r = md(text);
+    assertInside(r, text);
+    const block = r.blocks.find((x) => x.analysed.block.text.includes('hier'))!.analysed.block;
+    assert.ok(block.text.includes(data), 'the data in running text is kept whole');
+  });
+
   it('chunks split at blank lines that no construct spans, and the whole document parses the same', () => {
     const text = `${INTRO}\`\`\`\n${BAD}\n\n${BAD}\n\`\`\`\n\n<!--\n\n${BAD}\n\n-->\n\n$$\n\n${BAD}\n\n$$\n\nSlot.\n`;
     const { chunks } = splitChunks(text);

@@ -158,6 +158,14 @@ export class Engine {
     this.formats = options.formats;
   }
 
+  /** Forgets analysed blocks and block languages (for benchmarks that must not hit the cache); rules and dictionaries stay compiled. */
+  clearCaches(): void {
+    this.cache.clear();
+    this.cached = 0;
+    this.blockLanguage.clear();
+    this.documentLanguage.clear();
+  }
+
   rule(id: string): Rule | undefined {
     return this.rulesById.get(id);
   }

@@ -84,6 +84,25 @@ describe('issue 12 traps: text that is not the writer\'s prose', () => {
     }
   });
 
+  for (const [language, body] of [
+    ['en', 'The citizens juries met for four days in Manchester and talked about health data.'],
+    ['nl', 'De bewoners spraken vier dagen met elkaar over hun gezondheidsgegevens.'],
+  ] as const) {
+    it(`${language}: YAML front matter, also of a page further down a concatenated report, is never a heading or prose`, () => {
+      const meta = (title: string) => `---\ntitle: ${title} in a very long title that would make a long sentence if it were read as prose by the checker\nweight: 1\nsection: hub/ppi/report\nlevel: 2.5.1\nresources: \n    - path: '/assets/report.pdf'\n      title: 'Report'\n---\n`;
+      const text = `${meta('First page')}\n${body}\n\n${meta('Second page')}\n${body}\n`;
+      const r = md(text);
+      assert.deepEqual(r.sections.map((x) => x.title).filter((t) => /title:|weight:|level:/.test(t)), []);
+      const yamlStart = text.indexOf('---\ntitle: Second');
+      const yamlEnd = text.indexOf('---\n', yamlStart + 4) + 4;
+      assert.deepEqual(r.findings.filter((f) => (f.offset < yamlEnd && f.endOffset > yamlStart) || f.offset < text.indexOf(body)).map((f) => f.ruleId), []);
+      assert.equal(r.blocks.filter((b) => /weight|resources/.test(b.analysed.block.text)).length, 0);
+      // A thematic break, a line of prose and a setext underline stay a heading.
+      const heading = `${body}\n\n---\nNote: the juries were paid.\n---\n\n${body}\n`;
+      assert.deepEqual(md(heading).sections.map((x) => x.title).filter((t) => t.startsWith('Note')), ['Note: the juries were paid.']);
+    });
+  }
+
   it('nl + en: URLs do not count as words', () => {
     const text = `Rapport\n\n${sentenceOf(23, 'nl').replace(/\.$/, '')} https://www.example.org/a/b/c/d/e/f/g/h.\n`;
     assert.deepEqual(of(txt(text), LONG), []);
@@ -127,7 +146,6 @@ describe('issue 12 traps: sentence ends', () => {
 
 describe('issue 12 traps: abbreviations that are explained', () => {
   it('en: in a footnote, later on the same line, in a glossary, as a plural', () => {
-    // (The Markdown adapter does not hand footnote definitions to the engine yet; LaTeX does.)
     const footnote = '\\section{Report}\nThe DWPX pays the benefit.\\footnote{Department for Work and Pensions Extra (DWPX).} It is paid monthly.\n';
     assert.deepEqual(of(lint(footnote, { path: 'report.tex' }), ABBR), []);
     assert.deepEqual(of(md('# Report\n\nIn SMSX cases we sent a text message by short message service extra (SMSX).\n'), ABBR), []);
@@ -145,6 +163,38 @@ describe('issue 12 traps: abbreviations that are explained', () => {
     assert.deepEqual(of(md('# Rapport\n\nDe WMOX regelt dit; de Wet maatschappelijke ondersteuning extra (WMOX) is nieuw.\n'), ABBR), []);
     assert.deepEqual(of(md('# Rapport\n\nHet QRSX-team kwam twee keer bij elkaar.\n\n## Lijst van afkortingen\n\n- QRSX: Quick Response Service Extra\n'), ABBR), []);
     assert.deepEqual(of(md('# Rapport\n\nWe spraken met wijkteams voor jeugd (WTJs). Elk WTJ deed mee.\n'), ABBR), []);
+  });
+
+  it('en: written out in a Markdown footnote without brackets; a footnote that does not spell it out explains nothing', () => {
+    const text = '# Report\n\nThe RIAQ[^1] sued thousands of students.\n\n[^1]: The Recording Industry Association of Quebec, a trade group.\n';
+    assert.deepEqual(of(md(text), ABBR), []);
+    const named = '# Report\n\nThe DWPE pays the benefit.[^dwp]\n\n[^dwp]: Department for Work and Pensions Extra; see their website.\n';
+    assert.deepEqual(of(md(named), ABBR), []);
+    const other = '# Report\n\nThe RIAQ[^1] sued thousands of students.\n\n[^1]: See the court records of 2003.\n';
+    assert.deepEqual(flagged(md(other), other, ABBR), ['RIAQ']);
+  });
+
+  it('nl: voluit in een Markdown-voetnoot zonder haakjes (ook een samenstelling: Volkskrediet); een andere voetnoot legt niets uit', () => {
+    const text = '# Rapport\n\nDe NVVQ[^1] heeft een gedragscode.\n\n[^1]: Nederlandse Vereniging voor Volkskrediet Quotum, de branchevereniging.\n';
+    assert.deepEqual(of(md(text), ABBR), []);
+    const compound = '# Rapport\n\nDe NVVK[^1] heeft een gedragscode.\n\n[^1]: Nederlandse Vereniging voor Volkskrediet.\n';
+    assert.deepEqual(of(md(compound), ABBR), []);
+    const other = '# Rapport\n\nDe NVVQ[^1] heeft een gedragscode.\n\n[^1]: Zie de website van de vereniging.\n';
+    assert.deepEqual(flagged(md(other), other, ABBR), ['NVVQ']);
+  });
+
+  it('nl + en: a source named in a citation with its year is no abbreviation to write out; the same letters in prose still are', () => {
+    assert.deepEqual(of(md('# Rapport\n\nHet aandeel koopwoningen is laag (PQRZ/Atlas voor gemeenten, 2016).\n'), ABBR), []);
+    assert.deepEqual(of(md('# Report\n\nMost homes are rented (PQRZ, 2019).\n'), ABBR), []);
+    const text = '# Report\n\nThe PQRZ rents out most homes (see the 2019 report).\n';
+    assert.deepEqual(flagged(md(text), text, ABBR), ['PQRZ']);
+  });
+
+  it('nl + en: a draft placeholder (NNN) or a phrase in capitals ("LINK ME") is no abbreviation', () => {
+    assert.deepEqual(of(md('# Report\n\nWe spoke to NNN people (see #LINK ME). The link follows.\n'), ABBR), []);
+    assert.deepEqual(of(md('# Rapport\n\nWe spraken XXX mensen (zie LINK HIER). De link volgt.\n'), ABBR), []);
+    const text = '# Report\n\nThe PQRZ said so (see #LINK ME). The link follows.\n';
+    assert.deepEqual(flagged(md(text), text, ABBR), ['PQRZ']);
   });
 
   it('nl + en: codes, initials in references and words in capitals are no abbreviations; an unknown one still is', () => {

@@ -71,6 +71,8 @@ export function parseMdast(src: string): MdNode {
 interface Chunk {
   start: number;
   end: number;
+  /** A YAML metadata block (front matter of a page further down a concatenated document): parsed alone. */
+  meta?: boolean;
 }
 
 interface ChunkResult {
@@ -158,6 +160,15 @@ export function splitChunks(text: string): { chunks: Chunk[]; definitions: Defin
       sawBlank = true;
     } else {
       const indented = first > pos;
+      // A page's front matter further down (pages concatenated into one report): metadata, never a heading.
+      const meta = !indented && (sawBlank || pos === chunkStart) && text.startsWith('---', pos) ? yamlBlockEnd(text, pos) : -1;
+      if (meta > 0) {
+        if (pos > chunkStart) chunks.push({ start: chunkStart, end: pos });
+        chunks.push({ start: pos, end: meta, meta: true });
+        pos = chunkStart = meta;
+        sawBlank = false;
+        continue;
+      }
       if (sawBlank && !indented && pos > chunkStart) {
         chunks.push({ start: chunkStart, end: pos });
         chunkStart = pos;
@@ -186,7 +197,15 @@ function groupChunks(text: string, pieces: Chunk[]): Chunk[] {
   const out: Chunk[] = [];
   let start = -1;
   let count = 0;
-  for (const p of pieces) {
+  for (const [i, p] of pieces.entries()) {
+    if (p.meta) {
+      // Alone, so that it starts its chunk and parses as front matter.
+      if (start >= 0) out.push({ start, end: pieces[i - 1]!.end });
+      out.push({ start: p.start, end: p.end });
+      start = -1;
+      count = 0;
+      continue;
+    }
     if (start < 0) start = p.start;
     count++;
     if ((pieceHash(text, p) & 7) === 0 || count >= 32) {
@@ -197,6 +216,32 @@ function groupChunks(text: string, pieces: Chunk[]): Chunk[] {
   }
   if (start >= 0) out.push({ start, end: pieces[pieces.length - 1]!.end });
   return out;
+}
+
+const YAML_KEY = /^[a-z_][a-z0-9_-]*:(?:[ \t]|$)/;
+
+/**
+ * Where a YAML metadata block that starts at `pos` (a `---` line) ends, after its closing `---`
+ * line; -1 when it is not one. Only a block of two or more lines that all read as YAML (lower-case
+ * `key:` lines, indented or `- ` continuations, blank lines) counts, so a thematic break followed
+ * by a prose paragraph ("Note: …") and a setext underline stays what it is.
+ */
+function yamlBlockEnd(text: string, pos: number): number {
+  const open = /---[ \t]*\r?\n/y;
+  open.lastIndex = pos;
+  if (!open.exec(text)) return -1;
+  let at = open.lastIndex;
+  let keys = 0;
+  for (let lines = 0; at < text.length && lines < 200; lines++) {
+    const eol = text.indexOf('\n', at);
+    const end = eol < 0 ? text.length : eol + 1;
+    const line = text.slice(at, end).replace(/\r?\n$/, '');
+    if (/^---[ \t]*$/.test(line)) return keys >= 2 ? end : -1;
+    if (YAML_KEY.test(line)) keys++;
+    else if (!(line.trim() === '' || (keys > 0 && /^[ \t]+\S|^- /.test(line)))) return -1;
+    at = end;
+  }
+  return -1;
 }
 
 function pieceHash(text: string, p: Chunk): number {
@@ -236,46 +281,104 @@ export function stubDefinitions(src: string, definitions: Definitions): string {
   return out;
 }
 
-/** Turns one chunk's mdast into prose blocks, offsets relative to the chunk. */
-function chunkBlocks(src: string, stubs: string): ChunkResult {
-  const input = stubs ? `${src}\n\n${stubs}` : src;
+/** Base64 data of an inline image or file (`![](data:image/png;base64,…)`): shorter runs are left alone. */
+const DATA_URI = /data:[\w.+-]+\/[\w.+-]+(?:;[\w.+-]+=[\w.+-]+)*;base64,([A-Za-z0-9+/]{1000,}=*)/g;
+const SHORT_PAYLOAD = 'AAAA';
+
+/**
+ * Parses a chunk as remark would, with the base64 data of inline images cut short first: they are
+ * no prose, but micromark reads them a character at a time, and reports exported from online
+ * editors carry images of 100,000 characters and more (the GitBook report: 990,000 of its 1.1
+ * million characters). The tree's offsets are then moved back to the full text. When a node
+ * whose text the adapter reads (text, code, HTML) spans a cut, the data was no link target:
+ * the chunk is parsed as it stands.
+ */
+function parseShortened(input: string): MdNode {
+  const cuts: Array<{ at: number; removed: number }> = [];
+  let short = '';
+  let last = 0;
+  let removedSoFar = 0;
+  DATA_URI.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DATA_URI.exec(input))) {
+    const payload = m.index + m[0].length - m[1]!.length;
+    short += input.slice(last, payload) + SHORT_PAYLOAD;
+    last = m.index + m[0].length;
+    const removed = m[1]!.length - SHORT_PAYLOAD.length;
+    // Offsets at or after `at` (in the short text) lie after the cut.
+    cuts.push({ at: payload - removedSoFar + SHORT_PAYLOAD.length, removed });
+    removedSoFar += removed;
+  }
   // micromark drops one leading U+FEFF and counts offsets without it: give it one to drop, so a
   // chunk that starts with U+FEFF (a second BOM, a zero-width no-break space) keeps exact offsets.
-  const tree = parseMdast(input.charCodeAt(0) === 0xfeff ? `\uFEFF${input}` : input);
-  const limit = src.length;
-  const blocks: ProseBlock[] = [];
-  const directives: ChunkResult['directives'] = [];
-  let frontMatterLanguage: Language | undefined;
+  const bom = input.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
+  if (cuts.length === 0) return parseMdast(bom + input);
+  short += input.slice(last);
+  const tree = parseMdast(bom + short);
+  const shift = (offset: number): number => {
+    let by = 0;
+    for (const c of cuts) {
+      if (offset < c.at) break;
+      by += c.removed;
+    }
+    return offset + by;
+  };
+  let spans = false;
+  const move = (node: MdNode) => {
+    const pos = node.position;
+    if (pos) {
+      const s = pos.start.offset;
+      const e = pos.end.offset;
+      if (node.value !== undefined && s !== undefined && e !== undefined && cuts.some((c) => s < c.at && e > c.at - SHORT_PAYLOAD.length)) spans = true;
+      if (s !== undefined) pos.start = { ...pos.start, offset: shift(s) };
+      if (e !== undefined) pos.end = { ...pos.end, offset: shift(e) };
+    }
+    for (const c of node.children ?? []) move(c);
+  };
+  move(tree);
+  return spans ? parseMdast(bom + input) : tree;
+}
 
-  const collectDirective = (node: MdNode) => {
+/** Reads one chunk's mdast into prose blocks and directives, offsets relative to the chunk. */
+class ChunkReader {
+  readonly blocks: ProseBlock[] = [];
+  readonly directives: ChunkResult['directives'] = [];
+  frontMatterLanguage: Language | undefined;
+  // Where the last positioned text ended: text that a transform made without a position (GFM
+  // e-mail literals inside broken links) is found from here, so its offsets stay exact.
+  private cursor = 0;
+
+  constructor(
+    private readonly src: string,
+    private readonly limit: number,
+  ) {}
+
+  collectDirective(node: MdNode): void {
     const value = node.value ?? '';
     const re = /<!--([\s\S]*?)-->/g;
     let m: RegExpExecArray | null;
     const base = offsetOf(node, 'start');
     while ((m = re.exec(value))) {
       const d = parseDirective(m[1]!, base + m.index, base + m.index + m[0].length, 0);
-      if (d) directives.push(d);
+      if (d) this.directives.push(d);
     }
-  };
+  }
 
-  // Where the last positioned text ended: text that a transform made without a position (GFM
-  // e-mail literals inside broken links) is found from here, so its offsets stay exact.
-  let cursor = 0;
-  const inline = (node: MdNode, b: BlockTextBuilder) => {
+  inline(node: MdNode, b: BlockTextBuilder): void {
     switch (node.type) {
       case 'text': {
         let s = offsetOf(node, 'start');
         let e = offsetOf(node, 'end');
         if (!node.position) {
           const value = node.value ?? '';
-          const at = value ? src.indexOf(value, cursor) : -1;
+          const at = value ? this.src.indexOf(value, this.cursor) : -1;
           // Not found as it stands (an escape inside): left out rather than put in the wrong place.
           if (at < 0) return;
           s = at;
           e = at + value.length;
         }
-        cursor = e;
-        b.addAligned(node.value ?? '', src.slice(s, e), s);
+        this.cursor = e;
+        b.addAligned(node.value ?? '', this.src.slice(s, e), s);
         return;
       }
       case 'inlineCode':
@@ -290,27 +393,27 @@ function chunkBlocks(src: string, stubs: string): ChunkResult {
           b.addPlaceholder(offsetOf(node, 'start'), offsetOf(node, 'end') - offsetOf(node, 'start'), PLACEHOLDER);
           return;
         }
-        for (const c of kids) inline(c, b);
+        for (const c of kids) this.inline(c, b);
         return;
       }
       case 'break':
         b.addSeparator(' ', offsetOf(node, 'start'));
         return;
       case 'html':
-        collectDirective(node);
+        this.collectDirective(node);
         return;
       case 'image':
       case 'imageReference':
       case 'footnoteReference':
         return;
       default:
-        for (const c of node.children ?? []) inline(c, b);
+        for (const c of node.children ?? []) this.inline(c, b);
     }
-  };
+  }
 
-  const block = (node: MdNode, kind: BlockKind, quoted: boolean, level?: number) => {
+  block(node: MdNode, kind: BlockKind, quoted: boolean, level?: number): void {
     const b = new BlockTextBuilder();
-    for (const c of node.children ?? []) inline(c, b);
+    for (const c of node.children ?? []) this.inline(c, b);
     if (b.text.trim().length === 0) return;
     // A paragraph of Hugo or Quarto shortcodes only ({{< image … >}}, {{% include %}}) is markup, not prose.
     if (SHORTCODES_ONLY.test(b.text)) return;
@@ -324,51 +427,57 @@ function chunkBlocks(src: string, stubs: string): ChunkResult {
     if (level !== undefined) pb.level = level;
     if (quoted) pb.quoted = true;
     if (b.placeholders.length) pb.placeholders = b.placeholders;
-    blocks.push(pb);
-  };
+    this.blocks.push(pb);
+  }
 
-  const walk = (node: MdNode, quoted: boolean, inList: boolean, inNote = false) => {
-    if (offsetOf(node, 'start') >= limit && node.type !== 'root') return;
+  walk(node: MdNode, quoted: boolean, inList: boolean, inNote = false): void {
+    if (offsetOf(node, 'start') >= this.limit && node.type !== 'root') return;
     switch (node.type) {
       case 'heading':
-        block(node, 'heading', quoted, node.depth ?? 1);
+        this.block(node, 'heading', quoted, node.depth ?? 1);
         return;
       case 'paragraph':
-        block(node, inNote ? 'footnote' : inList ? 'listItem' : 'paragraph', quoted);
+        this.block(node, inNote ? 'footnote' : inList ? 'listItem' : 'paragraph', quoted);
         return;
       case 'blockquote':
-        for (const c of node.children ?? []) walk(c, true, inList, inNote);
+        for (const c of node.children ?? []) this.walk(c, true, inList, inNote);
         return;
       case 'list':
       case 'listItem':
-        for (const c of node.children ?? []) walk(c, quoted, true, inNote);
+        for (const c of node.children ?? []) this.walk(c, quoted, true, inNote);
         return;
       case 'footnoteDefinition':
         // A footnote's text is prose: in theses much of it lives there.
-        for (const c of node.children ?? []) walk(c, quoted, inList, true);
+        for (const c of node.children ?? []) this.walk(c, quoted, inList, true);
         return;
       case 'table':
-        for (const row of node.children ?? []) for (const cell of row.children ?? []) block(cell, 'tableCell', quoted);
+        for (const row of node.children ?? []) for (const cell of row.children ?? []) this.block(cell, 'tableCell', quoted);
         return;
       case 'html':
-        collectDirective(node);
+        this.collectDirective(node);
         return;
       case 'yaml': {
         const m = /^\s*(?:lang|language|taal)\s*:\s*["']?(nl|en|dutch|english|nl-NL|en-GB|en-US)/im.exec(node.value ?? '');
-        if (m) frontMatterLanguage = m[1]!.toLowerCase().startsWith('nl') || m[1]!.toLowerCase() === 'dutch' ? 'nl' : 'en';
+        if (m) this.frontMatterLanguage = m[1]!.toLowerCase().startsWith('nl') || m[1]!.toLowerCase() === 'dutch' ? 'nl' : 'en';
         return;
       }
       case 'root':
-        for (const c of node.children ?? []) walk(c, quoted, inList);
+        for (const c of node.children ?? []) this.walk(c, quoted, inList);
         return;
       default:
         // code, math, toml, definition, thematicBreak: not prose.
         return;
     }
-  };
-  walk(tree, false, false);
-  const result: ChunkResult = { blocks, directives };
-  if (frontMatterLanguage) result.frontMatterLanguage = frontMatterLanguage;
+  }
+}
+
+/** Turns one chunk's mdast into prose blocks, offsets relative to the chunk. */
+function chunkBlocks(src: string, stubs: string): ChunkResult {
+  const input = stubs ? `${src}\n\n${stubs}` : src;
+  const reader = new ChunkReader(src, src.length);
+  reader.walk(parseShortened(input), false, false);
+  const result: ChunkResult = { blocks: reader.blocks, directives: reader.directives };
+  if (reader.frontMatterLanguage) result.frontMatterLanguage = reader.frontMatterLanguage;
   return result;
 }
 

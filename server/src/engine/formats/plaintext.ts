@@ -32,24 +32,7 @@ export function parsePlaintext(text: string): ParsedDocument {
     const attached = attachedBefore || attachedAfter;
     para = [];
     attachedBefore = false;
-    const b = new BlockTextBuilder();
-    for (let i = 0; i < lines.length; i++) {
-      const { start, end } = lines[i]!;
-      if (i > 0) b.addSeparator('\n', start);
-      const line = text.slice(start, end);
-      let last = 0;
-      URL.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      // Without "@", "://" or "www." nothing can match: skip the regex, whose e-mail part
-      // retries every position of a long word (a 63,000-character word took 12 s).
-      const candidate = line.includes('@') || line.includes('://') || line.includes('www.');
-      while (candidate && (m = URL.exec(line))) {
-        b.addVerbatim(line.slice(last, m.index), start + last);
-        b.addPlaceholder(start + m.index, m[0].length, '0');
-        last = m.index + m[0].length;
-      }
-      b.addVerbatim(line.slice(last), start + last);
-    }
+    const b = paragraphText(text, lines);
     if (b.text.trim().length === 0) return;
     const first = lines[0]!;
     const last = lines[lines.length - 1]!;
@@ -57,15 +40,9 @@ export function parsePlaintext(text: string): ParsedDocument {
     // A title block at the top of the file: two or three short lines that each read as a heading
     // ("Education, health and care plans" / "2022 Reporting year"). Each line is a top-level heading.
     if (blocks.length === 0 && lines.length >= 2 && lines.length <= 3 && !listLine) {
-      const titleLines = lines.map((l) => text.slice(l.start, l.end));
-      if (titleLines.every((l) => !LIST_ITEM.test(l) && !URL_START.test(l.trim()) && headingLevel(l.trim()) !== undefined)) {
-        lines.forEach((l, i) => {
-          const lead = titleLines[i]!.length - titleLines[i]!.trimStart().length;
-          const trimmed = titleLines[i]!.trim();
-          const hb = new BlockTextBuilder();
-          hb.addVerbatim(trimmed, l.start + lead);
-          blocks.push({ kind: 'heading', level: 1, text: hb.text, map: hb.map, start: l.start, end: l.end });
-        });
+      const title = titleBlock(text, lines);
+      if (title) {
+        blocks.push(...title);
         return;
       }
     }
@@ -107,7 +84,52 @@ export function parsePlaintext(text: string): ParsedDocument {
     lineNo++;
   }
   flush();
-  // Running heads and feet of a PDF export: the same short line three times or more. Not prose.
+  skipRunningHeads(blocks);
+  unmarkBrokenSentences(blocks);
+  return { format: 'plaintext', blocks, directives };
+}
+
+/** A paragraph's lines as block text: line breaks kept, URLs and e-mail addresses as placeholders. */
+function paragraphText(text: string, lines: Array<{ start: number; end: number }>): BlockTextBuilder {
+  const b = new BlockTextBuilder();
+  for (let i = 0; i < lines.length; i++) {
+    const { start, end } = lines[i]!;
+    if (i > 0) b.addSeparator('\n', start);
+    const line = text.slice(start, end);
+    let last = 0;
+    URL.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    // Without "@", "://" or "www." nothing can match: skip the regex, whose e-mail part
+    // retries every position of a long word (a 63,000-character word took 12 s).
+    const candidate = line.includes('@') || line.includes('://') || line.includes('www.');
+    while (candidate && (m = URL.exec(line))) {
+      b.addVerbatim(line.slice(last, m.index), start + last);
+      b.addPlaceholder(start + m.index, m[0].length, '0');
+      last = m.index + m[0].length;
+    }
+    b.addVerbatim(line.slice(last), start + last);
+  }
+  return b;
+}
+
+/**
+ * A title block at the top of the file: two or three short lines that each read as a heading
+ * ("Education, health and care plans" / "2022 Reporting year"), each a top-level heading; undefined otherwise.
+ */
+function titleBlock(text: string, lines: Array<{ start: number; end: number }>): ProseBlock[] | undefined {
+  const titleLines = lines.map((l) => text.slice(l.start, l.end));
+  if (!titleLines.every((l) => !LIST_ITEM.test(l) && !URL_START.test(l.trim()) && headingLevel(l.trim()) !== undefined)) return undefined;
+  return lines.map((l, i) => {
+    const lead = titleLines[i]!.length - titleLines[i]!.trimStart().length;
+    const trimmed = titleLines[i]!.trim();
+    const hb = new BlockTextBuilder();
+    hb.addVerbatim(trimmed, l.start + lead);
+    return { kind: 'heading', level: 1, text: hb.text, map: hb.map, start: l.start, end: l.end };
+  });
+}
+
+/** Running heads and feet of a PDF export: the same short line three times or more. Not prose. */
+function skipRunningHeads(blocks: ProseBlock[]): void {
   const seen = new Map<string, number>();
   for (const b of blocks) if (b.text.length <= 120 && !b.text.includes('\n')) seen.set(b.text.trim(), (seen.get(b.text.trim()) ?? 0) + 1);
   for (const b of blocks) {
@@ -117,8 +139,13 @@ export function parsePlaintext(text: string): ParsedDocument {
       b.skip = true;
     }
   }
-  // A short line followed by a paragraph that starts in lower case is a sentence that a PDF
-  // export broke over a blank line, not a heading.
+}
+
+/**
+ * A short line followed by a paragraph that starts in lower case is a sentence that a PDF
+ * export broke over a blank line, not a heading.
+ */
+function unmarkBrokenSentences(blocks: ProseBlock[]): void {
   for (let i = 0; i + 1 < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.kind !== 'heading' || NUMBERED.test(b.text.trim()) || CHAPTER.test(b.text.trim())) continue;
@@ -128,7 +155,6 @@ export function parsePlaintext(text: string): ParsedDocument {
       delete b.level;
     }
   }
-  return { format: 'plaintext', blocks, directives };
 }
 
 function headingLevel(line: string): number | undefined {

@@ -114,9 +114,12 @@ export function compilePracticeLexicon(data: PracticeData): PracticeLexicon {
  * Where the bundled cues come from: the engine reads no files, so the workspace layer tells it
  * how to get a language's YAML text (workspace/practice-dictionaries.ts).
  */
-let source: ((language: Language) => { file: string; text: string }) | undefined;
+/** A language's cues: YAML text, or data the build already validated. */
+export type PracticeSource = { file: string; text: string } | { file: string; data: PracticeData };
 
-export function usePracticeDictionaries(read: (language: Language) => { file: string; text: string }): void {
+let source: ((language: Language) => PracticeSource) | undefined;
+
+export function usePracticeDictionaries(read: (language: Language) => PracticeSource): void {
   source = read;
   loaded.clear();
 }
@@ -128,9 +131,10 @@ export function practiceLexicon(language: Language): PracticeLexicon {
   let lex = loaded.get(language);
   if (!lex) {
     if (!source) throw new Error('Brug has no practice dictionaries: the workspace layer provides them (usePracticeDictionaries).');
-    const { file, text } = source(language);
-    const r = parsePracticeData(text);
-    if (!r.data) throw new Error(`${file}: ${r.problems.map((p) => `${p.line}:${p.column} ${p.message}`).join('; ')}`);
+    const read = source(language);
+    // Data the build validated (dictionaries/compiled) is used as it is; YAML is parsed and validated here.
+    const r = 'data' in read ? { data: read.data, problems: [] } : parsePracticeData(read.text);
+    if (!r.data) throw new Error(`${read.file}: ${r.problems.map((p) => `${p.line}:${p.column} ${p.message}`).join('; ')}`);
     lex = compilePracticeLexicon(r.data);
     loaded.set(language, lex);
   }

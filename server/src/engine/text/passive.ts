@@ -204,6 +204,8 @@ const OBJECT_PRONOUN: Record<Language, Record<string, string>> = {
   en: { they: 'them', he: 'him', she: 'her', we: 'us', i: 'me', it: 'it' },
   nl: { zij: 'ze', ze: 'ze', hij: 'hem', wij: 'ons', we: 'ons', ik: 'mij' },
 };
+const EN_MODALS = wordSet('en', 'passive', 'modals');
+const NL_MODALS = wordSet('nl', 'passive', 'modals');
 const EN_NOT_SUBJECT = /^(can|could|may|might|must|shall|should|will|would|has|have|had|to|not|also|then|really|still|already|never|often|always|usually|just|only|cannot|can't|won't|don't|doesn't)$/;
 const EN_CLAUSE_OPENERS = wordPattern('en', 'passive', 'clauseOpeners');
 const EN_PHRASE_STOP = wordPattern('en', 'passive', 'phraseStop');
@@ -262,6 +264,10 @@ export function activeExample(text: string, s: Sentence, p: PassiveMatch, langua
     from = k + 1;
     break;
   }
+  // "must be improved", "moet worden verbeterd": the active form needs an infinitive ("must improve",
+  // "moet … verbeteren") that cannot be built reliably, and a past tense would change the meaning.
+  const modals = language === 'en' ? EN_MODALS : NL_MODALS;
+  for (let k = from; k < Math.max(aux, p.participle); k++) if (modals.has(words[k]!.lower)) return undefined;
   if (language === 'en') {
     let i = from;
     // "… may be matched", "have been defined", "to be done": modals, have and adverbs are not the subject.
@@ -283,9 +289,11 @@ export function activeExample(text: string, s: Sentence, p: PassiveMatch, langua
   // Dutch: the subject stands before the auxiliary ("de aanvraag wordt …") or, after a fronted
   // phrase, right after it ("In 2020 werd het rapport geschreven").
   const i = from;
+  // The subject ends where the verb cluster starts: "omdat het prototype verbeterd werd".
+  const verbStart = Math.min(aux, p.participle);
   let subjectWords: Word[] = [];
-  if (i < aux && (NL_DETERMINER_START.test(words[i]!.lower) || (!NL_PHRASE_STOP.test(words[i]!.lower) && aux - i <= 4)) && !words[i]!.isNumber) {
-    subjectWords = trimPhrase(phraseAfter(words, i, aux, NL_PHRASE_STOP, 5));
+  if (i < verbStart && (NL_DETERMINER_START.test(words[i]!.lower) || (!NL_PHRASE_STOP.test(words[i]!.lower) && verbStart - i <= 4)) && !words[i]!.isNumber) {
+    subjectWords = trimPhrase(phraseAfter(words, i, verbStart, NL_PHRASE_STOP, 5));
     if (subjectWords.length === 1 && /^(er|hier|daar)$/.test(subjectWords[0]!.lower)) subjectWords = [];
     else if (subjectWords.length === 1 && NL_PHRASE_STOP.test(subjectWords[0]!.lower)) subjectWords = [];
   }

@@ -52,11 +52,14 @@ export const passiveVoice: BlockRule = {
       let p = found.find((x) => !x.agent && hidesResponsibility(s.words[x.participle]!.lower, ab.language)) ?? found.find((x) => !x.agent) ?? found[0]!;
       // "Klanten zijn niet geïnterviewd", "were not interviewed": who chose not to? A negated passive hides that.
       const negated = !p.agent && s.words.slice(Math.min(p.auxiliary, p.participle), Math.max(p.auxiliary, p.participle)).some((w) => NEGATION.test(w.lower));
-      const responsibility = negated || (!p.agent && hidesResponsibility(s.words[p.participle]!.lower, ab.language));
+      // After a modal of possibility or wish, or in a condition ("permission would be required", "de aanvraag
+      // kan worden geweigerd", "if they were asked"), a passive states a rule, a wish or a possibility, not a
+      // decision somebody took. "Must be" / "moet worden" stays: it hides who must act.
+      const responsibility = !possibility(s, p) && (negated || (!p.agent && hidesResponsibility(s.words[p.participle]!.lower, ab.language)));
       // A long sentence in the passive gets shorter when it is made active, actor named or not.
       // Judged on the dev corpus: a long passive is worth rewriting only when nobody is named and it is
       // the sentence's main clause ("… what was published", "which was intended" are fine).
-      const longWithoutActor = s.words.length > minWords && !p.agent && !nonFinite(s, p) && !inRelativeClause(s, p);
+      const longWithoutActor = s.words.length > minWords && !p.agent && !nonFinite(s, p) && !possibility(s, p) && !inRelativeClause(s, p);
       // "Er wordt gekeken naar …", "It is recommended that …": no subject at all, nobody acts.
       const impersonal = found.find((x) => x.impersonal);
       const reason: Reason | undefined = stacked ? 'stacked' : stackedOnly ? undefined : responsibility ? 'responsibility' : impersonal ? 'impersonal' : longWithoutActor ? 'long' : undefined;
@@ -77,7 +80,8 @@ export const passiveVoice: BlockRule = {
 const NEGATION = /^(not|never|niet|nooit|geen)$/;
 const MODAL = /^(can|could|may|might|must|shall|should|will|would|to|cannot|kan|kunnen|kon|konden|moet|moeten|moest|moesten|mag|mogen|zal|zullen|zou|zouden|te)$/;
 
-const RELATIVE = /^(which|that|what|how|who|whom|whose|where|when|while|wat|die|dat|welke|hoe|waar|wanneer|waarin|waarmee|waarop|waardoor|zoals)$/;
+// Openers of a relative or dependent clause (time, cause): the passive there is background, not the statement.
+const RELATIVE = /^(which|that|what|how|who|whom|whose|where|when|while|after|before|since|until|because|once|wat|die|dat|welke|hoe|waar|wanneer|waarin|waarmee|waarop|waardoor|zoals|nadat|voordat|sinds|totdat|omdat|doordat|zodra|toen)$/;
 
 /** The passive stands in a relative or dependent clause: an opener shortly before the auxiliary. */
 function inRelativeClause(s: Sentence, p: PassiveMatch): boolean {
@@ -89,8 +93,20 @@ function inRelativeClause(s: Sentence, p: PassiveMatch): boolean {
 /** An English passive after a modal or "to" ("can be done", "to be paid"). A Dutch "moet worden gedaan" hides who must act: it stays. */
 function nonFinite(s: Sentence, p: PassiveMatch): boolean {
   const aux = s.words[p.auxiliary]!.lower;
-  if (!/^(be|been|being)$/.test(aux)) return false;
+  // "the sound of grass being stepped on", "without them being considered": a participle clause, never finite.
+  if (aux === 'being') return true;
+  if (!/^(be|been)$/.test(aux)) return false;
   for (let i = Math.max(0, p.auxiliary - 3); i < p.auxiliary; i++) if (MODAL.test(s.words[i]!.lower)) return true;
+  return false;
+}
+
+// Possibility, wish and condition: "would be required", "willen worden beoordeeld", "if they were asked".
+const POSSIBILITY = /^(can|could|may|might|would|cannot|want|wants|wanted|if|unless|kan|kunnen|kon|konden|mag|mogen|zou|zouden|wil|willen|wilde|wilden|als|indien|tenzij)$/;
+
+/** A modal of possibility or wish, or a condition, shortly before the passive: "would be required", "kan worden geweigerd", "if they were asked". */
+function possibility(s: Sentence, p: PassiveMatch): boolean {
+  const first = Math.min(p.auxiliary, p.participle);
+  for (let i = Math.max(0, first - 4); i < first; i++) if (POSSIBILITY.test(s.words[i]!.lower)) return true;
   return false;
 }
 

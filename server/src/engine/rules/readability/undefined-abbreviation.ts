@@ -37,6 +37,8 @@ export const acronymAnalyzer: BlockAnalyzer = {
         // Initials after a surname in a reference: "James MA, et al.", "Lahr M, Allen M".
         const prev = s.words[i - 1];
         if (letters <= 3 && prev && /^\p{Lu}\p{Ll}/u.test(prev.text) && /^[,.;]/.test(text.slice(w.end, w.end + 1)) && /\bet al\b|\d{4}|,\s*\p{Lu}{1,3}[,.]/u.test(s.words.length > 3 ? text.slice(s.start, s.end) : '')) continue;
+        // A source named in a citation: "(RIGO/Atlas voor gemeenten, 2016)", "(SCP, 2020)".
+        if (inCitation(text, w.start, w.end)) continue;
         const before = text.slice(Math.max(0, w.start - 2), w.start);
         const after = text.slice(w.end, w.end + 3);
         let defines = false;
@@ -127,6 +129,9 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
           } else f.count++;
         }
       });
+      // Written out in a footnote, without brackets: "The RIAA[^4] sued …" with "[^4]: Recording Industry Association of America."
+      const notes = doc.blocks.filter((b) => b.analysed.block.kind === 'footnote').map((b) => b.analysed.sentences.flatMap((s) => s.words.map((w) => w.text)));
+      if (notes.length) for (const acronym of firstUse.keys()) if (notes.some((ws) => spelledOut(acronym, ws))) explainedEverywhere.add(acronym);
       // An acronym in capitals that the report also writes as an ordinary word ("STOP" and "stop",
       // "KENNEDY" and "Kennedy") is emphasis or small capitals, not an abbreviation.
       const ordinary = new Set<string>();
@@ -135,6 +140,10 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       for (const [acronym, use] of firstUse) {
         if (accepted.has(acronym) || wellKnown.has(doc.language, acronym) || explainedEverywhere.has(acronym)) continue;
         if (acronym.length >= 4 && ordinary.has(acronym)) continue;
+        // A draft's placeholder (XXX, NNN, YYY): one letter repeated is no abbreviation.
+        if (/^(\p{Lu})\1+$/u.test(acronym) && acronym.length >= 3) continue;
+        // A phrase in capitals ("#LINK ME", "DO NOT"): a neighbour in capitals is an ordinary word of the report.
+        if (shoutedPhrase(doc.blocks[use.block]!.analysed, use.start, use.end, ordinary)) continue;
         if (definedInBlock.get(acronym)?.has(use.block)) continue;
         if (use.count < numberOption(rule.meta, ctx, 'minUses')) continue;
         const def = definedAt.get(acronym);
@@ -160,4 +169,57 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
     },
   };
   return rule;
+}
+
+/** The word stands in brackets that hold a year and little else: a citation of a source. */
+function inCitation(text: string, start: number, end: number): boolean {
+  const open = text.lastIndexOf('(', start);
+  if (open < 0 || start - open > 60 || text.slice(open, start).includes(')')) return false;
+  const close = text.indexOf(')', end);
+  if (close < 0 || close - end > 60 || text.slice(end, close).includes('(')) return false;
+  return /[,;]\s*(?:1[89]|20)\d\d[a-z]?\s*$/.test(text.slice(open + 1, close)) || /^\s*[,;]?\s*(?:1[89]|20)\d\d[a-z]?\s*$/.test(text.slice(end, close));
+}
+
+/** Short lower-case words an expansion may carry or skip: "Department for Work and Pensions", "Vereniging voor Volkskrediet". */
+const LINKING = /^(?:of|for|and|the|on|in|to|at|&|van|voor|en|de|het|der|des|tot|op|in|te|met)$/i;
+
+/**
+ * The words of a footnote spell the acronym out: consecutive words whose initials are its letters
+ * (linking words may be skipped; the last letters may come from inside the last word, as in
+ * Volkskrediet for the K of NVVK). At least two words, the first capitalised.
+ */
+export function spelledOut(acronym: string, words: string[]): boolean {
+  const letters = acronym.replace(/[^\p{L}]/gu, '').toLowerCase();
+  // From word k on, letters l on: each word gives its initial (a linking word may give none), the
+  // last word may give the remaining letters from inside it (a compound).
+  const from = (k: number, l: number, used: number, budget: number): boolean => {
+    if (l === letters.length) return used >= 2;
+    if (k >= words.length || budget === 0) return false;
+    const w = words[k]!;
+    const lower = w.toLowerCase();
+    const linking = LINKING.test(w);
+    if (lower[0] === letters[l] && (/^\p{Lu}/u.test(w) || linking)) {
+      if (from(k + 1, l + 1, used + 1, budget - 1)) return true;
+      // The rest of the letters inside this word: Volks-k-rediet.
+      let at = 0;
+      let m = l + 1;
+      while (m < letters.length && (at = lower.indexOf(letters[m]!, at + 1)) > 0) m++;
+      if (m === letters.length && m > l + 1 && used + 1 >= 2) return true;
+    }
+    return linking && used > 0 ? from(k + 1, l, used, budget - 1) : false;
+  };
+  for (let i = 0; i < words.length; i++) {
+    if (/^\p{Lu}/u.test(words[i]!) && words[i]![0]!.toLowerCase() === letters[0] && from(i, 0, 0, letters.length * 2 + 2)) return true;
+  }
+  return false;
+}
+
+/** The acronym stands next to a word in capitals that the report also writes as an ordinary word. */
+function shoutedPhrase(analysed: { sentences: Array<{ words: Array<{ text: string; start: number; end: number }> }> }, start: number, end: number, ordinary: Set<string>): boolean {
+  for (const s of analysed.sentences) {
+    const i = s.words.findIndex((w) => w.start <= start && w.end >= end);
+    if (i < 0) continue;
+    return [s.words[i - 1], s.words[i + 1]].some((n) => !!n && /^\p{Lu}{3,}$/u.test(n.text) && ordinary.has(n.text));
+  }
+  return false;
 }

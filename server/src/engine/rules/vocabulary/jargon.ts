@@ -12,7 +12,9 @@ const meta: RuleMeta = {
     'Professionals say research uses other words than they do for the same things. Words from research or policy (implementation, intervention, operationalise) keep findings from landing; the words of practice carry them.',
     'Professionals zeggen dat onderzoek andere woorden gebruikt dan zij voor dezelfde dingen. Woorden uit onderzoek of beleid (implementatie, interventie, operationaliseren) houden de bevindingen uit de praktijk; de woorden van de praktijk brengen ze erin.',
   ),
-  options: { practitioner: {}, academic: {}, general: {} },
+  // Warnings per 1,000 words at most: the terms that come back most (and those in the summary or
+  // conclusions) stay warnings, the others are information. A thesis for academics gets fewer.
+  options: { practitioner: { warningsPer1000Words: 1 }, academic: { warningsPer1000Words: 0.5 }, general: { warningsPer1000Words: 1.5 } },
   // "make a decision" is both jargon and nominal style: the jargon finding has the fix.
   supersedes: ['readability/nominalization'],
 };

@@ -80,7 +80,8 @@ export const mixedTerms: DocumentRule = {
         kind,
         edits: minority.map((u) => ({ offset: u.offset, endOffset: u.endOffset, newText: replacement(u) })),
       };
-      const usedTerms = [...counts.keys()].map((m) => `"${group.members[m]!.term}" (${counts.get(m)}×)`).join(', ');
+      // The other words of the group the document uses: never the flagged word itself.
+      const usedTerms = (member: number) => [...counts.keys()].filter((m) => m !== member).map((m) => `"${group.members[m]!.term}" (${counts.get(m)}×)`).join(', ');
       // One finding per minority word, where it first appears; its other places are related information.
       const reported = new Set<number>();
       for (const u of minority) {
@@ -97,8 +98,8 @@ export const mixedTerms: DocumentRule = {
           offset: u.offset,
           endOffset: u.endOffset,
           message: message(
-            `"${u.use.text}": this document also says ${usedTerms} for the same thing. Use one word: "${preferredTerm}". ${doc.language === 'en' ? group.reason : ''}`.trim(),
-            `"${u.use.text}": dit document gebruikt voor hetzelfde ook ${usedTerms}. Kies één woord: "${preferredTerm}". ${doc.language === 'nl' ? group.reason : ''}`.trim(),
+            `"${u.use.text}": this document also says ${usedTerms(u.use.hit.member)} for the same thing. Use one word: "${preferredTerm}". ${doc.language === 'en' ? group.reason : ''}`.trim(),
+            `"${u.use.text}": dit document gebruikt voor hetzelfde ook ${usedTerms(u.use.hit.member)}. Kies één woord: "${preferredTerm}". ${doc.language === 'nl' ? group.reason : ''}`.trim(),
           ),
           fixes: [
             { title: message(`Replace with "${newText}"`, `Vervang door "${newText}"`), preferred: false, kind, edits: [{ offset: u.offset, endOffset: u.endOffset, newText }] },

@@ -1,4 +1,4 @@
-import type { DocumentFinding, DocumentModel, DocumentRule, RuleMeta } from '../types.js';
+import type { DocumentFinding, DocumentModel, DocumentRule, RuleContext, RuleMeta } from '../types.js';
 import { message } from '../types.js';
 import type { Fix, FixKind, Message, RelatedLocation, TextEdit } from '../../types.js';
 import { matchCase, sentenceCase } from '../../text/case.js';
@@ -30,6 +30,8 @@ interface Placed {
   endOffset: number;
   /** Inside a glossary section. */
   glossary: boolean;
+  /** Index of its section (-1 before the first heading). */
+  section: number;
 }
 
 /**
@@ -43,126 +45,187 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
   return {
     scope: 'document',
     meta,
-    check(doc) {
+    check(doc, ctx) {
       const prefer = doc.config.vocabulary.prefer;
       const { cues } = compileVocabulary(vocabulary, doc.language, prefer);
-      // A word the project prefers (vocabulary.prefer values) is accepted too: the project chose it.
-      const accept = new Set([...doc.config.vocabulary.accept, ...Object.values(prefer)].map(normalizeWord));
-      const glossarySections = glossaryOf(doc, cues);
-      const byEntry = new Map<DictionaryEntry, Placed[]>();
-      for (const b of doc.blocks) {
-        const facts = b.facts.vocabulary as VocabularyFacts | undefined;
-        if (!facts) continue;
-        for (const use of facts.terms) {
-          const { entry } = use.hit;
-          if (use.hit.kind !== kind) continue;
-          if (accept.has(normalizeWord(entry.term)) || accept.has(normalizeWord(use.text))) continue;
-          // "the homeless shelter": an adjective before a noun, not a label of people.
-          if (use.adjective && !entry.adjective?.suggestions?.length) continue;
-          let list = byEntry.get(entry);
-          if (!list) byEntry.set(entry, (list = []));
-          list.push({ use, ...b.toDocument(use.start, use.end), glossary: glossarySections.has(b.section) });
-        }
-      }
       const out: DocumentFinding[] = [];
+      // How much each finding weighs for the reader, for the ranking below.
+      const weight = new Map<DocumentFinding, number>();
       const field = practiceFields(doc);
-      for (const [entry, uses] of byEntry) {
+      for (const [entry, uses] of usesByEntry(doc, kind, cues)) {
         if (entry.practiceIn && entry.practiceIn.some((w) => field(w) >= PRACTICE_MENTIONS)) continue;
-        const first = uses[0]!;
-        const { dictionary } = first.use.hit;
-        const count = uses.length;
-        // A definition sentence or a glossary defines a term; a heading that names it (Methodologie) does not.
-        const defined = uses.some((u) => u.use.defines === 'sentence' || u.glossary);
-        const subject = isNoun(entry) && kind === 'jargon' && (count >= SUBJECT_USES || (defined && count >= DEFINED_SUBJECT_USES));
-        const suggestions = suggestionsFor(first.use.hit, prefer);
-        const fixes: Fix[] = [];
-        const accepting: Fix = {
-          title: message(`Accept "${entry.term}" in this project`, `Accepteer "${entry.term}" in dit project`),
-          preferred: subject,
-          kind: 'suggestion',
-          edits: [],
-          configEdit: { path: ['vocabulary', 'accept'], value: entry.term },
-        };
-        if (subject) fixes.push(accepting);
-        const replacements = replacementsAt(doc, first, suggestions, kind, cues);
-        // Every use at once, with the first suggestion: safe only when every single swap is.
-        let all: Fix | undefined;
-        if (count > 1 && replacements.length > 0) {
-          const each = uses.map((u) => replacementsAt(doc, u, suggestionsFor(u.use.hit, prefer), kind, cues)[0]).filter((r) => r !== undefined);
-          if (each.length > 1) {
-            const to = suggestions[0]!;
-            all = {
-              title: message(`Replace all ${each.length} with "${to}"`, `Vervang alle ${each.length} door "${to}"`),
-              preferred: false,
-              kind: each.length === count && each.every((r) => r.kind === 'safe') ? 'safe' : 'suggestion',
-              edits: each.map((r) => r.edit),
-            };
-          }
-        }
-        // The preferred fix: for a term used once, its replacement when it is the only one or safe;
-        // for a term used more often, replacing all of them (so one --fix leaves nothing to do).
-        const single = suggestions.length === 1 || replacements[0]?.kind === 'safe';
-        // When every use can safely be swapped, that one fix is the choice; else each place can be chosen.
-        if (all?.kind !== 'safe') {
-          replacements.forEach((r, i) => {
-            fixes.push({
-              title: message(`Replace with "${r.newText}"`, `Vervang door "${r.newText}"`),
-              preferred: !subject && !all && single && i === 0,
-              kind: r.kind,
-              edits: [r.edit],
-            });
-          });
-        }
-        if (all) fixes.push({ ...all, preferred: !subject && single && (suggestions.length === 1 || all.kind === 'safe') });
-        if (entry.gloss) {
-          fixes.push({
-            title: message('Explain on first use', 'Leg uit bij het eerste gebruik'),
-            preferred: false,
-            kind: 'suggestion',
-            edits: [{ offset: first.endOffset, endOffset: first.endOffset, newText: ` (${entry.gloss})` }],
-          });
-        }
-        if (!subject) fixes.push(accepting);
-        const related: RelatedLocation[] = uses.slice(1, 1 + MAX_RELATED).map((u) => ({
-          offset: u.offset,
-          endOffset: u.endOffset,
-          message: message(`"${u.use.text}" again`, `Weer "${u.use.text}"`),
-          sameUse: true,
-        }));
-        const found = first.use.adjective ? text.found(first.use.adjective.text) : text.found(first.use.text);
-        const quoted = (first.use.adjective ? entry.adjective!.suggestions ?? [] : suggestions).map((s) => `"${s}"`);
-        const times = count > 1 ? message(` It comes back ${count} times; the other places are listed with this finding.`, ` Het komt ${count} keer voor; de andere plaatsen staan bij deze melding.`) : message('', '');
-        const msg: Message = subject
-          ? {
-              en: `"${first.use.text}" comes back ${count} times${defined ? ' and is defined here' : ''}: it looks like a subject of this report. If your readers use the word too, accept it for this project; if not, practitioners say ${joinAlternatives(quoted, 'or')}.`,
-              nl: `"${first.use.text}" komt ${count} keer voor${defined ? ' en wordt hier uitgelegd' : ''}: het lijkt een onderwerp van dit rapport. Gebruiken je lezers het woord zelf ook, accepteer het dan voor dit project; zo niet, dan zeggen professionals ${joinAlternatives(quoted, 'of')}.`,
-            }
-          : {
-              en: `${found.en} Practitioners say ${joinAlternatives(quoted, 'or')}. ${dictionary.language === 'en' ? entry.reason : ''}`.trim() + times.en,
-              nl: `${found.nl} In de praktijk: ${joinAlternatives(quoted, 'of')}. ${dictionary.language === 'nl' ? entry.reason : ''}`.trim() + times.nl,
-            };
-        out.push({
-          offset: first.offset,
-          endOffset: first.endOffset,
-          ...(subject ? { severity: 'info' as const } : {}),
-          message: msg,
-          fixes,
-          ...(related.length ? { related } : {}),
-          data: {
-            entryId: entry.id,
-            term: entry.term,
-            matched: first.use.text,
-            suggestions,
-            domain: dictionary.domain,
-            ...(count > 1 ? { count } : {}),
-            ...(subject ? { subject: true } : {}),
-            ...(first.use.compound ? { compound: first.use.compound } : {}),
-          },
-        });
+        const { finding, subject } = termFinding(doc, { kind, text, cues, prefer }, entry, uses);
+        out.push(finding);
+        if (!subject) weight.set(finding, uses.length + (uses.some((u) => KEY_ROLES.has(doc.sections[u.section]?.role ?? '')) ? KEY_SECTION_WEIGHT : 0));
       }
+      if (kind === 'jargon') rankWarnings(doc, ctx, meta, weight);
       return out;
     },
   };
+}
+
+interface TermContext {
+  kind: 'jargon' | 'person-first';
+  text: TermRuleText;
+  cues: CompiledCues;
+  prefer: Record<string, string>;
+}
+
+/** The uses of each dictionary entry of this kind, in document order, without the accepted ones. */
+function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: CompiledCues): Map<DictionaryEntry, Placed[]> {
+  const prefer = doc.config.vocabulary.prefer;
+  // A word the project prefers (vocabulary.prefer values) is accepted too: the project chose it.
+  const accept = new Set([...doc.config.vocabulary.accept, ...Object.values(prefer)].map(normalizeWord));
+  const glossarySections = glossaryOf(doc, cues);
+  const byEntry = new Map<DictionaryEntry, Placed[]>();
+  for (const b of doc.blocks) {
+    const facts = b.facts.vocabulary as VocabularyFacts | undefined;
+    if (!facts) continue;
+    for (const use of facts.terms) {
+      const { entry } = use.hit;
+      if (use.hit.kind !== kind) continue;
+      if (accept.has(normalizeWord(entry.term)) || accept.has(normalizeWord(use.text))) continue;
+      // "the homeless shelter": an adjective before a noun, not a label of people.
+      if (use.adjective && !entry.adjective?.suggestions?.length) continue;
+      let list = byEntry.get(entry);
+      if (!list) byEntry.set(entry, (list = []));
+      list.push({ use, ...b.toDocument(use.start, use.end), glossary: glossarySections.has(b.section), section: b.section });
+    }
+  }
+  return byEntry;
+}
+
+/** The one finding of a term: at its first use, with its fixes, its other places and its message. */
+function termFinding(doc: DocumentModel, c: TermContext, entry: DictionaryEntry, uses: Placed[]): { finding: DocumentFinding; subject: boolean } {
+  const first = uses[0]!;
+  const { dictionary } = first.use.hit;
+  const count = uses.length;
+  // A definition sentence or a glossary defines a term; a heading that names it (Methodologie) does not.
+  const defined = uses.some((u) => u.use.defines === 'sentence' || u.glossary);
+  const subject = isNoun(entry) && c.kind === 'jargon' && (count >= SUBJECT_USES || (defined && count >= DEFINED_SUBJECT_USES));
+  const suggestions = suggestionsFor(first.use.hit, c.prefer);
+  const related: RelatedLocation[] = uses.slice(1, 1 + MAX_RELATED).map((u) => ({
+    offset: u.offset,
+    endOffset: u.endOffset,
+    message: message(`"${u.use.text}" again`, `Weer "${u.use.text}"`),
+    sameUse: true,
+  }));
+  const finding: DocumentFinding = {
+    offset: first.offset,
+    endOffset: first.endOffset,
+    ...(subject ? { severity: 'info' as const } : {}),
+    message: termMessage(c.text, entry, first, suggestions, count, subject, defined),
+    fixes: termFixes(doc, c, entry, uses, suggestions, subject),
+    ...(related.length ? { related } : {}),
+    data: {
+      entryId: entry.id,
+      term: entry.term,
+      matched: first.use.text,
+      suggestions,
+      domain: dictionary.domain,
+      ...(count > 1 ? { count } : {}),
+      ...(subject ? { subject: true } : {}),
+      ...(first.use.compound ? { compound: first.use.compound } : {}),
+    },
+  };
+  return { finding, subject };
+}
+
+/** The fixes of a term's finding: its replacements (one place, or all at once), an explanation, accepting it. */
+function termFixes(doc: DocumentModel, c: TermContext, entry: DictionaryEntry, uses: Placed[], suggestions: string[], subject: boolean): Fix[] {
+  const first = uses[0]!;
+  const count = uses.length;
+  const fixes: Fix[] = [];
+  const accepting: Fix = {
+    title: message(`Accept "${entry.term}" in this project`, `Accepteer "${entry.term}" in dit project`),
+    preferred: subject,
+    kind: 'suggestion',
+    edits: [],
+    configEdit: { path: ['vocabulary', 'accept'], value: entry.term },
+  };
+  if (subject) fixes.push(accepting);
+  const replacements = replacementsAt(doc, first, suggestions, c.kind, c.cues);
+  // Every use at once, with the first suggestion: safe only when every single swap is.
+  let all: Fix | undefined;
+  if (count > 1 && replacements.length > 0) {
+    const each = uses.map((u) => replacementsAt(doc, u, suggestionsFor(u.use.hit, c.prefer), c.kind, c.cues)[0]).filter((r) => r !== undefined);
+    if (each.length > 1) {
+      const to = suggestions[0]!;
+      all = {
+        title: message(`Replace all ${each.length} with "${to}"`, `Vervang alle ${each.length} door "${to}"`),
+        preferred: false,
+        kind: each.length === count && each.every((r) => r.kind === 'safe') ? 'safe' : 'suggestion',
+        edits: each.map((r) => r.edit),
+      };
+    }
+  }
+  // The preferred fix: for a term used once, its replacement when it is the only one or safe;
+  // for a term used more often, replacing all of them (so one --fix leaves nothing to do).
+  const single = suggestions.length === 1 || replacements[0]?.kind === 'safe';
+  // When every use can safely be swapped, that one fix is the choice; else each place can be chosen.
+  if (all?.kind !== 'safe') {
+    replacements.forEach((r, i) => {
+      fixes.push({
+        title: message(`Replace with "${r.newText}"`, `Vervang door "${r.newText}"`),
+        preferred: !subject && !all && single && i === 0,
+        kind: r.kind,
+        edits: [r.edit],
+      });
+    });
+  }
+  if (all) fixes.push({ ...all, preferred: !subject && single && (suggestions.length === 1 || all.kind === 'safe') });
+  if (entry.gloss) {
+    fixes.push({
+      title: message('Explain on first use', 'Leg uit bij het eerste gebruik'),
+      preferred: false,
+      kind: 'suggestion',
+      edits: [{ offset: first.endOffset, endOffset: first.endOffset, newText: ` (${entry.gloss})` }],
+    });
+  }
+  if (!subject) fixes.push(accepting);
+  return fixes;
+}
+
+/** The message of a term's finding: what the term is and what practice says, or the subject question. */
+function termMessage(text: TermRuleText, entry: DictionaryEntry, first: Placed, suggestions: string[], count: number, subject: boolean, defined: boolean): Message {
+  const { dictionary } = first.use.hit;
+  const found = first.use.adjective ? text.found(first.use.adjective.text) : text.found(first.use.text);
+  const quoted = (first.use.adjective ? entry.adjective!.suggestions ?? [] : suggestions).map((s) => `"${s}"`);
+  const times = count > 1 ? message(` It comes back ${count} times; the other places are listed with this finding.`, ` Het komt ${count} keer voor; de andere plaatsen staan bij deze melding.`) : message('', '');
+  return subject
+    ? {
+        en: `"${first.use.text}" comes back ${count} times${defined ? ' and is defined here' : ''}: it looks like a subject of this report. If your readers use the word too, accept it for this project; if not, practitioners say ${joinAlternatives(quoted, 'or')}.`,
+        nl: `"${first.use.text}" komt ${count} keer voor${defined ? ' en wordt hier uitgelegd' : ''}: het lijkt een onderwerp van dit rapport. Gebruiken je lezers het woord zelf ook, accepteer het dan voor dit project; zo niet, dan zeggen professionals ${joinAlternatives(quoted, 'of')}.`,
+      }
+    : {
+        en: `${found.en} Practitioners say ${joinAlternatives(quoted, 'or')}. ${dictionary.language === 'en' ? entry.reason : ''}`.trim() + times.en,
+        nl: `${found.nl} In de praktijk: ${joinAlternatives(quoted, 'of')}. ${dictionary.language === 'nl' ? entry.reason : ''}`.trim() + times.nl,
+      };
+}
+
+/** Sections practitioners read first: a term there weighs as much as this many more uses. */
+const KEY_ROLES = new Set(['summary', 'conclusion', 'recommendations']);
+const KEY_SECTION_WEIGHT = 3;
+
+/**
+ * A noise budget for jargon, as for long sentences: the report's terms that weigh most for the
+ * reader (the ones that come back most, and those in the summary or conclusions) stay warnings,
+ * at most `warningsPer1000Words` (at least one); the others become information. Every term is
+ * still reported once, with its places; the Problems panel opens with the ones to start on.
+ * A severity set for the rule in .brug.yml applies to every term instead.
+ */
+function rankWarnings(doc: DocumentModel, ctx: RuleContext, meta: RuleMeta, weight: Map<DocumentFinding, number>): void {
+  // A severity the project set for the rule holds for every term.
+  if (ctx.config.rules[meta.id]?.severity) return;
+  // A value from .brug.yml that is not a number falls back on the audience's default.
+  const given = Number(ctx.options.warningsPer1000Words);
+  const per1000 = Math.max(0, Number.isFinite(given) && String(ctx.options.warningsPer1000Words ?? '').trim() !== '' ? given : Number(meta.options[ctx.audience].warningsPer1000Words));
+  const budget = Math.max(1, Math.round((doc.metrics.words * per1000) / 1000));
+  const ranked = [...weight].sort((a, b) => b[1] - a[1] || a[0].offset - b[0].offset);
+  for (const [finding] of ranked.slice(budget)) {
+    finding.severity = 'info';
+    finding.data = { ...finding.data, ranked: true };
+  }
 }
 
 /** Nouns can be a report's subject; a verb or a stock phrase ("in order to") never is. */
