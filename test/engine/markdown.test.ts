@@ -6,7 +6,7 @@ import { md, of, flagged, assertInside, countWords } from './helpers.js';
  * A sentence that every readability rule flags: long (32 words), passive, nominal, with an
  * unexplained acronym. Wherever it appears in a construct that is not prose, nothing may be flagged.
  */
-const BAD = 'De aanvraag wordt door de klantmanager van het team beoordeeld en daarna wordt er door de afdeling een besluit genomen over het verstrekken van de uitkering aan de cliënt door de XYZQ.';
+const BAD = 'De aanvraag wordt in de week na de melding beoordeeld en daarna wordt er door de afdeling een besluit genomen over het verstrekken van de uitkering aan de cliënt door de XYZQ.';
 const BAD_WORDS = countWords(BAD);
 const INTRO = '# Rapport\n\nDit is een korte zin.\n\n';
 
