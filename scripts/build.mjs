@@ -64,13 +64,31 @@ async function buildLazy() {
   );
 }
 
+// franc-min carries trigram models of some 80 languages and turns all of them into lookup tables
+// when it loads; Brug asks it only to choose between Dutch and English (engine/language/detect.ts,
+// `only: ['nld', 'eng']`). The bundles keep every script (franc picks the script first) and, within
+// them, only those two models: with that `only` the answers are the same.
+const FRANC_LANGUAGES = ['nld', 'eng'];
+const francPlugin = {
+  name: 'brug-franc-models',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]franc-min[\\/]data\.js$/ }, async (args) => {
+      const { data } = await import(pathToFileURL(args.path).href);
+      const kept = Object.fromEntries(
+        Object.entries(data).map(([script, models]) => [script, Object.fromEntries(Object.entries(models).filter(([language]) => FRANC_LANGUAGES.includes(language)))]),
+      );
+      return { contents: `export const data = ${JSON.stringify(kept)};\n`, loader: 'js' };
+    });
+  },
+};
+
 const jobs = [
   {
     ...common,
     entryPoints: ['server/src/cli/cli.ts'],
     outfile: 'server/dist/cli.mjs',
     format: 'esm',
-    plugins: [lazyPlugin],
+    plugins: [lazyPlugin, francPlugin],
     // Some dependencies are CommonJS and call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __brugRequire } from 'node:module'; const require = __brugRequire(import.meta.url);" },
   },
@@ -80,6 +98,7 @@ const jobs = [
     entryPoints: ['server/src/workspace/pool-worker.ts'],
     outfile: 'server/dist/pool-worker.mjs',
     format: 'esm',
+    plugins: [francPlugin],
     banner: { js: "import { createRequire as __brugRequire } from 'node:module'; const require = __brugRequire(import.meta.url);" },
   },
 ];
@@ -90,7 +109,7 @@ const cjs = {
   banner: { js: "const __brugModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 if (existsSync('server/src/lsp/server.ts')) {
-  jobs.push({ ...common, ...cjs, entryPoints: ['server/src/lsp/server.ts'], outfile: 'server/dist/server.cjs' });
+  jobs.push({ ...common, ...cjs, entryPoints: ['server/src/lsp/server.ts'], outfile: 'server/dist/server.cjs', plugins: [francPlugin] });
 }
 if (existsSync('client/src/extension.ts')) {
   jobs.push({ ...common, ...cjs, entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] });
