@@ -17,12 +17,78 @@ const common = {
   legalComments: 'none',
 };
 
+// Packages the command line needs only now and then (a .docx, a .brug.yml or YAML dictionary to
+// parse and validate, a Dutch word to hyphenate). Node 20 has no compile cache, so every byte of
+// cli.mjs is parsed at every start; these go into side bundles (server/dist/lazy/<name>.cjs) that
+// cli.mjs requires the first time one of their exports is used. The source keeps its ordinary
+// static imports (the tests run it as it is); only the CLI bundle sees the stand-ins.
+const LAZY = ['yaml', 'ajv', 'mammoth', 'hast-util-from-html', 'hyphen/nl/index.js', 'picomatch'];
+const lazyFile = (spec) => `lazy/${spec.replace(/\/index\.js$/, '').replace(/[^a-z0-9]+/gi, '-')}.cjs`;
+
+// A stand-in module for `spec`: every function export (and the default export) forwards to the
+// side bundle, loaded on first use. A name the stand-in lacks fails the build (esbuild: no
+// matching export), never the run.
+async function standIn(spec) {
+  const real = await import(spec);
+  const lines = [`let lib;`, `const load = () => (lib ??= require(${JSON.stringify('./' + lazyFile(spec))}));`];
+  const fn = (get) => `function (...a) { const f = ${get}; return new.target ? Reflect.construct(f, a) : f.apply(this, a); }`;
+  for (const [name, value] of Object.entries(real)) {
+    if (name === 'default' || name === '__esModule' || typeof value !== 'function') continue;
+    lines.push(`export const ${name} = ${fn(`load().${name}`)};`);
+  }
+  if ('default' in real) {
+    if (typeof real.default === 'function') lines.push(`export default ${fn('load().default')};`);
+    else lines.push(`export default new Proxy({}, { get(_, k) { const o = load().default; const v = o[k]; return typeof v === 'function' ? v.bind(o) : v; } });`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+const lazyPlugin = {
+  name: 'brug-lazy',
+  setup(b) {
+    const filter = new RegExp(`^(${LAZY.map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+    b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'brug-lazy' }));
+    b.onResolve({ filter: /^\.\/lazy\// }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'brug-lazy' }, async (args) => ({ contents: await standIn(args.path), loader: 'js', resolveDir: process.cwd() }));
+  },
+};
+
+async function buildLazy() {
+  mkdirSync('server/dist/lazy', { recursive: true });
+  await Promise.all(
+    LAZY.map(async (spec) => {
+      const real = await import(spec);
+      const contents = `export * from ${JSON.stringify(spec)};\n${'default' in real ? `export { default } from ${JSON.stringify(spec)};\n` : ''}`;
+      await build({ ...common, stdin: { contents, resolveDir: process.cwd(), loader: 'js' }, outfile: `server/dist/${lazyFile(spec)}`, format: 'cjs' });
+    }),
+  );
+}
+
+// franc-min carries trigram models of some 80 languages and turns all of them into lookup tables
+// when it loads; Brug asks it only to choose between Dutch and English (engine/language/detect.ts,
+// `only: ['nld', 'eng']`). The bundles keep every script (franc picks the script first) and, within
+// them, only those two models: with that `only` the answers are the same.
+const FRANC_LANGUAGES = ['nld', 'eng'];
+const francPlugin = {
+  name: 'brug-franc-models',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]franc-min[\\/]data\.js$/ }, async (args) => {
+      const { data } = await import(pathToFileURL(args.path).href);
+      const kept = Object.fromEntries(
+        Object.entries(data).map(([script, models]) => [script, Object.fromEntries(Object.entries(models).filter(([language]) => FRANC_LANGUAGES.includes(language)))]),
+      );
+      return { contents: `export const data = ${JSON.stringify(kept)};\n`, loader: 'js' };
+    });
+  },
+};
+
 const jobs = [
   {
     ...common,
     entryPoints: ['server/src/cli/cli.ts'],
     outfile: 'server/dist/cli.mjs',
     format: 'esm',
+    plugins: [lazyPlugin, francPlugin],
     // Some dependencies are CommonJS and call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __brugRequire } from 'node:module'; const require = __brugRequire(import.meta.url);" },
   },
@@ -32,6 +98,7 @@ const jobs = [
     entryPoints: ['server/src/workspace/pool-worker.ts'],
     outfile: 'server/dist/pool-worker.mjs',
     format: 'esm',
+    plugins: [francPlugin],
     banner: { js: "import { createRequire as __brugRequire } from 'node:module'; const require = __brugRequire(import.meta.url);" },
   },
 ];
@@ -42,7 +109,7 @@ const cjs = {
   banner: { js: "const __brugModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 if (existsSync('server/src/lsp/server.ts')) {
-  jobs.push({ ...common, ...cjs, entryPoints: ['server/src/lsp/server.ts'], outfile: 'server/dist/server.cjs' });
+  jobs.push({ ...common, ...cjs, entryPoints: ['server/src/lsp/server.ts'], outfile: 'server/dist/server.cjs', plugins: [francPlugin] });
 }
 if (existsSync('client/src/extension.ts')) {
   jobs.push({ ...common, ...cjs, entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] });
@@ -115,5 +182,5 @@ await import('./build-client-lexicon.mjs').then((m) => m.writeClientLexicon());
 
 const started = Date.now();
 const dictionaryFiles = (await compileDictionaries()) + (await compilePracticeDictionaries());
-await Promise.all(jobs.map((j) => build(j)));
+await Promise.all([...jobs.map((j) => build(j)), buildLazy()]);
 if (!watch) process.stdout.write(`brug: built ${jobs.length} bundle(s) and ${dictionaryFiles} dictionaries in ${Date.now() - started} ms\n`);

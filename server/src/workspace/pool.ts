@@ -5,11 +5,18 @@
  * out of the results and checked by the caller as before.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { BrugConfig } from '../engine/config/config.js';
 import type { LintResult } from '../engine/engine.js';
+
+/**
+ * node:worker_threads, loaded when a pool starts: checking one file never needs it, and loading
+ * it costs every start of `brug check` about 10 ms.
+ */
+const workerThreads = (): typeof import('node:worker_threads') => createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
 
 export interface PoolJob {
   id: number;
@@ -82,7 +89,7 @@ export class CheckPool {
   }
 
   private start(script: URL): void {
-    const worker = new Worker(script, { execArgv: [] });
+    const worker = new (workerThreads().Worker)(script, { execArgv: [] });
     let current: number | undefined;
     this.workers.add(worker);
     const next = () => {

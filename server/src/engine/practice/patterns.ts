@@ -7,6 +7,8 @@
 import { ContentCache } from '../cache.js';
 
 const WORD = '[\\p{L}\\p{N}]';
+/** What a word ending in `*` may continue with. */
+const ENDING = "[\\p{L}\\p{N}'’-]*";
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function compileOne(pattern: string): string {
@@ -19,7 +21,7 @@ function compileOne(pattern: string): string {
     }
     const star = p.endsWith('*');
     const body = escape(star ? p.slice(0, -1) : p);
-    out.push(star ? `${body}[\\p{L}\\p{N}'’-]*` : body);
+    out.push(star ? `${body}${ENDING}` : body);
   }
   // '..' already ends with whitespace: join with \s+ except after it.
   let re = '';
@@ -39,6 +41,32 @@ function bounded(body: string): string {
 function lead(pattern: string): string {
   const first = pattern.trim().toLowerCase().split(/\s+/)[0]!;
   return first === '..' ? '' : escape(first.endsWith('*') ? first.slice(0, -1) : first);
+}
+
+/**
+ * The bodies as one alternation, neighbours that end in a `*` ending sharing it:
+ * `a[…]*|b[…]*` becomes `(?:a|b)[…]*`. Before the closing word edge the ending takes every
+ * letter, digit, apostrophe and hyphen that follows, whichever neighbour matched, so the matches
+ * are the same, and each ending left out is one Unicode class less for V8 to compile (about a
+ * quarter of a millisecond each, paid at the first document that reaches the set).
+ */
+function alternation(bodies: string[]): string {
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length === 1) out.push(run[0]! + ENDING);
+    else if (run.length > 1) out.push(`(?:${run.join('|')})${ENDING}`);
+    run = [];
+  };
+  for (const b of bodies) {
+    if (b.endsWith(ENDING)) run.push(b.slice(0, -ENDING.length));
+    else {
+      flush();
+      out.push(b);
+    }
+  }
+  flush();
+  return out.join('|');
 }
 
 type Found = { text: string; index: number; pattern: string };
@@ -81,7 +109,7 @@ export class PatternSet {
    */
   private get re(): RegExp | undefined {
     if (!this.prefilter) return undefined;
-    return (this.full ??= new RegExp(bounded(`(?:${this.bodies.join('|')})`), 'iu'));
+    return (this.full ??= new RegExp(bounded(`(?:${alternation(this.bodies)})`), 'iu'));
   }
 
   /** Pattern i on its own, compiled when first needed. */
