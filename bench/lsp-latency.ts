@@ -111,11 +111,13 @@ interface SizeResult {
 async function measure(target: number, edits: number): Promise<SizeResult> {
   const { text, words } = corpusDocument(target);
   const prof = arg('cpu-prof', '');
+  const flags = arg('node-flags', '').split(/\s+/).filter(Boolean);
   const client = new TestClient({
     settings: { debounceMs: 0, maxDocumentSize: 50 * 1024 * 1024 },
     env: { BRUG_LSP_TIMING: '1' },
     // --cpu-prof DIR: the server writes a V8 CPU profile there when it exits.
-    ...(prof ? { command: { file: process.execPath, args: ['--cpu-prof', '--cpu-prof-dir', prof, BUNDLE, '--stdio'] } } : {}),
+    // --node-flags "…": V8/Node flags for the server process (to compare memory settings).
+    ...(prof || flags.length ? { command: { file: process.execPath, args: [...flags, ...(prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : []), BUNDLE, '--stdio'] } } : {}),
   });
   await client.initialize();
   const uri = `file:///tmp/brug-bench/latency-${target}.md`;

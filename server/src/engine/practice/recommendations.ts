@@ -8,9 +8,15 @@ const MAX_TEXT = 200;
 
 /** A short line without a full stop: a heading written as a paragraph (bold text, a label with a colon). */
 function isPseudoHeading(text: string): boolean {
-  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-  return words > 0 && words <= 8 && !/[.!?]$/.test(text.trim());
+  // Counts words only up to nine: a long paragraph is no heading, and need not be split whole at every check.
+  let words = 0;
+  for (const m of text.matchAll(PIECE)) {
+    if (WORDLIKE.test(m[0]) && ++words > 8) return false;
+  }
+  return words > 0 && !/[.!?]$/.test(text.trim());
 }
+const PIECE = /\S+/g;
+const WORDLIKE = /[\p{L}\p{N}]/u;
 
 /** Reads one recommendation: who acts, with which verb, for practice or for research. */
 export function readRecommendation(text: string, lex: PracticeLexicon, researchContext: boolean, headingActor?: string): Pick<Recommendation, 'actor' | 'verb' | 'weak' | 'audience'> {
