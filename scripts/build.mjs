@@ -110,6 +110,8 @@ async function compilePracticeDictionaries() {
 
 // The text layer's word lists (dictionaries/text) as one JSON file the engine imports.
 await import('./build-text-lexicon.mjs').then((m) => m.writeTextLexicon());
+// The client lexicon (dictionaries/client: person words, method phrases, function words) likewise.
+await import('./build-client-lexicon.mjs').then((m) => m.writeClientLexicon());
 
 const started = Date.now();
 const dictionaryFiles = (await compileDictionaries()) + (await compilePracticeDictionaries());

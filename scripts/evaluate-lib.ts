@@ -253,6 +253,8 @@ export interface ClientResult {
   /** Dictionary entries left out for this document (leave-one-out). */
   removed: string[];
   summary: string;
+  /** The held-out analysis, when asked for (scripts and debugging). */
+  cp?: ClientPerspective;
 }
 
 export interface ClientScore {
@@ -294,7 +296,7 @@ export function scoreClient(results: ClientResult[], language: Language | 'all')
 }
 
 /** The client verdict of every labelled document, in-sample and leave-one-out. */
-export function evaluateClient(docs: CorpusDoc[], labels: ClientLabel[]): { inSample: ClientResult[]; loo: ClientResult[] } {
+export function evaluateClient(docs: CorpusDoc[], labels: ClientLabel[], keep = false): { inSample: ClientResult[]; loo: ClientResult[] } {
   const { dictionaries } = bundledDictionaries();
   const clientDicts = dictionaries.filter((d) => d.kind === 'client');
   const lower = new Map(docs.map((d) => [d.file, d.text.toLowerCase()]));
@@ -317,7 +319,7 @@ export function evaluateClient(docs: CorpusDoc[], labels: ClientLabel[]): { inSa
       }
     }
     if (removed.length === 0) {
-      loo.push({ label: l, verdict: cp.verdict, removed, summary: cp.summary.en });
+      loo.push({ label: l, verdict: cp.verdict, removed, summary: cp.summary.en, ...(keep ? { cp } : {}) });
       continue;
     }
     const drop = new Set(removed);
@@ -325,7 +327,7 @@ export function evaluateClient(docs: CorpusDoc[], labels: ClientLabel[]): { inSa
     const engine = new Engine({ ...engineOptions(), vocabulary: new Vocabulary(reduced) });
     const r = engine.lint(doc.text, { path: doc.file });
     const c = r.analyses.clientPerspective as ClientPerspective;
-    loo.push({ label: l, verdict: c.verdict, removed, summary: c.summary.en });
+    loo.push({ label: l, verdict: c.verdict, removed, summary: c.summary.en, ...(keep ? { cp: c } : {}) });
   }
   return { inSample, loo };
 }

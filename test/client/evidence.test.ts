@@ -103,6 +103,37 @@ describe('client evidence: voice that was invented', () => {
     const nl = check(`# Essay\n\n${vul}\n\nEen vader zei tegen mij: “Mijn zoon is geen piraat.”\n\n${vul}\n`).cp;
     assert.equal(nl.verdict, 'not-applicable', nl.summary.nl);
   });
+
+  it('nl and en: the same essay with a method section that reports interviews (with nobody named) is a study, judged on its evidence', () => {
+    const filler = 'The law of copyright shaped the culture of the last century in many ways. '.repeat(120);
+    const en = check(`# Study\n\n## Methods\n\nFour interviews were performed in the spring.\n\n## Findings\n\n${filler}\n\nOne father told me: “My son is not a pirate.”\n\n${filler}\n`).cp;
+    assert.notEqual(en.verdict, 'not-applicable', en.summary.en);
+    const vul = 'Het auteursrecht heeft de cultuur van de vorige eeuw op veel manieren gevormd. '.repeat(120);
+    const nl = check(`# Onderzoek\n\n## Methode\n\nIn het voorjaar zijn vier interviews afgenomen.\n\n## Resultaten\n\n${vul}\n\nEen vader zei tegen mij: “Mijn zoon is geen piraat.”\n\n${vul}\n`).cp;
+    assert.notEqual(nl.verdict, 'not-applicable', nl.summary.nl);
+  });
+});
+
+describe('client evidence: who the participants are when the method does not say', () => {
+  it('nl: a usability test that only speaks of "respondenten" and names applicants but no professionals heard the applicants', () => {
+    const findings = ['Een respondent gaf aan dat de knop niet opviel.', 'Respondenten geven aan dat de uitleg te lang is.', 'Een respondent zei: “Ik weet niet waar ik moet klikken.”', 'De meeste respondenten vonden het formulier duidelijk.', 'Een respondent vraagt zich af waar het formulier is opgeslagen.', 'Twee respondenten misten een bevestiging.'];
+    const { cp } = check(`# Gebruikerstest aanvraagformulier\n\nHet formulier is bedoeld voor de aanvrager van een subsidie.\n\n## Opzet\n\nHet nieuwe formulier werd getest in het lab.\n\n## Bevindingen\n\n${findings.join('\n\n')}\n`);
+    assert.equal(cp.participantsAre, 'clients', JSON.stringify(cp));
+    assert.equal(cp.participantsResolvedBy, 'mentions');
+    assert.ok(cp.verdict === 'partial' || cp.verdict === 'present', cp.summary.nl);
+    // The same text naming one caseworker as well: who took part stays open, nothing is credited to clients.
+    const mixed = check(`# Gebruikerstest aanvraagformulier\n\nHet formulier is bedoeld voor de aanvrager van een subsidie en voor de klantmanager.\n\n## Opzet\n\nHet nieuwe formulier werd getest in het lab.\n\n## Bevindingen\n\n${findings.join('\n\n')}\n`).cp;
+    assert.equal(mixed.participantsAre, 'unknown');
+  });
+
+  it('en: a usability test that only speaks of "respondents" and names applicants but no professionals heard the applicants', () => {
+    const findings = ['One respondent said the button was hard to see.', 'Respondents said the explanation was too long.', 'One respondent said: “I do not know where to click.”', 'Most respondents found the form clear.', 'One respondent wondered where the form was saved.', 'Two respondents missed a confirmation.'];
+    const { cp } = check(`# Usability test of the application form\n\nThe form is meant for the applicant of a grant.\n\n## Set-up\n\nThe new form was tested in the lab.\n\n## Findings\n\n${findings.join('\n\n')}\n`);
+    assert.equal(cp.participantsAre, 'clients', JSON.stringify(cp));
+    assert.ok(cp.verdict === 'partial' || cp.verdict === 'present', cp.summary.en);
+    const mixed = check(`# Usability test of the application form\n\nThe form is meant for the applicant of a grant and for the caseworker.\n\n## Set-up\n\nThe new form was tested in the lab.\n\n## Findings\n\n${findings.join('\n\n')}\n`).cp;
+    assert.equal(mixed.participantsAre, 'unknown');
+  });
 });
 
 describe('client evidence: the verdict names its strongest evidence with a line', () => {

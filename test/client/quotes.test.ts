@@ -57,3 +57,21 @@ describe('client: quotation detection', () => {
     assert.equal(findings(plain.r, 'readability/long-sentence').length, 1);
   });
 });
+
+describe('one list of person words for attributions (dictionaries/client/*/people.yml)', () => {
+  it('nl and en: a first-person paragraph closed by a person in parentheses is attributed, a reference is not', async () => {
+    const { endsWithPersonAttribution } = await import('../../server/src/engine/text/quotes.js');
+    assert.ok(endsWithPersonAttribution('Ik durfde de post niet open te maken. (R4)'));
+    assert.ok(endsWithPersonAttribution('Ik durfde de post niet open te maken. (bewoner, 45 jaar)'));
+    assert.ok(endsWithPersonAttribution('I did not dare to open the post. (carer, 52)'));
+    assert.ok(!endsWithPersonAttribution('Ik durfde de post niet open te maken. (zie bijlage 2)'));
+    assert.ok(!endsWithPersonAttribution('I did not dare to open the post. (Smith, 2019)'));
+  });
+
+  it('nl and en: a professional label names a professional speaker', () => {
+    const nl = findQuotes('Verpleegkundige: “Ik sla mijn pauze vaak over.”', 'nl');
+    assert.equal(nl[0]?.attribution, 'Verpleegkundige');
+    const en = findQuotes('Team leader: “I often skip my break.”', 'en');
+    assert.equal(en[0]?.attribution, 'Team leader');
+  });
+});

@@ -4,9 +4,7 @@ import { splitSentences } from './sentences.js';
 import { syllables as countSyllables } from './syllables.js';
 import { emptyCounts } from './metrics.js';
 import { findPassives } from './passive.js';
-import { findQuotes, hasFirstPerson, isSpeech } from './quotes.js';
-
-const ATTRIBUTED_PARAGRAPH = /\((?:[RPIDC]\s*-?\d{1,3}|[^()]*\b(cliënt|client|deelnemer|participant|respondent|ouder|parent|inwoner|resident)\b[^()]*)\)\s*$/iu;
+import { endsWithPersonAttribution, findQuotes, hasFirstPerson, isSpeech } from './quotes.js';
 
 const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 
@@ -71,7 +69,7 @@ export function analyseBlock(block: ProseBlock, language: Language, role: Sectio
   const quotes: Array<[number, number]> = [];
   if (block.quoted && isSpeech(block.text, language)) quotes.push([0, block.text.length]);
   // A short first-person paragraph closed by a person's label is a quote too: "Ik durfde de post niet open te maken. (R4)".
-  else if (block.kind === 'paragraph' && hasFirstPerson(block.text, language) && ATTRIBUTED_PARAGRAPH.test(block.text)) quotes.push([0, block.text.length]);
+  else if (block.kind === 'paragraph' && hasFirstPerson(block.text, language) && endsWithPersonAttribution(block.text)) quotes.push([0, block.text.length]);
   else for (const q of findQuotes(block.text, language)) if (q.speech) quotes.push([q.start, q.end]);
   return { block, language, role, sentences, counts, syllables, quotes };
 }

@@ -1,4 +1,5 @@
 import type { Language } from '../types.js';
+import { alternation, clientWords, clientWordsAnyLanguage } from './client-words.js';
 
 export interface Quote {
   /** Offsets in block text, including the quotation marks. */
@@ -24,21 +25,26 @@ const CLOSERS: Record<string, string[]> = {
   ',,': ["''", '”'],
 };
 
-const FIRST_PERSON = {
-  nl: /(^|[^\p{L}])(ik|mij|me|mijn|m'n|we|wij|ons|onze|je|jij|jouw)(?=[^\p{L}]|$)/iu,
-  en: /(^|[^\p{L}])(i|me|my|mine|we|us|our|i'm|i've|i'd|i'll|we're|we've|we'd)(?=[^\p{L}]|$)/iu,
-};
+/** Words from dictionaries/client/<language>/people.yml, as a pattern; both languages where quotations meet either. */
+const words = (list: string) => alternation(clientWordsAnyLanguage('people', list));
+const firstPerson = (language: Language, singularOnly = false) =>
+  new RegExp(`(^|[^\\p{L}])(${alternation([...clientWords(language, 'people', 'firstPersonSingular'), ...(singularOnly ? [] : clientWords(language, 'people', 'firstPersonOther'))])})(?=[^\\p{L}]|$)`, 'iu');
 
-/** People words that attribute a quote without a number: "“…” Participant describing…", "— a parent". */
-const PERSON_WORD = '(?:respondent(?:en)?|respondents?|deelnemers?|participants?|participanten|cliënt(?:en)?|client(?:s)?|klant(?:en)?|inwoners?|bewoners?|ouders?|parents?|mothers?|fathers?|moeder|vader|interviewees?|geïnterviewden?|ervaringsdeskundigen?|patiënt(?:en)?|patients?|residents?|users?|gebruikers?|carers?|mantelzorgers?|jongeren|young (?:person|people)|service users?|claimants?|aanvragers?)';
+const FIRST_PERSON: Record<Language, RegExp> = { nl: firstPerson('nl'), en: firstPerson('en') };
+/** The respondent's own "I" (not the authors' "we"). */
+const FIRST_PERSON_SINGULAR: Record<Language, RegExp> = { nl: firstPerson('nl', true), en: firstPerson('en', true) };
+
+/** People words that attribute a quote: "“…” Participant describing…", "— a parent", "deelnemer 3". The one list of person words for attributions. */
+const PERSON_WORD = `(?:${words('clients')})`;
+const PROFESSIONAL_WORD = `(?:${words('professionals')})`;
 
 const ATTRIBUTION = new RegExp(
   '^\\s*[,.]?\\s*(' +
     '\\((?:[^()]{1,60})\\)' + // (cliënt, 45), (Site B), (R12)
     '|[—–]\\s*[\\p{L}][^.\\n“”"]{0,60}' + // — a parent
     '|-\\s+[\\p{L}][^.\\n“”"]{0,60}' + // - een moeder
-    '|\\b(?:said|says|zegt|zei|vertelt|vertelde|aldus|explains|explained|adds|added|recalls|recalled)\\s+[\\p{L}][^.,;:!?\\n“”"]{0,40}' + // …,” said one mother
-    '|\\b(?:R|P|D|I|C|resp\\.?|respondent|deelnemer|participant|cliënt|client|inwoner|ouder|parent|interviewee|geïnterviewde)\\s*\\d{1,3}\\b' + // R12, deelnemer 3
+    `|\\b(?:${words('sayingAfter')})\\s+[\\p{L}][^.,;:!?\\n“”"]{0,40}` + // …,” said one mother
+    `|\\b(?:R|P|D|I|C|resp\\.?|${PERSON_WORD})\\s*\\d{1,3}\\b` + // R12, deelnemer 3
     `|${PERSON_WORD}\\b` + // Participant describing …
   ')',
   'iu',
@@ -48,13 +54,25 @@ const ATTRIBUTION = new RegExp(
 const LABEL_BEFORE = /(?:^|\n)[ \t]*(?:[-*•][ \t]+)?([\p{L}][\p{L}\p{N} .,'’()-]{0,40}?)[ \t]*:[ \t]*$/u;
 
 /** A label names a person: it has a number (R12, Consultant 1) or a word for a person. */
-const LABEL_PERSON = new RegExp(`^(?:[A-Z]{1,2}|resp\\.?|nr\\.?|no\\.?)\\s*-?\\d{1,3}$|\\b${PERSON_WORD}\\b|\\b(?:consultants?|professionals?|medewerkers?|klantmanagers?|consulenten?|caseworkers?|staff|coach|manager|nurse|verpleegkundige|arts|doctor|physician|teacher|docent|leraar|interviewer|onderzoeker|researcher)\\b`, 'iu');
+const LABEL_PERSON = new RegExp(`^(?:[A-Z]{1,2}|resp\\.?|nr\\.?|no\\.?)\\s*-?\\d{1,3}$|\\b${PERSON_WORD}\\b|\\b${PROFESSIONAL_WORD}\\b`, 'iu');
 
 /** A verb of saying before the quote: "Een cliënt vertelt: “…”", "As one parent put it, “…”". */
-const SAID_BEFORE = /\b(zegt|zei|zeiden|zeggen|vertelt|vertelde|vertelden|vertellen|aldus|volgens|antwoordt|antwoordde|reageert|reageerde|vraagt|vroeg|vroegen|legt uit|legde uit|geeft aan|gaf aan|gaven aan|merkt op|merkte op|schrijft|schreef|verwoordt|verwoordde|says|said|say|told|tells|tell|explained|explains|put it|noted|notes|commented|comments|remarked|reported|asked|asks|added|adds|described|describes|recalled|answered|wrote|writes|stated|states|mentioned|shared)\b[^.!?]{0,40}[:,]?\s*$/iu;
+const SAID_BEFORE = new RegExp(`\\b(${words('sayingBefore')})\\b[^.!?]{0,40}[:,]?\\s*$`, 'iu');
 
 /** Words right before a quotation that make it a name, not speech: de knop 'Opslaan', the page “Apply”. */
-const NAME_BEFORE = /\b(label|labels|knop|knoppen|pagina|pagina's|link|linkje|titel|kop|kopje|tab|menu|veld|velden|scherm|tekst|woord|woorden|term|termen|begrip|vraag|vragen|optie|opties|categorie|sectie|hoofdstuk|rapport|boek|artikel|programma|project|campagne|thema|stap|melding|button|buttons|page|pages|field|fields|screen|title|heading|word|words|term|terms|phrase|option|options|menu|section|chapter|report|book|article|programme|program|project|campaign|theme|step|message|called|named|genaamd|heet|heten|noemen|noemt|termed|so-called|zogenaamde|zogenoemde|(?:klikt|klikte|klikten|klikken|klik|tikt|tikte|drukt|drukte|drukken|kiest|koos|kozen|kiezen|clicks?|clicked|taps?|tapped|presse[sd]|press|selects?|selected|chooses?|chose)(?:\s+(?:op|on|de|het|the))*)\s*$/iu;
+const NAME_BEFORE = new RegExp(`\\b(${words('nameNouns')}|${words('namingWords')}|(?:${words('clickVerbs')})(?:\\s+(?:${words('clickParticles')}))*)\\s*$`, 'iu');
+
+/** Small words a title in capitals may hold ("Raad van State", "Department for Work"). */
+const TITLE_WORD = new RegExp(`^(${words('titleWords')})$`, 'i');
+
+/** The start of a quoted block that labels its speaker ("Respondent 3: …", "Klantmanager: …"). */
+const BLOCK_LABEL = new RegExp(`\\d|^(?:${PERSON_WORD}|${PROFESSIONAL_WORD})`, 'iu');
+
+/** A paragraph that ends in a person attribution in parentheses: "(R12)", "(cliënt, 45)", "(a parent)". */
+const ATTRIBUTED_PARAGRAPH = new RegExp(`\\((?:[RPIDC]\\s*-?\\d{1,3}|[^()]*\\b${PERSON_WORD}\\b[^()]*)\\)\\s*$`, 'iu');
+
+/** A parenthesis after a quotation that points elsewhere: (zie bijlage 2), (see p. 4), (bron: CBS). */
+const NOT_ATTRIBUTION = new RegExp(`^(\\d|(?:${words('notAttribution')})\\b|p\\.)`, 'i');
 
 function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
@@ -136,7 +154,7 @@ export function findQuotes(text: string, language: Language): Quote[] {
       q.attributionAt = 'lead-in';
     }
     // A name in capitals ("American Psychiatric Association") or after a word that names things.
-    const named = NAME_BEFORE.test(before) || (words <= 6 && !FIRST_PERSON[language].test(inner) && inner.split(/\s+/).filter((w) => /[\p{L}]/u.test(w)).every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(of|the|and|for|van|de|het|en|voor|der)$/i.test(w)));
+    const named = NAME_BEFORE.test(before) || (words <= 6 && !FIRST_PERSON[language].test(inner) && inner.split(/\s+/).filter((w) => /[\p{L}]/u.test(w)).every((w) => /^[\p{Lu}\p{N}]/u.test(w) || TITLE_WORD.test(w)));
     // First person or a named speaker: three words make speech; a verb of saying alone needs four
     // ("gaf aan 'datum 1e toelating' niet te begrijpen" quotes a term, not speech).
     q.speech = !named && ((words >= 3 && (firstPerson || q.attributionAt === 'after' || q.attributionAt === 'label')) || (words >= 4 && q.attributionAt === 'lead-in'));
@@ -150,11 +168,11 @@ export function findQuotes(text: string, language: Language): Quote[] {
 export function blockAttribution(text: string): string | undefined {
   const t = text.trim();
   const start = /^([\p{L}][\p{L}\p{N} .'’-]{0,30}?)\s*:\s+\S/u.exec(t);
-  if (start && start[1]!.split(/\s+/).length <= 4 && /\d|^(?:respondent|deelnemer|participant|cliënt|client|klant|inwoner|bewoner|ouder|parent|moeder|vader|mother|father|patiënt|patient|interviewee|geïnterviewde|consultant|professional|medewerker|klantmanager|caseworker)/iu.test(start[1]!)) return start[1]!.trim();
+  if (start && start[1]!.split(/\s+/).length <= 4 && BLOCK_LABEL.test(start[1]!)) return start[1]!.trim();
   const end = /(?:\(([^()]{1,60})\)|[—–]\s*([\p{L}][^.\n“”"]{0,60}))[.!?]?\s*$/u.exec(t);
   if (end) {
     const a = (end[1] ?? end[2] ?? '').trim();
-    if (a && !/^(\d|zie\b|see\b|cf\b|vgl\b|bron\b|source\b|p\.|blz)/i.test(a)) return a;
+    if (a && !NOT_ATTRIBUTION.test(a)) return a;
   }
   return undefined;
 }
@@ -167,4 +185,14 @@ export function hasFirstPerson(text: string, language: Language): boolean {
 /** A blockquote block is speech when it holds first-person words or names its speaker. */
 export function isSpeech(text: string, language: Language): boolean {
   return FIRST_PERSON[language].test(text) || blockAttribution(text) !== undefined;
+}
+
+/** Whether a text holds the first person singular (ik, mijn; I, my): a respondent's own words, not the authors' "we". */
+export function hasFirstPersonSingular(text: string, language: Language): boolean {
+  return FIRST_PERSON_SINGULAR[language].test(text);
+}
+
+/** Whether a paragraph ends in a person attribution in parentheses ("… (R12)", "… (cliënt, 45)"): with first-person words it is a quotation set off without marks. */
+export function endsWithPersonAttribution(text: string): boolean {
+  return ATTRIBUTED_PARAGRAPH.test(text);
 }

@@ -141,12 +141,12 @@ function shortText(t: string, max = 160): string {
 }
 
 /** A citation right after a quotation in the source, where the format left it out of the block text: a footnote mark "[^3]", "\\cite{…}", "[@key]". */
-function citedAfterInSource(doc: DocumentModel, b: DocumentModel['blocks'][number], end: number): boolean {
+function citedAfterInSource(doc: DocumentModel, b: Block, end: number): boolean {
   const r = b.toDocument(Math.max(0, end - 1), end);
   return /^[\s,.;:”"’']{0,3}(?:\[\^[^\]]{1,20}\]|\\\w*cite|\[@)/.test(doc.text.slice(r.endOffset, r.endOffset + 40));
 }
 
-function citesInSource(doc: DocumentModel, b: DocumentModel['blocks'][number]): boolean {
+function citesInSource(doc: DocumentModel, b: Block): boolean {
   for (const [ps, pe] of b.analysed.block.placeholders ?? []) {
     const r = b.toDocument(ps, pe);
     const src = doc.text.slice(r.offset, Math.min(r.endOffset, r.offset + 200));
@@ -155,68 +155,137 @@ function citesInSource(doc: DocumentModel, b: DocumentModel['blocks'][number]): 
   return false;
 }
 
-function compute(doc: DocumentModel): ClientPerspective {
-  const opts = optionsOf(doc);
-  const sections = doc.sections;
-  const language = doc.language;
-  const item = (bi: number, start: number, end: number, text: string): EvidenceItem => {
-    const r = doc.blocks[bi]!.toDocument(start, end);
-    return { text, line: doc.lines.position(r.offset).line + 1, offset: r.offset, endOffset: r.endOffset };
-  };
-  const factsOf = (bi: number) => doc.blocks[bi]!.facts[CLIENT_FACTS] as ClientFacts | undefined;
+type Block = DocumentModel['blocks'][number];
+type MethodItem = ClientFacts['methods'][number];
 
-  // Pass 1: who the study heard from (method sentences), so that participant words can be resolved.
-  let clientSrc = 0;
-  let profSrc = 0;
-  const clientSources: EvidenceItem[] = [];
-  const professionalSources: EvidenceItem[] = [];
-  const notInvolved: EvidenceItem[] = [];
-  const planned: EvidenceItem[] = [];
-  const participantSources: Array<{ bi: number; m: ClientFacts['methods'][number] }> = [];
+/** What one computation reads: the document, its options, and helpers over its blocks. */
+interface Context {
+  doc: DocumentModel;
+  opts: RuleOptions;
+  /** An evidence item of block `bi` (block offsets start..end). */
+  item: (bi: number, start: number, end: number, text: string) => EvidenceItem;
+  factsOf: (bi: number) => ClientFacts | undefined;
+}
+
+/** Who the study heard from, by its method sentences. */
+interface Sources {
+  clientSrc: number;
+  profSrc: number;
+  clientSources: EvidenceItem[];
+  professionalSources: EvidenceItem[];
+  notInvolved: EvidenceItem[];
+  planned: EvidenceItem[];
+  /** Method sentences that name only participants (respondents, users), resolved later. */
+  participantSources: Array<{ bi: number; m: MethodItem }>;
+  /** Methods reported as done in a method section or heading, whoever they were done with. */
+  reportedMethods: number;
+}
+
+/** Who the participants are, and how Brug knows. */
+interface Participants {
+  are: ClientPerspective['participantsAre'];
+  resolvedBy: ClientPerspective['participantsResolvedBy'];
+  /** A speaker with participant words resolved to clients or professionals where the document says which. */
+  resolve: (kind: Speaker, clientByDefault?: boolean) => Speaker;
+}
+
+/** The voice of the people in the text: mentions, terms, statements, quotations, involvement. */
+interface Voice {
+  words: number;
+  client: number;
+  prof: number;
+  participant: number;
+  terms: Map<string, { kind: PeopleKind; count: number; display: string }>;
+  secClient: number[];
+  secProf: number[];
+  secWords: number[];
+  clientQuotes: number;
+  professionalQuotes: number;
+  /** Client quotations in document order. */
+  allQuotes: ClientPerspective['quotes'];
+  voice: number;
+  experience: number;
+  statements: ClientPerspective['statements'];
+  involvement: ClientPerspective['involvement'];
+  involvementCount: number;
+  counter: CounterEvidence[];
+}
+
+function compute(doc: DocumentModel): ClientPerspective {
+  const ctx: Context = {
+    doc,
+    opts: optionsOf(doc),
+    item: (bi, start, end, text) => {
+      const r = doc.blocks[bi]!.toDocument(start, end);
+      return { text, line: doc.lines.position(r.offset).line + 1, offset: r.offset, endOffset: r.endOffset };
+    },
+    factsOf: (bi) => doc.blocks[bi]!.facts[CLIENT_FACTS] as ClientFacts | undefined,
+  };
+  const sources = methodSources(ctx);
+  const participants = resolveParticipants(ctx, sources);
+  const parent = sectionParents(doc.sections);
+  const voice = collectVoice(ctx, participants, parent);
+  const { verdict, reasons, per1000, ratio } = judge(ctx, sources, voice);
+  return assemble(ctx, sources, participants, voice, parent, verdict, reasons, per1000, ratio);
+}
+
+/** Pass 1: who the study heard from (method sentences), so that participant words can be resolved. */
+function methodSources(ctx: Context): Sources {
+  const { doc, item, factsOf } = ctx;
+  const src: Sources = { clientSrc: 0, profSrc: 0, clientSources: [], professionalSources: [], notInvolved: [], planned: [], participantSources: [], reportedMethods: 0 };
   for (let bi = 0; bi < doc.blocks.length; bi++) {
     const f = factsOf(bi);
     if (!f) continue;
     for (const m of f.methods) {
-      let subjects = m.subjects;
-      if (m.listIntro && subjects.length === 0) {
-        // "We spoke to:" followed by a list: the list names the people.
-        // "We spoke to:" followed by a list: the list names the people (the larger group wins).
-        let lc = 0;
-        let lp = 0;
-        let lq = 0;
-        for (let k = bi + 1; k < doc.blocks.length && doc.blocks[k]!.analysed.block.kind === 'listItem'; k++) {
-          const lf = factsOf(k);
-          if (!lf) continue;
-          lc += lf.client;
-          lp += lf.professional;
-          lq += lf.participant;
-        }
-        subjects = lc > lp ? ['client'] : lp > lc ? ['professional'] : lc > 0 ? ['client', 'professional'] : lq > 0 ? ['participant'] : [];
-      }
+      // A method reported as done in a method section or heading, whoever it was done with: the text is a study, not an essay.
+      if (!m.negated && !m.planned && !f.literature && (f.heading || doc.blocks[bi]!.analysed.role === 'method')) src.reportedMethods++;
+      const subjects = m.listIntro && m.subjects.length === 0 ? listSubjects(ctx, bi) : m.subjects;
       const client = m.namesClients || subjects.includes('client');
       const prof = subjects.includes('professional');
       if (m.negated) {
-        if ((client || subjects.includes('participant')) && notInvolved.length < MAX_ITEMS) notInvolved.push(item(bi, m.start, m.end, m.text));
+        if ((client || subjects.includes('participant')) && src.notInvolved.length < MAX_ITEMS) src.notInvolved.push(item(bi, m.start, m.end, m.text));
         continue;
       }
       if (m.planned) {
-        if (client && planned.length < MAX_ITEMS) planned.push(item(bi, m.start, m.end, m.text));
+        if (client && src.planned.length < MAX_ITEMS) src.planned.push(item(bi, m.start, m.end, m.text));
         continue;
       }
       if (client) {
-        clientSrc++;
-        if (clientSources.length < MAX_ITEMS) clientSources.push(item(bi, m.start, m.end, m.text));
+        src.clientSrc++;
+        if (src.clientSources.length < MAX_ITEMS) src.clientSources.push(item(bi, m.start, m.end, m.text));
       }
       if (prof && !(client && m.namesClients)) {
-        profSrc++;
-        if (professionalSources.length < MAX_ITEMS) professionalSources.push(item(bi, m.start, m.end, m.text));
+        src.profSrc++;
+        if (src.professionalSources.length < MAX_ITEMS) src.professionalSources.push(item(bi, m.start, m.end, m.text));
       }
-      if (!client && !prof && subjects.includes('participant')) participantSources.push({ bi, m });
+      if (!client && !prof && subjects.includes('participant')) src.participantSources.push({ bi, m });
     }
   }
-  let participantsAre: ClientPerspective['participantsAre'] = clientSrc && profSrc ? 'both' : clientSrc ? 'clients' : profSrc ? 'professionals' : 'unknown';
-  let participantsResolvedBy: ClientPerspective['participantsResolvedBy'] = participantsAre === 'unknown' ? 'none' : 'method';
-  if (participantsAre === 'unknown') {
+  return src;
+}
+
+/** "We spoke to:" followed by a list: the list names the people (the larger group wins). */
+function listSubjects(ctx: Context, bi: number): PeopleKind[] {
+  const { doc, factsOf } = ctx;
+  let lc = 0;
+  let lp = 0;
+  let lq = 0;
+  for (let k = bi + 1; k < doc.blocks.length && doc.blocks[k]!.analysed.block.kind === 'listItem'; k++) {
+    const lf = factsOf(k);
+    if (!lf) continue;
+    lc += lf.client;
+    lp += lf.professional;
+    lq += lf.participant;
+  }
+  return lc > lp ? ['client'] : lp > lc ? ['professional'] : lc > 0 ? ['client', 'professional'] : lq > 0 ? ['participant'] : [];
+}
+
+/** Who the participants are: the method says so, or the text names one side far more often (or only one side at all). */
+function resolveParticipants(ctx: Context, src: Sources): Participants {
+  const { doc, item, factsOf } = ctx;
+  let are: Participants['are'] = src.clientSrc && src.profSrc ? 'both' : src.clientSrc ? 'clients' : src.profSrc ? 'professionals' : 'unknown';
+  let resolvedBy: Participants['resolvedBy'] = are === 'unknown' ? 'none' : 'method';
+  if (are === 'unknown') {
     // The method does not say who took part: the side the text names far more often is the likelier one.
     let rc = 0;
     let rp = 0;
@@ -228,28 +297,34 @@ function compute(doc: DocumentModel): ClientPerspective {
       rp += f.professional;
       rq += f.participant;
     }
-    if (rq > 0 || participantSources.length > 0) {
-      if (rc >= 5 && rc >= 2 * rp) participantsAre = 'clients';
-      else if (rp >= 5 && rp >= 2 * rc) participantsAre = 'professionals';
-      if (participantsAre !== 'unknown') participantsResolvedBy = 'mentions';
+    if (rq > 0 || src.participantSources.length > 0) {
+      // Five mentions make a side likely; when the text names only one side at all, participants
+      // that it names often (a usability test with "respondenten") are of that side.
+      const onlySide = (own: number, other: number) => other === 0 && own >= 1 && rq >= 5;
+      if ((rc >= 5 || onlySide(rc, rp)) && rc >= 2 * rp) are = 'clients';
+      else if ((rp >= 5 || onlySide(rp, rc)) && rp >= 2 * rc) are = 'professionals';
+      if (are !== 'unknown') resolvedBy = 'mentions';
+    }
+  }
+  // Participant-only method sentences count for the side the document's other methods name.
+  if (are === 'clients') {
+    for (const { bi, m } of src.participantSources) {
+      src.clientSrc++;
+      if (src.clientSources.length < MAX_ITEMS) src.clientSources.push(item(bi, m.start, m.end, m.text));
     }
   }
   const resolve = (kind: Speaker, clientByDefault = false): Speaker => {
     if (kind !== 'participant') return kind;
-    if (participantsAre === 'clients') return 'client';
-    if (participantsAre === 'professionals') return 'professional';
-    if (participantsAre === 'unknown' && clientByDefault) return 'client';
+    if (are === 'clients') return 'client';
+    if (are === 'professionals') return 'professional';
+    if (are === 'unknown' && clientByDefault) return 'client';
     return 'unknown';
   };
-  // Participant-only method sentences count for the side the document's other methods name.
-  if (participantsAre === 'clients') {
-    for (const { bi, m } of participantSources) {
-      clientSrc++;
-      if (clientSources.length < MAX_ITEMS) clientSources.push(item(bi, m.start, m.end, m.text));
-    }
-  }
+  return { are, resolvedBy, resolve };
+}
 
-  // Pass 2: counts per section (with subsections), statements, quotes, involvement.
+/** The enclosing section of each section (-1 for none). */
+function sectionParents(sections: DocumentModel['sections']): number[] {
   const parent: number[] = [];
   const stack: number[] = [];
   sections.forEach((s, i) => {
@@ -257,26 +332,22 @@ function compute(doc: DocumentModel): ClientPerspective {
     parent.push(stack.length ? stack[stack.length - 1]! : -1);
     stack.push(i);
   });
-  const secClient = sections.map(() => 0);
-  const secProf = sections.map(() => 0);
-  const secWords = sections.map(() => 0);
-  let words = 0;
-  let client = 0;
-  let prof = 0;
-  let participant = 0;
-  const terms = new Map<string, { kind: PeopleKind; count: number; display: string }>();
-  let clientQuotes = 0;
-  let professionalQuotes = 0;
-  const quotes: ClientPerspective['quotes'] = [];
-  let voice = 0;
-  let experience = 0;
-  const statements: ClientPerspective['statements'] = [];
-  const involvement: ClientPerspective['involvement'] = [];
-  let involvementCount = 0;
+  return parent;
+}
+
+/** Pass 2: counts per section (with subsections), statements, quotes, involvement. */
+function collectVoice(ctx: Context, participants: Participants, parent: number[]): Voice {
+  const { doc, item, factsOf } = ctx;
+  const sections = doc.sections;
+  const v: Voice = {
+    words: 0, client: 0, prof: 0, participant: 0, terms: new Map(),
+    secClient: sections.map(() => 0), secProf: sections.map(() => 0), secWords: sections.map(() => 0),
+    clientQuotes: 0, professionalQuotes: 0, allQuotes: [], voice: 0, experience: 0, statements: [],
+    involvement: [], involvementCount: 0, counter: [],
+  };
+  /** Whom quotations without an attribution belong to: the lead-in before them ("Inwoners zeiden:"). */
   let carry: Speaker = 'unknown';
   let lastSection = -2;
-  const counter: CounterEvidence[] = [];
-  const allQuotes: ClientPerspective['quotes'] = [];
   let prevQuestion = false;
   for (let bi = 0; bi < doc.blocks.length; bi++) {
     const b = doc.blocks[bi]!;
@@ -287,151 +358,179 @@ function compute(doc: DocumentModel): ClientPerspective {
       lastSection = b.section;
     }
     if (!f) continue;
-    if (f.heading) {
-      carry = 'unknown';
-    }
+    if (f.heading) carry = 'unknown';
     for (const inv of f.involvement) {
       if (inv.negated) continue;
-      involvementCount++;
-      if (involvement.length < MAX_ITEMS) involvement.push({ ...item(bi, inv.start, inv.end, inv.text), cue: inv.cue });
+      v.involvementCount++;
+      if (v.involvement.length < MAX_ITEMS) v.involvement.push({ ...item(bi, inv.start, inv.end, inv.text), cue: inv.cue });
     }
     if (!f.prose) continue;
-    let c = f.client;
-    let p = f.professional;
-    const rp = resolve('participant');
-    if (rp === 'client') c += f.participant;
-    else if (rp === 'professional') p += f.participant;
-    else if (resolve('participant', true) === 'client') c += f.participantClientByDefault;
-    words += f.words;
-    client += c;
-    prof += p;
-    participant += f.participant;
-    for (const t in f.terms) {
-      const v = f.terms[t]!;
-      const kind = v.kind === 'participant' ? resolve('participant', v.clientByDefault) : v.kind;
-      if (kind !== 'client' && kind !== 'professional') continue;
-      const e = terms.get(t);
-      if (e) e.count += v.count;
-      else terms.set(t, { kind, count: v.count, display: v.display });
-    }
-    for (let s = b.section; s >= 0; s = parent[s]!) {
-      secClient[s]! += c;
-      secProf[s]! += p;
-      secWords[s]! += f.words;
-    }
+    countMentions(v, f, b, participants, parent);
     // A paragraph that cites the literature reports what others found, not what this study heard:
     // a citation in its text ("(Smith, 2019)", "[12]") or a citation placeholder (LaTeX \cite, Pandoc [@key]).
     const literature = f.literature || ((f.statements.length > 0 || f.quotes.length > 0) && citesInSource(doc, b));
-    const byMethod = participantsResolvedBy === 'method';
-    if (!literature) for (const st of f.statements) {
-      // A generic subject ("most people were supportive") speaks for the clients only when the method heard them.
-      if (st.generic && !(byMethod && (participantsAre === 'clients' || participantsAre === 'both'))) continue;
-      const who = resolve(st.speaker);
-      if (who !== 'client') continue;
-      if (st.kind === 'voice') voice++;
-      else experience++;
-      if (statements.length < MAX_ITEMS) statements.push({ ...item(bi, st.start, st.end, st.text), kind: st.kind });
-    }
-    // Quotations: the attribution, else the lead-in that introduces them ("Inwoners zeiden:"),
-    // else the people the study heard from (only when its method names them).
-    const literatureSection = LITERATURE_ROLES.has(b.analysed.role);
-    const firstInSection = bi > 0 && !!factsOf(bi - 1)?.heading;
-    for (const q of f.quotes) {
-      let who = resolve(q.speaker);
-      if (q.speaker === 'unknown') who = carry !== 'unknown' ? carry : byMethod ? resolve('participant') : 'unknown';
-      const counterReason: CounterEvidence['reason'] | undefined = q.cited || citedAfterInSource(doc, b, q.end)
-        ? 'cited'
-        : literature || literatureSection
-          ? 'literature'
-          : q.whole && firstInSection && q.speaker === 'unknown' && carry === 'unknown' && !q.labelled
-            ? 'epigraph'
-            : who === 'professional'
-              ? 'professional'
-              : q.speaker === 'unknown' && q.attribution
-                ? 'author'
-                : undefined;
-      if (counterReason) {
-        counter.push({ ...item(bi, q.start, q.end, q.text), reason: counterReason });
-        if (who === 'professional') professionalQuotes++;
-        continue;
-      }
-      if (who === 'client') {
-        clientQuotes++;
-        const e: ClientPerspective['quotes'][number] = item(bi, q.start, q.end, q.text);
-        if (q.attribution) e.attribution = q.attribution;
-        allQuotes.push(e);
-      }
-    }
+    if (!literature) addStatements(ctx, v, f, bi, participants);
+    addQuotes(ctx, v, f, bi, participants, carry, literature);
     // A first-person answer right after a question ("Speelt u wel eens bingo?" — "Ja, ik speel graag…"): the respondent's words.
-    if (f.firstPerson && prevQuestion && !literature) {
-      const who = byMethod ? resolve('participant') : 'unknown';
-      const e = item(bi, 0, b.analysed.block.text.length, shortText(b.analysed.block.text));
-      if (who === 'client') {
-        clientQuotes++;
-        allQuotes.push({ ...e, attribution: 'answer' });
-      } else if (who === 'professional') {
-        professionalQuotes++;
-        counter.push({ ...e, reason: 'professional' });
-      }
-    }
+    if (f.firstPerson && prevQuestion && !literature) addAnswer(ctx, v, bi, participants);
     if (!f.label) prevQuestion = !!f.question;
     const isQuoteBlock = f.quotes.length > 0 && f.quotes.every((q) => q.whole);
-    if (!isQuoteBlock && !f.label) carry = f.introduces ? resolve(f.introduces) : 'unknown';
+    if (!isQuoteBlock && !f.label) carry = f.introduces ? participants.resolve(f.introduces) : 'unknown';
   }
-  for (const q of allQuotes) if (quotes.length < MAX_ITEMS) quotes.push(q);
+  return v;
+}
 
+/** Client and professional mentions of a prose block, in the document and in its sections. */
+function countMentions(v: Voice, f: ClientFacts, b: Block, participants: Participants, parent: number[]): void {
+  const { resolve } = participants;
+  let c = f.client;
+  let p = f.professional;
+  const rp = resolve('participant');
+  if (rp === 'client') c += f.participant;
+  else if (rp === 'professional') p += f.participant;
+  else if (resolve('participant', true) === 'client') c += f.participantClientByDefault;
+  v.words += f.words;
+  v.client += c;
+  v.prof += p;
+  v.participant += f.participant;
+  for (const t in f.terms) {
+    const term = f.terms[t]!;
+    const kind = term.kind === 'participant' ? resolve('participant', term.clientByDefault) : term.kind;
+    if (kind !== 'client' && kind !== 'professional') continue;
+    const e = v.terms.get(t);
+    if (e) e.count += term.count;
+    else v.terms.set(t, { kind, count: term.count, display: term.display });
+  }
+  for (let s = b.section; s >= 0; s = parent[s]!) {
+    v.secClient[s]! += c;
+    v.secProf[s]! += p;
+    v.secWords[s]! += f.words;
+  }
+}
+
+/** Statements of what clients said or experienced, in a block that does not cite the literature. */
+function addStatements(ctx: Context, v: Voice, f: ClientFacts, bi: number, participants: Participants): void {
+  const heardClients = participants.resolvedBy === 'method' && (participants.are === 'clients' || participants.are === 'both');
+  for (const st of f.statements) {
+    // A generic subject ("most people were supportive") speaks for the clients only when the method heard them.
+    if (st.generic && !heardClients) continue;
+    if (participants.resolve(st.speaker) !== 'client') continue;
+    if (st.kind === 'voice') v.voice++;
+    else v.experience++;
+    if (v.statements.length < MAX_ITEMS) v.statements.push({ ...ctx.item(bi, st.start, st.end, st.text), kind: st.kind });
+  }
+}
+
+/**
+ * Quotations: the attribution, else the lead-in that introduces them ("Inwoners zeiden:"), else
+ * the people the study heard from (only when its method names them). A quotation that cites the
+ * literature, stands in a literature section, opens a chapter as an epigraph, or is a
+ * professional's or a named author's is counter-evidence.
+ */
+function addQuotes(ctx: Context, v: Voice, f: ClientFacts, bi: number, participants: Participants, carry: Speaker, literature: boolean): void {
+  const { doc, item, factsOf } = ctx;
+  const { resolve } = participants;
+  const b = doc.blocks[bi]!;
+  const byMethod = participants.resolvedBy === 'method';
+  const literatureSection = LITERATURE_ROLES.has(b.analysed.role);
+  const firstInSection = bi > 0 && !!factsOf(bi - 1)?.heading;
+  for (const q of f.quotes) {
+    let who = resolve(q.speaker);
+    if (q.speaker === 'unknown') who = carry !== 'unknown' ? carry : byMethod ? resolve('participant') : 'unknown';
+    const counterReason: CounterEvidence['reason'] | undefined = q.cited || citedAfterInSource(doc, b, q.end)
+      ? 'cited'
+      : literature || literatureSection
+        ? 'literature'
+        : q.whole && firstInSection && q.speaker === 'unknown' && carry === 'unknown' && !q.labelled
+          ? 'epigraph'
+          : who === 'professional'
+            ? 'professional'
+            : q.speaker === 'unknown' && q.attribution
+              ? 'author'
+              : undefined;
+    if (counterReason) {
+      v.counter.push({ ...item(bi, q.start, q.end, q.text), reason: counterReason });
+      if (who === 'professional') v.professionalQuotes++;
+      continue;
+    }
+    if (who === 'client') {
+      v.clientQuotes++;
+      const e: ClientPerspective['quotes'][number] = item(bi, q.start, q.end, q.text);
+      if (q.attribution) e.attribution = q.attribution;
+      v.allQuotes.push(e);
+    }
+  }
+}
+
+/** A first-person block right after a question: the respondent's answer, a quotation of whoever the method heard. */
+function addAnswer(ctx: Context, v: Voice, bi: number, participants: Participants): void {
+  const b = ctx.doc.blocks[bi]!;
+  const who = participants.resolvedBy === 'method' ? participants.resolve('participant') : 'unknown';
+  const e = ctx.item(bi, 0, b.analysed.block.text.length, shortText(b.analysed.block.text));
+  if (who === 'client') {
+    v.clientQuotes++;
+    v.allQuotes.push({ ...e, attribution: 'answer' });
+  } else if (who === 'professional') {
+    v.professionalQuotes++;
+    v.counter.push({ ...e, reason: 'professional' });
+  }
+}
+
+/** The verdict and its reasons, judged on the evidence (a short report with one client quote is judged). */
+function judge(ctx: Context, src: Sources, v: Voice): { verdict: Verdict; reasons: Message[]; per1000: number; ratio: number | null } {
+  const { opts } = ctx;
+  const { client, words, clientQuotes } = v;
   const per1000 = words > 0 ? (client / words) * 1000 : 0;
-  const ratio = prof > 0 ? client / prof : null;
-  const asDataSource = clientSrc > 0;
-  const asCoResearchers = involvement.length > 0;
-  const heard = clientQuotes + voice + experience;
-
-  // The verdict.
+  const ratio = v.prof > 0 ? client / v.prof : null;
+  const asDataSource = src.clientSrc > 0;
+  const asCoResearchers = v.involvement.length > 0;
+  const statements = v.voice + v.experience;
+  const heard = clientQuotes + statements;
   const reasons: Message[] = [];
-  let verdict: Verdict;
-  const minMentions = Number(opts.minMentions);
-  const minPer1000 = Number(opts.minMentionsPer1000);
-  // Judged on evidence, not on a mention rate: a short report with one client quote is judged.
   const anyOwnEvidence = asDataSource || asCoResearchers || clientQuotes > 0;
   // No method of any kind (nobody interviewed, surveyed or involved, none announced): an essay or a
   // book that names clients now and then is no study of them.
-  const noMethod = clientSrc + profSrc + participantSources.length + notInvolved.length + planned.length + involvementCount === 0;
+  const noMethod = src.reportedMethods + src.notInvolved.length + src.planned.length + v.involvementCount === 0;
   // A few anecdotes in a long essay (fewer than one client quotation per 2,000 words) are no study of clients either.
   const anecdotal = words > 0 && (clientQuotes * 1000) / words < 0.5;
   const rareWithoutMethod = noMethod && anecdotal && per1000 < Number(opts.minMentionsPer1000WithoutMethod);
-  if (((client < minMentions || per1000 < minPer1000) && !anyOwnEvidence) || rareWithoutMethod) {
-    verdict = 'not-applicable';
+  if (((client < Number(opts.minMentions) || per1000 < Number(opts.minMentionsPer1000)) && !anyOwnEvidence) || rareWithoutMethod) {
     reasons.push({
       en: `the text hardly names clients, patients, residents or other people served (${client} mentions, ${round(per1000)} per 1,000 words), so Brug does not judge their perspective`,
       nl: `de tekst noemt nauwelijks cliënten, patiënten, inwoners of andere mensen om wie het gaat (${client} keer, ${round(per1000)} per 1.000 woorden); Brug beoordeelt hun perspectief dus niet`,
     });
-  } else {
-    const balanced = ratio === null || ratio >= Number(opts.minRatio);
-    // Quotations and reported experience are both the clients' voice.
-    const richVoice = clientQuotes >= Number(opts.presentQuotes) || heard >= Number(opts.presentVoice);
-    if (asDataSource && richVoice && balanced) verdict = 'present';
-    else if ((asDataSource && heard > 0) || asCoResearchers || clientQuotes > 0 || voice >= Number(opts.partialVoice)) verdict = 'partial';
-    else verdict = 'absent';
-    if (asDataSource && heard === 0) reasons.push({ en: `the method names clients as a data source ("${clientSources[0]!.text}"), but nothing they said or experienced appears in the text`, nl: `de methode noemt cliënten als bron ("${clientSources[0]!.text}"), maar wat zij zeiden of ervoeren staat nergens in de tekst` });
-    else if (asDataSource) reasons.push({ en: 'the method names clients as a data source', nl: 'de methode noemt cliënten als bron' });
-    else if (notInvolved.length) reasons.push({ en: `the text says clients were not a source ("${notInvolved[0]!.text}")`, nl: `de tekst zegt dat cliënten geen bron waren ("${notInvolved[0]!.text}")` });
-    else if (planned.length) reasons.push({ en: 'client methods are announced or recommended, not reported', nl: 'methoden onder cliënten worden aangekondigd of aanbevolen, niet gerapporteerd' });
-    else reasons.push({ en: 'the method names no clients as a data source', nl: 'de methode noemt geen cliënten als bron' });
-    if (asCoResearchers) reasons.push({ en: `clients are involved in the research (${involvement[0]!.cue})`, nl: `cliënten zijn betrokken bij het onderzoek (${involvement[0]!.cue})` });
-    reasons.push(clientQuotes ? { en: `${clientQuotes} quotation${clientQuotes === 1 ? '' : 's'} from clients`, nl: `${clientQuotes} ${clientQuotes === 1 ? 'citaat' : 'citaten'} van cliënten` } : { en: 'no quotations from clients', nl: 'geen citaten van cliënten' });
-    reasons.push(voice + experience ? { en: `${voice + experience} statement${voice + experience === 1 ? '' : 's'} of what clients said or experienced`, nl: `${voice + experience} uitspraak${voice + experience === 1 ? '' : 'en'} over wat cliënten zeiden of ervoeren` } : { en: 'no statements of what clients said or experienced', nl: 'geen uitspraken over wat cliënten zeiden of ervoeren' });
-    if (!balanced) reasons.push({ en: 'professionals and organisations dominate the text', nl: 'professionals en organisaties overheersen de tekst' });
+    return { verdict: 'not-applicable', reasons, per1000, ratio };
   }
+  const balanced = ratio === null || ratio >= Number(opts.minRatio);
+  // Quotations and reported experience are both the clients' voice.
+  const richVoice = clientQuotes >= Number(opts.presentQuotes) || heard >= Number(opts.presentVoice);
+  let verdict: Verdict;
+  if (asDataSource && richVoice && balanced) verdict = 'present';
+  else if ((asDataSource && heard > 0) || asCoResearchers || clientQuotes > 0 || v.voice >= Number(opts.partialVoice)) verdict = 'partial';
+  else verdict = 'absent';
+  if (asDataSource && heard === 0) reasons.push({ en: `the method names clients as a data source ("${src.clientSources[0]!.text}"), but nothing they said or experienced appears in the text`, nl: `de methode noemt cliënten als bron ("${src.clientSources[0]!.text}"), maar wat zij zeiden of ervoeren staat nergens in de tekst` });
+  else if (asDataSource) reasons.push({ en: 'the method names clients as a data source', nl: 'de methode noemt cliënten als bron' });
+  else if (src.notInvolved.length) reasons.push({ en: `the text says clients were not a source ("${src.notInvolved[0]!.text}")`, nl: `de tekst zegt dat cliënten geen bron waren ("${src.notInvolved[0]!.text}")` });
+  else if (src.planned.length) reasons.push({ en: 'client methods are announced or recommended, not reported', nl: 'methoden onder cliënten worden aangekondigd of aanbevolen, niet gerapporteerd' });
+  else reasons.push({ en: 'the method names no clients as a data source', nl: 'de methode noemt geen cliënten als bron' });
+  if (asCoResearchers) reasons.push({ en: `clients are involved in the research (${v.involvement[0]!.cue})`, nl: `cliënten zijn betrokken bij het onderzoek (${v.involvement[0]!.cue})` });
+  reasons.push(clientQuotes ? { en: `${clientQuotes} quotation${clientQuotes === 1 ? '' : 's'} from clients`, nl: `${clientQuotes} ${clientQuotes === 1 ? 'citaat' : 'citaten'} van cliënten` } : { en: 'no quotations from clients', nl: 'geen citaten van cliënten' });
+  reasons.push(statements ? { en: `${statements} statement${statements === 1 ? '' : 's'} of what clients said or experienced`, nl: `${statements} ${statements === 1 ? 'uitspraak' : 'uitspraken'} over wat cliënten zeiden of ervoeren` } : { en: 'no statements of what clients said or experienced', nl: 'geen uitspraken over wat cliënten zeiden of ervoeren' });
+  if (!balanced) reasons.push({ en: 'professionals and organisations dominate the text', nl: 'professionals en organisaties overheersen de tekst' });
+  return { verdict, reasons, per1000, ratio };
+}
 
-  // Sections.
-  const sectionOut: SectionPerspective[] = sections.map((s, i) => ({
+/** The per-section counts and the key sections (conclusions, discussion, recommendations; the outermost of each). */
+function sectionsOf(doc: DocumentModel, v: Voice, parent: number[]): { sections: SectionPerspective[]; keySections: ClientPerspective['keySections'] } {
+  const sections = doc.sections;
+  const out: SectionPerspective[] = sections.map((s, i) => ({
     title: s.title,
     line: s.line,
     role: s.role,
     level: s.level,
-    clientMentions: secClient[i]!,
-    professionalMentions: secProf[i]!,
-    words: secWords[i]!,
+    clientMentions: v.secClient[i]!,
+    professionalMentions: v.secProf[i]!,
+    words: v.secWords[i]!,
     offset: s.offset,
     endOffset: s.endOffset,
     contentEnd: s.contentEnd,
@@ -441,43 +540,51 @@ function compute(doc: DocumentModel): ClientPerspective {
     if (!KEY_ROLES.has(s.role)) return;
     const pi = parent[i]!;
     if (pi >= 0 && sections[pi]!.role === s.role) return;
-    keySections.push({ index: i, title: s.title, line: s.line, role: s.role, words: secWords[i]!, mentionsClients: secClient[i]! > 0 });
+    keySections.push({ index: i, title: s.title, line: s.line, role: s.role, words: v.secWords[i]!, mentionsClients: v.secClient[i]! > 0 });
   });
-  const methodIndex = sections.findIndex((s) => s.role === 'method');
-  const methodSection = methodIndex >= 0 ? sections[methodIndex]! : undefined;
+  return { sections: out, keySections };
+}
 
-  const sorted = (kind: PeopleKind) => [...terms.entries()].filter(([, v]) => v.kind === kind).sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0])).slice(0, MAX_ITEMS).map(([, v]) => ({ term: v.display, count: v.count }));
+/** The analysis result from its steps. */
+function assemble(ctx: Context, src: Sources, participants: Participants, v: Voice, parent: number[], verdict: Verdict, reasons: Message[], per1000: number, ratio: number | null): ClientPerspective {
+  const { doc } = ctx;
+  const quotes = v.allQuotes.slice(0, MAX_ITEMS);
+  const asDataSource = src.clientSrc > 0;
+  const asCoResearchers = v.involvement.length > 0;
+  const { sections, keySections } = sectionsOf(doc, v, parent);
+  const methodSection = doc.sections.find((s) => s.role === 'method');
+  const sorted = (kind: PeopleKind) => [...v.terms.entries()].filter(([, t]) => t.kind === kind).sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0])).slice(0, MAX_ITEMS).map(([, t]) => ({ term: t.display, count: t.count }));
   const result: ClientPerspective = {
     verdict,
-    language,
-    words,
-    clientMentions: client,
-    professionalMentions: prof,
-    participantMentions: participant,
-    participantsAre,
-    participantsResolvedBy,
+    language: doc.language,
+    words: v.words,
+    clientMentions: v.client,
+    professionalMentions: v.prof,
+    participantMentions: v.participant,
+    participantsAre: participants.are,
+    participantsResolvedBy: participants.resolvedBy,
     clientMentionsPer1000: round(per1000),
     clientToProfessionalRatio: ratio === null ? null : round(ratio, 2),
     clientTerms: sorted('client'),
     professionalTerms: sorted('professional'),
-    clientQuotes,
-    professionalQuotes,
+    clientQuotes: v.clientQuotes,
+    professionalQuotes: v.professionalQuotes,
     quotes,
-    voiceStatements: voice,
-    experienceStatements: experience,
-    statements,
+    voiceStatements: v.voice,
+    experienceStatements: v.experience,
+    statements: v.statements,
     method: {
       involvesClients: asDataSource || asCoResearchers,
       asDataSource,
       asCoResearchers,
-      clientSources,
-      professionalSources,
-      notInvolved: notInvolved.slice(0, MAX_ITEMS),
-      planned: planned.slice(0, MAX_ITEMS),
+      clientSources: src.clientSources,
+      professionalSources: src.professionalSources,
+      notInvolved: src.notInvolved.slice(0, MAX_ITEMS),
+      planned: src.planned.slice(0, MAX_ITEMS),
     },
-    involvement: involvement.slice(0, MAX_ITEMS),
-    evidence: evidenceOf(verdict, quotes, statements, clientSources, involvement, counter, notInvolved, professionalSources),
-    sections: sectionOut,
+    involvement: v.involvement.slice(0, MAX_ITEMS),
+    evidence: evidenceOf(verdict, quotes, v.statements, src.clientSources, v.involvement, v.counter, src.notInvolved, src.professionalSources),
+    sections,
     keySections,
     reasons,
     summary: { en: '', nl: '' },

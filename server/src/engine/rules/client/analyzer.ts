@@ -3,7 +3,8 @@ import type { AnalysedBlock, BlockAnalyzer } from '../types.js';
 import type { Sentence, Word } from '../../text/sentences.js';
 import type { LexiconMatch } from '../../vocabulary/lexicon.js';
 import { normalizeWord } from '../../vocabulary/lexicon.js';
-import { blockAttribution, findQuotes, hasFirstPerson, isSpeech } from '../../text/quotes.js';
+import { blockAttribution, findQuotes, hasFirstPerson, hasFirstPersonSingular, isSpeech } from '../../text/quotes.js';
+import { alternation, clientPairs, clientWords, clientWordSet, clientWordsAnyLanguage } from '../../text/client-words.js';
 import type { Quote } from '../../text/quotes.js';
 import type { Vocabulary } from '../../vocabulary/vocabulary.js';
 import { clientLexicons } from './lexicon.js';
@@ -91,93 +92,77 @@ export interface ClientFacts {
   label?: boolean;
 }
 
-const NEGATION: Record<Language, Set<string>> = {
-  nl: new Set(['niet', 'geen', 'nooit', 'niemand', 'zonder', 'noch', 'nergens', 'geeneen']),
-  en: new Set(['not', 'no', 'never', 'none', 'nobody', 'without', 'nor', 'cannot', 'neither']),
-};
-const PLANNED: Record<Language, Set<string>> = {
-  nl: new Set(['zal', 'zullen', 'zou', 'zouden', 'moet', 'moeten', 'kan', 'kunnen', 'mogelijk', 'eventueel', 'toekomstig', 'toekomstige', 'vervolgonderzoek', 'gepland', 'beoogd', 'beoogde', 'plannen', 'willen', 'wil', 'aanbevolen', 'adviseren', 'raden']),
-  en: new Set(['will', 'shall', 'would', 'should', 'must', 'might', 'may', 'plan', 'plans', 'planned', 'intend', 'intends', 'future', 'proposed', 'propose', 'could', 'recommend', 'recommended', "we'll"]),
-};
-/** A sentence about the report itself ("This section provides details on the experience clients had", "zie hoofdstuk 2") reports nothing the study heard. */
-const META: Record<Language, RegExp> = {
-  nl: /\b(?:d(?:it|eze) (?:hoofdstuk|paragraaf|sectie|rapport|rapportage|onderzoek)|zie (?:ook )?(?:hoofdstuk|paragraaf|sectie|bijlage))\b/i,
-  en: /\b(?:this (?:section|chapter|report|study|paper)|see (?:also )?(?:section|chapter|appendix))\b/i,
-};
-
-/** Words that state an aim: the sentence says what a study wants to do, not what it did or heard. */
-const AIM: Record<Language, Set<string>> = {
-  nl: new Set(['doel', 'doelstelling', 'beoogt', 'beogen']),
-  en: new Set(['aim', 'aims', 'goal', 'objective', 'purpose']),
-};
-/** Words that end the clause a method or experience word belongs to. */
-const BOUNDARY: Record<Language, Set<string>> = {
-  nl: new Set(['dat', 'die', 'over', 'omdat', 'waarbij', 'waarin', 'waardoor', 'maar', 'terwijl', 'hoe', 'wat', 'welke', 'of', 'om', 'zodat', 'wanneer', 'als']),
-  en: new Set(['that', 'which', 'who', 'about', 'because', 'but', 'while', 'regarding', 'whether', 'how', 'what', 'when', 'where', 'so', 'if', 'on']),
-};
-/** Words that name the speaker of a whole sentence: volgens X, according to X. */
-const ACCORDING: Record<Language, string[][]> = {
-  nl: [['volgens'], ['aldus'], ['naar', 'de', 'mening', 'van'], ['naar', 'het', 'oordeel', 'van']],
-  en: [['according', 'to'], ['in', 'the', 'view', 'of'], ['in', 'the', 'words', 'of'], ['as', 'reported', 'by']],
-};
-const ACCORDING_BY_FIRST: Record<Language, Map<string, string[][]>> = {
-  nl: new Map(),
-  en: new Map(),
-};
-for (const language of ['nl', 'en'] as const) {
-  for (const phrase of ACCORDING[language]) {
-    const m = ACCORDING_BY_FIRST[language];
-    const list = m.get(phrase[0]!) ?? [];
-    list.push(phrase);
-    m.set(phrase[0]!, list);
-  }
+/** The function words and method links of dictionaries/client/<language>/, per language. */
+interface Words {
+  negation: Set<string>;
+  planned: Set<string>;
+  /** A multi-word plan ("going to"). */
+  plannedPhrase?: RegExp;
+  /** Words that state an aim: the sentence says what a study wants to do, not what it did or heard. */
+  aim: Set<string>;
+  /** A sentence about the report itself ("This section provides …", "zie hoofdstuk 2") reports nothing the study heard. */
+  meta: RegExp;
+  /** Words that end the clause a method or experience word belongs to. */
+  boundary: Set<string>;
+  /** Words that name the speaker of a whole sentence (volgens X, according to X), by their first word. */
+  according: Map<string, string[][]>;
+  /** Dutch separable verbs of saying: "geven de professionals aan dat…", "merkte een bewoner op". */
+  separable: Array<[Set<string>, string]>;
+  separableVerbs: Set<string>;
+  /** "mensen met schulden", "people with debts". */
+  peopleWith: { heads: Set<string>; next: Set<string> };
+  /** Prepositions that link a method to the people it was used with: interviews met cliënten, a survey of parents. */
+  methodPrepositions: Set<string>;
+  /** Auxiliaries of the passive: the people before them were interviewed, not the interviewers. */
+  passiveAux: Set<string>;
+  /** Prepositions that name who has an experience after the word: "irritatie bij de aanvrager", "unclear to applicants". */
+  experiencePrepositions: Set<string>;
+  determiners: Set<string>;
 }
-/** Dutch separable verbs of saying: "geven de professionals aan dat…", "merkte een bewoner op". */
-const SEPARABLE: Array<[Set<string>, string]> = [
-  [new Set(['geeft', 'geven', 'gaf', 'gaven']), 'aan'],
-  [new Set(['merkt', 'merken', 'merkte', 'merkten']), 'op'],
-  [new Set(['brengt', 'brengen', 'bracht', 'brachten']), 'naar voren'],
-  [new Set(['legt', 'leggen', 'legde', 'legden']), 'uit'],
-];
-const SEPARABLE_VERBS = new Set(SEPARABLE.flatMap(([v]) => [...v]));
-const PEOPLE_WITH: Record<Language, { heads: Set<string>; next: Set<string> }> = {
-  nl: { heads: new Set(['mensen', 'personen', 'individuen', 'volwassenen']), next: new Set(['met', 'zonder']) },
-  en: { heads: new Set(['people', 'persons', 'individuals', 'adults']), next: new Set(['with', 'living', 'affected', 'experiencing']) },
-};
+
+function wordsOfLanguage(language: Language): Words {
+  const fw = (list: string) => clientWordSet(language, 'function-words', list);
+  const planned = clientWords(language, 'function-words', 'planned');
+  const phrases = planned.filter((w) => w.includes(' '));
+  const according = new Map<string, string[][]>();
+  for (const phrase of clientWords(language, 'function-words', 'according')) {
+    const parts = phrase.split(' ');
+    according.set(parts[0]!, [...(according.get(parts[0]!) ?? []), parts]);
+  }
+  const separable = language === 'nl' ? clientPairs(language, 'function-words', 'separable').map(([forms, particle]): [Set<string>, string] => [new Set(forms.split(' ')), particle]) : [];
+  const meta = (list: string) => alternation(clientWords(language, 'function-words', list));
+  const w: Words = {
+    negation: fw('negation'),
+    planned: new Set(planned.filter((x) => !x.includes(' '))),
+    aim: fw('aim'),
+    meta: new RegExp(`\\b(?:(?:${meta('metaPointers')}) (?:${meta('metaNouns')})|(?:${meta('seeWords')}) (?:${meta('seeNouns')}))\\b`, 'i'),
+    boundary: fw('boundary'),
+    according,
+    separable,
+    separableVerbs: new Set(separable.flatMap(([v]) => [...v])),
+    peopleWith: { heads: fw('peopleWithHeads'), next: fw('peopleWithNext') },
+    methodPrepositions: clientWordSet(language, 'methods', 'prepositions'),
+    passiveAux: clientWordSet(language, 'methods', 'passiveAuxiliaries'),
+    experiencePrepositions: fw('experiencePrepositions'),
+    determiners: fw('determiners'),
+  };
+  if (phrases.length) w.plannedPhrase = new RegExp(`\\b(?:${alternation(phrases)})\\b`, 'i');
+  return w;
+}
+
+const WORDS: Record<Language, Words> = { nl: wordsOfLanguage('nl'), en: wordsOfLanguage('en') };
 
 /** "mensen met wie", "people with whom", "people with 20 years of experience": not a group of people served. */
-const PEOPLE_WITH_NOT = new Set(['wie', 'elkaar', 'ons', 'hen', 'hun', 'whom', 'us', 'them', 'each', 'one', 'other', 'their', 'our', 'the', 'de', 'het', 'verschillende', 'different', 'various']);
-
-/** Prepositions that link a method to the people it was used with: interviews met cliënten, a survey of parents. */
-const METHOD_PREPOSITIONS: Record<Language, Set<string>> = {
-  nl: new Set(['met', 'onder', 'bij', 'door']),
-  en: new Set(['with', 'among', 'amongst', 'of', 'from', 'by']),
-};
+const PEOPLE_WITH_NOT = new Set(clientWordsAnyLanguage('function-words', 'peopleWithNot'));
 
 /** Words that may stand between the people and the method verb: numbers, modal verbs, negation ("cliënten moeten interviewen", "twaalf ouders niet gesproken"). */
-const BETWEEN_OK = new Set('te moeten kunnen gaan zullen willen niet ook zelf not also to twee drie vier vijf zes zeven acht negen tien elf twaalf alle enkele zestien twintig two three four five six seven eight nine ten eleven twelve twenty all some several'.split(' '));
+const BETWEEN_OK = new Set(clientWordsAnyLanguage('methods', 'between'));
 
-/** Auxiliaries of the passive: the people before them were interviewed, not the interviewers. */
-const PASSIVE_AUX: Record<Language, Set<string>> = {
-  nl: new Set(['zijn', 'werden', 'werd', 'is', 'waren', 'worden', 'wordt']),
-  en: new Set(['were', 'was', 'are', 'is', 'been', 'be', 'being']),
-};
 /** Method words whose subject is the one taking part: "18 ouders deden mee", "parents took part". */
-const PARTICIPATION = /deelgenomen|meegedaan|meegewerkt|mee te werken|meewerken|deelnemen|deel te nemen|namen deel|deden mee|took part|participated|uitgenodigd|invited|geworven|recruited|benaderd|geselecteerd|selected/;
+const PARTICIPATION = new RegExp(alternation(clientWordsAnyLanguage('methods', 'participation')));
 
 /** Words that mark research: involvement counts when the sentence is about the research. */
-const RESEARCH = /onderzoe|studie|opzet|vraagstelling|topiclijst|design|vragenlijst|interview|analyse|rapport|evaluatie|aanbeveling|stuurgroep|klankbord|begeleidingscommissie|research|study|studies|evaluation|report|questionnaire|analys|steering|advisory|involvement|ppie?\b|lived experience|expert/;
-
-/** Prepositions that name who has an experience after the word: "irritatie bij de aanvrager", "unclear to applicants". */
-const EXPERIENCE_PREPOSITIONS: Record<Language, Set<string>> = {
-  nl: new Set(['bij', 'voor', 'onder']),
-  en: new Set(['to', 'for', 'among', 'amongst']),
-};
-
-const DETERMINERS: Record<Language, Set<string>> = {
-  nl: new Set(['de', 'het', 'een', 'deze', 'die', 'veel', 'alle', 'sommige', 'meeste', 'enkele', 'zij', 'ze']),
-  en: new Set(['the', 'a', 'an', 'these', 'those', 'many', 'all', 'some', 'most', 'several', 'they']),
-};
+const RESEARCH = new RegExp(`${alternation(clientWordsAnyLanguage('methods', 'research'))}|\\b(?:${alternation(clientWordsAnyLanguage('methods', 'researchWords'))})\\b`);
 
 /** A citation in a sentence: the statement reports the literature, not the study's own people. */
 const CITATION = /\\\w*cite\w*\s*[{[]|\(\s*(?:[\p{Lu}][^()]{0,80}?[\s,]|)(?:19|20)\d\d[a-z]?\s*[;,)]|\[\d+(?:\s*[,–-]\s*\d+)*\]/u;
@@ -212,7 +197,7 @@ interface CueAt {
 }
 
 function isNegation(w: string, language: Language): boolean {
-  return NEGATION[language].has(w) || (language === 'en' && w.endsWith("n't"));
+  return WORDS[language].negation.has(w) || (language === 'en' && w.endsWith("n't"));
 }
 
 /** Simple word tokens of a short string, for attributions. */
@@ -227,6 +212,9 @@ function wordsOf(text: string): Word[] {
   return out;
 }
 
+/** Professionals named in an attribution (dictionaries/client/<language>/people.yml): "Consultant 1", "— team leader". */
+const PROFESSIONAL_ATTRIBUTION = new RegExp(`\\b(?:${alternation(clientWordsAnyLanguage('people', 'professionals'))})\\b`, 'i');
+
 /** Who an attribution names: (cliënt, 45) → client, R12 → participant, Consultant 1 → professional. */
 export function speakerOfAttribution(attribution: string, lex: ClientLexicons): Speaker {
   const a = attribution.replace(/^[(—–-]\s*|\)$/g, '').trim();
@@ -238,14 +226,14 @@ export function speakerOfAttribution(attribution: string, lex: ClientLexicons): 
   const hits = lex.people.match(words, a);
   if (hits.length) return hits[0]!.payload.kind;
   if (/^(?:[RPIDC]|resp\.?)\s*-?\d{1,3}\b/i.test(a) || /^(?:nr\.?|no\.?)\s*\d/i.test(a)) return 'participant';
-  if (/\b(consultant|registrar|manager|teamleider|team leader|specialist|staff|officer|coördinator|coordinator|advisor|adviser|adviseur)\b/i.test(a)) return 'professional';
+  if (PROFESSIONAL_ATTRIBUTION.test(a)) return 'professional';
   return 'unknown';
 }
 
 /** People words before or after the words from..to of a sentence, within the same clause and at most `maxDistance` words away. */
 function inClause(people: PeopleAt[], words: Word[], text: string, from: number, to: number, language: Language, maxDistance: number): PeopleAt[] {
   const out: PeopleAt[] = [];
-  const boundary = BOUNDARY[language];
+  const boundary = WORDS[language].boundary;
   const blocked = (a: number, b: number): boolean => {
     // Anything between word a and word b (exclusive) that ends a clause.
     for (let k = a; k < b; k++) {
@@ -288,7 +276,7 @@ function nearest(people: PeopleAt[], from: number, to: number, preferBefore = tr
  * "we interviewed 20 parents" — but not "genoemd in de focusgroepen, … het bestand aan cliënten".
  */
 function linkedToMethod(p: PeopleAt, cues: CueAt[], norm: string[], language: Language): boolean {
-  const preps = METHOD_PREPOSITIONS[language];
+  const preps = WORDS[language].methodPrepositions;
   for (let k = p.from - 1; k >= Math.max(0, p.from - 3); k--) if (preps.has(norm[k]!)) return true;
   for (const c of cues) {
     if (p.to < c.from) {
@@ -298,7 +286,7 @@ function linkedToMethod(p: PeopleAt, cues: CueAt[], norm: string[], language: La
       // "Klanten zijn niet geïnterviewd", "participants were interviewed" (passive); "18 parents took part".
       if (gap <= 4) {
         if (PARTICIPATION.test(c.hit.id)) return true;
-        for (let k = p.to + 1; k < c.from; k++) if (PASSIVE_AUX[language].has(norm[k]!)) return true;
+        for (let k = p.to + 1; k < c.from; k++) if (WORDS[language].passiveAux.has(norm[k]!)) return true;
       }
       continue;
     }
@@ -311,7 +299,7 @@ function linkedToMethod(p: PeopleAt, cues: CueAt[], norm: string[], language: La
 /** A people word right after a cue, or after one determiner: "voelen bewoners zich", "zegt een inwoner". */
 function adjacentAfter(p: PeopleAt, c: CueAt, norm: string[], language: Language): boolean {
   if (p.from === c.to + 1) return true;
-  return p.from === c.to + 2 && DETERMINERS[language].has(norm[c.to + 1]!);
+  return p.from === c.to + 2 && WORDS[language].determiners.has(norm[c.to + 1]!);
 }
 
 interface SentenceWork {
@@ -332,7 +320,7 @@ interface Speech {
 }
 
 /** A label before a quotation: "Quote deelnemer:", "Citaat van een bewoner:", "Bewoner 3:". */
-const QUOTE_LABEL = /^[\s>*_•-]*(?:(quote|quotes|citaat|citaten|uitspraak|quotation|in de woorden van een|in the words of an?)\s+(?:van\s+(?:een|de)\s+|from\s+(?:an?|the)\s+|of\s+(?:an?|the)\s+)?)?([\p{L}][\p{L}’' -]{0,30}?)\s*(\d{1,3})?\s*[*_]*\s*:[*_]*\s*/iu;
+const QUOTE_LABEL = new RegExp(`^[\\s>*_•-]*(?:(${alternation(clientWordsAnyLanguage('people', 'quoteLabels'))})\\s+(?:van\\s+(?:een|de)\\s+|from\\s+(?:an?|the)\\s+|of\\s+(?:an?|the)\\s+)?)?([\\p{L}][\\p{L}’' -]{0,30}?)\\s*(\\d{1,3})?\\s*[*_]*\\s*:[*_]*\\s*`, 'iu');
 
 function labelOf(text: string, language: Language, lex: ClientLexicons): Speech['label'] {
   const m = QUOTE_LABEL.exec(text);
@@ -393,7 +381,7 @@ function peopleOf(s: Sentence, norm: string[], text: string, language: Language,
     people.push(p);
     if (!p.subjectOnly) for (let k = m.from; k <= m.to; k++) taken.add(k);
   }
-  const pw = PEOPLE_WITH[language];
+  const pw = WORDS[language].peopleWith;
   for (let i = 0; i + 1 < norm.length; i++) {
     if (!pw.heads.has(norm[i]!) || !pw.next.has(norm[i + 1]!) || taken.has(i)) continue;
     const w = s.words[i]!;
@@ -419,10 +407,11 @@ function peopleOf(s: Sentence, norm: string[], text: string, language: Language,
 }
 
 /** Dutch separable verbs of saying, split over the sentence: "geven de professionals aan dat …". */
-function separableCues(s: Sentence, norm: string[], text: string, cues: CueAt[]): void {
+function separableCues(s: Sentence, norm: string[], text: string, cues: CueAt[], language: Language): void {
+  const { separable, separableVerbs } = WORDS[language];
   for (let i = 0; i < norm.length; i++) {
-    if (!SEPARABLE_VERBS.has(norm[i]!)) continue;
-    for (const [verbs, particle] of SEPARABLE) {
+    if (!separableVerbs.has(norm[i]!)) continue;
+    for (const [verbs, particle] of separable) {
       if (!verbs.has(norm[i]!)) continue;
       const parts = particle.split(' ');
       for (let k = i + 2; k < Math.min(norm.length, i + 9); k++) {
@@ -440,7 +429,7 @@ function separableCues(s: Sentence, norm: string[], text: string, cues: CueAt[])
 
 /** "volgens bewoners", "according to parents": the people named after it speak the sentence. */
 function accordingCues(s: Sentence, norm: string[], text: string, language: Language, people: PeopleAt[], cues: CueAt[]): void {
-  const according = ACCORDING_BY_FIRST[language];
+  const according = WORDS[language].according;
   for (let i = 0; i < norm.length; i++) {
     const phrases = according.get(norm[i]!);
     if (!phrases) continue;
@@ -473,7 +462,7 @@ function sentenceWork(ab: AnalysedBlock, lex: ClientLexicons, insideSpeech: (a: 
       if (insideSpeech(m.start, m.end)) continue;
       cues.push({ hit: m.payload, from: m.from, to: m.to, start: m.start, end: m.end, text: m.text });
     }
-    if (language === 'nl') separableCues(s, norm, text, cues);
+    separableCues(s, norm, text, cues, language);
     accordingCues(s, norm, text, language, people, cues);
     cues.sort((a, b) => a.from - b.from);
     work.push({ s, norm, people, cues });
@@ -516,8 +505,8 @@ function contextOf(ab: AnalysedBlock, w: SentenceWork): SentenceContext {
   const language = ab.language;
   const sentenceText = ab.block.text.slice(w.s.start, w.s.end);
   const question = /\?\s*["'”’)*_]*\s*$/.test(sentenceText);
-  const aim = w.norm.some((x) => AIM[language].has(x));
-  const planned = question || aim || ab.role === 'recommendations' || w.norm.some((x) => PLANNED[language].has(x)) || (language === 'en' && /\bgoing to\b/i.test(sentenceText));
+  const aim = w.norm.some((x) => WORDS[language].aim.has(x));
+  const planned = question || aim || ab.role === 'recommendations' || w.norm.some((x) => WORDS[language].planned.has(x)) || !!WORDS[language].plannedPhrase?.test(sentenceText);
   const negatedNear = (from: number, to: number) => {
     for (let k = Math.max(0, from - 5); k <= Math.min(w.norm.length - 1, to + 1); k++) if (isNegation(w.norm[k]!, language)) return true;
     return false;
@@ -574,7 +563,7 @@ function speakerOf(c: SentenceContext): { who: PeopleAt; cue: CueAt } | undefine
   for (const cue of w.cues) {
     if (cue.hit.kind !== 'voice') continue;
     if (c.negatedNear(cue.from, cue.to) && cue.hit.id.startsWith('builtin:')) continue;
-    const according = cue.hit.id.startsWith('builtin:') && ACCORDING[language].some((p) => cue.hit.id === `builtin:${p.join(' ')}`);
+    const according = cue.hit.id.startsWith('builtin:') && (WORDS[language].according.get(cue.hit.id.slice(8).split(' ')[0]!) ?? []).some((p) => cue.hit.id === `builtin:${p.join(' ')}`);
     const who = according
       ? w.people.find((p) => p.from > cue.to && p.from - cue.to <= 4)
       : nearest(inClause(w.people, w.s.words, ab.block.text, cue.from, cue.to, language, 8).filter((p) => p.to < cue.from || (cue.from === cue.to && adjacentAfter(p, cue, w.norm, language))), cue.from, cue.to);
@@ -594,7 +583,7 @@ function speakerOf(c: SentenceContext): { who: PeopleAt; cue: CueAt } | undefine
 function experienceHolder(c: SentenceContext, cue: CueAt): PeopleAt | undefined {
   const { w, ab } = c;
   const language = ab.language;
-  const preps = EXPERIENCE_PREPOSITIONS[language];
+  const preps = WORDS[language].experiencePrepositions;
   const holders = inClause(w.people, w.s.words, ab.block.text, cue.from, cue.to, language, 8).filter((p) => {
     if (p.to < cue.from || adjacentAfter(p, cue, w.norm, language)) return true;
     // "bij de aanvrager", "to applicants", "voor veel inwoners".
@@ -644,18 +633,12 @@ function sentenceFacts(ab: AnalysedBlock, work: SentenceWork[], facts: ClientFac
     if (voice && !voice.who.subjectOnly) voiceOf.set(w.s, { kind: voice.who.kind, at: voice.cue.end });
     // Statements: running text only, not questions. (Statements in a paragraph that cites the
     // literature are dropped by the document analysis.)
-    if (!prose || c.question || c.aim || labelBlock || META[ab.language].test(c.sentenceText)) continue;
+    if (!prose || c.question || c.aim || labelBlock || WORDS[ab.language].meta.test(c.sentenceText)) continue;
     const statement = statementOf(c, voice);
     if (statement) facts.statements.push(statement);
   }
   return voiceOf;
 }
-
-/** The respondent's own "I" (not the authors' "we"): an answer to an interview question. */
-const FIRST_PERSON_SINGULAR: Record<Language, RegExp> = {
-  nl: /(^|[^\p{L}])(ik|mij|me|mijn|m'n)(?=[^\p{L}]|$)/iu,
-  en: /(^|[^\p{L}])(i|me|my|mine|i'm|i've|i'd|i'll)(?=[^\p{L}]|$)/iu,
-};
 
 /** A citation right after a quotation: "…" (Lessig, 2004), "…"[^3], "…" [12], \cite{…}, [@key]. */
 const CITED_AFTER = /^[\s,.;:”"’']*(?:\[\^[^\]]{1,20}\]|\[\d+(?:\s*[,–-]\s*\d+)*\]|\[@|\\\w*cite|\((?:[^()]{0,80}?[\s,])?(?:1[5-9]|20)\d\d[a-z]?(?:[,:;][^()]{0,30})?\))/u;
@@ -734,7 +717,7 @@ export function analyzeClientBlock(ab: AnalysedBlock, lex: ClientLexicons): Clie
   // A question ("Speelt u wel eens bingo?") and a first-person answer outside quotation marks.
   const trimmed = text.trim();
   if (/\?\s*[*_]*\s*$/.test(trimmed) && ab.counts.words <= 40) facts.question = true;
-  else if (!speech.whole && speech.found.length === 0 && ab.counts.words <= 150 && FIRST_PERSON_SINGULAR[ab.language].test(trimmed)) facts.firstPerson = true;
+  else if (!speech.whole && speech.found.length === 0 && ab.counts.words <= 150 && hasFirstPersonSingular(trimmed, ab.language)) facts.firstPerson = true;
   // A short label without a sentence ("**Difficulties logging in**") does not end a lead-in.
   if (ab.counts.words <= 6 && !/[.!?:]\s*[*_]*\s*$/.test(trimmed) && facts.quotes.length === 0) facts.label = true;
   return facts;

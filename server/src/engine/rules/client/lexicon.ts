@@ -1,7 +1,8 @@
 import type { Language } from '../../types.js';
-import type { CompoundPosition, DictionaryEntry } from '../../vocabulary/dictionary.js';
+import type { DictionaryEntry } from '../../vocabulary/dictionary.js';
 import { Lexicon, normalizeWord } from '../../vocabulary/lexicon.js';
 import type { Vocabulary } from '../../vocabulary/vocabulary.js';
+import { clientWords, methodPhrases } from '../../text/client-words.js';
 
 /**
  * Who a word names. `participant` words (respondents, users, deelnemers) name the people a
@@ -37,50 +38,6 @@ export interface ClientLexicons {
   cues: Lexicon<CueHit>;
 }
 
-interface Builtin {
-  /** Method words whose subject comes from the sentence; [phrase, compound, methodSectionOnly]. */
-  methods: Array<[string, CompoundPosition?, boolean?]>;
-}
-
-/**
- * Brug's own word lists: the structural words of research reports that are not vocabulary
- * advice (who took part in a study, how data were collected). The dictionaries hold the rest.
- */
-const BUILTIN: Record<Language, Builtin> = {
-  nl: {
-    methods: [
-      ['interview', 'any'], ['interviews', 'any'], ['geïnterviewd'], ['interviewden'], ['interviewde'], ['interviewen'],
-      ['focusgroep', 'any'], ['focusgroepen', 'any'], ['groepsgesprek'], ['groepsgesprekken'],
-      ['enquête', 'any'], ['enquêtes', 'any'], ['vragenlijst', 'any'], ['vragenlijsten', 'any'], ['bevraagd'], ['bevraging'], ['bevragingen'],
-      ['observatieonderzoek'], ['observaties', 'none', true], ['geobserveerd', 'none', true], ['observeerden', 'none', true],
-      ['usertest'], ['usertests'], ['getest'], ['testten'], ['ingevuld', 'none', true], ['testsessie', 'start'], ['testsessies'], ['testronde'], ['testrondes'],
-      ['workshop', 'none', true], ['workshops', 'none', true], ['werksessie', 'none', true], ['werksessies', 'none', true],
-      ['gebruiksvriendelijkheidsonderzoek'], ['gebruiksvriendelijkheidonderzoek'], ['klantonderzoek'], ['klantonderzoeken'],
-      ['we spraken'], ['spraken we'], ['wij spraken'], ['hebben we gesproken'], ['hebben wij gesproken'], ['is gesproken met'], ['gesproken is met'], ['zijn gesproken'], ['gesprekken gevoerd'],
-      ['meegewerkt aan het onderzoek'], ['mee te werken aan het onderzoek'], ['meewerken aan het onderzoek'],
-      ['deelgenomen aan het onderzoek'], ['deel te nemen aan het onderzoek'], ['deelnemen aan het onderzoek'], ['namen deel aan het onderzoek'], ['deden mee aan het onderzoek'],
-      ['uitgenodigd', 'none', true], ['geworven', 'none', true], ['werven', 'none', true], ['geselecteerd', 'none', true], ['benaderd', 'none', true],
-      ['deelgenomen', 'none', true], ['meegedaan', 'none', true], ['meegewerkt', 'none', true], ['steekproef', 'none', true],
-    ],
-  },
-  en: {
-    methods: [
-      ['interview'], ['interviews'], ['interviewed'], ['interviewing'], ['group interview'], ['group interviews'],
-      ['focus group'], ['focus groups'], ['survey'], ['surveys'], ['surveyed'], ['questionnaire'], ['questionnaires'],
-      ['observation', 'none', true], ['observations', 'none', true], ['observed', 'none', true], ['workshop', 'none', true], ['workshops', 'none', true], ['design sprint'],
-      ['usability'], ['tested with'], ['user test'], ['user tests'], ['usertest'], ['filled out'], ['filled in'], ['completed the survey'], ['responded to the survey'], ['testing sessions'], ['test sessions'], ['user testing'],
-      ['we spoke to'], ['we spoke with'], ['we talked to'], ['we talked with'], ['we heard from'], ['we met with'], ['we asked'],
-      ['took part in the study'], ['took part in the research'], ['took part in the evaluation'], ['took part in interviews'],
-      ['participated in the study'], ['participated in the research'], ['participated in interviews'], ['participated in the evaluation'],
-      ['recruited', 'none', true], ['recruit', 'none', true], ['recruiting', 'none', true], ['invited', 'none', true], ['selected', 'none', true], ['sampled', 'none', true], ['enrolled', 'none', true],
-      ['took part', 'none', true], ['participated', 'none', true], ['sample', 'none', true],
-    ],
-  },
-};
-
-/** Built-in method words that are verbs (participles, past tenses, "we spoke to"). */
-const VERBS = /^(interview|survey|geïnterviewd|interviewden|interviewde|interviewen|bevraagd|geobserveerd|observeerden|getest|testten|uitgenodigd|geworven|werven|geselecteerd|benaderd|interviewed|interviewing|surveyed|observed|recruited|recruit|recruiting|invited|selected|sampled|enrolled|tested with|filled out|filled in|we .*|.* we|hebben w.*|is gesproken met|gesproken is met|zijn gesproken|gesprekken gevoerd)$/;
-
 const compiled = new WeakMap<Vocabulary, Partial<Record<Language, ClientLexicons>>>();
 
 function formsOf(e: DictionaryEntry): string[] {
@@ -90,7 +47,7 @@ function formsOf(e: DictionaryEntry): string[] {
 /**
  * The client-perspective lexicons of one language: people words (client, professional,
  * participant) and cue words (voice, experience, method, involvement), from the loaded
- * client dictionaries plus Brug's built-in research words. Compiled once per vocabulary.
+ * client dictionaries plus Brug's method phrases (dictionaries/client). Compiled once per vocabulary.
  */
 export function clientLexicons(vocabulary: Vocabulary, language: Language): ClientLexicons {
   let byLang = compiled.get(vocabulary);
@@ -100,7 +57,6 @@ export function clientLexicons(vocabulary: Vocabulary, language: Language): Clie
 
   const people = new Lexicon<PeopleHit>();
   const cues = new Lexicon<CueHit>();
-  const builtin = BUILTIN[language];
   const entries: DictionaryEntry[] = [];
   const seen = new Set<string>();
   for (const d of vocabulary.of(language, 'client')) {
@@ -133,7 +89,7 @@ export function clientLexicons(vocabulary: Vocabulary, language: Language): Clie
     }
   }
   // Stems that are not client words on their own but mark a method as one among clients.
-  clientStems.push(...(language === 'nl' ? ['inwoner', 'bewoner', 'burger', 'klant', 'client', 'patient', 'deelnemer'] : ['patient', 'client', 'service user', 'parent', 'famil', 'resident', 'customer']));
+  clientStems.push(...clientWords(language, 'methods', 'clientStems'));
   const namesClients = (phrase: string): boolean => {
     const n = normalizeWord(phrase);
     return clientStems.some((s) => n.includes(s));
@@ -146,11 +102,12 @@ export function clientLexicons(vocabulary: Vocabulary, language: Language): Clie
       cues.add(f, h, e.compound ?? 'none');
     }
   }
-  for (const [phrase, compound, sectionOnly] of builtin.methods) {
-    const h: CueHit = { kind: 'method', id: `builtin:${phrase}` };
-    if (sectionOnly) h.methodSectionOnly = true;
-    if (VERBS.test(phrase)) h.verb = true;
-    cues.add(phrase, h, compound ?? 'none');
+  // Brug's own method phrases (dictionaries/client/<language>/methods): the structural words of research reports.
+  for (const m of methodPhrases(language)) {
+    const h: CueHit = { kind: 'method', id: `builtin:${m.phrase}` };
+    if (m.methodSectionOnly) h.methodSectionOnly = true;
+    if (m.verb) h.verb = true;
+    cues.add(m.phrase, h, m.compound ?? 'none');
   }
   const result = { people, cues };
   byLang[language] = result;
