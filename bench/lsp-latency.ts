@@ -103,6 +103,7 @@ interface SizeResult {
   rssMb: number;
   peakMb: number;
   idleMb: number;
+  heapMb: number;
   longestSlice: number;
   cpuMedian: number;
   cpuP95: number;
@@ -111,11 +112,13 @@ interface SizeResult {
 async function measure(target: number, edits: number): Promise<SizeResult> {
   const { text, words } = corpusDocument(target);
   const prof = arg('cpu-prof', '');
+  const flags = arg('node-flags', '').split(/\s+/).filter(Boolean);
   const client = new TestClient({
     settings: { debounceMs: 0, maxDocumentSize: 50 * 1024 * 1024 },
     env: { BRUG_LSP_TIMING: '1' },
     // --cpu-prof DIR: the server writes a V8 CPU profile there when it exits.
-    ...(prof ? { command: { file: process.execPath, args: ['--cpu-prof', '--cpu-prof-dir', prof, BUNDLE, '--stdio'] } } : {}),
+    // --node-flags "…": V8/Node flags for the server process (to compare memory settings).
+    ...(prof || flags.length ? { command: { file: process.execPath, args: [...flags, ...(prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : []), BUNDLE, '--stdio'] } } : {}),
   });
   await client.initialize();
   const uri = `file:///tmp/brug-bench/latency-${target}.md`;
@@ -165,6 +168,8 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
     .filter((m): m is RegExpExecArray => !!m && Number(m[1]) > 1)
     .map((m) => Number(m[2]))
     .sort((a, b) => a - b);
+  // The server's used heap (live data and garbage not yet collected) after its last check.
+  const heaps = client.logs.map((l) => /brug-timing .* heap ([\d.]+) MB/.exec(l.message)).filter((m): m is RegExpExecArray => !!m).map((m) => Number(m[1]));
   const slices = client.logs.map((l) => /longest slice ([\d.]+) ms/.exec(l.message)).filter((m): m is RegExpExecArray => !!m).map((m) => Number(m[1]));
   const sorted = [...times].sort((a, b) => a - b);
   return {
@@ -182,6 +187,7 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
     rssMb: mem.rssMb,
     peakMb: mem.peakMb,
     idleMb: idle.rssMb,
+    heapMb: heaps.at(-1) ?? NaN,
     longestSlice: slices.length ? Math.max(...slices) : NaN,
     cpuMedian: cpu.length ? percentile(cpu, 50) : NaN,
     cpuP95: cpu.length ? percentile(cpu, 95) : NaN,
@@ -204,7 +210,7 @@ async function main() {
         `  edit → diagnostics: median ${fmt(r.median)} ms, p95 ${fmt(r.p95)} ms, max ${fmt(r.max)} ms; ${r.republished} of ${r.edits} edits re-published diagnostics`,
         `  server CPU time per edit's check (less sensitive to a busy machine): median ${fmt(r.cpuMedian)} ms, p95 ${fmt(r.cpuP95)} ms`,
         `  longest time the server held its message loop in a check: ${fmt(r.longestSlice)} ms`,
-        `  server RSS ${fmt(r.rssMb)} MB after the edits (peak ${fmt(r.peakMb)} MB; ${fmt(r.idleMb)} MB before the document)`,
+        `  server RSS ${fmt(r.rssMb)} MB after the edits (peak ${fmt(r.peakMb)} MB; ${fmt(r.idleMb)} MB before the document); used heap after the last check ${fmt(r.heapMb)} MB`,
         '',
       ].join('\n'),
     );

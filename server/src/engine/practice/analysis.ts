@@ -10,7 +10,7 @@ import { practicalHandles } from './recommendations.js';
 import type { CueInsightId, InsightId, PracticalHandles, PracticeEvidence, PracticeFit, PracticeItem, PracticeStatus } from './types.js';
 import { INSIGHT_IDS } from './types.js';
 import type { Unit } from './units.js';
-import { quote, unitsOf } from './units.js';
+import { MEMO_SLOT, quote, unitsOf } from './units.js';
 
 const MAX_EVIDENCE = 5;
 /** Insights for which thanks are no evidence (thanking "participants" is not involving practice). */
@@ -63,22 +63,47 @@ function cueInsight(id: CueInsightId, units: Unit[], lex: PracticeLexicon): { st
   const cues = lex.insights[id];
   const found: PracticeEvidence[] = [];
   let present = 0;
+  const slot = INSIGHT_IDS.indexOf(id);
   for (const u of units) {
     if (u.template) continue;
     if (u.acknowledgements && NOT_IN_THANKS.has(id)) continue;
-    if (!cues.traps.empty && cues.traps.test(u.text)) continue;
-    const m = cues.present.find(u.text);
-    if (m) {
-      const strength = (!cues.plansCount && u.plan) || cues.downgrade.test(u.text) ? 'partial' : 'present';
+    const c = cueMatch(u, slot, cues);
+    if (c === NO_CUE) continue;
+    if (c.present) {
+      const strength = (!cues.plansCount && u.plan) || c.downgraded ? 'partial' : 'present';
       if (strength === 'present') present++;
-      found.push(evidenceOf(u, m.index, strength));
+      found.push(evidenceOf(u, c.at, strength));
       continue;
     }
-    const w = cues.partial.find(u.text) ?? (u.kind === 'heading' ? cues.sections.find(u.text) : undefined);
-    if (w) found.push(evidenceOf(u, w.index, 'partial'));
+    found.push(evidenceOf(u, c.at, 'partial'));
   }
   const status: PracticeStatus = present >= cues.minPresent ? 'present' : found.length ? 'partial' : 'absent';
   return { status, evidence: pickEvidence(found) };
+}
+
+/** A unit's cue match for one insight, from its text alone: a present cue (downgraded or not) or a partial one, and where. */
+type CueMatch = { present: boolean; downgraded: boolean; at: number };
+const NO_CUE: CueMatch = { present: false, downgraded: false, at: -1 };
+/** Memo slots after the insights' own: policy and practice levels, study cues. */
+const POLICY_SLOT = MEMO_SLOT.policy;
+const STUDY_SLOT = MEMO_SLOT.study;
+
+/** The cue match of a unit for the insight in `slot`, remembered with the unit's cached block unit (the same answers as matching again). */
+function cueMatch(u: Unit, slot: number, cues: PracticeLexicon['insights'][CueInsightId]): CueMatch {
+  // A heading's unit is made anew at every check; its kind is part of the answer (section cues).
+  let c = u.memo[slot] as CueMatch | undefined;
+  if (c) return c;
+  if (!cues.traps.empty && cues.traps.test(u.text)) c = NO_CUE;
+  else {
+    const m = cues.present.find(u.text);
+    if (m) c = { present: true, downgraded: cues.downgrade.test(u.text), at: m.index };
+    else {
+      const w = cues.partial.find(u.text) ?? (u.kind === 'heading' ? cues.sections.find(u.text) : undefined);
+      c = w ? { present: false, downgraded: false, at: w.index } : NO_CUE;
+    }
+  }
+  u.memo[slot] = c;
+  return c;
 }
 
 /** Insight 4: both levels named, and linked in one sentence; one level only is partial. */
@@ -91,15 +116,25 @@ function policyPractice(units: Unit[], lex: PracticeLexicon): { status: Practice
   let frontline = 0;
   const traps = lex.insights.policy_practice.traps;
   for (const u of units) {
-    if (u.template || u.acknowledgements || u.kind === 'heading' || traps.test(u.text)) continue;
-    const p = lex.policyLevel.find(u.text);
-    const f = lex.frontline.find(u.text);
-    if (p) policy++;
-    if (f) frontline++;
-    if (p && f && lex.recommendations.verbs.test(u.text)) {
+    if (u.template || u.acknowledgements || u.kind === 'heading') continue;
+    // The text's answers, remembered with its cached block unit (slot after the insights').
+    let c = u.memo[POLICY_SLOT] as { trap: boolean; p: boolean; f: boolean; verb: boolean; at: number } | undefined;
+    if (!c) {
+      if (traps.test(u.text)) c = { trap: true, p: false, f: false, verb: false, at: -1 };
+      else {
+        const p = lex.policyLevel.find(u.text);
+        const f = lex.frontline.find(u.text);
+        c = { trap: false, p: !!p, f: !!f, verb: !!(p && f && lex.recommendations.verbs.test(u.text)), at: p && f ? Math.min(p.index, f.index) : -1 };
+      }
+      u.memo[POLICY_SLOT] = c;
+    }
+    if (c.trap) continue;
+    if (c.p) policy++;
+    if (c.f) frontline++;
+    if (c.p && c.f && c.verb) {
       linked++;
-      found.push(evidenceOf(u, Math.min(p.index, f.index), 'present'));
-    } else if (p && f) found.push(evidenceOf(u, Math.min(p.index, f.index), 'partial'));
+      found.push(evidenceOf(u, c.at, 'present'));
+    } else if (c.p && c.f) found.push(evidenceOf(u, c.at, 'partial'));
   }
   const status: PracticeStatus = linked >= 2 ? 'present' : linked > 0 || (policy > 0 && frontline > 0) || policy + frontline >= 3 ? 'partial' : base.status;
   return { status, evidence: pickEvidence(found) };
@@ -181,7 +216,12 @@ function compute(doc: DocumentModel, lex: PracticeLexicon): PracticeFit {
   const units = unitsOf(doc, lex);
   const handles = practicalHandles(doc, units, lex);
   let studyCues = 0;
-  for (const u of units) if (!u.template && lex.study.test(u.text)) studyCues++;
+  for (const u of units) {
+    if (u.template) continue;
+    let study = u.memo[STUDY_SLOT] as boolean | undefined;
+    if (study === undefined) u.memo[STUDY_SLOT] = study = lex.study.test(u.text);
+    if (study) studyCues++;
+  }
   const isStudy = studyCues >= 2;
   const items: PracticeItem[] = [];
   for (const id of INSIGHT_IDS) {

@@ -2,15 +2,21 @@ import type { DocumentModel } from '../rules/types.js';
 import type { PracticeLexicon } from './lexicon.js';
 import type { PracticalHandles, PracticeEvidence, Recommendation, RecommendationSection } from './types.js';
 import type { Unit } from './units.js';
-import { quote } from './units.js';
+import { MEMO_SLOT, quote } from './units.js';
 
 const MAX_TEXT = 200;
 
 /** A short line without a full stop: a heading written as a paragraph (bold text, a label with a colon). */
 function isPseudoHeading(text: string): boolean {
-  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-  return words > 0 && words <= 8 && !/[.!?]$/.test(text.trim());
+  // Counts words only up to nine: a long paragraph is no heading, and need not be split whole at every check.
+  let words = 0;
+  for (const m of text.matchAll(PIECE)) {
+    if (WORDLIKE.test(m[0]) && ++words > 8) return false;
+  }
+  return words > 0 && !/[.!?]$/.test(text.trim());
 }
+const PIECE = /\S+/g;
+const WORDLIKE = /[\p{L}\p{N}]/u;
 
 /** Reads one recommendation: who acts, with which verb, for practice or for research. */
 export function readRecommendation(text: string, lex: PracticeLexicon, researchContext: boolean, headingActor?: string): Pick<Recommendation, 'actor' | 'verb' | 'weak' | 'audience'> {
@@ -109,12 +115,18 @@ export function practicalHandles(doc: DocumentModel, units: Unit[], lex: Practic
       continue;
     }
     pseudo = undefined;
-    if (u.kind !== 'paragraph' || !isPseudoHeading(u.text)) continue;
-    if (r.headings.test(u.text) || r.practiceHeadings.test(u.text)) pseudo = { research: r.research.test(u.text) || (u.section >= 0 && researchSection[u.section]!) };
+    if (u.kind !== 'paragraph') continue;
+    // From the text alone: not a pseudo-heading of recommendations (false), or one that names research or not.
+    let text = u.memo[MEMO_SLOT.pseudoHeading] as { research: boolean } | false | undefined;
+    if (text === undefined) u.memo[MEMO_SLOT.pseudoHeading] = text = isPseudoHeading(u.text) && (r.headings.test(u.text) || r.practiceHeadings.test(u.text)) ? { research: r.research.test(u.text) } : false;
+    if (text) pseudo = { research: text.research || (u.section >= 0 && researchSection[u.section]!) };
   }
   // "We recommend …" in running text.
   for (const u of units) {
-    if (u.template || u.kind === 'heading' || !r.inline.test(u.text)) continue;
+    if (u.template || u.kind === 'heading') continue;
+    let inline = u.memo[MEMO_SLOT.inline] as boolean | undefined;
+    if (inline === undefined) u.memo[MEMO_SLOT.inline] = inline = r.inline.test(u.text);
+    if (!inline) continue;
     push(u, 'inline', u.section >= 0 && researchSection[u.section]!);
   }
   recommendations.sort((a, b) => a.offset - b.offset);

@@ -20,7 +20,15 @@ export interface Unit {
   acknowledgements: boolean;
   /** Future tense or a plan, or inside a proposal: at most partial evidence. */
   plan: boolean;
+  /**
+   * What the analysis worked out from the unit's text alone (its cue matches), kept with the
+   * cached block unit: a re-check after an edit reads it instead of matching again.
+   */
+  memo: unknown[];
 }
+
+/** Memo slots of a unit after the insights' own (one per insight, by its index in INSIGHT_IDS). */
+export const MEMO_SLOT = { policy: 12, study: 13, pseudoHeading: 14, inline: 15 } as const;
 
 /** Section titles of a section and all the sections around it, innermost first. */
 export function sectionPaths(sections: Section[]): string[][] {
@@ -41,6 +49,7 @@ interface BlockUnit {
   end: number;
   template: boolean;
   plan: boolean;
+  memo: unknown[];
 }
 
 /**
@@ -57,7 +66,7 @@ function blockUnits(text: string, spans: Array<[number, number]>, heading: boole
   for (const [start, end] of spans) {
     const t = text.slice(start, end).replace(/\s+/g, ' ').trim();
     if (!/\p{L}/u.test(t)) continue;
-    out.push({ text: t, start, end, template: blockTemplate && lex.template.test(t), plan: lex.plan.test(t) });
+    out.push({ text: t, start, end, template: blockTemplate && lex.template.test(t), plan: lex.plan.test(t), memo: [] });
   }
   return out;
 }
@@ -96,6 +105,7 @@ export function unitsOf(doc: DocumentModel, lex: PracticeLexicon): Unit[] {
         template: u.template,
         acknowledgements: b.section >= 0 && ackSection[b.section]!,
         plan: (b.section >= 0 && planSection[b.section]!) || u.plan,
+        memo: u.memo,
       });
     }
   });

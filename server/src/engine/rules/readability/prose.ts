@@ -11,8 +11,14 @@ export function isRunningText(ab: AnalysedBlock): boolean {
   const b = ab.block;
   if (b.kind !== 'paragraph' && b.kind !== 'listItem' && b.kind !== 'footnote') return false;
   if (b.quoted || b.skip) return false;
-  return !looksLikeTable(b.text);
+  // The table test per cached analysis (its sentences array is shared by every run that reuses the block).
+  const known = RUNNING.get(ab.sentences);
+  if (known !== undefined) return known;
+  const running = !looksLikeTable(b.text);
+  RUNNING.set(ab.sentences, running);
+  return running;
 }
+const RUNNING = new WeakMap<object, boolean>();
 
 /** Whether [start, end) lies inside one of the ranges (quotations, placeholders). */
 export function inside(start: number, end: number, ranges: ReadonlyArray<readonly [number, number]> | undefined): boolean {

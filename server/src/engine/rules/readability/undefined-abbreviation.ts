@@ -130,12 +130,12 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         }
       });
       // Written out in a footnote, without brackets: "The RIAA[^4] sued …" with "[^4]: Recording Industry Association of America."
-      const notes = doc.blocks.filter((b) => b.analysed.block.kind === 'footnote').map((b) => b.analysed.sentences.flatMap((s) => s.words.map((w) => w.text)));
-      if (notes.length) for (const acronym of firstUse.keys()) if (notes.some((ws) => spelledOut(acronym, ws))) explainedEverywhere.add(acronym);
+      const notes = doc.blocks.filter((b) => b.analysed.block.kind === 'footnote').map((b) => b.analysed.sentences);
+      if (notes.length) for (const acronym of firstUse.keys()) if (notes.some((ss) => spelledOutIn(acronym, ss))) explainedEverywhere.add(acronym);
       // An acronym in capitals that the report also writes as an ordinary word ("STOP" and "stop",
       // "KENNEDY" and "Kennedy") is emphasis or small capitals, not an abbreviation.
       const ordinary = new Set<string>();
-      for (const b of doc.blocks) for (const s of b.analysed.sentences) for (const w of s.words) if (!w.isAcronym && w.letters >= 4) ordinary.add(w.text.toUpperCase());
+      for (const b of doc.blocks) for (const w of ordinaryWordsOf(b.analysed.sentences)) ordinary.add(w);
       const out = [];
       for (const [acronym, use] of firstUse) {
         if (accepted.has(acronym) || wellKnown.has(doc.language, acronym) || explainedEverywhere.has(acronym)) continue;
@@ -222,4 +222,29 @@ function shoutedPhrase(analysed: { sentences: Array<{ words: Array<{ text: strin
     return [s.words[i - 1], s.words[i + 1]].some((n) => !!n && /^\p{Lu}{3,}$/u.test(n.text) && ordinary.has(n.text));
   }
   return false;
+}
+
+// Per-block summaries, kept with the block's cached analysis (its sentences array is shared by
+// every check that reuses the block), so that an edit does not rescan the unchanged blocks.
+const ORDINARY = new WeakMap<object, string[]>();
+const SPELLED = new WeakMap<object, { words: string[]; answers: Map<string, boolean> }>();
+
+/** The block's words of four letters or more that are no acronym, in capitals. */
+function ordinaryWordsOf(sentences: ReadonlyArray<{ words: ReadonlyArray<{ text: string; isAcronym?: boolean; letters: number }> }>): string[] {
+  let out = ORDINARY.get(sentences);
+  if (!out) {
+    const seen = new Set<string>();
+    for (const s of sentences) for (const w of s.words) if (!w.isAcronym && w.letters >= 4) seen.add(w.text.toUpperCase());
+    ORDINARY.set(sentences, (out = [...seen]));
+  }
+  return out;
+}
+
+/** spelledOut() on a footnote's words, remembered per acronym for the footnote's cached analysis. */
+function spelledOutIn(acronym: string, sentences: ReadonlyArray<{ words: ReadonlyArray<{ text: string }> }>): boolean {
+  let entry = SPELLED.get(sentences);
+  if (!entry) SPELLED.set(sentences, (entry = { words: sentences.flatMap((s) => s.words.map((w) => w.text)), answers: new Map() }));
+  let answer = entry.answers.get(acronym);
+  if (answer === undefined) entry.answers.set(acronym, (answer = spelledOut(acronym, entry.words)));
+  return answer;
 }

@@ -1,0 +1,156 @@
+/**
+ * A re-check after an edit combines per-block summaries that the unchanged blocks keep with
+ * their cached analysis (the practice card's cue matches, the abbreviation rule's word lists)
+ * instead of matching every block again; the findings stay what a fresh check finds. And the
+ * server compares a new list of diagnostics with the published one as the client would see it.
+ */
+import { strict as assert } from 'node:assert';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { Engine } from '../../server/src/engine/engine.js';
+import type { LintResult } from '../../server/src/engine/engine.js';
+import { practiceLexicon } from '../../server/src/engine/practice/lexicon.js';
+import { practiceFit } from '../../server/src/engine/practice/analysis.js';
+import { unitsOf } from '../../server/src/engine/practice/units.js';
+import { sameDiagnostics } from '../../server/src/lsp/diagnostics.js';
+import { Vocabulary } from '../../server/src/engine/vocabulary/vocabulary.js';
+import { bundledLanguage } from '../../server/src/workspace/dictionaries.js';
+import { extraFormats } from '../../server/src/workspace/formats.js';
+// The workspace layer gives the engine its practice dictionaries (as in the server).
+import '../../server/src/workspace/engine.js';
+
+/** An engine with the bundled data and caches of its own, as the server makes one. */
+const newEngine = () => new Engine({ formats: extraFormats, vocabulary: new Vocabulary([], bundledLanguage) });
+
+const EN = `# Employment support for people on benefits
+
+We interviewed 24 caseworkers and 31 clients in four municipalities. Participants said that the
+first meeting decides much of what follows. The NVVK[^1] and the UWV both take part in the pilot.
+
+Most clients reported that letters from the municipality were hard to read, and half of them
+asked a relative for help. The NVVK checks the letters every year.
+
+## Recommendations
+
+- Caseworkers should plan the first meeting within two weeks of the application.
+- Team leaders should give caseworkers time to call clients who miss an appointment.
+- The municipality should rewrite its standard letters with clients.
+
+## Discussion
+
+The UWV was not part of every interview, so these findings say little about it. STOP is written
+here as an ordinary word in capitals, and the report says stop elsewhere.
+
+[^1]: Nederlandse Vereniging voor Volkskrediet, the association of debt help organisations.
+`;
+
+const NL = `# Schuldhulp in de wijk
+
+Wij spraken 18 consulenten en 22 inwoners. Deelnemers vertelden dat de eerste brief vaak
+onduidelijk is. Het UWV en de gemeente werken samen.
+
+## Aanbevelingen
+
+- Consulenten moeten inwoners binnen twee weken na de aanmelding bellen.
+- Teamleiders moeten de brieven samen met inwoners herschrijven.
+
+## Discussie
+
+De gemeente gebruikt de uitkomsten om de aanpak te verbeteren.
+`;
+
+/** The text with one word added inside the paragraph that starts with `paragraph`. */
+function edited(text: string, paragraph: string, word: string): string {
+  const at = text.indexOf(paragraph);
+  assert.ok(at >= 0);
+  const space = text.indexOf(' ', at);
+  return `${text.slice(0, space + 1)}${word} ${text.slice(space + 1)}`;
+}
+
+function shape(r: LintResult) {
+  return {
+    findings: r.findings.map((f) => `${f.offset}-${f.endOffset} ${f.ruleId} ${f.severity} ${f.message.en} ${JSON.stringify(f.data ?? {})}`),
+    sections: r.sections.map((s) => JSON.stringify(s)),
+    practice: JSON.stringify(practiceFit(r.model)),
+  };
+}
+
+describe('engine: an edit re-uses the unchanged blocks’ summaries', function () {
+  this.timeout(60000);
+
+  for (const [language, text, paragraph, word] of [
+    ['en', EN, 'Most clients reported', 'also'],
+    ['nl', NL, 'Wij spraken', 'ook'],
+  ] as const) {
+    it(`${language}: finds after an edit what a fresh check finds, re-using the other blocks' cue matches`, () => {
+      const engine = newEngine();
+      const first = engine.lint(text, { path: 'report.md' });
+      const after = edited(text, paragraph, word);
+      const second = engine.lint(after, { path: 'report.md' });
+      const fresh = newEngine().lint(after, { path: 'report.md' });
+      assert.deepEqual(shape(second), shape(fresh));
+      // And the first check was right too (its summaries were made then).
+      assert.deepEqual(shape(first), shape(newEngine().lint(text, { path: 'report.md' })));
+
+      // The practice card's units: an unchanged sentence brings the cue matches the first check made.
+      const lex = practiceLexicon(first.language);
+      // A unit by its block's text and its own: the same sentence in the edited paragraph is a new block's.
+      const keyOf = (r: LintResult, u: { block: number; text: string }) => `${r.model.blocks[u.block]!.analysed.block.text}\u0000${u.text}`;
+      const before = new Map(unitsOf(first.model, lex).map((u) => [keyOf(first, u), u]));
+      let reused = 0;
+      let renewed = 0;
+      for (const u of unitsOf(second.model, lex)) {
+        const old = before.get(keyOf(second, u));
+        if (u.kind === 'heading') continue;
+        if (old) {
+          assert.equal(u.memo, old.memo, `kept with the cached block: ${u.text}`);
+          assert.ok(u.memo.some((x) => x !== undefined), `filled by the first check: ${u.text}`);
+          reused++;
+        } else {
+          assert.notEqual(u.memo, undefined);
+          assert.ok(![...before.values()].some((o) => o.memo === u.memo), `made anew: ${u.text}`);
+          renewed++;
+        }
+      }
+      assert.ok(reused >= 3, `${reused} units re-used`);
+      assert.ok(renewed >= 1, `${renewed} units of the edited paragraph made anew`);
+    });
+  }
+
+  it('the abbreviation rule still reads a footnote that spells an acronym out, and capitals written as an ordinary word, after an edit', () => {
+    const engine = newEngine();
+    const ids = (r: LintResult) => r.findings.filter((f) => f.ruleId === 'readability/undefined-abbreviation').map((f) => (f.data as { acronym: string }).acronym);
+    const first = ids(engine.lint(EN, { path: 'r.md' }));
+    assert.ok(!first.includes('NVVK'), 'spelled out in the footnote');
+    assert.ok(!first.includes('STOP'), 'an ordinary word in capitals');
+    const second = ids(engine.lint(edited(EN, 'Most clients reported', 'also'), { path: 'r.md' }));
+    assert.deepEqual(second, first);
+  });
+});
+
+describe('lsp: comparing diagnostics with the published ones', () => {
+  const d = (message: string, data?: unknown): Diagnostic => ({
+    range: { start: { line: 1, character: 2 }, end: { line: 1, character: 9 } },
+    severity: 2,
+    source: 'brug',
+    code: 'readability/long-sentence',
+    message,
+    ...(data === undefined ? {} : { data }),
+  });
+
+  it('equal as the client receives them: key order and undefined properties do not count', () => {
+    const a = d('long', { ruleId: 'x', words: 31 });
+    const b: Diagnostic = { message: 'long', code: 'readability/long-sentence', source: 'brug', severity: 2, range: { end: { character: 9, line: 1 }, start: { character: 2, line: 1 } }, data: { words: 31, ruleId: 'x' }, tags: undefined };
+    assert.ok(sameDiagnostics([a], [b]));
+  });
+
+  it('different when a message, a range, the data or the number of diagnostics differs', () => {
+    assert.ok(!sameDiagnostics([d('long')], [d('longer')]));
+    assert.ok(!sameDiagnostics([d('long', { words: 31 })], [d('long', { words: 32 })]));
+    assert.ok(!sameDiagnostics([d('long', { words: 31 })], [d('long')]));
+    assert.ok(!sameDiagnostics([d('long', [1, 2])], [d('long', [1, 2, 3])]));
+    const moved = d('long');
+    moved.range = { start: { line: 1, character: 3 }, end: { line: 1, character: 9 } };
+    assert.ok(!sameDiagnostics([d('long')], [moved]));
+    assert.ok(!sameDiagnostics([d('long')], [d('long'), d('long')]));
+  });
+});
