@@ -33,6 +33,8 @@ export function loadDictionaryFiles(files: string[]): { dictionaries: Dictionary
   return { dictionaries, problems };
 }
 
+const NOT_VOCABULARY = new Set(['text', 'client', 'practice', 'compiled']);
+
 function yamlFiles(dir: string): string[] {
   const out: string[] = [];
   let names: string[];
@@ -43,10 +45,11 @@ function yamlFiles(dir: string): string[] {
   }
   for (const name of names) {
     const p = join(dir, name);
-    // dictionaries/text holds the text layer's word lists (compiled into the engine), and
-    // dictionaries/practice the practice-fit cues (their own schema): neither is vocabulary.
+    // dictionaries/text holds the text layer's word lists and dictionaries/client the client
+    // lexicon (both compiled into the engine), dictionaries/practice the practice-fit cues: each
+    // has its own schema, and none is vocabulary.
     if (statSync(p).isDirectory()) {
-      if (name !== 'text' && name !== 'practice') out.push(...yamlFiles(p));
+      if (!NOT_VOCABULARY.has(name)) out.push(...yamlFiles(p));
     }
     else if (/\.ya?ml$/.test(name)) out.push(p);
   }

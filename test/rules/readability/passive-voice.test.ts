@@ -167,6 +167,12 @@ describe(RULE, () => {
       assert.deepEqual(example('The form was checked by the officer.'), ['the officer checked the form']);
     });
 
+    it('a relative clause with "whom" starts the clause: the subject is the one after it', () => {
+      const example = (t: string) => splitSentences(t, 'en').flatMap((s) => findPassives(s, 'en').map((p) => activeExample(t, s, p, 'en')));
+      // Was "[who?] asked the frequent change of personnel".
+      assert.deepEqual(example('The frequent change of personnel with whom we were asked to engage delayed the work.'), ['[who?] asked us']);
+    });
+
     it('2,213 of 2,714 hints carried one example: now every example differs with its sentence', () => {
       const text = '# Report\n\nThe request was refused. The grant was withdrawn. The family was not informed.\n';
       const examples = of(md(text), RULE).map((f) => /For example: "([^"]+)"/.exec(f.message.en)?.[1]);
