@@ -74,8 +74,10 @@ function serverOptions(context: vscode.ExtensionContext): ServerOptions {
   const serverModule = context.asAbsolutePath('server/dist/server.cjs');
   const env = { ...process.env, BRUG_HOME: context.extensionPath };
   return {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6011'] } },
+    // Brug's cue patterns are large regular expressions: compiled once, straight to machine code
+    // (see server/bin/brug.js and bench/RESULTS.md, cold start).
+    run: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--no-regexp-tier-up'] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--no-regexp-tier-up', '--nolazy', '--inspect=6011'] } },
   };
 }
 

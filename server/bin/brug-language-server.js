@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 
 const bundle = fileURLToPath(new URL('../dist/server.cjs', import.meta.url));
 if (!existsSync(bundle)) {
@@ -14,4 +15,6 @@ if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsW
   process.stderr.write('brug-language-server: start it with --stdio (or --node-ipc, --socket=PORT, --pipe=NAME); an editor does this for you.\n');
   process.exit(2);
 }
+// The cue patterns are large regular expressions: compiled once, straight to machine code (as in bin/brug.js).
+setFlagsFromString('--no-regexp-tier-up');
 createRequire(import.meta.url)(bundle);
