@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { guardNesting, MAX_NESTING, parseMarkdown, splitChunks, stubDefinitions } from '../../server/src/engine/formats/markdown.js';
+import { cachedMarkdownChunks, clearMarkdownCache, guardNesting, MAX_NESTING, parseMarkdown, splitChunks, stubDefinitions } from '../../server/src/engine/formats/markdown.js';
 import { md, of, flagged, assertInside, countWords } from './helpers.js';
 
 /**
@@ -325,5 +325,28 @@ describe('Markdown adapter: long tokens and deep nesting stay linear', () => {
   it('guarding leaves ordinary Markdown untouched', () => {
     const text = `# Kop\n\n> - 1. Een [link [met] haken](u) en **nadruk** ___ hier.\n\n${'- '.repeat(MAX_NESTING)}diep\n`;
     assert.equal(guardNesting(text), text);
+  });
+});
+
+describe('markdown: the chunk cache stays bounded in an editing session', () => {
+  it('drops the chunks that no parse has used for a while, keeps the ones in use', () => {
+    const doc = (name: string, n: number) => Array.from({ length: n }, (_, i) => `## ${name} ${i}\n\nDe klantmanager van wijk ${i} belt de inwoner over ${name}. Zij spreken af wat er gebeurt.\n`).join('\n');
+    const a = doc('Aanvraag', 400);
+    const b = doc('Bezwaar', 40);
+    const chunksOf = (t: string) => new Set(splitChunks(t).chunks.map((c) => t.slice(c.start, c.end))).size;
+    clearMarkdownCache();
+    parseMarkdown(a);
+    assert.ok(chunksOf(a) > 1 && cachedMarkdownChunks() >= chunksOf(a), 'the first document is cached');
+    // An editing session on another document: its chunks stay, the first document's go.
+    let edited = b;
+    for (let i = 0; i < 48; i++) {
+      edited = edited.replace('belt de inwoner', `belt de inwoner (${i})`);
+      parseMarkdown(edited);
+    }
+    assert.ok(cachedMarkdownChunks() < chunksOf(a), `still ${cachedMarkdownChunks()} chunks cached`);
+    assert.ok(cachedMarkdownChunks() >= chunksOf(edited), 'the chunks in use stay cached');
+    const before = cachedMarkdownChunks();
+    parseMarkdown(edited);
+    assert.equal(cachedMarkdownChunks(), before, 'an unchanged parse hits the cache');
   });
 });
