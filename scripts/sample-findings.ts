@@ -9,22 +9,11 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { checkCorpusFile, corpusFiles, lineOf, snippet } from './sample-findings-corpus.js';
+import { rng } from '../test/fuzz/generate.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
-
-/** A small seeded generator (mulberry32): the same seed gives the same sample. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export const HEADER = ['file', 'line', 'rule', 'severity', 'message', 'flagged', 'judgement', 'note'];
@@ -62,7 +51,7 @@ if (existsSync(out)) {
     if (c.length >= 8 && c[6]) known.set(`${c[0]}\t${c[2]}\t${c[5]}`, [c[6]!, c[7]!]);
   }
 }
-const next = random(seed);
+const next = rng(seed);
 const lines = [HEADER.join('\t')];
 for (const rule of [...byRule.keys()].sort()) {
   const rows = byRule.get(rule)!;
