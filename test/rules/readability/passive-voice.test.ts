@@ -167,6 +167,15 @@ describe(RULE, () => {
       assert.deepEqual(example('The form was checked by the officer.'), ['the officer checked the form']);
     });
 
+    it('"the day Eldred was decided": the name after "determiner + noun" is the subject; "the plan of the Council" stays whole', () => {
+      const example = (t: string) => splitSentences(t, 'en').flatMap((s) => findPassives(s, 'en').map((p) => activeExample(t, s, p, 'en')));
+      // Was "[who?] decided the day Eldred".
+      assert.deepEqual(example('The day Eldred was decided, fate would have it that I was far away.'), ['[who?] decided Eldred']);
+      assert.deepEqual(example('The year the Supreme Court was asked to rule, nothing happened.'), ['[who?] asked the Supreme Court']);
+      assert.deepEqual(example('The plan of the City Council was approved in May.'), ['[who?] approved the plan of the City Council']);
+      assert.deepEqual(example('The social security Act was passed.'), ['[who?] passed the social security Act']);
+    });
+
     it('a relative clause with "whom" starts the clause: the subject is the one after it', () => {
       const example = (t: string) => splitSentences(t, 'en').flatMap((s) => findPassives(s, 'en').map((p) => activeExample(t, s, p, 'en')));
       // Was "[who?] asked the frequent change of personnel".

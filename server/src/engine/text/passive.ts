@@ -250,6 +250,25 @@ function trimPhrase(ws: Word[]): Word[] {
   return ws.slice(0, n);
 }
 
+/**
+ * "The day Eldred was decided", "the year the Supreme Court was asked": a determiner and a noun
+ * followed by a name (or "the" + name) is a clause without its "that", and the name is the subject. A name after "of",
+ * "for" … belongs to the phrase before it ("the plan of the City Council").
+ */
+function nameAfterNoun(ws: Word[]): Word[] {
+  const upper = (w: Word | undefined) => !!w && /^\p{Lu}/u.test(w.text);
+  for (let k = ws.length - 1; k > 1; k--) {
+    if (!upper(ws[k]) || upper(ws[k - 1])) continue;
+    const start = /^(the|a|an)$/.test(ws[k - 1]!.text) ? k - 1 : k;
+    const noun = ws[start - 1];
+    // Only "the day Eldred", "a year the court": determiner, noun, name ("the social security Act" stays).
+    if (!noun || !/^\p{Ll}/u.test(noun.text) || /^(of|for|to|in|on|by|with|from|at|about|and|or|the|a|an)$/.test(noun.text)) return ws;
+    if (start < 2 || !/^(the|a|an|this|that|each|every)$/i.test(ws[start - 2]!.text)) return ws;
+    return ws.slice(start);
+  }
+  return ws;
+}
+
 function join(text: string, ws: Word[]): string {
   return ws.length ? text.slice(ws[0]!.start, ws[ws.length - 1]!.end) : '';
 }
@@ -295,7 +314,7 @@ export function activeExample(text: string, s: Sentence, p: PassiveMatch, langua
     let end = aux;
     while (end > i && EN_NOT_SUBJECT.test(words[end - 1]!.lower)) end--;
     const infinitive = end < aux && words[end]!.lower === 'to';
-    const subjectWords = infinitive ? [] : trimPhrase(phraseAfter(words, i, end, EN_PHRASE_STOP, 6));
+    const subjectWords = infinitive ? [] : nameAfterNoun(trimPhrase(phraseAfter(words, i, end, EN_PHRASE_STOP, 6)));
     let subject = subjectWords.length >= 1 ? decapitalise(join(text, subjectWords), subjectWords[0], s.start) : '';
     if (subjectWords.length === 1 && OBJECT_PRONOUN[language][subjectWords[0]!.lower]) subject = OBJECT_PRONOUN[language][subjectWords[0]!.lower]!;
     // "It is recommended that …": the "it" is empty.
