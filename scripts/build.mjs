@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -113,6 +114,10 @@ const cjs = {
   define: { 'import.meta.url': '__brugModuleUrl' },
   banner: { js: "const __brugModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
+// The CLI once more as CommonJS (server/dist/cli.cjs): server/bin/brug.js compiles it with
+// node:vm and V8's code cache (server/dist/cli.cache, written by the first run), which Node 20 has
+// only for scripts, not for ES modules. cli.mjs stays for running the bundle directly.
+jobs.push({ ...common, ...cjs, entryPoints: ['server/src/cli/cli.ts'], outfile: 'server/dist/cli.cjs', plugins: [lazyPlugin, francPlugin] });
 if (existsSync('server/src/lsp/server.ts')) {
   jobs.push({ ...common, ...cjs, entryPoints: ['server/src/lsp/server.ts'], outfile: 'server/dist/server.cjs', plugins: [francPlugin] });
 }
@@ -188,4 +193,14 @@ await import('./build-client-lexicon.mjs').then((m) => m.writeClientLexicon());
 const started = Date.now();
 const dictionaryFiles = (await compileDictionaries()) + (await compilePracticeDictionaries());
 await Promise.all([...jobs.map((j) => build(j)), buildLazy()]);
+// V8's code cache for server/bin/brug.js (see there): old ones go, and a check of each sample
+// report (English, then Dutch) writes the new one, so that the first real start has it too.
+for (const f of readdirSync('server/dist')) if (/^cli\.[0-9a-f]+\.cache$/.test(f)) rmSync(join('server/dist', f), { force: true });
+if (!watch) {
+  for (const [i, sample] of ['samples/report-employment-support.md', 'samples/rapport-schuldhulp.md'].entries()) {
+    if (!existsSync(sample)) continue;
+    const env = { ...process.env, ...(i > 0 ? { BRUG_CODE_CACHE_REFRESH: '1' } : {}) };
+    spawnSync(process.execPath, ['server/bin/brug.js', 'check', '--format', 'json', sample], { stdio: 'ignore', env });
+  }
+}
 if (!watch) process.stdout.write(`brug: built ${jobs.length} bundle(s) and ${dictionaryFiles} dictionaries in ${Date.now() - started} ms\n`);
