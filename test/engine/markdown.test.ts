@@ -369,6 +369,10 @@ describe('Markdown adapter: plain paragraphs read without the parser', () => {
     ['hard breaks, trailing spaces, tabs and carriage returns stay with the parser', `${P}  \n${E}\n\n${E}\t\n\n${P}\r\n${E}\r\n\r\n${P}`],
     ['CRLF line endings throughout', `# Titel\r\n\r\n${P}\r\n\r\n- a\r\n- b\r\n\r\n${E.replace(/\n/g, '\r\n')}\r\n`],
     ['ordered list markers and numbers at a line start', `${P}\n\n2. tweede punt\n\n${E}\n\n2024 was een jaar. ${P}\n\n1) item`],
+    [
+      'footnote references in plain text, defined and not, in every position',
+      `${P}[^a1] ${E}[^b-2][^a1]\n\n${E}[^nope] en meer.\n\n[^c] ${P}\n\n${P}![^a1]\n\n${E}[^a1](x)\n\n${P}[^A1]\nverder[^b-2]\n\n${E}[^a1]\n\n[^a1]: Noot een.\n[^b-2]: Noot twee.\n[^c]: Noot drie.\n`,
+    ],
   ];
 
   for (const [name, text] of documents) {
@@ -393,5 +397,11 @@ describe('Markdown adapter: plain paragraphs read without the parser', () => {
     const pieces = plainPieces(text).map(([s, e]) => text.slice(s, e));
     assert.deepEqual(pieces, [P, E]);
     assert.deepEqual(plainPieces(`${P}\n\n\`\`\`\n${E}\n\`\`\``), [], 'a chunk with fenced code is parsed whole');
+    const noted = `${P}[^1] verder.\n\n${E}[^2]`;
+    assert.deepEqual(
+      plainPieces(noted, new Set(['^1'])).map(([s, e, refs]) => [noted.slice(s, e), refs?.map(([a, b]) => noted.slice(a, b))]),
+      [[`${P}[^1] verder.`, ['[^1]']]],
+      'a reference to a defined footnote is read as one; one to an undefined label keeps the parser',
+    );
   });
 });

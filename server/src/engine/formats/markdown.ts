@@ -490,10 +490,17 @@ const SPANS_BLANK_LINES = /```|~~~|\$\$|<[!?]|<(?:script|pre|style|textarea)/i;
 /** Plain pieces shorter than this stay with their neighbours: each parser call has a fixed cost. */
 const MIN_PLAIN = 200;
 
-/** Plain pieces of a chunk, as [start, end) of their text (without the line ending). */
-export function plainPieces(src: string): Array<[number, number]> {
+/**
+ * A footnote reference (`[^12]`): remark reads it as a reference when the document defines the
+ * label, and leaves it out of the text. Only simple labels, not at a line's start, not after
+ * `!`, not before `(`, `[` or `:` count; a piece with any other bracket is not plain.
+ */
+const FOOTNOTE_CALL = /\[\^([A-Za-z0-9-]{1,100})\]/g;
+
+/** Plain pieces of a chunk: [start, end) of their text (without the line ending), then the footnote references in them. */
+export function plainPieces(src: string, footnotes: ReadonlySet<string> = new Set()): Array<[number, number, Array<[number, number]>?]> {
   if (SPANS_BLANK_LINES.test(src)) return [];
-  const out: Array<[number, number]> = [];
+  const out: Array<[number, number, Array<[number, number]>?]> = [];
   const n = src.length;
   let pos = 0;
   while (pos < n) {
@@ -516,11 +523,31 @@ export function plainPieces(src: string): Array<[number, number]> {
       next = e + 1;
     }
     if (end - start >= MIN_PLAIN) {
-      const piece = src.slice(start, end);
-      if (!NOT_PLAIN.test(piece) && !BLOCK_START.test(piece)) out.push([start, end]);
+      let piece = src.slice(start, end);
+      let refs: Array<[number, number]> | undefined;
+      if (piece.indexOf('[') >= 0 && footnotes.size > 0) {
+        refs = [];
+        let ok = true;
+        piece = piece.replace(FOOTNOTE_CALL, (call: string, label: string, at: number) => {
+          const before = at > 0 ? piece[at - 1] : '\n';
+          const after = piece[at + call.length];
+          if (before === '\n' || before === '!' || after === '(' || after === '[' || after === ':' || !footnotes.has(`^${label.toLowerCase()}`)) ok = false;
+          refs!.push([start + at, start + at + call.length]);
+          return 'x'.repeat(call.length);
+        });
+        if (!ok) piece = '[';
+      }
+      if (!NOT_PLAIN.test(piece) && !BLOCK_START.test(piece)) out.push(refs?.length ? [start, end, refs] : [start, end]);
     }
     pos = next;
   }
+  return out;
+}
+
+/** The footnote labels ("^" first) that a chunk's stub definitions define. */
+function footnoteLabels(stubs: string): Set<string> {
+  const out = new Set<string>();
+  for (const line of stubs.split('\n')) if (line.startsWith('[^')) out.add(line.slice(1, line.lastIndexOf(']:')));
   return out;
 }
 
@@ -562,7 +589,7 @@ function partStubs(part: string, stubs: string): string {
  * field (test/engine/markdown.test.ts checks both ways on documents of every kind).
  */
 function chunkBlocks(src: string, stubs: string): ChunkResult {
-  const plain = fastPath ? plainPieces(src) : [];
+  const plain = fastPath ? plainPieces(src, stubs ? footnoteLabels(stubs) : undefined) : [];
   if (plain.length === 0) return chunkBlocksParsed(src, stubs);
   // A part that starts with a front matter fence would read as front matter on its own.
   let at = 0;
@@ -581,11 +608,16 @@ function chunkBlocks(src: string, stubs: string): ChunkResult {
     if (r.frontMatterLanguage && !result.frontMatterLanguage) result.frontMatterLanguage = r.frontMatterLanguage;
   };
   at = 0;
-  for (const [s, e] of plain) {
+  for (const [s, e, refs] of plain) {
     part(at, s);
     const b = new BlockTextBuilder();
-    const text = src.slice(s, e);
-    b.addAligned(text, text, s);
+    // The text around footnote references, as remark's text nodes hold it.
+    let from = s;
+    for (const [rs, re] of [...(refs ?? []), [e, e] as [number, number]]) {
+      const text = src.slice(from, rs);
+      b.addAligned(text, text, from);
+      from = re;
+    }
     // As ChunkReader.block() reads a paragraph.
     if (b.text.trim().length > 0 && !SHORTCODES_ONLY.test(b.text)) result.blocks.push({ kind: 'paragraph', text: b.text, map: b.map, start: s, end: e });
     at = e;
