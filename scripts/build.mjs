@@ -117,7 +117,9 @@ const cjs = {
 // The CLI once more as CommonJS (server/dist/cli.cjs): server/bin/brug.js compiles it with
 // node:vm and V8's code cache (server/dist/cli.cache, written by the first run), which Node 20 has
 // only for scripts, not for ES modules. cli.mjs stays for running the bundle directly.
-jobs.push({ ...common, ...cjs, entryPoints: ['server/src/cli/cli.ts'], outfile: 'server/dist/cli.cjs', plugins: [lazyPlugin, francPlugin] });
+// Its first line names the build, which keys the cache (hashing 1 MB at every start costs more).
+const buildId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+jobs.push({ ...common, ...cjs, banner: { js: `/* brug-build ${buildId} */ ${cjs.banner.js}` }, entryPoints: ['server/src/cli/cli.ts'], outfile: 'server/dist/cli.cjs', plugins: [lazyPlugin, francPlugin] });
 if (existsSync('server/src/lsp/server.ts')) {
   jobs.push({ ...common, ...cjs, entryPoints: ['server/src/lsp/server.ts'], outfile: 'server/dist/server.cjs', plugins: [francPlugin] });
 }
@@ -195,7 +197,7 @@ const dictionaryFiles = (await compileDictionaries()) + (await compilePracticeDi
 await Promise.all([...jobs.map((j) => build(j)), buildLazy()]);
 // V8's code cache for server/bin/brug.js (see there): old ones go, and a check of each sample
 // report (English, then Dutch) writes the new one, so that the first real start has it too.
-for (const f of readdirSync('server/dist')) if (/^cli\.[0-9a-f]+\.cache$/.test(f)) rmSync(join('server/dist', f), { force: true });
+for (const f of readdirSync('server/dist')) if (/^cli\..+\.cache$/.test(f)) rmSync(join('server/dist', f), { force: true });
 if (!watch) {
   for (const [i, sample] of ['samples/report-employment-support.md', 'samples/rapport-schuldhulp.md'].entries()) {
     if (!existsSync(sample)) continue;

@@ -25,12 +25,14 @@ const esm = join(dist, 'cli.mjs');
  * start would parse the 1 MB bundle again and compile every function it calls (the Markdown
  * parser, the rules) from source. The cache holds the bytecode of the functions a check used
  * and is written after a run that had none (or whose cache V8 rejected: another Node version).
- * It is keyed by the bundle's content, beside the bundle, or in the temporary folder when the
+ * It is keyed by the build and the Node version, beside the bundle, or in the temporary folder when the
  * package folder is read-only. Anything wrong with it: V8 compiles from source as before.
  */
 function runCached() {
   const source = readFileSync(cjs, 'utf8');
-  const key = createHash('sha1').update(source).update(process.version).digest('hex').slice(0, 16);
+  // The build names itself on the first line; a bundle without the name is hashed instead.
+  const build = /^\/\* brug-build ([0-9a-z]+) \*\//.exec(source)?.[1] ?? createHash('sha1').update(source).digest('hex').slice(0, 16);
+  const key = `${build}-${process.version.replace(/[^0-9a-z]+/gi, '_')}`;
   const places = [join(dist, `cli.${key}.cache`), join(tmpdir(), `brug-cli.${key}.cache`)];
   let cachedData;
   for (const p of places) {
@@ -41,8 +43,9 @@ function runCached() {
       /* not there */
     }
   }
-  // The wrapper starts on the bundle's first line, so line numbers in stack traces stay true.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: cjs, cachedData });
+  // The wrapper starts on the bundle's first line, so line numbers in stack traces stay true; strict,
+  // as the ES module build (cli.mjs) always is.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {'use strict';${source}\n})`, { filename: cjs, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(cjs), module, cjs, dirname(cjs));
   // BRUG_CODE_CACHE_REFRESH=1 (the build): write it anyway, with what this run compiled added.
