@@ -204,16 +204,29 @@ export function roleOfQuestion(title: string, vocab: RoleVocabulary): SectionRol
   return undefined;
 }
 
-/** What a section's own text reports, when its cues clearly point one way: findings or data collection. */
-export function roleOfContent(content: string | undefined, vocab: RoleVocabulary): SectionRole | undefined {
-  if (!content || vocab.content.length === 0) return undefined;
+/**
+ * A citation of a source, in any language: "(Hattie & Timperley, 2019)", "[Wiggins, 2019]",
+ * "Fogg (2009)". A section that cites sources sets out what others found: background.
+ */
+const CITATION = /[([][^()[\]\n]{1,80}?[,\s](?:19|20)\d\d[a-z]?\s*[)\]]|\p{Lu}[\p{L}'’-]+(?:\s+et\s+al\.?)?\s+\((?:19|20)\d\d[a-z]?\)/gu;
+
+/** How often a section's text uses each role's content cues (citations count for background). */
+export function contentScores(content: string | undefined, vocab: RoleVocabulary): Map<SectionRole, number> {
   const score = new Map<SectionRole, number>();
+  if (!content || vocab.content.length === 0) return score;
   for (const r of vocab.content) {
     r.re.lastIndex = 0;
     const n = content.match(r.re)?.length ?? 0;
     if (n) score.set(r.role, (score.get(r.role) ?? 0) + n);
   }
-  const ranked = [...score.entries()].sort((a, b) => b[1] - a[1]);
+  const cited = content.match(CITATION)?.length ?? 0;
+  if (cited) score.set('background', (score.get('background') ?? 0) + cited);
+  return score;
+}
+
+/** What a section's own text reports, when its cues clearly point one way: findings, data collection or background. */
+export function roleOfContent(content: string | undefined, vocab: RoleVocabulary): SectionRole | undefined {
+  const ranked = [...contentScores(content, vocab).entries()].sort((a, b) => b[1] - a[1]);
   const [best, second] = ranked;
   if (!best || best[1] < 2) return undefined;
   if (second && second[1] * 2 > best[1]) return undefined;
@@ -232,6 +245,8 @@ export interface HeadingInfo {
 }
 
 const CONTENT_CHARS = 3000;
+/** The text of a chapter with its parts that the content cues read. */
+const SECTION_CHARS = 30000;
 const TEMPLATE_TAG = /\{%[^%]{0,200}%\}|\{\{[^{}]{0,200}\}\}/g;
 
 /** The headings of a parsed document with what the role algorithm needs: level, prose before, the section's own text. */
@@ -311,7 +326,7 @@ export function assignRoles(headings: HeadingInfo[], vocab: RoleVocabulary): Sec
     if (role === 'introduction' && parent?.role === 'method') role = 'method';
     if (!role && parent && parent.role !== 'title' && parent.role !== 'other') role = parent.role;
     // A heading without role words and without a parent role: what its own text reports, or its place among the chapters.
-    if (!role) role = roleByPlace(h, i, place, vocab) ?? 'other';
+    if (!role) role = roleByPlace(headings, i, place, vocab) ?? 'other';
     if (BODY.has(role)) bodySeen = true;
     roles.push(role);
     place.seen.add(role);
@@ -346,18 +361,30 @@ function placeOf(headings: HeadingInfo[], named: Array<SectionRole | undefined>)
   return { seen: new Set(), namesMethod: named.includes('method'), closingAfter, methodAfter };
 }
 
+/** A section's text with its subsections' (a chapter whose own text is one line speaks through its parts), up to a few pages. */
+function sectionText(headings: HeadingInfo[], i: number): string {
+  const h = headings[i]!;
+  let text = h.content ?? '';
+  for (let j = i + 1; j < headings.length && headings[j]!.level > h.level && text.length < SECTION_CHARS; j++) text += headings[j]!.content ?? '';
+  return text;
+}
+
 /**
  * The role of a heading that names none and has no parent role. Its text decides when it clearly
  * describes data collection; a chapter between the method and the conclusion (or recommendations)
  * reports what the study found; a chapter between the introduction and the method sets out the
  * context; otherwise its text's findings cues — and none of these in a document without a study.
  */
-function roleByPlace(h: HeadingInfo, i: number, place: Place, vocab: RoleVocabulary): SectionRole | undefined {
+function roleByPlace(headings: HeadingInfo[], i: number, place: Place, vocab: RoleVocabulary): SectionRole | undefined {
+  const h = headings[i]!;
   const content = roleOfContent(h.content, vocab);
   if (content === 'method') return content;
   const methodBefore = place.seen.has('method');
   // Findings presuppose a study: in a document that never describes one (an essay, a book), figures and quotes are the author's material.
   if (!methodBefore && !place.namesMethod) return undefined;
+  // Sources and theory from the literature set out the study's background, wherever the section stands;
+  // a chapter speaks through its parts as well (a GitBook page of notes on what others wrote).
+  if (content === 'background' || roleOfContent(sectionText(headings, i), vocab) === 'background') return 'background';
   if (methodBefore && place.closingAfter[i]! <= h.level) return 'results';
   // Between the introduction and the method, a chapter without role words sets out the context.
   if (!methodBefore && place.seen.has('introduction') && place.methodAfter[i]! <= h.level && !place.seen.has('results')) return 'background';
