@@ -291,6 +291,8 @@ export function assignRoles(headings: HeadingInfo[], vocab: RoleVocabulary): Sec
   // The role each heading names by its own words, for looking ahead.
   const named = headings.map((h) => roleOfHeading(h.title, vocab));
   const place = placeOf(headings, named);
+  // The short lines (list items) of the method sections so far: the methods the document says it used.
+  const listedMethods = new Set<string>();
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i]!;
     while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
@@ -324,15 +326,42 @@ export function assignRoles(headings: HeadingInfo[], vocab: RoleVocabulary): Sec
     if (role && parent?.role === 'discussion' && DISCUSSED.has(role)) role = 'discussion';
     // The introduction or aim of a method chapter ("Doel interview", "Introduction") introduces the method.
     if (role === 'introduction' && parent?.role === 'method') role = 'method';
+    // A heading named in the list of methods of an earlier method section ("Ideation", "Design sketches") describes that method.
+    if (!role && listedMethods.has(bareHeading(h.title))) role = 'method';
     if (!role && parent && parent.role !== 'title' && parent.role !== 'other') role = parent.role;
     // A heading without role words and without a parent role: what its own text reports, or its place among the chapters.
     if (!role) role = roleByPlace(headings, i, place, vocab) ?? 'other';
+    if (role === 'method') for (const item of listItems(h.content)) listedMethods.add(item);
     if (BODY.has(role)) bodySeen = true;
     roles.push(role);
     place.seen.add(role);
     stack.push({ level: h.level, role });
   }
   return roles;
+}
+
+/** A heading or a list item as the role algorithm compares them: normalised, without an aside in brackets. */
+function bareHeading(title: string): string {
+  return normaliseHeading(title).replace(/\s*[([][^()[\]]*[)\]]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Words at most in a list item that names a method ("Emotional mapping", "Card sorting"). */
+const ITEM_WORDS = 4;
+
+/** The items of the lists in a section's text that a line ending in a colon introduces ("volgende methodologieën:", "including:"), as bare headings. */
+function listItems(content: string | undefined): string[] {
+  if (!content) return [];
+  const out: string[] = [];
+  let inList = false;
+  for (const line of content.split('\n')) {
+    const item = bareHeading(line.replace(/^\s*[-–•*+]\s*/, ''));
+    if (inList && item && item.split(' ').length <= ITEM_WORDS) {
+      out.push(item);
+      continue;
+    }
+    inList = /:\s*$/.test(line);
+  }
+  return out;
 }
 
 /** What a heading's place among the chapters tells: the roles before it, the lowest level of closing and method headings after it. */
