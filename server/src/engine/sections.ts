@@ -224,6 +224,29 @@ export function contentScores(content: string | undefined, vocab: RoleVocabulary
   return score;
 }
 
+/** Questions at least, and the share of them answered, that make a section's text a record of answers. */
+const ANSWERED_QUESTIONS = 3;
+const ANSWERED_SHARE = 0.6;
+
+/**
+ * Whether a section's text records answers: most of its questions are followed by a line that is
+ * not a question ("Speelt u wel eens bingo?" / "Ja, ik speel graag …"). What a participant answered
+ * is a finding; an interview guide lists its questions one after another.
+ */
+export function recordsAnswers(content: string | undefined): boolean {
+  if (!content) return false;
+  const lines = content.split('\n').map((l) => l.trim()).filter(Boolean);
+  let questions = 0;
+  let answered = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (!/\?\s*[*_]*$/.test(lines[i]!)) continue;
+    questions++;
+    const next = lines[i + 1];
+    if (next !== undefined && !/\?\s*[*_]*$/.test(next)) answered++;
+  }
+  return answered >= ANSWERED_QUESTIONS && answered >= questions * ANSWERED_SHARE;
+}
+
 /** What a section's own text reports, when its cues clearly point one way: findings, data collection or background. */
 export function roleOfContent(content: string | undefined, vocab: RoleVocabulary): SectionRole | undefined {
   const ranked = [...contentScores(content, vocab).entries()].sort((a, b) => b[1] - a[1]);
@@ -408,6 +431,8 @@ function roleByPlace(headings: HeadingInfo[], i: number, place: Place, vocab: Ro
   const h = headings[i]!;
   const content = roleOfContent(h.content, vocab);
   if (content === 'method') return content;
+  // Questions with their answers record what someone said: a finding, in any document.
+  if (recordsAnswers(h.content)) return 'results';
   const methodBefore = place.seen.has('method');
   // Findings presuppose a study: in a document that never describes one (an essay, a book), figures and quotes are the author's material.
   if (!methodBefore && !place.namesMethod) return undefined;
