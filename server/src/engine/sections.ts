@@ -224,9 +224,10 @@ export function contentScores(content: string | undefined, vocab: RoleVocabulary
   return score;
 }
 
-/** Questions at least, and the share of them answered, that make a section's text a record of answers. */
+/** Questions at least, the share of them answered, and the share of the lines they take, that make a section's text a record of answers. */
 const ANSWERED_QUESTIONS = 3;
 const ANSWERED_SHARE = 0.6;
+const QUESTION_LINES = 0.25;
 
 /**
  * Whether a section's text records answers: most of its questions are followed by a line that is
@@ -244,7 +245,8 @@ export function recordsAnswers(content: string | undefined): boolean {
     const next = lines[i + 1];
     if (next !== undefined && !/\?\s*[*_]*$/.test(next)) answered++;
   }
-  return answered >= ANSWERED_QUESTIONS && answered >= questions * ANSWERED_SHARE;
+  // A record of answers is mostly questions and answers; a chapter that asks a few questions on the way and answers them itself is not.
+  return answered >= ANSWERED_QUESTIONS && answered >= questions * ANSWERED_SHARE && questions >= lines.length * QUESTION_LINES;
 }
 
 /** What a section's own text reports, when its cues clearly point one way: findings, data collection or background. */
