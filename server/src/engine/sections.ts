@@ -398,6 +398,8 @@ interface Place {
   /** Per heading: the lowest level of a later heading named conclusion or recommendations, of one named method (Infinity: none). */
   closingAfter: number[];
   methodAfter: number[];
+  /** Headings that got the background role from their sources (their text or a run of such chapters). */
+  fromSources: Set<number>;
 }
 
 /** Looks ahead once per document, so that placing every heading stays linear in the number of headings. */
@@ -412,7 +414,17 @@ function placeOf(headings: HeadingInfo[], named: Array<SectionRole | undefined>)
     if (named[j] === 'conclusion' || named[j] === 'recommendations') closing = Math.min(closing, headings[j]!.level);
     if (named[j] === 'method') method = Math.min(method, headings[j]!.level);
   }
-  return { seen: new Set(), namesMethod: named.includes('method'), closingAfter, methodAfter };
+  return { seen: new Set(), namesMethod: named.includes('method'), closingAfter, methodAfter, fromSources: new Set() };
+}
+
+/** The heading before this one at its level, within the same parent (undefined: none). */
+function previousSibling(headings: HeadingInfo[], i: number): number | undefined {
+  const level = headings[i]!.level;
+  for (let j = i - 1; j >= 0; j--) {
+    if (headings[j]!.level === level) return j;
+    if (headings[j]!.level < level) return undefined;
+  }
+  return undefined;
 }
 
 /** A section's text with its subsections' (a chapter whose own text is one line speaks through its parts), up to a few pages. */
@@ -440,7 +452,20 @@ function roleByPlace(headings: HeadingInfo[], i: number, place: Place, vocab: Ro
   if (!methodBefore && !place.namesMethod) return undefined;
   // Sources and theory from the literature set out the study's background, wherever the section stands;
   // a chapter speaks through its parts as well (a GitBook page of notes on what others wrote).
-  if (content === 'background' || roleOfContent(sectionText(headings, i), vocab) === 'background') return 'background';
+  const text = sectionText(headings, i);
+  if (content === 'background' || roleOfContent(text, vocab) === 'background') {
+    place.fromSources.add(i);
+    return 'background';
+  }
+  // A chapter right after one that sets out sources continues it, unless its text reports findings or data collection.
+  const previous = previousSibling(headings, i);
+  if (previous !== undefined && place.fromSources.has(previous)) {
+    const scores = contentScores(text, vocab);
+    if (!scores.get('results') && !scores.get('method')) {
+      place.fromSources.add(i);
+      return 'background';
+    }
+  }
   if (methodBefore && place.closingAfter[i]! <= h.level) return 'results';
   // Between the introduction and the method, a chapter without role words sets out the context.
   if (!methodBefore && place.seen.has('introduction') && place.methodAfter[i]! <= h.level && !place.seen.has('results')) return 'background';
