@@ -176,8 +176,38 @@ export function rolesOfHeading(title: string, vocab: RoleVocabulary, strict = fa
   return headingRoles(full, vocab, strict);
 }
 
+/** Letters at least in a one-word heading that may differ by one slip from a role word ("Conslusie", "Metohde"). */
+const SLIP_LETTERS = 7;
+
+/** Whether two words differ by at most one slip: a letter changed, added, dropped, or two neighbours swapped. */
+export function oneSlipApart(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** The role of a one-word heading that is a role word with one slip (a typing error), or undefined. */
+function slipRole(h: string, vocab: RoleVocabulary): SectionRole | undefined {
+  if (h.length < SLIP_LETTERS || /\s/.test(h)) return undefined;
+  for (const r of vocab.heading) {
+    for (const term of r.terms) {
+      // A word with any ending (conclusie*) by its stem.
+      const t = term.toLowerCase().replace(/\*$/, '');
+      if (t.length >= SLIP_LETTERS && /^\p{L}+$/u.test(t) && oneSlipApart(h, t)) return r.role;
+    }
+  }
+  return undefined;
+}
+
 function headingRoles(h: string, vocab: RoleVocabulary, strict: boolean): SectionRole[] {
   if (!h) return [];
+
   const leadOnly = strict || h.split(/\s+/).length >= STATEMENT_WORDS;
   const out: SectionRole[] = [];
   for (const r of vocab.heading) {
@@ -187,6 +217,10 @@ function headingRoles(h: string, vocab: RoleVocabulary, strict: boolean): Sectio
     // A role word further in a long or strict heading does not make the heading that role.
     if (leadOnly && h.slice(0, m.index).split(/\s+/).filter(Boolean).length >= LEAD_WORDS) continue;
     if (!out.includes(r.role)) out.push(r.role);
+  }
+  if (out.length === 0) {
+    const slip = slipRole(h, vocab);
+    if (slip) out.push(slip);
   }
   return out;
 }
