@@ -432,6 +432,8 @@ interface Place {
   /** Per heading: the lowest level of a later heading named conclusion or recommendations, of one named method (Infinity: none). */
   closingAfter: number[];
   methodAfter: number[];
+  /** The role each heading names by its own words. */
+  named: ReadonlyArray<SectionRole | undefined>;
   /** Headings that got the background role from their sources (their text or a run of such chapters). */
   fromSources: Set<number>;
 }
@@ -448,7 +450,7 @@ function placeOf(headings: HeadingInfo[], named: Array<SectionRole | undefined>)
     if (named[j] === 'conclusion' || named[j] === 'recommendations') closing = Math.min(closing, headings[j]!.level);
     if (named[j] === 'method') method = Math.min(method, headings[j]!.level);
   }
-  return { seen: new Set(), namesMethod: named.includes('method'), closingAfter, methodAfter, fromSources: new Set() };
+  return { seen: new Set(), namesMethod: named.includes('method'), closingAfter, methodAfter, named, fromSources: new Set() };
 }
 
 /** The heading before this one at its level, within the same parent (undefined: none). */
@@ -461,11 +463,24 @@ function previousSibling(headings: HeadingInfo[], i: number): number | undefined
   return undefined;
 }
 
-/** A section's text with its subsections' (a chapter whose own text is one line speaks through its parts), up to a few pages. */
-function sectionText(headings: HeadingInfo[], i: number): string {
+/**
+ * A section's text with its subsections' (a chapter whose own text is one line speaks through its
+ * parts), up to a few pages. A part that names its own role (a closing "Conclusie") speaks for itself, not for the chapter.
+ */
+function sectionText(headings: HeadingInfo[], i: number, named: ReadonlyArray<SectionRole | undefined>): string {
   const h = headings[i]!;
   let text = h.content ?? '';
-  for (let j = i + 1; j < headings.length && headings[j]!.level > h.level && text.length < SECTION_CHARS; j++) text += headings[j]!.content ?? '';
+  let skipBelow = Infinity;
+  for (let j = i + 1; j < headings.length && headings[j]!.level > h.level && text.length < SECTION_CHARS; j++) {
+    const part = headings[j]!;
+    if (part.level <= skipBelow) skipBelow = Infinity;
+    if (skipBelow !== Infinity) continue;
+    if (named[j] !== undefined) {
+      skipBelow = part.level;
+      continue;
+    }
+    text += part.content ?? '';
+  }
   return text;
 }
 
@@ -486,7 +501,7 @@ function roleByPlace(headings: HeadingInfo[], i: number, place: Place, vocab: Ro
   if (!methodBefore && !place.namesMethod) return undefined;
   // Sources and theory from the literature set out the study's background, wherever the section stands;
   // a chapter speaks through its parts as well (a GitBook page of notes on what others wrote).
-  const text = sectionText(headings, i);
+  const text = sectionText(headings, i, place.named);
   if (content === 'background' || roleOfContent(text, vocab) === 'background') {
     place.fromSources.add(i);
     return 'background';
