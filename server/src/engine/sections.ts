@@ -11,17 +11,24 @@ import type { Vocabulary } from './vocabulary/vocabulary.js';
  *    except a summary after the body has begun: a chapter's "Summary" belongs to its chapter. The
  *    words outside a bracketed aside count first ("Doelstellingen (cfr. methodologie)").
  *    Inside a discussion, method and results words name what is discussed; inside a method
- *    chapter, an introduction or aim introduces the method.
+ *    chapter, an introduction or aim introduces the method. A one-word heading one typing slip
+ *    away from a role word ("Conslusie") takes that word's role.
  * 2. A heading that states a sample size ("User interviews (N=4)") reports what that sample gave.
  * 3. A question heading gets its role from its opening ("How did residents benefit?" → results).
- * 4. A heading without role words takes its parent's role; under an appendix everything is appendix.
+ * 4. A heading named in a method section's list of methods (a list a line ending in a colon
+ *    introduces: "Ideation", "Design sketches") describes that method. Otherwise a heading without
+ *    role words takes its parent's role; under an appendix everything is appendix.
  *    Under the conclusion chapter, a section that introduces a report starts attached material
  *    (a research proposal): it and what follows inside that chapter are appendix.
  * 5. A heading without words or parent role gets its role from its place and its text: a chapter
  *    between the method and the conclusion reports findings, one between the introduction and
  *    the method sets out the background; its text decides when it clearly describes data
  *    collection or reports findings. A document that never describes a study (an essay, a book)
- *    has no findings: its topic chapters stay "other".
+ *    has no findings: its topic chapters stay "other". A section of questions each followed by its
+ *    answer records what someone said: results, in any document. In a study, a chapter whose text
+ *    (with its parts that name no role of their own) cites sources or sets out theory is
+ *    background wherever it stands, and the chapters right after it continue it until one reports
+ *    findings or data collection (the notes pages of a GitBook).
  */
 
 export interface CompiledRole {
