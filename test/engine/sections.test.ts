@@ -326,6 +326,9 @@ describe('sections: roles that generalise (issue 14), Dutch and English', () => 
     assert.deepEqual(roles(nl), ['title', 'other', 'results']);
     const en = '# Robot bingo\n\nText.\n\n## Questions\n\n- Do you play bingo?\n- What do you think of the robot?\n- Can you hear the numbers?\n\n## User 1\n\n**Do you play bingo?**\n\nYes, I like it.\n\n**What do you think of the robot?**\n\nInteresting.\n\n**Can you hear the numbers?**\n\nNot always.\n';
     assert.deepEqual(roles(en), ['title', 'other', 'results']);
+    // A list of frequent questions answers the reader, not for itself: no record of answers.
+    assert.equal(roles('# Handleiding\n\nTekst.\n\n## Veelgestelde vragen\n\n**Hoe vraag ik een pas aan?**\n\nU vult het formulier in.\n\n**Wat kost een pas?**\n\nDe pas is gratis.\n\n**Hoe lang duurt het?**\n\nU krijgt binnen twee weken bericht.\n', 'doc.md')[1], 'other');
+    assert.equal(roles('# Manual\n\nText.\n\n## Frequently asked questions\n\n**How do I apply?**\n\nFill in the form.\n\n**What does it cost?**\n\nThe card is free.\n\n**How long does it take?**\n\nYou hear within two weeks.\n')[1], 'other');
     // A chapter that asks a few questions on the way and answers them itself is no record of answers.
     assert.equal(recordsAnswers('Why does this matter?\nBecause it does.\nWho pays?\nThe council.\nWhat next?\nMore.\n' + 'A long argument.\n'.repeat(20)), false);
   });

@@ -1,6 +1,7 @@
 import type { Language, ProseBlock, SectionRole } from './types.js';
 import type { RoleEntry } from './vocabulary/dictionary.js';
 import type { Vocabulary } from './vocabulary/vocabulary.js';
+import { hasFirstPersonSingular } from './text/quotes.js';
 
 /**
  * Section roles. The words live in the section-role dictionaries (dictionaries/nl/sectierollen.yml,
@@ -272,22 +273,28 @@ const QUESTION_LINES = 0.25;
 
 /**
  * Whether a section's text records answers: most of its questions are followed by a line that is
- * not a question ("Speelt u wel eens bingo?" / "Ja, ik speel graag …"). What a participant answered
- * is a finding; an interview guide lists its questions one after another.
+ * not a question, and at least a third of those answers speak in the first person ("Speelt u wel eens
+ * bingo?" / "Ja, ik speel graag …"). What a participant answered is a finding; an interview guide
+ * lists its questions one after another, and a list of frequent questions answers the reader.
  */
 export function recordsAnswers(content: string | undefined): boolean {
   if (!content) return false;
   const lines = content.split('\n').map((l) => l.trim()).filter(Boolean);
   let questions = 0;
   let answered = 0;
+  let spoken = 0;
   for (let i = 0; i < lines.length; i++) {
     if (!/\?\s*[*_]*$/.test(lines[i]!)) continue;
     questions++;
     const next = lines[i + 1];
-    if (next !== undefined && !/\?\s*[*_]*$/.test(next)) answered++;
+    if (next === undefined || /\?\s*[*_]*$/.test(next)) continue;
+    answered++;
+    if (hasFirstPersonSingular(next, 'nl') || hasFirstPersonSingular(next, 'en')) spoken++;
   }
   // A record of answers is mostly questions and answers; a chapter that asks a few questions on the way and answers them itself is not.
-  return answered >= ANSWERED_QUESTIONS && answered >= questions * ANSWERED_SHARE && questions >= lines.length * QUESTION_LINES;
+  if (answered < ANSWERED_QUESTIONS || answered < questions * ANSWERED_SHARE || questions < lines.length * QUESTION_LINES) return false;
+  // Someone answers for themselves ("Ja, ik speel graag …"), in a third of the answers at least; a list of frequent questions answers the reader ("U kunt …").
+  return spoken * 3 >= answered;
 }
 
 /** What a section's own text reports, when its cues clearly point one way: findings, data collection or background. */
