@@ -17,10 +17,10 @@ const EN = roleVocabularyOf(vocabulary, 'en');
 /**
  * Leave-one-document-out agreement measured on 2026-12-03 over the 704 labelled headings of the
  * 23-document dev corpus (docs/evaluation.md; `npm run evaluate`, `npm run evaluate:roles`):
- * nl 90.4 %, en 92.2 % (before session 3's rules: nl 80.6 %). The issue's target is 90 % per
+ * nl 90.6 %, en 92.2 % (before session 3's rules: nl 80.6 %). The issue's target is 90 % per
  * language; the test holds the measured level (minus a small margin) and prints every miss.
  */
-const MEASURED_LOO = { nl: 0.904, en: 0.922 };
+const MEASURED_LOO = { nl: 0.906, en: 0.922 };
 const MARGIN = 0.02;
 /** Markup that the labels keep in heading_text and Brug's titles do not: emphasis, Markdown heading marks. */
 const plain = (s: string) => s.replace(/\\IfLanguageName\{[^{}]*\}\{([^{}]*)\}\{[^{}]*\}/g, '$1').replace(/^#+\s*/, '').replace(/<[^<>]{1,80}>/g, '').replace(/\\([()[\]*_#.!-])/g, '$1').replace(/[*_]{1,2}/g, '').replace(/\s+/g, ' ').trim();
@@ -194,6 +194,9 @@ describe('sections: roles that generalise (issue 14), Dutch and English', () => 
     assert.deepEqual(roles('# Rapport\n\nTekst.\n\n## Bijlagen\n\n### Inleiding van de topiclijst\n\nTekst.\n'), ['title', 'appendix', 'appendix']);
     assert.deepEqual(roles('# Rapport\n\nTekst.\n\n## Ontdekken\n\nTekst.\n\n### Gebruikersinterviews (N=4)\n\nTekst.\n'), ['title', 'other', 'results']);
     assert.deepEqual(roles('# Report\n\nText.\n\n## Discovery\n\nText.\n\n### User interviews (n = 5)\n\nText.\n'), ['title', 'other', 'results']);
+    // The method section's own name keeps its role with a sample size beside it.
+    assert.deepEqual(roles('# Rapport\n\nTekst.\n\n## Ontwikkelen (N=5)\n\nTekst.\n\n### Materiaal en methoden (N = 5)\n\nTekst.\n\n### Gebruikerstest (n=5)\n\nTekst.\n'), ['title', 'results', 'method', 'results']);
+    assert.deepEqual(roles('# Report\n\nText.\n\n## Develop (N=5)\n\nText.\n\n### Materials and methods (N = 5)\n\nText.\n\n### User testing (n=5)\n\nText.\n'), ['title', 'results', 'method', 'results']);
   });
 
   it('a topic heading without role words takes its role from what its text reports (in a document that describes a study)', () => {

@@ -36,6 +36,8 @@ export interface CompiledRole {
   id: string;
   role: SectionRole;
   lead: boolean;
+  /** The words name the section itself (Methods), not a technique. */
+  namesSection: boolean;
   re: RegExp;
   terms: string[];
 }
@@ -106,7 +108,7 @@ export function compileRoles(entries: RoleEntry[], exclude?: ReadonlySet<string>
     // Heading and question cues are only tested for where they match; content cues are counted.
     const alt = alternation(terms, e.cue !== 'content');
     const re = new RegExp(e.cue === 'heading' && e.lead ? `^(?:${alt})` : `(?:${alt})`, e.cue === 'content' ? 'giu' : 'iu');
-    out[e.cue].push({ id: e.id, role: e.role, lead: !!e.lead, re, terms });
+    out[e.cue].push({ id: e.id, role: e.role, lead: !!e.lead, namesSection: !!e.namesSection, re, terms });
   }
   return out;
 }
@@ -231,6 +233,12 @@ function headingRoles(h: string, vocab: RoleVocabulary, strict: boolean): Sectio
     if (slip) out.push(slip);
   }
   return out;
+}
+
+/** Whether the words of a heading outside its brackets name a section itself ("Materiaal en methoden (N = 5)"). */
+function namesSection(title: string, vocab: RoleVocabulary): boolean {
+  const bare = bareHeading(title);
+  return vocab.heading.some((r) => r.namesSection && r.re.test(bare));
 }
 
 /** The first role a heading names by its own words, or undefined. */
@@ -539,7 +547,8 @@ function roleByPlace(headings: HeadingInfo[], i: number, place: Place, vocab: Ro
 function ownRole(h: HeadingInfo, vocab: RoleVocabulary, strict: boolean, bodySeen: boolean, parentRole: SectionRole | undefined): SectionRole | undefined {
   const words = rolesOfHeading(h.title, vocab, strict);
   if (parentRole === 'appendix' && !words.includes('references')) return 'appendix';
-  if (SAMPLE_SIZE.test(h.title)) return 'results';
+  // A sample size makes a technique's heading a finding ("User interviews (N=4)"), not the method section's own name ("Materiaal en methoden (N = 5)").
+  if (SAMPLE_SIZE.test(h.title) && !(words[0] === 'method' && namesSection(h.title, vocab))) return 'results';
   const allowed = words.filter((r) => !(r === 'summary' && bodySeen));
   if (allowed.length) return allowed[0];
   return roleOfQuestion(h.title, vocab);
