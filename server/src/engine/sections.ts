@@ -202,16 +202,28 @@ export function oneSlipApart(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-/** The role of a one-word heading that is a role word with one slip (a typing error), or undefined. */
-function slipRole(h: string, vocab: RoleVocabulary): SectionRole | undefined {
-  if (h.length < SLIP_LETTERS || /\s/.test(h)) return undefined;
+/** The one-word role words (stems of words with any ending) long enough for a slip, per compiled vocabulary. */
+const slipWords = new WeakMap<RoleVocabulary, Array<{ word: string; role: SectionRole }>>();
+
+function slipWordsOf(vocab: RoleVocabulary): Array<{ word: string; role: SectionRole }> {
+  let words = slipWords.get(vocab);
+  if (words) return words;
+  words = [];
   for (const r of vocab.heading) {
     for (const term of r.terms) {
       // A word with any ending (conclusie*) by its stem.
       const t = term.toLowerCase().replace(/\*$/, '');
-      if (t.length >= SLIP_LETTERS && /^\p{L}+$/u.test(t) && oneSlipApart(h, t)) return r.role;
+      if (t.length >= SLIP_LETTERS && /^\p{L}+$/u.test(t)) words.push({ word: t, role: r.role });
     }
   }
+  slipWords.set(vocab, words);
+  return words;
+}
+
+/** The role of a one-word heading that is a role word with one slip (a typing error), or undefined. */
+function slipRole(h: string, vocab: RoleVocabulary): SectionRole | undefined {
+  if (h.length < SLIP_LETTERS || /\s/.test(h)) return undefined;
+  for (const { word, role } of slipWordsOf(vocab)) if (Math.abs(word.length - h.length) <= 1 && oneSlipApart(h, word)) return role;
   return undefined;
 }
 
@@ -261,17 +273,32 @@ export function roleOfQuestion(title: string, vocab: RoleVocabulary): SectionRol
 const CITATION = /[([][^()[\]\n]{1,80}?[,\s](?:19|20)\d\d[a-z]?\s*[)\]]|\p{Lu}[\p{L}'’-]+(?:\s+et\s+al\.?)?\s+\((?:19|20)\d\d[a-z]?\)/gu;
 
 /** How often a section's text uses each role's content cues (citations count for background). */
-export function contentScores(content: string | undefined, vocab: RoleVocabulary): Map<SectionRole, number> {
+export function contentScores(content: string | undefined, vocab: RoleVocabulary, part: 'all' | 'findings' | 'sources' = 'all'): Map<SectionRole, number> {
   const score = new Map<SectionRole, number>();
   if (!content || vocab.content.length === 0) return score;
   for (const r of vocab.content) {
-    r.re.lastIndex = 0;
-    const n = content.match(r.re)?.length ?? 0;
+    // "findings": every role but background (data collection, findings); "sources": background only.
+    if ((part === 'findings' && r.role === 'background') || (part === 'sources' && r.role !== 'background')) continue;
+    const n = count(r.re, content);
     if (n) score.set(r.role, (score.get(r.role) ?? 0) + n);
   }
-  const cited = content.match(CITATION)?.length ?? 0;
+  // A citation has a year; text without one is not searched for citations.
+  const cited = part !== 'findings' && YEAR.test(content) ? count(CITATION, content) : 0;
   if (cited) score.set('background', (score.get('background') ?? 0) + cited);
   return score;
+}
+
+const YEAR = /(?:19|20)\d\d/;
+
+/** How often a global pattern matches a text (without building the list of matches). */
+function count(re: RegExp, text: string): number {
+  let n = 0;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    n++;
+    if (m[0] === '') re.lastIndex++;
+  }
+  return n;
 }
 
 /** Questions at least, the share of them answered, and the share of the lines they take, that make a section's text a record of answers. */
@@ -307,7 +334,12 @@ export function recordsAnswers(content: string | undefined): boolean {
 
 /** What a section's own text reports, when its cues clearly point one way: findings, data collection or background. */
 export function roleOfContent(content: string | undefined, vocab: RoleVocabulary): SectionRole | undefined {
-  const ranked = [...contentScores(content, vocab).entries()].sort((a, b) => b[1] - a[1]);
+  return roleOfScores(contentScores(content, vocab));
+}
+
+/** The role that content scores clearly point to: at least two cues, more than twice the next role's. */
+function roleOfScores(scores: Map<SectionRole, number>): SectionRole | undefined {
+  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
   const [best, second] = ranked;
   if (!best || best[1] < 2) return undefined;
   if (second && second[1] * 2 > best[1]) return undefined;
@@ -326,7 +358,7 @@ export interface HeadingInfo {
 }
 
 const CONTENT_CHARS = 3000;
-/** The text of a chapter with its parts that the content cues read. */
+/** The characters of a chapter with its parts whose content cues count for it. */
 const SECTION_CHARS = 30000;
 const TEMPLATE_TAG = /\{%[^%]{0,200}%\}|\{\{[^{}]{0,200}\}\}/g;
 
@@ -456,6 +488,8 @@ interface Place {
   methodAfter: number[];
   /** The role each heading names by its own words. */
   named: ReadonlyArray<SectionRole | undefined>;
+  /** Per heading: its own content scores, once counted. */
+  scores: Array<{ findings: Map<SectionRole, number>; all?: Map<SectionRole, number> } | undefined>;
   /** Headings that got the background role from their sources (their text or a run of such chapters). */
   fromSources: Set<number>;
 }
@@ -472,7 +506,7 @@ function placeOf(headings: HeadingInfo[], named: Array<SectionRole | undefined>)
     if (named[j] === 'conclusion' || named[j] === 'recommendations') closing = Math.min(closing, headings[j]!.level);
     if (named[j] === 'method') method = Math.min(method, headings[j]!.level);
   }
-  return { seen: new Set(), namesMethod: named.includes('method'), closingAfter, methodAfter, named, fromSources: new Set() };
+  return { seen: new Set(), namesMethod: named.includes('method'), closingAfter, methodAfter, named, scores: new Array(headings.length), fromSources: new Set() };
 }
 
 /** The heading before this one at its level, within the same parent (undefined: none). */
@@ -486,24 +520,42 @@ function previousSibling(headings: HeadingInfo[], i: number): number | undefined
 }
 
 /**
- * A section's text with its subsections' (a chapter whose own text is one line speaks through its
- * parts), up to a few pages. A part that names its own role (a closing "Conclusie") speaks for itself, not for the chapter.
+ * A heading's own content scores, counted once per heading (the place rules ask for them more than
+ * once). The cues of sources are counted only when asked for: a document without a study never needs them.
  */
-function sectionText(headings: HeadingInfo[], i: number, named: ReadonlyArray<SectionRole | undefined>): string {
+function ownScores(headings: HeadingInfo[], j: number, place: Place, vocab: RoleVocabulary, sources = true): Map<SectionRole, number> {
+  let sc = place.scores[j];
+  if (!sc) place.scores[j] = sc = { findings: contentScores(headings[j]!.content, vocab, 'findings') };
+  if (!sources) return sc.findings;
+  if (!sc.all) {
+    sc.all = new Map(sc.findings);
+    for (const [role, n] of contentScores(headings[j]!.content, vocab, 'sources')) sc.all.set(role, (sc.all.get(role) ?? 0) + n);
+  }
+  return sc.all;
+}
+
+/**
+ * The content scores of a section with its subsections (a chapter whose own text is one line speaks
+ * through its parts), over a few pages of text. A part that names its own role (a closing
+ * "Conclusie") speaks for itself, not for the chapter.
+ */
+function sectionScores(headings: HeadingInfo[], i: number, place: Place, vocab: RoleVocabulary): Map<SectionRole, number> {
   const h = headings[i]!;
-  let text = h.content ?? '';
+  const total = new Map(ownScores(headings, i, place, vocab));
+  let chars = h.content?.length ?? 0;
   let skipBelow = Infinity;
-  for (let j = i + 1; j < headings.length && headings[j]!.level > h.level && text.length < SECTION_CHARS; j++) {
+  for (let j = i + 1; j < headings.length && headings[j]!.level > h.level && chars < SECTION_CHARS; j++) {
     const part = headings[j]!;
     if (part.level <= skipBelow) skipBelow = Infinity;
     if (skipBelow !== Infinity) continue;
-    if (named[j] !== undefined) {
+    if (place.named[j] !== undefined) {
       skipBelow = part.level;
       continue;
     }
-    text += part.content ?? '';
+    chars += part.content?.length ?? 0;
+    for (const [role, n] of ownScores(headings, j, place, vocab)) total.set(role, (total.get(role) ?? 0) + n);
   }
-  return text;
+  return total;
 }
 
 /**
@@ -514,24 +566,25 @@ function sectionText(headings: HeadingInfo[], i: number, named: ReadonlyArray<Se
  */
 function roleByPlace(headings: HeadingInfo[], i: number, place: Place, vocab: RoleVocabulary): SectionRole | undefined {
   const h = headings[i]!;
-  const content = roleOfContent(h.content, vocab);
-  if (content === 'method') return content;
+  // Data collection, when the text clearly describes it (the cues of sources only matter when it might).
+  const findings = ownScores(headings, i, place, vocab, false);
+  if ((findings.get('method') ?? 0) >= 2 && roleOfScores(ownScores(headings, i, place, vocab)) === 'method') return 'method';
   // Questions with their answers record what someone said: a finding, in any document.
   if (recordsAnswers(h.content)) return 'results';
   const methodBefore = place.seen.has('method');
   // Findings presuppose a study: in a document that never describes one (an essay, a book), figures and quotes are the author's material.
   if (!methodBefore && !place.namesMethod) return undefined;
+  const content = roleOfScores(ownScores(headings, i, place, vocab));
   // Sources and theory from the literature set out the study's background, wherever the section stands;
   // a chapter speaks through its parts as well (a GitBook page of notes on what others wrote).
-  const text = sectionText(headings, i, place.named);
-  if (content === 'background' || roleOfContent(text, vocab) === 'background') {
+  const scores = sectionScores(headings, i, place, vocab);
+  if (content === 'background' || roleOfScores(scores) === 'background') {
     place.fromSources.add(i);
     return 'background';
   }
   // A chapter right after one that sets out sources continues it, unless its text reports findings or data collection.
   const previous = previousSibling(headings, i);
   if (previous !== undefined && place.fromSources.has(previous)) {
-    const scores = contentScores(text, vocab);
     if (!scores.get('results') && !scores.get('method')) {
       place.fromSources.add(i);
       return 'background';
