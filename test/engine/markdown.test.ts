@@ -345,9 +345,12 @@ describe('markdown: the chunk cache stays bounded in an editing session', () => 
     }
     assert.ok(cachedMarkdownChunks() < chunksOf(a), `still ${cachedMarkdownChunks()} chunks cached`);
     assert.ok(cachedMarkdownChunks() >= chunksOf(edited), 'the chunks in use stay cached');
+    // An unchanged parse adds no chunk (it may sweep old versions: every 8th parse sweeps, and how
+    // many parses ran before this test depends on the other test files in the run).
     const before = cachedMarkdownChunks();
     parseMarkdown(edited);
-    assert.equal(cachedMarkdownChunks(), before, 'an unchanged parse hits the cache');
+    assert.ok(cachedMarkdownChunks() <= before, 'an unchanged parse hits the cache');
+    assert.ok(cachedMarkdownChunks() >= chunksOf(edited), 'and keeps the chunks in use');
   });
 });
 
