@@ -12,6 +12,8 @@ const SPLIT_HINTS = {
 
 interface LongSentence {
   block: DocumentBlock;
+  /** Where the sentence can be split (one of SPLIT_HINTS). */
+  hint?: string | undefined;
   start: number;
   end: number;
   words: number;
@@ -20,12 +22,29 @@ interface LongSentence {
   language: Language;
 }
 
+/** A long sentence as found in its block, without the block (kept with the block's cached analysis). */
+type BlockLong = Omit<LongSentence, 'block'> & { hint: string | undefined };
+
+// Per-block answers, kept with the block's cached analysis (its sentences array is shared by every
+// check that reuses the block), by limits: an edit does not rescan the sentences of unchanged blocks.
+const LONG = new WeakMap<object, Map<string, BlockLong[]>>();
+
 /** Long sentences of a block: over the limit, list fragments and quoted speech left out. */
 function longSentencesOf(b: DocumentBlock, max: number, summaryMax: number): LongSentence[] {
   const ab = b.analysed;
+  let byLimits = LONG.get(ab.sentences);
+  if (!byLimits) LONG.set(ab.sentences, (byLimits = new Map()));
+  const key = `${max} ${summaryMax}`;
+  let found = byLimits.get(key);
+  if (!found) byLimits.set(key, (found = blockLongSentences(b, max, summaryMax)));
+  return found.map((l) => ({ ...l, block: b }));
+}
+
+function blockLongSentences(b: DocumentBlock, max: number, summaryMax: number): BlockLong[] {
+  const ab = b.analysed;
   const block = ab.block;
   if (!isRunningText(ab)) return [];
-  const out: LongSentence[] = [];
+  const out: BlockLong[] = [];
   const inSummary = ab.role === 'summary';
   const limit = inSummary ? Math.min(max, summaryMax) : max;
   for (const s of ab.sentences) {
@@ -34,7 +53,8 @@ function longSentencesOf(b: DocumentBlock, max: number, summaryMax: number): Lon
     // Words inside quoted speech are the speaker's, not the writer's: they do not count.
     const n = wordsOutside(s.words, ab.quotes);
     if (n <= limit) continue;
-    out.push({ block: b, start: s.start, end: s.end, words: n, limit, inSummary, language: ab.language });
+    const sentence = block.text.slice(s.start, s.end);
+    out.push({ start: s.start, end: s.end, words: n, limit, inSummary, language: ab.language, hint: SPLIT_HINTS[ab.language].find((h) => sentence.includes(h)) });
   }
   return out;
 }
@@ -100,9 +120,7 @@ export const longSentence: DocumentRule = {
 };
 
 function sentenceFinding(l: LongSentence, severity: Severity, max: number, summaryMax: number, ofInSection: number | undefined): DocumentFinding {
-  const text = l.block.analysed.block.text;
-  const sentence = text.slice(l.start, l.end);
-  const hint = SPLIT_HINTS[l.language].find((h) => sentence.includes(h));
+  const hint = l.hint;
   const where = hint
     ? message(` Split it, for example at "${hint.replace(/^, /, '')}".`, ` Splits hem, bijvoorbeeld bij "${hint.replace(/^, /, '')}".`)
     : message(' Split it into two or more sentences.', ' Maak er twee of meer zinnen van.');
