@@ -31,38 +31,8 @@ const GROWTH = 1.5;
 let threshold = FLOOR_BYTES;
 let pending = false;
 
-/**
- * A full collection once the writer pauses. The collection above (V8's `gc({ type: 'major' })`)
- * leaves much of the garbage of a long document's checks: on 100,000 words after 200 edits it
- * took the used heap from 310 to 306 MB, where a full collection (`gc()`) took it to 92 MB and V8
- * then gave ~100 MB of RSS back. A full collection holds the thread for ~100–300 ms on such a
- * heap, so it runs only when no check has run for IDLE_MS (a keystroke that comes in meanwhile
- * waits that long, once), and only when the heap grew since the last one.
- */
-const IDLE_MS = Number(process.env.BRUG_IDLE_GC_MS) || 1000;
-const IDLE_GROWTH = 1.25;
-let idleTimer: ReturnType<typeof setTimeout> | undefined;
-let liveAfterFull = 0;
-
-function scheduleIdleCollection(): void {
-  if (idleTimer) clearTimeout(idleTimer);
-  idleTimer = setTimeout(() => {
-    idleTimer = undefined;
-    const heap = process.memoryUsage().heapUsed;
-    if (heap < FLOOR_BYTES || heap < liveAfterFull * IDLE_GROWTH) return;
-    const gc = collector();
-    if (!gc) return;
-    (gc as () => unknown)();
-    liveAfterFull = process.memoryUsage().heapUsed;
-    threshold = Math.max(FLOOR_BYTES, liveAfterFull * GROWTH);
-  }, IDLE_MS);
-  // The timer never keeps the process alive on its own.
-  idleTimer.unref?.();
-}
-
-/** Schedules a collection after the current message when the heap is over the threshold, and a full one when the writer pauses. */
+/** Schedules a collection after the current message when the heap is over the threshold. */
 export function collectIfLarge(): void {
-  scheduleIdleCollection();
   if (pending || process.memoryUsage().heapUsed < threshold) return;
   const gc = collector();
   if (!gc) return;
