@@ -84,10 +84,10 @@ describe(RULE, () => {
       assert.deepEqual(findPassives(u!, 'nl').map((p) => p.agent), [false], '"door te gaan" names no actor');
     });
 
-    it('flags only passives where rewriting helps: who decided is hidden, impersonal, negated, stacked or long', () => {
-      const text = '# T\n\nDe aanvraag wordt beoordeeld. Er wordt gekeken naar de gegevens. De aanvraag werd door de gemeente beoordeeld. De gegevens zijn in 2020 verzameld. Klanten zijn niet geïnterviewd.\n';
+    it('flags only passives where rewriting helps: who decided is hidden, impersonal, negated decision, stacked or long', () => {
+      const text = '# T\n\nDe aanvraag wordt beoordeeld. Er wordt gekeken naar de gegevens. De aanvraag werd door de gemeente beoordeeld. De gegevens zijn in 2020 verzameld. Klanten zijn niet geïnterviewd. De subsidies zijn niet toegekend.\n';
       const r = md(text);
-      assert.deepEqual(flagged(r, text, RULE), ['wordt beoordeeld', 'wordt gekeken', 'zijn niet geïnterviewd']);
+      assert.deepEqual(flagged(r, text, RULE), ['wordt beoordeeld', 'wordt gekeken', 'zijn niet toegekend']);
       const [decided, impersonal, negated] = of(r, RULE);
       assert.match(decided!.message.nl, /^Lijdende vorm \("wordt beoordeeld"\): wie besliste of is verantwoordelijk\?/);
       assert.match(impersonal!.message.nl, /zonder handelende persoon \("wordt gekeken"\): wie doet dit\?/);
@@ -96,8 +96,10 @@ describe(RULE, () => {
     });
 
     it('builds the example from the sentence itself', () => {
-      const r = md('# T\n\nDe aanvraag wordt beoordeeld. Er is besloten om de regeling te stoppen. Klanten zijn niet geïnterviewd.\n');
-      assert.deepEqual(of(r, RULE).map((f) => /Bijvoorbeeld: "([^"]+)"/.exec(f.message.nl)?.[1]), ['[wie?] heeft de aanvraag beoordeeld', '[wie?] heeft besloten', '[wie?] heeft klanten geïnterviewd']);
+      const r = md('# T\n\nDe aanvraag wordt beoordeeld. Er is besloten om de regeling te stoppen. De subsidies zijn niet toegekend.\n');
+      assert.deepEqual(of(r, RULE).map((f) => /Bijvoorbeeld: "([^"]+)"/.exec(f.message.nl)?.[1]), ['[wie?] heeft de aanvraag beoordeeld', '[wie?] heeft besloten', '[wie?] heeft de subsidies toegekend']);
+      // A fronted adverb is not the subject: "Hierbij werd …", "Vervolgens werd …" (was "[wie?] heeft vervolgens bepaald").
+      assert.deepEqual(of(md('# T\n\nVervolgens werd de aanvraag afgewezen.\n'), RULE).map((f) => /Bijvoorbeeld: "([^"]+)"/.exec(f.message.nl)?.[1]), ['[wie?] heeft de aanvraag afgewezen']);
       const long = 'De zelfredzaamheid van de inwoners met schulden wordt in de drie wijkteams van de gemeente op heel verschillende manieren ingeschat en vastgelegd.';
       // Long passives are reported for a general audience; by default the long sentence gets its own finding.
       assert.deepEqual(of(md(`# T\n\n${long}\n`), RULE), []);
@@ -120,8 +122,8 @@ describe(RULE, () => {
     });
 
     it('stacked passives in one sentence are one finding', () => {
-      const r = md('# T\n\nDe gegevens werden verzameld en daarna werden ze geanalyseerd.\n');
-      assert.deepEqual(of(r, RULE).map((f) => [f.data!.reason, f.data!.passives]), [['stacked', 2]]);
+      const r = md('# T\n\nDe gegevens werden verzameld, daarna werden ze geanalyseerd en ten slotte werden ze gepubliceerd.\n');
+      assert.deepEqual(of(r, RULE).map((f) => [f.data!.reason, f.data!.passives]), [['stacked', 3]]);
     });
   });
 
@@ -149,7 +151,7 @@ describe(RULE, () => {
       assert.equal(example('The plan was approved by the council.')[0], 'the council approved the plan');
       // Passives that name their actors do not stack: nobody is hidden.
       assert.deepEqual(of(md('# Report\n\nThe plan was approved by the council and was published by the team.\n'), RULE), []);
-      const stacked = of(md('# Report\n\nThe plan was approved in March and was published in June.\n'), RULE)[0]!;
+      const stacked = of(md('# Report\n\nThe plan was approved in March, was published in June and was evaluated in May.\n'), RULE)[0]!;
       assert.equal(stacked.data!.reason, 'stacked');
       // Long sentences: only a main-clause passive without an actor.
       const long = 'The new plan for the support of residents with rent arrears in the three districts was discussed in May after a long debate in the council.';
@@ -183,14 +185,14 @@ describe(RULE, () => {
     });
 
     it('2,213 of 2,714 hints carried one example: now every example differs with its sentence', () => {
-      const text = '# Report\n\nThe request was refused. The grant was withdrawn. The family was not informed.\n';
+      const text = '# Report\n\nThe request was refused. The grant was withdrawn. The claim was not approved.\n';
       const examples = of(md(text), RULE).map((f) => /For example: "([^"]+)"/.exec(f.message.en)?.[1]);
-      assert.deepEqual(examples, ['[who?] refused the request', '[who?] withdrew the grant', '[who?] informed the family']);
+      assert.deepEqual(examples, ['[who?] refused the request', '[who?] withdrew the grant', '[who?] approved the claim']);
     });
   });
 
   it('academic: only stacked passives, and none in the method section (a thesis uses the passive by convention)', () => {
-    const text = '# T\n\n## Resultaten\n\nDe aanvraag wordt beoordeeld. De gegevens werden verzameld en daarna werden ze geanalyseerd.\n\n## Methode\n\nDe gegevens werden verzameld en daarna werden ze geanalyseerd.\n';
+    const text = '# T\n\n## Resultaten\n\nDe aanvraag wordt beoordeeld. De gegevens werden verzameld, daarna werden ze geanalyseerd en ten slotte werden ze gepubliceerd.\n\n## Methode\n\nDe gegevens werden verzameld, daarna werden ze geanalyseerd en ten slotte werden ze gepubliceerd.\n';
     const academic = config({ audience: 'academic' });
     assert.equal(of(md(text), RULE).length, 3);
     assert.deepEqual(of(md(text, { config: academic }), RULE).map((f) => f.data!.reason), ['stacked']);
@@ -268,15 +270,31 @@ describe(RULE, () => {
     it('nl + en: a negated state is no hidden act; a negated act still is', () => {
       assert.deepEqual(reasons('# Rapport\n\nDe velden zijn niet goed uitgelijnd.\n'), []);
       assert.deepEqual(reasons('# Report\n\nBooksellers were not viewed as harmless.\n\nThe fields are not properly aligned.\n'), []);
-      assert.deepEqual(reasons('# Rapport\n\nKlanten zijn niet geïnterviewd.\n'), ['responsibility']);
-      assert.deepEqual(reasons('# Report\n\nClients were not interviewed.\n'), ['responsibility']);
+      // A negated passive of any other verb hid no decision in 8 of 8 judged cases ("were never copyrighted",
+      // "was not accepted without a fight", "werd vrijwel niet gekletst"): quiet. A negated decision still shows.
+      assert.deepEqual(reasons('# Rapport\n\nKlanten zijn niet geïnterviewd.\n\nHierbij werd vrijwel niet gekletst.\n'), []);
+      assert.deepEqual(reasons('# Report\n\nClients were not interviewed.\n\nMost works were never copyrighted.\n'), []);
+      assert.deepEqual(reasons('# Rapport\n\nDe subsidies werden niet toegekend.\n'), ['responsibility']);
+      assert.deepEqual(reasons('# Report\n\nThe requests were not approved.\n'), ['responsibility']);
+    });
+    it('nl: a participle after a preposition and before its noun is an adjective ("in georganiseerd verband"); "door middel van" names nobody', () => {
+      assert.deepEqual(reasons('# Rapport\n\nEr is geen behoefte aan activiteiten in georganiseerd verband.\n\nEr was geen negatieve reactie op licht of geluid.\n'), []);
+      assert.deepEqual(passives('Door middel van comments wordt er feedback gegeven.', 'nl').length, 1);
+      const [s] = splitSentences('Door middel van comments wordt er feedback gegeven.', 'nl');
+      assert.equal(findPassives(s!, 'nl')[0]!.agent, false);
+    });
+    it('en: "it is expected / estimated / understood that" hedges a claim (a source is missing, not an actor); "it was decided" hides who', () => {
+      assert.deepEqual(reasons('# Report\n\nIt was estimated that in 2010 there were 5.9 million deaths.\n\nIt is understood that there are many pressures.\n'), []);
+      assert.deepEqual(reasons('# Report\n\nIt was decided to change tack.\n'), ['responsibility']);
     });
     it('nl: "er" with a subject is no impersonal passive; en: "it" must be empty', () => {
       assert.deepEqual(reasons('# Rapport\n\nEr werden drie interviews afgenomen bij studenten.\n'), []);
       assert.deepEqual(reasons('# Rapport\n\nHij zag dat er iets was toegevoegd.\n'), []);
       assert.deepEqual(reasons('# Rapport\n\nEr wordt veel gewerkt met laptops.\n'), ['impersonal']);
       assert.deepEqual(reasons('# Report\n\nIt is a change it is meant to produce in the learner.\n'), []);
-      assert.deepEqual(reasons('# Report\n\nIt is thought that the scheme helps.\n'), ['impersonal']);
+      // "It is thought that" hedges a claim: a source helps, not an actor (see the test on estimated / understood).
+      assert.deepEqual(reasons('# Report\n\nIt is thought that the scheme helps.\n'), []);
+      assert.deepEqual(reasons('# Report\n\nIt is recommended that the scheme continues.\n'), ['responsibility']);
     });
     it('nl: "en" with a new subject starts a new clause: no passive across it', () => {
       assert.deepEqual(passives('Deze vraag is niet goed te snappen en ze vullen hem precies omgekeerd in.', 'nl'), []);
@@ -285,8 +303,8 @@ describe(RULE, () => {
       assert.deepEqual(reasons('# Report\n\nThere was no place that was not taken.\n\nIt covers any creative work that is reduced to a tangible form.\n'), []);
       assert.deepEqual(reasons('# Rapport\n\nHet gaat om de aanvragen die werden afgewezen.\n'), []);
       assert.deepEqual(reasons('# Rapport\n\nDe sites van de partners waar geldhulp aangevraagd kan worden, worden nu verbeterd.\n'), []);
-      // Two main-clause passives still stack.
-      assert.deepEqual(reasons('# Rapport\n\nDe gegevens worden verzameld en daarna worden ze geanalyseerd.\n'), ['stacked']);
+      // Three main-clause passives still stack.
+      assert.deepEqual(reasons('# Rapport\n\nDe gegevens worden verzameld, daarna worden ze geanalyseerd en ten slotte worden ze gepubliceerd.\n'), ['stacked']);
     });
     it('en + nl: who asks is mostly plain from the text ("they are asked to grade samples", "een veld waar een huisnummer gevraagd wordt")', () => {
       assert.deepEqual(reasons('# Report\n\nBefore the exam, learners are asked to grade samples.\n'), []);
@@ -304,6 +322,35 @@ describe(RULE, () => {
     it('nl + en: no impersonal hint after a modal of possibility or in a "waarbij" clause; "composed of" is a state', () => {
       assert.deepEqual(reasons('# Rapport\n\nZo kan er doelgericht worden gewerkt.\n\nHet ontwerp is helder, waarbij er gebruik wordt gemaakt van iconen.\n'), []);
       assert.deepEqual(passives('A neural network is composed of perceptrons.', 'en'), []);
+    });
+    it('en + nl: two passives in one sentence do not stack by default (0 of 9 worth rewriting on the dev corpus); three do; general shows two', () => {
+      const en = '# Report\n\nThis data is released under the terms of the Open Government License and is intended to meet open data standards.\n';
+      const nl = '# Rapport\n\nDe afbeelding wordt verdeeld in kleine gebieden en voor elke cel wordt een histogram gemaakt.\n';
+      assert.deepEqual(reasons(en), []);
+      assert.deepEqual(reasons(nl), []);
+      assert.deepEqual(of(md(en, { config: GENERAL }), RULE).map((f) => f.data!.reason), ['stacked']);
+      assert.deepEqual(of(md(nl, { config: GENERAL }), RULE).map((f) => f.data!.reason), ['stacked']);
+      assert.deepEqual(reasons('# Report\n\nThe tasks were produced in March, the answers were checked in June and the results were sent to each group.\n'), ['stacked']);
+    });
+    it('en + nl: a passive in a dependent clause further back in the clause hides no decision ("when the incentive … is removed", "die tijdens … zijn vastgesteld")', () => {
+      assert.deepEqual(reasons('# Report\n\nPeople will often drop the practice when the explicit incentive or monitoring is removed.\n'), []);
+      assert.deepEqual(reasons('# Rapport\n\nDit staat haaks op de behoeften die tijdens de discoveryfase van dit project zijn vastgesteld.\n'), []);
+      assert.deepEqual(reasons('# Rapport\n\nLeerlingen bepalen zelf op welk niveau zij per module worden beoordeeld.\n'), []);
+      // In the main clause the decision stays hidden: still shown.
+      assert.deepEqual(reasons('# Report\n\nThree months later it was decided to change tack.\n'), ['responsibility']);
+      assert.deepEqual(reasons('# Rapport\n\nDaarom werd de aanvraag afgewezen.\n'), ['responsibility']);
+    });
+    it('en + nl: a quotation inside the paragraph is someone else\'s words: not checked', () => {
+      assert.deepEqual(reasons('# Report\n\n**Chelsea:** *"The staff get paid back through expenses, and the claims were approved without a check"*.\n'), []);
+      assert.deepEqual(reasons('# Rapport\n\nEen medewerker zegt: “De aanvraag werd zonder uitleg afgewezen, en er is niets besloten.” Dat zien we vaker.\n'), []);
+    });
+    it('en + nl: a Pandoc citation key names the source ("it is said to … @randall2007", "er is besloten @nji2020")', () => {
+      assert.deepEqual(reasons('# Report\n\nIt is said to carry little theoretical baggage @randall_fieldwork_2007.\n'), []);
+      assert.deepEqual(reasons('# Rapport\n\nEr is besloten om de regels te wijzigen [zie @nji2020; @smith2021].\n'), []);
+      assert.deepEqual(reasons('# Rapport\n\nEr wordt veel onderzoek naar gedaan @smith2020.\n'), []);
+    });
+    it('en: "being assessed" is a participle clause, not a hidden decision', () => {
+      assert.deepEqual(reasons('# Report\n\nBeing assessed on the things they decided themselves increases their sense of self-determination.\n'), []);
     });
     it('en: an obligation ("are required to", "are expected to") is no hidden decision', () => {
       assert.deepEqual(reasons('# Report\n\nParticipants are expected to be familiar with Python.\n\nStaff are required to file a report.\n'), []);

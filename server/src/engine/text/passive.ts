@@ -131,6 +131,8 @@ const EN_AGENT = /^(by)$/;
  * English: a form of be (or get) followed, within two adverbs, by a participle: the
  * irregular ones, and regular -ed forms that are not adjectives.
  */
+const NL_MODALS_FIND = wordSet('nl', 'passive', 'modals');
+
 export function findPassives(s: Sentence, language: Language): PassiveMatch[] {
   const out: PassiveMatch[] = [];
   const words = s.words;
@@ -164,6 +166,10 @@ export function findPassives(s: Sentence, language: Language): PassiveMatch[] {
         // After an article a participle describes a noun: "sprake is van een verhoogd risico";
         // after "het" an -en form is a verb used as a noun: "moeite met het onthouden".
         if (i > a && (NL_DETERMINERS.has(words[i - 1]!.lower) || (words[i - 1]!.lower === 'het' && w.endsWith('en')))) continue;
+        // After a preposition and before the word it describes, a participle is an adjective: "in georganiseerd
+        // verband", "op gesloten afdelingen" (not "er wordt aan gewerkt", where nothing follows).
+        const next = words[i + 1];
+        if (i > a && i + 1 < b && next && NL_PREPOSITIONS.has(words[i - 1]!.lower) && !NL_PREPOSITIONS.has(next.lower) && !NL_WORDEN.has(next.lower) && !NL_ZIJN.has(next.lower) && !NL_MODALS_FIND.has(next.lower)) continue;
         // -end is mostly a present participle (verschillend, ontbrekend): take it only when nothing else fits.
         if (w.endsWith('end') && !KEND.test(w)) {
           if (weak < 0 || i < aux) weak = i;
@@ -177,7 +183,8 @@ export function findPassives(s: Sentence, language: Language): PassiveMatch[] {
       if (part < 0) continue;
       let agent = false;
       // "door de gemeente" names the actor; "om door te gaan" and a clause-final "door" (a verb particle) do not.
-      for (let i = a; i < b - 1; i++) if (NL_AGENT.test(words[i]!.lower) && words[i + 1]!.lower !== 'te') agent = true;
+      // "door middel van" says how, not who.
+      for (let i = a; i < b - 1; i++) if (NL_AGENT.test(words[i]!.lower) && words[i + 1]!.lower !== 'te' && words[i + 1]!.lower !== 'middel') agent = true;
       const impersonal = words.slice(a, b).some((w, k) => w.lower === 'er' && Math.abs(a + k - aux) <= 2) && !hasSubject(words, a, b, aux, part);
       out.push({ auxiliary: aux, participle: part, agent, impersonal });
     }
