@@ -349,6 +349,31 @@ describe(RULE, () => {
       assert.deepEqual(reasons('# Rapport\n\nEr is besloten om de regels te wijzigen [zie @nji2020; @smith2021].\n'), []);
       assert.deepEqual(reasons('# Rapport\n\nEr wordt veel onderzoek naar gedaan @smith2020.\n'), []);
     });
+    it('nl: a compound noun ending in a participle-like word is no participle ("beloningsgebied", "zorgbeleid")', () => {
+      assert.deepEqual(passives('Na het zien van feedback is er meer activiteit in het beloningsgebied.', 'nl'), []);
+      assert.deepEqual(passives('Er is geen ruimte in het zorgbeleid.', 'nl'), []);
+      assert.deepEqual(passives('Er is een gebied gekozen.', 'nl'), ['is een gebied gekozen']);
+    });
+    it('nl + en: a negated impersonal passive describes what happened ("in deze les is er niet gebruik gemaakt van …")', () => {
+      assert.deepEqual(reasons('# Rapport\n\nIn deze les is er niet tussendoor gebruik gemaakt van peerfeedback.\n'), []);
+      assert.deepEqual(reasons('# Rapport\n\nIn deze les is er gebruik gemaakt van peerfeedback.\n'), ['impersonal']);
+      assert.deepEqual(reasons('# Report\n\nIt was not decided to change tack.\n'), []);
+    });
+    it('nl + en: a subordinator further back ("naarmate er kleine worden afgewerkt") makes a dependent clause', () => {
+      assert.deepEqual(reasons('# Rapport\n\nDe balk vordert naarmate er kleine taken worden afgewerkt.\n'), []);
+      assert.deepEqual(reasons('# Report\n\nThe bar fills up whenever the many small tasks in the list are completed.\n'), []);
+    });
+    it('nl + en: a short list item without a full stop is a label, not prose ("- Er wordt in huis gerookt")', () => {
+      assert.deepEqual(reasons('# Indicatoren\n\n- Er wordt in huis gerookt\n- Ooit harddrugs gebruikt\n'), []);
+      assert.deepEqual(reasons('# Indicators\n\n- It is recommended to test\n- Data cleaned\n'), []);
+      assert.deepEqual(reasons('# Indicatoren\n\n- Er wordt in huis gerookt, zegt een op de vijf ouders in de enquête van 2020.\n'), ['impersonal']);
+    });
+    it('nl: an example subject cut off by the length limit keeps its head ("de prestaties", not "de prestaties van de ontwikkelde")', () => {
+      const r = md('# T\n\nDe prestaties van de ontwikkelde modellen worden beoordeeld.\n');
+      assert.deepEqual(of(r, RULE).map((f) => /Bijvoorbeeld: "([^"]+)"/.exec(f.message.nl)?.[1]), ['[wie?] heeft de prestaties beoordeeld']);
+      const e = md('# Report\n\nThe claims of the families in the three districts were refused.\n');
+      assert.deepEqual(of(e, RULE).map((f) => /For example: "([^"]+)"/.exec(f.message.en)?.[1]), ['[who?] refused the claims of the families']);
+    });
     it('en: "being assessed" is a participle clause, not a hidden decision', () => {
       assert.deepEqual(reasons('# Report\n\nBeing assessed on the things they decided themselves increases their sense of self-determination.\n'), []);
     });

@@ -29,9 +29,13 @@ const NL_DETERMINERS = wordSet('nl', 'passive', 'determiners');
 const NL_SEPARABLE = /^(aan|af|bij|binnen|door|in|los|mee|na|neer|om|onder|op|over|samen|terug|tegen|toe|uit|vast|voor|weg|vrij|kenbaar|bekend)(ge\S{2,})$/;
 const NL_REGULAR = /^(ge|be|ont|ver|her|er)\S{2,}[dt]$/;
 
+const NL_COMPOUND_HEADS = wordSet('nl', 'passive', 'compoundHeads');
+
 function isDutchParticiple(w: string): boolean {
   if (w.length < 5) return false;
   if (NL_NOT_PARTICIPLE.has(w) || w.endsWith('heid') || w.endsWith('schap')) return false;
+  // A compound noun whose last part looks like a participle: "beloningsgebied", "zorgbeleid".
+  for (const head of NL_COMPOUND_HEADS) if (w.length > head.length + 2 && w.endsWith(head)) return false;
   // A weak participle ends in -t only after t, k, f, s, ch, p (’t kofschip): "verhoudt", "bepaalt",
   // "verandert" are finite verbs (the participles are verhouden, bepaald, veranderd).
   if (/(?:[bdgjlmnrvwz])t$/.test(w) && !NL_STRONG.has(w)) return false;
@@ -250,6 +254,18 @@ function phraseAfter(words: Word[], from: number, until: number, stop: RegExp, m
   return out;
 }
 
+/**
+ * A phrase cut off by the length limit before the verb ("De prestaties van de ontwikkelde [modellen]") keeps only
+ * its head before "van" / "of" ("de prestaties"); without one the phrase is dropped.
+ */
+function headOfTruncated(ws: Word[], raw: Word[], words: Word[], until: number): Word[] {
+  if (ws.length === 0) return ws;
+  const last = words.indexOf(raw[raw.length - 1]!);
+  if (last < 0 || last + 1 >= until || NL_PHRASE_STOP.test(words[last + 1]!.lower) || words[last + 1]!.isNumber) return ws;
+  const of = ws.findIndex((w, k) => k > 0 && /^(van|of)$/.test(w.lower));
+  return of > 0 ? trimPhrase(ws.slice(0, of)) : [];
+}
+
 /** A phrase without a dangling article or preposition at its end ("de klantmanagers van de" → "de klantmanagers"). */
 function trimPhrase(ws: Word[]): Word[] {
   let n = ws.length;
@@ -340,7 +356,8 @@ export function activeExample(text: string, s: Sentence, p: PassiveMatch, langua
   const verbStart = Math.min(aux, p.participle);
   let subjectWords: Word[] = [];
   if (i < verbStart && (NL_DETERMINER_START.test(words[i]!.lower) || (!NL_PHRASE_STOP.test(words[i]!.lower) && verbStart - i <= 4)) && !words[i]!.isNumber) {
-    subjectWords = trimPhrase(phraseAfter(words, i, verbStart, NL_PHRASE_STOP, 5));
+    const raw = phraseAfter(words, i, verbStart, NL_PHRASE_STOP, 5);
+    subjectWords = raw.length === 5 ? headOfTruncated(trimPhrase(raw), raw, words, verbStart) : trimPhrase(raw);
     if (subjectWords.length === 1 && /^(er|hier|daar)$/.test(subjectWords[0]!.lower)) subjectWords = [];
     else if (subjectWords.length === 1 && NL_PHRASE_STOP.test(subjectWords[0]!.lower)) subjectWords = [];
   }

@@ -54,6 +54,9 @@ export const passiveVoice: BlockRule = {
     for (const s of ab.sentences) {
       // A question asks who did what; it hides nothing ("Wanneer wordt er feedback gegeven?").
       if (isQuestion(b.text, s, ab.language)) continue;
+      // A short list item without a full stop is a label ("- Er wordt in huis gerookt" in a list of survey
+      // indicators, "- Data was cleaned"): a heading-like line, not prose to rewrite.
+      if (b.kind === 'listItem' && s.words.length <= 6 && !/[.!]\s*$/.test(b.text.slice(s.start, s.end))) continue;
       // The rest of a quotation that began in an earlier paragraph, or the start of one that goes on: someone else's words.
       const inQuote = (p: PassiveMatch) => quoted.some(([x, y]) => s.words[p.auxiliary]!.start >= x && s.words[p.auxiliary]!.start < y);
       const found = findPassives(s, ab.language).filter((p) => !(p.agent && onlyWithoutAgent) && !inQuote(p));
@@ -85,7 +88,8 @@ export const passiveVoice: BlockRule = {
       const longWithoutActor = longPassives && s.words.length > minWords && !p.agent && !sourced && !nonFinite(s, p) && !possibility(s, p) && !inRelativeClause(s, p);
       // "Er wordt gekeken naar …", "It is recommended that …": no subject at all, nobody acts.
       // Not in a relative or dependent clause: "waarbij er gebruik wordt gemaakt van", "wat er is verzameld".
-      const impersonal = sourced ? undefined : found.find((x) => x.impersonal && !inRelativeClause(s, x) && !inDependentClause(b.text, s, x, ab.language) && !possibility(s, x));
+      // Nor negated: "in deze les is er niet gebruik gemaakt van peerfeedback" describes what happened, it hides nobody.
+      const impersonal = sourced ? undefined : found.find((x) => x.impersonal && !hasNegation(s, x) && !inRelativeClause(s, x) && !inDependentClause(b.text, s, x, ab.language) && !possibility(s, x));
       const reason: Reason | undefined = stacked ? 'stacked' : stackedOnly ? undefined : responsibility ? 'responsibility' : impersonal ? 'impersonal' : longWithoutActor ? 'long' : undefined;
       if (reason === 'impersonal' && impersonal) p = impersonal;
       if (!reason) continue;
@@ -193,7 +197,7 @@ function inRelativeClause(s: Sentence, p: PassiveMatch): boolean {
 // Subordinators that open a dependent clause anywhere in the clause before the passive. "dat", "die", "that" and
 // "which" count only when they do not open the sentence (there they can be demonstratives: "Dat werd besloten").
 const SUBORDINATORS = {
-  nl: /^(dat|die|welke|wat|omdat|doordat|zodat|nadat|voordat|terwijl|wanneer|hoewel|indien|tenzij|mits|zoals|waar|waarin|waarmee|waarop|waardoor|waarbij|waarvan|waarna|waarover|waaruit|toen|sinds|totdat|zodra|hoe|welk)$/,
+  nl: /^(dat|die|welke|wat|omdat|doordat|zodat|nadat|voordat|terwijl|wanneer|hoewel|indien|tenzij|mits|zoals|waar|waarin|waarmee|waarop|waardoor|waarbij|waarvan|waarna|waarover|waaruit|toen|sinds|totdat|zodra|hoe|welk|naarmate|opdat|alsof|aangezien|zolang|ofschoon)$/,
   en: /^(that|which|who|whom|whose|when|whenever|while|because|although|though|once|unless|whether|where|if)$/,
 };
 const SENTENCE_OPENING_DEMONSTRATIVES = /^(dat|die|wat|that|which|waar|hoe|welk|welke)$/;
