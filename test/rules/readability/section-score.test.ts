@@ -29,8 +29,8 @@ describe(RULE, () => {
     assert.equal(f.severity, 'info');
     assert.equal(f.data!.role, 'summary');
     assert.equal(f.data!.score, 39.5);
-    assert.match(f.message.nl, /^Dit hoofdstuk scoort 39\.5 \(Flesch-Douma, moeilijk\); streef naar minstens 50\. Gemiddelde zin: 14\.3 woorden; LIX \d+(\.\d)?\.$/);
-    assert.match(f.message.en, /^This section scores 39\.5 \(Flesch-Douma, difficult\); aim for at least 50\./);
+    assert.match(f.message.nl, /^De lopende tekst van dit hoofdstuk scoort 39\.5 \(Flesch-Douma, moeilijk\); streef naar minstens 50\. Gemiddelde zin: 14\.3 woorden; LIX \d+(\.\d)?\.$/);
+    assert.match(f.message.en, /^The running text of this section scores 39\.5 \(Flesch-Douma, difficult\); aim for at least 50\./);
   });
 
   it('recommendations sections use the summary target', () => {
@@ -76,7 +76,22 @@ describe(RULE, () => {
     const text = `# Report on the programme\n\n## Summary\n\n${MEDIUM_EN}\n\n${MEDIUM_EN}\n\n## Findings\n\n${HARD_EN}\n\n${HARD_EN}\n\n## Conclusions\n\n${EASY_EN}\n\n${EASY_EN}\n`;
     const r = md(text);
     assert.deepEqual(scored(r, text), [['## Summary', 50], ['## Findings', 30]]);
-    assert.match(of(r, RULE)[0]!.message.en, /^This section scores 21\.1 \(Flesch Reading Ease, very confusing\); aim for at least 50\./);
+    assert.match(of(r, RULE)[0]!.message.en, /^The running text of this section scores 21\.1 \(Flesch Reading Ease, very confusing\); aim for at least 50\./);
+  });
+
+  it('nl + en: only running text is scored — a section of bullet lists (labels, criteria, data fields) gets no score finding', () => {
+    const asList = (t: string) => t.split(/(?<=\.)\s+/).map((x) => `- ${x}`).join('\n');
+    const nl = report({ Inleiding: EASY, Resultaten: asList(HARD) });
+    assert.deepEqual(scored(md(nl), nl), []);
+    const nlProse = report({ Inleiding: EASY, Resultaten: HARD });
+    assert.deepEqual(scored(md(nlProse), nlProse), [['## Resultaten', 30]]);
+    const en = `# Report on the programme\n\n## Findings\n\n${asList(`${HARD_EN} ${HARD_EN}`)}\n`;
+    assert.deepEqual(scored(md(en), en), []);
+    const enProse = `# Report on the programme\n\n## Findings\n\n${HARD_EN}\n\n${HARD_EN}\n`;
+    assert.deepEqual(scored(md(enProse), enProse), [['## Findings', 30]]);
+    // A list beside enough running text: the score is that of the running text.
+    const mixed = report({ Resultaten: `${EASY}\n\n${asList(HARD)}` });
+    assert.deepEqual(scored(md(mixed), mixed), []);
   });
 
   it('every section carries its metrics, whether or not it gets a finding', () => {
