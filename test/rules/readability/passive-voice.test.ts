@@ -334,6 +334,9 @@ describe(RULE, () => {
     });
     it('en + nl: a passive in a dependent clause further back in the clause hides no decision ("when the incentive … is removed", "die tijdens … zijn vastgesteld")', () => {
       assert.deepEqual(reasons('# Report\n\nPeople will often drop the practice when the explicit incentive or monitoring is removed.\n'), []);
+      // A time noun opens a clause without "that": "The day Eldred was decided, …"; Dutch needs "dat" or "waarop" there.
+      assert.deepEqual(reasons('# Report\n\nThe day Eldred was decided, fate would have it that I was to travel to Washington.\n'), []);
+      assert.deepEqual(reasons('# Rapport\n\nDe dag waarop de zaak werd beslist, moest ik naar Den Haag.\n'), []);
       assert.deepEqual(reasons('# Rapport\n\nDit staat haaks op de behoeften die tijdens de discoveryfase van dit project zijn vastgesteld.\n'), []);
       assert.deepEqual(reasons('# Rapport\n\nLeerlingen bepalen zelf op welk niveau zij per module worden beoordeeld.\n'), []);
       // In the main clause the decision stays hidden: still shown.

@@ -200,6 +200,7 @@ const SUBORDINATORS = {
   nl: /^(dat|die|welke|wat|omdat|doordat|zodat|nadat|voordat|terwijl|wanneer|hoewel|indien|tenzij|mits|zoals|waar|waarin|waarmee|waarop|waardoor|waarbij|waarvan|waarna|waarover|waaruit|toen|sinds|totdat|zodra|hoe|welk|naarmate|opdat|alsof|aangezien|zolang|ofschoon)$/,
   en: /^(that|which|who|whom|whose|when|whenever|while|because|although|though|once|unless|whether|where|if)$/,
 };
+const TIME_NOUN = /^(day|moment|time|year|week|month|night|minute)$/;
 const SENTENCE_OPENING_DEMONSTRATIVES = /^(dat|die|wat|that|which|waar|hoe|welk|welke)$/;
 
 /**
@@ -213,6 +214,8 @@ function inDependentClause(text: string, s: Sentence, p: PassiveMatch, language:
     const w = s.words[i]!;
     const gap = text.slice(w.end, s.words[i + 1]!.start);
     if (/[,;:()—–]/.test(gap)) return false;
+    // "The day Eldred was decided", "het moment dat …": a time noun opens a clause without "that" / "when".
+    if (language === 'en' && TIME_NOUN.test(w.lower) && i > 0 && /^(the|that|each|every)$/.test(s.words[i - 1]!.lower) && i + 1 < first) return true;
     if (SUBORDINATORS[language].test(w.lower)) {
       const opensSentence = i === 0 || /[;:()—–]/.test(text.slice(s.words[i - 1]!.end, w.start));
       if (opensSentence && SENTENCE_OPENING_DEMONSTRATIVES.test(w.lower)) return false;
