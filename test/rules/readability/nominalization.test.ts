@@ -68,6 +68,20 @@ describe(RULE, () => {
       assert.deepEqual(rule('Na het aanvragen van de toeslag volgt het beoordelen van de aanvraag.'), ['het aanvragen van', 'het beoordelen van']);
     });
 
+    it('nl + en: a list of activities ("het opzoeken van … en het invullen van …") is one phrase, not stacked nominal style', () => {
+      const rule = (text: string) => flagged(md(doc(text), { config: config({ rules: NO_JARGON }) }), doc(text), RULE);
+      assert.deepEqual(rule('Zij gebruiken hun telefoon voor het opzoeken van informatie en het invullen van gegevens.'), []);
+      assert.deepEqual(rule('Deze resultaten helpen bij het verfijnen van de app, het verhogen van de effectiviteit en het aanscherpen van de criteria.'), []);
+      // Sentence-initial subject: still shown, once.
+      assert.deepEqual(rule('Het aanpassen van de vormgeving en het instelbaar maken van de functies verhogen de acceptatie.'), ['Het aanpassen van']);
+      // Two separate phrases still stack.
+      assert.deepEqual(rule('Na het aanvragen van de toeslag volgt het beoordelen van de aanvraag en het uitbetalen van het geld.'), ['het aanvragen van', 'het beoordelen van', 'het uitbetalen van']);
+      // English has no "het X-en van" pattern; a list of -ing activities is plain and stays quiet, dense -tion sentences are still counted.
+      const en = (text: string) => flagged(md(`# Report\n\n${text}\n`, { config: config({ rules: NO_JARGON }) }), `# Report\n\n${text}\n`, RULE);
+      assert.deepEqual(en('They use their phone for looking up information and filling in forms.'), []);
+      assert.equal(en('The implementation of the assessment required the coordination of the management and the evaluation of the administration.').length, 1);
+    });
+
     it('in a document: exact ranges, info severity, Dutch fixes are not offered (word order would change)', () => {
       const text = doc('Het overleg vindt plaats in het stadhuis. Het verstrekken van informatie is belangrijk.');
       const r = md(text, { config: config({ rules: NO_JARGON }) });
