@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { md, of, flagged, config } from '../../engine/helpers.js';
+import { md as baseMd, of, flagged, config } from '../../engine/helpers.js';
+import type { LintOptions } from '../../../server/src/index.js';
 import { splitSentences } from '../../../server/src/engine/text/sentences.js';
 import { findPassives, wordSpan, activeExample } from '../../../server/src/engine/text/passive.js';
 import type { Language } from '../../../server/src/index.js';
@@ -7,6 +8,12 @@ import type { Language } from '../../../server/src/index.js';
 const RULE = 'readability/passive-voice';
 /** The audience that also gets long passives: the long-sentence traps below must hold there. */
 const GENERAL = config({ audience: 'general' });
+/**
+ * Most tests here check how every hidden actor is found and classified: they run with decisionsOnly: false. The
+ * default (only hidden decisions and stacked passives) has its own tests below.
+ */
+const ALL_HIDDEN = config({ rules: { [RULE]: { options: { decisionsOnly: false } } } });
+const md = (text: string, options?: LintOptions) => baseMd(text, options ?? { config: ALL_HIDDEN });
 
 /** The passive phrases a sentence holds, as the rule would underline them. */
 function passives(sentence: string, language: Language): string[] {
@@ -196,13 +203,13 @@ describe(RULE, () => {
     const academic = config({ audience: 'academic' });
     assert.equal(of(md(text), RULE).length, 3);
     assert.deepEqual(of(md(text, { config: academic }), RULE).map((f) => f.data!.reason), ['stacked']);
-    assert.equal(of(md(text, { config: config({ audience: 'academic', rules: { [RULE]: { options: { stackedOnly: false } } } }) }), RULE).length, 3);
+    assert.equal(of(md(text, { config: config({ audience: 'academic', rules: { [RULE]: { options: { stackedOnly: false, decisionsOnly: false } } } }) }), RULE).length, 3);
   });
 
   it('onlyWithoutAgent: passives that name the actor are not shown', () => {
     const impersonal = 'Er wordt door de gemeente gekeken naar de gegevens.';
     assert.equal(of(md(`# T\n\n${impersonal}\n`), RULE).length, 1);
-    assert.equal(of(md(`# T\n\n${impersonal}\n`, { config: config({ rules: { [RULE]: { options: { onlyWithoutAgent: true } } } }) }), RULE).length, 0);
+    assert.equal(of(md(`# T\n\n${impersonal}\n`, { config: config({ rules: { [RULE]: { options: { onlyWithoutAgent: true, decisionsOnly: false } } } }) }), RULE).length, 0);
     // Stacked passives that each name their actor hide nobody: not shown in any profile.
     const stacked = 'De aanvraag werd door de gemeente beoordeeld en daarna werd hij door het team afgewezen.';
     assert.equal(of(md(`# T\n\n${stacked}\n`), RULE).length, 0);
@@ -383,6 +390,18 @@ describe(RULE, () => {
     it('en: an obligation ("are required to", "are expected to") is no hidden decision', () => {
       assert.deepEqual(reasons('# Report\n\nParticipants are expected to be familiar with Python.\n\nStaff are required to file a report.\n'), []);
     });
+  });
+
+  it('nl + en: by default only hidden decisions and stacked passives are shown (decisionsOnly); general shows every hidden actor', () => {
+    const nl = '# Rapport\n\nEr is voor gekozen om op een mobiel te testen. Er wordt veel gewerkt met laptops. De aanvraag werd afgewezen.\n';
+    assert.deepEqual(flagged(baseMd(nl), nl, RULE), ['is voor gekozen', 'werd afgewezen']);
+    assert.deepEqual(flagged(baseMd(nl, { config: GENERAL }), nl, RULE), ['is voor gekozen', 'wordt veel gewerkt', 'werd afgewezen']);
+    const en = '# Report\n\nThree weeks later it was decided to change tack. It was felt that the old plan works. A citizens’ jury was chosen because it works.\n';
+    assert.deepEqual(flagged(baseMd(en), en, RULE), ['was decided', 'was chosen']);
+    assert.deepEqual(flagged(baseMd(en, { config: config({ rules: { [RULE]: { options: { decisionsOnly: false } } } }) }), en, RULE), ['was decided', 'was felt', 'was chosen']);
+    // Three stacked passives are shown whatever the verbs.
+    const stacked = '# Report\n\nThe tasks were produced in March, the answers were checked in June and the results were sent to each group.\n';
+    assert.equal(of(baseMd(stacked), RULE).length, 1);
   });
 
   it('counts passive sentences in the metrics (passive share)', () => {
