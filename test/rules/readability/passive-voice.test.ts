@@ -403,6 +403,9 @@ describe(RULE, () => {
     const stacked = '# Report\n\nAn example is taken at random, the loss is calculated and the weights are moved a little.\n';
     assert.equal(of(baseMd(stacked), RULE).length, 0);
     assert.equal(of(baseMd(stacked, { config: GENERAL }), RULE).length, 1);
+    // A choice at random is nobody's decision.
+    assert.equal(of(baseMd('# Report\n\nFor each step an example is chosen at random.\n'), RULE).length, 0);
+    assert.equal(of(baseMd('# Rapport\n\nPer stap wordt willekeurig een voorbeeld gekozen.\n'), RULE).length, 0);
     const decided = '# Rapport\n\nDe aanvraag werd afgewezen, het dossier werd gesloten en de klant werd niet gebeld.\n';
     assert.deepEqual(of(baseMd(decided), RULE).map((f) => f.data!.reason), ['stacked']);
   });

@@ -101,6 +101,8 @@ export const passiveVoice: BlockRule = {
       // Stacked passives of other verbs (an algorithm described step by step, a list of misconceptions) were worth
       // rewriting in 2 of 6 judged: with decisionsOnly a stacked sentence is shown when its passive hides a decision.
       if (decisionsOnly && !DECISIONS[ab.language].has(s.words[p.participle]!.lower)) continue;
+      // Chosen at random: nobody decided ("an example is chosen at random", "willekeurig gekozen").
+      if (decisionsOnly && RANDOM.test(b.text.slice(s.start, s.end))) continue;
       const [start, end] = wordSpan(s.words, p.auxiliary, p.participle);
       out.push({
         start,
@@ -114,6 +116,7 @@ export const passiveVoice: BlockRule = {
 };
 
 const NEGATION = /^(not|never|niet|nooit|geen)$/;
+const RANDOM = /\b(?:at random|randomly|random|willekeurig|lukraak|aselect)\b/i;
 const DECISIONS = { nl: wordSet('nl', 'passive', 'decisions'), en: wordSet('en', 'passive', 'decisions') };
 const PAST_AUXILIARIES = { nl: wordSet('nl', 'passive', 'pastAuxiliaries'), en: wordSet('en', 'passive', 'pastAuxiliaries') };
 const PERCEPTION = { nl: wordSet('nl', 'passive', 'perception'), en: wordSet('en', 'passive', 'perception') };
