@@ -94,6 +94,18 @@ describe(RULE, () => {
     assert.deepEqual(scored(md(mixed), mixed), []);
   });
 
+  it('nl + en: paragraphs in another language are not scored with the section’s formula', () => {
+    // An English paragraph in a Dutch section: Flesch-Douma on English text says nothing (with it the section would
+    // score 16.6); the Dutch prose alone scores 39.5, above the body target.
+    const nl = report({ Inleiding: EASY, Werkwijze: `${MEDIUM}\n\n${HARD_EN}` });
+    const r = md(nl);
+    assert.equal(r.sections.find((x) => x.title === 'Werkwijze')!.language, 'nl');
+    assert.deepEqual(scored(r, nl), []);
+    // A section that is English as a whole is scored with Flesch Reading Ease.
+    const en = report({ Inleiding: EASY, 'Over microinteracties': `${HARD_EN}\n\n${HARD_EN}` });
+    assert.match(of(md(en), RULE)[0]!.message.en, /Flesch Reading Ease/);
+  });
+
   it('every section carries its metrics, whether or not it gets a finding', () => {
     const text = report({ Samenvatting: EASY, Methode: HARD });
     const r = md(text);

@@ -60,21 +60,23 @@ export const sectionScore: DocumentRule = {
 };
 
 /**
- * Counts of the running-text paragraphs per section index (no list items, tables, quotations, headings). A
- * subsection's paragraphs count for its parent too, as in the section metrics.
+ * Counts of the running-text paragraphs per section index (no list items, tables, quotations, headings, nor
+ * paragraphs in another language). A subsection's paragraphs count for its parent too, as in the section metrics.
  */
 function proseCounts(doc: DocumentModel): Map<number, Counts> {
   const out = new Map<number, Counts>();
-  const blocks: Array<{ offset: number; counts: Counts }> = [];
+  const blocks: Array<{ offset: number; counts: Counts; language: string }> = [];
   for (const b of doc.blocks) {
     const ab = b.analysed;
     if (b.section < 0 || ab.block.kind !== 'paragraph' || !isRunningText(ab)) continue;
-    blocks.push({ offset: b.toDocument(0, 0).offset, counts: ab.counts });
+    blocks.push({ offset: b.toDocument(0, 0).offset, counts: ab.counts, language: ab.language });
   }
   for (const [i, s] of doc.sections.entries()) {
     let c: Counts | undefined;
     for (const b of blocks) {
-      if (b.offset < s.offset || b.offset >= s.contentEnd) continue;
+      // A passage in another language (an English article quoted at length in a Dutch report) is not scored with
+      // this language's formula.
+      if (b.offset < s.offset || b.offset >= s.contentEnd || b.language !== s.language) continue;
       if (!c) out.set(i, (c = emptyCounts()));
       const add = b.counts as unknown as Record<string, number>;
       const sum = c as unknown as Record<string, number>;
