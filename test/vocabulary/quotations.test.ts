@@ -26,7 +26,7 @@ describe('vocabulary: quoted text is not the writer’s', () => {
     assert.deepEqual(flagged(nl, 'nl', JARGON, { path: 'example.tex' } as never), []);
   });
 
-  it('en + nl: nothing inside a quoted passage of four words or more, even without a named speaker', () => {
+  it('en + nl: nothing inside a quoted passage of six words or more, even without a named speaker', () => {
     assert.deepEqual(flagged('# Report\n\nThe aim of literacy is to “empower people to choose the appropriate language.”[^1]\n\n[^1]: A source.\n', 'en', JARGON), []);
     assert.deepEqual(flagged('# Rapport\n\nHet doel is "de nieuwe werkwijze implementeren in alle wijken" volgens de nota.\n', 'nl', JARGON), []);
     // A short quote is a scare quote or a mentioned word: outside it the sentence is still checked.
