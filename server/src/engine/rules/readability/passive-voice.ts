@@ -100,7 +100,9 @@ export const passiveVoice: BlockRule = {
       if (!reason) continue;
       // Stacked passives of other verbs (an algorithm described step by step, a list of misconceptions) were worth
       // rewriting in 2 of 6 judged: with decisionsOnly a stacked sentence is shown when its passive hides a decision.
-      if (decisionsOnly && !DECISIONS[ab.language].has(s.words[p.participle]!.lower)) continue;
+      // Also an impersonal passive of what the researchers did ("er is gekeken naar", "er is onderzocht of"): who looked is worth naming.
+      const participle = s.words[p.participle]!.lower;
+      if (decisionsOnly && !DECISIONS[ab.language].has(participle) && !(p.impersonal && RESEARCH_ACTS[ab.language].has(participle))) continue;
       // Chosen at random: nobody decided ("an example is chosen at random", "willekeurig gekozen").
       if (decisionsOnly && RANDOM.test(b.text.slice(s.start, s.end))) continue;
       const [start, end] = wordSpan(s.words, p.auxiliary, p.participle);
@@ -117,6 +119,7 @@ export const passiveVoice: BlockRule = {
 
 const NEGATION = /^(not|never|niet|nooit|geen)$/;
 const RANDOM = /\b(?:at random|randomly|random|willekeurig|lukraak|aselect)\b/i;
+const RESEARCH_ACTS = { nl: wordSet('nl', 'passive', 'researchActs'), en: wordSet('en', 'passive', 'researchActs') };
 const DECISIONS = { nl: wordSet('nl', 'passive', 'decisions'), en: wordSet('en', 'passive', 'decisions') };
 const PAST_AUXILIARIES = { nl: wordSet('nl', 'passive', 'pastAuxiliaries'), en: wordSet('en', 'passive', 'pastAuxiliaries') };
 const PERCEPTION = { nl: wordSet('nl', 'passive', 'perception'), en: wordSet('en', 'passive', 'perception') };
