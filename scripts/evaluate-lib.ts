@@ -8,7 +8,8 @@
  * - Section roles: role terms (dictionaries/{nl,en}/section-roles) that match headings (heading and
  *   question cues) or section text (content cues) of the held-out document only.
  * - Client verdict: client-dictionary entries (people, voice, experience, method, involvement words)
- *   whose forms occur in the held-out document only.
+ *   whose forms occur in the held-out document only, and an entry's context words (unless) that
+ *   occur in the held-out document only.
  * Used by `npm run evaluate` (scripts/evaluate-verdicts.ts) and by the corpus tests.
  */
 import { readFileSync } from 'node:fs';
@@ -317,13 +318,25 @@ export function evaluateClient(docs: CorpusDoc[], labels: ClientLabel[], keep = 
         const elsewhere = docs.some((o) => o.file !== doc.file && e.forms.some((f) => occurs(lower.get(o.file)!, f)));
         if (!elsewhere) removed.push(e.id);
       }
+      // An entry's context words (unless) that occur in this document only are left out as well.
+      for (const e of d.entries ?? []) {
+        for (const w of e.unless ?? []) {
+          if (occurs(lower.get(doc.file)!, w) && !docs.some((o) => o.file !== doc.file && occurs(lower.get(o.file)!, w))) removed.push(`${e.id}:unless:${w}`);
+        }
+      }
     }
     if (removed.length === 0) {
       loo.push({ label: l, verdict: cp.verdict, removed, summary: cp.summary.en, ...(keep ? { cp } : {}) });
       continue;
     }
     const drop = new Set(removed);
-    const reduced = dictionaries.map((d) => (d.kind === 'client' ? { ...d, entries: (d.entries ?? []).filter((e) => !drop.has(e.id)) } : d));
+    const withoutUnless = (e: NonNullable<Dictionary['entries']>[number]) => {
+      if (!e.unless) return e;
+      const unless = e.unless.filter((w) => !drop.has(`${e.id}:unless:${w}`));
+      const { unless: _all, ...rest } = e;
+      return unless.length ? { ...e, unless } : rest;
+    };
+    const reduced = dictionaries.map((d) => (d.kind === 'client' ? { ...d, entries: (d.entries ?? []).filter((e) => !drop.has(e.id)).map(withoutUnless) } : d));
     const engine = new Engine({ ...engineOptions(), vocabulary: new Vocabulary(reduced) });
     const r = engine.lint(doc.text, { path: doc.file });
     const c = r.analyses.clientPerspective as ClientPerspective;

@@ -53,6 +53,18 @@ describe('client: the clientPerspective analysis', () => {
     assert.equal(absent.method.section?.title, 'Method');
   });
 
+  it('students of a care course (unless words beside them) are professionals in training, not clients; other students are', () => {
+    const nl = (who: string) => check(`# Rapport over werkdruk\n\n## Methode\n\nEr werden drie interviews afgenomen bij ${who}.\n\n## Resultaten\n\nDe ${who} vertelden dat ze hun pauze vaak overslaan.\n`, { path: 'a.md', language: 'nl' }).cp;
+    const care = nl('studenten verpleegkunde');
+    assert.deepEqual(care.method.clientSources, []);
+    assert.ok(!care.clientTerms.some((t) => /student/.test(t.term)), JSON.stringify(care.clientTerms));
+    const school = nl('studenten van de opleiding');
+    assert.match(school.method.clientSources[0]!.text, /studenten/);
+    const en = (who: string) => check(`# Report on workload\n\n## Method\n\nWe interviewed three ${who}.\n\n## Findings\n\nThe ${who} said that they often skip their breaks.\n`, { path: 'a.md', language: 'en' }).cp;
+    assert.deepEqual(en('nursing students').method.clientSources, []);
+    assert.match(en('students on the course').method.clientSources[0]!.text, /students/);
+  });
+
   it('finds the negation in both languages', () => {
     for (const [text, lang] of [
       ['Klanten zijn niet geïnterviewd.', 'nl'],

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { assignRoles, normaliseHeading, roleOfContent, roleOfHeading, roleOfQuestion, roleVocabularyOf } from '../../server/src/engine/sections.js';
+import { assignRoles, normaliseHeading, oneSlipApart, recordsAnswers, roleOfContent, roleOfHeading, roleOfQuestion, roleVocabularyOf } from '../../server/src/engine/sections.js';
 import type { SectionRole } from '../../server/src/index.js';
 import { lint } from '../../server/src/index.js';
 import { Vocabulary } from '../../server/src/engine/vocabulary/vocabulary.js';
@@ -17,11 +17,10 @@ const EN = roleVocabularyOf(vocabulary, 'en');
 /**
  * Leave-one-document-out agreement measured on 2026-12-03 over the 704 labelled headings of the
  * 23-document dev corpus (docs/evaluation.md; `npm run evaluate`, `npm run evaluate:roles`):
- * nl 80.6 %, en 92.2 %. The issue's target is 90 % per language; Dutch is not there yet (most
- * misses are the notes pages of one GitBook), so the test holds the measured level (minus a small
- * margin) and prints every miss.
+ * nl 90.6 %, en 92.2 % (before session 3's rules: nl 80.6 %). The issue's target is 90 % per
+ * language; the test holds the measured level (minus a small margin) and prints every miss.
  */
-const MEASURED_LOO = { nl: 0.806, en: 0.922 };
+const MEASURED_LOO = { nl: 0.906, en: 0.922 };
 const MARGIN = 0.02;
 /** Markup that the labels keep in heading_text and Brug's titles do not: emphasis, Markdown heading marks. */
 const plain = (s: string) => s.replace(/\\IfLanguageName\{[^{}]*\}\{([^{}]*)\}\{[^{}]*\}/g, '$1').replace(/^#+\s*/, '').replace(/<[^<>]{1,80}>/g, '').replace(/\\([()[\]*_#.!-])/g, '$1').replace(/[*_]{1,2}/g, '').replace(/\s+/g, ' ').trim();
@@ -195,6 +194,9 @@ describe('sections: roles that generalise (issue 14), Dutch and English', () => 
     assert.deepEqual(roles('# Rapport\n\nTekst.\n\n## Bijlagen\n\n### Inleiding van de topiclijst\n\nTekst.\n'), ['title', 'appendix', 'appendix']);
     assert.deepEqual(roles('# Rapport\n\nTekst.\n\n## Ontdekken\n\nTekst.\n\n### Gebruikersinterviews (N=4)\n\nTekst.\n'), ['title', 'other', 'results']);
     assert.deepEqual(roles('# Report\n\nText.\n\n## Discovery\n\nText.\n\n### User interviews (n = 5)\n\nText.\n'), ['title', 'other', 'results']);
+    // The method section's own name keeps its role with a sample size beside it.
+    assert.deepEqual(roles('# Rapport\n\nTekst.\n\n## Ontwikkelen (N=5)\n\nTekst.\n\n### Materiaal en methoden (N = 5)\n\nTekst.\n\n### Gebruikerstest (n=5)\n\nTekst.\n'), ['title', 'results', 'method', 'results']);
+    assert.deepEqual(roles('# Report\n\nText.\n\n## Develop (N=5)\n\nText.\n\n### Materials and methods (N = 5)\n\nText.\n\n### User testing (n=5)\n\nText.\n'), ['title', 'results', 'method', 'results']);
   });
 
   it('a topic heading without role words takes its role from what its text reports (in a document that describes a study)', () => {
@@ -278,6 +280,71 @@ describe('sections: roles that generalise (issue 14), Dutch and English', () => 
     const tex = '\\documentclass{report}\n\\begin{document}\n\\chapter{Inleiding}\nTekst over de aanleiding.\n\\chapter{Methode}\nWe spraken met ouders.\n\\section{Deelnemers}\nTwaalf ouders.\n\\chapter{Resultaten}\nDe meeste ouders waren tevreden.\n\\section{Aanbevolen stappen}\nBegin eerder.\n\\end{document}\n';
     assert.deepEqual(roles(tex, 'doc.tex'), ['introduction', 'method', 'method', 'results', 'recommendations']);
     assert.deepEqual(roles('# Report\n\nText.\n\n## 1. Introduction\n\nText.\n\n## 2 Methods\n\nText.\n\n### 2.1 Participants\n\nText.\n\n## 3. Results\n\nText.\n\n## Chapter 4: Next steps\n\nText.\n'), ['title', 'introduction', 'method', 'method', 'results', 'recommendations']);
+  });
+
+  it('a chapter without role words that cites sources or sets out theory is background, between the method and the conclusion too', () => {
+    assert.deepEqual(roles('# Report\n\nText.\n\n## Methods\n\nText.\n\n## Motivation\n\nText.\n\n### Intrinsic motivation\n\nAccording to self-determination theory (Deci & Ryan, 1985), motivation can come from within.\n\n## Conclusion\n\nText.\n'), ['title', 'method', 'background', 'background', 'conclusion']);
+    assert.deepEqual(roles('# Rapport over feedback\n\nTekst.\n\n## Methode\n\nTekst.\n\n## Motivatie\n\nTekst.\n\n### Intrinsieke motivatie\n\nVolgens de theorie van Deci en Ryan (1985) kan motivatie van binnenuit komen.\n\n## Conclusie\n\nTekst.\n'), ['title', 'method', 'background', 'background', 'conclusion']);
+    // Without sources its place decides: between the method and the conclusion, findings.
+    assert.equal(roles('# Report\n\nText.\n\n## Methods\n\nText.\n\n## Motivation\n\nText.\n\n## Conclusion\n\nText.\n')[2], 'results');
+    // An essay without a study has no background chapters either: its topics stay "other".
+    assert.equal(roles('# Free culture\n\nText.\n\n## Property\n\nAccording to Locke (1690), property comes from labour; the theory is older (Grotius, 1625).\n')[1], 'other');
+  });
+
+  it('a chapter right after one that sets out sources continues it, until a chapter reports findings', () => {
+    assert.deepEqual(
+      roles('# Report\n\nText.\n\n## Methods\n\nText.\n\n## Feedback\n\nAccording to Hattie (2007), feedback works when the goal is clear (Hattie & Timperley, 2007).\n\n## Colour\n\nMany apps use blue.\n\n## Student session\n\nMost of the students said that giving feedback takes too long.\n\n## Conclusion\n\nText.\n'),
+      ['title', 'method', 'background', 'background', 'results', 'conclusion'],
+    );
+    assert.deepEqual(
+      roles('# Rapport over feedback\n\nTekst.\n\n## Methode\n\nTekst.\n\n## Feedback\n\nVolgens Hattie (2007) werkt feedback als het doel helder is (Hattie & Timperley, 2007).\n\n## Kleur\n\nVeel apps gebruiken blauw.\n\n## Sessie met leerlingen\n\nDe meeste leerlingen gaven aan dat feedback geven te veel tijd kost.\n\n## Conclusie\n\nTekst.\n'),
+      ['title', 'method', 'background', 'background', 'results', 'conclusion'],
+    );
+  });
+
+  it("a chapter's parts that name their own role do not speak for the chapter's text", () => {
+    const en = roles('# Report\n\nText.\n\n## Methods\n\nText.\n\n## Feedback\n\nAccording to Hattie (2007), feedback works when the goal is clear (Hattie & Timperley, 2007).\n\n## Behaviour model\n\nText.\n\n### Conclusion\n\nMost of the students said that it took too long.\n\n### Current situation\n\nText.\n');
+    assert.deepEqual(en, ['title', 'method', 'background', 'background', 'conclusion', 'background']);
+    const nl = roles('# Rapport over feedback\n\nTekst.\n\n## Methode\n\nTekst.\n\n## Feedback\n\nVolgens Hattie (2007) werkt feedback als het doel helder is (Hattie & Timperley, 2007).\n\n## Gedragsmodel\n\nTekst.\n\n### Conclusie\n\nDe meeste leerlingen vonden het te veel tijd kosten.\n\n### Huidige stand\n\nTekst.\n');
+    assert.deepEqual(nl, ['title', 'method', 'background', 'background', 'conclusion', 'background']);
+  });
+
+  it('a heading named in the list of methods of a method section describes that method, under a findings chapter too', () => {
+    assert.deepEqual(
+      roles('# Rapport over de wearable\n\nTekst.\n\n## Materiaal en methoden\n\nWe gebruikten deze methoden:\n\n- Emotional mapping\n- Design sketches\n\n## Eerste ronde (N=5)\n\nTekst.\n\n### Design sketches\n\nTekst.\n\n### Wachttijden\n\nTekst.\n'),
+      ['title', 'method', 'results', 'method', 'results'],
+    );
+    assert.deepEqual(roles('# Report\n\nText.\n\n## Materials and methods\n\nWe used these methods:\n\n- Emotional mapping\n- Design sketches\n\n## Wave 1 (N=5)\n\nText.\n\n### Emotional mapping\n\nText.\n\n### Waiting times\n\nText.\n'), ['title', 'method', 'results', 'method', 'results']);
+    // Only a list that a line ending in a colon introduces names the methods; a table or a sentence does not.
+    assert.deepEqual(roles('# Report\n\nText.\n\n## Methods\n\nWe sketched.\n\nDesign sketches\n\n## Wave 1 (N=5)\n\nText.\n\n### Design sketches\n\nText.\n'), ['title', 'method', 'results', 'results']);
+  });
+
+  it('"Doelgroep" (target group) names a topic: under the method it is method, under the findings a finding', () => {
+    assert.deepEqual(roles('# Rapport\n\nTekst.\n\n## Opzet\n\nTekst.\n\n### Doelgroep\n\nTekst.\n\n## Bevindingen\n\nTekst.\n\n### Doelgroep\n\nTekst.\n'), ['title', 'method', 'method', 'results', 'results']);
+    assert.deepEqual(roles('# Report\n\nText.\n\n## Methods\n\nText.\n\n### Target group\n\nText.\n\n## Findings\n\nText.\n\n### Target group\n\nText.\n'), ['title', 'method', 'method', 'results', 'results']);
+  });
+
+  it('a section whose questions are followed by their answers records what someone said: results; a list of questions does not', () => {
+    const nl = '# Rapport over de robot\n\nTekst.\n\n## Vragen\n\n- Speelt u wel eens bingo?\n- Wat vindt u van de robot?\n- Hoort u de nummers goed?\n\n## Gebruiker 1\n\n**Speelt u wel eens bingo?**\n\nJa, ik speel graag.\n\n**Wat vindt u van de robot?**\n\nInteressant.\n\n**Hoort u de nummers goed?**\n\nNiet altijd.\n';
+    assert.deepEqual(roles(nl), ['title', 'other', 'results']);
+    const en = '# Robot bingo\n\nText.\n\n## Questions\n\n- Do you play bingo?\n- What do you think of the robot?\n- Can you hear the numbers?\n\n## User 1\n\n**Do you play bingo?**\n\nYes, I like it.\n\n**What do you think of the robot?**\n\nInteresting.\n\n**Can you hear the numbers?**\n\nNot always.\n';
+    assert.deepEqual(roles(en), ['title', 'other', 'results']);
+    // A list of frequent questions answers the reader, not for itself: no record of answers.
+    assert.equal(roles('# Handleiding\n\nTekst.\n\n## Veelgestelde vragen\n\n**Hoe vraag ik een pas aan?**\n\nU vult het formulier in.\n\n**Wat kost een pas?**\n\nDe pas is gratis.\n\n**Hoe lang duurt het?**\n\nU krijgt binnen twee weken bericht.\n', 'doc.md')[1], 'other');
+    assert.equal(roles('# Manual\n\nText.\n\n## Frequently asked questions\n\n**How do I apply?**\n\nFill in the form.\n\n**What does it cost?**\n\nThe card is free.\n\n**How long does it take?**\n\nYou hear within two weeks.\n')[1], 'other');
+    // A chapter that asks a few questions on the way and answers them itself is no record of answers.
+    assert.equal(recordsAnswers('Why does this matter?\nBecause it does.\nWho pays?\nThe council.\nWhat next?\nMore.\n' + 'A long argument.\n'.repeat(20)), false);
+  });
+
+  it('a one-word heading one typing slip away from a role word takes its role', () => {
+    assert.equal(roleOfHeading('Conslusie', NL), 'conclusion');
+    assert.equal(roleOfHeading('Inleidng', NL), 'introduction');
+    assert.equal(roleOfHeading('Conclsuion', EN), 'conclusion');
+    assert.equal(roleOfHeading('Introducton', EN), 'introduction');
+    // Short words and words two slips away are left alone.
+    assert.equal(roleOfHeading('Conclave', EN), undefined);
+    assert.equal(roleOfHeading('Doek', NL), undefined);
+    assert.ok(oneSlipApart('conslusie', 'conclusie') && oneSlipApart('conclsuion', 'conclusion') && oneSlipApart('inleidng', 'inleiding') && !oneSlipApart('conclave', 'conclusion'));
   });
 
   it('the role words are data: every example in the section-role dictionaries holds', () => {

@@ -97,6 +97,39 @@ describe('lsp: incremental checks', function () {
     assert.deepEqual(outside(after), outside(before), 'the other sections’ diagnostics are identical');
   });
 
+  it('an edit in one footnote: its own finding appears at the right place, the text’s and the other footnotes’ diagnostics stay identical', async () => {
+    const uri = 'file:///tmp/brug-incremental/notes.md';
+    const text = [
+      '# Support at work',
+      '',
+      'We spoke with forty clients about their first weeks at work.[^1] Most of them found the coaching useful.[^2]',
+      '',
+      'The operationalisation of the coaching was evaluated by the researchers.',
+      '',
+      '[^1]: The interviews took place in the clients’ own homes, in the spring of 2024.',
+      '',
+      '[^2]: The coaches kept a short log of every meeting with the clients.',
+      '',
+      '[^3]: The clients chose the place of the interview themselves.',
+      '',
+    ].join('\n');
+    await client.open(uri, 'markdown', text);
+    const before = await client.diagnosticsFor(uri);
+    await client.checkedCurrent(uri);
+    assert.ok(before.some((d) => d.code === 'vocabulary/jargon'), 'the text has a finding outside the footnotes');
+    assert.ok(before.some((d) => d.code === 'client/missing-perspective'), 'and a whole-document finding');
+    const line = positionOf(text, '[^2]: The coaches').line;
+    const start = positionOf(text, 'The coaches kept a short log');
+    const end = { line, character: start.character + 'The coaches kept a short log'.length };
+    // Six words for six: the document's word count (which the whole-document finding quotes) stays.
+    const after = await client.nextDiagnostics(uri, () => client.change(uri, [{ range: { start, end }, text: 'The stakeholders kept an implementation log' }]));
+    const note = after.filter((d) => d.range.start.line === line);
+    const words = note.filter((d) => d.code === 'vocabulary/jargon').map((d) => client.text(uri).split('\n')[line]!.slice(d.range.start.character, d.range.end.character));
+    assert.deepEqual(words, ['stakeholders', 'implementation'], 'the footnote’s new terms are found, at their own words');
+    const elsewhere = (list: Diagnostic[]) => list.filter((d) => d.range.start.line !== line).map(key);
+    assert.deepEqual(elsewhere(after), elsewhere(before), 'the text’s and the other footnotes’ diagnostics are identical');
+  });
+
   it('stops a run that a newer edit made stale: only the newest version is checked to the end', async () => {
     const uri = 'file:///tmp/brug-incremental/long.md';
     const text = longText(1200);

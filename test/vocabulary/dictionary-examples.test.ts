@@ -15,7 +15,7 @@ import { parseDictionary } from '../../server/src/engine/vocabulary/dictionary.j
 import type { Dictionary } from '../../server/src/engine/vocabulary/dictionary.js';
 import { Vocabulary } from '../../server/src/engine/vocabulary/vocabulary.js';
 import { splitSentences } from '../../server/src/engine/text/sentences.js';
-import { clientLexicons } from '../../server/src/engine/rules/client/lexicon.js';
+import { clientLexicons, unlessNear } from '../../server/src/engine/rules/client/lexicon.js';
 import { normalizeWord } from '../../server/src/engine/vocabulary/lexicon.js';
 import { resourceRoot } from '../../server/src/workspace/resources.js';
 import { facts, run, vocabularyFindings } from './helpers.js';
@@ -51,6 +51,8 @@ function clientIds(text: string, d: Dictionary): string[] {
   const ids: string[] = [];
   for (const s of splitSentences(text, d.language)) {
     for (const m of lex.people.match(s.words, text)) {
+      // An `unless` word beside the people word: it names others (as in the client analysis).
+      if (m.payload.unless && unlessNear(s.words, m.from, m.to, m.payload.unless)) continue;
       ids.push(m.payload.id);
       const stand = m.payload.clientByDefault ? byWord.get(normalizeWord(m.text)) : undefined;
       if (stand) ids.push(stand);

@@ -7,6 +7,8 @@
  */
 export class ContentCache<V> {
   private readonly map = new Map<string, V>();
+  /** The detached key of each entry, by its content (only for caches that refresh on a hit). */
+  private readonly keys = new Map<string, string>();
   private weight = 0;
 
   /**
@@ -27,8 +29,12 @@ export class ContentCache<V> {
   get(key: string): V | undefined {
     const v = this.map.get(key);
     if (v !== undefined && this.options.refresh) {
+      // Moved to the back under the key it was stored with: `key` may be a slice of a whole
+      // document, and a stored slice would keep that document version alive for as long as the
+      // entry stays (in the language server, one old version per chunk an edit left behind).
+      const own = this.keys.get(key)!;
       this.map.delete(key);
-      this.map.set(key, v);
+      this.map.set(own, v);
     }
     return v;
   }
@@ -42,12 +48,17 @@ export class ContentCache<V> {
     }
     const own = detached ? key : detach(key);
     this.map.set(own, value);
+    if (this.options.refresh) {
+      this.keys.delete(key);
+      this.keys.set(own, own);
+    }
     this.weight += this.weigh(own, value);
     const maxWeight = this.options.maxWeight ?? Infinity;
     for (const [k, v] of this.map) {
       if (this.map.size <= this.maxEntries && this.weight <= maxWeight) break;
       if (k === own) continue;
       this.map.delete(k);
+      this.keys.delete(k);
       this.weight -= this.weigh(k, v);
     }
   }
@@ -56,6 +67,7 @@ export class ContentCache<V> {
     const v = this.map.get(key);
     if (v === undefined) return;
     this.map.delete(key);
+    this.keys.delete(key);
     this.weight -= this.weigh(key, v);
   }
 
@@ -73,6 +85,7 @@ export class ContentCache<V> {
 
   clear(): void {
     this.map.clear();
+    this.keys.clear();
     this.weight = 0;
   }
 

@@ -1,6 +1,7 @@
 import type { Language, ProseBlock, SectionRole } from './types.js';
 import type { RoleEntry } from './vocabulary/dictionary.js';
 import type { Vocabulary } from './vocabulary/vocabulary.js';
+import { hasFirstPersonSingular } from './text/quotes.js';
 
 /**
  * Section roles. The words live in the section-role dictionaries (dictionaries/nl/sectierollen.yml,
@@ -11,23 +12,32 @@ import type { Vocabulary } from './vocabulary/vocabulary.js';
  *    except a summary after the body has begun: a chapter's "Summary" belongs to its chapter. The
  *    words outside a bracketed aside count first ("Doelstellingen (cfr. methodologie)").
  *    Inside a discussion, method and results words name what is discussed; inside a method
- *    chapter, an introduction or aim introduces the method.
+ *    chapter, an introduction or aim introduces the method. A one-word heading one typing slip
+ *    away from a role word ("Conslusie") takes that word's role.
  * 2. A heading that states a sample size ("User interviews (N=4)") reports what that sample gave.
  * 3. A question heading gets its role from its opening ("How did residents benefit?" → results).
- * 4. A heading without role words takes its parent's role; under an appendix everything is appendix.
+ * 4. A heading named in a method section's list of methods (a list a line ending in a colon
+ *    introduces: "Ideation", "Design sketches") describes that method. Otherwise a heading without
+ *    role words takes its parent's role; under an appendix everything is appendix.
  *    Under the conclusion chapter, a section that introduces a report starts attached material
  *    (a research proposal): it and what follows inside that chapter are appendix.
  * 5. A heading without words or parent role gets its role from its place and its text: a chapter
  *    between the method and the conclusion reports findings, one between the introduction and
  *    the method sets out the background; its text decides when it clearly describes data
  *    collection or reports findings. A document that never describes a study (an essay, a book)
- *    has no findings: its topic chapters stay "other".
+ *    has no findings: its topic chapters stay "other". A section of questions each followed by its
+ *    answer records what someone said: results, in any document. In a study, a chapter whose text
+ *    (with its parts that name no role of their own) cites sources or sets out theory is
+ *    background wherever it stands, and the chapters right after it continue it until one reports
+ *    findings or data collection (the notes pages of a GitBook).
  */
 
 export interface CompiledRole {
   id: string;
   role: SectionRole;
   lead: boolean;
+  /** The words name the section itself (Methods), not a technique. */
+  namesSection: boolean;
   re: RegExp;
   terms: string[];
 }
@@ -98,7 +108,7 @@ export function compileRoles(entries: RoleEntry[], exclude?: ReadonlySet<string>
     // Heading and question cues are only tested for where they match; content cues are counted.
     const alt = alternation(terms, e.cue !== 'content');
     const re = new RegExp(e.cue === 'heading' && e.lead ? `^(?:${alt})` : `(?:${alt})`, e.cue === 'content' ? 'giu' : 'iu');
-    out[e.cue].push({ id: e.id, role: e.role, lead: !!e.lead, re, terms });
+    out[e.cue].push({ id: e.id, role: e.role, lead: !!e.lead, namesSection: !!e.namesSection, re, terms });
   }
   return out;
 }
@@ -176,8 +186,50 @@ export function rolesOfHeading(title: string, vocab: RoleVocabulary, strict = fa
   return headingRoles(full, vocab, strict);
 }
 
+/** Letters at least in a one-word heading that may differ by one slip from a role word ("Conslusie", "Metohde"). */
+const SLIP_LETTERS = 7;
+
+/** Whether two words differ by at most one slip: a letter changed, added, dropped, or two neighbours swapped. */
+export function oneSlipApart(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** The one-word role words (stems of words with any ending) long enough for a slip, per compiled vocabulary. */
+const slipWords = new WeakMap<RoleVocabulary, Array<{ word: string; role: SectionRole }>>();
+
+function slipWordsOf(vocab: RoleVocabulary): Array<{ word: string; role: SectionRole }> {
+  let words = slipWords.get(vocab);
+  if (words) return words;
+  words = [];
+  for (const r of vocab.heading) {
+    for (const term of r.terms) {
+      // A word with any ending (conclusie*) by its stem.
+      const t = term.toLowerCase().replace(/\*$/, '');
+      if (t.length >= SLIP_LETTERS && /^\p{L}+$/u.test(t)) words.push({ word: t, role: r.role });
+    }
+  }
+  slipWords.set(vocab, words);
+  return words;
+}
+
+/** The role of a one-word heading that is a role word with one slip (a typing error), or undefined. */
+function slipRole(h: string, vocab: RoleVocabulary): SectionRole | undefined {
+  if (h.length < SLIP_LETTERS || /\s/.test(h)) return undefined;
+  for (const { word, role } of slipWordsOf(vocab)) if (Math.abs(word.length - h.length) <= 1 && oneSlipApart(h, word)) return role;
+  return undefined;
+}
+
 function headingRoles(h: string, vocab: RoleVocabulary, strict: boolean): SectionRole[] {
   if (!h) return [];
+
   const leadOnly = strict || h.split(/\s+/).length >= STATEMENT_WORDS;
   const out: SectionRole[] = [];
   for (const r of vocab.heading) {
@@ -188,7 +240,17 @@ function headingRoles(h: string, vocab: RoleVocabulary, strict: boolean): Sectio
     if (leadOnly && h.slice(0, m.index).split(/\s+/).filter(Boolean).length >= LEAD_WORDS) continue;
     if (!out.includes(r.role)) out.push(r.role);
   }
+  if (out.length === 0) {
+    const slip = slipRole(h, vocab);
+    if (slip) out.push(slip);
+  }
   return out;
+}
+
+/** Whether the words of a heading outside its brackets name a section itself ("Materiaal en methoden (N = 5)"). */
+function namesSection(title: string, vocab: RoleVocabulary): boolean {
+  const bare = bareHeading(title);
+  return vocab.heading.some((r) => r.namesSection && r.re.test(bare));
 }
 
 /** The first role a heading names by its own words, or undefined. */
@@ -204,16 +266,80 @@ export function roleOfQuestion(title: string, vocab: RoleVocabulary): SectionRol
   return undefined;
 }
 
-/** What a section's own text reports, when its cues clearly point one way: findings or data collection. */
-export function roleOfContent(content: string | undefined, vocab: RoleVocabulary): SectionRole | undefined {
-  if (!content || vocab.content.length === 0) return undefined;
+/**
+ * A citation of a source, in any language: "(Hattie & Timperley, 2019)", "[Wiggins, 2019]",
+ * "Fogg (2009)". A section that cites sources sets out what others found: background.
+ */
+const CITATION = /[([][^()[\]\n]{1,80}?[,\s](?:19|20)\d\d[a-z]?\s*[)\]]|\p{Lu}[\p{L}'’-]+(?:\s+et\s+al\.?)?\s+\((?:19|20)\d\d[a-z]?\)/gu;
+
+/** How often a section's text uses each role's content cues (citations count for background). */
+export function contentScores(content: string | undefined, vocab: RoleVocabulary, part: 'all' | 'findings' | 'sources' = 'all'): Map<SectionRole, number> {
   const score = new Map<SectionRole, number>();
+  if (!content || vocab.content.length === 0) return score;
   for (const r of vocab.content) {
-    r.re.lastIndex = 0;
-    const n = content.match(r.re)?.length ?? 0;
+    // "findings": every role but background (data collection, findings); "sources": background only.
+    if ((part === 'findings' && r.role === 'background') || (part === 'sources' && r.role !== 'background')) continue;
+    const n = count(r.re, content);
     if (n) score.set(r.role, (score.get(r.role) ?? 0) + n);
   }
-  const ranked = [...score.entries()].sort((a, b) => b[1] - a[1]);
+  // A citation has a year; text without one is not searched for citations.
+  const cited = part !== 'findings' && YEAR.test(content) ? count(CITATION, content) : 0;
+  if (cited) score.set('background', (score.get('background') ?? 0) + cited);
+  return score;
+}
+
+const YEAR = /(?:19|20)\d\d/;
+
+/** How often a global pattern matches a text (without building the list of matches). */
+function count(re: RegExp, text: string): number {
+  let n = 0;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    n++;
+    if (m[0] === '') re.lastIndex++;
+  }
+  return n;
+}
+
+/** Questions at least, the share of them answered, and the share of the lines they take, that make a section's text a record of answers. */
+const ANSWERED_QUESTIONS = 3;
+const ANSWERED_SHARE = 0.6;
+const QUESTION_LINES = 0.25;
+
+/**
+ * Whether a section's text records answers: most of its questions are followed by a line that is
+ * not a question, and at least a third of those answers speak in the first person ("Speelt u wel eens
+ * bingo?" / "Ja, ik speel graag …"). What a participant answered is a finding; an interview guide
+ * lists its questions one after another, and a list of frequent questions answers the reader.
+ */
+export function recordsAnswers(content: string | undefined): boolean {
+  if (!content) return false;
+  const lines = content.split('\n').map((l) => l.trim()).filter(Boolean);
+  let questions = 0;
+  let answered = 0;
+  let spoken = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (!/\?\s*[*_]*$/.test(lines[i]!)) continue;
+    questions++;
+    const next = lines[i + 1];
+    if (next === undefined || /\?\s*[*_]*$/.test(next)) continue;
+    answered++;
+    if (hasFirstPersonSingular(next, 'nl') || hasFirstPersonSingular(next, 'en')) spoken++;
+  }
+  // A record of answers is mostly questions and answers; a chapter that asks a few questions on the way and answers them itself is not.
+  if (answered < ANSWERED_QUESTIONS || answered < questions * ANSWERED_SHARE || questions < lines.length * QUESTION_LINES) return false;
+  // Someone answers for themselves ("Ja, ik speel graag …"), in a third of the answers at least; a list of frequent questions answers the reader ("U kunt …").
+  return spoken * 3 >= answered;
+}
+
+/** What a section's own text reports, when its cues clearly point one way: findings, data collection or background. */
+export function roleOfContent(content: string | undefined, vocab: RoleVocabulary): SectionRole | undefined {
+  return roleOfScores(contentScores(content, vocab));
+}
+
+/** The role that content scores clearly point to: at least two cues, more than twice the next role's. */
+function roleOfScores(scores: Map<SectionRole, number>): SectionRole | undefined {
+  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
   const [best, second] = ranked;
   if (!best || best[1] < 2) return undefined;
   if (second && second[1] * 2 > best[1]) return undefined;
@@ -232,6 +358,8 @@ export interface HeadingInfo {
 }
 
 const CONTENT_CHARS = 3000;
+/** The characters of a chapter with its parts whose content cues count for it. */
+const SECTION_CHARS = 30000;
 const TEMPLATE_TAG = /\{%[^%]{0,200}%\}|\{\{[^{}]{0,200}\}\}/g;
 
 /** The headings of a parsed document with what the role algorithm needs: level, prose before, the section's own text. */
@@ -276,6 +404,8 @@ export function assignRoles(headings: HeadingInfo[], vocab: RoleVocabulary): Sec
   // The role each heading names by its own words, for looking ahead.
   const named = headings.map((h) => roleOfHeading(h.title, vocab));
   const place = placeOf(headings, named);
+  // The short lines (list items) of the method sections so far: the methods the document says it used.
+  const listedMethods = new Set<string>();
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i]!;
     while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
@@ -309,15 +439,42 @@ export function assignRoles(headings: HeadingInfo[], vocab: RoleVocabulary): Sec
     if (role && parent?.role === 'discussion' && DISCUSSED.has(role)) role = 'discussion';
     // The introduction or aim of a method chapter ("Doel interview", "Introduction") introduces the method.
     if (role === 'introduction' && parent?.role === 'method') role = 'method';
+    // A heading named in the list of methods of an earlier method section ("Ideation", "Design sketches") describes that method.
+    if (!role && listedMethods.has(bareHeading(h.title))) role = 'method';
     if (!role && parent && parent.role !== 'title' && parent.role !== 'other') role = parent.role;
     // A heading without role words and without a parent role: what its own text reports, or its place among the chapters.
-    if (!role) role = roleByPlace(h, i, place, vocab) ?? 'other';
+    if (!role) role = roleByPlace(headings, i, place, vocab) ?? 'other';
+    if (role === 'method') for (const item of listItems(h.content)) listedMethods.add(item);
     if (BODY.has(role)) bodySeen = true;
     roles.push(role);
     place.seen.add(role);
     stack.push({ level: h.level, role });
   }
   return roles;
+}
+
+/** A heading or a list item as the role algorithm compares them: normalised, without an aside in brackets. */
+function bareHeading(title: string): string {
+  return normaliseHeading(title).replace(/\s*[([][^()[\]]*[)\]]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Words at most in a list item that names a method ("Emotional mapping", "Card sorting"). */
+const ITEM_WORDS = 4;
+
+/** The items of the lists in a section's text that a line ending in a colon introduces ("volgende methodologieën:", "including:"), as bare headings. */
+function listItems(content: string | undefined): string[] {
+  if (!content) return [];
+  const out: string[] = [];
+  let inList = false;
+  for (const line of content.split('\n')) {
+    const item = bareHeading(line.replace(/^\s*[-–•*+]\s*/, ''));
+    if (inList && item && item.split(' ').length <= ITEM_WORDS) {
+      out.push(item);
+      continue;
+    }
+    inList = /:\s*$/.test(line);
+  }
+  return out;
 }
 
 /** What a heading's place among the chapters tells: the roles before it, the lowest level of closing and method headings after it. */
@@ -329,6 +486,12 @@ interface Place {
   /** Per heading: the lowest level of a later heading named conclusion or recommendations, of one named method (Infinity: none). */
   closingAfter: number[];
   methodAfter: number[];
+  /** The role each heading names by its own words. */
+  named: ReadonlyArray<SectionRole | undefined>;
+  /** Per heading: its own content scores, once counted. */
+  scores: Array<{ findings: Map<SectionRole, number>; all?: Map<SectionRole, number> } | undefined>;
+  /** Headings that got the background role from their sources (their text or a run of such chapters). */
+  fromSources: Set<number>;
 }
 
 /** Looks ahead once per document, so that placing every heading stays linear in the number of headings. */
@@ -343,7 +506,56 @@ function placeOf(headings: HeadingInfo[], named: Array<SectionRole | undefined>)
     if (named[j] === 'conclusion' || named[j] === 'recommendations') closing = Math.min(closing, headings[j]!.level);
     if (named[j] === 'method') method = Math.min(method, headings[j]!.level);
   }
-  return { seen: new Set(), namesMethod: named.includes('method'), closingAfter, methodAfter };
+  return { seen: new Set(), namesMethod: named.includes('method'), closingAfter, methodAfter, named, scores: new Array(headings.length), fromSources: new Set() };
+}
+
+/** The heading before this one at its level, within the same parent (undefined: none). */
+function previousSibling(headings: HeadingInfo[], i: number): number | undefined {
+  const level = headings[i]!.level;
+  for (let j = i - 1; j >= 0; j--) {
+    if (headings[j]!.level === level) return j;
+    if (headings[j]!.level < level) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A heading's own content scores, counted once per heading (the place rules ask for them more than
+ * once). The cues of sources are counted only when asked for: a document without a study never needs them.
+ */
+function ownScores(headings: HeadingInfo[], j: number, place: Place, vocab: RoleVocabulary, sources = true): Map<SectionRole, number> {
+  let sc = place.scores[j];
+  if (!sc) place.scores[j] = sc = { findings: contentScores(headings[j]!.content, vocab, 'findings') };
+  if (!sources) return sc.findings;
+  if (!sc.all) {
+    sc.all = new Map(sc.findings);
+    for (const [role, n] of contentScores(headings[j]!.content, vocab, 'sources')) sc.all.set(role, (sc.all.get(role) ?? 0) + n);
+  }
+  return sc.all;
+}
+
+/**
+ * The content scores of a section with its subsections (a chapter whose own text is one line speaks
+ * through its parts), over a few pages of text. A part that names its own role (a closing
+ * "Conclusie") speaks for itself, not for the chapter.
+ */
+function sectionScores(headings: HeadingInfo[], i: number, place: Place, vocab: RoleVocabulary): Map<SectionRole, number> {
+  const h = headings[i]!;
+  const total = new Map(ownScores(headings, i, place, vocab));
+  let chars = h.content?.length ?? 0;
+  let skipBelow = Infinity;
+  for (let j = i + 1; j < headings.length && headings[j]!.level > h.level && chars < SECTION_CHARS; j++) {
+    const part = headings[j]!;
+    if (part.level <= skipBelow) skipBelow = Infinity;
+    if (skipBelow !== Infinity) continue;
+    if (place.named[j] !== undefined) {
+      skipBelow = part.level;
+      continue;
+    }
+    chars += part.content?.length ?? 0;
+    for (const [role, n] of ownScores(headings, j, place, vocab)) total.set(role, (total.get(role) ?? 0) + n);
+  }
+  return total;
 }
 
 /**
@@ -352,12 +564,32 @@ function placeOf(headings: HeadingInfo[], named: Array<SectionRole | undefined>)
  * reports what the study found; a chapter between the introduction and the method sets out the
  * context; otherwise its text's findings cues — and none of these in a document without a study.
  */
-function roleByPlace(h: HeadingInfo, i: number, place: Place, vocab: RoleVocabulary): SectionRole | undefined {
-  const content = roleOfContent(h.content, vocab);
-  if (content === 'method') return content;
+function roleByPlace(headings: HeadingInfo[], i: number, place: Place, vocab: RoleVocabulary): SectionRole | undefined {
+  const h = headings[i]!;
+  // Data collection, when the text clearly describes it (the cues of sources only matter when it might).
+  const findings = ownScores(headings, i, place, vocab, false);
+  if ((findings.get('method') ?? 0) >= 2 && roleOfScores(ownScores(headings, i, place, vocab)) === 'method') return 'method';
+  // Questions with their answers record what someone said: a finding, in any document.
+  if (recordsAnswers(h.content)) return 'results';
   const methodBefore = place.seen.has('method');
   // Findings presuppose a study: in a document that never describes one (an essay, a book), figures and quotes are the author's material.
   if (!methodBefore && !place.namesMethod) return undefined;
+  const content = roleOfScores(ownScores(headings, i, place, vocab));
+  // Sources and theory from the literature set out the study's background, wherever the section stands;
+  // a chapter speaks through its parts as well (a GitBook page of notes on what others wrote).
+  const scores = sectionScores(headings, i, place, vocab);
+  if (content === 'background' || roleOfScores(scores) === 'background') {
+    place.fromSources.add(i);
+    return 'background';
+  }
+  // A chapter right after one that sets out sources continues it, unless its text reports findings or data collection.
+  const previous = previousSibling(headings, i);
+  if (previous !== undefined && place.fromSources.has(previous)) {
+    if (!scores.get('results') && !scores.get('method')) {
+      place.fromSources.add(i);
+      return 'background';
+    }
+  }
   if (methodBefore && place.closingAfter[i]! <= h.level) return 'results';
   // Between the introduction and the method, a chapter without role words sets out the context.
   if (!methodBefore && place.seen.has('introduction') && place.methodAfter[i]! <= h.level && !place.seen.has('results')) return 'background';
@@ -368,7 +600,8 @@ function roleByPlace(h: HeadingInfo, i: number, place: Place, vocab: RoleVocabul
 function ownRole(h: HeadingInfo, vocab: RoleVocabulary, strict: boolean, bodySeen: boolean, parentRole: SectionRole | undefined): SectionRole | undefined {
   const words = rolesOfHeading(h.title, vocab, strict);
   if (parentRole === 'appendix' && !words.includes('references')) return 'appendix';
-  if (SAMPLE_SIZE.test(h.title)) return 'results';
+  // A sample size makes a technique's heading a finding ("User interviews (N=4)"), not the method section's own name ("Materiaal en methoden (N = 5)").
+  if (SAMPLE_SIZE.test(h.title) && !(words[0] === 'method' && namesSection(h.title, vocab))) return 'results';
   const allowed = words.filter((r) => !(r === 'summary' && bodySeen));
   if (allowed.length) return allowed[0];
   return roleOfQuestion(h.title, vocab);

@@ -565,7 +565,8 @@ export function guardNesting(text: string): string {
     last = 0;
   };
   const n = text.length;
-  let pos = 0;
+  // Most texts need neither pass below: each is skipped when a cheaper look (a superset) finds nothing.
+  let pos = mayNestContainers(text) ? 0 : n;
   while (pos < n) {
     const eol = text.indexOf('\n', pos);
     const end = eol < 0 ? n : eol;
@@ -594,7 +595,7 @@ export function guardNesting(text: string): string {
   flush();
   // Brackets nested deeper than MAX_NESTING within a paragraph: remark reads every label
   // again at each closing bracket.
-  if (text.indexOf('[') >= 0) {
+  if (mayNestBrackets(text)) {
     let depth = 0;
     let masked = 0;
     let lineStart = true;
@@ -628,6 +629,27 @@ export function guardNesting(text: string): string {
   while ((m = LONG_DELIMITER_RUN.exec(text))) replace(m.index + 3, m.index + m[0].length);
   flush();
   return text;
+}
+
+/** A line that opens with more than MAX_NESTING container markers (a superset of what the line pass in guardNesting changes). */
+const DEEP_CONTAINERS = new RegExp(`^(?:[ \\t]*(?:>|[-*+](?=[ \\t]|$)|[0-9]{1,9}[.)](?=[ \\t]|$))){${MAX_NESTING + 1}}`, 'm');
+
+function mayNestContainers(text: string): boolean {
+  return DEEP_CONTAINERS.test(text);
+}
+
+/** More than MAX_NESTING opening brackets between two empty lines (a superset of what the bracket pass in guardNesting changes). */
+function mayNestBrackets(text: string): boolean {
+  let count = 0;
+  let blank = text.indexOf('\n\n');
+  for (let i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) {
+    if (blank >= 0 && blank < i) {
+      count = 0;
+      blank = text.indexOf('\n\n', i);
+    }
+    if (++count > MAX_NESTING) return true;
+  }
+  return false;
 }
 
 export function parseMarkdown(source: string): ParsedDocument {

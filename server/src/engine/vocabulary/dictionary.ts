@@ -63,6 +63,8 @@ export interface RoleEntry {
   role: import('../types.js').SectionRole;
   cue: 'heading' | 'question' | 'content';
   lead?: boolean;
+  /** heading cues: the words name the section itself (Methods), not a technique; a sample size does not make it findings. */
+  namesSection?: boolean;
   terms: string[];
   reason: string;
   examples: { match: string[]; noMatch: string[] };

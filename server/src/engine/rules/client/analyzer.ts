@@ -7,7 +7,7 @@ import { blockAttribution, findQuotes, hasFirstPerson, hasFirstPersonSingular, i
 import { alternation, clientPairs, clientWords, clientWordSet, clientWordsAnyLanguage } from '../../text/client-words.js';
 import type { Quote } from '../../text/quotes.js';
 import type { Vocabulary } from '../../vocabulary/vocabulary.js';
-import { clientLexicons } from './lexicon.js';
+import { clientLexicons, unlessNear } from './lexicon.js';
 import type { ClientLexicons, CueHit, PeopleHit, PeopleKind } from './lexicon.js';
 
 /** Who speaks or is meant: a people kind, or nobody the text names. */
@@ -375,6 +375,8 @@ function peopleOf(s: Sentence, norm: string[], text: string, language: Language,
   const taken = new Set<number>();
   for (const m of lex.people.match(s.words, text) as Array<LexiconMatch<PeopleHit>>) {
     if (insideSpeech(m.start, m.end)) continue;
+    // A word beside it that makes the people word name others: they are not the people it counts.
+    if (m.payload.unless && unlessNear(s.words, m.from, m.to, m.payload.unless)) continue;
     const p: PeopleAt = { kind: m.payload.kind, from: m.from, to: m.to, start: m.start, end: m.end };
     if (m.payload.clientByDefault) p.clientByDefault = true;
     if (m.payload.subjectOnly) p.subjectOnly = true;

@@ -1,8 +1,9 @@
 import type { Language } from '../../types.js';
 import type { DictionaryEntry } from '../../vocabulary/dictionary.js';
-import { Lexicon, normalizeWord } from '../../vocabulary/lexicon.js';
+import { Lexicon, normalizePhrase, normalizeWord } from '../../vocabulary/lexicon.js';
 import type { Vocabulary } from '../../vocabulary/vocabulary.js';
 import { clientWords, methodPhrases } from '../../text/client-words.js';
+import type { Word } from '../../text/sentences.js';
 
 /**
  * Who a word names. `participant` words (respondents, users, deelnemers) name the people a
@@ -18,6 +19,8 @@ export interface PeopleHit {
   clientByDefault?: boolean;
   /** A generic word for people (mensen, people, the public): only a subject of statements, never counted as a mention. */
   subjectOnly?: boolean;
+  /** Words (normalised phrases) that, within three words of the people word, make it name others ("studenten verpleegkunde": professionals in training). */
+  unless?: string[][];
 }
 
 export type CueKind = 'voice' | 'experience' | 'method' | 'involvement';
@@ -36,6 +39,22 @@ export interface CueHit {
 export interface ClientLexicons {
   people: Lexicon<PeopleHit>;
   cues: Lexicon<CueHit>;
+}
+
+/** Words on either side of a people word within which its `unless` words count. */
+const UNLESS_WINDOW = 3;
+
+/** Whether one of a people word's `unless` phrases stands within three words of it ("studenten verpleegkunde", "nursing students"). */
+export function unlessNear(words: Word[], from: number, to: number, phrases: string[][]): boolean {
+  const lo = Math.max(0, from - UNLESS_WINDOW);
+  const hi = Math.min(words.length - 1, to + UNLESS_WINDOW);
+  for (const phrase of phrases) {
+    for (let i = lo; i + phrase.length - 1 <= hi; i++) {
+      if (i + phrase.length - 1 >= from && i <= to) continue;
+      if (phrase.every((w, k) => normalizeWord(words[i + k]!.lower) === w)) return true;
+    }
+  }
+  return false;
 }
 
 const compiled = new WeakMap<Vocabulary, Partial<Record<Language, ClientLexicons>>>();
@@ -74,6 +93,7 @@ export function clientLexicons(vocabulary: Vocabulary, language: Language): Clie
       const h: PeopleHit = { kind: 'participant', id: e.id };
       if (e.clientByDefault) h.clientByDefault = true;
       if (e.role === 'person') h.subjectOnly = true;
+      if (e.unless) h.unless = e.unless.map(normalizePhrase);
       people.add(f, h, e.compound ?? 'none');
     }
   }
@@ -81,7 +101,7 @@ export function clientLexicons(vocabulary: Vocabulary, language: Language): Clie
   for (const e of entries) {
     if (e.role !== 'client' && e.role !== 'professional') continue;
     for (const f of formsOf(e)) {
-      people.add(f, { kind: e.role, id: e.id }, e.compound ?? 'none');
+      people.add(f, { kind: e.role, id: e.id, ...(e.unless ? { unless: e.unless.map(normalizePhrase) } : {}) }, e.compound ?? 'none');
       if (e.role === 'client') {
         const n = normalizeWord(f);
         if (n.length >= 5 && !n.includes(' ')) clientStems.push(n.replace(/(en|s)$/, ''));

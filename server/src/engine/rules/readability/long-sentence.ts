@@ -1,5 +1,5 @@
 import type { DocumentBlock, DocumentFinding, DocumentRule, RuleContext } from '../types.js';
-import type { Language, RelatedLocation, Severity } from '../../types.js';
+import type { Language, Message, RelatedLocation, Severity } from '../../types.js';
 import { message } from '../types.js';
 import { numberOption } from './options.js';
 import { isRunningText, wordsOutside } from './prose.js';
@@ -12,6 +12,10 @@ const SPLIT_HINTS = {
 
 interface LongSentence {
   block: DocumentBlock;
+  /** The finding's message (it depends on the sentence and the limits only). */
+  message: Message;
+  /** The sentence as a related place of its section's finding. */
+  related: Message;
   start: number;
   end: number;
   words: number;
@@ -20,12 +24,29 @@ interface LongSentence {
   language: Language;
 }
 
+/** A long sentence as found in its block, without the block (kept with the block's cached analysis). */
+type BlockLong = Omit<LongSentence, 'block'>;
+
+// Per-block answers, kept with the block's cached analysis (its sentences array is shared by every
+// check that reuses the block), by limits: an edit does not rescan the sentences of unchanged blocks.
+const LONG = new WeakMap<object, Map<string, BlockLong[]>>();
+
 /** Long sentences of a block: over the limit, list fragments and quoted speech left out. */
 function longSentencesOf(b: DocumentBlock, max: number, summaryMax: number): LongSentence[] {
   const ab = b.analysed;
+  let byLimits = LONG.get(ab.sentences);
+  if (!byLimits) LONG.set(ab.sentences, (byLimits = new Map()));
+  const key = `${max} ${summaryMax}`;
+  let found = byLimits.get(key);
+  if (!found) byLimits.set(key, (found = blockLongSentences(b, max, summaryMax)));
+  return found.map((l) => ({ ...l, block: b }));
+}
+
+function blockLongSentences(b: DocumentBlock, max: number, summaryMax: number): BlockLong[] {
+  const ab = b.analysed;
   const block = ab.block;
   if (!isRunningText(ab)) return [];
-  const out: LongSentence[] = [];
+  const out: BlockLong[] = [];
   const inSummary = ab.role === 'summary';
   const limit = inSummary ? Math.min(max, summaryMax) : max;
   for (const s of ab.sentences) {
@@ -34,7 +55,9 @@ function longSentencesOf(b: DocumentBlock, max: number, summaryMax: number): Lon
     // Words inside quoted speech are the speaker's, not the writer's: they do not count.
     const n = wordsOutside(s.words, ab.quotes);
     if (n <= limit) continue;
-    out.push({ block: b, start: s.start, end: s.end, words: n, limit, inSummary, language: ab.language });
+    const sentence = block.text.slice(s.start, s.end);
+    const hint = SPLIT_HINTS[ab.language].find((h) => sentence.includes(h));
+    out.push({ start: s.start, end: s.end, words: n, limit, inSummary, language: ab.language, message: sentenceMessage(n, inSummary, hint, max, summaryMax), related: message(`${n} words`, `${n} woorden`) });
   }
   return out;
 }
@@ -91,7 +114,7 @@ export const longSentence: DocumentRule = {
     const out: DocumentFinding[] = [];
     for (const [section, { long, sentences }] of bySection) {
       const folded = long.filter((l) => !marked.has(l));
-      for (const l of long) out.push(sentenceFinding(l, marked.has(l) ? (l.words > max ? ctx.severity : 'info') : 'hint', max, summaryMax, marked.has(l) ? undefined : long.length));
+      for (const l of long) out.push(sentenceFinding(l, marked.has(l) ? (l.words > max ? ctx.severity : 'info') : 'hint', marked.has(l) ? undefined : long.length));
       if (folded.length === 0 || long.length < foldFrom) continue;
       out.push(sectionFinding(doc.sections[section]?.offset, doc.sections[section]?.endOffset, long, sentences, long.length - folded.length, ctx));
     }
@@ -99,19 +122,20 @@ export const longSentence: DocumentRule = {
   },
 };
 
-function sentenceFinding(l: LongSentence, severity: Severity, max: number, summaryMax: number, ofInSection: number | undefined): DocumentFinding {
-  const text = l.block.analysed.block.text;
-  const sentence = text.slice(l.start, l.end);
-  const hint = SPLIT_HINTS[l.language].find((h) => sentence.includes(h));
+function sentenceMessage(words: number, inSummary: boolean, hint: string | undefined, max: number, summaryMax: number): Message {
   const where = hint
     ? message(` Split it, for example at "${hint.replace(/^, /, '')}".`, ` Splits hem, bijvoorbeeld bij "${hint.replace(/^, /, '')}".`)
     : message(' Split it into two or more sentences.', ' Maak er twee of meer zinnen van.');
-  const m = l.inSummary && l.words <= max
-    ? message(`This sentence in the summary has ${l.words} words; keep summary sentences to ${summaryMax} words at most.`, `Deze zin in de samenvatting telt ${l.words} woorden. Houd zinnen in een samenvatting op hoogstens ${summaryMax} woorden.`)
-    : message(`This sentence has ${l.words} words; more than ${max} is hard to follow.`, `Deze zin telt ${l.words} woorden. Meer dan ${max} is moeilijk te volgen.`);
+  const m = inSummary && words <= max
+    ? message(`This sentence in the summary has ${words} words; keep summary sentences to ${summaryMax} words at most.`, `Deze zin in de samenvatting telt ${words} woorden. Houd zinnen in een samenvatting op hoogstens ${summaryMax} woorden.`)
+    : message(`This sentence has ${words} words; more than ${max} is hard to follow.`, `Deze zin telt ${words} woorden. Meer dan ${max} is moeilijk te volgen.`);
+  return { en: m.en + where.en, nl: m.nl + where.nl };
+}
+
+function sentenceFinding(l: LongSentence, severity: Severity, ofInSection: number | undefined): DocumentFinding {
   const data: Record<string, unknown> = { words: l.words, maxWords: l.limit };
   if (ofInSection !== undefined) data.folded = true;
-  return { ...l.block.toDocument(l.start, l.end), severity, message: { en: m.en + where.en, nl: m.nl + where.nl }, data };
+  return { ...l.block.toDocument(l.start, l.end), severity, message: l.message, data };
 }
 
 function sectionFinding(offset: number | undefined, endOffset: number | undefined, long: LongSentence[], sentences: number, markedCount: number, ctx: RuleContext): DocumentFinding {
@@ -119,10 +143,7 @@ function sectionFinding(offset: number | undefined, endOffset: number | undefine
   const limit = Math.min(...long.map((l) => l.limit));
   const first = long.reduce((a, b) => (a.block.analysed.block.start <= b.block.analysed.block.start ? a : b));
   const range = offset !== undefined && endOffset !== undefined ? { offset, endOffset } : first.block.toDocument(first.start, first.end);
-  const related: RelatedLocation[] = long.map((l) => ({
-    ...l.block.toDocument(l.start, l.end),
-    message: message(`${l.words} words`, `${l.words} woorden`),
-  }));
+  const related: RelatedLocation[] = long.map((l) => ({ ...l.block.toDocument(l.start, l.end), message: l.related }));
   const marked = markedCount === 0
     ? message('the others are marked as hints.', 'de andere staan als hint gemarkeerd.')
     : markedCount === 1

@@ -1,0 +1,108 @@
+/**
+ * The language server re-checks a document after each edit with a warm engine: analysed blocks,
+ * parsed Markdown chunks and the rules' per-block summaries come from earlier checks. Whatever is
+ * remembered, the result must be the one a check from scratch gives. Random edit sequences on
+ * real-shaped reports (the samples, with footnotes added), in Dutch and English.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { Engine } from '../../server/src/engine/engine.js';
+import type { LintResult } from '../../server/src/engine/engine.js';
+import { clearMarkdownCache } from '../../server/src/engine/formats/markdown.js';
+import { engineFor } from '../../server/src/workspace/engine.js';
+import { ROOT } from './client.js';
+
+/** A sample report with footnotes: a reference after the first sentence of every third paragraph, the definitions after each chapter. */
+function footnoted(file: string): string {
+  const text = readFileSync(join(ROOT, 'samples', file), 'utf8');
+  const out: string[] = [];
+  let pending: string[] = [];
+  let n = 0;
+  let paragraph = 0;
+  for (const block of text.split(/\n\n+/)) {
+    if (/^## /.test(block) && pending.length) {
+      out.push(...pending);
+      pending = [];
+    }
+    if (/^[A-ZÀ-Ý]/.test(block) && ++paragraph % 3 === 0) {
+      const dot = block.indexOf('. ');
+      if (dot > 0) {
+        n++;
+        out.push(`${block.slice(0, dot + 1)}[^${n}]${block.slice(dot + 1)}`);
+        pending.push(`[^${n}]: ${block.slice(0, dot + 1)} Zie ook de bijlage, waar wij dit verder uitleggen voor de professionals in de wijk.`);
+        continue;
+      }
+    }
+    out.push(block);
+  }
+  out.push(...pending);
+  return out.join('\n\n') + '\n';
+}
+
+/** What a check says, in a form to compare: every finding with its places, fixes and data; metrics and sections. */
+function summary(r: LintResult): unknown {
+  return {
+    language: r.language,
+    findings: r.findings,
+    metrics: r.metrics,
+    sections: r.sections,
+    paragraphs: r.paragraphs,
+    errors: r.errors,
+  };
+}
+
+const PIECES = [
+  'extra ',
+  'Wij spraken veertig cliënten in de wijk. ',
+  'The team interviewed twelve clients in their own homes. ',
+  'Er werd door de onderzoekers geconstateerd dat de implementatie van het beleid suboptimaal verliep. ',
+  'It was found that the operationalisation of the intervention was not sufficiently evaluated by the stakeholders involved. ',
+  '\n\n',
+  '\n\n## Aanbevelingen\n\n',
+  '\n\n## Recommendations\n\n',
+  '[^1]',
+  ' (UWV) ',
+  'het UWV ',
+  '"Ik wist niet waar ik moest beginnen," zei een deelnemer. ',
+  '\n\n[^9]: A footnote of its own, with a long sentence that goes on and on about the method that the researchers used in the study and what it meant for the professionals.\n\n',
+  'reïntegratie 😀 ',
+];
+
+const edit = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  /** Characters deleted after `at` (0: an insertion only). */
+  remove: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 40, max: 600 })),
+  piece: fc.oneof(fc.constant(''), fc.constantFrom(...PIECES)),
+});
+
+describe('lsp: a warm engine after edits gives the result of a check from scratch', function () {
+  this.timeout(240000);
+  const warmOf = () => engineFor(undefined, undefined, { cacheSize: 1000 }).engine;
+
+  for (const [file, language] of [['rapport-schuldhulp.md', 'nl'], ['report-employment-support.md', 'en']] as const) {
+    it(`${language}: random edits (insertions, deletions, new sections, footnotes) on ${file}`, () => {
+      const base = footnoted(file);
+      assert.ok((base.match(/\[\^\d+\]:/g) ?? []).length >= 5, 'the text has footnote definitions');
+      const warm = warmOf();
+      warm.lint(base, { path: `warm-${language}.md` });
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
+          let text = base;
+          let last: LintResult | undefined;
+          for (const e of edits) {
+            const at = Math.floor(e.at * text.length);
+            text = text.slice(0, at) + e.piece + text.slice(Math.min(text.length, at + e.remove));
+            last = warm.lint(text, { path: `warm-${language}.md` });
+          }
+          // From scratch: a new engine with the same dictionaries, no parsed chunks.
+          clearMarkdownCache();
+          const fresh = new Engine({ vocabulary: warm.vocabulary }).lint(text, { path: `fresh-${language}.md` });
+          assert.deepEqual(summary(last!), summary(fresh));
+        }),
+        { numRuns: 12, seed: language === 'nl' ? 101 : 202 },
+      );
+    });
+  }
+});
