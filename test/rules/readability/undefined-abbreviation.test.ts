@@ -142,4 +142,43 @@ describe(RULE, () => {
       assert.deepEqual(flagged(md(t), t, RULE), []);
     });
   });
+
+  describe('judged false by independent readers (test/judged/findings.tsv): explained, names, file formats, field lists', () => {
+    it('nl + en: the full form, then "ofwel", ", or", "also known as" and the abbreviation explains it', () => {
+      const a = nl('We gebruiken truncated singular value decomposition, ofwel Truncated SVD, op de beelden. De SVD werkt snel.');
+      const b = nl('Het Centrum voor Jeugd en Gezin, oftewel het CJG, helpt ouders. Het CJG zit in de wijk.');
+      const c = '# Report\n\nWe worked with the Greater North Research Council, or GNRC, on this. The GNRC agreed.\n';
+      const d = '# Report\n\nWe used computer-aided design, also known as CAD, for the plans. CAD saved time.\n';
+      for (const t of [a, b, c, d]) assert.deepEqual(flagged(md(t), t, RULE), [], t);
+      // A link without the full form before it explains nothing.
+      const e = '# Report\n\nStaff met the mayor, or the GNRC team, twice.\n';
+      assert.deepEqual(flagged(md(e), e, RULE), ['GNRC']);
+    });
+
+    it('nl + en: a name with a number or more capitals after a hyphen (SHA-1, FG-NET) is a name; "NVVK-gedragscode" is not', () => {
+      const en = '# Report\n\nThe file is hashed with SHA-1 and stored. The FG-NET data set holds faces. The MRC-funded study ran.\n';
+      assert.deepEqual(flagged(md(en), en, RULE), ['MRC']);
+      const t = nl('We testen op de FG-NET dataset en hashen met SHA-1. De NVVK-gedragscode geldt.');
+      assert.deepEqual(flagged(md(t), t, RULE), ['NVVK']);
+    });
+
+    it('nl + en: file formats (XLS, DOCX, PNG …) need no explanation', () => {
+      const en = '# Report\n\nThe prototype was an XLS sheet; reports came as DOCX and PNG files.\n';
+      assert.deepEqual(flagged(md(en), en, RULE), []);
+      const t = nl('Het prototype was een XLS-bestand; de rapporten kwamen als DOCX en als PNG.');
+      assert.deepEqual(flagged(md(t), t, RULE), []);
+    });
+
+    it('nl + en: a list of data fields names things; an abbreviation in a list of steps is still explained', () => {
+      const fields = (items: string[]) => items.map((x, i) => `${i + 1}. ${x}`).join('\n');
+      const en = `# Report\n\nThe service must report:\n\n${fields(['sound recording title;', 'ISRC code of the recording;', 'featured recording artist;', 'UPC code of the retail album;', 'catalog number;', 'name of the service.'])}\n`;
+      assert.deepEqual(flagged(md(en), en, RULE), []);
+      const t = nl(`Het bestand bevat:\n\n${fields(['naam van de cliënt;', 'BSN van de cliënt;', 'geboortedatum;', 'postcode;', 'AGB-code van de aanbieder;', 'datum van aanmelding.'])}`);
+      assert.deepEqual(flagged(md(t), t, RULE), []);
+      const steps = nl('Wat u kunt doen:\n\n- Bel het CJG als u vragen heeft over de opvoeding.\n- Vraag hulp.');
+      assert.deepEqual(flagged(md(steps), steps, RULE), ['CJG']);
+      const enSteps = '# Report\n\nWhat to do:\n\n- Call the GNRC.\n- Ask for help.\n';
+      assert.deepEqual(flagged(md(enSteps), enSteps, RULE), ['GNRC']);
+    });
+  });
 });

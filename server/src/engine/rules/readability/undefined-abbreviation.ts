@@ -33,6 +33,10 @@ export const acronymAnalyzer: BlockAnalyzer = {
         if (letters < 2 || letters > 10 || ROMAN.test(acronym)) continue;
         // Codes with digits (DR19, SEN2, FY2020, RELSY1) name an item; they are not abbreviations to write out.
         if (!/^[\p{Lu}][\p{Lu}&]+$/u.test(acronym)) continue;
+        // Part of a name joined by a hyphen to a number or more capitals (SHA-1, FG-NET, ISO-9001, HIV-1): the whole
+        // is the name of an algorithm, a data set or a standard, not an abbreviation to write out.
+        // "NVVK-gedragscode", "DWP-funded" stay: an abbreviation in a compound.
+        if (/^-[\p{Lu}\d]/u.test(w.text.slice(acronym.length)) || /^-[\p{Lu}\d]/u.test(text.slice(w.end, w.end + 2)) || /[\p{Lu}\d]-$/u.test(text.slice(Math.max(0, w.start - 2), w.start))) continue;
         if (inside(w.start, w.end, ab.quotes)) continue;
         // The abbreviation alone in quotation marks is mentioned, not used: "wat 'BIC' betekende", "“SSDI” was searched 6 times".
         if (/['‘’"“”]$/.test(text.slice(0, w.start)) && /^(?:['’"”]|s['’"”])/.test(text.slice(w.start + acronym.length))) continue;
@@ -60,6 +64,10 @@ export const acronymAnalyzer: BlockAnalyzer = {
           defines = true;
         } else if (/^\s*[,(]?\s*(?:of|or|oftewel|ofwel|i\.e\.|dat wil zeggen|that is|short for|kort voor|staat voor|stands for)\b/iu.test(text.slice(w.end, w.end + 20))) {
           // "SMS, or text message", "de WOZ, oftewel de waarde van de woning".
+          defines = true;
+        } else if (namedBefore(acronym, text, s.words, i)) {
+          // "Truncated singular value decomposition, ofwel Truncated SVD", "the Greater North Research Council, or GNRC",
+          // "computer-aided design, also known as CAD": the full form just before, then a word that links it to the abbreviation.
           defines = true;
         }
         // The finding covers the acronym only, not the rest of "NVVK-gedragscode".
@@ -99,6 +107,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       let order = 0;
       const orderOfUse = new Map<string, number>();
       const words = (text: string) => text.trim().split(/\s+/).filter(Boolean);
+      const fields = fieldLists(doc.blocks);
       doc.blocks.forEach((b, bi) => {
         const uses = (b.facts.acronyms as AcronymUse[] | undefined) ?? [];
         const kind = b.analysed.block.kind;
@@ -123,7 +132,8 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
             explainedEverywhere.add(u.acronym);
           }
           // Headings, captions and tables do not count as the first use in running text.
-          const prose = kind === 'paragraph' || kind === 'listItem' || kind === 'footnote';
+          // Nor do lists of data fields, parameters or criteria ("15. UPC code of the retail album;"): they name things.
+          const prose = kind === 'paragraph' || (kind === 'listItem' && !fields.has(bi)) || kind === 'footnote';
           if (!prose && !defines) continue;
           const f = firstUse.get(u.acronym);
           if (!f) {
@@ -175,6 +185,56 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
     },
   };
   return rule;
+}
+
+/**
+ * Blocks in a list of names: five or more list items in a row, at least four in five of them short fragments (at most
+ * 12 words, no closing full stop), such as a list of data fields, parameters or criteria reproduced from a rule.
+ */
+function fieldLists(blocks: ReadonlyArray<{ analysed: { block: { kind: string; text: string }; sentences: ReadonlyArray<{ words: ReadonlyArray<unknown> }> } }>): Set<number> {
+  const out = new Set<number>();
+  const fragment = (b: { block: { text: string }; sentences: ReadonlyArray<{ words: ReadonlyArray<unknown> }> }) =>
+    b.sentences.reduce((n, x) => n + x.words.length, 0) <= 12 && !/[.!?]["'”’)]*\s*$/.test(b.block.text);
+  for (let i = 0; i < blocks.length;) {
+    let j = i;
+    while (j < blocks.length && blocks[j]!.analysed.block.kind === 'listItem') j++;
+    if (j - i >= 5) {
+      let short = 0;
+      for (let k = i; k < j; k++) if (fragment(blocks[k]!.analysed)) short++;
+      if (short >= 0.8 * (j - i)) for (let k = i; k < j; k++) out.add(k);
+    }
+    i = Math.max(j, i + 1);
+  }
+  return out;
+}
+
+/** A word that links a full form to the abbreviation after it: "…, ofwel SVD", "…, or GNRC", "…, also known as CAD". */
+const LINK_BEFORE = /(?:,\s*(?:of|or|oftewel|ofwel|i\.e\.|dat wil zeggen|that is)|\b(?:also known as|known as|better known as|hereafter|hereinafter|ook wel|ook bekend als|beter bekend als|hierna|afgekort(?: als| tot)?|abbreviated(?: as| to)?))\s+$/iu;
+
+/**
+ * The abbreviation at word i follows a linking word, with at most one capitalised word between them ("ofwel Truncated
+ * SVD"), and the words before the link spell it out (initials, case-insensitive, linking words such as "of" optional).
+ */
+function namedBefore(acronym: string, text: string, words: ReadonlyArray<{ text: string; start: number; end: number }>, i: number): boolean {
+  for (const skip of [0, 1]) {
+    const j = i - skip;
+    if (j < 1) return false;
+    if (skip === 1 && !/^\p{Lu}/u.test(words[j]!.text)) continue;
+    const from = Math.max(0, words[j]!.start - 40);
+    const m = LINK_BEFORE.exec(text.slice(from, words[j]!.start));
+    if (!m) continue;
+    const linkStart = from + m.index;
+    // The full form: the words before the link.
+    const full = words.filter((x) => x.end <= linkStart).slice(-10).flatMap((x) => x.text.split("-").filter(Boolean));
+    const letters = acronym.toLowerCase();
+    for (let k = 0; k < full.length; k++) {
+      const rest = full.slice(k);
+      const initials = rest.filter((x) => !LINKING.test(x)).map((x) => x[0]!.toLowerCase()).join('');
+      const all = rest.map((x) => x[0]!.toLowerCase()).join('');
+      if (initials === letters || all === letters) return true;
+    }
+  }
+  return false;
 }
 
 /** The word stands in brackets that hold a year and little else: a citation of a source. */
