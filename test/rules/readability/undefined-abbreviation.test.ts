@@ -180,5 +180,26 @@ describe(RULE, () => {
       const enSteps = '# Report\n\nWhat to do:\n\n- Call the GNRC.\n- Ask for help.\n';
       assert.deepEqual(flagged(md(enSteps), enSteps, RULE), ['GNRC']);
     });
+
+    it('nl + en: the paragraph lists what the letters stand for (SCAMPER: substitute, combine, adapt, modify …)', () => {
+      const t = nl('We werkten met een vereenvoudigde SCAMPER-methode. Iedereen werkte ideeën uit (substitute, combine, adapt, modify, etc.).');
+      assert.deepEqual(flagged(md(t), t, RULE), []);
+      const en = '# Report\n\nWe used the SCAMPER method: substitute, combine, adapt, modify and so on.\n';
+      assert.deepEqual(flagged(md(en), en, RULE), []);
+      const other = '# Report\n\nWe used the SCAMPER method with tea, coffee and cake.\n';
+      assert.deepEqual(flagged(md(other), other, RULE), ['SCAMPER']);
+    });
+
+    it('nl + en: a proper name written out earlier explains it; a lower-case phrase never linked to it does not', () => {
+      const t = '# Rapport\n\nDe school werkt samen met de Universiteit van Amsterdam.\n\n## Werk\n\nIk las de UVA website.\n';
+      assert.deepEqual(flagged(md(t), t, RULE), []);
+      const en = '# Report\n\nWe worked with the Greater North Research Council.\n\n## Work\n\nThe GNRC agreed.\n';
+      assert.deepEqual(flagged(md(en), en, RULE), []);
+      const mvp = '# Report\n\nWe built a minimum viable product first.\n\n## Work\n\nThe MVP was small.\n';
+      assert.deepEqual(flagged(md(mvp), mvp, RULE), ['MVP']);
+      // Written out only after the first use: used before it is explained.
+      const late = '# Report\n\nThe GNRC agreed.\n\n## Work\n\nWe worked with the Greater North Research Council.\n';
+      assert.deepEqual(flagged(md(late), late, RULE), ['GNRC']);
+    });
   });
 });

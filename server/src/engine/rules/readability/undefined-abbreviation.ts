@@ -161,6 +161,11 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         // Spelled out in the paragraph of its first use, without brackets: "… all the other STEM fields. To get more
         // women in Computer Science … CS", "subjects are WEIRD: from Western, Educated, Industrialized, Rich, and Democratic societies".
         if (spelledOutIn(acronym, doc.blocks[use.block]!.analysed.sentences)) continue;
+        // The paragraph lists what the letters stand for, in order, even in lower case: "een SCAMPER-methode … (substitute,
+        // combine, adapt, modify, etc.)". At least four letters of a name of four or more.
+        if (listsLetters(acronym, doc.blocks[use.block]!.analysed.block.text)) continue;
+        // A proper name written out earlier in the report, each word capitalised ("Universiteit van Amsterdam" before "UVA").
+        if (nameBefore(acronym, doc.blocks, use.block)) continue;
         if (use.count < numberOption(rule.meta, ctx, 'minUses')) continue;
         const def = definedAt.get(acronym);
         const first = orderOfUse.get(acronym)!;
@@ -206,6 +211,27 @@ function fieldLists(blocks: ReadonlyArray<{ analysed: { block: { kind: string; t
     i = Math.max(j, i + 1);
   }
   return out;
+}
+
+/** The text lists, separated by commas, words whose initials are the acronym's first four letters or more (case-insensitive). */
+export function listsLetters(acronym: string, text: string): boolean {
+  if (acronym.length < 4) return false;
+  const letters = acronym.toLowerCase();
+  for (const m of text.matchAll(/\p{L}[\p{L}-]*(?:\s*,\s*(?:(?:and|or|en|of)\s+)?\p{L}[\p{L}-]*)+/gu)) {
+    const initials = m[0].split(/\s*,\s*/).map((x) => x.replace(/^(?:and|or|en|of)\s+/, '')[0]!.toLowerCase()).join('');
+    for (let i = 0; i + 4 <= initials.length; i++) {
+      let n = 0;
+      while (i + n < initials.length && n < letters.length && initials[i + n] === letters[n]) n++;
+      if (n >= 4) return true;
+    }
+  }
+  return false;
+}
+
+/** Blocks before the first use write the acronym out as a capitalised proper name. */
+function nameBefore(acronym: string, blocks: ReadonlyArray<{ analysed: { sentences: ReadonlyArray<{ words: ReadonlyArray<{ text: string }> }> } }>, first: number): boolean {
+  for (let i = 0; i < first; i++) if (spelledOutIn(acronym, blocks[i]!.analysed.sentences)) return true;
+  return false;
 }
 
 /** A word that links a full form to the abbreviation after it: "…, ofwel SVD", "…, or GNRC", "…, also known as CAD". */
