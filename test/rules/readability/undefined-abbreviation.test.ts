@@ -197,6 +197,9 @@ describe(RULE, () => {
       assert.deepEqual(flagged(md(en), en, RULE), []);
       const mvp = '# Report\n\nWe built a minimum viable product first.\n\n## Work\n\nThe MVP was small.\n';
       assert.deepEqual(flagged(md(mvp), mvp, RULE), ['MVP']);
+      // Other abbreviations are no name: "MZ van PD" does not spell out MVP.
+      const abbrs = nl('De MZ (mantelzorgers) van PD (personen met dementie) zijn moe.\n\n## Werk\n\nHet MVP is klein.');
+      assert.deepEqual(flagged(md(abbrs), abbrs, RULE), ['MVP']);
       // Written out only after the first use: used before it is explained.
       const late = '# Report\n\nThe GNRC agreed.\n\n## Work\n\nWe worked with the Greater North Research Council.\n';
       assert.deepEqual(flagged(md(late), late, RULE), ['GNRC']);

@@ -228,11 +228,21 @@ export function listsLetters(acronym: string, text: string): boolean {
   return false;
 }
 
-/** Blocks before the first use write the acronym out as a capitalised proper name. */
+/**
+ * Blocks before the first use write the acronym out as a proper name: capitalised words (not other abbreviations:
+ * "MZ van PD" does not spell MVP), small linking words between them.
+ */
 function nameBefore(acronym: string, blocks: ReadonlyArray<{ analysed: { sentences: ReadonlyArray<{ words: ReadonlyArray<{ text: string }> }> } }>, first: number): boolean {
-  for (let i = 0; i < first; i++) if (spelledOutIn(acronym, blocks[i]!.analysed.sentences)) return true;
+  for (let i = 0; i < first; i++) {
+    const sentences = blocks[i]!.analysed.sentences;
+    let words = NAME_WORDS.get(sentences);
+    if (!words) NAME_WORDS.set(sentences, (words = sentences.flatMap((s) => [...s.words.map((w) => (/^\p{Lu}[\p{Lu}\d]/u.test(w.text) ? '|' : w.text)), '|'])));
+    if (!words.some((w) => w[0] === acronym[0])) continue;
+    if (spelledOut(acronym, words)) return true;
+  }
   return false;
 }
+const NAME_WORDS = new WeakMap<object, string[]>();
 
 /** A word that links a full form to the abbreviation after it: "…, ofwel SVD", "…, or GNRC", "…, also known as CAD". */
 const LINK_BEFORE = /(?:,\s*(?:of|or|oftewel|ofwel|i\.e\.|dat wil zeggen|that is)|\b(?:also known as|known as|better known as|hereafter|hereinafter|ook wel|ook bekend als|beter bekend als|hierna|afgekort(?: als| tot)?|abbreviated(?: as| to)?))\s+$/iu;
