@@ -72,4 +72,14 @@ describe(RULE, () => {
       assert.deepEqual(of(lint(wall, { path: 'doc.tex' }), RULE).map((f) => f.data!.words), [240], language);
     }
   });
+
+  it('nl + en: a plain-text table or a block quote is no paragraph to split', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const rows = Array.from({ length: 40 }, (_, i) => `Variable${i}          |  ${sentenceOf(8, language).replace(/\.$/, '')}`).join('\n');
+      const table = `${language === 'nl' ? 'Rapport' : 'Report'}\n\nVariable name      |  Variable description\n-----------------  |  --------------------\n${rows}\n`;
+      assert.deepEqual(of(txt(table), RULE), [], language);
+      assert.deepEqual(of(md(`# R\n\n> ${paragraph(250, language)}\n`), RULE), [], language);
+    }
+  });
 });
+

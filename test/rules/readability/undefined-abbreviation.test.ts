@@ -149,7 +149,10 @@ describe(RULE, () => {
       const b = nl('Het Centrum voor Jeugd en Gezin, oftewel het CJG, helpt ouders. Het CJG zit in de wijk.');
       const c = '# Report\n\nWe worked with the Greater North Research Council, or GNRC, on this. The GNRC agreed.\n';
       const d = '# Report\n\nWe used computer-aided design, also known as CAD, for the plans. CAD saved time.\n';
-      for (const t of [a, b, c, d]) assert.deepEqual(flagged(md(t), t, RULE), [], t);
+      // Or the abbreviation first, then what it abbreviates.
+      const f = nl('Dit subtype heet vaak ADD, een afkorting die verwijst naar het overwegend onoplettende type.');
+      const g = '# Report\n\nThis subtype is often called ADD, an abbreviation for the inattentive type.\n';
+      for (const t of [a, b, c, d, f, g]) assert.deepEqual(flagged(md(t), t, RULE), [], t);
       // A link without the full form before it explains nothing.
       const e = '# Report\n\nStaff met the mayor, or the GNRC team, twice.\n';
       assert.deepEqual(flagged(md(e), e, RULE), ['GNRC']);

@@ -1,6 +1,7 @@
 import type { BlockRule } from '../types.js';
 import { message } from '../types.js';
 import { numberOption } from './options.js';
+import { isRunningText } from './prose.js';
 import type { AnalysedBlock } from '../types.js';
 import type { Sentence } from '../../text/sentences.js';
 
@@ -26,7 +27,8 @@ export const longParagraph: BlockRule = {
   },
   check(ab, ctx) {
     const b = ab.block;
-    if (b.kind !== 'paragraph' && b.kind !== 'listItem') return [];
+    // Running text only: a block quote is someone else's text, a plain-text table is rows, not a paragraph.
+    if ((b.kind !== 'paragraph' && b.kind !== 'listItem') || !isRunningText(ab)) return [];
     const max = numberOption(longParagraph.meta, ctx, 'maxWords');
     if (ab.counts.words <= max || ab.sentences.length === 0) return [];
     // A paragraph the source breaks on the page (a LaTeX \\ line break, a blank line inside the block) reads

@@ -62,7 +62,7 @@ export const acronymAnalyzer: BlockAnalyzer = {
         } else if (i === 0 && /^\s*[:=–—-]\s+\p{L}/u.test(text.slice(w.end, w.end + 4)) && (ab.block.kind === 'listItem' || ab.block.kind === 'tableCell' || ab.block.kind === 'paragraph' || ab.block.kind === 'footnote')) {
           // A glossary line: "UWV: Uitvoeringsinstituut Werknemersverzekeringen".
           defines = true;
-        } else if (/^\s*[,(]?\s*(?:of|or|oftewel|ofwel|i\.e\.|dat wil zeggen|that is|short for|kort voor|staat voor|stands for)\b/iu.test(text.slice(w.end, w.end + 20))) {
+        } else if (/^\s*[,(]?\s*(?:of|or|oftewel|ofwel|i\.e\.|dat wil zeggen|that is|short for|kort voor|staat voor|stands for|which stands for|die staat voor|dat staat voor|een afkorting (?:die (?:verwijst|staat)|van|voor)|an abbreviation (?:of|for))\b/iu.test(text.slice(w.end, w.end + 40))) {
           // "SMS, or text message", "de WOZ, oftewel de waarde van de woning".
           defines = true;
         } else if (namedBefore(acronym, text, s.words, i)) {
