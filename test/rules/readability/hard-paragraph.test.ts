@@ -106,4 +106,15 @@ describe(RULE, () => {
     const text = `Rapport\n\n${HARD_NL}\n\n${EASY_NL}\n`;
     assert.deepEqual(flagged(txt(text), text, RULE), [HARD_NL]);
   });
+
+  it('nl + en: a paragraph that is mostly a list of names (acknowledgements) is no prose to rewrite', () => {
+    const names = 'Laura Acion, Jorge Aranda, Mara Averick, Erin Becker, Yanina Bellini Saibene, Azalee Bostroem, Hugo Bowne-Anderson, Neil Chue Hong, Karen Cranston, Katie Cunningham, Natasha Danas, Matt Davis, Neal Davis, Mark Degani, Tim Dennis, Paul Denny, Michael Deutsch, Brian Dillingham, Grae Drake, Kathi Fisler, Denae Ford, Auriel Fournier, Bob Freeman, Nathan Garrett, Mark Guzdial';
+    const en = `# Report\n\n## Acknowledgements\n\nThis book would not exist without the contributions of ${names}, and many others.\n`;
+    const nl = `# Rapport\n\n## Dankwoord\n\nDit boek was er niet gekomen zonder de bijdragen van ${names}, en vele anderen.\n`;
+    for (const text of [en, nl]) {
+      assert.deepEqual(of(md(text, { config: config({ audience: 'general' }) }), RULE), [], text.slice(0, 20));
+      assert.deepEqual(of(md(text), 'readability/long-sentence'), [], text.slice(0, 20));
+    }
+  });
 });
+
