@@ -55,6 +55,8 @@ export interface SynonymGroup {
   members: Array<{ term: string; forms?: string[] }>;
   /** The members are spelling variants of one word: a change toward the preferred one is safe. */
   spelling?: boolean;
+  /** Different words that readers take for different things: reported by default (others only with nearSynonyms). */
+  confusing?: boolean;
   source?: string;
   reason: string;
   examples: { match: string[]; noMatch: string[] };

@@ -234,7 +234,7 @@ function compute(doc: DocumentModel): ClientPerspective {
   const voice = collectVoice(ctx, participants, parent);
   const { verdict, reasons, per1000, ratio } = judge(ctx, sources, voice);
   const result = assemble(ctx, sources, participants, voice, parent, verdict, reasons, per1000, ratio);
-  result.reportsResearch = sources.reportedMethods + sources.notInvolved.length + sources.planned.length + voice.involvementCount > 0;
+  result.reportsResearch = sources.reportedMethods + sources.clientSrc + sources.profSrc + sources.participantSources.length + sources.notInvolved.length + sources.planned.length + voice.involvementCount > 0;
   return result;
 }
 

@@ -51,7 +51,8 @@ export const sectionWithoutClient: DocumentRule = {
     if (cp.clientMentionsPer1000 < Number(ctx.options.minClientMentionsPer1000 ?? 0)) return [];
     const minWords = Number(ctx.options.minWords);
     const roles = new Set(Array.isArray(ctx.options.roles) ? ctx.options.roles : String(ctx.options.roles ?? '').split(','));
-    // A study that heard professionals (physicians, nurses) is about them too: a section that names them names the people concerned.
+    // A study that heard professionals (physicians, nurses) concludes about them: its conclusions name the
+    // people concerned when they name those professionals. Recommendations still change what clients get.
     const staffStudy = cp.participantsAre === 'professionals';
     const lacking = cp.keySections.filter(
       (k) =>
@@ -59,7 +60,7 @@ export const sectionWithoutClient: DocumentRule = {
         !k.mentionsClients &&
         k.words >= minWords &&
         !notPracticeTitle(k.title, doc.sections[k.index]!.language) &&
-        !(staffStudy && cp.sections[k.index]!.professionalMentions > 0),
+        !(staffStudy && k.role === 'conclusion' && cp.sections[k.index]!.professionalMentions > 0),
     );
     // A template that repeats one heading (27 × "Aanbeveling") gets one finding, with the others as related locations.
     const groups = new Map<string, typeof lacking>();

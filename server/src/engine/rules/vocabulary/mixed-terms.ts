@@ -57,9 +57,9 @@ export const mixedTerms: DocumentRule = {
     const prefer = doc.config.vocabulary.prefer;
     const out: DocumentFinding[] = [];
     for (const [group, uses] of byGroup) {
-      // Different words for one thing only when asked for, or when the project chose one of them.
+      // Different words for one thing only when the group says readers confuse them, when asked for, or when the project chose one of them.
       const projectGroup = Object.keys(prefer).some((k) => group.members.some((m) => normalizeWord(m.term) === normalizeWord(k)));
-      if (!group.spelling && !nearSynonyms && !projectGroup) continue;
+      if (!group.spelling && !group.confusing && !nearSynonyms && !projectGroup) continue;
       const counts = new Map<number, number>();
       for (const u of uses) counts.set(u.use.hit.member, (counts.get(u.use.hit.member) ?? 0) + 1);
       if (counts.size < 2) continue;
