@@ -1,6 +1,7 @@
 // Bundles the CLI, the language server and the VS Code extension with esbuild.
 // unified's packages are ESM-only; bundling makes one file per entry that Node and VS Code load directly.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -187,6 +188,23 @@ async function compilePracticeDictionaries() {
   return n;
 }
 
+// What each compiled artifact was made from: the SHA-1 of every source file
+// (dictionaries/compiled/sources.json). A start compares content, not modification times, which
+// copying and packaging change (server/src/workspace/compiled.ts).
+function writeCompiledSources() {
+  const digest = (file) => createHash('sha1').update(readFileSync(file)).digest('hex');
+  const sources = {};
+  for (const language of ['nl', 'en']) {
+    sources[language] = {};
+    for (const name of readdirSync(join('dictionaries', language)).sort()) {
+      if (/\.ya?ml$/.test(name)) sources[language][name] = digest(join('dictionaries', language, name));
+    }
+    const practice = join('dictionaries', 'practice', `${language}.yml`);
+    if (existsSync(practice)) sources[`practice-${language}`] = { [`${language}.yml`]: digest(practice) };
+  }
+  writeFileSync(join('dictionaries', 'compiled', 'sources.json'), JSON.stringify(sources, null, 1) + '\n');
+}
+
 // The text layer's word lists (dictionaries/text) as one JSON file the engine imports.
 await import('./build-text-lexicon.mjs').then((m) => m.writeTextLexicon());
 // The client lexicon (dictionaries/client: person words, method phrases, function words) likewise.
@@ -194,6 +212,7 @@ await import('./build-client-lexicon.mjs').then((m) => m.writeClientLexicon());
 
 const started = Date.now();
 const dictionaryFiles = (await compileDictionaries()) + (await compilePracticeDictionaries());
+writeCompiledSources();
 await Promise.all([...jobs.map((j) => build(j)), buildLazy()]);
 // V8's code cache for server/bin/brug.js (see there): old ones go, and a check of each sample
 // report (English, then Dutch) writes the new one, so that the first real start has it too.
