@@ -45,6 +45,11 @@ describe('vocabulary: the judged false classes (session 3)', () => {
       assert.deepEqual(flagged('# Report\n\nThe service aims to empower parents.\n', 'en', JARGON), ['empower']);
     });
 
+    it('nl: implementeren in software (a function, an app, an algorithm) is the exact term', () => {
+      assert.deepEqual(flagged('# Rapport\n\nWe implementeren de functie in de app.\n', 'nl', JARGON), []);
+      assert.deepEqual(flagged('# Rapport\n\nGemeenten implementeren de nieuwe werkwijze in 2025.\n', 'nl', JARGON), ['implementeren']);
+    });
+
     it('en: service delivery is the practitioners’ own term in a health-services report', () => {
       const health = '# Report\n\nNHS trusts differ. The NHS pays. Every NHS hospital reported. Service delivery varied between hospitals.\n';
       assert.deepEqual(flagged(health, 'en', JARGON), []);
@@ -60,6 +65,8 @@ describe('vocabulary: the judged false classes (session 3)', () => {
       const nl = '# Rapport\n\nWe belden de gezinnen, aangezien zij geen brief kregen.\n';
       assert.deepEqual(flagged(nl, 'nl', JARGON), []);
       assert.deepEqual(flagged(nl, 'nl', JARGON, audience('general')), ['aangezien']);
+      assert.deepEqual(flagged('# Report\n\nAdvisers called early, thereby preventing evictions.\n', 'en', JARGON), []);
+      assert.deepEqual(flagged('# Rapport\n\nDe app sluit optimaal aan bij de gebruikers.\n', 'nl', JARGON), []);
       // The option itself, for a practitioner project that wants them.
       assert.deepEqual(flagged(nl, 'nl', JARGON, { config: config({ rules: { [JARGON]: { options: { everydayWords: true } } } }) }), ['aangezien']);
     });
