@@ -57,6 +57,21 @@ describe('vocabulary: the judged false classes (session 3)', () => {
     });
   });
 
+  describe('not the writer’s running text: headings and references', () => {
+    it('nl + en: a term in a heading is a section label; the same term in the text is reported', () => {
+      assert.deepEqual(flagged('# Rapport\n\n## Methodologie\n\nWe spraken met tien inwoners.\n', 'nl', JARGON), []);
+      assert.deepEqual(flagged('# Rapport\n\n## Methodologie\n\nDe methodologie staat in bijlage 2.\n', 'nl', JARGON), ['methodologie']);
+      assert.deepEqual(flagged('# Report\n\n## Working with Stakeholders\n\nWe met ten residents.\n', 'en', JARGON), []);
+      assert.deepEqual(flagged('# Report\n\n## Working with Stakeholders\n\nWe met the stakeholders.\n', 'en', JARGON), ['stakeholders']);
+    });
+
+    it('nl + en: a footnote that is a reference quotes someone else’s title', () => {
+      assert.deepEqual(flagged('# Rapport\n\nDe zorg verandert.[^1]\n\n[^1]: Vriens, K. (2024, december). _Towards implementation of value-based healthcare_. PwC.\n', 'nl', JARGON), []);
+      assert.deepEqual(flagged('# Report\n\nCare is changing.[^1]\n\n[^1]: Smith, J. (2019). _Stakeholder engagement in care_. London: Routledge.\n', 'en', JARGON), []);
+      assert.deepEqual(flagged('# Report\n\nCare is changing.[^1]\n\n[^1]: We asked the stakeholders in May.\n', 'en', JARGON), ['stakeholders']);
+    });
+  });
+
   describe('registers: what each audience is shown', () => {
     it('en + nl: everyday words (assistance, aangezien) only for the general audience', () => {
       const en = '# Report\n\nThe families asked for assistance with their forms.\n';

@@ -56,6 +56,9 @@ function quotations(text: string): Array<[number, number]> {
   return [...text.matchAll(ANY_QUOTATION)].map((m) => [m.index, m.index + m[0].length] as [number, number]);
 }
 
+/** A bibliographic reference: a year in parentheses after names ("Vriens, K., … (2024, december)", "Smith (2019).") or a DOI. */
+const REFERENCE = /\p{L}[.,]?\s*\((?:19|20)\d\d[a-z]?(?:[,)]|\s*[,.]\s*\p{L})|doi\.org|\bdoi:/u;
+
 /** Heading anchors ({#sec-methode}) are identifiers, not words. */
 const ANCHOR = /\{#[^}]*\}/g;
 /** Opening quotation marks and the marks that may close them. */
@@ -101,6 +104,8 @@ export function vocabularyAnalyzer(vocabulary: Vocabulary): BlockAnalyzer {
     analyze(ab, config): VocabularyFacts {
       // A block quote is someone else's text (a client, a law, a source): its words are not the writer's to change.
       if (ab.block.quoted) return { terms: [], synonyms: [] };
+      // A footnote that is a reference (authors, a year, a title) quotes someone else's title.
+      if (ab.block.kind === 'footnote' && REFERENCE.test(ab.block.text)) return { terms: [], synonyms: [] };
       const lex = compileVocabulary(vocabulary, ab.language, config.vocabulary.prefer);
       const text = ab.block.text;
       const excluded: Array<[number, number]> = [...ab.quotes, ...quotedPassages(text), ...(ab.block.placeholders ?? [])];

@@ -89,6 +89,9 @@ function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: 
       const { entry } = use.hit;
       if (use.hit.kind !== kind) continue;
       if (accept.has(normalizeWord(entry.term)) || accept.has(normalizeWord(use.text))) continue;
+      // A heading labels a section ("Methodologie", "Working in the Third Sector"): readers scan it, and the
+      // same term in the text is reported there.
+      if (kind === 'jargon' && use.defines === 'heading') continue;
       // "the homeless shelter": an adjective before a noun, not a label of people.
       if (use.adjective && !entry.adjective?.suggestions?.length) continue;
       // An abbreviation (SES) matches only as written (SEs is another word), and yields to the
