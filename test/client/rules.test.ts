@@ -95,7 +95,10 @@ describe('client: rules', () => {
       const nl = check('# Rapport\n\n## Methode\n\nWe spraken met klantmanagers.\n\n## Resultaten\n\nInwoners wachten lang.\n\n## Conclusies\n\nVoor inwoners betekent dit dat zij sneller hulp krijgen als de gemeente eerder belt, en dat de wachttijd voor gezinnen met kinderen korter wordt.\n\n## Aanbevelingen\n\nBel sneller.\n');
       assert.equal(findings(nl.r, 'client/section-without-client').length, 0);
       const en = check('# Report\n\n## Method\n\nWe spoke with caseworkers.\n\n## Findings\n\nClaimants wait long. Families call the council every week, and residents send letters.\n\n## Discussion\n\nThe service works better when caseworkers have fewer cases and when the council and the jobcentre share their data every week, so that nobody waits for a letter that never comes. Managers should review the caseloads every quarter and report to the board.\n');
-      const fs = findings(en.r, 'client/section-without-client');
+      // A discussion is checked only on request (roles): by default the conclusions and recommendations.
+      assert.equal(findings(en.r, 'client/section-without-client').length, 0);
+      const asked = check(en.r.model.text, { config: mergeConfig(defaultConfig(), { rules: { 'client/section-without-client': { options: { roles: ['conclusion', 'recommendations', 'discussion'] } } } }) });
+      const fs = findings(asked.r, 'client/section-without-client');
       assert.equal(fs.length, 1);
       assert.match(fs[0]!.message.en, /^This discussion/);
     });

@@ -5,6 +5,7 @@ import { removeWorkspaces, runCli, tempWorkspace } from '../helpers/workspace.js
 import { engineFor } from '../../server/src/workspace/engine.js';
 import { buildLatexProject, findIncludes, fixLatexProject, lintLatexProject, locate, planLatexProjects } from '../../server/src/workspace/latex-project.js';
 import { parseLatex } from '../../server/src/engine/formats/latex.js';
+import { defaultConfig, mergeConfig } from '../../server/src/engine/config/config.js';
 import { NO_OPTIONS, balanced } from './helpers.js';
 
 const r = String.raw;
@@ -89,7 +90,9 @@ describe('multi-file LaTeX documents', () => {
   it('lints the whole document once and puts every finding in its own file at the right offset', () => {
     const dir = project();
     const { engine } = engineFor();
-    const res = lintLatexProject(engine, buildLatexProject(join(dir, 'main.tex')));
+    // Word choice (hulpvragers / cliënten, near-synonyms) is reported on request (vocabulary/mixed-terms nearSynonyms).
+    const near = mergeConfig(defaultConfig(), { rules: { 'vocabulary/mixed-terms': { options: { nearSynonyms: true } } } });
+    const res = lintLatexProject(engine, buildLatexProject(join(dir, 'main.tex')), near);
     const byName = new Map(res.files.map((f) => [f.file.slice(dir.length + 1), f]));
     const inl = byName.get('chapters/inleiding.tex')!;
     const jargon = inl.findings.find((f) => f.ruleId === 'vocabulary/jargon')!;

@@ -137,8 +137,9 @@ describe('vocabulary matching', () => {
       // The same words in lower case, at the start of a sentence or after a colon are words.
       assert.deepEqual(jargon('This taxonomy helps teachers.', 'en'), ['taxonomy']);
       assert.deepEqual(jargon('Governance is lastig. Het doel: Implementatie in 2025.'), ['Governance', 'Implementatie']);
-      // A heading is written in title case: its capitals say nothing.
-      assert.deepEqual(jargon('## Plan for the Implementation\n\nText.', 'en'), ['Implementation']);
+      // A heading is written in title case: its capitals say nothing (matched; the rule reports terms in the text, not in headings).
+      assert.deepEqual(termIds('## Plan for the Implementation\n\nText.', 'en'), ['implementation:Implementation']);
+      assert.deepEqual(jargon('## Plan for the Implementation\n\nText.', 'en'), []);
       // A dictionary form with its own capital (Wajonger) is found with it.
       assert.deepEqual(flagged('Veel Wajongers willen werken.', 'nl', 'vocabulary/person-first'), ['Wajongers']);
     });
@@ -157,7 +158,7 @@ describe('vocabulary matching', () => {
 
     it('skips heading anchors but not the heading text', () => {
       assert.deepEqual(jargon('## Over de aanpak {#implementatie}\n\nTekst.'), []);
-      assert.deepEqual(jargon('## Implementatie {#implementatie}\n\nTekst.'), ['Implementatie']);
+      assert.deepEqual(termIds('## Implementatie {#implementatie}\n\nTekst.'), ['implementatie:Implementatie']);
     });
 
     it('skips code blocks and link targets', () => {

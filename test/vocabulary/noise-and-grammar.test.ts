@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { applyEdits } from '../../server/src/engine/fixes.js';
 import type { Finding, Fix } from '../../server/src/engine/types.js';
 import { resourceRoot } from '../../server/src/workspace/resources.js';
-import { flagged, run, vocabularyFindings } from './helpers.js';
+import { config, flagged, run, vocabularyFindings } from './helpers.js';
 
 const jargon = (text: string, lang: 'nl' | 'en') => vocabularyFindings(run(text, lang), 'vocabulary/jargon');
 const person = (text: string, lang: 'nl' | 'en') => vocabularyFindings(run(text, lang), 'vocabulary/person-first');
@@ -198,7 +198,7 @@ describe('vocabulary: noise budget and grammar of replacements', () => {
     it('mixed terms: a spelling variant toward the majority is safe, another word is a suggestion', () => {
       const spelling = vocabularyFindings(run('De re-integratie begint. De re-integratie duurt. Na de reïntegratie volgt nazorg.', 'nl'), 'vocabulary/mixed-terms')[0]!;
       assert.equal(spelling.fixes.find((x) => x.preferred)!.kind, 'safe');
-      const words = vocabularyFindings(run('Participants liked it. Most participants stayed. Two research subjects left.', 'en'), 'vocabulary/mixed-terms')[0]!;
+      const words = vocabularyFindings(run('Participants liked it. Most participants stayed. Two research subjects left.', 'en', { config: config({ rules: { 'vocabulary/mixed-terms': { options: { nearSynonyms: true } } } }) }), 'vocabulary/mixed-terms')[0]!;
       assert.ok(words.fixes.every((x) => x.kind === 'suggestion'));
     });
 

@@ -10,7 +10,7 @@ const JARGON = 'vocabulary/jargon';
 
 describe('vocabulary: quoted text is not the writer’s', () => {
   it('en + nl: the writer’s own sentence is checked (control)', () => {
-    assert.deepEqual(flagged('# Report\n\nThe compulsory licence must be retained to facilitate sales.\n', 'en', JARGON), ['retained', 'facilitate']);
+    assert.deepEqual(flagged('# Report\n\nThe compulsory licence must be retained to facilitate sales.\n', 'en', JARGON), ['facilitate']);
     assert.deepEqual(flagged('# Rapport\n\nWe gaan de nieuwe werkwijze implementeren in alle wijken.\n', 'nl', JARGON), ['implementeren']);
   });
 

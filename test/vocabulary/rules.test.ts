@@ -7,7 +7,10 @@ import { config, flagged, run, vocabularyFindings } from './helpers.js';
 
 const jargonNl = (t: string) => flagged(t, 'nl', 'vocabulary/jargon');
 const jargonEn = (t: string) => flagged(t, 'en', 'vocabulary/jargon');
-const mixed = (t: string, lang: 'nl' | 'en', raw: Record<string, unknown> = {}) => flagged(t, lang, 'vocabulary/mixed-terms', { config: config(raw) });
+// These tests cover word choice (near-synonyms), which is off by default: they switch it on.
+const NEAR_SYNONYMS = { 'vocabulary/mixed-terms': { options: { nearSynonyms: true } } };
+const mixed = (t: string, lang: 'nl' | 'en', raw: Record<string, unknown> = {}) =>
+  flagged(t, lang, 'vocabulary/mixed-terms', { config: config({ ...raw, rules: { ...NEAR_SYNONYMS, ...((raw.rules as object | undefined) ?? {}) } }) });
 const person = (t: string, lang: 'nl' | 'en') => flagged(t, lang, 'vocabulary/person-first');
 
 describe('vocabulary rules', () => {
@@ -67,7 +70,7 @@ describe('vocabulary rules', () => {
     it('nl: client words for the same people (cliënt / hulpvrager), the minority is flagged', () => {
       const text = 'De cliënt belt het wijkteam. Cliënten wachten lang. Een hulpvrager schreef een brief.';
       assert.deepEqual(mixed(text, 'nl'), ['hulpvrager']);
-      const f = vocabularyFindings(run(text, 'nl'), 'vocabulary/mixed-terms')[0]!;
+      const f = vocabularyFindings(run(text, 'nl', { config: config({ rules: NEAR_SYNONYMS }) }), 'vocabulary/mixed-terms')[0]!;
       assert.equal(f.severity, 'warning');
       assert.match(f.message.nl, /"hulpvrager": dit document gebruikt voor hetzelfde ook "cliënt" \(2×\)\. Kies één woord: "cliënt"\./);
       assert.equal(f.related?.length, 2);
@@ -108,14 +111,14 @@ describe('vocabulary rules', () => {
       const raw = { vocabulary: { prefer: { participant: 'respondent' } } };
       assert.deepEqual(mixed(text, 'en', raw), ['participants']);
       assert.deepEqual(flagged(text, 'en', 'vocabulary/jargon', { config: config(raw) }), []);
-      const f = vocabularyFindings(run(text, 'en', { config: config(raw) }), 'vocabulary/mixed-terms')[0]!;
+      const f = vocabularyFindings(run(text, 'en', { config: config({ ...raw, rules: NEAR_SYNONYMS }) }), 'vocabulary/mixed-terms')[0]!;
       assert.equal(f.fixes[0]!.edits[0]!.newText, 'respondents');
     });
 
     describe('preference order: project → the report\'s majority → on a tie the dictionary\'s preferred, then the first listed', () => {
       const text = 'Two benefit recipients left. Benefit recipients were paid. A welfare recipient spoke. The claimant wrote.';
       it('the project’s choice first', () => {
-        const fs = vocabularyFindings(run(text, 'en', { config: config({ vocabulary: { prefer: { claimant: 'welfare recipient' } } }) }), 'vocabulary/mixed-terms');
+        const fs = vocabularyFindings(run(text, 'en', { config: config({ vocabulary: { prefer: { claimant: 'welfare recipient' } }, rules: NEAR_SYNONYMS }) }), 'vocabulary/mixed-terms');
         assert.deepEqual(fs.map((f) => f.data?.preferred), ['welfare recipient', 'welfare recipient']);
         assert.deepEqual(fs.map((f) => text.slice(f.offset, f.endOffset)), ['benefit recipients', 'claimant']);
       });
@@ -137,7 +140,7 @@ describe('vocabulary rules', () => {
       it('then the most frequent member', () => {
         const t = 'Two benefit recipients left. Benefit recipients were paid. A welfare recipient spoke.';
         assert.deepEqual(mixed(t, 'en'), ['welfare recipient']);
-        const f = vocabularyFindings(run(t, 'en'), 'vocabulary/mixed-terms')[0]!;
+        const f = vocabularyFindings(run(t, 'en', { config: config({ rules: NEAR_SYNONYMS }) }), 'vocabulary/mixed-terms')[0]!;
         assert.equal(f.data?.preferred, 'benefit recipient');
         assert.equal(f.fixes[0]!.edits[0]!.newText, 'benefit recipient');
       });

@@ -31,6 +31,8 @@ export interface CompiledCues {
   anWords: Set<string>;
   aWords: string[];
   glossaryHeadings: string[];
+  /** Normalised phrases by which a document names itself a thesis. */
+  thesisWords: string[][];
 }
 
 export interface CompiledVocabulary {
@@ -115,6 +117,7 @@ export function compileVocabulary(vocabulary: Vocabulary, language: Language, pr
     anWords: new Set(c.anWords.map(normalizeWord)),
     aWords: c.aWords.map(normalizeWord),
     glossaryHeadings: c.glossaryHeadings.map(normalizeWord),
+    thesisWords: c.thesisWords.map(normalizePhrase),
   };
   const result = { terms, synonyms, groups, context, cues };
   byKey[key] = result;

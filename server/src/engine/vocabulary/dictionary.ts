@@ -28,6 +28,8 @@ export interface DictionaryEntry {
   source?: string;
   /** Words near the term (three words either side) that give it an ordinary sense: not flagged then. */
   unless?: string[];
+  /** An everyday word most readers know, with a plainer one: shown only with the jargon option everydayWords (general audience). */
+  everyday?: boolean;
   /** Flagged only with one of these words in the sentence. */
   onlyWith?: string[];
   /** Words of a field where the term is practice language: a report using them three times or more is not flagged. */
@@ -41,6 +43,7 @@ export interface VocabularyCues {
   definitionVerbs?: string[];
   definitionLeads?: string[];
   glossaryHeadings?: string[];
+  thesisWords?: string[];
   notNouns?: string[];
   anWords?: string[];
   aWords?: string[];
@@ -52,6 +55,8 @@ export interface SynonymGroup {
   members: Array<{ term: string; forms?: string[] }>;
   /** The members are spelling variants of one word: a change toward the preferred one is safe. */
   spelling?: boolean;
+  /** Different words that readers take for different things: reported by default (others only with nearSynonyms). */
+  confusing?: boolean;
   source?: string;
   reason: string;
   examples: { match: string[]; noMatch: string[] };
@@ -75,6 +80,8 @@ export interface Dictionary {
   source: string;
   language: Language;
   domain: string;
+  /** academic: academic writing's own words, not shown in theses or for academic readers by default. */
+  register?: 'academic';
   kind: 'jargon' | 'person-first' | 'synonyms' | 'client' | 'abbreviations' | 'cues' | 'section-roles';
   description?: string;
   cues?: VocabularyCues;

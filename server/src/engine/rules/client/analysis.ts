@@ -1,3 +1,4 @@
+import { definedAbbreviations } from '../../vocabulary/abbreviations.js';
 import type { Audience, Language, Message, SectionRole } from '../../types.js';
 import type { DocumentModel, RuleOptions } from '../types.js';
 import type { DocumentAnalysis } from '../types.js';
@@ -51,6 +52,12 @@ export interface SectionPerspective {
 
 export interface ClientPerspective {
   verdict: Verdict;
+  /**
+   * The document reports research of its own: a method done (interviews, a survey, a test), clients
+   * explicitly not a source, client methods announced, or clients involved. A handbook, a data guide
+   * or a web page reports none: its verdict stays, but client/missing-perspective does not ask it for client voices.
+   */
+  reportsResearch?: boolean;
   language: Language;
   words: number;
   clientMentions: number;
@@ -99,9 +106,9 @@ export interface ClientPerspective {
 
 /** Thresholds of the verdict, per audience; `.brug.yml` can override them under client/missing-perspective. */
 export const VERDICT_OPTIONS: Record<Audience, RuleOptions> = {
-  practitioner: { minMentions: 3, minMentionsPer1000: 1, minRatio: 0.33, presentQuotes: 2, presentVoice: 3, partialVoice: 2, minMentionsPer1000WithoutMethod: 3 },
-  academic: { minMentions: 3, minMentionsPer1000: 1, minRatio: 0.25, presentQuotes: 2, presentVoice: 3, partialVoice: 2, minMentionsPer1000WithoutMethod: 3 },
-  general: { minMentions: 3, minMentionsPer1000: 1, minRatio: 0.5, presentQuotes: 2, presentVoice: 3, partialVoice: 2, minMentionsPer1000WithoutMethod: 3 },
+  practitioner: { minMentions: 3, minMentionsPer1000: 1, minRatio: 0.33, presentQuotes: 2, presentVoice: 3, partialVoice: 2, minMentionsPer1000WithoutMethod: 3, withoutResearch: false, minMentionsPer1000StaffStudy: 5 },
+  academic: { minMentions: 3, minMentionsPer1000: 1, minRatio: 0.25, presentQuotes: 2, presentVoice: 3, partialVoice: 2, minMentionsPer1000WithoutMethod: 3, withoutResearch: false, minMentionsPer1000StaffStudy: 5 },
+  general: { minMentions: 3, minMentionsPer1000: 1, minRatio: 0.5, presentQuotes: 2, presentVoice: 3, partialVoice: 2, minMentionsPer1000WithoutMethod: 3, withoutResearch: false, minMentionsPer1000StaffStudy: 5 },
 };
 
 export const KEY_ROLES: ReadonlySet<SectionRole> = new Set(['conclusion', 'discussion', 'recommendations']);
@@ -226,7 +233,9 @@ function compute(doc: DocumentModel): ClientPerspective {
   const parent = sectionParents(doc.sections);
   const voice = collectVoice(ctx, participants, parent);
   const { verdict, reasons, per1000, ratio } = judge(ctx, sources, voice);
-  return assemble(ctx, sources, participants, voice, parent, verdict, reasons, per1000, ratio);
+  const result = assemble(ctx, sources, participants, voice, parent, verdict, reasons, per1000, ratio);
+  result.reportsResearch = sources.reportedMethods + sources.clientSrc + sources.profSrc + sources.participantSources.length + sources.notInvolved.length + sources.planned.length + voice.involvementCount > 0;
+  return result;
 }
 
 /** Pass 1: who the study heard from (method sentences), so that participant words can be resolved. */
@@ -536,13 +545,34 @@ function sectionsOf(doc: DocumentModel, v: Voice, parent: number[]): { sections:
     contentEnd: s.contentEnd,
   }));
   const keySections: ClientPerspective['keySections'] = [];
+  let clientAbbr: RegExp | null | undefined;
   sections.forEach((s, i) => {
     if (!KEY_ROLES.has(s.role)) return;
     const pi = parent[i]!;
     if (pi >= 0 && sections[pi]!.role === s.role) return;
-    keySections.push({ index: i, title: s.title, line: s.line, role: s.role, words: v.secWords[i]!, mentionsClients: v.secClient[i]! > 0 });
+    keySections.push({ index: i, title: s.title, line: s.line, role: s.role, words: v.secWords[i]!, mentionsClients: v.secClient[i]! > 0 || namesClientAbbreviation(doc, s, clientAbbr ??= clientAbbreviations(doc, v)) });
   });
   return { sections: out, keySections };
+}
+
+/**
+ * The abbreviations the document defines for clients ("`PD` persoon met dementie", "service users
+ * (SUs)"): a full form that holds a client word the document uses. A section that writes PD names
+ * clients as much as one that writes "persoon met dementie". As one pattern, or null when there are none.
+ */
+function clientAbbreviations(doc: DocumentModel, v: Voice): RegExp | null {
+  const words = [...v.terms.values()].filter((t) => t.kind === 'client').map((t) => t.display.toLowerCase().replace(/\s*…$/, '')).filter((t) => t.length >= 3);
+  if (!words.length) return null;
+  const found: string[] = [];
+  for (const [abbr, full] of definedAbbreviations(doc.text)) {
+    if (words.some((w) => full.includes(w))) found.push(abbr);
+  }
+  return found.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${found.join('|')})s?(?![\\p{L}\\p{N}])`, 'u') : null;
+}
+
+/** Whether a section's text uses one of the document's abbreviations for clients. */
+function namesClientAbbreviation(doc: DocumentModel, s: DocumentModel['sections'][number], re: RegExp | null): boolean {
+  return re !== null && re.test(doc.text.slice(s.offset, s.contentEnd));
 }
 
 /** The analysis result from its steps. */

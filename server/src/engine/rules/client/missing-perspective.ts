@@ -89,9 +89,16 @@ export const missingPerspective: DocumentRule = {
     ),
     options: VERDICT_OPTIONS,
   },
-  check(doc) {
+  check(doc, ctx) {
     const cp = clientPerspective(doc);
     if (cp.verdict !== 'absent') return [];
+    // Asking for client voices helps only a report of research about clients. Not shown by default
+    // (the verdict stays in the report): a document that reports no research of its own (a handbook,
+    // a data guide, a web page), and a study of staff (its method heard professionals) that names
+    // clients rarely — its subject is the staff's work, not the clients.
+    const on = (x: unknown) => x === true || x === 'true';
+    if (!cp.reportsResearch && !on(ctx.options.withoutResearch)) return [];
+    if (cp.participantsAre === 'professionals' && cp.participantsResolvedBy === 'method' && cp.clientMentionsPer1000 < Number(ctx.options.minMentionsPer1000StaffStudy ?? 0)) return [];
     const ev = evidenceMessage(cp);
     const anchor = documentAnchor(doc);
     const fix = scaffoldFix(doc);

@@ -1,6 +1,15 @@
 import type { DocumentRule } from '../types.js';
 import { message } from '../types.js';
 import { clientPerspective } from './analysis.js';
+import { clientWords } from '../../text/client-words.js';
+import type { Language } from '../../types.js';
+
+/** Survey data that others collected from residents or patients (a health monitor, a residents' survey), per language. */
+const surveyData: Partial<Record<Language, RegExp>> = {};
+function usesClientSurveyData(text: string, language: Language): boolean {
+  const re = (surveyData[language] ??= new RegExp(`(?<![\\p{L}])(?:${clientWords(language, 'methods', 'clientSurveyData').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')})`, 'iu'));
+  return re.test(text);
+}
 
 function cut(s: string, max = 110): string {
   return s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s;
@@ -26,6 +35,13 @@ export const noInvolvement: DocumentRule = {
     const cp = clientPerspective(doc);
     if (cp.verdict === 'not-applicable' || cp.method.involvesClients || !cp.method.section) return [];
     const s = cp.method.section;
+    // Only a method section that itself describes how data were collected (from professionals, or
+    // with clients explicitly left out or only announced): a heading taken for a method section in a
+    // handbook or a data guide describes no research.
+    const inside = (e: { offset: number }) => e.offset >= s.offset && e.offset < s.contentEnd;
+    if (![...cp.method.professionalSources, ...cp.method.notInvolved, ...cp.method.planned].some(inside)) return [];
+    // Survey data that others collected from residents or patients (a health monitor): clients are a secondary source.
+    if (usesClientSurveyData(doc.text.slice(s.offset, s.contentEnd), doc.language)) return [];
     const en: string[] = [];
     const nl: string[] = [];
     const p = cp.method.professionalSources[0];

@@ -2,6 +2,15 @@ import type { DocumentFinding, DocumentRule } from '../types.js';
 import { message } from '../types.js';
 import { clientPerspective } from './analysis.js';
 import { promptFix } from './scaffold.js';
+import { clientWords } from '../../text/client-words.js';
+import type { Language } from '../../types.js';
+
+/** Heading words of key sections that are not about practice (further research, limitations, reflection), per language. */
+const notPractice: Partial<Record<Language, RegExp>> = {};
+function notPracticeTitle(title: string, language: Language): boolean {
+  const re = (notPractice[language] ??= new RegExp(`(?<![\\p{L}])(?:${clientWords(language, 'methods', 'notPracticeSections').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`, 'iu'));
+  return re.test(title);
+}
 
 const ROLE_WORDS = {
   conclusion: { en: 'These conclusions', enVerb: 'never name', nl: 'Deze conclusies', nlVerb: 'noemen', them: { en: 'they mean', nl: 'ze betekenen' } },
@@ -27,17 +36,32 @@ export const sectionWithoutClient: DocumentRule = {
       'Professionals read the conclusions and recommendations first, and they work with clients. When those sections only speak of organisations and processes, the report does not say what it means for the people it is about — the gap practitioners name first.',
       'Professionals lezen eerst de conclusies en aanbevelingen, en zij werken met cliënten. Gaan die hoofdstukken alleen over organisaties en processen, dan zegt het rapport niet wat het betekent voor de mensen om wie het gaat — het gemis dat professionals als eerste noemen.',
     ),
+    // roles: which key sections are checked (conclusion, recommendations; discussion on request).
+    // minClientMentionsPer1000: only a report whose subject is clients (it names them this often).
     options: {
-      practitioner: { minWords: 40 },
-      academic: { minWords: 60 },
-      general: { minWords: 30 },
+      practitioner: { minWords: 40, roles: ['conclusion', 'recommendations'], minClientMentionsPer1000: 3 },
+      academic: { minWords: 60, roles: ['conclusion', 'recommendations'], minClientMentionsPer1000: 3 },
+      general: { minWords: 30, roles: ['conclusion', 'recommendations'], minClientMentionsPer1000: 3 },
     },
   },
   check(doc, ctx) {
     const cp = clientPerspective(doc);
     if (cp.verdict === 'not-applicable') return [];
+    // Naming the clients helps only in a report whose subject they are.
+    if (cp.clientMentionsPer1000 < Number(ctx.options.minClientMentionsPer1000 ?? 0)) return [];
     const minWords = Number(ctx.options.minWords);
-    const lacking = cp.keySections.filter((k) => !k.mentionsClients && k.words >= minWords);
+    const roles = new Set(Array.isArray(ctx.options.roles) ? ctx.options.roles : String(ctx.options.roles ?? '').split(','));
+    // A study that heard professionals (physicians, nurses) concludes about them: its conclusions name the
+    // people concerned when they name those professionals. Recommendations still change what clients get.
+    const staffStudy = cp.participantsAre === 'professionals';
+    const lacking = cp.keySections.filter(
+      (k) =>
+        roles.has(k.role) &&
+        !k.mentionsClients &&
+        k.words >= minWords &&
+        !notPracticeTitle(k.title, doc.sections[k.index]!.language) &&
+        !(staffStudy && k.role === 'conclusion' && cp.sections[k.index]!.professionalMentions > 0),
+    );
     // A template that repeats one heading (27 × "Aanbeveling") gets one finding, with the others as related locations.
     const groups = new Map<string, typeof lacking>();
     for (const k of lacking) {

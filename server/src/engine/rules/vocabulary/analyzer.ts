@@ -27,6 +27,8 @@ export interface SynonymUse {
   end: number;
   text: string;
   sentenceStart?: boolean;
+  /** Inside quotation marks, however short ("Nonprofit Organisation"): the source's spelling, not the writer's word choice. */
+  quoted?: boolean;
 }
 
 export interface VocabularyFacts {
@@ -46,6 +48,16 @@ function quotedPassages(text: string): Array<[number, number]> {
   for (const m of text.matchAll(QUOTED_PASSAGE)) if (m[0].split(/\s+/).length >= 6) out.push([m.index, m.index + m[0].length]);
   return out;
 }
+
+/** Any quotation in double or typographic quotes, short ones too (a term quoted from a source). */
+const ANY_QUOTATION = /“[^”“\n]+”|„[^”“\n]+[”“]|"[^"\n]+"|«[^»\n]+»/g;
+function quotations(text: string): Array<[number, number]> {
+  if (!/["“„«]/.test(text)) return [];
+  return [...text.matchAll(ANY_QUOTATION)].map((m) => [m.index, m.index + m[0].length] as [number, number]);
+}
+
+/** A bibliographic reference: a year in parentheses after names ("Vriens, K., … (2024, december)", "Smith (2019).") or a DOI. */
+const REFERENCE = /\p{L}[.,]?\s*\((?:19|20)\d\d[a-z]?(?:[,)]|\s*[,.]\s*\p{L})|doi\.org|\bdoi:/u;
 
 /** Heading anchors ({#sec-methode}) are identifiers, not words. */
 const ANCHOR = /\{#[^}]*\}/g;
@@ -92,6 +104,8 @@ export function vocabularyAnalyzer(vocabulary: Vocabulary): BlockAnalyzer {
     analyze(ab, config): VocabularyFacts {
       // A block quote is someone else's text (a client, a law, a source): its words are not the writer's to change.
       if (ab.block.quoted) return { terms: [], synonyms: [] };
+      // A footnote that is a reference (authors, a year, a title) quotes someone else's title.
+      if (ab.block.kind === 'footnote' && REFERENCE.test(ab.block.text)) return { terms: [], synonyms: [] };
       const lex = compileVocabulary(vocabulary, ab.language, config.vocabulary.prefer);
       const text = ab.block.text;
       const excluded: Array<[number, number]> = [...ab.quotes, ...quotedPassages(text), ...(ab.block.placeholders ?? [])];
@@ -135,6 +149,7 @@ export function vocabularyAnalyzer(vocabulary: Vocabulary): BlockAnalyzer {
         return close !== undefined && close.includes(text[end] ?? '');
       };
       const articles = ARTICLES[ab.language]!;
+      let quoted: Array<[number, number]> | undefined;
       for (const s of ab.sentences) {
         let norm: string[] | undefined;
         for (const m of lex.terms.match(s.words, text)) {
@@ -172,6 +187,8 @@ export function vocabularyAnalyzer(vocabulary: Vocabulary): BlockAnalyzer {
           if (!outside(m.start, m.end) || named(s, m.from, m.payload.group.members[m.payload.member]!.term) || mentioned(m.start, m.end)) continue;
           const use: SynonymUse = { hit: m.payload, start: m.start, end: m.end, text: m.text };
           if (atStart(s, m.from)) use.sentenceStart = true;
+          quoted ??= quotations(text);
+          if (quoted.some(([a, b]) => a < m.start && m.end < b)) use.quoted = true;
           synonyms.push(use);
         }
       }

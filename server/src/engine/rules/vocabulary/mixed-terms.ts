@@ -24,9 +24,14 @@ export const mixedTerms: DocumentRule = {
       'Readers from practice take a new word for a new thing. A report that says client, customer and resident for the same people makes them wonder who is meant; one word per thing keeps it clear.',
       'Lezers uit de praktijk denken bij een ander woord aan iets anders. Een rapport dat klant, cliënt en inwoner door elkaar gebruikt voor dezelfde mensen, laat ze twijfelen wie er bedoeld is. Eén woord per ding houdt het helder.',
     ),
-    options: { practitioner: {}, academic: {}, general: {} },
+    // nearSynonyms: also report different words for one thing (client, customer, resident), not only
+    // spelling variants (healthcare, health care) and the project's own `prefer:` choices. Off by
+    // default: a report often uses near-synonyms on purpose (a cited typology, a reframing, a
+    // method's own label), and readers are not confused by them; a project turns it on in .brug.yml.
+    options: { practitioner: { nearSynonyms: false }, academic: { nearSynonyms: false }, general: { nearSynonyms: false } },
   },
-  check(doc) {
+  check(doc, ctx) {
+    const nearSynonyms = ctx.options.nearSynonyms === true || ctx.options.nearSynonyms === 'true';
     const accept = new Set(doc.config.vocabulary.accept.map(normalizeWord));
     // What the term rules accept (they also take the project's preferred words), and whether they run at all.
     const termAccept = new Set([...accept, ...Object.values(doc.config.vocabulary.prefer).map(normalizeWord)]);
@@ -41,6 +46,8 @@ export const mixedTerms: DocumentRule = {
         if (ruleOn(t.hit.kind) && !termAccept.has(normalizeWord(t.hit.entry.term)) && !termAccept.has(normalizeWord(t.text))) flagged.add(`${b.toDocument(t.start, t.end).offset}`);
       }
       for (const s of facts.synonyms) {
+        // A quoted term keeps its source's spelling: neither counted nor flagged.
+        if (s.quoted) continue;
         const r = b.toDocument(s.start, s.end);
         let list = byGroup.get(s.hit.group);
         if (!list) byGroup.set(s.hit.group, (list = []));
@@ -50,6 +57,9 @@ export const mixedTerms: DocumentRule = {
     const prefer = doc.config.vocabulary.prefer;
     const out: DocumentFinding[] = [];
     for (const [group, uses] of byGroup) {
+      // Different words for one thing only when the group says readers confuse them, when asked for, or when the project chose one of them.
+      const projectGroup = Object.keys(prefer).some((k) => group.members.some((m) => normalizeWord(m.term) === normalizeWord(k)));
+      if (!group.spelling && !group.confusing && !nearSynonyms && !projectGroup) continue;
       const counts = new Map<number, number>();
       for (const u of uses) counts.set(u.use.hit.member, (counts.get(u.use.hit.member) ?? 0) + 1);
       if (counts.size < 2) continue;

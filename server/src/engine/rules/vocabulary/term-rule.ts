@@ -9,6 +9,7 @@ import type { Vocabulary } from '../../vocabulary/vocabulary.js';
 import type { DictionaryEntry } from '../../vocabulary/dictionary.js';
 import type { TermUse, VocabularyFacts } from './analyzer.js';
 import { articleFor } from './grammar.js';
+import { abbreviationOf, definedAbbreviations, isAbbreviationForm } from '../../vocabulary/abbreviations.js';
 
 export interface TermRuleText {
   /** The first sentence of the message: what the term is. */
@@ -52,8 +53,10 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
       // How much each finding weighs for the reader, for the ranking below.
       const weight = new Map<DocumentFinding, number>();
       const field = practiceFields(doc);
+      const shown = kind === 'jargon' ? registerFilter(doc, ctx, cues) : () => true;
       for (const [entry, uses] of usesByEntry(doc, kind, cues)) {
         if (entry.practiceIn && entry.practiceIn.some((w) => field(w) >= PRACTICE_MENTIONS)) continue;
+        if (!shown(entry, uses[0]!.use.hit.dictionary)) continue;
         const { finding, subject } = termFinding(doc, { kind, text, cues, prefer }, entry, uses);
         out.push(finding);
         if (!subject) weight.set(finding, uses.length + (uses.some((u) => KEY_ROLES.has(doc.sections[u.section]?.role ?? '')) ? KEY_SECTION_WEIGHT : 0));
@@ -78,6 +81,7 @@ function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: 
   const accept = new Set([...doc.config.vocabulary.accept, ...Object.values(prefer)].map(normalizeWord));
   const glossarySections = glossaryOf(doc, cues);
   const byEntry = new Map<DictionaryEntry, Placed[]>();
+  let defined: Map<string, string> | undefined;
   for (const b of doc.blocks) {
     const facts = b.facts.vocabulary as VocabularyFacts | undefined;
     if (!facts) continue;
@@ -85,14 +89,71 @@ function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: 
       const { entry } = use.hit;
       if (use.hit.kind !== kind) continue;
       if (accept.has(normalizeWord(entry.term)) || accept.has(normalizeWord(use.text))) continue;
+      // A heading labels a section ("Methodologie", "Working in the Third Sector"): readers scan it, and the
+      // same term in the text is reported there.
+      if (kind === 'jargon' && use.defines === 'heading') continue;
       // "the homeless shelter": an adjective before a noun, not a label of people.
       if (use.adjective && !entry.adjective?.suggestions?.length) continue;
+      // An abbreviation (SES) matches only as written (SEs is another word), and yields to the
+      // document's own definition of it ("Social Enterprise (SE)": SEs are social enterprises).
+      const form = use.hit.form >= 0 ? entry.forms![use.hit.form]! : entry.term;
+      if (isAbbreviationForm(form)) {
+        if (use.text !== form) continue;
+        defined ??= definedAbbreviations(doc.text);
+        const abbr = abbreviationOf(use.text, defined);
+        if (abbr !== undefined && !meansEntry(defined.get(abbr)!, entry)) continue;
+      }
       let list = byEntry.get(entry);
       if (!list) byEntry.set(entry, (list = []));
       list.push({ use, ...b.toDocument(use.start, use.end), glossary: glossarySections.has(b.section), section: b.section });
     }
   }
   return byEntry;
+}
+
+/** Words at the start of a document within which it names itself a thesis (title page, abstract). */
+const THESIS_WINDOW = 600;
+
+/** Whether the document names itself a thesis near its start (thesis, dissertation, scriptie, bachelorproef …). */
+export function isThesis(doc: DocumentModel, cues: CompiledCues): boolean {
+  if (!cues.thesisWords.length) return false;
+  const words: string[] = [];
+  for (const b of doc.blocks) {
+    if (words.length >= THESIS_WINDOW) break;
+    words.push(...normalizePhrase(b.analysed.block.text.replace(/[^\p{L}\p{N}\s'-]/gu, ' ')));
+  }
+  const head = words.slice(0, THESIS_WINDOW);
+  return cues.thesisWords.some((p) => head.some((_, i) => p.every((w, k) => head[i + k] === w)));
+}
+
+/**
+ * Which registers the reader is shown (options of vocabulary/jargon, per audience):
+ * - everyday words (`everyday: true`: assistance, approximately, aangezien) only with `everydayWords`
+ *   (the general audience): practitioners read them without trouble;
+ * - the academic register (`register: academic`: theoretical framework, empirical, implicaties) with
+ *   `academicWords`: `always`, `outside-theses` (not in a document that names itself a thesis: its
+ *   first readers are examiners, for whom these are the exact words) or `never` (academic audience).
+ */
+function registerFilter(doc: DocumentModel, ctx: RuleContext, cues: CompiledCues): (entry: DictionaryEntry, dictionary: DictionaryEntryDictionary) => boolean {
+  const everyday = ctx.options.everydayWords === true || ctx.options.everydayWords === 'true';
+  const academic = String(ctx.options.academicWords ?? 'outside-theses');
+  let thesis: boolean | undefined;
+  return (entry, dictionary) => {
+    if (entry.everyday && !everyday) return false;
+    if (dictionary.register === 'academic') {
+      if (academic === 'never') return false;
+      if (academic === 'outside-theses') return !(thesis ??= isThesis(doc, cues));
+    }
+    return true;
+  };
+}
+
+type DictionaryEntryDictionary = TermUse['hit']['dictionary'];
+
+/** Whether a document's full form of an abbreviation is the dictionary entry's term or one of its forms. */
+function meansEntry(full: string, entry: DictionaryEntry): boolean {
+  const f = normalizePhrase(full).join(' ');
+  return [entry.term, ...(entry.forms ?? [])].some((t) => !isAbbreviationForm(t) && f.includes(normalizePhrase(t).join(' ')));
 }
 
 /** The one finding of a term: at its first use, with its fixes, its other places and its message. */

@@ -1,0 +1,89 @@
+import { strict as assert } from 'node:assert';
+import { defaultConfig, mergeConfig } from '../../server/src/index.js';
+import { check, findings } from './helpers.js';
+
+/**
+ * The false classes a blind judgement of the client rules found (session 3, test/judged/), each as
+ * a general rule, in Dutch and English. The client-perspective verdict itself does not change.
+ */
+const SECTION = 'client/section-without-client';
+const NO_INVOLVEMENT = 'client/no-involvement';
+const MISSING = 'client/missing-perspective';
+
+/** A conclusion long enough to be checked (over 40 words) that names no people. */
+const dryNl = 'Het prototype werkt technisch goed. De sensoren reageren snel en de lichtlijn is goed zichtbaar in de gang. De kosten blijven onder de grens die het team vooraf stelde, en de modules zijn eenvoudig te vervangen. Het ontwerp kan in een volgende ronde verder worden uitgewerkt en getest.';
+const dryEn = 'The prototype works well technically. The sensors respond quickly and the light line is clearly visible in the hallway. The costs stay below the limit the team set beforehand, and the modules are easy to replace. The design can be developed and tested further in a next round.';
+
+describe('client rules: the judged false classes (session 3)', () => {
+  describe('client/section-without-client', () => {
+    it('nl + en: an abbreviation the report defines for its clients counts as naming them', () => {
+      const nl = `# Nachtrust\n\n\`PD\` persoon met dementie <br>\n\`MZ\` mantelzorger <br>\n\n## Methode\n\nWe interviewden acht mantelzorgers en vijf personen met dementie thuis.\n\n## Resultaten\n\nMantelzorgers slapen slecht. Personen met dementie dwalen 's nachts. Mantelzorgers vertelden dat zij vaak wakker liggen.\n\n## Conclusie\n\n${dryNl} De PD vindt zo de weg naar het toilet en de MZ kan doorslapen.\n`;
+      assert.deepEqual(findings(check(nl).r, SECTION), []);
+      const control = nl.replace(' De PD vindt zo de weg naar het toilet en de MZ kan doorslapen.', '');
+      assert.equal(findings(check(control).r, SECTION).length, 1);
+      const en = `# Night rest\n\nWe speak of service users (SUs) throughout.\n\n## Method\n\nWe interviewed eight service users and five carers at home.\n\n## Findings\n\nService users sleep badly. Carers told us they often lie awake. Service users said the hallway is dark.\n\n## Conclusion\n\n${dryEn} SUs find their way at night.\n`;
+      assert.deepEqual(findings(check(en).r, SECTION), []);
+      assert.equal(findings(check(en.replace(' SUs find their way at night.', '')).r, SECTION).length, 1);
+    });
+
+    it('nl + en: further research, limitations and reflection are not asked to name clients', () => {
+      const nl = `# Onderzoek\n\n## Methode\n\nWe interviewden tien inwoners.\n\n## Resultaten\n\nInwoners wachten lang. Inwoners vertelden dat de brief onduidelijk is.\n\n## Aanbevelingen voor vervolgonderzoek\n\n${dryNl}\n\n## Kritische reflectie\n\n${dryNl}\n`;
+      assert.deepEqual(findings(check(nl).r, SECTION), []);
+      const en = `# Study\n\n## Method\n\nWe interviewed ten residents.\n\n## Findings\n\nResidents wait long. Residents told us the letter is unclear.\n\n## Recommendations for further research\n\n${dryEn}\n\n## Limitations\n\n${dryEn}\n`;
+      assert.deepEqual(findings(check(en).r, SECTION), []);
+      // The same text under a plain heading is asked.
+      assert.equal(findings(check(en.replace('Recommendations for further research', 'Recommendations')).r, SECTION).length, 1);
+    });
+
+    it('nl + en: in a study that heard professionals, a conclusion that names them names the people concerned', () => {
+      const en = `# Thrombolysis decisions\n\n## Method\n\nWe interviewed twelve physicians about their decisions.\n\n## Findings\n\nPhysicians weigh the risks for patients. Patients arrive late. Patients and carers are rarely asked.\n\n## Conclusions\n\n${dryEn} Physicians can use it on a night shift.\n`;
+      assert.deepEqual(findings(check(en).r, SECTION), []);
+      const nl = `# Medicatie\n\n## Methode\n\nWe interviewden twaalf verpleegkundigen over hun werk.\n\n## Resultaten\n\nVerpleegkundigen zetten medicatie klaar voor bewoners. Bewoners wachten. Bewoners krijgen soms de verkeerde pil.\n\n## Conclusie\n\n${dryNl} Verpleegkundigen kunnen het in de nachtdienst gebruiken.\n`;
+      assert.deepEqual(findings(check(nl).r, SECTION), []);
+    });
+  });
+
+  describe('client/no-involvement', () => {
+    it('nl + en: survey data collected from residents (a health monitor) makes them a secondary source', () => {
+      const nl = '# Gebiedsscan\n\n## Aanpak\n\nWe spraken met tien professionals van het wijkteam en gebruikten de cijfers van de GGD-monitor en de Leefbaarometer.\n\n## Resultaten\n\nInwoners voelen zich minder gezond. Inwoners wonen vaak alleen. Jongeren bewegen weinig.\n';
+      assert.deepEqual(findings(check(nl).r, NO_INVOLVEMENT), []);
+      assert.equal(findings(check(nl.replace(' en gebruikten de cijfers van de GGD-monitor en de Leefbaarometer', '')).r, NO_INVOLVEMENT).length, 1);
+      const en = '# Area scan\n\n## Method\n\nWe interviewed ten social workers and used the figures of the local health monitor.\n\n## Findings\n\nResidents feel less healthy. Residents often live alone. Young people exercise little.\n';
+      assert.deepEqual(findings(check(en).r, NO_INVOLVEMENT), []);
+      assert.equal(findings(check(en.replace(' and used the figures of the local health monitor', '')).r, NO_INVOLVEMENT).length, 1);
+    });
+
+    it('nl + en: a section taken for a method that describes no data collection gets no info', () => {
+      const en = '# Guide for teachers\n\nLearners need practice. Learners forget. Learners ask questions. Learners like feedback.\n\n## Method\n\nPut the tables in rows so that every learner sees the screen. Keep the room quiet.\n';
+      assert.deepEqual(findings(check(en).r, NO_INVOLVEMENT), []);
+      const nl = '# Handleiding\n\nLeerlingen hebben oefening nodig. Leerlingen vergeten veel. Leerlingen stellen vragen. Leerlingen willen feedback.\n\n## Methode\n\nZet de tafels in rijen zodat elke leerling het scherm ziet. Houd het lokaal stil.\n';
+      assert.deepEqual(findings(check(nl).r, NO_INVOLVEMENT), []);
+    });
+  });
+
+  describe('client/missing-perspective', () => {
+    it('nl + en: a document that reports no research of its own gets no warning; the verdict stays', () => {
+      const en = '# Data guidance\n\nThis file lists the children and young people with a plan. Children and young people are counted once. Parents can ask for a plan. Children move between areas. Young people over 19 are counted separately.\n';
+      const e = check(en);
+      assert.equal(e.cp.verdict, 'absent');
+      assert.equal(e.cp.reportsResearch, false);
+      assert.deepEqual(findings(e.r, MISSING), []);
+      const asked = check(en, { config: mergeConfig(defaultConfig(), { rules: { [MISSING]: { options: { withoutResearch: true } } } }) });
+      assert.equal(findings(asked.r, MISSING).length, 1);
+      const nl = '# Toelichting bij de gegevens\n\nDit bestand telt de inwoners met een uitkering. Inwoners tellen één keer. Inwoners kunnen bezwaar maken. Gezinnen verhuizen soms. Inwoners boven de 67 tellen apart.\n';
+      const n = check(nl);
+      assert.equal(n.cp.verdict, 'absent');
+      assert.deepEqual(findings(n.r, MISSING), []);
+    });
+
+    it('nl + en: a study of staff that names clients rarely gets no warning; one that names them often does', () => {
+      const filler = (s: string, n: number) => Array.from({ length: n }, () => s).join(' ');
+      const nl = `# Hulpmiddel voor verpleegkundigen\n\n## Methode\n\nWe interviewden tien verpleegkundigen en testten het prototype met hen.\n\n## Resultaten\n\n${filler('Verpleegkundigen zetten de medicatie klaar in de ochtend en controleren de lijst twee keer.', 30)} De bewoners krijgen hun medicatie op tijd.\n`;
+      assert.deepEqual(findings(check(nl).r, MISSING), []);
+      const en = `# A tool for nurses\n\n## Method\n\nWe interviewed ten nurses and tested the prototype with them.\n\n## Findings\n\n${filler('Nurses prepare the medication in the morning and check the list twice.', 30)} The residents get their medication on time.\n`;
+      assert.deepEqual(findings(check(en).r, MISSING), []);
+      const often = '# Evaluation of the welfare rights service\n\n## Method\n\nWe interviewed ten advisers and analysed case records.\n\n## Findings\n\nAdvisers say claimants often come too late. Families have debts. The council wants earlier contact with residents.\n';
+      assert.equal(findings(check(often).r, MISSING).length, 1);
+    });
+  });
+});
