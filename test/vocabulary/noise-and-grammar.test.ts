@@ -198,7 +198,7 @@ describe('vocabulary: noise budget and grammar of replacements', () => {
     it('mixed terms: a spelling variant toward the majority is safe, another word is a suggestion', () => {
       const spelling = vocabularyFindings(run('De re-integratie begint. De re-integratie duurt. Na de reïntegratie volgt nazorg.', 'nl'), 'vocabulary/mixed-terms')[0]!;
       assert.equal(spelling.fixes.find((x) => x.preferred)!.kind, 'safe');
-      const words = vocabularyFindings(run('Participants liked it. Most participants stayed. Two interviewees left.', 'en'), 'vocabulary/mixed-terms')[0]!;
+      const words = vocabularyFindings(run('Participants liked it. Most participants stayed. Two research subjects left.', 'en'), 'vocabulary/mixed-terms')[0]!;
       assert.ok(words.fixes.every((x) => x.kind === 'suggestion'));
     });
 

@@ -95,8 +95,9 @@ describe('vocabulary rules', () => {
       assert.deepEqual(mixed('De re-integratie begint. Het re-integratietraject duurt lang.', 'nl'), []);
     });
 
-    it('en: participants / interviewees, and respondents left to the jargon rule', () => {
-      assert.deepEqual(mixed('Participants liked it. Most participants stayed. Two interviewees left.', 'en'), ['interviewees']);
+    it('en: participants / research subjects, and respondents left to the jargon rule; interviewees are a subgroup, not a synonym', () => {
+      assert.deepEqual(mixed('Participants liked it. Most participants stayed. Two research subjects left.', 'en'), ['research subjects']);
+      assert.deepEqual(mixed('Participants liked it. Most participants stayed. Two interviewees left.', 'en'), []);
       const text = 'Participants liked it. Two respondents left.';
       assert.deepEqual(mixed(text, 'en'), []);
       assert.deepEqual(jargonEn(text), ['respondents']);

@@ -43,11 +43,19 @@ describe(RULE, () => {
       assert.deepEqual(found('De huurwoning en de beroepsopleiding en de jeugdzorgopleiding.', 'nl'), []);
     });
 
-    it('reports a sentence with more than maxActionNouns different action nouns: 3 for practitioner, 4 academic, 2 general', () => {
+    it('reports a sentence with more than maxActionNouns different action nouns (denseSentences: on for general, an option for the others): 3 for practitioner, 4 academic, 2 general', () => {
       const four = 'De implementatie van de regeling vroeg om coördinatie, evaluatie en verantwoording.';
       const three = 'De implementatie van de regeling vroeg om coördinatie en evaluatie.';
       const two = 'De implementatie van de regeling vroeg om evaluatie.';
-      const dense = (text: string, audience: string) => of(md(doc(text), { config: config({ audience, rules: NO_JARGON }) }), RULE).filter((f) => f.data!.kind === 'dense').map((f) => f.data!.nouns);
+      const DENSE_ON = { ...NO_JARGON, [RULE]: { options: { denseSentences: true } } };
+      const dense = (text: string, audience: string) => of(md(doc(text), { config: config({ audience, rules: audience === 'general' ? NO_JARGON : DENSE_ON }) }), RULE).filter((f) => f.data!.kind === 'dense').map((f) => f.data!.nouns);
+      const byDefault = (text: string, audience: string) => of(md(doc(text), { config: config({ audience, rules: NO_JARGON }) }), RULE).filter((f) => f.data!.kind === 'dense').length;
+      // Off by default for practitioner and academic: dense sentences were worth rewriting in 5 of 14 judged.
+      assert.equal(byDefault(four, 'practitioner'), 0);
+      assert.equal(byDefault(`${four.replace('.', '')} en registratie.`, 'academic'), 0);
+      const en = 'The implementation of the assessment required the coordination of the management and the evaluation of the administration.';
+      assert.equal(of(md(`# Report\n\n${en}\n`, { config: config({ rules: NO_JARGON }) }), RULE).length, 0);
+      assert.equal(of(md(`# Report\n\n${en}\n`, { config: config({ rules: DENSE_ON }) }), RULE).length, 1);
       assert.deepEqual(dense(four, 'practitioner'), [4]);
       assert.deepEqual(dense(three, 'practitioner'), []);
       assert.deepEqual(dense(four, 'academic'), []);
@@ -56,16 +64,42 @@ describe(RULE, () => {
       assert.deepEqual(dense(two, 'general'), []);
       // The same noun twice counts once.
       assert.deepEqual(dense('De implementatie vroeg om evaluatie, evaluatie en nog eens evaluatie van de coördinatie.', 'practitioner'), []);
-      const f = of(md(doc(four), { config: config({ rules: NO_JARGON }) }), RULE).find((x) => x.data!.kind === 'dense')!;
+      const f = of(md(doc(four), { config: config({ rules: DENSE_ON }) }), RULE).find((x) => x.data!.kind === 'dense')!;
       assert.match(f.message.nl, /^Deze zin heeft 4 zelfstandige naamwoorden die van een werkwoord komen \(implementatie, coördinatie, evaluatie, verantwoording\)\./);
       assert.equal(doc(four).slice(f.offset, f.endOffset), four, 'a dense sentence is flagged as a whole');
     });
 
-    it('"het X-en van" only where rewriting helps: as the subject at the start, or with more nominal style', () => {
+    it('"het X-en van" only where rewriting helps: as the subject at the start (default), or with more nominal style (general)', () => {
       const rule = (text: string) => flagged(md(doc(text), { config: config({ rules: NO_JARGON }) }), doc(text), RULE);
+      const general = (text: string) => flagged(md(doc(text), { config: config({ audience: 'general', rules: NO_JARGON }) }), doc(text), RULE);
       assert.deepEqual(rule('Het verstrekken van informatie is belangrijk.'), ['Het verstrekken van']);
       assert.deepEqual(rule('De ouderen vonden het spelen van bingo leuk.'), []);
-      assert.deepEqual(rule('Na het aanvragen van de toeslag volgt het beoordelen van de aanvraag.'), ['het aanvragen van', 'het beoordelen van']);
+      // Mid-sentence "het X-en van" was worth rewriting in 2 of 20 judged: quiet by default.
+      assert.deepEqual(rule('Na het aanvragen van de toeslag volgt het beoordelen van de aanvraag.'), []);
+      assert.deepEqual(rule('Het onderzoek beschrijft de ontwikkeling van een pipeline voor het schatten van leeftijd en de verbetering van de meting.'), []);
+      assert.deepEqual(general('Na het aanvragen van de toeslag volgt het beoordelen van de aanvraag.'), ['het aanvragen van', 'het beoordelen van']);
+    });
+
+    it('nl: a list item opening with "Het X-en van" is a label, not a sentence to rewrite; en: the same list stays quiet', () => {
+      const rule = (text: string) => flagged(md(doc(text), { config: config({ rules: NO_JARGON }) }), doc(text), RULE);
+      assert.deepEqual(rule('Knelpunten:\n\n- Het vertalen van de rubric naar de opdracht is lastig.\n- Te weinig tijd.'), []);
+      assert.deepEqual(rule('Het vertalen van de rubric naar de opdracht is lastig.'), ['Het vertalen van']);
+      const en = '# Report\n\nProblems:\n\n- The translation of the rubric into the assignment is hard.\n- Too little time.\n';
+      assert.deepEqual(flagged(md(en, { config: config({ rules: NO_JARGON }) }), en, RULE), []);
+    });
+
+    it('nl + en: a list of activities ("het opzoeken van … en het invullen van …") is one phrase, not stacked nominal style', () => {
+      const rule = (text: string) => flagged(md(doc(text), { config: config({ audience: 'general', rules: NO_JARGON }) }), doc(text), RULE);
+      assert.deepEqual(rule('Zij gebruiken hun telefoon voor het opzoeken van informatie en het invullen van gegevens.'), []);
+      assert.deepEqual(rule('Deze resultaten helpen bij het verfijnen van de app, het verhogen van de effectiviteit en het aanscherpen van de criteria.'), []);
+      // Sentence-initial subject: still shown, once.
+      assert.deepEqual(rule('Het aanpassen van de vormgeving en het instelbaar maken van de functies verhogen de acceptatie.'), ['Het aanpassen van']);
+      // Two separate phrases still stack (audience general).
+      assert.deepEqual(rule('Na het aanvragen van de toeslag volgt het beoordelen van de aanvraag en het uitbetalen van het geld.'), ['het aanvragen van', 'het beoordelen van', 'het uitbetalen van']);
+      // English has no "het X-en van" pattern; a list of -ing activities is plain and stays quiet, dense -tion sentences are still counted.
+      const en = (text: string) => flagged(md(`# Report\n\n${text}\n`, { config: config({ audience: 'general', rules: NO_JARGON }) }), `# Report\n\n${text}\n`, RULE);
+      assert.deepEqual(en('They use their phone for looking up information and filling in forms.'), []);
+      assert.equal(en('The implementation of the assessment required the coordination of the management and the evaluation of the administration.').length, 1);
     });
 
     it('in a document: exact ranges, info severity, Dutch fixes are not offered (word order would change)', () => {

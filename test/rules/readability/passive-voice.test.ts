@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { md, of, flagged, config } from '../../engine/helpers.js';
+import { md as baseMd, of, flagged, config } from '../../engine/helpers.js';
+import type { LintOptions } from '../../../server/src/index.js';
 import { splitSentences } from '../../../server/src/engine/text/sentences.js';
 import { findPassives, wordSpan, activeExample } from '../../../server/src/engine/text/passive.js';
 import type { Language } from '../../../server/src/index.js';
@@ -7,6 +8,12 @@ import type { Language } from '../../../server/src/index.js';
 const RULE = 'readability/passive-voice';
 /** The audience that also gets long passives: the long-sentence traps below must hold there. */
 const GENERAL = config({ audience: 'general' });
+/**
+ * Most tests here check how every hidden actor is found and classified: they run with decisionsOnly: false. The
+ * default (only hidden decisions and stacked passives) has its own tests below.
+ */
+const ALL_HIDDEN = config({ rules: { [RULE]: { options: { decisionsOnly: false } } } });
+const md = (text: string, options?: LintOptions) => baseMd(text, options ?? { config: ALL_HIDDEN });
 
 /** The passive phrases a sentence holds, as the rule would underline them. */
 function passives(sentence: string, language: Language): string[] {
@@ -84,10 +91,10 @@ describe(RULE, () => {
       assert.deepEqual(findPassives(u!, 'nl').map((p) => p.agent), [false], '"door te gaan" names no actor');
     });
 
-    it('flags only passives where rewriting helps: who decided is hidden, impersonal, negated, stacked or long', () => {
-      const text = '# T\n\nDe aanvraag wordt beoordeeld. Er wordt gekeken naar de gegevens. De aanvraag werd door de gemeente beoordeeld. De gegevens zijn in 2020 verzameld. Klanten zijn niet geïnterviewd.\n';
+    it('flags only passives where rewriting helps: who decided is hidden, impersonal, negated decision, stacked or long', () => {
+      const text = '# T\n\nDe aanvraag wordt beoordeeld. Er wordt gekeken naar de gegevens. De aanvraag werd door de gemeente beoordeeld. De gegevens zijn in 2020 verzameld. Klanten zijn niet geïnterviewd. De subsidies zijn niet toegekend.\n';
       const r = md(text);
-      assert.deepEqual(flagged(r, text, RULE), ['wordt beoordeeld', 'wordt gekeken', 'zijn niet geïnterviewd']);
+      assert.deepEqual(flagged(r, text, RULE), ['wordt beoordeeld', 'wordt gekeken', 'zijn niet toegekend']);
       const [decided, impersonal, negated] = of(r, RULE);
       assert.match(decided!.message.nl, /^Lijdende vorm \("wordt beoordeeld"\): wie besliste of is verantwoordelijk\?/);
       assert.match(impersonal!.message.nl, /zonder handelende persoon \("wordt gekeken"\): wie doet dit\?/);
@@ -96,8 +103,10 @@ describe(RULE, () => {
     });
 
     it('builds the example from the sentence itself', () => {
-      const r = md('# T\n\nDe aanvraag wordt beoordeeld. Er is besloten om de regeling te stoppen. Klanten zijn niet geïnterviewd.\n');
-      assert.deepEqual(of(r, RULE).map((f) => /Bijvoorbeeld: "([^"]+)"/.exec(f.message.nl)?.[1]), ['[wie?] heeft de aanvraag beoordeeld', '[wie?] heeft besloten', '[wie?] heeft klanten geïnterviewd']);
+      const r = md('# T\n\nDe aanvraag wordt beoordeeld. Er is besloten om de regeling te stoppen. De subsidies zijn niet toegekend.\n');
+      assert.deepEqual(of(r, RULE).map((f) => /Bijvoorbeeld: "([^"]+)"/.exec(f.message.nl)?.[1]), ['[wie?] heeft de aanvraag beoordeeld', '[wie?] heeft besloten', '[wie?] heeft de subsidies toegekend']);
+      // A fronted adverb is not the subject: "Hierbij werd …", "Vervolgens werd …" (was "[wie?] heeft vervolgens bepaald").
+      assert.deepEqual(of(md('# T\n\nVervolgens werd de aanvraag afgewezen.\n'), RULE).map((f) => /Bijvoorbeeld: "([^"]+)"/.exec(f.message.nl)?.[1]), ['[wie?] heeft de aanvraag afgewezen']);
       const long = 'De zelfredzaamheid van de inwoners met schulden wordt in de drie wijkteams van de gemeente op heel verschillende manieren ingeschat en vastgelegd.';
       // Long passives are reported for a general audience; by default the long sentence gets its own finding.
       assert.deepEqual(of(md(`# T\n\n${long}\n`), RULE), []);
@@ -120,8 +129,8 @@ describe(RULE, () => {
     });
 
     it('stacked passives in one sentence are one finding', () => {
-      const r = md('# T\n\nDe gegevens werden verzameld en daarna werden ze geanalyseerd.\n');
-      assert.deepEqual(of(r, RULE).map((f) => [f.data!.reason, f.data!.passives]), [['stacked', 2]]);
+      const r = md('# T\n\nDe gegevens werden verzameld, daarna werden ze geanalyseerd en ten slotte werden ze gepubliceerd.\n');
+      assert.deepEqual(of(r, RULE).map((f) => [f.data!.reason, f.data!.passives]), [['stacked', 3]]);
     });
   });
 
@@ -149,7 +158,7 @@ describe(RULE, () => {
       assert.equal(example('The plan was approved by the council.')[0], 'the council approved the plan');
       // Passives that name their actors do not stack: nobody is hidden.
       assert.deepEqual(of(md('# Report\n\nThe plan was approved by the council and was published by the team.\n'), RULE), []);
-      const stacked = of(md('# Report\n\nThe plan was approved in March and was published in June.\n'), RULE)[0]!;
+      const stacked = of(md('# Report\n\nThe plan was approved in March, was published in June and was evaluated in May.\n'), RULE)[0]!;
       assert.equal(stacked.data!.reason, 'stacked');
       // Long sentences: only a main-clause passive without an actor.
       const long = 'The new plan for the support of residents with rent arrears in the three districts was discussed in May after a long debate in the council.';
@@ -183,24 +192,24 @@ describe(RULE, () => {
     });
 
     it('2,213 of 2,714 hints carried one example: now every example differs with its sentence', () => {
-      const text = '# Report\n\nThe request was refused. The grant was withdrawn. The family was not informed.\n';
+      const text = '# Report\n\nThe request was refused. The grant was withdrawn. The claim was not approved.\n';
       const examples = of(md(text), RULE).map((f) => /For example: "([^"]+)"/.exec(f.message.en)?.[1]);
-      assert.deepEqual(examples, ['[who?] refused the request', '[who?] withdrew the grant', '[who?] informed the family']);
+      assert.deepEqual(examples, ['[who?] refused the request', '[who?] withdrew the grant', '[who?] approved the claim']);
     });
   });
 
   it('academic: only stacked passives, and none in the method section (a thesis uses the passive by convention)', () => {
-    const text = '# T\n\n## Resultaten\n\nDe aanvraag wordt beoordeeld. De gegevens werden verzameld en daarna werden ze geanalyseerd.\n\n## Methode\n\nDe gegevens werden verzameld en daarna werden ze geanalyseerd.\n';
-    const academic = config({ audience: 'academic' });
+    const text = '# T\n\n## Resultaten\n\nDe aanvraag wordt beoordeeld. De gegevens werden verzameld, daarna werden ze geanalyseerd en ten slotte werden ze gepubliceerd.\n\n## Methode\n\nDe gegevens werden verzameld, daarna werden ze geanalyseerd en ten slotte werden ze gepubliceerd.\n';
+    const academic = config({ audience: 'academic', rules: { [RULE]: { options: { decisionsOnly: false } } } });
     assert.equal(of(md(text), RULE).length, 3);
     assert.deepEqual(of(md(text, { config: academic }), RULE).map((f) => f.data!.reason), ['stacked']);
-    assert.equal(of(md(text, { config: config({ audience: 'academic', rules: { [RULE]: { options: { stackedOnly: false } } } }) }), RULE).length, 3);
+    assert.equal(of(md(text, { config: config({ audience: 'academic', rules: { [RULE]: { options: { stackedOnly: false, decisionsOnly: false } } } }) }), RULE).length, 3);
   });
 
   it('onlyWithoutAgent: passives that name the actor are not shown', () => {
     const impersonal = 'Er wordt door de gemeente gekeken naar de gegevens.';
     assert.equal(of(md(`# T\n\n${impersonal}\n`), RULE).length, 1);
-    assert.equal(of(md(`# T\n\n${impersonal}\n`, { config: config({ rules: { [RULE]: { options: { onlyWithoutAgent: true } } } }) }), RULE).length, 0);
+    assert.equal(of(md(`# T\n\n${impersonal}\n`, { config: config({ rules: { [RULE]: { options: { onlyWithoutAgent: true, decisionsOnly: false } } } }) }), RULE).length, 0);
     // Stacked passives that each name their actor hide nobody: not shown in any profile.
     const stacked = 'De aanvraag werd door de gemeente beoordeeld en daarna werd hij door het team afgewezen.';
     assert.equal(of(md(`# T\n\n${stacked}\n`), RULE).length, 0);
@@ -268,15 +277,31 @@ describe(RULE, () => {
     it('nl + en: a negated state is no hidden act; a negated act still is', () => {
       assert.deepEqual(reasons('# Rapport\n\nDe velden zijn niet goed uitgelijnd.\n'), []);
       assert.deepEqual(reasons('# Report\n\nBooksellers were not viewed as harmless.\n\nThe fields are not properly aligned.\n'), []);
-      assert.deepEqual(reasons('# Rapport\n\nKlanten zijn niet geïnterviewd.\n'), ['responsibility']);
-      assert.deepEqual(reasons('# Report\n\nClients were not interviewed.\n'), ['responsibility']);
+      // A negated passive of any other verb hid no decision in 8 of 8 judged cases ("were never copyrighted",
+      // "was not accepted without a fight", "werd vrijwel niet gekletst"): quiet. A negated decision still shows.
+      assert.deepEqual(reasons('# Rapport\n\nKlanten zijn niet geïnterviewd.\n\nHierbij werd vrijwel niet gekletst.\n'), []);
+      assert.deepEqual(reasons('# Report\n\nClients were not interviewed.\n\nMost works were never copyrighted.\n'), []);
+      assert.deepEqual(reasons('# Rapport\n\nDe subsidies werden niet toegekend.\n'), ['responsibility']);
+      assert.deepEqual(reasons('# Report\n\nThe requests were not approved.\n'), ['responsibility']);
+    });
+    it('nl: a participle after a preposition and before its noun is an adjective ("in georganiseerd verband"); "door middel van" names nobody', () => {
+      assert.deepEqual(reasons('# Rapport\n\nEr is geen behoefte aan activiteiten in georganiseerd verband.\n\nEr was geen negatieve reactie op licht of geluid.\n'), []);
+      assert.deepEqual(passives('Door middel van comments wordt er feedback gegeven.', 'nl').length, 1);
+      const [s] = splitSentences('Door middel van comments wordt er feedback gegeven.', 'nl');
+      assert.equal(findPassives(s!, 'nl')[0]!.agent, false);
+    });
+    it('en: "it is expected / estimated / understood that" hedges a claim (a source is missing, not an actor); "it was decided" hides who', () => {
+      assert.deepEqual(reasons('# Report\n\nIt was estimated that in 2010 there were 5.9 million deaths.\n\nIt is understood that there are many pressures.\n'), []);
+      assert.deepEqual(reasons('# Report\n\nIt was decided to change tack.\n'), ['responsibility']);
     });
     it('nl: "er" with a subject is no impersonal passive; en: "it" must be empty', () => {
       assert.deepEqual(reasons('# Rapport\n\nEr werden drie interviews afgenomen bij studenten.\n'), []);
       assert.deepEqual(reasons('# Rapport\n\nHij zag dat er iets was toegevoegd.\n'), []);
       assert.deepEqual(reasons('# Rapport\n\nEr wordt veel gewerkt met laptops.\n'), ['impersonal']);
       assert.deepEqual(reasons('# Report\n\nIt is a change it is meant to produce in the learner.\n'), []);
-      assert.deepEqual(reasons('# Report\n\nIt is thought that the scheme helps.\n'), ['impersonal']);
+      // "It is thought that" hedges a claim: a source helps, not an actor (see the test on estimated / understood).
+      assert.deepEqual(reasons('# Report\n\nIt is thought that the scheme helps.\n'), []);
+      assert.deepEqual(reasons('# Report\n\nIt is recommended that the scheme continues.\n'), ['responsibility']);
     });
     it('nl: "en" with a new subject starts a new clause: no passive across it', () => {
       assert.deepEqual(passives('Deze vraag is niet goed te snappen en ze vullen hem precies omgekeerd in.', 'nl'), []);
@@ -285,8 +310,8 @@ describe(RULE, () => {
       assert.deepEqual(reasons('# Report\n\nThere was no place that was not taken.\n\nIt covers any creative work that is reduced to a tangible form.\n'), []);
       assert.deepEqual(reasons('# Rapport\n\nHet gaat om de aanvragen die werden afgewezen.\n'), []);
       assert.deepEqual(reasons('# Rapport\n\nDe sites van de partners waar geldhulp aangevraagd kan worden, worden nu verbeterd.\n'), []);
-      // Two main-clause passives still stack.
-      assert.deepEqual(reasons('# Rapport\n\nDe gegevens worden verzameld en daarna worden ze geanalyseerd.\n'), ['stacked']);
+      // Three main-clause passives still stack.
+      assert.deepEqual(reasons('# Rapport\n\nDe gegevens worden verzameld, daarna worden ze geanalyseerd en ten slotte worden ze gepubliceerd.\n'), ['stacked']);
     });
     it('en + nl: who asks is mostly plain from the text ("they are asked to grade samples", "een veld waar een huisnummer gevraagd wordt")', () => {
       assert.deepEqual(reasons('# Report\n\nBefore the exam, learners are asked to grade samples.\n'), []);
@@ -305,9 +330,84 @@ describe(RULE, () => {
       assert.deepEqual(reasons('# Rapport\n\nZo kan er doelgericht worden gewerkt.\n\nHet ontwerp is helder, waarbij er gebruik wordt gemaakt van iconen.\n'), []);
       assert.deepEqual(passives('A neural network is composed of perceptrons.', 'en'), []);
     });
+    it('en + nl: two passives in one sentence do not stack by default (0 of 9 worth rewriting on the dev corpus); three do; general shows two', () => {
+      const en = '# Report\n\nThis data is released under the terms of the Open Government License and is intended to meet open data standards.\n';
+      const nl = '# Rapport\n\nDe afbeelding wordt verdeeld in kleine gebieden en voor elke cel wordt een histogram gemaakt.\n';
+      assert.deepEqual(reasons(en), []);
+      assert.deepEqual(reasons(nl), []);
+      assert.deepEqual(of(md(en, { config: GENERAL }), RULE).map((f) => f.data!.reason), ['stacked']);
+      assert.deepEqual(of(md(nl, { config: GENERAL }), RULE).map((f) => f.data!.reason), ['stacked']);
+      assert.deepEqual(reasons('# Report\n\nThe tasks were produced in March, the answers were checked in June and the results were sent to each group.\n'), ['stacked']);
+    });
+    it('en + nl: a passive in a dependent clause further back in the clause hides no decision ("when the incentive … is removed", "die tijdens … zijn vastgesteld")', () => {
+      assert.deepEqual(reasons('# Report\n\nPeople will often drop the practice when the explicit incentive or monitoring is removed.\n'), []);
+      // A time noun opens a clause without "that": "The day Eldred was decided, …"; Dutch needs "dat" or "waarop" there.
+      assert.deepEqual(reasons('# Report\n\nThe day Eldred was decided, fate would have it that I was to travel to Washington.\n'), []);
+      assert.deepEqual(reasons('# Rapport\n\nDe dag waarop de zaak werd beslist, moest ik naar Den Haag.\n'), []);
+      assert.deepEqual(reasons('# Rapport\n\nDit staat haaks op de behoeften die tijdens de discoveryfase van dit project zijn vastgesteld.\n'), []);
+      assert.deepEqual(reasons('# Rapport\n\nLeerlingen bepalen zelf op welk niveau zij per module worden beoordeeld.\n'), []);
+      // In the main clause the decision stays hidden: still shown.
+      assert.deepEqual(reasons('# Report\n\nThree months later it was decided to change tack.\n'), ['responsibility']);
+      assert.deepEqual(reasons('# Rapport\n\nDaarom werd de aanvraag afgewezen.\n'), ['responsibility']);
+    });
+    it('en + nl: a quotation inside the paragraph is someone else\'s words: not checked', () => {
+      assert.deepEqual(reasons('# Report\n\n**Chelsea:** *"The staff get paid back through expenses, and the claims were approved without a check"*.\n'), []);
+      assert.deepEqual(reasons('# Rapport\n\nEen medewerker zegt: “De aanvraag werd zonder uitleg afgewezen, en er is niets besloten.” Dat zien we vaker.\n'), []);
+    });
+    it('en + nl: a Pandoc citation key names the source ("it is said to … @randall2007", "er is besloten @nji2020")', () => {
+      assert.deepEqual(reasons('# Report\n\nIt is said to carry little theoretical baggage @randall_fieldwork_2007.\n'), []);
+      assert.deepEqual(reasons('# Rapport\n\nEr is besloten om de regels te wijzigen [zie @nji2020; @smith2021].\n'), []);
+      assert.deepEqual(reasons('# Rapport\n\nEr wordt veel onderzoek naar gedaan @smith2020.\n'), []);
+    });
+    it('nl: a compound noun ending in a participle-like word is no participle ("beloningsgebied", "zorgbeleid")', () => {
+      assert.deepEqual(passives('Na het zien van feedback is er meer activiteit in het beloningsgebied.', 'nl'), []);
+      assert.deepEqual(passives('Er is geen ruimte in het zorgbeleid.', 'nl'), []);
+      assert.deepEqual(passives('Er is een gebied gekozen.', 'nl'), ['is een gebied gekozen']);
+    });
+    it('nl + en: a negated impersonal passive describes what happened ("in deze les is er niet gebruik gemaakt van …")', () => {
+      assert.deepEqual(reasons('# Rapport\n\nIn deze les is er niet tussendoor gebruik gemaakt van peerfeedback.\n'), []);
+      assert.deepEqual(reasons('# Rapport\n\nIn deze les is er gebruik gemaakt van peerfeedback.\n'), ['impersonal']);
+      assert.deepEqual(reasons('# Report\n\nIt was not decided to change tack.\n'), []);
+    });
+    it('nl + en: a subordinator further back ("naarmate er kleine worden afgewerkt") makes a dependent clause', () => {
+      assert.deepEqual(reasons('# Rapport\n\nDe balk vordert naarmate er kleine taken worden afgewerkt.\n'), []);
+      assert.deepEqual(reasons('# Report\n\nThe bar fills up whenever the many small tasks in the list are completed.\n'), []);
+    });
+    it('nl + en: a short list item without a full stop is a label, not prose ("- Er wordt in huis gerookt")', () => {
+      assert.deepEqual(reasons('# Indicatoren\n\n- Er wordt in huis gerookt\n- Ooit harddrugs gebruikt\n'), []);
+      assert.deepEqual(reasons('# Indicators\n\n- It is recommended to test\n- Data cleaned\n'), []);
+      assert.deepEqual(reasons('# Indicatoren\n\n- Er wordt in huis gerookt, zegt een op de vijf ouders in de enquête van 2020.\n'), ['impersonal']);
+    });
+    it('nl: an example subject cut off by the length limit keeps its head ("de prestaties", not "de prestaties van de ontwikkelde")', () => {
+      const r = md('# T\n\nDe prestaties van de ontwikkelde modellen worden beoordeeld.\n');
+      assert.deepEqual(of(r, RULE).map((f) => /Bijvoorbeeld: "([^"]+)"/.exec(f.message.nl)?.[1]), ['[wie?] heeft de prestaties beoordeeld']);
+      const e = md('# Report\n\nThe claims of the families in the three districts were refused.\n');
+      assert.deepEqual(of(e, RULE).map((f) => /For example: "([^"]+)"/.exec(f.message.en)?.[1]), ['[who?] refused the claims of the families']);
+    });
+    it('en: "being assessed" is a participle clause, not a hidden decision', () => {
+      assert.deepEqual(reasons('# Report\n\nBeing assessed on the things they decided themselves increases their sense of self-determination.\n'), []);
+    });
     it('en: an obligation ("are required to", "are expected to") is no hidden decision', () => {
       assert.deepEqual(reasons('# Report\n\nParticipants are expected to be familiar with Python.\n\nStaff are required to file a report.\n'), []);
     });
+  });
+
+  it('nl + en: by default only hidden decisions are shown, stacked or not (decisionsOnly); general shows every hidden actor', () => {
+    const nl = '# Rapport\n\nEr is voor gekozen om op een mobiel te testen. Er wordt veel gewerkt met laptops. De aanvraag werd afgewezen.\n';
+    assert.deepEqual(flagged(baseMd(nl), nl, RULE), ['is voor gekozen', 'werd afgewezen']);
+    assert.deepEqual(flagged(baseMd(nl, { config: GENERAL }), nl, RULE), ['is voor gekozen', 'wordt veel gewerkt', 'werd afgewezen']);
+    const en = '# Report\n\nThree weeks later it was decided to change tack. It was felt that the old plan works. A citizens’ jury was chosen because it works.\n';
+    assert.deepEqual(flagged(baseMd(en), en, RULE), ['was decided', 'was chosen']);
+    assert.deepEqual(flagged(baseMd(en, { config: config({ rules: { [RULE]: { options: { decisionsOnly: false } } } }) }), en, RULE), ['was decided', 'was felt', 'was chosen']);
+    // Three stacked passives: shown by default only when one hides a decision (an algorithm described step by step is not).
+    const stacked = '# Report\n\nAn example is taken at random, the loss is calculated and the weights are moved a little.\n';
+    assert.equal(of(baseMd(stacked), RULE).length, 0);
+    assert.equal(of(baseMd(stacked, { config: GENERAL }), RULE).length, 1);
+    // A choice at random is nobody's decision.
+    assert.equal(of(baseMd('# Report\n\nFor each step an example is chosen at random.\n'), RULE).length, 0);
+    assert.equal(of(baseMd('# Rapport\n\nPer stap wordt willekeurig een voorbeeld gekozen.\n'), RULE).length, 0);
+    const decided = '# Rapport\n\nDe aanvraag werd afgewezen, het dossier werd gesloten en de klant werd niet gebeld.\n';
+    assert.deepEqual(of(baseMd(decided), RULE).map((f) => f.data!.reason), ['stacked']);
   });
 
   it('counts passive sentences in the metrics (passive share)', () => {

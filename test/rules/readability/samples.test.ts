@@ -12,8 +12,10 @@ const SAMPLES = [
     undefinedAbbr: ['NVVK', 'BKR'],
     defined: ['Wgs'],
     disabledSentence: 'Deze evaluatie gaat over de vraag hoe het programma in de eerste twee jaar heeft gewerkt',
-    passives: ['wordt door het team eerst telefonisch contact gezocht', 'werd in 2021 besloten', 'zijn niet geïnterviewd'],
-    nominal: ['het verstrekken van', 'vindt plaats'],
+    // By default only passives that hide a decision (decisionsOnly): "werd … besloten", "worden vastgesteld".
+    passives: ['werd in 2021 besloten', 'werd in 2023 besloten', 'worden vastgesteld'],
+    // "het verstrekken van" mid-sentence is ordinary Dutch by default (infinitiveOnlyAsSubject).
+    nominal: ['vindt plaats', 'tot stand gekomen'],
     roles: ['title', 'summary', 'introduction', 'method', 'results', 'results', 'results', 'results', 'conclusion', 'recommendations', 'references'],
   },
   {
@@ -25,7 +27,8 @@ const SAMPLES = [
     disabledSentence: 'The council asked us to find out how the programme works in practice',
     // "The data were analysed using descriptive statistics." is a short method passive: not worth a hint.
     // "… that was implemented by Fernbridge City Council" names its actor in a dependent clause: left alone.
-    passives: ['were not interviewed'],
+    // By default only passives that hide a decision (decisionsOnly); "were not interviewed" shows with audience general.
+    passives: ['is recommended'],
     nominal: [],
     roles: ['title', 'summary', 'introduction', 'method', 'results', 'results', 'results', 'results', 'conclusion', 'recommendations', 'references'],
   },

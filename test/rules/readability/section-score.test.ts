@@ -29,8 +29,8 @@ describe(RULE, () => {
     assert.equal(f.severity, 'info');
     assert.equal(f.data!.role, 'summary');
     assert.equal(f.data!.score, 39.5);
-    assert.match(f.message.nl, /^Dit hoofdstuk scoort 39\.5 \(Flesch-Douma, moeilijk\); streef naar minstens 50\. Gemiddelde zin: 14\.3 woorden; LIX \d+(\.\d)?\.$/);
-    assert.match(f.message.en, /^This section scores 39\.5 \(Flesch-Douma, difficult\); aim for at least 50\./);
+    assert.match(f.message.nl, /^De lopende tekst van dit hoofdstuk scoort 39\.5 \(Flesch-Douma, moeilijk\); streef naar minstens 50\. Gemiddelde zin: 14\.3 woorden; LIX \d+(\.\d)?\.$/);
+    assert.match(f.message.en, /^The running text of this section scores 39\.5 \(Flesch-Douma, difficult\); aim for at least 50\./);
   });
 
   it('recommendations sections use the summary target', () => {
@@ -76,7 +76,34 @@ describe(RULE, () => {
     const text = `# Report on the programme\n\n## Summary\n\n${MEDIUM_EN}\n\n${MEDIUM_EN}\n\n## Findings\n\n${HARD_EN}\n\n${HARD_EN}\n\n## Conclusions\n\n${EASY_EN}\n\n${EASY_EN}\n`;
     const r = md(text);
     assert.deepEqual(scored(r, text), [['## Summary', 50], ['## Findings', 30]]);
-    assert.match(of(r, RULE)[0]!.message.en, /^This section scores 21\.1 \(Flesch Reading Ease, very confusing\); aim for at least 50\./);
+    assert.match(of(r, RULE)[0]!.message.en, /^The running text of this section scores 21\.1 \(Flesch Reading Ease, very confusing\); aim for at least 50\./);
+  });
+
+  it('nl + en: only running text is scored — a section of bullet lists (labels, criteria, data fields) gets no score finding', () => {
+    const asList = (t: string) => t.split(/(?<=\.)\s+/).map((x) => `- ${x}`).join('\n');
+    const nl = report({ Inleiding: EASY, Resultaten: asList(HARD) });
+    assert.deepEqual(scored(md(nl), nl), []);
+    const nlProse = report({ Inleiding: EASY, Resultaten: HARD });
+    assert.deepEqual(scored(md(nlProse), nlProse), [['## Resultaten', 30]]);
+    const en = `# Report on the programme\n\n## Findings\n\n${asList(`${HARD_EN} ${HARD_EN}`)}\n`;
+    assert.deepEqual(scored(md(en), en), []);
+    const enProse = `# Report on the programme\n\n## Findings\n\n${HARD_EN}\n\n${HARD_EN}\n`;
+    assert.deepEqual(scored(md(enProse), enProse), [['## Findings', 30]]);
+    // A list beside enough running text: the score is that of the running text.
+    const mixed = report({ Resultaten: `${EASY}\n\n${asList(HARD)}` });
+    assert.deepEqual(scored(md(mixed), mixed), []);
+  });
+
+  it('nl + en: paragraphs in another language are not scored with the section’s formula', () => {
+    // An English paragraph in a Dutch section: Flesch-Douma on English text says nothing (with it the section would
+    // score 16.6); the Dutch prose alone scores 39.5, above the body target.
+    const nl = report({ Inleiding: EASY, Werkwijze: `${MEDIUM}\n\n${HARD_EN}` });
+    const r = md(nl);
+    assert.equal(r.sections.find((x) => x.title === 'Werkwijze')!.language, 'nl');
+    assert.deepEqual(scored(r, nl), []);
+    // A section that is English as a whole is scored with Flesch Reading Ease.
+    const en = report({ Inleiding: EASY, 'Over microinteracties': `${HARD_EN}\n\n${HARD_EN}` });
+    assert.match(of(md(en), RULE)[0]!.message.en, /Flesch Reading Ease/);
   });
 
   it('every section carries its metrics, whether or not it gets a finding', () => {

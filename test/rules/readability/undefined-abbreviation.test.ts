@@ -112,4 +112,34 @@ describe(RULE, () => {
     const text = 'Rapport\n\nDe NVVK heeft een gedragscode. Het Bureau Krediet Registratie (BKR) houdt schulden bij.\n';
     assert.deepEqual(flagged(txt(text), text, RULE), ['NVVK']);
   });
+
+  describe('traps from the seed-2027 sample (test/judged/quiet3-sample.tsv)', () => {
+    it('nl + en: an abbreviation alone in quotation marks is mentioned, not used', () => {
+      const a = nl("Alle respondenten wisten niet direct wat 'BIC' betekende. De NVVK helpt.");
+      assert.deepEqual(flagged(md(a), a, RULE), ['NVVK']);
+      const b = '# Report\n\n“SSDI” or similar wording was searched 6 times. The NVVK helps.\n';
+      assert.deepEqual(flagged(md(b), b, RULE), ['NVVK']);
+    });
+    it('nl + en: "full name (ABBR noun)" explains it: "computed tomography (CT scan)", "elektronische patiëntendossier (EPD systeem)"', () => {
+      const en = '# Report\n\nTimely access to computed tomography (CT scan) was crucial. A CT takes minutes.\n';
+      assert.deepEqual(flagged(md(en), en, RULE), []);
+      const t = nl('Het Elektronisch Patiëntendossier (EPD systeem) werkt traag. Het EPD wordt vervangen.');
+      assert.deepEqual(flagged(md(t), t, RULE), []);
+    });
+    it('nl + en: spelled out in the paragraph of its first use, without brackets, counts as explained', () => {
+      const en = '# Report\n\nMost subjects are WEIRD: they are from Western, Educated, Industrialized, Rich, and Democratic societies.\n';
+      assert.deepEqual(flagged(md(en), en, RULE), []);
+      const t = nl('De Nederlandse Vereniging voor Volkskrediet heeft een gedragscode. Elk lid van de NVVK volgt die.');
+      assert.deepEqual(flagged(md(t), t, RULE), []);
+      // In another paragraph it is no explanation of the first use.
+      const far = nl('Elk lid van de NVVK volgt de code.\n\nDe Nederlandse Vereniging voor Volkskrediet heeft een gedragscode.');
+      assert.deepEqual(flagged(md(far), far, RULE), ['NVVK']);
+    });
+    it('nl + en: VPN and R&D are known to every reader (well-known lists)', () => {
+      const en = '# Report\n\nSome systems have VPN requirements. The hospital R&D department helped.\n';
+      assert.deepEqual(flagged(md(en), en, RULE), []);
+      const t = nl('Medewerkers loggen in via VPN. De afdeling R&D hielp mee.');
+      assert.deepEqual(flagged(md(t), t, RULE), []);
+    });
+  });
 });

@@ -29,9 +29,13 @@ const NL_DETERMINERS = wordSet('nl', 'passive', 'determiners');
 const NL_SEPARABLE = /^(aan|af|bij|binnen|door|in|los|mee|na|neer|om|onder|op|over|samen|terug|tegen|toe|uit|vast|voor|weg|vrij|kenbaar|bekend)(ge\S{2,})$/;
 const NL_REGULAR = /^(ge|be|ont|ver|her|er)\S{2,}[dt]$/;
 
+const NL_COMPOUND_HEADS = wordSet('nl', 'passive', 'compoundHeads');
+
 function isDutchParticiple(w: string): boolean {
   if (w.length < 5) return false;
   if (NL_NOT_PARTICIPLE.has(w) || w.endsWith('heid') || w.endsWith('schap')) return false;
+  // A compound noun whose last part looks like a participle: "beloningsgebied", "zorgbeleid".
+  for (const head of NL_COMPOUND_HEADS) if (w.length > head.length + 2 && w.endsWith(head)) return false;
   // A weak participle ends in -t only after t, k, f, s, ch, p (’t kofschip): "verhoudt", "bepaalt",
   // "verandert" are finite verbs (the participles are verhouden, bepaald, veranderd).
   if (/(?:[bdgjlmnrvwz])t$/.test(w) && !NL_STRONG.has(w)) return false;
@@ -131,6 +135,8 @@ const EN_AGENT = /^(by)$/;
  * English: a form of be (or get) followed, within two adverbs, by a participle: the
  * irregular ones, and regular -ed forms that are not adjectives.
  */
+const NL_MODALS_FIND = wordSet('nl', 'passive', 'modals');
+
 export function findPassives(s: Sentence, language: Language): PassiveMatch[] {
   const out: PassiveMatch[] = [];
   const words = s.words;
@@ -164,6 +170,10 @@ export function findPassives(s: Sentence, language: Language): PassiveMatch[] {
         // After an article a participle describes a noun: "sprake is van een verhoogd risico";
         // after "het" an -en form is a verb used as a noun: "moeite met het onthouden".
         if (i > a && (NL_DETERMINERS.has(words[i - 1]!.lower) || (words[i - 1]!.lower === 'het' && w.endsWith('en')))) continue;
+        // After a preposition and before the word it describes, a participle is an adjective: "in georganiseerd
+        // verband", "op gesloten afdelingen" (not "er wordt aan gewerkt", where nothing follows).
+        const next = words[i + 1];
+        if (i > a && i + 1 < b && next && NL_PREPOSITIONS.has(words[i - 1]!.lower) && !NL_PREPOSITIONS.has(next.lower) && !NL_WORDEN.has(next.lower) && !NL_ZIJN.has(next.lower) && !NL_MODALS_FIND.has(next.lower)) continue;
         // -end is mostly a present participle (verschillend, ontbrekend): take it only when nothing else fits.
         if (w.endsWith('end') && !KEND.test(w)) {
           if (weak < 0 || i < aux) weak = i;
@@ -177,7 +187,8 @@ export function findPassives(s: Sentence, language: Language): PassiveMatch[] {
       if (part < 0) continue;
       let agent = false;
       // "door de gemeente" names the actor; "om door te gaan" and a clause-final "door" (a verb particle) do not.
-      for (let i = a; i < b - 1; i++) if (NL_AGENT.test(words[i]!.lower) && words[i + 1]!.lower !== 'te') agent = true;
+      // "door middel van" says how, not who.
+      for (let i = a; i < b - 1; i++) if (NL_AGENT.test(words[i]!.lower) && words[i + 1]!.lower !== 'te' && words[i + 1]!.lower !== 'middel') agent = true;
       const impersonal = words.slice(a, b).some((w, k) => w.lower === 'er' && Math.abs(a + k - aux) <= 2) && !hasSubject(words, a, b, aux, part);
       out.push({ auxiliary: aux, participle: part, agent, impersonal });
     }
@@ -241,6 +252,18 @@ function phraseAfter(words: Word[], from: number, until: number, stop: RegExp, m
     out.push(w);
   }
   return out;
+}
+
+/**
+ * A phrase cut off by the length limit before the verb ("De prestaties van de ontwikkelde [modellen]") keeps only
+ * its head before "van" / "of" ("de prestaties"); without one the phrase is dropped.
+ */
+function headOfTruncated(ws: Word[], raw: Word[], words: Word[], until: number): Word[] {
+  if (ws.length === 0) return ws;
+  const last = words.indexOf(raw[raw.length - 1]!);
+  if (last < 0 || last + 1 >= until || NL_PHRASE_STOP.test(words[last + 1]!.lower) || words[last + 1]!.isNumber) return ws;
+  const of = ws.findIndex((w, k) => k > 0 && /^(van|of)$/.test(w.lower));
+  return of > 0 ? trimPhrase(ws.slice(0, of)) : [];
 }
 
 /** A phrase without a dangling article or preposition at its end ("de klantmanagers van de" → "de klantmanagers"). */
@@ -333,7 +356,8 @@ export function activeExample(text: string, s: Sentence, p: PassiveMatch, langua
   const verbStart = Math.min(aux, p.participle);
   let subjectWords: Word[] = [];
   if (i < verbStart && (NL_DETERMINER_START.test(words[i]!.lower) || (!NL_PHRASE_STOP.test(words[i]!.lower) && verbStart - i <= 4)) && !words[i]!.isNumber) {
-    subjectWords = trimPhrase(phraseAfter(words, i, verbStart, NL_PHRASE_STOP, 5));
+    const raw = phraseAfter(words, i, verbStart, NL_PHRASE_STOP, 5);
+    subjectWords = raw.length === 5 ? headOfTruncated(trimPhrase(raw), raw, words, verbStart) : trimPhrase(raw);
     if (subjectWords.length === 1 && /^(er|hier|daar)$/.test(subjectWords[0]!.lower)) subjectWords = [];
     else if (subjectWords.length === 1 && NL_PHRASE_STOP.test(subjectWords[0]!.lower)) subjectWords = [];
   }

@@ -34,6 +34,8 @@ export const acronymAnalyzer: BlockAnalyzer = {
         // Codes with digits (DR19, SEN2, FY2020, RELSY1) name an item; they are not abbreviations to write out.
         if (!/^[\p{Lu}][\p{Lu}&]+$/u.test(acronym)) continue;
         if (inside(w.start, w.end, ab.quotes)) continue;
+        // The abbreviation alone in quotation marks is mentioned, not used: "wat 'BIC' betekende", "“SSDI” was searched 6 times".
+        if (/['‘’"“”]$/.test(text.slice(0, w.start)) && /^(?:['’"”]|s['’"”])/.test(text.slice(w.start + acronym.length))) continue;
         // Initials after a surname in a reference: "James MA, et al.", "Lahr M, Allen M".
         const prev = s.words[i - 1];
         if (letters <= 3 && prev && /^\p{Lu}\p{Ll}/u.test(prev.text) && /^[,.;]/.test(text.slice(w.end, w.end + 1)) && /\bet al\b|\d{4}|,\s*\p{Lu}{1,3}[,.]/u.test(s.words.length > 3 ? text.slice(s.start, s.end) : '')) continue;
@@ -42,7 +44,8 @@ export const acronymAnalyzer: BlockAnalyzer = {
         const before = text.slice(Math.max(0, w.start - 2), w.start);
         const after = text.slice(w.end, w.end + 3);
         let defines = false;
-        if (/\($/.test(before) && /^\)/.test(after)) {
+        if (/\($/.test(before) && (/^\)/.test(after) || /^\s\p{L}+\)/u.test(text.slice(w.end, w.end + 20)))) {
+          // Also "computed tomography (CT scan)": the abbreviation and the noun it names in the brackets.
           // "Wet gemeentelijke schuldhulpverlening (Wgs)": a capitalised or matching word before.
           const lead = text.slice(Math.max(0, w.start - 120), w.start - 1).split(/\s+/).filter(Boolean).slice(-8);
           const initial = acronym[0]!.toLowerCase();
@@ -145,6 +148,9 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         // A phrase in capitals ("#LINK ME", "DO NOT"): a neighbour in capitals is an ordinary word of the report.
         if (shoutedPhrase(doc.blocks[use.block]!.analysed, use.start, use.end, ordinary)) continue;
         if (definedInBlock.get(acronym)?.has(use.block)) continue;
+        // Spelled out in the paragraph of its first use, without brackets: "… all the other STEM fields. To get more
+        // women in Computer Science … CS", "subjects are WEIRD: from Western, Educated, Industrialized, Rich, and Democratic societies".
+        if (spelledOutIn(acronym, doc.blocks[use.block]!.analysed.sentences)) continue;
         if (use.count < numberOption(rule.meta, ctx, 'minUses')) continue;
         const def = definedAt.get(acronym);
         const first = orderOfUse.get(acronym)!;
