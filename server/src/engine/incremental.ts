@@ -43,6 +43,7 @@ export class BlockStates<S> {
     // The closest summary: the fewest blocks to add and remove.
     let best: (typeof this.states)[number] | undefined;
     let bestCost = Infinity;
+    let bestCommon = 0;
     for (const s of this.states) {
       let common = 0;
       for (const k of current.keys()) if (s.blocks.has(k)) common++;
@@ -50,9 +51,11 @@ export class BlockStates<S> {
       if (cost < bestCost) {
         best = s;
         bestCost = cost;
+        bestCommon = common;
       }
     }
-    if (!best || (bestCost > current.size / 2 && this.states.length < this.max)) {
+    // A document that shares less than half its blocks with every summary is another document: a summary of its own, while there is room.
+    if (!best || (bestCommon * 2 < current.size && this.states.length < this.max)) {
       best = { blocks: new Map(), state: this.create() };
       this.states.push(best);
     }
