@@ -600,10 +600,18 @@ function paragraphsOf(blocks: DocumentBlock[], bom: number): Paragraph[] {
     const pb = b.analysed.block;
     if (pb.kind !== 'paragraph' && pb.kind !== 'listItem') continue;
     if (b.analysed.counts.words === 0) continue;
-    paragraphs.push({ offset: pb.start + bom, endOffset: pb.end + bom, language: b.analysed.language, metrics: metricsOf(b.analysed.counts, b.analysed.language) });
+    paragraphs.push({ offset: pb.start + bom, endOffset: pb.end + bom, language: b.analysed.language, metrics: blockMetrics(b.analysed.counts, b.analysed.language) });
   }
   return paragraphs;
 }
+
+/** A block's metrics, computed once per cached analysis (its counts object) and language. */
+function blockMetrics(counts: Counts, language: Language): Metrics {
+  let known = BLOCK_METRICS.get(counts);
+  if (!known) BLOCK_METRICS.set(counts, (known = {}));
+  return (known[language] ??= metricsOf(counts, language));
+}
+const BLOCK_METRICS = new WeakMap<Counts, Partial<Record<Language, Metrics>>>();
 
 function sampleProse(blocks: ProseBlock[]): string {
   // Up to ~8,000 characters spread over the document, prose first.
