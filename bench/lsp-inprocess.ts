@@ -34,6 +34,12 @@ if (prof) {
   await session.post('Profiler.setSamplingInterval', { interval: 200 });
   await session.post('Profiler.start');
 }
+const heapProf = process.env.HEAP_PROF;
+if (heapProf) {
+  session.connect();
+  await session.post('HeapProfiler.enable');
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+}
 const times: number[] = [];
 let shift = 0;
 for (let i = 0; i < edits; i++) {
@@ -51,6 +57,10 @@ for (let i = 0; i < edits; i++) {
 if (prof) {
   const { profile } = await session.post('Profiler.stop');
   writeFileSync(prof, JSON.stringify(profile));
+}
+if (heapProf) {
+  const { profile } = await session.post('HeapProfiler.stopSampling');
+  writeFileSync(heapProf, JSON.stringify(profile));
 }
 times.sort((a, b) => a - b);
 console.log(`edits ${edits}: CPU median ${times[Math.floor(edits / 2)]!.toFixed(1)} ms, p95 ${times[Math.floor(edits * 0.95)]!.toFixed(1)} ms; ${r.findings.length} findings; heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB`);

@@ -45,6 +45,25 @@ describe('lsp: document summaries kept up to date by the changed blocks (engine/
     );
   });
 
+  it('a second update with the same list (another rule of the same check) applies nothing and gives the same summary', () => {
+    const states = new BlockStates(() => new Tally<string>());
+    const key = (b: Block): object => b;
+    const blocks: Block[] = [{ words: ['a', 'b'] }, { words: ['b'] }];
+    let applied = 0;
+    const apply = (t: Tally<string>, k: object, d: number) => {
+      applied++;
+      t.add((k as Block).words, d);
+    };
+    const first = states.update(blocks, key, apply);
+    const second = states.update(blocks, key, apply);
+    assert.equal(second, first);
+    assert.equal(applied, 2);
+    assert.deepEqual(sorted(second.counts), [['a', 1], ['b', 2]]);
+    // A new list of the same blocks is compared block by block: nothing to apply.
+    states.update([...blocks], key, apply);
+    assert.equal(applied, 2);
+  });
+
   it('the block a key came with is handed over when it comes, not when it goes', () => {
     const states = new BlockStates(() => [] as string[]);
     const a = { id: 'a' };

@@ -15,6 +15,8 @@
  */
 export class BlockStates<S> {
   private readonly states: Array<{ blocks: Map<object, number>; state: S }> = [];
+  /** The blocks of the last update (held weakly: they may be an old version of a document). */
+  private last: { blocks: WeakRef<readonly unknown[]>; key: unknown; state: S } | undefined;
 
   /**
    * @param create a summary of no blocks
@@ -29,9 +31,12 @@ export class BlockStates<S> {
    * The summary for a document's blocks: `key` identifies what a block contributes (its cached
    * analysis; blocks may share one), `apply(state, key, delta, block)` is called for each key whose
    * count changed since the summary was last brought up to date (delta > 0: blocks that came, with
-   * one of them; delta < 0: blocks that went, without).
+   * one of them; delta < 0: blocks that went, without). The list is not changed afterwards (a
+   * second update with the same list and key function returns the summary as it is).
    */
   update<B>(blocks: readonly B[], key: (block: B) => object, apply: (state: S, key: object, delta: number, block: B | undefined) => void): S {
+    // Asked again for the same blocks (two rules of one check): the summary is up to date.
+    if (this.last && key === this.last.key && blocks === this.last.blocks.deref()) return this.last.state;
     const current = new Map<object, number>();
     const first = new Map<object, B>();
     for (const b of blocks) {
@@ -66,6 +71,7 @@ export class BlockStates<S> {
     }
     for (const [k, n] of previous) if (!current.has(k)) apply(best.state, k, -n, undefined);
     best.blocks = current;
+    this.last = { blocks: new WeakRef(blocks), key, state: best.state };
     return best.state;
   }
 }

@@ -254,6 +254,8 @@ const blockProse = new WeakMap<object, { prose: string; counts: Map<string, numb
 
 /** Per document in use: how often each phrase asked about occurs, summed over its blocks (kept up to date by the blocks an edit changed). */
 const FIELD_TOTALS = new BlockStates(() => new Map<string, number>());
+/** What identifies a block's cached analysis (the same object while the block's text is unchanged). */
+const countsOf = (b: DocumentBlock): object => b.analysed.counts;
 /** The pattern of each phrase asked about (the dictionaries' `practiceIn` words). */
 const PHRASE_PATTERNS = new Map<string, RegExp>();
 
@@ -280,7 +282,7 @@ function countIn(p: { prose: string; counts: Map<string, number> }, key: string)
 /** How often a word or phrase occurs in the document's prose (lower case, whole words, at most 100). */
 function practiceFields(doc: DocumentModel): (phrase: string) => number {
   // Blocks are joined by a line break in the prose: a phrase (words joined by one space) never spans two.
-  const totals = FIELD_TOTALS.update(doc.blocks, (b) => b.analysed.counts, (sums, key, delta, b) => {
+  const totals = FIELD_TOTALS.update(doc.blocks, countsOf, (sums, key, delta, b) => {
     if (sums.size === 0) return;
     // A block that went had its prose counted when it came (or when the phrase was first asked about).
     const p = b ? proseOf(b) : blockProse.get(key)!;
