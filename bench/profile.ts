@@ -1,18 +1,17 @@
 /**
  * Brug alone on the documents of bench/real.ts, for profiling (`node --cpu-prof`) and quick
- * before/after timings: the least CPU time of `runs` runs per document, fresh engine and caches each.
+ * before/after timings: the least CPU time of `runs` runs per document, fresh engine and caches each,
+ * with the engine as bundled (bench/shipped.ts).
  *
  *   node --expose-gc --import tsx bench/profile.ts [thesis|book|nl|tex|all] [runs]
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Engine } from '../server/src/engine/engine.js';
-import { Vocabulary } from '../server/src/engine/vocabulary/vocabulary.js';
-import { bundledDictionaries } from '../server/src/workspace/dictionaries.js';
-import { extraFormats } from '../server/src/workspace/formats.js';
-import { clearMarkdownCache } from '../server/src/engine/formats/markdown.js';
-import { clearSyllableCache } from '../server/src/engine/text/syllables.js';
 import { buildThesis } from './real.js';
+import { shippedEngine } from './shipped.js';
+
+// The engine as bundled for the command and the language server (BRUG_BENCH_SOURCE=1: the sources).
+const { Engine, Vocabulary, bundledDictionaries, extraFormats, clearMarkdownCache, clearSyllableCache } = await shippedEngine();
 
 const CORPUS = resolve(process.env.BRUG_CORPUS ?? join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'dev'));
 const read = (rel: string) => readFileSync(join(CORPUS, rel), 'utf8');

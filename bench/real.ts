@@ -10,7 +10,8 @@
  * - cold start on 1,000 words: `brug check` against the retext pipeline as a process.
  *
  * Times are the CPU time of the process (process.cpuUsage), which the load of a shared machine
- * disturbs far less than wall time; the cold start times whole processes (wall).
+ * disturbs far less than wall time; the cold start times whole processes (wall). Brug runs as
+ * bundled for the command and the language server (bench/shipped.ts).
  *
  * Run alone: node --expose-gc --import tsx bench/real.ts [scaling|compare|cold]
  */
@@ -19,13 +20,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { Engine } from '../server/src/engine/engine.js';
-import { Vocabulary } from '../server/src/engine/vocabulary/vocabulary.js';
-import { bundledDictionaries } from '../server/src/workspace/dictionaries.js';
-import { extraFormats } from '../server/src/workspace/formats.js';
-import { clearMarkdownCache } from '../server/src/engine/formats/markdown.js';
-import { clearSyllableCache } from '../server/src/engine/text/syllables.js';
 import { retextCheck } from './retext.js';
+import { shippedEngine } from './shipped.js';
 
 const HERE = import.meta.dirname;
 const REPO = resolve(HERE, '..');
@@ -120,7 +116,14 @@ function prefix(chapters: string[], target: number): string {
   return doc;
 }
 
-const newEngine = () => new Engine({ vocabulary: new Vocabulary(bundledDictionaries().dictionaries), formats: extraFormats });
+// The engine as bundled for `brug` and the language server (bench/shipped.ts), loaded when a part
+// that times it runs; BRUG_BENCH_SOURCE=1 times the TypeScript sources instead.
+let lib: Awaited<ReturnType<typeof shippedEngine>> | undefined;
+type Engine = InstanceType<Awaited<ReturnType<typeof shippedEngine>>['Engine']>;
+async function loadEngine(): Promise<void> {
+  lib ??= await shippedEngine();
+}
+const newEngine = (): Engine => new lib!.Engine({ vocabulary: new lib!.Vocabulary(lib!.bundledDictionaries().dictionaries), formats: lib!.extraFormats });
 /**
  * One engine for the process, as the retext side keeps one processor per language (rules and
  * dictionaries compiled once); its caches are emptied before every run, so no block of one
@@ -140,8 +143,8 @@ function cpuSince(from: NodeJS.CpuUsage): number {
 
 /** `ms`: CPU time (see cpuSince); `wall`: elapsed time. */
 function brugOnce(text: string, path: string): { ms: number; wall: number; findings: number } {
-  clearMarkdownCache();
-  clearSyllableCache();
+  lib!.clearMarkdownCache();
+  lib!.clearSyllableCache();
   const engine = (shared ??= newEngine());
   engine.clearCaches();
   global.gc?.();
@@ -176,6 +179,7 @@ export function exponent(points: Array<[number, number]>): number {
 
 /** Both pipelines warmed up on a small document of each language (first-use costs belong to the cold start). */
 async function warmUp(): Promise<void> {
+  await loadEngine();
   const small = read(files('en', '.md').find((f) => f.includes('tribal')) ?? files('en', '.md')[0]!);
   const smallNl = files('nl', '.md').find((f) => f.includes('robot')) ?? files('nl', '.md')[0];
   for (let i = 0; i < 2; i++) {

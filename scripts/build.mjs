@@ -1,16 +1,23 @@
 // Bundles the CLI, the language server and the VS Code extension with esbuild.
 // unified's packages are ESM-only; bundling makes one file per entry that Node and VS Code load directly.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
 
 const watch = process.argv.includes('--watch');
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
+  // esbuild's table for node20 lacks Unicode property escapes outside a character class
+  // (`/^\p{Lu}/u`) and rewrites each such literal as `new RegExp(…)`, which runs again at every
+  // call: in the per-word loops of the rules that was ~1,000 constructions on 1,000 words.
+  // Node 20 has them (V8 since 6.4): keep the literals.
+  supported: { 'regexp-unicode-property-escapes': true },
   sourcemap: false,
   minify: false,
   logLevel: 'warning',
@@ -108,6 +115,12 @@ const cjs = {
   define: { 'import.meta.url': '__brugModuleUrl' },
   banner: { js: "const __brugModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
+// The CLI once more as CommonJS (server/dist/cli.cjs): server/bin/brug.js compiles it with
+// node:vm and V8's code cache (server/dist/cli.cache, written by the first run), which Node 20 has
+// only for scripts, not for ES modules. cli.mjs stays for running the bundle directly.
+// Its first line names the build, which keys the cache (hashing 1 MB at every start costs more).
+const buildId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+jobs.push({ ...common, ...cjs, banner: { js: `/* brug-build ${buildId} */ ${cjs.banner.js}` }, entryPoints: ['server/src/cli/cli.ts'], outfile: 'server/dist/cli.cjs', plugins: [lazyPlugin, francPlugin] });
 if (existsSync('server/src/lsp/server.ts')) {
   jobs.push({ ...common, ...cjs, entryPoints: ['server/src/lsp/server.ts'], outfile: 'server/dist/server.cjs', plugins: [francPlugin] });
 }
@@ -175,6 +188,23 @@ async function compilePracticeDictionaries() {
   return n;
 }
 
+// What each compiled artifact was made from: the SHA-1 of every source file
+// (dictionaries/compiled/sources.json). A start compares content, not modification times, which
+// copying and packaging change (server/src/workspace/compiled.ts).
+function writeCompiledSources() {
+  const digest = (file) => createHash('sha1').update(readFileSync(file)).digest('hex');
+  const sources = {};
+  for (const language of ['nl', 'en']) {
+    sources[language] = {};
+    for (const name of readdirSync(join('dictionaries', language)).sort()) {
+      if (/\.ya?ml$/.test(name)) sources[language][name] = digest(join('dictionaries', language, name));
+    }
+    const practice = join('dictionaries', 'practice', `${language}.yml`);
+    if (existsSync(practice)) sources[`practice-${language}`] = { [`${language}.yml`]: digest(practice) };
+  }
+  writeFileSync(join('dictionaries', 'compiled', 'sources.json'), JSON.stringify(sources, null, 1) + '\n');
+}
+
 // The text layer's word lists (dictionaries/text) as one JSON file the engine imports.
 await import('./build-text-lexicon.mjs').then((m) => m.writeTextLexicon());
 // The client lexicon (dictionaries/client: person words, method phrases, function words) likewise.
@@ -182,5 +212,16 @@ await import('./build-client-lexicon.mjs').then((m) => m.writeClientLexicon());
 
 const started = Date.now();
 const dictionaryFiles = (await compileDictionaries()) + (await compilePracticeDictionaries());
+writeCompiledSources();
 await Promise.all([...jobs.map((j) => build(j)), buildLazy()]);
+// V8's code cache for server/bin/brug.js (see there): old ones go, and a check of each sample
+// report (English, then Dutch) writes the new one, so that the first real start has it too.
+for (const f of readdirSync('server/dist')) if (/^cli\..+\.cache$/.test(f)) rmSync(join('server/dist', f), { force: true });
+if (!watch) {
+  for (const [i, sample] of ['samples/report-employment-support.md', 'samples/rapport-schuldhulp.md'].entries()) {
+    if (!existsSync(sample)) continue;
+    const env = { ...process.env, ...(i > 0 ? { BRUG_CODE_CACHE_REFRESH: '1' } : {}) };
+    spawnSync(process.execPath, ['server/bin/brug.js', 'check', '--format', 'json', sample], { stdio: 'ignore', env });
+  }
+}
 if (!watch) process.stdout.write(`brug: built ${jobs.length} bundle(s) and ${dictionaryFiles} dictionaries in ${Date.now() - started} ms\n`);

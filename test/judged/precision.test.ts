@@ -7,23 +7,27 @@ import { readRepo } from '../engine/helpers.js';
  * practitioner audience?). Issue 12 sets the target at 90 % per rule.
  */
 const TARGET = 0.9;
-/** Rules below target, with the precision they reached when last judged: the gap stays visible, and may not grow. */
+/**
+ * Rules below target, with the precision they reached when last judged: the gap stays visible, and may not grow.
+ * Judged on 2026-12-03 (session 3) by three independent readers who had not seen the rules' code or earlier
+ * judgements (brief: true = correct AND a writer for practitioners is better off acting on it; judged strictly).
+ * Fresh sample: `npm run sample-findings -- --per-rule 12 --seed 20261203 --rules readability/,vocabulary/,client/`
+ * at 0f8d599 (every rule with fewer than 12 findings on the corpus is judged whole).
+ */
 const BELOW_TARGET: Record<string, number> = {
-  // Re-sampled and judged again on 2026-12-03 (session 2, round 2) after the passive-voice fixes, by the same
-  // strict reading: "true" means a practitioner is better off acting on it, not only that the grammar is right.
-  // 7 of 12 (was 5 of 12): left are a missing citation rather than an actor, an idiom ("you will be reduced to"),
-  // a statement of law, naming a term ("is called"), a data-field convention ("it is expected that").
-  'readability/passive-voice': 7 / 12,
-  // 10 of 12: DECT and GUI are everyday words for those reports' readers (care staff, programming teachers).
-  'readability/undefined-abbreviation': 10 / 12,
-  // 9 of 12: "het invullen van gegevens" and a step list are natural; a 4-noun sentence is right.
-  'readability/nominalization': 9 / 12,
-  // 9 of 12 (re-sampled: the section findings changed with the merged section roles): a list of criteria labels
-  // and a readable summary whose score falls on compounds pull it down.
-  'readability/section-score': 9 / 12,
-  // 10 of 12, judged for the first time: "collaborated" is an ordinary word; "regressieanalyse" is the exact term
-  // in a machine-learning thesis, and the suggested "statistische analyse" loses the meaning.
-  'vocabulary/jargon': 10 / 12,
+  'readability/long-sentence': 10 / 12, // two merged sentences: a sentence end after "AD(H)D." missed; a bold list label counted
+  'readability/long-paragraph': 2 / 12, // one coherent point in ~150 words; LaTeX blocks split on the page with \\
+  'readability/hard-paragraph': 7 / 12, // everyday compounds (mantelzorgers) lower the score; list items; necessary repeats
+  'readability/section-score': 6 / 12, // exact technical terms; adopted text (a code of conduct); parameter lists
+  'readability/nominalization': 4 / 12, // "het X-en van" naming a task or step; "plaatsvinden" -> "gebeuren" is a synonym swap
+  'readability/passive-voice': 0 / 12, // the actor is obvious from the context (researchers, the court, the team)
+  'readability/undefined-abbreviation': 4 / 12, // "…, ofwel SVD"; names (SHA-1, FG-NET); file formats; data-field lists
+  'vocabulary/jargon': 2 / 12, // the exact term for the readers; ordinary English; a legal sense; "SEs" read as another term
+  'vocabulary/mixed-terms': 1 / 5, // quoted or cited terms; deliberate English method labels; near-synonyms
+  'vocabulary/person-first': 1 / 2, // "offender" of a code of conduct is no person with a conviction
+  'client/missing-perspective': 3 / 7, // genres without clients as subject: data guidance, a handbook, a staff tool
+  'client/no-involvement': 0 / 4, // residents' survey data (health monitor) as a source; no method section at all
+  'client/section-without-client': 1 / 11, // clients named by a defined abbreviation; sections where naming clients adds nothing
 };
 
 interface Row {
@@ -51,9 +55,11 @@ describe('judged findings: precision per rule (test/judged/findings.tsv)', () =>
     assert.deepEqual(open.map((r) => `${r.file} ${r.rule}`), []);
   });
 
-  it('judges at least 10 findings of every readability rule and of jargon', () => {
-    assert.ok(rules.length >= 8 && rules.includes('vocabulary/jargon'), rules.join(', '));
-    for (const rule of rules) assert.ok(all.filter((r) => r.rule === rule).length >= 10, rule);
+  it('judges at least 10 findings of every readability rule and of jargon, and the vocabulary and client rules', () => {
+    assert.ok(rules.length >= 13 && rules.includes('vocabulary/jargon') && rules.includes('client/missing-perspective'), rules.join(', '));
+    for (const rule of rules.filter((r) => r.startsWith('readability/') || r === 'vocabulary/jargon')) {
+      assert.ok(all.filter((r) => r.rule === rule).length >= 10, rule);
+    }
   });
 
   for (const rule of rules) {

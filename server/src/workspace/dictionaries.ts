@@ -6,6 +6,7 @@ import { resourceRoot } from './resources.js';
 import { readArtifact } from '../engine/vocabulary/artifact.js';
 import type { Language } from '../engine/types.js';
 import { MAX_DICTIONARY_BYTES, readSmallText } from './read.js';
+import { compiledIsCurrent } from './compiled.js';
 
 export interface LoadProblem {
   file: string;
@@ -67,16 +68,15 @@ export function bundledDictionaries(): { dictionaries: Dictionary[]; problems: L
 /**
  * The bundled dictionaries of one language, from the artifact the build compiled
  * (dictionaries/compiled/<language>.json, validated then). When it is missing, out of date (a
- * YAML file is newer) or unreadable, the YAML files of that language are read and validated.
+ * YAML file changed, was added or removed since) or unreadable, the YAML files of that language are read and validated.
  */
 export function bundledLanguage(language: Language): Dictionary[] {
   const root = resourceRoot();
   const dir = join(root, 'dictionaries', language);
   const artifact = join(root, 'dictionaries', 'compiled', `${language}.json`);
   try {
-    const built = statSync(artifact).mtimeMs;
-    const stale = readdirSync(dir).some((n) => /\.ya?ml$/.test(n) && statSync(join(dir, n)).mtimeMs > built);
-    const dictionaries = stale ? undefined : readArtifact(readFileSync(artifact, 'utf8'), language);
+    const current = compiledIsCurrent(root, language, dir, (n) => /\.ya?ml$/.test(n));
+    const dictionaries = current ? readArtifact(readFileSync(artifact, 'utf8'), language) : undefined;
     if (dictionaries) return dictionaries;
   } catch {
     // No artifact (run from source without a build): read the YAML.

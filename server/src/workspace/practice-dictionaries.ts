@@ -2,13 +2,14 @@
  * The practice-fit cues (dictionaries/practice/<language>.yml) read from disk for the engine, which
  * reads no files itself. Registered once when the workspace's engines are first made.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { usePracticeDictionaries } from '../engine/practice/lexicon.js';
 import type { PracticeData } from '../engine/practice/lexicon.js';
 import type { Language } from '../engine/types.js';
 import { MAX_DICTIONARY_BYTES, readSmallText } from './read.js';
 import { resourceRoot } from './resources.js';
+import { compiledIsCurrent } from './compiled.js';
 
 let registered = false;
 
@@ -17,10 +18,13 @@ export function registerPracticeDictionaries(): void {
   registered = true;
   usePracticeDictionaries((language: Language) => {
     const file = join(resourceRoot(), 'dictionaries', 'practice', `${language}.yml`);
-    // The build's JSON (validated then) when it is there and not older than the YAML.
-    const compiled = join(resourceRoot(), 'dictionaries', 'compiled', `practice-${language}.json`);
+    // The build's JSON (validated then) when it was compiled from this very YAML.
+    const root = resourceRoot();
+    const compiled = join(root, 'dictionaries', 'compiled', `practice-${language}.json`);
     try {
-      if (statSync(compiled).mtimeMs >= statSync(file).mtimeMs) return { file, data: JSON.parse(readFileSync(compiled, 'utf8')) as PracticeData };
+      if (compiledIsCurrent(root, `practice-${language}`, join(root, 'dictionaries', 'practice'), (n) => n === `${language}.yml`)) {
+        return { file, data: JSON.parse(readFileSync(compiled, 'utf8')) as PracticeData };
+      }
     } catch {
       // No build output (run from source): the YAML below.
     }

@@ -471,8 +471,170 @@ class ChunkReader {
   }
 }
 
-/** Turns one chunk's mdast into prose blocks, offsets relative to the chunk. */
+/**
+ * Plain paragraphs: pieces of text between blank lines that hold no Markdown at all, so that
+ * remark would read each as one paragraph whose text is its source, character for character.
+ * Such a piece has no character that starts or ends inline syntax (emphasis, code, links,
+ * HTML, entities, escapes, math, tables, strikethrough, autolink literals), no line that starts
+ * a block (indentation, heading, quote, list item, setext underline) and no space or tab at a
+ * line's end (a hard break, or space that remark drops). Tabs and carriage returns: not plain.
+ */
+const NOT_PLAIN = /[\\`*_[\]<>&~$|@\t\r\0]|:\/\/|www\./i;
+const BLOCK_START = /^(?:[ #>=+\-]|\d{1,9}[.)](?:[ \t]|$))|[ \t]$/m;
+/**
+ * Constructs that run on across blank lines until they close (fenced code, math, raw HTML of
+ * kinds 1-5): a chunk that has one is parsed as a whole, since a blank line there does not end
+ * what came before.
+ */
+const SPANS_BLANK_LINES = /```|~~~|\$\$|<[!?]|<(?:script|pre|style|textarea)/i;
+/** Plain pieces shorter than this stay with their neighbours: each parser call has a fixed cost. */
+const MIN_PLAIN = 200;
+
+/**
+ * A footnote reference (`[^12]`): remark reads it as a reference when the document defines the
+ * label, and leaves it out of the text. Only simple labels, not at a line's start, not after
+ * `!`, not before `(`, `[` or `:` count; a piece with any other bracket is not plain.
+ */
+const FOOTNOTE_CALL = /\[\^([A-Za-z0-9-]{1,100})\]/g;
+
+/** Plain pieces of a chunk: [start, end) of their text (without the line ending), then the footnote references in them. */
+export function plainPieces(src: string, footnotes: ReadonlySet<string> = new Set()): Array<[number, number, Array<[number, number]>?]> {
+  if (SPANS_BLANK_LINES.test(src)) return [];
+  const out: Array<[number, number, Array<[number, number]>?]> = [];
+  const n = src.length;
+  let pos = 0;
+  while (pos < n) {
+    // Skip blank lines.
+    let lineEnd = src.indexOf('\n', pos);
+    if (lineEnd < 0) lineEnd = n;
+    if (/^[ \t\r]*$/.test(src.slice(pos, lineEnd))) {
+      pos = lineEnd + 1;
+      continue;
+    }
+    // A piece: non-blank lines up to a blank line or the end.
+    const start = pos;
+    let end = lineEnd;
+    let next = lineEnd + 1;
+    while (next < n) {
+      let e = src.indexOf('\n', next);
+      if (e < 0) e = n;
+      if (/^[ \t\r]*$/.test(src.slice(next, e))) break;
+      end = e;
+      next = e + 1;
+    }
+    if (end - start >= MIN_PLAIN) {
+      let piece = src.slice(start, end);
+      let refs: Array<[number, number]> | undefined;
+      if (piece.indexOf('[') >= 0 && footnotes.size > 0) {
+        refs = [];
+        let ok = true;
+        piece = piece.replace(FOOTNOTE_CALL, (call: string, label: string, at: number) => {
+          const before = at > 0 ? piece[at - 1] : '\n';
+          const after = piece[at + call.length];
+          if (before === '\n' || before === '!' || after === '(' || after === '[' || after === ':' || !footnotes.has(`^${label.toLowerCase()}`)) ok = false;
+          refs!.push([start + at, start + at + call.length]);
+          return 'x'.repeat(call.length);
+        });
+        if (!ok) piece = '[';
+      }
+      if (!NOT_PLAIN.test(piece) && !BLOCK_START.test(piece)) out.push(refs?.length ? [start, end, refs] : [start, end]);
+    }
+    pos = next;
+  }
+  return out;
+}
+
+/** The footnote labels ("^" first) that a chunk's stub definitions define. */
+function footnoteLabels(stubs: string): Set<string> {
+  const out = new Set<string>();
+  for (const line of stubs.split('\n')) if (line.startsWith('[^')) out.add(line.slice(1, line.lastIndexOf(']:')));
+  return out;
+}
+
+/**
+ * An offset read from a part of a chunk, placed at `by` within the chunk. Offset 0 stays: a part
+ * after a plain paragraph starts with that paragraph's line ending, so nothing read there starts
+ * at 0 but what the reader places at 0 for want of a position (as it does within the whole chunk).
+ */
+const moved = (offset: number, by: number) => (offset === 0 ? 0 : offset + by);
+
+function moveBlock(b: ProseBlock, by: number): ProseBlock {
+  return { ...b, start: moved(b.start, by), end: moved(b.end, by), map: b.map.map((m) => ({ ...m, d: moved(m.d, by) })) };
+}
+
+/** The stub definitions of `stubs` (a chunk's) that a part of the chunk references. */
+function partStubs(part: string, stubs: string): string {
+  if (!stubs || part.indexOf('[') < 0) return '';
+  const lines = new Map<string, string>();
+  for (const line of stubs.split('\n')) if (line) lines.set(line.slice(1, line.lastIndexOf(']:')), line);
+  let out = '';
+  const seen = new Set<string>();
+  REFERENCE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = REFERENCE.exec(part))) {
+    const key = m[1] + normaliseLabel(m[2]!);
+    const line = lines.get(key);
+    if (line === undefined || seen.has(key)) continue;
+    seen.add(key);
+    out += `${line}\n`;
+  }
+  return out;
+}
+
+/**
+ * One chunk's prose blocks, with plain paragraphs (plainPieces) read without the parser: the
+ * parts between them are parsed on their own. A plain paragraph closes every list, quote and
+ * footnote before it, and the chunk has nothing that runs across blank lines, so each part parses
+ * as it does within the chunk: the blocks are the same as chunkBlocksParsed() gives, field for
+ * field (test/engine/markdown.test.ts checks both ways on documents of every kind).
+ */
 function chunkBlocks(src: string, stubs: string): ChunkResult {
+  const plain = fastPath ? plainPieces(src, stubs ? footnoteLabels(stubs) : undefined) : [];
+  if (plain.length === 0) return chunkBlocksParsed(src, stubs);
+  // A part that starts with a front matter fence would read as front matter on its own.
+  let at = 0;
+  for (const [s, e] of plain) {
+    if (at > 0 && at < s && /^\s*(?:---|\+\+\+)/.test(src.slice(at, s))) return chunkBlocksParsed(src, stubs);
+    at = e;
+  }
+  if (at < src.length && /^\s*(?:---|\+\+\+)/.test(src.slice(at))) return chunkBlocksParsed(src, stubs);
+  const result: ChunkResult = { blocks: [], directives: [] };
+  const part = (from: number, to: number) => {
+    const text = src.slice(from, to);
+    if (text.trim() === '') return;
+    const r = chunkBlocksParsed(text, partStubs(text, stubs));
+    for (const b of r.blocks) result.blocks.push(from ? moveBlock(b, from) : b);
+    for (const d of r.directives) result.directives.push(from ? { ...d, offset: moved(d.offset, from), endOffset: moved(d.endOffset, from) } : d);
+    if (r.frontMatterLanguage && !result.frontMatterLanguage) result.frontMatterLanguage = r.frontMatterLanguage;
+  };
+  at = 0;
+  for (const [s, e, refs] of plain) {
+    part(at, s);
+    const b = new BlockTextBuilder();
+    // The text around footnote references, as remark's text nodes hold it.
+    let from = s;
+    for (const [rs, re] of [...(refs ?? []), [e, e] as [number, number]]) {
+      const text = src.slice(from, rs);
+      b.addAligned(text, text, from);
+      from = re;
+    }
+    // As ChunkReader.block() reads a paragraph.
+    if (b.text.trim().length > 0 && !SHORTCODES_ONLY.test(b.text)) result.blocks.push({ kind: 'paragraph', text: b.text, map: b.map, start: s, end: e });
+    at = e;
+  }
+  part(at, src.length);
+  return result;
+}
+
+let fastPath = true;
+
+/** Turns plain paragraphs' fast path off or on (for the tests that compare both). */
+export function setPlainFastPath(on: boolean): void {
+  fastPath = on;
+}
+
+/** Turns one chunk's mdast into prose blocks, offsets relative to the chunk. */
+function chunkBlocksParsed(src: string, stubs: string): ChunkResult {
   const input = stubs ? `${src}\n\n${stubs}` : src;
   const reader = new ChunkReader(src, src.length);
   reader.walk(parseShortened(input), false, false);
