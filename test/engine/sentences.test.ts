@@ -97,4 +97,12 @@ describe('sentence splitting (research note §4)', () => {
     assert.deepEqual(splitSentences('', 'nl'), []);
     assert.deepEqual(splitSentences('   \n ', 'en'), []);
   });
+  it('an abbreviation written with brackets ends a sentence: "mensen met AD(H)D. Hierdoor …", "people with AD(H)D. Then …"', () => {
+    const nl = 'Dit helpt mensen met AD(H)D. Hierdoor wordt het gebruik van de kalender beter.';
+    assert.deepEqual(splitSentences(nl, 'nl').map((x) => nl.slice(x.start, x.end)), ['Dit helpt mensen met AD(H)D.', 'Hierdoor wordt het gebruik van de kalender beter.']);
+    const en = 'This helps people with AD(H)D. Calendars then work better.';
+    assert.deepEqual(splitSentences(en, 'en').map((x) => en.slice(x.start, x.end)), ['This helps people with AD(H)D.', 'Calendars then work better.']);
+    // An initial stands on its own and stays with the name.
+    assert.equal(splitSentences('Het boek van A. Jansen is goed.', 'nl').length, 1);
+  });
 });

@@ -1,5 +1,9 @@
 import { strict as assert } from 'node:assert';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { readRepo } from '../engine/helpers.js';
+import { CORPUS, checkCorpusFile, lineOf, snippet } from '../../scripts/sample-findings-corpus.js';
+import type { Finding } from '../../server/src/index.js';
 
 /**
  * Precision per rule on the judged sample (test/judged/findings.tsv, from `npm run sample-findings`
@@ -32,7 +36,10 @@ const BELOW_TARGET: Record<string, number> = {
 
 interface Row {
   file: string;
+  line: string;
   rule: string;
+  message: string;
+  flagged: string;
   judgement: string;
 }
 
@@ -42,7 +49,7 @@ function rows(): Row[] {
   const col = (name: string) => header.indexOf(name);
   return lines.slice(1).map((l) => {
     const c = l.split('\t');
-    return { file: c[col('file')]!, rule: c[col('rule')]!, judgement: c[col('judgement')]!.trim() };
+    return { file: c[col('file')]!, line: c[col('line')]!, rule: c[col('rule')]!, message: c[col('message')]!, flagged: c[col('flagged')]!, judgement: c[col('judgement')]!.trim() };
   });
 }
 
@@ -72,3 +79,83 @@ describe('judged findings: precision per rule (test/judged/findings.tsv)', () =>
     });
   }
 });
+
+/**
+ * The judged rows the engine still reports: the same finding (file, rule, line, the start of the flagged text and, for
+ * readability rules, the same first number in the message: a sentence of 53 words that is now one of 26 is another
+ * finding). Precision over these rows is what a writer sees now; it may not fall below the recorded floor.
+ * Checked with the current engine and the bundled dictionaries on the dev corpus (present in CI).
+ */
+const STILL_REPORTED_FLOOR: Record<string, number> = {
+  'readability/long-sentence': 10 / 10,
+  'readability/hard-paragraph': 5 / 5,
+  'readability/section-score': 4 / 6, // exact technical terms for technical readers; adopted text (a code of conduct)
+  'readability/nominalization': 2 / 4, // "plaatsvinden" kept with a new message (make the action noun the verb), judged before
+  'readability/undefined-abbreviation': 3 / 4, // "future UI" in design notes, known to the project team
+};
+
+/**
+ * Rows judged true that the engine no longer reports, each with its reason: recall given up on purpose for precision.
+ * Keyed by file:line rule. A true row that disappears without an entry here fails the test.
+ */
+const LOST_RECALL: Record<string, string> = {
+  'en/marshall-phd-charity-accountability-draft.md:74 readability/long-paragraph': 'long-paragraph reports walls of text over 200 words by default (171 words here)',
+  'en/marshall-phd-charity-accountability-draft.md:798 readability/long-paragraph': 'long-paragraph reports walls of text over 200 words by default (166 words here)',
+  'nl/orion-dementie-nachtrust-ucd.md:550 readability/hard-paragraph': 'short sentences (16.2 words on average): long words alone are not reported by default',
+  'nl/mediflow-medicatievoorbereiding-wzc-ucd.md:346 readability/hard-paragraph': 'short sentences (17.7 words on average): long words alone are not reported by default',
+  'nl/orion-dementie-nachtrust-ucd.md:633 readability/section-score': 'a body section of short sentences (16.9 words): long words alone are not reported by default',
+  'nl/orion-dementie-nachtrust-ucd.md:344 readability/section-score': 'a body section of short sentences (10.6 words): long words alone are not reported by default',
+  'nl/orion-dementie-nachtrust-ucd.md:74 readability/nominalization': '"het X-en van" is off by default (names a task or step in 6 of 8 judged)',
+  'nl/orion-dementie-nachtrust-ucd.md:639 readability/nominalization': '"het X-en van" is off by default (names a task or step in 6 of 8 judged)',
+  'nl/orion-dementie-nachtrust-ucd.md:348 readability/undefined-abbreviation': 'used once: abbreviations are reported from their second use by default (8 of 9 single mentions judged false)',
+};
+
+const firstNumber = (m: string) => /\d+(?:[.,]\d+)?/.exec(m)?.[0] ?? '';
+const key = (s: string) => s.replace(/…$/, '').slice(0, 40);
+
+describe('judged findings: what the engine still reports (dev corpus)', function () {
+  this.timeout(120_000);
+  const all = rows();
+  const still = new Map<Row, boolean>();
+  const present = existsSync(join(CORPUS, 'MANIFEST.tsv'));
+
+  before(function () {
+    if (!present) {
+      console.log(`      the dev corpus is missing (${CORPUS}): still-reported precision not checked`);
+      this.skip();
+    }
+    // Each judged document is checked once.
+    const byFile = new Map<string, { text: string; findings: Finding[] }>();
+    for (const r of all) {
+      let doc = byFile.get(r.file);
+      if (!doc) byFile.set(r.file, (doc = checkCorpusFile(r.file)));
+      const d = doc;
+      still.set(r, d.findings.some((f) => f.ruleId === r.rule && String(lineOf(d.text, f.offset)) === r.line && key(snippet(d.text, f.offset, f.endOffset)) === key(r.flagged) && (!r.rule.startsWith('readability/') || firstNumber(f.message.en) === firstNumber(r.message))));
+    }
+  });
+
+  it('every judged row that is no longer reported and was judged true has a documented reason (lost recall)', () => {
+    const lost = all.filter((r) => r.judgement === 'true' && !still.get(r)).map((r) => `${r.file}:${r.line} ${r.rule}`);
+    for (const l of lost) console.log(`      lost recall: ${l}${LOST_RECALL[l] ? ` (${LOST_RECALL[l]})` : ''}`);
+    const undocumented = lost.filter((l) => !LOST_RECALL[l] && l.includes(' readability/'));
+    assert.deepEqual(undocumented, [], 'true findings of the readability rules that disappeared without a reason in LOST_RECALL');
+  });
+
+  for (const rule of Object.keys(STILL_REPORTED_FLOOR)) {
+    it(`${rule}: precision over the judged rows still reported ≥ ${(STILL_REPORTED_FLOOR[rule]! * 100).toFixed(0)} %`, () => {
+      const kept = all.filter((r) => r.rule === rule && still.get(r));
+      const judged = all.filter((r) => r.rule === rule);
+      const precision = kept.length ? kept.filter((r) => r.judgement === 'true').length / kept.length : 1;
+      const before = judged.filter((r) => r.judgement === 'true').length / judged.length;
+      console.log(`      ${rule}: ${(precision * 100).toFixed(0)} % of ${kept.length} still reported (judged: ${(before * 100).toFixed(0)} % of ${judged.length})`);
+      assert.ok(precision >= STILL_REPORTED_FLOOR[rule]! - 1e-9, `${rule}: ${(precision * 100).toFixed(1)} %`);
+    });
+  }
+
+  it('passive-voice and long-paragraph: none of their judged rows is shown by default any more (all were judged false but two)', () => {
+    for (const rule of ['readability/passive-voice', 'readability/long-paragraph']) {
+      assert.deepEqual(all.filter((r) => r.rule === rule && still.get(r)).map((r) => `${r.file}:${r.line}`), [], rule);
+    }
+  });
+});
+

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { md, txt, of, flagged, config, sentenceOf } from '../../engine/helpers.js';
+import { lint } from '../../../server/src/index.js';
 
 const RULE = 'readability/long-paragraph';
 const doc = (body: string) => `# Rapport\n\nKort.\n\n## Inleiding\n\n${body}\n`;
@@ -12,35 +13,36 @@ function paragraph(n: number, language: 'nl' | 'en' = 'nl'): string {
 }
 
 describe(RULE, () => {
-  it('flags a paragraph of more than 150 words on its first sentence, as info', () => {
-    const p = paragraph(151);
+  it('flags a paragraph of more than 200 words on its first sentence, as info', () => {
+    const p = paragraph(201);
     const text = doc(p);
     const r = md(text);
     assert.deepEqual(flagged(r, text, RULE), [sentenceOf(10)]);
     const f = of(r, RULE)[0]!;
     assert.equal(f.severity, 'info');
-    assert.deepEqual(f.data, { words: 151, maxWords: 150 });
-    assert.match(f.message.nl, /^Deze alinea telt 151 woorden \(meer dan 150\)\./);
-    assert.match(f.message.en, /^This paragraph has 151 words \(more than 150\)\./);
+    assert.deepEqual(f.data, { words: 201, maxWords: 200 });
+    assert.match(f.message.nl, /^Deze alinea telt 201 woorden \(meer dan 200\)\./);
+    assert.match(f.message.en, /^This paragraph has 201 words \(more than 200\)\./);
   });
 
-  it('does not flag 150 words, nor several short paragraphs', () => {
-    assert.deepEqual(of(md(doc(paragraph(150))), RULE), []);
+  it('does not flag 200 words (one point in 150 to 200 words reads fine), nor several short paragraphs', () => {
+    assert.deepEqual(of(md(doc(paragraph(200))), RULE), []);
+    assert.deepEqual(of(md(doc(paragraph(180))), RULE), []);
     assert.deepEqual(of(md(doc(`${paragraph(100)}\n\n${paragraph(100)}`)), RULE), []);
   });
 
   it('English paragraphs too', () => {
-    const text = `# Report\n\n## Findings\n\n${paragraph(160, 'en')}\n`;
+    const text = `# Report\n\n## Findings\n\n${paragraph(210, 'en')}\n`;
     const r = md(text);
     assert.equal(r.language, 'en');
-    assert.deepEqual(of(r, RULE).map((f) => f.data), [{ words: 160, maxWords: 150 }]);
+    assert.deepEqual(of(r, RULE).map((f) => f.data), [{ words: 210, maxWords: 200 }]);
   });
 
-  it('audience profiles: academic 220, general 100', () => {
-    assert.deepEqual(of(md(doc(paragraph(220)), { config: config({ audience: 'academic' }) }), RULE), []);
-    assert.deepEqual(of(md(doc(paragraph(221)), { config: config({ audience: 'academic' }) }), RULE).map((f) => f.data!.maxWords), [220]);
-    assert.deepEqual(of(md(doc(paragraph(100)), { config: config({ audience: 'general' }) }), RULE), []);
-    assert.deepEqual(of(md(doc(paragraph(101)), { config: config({ audience: 'general' }) }), RULE).map((f) => f.data!.maxWords), [100]);
+  it('audience profiles: academic 250, general 120', () => {
+    assert.deepEqual(of(md(doc(paragraph(250)), { config: config({ audience: 'academic' }) }), RULE), []);
+    assert.deepEqual(of(md(doc(paragraph(251)), { config: config({ audience: 'academic' }) }), RULE).map((f) => f.data!.maxWords), [250]);
+    assert.deepEqual(of(md(doc(paragraph(120)), { config: config({ audience: 'general' }) }), RULE), []);
+    assert.deepEqual(of(md(doc(paragraph(121)), { config: config({ audience: 'general' }) }), RULE).map((f) => f.data!.maxWords), [120]);
   });
 
   it('the maxWords option overrides the profile', () => {
@@ -48,14 +50,36 @@ describe(RULE, () => {
   });
 
   it('headings, table cells and code are no paragraphs; a long list item is', () => {
-    assert.deepEqual(of(md(doc(`| a |\n|---|\n| ${paragraph(160)} |`)), RULE), []);
-    assert.deepEqual(of(md(doc(`\`\`\`\n${paragraph(160)}\n\`\`\``)), RULE), []);
-    assert.equal(of(md(doc(`- ${paragraph(160)}`)), RULE).length, 1);
+    assert.deepEqual(of(md(doc(`| a |\n|---|\n| ${paragraph(210)} |`)), RULE), []);
+    assert.deepEqual(of(md(doc(`\`\`\`\n${paragraph(210)}\n\`\`\``)), RULE), []);
+    assert.equal(of(md(doc(`- ${paragraph(210)}`)), RULE).length, 1);
   });
 
   it('plain text: a paragraph over several lines counts as one', () => {
-    const p = paragraph(160).replace(/\. /g, '.\n');
+    const p = paragraph(210).replace(/\. /g, '.\n');
     const text = `Rapport\n\n${p}\n`;
-    assert.deepEqual(of(txt(text), RULE).map((f) => f.data!.words), [160]);
+    assert.deepEqual(of(txt(text), RULE).map((f) => f.data!.words), [210]);
+  });
+
+  it('nl + en: LaTeX blocks separated on the page by \\\\ line breaks are judged per visible block', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const head = language === 'nl' ? '\\section{Inleiding}' : '\\section{Introduction}';
+      const split = `${head}\n\n${paragraph(120, language)}\n\\\\\n${paragraph(120, language)}\n\\\\\n${paragraph(120, language)}\n`;
+      const r = lint(split, { path: 'doc.tex' });
+      assert.deepEqual(of(r, RULE), [], language);
+      // One block of 240 words is a wall of text, broken or not at its end.
+      const wall = `${head}\n\n${paragraph(240, language)}\n\\\\\n${paragraph(60, language)}\n`;
+      assert.deepEqual(of(lint(wall, { path: 'doc.tex' }), RULE).map((f) => f.data!.words), [240], language);
+    }
+  });
+
+  it('nl + en: a plain-text table or a block quote is no paragraph to split', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const rows = Array.from({ length: 40 }, (_, i) => `Variable${i}          |  ${sentenceOf(8, language).replace(/\.$/, '')}`).join('\n');
+      const table = `${language === 'nl' ? 'Rapport' : 'Report'}\n\nVariable name      |  Variable description\n-----------------  |  --------------------\n${rows}\n`;
+      assert.deepEqual(of(txt(table), RULE), [], language);
+      assert.deepEqual(of(md(`# R\n\n> ${paragraph(250, language)}\n`), RULE), [], language);
+    }
   });
 });
+

@@ -123,4 +123,24 @@ describe(RULE, () => {
       assert.deepEqual(of(r, RULE).map((f) => f.data!.words), [30]);
     });
   });
+
+  it('nl + en: a bold label that opens a list item or paragraph heads the sentence and is not counted', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const s24 = sentenceOf(24, language);
+      const label = language === 'nl' ? 'Verwijzingen buiten de beslisboom' : 'References outside the tree';
+      const heading = language === 'nl' ? '# Rapport\n\n## Aanbevelingen' : '# Report\n\n## Recommendations';
+      const item = `${heading}\n\n- **${label}:** ${s24}\n- **Tekst:** Kort.\n`;
+      assert.deepEqual(of(md(item), RULE), [], language);
+      const para = `${heading}\n\n**${label}:** ${s24}\n`;
+      assert.deepEqual(of(md(para), RULE), [], language);
+      // Over the limit without the label, the finding starts after it and counts the sentence alone.
+      const s30 = sentenceOf(30, language);
+      const long = `${heading}\n\n- **${label}:** ${s30}\n`;
+      assert.deepEqual(flagged(md(long), long, RULE), [s30], language);
+      // A clause before a colon is no label: "But he was making an important point: A year before …" counts whole.
+      const clause = language === 'nl' ? 'Maar hij maakte daarmee een heel belangrijk punt' : 'But he was making a very important point here';
+      const whole = `${heading}\n\n${clause}: ${sentenceOf(20, language)}\n`;
+      assert.equal(of(md(whole), RULE).length, 1, language);
+    }
+  });
 });

@@ -1,11 +1,20 @@
 import { strict as assert } from 'node:assert';
-import { md as baseMd, of, flagged, config } from '../../engine/helpers.js';
+import { md as baseMd, of, flagged, config as baseConfig } from '../../engine/helpers.js';
 import type { LintOptions } from '../../../server/src/index.js';
 import { splitSentences } from '../../../server/src/engine/text/sentences.js';
 import { findPassives, wordSpan, activeExample } from '../../../server/src/engine/text/passive.js';
 import type { Language } from '../../../server/src/index.js';
 
 const RULE = 'readability/passive-voice';
+/**
+ * Passive hints are off by default except for a general audience (see the last tests here): the tests of what the
+ * rule finds switch it on with `enabled: true`, keeping every other option of the profile.
+ */
+function config(raw: Record<string, unknown> = {}) {
+  const rules = { ...((raw.rules as Record<string, { options?: Record<string, unknown> }> | undefined) ?? {}) };
+  rules[RULE] = { ...(rules[RULE] ?? {}), options: { enabled: true, ...(rules[RULE]?.options ?? {}) } };
+  return baseConfig({ ...raw, rules });
+}
 /** The audience that also gets long passives: the long-sentence traps below must hold there. */
 const GENERAL = config({ audience: 'general' });
 /**
@@ -13,6 +22,8 @@ const GENERAL = config({ audience: 'general' });
  * default (only hidden decisions and stacked passives) has its own tests below.
  */
 const ALL_HIDDEN = config({ rules: { [RULE]: { options: { decisionsOnly: false } } } });
+/** The rule switched on with the practitioner profile's other defaults. */
+const ON: LintOptions = { config: config() };
 const md = (text: string, options?: LintOptions) => baseMd(text, options ?? { config: ALL_HIDDEN });
 
 /** The passive phrases a sentence holds, as the rule would underline them. */
@@ -392,22 +403,34 @@ describe(RULE, () => {
     });
   });
 
-  it('nl + en: by default only hidden decisions are shown, stacked or not (decisionsOnly); general shows every hidden actor', () => {
+  it('nl + en: off by default for practitioners and academics (the actor is nearly always obvious); on for general, with enabled: true, or a severity in .brug.yml', () => {
+    const nl = '# Rapport\n\nEr is voor gekozen om op een mobiel te testen. De aanvraag werd afgewezen.\n';
+    const en = '# Report\n\nThree weeks later it was decided to change tack. A citizens’ jury was chosen because it works.\n';
+    for (const text of [nl, en]) {
+      assert.deepEqual(of(baseMd(text), RULE), []);
+      assert.deepEqual(of(baseMd(text, { config: baseConfig({ audience: 'academic' }) }), RULE), []);
+      assert.equal(of(baseMd(text, { config: GENERAL }), RULE).length, 2);
+      assert.equal(of(baseMd(text, ON), RULE).length, 2);
+      assert.equal(of(baseMd(text, { config: baseConfig({ rules: { [RULE]: { severity: 'info' } } }) }), RULE).length, 2);
+    }
+  });
+
+  it('nl + en: when switched on, only hidden decisions are shown, stacked or not (decisionsOnly); general shows every hidden actor', () => {
     const nl = '# Rapport\n\nEr is voor gekozen om op een mobiel te testen. Er wordt veel gewerkt met laptops. De aanvraag werd afgewezen.\n';
-    assert.deepEqual(flagged(baseMd(nl), nl, RULE), ['is voor gekozen', 'werd afgewezen']);
+    assert.deepEqual(flagged(baseMd(nl, ON), nl, RULE), ['is voor gekozen', 'werd afgewezen']);
     assert.deepEqual(flagged(baseMd(nl, { config: GENERAL }), nl, RULE), ['is voor gekozen', 'wordt veel gewerkt', 'werd afgewezen']);
     const en = '# Report\n\nThree weeks later it was decided to change tack. It was felt that the old plan works. A citizens’ jury was chosen because it works.\n';
-    assert.deepEqual(flagged(baseMd(en), en, RULE), ['was decided', 'was chosen']);
+    assert.deepEqual(flagged(baseMd(en, ON), en, RULE), ['was decided', 'was chosen']);
     assert.deepEqual(flagged(baseMd(en, { config: config({ rules: { [RULE]: { options: { decisionsOnly: false } } } }) }), en, RULE), ['was decided', 'was felt', 'was chosen']);
     // Three stacked passives: shown by default only when one hides a decision (an algorithm described step by step is not).
     const stacked = '# Report\n\nAn example is taken at random, the loss is calculated and the weights are moved a little.\n';
-    assert.equal(of(baseMd(stacked), RULE).length, 0);
+    assert.equal(of(baseMd(stacked, ON), RULE).length, 0);
     assert.equal(of(baseMd(stacked, { config: GENERAL }), RULE).length, 1);
     // A choice at random is nobody's decision.
-    assert.equal(of(baseMd('# Report\n\nFor each step an example is chosen at random.\n'), RULE).length, 0);
-    assert.equal(of(baseMd('# Rapport\n\nPer stap wordt willekeurig een voorbeeld gekozen.\n'), RULE).length, 0);
+    assert.equal(of(baseMd('# Report\n\nFor each step an example is chosen at random.\n', ON), RULE).length, 0);
+    assert.equal(of(baseMd('# Rapport\n\nPer stap wordt willekeurig een voorbeeld gekozen.\n', ON), RULE).length, 0);
     const decided = '# Rapport\n\nDe aanvraag werd afgewezen, het dossier werd gesloten en de klant werd niet gebeld.\n';
-    assert.deepEqual(of(baseMd(decided), RULE).map((f) => f.data!.reason), ['stacked']);
+    assert.deepEqual(of(baseMd(decided, ON), RULE).map((f) => f.data!.reason), ['stacked']);
   });
 
   it('counts passive sentences in the metrics (passive share)', () => {

@@ -67,9 +67,26 @@ describe(RULE, () => {
 
   it('options override: summaryTarget, bodyTarget and minWords', () => {
     const text = report({ Samenvatting: EASY, Methode: MEDIUM, Discussie: MEDIUM_NL });
-    assert.deepEqual(scored(md(text, { config: config({ rules: { [RULE]: { options: { bodyTarget: 45 } } } }) }), text), [['## Methode', 45]]);
-    assert.deepEqual(scored(md(text, { config: config({ rules: { [RULE]: { options: { bodyTarget: 45, minWords: 40 } } } }) }), text), [['## Methode', 45], ['## Discussie', 45]]);
+    assert.deepEqual(scored(md(text, { config: config({ rules: { [RULE]: { options: { bodyTarget: 45, minAverageSentenceWords: 0 } } } }) }), text), [['## Methode', 45]]);
+    assert.deepEqual(scored(md(text, { config: config({ rules: { [RULE]: { options: { bodyTarget: 45, minWords: 40, minAverageSentenceWords: 0 } } } }) }), text), [['## Methode', 45], ['## Discussie', 45]]);
     assert.deepEqual(scored(md(text, { config: config({ rules: { [RULE]: { options: { summaryTarget: 99 } } } }) }), text), [['## Samenvatting', 99]]);
+  });
+
+  it('nl + en: a body section of short sentences and long words stays quiet by default (general shows it); the summary keeps its target', () => {
+    const nl = report({ Samenvatting: MEDIUM, Resultaten: MEDIUM, Discussie: HARD });
+    assert.deepEqual(scored(md(nl), nl), [['## Samenvatting', 50], ['## Discussie', 30]]);
+    assert.deepEqual(scored(md(nl, { config: config({ audience: 'general' }) }), nl), [['## Samenvatting', 60], ['## Resultaten', 50], ['## Discussie', 50]]);
+    const en = `# Report on the programme\n\n## Findings\n\n${MEDIUM_EN}\n\n${MEDIUM_EN}\n\n## Discussion\n\n${HARD_EN}\n\n${HARD_EN}\n`;
+    assert.deepEqual(scored(md(en), en), [['## Discussion', 30]]);
+  });
+
+  it('nl + en: a section that is mostly a list (less than half running text) gets no score finding', () => {
+    const items = (t: string) => Array.from({ length: 4 }, () => `- ${t}`).join('\n');
+    const nl = report({ Resultaten: `${HARD_NL}\n\n${HARD_NL}\n\n${items(HARD_NL)}` });
+    assert.deepEqual(scored(md(nl), nl), []);
+    assert.deepEqual(scored(md(report({ Resultaten: `${HARD_NL}\n\n${HARD_NL}\n\n${items('Kort.')}` })), report({ Resultaten: `${HARD_NL}\n\n${HARD_NL}\n\n${items('Kort.')}` })), [['## Resultaten', 30]]);
+    const en = `# Report on the programme\n\n## Findings\n\n${HARD_EN}\n\n${HARD_EN}\n\n${items(HARD_EN)}\n`;
+    assert.deepEqual(scored(md(en), en), []);
   });
 
   it('English sections are scored with Flesch Reading Ease', () => {

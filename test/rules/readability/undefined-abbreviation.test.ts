@@ -1,8 +1,16 @@
 import { strict as assert } from 'node:assert';
-import { md, txt, of, flagged, config, readRepo } from '../../engine/helpers.js';
+import { md as baseMd, txt as baseTxt, of, flagged, config, readRepo } from '../../engine/helpers.js';
+import type { LintOptions } from '../../../server/src/index.js';
 import { parse } from 'yaml';
 
 const RULE = 'readability/undefined-abbreviation';
+/**
+ * By default an abbreviation is reported from its second use (minUses 2). Most tests here check what counts as
+ * explained on one use: they run with minUses 1 unless they pass a configuration of their own.
+ */
+const ONCE = config({ rules: { [RULE]: { options: { minUses: 1 } } } });
+const md = (text: string, options: LintOptions = {}) => baseMd(text, { config: ONCE, ...options });
+const txt = (text: string, options: LintOptions = {}) => baseTxt(text, { config: ONCE, ...options });
 const nl = (body: string) => `# Rapport\n\n${body}\n`;
 
 function wellKnown(path: string): string[] {
@@ -66,7 +74,7 @@ describe(RULE, () => {
 
   it('vocabulary.accept accepts an acronym for the project (any case)', () => {
     const text = nl('De NVVK heeft een gedragscode. Het BKR houdt schulden bij.');
-    assert.deepEqual(flagged(md(text, { config: config({ vocabulary: { accept: ['nvvk'] } }) }), text, RULE), ['BKR']);
+    assert.deepEqual(flagged(md(text, { config: config({ vocabulary: { accept: ['nvvk'] }, rules: { [RULE]: { options: { minUses: 1 } } } }) }), text, RULE), ['BKR']);
   });
 
   it('offers to accept the acronym in .brug.yml (not preferred, no text edits)', () => {
@@ -99,12 +107,21 @@ describe(RULE, () => {
     assert.deepEqual(of(md(nl('De Nederlandse Vereniging voor Volkskrediet (NVVK) is een vereniging. De NVVK-gedragscode is streng.')), RULE), []);
   });
 
-  it('audience academic: an acronym used once is fine (minUses 2)', () => {
+  it('nl + en: practitioner and academic (default minUses 2): an abbreviation met once is mostly a name in passing; general reports every one', () => {
     const once = nl('De XYZQ heeft een code.');
     const twice = nl('De XYZQ heeft een code. De XYZQ is streng.');
-    const academic = config({ audience: 'academic' });
-    assert.equal(of(md(once, { config: academic }), RULE).length, 0);
-    assert.equal(of(md(twice, { config: academic }), RULE).length, 1);
+    const enOnce = '# Report\n\nThe local affiliate, WJOA, ran the ads.\n';
+    const enTwice = '# Report\n\nThe local affiliate, WJOA, ran the ads. Later WJOA stopped.\n';
+    for (const audience of ['practitioner', 'academic'] as const) {
+      const c = config({ audience });
+      assert.equal(of(baseMd(once, { config: c }), RULE).length, 0, audience);
+      assert.equal(of(baseMd(twice, { config: c }), RULE).length, 1, audience);
+      assert.equal(of(baseMd(enOnce, { config: c }), RULE).length, 0, audience);
+      assert.equal(of(baseMd(enTwice, { config: c }), RULE).length, 1, audience);
+    }
+    const general = config({ audience: 'general' });
+    assert.equal(of(baseMd(once, { config: general }), RULE).length, 1);
+    assert.equal(of(baseMd(enOnce, { config: general }), RULE).length, 1);
     assert.equal(of(md(once), RULE).length, 1);
   });
 
@@ -140,6 +157,72 @@ describe(RULE, () => {
       assert.deepEqual(flagged(md(en), en, RULE), []);
       const t = nl('Medewerkers loggen in via VPN. De afdeling R&D hielp mee.');
       assert.deepEqual(flagged(md(t), t, RULE), []);
+    });
+  });
+
+  describe('judged false by independent readers (test/judged/findings.tsv): explained, names, file formats, field lists', () => {
+    it('nl + en: the full form, then "ofwel", ", or", "also known as" and the abbreviation explains it', () => {
+      const a = nl('We gebruiken truncated singular value decomposition, ofwel Truncated SVD, op de beelden. De SVD werkt snel.');
+      const b = nl('Het Centrum voor Jeugd en Gezin, oftewel het CJG, helpt ouders. Het CJG zit in de wijk.');
+      const c = '# Report\n\nWe worked with the Greater North Research Council, or GNRC, on this. The GNRC agreed.\n';
+      const d = '# Report\n\nWe used computer-aided design, also known as CAD, for the plans. CAD saved time.\n';
+      // Or the abbreviation first, then what it abbreviates.
+      const f = nl('Dit subtype heet vaak ADD, een afkorting die verwijst naar het overwegend onoplettende type.');
+      const g = '# Report\n\nThis subtype is often called ADD, an abbreviation for the inattentive type.\n';
+      for (const t of [a, b, c, d, f, g]) assert.deepEqual(flagged(md(t), t, RULE), [], t);
+      // A link without the full form before it explains nothing.
+      const e = '# Report\n\nStaff met the mayor, or the GNRC team, twice.\n';
+      assert.deepEqual(flagged(md(e), e, RULE), ['GNRC']);
+    });
+
+    it('nl + en: a name with a number or more capitals after a hyphen (SHA-1, FG-NET) is a name; "NVVK-gedragscode" is not', () => {
+      const en = '# Report\n\nThe file is hashed with SHA-1 and stored. The FG-NET data set holds faces. The MRC-funded study ran.\n';
+      assert.deepEqual(flagged(md(en), en, RULE), ['MRC']);
+      const t = nl('We testen op de FG-NET dataset en hashen met SHA-1. De NVVK-gedragscode geldt.');
+      assert.deepEqual(flagged(md(t), t, RULE), ['NVVK']);
+    });
+
+    it('nl + en: file formats (XLS, DOCX, PNG …) need no explanation', () => {
+      const en = '# Report\n\nThe prototype was an XLS sheet; reports came as DOCX and PNG files.\n';
+      assert.deepEqual(flagged(md(en), en, RULE), []);
+      const t = nl('Het prototype was een XLS-bestand; de rapporten kwamen als DOCX en als PNG.');
+      assert.deepEqual(flagged(md(t), t, RULE), []);
+    });
+
+    it('nl + en: a list of data fields names things; an abbreviation in a list of steps is still explained', () => {
+      const fields = (items: string[]) => items.map((x, i) => `${i + 1}. ${x}`).join('\n');
+      const en = `# Report\n\nThe service must report:\n\n${fields(['sound recording title;', 'ISRC code of the recording;', 'featured recording artist;', 'UPC code of the retail album;', 'catalog number;', 'name of the service.'])}\n`;
+      assert.deepEqual(flagged(md(en), en, RULE), []);
+      const t = nl(`Het bestand bevat:\n\n${fields(['naam van de cliënt;', 'BSN van de cliënt;', 'geboortedatum;', 'postcode;', 'AGB-code van de aanbieder;', 'datum van aanmelding.'])}`);
+      assert.deepEqual(flagged(md(t), t, RULE), []);
+      const steps = nl('Wat u kunt doen:\n\n- Bel het CJG als u vragen heeft over de opvoeding.\n- Vraag hulp.');
+      assert.deepEqual(flagged(md(steps), steps, RULE), ['CJG']);
+      const enSteps = '# Report\n\nWhat to do:\n\n- Call the GNRC.\n- Ask for help.\n';
+      assert.deepEqual(flagged(md(enSteps), enSteps, RULE), ['GNRC']);
+    });
+
+    it('nl + en: the paragraph lists what the letters stand for (SCAMPER: substitute, combine, adapt, modify …)', () => {
+      const t = nl('We werkten met een vereenvoudigde SCAMPER-methode. Iedereen werkte ideeën uit (substitute, combine, adapt, modify, etc.).');
+      assert.deepEqual(flagged(md(t), t, RULE), []);
+      const en = '# Report\n\nWe used the SCAMPER method: substitute, combine, adapt, modify and so on.\n';
+      assert.deepEqual(flagged(md(en), en, RULE), []);
+      const other = '# Report\n\nWe used the SCAMPER method with tea, coffee and cake.\n';
+      assert.deepEqual(flagged(md(other), other, RULE), ['SCAMPER']);
+    });
+
+    it('nl + en: a proper name written out earlier explains it; a lower-case phrase never linked to it does not', () => {
+      const t = '# Rapport\n\nDe school werkt samen met de Universiteit van Amsterdam.\n\n## Werk\n\nIk las de UVA website.\n';
+      assert.deepEqual(flagged(md(t), t, RULE), []);
+      const en = '# Report\n\nWe worked with the Greater North Research Council.\n\n## Work\n\nThe GNRC agreed.\n';
+      assert.deepEqual(flagged(md(en), en, RULE), []);
+      const mvp = '# Report\n\nWe built a minimum viable product first.\n\n## Work\n\nThe MVP was small.\n';
+      assert.deepEqual(flagged(md(mvp), mvp, RULE), ['MVP']);
+      // Other abbreviations are no name: "MZ van PD" does not spell out MVP.
+      const abbrs = nl('De MZ (mantelzorgers) van PD (personen met dementie) zijn moe.\n\n## Werk\n\nHet MVP is klein.');
+      assert.deepEqual(flagged(md(abbrs), abbrs, RULE), ['MVP']);
+      // Written out only after the first use: used before it is explained.
+      const late = '# Report\n\nThe GNRC agreed.\n\n## Work\n\nWe worked with the Greater North Research Council.\n';
+      assert.deepEqual(flagged(md(late), late, RULE), ['GNRC']);
     });
   });
 });

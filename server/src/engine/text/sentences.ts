@@ -178,6 +178,9 @@ function splitPoints(tokens: Token[], language: Language): number[] {
     else if (/^\d[\d.,]*$/.test(prev.text) && /\d$/.test(prev.text)) split = true;
     // "This is Plan A. It works.", "Jansen, A. De gemeente betaalt.": a single capital letter is an
     // initial ("A. Smith", "A. De Vries") unless a sentence starter follows that does not begin a name.
+    // "… mensen met AD(H)D. Hierdoor …": a capital glued to a closing bracket ends an abbreviation written
+    // with brackets, not an initial (an initial stands on its own); a capital after it starts a new sentence.
+    else if (abbr.length === 1 && /^\p{Lu}$/u.test(prev.text) && i >= 3 && tokens[i - 2]!.kind === 'punct' && tokens[i - 2]!.text === ')' && tokens[i - 3]!.kind === 'word') split = true;
     else if (abbr.length === 1 && /^\p{Lu}$/u.test(prev.text)) {
       const starters = language === 'nl' ? NL_SENTENCE_STARTERS : EN_SENTENCE_STARTERS;
       const after = nextWord(tokens, tokens.indexOf(next) + 1);

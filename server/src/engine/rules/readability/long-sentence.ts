@@ -54,14 +54,30 @@ function blockLongSentences(b: DocumentBlock, max: number, summaryMax: number): 
   for (const s of ab.sentences) {
     // A list item without closing punctuation is a fragment, not a sentence.
     if (block.kind === 'listItem' && !/[.!?]["'”’)]*$/.test(block.text.slice(s.start, s.end))) continue;
-    // Words inside quoted speech are the speaker's, not the writer's: they do not count.
-    const n = wordsOutside(s.words, ab.quotes);
+    // A label that opens a list item or paragraph ("**Verwijzingen:** Maak een prototype …", "Design: Make …")
+    // heads the sentence; it is not part of it. Words inside quoted speech are the speaker's: neither counts.
+    const label = s === ab.sentences[0] ? leadingLabel(block.text, s.start, s.end) : 0;
+    const words = label ? s.words.filter((w) => w.start >= label) : s.words;
+    const n = wordsOutside(words, ab.quotes);
     if (n <= limit) continue;
-    const sentence = block.text.slice(s.start, s.end);
+    const start = label ? words[0]!.start : s.start;
+    const sentence = block.text.slice(start, s.end);
     const hint = SPLIT_HINTS[ab.language].find((h) => sentence.includes(h));
-    out.push({ start: s.start, end: s.end, words: n, limit, inSummary, language: ab.language, message: sentenceMessage(n, inSummary, hint, max, summaryMax), related: message(`${n} words`, `${n} woorden`) });
+    out.push({ start, end: s.end, words: n, limit, inSummary, language: ab.language, message: sentenceMessage(n, inSummary, hint, max, summaryMax), related: message(`${n} words`, `${n} woorden`) });
   }
   return out;
+}
+
+/**
+ * The end of a label that opens a block: at most five words ending in a colon, followed by a capital
+ * ("Verwijzingen buiten de beslisboom: Maak …", "Next steps: The team …"); 0 when there is none. A clause
+ * before a colon is longer than that ("But Nimmer was making an important point: A year before …").
+ */
+export function leadingLabel(text: string, start: number, end: number): number {
+  const m = /^([^.:;!?\n]{1,60}):\s+(?=[\p{Lu}\d"“‘'(])/u.exec(text.slice(start, end));
+  if (!m) return 0;
+  const words = m[1]!.trim().split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w));
+  return words.length >= 1 && words.length <= 5 ? start + m[0].length : 0;
 }
 
 /**

@@ -14,11 +14,28 @@ export function isRunningText(ab: AnalysedBlock): boolean {
   // The table test per cached analysis (its sentences array is shared by every run that reuses the block).
   const known = RUNNING.get(ab.sentences);
   if (known !== undefined) return known;
-  const running = !looksLikeTable(b.text);
+  const running = !looksLikeTable(b.text) && !nameList(ab);
   RUNNING.set(ab.sentences, running);
   return running;
 }
 const RUNNING = new WeakMap<object, boolean>();
+
+/**
+ * A paragraph that is mostly a list of names (acknowledgements: "… the contributions of Laura Acion, Jorge Aranda,
+ * Mara Averick …"): at least 20 words, and at least half of the words inside its sentences capitalised. Not prose to
+ * shorten or split.
+ */
+function nameList(ab: AnalysedBlock): boolean {
+  let words = 0;
+  let capitals = 0;
+  for (const s of ab.sentences) {
+    for (let i = 1; i < s.words.length; i++) {
+      words++;
+      if (s.words[i]!.capitalised && !s.words[i]!.isAcronym) capitals++;
+    }
+  }
+  return words >= 20 && capitals >= words / 2;
+}
 
 /** Whether [start, end) lies inside one of the ranges (quotations, placeholders). */
 export function inside(start: number, end: number, ranges: ReadonlyArray<readonly [number, number]> | undefined): boolean {

@@ -19,9 +19,14 @@ export const sectionScore: DocumentRule = {
       'Professionals lezen eerst de samenvatting en de aanbevelingen. Die moeten het makkelijkst zijn; de rest moet minstens leesbaar zijn voor iemand met een hbo-opleiding.',
     ),
     options: {
-      practitioner: { summaryTarget: 50, bodyTarget: 30, minWords: 80 },
-      academic: { summaryTarget: 40, bodyTarget: 15, minWords: 80 },
-      general: { summaryTarget: 60, bodyTarget: 50, minWords: 80 },
+      // minAverageSentenceWords: as for hard-paragraph, a body section's low score is reported when its sentences are
+      // long on average (20 words and more), the cause a rewrite can fix; long words alone are mostly the readers' own
+      // terms (judged false in 4 of 4 body sections with shorter sentences that were not jargon-laden, test/judged/findings.tsv).
+      // minProseShare: a section whose running text is less than half its words is mostly lists or tables (a parameter
+      // list, data fields): its score says little about the writing.
+      practitioner: { summaryTarget: 50, bodyTarget: 30, minWords: 80, minAverageSentenceWords: 20, minProseShare: 0.5 },
+      academic: { summaryTarget: 40, bodyTarget: 15, minWords: 80, minAverageSentenceWords: 20, minProseShare: 0.5 },
+      general: { summaryTarget: 60, bodyTarget: 50, minWords: 80, minAverageSentenceWords: 0, minProseShare: 0 },
     },
   },
   check(doc, ctx) {
@@ -40,6 +45,11 @@ export const sectionScore: DocumentRule = {
       const summaryLike = s.role === 'summary' || s.role === 'recommendations';
       const target = numberOption(sectionScore.meta, ctx, summaryLike ? 'summaryTarget' : 'bodyTarget');
       if (m.score >= target) continue;
+      // A body section is reported when its sentences are long on average: the cause a rewrite can fix. The summary and
+      // the recommendations, which practitioners read first, keep their stricter target whatever the cause.
+      if (!summaryLike && m.averageSentenceLength < numberOption(sectionScore.meta, ctx, 'minAverageSentenceWords')) continue;
+      if (m.words < numberOption(sectionScore.meta, ctx, 'minProseShare') * s.metrics.words) continue;
+
       // Findings do not stack: when only the sentence length pulls the score down, the
       // long-sentence rule's findings in the section say it. A body section is flagged here when
       // it would stay below target with sentences of an ordinary length (15 words): its words are hard.
