@@ -97,6 +97,11 @@ function samePlaceholders(a: ProseBlock['placeholders'], b: ProseBlock['placehol
   return true;
 }
 
+/** Whether a cached result is the one for this block in this place (all but the text, which the caller compared). */
+function sameVariant(v: BlockResult, b: ProseBlock, language: Language, role: SectionRole, ckey: string): boolean {
+  return v.language === language && v.role === role && v.kind === b.kind && v.level === (b.level ?? 0) && v.quoted === !!b.quoted && v.skip === !!b.skip && v.ckey === ckey && samePlaceholders(v.placeholders, b.placeholders);
+}
+
 /** A block placed in the document: its analysis, section and facts, and the map to document offsets. */
 class PlacedBlock implements DocumentBlock {
   constructor(
@@ -144,6 +149,11 @@ export class Engine {
   private generation = 0;
   private readonly cacheSize: number;
   private readonly blockLanguage = new ContentCache<Language | 'short'>(50000);
+  /**
+   * The last result of each block by its map: a parser that reuses a chunk hands out its blocks'
+   * maps (and texts) unchanged, so an unchanged block is found without hashing or comparing its text.
+   */
+  private byMap = new WeakMap<object, { text: string; language?: Language | 'short'; result?: BlockResult }>();
   private readonly documentLanguage = new ContentCache<Language>(1000);
   private readonly formats: EngineOptions['formats'];
 
@@ -164,6 +174,7 @@ export class Engine {
     this.cached = 0;
     this.blockLanguage.clear();
     this.documentLanguage.clear();
+    this.byMap = new WeakMap();
   }
 
   rule(id: string): Rule | undefined {
@@ -408,13 +419,19 @@ export class Engine {
   /** A block of 25 words or more in the other language is checked in that language. */
   private languageOfBlock(b: ProseBlock, doc: Language): Language {
     if (b.kind === 'heading' || b.kind === 'tableCell') return doc;
-    const known = this.blockLanguage.get(b.text);
-    if (known) return known === 'short' ? doc : known;
+    let hint = this.byMap.get(b.map);
+    if (!hint || hint.text !== b.text) this.byMap.set(b.map, (hint = { text: b.text }));
+    const known = hint.language ?? this.blockLanguage.get(b.text);
+    if (known) {
+      hint.language = known;
+      return known === 'short' ? doc : known;
+    }
     const words = piecesUpTo(b.text, 25);
     // Function words settle most blocks; franc is asked only when they point elsewhere.
     const byFunctionWords = words < 25 ? undefined : detectByFunctionWords(b.text);
     const lang = words < 25 ? 'short' : byFunctionWords === doc ? doc : detectLanguage(b.text, doc);
     this.blockLanguage.set(b.text, lang);
+    hint.language = lang;
     return lang === 'short' ? doc : lang;
   }
 
@@ -429,12 +446,26 @@ export class Engine {
   }
 
   private analyseCached(b: ProseBlock, language: Language, role: SectionRole, config: BrugConfig, ckey: string, long: number): BlockResult {
+    // The block's last result, when it is still cached (eviction keeps what the last run used) and nothing else changed.
+    let hint = this.byMap.get(b.map);
+    if (!hint || hint.text !== b.text) this.byMap.set(b.map, (hint = { text: b.text }));
+    const last = hint.result;
+    if (last && last.used >= this.generation - 1 && sameVariant(last, b, language, role, ckey)) {
+      last.used = this.generation;
+      return last;
+    }
+    const r = this.analyseByText(b, language, role, config, ckey, long);
+    hint.result = r;
+    return r;
+  }
+
+  private analyseByText(b: ProseBlock, language: Language, role: SectionRole, config: BrugConfig, ckey: string, long: number): BlockResult {
     // Keyed by the block text first: adapters hand out the same string objects for unchanged
     // blocks, so the look-up does not rehash the text; then by what else shapes the result.
     let variants = this.cache.get(b.text);
     if (variants) {
       for (const v of variants) {
-        if (v.language === language && v.role === role && v.kind === b.kind && v.level === (b.level ?? 0) && v.quoted === !!b.quoted && v.skip === !!b.skip && v.ckey === ckey && samePlaceholders(v.placeholders, b.placeholders)) {
+        if (sameVariant(v, b, language, role, ckey)) {
           v.used = this.generation;
           return v;
         }
@@ -569,10 +600,18 @@ function paragraphsOf(blocks: DocumentBlock[], bom: number): Paragraph[] {
     const pb = b.analysed.block;
     if (pb.kind !== 'paragraph' && pb.kind !== 'listItem') continue;
     if (b.analysed.counts.words === 0) continue;
-    paragraphs.push({ offset: pb.start + bom, endOffset: pb.end + bom, language: b.analysed.language, metrics: metricsOf(b.analysed.counts, b.analysed.language) });
+    paragraphs.push({ offset: pb.start + bom, endOffset: pb.end + bom, language: b.analysed.language, metrics: blockMetrics(b.analysed.counts, b.analysed.language) });
   }
   return paragraphs;
 }
+
+/** A block's metrics, computed once per cached analysis (its counts object) and language. */
+function blockMetrics(counts: Counts, language: Language): Metrics {
+  let known = BLOCK_METRICS.get(counts);
+  if (!known) BLOCK_METRICS.set(counts, (known = {}));
+  return (known[language] ??= metricsOf(counts, language));
+}
+const BLOCK_METRICS = new WeakMap<Counts, Partial<Record<Language, Metrics>>>();
 
 function sampleProse(blocks: ProseBlock[]): string {
   // Up to ~8,000 characters spread over the document, prose first.

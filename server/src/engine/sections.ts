@@ -2,6 +2,7 @@ import type { Language, ProseBlock, SectionRole } from './types.js';
 import type { RoleEntry } from './vocabulary/dictionary.js';
 import type { Vocabulary } from './vocabulary/vocabulary.js';
 import { hasFirstPersonSingular } from './text/quotes.js';
+import { ContentCache } from './cache.js';
 
 /**
  * Section roles. The words live in the section-role dictionaries (dictionaries/nl/sectierollen.yml,
@@ -299,8 +300,20 @@ const CITATION = /[([][^()[\]\n]{1,80}?[,\s](?:19|20)\d\d[a-z]?\s*[)\]]|\p{Lu}[\
 
 /** How often a section's text uses each role's content cues (citations count for background). */
 export function contentScores(content: string | undefined, vocab: RoleVocabulary, part: 'all' | 'findings' | 'sources' = 'all'): Map<SectionRole, number> {
+  if (!content || vocab.content.length === 0) return new Map();
+  // Remembered per vocabulary and text: an edit changes the content of one section, not the others'.
+  let memo = SCORES.get(vocab);
+  if (!memo) SCORES.set(vocab, (memo = new ContentCache(4096)));
+  const key = `${part}\u0000${content}`;
+  let score = memo.get(key);
+  if (!score) memo.set(key, (score = countScores(content, vocab, part)));
+  return new Map(score);
+}
+
+const SCORES = new WeakMap<RoleVocabulary, ContentCache<Map<SectionRole, number>>>();
+
+function countScores(content: string, vocab: RoleVocabulary, part: 'all' | 'findings' | 'sources'): Map<SectionRole, number> {
   const score = new Map<SectionRole, number>();
-  if (!content || vocab.content.length === 0) return score;
   for (const r of vocab.content) {
     // "findings": every role but background (data collection, findings); "sources": background only.
     if ((part === 'findings' && r.role === 'background') || (part === 'sources' && r.role !== 'background')) continue;

@@ -59,13 +59,13 @@ function item(id: InsightId, status: PracticeStatus, evidence: PracticeEvidence[
 }
 
 /** Cue insights: present cues in a sentence that is no trap, template, thanks or plan count as present; the rest as partial. */
-function cueInsight(id: CueInsightId, units: Unit[], lex: PracticeLexicon): { status: PracticeStatus; evidence: PracticeEvidence[] } {
+function cueInsight(id: CueInsightId, cued: Cued, lex: PracticeLexicon): { status: PracticeStatus; evidence: PracticeEvidence[] } {
   const cues = lex.insights[id];
   const found: PracticeEvidence[] = [];
   let present = 0;
   const slot = INSIGHT_IDS.indexOf(id);
-  for (const u of units) {
-    if (u.template) continue;
+  // Only the units with a cue for this insight (no template), in document order: the others add nothing.
+  for (const u of cued.bySlot[slot] ?? []) {
     if (u.acknowledgements && NOT_IN_THANKS.has(id)) continue;
     const c = cueMatch(u, slot, cues);
     if (c === NO_CUE) continue;
@@ -107,28 +107,16 @@ function cueMatch(u: Unit, slot: number, cues: PracticeLexicon['insights'][CueIn
 }
 
 /** Insight 4: both levels named, and linked in one sentence; one level only is partial. */
-function policyPractice(units: Unit[], lex: PracticeLexicon): { status: PracticeStatus; evidence: PracticeEvidence[] } {
-  const base = cueInsight('policy_practice', units, lex);
+function policyPractice(cued: Cued, lex: PracticeLexicon): { status: PracticeStatus; evidence: PracticeEvidence[] } {
+  const base = cueInsight('policy_practice', cued, lex);
   if (base.status === 'present') return base;
   const found: PracticeEvidence[] = [...base.evidence];
   let linked = 0;
   let policy = 0;
   let frontline = 0;
-  const traps = lex.insights.policy_practice.traps;
-  for (const u of units) {
-    if (u.template || u.acknowledgements || u.kind === 'heading') continue;
-    // The text's answers, remembered with its cached block unit (slot after the insights').
-    let c = u.memo[POLICY_SLOT] as { trap: boolean; p: boolean; f: boolean; verb: boolean; at: number } | undefined;
-    if (!c) {
-      if (traps.test(u.text)) c = { trap: true, p: false, f: false, verb: false, at: -1 };
-      else {
-        const p = lex.policyLevel.find(u.text);
-        const f = lex.frontline.find(u.text);
-        c = { trap: false, p: !!p, f: !!f, verb: !!(p && f && lex.recommendations.verbs.test(u.text)), at: p && f ? Math.min(p.index, f.index) : -1 };
-      }
-      u.memo[POLICY_SLOT] = c;
-    }
-    if (c.trap) continue;
+  // Units that name a level (no template, thanks or heading; no trap), in document order: the others add nothing.
+  for (const u of cued.policy) {
+    const c = policyMatch(u, lex);
     if (c.p) policy++;
     if (c.f) frontline++;
     if (c.p && c.f && c.verb) {
@@ -138,6 +126,65 @@ function policyPractice(units: Unit[], lex: PracticeLexicon): { status: Practice
   }
   const status: PracticeStatus = linked >= 2 ? 'present' : linked > 0 || (policy > 0 && frontline > 0) || policy + frontline >= 3 ? 'partial' : base.status;
   return { status, evidence: pickEvidence(found) };
+}
+
+type PolicyMatch = { trap: boolean; p: boolean; f: boolean; verb: boolean; at: number };
+
+/** The text's answers for insight 4, remembered with its cached block unit (slot after the insights'). */
+function policyMatch(u: Unit, lex: PracticeLexicon): PolicyMatch {
+  let c = u.memo[POLICY_SLOT] as PolicyMatch | undefined;
+  if (!c) {
+    if (lex.insights.policy_practice.traps.test(u.text)) c = { trap: true, p: false, f: false, verb: false, at: -1 };
+    else {
+      const p = lex.policyLevel.find(u.text);
+      const f = lex.frontline.find(u.text);
+      c = { trap: false, p: !!p, f: !!f, verb: !!(p && f && lex.recommendations.verbs.test(u.text)), at: p && f ? Math.min(p.index, f.index) : -1 };
+    }
+    u.memo[POLICY_SLOT] = c;
+  }
+  return c;
+}
+
+/** The units that can add to a cue insight, per insight slot, and those that can add to insight 4's levels. */
+interface Cued {
+  bySlot: Unit[][];
+  policy: Unit[];
+}
+
+/** Insights found by cue phrases, with their memo slots. */
+const CUE_SLOTS: Array<[CueInsightId, number]> = INSIGHT_IDS.flatMap((id, slot) =>
+  id === 'client_perspective' || id === 'practical_handles' || id === 'common_language' || id === 'readability' ? [] : [[id, slot] as [CueInsightId, number]],
+);
+/** Per unit (its memo, shared by the checks that reuse the cached block): a bit for each cue slot with a cue. */
+const CUE_BITS = Symbol('cue bits');
+
+/**
+ * One pass over the units: which have a cue for which insight (the same cueMatch answers, read
+ * once per unit and check instead of once per insight), and which name a policy or practice level.
+ */
+function cuedUnits(units: Unit[], lex: PracticeLexicon): Cued {
+  const bySlot: Unit[][] = [];
+  const policy: Unit[] = [];
+  for (const u of units) {
+    if (u.template) continue;
+    const memo = u.memo as unknown[] & { [CUE_BITS]?: number };
+    let bits = memo[CUE_BITS];
+    if (bits === undefined) {
+      bits = 0;
+      for (const [id, slot] of CUE_SLOTS) if (cueMatch(u, slot, lex.insights[id]) !== NO_CUE) bits |= 1 << slot;
+      memo[CUE_BITS] = bits;
+    }
+    if (bits !== 0) {
+      for (const [, slot] of CUE_SLOTS) {
+        if ((bits & (1 << slot)) === 0) continue;
+        (bySlot[slot] ??= []).push(u);
+      }
+    }
+    if (u.acknowledgements || u.kind === 'heading') continue;
+    const c = policyMatch(u, lex);
+    if (!c.trap && (c.p || c.f)) policy.push(u);
+  }
+  return { bySlot, policy };
 }
 
 /** Insight 6: practical handles from the recommendations. */
@@ -223,6 +270,7 @@ function compute(doc: DocumentModel, lex: PracticeLexicon): PracticeFit {
     if (study) studyCues++;
   }
   const isStudy = studyCues >= 2;
+  const cued = cuedUnits(units, lex);
   const items: PracticeItem[] = [];
   for (const id of INSIGHT_IDS) {
     let r: { status: PracticeStatus; evidence: PracticeEvidence[] };
@@ -230,9 +278,9 @@ function compute(doc: DocumentModel, lex: PracticeLexicon): PracticeFit {
     else if (id === 'practical_handles') r = handlesItem(handles, doc);
     else if (id === 'common_language') r = languageItem(doc);
     else if (id === 'readability') r = readabilityItem(doc);
-    else if (id === 'policy_practice') r = policyPractice(units, lex);
+    else if (id === 'policy_practice') r = policyPractice(cued, lex);
     else {
-      r = cueInsight(id, units, lex);
+      r = cueInsight(id, cued, lex);
       if (STUDY_ONLY.has(id) && !isStudy && r.status !== 'present') r = { status: 'not-applicable', evidence: r.evidence };
     }
     items.push(item(id, r.status, r.evidence));

@@ -10,8 +10,7 @@ const SPLIT_HINTS = {
   en: [', which', ', but', ', and', ', because', ', while', ', so that', ', whereas', ';'],
 };
 
-interface LongSentence {
-  block: DocumentBlock;
+interface BlockLong {
   /** The finding's message (it depends on the sentence and the limits only). */
   message: Message;
   /** The sentence as a related place of its section's finding. */
@@ -24,22 +23,25 @@ interface LongSentence {
   language: Language;
 }
 
-/** A long sentence as found in its block, without the block (kept with the block's cached analysis). */
-type BlockLong = Omit<LongSentence, 'block'>;
+/** A long sentence placed in the document: as found in its block (kept with the block's cached analysis), and the block. */
+interface LongSentence {
+  l: BlockLong;
+  block: DocumentBlock;
+}
 
 // Per-block answers, kept with the block's cached analysis (its sentences array is shared by every
 // check that reuses the block), by limits: an edit does not rescan the sentences of unchanged blocks.
 const LONG = new WeakMap<object, Map<string, BlockLong[]>>();
 
 /** Long sentences of a block: over the limit, list fragments and quoted speech left out. */
-function longSentencesOf(b: DocumentBlock, max: number, summaryMax: number): LongSentence[] {
+function longSentencesOf(b: DocumentBlock, max: number, summaryMax: number): BlockLong[] {
   const ab = b.analysed;
   let byLimits = LONG.get(ab.sentences);
   if (!byLimits) LONG.set(ab.sentences, (byLimits = new Map()));
   const key = `${max} ${summaryMax}`;
   let found = byLimits.get(key);
   if (!found) byLimits.set(key, (found = blockLongSentences(b, max, summaryMax)));
-  return found.map((l) => ({ ...l, block: b }));
+  return found;
 }
 
 function blockLongSentences(b: DocumentBlock, max: number, summaryMax: number): BlockLong[] {
@@ -115,22 +117,22 @@ export const longSentence: DocumentRule = {
       let entry = bySection.get(b.section);
       if (!entry) bySection.set(b.section, (entry = { long: [], sentences: 0 }));
       if (isRunningText(b.analysed)) entry.sentences += b.analysed.sentences.length;
-      entry.long.push(...longSentencesOf(b, max, summaryMax));
+      for (const l of longSentencesOf(b, max, summaryMax)) entry.long.push({ l, block: b });
     }
     // The document's budget of warnings goes to the longest sentences, at most `perSection` in a section.
     const budget = Math.max(1, Math.round((doc.metrics.words * per1000) / 1000));
     const candidates: LongSentence[] = [];
     for (const { long } of bySection.values()) {
-      long.sort((a, b) => b.words - a.words || a.block.analysed.block.start - b.block.analysed.block.start);
+      long.sort((a, b) => b.l.words - a.l.words || a.block.analysed.block.start - b.block.analysed.block.start);
       candidates.push(...long.slice(0, perSection));
     }
-    candidates.sort((a, b) => b.words - a.words);
+    candidates.sort((a, b) => b.l.words - a.l.words);
     const marked = new Set(candidates.slice(0, budget));
 
     const out: DocumentFinding[] = [];
     for (const [section, { long, sentences }] of bySection) {
       const folded = long.filter((l) => !marked.has(l));
-      for (const l of long) out.push(sentenceFinding(l, marked.has(l) ? (l.words > max ? ctx.severity : 'info') : 'hint', marked.has(l) ? undefined : long.length));
+      for (const x of long) out.push(sentenceFinding(x, marked.has(x) ? (x.l.words > max ? ctx.severity : 'info') : 'hint', marked.has(x) ? undefined : long.length));
       if (folded.length === 0 || long.length < foldFrom) continue;
       out.push(sectionFinding(doc.sections[section]?.offset, doc.sections[section]?.endOffset, long, sentences, long.length - folded.length, ctx));
     }
@@ -148,24 +150,27 @@ function sentenceMessage(words: number, inSummary: boolean, hint: string | undef
   return { en: m.en + where.en, nl: m.nl + where.nl };
 }
 
-function sentenceFinding(l: LongSentence, severity: Severity, ofInSection: number | undefined): DocumentFinding {
-  const data: Record<string, unknown> = { words: l.words, maxWords: l.limit };
-  if (ofInSection !== undefined) data.folded = true;
-  return { ...l.block.toDocument(l.start, l.end), severity, message: l.message, data };
+function sentenceFinding({ l, block }: LongSentence, severity: Severity, ofInSection: number | undefined): DocumentFinding {
+  const data: Record<string, unknown> = ofInSection === undefined ? { words: l.words, maxWords: l.limit } : { words: l.words, maxWords: l.limit, folded: true };
+  const range = block.toDocument(l.start, l.end);
+  return { offset: range.offset, endOffset: range.endOffset, severity, message: l.message, data };
 }
 
 function sectionFinding(offset: number | undefined, endOffset: number | undefined, long: LongSentence[], sentences: number, markedCount: number, ctx: RuleContext): DocumentFinding {
   const max = numberOption(longSentence.meta, ctx, 'maxWords');
-  const limit = Math.min(...long.map((l) => l.limit));
+  const limit = Math.min(...long.map((x) => x.l.limit));
   const first = long.reduce((a, b) => (a.block.analysed.block.start <= b.block.analysed.block.start ? a : b));
-  const range = offset !== undefined && endOffset !== undefined ? { offset, endOffset } : first.block.toDocument(first.start, first.end);
-  const related: RelatedLocation[] = long.map((l) => ({ ...l.block.toDocument(l.start, l.end), message: l.related }));
+  const range = offset !== undefined && endOffset !== undefined ? { offset, endOffset } : first.block.toDocument(first.l.start, first.l.end);
+  const related: RelatedLocation[] = long.map(({ l, block }) => {
+    const r = block.toDocument(l.start, l.end);
+    return { offset: r.offset, endOffset: r.endOffset, message: l.related };
+  });
   const marked = markedCount === 0
     ? message('the others are marked as hints.', 'de andere staan als hint gemarkeerd.')
     : markedCount === 1
       ? message('the longest is marked; the others are hints.', 'de langste is gemarkeerd; de andere staan als hint.')
       : message(`the ${markedCount} longest are marked; the others are hints.`, `de ${markedCount} langste zijn gemarkeerd; de andere staan als hint.`);
-  const longest = Math.max(...long.map((l) => l.words));
+  const longest = Math.max(...long.map((x) => x.l.words));
   return {
     ...range,
     severity: 'info',

@@ -81,9 +81,23 @@ function proseCounts(doc: DocumentModel): Map<number, Counts> {
     if (b.section < 0 || ab.block.kind !== 'paragraph' || !isRunningText(ab)) continue;
     blocks.push({ offset: b.toDocument(0, 0).offset, counts: ab.counts, language: ab.language });
   }
+  // In document order (the usual case) a section's paragraphs are one run of the list, found by a binary search.
+  let ordered = true;
+  for (let j = 1; j < blocks.length && ordered; j++) if (blocks[j]!.offset < blocks[j - 1]!.offset) ordered = false;
   for (const [i, s] of doc.sections.entries()) {
     let c: Counts | undefined;
-    for (const b of blocks) {
+    let from = 0;
+    if (ordered) {
+      let hi = blocks.length;
+      while (from < hi) {
+        const mid = (from + hi) >> 1;
+        if (blocks[mid]!.offset < s.offset) from = mid + 1;
+        else hi = mid;
+      }
+    }
+    for (let j = from; j < blocks.length; j++) {
+      const b = blocks[j]!;
+      if (ordered && b.offset >= s.contentEnd) break;
       // A passage in another language (an English article quoted at length in a Dutch report) is not scored with
       // this language's formula.
       if (b.offset < s.offset || b.offset >= s.contentEnd || b.language !== s.language) continue;

@@ -3,6 +3,8 @@ import { message } from '../types.js';
 import { numberOption } from './options.js';
 import type { WellKnownAbbreviations } from './abbreviations.js';
 import { inside } from './prose.js';
+import type { AnalysedBlock } from '../types.js';
+import { BlockStates, Tally } from '../../incremental.js';
 
 export interface AcronymUse {
   acronym: string;
@@ -151,8 +153,8 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       if (notes.length) for (const acronym of firstUse.keys()) if (notes.some((ss) => spelledOutIn(acronym, ss))) explainedEverywhere.add(acronym);
       // An acronym in capitals that the report also writes as an ordinary word ("STOP" and "stop",
       // "KENNEDY" and "Kennedy") is emphasis or small capitals, not an abbreviation.
-      const ordinary = new Set<string>();
-      for (const b of doc.blocks) for (const w of ordinaryWordsOf(b.analysed.sentences)) ordinary.add(w);
+      // Kept up to date by the blocks an edit changed (engine/incremental.ts), not rebuilt from every block.
+      const ordinary = ORDINARY_WORDS.update(doc.blocks, (b) => b.analysed.sentences, (tally, sentences, delta) => tally.add(ordinaryWordsOf(sentences as AnalysedBlock['sentences']), delta));
       const out = [];
       for (const [acronym, use] of firstUse) {
         if (accepted.has(acronym) || wellKnown.has(doc.language, acronym) || explainedEverywhere.has(acronym)) continue;
@@ -321,7 +323,7 @@ export function spelledOut(acronym: string, words: string[]): boolean {
 }
 
 /** The acronym stands next to a word in capitals that the report also writes as an ordinary word. */
-function shoutedPhrase(analysed: { sentences: Array<{ words: Array<{ text: string; start: number; end: number }> }> }, start: number, end: number, ordinary: Set<string>): boolean {
+function shoutedPhrase(analysed: { sentences: Array<{ words: Array<{ text: string; start: number; end: number }> }> }, start: number, end: number, ordinary: { has(word: string): boolean }): boolean {
   for (const s of analysed.sentences) {
     const i = s.words.findIndex((w) => w.start <= start && w.end >= end);
     if (i < 0) continue;
@@ -333,6 +335,8 @@ function shoutedPhrase(analysed: { sentences: Array<{ words: Array<{ text: strin
 // Per-block summaries, kept with the block's cached analysis (its sentences array is shared by
 // every check that reuses the block), so that an edit does not rescan the unchanged blocks.
 const ORDINARY = new WeakMap<object, string[]>();
+/** The ordinary words of a document's blocks, per document in use. */
+const ORDINARY_WORDS = new BlockStates(() => new Tally<string>());
 const SPELLED = new WeakMap<object, { words: string[]; answers: Map<string, boolean> }>();
 
 /** The block's words of four letters or more that are no acronym, in capitals. */

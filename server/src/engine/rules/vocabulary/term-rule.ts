@@ -1,4 +1,5 @@
-import type { DocumentFinding, DocumentModel, DocumentRule, RuleContext, RuleMeta } from '../types.js';
+import type { DocumentBlock, DocumentFinding, DocumentModel, DocumentRule, RuleContext, RuleMeta } from '../types.js';
+import { BlockStates } from '../../incremental.js';
 import { message } from '../types.js';
 import type { Fix, FixKind, Message, RelatedLocation, TextEdit } from '../../types.js';
 import { matchCase, sentenceCase } from '../../text/case.js';
@@ -312,34 +313,51 @@ function glossaryOf(doc: DocumentModel, cues: CompiledCues): Set<number> {
  */
 const blockProse = new WeakMap<object, { prose: string; counts: Map<string, number> }>();
 
-/** How often a word or phrase occurs in the document's prose (lower case, whole words, at most 100), computed once per phrase. */
+/** Per document in use: how often each phrase asked about occurs, summed over its blocks (kept up to date by the blocks an edit changed). */
+const FIELD_TOTALS = new BlockStates(() => new Map<string, number>());
+/** What identifies a block's cached analysis (the same object while the block's text is unchanged). */
+const countsOf = (b: DocumentBlock): object => b.analysed.counts;
+/** The pattern of each phrase asked about (the dictionaries' `practiceIn` words). */
+const PHRASE_PATTERNS = new Map<string, RegExp>();
+
+function proseOf(b: DocumentBlock): { prose: string; counts: Map<string, number> } {
+  let p = blockProse.get(b.analysed.counts);
+  if (!p) blockProse.set(b.analysed.counts, (p = { prose: normalizePhrase(b.analysed.block.text.replace(/[^\p{L}\p{N}\s'-]/gu, ' ')).join(' '), counts: new Map() }));
+  return p;
+}
+
+/** How often a normalized phrase occurs in a block's prose (at most 100). */
+function countIn(p: { prose: string; counts: Map<string, number> }, key: string): number {
+  let c = p.counts.get(key);
+  if (c === undefined) {
+    let re = PHRASE_PATTERNS.get(key);
+    if (!re) PHRASE_PATTERNS.set(key, (re = new RegExp(`(?<![\\p{L}\\p{N}-])${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}-])`, 'gu')));
+    c = 0;
+    re.lastIndex = 0;
+    while (re.exec(p.prose) && c < 100) c++;
+    p.counts.set(key, c);
+  }
+  return c;
+}
+
+/** How often a word or phrase occurs in the document's prose (lower case, whole words, at most 100). */
 function practiceFields(doc: DocumentModel): (phrase: string) => number {
-  const seen = new Map<string, number>();
+  // Blocks are joined by a line break in the prose: a phrase (words joined by one space) never spans two.
+  const totals = FIELD_TOTALS.update(doc.blocks, countsOf, (sums, key, delta, b) => {
+    if (sums.size === 0) return;
+    // A block that went had its prose counted when it came (or when the phrase was first asked about).
+    const p = b ? proseOf(b) : blockProse.get(key)!;
+    for (const [phrase, n] of sums) sums.set(phrase, n + delta * countIn(p, phrase));
+  });
   return (phrase) => {
     const key = normalizePhrase(phrase).join(' ');
-    let n = seen.get(key);
-    if (n !== undefined) return n;
-    const re = new RegExp(`(?<![\\p{L}\\p{N}-])${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}-])`, 'gu');
-    n = 0;
-    // Blocks are joined by a line break in the prose: a phrase (words joined by one space) never spans two.
-    for (const b of doc.blocks) {
-      let p = blockProse.get(b.analysed.counts);
-      if (!p) blockProse.set(b.analysed.counts, (p = { prose: normalizePhrase(b.analysed.block.text.replace(/[^\p{L}\p{N}\s'-]/gu, ' ')).join(' '), counts: new Map() }));
-      let c = p.counts.get(key);
-      if (c === undefined) {
-        c = 0;
-        re.lastIndex = 0;
-        while (re.exec(p.prose) && c < 100) c++;
-        p.counts.set(key, c);
-      }
-      n += c;
-      if (n >= 100) {
-        n = 100;
-        break;
-      }
+    let n = totals.get(key);
+    if (n === undefined) {
+      n = 0;
+      for (const b of doc.blocks) n += countIn(proseOf(b), key);
+      totals.set(key, n);
     }
-    seen.set(key, n);
-    return n;
+    return Math.min(n, 100);
   };
 }
 

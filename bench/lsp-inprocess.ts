@@ -1,0 +1,66 @@
+/**
+ * The language server's per-edit work in process (for `node --cpu-prof`): the engine the
+ * server uses, a document from bench/lsp-latency.ts, one-word edits; CPU per lint.
+ *
+ *   node --import tsx bench/lsp-inprocess.ts [words=100000] [edits=100]
+ */
+import { engineFor } from '../server/src/workspace/engine.js';
+import { corpusDocument } from './lsp-latency.js';
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
+
+const words = Number(process.argv[2] ?? 100000);
+const edits = Number(process.argv[3] ?? 100);
+const { text } = corpusDocument(words);
+// The engine the language server uses (bundled and practice dictionaries registered by the workspace layer).
+const engine = engineFor().engine;
+let doc = text;
+const c0 = process.cpuUsage();
+let r = engine.lint(doc, { path: 'doc.md' });
+const first = process.cpuUsage(c0);
+console.log(`first ${((first.user + first.system) / 1000).toFixed(0)} ms, ${r.findings.length} findings, ${r.errors.length} rule errors`);
+const spaces: number[] = [];
+for (const m of doc.matchAll(/\n[A-Za-z][^\n|]{60,}/g)) {
+  const s = / [a-z]{4,} /.exec(m[0]);
+  if (s) spaces.push(m.index + s.index + 1);
+}
+let seed = 42;
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const prof = process.env.PROF;
+const session = new Session();
+if (prof) {
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+}
+const heapProf = process.env.HEAP_PROF;
+if (heapProf) {
+  session.connect();
+  await session.post('HeapProfiler.enable');
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+}
+const times: number[] = [];
+let shift = 0;
+for (let i = 0; i < edits; i++) {
+  const at = Math.min(spaces[Math.floor(random() * spaces.length)]! + Math.floor(shift / 2), doc.length);
+  const sp = doc.indexOf(' ', at);
+  const pos = sp >= 0 ? sp + 1 : at;
+  const w = ['extra ', 'ook ', 'often ', 'also '][i % 4]!;
+  doc = doc.slice(0, pos) + w + doc.slice(pos);
+  shift += w.length;
+  const t = process.cpuUsage();
+  r = engine.lint(doc, { path: 'doc.md' });
+  const c = process.cpuUsage(t);
+  times.push((c.user + c.system) / 1000);
+}
+if (prof) {
+  const { profile } = await session.post('Profiler.stop');
+  writeFileSync(prof, JSON.stringify(profile));
+}
+if (heapProf) {
+  const { profile } = await session.post('HeapProfiler.stopSampling');
+  writeFileSync(heapProf, JSON.stringify(profile));
+}
+times.sort((a, b) => a - b);
+console.log(`edits ${edits}: CPU median ${times[Math.floor(edits / 2)]!.toFixed(1)} ms, p95 ${times[Math.floor(edits * 0.95)]!.toFixed(1)} ms; ${r.findings.length} findings; heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB`);

@@ -1,0 +1,94 @@
+/**
+ * Document-level summaries kept up to date by the blocks that changed.
+ *
+ * A document rule that sums something over all blocks (the words a report writes in lower case,
+ * how often a phrase occurs) would redo that sum over every block after every edit. The blocks
+ * that did not change keep their cached analysis (the same objects from one check to the next),
+ * so the sum can instead be kept and corrected: subtract what the blocks that went contributed,
+ * add what the new ones contribute. The result is the same as summing from scratch as long as a
+ * block's contribution depends on its (immutable) cached analysis only.
+ *
+ * A rule serves every document the engine checks; `BlockStates` keeps one summary per document
+ * it has seen recently (at most `max`) and picks, for a check, the one whose blocks are most like
+ * the checked document's. Any pick gives the right answer (the correction covers every
+ * difference); the closest one is just the cheapest.
+ */
+export class BlockStates<S> {
+  private readonly states: Array<{ blocks: Map<object, number>; state: S }> = [];
+  /** The blocks of the last update (held weakly: they may be an old version of a document). */
+  private last: { blocks: WeakRef<readonly unknown[]>; key: unknown; state: S } | undefined;
+
+  /**
+   * @param create a summary of no blocks
+   * @param max most summaries kept (one per document in use; when all are taken, the closest is corrected)
+   */
+  constructor(
+    private readonly create: () => S,
+    private readonly max = 3,
+  ) {}
+
+  /**
+   * The summary for a document's blocks: `key` identifies what a block contributes (its cached
+   * analysis; blocks may share one), `apply(state, key, delta, block)` is called for each key whose
+   * count changed since the summary was last brought up to date (delta > 0: blocks that came, with
+   * one of them; delta < 0: blocks that went, without). The list is not changed afterwards (a
+   * second update with the same list and key function returns the summary as it is).
+   */
+  update<B>(blocks: readonly B[], key: (block: B) => object, apply: (state: S, key: object, delta: number, block: B | undefined) => void): S {
+    // Asked again for the same blocks (two rules of one check): the summary is up to date.
+    if (this.last && key === this.last.key && blocks === this.last.blocks.deref()) return this.last.state;
+    const current = new Map<object, number>();
+    const first = new Map<object, B>();
+    for (const b of blocks) {
+      const k = key(b);
+      const n = current.get(k);
+      if (n === undefined) first.set(k, b);
+      current.set(k, (n ?? 0) + 1);
+    }
+    // The closest summary: the fewest blocks to add and remove.
+    let best: (typeof this.states)[number] | undefined;
+    let bestCost = Infinity;
+    let bestCommon = 0;
+    for (const s of this.states) {
+      let common = 0;
+      for (const k of current.keys()) if (s.blocks.has(k)) common++;
+      const cost = current.size - common + (s.blocks.size - common);
+      if (cost < bestCost) {
+        best = s;
+        bestCost = cost;
+        bestCommon = common;
+      }
+    }
+    // A document that shares less than half its blocks with every summary is another document: a summary of its own, while there is room.
+    if (!best || (bestCommon * 2 < current.size && this.states.length < this.max)) {
+      best = { blocks: new Map(), state: this.create() };
+      this.states.push(best);
+    }
+    const previous = best.blocks;
+    for (const [k, n] of current) {
+      const d = n - (previous.get(k) ?? 0);
+      if (d !== 0) apply(best.state, k, d, first.get(k));
+    }
+    for (const [k, n] of previous) if (!current.has(k)) apply(best.state, k, -n, undefined);
+    best.blocks = current;
+    this.last = { blocks: new WeakRef(blocks), key, state: best.state };
+    return best.state;
+  }
+}
+
+/** A multiset of values kept as counts: `has` is true while some block contributes the value. */
+export class Tally<T> {
+  readonly counts = new Map<T, number>();
+
+  add(values: Iterable<T>, delta: number): void {
+    for (const v of values) {
+      const n = (this.counts.get(v) ?? 0) + delta;
+      if (n === 0) this.counts.delete(v);
+      else this.counts.set(v, n);
+    }
+  }
+
+  has(value: T): boolean {
+    return this.counts.has(value);
+  }
+}
