@@ -66,3 +66,14 @@ export function sentenceOf(n: number, language: 'nl' | 'en' = 'nl'): string {
   const s = words.join(' ');
   return s.charAt(0).toUpperCase() + s.slice(1) + '.';
 }
+
+/**
+ * The defaults with the quiet-by-default findings switched back on that position and prose tests use as
+ * probes: an abbreviation met once (default minUses 2) and "het X-en van" (default off).
+ */
+export const PROBES: BrugConfig = config({
+  rules: {
+    'readability/undefined-abbreviation': { options: { minUses: 1 } },
+    'readability/nominalization': { options: { infinitiveNouns: true } },
+  },
+});

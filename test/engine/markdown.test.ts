@@ -1,6 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { cachedMarkdownChunks, clearMarkdownCache, guardNesting, MAX_NESTING, parseMarkdown, plainPieces, setPlainFastPath, splitChunks, stubDefinitions } from '../../server/src/engine/formats/markdown.js';
-import { md, of, flagged, assertInside, countWords } from './helpers.js';
+import { md as mdDefaults, of, flagged, assertInside, countWords, PROBES } from './helpers.js';
+import type { LintOptions } from '../../server/src/index.js';
+
+// The rules' probes on (see PROBES): these tests are about what is prose and where, not about what is shown by default.
+const md = (text: string, options: LintOptions = {}) => mdDefaults(text, { config: PROBES, ...options });
 
 /**
  * A sentence that every readability rule flags: long (32 words), passive, nominal, with an

@@ -2,7 +2,12 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { LineIndex, toDocument, BlockTextBuilder } from '../../server/src/engine/offsets.js';
 import type { Finding, LintResult } from '../../server/src/index.js';
-import { assertInside, md, txt, of, flagged } from './helpers.js';
+import { assertInside, md as mdDefaults, txt as txtDefaults, of, flagged, PROBES } from './helpers.js';
+import type { LintOptions } from '../../server/src/index.js';
+
+// The rules' probes on (see PROBES): these tests are about positions, not about what is shown by default.
+const md = (text: string, options: LintOptions = {}) => mdDefaults(text, { config: PROBES, ...options });
+const txt = (text: string, options: LintOptions = {}) => txtDefaults(text, { config: PROBES, ...options });
 
 /** Offset in `lf` → offset in `bom + lf with CRLF`. */
 function shifter(lf: string, bom: boolean): (o: number) => number {

@@ -15,7 +15,7 @@ We will make a decision about the results of the study soon. The request was ref
 
 const NL = `# Titel
 
-Het team werkt met de gegevens van de KVBW. De cliënten doen mee aan het onderzoek.
+Het team werkt met de gegevens van de KVBW. De cliënten doen mee aan het onderzoek. De KVBW publiceert de cijfers elk jaar.
 `;
 
 describe('lsp: code actions', function () {
@@ -126,7 +126,7 @@ describe('lsp: code actions', function () {
       await other.initialize();
       other.saveEditsToDisk = false;
       const uri = pathToFileURL(join(sub, 'rapport.md')).href;
-      await other.open(uri, 'markdown', NL.replace('KVBW', 'QXZR'));
+      await other.open(uri, 'markdown', NL.replaceAll('KVBW', 'QXZR'));
       const abbr = (await other.diagnosticsFor(uri)).find((d) => d.code === 'readability/undefined-abbreviation')!;
       const actions = await other.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: abbr.range, context: { diagnostics: [abbr] } });
       const accept = actions.find((a) => a.title === 'Accepteer "QXZR" in dit project')!;

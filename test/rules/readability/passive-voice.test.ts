@@ -403,15 +403,16 @@ describe(RULE, () => {
     });
   });
 
-  it('nl + en: off by default for practitioners and academics (the actor is nearly always obvious); on for general, with enabled: true, or a severity in .brug.yml', () => {
+  it('nl + en: hidden decisions are hints by default, off with enabled: false or severity off; general shows them too', () => {
     const nl = '# Rapport\n\nEr is voor gekozen om op een mobiel te testen. De aanvraag werd afgewezen.\n';
     const en = '# Report\n\nThree weeks later it was decided to change tack. A citizens’ jury was chosen because it works.\n';
     for (const text of [nl, en]) {
-      assert.deepEqual(of(baseMd(text), RULE), []);
-      assert.deepEqual(of(baseMd(text, { config: baseConfig({ audience: 'academic' }) }), RULE), []);
+      const byDefault = of(baseMd(text), RULE);
+      assert.equal(byDefault.length, 2);
+      assert.ok(byDefault.every((f) => f.severity === 'hint'));
       assert.equal(of(baseMd(text, { config: GENERAL }), RULE).length, 2);
-      assert.equal(of(baseMd(text, ON), RULE).length, 2);
-      assert.equal(of(baseMd(text, { config: baseConfig({ rules: { [RULE]: { severity: 'info' } } }) }), RULE).length, 2);
+      assert.deepEqual(of(baseMd(text, { config: baseConfig({ rules: { [RULE]: { options: { enabled: false } } } }) }), RULE), []);
+      assert.deepEqual(of(baseMd(text, { config: baseConfig({ rules: { [RULE]: 'off' } }) }), RULE), []);
     }
   });
 

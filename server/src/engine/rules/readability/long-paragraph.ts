@@ -54,7 +54,7 @@ export const longParagraph: BlockRule = {
 function longestPart(ab: AnalysedBlock): { words: number; first: Sentence } {
   const text = ab.block.text;
   const breaks: number[] = [];
-  for (const m of text.matchAll(/\n[ \t]*\n/g)) breaks.push(m.index);
+  for (const m of text.matchAll(/\n[ \t\r]*\n/g)) breaks.push(m.index);
   if (breaks.length === 0) return { words: ab.counts.words, first: ab.sentences[0]! };
   let best = { words: 0, first: ab.sentences[0]! };
   let part = -1;
