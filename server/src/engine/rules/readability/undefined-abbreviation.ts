@@ -164,6 +164,11 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         // A phrase in capitals ("#LINK ME", "DO NOT"): a neighbour in capitals is an ordinary word of the report.
         if (shoutedPhrase(doc.blocks[use.block]!.analysed, use.start, use.end, ordinary)) continue;
         if (definedInBlock.get(acronym)?.has(use.block)) continue;
+        // The cheap tests first (each test here only drops the finding, so their order changes nothing else).
+        if (use.count < numberOption(rule.meta, ctx, 'minUses')) continue;
+        const def = definedAt.get(acronym);
+        const first = orderOfUse.get(acronym)!;
+        if (def !== undefined && def <= first) continue;
         // Spelled out in the paragraph of its first use, without brackets: "… all the other STEM fields. To get more
         // women in Computer Science … CS", "subjects are WEIRD: from Western, Educated, Industrialized, Rich, and Democratic societies".
         if (spelledOutIn(acronym, doc.blocks[use.block]!.analysed.sentences)) continue;
@@ -172,10 +177,6 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         if (listsLetters(acronym, doc.blocks[use.block]!.analysed.block.text)) continue;
         // A proper name written out earlier in the report, each word capitalised ("Universiteit van Amsterdam" before "UVA").
         if (nameBefore(acronym, doc.blocks, use.block)) continue;
-        if (use.count < numberOption(rule.meta, ctx, 'minUses')) continue;
-        const def = definedAt.get(acronym);
-        const first = orderOfUse.get(acronym)!;
-        if (def !== undefined && def <= first) continue;
         const range = doc.blocks[use.block]!.toDocument(use.start, use.end);
         const later = def !== undefined;
         out.push({
@@ -241,14 +242,20 @@ export function listsLetters(acronym: string, text: string): boolean {
 function nameBefore(acronym: string, blocks: ReadonlyArray<{ analysed: { sentences: ReadonlyArray<{ words: ReadonlyArray<{ text: string }> }> } }>, first: number): boolean {
   for (let i = 0; i < first; i++) {
     const sentences = blocks[i]!.analysed.sentences;
-    let words = NAME_WORDS.get(sentences);
-    if (!words) NAME_WORDS.set(sentences, (words = sentences.flatMap((s) => [...s.words.map((w) => (/^\p{Lu}[\p{Lu}\d]/u.test(w.text) ? '|' : w.text)), '|'])));
-    if (!words.some((w) => w[0] === acronym[0])) continue;
-    if (spelledOut(acronym, words)) return true;
+    let entry = NAME_WORDS.get(sentences);
+    if (!entry) {
+      const words = sentences.flatMap((s) => [...s.words.map((w) => (/^\p{Lu}[\p{Lu}\d]/u.test(w.text) ? '|' : w.text)), '|']);
+      NAME_WORDS.set(sentences, (entry = { words, initials: new Set(words.map((w) => w[0])), answers: new Map() }));
+    }
+    if (!entry.initials.has(acronym[0])) continue;
+    // Remembered per acronym with the block's cached analysis: an edit does not search the unchanged blocks again.
+    let answer = entry.answers.get(acronym);
+    if (answer === undefined) entry.answers.set(acronym, (answer = spelledOut(acronym, entry.words)));
+    if (answer) return true;
   }
   return false;
 }
-const NAME_WORDS = new WeakMap<object, string[]>();
+const NAME_WORDS = new WeakMap<object, { words: string[]; initials: Set<string | undefined>; answers: Map<string, boolean> }>();
 
 /** A word that links a full form to the abbreviation after it: "…, ofwel SVD", "…, or GNRC", "…, also known as CAD". */
 const LINK_BEFORE = /(?:,\s*(?:of|or|oftewel|ofwel|i\.e\.|dat wil zeggen|that is)|\b(?:also known as|known as|better known as|hereafter|hereinafter|ook wel|ook bekend als|beter bekend als|hierna|afgekort(?: als| tot)?|abbreviated(?: as| to)?))\s+$/iu;
