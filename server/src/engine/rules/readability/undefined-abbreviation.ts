@@ -242,20 +242,39 @@ export function listsLetters(acronym: string, text: string): boolean {
 function nameBefore(acronym: string, blocks: ReadonlyArray<{ analysed: { sentences: ReadonlyArray<{ words: ReadonlyArray<{ text: string }> }> } }>, first: number): boolean {
   for (let i = 0; i < first; i++) {
     const sentences = blocks[i]!.analysed.sentences;
-    let entry = NAME_WORDS.get(sentences);
-    if (!entry) {
-      const words = sentences.flatMap((s) => [...s.words.map((w) => (/^\p{Lu}[\p{Lu}\d]/u.test(w.text) ? '|' : w.text)), '|']);
-      NAME_WORDS.set(sentences, (entry = { words, initials: new Set(words.map((w) => w[0])), answers: new Map() }));
-    }
+    const entry = wordsEntry(NAME_WORDS, sentences, (ss) => ss.flatMap((x) => [...x.words.map((w) => (/^\p{Lu}[\p{Lu}\d]/u.test(w.text) ? '|' : w.text)), '|']));
     if (!entry.initials.has(acronym[0])) continue;
     // Remembered per acronym with the block's cached analysis: an edit does not search the unchanged blocks again.
-    let answer = entry.answers.get(acronym);
-    if (answer === undefined) entry.answers.set(acronym, (answer = spelledOut(acronym, entry.words)));
+    const answer = spelledOutAnswer(entry, acronym);
     if (answer) return true;
   }
   return false;
 }
-const NAME_WORDS = new WeakMap<object, { words: string[]; initials: Set<string | undefined>; answers: Map<string, boolean> }>();
+type Sentences = ReadonlyArray<{ words: ReadonlyArray<{ text: string }> }>;
+/** A block's words for spelledOut(), their initials, and the answers given so far per acronym. */
+interface WordsEntry {
+  words: string[];
+  initials: Set<string | undefined>;
+  answers: Map<string, boolean>;
+}
+const NAME_WORDS = new WeakMap<object, WordsEntry>();
+
+/** The entry of a block's cached sentences in one of the caches, made once. */
+function wordsEntry(cache: WeakMap<object, WordsEntry>, sentences: Sentences, wordsOf: (sentences: Sentences) => string[]): WordsEntry {
+  let entry = cache.get(sentences);
+  if (!entry) {
+    const words = wordsOf(sentences);
+    cache.set(sentences, (entry = { words, initials: new Set(words.map((w) => w[0])), answers: new Map() }));
+  }
+  return entry;
+}
+
+/** spelledOut() on an entry's words, remembered per acronym. */
+function spelledOutAnswer(entry: WordsEntry, acronym: string): boolean {
+  let answer = entry.answers.get(acronym);
+  if (answer === undefined) entry.answers.set(acronym, (answer = spelledOut(acronym, entry.words)));
+  return answer;
+}
 
 /** A word that links a full form to the abbreviation after it: "…, ofwel SVD", "…, or GNRC", "…, also known as CAD". */
 const LINK_BEFORE = /(?:,\s*(?:of|or|oftewel|ofwel|i\.e\.|dat wil zeggen|that is)|\b(?:also known as|known as|better known as|hereafter|hereinafter|ook wel|ook bekend als|beter bekend als|hierna|afgekort(?: als| tot)?|abbreviated(?: as| to)?))\s+$/iu;
@@ -344,7 +363,7 @@ function shoutedPhrase(analysed: { sentences: Array<{ words: Array<{ text: strin
 const ORDINARY = new WeakMap<object, string[]>();
 /** The ordinary words of a document's blocks, per document in use. */
 const ORDINARY_WORDS = new BlockStates(() => new Tally<string>());
-const SPELLED = new WeakMap<object, { words: string[]; answers: Map<string, boolean> }>();
+const SPELLED = new WeakMap<object, WordsEntry>();
 
 /** The block's words of four letters or more that are no acronym, in capitals. */
 function ordinaryWordsOf(sentences: ReadonlyArray<{ words: ReadonlyArray<{ text: string; isAcronym?: boolean; letters: number }> }>): string[] {
@@ -357,11 +376,7 @@ function ordinaryWordsOf(sentences: ReadonlyArray<{ words: ReadonlyArray<{ text:
   return out;
 }
 
-/** spelledOut() on a footnote's words, remembered per acronym for the footnote's cached analysis. */
-function spelledOutIn(acronym: string, sentences: ReadonlyArray<{ words: ReadonlyArray<{ text: string }> }>): boolean {
-  let entry = SPELLED.get(sentences);
-  if (!entry) SPELLED.set(sentences, (entry = { words: sentences.flatMap((s) => s.words.map((w) => w.text)), answers: new Map() }));
-  let answer = entry.answers.get(acronym);
-  if (answer === undefined) entry.answers.set(acronym, (answer = spelledOut(acronym, entry.words)));
-  return answer;
+/** spelledOut() on a block's own words, remembered per acronym for the block's cached analysis. */
+function spelledOutIn(acronym: string, sentences: Sentences): boolean {
+  return spelledOutAnswer(wordsEntry(SPELLED, sentences, (ss) => ss.flatMap((x) => x.words.map((w) => w.text))), acronym);
 }
