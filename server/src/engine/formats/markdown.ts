@@ -497,7 +497,48 @@ const MIN_PLAIN = 200;
  */
 const FOOTNOTE_CALL = /\[\^([A-Za-z0-9-]{1,100})\]/g;
 
-/** Plain pieces of a chunk: [start, end) of their text (without the line ending), then the footnote references in them. */
+/** A run of emphasis delimiters (`*`, `**`, `_` …). */
+const DELIMITER_RUN = /\*+|_+/g;
+const WHITESPACE = /\s/;
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+const PUNCTUATION = /[\p{P}\p{S}]/u;
+
+/**
+ * The delimiter runs of simple emphasis in a piece (`*word*`, `**two words**`, `_x_`), as
+ * [start, end) ranges (offset by `at`), or null when any run is not simple. Simple: the runs
+ * alternate opener, closer, opener, closer …, each closer with the character and the length
+ * (1 to 3) of its opener; an opener follows the piece's start, a space or a line ending and is
+ * followed by no white space (left-flanking, not right-flanking); a closer follows no white
+ * space and is followed by the end, a space or a line ending, or by punctuation after a letter
+ * or digit (right-flanking, not left-flanking). CommonMark then pairs each closer with the
+ * opener before it, whatever the flanking rules of `_` and the rule of three: remark's text
+ * nodes are the text between the runs, each run left out.
+ */
+function emphasisRuns(piece: string, at: number): Array<[number, number]> | null {
+  const out: Array<[number, number]> = [];
+  let open = '';
+  DELIMITER_RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DELIMITER_RUN.exec(piece))) {
+    const run = m[0];
+    const s = m.index;
+    const e = s + run.length;
+    const before = s > 0 ? piece[s - 1]! : '';
+    const after = e < piece.length ? piece[e]! : '';
+    if (!open) {
+      if (run.length > 3 || !(before === '' || before === ' ' || before === '\n') || after === '' || WHITESPACE.test(after)) return null;
+      open = run;
+    } else {
+      if (run !== open || before === '' || WHITESPACE.test(before)) return null;
+      if (!(after === '' || after === ' ' || after === '\n' || (PUNCTUATION.test(after) && WORD_CHARACTER.test(before)))) return null;
+      open = '';
+    }
+    out.push([at + s, at + e]);
+  }
+  return open ? null : out;
+}
+
+/** Plain pieces of a chunk: [start, end) of their text (without the line ending), then what remark leaves out of their text (footnote references, emphasis delimiters). */
 export function plainPieces(src: string, footnotes: ReadonlySet<string> = new Set()): Array<[number, number, Array<[number, number]>?]> {
   if (SPANS_BLANK_LINES.test(src)) return [];
   const out: Array<[number, number, Array<[number, number]>?]> = [];
@@ -536,6 +577,14 @@ export function plainPieces(src: string, footnotes: ReadonlySet<string> = new Se
           return 'x'.repeat(call.length);
         });
         if (!ok) piece = '[';
+      }
+      if (emphasis && (piece.indexOf('*') >= 0 || piece.indexOf('_') >= 0)) {
+        const runs = emphasisRuns(src.slice(start, end), start);
+        if (runs) {
+          // Masked for the tests below (an opener at a line's start is no list item: a letter follows it).
+          piece = piece.replace(/[*_]/g, 'x');
+          refs = refs?.length ? [...refs, ...runs].sort((a, b) => a[0] - b[0]) : runs;
+        }
       }
       if (!NOT_PLAIN.test(piece) && !BLOCK_START.test(piece)) out.push(refs?.length ? [start, end, refs] : [start, end]);
     }
@@ -627,6 +676,12 @@ function chunkBlocks(src: string, stubs: string): ChunkResult {
 }
 
 let fastPath = true;
+let emphasis = true;
+
+/** Turns the fast path for paragraphs with simple emphasis off or on (for the tests that compare both). */
+export function setEmphasisFastPath(on: boolean): void {
+  emphasis = on;
+}
 
 /** Turns plain paragraphs' fast path off or on (for the tests that compare both). */
 export function setPlainFastPath(on: boolean): void {
