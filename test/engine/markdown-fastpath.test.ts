@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { clearMarkdownCache, parseMarkdown, plainPieces, setEmphasisFastPath, setPlainFastPath } from '../../server/src/engine/formats/markdown.js';
+import { clearMarkdownCache, fastPieces, parseMarkdown, plainPieces, setEmphasisFastPath, setPlainFastPath } from '../../server/src/engine/formats/markdown.js';
 import { CORPUS_DIR } from '../helpers/shared.js';
 
 /**
@@ -88,6 +88,20 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.ok(!fast(`${long} *a* *b**`), 'closer of another length');
     assert.ok(!fast(`* lijst ${long}`), 'a list item');
     assert.ok(!fast(`${long} *tekst*woord`), 'closer followed by a letter');
+  });
+
+  it('ATX headings with plain text are read without the parser, alone or with a paragraph right after them', () => {
+    const read = (t: string) => fastPieces(t).flatMap((p) => p.blocks.map((b) => [b.kind, b.text, b.level, t.slice(b.start, b.end)]));
+    assert.deepEqual(read('## Resultaten *kort*\n\n# Titel\nDe cliënt leest dit.'), [
+      ['heading', 'Resultaten kort', 2, '## Resultaten *kort*'],
+      ['heading', 'Titel', 1, '# Titel'],
+      ['paragraph', 'De cliënt leest dit.', undefined, 'De cliënt leest dit.'],
+    ]);
+    for (const parsed of ['## Titel ##', '#Titel', '####### Zeven', '# Titel\n- lijst', '# `code`', '# Titel\n===']) assert.deepEqual(fastPieces(parsed), [], parsed);
+    for (const [text] of [['# Titel\n\n- a\n\n## Kop\n\n  ingesprongen\n\n> citaat\n# Kop na citaat\n\n## Kop *met* nadruk[^1]\n\n[^1]: Noot.']]) {
+      const { slow, fast } = both(text!);
+      assert.deepStrictEqual(fast, slow);
+    }
   });
 
   const files = existsSync(CORPUS_DIR)
