@@ -29,7 +29,7 @@ const common = {
 // cli.mjs is parsed at every start; these go into side bundles (server/dist/lazy/<name>.cjs) that
 // cli.mjs requires the first time one of their exports is used. The source keeps its ordinary
 // static imports (the tests run it as it is); only the CLI bundle sees the stand-ins.
-const LAZY = ['yaml', 'ajv', 'mammoth', 'hast-util-from-html', 'hyphen/nl/index.js', 'picomatch'];
+const LAZY = ['yaml', 'ajv', 'mammoth', 'hast-util-from-html', 'hyphen/nl/index.js', 'hyphen/patterns/nl.js', 'picomatch'];
 const lazyFile = (spec) => `lazy/${spec.replace(/\/index\.js$/, '').replace(/[^a-z0-9]+/gi, '-')}.cjs`;
 
 // A stand-in module for `spec`: every function export (and the default export) forwards to the
