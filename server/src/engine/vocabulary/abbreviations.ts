@@ -64,3 +64,43 @@ export function abbreviationOf(word: string, defined: Map<string, string>): stri
   if (word.endsWith('s') && defined.has(word.slice(0, -1))) return word.slice(0, -1);
   return undefined;
 }
+
+/**
+ * A legend or list of abbreviations, one a line: the abbreviation in `code`, or followed by ":", "=", "–", a tab or
+ * " - ", and then its words ("`PD` persoon met dementie <br>", "UWV: Uitvoeringsinstituut Werknemersverzekeringen",
+ * "**SROI** – social return on investment"). A bold abbreviation needs the separator: "**CBV** will verify …" is a sentence.
+ */
+const LEGEND_LINE = new RegExp(`^[ \\t]*(?:[-*•][ \\t]+)?(?:\`(${ABBR})s?\`(?:[ \\t]*[:=–—-])?|[*_]{0,2}(${ABBR})s?[*_]{0,2}(?:[ \\t]*[:=–—]|\\t|[ \\t]+[-–—]))[ \\t]+\\p{L}`, 'gmu');
+let legendText: string | undefined;
+let legend = new Set<string>();
+
+/** The abbreviations a text explains in a legend or list of abbreviations (remembered for the last text asked). */
+export function legendAbbreviations(text: string): Set<string> {
+  if (text !== legendText) {
+    legend = new Set();
+    if (/[A-Z]{2}/.test(text)) for (const m of text.matchAll(LEGEND_LINE)) legend.add((m[1] ?? m[2])!);
+    legendText = text;
+  }
+  return legend;
+}
+
+let hostText: string | undefined;
+let hosts = new Set<string>();
+
+/**
+ * The labels of the web addresses in a text, in capitals, without the top-level domain: "https://www.acf.hhs.gov/ofa"
+ * gives ACF, HHS (and WWW); "uva.nl" gives UVA. An abbreviation that is a site's name (acf.hhs.gov, mui.com, uva.nl) is
+ * the name of an organisation or a product. Remembered for the last text asked.
+ */
+export function webAddressLabels(text: string): Set<string> {
+  if (text !== hostText) {
+    hosts = new Set();
+    for (const m of text.matchAll(/(?:\bhttps?:\/\/|\bwww\.)([\p{L}\d-]+(?:\.[\p{L}\d-]+)+)|\b((?:[\p{L}\d-]+\.)+(?:nl|be|com|org|gov|edu|eu|uk|net|io))\b(?![.\p{L}\d-])/giu)) {
+      const labels = (m[1] ?? m[2])!.split('.');
+      labels.pop();
+      for (const l of labels) hosts.add(l.toUpperCase());
+    }
+    hostText = text;
+  }
+  return hosts;
+}
