@@ -255,13 +255,16 @@ describe(RULE, () => {
       assert.deepEqual(flagged(md(en), en, RULE), []);
     });
 
-    it('nl + en: an abbreviation met only in footnotes (a source title, a case number) is not reported; in the prose it is', () => {
+    it('nl + en: an abbreviation met only in footnotes that cite sources (a source title, a case number) is not reported; in the prose or a note in sentences it is', () => {
       const en = '# Report\n\nCable grew fast.[^1]\n\n[^1]: Copyright Law Revision—CATV: Hearing on S. 1006, 89th Cong. (1966); CATV, 116.\n';
       assert.deepEqual(flagged(md(en), en, RULE), []);
       const t = nl('Dat bleek uit de zaak.[^1]\n\n[^1]: Uitspraak CRVB 2019, zaak 17/1234 CRVB.');
       assert.deepEqual(flagged(md(t), t, RULE), []);
       const prose = nl('De CRVB besliste.[^1]\n\n[^1]: Uitspraak CRVB 2019.');
       assert.deepEqual(flagged(md(prose), prose, RULE), ['CRVB']);
+      // A note in sentences is prose: its abbreviations count.
+      const note = '# Report\n\nThe claim was refused.[^1]\n\n[^1]: The DMB refused it because the DMB had no file.\n';
+      assert.deepEqual(flagged(md(note), note, RULE), ['DMB']);
     });
 
     it('nl + en: a list whose items begin with the letters explains it (PESTLE: Political, Economic …); another list does not', () => {

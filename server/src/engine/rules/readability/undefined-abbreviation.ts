@@ -84,6 +84,9 @@ export const acronymAnalyzer: BlockAnalyzer = {
   },
 };
 
+/** A footnote that cites a source: a year, pages, "ibid.", "et al.", "available at", "see also". */
+const REFERENCE_NOTE = /\b(?:1[5-9]|20)\d\d\b|\b(?:ibid|et al|available at|retrieved from|geraadpleegd op|see also|zie ook)\b|\bpp?\.\s*\d/i;
+
 /** Headings of a list of abbreviations or a glossary: an acronym explained there is explained for the whole report. */
 const GLOSSARY_HEADING = /^(?:lijst (?:van|met) )?(?:afkortingen|begrippen(?:lijst)?|woordenlijst|verklarende woordenlijst|begrippenkader|glossary|abbreviations?|acronyms?|list of (?:abbreviations|acronyms)|terms and abbreviations|definitions|abbreviations and acronyms)\b/i;
 
@@ -150,9 +153,10 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
           }
           // Headings, captions and tables do not count as the first use in running text.
           // Nor do lists of data fields, parameters or criteria ("15. UPC code of the retail album;"): they name things.
-          // Nor do footnotes: mostly references ("Copyright Law Revision—CATV: Hearing on S. 1006 …", "C 99-5183 MHP");
-          // an abbreviation a reader meets only there is part of a source's title or number. A footnote still explains.
-          const prose = kind === 'paragraph' || (kind === 'listItem' && !fields.has(bi));
+          // Nor do footnotes that cite a source (a year, pages, "available at": "Copyright Law Revision—CATV: Hearing on
+          // S. 1006 … (1966)", "C 99-5183 MHP … 2003"): an abbreviation met only there is part of a source's title or
+          // number. A note in sentences is prose; and any footnote still explains.
+          const prose = kind === 'paragraph' || (kind === 'listItem' && !fields.has(bi)) || (kind === 'footnote' && !REFERENCE_NOTE.test(b.analysed.block.text));
           if (!prose && !defines) continue;
           const f = firstUse.get(u.acronym);
           if (!f) {
