@@ -243,6 +243,9 @@ describe(RULE, () => {
       assert.deepEqual(flagged(md(en), en, RULE), []);
       const path = '# Report\n\nThe GNRC agreed. See [the poll](https://example.org/GNRC-poll.pdf).\n';
       assert.deepEqual(flagged(md(path), path, RULE), ['GNRC']);
+      // A file name is no website: "gnrc.png".
+      const file = nl('De GNRC stemde in. Zie het plaatje gnrc.png bij de GNRC.');
+      assert.deepEqual(flagged(md(file), file, RULE), ['GNRC']);
       // Explained only later: still used before its explanation, site or not.
       const later = nl('Het NIHR betaalde. Zie nihr.ac.uk.\n\n## Geld\n\nHet National Institute for Health Research (NIHR) betaalde alles.');
       assert.deepEqual(flagged(md(later), later, RULE), ['NIHR']);
@@ -258,6 +261,8 @@ describe(RULE, () => {
     it('nl + en: an abbreviation met only in footnotes that cite sources (a source title, a case number) is not reported; in the prose or a note in sentences it is', () => {
       const en = '# Report\n\nCable grew fast.[^1]\n\n[^1]: Copyright Law Revision—CATV: Hearing on S. 1006, 89th Cong. (1966); CATV, 116.\n';
       assert.deepEqual(flagged(md(en), en, RULE), []);
+      const page = '# Report\n\nCable grew.[^1] It grew more.[^2]\n\n[^1]: Copyright Law Revision—CATV, 116 (statement of a counsel).\n\n[^2]: Copyright Law Revision—CATV, 126.\n';
+      assert.deepEqual(flagged(md(page), page, RULE), []);
       const t = nl('Dat bleek uit de zaak.[^1]\n\n[^1]: Uitspraak CRVB 2019, zaak 17/1234 CRVB.');
       assert.deepEqual(flagged(md(t), t, RULE), []);
       const prose = nl('De CRVB besliste.[^1]\n\n[^1]: Uitspraak CRVB 2019.');

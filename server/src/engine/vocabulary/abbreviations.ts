@@ -69,38 +69,81 @@ export function abbreviationOf(word: string, defined: Map<string, string>): stri
  * A legend or list of abbreviations, one a line: the abbreviation in `code`, or followed by ":", "=", "–", a tab or
  * " - ", and then its words ("`PD` persoon met dementie <br>", "UWV: Uitvoeringsinstituut Werknemersverzekeringen",
  * "**SROI** – social return on investment"). A bold abbreviation needs the separator: "**CBV** will verify …" is a sentence.
+ * Matched at the start of a line where the abbreviation occurs (the text is searched for the abbreviation only).
  */
-const LEGEND_LINE = new RegExp(`^[ \\t]*(?:[-*•][ \\t]+)?(?:\`(${ABBR})s?\`(?:[ \\t]*[:=–—-])?|[*_]{0,2}(${ABBR})s?[*_]{0,2}(?:[ \\t]*[:=–—]|\\t|[ \\t]+[-–—]))[ \\t]+\\p{L}`, 'gmu');
-let legendText: string | undefined;
-let legend = new Set<string>();
+const LEGEND_START = /^[ \t]*(?:[-*•][ \t]+)?[`*_]{0,2}$/;
+const LEGEND_REST = /^(?:s?`(?:[ \t]*[:=–—-])?|s?[*_]{0,2}(?:[ \t]*[:=–—]|\t|[ \t]+[-–—]))[ \t]+\p{L}/u;
 
-/** The abbreviations a text explains in a legend or list of abbreviations (remembered for the last text asked). */
-export function legendAbbreviations(text: string): Set<string> {
-  if (text !== legendText) {
-    legend = new Set();
-    if (/[A-Z]{2}/.test(text)) for (const m of text.matchAll(LEGEND_LINE)) legend.add((m[1] ?? m[2])!);
-    legendText = text;
-  }
-  return legend;
+/** A file name, not a host: "mui.png", "report.pdf". */
+const FILE_EXTENSION = /\.(?:pdf|png|jpe?g|gif|svg|docx?|xlsx?|pptx?|csv|txt|md|html?|tex|json|zip|py|js|ts)$/i;
+
+/** A web address's host: letters, digits, hyphens and dots, a top-level domain at the end. */
+const HOST_CHAR = /[\p{L}\d.-]/u;
+
+interface TextAnswers {
+  text: string;
+  legend: Map<string, boolean>;
+  site: Map<string, boolean>;
+}
+let answers: TextAnswers = { text: '', legend: new Map(), site: new Map() };
+function answersFor(text: string): TextAnswers {
+  if (answers.text !== text) answers = { text, legend: new Map(), site: new Map() };
+  return answers;
 }
 
-let hostText: string | undefined;
-let hosts = new Set<string>();
+/** Each place where the abbreviation stands as a whole word (no letter or digit either side), case as given. */
+function* wholeWord(text: string, word: string): Generator<number> {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = at > 0 ? text[at - 1]! : ' ';
+    const after = text[at + word.length] ?? ' ';
+    if (!/[\p{L}\d]/u.test(before) && !/[\p{L}\d]/u.test(after)) yield at;
+  }
+}
+
+/** The text explains the abbreviation in a legend or list of abbreviations (remembered per abbreviation for the last text). */
+export function inLegend(text: string, abbr: string): boolean {
+  const a = answersFor(text);
+  let answer = a.legend.get(abbr);
+  if (answer === undefined) {
+    answer = false;
+    for (const at of wholeWord(text, abbr)) {
+      const lineStart = text.lastIndexOf('\n', at) + 1;
+      if (at - lineStart <= 8 && LEGEND_START.test(text.slice(lineStart, at)) && LEGEND_REST.test(text.slice(at + abbr.length, at + abbr.length + 12))) {
+        answer = true;
+        break;
+      }
+    }
+    a.legend.set(abbr, answer);
+  }
+  return answer;
+}
 
 /**
- * The labels of the web addresses in a text, in capitals, without the top-level domain: "https://www.acf.hhs.gov/ofa"
- * gives ACF, HHS (and WWW); "uva.nl" gives UVA. An abbreviation that is a site's name (acf.hhs.gov, mui.com, uva.nl) is
- * the name of an organisation or a product. Remembered for the last text asked.
+ * The abbreviation is a label of a web address's host in the text, not its top-level domain: "https://www.acf.hhs.gov/ofa"
+ * for ACF, "uva.nl" for UVA, "mui.com" for MUI. An abbreviation that is a site's name is the name of an organisation or
+ * a product. Letters in a link's path (example.org/GNRC-poll.pdf) do not count. Remembered per abbreviation for the last text.
  */
-export function webAddressLabels(text: string): Set<string> {
-  if (text !== hostText) {
-    hosts = new Set();
-    for (const m of text.matchAll(/(?:\bhttps?:\/\/|\bwww\.)([\p{L}\d-]+(?:\.[\p{L}\d-]+)+)|\b((?:[\p{L}\d-]+\.)+(?:nl|be|com|org|gov|edu|eu|uk|net|io))\b(?![.\p{L}\d-])/giu)) {
-      const labels = (m[1] ?? m[2])!.split('.');
-      labels.pop();
-      for (const l of labels) hosts.add(l.toUpperCase());
+export function isWebAddressLabel(text: string, abbr: string): boolean {
+  const a = answersFor(text);
+  let answer = a.site.get(abbr);
+  if (answer === undefined) {
+    answer = false;
+    const lower = abbr.toLowerCase();
+    for (const at of wholeWord(text, lower)) {
+      // Followed by a dot and more host (a label, then a top-level domain of letters).
+      let end = at + lower.length;
+      if (text[end] !== '.') continue;
+      while (end < text.length && HOST_CHAR.test(text[end]!)) end++;
+      const host = text.slice(at, end).replace(/\.+$/, '');
+      if (!/^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,6}$/u.test(host) || FILE_EXTENSION.test(host)) continue;
+      // Starts a host: after "//", "www." or another label's dot, or a word on its own ("uva.nl"); not inside a path.
+      let start = at;
+      while (start > 0 && HOST_CHAR.test(text[start - 1]!)) start--;
+      if (start > 0 && text[start - 1] === '/' && text[start - 2] !== '/') continue;
+      answer = true;
+      break;
     }
-    hostText = text;
+    a.site.set(abbr, answer);
   }
-  return hosts;
+  return answer;
 }

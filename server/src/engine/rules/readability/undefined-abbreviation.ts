@@ -5,7 +5,7 @@ import type { WellKnownAbbreviations } from './abbreviations.js';
 import { inside } from './prose.js';
 import type { AnalysedBlock } from '../types.js';
 import { BlockStates, Tally } from '../../incremental.js';
-import { legendAbbreviations, webAddressLabels } from '../../vocabulary/abbreviations.js';
+import { inLegend, isWebAddressLabel } from '../../vocabulary/abbreviations.js';
 
 export interface AcronymUse {
   acronym: string;
@@ -84,8 +84,11 @@ export const acronymAnalyzer: BlockAnalyzer = {
   },
 };
 
-/** A footnote that cites a source: a year, pages, "ibid.", "et al.", "available at", "see also". */
-const REFERENCE_NOTE = /\b(?:1[5-9]|20)\d\d\b|\b(?:ibid|et al|available at|retrieved from|geraadpleegd op|see also|zie ook)\b|\bpp?\.\s*\d/i;
+/**
+ * A footnote that cites a source: a year, pages ("p. 12", "blz. 12", "Title, 116 (…)"), "ibid.", "et al.",
+ * "available at", "see also".
+ */
+const REFERENCE_NOTE = /\b(?:1[5-9]|20)\d\d\b|\b(?:ibid|et al|available at|retrieved from|geraadpleegd op|see also|zie ook)\b|\b(?:pp?|blz)\.\s*\d|,\s\d{1,4}(?:[-–]\d{1,4})?\s*(?:\(|[.;]?\s*$)/i;
 
 /** Headings of a list of abbreviations or a glossary: an acronym explained there is explained for the whole report. */
 const GLOSSARY_HEADING = /^(?:lijst (?:van|met) )?(?:afkortingen|begrippen(?:lijst)?|woordenlijst|verklarende woordenlijst|begrippenkader|glossary|abbreviations?|acronyms?|list of (?:abbreviations|acronyms)|terms and abbreviations|definitions|abbreviations and acronyms)\b/i;
@@ -199,9 +202,9 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         if (acronym.length >= 4 && runs.some((r) => r.includes(acronym))) continue;
         // Explained in a legend or a list of abbreviations ("`PD` persoon met dementie", "MZ: mantelzorger"), which
         // the prose does not show (inline code is not prose).
-        if (legendAbbreviations(doc.text).has(acronym)) continue;
+        if (inLegend(doc.text, acronym)) continue;
         // The name of a website's owner (acf.hhs.gov, mui.com, uva.nl): an organisation or a product known by that name.
-        if (def === undefined && webAddressLabels(doc.text).has(acronym)) continue;
+        if (def === undefined && isWebAddressLabel(doc.text, acronym)) continue;
         const range = doc.blocks[use.block]!.toDocument(use.start, use.end);
         const later = def !== undefined;
         out.push({
