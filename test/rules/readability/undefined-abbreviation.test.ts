@@ -288,10 +288,10 @@ describe(RULE, () => {
       assert.deepEqual(flagged(md(t), t, RULE), []);
     });
 
-    it('nl + en: abbreviations every reader knows are not reported (RDW, PGB; SNAP, SEN); the field\'s own (PW, BBZ, SUWI; CBV) are', () => {
+    it('nl + en: abbreviations every reader knows are not reported (RDW, PGB; NHS, GP); the field\'s own (PW, BBZ, SUWI; CBV) are', () => {
       const t = nl('Het kenteken staat bij de RDW. Het PGB wordt betaald. De PW, het BBZ en de SUWI gelden ook.');
       assert.deepEqual(flagged(md(t), t, RULE), ['PW', 'BBZ', 'SUWI']);
-      const en = '# Report\n\nFamilies on SNAP and children with SEN were asked about the CBV tool.\n';
+      const en = '# Report\n\nFamilies seen by the NHS and their GP were asked about the CBV tool.\n';
       assert.deepEqual(flagged(md(en), en, RULE), ['CBV']);
     });
   });
