@@ -129,10 +129,11 @@ export function isWebAddressLabel(text: string, abbr: string): boolean {
   if (answer === undefined) {
     answer = false;
     const lower = abbr.toLowerCase();
-    for (const at of wholeWord(text, lower)) {
+    // Only places followed by a dot: "ui" occurs in many words, "ui." in few.
+    for (let at = text.indexOf(`${lower}.`); at >= 0; at = text.indexOf(`${lower}.`, at + 1)) {
+      if (at > 0 && /[\p{L}\d]/u.test(text[at - 1]!)) continue;
       // Followed by a dot and more host (a label, then a top-level domain of letters).
       let end = at + lower.length;
-      if (text[end] !== '.') continue;
       while (end < text.length && HOST_CHAR.test(text[end]!)) end++;
       const host = text.slice(at, end).replace(/\.+$/, '');
       if (!/^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,6}$/u.test(host) || FILE_EXTENSION.test(host)) continue;
