@@ -144,9 +144,12 @@ export function vocabularyAnalyzer(vocabulary: Vocabulary): BlockAnalyzer {
       };
       // A term that is the whole of a quotation ("verwarde personen", ‘klant’) is mentioned, not used:
       // the writer already holds it at a distance.
+      // American punctuation puts a comma or full stop inside the quotes (“triangulate,” as he puts it).
       const mentioned = (start: number, end: number) => {
         const close = QUOTE_PAIRS[text[start - 1] ?? ''];
-        return close !== undefined && close.includes(text[end] ?? '');
+        if (close === undefined) return false;
+        const after = /^[.,;:!?]?(.)/u.exec(text.slice(end, end + 2))?.[1] ?? '';
+        return close.includes(text[end] ?? '') || close.includes(after);
       };
       const articles = ARTICLES[ab.language]!;
       let quoted: Array<[number, number]> | undefined;
