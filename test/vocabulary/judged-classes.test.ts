@@ -139,6 +139,20 @@ describe('vocabulary: the judged false classes (session 3)', () => {
       assert.deepEqual(flagged('# Report\n\nThe cable companies sold access to their customers.\n', 'en', JARGON, { config: config({ vocabulary: { prefer: { customer: 'resident' } } }) }), ['customers']);
     });
 
+    it('nl + en: a field’s own word is practice language in a report of that field (zelfredzaamheid in the Wmo; service delivery in the NHS)', () => {
+      const wmo = '# Rapport\n\nDe Wmo betaalt hulp. De Wmo kent consulenten. De Wmo is lokaal geregeld. De zelfredzaamheid in het dorp is groot.\n';
+      assert.deepEqual(flagged(wmo, 'nl', JARGON), []);
+      assert.deepEqual(flagged('# Rapport\n\nDe zelfredzaamheid in het dorp is groot.\n', 'nl', JARGON), ['zelfredzaamheid']);
+      const nhs = '# Report\n\nNHS trusts differ. The NHS pays. Every NHS hospital reported. Service delivery varied.\n';
+      assert.deepEqual(flagged(nhs, 'en', JARGON), []);
+    });
+
+    it('nl + en: a stock phrase in another sense is not flagged (ten einde van = at the end of; in order to needs a verb)', () => {
+      assert.deepEqual(flagged('# Rapport\n\nTen einde van het project is een concept klaar.\n', 'nl', JARGON), []);
+      assert.deepEqual(flagged('# Rapport\n\nTen einde de wachtlijst te verkorten, komt er een team.\n', 'nl', JARGON), ['Ten einde']);
+      assert.deepEqual(flagged('# Report\n\nWe met in order to plan the work.\n', 'en', JARGON), ['in order to']);
+    });
+
     it('nl: significant compared with an average or another group is the statistical sense', () => {
       assert.deepEqual(flagged('# Rapport\n\nDe scores in deze buurt wijken significant af van het gemiddelde.\n', 'nl', JARGON), []);
       assert.deepEqual(flagged('# Rapport\n\nEr is een significante verbetering in de tevredenheid.\n', 'nl', JARGON), ['significante']);

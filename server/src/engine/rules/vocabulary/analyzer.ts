@@ -157,10 +157,13 @@ export function vocabularyAnalyzer(vocabulary: Vocabulary): BlockAnalyzer {
         let norm: string[] | undefined;
         for (const m of lex.terms.match(s.words, text)) {
           if (!outside(m.start, m.end) || named(s, m.from, m.payload.entry.term) || mentioned(m.start, m.end)) continue;
-          // Inside a short quotation too (*"Customers and Funders"*, de nota noemt "de zelfredzaamheid van inwoners"):
-          // a label, a title or the source's words, held at a distance by the writer.
-          quoted ??= quotations(text);
-          if (quoted.some(([a, b]) => a < m.start && m.end < b)) continue;
+          // Jargon inside a short quotation too (*"Customers and Funders"*, de nota noemt "de zelfredzaamheid van
+          // inwoners"): a label, a title or the source's words, held at a distance by the writer. (A label of
+          // people in a quoted name stays a person-first finding, without a replacement.)
+          if (m.payload.kind === 'jargon') {
+            quoted ??= quotations(text);
+            if (quoted.some(([a, b]) => a < m.start && m.end < b)) continue;
+          }
           const entry = m.payload.entry;
           norm ??= s.words.map((w) => (w.norm ??= normalizeWord(w.text)));
           // Word senses: "foreign intervention" is not the jargon sense of intervention.
