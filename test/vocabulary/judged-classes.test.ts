@@ -145,6 +145,10 @@ describe('vocabulary: the judged false classes (session 3)', () => {
       assert.deepEqual(flagged('# Rapport\n\nDe zelfredzaamheid in het dorp is groot.\n', 'nl', JARGON), ['zelfredzaamheid']);
       const nhs = '# Report\n\nNHS trusts differ. The NHS pays. Every NHS hospital reported. Service delivery varied.\n';
       assert.deepEqual(flagged(nhs, 'en', JARGON), []);
+      // A report about software deploys tools in the technical sense, however far the word stands from "software".
+      const software = '# Report\n\nThe app stores records. The app is open source software. Charities used the app. The deployment and evaluation of these tools took a year.\n';
+      assert.deepEqual(flagged(software, 'en', JARGON), []);
+      assert.deepEqual(flagged('# Report\n\nThe deployment of outreach workers took a year.\n', 'en', JARGON), ['deployment']);
     });
 
     it('nl + en: a stock phrase in another sense is not flagged (ten einde van = at the end of; in order to needs a verb)', () => {
@@ -155,6 +159,7 @@ describe('vocabulary: the judged false classes (session 3)', () => {
 
     it('nl: significant compared with an average or another group is the statistical sense', () => {
       assert.deepEqual(flagged('# Rapport\n\nDe scores in deze buurt wijken significant af van het gemiddelde.\n', 'nl', JARGON), []);
+      assert.deepEqual(flagged('# Rapport\n\nAlleen zeer hoge percentages zijn significant afwijkend.\n', 'nl', JARGON), []);
       assert.deepEqual(flagged('# Rapport\n\nEr is een significante verbetering in de tevredenheid.\n', 'nl', JARGON), ['significante']);
     });
 
