@@ -5,6 +5,7 @@ import type { WellKnownAbbreviations } from './abbreviations.js';
 import { inside } from './prose.js';
 import type { AnalysedBlock } from '../types.js';
 import { BlockStates, Tally } from '../../incremental.js';
+import { inLegend, isWebAddressLabel } from '../../vocabulary/abbreviations.js';
 
 export interface AcronymUse {
   acronym: string;
@@ -38,6 +39,8 @@ export const acronymAnalyzer: BlockAnalyzer = {
         // Part of a name joined by a hyphen to a number or more capitals (SHA-1, FG-NET, ISO-9001, HIV-1): the whole
         // is the name of an algorithm, a data set or a standard, not an abbreviation to write out.
         // "NVVK-gedragscode", "DWP-funded" stay: an abbreviation in a compound.
+        // A plus joined to it names a data set or a product (LFWA+, MUI+, C++): a name too.
+        if (/^\+/.test(text.slice(w.end, w.end + 1)) || /^\+/.test(w.text.slice(acronym.length))) continue;
         if (/^-[\p{Lu}\d]/u.test(w.text.slice(acronym.length)) || /^-[\p{Lu}\d]/u.test(text.slice(w.end, w.end + 2)) || /[\p{Lu}\d]-$/u.test(text.slice(Math.max(0, w.start - 2), w.start))) continue;
         if (inside(w.start, w.end, ab.quotes)) continue;
         // The abbreviation alone in quotation marks is mentioned, not used: "wat 'BIC' betekende", "“SSDI” was searched 6 times".
@@ -81,6 +84,12 @@ export const acronymAnalyzer: BlockAnalyzer = {
   },
 };
 
+/**
+ * A footnote that cites a source: a year, pages ("p. 12", "blz. 12", "Title, 116 (…)"), "ibid.", "et al.",
+ * "available at", "see also".
+ */
+const REFERENCE_NOTE = /\b(?:1[5-9]|20)\d\d\b|\b(?:ibid|et al|available at|retrieved from|geraadpleegd op|see also|zie ook)\b|\b(?:pp?|blz)\.\s*\d|,\s\d{1,4}(?:[-–]\d{1,4})?\s*(?:\(|[.;]?\s*$)/i;
+
 /** Headings of a list of abbreviations or a glossary: an acronym explained there is explained for the whole report. */
 const GLOSSARY_HEADING = /^(?:lijst (?:van|met) )?(?:afkortingen|begrippen(?:lijst)?|woordenlijst|verklarende woordenlijst|begrippenkader|glossary|abbreviations?|acronyms?|list of (?:abbreviations|acronyms)|terms and abbreviations|definitions|abbreviations and acronyms)\b/i;
 
@@ -114,9 +123,17 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       const orderOfUse = new Map<string, number>();
       const words = (text: string) => text.trim().split(/\s+/).filter(Boolean);
       const fields = fieldLists(doc.blocks);
+      // The initials of each run of list items ("- **Political:** …", "- **Economic:** …" spell PESTLE).
+      const runs: string[] = [];
+      let run = '';
       doc.blocks.forEach((b, bi) => {
         const uses = (b.facts.acronyms as AcronymUse[] | undefined) ?? [];
         const kind = b.analysed.block.kind;
+        if (kind === 'listItem') run += b.analysed.sentences[0]?.words[0]?.text[0]?.toUpperCase() ?? '';
+        else if (run) {
+          if (run.length >= 3) runs.push(run);
+          run = '';
+        }
         const section = doc.sections[b.section];
         const inGlossary = !!section && GLOSSARY_HEADING.test(section.title);
         for (const u of uses) {
@@ -139,7 +156,10 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
           }
           // Headings, captions and tables do not count as the first use in running text.
           // Nor do lists of data fields, parameters or criteria ("15. UPC code of the retail album;"): they name things.
-          const prose = kind === 'paragraph' || (kind === 'listItem' && !fields.has(bi)) || kind === 'footnote';
+          // Nor do footnotes that cite a source (a year, pages, "available at": "Copyright Law Revision—CATV: Hearing on
+          // S. 1006 … (1966)", "C 99-5183 MHP … 2003"): an abbreviation met only there is part of a source's title or
+          // number. A note in sentences is prose; and any footnote still explains.
+          const prose = kind === 'paragraph' || (kind === 'listItem' && !fields.has(bi)) || (kind === 'footnote' && !REFERENCE_NOTE.test(b.analysed.block.text));
           if (!prose && !defines) continue;
           const f = firstUse.get(u.acronym);
           if (!f) {
@@ -148,6 +168,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
           } else f.count++;
         }
       });
+      if (run.length >= 3) runs.push(run);
       // Written out in a footnote, without brackets: "The RIAA[^4] sued …" with "[^4]: Recording Industry Association of America."
       const notes = doc.blocks.filter((b) => b.analysed.block.kind === 'footnote').map((b) => b.analysed.sentences);
       if (notes.length) for (const acronym of firstUse.keys()) if (notes.some((ss) => spelledOutIn(acronym, ss))) explainedEverywhere.add(acronym);
@@ -177,6 +198,13 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         if (listsLetters(acronym, doc.blocks[use.block]!.analysed.block.text)) continue;
         // A proper name written out earlier in the report, each word capitalised ("Universiteit van Amsterdam" before "UVA").
         if (nameBefore(acronym, doc.blocks, use.block)) continue;
+        // A list of items whose first words spell it, anywhere in the report: the letters explained one by one.
+        if (acronym.length >= 4 && runs.some((r) => r.includes(acronym))) continue;
+        // Explained in a legend or a list of abbreviations ("`PD` persoon met dementie", "MZ: mantelzorger"), which
+        // the prose does not show (inline code is not prose).
+        if (inLegend(doc.text, acronym)) continue;
+        // The name of a website's owner (acf.hhs.gov, mui.com, uva.nl): an organisation or a product known by that name.
+        if (def === undefined && isWebAddressLabel(doc.text, acronym)) continue;
         const range = doc.blocks[use.block]!.toDocument(use.start, use.end);
         const later = def !== undefined;
         out.push({
@@ -242,7 +270,7 @@ export function listsLetters(acronym: string, text: string): boolean {
 function nameBefore(acronym: string, blocks: ReadonlyArray<{ analysed: { sentences: ReadonlyArray<{ words: ReadonlyArray<{ text: string }> }> } }>, first: number): boolean {
   for (let i = 0; i < first; i++) {
     const sentences = blocks[i]!.analysed.sentences;
-    const entry = wordsEntry(NAME_WORDS, sentences, (ss) => ss.flatMap((x) => [...x.words.map((w) => (/^\p{Lu}[\p{Lu}\d]/u.test(w.text) ? '|' : w.text)), '|']));
+    const entry = wordsEntry(NAME_WORDS, sentences, (ss) => ss.flatMap((x) => [...x.words.flatMap((w) => (/^\p{Lu}[\p{Lu}\d]/u.test(w.text) ? ['|'] : w.text.split('-').filter(Boolean))), '|']));
     if (!entry.initials.has(acronym[0])) continue;
     // Remembered per acronym with the block's cached analysis: an edit does not search the unchanged blocks again.
     const answer = spelledOutAnswer(entry, acronym);
