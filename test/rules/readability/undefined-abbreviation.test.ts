@@ -18,13 +18,16 @@ function wellKnown(path: string): string[] {
 }
 
 describe(RULE, () => {
-  it('an acronym that is never explained: info on its first use, with an example of the fix', () => {
+  it('an acronym that is never explained: a hint on its first use (info for audience general), with an example of the fix', () => {
     const text = nl('De NVVK heeft een gedragscode. De klantmanagers volgen de code van de NVVK.');
     const r = md(text);
     assert.deepEqual(flagged(r, text, RULE), ['NVVK']);
     const f = of(r, RULE)[0]!;
     assert.equal(f.offset, text.indexOf('NVVK'));
-    assert.equal(f.severity, 'info');
+    assert.equal(f.severity, 'hint');
+    assert.equal(of(md(text, { config: config({ audience: 'general' }) }), RULE)[0]!.severity, 'info');
+    assert.equal(of(md(text, { config: config({ rules: { [RULE]: { options: { minUses: 1, neverExplained: true } } } }) }), RULE)[0]!.severity, 'info');
+    assert.equal(of(md(text, { config: config({ rules: { [RULE]: { severity: 'warning', options: { minUses: 1 } } } }) }), RULE)[0]!.severity, 'warning');
     assert.deepEqual(f.data, { acronym: 'NVVK', explainedLater: false });
     assert.match(f.message.nl, /^"NVVK" wordt nergens uitgelegd\. Schrijf het de eerste keer voluit, bijvoorbeeld "volledige naam \(NVVK\)"\./);
     assert.match(f.message.en, /^"NVVK" is never explained\./);
@@ -33,7 +36,7 @@ describe(RULE, () => {
   it('used before its explanation: flagged at the first use', () => {
     const text = nl('De NVVK heeft een gedragscode.\n\nDe Nederlandse Vereniging voor Volkskrediet (NVVK) is een vereniging.');
     const r = md(text);
-    assert.deepEqual(of(r, RULE).map((f) => [f.offset, f.data!.explainedLater]), [[text.indexOf('NVVK'), true]]);
+    assert.deepEqual(of(r, RULE).map((f) => [f.offset, f.data!.explainedLater, f.severity]), [[text.indexOf('NVVK'), true, 'info']]);
     assert.match(of(r, RULE)[0]!.message.nl, /staat hier voordat het is uitgelegd/);
   });
 

@@ -1,6 +1,6 @@
 import type { BlockAnalyzer, DocumentRule } from '../types.js';
 import { message } from '../types.js';
-import { numberOption } from './options.js';
+import { booleanOption, numberOption } from './options.js';
 import type { WellKnownAbbreviations } from './abbreviations.js';
 import { inside } from './prose.js';
 import type { AnalysedBlock } from '../types.js';
@@ -109,7 +109,16 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       // protocol: WJOA, UKG, MATLAB, MQTT) or one the report's readers know; of 9 single mentions judged on the dev corpus
       // (test/judged/findings.tsv, test/judged/quiet4-sample.tsv) 8 were not worth explaining. By default Brug reports the
       // abbreviations a reader meets at least twice and must carry through the text; audience general: every one.
-      options: { practitioner: { minUses: 2 }, academic: { minUses: 2 }, general: { minUses: 1 } },
+      // neverExplained: an abbreviation the report never writes out is, far more often than not, one its own readers
+      // know (the programme they run, their organisation's systems, the technical names of their trade: TANF, SEN, ROOS,
+      // JSON). Judged on the dev corpus (test/judged/findings.tsv, test/judged/abbr4-sample.tsv) about one in four of
+      // those findings was worth acting on, against two in three of "used before it is explained". By default they are
+      // hints (in the editor, not in the Problems panel); audience general, or a severity set in .brug.yml, shows them.
+      options: {
+        practitioner: { minUses: 2, neverExplained: false },
+        academic: { minUses: 2, neverExplained: false },
+        general: { minUses: 1, neverExplained: true },
+      },
     },
     check(doc, ctx) {
       const accepted = new Set(doc.config.vocabulary.accept.map((a) => a.toUpperCase()));
@@ -177,6 +186,8 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       // Kept up to date by the blocks an edit changed (engine/incremental.ts), not rebuilt from every block.
       const ordinary = ORDINARY_WORDS.update(doc.blocks, (b) => b.analysed.sentences, (tally, sentences, delta) => tally.add(ordinaryWordsOf(sentences as AnalysedBlock['sentences']), delta));
       const out = [];
+      // A severity the writer set in .brug.yml is for every finding of the rule.
+      const neverExplained = booleanOption(ctx, 'neverExplained') || !!ctx.config.rules[rule.meta.id]?.severity;
       for (const [acronym, use] of firstUse) {
         if (accepted.has(acronym) || wellKnown.has(doc.language, acronym) || explainedEverywhere.has(acronym)) continue;
         if (acronym.length >= 4 && ordinary.has(acronym)) continue;
@@ -207,8 +218,10 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         if (def === undefined && isWebAddressLabel(doc.text, acronym)) continue;
         const range = doc.blocks[use.block]!.toDocument(use.start, use.end);
         const later = def !== undefined;
+        const quiet = !later && !neverExplained;
         out.push({
           ...range,
+          ...(quiet ? { severity: 'hint' as const } : {}),
           message: later
             ? message(`"${acronym}" is used before it is explained. Write it out in full here, the first time.`, `"${acronym}" staat hier voordat het is uitgelegd. Schrijf het hier, de eerste keer, voluit.`)
             : message(`"${acronym}" is never explained. Write it out in full the first time, for example "full name (${acronym})".`, `"${acronym}" wordt nergens uitgelegd. Schrijf het de eerste keer voluit, bijvoorbeeld "volledige naam (${acronym})".`),
