@@ -493,6 +493,17 @@ After the broken equation.`,
     assert.ok(doc.problems!.some((p) => /not closed|without/.test(p.message.en)));
   });
 
+  it('a } too many inside an environment is skipped, as LaTeX does, and reported where it is', () => {
+    // "\label{fig:x}}" in a figure inside a group: not "figure not closed" plus "\end{figure} without \begin".
+    const src = '{\\small\n\\begin{figure}\n\\caption{A caption.}\n\\label{fig:x}}\n\\end{figure}\nAfter the figure.}\n\nNext.';
+    const doc = parse(src);
+    assert.deepEqual(doc.problems!.map((p) => [p.offset, p.message.en]), [[src.indexOf('}}') + 1, 'A } too many inside \\begin{figure}: LaTeX skips it (and so does Brug).']]);
+    assert.deepEqual(doc.blocks.map((b) => [b.kind, b.text]), [['caption', 'A caption.'], ['paragraph', 'After the figure.'], ['paragraph', 'Next.']]);
+    // Without its \end in the same paragraph, the } still ends the environment (and the open one is reported).
+    const open = parse('{\\begin{quote}\nQuoted.}\n\nLater.\n\\end{quote}');
+    assert.ok(open.problems!.some((p) => /is not closed/.test(p.message.en)));
+  });
+
   it('ends an unclosed short argument at the paragraph break and goes on', () => {
     const doc = parse('\\section{Unclosed heading\n\nNext paragraph.');
     assert.deepEqual(doc.blocks.map((b) => [b.kind, b.text]), [

@@ -303,9 +303,14 @@ export class LatexReader {
           this.i++;
           break;
         }
-        // A } that closes a group opened before the current environment: the environment ends here.
+        // A } that would close a group opened before the current environment. When the environment's \end follows in
+        // the same paragraph, the } is one too many and LaTeX skips it ("Extra }, or forgotten \endgroup"); so does Brug,
+        // saying where it is. Otherwise the environment ends here.
         const env = this.envs[this.envs.length - 1];
-        if (env && this.groupDepth > 0 && env.depth === this.groupDepth) break;
+        if (env && this.groupDepth > 0 && env.depth === this.groupDepth) {
+          if (!this.endFollows(env.name, this.i + 1, limit)) break;
+          this.problem(this.i, `A } too many inside \\begin{${env.name}}: LaTeX skips it (and so does Brug).`, `Een } te veel binnen \\begin{${env.name}}: LaTeX slaat die over (Brug ook).`);
+        }
         this.i++;
         continue;
       }
@@ -1081,6 +1086,14 @@ export class LatexReader {
     }
     this.problem(start, `\\end{${e.name}} without \\begin{${e.name}}.`, `\\end{${e.name}} zonder \\begin{${e.name}}.`);
     return false;
+  }
+
+  /** Whether \end{name} comes before the next paragraph break (and before limit). */
+  private endFollows(name: string, from: number, limit: number): boolean {
+    const k = this.s.indexOf(`\\end{${name}}`, from);
+    if (k < 0 || k >= limit) return false;
+    for (let j = this.s.indexOf('\n', from); j >= 0 && j < k; j = this.s.indexOf('\n', j + 1)) if (isParbreak(this.s, j, limit)) return false;
+    return true;
   }
 
   private atEnd(at: number, limit: number): { name: string; end: number } | undefined {
