@@ -11,6 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { detectLanguage } from '../engine/language/detect.js';
+import { splitChunks } from '../engine/formats/markdown.js';
 import type { Finding, Language } from '../engine/types.js';
 import type { ClientFeatures } from './capabilities.js';
 import type { CheckOutcome, Checker } from './checker.js';
@@ -37,6 +38,13 @@ const PREVIEW_CHARS = 20_000;
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const LONG_SENTENCE = 'readability/long-sentence';
+
+/** A stub definition for every link and footnote label the document defines (as the Markdown adapter stubs them per chunk). */
+function definitionStubs(text: string): string {
+  let out = '';
+  for (const key of splitChunks(text).definitions) out += `[${key}]: ${key.startsWith('^') ? 'x' : '#'}\n`;
+  return out;
+}
 
 /**
  * Which findings of a document rule the preview may show, and how. Block rules depend on their
@@ -262,7 +270,7 @@ export class OpenDocuments {
     const started = TIMING ? performance.now() : 0;
     const cpuStart = TIMING ? process.cpuUsage() : undefined;
     if (!st.last && st.published.length === 0 && (format === 'markdown' || format === 'plaintext') && text.length > 2 * PREVIEW_CHARS) {
-      await this.preview(uri, st, doc, text, version, settings, stale);
+      await this.preview(uri, st, doc, text, version, settings, stale, format);
       if (stale()) return undefined;
     }
     const run = await this.drive(this.checker.runSteps({ uri, text, languageId: doc.languageId, version, settings, token }), stale);
@@ -325,11 +333,14 @@ export class OpenDocuments {
    * published at once; the whole document's check follows and replaces them. Its blocks are then
    * in the engine's cache, so the preview costs the whole check little.
    */
-  private async preview(uri: string, st: DocState, doc: TextDocument, text: string, version: number, settings: BrugSettings, stale: () => boolean): Promise<void> {
+  private async preview(uri: string, st: DocState, doc: TextDocument, text: string, version: number, settings: BrugSettings, stale: () => boolean, format: string): Promise<void> {
     // Cut after a paragraph; the last paragraph before the cut is left out (the cut may fall inside a construct).
     const cut = text.lastIndexOf('\n\n', PREVIEW_CHARS);
     if (cut <= 0) return;
-    const run = await this.drive(this.checker.runSteps({ uri, text: text.slice(0, cut), languageId: doc.languageId, version, settings, token: st.token }), stale);
+    // Link and footnote definitions further down decide how references in the first part read
+    // ("[the report][r1]" is a link, not words): the first part is checked with stubs of all of them.
+    const first = format === 'markdown' ? `${text.slice(0, cut)}\n\n${definitionStubs(text)}` : text.slice(0, cut);
+    const run = await this.drive(this.checker.runSteps({ uri, text: first, languageId: doc.languageId, version, settings, token: st.token }), stale);
     const outcome = run.value;
     if (!outcome || stale() || st.last) return;
     const early = earlyFinding(outcome);
@@ -341,7 +352,7 @@ export class OpenDocuments {
     });
     const last = keep.reduce((m, f) => Math.max(m, f.offset), 0);
     // Findings of the last block before the cut may change when the text after it is read: they wait.
-    const lastBlock = outcome.result.blocks.at(-1);
+    const lastBlock = outcome.result.blocks.findLast((b) => b.toDocument(0, 0).offset < cut);
     const end = lastBlock ? lastBlock.toDocument(0, 0).offset : last;
     const shown = keep.filter((f) => f.endOffset <= end);
     if (shown.length === 0) return;
