@@ -1,5 +1,7 @@
 /**
- * npm run sample-findings [-- --per-rule 12 --seed 7 --out test/judged/findings.tsv --rules readability/,vocabulary/jargon]
+ * npm run sample-findings [-- --per-rule 12 --seed 7 --out test/judged/findings.tsv --rules readability/,vocabulary/jargon] [--hints]
+ *
+ * Only what the Problems panel shows (info and up) is sampled; --hints adds the hints.
  *
  * Samples findings per rule from the dev corpus into a TSV for human judgement: file, line,
  * rule, severity, message, the flagged text (a short snippet), and the columns `judgement`
@@ -22,6 +24,7 @@ const clean = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
 const perRule = Number(arg('per-rule', '12'));
 const seed = Number(arg('seed', '7'));
 const out = arg('out', 'test/judged/findings.tsv');
+const hints = process.argv.includes('--hints');
 // Rule id prefixes, comma-separated: the readability rules and jargon (the main source of warnings).
 const prefixes = arg('rules', 'readability/,vocabulary/jargon').split(',').filter(Boolean);
 
@@ -37,6 +40,7 @@ for (const file of files) {
     if (!prefixes.some((p) => f.ruleId.startsWith(p))) continue;
     // Folded long sentences are hints behind a section finding: the sample judges what is shown.
     if (f.data?.folded) continue;
+    if (f.severity === 'hint' && !hints) continue;
     const row = [file, String(lineOf(r.text, f.offset)), f.ruleId, f.severity, clean(f.message.en), snippet(r.text, f.offset, f.endOffset), '', ''];
     let rows = byRule.get(f.ruleId);
     if (!rows) byRule.set(f.ruleId, (rows = []));

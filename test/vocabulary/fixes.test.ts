@@ -23,6 +23,15 @@ const apply = (text: string, fix: Fix) => applyEdits(text, fix.edits);
 
 describe('vocabulary fixes', () => {
   describe('replacements keep case and inflection', () => {
+    it('nl: a word that stands with its article takes the article along (op de desbetreffende knop → op die knop)', () => {
+      const f = only('Het venster opent als je op de desbetreffende knop drukt.', 'nl');
+      assert.equal(f.data?.matched, 'de desbetreffende');
+      assert.deepEqual(replacements(f), ['deze', 'die']);
+      assert.deepEqual(replacements(only('Het desbetreffende besluit staat in de bijlage.', 'nl')), ['Dit', 'Dat']);
+      // Een enkelvoud blijft enkelvoud, met zijn eigen lidwoord: het werkwoord past dan nog ("Deze problemen is" zou fout zijn).
+      assert.deepEqual(replacements(only('Deze problematiek is het sterkst in woonzorgcentra.', 'nl')), ['Dit probleem']);
+    });
+
     it('sentence start and all capitals', () => {
       assert.deepEqual(replacements(only('Implementatie kost tijd.', 'nl')), ['Invoering', 'Uitvoering']);
       assert.deepEqual(replacements(only('DE IMPLEMENTATIE LIEP UIT.', 'nl')), ['INVOERING', 'UITVOERING']);
@@ -56,7 +65,7 @@ describe('vocabulary fixes', () => {
     });
 
     it('keeps a possessive ending the dictionary form does not have', () => {
-      assert.deepEqual(replacements(only("The customer's file was lost.", 'en')), ["client's", "resident's", "person's"]);
+      assert.deepEqual(replacements(only("The customer's file was lost at the jobcentre.", 'en')), ["client's", "resident's", "person's"]);
     });
   });
 

@@ -15,10 +15,12 @@ const audience = (a: string) => ({ config: config({ audience: a }) });
 describe('vocabulary: the judged false classes (session 3)', () => {
   describe('an abbreviation entry matches only as written and yields to the document’s own definition', () => {
     it('en: SES is socioeconomic status, SEs (Social Enterprises, defined in the text) is not', () => {
-      assert.deepEqual(flagged('# Report\n\nFamilies with low SES used the helpline less.\n', 'en', JARGON), ['SES']);
-      assert.deepEqual(flagged('# Report\n\nMany charities became a Social Enterprise (SE). SEs combine trade with a social aim.\n', 'en', JARGON), []);
+      // SES is a technical term (shown to the general audience): the abbreviation logic is tested there.
+      const general = audience('general');
+      assert.deepEqual(flagged('# Report\n\nFamilies with low SES used the helpline less.\n', 'en', JARGON, general), ['SES']);
+      assert.deepEqual(flagged('# Report\n\nMany charities became a Social Enterprise (SE). SEs combine trade with a social aim.\n', 'en', JARGON, general), []);
       // The document defines SES as something else: its own definition wins.
-      assert.deepEqual(flagged('# Report\n\nThe Social Enterprise Scheme (SES) funds ten charities. The SES pays for staff.\n', 'en', JARGON), []);
+      assert.deepEqual(flagged('# Report\n\nThe Social Enterprise Scheme (SES) funds ten charities. The SES pays for staff.\n', 'en', JARGON, general), []);
     });
 
     it('nl + en: the document’s definitions are read from “full form (ABBR)” and from a list of abbreviations', () => {
@@ -104,6 +106,66 @@ describe('vocabulary: the judged false classes (session 3)', () => {
       assert.deepEqual(flagged(nlReport, 'nl', JARGON, audience('academic')), []);
       // A thesis that wants them anyway.
       assert.ok(flagged(nlThesis, 'nl', JARGON, { config: config({ rules: { [JARGON]: { options: { academicWords: 'always' } } } }) }).length > 0);
+    });
+  });
+
+  describe('entry classes (session 4): only officialese and management words are shown to practitioners by default', () => {
+    it('en + nl: a technical term of a method or field (standard deviation, validiteit) is explained, not replaced: general audience only', () => {
+      const en = '# Report\n\nScores rose by one standard deviation, a statistically significant change.\n';
+      assert.deepEqual(flagged(en, 'en', JARGON), []);
+      assert.deepEqual(flagged(en, 'en', JARGON, audience('general')), ['standard deviation', 'statistically significant']);
+      const nl = '# Rapport\n\nDe validiteit van de vragenlijst is goed.\n';
+      assert.deepEqual(flagged(nl, 'nl', JARGON), []);
+      assert.deepEqual(flagged(nl, 'nl', JARGON, audience('general')), ['validiteit']);
+      // The option itself, for a practitioner project that wants them.
+      assert.deepEqual(flagged(nl, 'nl', JARGON, { config: config({ rules: { [JARGON]: { options: { technicalWords: true } } } }) }), ['validiteit']);
+    });
+
+    it('en: literary and formal words practitioners read without trouble (albeit, notwithstanding, deem) are for the general audience', () => {
+      const en = '# Report\n\nThe rule, notwithstanding its cost, was deemed fair, albeit late.\n';
+      assert.deepEqual(flagged(en, 'en', JARGON), []);
+      assert.deepEqual(flagged(en, 'en', JARGON, audience('general')), ['notwithstanding', 'deemed', 'albeit']);
+    });
+
+    it('en + nl: the issue’s recall words stay shown by default (stakeholders, ecosystem, empower, service delivery, realiseren, functionaliteiten, additionele)', () => {
+      assert.deepEqual(flagged('# Report\n\nStakeholders in the local ecosystem want to empower parents. Service delivery was slow.\n', 'en', JARGON), ['Stakeholders', 'ecosystem', 'empower', 'Service delivery']);
+      assert.deepEqual(flagged('# Rapport\n\nDe gemeente wil extra woningen realiseren. De app kreeg nieuwe functionaliteiten en additionele kosten.\n', 'nl', JARGON), ['realiseren', 'functionaliteiten', 'additionele']);
+    });
+
+    it('en: customer is jargon only in a report on benefits or help (onlyIn); a shop’s or a cable company’s customers are customers', () => {
+      assert.deepEqual(flagged('# Report\n\nThe cable companies sold access to their customers.\n', 'en', JARGON), []);
+      assert.deepEqual(flagged('# Report\n\nEvery claimant sees a work coach. Customers wait two weeks.\n', 'en', JARGON), ['Customers']);
+      // A project that chose its own word for it has said it is jargon there.
+      assert.deepEqual(flagged('# Report\n\nThe cable companies sold access to their customers.\n', 'en', JARGON, { config: config({ vocabulary: { prefer: { customer: 'resident' } } }) }), ['customers']);
+    });
+
+    it('nl + en: a field’s own word is practice language in a report of that field (zelfredzaamheid in the Wmo; service delivery in the NHS)', () => {
+      const wmo = '# Rapport\n\nDe Wmo betaalt hulp. De Wmo kent consulenten. De Wmo is lokaal geregeld. De zelfredzaamheid in het dorp is groot.\n';
+      assert.deepEqual(flagged(wmo, 'nl', JARGON), []);
+      assert.deepEqual(flagged('# Rapport\n\nDe zelfredzaamheid in het dorp is groot.\n', 'nl', JARGON), ['zelfredzaamheid']);
+      const nhs = '# Report\n\nNHS trusts differ. The NHS pays. Every NHS hospital reported. Service delivery varied.\n';
+      assert.deepEqual(flagged(nhs, 'en', JARGON), []);
+      // A report about software deploys tools in the technical sense, however far the word stands from "software".
+      const software = '# Report\n\nThe app stores records. The app is open source software. Charities used the app. The deployment and evaluation of these tools took a year.\n';
+      assert.deepEqual(flagged(software, 'en', JARGON), []);
+      assert.deepEqual(flagged('# Report\n\nThe deployment of outreach workers took a year.\n', 'en', JARGON), ['deployment']);
+    });
+
+    it('nl + en: a stock phrase in another sense is not flagged (ten einde van = at the end of; in order to needs a verb)', () => {
+      assert.deepEqual(flagged('# Rapport\n\nTen einde van het project is een concept klaar.\n', 'nl', JARGON), []);
+      assert.deepEqual(flagged('# Rapport\n\nTen einde de wachtlijst te verkorten, komt er een team.\n', 'nl', JARGON), ['Ten einde']);
+      assert.deepEqual(flagged('# Report\n\nWe met in order to plan the work.\n', 'en', JARGON), ['in order to']);
+    });
+
+    it('nl: significant compared with an average or another group is the statistical sense', () => {
+      assert.deepEqual(flagged('# Rapport\n\nDe scores in deze buurt wijken significant af van het gemiddelde.\n', 'nl', JARGON), []);
+      assert.deepEqual(flagged('# Rapport\n\nAlleen zeer hoge percentages zijn significant afwijkend.\n', 'nl', JARGON), []);
+      assert.deepEqual(flagged('# Rapport\n\nEr is een significante verbetering in de tevredenheid.\n', 'nl', JARGON), ['significante']);
+    });
+
+    it('en + nl: a term quoted with its punctuation inside the quotation marks is mentioned, not used', () => {
+      assert.deepEqual(flagged('# Report\n\nIt drives readers to “facilitate,” as he puts it, the truth.\n', 'en', JARGON), []);
+      assert.deepEqual(flagged('# Rapport\n\nZe noemen dat „implementeren.” Wij zeggen invoeren.\n', 'nl', JARGON), []);
     });
   });
 

@@ -32,7 +32,7 @@ describe('vocabulary rules', () => {
     const enFlag: Array<[string, string[]]> = [
       ['In order to facilitate uptake, staff utilised a new form.', ['In order to', 'facilitate', 'utilised']],
       ['The implementation was operationalised with stakeholder engagement.', ['implementation', 'operationalised', 'stakeholder engagement']],
-      ['Customers made a decision prior to the interview.', ['Customers', 'made a decision', 'prior to']],
+      ['Customers at the jobcentre made a decision prior to the interview.', ['Customers', 'made a decision', 'prior to']],
     ];
     const enClean = [
       'To make the form easier, staff used a new design.',

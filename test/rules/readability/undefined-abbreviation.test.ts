@@ -18,13 +18,16 @@ function wellKnown(path: string): string[] {
 }
 
 describe(RULE, () => {
-  it('an acronym that is never explained: info on its first use, with an example of the fix', () => {
+  it('an acronym that is never explained: a hint on its first use (info for audience general), with an example of the fix', () => {
     const text = nl('De NVVK heeft een gedragscode. De klantmanagers volgen de code van de NVVK.');
     const r = md(text);
     assert.deepEqual(flagged(r, text, RULE), ['NVVK']);
     const f = of(r, RULE)[0]!;
     assert.equal(f.offset, text.indexOf('NVVK'));
-    assert.equal(f.severity, 'info');
+    assert.equal(f.severity, 'hint');
+    assert.equal(of(md(text, { config: config({ audience: 'general' }) }), RULE)[0]!.severity, 'info');
+    assert.equal(of(md(text, { config: config({ rules: { [RULE]: { options: { minUses: 1, neverExplained: true } } } }) }), RULE)[0]!.severity, 'info');
+    assert.equal(of(md(text, { config: config({ rules: { [RULE]: { severity: 'warning', options: { minUses: 1 } } } }) }), RULE)[0]!.severity, 'warning');
     assert.deepEqual(f.data, { acronym: 'NVVK', explainedLater: false });
     assert.match(f.message.nl, /^"NVVK" wordt nergens uitgelegd\. Schrijf het de eerste keer voluit, bijvoorbeeld "volledige naam \(NVVK\)"\./);
     assert.match(f.message.en, /^"NVVK" is never explained\./);
@@ -33,7 +36,7 @@ describe(RULE, () => {
   it('used before its explanation: flagged at the first use', () => {
     const text = nl('De NVVK heeft een gedragscode.\n\nDe Nederlandse Vereniging voor Volkskrediet (NVVK) is een vereniging.');
     const r = md(text);
-    assert.deepEqual(of(r, RULE).map((f) => [f.offset, f.data!.explainedLater]), [[text.indexOf('NVVK'), true]]);
+    assert.deepEqual(of(r, RULE).map((f) => [f.offset, f.data!.explainedLater, f.severity]), [[text.indexOf('NVVK'), true, 'info']]);
     assert.match(of(r, RULE)[0]!.message.nl, /staat hier voordat het is uitgelegd/);
   });
 
@@ -195,8 +198,8 @@ describe(RULE, () => {
       assert.deepEqual(flagged(md(en), en, RULE), []);
       const t = nl(`Het bestand bevat:\n\n${fields(['naam van de cliënt;', 'BSN van de cliënt;', 'geboortedatum;', 'postcode;', 'AGB-code van de aanbieder;', 'datum van aanmelding.'])}`);
       assert.deepEqual(flagged(md(t), t, RULE), []);
-      const steps = nl('Wat u kunt doen:\n\n- Bel het CJG als u vragen heeft over de opvoeding.\n- Vraag hulp.');
-      assert.deepEqual(flagged(md(steps), steps, RULE), ['CJG']);
+      const steps = nl('Wat u kunt doen:\n\n- Bel het JGT als u vragen heeft over de opvoeding.\n- Vraag hulp.');
+      assert.deepEqual(flagged(md(steps), steps, RULE), ['JGT']);
       const enSteps = '# Report\n\nWhat to do:\n\n- Call the GNRC.\n- Ask for help.\n';
       assert.deepEqual(flagged(md(enSteps), enSteps, RULE), ['GNRC']);
     });
@@ -223,6 +226,76 @@ describe(RULE, () => {
       // Written out only after the first use: used before it is explained.
       const late = '# Report\n\nThe GNRC agreed.\n\n## Work\n\nWe worked with the Greater North Research Council.\n';
       assert.deepEqual(flagged(md(late), late, RULE), ['GNRC']);
+    });
+  });
+
+  describe('names, legends, references and letter lists (session 4)', () => {
+    it('nl + en: a legend of abbreviations in code, one a line, explains them for the whole report; a bold word opening a sentence does not', () => {
+      const t = '# Orion\n\n`PD` persoon met dementie <br>\n`MZ` mantelzorger (bv. partner)\n\n## Doel\n\nDe PD slaapt slecht. De MZ slaapt ook slecht.\n';
+      assert.deepEqual(flagged(md(t), t, RULE), []);
+      const en = '# Report\n\n- `SROI` – social return on investment\n- `ECT` – early career teacher\n\n## Results\n\nThe SROI was high for every ECT.\n';
+      assert.deepEqual(flagged(md(en), en, RULE), []);
+      const bold = '# Report\n\n**CBV** will verify income.\n\nThe CBV tool is new.\n';
+      assert.deepEqual(flagged(md(bold), bold, RULE), ['CBV']);
+    });
+
+    it('nl + en: the name of a website in the report (uva.nl, acf.hhs.gov) is a name; letters in a link path are not', () => {
+      const t = nl('De studenten van de UVA deden mee. Zie [de site](https://www.uva.nl/onderwijs).');
+      assert.deepEqual(flagged(md(t), t, RULE), []);
+      const en = '# Report\n\nFiles go to ACF. [More detail is on the ACF website.](https://www.acf.hhs.gov/ofa/programs)\n';
+      assert.deepEqual(flagged(md(en), en, RULE), []);
+      const path = '# Report\n\nThe GNRC agreed. See [the poll](https://example.org/GNRC-poll.pdf).\n';
+      assert.deepEqual(flagged(md(path), path, RULE), ['GNRC']);
+      // A file name is no website: "gnrc.png".
+      const file = nl('De GNRC stemde in. Zie het plaatje gnrc.png bij de GNRC.');
+      assert.deepEqual(flagged(md(file), file, RULE), ['GNRC']);
+      // Explained only later: still used before its explanation, site or not.
+      const later = nl('Het NIHR betaalde. Zie nihr.ac.uk.\n\n## Geld\n\nHet National Institute for Health Research (NIHR) betaalde alles.');
+      assert.deepEqual(flagged(md(later), later, RULE), ['NIHR']);
+    });
+
+    it('nl + en: a name joined to a plus (a data set, a product: LFWA+) is not an abbreviation to write out', () => {
+      const t = nl('We gebruikten de dataset LFWA+ en vergeleken die met LFWA+ van 2015.');
+      assert.deepEqual(flagged(md(t), t, RULE), []);
+      const en = '# Report\n\nWe used the LFWA+ data set twice.\n';
+      assert.deepEqual(flagged(md(en), en, RULE), []);
+    });
+
+    it('nl + en: an abbreviation met only in footnotes that cite sources (a source title, a case number) is not reported; in the prose or a note in sentences it is', () => {
+      const en = '# Report\n\nCable grew fast.[^1]\n\n[^1]: Copyright Law Revision—CATV: Hearing on S. 1006, 89th Cong. (1966); CATV, 116.\n';
+      assert.deepEqual(flagged(md(en), en, RULE), []);
+      const page = '# Report\n\nCable grew.[^1] It grew more.[^2]\n\n[^1]: Copyright Law Revision—CATV, 116 (statement of a counsel).\n\n[^2]: Copyright Law Revision—CATV, 126.\n';
+      assert.deepEqual(flagged(md(page), page, RULE), []);
+      const t = nl('Dat bleek uit de zaak.[^1]\n\n[^1]: Uitspraak CRVB 2019, zaak 17/1234 CRVB.');
+      assert.deepEqual(flagged(md(t), t, RULE), []);
+      const prose = nl('De CRVB besliste.[^1]\n\n[^1]: Uitspraak CRVB 2019.');
+      assert.deepEqual(flagged(md(prose), prose, RULE), ['CRVB']);
+      // A note in sentences is prose: its abbreviations count.
+      const note = '# Report\n\nThe claim was refused.[^1]\n\n[^1]: The DMB refused it because the DMB had no file.\n';
+      assert.deepEqual(flagged(md(note), note, RULE), ['DMB']);
+    });
+
+    it('nl + en: a list whose items begin with the letters explains it (PESTLE: Political, Economic …); another list does not', () => {
+      const t = nl('We gebruikten een PESTLE-analyse.\n\n## PESTLE\n\n- **Politiek:** beleid\n- **Economisch:** kosten\n- **Sociaal:** normen\n- **Technologisch:** wearables\n- **Legaal:** wetten\n- **Ecologisch:** omgeving');
+      assert.deepEqual(flagged(md(t), t, RULE), []);
+      const en = '# Report\n\nGoals were SMART.\n\n- Specific: one thing\n- Measurable: a number\n- Achievable: in reach\n- Relevant: to the client\n- Time-bound: by June\n';
+      assert.deepEqual(flagged(md(en), en, RULE), []);
+      const other = '# Report\n\nGoals were SMART.\n\n- Short\n- Clear\n- Kind\n- Brief\n';
+      assert.deepEqual(flagged(md(other), other, RULE), ['SMART']);
+    });
+
+    it('nl + en: a name written out with hyphens in a title before (Consent-Based Verification) explains it', () => {
+      const en = '# Consent-Based Verification Pilot\n\nThe CBV tool checks income.\n';
+      assert.deepEqual(flagged(md(en), en, RULE), []);
+      const t = '# Sociaal-Medisch Overleg\n\nHet SMO komt elke week samen.\n';
+      assert.deepEqual(flagged(md(t), t, RULE), []);
+    });
+
+    it('nl + en: abbreviations every reader knows are not reported (RDW, PGB; NHS, GP); the field\'s own (PW, BBZ, SUWI; CBV) are', () => {
+      const t = nl('Het kenteken staat bij de RDW. Het PGB wordt betaald. De PW, het BBZ en de SUWI gelden ook.');
+      assert.deepEqual(flagged(md(t), t, RULE), ['PW', 'BBZ', 'SUWI']);
+      const en = '# Report\n\nFamilies seen by the NHS and their GP were asked about the CBV tool.\n';
+      assert.deepEqual(flagged(md(en), en, RULE), ['CBV']);
     });
   });
 });

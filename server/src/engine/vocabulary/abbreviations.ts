@@ -64,3 +64,87 @@ export function abbreviationOf(word: string, defined: Map<string, string>): stri
   if (word.endsWith('s') && defined.has(word.slice(0, -1))) return word.slice(0, -1);
   return undefined;
 }
+
+/**
+ * A legend or list of abbreviations, one a line: the abbreviation in `code`, or followed by ":", "=", "–", a tab or
+ * " - ", and then its words ("`PD` persoon met dementie <br>", "UWV: Uitvoeringsinstituut Werknemersverzekeringen",
+ * "**SROI** – social return on investment"). A bold abbreviation needs the separator: "**CBV** will verify …" is a sentence.
+ * Matched at the start of a line where the abbreviation occurs (the text is searched for the abbreviation only).
+ */
+const LEGEND_START = /^[ \t]*(?:[-*•][ \t]+)?[`*_]{0,2}$/;
+const LEGEND_REST = /^(?:s?`(?:[ \t]*[:=–—-])?|s?[*_]{0,2}(?:[ \t]*[:=–—]|\t|[ \t]+[-–—]))[ \t]+\p{L}/u;
+
+/** A file name, not a host: "mui.png", "report.pdf". */
+const FILE_EXTENSION = /\.(?:pdf|png|jpe?g|gif|svg|docx?|xlsx?|pptx?|csv|txt|md|html?|tex|json|zip|py|js|ts)$/i;
+
+/** A web address's host: letters, digits, hyphens and dots, a top-level domain at the end. */
+const HOST_CHAR = /[\p{L}\d.-]/u;
+
+interface TextAnswers {
+  text: string;
+  legend: Map<string, boolean>;
+  site: Map<string, boolean>;
+}
+let answers: TextAnswers = { text: '', legend: new Map(), site: new Map() };
+function answersFor(text: string): TextAnswers {
+  if (answers.text !== text) answers = { text, legend: new Map(), site: new Map() };
+  return answers;
+}
+
+/** Each place where the abbreviation stands as a whole word (no letter or digit either side), case as given. */
+function* wholeWord(text: string, word: string): Generator<number> {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = at > 0 ? text[at - 1]! : ' ';
+    const after = text[at + word.length] ?? ' ';
+    if (!/[\p{L}\d]/u.test(before) && !/[\p{L}\d]/u.test(after)) yield at;
+  }
+}
+
+/** The text explains the abbreviation in a legend or list of abbreviations (remembered per abbreviation for the last text). */
+export function inLegend(text: string, abbr: string): boolean {
+  const a = answersFor(text);
+  let answer = a.legend.get(abbr);
+  if (answer === undefined) {
+    answer = false;
+    for (const at of wholeWord(text, abbr)) {
+      const lineStart = text.lastIndexOf('\n', at) + 1;
+      if (at - lineStart <= 8 && LEGEND_START.test(text.slice(lineStart, at)) && LEGEND_REST.test(text.slice(at + abbr.length, at + abbr.length + 12))) {
+        answer = true;
+        break;
+      }
+    }
+    a.legend.set(abbr, answer);
+  }
+  return answer;
+}
+
+/**
+ * The abbreviation is a label of a web address's host in the text, not its top-level domain: "https://www.acf.hhs.gov/ofa"
+ * for ACF, "uva.nl" for UVA, "mui.com" for MUI. An abbreviation that is a site's name is the name of an organisation or
+ * a product. Letters in a link's path (example.org/GNRC-poll.pdf) do not count. Remembered per abbreviation for the last text.
+ */
+export function isWebAddressLabel(text: string, abbr: string): boolean {
+  const a = answersFor(text);
+  let answer = a.site.get(abbr);
+  if (answer === undefined) {
+    answer = false;
+    const lower = abbr.toLowerCase();
+    // Only places followed by a dot: "ui" occurs in many words, "ui." in few.
+    for (let at = text.indexOf(`${lower}.`); at >= 0; at = text.indexOf(`${lower}.`, at + 1)) {
+      if (at > 0 && /[\p{L}\d]/u.test(text[at - 1]!)) continue;
+      // Followed by a dot and more host (a label, then a top-level domain of letters).
+      let end = at + lower.length;
+      while (end < text.length && HOST_CHAR.test(text[end]!)) end++;
+      const host = text.slice(at, end).replace(/\.+$/, '');
+      if (!/^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,6}$/u.test(host) || FILE_EXTENSION.test(host)) continue;
+      // Starts a host: after "//", "www." or another label's dot, or a word on its own ("uva.nl"); not inside a path.
+      let start = at;
+      while (start > 0 && HOST_CHAR.test(text[start - 1]!)) start--;
+      if (start > 0 && text[start - 1] === '/' && text[start - 2] !== '/') continue;
+      answer = true;
+      break;
+    }
+    a.site.set(abbr, answer);
+  }
+  return answer;
+}

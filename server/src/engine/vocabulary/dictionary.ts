@@ -4,6 +4,8 @@ import type { YamlProblem } from '../config/validate.js';
 import type { Language } from '../types.js';
 
 export type EntryRole = 'client' | 'professional' | 'participant' | 'person' | 'voice' | 'experience' | 'method' | 'involvement';
+/** The class of a jargon entry, which decides which audiences are shown it. */
+export type EntryRegister = 'officialese' | 'academic' | 'technical' | 'everyday';
 export type CompoundPosition = 'none' | 'start' | 'end' | 'any';
 
 export interface DictionaryEntry {
@@ -30,6 +32,14 @@ export interface DictionaryEntry {
   unless?: string[];
   /** An everyday word most readers know, with a plainer one: shown only with the jargon option everydayWords (general audience). */
   everyday?: boolean;
+  /**
+   * The entry's class when it differs from its dictionary's: officialese (shown by default), academic,
+   * technical (the exact term of a method or field: explained, not replaced; shown with technicalWords)
+   * or everyday (as `everyday: true`).
+   */
+  register?: EntryRegister;
+  /** Words that mark the field where the term is jargon: flagged only in a report that uses one of them. */
+  onlyIn?: string[];
   /** Flagged only with one of these words in the sentence. */
   onlyWith?: string[];
   /** Words of a field where the term is practice language: a report using them three times or more is not flagged. */

@@ -1,10 +1,11 @@
 import type { BlockAnalyzer, DocumentRule } from '../types.js';
 import { message } from '../types.js';
-import { numberOption } from './options.js';
+import { booleanOption, numberOption } from './options.js';
 import type { WellKnownAbbreviations } from './abbreviations.js';
 import { inside } from './prose.js';
 import type { AnalysedBlock } from '../types.js';
 import { BlockStates, Tally } from '../../incremental.js';
+import { inLegend, isWebAddressLabel } from '../../vocabulary/abbreviations.js';
 
 export interface AcronymUse {
   acronym: string;
@@ -38,6 +39,8 @@ export const acronymAnalyzer: BlockAnalyzer = {
         // Part of a name joined by a hyphen to a number or more capitals (SHA-1, FG-NET, ISO-9001, HIV-1): the whole
         // is the name of an algorithm, a data set or a standard, not an abbreviation to write out.
         // "NVVK-gedragscode", "DWP-funded" stay: an abbreviation in a compound.
+        // A plus joined to it names a data set or a product (LFWA+, MUI+, C++): a name too.
+        if (/^\+/.test(text.slice(w.end, w.end + 1)) || /^\+/.test(w.text.slice(acronym.length))) continue;
         if (/^-[\p{Lu}\d]/u.test(w.text.slice(acronym.length)) || /^-[\p{Lu}\d]/u.test(text.slice(w.end, w.end + 2)) || /[\p{Lu}\d]-$/u.test(text.slice(Math.max(0, w.start - 2), w.start))) continue;
         if (inside(w.start, w.end, ab.quotes)) continue;
         // The abbreviation alone in quotation marks is mentioned, not used: "wat 'BIC' betekende", "“SSDI” was searched 6 times".
@@ -81,6 +84,12 @@ export const acronymAnalyzer: BlockAnalyzer = {
   },
 };
 
+/**
+ * A footnote that cites a source: a year, pages ("p. 12", "blz. 12", "Title, 116 (…)"), "ibid.", "et al.",
+ * "available at", "see also".
+ */
+const REFERENCE_NOTE = /\b(?:1[5-9]|20)\d\d\b|\b(?:ibid|et al|available at|retrieved from|geraadpleegd op|see also|zie ook)\b|\b(?:pp?|blz)\.\s*\d|,\s\d{1,4}(?:[-–]\d{1,4})?\s*(?:\(|[.;]?\s*$)/i;
+
 /** Headings of a list of abbreviations or a glossary: an acronym explained there is explained for the whole report. */
 const GLOSSARY_HEADING = /^(?:lijst (?:van|met) )?(?:afkortingen|begrippen(?:lijst)?|woordenlijst|verklarende woordenlijst|begrippenkader|glossary|abbreviations?|acronyms?|list of (?:abbreviations|acronyms)|terms and abbreviations|definitions|abbreviations and acronyms)\b/i;
 
@@ -100,7 +109,16 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       // protocol: WJOA, UKG, MATLAB, MQTT) or one the report's readers know; of 9 single mentions judged on the dev corpus
       // (test/judged/findings.tsv, test/judged/quiet4-sample.tsv) 8 were not worth explaining. By default Brug reports the
       // abbreviations a reader meets at least twice and must carry through the text; audience general: every one.
-      options: { practitioner: { minUses: 2 }, academic: { minUses: 2 }, general: { minUses: 1 } },
+      // neverExplained: an abbreviation the report never writes out is, far more often than not, one its own readers
+      // know (the programme they run, their organisation's systems, the technical names of their trade: TANF, SEN, ROOS,
+      // JSON). Judged on the dev corpus (test/judged/findings.tsv, test/judged/abbr4-sample.tsv) about one in four of
+      // those findings was worth acting on, against two in three of "used before it is explained". By default they are
+      // hints (in the editor, not in the Problems panel); audience general, or a severity set in .brug.yml, shows them.
+      options: {
+        practitioner: { minUses: 2, neverExplained: false },
+        academic: { minUses: 2, neverExplained: false },
+        general: { minUses: 1, neverExplained: true },
+      },
     },
     check(doc, ctx) {
       const accepted = new Set(doc.config.vocabulary.accept.map((a) => a.toUpperCase()));
@@ -114,9 +132,17 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       const orderOfUse = new Map<string, number>();
       const words = (text: string) => text.trim().split(/\s+/).filter(Boolean);
       const fields = fieldLists(doc.blocks);
+      // The initials of each run of list items ("- **Political:** …", "- **Economic:** …" spell PESTLE).
+      const runs: string[] = [];
+      let run = '';
       doc.blocks.forEach((b, bi) => {
         const uses = (b.facts.acronyms as AcronymUse[] | undefined) ?? [];
         const kind = b.analysed.block.kind;
+        if (kind === 'listItem') run += b.analysed.sentences[0]?.words[0]?.text[0]?.toUpperCase() ?? '';
+        else if (run) {
+          if (run.length >= 3) runs.push(run);
+          run = '';
+        }
         const section = doc.sections[b.section];
         const inGlossary = !!section && GLOSSARY_HEADING.test(section.title);
         for (const u of uses) {
@@ -139,7 +165,10 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
           }
           // Headings, captions and tables do not count as the first use in running text.
           // Nor do lists of data fields, parameters or criteria ("15. UPC code of the retail album;"): they name things.
-          const prose = kind === 'paragraph' || (kind === 'listItem' && !fields.has(bi)) || kind === 'footnote';
+          // Nor do footnotes that cite a source (a year, pages, "available at": "Copyright Law Revision—CATV: Hearing on
+          // S. 1006 … (1966)", "C 99-5183 MHP … 2003"): an abbreviation met only there is part of a source's title or
+          // number. A note in sentences is prose; and any footnote still explains.
+          const prose = kind === 'paragraph' || (kind === 'listItem' && !fields.has(bi)) || (kind === 'footnote' && !REFERENCE_NOTE.test(b.analysed.block.text));
           if (!prose && !defines) continue;
           const f = firstUse.get(u.acronym);
           if (!f) {
@@ -148,6 +177,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
           } else f.count++;
         }
       });
+      if (run.length >= 3) runs.push(run);
       // Written out in a footnote, without brackets: "The RIAA[^4] sued …" with "[^4]: Recording Industry Association of America."
       const notes = doc.blocks.filter((b) => b.analysed.block.kind === 'footnote').map((b) => b.analysed.sentences);
       if (notes.length) for (const acronym of firstUse.keys()) if (notes.some((ss) => spelledOutIn(acronym, ss))) explainedEverywhere.add(acronym);
@@ -156,6 +186,8 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       // Kept up to date by the blocks an edit changed (engine/incremental.ts), not rebuilt from every block.
       const ordinary = ORDINARY_WORDS.update(doc.blocks, (b) => b.analysed.sentences, (tally, sentences, delta) => tally.add(ordinaryWordsOf(sentences as AnalysedBlock['sentences']), delta));
       const out = [];
+      // A severity the writer set in .brug.yml is for every finding of the rule.
+      const neverExplained = booleanOption(ctx, 'neverExplained') || !!ctx.config.rules[rule.meta.id]?.severity;
       for (const [acronym, use] of firstUse) {
         if (accepted.has(acronym) || wellKnown.has(doc.language, acronym) || explainedEverywhere.has(acronym)) continue;
         if (acronym.length >= 4 && ordinary.has(acronym)) continue;
@@ -177,10 +209,19 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         if (listsLetters(acronym, doc.blocks[use.block]!.analysed.block.text)) continue;
         // A proper name written out earlier in the report, each word capitalised ("Universiteit van Amsterdam" before "UVA").
         if (nameBefore(acronym, doc.blocks, use.block)) continue;
+        // A list of items whose first words spell it, anywhere in the report: the letters explained one by one.
+        if (acronym.length >= 4 && runs.some((r) => r.includes(acronym))) continue;
+        // Explained in a legend or a list of abbreviations ("`PD` persoon met dementie", "MZ: mantelzorger"), which
+        // the prose does not show (inline code is not prose).
+        if (inLegend(doc.text, acronym)) continue;
+        // The name of a website's owner (acf.hhs.gov, mui.com, uva.nl): an organisation or a product known by that name.
+        if (def === undefined && isWebAddressLabel(doc.text, acronym)) continue;
         const range = doc.blocks[use.block]!.toDocument(use.start, use.end);
         const later = def !== undefined;
+        const quiet = !later && !neverExplained;
         out.push({
           ...range,
+          ...(quiet ? { severity: 'hint' as const } : {}),
           message: later
             ? message(`"${acronym}" is used before it is explained. Write it out in full here, the first time.`, `"${acronym}" staat hier voordat het is uitgelegd. Schrijf het hier, de eerste keer, voluit.`)
             : message(`"${acronym}" is never explained. Write it out in full the first time, for example "full name (${acronym})".`, `"${acronym}" wordt nergens uitgelegd. Schrijf het de eerste keer voluit, bijvoorbeeld "volledige naam (${acronym})".`),
@@ -242,7 +283,7 @@ export function listsLetters(acronym: string, text: string): boolean {
 function nameBefore(acronym: string, blocks: ReadonlyArray<{ analysed: { sentences: ReadonlyArray<{ words: ReadonlyArray<{ text: string }> }> } }>, first: number): boolean {
   for (let i = 0; i < first; i++) {
     const sentences = blocks[i]!.analysed.sentences;
-    const entry = wordsEntry(NAME_WORDS, sentences, (ss) => ss.flatMap((x) => [...x.words.map((w) => (/^\p{Lu}[\p{Lu}\d]/u.test(w.text) ? '|' : w.text)), '|']));
+    const entry = wordsEntry(NAME_WORDS, sentences, (ss) => ss.flatMap((x) => [...x.words.flatMap((w) => (/^\p{Lu}[\p{Lu}\d]/u.test(w.text) ? ['|'] : w.text.split('-').filter(Boolean))), '|']));
     if (!entry.initials.has(acronym[0])) continue;
     // Remembered per acronym with the block's cached analysis: an edit does not search the unchanged blocks again.
     const answer = spelledOutAnswer(entry, acronym);

@@ -144,9 +144,12 @@ export function vocabularyAnalyzer(vocabulary: Vocabulary): BlockAnalyzer {
       };
       // A term that is the whole of a quotation ("verwarde personen", ‘klant’) is mentioned, not used:
       // the writer already holds it at a distance.
+      // American punctuation puts a comma or full stop inside the quotes (“triangulate,” as he puts it).
       const mentioned = (start: number, end: number) => {
         const close = QUOTE_PAIRS[text[start - 1] ?? ''];
-        return close !== undefined && close.includes(text[end] ?? '');
+        if (close === undefined) return false;
+        const after = /^[.,;:!?]?(.)/u.exec(text.slice(end, end + 2))?.[1] ?? '';
+        return close.includes(text[end] ?? '') || close.includes(after);
       };
       const articles = ARTICLES[ab.language]!;
       let quoted: Array<[number, number]> | undefined;
@@ -154,6 +157,13 @@ export function vocabularyAnalyzer(vocabulary: Vocabulary): BlockAnalyzer {
         let norm: string[] | undefined;
         for (const m of lex.terms.match(s.words, text)) {
           if (!outside(m.start, m.end) || named(s, m.from, m.payload.entry.term) || mentioned(m.start, m.end)) continue;
+          // Jargon inside a short quotation too (*"Customers and Funders"*, de nota noemt "de zelfredzaamheid van
+          // inwoners"): a label, a title or the source's words, held at a distance by the writer. (A label of
+          // people in a quoted name stays a person-first finding, without a replacement.)
+          if (m.payload.kind === 'jargon') {
+            quoted ??= quotations(text);
+            if (quoted.some(([a, b]) => a < m.start && m.end < b)) continue;
+          }
           const entry = m.payload.entry;
           norm ??= s.words.map((w) => (w.norm ??= normalizeWord(w.text)));
           // Word senses: "foreign intervention" is not the jargon sense of intervention.

@@ -15,11 +15,12 @@ const meta: RuleMeta = {
   // Warnings per 1,000 words at most: the terms that come back most (and those in the summary or
   // conclusions) stay warnings, the others are information. A thesis for academics gets fewer.
   // everydayWords: everyday words with a plainer one (assistance, aangezien), for the general public only.
+  // technicalWords: exact terms of a method or field (standard deviation, validiteit), for the general public only.
   // academicWords: the academic register (theoretical framework, implicaties): always, outside-theses or never.
   options: {
-    practitioner: { warningsPer1000Words: 1, everydayWords: false, academicWords: 'outside-theses' },
-    academic: { warningsPer1000Words: 0.5, everydayWords: false, academicWords: 'never' },
-    general: { warningsPer1000Words: 1.5, everydayWords: true, academicWords: 'always' },
+    practitioner: { warningsPer1000Words: 1, everydayWords: false, technicalWords: false, academicWords: 'outside-theses' },
+    academic: { warningsPer1000Words: 0.5, everydayWords: false, technicalWords: false, academicWords: 'never' },
+    general: { warningsPer1000Words: 1.5, everydayWords: true, technicalWords: true, academicWords: 'always' },
   },
   // "make a decision" is both jargon and nominal style: the jargon finding has the fix.
   supersedes: ['readability/nominalization'],

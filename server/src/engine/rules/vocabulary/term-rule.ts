@@ -7,7 +7,7 @@ import { normalizePhrase, normalizeWord, possessiveSuffix } from '../../vocabula
 import { compileVocabulary, suggestionsFor } from '../../vocabulary/compile.js';
 import type { CompiledCues } from '../../vocabulary/compile.js';
 import type { Vocabulary } from '../../vocabulary/vocabulary.js';
-import type { DictionaryEntry } from '../../vocabulary/dictionary.js';
+import type { DictionaryEntry, EntryRegister } from '../../vocabulary/dictionary.js';
 import type { TermUse, VocabularyFacts } from './analyzer.js';
 import { articleFor } from './grammar.js';
 import { abbreviationOf, definedAbbreviations, isAbbreviationForm } from '../../vocabulary/abbreviations.js';
@@ -57,6 +57,9 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
       const shown = kind === 'jargon' ? registerFilter(doc, ctx, cues) : () => true;
       for (const [entry, uses] of usesByEntry(doc, kind, cues)) {
         if (entry.practiceIn && entry.practiceIn.some((w) => field(w) >= PRACTICE_MENTIONS)) continue;
+        // A word that is jargon only in one field (customer for a benefit claimant) keeps its ordinary sense elsewhere.
+        // A project that set its own word for it (vocabulary.prefer) has said it is jargon there.
+        if (entry.onlyIn && !entry.onlyIn.some((w) => field(w) >= 1) && !(entry.configurable && Object.keys(prefer).some((k) => normalizeWord(k) === normalizeWord(entry.term)))) continue;
         if (!shown(entry, uses[0]!.use.hit.dictionary)) continue;
         const { finding, subject } = termFinding(doc, { kind, text, cues, prefer }, entry, uses);
         out.push(finding);
@@ -133,20 +136,35 @@ export function isThesis(doc: DocumentModel, cues: CompiledCues): boolean {
  *   (the general audience): practitioners read them without trouble;
  * - the academic register (`register: academic`: theoretical framework, empirical, implicaties) with
  *   `academicWords`: `always`, `outside-theses` (not in a document that names itself a thesis: its
- *   first readers are examiners, for whom these are the exact words) or `never` (academic audience).
+ *   first readers are examiners, for whom these are the exact words) or `never` (academic audience);
+ * - technical terms (`register: technical`: standard deviation, socioeconomic status, validiteit) only with
+ *   `technicalWords` (the general audience): for practitioners they are the exact words, to explain, not replace.
  */
 function registerFilter(doc: DocumentModel, ctx: RuleContext, cues: CompiledCues): (entry: DictionaryEntry, dictionary: DictionaryEntryDictionary) => boolean {
-  const everyday = ctx.options.everydayWords === true || ctx.options.everydayWords === 'true';
+  const on = (v: unknown) => v === true || v === 'true';
+  const everyday = on(ctx.options.everydayWords);
+  const technical = on(ctx.options.technicalWords);
   const academic = String(ctx.options.academicWords ?? 'outside-theses');
   let thesis: boolean | undefined;
   return (entry, dictionary) => {
-    if (entry.everyday && !everyday) return false;
-    if (dictionary.register === 'academic') {
-      if (academic === 'never') return false;
-      if (academic === 'outside-theses') return !(thesis ??= isThesis(doc, cues));
+    switch (registerOf(entry, dictionary)) {
+      case 'everyday':
+        return everyday;
+      case 'technical':
+        return technical;
+      case 'academic':
+        if (academic === 'never') return false;
+        if (academic === 'outside-theses') return !(thesis ??= isThesis(doc, cues));
+        return true;
+      default:
+        return true;
     }
-    return true;
   };
+}
+
+/** An entry's class: its own, else everyday when marked so, else its dictionary's, else officialese. */
+export function registerOf(entry: DictionaryEntry, dictionary: DictionaryEntryDictionary): EntryRegister {
+  return entry.register ?? (entry.everyday ? 'everyday' : dictionary.register ?? 'officialese');
 }
 
 type DictionaryEntryDictionary = TermUse['hit']['dictionary'];
