@@ -29,7 +29,9 @@ const common = {
 // cli.mjs is parsed at every start; these go into side bundles (server/dist/lazy/<name>.cjs) that
 // cli.mjs requires the first time one of their exports is used. The source keeps its ordinary
 // static imports (the tests run it as it is); only the CLI bundle sees the stand-ins.
-const LAZY = ['yaml', 'ajv', 'mammoth', 'hast-util-from-html', 'hyphen/nl/index.js', 'picomatch'];
+const LAZY = ['yaml', 'ajv', 'mammoth', 'hast-util-from-html', 'hyphen/nl/index.js', 'hyphen/patterns/nl.js', 'picomatch'];
+/** Side bundles that are data alone, written as one JSON string instead of bundled code. */
+const DATA_ONLY = ['hyphen/patterns/nl.js'];
 const lazyFile = (spec) => `lazy/${spec.replace(/\/index\.js$/, '').replace(/[^a-z0-9]+/gi, '-')}.cjs`;
 
 // A stand-in module for `spec`: every function export (and the default export) forwards to the
@@ -65,6 +67,12 @@ async function buildLazy() {
   await Promise.all(
     LAZY.map(async (spec) => {
       const real = await import(spec);
+      if (DATA_ONLY.includes(spec)) {
+        // Data only (the Dutch hyphenation patterns, 230 KB): V8 reads a JSON string with JSON.parse
+        // several times faster than it compiles the same nested literals as code (~90 → ~15 ms).
+        writeFileSync(`server/dist/${lazyFile(spec)}`, `'use strict';\nexports.default = JSON.parse(${JSON.stringify(JSON.stringify(real.default))});\n`);
+        return;
+      }
       const contents = `export * from ${JSON.stringify(spec)};\n${'default' in real ? `export { default } from ${JSON.stringify(spec)};\n` : ''}`;
       await build({ ...common, stdin: { contents, resolveDir: process.cwd(), loader: 'js' }, outfile: `server/dist/${lazyFile(spec)}`, format: 'cjs' });
     }),

@@ -497,10 +497,50 @@ const MIN_PLAIN = 200;
  */
 const FOOTNOTE_CALL = /\[\^([A-Za-z0-9-]{1,100})\]/g;
 
-/** Plain pieces of a chunk: [start, end) of their text (without the line ending), then the footnote references in them. */
-export function plainPieces(src: string, footnotes: ReadonlySet<string> = new Set()): Array<[number, number, Array<[number, number]>?]> {
-  if (SPANS_BLANK_LINES.test(src)) return [];
-  const out: Array<[number, number, Array<[number, number]>?]> = [];
+/** A run of emphasis delimiters (`*`, `**`, `_` …). */
+const DELIMITER_RUN = /\*+|_+/g;
+const WHITESPACE = /\s/;
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+const PUNCTUATION = /[\p{P}\p{S}]/u;
+
+/**
+ * The delimiter runs of simple emphasis in a piece (`*word*`, `**two words**`, `_x_`), as
+ * [start, end) ranges (offset by `at`), or null when any run is not simple. Simple: the runs
+ * alternate opener, closer, opener, closer …, each closer with the character and the length
+ * (1 to 3) of its opener; an opener follows the piece's start, a space or a line ending and is
+ * followed by no white space (left-flanking, not right-flanking); a closer follows no white
+ * space and is followed by the end, a space or a line ending, or by punctuation after a letter
+ * or digit (right-flanking, not left-flanking). CommonMark then pairs each closer with the
+ * opener before it, whatever the flanking rules of `_` and the rule of three: remark's text
+ * nodes are the text between the runs, each run left out.
+ */
+function emphasisRuns(piece: string, at: number): Array<[number, number]> | null {
+  const out: Array<[number, number]> = [];
+  let open = '';
+  DELIMITER_RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DELIMITER_RUN.exec(piece))) {
+    const run = m[0];
+    const s = m.index;
+    const e = s + run.length;
+    const before = s > 0 ? piece[s - 1]! : '';
+    const after = e < piece.length ? piece[e]! : '';
+    if (!open) {
+      if (run.length > 3 || !(before === '' || before === ' ' || before === '\n') || after === '' || WHITESPACE.test(after)) return null;
+      open = run;
+    } else {
+      if (run !== open || before === '' || WHITESPACE.test(before)) return null;
+      if (!(after === '' || after === ' ' || after === '\n' || (PUNCTUATION.test(after) && WORD_CHARACTER.test(before)))) return null;
+      open = '';
+    }
+    out.push([at + s, at + e]);
+  }
+  return open ? null : out;
+}
+
+/** The pieces of a chunk: runs of non-blank lines, [start, end) without the last line ending. */
+function pieces(src: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
   const n = src.length;
   let pos = 0;
   while (pos < n) {
@@ -522,24 +562,112 @@ export function plainPieces(src: string, footnotes: ReadonlySet<string> = new Se
       end = e;
       next = e + 1;
     }
-    if (end - start >= MIN_PLAIN) {
-      let piece = src.slice(start, end);
-      let refs: Array<[number, number]> | undefined;
-      if (piece.indexOf('[') >= 0 && footnotes.size > 0) {
-        refs = [];
-        let ok = true;
-        piece = piece.replace(FOOTNOTE_CALL, (call: string, label: string, at: number) => {
-          const before = at > 0 ? piece[at - 1] : '\n';
-          const after = piece[at + call.length];
-          if (before === '\n' || before === '!' || after === '(' || after === '[' || after === ':' || !footnotes.has(`^${label.toLowerCase()}`)) ok = false;
-          refs!.push([start + at, start + at + call.length]);
-          return 'x'.repeat(call.length);
-        });
-        if (!ok) piece = '[';
-      }
-      if (!NOT_PLAIN.test(piece) && !BLOCK_START.test(piece)) out.push(refs?.length ? [start, end, refs] : [start, end]);
-    }
+    out.push([start, end]);
     pos = next;
+  }
+  return out;
+}
+
+/**
+ * Whether src[start, end) is a plain paragraph (see NOT_PLAIN and BLOCK_START), with footnote
+ * references to defined footnotes and simple emphasis: what remark leaves out of its text, as
+ * sorted [start, end) ranges; null when it is not plain.
+ */
+function plainParagraph(src: string, start: number, end: number, footnotes: ReadonlySet<string>): Array<[number, number]> | null {
+  let piece = src.slice(start, end);
+  let refs: Array<[number, number]> = [];
+  if (piece.indexOf('[') >= 0 && footnotes.size > 0) {
+    let ok = true;
+    piece = piece.replace(FOOTNOTE_CALL, (call: string, label: string, at: number) => {
+      const before = at > 0 ? piece[at - 1] : '\n';
+      const after = piece[at + call.length];
+      if (before === '\n' || before === '!' || after === '(' || after === '[' || after === ':' || !footnotes.has(`^${label.toLowerCase()}`)) ok = false;
+      refs.push([start + at, start + at + call.length]);
+      return 'x'.repeat(call.length);
+    });
+    if (!ok) return null;
+  }
+  if (emphasis && (piece.indexOf('*') >= 0 || piece.indexOf('_') >= 0)) {
+    const runs = emphasisRuns(src.slice(start, end), start);
+    if (runs) {
+      // Masked for the tests below (an opener at a line's start is no list item: a letter follows it).
+      piece = piece.replace(/[*_]/g, 'x');
+      refs = refs.length ? [...refs, ...runs].sort((x, y) => x[0] - y[0]) : runs;
+    }
+  }
+  return !NOT_PLAIN.test(piece) && !BLOCK_START.test(piece) ? refs : null;
+}
+
+/** Plain pieces of a chunk (plain paragraphs of `minLength` characters or more): [start, end) of their text (without the line ending), then what remark leaves out of their text (footnote references, emphasis delimiters). */
+export function plainPieces(src: string, footnotes: ReadonlySet<string> = new Set(), minLength = MIN_PLAIN): Array<[number, number, Array<[number, number]>?]> {
+  if (SPANS_BLANK_LINES.test(src)) return [];
+  const out: Array<[number, number, Array<[number, number]>?]> = [];
+  for (const [start, end] of pieces(src)) {
+    if (end - start < minLength) continue;
+    const refs = plainParagraph(src, start, end, footnotes);
+    if (refs) out.push(refs.length ? [start, end, refs] : [start, end]);
+  }
+  return out;
+}
+
+/** An ATX heading line: its marks, the spaces after them, and at least one character that is not a space. */
+const ATX = /^(#{1,6}) +(?=[^ ])/;
+
+/** A piece read without the parser: its range and its blocks (offsets within the chunk). */
+interface FastPiece {
+  start: number;
+  end: number;
+  blocks: ProseBlock[];
+}
+
+/** A block of the text between the skipped ranges of src[start, end), as ChunkReader.block() reads it. */
+function fastBlock(src: string, kind: BlockKind, start: number, end: number, from: number, to: number, skips: Array<[number, number]>, level?: number): ProseBlock | undefined {
+  const b = new BlockTextBuilder();
+  for (const [rs, re] of [...skips, [to, to] as [number, number]]) {
+    const text = src.slice(from, rs);
+    b.addAligned(text, text, from);
+    from = re;
+  }
+  if (b.text.trim().length === 0 || SHORTCODES_ONLY.test(b.text)) return undefined;
+  const block: ProseBlock = { kind, text: b.text, map: b.map, start, end };
+  if (level !== undefined) block.level = level;
+  return block;
+}
+
+/**
+ * The pieces of a chunk that are read without the parser: plain paragraphs, and ATX headings
+ * with plain text (`## Title`, no closing marks), alone or followed at once by a plain paragraph.
+ * Each closes every list, quote and footnote before it, as a plain paragraph does.
+ */
+export function fastPieces(src: string, footnotes: ReadonlySet<string> = new Set()): FastPiece[] {
+  if (SPANS_BLANK_LINES.test(src)) return [];
+  const out: FastPiece[] = [];
+  for (const [start, end] of pieces(src)) {
+    const heading = src.charCodeAt(start) === 35 /* # */ ? ATX.exec(src.slice(start, Math.min(end, start + 16))) : null;
+    if (!heading) {
+      const skips = plainParagraph(src, start, end, footnotes);
+      if (!skips) continue;
+      const block = fastBlock(src, 'paragraph', start, end, start, end, skips);
+      out.push({ start, end, blocks: block ? [block] : [] });
+      continue;
+    }
+    let lineEnd = src.indexOf('\n', start);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    const from = start + heading[0].length;
+    // A closing sequence (`## Title ##`) or a lone `#` at the end: the parser's.
+    if (src.charCodeAt(lineEnd - 1) === 35) continue;
+    const skips = plainParagraph(src, from, lineEnd, footnotes);
+    if (!skips) continue;
+    const blocks: ProseBlock[] = [];
+    const h = fastBlock(src, 'heading', start, lineEnd, from, lineEnd, skips, heading[1]!.length);
+    if (h) blocks.push(h);
+    if (lineEnd < end) {
+      const rest = plainParagraph(src, lineEnd + 1, end, footnotes);
+      if (!rest) continue;
+      const p = fastBlock(src, 'paragraph', lineEnd + 1, end, lineEnd + 1, end, rest);
+      if (p) blocks.push(p);
+    }
+    out.push({ start, end, blocks });
   }
   return out;
 }
@@ -551,82 +679,64 @@ function footnoteLabels(stubs: string): Set<string> {
   return out;
 }
 
-/**
- * An offset read from a part of a chunk, placed at `by` within the chunk. Offset 0 stays: a part
- * after a plain paragraph starts with that paragraph's line ending, so nothing read there starts
- * at 0 but what the reader places at 0 for want of a position (as it does within the whole chunk).
- */
-const moved = (offset: number, by: number) => (offset === 0 ? 0 : offset + by);
-
-function moveBlock(b: ProseBlock, by: number): ProseBlock {
-  return { ...b, start: moved(b.start, by), end: moved(b.end, by), map: b.map.map((m) => ({ ...m, d: moved(m.d, by) })) };
-}
-
-/** The stub definitions of `stubs` (a chunk's) that a part of the chunk references. */
-function partStubs(part: string, stubs: string): string {
-  if (!stubs || part.indexOf('[') < 0) return '';
-  const lines = new Map<string, string>();
-  for (const line of stubs.split('\n')) if (line) lines.set(line.slice(1, line.lastIndexOf(']:')), line);
-  let out = '';
-  const seen = new Set<string>();
-  REFERENCE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = REFERENCE.exec(part))) {
-    const key = m[1] + normaliseLabel(m[2]!);
-    const line = lines.get(key);
-    if (line === undefined || seen.has(key)) continue;
-    seen.add(key);
-    out += `${line}\n`;
-  }
-  return out;
-}
+/** The text that stands in for a piece read without the parser: a paragraph of its own. */
+const STAND_IN = 'x';
 
 /**
- * One chunk's prose blocks, with plain paragraphs (plainPieces) read without the parser: the
- * parts between them are parsed on their own. A plain paragraph closes every list, quote and
- * footnote before it, and the chunk has nothing that runs across blank lines, so each part parses
- * as it does within the chunk: the blocks are the same as chunkBlocksParsed() gives, field for
- * field (test/engine/markdown.test.ts checks both ways on documents of every kind).
+ * One chunk's prose blocks, with the pieces that need no parser (fastPieces) read by hand: the
+ * chunk is parsed once with each such piece replaced by a one-letter paragraph, and that
+ * paragraph's block is replaced by the piece's blocks. A piece closes every list, quote and
+ * footnote before it and is a paragraph or heading of its own (a blank line before and after, no
+ * indentation), and the chunk has nothing that runs across blank lines, so the rest parses as it
+ * does within the chunk: the blocks are the same as chunkBlocksParsed() gives, field for field
+ * (test/engine/markdown*.test.ts compare both on generated Markdown and the dev documents).
  */
 function chunkBlocks(src: string, stubs: string): ChunkResult {
-  const plain = fastPath ? plainPieces(src, stubs ? footnoteLabels(stubs) : undefined) : [];
-  if (plain.length === 0) return chunkBlocksParsed(src, stubs);
-  // A part that starts with a front matter fence would read as front matter on its own.
+  const fast = fastPath ? fastPieces(src, stubs ? footnoteLabels(stubs) : undefined) : [];
+  if (fast.length === 0) return chunkBlocksParsed(src, stubs);
+  // The chunk with each piece replaced, and where each stand-in starts in it.
+  let input = '';
   let at = 0;
-  for (const [s, e] of plain) {
-    if (at > 0 && at < s && /^\s*(?:---|\+\+\+)/.test(src.slice(at, s))) return chunkBlocksParsed(src, stubs);
-    at = e;
+  const standIns: number[] = [];
+  for (const f of fast) {
+    input += src.slice(at, f.start);
+    standIns.push(input.length);
+    input += STAND_IN;
+    at = f.end;
   }
-  if (at < src.length && /^\s*(?:---|\+\+\+)/.test(src.slice(at))) return chunkBlocksParsed(src, stubs);
-  const result: ChunkResult = { blocks: [], directives: [] };
-  const part = (from: number, to: number) => {
-    const text = src.slice(from, to);
-    if (text.trim() === '') return;
-    const r = chunkBlocksParsed(text, partStubs(text, stubs));
-    for (const b of r.blocks) result.blocks.push(from ? moveBlock(b, from) : b);
-    for (const d of r.directives) result.directives.push(from ? { ...d, offset: moved(d.offset, from), endOffset: moved(d.endOffset, from) } : d);
-    if (r.frontMatterLanguage && !result.frontMatterLanguage) result.frontMatterLanguage = r.frontMatterLanguage;
+  input += src.slice(at);
+  // An offset in `input` moved back to the chunk: past each stand-in before it, by the piece's length less one.
+  const shift = (offset: number): number => {
+    let by = 0;
+    for (let i = 0; i < standIns.length && standIns[i]! + STAND_IN.length <= offset; i++) by += fast[i]!.end - fast[i]!.start - STAND_IN.length;
+    return offset + by;
   };
-  at = 0;
-  for (const [s, e, refs] of plain) {
-    part(at, s);
-    const b = new BlockTextBuilder();
-    // The text around footnote references, as remark's text nodes hold it.
-    let from = s;
-    for (const [rs, re] of [...(refs ?? []), [e, e] as [number, number]]) {
-      const text = src.slice(from, rs);
-      b.addAligned(text, text, from);
-      from = re;
+  const r = chunkBlocksParsed(input, stubs);
+  const blocks: ProseBlock[] = [];
+  let next = 0;
+  for (const b of r.blocks) {
+    if (next < standIns.length && b.start === standIns[next]) {
+      // The stand-in must have been read as a paragraph of its own; anything else: the whole chunk goes to the parser.
+      if (b.kind !== 'paragraph' || b.quoted || b.text !== STAND_IN || b.end !== b.start + STAND_IN.length) return chunkBlocksParsed(src, stubs);
+      blocks.push(...fast[next]!.blocks);
+      next++;
+      continue;
     }
-    // As ChunkReader.block() reads a paragraph.
-    if (b.text.trim().length > 0 && !SHORTCODES_ONLY.test(b.text)) result.blocks.push({ kind: 'paragraph', text: b.text, map: b.map, start: s, end: e });
-    at = e;
+    blocks.push({ ...b, start: shift(b.start), end: shift(b.end), map: b.map.map((m) => ({ ...m, d: shift(m.d) })) });
   }
-  part(at, src.length);
+  if (next !== standIns.length) return chunkBlocksParsed(src, stubs);
+  const result: ChunkResult = { blocks, directives: r.directives.map((d) => ({ ...d, offset: shift(d.offset), endOffset: shift(d.endOffset) })) };
+  if (r.frontMatterLanguage) result.frontMatterLanguage = r.frontMatterLanguage;
   return result;
 }
 
 let fastPath = true;
+let emphasis = true;
+
+/** Turns the fast path for paragraphs with simple emphasis off or on (for the tests that compare both). */
+export function setEmphasisFastPath(on: boolean): void {
+  emphasis = on;
+}
 
 /** Turns plain paragraphs' fast path off or on (for the tests that compare both). */
 export function setPlainFastPath(on: boolean): void {

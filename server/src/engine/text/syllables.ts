@@ -2,6 +2,7 @@ import hyphenNl from 'hyphen/nl/index.js';
 import { syllable } from 'syllable';
 import type { Language } from '../types.js';
 import { ContentCache } from '../cache.js';
+import { dutchBreaks } from './hyphenation.js';
 
 const SOFT_HYPHEN = /\u00AD/g;
 const VOWELS = 'aeiouyáéíóúàèìòùâêîôûäëïöü';
@@ -69,8 +70,8 @@ function dutchPart(part: string): number {
   }
   if (loan) return Math.max(1, vowelCount);
   if (lower.length > MAX_HYPHENATED_LENGTH) return vowelCount;
-  const hyphenated = hyphenNl.hyphenateSync(lower);
-  const byPatterns = (hyphenated.match(SOFT_HYPHEN) ?? []).length + 1;
+  // The patterns read directly where that gives the package's answer; the package for any other word.
+  const byPatterns = (dutchBreaks(lower) ?? (hyphenNl.hyphenateSync(lower).match(SOFT_HYPHEN) ?? []).length) + 1;
   return Math.max(byPatterns, vowelCount);
 }
 

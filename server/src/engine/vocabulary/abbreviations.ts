@@ -14,7 +14,9 @@
 
 /** Two to eight letters or digits, at least two capitals, no lower case except a plural s. */
 const ABBR = '[A-Z][A-Z0-9&]{0,6}[A-Z0-9]';
-const AFTER = new RegExp(`([\\p{L}\\p{N}'’-]+(?:[ \\t]+[\\p{L}\\p{N}'’-]+){0,7})[ \\t]*\\((${ABBR})s?\\)`, 'gu');
+// Only from a word's start (the lookbehind): the leftmost match starts there anyway, and without it a long run of
+// letters and digits (an inline image's base64 data) was tried from each of its characters, in quadratic time.
+const AFTER = new RegExp(`(?<![\\p{L}\\p{N}'’-])([\\p{L}\\p{N}'’-]+(?:[ \\t]+[\\p{L}\\p{N}'’-]+){0,7})[ \\t]*\\((${ABBR})s?\\)`, 'gu');
 const BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])(${ABBR})s?[ \\t]+\\(([^()\\n]{3,80})\\)`, 'gu');
 const LIST_LINE = new RegExp(`^[ \\t]*(?:[-*•][ \\t]+)?(?:[\`*_]+(${ABBR})[\`*_]+(?:[ \\t]*[:=–—-])?|(${ABBR})(?:[ \\t]*[:=–—]|\\t|[ \\t]+-))[ \\t]+([^\\n<]{3,80})`, 'gmu');
 

@@ -1,0 +1,121 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { clearMarkdownCache, fastPieces, parseMarkdown, plainPieces, setEmphasisFastPath, setPlainFastPath } from '../../server/src/engine/formats/markdown.js';
+import { CORPUS_DIR } from '../helpers/shared.js';
+
+/**
+ * The Markdown fast paths (paragraphs read without micromark: plain text, footnote references,
+ * simple emphasis) against the full parser: the blocks (kinds, texts, offset maps, starts and
+ * ends) must be deep-equal on generated Markdown and on the real dev documents.
+ */
+function both(text: string) {
+  try {
+    clearMarkdownCache();
+    setPlainFastPath(false);
+    const slow = parseMarkdown(text);
+    clearMarkdownCache();
+    setPlainFastPath(true);
+    setEmphasisFastPath(true);
+    const fast = parseMarkdown(text);
+    return { slow, fast };
+  } finally {
+    setPlainFastPath(true);
+    setEmphasisFastPath(true);
+    clearMarkdownCache();
+  }
+}
+
+// Words that push a paragraph past the fast path's minimum length, with accents and an emoji (two UTF-16 units).
+const WORDS = ['cliënt', 'reïntegratie', 'rapport', 'de', 'the', 'client', 'hears', 'within', 'two', 'weeks', 'besluit', '12', '3,5', '😀', 'na-zorg', 'x'];
+const DELIMITERS = ['*', '**', '***', '_', '__', '___', '****'];
+const PUNCTUATION = ['.', ',', ':', ';', '!', '?', ')', '’', '-', '…', '€', '[^1]', '[^2]'];
+// Rarer: what sends a paragraph back to the parser, or changes what it holds.
+const RARE = ['x', '*x', 'x_', '(', '"', '[^nope]', '\n', '\n', '\u00a0', '  \n', '\t', '\r\n', '\\*', '&amp;'];
+
+/** A token of a paragraph: a word, a space, punctuation, weighted towards what reports hold. */
+const token = fc.oneof({ arbitrary: fc.constantFrom(...WORDS), weight: 40 }, { arbitrary: fc.constant(' '), weight: 30 }, { arbitrary: fc.constantFrom(...PUNCTUATION), weight: 8 }, { arbitrary: fc.constant('\n'), weight: 3 });
+/** Emphasis as writers use it: a phrase between two runs of the same delimiter, with what may follow it. */
+const emphasised = fc
+  .tuple(fc.constantFrom('*', '**', '_', '__', '***'), fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }), fc.constantFrom('', '', '', '.', ',', ':', ')', '[^1]'))
+  .map(([d, ws, after]) => ` ${d}${ws.join(' ')}${d}${after} `);
+/** What may break the fast path's conditions, put in at random places of some paragraphs. */
+const odd = fc.array(fc.tuple(fc.nat(), fc.constantFrom(...DELIMITERS, ...RARE)), { maxLength: 3 });
+const paragraph = fc
+  .tuple(fc.array(fc.oneof({ arbitrary: token, weight: 25 }, { arbitrary: emphasised, weight: 1 }), { minLength: 40, maxLength: 160 }), fc.oneof(fc.constant([] as Array<[number, string]>), odd))
+  .map(([ts, extra]) => {
+    // Lines as writers leave them (no space at either end), then the odd pieces.
+    let text = ts.join('').replace(/ *\n */g, '\n').replace(/^\s+|\s+$/g, '');
+    for (const [at, piece] of extra) {
+      const i = at % (text.length + 1);
+      text = text.slice(0, i) + piece + text.slice(i);
+    }
+    return text;
+  });
+const opening = fc.constantFrom('', '', '', '', '', '', '- ', '> ', '# ', '1. ', '* ', '    ', '[^1]: ', '[^2]: ');
+const block = fc.tuple(opening, paragraph).map(([o, p]) => o + p);
+export const documentArb = fc.tuple(fc.array(block, { minLength: 1, maxLength: 6 }), fc.constantFrom('\n\n', '\r\n\r\n', '\n\n\n'), fc.boolean()).map(([bs, sep, defs]) => bs.join(sep) + (defs ? `${sep}[^1]: Een noot.${sep}[^2]: Another *note*.` : ''));
+
+describe('Markdown fast paths: the same blocks as the full parser', () => {
+  it('on generated Markdown with emphasis, footnote references, punctuation, CRLF and block openers (fast-check)', () => {
+    fc.assert(
+      fc.property(documentArb, (text) => {
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 300, seed: 20261203 },
+    );
+  });
+
+  it('the generator reaches the fast path: emphasised paragraphs are read without the parser', () => {
+    const sample = fc.sample(documentArb, { numRuns: 200, seed: 7 });
+    let withRuns = 0;
+    for (const text of sample) for (const [, , skips] of plainPieces(text, new Set(['^1', '^2']))) if (skips?.some(([s, e]) => /^[*_]+$/.test(text.slice(s, e)))) withRuns++;
+    assert.ok(withRuns >= 20, `only ${withRuns} emphasised paragraphs took the fast path`);
+  });
+
+  it('simple emphasis is read without the parser; what is not simple keeps the parser', () => {
+    const long = 'De cliënt krijgt binnen twee weken een besluit over de aanvraag, en de afdeling legt uit waarom. '.repeat(3).trim();
+    const fast = (p: string) => plainPieces(p).length === 1;
+    assert.ok(fast(`${long} Dit is *belangrijk* en **heel belangrijk**, en _ook_ dit: __zo__.`));
+    assert.ok(fast(`*Let op*: ${long}`));
+    assert.ok(fast(`${long} Het *rapport\nover twee regels*.`));
+    assert.ok(!fast(`${long} Een ster * alleen.`), 'a lone delimiter run');
+    assert.ok(!fast(`${long} snake_case_name`), 'intraword underscores');
+    assert.ok(!fast(`${long} 2*3*4`), 'intraword asterisks');
+    assert.ok(!fast(`${long} *open **nested** close*`), 'nested emphasis');
+    assert.ok(!fast(`${long} *a* *b**`), 'closer of another length');
+    assert.ok(!fast(`* lijst ${long}`), 'a list item');
+    assert.ok(!fast(`${long} *tekst*woord`), 'closer followed by a letter');
+  });
+
+  it('ATX headings with plain text are read without the parser, alone or with a paragraph right after them', () => {
+    const read = (t: string) => fastPieces(t).flatMap((p) => p.blocks.map((b) => [b.kind, b.text, b.level, t.slice(b.start, b.end)]));
+    assert.deepEqual(read('## Resultaten *kort*\n\n# Titel\nDe cliënt leest dit.'), [
+      ['heading', 'Resultaten kort', 2, '## Resultaten *kort*'],
+      ['heading', 'Titel', 1, '# Titel'],
+      ['paragraph', 'De cliënt leest dit.', undefined, 'De cliënt leest dit.'],
+    ]);
+    for (const parsed of ['## Titel ##', '#Titel', '####### Zeven', '# Titel\n- lijst', '# `code`', '# Titel\n===']) assert.deepEqual(fastPieces(parsed), [], parsed);
+    for (const [text] of [['# Titel\n\n- a\n\n## Kop\n\n  ingesprongen\n\n> citaat\n# Kop na citaat\n\n## Kop *met* nadruk[^1]\n\n[^1]: Noot.']]) {
+      const { slow, fast } = both(text!);
+      assert.deepStrictEqual(fast, slow);
+    }
+  });
+
+  const files = existsSync(CORPUS_DIR)
+    ? ['nl', 'en'].flatMap((lang) => (existsSync(join(CORPUS_DIR, lang)) ? readdirSync(join(CORPUS_DIR, lang)).filter((f) => f.endsWith('.md')).map((f) => `${lang}/${f}`) : []))
+    : [];
+  it('on every Markdown document of the dev corpus, with LF and with CRLF', function () {
+    if (files.length === 0) this.skip();
+    this.timeout(120_000);
+    for (const f of files) {
+      const text = readFileSync(join(CORPUS_DIR, f), 'utf8');
+      for (const variant of [text, text.replace(/\r?\n/g, '\r\n')]) {
+        const { slow, fast } = both(variant);
+        assert.deepStrictEqual(fast, slow, f);
+      }
+    }
+  });
+});
