@@ -41,6 +41,17 @@ describe('client rules: the judged false classes (session 3)', () => {
       const nl = `# Medicatie\n\n## Methode\n\nWe interviewden twaalf verpleegkundigen over hun werk.\n\n## Resultaten\n\nVerpleegkundigen zetten medicatie klaar voor bewoners. Bewoners wachten. Bewoners krijgen soms de verkeerde pil.\n\n## Conclusie\n\n${dryNl} Verpleegkundigen kunnen het in de nachtdienst gebruiken.\n`;
       assert.deepEqual(findings(check(nl).r, SECTION), []);
     });
+    it('nl + en: a conclusion inside a phase or finding whose unit names the clients is not asked; the report\'s own conclusion is', () => {
+      const en = `# Night light\n\n## Method\n\nWe interviewed eight carers and five people with dementia at home.\n\n## Wave 2\n\n### Results\n\nPeople with dementia found the toilet. Carers told us they slept better.\n\n### Conclusions\n\n${dryEn}\n\n## Conclusion\n\nPeople with dementia find their way at night and carers sleep on.\n`;
+      assert.deepEqual(findings(check(en).r, SECTION), []);
+      // Without a phase around it, the same conclusion is asked.
+      assert.equal(findings(check(en.replace('### Results', 'Results:').replace('### Conclusions', '## Conclusions')).r, SECTION).length, 1);
+      // A phase that names nobody does not excuse its conclusion.
+      assert.equal(findings(check(en.replace('People with dementia found the toilet. Carers told us they slept better.', 'The lamps worked. The sensors responded quickly.')).r, SECTION).length, 1);
+      const nl = `# Aanvraagformulier\n\n## Methode\n\nWe deden een gebruikerstest met tien aanvragers.\n\n## Resultaten\n\n#### De sterretjes zijn niet duidelijk\n\n##### Bevinding\n\nAanvragers klikken op de sterretjes. Een aanvrager verwacht uitleg te zien.\n\n##### Aanbeveling\n\n${dryNl}\n`;
+      assert.deepEqual(findings(check(nl).r, SECTION), []);
+      assert.equal(findings(check(nl.replace('Aanvragers klikken op de sterretjes. Een aanvrager verwacht uitleg te zien.', 'Het sterretje staat ver van de uitleg.')).r, SECTION).length, 1);
+    });
   });
 
   describe('client/no-involvement', () => {
@@ -74,6 +85,24 @@ describe('client rules: the judged false classes (session 3)', () => {
       const n = check(nl);
       assert.equal(n.cp.verdict, 'absent');
       assert.deepEqual(findings(n.r, MISSING), []);
+    });
+
+    it('nl + en: a guide that speaks to its reader ("you", "u") is a guide, not a report of research, even when it names a survey', () => {
+      const en = '# Teaching programming\n\nYour learners need practice. When you plan a lesson, ask what your learners already know. You can give them a short quiz. Learners forget quickly, so you repeat the key ideas. In a survey of 26 learners, most learners wanted feedback. You should give it early.\n';
+      const e = check(en);
+      assert.equal(e.cp.verdict, 'absent');
+      assert.equal(e.cp.reportsResearch, true); // a survey is named: without the reader address it would count
+      assert.ok((e.cp.readerAddressPer1000 ?? 0) >= 10);
+      assert.deepEqual(findings(e.r, MISSING), []);
+      // The same text as a report of the writer's own research is asked for client voices.
+      const report = en.replace(/\byou(r)?\b/gi, (_, r: string | undefined) => (r ? 'the' : 'teachers')).replace('In a survey of', 'We surveyed').replace(', most learners', ': most learners');
+      assert.equal(findings(check(report).r, MISSING).length, 1);
+      const nl = '# Handleiding voor de balie\n\nUw cliënten hebben vaak haast. Als u een cliënt helpt, vraag dan eerst wat de cliënt al weet. U kunt een folder meegeven. Cliënten vergeten veel, dus herhaalt u de kern. In een enquête onder 20 cliënten wilden de meeste cliënten meer uitleg. Geef die uitleg vroeg.\n';
+      const n = check(nl);
+      assert.equal(n.cp.verdict, 'absent');
+      assert.deepEqual(findings(n.r, MISSING), []);
+      const nlReport = nl.replace(/\b[Uu]w\b/g, 'de').replace(/\b[Uu]\b/g, 'de medewerker').replace('In een enquête onder', 'We hielden een enquête onder').replace(' wilden de meeste', ': de meeste').replace('cliënten meer uitleg', 'cliënten wilden meer uitleg');
+      assert.equal(findings(check(nlReport).r, MISSING).length, 1);
     });
 
     it('nl + en: a study of staff that names clients rarely gets no warning; one that names them often does', () => {

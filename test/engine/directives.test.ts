@@ -1,7 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { parseDirective, lineOf } from '../../server/src/engine/formats/directives.js';
-import { md, txt, of, sentenceOf } from './helpers.js';
-import type { LintResult } from '../../server/src/index.js';
+import { md as mdDefaults, txt as txtDefaults, of, sentenceOf, PROBES } from './helpers.js';
+import type { LintOptions, LintResult } from '../../server/src/index.js';
+
+// Passive voice (off by default) is one of the probes here: the rules' probes on (see PROBES).
+const md = (text: string, options: LintOptions = {}) => mdDefaults(text, { config: PROBES, ...options });
+const txt = (text: string, options: LintOptions = {}) => txtDefaults(text, { config: PROBES, ...options });
 
 const LONG = sentenceOf(30);
 const PASSIVE = 'Er wordt gekeken naar de gegevens.';

@@ -69,10 +69,11 @@ export function sentenceOf(n: number, language: 'nl' | 'en' = 'nl'): string {
 
 /**
  * The defaults with the quiet-by-default findings switched back on that position and prose tests use as
- * probes: an abbreviation met once (default minUses 2) and "het X-en van" (default off).
+ * probes: an abbreviation met once (default minUses 2), "het X-en van" (default off) and passive voice (default off).
  */
 export const PROBES: BrugConfig = config({
   rules: {
+    'readability/passive-voice': { options: { enabled: true } },
     'readability/undefined-abbreviation': { options: { minUses: 1 } },
     'readability/nominalization': { options: { infinitiveNouns: true } },
   },

@@ -97,6 +97,14 @@ export function applyTextEdits(text: string, edits: TextEdit[]): string {
   return TextDocument.applyEdits(TextDocument.create('file:///x', 'x', 0, text), edits);
 }
 
+/**
+ * Passive voice is off by default (issue 12), but many editor tests use a passive sentence as their probe: the test
+ * client switches it on in its editor settings (brug.rules), unless a test sets that rule itself.
+ */
+function withProbes(brug: Record<string, unknown>): Record<string, unknown> {
+  return { ...brug, rules: { 'readability/passive-voice': { options: { enabled: true } }, ...((brug.rules as Record<string, unknown> | undefined) ?? {}) } };
+}
+
 export class TestClient {
   readonly connection: ProtocolConnection;
   readonly process: ChildProcess;
@@ -125,7 +133,7 @@ export class TestClient {
 
   constructor(private readonly options: ClientOptions = {}) {
     ensureBundle();
-    this.settings = { brug: { debounceMs: 0, ...(options.settings ?? {}) } };
+    this.settings = { brug: withProbes({ debounceMs: 0, ...(options.settings ?? {}) }) };
     const command = options.command ?? { file: process.execPath, args: [BUNDLE, '--stdio'] };
     this.process = spawn(command.file, command.args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...(options.env ?? {}) } });
     this.process.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
@@ -289,7 +297,7 @@ export class TestClient {
   }
 
   async setSettings(brug: Record<string, unknown>): Promise<void> {
-    this.settings = { brug: { debounceMs: 0, ...brug } };
+    this.settings = { brug: withProbes({ debounceMs: 0, ...brug }) };
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: this.settings });
   }
 

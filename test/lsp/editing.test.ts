@@ -3,6 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { lint } from '../../server/src/index.js';
 import { TestClient, positionOf } from './client.js';
+import { PROBES } from '../engine/helpers.js'; // the test client switches passive voice on, as PROBES does
 
 const TEXT = `# Rapport
 
@@ -18,7 +19,7 @@ Tot slot nog een zin.
 /** What the server must publish for `text`: the engine's findings as (code, range). */
 function expected(uri: string, text: string): Array<[string, unknown]> {
   const doc = TextDocument.create(uri, 'markdown', 0, text);
-  return lint(text, { uri, format: 'markdown' }).findings.map((f) => [f.ruleId, { start: doc.positionAt(f.offset), end: doc.positionAt(f.endOffset) }]);
+  return lint(text, { uri, format: 'markdown', config: PROBES }).findings.map((f) => [f.ruleId, { start: doc.positionAt(f.offset), end: doc.positionAt(f.endOffset) }]);
 }
 
 function actual(diags: Diagnostic[]): Array<[string, unknown]> {

@@ -47,6 +47,8 @@ describe('neovim (headless) as a client of brug-language-server --stdio', functi
     mkdirSync(ws);
     const file = join(ws, 'report.md');
     writeFileSync(file, DOC);
+    // Passive voice is off by default; this test probes with it ("the other findings stay").
+    writeFileSync(join(ws, '.brug.yml'), 'rules:\n  readability/passive-voice:\n    options: { enabled: true }\n');
     const out = join(dir, 'result.txt');
     const env = {
       ...process.env,

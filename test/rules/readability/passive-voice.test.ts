@@ -403,13 +403,17 @@ describe(RULE, () => {
     });
   });
 
-  it('nl + en: hidden decisions are hints by default, off with enabled: false or severity off; general shows them too', () => {
+  it('nl + en: off by default (practitioner, academic); hints with enabled: true, a severity, or audience general; off with enabled: false or severity off', () => {
     const nl = '# Rapport\n\nEr is voor gekozen om op een mobiel te testen. De aanvraag werd afgewezen.\n';
     const en = '# Report\n\nThree weeks later it was decided to change tack. A citizens’ jury was chosen because it works.\n';
     for (const text of [nl, en]) {
-      const byDefault = of(baseMd(text), RULE);
-      assert.equal(byDefault.length, 2);
-      assert.ok(byDefault.every((f) => f.severity === 'hint'));
+      // Judged worth acting on in 0 of 12 blind (test/judged/findings.tsv): off by default.
+      assert.deepEqual(of(baseMd(text), RULE), []);
+      assert.deepEqual(of(baseMd(text, { config: baseConfig({ audience: 'academic' }) }), RULE), []);
+      const on = of(baseMd(text, ON), RULE);
+      assert.equal(on.length, 2);
+      assert.ok(on.every((f) => f.severity === 'hint'));
+      assert.equal(of(baseMd(text, { config: baseConfig({ rules: { [RULE]: 'info' } }) }), RULE).length, 2);
       assert.equal(of(baseMd(text, { config: GENERAL }), RULE).length, 2);
       assert.deepEqual(of(baseMd(text, { config: baseConfig({ rules: { [RULE]: { options: { enabled: false } } } }) }), RULE), []);
       assert.deepEqual(of(baseMd(text, { config: baseConfig({ rules: { [RULE]: 'off' } }) }), RULE), []);

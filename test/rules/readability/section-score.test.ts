@@ -123,6 +123,20 @@ describe(RULE, () => {
     assert.match(of(md(en), RULE)[0]!.message.en, /Flesch Reading Ease/);
   });
 
+  it('nl + en: an adopted text (a code of conduct taken over from a standard) is not scored, with its subsections', () => {
+    const nl = `# Rapport\n\n## Inleiding\n\n${EASY}\n\n## Gedragscode\n\n${HARD}\n\n### Naleving\n\n${HARD}\n\n### Herkomst\n\nDeze gedragscode is overgenomen uit de landelijke code voor het sociaal werk, versie 2.\n\n## Methode\n\n${HARD}\n`;
+    assert.deepEqual(scored(md(nl), nl), [['## Methode', 30]]);
+    // Without the statement, the code is scored like any other section.
+    const own = nl.replace('Deze gedragscode is overgenomen uit de landelijke code voor het sociaal werk, versie 2.', 'Wij schreven deze code zelf.');
+    assert.deepEqual(scored(md(own), own).map(([t]) => t), ['## Gedragscode', '### Naleving', '## Methode']);
+    const hardEn = `${HARD_EN}\n\n${HARD_EN}`;
+    const en = `# Report\n\n## Introduction\n\n${EASY_EN}\n\n## Code of Conduct\n\n${hardEn}\n\n### Attribution\n\nThis Code of Conduct is adapted from the Contributor Covenant, version 1.4.\n\n## Method\n\n${hardEn}\n`;
+    assert.deepEqual(scored(md(en), en).map(([t]) => t), ['## Method']);
+    // "Several of these examples are taken from …" inside a sentence says nothing about the section.
+    const partly = en.replace('This Code of Conduct is adapted from', 'We wrote it ourselves; several of these rules are taken from');
+    assert.deepEqual(scored(md(partly), partly).map(([t]) => t), ['## Code of Conduct', '## Method']);
+  });
+
   it('every section carries its metrics, whether or not it gets a finding', () => {
     const text = report({ Samenvatting: EASY, Methode: HARD });
     const r = md(text);

@@ -58,8 +58,12 @@ describe('issue 12 traps: the noise budget', () => {
     const practitioner = md(text);
     const academic = md(text, { config: config({ audience: 'academic' }) });
     assert.ok(of(academic, LONG).filter((f) => f.severity === 'warning').length <= of(practitioner, LONG).filter((f) => f.severity === 'warning').length);
-    // The hidden decision is a hint for practitioners; the academic profile leaves the method section alone.
-    assert.equal(of(practitioner, PASSIVE).length, 1);
+    // Passive voice is off for both by default; switched on, the hidden decision is a hint for practitioners and the
+    // academic profile leaves the method section alone.
+    assert.deepEqual(of(practitioner, PASSIVE), []);
+    const on = (audience: 'practitioner' | 'academic') => md(text, { config: config({ audience, rules: { [PASSIVE]: { options: { enabled: true } } } }) });
+    assert.equal(of(on('practitioner'), PASSIVE).length, 1);
+    assert.deepEqual(of(on('academic'), PASSIVE), []);
     assert.deepEqual(of(academic, PASSIVE), []);
   });
 });

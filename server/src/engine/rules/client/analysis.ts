@@ -58,6 +58,11 @@ export interface ClientPerspective {
    * or a web page reports none: its verdict stays, but client/missing-perspective does not ask it for client voices.
    */
   reportsResearch?: boolean;
+  /**
+   * Words that address the reader (you, your; u, uw, jij) per 1,000 words, outside quotations. A handbook or a
+   * guide speaks to its reader; a research report rarely does (under 8 per 1,000 words on every report of the dev corpus).
+   */
+  readerAddressPer1000?: number;
   language: Language;
   words: number;
   clientMentions: number;
@@ -97,7 +102,18 @@ export interface ClientPerspective {
   evidence: ClientEvidence;
   sections: SectionPerspective[];
   /** Conclusions, discussion and recommendations sections (the outermost of each), and whether they name clients. */
-  keySections: Array<{ index: number; title: string; line: number; role: SectionRole; words: number; mentionsClients: boolean }>;
+  keySections: Array<{
+    index: number;
+    title: string;
+    line: number;
+    role: SectionRole;
+    words: number;
+    mentionsClients: boolean;
+    /** The enclosing section, or -1: a conclusion inside a phase or finding ("## Wave 2" › "### Conclusions") is local to it. */
+    parent: number;
+    /** The enclosing section (with its other subsections) names clients: the unit the key section concludes names them. */
+    parentMentionsClients: boolean;
+  }>;
   /** Why the verdict, one line per reason. */
   reasons: Message[];
   /** The verdict and its evidence in one line. */
@@ -106,9 +122,9 @@ export interface ClientPerspective {
 
 /** Thresholds of the verdict, per audience; `.brug.yml` can override them under client/missing-perspective. */
 export const VERDICT_OPTIONS: Record<Audience, RuleOptions> = {
-  practitioner: { minMentions: 3, minMentionsPer1000: 1, minRatio: 0.33, presentQuotes: 2, presentVoice: 3, partialVoice: 2, minMentionsPer1000WithoutMethod: 3, withoutResearch: false, minMentionsPer1000StaffStudy: 5 },
-  academic: { minMentions: 3, minMentionsPer1000: 1, minRatio: 0.25, presentQuotes: 2, presentVoice: 3, partialVoice: 2, minMentionsPer1000WithoutMethod: 3, withoutResearch: false, minMentionsPer1000StaffStudy: 5 },
-  general: { minMentions: 3, minMentionsPer1000: 1, minRatio: 0.5, presentQuotes: 2, presentVoice: 3, partialVoice: 2, minMentionsPer1000WithoutMethod: 3, withoutResearch: false, minMentionsPer1000StaffStudy: 5 },
+  practitioner: { minMentions: 3, minMentionsPer1000: 1, minRatio: 0.33, presentQuotes: 2, presentVoice: 3, partialVoice: 2, minMentionsPer1000WithoutMethod: 3, withoutResearch: false, minMentionsPer1000StaffStudy: 5, guideReaderAddressPer1000: 10 },
+  academic: { minMentions: 3, minMentionsPer1000: 1, minRatio: 0.25, presentQuotes: 2, presentVoice: 3, partialVoice: 2, minMentionsPer1000WithoutMethod: 3, withoutResearch: false, minMentionsPer1000StaffStudy: 5, guideReaderAddressPer1000: 10 },
+  general: { minMentions: 3, minMentionsPer1000: 1, minRatio: 0.5, presentQuotes: 2, presentVoice: 3, partialVoice: 2, minMentionsPer1000WithoutMethod: 3, withoutResearch: false, minMentionsPer1000StaffStudy: 5, guideReaderAddressPer1000: 10 },
 };
 
 export const KEY_ROLES: ReadonlySet<SectionRole> = new Set(['conclusion', 'discussion', 'recommendations']);
@@ -186,6 +202,12 @@ interface Sources {
   participantSources: Array<{ bi: number; m: MethodItem }>;
   /** Methods reported as done in a method section or heading, whoever they were done with. */
   reportedMethods: number;
+  /**
+   * Client, professional or participant sources the text reports as its own: not in a paragraph that cites the
+   * literature outside the method section ("Based on interviews with 15 hiring managers, they found …" \cite{…}
+   * reports another study's method).
+   */
+  ownSources: number;
 }
 
 /** Who the participants are, and how Brug knows. */
@@ -234,14 +256,23 @@ function compute(doc: DocumentModel): ClientPerspective {
   const voice = collectVoice(ctx, participants, parent);
   const { verdict, reasons, per1000, ratio } = judge(ctx, sources, voice);
   const result = assemble(ctx, sources, participants, voice, parent, verdict, reasons, per1000, ratio);
-  result.reportsResearch = sources.reportedMethods + sources.clientSrc + sources.profSrc + sources.participantSources.length + sources.notInvolved.length + sources.planned.length + voice.involvementCount > 0;
+  let address = 0;
+  let words = 0;
+  for (let bi = 0; bi < doc.blocks.length; bi++) {
+    const f = ctx.factsOf(bi);
+    if (!f) continue;
+    address += f.readerAddress ?? 0;
+    words += f.words;
+  }
+  result.readerAddressPer1000 = words ? round((address * 1000) / words) : 0;
+  result.reportsResearch = sources.reportedMethods + sources.ownSources + sources.notInvolved.length + sources.planned.length + voice.involvementCount > 0;
   return result;
 }
 
 /** Pass 1: who the study heard from (method sentences), so that participant words can be resolved. */
 function methodSources(ctx: Context): Sources {
   const { doc, item, factsOf } = ctx;
-  const src: Sources = { clientSrc: 0, profSrc: 0, clientSources: [], professionalSources: [], notInvolved: [], planned: [], participantSources: [], reportedMethods: 0 };
+  const src: Sources = { clientSrc: 0, profSrc: 0, clientSources: [], professionalSources: [], notInvolved: [], planned: [], participantSources: [], reportedMethods: 0, ownSources: 0 };
   for (let bi = 0; bi < doc.blocks.length; bi++) {
     const f = factsOf(bi);
     if (!f) continue;
@@ -259,6 +290,7 @@ function methodSources(ctx: Context): Sources {
         if (client && src.planned.length < MAX_ITEMS) src.planned.push(item(bi, m.start, m.end, m.text));
         continue;
       }
+      if ((client || prof || subjects.includes('participant')) && (!f.literature || f.heading || doc.blocks[bi]!.analysed.role === 'method')) src.ownSources++;
       if (client) {
         src.clientSrc++;
         if (src.clientSources.length < MAX_ITEMS) src.clientSources.push(item(bi, m.start, m.end, m.text));
@@ -550,7 +582,10 @@ function sectionsOf(doc: DocumentModel, v: Voice, parent: number[]): { sections:
     if (!KEY_ROLES.has(s.role)) return;
     const pi = parent[i]!;
     if (pi >= 0 && sections[pi]!.role === s.role) return;
-    keySections.push({ index: i, title: s.title, line: s.line, role: s.role, words: v.secWords[i]!, mentionsClients: v.secClient[i]! > 0 || namesClientAbbreviation(doc, s, clientAbbr ??= clientAbbreviations(doc, v)) });
+    clientAbbr ??= clientAbbreviations(doc, v);
+    const mentionsClients = v.secClient[i]! > 0 || namesClientAbbreviation(doc, s, clientAbbr);
+    const parentMentionsClients = pi >= 0 && (v.secClient[pi]! > 0 || namesClientAbbreviation(doc, sections[pi]!, clientAbbr));
+    keySections.push({ index: i, title: s.title, line: s.line, role: s.role, words: v.secWords[i]!, mentionsClients, parent: pi, parentMentionsClients });
   });
   return { sections: out, keySections };
 }

@@ -82,6 +82,8 @@ export interface ClientFacts {
   quotes: QuoteFact[];
   /** The block cites the literature (in its own text): its statements report others' findings. */
   literature: boolean;
+  /** Words that address the reader (you, your; u, uw, jij) outside quotations: a guide speaks to its reader. */
+  readerAddress?: number;
   /** The block ends in a colon after naming people ("Inwoners zeiden:"): whom the quotations that follow belong to. */
   introduces?: PeopleKind;
   /** The block is a question ("Speelt u wel eens bingo?"): a first-person block after it answers it. */
@@ -118,6 +120,8 @@ interface Words {
   /** Prepositions that name who has an experience after the word: "irritatie bij de aanvrager", "unclear to applicants". */
   experiencePrepositions: Set<string>;
   determiners: Set<string>;
+  /** Words that address the reader: "you", "your"; "u", "uw", "jij". */
+  readerAddress: RegExp;
 }
 
 function wordsOfLanguage(language: Language): Words {
@@ -145,6 +149,7 @@ function wordsOfLanguage(language: Language): Words {
     passiveAux: clientWordSet(language, 'methods', 'passiveAuxiliaries'),
     experiencePrepositions: fw('experiencePrepositions'),
     determiners: fw('determiners'),
+    readerAddress: new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${alternation(clientWords(language, 'function-words', 'readerAddress'))})(?![\\p{L}\\p{N}-])`, 'giu'),
   };
   if (phrases.length) w.plannedPhrase = new RegExp(`\\b(?:${alternation(phrases)})\\b`, 'i');
   return w;
@@ -716,6 +721,14 @@ export function analyzeClientBlock(ab: AnalysedBlock, lex: ClientLexicons): Clie
     }
   }
   facts.quotes = quoteFacts(text, speech, work, voiceOf, lex);
+  // Words that address the reader, outside quotations (a question put to respondents is a quotation of the study).
+  if (!speech.whole) {
+    let n = 0;
+    const re = WORDS[ab.language].readerAddress;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) if (!insideSpeech(m.index, m.index + m[0].length)) n++;
+    if (n) facts.readerAddress = n;
+  }
   // A question ("Speelt u wel eens bingo?") and a first-person answer outside quotation marks.
   const trimmed = text.trim();
   if (/\?\s*[*_]*\s*$/.test(trimmed) && ab.counts.words <= 40) facts.question = true;

@@ -97,7 +97,10 @@ export const missingPerspective: DocumentRule = {
     // a data guide, a web page), and a study of staff (its method heard professionals) that names
     // clients rarely — its subject is the staff's work, not the clients.
     const on = (x: unknown) => x === true || x === 'true';
-    if (!cp.reportsResearch && !on(ctx.options.withoutResearch)) return [];
+    // A text that addresses its reader throughout ("you", "u") is a guide or a handbook: the research it mentions is
+    // that of others (cited), and its genre has no clients to hear.
+    const guide = (cp.readerAddressPer1000 ?? 0) >= Number(ctx.options.guideReaderAddressPer1000 ?? Infinity);
+    if ((!cp.reportsResearch || guide) && !on(ctx.options.withoutResearch)) return [];
     if (cp.participantsAre === 'professionals' && cp.participantsResolvedBy === 'method' && cp.clientMentionsPer1000 < Number(ctx.options.minMentionsPer1000StaffStudy ?? 0)) return [];
     const ev = evidenceMessage(cp);
     const anchor = documentAnchor(doc);

@@ -1,6 +1,6 @@
 import type { DocumentFinding, DocumentRule } from '../types.js';
 import { message } from '../types.js';
-import { clientPerspective } from './analysis.js';
+import { clientPerspective, KEY_ROLES } from './analysis.js';
 import { promptFix } from './scaffold.js';
 import { clientWords } from '../../text/client-words.js';
 import type { Language } from '../../types.js';
@@ -54,13 +54,22 @@ export const sectionWithoutClient: DocumentRule = {
     // A study that heard professionals (physicians, nurses) concludes about them: its conclusions name the
     // people concerned when they name those professionals. Recommendations still change what clients get.
     const staffStudy = cp.participantsAre === 'professionals';
+    // A conclusion or recommendation inside a phase or a finding ("## Wave 2" › "### Conclusions", "#### Finding" ›
+    // "##### Recommendation") concludes that unit: when the unit names the people concerned, the reader has them in
+    // view. Only the report's own conclusions (under the title or at the top) must name them themselves.
+    const localUnit = (k: (typeof cp.keySections)[number]) => {
+      if (k.parent < 0 || !k.parentMentionsClients) return false;
+      const role = doc.sections[k.parent]!.role;
+      return role !== 'title' && !KEY_ROLES.has(role);
+    };
     const lacking = cp.keySections.filter(
       (k) =>
         roles.has(k.role) &&
         !k.mentionsClients &&
         k.words >= minWords &&
         !notPracticeTitle(k.title, doc.sections[k.index]!.language) &&
-        !(staffStudy && k.role === 'conclusion' && cp.sections[k.index]!.professionalMentions > 0),
+        !(staffStudy && k.role === 'conclusion' && cp.sections[k.index]!.professionalMentions > 0) &&
+        !localUnit(k),
     );
     // A template that repeats one heading (27 × "Aanbeveling") gets one finding, with the others as related locations.
     const groups = new Map<string, typeof lacking>();

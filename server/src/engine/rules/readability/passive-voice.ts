@@ -38,12 +38,12 @@ export const passiveVoice: BlockRule = {
       // in one sentence were worth rewriting in 0 of 9 ("is released … and is intended", "were trained and tested"):
       // a sentence is reported for stacking from three passives on.
       // enabled: three independent readers judged the default hints (hidden decisions) worth acting on in 0 of 12
-      // (test/judged/findings.tsv): the actor is often obvious from the context. Switching the rule off by default
-      // is the next step (issue 12); for now it stays on as a hint (never in the Problems panel), and `enabled: false`
-      // switches it off.
-      practitioner: { enabled: true, onlyWithoutAgent: false, stackedOnly: false, longWithoutActor: false, minSentenceWords: 20, minStacked: 3, decisionsOnly: true },
+      // (test/judged/findings.tsv): the actor is often obvious from the context, which Brug cannot judge well enough.
+      // Off for practitioner and academic; on for a general audience. `enabled: true` or a severity for the rule in
+      // .brug.yml switches it on.
+      practitioner: { enabled: false, onlyWithoutAgent: false, stackedOnly: false, longWithoutActor: false, minSentenceWords: 20, minStacked: 3, decisionsOnly: true },
       // A thesis uses the passive in its methods by convention: only stacked passives outside the method section.
-      academic: { enabled: true, onlyWithoutAgent: true, stackedOnly: true, longWithoutActor: false, minSentenceWords: 30, minStacked: 3, decisionsOnly: true },
+      academic: { enabled: false, onlyWithoutAgent: true, stackedOnly: true, longWithoutActor: false, minSentenceWords: 30, minStacked: 3, decisionsOnly: true },
       general: { enabled: true, onlyWithoutAgent: false, stackedOnly: false, longWithoutActor: true, minSentenceWords: 15, minStacked: 2, decisionsOnly: false },
     },
   },

@@ -6,6 +6,37 @@ import { isRunningText } from './prose.js';
 import { emptyCounts, metricsOf } from '../../text/metrics.js';
 import type { Counts } from '../../types.js';
 import type { DocumentModel } from '../types.js';
+import type { Language } from '../../types.js';
+import { words } from '../../text/lexicon.js';
+
+/**
+ * "This Code of Conduct is adapted from the Contributor Covenant", "Deze gedragscode is overgenomen uit …": a
+ * statement that the text around it is taken over from elsewhere. The writer may not rewrite an adopted text.
+ */
+const ADOPTED: Record<Language, RegExp> = {
+  en: new RegExp(`(?:^|[.!?:]\\s+)(?:this|these|the following)\\s+(?:[\\p{L}-]+\\s+){0,4}(?:is|are|was|were|has been|have been)\\s+(?:[\\p{L}-]+\\s+)?(?:${words('en', 'passive', 'adoptedFrom').join('|')})\\s+(?:from|with permission)\\b`, 'iu'),
+  nl: new RegExp(`(?:^|[.!?:]\\s+)(?:dit|deze|de volgende)\\s+(?:[\\p{L}-]+\\s+){0,4}(?:is|zijn|werd|werden)\\s+(?:[\\p{L}-]+\\s+){0,4}?(?:${words('nl', 'passive', 'adoptedFrom').join('|')})(?:\\s+(?:uit|van|aan|met toestemming)\\b|\\s*[.,])`, 'iu'),
+};
+
+/** Sections whose text, or an enclosing section's (not the title's), says it is adopted from elsewhere. */
+function adoptedSections(doc: DocumentModel): Set<number> {
+  const at: number[] = [];
+  for (const b of doc.blocks) {
+    const ab = b.analysed;
+    if (ab.block.kind !== 'paragraph' && ab.block.kind !== 'listItem' && ab.block.kind !== 'footnote') continue;
+    if (ADOPTED[ab.language]?.test(ab.block.text)) at.push(b.toDocument(0, 0).offset);
+  }
+  const out = new Set<number>();
+  if (!at.length) return out;
+  doc.sections.forEach((s, i) => {
+    if (s.role === 'title' || !at.some((o) => o >= s.offset && o < s.contentEnd)) return;
+    // The section and everything under it.
+    doc.sections.forEach((t, j) => {
+      if (t.offset >= s.offset && t.offset < s.contentEnd) out.add(j);
+    });
+  });
+  return out;
+}
 
 export const sectionScore: DocumentRule = {
   scope: 'document',
@@ -32,8 +63,11 @@ export const sectionScore: DocumentRule = {
   check(doc, ctx) {
     const out = [];
     const prose = proseCounts(doc);
+    const adopted = adoptedSections(doc);
     for (const [i, s] of doc.sections.entries()) {
       if (s.role === 'references' || s.role === 'appendix' || s.role === 'title') continue;
+      // An adopted text (a code of conduct taken from a standard, a law quoted whole) is not the writer's to rewrite.
+      if (adopted.has(i)) continue;
       // The score of the section's running text: paragraphs only. Bullet lists of labels, criteria or data fields
       // ("Jonger dan 15 jaar: percentage inwoners …", "What we did: - Build …") are not prose to rewrite, and their
       // long words in short fragments pull a score down that says nothing about the text (judged false on the dev
