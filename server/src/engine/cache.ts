@@ -39,6 +39,11 @@ export class ContentCache<V> {
     return v;
   }
 
+  /** The key an entry is stored under (a detached copy), for a cache that refreshes on a hit. */
+  storedKey(key: string): string | undefined {
+    return this.keys.get(key);
+  }
+
   /** Stores a value; `detached`: the key is already a copy of its own (see detach). */
   set(key: string, value: V, detached = false): void {
     const had = this.map.get(key);

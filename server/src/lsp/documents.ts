@@ -11,7 +11,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { detectLanguage } from '../engine/language/detect.js';
-import type { Language } from '../engine/types.js';
+import { splitChunks } from '../engine/formats/markdown.js';
+import type { Finding, Language } from '../engine/types.js';
 import type { ClientFeatures } from './capabilities.js';
 import type { CheckOutcome, Checker } from './checker.js';
 import { formatFor, pathOf, projectDictionaryFiles } from './checker.js';
@@ -35,6 +36,38 @@ const BUDGET_MS = Number(process.env.BRUG_LSP_BUDGET_MS) || 60_000;
 const PREVIEW_CHARS = 20_000;
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+const LONG_SENTENCE = 'readability/long-sentence';
+
+/** A stub definition for every link and footnote label the document defines (as the Markdown adapter stubs them per chunk). */
+function definitionStubs(text: string): string {
+  let out = '';
+  for (const key of splitChunks(text).definitions) out += `[${key}]: ${key.startsWith('^') ? 'x' : '#'}\n`;
+  return out;
+}
+
+/**
+ * Which findings of a document rule the preview may show, and how. Block rules depend on their
+ * block alone; of the document rules only long-sentence's sentences are decided on the first part:
+ * a sentence over the rule's limit (maxWords: whatever its section's role) is long in the whole
+ * document too, with the same message. Which long sentences the whole check marks as warnings
+ * depends on every other section (a budget per 1,000 words), so the preview shows each as a hint;
+ * the whole check then raises the longest to warnings and adds the section summaries. Nothing shown
+ * early is taken back.
+ */
+function earlyFinding(outcome: CheckOutcome): (f: Finding) => Finding | undefined {
+  const rule = outcome.engine.rule(LONG_SENTENCE);
+  const setting = outcome.config.rules[LONG_SENTENCE];
+  if (!rule || setting?.severity === 'off') return () => undefined;
+  const options = { ...rule.meta.options[outcome.config.audience], ...(setting?.options as Record<string, unknown> | undefined) };
+  const max = Number(options.maxWords);
+  return (f) => {
+    if (f.ruleId !== LONG_SENTENCE || !Number.isFinite(max)) return undefined;
+    const data = f.data as { words?: unknown; section?: unknown } | undefined;
+    if (!data || data.section || typeof data.words !== 'number' || data.words <= max) return undefined;
+    return { ...f, severity: 'hint' };
+  };
+}
 
 /** A run in progress: one version, one generation of settings. */
 interface Running {
@@ -237,7 +270,7 @@ export class OpenDocuments {
     const started = TIMING ? performance.now() : 0;
     const cpuStart = TIMING ? process.cpuUsage() : undefined;
     if (!st.last && st.published.length === 0 && (format === 'markdown' || format === 'plaintext') && text.length > 2 * PREVIEW_CHARS) {
-      await this.preview(uri, st, doc, text, version, settings, stale);
+      await this.preview(uri, st, doc, text, version, settings, stale, format);
       if (stale()) return undefined;
     }
     const run = await this.drive(this.checker.runSteps({ uri, text, languageId: doc.languageId, version, settings, token }), stale);
@@ -300,17 +333,26 @@ export class OpenDocuments {
    * published at once; the whole document's check follows and replaces them. Its blocks are then
    * in the engine's cache, so the preview costs the whole check little.
    */
-  private async preview(uri: string, st: DocState, doc: TextDocument, text: string, version: number, settings: BrugSettings, stale: () => boolean): Promise<void> {
+  private async preview(uri: string, st: DocState, doc: TextDocument, text: string, version: number, settings: BrugSettings, stale: () => boolean, format: string): Promise<void> {
     // Cut after a paragraph; the last paragraph before the cut is left out (the cut may fall inside a construct).
     const cut = text.lastIndexOf('\n\n', PREVIEW_CHARS);
     if (cut <= 0) return;
-    const run = await this.drive(this.checker.runSteps({ uri, text: text.slice(0, cut), languageId: doc.languageId, version, settings, token: st.token }), stale);
+    // Link and footnote definitions further down decide how references in the first part read
+    // ("[the report][r1]" is a link, not words): the first part is checked with stubs of all of them.
+    const first = format === 'markdown' ? `${text.slice(0, cut)}\n\n${definitionStubs(text)}` : text.slice(0, cut);
+    const run = await this.drive(this.checker.runSteps({ uri, text: first, languageId: doc.languageId, version, settings, token: st.token }), stale);
     const outcome = run.value;
     if (!outcome || stale() || st.last) return;
-    const keep = outcome.result.findings.filter((f) => outcome.engine.rule(f.ruleId)?.scope === 'block' && f.endOffset < cut);
+    const early = earlyFinding(outcome);
+    const keep = outcome.result.findings.flatMap((f) => {
+      if (f.endOffset >= cut) return [];
+      if (outcome.engine.rule(f.ruleId)?.scope === 'block') return [f];
+      const e = early(f);
+      return e ? [e] : [];
+    });
     const last = keep.reduce((m, f) => Math.max(m, f.offset), 0);
     // Findings of the last block before the cut may change when the text after it is read: they wait.
-    const lastBlock = outcome.result.blocks.at(-1);
+    const lastBlock = outcome.result.blocks.findLast((b) => b.toDocument(0, 0).offset < cut);
     const end = lastBlock ? lastBlock.toDocument(0, 0).offset : last;
     const shown = keep.filter((f) => f.endOffset <= end);
     if (shown.length === 0) return;

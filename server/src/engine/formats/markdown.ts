@@ -771,6 +771,7 @@ export function cachedMarkdownChunks(): number {
 /** Forgets parsed chunks (for benchmarks that must start cold). */
 export function clearMarkdownCache(): void {
   chunkCache.clear();
+  lastParse = undefined;
 }
 
 /**
@@ -786,6 +787,101 @@ const SWEEP_EVERY = 8;
 
 function sweepChunks(): void {
   chunkCache.filter((byStubs) => ((lastUsed.get(byStubs) ?? 0) >= parses - UNUSED_PARSES ? byStubs : undefined));
+}
+
+/** A chunk of the last parse and what it gave. */
+interface ParsedChunk {
+  start: number;
+  end: number;
+  /** The chunk's text as the chunk cache stores it (its hash is known: a look-up costs no rehash). */
+  key: string;
+  stubs: string;
+  result: ChunkResult;
+}
+
+/** A reused chunk stays in the chunk cache as if it had been looked up (another document may need it). */
+function keepCached(c: ParsedChunk): void {
+  let byStubs = chunkCache.get(c.key);
+  if (!byStubs) chunkCache.set(c.key, (byStubs = new Map()), true);
+  if (!byStubs.has(c.stubs)) byStubs.set(c.stubs, c.result);
+  lastUsed.set(byStubs, parses);
+}
+
+/**
+ * The last parse (one document): after an edit, a chunk that lies wholly in the text before the
+ * edit, or wholly in the text after it, is the same text as a chunk of the last parse and, with the
+ * same definitions, parses the same; its result is taken without slicing, hashing or stubbing it.
+ */
+let lastParse: { text: string; unguarded: boolean; definitions: Definitions; chunks: ParsedChunk[] } | undefined;
+
+/** What an edit changed, in the last parse's chunks: text before `prefixEnd` and from `suffixStart` on (new offsets; old ones `delta` less) is as it was. */
+interface Unchanged {
+  prefixEnd: number;
+  suffixStart: number;
+  delta: number;
+}
+
+/**
+ * Compares the text with the last parse's, a chunk at a time from either end (string comparison
+ * of slices: no loop per character in script); undefined when there is no last parse to compare with.
+ */
+function unchangedEnds(text: string): Unchanged | undefined {
+  const last = lastParse;
+  if (!last || !last.unguarded) return undefined;
+  const old = last.text;
+  const delta = text.length - old.length;
+  let prefixEnd = 0;
+  for (const c of last.chunks) {
+    if (c.end > text.length || text.slice(c.start, c.end) !== old.slice(c.start, c.end)) break;
+    prefixEnd = c.end;
+  }
+  let suffixStart = text.length;
+  for (let i = last.chunks.length - 1; i >= 0; i--) {
+    const c = last.chunks[i]!;
+    const start = c.start + delta;
+    if (start < prefixEnd || text.slice(start, c.end + delta) !== old.slice(c.start, c.end)) break;
+    suffixStart = start;
+  }
+  return { prefixEnd, suffixStart, delta };
+}
+
+/**
+ * guardNesting() for a text whose last version needed no guard: only lines the edit touched can
+ * need one (a deep container line or a long run of emphasis characters lies within one line).
+ */
+function guardAfterEdit(text: string, unchanged: Unchanged | undefined): string {
+  if (!unchanged) return guardNesting(text);
+  const from = text.lastIndexOf('\n', unchanged.prefixEnd - 1) + 1;
+  const eol = text.indexOf('\n', unchanged.suffixStart);
+  const touched = text.slice(from, eol < 0 ? text.length : eol);
+  LONG_DELIMITER_RUN.lastIndex = 0;
+  if (mayNestContainers(touched) || LONG_DELIMITER_RUN.test(touched) || mayNestBrackets(text)) return guardNesting(text);
+  return text;
+}
+
+/** Finds, for a chunk of `text`, the same chunk of the last parse (undefined: look it up by its text). */
+function reusable(unchanged: Unchanged | undefined, definitions: Definitions): (chunk: Chunk) => ParsedChunk | undefined {
+  const last = lastParse;
+  if (!last || !unchanged || !sameDefinitions(last.definitions, definitions)) return () => undefined;
+  const { prefixEnd, suffixStart, delta } = unchanged;
+  const byStart = new Map<number, ParsedChunk>();
+  for (const c of last.chunks) byStart.set(c.start, c);
+  return (chunk) => {
+    let was: ParsedChunk | undefined;
+    if (chunk.end <= prefixEnd) was = byStart.get(chunk.start);
+    else if (chunk.start >= suffixStart) was = byStart.get(chunk.start - delta);
+    else return undefined;
+    const shift = chunk.end <= prefixEnd ? 0 : delta;
+    if (!was || was.end + shift !== chunk.end) return undefined;
+    return was;
+  };
+}
+
+function sameDefinitions(a: Definitions, b: Definitions): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const k of a) if (!b.has(k)) return false;
+  return true;
 }
 
 function cachedChunk(src: string, stubs: string): ChunkResult {
@@ -934,7 +1030,8 @@ export function parseMarkdown(source: string): ParsedDocument {
 
 /** parseMarkdown() in steps: it yields after each chunk, so a long document does not hold its caller. */
 export function* parseMarkdownSteps(source: string): Generator<void, ParsedDocument> {
-  const text = guardNesting(source);
+  const unchanged = unchangedEnds(source);
+  const text = guardAfterEdit(source, unchanged);
   const { chunks, definitions } = splitChunks(text);
   parses++;
   const blocks: ProseBlock[] = [];
@@ -949,10 +1046,20 @@ export function* parseMarkdownSteps(source: string): Generator<void, ParsedDocum
     }
     lineCountedTo = to;
   };
+  const reuse = reusable(text === source ? unchanged : undefined, definitions);
+  const done: ParsedChunk[] = [];
   for (const chunk of chunks) {
     yield;
-    const src = text.slice(chunk.start, chunk.end);
-    const r = cachedChunk(src, stubDefinitions(src, definitions));
+    let parsed = reuse(chunk);
+    if (parsed) keepCached(parsed);
+    else {
+      const src = text.slice(chunk.start, chunk.end);
+      const stubs = stubDefinitions(src, definitions);
+      const result = cachedChunk(src, stubs);
+      parsed = { start: chunk.start, end: chunk.end, key: chunkCache.storedKey(src) ?? detach(src), stubs, result };
+    }
+    const r = parsed.result;
+    done.push(parsed.start === chunk.start ? parsed : { ...parsed, start: chunk.start, end: chunk.end });
     if (r.frontMatterLanguage && !declaredLanguage) declaredLanguage = r.frontMatterLanguage;
     for (const b of r.blocks) blocks.push(shiftBlock(b, chunk.start));
     for (const d of r.directives) {
@@ -961,6 +1068,7 @@ export function* parseMarkdownSteps(source: string): Generator<void, ParsedDocum
       directives.push({ ...d, offset, endOffset: d.endOffset + chunk.start, line });
     }
   }
+  lastParse = { text, unguarded: text === source, definitions, chunks: done };
   if (parses % SWEEP_EVERY === 0) sweepChunks();
   return { format: 'markdown', blocks, directives, ...(declaredLanguage ? { declaredLanguage } : {}) };
 }

@@ -1,5 +1,5 @@
 import type { BlockKind, Section } from '../types.js';
-import type { DocumentModel } from '../rules/types.js';
+import type { DocumentBlock, DocumentModel } from '../rules/types.js';
 import type { PracticeLexicon } from './lexicon.js';
 
 /** A sentence (or a heading) of the document, placed, with what the practice analysis needs to know about where it stands. */
@@ -93,23 +93,54 @@ export function unitsOf(doc: DocumentModel, lex: PracticeLexicon): Unit[] {
       if (cacheable) cache.set(sentences, list);
     }
     for (const u of list) {
-      const { offset, endOffset } = b.toDocument(u.start, u.end);
-      units.push({
-        text: u.text,
-        line: doc.lines.position(offset).line + 1,
-        offset,
-        endOffset,
-        section: b.section,
-        block: bi,
-        kind: pb.kind,
-        template: u.template,
-        acknowledgements: b.section >= 0 && ackSection[b.section]!,
-        plan: (b.section >= 0 && planSection[b.section]!) || u.plan,
-        memo: u.memo,
-      });
+      units.push(new PlacedUnit(u, b, doc.lines, bi, pb.kind, b.section >= 0 && ackSection[b.section]!, (b.section >= 0 && planSection[b.section]!) || u.plan));
     }
   });
   return units;
+}
+
+/**
+ * A unit placed in the document. Its document offsets and line are worked out when read: a check
+ * builds every unit of the document, and reads places of only the few it quotes as evidence.
+ */
+class PlacedUnit implements Unit {
+  readonly text: string;
+  readonly template: boolean;
+  readonly memo: unknown[];
+  readonly section: number;
+  private range: { offset: number; endOffset: number } | undefined;
+  private lineNumber = 0;
+
+  constructor(
+    private readonly unit: BlockUnit,
+    private readonly placed: DocumentBlock,
+    private readonly lines: DocumentModel['lines'],
+    readonly block: number,
+    readonly kind: BlockKind,
+    readonly acknowledgements: boolean,
+    readonly plan: boolean,
+  ) {
+    this.text = unit.text;
+    this.template = unit.template;
+    this.memo = unit.memo;
+    this.section = placed.section;
+  }
+
+  private place(): { offset: number; endOffset: number } {
+    return (this.range ??= this.placed.toDocument(this.unit.start, this.unit.end));
+  }
+
+  get offset(): number {
+    return this.place().offset;
+  }
+
+  get endOffset(): number {
+    return this.place().endOffset;
+  }
+
+  get line(): number {
+    return (this.lineNumber ||= this.lines.position(this.place().offset).line + 1);
+  }
 }
 
 /** A short quote of a unit around a position: at most `max` characters, cut at word boundaries. */
