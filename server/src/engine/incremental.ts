@@ -1,3 +1,5 @@
+import { detach } from './cache.js';
+
 /**
  * Document-level summaries kept up to date by the blocks that changed.
  *
@@ -92,3 +94,57 @@ export class Tally<T> {
     return this.counts.has(value);
   }
 }
+
+/**
+ * A scan of a whole text whose matches never cross a blank line (a regular expression without
+ * `\n` in it, say), remembered per paragraph. After an edit only the paragraphs that changed are
+ * scanned again; the others' results come from the last texts scanned. `pieces(text)` gives the
+ * results of the text's paragraphs in order: the same matches as one scan of the whole text,
+ * given that every match lies inside one line and that a paragraph's first character follows a
+ * line break (as `^` with the m flag, or a lookbehind for a non-space, sees it).
+ *
+ * Paragraphs are kept as detached copies (see cache.ts `detach`): a slice as a key would keep
+ * the whole document version it came from alive. Results are kept for the texts of the last two
+ * calls (two documents in turn, or one document's last two versions).
+ */
+export class PieceScan<T> {
+  private current = new Map<string, { own: string; result: T }>();
+  private previous = new Map<string, { own: string; result: T }>();
+  private lastText: string | undefined;
+  private lastResults: T[] = [];
+
+  constructor(private readonly scan: (piece: string) => T) {}
+
+  pieces(text: string): T[] {
+    if (text === this.lastText) return this.lastResults;
+    const next = new Map<string, { own: string; result: T }>();
+    const out: T[] = [];
+    const take = (piece: string) => {
+      let e = next.get(piece);
+      if (!e) {
+        e = this.current.get(piece) ?? this.previous.get(piece);
+        if (!e) {
+          // Scanned as its copy: what the scan keeps of it (matched words) keeps no document alive.
+          const own = detach(piece);
+          e = { own, result: this.scan(own) };
+        }
+        next.set(e.own, e);
+      }
+      out.push(e.result);
+    };
+    let from = 0;
+    for (const m of text.matchAll(BLANK_LINES)) {
+      if (m.index > from) take(text.slice(from, m.index));
+      from = m.index + m[0].length;
+    }
+    if (from < text.length) take(text.slice(from));
+    this.previous = this.current;
+    this.current = next;
+    this.lastText = text;
+    this.lastResults = out;
+    return out;
+  }
+}
+
+/** A line break followed by blank lines (spaces, tabs, carriage returns): what separates two paragraphs. */
+const BLANK_LINES = /\n(?:[ \t\r]*\n)+/g;
