@@ -16,9 +16,11 @@ import { detach } from './cache.js';
  * difference); the closest one is just the cheapest.
  */
 export class BlockStates<S> {
-  private readonly states: Array<{ blocks: Map<object, number>; state: S }> = [];
+  private readonly states: Array<{ blocks: Map<object, number>; keys: object[]; state: S }> = [];
   /** The blocks of the last update (held weakly: they may be an old version of a document). */
   private last: { blocks: WeakRef<readonly unknown[]>; key: unknown; state: S } | undefined;
+  /** The summary brought up to date last (the edited document's, when one document is being edited). */
+  private lastEntry: (typeof this.states)[number] | undefined;
 
   /**
    * @param create a summary of no blocks
@@ -39,14 +41,45 @@ export class BlockStates<S> {
   update<B>(blocks: readonly B[], key: (block: B) => object, apply: (state: S, key: object, delta: number, block: B | undefined) => void): S {
     // Asked again for the same blocks (two rules of one check): the summary is up to date.
     if (this.last && key === this.last.key && blocks === this.last.blocks.deref()) return this.last.state;
+    const keys = blocks.map(key);
+    // An edit of the document summarised last: its blocks are the last ones but for a stretch in
+    // the middle. Only that stretch is counted (the same deltas as counting every block).
+    const prev = this.lastEntry;
+    if (prev) {
+      const old = prev.keys;
+      const m = Math.min(old.length, keys.length);
+      let p = 0;
+      while (p < m && old[p] === keys[p]) p++;
+      let q = 0;
+      while (q < m - p && old[old.length - 1 - q] === keys[keys.length - 1 - q]) q++;
+      if ((p + q) * 2 >= keys.length) {
+        const delta = new Map<object, number>();
+        const first = new Map<object, B>();
+        for (let i = p; i < old.length - q; i++) delta.set(old[i]!, (delta.get(old[i]!) ?? 0) - 1);
+        for (let i = p; i < keys.length - q; i++) {
+          const k = keys[i]!;
+          delta.set(k, (delta.get(k) ?? 0) + 1);
+          if (!first.has(k)) first.set(k, blocks[i]!);
+        }
+        for (const [k, d] of delta) {
+          if (d === 0) continue;
+          const n = (prev.blocks.get(k) ?? 0) + d;
+          if (n === 0) prev.blocks.delete(k);
+          else prev.blocks.set(k, n);
+          apply(prev.state, k, d, d > 0 ? first.get(k) : undefined);
+        }
+        prev.keys = keys;
+        this.last = { blocks: new WeakRef(blocks), key, state: prev.state };
+        return prev.state;
+      }
+    }
     const current = new Map<object, number>();
     const first = new Map<object, B>();
-    for (const b of blocks) {
-      const k = key(b);
+    keys.forEach((k, i) => {
       const n = current.get(k);
-      if (n === undefined) first.set(k, b);
+      if (n === undefined) first.set(k, blocks[i]!);
       current.set(k, (n ?? 0) + 1);
-    }
+    });
     // The closest summary: the fewest blocks to add and remove.
     let best: (typeof this.states)[number] | undefined;
     let bestCost = Infinity;
@@ -63,7 +96,7 @@ export class BlockStates<S> {
     }
     // A document that shares less than half its blocks with every summary is another document: a summary of its own, while there is room.
     if (!best || (bestCommon * 2 < current.size && this.states.length < this.max)) {
-      best = { blocks: new Map(), state: this.create() };
+      best = { blocks: new Map(), keys: [], state: this.create() };
       this.states.push(best);
     }
     const previous = best.blocks;
@@ -73,6 +106,8 @@ export class BlockStates<S> {
     }
     for (const [k, n] of previous) if (!current.has(k)) apply(best.state, k, -n, undefined);
     best.blocks = current;
+    best.keys = keys;
+    this.lastEntry = best;
     this.last = { blocks: new WeakRef(blocks), key, state: best.state };
     return best.state;
   }
