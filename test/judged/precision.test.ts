@@ -102,7 +102,7 @@ const LOST_RECALL: Record<string, string> = {
   'en/marshall-phd-charity-accountability-draft.md:74 readability/long-paragraph': 'long-paragraph reports walls of text over 200 words by default (171 words here)',
   'en/marshall-phd-charity-accountability-draft.md:798 readability/long-paragraph': 'long-paragraph reports walls of text over 200 words by default (166 words here)',
   'nl/orion-dementie-nachtrust-ucd.md:550 readability/hard-paragraph': 'short sentences (16.2 words on average): long words alone are not reported by default',
-  'en/marshall-phd-charity-accountability-draft.md:134 readability/hard-paragraph': 'its bare citation keys (@king_SocialCapitalNonprofit_2004) are no longer words: what is left is hard through its long sentences only, which long-sentence reports (its 53-word sentence is a warning); findings do not stack',
+  'en/marshall-phd-charity-accountability-draft.md:134 readability/hard-paragraph': 'its bare citation keys (@meijer_UnderstandingModernTransparency_2009 …) are no longer words: what is left is hard through its long sentences only, which long-sentence reports (its 53-word sentence is a warning); findings do not stack',
   'nl/mediflow-medicatievoorbereiding-wzc-ucd.md:346 readability/hard-paragraph': 'short sentences (17.7 words on average): long words alone are not reported by default',
   'nl/orion-dementie-nachtrust-ucd.md:633 readability/section-score': 'a body section of short sentences (16.9 words): long words alone are not reported by default',
   'nl/orion-dementie-nachtrust-ucd.md:344 readability/section-score': 'a body section of short sentences (10.6 words): long words alone are not reported by default',
