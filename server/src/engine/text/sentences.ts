@@ -260,8 +260,9 @@ function inRanges(start: number, end: number, ranges: Array<[number, number]>): 
 function makeSentence(tokens: Token[], notProse: Array<[number, number]> = []): Sentence | undefined {
   let a = 0;
   let b = tokens.length;
-  // A sentence starts at its first word or opening mark, not at a leading emoji or symbol.
-  while (a < b && (tokens[a]!.kind === 'space' || tokens[a]!.kind === 'symbol')) a++;
+  // A sentence starts at its first word or opening mark, not at a leading emoji or symbol (nor at the variation
+  // selector or joiner that ends an emoji such as 👩‍⚕️, which the parsers give as a word without letters).
+  while (a < b && (tokens[a]!.kind === 'space' || tokens[a]!.kind === 'symbol' || (tokens[a]!.kind === 'word' && !/[\p{L}\p{N}]/u.test(tokens[a]!.text)))) a++;
   while (b > a && tokens[b - 1]!.kind === 'space') b--;
   if (a >= b) return undefined;
   const trimmed = tokens.slice(a, b);
