@@ -32,6 +32,7 @@ export const jargon = (vocabulary: Vocabulary) =>
     'jargon',
     {
       found: (term) => message(`"${term}" is research or policy language.`, `"${term}" is onderzoeks- of beleidstaal.`),
+      examples: true,
     },
     vocabulary,
   );
