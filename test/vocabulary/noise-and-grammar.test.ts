@@ -140,7 +140,7 @@ describe('vocabulary: noise budget and grammar of replacements', () => {
 
     it('en: a suggestion that is not a reviewed swap is offered "for example" (actionable → practical changes the meaning of "more actionable")', () => {
       const f = byTerm(jargon('How might we make email notifications more actionable for the grantees?', 'en'), 'actionable')[0]!;
-      assert.match(f.message.en, /Practitioners say, for example, "practical" or "usable"\./);
+      assert.match(f.message.en, /Practitioners say, for example, "concrete" or "practical"\./);
       assert.ok(replace(f).every((x) => !x.preferred));
       const safe = byTerm(jargon('We wrote to the residents prior to the meetings.', 'en'), 'prior-to')[0]!;
       assert.match(safe.message.en, /Practitioners say "before"\./);
