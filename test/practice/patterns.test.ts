@@ -120,6 +120,14 @@ describe('practice cue matcher against the expression', () => {
     });
   }
 
+  it('tries one-letter first words at every start of their letter, in the patterns’ order', () => {
+    const texts = ['A b c, ab', 'a, b', 'abc abd a-b a b c', 'x a\u00a0b y', 'Ab; b', 'a bc ab'];
+    same(['ab', 'a b', 'a* c', 'abc*', 'a', 'b'], texts);
+    same(['a b c', 'ab', 'a'], texts);
+    same(['a* c', 'ab', 'abd'], ['abx c', 'abd c', 'Abd', 'a c']);
+    assert.equal(new PatternSet(['a* c', 'abd']).find('abd c')?.text, 'abd c');
+  });
+
   it('keeps the expression for a pattern outside the matcher’s language', () => {
     same(['..  later', "'s-hertogenbosch", 'σοφία'], ['Later dan ’s-Hertogenbosch', "in 's-Hertogenbosch", 'ΣΟΦΊΑ']);
     assert.equal(new PatternSet(["'s-hertogenbosch"]).find("in 's-Hertogenbosch")?.index, 3);

@@ -98,7 +98,9 @@ const enum Kind {
   Gap,
 }
 type Element = { kind: Kind.Word; chars: string; star: boolean } | { kind: Kind.Sep } | { kind: Kind.Gap };
-type Compiled = { first: number; elements: Element[] };
+/** A pattern's elements and the folded first two characters of its first word (second: -1 for a one-letter word). */
+type Compiled = { first: number; second: number; elements: Element[] };
+type Candidates = { index: number[]; elements: Element[][] };
 
 /** Characters of a pattern word that, under the `iu` flags, match exactly what lower-casing matches. */
 const PLAIN = /^[a-z0-9\u00df-\u00f6\u00f8-\u00ff!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]+$/;
@@ -122,7 +124,7 @@ function elementsOf(pattern: string): Compiled | undefined {
     if (i < parts.length - 1) elements.push({ kind: Kind.Sep });
   }
   const w = elements[0] as { kind: Kind.Word; chars: string };
-  return { first: w.chars.charCodeAt(0), elements };
+  return { first: w.chars.charCodeAt(0), second: w.chars.length > 1 ? w.chars.charCodeAt(1) : -1, elements };
 }
 
 let wordClass: RegExp | undefined;
@@ -260,8 +262,13 @@ function startsOf(text: string): number[] {
 
 export class PatternSet {
   readonly patterns: string[];
-  /** Patterns by the folded first character of their first word, in order: [index, elements]. */
-  private byFirst: Map<number, Array<[number, Element[]]>> | undefined;
+  /**
+   * Patterns by the first two folded characters of their first word (a one-letter first word: in
+   * every list of its letter, and alone by its letter), each list in the patterns' order: a start
+   * in the text tries only the patterns that can match there.
+   */
+  private byTwo: Map<number, Candidates> | undefined;
+  private byOne: Map<number, Candidates> | undefined;
   /** The expression, for a set the matcher above does not take (see elementsOf). */
   private expression: RegexMatcher | undefined;
   private readonly id = nextId++;
@@ -276,32 +283,54 @@ export class PatternSet {
 
   /** Compiled at the first text: a few string operations per pattern, no expression. */
   private compile(): void {
-    const byFirst = new Map<number, Array<[number, Element[]]>>();
+    const byTwo = new Map<number, Candidates>();
+    const byOne = new Map<number, Candidates>();
+    const add = (map: Map<number, Candidates>, key: number, i: number, el: Element[]) => {
+      let c = map.get(key);
+      if (!c) map.set(key, (c = { index: [], elements: [] }));
+      c.index.push(i);
+      c.elements.push(el);
+    };
+    const compiled: Compiled[] = [];
     for (let i = 0; i < this.patterns.length; i++) {
       const c = elementsOf(this.patterns[i]!);
       if (!c) {
         this.expression = new RegexMatcher(this.patterns);
         return;
       }
-      let list = byFirst.get(c.first);
-      if (!list) byFirst.set(c.first, (list = []));
-      list.push([i, c.elements]);
+      compiled.push(c);
     }
-    this.byFirst = byFirst;
+    for (let i = 0; i < compiled.length; i++) {
+      const { first, second, elements } = compiled[i]!;
+      if (second < 0) add(byOne, first, i, elements);
+      else add(byTwo, first * 0x10000 + second, i, elements);
+    }
+    // One-letter first words belong in every list of their letter, in order.
+    for (const [key, c] of byTwo) {
+      const one = byOne.get(Math.floor(key / 0x10000));
+      if (!one) continue;
+      const order = [...c.index.map((i, k) => [i, c.elements[k]!] as const), ...one.index.map((i, k) => [i, one.elements[k]!] as const)].sort((a, b) => a[0] - b[0]);
+      byTwo.set(key, { index: order.map((x) => x[0]), elements: order.map((x) => x[1]) });
+    }
+    this.byTwo = byTwo;
+    this.byOne = byOne;
   }
 
   /** The leftmost match at or after `from`, the first pattern in order there: [index, end, pattern index] or undefined. */
   private search(text: string, starts: number[], from: number, only?: number): [number, number, number] | undefined {
-    const byFirst = this.byFirst!;
+    const byTwo = this.byTwo!;
+    const byOne = this.byOne!;
     for (let s = 0; s < starts.length; s += 2) {
       const p = starts[s]!;
       if (p < from) continue;
-      const list = byFirst.get(starts[s + 1]!);
-      if (!list) continue;
-      for (const [i, el] of list) {
-        if (only !== undefined && i !== only) continue;
-        const end = matchAt(el, 0, p, text);
-        if (end >= 0) return [p, end, i];
+      const c0 = starts[s + 1]!;
+      const c = (p + 1 < text.length ? byTwo.get(c0 * 0x10000 + fold(text.charCodeAt(p + 1))) : undefined) ?? byOne.get(c0);
+      if (!c) continue;
+      const { index, elements } = c;
+      for (let k = 0; k < index.length; k++) {
+        if (only !== undefined && index[k] !== only) continue;
+        const end = matchAt(elements[k]!, 0, p, text);
+        if (end >= 0) return [p, end, index[k]!];
       }
     }
     return undefined;
@@ -342,7 +371,7 @@ export class PatternSet {
   }
 
   private findUncached(text: string): Found | undefined {
-    if (!this.byFirst && !this.expression) this.compile();
+    if (!this.byTwo && !this.expression) this.compile();
     if (this.expression) return this.expression.find(text);
     const m = this.search(text, startsOf(text), 0);
     if (!m) return undefined;
@@ -367,7 +396,7 @@ export class PatternSet {
   /** Number of matches in the text (non-overlapping). */
   count(text: string): number {
     if (this.empty) return 0;
-    if (!this.byFirst && !this.expression) this.compile();
+    if (!this.byTwo && !this.expression) this.compile();
     if (this.expression) return this.expression.count(text);
     const starts = startsOf(text);
     let n = 0;
