@@ -101,15 +101,35 @@ const SESSION4_FLOOR: Record<string, number> = {
   'client/section-without-client': 1 / 1,
 };
 
-describe('judged findings, session 4: precision per rule (test/judged/findings-s4.tsv)', () => {
-  const all = rows('test/judged/findings-s4.tsv');
+/**
+ * The third blind judgement (session 4, after the second round of fixes): a fresh sample of what is shown at ded9f74
+ * (`npm run sample-findings -- --per-rule 12 --seed 20261205 --rules readability/,vocabulary/,client/`, plus 24 rows of
+ * jargon and long-sentence with the same seed), judged by three more new independent readers (D, E, F) under the same
+ * brief. hard-paragraph, nominalization and passive voice are hints or off by default, so they are not in it.
+ * The judges disagree much between samples (section-score 12/12 before, 7/12 here; jargon 18/24 and 12/24): each
+ * figure is a floor, and together they are the honest measure of where the rules stand.
+ */
+const SESSION4B_FLOOR: Record<string, number> = {
+  'readability/long-sentence': 20 / 24, // sentences of 27–29 words with a clear structure; table rows and a checklist read as prose; thanks to a list of names
+  'readability/long-paragraph': 9 / 12, // one connected argument just over the limit; a paragraph shown as four blocks by hard line breaks
+  'readability/section-score': 7 / 12, // exact care, clinical and technical terms drive the formula in sections of short sentences
+  'readability/undefined-abbreviation': 3 / 7, // a draft's "(FIG)" placeholder; NIHR in a grant line; SNAP for caseworkers; defined in a list of terms
+  'vocabulary/jargon': 12 / 24, // the sense differs (interventies, empirical); names of documents (stakeholder map); the readers' own terms
+  'vocabulary/mixed-terms': 2 / 2,
+  'vocabulary/person-first': 1 / 1,
+  'client/missing-perspective': 2 / 3, // a population-level area scan with residents' survey data
+  'client/section-without-client': 0 / 1, // a project's reflection on itself that does name the care homes
+};
+
+for (const [path, FLOORS] of [['test/judged/findings-s4.tsv', SESSION4_FLOOR], ['test/judged/findings-s5.tsv', SESSION4B_FLOOR]] as const) describe(`judged findings, session 4: precision per rule (${path})`, () => {
+  const all = rows(path);
 
   it('every sampled finding is judged true or false, and each rule shown by default is judged', () => {
     assert.deepEqual(all.filter((r) => r.judgement !== 'true' && r.judgement !== 'false').map((r) => `${r.file} ${r.rule}`), []);
-    assert.deepEqual([...new Set(all.map((r) => r.rule))].sort(), Object.keys(SESSION4_FLOOR).sort());
+    assert.deepEqual([...new Set(all.map((r) => r.rule))].sort(), Object.keys(FLOORS).sort());
   });
 
-  for (const [rule, floor] of Object.entries(SESSION4_FLOOR)) {
+  for (const [rule, floor] of Object.entries(FLOORS)) {
     it(`${rule}: precision ≥ ${(floor * 100).toFixed(0)} %${floor < TARGET ? ` (below the target of ${TARGET * 100} %: the gap may not grow)` : ''}`, () => {
       const judged = all.filter((r) => r.rule === rule);
       const precision = judged.filter((r) => r.judgement === 'true').length / judged.length;
@@ -194,6 +214,7 @@ const hintReason = (r: Row) => HINT_BY_DEFAULT[r.rule] ?? (/never explained/.tes
 const SAMPLES = [
   { path: 'test/judged/findings.tsv', floors: STILL_REPORTED_FLOOR },
   { path: 'test/judged/findings-s4.tsv', floors: STILL_SHOWN_FLOOR_S4 },
+  { path: 'test/judged/findings-s5.tsv', floors: SESSION4B_FLOOR },
 ];
 
 for (const sample of SAMPLES) describe(`judged findings: what the engine still shows (${sample.path}, dev corpus)`, function () {
