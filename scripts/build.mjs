@@ -2,7 +2,7 @@
 // unified's packages are ESM-only; bundling makes one file per entry that Node and VS Code load directly.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -200,17 +200,27 @@ async function compilePracticeDictionaries() {
 // (dictionaries/compiled/sources.json). A start compares content, not modification times, which
 // copying and packaging change (server/src/workspace/compiled.ts).
 function writeCompiledSources() {
-  const digest = (file) => createHash('sha1').update(readFileSync(file)).digest('hex');
+  // With each digest, the file's size and modification time as it was hashed (stat.json): a start
+  // trusts the digest of a file that still has exactly those, and hashes any other.
+  const stats = {};
+  const digest = (key, name, file) => {
+    const before = statSync(file);
+    const d = createHash('sha1').update(readFileSync(file)).digest('hex');
+    const after = statSync(file);
+    if (before.size === after.size && before.mtimeMs === after.mtimeMs) stats[`${key}/${name}`] = [after.size, after.mtimeMs];
+    return d;
+  };
   const sources = {};
   for (const language of ['nl', 'en']) {
     sources[language] = {};
     for (const name of readdirSync(join('dictionaries', language)).sort()) {
-      if (/\.ya?ml$/.test(name)) sources[language][name] = digest(join('dictionaries', language, name));
+      if (/\.ya?ml$/.test(name)) sources[language][name] = digest(language, name, join('dictionaries', language, name));
     }
     const practice = join('dictionaries', 'practice', `${language}.yml`);
-    if (existsSync(practice)) sources[`practice-${language}`] = { [`${language}.yml`]: digest(practice) };
+    if (existsSync(practice)) sources[`practice-${language}`] = { [`${language}.yml`]: digest(`practice-${language}`, `${language}.yml`, practice) };
   }
   writeFileSync(join('dictionaries', 'compiled', 'sources.json'), JSON.stringify(sources, null, 1) + '\n');
+  writeFileSync(join('dictionaries', 'compiled', 'stat.json'), JSON.stringify(stats) + '\n');
 }
 
 // The text layer's word lists (dictionaries/text) as one JSON file the engine imports.

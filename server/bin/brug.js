@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // The brug command: runs the bundled CLI (built by `npm install` / `npm run build`).
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -31,7 +30,8 @@ const esm = join(dist, 'cli.mjs');
 function runCached() {
   const source = readFileSync(cjs, 'utf8');
   // The build names itself on the first line; a bundle without the name is hashed instead.
-  const build = /^\/\* brug-build ([0-9a-z]+) \*\//.exec(source)?.[1] ?? createHash('sha1').update(source).digest('hex').slice(0, 16);
+  // (node:crypto is loaded only then: loading it costs a start a few milliseconds.)
+  const build = /^\/\* brug-build ([0-9a-z]+) \*\//.exec(source)?.[1] ?? createRequire(import.meta.url)('node:crypto').createHash('sha1').update(source).digest('hex').slice(0, 16);
   const key = `${build}-${process.version.replace(/[^0-9a-z]+/gi, '_')}`;
   const places = [join(dist, `cli.${key}.cache`), join(tmpdir(), `brug-cli.${key}.cache`)];
   let cachedData;

@@ -101,15 +101,35 @@ const SESSION4_FLOOR: Record<string, number> = {
   'client/section-without-client': 1 / 1,
 };
 
-describe('judged findings, session 4: precision per rule (test/judged/findings-s4.tsv)', () => {
-  const all = rows('test/judged/findings-s4.tsv');
+/**
+ * The third blind judgement (session 4, after the second round of fixes): a fresh sample of what is shown at ded9f74
+ * (`npm run sample-findings -- --per-rule 12 --seed 20261205 --rules readability/,vocabulary/,client/`, plus 24 rows of
+ * jargon and long-sentence with the same seed), judged by three more new independent readers (D, E, F) under the same
+ * brief. hard-paragraph, nominalization and passive voice are hints or off by default, so they are not in it.
+ * The judges disagree much between samples (section-score 12/12 before, 7/12 here; jargon 18/24 and 12/24): each
+ * figure is a floor, and together they are the honest measure of where the rules stand.
+ */
+const SESSION4B_FLOOR: Record<string, number> = {
+  'readability/long-sentence': 20 / 24, // sentences of 27–29 words with a clear structure; table rows and a checklist read as prose; thanks to a list of names
+  'readability/long-paragraph': 9 / 12, // one connected argument just over the limit; a paragraph shown as four blocks by hard line breaks
+  'readability/section-score': 7 / 12, // exact care, clinical and technical terms drive the formula in sections of short sentences
+  'readability/undefined-abbreviation': 3 / 7, // a draft's "(FIG)" placeholder; NIHR in a grant line; SNAP for caseworkers; defined in a list of terms
+  'vocabulary/jargon': 12 / 24, // the sense differs (interventies, empirical); names of documents (stakeholder map); the readers' own terms
+  'vocabulary/mixed-terms': 2 / 2,
+  'vocabulary/person-first': 1 / 1,
+  'client/missing-perspective': 2 / 3, // a population-level area scan with residents' survey data
+  'client/section-without-client': 0 / 1, // a project's reflection on itself that does name the care homes
+};
+
+for (const [path, FLOORS] of [['test/judged/findings-s4.tsv', SESSION4_FLOOR], ['test/judged/findings-s5.tsv', SESSION4B_FLOOR]] as const) describe(`judged findings, session 4: precision per rule (${path})`, () => {
+  const all = rows(path);
 
   it('every sampled finding is judged true or false, and each rule shown by default is judged', () => {
     assert.deepEqual(all.filter((r) => r.judgement !== 'true' && r.judgement !== 'false').map((r) => `${r.file} ${r.rule}`), []);
-    assert.deepEqual([...new Set(all.map((r) => r.rule))].sort(), Object.keys(SESSION4_FLOOR).sort());
+    assert.deepEqual([...new Set(all.map((r) => r.rule))].sort(), Object.keys(FLOORS).sort());
   });
 
-  for (const [rule, floor] of Object.entries(SESSION4_FLOOR)) {
+  for (const [rule, floor] of Object.entries(FLOORS)) {
     it(`${rule}: precision ≥ ${(floor * 100).toFixed(0)} %${floor < TARGET ? ` (below the target of ${TARGET * 100} %: the gap may not grow)` : ''}`, () => {
       const judged = all.filter((r) => r.rule === rule);
       const precision = judged.filter((r) => r.judgement === 'true').length / judged.length;
@@ -147,6 +167,12 @@ const LOST_RECALL: Record<string, string> = {
   'nl/hogent-bp-intelliprove-leeftijd-geslacht.tex:217 readability/section-score': 'still reported, scoring 10 instead of 9.8: LaTeX \\cite placeholders are no words',
   'en/marshall-phd-charity-accountability-draft.md:87 readability/section-score': 'its bare citation keys are no longer words: with sentences of 15 words the section would pass, so its long sentences are the cause, and the long-sentence finding at the same heading says so ("18 of 30 sentences …"); findings do not stack',
   'en/marshall-phd-charity-accountability-draft.md:178 readability/section-score': 'its bare citation keys are no longer words: with sentences of 15 words the section would pass, so its long sentences are the cause, and the long-sentence finding at the same heading says so ("29 of 43 sentences …"); findings do not stack',
+  'en/marshall-phd-charity-accountability-draft.md:103 readability/section-score': 'session 4: its bare citation keys are no longer words; what is left is hard through its long sentences, and the long-sentence finding at the same heading says so (findings do not stack)',
+  'en/marshall-phd-charity-accountability-draft.md:130 readability/section-score': 'session 4: its bare citation keys are no longer words; what is left is hard through its long sentences, and the long-sentence finding at the same heading says so (findings do not stack)',
+  'en/marshall-phd-charity-accountability-draft.md:165 readability/section-score': 'session 4: its bare citation keys are no longer words; what is left is hard through its long sentences, and the long-sentence finding at the same heading says so (findings do not stack)',
+  'en/marshall-phd-charity-accountability-draft.md:528 readability/section-score': 'session 4: its bare citation keys are no longer words; what is left is hard through its long sentences, and the long-sentence finding at the same heading says so (findings do not stack)',
+  'en/marshall-phd-charity-accountability-draft.md:67 readability/section-score': 'session 4: its bare citation keys are no longer words; what is left is hard through its long sentences, which long-sentence marks in the section (findings do not stack)',
+  'en/marshall-phd-charity-accountability-draft.md:121 readability/section-score': 'session 4: its bare citation keys are no longer words; what is left is hard through its long sentences, which long-sentence marks in the section (findings do not stack)',
   'nl/mediflow-medicatievoorbereiding-wzc-ucd.md:346 readability/hard-paragraph': 'short sentences (17.7 words on average): long words alone are not reported by default',
   'nl/orion-dementie-nachtrust-ucd.md:633 readability/section-score': 'a body section of short sentences (16.9 words): long words alone are not reported by default',
   'nl/orion-dementie-nachtrust-ucd.md:344 readability/section-score': 'a body section of short sentences (10.6 words): long words alone are not reported by default',
@@ -157,10 +183,44 @@ const LOST_RECALL: Record<string, string> = {
 
 const firstNumber = (m: string) => /\d+(?:[.,]\d+)?/.exec(m)?.[0] ?? '';
 const key = (s: string) => s.replace(/…$/, '').slice(0, 40);
+/**
+ * The same measure, give or take 15 %: citation keys and reference numbers no longer count as words, so a 64-word
+ * sentence with eight keys is now 56 words — the same finding; a 53-word sentence now one of 26 is another.
+ */
+const closeNumbers = (a: string, b: string) => a === b || (a !== '' && b !== '' && Math.abs(Number(a.replace(',', '.')) - Number(b.replace(',', '.'))) <= 0.15 * Math.max(Number(a.replace(',', '.')), Number(b.replace(',', '.'))));
 
-describe('judged findings: what the engine still reports (dev corpus)', function () {
+/**
+ * Session 4: what the engine still shows of the second blind judgement. Floors measured after the round-2 merges.
+ * Rules whose findings are hints by default are not shown, so their rows count as lost recall with the rule's reason.
+ */
+const STILL_SHOWN_FLOOR_S4: Record<string, number> = {
+  'readability/long-sentence': 20 / 22, // a series of short parallel clauses; a clear 29-word if-then sentence; a section of quotations
+  'readability/long-paragraph': 10 / 12, // 206 and 228 words making one point
+  'readability/section-score': 6 / 6,
+  'readability/undefined-abbreviation': 4 / 7,
+  'vocabulary/jargon': 18 / 22, // the field's own term: implementation, onboarding, actionable, functionaliteit (now info, as an example)
+};
+
+/** Rules (or classes) that are hints by default: a true row no longer shown is recall given up on purpose. */
+const HINT_BY_DEFAULT: Record<string, string> = {
+  'readability/undefined-abbreviation never': 'never explained: a hint by default (judged about one in four worth acting on; used before explained: two in three)',
+  'readability/hard-paragraph': 'a hint by default: judged 7/12 (session 3) and 14/24 (session 4) — names, exact terms and compounds drive the formula',
+  'readability/nominalization': 'a hint by default: judged 4/12 (session 3) and 5/11 (session 4) — idioms and names of steps',
+  'readability/passive-voice': 'off by default: judged 0/12 (session 3) — the actor was obvious',
+};
+
+const hintReason = (r: Row) => HINT_BY_DEFAULT[r.rule] ?? (/never explained/.test(r.message) ? HINT_BY_DEFAULT[`${r.rule} never`] : undefined);
+
+const SAMPLES = [
+  { path: 'test/judged/findings.tsv', floors: STILL_REPORTED_FLOOR },
+  { path: 'test/judged/findings-s4.tsv', floors: STILL_SHOWN_FLOOR_S4 },
+  { path: 'test/judged/findings-s5.tsv', floors: SESSION4B_FLOOR },
+];
+
+for (const sample of SAMPLES) describe(`judged findings: what the engine still shows (${sample.path}, dev corpus)`, function () {
   this.timeout(120_000);
-  const all = rows();
+  const STILL_REPORTED_FLOOR = sample.floors;
+  const all = rows(sample.path);
   const still = new Map<Row, boolean>();
   const present = existsSync(join(CORPUS, 'MANIFEST.tsv'));
 
@@ -175,14 +235,15 @@ describe('judged findings: what the engine still reports (dev corpus)', function
       let doc = byFile.get(r.file);
       if (!doc) byFile.set(r.file, (doc = checkCorpusFile(r.file)));
       const d = doc;
-      still.set(r, d.findings.some((f) => f.ruleId === r.rule && String(lineOf(d.text, f.offset)) === r.line && key(snippet(d.text, f.offset, f.endOffset)) === key(r.flagged) && (!r.rule.startsWith('readability/') || firstNumber(f.message.en) === firstNumber(r.message))));
+      still.set(r, d.findings.some((f) => f.ruleId === r.rule && f.severity !== 'hint' && String(lineOf(d.text, f.offset)) === r.line && key(snippet(d.text, f.offset, f.endOffset)) === key(r.flagged) && (!r.rule.startsWith('readability/') || closeNumbers(firstNumber(f.message.en), firstNumber(r.message)))));
     }
   });
 
   it('every judged row that is no longer reported and was judged true has a documented reason (lost recall)', () => {
-    const lost = all.filter((r) => r.judgement === 'true' && !still.get(r)).map((r) => `${r.file}:${r.line} ${r.rule}`);
-    for (const l of lost) console.log(`      lost recall: ${l}${LOST_RECALL[l] ? ` (${LOST_RECALL[l]})` : ''}`);
-    const undocumented = lost.filter((l) => !LOST_RECALL[l] && l.includes(' readability/'));
+    const lostRows = all.filter((r) => r.judgement === 'true' && !still.get(r));
+    const reason = (r: Row) => LOST_RECALL[`${r.file}:${r.line} ${r.rule}`] ?? hintReason(r);
+    for (const r of lostRows) console.log(`      lost recall: ${r.file}:${r.line} ${r.rule}${reason(r) ? ` (${reason(r)})` : ''}`);
+    const undocumented = lostRows.filter((r) => !reason(r) && r.rule.startsWith('readability/')).map((r) => `${r.file}:${r.line} ${r.rule}`);
     assert.deepEqual(undocumented, [], 'true findings of the readability rules that disappeared without a reason in LOST_RECALL');
   });
 
@@ -197,7 +258,7 @@ describe('judged findings: what the engine still reports (dev corpus)', function
     });
   }
 
-  it('long-paragraph: none of its judged rows is shown by default any more (all were judged false but two)', () => {
+  if (sample.path === 'test/judged/findings.tsv') it('long-paragraph: none of its session-3 judged rows is shown by default any more (all were judged false but two)', () => {
     for (const rule of ['readability/long-paragraph']) {
       assert.deepEqual(all.filter((r) => r.rule === rule && still.get(r)).map((r) => `${r.file}:${r.line}`), [], rule);
     }

@@ -3,7 +3,12 @@
  * expression; every pattern must still match exactly what it matches on its own.
  */
 import { strict as assert } from 'node:assert';
-import { PatternSet } from '../../server/src/engine/practice/patterns.js';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { parse } from 'yaml';
+import { PatternSet, RegexMatcher } from '../../server/src/engine/practice/patterns.js';
+import { CORPUS_DIR, REPO_ROOT } from '../helpers/shared.js';
 
 /** What the set finds, checked against each pattern alone: the leftmost match, the first pattern there. */
 function reference(patterns: string[], text: string): { text: string; index: number } | undefined {
@@ -47,5 +52,84 @@ describe('practice cue pattern sets', () => {
     assert.equal(new PatternSet(['wethouder*', 'beleid*']).find('de beleids-notitie')?.text, 'beleids-notitie');
     assert.equal(new PatternSet(['nurse*', 'manager*']).count('nurses, managers and a manager'), 3);
     assert.equal(new PatternSet(['raad', 'wethouder*']).test('de voorraad'), false);
+  });
+});
+
+/**
+ * The sets match without regular expressions (a cold start compiled dozens of Unicode classes);
+ * the expression stays the definition. Held against each other: find (text, position, pattern),
+ * test and count, on the dictionaries' own sets over generated text and the dev documents.
+ */
+describe('practice cue matcher against the expression', () => {
+  const setsOf = (lang: 'nl' | 'en'): string[][] => {
+    const data = parse(readFileSync(join(REPO_ROOT, 'dictionaries', 'practice', `${lang}.yml`), 'utf8')) as Record<string, unknown>;
+    const sets: string[][] = [];
+    const walk = (v: unknown, key: string): void => {
+      if (key === 'examples') return;
+      if (Array.isArray(v) && v.every((x) => typeof x === 'string')) sets.push(v as string[]);
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+    };
+    walk(data, '');
+    return sets.filter((s) => s.length > 0);
+  };
+
+  const same = (patterns: string[], texts: string[]) => {
+    const ours = new PatternSet(patterns);
+    const theirs = new RegexMatcher(patterns);
+    for (const text of texts) {
+      const a = ours.find(text);
+      const b = theirs.find(text);
+      assert.deepEqual(a && [a.text, a.index, a.pattern], b && [b.text, b.index, b.pattern], `find ${JSON.stringify(patterns.slice(0, 3))}… in ${JSON.stringify(text)}`);
+      assert.equal(ours.test(text), !!b, `test in ${JSON.stringify(text)}`);
+      assert.equal(ours.count(text), theirs.count(text), `count in ${JSON.stringify(text)}`);
+    }
+  };
+
+  for (const lang of ['nl', 'en'] as const) {
+    it(`matches what the expression matches, on generated text (${lang})`, () => {
+      const sets = setsOf(lang);
+      const words = [...new Set(sets.flat().flatMap((p) => p.split(/\s+/)).map((w) => w.replace(/\*$/, '')).filter((w) => w !== '..'))];
+      // Pieces around the patterns' words: word edges, endings, separators, gaps, case, accents, astral letters, folding oddities.
+      const glue = [' ', ' ', ' ', '  ', ', ', ' ; ', ':', '\n', '\u00a0', '-', "'", '’', 's', 'en', 'ers', '.', '(', ')', '"', 'x', '9', 'é', 'Ë', '𝐀', '😀', '\u212a', '\u017f', 'İ', '\u0345', ' de ', ' the ', ' a b c d e f g h i '];
+      // Whole patterns, their words joined by what the expression allows between them (or nearly).
+      const phrases = sets.flat();
+      const sep = fc.constantFrom(' ', ', ', ':', ': ', ' ;', ',,', '\n', ' x ', ' een twee ', ' - ', '.');
+      const phrase = fc.tuple(fc.constantFrom(...phrases), fc.array(sep, { minLength: 12, maxLength: 12 }), fc.constantFrom('', 's', "'s", '-x', 'é')).map(([p, seps, end]) =>
+        p.split(/\s+/).map((w, i) => (w === '..' ? seps[i]!.trim() || 'y' : w.replace(/\*$/, end)) + (i < 11 ? seps[i]! : ' ')).join(''),
+      );
+      const piece = fc.oneof(
+        phrase,
+        fc.constantFrom(...words).chain((w) => fc.constantFrom(w, w.toUpperCase(), w[0]!.toUpperCase() + w.slice(1), w.replace(/k/g, '\u212a').replace(/s/g, '\u017f'))),
+        fc.constantFrom(...glue),
+      );
+      const text = fc.array(piece, { minLength: 1, maxLength: 30 }).map((a) => a.join(''));
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: sets.length - 1 }), fc.array(text, { minLength: 1, maxLength: 4 }), (i, texts) => same(sets[i]!, texts)),
+        { numRuns: 1500, seed: lang === 'nl' ? 11 : 12 },
+      );
+    });
+
+    it(`matches what the expression matches, on the dev documents (${lang})`, function () {
+      const dir = join(CORPUS_DIR, lang);
+      if (!existsSync(dir)) this.skip();
+      const lines = readdirSync(dir)
+        .sort()
+        .flatMap((f) => readFileSync(join(dir, f), 'utf8').split(/\n\s*\n/))
+        .filter((_l, i) => i % 7 === 0);
+      for (const set of setsOf(lang)) same(set, lines);
+    });
+  }
+
+  it('tries one-letter first words at every start of their letter, in the patterns’ order', () => {
+    const texts = ['A b c, ab', 'a, b', 'abc abd a-b a b c', 'x a\u00a0b y', 'Ab; b', 'a bc ab'];
+    same(['ab', 'a b', 'a* c', 'abc*', 'a', 'b'], texts);
+    same(['a b c', 'ab', 'a'], texts);
+    same(['a* c', 'ab', 'abd'], ['abx c', 'abd c', 'Abd', 'a c']);
+    assert.equal(new PatternSet(['a* c', 'abd']).find('abd c')?.text, 'abd c');
+  });
+
+  it('keeps the expression for a pattern outside the matcher’s language', () => {
+    same(['..  later', "'s-hertogenbosch", 'σοφία'], ['Later dan ’s-Hertogenbosch', "in 's-Hertogenbosch", 'ΣΟΦΊΑ']);
+    assert.equal(new PatternSet(["'s-hertogenbosch"]).find("in 's-Hertogenbosch")?.index, 3);
   });
 });

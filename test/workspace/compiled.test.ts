@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compiledIsCurrent, fileDigest } from '../../server/src/workspace/compiled.js';
+import { compiledIsCurrent, fileDigest, fileStat } from '../../server/src/workspace/compiled.js';
 import { resourceRoot } from '../../server/src/workspace/resources.js';
 
 const yaml = (n: string) => /\.ya?ml$/.test(n);
@@ -61,6 +61,40 @@ describe('compiled dictionaries: current by content, not by time', () => {
       ({ root, dir } = make(false));
       roots.push(root);
       assert.equal(compiledIsCurrent(root, 'nl', dir, yaml), false, 'no sources.json');
+    } finally {
+      for (const r of roots) rmSync(r, { recursive: true, force: true });
+    }
+  });
+
+  it('a source with the size and time the build recorded is not hashed again; one written since is', () => {
+    const roots: string[] = [];
+    const make = (digestOf: string) => {
+      const root = mkdtempSync(join(tmpdir(), 'brug-compiled-'));
+      roots.push(root);
+      const dir = join(root, 'dictionaries', 'nl');
+      mkdirSync(dir, { recursive: true });
+      mkdirSync(join(root, 'dictionaries', 'compiled'), { recursive: true });
+      const file = join(dir, 'a.yml');
+      writeFileSync(file, digestOf);
+      const digest = fileDigest(file);
+      writeFileSync(file, 'language: nl\n');
+      writeFileSync(join(root, 'dictionaries', 'compiled', 'sources.json'), JSON.stringify({ nl: { 'a.yml': digest } }));
+      writeFileSync(join(root, 'dictionaries', 'compiled', 'stat.json'), JSON.stringify({ 'nl/a.yml': fileStat(file) }));
+      return { root, dir, file };
+    };
+    try {
+      // The recorded digest is of other text: only the recorded size and time can make this current.
+      let { root, dir, file } = make('language: en\n');
+      assert.equal(compiledIsCurrent(root, 'nl', dir, yaml), true, 'untouched since the build: its digest stands');
+
+      ({ root, dir, file } = make('language: en\n'));
+      const later = new Date(Date.now() + 3_600_000);
+      utimesSync(file, later, later);
+      assert.equal(compiledIsCurrent(root, 'nl', dir, yaml), false, 'written since (same size, other time): hashed, and the content differs');
+
+      ({ root, dir, file } = make('language: nl\n'));
+      utimesSync(file, later, later);
+      assert.equal(compiledIsCurrent(root, 'nl', dir, yaml), true, 'written since with the same content: hashed, and current');
     } finally {
       for (const r of roots) rmSync(r, { recursive: true, force: true });
     }

@@ -16,6 +16,7 @@ import type { RoleVocabulary } from './sections.js';
 import { createRules } from './rules/registry.js';
 import { Vocabulary } from './vocabulary/vocabulary.js';
 import { ContentCache, detach } from './cache.js';
+import { compareWords } from './text/order.js';
 
 export interface LintOptions {
   /** Path or URI of the document: decides the format when `format` is not given. */
@@ -240,7 +241,7 @@ export class Engine {
     this.evict(blocks.length);
     dropSuperseded(findings, this.rules);
     const kept = applyDirectives(findings, parsed.directives.map((d) => ({ ...d, offset: d.offset + bom, endOffset: d.endOffset + bom })), model.lines);
-    kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
+    kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || compareWords(a.ruleId, b.ruleId));
     // Fix texts are plain text: in LaTeX they are escaped, and edits that would cut into markup are widened or dropped.
     if (format === 'latex') secureLatexFixes(input, kept);
     // No range splits a CRLF; no fix touches what is not running prose (quotations, code, math, URLs, markup); see fixes.ts.

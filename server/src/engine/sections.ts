@@ -88,7 +88,13 @@ function alternation(terms: string[], anyOrder = false): string {
   if (anyOrder) {
     // Keys computed once per term, not at every comparison (the same stable order).
     const keys = new Map(terms.map((t) => [t, edgeKey(t)]));
-    terms = [...terms].sort((a, b) => keys.get(a)!.localeCompare(keys.get(b)!));
+    // Plain code-unit order: any order that groups equal keys will do, and localeCompare's first
+    // call loads ICU's collation data (about 15 ms of a cold start).
+    terms = [...terms].sort((a, b) => {
+      const x = keys.get(a)!;
+      const y = keys.get(b)!;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
   }
   const out: string[] = [];
   let run: string[] = [];

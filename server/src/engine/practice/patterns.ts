@@ -79,6 +79,167 @@ function alternation(bodies: string[]): string {
 
 type Found = { text: string; index: number; pattern: string };
 
+/*
+ * The matcher without regular expressions. Compiling the sets' expressions was the largest part of a
+ * cold start (each `[\p{L}\p{N}]` class under the `iu` flags costs V8 up to a millisecond, and a set
+ * that matches anything pays for all of its own at the first document). The patterns are a small
+ * language (literal words, `*` endings, `..` gaps), so they are matched here directly, with exactly
+ * the semantics of the expression above: the leftmost start, at a start the first pattern in order
+ * that matches, inside a pattern the same greedy and lazy choices in the same order, the same word
+ * edges and case-insensitivity. test/practice/patterns.test.ts holds both against each other on
+ * generated text and the dictionaries' own sets. A set with a pattern outside that language as
+ * handled here (a character whose case folding is not plain lower-casing, a word starting with a
+ * non-letter, a gap first or last) keeps the expression.
+ */
+
+const enum Kind {
+  Word,
+  Sep,
+  Gap,
+}
+type Element = { kind: Kind.Word; chars: string; star: boolean } | { kind: Kind.Sep } | { kind: Kind.Gap };
+/** A pattern's elements and the folded first two characters of its first word (second: -1 for a one-letter word). */
+type Compiled = { first: number; second: number; elements: Element[] };
+type Candidates = { index: number[]; elements: Element[][] };
+
+/** Characters of a pattern word that, under the `iu` flags, match exactly what lower-casing matches. */
+const PLAIN = /^[a-z0-9\u00df-\u00f6\u00f8-\u00ff!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]+$/;
+
+function elementsOf(pattern: string): Compiled | undefined {
+  const parts = pattern.trim().toLowerCase().split(/\s+/);
+  if (parts[0] === '..' || parts[parts.length - 1] === '..') return undefined;
+  const elements: Element[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (p === '..') {
+      if (parts[i + 1] === '..') return undefined;
+      elements.push({ kind: Kind.Gap });
+      continue;
+    }
+    const star = p.endsWith('*');
+    const chars = star ? p.slice(0, -1) : p;
+    if (!chars || !PLAIN.test(chars)) return undefined;
+    if (!/^[a-z0-9\u00df-\u00f6\u00f8-\u00ff]/.test(chars)) return undefined;
+    elements.push({ kind: Kind.Word, chars, star });
+    if (i < parts.length - 1) elements.push({ kind: Kind.Sep });
+  }
+  const w = elements[0] as { kind: Kind.Word; chars: string };
+  return { first: w.chars.charCodeAt(0), second: w.chars.length > 1 ? w.chars.charCodeAt(1) : -1, elements };
+}
+
+let wordClass: RegExp | undefined;
+const wordCache = new Map<number, boolean>();
+/** Whether a code point is in `[\p{L}\p{N}]` under the `iu` flags, as the expressions read it. */
+function isWord(cp: number): boolean {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57);
+  let r = wordCache.get(cp);
+  if (r === undefined) wordCache.set(cp, (r = (wordClass ??= /^[\p{L}\p{N}]$/iu).test(String.fromCodePoint(cp))));
+  return r;
+}
+
+const isEnding = (cp: number) => cp === 39 || cp === 45 || cp === 0x2019 || isWord(cp);
+/** `\s` of JavaScript's expressions. */
+const isSpace = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+const isSep = (c: number) => isSpace(c) || c === 44 || c === 59 || c === 58;
+
+const foldCache = new Map<number, number>();
+/** A code unit as case-insensitive matching compares it with the patterns' characters (see PLAIN). */
+function fold(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  let r = foldCache.get(c);
+  if (r === undefined) {
+    const lower = String.fromCharCode(c).toLowerCase();
+    foldCache.set(c, (r = c === 0x17f ? 115 : lower.length === 1 ? lower.charCodeAt(0) : c));
+  }
+  return r;
+}
+
+/** The code point before position i (a surrogate pair as one), or -1 at the start. */
+function codePointBefore(t: string, i: number): number {
+  if (i <= 0) return -1;
+  const lo = t.charCodeAt(i - 1);
+  if (lo >= 0xdc00 && lo <= 0xdfff && i >= 2) {
+    const hi = t.charCodeAt(i - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) return (hi - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+  }
+  return lo;
+}
+
+/** Where a text's words start (a letter or digit after none), with the folded first character: [position, character, …]. */
+function wordStarts(t: string): number[] {
+  const out: number[] = [];
+  let prev = false;
+  for (let i = 0; i < t.length; ) {
+    const cp = t.codePointAt(i)!;
+    const w = isWord(cp);
+    if (w && !prev) out.push(i, fold(t.charCodeAt(i)));
+    prev = w;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return out;
+}
+
+/** The end of a match of elements[k..] at pos followed by a word edge, or -1; the expression's choices in its order. */
+function matchAt(el: Element[], k: number, pos: number, t: string): number {
+  if (k === el.length) return pos < t.length && isWord(t.codePointAt(pos)!) ? -1 : pos;
+  const e = el[k]!;
+  if (e.kind === Kind.Word) {
+    const s = e.chars;
+    if (pos + s.length > t.length) return -1;
+    for (let j = 0; j < s.length; j++) if (fold(t.charCodeAt(pos + j)) !== s.charCodeAt(j)) return -1;
+    let p = pos + s.length;
+    if (!e.star) return matchAt(el, k + 1, p, t);
+    // [\p{L}\p{N}'’-]*, greedy: the longest run first, then one code point less at a time.
+    const stops = [p];
+    while (p < t.length) {
+      const cp = t.codePointAt(p)!;
+      if (!isEnding(cp)) break;
+      p += cp > 0xffff ? 2 : 1;
+      stops.push(p);
+    }
+    for (let i = stops.length - 1; i >= 0; i--) {
+      const r = matchAt(el, k + 1, stops[i]!, t);
+      if (r >= 0) return r;
+    }
+    return -1;
+  }
+  if (e.kind === Kind.Sep) {
+    // [\s,;:]+, greedy (all of them single code units).
+    let p = pos;
+    while (p < t.length && isSep(t.charCodeAt(p))) p++;
+    for (let q = p; q > pos; q--) {
+      const r = matchAt(el, k + 1, q, t);
+      if (r >= 0) return r;
+    }
+    return -1;
+  }
+  return gap(el, k, pos, t, 0);
+}
+
+/** (?:[^\s]+\s+){0,8}?, lazy: the rest first, then one more word and its spaces. */
+function gap(el: Element[], k: number, pos: number, t: string, n: number): number {
+  const r = matchAt(el, k + 1, pos, t);
+  if (r >= 0 || n === 8) return r;
+  const words: number[] = [];
+  for (let p = pos; p < t.length; ) {
+    const cp = t.codePointAt(p)!;
+    if (cp <= 0xffff && isSpace(cp)) break;
+    p += cp > 0xffff ? 2 : 1;
+    words.push(p);
+  }
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!;
+    let s = w;
+    while (s < t.length && isSpace(t.charCodeAt(s))) s++;
+    for (let q = s; q > w; q--) {
+      const r2 = gap(el, k, q, t, n + 1);
+      if (r2 >= 0) return r2;
+    }
+  }
+  return -1;
+}
+
 /**
  * Results of every pattern set on a text, by text: the practice analysis runs some forty sets
  * over each sentence of the document at every check, and after an edit almost every sentence
@@ -87,25 +248,185 @@ type Found = { text: string; index: number; pattern: string };
  */
 const memo = new ContentCache<Array<boolean | Found | null | undefined>>(30000);
 let nextId = 0;
-const last: { text: string; row: Array<boolean | Found | null | undefined> | undefined } = { text: '', row: undefined };
+const last: { text: string; row: Array<boolean | Found | null | undefined> | undefined; starts: number[] | undefined } = { text: '', row: undefined, starts: undefined };
+
+/** Word starts of the text asked about last (several sets in a row ask about one text). */
+function startsOf(text: string): number[] {
+  if (text !== last.text) {
+    last.text = text;
+    last.row = undefined;
+    last.starts = undefined;
+  }
+  return (last.starts ??= wordStarts(text));
+}
 
 export class PatternSet {
+  readonly patterns: string[];
+  /**
+   * Patterns by the first two folded characters of their first word (a one-letter first word: in
+   * every list of its letter, and alone by its letter), each list in the patterns' order: a start
+   * in the text tries only the patterns that can match there.
+   */
+  private byTwo: Map<number, Candidates> | undefined;
+  private byOne: Map<number, Candidates> | undefined;
+  /** The expression, for a set the matcher above does not take (see elementsOf). */
+  private expression: RegexMatcher | undefined;
+  private readonly id = nextId++;
+
+  constructor(patterns: string[] = []) {
+    this.patterns = patterns;
+  }
+
+  get empty(): boolean {
+    return this.patterns.length === 0;
+  }
+
+  /** Compiled at the first text: a few string operations per pattern, no expression. */
+  private compile(): void {
+    const byTwo = new Map<number, Candidates>();
+    const byOne = new Map<number, Candidates>();
+    const add = (map: Map<number, Candidates>, key: number, i: number, el: Element[]) => {
+      let c = map.get(key);
+      if (!c) map.set(key, (c = { index: [], elements: [] }));
+      c.index.push(i);
+      c.elements.push(el);
+    };
+    const compiled: Compiled[] = [];
+    for (let i = 0; i < this.patterns.length; i++) {
+      const c = elementsOf(this.patterns[i]!);
+      if (!c) {
+        this.expression = new RegexMatcher(this.patterns);
+        return;
+      }
+      compiled.push(c);
+    }
+    for (let i = 0; i < compiled.length; i++) {
+      const { first, second, elements } = compiled[i]!;
+      if (second < 0) add(byOne, first, i, elements);
+      else add(byTwo, first * 0x10000 + second, i, elements);
+    }
+    // One-letter first words belong in every list of their letter, in order.
+    for (const [key, c] of byTwo) {
+      const one = byOne.get(Math.floor(key / 0x10000));
+      if (!one) continue;
+      const order = [...c.index.map((i, k) => [i, c.elements[k]!] as const), ...one.index.map((i, k) => [i, one.elements[k]!] as const)].sort((a, b) => a[0] - b[0]);
+      byTwo.set(key, { index: order.map((x) => x[0]), elements: order.map((x) => x[1]) });
+    }
+    this.byTwo = byTwo;
+    this.byOne = byOne;
+  }
+
+  /** The leftmost match at or after `from`, the first pattern in order there: [index, end, pattern index] or undefined. */
+  private search(text: string, starts: number[], from: number, only?: number): [number, number, number] | undefined {
+    const byTwo = this.byTwo!;
+    const byOne = this.byOne!;
+    for (let s = 0; s < starts.length; s += 2) {
+      const p = starts[s]!;
+      if (p < from) continue;
+      const c0 = starts[s + 1]!;
+      const c = (p + 1 < text.length ? byTwo.get(c0 * 0x10000 + fold(text.charCodeAt(p + 1))) : undefined) ?? byOne.get(c0);
+      if (!c) continue;
+      const { index, elements } = c;
+      for (let k = 0; k < index.length; k++) {
+        if (only !== undefined && index[k] !== only) continue;
+        const end = matchAt(elements[k]!, 0, p, text);
+        if (end >= 0) return [p, end, index[k]!];
+      }
+    }
+    return undefined;
+  }
+
+  private row(text: string): Array<boolean | Found | null | undefined> {
+    // Callers ask several sets about one text in a row: the last row answers without a look-up.
+    if (text === last.text && last.row) return last.row;
+    let row = memo.get(text);
+    if (!row) memo.set(text, (row = []));
+    if (text !== last.text) {
+      last.text = text;
+      last.starts = undefined;
+    }
+    last.row = row;
+    return row;
+  }
+
+  test(text: string): boolean {
+    if (this.empty) return false;
+    const row = this.row(text);
+    let r = row[2 * this.id] as boolean | undefined;
+    if (r === undefined) {
+      let f = row[2 * this.id + 1] as Found | null | undefined;
+      if (f === undefined) row[2 * this.id + 1] = f = this.findUncached(text) ?? null;
+      row[2 * this.id] = r = f !== null;
+    }
+    return r;
+  }
+
+  /** The first match: its text and position. */
+  find(text: string): Found | undefined {
+    if (this.empty) return undefined;
+    const row = this.row(text);
+    let r = row[2 * this.id + 1] as Found | null | undefined;
+    if (r === undefined) row[2 * this.id + 1] = r = this.findUncached(text) ?? null;
+    return r ?? undefined;
+  }
+
+  private findUncached(text: string): Found | undefined {
+    if (!this.byTwo && !this.expression) this.compile();
+    if (this.expression) return this.expression.find(text);
+    const m = this.search(text, startsOf(text), 0);
+    if (!m) return undefined;
+    const [index, end] = m;
+    const found = text.slice(index, end);
+    // Which pattern matched, as the expression named it: the first pattern that matches anywhere in the match's text.
+    const set = this;
+    let pattern: string | undefined;
+    return {
+      text: found,
+      index,
+      get pattern() {
+        if (pattern === undefined) {
+          const starts = wordStarts(found);
+          pattern = set.patterns[set.patterns.findIndex((_p, i) => set.search(found, starts, 0, i) !== undefined)] ?? '';
+        }
+        return pattern;
+      },
+    };
+  }
+
+  /** Number of matches in the text (non-overlapping). */
+  count(text: string): number {
+    if (this.empty) return 0;
+    if (!this.byTwo && !this.expression) this.compile();
+    if (this.expression) return this.expression.count(text);
+    const starts = startsOf(text);
+    let n = 0;
+    for (let from = 0, m = this.search(text, starts, from); m; m = this.search(text, starts, from)) {
+      n++;
+      from = m[1];
+    }
+    return n;
+  }
+}
+
+/**
+ * The cue patterns as one regular expression (the definition of what a set matches; the matcher
+ * above is held against it by the tests, and a set it does not take is matched with it).
+ */
+export class RegexMatcher {
   readonly patterns: string[];
   private readonly bodies: string[];
   /**
    * A word of each pattern (lead()) only, without word edges: cheap to compile, and a text it does not
    * match cannot match any pattern. The full expression is compiled the first time a text gets
-   * past it: every [\p{L}\p{N}] class in it costs V8 about a millisecond (up to five for a word
-   * ending in `*`), and most cue sets never match a short document at all.
+   * past it.
    */
   private readonly prefilter: RegExp | undefined;
   private full: RegExp | undefined;
   private readonly each: Array<RegExp | undefined> = [];
   private readonly leads: Array<RegExp | undefined> = [];
   private global: RegExp | undefined;
-  private readonly id = nextId++;
 
-  constructor(patterns: string[] = []) {
+  constructor(patterns: string[]) {
     this.patterns = patterns;
     this.bodies = patterns.map(compileOne);
     this.prefilter = patterns.length ? new RegExp(`(?:${patterns.map(lead).join('|')})`, 'iu') : undefined;
@@ -130,43 +451,10 @@ export class PatternSet {
     return (this.leads[i] ??= new RegExp(lead(this.patterns[i]!), 'iu')).test(text) && this.one(i).test(text);
   }
 
-  get empty(): boolean {
-    return !this.prefilter;
-  }
-
-  private row(text: string): Array<boolean | Found | null | undefined> {
-    // Callers ask several sets about one text in a row: the last row answers without a look-up.
-    if (text === last.text && last.row) return last.row;
-    let row = memo.get(text);
-    if (!row) memo.set(text, (row = []));
-    last.text = text;
-    last.row = row;
-    return row;
-  }
-
-  test(text: string): boolean {
-    if (!this.prefilter) return false;
-    const row = this.row(text);
-    let r = row[2 * this.id] as boolean | undefined;
-    if (r === undefined) row[2 * this.id] = r = this.prefilter.test(text) && this.re!.test(text);
-    return r;
-  }
-
-  /** The first match: its text and position. */
   find(text: string): Found | undefined {
-    if (!this.prefilter) return undefined;
-    const row = this.row(text);
-    let r = row[2 * this.id + 1] as Found | null | undefined;
-    if (r === undefined) row[2 * this.id + 1] = r = this.findUncached(text) ?? null;
-    return r ?? undefined;
-  }
-
-  private findUncached(text: string): Found | undefined {
-    if (!this.prefilter!.test(text)) return undefined;
+    if (!this.prefilter?.test(text)) return undefined;
     const m = this.re!.exec(text);
     if (!m) return undefined;
-    // Which pattern matched is named when asked for: that compiles patterns one by one, and the
-    // practice analysis reads only where a cue is and what it says.
     const set = this;
     let pattern: string | undefined;
     return {
@@ -178,7 +466,6 @@ export class PatternSet {
     };
   }
 
-  /** Number of matches in the text (non-overlapping). */
   count(text: string): number {
     if (!this.prefilter || !this.prefilter.test(text)) return 0;
     const g = (this.global ??= new RegExp(this.re!.source, 'giu'));

@@ -1,4 +1,5 @@
 import { definedAbbreviations } from '../../vocabulary/abbreviations.js';
+import { compareWords } from '../../text/order.js';
 import type { Audience, Language, Message, SectionRole } from '../../types.js';
 import type { DocumentModel, RuleOptions } from '../types.js';
 import type { DocumentAnalysis } from '../types.js';
@@ -618,7 +619,7 @@ function assemble(ctx: Context, src: Sources, participants: Participants, v: Voi
   const asCoResearchers = v.involvement.length > 0;
   const { sections, keySections } = sectionsOf(doc, v, parent);
   const methodSection = doc.sections.find((s) => s.role === 'method');
-  const sorted = (kind: PeopleKind) => [...v.terms.entries()].filter(([, t]) => t.kind === kind).sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0])).slice(0, MAX_ITEMS).map(([, t]) => ({ term: t.display, count: t.count }));
+  const sorted = (kind: PeopleKind) => [...v.terms.entries()].filter(([, t]) => t.kind === kind).sort((a, b) => b[1].count - a[1].count || compareWords(a[0], b[0])).slice(0, MAX_ITEMS).map(([, t]) => ({ term: t.display, count: t.count }));
   const result: ClientPerspective = {
     verdict,
     language: doc.language,
