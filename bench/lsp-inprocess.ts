@@ -2,7 +2,7 @@
  * The language server's per-edit work in process (for `node --cpu-prof`): the engine the
  * server uses, a document from bench/lsp-latency.ts, one-word edits; CPU per lint.
  *
- *   node --import tsx bench/lsp-inprocess.ts [words=100000] [edits=100]
+ *   node --expose-gc --import tsx bench/lsp-inprocess.ts [words=100000] [edits=100]
  */
 import { engineFor } from '../server/src/workspace/engine.js';
 import { corpusDocument } from './lsp-latency.js';
@@ -53,6 +53,9 @@ for (let i = 0; i < edits; i++) {
   r = engine.lint(doc, { path: 'doc.md' });
   const c = process.cpuUsage(t);
   times.push((c.user + c.system) / 1000);
+  // One edit per macrotask, as in the server: objects a WeakRef handed out during a job are kept
+  // until the job ends, so a loop without a turn would keep every version's data alive.
+  await new Promise((resolve) => setImmediate(resolve));
 }
 if (prof) {
   const { profile } = await session.post('Profiler.stop');
@@ -64,3 +67,11 @@ if (heapProf) {
 }
 times.sort((a, b) => a - b);
 console.log(`edits ${edits}: CPU median ${times[Math.floor(edits / 2)]!.toFixed(1)} ms, p95 ${times[Math.floor(edits * 0.95)]!.toFixed(1)} ms; ${r.findings.length} findings; heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB`);
+// Live heap after a full collection and the process's RSS (run with --expose-gc for the live heap).
+const gc = (globalThis as { gc?: () => void }).gc;
+if (gc) {
+  gc();
+  gc();
+}
+const mem = process.memoryUsage();
+console.log(`memory after the edits: ${gc ? 'live heap' : 'heap used (no --expose-gc)'} ${(mem.heapUsed / 1048576).toFixed(1)} MB, RSS ${(mem.rss / 1048576).toFixed(0)} MB`);

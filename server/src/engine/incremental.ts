@@ -1,3 +1,5 @@
+import { detach } from './cache.js';
+
 /**
  * Document-level summaries kept up to date by the blocks that changed.
  *
@@ -14,9 +16,11 @@
  * difference); the closest one is just the cheapest.
  */
 export class BlockStates<S> {
-  private readonly states: Array<{ blocks: Map<object, number>; state: S }> = [];
+  private readonly states: Array<{ blocks: Map<object, number>; keys: object[]; state: S }> = [];
   /** The blocks of the last update (held weakly: they may be an old version of a document). */
   private last: { blocks: WeakRef<readonly unknown[]>; key: unknown; state: S } | undefined;
+  /** The summary brought up to date last (the edited document's, when one document is being edited). */
+  private lastEntry: (typeof this.states)[number] | undefined;
 
   /**
    * @param create a summary of no blocks
@@ -37,14 +41,45 @@ export class BlockStates<S> {
   update<B>(blocks: readonly B[], key: (block: B) => object, apply: (state: S, key: object, delta: number, block: B | undefined) => void): S {
     // Asked again for the same blocks (two rules of one check): the summary is up to date.
     if (this.last && key === this.last.key && blocks === this.last.blocks.deref()) return this.last.state;
+    const keys = blocks.map(key);
+    // An edit of the document summarised last: its blocks are the last ones but for a stretch in
+    // the middle. Only that stretch is counted (the same deltas as counting every block).
+    const prev = this.lastEntry;
+    if (prev) {
+      const old = prev.keys;
+      const m = Math.min(old.length, keys.length);
+      let p = 0;
+      while (p < m && old[p] === keys[p]) p++;
+      let q = 0;
+      while (q < m - p && old[old.length - 1 - q] === keys[keys.length - 1 - q]) q++;
+      if ((p + q) * 2 >= keys.length) {
+        const delta = new Map<object, number>();
+        const first = new Map<object, B>();
+        for (let i = p; i < old.length - q; i++) delta.set(old[i]!, (delta.get(old[i]!) ?? 0) - 1);
+        for (let i = p; i < keys.length - q; i++) {
+          const k = keys[i]!;
+          delta.set(k, (delta.get(k) ?? 0) + 1);
+          if (!first.has(k)) first.set(k, blocks[i]!);
+        }
+        for (const [k, d] of delta) {
+          if (d === 0) continue;
+          const n = (prev.blocks.get(k) ?? 0) + d;
+          if (n === 0) prev.blocks.delete(k);
+          else prev.blocks.set(k, n);
+          apply(prev.state, k, d, d > 0 ? first.get(k) : undefined);
+        }
+        prev.keys = keys;
+        this.last = { blocks: new WeakRef(blocks), key, state: prev.state };
+        return prev.state;
+      }
+    }
     const current = new Map<object, number>();
     const first = new Map<object, B>();
-    for (const b of blocks) {
-      const k = key(b);
+    keys.forEach((k, i) => {
       const n = current.get(k);
-      if (n === undefined) first.set(k, b);
+      if (n === undefined) first.set(k, blocks[i]!);
       current.set(k, (n ?? 0) + 1);
-    }
+    });
     // The closest summary: the fewest blocks to add and remove.
     let best: (typeof this.states)[number] | undefined;
     let bestCost = Infinity;
@@ -61,7 +96,7 @@ export class BlockStates<S> {
     }
     // A document that shares less than half its blocks with every summary is another document: a summary of its own, while there is room.
     if (!best || (bestCommon * 2 < current.size && this.states.length < this.max)) {
-      best = { blocks: new Map(), state: this.create() };
+      best = { blocks: new Map(), keys: [], state: this.create() };
       this.states.push(best);
     }
     const previous = best.blocks;
@@ -71,6 +106,8 @@ export class BlockStates<S> {
     }
     for (const [k, n] of previous) if (!current.has(k)) apply(best.state, k, -n, undefined);
     best.blocks = current;
+    best.keys = keys;
+    this.lastEntry = best;
     this.last = { blocks: new WeakRef(blocks), key, state: best.state };
     return best.state;
   }
@@ -92,3 +129,57 @@ export class Tally<T> {
     return this.counts.has(value);
   }
 }
+
+/**
+ * A scan of a whole text whose matches never cross a blank line (a regular expression without
+ * `\n` in it, say), remembered per paragraph. After an edit only the paragraphs that changed are
+ * scanned again; the others' results come from the last texts scanned. `pieces(text)` gives the
+ * results of the text's paragraphs in order: the same matches as one scan of the whole text,
+ * given that every match lies inside one line and that a paragraph's first character follows a
+ * line break (as `^` with the m flag, or a lookbehind for a non-space, sees it).
+ *
+ * Paragraphs are kept as detached copies (see cache.ts `detach`): a slice as a key would keep
+ * the whole document version it came from alive. Results are kept for the texts of the last two
+ * calls (two documents in turn, or one document's last two versions).
+ */
+export class PieceScan<T> {
+  private current = new Map<string, { own: string; result: T }>();
+  private previous = new Map<string, { own: string; result: T }>();
+  private lastText: string | undefined;
+  private lastResults: T[] = [];
+
+  constructor(private readonly scan: (piece: string) => T) {}
+
+  pieces(text: string): T[] {
+    if (text === this.lastText) return this.lastResults;
+    const next = new Map<string, { own: string; result: T }>();
+    const out: T[] = [];
+    const take = (piece: string) => {
+      let e = next.get(piece);
+      if (!e) {
+        e = this.current.get(piece) ?? this.previous.get(piece);
+        if (!e) {
+          // Scanned as its copy: what the scan keeps of it (matched words) keeps no document alive.
+          const own = detach(piece);
+          e = { own, result: this.scan(own) };
+        }
+        next.set(e.own, e);
+      }
+      out.push(e.result);
+    };
+    let from = 0;
+    for (const m of text.matchAll(BLANK_LINES)) {
+      if (m.index > from) take(text.slice(from, m.index));
+      from = m.index + m[0].length;
+    }
+    if (from < text.length) take(text.slice(from));
+    this.previous = this.current;
+    this.current = next;
+    this.lastText = text;
+    this.lastResults = out;
+    return out;
+  }
+}
+
+/** A line break followed by blank lines (spaces, tabs, carriage returns): what separates two paragraphs. */
+const BLANK_LINES = /\n(?:[ \t\r]*\n)+/g;

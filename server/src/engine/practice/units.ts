@@ -56,9 +56,36 @@ interface BlockUnit {
  * The units of each analysed block, per lexicon. Keyed by the block's sentence list, which the
  * engine's block cache hands out unchanged for a block that did not change, so a re-check after
  * an edit splits and tests only the edited blocks' sentences; the text strings stay the same
- * objects too, which keeps the pattern sets' memo cheap.
+ * objects too, which keeps the pattern sets' memo cheap. The units as placed at the last check
+ * are kept with them: a block that is in the same section as then gets the same unit objects,
+ * moved to its new place (after an edit, only the edited blocks' units are made anew).
  */
-const byBlock = new WeakMap<PracticeLexicon, WeakMap<object, BlockUnit[]>>();
+const byBlock = new WeakMap<PracticeLexicon, WeakMap<object, { list: BlockUnit[]; placed?: PlacedBlockUnits }>>();
+
+/** A block's placed units with what they were placed by. */
+interface PlacedBlockUnits {
+  units: PlacedUnit[];
+  place: BlockPlace;
+  section: number;
+  acknowledgements: boolean;
+  planSection: boolean;
+}
+
+/** Where a block's units stand in the document being checked (changed in place when the units are reused by a later check). */
+interface BlockPlace {
+  placed: DocumentBlock;
+  block: number;
+  /** The check that placed it last (its units' offsets and line are worked out again for another). */
+  check: Check;
+}
+
+/**
+ * A check's line index, held weakly: units kept with a block that an edit replaced must not keep
+ * that document version (the line index holds its text) alive.
+ */
+interface Check {
+  lines: WeakRef<DocumentModel['lines']>;
+}
 
 function blockUnits(text: string, spans: Array<[number, number]>, heading: boolean, lex: PracticeLexicon): BlockUnit[] {
   const blockTemplate = lex.template.test(text) && !heading;
@@ -78,6 +105,7 @@ export function unitsOf(doc: DocumentModel, lex: PracticeLexicon): Unit[] {
   const planSection = paths.map((p) => p.some((t) => lex.planSections.test(t)));
   let cache = byBlock.get(lex);
   if (!cache) byBlock.set(lex, (cache = new WeakMap()));
+  const check: Check = { lines: new WeakRef(doc.lines) };
   const units: Unit[] = [];
   doc.blocks.forEach((b, bi) => {
     const pb = b.analysed.block;
@@ -86,15 +114,28 @@ export function unitsOf(doc: DocumentModel, lex: PracticeLexicon): Unit[] {
     const heading = pb.kind === 'heading';
     // Headings and blocks without sentences are one unit (not cached: their sentence list may be shared).
     const cacheable = !heading && sentences.length > 0;
-    let list = cacheable ? cache.get(sentences) : undefined;
-    if (!list) {
+    let entry = cacheable ? cache.get(sentences) : undefined;
+    if (!entry) {
       const spans: Array<[number, number]> = heading || sentences.length === 0 ? [[0, pb.text.length]] : sentences.map((s) => [s.start, s.end]);
-      list = blockUnits(pb.text, spans, heading, lex);
-      if (cacheable) cache.set(sentences, list);
+      entry = { list: blockUnits(pb.text, spans, heading, lex) };
+      if (cacheable) cache.set(sentences, entry);
     }
-    for (const u of list) {
-      units.push(new PlacedUnit(u, b, doc.lines, bi, pb.kind, b.section >= 0 && ackSection[b.section]!, (b.section >= 0 && planSection[b.section]!) || u.plan));
+    const acknowledgements = b.section >= 0 && ackSection[b.section]!;
+    const planned = b.section >= 0 && planSection[b.section]!;
+    const p = entry.placed;
+    // Placed by an earlier check in the same section: the same units at the block's new place.
+    // (Not when this check placed them already: a block whose text occurs twice.)
+    if (cacheable && p && p.place.check !== check && p.section === b.section && p.acknowledgements === acknowledgements && p.planSection === planned) {
+      p.place.placed = b;
+      p.place.block = bi;
+      p.place.check = check;
+      for (const u of p.units) units.push(u);
+      return;
     }
+    const place: BlockPlace = { placed: b, block: bi, check };
+    const placed = entry.list.map((u) => new PlacedUnit(u, place, pb.kind, b.section, acknowledgements, planned || u.plan));
+    if (cacheable && (!p || p.place.check !== check)) entry.placed = { units: placed, place, section: b.section, acknowledgements, planSection: planned };
+    for (const u of placed) units.push(u);
   });
   return units;
 }
@@ -107,27 +148,35 @@ class PlacedUnit implements Unit {
   readonly text: string;
   readonly template: boolean;
   readonly memo: unknown[];
-  readonly section: number;
   private range: { offset: number; endOffset: number } | undefined;
   private lineNumber = 0;
+  /** The check the range and line were worked out for. */
+  private placedBy: Check | undefined;
 
   constructor(
     private readonly unit: BlockUnit,
-    private readonly placed: DocumentBlock,
-    private readonly lines: DocumentModel['lines'],
-    readonly block: number,
+    private readonly where: BlockPlace,
     readonly kind: BlockKind,
+    readonly section: number,
     readonly acknowledgements: boolean,
     readonly plan: boolean,
   ) {
     this.text = unit.text;
     this.template = unit.template;
     this.memo = unit.memo;
-    this.section = placed.section;
+  }
+
+  get block(): number {
+    return this.where.block;
   }
 
   private place(): { offset: number; endOffset: number } {
-    return (this.range ??= this.placed.toDocument(this.unit.start, this.unit.end));
+    if (this.placedBy !== this.where.check) {
+      this.placedBy = this.where.check;
+      this.range = undefined;
+      this.lineNumber = 0;
+    }
+    return (this.range ??= this.where.placed.toDocument(this.unit.start, this.unit.end));
   }
 
   get offset(): number {
@@ -139,7 +188,8 @@ class PlacedUnit implements Unit {
   }
 
   get line(): number {
-    return (this.lineNumber ||= this.lines.position(this.place().offset).line + 1);
+    const range = this.place();
+    return (this.lineNumber ||= this.where.check.lines.deref()!.position(range.offset).line + 1);
   }
 }
 

@@ -1,3 +1,5 @@
+import { PieceScan } from '../incremental.js';
+
 /**
  * Abbreviations a document defines itself, and what they stand for. A document that writes
  * "Social Enterprise (SE)" or lists "`PD` persoon met dementie" means its own thing by SE or PD:
@@ -39,26 +41,40 @@ export function definedAbbreviations(text: string, key?: object): Map<string, st
     if (f && /\p{L}{2}/u.test(f) && !out.has(abbr)) out.set(abbr, f);
   };
   if (/[A-Z]{2}/.test(text)) {
-    for (const m of text.matchAll(AFTER)) {
-      const abbr = m[2]!;
-      const words = m[1]!.split(/[ \t]+/);
-      const first = abbr[0]!.toLowerCase();
-      // The full form starts at the earliest of the last six words whose initial is the abbreviation's first letter.
-      const from = Math.max(0, words.length - 6);
-      let start = words.findIndex((w, i) => i >= from && w[0]?.toLowerCase() === first);
-      if (start < 0) start = Math.max(0, words.length - 3);
-      add(abbr, words.slice(start).join(' '));
-    }
-    for (const m of text.matchAll(BEFORE)) add(m[1]!, m[2]!.split(/[;,]/)[0]!);
-    for (const m of text.matchAll(LIST_LINE)) add((m[1] ?? m[2])!, m[3]!.split(/\s{2,}|[;(]/)[0]!);
+    // No definition crosses a line, so each paragraph's are found once and kept (an edit scans only its own).
+    const found = key ? [definitionsIn(text)] : PARAGRAPHS.pieces(text);
+    for (const kind of [0, 1, 2] as const) for (const p of found) for (const [abbr, full] of p[kind]) add(abbr, full);
   }
   if (key) cache.set(key, out);
   else {
-    if (byText.size > 32) byText.clear();
+    // Only the last texts: each is a whole document version.
+    if (byText.size >= 4) byText.clear();
     byText.set(text, out);
   }
   return out;
 }
+
+/** A text's definitions as [abbreviation, full form] pairs in text order: of "full form (ABBR)", of "ABBR (full form)", of list lines. */
+function definitionsIn(text: string): [Array<[string, string]>, Array<[string, string]>, Array<[string, string]>] {
+  const after: Array<[string, string]> = [];
+  const before: Array<[string, string]> = [];
+  const list: Array<[string, string]> = [];
+  for (const m of text.matchAll(AFTER)) {
+    const abbr = m[2]!;
+    const words = m[1]!.split(/[ \t]+/);
+    const first = abbr[0]!.toLowerCase();
+    // The full form starts at the earliest of the last six words whose initial is the abbreviation's first letter.
+    const from = Math.max(0, words.length - 6);
+    let start = words.findIndex((w, i) => i >= from && w[0]?.toLowerCase() === first);
+    if (start < 0) start = Math.max(0, words.length - 3);
+    after.push([abbr, words.slice(start).join(' ')]);
+  }
+  for (const m of text.matchAll(BEFORE)) before.push([m[1]!, m[2]!.split(/[;,]/)[0]!]);
+  for (const m of text.matchAll(LIST_LINE)) list.push([(m[1] ?? m[2])!, m[3]!.split(/\s{2,}|[;(]/)[0]!]);
+  return [after, before, list];
+}
+
+const PARAGRAPHS = new PieceScan(definitionsIn);
 
 /** The defined abbreviation a word stands for ("SEs" → "SE"), or undefined. */
 export function abbreviationOf(word: string, defined: Map<string, string>): string | undefined {

@@ -1,0 +1,67 @@
+/**
+ * engine/incremental.ts `PieceScan`: the abbreviations a document defines, found paragraph by
+ * paragraph and kept across edits (an edit rescans only its own paragraph), must be those one scan
+ * of the whole text finds, in the same order, whatever the edits: definitions typed or broken,
+ * paragraphs split or joined, CRLF, blank lines with spaces, list lines at a paragraph's start.
+ */
+import { strict as assert } from 'node:assert';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { definedAbbreviations } from '../../server/src/engine/vocabulary/abbreviations.js';
+
+const DEV = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpora', 'dev');
+
+const PARTS = [
+  '# Method\n\nWe spoke with Social Enterprises (SEs) and the Local Authority (LA) about debts.',
+  'PD (persoon met dementie) en hun naasten; de GGD (Gemeentelijke Gezondheidsdienst) hielp.',
+  '- `PD` persoon met dementie\n- **SROI** – social return on investment\nUWV: Uitvoeringsinstituut Werknemersverzekeringen',
+  'A table:\n\n| NGO | non-governmental organisation |\n|---|---|\n\nThe NGO (A1) and the EHC plan (Education, Health and Care).',
+  '```\nCODE (Chunk Of Data Exchange)\n```',
+];
+
+function devText(): string {
+  for (const f of ['en/chc-public-involvement-engagement.md', 'nl/orion-dementie-nachtrust-ucd.md']) {
+    const p = join(DEV, f);
+    if (existsSync(p)) return readFileSync(p, 'utf8').slice(0, 30000);
+  }
+  return '';
+}
+
+const INSERTS = [' (SE)', 'Social Enterprise', '(', ')', '\n', '\n\n', '\r\n\r\n', '\n \t\n', 'ABC: a list line\n', '`XY` ex why\n', ' ', 'x', 'CBV (consent-based verification)', '- '];
+
+/** Entries in order, so the two maps are compared as lists. */
+const entries = (m: Map<string, string>) => [...m];
+
+describe('lsp: definitions found per paragraph and kept across edits (engine/incremental.ts PieceScan)', function () {
+  this.timeout(30000);
+  it('equal one scan of the whole text after random edits of a dev-like document', () => {
+    const base = `${PARTS.join('\n\n')}\n\n${devText()}\n\n${PARTS.join('\n\n').replace(/\n/g, '\r\n')}`;
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 40 }), insert: fc.constantFrom(...INSERTS) });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 25 }), (edits) => {
+        let text = base;
+        // Each version is checked twice, as the engine does: once kept per paragraph (a key-less call) and once from scratch.
+        for (const e of edits) {
+          const at = Math.floor(e.at * text.length);
+          text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+          assert.deepEqual(entries(definedAbbreviations(text)), entries(definedAbbreviations(text, {})));
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('finds the definitions of every dev-corpus file as one scan does', () => {
+    for (const f of ['en/chc-public-involvement-engagement.md', 'en/cbv-pilots-july-2025-data-update.md', 'en/teaching-tech-together-book.tex', 'en/lessig-free-culture-book.md']) {
+      const p = join(DEV, f);
+      if (!existsSync(p)) continue;
+      const text = readFileSync(p, 'utf8');
+      const whole = definedAbbreviations(text, {});
+      assert.deepEqual(entries(definedAbbreviations(text)), entries(whole), f);
+    }
+    assert.equal(definedAbbreviations(PARTS.join('\n\n')).get('LA'), 'local authority');
+    assert.equal(definedAbbreviations(PARTS.join('\n\n')).get('GGD'), 'gemeentelijke gezondheidsdienst');
+    assert.equal(definedAbbreviations(PARTS.join('\n\n')).get('UWV'), 'uitvoeringsinstituut werknemersverzekeringen');
+  });
+});
