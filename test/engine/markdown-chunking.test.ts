@@ -107,7 +107,7 @@ const block = fc.oneof(
   { arbitrary: lines.map((t) => `[^n2]: ${t}\n\n    ${t}`), weight: 1 },
   { arbitrary: fc.constantFrom('[ref]: https://example.org', '[q]: /u "titel"', '[multi line]: /m', 'tekst\n[lz]: /lazy', '[ref]:\n/next-line'), weight: 2 },
   { arbitrary: fc.constantFrom('    code\n\n    more code', '\tcode'), weight: 1 },
-  { arbitrary: fc.constantFrom('---\ntitle: Pagina\nlang: en\n---', '---\nlayout: page\ntaal: nl\n---', '---\nkey: value\nnot yaml here\n---'), weight: 1 },
+  { arbitrary: fc.constantFrom('---\ntitle: Pagina\nlang: en\n---', '---\nlayout: page\ntaal: nl\n---', '---\nkey: value\nnot yaml here\n---', '---\ndescription: >-\n  Omschrijving van de pagina.\n---', 'note: this\n---'), weight: 1 },
 );
 const separator = fc.constantFrom('\n\n', '\n\n', '\n\n', '\n', '\n\n\n', '\n  \n');
 const documentArb = fc
@@ -142,6 +142,13 @@ describe('Markdown chunks: the blocks do not depend on where chunk boundaries fa
       assert.equal(whole.declaredLanguage, undefined);
       for (const [name, grouping] of GROUPINGS) assert.deepStrictEqual(chunked(text, grouping), whole, name);
     }
+  });
+
+  it('a page\'s metadata with one block scalar key (GitBook\'s description: >-) is metadata, not a heading; a setext heading with a colon stays one', () => {
+    const text = 'Tekst.\n\n---\ndescription: >-\n  Een korte omschrijving\n  over twee regels.\n---\n\n# Kop\n\nnote: dit is een kop\n---\n';
+    const whole = normalised(parseMarkdownWhole(text));
+    assert.deepEqual(whole.blocks.map((b) => [b.kind, b.text]), [['paragraph', 'Tekst.'], ['heading', 'Kop'], ['heading', 'note: dit is een kop']]);
+    for (const [name, grouping] of GROUPINGS) assert.deepStrictEqual(chunked(text, grouping), whole, name);
   });
 
   const files = existsSync(CORPUS_DIR)

@@ -379,12 +379,14 @@ export function setChunkGrouping(close: ((index: number, piece: string) => boole
 }
 
 const YAML_KEY = /^[a-z_][a-z0-9_-]*:(?:[ \t]|$)/;
+const BLOCK_SCALAR = /^[a-z_][a-z0-9_-]*:[ \t]+[|>][+-]?[1-9]?[ \t]*$/;
 
 /**
  * Where a YAML metadata block that starts at `pos` (a `---` line) ends, after its closing `---`
- * line; -1 when it is not one. Only a block of two or more lines that all read as YAML (lower-case
- * `key:` lines, indented or `- ` continuations, blank lines) counts, so a thematic break followed
- * by a prose paragraph ("Note: …") and a setext underline stays what it is.
+ * line; -1 when it is not one. Only a block of lines that all read as YAML (lower-case `key:` lines,
+ * indented or `- ` continuations, blank lines) with two keys or more, or one key whose value is a
+ * block scalar (`description: >-` and indented lines: what GitBook pages start with), counts, so a
+ * thematic break followed by a prose paragraph ("Note: …") and a setext underline stays what it is.
  */
 function yamlBlockEnd(text: string, pos: number): number {
   const open = /---[ \t]*\r?\n/y;
@@ -394,13 +396,18 @@ function yamlBlockEnd(text: string, pos: number): number {
   if (!open.exec(text)) return -1;
   let at = open.lastIndex;
   let keys = 0;
+  // 1: the last key's value is a block scalar indicator; 2: an indented line followed it.
+  let scalar = 0;
   for (let lines = 0; at < text.length && lines < 200; lines++) {
     const eol = text.indexOf('\n', at);
     const end = eol < 0 ? text.length : eol + 1;
     yamlReach = eol < 0 ? text.length + 1 : end;
     const line = text.slice(at, end).replace(/\r?\n$/, '');
-    if (/^---[ \t]*$/.test(line)) return keys >= 2 ? end : -1;
-    if (YAML_KEY.test(line)) keys++;
+    if (/^---[ \t]*$/.test(line)) return keys >= 2 || (keys === 1 && scalar === 2) ? end : -1;
+    if (YAML_KEY.test(line)) {
+      keys++;
+      scalar = BLOCK_SCALAR.test(line) ? 1 : 0;
+    } else if (scalar === 1 && /^[ \t]+\S/.test(line)) scalar = 2;
     else if (!(line.trim() === '' || (keys > 0 && /^[ \t]+\S|^- /.test(line)))) return -1;
     at = end;
   }
