@@ -43,8 +43,8 @@ interface Row {
   judgement: string;
 }
 
-function rows(): Row[] {
-  const lines = readRepo('test/judged/findings.tsv').split('\n').filter(Boolean);
+function rows(path = 'test/judged/findings.tsv'): Row[] {
+  const lines = readRepo(path).split('\n').filter(Boolean);
   const header = lines[0]!.split('\t');
   const col = (name: string) => header.indexOf(name);
   return lines.slice(1).map((l) => {
@@ -81,6 +81,45 @@ describe('judged findings: precision per rule (test/judged/findings.tsv)', () =>
 });
 
 /**
+ * The second blind judgement (session 4): a fresh sample of what the Problems panel shows (info and up), drawn after
+ * the session-3 fixes at 3a30042 (`npm run sample-findings -- --per-rule 12 --seed 20261204 --rules
+ * readability/,vocabulary/,client/`, plus 24 rows each of jargon, long-sentence and hard-paragraph with the same seed),
+ * judged by three new independent readers under the same brief (test/judged/JUDGING.md); the judge is named in each note.
+ * Each rule's figure is its floor: the gap to the target may not grow.
+ */
+const SESSION4_FLOOR: Record<string, number> = {
+  'readability/long-sentence': 20 / 24, // a list of names in acknowledgements; a series of short parallel clauses; 29 words, clear
+  'readability/long-paragraph': 10 / 12, // 206 and 228 words making one point
+  'readability/hard-paragraph': 14 / 24, // names, clinical and programme terms, citation keys and \index tokens drive the formula
+  'readability/section-score': 12 / 12,
+  'readability/nominalization': 5 / 11, // idioms (een keuze maken, aandacht besteden aan); the name of a technical step
+  'readability/undefined-abbreviation': 4 / 7, // a draft's "(FIG)" placeholder; NIHR in a grant line; SNAP for caseworkers
+  'vocabulary/jargon': 18 / 24, // the field's own term (implementation, onboarding, functionaliteit, monitoren, actionable)
+  'vocabulary/mixed-terms': 2 / 2,
+  'vocabulary/person-first': 1 / 1,
+  'client/missing-perspective': 3 / 3,
+  'client/section-without-client': 1 / 1,
+};
+
+describe('judged findings, session 4: precision per rule (test/judged/findings-s4.tsv)', () => {
+  const all = rows('test/judged/findings-s4.tsv');
+
+  it('every sampled finding is judged true or false, and each rule shown by default is judged', () => {
+    assert.deepEqual(all.filter((r) => r.judgement !== 'true' && r.judgement !== 'false').map((r) => `${r.file} ${r.rule}`), []);
+    assert.deepEqual([...new Set(all.map((r) => r.rule))].sort(), Object.keys(SESSION4_FLOOR).sort());
+  });
+
+  for (const [rule, floor] of Object.entries(SESSION4_FLOOR)) {
+    it(`${rule}: precision ≥ ${(floor * 100).toFixed(0)} %${floor < TARGET ? ` (below the target of ${TARGET * 100} %: the gap may not grow)` : ''}`, () => {
+      const judged = all.filter((r) => r.rule === rule);
+      const precision = judged.filter((r) => r.judgement === 'true').length / judged.length;
+      console.log(`      ${rule}: ${(precision * 100).toFixed(0)} % of ${judged.length}`);
+      assert.ok(precision >= floor - 1e-9, `${rule}: ${(precision * 100).toFixed(1)} %`);
+    });
+  }
+});
+
+/**
  * The judged rows the engine still reports: the same finding (file, rule, line, the start of the flagged text and, for
  * readability rules, the same first number in the message: a sentence of 53 words that is now one of 26 is another
  * finding). Precision over these rows is what a writer sees now; it may not fall below the recorded floor.
@@ -102,6 +141,12 @@ const LOST_RECALL: Record<string, string> = {
   'en/marshall-phd-charity-accountability-draft.md:74 readability/long-paragraph': 'long-paragraph reports walls of text over 200 words by default (171 words here)',
   'en/marshall-phd-charity-accountability-draft.md:798 readability/long-paragraph': 'long-paragraph reports walls of text over 200 words by default (166 words here)',
   'nl/orion-dementie-nachtrust-ucd.md:550 readability/hard-paragraph': 'short sentences (16.2 words on average): long words alone are not reported by default',
+  'en/marshall-phd-charity-accountability-draft.md:134 readability/hard-paragraph': 'its bare citation keys (@meijer_UnderstandingModernTransparency_2009 …) are no longer words: what is left is hard through its long sentences only, which long-sentence reports (its 53-word sentence is a warning); findings do not stack',
+  'en/marshall-phd-charity-accountability-draft.md:146 readability/long-sentence': 'still reported, as 33 words: the 22 words it quotes from a source ("for others to see if they so choose, …") are not the writer\'s and no longer count; a hint now (the warning budget goes to longer sentences)',
+  'nl/hogent-bp-inclusive-design-draft.tex:255 readability/long-sentence': 'still reported as a warning, with 39 words: a LaTeX \\cite is no word of the sentence',
+  'nl/hogent-bp-intelliprove-leeftijd-geslacht.tex:217 readability/section-score': 'still reported, scoring 10 instead of 9.8: LaTeX \\cite placeholders are no words',
+  'en/marshall-phd-charity-accountability-draft.md:87 readability/section-score': 'its bare citation keys are no longer words: with sentences of 15 words the section would pass, so its long sentences are the cause, and the long-sentence finding at the same heading says so ("18 of 30 sentences …"); findings do not stack',
+  'en/marshall-phd-charity-accountability-draft.md:178 readability/section-score': 'its bare citation keys are no longer words: with sentences of 15 words the section would pass, so its long sentences are the cause, and the long-sentence finding at the same heading says so ("29 of 43 sentences …"); findings do not stack',
   'nl/mediflow-medicatievoorbereiding-wzc-ucd.md:346 readability/hard-paragraph': 'short sentences (17.7 words on average): long words alone are not reported by default',
   'nl/orion-dementie-nachtrust-ucd.md:633 readability/section-score': 'a body section of short sentences (16.9 words): long words alone are not reported by default',
   'nl/orion-dementie-nachtrust-ucd.md:344 readability/section-score': 'a body section of short sentences (10.6 words): long words alone are not reported by default',

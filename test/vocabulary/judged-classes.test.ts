@@ -88,6 +88,13 @@ describe('vocabulary: the judged false classes (session 3)', () => {
       assert.deepEqual(flagged(nl, 'nl', JARGON, { config: config({ rules: { [JARGON]: { options: { everydayWords: true } } } }) }), ['aangezien']);
     });
 
+    it('nl: monitoren is the everyday word of care practice (session-4 judgement): shown to the general audience only; the verbs with a plain swap stay', () => {
+      const nl = '# Rapport\n\nDe sensor wordt gedragen om het stressniveau te monitoren.\n';
+      assert.deepEqual(flagged(nl, 'nl', JARGON), []);
+      assert.deepEqual(flagged(nl, 'nl', JARGON, audience('general')), ['monitoren']);
+      assert.deepEqual(flagged('# Rapport\n\nWe willen de haalbaarheid verifiëren.\n', 'nl', JARGON), ['verifiëren']);
+    });
+
     it('en + nl: stiff official words stay shown by default (gedurende, middels)', () => {
       assert.deepEqual(flagged('# Rapport\n\nGedurende de dag belden we middels een app.\n', 'nl', JARGON), ['Gedurende', 'middels']);
       assert.deepEqual(flagged('# Report\n\nThe form must be sent forthwith, in accordance with the rules.\n', 'en', JARGON), ['forthwith', 'in accordance with']);

@@ -130,7 +130,8 @@ entries:
       const fs = vocabularyFindings(r, 'vocabulary/jargon');
       assert.deepEqual(fs.map((f) => text.slice(f.offset, f.endOffset)), ['kernteamoverleg', 'implementatie']);
       assert.equal(fs[0]!.data?.domain, 'eigen');
-      assert.equal(fs[0]!.fixes.find((x) => x.preferred)!.edits[0]!.newText, 'teamoverleg');
+      // Not marked safe: the project's replacement is offered, not preferred.
+      assert.equal(fs[0]!.fixes.find((x) => x.edits.length === 1)!.edits[0]!.newText, 'teamoverleg');
     });
 
     it('reports a schema error with file and line, skips the file and keeps the bundled dictionaries', () => {

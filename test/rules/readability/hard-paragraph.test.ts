@@ -6,17 +6,29 @@ const RULE = 'readability/hard-paragraph';
 const doc = (body: string) => `# Rapport\n\nKort.\n\n## Inleiding\n\n${body}\n`;
 
 describe(RULE, () => {
-  it('flags a hard Dutch paragraph of 40 words or more, over its whole range, as info', () => {
+  it('flags a hard Dutch paragraph of 40 words or more, over its whole range, as a hint by default', () => {
     const text = doc(HARD_NL);
     const r = md(text);
     assert.deepEqual(flagged(r, text, RULE), [HARD_NL]);
     const f = of(r, RULE)[0]!;
-    assert.equal(f.severity, 'info');
+    assert.equal(f.severity, 'hint');
     assert.equal(f.data!.minScore, 30);
     assert.equal(f.data!.score, 0, "the score stays on its scale (the formula goes below 0 here)");
     // Its one sentence of 41 words is the long-sentence rule's finding; here the long words are the cause.
     assert.match(f.message.nl, /^Deze alinea is moeilijk te lezen \(Flesch-Douma -?\d+(\.\d)?, onder 30\): lange woorden, gemiddeld 41 woorden per zin/);
     assert.match(f.message.en, /\(Flesch-Douma .*, below 30\): long words/);
+  });
+
+  it('nl + en: a hint for practitioner and academic; visible: true, audience general or a configured severity shows it', () => {
+    for (const body of [HARD_NL, HARD_EN]) {
+      const text = body === HARD_NL ? doc(body) : `# Report\n\nShort.\n\n## Introduction\n\n${body}\n`;
+      const sev = (raw: Record<string, unknown>) => of(md(text, { config: config(raw) }), RULE).map((f) => f.severity);
+      assert.deepEqual(sev({}), ['hint']);
+      assert.deepEqual(sev({ audience: 'academic' }), ['hint']);
+      assert.deepEqual(sev({ audience: 'general' }), ['info']);
+      assert.deepEqual(sev({ rules: { [RULE]: { options: { visible: true } } } }), ['info']);
+      assert.deepEqual(sev({ rules: { [RULE]: { severity: 'warning' } } }), ['warning']);
+    }
   });
 
   it('the range runs from the first to the last sentence of a paragraph of several', () => {

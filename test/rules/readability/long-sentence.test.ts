@@ -124,6 +124,41 @@ describe(RULE, () => {
     });
   });
 
+  it('nl + en: a passage quoted from a source (six words or more in quotation marks) is not the writer\'s: its words do not count', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const heading = language === 'nl' ? '# Rapport\n\n## Bevindingen' : '# Report\n\n## Findings';
+      const lead = sentenceOf(18, language).replace(/\.$/, '');
+      const quote = language === 'nl' ? '„zorg dichtbij huis is voor iedereen in de wijk beter dan zorg op afstand”' : '“seemed to her the most poetical of fancies, and she listened to his description of the stars”';
+      const said = language === 'nl' ? 'schrijft de minister' : 'Wells tells us';
+      const text = `${heading}\n\n${lead}, ${said}, ${quote}.\n`;
+      assert.deepEqual(of(md(text), RULE), [], language);
+      // Longer own words around the quotation are still a long sentence: it counts them only, over the whole range.
+      const longLead = sentenceOf(26, language).replace(/\.$/, '');
+      const long = `${longLead}, ${said}, ${quote}.`;
+      const r = md(`${heading}\n\n👩‍⚕️ ${long}\n`);
+      assert.deepEqual(of(r, RULE).map((f) => f.data!.words), [26 + said.split(' ').length], language);
+      assert.deepEqual(flagged(r, `${heading}\n\n👩‍⚕️ ${long}\n`, RULE), [long], language);
+      // A short quotation (a term, scare quotes) and a name in quotation marks are read as part of the sentence.
+      const term = language === 'nl' ? '"zorg dichtbij"' : '"care close to home"';
+      assert.equal(of(md(`${heading}\n\n${sentenceOf(24, language).replace(/\.$/, '')} ${term}.\n`), RULE).length, 1, language);
+    }
+  });
+
+  it('nl + en: a sentence that is a list of names (acknowledgements) is not prose to split; a long sentence with a few names is', () => {
+    const names = 'Richard Bondi, Steven Cherry, David Coe, Nik Cubrilovic, Bob Devine, Charles Eicher, Thomas Guida, Elihu M. Gerson, Jeremy Hunsinger, Vaughn Iverson, John Karabaic, Jeff Keltner and Richard Yanco';
+    for (const [language, text] of [
+      ['en', `# Report\n\n## Acknowledgements\n\nThey included ${names}.\n`],
+      ['nl', `# Rapport\n\n## Dankwoord\n\nWij danken Anna de Vries, Bram van Dijk, Carla Jansen, Daan Visser, Eva Bakker, Femke Smit, Gijs Meijer, Hanna de Boer, Ivo Mulder, Joost de Groot en Karin Bos.\n`],
+    ] as const) {
+      assert.deepEqual(of(md(text), RULE), [], language);
+    }
+    // Prose that names a few people is still checked.
+    const en = `# Report\n\n## Findings\n\nThe caseworkers Anna Smith and Bob Jones told us that the residents who were called early in the year were far more likely to come back for a second talk about their debts.\n`;
+    assert.equal(of(md(en), RULE).length, 1);
+    const nl = `# Rapport\n\n## Bevindingen\n\nDe klantmanagers Anna de Vries en Bram van Dijk vertelden ons dat de inwoners die vroeg in het jaar werden gebeld veel vaker terugkwamen voor een tweede gesprek over hun schulden.\n`;
+    assert.equal(of(md(nl), RULE).length, 1);
+  });
+
   it('nl + en: a bold label that opens a list item or paragraph heads the sentence and is not counted', () => {
     for (const language of ['nl', 'en'] as const) {
       const s24 = sentenceOf(24, language);

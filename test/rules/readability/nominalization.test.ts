@@ -18,6 +18,18 @@ function found(sentence: string, language: Language) {
 }
 
 describe(RULE, () => {
+  it('nl + en: a hint by default for practitioner and academic; visible: true, audience general or a configured severity shows it', () => {
+    for (const body of ['Het overleg vindt plaats in het stadhuis.', 'The staff make use of the new forms every week.']) {
+      const text = doc(body);
+      const sev = (raw: Record<string, unknown>) => of(md(text, { config: config({ ...raw, rules: { ...NO_JARGON, ...(raw.rules as object) } }) }), RULE).map((f) => f.severity);
+      assert.deepEqual(sev({}), ['hint'], body);
+      assert.deepEqual(sev({ audience: 'academic' }), ['hint'], body);
+      assert.deepEqual(sev({ audience: 'general' }), ['info'], body);
+      assert.deepEqual(sev({ rules: { [RULE]: { options: { visible: true } } } }), ['info'], body);
+      assert.deepEqual(sev({ rules: { [RULE]: { severity: 'warning' } } }), ['warning'], body);
+    }
+  });
+
   describe('Dutch', () => {
     it('"het X-en van": het verstrekken van, het tijdig aanvragen van', () => {
       assert.deepEqual(found('Het verstrekken van informatie is belangrijk.', 'nl'), [{ kind: 'infinitive-noun', phrase: 'het verstrekken van', verb: undefined }]);
@@ -108,10 +120,12 @@ describe(RULE, () => {
       assert.equal(en('The implementation of the assessment required the coordination of the management and the evaluation of the administration.').length, 1);
     });
 
-    it('in a document: exact ranges, info severity, Dutch fixes are not offered (word order would change)', () => {
+    it('in a document: exact ranges, a hint by default (info when visible), Dutch fixes are not offered (word order would change)', () => {
       const text = doc('Het overleg vindt plaats in het stadhuis. Het verstrekken van informatie is belangrijk.');
-      assert.deepEqual(flagged(md(text, { config: config({ rules: NO_JARGON }) }), text, RULE), ['vindt plaats']);
-      const r = md(text, { config: config({ rules: INFINITIVES }) });
+      const quiet = md(text, { config: config({ rules: NO_JARGON }) });
+      assert.deepEqual(flagged(quiet, text, RULE), ['vindt plaats']);
+      assert.deepEqual(of(quiet, RULE).map((f) => f.severity), ['hint']);
+      const r = md(text, { config: config({ rules: { ...NO_JARGON, [RULE]: { options: { infinitiveNouns: true, visible: true } } } }) });
       assert.deepEqual(flagged(r, text, RULE), ['vindt plaats', 'Het verstrekken van']);
       assert.ok(of(r, RULE).every((f) => f.severity === 'info' && f.fixes.length === 0));
       // "plaatsvinden" has no verb of its own: "gebeurt" would only swap a synonym; the noun before it is the action.

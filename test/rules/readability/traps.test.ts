@@ -89,6 +89,53 @@ describe('issue 12 traps: text that is not the writer\'s prose', () => {
     }
   });
 
+  it('nl + en: a bare Pandoc citation key in running text ("… 24 sub-groups @salamon_Search_1992.") is no word: sentence length, scores', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const base = sentenceOf(25, language).replace(/\.$/, '');
+      for (const cite of [' @salamon_SearchNonprofitSector_1992', ' @king_SocialCapital_2004 [@wang_Volunteering_2008; @swanson_Strategic_2013]', ' (-@jones:2019)', ' @smith2020 [p. 33]']) {
+        const text = `# R\n\n${base}${cite}.\n`;
+        const r = md(text);
+        assert.deepEqual(of(r, LONG), [], `${language}: ${cite}`);
+        assert.equal(r.metrics.words, md(`# R\n\n${base}.\n`).metrics.words, `${language}: ${cite}`);
+        assert.deepEqual(of(r, 'vocabulary/'), []);
+      }
+      // A long sentence keeps its exact range and counts its own words only (30, not 31).
+      const long = `${sentenceOf(30, language).replace(/\.$/, '')} @salamon_SearchNonprofitSector_1992. ${sentenceOf(5, language)}`;
+      const text = `# R\n\ncliënt 👩‍⚕️ ${long}\n`;
+      const f = of(md(text), LONG).find((x) => !x.data!.section)!;
+      assert.equal(f.data!.words, 31, language);
+      assert.equal(text.slice(f.offset, f.endOffset), `cliënt 👩‍⚕️ ${long.slice(0, long.indexOf('1992.') + 5)}`);
+    }
+  });
+
+  it('nl + en: an e-mail address or an "@" inside a word is no citation key; the words around it still count', () => {
+    assert.deepEqual(sentences('Mail jan@example.org of bel. Daarna volgt @smith2020 de rest.', 'nl'), ['Mail jan@example.org of bel.', 'Daarna volgt @smith2020 de rest.']);
+    const words = (t: string, l: 'nl' | 'en') => splitSentences(t, l).flatMap((x) => x.words.map((w) => w.text));
+    assert.deepEqual(words('Mail jan@example.org of zie @smith2020 [p. 3] hier.', 'nl'), ['Mail', 'of', 'zie', 'hier']);
+    assert.deepEqual(words('Costs rose by 5@home and (see @smith2020) fell.', 'en'), ['Costs', 'rose', 'by', '5@home', 'and', 'see', 'fell']);
+  });
+
+  it('nl + en: numbered references in brackets ([14], [14-16], [3, 7]) are no words; a link text in brackets is', () => {
+    const words = (t: string, l: 'nl' | 'en') => splitSentences(t, l).flatMap((x) => x.words.map((w) => w.text));
+    assert.deepEqual(words('Eissa et al. [14] divided barriers [14-16], [3, 7].', 'en'), ['Eissa', 'et', 'al', 'divided', 'barriers']);
+    assert.deepEqual(words('Uit eerder onderzoek [12–14] blijkt dit [2].', 'nl'), ['Uit', 'eerder', 'onderzoek', 'blijkt', 'dit']);
+    assert.deepEqual(words('See [note 2] and [2a].', 'en'), ['See', 'note', '2', 'and', '2a']);
+  });
+
+  it('nl + en: a LaTeX citation (\\cite, \\citet) is no word of the sentence; positions stay exact', () => {
+    for (const [language, babel] of [['nl', 'dutch'], ['en', 'english']] as const) {
+      const doc = (body: string) => `\\documentclass{article}\n\\usepackage[${babel}]{babel}\n\\begin{document}\n${body}\n\\end{document}\n`;
+      const base = sentenceOf(25, language).replace(/\.$/, '');
+      assert.deepEqual(of(lint(doc(`${base} \\cite{smith2020}.`), { path: 'x.tex' }), LONG), [], language);
+      assert.deepEqual(of(lint(doc(`\\citet{smith2020} ${base.charAt(0).toLowerCase()}${base.slice(1)}.`), { path: 'x.tex' }), LONG), [], language);
+      const long = `${sentenceOf(30, language).replace(/\.$/, '')} \\citep[p.~3]{smith2020,jones2021}.`;
+      const text = doc(long);
+      const f = of(lint(text, { path: 'x.tex' }), LONG).find((x) => !x.data!.section)!;
+      assert.equal(f.data!.words, 30, language);
+      assert.equal(text.slice(f.offset, f.endOffset), long);
+    }
+  });
+
   for (const [language, body] of [
     ['en', 'The citizens juries met for four days in Manchester and talked about health data.'],
     ['nl', 'De bewoners spraken vier dagen met elkaar over hun gezondheidsgegevens.'],

@@ -11,6 +11,8 @@ export interface Quote {
   attribution?: string;
   /** Where the attribution stands: after the quote, as a label before it ("R12: “…”"), or in the lead-in ("Een cliënt vertelt: “…”"). */
   attributionAt?: 'after' | 'label' | 'lead-in';
+  /** A name in quotation marks (de knop "Verder naar de volgende stap", a title in capitals), not a quoted passage. */
+  named?: boolean;
 }
 
 /** Opening marks and the marks that close them. Two-character marks are LaTeX (``…'') and old Dutch (,,…''). */
@@ -157,6 +159,7 @@ export function findQuotes(text: string, language: Language): Quote[] {
     const named = NAME_BEFORE.test(before) || (words <= 6 && !FIRST_PERSON[language].test(inner) && inner.split(/\s+/).filter((w) => /[\p{L}]/u.test(w)).every((w) => /^[\p{Lu}\p{N}]/u.test(w) || TITLE_WORD.test(w)));
     // First person or a named speaker: three words make speech; a verb of saying alone needs four
     // ("gaf aan 'datum 1e toelating' niet te begrijpen" quotes a term, not speech).
+    if (named) q.named = true;
     q.speech = !named && ((words >= 3 && (firstPerson || q.attributionAt === 'after' || q.attributionAt === 'label')) || (words >= 4 && q.attributionAt === 'lead-in'));
     quotes.push(q);
     i = end;

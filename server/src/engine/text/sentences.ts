@@ -260,8 +260,9 @@ function inRanges(start: number, end: number, ranges: Array<[number, number]>): 
 function makeSentence(tokens: Token[], notProse: Array<[number, number]> = []): Sentence | undefined {
   let a = 0;
   let b = tokens.length;
-  // A sentence starts at its first word or opening mark, not at a leading emoji or symbol.
-  while (a < b && (tokens[a]!.kind === 'space' || tokens[a]!.kind === 'symbol')) a++;
+  // A sentence starts at its first word or opening mark, not at a leading emoji or symbol (nor at the variation
+  // selector or joiner that ends an emoji such as 👩‍⚕️, which the parsers give as a word without letters).
+  while (a < b && (tokens[a]!.kind === 'space' || tokens[a]!.kind === 'symbol' || (tokens[a]!.kind === 'word' && !/[\p{L}\p{N}]/u.test(tokens[a]!.text)))) a++;
   while (b > a && tokens[b - 1]!.kind === 'space') b--;
   if (a >= b) return undefined;
   const trimmed = tokens.slice(a, b);
@@ -301,17 +302,23 @@ function shift(s: Sentence, by: number): Sentence {
 // Pandoc citations ("[@smith2020; see @jones2019, p. 4]"), URLs and e-mail addresses are not
 // words of the sentence: they are not read, counted or checked. An address starts where a run of
 // address characters starts (the look-behind), so a long word is scanned once, not once per letter.
-const NOT_PROSE = /\[[^\[\]\n]*@[\p{L}\p{N}_][^\[\]\n]*\]|\b(?:https?|ftp):\/\/[^\s<>"]+|\bwww\.[^\s<>"]+\.[^\s<>"]+|(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+// A bare Pandoc key in running text ("… 24 sub-groups @salamon_SearchNonprofitSector_1992.", "as
+// @smith2020 [p. 4] shows") is a citation too, with the locator in brackets right after it. Pandoc's key
+// syntax: "@" (or "-@", author suppressed) at the start or after a space or an opening mark, then a letter,
+// digit or "_", then those and inner punctuation (":.#$%&+?<>~/-") followed by another key character; an
+// "@" inside a word is an e-mail address (below). Numbered references in brackets ("[14]", "[14-16]",
+// "[3, 7]") are citations as well: the reader skips them. LaTeX's \cite becomes "[@0]" in the block text.
+const NOT_PROSE = /\[[^\[\]\n]*@[\p{L}\p{N}_][^\[\]\n]*\]|(?<![^\s(\[{"'“‘])-?@[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&+?<>~/-](?=[\p{L}\p{N}_]))*(?: ?\[[^\[\]\n@]{0,40}\](?!\())?|\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\](?![(:\[])|\b(?:https?|ftp):\/\/[^\s<>"]+|\bwww\.[^\s<>"]+\.[^\s<>"]+|(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 
 /** Ranges of a text that are not prose (citations, URLs, e-mail addresses). */
 export function notProseRanges(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  if (!/[@:]|www\./.test(text)) return out;
+  if (!/[@:[]|www\./.test(text)) return out;
   NOT_PROSE.lastIndex = 0;
   for (let m = NOT_PROSE.exec(text); m; m = NOT_PROSE.exec(text)) {
     // A URL's closing punctuation belongs to the sentence.
     const end = m.index + m[0].replace(/[.,;:!?)]+$/, '').length;
-    out.push([m.index, m[0].startsWith('[') ? m.index + m[0].length : end]);
+    out.push([m.index, /[\]]$/.test(m[0]) ? m.index + m[0].length : end]);
   }
   return out;
 }

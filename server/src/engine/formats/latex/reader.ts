@@ -69,6 +69,8 @@ const MAX_PROBLEMS = 5;
  * a sentence may start with one (\citet{x} show…), and numbers stay out of syllable counts.
  */
 export const PLACEHOLDER = '0';
+/** A citation's placeholder: it keeps the citation's place but is no word of the sentence (text/sentences.ts). */
+export const CITATION_PLACEHOLDER = '[@0]';
 
 const SPECIAL = new Uint8Array(128);
 for (const ch of '\\{}$%&~#^_ \t\n\r') SPECIAL[ch.charCodeAt(0)] = 1;
@@ -228,10 +230,10 @@ export class LatexReader {
     if (d + dl > f.end) f.end = d + dl;
   }
 
-  private placeholder(d: number, dl: number): void {
+  private placeholder(d: number, dl: number, word = PLACEHOLDER): void {
     const f = this.open(d);
     if (!f) return;
-    f.b!.addPlaceholder(d, dl, PLACEHOLDER);
+    f.b!.addPlaceholder(d, dl, word);
     if (d + dl > f.end) f.end = d + dl;
   }
 
@@ -893,7 +895,8 @@ export class LatexReader {
         mandatory++;
       } else break;
     }
-    if (!name.startsWith('foot')) this.placeholder(start, this.i - start);
+    // Written as a Pandoc citation ("[@0]"): the sentence layer reads it as a citation, not as a word.
+    if (!name.startsWith('foot')) this.placeholder(start, this.i - start, CITATION_PLACEHOLDER);
   }
 
   private verb(start: number, name: string, limit: number): void {

@@ -2,7 +2,7 @@ import type { DocumentBlock, DocumentFinding, DocumentRule, RuleContext } from '
 import type { Language, Message, RelatedLocation, Severity } from '../../types.js';
 import { message } from '../types.js';
 import { numberOption } from './options.js';
-import { isRunningText, wordsOutside } from './prose.js';
+import { isRunningText, nameListSentence, quotedPassages, wordsOutside } from './prose.js';
 
 // Where a long sentence can often be split, per language (RULES.md, hover advice).
 const SPLIT_HINTS = {
@@ -51,15 +51,23 @@ function blockLongSentences(b: DocumentBlock, max: number, summaryMax: number): 
   const out: BlockLong[] = [];
   const inSummary = ab.role === 'summary';
   const limit = inSummary ? Math.min(max, summaryMax) : max;
+  // Quoted passages, found once per block when a sentence is long enough to need them.
+  let quoted: Array<readonly [number, number]> | undefined;
   for (const s of ab.sentences) {
+    if (s.words.length <= limit) continue;
     // A list item without closing punctuation is a fragment, not a sentence.
     if (block.kind === 'listItem' && !/[.!?]["'”’)]*$/.test(block.text.slice(s.start, s.end))) continue;
     // A label that opens a list item or paragraph ("**Verwijzingen:** Maak een prototype …", "Design: Make …")
     // heads the sentence; it is not part of it. Words inside quoted speech are the speaker's: neither counts.
+    // Nor do the words of a passage quoted from a source (six words or more in quotation marks: "Wells tells us,
+    // and “she could only half understand …”"): the writer cannot shorten them; their own words are what counts.
     const label = s === ab.sentences[0] ? leadingLabel(block.text, s.start, s.end) : 0;
     const words = label ? s.words.filter((w) => w.start >= label) : s.words;
-    const n = wordsOutside(words, ab.quotes);
+    quoted ??= [...ab.quotes, ...quotedPassages(block.text, ab.language)];
+    const n = wordsOutside(words, quoted);
     if (n <= limit) continue;
+    // A list of names (acknowledgements) is as long as the list of people: not prose to split.
+    if (nameListSentence(block.text, s)) continue;
     const start = label ? words[0]!.start : s.start;
     const sentence = block.text.slice(start, s.end);
     const hint = SPLIT_HINTS[ab.language].find((h) => sentence.includes(h));

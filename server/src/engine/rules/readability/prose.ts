@@ -1,6 +1,8 @@
 import type { AnalysedBlock } from '../types.js';
 import type { Word } from '../../text/sentences.js';
 import { looksLikeTable } from '../../text/sentences.js';
+import { findQuotes } from '../../text/quotes.js';
+import type { Language } from '../../types.js';
 
 /**
  * Whether a block is the writer's running text: a paragraph, list item or footnote, not a
@@ -35,6 +37,37 @@ function nameList(ab: AnalysedBlock): boolean {
     }
   }
   return words >= 20 && capitals >= words / 2;
+}
+
+/**
+ * A sentence that is a list of names ("They included Richard Bondi, Steven Cherry, David Coe, … and Richard Yanco."),
+ * by the same measure as a paragraph of names: at least 20 words, at least half of them (after the first) capitalised,
+ * and the names separated by commas (at least four). Not prose to split: the list is as long as the people thanked.
+ */
+export function nameListSentence(text: string, s: { start: number; end: number; words: ReadonlyArray<Word> }): boolean {
+  if (s.words.length < 20) return false;
+  let capitals = 0;
+  for (let i = 1; i < s.words.length; i++) if (s.words[i]!.capitalised && !s.words[i]!.isAcronym) capitals++;
+  if (capitals < (s.words.length - 1) / 2) return false;
+  let commas = 0;
+  for (let i = s.start; i < s.end; i++) if (text.charCodeAt(i) === 44) commas++;
+  return commas >= 4;
+}
+
+/**
+ * The ranges of quotations of six words or more: a passage quoted from a source, not the writer's own words. A name in
+ * quotation marks (a button, a page, a title in capitals) is read as part of the sentence and is not one.
+ */
+export function quotedPassages(text: string, language: Language): Array<[number, number]> {
+  if (!/["“„«‘'`,]/.test(text)) return [];
+  const out: Array<[number, number]> = [];
+  for (const q of findQuotes(text, language)) {
+    if (q.named) continue;
+    let words = 0;
+    for (const w of text.slice(q.start, q.end).split(/\s+/)) if (/[\p{L}\p{N}]/u.test(w)) words++;
+    if (words >= 6) out.push([q.start, q.end]);
+  }
+  return out;
 }
 
 /** Whether [start, end) lies inside one of the ranges (quotations, placeholders). */

@@ -12,8 +12,8 @@ const meta: RuleMeta = {
     'Professionals say research uses other words than they do for the same things. Words from research or policy (implementation, intervention, operationalise) keep findings from landing; the words of practice carry them.',
     'Professionals zeggen dat onderzoek andere woorden gebruikt dan zij voor dezelfde dingen. Woorden uit onderzoek of beleid (implementatie, interventie, operationaliseren) houden de bevindingen uit de praktijk; de woorden van de praktijk brengen ze erin.',
   ),
-  // Warnings per 1,000 words at most: the terms that come back most (and those in the summary or
-  // conclusions) stay warnings, the others are information. A thesis for academics gets fewer.
+  // Warnings per 1,000 words at most, only for words with a plain equivalent that always fits (those in
+  // the summary or conclusions first); the others are information. A thesis for academics gets fewer.
   // everydayWords: everyday words with a plainer one (assistance, aangezien), for the general public only.
   // technicalWords: exact terms of a method or field (standard deviation, validiteit), for the general public only.
   // academicWords: the academic register (theoretical framework, implicaties): always, outside-theses or never.
@@ -32,6 +32,7 @@ export const jargon = (vocabulary: Vocabulary) =>
     'jargon',
     {
       found: (term) => message(`"${term}" is research or policy language.`, `"${term}" is onderzoeks- of beleidstaal.`),
+      examples: true,
     },
     vocabulary,
   );

@@ -15,6 +15,8 @@ import { abbreviationOf, definedAbbreviations, isAbbreviationForm } from '../../
 export interface TermRuleText {
   /** The first sentence of the message: what the term is. */
   found(term: string): Message;
+  /** Suggestions that are not a reviewed drop-in swap are offered as examples ("for example"). */
+  examples?: boolean;
 }
 
 /** Uses of a noun from which it counts as a subject of the report, without a definition. */
@@ -34,7 +36,12 @@ interface Placed {
   glossary: boolean;
   /** Index of its section (-1 before the first heading). */
   section: number;
+  /** In a label the report gives its own parts: a table cell, a caption, a short list item (a feature, a stage). */
+  label: boolean;
 }
+
+/** A list item, table cell or caption of at most this many words, without a sentence end, is a label (Prioritering van taken). */
+const LABEL_WORDS = 5;
 
 /**
  * A rule over dictionary terms of one kind (jargon, person-first). A term is reported once per
@@ -63,7 +70,11 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
         if (!shown(entry, uses[0]!.use.hit.dictionary)) continue;
         const { finding, subject } = termFinding(doc, { kind, text, cues, prefer }, entry, uses);
         out.push(finding);
-        if (!subject) weight.set(finding, uses.length + (uses.some((u) => KEY_ROLES.has(doc.sections[u.section]?.role ?? '')) ? KEY_SECTION_WEIGHT : 0));
+        // Frequency never makes a warning: a term a report uses most is often its readers' own word.
+        // A warning is worth it for a word with a plain equivalent that always fits (indien → als,
+        // prior to → before) or a reviewed drop-in swap; a content word (implementation, onboarding,
+        // functionaliteit) is information: whether it is the readers' word is for the writer to say.
+        if (!subject) weight.set(finding, plainEquivalent(entry) ? (uses.some((u) => KEY_ROLES.has(doc.sections[u.section]?.role ?? '')) ? KEY_SECTION_WEIGHT : 1) : 0);
       }
       if (kind === 'jargon') rankWarnings(doc, ctx, meta, weight);
       return out;
@@ -95,7 +106,9 @@ function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: 
       if (accept.has(normalizeWord(entry.term)) || accept.has(normalizeWord(use.text))) continue;
       // A heading labels a section ("Methodologie", "Working in the Third Sector"): readers scan it, and the
       // same term in the text is reported there.
-      if (kind === 'jargon' && use.defines === 'heading') continue;
+      if (kind === 'jargon' && use.defines === 'heading') {
+        continue;
+      }
       // "the homeless shelter": an adjective before a noun, not a label of people.
       if (use.adjective && !entry.adjective?.suggestions?.length) continue;
       // An abbreviation (SES) matches only as written (SEs is another word), and yields to the
@@ -109,11 +122,31 @@ function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: 
       }
       let list = byEntry.get(entry);
       if (!list) byEntry.set(entry, (list = []));
-      list.push({ use, ...b.toDocument(use.start, use.end), glossary: glossarySections.has(b.section), section: b.section });
+      list.push({ use, ...b.toDocument(use.start, use.end), glossary: glossarySections.has(b.section), section: b.section, label: isLabel(b) });
     }
   }
   return byEntry;
 }
+
+/**
+ * A block that labels something rather than telling about it: a short list item, table cell or
+ * caption (Prioritering van taken, a stage, a feature). A cell or item that is a sentence
+ * ("Het ontwerp moet pauzemomenten faciliteren …") is the writer's prose.
+ */
+function isLabel(b: DocumentBlock): boolean {
+  const { kind, text } = b.analysed.block;
+  if (kind !== 'listItem' && kind !== 'caption' && kind !== 'tableCell') return false;
+  const t = text.replace(/^[\s\d.)(•*-]+/u, '').trim();
+  return !/[.!?;]$/.test(t) && t.split(/\s+/).length <= LABEL_WORDS;
+}
+
+/** A word or stock phrase with a plain equivalent that fits wherever it stands (indien, prior to), or a reviewed drop-in swap. */
+function plainEquivalent(entry: DictionaryEntry): boolean {
+  return entry.safe === true || !CONTENT_POS.has(entry.pos ?? '');
+}
+
+/** Parts of speech that carry a report's content: such a word can be its readers' own word. */
+const CONTENT_POS = new Set(['noun', 'verb', 'adjective']);
 
 /** Words at the start of a document within which it names itself a thesis (title page, abstract). */
 const THESIS_WINDOW = 600;
@@ -182,7 +215,12 @@ function termFinding(doc: DocumentModel, c: TermContext, entry: DictionaryEntry,
   const count = uses.length;
   // A definition sentence or a glossary defines a term; a heading that names it (Methodologie) does not.
   const defined = uses.some((u) => u.use.defines === 'sentence' || u.glossary);
-  const subject = isNoun(entry) && c.kind === 'jargon' && (count >= SUBJECT_USES || (defined && count >= DEFINED_SUBJECT_USES));
+  // A content word in a short list item, table cell or caption names a part of the report's work
+  // (a stage, a feature of its product): the report's readers meet it as their word. (A heading
+  // names a section and is not counted: "Methodologie", "Alle behoeftes stakeholders" — the judged
+  // findings on the same words in the text were true.)
+  const labelled = c.kind === 'jargon' && CONTENT_POS.has(entry.pos ?? '') && uses.some((u) => u.label);
+  const subject = c.kind === 'jargon' && ((isNoun(entry) && (count >= SUBJECT_USES || (defined && count >= DEFINED_SUBJECT_USES))) || labelled);
   const suggestions = suggestionsFor(first.use.hit, c.prefer);
   const related: RelatedLocation[] = uses.slice(1, 1 + MAX_RELATED).map((u) => ({
     offset: u.offset,
@@ -193,8 +231,9 @@ function termFinding(doc: DocumentModel, c: TermContext, entry: DictionaryEntry,
   const finding: DocumentFinding = {
     offset: first.offset,
     endOffset: first.endOffset,
-    ...(subject ? { severity: 'info' as const } : {}),
-    message: termMessage(c.text, entry, first, suggestions, count, subject, defined),
+    // A subject: one question, information. A label: one quiet question (a hint), the writer knows whether the readers use the word.
+    ...(subject ? { severity: labelled ? ('hint' as const) : ('info' as const) } : {}),
+    message: termMessage(c.text, entry, first, suggestions, count, subject, defined, labelled && !(isNoun(entry) && count >= SUBJECT_USES), chosenBy(c.prefer, entry)),
     fixes: termFixes(doc, c, entry, uses, suggestions, subject),
     ...(related.length ? { related } : {}),
     data: {
@@ -205,6 +244,7 @@ function termFinding(doc: DocumentModel, c: TermContext, entry: DictionaryEntry,
       domain: dictionary.domain,
       ...(count > 1 ? { count } : {}),
       ...(subject ? { subject: true } : {}),
+      ...(labelled ? { label: true } : {}),
       ...(first.use.compound ? { compound: first.use.compound } : {}),
     },
   };
@@ -241,7 +281,11 @@ function termFixes(doc: DocumentModel, c: TermContext, entry: DictionaryEntry, u
   }
   // The preferred fix: for a term used once, its replacement when it is the only one or safe;
   // for a term used more often, replacing all of them (so one --fix leaves nothing to do).
-  const single = suggestions.length === 1 || replacements[0]?.kind === 'safe';
+  // A suggestion that is not a reviewed swap may change number or meaning: it is an option, never the preferred fix.
+  // The project's own word (vocabulary.prefer) is its chosen fix.
+  const chosen = chosenBy(c.prefer, entry);
+  // (Person-first rewording keeps its single suggestion as the preferred fix: it always needs a person.)
+  const single = replacements[0]?.kind === 'safe' || (suggestions.length === 1 && (chosen || c.text.examples !== true));
   // When every use can safely be swapped, that one fix is the choice; else each place can be chosen.
   if (all?.kind !== 'safe') {
     replacements.forEach((r, i) => {
@@ -253,7 +297,7 @@ function termFixes(doc: DocumentModel, c: TermContext, entry: DictionaryEntry, u
       });
     });
   }
-  if (all) fixes.push({ ...all, preferred: !subject && single && (suggestions.length === 1 || all.kind === 'safe') });
+  if (all) fixes.push({ ...all, preferred: !subject && (all.kind === 'safe' || (suggestions.length === 1 && (chosen || c.text.examples !== true))) });
   if (entry.gloss) {
     fixes.push({
       title: message('Explain on first use', 'Leg uit bij het eerste gebruik'),
@@ -267,19 +311,27 @@ function termFixes(doc: DocumentModel, c: TermContext, entry: DictionaryEntry, u
 }
 
 /** The message of a term's finding: what the term is and what practice says, or the subject question. */
-function termMessage(text: TermRuleText, entry: DictionaryEntry, first: Placed, suggestions: string[], count: number, subject: boolean, defined: boolean): Message {
+function termMessage(text: TermRuleText, entry: DictionaryEntry, first: Placed, suggestions: string[], count: number, subject: boolean, defined: boolean, labelled: boolean, chosen: boolean): Message {
   const { dictionary } = first.use.hit;
   const found = first.use.adjective ? text.found(first.use.adjective.text) : text.found(first.use.text);
   const quoted = (first.use.adjective ? entry.adjective!.suggestions ?? [] : suggestions).map((s) => `"${s}"`);
   const times = count > 1 ? message(` It comes back ${count} times; the other places are listed with this finding.`, ` Het komt ${count} keer voor; de andere plaatsen staan bij deze melding.`) : message('', '');
+  // A reviewed drop-in swap is what practitioners say; any other suggestion may change the number or
+  // the meaning (functionaliteit → functie), so it is offered as an example to choose from.
+  const swap = text.examples !== true || chosen || (entry.safe === true && !first.use.adjective);
+  if (subject && labelled)
+    return {
+      en: `"${first.use.text}" names a part of this report (a heading, a table, a caption or a list label): it may be your readers' own word. If they use it too, accept it for this project; if not, consider ${joinAlternatives(quoted, 'or')}.`,
+      nl: `"${first.use.text}" is de naam van een onderdeel van dit rapport (een kop, tabel, onderschrift of lijst): misschien is het het woord van je lezers zelf. Gebruiken zij het ook, accepteer het dan voor dit project; zo niet, overweeg dan ${joinAlternatives(quoted, 'of')}.`,
+    };
   return subject
     ? {
         en: `"${first.use.text}" comes back ${count} times${defined ? ' and is defined here' : ''}: it looks like a subject of this report. If your readers use the word too, accept it for this project; if not, practitioners say ${joinAlternatives(quoted, 'or')}.`,
         nl: `"${first.use.text}" komt ${count} keer voor${defined ? ' en wordt hier uitgelegd' : ''}: het lijkt een onderwerp van dit rapport. Gebruiken je lezers het woord zelf ook, accepteer het dan voor dit project; zo niet, dan zeggen professionals ${joinAlternatives(quoted, 'of')}.`,
       }
     : {
-        en: `${found.en} Practitioners say ${joinAlternatives(quoted, 'or')}. ${dictionary.language === 'en' ? entry.reason : ''}`.trim() + times.en,
-        nl: `${found.nl} In de praktijk: ${joinAlternatives(quoted, 'of')}. ${dictionary.language === 'nl' ? entry.reason : ''}`.trim() + times.nl,
+        en: `${found.en} ${swap ? 'Practitioners say' : 'Practitioners say, for example,'} ${joinAlternatives(quoted, 'or')}. ${dictionary.language === 'en' ? entry.reason : ''}`.trim() + times.en,
+        nl: `${found.nl} ${swap ? 'In de praktijk:' : 'In de praktijk bijvoorbeeld:'} ${joinAlternatives(quoted, 'of')}. ${dictionary.language === 'nl' ? entry.reason : ''}`.trim() + times.nl,
       };
 }
 
@@ -288,9 +340,11 @@ const KEY_ROLES = new Set(['summary', 'conclusion', 'recommendations']);
 const KEY_SECTION_WEIGHT = 3;
 
 /**
- * A noise budget for jargon, as for long sentences: the report's terms that weigh most for the
- * reader (the ones that come back most, and those in the summary or conclusions) stay warnings,
- * at most `warningsPer1000Words` (at least one); the others become information. Every term is
+ * A noise budget for jargon, as for long sentences: warnings only for words with a plain
+ * equivalent that fits wherever they stand (weight > 0), those in the summary or conclusions
+ * first, then in document order, at most `warningsPer1000Words` (at least one); the others
+ * become information. How often a term comes back never makes it a warning (the blind judgement
+ * of session 4: warnings on frequent content words were the false ones). Every term is
  * still reported once, with its places; the Problems panel opens with the ones to start on.
  * A severity set for the rule in .brug.yml applies to every term instead.
  */
@@ -302,10 +356,11 @@ function rankWarnings(doc: DocumentModel, ctx: RuleContext, meta: RuleMeta, weig
   const per1000 = Math.max(0, Number.isFinite(given) && String(ctx.options.warningsPer1000Words ?? '').trim() !== '' ? given : Number(meta.options[ctx.audience].warningsPer1000Words));
   const budget = Math.max(1, Math.round((doc.metrics.words * per1000) / 1000));
   const ranked = [...weight].sort((a, b) => b[1] - a[1] || a[0].offset - b[0].offset);
-  for (const [finding] of ranked.slice(budget)) {
+  ranked.forEach(([finding, w], i) => {
+    if (w > 0 && i < budget) return;
     finding.severity = 'info';
     finding.data = { ...finding.data, ranked: true };
-  }
+  });
 }
 
 /** Nouns can be a report's subject; a verb or a stock phrase ("in order to") never is. */
@@ -425,6 +480,11 @@ function replacementsAt(doc: DocumentModel, p: Placed, suggestions: string[], ki
     out.push({ newText, edit, kind: safe ? 'safe' : 'suggestion' });
   });
   return out;
+}
+
+/** Whether the project chose its own word for the entry (vocabulary.prefer). */
+function chosenBy(prefer: Record<string, string>, entry: DictionaryEntry): boolean {
+  return Object.keys(prefer).some((k) => normalizeWord(k) === normalizeWord(entry.term));
 }
 
 /** "a", "b" or "c" */
