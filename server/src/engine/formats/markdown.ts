@@ -1363,6 +1363,11 @@ export function parseMarkdownWhole(source: string): ParsedDocument {
   return { format: 'markdown', blocks, directives, ...(declaredLanguage ? { declaredLanguage } : {}) };
 }
 
+/** Forgets the last parse (tests only: the next parse scans the text from scratch, with the chunk cache as it is). */
+export function forgetLastParse(): void {
+  lastParse = undefined;
+}
+
 /** The pieces and chunks of the last parse (tests only: an edit's reuse must give what a scan from scratch gives). */
 export function lastChunking(): { pieces: Piece[]; chunks: Chunk[]; definitions: Definitions } | undefined {
   const last = lastParse;
