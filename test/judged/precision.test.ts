@@ -147,6 +147,12 @@ const LOST_RECALL: Record<string, string> = {
   'nl/hogent-bp-intelliprove-leeftijd-geslacht.tex:217 readability/section-score': 'still reported, scoring 10 instead of 9.8: LaTeX \\cite placeholders are no words',
   'en/marshall-phd-charity-accountability-draft.md:87 readability/section-score': 'its bare citation keys are no longer words: with sentences of 15 words the section would pass, so its long sentences are the cause, and the long-sentence finding at the same heading says so ("18 of 30 sentences …"); findings do not stack',
   'en/marshall-phd-charity-accountability-draft.md:178 readability/section-score': 'its bare citation keys are no longer words: with sentences of 15 words the section would pass, so its long sentences are the cause, and the long-sentence finding at the same heading says so ("29 of 43 sentences …"); findings do not stack',
+  'en/marshall-phd-charity-accountability-draft.md:103 readability/section-score': 'session 4: its bare citation keys are no longer words; what is left is hard through its long sentences, and the long-sentence finding at the same heading says so (findings do not stack)',
+  'en/marshall-phd-charity-accountability-draft.md:130 readability/section-score': 'session 4: its bare citation keys are no longer words; what is left is hard through its long sentences, and the long-sentence finding at the same heading says so (findings do not stack)',
+  'en/marshall-phd-charity-accountability-draft.md:165 readability/section-score': 'session 4: its bare citation keys are no longer words; what is left is hard through its long sentences, and the long-sentence finding at the same heading says so (findings do not stack)',
+  'en/marshall-phd-charity-accountability-draft.md:528 readability/section-score': 'session 4: its bare citation keys are no longer words; what is left is hard through its long sentences, and the long-sentence finding at the same heading says so (findings do not stack)',
+  'en/marshall-phd-charity-accountability-draft.md:67 readability/section-score': 'session 4: its bare citation keys are no longer words; what is left is hard through its long sentences, which long-sentence marks in the section (findings do not stack)',
+  'en/marshall-phd-charity-accountability-draft.md:121 readability/section-score': 'session 4: its bare citation keys are no longer words; what is left is hard through its long sentences, which long-sentence marks in the section (findings do not stack)',
   'nl/mediflow-medicatievoorbereiding-wzc-ucd.md:346 readability/hard-paragraph': 'short sentences (17.7 words on average): long words alone are not reported by default',
   'nl/orion-dementie-nachtrust-ucd.md:633 readability/section-score': 'a body section of short sentences (16.9 words): long words alone are not reported by default',
   'nl/orion-dementie-nachtrust-ucd.md:344 readability/section-score': 'a body section of short sentences (10.6 words): long words alone are not reported by default',
@@ -157,10 +163,43 @@ const LOST_RECALL: Record<string, string> = {
 
 const firstNumber = (m: string) => /\d+(?:[.,]\d+)?/.exec(m)?.[0] ?? '';
 const key = (s: string) => s.replace(/…$/, '').slice(0, 40);
+/**
+ * The same measure, give or take 15 %: citation keys and reference numbers no longer count as words, so a 64-word
+ * sentence with eight keys is now 56 words — the same finding; a 53-word sentence now one of 26 is another.
+ */
+const closeNumbers = (a: string, b: string) => a === b || (a !== '' && b !== '' && Math.abs(Number(a.replace(',', '.')) - Number(b.replace(',', '.'))) <= 0.15 * Math.max(Number(a.replace(',', '.')), Number(b.replace(',', '.'))));
 
-describe('judged findings: what the engine still reports (dev corpus)', function () {
+/**
+ * Session 4: what the engine still shows of the second blind judgement. Floors measured after the round-2 merges.
+ * Rules whose findings are hints by default are not shown, so their rows count as lost recall with the rule's reason.
+ */
+const STILL_SHOWN_FLOOR_S4: Record<string, number> = {
+  'readability/long-sentence': 20 / 22, // a series of short parallel clauses; a clear 29-word if-then sentence; a section of quotations
+  'readability/long-paragraph': 10 / 12, // 206 and 228 words making one point
+  'readability/section-score': 6 / 6,
+  'readability/undefined-abbreviation': 4 / 7,
+  'vocabulary/jargon': 18 / 22, // the field's own term: implementation, onboarding, actionable, functionaliteit (now info, as an example)
+};
+
+/** Rules (or classes) that are hints by default: a true row no longer shown is recall given up on purpose. */
+const HINT_BY_DEFAULT: Record<string, string> = {
+  'readability/undefined-abbreviation never': 'never explained: a hint by default (judged about one in four worth acting on; used before explained: two in three)',
+  'readability/hard-paragraph': 'a hint by default: judged 7/12 (session 3) and 14/24 (session 4) — names, exact terms and compounds drive the formula',
+  'readability/nominalization': 'a hint by default: judged 4/12 (session 3) and 5/11 (session 4) — idioms and names of steps',
+  'readability/passive-voice': 'off by default: judged 0/12 (session 3) — the actor was obvious',
+};
+
+const hintReason = (r: Row) => HINT_BY_DEFAULT[r.rule] ?? (/never explained/.test(r.message) ? HINT_BY_DEFAULT[`${r.rule} never`] : undefined);
+
+const SAMPLES = [
+  { path: 'test/judged/findings.tsv', floors: STILL_REPORTED_FLOOR },
+  { path: 'test/judged/findings-s4.tsv', floors: STILL_SHOWN_FLOOR_S4 },
+];
+
+for (const sample of SAMPLES) describe(`judged findings: what the engine still shows (${sample.path}, dev corpus)`, function () {
   this.timeout(120_000);
-  const all = rows();
+  const STILL_REPORTED_FLOOR = sample.floors;
+  const all = rows(sample.path);
   const still = new Map<Row, boolean>();
   const present = existsSync(join(CORPUS, 'MANIFEST.tsv'));
 
@@ -175,14 +214,15 @@ describe('judged findings: what the engine still reports (dev corpus)', function
       let doc = byFile.get(r.file);
       if (!doc) byFile.set(r.file, (doc = checkCorpusFile(r.file)));
       const d = doc;
-      still.set(r, d.findings.some((f) => f.ruleId === r.rule && String(lineOf(d.text, f.offset)) === r.line && key(snippet(d.text, f.offset, f.endOffset)) === key(r.flagged) && (!r.rule.startsWith('readability/') || firstNumber(f.message.en) === firstNumber(r.message))));
+      still.set(r, d.findings.some((f) => f.ruleId === r.rule && f.severity !== 'hint' && String(lineOf(d.text, f.offset)) === r.line && key(snippet(d.text, f.offset, f.endOffset)) === key(r.flagged) && (!r.rule.startsWith('readability/') || closeNumbers(firstNumber(f.message.en), firstNumber(r.message)))));
     }
   });
 
   it('every judged row that is no longer reported and was judged true has a documented reason (lost recall)', () => {
-    const lost = all.filter((r) => r.judgement === 'true' && !still.get(r)).map((r) => `${r.file}:${r.line} ${r.rule}`);
-    for (const l of lost) console.log(`      lost recall: ${l}${LOST_RECALL[l] ? ` (${LOST_RECALL[l]})` : ''}`);
-    const undocumented = lost.filter((l) => !LOST_RECALL[l] && l.includes(' readability/'));
+    const lostRows = all.filter((r) => r.judgement === 'true' && !still.get(r));
+    const reason = (r: Row) => LOST_RECALL[`${r.file}:${r.line} ${r.rule}`] ?? hintReason(r);
+    for (const r of lostRows) console.log(`      lost recall: ${r.file}:${r.line} ${r.rule}${reason(r) ? ` (${reason(r)})` : ''}`);
+    const undocumented = lostRows.filter((r) => !reason(r) && r.rule.startsWith('readability/')).map((r) => `${r.file}:${r.line} ${r.rule}`);
     assert.deepEqual(undocumented, [], 'true findings of the readability rules that disappeared without a reason in LOST_RECALL');
   });
 
@@ -197,7 +237,7 @@ describe('judged findings: what the engine still reports (dev corpus)', function
     });
   }
 
-  it('long-paragraph: none of its judged rows is shown by default any more (all were judged false but two)', () => {
+  if (sample.path === 'test/judged/findings.tsv') it('long-paragraph: none of its session-3 judged rows is shown by default any more (all were judged false but two)', () => {
     for (const rule of ['readability/long-paragraph']) {
       assert.deepEqual(all.filter((r) => r.rule === rule && still.get(r)).map((r) => `${r.file}:${r.line}`), [], rule);
     }
