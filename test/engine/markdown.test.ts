@@ -216,7 +216,7 @@ describe('Markdown adapter: blocks, tables, headings, quotes', () => {
     const { chunks, definitions } = splitChunks(text);
     assert.deepEqual([...definitions].sort(), ['^7', '^8', 'b x']);
     const first = text.slice(chunks[0]!.start, text.indexOf('\n\n'));
-    assert.equal(stubDefinitions(first, definitions), '[b x]: #\n[^7]: x\n');
+    assert.equal(stubDefinitions(first, definitions), '[b x]: #\n\n[^7]: x\n\n');
     assert.equal(stubDefinitions('Geen verwijzingen hier.', definitions), '');
   });
 });

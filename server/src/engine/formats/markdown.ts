@@ -26,6 +26,7 @@ interface MdNode {
   value?: string;
   url?: string;
   depth?: number;
+  label?: string;
   children?: MdNode[];
   position?: { start: Point; end: Point };
 }
@@ -36,22 +37,27 @@ interface MdNode {
  * with the extensions its text can use only: each extension hooks into the tokenizer at
  * every candidate character (autolink literals at every word), and most chunks need none.
  */
-const FEATURES: Array<{ can: (src: string) => boolean; syntax: () => SyntaxExtension; mdast: () => MdastExtension | MdastExtension[] }> = [
+const FEATURES: Array<{ can: (src: string, frontMatter: boolean) => boolean; syntax: () => SyntaxExtension; mdast: () => MdastExtension | MdastExtension[] }> = [
   { can: (s) => /www\.|:\/\/|@/i.test(s), syntax: gfmAutolinkLiteral, mdast: gfmAutolinkLiteralFromMarkdown },
   { can: (s) => s.includes('[^'), syntax: gfmFootnote, mdast: gfmFootnoteFromMarkdown },
   { can: (s) => s.includes('~'), syntax: () => gfmStrikethrough(), mdast: gfmStrikethroughFromMarkdown },
   { can: (s) => s.includes('|'), syntax: gfmTable, mdast: gfmTableFromMarkdown },
   { can: (s) => /\[[ \txX]\]/.test(s), syntax: gfmTaskListItem, mdast: gfmTaskListItemFromMarkdown },
-  { can: (s) => s.startsWith('---') || s.startsWith('+++'), syntax: () => frontmatter(['yaml', 'toml']), mdast: () => frontmatterFromMarkdown(['yaml', 'toml']) },
+  { can: (s, fm) => fm && (s.startsWith('---') || s.startsWith('+++')), syntax: () => frontmatter(['yaml', 'toml']), mdast: () => frontmatterFromMarkdown(['yaml', 'toml']) },
   { can: (s) => s.includes('$'), syntax: () => math(), mdast: mathFromMarkdown },
 ];
 
 const parsers = new Map<number, (src: string) => MdNode>();
 
-/** Parses Markdown as remark with GFM, front matter and math does, with only the extensions the text can use. */
-export function parseMdast(src: string): MdNode {
+/**
+ * Parses Markdown as remark with GFM, front matter and math does, with only the extensions the text
+ * can use. Front matter only when `frontMatter` says the text starts with a closed front matter block:
+ * micromark's front matter construct, when it fails on a `---` line at the start (a thematic break
+ * that opens a chunk, front matter never closed), reads no block quote or list in the rest of the text.
+ */
+export function parseMdast(src: string, frontMatter = false): MdNode {
   let mask = 0;
-  for (let i = 0; i < FEATURES.length; i++) if (FEATURES[i]!.can(src)) mask |= 1 << i;
+  for (let i = 0; i < FEATURES.length; i++) if (FEATURES[i]!.can(src, frontMatter)) mask |= 1 << i;
   let parse = parsers.get(mask);
   if (!parse) {
     const extensions: SyntaxExtension[] = [];
@@ -71,7 +77,10 @@ export function parseMdast(src: string): MdNode {
 interface Chunk {
   start: number;
   end: number;
-  /** A YAML metadata block (front matter of a page further down a concatenated document): parsed alone. */
+  /**
+   * The document's front matter, or a YAML metadata block (front matter of a page further down a
+   * concatenated document): parsed alone, as front matter.
+   */
   meta?: boolean;
 }
 
@@ -79,6 +88,20 @@ interface ChunkResult {
   blocks: ProseBlock[];
   directives: Array<Omit<Directive, 'line'> & { line: number }>;
   frontMatterLanguage?: Language;
+  /** The labels of the link and footnote definitions the chunk holds, as the parser read them ("^" first for a footnote). */
+  defines?: string[];
+  /**
+   * The chunk ends inside a construct that a blank line does not end (fenced code, math, an HTML
+   * block of kinds 1-5, at the top level): the line that closes it (a pattern for one line, `m` flag).
+   * The chunk boundary after it lies inside that construct, so the chunk is read again with the text up to that line.
+   */
+  open?: string;
+  /**
+   * The chunk ends in indented code at the top level: micromark then reads a list item that follows
+   * the blank lines as if it interrupted a paragraph (an ordered list not starting at 1, an empty
+   * item: text). A next chunk that starts with a list marker is read together with this one.
+   */
+  joinsList?: boolean;
 }
 
 // A placeholder for code, math and URLs: a number ends a sentence before a capital and has no syllables
@@ -96,41 +119,92 @@ const DEFINITION = /^ {0,3}\[(\^?)([^\]\n]+)\]:[ \t]*\S/;
  */
 export type Definitions = Set<string>;
 
-/** A label as CommonMark compares labels: case-folded, inner white space collapsed. */
+/** A label as micromark compares labels (line endings, tabs and spaces collapsed and trimmed, case folded: ß is ss), in lower case. */
 function normaliseLabel(label: string): string {
-  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+  return label
+    .replace(/[\t\n\r ]+/g, ' ')
+    .replace(/^ | $/g, '')
+    .toLowerCase()
+    .toUpperCase()
+    .toLowerCase();
+}
+
+/** A piece of the document: lines up to a blank line that no construct spans (see scanPieces). */
+interface Piece extends Chunk {
+  /** The labels of the lines in the piece that read as link or footnote definitions ("^" first for a footnote). */
+  defs?: string[];
+  /** The piece's hash closes a chunk (see groupChunks). */
+  closes: boolean;
+  /**
+   * Up to where the scan read the text to find this piece and where it ends (exclusive): the line
+   * after it, the lines a YAML block check looked ahead at; past the text's end for the last piece.
+   */
+  reach: number;
 }
 
 /**
  * Splits Markdown into chunks at blank lines that no construct spans (fenced code, math,
  * HTML comments, front matter, indented continuations). Each chunk parses on its own, so an
  * edit re-parses only the chunk it touches. The labels of link and footnote definitions are
- * collected in the same pass, so that references in any chunk still resolve.
+ * collected in the same pass, so that references in any chunk still resolve. (The parse checks
+ * both: a chunk that ends inside a construct is read again with the text up to where it closes,
+ * and chunks are read again with the definitions the parser found when those differ.)
  */
 export function splitChunks(text: string): { chunks: Chunk[]; definitions: Definitions } {
-  const chunks: Chunk[] = [];
-  const definitions: Definitions = new Set();
+  const pieces = scanPieces(text, 0).pieces;
+  return { chunks: groupChunks(text, pieces), definitions: definitionsOf(pieces) };
+}
+
+/** The labels of the lines that read as definitions, in all pieces. */
+function definitionsOf(pieces: Piece[]): Definitions {
+  const out: Definitions = new Set();
+  for (const p of pieces) if (p.defs) for (const d of p.defs) out.add(d);
+  return out;
+}
+
+/** How far the last yamlBlockEnd() call read (exclusive; past the end when it reached the end). */
+let yamlReach = 0;
+
+/**
+ * The pieces of `text` from `from` on, where the scan starts as it does after a chunk boundary
+ * (`from` 0: the document's start, front matter included). `stop(at)` is asked at each boundary
+ * after the first: true ends the scan there (the pieces from there on are known), and `stoppedAt`
+ * says where (the text's length when it ran to the end).
+ */
+function scanPieces(text: string, from: number, stop?: (at: number) => boolean): { pieces: Piece[]; stoppedAt: number } {
+  const pieces: Piece[] = [];
   const n = text.length;
-  let pos = 0;
-  let chunkStart = 0;
+  let pos = from;
+  let chunkStart = from;
   let fence: string | null = null;
   let inMath = false;
   let inComment = false;
   let sawBlank = false;
   let nextComment = -1;
+  let defs: string[] | undefined;
+  let reach = from;
+  const push = (end: number, meta?: boolean) => {
+    const eol = text.indexOf('\n', end);
+    const p: Piece = { start: chunkStart, end, closes: (pieceHash(text, chunkStart, end) & 7) === 0, reach: Math.max(reach, end >= n ? n + 1 : eol < 0 ? n + 1 : eol + 1) };
+    if (meta) p.meta = true;
+    if (defs) p.defs = defs;
+    pieces.push(p);
+    defs = undefined;
+    reach = end;
+  };
 
-  // Front matter is one chunk of its own.
-  const fm = /^(---|\+\+\+)[ \t]*\r?\n/.exec(text);
+  // Front matter is one piece of its own, closed as micromark closes it (`---` or `+++` again, not YAML's `...`).
+  const fm = from === 0 ? /^(---|\+\+\+)[ \t]*\r?\n/.exec(text) : null;
   if (fm) {
-    const close = fm[1] === '---' ? /\r?\n(---|\.\.\.)[ \t]*(\r?\n|$)/g : /\r?\n\+\+\+[ \t]*(\r?\n|$)/g;
+    const close = fm[1] === '---' ? /\r?\n---[ \t]*(\r?\n|$)/g : /\r?\n\+\+\+[ \t]*(\r?\n|$)/g;
     close.lastIndex = fm[0].length - 1;
     const m = close.exec(text);
     if (m) {
       const end = m.index + m[0].length;
-      chunks.push({ start: 0, end });
-      pos = end;
-      chunkStart = end;
-    }
+      push(end, true);
+      pos = chunkStart = end;
+      if (stop?.(end)) return { pieces, stoppedAt: end };
+    } else reach = n + 1;
   }
 
   while (pos < n) {
@@ -153,7 +227,7 @@ export function splitChunks(text: string): { chunks: Chunk[]; definitions: Defin
       const m = FENCE.exec(line);
       if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && line.trim() === m[1]) fence = null;
     } else if (inMath) {
-      if (line.includes('$$')) inMath = false;
+      if (/^ {0,3}\$\$+[ \t]*$/.test(line)) inMath = false;
     } else if (inComment) {
       if (line.includes('-->')) inComment = false;
     } else if (blank) {
@@ -161,17 +235,25 @@ export function splitChunks(text: string): { chunks: Chunk[]; definitions: Defin
     } else {
       const indented = first > pos;
       // A page's front matter further down (pages concatenated into one report): metadata, never a heading.
-      const meta = !indented && (sawBlank || pos === chunkStart) && text.startsWith('---', pos) ? yamlBlockEnd(text, pos) : -1;
+      const metaCheck = !indented && (sawBlank || pos === chunkStart) && text.startsWith('---', pos);
+      const meta = metaCheck ? yamlBlockEnd(text, pos) : -1;
+      if (metaCheck) reach = Math.max(reach, yamlReach);
       if (meta > 0) {
-        if (pos > chunkStart) chunks.push({ start: chunkStart, end: pos });
-        chunks.push({ start: pos, end: meta, meta: true });
+        if (pos > chunkStart) {
+          push(pos);
+          chunkStart = pos;
+          if (stop?.(pos)) return { pieces, stoppedAt: pos };
+        }
+        push(meta, true);
         pos = chunkStart = meta;
         sawBlank = false;
+        if (meta < n && stop?.(meta)) return { pieces, stoppedAt: meta };
         continue;
       }
       if (sawBlank && !indented && pos > chunkStart) {
-        chunks.push({ start: chunkStart, end: pos });
+        push(pos);
         chunkStart = pos;
+        if (stop?.(pos)) return { pieces, stoppedAt: pos };
       }
       sawBlank = false;
       const f = FENCE.exec(line);
@@ -180,12 +262,57 @@ export function splitChunks(text: string): { chunks: Chunk[]; definitions: Defin
         if ((line.match(/\$\$/g) ?? []).length === 1) inMath = true;
       } else if (line.includes('<!--') && !line.slice(line.lastIndexOf('<!--')).includes('-->')) inComment = true;
       const d = DEFINITION.exec(line);
-      if (d) definitions.add(d[1] + normaliseLabel(d[2]!));
+      if (d) (defs ??= []).push(d[1] + normaliseLabel(d[2]!));
     }
     pos = next;
   }
-  if (chunkStart < n || chunks.length === 0) chunks.push({ start: chunkStart, end: n });
-  return { chunks: groupChunks(text, chunks), definitions };
+  if (chunkStart < n || (from === 0 && pieces.length === 0)) push(n);
+  return { pieces, stoppedAt: n };
+}
+
+/**
+ * The pieces of `text` after an edit, from those of the last version (`old`): the pieces before the
+ * edit whose scan read only unchanged text are kept, the text is scanned again from there until a
+ * boundary after the edit where the last version had one too (the scan is then where it was, and
+ * reads the same text), and the pieces from there on are the old ones, moved. The same pieces as
+ * scanPieces(text, 0) (test/engine/markdown-chunking.test.ts compares both over random edits).
+ */
+function piecesAfterEdit(text: string, old: Piece[], u: Unchanged): Piece[] {
+  let keep = 0;
+  while (keep < old.length && old[keep]!.reach <= u.prefixEnd) keep++;
+  // The scan restarts where a kept piece ended: at the start of the first piece not kept.
+  const from = keep === 0 ? 0 : old[keep - 1]!.end;
+  let resume = -1;
+  const { pieces, stoppedAt } = scanPieces(text, from, (at) => {
+    if (at < u.suffixStart) return false;
+    // Binary search for an old piece that starts at the same place in the old text.
+    const want = at - u.delta;
+    let lo = keep;
+    let hi = old.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = old[mid]!.start;
+      if (s === want) {
+        resume = mid;
+        return true;
+      }
+      if (s < want) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  });
+  const out = keep > 0 ? old.slice(0, keep) : [];
+  for (const p of pieces) out.push(p);
+  if (resume >= 0 && stoppedAt < text.length) {
+    for (let i = resume; i < old.length; i++) {
+      const p = old[i]!;
+      const moved: Piece = { start: p.start + u.delta, end: p.end + u.delta, closes: p.closes, reach: p.reach + u.delta };
+      if (p.meta) moved.meta = true;
+      if (p.defs) moved.defs = p.defs;
+      out.push(moved);
+    }
+  }
+  return out;
 }
 
 /**
@@ -193,7 +320,8 @@ export function splitChunks(text: string): { chunks: Chunk[]; definitions: Defin
  * call per paragraph is slow. Boundaries depend on the pieces' own text (a piece whose hash
  * ends in three zero bits closes a chunk), so an edit changes only the chunk it falls in.
  */
-function groupChunks(text: string, pieces: Chunk[]): Chunk[] {
+function groupChunks(text: string, pieces: Piece[]): Chunk[] {
+  if (grouping) return grouping(text, pieces);
   const out: Chunk[] = [];
   let start = -1;
   let count = 0;
@@ -201,14 +329,14 @@ function groupChunks(text: string, pieces: Chunk[]): Chunk[] {
     if (p.meta) {
       // Alone, so that it starts its chunk and parses as front matter.
       if (start >= 0) out.push({ start, end: pieces[i - 1]!.end });
-      out.push({ start: p.start, end: p.end });
+      out.push({ start: p.start, end: p.end, meta: true });
       start = -1;
       count = 0;
       continue;
     }
     if (start < 0) start = p.start;
     count++;
-    if ((pieceHash(text, p) & 7) === 0 || count >= 32) {
+    if (p.closes || count >= 32) {
       out.push({ start, end: p.end });
       start = -1;
       count = 0;
@@ -218,37 +346,80 @@ function groupChunks(text: string, pieces: Chunk[]): Chunk[] {
   return out;
 }
 
+/** A test-only grouping of the pieces (every piece alone, another hash): blocks must not depend on it. */
+let grouping: ((text: string, pieces: Chunk[]) => Chunk[]) | undefined;
+
+/**
+ * Replaces how pieces are grouped into chunks (tests only): `close(i, piece)` true ends a chunk
+ * after piece i (a metadata piece is always alone); undefined restores the default.
+ */
+export function setChunkGrouping(close: ((index: number, piece: string) => boolean) | undefined): void {
+  grouping = close
+    ? (text, pieces) => {
+        const out: Chunk[] = [];
+        let start = -1;
+        for (const [i, p] of pieces.entries()) {
+          if (p.meta) {
+            if (start >= 0) out.push({ start, end: pieces[i - 1]!.end });
+            out.push({ start: p.start, end: p.end, meta: true });
+            start = -1;
+            continue;
+          }
+          if (start < 0) start = p.start;
+          if (close(i, text.slice(p.start, p.end))) {
+            out.push({ start, end: p.end });
+            start = -1;
+          }
+        }
+        if (start >= 0) out.push({ start, end: pieces[pieces.length - 1]!.end });
+        return out;
+      }
+    : undefined;
+  lastParse = undefined;
+}
+
 const YAML_KEY = /^[a-z_][a-z0-9_-]*:(?:[ \t]|$)/;
+const BLOCK_SCALAR = /^[a-z_][a-z0-9_-]*:[ \t]+[|>][+-]?[1-9]?[ \t]*$/;
 
 /**
  * Where a YAML metadata block that starts at `pos` (a `---` line) ends, after its closing `---`
- * line; -1 when it is not one. Only a block of two or more lines that all read as YAML (lower-case
- * `key:` lines, indented or `- ` continuations, blank lines) counts, so a thematic break followed
- * by a prose paragraph ("Note: …") and a setext underline stays what it is.
+ * line; -1 when it is not one. Only a block of lines that all read as YAML (lower-case `key:` lines,
+ * indented or `- ` continuations, blank lines) with two keys or more, or one key whose value is a
+ * block scalar (`description: >-` and indented lines: what GitBook pages start with), counts, so a
+ * thematic break followed by a prose paragraph ("Note: …") and a setext underline stays what it is.
  */
 function yamlBlockEnd(text: string, pos: number): number {
   const open = /---[ \t]*\r?\n/y;
   open.lastIndex = pos;
+  const eol = text.indexOf('\n', pos);
+  yamlReach = eol < 0 ? text.length + 1 : eol + 1;
   if (!open.exec(text)) return -1;
   let at = open.lastIndex;
   let keys = 0;
+  // 1: the last key's value is a block scalar indicator; 2: an indented line followed it.
+  let scalar = 0;
   for (let lines = 0; at < text.length && lines < 200; lines++) {
     const eol = text.indexOf('\n', at);
     const end = eol < 0 ? text.length : eol + 1;
+    yamlReach = eol < 0 ? text.length + 1 : end;
     const line = text.slice(at, end).replace(/\r?\n$/, '');
-    if (/^---[ \t]*$/.test(line)) return keys >= 2 ? end : -1;
-    if (YAML_KEY.test(line)) keys++;
+    if (/^---[ \t]*$/.test(line)) return keys >= 2 || (keys === 1 && scalar === 2) ? end : -1;
+    if (YAML_KEY.test(line)) {
+      keys++;
+      scalar = BLOCK_SCALAR.test(line) ? 1 : 0;
+    } else if (scalar === 1 && /^[ \t]+\S/.test(line)) scalar = 2;
     else if (!(line.trim() === '' || (keys > 0 && /^[ \t]+\S|^- /.test(line)))) return -1;
     at = end;
   }
+  if (at >= text.length) yamlReach = text.length + 1;
   return -1;
 }
 
-function pieceHash(text: string, p: Chunk): number {
+function pieceHash(text: string, start: number, pieceEnd: number): number {
   // FNV-1a over at most the first 256 characters: enough to vary, cheap to compute.
   let h = 0x811c9dc5;
-  const end = Math.min(p.end, p.start + 256);
-  for (let i = p.start; i < end; i++) {
+  const end = Math.min(pieceEnd, start + 256);
+  for (let i = start; i < end; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
@@ -259,7 +430,8 @@ function offsetOf(node: MdNode, which: 'start' | 'end'): number {
   return node.position?.[which].offset ?? 0;
 }
 
-const REFERENCE = /\[(\^?)([^[\]\n]{1,999})\]/g;
+// A label may run over lines (not over a blank line, but a stub too many does no harm).
+const REFERENCE = /\[(\^?)([^[\]]{1,999})\]/g;
 
 /**
  * Stub definitions for the labels a chunk references and the document defines: enough for
@@ -276,7 +448,8 @@ export function stubDefinitions(src: string, definitions: Definitions): string {
     const key = m[1] + normaliseLabel(m[2]!);
     if (seen.has(key) || !definitions.has(key)) continue;
     seen.add(key);
-    out += `[${key}]: ${m[1] ? 'x' : '#'}\n`;
+    // Each its own paragraph: a link definition cannot interrupt a footnote stub's text (it would read as a lazy line of it).
+    out += `[${key}]: ${m[1] ? 'x' : '#'}\n\n`;
   }
   return out;
 }
@@ -293,7 +466,7 @@ const SHORT_PAYLOAD = 'AAAA';
  * whose text the adapter reads (text, code, HTML) spans a cut, the data was no link target:
  * the chunk is parsed as it stands.
  */
-function parseShortened(input: string): MdNode {
+function parseShortened(input: string, frontMatter = false): MdNode {
   const cuts: Array<{ at: number; removed: number }> = [];
   let short = '';
   let last = 0;
@@ -312,9 +485,9 @@ function parseShortened(input: string): MdNode {
   // micromark drops one leading U+FEFF and counts offsets without it: give it one to drop, so a
   // chunk that starts with U+FEFF (a second BOM, a zero-width no-break space) keeps exact offsets.
   const bom = input.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
-  if (cuts.length === 0) return parseMdast(bom + input);
+  if (cuts.length === 0) return parseMdast(bom + input, frontMatter);
   short += input.slice(last);
-  const tree = parseMdast(bom + short);
+  const tree = parseMdast(bom + short, frontMatter);
   const shift = (offset: number): number => {
     let by = 0;
     for (const c of cuts) {
@@ -336,13 +509,14 @@ function parseShortened(input: string): MdNode {
     for (const c of node.children ?? []) move(c);
   };
   move(tree);
-  return spans ? parseMdast(bom + input) : tree;
+  return spans ? parseMdast(bom + input, frontMatter) : tree;
 }
 
 /** Reads one chunk's mdast into prose blocks and directives, offsets relative to the chunk. */
 class ChunkReader {
   readonly blocks: ProseBlock[] = [];
   readonly directives: ChunkResult['directives'] = [];
+  readonly defines: string[] = [];
   frontMatterLanguage: Language | undefined;
   // Where the last positioned text ended: text that a transform made without a position (GFM
   // e-mail literals inside broken links) is found from here, so its offsets stay exact.
@@ -390,7 +564,16 @@ class ChunkReader {
         const only = kids.length === 1 && kids[0]!.type === 'text' ? kids[0]!.value ?? '' : null;
         // A bare URL (autolink) takes a word's place but is not prose.
         if (only !== null && (only === node.url || /^(https?:\/\/|www\.|mailto:)/i.test(only) || node.url === `mailto:${only}`)) {
-          b.addPlaceholder(offsetOf(node, 'start'), offsetOf(node, 'end') - offsetOf(node, 'start'), PLACEHOLDER);
+          let s = offsetOf(node, 'start');
+          let e = offsetOf(node, 'end');
+          if (!node.position) {
+            // A literal that a transform made (`www.` in text after HTML): found from the cursor, as text is.
+            const at = this.src.indexOf(only, this.cursor);
+            s = at < 0 ? this.cursor : at;
+            e = at < 0 ? this.cursor : at + only.length;
+          }
+          this.cursor = e;
+          b.addPlaceholder(s, e - s, PLACEHOLDER);
           return;
         }
         for (const c of kids) this.inline(c, b);
@@ -447,8 +630,12 @@ class ChunkReader {
         for (const c of node.children ?? []) this.walk(c, quoted, true, inNote);
         return;
       case 'footnoteDefinition':
+        this.defines.push(`^${normaliseLabel(node.label ?? '')}`);
         // A footnote's text is prose: in theses much of it lives there.
         for (const c of node.children ?? []) this.walk(c, quoted, inList, true);
+        return;
+      case 'definition':
+        this.defines.push(normaliseLabel(node.label ?? ''));
         return;
       case 'table':
         for (const row of node.children ?? []) for (const cell of row.children ?? []) this.block(cell, 'tableCell', quoted);
@@ -691,7 +878,8 @@ const STAND_IN = 'x';
  * does within the chunk: the blocks are the same as chunkBlocksParsed() gives, field for field
  * (test/engine/markdown*.test.ts compare both on generated Markdown and the dev documents).
  */
-function chunkBlocks(src: string, stubs: string): ChunkResult {
+function chunkBlocks(src: string, stubs: string, frontMatter: boolean): ChunkResult {
+  if (frontMatter) return chunkBlocksParsed(src, stubs, true);
   const fast = fastPath ? fastPieces(src, stubs ? footnoteLabels(stubs) : undefined) : [];
   if (fast.length === 0) return chunkBlocksParsed(src, stubs);
   // The chunk with each piece replaced, and where each stand-in starts in it.
@@ -727,6 +915,9 @@ function chunkBlocks(src: string, stubs: string): ChunkResult {
   if (next !== standIns.length) return chunkBlocksParsed(src, stubs);
   const result: ChunkResult = { blocks, directives: r.directives.map((d) => ({ ...d, offset: shift(d.offset), endOffset: shift(d.endOffset) })) };
   if (r.frontMatterLanguage) result.frontMatterLanguage = r.frontMatterLanguage;
+  if (r.defines) result.defines = r.defines;
+  if (r.open) result.open = r.open;
+  if (r.joinsList) result.joinsList = true;
   return result;
 }
 
@@ -744,13 +935,82 @@ export function setPlainFastPath(on: boolean): void {
 }
 
 /** Turns one chunk's mdast into prose blocks, offsets relative to the chunk. */
-function chunkBlocksParsed(src: string, stubs: string): ChunkResult {
-  const input = stubs ? `${src}\n\n${stubs}` : src;
+function chunkBlocksParsed(src: string, stubs: string, frontMatter = false): ChunkResult {
+  let input = stubs ? `${src}\n\n${stubs}` : src;
+  let tree = parseShortened(input, frontMatter);
+  let kids = tree.children ?? [];
+  let last = kids.length - 1;
+  while (last >= 0 && offsetOf(kids[last]!, 'start') >= src.length) last--;
+  let open = last >= 0 ? openConstruct(kids[last]!, input) : undefined;
+  if (open && stubs) {
+    // The construct took the stubs after it in (the document's last chunk): they go before the chunk instead.
+    input = src;
+    tree = shiftTree(parseShortened(stubs + src), -stubs.length);
+    tree.children = (tree.children ?? []).filter((k) => offsetOf(k, 'start') >= 0);
+    kids = tree.children;
+    last = kids.length - 1;
+    open = last >= 0 ? openConstruct(kids[last]!, input) : undefined;
+  }
   const reader = new ChunkReader(src, src.length);
-  reader.walk(parseShortened(input), false, false);
+  reader.walk(tree, false, false);
   const result: ChunkResult = { blocks: reader.blocks, directives: reader.directives };
   if (reader.frontMatterLanguage) result.frontMatterLanguage = reader.frontMatterLanguage;
+  if (reader.defines.length) result.defines = reader.defines;
+  if (open) result.open = open;
+  if (last >= 0 && kids[last]!.type === 'code' && !FENCE.test(src.slice(src.lastIndexOf('\n', offsetOf(kids[last]!, 'start') - 1) + 1, offsetOf(kids[last]!, 'end')))) result.joinsList = true;
   return result;
+}
+
+/** Moves every position in a tree by `by`. */
+function shiftTree(node: MdNode, by: number): MdNode {
+  const pos = node.position;
+  if (pos) node.position = { start: { ...pos.start, offset: (pos.start.offset ?? 0) + by }, end: { ...pos.end, offset: (pos.end.offset ?? 0) + by } };
+  for (const c of node.children ?? []) shiftTree(c, by);
+  return node;
+}
+
+/** A line that starts a list item (at a chunk's start: not indented). */
+const LIST_MARKER = /(?:[-*+]|\d{1,9}[.)])(?:[ \t]|\r?\n|$)/y;
+
+/** Escapes text for a regular expression. */
+function literal(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** HTML blocks that blank lines do not end (CommonMark kinds 1-5): how each starts and what ends it. */
+const OPEN_HTML: Array<[RegExp, string]> = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?=[\s>]|$)/i, '</(?:script|pre|style|textarea)>'],
+  [/^ {0,3}<!--/, '-->'],
+  [/^ {0,3}<\?/, '\\?>'],
+  [/^ {0,3}<!\[CDATA\[/, '\\]\\]>'],
+  [/^ {0,3}<![A-Za-z]/, '>'],
+];
+
+/**
+ * Whether a top-level node runs on to the end of its chunk without being closed (fenced code or
+ * math without its closing fence, an HTML block of kinds 1-5 without its end): then the pattern
+ * (`m` flag, case-insensitive) of the line that closes it further on; undefined when it is closed.
+ */
+function openConstruct(node: MdNode, input: string): string | undefined {
+  if (node.type !== 'code' && node.type !== 'math' && node.type !== 'html') return undefined;
+  const start = input.lastIndexOf('\n', offsetOf(node, 'start') - 1) + 1;
+  const lines = input.slice(start, offsetOf(node, 'end')).split('\n');
+  const first = lines[0]!.replace(/\r$/, '');
+  const lastLine = lines[lines.length - 1]!.replace(/\r$/, '');
+  if (node.type === 'html') {
+    for (const [opens, ends] of OPEN_HTML) {
+      const m = opens.exec(first);
+      if (!m) continue;
+      // On its first line the end counts after the start only (`<!-- a -->`).
+      const tail = lines.length === 1 ? first.slice(m[0].length) : lastLine;
+      return new RegExp(ends, 'i').test(tail) ? undefined : ends;
+    }
+    return undefined;
+  }
+  const fence = (node.type === 'code' ? /^ {0,3}(`{3,}|~{3,})/ : /^ {0,3}(\${2,})/).exec(first);
+  if (!fence) return undefined;
+  const close = `^ {0,3}${literal(fence[1]![0]!)}{${fence[1]!.length},}[ \\t]*\\r?$`;
+  return lines.length >= 2 && new RegExp(close).test(lastLine) ? undefined : close;
 }
 
 /**
@@ -795,6 +1055,7 @@ interface ParsedChunk {
   end: number;
   /** The chunk's text as the chunk cache stores it (its hash is known: a look-up costs no rehash). */
   key: string;
+  /** The stub definitions it was parsed with, "\0" first for a chunk parsed as front matter (the chunk cache's second key). */
   stubs: string;
   result: ChunkResult;
 }
@@ -812,7 +1073,18 @@ function keepCached(c: ParsedChunk): void {
  * edit, or wholly in the text after it, is the same text as a chunk of the last parse and, with the
  * same definitions, parses the same; its result is taken without slicing, hashing or stubbing it.
  */
-let lastParse: { text: string; unguarded: boolean; definitions: Definitions; chunks: ParsedChunk[] } | undefined;
+let lastParse:
+  | {
+      text: string;
+      unguarded: boolean;
+      /** The labels of the lines that read as definitions (splitChunks' definitions). */
+      candidates: Definitions;
+      /** The labels the parser read as definitions: every chunk's stubs were made from these. */
+      definitions: Definitions;
+      chunks: ParsedChunk[];
+      pieces: Piece[];
+    }
+  | undefined;
 
 /** What an edit changed, in the last parse's chunks: text before `prefixEnd` and from `suffixStart` on (new offsets; old ones `delta` less) is as it was. */
 interface Unchanged {
@@ -884,18 +1156,28 @@ function sameDefinitions(a: Definitions, b: Definitions): boolean {
   return true;
 }
 
-function cachedChunk(src: string, stubs: string): ChunkResult {
+/** A chunk parsed (or found in the chunk cache) with the stubs of `definitions` it references. */
+function parseChunk(text: string, chunk: Chunk, definitions: Definitions): ParsedChunk {
+  const src = text.slice(chunk.start, chunk.end);
+  const stubs = stubDefinitions(src, definitions);
+  const variant = chunk.meta ? `\0${stubs}` : stubs;
+  const result = cachedChunk(src, variant);
+  return { start: chunk.start, end: chunk.end, key: chunkCache.storedKey(src) ?? detach(src), stubs: variant, result };
+}
+
+function cachedChunk(src: string, variant: string): ChunkResult {
   let byStubs = chunkCache.get(src);
   if (byStubs) lastUsed.set(byStubs, parses);
-  const hit = byStubs?.get(stubs);
+  const hit = byStubs?.get(variant);
   if (hit) return hit;
   const own = detach(src);
-  const r = chunkBlocks(own, stubs);
+  const frontMatter = variant.startsWith('\0');
+  const r = chunkBlocks(own, frontMatter ? variant.slice(1) : variant, frontMatter);
   if (!byStubs) {
     chunkCache.set(own, (byStubs = new Map()), true);
     lastUsed.set(byStubs, parses);
   }
-  byStubs.set(stubs, r);
+  byStubs.set(variant, r);
   return r;
 }
 
@@ -1020,6 +1302,78 @@ function mayNestBrackets(text: string): boolean {
   return false;
 }
 
+/**
+ * The blocks and directives of the whole document read in one parser run, without chunks, caches
+ * or fast paths (tests only: what the chunked parse must give, field for field). YAML metadata
+ * blocks (front matter, and a page's front matter further down) are read alone, as the chunked
+ * parse reads them, and stand in the whole text as a processing instruction of the same lines
+ * (`<?` … `?>`: a block that ends what comes before and after it and that the adapter leaves out).
+ */
+export function parseMarkdownWhole(source: string): ParsedDocument {
+  const text = guardNesting(source);
+  let metas = scanPieces(text, 0).pieces.filter((p) => p.meta);
+  if (metas.length > 0) {
+    // A YAML block inside fenced code, math or an HTML block is none.
+    const tree = parseShortened(text, metas[0]!.start === 0);
+    const spans = (tree.children ?? []).filter((k) => k.type === 'code' || k.type === 'math' || k.type === 'html').map((k) => [offsetOf(k, 'start'), offsetOf(k, 'end')]);
+    metas = metas.filter((m) => m.start === 0 || !spans.some(([s, e]) => s! <= m.start && m.start < e!));
+  }
+  let masked = text;
+  for (const m of metas) {
+    const lines = text.slice(m.start, m.end).split('\n');
+    const blankLine = (l: string) => l.replace(/[^\r]/g, ' ');
+    const out = lines.map(blankLine);
+    out[0] = `<?${out[0]!.slice(2)}`;
+    const last = lines[lines.length - 1] === '' ? lines.length - 2 : lines.length - 1;
+    out[last] = `?>${out[last]!.slice(2)}`;
+    masked = masked.slice(0, m.start) + out.join('\n') + masked.slice(m.end);
+  }
+  const parts: ChunkResult[] = [];
+  const at: number[] = [];
+  parts.push(chunkBlocksParsed(masked, ''));
+  at.push(0);
+  for (const m of metas) {
+    parts.push(chunkBlocksParsed(text.slice(m.start, m.end), '', true));
+    at.push(m.start);
+  }
+  const blocks: ProseBlock[] = [];
+  const found: Array<Omit<Directive, 'line'>> = [];
+  let declaredLanguage: Language | undefined;
+  let languageAt = Infinity;
+  parts.forEach((r, i) => {
+    const by = at[i]!;
+    for (const b of r.blocks) blocks.push(by === 0 ? b : { ...b, start: b.start + by, end: b.end + by, map: b.map.map((s) => ({ ...s, d: s.d + by })) });
+    for (const d of r.directives) found.push({ ...d, offset: d.offset + by, endOffset: d.endOffset + by });
+    if (r.frontMatterLanguage && by < languageAt) {
+      declaredLanguage = r.frontMatterLanguage;
+      languageAt = by;
+    }
+  });
+  blocks.sort((a, b) => a.start - b.start);
+  found.sort((a, b) => a.offset - b.offset);
+  let line = 0;
+  let counted = 0;
+  const directives: Directive[] = found.map((d) => {
+    for (; counted < d.offset; counted++) {
+      const c = text.charCodeAt(counted);
+      if (c === 10 || (c === 13 && text.charCodeAt(counted + 1) !== 10)) line++;
+    }
+    return { ...d, line } as Directive;
+  });
+  return { format: 'markdown', blocks, directives, ...(declaredLanguage ? { declaredLanguage } : {}) };
+}
+
+/** Forgets the last parse (tests only: the next parse scans the text from scratch, with the chunk cache as it is). */
+export function forgetLastParse(): void {
+  lastParse = undefined;
+}
+
+/** The pieces and chunks of the last parse (tests only: an edit's reuse must give what a scan from scratch gives). */
+export function lastChunking(): { pieces: Piece[]; chunks: Chunk[]; definitions: Definitions } | undefined {
+  const last = lastParse;
+  return last && { pieces: last.pieces.map((p) => ({ ...p })), chunks: last.chunks.map((c) => ({ start: c.start, end: c.end })), definitions: last.definitions };
+}
+
 export function parseMarkdown(source: string): ParsedDocument {
   const steps = parseMarkdownSteps(source);
   for (;;) {
@@ -1032,8 +1386,59 @@ export function parseMarkdown(source: string): ParsedDocument {
 export function* parseMarkdownSteps(source: string): Generator<void, ParsedDocument> {
   const unchanged = unchangedEnds(source);
   const text = guardAfterEdit(source, unchanged);
-  const { chunks, definitions } = splitChunks(text);
+  const last = lastParse;
+  const pieces = text === source && unchanged && last ? piecesAfterEdit(text, last.pieces, unchanged) : scanPieces(text, 0).pieces;
+  const candidates = definitionsOf(pieces);
+  const chunks = groupChunks(text, pieces);
   parses++;
+  // Stubs from the definitions the parser found last time, when the lines that read as definitions are the same.
+  const guess = last && sameDefinitions(last.candidates, candidates) ? last.definitions : candidates;
+  const reuse = reusable(text === source ? unchanged : undefined, guess);
+  const done: ParsedChunk[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    yield;
+    let chunk = chunks[i]!;
+    const was = reuse(chunk);
+    let parsed: ParsedChunk;
+    if (was) {
+      keepCached(was);
+      parsed = was.start === chunk.start ? was : { ...was, start: chunk.start, end: chunk.end };
+    } else parsed = parseChunk(text, chunk, guess);
+    // A chunk that ends inside fenced code, math or an HTML block that blank lines do not end: the
+    // chunks up to the one with the line that closes it (or all) join it, and it is read again.
+    for (;;) {
+      if (i + 1 >= chunks.length) break;
+      if (parsed.result.open !== undefined) {
+        const close = new RegExp(parsed.result.open, 'gim');
+        close.lastIndex = chunk.end;
+        const closing = close.exec(text)?.index ?? text.length;
+        do i++;
+        while (i + 1 < chunks.length && chunks[i]!.end <= closing);
+      } else if (parsed.result.joinsList) {
+        LIST_MARKER.lastIndex = chunk.end;
+        if (!LIST_MARKER.test(text)) break;
+        i++;
+      } else break;
+      chunk = { start: chunk.start, end: chunks[i]!.end };
+      parsed = parseChunk(text, chunk, guess);
+    }
+    done.push(parsed);
+  }
+  // The definitions as the parser read them (a line that reads as one may be none: in a paragraph,
+  // in HTML; and one may sit in a quote or list item): when they differ, the chunks are read again with them.
+  let definitions = guess;
+  let found: Definitions | undefined;
+  for (const c of done) for (const d of c.result.defines ?? []) (found ??= new Set()).add(d);
+  found ??= new Set();
+  if (!sameDefinitions(found, guess)) {
+    definitions = found;
+    for (let i = 0; i < done.length; i++) {
+      const c = done[i]!;
+      const src = text.slice(c.start, c.end);
+      const stubs = stubDefinitions(src, definitions);
+      if ((c.stubs.startsWith('\0') ? c.stubs.slice(1) : c.stubs) !== stubs) done[i] = parseChunk(text, { start: c.start, end: c.end, ...(c.stubs.startsWith('\0') ? { meta: true } : {}) }, definitions);
+    }
+  }
   const blocks: ProseBlock[] = [];
   const directives: Directive[] = [];
   let declaredLanguage: Language | undefined;
@@ -1046,29 +1451,17 @@ export function* parseMarkdownSteps(source: string): Generator<void, ParsedDocum
     }
     lineCountedTo = to;
   };
-  const reuse = reusable(text === source ? unchanged : undefined, definitions);
-  const done: ParsedChunk[] = [];
-  for (const chunk of chunks) {
-    yield;
-    let parsed = reuse(chunk);
-    if (parsed) keepCached(parsed);
-    else {
-      const src = text.slice(chunk.start, chunk.end);
-      const stubs = stubDefinitions(src, definitions);
-      const result = cachedChunk(src, stubs);
-      parsed = { start: chunk.start, end: chunk.end, key: chunkCache.storedKey(src) ?? detach(src), stubs, result };
-    }
-    const r = parsed.result;
-    done.push(parsed.start === chunk.start ? parsed : { ...parsed, start: chunk.start, end: chunk.end });
+  for (const c of done) {
+    const r = c.result;
     if (r.frontMatterLanguage && !declaredLanguage) declaredLanguage = r.frontMatterLanguage;
-    for (const b of r.blocks) blocks.push(shiftBlock(b, chunk.start));
+    for (const b of r.blocks) blocks.push(shiftBlock(b, c.start));
     for (const d of r.directives) {
-      const offset = d.offset + chunk.start;
+      const offset = d.offset + c.start;
       countLines(offset);
-      directives.push({ ...d, offset, endOffset: d.endOffset + chunk.start, line });
+      directives.push({ ...d, offset, endOffset: d.endOffset + c.start, line });
     }
   }
-  lastParse = { text, unguarded: text === source, definitions, chunks: done };
+  lastParse = { text, unguarded: text === source, candidates, definitions, chunks: done, pieces };
   if (parses % SWEEP_EVERY === 0) sweepChunks();
   return { format: 'markdown', blocks, directives, ...(declaredLanguage ? { declaredLanguage } : {}) };
 }

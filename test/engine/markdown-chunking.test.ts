@@ -1,0 +1,212 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { clearMarkdownCache, forgetLastParse, lastChunking, parseMarkdown, parseMarkdownWhole, setChunkGrouping } from '../../server/src/engine/formats/markdown.js';
+import type { ParsedDocument } from '../../server/src/engine/types.js';
+import { CORPUS_DIR } from '../helpers/shared.js';
+
+/**
+ * The Markdown adapter reads a document in chunks (pieces between blank lines, grouped by a hash of
+ * their text). Where the boundaries fall must not change what it reads: the blocks (kind, text,
+ * offsets, offset map, quote and heading level), directives and declared language must be those of
+ * one parser run over the whole document (parseMarkdownWhole), with the default grouping and with
+ * groupings forced otherwise (every piece alone, one chunk, other hashes).
+ */
+
+/** Blocks with their offset maps made absolute (a chunk's cached block carries a base). */
+function normalised(doc: ParsedDocument) {
+  return {
+    blocks: doc.blocks.map((b) => ({
+      kind: b.kind,
+      text: b.text,
+      start: b.start,
+      end: b.end,
+      level: b.level,
+      quoted: b.quoted ?? false,
+      placeholders: b.placeholders,
+      map: b.map.map((m) => ({ ...m, d: m.d + (b.mapBase ?? 0) })),
+    })),
+    directives: doc.directives,
+    declaredLanguage: doc.declaredLanguage,
+  };
+}
+
+function hashGrouping(seed: number, bits: number): (i: number, piece: string) => boolean {
+  return (_i, piece) => {
+    let h = 0x811c9dc5 ^ seed;
+    for (let i = 0; i < Math.min(64, piece.length); i++) {
+      h ^= piece.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    return ((h >>> 0) & ((1 << bits) - 1)) === 0;
+  };
+}
+
+const GROUPINGS: Array<[string, ((i: number, piece: string) => boolean) | undefined]> = [
+  ['default', undefined],
+  ['every piece alone', () => true],
+  ['one chunk', () => false],
+  ['hash of 64 characters', hashGrouping(0, 3)],
+  ['another hash, pairs', hashGrouping(7, 1)],
+];
+
+function chunked(text: string, grouping: ((i: number, piece: string) => boolean) | undefined) {
+  try {
+    setChunkGrouping(grouping);
+    clearMarkdownCache();
+    return normalised(parseMarkdown(text));
+  } finally {
+    setChunkGrouping(undefined);
+    clearMarkdownCache();
+  }
+}
+
+// Generated Markdown: the constructs where a chunk boundary could fall inside a block.
+const WORDS = ['de', 'cliënt', 'rapport', 'the', 'client', 'hears', 'within', 'weeks', '😀', 'x', 'na-zorg'];
+const word = fc.constantFrom(...WORDS);
+const words = fc.array(word, { minLength: 1, maxLength: 8 }).map((ws) => ws.join(' '));
+const inline = fc.oneof(
+  { arbitrary: words, weight: 6 },
+  { arbitrary: words.map((w) => `*${w}*`), weight: 1 },
+  { arbitrary: fc.constantFrom('[ref]', '[Ref][]', '[tekst][q]', '[^1]', '[^n2]', '[lz]', '[l]', '[multi\nline]', '`code`', 'www.example.org', '<b>x</b>', '$x$', '<!-- brug-disable-line -->'), weight: 1 },
+);
+const line = fc.array(inline, { minLength: 1, maxLength: 4 }).map((xs) => xs.join(' '));
+const lines = fc.array(line, { minLength: 1, maxLength: 3 }).map((ls) => ls.join('\n'));
+/** A plain paragraph long enough for the fast path. */
+const plain = fc.array(words, { minLength: 8, maxLength: 12 }).map((ws) => ws.join(' ') + '.');
+const fenceOpen = fc.constantFrom('```', '~~~', '````', '```js', '  ```', '```foo`bar', '$$', '$$ math');
+const fenceBody = fc.array(fc.oneof(line, fc.constantFrom('', '', '---', '> q', '- y', '[d]: /u', '<!--', '-->', '    indented', '```', '~~~~', '$$', '```` ')), { maxLength: 5 }).map((ls) => ls.join('\n'));
+const fenced = fc.tuple(fenceOpen, fenceBody, fc.constantFrom('close', 'close', 'open')).map(([open, body, close]) => {
+  const mark = open.trim().startsWith('$') ? '$$' : open.trim().replace(/[^`~]/g, '');
+  return `${open}\n${body}${close === 'close' ? `\n${mark}` : ''}`;
+});
+const html = fc.tuple(
+  fc.constantFrom('<div>', '<!--', '<!-- brug-disable -->', '<pre>', '<script>', '<?php', '<!DOCTYPE html>', '<![CDATA[', '<style>', '<textarea>', '<a href="x">'),
+  fc.array(fc.oneof(line, fc.constantFrom('', '', '---', '> q', '```')), { maxLength: 4 }),
+  fc.constantFrom('', '-->', '</pre>', '</script>', '?>', ']]>', '</div>', '</style>', '</textarea>', ' end -->'),
+).map(([open, body, close]) => [open, ...body, close].join('\n'));
+const quote = fc
+  .array(fc.oneof({ arbitrary: line.map((l) => `> ${l}`), weight: 4 }, { arbitrary: fc.constantFrom('>', '> > nested', '>no space', 'lazy continuation', '> [q]: /quoted', '> ```', '> - item'), weight: 2 }), { minLength: 1, maxLength: 5 })
+  .map((ls) => ls.join('\n'));
+const listItem = fc.tuple(fc.constantFrom('- ', '* ', '1. ', '2) ', '-   '), lines, fc.constantFrom('', '', '\n\n  continued', '\n\n   continued', '\n  - nested', '\n\n  ```\n  code\n\n  more', '\nlazy line', '\n\n    indented four', '\n[l]: /listed'));
+const list = fc.array(listItem.map(([m, t, rest]) => `${m}${t}${rest}`), { minLength: 1, maxLength: 3 }).map((items) => items.join('\n'));
+const block = fc.oneof(
+  { arbitrary: lines, weight: 6 },
+  { arbitrary: plain, weight: 3 },
+  { arbitrary: words.map((w) => `## ${w}`), weight: 2 },
+  { arbitrary: words.map((w) => `${w}\n===`), weight: 1 },
+  { arbitrary: words.map((w) => `${w}\n---`), weight: 1 },
+  { arbitrary: fc.constantFrom('---', '***', '- - -'), weight: 1 },
+  { arbitrary: quote, weight: 3 },
+  { arbitrary: list, weight: 3 },
+  { arbitrary: fenced, weight: 3 },
+  { arbitrary: html, weight: 3 },
+  { arbitrary: fc.constantFrom('| a | b |\n|---|---|\n| c | d |', '| kop |\n| --- |\n| cel\nlazy'), weight: 1 },
+  { arbitrary: lines.map((t) => `[^1]: ${t}`), weight: 1 },
+  { arbitrary: lines.map((t) => `[^n2]: ${t}\n\n    ${t}`), weight: 1 },
+  { arbitrary: fc.constantFrom('[ref]: https://example.org', '[q]: /u "titel"', '[multi line]: /m', 'tekst\n[lz]: /lazy', '[ref]:\n/next-line'), weight: 2 },
+  { arbitrary: fc.constantFrom('    code\n\n    more code', '\tcode'), weight: 1 },
+  { arbitrary: fc.constantFrom('---\ntitle: Pagina\nlang: en\n---', '---\nlayout: page\ntaal: nl\n---', '---\nkey: value\nnot yaml here\n---', '---\ndescription: >-\n  Omschrijving van de pagina.\n---', 'note: this\n---'), weight: 1 },
+);
+const separator = fc.constantFrom('\n\n', '\n\n', '\n\n', '\n', '\n\n\n', '\n  \n');
+const documentArb = fc
+  .tuple(fc.constantFrom('', '', '', '---\ntitle: Rapport\nlang: nl\n---\n', '---\n', '+++\ntitle = "x"\n+++\n'), fc.array(fc.tuple(block, separator), { minLength: 1, maxLength: 12 }), fc.boolean())
+  .map(([front, parts, crlf]) => {
+    const text = front + parts.map(([b, s]) => b + s).join('');
+    return crlf ? text.replace(/\n/g, '\r\n') : text;
+  });
+
+describe('Markdown chunks: the blocks do not depend on where chunk boundaries fall', () => {
+  it('generated Markdown (quotes, lists, lazy lines, fences, math, HTML blocks, tables, footnotes, definitions, setext, metadata): chunked equals one parse of the whole, under several groupings (fast-check)', function () {
+    this.timeout(60_000);
+    fc.assert(
+      fc.property(documentArb, fc.integer({ min: 0, max: 1000 }), (text, seed) => {
+        const whole = normalised(parseMarkdownWhole(text));
+        for (const [name, grouping] of [GROUPINGS[0]!, GROUPINGS[1]!, ['random pairs', hashGrouping(seed, 1)] as const]) {
+          assert.deepStrictEqual(chunked(text, grouping), whole, name);
+        }
+      }),
+      { numRuns: 250, seed: 20261203 },
+    );
+  });
+
+  it('a front matter never closed leaves quotes and lists alone; a YAML block inside fenced code is code', () => {
+    for (const [text, quoted, items] of [
+      ['---\nnot closed front matter\n\n> quote one\n\n- item\n', ['quote one'], ['item']],
+      ['Intro\n\n```\n\n---\ntitle: x\nlang: en\n---\n```\n\n> quote two\n\n- item\n', ['quote two'], ['item']],
+    ] as const) {
+      const whole = normalised(parseMarkdownWhole(text));
+      assert.deepEqual(whole.blocks.filter((b) => b.quoted).map((b) => b.text), quoted);
+      assert.deepEqual(whole.blocks.filter((b) => b.kind === 'listItem').map((b) => b.text), items);
+      assert.equal(whole.declaredLanguage, undefined);
+      for (const [name, grouping] of GROUPINGS) assert.deepStrictEqual(chunked(text, grouping), whole, name);
+    }
+  });
+
+  it('a page\'s metadata with one block scalar key (GitBook\'s description: >-) is metadata, not a heading; a setext heading with a colon stays one', () => {
+    const text = 'Tekst.\n\n---\ndescription: >-\n  Een korte omschrijving\n  over twee regels.\n---\n\n# Kop\n\nnote: dit is een kop\n---\n';
+    const whole = normalised(parseMarkdownWhole(text));
+    assert.deepEqual(whole.blocks.map((b) => [b.kind, b.text]), [['paragraph', 'Tekst.'], ['heading', 'Kop'], ['heading', 'note: dit is een kop']]);
+    for (const [name, grouping] of GROUPINGS) assert.deepStrictEqual(chunked(text, grouping), whole, name);
+  });
+
+  const files = existsSync(CORPUS_DIR)
+    ? ['nl', 'en'].flatMap((lang) => (existsSync(join(CORPUS_DIR, lang)) ? readdirSync(join(CORPUS_DIR, lang)).filter((f) => f.endsWith('.md')).map((f) => `${lang}/${f}`) : []))
+    : [];
+  it('every Markdown document of the dev corpus, LF and CRLF: chunked equals one parse of the whole, under several groupings', function () {
+    if (files.length === 0) this.skip();
+    this.timeout(120_000);
+    for (const f of files) {
+      const lf = readFileSync(join(CORPUS_DIR, f), 'utf8');
+      const crlf = lf.replace(/\r?\n/g, '\r\n');
+      // Each grouping costs a parse of the corpus, each variant one more of the whole: three in all keep the test short.
+      for (const [variant, text, groupings] of [
+        ['LF', lf, [GROUPINGS[0]!, GROUPINGS[1]!]],
+        ['CRLF', crlf, [GROUPINGS[3]!]],
+      ] as const) {
+        const whole = normalised(parseMarkdownWhole(text));
+        for (const [name, grouping] of groupings) assert.deepStrictEqual(chunked(text, grouping), whole, `${f} (${variant}), ${name}`);
+      }
+    }
+  });
+});
+
+describe('Markdown chunks after an edit: the same as a scan from scratch', () => {
+  const pick = (name: string) => join(CORPUS_DIR, name);
+  it('random edits on dev documents: pieces, chunks, definitions and blocks equal those of a fresh parse', function () {
+    const docs = ['en/tanf-research-tribal-mvp-sprint.md', 'nl/takefive-stress-zorgverleners-ucd.md', 'en/chc-public-involvement-engagement.md'].filter((f) => existsSync(pick(f)));
+    if (docs.length === 0) this.skip();
+    this.timeout(60_000);
+    // What an edit may put in: text, blank lines, and what opens or closes a construct.
+    const INSERTS = ['x', ' ', '\n', '\n\n', '\r\n\r\n', '```\n', '\n```\n', '~~~', '$$\n', '<!--', '-->', '<pre>\n', '</pre>', '> ', '- ', '    ', '---\n', '---\ntitle: x\nlang: en\n---\n\n', '[^1]: noot\n\n', '[ref]: /u\n', '[ref]', '# ', '=\n', '|', 'de cliënt 😀'];
+    for (const f of docs) {
+      const original = readFileSync(pick(f), 'utf8');
+      fc.assert(
+        fc.property(
+          fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 40 }), fc.constantFrom(...INSERTS, '')), { minLength: 1, maxLength: 6 }),
+          (edits) => {
+            clearMarkdownCache();
+            let text = original;
+            parseMarkdown(text);
+            for (const [where, remove, insert] of edits) {
+              const at = Math.floor(where * text.length);
+              text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + remove));
+              const incremental = normalised(parseMarkdown(text));
+              const reused = lastChunking()!;
+              forgetLastParse();
+              const fresh = normalised(parseMarkdown(text));
+              const scratch = lastChunking()!;
+              // Where each piece ends, how far its scan read, its definitions: the next edit starts from here.
+              assert.deepStrictEqual(reused.pieces, scratch.pieces, 'pieces');
+              assert.deepStrictEqual(reused.chunks, scratch.chunks, 'chunks');
+              assert.deepStrictEqual([...reused.definitions].sort(), [...scratch.definitions].sort(), 'definitions');
+              assert.deepStrictEqual(incremental, fresh, 'blocks');
+            }
+          },
+        ),
+        { numRuns: 15, seed: 7 },
+      );
+    }
+  });
+});
