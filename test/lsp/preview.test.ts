@@ -11,12 +11,12 @@ import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
 import { TestClient } from './client.js';
 
 const LONG_EN = (i: number) =>
-  `In district ${i} the team visited ${i + 3} households that had waited for help with their debts for many months, and the families told us about [letters][l1] they could not read, about phone calls that nobody answered and about the long way to the office in town ${i * 7}.`;
+  `In district ${i} the team visited ${i + 3} households that had waited for help with their debts for many months, and the families told us about [letters][l1][^n1] they could not read, about phone calls that nobody answered and about the long way to the office in town ${i * 7}.`;
 const SHORT_EN = (i: number) => `We spoke with ${i + 2} families in street ${i}. They told us what helped them. The team wrote it down.`;
 const SUMMARY_EN = 'The municipality of this town asked us in the spring to find out how families with debts find their way to the help they need.';
 
 const LONG_NL = (i: number) =>
-  `In wijk ${i} bezocht het team ${i + 3} huishoudens die al maanden op hulp bij hun schulden wachtten, en de gezinnen vertelden ons over [brieven][l1] die zij niet konden lezen, over telefoontjes die niemand beantwoordde en over de lange weg naar het kantoor in dorp ${i * 7}.`;
+  `In wijk ${i} bezocht het team ${i + 3} huishoudens die al maanden op hulp bij hun schulden wachtten, en de gezinnen vertelden ons over [brieven][l1][^n1] die zij niet konden lezen, over telefoontjes die niemand beantwoordde en over de lange weg naar het kantoor in dorp ${i * 7}.`;
 const SHORT_NL = (i: number) => `Wij spraken met ${i + 2} gezinnen in straat ${i}. Zij vertelden wat hen hielp. Het team schreef het op.`;
 const SUMMARY_NL = 'De gemeente vroeg ons in het voorjaar om uit te zoeken hoe gezinnen met schulden de weg vinden naar de hulp die zij nodig hebben.';
 
@@ -30,8 +30,9 @@ function report(language: 'en' | 'nl', chars: number): string {
     parts.push(...section);
     size += section.join('\n\n').length;
   }
-  // A reference link whose definition comes at the very end: the first part reads it as a link too.
-  return `${parts.join('\n\n')}\n\n[l1]: https://example.org/letters\n`;
+  // A footnote and a reference link whose definitions come at the very end, the footnote first: the first part reads
+  // both as references too (a link stub right after a footnote stub must not become a line of the note).
+  return `${parts.join('\n\n')}\n\n[^n1]: A note on the letters.\n\n[l1]: https://example.org/letters\n`;
 }
 
 const place = (d: Diagnostic) => `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`;

@@ -42,7 +42,8 @@ const LONG_SENTENCE = 'readability/long-sentence';
 /** A stub definition for every link and footnote label the document defines (as the Markdown adapter stubs them per chunk). */
 function definitionStubs(text: string): string {
   let out = '';
-  for (const key of splitChunks(text).definitions) out += `[${key}]: ${key.startsWith('^') ? 'x' : '#'}\n`;
+  // Each its own paragraph: a link definition right after a footnote stub would read as a lazy line of the footnote.
+  for (const key of splitChunks(text).definitions) out += `[${key}]: ${key.startsWith('^') ? 'x' : '#'}\n\n`;
   return out;
 }
 
