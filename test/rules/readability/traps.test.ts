@@ -171,6 +171,19 @@ describe('issue 12 traps: text that is not the writer\'s prose', () => {
       assert.ok(r.blocks.some((b) => b.analysed.sentences.length === 5));
     }
   });
+
+  it('nl + en: two-column rows with one pipe ("Elke dag fruit | 24% / 33%"), without a delimiter row, are rows too', () => {
+    const nl = '# Gezondheid\n\nOnvoldoende weerbaar | 9% / 5%\nMatig en ernstig overgewicht bij de jongeren in de wijk | 16% / 10%\nElke dag groente bij het avondeten thuis of elders | 34% / 44%\nElke dag fruit op school of thuis bij de ouders | 24% / 33%\nBeweegt 5 of meer dagen in de week minstens 1 uur | 44% / 59%\n';
+    const en = '# Health\n\nNot resilient enough | 9% / 5%\nModerate and severe overweight among the young people in the area | 16% / 10%\nEats vegetables every day with the evening meal at home or elsewhere | 34% / 44%\nEats fruit every day at school or at home with the parents | 24% / 33%\nExercises on 5 or more days a week for at least 1 hour | 44% / 59%\n';
+    for (const text of [nl, en]) {
+      const r = md(text);
+      assert.deepEqual(of(r, LONG), []);
+      assert.ok(r.blocks.some((b) => b.analysed.sentences.length === 5));
+    }
+    // A pipe in one line of prose does not make a table.
+    const prose = `# Rapport\n\n${sentenceOf(30, 'nl').replace(/\.$/, '')} (zie kolom A | B).\n`;
+    assert.equal(of(md(prose), LONG).length, 1);
+  });
 });
 
 describe('issue 12 traps: sentence ends', () => {

@@ -335,7 +335,8 @@ export function looksLikeTable(text: string): boolean {
   const lines = text.split(/\r?\n/).filter((l) => l.trim().length > 0);
   if (lines.length < 3) return false;
   let rows = 0;
-  for (const l of lines) if (COLUMN_GAP.test(l.trim()) || /\S\s*\|\s*\S.*\|/.test(l)) rows++;
+  // A row: columns apart by a wide gap, or cells apart by a pipe ("a | b | c", and the two-column "Elke dag fruit | 24%").
+  for (const l of lines) if (COLUMN_GAP.test(l.trim()) || /\S[ \t]*\|[ \t]*\S/.test(l)) rows++;
   return rows >= Math.ceil((lines.length * 2) / 3);
 }
 
