@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { defaultConfig, mergeConfig } from '../../server/src/index.js';
 import { check, findings } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 
 /**
  * The false classes a blind judgement of the client rules found (session 3, test/judged/), each as
@@ -85,6 +87,20 @@ describe('client rules: the judged false classes (session 3)', () => {
       const n = check(nl);
       assert.equal(n.cp.verdict, 'absent');
       assert.deepEqual(findings(n.r, MISSING), []);
+    });
+
+    it('nl + en: every readerAddress word of the client dictionaries counts as addressing the reader; a third person does not', () => {
+      const cases = [
+        { file: 'dictionaries/client/en/function-words.yml', line: (w: string) => `The team helps ${w} with the form today.`, other: 'them' },
+        { file: 'dictionaries/client/nl/functiewoorden.yml', line: (w: string) => `Het team helpt ${w} vandaag met het formulier.`, other: 'hen' },
+      ];
+      for (const c of cases) {
+        const words = (parse(readFileSync(new URL(`../../${c.file}`, import.meta.url), 'utf8')) as { lists: { readerAddress: string[] } }).lists.readerAddress;
+        assert.ok(words.length >= 5, c.file);
+        const text = (w: string) => `# Tekst\n\n${Array.from({ length: 6 }, () => c.line(w)).join(' ')}\n`;
+        for (const w of words) assert.ok((check(text(w)).cp.readerAddressPer1000 ?? 0) >= 10, `${c.file}: ${w}`);
+        assert.equal(check(text(c.other)).cp.readerAddressPer1000 ?? 0, 0, `${c.file}: ${c.other}`);
+      }
     });
 
     it('nl + en: a guide that speaks to its reader ("you", "u") is a guide, not a report of research, even when it names a survey', () => {

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { md, txt, of, config } from '../../engine/helpers.js';
+import { md, txt, of, config, readRepo } from '../../engine/helpers.js';
+import { parse } from 'yaml';
 import type { LintResult } from '../../../server/src/index.js';
 import { HARD_NL, MEDIUM_NL, EASY_NL, LONG_SENTENCE_NL, HARD_EN, MEDIUM_EN, EASY_EN } from './fixtures.js';
 
@@ -135,6 +136,20 @@ describe(RULE, () => {
     // "Several of these examples are taken from …" inside a sentence says nothing about the section.
     const partly = en.replace('This Code of Conduct is adapted from', 'We wrote it ourselves; several of these rules are taken from');
     assert.deepEqual(scored(md(partly), partly).map(([t]) => t), ['## Code of Conduct', '## Method']);
+  });
+
+  it('nl + en: every adoptedFrom word of the text dictionaries marks an adopted text; the same sentence without it does not', () => {
+    const cases = [
+      { file: 'dictionaries/text/nl/lijdende-vorm.yml', head: '# Rapport\n\n## Inleiding', easy: EASY, hard: HARD, say: (w: string) => `Deze gedragscode is ${w} uit de landelijke code voor het sociaal werk.`, own: 'Deze gedragscode is geschreven door het team zelf.' },
+      { file: 'dictionaries/text/en/passive.yml', head: '# Report\n\n## Introduction', easy: EASY_EN, hard: `${HARD_EN}\n\n${HARD_EN}`, say: (w: string) => `This Code of Conduct is ${w} from the Contributor Covenant, version 1.4.`, own: 'This Code of Conduct is written by the team itself.' },
+    ];
+    for (const c of cases) {
+      const words = (parse(readRepo(c.file)) as { lists: { adoptedFrom: string[] } }).lists.adoptedFrom;
+      assert.ok(words.length >= 5, c.file);
+      const doc = (statement: string) => `${c.head}\n\n${c.easy}\n\n## Code\n\n${c.hard}\n\n${statement}\n`;
+      for (const w of words) assert.deepEqual(scored(md(doc(c.say(w))), doc(c.say(w))), [], `${c.file}: ${w}`);
+      assert.deepEqual(scored(md(doc(c.own)), doc(c.own)).map(([t]) => t), ['## Code'], `${c.file}: own text`);
+    }
   });
 
   it('every section carries its metrics, whether or not it gets a finding', () => {
