@@ -18,13 +18,24 @@ const ADOPTED: Record<Language, RegExp> = {
   nl: new RegExp(`(?:^|[.!?:]\\s+)(?:dit|deze|de volgende)\\s+(?:[\\p{L}-]+\\s+){0,4}(?:is|zijn|werd|werden)\\s+(?:[\\p{L}-]+\\s+){0,4}?(?:${words('nl', 'passive', 'adoptedFrom').join('|')})(?:\\s+(?:uit|van|aan|met toestemming)\\b|\\s*[.,])`, 'iu'),
 };
 
+/**
+ * Whether a block says its text is adopted, once per analysed block: an edit reuses the analyses of the blocks it did
+ * not touch (their sentences array is shared), so the pattern does not run over the whole document at every check.
+ */
+function adoptedBlock(ab: DocumentModel['blocks'][number]['analysed']): boolean {
+  let known = ADOPTED_BLOCKS.get(ab.sentences);
+  if (known === undefined) ADOPTED_BLOCKS.set(ab.sentences, (known = ADOPTED[ab.language]?.test(ab.block.text) ?? false));
+  return known;
+}
+const ADOPTED_BLOCKS = new WeakMap<object, boolean>();
+
 /** Sections whose text, or an enclosing section's (not the title's), says it is adopted from elsewhere. */
 function adoptedSections(doc: DocumentModel): Set<number> {
   const at: number[] = [];
   for (const b of doc.blocks) {
     const ab = b.analysed;
     if (ab.block.kind !== 'paragraph' && ab.block.kind !== 'listItem' && ab.block.kind !== 'footnote') continue;
-    if (ADOPTED[ab.language]?.test(ab.block.text)) at.push(b.toDocument(0, 0).offset);
+    if (adoptedBlock(ab)) at.push(b.toDocument(0, 0).offset);
   }
   const out = new Set<number>();
   if (!at.length) return out;
