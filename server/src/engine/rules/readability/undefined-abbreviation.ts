@@ -16,6 +16,8 @@ export interface AcronymUse {
 }
 
 const ROMAN = /^(?:[IVXLCDM]+)$/;
+/** The start that every acronym below has (it is a prefix of its word). */
+const STARTS_ACRONYM = /^\p{Lu}[\p{Lu}&]/u;
 
 /** Acronyms in a block and whether the block explains them. */
 export const acronymAnalyzer: BlockAnalyzer = {
@@ -30,6 +32,8 @@ export const acronymAnalyzer: BlockAnalyzer = {
       if (s.words.length > 2 && s.words.filter((x) => x.isAcronym).length > s.words.length / 2) continue;
       for (let i = 0; i < s.words.length; i++) {
         const w = s.words[i]!;
+        // An acronym (below) starts with a capital and a capital or &: any other word is none, without the work.
+        if (!STARTS_ACRONYM.test(w.text)) continue;
         // The acronym of a possessive, a plural or a compound: UWV's, NGOs, NVVK-gedragscode, DWP-funded.
         const acronym = w.text.replace(/['’]s$/, '').replace(/-.*$/, '').replace(/^(\p{Lu}{2,})s$/u, '$1');
         const letters = acronym.replace(/[^\p{L}]/gu, '').length;
@@ -296,6 +300,8 @@ type Sentences = ReadonlyArray<{ words: ReadonlyArray<{ text: string }> }>;
 interface WordsEntry {
   words: string[];
   initials: Set<string | undefined>;
+  /** The lower-cased first code unit of each capitalised word: where spelledOut() can start. */
+  capitals: Set<string>;
   answers: Map<string, boolean>;
 }
 const NAME_WORDS = new WeakMap<object, WordsEntry>();
@@ -305,7 +311,9 @@ function wordsEntry(cache: WeakMap<object, WordsEntry>, sentences: Sentences, wo
   let entry = cache.get(sentences);
   if (!entry) {
     const words = wordsOf(sentences);
-    cache.set(sentences, (entry = { words, initials: new Set(words.map((w) => w[0])), answers: new Map() }));
+    const capitals = new Set<string>();
+    for (const w of words) if (/^\p{Lu}/u.test(w)) capitals.add(w[0]!.toLowerCase());
+    cache.set(sentences, (entry = { words, initials: new Set(words.map((w) => w[0])), capitals, answers: new Map() }));
   }
   return entry;
 }
@@ -313,7 +321,13 @@ function wordsEntry(cache: WeakMap<object, WordsEntry>, sentences: Sentences, wo
 /** spelledOut() on an entry's words, remembered per acronym. */
 function spelledOutAnswer(entry: WordsEntry, acronym: string): boolean {
   let answer = entry.answers.get(acronym);
-  if (answer === undefined) entry.answers.set(acronym, (answer = spelledOut(acronym, entry.words)));
+  if (answer === undefined) {
+    // spelledOut() starts only at a capitalised word with the acronym's first letter: without one, no need to try
+    // (a report's footnotes were each tried for every acronym of the report).
+    const first = acronym.replace(/[^\p{L}]/gu, '').toLowerCase()[0];
+    answer = first !== undefined && entry.capitals.has(first) && spelledOut(acronym, entry.words);
+    entry.answers.set(acronym, answer);
+  }
   return answer;
 }
 
