@@ -192,6 +192,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       const out = [];
       // A severity the writer set in .brug.yml is for every finding of the rule.
       const neverExplained = booleanOption(ctx, 'neverExplained') || !!ctx.config.rules[rule.meta.id]?.severity;
+      let byInitial: Map<string | undefined, number[]> | undefined;
       for (const [acronym, use] of firstUse) {
         if (accepted.has(acronym) || wellKnown.has(doc.language, acronym) || explainedEverywhere.has(acronym)) continue;
         if (acronym.length >= 4 && ordinary.has(acronym)) continue;
@@ -212,7 +213,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         // combine, adapt, modify, etc.)". At least four letters of a name of four or more.
         if (listsLetters(acronym, doc.blocks[use.block]!.analysed.block.text)) continue;
         // A proper name written out earlier in the report, each word capitalised ("Universiteit van Amsterdam" before "UVA").
-        if (nameBefore(acronym, doc.blocks, use.block)) continue;
+        if (nameBefore(acronym, doc.blocks, use.block, (byInitial ??= blocksByInitial(doc.blocks)))) continue;
         // A list of items whose first words spell it, anywhere in the report: the letters explained one by one.
         if (acronym.length >= 4 && runs.some((r) => r.includes(acronym))) continue;
         // Explained in a legend or a list of abbreviations ("`PD` persoon met dementie", "MZ: mantelzorger"), which
@@ -284,17 +285,33 @@ export function listsLetters(acronym: string, text: string): boolean {
  * Blocks before the first use write the acronym out as a proper name: capitalised words (not other abbreviations:
  * "MZ van PD" does not spell MVP), small linking words between them.
  */
-function nameBefore(acronym: string, blocks: ReadonlyArray<{ analysed: { sentences: ReadonlyArray<{ words: ReadonlyArray<{ text: string }> }> } }>, first: number): boolean {
-  for (let i = 0; i < first; i++) {
-    const sentences = blocks[i]!.analysed.sentences;
-    const entry = wordsEntry(NAME_WORDS, sentences, (ss) => ss.flatMap((x) => [...x.words.flatMap((w) => (/^\p{Lu}[\p{Lu}\d]/u.test(w.text) ? ['|'] : w.text.split('-').filter(Boolean))), '|']));
-    if (!entry.initials.has(acronym[0])) continue;
+type NameBlocks = ReadonlyArray<{ analysed: { sentences: ReadonlyArray<{ words: ReadonlyArray<{ text: string }> }> } }>;
+function nameBefore(acronym: string, blocks: NameBlocks, first: number, byInitial: Map<string | undefined, number[]>): boolean {
+  // Only the blocks with a word of the acronym's initial (in order): the others cannot spell it.
+  for (const i of byInitial.get(acronym[0]) ?? []) {
+    if (i >= first) break;
     // Remembered per acronym with the block's cached analysis: an edit does not search the unchanged blocks again.
-    const answer = spelledOutAnswer(entry, acronym);
+    const answer = spelledOutAnswer(wordsEntry(NAME_WORDS, blocks[i]!.analysed.sentences, nameWordsOf), acronym);
     if (answer) return true;
   }
   return false;
 }
+
+/** The blocks, in order, under each initial of their name words (one pass, instead of one per acronym). */
+function blocksByInitial(blocks: NameBlocks): Map<string | undefined, number[]> {
+  const out = new Map<string | undefined, number[]>();
+  blocks.forEach((b, i) => {
+    for (const initial of wordsEntry(NAME_WORDS, b.analysed.sentences, nameWordsOf).initials) {
+      let list = out.get(initial);
+      if (!list) out.set(initial, (list = []));
+      list.push(i);
+    }
+  });
+  return out;
+}
+
+/** A block's words for nameBefore(): capitalised words, abbreviations as a stop ("|"), each sentence ended by one. */
+const nameWordsOf = (ss: Sentences): string[] => ss.flatMap((x) => [...x.words.flatMap((w) => (/^\p{Lu}[\p{Lu}\d]/u.test(w.text) ? ['|'] : w.text.split('-').filter(Boolean))), '|']);
 type Sentences = ReadonlyArray<{ words: ReadonlyArray<{ text: string }> }>;
 /** A block's words for spelledOut(), their initials, and the answers given so far per acronym. */
 interface WordsEntry {
