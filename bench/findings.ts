@@ -13,6 +13,10 @@ import { Engine } from '../server/src/engine/engine.js';
 import { Vocabulary } from '../server/src/engine/vocabulary/vocabulary.js';
 import { bundledDictionaries } from '../server/src/workspace/dictionaries.js';
 import { extraFormats } from '../server/src/workspace/formats.js';
+import { registerPracticeDictionaries } from '../server/src/workspace/practice-dictionaries.js';
+
+// As the workspace does for `brug` and the language server: the practice-fit cues too, so their findings are compared.
+registerPracticeDictionaries();
 
 const CORPUS = resolve(process.env.BRUG_CORPUS ?? join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'dev'));
 

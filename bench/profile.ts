@@ -11,7 +11,9 @@ import { buildThesis } from './real.js';
 import { shippedEngine } from './shipped.js';
 
 // The engine as bundled for the command and the language server (BRUG_BENCH_SOURCE=1: the sources).
-const { Engine, Vocabulary, bundledDictionaries, extraFormats, clearMarkdownCache, clearSyllableCache } = await shippedEngine();
+const { Engine, Vocabulary, bundledDictionaries, extraFormats, clearMarkdownCache, clearSyllableCache, registerPracticeDictionaries } = await shippedEngine();
+// The practice-fit cues too, as the workspace registers them for `brug check`: a full check.
+registerPracticeDictionaries();
 
 const CORPUS = resolve(process.env.BRUG_CORPUS ?? join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'dev'));
 const read = (rel: string) => readFileSync(join(CORPUS, rel), 'utf8');
@@ -28,6 +30,7 @@ if (which === 'tex' || which === 'all') for (const f of list('en', '.tex')) docs
 const newEngine = () => new Engine({ vocabulary: new Vocabulary(bundledDictionaries().dictionaries), formats: extraFormats });
 // Warm-up.
 newEngine().lint(read(list('en', '.md')[0]!), { path: 'warm.md' });
+if (list('nl', '.md').length) newEngine().lint(read(list('nl', '.md')[0]!), { path: 'warm-nl.md' });
 let total = 0;
 for (const d of docs) {
   let best = Infinity;

@@ -122,6 +122,8 @@ let lib: Awaited<ReturnType<typeof shippedEngine>> | undefined;
 type Engine = InstanceType<Awaited<ReturnType<typeof shippedEngine>>['Engine']>;
 async function loadEngine(): Promise<void> {
   lib ??= await shippedEngine();
+  // The practice-fit cues, as the workspace registers them for `brug check` and the language server: a full check.
+  lib.registerPracticeDictionaries();
 }
 const newEngine = (): Engine => new lib!.Engine({ vocabulary: new lib!.Vocabulary(lib!.bundledDictionaries().dictionaries), formats: lib!.extraFormats });
 /**

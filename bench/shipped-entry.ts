@@ -5,3 +5,4 @@ export { bundledDictionaries } from '../server/src/workspace/dictionaries.js';
 export { extraFormats } from '../server/src/workspace/formats.js';
 export { clearMarkdownCache } from '../server/src/engine/formats/markdown.js';
 export { clearSyllableCache } from '../server/src/engine/text/syllables.js';
+export { registerPracticeDictionaries } from '../server/src/workspace/practice-dictionaries.js';

@@ -473,7 +473,8 @@ function parseShortened(input: string, frontMatter = false): MdNode {
   let removedSoFar = 0;
   DATA_URI.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = DATA_URI.exec(input))) {
+  // Most chunks hold no base64 data at all: a plain search says so faster than the expression.
+  while (input.includes(';base64,') && (m = DATA_URI.exec(input))) {
     const payload = m.index + m[0].length - m[1]!.length;
     short += input.slice(last, payload) + SHORT_PAYLOAD;
     last = m.index + m[0].length;

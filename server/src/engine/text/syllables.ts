@@ -92,6 +92,7 @@ export function clearSyllableCache(): void {
  */
 export const MAX_HYPHENATED_LENGTH = 100;
 const MAX_WORD_LENGTH = 1000;
+const ASCII_WITH_CAPITAL = /^[\x00-\x7f]*[A-Z][\x00-\x7f]*$/;
 
 /**
  * Syllables of one word. Dutch: the larger of the TeX hyphenation patterns and vowel runs
@@ -109,6 +110,10 @@ export function syllables(word: string, language: Language): number {
     n = 0;
     for (const part of word.split(/[-‐/]/)) n += dutchPart(part);
     n = Math.max(1, n);
+  } else if (ASCII_WITH_CAPITAL.test(word)) {
+    // The package lower-cases every word first (and changes no ASCII letter before that): the count of the
+    // word in lower case, counted once for "The" and "the".
+    n = syllables(word.toLowerCase(), language);
   } else {
     n = Math.max(1, syllable(word));
   }

@@ -59,9 +59,7 @@ function definitionsIn(text: string): [Array<[string, string]>, Array<[string, s
   const after: Array<[string, string]> = [];
   const before: Array<[string, string]> = [];
   const list: Array<[string, string]> = [];
-  for (const m of text.matchAll(AFTER)) {
-    const abbr = m[2]!;
-    const words = m[1]!.split(/[ \t]+/);
+  for (const [abbr, words] of fullFormsBefore(text)) {
     const first = abbr[0]!.toLowerCase();
     // The full form starts at the earliest of the last six words whose initial is the abbreviation's first letter.
     const from = Math.max(0, words.length - 6);
@@ -75,6 +73,41 @@ function definitionsIn(text: string): [Array<[string, string]>, Array<[string, s
 }
 
 const PARAGRAPHS = new PieceScan(definitionsIn);
+
+const IN_BRACKETS = new RegExp(`\\((${ABBR})s?\\)`, 'g');
+const WORD_CHAR = /^[\p{L}\p{N}'’-]$/u;
+
+/**
+ * The matches of AFTER as [abbreviation, words before it]: found from each "(ABBR)" back to the start of the run of up to
+ * eight words before it, instead of trying AFTER's words from every word start of the text (most lead to no bracket).
+ * The same matches: AFTER's words can hold no bracket, so each match ends at the first "(ABBR)" after its start, and its
+ * leftmost start is the earliest word start of the run from which at most eight words reach the bracket.
+ */
+function* fullFormsBefore(text: string): Generator<[string, string[]]> {
+  for (const m of text.matchAll(IN_BRACKETS)) {
+    let at = m.index;
+    while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+    const words: string[] = [];
+    for (;;) {
+      // One word back from `at` (whole code points: a surrogate pair is one letter).
+      let start = at;
+      for (;;) {
+        let from = start - 1;
+        if (from > 0 && text.charCodeAt(from) >= 0xdc00 && text.charCodeAt(from) <= 0xdfff && text.charCodeAt(from - 1) >= 0xd800 && text.charCodeAt(from - 1) <= 0xdbff) from--;
+        if (from < 0 || !WORD_CHAR.test(text.slice(from, start))) break;
+        start = from;
+      }
+      if (start === at) break;
+      words.push(text.slice(start, at));
+      if (words.length === 8) break;
+      let gap = start;
+      while (gap > 0 && (text[gap - 1] === ' ' || text[gap - 1] === '\t')) gap--;
+      if (gap === start || gap === 0) break;
+      at = gap;
+    }
+    if (words.length) yield [m[1]!, words.reverse()];
+  }
+}
 
 /** The defined abbreviation a word stands for ("SEs" → "SE"), or undefined. */
 export function abbreviationOf(word: string, defined: Map<string, string>): string | undefined {

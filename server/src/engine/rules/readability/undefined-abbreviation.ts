@@ -16,6 +16,8 @@ export interface AcronymUse {
 }
 
 const ROMAN = /^(?:[IVXLCDM]+)$/;
+/** The start that every acronym below has (it is a prefix of its word). */
+const STARTS_ACRONYM = /^\p{Lu}[\p{Lu}&]/u;
 
 /** Acronyms in a block and whether the block explains them. */
 export const acronymAnalyzer: BlockAnalyzer = {
@@ -30,6 +32,8 @@ export const acronymAnalyzer: BlockAnalyzer = {
       if (s.words.length > 2 && s.words.filter((x) => x.isAcronym).length > s.words.length / 2) continue;
       for (let i = 0; i < s.words.length; i++) {
         const w = s.words[i]!;
+        // An acronym (below) starts with a capital and a capital or &: any other word is none, without the work.
+        if (!STARTS_ACRONYM.test(w.text)) continue;
         // The acronym of a possessive, a plural or a compound: UWV's, NGOs, NVVK-gedragscode, DWP-funded.
         const acronym = w.text.replace(/['’]s$/, '').replace(/-.*$/, '').replace(/^(\p{Lu}{2,})s$/u, '$1');
         const letters = acronym.replace(/[^\p{L}]/gu, '').length;
@@ -188,6 +192,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       const out = [];
       // A severity the writer set in .brug.yml is for every finding of the rule.
       const neverExplained = booleanOption(ctx, 'neverExplained') || !!ctx.config.rules[rule.meta.id]?.severity;
+      let byInitial: Map<string | undefined, number[]> | undefined;
       for (const [acronym, use] of firstUse) {
         if (accepted.has(acronym) || wellKnown.has(doc.language, acronym) || explainedEverywhere.has(acronym)) continue;
         if (acronym.length >= 4 && ordinary.has(acronym)) continue;
@@ -208,7 +213,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         // combine, adapt, modify, etc.)". At least four letters of a name of four or more.
         if (listsLetters(acronym, doc.blocks[use.block]!.analysed.block.text)) continue;
         // A proper name written out earlier in the report, each word capitalised ("Universiteit van Amsterdam" before "UVA").
-        if (nameBefore(acronym, doc.blocks, use.block)) continue;
+        if (nameBefore(acronym, doc.blocks, use.block, (byInitial ??= blocksByInitial(doc.blocks)))) continue;
         // A list of items whose first words spell it, anywhere in the report: the letters explained one by one.
         if (acronym.length >= 4 && runs.some((r) => r.includes(acronym))) continue;
         // Explained in a legend or a list of abbreviations ("`PD` persoon met dementie", "MZ: mantelzorger"), which
@@ -280,22 +285,40 @@ export function listsLetters(acronym: string, text: string): boolean {
  * Blocks before the first use write the acronym out as a proper name: capitalised words (not other abbreviations:
  * "MZ van PD" does not spell MVP), small linking words between them.
  */
-function nameBefore(acronym: string, blocks: ReadonlyArray<{ analysed: { sentences: ReadonlyArray<{ words: ReadonlyArray<{ text: string }> }> } }>, first: number): boolean {
-  for (let i = 0; i < first; i++) {
-    const sentences = blocks[i]!.analysed.sentences;
-    const entry = wordsEntry(NAME_WORDS, sentences, (ss) => ss.flatMap((x) => [...x.words.flatMap((w) => (/^\p{Lu}[\p{Lu}\d]/u.test(w.text) ? ['|'] : w.text.split('-').filter(Boolean))), '|']));
-    if (!entry.initials.has(acronym[0])) continue;
+type NameBlocks = ReadonlyArray<{ analysed: { sentences: ReadonlyArray<{ words: ReadonlyArray<{ text: string }> }> } }>;
+function nameBefore(acronym: string, blocks: NameBlocks, first: number, byInitial: Map<string | undefined, number[]>): boolean {
+  // Only the blocks with a word of the acronym's initial (in order): the others cannot spell it.
+  for (const i of byInitial.get(acronym[0]) ?? []) {
+    if (i >= first) break;
     // Remembered per acronym with the block's cached analysis: an edit does not search the unchanged blocks again.
-    const answer = spelledOutAnswer(entry, acronym);
+    const answer = spelledOutAnswer(wordsEntry(NAME_WORDS, blocks[i]!.analysed.sentences, nameWordsOf), acronym);
     if (answer) return true;
   }
   return false;
 }
+
+/** The blocks, in order, under each initial of their name words (one pass, instead of one per acronym). */
+function blocksByInitial(blocks: NameBlocks): Map<string | undefined, number[]> {
+  const out = new Map<string | undefined, number[]>();
+  blocks.forEach((b, i) => {
+    for (const initial of wordsEntry(NAME_WORDS, b.analysed.sentences, nameWordsOf).initials) {
+      let list = out.get(initial);
+      if (!list) out.set(initial, (list = []));
+      list.push(i);
+    }
+  });
+  return out;
+}
+
+/** A block's words for nameBefore(): capitalised words, abbreviations as a stop ("|"), each sentence ended by one. */
+const nameWordsOf = (ss: Sentences): string[] => ss.flatMap((x) => [...x.words.flatMap((w) => (/^\p{Lu}[\p{Lu}\d]/u.test(w.text) ? ['|'] : w.text.split('-').filter(Boolean))), '|']);
 type Sentences = ReadonlyArray<{ words: ReadonlyArray<{ text: string }> }>;
 /** A block's words for spelledOut(), their initials, and the answers given so far per acronym. */
 interface WordsEntry {
   words: string[];
   initials: Set<string | undefined>;
+  /** The lower-cased first code unit of each capitalised word: where spelledOut() can start. */
+  capitals: Set<string>;
   answers: Map<string, boolean>;
 }
 const NAME_WORDS = new WeakMap<object, WordsEntry>();
@@ -305,7 +328,9 @@ function wordsEntry(cache: WeakMap<object, WordsEntry>, sentences: Sentences, wo
   let entry = cache.get(sentences);
   if (!entry) {
     const words = wordsOf(sentences);
-    cache.set(sentences, (entry = { words, initials: new Set(words.map((w) => w[0])), answers: new Map() }));
+    const capitals = new Set<string>();
+    for (const w of words) if (/^\p{Lu}/u.test(w)) capitals.add(w[0]!.toLowerCase());
+    cache.set(sentences, (entry = { words, initials: new Set(words.map((w) => w[0])), capitals, answers: new Map() }));
   }
   return entry;
 }
@@ -313,7 +338,13 @@ function wordsEntry(cache: WeakMap<object, WordsEntry>, sentences: Sentences, wo
 /** spelledOut() on an entry's words, remembered per acronym. */
 function spelledOutAnswer(entry: WordsEntry, acronym: string): boolean {
   let answer = entry.answers.get(acronym);
-  if (answer === undefined) entry.answers.set(acronym, (answer = spelledOut(acronym, entry.words)));
+  if (answer === undefined) {
+    // spelledOut() starts only at a capitalised word with the acronym's first letter: without one, no need to try
+    // (a report's footnotes were each tried for every acronym of the report).
+    const first = acronym.replace(/[^\p{L}]/gu, '').toLowerCase()[0];
+    answer = first !== undefined && entry.capitals.has(first) && spelledOut(acronym, entry.words);
+    entry.answers.set(acronym, answer);
+  }
   return answer;
 }
 
