@@ -132,3 +132,46 @@ describe('client rules: the judged false classes (session 3)', () => {
     });
   });
 });
+
+describe('client rules: the judged false classes (s5 blind sample, test/judged/findings-s5.tsv)', () => {
+  it('nl + en: care homes and schools are organisations: a section naming them mentions organisations, not clients', () => {
+    const nlText = '# Medicatie\n\n## Methode\n\nWe interviewden tien bewoners.\n\n## Resultaten\n\nBewoners krijgen hun medicatie op tijd. Bewoners vertelden dat de ronde rustiger is.\n\n## Conclusie\n\nHet project is een stap richting veiligere medicatievoorbereiding in woonzorgcentra. De scholen in de buurt willen het ook. ' + dryNl + '\n';
+    const nl = findings(check(nlText).r, SECTION);
+    assert.equal(nl.length, 1);
+    assert.equal(nl[0]!.data!.professionalMentions, 2);
+    const enText = '# Study\n\n## Method\n\nWe interviewed ten residents.\n\n## Findings\n\nResidents get their medication on time. Residents told us the round is calmer.\n\n## Conclusion\n\nThe project is a step towards safer medication rounds in care homes. Local schools want it too. ' + dryEn + '\n';
+    const en = findings(check(enText).r, SECTION);
+    assert.equal(en.length, 1);
+    assert.equal(en[0]!.data!.professionalMentions, 2);
+    assert.match(en[0]!.message.en, /2 mentions of professionals and organisations/);
+  });
+
+  it('nl + en: a conclusion inside a reflection or a section of limitations concludes the reflection: not asked to name clients', () => {
+    const nl = `# Onderzoek\n\n## Methode\n\nWe interviewden tien inwoners.\n\n## Resultaten\n\nInwoners wachten lang. Inwoners vertelden dat de brief onduidelijk is.\n\n## Kritische reflectie\n\n### Sterke punten\n\nDe aanpak was iteratief.\n\n### Conclusie\n\n${dryNl}\n`;
+    assert.deepEqual(findings(check(nl).r, SECTION), []);
+    assert.equal(findings(check(nl.replace('## Kritische reflectie', '## Evaluatie')).r, SECTION).length, 1);
+    const en = `# Study\n\n## Method\n\nWe interviewed ten residents.\n\n## Findings\n\nResidents wait long. Residents told us the letter is unclear.\n\n## Reflection\n\n### Strengths\n\nThe approach was iterative.\n\n### Conclusion\n\n${dryEn}\n`;
+    assert.deepEqual(findings(check(en).r, SECTION), []);
+    assert.equal(findings(check(en.replace('## Reflection', '## Evaluation')).r, SECTION).length, 1);
+  });
+
+  it('nl + en: a report whose method draws on surveys others held among the people concerned (a health monitor) gets no client-voice warning', () => {
+    const nl = '# Gebiedsscan\n\n## Aanpak\n\nWe spraken met tien professionals van het wijkteam en de gemeente, en gebruikten de cijfers van de gezondheidsmonitor.\n\n## Resultaten\n\nInwoners voelen zich minder gezond. Inwoners wonen vaak alleen. Jongeren bewegen weinig. Inwoners hebben schulden. Huishoudens wachten lang.\n';
+    assert.deepEqual(findings(check(nl).r, MISSING), []);
+    assert.equal(findings(check(nl.replace(', en gebruikten de cijfers van de gezondheidsmonitor', '')).r, MISSING).length, 1);
+    const en = '# Area scan\n\n## Method\n\nWe interviewed ten social workers and council officers, and used the figures of the health monitor.\n\n## Findings\n\nResidents feel less healthy. Residents often live alone. Young people exercise little. Residents have debts. Families wait long.\n';
+    assert.deepEqual(findings(check(en).r, MISSING), []);
+    assert.equal(findings(check(en.replace(', and used the figures of the health monitor', '')).r, MISSING).length, 1);
+  });
+
+  it('nl + en: an organisation after a client word ("residents of the care home") says where they are: the clients took part, not staff', () => {
+    const nl = (m: string) => check(`# Gebruikerstest\n\n## Methode\n\n${m}\n\n## Resultaten\n\nBewoners vinden de robot leuk. Bewoners spelen graag bingo.\n`).cp.participantsAre;
+    assert.equal(nl('Drie bewoners van het woonzorgcentrum werden geïnterviewd.'), 'clients');
+    assert.notEqual(nl('Drie bewoners en het woonzorgcentrum werden geïnterviewd.'), 'clients');
+    assert.equal(nl('Drie medewerkers van het woonzorgcentrum werden geïnterviewd.'), 'professionals');
+    const en = (m: string) => check(`# User test\n\n## Method\n\n${m}\n\n## Findings\n\nResidents like the robot. Residents enjoy bingo.\n`).cp.participantsAre;
+    assert.equal(en('We interviewed three residents of the care home.'), 'clients');
+    assert.equal(en('Three residents of the care home were interviewed.'), 'clients');
+    assert.equal(en('Three members of staff of the care home were interviewed.'), 'professionals');
+  });
+});

@@ -73,6 +73,24 @@ describe(RULE, () => {
     }
   });
 
+  it('nl + en: a Markdown paragraph split by hard line breaks (two trailing spaces, a backslash) is judged per visible block', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const head = `# ${language === 'nl' ? 'Rapport' : 'Report'}\n\n## ${language === 'nl' ? 'Reflectie' : 'Reflection'}\n\n`;
+      const spaces = `${head}${paragraph(120, language)}  \n${paragraph(150, language)}  \n${paragraph(100, language)}\n`;
+      assert.deepEqual(of(md(spaces), RULE), [], language);
+      const backslash = `${head}${paragraph(120, language)}\\\n${paragraph(150, language)}\n`;
+      assert.deepEqual(of(md(backslash), RULE), [], language);
+      // Soft line breaks (no trailing spaces) make one paragraph of 370 words on the page.
+      const soft = `${head}${paragraph(120, language)}\n${paragraph(150, language)}\n${paragraph(100, language)}\n`;
+      assert.deepEqual(of(md(soft), RULE).map((f) => f.data!.words), [370], language);
+      // A visible block over the limit is still reported, with its own count and first sentence.
+      const wall = `${head}${paragraph(60, language)}  \n${paragraph(230, language)}\n`;
+      const f = of(md(wall), RULE);
+      assert.deepEqual(f.map((x) => x.data!.words), [230], language);
+      assert.equal(wall.slice(f[0]!.offset, f[0]!.endOffset), sentenceOf(10, language), language);
+    }
+  });
+
   it('nl + en: a plain-text table or a block quote is no paragraph to split', () => {
     for (const language of ['nl', 'en'] as const) {
       const rows = Array.from({ length: 40 }, (_, i) => `Variable${i}          |  ${sentenceOf(8, language).replace(/\.$/, '')}`).join('\n');

@@ -178,4 +178,46 @@ describe(RULE, () => {
       assert.equal(of(md(whole), RULE).length, 1, language);
     }
   });
+
+  it('nl + en: an acknowledgements section (Acknowledgments, Dankwoord) is written for those thanked: its long sentences are not flagged', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const long = `${sentenceOf(42, language)} ${sentenceOf(30, language)}`;
+      for (const heading of language === 'nl' ? ['Dankwoord', '1. Woord van dank'] : ['Acknowledgments', 'Acknowledgements and thanks']) {
+        const text = `# ${language === 'nl' ? 'Rapport' : 'Report'}\n\n## ${heading}\n\n${long}\n`;
+        assert.deepEqual(of(md(text), RULE), [], `${language}: ${heading}`);
+      }
+      // The same sentences under another heading are flagged.
+      const other = `# ${language === 'nl' ? 'Rapport' : 'Report'}\n\n## ${language === 'nl' ? 'Woorden van de dank-commissie' : 'Thankful residents'}\n\n${long}\n`;
+      assert.equal(of(md(other), RULE).length, 2, language);
+    }
+  });
+
+  it('nl + en: a section whose long sentences are all only just over the limit (at most 5 words) gets its section finding as a hint', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const heading = `# ${language === 'nl' ? 'Rapport' : 'Report'}\n\n## ${language === 'nl' ? 'Resultaten' : 'Findings'}\n\n`;
+      const filler = Array.from({ length: 60 }, () => sentenceOf(10, language)).join(' ');
+      const section = (lengths: number[]) => of(md(`${heading}${lengths.map((n) => sentenceOf(n, language)).join(' ')}\n\n${filler}\n`), RULE).find((f) => f.data!.section);
+      // 27, 28 and 29 words at a limit of 25: a hint.
+      assert.equal(section([27, 28, 29, 29])?.severity, 'hint', language);
+      // One of 31 words: the section finding is shown.
+      assert.equal(section([27, 28, 29, 31])?.severity, 'info', language);
+      // The margin is an option.
+      const strict = of(md(`${heading}${[27, 28, 29, 29].map((n) => sentenceOf(n, language)).join(' ')}\n\n${filler}\n`, { config: config({ rules: { [RULE]: { options: { sectionMarginWords: 0 } } } }) }), RULE).find((f) => f.data!.section);
+      assert.equal(strict?.severity, 'info', language);
+    }
+  });
+
+  it('nl + en: a checklist item that names a series of things is a list already; the same series in a paragraph is flagged', () => {
+    const items = {
+      en: 'Email attendees a welcome message with a link to the workshop page, background readings, a description of any setup they need to do, a list of what they need to bring, and a way to contact the host or teacher on the day.',
+      nl: 'Stuur de deelnemers een welkomstbericht met een link naar de pagina van de workshop, de achtergrondteksten, een beschrijving van wat ze vooraf moeten installeren, een lijst van wat ze moeten meenemen, en een manier om de begeleider op de dag zelf te bereiken.',
+    };
+    for (const language of ['nl', 'en'] as const) {
+      const head = `# ${language === 'nl' ? 'Rapport' : 'Report'}\n\n## ${language === 'nl' ? 'Checklist' : 'Checklist'}\n\n`;
+      assert.deepEqual(of(md(`${head}- Kort.\n- ${items[language]}\n`), RULE), [], language);
+      assert.equal(of(md(`${head}${items[language]}\n`), RULE).length, 1, language);
+      // A list item of clauses (not a series of short items) is still a long sentence.
+      assert.equal(of(md(`${head}- Kort.\n- ${sentenceOf(30, language)}\n`), RULE).length, 1, language);
+    }
+  });
 });

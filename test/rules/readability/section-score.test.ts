@@ -30,7 +30,7 @@ describe(RULE, () => {
     assert.equal(f.severity, 'info');
     assert.equal(f.data!.role, 'summary');
     assert.equal(f.data!.score, 39.5);
-    assert.match(f.message.nl, /^De lopende tekst van dit hoofdstuk scoort 39\.5 \(Flesch-Douma, moeilijk\); streef naar minstens 50\. Gemiddelde zin: 14\.3 woorden; LIX \d+(\.\d)?\.$/);
+    assert.match(f.message.nl, /^De lopende tekst van dit hoofdstuk scoort 39\.5 \(Flesch-Douma, moeilijk\); streef naar minstens 50\. Gemiddelde zin: 14\.3 woorden; LIX \d+(\.\d)?\.(?: Lange woorden wegen het zwaarst: .*)?(?: De eigen begrippen van het rapport .*)?$/);
     assert.match(f.message.en, /^The running text of this section scores 39\.5 \(Flesch-Douma, difficult\); aim for at least 50\./);
   });
 
@@ -169,5 +169,48 @@ describe(RULE, () => {
     const text = `Rapport over de aanpak\n\nKort.\n\n1 Samenvatting\n\n${MEDIUM}\n\n2 Resultaten\n\n${EASY}\n`;
     const r = txt(text);
     assert.deepEqual(scored(r, text), [['1 Samenvatting', 50]]);
+  });
+
+  describe('what drives the score (judged in the s5 blind sample, test/judged/findings-s5.tsv)', () => {
+    // Sections of 20-word sentences, each with four long words: hard by their words alone.
+    const LONG = {
+      nl: ['medicatievoorbereiding', 'zelfevaluatieformulier', 'verpleegkundigenoverleg', 'gebruikersonderzoeken', 'informatievoorziening', 'ondersteuningsbehoefte', 'uitvoeringsorganisatie', 'samenwerkingsovereenkomst', 'toegankelijkheidsrichtlijn', 'kwaliteitsverbeteringsplan', 'beleidsevaluatierapport', 'verantwoordelijkheidsverdeling', 'medewerkerstevredenheid', 'gezondheidsbevordering', 'arbeidsongeschiktheid', 'klanttevredenheidsmeting', 'schuldhulpverleningstraject', 'inkomensondersteuning', 'participatievoorziening', 'wijkverpleegkundigenteam'],
+      en: ['individualisation', 'operationalisation', 'institutionalisation', 'internationalisation', 'characterisation', 'decentralisation', 'professionalisation', 'responsibilities', 'accountabilities', 'interoperability', 'confidentiality', 'administratively', 'epidemiological', 'unemployability', 'intergovernmental', 'multidisciplinary', 'organisationally', 'rehabilitation', 'authorisation', 'immunisation'],
+    };
+    const sentence = {
+      nl: (w: string[]) => `De ${w[0]}, de ${w[1]}, de ${w[2]} en de ${w[3]} werden in de eerste week samen door het hele team besproken.`,
+      en: (w: string[]) => `The ${w[0]}, the ${w[1]}, the ${w[2]} and the ${w[3]} were all talked about by the whole team in the first week.`,
+    };
+    for (const language of ['nl', 'en'] as const) {
+      const heading = language === 'nl' ? 'Resultaten' : 'Findings';
+      /** Five sentences: the same four terms each time (the report's own), or twenty different long words. */
+      const section = (own: boolean) => `# Report\n\n## ${heading}\n\n${[0, 1, 2, 3, 4].map((k) => sentence[language](own ? LONG[language].slice(0, 4) : LONG[language].slice(4 * k, 4 * k + 4))).join(' ')}\n`;
+
+      it(`${language}: a body section hard only through the report's own long terms (five syllables or more, used three times or more) is a hint; rare long words are shown and named`, () => {
+        const own = of(md(section(true)), RULE);
+        assert.deepEqual(own.map((f) => f.severity), ['hint']);
+        assert.deepEqual([...(own[0]!.data!.ownTerms as string[])].sort(), LONG[language].slice(0, 4).sort());
+        assert.match(language === 'nl' ? own[0]!.message.nl : own[0]!.message.en, language === 'nl' ? /De eigen begrippen van het rapport \(".+"\) tellen niet mee\./ : /The report's own terms \(".+"\) are not counted against it\./);
+        const rare = of(md(section(false)), RULE);
+        assert.deepEqual(rare.map((f) => f.severity), ['info']);
+        assert.deepEqual(rare[0]!.data!.ownTerms, []);
+        assert.equal((rare[0]!.data!.longWords as string[]).length, 5);
+        assert.match(language === 'nl' ? rare[0]!.message.nl : rare[0]!.message.en, language === 'nl' ? /Lange woorden wegen het zwaarst: "[^"]+", "[^"]+", "[^"]+"; een gewoner woord of een korte uitleg helpt\./ : /Long words weigh most: "[^"]+", "[^"]+", "[^"]+"; a plainer word or a short explanation helps\./);
+        // termUses is an option: counted as terms from ten uses on, the section is shown.
+        const strict = of(md(section(true), { config: config({ rules: { [RULE]: { options: { termUses: 10 } } } }) }), RULE);
+        assert.deepEqual(strict.map((f) => f.severity), ['info']);
+        // A summary keeps its target whatever the cause.
+        const summary = section(true).replace(`## ${heading}`, language === 'nl' ? '## Samenvatting' : '## Summary');
+        assert.deepEqual(of(md(summary), RULE).map((f) => f.severity), ['info']);
+      });
+    }
+
+    it('nl + en: an acknowledgements section is not scored', () => {
+      for (const [heading, body] of [['Dankwoord', HARD], ['Acknowledgements', `${HARD_EN}\n\n${HARD_EN}`]] as const) {
+        const text = `# Report\n\n## ${heading}\n\n${body}\n`;
+        assert.deepEqual(of(md(text), RULE), [], heading);
+        assert.equal(of(md(text.replace(heading, heading === 'Dankwoord' ? 'Methode' : 'Method')), RULE).length, 1, heading);
+      }
+    });
   });
 });

@@ -298,4 +298,46 @@ describe(RULE, () => {
       assert.deepEqual(flagged(md(en), en, RULE), ['CBV']);
     });
   });
+
+  describe('judged false in the s5 blind sample (test/judged/findings-s5.tsv): a list of terms, a reference number, a placeholder', () => {
+    it('nl + en: an abbreviation defined in a list of terms anywhere in the report is explained for the reader; defined later in prose it is not', () => {
+      const en = '# Report\n\nStaff prepare TDRS submissions. They use TDRS tools.\n\n## Method\n\nHere is how we defined the terms:\n\n- **The Tax Data Reporting System (TDRS)** is the system used to collect data.\n- **The flat file** is a file format.\n';
+      assert.deepEqual(flagged(md(en), en, RULE), []);
+      const t = nl('Medewerkers vullen het KVRP in. Het KVRP is lang.\n\n## Begrippen in dit onderzoek\n\n- Kwartaalverslag Regionaal Project (KVRP): het verslag dat elk project indient.\n- Projectleider: wie het project trekt.');
+      assert.deepEqual(flagged(md(t), t, RULE), []);
+      // The same explanation in a sentence of running text comes too late.
+      const prose = '# Report\n\nStaff prepare TDRS submissions.\n\n## Method\n\nWe looked at how the Tax Data Reporting System (TDRS) is used.\n';
+      assert.deepEqual(flagged(md(prose), prose, RULE), ['TDRS']);
+      const proseNl = nl('Medewerkers vullen het KVRP in.\n\n## Methode\n\nWe keken hoe het Kwartaalverslag Regionaal Project (KVRP) wordt gebruikt.');
+      assert.deepEqual(flagged(md(proseNl), proseNl, RULE), ['KVRP']);
+      // A list item that mentions the explanation late in a longer item is no entry of a list of terms.
+      const late = '# Report\n\nStaff prepare TDRS submissions.\n\n## Method\n\n- We asked many participants, over several weeks and in three regions, how they use the Tax Data Reporting System (TDRS) today.\n';
+      assert.deepEqual(flagged(md(late), late, RULE), ['TDRS']);
+    });
+
+    it('nl + en: an abbreviation that labels a reference number (grant, project, file) is not one to write out', () => {
+      const en = '# Report\n\nNIHR HS&DR Reference Number: 17/99/89\n\nThe NIHR funded it. The NIHR is a funder.\n\n## Funding\n\nFunded by the National Institute for Health Research (NIHR).\n';
+      // The first use in the prose is the second line, not the reference line.
+      assert.deepEqual(of(md(en), RULE).map((f) => en.slice(f.offset, f.offset + 30)), ['NIHR funded it. The NIHR is a ']);
+      const t = nl('ZonMw-projectnummer 10360 staat op het rapport. Het project werd betaald door de NWOZ projectnummer: 4451.');
+      assert.deepEqual(flagged(md(t), t, RULE), []);
+      // Without a number it is an abbreviation like any other.
+      const bare = nl('De NWOZ betaalde het project.');
+      assert.deepEqual(flagged(md(bare), bare, RULE), ['NWOZ']);
+    });
+
+    it('nl + en: "(ABC)" after words that do not hold its letters explains nothing: "(FIG)" after "the fund" is a placeholder', () => {
+      const en = '# Report\n\nIncome is shown as a table (FIG). A worker may remove it from the fund (FIG).\n';
+      const f = of(md(en), RULE);
+      assert.deepEqual(f.map((x) => [x.data!.explainedLater, x.severity]), [[false, 'hint']]);
+      const t = nl('Het inkomen staat in een tabel (FIG). Een medewerker haalt het uit het fonds (FIG).');
+      assert.deepEqual(of(md(t), RULE).map((x) => [x.data!.explainedLater, x.severity]), [[false, 'hint']]);
+      // Words that hold the letters in order explain it, even with one letter of a long one missing.
+      assert.deepEqual(of(md(nl('Het persoonsgebonden Inkomensoverzicht Formulier (PIF) is nieuw. Het PIF is kort.')), RULE), []);
+      const ssnap = '# Report\n\nWe used the Sentinel Stroke National Audit data (SSNAP). SSNAP is large.\n';
+      assert.deepEqual(of(md(ssnap), RULE), []);
+      assert.deepEqual(of(md(nl('De mantelzorger (MZ) helpt. De MZ is moe.')), RULE), []);
+    });
+  });
 });
+

@@ -21,6 +21,9 @@ export interface Span {
   text: string;
 }
 
+/** The words between a client word and an organisation that make the organisation the clients' place: "of the", "van het". */
+const PLACE_OF = /^(?:of|from|at|in)(?: (?:the|a|an|their|this|that|one|two|three|four|five|six|seven|eight|nine|ten|\d+))?$|^(?:van|uit|bij|in)(?: (?:het|de|een|hun|dit|deze|dat|die|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d+))?$/;
+
 /** A sentence that says how data were collected, and from whom. */
 export interface MethodFact extends Span {
   /** The method words that matched. */
@@ -530,7 +533,11 @@ function methodFact(c: SentenceContext): MethodFact | undefined {
   const first = methodCues[0]!;
   const last = methodCues[methodCues.length - 1]!;
   const candidates = w.people.filter((p) => !p.subjectOnly);
-  const around = inClause(candidates, w.s.words, ab.block.text, first.from, last.to, language, 10).filter((p) => linkedToMethod(p, methodCues, w.norm, language));
+  const linked = inClause(candidates, w.s.words, ab.block.text, first.from, last.to, language, 10).filter((p) => linkedToMethod(p, methodCues, w.norm, language));
+  // "three residents of the care home", "bewoners van het woonzorgcentrum", "inwoners van de gemeente": the organisation
+  // after a client word says where those clients live or are served; it is no second group that took part.
+  // The client word stands for the phrase ("Drie bewoners van het woonzorgcentrum werden geïnterviewd").
+  const around = linked.map((p) => (p.kind === 'professional' && candidates.find((c) => c.kind === 'client' && c.to < p.from && PLACE_OF.test(w.norm.slice(c.to + 1, p.from).join(' ')))) || p);
   return {
     start: w.s.start,
     end: w.s.end,

@@ -4,6 +4,7 @@ import { message } from '../types.js';
 import type { ClientPerspective } from './analysis.js';
 import { clientPerspective, ratioText, VERDICT_OPTIONS } from './analysis.js';
 import { SCAFFOLD_HEADING, scaffoldFix } from './scaffold.js';
+import { usesClientSurveyData } from './no-involvement.js';
 
 const nlNumber = (x: number) => String(x).replace('.', ',');
 
@@ -102,6 +103,12 @@ export const missingPerspective: DocumentRule = {
     const guide = (cp.readerAddressPer1000 ?? 0) >= Number(ctx.options.guideReaderAddressPer1000 ?? Infinity);
     if ((!cp.reportsResearch || guide) && !on(ctx.options.withoutResearch)) return [];
     if (cp.participantsAre === 'professionals' && cp.participantsResolvedBy === 'method' && cp.clientMentionsPer1000 < Number(ctx.options.minMentionsPer1000StaffStudy ?? 0)) return [];
+    // A report whose method draws on surveys that others held among the people concerned (a health monitor, a
+    // residents' survey): they are heard, in numbers, through those surveys; whether to add their own words is a choice
+    // of study design, not of writing (judged false in the s5 blind sample: "a population-level indicator scan;
+    // residents' views enter through self-report surveys"). The same test keeps client/no-involvement quiet there.
+    const m = cp.method.section;
+    if (m && usesClientSurveyData(doc.text.slice(m.offset, m.contentEnd), doc.language)) return [];
     const ev = evidenceMessage(cp);
     const anchor = documentAnchor(doc);
     const fix = scaffoldFix(doc);

@@ -6,7 +6,7 @@ import type { Language } from '../../types.js';
 
 /** Survey data that others collected from residents or patients (a health monitor, a residents' survey), per language. */
 const surveyData: Partial<Record<Language, RegExp>> = {};
-function usesClientSurveyData(text: string, language: Language): boolean {
+export function usesClientSurveyData(text: string, language: Language): boolean {
   const re = (surveyData[language] ??= new RegExp(`(?<![\\p{L}])(?:${clientWords(language, 'methods', 'clientSurveyData').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')})`, 'iu'));
   return re.test(text);
 }

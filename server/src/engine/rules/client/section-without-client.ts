@@ -62,12 +62,26 @@ export const sectionWithoutClient: DocumentRule = {
       const role = doc.sections[k.parent]!.role;
       return role !== 'title' && !KEY_ROLES.has(role);
     };
+    // A conclusion inside a reflection or a section of limitations ("## Kritische reflectie" › "### Conclusie")
+    // concludes the project's look at itself, not the findings: not about practice either (judged false in the s5
+    // blind sample: "section is project self-reflection, not findings about clients").
+    const inNotPractice = (i: number) => {
+      let level = doc.sections[i]!.level;
+      for (let j = i - 1; j >= 0 && level > 1; j--) {
+        const t = doc.sections[j]!;
+        if (t.level >= level) continue;
+        level = t.level;
+        if (notPracticeTitle(t.title, t.language)) return true;
+      }
+      return false;
+    };
     const lacking = cp.keySections.filter(
       (k) =>
         roles.has(k.role) &&
         !k.mentionsClients &&
         k.words >= minWords &&
         !notPracticeTitle(k.title, doc.sections[k.index]!.language) &&
+        !inNotPractice(k.index) &&
         !(staffStudy && k.role === 'conclusion' && cp.sections[k.index]!.professionalMentions > 0) &&
         !localUnit(k),
     );

@@ -2,7 +2,8 @@ import type { AnalysedBlock } from '../types.js';
 import type { Word } from '../../text/sentences.js';
 import { looksLikeTable } from '../../text/sentences.js';
 import { findQuotes } from '../../text/quotes.js';
-import type { Language } from '../../types.js';
+import type { Language, Section } from '../../types.js';
+import { words as listWords } from '../../text/lexicon.js';
 
 /**
  * Whether a block is the writer's running text: a paragraph, list item or footnote, not a
@@ -83,4 +84,21 @@ export function wordsOutside(words: Word[], quotes: ReadonlyArray<readonly [numb
   let n = 0;
   for (const w of words) if (!inside(w.start, w.end, quotes)) n++;
   return n;
+}
+
+/** Heading words of an acknowledgements section, per language (dictionaries/text/<language>/sentence-boundaries). */
+const ACKNOWLEDGEMENTS: Record<Language, RegExp> = {
+  en: new RegExp(`^(?:${listWords('en', 'sentences', 'acknowledgementHeadings').join('|')})\\b`, 'u'),
+  nl: new RegExp(`^(?:${listWords('nl', 'sentences', 'acknowledgementHeadings').join('|')})\\b`, 'u'),
+};
+
+/**
+ * A section that thanks people ("Acknowledgments", "Dankwoord"): written for those thanked, not for the practitioner
+ * reader, and its long sentences are lists of names. Judged false in the blind samples (test/judged/findings-s5.tsv:
+ * "long sentences are lists of names to thank"). The heading is read without numbering or markup.
+ */
+export function isAcknowledgements(section: Pick<Section, 'title' | 'language'> | undefined): boolean {
+  if (!section) return false;
+  const title = section.title.toLowerCase().replace(/[^\p{L}\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return ACKNOWLEDGEMENTS[section.language]?.test(title) === true || ACKNOWLEDGEMENTS[section.language === 'nl' ? 'en' : 'nl'].test(title);
 }
