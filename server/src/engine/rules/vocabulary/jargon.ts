@@ -17,10 +17,12 @@ const meta: RuleMeta = {
   // everydayWords: everyday words with a plainer one (assistance, aangezien), for the general public only.
   // technicalWords: exact terms of a method or field (standard deviation, validiteit), for the general public only.
   // academicWords: the academic register (theoretical framework, implicaties): always, outside-theses or never.
+  // fieldWords: words of a field of work or of academic writing without a reviewed one-for-one swap
+  // (stakeholder, implementation, functionaliteit): hint (found, not shown in the Problems panel) or shown.
   options: {
-    practitioner: { warningsPer1000Words: 1, everydayWords: false, technicalWords: false, academicWords: 'outside-theses' },
-    academic: { warningsPer1000Words: 0.5, everydayWords: false, technicalWords: false, academicWords: 'never' },
-    general: { warningsPer1000Words: 1.5, everydayWords: true, technicalWords: true, academicWords: 'always' },
+    practitioner: { warningsPer1000Words: 1, everydayWords: false, technicalWords: false, academicWords: 'outside-theses', fieldWords: 'hint' },
+    academic: { warningsPer1000Words: 0.5, everydayWords: false, technicalWords: false, academicWords: 'never', fieldWords: 'hint' },
+    general: { warningsPer1000Words: 1.5, everydayWords: true, technicalWords: true, academicWords: 'always', fieldWords: 'shown' },
   },
   // "make a decision" is both jargon and nominal style: the jargon finding has the fix.
   supersedes: ['readability/nominalization'],

@@ -1,0 +1,107 @@
+import { strict as assert } from 'node:assert';
+import { applyFixes } from '../../server/src/engine/fixes.js';
+import type { Finding } from '../../server/src/engine/types.js';
+import { config, run, vocabularyFindings } from './helpers.js';
+import type { LintOptions } from '../../server/src/engine/engine.js';
+import type { Language } from '../../server/src/engine/types.js';
+
+/**
+ * The classes of the third blind judgement of vocabulary/jargon (session 5, test/judged/findings-s5.tsv):
+ * what the Problems panel shows by default (info and up) must be the reliable classes; the words
+ * of a field or of academic writing without a reviewed swap are found, as hints; a reviewed swap
+ * that breaks meaning or grammar in a collocation is no longer offered there.
+ */
+const JARGON = 'vocabulary/jargon';
+const audience = (a: string): LintOptions => ({ config: config({ audience: a }) });
+const option = (options: Record<string, unknown>): LintOptions => ({ config: config({ rules: { [JARGON]: { options } } }) });
+
+function jargon(text: string, language: Language, options: LintOptions = {}): Finding[] {
+  return vocabularyFindings(run(text, language, options), JARGON);
+}
+/** The flagged texts shown in the Problems panel (info and up). */
+function shown(text: string, language: Language, options: LintOptions = {}): string[] {
+  return jargon(text, language, options).filter((f) => f.severity !== 'hint').map((f) => text.slice(f.offset, f.endOffset));
+}
+/** The flagged texts that are hints. */
+function hints(text: string, language: Language, options: LintOptions = {}): string[] {
+  return jargon(text, language, options).filter((f) => f.severity === 'hint').map((f) => text.slice(f.offset, f.endOffset));
+}
+
+describe('vocabulary/jargon: what is shown by default (session-5 judgement)', () => {
+  describe('words of a field or of academic writing without a reviewed swap are hints by default', () => {
+    it('en: stakeholders, deliverables, implementation are found as hints; the general audience and fieldWords: shown show them', () => {
+      const en = '# Report\n\nWe met stakeholders about the deliverables. The implementation took a year.\n';
+      assert.deepEqual(shown(en, 'en'), []);
+      assert.deepEqual(hints(en, 'en'), ['stakeholders', 'deliverables', 'implementation']);
+      assert.deepEqual(shown(en, 'en', audience('general')), ['stakeholders', 'deliverables', 'implementation']);
+      assert.deepEqual(shown(en, 'en', option({ fieldWords: 'shown' })), ['stakeholders', 'deliverables', 'implementation']);
+    });
+
+    it('nl: functionaliteit, prioriteren, implementatie are found as hints; the general audience shows them', () => {
+      const nl = '# Rapport\n\nDe functionaliteit is beperkt. De eisen zijn geprioriteerd. De implementatie duurde een jaar.\n';
+      assert.deepEqual(shown(nl, 'nl'), []);
+      assert.deepEqual(hints(nl, 'nl'), ['functionaliteit', 'geprioriteerd', 'implementatie']);
+      assert.deepEqual(shown(nl, 'nl', audience('general')), ['functionaliteit', 'geprioriteerd', 'implementatie']);
+    });
+
+    it('en + nl: stock phrases and reviewed swaps of the same dictionaries stay shown (prior to, utilise; indien, gedurende)', () => {
+      assert.deepEqual(shown('# Report\n\nPrior to the visit, staff utilise a checklist.\n', 'en'), ['Prior to', 'utilise']);
+      assert.deepEqual(shown('# Rapport\n\nIndien de cliënt belt, noteren we dat gedurende de dag.\n', 'nl'), ['Indien', 'gedurende']);
+    });
+
+    it('nl: stiff officialese content words and anglicisms in Dutch text stay shown (verrichten, problematiek, scope)', () => {
+      assert.deepEqual(shown('# Rapport\n\nDe medewerkers verrichten taken. De problematiek is groot. Dit valt buiten de scope.\n', 'nl'), ['verrichten', 'De problematiek', 'scope']);
+    });
+
+    it('nl: the suffix -problematiek is officialese in the social-domain dictionary too (schuldenproblematiek shown)', () => {
+      assert.deepEqual(shown('# Rapport\n\nDe professionals zien veel schuldenproblematiek.\n', 'nl'), ['schuldenproblematiek']);
+    });
+  });
+
+  describe('a reviewed swap that breaks meaning or grammar in a collocation', () => {
+    it('en: "in terms of our model" and "explained in terms of" are idioms; "in terms of housing" is filler', () => {
+      assert.deepEqual(shown('# Report\n\nIn terms of our model, we started here. It can be explained in terms of cognitive load.\n', 'en'), []);
+      assert.deepEqual(shown('# Report\n\nIn terms of housing, most families rented.\n', 'en'), ['In terms of']);
+    });
+
+    it('nl: "geoptimaliseerd (is) voor" means afgestemd op; "het proces optimaliseren" is still verbeteren, a safe fix', () => {
+      assert.deepEqual(shown('# Rapport\n\nEen kalender die geoptimaliseerd is voor mensen met ADHD.\n', 'nl'), []);
+      const text = '# Rapport\n\nWe willen het proces optimaliseren.\n';
+      const [f] = jargon(text, 'nl');
+      assert.equal(f?.fixes.find((x) => x.preferred)?.kind, 'safe');
+      assert.equal(applyFixes(text, jargon(text, 'nl')).text, '# Rapport\n\nWe willen het proces verbeteren.\n');
+    });
+
+    it('nl: "de benodigde opslag" is not flagged (de nodige means quite a lot); "is benodigd" becomes "is nodig"', () => {
+      assert.deepEqual(shown('# Rapport\n\nDe benodigde opslag zal verminderen.\n', 'nl'), []);
+      const text = '# Rapport\n\nVoor de aanvraag is een uittreksel benodigd.\n';
+      assert.equal(applyFixes(text, jargon(text, 'nl')).text, '# Rapport\n\nVoor de aanvraag is een uittreksel nodig.\n');
+    });
+
+    it('nl: "bovenstaande figuur" is a figure reference; "de bovengenoemde punten" is still flagged', () => {
+      assert.deepEqual(shown('# Rapport\n\nIn het midden van bovenstaande figuur staat de scanner. De bovengenoemde punten tellen.\n', 'nl'), ['bovengenoemde']);
+    });
+
+    it('nl: "gedurende drie weken" (a duration) is flagged without a safe fix; "gedurende de dag" keeps its safe fix', () => {
+      const duration = jargon('# Rapport\n\nDe cliënt wachtte gedurende drie weken.\n', 'nl');
+      assert.equal(duration.length, 1);
+      assert.ok(duration[0]!.fixes.every((x) => x.kind !== 'safe'));
+      const numeric = jargon('# Rapport\n\nDe cliënt wachtte gedurende 3 weken.\n', 'nl');
+      assert.ok(numeric[0]!.fixes.every((x) => x.kind !== 'safe'));
+      const day = jargon('# Rapport\n\nDe bezetting wisselt gedurende de dag.\n', 'nl');
+      assert.ok(day[0]!.fixes.some((x) => x.kind === 'safe'));
+    });
+
+    it('nl: "indien nodig" and "indien mogelijk" become "zo nodig" and "zo mogelijk", never "als nodig"', () => {
+      const text = '# Rapport\n\nIndien nodig bellen we terug. We komen indien mogelijk langs.\n';
+      assert.equal(applyFixes(text, jargon(text, 'nl')).text, '# Rapport\n\nZo nodig bellen we terug. We komen zo mogelijk langs.\n');
+      const neg = jargon('# Rapport\n\nIndien niet, dan volgt een brief.\n', 'nl');
+      assert.ok(neg[0]!.fixes.every((x) => x.kind !== 'safe'));
+    });
+
+    it('nl: "daartoe behoren" (= daaronder vallen), the plural noun "voornemens" and a law named "Wet inzake …" are not flagged', () => {
+      assert.deepEqual(shown('# Rapport\n\nDaartoe behoren ook de wijkteams. De voornemens van het kabinet om te bezuinigen zijn bekend. De Wet inzake bloedvoorziening geldt.\n', 'nl'), []);
+      assert.deepEqual(shown('# Rapport\n\nDe gemeente is daartoe niet verplicht. Wij zijn voornemens de regeling te stoppen. We schreven inzake de aanvraag.\n', 'nl'), ['daartoe', 'voornemens', 'inzake']);
+    });
+  });
+});
