@@ -58,9 +58,22 @@ describe('vocabulary/jargon: what is shown by default (session-5 judgement)', ()
     });
   });
 
+  describe('a word that is part of a name is not reported', () => {
+    it('en: the text of a link names the linked document ([our stakeholder map](…)); the same word in prose is reported', () => {
+      const general = audience('general');
+      assert.deepEqual(shown('# Report\n\nWe updated [our stakeholder map](https://example.org/map) after the visits.\n', 'en', general), []);
+      assert.deepEqual(shown('# Report\n\nWe updated the map of stakeholders after the visits.\n', 'en', general), ['stakeholders']);
+    });
+
+    it('nl: the text of a (reference) link is a name; the same word beside a link is reported', () => {
+      assert.deepEqual(shown('# Rapport\n\nZie het [overzicht van de stakeholders](https://example.nl/a) en de [scope van het project][1].\n\n[1]: https://example.nl/b\n', 'nl'), []);
+      assert.deepEqual(shown('# Rapport\n\nWe spraken met de stakeholders [zie bijlage](https://example.nl/a).\n', 'nl'), ['stakeholders']);
+    });
+  });
+
   describe('a reviewed swap that breaks meaning or grammar in a collocation', () => {
     it('en: "in terms of our model" and "explained in terms of" are idioms; "in terms of housing" is filler', () => {
-      assert.deepEqual(shown('# Report\n\nIn terms of our model, we started here. It can be explained in terms of cognitive load.\n', 'en'), []);
+      assert.deepEqual(shown('# Report\n\nIn terms of our model, we started here. It can be explained in terms of cognitive load. Fink defines learning in terms of the change it produces.\n', 'en'), []);
       assert.deepEqual(shown('# Report\n\nIn terms of housing, most families rented.\n', 'en'), ['In terms of']);
     });
 

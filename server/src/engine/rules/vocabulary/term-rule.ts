@@ -62,7 +62,7 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
       const weight = new Map<DocumentFinding, number>();
       const field = practiceFields(doc);
       const shown = kind === 'jargon' ? registerFilter(doc, ctx, cues) : () => true;
-      const quiet = kind === 'jargon' ? fieldWordFilter(ctx) : () => false;
+      const quiet = kind === 'jargon' ? fieldWordFilter(ctx, meta) : () => false;
       for (const [entry, uses] of usesByEntry(doc, kind, cues)) {
         if (entry.practiceIn && entry.practiceIn.some((w) => field(w) >= PRACTICE_MENTIONS)) continue;
         // A word that is jargon only in one field (customer for a benefit claimant) keeps its ordinary sense elsewhere.
@@ -127,12 +127,38 @@ function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: 
         const abbr = abbreviationOf(use.text, defined);
         if (abbr !== undefined && !meansEntry(defined.get(abbr)!, entry)) continue;
       }
+      const at = b.toDocument(use.start, use.end);
+      // The text of a link names the linked document or page ([our stakeholder map](…)): renaming it misnames it.
+      if (kind === 'jargon' && inLinkText(doc.text, at.offset, at.endOffset)) continue;
       let list = byEntry.get(entry);
       if (!list) byEntry.set(entry, (list = []));
-      list.push({ use, ...b.toDocument(use.start, use.end), glossary: glossarySections.has(b.section), section: b.section, label: isLabel(b) });
+      list.push({ use, ...at, glossary: glossarySections.has(b.section), section: b.section, label: isLabel(b) });
     }
   }
   return byEntry;
+}
+
+/** How far (in characters, on the same line) the brackets of a link's text may stand from a term in it. */
+const LINK_REACH = 200;
+
+/**
+ * Whether a document range lies in the text of a Markdown link or reference link ([text](url),
+ * [text][ref]): an unclosed `[` before it and `](` or `][` after it, on the same line.
+ */
+export function inLinkText(text: string, offset: number, endOffset: number): boolean {
+  let i = offset - 1;
+  for (; i >= 0 && offset - i <= LINK_REACH; i--) {
+    const c = text[i];
+    if (c === '[') break;
+    if (c === ']' || c === '\n') return false;
+  }
+  if (i < 0 || text[i] !== '[' || text[i - 1] === '!') return false;
+  for (let j = endOffset; j < text.length && j - endOffset <= LINK_REACH; j++) {
+    const c = text[j];
+    if (c === ']') return text[j + 1] === '(' || text[j + 1] === '[';
+    if (c === '[' || c === '\n') return false;
+  }
+  return false;
 }
 
 /**
@@ -211,10 +237,12 @@ function registerFilter(doc: DocumentModel, ctx: RuleContext, cues: CompiledCues
  * practitioners (English field and academic content words about 1 in 4 true, Dutch ones about 2 in 5),
  * while stiff officialese (verrichten, problematiek, adequaat), anglicisms in Dutch text (scope,
  * trade-off) and stock phrases and reviewed swaps (indien, prior to) were 9 in 10 true. They are
- * still found, as hints; `fieldWords: shown` (the general audience) shows them as information.
+ * still found, as hints; `fieldWords: shown` (the general audience) shows them as information, and a
+ * severity set for the rule in .brug.yml applies to them as to every term.
  */
-function fieldWordFilter(ctx: RuleContext): (entry: DictionaryEntry, dictionary: DictionaryEntryDictionary) => boolean {
-  const shownAnyway = String(ctx.options.fieldWords ?? 'hint') === 'shown';
+function fieldWordFilter(ctx: RuleContext, meta: RuleMeta): (entry: DictionaryEntry, dictionary: DictionaryEntryDictionary) => boolean {
+  // A severity the project set for the rule holds for every term (as for the warning budget).
+  const shownAnyway = String(ctx.options.fieldWords ?? 'hint') === 'shown' || ctx.config.rules[meta.id]?.severity !== undefined;
   return (entry, dictionary) => {
     if (shownAnyway || plainEquivalent(entry)) return false;
     const register = registerOf(entry, dictionary);
