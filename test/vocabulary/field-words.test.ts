@@ -112,6 +112,14 @@ describe('vocabulary/jargon: what is shown by default (session-5 judgement)', ()
       assert.ok(neg[0]!.fixes.every((x) => x.kind !== 'safe'));
     });
 
+    it('nl: "Doch" at the start of a sentence (Doch blijken zij …) has no safe swap (Maar blijken zij … is wrong); mid-sentence "doch" → "maar" is safe', () => {
+      const start = jargon('# Rapport\n\nDoch blijken de mantelzorgers creatief.\n', 'nl');
+      assert.equal(start.length, 1);
+      assert.ok(start[0]!.fixes.every((x) => x.kind !== 'safe'));
+      const text = '# Rapport\n\nDe regeling is bekend, doch wordt weinig gebruikt.\n';
+      assert.equal(applyFixes(text, jargon(text, 'nl')).text, '# Rapport\n\nDe regeling is bekend, maar wordt weinig gebruikt.\n');
+    });
+
     it('nl: "daartoe behoren" (= daaronder vallen), the plural noun "voornemens" and a law named "Wet inzake …" are not flagged', () => {
       assert.deepEqual(shown('# Rapport\n\nDaartoe behoren ook de wijkteams. De voornemens van het kabinet om te bezuinigen zijn bekend. De Wet inzake bloedvoorziening geldt.\n', 'nl'), []);
       assert.deepEqual(shown('# Rapport\n\nDe gemeente is daartoe niet verplicht. Wij zijn voornemens de regeling te stoppen. We schreven inzake de aanvraag.\n', 'nl'), ['daartoe', 'voornemens', 'inzake']);

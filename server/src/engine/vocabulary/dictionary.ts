@@ -36,6 +36,8 @@ export interface DictionaryEntry {
   unlessPrecededBy?: string[];
   /** Words right after the term with which the first suggestion no longer fits one-for-one: flagged, but never a safe fix. */
   unsafeFollowedBy?: string[];
+  /** At the start of a sentence the first suggestion does not fit one-for-one (Doch blijken …): flagged, but never a safe fix there. */
+  unsafeAtSentenceStart?: boolean;
   /** An everyday word most readers know, with a plainer one: shown only with the jargon option everydayWords (general audience). */
   everyday?: boolean;
   /**

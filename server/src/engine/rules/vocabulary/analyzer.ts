@@ -188,6 +188,7 @@ export function vocabularyAnalyzer(vocabulary: Vocabulary): BlockAnalyzer {
           if (ctx?.unsafeFollowedBy.some((p) => phraseAt(norm!, p, m.to + 1, m.to + 1))) use.unsafe = true;
           const startsSentence = atStart(s, m.from);
           if (startsSentence) use.sentenceStart = true;
+          if (startsSentence && entry.unsafeAtSentenceStart) use.unsafe = true;
           // A definition: the term opens the sentence (after at most an article) and a defining verb follows.
           if (heading) use.defines = 'heading';
           else if (!m.compound && (startsSentence || (m.from === 1 && LEADING_ARTICLES.has(norm[0]!) && atStart(s, 0))) && lex.cues.definitionVerbs.has(norm[m.to + 1] ?? '')) use.defines = 'sentence';
