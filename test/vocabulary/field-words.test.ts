@@ -112,6 +112,15 @@ describe('vocabulary/jargon: what is shown by default (session-5 judgement)', ()
       assert.ok(neg[0]!.fixes.every((x) => x.kind !== 'safe'));
     });
 
+    it('en: the noun endeavour (a joint endeavour) is not the verb; reside has no safe swap (the power resides in the board)', () => {
+      const general = audience('general');
+      assert.deepEqual(shown('# Report\n\nThe pilot was a joint endeavour of two councils. Their endeavours paid off.\n', 'en', general), []);
+      assert.deepEqual(shown('# Report\n\nStaff endeavoured to call every family.\n', 'en', general), ['endeavoured']);
+      const reside = jargon('# Report\n\nThe power resides in the board.\n', 'en', general);
+      assert.equal(reside.length, 1);
+      assert.ok(reside[0]!.fixes.every((x) => x.kind !== 'safe'));
+    });
+
     it('nl: "Doch" at the start of a sentence (Doch blijken zij …) has no safe swap (Maar blijken zij … is wrong); mid-sentence "doch" → "maar" is safe', () => {
       const start = jargon('# Rapport\n\nDoch blijken de mantelzorgers creatief.\n', 'nl');
       assert.equal(start.length, 1);
