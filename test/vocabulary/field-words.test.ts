@@ -58,6 +58,27 @@ describe('vocabulary/jargon: what is shown by default (session-5 judgement)', ()
     });
   });
 
+  describe('the message says what kind of word it is', () => {
+    const first = (text: string, language: Language) => jargon(text, language, audience('general')).map((f) => f.message[language].replace(/^"[^"]+" /, '').split('.')[0]);
+    it('nl: a stock phrase, officialese, an English word, research language, policy language', () => {
+      assert.deepEqual(first('# Rapport\n\nIndien de cliënt belt, verrichten we taken. Dit valt buiten de scope. De implementatie duurde lang. De functionaliteit is beperkt.\n', 'nl'), [
+        'is stijf, formeel taalgebruik',
+        'is stijve, ambtelijke taal',
+        'is een Engels woord in een Nederlandse tekst',
+        'is onderzoekstaal',
+        'is beleids- of vaktaal',
+      ]);
+    });
+    it('en: a stock phrase, officialese, research language, policy or management language', () => {
+      assert.deepEqual(first('# Report\n\nPrior to the visit, it did not necessitate a form. The implementation took a year. We met stakeholders.\n', 'en'), [
+        'is stiff, formal wording',
+        'is stiff, official wording',
+        'is research language',
+        'is policy or management language',
+      ]);
+    });
+  });
+
   describe('a word that is part of a name is not reported', () => {
     it('en: the text of a link names the linked document ([our stakeholder map](…)); the same word in prose is reported', () => {
       const general = audience('general');

@@ -33,7 +33,27 @@ export const jargon = (vocabulary: Vocabulary) =>
     meta,
     'jargon',
     {
-      found: (term) => message(`"${term}" is research or policy language.`, `"${term}" is onderzoeks- of beleidstaal.`),
+      // What kind of word it is: "Doch" is not research language, "scope" is an English word (session-5 review).
+      found: (term, kind) => {
+        switch (kind) {
+          case 'phrase':
+            return message(`"${term}" is stiff, formal wording.`, `"${term}" is stijf, formeel taalgebruik.`);
+          case 'officialese':
+            return message(`"${term}" is stiff, official wording.`, `"${term}" is stijve, ambtelijke taal.`);
+          case 'loanword':
+            return message(`"${term}" is an English word in a Dutch text.`, `"${term}" is een Engels woord in een Nederlandse tekst.`);
+          case 'academic':
+            return message(`"${term}" is research language.`, `"${term}" is onderzoekstaal.`);
+          case 'field':
+            return message(`"${term}" is policy or management language.`, `"${term}" is beleids- of vaktaal.`);
+          case 'technical':
+            return message(`"${term}" is a technical term.`, `"${term}" is een vakterm.`);
+          case 'everyday':
+            return message(`"${term}" is a formal word.`, `"${term}" is een formeel woord.`);
+          default:
+            return message(`"${term}" is research or policy language.`, `"${term}" is onderzoeks- of beleidstaal.`);
+        }
+      },
       examples: true,
     },
     vocabulary,

@@ -12,9 +12,16 @@ import type { TermUse, VocabularyFacts } from './analyzer.js';
 import { articleFor } from './grammar.js';
 import { abbreviationOf, definedAbbreviations, isAbbreviationForm } from '../../vocabulary/abbreviations.js';
 
+/**
+ * What kind of word a term is, for the first sentence of its message: a stock phrase or function
+ * word (indien, prior to), or a content word by its class (officialese, academic, field, technical,
+ * everyday), or an English loanword in a Dutch text (dictionary domain anglicisme).
+ */
+export type TermKind = 'phrase' | 'loanword' | EntryRegister;
+
 export interface TermRuleText {
   /** The first sentence of the message: what the term is. */
-  found(term: string): Message;
+  found(term: string, kind?: TermKind): Message;
   /** Suggestions that are not a reviewed drop-in swap are offered as examples ("for example"). */
   examples?: boolean;
 }
@@ -368,7 +375,8 @@ function termFixes(doc: DocumentModel, c: TermContext, entry: DictionaryEntry, u
 /** The message of a term's finding: what the term is and what practice says, or the subject question. */
 function termMessage(text: TermRuleText, entry: DictionaryEntry, first: Placed, suggestions: string[], count: number, subject: boolean, defined: boolean, labelled: boolean, chosen: boolean): Message {
   const { dictionary } = first.use.hit;
-  const found = first.use.adjective ? text.found(first.use.adjective.text) : text.found(first.use.text);
+  const kindOfTerm: TermKind = dictionary.domain === 'anglicisme' ? 'loanword' : !CONTENT_POS.has(entry.pos ?? '') ? 'phrase' : registerOf(entry, dictionary);
+  const found = first.use.adjective ? text.found(first.use.adjective.text, kindOfTerm) : text.found(first.use.text, kindOfTerm);
   const quoted = (first.use.adjective ? entry.adjective!.suggestions ?? [] : suggestions).map((s) => `"${s}"`);
   const times = count > 1 ? message(` It comes back ${count} times; the other places are listed with this finding.`, ` Het komt ${count} keer voor; de andere plaatsen staan bij deze melding.`) : message('', '');
   // A reviewed drop-in swap is what practitioners say; any other suggestion may change the number or
