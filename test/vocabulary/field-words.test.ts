@@ -120,6 +120,8 @@ describe('vocabulary/jargon: what is shown by default (session-5 judgement)', ()
       const duration = jargon('# Rapport\n\nDe cliënt wachtte gedurende drie weken.\n', 'nl');
       assert.equal(duration.length, 1);
       assert.ok(duration[0]!.fixes.every((x) => x.kind !== 'safe'));
+      // Not a reviewed swap here: the message offers it as an example.
+      assert.match(duration[0]!.message.nl, /In de praktijk bijvoorbeeld: "tijdens"/);
       const numeric = jargon('# Rapport\n\nDe cliënt wachtte gedurende 3 weken.\n', 'nl');
       assert.ok(numeric[0]!.fixes.every((x) => x.kind !== 'safe'));
       const day = jargon('# Rapport\n\nDe bezetting wisselt gedurende de dag.\n', 'nl');
@@ -146,6 +148,7 @@ describe('vocabulary/jargon: what is shown by default (session-5 judgement)', ()
       const start = jargon('# Rapport\n\nDoch blijken de mantelzorgers creatief.\n', 'nl');
       assert.equal(start.length, 1);
       assert.ok(start[0]!.fixes.every((x) => x.kind !== 'safe'));
+      assert.match(start[0]!.message.nl, /In de praktijk bijvoorbeeld: "maar"/);
       const text = '# Rapport\n\nDe regeling is bekend, doch wordt weinig gebruikt.\n';
       assert.equal(applyFixes(text, jargon(text, 'nl')).text, '# Rapport\n\nDe regeling is bekend, maar wordt weinig gebruikt.\n');
     });

@@ -381,7 +381,7 @@ function termMessage(text: TermRuleText, entry: DictionaryEntry, first: Placed, 
   const times = count > 1 ? message(` It comes back ${count} times; the other places are listed with this finding.`, ` Het komt ${count} keer voor; de andere plaatsen staan bij deze melding.`) : message('', '');
   // A reviewed drop-in swap is what practitioners say; any other suggestion may change the number or
   // the meaning (functionaliteit → functie), so it is offered as an example to choose from.
-  const swap = text.examples !== true || chosen || (entry.safe === true && !first.use.adjective);
+  const swap = text.examples !== true || chosen || (entry.safe === true && !first.use.adjective && !first.use.unsafe);
   if (subject && labelled)
     return {
       en: `"${first.use.text}" names a part of this report (a heading, a table, a caption or a list label): it may be your readers' own word. If they use it too, accept it for this project; if not, consider ${joinAlternatives(quoted, 'or')}.`,
