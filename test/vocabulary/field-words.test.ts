@@ -100,6 +100,8 @@ describe('vocabulary/jargon: what is shown by default (session-5 judgement)', ()
 
     it('nl: "geoptimaliseerd (is) voor" means afgestemd op; "het proces optimaliseren" is still verbeteren, a safe fix', () => {
       assert.deepEqual(shown('# Rapport\n\nEen kalender die geoptimaliseerd is voor mensen met ADHD.\n', 'nl'), []);
+      // Optimising a model or an algorithm is the mathematical sense.
+      assert.deepEqual(shown('# Rapport\n\nDe modellen worden verfijnd en geoptimaliseerd om de hoogste nauwkeurigheid te bereiken.\n', 'nl'), []);
       const text = '# Rapport\n\nWe willen het proces optimaliseren.\n';
       const [f] = jargon(text, 'nl');
       assert.equal(f?.fixes.find((x) => x.preferred)?.kind, 'safe');
