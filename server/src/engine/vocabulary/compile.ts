@@ -24,6 +24,7 @@ export interface EntryContext {
   onlyWith: string[][];
   followedBy: string[][];
   precededBy: string[][];
+  inSentence: string[][];
   unsafeFollowedBy: string[][];
 }
 
@@ -76,12 +77,13 @@ export function compileVocabulary(vocabulary: Vocabulary, language: Language, pr
         if (seen.has(k)) continue;
         seen.add(k);
         const compound = e.compound ?? 'none';
-        if (e.unless || e.onlyWith || e.unlessFollowedBy || e.unlessPrecededBy || e.unsafeFollowedBy)
+        if (e.unless || e.onlyWith || e.unlessFollowedBy || e.unlessPrecededBy || e.unsafeFollowedBy || e.unlessInSentence)
           context.set(e, {
             unless: (e.unless ?? []).map(normalizePhrase),
             onlyWith: (e.onlyWith ?? []).map(normalizePhrase),
             followedBy: (e.unlessFollowedBy ?? []).map(normalizePhrase),
             precededBy: (e.unlessPrecededBy ?? []).map(normalizePhrase),
+            inSentence: (e.unlessInSentence ?? []).map(normalizePhrase),
             unsafeFollowedBy: (e.unsafeFollowedBy ?? []).map(normalizePhrase),
           });
         terms.add(e.term, { kind, entry: e, dictionary: d, form: -1 }, compound);

@@ -50,6 +50,8 @@ export interface DictionaryEntry {
   onlyIn?: string[];
   /** Flagged only with one of these words in the sentence. */
   onlyWith?: string[];
+  /** Not flagged with one of these words anywhere in the sentence (optimaliseren with modellen: the mathematical sense). */
+  unlessInSentence?: string[];
   /** Words of a field where the term is practice language: a report using them three times or more is not flagged. */
   practiceIn?: string[];
   /** A nominal adjective (the elderly): before a noun only the adjective is replaced, or, without suggestions, the use is not a label. */

@@ -178,6 +178,7 @@ export function vocabularyAnalyzer(vocabulary: Vocabulary): BlockAnalyzer {
             const len = m.to - m.from + 1;
             if (ctx.unless.some((p) => phraseAt(norm!, p, m.from - CONTEXT_WINDOW - p.length + 1, m.to + CONTEXT_WINDOW) && !phraseAt(norm!, p, m.from, m.from + len - p.length))) continue;
             if (ctx.onlyWith.length && !ctx.onlyWith.some((p) => phraseAt(norm!, p, 0, norm!.length - 1))) continue;
+            if (ctx.inSentence.some((p) => phraseAt(norm!, p, 0, norm!.length - 1))) continue;
             // A fixed expression or another sense, right after or before the term (geoptimaliseerd (is) voor;
             // bovenstaande figuur; in terms of our model; de Wet inzake …): up to one word in between.
             if (ctx.followedBy.some((p) => phraseAt(norm!, p, m.to + 1, m.to + 2))) continue;
