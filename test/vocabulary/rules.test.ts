@@ -52,11 +52,11 @@ describe('vocabulary rules', () => {
 
     it('says what practitioners say, and why, in both message languages', () => {
       const f = vocabularyFindings(run('De implementatie liep uit.', 'nl'), 'vocabulary/jargon')[0]!;
-      // A content word without a reviewed drop-in swap: information, its suggestions are examples.
-      assert.equal(f.severity, 'info');
-      assert.match(f.message.nl, /^"implementatie" is onderzoeks- of beleidstaal\. In de praktijk bijvoorbeeld: "invoering" of "uitvoering"\. Professionals zeggen/);
-      assert.match(f.message.en, /^"implementatie" is research or policy language\. Practitioners say, for example, "invoering" or "uitvoering"\.$/);
-      assert.deepEqual(f.data, { entryId: 'implementatie', term: 'implementatie', matched: 'implementatie', suggestions: ['invoering', 'uitvoering'], domain: 'academisch', ranked: true });
+      // A content word without a reviewed drop-in swap, of academic writing: a hint by default (session-5 judgement), its suggestions are examples.
+      assert.equal(f.severity, 'hint');
+      assert.match(f.message.nl, /^"implementatie" is onderzoekstaal\. In de praktijk bijvoorbeeld: "invoering" of "uitvoering"\. Professionals zeggen/);
+      assert.match(f.message.en, /^"implementatie" is research language\. Practitioners say, for example, "invoering" or "uitvoering"\.$/);
+      assert.deepEqual(f.data, { entryId: 'implementatie', term: 'implementatie', matched: 'implementatie', suggestions: ['invoering', 'uitvoering'], domain: 'academisch', fieldWord: true });
     });
 
     it('can be turned off, and disabled inline', () => {

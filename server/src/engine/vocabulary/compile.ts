@@ -22,6 +22,10 @@ export interface SynonymHit {
 export interface EntryContext {
   unless: string[][];
   onlyWith: string[][];
+  followedBy: string[][];
+  precededBy: string[][];
+  inSentence: string[][];
+  unsafeFollowedBy: string[][];
 }
 
 /** The context cues of a language, normalised for look-ups. */
@@ -73,7 +77,15 @@ export function compileVocabulary(vocabulary: Vocabulary, language: Language, pr
         if (seen.has(k)) continue;
         seen.add(k);
         const compound = e.compound ?? 'none';
-        if (e.unless || e.onlyWith) context.set(e, { unless: (e.unless ?? []).map(normalizePhrase), onlyWith: (e.onlyWith ?? []).map(normalizePhrase) });
+        if (e.unless || e.onlyWith || e.unlessFollowedBy || e.unlessPrecededBy || e.unsafeFollowedBy || e.unlessInSentence)
+          context.set(e, {
+            unless: (e.unless ?? []).map(normalizePhrase),
+            onlyWith: (e.onlyWith ?? []).map(normalizePhrase),
+            followedBy: (e.unlessFollowedBy ?? []).map(normalizePhrase),
+            precededBy: (e.unlessPrecededBy ?? []).map(normalizePhrase),
+            inSentence: (e.unlessInSentence ?? []).map(normalizePhrase),
+            unsafeFollowedBy: (e.unsafeFollowedBy ?? []).map(normalizePhrase),
+          });
         terms.add(e.term, { kind, entry: e, dictionary: d, form: -1 }, compound);
         (e.forms ?? []).forEach((f, i) => terms.add(f, { kind, entry: e, dictionary: d, form: i }, compound));
       }

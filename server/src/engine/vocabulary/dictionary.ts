@@ -5,7 +5,7 @@ import type { Language } from '../types.js';
 
 export type EntryRole = 'client' | 'professional' | 'participant' | 'person' | 'voice' | 'experience' | 'method' | 'involvement';
 /** The class of a jargon entry, which decides which audiences are shown it. */
-export type EntryRegister = 'officialese' | 'academic' | 'technical' | 'everyday';
+export type EntryRegister = 'officialese' | 'academic' | 'technical' | 'everyday' | 'field';
 export type CompoundPosition = 'none' | 'start' | 'end' | 'any';
 
 export interface DictionaryEntry {
@@ -30,18 +30,28 @@ export interface DictionaryEntry {
   source?: string;
   /** Words near the term (three words either side) that give it an ordinary sense: not flagged then. */
   unless?: string[];
+  /** Words right after the term (or one word later) that give it another sense or a fixed expression: not flagged then ('#' is any number). */
+  unlessFollowedBy?: string[];
+  /** Words right before the term (or one word earlier) that give it another sense or make it part of a name: not flagged then. */
+  unlessPrecededBy?: string[];
+  /** Words right after the term with which the first suggestion no longer fits one-for-one: flagged, but never a safe fix. */
+  unsafeFollowedBy?: string[];
+  /** At the start of a sentence the first suggestion does not fit one-for-one (Doch blijken …): flagged, but never a safe fix there. */
+  unsafeAtSentenceStart?: boolean;
   /** An everyday word most readers know, with a plainer one: shown only with the jargon option everydayWords (general audience). */
   everyday?: boolean;
   /**
    * The entry's class when it differs from its dictionary's: officialese (shown by default), academic,
    * technical (the exact term of a method or field: explained, not replaced; shown with technicalWords)
-   * or everyday (as `everyday: true`).
+   * everyday (as `everyday: true`) or field (the words of a field of work: a hint by default without a reviewed swap).
    */
   register?: EntryRegister;
   /** Words that mark the field where the term is jargon: flagged only in a report that uses one of them. */
   onlyIn?: string[];
   /** Flagged only with one of these words in the sentence. */
   onlyWith?: string[];
+  /** Not flagged with one of these words anywhere in the sentence (optimaliseren with modellen: the mathematical sense). */
+  unlessInSentence?: string[];
   /** Words of a field where the term is practice language: a report using them three times or more is not flagged. */
   practiceIn?: string[];
   /** A nominal adjective (the elderly): before a noun only the adjective is replaced, or, without suggestions, the use is not a label. */
@@ -91,7 +101,7 @@ export interface Dictionary {
   language: Language;
   domain: string;
   /** academic: academic writing's own words, not shown in theses or for academic readers by default. */
-  register?: 'academic';
+  register?: 'academic' | 'field';
   kind: 'jargon' | 'person-first' | 'synonyms' | 'client' | 'abbreviations' | 'cues' | 'section-roles';
   description?: string;
   cues?: VocabularyCues;

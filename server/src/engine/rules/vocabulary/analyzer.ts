@@ -17,6 +17,8 @@ export interface TermUse {
   defines?: 'sentence' | 'heading';
   /** A nominal adjective used before a noun (the elderly woman): the adjective's text range. */
   adjective?: { start: number; end: number; text: string };
+  /** A word right after it with which the entry's first suggestion no longer fits one-for-one (gedurende drie weken): never a safe fix. */
+  unsafe?: boolean;
   /** The word right before the term, when it is an article or determiner (a, an, de, het, een, dit …). */
   article?: { start: number; end: number; text: string };
 }
@@ -77,12 +79,16 @@ const LEADING_ARTICLES = new Set(['the', 'a', 'an', 'de', 'het', 'een']);
 /** How many words either side of a term its `unless` words may stand. */
 const CONTEXT_WINDOW = 3;
 
-/** Whether a phrase (normalised words) occurs in norm[from..to] (inclusive start positions). */
+/** A context word that stands for any number (gedurende # weken). */
+const ANY_NUMBER = '#';
+
+/** Whether a phrase (normalised words; `#` is any number) occurs in norm[from..to] (inclusive start positions). */
 function phraseAt(norm: string[], phrase: string[], from: number, to: number): boolean {
   for (let i = Math.max(0, from); i <= Math.min(to, norm.length - 1); i++) {
     let ok = true;
     for (let k = 0; k < phrase.length; k++) {
-      if (norm[i + k] !== phrase[k]) {
+      const w = norm[i + k];
+      if (w !== phrase[k] && !(phrase[k] === ANY_NUMBER && w !== undefined && /^\p{N}/u.test(w))) {
         ok = false;
         break;
       }
@@ -172,11 +178,18 @@ export function vocabularyAnalyzer(vocabulary: Vocabulary): BlockAnalyzer {
             const len = m.to - m.from + 1;
             if (ctx.unless.some((p) => phraseAt(norm!, p, m.from - CONTEXT_WINDOW - p.length + 1, m.to + CONTEXT_WINDOW) && !phraseAt(norm!, p, m.from, m.from + len - p.length))) continue;
             if (ctx.onlyWith.length && !ctx.onlyWith.some((p) => phraseAt(norm!, p, 0, norm!.length - 1))) continue;
+            if (ctx.inSentence.some((p) => phraseAt(norm!, p, 0, norm!.length - 1))) continue;
+            // A fixed expression or another sense, right after or before the term (geoptimaliseerd (is) voor;
+            // bovenstaande figuur; in terms of our model; de Wet inzake …): up to one word in between.
+            if (ctx.followedBy.some((p) => phraseAt(norm!, p, m.to + 1, m.to + 2))) continue;
+            if (ctx.precededBy.some((p) => phraseAt(norm!, p, m.from - p.length - 1, m.from - p.length))) continue;
           }
           const use: TermUse = { hit: m.payload, start: m.start, end: m.end, text: m.text };
           if (m.compound) use.compound = m.compound;
+          if (ctx?.unsafeFollowedBy.some((p) => phraseAt(norm!, p, m.to + 1, m.to + 1))) use.unsafe = true;
           const startsSentence = atStart(s, m.from);
           if (startsSentence) use.sentenceStart = true;
+          if (startsSentence && entry.unsafeAtSentenceStart) use.unsafe = true;
           // A definition: the term opens the sentence (after at most an article) and a defining verb follows.
           if (heading) use.defines = 'heading';
           else if (!m.compound && (startsSentence || (m.from === 1 && LEADING_ARTICLES.has(norm[0]!) && atStart(s, 0))) && lex.cues.definitionVerbs.has(norm[m.to + 1] ?? '')) use.defines = 'sentence';

@@ -17,10 +17,12 @@ const meta: RuleMeta = {
   // everydayWords: everyday words with a plainer one (assistance, aangezien), for the general public only.
   // technicalWords: exact terms of a method or field (standard deviation, validiteit), for the general public only.
   // academicWords: the academic register (theoretical framework, implicaties): always, outside-theses or never.
+  // fieldWords: words of a field of work or of academic writing without a reviewed one-for-one swap
+  // (stakeholder, implementation, functionaliteit): hint (found, not shown in the Problems panel) or shown.
   options: {
-    practitioner: { warningsPer1000Words: 1, everydayWords: false, technicalWords: false, academicWords: 'outside-theses' },
-    academic: { warningsPer1000Words: 0.5, everydayWords: false, technicalWords: false, academicWords: 'never' },
-    general: { warningsPer1000Words: 1.5, everydayWords: true, technicalWords: true, academicWords: 'always' },
+    practitioner: { warningsPer1000Words: 1, everydayWords: false, technicalWords: false, academicWords: 'outside-theses', fieldWords: 'hint' },
+    academic: { warningsPer1000Words: 0.5, everydayWords: false, technicalWords: false, academicWords: 'never', fieldWords: 'hint' },
+    general: { warningsPer1000Words: 1.5, everydayWords: true, technicalWords: true, academicWords: 'always', fieldWords: 'shown' },
   },
   // "make a decision" is both jargon and nominal style: the jargon finding has the fix.
   supersedes: ['readability/nominalization'],
@@ -31,7 +33,27 @@ export const jargon = (vocabulary: Vocabulary) =>
     meta,
     'jargon',
     {
-      found: (term) => message(`"${term}" is research or policy language.`, `"${term}" is onderzoeks- of beleidstaal.`),
+      // What kind of word it is: "Doch" is not research language, "scope" is an English word (session-5 review).
+      found: (term, kind) => {
+        switch (kind) {
+          case 'phrase':
+            return message(`"${term}" is stiff, formal wording.`, `"${term}" is stijf, formeel taalgebruik.`);
+          case 'officialese':
+            return message(`"${term}" is stiff, official wording.`, `"${term}" is stijve, ambtelijke taal.`);
+          case 'loanword':
+            return message(`"${term}" is an English word in a Dutch text.`, `"${term}" is een Engels woord in een Nederlandse tekst.`);
+          case 'academic':
+            return message(`"${term}" is research language.`, `"${term}" is onderzoekstaal.`);
+          case 'field':
+            return message(`"${term}" is policy or management language.`, `"${term}" is beleids- of vaktaal.`);
+          case 'technical':
+            return message(`"${term}" is a technical term.`, `"${term}" is een vakterm.`);
+          case 'everyday':
+            return message(`"${term}" is a formal word.`, `"${term}" is een formeel woord.`);
+          default:
+            return message(`"${term}" is research or policy language.`, `"${term}" is onderzoeks- of beleidstaal.`);
+        }
+      },
       examples: true,
     },
     vocabulary,
