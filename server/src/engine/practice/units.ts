@@ -1,6 +1,7 @@
 import type { BlockKind, Section } from '../types.js';
 import type { DocumentBlock, DocumentModel } from '../rules/types.js';
 import type { PracticeLexicon } from './lexicon.js';
+import { detach } from '../cache.js';
 
 /** A sentence (or a heading) of the document, placed, with what the practice analysis needs to know about where it stands. */
 export interface Unit {
@@ -141,9 +142,7 @@ export function unitsOf(doc: DocumentModel, lex: PracticeLexicon): Unit[] {
  * order, without visiting the others.
  */
 export function checkUnits(doc: DocumentModel, lex: PracticeLexicon, filter?: UnitFilter, keepSection?: (section: number) => boolean): CheckUnits {
-  const paths = sectionPaths(doc.sections);
-  const ackSection = paths.map((p) => p.some((t) => lex.acknowledgements.test(t)));
-  const planSection = paths.map((p) => p.some((t) => lex.planSections.test(t)));
+  const { ackSection, planSection } = sectionMarks(doc.sections, lex);
   let cache = byBlock.get(lex);
   if (!cache) byBlock.set(lex, (cache = new WeakMap()));
   const check: Check = { lines: new WeakRef(doc.lines) };
@@ -161,30 +160,42 @@ export function checkUnits(doc: DocumentModel, lex: PracticeLexicon, filter?: Un
     const cacheable = !heading && sentences.length > 0;
     let entry = cacheable ? cache.get(sentences) : undefined;
     if (!entry) {
-      const spans: Array<[number, number]> = heading || sentences.length === 0 ? [[0, pb.text.length]] : sentences.map((s) => [s.start, s.end]);
-      entry = { list: blockUnits(pb.text, spans, heading, lex) };
-      if (cacheable) cache.set(sentences, entry);
+      // A heading's unit is kept with its map (the parser hands out an unchanged block's map again) while its text is the same.
+      const byMap = heading ? headingUnits.get(lex)?.get(pb.map) : undefined;
+      if (byMap && byMap.text === pb.text) entry = byMap.entry;
+      else {
+        const spans: Array<[number, number]> = heading || sentences.length === 0 ? [[0, pb.text.length]] : sentences.map((s) => [s.start, s.end]);
+        entry = { list: blockUnits(pb.text, spans, heading, lex) };
+        if (cacheable) cache.set(sentences, entry);
+        if (heading) {
+          let m = headingUnits.get(lex);
+          if (!m) headingUnits.set(lex, (m = new WeakMap()));
+          m.set(pb.map, { text: detach(pb.text), entry });
+        }
+      }
     }
     const acknowledgements = b.section >= 0 && ackSection[b.section]!;
     const planned = b.section >= 0 && planSection[b.section]!;
+    // An entry kept from one check to the next (a block's units by its sentences, a heading's by its map).
+    const stable = cacheable || heading;
     let placed: Unit[] | undefined;
     if (!filter) {
-      for (const u of placeUnits(entry, cacheable, b, bi, check, acknowledgements, planned)) units.push(u);
+      for (const u of placeUnits(entry, stable, b, bi, check, acknowledgements, planned)) units.push(u);
       continue;
     }
     // The block's answers for this filter: from its cached units once, from its units at every check when not cached.
-    let summary = cacheable ? entry.summary : undefined;
+    let summary = stable ? entry.summary : undefined;
     if (!summary || summary.filter !== filter || summary.kind !== pb.kind) {
-      summary = summarise((placed = placeUnits(entry, cacheable, b, bi, check, acknowledgements, planned)), pb.kind, filter);
-      if (cacheable) entry.summary = summary;
+      summary = summarise((placed = placeUnits(entry, stable, b, bi, check, acknowledgements, planned)), pb.kind, filter);
+      if (stable) entry.summary = summary;
     }
     const kept = summary.relevant || (b.section >= 0 && !!keepSection?.(b.section));
-    if (kept) for (const u of (placed ??= placeUnits(entry, cacheable, b, bi, check, acknowledgements, planned))) units.push(u);
+    if (kept) for (const u of (placed ??= placeUnits(entry, stable, b, bi, check, acknowledgements, planned))) units.push(u);
     // Pseudo-heading runs: list items after one are recommendations; any other unit that counts ends the run.
     const s = summary.pseudo;
     if (s === 'none') continue;
     if (s === 'list') {
-      if (pseudo) for (const u of (placed ??= placeUnits(entry, cacheable, b, bi, check, acknowledgements, planned))) if (!u.template) pseudoItems.push({ unit: u, research: pseudo.research, section: pseudo.section });
+      if (pseudo) for (const u of (placed ??= placeUnits(entry, stable, b, bi, check, acknowledgements, planned))) if (!u.template) pseudoItems.push({ unit: u, research: pseudo.research, section: pseudo.section });
       continue;
     }
     pseudo = s === 'reset' || s === false ? undefined : { research: s.research, section: b.section };
@@ -208,6 +219,34 @@ function placeUnits(entry: { list: BlockUnit[]; placed?: PlacedBlockUnits }, cac
   if (cacheable && (!p || p.place.check !== check)) entry.placed = { units: made, place: where, section: b.section, acknowledgements, planSection: planned };
   return made;
 }
+
+/**
+ * Heading units by the heading's map, with the text they were made from (a copy of its own, so
+ * that no slice of an old document version is kept).
+ */
+const headingUnits = new WeakMap<PracticeLexicon, WeakMap<object, { text: string; entry: { list: BlockUnit[]; placed?: PlacedBlockUnits; summary?: BlockSummary } }>>();
+
+/** Per section: in acknowledgements, in a plan section (its own title or one around it); each title tested once. */
+function sectionMarks(sections: Section[], lex: PracticeLexicon): { ackSection: boolean[]; planSection: boolean[] } {
+  let marks = titleMarks.get(lex);
+  if (!marks) titleMarks.set(lex, (marks = new Map()));
+  // Section titles are short strings of their own (trimmed, spaces joined); a few thousand are kept at most.
+  if (marks.size > 5000) marks.clear();
+  const ackSection: boolean[] = [];
+  const planSection: boolean[] = [];
+  const stack: number[] = [];
+  sections.forEach((s, i) => {
+    while (stack.length && sections[stack[stack.length - 1]!]!.level >= s.level) stack.pop();
+    const parent = stack.length ? stack[stack.length - 1]! : -1;
+    stack.push(i);
+    let m = marks.get(s.title);
+    if (m === undefined) marks.set(s.title, (m = (lex.acknowledgements.test(s.title) ? 1 : 0) | (lex.planSections.test(s.title) ? 2 : 0)));
+    ackSection.push((m & 1) !== 0 || (parent >= 0 && ackSection[parent]!));
+    planSection.push((m & 2) !== 0 || (parent >= 0 && planSection[parent]!));
+  });
+  return { ackSection, planSection };
+}
+const titleMarks = new WeakMap<PracticeLexicon, Map<string, number>>();
 
 function summarise(units: Unit[], kind: BlockKind, filter: UnitFilter): BlockSummary {
   let relevant = false;
