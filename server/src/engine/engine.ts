@@ -246,7 +246,18 @@ export class Engine {
     if (format === 'latex') secureLatexFixes(input, kept);
     // No range splits a CRLF; no fix touches what is not running prose (quotations, code, math, URLs, markup); see fixes.ts.
     secureFindings(input, kept, () => blocks.map((b) => ({ block: b.analysed.block, language: b.analysed.language, base: (b.analysed.block.mapBase ?? 0) + bom, shift: bom })), format, bom);
-    return { language, format, metrics, sections, findings: kept, paragraphs: paragraphsOf(blocks, bom), blocks, errors, model, analyses };
+    const result: LintResult = { language, format, metrics, sections, findings: kept, paragraphs: [], blocks, errors, model, analyses };
+    // The paragraphs with their metrics are made when read (a hover, a report), not at every check of an edit.
+    let paragraphs: Paragraph[] | undefined;
+    Object.defineProperty(result, 'paragraphs', {
+      get: () => (paragraphs ??= paragraphsOf(blocks, bom)),
+      set: (v: Paragraph[]) => {
+        paragraphs = v;
+      },
+      enumerable: true,
+      configurable: true,
+    });
+    return result;
   }
 
   /** The format's parser; on a parser failure, the text read as plain text with a problem that says so. */
@@ -515,22 +526,33 @@ export class Engine {
     const sections: Section[] = [];
     const counts: Counts[] = headings.map(() => emptyCounts());
     const langWords: Array<Record<Language, number>> = headings.map(() => ({ nl: 0, en: 0 }));
-    // Each block counts for its own section and every enclosing one.
+    // Each block counts for its own section and every enclosing one: summed per innermost section,
+    // then each section's sum added to the one around it (innermost first), the same sums in one pass over the blocks.
     const stack: number[] = [];
+    const parent: number[] = headings.map(() => -1);
     let hi = -1;
+    let inner = -1;
     for (const b of blocks) {
       const pb = b.analysed.block;
       if (pb.kind === 'heading') {
         hi++;
         const level = pb.level ?? 1;
         while (stack.length && (headings[stack[stack.length - 1]!]!.level ?? 1) >= level) stack.pop();
+        if (hi < parent.length) parent[hi] = stack.length ? stack[stack.length - 1]! : -1;
         stack.push(hi);
+        inner = stack.length ? hi : -1;
         continue;
       }
-      for (const s of stack) {
-        addCounts(counts[s]!, b.analysed.counts);
-        langWords[s]![b.analysed.language] += b.analysed.counts.words;
-      }
+      if (inner < 0) continue;
+      addCounts(counts[inner]!, b.analysed.counts);
+      langWords[inner]![b.analysed.language] += b.analysed.counts.words;
+    }
+    for (let i = headings.length - 1; i >= 0; i--) {
+      const p = parent[i]!;
+      if (p < 0) continue;
+      addCounts(counts[p]!, counts[i]!);
+      langWords[p]!.nl += langWords[i]!.nl;
+      langWords[p]!.en += langWords[i]!.en;
     }
     // A section's content ends where the next heading of the same or a higher level starts.
     const ends: number[] = headings.map(() => text.length);
