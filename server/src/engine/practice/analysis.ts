@@ -223,24 +223,29 @@ const JARGON_FAILS = 12;
 
 /** Insight 8: the vocabulary findings (jargon terms per 1,000 words). */
 function languageItem(doc: DocumentModel): { status: PracticeStatus; evidence: PracticeEvidence[] } {
-  const seen = new Map<string, PracticeEvidence>();
+  // The first use of each term, placed only for the few quoted as evidence.
+  const seen = new Map<string, { block: (typeof doc.blocks)[number]; term: VocabularyFacts['terms'][number] }>();
   let terms = 0;
   for (const b of doc.blocks) {
     const facts = b.facts.vocabulary as VocabularyFacts | undefined;
     if (!facts) continue;
     for (const t of facts.terms) {
       terms++;
+      if (seen.size >= MAX_EVIDENCE) continue;
       const key = t.text.toLowerCase();
-      if (seen.has(key)) continue;
-      const { offset, endOffset } = b.toDocument(t.start, t.end);
-      seen.set(key, { line: doc.lines.position(offset).line + 1, text: t.text, offset, endOffset, strength: 'partial' });
+      if (!seen.has(key)) seen.set(key, { block: b, term: t });
     }
   }
+  const evidence = (): PracticeEvidence[] =>
+    [...seen.values()].map(({ block, term: t }) => {
+      const { offset, endOffset } = block.toDocument(t.start, t.end);
+      return { line: doc.lines.position(offset).line + 1, text: t.text, offset, endOffset, strength: 'partial' as const };
+    });
   const words = doc.metrics.words;
   if (words < 50) return { status: 'not-applicable', evidence: [] };
   const per1000 = (terms * 1000) / words;
   const status: PracticeStatus = per1000 <= JARGON_FITS ? 'present' : per1000 <= JARGON_FAILS ? 'partial' : 'absent';
-  return { status, evidence: [...seen.values()].slice(0, MAX_EVIDENCE) };
+  return { status, evidence: evidence() };
 }
 
 /** Headline score bands: Flesch-Douma (nl) and Flesch Reading Ease (en). */
