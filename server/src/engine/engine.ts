@@ -12,7 +12,7 @@ import { analyseBlock } from './text/analyse.js';
 import type { Token } from './text/sentences.js';
 import { addCounts, emptyCounts, metricsOf } from './text/metrics.js';
 import { assignRoles, headingInfos, roleVocabularyOf } from './sections.js';
-import type { RoleVocabulary } from './sections.js';
+import type { HeadingInfo, RoleVocabulary } from './sections.js';
 import { createRules } from './rules/registry.js';
 import { Vocabulary } from './vocabulary/vocabulary.js';
 import { ContentCache, detach } from './cache.js';
@@ -605,16 +605,27 @@ function headingRoles(blocks: ProseBlock[], vocab: RoleVocabulary): { headings: 
   // The role words are data (dictionaries/*/section-roles); sections.ts reads level, prose before and the section's own text.
   const infos = headingInfos(blocks);
   // Roles depend on nothing else: an edit that leaves every heading and the start of every section as it was keeps them.
-  const key = infos.map((h) => `${h.level}\u0001${h.afterProse ? 1 : 0}${h.declaredTitle ? 1 : 0}\u0001${h.title}\u0001${h.content ?? ''}`).join('\u0002');
   const known = lastRoles.get(vocab);
-  if (known && known.key === key) return { headings, roles: [...known.roles] };
+  if (known && sameInfos(known.infos, infos)) return { headings, roles: [...known.roles] };
   const roles = assignRoles(infos, vocab);
-  lastRoles.set(vocab, { key, roles: [...roles] });
+  // Kept as copies of their own: a title or section start may be a slice of this document version, which must not stay alive with it.
+  lastRoles.set(vocab, { infos: infos.map((h) => ({ ...h, title: detach(h.title), content: detach(h.content ?? '') })), roles: [...roles] });
   return { headings, roles };
 }
 
-/** The last roles assigned per role vocabulary, with what they were assigned from. */
-const lastRoles = new WeakMap<RoleVocabulary, { key: string; roles: SectionRole[] }>();
+/** Whether two lists of heading infos are alike in all that roles are assigned from (compared field by field, without joining them into one key). */
+function sameInfos(a: HeadingInfo[], b: HeadingInfo[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.level !== y.level || !!x.afterProse !== !!y.afterProse || !!x.declaredTitle !== !!y.declaredTitle || x.title !== y.title || (x.content ?? '') !== (y.content ?? '')) return false;
+  }
+  return true;
+}
+
+/** The last roles assigned per role vocabulary, with the heading infos they were assigned from (titles and section starts: copies, no document text). */
+const lastRoles = new WeakMap<RoleVocabulary, { infos: HeadingInfo[]; roles: SectionRole[] }>();
 
 /** Paragraphs and list items with words, with their metrics (for hovers and the report). */
 function paragraphsOf(blocks: DocumentBlock[], bom: number): Paragraph[] {
