@@ -28,6 +28,10 @@ const PIECES = [
   'We will interview twenty clients next year. ',
   'Wij spraken veertig cliënten in de wijk. ',
   '\n\n### Future research\n\n',
+  // Pseudo-headings of recommendations and "we recommend" (the cached per-block summaries of checkUnits).
+  '\n\n**Recommendations**\n\n- Teams should plan a weekly visit.\n\n',
+  '\n\n**Aanbevelingen**\n\n',
+  'We recommend that managers plan the visits. ',
 ];
 
 /** A unit as a plain value: everything the practice analysis reads of it. */

@@ -12,7 +12,7 @@ import { analyseBlock } from './text/analyse.js';
 import type { Token } from './text/sentences.js';
 import { addCounts, emptyCounts, metricsOf } from './text/metrics.js';
 import { assignRoles, headingInfos, roleVocabularyOf } from './sections.js';
-import type { RoleVocabulary } from './sections.js';
+import type { HeadingInfo, RoleVocabulary } from './sections.js';
 import { createRules } from './rules/registry.js';
 import { Vocabulary } from './vocabulary/vocabulary.js';
 import { ContentCache, detach } from './cache.js';
@@ -246,7 +246,18 @@ export class Engine {
     if (format === 'latex') secureLatexFixes(input, kept);
     // No range splits a CRLF; no fix touches what is not running prose (quotations, code, math, URLs, markup); see fixes.ts.
     secureFindings(input, kept, () => blocks.map((b) => ({ block: b.analysed.block, language: b.analysed.language, base: (b.analysed.block.mapBase ?? 0) + bom, shift: bom })), format, bom);
-    return { language, format, metrics, sections, findings: kept, paragraphs: paragraphsOf(blocks, bom), blocks, errors, model, analyses };
+    const result: LintResult = { language, format, metrics, sections, findings: kept, paragraphs: [], blocks, errors, model, analyses };
+    // The paragraphs with their metrics are made when read (a hover, a report), not at every check of an edit.
+    let paragraphs: Paragraph[] | undefined;
+    Object.defineProperty(result, 'paragraphs', {
+      get: () => (paragraphs ??= paragraphsOf(blocks, bom)),
+      set: (v: Paragraph[]) => {
+        paragraphs = v;
+      },
+      enumerable: true,
+      configurable: true,
+    });
+    return result;
   }
 
   /** The format's parser; on a parser failure, the text read as plain text with a problem that says so. */
@@ -515,22 +526,33 @@ export class Engine {
     const sections: Section[] = [];
     const counts: Counts[] = headings.map(() => emptyCounts());
     const langWords: Array<Record<Language, number>> = headings.map(() => ({ nl: 0, en: 0 }));
-    // Each block counts for its own section and every enclosing one.
+    // Each block counts for its own section and every enclosing one: summed per innermost section,
+    // then each section's sum added to the one around it (innermost first), the same sums in one pass over the blocks.
     const stack: number[] = [];
+    const parent: number[] = headings.map(() => -1);
     let hi = -1;
+    let inner = -1;
     for (const b of blocks) {
       const pb = b.analysed.block;
       if (pb.kind === 'heading') {
         hi++;
         const level = pb.level ?? 1;
         while (stack.length && (headings[stack[stack.length - 1]!]!.level ?? 1) >= level) stack.pop();
+        if (hi < parent.length) parent[hi] = stack.length ? stack[stack.length - 1]! : -1;
         stack.push(hi);
+        inner = stack.length ? hi : -1;
         continue;
       }
-      for (const s of stack) {
-        addCounts(counts[s]!, b.analysed.counts);
-        langWords[s]![b.analysed.language] += b.analysed.counts.words;
-      }
+      if (inner < 0) continue;
+      addCounts(counts[inner]!, b.analysed.counts);
+      langWords[inner]![b.analysed.language] += b.analysed.counts.words;
+    }
+    for (let i = headings.length - 1; i >= 0; i--) {
+      const p = parent[i]!;
+      if (p < 0) continue;
+      addCounts(counts[p]!, counts[i]!);
+      langWords[p]!.nl += langWords[i]!.nl;
+      langWords[p]!.en += langWords[i]!.en;
     }
     // A section's content ends where the next heading of the same or a higher level starts.
     const ends: number[] = headings.map(() => text.length);
@@ -583,16 +605,27 @@ function headingRoles(blocks: ProseBlock[], vocab: RoleVocabulary): { headings: 
   // The role words are data (dictionaries/*/section-roles); sections.ts reads level, prose before and the section's own text.
   const infos = headingInfos(blocks);
   // Roles depend on nothing else: an edit that leaves every heading and the start of every section as it was keeps them.
-  const key = infos.map((h) => `${h.level}\u0001${h.afterProse ? 1 : 0}${h.declaredTitle ? 1 : 0}\u0001${h.title}\u0001${h.content ?? ''}`).join('\u0002');
   const known = lastRoles.get(vocab);
-  if (known && known.key === key) return { headings, roles: [...known.roles] };
+  if (known && sameInfos(known.infos, infos)) return { headings, roles: [...known.roles] };
   const roles = assignRoles(infos, vocab);
-  lastRoles.set(vocab, { key, roles: [...roles] });
+  // Kept as copies of their own: a title or section start may be a slice of this document version, which must not stay alive with it.
+  lastRoles.set(vocab, { infos: infos.map((h) => ({ ...h, title: detach(h.title), content: detach(h.content ?? '') })), roles: [...roles] });
   return { headings, roles };
 }
 
-/** The last roles assigned per role vocabulary, with what they were assigned from. */
-const lastRoles = new WeakMap<RoleVocabulary, { key: string; roles: SectionRole[] }>();
+/** Whether two lists of heading infos are alike in all that roles are assigned from (compared field by field, without joining them into one key). */
+function sameInfos(a: HeadingInfo[], b: HeadingInfo[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.level !== y.level || !!x.afterProse !== !!y.afterProse || !!x.declaredTitle !== !!y.declaredTitle || x.title !== y.title || (x.content ?? '') !== (y.content ?? '')) return false;
+  }
+  return true;
+}
+
+/** The last roles assigned per role vocabulary, with the heading infos they were assigned from (titles and section starts: copies, no document text). */
+const lastRoles = new WeakMap<RoleVocabulary, { infos: HeadingInfo[]; roles: SectionRole[] }>();
 
 /** Paragraphs and list items with words, with their metrics (for hovers and the report). */
 function paragraphsOf(blocks: DocumentBlock[], bom: number): Paragraph[] {

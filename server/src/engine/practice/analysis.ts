@@ -6,11 +6,11 @@ import { clientPerspective } from '../rules/client/analysis.js';
 import type { PracticeLexicon } from './lexicon.js';
 import { practiceLexicon } from './lexicon.js';
 import { ADVICE, NOT_APPLICABLE, TITLES } from './messages.js';
-import { practicalHandles } from './recommendations.js';
+import { isInline, practicalHandles, pseudoHeadingOf, recommendationPlan, toolAt } from './recommendations.js';
 import type { CueInsightId, InsightId, PracticalHandles, PracticeEvidence, PracticeFit, PracticeItem, PracticeStatus } from './types.js';
 import { INSIGHT_IDS } from './types.js';
-import type { Unit } from './units.js';
-import { MEMO_SLOT, quote, unitsOf } from './units.js';
+import type { Unit, UnitFilter } from './units.js';
+import { MEMO_SLOT, checkUnits, quote } from './units.js';
 
 const MAX_EVIDENCE = 5;
 /** Insights for which thanks are no evidence (thanking "participants" is not involving practice). */
@@ -40,15 +40,22 @@ function evidenceOf(u: Unit, at: number, strength: 'present' | 'partial'): Pract
   return { line: u.line, text: quote(u.text, at), offset: u.offset, endOffset: u.endOffset, strength };
 }
 
+/** Evidence, or a unit to quote as evidence when it is picked (most candidates are not: quoting them all cost a check at every edit). */
+type Candidate = PracticeEvidence | { unit: Unit; at: number; strength: 'present' | 'partial' };
+
 /** Strongest evidence first, then in document order; one per line. */
-function pickEvidence(all: PracticeEvidence[]): PracticeEvidence[] {
+function pickEvidence(all: Candidate[]): PracticeEvidence[] {
   const lines = new Set<number>();
   const out: PracticeEvidence[] = [];
-  for (const e of [...all.filter((x) => x.strength === 'present'), ...all.filter((x) => x.strength === 'partial')]) {
-    if (lines.has(e.line)) continue;
-    lines.add(e.line);
-    out.push(e);
-    if (out.length >= MAX_EVIDENCE) break;
+  for (const strength of ['present', 'partial'] as const) {
+    for (const e of all) {
+      if (e.strength !== strength) continue;
+      const line = 'unit' in e ? e.unit.line : e.line;
+      if (lines.has(line)) continue;
+      lines.add(line);
+      out.push('unit' in e ? evidenceOf(e.unit, e.at, e.strength) : e);
+      if (out.length >= MAX_EVIDENCE) return out;
+    }
   }
   return out;
 }
@@ -61,7 +68,7 @@ function item(id: InsightId, status: PracticeStatus, evidence: PracticeEvidence[
 /** Cue insights: present cues in a sentence that is no trap, template, thanks or plan count as present; the rest as partial. */
 function cueInsight(id: CueInsightId, cued: Cued, lex: PracticeLexicon): { status: PracticeStatus; evidence: PracticeEvidence[] } {
   const cues = lex.insights[id];
-  const found: PracticeEvidence[] = [];
+  const found: Candidate[] = [];
   let present = 0;
   const slot = INSIGHT_IDS.indexOf(id);
   // Only the units with a cue for this insight (no template), in document order: the others add nothing.
@@ -72,10 +79,10 @@ function cueInsight(id: CueInsightId, cued: Cued, lex: PracticeLexicon): { statu
     if (c.present) {
       const strength = (!cues.plansCount && u.plan) || c.downgraded ? 'partial' : 'present';
       if (strength === 'present') present++;
-      found.push(evidenceOf(u, c.at, strength));
+      found.push({ unit: u, at: c.at, strength });
       continue;
     }
-    found.push(evidenceOf(u, c.at, 'partial'));
+    found.push({ unit: u, at: c.at, strength: 'partial' });
   }
   const status: PracticeStatus = present >= cues.minPresent ? 'present' : found.length ? 'partial' : 'absent';
   return { status, evidence: pickEvidence(found) };
@@ -110,7 +117,7 @@ function cueMatch(u: Unit, slot: number, cues: PracticeLexicon['insights'][CueIn
 function policyPractice(cued: Cued, lex: PracticeLexicon): { status: PracticeStatus; evidence: PracticeEvidence[] } {
   const base = cueInsight('policy_practice', cued, lex);
   if (base.status === 'present') return base;
-  const found: PracticeEvidence[] = [...base.evidence];
+  const found: Candidate[] = [...base.evidence];
   let linked = 0;
   let policy = 0;
   let frontline = 0;
@@ -121,8 +128,8 @@ function policyPractice(cued: Cued, lex: PracticeLexicon): { status: PracticeSta
     if (c.f) frontline++;
     if (c.p && c.f && c.verb) {
       linked++;
-      found.push(evidenceOf(u, c.at, 'present'));
-    } else if (c.p && c.f) found.push(evidenceOf(u, c.at, 'partial'));
+      found.push({ unit: u, at: c.at, strength: 'present' });
+    } else if (c.p && c.f) found.push({ unit: u, at: c.at, strength: 'partial' });
   }
   const status: PracticeStatus = linked >= 2 ? 'present' : linked > 0 || (policy > 0 && frontline > 0) || policy + frontline >= 3 ? 'partial' : base.status;
   return { status, evidence: pickEvidence(found) };
@@ -167,13 +174,7 @@ function cuedUnits(units: Unit[], lex: PracticeLexicon): Cued {
   const policy: Unit[] = [];
   for (const u of units) {
     if (u.template) continue;
-    const memo = u.memo as unknown[] & { [CUE_BITS]?: number };
-    let bits = memo[CUE_BITS];
-    if (bits === undefined) {
-      bits = 0;
-      for (const [id, slot] of CUE_SLOTS) if (cueMatch(u, slot, lex.insights[id]) !== NO_CUE) bits |= 1 << slot;
-      memo[CUE_BITS] = bits;
-    }
+    const bits = cueBits(u, lex);
     if (bits !== 0) {
       for (const [, slot] of CUE_SLOTS) {
         if ((bits & (1 << slot)) === 0) continue;
@@ -222,24 +223,29 @@ const JARGON_FAILS = 12;
 
 /** Insight 8: the vocabulary findings (jargon terms per 1,000 words). */
 function languageItem(doc: DocumentModel): { status: PracticeStatus; evidence: PracticeEvidence[] } {
-  const seen = new Map<string, PracticeEvidence>();
+  // The first use of each term, placed only for the few quoted as evidence.
+  const seen = new Map<string, { block: (typeof doc.blocks)[number]; term: VocabularyFacts['terms'][number] }>();
   let terms = 0;
   for (const b of doc.blocks) {
     const facts = b.facts.vocabulary as VocabularyFacts | undefined;
     if (!facts) continue;
     for (const t of facts.terms) {
       terms++;
+      if (seen.size >= MAX_EVIDENCE) continue;
       const key = t.text.toLowerCase();
-      if (seen.has(key)) continue;
-      const { offset, endOffset } = b.toDocument(t.start, t.end);
-      seen.set(key, { line: doc.lines.position(offset).line + 1, text: t.text, offset, endOffset, strength: 'partial' });
+      if (!seen.has(key)) seen.set(key, { block: b, term: t });
     }
   }
+  const evidence = (): PracticeEvidence[] =>
+    [...seen.values()].map(({ block, term: t }) => {
+      const { offset, endOffset } = block.toDocument(t.start, t.end);
+      return { line: doc.lines.position(offset).line + 1, text: t.text, offset, endOffset, strength: 'partial' as const };
+    });
   const words = doc.metrics.words;
   if (words < 50) return { status: 'not-applicable', evidence: [] };
   const per1000 = (terms * 1000) / words;
   const status: PracticeStatus = per1000 <= JARGON_FITS ? 'present' : per1000 <= JARGON_FAILS ? 'partial' : 'absent';
-  return { status, evidence: [...seen.values()].slice(0, MAX_EVIDENCE) };
+  return { status, evidence: evidence() };
 }
 
 /** Headline score bands: Flesch-Douma (nl) and Flesch Reading Ease (en). */
@@ -259,15 +265,58 @@ function readabilityItem(doc: DocumentModel): { status: PracticeStatus; evidence
   return { status, evidence: hard };
 }
 
+/** Whether a unit's text shows a study cue (kept in its memo). */
+function isStudyCue(u: Unit, lex: PracticeLexicon): boolean {
+  let study = u.memo[STUDY_SLOT] as boolean | undefined;
+  if (study === undefined) u.memo[STUDY_SLOT] = study = lex.study.test(u.text);
+  return study;
+}
+
+/** The cue bits of a unit (a bit per cue slot with a cue), kept in its memo. */
+function cueBits(u: Unit, lex: PracticeLexicon): number {
+  const memo = u.memo as unknown[] & { [CUE_BITS]?: number };
+  let bits = memo[CUE_BITS];
+  if (bits === undefined) {
+    bits = 0;
+    for (const [id, slot] of CUE_SLOTS) if (cueMatch(u, slot, lex.insights[id]) !== NO_CUE) bits |= 1 << slot;
+    memo[CUE_BITS] = bits;
+  }
+  return bits;
+}
+
+/**
+ * Per lexicon: which units the passes of compute() can use. A unit that none can use (no cue, no
+ * level, no study cue, no "we recommend", no tool; most sentences of a long report) is skipped
+ * with its whole block, from the block's cached answer (checkUnits in units.ts).
+ */
+const FILTERS = new WeakMap<PracticeLexicon, UnitFilter>();
+function filterFor(lex: PracticeLexicon): UnitFilter {
+  let f = FILTERS.get(lex);
+  if (!f) {
+    f = {
+      relevant(u) {
+        if (u.template) return false;
+        if (cueBits(u, lex) !== 0 || isStudyCue(u, lex) || isInline(u, lex)) return true;
+        if ((u.kind === 'heading' || u.kind === 'listItem') && toolAt(u, lex) >= 0) return true;
+        if (u.kind === 'heading') return false;
+        const c = policyMatch(u, lex);
+        return !c.trap && (c.p || c.f);
+      },
+      pseudoHeading: (u) => pseudoHeadingOf(u, lex),
+    };
+    FILTERS.set(lex, f);
+  }
+  return f;
+}
+
 function compute(doc: DocumentModel, lex: PracticeLexicon): PracticeFit {
-  const units = unitsOf(doc, lex);
-  const handles = practicalHandles(doc, units, lex);
+  const plan = recommendationPlan(doc, lex);
+  const { units, pseudoItems } = checkUnits(doc, lex, filterFor(lex), (s) => plan.recSection[s]! >= 0);
+  const handles = practicalHandles(doc, units, lex, plan, pseudoItems);
   let studyCues = 0;
   for (const u of units) {
     if (u.template) continue;
-    let study = u.memo[STUDY_SLOT] as boolean | undefined;
-    if (study === undefined) u.memo[STUDY_SLOT] = study = lex.study.test(u.text);
-    if (study) studyCues++;
+    if (isStudyCue(u, lex)) studyCues++;
   }
   const isStudy = studyCues >= 2;
   const cued = cuedUnits(units, lex);

@@ -34,15 +34,18 @@ export function readRecommendation(text: string, lex: PracticeLexicon, researchC
   return out;
 }
 
-/**
- * Finds the recommendations: the items (or sentences) under a recommendations heading in any
- * language and heading style, and "we recommend" sentences in running text. A recommendation
- * for further research or future work is for researchers, not for practice.
- */
-export function practicalHandles(doc: DocumentModel, units: Unit[], lex: PracticeLexicon): PracticalHandles {
+/** The recommendations sections of a document: per section the one it is in (itself or one around it, -1: none) and whether it is about further research. */
+export interface RecommendationPlan {
+  sections: RecommendationSection[];
+  recSection: number[];
+  researchSection: boolean[];
+  practiceSection?: RecommendationSection;
+}
+
+/** Which sections are recommendations sections (from the headings alone, before the units are read). */
+export function recommendationPlan(doc: DocumentModel, lex: PracticeLexicon): RecommendationPlan {
   const r = lex.recommendations;
   const sections: RecommendationSection[] = [];
-  // Per section: the recommendations section it is in (itself or one around it), and whether it is about further research.
   const recSection = new Array<number>(doc.sections.length).fill(-1);
   const researchSection = new Array<boolean>(doc.sections.length).fill(false);
   let practiceSection: RecommendationSection | undefined;
@@ -62,6 +65,44 @@ export function practicalHandles(doc: DocumentModel, units: Unit[], lex: Practic
       if (!practiceSection && !research && r.practiceHeadings.test(title)) practiceSection = rs;
     } else recSection[i] = parent >= 0 ? recSection[parent]! : -1;
   });
+  const plan: RecommendationPlan = { sections, recSection, researchSection };
+  if (practiceSection) plan.practiceSection = practiceSection;
+  return plan;
+}
+
+/** A paragraph unit written as a heading of recommendations ("**Verbeterpunten**", "Recommendations:"): whether it names research; false when it is none. From its text alone, kept in its memo. */
+export function pseudoHeadingOf(u: Unit, lex: PracticeLexicon): { research: boolean } | false {
+  const r = lex.recommendations;
+  let text = u.memo[MEMO_SLOT.pseudoHeading] as { research: boolean } | false | undefined;
+  if (text === undefined) u.memo[MEMO_SLOT.pseudoHeading] = text = isPseudoHeading(u.text) && (r.headings.test(u.text) || r.practiceHeadings.test(u.text)) ? { research: r.research.test(u.text) } : false;
+  return text;
+}
+
+/** Whether a unit's text says "we recommend …" (kept in its memo). */
+export function isInline(u: Unit, lex: PracticeLexicon): boolean {
+  let inline = u.memo[MEMO_SLOT.inline] as boolean | undefined;
+  if (inline === undefined) u.memo[MEMO_SLOT.inline] = inline = lex.recommendations.inline.test(u.text);
+  return inline;
+}
+
+/** Where a unit's text names a tool for practitioners (-1: none; kept in its memo). */
+export function toolAt(u: Unit, lex: PracticeLexicon): number {
+  let at = u.memo[MEMO_SLOT.tools] as number | undefined;
+  if (at === undefined) u.memo[MEMO_SLOT.tools] = at = lex.recommendations.tools.find(u.text)?.index ?? -1;
+  return at;
+}
+
+/**
+ * Finds the recommendations: the items (or sentences) under a recommendations heading in any
+ * language and heading style, and "we recommend" sentences in running text. A recommendation
+ * for further research or future work is for researchers, not for practice. `units` are the
+ * check's units (those that can add something, in document order, all the units of the
+ * recommendations sections among them) and `pseudoItems` the list items after a pseudo-heading
+ * (checkUnits in units.ts).
+ */
+export function practicalHandles(doc: DocumentModel, units: Unit[], lex: PracticeLexicon, plan: RecommendationPlan, pseudoItems: Array<{ unit: Unit; research: boolean; section: number }>): PracticalHandles {
+  const r = lex.recommendations;
+  const { sections, recSection, researchSection, practiceSection } = plan;
   const recommendations: Recommendation[] = [];
   const seen = new Set<number>();
   const push = (u: Unit, source: Recommendation['source'], researchContext: boolean, headingActor?: string) => {
@@ -107,26 +148,11 @@ export function practicalHandles(doc: DocumentModel, units: Unit[], lex: Practic
     }
   }
   // A pseudo-heading ("**Verbeterpunten**", "Recommendations:") as a short paragraph of its own, followed by a list.
-  let pseudo: { research: boolean } | undefined;
-  for (const u of units) {
-    if (u.template) continue;
-    if (u.kind === 'listItem') {
-      if (pseudo) push(u, 'list', pseudo.research || (u.section >= 0 && researchSection[u.section]!));
-      continue;
-    }
-    pseudo = undefined;
-    if (u.kind !== 'paragraph') continue;
-    // From the text alone: not a pseudo-heading of recommendations (false), or one that names research or not.
-    let text = u.memo[MEMO_SLOT.pseudoHeading] as { research: boolean } | false | undefined;
-    if (text === undefined) u.memo[MEMO_SLOT.pseudoHeading] = text = isPseudoHeading(u.text) && (r.headings.test(u.text) || r.practiceHeadings.test(u.text)) ? { research: r.research.test(u.text) } : false;
-    if (text) pseudo = { research: text.research || (u.section >= 0 && researchSection[u.section]!) };
-  }
+  for (const { unit: u, research, section } of pseudoItems) push(u, 'list', research || (section >= 0 && researchSection[section]!) || (u.section >= 0 && researchSection[u.section]!));
   // "We recommend …" in running text.
   for (const u of units) {
     if (u.template || u.kind === 'heading') continue;
-    let inline = u.memo[MEMO_SLOT.inline] as boolean | undefined;
-    if (inline === undefined) u.memo[MEMO_SLOT.inline] = inline = r.inline.test(u.text);
-    if (!inline) continue;
+    if (!isInline(u, lex)) continue;
     push(u, 'inline', u.section >= 0 && researchSection[u.section]!);
   }
   recommendations.sort((a, b) => a.offset - b.offset);
@@ -134,8 +160,8 @@ export function practicalHandles(doc: DocumentModel, units: Unit[], lex: Practic
   for (const u of units) {
     if (tools.length >= 5) break;
     if (u.template || (u.kind !== 'heading' && u.kind !== 'listItem')) continue;
-    const m = r.tools.find(u.text);
-    if (m) tools.push({ line: u.line, text: quote(u.text, m.index), offset: u.offset, endOffset: u.endOffset, strength: 'partial' });
+    const at = toolAt(u, lex);
+    if (at >= 0) tools.push({ line: u.line, text: quote(u.text, at), offset: u.offset, endOffset: u.endOffset, strength: 'partial' });
   }
   const forPractice = recommendations.filter((x) => x.audience === 'practice');
   const out: PracticalHandles = { recommendations, sections, withActor: forPractice.filter((x) => x.actor).length, forPractice: forPractice.length, tools };

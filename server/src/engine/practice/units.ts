@@ -1,6 +1,7 @@
 import type { BlockKind, Section } from '../types.js';
 import type { DocumentBlock, DocumentModel } from '../rules/types.js';
 import type { PracticeLexicon } from './lexicon.js';
+import { detach } from '../cache.js';
 
 /** A sentence (or a heading) of the document, placed, with what the practice analysis needs to know about where it stands. */
 export interface Unit {
@@ -28,7 +29,38 @@ export interface Unit {
 }
 
 /** Memo slots of a unit after the insights' own (one per insight, by its index in INSIGHT_IDS). */
-export const MEMO_SLOT = { policy: 12, study: 13, pseudoHeading: 14, inline: 15 } as const;
+export const MEMO_SLOT = { policy: 12, study: 13, pseudoHeading: 14, inline: 15, tools: 16 } as const;
+
+/**
+ * What a check's passes over the units need to see (compute() in analysis.ts). Most units of a
+ * long document have no cue, no level, no recommendation and no tool: a pass skips them, so a
+ * re-check after an edit reads only the units that can add something, whole blocks at a time.
+ */
+export interface UnitFilter {
+  /** Whether a unit can add to any pass from its text and kind alone (its answers are kept in its memo). */
+  relevant(u: Unit): boolean;
+  /** A paragraph unit written as a heading of recommendations (from its text alone): whether it names research; false when it is none. */
+  pseudoHeading(u: Unit): { research: boolean } | false;
+}
+
+/**
+ * The units of one check, as the passes over them see them: the units a filter keeps (all, without
+ * one), and the list items that follow a pseudo-heading of recommendations, each with whether the
+ * pseudo-heading named research and the pseudo-heading's section.
+ */
+export interface CheckUnits {
+  units: Unit[];
+  pseudoItems: Array<{ unit: Unit; research: boolean; section: number }>;
+}
+
+/** A cached block's answers for a filter: relevant to some pass, and what it does to a pseudo-heading run. */
+interface BlockSummary {
+  filter: UnitFilter;
+  kind: BlockKind;
+  relevant: boolean;
+  /** 'none': no unit counts (all template); 'list': list items; 'reset': ends a run; or the run its last unit starts (false: none). */
+  pseudo: 'none' | 'list' | 'reset' | { research: boolean } | false;
+}
 
 /** Section titles of a section and all the sections around it, innermost first. */
 export function sectionPaths(sections: Section[]): string[][] {
@@ -60,7 +92,7 @@ interface BlockUnit {
  * are kept with them: a block that is in the same section as then gets the same unit objects,
  * moved to its new place (after an edit, only the edited blocks' units are made anew).
  */
-const byBlock = new WeakMap<PracticeLexicon, WeakMap<object, { list: BlockUnit[]; placed?: PlacedBlockUnits }>>();
+const byBlock = new WeakMap<PracticeLexicon, WeakMap<object, { list: BlockUnit[]; placed?: PlacedBlockUnits; summary?: BlockSummary }>>();
 
 /** A block's placed units with what they were placed by. */
 interface PlacedBlockUnits {
@@ -100,44 +132,131 @@ function blockUnits(text: string, spans: Array<[number, number]>, heading: boole
 
 /** Splits the document into units: each sentence of prose, list items, captions and footnotes, and each heading. */
 export function unitsOf(doc: DocumentModel, lex: PracticeLexicon): Unit[] {
-  const paths = sectionPaths(doc.sections);
-  const ackSection = paths.map((p) => p.some((t) => lex.acknowledgements.test(t)));
-  const planSection = paths.map((p) => p.some((t) => lex.planSections.test(t)));
+  return checkUnits(doc, lex).units;
+}
+
+/**
+ * The units of a check. With a filter, a block whose cached units the filter finds irrelevant
+ * (and that is not in a section `keepSection` keeps, the recommendations sections) adds none, and the pseudo-heading runs are followed block by
+ * block from the blocks' cached summaries: the passes see the same units that count, in the same
+ * order, without visiting the others.
+ */
+export function checkUnits(doc: DocumentModel, lex: PracticeLexicon, filter?: UnitFilter, keepSection?: (section: number) => boolean): CheckUnits {
+  const { ackSection, planSection } = sectionMarks(doc.sections, lex);
   let cache = byBlock.get(lex);
   if (!cache) byBlock.set(lex, (cache = new WeakMap()));
   const check: Check = { lines: new WeakRef(doc.lines) };
   const units: Unit[] = [];
-  doc.blocks.forEach((b, bi) => {
+  const pseudoItems: CheckUnits['pseudoItems'] = [];
+  let pseudo: { research: boolean; section: number } | undefined;
+  const blocks = doc.blocks;
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi]!;
     const pb = b.analysed.block;
-    if (pb.skip || pb.kind === 'tableCell') return;
+    if (pb.skip || pb.kind === 'tableCell') continue;
     const sentences = b.analysed.sentences;
     const heading = pb.kind === 'heading';
     // Headings and blocks without sentences are one unit (not cached: their sentence list may be shared).
     const cacheable = !heading && sentences.length > 0;
     let entry = cacheable ? cache.get(sentences) : undefined;
     if (!entry) {
-      const spans: Array<[number, number]> = heading || sentences.length === 0 ? [[0, pb.text.length]] : sentences.map((s) => [s.start, s.end]);
-      entry = { list: blockUnits(pb.text, spans, heading, lex) };
-      if (cacheable) cache.set(sentences, entry);
+      // A heading's unit is kept with its map (the parser hands out an unchanged block's map again) while its text is the same.
+      const byMap = heading ? headingUnits.get(lex)?.get(pb.map) : undefined;
+      if (byMap && byMap.text === pb.text) entry = byMap.entry;
+      else {
+        const spans: Array<[number, number]> = heading || sentences.length === 0 ? [[0, pb.text.length]] : sentences.map((s) => [s.start, s.end]);
+        entry = { list: blockUnits(pb.text, spans, heading, lex) };
+        if (cacheable) cache.set(sentences, entry);
+        if (heading) {
+          let m = headingUnits.get(lex);
+          if (!m) headingUnits.set(lex, (m = new WeakMap()));
+          m.set(pb.map, { text: detach(pb.text), entry });
+        }
+      }
     }
     const acknowledgements = b.section >= 0 && ackSection[b.section]!;
     const planned = b.section >= 0 && planSection[b.section]!;
-    const p = entry.placed;
-    // Placed by an earlier check in the same section: the same units at the block's new place.
-    // (Not when this check placed them already: a block whose text occurs twice.)
-    if (cacheable && p && p.place.check !== check && p.section === b.section && p.acknowledgements === acknowledgements && p.planSection === planned) {
-      p.place.placed = b;
-      p.place.block = bi;
-      p.place.check = check;
-      for (const u of p.units) units.push(u);
-      return;
+    // An entry kept from one check to the next (a block's units by its sentences, a heading's by its map).
+    const stable = cacheable || heading;
+    let placed: Unit[] | undefined;
+    if (!filter) {
+      for (const u of placeUnits(entry, stable, b, bi, check, acknowledgements, planned)) units.push(u);
+      continue;
     }
-    const place: BlockPlace = { placed: b, block: bi, check };
-    const placed = entry.list.map((u) => new PlacedUnit(u, place, pb.kind, b.section, acknowledgements, planned || u.plan));
-    if (cacheable && (!p || p.place.check !== check)) entry.placed = { units: placed, place, section: b.section, acknowledgements, planSection: planned };
-    for (const u of placed) units.push(u);
+    // The block's answers for this filter: from its cached units once, from its units at every check when not cached.
+    let summary = stable ? entry.summary : undefined;
+    if (!summary || summary.filter !== filter || summary.kind !== pb.kind) {
+      summary = summarise((placed = placeUnits(entry, stable, b, bi, check, acknowledgements, planned)), pb.kind, filter);
+      if (stable) entry.summary = summary;
+    }
+    const kept = summary.relevant || (b.section >= 0 && !!keepSection?.(b.section));
+    if (kept) for (const u of (placed ??= placeUnits(entry, stable, b, bi, check, acknowledgements, planned))) units.push(u);
+    // Pseudo-heading runs: list items after one are recommendations; any other unit that counts ends the run.
+    const s = summary.pseudo;
+    if (s === 'none') continue;
+    if (s === 'list') {
+      if (pseudo) for (const u of (placed ??= placeUnits(entry, stable, b, bi, check, acknowledgements, planned))) if (!u.template) pseudoItems.push({ unit: u, research: pseudo.research, section: pseudo.section });
+      continue;
+    }
+    pseudo = s === 'reset' || s === false ? undefined : { research: s.research, section: b.section };
+  }
+  return { units, pseudoItems };
+}
+
+/** A block's units placed for this check: the units an earlier check placed in the same section, moved to the block's new place, or new ones. */
+function placeUnits(entry: { list: BlockUnit[]; placed?: PlacedBlockUnits }, cacheable: boolean, b: DocumentBlock, bi: number, check: Check, acknowledgements: boolean, planned: boolean): Unit[] {
+  const p = entry.placed;
+  // (Not when this check placed them already: a block whose text occurs twice.)
+  if (cacheable && p && p.place.check !== check && p.section === b.section && p.acknowledgements === acknowledgements && p.planSection === planned) {
+    p.place.placed = b;
+    p.place.block = bi;
+    p.place.check = check;
+    return p.units;
+  }
+  const kind = b.analysed.block.kind;
+  const where: BlockPlace = { placed: b, block: bi, check };
+  const made = entry.list.map((u) => new PlacedUnit(u, where, kind, b.section, acknowledgements, planned || u.plan));
+  if (cacheable && (!p || p.place.check !== check)) entry.placed = { units: made, place: where, section: b.section, acknowledgements, planSection: planned };
+  return made;
+}
+
+/**
+ * Heading units by the heading's map, with the text they were made from (a copy of its own, so
+ * that no slice of an old document version is kept).
+ */
+const headingUnits = new WeakMap<PracticeLexicon, WeakMap<object, { text: string; entry: { list: BlockUnit[]; placed?: PlacedBlockUnits; summary?: BlockSummary } }>>();
+
+/** Per section: in acknowledgements, in a plan section (its own title or one around it); each title tested once. */
+function sectionMarks(sections: Section[], lex: PracticeLexicon): { ackSection: boolean[]; planSection: boolean[] } {
+  let marks = titleMarks.get(lex);
+  if (!marks) titleMarks.set(lex, (marks = new Map()));
+  // Section titles are short strings of their own (trimmed, spaces joined); a few thousand are kept at most.
+  if (marks.size > 5000) marks.clear();
+  const ackSection: boolean[] = [];
+  const planSection: boolean[] = [];
+  const stack: number[] = [];
+  sections.forEach((s, i) => {
+    while (stack.length && sections[stack[stack.length - 1]!]!.level >= s.level) stack.pop();
+    const parent = stack.length ? stack[stack.length - 1]! : -1;
+    stack.push(i);
+    let m = marks.get(s.title);
+    if (m === undefined) marks.set(s.title, (m = (lex.acknowledgements.test(s.title) ? 1 : 0) | (lex.planSections.test(s.title) ? 2 : 0)));
+    ackSection.push((m & 1) !== 0 || (parent >= 0 && ackSection[parent]!));
+    planSection.push((m & 2) !== 0 || (parent >= 0 && planSection[parent]!));
   });
-  return units;
+  return { ackSection, planSection };
+}
+const titleMarks = new WeakMap<PracticeLexicon, Map<string, number>>();
+
+function summarise(units: Unit[], kind: BlockKind, filter: UnitFilter): BlockSummary {
+  let relevant = false;
+  let pseudo: BlockSummary['pseudo'] = 'none';
+  for (const u of units) {
+    if (!relevant && filter.relevant(u)) relevant = true;
+    if (u.template) continue;
+    pseudo = kind === 'listItem' ? 'list' : kind === 'paragraph' ? filter.pseudoHeading(u) : 'reset';
+  }
+  return { filter, kind, relevant, pseudo };
 }
 
 /**

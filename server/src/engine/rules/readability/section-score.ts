@@ -3,7 +3,7 @@ import { message } from '../types.js';
 import { numberOption } from './options.js';
 import { scoreWithSentencesOf } from './hard-paragraph.js';
 import { isRunningText } from './prose.js';
-import { emptyCounts, metricsOf } from '../../text/metrics.js';
+import { addCounts, emptyCounts, metricsOf } from '../../text/metrics.js';
 import type { Counts } from '../../types.js';
 import type { DocumentModel } from '../types.js';
 import type { Language } from '../../types.js';
@@ -167,9 +167,8 @@ function proseCounts(doc: DocumentModel): Map<number, Counts> {
       // this language's formula.
       if (b.offset < s.offset || b.offset >= s.contentEnd || b.language !== s.language) continue;
       if (!c) out.set(i, (c = emptyCounts()));
-      const add = b.counts as unknown as Record<string, number>;
-      const sum = c as unknown as Record<string, number>;
-      for (const k of Object.keys(add)) if (typeof add[k] === 'number') sum[k] = (sum[k] ?? 0) + add[k]!;
+      // The block's counts (emptyCounts' fields, text/metrics.ts) added field by field: no key lists at every check.
+      addCounts(c, b.counts);
     }
   }
   return out;
