@@ -148,7 +148,7 @@ export class Engine {
   private readonly cache = new ContentCache<BlockResult[]>(Infinity);
   private cached = 0;
   private generation = 0;
-  private readonly cacheSize: number;
+  private cacheSize: number;
   private readonly blockLanguage = new ContentCache<Language | 'short'>(50000);
   /**
    * The last result of each block by its map: a parser that reuses a chunk hands out its blocks'
@@ -176,6 +176,19 @@ export class Engine {
     this.blockLanguage.clear();
     this.documentLanguage.clear();
     this.byMap = new WeakMap();
+  }
+
+  /**
+   * Lowers the bound of cached blocks: an engine shared by several callers (the language
+   * server's checks and its rule catalogue) keeps the smallest bound any of them asked for.
+   */
+  limitCache(size: number): void {
+    if (size < this.cacheSize) this.cacheSize = size;
+  }
+
+  /** Analysed blocks in the cache (all variants). */
+  get cachedBlocks(): number {
+    return this.cached;
   }
 
   rule(id: string): Rule | undefined {
@@ -385,6 +398,8 @@ export class Engine {
       this.cached -= variants.length - kept.length;
       return kept.length === 0 ? undefined : kept.length === variants.length ? variants : kept;
     });
+    // Languages of blocks go with their analyses (each edit left a copy of the old block's text here).
+    this.blockLanguage.filter((lang, text) => (this.cache.get(text) !== undefined ? lang : undefined));
   }
 
   private cancelledResult(language: Language, format: Format): LintResult {
