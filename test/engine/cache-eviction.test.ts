@@ -94,20 +94,44 @@ describe('engine caches: bounded by the document in use, evicted entries recompu
     const unbounded = engineFor(undefined, undefined, { rules: [rule] }).engine;
     const bounded = engineFor(undefined, undefined, { rules: [rule], cacheSize: 8 }).engine;
     assert.equal(bounded, unbounded, 'one engine (one set of dictionaries) for both');
+    // Checked without a name (a batch caller): the bound decides, with a floor of the engine's cache size.
     let text = report(EN, 20, 'Chapter');
-    const blocks = bounded.lint(text, { path: 'doc.md' }).blocks.length;
+    const blocks = bounded.lint(text).blocks.length;
     for (let i = 0; i < 100; i++) {
       text = insertWord(text, 1 + (i % 20), 'also ');
-      bounded.lint(text, { path: 'doc.md' });
+      bounded.lint(text);
     }
     assert.ok(bounded.cachedBlocks <= blocks + 65, `the bound holds: ${bounded.cachedBlocks} analysed blocks for a document of ${blocks}`);
     // A larger bound asked later does not raise it.
     engineFor(undefined, undefined, { rules: [rule], cacheSize: 50000 });
     for (let i = 0; i < 80; i++) {
       text = insertWord(text, 1 + (i % 20), 'also ');
-      bounded.lint(text, { path: 'doc.md' });
+      bounded.lint(text);
     }
     assert.ok(bounded.cachedBlocks <= blocks + 65);
+  });
+
+  it('documents checked by name in turn keep their blocks; only old versions of edited blocks go', () => {
+    const engine = new Engine();
+    let a = report(NL, 20, 'Hoofdstuk');
+    let b = report(EN, 20, 'Chapter');
+    const blocksA = engine.lint(a, { uri: 'file:///a.md' }).blocks.length;
+    const blocksB = engine.lint(b, { uri: 'file:///b.md' }).blocks.length;
+    let most = 0;
+    for (let i = 0; i < 120; i++) {
+      a = insertWord(a, 1 + (i % 20), 'ook ');
+      engine.lint(a, { uri: 'file:///a.md' });
+      b = insertWord(b, 1 + ((i * 7) % 20), 'also ');
+      engine.lint(b, { uri: 'file:///b.md' });
+      most = Math.max(most, engine.cachedBlocks);
+      // Both documents' current blocks are always there (the next check of either re-analyses nothing old).
+      assert.ok(engine.cachedBlocks >= blocksA + blocksB - 2, `after edit ${i}: ${engine.cachedBlocks} blocks for ${blocksA} + ${blocksB}`);
+    }
+    assert.ok(most <= blocksA + blocksB + 66, `old versions are swept: at most ${most}`);
+    clearMarkdownCache();
+    const fresh = new Engine({ vocabulary: engine.vocabulary });
+    assert.deepEqual(summary(engine.lint(a, { uri: 'file:///a.md' })), summary(fresh.lint(a, { uri: 'file:///a.md' })));
+    assert.deepEqual(summary(engine.lint(b, { uri: 'file:///b.md' })), summary(fresh.lint(b, { uri: 'file:///b.md' })));
   });
 
   it('ContentCache.filter drops and replaces entries and keeps the weight', () => {

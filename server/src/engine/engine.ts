@@ -119,6 +119,9 @@ class PlacedBlock implements DocumentBlock {
   }
 }
 
+/** Documents whose last run's blocks the cache keeps (see Engine.evict). */
+const LAST_RUNS = 16;
+
 const LONG_SENTENCE_WORDS: Record<Audience, number> = { practitioner: 25, academic: 30, general: 20 };
 
 export interface EngineOptions {
@@ -148,6 +151,13 @@ export class Engine {
   private readonly cache = new ContentCache<BlockResult[]>(Infinity);
   private cached = 0;
   private generation = 0;
+  /** Analysed blocks made since the cache was last swept. */
+  private made = 0;
+  /**
+   * The last run of each document checked by name (uri or path), the most recent few: a block
+   * that none of those runs used is an old version of an edited block (see evict).
+   */
+  private readonly lastRuns = new Map<string, number>();
   private cacheSize: number;
   private readonly blockLanguage = new ContentCache<Language | 'short'>(50000);
   /**
@@ -220,6 +230,12 @@ export class Engine {
     const parsed = yield* this.parseSafely(text, format, config);
     const lines = new LineIndex(text);
     this.generation++;
+    const name = options.uri ?? options.path;
+    if (name !== undefined) {
+      this.lastRuns.delete(name);
+      this.lastRuns.set(name, this.generation);
+      if (this.lastRuns.size > LAST_RUNS) this.lastRuns.delete(this.lastRuns.keys().next().value!);
+    }
     const language = this.documentLanguageOf(parsed, text, config, options);
     const { headings, roles } = headingRoles(parsed.blocks, roleVocabularyOf(this.vocabulary, language));
 
@@ -251,7 +267,7 @@ export class Engine {
     for (const p of parsed.problems ?? []) {
       findings.push({ ruleId: 'brug/parse', severity: 'info', message: p.message, offset: p.offset + bom, endOffset: p.offset + bom, fixes: [] });
     }
-    this.evict(blocks.length);
+    this.evict(blocks.length, name !== undefined);
     dropSuperseded(findings, this.rules);
     const kept = applyDirectives(findings, parsed.directives.map((d) => ({ ...d, offset: d.offset + bom, endOffset: d.endOffset + bom })), model.lines);
     kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || compareWords(a.ruleId, b.ruleId));
@@ -390,11 +406,25 @@ export class Engine {
    * since the previous one go. (At 1.5 × the blocks, an editor session on a 100,000-word
    * document kept some 850 stale analysed blocks, ~40 MB.)
    */
-  private evict(blocksThisRun: number): void {
-    if (this.cached <= Math.max(this.cacheSize, blocksThisRun + Math.max(64, Math.ceil(blocksThisRun / 16)))) return;
-    const keep = this.generation - 1;
+  private evict(blocksThisRun: number, named: boolean): void {
+    const slack = Math.max(64, Math.ceil(blocksThisRun / 16));
+    let live: (r: BlockResult) => boolean;
+    if (named) {
+      // A document checked by name (the language server): what the last run of each of the recent
+      // documents used stays, whatever their number and size; the rest are old versions of blocks
+      // that edits replaced. Swept once the blocks made since the last sweep exceed the slack
+      // (the cache's bound floor would let a short document keep ~1,000 old blocks, ~40 KB each).
+      if (this.made <= slack) return;
+      const runs = new Set(this.lastRuns.values());
+      live = (r) => runs.has(r.used);
+    } else {
+      if (this.cached <= Math.max(this.cacheSize, blocksThisRun + slack)) return;
+      const keep = this.generation - 1;
+      live = (r) => r.used >= keep;
+    }
+    this.made = 0;
     this.cache.filter((variants) => {
-      const kept = variants.filter((r) => r.used >= keep);
+      const kept = variants.filter(live);
       this.cached -= variants.length - kept.length;
       return kept.length === 0 ? undefined : kept.length === variants.length ? variants : kept;
     });
@@ -523,6 +553,7 @@ export class Engine {
     if (!variants) this.cache.set(own, (variants = []), true);
     variants.push(result);
     this.cached++;
+    this.made++;
     return result;
   }
 
