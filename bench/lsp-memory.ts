@@ -41,6 +41,8 @@ interface Probe {
   rssGcMb: number;
   externalMb: number;
   arrayBuffersMb: number;
+  /** V8's spaces after the collection: committed size / used, MB. */
+  spaces: string;
 }
 
 function rssOf(pid: number): number {
@@ -82,8 +84,12 @@ async function measure(target: number, edits: number, every: number, snapshots: 
     const file = join(snapshots ?? dir, `memory-${++n}.json`);
     process.kill(pid, 'SIGUSR2');
     await client.until(() => existsSync(file), `memory report ${file}`, 300000);
-    const { memory } = JSON.parse(readFileSync(file, 'utf8')) as { memory: NodeJS.MemoryUsage };
-    probes.push({ label, rssMb, liveMb: memory.heapUsed / MB, heapTotalMb: memory.heapTotal / MB, rssGcMb: memory.rss / MB, externalMb: memory.external / MB, arrayBuffersMb: memory.arrayBuffers / MB });
+    const { memory, spaces } = JSON.parse(readFileSync(file, 'utf8')) as { memory: NodeJS.MemoryUsage; spaces: Array<{ space_name: string; space_size: number; space_used_size: number }> };
+    const space = spaces
+      .filter((s) => s.space_size >= MB)
+      .map((s) => `${s.space_name.replace(/_space$/, '')} ${(s.space_size / MB).toFixed(0)}/${(s.space_used_size / MB).toFixed(0)}`)
+      .join(', ');
+    probes.push({ label, rssMb, liveMb: memory.heapUsed / MB, heapTotalMb: memory.heapTotal / MB, rssGcMb: memory.rss / MB, externalMb: memory.external / MB, arrayBuffersMb: memory.arrayBuffers / MB, spaces: space });
   };
   // The bundle loads its dictionaries with the first document: "before" is the bare server.
   await probe('before the document');
@@ -128,9 +134,9 @@ async function main() {
     if (snapshot) mkdirSync((dir = resolve(snapshot, String(size))), { recursive: true });
     const { words, probes } = await measure(size, edits, every, dir);
     process.stdout.write(`${size} words (${words} by a plain count):\n`);
-    process.stdout.write(`  ${'point'.padEnd(22)}    RSS | after a full collection: live heap  heap total    RSS  external (buffers)\n`);
+    process.stdout.write(`  ${'point'.padEnd(22)}    RSS | after a full collection: live heap  heap total    RSS  external (buffers)  [V8 spaces: committed/used MB]\n`);
     for (const p of probes) {
-      process.stdout.write(`  ${p.label.padEnd(22)} ${f(p.rssMb)} |                          ${f(p.liveMb)}     ${f(p.heapTotalMb)} ${f(p.rssGcMb)}  ${f(p.externalMb)} (${p.arrayBuffersMb.toFixed(1)})\n`);
+      process.stdout.write(`  ${p.label.padEnd(22)} ${f(p.rssMb)} |                          ${f(p.liveMb)}     ${f(p.heapTotalMb)} ${f(p.rssGcMb)}  ${f(p.externalMb)} (${p.arrayBuffersMb.toFixed(1)})  [${p.spaces}]\n`);
     }
     const open = probes.find((p) => p.label === 'after open')!;
     const end = probes.at(-1)!;
