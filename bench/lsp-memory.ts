@@ -15,6 +15,7 @@
  *   node --import tsx bench/lsp-memory.ts [--sizes 10000,100000] [--edits 1000] [--every 250]
  *        [--snapshot DIR]   (heap snapshots of the server after open and after the edits)
  *        [--node-flags "…"] (V8/Node flags for the server process)
+ *        [--idle S]         (one more point after S seconds without edits)
  *
  * Target (issue 10): server RSS ≤ 150 MB after 1,000 edits on 100,000 words.
  */
@@ -115,6 +116,14 @@ async function measure(target: number, edits: number, every: number, snapshots: 
     await client.change(uri, [{ range: { start: pos, end: pos }, text: word }]);
     await client.checkedCurrent(uri, 120000);
     if (i % every === 0 || i === edits) await probe(`after ${i} edits`);
+  }
+  // --idle S: the editor idle for S seconds after the edits (V8's memory reducer may act), then once more.
+  const idle = Number(arg('idle', '0'));
+  if (idle > 0) {
+    const rssMb = rssOf(pid);
+    await new Promise((resolve) => setTimeout(resolve, idle * 1000));
+    process.stdout.write(`  (RSS ${rssMb.toFixed(1)} MB right after the edits, ${rssOf(pid).toFixed(1)} MB after ${idle} s idle)\n`);
+    await probe(`after ${idle} s idle`);
   }
   await client.stop();
   if (!snapshots) rmSync(dir, { recursive: true, force: true });
