@@ -148,7 +148,7 @@ async function main() {
       process.stdout.write(`  ${p.label.padEnd(22)} ${f(p.rssMb)} |                          ${f(p.liveMb)}     ${f(p.heapTotalMb)} ${f(p.rssGcMb)}  ${f(p.externalMb)} (${p.arrayBuffersMb.toFixed(1)})  [${p.spaces}]\n`);
     }
     const open = probes.find((p) => p.label === 'after open')!;
-    const end = probes.at(-1)!;
+    const end = probes.find((p) => p.label === `after ${edits} edits`) ?? probes.at(-1)!;
     const bare = probes[0]!;
     process.stdout.write(`  one analysed document holds ${(open.liveMb - bare.liveMb).toFixed(1)} MB of live heap; the edits left ${(end.liveMb - open.liveMb).toFixed(1)} MB more\n\n`);
     last = end;
