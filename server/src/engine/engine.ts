@@ -119,6 +119,9 @@ class PlacedBlock implements DocumentBlock {
   }
 }
 
+/** Documents whose last run's blocks the cache keeps (see Engine.evict). */
+const LAST_RUNS = 16;
+
 const LONG_SENTENCE_WORDS: Record<Audience, number> = { practitioner: 25, academic: 30, general: 20 };
 
 export interface EngineOptions {
@@ -148,7 +151,14 @@ export class Engine {
   private readonly cache = new ContentCache<BlockResult[]>(Infinity);
   private cached = 0;
   private generation = 0;
-  private readonly cacheSize: number;
+  /** Analysed blocks made since the cache was last swept. */
+  private made = 0;
+  /**
+   * The last run of each document checked by name (uri or path), the most recent few: a block
+   * that none of those runs used is an old version of an edited block (see evict).
+   */
+  private readonly lastRuns = new Map<string, number>();
+  private cacheSize: number;
   private readonly blockLanguage = new ContentCache<Language | 'short'>(50000);
   /**
    * The last result of each block by its map: a parser that reuses a chunk hands out its blocks'
@@ -176,6 +186,19 @@ export class Engine {
     this.blockLanguage.clear();
     this.documentLanguage.clear();
     this.byMap = new WeakMap();
+  }
+
+  /**
+   * Lowers the bound of cached blocks: an engine shared by several callers (the language
+   * server's checks and its rule catalogue) keeps the smallest bound any of them asked for.
+   */
+  limitCache(size: number): void {
+    if (size < this.cacheSize) this.cacheSize = size;
+  }
+
+  /** Analysed blocks in the cache (all variants). */
+  get cachedBlocks(): number {
+    return this.cached;
   }
 
   rule(id: string): Rule | undefined {
@@ -207,6 +230,12 @@ export class Engine {
     const parsed = yield* this.parseSafely(text, format, config);
     const lines = new LineIndex(text);
     this.generation++;
+    const name = options.uri ?? options.path;
+    if (name !== undefined) {
+      this.lastRuns.delete(name);
+      this.lastRuns.set(name, this.generation);
+      if (this.lastRuns.size > LAST_RUNS) this.lastRuns.delete(this.lastRuns.keys().next().value!);
+    }
     const language = this.documentLanguageOf(parsed, text, config, options);
     const { headings, roles } = headingRoles(parsed.blocks, roleVocabularyOf(this.vocabulary, language));
 
@@ -238,7 +267,7 @@ export class Engine {
     for (const p of parsed.problems ?? []) {
       findings.push({ ruleId: 'brug/parse', severity: 'info', message: p.message, offset: p.offset + bom, endOffset: p.offset + bom, fixes: [] });
     }
-    this.evict(blocks.length);
+    this.evict(blocks.length, name !== undefined);
     dropSuperseded(findings, this.rules);
     const kept = applyDirectives(findings, parsed.directives.map((d) => ({ ...d, offset: d.offset + bom, endOffset: d.endOffset + bom })), model.lines);
     kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || compareWords(a.ruleId, b.ruleId));
@@ -388,14 +417,30 @@ export class Engine {
    * since the previous one go. (At 1.5 × the blocks, an editor session on a 100,000-word
    * document kept some 850 stale analysed blocks, ~40 MB.)
    */
-  private evict(blocksThisRun: number): void {
-    if (this.cached <= Math.max(this.cacheSize, blocksThisRun + Math.max(64, Math.ceil(blocksThisRun / 16)))) return;
-    const keep = this.generation - 1;
+  private evict(blocksThisRun: number, named: boolean): void {
+    const slack = Math.max(64, Math.ceil(blocksThisRun / 16));
+    let live: (r: BlockResult) => boolean;
+    if (named) {
+      // A document checked by name (the language server): what the last run of each of the recent
+      // documents used stays, whatever their number and size; the rest are old versions of blocks
+      // that edits replaced. Swept once the blocks made since the last sweep exceed the slack
+      // (the cache's bound floor would let a short document keep ~1,000 old blocks, ~40 KB each).
+      if (this.made <= slack) return;
+      const runs = new Set(this.lastRuns.values());
+      live = (r) => runs.has(r.used);
+    } else {
+      if (this.cached <= Math.max(this.cacheSize, blocksThisRun + slack)) return;
+      const keep = this.generation - 1;
+      live = (r) => r.used >= keep;
+    }
+    this.made = 0;
     this.cache.filter((variants) => {
-      const kept = variants.filter((r) => r.used >= keep);
+      const kept = variants.filter(live);
       this.cached -= variants.length - kept.length;
       return kept.length === 0 ? undefined : kept.length === variants.length ? variants : kept;
     });
+    // Languages of blocks go with their analyses (each edit left a copy of the old block's text here).
+    this.blockLanguage.filter((lang, text) => (this.cache.get(text) !== undefined ? lang : undefined));
   }
 
   private cancelledResult(language: Language, format: Format): LintResult {
@@ -519,6 +564,7 @@ export class Engine {
     if (!variants) this.cache.set(own, (variants = []), true);
     variants.push(result);
     this.cached++;
+    this.made++;
     return result;
   }
 

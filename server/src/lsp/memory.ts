@@ -1,4 +1,6 @@
-import { setFlagsFromString } from 'node:v8';
+import { renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString, writeHeapSnapshot } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /**
@@ -43,5 +45,28 @@ export function collectIfLarge(): void {
       pending = false;
       threshold = Math.max(FLOOR_BYTES, process.memoryUsage().heapUsed * GROWTH);
     });
+  });
+}
+
+/**
+ * For bench/lsp-memory.ts only: with BRUG_MEMORY_PROBE set to a directory, SIGUSR2 makes the
+ * server collect fully and write its memory (process.memoryUsage() and V8's heap spaces) to
+ * `<dir>/memory-<n>.json`, and with BRUG_MEMORY_SNAPSHOT=1 a heap snapshot next to it. Nothing
+ * else sets these variables; without them the server installs no handler.
+ */
+const PROBE = process.env.BRUG_MEMORY_PROBE;
+if (PROBE) {
+  let n = 0;
+  process.on('SIGUSR2', () => {
+    const gc = collector();
+    gc?.();
+    gc?.();
+    const id = ++n;
+    const snapshot = process.env.BRUG_MEMORY_SNAPSHOT === '1' ? writeHeapSnapshot(join(PROBE, `heap-${id}.heapsnapshot`)) : undefined;
+    const report = { memory: process.memoryUsage(), heap: getHeapStatistics(), spaces: getHeapSpaceStatistics(), snapshot };
+    // Written under another name first, so the reader never sees half a file.
+    const file = join(PROBE, `memory-${id}.json`);
+    writeFileSync(`${file}.tmp`, JSON.stringify(report));
+    renameSync(`${file}.tmp`, file);
   });
 }

@@ -30,6 +30,10 @@ export function engineFor(config?: BrugConfig, configFile?: string, options: Eng
     const vocabulary = new Vocabulary(project.dictionaries, bundledLanguage);
     e = { engine: new Engine({ formats: extraFormats, ...options, vocabulary }), problems: project.problems };
     engines.set(key, e);
+  } else if (options.cacheSize !== undefined) {
+    // The engine may have been made first without a bound (the rule catalogue at start-up): the
+    // language server's bound must hold all the same, or stale blocks pile up over edits.
+    e.engine.limitCache(options.cacheSize);
   }
   return refused.length ? { engine: e.engine, problems: [...e.problems, ...refused] } : e;
 }

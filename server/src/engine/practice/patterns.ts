@@ -244,11 +244,12 @@ function gap(el: Element[], k: number, pos: number, t: string, n: number): numbe
  * Results of every pattern set on a text, by text: the practice analysis runs some forty sets
  * over each sentence of the document at every check, and after an edit almost every sentence
  * is one it saw before (the language server re-checks a long document at each keystroke).
- * A row holds, per set, test() at 2·id and find() at 2·id + 1 (null: no match).
+ * A row holds, per set, find() at the set's id (null: no match; test() is whether it found one),
+ * made at its full length at once (grown slot by slot, a row kept half again as many empty slots).
  */
-const memo = new ContentCache<Array<boolean | Found | null | undefined>>(30000);
+const memo = new ContentCache<Array<Found | null | undefined>>(30000);
 let nextId = 0;
-const last: { text: string; row: Array<boolean | Found | null | undefined> | undefined; starts: number[] | undefined } = { text: '', row: undefined, starts: undefined };
+const last: { text: string; row: Array<Found | null | undefined> | undefined; starts: number[] | undefined } = { text: '', row: undefined, starts: undefined };
 
 /** Word starts of the text asked about last (several sets in a row ask about one text). */
 function startsOf(text: string): number[] {
@@ -336,11 +337,11 @@ export class PatternSet {
     return undefined;
   }
 
-  private row(text: string): Array<boolean | Found | null | undefined> {
+  private row(text: string): Array<Found | null | undefined> {
     // Callers ask several sets about one text in a row: the last row answers without a look-up.
     if (text === last.text && last.row) return last.row;
     let row = memo.get(text);
-    if (!row) memo.set(text, (row = []));
+    if (!row) memo.set(text, (row = new Array<Found | null | undefined>(nextId)));
     if (text !== last.text) {
       last.text = text;
       last.starts = undefined;
@@ -352,21 +353,17 @@ export class PatternSet {
   test(text: string): boolean {
     if (this.empty) return false;
     const row = this.row(text);
-    let r = row[2 * this.id] as boolean | undefined;
-    if (r === undefined) {
-      let f = row[2 * this.id + 1] as Found | null | undefined;
-      if (f === undefined) row[2 * this.id + 1] = f = this.findUncached(text) ?? null;
-      row[2 * this.id] = r = f !== null;
-    }
-    return r;
+    let f = row[this.id];
+    if (f === undefined) row[this.id] = f = this.findUncached(text) ?? null;
+    return f !== null;
   }
 
   /** The first match: its text and position. */
   find(text: string): Found | undefined {
     if (this.empty) return undefined;
     const row = this.row(text);
-    let r = row[2 * this.id + 1] as Found | null | undefined;
-    if (r === undefined) row[2 * this.id + 1] = r = this.findUncached(text) ?? null;
+    let r = row[this.id];
+    if (r === undefined) row[this.id] = r = this.findUncached(text) ?? null;
     return r ?? undefined;
   }
 

@@ -105,18 +105,20 @@ interface PlacedBlockUnits {
 
 /** Where a block's units stand in the document being checked (changed in place when the units are reused by a later check). */
 interface BlockPlace {
-  placed: DocumentBlock;
+  /** Index of the block in the check's document model (the block itself is read through the check). */
   block: number;
   /** The check that placed it last (its units' offsets and line are worked out again for another). */
   check: Check;
 }
 
 /**
- * A check's line index, held weakly: units kept with a block that an edit replaced must not keep
- * that document version (the line index holds its text) alive.
+ * A check's line index and blocks, held weakly: units kept with a block that an edit replaced must
+ * not keep that document version alive (the line index holds its text; a placed block holds the
+ * parser's block, whose text is a slice of the whole Markdown chunk it came from).
  */
 interface Check {
   lines: WeakRef<DocumentModel['lines']>;
+  blocks: WeakRef<DocumentModel['blocks']>;
 }
 
 function blockUnits(text: string, spans: Array<[number, number]>, heading: boolean, lex: PracticeLexicon): BlockUnit[] {
@@ -145,7 +147,7 @@ export function checkUnits(doc: DocumentModel, lex: PracticeLexicon, filter?: Un
   const { ackSection, planSection } = sectionMarks(doc.sections, lex);
   let cache = byBlock.get(lex);
   if (!cache) byBlock.set(lex, (cache = new WeakMap()));
-  const check: Check = { lines: new WeakRef(doc.lines) };
+  const check: Check = { lines: new WeakRef(doc.lines), blocks: new WeakRef(doc.blocks) };
   const units: Unit[] = [];
   const pseudoItems: CheckUnits['pseudoItems'] = [];
   let pseudo: { research: boolean; section: number } | undefined;
@@ -208,13 +210,12 @@ function placeUnits(entry: { list: BlockUnit[]; placed?: PlacedBlockUnits }, cac
   const p = entry.placed;
   // (Not when this check placed them already: a block whose text occurs twice.)
   if (cacheable && p && p.place.check !== check && p.section === b.section && p.acknowledgements === acknowledgements && p.planSection === planned) {
-    p.place.placed = b;
     p.place.block = bi;
     p.place.check = check;
     return p.units;
   }
   const kind = b.analysed.block.kind;
-  const where: BlockPlace = { placed: b, block: bi, check };
+  const where: BlockPlace = { block: bi, check };
   const made = entry.list.map((u) => new PlacedUnit(u, where, kind, b.section, acknowledgements, planned || u.plan));
   if (cacheable && (!p || p.place.check !== check)) entry.placed = { units: made, place: where, section: b.section, acknowledgements, planSection: planned };
   return made;
@@ -295,7 +296,7 @@ class PlacedUnit implements Unit {
       this.range = undefined;
       this.lineNumber = 0;
     }
-    return (this.range ??= this.where.placed.toDocument(this.unit.start, this.unit.end));
+    return (this.range ??= this.where.check.blocks.deref()![this.where.block]!.toDocument(this.unit.start, this.unit.end));
   }
 
   get offset(): number {

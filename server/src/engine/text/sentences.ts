@@ -248,6 +248,9 @@ function toWord(t: Token): Word {
     isNumber: letters === 0,
     isAcronym: upper >= 2 && lower === 0,
     capitalised: upper > 0 && ((first >= 65 && first <= 90) || (first > 127 && text[0] !== text[0]!.toLowerCase())),
+    // Filled in later by a lexicon; a slot from the start keeps it inside the object (a property
+    // added later costs every cached word a separate property array).
+    norm: undefined,
   };
 }
 
