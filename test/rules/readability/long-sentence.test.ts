@@ -3,13 +3,16 @@ import { md, txt, of, flagged, config, sentenceOf } from '../../engine/helpers.j
 
 const RULE = 'readability/long-sentence';
 const doc = (body: string, heading = 'Inleiding') => `# Rapport\n\nKort.\n\n## ${heading}\n\n${body}\n`;
+/** The limits exactly: no margin for sentences only just over them (see the test of sentenceMarginWords). */
+const EXACT = { [RULE]: { options: { sentenceMarginWords: 0 } } };
+const exact = { config: config({ rules: EXACT }) };
 
 describe(RULE, () => {
   describe('Dutch', () => {
     it('flags a sentence of 26 words as a warning, with the exact range and counts', () => {
       const s = sentenceOf(26);
       const text = doc(`Dit is kort. ${s} Ook kort.`);
-      const r = md(text);
+      const r = md(text, exact);
       assert.deepEqual(flagged(r, text, RULE), [s]);
       const f = of(r, RULE)[0]!;
       assert.equal(f.severity, 'warning');
@@ -42,13 +45,13 @@ describe(RULE, () => {
     });
 
     it('in a summary: info above 20 words, warning above 25', () => {
-      const r22 = md(doc(sentenceOf(22), 'Samenvatting'));
+      const r22 = md(doc(sentenceOf(22), 'Samenvatting'), exact);
       assert.deepEqual(of(r22, RULE).map((f) => [f.severity, f.data]), [['info', { words: 22, maxWords: 20 }]]);
       assert.match(of(r22, RULE)[0]!.message.nl, /in de samenvatting telt 22 woorden\. Houd zinnen in een samenvatting op hoogstens 20 woorden\./);
       assert.deepEqual(of(md(doc(sentenceOf(20), 'Samenvatting')), RULE), []);
-      assert.deepEqual(of(md(doc(sentenceOf(26), 'Samenvatting')), RULE).map((f) => f.severity), ['warning']);
+      assert.deepEqual(of(md(doc(sentenceOf(26), 'Samenvatting'), exact), RULE).map((f) => f.severity), ['warning']);
       // Subsections of a summary are summary too.
-      const nested = md(`# R\n\nKort.\n\n## Samenvatting\n\n### Kern\n\n${sentenceOf(22)}\n`);
+      const nested = md(`# R\n\nKort.\n\n## Samenvatting\n\n### Kern\n\n${sentenceOf(22)}\n`, exact);
       assert.deepEqual(of(nested, RULE).map((f) => f.severity), ['info']);
     });
 
@@ -78,7 +81,7 @@ describe(RULE, () => {
     });
 
     it('audience profiles: academic 30/25, general 20/15', () => {
-      const academic = config({ audience: 'academic' });
+      const academic = config({ audience: 'academic', rules: EXACT });
       assert.deepEqual(of(md(doc(sentenceOf(30)), { config: academic }), RULE), []);
       assert.deepEqual(of(md(doc(sentenceOf(31)), { config: academic }), RULE).map((f) => f.data), [{ words: 31, maxWords: 30 }]);
       assert.deepEqual(of(md(doc(sentenceOf(26), 'Samenvatting'), { config: academic }), RULE).map((f) => [f.severity, f.data]), [['info', { words: 26, maxWords: 25 }]]);
@@ -89,8 +92,20 @@ describe(RULE, () => {
     });
 
     it('summaryMaxWords never allows more than maxWords', () => {
-      const cfg = config({ rules: { [RULE]: { options: { maxWords: 18, summaryMaxWords: 22 } } } });
+      const cfg = config({ rules: { [RULE]: { options: { maxWords: 18, summaryMaxWords: 22, sentenceMarginWords: 0 } } } });
       assert.deepEqual(of(md(doc(sentenceOf(19), 'Samenvatting'), { config: cfg }), RULE).map((f) => [f.severity, f.data]), [['warning', { words: 19, maxWords: 18 }]]);
+    });
+
+    it('a sentence only just over the limit (26–29 words at 25) is a hint; 30 words is shown; general shows them (judged 1 of 4 worth splitting)', () => {
+      const severities = (n: number, options = {}) => of(md(doc(sentenceOf(n)), options), RULE).map((f) => [f.severity, f.data!.words]);
+      assert.deepEqual(severities(26), [['hint', 26]]);
+      assert.deepEqual(severities(29), [['hint', 29]]);
+      assert.deepEqual(severities(30), [['warning', 30]]);
+      assert.deepEqual(severities(26, exact), [['warning', 26]]);
+      assert.deepEqual(severities(22, { config: config({ audience: 'general' }) }), [['warning', 22]]);
+      // In a summary the margin counts from the summary's limit (20): 22 words is a hint, 25 is shown.
+      assert.deepEqual(of(md(doc(sentenceOf(22), 'Samenvatting')), RULE).map((f) => f.severity), ['hint']);
+      assert.deepEqual(of(md(doc(sentenceOf(25), 'Samenvatting')), RULE).map((f) => f.severity), ['info']);
     });
 
     it('plain text: the same rule, the same limits', () => {
@@ -112,9 +127,15 @@ describe(RULE, () => {
 
     it('does not flag 25 words; flags 21 words in a Summary as info', () => {
       assert.deepEqual(of(md(`# Report\n\n## Findings\n\n${sentenceOf(25, 'en')}\n`), RULE), []);
-      const r = md(`# Report\n\n## Summary\n\n${sentenceOf(21, 'en')}\n`);
+      const r = md(`# Report\n\n## Summary\n\n${sentenceOf(21, 'en')}\n`, exact);
       assert.deepEqual(of(r, RULE).map((f) => [f.severity, f.data]), [['info', { words: 21, maxWords: 20 }]]);
       assert.match(of(r, RULE)[0]!.message.en, /This sentence in the summary has 21 words; keep summary sentences to 20 words at most\./);
+    });
+
+    it('a sentence of 27 words is a hint by default, 34 words a warning (sentenceMarginWords)', () => {
+      const severities = (n: number) => of(md(`# Report\n\n## Findings\n\n${sentenceOf(n, 'en')}\n`), RULE).map((f) => [f.severity, f.data!.words]);
+      assert.deepEqual(severities(27), [['hint', 27]]);
+      assert.deepEqual(severities(34), [['warning', 34]]);
     });
 
     it('abbreviations do not cut a sentence short: "et al.", "e.g.", "Fig. 2"', () => {

@@ -186,22 +186,35 @@ describe(RULE, () => {
       /** Five sentences: the same four terms each time (the report's own), or twenty different long words. */
       const section = (own: boolean) => `# Report\n\n## ${heading}\n\n${[0, 1, 2, 3, 4].map((k) => sentence[language](own ? LONG[language].slice(0, 4) : LONG[language].slice(4 * k, 4 * k + 4))).join(' ')}\n`;
 
+      // These sentences have 20 words: body sections are scored from that average on only when asked (the default is 25).
+      const at20 = (options: Record<string, number> = {}) => ({ config: config({ rules: { [RULE]: { options: { minAverageSentenceWords: 20, ...options } } } }) });
+
       it(`${language}: a body section hard only through the report's own long terms (five syllables or more, used three times or more) is a hint; rare long words are shown and named`, () => {
-        const own = of(md(section(true)), RULE);
+        const own = of(md(section(true), at20()), RULE);
         assert.deepEqual(own.map((f) => f.severity), ['hint']);
         assert.deepEqual([...(own[0]!.data!.ownTerms as string[])].sort(), LONG[language].slice(0, 4).sort());
         assert.match(language === 'nl' ? own[0]!.message.nl : own[0]!.message.en, language === 'nl' ? /De eigen begrippen van het rapport \(".+"\) tellen niet mee\./ : /The report's own terms \(".+"\) are not counted against it\./);
-        const rare = of(md(section(false)), RULE);
+        const rare = of(md(section(false), at20()), RULE);
         assert.deepEqual(rare.map((f) => f.severity), ['info']);
         assert.deepEqual(rare[0]!.data!.ownTerms, []);
         assert.equal((rare[0]!.data!.longWords as string[]).length, 5);
         assert.match(language === 'nl' ? rare[0]!.message.nl : rare[0]!.message.en, language === 'nl' ? /Lange woorden wegen het zwaarst: "[^"]+", "[^"]+", "[^"]+"; een gewoner woord of een korte uitleg helpt\./ : /Long words weigh most: "[^"]+", "[^"]+", "[^"]+"; a plainer word or a short explanation helps\./);
         // termUses is an option: counted as terms from ten uses on, the section is shown.
-        const strict = of(md(section(true), { config: config({ rules: { [RULE]: { options: { termUses: 10 } } } }) }), RULE);
+        const strict = of(md(section(true), at20({ termUses: 10 })), RULE);
         assert.deepEqual(strict.map((f) => f.severity), ['info']);
         // A summary keeps its target whatever the cause.
         const summary = section(true).replace(`## ${heading}`, language === 'nl' ? '## Samenvatting' : '## Summary');
         assert.deepEqual(of(md(summary), RULE).map((f) => f.severity), ['info']);
+      });
+
+      it(`${language}: by default a body section is scored only when its sentences average the sentence limit (25 words) or more (session 5: judged worth acting on in 11 of 12 such sections, 10 of 20 at 20–25 words)`, () => {
+        assert.deepEqual(of(md(section(false)), RULE), [], 'sentences of 20 words');
+        const longer = section(false).replace(/\.(?= |\n)/g, language === 'nl' ? ' in het gebouw van de gemeente.' : ' in the building of the council.');
+        const f = of(md(longer), RULE);
+        assert.deepEqual(f.map((x) => x.severity), ['info'], 'sentences of 26–27 words');
+        assert.ok((f[0]!.data!.words as number) > 0 && /Average sentence: 2[5-9] words/.test(f[0]!.message.en), f[0]!.message.en);
+        // The academic profile counts from its own limit, 30 words.
+        assert.deepEqual(of(md(longer, { config: config({ audience: 'academic' }) }), RULE), []);
       });
     }
 
