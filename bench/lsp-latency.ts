@@ -73,7 +73,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Offsets of spaces inside ordinary prose lines (not code, tables, headings, footnote definitions). */
-function proseSpaces(text: string): number[] {
+export function proseSpaces(text: string): number[] {
   const out: number[] = [];
   let inFence = false;
   let pos = 0;

@@ -13,7 +13,7 @@ import { writeHeapSnapshot } from 'node:v8';
 import { defaultConfig } from '../server/src/engine/config/config.js';
 import { engineForFile } from '../server/src/workspace/workspace.js';
 import { applySettings, DEFAULT_SETTINGS } from '../server/src/lsp/settings.js';
-import { corpusDocument } from './lsp-latency.js';
+import { corpusDocument, proseSpaces } from './lsp-latency.js';
 
 const words = Number(process.argv[2] ?? 100000);
 const edits = Number(process.argv[3] ?? 1000);
@@ -46,11 +46,7 @@ let r = lint(doc);
 const findings = r.findings.length;
 r = undefined as unknown as typeof r;
 report('after open');
-const spaces: number[] = [];
-for (const m of doc.matchAll(/\n[A-Za-z][^\n|]{60,}/g)) {
-  const s = / [a-z]{4,} /.exec(m[0]);
-  if (s) spaces.push(m.index + s.index + 1);
-}
+const spaces = proseSpaces(doc);
 let seed = 42;
 const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 let shift = 0;

@@ -23,7 +23,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BUNDLE, TestClient } from '../test/lsp/client.js';
-import { corpusDocument } from './lsp-latency.js';
+import { corpusDocument, proseSpaces } from './lsp-latency.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -49,22 +49,6 @@ interface Probe {
 function rssOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) / 1024;
-}
-
-/** Offsets of spaces inside ordinary prose lines (not code, tables, headings, footnote definitions). */
-function proseSpaces(text: string): number[] {
-  const out: number[] = [];
-  let inFence = false;
-  let pos = 0;
-  for (const line of text.split('\n')) {
-    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
-    else if (!inFence && /^[A-Za-zÀ-ÿ]/.test(line) && line.length > 60 && !line.includes('|')) {
-      const m = / [a-zà-ÿ]{4,} /.exec(line);
-      if (m) out.push(pos + m.index + 1);
-    }
-    pos += line.length + 1;
-  }
-  return out;
 }
 
 async function measure(target: number, edits: number, every: number, snapshots: string | undefined): Promise<{ words: number; probes: Probe[] }> {
