@@ -5,7 +5,7 @@
  *   node --expose-gc --import tsx bench/lsp-inprocess.ts [words=100000] [edits=100]
  */
 import { engineFor } from '../server/src/workspace/engine.js';
-import { corpusDocument } from './lsp-latency.js';
+import { corpusDocument, insertWord } from './lsp-latency.js';
 import { Session } from 'node:inspector/promises';
 import { writeFileSync } from 'node:fs';
 
@@ -43,11 +43,8 @@ if (heapProf) {
 const times: number[] = [];
 let shift = 0;
 for (let i = 0; i < edits; i++) {
-  const at = Math.min(spaces[Math.floor(random() * spaces.length)]! + Math.floor(shift / 2), doc.length);
-  const sp = doc.indexOf(' ', at);
-  const pos = sp >= 0 ? sp + 1 : at;
   const w = ['extra ', 'ook ', 'often ', 'also '][i % 4]!;
-  doc = doc.slice(0, pos) + w + doc.slice(pos);
+  doc = insertWord(doc, spaces, random, shift, w);
   shift += w.length;
   const t = process.cpuUsage();
   r = engine.lint(doc, { path: 'doc.md' });

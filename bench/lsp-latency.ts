@@ -21,6 +21,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { BUNDLE, TestClient } from '../test/lsp/client.js';
 
 const CORPUS = resolve(process.env.BRUG_CORPUS ?? join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'dev'));
@@ -70,6 +71,24 @@ function rss(pid: number): { peakMb: number; rssMb: number } {
 function percentile(sorted: number[], p: number): number {
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[i]!;
+}
+
+/** Where the next one-word edit goes: after a space near a random prose place (see proseSpaces). */
+export function editPosition(doc: TextDocument, spaces: number[], random: () => number, shift: number): { line: number; character: number } {
+  // Candidates move right as words go in before them; an approximate place is enough.
+  const offset = Math.min(spaces[Math.floor(random() * spaces.length)]! + Math.floor(shift / 2), doc.getText().length);
+  const at = doc.positionAt(offset);
+  const line = doc.getText({ start: { line: at.line, character: 0 }, end: { line: at.line + 1, character: 0 } });
+  const space = line.indexOf(' ', Math.min(at.character, Math.max(0, line.length - 1)));
+  return { line: at.line, character: space >= 0 ? space + 1 : 0 };
+}
+
+/** The same edit on a plain string (the in-process benchmarks): the text with `word` inserted after a space near a random prose place. */
+export function insertWord(doc: string, spaces: number[], random: () => number, shift: number, word: string): string {
+  const at = Math.min(spaces[Math.floor(random() * spaces.length)]! + Math.floor(shift / 2), doc.length);
+  const sp = doc.indexOf(' ', at);
+  const pos = sp >= 0 ? sp + 1 : at;
+  return doc.slice(0, pos) + word + doc.slice(pos);
 }
 
 /** Offsets of spaces inside ordinary prose lines (not code, tables, headings, footnote definitions). */
@@ -146,13 +165,7 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
   const published = client.publications.length;
   let shift = 0;
   for (let i = 0; i < edits; i++) {
-    const doc = client.document(uri);
-    // Candidates move right as words go in before them; an approximate place is enough.
-    const offset = Math.min(spaces[Math.floor(random() * spaces.length)]! + Math.floor(shift / 2), doc.getText().length);
-    const at = doc.positionAt(offset);
-    const line = doc.getText({ start: { line: at.line, character: 0 }, end: { line: at.line + 1, character: 0 } });
-    const space = line.indexOf(' ', Math.min(at.character, Math.max(0, line.length - 1)));
-    const pos = { line: at.line, character: space >= 0 ? space + 1 : 0 };
+    const pos = editPosition(client.document(uri), spaces, random, shift);
     const word = WORDS[i % WORDS.length]!;
     shift += word.length;
     t0 = performance.now();

@@ -13,7 +13,7 @@ import { writeHeapSnapshot } from 'node:v8';
 import { defaultConfig } from '../server/src/engine/config/config.js';
 import { engineForFile } from '../server/src/workspace/workspace.js';
 import { applySettings, DEFAULT_SETTINGS } from '../server/src/lsp/settings.js';
-import { corpusDocument, proseSpaces } from './lsp-latency.js';
+import { corpusDocument, insertWord, proseSpaces } from './lsp-latency.js';
 
 const words = Number(process.argv[2] ?? 100000);
 const edits = Number(process.argv[3] ?? 1000);
@@ -52,11 +52,8 @@ const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 let shift = 0;
 let last = 0;
 for (let i = 1; i <= edits; i++) {
-  const at = Math.min(spaces[Math.floor(random() * spaces.length)]! + Math.floor(shift / 2), doc.length);
-  const sp = doc.indexOf(' ', at);
-  const pos = sp >= 0 ? sp + 1 : at;
   const w = ['extra ', 'ook ', 'often ', 'also '][i % 4]!;
-  doc = doc.slice(0, pos) + w + doc.slice(pos);
+  doc = insertWord(doc, spaces, random, shift, w);
   shift += w.length;
   last = lint(doc).findings.length;
   // One edit per macrotask, as in the server (a WeakRef's target is kept until the job ends).

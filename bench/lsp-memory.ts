@@ -23,7 +23,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BUNDLE, TestClient } from '../test/lsp/client.js';
-import { corpusDocument, proseSpaces } from './lsp-latency.js';
+import { corpusDocument, editPosition, proseSpaces } from './lsp-latency.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -89,12 +89,7 @@ async function measure(target: number, edits: number, every: number, snapshots: 
   const WORDS = ['extra ', 'ook ', 'vaak ', 'daarna ', 'mostly ', 'often ', 'also '];
   let shift = 0;
   for (let i = 1; i <= edits; i++) {
-    const doc = client.document(uri);
-    const offset = Math.min(spaces[Math.floor(random() * spaces.length)]! + Math.floor(shift / 2), doc.getText().length);
-    const at = doc.positionAt(offset);
-    const line = doc.getText({ start: { line: at.line, character: 0 }, end: { line: at.line + 1, character: 0 } });
-    const space = line.indexOf(' ', Math.min(at.character, Math.max(0, line.length - 1)));
-    const pos = { line: at.line, character: space >= 0 ? space + 1 : 0 };
+    const pos = editPosition(client.document(uri), spaces, random, shift);
     const word = WORDS[(i - 1) % WORDS.length]!;
     shift += word.length;
     await client.change(uri, [{ range: { start: pos, end: pos }, text: word }]);
