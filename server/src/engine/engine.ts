@@ -78,6 +78,8 @@ interface BlockResult {
   errors: RuleError[];
   /** The run that last used it, for eviction. */
   used: number;
+  /** The document rules' warm-ups ran on it (Engine.warm). */
+  warmed?: boolean;
   // What the result depends on besides the text.
   language: Language;
   role: SectionRole;
@@ -118,6 +120,9 @@ class PlacedBlock implements DocumentBlock {
     return { offset: offset + this.base, endOffset: Math.max(offset, toDocument(map, end, 'end')) + this.base };
   }
 }
+
+/** Blocks per step of the document rules' warm-up (Engine.warm). */
+const WARM_STEP = 48;
 
 /** Documents whose last run's blocks the cache keeps (see Engine.evict). */
 const LAST_RUNS = 16;
@@ -242,7 +247,7 @@ export class Engine {
     yield;
     const analysed = yield* this.analyseBlocks(parsed, language, roles, config, options.token, bom);
     if (!analysed) return this.cancelledResult(language, format);
-    const { results, blocks, errors } = analysed;
+    const { results, blocks, errors, fresh } = analysed;
 
     const sections = this.buildSections(text, headings, roles, blocks, language, lines, bom);
     const docCounts = emptyCounts();
@@ -250,6 +255,8 @@ export class Engine {
     const metrics = metricsOf(docCounts, language);
     const model: DocumentModel = { text: input, format, language, blocks, sections, metrics, lines: bom ? new LineIndex(input) : lines, config };
 
+    // The per-block caches of the document rules and analyses for the blocks analysed anew, a few blocks per step.
+    if (!(yield* this.warm(model, config, fresh, results, options.token))) return this.cancelledResult(language, format);
     // Findings: block rules (from the cache, mapped), then document rules, then analyses.
     const findings = this.blockFindings(blocks, results, config);
     findings.push(...(yield* this.documentFindings(model, config, errors)));
@@ -322,7 +329,7 @@ export class Engine {
   }
 
   /** Every block analysed (through the cache) and placed in the document; undefined when cancelled. */
-  private *analyseBlocks(parsed: ParsedDocument, language: Language, roles: SectionRole[], config: BrugConfig, token: LintOptions['token'], bom: number): Generator<void, { results: BlockResult[]; blocks: DocumentBlock[]; errors: RuleError[] } | undefined> {
+  private *analyseBlocks(parsed: ParsedDocument, language: Language, roles: SectionRole[], config: BrugConfig, token: LintOptions['token'], bom: number): Generator<void, { results: BlockResult[]; blocks: DocumentBlock[]; errors: RuleError[]; fresh: number[] } | undefined> {
     const firstBlockStart = parsed.blocks[0]?.start ?? 0;
     const languageDirectives = parsed.directives.filter((d) => d.kind === 'language' && d.offset > firstBlockStart);
     const ckey = configKey(config);
@@ -330,6 +337,8 @@ export class Engine {
     const results: BlockResult[] = [];
     const blocks: DocumentBlock[] = [];
     const errors: RuleError[] = [];
+    // Blocks whose analysis the document rules' warm-ups have not seen (new in this run, or a cancelled run's).
+    const fresh: number[] = [];
     let hi = -1;
     let ldi = 0;
     let blockLang: Language | undefined;
@@ -347,13 +356,46 @@ export class Engine {
       if (role === 'references') b.skip = true;
       const lang = b.language ?? blockLang ?? this.languageOfBlock(b, language);
       const r = this.analyseCached(b, lang, role, config, ckey, long);
+      if (!r.warmed) fresh.push(results.length);
       results.push(r);
       if (r.errors.length) errors.push(...r.errors);
       // The cached result placed in the document: this run's block, its section, the map's base.
       const analysed = r.analysed.block === b ? r.analysed : { ...r.analysed, block: b };
       blocks.push(new PlacedBlock(analysed, hi, r.facts, (b.mapBase ?? 0) + bom));
     }
-    return { results, blocks, errors };
+    return { results, blocks, errors, fresh };
+  }
+
+  /**
+   * Runs the warm-ups of the document rules and analyses that will run (rules/types.ts `warm`)
+   * over the given blocks, WARM_STEP blocks per step: their per-block caches are then filled, and
+   * the whole-document passes that read them are short. False when cancelled.
+   */
+  private *warm(model: DocumentModel, config: BrugConfig, fresh: number[], results: BlockResult[], token: LintOptions['token']): Generator<void, boolean> {
+    if (fresh.length === 0) return true;
+    const hooks: Array<(doc: DocumentModel, blocks: readonly number[]) => void> = [];
+    for (const rule of this.rules) {
+      if (rule.scope !== 'document' || !rule.warm || !this.severityOf(rule, config) || !rule.meta.languages.includes(model.language)) continue;
+      hooks.push(rule.warm.bind(rule));
+    }
+    for (const a of this.analyses) if (a.warm) hooks.push(a.warm.bind(a));
+    if (hooks.length === 0) return true;
+    for (let i = 0; i < fresh.length; i += WARM_STEP) {
+      if (i > 0) {
+        if (token?.cancelled) return false;
+        yield;
+      }
+      const part = fresh.length <= WARM_STEP ? fresh : fresh.slice(i, i + WARM_STEP);
+      for (const hook of hooks) {
+        try {
+          hook(model, part);
+        } catch {
+          // The rule's own check meets the same problem and reports it.
+        }
+      }
+      for (const j of part) results[j]!.warmed = true;
+    }
+    return true;
   }
 
   private severityOf(rule: Rule, config: BrugConfig): Severity | undefined {
