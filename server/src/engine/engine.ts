@@ -345,8 +345,9 @@ export class Engine {
     let sinceYield = 0;
     for (const b of parsed.blocks) {
       if (token?.cancelled) return undefined;
-      // A turn for the caller every few blocks (cached blocks cost almost nothing).
-      if (++sinceYield >= 16) {
+      // A turn for the caller every few blocks (cached blocks cost almost nothing; a block analysed
+      // anew counts more the longer it is, so that a step of long new paragraphs stays short too).
+      if (sinceYield >= 16) {
         sinceYield = 0;
         yield;
       }
@@ -355,7 +356,9 @@ export class Engine {
       const role: SectionRole = hi >= 0 ? roles[hi]! : 'other';
       if (role === 'references') b.skip = true;
       const lang = b.language ?? blockLang ?? this.languageOfBlock(b, language);
+      const made = this.made;
       const r = this.analyseCached(b, lang, role, config, ckey, long);
+      sinceYield += this.made === made ? 1 : 1 + (b.text.length >> 8);
       if (!r.warmed) fresh.push(results.length);
       results.push(r);
       if (r.errors.length) errors.push(...r.errors);
