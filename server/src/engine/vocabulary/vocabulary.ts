@@ -63,7 +63,7 @@ export class Vocabulary {
 
   /** The context cues of a language (definition verbs, words that are not nouns …), merged over its cues files. */
   cues(language: Language): Required<VocabularyCues> {
-    const out: Required<VocabularyCues> = { definitionVerbs: [], definitionLeads: [], glossaryHeadings: [], thesisWords: [], notNouns: [], anWords: [], aWords: [] };
+    const out: Required<VocabularyCues> = { definitionVerbs: [], definitionLeads: [], glossaryHeadings: [], thesisWords: [], writerAddress: [], adoptedVerbs: [], notNouns: [], anWords: [], aWords: [] };
     for (const d of this.of(language, 'cues')) {
       for (const k of Object.keys(out) as Array<keyof VocabularyCues>) out[k].push(...(d.cues?.[k] ?? []));
     }
