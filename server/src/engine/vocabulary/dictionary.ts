@@ -111,7 +111,7 @@ export interface Dictionary {
   cues?: VocabularyCues;
   entries?: DictionaryEntry[];
   groups?: SynonymGroup[];
-  abbreviations?: Array<{ term: string; expansion: string; reason?: string }>;
+  abbreviations?: Array<{ term: string; expansion: string; reason?: string; source?: string; knownIn?: string[] }>;
   roles?: RoleEntry[];
 }
 

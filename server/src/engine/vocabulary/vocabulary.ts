@@ -13,10 +13,10 @@ class LazyAbbreviations extends WellKnownAbbreviations {
     super();
   }
 
-  override has(language: Language, term: string): boolean {
+  override has(language: Language, term: string, mentions?: (phrase: string) => boolean): boolean {
     // The base class also looks in the other language: both must be there.
     for (const l of LANGUAGES) this.ensure(l);
-    return super.has(language, term);
+    return super.has(language, term, mentions);
   }
 }
 
@@ -39,7 +39,7 @@ export class Vocabulary {
 
   add(d: Dictionary): void {
     this.dictionaries.push(d);
-    for (const a of d.abbreviations ?? []) this.abbreviations.add(d.language, a.term);
+    for (const a of d.abbreviations ?? []) this.abbreviations.add(d.language, a.term, a.knownIn);
   }
 
   /** Whether the language's bundled dictionaries have been loaded (always true without a loader). */
