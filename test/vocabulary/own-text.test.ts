@@ -68,6 +68,11 @@ describe('vocabulary: text that is not the writer’s own, and the report’s ow
       assert.deepEqual(headed.map(([, s]) => s), ['hint']);
       assert.notEqual(shown(`# Report\n\n${body}`, 'en')[0]?.[1], 'hint');
     });
+
+    it('nl + en: a heading that is the word alone is a generic section name (Scope, Dissemination): the word in the text stays shown', () => {
+      assert.deepEqual(shown('# Rapport\n\nDit valt buiten de scope van het project.\n\n## Scope\n\nWe kijken naar twee wijken.\n', 'nl'), [['scope', 'info']]);
+      assert.notEqual(shown('# Report\n\nThe dissemination of the results starts in May.\n\n## Dissemination\n\nWe share the results.\n', 'en')[0]?.[1], 'hint');
+    });
   });
 
   describe('collocations and a field’s own term', () => {

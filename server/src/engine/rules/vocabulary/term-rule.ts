@@ -127,9 +127,11 @@ function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: 
       // A heading labels a section ("Methodologie", "Working in the Third Sector"): readers scan it, and the
       // same term in the text is reported there.
       if (kind === 'jargon' && use.defines === 'heading') {
-        // A heading of the report's own (not a standard part such as Methodologie) that holds the word names a part
-        // of the report's work ("Alle behoeftes stakeholders"): the word is the report's own, asked about once, quietly.
-        headed.add(entry);
+        // A heading that holds the word among others names a part of the report's own work ("Alle behoeftes
+        // stakeholders", "Dissemination plan"): the word is the report's own, asked about once, quietly. A heading that
+        // is the word alone is a generic section name (Methodologie, Scope) and says nothing about the readers.
+        const headingWords = b.analysed.sentences.reduce((n, s) => n + s.words.filter((w) => !w.isNumber).length, 0);
+        if (headingWords > use.text.split(/\s+/).length) headed.add(entry);
         continue;
       }
       // "the homeless shelter": an adjective before a noun, not a label of people.
