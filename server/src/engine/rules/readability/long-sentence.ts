@@ -44,13 +44,18 @@ function longSentencesOf(b: DocumentBlock, max: number, summaryMax: number, clau
   const ab = b.analysed;
   let byLimits = LONG.get(ab.sentences);
   if (!byLimits) LONG.set(ab.sentences, (byLimits = new Map()));
-  const key = `${max} ${summaryMax} ${clauseMax}`;
+  // The analysis is shared by blocks of the same text: whether the source marks up a lead-in label (its map, not its
+  // text) is part of the key.
+  const first = ab.sentences[0];
+  const colon = first ? ab.block.text.indexOf(':', first.start) : -1;
+  const marked = first && colon >= 0 && colon < first.end && colon - first.start <= 160 ? markedLabel(ab.block, first.start, first.end) : 0;
+  const key = `${max} ${summaryMax} ${clauseMax} ${marked}`;
   let found = byLimits.get(key);
-  if (!found) byLimits.set(key, (found = blockLongSentences(b, max, summaryMax, clauseMax)));
+  if (!found) byLimits.set(key, (found = blockLongSentences(b, max, summaryMax, clauseMax, marked)));
   return found;
 }
 
-function blockLongSentences(b: DocumentBlock, max: number, summaryMax: number, clauseMax: number): BlockLong[] {
+function blockLongSentences(b: DocumentBlock, max: number, summaryMax: number, clauseMax: number, marked: number): BlockLong[] {
   const ab = b.analysed;
   const block = ab.block;
   if (!isRunningText(ab)) return [];
@@ -71,10 +76,7 @@ function blockLongSentences(b: DocumentBlock, max: number, summaryMax: number, c
     // (within 20 words): "**Finding Employer, Payroll Provider, or Gig Platform**: Overall 64% …", "**Clients have four
     // ways …:** Option 1 and 2: The employer …" (a run-in list: the short label after it is one too).
     let label = 0;
-    if (s === ab.sentences[0]) {
-      const marked = markedLabel(block, s.start, s.end);
-      label = marked ? leadingLabel(block.text, marked, s.end) || marked : leadingLabel(block.text, s.start, s.end);
-    }
+    if (s === ab.sentences[0]) label = marked ? leadingLabel(block.text, marked, s.end) || marked : leadingLabel(block.text, s.start, s.end);
     const words = label ? s.words.filter((w) => w.start >= label) : s.words;
     quoted ??= [...ab.quotes, ...quotedPassages(block.text, ab.language)];
     const n = wordsOutside(words, quoted);
