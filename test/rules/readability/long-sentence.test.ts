@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { md, txt, of, flagged, config, sentenceOf } from '../../engine/helpers.js';
+import { lint } from '../../../server/src/index.js';
 
 const RULE = 'readability/long-sentence';
 const doc = (body: string, heading = 'Inleiding') => `# Rapport\n\nKort.\n\n## ${heading}\n\n${body}\n`;
@@ -307,6 +308,41 @@ describe(`${RULE}: labels, short clauses and research questions`, () => {
       // The same question without such a name is a long sentence; so is a long statement under the heading.
       assert.equal(shown(md(`${head(language)}${q[language]}\n`)).length, 1, language);
       assert.equal(shown(md(`${head(language, heading)}${q[language].replace(/\?$/, '.')}\n`)).length, 1, language);
+    }
+  });
+});
+
+describe(`${RULE}: LaTeX headings the document defines itself`, () => {
+  it('nl + en: a \\newcommand whose body holds \\section is a heading: the long sentences after it belong to its section', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const title = language === 'nl' ? 'Wie je bent' : 'Who You Are';
+      const body = (def: string) => [
+        `\\documentclass{book}`,
+        language === 'nl' ? '\\usepackage[dutch]{babel}' : '\\usepackage[english]{babel}',
+        def,
+        '\\begin{document}',
+        `\\chapter{${language === 'nl' ? 'Inleiding' : 'Introduction'}}`,
+        '',
+        Array.from({ length: 12 }, () => sentenceOf(8, language)).join(' '),
+        '',
+        `\\seclbl{${title}}{s:intro-audience}`,
+        '',
+        [34, 33, 32, 31].map((n) => sentenceOf(n, language)).join(' '),
+        '',
+        '\\end{document}',
+        '',
+      ].join('\n');
+      const sectionAt = (text: string) => {
+        const f = of(lint(text, { path: 'doc.tex' }), RULE).find((x) => x.data!.section);
+        return f ? text.slice(f.offset, f.offset + 8) : undefined;
+      };
+      for (const def of ['\\newcommand{\\seclbl}[2]{\\section{#1}\\label{#2}}', '\\newcommand\\seclbl[2]{\\section*{#1}\\label{#2}}', '\\def\\seclbl#1#2{\\section{#1}\\label{#2}}']) {
+        const text = body(def);
+        assert.equal(sectionAt(text), '\\seclbl{', `${language}: ${def}`);
+        assert.ok(lint(text, { path: 'doc.tex' }).sections.some((s) => s.title === title && s.level === 2), `${language}: ${def}`);
+      }
+      // Without the definition the command is unknown: its section runs on from the chapter.
+      assert.match(sectionAt(body('')) ?? '', /^\\chapter/, language);
     }
   });
 });
