@@ -47,8 +47,17 @@ function longSentencesOf(b: DocumentBlock, max: number, summaryMax: number, clau
   // The analysis is shared by blocks of the same text: whether the source marks up a lead-in label (its map, not its
   // text) is part of the key.
   const first = ab.sentences[0];
-  const colon = first ? ab.block.text.indexOf(':', first.start) : -1;
-  const marked = first && colon >= 0 && colon < first.end && colon - first.start <= 160 ? markedLabel(ab.block, first.start, first.end) : 0;
+  let marked = 0;
+  if (first) {
+    // Only when a colon follows within a label's reach: no scan of the whole block at every check.
+    const text = ab.block.text;
+    for (let i = first.start, stop = Math.min(first.end, first.start + 161); i < stop; i++) {
+      if (text.charCodeAt(i) === 58) {
+        marked = markedLabel(ab.block, first.start, first.end);
+        break;
+      }
+    }
+  }
   const key = `${max} ${summaryMax} ${clauseMax} ${marked}`;
   let found = byLimits.get(key);
   if (!found) byLimits.set(key, (found = blockLongSentences(b, max, summaryMax, clauseMax, marked)));
