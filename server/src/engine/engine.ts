@@ -355,9 +355,12 @@ export class Engine {
       while (ldi < languageDirectives.length && languageDirectives[ldi]!.offset <= b.start) blockLang = languageDirectives[ldi++]!.language;
       const role: SectionRole = hi >= 0 ? roles[hi]! : 'other';
       if (role === 'references') b.skip = true;
-      const lang = b.language ?? blockLang ?? this.languageOfBlock(b, language);
+      // The block's entry by its map, looked up once for its language and its analysis.
+      let hint = this.byMap.get(b.map);
+      if (!hint || hint.text !== b.text) this.byMap.set(b.map, (hint = { text: b.text }));
+      const lang = b.language ?? blockLang ?? this.languageOfBlock(b, language, hint);
       const made = this.made;
-      const r = this.analyseCached(b, lang, role, config, ckey, long);
+      const r = this.analyseCached(b, lang, role, config, ckey, long, hint);
       sinceYield += this.made === made ? 1 : 1 + (b.text.length >> 8);
       if (!r.warmed) fresh.push(results.length);
       results.push(r);
@@ -519,10 +522,8 @@ export class Engine {
   }
 
   /** A block of 25 words or more in the other language is checked in that language. */
-  private languageOfBlock(b: ProseBlock, doc: Language): Language {
+  private languageOfBlock(b: ProseBlock, doc: Language, hint: { text: string; language?: Language | 'short' }): Language {
     if (b.kind === 'heading' || b.kind === 'tableCell') return doc;
-    let hint = this.byMap.get(b.map);
-    if (!hint || hint.text !== b.text) this.byMap.set(b.map, (hint = { text: b.text }));
     const known = hint.language ?? this.blockLanguage.get(b.text);
     if (known) {
       hint.language = known;
@@ -547,10 +548,8 @@ export class Engine {
     return lang;
   }
 
-  private analyseCached(b: ProseBlock, language: Language, role: SectionRole, config: BrugConfig, ckey: string, long: number): BlockResult {
+  private analyseCached(b: ProseBlock, language: Language, role: SectionRole, config: BrugConfig, ckey: string, long: number, hint: { text: string; result?: BlockResult }): BlockResult {
     // The block's last result, when it is still cached (eviction keeps what the last run used) and nothing else changed.
-    let hint = this.byMap.get(b.map);
-    if (!hint || hint.text !== b.text) this.byMap.set(b.map, (hint = { text: b.text }));
     const last = hint.result;
     if (last && last.used >= this.generation - 1 && sameVariant(last, b, language, role, ckey)) {
       last.used = this.generation;
