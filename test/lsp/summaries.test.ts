@@ -167,6 +167,31 @@ describe('engine: the abbreviation rule after edits in place equals a fresh chec
   });
 });
 
+describe('engine: adopted sections (term rules) after edits equal a fresh check', function () {
+  this.timeout(60000);
+  // A section that says it is adopted from a source is not the writer's text; edits add and remove that sentence, rename the section, add jargon.
+  const BASE = ['# Teaching', 'We asked learners prior to the class what they knew.', '# Code of Conduct', 'The team will maintain confidentiality with regard to the reporter of an incident.', '## Attribution', 'This Code of Conduct is adapted from the Contributor Covenant version 1.4.'];
+  const PIECES = ['This Code of Conduct is adapted from the Contributor Covenant version 1.4.', 'Staff spoke with regard to their workload prior to the meeting.', '# Code of Practice', 'This Code of Practice is reproduced from the guide.', 'The Attribution is taken from a paper.', ''];
+  const jargon = (r: LintResult) => r.findings.filter((f) => f.ruleId === 'vocabulary/jargon').map((f) => `${f.offset}-${f.endOffset} ${f.severity}`);
+  it('adding, replacing and removing paragraphs and headings keeps the jargon findings of a fresh check', () => {
+    const engine = newEngine();
+    fc.assert(
+      fc.property(fc.array(fc.record({ at: fc.nat({ max: 20 }), piece: fc.constantFrom(...PIECES), replace: fc.boolean() }), { minLength: 1, maxLength: 8 }), (steps) => {
+        const paras = [...BASE];
+        for (const st of steps) {
+          const at = st.at % (paras.length + 1);
+          if (st.replace && at < paras.length) paras[at] = st.piece || paras[at]!;
+          else if (st.piece) paras.splice(at, 0, st.piece);
+          else if (at < paras.length && paras.length > 2) paras.splice(at, 1);
+          const text = `${paras.join('\n\n')}\n`;
+          assert.deepEqual(jargon(engine.lint(text, { path: 'r.md' })), jargon(newEngine().lint(text, { path: 'r.md' })), text);
+        }
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
+
 describe('lsp: comparing diagnostics with the published ones', () => {
   const d = (message: string, data?: unknown): Diagnostic => ({
     range: { start: { line: 1, character: 2 }, end: { line: 1, character: 9 } },
