@@ -270,6 +270,8 @@ function classReason(r: Row): string | undefined {
   const average = /(?:Average sentence|Gemiddelde zin): ([\d.]+)/.exec(r.message);
   const body = /(?:aim for at least|streef naar minstens) 30\b/.test(r.message);
   if (r.rule === 'readability/section-score' && body && average && Number(average[1]) < 25) return 'session 5: a body section is scored when its sentences average 25 words or more (minAverageSentenceWords; at 20–25 words judged worth acting on in 10 of 20 over four samples)';
+  const section = /^(\d+) (?:of|van de) (\d+) (?:sentences in this section are over|zinnen in dit hoofdstuk zijn langer dan) (\d+) (?:words|woorden) \((?:the longest has|de langste telt er) (\d+)\)/.exec(r.message);
+  if (r.rule === 'readability/long-sentence' && section && Number(section[1]) * 100 < 25 * Number(section[2]) && Number(section[4]) < Number(section[3]) + 20) return 'session 6: a section finding with under 25 % long sentences, none 20 words over the limit, is a hint (sectionMinPercent; pooled over seven blind samples such findings were judged worth acting on in 5 of 9, the others in 36 of 37); its longest sentences keep their own findings';
   const paragraph = /^(?:This paragraph has|Deze alinea telt) (\d+) (?:words|woorden) \((?:more than|meer dan) (\d+)\)/.exec(r.message);
   if (r.rule === 'readability/long-paragraph' && paragraph && Number(paragraph[1]) <= Number(paragraph[2]) + 20) return 'session 6: a paragraph at most 20 words over the limit is a hint (paragraphMarginWords; pooled over six blind samples, 201–220 words judged worth splitting in 3 of 8, longer in 19 of 22)';
   // A summary or recommendations section (target 50) whose sentences average fewer than 18 words.
