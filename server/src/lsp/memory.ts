@@ -29,7 +29,7 @@ function collector(): typeof collect {
 // of edits at 250–270 MB RSS whatever the document; following the live data keeps the garbage
 // in proportion to it. Each collection is incremental and runs after publishing.
 const FLOOR_BYTES = (Number(process.env.BRUG_GC_MB) || 64) * 1024 * 1024;
-const GROWTH = 1.5;
+const GROWTH = Number(process.env.BRUG_GC_GROWTH) || 1.5;
 let threshold = FLOOR_BYTES;
 let pending = false;
 

@@ -324,10 +324,12 @@ type Sentences = ReadonlyArray<{ words: ReadonlyArray<{ text: string }> }>;
 /** A block's words for spelledOut(), their initials, and the answers given so far per acronym. */
 interface WordsEntry {
   words: string[];
-  initials: Set<string | undefined>;
+  /** Each distinct first code unit, in order (lists, not sets: a set per block of a long report weighed ~1 MB). */
+  initials: Array<string | undefined>;
   /** The lower-cased first code unit of each capitalised word: where spelledOut() can start. */
-  capitals: Set<string>;
-  answers: Map<string, boolean>;
+  capitals: string[];
+  /** Made at the first answer (most blocks are never asked). */
+  answers?: Map<string, boolean>;
 }
 const NAME_WORDS = new WeakMap<object, WordsEntry>();
 
@@ -338,20 +340,20 @@ function wordsEntry(cache: WeakMap<object, WordsEntry>, sentences: Sentences, wo
     const words = wordsOf(sentences);
     const capitals = new Set<string>();
     for (const w of words) if (/^\p{Lu}/u.test(w)) capitals.add(w[0]!.toLowerCase());
-    cache.set(sentences, (entry = { words, initials: new Set(words.map((w) => w[0])), capitals, answers: new Map() }));
+    cache.set(sentences, (entry = { words, initials: [...new Set(words.map((w) => w[0]))], capitals: [...capitals] }));
   }
   return entry;
 }
 
 /** spelledOut() on an entry's words, remembered per acronym. */
 function spelledOutAnswer(entry: WordsEntry, acronym: string): boolean {
-  let answer = entry.answers.get(acronym);
+  let answer = entry.answers?.get(acronym);
   if (answer === undefined) {
     // spelledOut() starts only at a capitalised word with the acronym's first letter: without one, no need to try
     // (a report's footnotes were each tried for every acronym of the report).
     const first = acronym.replace(/[^\p{L}]/gu, '').toLowerCase()[0];
-    answer = first !== undefined && entry.capitals.has(first) && spelledOut(acronym, entry.words);
-    entry.answers.set(acronym, answer);
+    answer = first !== undefined && entry.capitals.includes(first) && spelledOut(acronym, entry.words);
+    (entry.answers ??= new Map()).set(acronym, answer);
   }
   return answer;
 }
