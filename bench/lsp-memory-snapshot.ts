@@ -7,6 +7,8 @@
  *   node --max-old-space-size=4096 --import tsx bench/lsp-memory-snapshot.ts FILE.heapsnapshot [--top 40] [--compare OTHER.heapsnapshot]
  *
  * With --compare, the constructors are listed by how much more the first snapshot holds than the other.
+ * --weakmaps: what the values of each WeakMap hold (per-block memos keyed by a cached analysis show in no
+ * owner's tree); --holders LABEL: the objects with the most references to objects of that kind, and theirs.
  */
 import { readFileSync } from 'node:fs';
 
