@@ -700,9 +700,11 @@ const PUNCTUATION = /[\p{P}\p{S}]/u;
  * space and is followed by the end, a space or a line ending, or by punctuation after a letter
  * or digit (right-flanking, not left-flanking). CommonMark then pairs each closer with the
  * opener before it, whatever the flanking rules of `_` and the rule of three: remark's text
- * nodes are the text between the runs, each run left out.
+ * nodes are the text between the runs, each run left out. A run with a space before it and a
+ * space or a line ending after it is neither (it stays in the text). `endIsSpace`: the piece's end
+ * stands for a line ending (a paragraph), not for a pipe (a table cell).
  */
-function emphasisRuns(piece: string, at: number): Array<[number, number]> | null {
+function emphasisRuns(piece: string, at: number, endIsSpace = true): Array<[number, number]> | null {
   const out: Array<[number, number]> = [];
   let open = '';
   DELIMITER_RUN.lastIndex = 0;
@@ -713,6 +715,8 @@ function emphasisRuns(piece: string, at: number): Array<[number, number]> | null
     const e = s + run.length;
     const before = s > 0 ? piece[s - 1]! : '';
     const after = e < piece.length ? piece[e]! : '';
+    // Between spaces (not at a line's start: a list item), a run neither opens nor closes: it is text.
+    if (before === ' ' && (after === ' ' || after === '\n' || (after === '' && endIsSpace))) continue;
     if (!open) {
       if (run.length > 3 || !(before === '' || before === ' ' || before === '\n') || after === '' || WHITESPACE.test(after)) return null;
       open = run;
@@ -822,6 +826,73 @@ function fastBlock(src: string, kind: BlockKind, start: number, end: number, fro
   return block;
 }
 
+/** A GFM table's delimiter row with a pipe at either end: `|---|:--:|`. */
+const TABLE_DELIMITER_ROW = /^\|(?:[ ]*:?-+:?[ ]*\|)+$/;
+/** What a table cell's text may not hold on the fast path (see NOT_PLAIN; the pipe ends the cell). */
+const NOT_PLAIN_CELL = /[\\`*_[\]<>&~$@\t\r\0]|:\/\/|www\./i;
+
+/**
+ * A GFM table read without the parser: every line of the piece starts and ends with a pipe (no
+ * space after the last), the second line is the delimiter row, every row has as many cells as it,
+ * and no cell holds a character that starts inline syntax (NOT_PLAIN_CELL; simple emphasis aside,
+ * as in a plain paragraph). Then remark's cells are the pieces between the pipes: a cell's node
+ * runs from the pipe before it to the next pipe (the last one of a row takes its closing pipe in),
+ * its text is what lies between them without the spaces at either end. Each non-empty cell is a
+ * tableCell block, as ChunkReader.walk() reads a table.
+ */
+function tablePiece(src: string, start: number, end: number): FastPiece | undefined {
+  const lines = src.slice(start, end).split('\n');
+  // The delimiter row; the line before it is the header row, and any lines before that are a paragraph the table interrupts.
+  let delimiter = 1;
+  while (delimiter < lines.length && !TABLE_DELIMITER_ROW.test(lines[delimiter]!)) delimiter++;
+  if (delimiter >= lines.length) return undefined;
+  const columns = lines[delimiter]!.split('|').length - 2;
+  const blocks: ProseBlock[] = [];
+  let at = start;
+  if (delimiter > 1) {
+    const paragraphEnd = start + lines.slice(0, delimiter - 1).join('\n').length;
+    const before = src.slice(start, paragraphEnd);
+    if (NOT_PLAIN_CELL.test(before) || /[*_]/.test(before) || BLOCK_START.test(before.replace(/^\|/gm, 'x'))) return undefined;
+    const block = fastBlock(src, 'paragraph', start, paragraphEnd, start, paragraphEnd, []);
+    if (block) blocks.push(block);
+    at = paragraphEnd + 1;
+  }
+  for (let r = delimiter - 1; r < lines.length; r++) {
+    const line = lines[r]!;
+    const lineStart = at;
+    at += line.length + 1;
+    if (r === delimiter) continue;
+    if (line.charCodeAt(0) !== 124 || line.charCodeAt(line.length - 1) !== 124 || line.length < 2) return undefined;
+    const cells = line.split('|');
+    if (r === delimiter - 1 && cells.length - 2 !== columns) return undefined;
+    let pipe = lineStart;
+    for (let c = 1; c < cells.length - 1; c++) {
+      const cell = cells[c]!;
+      const from = pipe + 1;
+      const next = from + cell.length;
+      const content = cell.trim();
+      if (content.length > 0) {
+        const lead = cell.indexOf(content);
+        if (/[^\S ]/.test(cell.slice(0, lead) + cell.slice(lead + content.length))) return undefined;
+        let masked = content;
+        let skips: Array<[number, number]> = [];
+        if (content.indexOf('*') >= 0 || content.indexOf('_') >= 0) {
+          // The cell with its spaces: a run's neighbours as the parser sees them ('' at either end: a pipe).
+          const runs = emphasis ? emphasisRuns(cell, from, false) : null;
+          if (!runs) return undefined;
+          skips = runs;
+          masked = content.replace(/[*_]/g, 'x');
+        }
+        if (NOT_PLAIN_CELL.test(masked)) return undefined;
+        const block = fastBlock(src, 'tableCell', pipe, c === cells.length - 2 ? next + 1 : next, from + lead, from + lead + content.length, skips);
+        if (block) blocks.push(block);
+      }
+      pipe = next;
+    }
+  }
+  return { start, end, blocks };
+}
+
 /**
  * The pieces of a chunk that are read without the parser: plain paragraphs, and ATX headings
  * with plain text (`## Title`, no closing marks), alone or followed at once by a plain paragraph.
@@ -831,6 +902,13 @@ export function fastPieces(src: string, footnotes: ReadonlySet<string> = new Set
   if (SPANS_BLANK_LINES.test(src)) return [];
   const out: FastPiece[] = [];
   for (const [start, end] of pieces(src)) {
+    if (src.charCodeAt(start) === 124 /* | */ || src.slice(start, end).includes('\n|')) {
+      const table = tablePiece(src, start, end);
+      if (table) {
+        out.push(table);
+        continue;
+      }
+    }
     const heading = src.charCodeAt(start) === 35 /* # */ ? ATX.exec(src.slice(start, Math.min(end, start + 16))) : null;
     if (!heading) {
       const skips = plainParagraph(src, start, end, footnotes);
