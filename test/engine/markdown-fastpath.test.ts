@@ -32,7 +32,7 @@ const WORDS = ['cliënt', 'reïntegratie', 'rapport', 'de', 'the', 'client', 'he
 const DELIMITERS = ['*', '**', '***', '_', '__', '___', '****'];
 const PUNCTUATION = ['.', ',', ':', ';', '!', '?', ')', '’', '-', '…', '€', '[^1]', '[^2]'];
 // Rarer: what sends a paragraph back to the parser, or changes what it holds.
-const RARE = ['x', '*x', 'x_', '(', '"', '[^nope]', '\n', '\n', '\u00a0', '  \n', '\t', '\r\n', '\\*', '&amp;'];
+const RARE = ['x', '*x', 'x_', '(', '"', '[^nope]', '\n', '\n', '\u00a0', '  \n', '\t', '\r\n', '\\*', '&amp;', '<10', '<b>', '</i>', '&#38;', ' & ', ' > ', '  ', ' * '];
 
 /** A token of a paragraph: a word, a space, punctuation, weighted towards what reports hold. */
 const token = fc.oneof({ arbitrary: fc.constantFrom(...WORDS), weight: 40 }, { arbitrary: fc.constant(' '), weight: 30 }, { arbitrary: fc.constantFrom(...PUNCTUATION), weight: 8 }, { arbitrary: fc.constant('\n'), weight: 3 });

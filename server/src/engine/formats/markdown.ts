@@ -667,7 +667,7 @@ class ChunkReader {
  * a block (indentation, heading, quote, list item, setext underline) and no space or tab at a
  * line's end (a hard break, or space that remark drops). Tabs and carriage returns: not plain.
  */
-const NOT_PLAIN = /[\\`*_[\]<>&~$|@\t\r\0]|:\/\/|www\./i;
+const NOT_PLAIN = /[\\`*_[\]~$|@\t\r\0]|<[A-Za-z/!?]|&[A-Za-z0-9#]|:\/\/|www\./i;
 const BLOCK_START = /^(?:[ #>=+\-]|\d{1,9}[.)](?:[ \t]|$))|[ \t]$/m;
 /**
  * Constructs that run on across blank lines until they close (fenced code, math, raw HTML of
@@ -826,10 +826,16 @@ function fastBlock(src: string, kind: BlockKind, start: number, end: number, fro
   return block;
 }
 
+/** Where src[from, end) ends without the spaces at its end. */
+function trimSpaces(src: string, from: number, end: number): number {
+  while (end > from && src.charCodeAt(end - 1) === 32) end--;
+  return end;
+}
+
 /** A GFM table's delimiter row with a pipe at either end: `|---|:--:|`. */
 const TABLE_DELIMITER_ROW = /^\|(?:[ ]*:?-+:?[ ]*\|)+$/;
 /** What a table cell's text may not hold on the fast path (see NOT_PLAIN; the pipe ends the cell). */
-const NOT_PLAIN_CELL = /[\\`*_[\]<>&~$@\t\r\0]|:\/\/|www\./i;
+const NOT_PLAIN_CELL = /[\\`*_[\]~$@\t\r\0]|<[A-Za-z/!?]|&[A-Za-z0-9#]|:\/\/|www\./i;
 
 /**
  * A GFM table read without the parser: every line of the piece starts and ends with a pipe (no
@@ -911,26 +917,30 @@ export function fastPieces(src: string, footnotes: ReadonlySet<string> = new Set
     }
     const heading = src.charCodeAt(start) === 35 /* # */ ? ATX.exec(src.slice(start, Math.min(end, start + 16))) : null;
     if (!heading) {
-      const skips = plainParagraph(src, start, end, footnotes);
+      // Spaces at the paragraph's end are in its node, not in its text.
+      const textEnd = trimSpaces(src, start, end);
+      const skips = plainParagraph(src, start, textEnd, footnotes);
       if (!skips) continue;
-      const block = fastBlock(src, 'paragraph', start, end, start, end, skips);
+      const block = fastBlock(src, 'paragraph', start, end, start, textEnd, skips);
       out.push({ start, end, blocks: block ? [block] : [] });
       continue;
     }
     let lineEnd = src.indexOf('\n', start);
     if (lineEnd < 0 || lineEnd > end) lineEnd = end;
     const from = start + heading[0].length;
+    const headingEnd = trimSpaces(src, from, lineEnd);
     // A closing sequence (`## Title ##`) or a lone `#` at the end: the parser's.
-    if (src.charCodeAt(lineEnd - 1) === 35) continue;
-    const skips = plainParagraph(src, from, lineEnd, footnotes);
+    if (src.charCodeAt(headingEnd - 1) === 35) continue;
+    const skips = plainParagraph(src, from, headingEnd, footnotes);
     if (!skips) continue;
     const blocks: ProseBlock[] = [];
-    const h = fastBlock(src, 'heading', start, lineEnd, from, lineEnd, skips, heading[1]!.length);
+    const h = fastBlock(src, 'heading', start, lineEnd, from, headingEnd, skips, heading[1]!.length);
     if (h) blocks.push(h);
     if (lineEnd < end) {
-      const rest = plainParagraph(src, lineEnd + 1, end, footnotes);
+      const textEnd = trimSpaces(src, lineEnd + 1, end);
+      const rest = plainParagraph(src, lineEnd + 1, textEnd, footnotes);
       if (!rest) continue;
-      const p = fastBlock(src, 'paragraph', lineEnd + 1, end, lineEnd + 1, end, rest);
+      const p = fastBlock(src, 'paragraph', lineEnd + 1, end, lineEnd + 1, textEnd, rest);
       if (p) blocks.push(p);
     }
     out.push({ start, end, blocks });
