@@ -32,7 +32,7 @@ const WORDS = ['cliënt', 'reïntegratie', 'rapport', 'de', 'the', 'client', 'he
 const DELIMITERS = ['*', '**', '***', '_', '__', '___', '****'];
 const PUNCTUATION = ['.', ',', ':', ';', '!', '?', ')', '’', '-', '…', '€', '[^1]', '[^2]'];
 // Rarer: what sends a paragraph back to the parser, or changes what it holds.
-const RARE = ['x', '*x', 'x_', '(', '"', '[^nope]', '\n', '\n', '\u00a0', '  \n', '\t', '\r\n', '\\*', '&amp;', '<10', '<b>', '</i>', '&#38;', ' & ', ' > ', '  ', ' * '];
+const RARE = ['x', '*x', 'x_', '(', '"', '[^nope]', '\n', '\n', '\u00a0', '  \n', '\t', '\r\n', '\\*', '&amp;', '<10', '<b>', '</i>', '&#38;', ' & ', ' > ', '  ', ' * ', ' \n', '   \n', '\\(', '\\)', '\\\\', '\\_', '\\\n', '\\a'];
 
 /** A token of a paragraph: a word, a space, punctuation, weighted towards what reports hold. */
 const token = fc.oneof({ arbitrary: fc.constantFrom(...WORDS), weight: 40 }, { arbitrary: fc.constant(' '), weight: 30 }, { arbitrary: fc.constantFrom(...PUNCTUATION), weight: 8 }, { arbitrary: fc.constant('\n'), weight: 3 });
@@ -123,9 +123,14 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
       )
       .map(([before, head, delim, body, after]) => `${before}${head}\n${delim}${body.map((r) => `\n${r}`).join('')}${after}`),
   );
-  it('on generated tables (fast-check)', () => {
+  // Lists of one-line items: bullets or numbers, now and then another marker, indentation, a lazy line or an item that opens a block.
+  const itemArb = fc.tuple(fc.constantFrom('- ', '- ', '* ', '+ ', '1. ', '2. ', '1) ', '  - ', '-  ', ''), paragraph.map((p) => p.replace(/\n/g, ' ').slice(0, 60)), fc.constantFrom('', '', '', '  ', ' '));
+  const listArb = fc
+    .tuple(fc.constantFrom('- ', '* ', '1. ', '3. '), fc.array(fc.tuple(fc.boolean(), itemArb), { minLength: 1, maxLength: 6 }))
+    .map(([first, items]) => items.map(([same, [marker, text, end]], i) => `${i === 0 || same ? (first === '3. ' && i > 0 ? '4. ' : first) : marker}${text}${end}`).join('\n'));
+  it('on generated tables and lists (fast-check)', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(tableArb, block), { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n'), (parts, sep) => {
+      fc.property(fc.array(fc.oneof(tableArb, listArb, block), { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n'), (parts, sep) => {
         const text = parts.join('\n\n').replace(/\n\n/g, sep);
         const { slow, fast } = both(text);
         assert.deepStrictEqual(fast, slow);
@@ -136,6 +141,8 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     const sample = fc.sample(tableArb, { numRuns: 100, seed: 3 });
     const reached = sample.filter((t) => fastPieces(t).some((p) => p.blocks.some((b) => b.kind === "tableCell"))).length;
     assert.ok(reached >= 8, `only ${reached} tables took the fast path`);
+    const lists = fc.sample(listArb, { numRuns: 100, seed: 3 }).filter((t) => fastPieces(t).some((p) => p.blocks.some((b) => b.kind === 'listItem'))).length;
+    assert.ok(lists >= 8, `only ${lists} lists took the fast path`);
   });
 
   const files = existsSync(CORPUS_DIR)

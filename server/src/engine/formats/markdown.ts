@@ -685,6 +685,11 @@ const MIN_PLAIN = 200;
  */
 const FOOTNOTE_CALL = /\[\^([A-Za-z0-9-]{1,100})\]/g;
 
+/** A backslash escape of ASCII punctuation (CommonMark): the character stands for itself. */
+const ESCAPE = /\\([!-/:-@[-`{-~])/g;
+/** A range of a piece that is not in its text: [start, end), and true when it is a hard break (a space in the text). */
+type Skip = [number, number, true?];
+
 /** A run of emphasis delimiters (`*`, `**`, `_` …). */
 const DELIMITER_RUN = /\*+|_+/g;
 const WHITESPACE = /\s/;
@@ -765,9 +770,12 @@ function pieces(src: string): Array<[number, number]> {
  * references to defined footnotes and simple emphasis: what remark leaves out of its text, as
  * sorted [start, end) ranges; null when it is not plain.
  */
-function plainParagraph(src: string, start: number, end: number, footnotes: ReadonlySet<string>): Array<[number, number]> | null {
-  let piece = src.slice(start, end);
-  let refs: Array<[number, number]> = [];
+function plainParagraph(src: string, start: number, end: number, footnotes: ReadonlySet<string>): Skip[] | null {
+  // Escaped punctuation (`\(`, `\*`) is text: masked for every test below (a backslash left over, `\` at a line's end, is not plain).
+  let raw = src.slice(start, end);
+  if (raw.indexOf('\\') >= 0) raw = raw.replace(ESCAPE, 'xx');
+  let piece = raw;
+  let refs: Skip[] = [];
   if (piece.indexOf('[') >= 0 && footnotes.size > 0) {
     let ok = true;
     piece = piece.replace(FOOTNOTE_CALL, (call: string, label: string, at: number) => {
@@ -780,20 +788,30 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
     if (!ok) return null;
   }
   if (emphasis && (piece.indexOf('*') >= 0 || piece.indexOf('_') >= 0)) {
-    const runs = emphasisRuns(src.slice(start, end), start);
+    const runs = emphasisRuns(raw, start);
     if (runs) {
       // Masked for the tests below (an opener at a line's start is no list item: a letter follows it).
       piece = piece.replace(/[*_]/g, 'x');
       refs = refs.length ? [...refs, ...runs].sort((x, y) => x[0] - y[0]) : runs;
     }
   }
+  if (piece.indexOf(' \n') >= 0) {
+    // Spaces at a line's end: one is left out of the text, two or more make a hard break (a space in the block's text).
+    let breaks = false;
+    for (const m of piece.matchAll(/ {2,}\n/g)) {
+      refs.push([start + m.index, start + m.index + m[0].length, true]);
+      breaks = true;
+    }
+    if (breaks) refs.sort((x, y) => x[0] - y[0]);
+    piece = piece.replace(/ +\n/g, (m) => `${'x'.repeat(m.length - 1)}\n`);
+  }
   return !NOT_PLAIN.test(piece) && !BLOCK_START.test(piece) ? refs : null;
 }
 
 /** Plain pieces of a chunk (plain paragraphs of `minLength` characters or more): [start, end) of their text (without the line ending), then what remark leaves out of their text (footnote references, emphasis delimiters). */
-export function plainPieces(src: string, footnotes: ReadonlySet<string> = new Set(), minLength = MIN_PLAIN): Array<[number, number, Array<[number, number]>?]> {
+export function plainPieces(src: string, footnotes: ReadonlySet<string> = new Set(), minLength = MIN_PLAIN): Array<[number, number, Skip[]?]> {
   if (SPANS_BLANK_LINES.test(src)) return [];
-  const out: Array<[number, number, Array<[number, number]>?]> = [];
+  const out: Array<[number, number, Skip[]?]> = [];
   for (const [start, end] of pieces(src)) {
     if (end - start < minLength) continue;
     const refs = plainParagraph(src, start, end, footnotes);
@@ -813,17 +831,66 @@ interface FastPiece {
 }
 
 /** A block of the text between the skipped ranges of src[start, end), as ChunkReader.block() reads it. */
-function fastBlock(src: string, kind: BlockKind, start: number, end: number, from: number, to: number, skips: Array<[number, number]>, level?: number): ProseBlock | undefined {
+function fastBlock(src: string, kind: BlockKind, start: number, end: number, from: number, to: number, skips: Skip[], level?: number): ProseBlock | undefined {
   const b = new BlockTextBuilder();
-  for (const [rs, re] of [...skips, [to, to] as [number, number]]) {
+  for (const [rs, re, hardBreak] of [...skips, [to, to] as Skip]) {
     const text = src.slice(from, rs);
-    b.addAligned(text, text, from);
+    // What remark's text node holds: escapes resolved, a space before a line ending left out.
+    const value = text.indexOf('\\') >= 0 || text.indexOf(' \n') >= 0 ? text.replace(ESCAPE, '$1').replace(/ \n/g, '\n') : text;
+    b.addAligned(value, text, from);
+    if (hardBreak) b.addSeparator(' ', rs);
     from = re;
   }
   if (b.text.trim().length === 0 || SHORTCODES_ONLY.test(b.text)) return undefined;
   const block: ProseBlock = { kind, text: b.text, map: b.map, start, end };
   if (level !== undefined) block.level = level;
   return block;
+}
+
+/** A list item's marker at a line's start, with one space after it and text after that: `- `, `* `, `+ `, `1. `. */
+const ITEM_MARKER = /^(?:([-*+])|(\d{1,9})\.) (?=[^ ])/;
+
+/**
+ * A list read without the parser: every line of the piece is an item of one line, with the same
+ * bullet (or numbers with a dot, the first one 1), one space after the marker and plain text (as a
+ * plain paragraph's: nothing that starts a block inside the item, no inline syntax but simple
+ * emphasis, escapes and footnote references). Each item is a paragraph of its own in remark's
+ * tree, a listItem block from after the marker to the line's end. Not when indented text follows
+ * the blank lines after the piece: that continues the last item.
+ */
+function listPiece(src: string, start: number, end: number, footnotes: ReadonlySet<string>): FastPiece | undefined {
+  // Indented text after the blank lines would continue the last item.
+  for (let i = end + 1; i < src.length; ) {
+    let j = i;
+    while (j < src.length && (src[j] === ' ' || src[j] === '\t' || src[j] === '\r')) j++;
+    if (j < src.length && src[j] !== '\n') {
+      if (j > i) return undefined;
+      break;
+    }
+    i = j + 1;
+  }
+  const blocks: ProseBlock[] = [];
+  let bullet: string | undefined;
+  let at = start;
+  while (at < end) {
+    let lineEnd = src.indexOf('\n', at);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    const m = ITEM_MARKER.exec(src.slice(at, Math.min(lineEnd, at + 12)));
+    if (!m) return undefined;
+    const marker = m[1] ?? '.';
+    if (bullet === undefined) {
+      if (marker === '.' && m[2] !== '1') return undefined;
+      bullet = marker;
+    } else if (marker !== bullet) return undefined;
+    const from = at + m[0].length;
+    const textEnd = trimSpaces(src, from, lineEnd);
+    const skips = plainParagraph(src, from, textEnd, footnotes);
+    if (!skips) return undefined;
+    const block = fastBlock(src, 'listItem', from, lineEnd, from, textEnd, skips);
+    if (block) blocks.push(block);
+    at = lineEnd + 1;
+  }
+  return { start, end, blocks };
 }
 
 /** Where src[from, end) ends without the spaces at its end. */
@@ -912,6 +979,14 @@ export function fastPieces(src: string, footnotes: ReadonlySet<string> = new Set
       const table = tablePiece(src, start, end);
       if (table) {
         out.push(table);
+        continue;
+      }
+    }
+    const c0 = src.charCodeAt(start);
+    if (c0 === 45 /* - */ || c0 === 42 /* * */ || c0 === 43 /* + */ || (c0 >= 48 && c0 <= 57)) {
+      const list = listPiece(src, start, end, footnotes);
+      if (list) {
+        out.push(list);
         continue;
       }
     }
