@@ -1030,6 +1030,9 @@ function footnoteLabels(stubs: string): Set<string> {
   return out;
 }
 
+/** Blank lines only (what lies between the pieces of a chunk when it is not another piece). */
+const BLANK = /^[ \t\r\n]*$/;
+
 /** The text that stands in for a piece read without the parser: a paragraph of its own. */
 const STAND_IN = 'x';
 
@@ -1049,14 +1052,20 @@ function chunkBlocks(src: string, stubs: string, frontMatter: boolean): ChunkRes
   // The chunk with each piece replaced, and where each stand-in starts in it.
   let input = '';
   let at = 0;
+  let onlyBlankBetween = true;
   const standIns: number[] = [];
   for (const f of fast) {
-    input += src.slice(at, f.start);
+    const gap = src.slice(at, f.start);
+    if (onlyBlankBetween && !BLANK.test(gap)) onlyBlankBetween = false;
+    input += gap;
     standIns.push(input.length);
     input += STAND_IN;
     at = f.end;
   }
   input += src.slice(at);
+  // Nothing but these pieces and blank lines: the parser would read each stand-in as a paragraph of its own and
+  // nothing else (the stub definitions after the chunk are past its end), so it need not run at all.
+  if (onlyBlankBetween && BLANK.test(src.slice(at))) return { blocks: fast.flatMap((f) => f.blocks), directives: [] };
   // An offset in `input` moved back to the chunk: past each stand-in before it, by the piece's length less one.
   const shift = (offset: number): number => {
     let by = 0;
