@@ -259,7 +259,7 @@ const HINT_BY_DEFAULT: Record<string, string> = {
   'readability/passive-voice': 'off by default: judged 0/12 (session 3) — the actor was obvious',
 };
 
-/** Classes made quiet in session 5 after the fourth blind judgement, recognised from the judged message. */
+/** Classes made quiet in sessions 5 and 6 after blind judgements, recognised from the judged message. */
 function classReason(r: Row): string | undefined {
   const words = /^(?:This sentence(?: in the summary)? has|Deze zin(?: in de samenvatting)? telt) (\d+)/.exec(r.message);
   // Within the margin of its own limit: 25 words, 20 for a sentence in a summary.
@@ -268,6 +268,9 @@ function classReason(r: Row): string | undefined {
   const average = /(?:Average sentence|Gemiddelde zin): ([\d.]+)/.exec(r.message);
   const body = /(?:aim for at least|streef naar minstens) 30\b/.test(r.message);
   if (r.rule === 'readability/section-score' && body && average && Number(average[1]) < 25) return 'session 5: a body section is scored when its sentences average 25 words or more (minAverageSentenceWords; at 20–25 words judged worth acting on in 10 of 20 over four samples)';
+  // A summary or recommendations section (target 50) whose sentences average fewer than 18 words.
+  const summary = /(?:aim for at least|streef naar minstens) 50\b/.test(r.message);
+  if (r.rule === 'readability/section-score' && summary && average && Number(average[1]) < 18) return 'session 6: a summary whose sentences average fewer than 18 words is hard only through its long words, the readers\' own compounds: a hint (summaryMinAverageSentenceWords; summaries at 15–16.5 words judged worth acting on in 1 of 5, at 20.7–22.9 words in 10 of 10)';
   return undefined;
 }
 

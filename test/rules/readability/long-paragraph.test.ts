@@ -101,3 +101,19 @@ describe(RULE, () => {
   });
 });
 
+
+describe(`${RULE}: a paragraph that is mostly a quotation`, () => {
+  it('nl + en: more than half of its words quoted from a source: only the writer\'s own words count; less than half: flagged', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const sentences = (k: number) => Array.from({ length: k }, () => sentenceOf(14, language)).join(' ');
+      const said = language === 'nl' ? 'De wethouder zei in de raad:' : 'The minister told the committee:';
+      const mostlyQuoted = `# R\n\n## A\n\n${sentences(5)} ${said} “${sentences(10)}”\n`;
+      assert.deepEqual(of(md(mostlyQuoted), RULE), [], language);
+      // The same words without quotation marks are the writer's own.
+      assert.equal(of(md(`# R\n\n## A\n\n${sentences(5)} ${said} ${sentences(10)}\n`), RULE).length, 1, language);
+      // A shorter quotation in a long paragraph of the writer's own: flagged, with every word counted.
+      const someQuoted = `# R\n\n## A\n\n${sentences(10)} ${said} “${sentences(5)}”\n`;
+      assert.deepEqual(of(md(someQuoted), RULE).map((f) => f.data!.words), [210 + (language === 'nl' ? 6 : 5)], language);
+    }
+  });
+});

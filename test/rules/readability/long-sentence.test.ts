@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { md, txt, of, flagged, config, sentenceOf } from '../../engine/helpers.js';
+import { lint } from '../../../server/src/index.js';
 
 const RULE = 'readability/long-sentence';
 const doc = (body: string, heading = 'Inleiding') => `# Rapport\n\nKort.\n\n## ${heading}\n\n${body}\n`;
@@ -239,6 +240,109 @@ describe(RULE, () => {
       assert.equal(of(md(`${head}${items[language]}\n`), RULE).length, 1, language);
       // A list item of clauses (not a series of short items) is still a long sentence.
       assert.equal(of(md(`${head}- Kort.\n- ${sentenceOf(30, language)}\n`), RULE).length, 1, language);
+    }
+  });
+});
+
+describe(`${RULE}: labels, short clauses and research questions`, () => {
+  const shown = (r: ReturnType<typeof md>) => of(r, RULE).filter((f) => f.severity !== 'hint' && !f.data!.section);
+  const head = (language: 'nl' | 'en', heading?: string) => `# ${language === 'nl' ? 'Rapport' : 'Report'}\n\n## ${heading ?? (language === 'nl' ? 'Resultaten' : 'Findings')}\n\n`;
+  const clause = (n: number, language: 'nl' | 'en') => sentenceOf(n, language).replace(/\.$/, '').toLowerCase();
+
+  it('nl + en: a bold lead-in of up to 20 words ending in a colon is a label, the colon inside or outside the **; unmarked it counts', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const lead = language === 'nl' ? 'Werkgever, salarisadministrateur of platform vinden in de zoekpagina' : 'Finding Employer, Payroll Provider, or Gig Platform on the search page';
+      const s24 = sentenceOf(24, language);
+      for (const item of [`- **${lead}**: ${s24}\n`, `- **${lead}:** ${s24}\n`, `**${lead}:** ${s24}\n`]) {
+        assert.deepEqual(shown(md(`${head(language)}${item}`)), [], `${language}: ${item}`);
+      }
+      // The same lead-in without markup is part of the sentence.
+      const plain = `${head(language)}- ${lead}: ${s24}\n`;
+      assert.equal(shown(md(plain)).length, 1, language);
+      // A run-in list: a bold lead-in, then a short label of its own ("Option 1 and 2:").
+      const intro = language === 'nl' ? 'Cliënten hebben vier manieren om hun werkgever of platform te vinden wanneer ze de dienst gebruiken' : 'Clients have four ways of finding their payroll or gig platform when they use the service';
+      const option = language === 'nl' ? 'Optie 1 en 2' : 'Option 1 and 2';
+      assert.deepEqual(shown(md(`${head(language)}**${intro}:** ${option}: ${sentenceOf(22, language)}\n`)), [], language);
+      // Over the limit without its labels, the finding counts the sentence alone.
+      const long = `${head(language)}**${intro}:** ${option}: ${sentenceOf(34, language)}\n`;
+      assert.deepEqual(flagged(md(long), long, RULE).filter((t) => !t.startsWith('##')), [sentenceOf(34, language)], language);
+    }
+  });
+
+  it('nl + en: a sentence already broken at semicolons into clauses of at most 20 words is a hint, still counted for its section', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const broken = `${sentenceOf(16, language).replace(/\.$/, '')}; ${clause(14, language)}; ${clause(10, language)}.`;
+      const r = md(`${head(language)}${broken}\n`);
+      assert.deepEqual(of(r, RULE).map((f) => [f.severity, f.data!.words]), [['hint', 40]], language);
+      // A dash counts as a seam too; one part over 20 words is a long sentence.
+      const dash = `${sentenceOf(12, language).replace(/\.$/, '')} — ${clause(12, language)}; ${clause(10, language)}.`;
+      assert.deepEqual(shown(md(`${head(language)}${dash}\n`)), [], language);
+      const longPart = `${sentenceOf(22, language).replace(/\.$/, '')}; ${clause(10, language)}.`;
+      assert.equal(shown(md(`${head(language)}${longPart}\n`)).length, 1, language);
+      // An enumerated series ("(1) …; (2) …; (3) …") is not: judged worth making a list.
+      const series = `${language === 'nl' ? 'Wij zien' : 'We see'} (1) ${clause(10, language)}; (2) ${clause(10, language)}; (3) ${clause(10, language)}.`;
+      assert.equal(shown(md(`${head(language)}${series}\n`)).length, 1, language);
+      // Over twice the limit, a run of clauses is a list to make.
+      const run = [sentenceOf(18, language).replace(/\.$/, ''), clause(18, language), clause(18, language)].join('; ') + '.';
+      assert.equal(shown(md(`${head(language)}${run}\n`)).length, 1, language);
+      // clauseMaxWords 0 turns it off.
+      assert.equal(shown(md(`${head(language)}${broken}\n`, { config: config({ rules: { [RULE]: { options: { clauseMaxWords: 0 } } } }) })).length, 1, language);
+    }
+  });
+
+  it('nl + en: a formal research question ending in "?" is a hint; the same question elsewhere is flagged', () => {
+    const q = {
+      nl: 'Hoe kan een gemeente de schuldhulpverlening zo inrichten dat inwoners met een betalingsachterstand binnen vijf werkdagen een gesprek krijgen met een klantmanager van het wijkteam bij hen in de buurt?',
+      en: 'How can a council organise its debt advice so that residents who fall behind on their rent get a meeting with a caseworker from the local team within five working days of the first missed payment?',
+    };
+    for (const language of ['nl', 'en'] as const) {
+      // Under a heading that names it.
+      const heading = language === 'nl' ? 'Onderzoeksvraag' : 'Research questions';
+      assert.deepEqual(shown(md(`${head(language, heading)}${q[language]}\n`)), [], language);
+      // Introduced by a paragraph that names it, as a list item.
+      const intro = language === 'nl' ? 'Voor het onderzoek werd de volgende hoofdvraag opgesteld:' : 'The study answers one main research question:';
+      assert.deepEqual(shown(md(`${head(language)}${intro}\n\n- ${q[language]}\n`)), [], language);
+      // Named in the sentence itself.
+      const named = language === 'nl' ? `De centrale onderzoeksvraag luidt: ${q.nl}` : `Our research question is: ${q.en}`;
+      assert.deepEqual(shown(md(`${head(language)}${named}\n`)), [], language);
+      // The same question without such a name is a long sentence; so is a long statement under the heading.
+      assert.equal(shown(md(`${head(language)}${q[language]}\n`)).length, 1, language);
+      assert.equal(shown(md(`${head(language, heading)}${q[language].replace(/\?$/, '.')}\n`)).length, 1, language);
+    }
+  });
+});
+
+describe(`${RULE}: LaTeX headings the document defines itself`, () => {
+  it('nl + en: a \\newcommand whose body holds \\section is a heading: the long sentences after it belong to its section', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const title = language === 'nl' ? 'Wie je bent' : 'Who You Are';
+      const body = (def: string) => [
+        `\\documentclass{book}`,
+        language === 'nl' ? '\\usepackage[dutch]{babel}' : '\\usepackage[english]{babel}',
+        def,
+        '\\begin{document}',
+        `\\chapter{${language === 'nl' ? 'Inleiding' : 'Introduction'}}`,
+        '',
+        Array.from({ length: 12 }, () => sentenceOf(8, language)).join(' '),
+        '',
+        `\\seclbl{${title}}{s:intro-audience}`,
+        '',
+        [34, 33, 32, 31].map((n) => sentenceOf(n, language)).join(' '),
+        '',
+        '\\end{document}',
+        '',
+      ].join('\n');
+      const sectionAt = (text: string) => {
+        const f = of(lint(text, { path: 'doc.tex' }), RULE).find((x) => x.data!.section);
+        return f ? text.slice(f.offset, f.offset + 8) : undefined;
+      };
+      for (const def of ['\\newcommand{\\seclbl}[2]{\\section{#1}\\label{#2}}', '\\newcommand\\seclbl[2]{\\section*{#1}\\label{#2}}', '\\def\\seclbl#1#2{\\section{#1}\\label{#2}}']) {
+        const text = body(def);
+        assert.equal(sectionAt(text), '\\seclbl{', `${language}: ${def}`);
+        assert.ok(lint(text, { path: 'doc.tex' }).sections.some((s) => s.title === title && s.level === 2), `${language}: ${def}`);
+      }
+      // Without the definition the command is unknown: its section runs on from the chapter.
+      assert.match(sectionAt(body('')) ?? '', /^\\chapter/, language);
     }
   });
 });

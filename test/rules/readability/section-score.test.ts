@@ -24,8 +24,11 @@ const EASY = `${EASY_NL}\n\n${EASY_NL}`; // 94.9
 describe(RULE, () => {
   it('puts one info on the heading of a summary that scores below 50 and a body section below 30', () => {
     const text = report({ Samenvatting: MEDIUM, Inleiding: EASY, Methode: HARD, Resultaten: MEDIUM });
-    const r = md(text);
+    // Its sentences average 14.3 words: by default a hint (summaryMinAverageSentenceWords, tested below); the target
+    // itself is what this test checks.
+    const r = md(text, { config: config({ rules: { [RULE]: { options: { summaryMinAverageSentenceWords: 0 } } } }) });
     assert.deepEqual(scored(r, text), [['## Samenvatting', 50], ['## Methode', 30]]);
+    assert.equal(of(md(text), RULE)[0]!.severity, 'hint');
     const f = of(r, RULE)[0]!;
     assert.equal(f.severity, 'info');
     assert.equal(f.data!.role, 'summary');
@@ -225,5 +228,29 @@ describe(RULE, () => {
         assert.equal(of(md(text.replace(heading, heading === 'Dankwoord' ? 'Methode' : 'Method')), RULE).length, 1, heading);
       }
     });
+  });
+});
+
+describe(`${RULE}: a summary of short sentences (summaryMinAverageSentenceWords)`, () => {
+  const sentences = {
+    nl: 'De verpleegkundigen bespreken de medicatievoorbereiding met de zorgmedewerkers van de afdeling.',
+    en: 'The occupational therapists discuss the medication administration procedures with the rehabilitation coordinators.',
+  };
+  const longer = {
+    nl: 'De verpleegkundigen bespreken de medicatievoorbereiding elke ochtend met de zorgmedewerkers van de afdeling, omdat de bewoners hun medicatie op tijd moeten krijgen.',
+    en: 'The occupational therapists discuss the medication administration procedures every morning with the rehabilitation coordinators, because the residents must get their medication on time.',
+  };
+  const summary = (language: 'nl' | 'en', s: string) => `# ${language === 'nl' ? 'Rapport' : 'Report'}\n\n## ${language === 'nl' ? 'Samenvatting' : 'Summary'}\n\n${Array.from({ length: 9 }, () => s).join(' ')}\n`;
+
+  it('nl + en: hard only through its long words, a summary of short sentences gets a hint; with longer sentences it is shown', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const short = of(md(summary(language, sentences[language])), RULE);
+      assert.deepEqual(short.map((f) => [f.data!.role, f.severity]), [['summary', 'hint']], language);
+      const long = of(md(summary(language, longer[language])), RULE);
+      assert.deepEqual(long.map((f) => [f.data!.role, f.severity]), [['summary', 'info']], language);
+      // The option: 0 shows every summary below its target.
+      const all = of(md(summary(language, sentences[language]), { config: config({ rules: { [RULE]: { options: { summaryMinAverageSentenceWords: 0 } } } }) }), RULE);
+      assert.deepEqual(all.map((f) => f.severity), ['info'], language);
+    }
   });
 });

@@ -7,13 +7,14 @@ import { REPO, readRepo } from '../../engine/helpers.js';
 import { splitSentences } from '../../../server/src/engine/text/sentences.js';
 import { findPassives } from '../../../server/src/engine/text/passive.js';
 import { findNominalizations } from '../../../server/src/engine/text/nominalization.js';
+import { namesResearchQuestion } from '../../../server/src/engine/rules/readability/long-sentence.js';
 // @ts-expect-error: a plain .mjs script without types
 import { compileTextLexicon } from '../../../scripts/build-text-lexicon.mjs';
 import type { Language } from '../../../server/src/index.js';
 
 interface LexiconFile {
   language: Language;
-  topic: 'passive' | 'nominalization' | 'sentences';
+  topic: 'passive' | 'nominalization' | 'sentences' | 'readability';
   examples: { match?: string[]; noMatch?: string[]; split?: Array<{ text: string; sentences: string[] }> };
 }
 
@@ -27,9 +28,9 @@ describe('dictionaries/text: word lists of the text layer', () => {
     }
   }
 
-  it('has passive, nominalization and sentences lists for both languages', () => {
+  it('has passive, nominalization, readability and sentences lists for both languages', () => {
     for (const language of ['nl', 'en']) {
-      assert.deepEqual(files.filter(([, f]) => f.language === language).map(([, f]) => f.topic).sort(), ['nominalization', 'passive', 'sentences']);
+      assert.deepEqual(files.filter(([, f]) => f.language === language).map(([, f]) => f.topic).sort(), ['nominalization', 'passive', 'readability', 'sentences']);
     }
   });
 
@@ -42,6 +43,12 @@ describe('dictionaries/text: word lists of the text layer', () => {
       it('follows dictionaries/text/schema.json', () => {
         assert.ok(validate(file), JSON.stringify(validate.errors));
       });
+      // The readability cues (research-question names) are matched by the long-sentence rule.
+      if (file.topic === 'readability') {
+        for (const text of file.examples.match ?? []) it(`names a research question: "${text}"`, () => assert.ok(namesResearchQuestion(text, file.language), text));
+        for (const text of file.examples.noMatch ?? []) it(`names no research question: "${text}"`, () => assert.ok(!namesResearchQuestion(text, file.language), text));
+        return;
+      }
       for (const text of file.examples.match ?? []) {
         it(`must match: "${text}"`, () => {
           const found = splitSentences(text, file.language).flatMap((s): unknown[] => (file.topic === 'passive' ? findPassives(s, file.language) : findNominalizations(s, file.language)));

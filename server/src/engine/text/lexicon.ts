@@ -7,7 +7,7 @@ import data from './lexicon.json' with { type: 'json' };
  * lexicon.json, which is imported here once: no file reading or YAML parsing at run time.
  */
 type Lists = Record<string, Array<string | [string, string | null]>>;
-type Topic = 'passive' | 'nominalization' | 'sentences';
+type Topic = 'passive' | 'nominalization' | 'sentences' | 'readability';
 
 const lexicon = data as unknown as Record<Language, Record<Topic, Lists>>;
 

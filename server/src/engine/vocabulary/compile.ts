@@ -37,6 +37,10 @@ export interface CompiledCues {
   glossaryHeadings: string[];
   /** Normalised phrases by which a document names itself a thesis. */
   thesisWords: string[][];
+  /** Normalised phrases that address the writer about the document being written (a template's guidance). */
+  writerAddress: string[];
+  /** Participles by which a section says it is adopted text (adapted, overgenomen). */
+  adoptedVerbs: Set<string>;
 }
 
 export interface CompiledVocabulary {
@@ -130,6 +134,8 @@ export function compileVocabulary(vocabulary: Vocabulary, language: Language, pr
     aWords: c.aWords.map(normalizeWord),
     glossaryHeadings: c.glossaryHeadings.map(normalizeWord),
     thesisWords: c.thesisWords.map(normalizePhrase),
+    writerAddress: c.writerAddress.map((p) => normalizePhrase(p).join(' ')),
+    adoptedVerbs: new Set(c.adoptedVerbs.map(normalizeWord)),
   };
   const result = { terms, synonyms, groups, context, cues };
   byKey[key] = result;

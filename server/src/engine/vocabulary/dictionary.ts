@@ -64,6 +64,10 @@ export interface VocabularyCues {
   definitionLeads?: string[];
   glossaryHeadings?: string[];
   thesisWords?: string[];
+  /** Words that address the writer about the document being written (je bachelorproef, your thesis): a template's guidance, not the writer's prose. */
+  writerAddress?: string[];
+  /** Participles by which a section says it is someone else's text ("This Code of Conduct is adapted from …", "Deze gedragscode is overgenomen van …"). */
+  adoptedVerbs?: string[];
   notNouns?: string[];
   anWords?: string[];
   aWords?: string[];
@@ -107,7 +111,7 @@ export interface Dictionary {
   cues?: VocabularyCues;
   entries?: DictionaryEntry[];
   groups?: SynonymGroup[];
-  abbreviations?: Array<{ term: string; expansion: string; reason?: string }>;
+  abbreviations?: Array<{ term: string; expansion: string; reason?: string; source?: string; knownIn?: string[] }>;
   roles?: RoleEntry[];
 }
 

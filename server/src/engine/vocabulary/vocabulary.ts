@@ -13,10 +13,10 @@ class LazyAbbreviations extends WellKnownAbbreviations {
     super();
   }
 
-  override has(language: Language, term: string): boolean {
+  override has(language: Language, term: string, mentions?: (phrase: string) => boolean): boolean {
     // The base class also looks in the other language: both must be there.
     for (const l of LANGUAGES) this.ensure(l);
-    return super.has(language, term);
+    return super.has(language, term, mentions);
   }
 }
 
@@ -39,7 +39,7 @@ export class Vocabulary {
 
   add(d: Dictionary): void {
     this.dictionaries.push(d);
-    for (const a of d.abbreviations ?? []) this.abbreviations.add(d.language, a.term);
+    for (const a of d.abbreviations ?? []) this.abbreviations.add(d.language, a.term, a.knownIn);
   }
 
   /** Whether the language's bundled dictionaries have been loaded (always true without a loader). */
@@ -63,7 +63,7 @@ export class Vocabulary {
 
   /** The context cues of a language (definition verbs, words that are not nouns …), merged over its cues files. */
   cues(language: Language): Required<VocabularyCues> {
-    const out: Required<VocabularyCues> = { definitionVerbs: [], definitionLeads: [], glossaryHeadings: [], thesisWords: [], notNouns: [], anWords: [], aWords: [] };
+    const out: Required<VocabularyCues> = { definitionVerbs: [], definitionLeads: [], glossaryHeadings: [], thesisWords: [], writerAddress: [], adoptedVerbs: [], notNouns: [], anWords: [], aWords: [] };
     for (const d of this.of(language, 'cues')) {
       for (const k of Object.keys(out) as Array<keyof VocabularyCues>) out[k].push(...(d.cues?.[k] ?? []));
     }

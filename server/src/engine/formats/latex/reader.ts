@@ -95,6 +95,33 @@ function parseCustom(entries: string[]): Map<string, Custom> {
 }
 
 /**
+ * Commands the source defines (\newcommand, \renewcommand, \providecommand, \def) whose body holds a sectioning command
+ * on one of their arguments ("\newcommand{\seclbl}[2]{\section{#1}\label{#2}}"): a heading of that level whose prose is
+ * that argument.
+ */
+export function sectioningMacros(s: string): Map<string, Custom> {
+  const out = new Map<string, Custom>();
+  if (!s.includes('command') && !s.includes('\\def')) return out;
+  const head = /\\(?:(?:re)?newcommand|providecommand)\*?\s*\{?\s*\\([A-Za-z@]+)\s*\}?\s*(?:\[\d\])?\s*(?:\[[^\]\n]*\])?\s*\{|\\def\s*\\([A-Za-z@]+)(?:#\d)*\s*\{/g;
+  const body = /\\(part|chapter|section|subsection|subsubsection|paragraph|subparagraph)\*?\s*(?:\[[^\]]*\])?\s*\{\s*#(\d)\s*\}/;
+  for (const m of s.matchAll(head)) {
+    // The body: up to its closing brace (at most 1,000 characters).
+    const from = m.index + m[0].length;
+    let depth = 1;
+    let j = from;
+    for (; j < s.length && j < from + 1000 && depth > 0; j++) {
+      const c = s.charCodeAt(j);
+      if (c === BS) j++;
+      else if (c === LB) depth++;
+      else if (c === RB) depth--;
+    }
+    const b = body.exec(s.slice(from, j));
+    if (b) out.set(m[1] ?? m[2]!, { args: [Number(b[2])], level: LEVEL_OF[b[1]!]! });
+  }
+  return out;
+}
+
+/**
  * Reads LaTeX source in one pass, as TeX would typeset it, and hands prose to blocks with a
  * map back to the source. It never throws on broken input: an unclosed group ends at the
  * paragraph break (short arguments) or at the end, an unclosed environment at the end, a
@@ -134,6 +161,9 @@ export class LatexReader {
   constructor(private readonly s: string, options: Partial<LatexOptions> = {}) {
     this.n = s.length;
     this.custom = parseCustom(options.proseCommands ?? []);
+    // A heading command the document defines itself (\newcommand{\seclbl}[2]{\section{#1}\label{#2}}) is a heading, as
+    // if latex.proseCommands named it: its sections do not run on into the next one. The setting wins.
+    for (const [name, c] of sectioningMacros(s)) if (!this.custom.has(name)) this.custom.set(name, c);
     this.skipEnvs = new Set((options.skipEnvironments ?? []).map((e) => String(e).trim()));
     this.flow = this.newFlow('paragraph');
     // \part pushes every level one down, so that levels stay within 1–6 and parts hold chapters.

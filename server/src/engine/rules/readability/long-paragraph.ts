@@ -1,7 +1,7 @@
 import type { BlockRule } from '../types.js';
 import { message } from '../types.js';
 import { numberOption } from './options.js';
-import { isRunningText } from './prose.js';
+import { inside, isRunningText, quotedPassages } from './prose.js';
 import type { AnalysedBlock } from '../types.js';
 import type { Sentence } from '../../text/sentences.js';
 
@@ -36,6 +36,10 @@ export const longParagraph: BlockRule = {
     const part = longestPart(ab);
     const n = part.words;
     if (n <= max) return [];
+    // Mostly a passage quoted from a source (testimony, a law, an interview): more than half of its words are someone
+    // else's, which the writer may not change (judged false: "mostly quoted testimony the writer may not change"). The
+    // writer's own words count, as for a block quote.
+    if (ownWords(ab) * 2 < ab.counts.words) return [];
     // Mark the first sentence only: the whole paragraph underlined helps nobody.
     const first = part.first;
     return [{
@@ -79,4 +83,12 @@ function longestPart(ab: AnalysedBlock): { words: number; first: Sentence } {
     }
   }
   return cur.words > best.words ? cur : best;
+}
+
+/** Words of a block outside quoted speech and passages quoted from a source (six words or more in quotation marks). */
+function ownWords(ab: AnalysedBlock): number {
+  const quoted = [...ab.quotes, ...quotedPassages(ab.block.text, ab.language)];
+  let n = 0;
+  for (const s of ab.sentences) for (const w of s.words) if (!inside(w.start, w.end, quoted)) n++;
+  return n;
 }

@@ -2,6 +2,7 @@ import type { BlockAnalyzer, DocumentRule } from '../types.js';
 import { message } from '../types.js';
 import { booleanOption, numberOption } from './options.js';
 import type { WellKnownAbbreviations } from './abbreviations.js';
+import { textMentions } from './abbreviations.js';
 import { inside } from './prose.js';
 import type { AnalysedBlock } from '../types.js';
 import { BlockStates, Tally } from '../../incremental.js';
@@ -198,8 +199,10 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       // A severity the writer set in .brug.yml is for every finding of the rule.
       const neverExplained = booleanOption(ctx, 'neverExplained') || !!ctx.config.rules[rule.meta.id]?.severity;
       let byInitial: Map<string | undefined, number[]> | undefined;
+      // Programme abbreviations known in one country's field (SNAP, PIP) count as known in a report of that field.
+      const mentions = textMentions(doc.text);
       for (const [acronym, use] of firstUse) {
-        if (accepted.has(acronym) || wellKnown.has(doc.language, acronym) || explainedEverywhere.has(acronym)) continue;
+        if (accepted.has(acronym) || wellKnown.has(doc.language, acronym, mentions) || explainedEverywhere.has(acronym)) continue;
         if (acronym.length >= 4 && ordinary.has(acronym)) continue;
         // A draft's placeholder (XXX, NNN, YYY): one letter repeated is no abbreviation.
         if (/^(\p{Lu})\1+$/u.test(acronym) && acronym.length >= 3) continue;

@@ -70,13 +70,14 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
       const field = practiceFields(doc);
       const shown = kind === 'jargon' ? registerFilter(doc, ctx, cues) : () => true;
       const quiet = kind === 'jargon' ? fieldWordFilter(ctx, meta) : () => false;
-      for (const [entry, uses] of usesByEntry(doc, kind, cues)) {
+      const { byEntry, headed } = usesByEntry(doc, kind, cues);
+      for (const [entry, uses] of byEntry) {
         if (entry.practiceIn && entry.practiceIn.some((w) => field(w) >= PRACTICE_MENTIONS)) continue;
         // A word that is jargon only in one field (customer for a benefit claimant) keeps its ordinary sense elsewhere.
         // A project that set its own word for it (vocabulary.prefer) has said it is jargon there.
         if (entry.onlyIn && !entry.onlyIn.some((w) => field(w) >= 1) && !(entry.configurable && Object.keys(prefer).some((k) => normalizeWord(k) === normalizeWord(entry.term)))) continue;
         if (!shown(entry, uses[0]!.use.hit.dictionary)) continue;
-        const { finding, subject } = termFinding(doc, { kind, text, cues, prefer }, entry, uses);
+        const { finding, subject } = termFinding(doc, { kind, text, cues, prefer }, entry, uses, headed.has(entry));
         out.push(finding);
         // A word of a field or of academic writing without a reviewed swap: found, but a hint (see fieldWordFilter).
         if (quiet(entry, uses[0]!.use.hit.dictionary)) {
@@ -104,16 +105,21 @@ interface TermContext {
 }
 
 /** The uses of each dictionary entry of this kind, in document order, without the accepted ones. */
-function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: CompiledCues): Map<DictionaryEntry, Placed[]> {
+function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: CompiledCues): { byEntry: Map<DictionaryEntry, Placed[]>; headed: Set<DictionaryEntry> } {
   const prefer = doc.config.vocabulary.prefer;
   // A word the project prefers (vocabulary.prefer values) is accepted too: the project chose it.
   const accept = new Set([...doc.config.vocabulary.accept, ...Object.values(prefer)].map(normalizeWord));
   const glossarySections = glossaryOf(doc, cues);
   const byEntry = new Map<DictionaryEntry, Placed[]>();
   let defined: Map<string, string> | undefined;
+  const headed = new Set<DictionaryEntry>();
+  const adopted = adoptedSections(doc, cues);
   for (const b of doc.blocks) {
     const facts = b.facts.vocabulary as VocabularyFacts | undefined;
-    if (!facts) continue;
+    if (!facts || facts.terms.length === 0) continue;
+    // Text that is not the writer's own: a section that says it is adopted (a code of conduct, a licence) or a
+    // template's guidance to the writer left in a draft. Its words are not the writer's to change.
+    if (notOwnText(doc, b, cues, adopted)) continue;
     for (const use of facts.terms) {
       const { entry } = use.hit;
       if (use.hit.kind !== kind) continue;
@@ -121,6 +127,11 @@ function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: 
       // A heading labels a section ("Methodologie", "Working in the Third Sector"): readers scan it, and the
       // same term in the text is reported there.
       if (kind === 'jargon' && use.defines === 'heading') {
+        // A heading that holds the word among others names a part of the report's own work ("Alle behoeftes
+        // stakeholders", "Dissemination plan"): the word is the report's own, asked about once, quietly. A heading that
+        // is the word alone is a generic section name (Methodologie, Scope) and says nothing about the readers.
+        const headingWords = b.analysed.sentences.reduce((n, s) => n + s.words.filter((w) => !w.isNumber).length, 0);
+        if (headingWords > use.text.split(/\s+/).length) headed.add(entry);
         continue;
       }
       // "the homeless shelter": an adjective before a noun, not a label of people.
@@ -142,7 +153,57 @@ function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: 
       list.push({ use, ...at, glossary: glossarySections.has(b.section), section: b.section, label: isLabel(b) });
     }
   }
-  return byEntry;
+  return { byEntry, headed };
+}
+
+/** How many words a sentence may have before the participle that says its section is adopted text. */
+const ADOPTED_REACH = 12;
+/** Words at most between a section's title and that participle ("This Code of Conduct is adapted from", "Deze gedragscode werd in 2019 overgenomen"). */
+const ADOPTED_GAP = 3;
+
+/**
+ * Sections that say they are someone else's text, by naming their own heading before a participle of adopting:
+ * "This Code of Conduct is adapted from the Contributor Covenant", "Deze gedragscode is overgenomen van …".
+ * Returned as document ranges (the section with its subsections). A chapter "adapted from a paper" does not
+ * name its own title and stays the writer's text (a thesis chapter the writer published before).
+ */
+export function adoptedSections(doc: DocumentModel, cues: CompiledCues): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  if (cues.adoptedVerbs.size === 0 || doc.sections.length === 0) return out;
+  for (const b of doc.blocks) {
+    const p = proseOf(b);
+    let any = false;
+    for (const v of cues.adoptedVerbs) if (countIn(p, v) > 0) any = true;
+    if (!any) continue;
+    const at = b.toDocument(0, 0).offset;
+    const enclosing = doc.sections.filter((sec) => sec.offset <= at && at < sec.contentEnd);
+    for (const s of b.analysed.sentences) {
+      const norm = s.words.map((w) => (w.norm ??= normalizeWord(w.text)));
+      const k = norm.findIndex((w, i) => i <= ADOPTED_REACH && cues.adoptedVerbs.has(w));
+      if (k < 0) continue;
+      for (const sec of enclosing) {
+        const title = normalizePhrase(sec.title.replace(/[^\p{L}\p{N}\s'-]/gu, ' '));
+        if (title.length === 0) continue;
+        // The title opens the sentence, after at most one word (This, Deze, The).
+        const names = [0, 1].some((i) => i + title.length < k && k - (i + title.length) <= ADOPTED_GAP && title.every((w, j) => norm[i + j] === w));
+        if (names) out.push([sec.offset, sec.contentEnd]);
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether a block is not the writer's own text: inside an adopted section, or a template's guidance that addresses the writer (je bachelorproef, your thesis). */
+function notOwnText(doc: DocumentModel, b: DocumentBlock, cues: CompiledCues, adopted: Array<[number, number]>): boolean {
+  if (adopted.length) {
+    const at = b.toDocument(0, 0).offset;
+    if (adopted.some(([a, e]) => a <= at && at < e)) return true;
+  }
+  if (cues.writerAddress.length) {
+    const p = proseOf(b);
+    if (cues.writerAddress.some((k) => countIn(p, k) > 0)) return true;
+  }
+  return false;
 }
 
 /** How far (in characters, on the same line) the brackets of a link's text may stand from a term in it. */
@@ -271,7 +332,7 @@ function meansEntry(full: string, entry: DictionaryEntry): boolean {
 }
 
 /** The one finding of a term: at its first use, with its fixes, its other places and its message. */
-function termFinding(doc: DocumentModel, c: TermContext, entry: DictionaryEntry, uses: Placed[]): { finding: DocumentFinding; subject: boolean } {
+function termFinding(doc: DocumentModel, c: TermContext, entry: DictionaryEntry, uses: Placed[], headed = false): { finding: DocumentFinding; subject: boolean } {
   const first = uses[0]!;
   const { dictionary } = first.use.hit;
   const count = uses.length;
@@ -281,7 +342,7 @@ function termFinding(doc: DocumentModel, c: TermContext, entry: DictionaryEntry,
   // (a stage, a feature of its product): the report's readers meet it as their word. (A heading
   // names a section and is not counted: "Methodologie", "Alle behoeftes stakeholders" — the judged
   // findings on the same words in the text were true.)
-  const labelled = c.kind === 'jargon' && CONTENT_POS.has(entry.pos ?? '') && uses.some((u) => u.label);
+  const labelled = c.kind === 'jargon' && CONTENT_POS.has(entry.pos ?? '') && (headed || uses.some((u) => u.label));
   const subject = c.kind === 'jargon' && ((isNoun(entry) && (count >= SUBJECT_USES || (defined && count >= DEFINED_SUBJECT_USES))) || labelled);
   const suggestions = suggestionsFor(first.use.hit, c.prefer);
   const related: RelatedLocation[] = uses.slice(1, 1 + MAX_RELATED).map((u) => ({
