@@ -847,6 +847,9 @@ function fastBlock(src: string, kind: BlockKind, start: number, end: number, fro
   return block;
 }
 
+/** A line of one inline image and nothing else: `![alt](file.png)`, the alt text without brackets, code or HTML, the address without spaces or brackets. */
+const IMAGE_ONLY = /^!\[[^[\]`<\n\\]*\]\([^\s()<>\\]*\)$/;
+
 /** A list item's marker at a line's start, with one space after it and text after that: `- `, `* `, `+ `, `1. `. */
 const ITEM_MARKER = /^(?:([-*+])|(\d{1,9})\.) (?=[^ ])/;
 
@@ -983,6 +986,11 @@ export function fastPieces(src: string, footnotes: ReadonlySet<string> = new Set
       }
     }
     const c0 = src.charCodeAt(start);
+    if (c0 === 33 /* ! */ && IMAGE_ONLY.test(src.slice(start, trimSpaces(src, start, end)))) {
+      // A paragraph of one image: no text of its own (remark's image node holds none that is read).
+      out.push({ start, end, blocks: [] });
+      continue;
+    }
     if (c0 === 45 /* - */ || c0 === 42 /* * */ || c0 === 43 /* + */ || (c0 >= 48 && c0 <= 57)) {
       const list = listPiece(src, start, end, footnotes);
       if (list) {
