@@ -45,6 +45,8 @@ let doc = text;
 let r = lint(doc);
 const findings = r.findings.length;
 r = undefined as unknown as typeof r;
+// In a macrotask of its own, as the server's next message would be (see below).
+await new Promise((resolve) => setImmediate(resolve));
 report('after open');
 const spaces = proseSpaces(doc);
 let seed = 42;

@@ -7,6 +7,8 @@
  *   node --max-old-space-size=4096 --import tsx bench/lsp-memory-snapshot.ts FILE.heapsnapshot [--top 40] [--compare OTHER.heapsnapshot]
  *
  * With --compare, the constructors are listed by how much more the first snapshot holds than the other.
+ * --weakmaps: what the values of each WeakMap hold (per-block memos keyed by a cached analysis show in no
+ * owner's tree); --holders LABEL: the objects with the most references to objects of that kind, and theirs.
  */
 import { readFileSync } from 'node:fs';
 
@@ -80,6 +82,8 @@ class Heap {
     // A WeakMap's value is kept by its key: V8 records an edge from the key and one from the
     // table; the one from the table would make every value look held by the map, so it is weak here.
     const iId = meta.node_fields.indexOf('id');
+    this.id = new Uint32Array(n);
+    for (let i = 0; i < n; i++) this.id[i] = raw.nodes[i * nf + iId]!;
     const weakType = this.edgeTypes.indexOf('weak');
     const internal = this.edgeTypes.indexOf('internal');
     this.weakEdge = new Uint8Array(m);
@@ -98,6 +102,7 @@ class Heap {
   }
 
   readonly weakEdge: Uint8Array;
+  readonly id: Uint32Array;
   predStart!: Uint32Array;
   preds!: Uint32Array;
 
@@ -333,6 +338,57 @@ if (owners) {
       }
       for (const [k, v] of [...kinds].sort((a, b) => b[1].self - a[1].self).slice(0, 8)) process.stdout.write(`      ${mb(v.self)} ${String(v.count).padStart(8)}  ${k}\n`);
     }
+  }
+}
+
+// Who holds the objects of a kind in bulk (--holders LABEL): the nodes with the most edges to them, and each one's retainers.
+const holdersOf = arg('holders', '');
+if (holdersOf) {
+  const count = new Map<number, number>();
+  for (let v = 0; v < h.n; v++) {
+    if (h.idom[v]! < 0) continue;
+    let c = 0;
+    for (let j = h.firstEdge[v]!; j < h.firstEdge[v + 1]!; j++) if (!h.weakEdge[j] && h.label(h.edgeTo[j]!) === holdersOf) c++;
+    if (c) count.set(v, c);
+  }
+  process.stdout.write(`\nholders of "${holdersOf}" (edges to them, holder, its retainers):\n`);
+  for (const [v, c] of [...count].sort((a, b) => b[1] - a[1]).slice(0, 5)) {
+    process.stdout.write(`  ${String(c).padStart(8)}  ${h.label(v)} @${h.id[v]} ← ${h.path(v, 8)}\n`);
+    for (let p = h.predStart[v]!; p < h.predStart[v + 1]!; p++) {
+      const u = h.preds[p]!;
+      for (let j = h.firstEdge[u]!; j < h.firstEdge[u + 1]!; j++) if (h.edgeTo[j] === v && !h.weakEdge[j]) process.stdout.write(`            ${h.label(u)}.${h.edgeLabel(j)} ← ${h.path(u, 6)}\n`);
+    }
+  }
+}
+
+// What the values of each WeakMap hold (--weakmaps): a value kept by its key (a memo per cached
+// analysis, say) shows in no owner's tree above its key; here the values' retained sizes are summed per map.
+if (process.argv.includes('--weakmaps')) {
+  const internal = h.edgeTypes.indexOf('internal');
+  const byTable = new Map<string, { count: number; retained: number }>();
+  for (let v = 0; v < h.n; v++) {
+    if (h.idom[v]! < 0) continue;
+    for (let j = h.firstEdge[v]!; j < h.firstEdge[v + 1]!; j++) {
+      if (h.edgeType[j] !== internal || h.weakEdge[j]) continue;
+      const name = h.strings[h.edgeName[j]!]!;
+      const table = /-> value .* pair in WeakMap \(table @(\d+)\)$/.exec(name);
+      if (!table) continue;
+      const w = h.edgeTo[j]!;
+      if (h.idom[w] !== v) continue;
+      const e = byTable.get(table[1]!) ?? { count: 0, retained: 0 };
+      e.count++;
+      e.retained += h.retained[w]!;
+      byTable.set(table[1]!, e);
+    }
+  }
+  // The map that owns each table, named by the path to it.
+  const ids = new Map<number, number>();
+  for (let i = 0; i < h.n; i++) ids.set(h.id[i]!, i);
+  process.stdout.write(`\nWeakMap values held by their keys (retained MB, entries, the map):\n`);
+  for (const [t, e] of [...byTable].sort((a, b) => b[1].retained - a[1].retained).slice(0, top)) {
+    const i = ids.get(Number(t));
+    const owner = i === undefined ? -1 : h.parent[i]!;
+    process.stdout.write(`  ${mb(e.retained)} ${String(e.count).padStart(8)}  ${owner >= 0 ? h.path(owner, 4) : `table @${t}`}\n`);
   }
 }
 

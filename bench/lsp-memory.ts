@@ -16,6 +16,7 @@
  *        [--snapshot DIR]   (heap snapshots of the server after open and after the edits)
  *        [--node-flags "…"] (V8/Node flags for the server process)
  *        [--idle S]         (one more point after S seconds without edits)
+ *        [--env "K=V …"]    (environment of the server process, e.g. MALLOC_ARENA_MAX=2)
  *
  * Target (issue 10): server RSS ≤ 150 MB after 1,000 edits on 100,000 words.
  */
@@ -31,6 +32,11 @@ function arg(name: string, fallback: string): string {
 }
 
 const MB = 1024 * 1024;
+
+/** --env "K=V K2=V2": environment of the server process (MALLOC_ARENA_MAX=2, say, to compare malloc settings). */
+function extraEnv(): Record<string, string> {
+  return Object.fromEntries(arg('env', '').split(/\s+/).filter((kv) => kv.includes('=')).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+}
 
 interface Probe {
   label: string;
@@ -57,7 +63,7 @@ async function measure(target: number, edits: number, every: number, snapshots: 
   const flags = arg('node-flags', '').split(/\s+/).filter(Boolean);
   const client = new TestClient({
     settings: { debounceMs: 0, maxDocumentSize: 50 * 1024 * 1024 },
-    env: { BRUG_MEMORY_PROBE: snapshots ?? dir, ...(snapshots ? { BRUG_MEMORY_SNAPSHOT: '1' } : {}) },
+    env: { BRUG_MEMORY_PROBE: snapshots ?? dir, ...(snapshots ? { BRUG_MEMORY_SNAPSHOT: '1' } : {}), ...extraEnv() },
     ...(flags.length ? { command: { file: process.execPath, args: [...flags, BUNDLE, '--stdio'] } } : {}),
   });
   await client.initialize();

@@ -11,7 +11,7 @@ import { checkCorpusFile, lineOf, snippet } from './sample-findings-corpus.js';
 import type { Finding } from '../server/src/engine/types.js';
 
 /** The blind samples, judged by readers who had not seen the code (JUDGING.md), in the order they were drawn. */
-export const BLIND_SAMPLES = ['findings.tsv', 'findings-s4.tsv', 'findings-s5.tsv', 'findings-s6.tsv', 'findings-s7.tsv', 'findings-s8.tsv'];
+export const BLIND_SAMPLES = ['findings.tsv', 'findings-s4.tsv', 'findings-s5.tsv', 'findings-s6.tsv', 'findings-s7.tsv', 'findings-s8.tsv', 'findings-s9.tsv'];
 
 export interface JudgedRow {
   sample: string;
@@ -59,18 +59,25 @@ export interface PooledFinding {
   shown: boolean;
 }
 
-/** The judged findings of the given samples, each once, with its majority verdict and whether it is still shown. */
-export function pooledFindings(paths: string[], check: (file: string) => { text: string; findings: Finding[] } = cachedCheck()): PooledFinding[] {
+/** The judged findings of rows, each once, with its majority verdict (a tie is false). */
+export function majorityVerdicts(rows: JudgedRow[]): Array<Omit<PooledFinding, 'shown'>> {
   const byKey = new Map<string, JudgedRow[]>();
-  for (const p of paths) for (const r of judgedRows(p)) {
+  for (const r of rows) {
     if (r.severity === 'hint') continue;
     const k = `${r.file}:${r.line} ${r.rule} ${flaggedKey(r.flagged)}`;
     byKey.set(k, [...(byKey.get(k) ?? []), r]);
   }
-  return [...byKey].map(([key, rows]) => {
-    const trues = rows.filter((r) => r.judgement === 'true').length;
-    const r = rows[rows.length - 1]!;
-    return { key, rule: r.rule, rows, verdict: trues > rows.length - trues, shown: showsRow(check(r.file), r) };
+  return [...byKey].map(([key, rs]) => {
+    const trues = rs.filter((r) => r.judgement === 'true').length;
+    return { key, rule: rs[0]!.rule, rows: rs, verdict: trues > rs.length - trues };
+  });
+}
+
+/** The judged findings of the given samples, each once, with its majority verdict and whether it is still shown. */
+export function pooledFindings(paths: string[], check: (file: string) => { text: string; findings: Finding[] } = cachedCheck()): PooledFinding[] {
+  return majorityVerdicts(paths.flatMap((p) => judgedRows(p))).map((f) => {
+    const r = f.rows[f.rows.length - 1]!;
+    return { ...f, shown: showsRow(check(r.file), r) };
   });
 }
 

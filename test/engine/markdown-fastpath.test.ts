@@ -32,7 +32,7 @@ const WORDS = ['cliënt', 'reïntegratie', 'rapport', 'de', 'the', 'client', 'he
 const DELIMITERS = ['*', '**', '***', '_', '__', '___', '****'];
 const PUNCTUATION = ['.', ',', ':', ';', '!', '?', ')', '’', '-', '…', '€', '[^1]', '[^2]'];
 // Rarer: what sends a paragraph back to the parser, or changes what it holds.
-const RARE = ['x', '*x', 'x_', '(', '"', '[^nope]', '\n', '\n', '\u00a0', '  \n', '\t', '\r\n', '\\*', '&amp;'];
+const RARE = ['x', '*x', 'x_', '(', '"', '[^nope]', '\n', '\n', '\u00a0', '  \n', '\t', '\r\n', '\\*', '&amp;', '<10', '<b>', '</i>', '&#38;', ' & ', ' > ', '  ', ' * ', ' \n', '   \n', '\\(', '\\)', '\\\\', '\\_', '\\\n', '\\a'];
 
 /** A token of a paragraph: a word, a space, punctuation, weighted towards what reports hold. */
 const token = fc.oneof({ arbitrary: fc.constantFrom(...WORDS), weight: 40 }, { arbitrary: fc.constant(' '), weight: 30 }, { arbitrary: fc.constantFrom(...PUNCTUATION), weight: 8 }, { arbitrary: fc.constant('\n'), weight: 3 });
@@ -81,7 +81,9 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.ok(fast(`${long} Dit is *belangrijk* en **heel belangrijk**, en _ook_ dit: __zo__.`));
     assert.ok(fast(`*Let op*: ${long}`));
     assert.ok(fast(`${long} Het *rapport\nover twee regels*.`));
-    assert.ok(!fast(`${long} Een ster * alleen.`), 'a lone delimiter run');
+    assert.ok(fast(`${long} Een ster * alleen, of ** twee.`), 'a lone delimiter run between spaces is text');
+    assert.ok(!fast(`${long} Een ster *alleen.`), 'a lone delimiter run that could open');
+    assert.ok(!fast(`${long}\n* alleen`), 'a delimiter run at a line start: a list item');
     assert.ok(!fast(`${long} snake_case_name`), 'intraword underscores');
     assert.ok(!fast(`${long} 2*3*4`), 'intraword asterisks');
     assert.ok(!fast(`${long} *open **nested** close*`), 'nested emphasis');
@@ -102,6 +104,45 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
       const { slow, fast } = both(text!);
       assert.deepStrictEqual(fast, slow);
     }
+  });
+
+  // Tables as reports hold them: cells with words, emphasis, lone stars, odd characters; rows with fewer or more cells;
+  // a caption line or a border line before the header; delimiter rows with alignment.
+  const cellArb = fc
+    .tuple(fc.constantFrom('', ' ', '  '), fc.array(fc.oneof({ arbitrary: fc.constantFrom(...WORDS, '**Kop**', '*x*', '_y_', '*', '20% / 16%', '+/-', '-x', '#1', '> 3', '1.', '---'), weight: 40 }, { arbitrary: fc.constantFrom(...RARE, '`c`', '[a](b)', '\\|', '\u00a0'), weight: 1 }), { maxLength: 4 }), fc.constantFrom('', ' ', '   '))
+    .map(([a, ws, b]) => a + ws.join(' ') + b);
+  const rowArb = (n: number) => fc.array(cellArb, { minLength: n, maxLength: n }).map((cs) => `|${cs.join('|')}|`);
+  const tableArb = fc.integer({ min: 1, max: 4 }).chain((n) =>
+    fc
+      .tuple(
+        fc.constantFrom('', '', 'Tabel 1: aantallen\n', '|-----+---+---|\n', '**Tabel**\n', '# Kop\n', '- item\n'),
+        rowArb(n),
+        fc.array(fc.constantFrom('---', ':--', '--:', ':-:', ' --- '), { minLength: n, maxLength: n }).map((ds) => `|${ds.join('|')}|`),
+        fc.array(fc.integer({ min: 1, max: n + 1 }).chain((m) => rowArb(m)), { maxLength: 5 }),
+        fc.constantFrom('', '', ' ', '\nDe tekst erna.'),
+      )
+      .map(([before, head, delim, body, after]) => `${before}${head}\n${delim}${body.map((r) => `\n${r}`).join('')}${after}`),
+  );
+  // Lists of one-line items: bullets or numbers, now and then another marker, indentation, a lazy line or an item that opens a block.
+  const itemArb = fc.tuple(fc.constantFrom('- ', '- ', '* ', '+ ', '1. ', '2. ', '1) ', '  - ', '-  ', ''), paragraph.map((p) => p.replace(/\n/g, ' ').slice(0, 60)), fc.constantFrom('', '', '', '  ', ' '));
+  const listArb = fc
+    .tuple(fc.constantFrom('- ', '* ', '1. ', '3. '), fc.array(fc.tuple(fc.boolean(), itemArb), { minLength: 1, maxLength: 6 }))
+    .map(([first, items]) => items.map(([same, [marker, text, end]], i) => `${i === 0 || same ? (first === '3. ' && i > 0 ? '4. ' : first) : marker}${text}${end}`).join('\n'));
+  it('on generated tables and lists (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(tableArb, listArb, block, fc.constantFrom('![](a.png)', '![Een *logo*](../assets/logo.png)  ', '![x](data:image/png;base64,AAAA)', '![x](a.png) tekst', '![x](a b)', '![x](<a b>)', '![a `]`](b)', '![x](a.png)\n- item', '    ![x](a.png)')), { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n'), (parts, sep) => {
+        const text = parts.join('\n\n').replace(/\n\n/g, sep);
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 400, seed: 20261203 },
+    );
+    // The generator reaches the table fast path.
+    const sample = fc.sample(tableArb, { numRuns: 100, seed: 3 });
+    const reached = sample.filter((t) => fastPieces(t).some((p) => p.blocks.some((b) => b.kind === "tableCell"))).length;
+    assert.ok(reached >= 8, `only ${reached} tables took the fast path`);
+    const lists = fc.sample(listArb, { numRuns: 100, seed: 3 }).filter((t) => fastPieces(t).some((p) => p.blocks.some((b) => b.kind === 'listItem'))).length;
+    assert.ok(lists >= 8, `only ${lists} lists took the fast path`);
   });
 
   const files = existsSync(CORPUS_DIR)

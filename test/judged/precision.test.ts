@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { readRepo } from '../engine/helpers.js';
 import { CORPUS, checkCorpusFile, lineOf, snippet } from '../../scripts/sample-findings-corpus.js';
 import type { Finding } from '../../server/src/index.js';
+import { BLIND_SAMPLES, judgedRows, majorityVerdicts, pooledFindings, precisionByRule } from '../../scripts/judged-pool.js';
+import type { PooledFinding } from '../../scripts/judged-pool.js';
 
 /**
  * Precision per rule on the judged sample (test/judged/findings.tsv, from `npm run sample-findings`
@@ -268,6 +270,10 @@ function classReason(r: Row): string | undefined {
   const average = /(?:Average sentence|Gemiddelde zin): ([\d.]+)/.exec(r.message);
   const body = /(?:aim for at least|streef naar minstens) 30\b/.test(r.message);
   if (r.rule === 'readability/section-score' && body && average && Number(average[1]) < 25) return 'session 5: a body section is scored when its sentences average 25 words or more (minAverageSentenceWords; at 20–25 words judged worth acting on in 10 of 20 over four samples)';
+  const section = /^(\d+) (?:of|van de) (\d+) (?:sentences in this section are over|zinnen in dit hoofdstuk zijn langer dan) (\d+) (?:words|woorden) \((?:the longest has|de langste telt er) (\d+)\)/.exec(r.message);
+  if (r.rule === 'readability/long-sentence' && section && Number(section[1]) * 100 < 25 * Number(section[2]) && Number(section[4]) < Number(section[3]) + 20) return 'session 6: a section finding with under 25 % long sentences, none 20 words over the limit, is a hint (sectionMinPercent; pooled over seven blind samples such findings were judged worth acting on in 5 of 9, the others in 36 of 37); its longest sentences keep their own findings';
+  const paragraph = /^(?:This paragraph has|Deze alinea telt) (\d+) (?:words|woorden) \((?:more than|meer dan) (\d+)\)/.exec(r.message);
+  if (r.rule === 'readability/long-paragraph' && paragraph && Number(paragraph[1]) <= Number(paragraph[2]) + 20) return 'session 6: a paragraph at most 20 words over the limit is a hint (paragraphMarginWords; pooled over six blind samples, 201–220 words judged worth splitting in 3 of 8, longer in 19 of 22)';
   // A summary or recommendations section (target 50) whose sentences average fewer than 18 words.
   const summary = /(?:aim for at least|streef naar minstens) 50\b/.test(r.message);
   if (r.rule === 'readability/section-score' && summary && average && Number(average[1]) < 18) return 'session 6: a summary whose sentences average fewer than 18 words is hard only through its long words, the readers\' own compounds: a hint (summaryMinAverageSentenceWords; summaries at 15–16.5 words judged worth acting on in 1 of 5, at 20.7–22.9 words in 10 of 10)';
@@ -288,12 +294,32 @@ const STILL_SHOWN_FLOOR_S6: Record<string, number> = {
   'client/missing-perspective': 2 / 2,
 };
 
+/** Session 6: what the engine still shows of the sixth blind judgement (three judgements per row, counted one by one). */
+const STILL_SHOWN_FLOOR_S8: Record<string, number> = {
+  'readability/long-sentence': 50 / 57, // a section of 3 long sentences in 18 (judged true) is a hint now: sectionMinPercent
+  'readability/long-paragraph': 30 / 30, // the two paragraphs judged false (205 and 211 words) are hints now
+  'readability/section-score': 15 / 15,
+  'readability/undefined-abbreviation': 9 / 9,
+  'vocabulary/jargon': 54 / 60,
+  'vocabulary/mixed-terms': 6 / 6,
+  'vocabulary/person-first': 3 / 3,
+  'client/missing-perspective': 6 / 6,
+};
+
+const STILL_SHOWN_FLOOR_S9: Record<string, number> = {
+  'readability/long-sentence': 45 / 51, // the three section findings judged false are hints now (sectionMinPercent)
+  'readability/long-paragraph': 33 / 36,
+  'vocabulary/jargon': 38 / 45,
+};
+
 const SAMPLES = [
   { path: 'test/judged/findings.tsv', floors: STILL_REPORTED_FLOOR },
   { path: 'test/judged/findings-s4.tsv', floors: STILL_SHOWN_FLOOR_S4 },
   { path: 'test/judged/findings-s5.tsv', floors: SESSION4B_FLOOR },
   { path: 'test/judged/findings-s6.tsv', floors: STILL_SHOWN_FLOOR_S6 },
   { path: 'test/judged/findings-s7.tsv', floors: SESSION5B_FLOOR },
+  { path: 'test/judged/findings-s8.tsv', floors: STILL_SHOWN_FLOOR_S8 },
+  { path: 'test/judged/findings-s9.tsv', floors: STILL_SHOWN_FLOOR_S9 },
 ];
 
 for (const sample of SAMPLES) describe(`judged findings: what the engine still shows (${sample.path}, dev corpus)`, function () {
@@ -344,3 +370,92 @@ for (const sample of SAMPLES) describe(`judged findings: what the engine still s
   });
 });
 
+
+/**
+ * Session 6: every row of a sample judged by three judges who had not seen the code or each other's verdicts
+ * (findings-s8.tsv: judges M, N, O, drawn at 8c0773e after the precision merges; findings-s9.tsv: judges P, Q, R, drawn at
+ * 872e12d). A finding's verdict is the majority.
+ */
+const THREE_JUDGE_FLOORS: Record<string, Record<string, number>> = {
+  'test/judged/findings-s8.tsv': {
+    'readability/long-sentence': 18 / 20, // parallel infinitives read easily (37 words); an inline numbered list in a structured abstract
+    'readability/long-paragraph': 10 / 12, // one argument 5 and 11 words over the limit (now hints: paragraphMarginWords)
+    'readability/section-score': 5 / 5,
+    'readability/undefined-abbreviation': 3 / 3,
+    'vocabulary/jargon': 18 / 20, // "in terms of" naming dimensions; "trade-off" in an IT thesis; "gedurende de dag" in a table (1 of 3)
+    'vocabulary/mixed-terms': 2 / 2,
+    'vocabulary/person-first': 1 / 1,
+    'client/missing-perspective': 2 / 2,
+  },
+  // A fresh sample drawn after the long-paragraph margin (872e12d) to check it, the findings of s8 left out (judges P, Q, R).
+  'test/judged/findings-s9.tsv': {
+    'readability/long-sentence': 15 / 20, // three section findings with few long sentences (now hints: sectionMinPercent); a 35-word sentence and a 38-word rhetorical question in one book
+    'readability/long-paragraph': 11 / 12, // an anecdote of 228 words in short sentences
+    'vocabulary/jargon': 13 / 15, // "with reference to" where no suggestion fits; "in accordance with" misused, so no swap repairs it
+  },
+};
+
+for (const [path, FLOORS] of Object.entries(THREE_JUDGE_FLOORS)) describe(`judged findings, three judges per row: precision per rule by majority (${path})`, () => {
+  const all = judgedRows(path);
+  const verdicts = majorityVerdicts(all);
+
+  it('every finding is judged true or false by exactly three judges, and each rule shown by default is judged', () => {
+    assert.deepEqual(all.filter((r) => r.judgement !== 'true' && r.judgement !== 'false').map((r) => `${r.file} ${r.rule}`), []);
+    assert.deepEqual(verdicts.filter((v) => v.rows.length !== 3).map((v) => v.key), []);
+    assert.deepEqual(verdicts.filter((v) => new Set(v.rows.map((r) => /^judge (\w+):/.exec(r.note)?.[1])).size !== 3).map((v) => v.key), []);
+    assert.deepEqual([...new Set(verdicts.map((v) => v.rule))].sort(), Object.keys(FLOORS).sort());
+  });
+
+  for (const [rule, floor] of Object.entries(FLOORS)) {
+    it(`${rule}: precision by majority ≥ ${(floor * 100).toFixed(0)} %`, () => {
+      const judged = verdicts.filter((v) => v.rule === rule);
+      const precision = judged.filter((v) => v.verdict).length / judged.length;
+      const single = all.filter((r) => r.rule === rule);
+      console.log(`      ${rule}: ${(precision * 100).toFixed(0)} % of ${judged.length} (single judgements: ${single.filter((r) => r.judgement === 'true').length}/${single.length})`);
+      assert.ok(precision >= floor - 1e-9, `${rule}: ${(precision * 100).toFixed(1)} %`);
+    });
+  }
+});
+
+/**
+ * Every blind sample pooled (scripts/judged-pool.ts, `npm run judged`): each judged finding once with the majority of
+ * all its judgements, and the share of those the engine still shows by default that were judged true. This is the best
+ * estimate of what a writer sees now; every rule shown by default is at the issue's target of 90 % on it.
+ */
+const POOLED_FLOOR: Record<string, number> = {
+  'readability/long-sentence': 0.9,
+  'readability/long-paragraph': 0.9,
+  'readability/section-score': 0.9,
+  'readability/undefined-abbreviation': 0.9,
+  'vocabulary/jargon': 0.9,
+  'vocabulary/mixed-terms': 0.9,
+  'vocabulary/person-first': 0.9,
+  'client/missing-perspective': 0.9,
+};
+
+describe('judged findings: every blind sample pooled, precision over the findings still shown (dev corpus)', function () {
+  this.timeout(180_000);
+  const present = existsSync(join(CORPUS, 'MANIFEST.tsv'));
+  let pool: PooledFinding[] = [];
+
+  before(function () {
+    if (!present) {
+      console.log(`      the dev corpus is missing (${CORPUS}): pooled precision not checked`);
+      this.skip();
+    }
+    pool = pooledFindings(BLIND_SAMPLES.map((s) => join('test', 'judged', s)).filter((p) => existsSync(p)));
+  });
+
+  it('each rule the engine shows by default has pooled judged findings still shown', () => {
+    const shown = new Set(pool.filter((f) => f.shown).map((f) => f.rule));
+    assert.deepEqual([...shown].sort(), Object.keys(POOLED_FLOOR).sort());
+  });
+
+  for (const [rule, floor] of Object.entries(POOLED_FLOOR)) {
+    it(`${rule}: pooled precision over the findings still shown ≥ ${(floor * 100).toFixed(0)} %`, () => {
+      const p = precisionByRule(pool).find((x) => x.rule === rule)!;
+      console.log(`      ${rule}: ${p.shownTrue}/${p.shown} still shown judged true (${p.judgedTrue}/${p.judged} when judged)`);
+      assert.ok(p.shownTrue / p.shown >= floor - 1e-9, `${rule}: ${p.shownTrue}/${p.shown}`);
+    });
+  }
+});

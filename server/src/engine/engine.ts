@@ -8,7 +8,7 @@ import { secureLatexFixes } from './formats/latex.js';
 import { secureFindings } from './fixes.js';
 import { LineIndex, toDocument } from './offsets.js';
 import { detectByFunctionWords, detectLanguage } from './language/detect.js';
-import { analyseBlock } from './text/analyse.js';
+import { analyseBlock, keepCompact } from './text/analyse.js';
 import type { Token } from './text/sentences.js';
 import { addCounts, emptyCounts, metricsOf } from './text/metrics.js';
 import { assignRoles, headingInfos, roleVocabularyOf } from './sections.js';
@@ -599,8 +599,8 @@ export class Engine {
         }
       }
     }
-    // Tokens served the rules above; the cache keeps sentences and words only.
-    for (const s of analysed.sentences) s.tokens = NO_TOKENS;
+    // Tokens served the rules above; the cache keeps sentences and their words, packed (text/analyse.ts).
+    keepCompact(analysed);
     const result: BlockResult = {
       analysed, findings, facts, errors, used: this.generation,
       language, role, kind: b.kind, level: b.level ?? 0, quoted: !!b.quoted, skip: !!b.skip, ckey, placeholders: b.placeholders,

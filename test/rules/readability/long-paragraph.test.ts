@@ -13,16 +13,30 @@ function paragraph(n: number, language: 'nl' | 'en' = 'nl'): string {
 }
 
 describe(RULE, () => {
-  it('flags a paragraph of more than 200 words on its first sentence, as info', () => {
-    const p = paragraph(201);
+  it('flags a paragraph of more than 200 words on its first sentence; more than 20 words over as info', () => {
+    const p = paragraph(221);
     const text = doc(p);
     const r = md(text);
     assert.deepEqual(flagged(r, text, RULE), [sentenceOf(10)]);
     const f = of(r, RULE)[0]!;
     assert.equal(f.severity, 'info');
-    assert.deepEqual(f.data, { words: 201, maxWords: 200 });
-    assert.match(f.message.nl, /^Deze alinea telt 201 woorden \(meer dan 200\)\./);
-    assert.match(f.message.en, /^This paragraph has 201 words \(more than 200\)\./);
+    assert.deepEqual(f.data, { words: 221, maxWords: 200 });
+    assert.match(f.message.nl, /^Deze alinea telt 221 woorden \(meer dan 200\)\./);
+    assert.match(f.message.en, /^This paragraph has 221 words \(more than 200\)\./);
+  });
+
+  it('nl + en: a paragraph at most paragraphMarginWords (20) over the limit is a hint; general shows it; the option can be 0', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const text = (n: number) => (language === 'nl' ? doc(paragraph(n)) : `# Report\n\n## Findings\n\n${paragraph(n, 'en')}\n`);
+      const severity = (n: number, cfg = {}) => of(md(text(n), { config: config(cfg) }), RULE).map((f) => f.severity);
+      assert.deepEqual(severity(201), ['hint'], language);
+      assert.deepEqual(severity(220), ['hint'], language);
+      assert.deepEqual(severity(221), ['info'], language);
+      assert.deepEqual(severity(201, { rules: { [RULE]: { options: { paragraphMarginWords: 0 } } } }), ['info'], language);
+      assert.deepEqual(severity(121, { audience: 'general' }), ['info'], language);
+      assert.deepEqual(severity(275, { audience: 'academic' }), ['hint'], language);
+      assert.deepEqual(severity(276, { audience: 'academic' }), ['info'], language);
+    }
   });
 
   it('does not flag 200 words (one point in 150 to 200 words reads fine), nor several short paragraphs', () => {

@@ -217,7 +217,8 @@ describe(RULE, () => {
   it('nl + en: a section whose long sentences are all only just over the limit (at most 5 words) gets its section finding as a hint', () => {
     for (const language of ['nl', 'en'] as const) {
       const heading = `# ${language === 'nl' ? 'Rapport' : 'Report'}\n\n## ${language === 'nl' ? 'Resultaten' : 'Findings'}\n\n`;
-      const filler = Array.from({ length: 60 }, () => sentenceOf(10, language)).join(' ');
+      // Eight short sentences: 4 of 12 are long (a third of the section, see sectionMinPercent).
+      const filler = Array.from({ length: 8 }, () => sentenceOf(10, language)).join(' ');
       const section = (lengths: number[]) => of(md(`${heading}${lengths.map((n) => sentenceOf(n, language)).join(' ')}\n\n${filler}\n`), RULE).find((f) => f.data!.section);
       // 27, 28 and 29 words at a limit of 25: a hint.
       assert.equal(section([27, 28, 29, 29])?.severity, 'hint', language);
@@ -226,6 +227,25 @@ describe(RULE, () => {
       // The margin is an option.
       const strict = of(md(`${heading}${[27, 28, 29, 29].map((n) => sentenceOf(n, language)).join(' ')}\n\n${filler}\n`, { config: config({ rules: { [RULE]: { options: { sectionMarginWords: 0 } } } }) }), RULE).find((f) => f.data!.section);
       assert.equal(strict?.severity, 'info', language);
+    }
+  });
+
+  it('nl + en: a section with under 25 % long sentences, none 20 words over the limit, gets its section finding as a hint; general shows it', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const heading = `# ${language === 'nl' ? 'Rapport' : 'Report'}\n\n## ${language === 'nl' ? 'Resultaten' : 'Findings'}\n\n`;
+      const text = (lengths: number[], short: number) => `${heading}${lengths.map((n) => sentenceOf(n, language)).join(' ')}\n\n${Array.from({ length: short }, () => sentenceOf(10, language)).join(' ')}\n`;
+      const section = (t: string, cfg = {}) => of(md(t, { config: config(cfg) }), RULE).find((f) => f.data!.section);
+      // 4 of 20 sentences (20 %), the longest 40 words: a hint; its longest sentences keep their own findings.
+      const few = text([32, 34, 36, 40], 16);
+      assert.equal(section(few)?.severity, 'hint', language);
+      assert.ok(of(md(few), RULE).some((f) => !f.data!.section && f.severity === 'warning'), language);
+      // The same four in 12 sentences (33 %): shown.
+      assert.equal(section(text([32, 34, 36, 40], 8))?.severity, 'info', language);
+      // A longest sentence of 45 words (20 over the limit) shows the section however few its long sentences.
+      assert.equal(section(text([32, 34, 36, 45], 16))?.severity, 'info', language);
+      // Options: the share can be 0; the general audience shows every section.
+      assert.equal(section(few, { rules: { [RULE]: { options: { sectionMinPercent: 0 } } } })?.severity, 'info', language);
+      assert.equal(section(text([32, 34, 36, 40], 40), { audience: 'general' })?.severity, 'info', language);
     }
   });
 

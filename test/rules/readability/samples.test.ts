@@ -22,7 +22,9 @@ const SAMPLES = [
     path: 'samples/report-employment-support.md',
     language: 'en',
     clean: 'Working with employers',
-    undefinedAbbr: ['DWP', 'ESA'],
+    // DWP and ESA are known in a UK benefits report (it names the jobcentre and Universal Credit: knownIn in
+    // dictionaries/en/abbreviations.yml); the same acronyms in a report without those words are flagged (undefined-abbreviation.test.ts).
+    undefinedAbbr: [],
     defined: ['UC'],
     disabledSentence: 'The council asked us to find out how the programme works in practice',
     // "The data were analysed using descriptive statistics." is a short method passive: not worth a hint.
@@ -53,7 +55,7 @@ describe('sample reports (document-level fixtures)', () => {
         assertInside(r, text);
       });
 
-      it(`flags the undefined acronyms ${sample.undefinedAbbr.join(', ')} and accepts the defined ${sample.defined.join(', ')}`, () => {
+      it(`${sample.undefinedAbbr.length ? `flags the undefined acronyms ${sample.undefinedAbbr.join(', ')}` : 'flags no acronym (the ones it uses are known to its readers)'} and accepts the defined ${sample.defined.join(', ')}`, () => {
         // Reported from the second use by default (minUses 2); on one use with minUses 1.
         const once = lint(text, { path: sample.path, config: config({ rules: { 'readability/undefined-abbreviation': { options: { minUses: 1 } } } }) });
         assert.deepEqual(of(once, 'readability/undefined-abbreviation').map((f) => text.slice(f.offset, f.endOffset)), sample.undefinedAbbr);

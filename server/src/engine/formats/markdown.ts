@@ -667,7 +667,7 @@ class ChunkReader {
  * a block (indentation, heading, quote, list item, setext underline) and no space or tab at a
  * line's end (a hard break, or space that remark drops). Tabs and carriage returns: not plain.
  */
-const NOT_PLAIN = /[\\`*_[\]<>&~$|@\t\r\0]|:\/\/|www\./i;
+const NOT_PLAIN = /[\\`*_[\]~$|@\t\r\0]|<[A-Za-z/!?]|&[A-Za-z0-9#]|:\/\/|www\./i;
 const BLOCK_START = /^(?:[ #>=+\-]|\d{1,9}[.)](?:[ \t]|$))|[ \t]$/m;
 /**
  * Constructs that run on across blank lines until they close (fenced code, math, raw HTML of
@@ -685,6 +685,11 @@ const MIN_PLAIN = 200;
  */
 const FOOTNOTE_CALL = /\[\^([A-Za-z0-9-]{1,100})\]/g;
 
+/** A backslash escape of ASCII punctuation (CommonMark): the character stands for itself. */
+const ESCAPE = /\\([!-/:-@[-`{-~])/g;
+/** A range of a piece that is not in its text: [start, end), and true when it is a hard break (a space in the text). */
+type Skip = [number, number, true?];
+
 /** A run of emphasis delimiters (`*`, `**`, `_` …). */
 const DELIMITER_RUN = /\*+|_+/g;
 const WHITESPACE = /\s/;
@@ -700,9 +705,11 @@ const PUNCTUATION = /[\p{P}\p{S}]/u;
  * space and is followed by the end, a space or a line ending, or by punctuation after a letter
  * or digit (right-flanking, not left-flanking). CommonMark then pairs each closer with the
  * opener before it, whatever the flanking rules of `_` and the rule of three: remark's text
- * nodes are the text between the runs, each run left out.
+ * nodes are the text between the runs, each run left out. A run with a space before it and a
+ * space or a line ending after it is neither (it stays in the text). `endIsSpace`: the piece's end
+ * stands for a line ending (a paragraph), not for a pipe (a table cell).
  */
-function emphasisRuns(piece: string, at: number): Array<[number, number]> | null {
+function emphasisRuns(piece: string, at: number, endIsSpace = true): Array<[number, number]> | null {
   const out: Array<[number, number]> = [];
   let open = '';
   DELIMITER_RUN.lastIndex = 0;
@@ -713,6 +720,8 @@ function emphasisRuns(piece: string, at: number): Array<[number, number]> | null
     const e = s + run.length;
     const before = s > 0 ? piece[s - 1]! : '';
     const after = e < piece.length ? piece[e]! : '';
+    // Between spaces (not at a line's start: a list item), a run neither opens nor closes: it is text.
+    if (before === ' ' && (after === ' ' || after === '\n' || (after === '' && endIsSpace))) continue;
     if (!open) {
       if (run.length > 3 || !(before === '' || before === ' ' || before === '\n') || after === '' || WHITESPACE.test(after)) return null;
       open = run;
@@ -761,9 +770,12 @@ function pieces(src: string): Array<[number, number]> {
  * references to defined footnotes and simple emphasis: what remark leaves out of its text, as
  * sorted [start, end) ranges; null when it is not plain.
  */
-function plainParagraph(src: string, start: number, end: number, footnotes: ReadonlySet<string>): Array<[number, number]> | null {
-  let piece = src.slice(start, end);
-  let refs: Array<[number, number]> = [];
+function plainParagraph(src: string, start: number, end: number, footnotes: ReadonlySet<string>): Skip[] | null {
+  // Escaped punctuation (`\(`, `\*`) is text: masked for every test below (a backslash left over, `\` at a line's end, is not plain).
+  let raw = src.slice(start, end);
+  if (raw.indexOf('\\') >= 0) raw = raw.replace(ESCAPE, 'xx');
+  let piece = raw;
+  let refs: Skip[] = [];
   if (piece.indexOf('[') >= 0 && footnotes.size > 0) {
     let ok = true;
     piece = piece.replace(FOOTNOTE_CALL, (call: string, label: string, at: number) => {
@@ -776,20 +788,30 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
     if (!ok) return null;
   }
   if (emphasis && (piece.indexOf('*') >= 0 || piece.indexOf('_') >= 0)) {
-    const runs = emphasisRuns(src.slice(start, end), start);
+    const runs = emphasisRuns(raw, start);
     if (runs) {
       // Masked for the tests below (an opener at a line's start is no list item: a letter follows it).
       piece = piece.replace(/[*_]/g, 'x');
       refs = refs.length ? [...refs, ...runs].sort((x, y) => x[0] - y[0]) : runs;
     }
   }
+  if (piece.indexOf(' \n') >= 0) {
+    // Spaces at a line's end: one is left out of the text, two or more make a hard break (a space in the block's text).
+    let breaks = false;
+    for (const m of piece.matchAll(/ {2,}\n/g)) {
+      refs.push([start + m.index, start + m.index + m[0].length, true]);
+      breaks = true;
+    }
+    if (breaks) refs.sort((x, y) => x[0] - y[0]);
+    piece = piece.replace(/ +\n/g, (m) => `${'x'.repeat(m.length - 1)}\n`);
+  }
   return !NOT_PLAIN.test(piece) && !BLOCK_START.test(piece) ? refs : null;
 }
 
 /** Plain pieces of a chunk (plain paragraphs of `minLength` characters or more): [start, end) of their text (without the line ending), then what remark leaves out of their text (footnote references, emphasis delimiters). */
-export function plainPieces(src: string, footnotes: ReadonlySet<string> = new Set(), minLength = MIN_PLAIN): Array<[number, number, Array<[number, number]>?]> {
+export function plainPieces(src: string, footnotes: ReadonlySet<string> = new Set(), minLength = MIN_PLAIN): Array<[number, number, Skip[]?]> {
   if (SPANS_BLANK_LINES.test(src)) return [];
-  const out: Array<[number, number, Array<[number, number]>?]> = [];
+  const out: Array<[number, number, Skip[]?]> = [];
   for (const [start, end] of pieces(src)) {
     if (end - start < minLength) continue;
     const refs = plainParagraph(src, start, end, footnotes);
@@ -809,17 +831,142 @@ interface FastPiece {
 }
 
 /** A block of the text between the skipped ranges of src[start, end), as ChunkReader.block() reads it. */
-function fastBlock(src: string, kind: BlockKind, start: number, end: number, from: number, to: number, skips: Array<[number, number]>, level?: number): ProseBlock | undefined {
+function fastBlock(src: string, kind: BlockKind, start: number, end: number, from: number, to: number, skips: Skip[], level?: number): ProseBlock | undefined {
   const b = new BlockTextBuilder();
-  for (const [rs, re] of [...skips, [to, to] as [number, number]]) {
+  for (const [rs, re, hardBreak] of [...skips, [to, to] as Skip]) {
     const text = src.slice(from, rs);
-    b.addAligned(text, text, from);
+    // What remark's text node holds: escapes resolved, a space before a line ending left out.
+    const value = text.indexOf('\\') >= 0 || text.indexOf(' \n') >= 0 ? text.replace(ESCAPE, '$1').replace(/ \n/g, '\n') : text;
+    b.addAligned(value, text, from);
+    if (hardBreak) b.addSeparator(' ', rs);
     from = re;
   }
   if (b.text.trim().length === 0 || SHORTCODES_ONLY.test(b.text)) return undefined;
   const block: ProseBlock = { kind, text: b.text, map: b.map, start, end };
   if (level !== undefined) block.level = level;
   return block;
+}
+
+/** A line of one inline image and nothing else: `![alt](file.png)`, the alt text without brackets, code or HTML, the address without spaces or brackets. */
+const IMAGE_ONLY = /^!\[[^[\]`<\n\\]*\]\([^\s()<>\\]*\)$/;
+
+/** A list item's marker at a line's start, with one space after it and text after that: `- `, `* `, `+ `, `1. `. */
+const ITEM_MARKER = /^(?:([-*+])|(\d{1,9})\.) (?=[^ ])/;
+
+/**
+ * A list read without the parser: every line of the piece is an item of one line, with the same
+ * bullet (or numbers with a dot, the first one 1), one space after the marker and plain text (as a
+ * plain paragraph's: nothing that starts a block inside the item, no inline syntax but simple
+ * emphasis, escapes and footnote references). Each item is a paragraph of its own in remark's
+ * tree, a listItem block from after the marker to the line's end. Not when indented text follows
+ * the blank lines after the piece: that continues the last item.
+ */
+function listPiece(src: string, start: number, end: number, footnotes: ReadonlySet<string>): FastPiece | undefined {
+  // Indented text after the blank lines would continue the last item.
+  for (let i = end + 1; i < src.length; ) {
+    let j = i;
+    while (j < src.length && (src[j] === ' ' || src[j] === '\t' || src[j] === '\r')) j++;
+    if (j < src.length && src[j] !== '\n') {
+      if (j > i) return undefined;
+      break;
+    }
+    i = j + 1;
+  }
+  const blocks: ProseBlock[] = [];
+  let bullet: string | undefined;
+  let at = start;
+  while (at < end) {
+    let lineEnd = src.indexOf('\n', at);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    const m = ITEM_MARKER.exec(src.slice(at, Math.min(lineEnd, at + 12)));
+    if (!m) return undefined;
+    const marker = m[1] ?? '.';
+    if (bullet === undefined) {
+      if (marker === '.' && m[2] !== '1') return undefined;
+      bullet = marker;
+    } else if (marker !== bullet) return undefined;
+    const from = at + m[0].length;
+    const textEnd = trimSpaces(src, from, lineEnd);
+    const skips = plainParagraph(src, from, textEnd, footnotes);
+    if (!skips) return undefined;
+    const block = fastBlock(src, 'listItem', from, lineEnd, from, textEnd, skips);
+    if (block) blocks.push(block);
+    at = lineEnd + 1;
+  }
+  return { start, end, blocks };
+}
+
+/** Where src[from, end) ends without the spaces at its end. */
+function trimSpaces(src: string, from: number, end: number): number {
+  while (end > from && src.charCodeAt(end - 1) === 32) end--;
+  return end;
+}
+
+/** A GFM table's delimiter row with a pipe at either end: `|---|:--:|`. */
+const TABLE_DELIMITER_ROW = /^\|(?:[ ]*:?-+:?[ ]*\|)+$/;
+/** What a table cell's text may not hold on the fast path (see NOT_PLAIN; the pipe ends the cell). */
+const NOT_PLAIN_CELL = /[\\`*_[\]~$@\t\r\0]|<[A-Za-z/!?]|&[A-Za-z0-9#]|:\/\/|www\./i;
+
+/**
+ * A GFM table read without the parser: every line of the piece starts and ends with a pipe (no
+ * space after the last), the second line is the delimiter row, every row has as many cells as it,
+ * and no cell holds a character that starts inline syntax (NOT_PLAIN_CELL; simple emphasis aside,
+ * as in a plain paragraph). Then remark's cells are the pieces between the pipes: a cell's node
+ * runs from the pipe before it to the next pipe (the last one of a row takes its closing pipe in),
+ * its text is what lies between them without the spaces at either end. Each non-empty cell is a
+ * tableCell block, as ChunkReader.walk() reads a table.
+ */
+function tablePiece(src: string, start: number, end: number): FastPiece | undefined {
+  const lines = src.slice(start, end).split('\n');
+  // The delimiter row; the line before it is the header row, and any lines before that are a paragraph the table interrupts.
+  let delimiter = 1;
+  while (delimiter < lines.length && !TABLE_DELIMITER_ROW.test(lines[delimiter]!)) delimiter++;
+  if (delimiter >= lines.length) return undefined;
+  const columns = lines[delimiter]!.split('|').length - 2;
+  const blocks: ProseBlock[] = [];
+  let at = start;
+  if (delimiter > 1) {
+    const paragraphEnd = start + lines.slice(0, delimiter - 1).join('\n').length;
+    const before = src.slice(start, paragraphEnd);
+    if (NOT_PLAIN_CELL.test(before) || /[*_]/.test(before) || BLOCK_START.test(before.replace(/^\|/gm, 'x'))) return undefined;
+    const block = fastBlock(src, 'paragraph', start, paragraphEnd, start, paragraphEnd, []);
+    if (block) blocks.push(block);
+    at = paragraphEnd + 1;
+  }
+  for (let r = delimiter - 1; r < lines.length; r++) {
+    const line = lines[r]!;
+    const lineStart = at;
+    at += line.length + 1;
+    if (r === delimiter) continue;
+    if (line.charCodeAt(0) !== 124 || line.charCodeAt(line.length - 1) !== 124 || line.length < 2) return undefined;
+    const cells = line.split('|');
+    if (r === delimiter - 1 && cells.length - 2 !== columns) return undefined;
+    let pipe = lineStart;
+    for (let c = 1; c < cells.length - 1; c++) {
+      const cell = cells[c]!;
+      const from = pipe + 1;
+      const next = from + cell.length;
+      const content = cell.trim();
+      if (content.length > 0) {
+        const lead = cell.indexOf(content);
+        if (/[^\S ]/.test(cell.slice(0, lead) + cell.slice(lead + content.length))) return undefined;
+        let masked = content;
+        let skips: Array<[number, number]> = [];
+        if (content.indexOf('*') >= 0 || content.indexOf('_') >= 0) {
+          // The cell with its spaces: a run's neighbours as the parser sees them ('' at either end: a pipe).
+          const runs = emphasis ? emphasisRuns(cell, from, false) : null;
+          if (!runs) return undefined;
+          skips = runs;
+          masked = content.replace(/[*_]/g, 'x');
+        }
+        if (NOT_PLAIN_CELL.test(masked)) return undefined;
+        const block = fastBlock(src, 'tableCell', pipe, c === cells.length - 2 ? next + 1 : next, from + lead, from + lead + content.length, skips);
+        if (block) blocks.push(block);
+      }
+      pipe = next;
+    }
+  }
+  return { start, end, blocks };
 }
 
 /**
@@ -831,28 +978,52 @@ export function fastPieces(src: string, footnotes: ReadonlySet<string> = new Set
   if (SPANS_BLANK_LINES.test(src)) return [];
   const out: FastPiece[] = [];
   for (const [start, end] of pieces(src)) {
+    if (src.charCodeAt(start) === 124 /* | */ || src.slice(start, end).includes('\n|')) {
+      const table = tablePiece(src, start, end);
+      if (table) {
+        out.push(table);
+        continue;
+      }
+    }
+    const c0 = src.charCodeAt(start);
+    if (c0 === 33 /* ! */ && IMAGE_ONLY.test(src.slice(start, trimSpaces(src, start, end)))) {
+      // A paragraph of one image: no text of its own (remark's image node holds none that is read).
+      out.push({ start, end, blocks: [] });
+      continue;
+    }
+    if (c0 === 45 /* - */ || c0 === 42 /* * */ || c0 === 43 /* + */ || (c0 >= 48 && c0 <= 57)) {
+      const list = listPiece(src, start, end, footnotes);
+      if (list) {
+        out.push(list);
+        continue;
+      }
+    }
     const heading = src.charCodeAt(start) === 35 /* # */ ? ATX.exec(src.slice(start, Math.min(end, start + 16))) : null;
     if (!heading) {
-      const skips = plainParagraph(src, start, end, footnotes);
+      // Spaces at the paragraph's end are in its node, not in its text.
+      const textEnd = trimSpaces(src, start, end);
+      const skips = plainParagraph(src, start, textEnd, footnotes);
       if (!skips) continue;
-      const block = fastBlock(src, 'paragraph', start, end, start, end, skips);
+      const block = fastBlock(src, 'paragraph', start, end, start, textEnd, skips);
       out.push({ start, end, blocks: block ? [block] : [] });
       continue;
     }
     let lineEnd = src.indexOf('\n', start);
     if (lineEnd < 0 || lineEnd > end) lineEnd = end;
     const from = start + heading[0].length;
+    const headingEnd = trimSpaces(src, from, lineEnd);
     // A closing sequence (`## Title ##`) or a lone `#` at the end: the parser's.
-    if (src.charCodeAt(lineEnd - 1) === 35) continue;
-    const skips = plainParagraph(src, from, lineEnd, footnotes);
+    if (src.charCodeAt(headingEnd - 1) === 35) continue;
+    const skips = plainParagraph(src, from, headingEnd, footnotes);
     if (!skips) continue;
     const blocks: ProseBlock[] = [];
-    const h = fastBlock(src, 'heading', start, lineEnd, from, lineEnd, skips, heading[1]!.length);
+    const h = fastBlock(src, 'heading', start, lineEnd, from, headingEnd, skips, heading[1]!.length);
     if (h) blocks.push(h);
     if (lineEnd < end) {
-      const rest = plainParagraph(src, lineEnd + 1, end, footnotes);
+      const textEnd = trimSpaces(src, lineEnd + 1, end);
+      const rest = plainParagraph(src, lineEnd + 1, textEnd, footnotes);
       if (!rest) continue;
-      const p = fastBlock(src, 'paragraph', lineEnd + 1, end, lineEnd + 1, end, rest);
+      const p = fastBlock(src, 'paragraph', lineEnd + 1, end, lineEnd + 1, textEnd, rest);
       if (p) blocks.push(p);
     }
     out.push({ start, end, blocks });
@@ -866,6 +1037,9 @@ function footnoteLabels(stubs: string): Set<string> {
   for (const line of stubs.split('\n')) if (line.startsWith('[^')) out.add(line.slice(1, line.lastIndexOf(']:')));
   return out;
 }
+
+/** Blank lines only (what lies between the pieces of a chunk when it is not another piece). */
+const BLANK = /^[ \t\r\n]*$/;
 
 /** The text that stands in for a piece read without the parser: a paragraph of its own. */
 const STAND_IN = 'x';
@@ -886,14 +1060,20 @@ function chunkBlocks(src: string, stubs: string, frontMatter: boolean): ChunkRes
   // The chunk with each piece replaced, and where each stand-in starts in it.
   let input = '';
   let at = 0;
+  let onlyBlankBetween = true;
   const standIns: number[] = [];
   for (const f of fast) {
-    input += src.slice(at, f.start);
+    const gap = src.slice(at, f.start);
+    if (onlyBlankBetween && !BLANK.test(gap)) onlyBlankBetween = false;
+    input += gap;
     standIns.push(input.length);
     input += STAND_IN;
     at = f.end;
   }
   input += src.slice(at);
+  // Nothing but these pieces and blank lines: the parser would read each stand-in as a paragraph of its own and
+  // nothing else (the stub definitions after the chunk are past its end), so it need not run at all.
+  if (onlyBlankBetween && BLANK.test(src.slice(at))) return { blocks: fast.flatMap((f) => f.blocks), directives: [] };
   // An offset in `input` moved back to the chunk: past each stand-in before it, by the piece's length less one.
   const shift = (offset: number): number => {
     let by = 0;

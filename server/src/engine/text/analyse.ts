@@ -1,6 +1,6 @@
 import type { Counts, Language, ProseBlock, SectionRole } from '../types.js';
 import type { AnalysedBlock } from '../rules/types.js';
-import { splitSentences } from './sentences.js';
+import { splitSentences, type Sentence, type Token, type Word } from './sentences.js';
 import { syllables as countSyllables } from './syllables.js';
 import { emptyCounts } from './metrics.js';
 import { findPassives } from './passive.js';
@@ -25,6 +25,26 @@ export function lettersAndDigits(word: string): number {
   return n;
 }
 
+/**
+ * One string per distinct short word for the words that analysed blocks keep: the parser's
+ * slices of a word shorter than 13 characters are copies of their own, and lower-casing makes
+ * another even when nothing changes, so a 100,000-word document kept some 190,000 strings for
+ * its ~10,000 distinct words (~5 MB in the language server, which keeps every block analysed).
+ * Longer words stay as they are (views into the block's text, which the analysis keeps anyway;
+ * kept here they would keep a block text alive after its analysis went). Emptied when full.
+ */
+const WORD_STRINGS_MAX = 50000;
+let wordStrings = new Map<string, string>();
+
+function shared(s: string): string {
+  if (s.length >= 13) return s;
+  const had = wordStrings.get(s);
+  if (had !== undefined) return had;
+  if (wordStrings.size >= WORD_STRINGS_MAX) wordStrings = new Map();
+  wordStrings.set(s, s);
+  return s;
+}
+
 /** Block kinds whose sentences count for readability statistics. */
 export function countsForMetrics(block: ProseBlock): boolean {
   return !block.skip && (block.kind === 'paragraph' || block.kind === 'listItem' || block.kind === 'footnote');
@@ -43,6 +63,8 @@ export function analyseBlock(block: ProseBlock, language: Language, role: Sectio
   for (const s of sentences) {
     const per: number[] = [];
     for (const w of s.words) {
+      w.text = shared(w.text);
+      w.lower = w.lower === w.text ? w.text : shared(w.lower);
       const n = w.isNumber || w.isAcronym ? 0 : countSyllables(w.text, language);
       per.push(n);
       if (!metric) continue;
@@ -72,4 +94,104 @@ export function analyseBlock(block: ProseBlock, language: Language, role: Sectio
   else if (block.kind === 'paragraph' && hasFirstPerson(block.text, language) && endsWithPersonAttribution(block.text)) quotes.push([0, block.text.length]);
   else for (const q of findQuotes(block.text, language)) if (q.speech) quotes.push([q.start, q.end]);
   return { block, language, role, sentences, counts, syllables, quotes };
+}
+
+const NO_TOKENS: Token[] = [];
+// A kept word in the block's packed array: start, end, then letters and flags (three numbers a word).
+const IS_NUMBER = 1;
+const IS_ACRONYM = 2;
+const CAPITALISED = 4;
+const FLAG_BITS = 3;
+
+/**
+ * A sentence as a cached analysis keeps it once the block rules and analyzers have seen it: its
+ * words packed in one typed array per block (offsets, letters, flags) instead of ~100 bytes of
+ * objects and strings each. `words` makes them again when a document rule or the editor asks
+ * (after an edit, a few hundred of a long document's sentences): the same values, made once and
+ * shared until the next garbage collection. The word's text is the block text between its offsets.
+ */
+class KeptSentence implements Sentence {
+  tokens: Token[] = NO_TOKENS;
+  private made: WeakRef<Word[]> | undefined;
+  /** Words set from outside (no caller does now): kept as they are. */
+  private given: Word[] | undefined;
+
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    private readonly text: string,
+    private readonly packed: Int32Array,
+    private readonly from: number,
+    private readonly count: number,
+  ) {}
+
+  get words(): Word[] {
+    if (this.given) return this.given;
+    let words = this.made?.deref();
+    if (!words) {
+      words = new Array<Word>(this.count);
+      const p = this.packed;
+      for (let k = 0, i = this.from * 3; k < this.count; k++, i += 3) {
+        const start = p[i]!;
+        const end = p[i + 1]!;
+        const bits = p[i + 2]!;
+        const text = shared(this.text.slice(start, end));
+        const lower = text.toLowerCase();
+        // The same shape and order as sentences.ts makes a word (one hidden class for the rules).
+        words[k] = {
+          start,
+          end,
+          text,
+          lower: lower === text ? text : shared(lower),
+          letters: bits >>> FLAG_BITS,
+          isNumber: (bits & IS_NUMBER) !== 0,
+          isAcronym: (bits & IS_ACRONYM) !== 0,
+          capitalised: (bits & CAPITALISED) !== 0,
+          norm: undefined,
+        };
+      }
+      this.made = new WeakRef(words);
+    }
+    return words;
+  }
+
+  set words(words: Word[]) {
+    this.given = words;
+  }
+}
+
+/**
+ * Packs the sentences of an analysed block for keeping (see KeptSentence); the sentences array
+ * itself stays the same object (rules remember per-block summaries under it). A sentence with a
+ * word whose text is not the block text between its offsets stays as it is.
+ */
+export function keepCompact(analysed: AnalysedBlock): void {
+  const text = analysed.block.text;
+  const list = analysed.sentences;
+  let n = 0;
+  for (const s of list) n += s.words.length;
+  const packed = new Int32Array(n * 3);
+  let at = 0;
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i]!;
+    if (s instanceof KeptSentence) continue;
+    s.tokens = NO_TOKENS;
+    const from = at;
+    let exact = true;
+    for (const w of s.words) {
+      if (w.end - w.start !== w.text.length || !text.startsWith(w.text, w.start) || w.lower !== w.text.toLowerCase() || w.letters < 0) {
+        exact = false;
+        break;
+      }
+      packed[at * 3] = w.start;
+      packed[at * 3 + 1] = w.end;
+      packed[at * 3 + 2] = (w.letters << FLAG_BITS) | (w.isNumber ? IS_NUMBER : 0) | (w.isAcronym ? IS_ACRONYM : 0) | (w.capitalised ? CAPITALISED : 0);
+      at++;
+    }
+    if (!exact) {
+      at = from;
+      continue;
+    }
+    list[i] = new KeptSentence(s.start, s.end, text, packed, from, at - from);
+  }
 }

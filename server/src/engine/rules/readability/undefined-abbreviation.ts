@@ -371,10 +371,12 @@ type Sentences = ReadonlyArray<{ words: ReadonlyArray<{ text: string }> }>;
 /** A block's words for spelledOut(), their initials, and the answers given so far per acronym. */
 interface WordsEntry {
   words: string[];
-  initials: Set<string | undefined>;
+  /** Each distinct first code unit, in order (lists, not sets: a set per block of a long report weighed ~1 MB). */
+  initials: Array<string | undefined>;
   /** The lower-cased first code unit of each capitalised word: where spelledOut() can start. */
-  capitals: Set<string>;
-  answers: Map<string, boolean>;
+  capitals: string[];
+  /** Made at the first answer (most blocks are never asked). */
+  answers?: Map<string, boolean>;
 }
 const NAME_WORDS = new WeakMap<object, WordsEntry>();
 
@@ -385,20 +387,20 @@ function wordsEntry(cache: WeakMap<object, WordsEntry>, sentences: Sentences, wo
     const words = wordsOf(sentences);
     const capitals = new Set<string>();
     for (const w of words) if (/^\p{Lu}/u.test(w)) capitals.add(w[0]!.toLowerCase());
-    cache.set(sentences, (entry = { words, initials: new Set(words.map((w) => w[0])), capitals, answers: new Map() }));
+    cache.set(sentences, (entry = { words, initials: [...new Set(words.map((w) => w[0]))], capitals: [...capitals] }));
   }
   return entry;
 }
 
 /** spelledOut() on an entry's words, remembered per acronym. */
 function spelledOutAnswer(entry: WordsEntry, acronym: string): boolean {
-  let answer = entry.answers.get(acronym);
+  let answer = entry.answers?.get(acronym);
   if (answer === undefined) {
     // spelledOut() starts only at a capitalised word with the acronym's first letter: without one, no need to try
     // (a report's footnotes were each tried for every acronym of the report).
     const first = acronym.replace(/[^\p{L}]/gu, '').toLowerCase()[0];
-    answer = first !== undefined && entry.capitals.has(first) && spelledOut(acronym, entry.words);
-    entry.answers.set(acronym, answer);
+    answer = first !== undefined && entry.capitals.includes(first) && spelledOut(acronym, entry.words);
+    (entry.answers ??= new Map()).set(acronym, answer);
   }
   return answer;
 }
@@ -530,20 +532,19 @@ function shoutedPhrase(analysed: { sentences: Array<{ words: Array<{ text: strin
 
 // Per-block summaries, kept with the block's cached analysis (its sentences array is shared by
 // every check that reuses the block), so that an edit does not rescan the unchanged blocks.
-const ORDINARY = new WeakMap<object, string[]>();
 /** The ordinary words of a document's blocks, per document in use. */
 const ORDINARY_WORDS = new BlockStates(() => new Tally<string>());
 const SPELLED = new WeakMap<object, WordsEntry>();
 
-/** The block's words of four letters or more that are no acronym, in capitals. */
-function ordinaryWordsOf(sentences: ReadonlyArray<{ words: ReadonlyArray<{ text: string; isAcronym?: boolean; letters: number }> }>): string[] {
-  let out = ORDINARY.get(sentences);
-  if (!out) {
-    const seen = new Set<string>();
-    for (const s of sentences) for (const w of s.words) if (!w.isAcronym && w.letters >= 4) seen.add(w.text.toUpperCase());
-    ORDINARY.set(sentences, (out = [...seen]));
-  }
-  return out;
+/**
+ * The block's words of four letters or more that are no acronym, in capitals. Not remembered per
+ * block: it is asked for once when a block comes and once when it goes, and kept the lists held a
+ * copy in capitals of most words of every block (1.6 MB for 100,000 words in the language server).
+ */
+function ordinaryWordsOf(sentences: ReadonlyArray<{ words: ReadonlyArray<{ text: string; isAcronym?: boolean; letters: number }> }>): Set<string> {
+  const seen = new Set<string>();
+  for (const s of sentences) for (const w of s.words) if (!w.isAcronym && w.letters >= 4) seen.add(w.text.toUpperCase());
+  return seen;
 }
 
 /** spelledOut() on a block's own words, remembered per acronym for the block's cached analysis. */

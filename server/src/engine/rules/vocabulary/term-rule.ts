@@ -552,8 +552,9 @@ function proseOf(b: DocumentBlock): BlockProse {
 /** How often a normalized phrase occurs in a block's prose (at most 100). */
 function countIn(p: { prose: string; counts: Map<string, number> }, key: string): number {
   let c = p.counts.get(key);
-  // Most blocks do not hold the phrase at all: a plain search says so without the expression.
-  if (c === undefined && !p.prose.includes(key)) p.counts.set(key, (c = 0));
+  // Most blocks do not hold the phrase at all: a plain search says so without the expression
+  // (not remembered: a zero per phrase and block was most of what the blocks' counts held).
+  if (c === undefined && !p.prose.includes(key)) return 0;
   if (c === undefined) {
     let re = PHRASE_PATTERNS.get(key);
     if (!re) PHRASE_PATTERNS.set(key, (re = new RegExp(`(?<![\\p{L}\\p{N}-])${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}-])`, 'gu')));
