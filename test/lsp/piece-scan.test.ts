@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { definedAbbreviations } from '../../server/src/engine/vocabulary/abbreviations.js';
+import { PieceScan } from '../../server/src/engine/incremental.js';
 
 const DEV = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpora', 'dev');
 
@@ -63,5 +64,37 @@ describe('lsp: definitions found per paragraph and kept across edits (engine/inc
     assert.equal(definedAbbreviations(PARTS.join('\n\n')).get('LA'), 'local authority');
     assert.equal(definedAbbreviations(PARTS.join('\n\n')).get('GGD'), 'gemeentelijke gezondheidsdienst');
     assert.equal(definedAbbreviations(PARTS.join('\n\n')).get('UWV'), 'uitvoeringsinstituut werknemersverzekeringen');
+  });
+
+  it('gives the paragraphs of a fresh scan after random edits, reusing those before and after the edit', () => {
+    // A short text, so that edits often fall at a blank line's edges.
+    const bases = [`${PARTS.join('\n\n')}\n \t\n\n${PARTS.slice(0, 2).join('\r\n\r\n')}\n\n`, `\n\n${devText().slice(0, 3000)}`];
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 4 }), insert: fc.constantFrom('\n', '\n\n', '\r\n', ' ', '\t', ' \n', 'x', '\r', '', 'SE (x)') });
+    fc.assert(
+      fc.property(fc.constantFrom(...bases), fc.array(edit, { minLength: 1, maxLength: 30 }), (base, edits) => {
+        const kept = new PieceScan((piece: string) => piece);
+        let text = base;
+        kept.pieces(text);
+        for (const e of edits) {
+          const at = Math.floor(e.at * text.length);
+          text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+          assert.deepEqual(kept.pieces(text), new PieceScan((piece: string) => piece).pieces(text));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('gives the paragraphs of a fresh scan after any one-character edit at any place of a short text', () => {
+    for (const base of ['a\n\n b\n \n\nc\r\n\r\nd \n\t\ne', '\n\nx\n\n\n', 'p\n\nq']) {
+      for (let at = 0; at <= base.length; at++) {
+        for (const [insert, remove] of [['\n', 0], [' ', 0], ['\r', 0], ['x', 0], ['', 1], ['\n', 1], ['x', 1]] as const) {
+          const kept = new PieceScan((piece: string) => piece);
+          kept.pieces(base);
+          const text = base.slice(0, at) + insert + base.slice(Math.min(base.length, at + remove));
+          assert.deepEqual(kept.pieces(text), new PieceScan((piece: string) => piece).pieces(text), JSON.stringify(text));
+        }
+      }
+    }
   });
 });

@@ -5,6 +5,7 @@
  * server compares a new list of diagnostics with the published one as the client would see it.
  */
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { Engine } from '../../server/src/engine/engine.js';
 import type { LintResult } from '../../server/src/engine/engine.js';
@@ -124,6 +125,70 @@ describe('engine: an edit re-uses the unchanged blocks’ summaries', function (
     assert.ok(!first.includes('STOP'), 'an ordinary word in capitals');
     const second = ids(engine.lint(edited(EN, 'Most clients reported', 'also'), { path: 'r.md' }));
     assert.deepEqual(second, first);
+  });
+});
+
+describe('engine: the abbreviation rule after edits in place equals a fresh check', function () {
+  this.timeout(60000);
+  // Names written out before their acronym (or not), in paragraphs that edits change one word at a time.
+  const PARAS = [
+    'De Universiteit van Amsterdam deed mee aan het onderzoek naar schulden.',
+    'Het Centraal Bureau voor de Statistiek leverde de cijfers over armoede.',
+    'Wij spraken met de UVA en het CBS over de uitkomsten van de pilot.',
+    'Daarna volgde een gesprek met het NIBUD over de begroting van gezinnen.',
+    'Het Nationaal Instituut voor Budgetvoorlichting gaf advies aan de gemeente.',
+    'De NVVK en de VNG waren ook betrokken bij de uitvoering van het plan.',
+    'Vereniging Nederlandse Gemeenten schreef een brief aan alle wethouders.',
+  ];
+  const WORDS = ['Universiteit', 'Amsterdam', 'Centraal', 'Bureau', 'Statistiek', 'Nationaal', 'Instituut', 'Vereniging', 'Nederlandse', 'Gemeenten', 'ook', 'UVA', 'CBS', 'wij'];
+  const ids = (r: LintResult) => r.findings.filter((f) => f.ruleId === 'readability/undefined-abbreviation').map((f) => `${f.offset} ${JSON.stringify(f.data)}`);
+  it('replacing, adding and removing words (names of organisations among them) keeps the findings of a fresh check', () => {
+    const engine = newEngine();
+    const step = fc.record({ para: fc.nat({ max: PARAS.length * 3 - 1 }), word: fc.nat({ max: 11 }), insert: fc.constantFrom(...WORDS, '') });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 12 }), (steps) => {
+        const paras = [...PARAS, ...PARAS, ...PARAS].map((p) => p.split(' '));
+        for (const st of steps) {
+          const words = paras[st.para]!;
+          const at = st.word % words.length;
+          if (st.insert) words.splice(at, 0, st.insert);
+          else if (words.length > 3) words.splice(at, 1);
+          const text = `# Rapport\n\n${paras.map((w) => w.join(' ')).join('\n\n')}\n`;
+          assert.deepEqual(ids(engine.lint(text, { path: 'r.md' })), ids(newEngine().lint(text, { path: 'r.md' })));
+        }
+      }),
+      { numRuns: 15 },
+    );
+    // A name taken out of the paragraph before the acronym and put back, and a name written out where there was none.
+    const text = (paras: string[]) => `# Rapport\n\n${paras.join('\n\n')}\n\n${PARAS[2]}\n`;
+    const versions = [PARAS, [PARAS[0]!.replace('Universiteit ', ''), ...PARAS.slice(1)], PARAS, [PARAS[0]!, 'Het Centraal Bureau voor de Nederlandse Bank.', ...PARAS.slice(2)], [PARAS[0]!, 'Het Centraal Bureau Statistiek.', ...PARAS.slice(2)]];
+    for (const v of versions) assert.deepEqual(ids(engine.lint(text(v), { path: 'r.md' })), ids(newEngine().lint(text(v), { path: 'r.md' })));
+    assert.ok(ids(engine.lint(text(versions[1]!), { path: 'r.md' })).some((x) => x.includes('UVA')), 'UVA is unexplained without its name');
+  });
+});
+
+describe('engine: adopted sections (term rules) after edits equal a fresh check', function () {
+  this.timeout(60000);
+  // A section that says it is adopted from a source is not the writer's text; edits add and remove that sentence, rename the section, add jargon.
+  const BASE = ['# Teaching', 'We asked learners prior to the class what they knew.', '# Code of Conduct', 'The team will maintain confidentiality with regard to the reporter of an incident.', '## Attribution', 'This Code of Conduct is adapted from the Contributor Covenant version 1.4.'];
+  const PIECES = ['This Code of Conduct is adapted from the Contributor Covenant version 1.4.', 'Staff spoke with regard to their workload prior to the meeting.', '# Code of Practice', 'This Code of Practice is reproduced from the guide.', 'The Attribution is taken from a paper.', ''];
+  const jargon = (r: LintResult) => r.findings.filter((f) => f.ruleId === 'vocabulary/jargon').map((f) => `${f.offset}-${f.endOffset} ${f.severity}`);
+  it('adding, replacing and removing paragraphs and headings keeps the jargon findings of a fresh check', () => {
+    const engine = newEngine();
+    fc.assert(
+      fc.property(fc.array(fc.record({ at: fc.nat({ max: 20 }), piece: fc.constantFrom(...PIECES), replace: fc.boolean() }), { minLength: 1, maxLength: 8 }), (steps) => {
+        const paras = [...BASE];
+        for (const st of steps) {
+          const at = st.at % (paras.length + 1);
+          if (st.replace && at < paras.length) paras[at] = st.piece || paras[at]!;
+          else if (st.piece) paras.splice(at, 0, st.piece);
+          else if (at < paras.length && paras.length > 2) paras.splice(at, 1);
+          const text = `${paras.join('\n\n')}\n`;
+          assert.deepEqual(jargon(engine.lint(text, { path: 'r.md' })), jargon(newEngine().lint(text, { path: 'r.md' })), text);
+        }
+      }),
+      { numRuns: 20 },
+    );
   });
 });
 

@@ -78,6 +78,8 @@ interface BlockResult {
   errors: RuleError[];
   /** The run that last used it, for eviction. */
   used: number;
+  /** The document rules' warm-ups ran on it (Engine.warm). */
+  warmed?: boolean;
   // What the result depends on besides the text.
   language: Language;
   role: SectionRole;
@@ -118,6 +120,9 @@ class PlacedBlock implements DocumentBlock {
     return { offset: offset + this.base, endOffset: Math.max(offset, toDocument(map, end, 'end')) + this.base };
   }
 }
+
+/** Blocks per step of the document rules' warm-up (Engine.warm). */
+const WARM_STEP = 48;
 
 /** Documents whose last run's blocks the cache keeps (see Engine.evict). */
 const LAST_RUNS = 16;
@@ -242,7 +247,7 @@ export class Engine {
     yield;
     const analysed = yield* this.analyseBlocks(parsed, language, roles, config, options.token, bom);
     if (!analysed) return this.cancelledResult(language, format);
-    const { results, blocks, errors } = analysed;
+    const { results, blocks, errors, fresh } = analysed;
 
     const sections = this.buildSections(text, headings, roles, blocks, language, lines, bom);
     const docCounts = emptyCounts();
@@ -250,6 +255,8 @@ export class Engine {
     const metrics = metricsOf(docCounts, language);
     const model: DocumentModel = { text: input, format, language, blocks, sections, metrics, lines: bom ? new LineIndex(input) : lines, config };
 
+    // The per-block caches of the document rules and analyses for the blocks analysed anew, a few blocks per step.
+    if (!(yield* this.warm(model, config, fresh, results, options.token))) return this.cancelledResult(language, format);
     // Findings: block rules (from the cache, mapped), then document rules, then analyses.
     const findings = this.blockFindings(blocks, results, config);
     findings.push(...(yield* this.documentFindings(model, config, errors)));
@@ -322,7 +329,7 @@ export class Engine {
   }
 
   /** Every block analysed (through the cache) and placed in the document; undefined when cancelled. */
-  private *analyseBlocks(parsed: ParsedDocument, language: Language, roles: SectionRole[], config: BrugConfig, token: LintOptions['token'], bom: number): Generator<void, { results: BlockResult[]; blocks: DocumentBlock[]; errors: RuleError[] } | undefined> {
+  private *analyseBlocks(parsed: ParsedDocument, language: Language, roles: SectionRole[], config: BrugConfig, token: LintOptions['token'], bom: number): Generator<void, { results: BlockResult[]; blocks: DocumentBlock[]; errors: RuleError[]; fresh: number[] } | undefined> {
     const firstBlockStart = parsed.blocks[0]?.start ?? 0;
     const languageDirectives = parsed.directives.filter((d) => d.kind === 'language' && d.offset > firstBlockStart);
     const ckey = configKey(config);
@@ -330,14 +337,17 @@ export class Engine {
     const results: BlockResult[] = [];
     const blocks: DocumentBlock[] = [];
     const errors: RuleError[] = [];
+    // Blocks whose analysis the document rules' warm-ups have not seen (new in this run, or a cancelled run's).
+    const fresh: number[] = [];
     let hi = -1;
     let ldi = 0;
     let blockLang: Language | undefined;
     let sinceYield = 0;
     for (const b of parsed.blocks) {
       if (token?.cancelled) return undefined;
-      // A turn for the caller every few blocks (cached blocks cost almost nothing).
-      if (++sinceYield >= 16) {
+      // A turn for the caller every few blocks (cached blocks cost almost nothing; a block analysed
+      // anew counts more the longer it is, so that a step of long new paragraphs stays short too).
+      if (sinceYield >= 16) {
         sinceYield = 0;
         yield;
       }
@@ -345,15 +355,53 @@ export class Engine {
       while (ldi < languageDirectives.length && languageDirectives[ldi]!.offset <= b.start) blockLang = languageDirectives[ldi++]!.language;
       const role: SectionRole = hi >= 0 ? roles[hi]! : 'other';
       if (role === 'references') b.skip = true;
-      const lang = b.language ?? blockLang ?? this.languageOfBlock(b, language);
-      const r = this.analyseCached(b, lang, role, config, ckey, long);
+      // The block's entry by its map, looked up once for its language and its analysis.
+      let hint = this.byMap.get(b.map);
+      if (!hint || hint.text !== b.text) this.byMap.set(b.map, (hint = { text: b.text }));
+      const lang = b.language ?? blockLang ?? this.languageOfBlock(b, language, hint);
+      const made = this.made;
+      const r = this.analyseCached(b, lang, role, config, ckey, long, hint);
+      sinceYield += this.made === made ? 1 : 1 + (b.text.length >> 8);
+      if (!r.warmed) fresh.push(results.length);
       results.push(r);
       if (r.errors.length) errors.push(...r.errors);
       // The cached result placed in the document: this run's block, its section, the map's base.
       const analysed = r.analysed.block === b ? r.analysed : { ...r.analysed, block: b };
       blocks.push(new PlacedBlock(analysed, hi, r.facts, (b.mapBase ?? 0) + bom));
     }
-    return { results, blocks, errors };
+    return { results, blocks, errors, fresh };
+  }
+
+  /**
+   * Runs the warm-ups of the document rules and analyses that will run (rules/types.ts `warm`)
+   * over the given blocks, WARM_STEP blocks per step: their per-block caches are then filled, and
+   * the whole-document passes that read them are short. False when cancelled.
+   */
+  private *warm(model: DocumentModel, config: BrugConfig, fresh: number[], results: BlockResult[], token: LintOptions['token']): Generator<void, boolean> {
+    if (fresh.length === 0) return true;
+    const hooks: Array<(doc: DocumentModel, blocks: readonly number[]) => void> = [];
+    for (const rule of this.rules) {
+      if (rule.scope !== 'document' || !rule.warm || !this.severityOf(rule, config) || !rule.meta.languages.includes(model.language)) continue;
+      hooks.push(rule.warm.bind(rule));
+    }
+    for (const a of this.analyses) if (a.warm) hooks.push(a.warm.bind(a));
+    if (hooks.length === 0) return true;
+    for (let i = 0; i < fresh.length; i += WARM_STEP) {
+      if (i > 0) {
+        if (token?.cancelled) return false;
+        yield;
+      }
+      const part = fresh.length <= WARM_STEP ? fresh : fresh.slice(i, i + WARM_STEP);
+      for (const hook of hooks) {
+        try {
+          hook(model, part);
+        } catch {
+          // The rule's own check meets the same problem and reports it.
+        }
+      }
+      for (const j of part) results[j]!.warmed = true;
+    }
+    return true;
   }
 
   private severityOf(rule: Rule, config: BrugConfig): Severity | undefined {
@@ -474,10 +522,8 @@ export class Engine {
   }
 
   /** A block of 25 words or more in the other language is checked in that language. */
-  private languageOfBlock(b: ProseBlock, doc: Language): Language {
+  private languageOfBlock(b: ProseBlock, doc: Language, hint: { text: string; language?: Language | 'short' }): Language {
     if (b.kind === 'heading' || b.kind === 'tableCell') return doc;
-    let hint = this.byMap.get(b.map);
-    if (!hint || hint.text !== b.text) this.byMap.set(b.map, (hint = { text: b.text }));
     const known = hint.language ?? this.blockLanguage.get(b.text);
     if (known) {
       hint.language = known;
@@ -502,10 +548,8 @@ export class Engine {
     return lang;
   }
 
-  private analyseCached(b: ProseBlock, language: Language, role: SectionRole, config: BrugConfig, ckey: string, long: number): BlockResult {
+  private analyseCached(b: ProseBlock, language: Language, role: SectionRole, config: BrugConfig, ckey: string, long: number, hint: { text: string; result?: BlockResult }): BlockResult {
     // The block's last result, when it is still cached (eviction keeps what the last run used) and nothing else changed.
-    let hint = this.byMap.get(b.map);
-    if (!hint || hint.text !== b.text) this.byMap.set(b.map, (hint = { text: b.text }));
     const last = hint.result;
     if (last && last.used >= this.generation - 1 && sameVariant(last, b, language, role, ckey)) {
       last.used = this.generation;

@@ -147,38 +147,142 @@ export class PieceScan<T> {
   private previous = new Map<string, { own: string; result: T }>();
   private lastText: string | undefined;
   private lastResults: T[] = [];
+  /** The last text's paragraphs (start, end, entry) and the blank-line runs between them (start, end). */
+  private last: { starts: number[]; ends: number[]; entries: Array<{ own: string; result: T }>; sepStarts: number[]; sepEnds: number[] } | undefined;
 
   constructor(private readonly scan: (piece: string) => T) {}
 
   pieces(text: string): T[] {
     if (text === this.lastText) return this.lastResults;
     const next = new Map<string, { own: string; result: T }>();
-    const out: T[] = [];
-    const take = (piece: string) => {
-      let e = next.get(piece);
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const entries: Array<{ own: string; result: T }> = [];
+    const sepStarts: number[] = [];
+    const sepEnds: number[] = [];
+    const take = (from: number, to: number) => {
+      const piece = text.slice(from, to);
+      let e = next.get(piece) ?? this.current.get(piece) ?? this.previous.get(piece);
       if (!e) {
-        e = this.current.get(piece) ?? this.previous.get(piece);
-        if (!e) {
-          // Scanned as its copy: what the scan keeps of it (matched words) keeps no document alive.
-          const own = detach(piece);
-          e = { own, result: this.scan(own) };
-        }
-        next.set(e.own, e);
+        // Scanned as its copy: what the scan keeps of it (matched words) keeps no document alive.
+        const own = detach(piece);
+        e = { own, result: this.scan(own) };
       }
-      out.push(e.result);
+      next.set(e.own, e);
+      starts.push(from);
+      ends.push(to);
+      entries.push(e);
     };
     let from = 0;
-    for (const m of text.matchAll(BLANK_LINES)) {
-      if (m.index > from) take(text.slice(from, m.index));
-      from = m.index + m[0].length;
+    const old = this.lastText;
+    const last = this.last;
+    // An edit of the last text: the paragraphs before the changed stretch and after it are the last
+    // text's (the same separators, found by the same scan of the same characters); only the stretch
+    // between is scanned again.
+    let prefix = 0;
+    let suffix = -1;
+    if (old !== undefined && last) {
+      prefix = commonPrefix(old, text);
+      suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+      // The last separator whose extent the common prefix settles: its end is followed, inside the
+      // prefix, by a character that is no space, tab or carriage return (nor a line break: the run is greedy).
+      let k = -1;
+      while (k + 1 < last.sepEnds.length && last.sepEnds[k + 1]! < prefix) k++;
+      for (; k >= 0; k--) {
+        let j = last.sepEnds[k]!;
+        while (j < prefix && (old.charCodeAt(j) === 32 || old.charCodeAt(j) === 9 || old.charCodeAt(j) === 13)) j++;
+        if (j < prefix) break;
+      }
+      if (k >= 0) {
+        from = last.sepEnds[k]!;
+        for (let i = 0; i <= k; i++) {
+          sepStarts.push(last.sepStarts[i]!);
+          sepEnds.push(last.sepEnds[i]!);
+        }
+        for (let i = 0; i < last.starts.length && last.ends[i]! <= from; i++) {
+          starts.push(last.starts[i]!);
+          ends.push(last.ends[i]!);
+          entries.push(last.entries[i]!);
+          next.set(last.entries[i]!.own, last.entries[i]!);
+        }
+      }
     }
-    if (from < text.length) take(text.slice(from));
+    const re = new RegExp(BLANK_LINES.source, 'g');
+    re.lastIndex = from;
+    let synced = false;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const end = m.index + m[0].length;
+      if (m.index > from) take(from, m.index);
+      sepStarts.push(m.index);
+      sepEnds.push(end);
+      from = end;
+      // A separator in the common suffix that the last text had at the same place (shifted): from
+      // here on the scan sees the same characters from the same position, so finds what it found then.
+      if (last && suffix >= 0 && end >= text.length - suffix) {
+        const delta = text.length - old!.length;
+        const i = indexOf(last.sepStarts, m.index - delta);
+        if (i >= 0 && last.sepEnds[i] === end - delta) {
+          for (let j = i + 1; j < last.sepStarts.length; j++) {
+            sepStarts.push(last.sepStarts[j]! + delta);
+            sepEnds.push(last.sepEnds[j]! + delta);
+          }
+          let p = indexOf(last.starts, end - delta);
+          if (p < 0) p = last.starts.length;
+          for (; p < last.starts.length; p++) {
+            starts.push(last.starts[p]! + delta);
+            ends.push(last.ends[p]! + delta);
+            entries.push(last.entries[p]!);
+            next.set(last.entries[p]!.own, last.entries[p]!);
+          }
+          synced = true;
+          break;
+        }
+      }
+    }
+    if (!synced && from < text.length) take(from, text.length);
     this.previous = this.current;
     this.current = next;
     this.lastText = text;
+    this.last = { starts, ends, entries, sepStarts, sepEnds };
+    const out = entries.map((e) => e.result);
     this.lastResults = out;
     return out;
   }
+}
+
+/** The length of the longest common prefix of two texts (compared a stretch at a time). */
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  for (let step = 4096; step >= 1; step >>= 3) {
+    while (i + step <= n && (step === 1 ? a.charCodeAt(i) === b.charCodeAt(i) : a.slice(i, i + step) === b.slice(i, i + step))) i += step;
+  }
+  return i;
+}
+
+/** The length of the longest common suffix of two texts, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  const al = a.length;
+  const bl = b.length;
+  let i = 0;
+  for (let step = 4096; step >= 1; step >>= 3) {
+    while (i + step <= max && (step === 1 ? a.charCodeAt(al - 1 - i) === b.charCodeAt(bl - 1 - i) : a.slice(al - i - step, al - i) === b.slice(bl - i - step, bl - i))) i += step;
+  }
+  return i;
+}
+
+/** The index of a value in an ascending list, or -1. */
+function indexOf(list: number[], value: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = list[mid]!;
+    if (v === value) return mid;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /** A line break followed by blank lines (spaces, tabs, carriage returns): what separates two paragraphs. */

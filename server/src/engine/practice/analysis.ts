@@ -10,7 +10,7 @@ import { isInline, practicalHandles, pseudoHeadingOf, recommendationPlan, toolAt
 import type { CueInsightId, InsightId, PracticalHandles, PracticeEvidence, PracticeFit, PracticeItem, PracticeStatus } from './types.js';
 import { INSIGHT_IDS } from './types.js';
 import type { Unit, UnitFilter } from './units.js';
-import { MEMO_SLOT, checkUnits, quote } from './units.js';
+import { MEMO_SLOT, checkUnits, quote, warmUnits } from './units.js';
 
 const MAX_EVIDENCE = 5;
 /** Insights for which thanks are no evidence (thanking "participants" is not involving practice). */
@@ -34,6 +34,11 @@ export function practiceFit(doc: DocumentModel, lexicon?: PracticeLexicon): Prac
 export const practiceFitAnalysis: DocumentAnalysis = {
   id: 'practiceFit',
   analyze: (doc) => practiceFit(doc),
+  // The blocks' units and their summaries for the filter, made ahead of the check in steps (engine.ts).
+  warm: (doc, blocks) => {
+    const lex = practiceLexicon(doc.language);
+    warmUnits(doc, lex, filterFor(lex), blocks);
+  },
 };
 
 function evidenceOf(u: Unit, at: number, strength: 'present' | 'partial'): PracticeEvidence {

@@ -92,7 +92,13 @@ interface BlockUnit {
  * are kept with them: a block that is in the same section as then gets the same unit objects,
  * moved to its new place (after an edit, only the edited blocks' units are made anew).
  */
-const byBlock = new WeakMap<PracticeLexicon, WeakMap<object, { list: BlockUnit[]; placed?: PlacedBlockUnits; summary?: BlockSummary }>>();
+/** A block's units, where they were placed last, and its summary for a filter. */
+interface UnitsEntry {
+  list: BlockUnit[];
+  placed?: PlacedBlockUnits;
+  summary?: BlockSummary;
+}
+const byBlock = new WeakMap<PracticeLexicon, WeakMap<object, UnitsEntry>>();
 
 /** A block's placed units with what they were placed by. */
 interface PlacedBlockUnits {
@@ -156,26 +162,9 @@ export function checkUnits(doc: DocumentModel, lex: PracticeLexicon, filter?: Un
     const b = blocks[bi]!;
     const pb = b.analysed.block;
     if (pb.skip || pb.kind === 'tableCell') continue;
-    const sentences = b.analysed.sentences;
     const heading = pb.kind === 'heading';
-    // Headings and blocks without sentences are one unit (not cached: their sentence list may be shared).
-    const cacheable = !heading && sentences.length > 0;
-    let entry = cacheable ? cache.get(sentences) : undefined;
-    if (!entry) {
-      // A heading's unit is kept with its map (the parser hands out an unchanged block's map again) while its text is the same.
-      const byMap = heading ? headingUnits.get(lex)?.get(pb.map) : undefined;
-      if (byMap && byMap.text === pb.text) entry = byMap.entry;
-      else {
-        const spans: Array<[number, number]> = heading || sentences.length === 0 ? [[0, pb.text.length]] : sentences.map((s) => [s.start, s.end]);
-        entry = { list: blockUnits(pb.text, spans, heading, lex) };
-        if (cacheable) cache.set(sentences, entry);
-        if (heading) {
-          let m = headingUnits.get(lex);
-          if (!m) headingUnits.set(lex, (m = new WeakMap()));
-          m.set(pb.map, { text: detach(pb.text), entry });
-        }
-      }
-    }
+    const cacheable = !heading && b.analysed.sentences.length > 0;
+    const entry = entryOf(cache, b, lex);
     const acknowledgements = b.section >= 0 && ackSection[b.section]!;
     const planned = b.section >= 0 && planSection[b.section]!;
     // An entry kept from one check to the next (a block's units by its sentences, a heading's by its map).
@@ -203,6 +192,58 @@ export function checkUnits(doc: DocumentModel, lex: PracticeLexicon, filter?: Un
     pseudo = s === 'reset' || s === false ? undefined : { research: s.research, section: b.section };
   }
   return { units, pseudoItems };
+}
+
+/** A block's units, from the cache kept with its sentences (a heading's with its map) or made now. */
+function entryOf(cache: WeakMap<object, UnitsEntry>, b: DocumentBlock, lex: PracticeLexicon): UnitsEntry {
+  const pb = b.analysed.block;
+  const sentences = b.analysed.sentences;
+  const heading = pb.kind === 'heading';
+  // Headings and blocks without sentences are one unit (not cached: their sentence list may be shared).
+  const cacheable = !heading && sentences.length > 0;
+  let entry = cacheable ? cache.get(sentences) : undefined;
+  if (!entry) {
+    // A heading's unit is kept with its map (the parser hands out an unchanged block's map again) while its text is the same.
+    const byMap = heading ? headingUnits.get(lex)?.get(pb.map) : undefined;
+    if (byMap && byMap.text === pb.text) entry = byMap.entry;
+    else {
+      const spans: Array<[number, number]> = heading || sentences.length === 0 ? [[0, pb.text.length]] : sentences.map((s) => [s.start, s.end]);
+      entry = { list: blockUnits(pb.text, spans, heading, lex) };
+      if (cacheable) cache.set(sentences, entry);
+      if (heading) {
+        let m = headingUnits.get(lex);
+        if (!m) headingUnits.set(lex, (m = new WeakMap()));
+        m.set(pb.map, { text: detach(pb.text), entry });
+      }
+    }
+  }
+  return entry;
+}
+
+/**
+ * Makes the units and the filter's summary of the given blocks ahead of a check (the practice
+ * analysis's warm-up, which the engine runs in steps): the check then reads them from the cache.
+ * The same entries and summaries as the check would make; nothing else changes.
+ */
+export function warmUnits(doc: DocumentModel, lex: PracticeLexicon, filter: UnitFilter, indices: readonly number[]): void {
+  const { ackSection, planSection } = sectionMarks(doc.sections, lex);
+  let cache = byBlock.get(lex);
+  if (!cache) byBlock.set(lex, (cache = new WeakMap()));
+  const check: Check = { lines: new WeakRef(doc.lines), blocks: new WeakRef(doc.blocks) };
+  for (const bi of indices) {
+    const b = doc.blocks[bi];
+    if (!b) continue;
+    const pb = b.analysed.block;
+    if (pb.skip || pb.kind === 'tableCell') continue;
+    const heading = pb.kind === 'heading';
+    const cacheable = !heading && b.analysed.sentences.length > 0;
+    if (!cacheable && !heading) continue;
+    const entry = entryOf(cache, b, lex);
+    if (entry.summary && entry.summary.filter === filter && entry.summary.kind === pb.kind) continue;
+    const acknowledgements = b.section >= 0 && ackSection[b.section]!;
+    const planned = b.section >= 0 && planSection[b.section]!;
+    entry.summary = summarise(placeUnits(entry, true, b, bi, check, acknowledgements, planned), pb.kind, filter);
+  }
 }
 
 /** A block's units placed for this check: the units an earlier check placed in the same section, moved to the block's new place, or new ones. */

@@ -106,6 +106,13 @@ export interface DocumentRule {
   meta: RuleMeta;
   scope: 'document';
   check(doc: DocumentModel, context: RuleContext): DocumentFinding[];
+  /**
+   * Optional: fills the per-block caches that check() (or analyze()) reads, for these blocks of the
+   * document, ahead of it; the result does not change. The engine calls it for the blocks a check
+   * analysed anew, a few at a time between turns, so that the first check of a long document does
+   * not hold its caller (the language server's message loop) for the whole of a long pass.
+   */
+  warm?(doc: DocumentModel, blocks: readonly number[]): void;
 }
 
 export type Rule = BlockRule | DocumentRule;
@@ -128,6 +135,8 @@ export interface BlockAnalyzer<Id extends string = string> {
 export interface DocumentAnalysis<Id extends string = string> {
   id: Id;
   analyze(doc: DocumentModel): AnalysisOf<Id>;
+  /** Optional: as DocumentRule.warm. */
+  warm?(doc: DocumentModel, blocks: readonly number[]): void;
 }
 
 /** The typed facts of one analyzer on a block. */

@@ -249,6 +249,16 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       }
       return out;
     },
+    // Speed only (lsp8): the per-block word lists the check reads, made ahead of it a few blocks per step (engine.ts warm).
+    warm(doc, blocks) {
+      for (const i of blocks) {
+        const sentences = doc.blocks[i]?.analysed.sentences;
+        if (!sentences) continue;
+        wordsEntry(NAME_WORDS, sentences, nameWordsOf);
+        wordsEntry(SPELLED, sentences, spelledWordsOf);
+        ordinaryWordsOf(sentences);
+      }
+    },
   };
   return rule;
 }
@@ -307,6 +317,29 @@ function nameBefore(acronym: string, blocks: NameBlocks, first: number, byInitia
 
 /** The blocks, in order, under each initial of their name words (one pass, instead of one per acronym). */
 function blocksByInitial(blocks: NameBlocks): Map<string | undefined, number[]> {
+  // An edit that changed a few blocks in place (the same number of blocks): the last map, corrected for them.
+  const keys = blocks.map((b) => b.analysed.sentences);
+  const last = LAST_BY_INITIAL;
+  if (last && last.keys.length === keys.length) {
+    const changed: number[] = [];
+    for (let i = 0; i < keys.length && changed.length <= 16; i++) if (keys[i] !== last.keys[i]) changed.push(i);
+    if (changed.length <= 16) {
+      for (const i of changed) {
+        for (const initial of wordsEntry(NAME_WORDS, last.keys[i]!, nameWordsOf).initials) {
+          const list = last.map.get(initial)!;
+          list.splice(sortedIndex(list, i), 1);
+          if (list.length === 0) last.map.delete(initial);
+        }
+        for (const initial of wordsEntry(NAME_WORDS, keys[i]!, nameWordsOf).initials) {
+          let list = last.map.get(initial);
+          if (!list) last.map.set(initial, (list = []));
+          list.splice(sortedIndex(list, i), 0, i);
+        }
+      }
+      last.keys = keys;
+      return last.map;
+    }
+  }
   const out = new Map<string | undefined, number[]>();
   blocks.forEach((b, i) => {
     for (const initial of wordsEntry(NAME_WORDS, b.analysed.sentences, nameWordsOf).initials) {
@@ -315,7 +348,21 @@ function blocksByInitial(blocks: NameBlocks): Map<string | undefined, number[]> 
       list.push(i);
     }
   });
+  LAST_BY_INITIAL = { keys, map: out };
   return out;
+}
+/** The last map of blocksByInitial() with the blocks' keys it was made for (the lists are corrected in place by the next edit). */
+let LAST_BY_INITIAL: { keys: Sentences[]; map: Map<string | undefined, number[]> } | undefined;
+/** Where a value is or would go in an ascending list. */
+function sortedIndex(list: number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A block's words for nameBefore(): capitalised words, abbreviations as a stop ("|"), each sentence ended by one. */
@@ -502,5 +549,7 @@ function ordinaryWordsOf(sentences: ReadonlyArray<{ words: ReadonlyArray<{ text:
 
 /** spelledOut() on a block's own words, remembered per acronym for the block's cached analysis. */
 function spelledOutIn(acronym: string, sentences: Sentences): boolean {
-  return spelledOutAnswer(wordsEntry(SPELLED, sentences, (ss) => ss.flatMap((x) => x.words.map((w) => w.text))), acronym);
+  return spelledOutAnswer(wordsEntry(SPELLED, sentences, spelledWordsOf), acronym);
 }
+/** A block's words for spelledOut(). */
+const spelledWordsOf = (ss: Sentences): string[] => ss.flatMap((x) => x.words.map((w) => w.text));

@@ -94,6 +94,13 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
       if (kind === 'jargon') rankWarnings(doc, ctx, meta, weight);
       return out;
     },
+    // Speed only (lsp8): each block's prose made ahead of the check, a few blocks per step (engine.ts warm).
+    warm(doc, blocks) {
+      for (const i of blocks) {
+        const b = doc.blocks[i];
+        if (b) proseOf(b);
+      }
+    },
   };
 }
 
@@ -170,19 +177,32 @@ const ADOPTED_GAP = 3;
 export function adoptedSections(doc: DocumentModel, cues: CompiledCues): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   if (cues.adoptedVerbs.size === 0 || doc.sections.length === 0) return out;
+  // Each section's title in normalized words, made when first needed.
+  const titles = new Map<object, string[]>();
   for (const b of doc.blocks) {
     const p = proseOf(b);
-    let any = false;
-    for (const v of cues.adoptedVerbs) if (countIn(p, v) > 0) any = true;
-    if (!any) continue;
+    // Speed only (lsp8): the answer kept with the block's cached prose, so an edit does not ask every block again.
+    // (And its sentences with an adopting verb near their start, each with its words and the verb's place.)
+    if (!p.adopted || p.adopted.verbs !== cues.adoptedVerbs) {
+      let any = false;
+      for (const v of cues.adoptedVerbs) if (countIn(p, v) > 0) any = true;
+      const hits: Array<{ norm: string[]; k: number }> = [];
+      if (any) {
+        for (const s of b.analysed.sentences) {
+          const norm = s.words.map((w) => (w.norm ??= normalizeWord(w.text)));
+          const k = norm.findIndex((w, i) => i <= ADOPTED_REACH && cues.adoptedVerbs.has(w));
+          if (k >= 0) hits.push({ norm, k });
+        }
+      }
+      p.adopted = { verbs: cues.adoptedVerbs, hits };
+    }
+    if (p.adopted.hits.length === 0) continue;
     const at = b.toDocument(0, 0).offset;
     const enclosing = doc.sections.filter((sec) => sec.offset <= at && at < sec.contentEnd);
-    for (const s of b.analysed.sentences) {
-      const norm = s.words.map((w) => (w.norm ??= normalizeWord(w.text)));
-      const k = norm.findIndex((w, i) => i <= ADOPTED_REACH && cues.adoptedVerbs.has(w));
-      if (k < 0) continue;
+    for (const { norm, k } of p.adopted.hits) {
       for (const sec of enclosing) {
-        const title = normalizePhrase(sec.title.replace(/[^\p{L}\p{N}\s'-]/gu, ' '));
+        let title = titles.get(sec);
+        if (!title) titles.set(sec, (title = normalizePhrase(sec.title.replace(/[^\p{L}\p{N}\s'-]/gu, ' '))));
         if (title.length === 0) continue;
         // The title opens the sentence, after at most one word (This, Deze, The).
         const names = [0, 1].some((i) => i + title.length < k && k - (i + title.length) <= ADOPTED_GAP && title.every((w, j) => norm[i + j] === w));
@@ -508,7 +528,13 @@ function glossaryOf(doc: DocumentModel, cues: CompiledCues): Set<number> {
  * the block's text is unchanged: a re-check after an edit normalizes and searches only the
  * edited blocks (the language server re-checks at every keystroke).
  */
-const blockProse = new WeakMap<object, { prose: string; counts: Map<string, number> }>();
+const blockProse = new WeakMap<object, BlockProse>();
+/** A block's prose, the counts of phrases asked about, and whether it holds an adopting verb (per verb set). */
+interface BlockProse {
+  prose: string;
+  counts: Map<string, number>;
+  adopted?: { verbs: ReadonlySet<string>; hits: Array<{ norm: string[]; k: number }> };
+}
 
 /** Per document in use: how often each phrase asked about occurs, summed over its blocks (kept up to date by the blocks an edit changed). */
 const FIELD_TOTALS = new BlockStates(() => new Map<string, number>());
@@ -517,7 +543,7 @@ const countsOf = (b: DocumentBlock): object => b.analysed.counts;
 /** The pattern of each phrase asked about (the dictionaries' `practiceIn` words). */
 const PHRASE_PATTERNS = new Map<string, RegExp>();
 
-function proseOf(b: DocumentBlock): { prose: string; counts: Map<string, number> } {
+function proseOf(b: DocumentBlock): BlockProse {
   let p = blockProse.get(b.analysed.counts);
   if (!p) blockProse.set(b.analysed.counts, (p = { prose: normalizePhrase(b.analysed.block.text.replace(/[^\p{L}\p{N}\s'-]/gu, ' ')).join(' '), counts: new Map() }));
   return p;
