@@ -37,30 +37,52 @@ interface LongSentence {
 
 // Per-block answers, kept with the block's cached analysis (its sentences array is shared by every
 // check that reuses the block), by limits: an edit does not rescan the sentences of unchanged blocks.
-const LONG = new WeakMap<object, Map<string, BlockLong[]>>();
+const LONG = new WeakMap<object, LongEntry>();
+/** Per cached analysis: whether a colon follows within a label's reach of the first sentence, and the answers by limits. */
+interface LongEntry {
+  colon: boolean;
+  /** The answer of the last limits asked (numbers compared, no key string made at every check; speed only, lsp9). */
+  max: number;
+  summaryMax: number;
+  clauseMax: number;
+  marked: number;
+  found: BlockLong[] | undefined;
+  byLimits?: Map<string, BlockLong[]>;
+}
 
 /** Long sentences of a block: over the limit, list fragments and quoted speech left out. */
 function longSentencesOf(b: DocumentBlock, max: number, summaryMax: number, clauseMax: number): BlockLong[] {
   const ab = b.analysed;
-  let byLimits = LONG.get(ab.sentences);
-  if (!byLimits) LONG.set(ab.sentences, (byLimits = new Map()));
+  let entry = LONG.get(ab.sentences);
+  if (!entry) {
+    // Only when a colon follows within a label's reach: no scan of the whole block at every check.
+    const first = ab.sentences[0];
+    let colon = false;
+    if (first) {
+      const text = ab.block.text;
+      for (let i = first.start, stop = Math.min(first.end, first.start + 161); i < stop; i++) {
+        if (text.charCodeAt(i) === 58) {
+          colon = true;
+          break;
+        }
+      }
+    }
+    LONG.set(ab.sentences, (entry = { colon, max: NaN, summaryMax: NaN, clauseMax: NaN, marked: NaN, found: undefined }));
+  }
   // The analysis is shared by blocks of the same text: whether the source marks up a lead-in label (its map, not its
   // text) is part of the key.
   const first = ab.sentences[0];
-  let marked = 0;
-  if (first) {
-    // Only when a colon follows within a label's reach: no scan of the whole block at every check.
-    const text = ab.block.text;
-    for (let i = first.start, stop = Math.min(first.end, first.start + 161); i < stop; i++) {
-      if (text.charCodeAt(i) === 58) {
-        marked = markedLabel(ab.block, first.start, first.end);
-        break;
-      }
-    }
-  }
+  const marked = entry.colon && first ? markedLabel(ab.block, first.start, first.end) : 0;
+  if (entry.found && entry.max === max && entry.summaryMax === summaryMax && entry.clauseMax === clauseMax && entry.marked === marked) return entry.found;
   const key = `${max} ${summaryMax} ${clauseMax} ${marked}`;
-  let found = byLimits.get(key);
-  if (!found) byLimits.set(key, (found = blockLongSentences(b, max, summaryMax, clauseMax, marked)));
+  entry.byLimits ??= new Map();
+  let found = entry.byLimits.get(key);
+  if (!found) entry.byLimits.set(key, (found = blockLongSentences(b, max, summaryMax, clauseMax, marked)));
+  entry.max = max;
+  entry.summaryMax = summaryMax;
+  entry.clauseMax = clauseMax;
+  entry.marked = marked;
+  entry.found = found;
   return found;
 }
 

@@ -271,6 +271,7 @@ const CONTENT_POS = new Set(['noun', 'verb', 'adjective']);
 
 /** Words at the start of a document within which it names itself a thesis (title page, abstract). */
 const THESIS_WINDOW = 600;
+const THESIS_WORDS = new WeakMap<object, string[]>();
 
 /** Whether the document names itself a thesis near its start (thesis, dissertation, scriptie, bachelorproef …). */
 export function isThesis(doc: DocumentModel, cues: CompiledCues): boolean {
@@ -278,7 +279,10 @@ export function isThesis(doc: DocumentModel, cues: CompiledCues): boolean {
   const words: string[] = [];
   for (const b of doc.blocks) {
     if (words.length >= THESIS_WINDOW) break;
-    words.push(...normalizePhrase(b.analysed.block.text.replace(/[^\p{L}\p{N}\s'-]/gu, ' ')));
+    // The block's words normalized, kept with its cached analysis (speed only, lsp9: not renormalized at every check).
+    let own = THESIS_WORDS.get(b.analysed.counts);
+    if (!own) THESIS_WORDS.set(b.analysed.counts, (own = normalizePhrase(b.analysed.block.text.replace(/[^\p{L}\p{N}\s'-]/gu, ' '))));
+    words.push(...own);
   }
   const head = words.slice(0, THESIS_WINDOW);
   return cues.thesisWords.some((p) => head.some((_, i) => p.every((w, k) => head[i + k] === w)));
@@ -515,12 +519,20 @@ function isNoun(entry: DictionaryEntry): boolean {
 /** Indices of sections that are glossaries or lists of terms (by their heading). */
 function glossaryOf(doc: DocumentModel, cues: CompiledCues): Set<number> {
   const out = new Set<number>();
+  // Per title, remembered for these cues (speed only, lsp9: the same headings at every check).
+  let known = GLOSSARY_TITLES.get(cues);
+  if (!known || known.size > 20000) GLOSSARY_TITLES.set(cues, (known = new Map()));
   doc.sections.forEach((s, i) => {
-    const words = normalizePhrase(s.title.replace(/[^\p{L}\p{N}\s-]/gu, ' '));
-    if (words.some((w) => cues.glossaryHeadings.includes(w))) out.add(i);
+    let glossary = known.get(s.title);
+    if (glossary === undefined) {
+      const words = normalizePhrase(s.title.replace(/[^\p{L}\p{N}\s-]/gu, ' '));
+      known.set(s.title, (glossary = words.some((w) => cues.glossaryHeadings.includes(w))));
+    }
+    if (glossary) out.add(i);
   });
   return out;
 }
+const GLOSSARY_TITLES = new WeakMap<CompiledCues, Map<string, boolean>>();
 
 /**
  * Per analysed block: its prose normalized, and how often each phrase asked about occurs in it.
