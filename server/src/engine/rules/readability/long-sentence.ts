@@ -25,6 +25,10 @@ interface BlockLong {
   language: Language;
   /** Already broken into short clauses (clauseMaxWords): a hint whatever its rank, still counted for its section. */
   quiet?: boolean;
+  /** It ends in a question mark (researchQuestion's first test, kept with the block). */
+  asks: boolean;
+  /** The block's text up to its end names a research question (researchQuestion's second test, kept with the block). */
+  named: boolean;
 }
 
 /** A long sentence placed in the document: as found in its block (kept with the block's cached analysis), and the block. */
@@ -124,7 +128,9 @@ function blockLongSentences(b: DocumentBlock, max: number, summaryMax: number, c
     const start = label ? words[0]!.start : s.start;
     const sentence = block.text.slice(start, s.end);
     const hint = SPLIT_HINTS[ab.language].find((h) => sentence.includes(h));
-    out.push({ start, end: s.end, words: n, limit, inSummary, language: ab.language, message: sentenceMessage(n, inSummary, hint, max, summaryMax), related: message(`${n} words`, `${n} woorden`), ...(quiet ? { quiet } : {}) });
+    const asks = /\?["'”’)\]]*$/.test(block.text.slice(start, s.end).trimEnd());
+    const named = asks && namesResearchQuestion(block.text.slice(0, s.end), ab.language);
+    out.push({ start, end: s.end, words: n, limit, inSummary, language: ab.language, message: sentenceMessage(n, inSummary, hint, max, summaryMax), related: message(`${n} words`, `${n} woorden`), ...(quiet ? { quiet } : {}), asks, named });
   }
   return out;
 }
@@ -163,9 +169,9 @@ export function namesResearchQuestion(text: string, language: Language): boolean
  */
 function researchQuestion(doc: DocumentModel, blockIndex: number, l: BlockLong): boolean {
   const block = doc.blocks[blockIndex]!;
-  const text = block.analysed.block.text;
-  if (!/\?["'”’)\]]*$/.test(text.slice(l.start, l.end).trimEnd())) return false;
-  if (namesResearchQuestion(text.slice(0, l.end), l.language)) return true;
+  // The tests on the block's own text were made with the block's long sentences (speed only, lsp9).
+  if (!l.asks) return false;
+  if (l.named) return true;
   const section = doc.sections[block.section];
   if (section && namesResearchQuestion(section.title, l.language)) return true;
   // The paragraph that introduces a list of questions, before the list's items.

@@ -116,11 +116,15 @@ function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: 
   const prefer = doc.config.vocabulary.prefer;
   // A word the project prefers (vocabulary.prefer values) is accepted too: the project chose it.
   const accept = new Set([...doc.config.vocabulary.accept, ...Object.values(prefer)].map(normalizeWord));
-  const glossarySections = glossaryOf(doc, cues);
+  // Both term rules (jargon, person-first) ask about the same document with the same cues: answered once per check (speed only, lsp9).
+  let perDoc = DOC_PARTS.get(doc);
+  if (!perDoc) DOC_PARTS.set(doc, (perDoc = new Map()));
+  let parts = perDoc.get(cues);
+  if (!parts) perDoc.set(cues, (parts = { glossarySections: glossaryOf(doc, cues), adopted: adoptedSections(doc, cues) }));
+  const { glossarySections, adopted } = parts;
   const byEntry = new Map<DictionaryEntry, Placed[]>();
   let defined: Map<string, string> | undefined;
   const headed = new Set<DictionaryEntry>();
-  const adopted = adoptedSections(doc, cues);
   for (const b of doc.blocks) {
     const facts = b.facts.vocabulary as VocabularyFacts | undefined;
     if (!facts || facts.terms.length === 0) continue;
@@ -162,6 +166,8 @@ function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: 
   }
   return { byEntry, headed };
 }
+
+const DOC_PARTS = new WeakMap<DocumentModel, Map<CompiledCues, { glossarySections: Set<number>; adopted: Array<[number, number]> }>>();
 
 /** How many words a sentence may have before the participle that says its section is adopted text. */
 const ADOPTED_REACH = 12;
