@@ -11,6 +11,7 @@ import type { LintResult } from '../../server/src/engine/engine.js';
 import { Vocabulary } from '../../server/src/engine/vocabulary/vocabulary.js';
 import { bundledLanguage } from '../../server/src/workspace/dictionaries.js';
 import { extraFormats } from '../../server/src/workspace/formats.js';
+import { definedAbbreviations } from '../../server/src/engine/vocabulary/abbreviations.js';
 import '../../server/src/workspace/engine.js';
 
 const newEngine = () => new Engine({ formats: extraFormats, vocabulary: new Vocabulary([], bundledLanguage) });
@@ -98,5 +99,25 @@ describe('engine: a footnote that spells an acronym out, edited, equals a fresh 
       seen.add(acronyms(engine.lint(doc(note), { path: 'r.md' })).join());
     }
     assert.ok(seen.has('') && seen.has('KWBT'), 'spelled out in one note, not in another');
+  });
+});
+
+describe('definedAbbreviations: the answer kept while the defining paragraphs stay equals a fresh scan', () => {
+  it('edits that add, change and remove definitions and other paragraphs', () => {
+    const PIECES = ['Social Enterprise (SE) is a term.', 'The SE (sociale onderneming) works here.', '- `PD` persoon met dementie', 'PD: people with dementia', 'Plain words here.', 'Service users (SUs) said so.', 'A Second Enterprise (SE) too.', ''];
+    fc.assert(
+      fc.property(fc.array(fc.record({ at: fc.nat({ max: 12 }), piece: fc.constantFrom(...PIECES), replace: fc.boolean() }), { minLength: 1, maxLength: 12 }), (steps) => {
+        const paras = ['# Report', 'Plain words.', 'Social Enterprise (SE) is a term.', 'More plain words.'];
+        for (const st of steps) {
+          const at = st.at % (paras.length + 1);
+          if (st.replace && at < paras.length) paras[at] = st.piece || paras[at]!;
+          else if (st.piece) paras.splice(at, 0, st.piece);
+          else if (at < paras.length && paras.length > 1) paras.splice(at, 1);
+          const text = `${paras.join('\n\n')}\n`;
+          assert.deepEqual([...definedAbbreviations(text)], [...definedAbbreviations(text, {})], text);
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 });
