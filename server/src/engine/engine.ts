@@ -122,7 +122,7 @@ class PlacedBlock implements DocumentBlock {
 }
 
 /** Blocks per step of the document rules' warm-up (Engine.warm). */
-const WARM_STEP = 48;
+const WARM_STEP = 16;
 
 /** Documents whose last run's blocks the cache keeps (see Engine.evict). */
 const LAST_RUNS = 16;
