@@ -1,4 +1,4 @@
-import type { BlockAnalyzer, DocumentRule } from '../types.js';
+import type { BlockAnalyzer, DocumentModel, DocumentRule } from '../types.js';
 import { message } from '../types.js';
 import { booleanOption, numberOption } from './options.js';
 import type { WellKnownAbbreviations } from './abbreviations.js';
@@ -257,6 +257,9 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         wordsEntry(NAME_WORDS, sentences, nameWordsOf);
         wordsEntry(SPELLED, sentences, spelledWordsOf);
         ordinaryWordsOf(sentences);
+        // Speed only (lsp9): a new footnote's answers about the document's acronyms (the check asks every footnote
+        // about each acronym's first use; the answers are kept with the footnote's analysis).
+        if (doc.blocks[i]!.analysed.block.kind === 'footnote') for (const acronym of acronymsOf(doc)) spelledOutIn(acronym, sentences);
       }
     },
   };
@@ -546,6 +549,18 @@ function ordinaryWordsOf(sentences: ReadonlyArray<{ words: ReadonlyArray<{ text:
   for (const s of sentences) for (const w of s.words) if (!w.isAcronym && w.letters >= 4) seen.add(w.text.toUpperCase());
   return seen;
 }
+
+/** Every acronym the document's blocks use, once per document model. */
+function acronymsOf(doc: DocumentModel): Set<string> {
+  let out = ACRONYMS.get(doc);
+  if (!out) {
+    out = new Set();
+    for (const b of doc.blocks) for (const u of (b.facts.acronyms as AcronymUse[] | undefined) ?? []) out.add(u.acronym);
+    ACRONYMS.set(doc, out);
+  }
+  return out;
+}
+const ACRONYMS = new WeakMap<DocumentModel, Set<string>>();
 
 /**
  * Whether any footnote spells the acronym out. The answers of the last check are kept while its footnotes are the
