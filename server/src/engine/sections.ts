@@ -206,6 +206,19 @@ const SAMPLE_SIZE = /\(\s*n\b[^()]{0,12}=\s*\d+\s*\)/i;
  * name their topic, not a role, when the role word comes later; they are read strictly.
  */
 export function rolesOfHeading(title: string, vocab: RoleVocabulary, strict = false): SectionRole[] {
+  // Remembered per vocabulary and title (speed only, lsp9): a document's headings are asked about at every re-assignment
+  // of roles, and the engine asks ahead of it a few at a time (primeHeadingRoles). Callers do not change the list.
+  let memo = HEADING_ROLES.get(vocab);
+  if (!memo) HEADING_ROLES.set(vocab, (memo = [new ContentCache(4096), new ContentCache(4096)]));
+  const cache = memo[strict ? 1 : 0];
+  let roles = cache.get(title);
+  if (!roles) cache.set(title, (roles = rolesOfHeadingUncached(title, vocab, strict)));
+  return roles;
+}
+const HEADING_ROLES = new WeakMap<RoleVocabulary, [ContentCache<SectionRole[]>, ContentCache<SectionRole[]>]>();
+
+/** The roles of a heading's own words, before the per-title memo, the first one most plainly named. */
+function rolesOfHeadingUncached(title: string, vocab: RoleVocabulary, strict: boolean): SectionRole[] {
   const full = normaliseHeading(title);
   // The words outside an aside in brackets name the section ("Doelstellingen (cfr. methodologie)");
   // the aside counts when they name no role ("Initial design work (futures workshops)").

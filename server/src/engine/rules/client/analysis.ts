@@ -599,12 +599,20 @@ function sectionsOf(doc: DocumentModel, v: Voice, parent: number[]): { sections:
 function clientAbbreviations(doc: DocumentModel, v: Voice): RegExp | null {
   const words = [...v.terms.values()].filter((t) => t.kind === 'client').map((t) => t.display.toLowerCase().replace(/\s*…$/, '')).filter((t) => t.length >= 3);
   if (!words.length) return null;
+  const defined = definedAbbreviations(doc.text);
+  // The same definitions and client words as the last check (an edit elsewhere): the same pattern (speed only, lsp9).
+  const wordsKey = words.join('\u0000');
+  const last = CLIENT_ABBREVIATIONS.get(defined);
+  if (last && last.words === wordsKey) return last.re;
   const found: string[] = [];
-  for (const [abbr, full] of definedAbbreviations(doc.text)) {
+  for (const [abbr, full] of defined) {
     if (words.some((w) => full.includes(w))) found.push(abbr);
   }
-  return found.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${found.join('|')})s?(?![\\p{L}\\p{N}])`, 'u') : null;
+  const re = found.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${found.join('|')})s?(?![\\p{L}\\p{N}])`, 'u') : null;
+  CLIENT_ABBREVIATIONS.set(defined, { words: wordsKey, re });
+  return re;
 }
+const CLIENT_ABBREVIATIONS = new WeakMap<Map<string, string>, { words: string; re: RegExp | null }>();
 
 /** Whether a section's text uses one of the document's abbreviations for clients. */
 function namesClientAbbreviation(doc: DocumentModel, s: DocumentModel['sections'][number], re: RegExp | null): boolean {

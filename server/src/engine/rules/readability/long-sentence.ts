@@ -25,6 +25,10 @@ interface BlockLong {
   language: Language;
   /** Already broken into short clauses (clauseMaxWords): a hint whatever its rank, still counted for its section. */
   quiet?: boolean;
+  /** It ends in a question mark (researchQuestion's first test, kept with the block). */
+  asks: boolean;
+  /** The block's text up to its end names a research question (researchQuestion's second test, kept with the block). */
+  named: boolean;
 }
 
 /** A long sentence placed in the document: as found in its block (kept with the block's cached analysis), and the block. */
@@ -37,30 +41,52 @@ interface LongSentence {
 
 // Per-block answers, kept with the block's cached analysis (its sentences array is shared by every
 // check that reuses the block), by limits: an edit does not rescan the sentences of unchanged blocks.
-const LONG = new WeakMap<object, Map<string, BlockLong[]>>();
+const LONG = new WeakMap<object, LongEntry>();
+/** Per cached analysis: whether a colon follows within a label's reach of the first sentence, and the answers by limits. */
+interface LongEntry {
+  colon: boolean;
+  /** The answer of the last limits asked (numbers compared, no key string made at every check; speed only, lsp9). */
+  max: number;
+  summaryMax: number;
+  clauseMax: number;
+  marked: number;
+  found: BlockLong[] | undefined;
+  byLimits?: Map<string, BlockLong[]>;
+}
 
 /** Long sentences of a block: over the limit, list fragments and quoted speech left out. */
 function longSentencesOf(b: DocumentBlock, max: number, summaryMax: number, clauseMax: number): BlockLong[] {
   const ab = b.analysed;
-  let byLimits = LONG.get(ab.sentences);
-  if (!byLimits) LONG.set(ab.sentences, (byLimits = new Map()));
+  let entry = LONG.get(ab.sentences);
+  if (!entry) {
+    // Only when a colon follows within a label's reach: no scan of the whole block at every check.
+    const first = ab.sentences[0];
+    let colon = false;
+    if (first) {
+      const text = ab.block.text;
+      for (let i = first.start, stop = Math.min(first.end, first.start + 161); i < stop; i++) {
+        if (text.charCodeAt(i) === 58) {
+          colon = true;
+          break;
+        }
+      }
+    }
+    LONG.set(ab.sentences, (entry = { colon, max: NaN, summaryMax: NaN, clauseMax: NaN, marked: NaN, found: undefined }));
+  }
   // The analysis is shared by blocks of the same text: whether the source marks up a lead-in label (its map, not its
   // text) is part of the key.
   const first = ab.sentences[0];
-  let marked = 0;
-  if (first) {
-    // Only when a colon follows within a label's reach: no scan of the whole block at every check.
-    const text = ab.block.text;
-    for (let i = first.start, stop = Math.min(first.end, first.start + 161); i < stop; i++) {
-      if (text.charCodeAt(i) === 58) {
-        marked = markedLabel(ab.block, first.start, first.end);
-        break;
-      }
-    }
-  }
+  const marked = entry.colon && first ? markedLabel(ab.block, first.start, first.end) : 0;
+  if (entry.found && entry.max === max && entry.summaryMax === summaryMax && entry.clauseMax === clauseMax && entry.marked === marked) return entry.found;
   const key = `${max} ${summaryMax} ${clauseMax} ${marked}`;
-  let found = byLimits.get(key);
-  if (!found) byLimits.set(key, (found = blockLongSentences(b, max, summaryMax, clauseMax, marked)));
+  entry.byLimits ??= new Map();
+  let found = entry.byLimits.get(key);
+  if (!found) entry.byLimits.set(key, (found = blockLongSentences(b, max, summaryMax, clauseMax, marked)));
+  entry.max = max;
+  entry.summaryMax = summaryMax;
+  entry.clauseMax = clauseMax;
+  entry.marked = marked;
+  entry.found = found;
   return found;
 }
 
@@ -102,7 +128,9 @@ function blockLongSentences(b: DocumentBlock, max: number, summaryMax: number, c
     const start = label ? words[0]!.start : s.start;
     const sentence = block.text.slice(start, s.end);
     const hint = SPLIT_HINTS[ab.language].find((h) => sentence.includes(h));
-    out.push({ start, end: s.end, words: n, limit, inSummary, language: ab.language, message: sentenceMessage(n, inSummary, hint, max, summaryMax), related: message(`${n} words`, `${n} woorden`), ...(quiet ? { quiet } : {}) });
+    const asks = /\?["'”’)\]]*$/.test(block.text.slice(start, s.end).trimEnd());
+    const named = asks && namesResearchQuestion(block.text.slice(0, s.end), ab.language);
+    out.push({ start, end: s.end, words: n, limit, inSummary, language: ab.language, message: sentenceMessage(n, inSummary, hint, max, summaryMax), related: message(`${n} words`, `${n} woorden`), ...(quiet ? { quiet } : {}), asks, named });
   }
   return out;
 }
@@ -141,9 +169,9 @@ export function namesResearchQuestion(text: string, language: Language): boolean
  */
 function researchQuestion(doc: DocumentModel, blockIndex: number, l: BlockLong): boolean {
   const block = doc.blocks[blockIndex]!;
-  const text = block.analysed.block.text;
-  if (!/\?["'”’)\]]*$/.test(text.slice(l.start, l.end).trimEnd())) return false;
-  if (namesResearchQuestion(text.slice(0, l.end), l.language)) return true;
+  // The tests on the block's own text were made with the block's long sentences (speed only, lsp9).
+  if (!l.asks) return false;
+  if (l.named) return true;
   const section = doc.sections[block.section];
   if (section && namesResearchQuestion(section.title, l.language)) return true;
   // The paragraph that introduces a list of questions, before the list's items.
@@ -322,6 +350,20 @@ export const longSentence: DocumentRule = {
       out.push(f);
     }
     return out;
+  },
+  // Speed only (lsp9): the new blocks' long sentences, by the limits the check reads from the same options (engine.ts
+  // context), made ahead of it a few blocks per step (engine.ts warm) instead of all in the check's one step.
+  warm(doc, blocks) {
+    const rule = longSentence.meta;
+    const options = { ...rule.options[doc.config.audience], ...(doc.config.rules[rule.id]?.options as RuleContext['options'] | undefined) };
+    const ctx: RuleContext = { config: doc.config, audience: doc.config.audience, options, severity: rule.defaultSeverity };
+    const max = numberOption(rule, ctx, 'maxWords');
+    const summaryMax = numberOption(rule, ctx, 'summaryMaxWords');
+    const clauseMax = Math.max(0, numberOption(rule, ctx, 'clauseMaxWords'));
+    for (const i of blocks) {
+      const b = doc.blocks[i];
+      if (b && !b.analysed.block.skip) longSentencesOf(b, max, summaryMax, clauseMax);
+    }
   },
 };
 

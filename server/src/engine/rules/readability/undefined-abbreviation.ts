@@ -1,4 +1,4 @@
-import type { BlockAnalyzer, DocumentRule } from '../types.js';
+import type { BlockAnalyzer, DocumentModel, DocumentRule } from '../types.js';
 import { message } from '../types.js';
 import { booleanOption, numberOption } from './options.js';
 import type { WellKnownAbbreviations } from './abbreviations.js';
@@ -190,7 +190,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       if (run.length >= 3) runs.push(run);
       // Written out in a footnote, without brackets: "The RIAA[^4] sued …" with "[^4]: Recording Industry Association of America."
       const notes = doc.blocks.filter((b) => b.analysed.block.kind === 'footnote').map((b) => b.analysed.sentences);
-      if (notes.length) for (const acronym of firstUse.keys()) if (notes.some((ss) => spelledOutIn(acronym, ss))) explainedEverywhere.add(acronym);
+      if (notes.length) for (const acronym of firstUse.keys()) if (spelledOutInNotes(acronym, notes)) explainedEverywhere.add(acronym);
       // An acronym in capitals that the report also writes as an ordinary word ("STOP" and "stop",
       // "KENNEDY" and "Kennedy") is emphasis or small capitals, not an abbreviation.
       // Kept up to date by the blocks an edit changed (engine/incremental.ts), not rebuilt from every block.
@@ -257,6 +257,9 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         wordsEntry(NAME_WORDS, sentences, nameWordsOf);
         wordsEntry(SPELLED, sentences, spelledWordsOf);
         ordinaryWordsOf(sentences);
+        // Speed only (lsp9): a new footnote's answers about the document's acronyms (the check asks every footnote
+        // about each acronym's first use; the answers are kept with the footnote's analysis).
+        if (doc.blocks[i]!.analysed.block.kind === 'footnote') for (const acronym of acronymsOf(doc)) spelledOutIn(acronym, sentences);
       }
     },
   };
@@ -546,6 +549,35 @@ function ordinaryWordsOf(sentences: ReadonlyArray<{ words: ReadonlyArray<{ text:
   for (const s of sentences) for (const w of s.words) if (!w.isAcronym && w.letters >= 4) seen.add(w.text.toUpperCase());
   return seen;
 }
+
+/** Every acronym the document's blocks use, once per document model. */
+function acronymsOf(doc: DocumentModel): Set<string> {
+  let out = ACRONYMS.get(doc);
+  if (!out) {
+    out = new Set();
+    for (const b of doc.blocks) for (const u of (b.facts.acronyms as AcronymUse[] | undefined) ?? []) out.add(u.acronym);
+    ACRONYMS.set(doc, out);
+  }
+  return out;
+}
+const ACRONYMS = new WeakMap<DocumentModel, Set<string>>();
+
+/**
+ * Whether any footnote spells the acronym out. The answers of the last check are kept while its footnotes are the
+ * same analyses (speed only, lsp9: an edit elsewhere does not ask every footnote about every acronym again).
+ */
+function spelledOutInNotes(acronym: string, notes: Sentences[]): boolean {
+  if (lastNotes.notes !== notes) {
+    const prev = lastNotes.notes;
+    const same = prev.length === notes.length && prev.every((ss, i) => ss === notes[i]);
+    lastNotes.notes = notes;
+    if (!same) lastNotes.answers = new Map();
+  }
+  let answer = lastNotes.answers.get(acronym);
+  if (answer === undefined) lastNotes.answers.set(acronym, (answer = notes.some((ss) => spelledOutIn(acronym, ss))));
+  return answer;
+}
+const lastNotes: { notes: Sentences[]; answers: Map<string, boolean> } = { notes: [], answers: new Map() };
 
 /** spelledOut() on a block's own words, remembered per acronym for the block's cached analysis. */
 function spelledOutIn(acronym: string, sentences: Sentences): boolean {

@@ -116,11 +116,15 @@ function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: 
   const prefer = doc.config.vocabulary.prefer;
   // A word the project prefers (vocabulary.prefer values) is accepted too: the project chose it.
   const accept = new Set([...doc.config.vocabulary.accept, ...Object.values(prefer)].map(normalizeWord));
-  const glossarySections = glossaryOf(doc, cues);
+  // Both term rules (jargon, person-first) ask about the same document with the same cues: answered once per check (speed only, lsp9).
+  let perDoc = DOC_PARTS.get(doc);
+  if (!perDoc) DOC_PARTS.set(doc, (perDoc = new Map()));
+  let parts = perDoc.get(cues);
+  if (!parts) perDoc.set(cues, (parts = { glossarySections: glossaryOf(doc, cues), adopted: adoptedSections(doc, cues) }));
+  const { glossarySections, adopted } = parts;
   const byEntry = new Map<DictionaryEntry, Placed[]>();
   let defined: Map<string, string> | undefined;
   const headed = new Set<DictionaryEntry>();
-  const adopted = adoptedSections(doc, cues);
   for (const b of doc.blocks) {
     const facts = b.facts.vocabulary as VocabularyFacts | undefined;
     if (!facts || facts.terms.length === 0) continue;
@@ -162,6 +166,8 @@ function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: 
   }
   return { byEntry, headed };
 }
+
+const DOC_PARTS = new WeakMap<DocumentModel, Map<CompiledCues, { glossarySections: Set<number>; adopted: Array<[number, number]> }>>();
 
 /** How many words a sentence may have before the participle that says its section is adopted text. */
 const ADOPTED_REACH = 12;
@@ -271,6 +277,7 @@ const CONTENT_POS = new Set(['noun', 'verb', 'adjective']);
 
 /** Words at the start of a document within which it names itself a thesis (title page, abstract). */
 const THESIS_WINDOW = 600;
+const THESIS_WORDS = new WeakMap<object, string[]>();
 
 /** Whether the document names itself a thesis near its start (thesis, dissertation, scriptie, bachelorproef …). */
 export function isThesis(doc: DocumentModel, cues: CompiledCues): boolean {
@@ -278,7 +285,10 @@ export function isThesis(doc: DocumentModel, cues: CompiledCues): boolean {
   const words: string[] = [];
   for (const b of doc.blocks) {
     if (words.length >= THESIS_WINDOW) break;
-    words.push(...normalizePhrase(b.analysed.block.text.replace(/[^\p{L}\p{N}\s'-]/gu, ' ')));
+    // The block's words normalized, kept with its cached analysis (speed only, lsp9: not renormalized at every check).
+    let own = THESIS_WORDS.get(b.analysed.counts);
+    if (!own) THESIS_WORDS.set(b.analysed.counts, (own = normalizePhrase(b.analysed.block.text.replace(/[^\p{L}\p{N}\s'-]/gu, ' '))));
+    words.push(...own);
   }
   const head = words.slice(0, THESIS_WINDOW);
   return cues.thesisWords.some((p) => head.some((_, i) => p.every((w, k) => head[i + k] === w)));
@@ -515,12 +525,20 @@ function isNoun(entry: DictionaryEntry): boolean {
 /** Indices of sections that are glossaries or lists of terms (by their heading). */
 function glossaryOf(doc: DocumentModel, cues: CompiledCues): Set<number> {
   const out = new Set<number>();
+  // Per title, remembered for these cues (speed only, lsp9: the same headings at every check).
+  let known = GLOSSARY_TITLES.get(cues);
+  if (!known || known.size > 20000) GLOSSARY_TITLES.set(cues, (known = new Map()));
   doc.sections.forEach((s, i) => {
-    const words = normalizePhrase(s.title.replace(/[^\p{L}\p{N}\s-]/gu, ' '));
-    if (words.some((w) => cues.glossaryHeadings.includes(w))) out.add(i);
+    let glossary = known.get(s.title);
+    if (glossary === undefined) {
+      const words = normalizePhrase(s.title.replace(/[^\p{L}\p{N}\s-]/gu, ' '));
+      known.set(s.title, (glossary = words.some((w) => cues.glossaryHeadings.includes(w))));
+    }
+    if (glossary) out.add(i);
   });
   return out;
 }
+const GLOSSARY_TITLES = new WeakMap<CompiledCues, Map<string, boolean>>();
 
 /**
  * Per analysed block: its prose normalized, and how often each phrase asked about occurs in it.
