@@ -145,6 +145,37 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.ok(lists >= 8, `only ${lists} lists took the fast path`);
   });
 
+  // Footnote definitions as theses hold them: one line or lazy lines, now and then an indented continuation after a blank
+  // line, a call to another note, an odd label, two spaces or a tab after the colon, a definition that opens a block.
+  const noteArb = fc
+    .tuple(
+      fc.constantFrom('[^1]: ', '[^2]: ', '[^n3]: ', '[^N3]:  ', '[^a b]: ', '[^1]:\t', '[^1]:', ' [^2]: ', '[^x]: - ', '[^x]: # ', '[^1]: [^2] '),
+      paragraph.map((p) => p.slice(0, 120)),
+      fc.constantFrom('', '', '', '\n\n    Meer tekst van de noot.', '\nlazy line', '\n    indented line', '\n\nDe tekst erna.', '  '),
+    )
+    .map(([open, text, after]) => `${open}${text}${after}`);
+  it('on generated footnote definitions (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: noteArb, weight: 3 }, { arbitrary: block, weight: 1 }), { minLength: 1, maxLength: 5 }), fc.constantFrom('\n\n', '\r\n\r\n', '\n\n\n'), (parts, sep) => {
+        const text = `Tekst met een noot[^1] en nog een[^2].${sep}${parts.join(sep)}`;
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 300, seed: 20261203 },
+    );
+    // The generator reaches the footnote fast path.
+    const notes = fc.sample(noteArb, { numRuns: 100, seed: 3 }).filter((t) => fastPieces(t, new Set(['^1', '^2', '^n3'])).some((p) => p.blocks.some((b) => b.kind === 'footnote'))).length;
+    assert.ok(notes >= 8, `only ${notes} footnote definitions took the fast path`);
+  });
+
+  it('a footnote definition read without the parser defines its label and holds a footnote block', () => {
+    const [piece] = fastPieces('[^N1]: Een *korte* noot.', new Set(['^n1']));
+    assert.deepEqual(piece?.defines, ['^n1']);
+    assert.deepEqual(piece?.blocks.map((b) => [b.kind, b.text, b.start]), [['footnote', 'Een korte noot.', 7]]);
+    // Indented text after the blank line continues the note: the parser's.
+    assert.deepEqual(fastPieces('[^1]: Een noot.\n\n    Meer.', new Set(['^1'])), []);
+  });
+
   const files = existsSync(CORPUS_DIR)
     ? ['nl', 'en'].flatMap((lang) => (existsSync(join(CORPUS_DIR, lang)) ? readdirSync(join(CORPUS_DIR, lang)).filter((f) => f.endsWith('.md')).map((f) => `${lang}/${f}`) : []))
     : [];

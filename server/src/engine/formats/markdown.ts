@@ -828,6 +828,8 @@ interface FastPiece {
   start: number;
   end: number;
   blocks: ProseBlock[];
+  /** The labels the piece defines ("^" first for a footnote), as ChunkReader records them. */
+  defines?: string[];
 }
 
 /** A block of the text between the skipped ranges of src[start, end), as ChunkReader.block() reads it. */
@@ -863,15 +865,7 @@ const ITEM_MARKER = /^(?:([-*+])|(\d{1,9})\.) (?=[^ ])/;
  */
 function listPiece(src: string, start: number, end: number, footnotes: ReadonlySet<string>): FastPiece | undefined {
   // Indented text after the blank lines would continue the last item.
-  for (let i = end + 1; i < src.length; ) {
-    let j = i;
-    while (j < src.length && (src[j] === ' ' || src[j] === '\t' || src[j] === '\r')) j++;
-    if (j < src.length && src[j] !== '\n') {
-      if (j > i) return undefined;
-      break;
-    }
-    i = j + 1;
-  }
+  if (indentedAfter(src, end)) return undefined;
   const blocks: ProseBlock[] = [];
   let bullet: string | undefined;
   let at = start;
@@ -894,6 +888,38 @@ function listPiece(src: string, start: number, end: number, footnotes: ReadonlyS
     at = lineEnd + 1;
   }
   return { start, end, blocks };
+}
+
+/** Whether the first line with text after the blank lines that follow src[.., end) is indented (it would continue a list item or a footnote). */
+function indentedAfter(src: string, end: number): boolean {
+  for (let i = end + 1; i < src.length; ) {
+    let j = i;
+    while (j < src.length && (src[j] === ' ' || src[j] === '\t' || src[j] === '\r')) j++;
+    if (j < src.length && src[j] !== '\n') return j > i;
+    i = j + 1;
+  }
+  return false;
+}
+
+/** A footnote definition's opening at a line's start, with a simple label and spaces after the colon: `[^12]: `. */
+const FOOTNOTE_DEFINITION = /^\[\^([A-Za-z0-9-]{1,100})\]: +(?=[^ ])/;
+
+/**
+ * A footnote definition read without the parser: `[^label]: ` at the piece's start, then text as
+ * a plain paragraph's (its lines may continue lazily, not indented). remark reads a footnoteDefinition
+ * whose one paragraph runs from the first character after the spaces to the piece's end: a footnote
+ * block, as ChunkReader.walk() reads it. Not when indented text follows the blank lines after the
+ * piece: that continues the footnote.
+ */
+function footnotePiece(src: string, start: number, end: number, footnotes: ReadonlySet<string>): FastPiece | undefined {
+  const m = FOOTNOTE_DEFINITION.exec(src.slice(start, Math.min(end, start + 110)));
+  if (!m || indentedAfter(src, end)) return undefined;
+  const from = start + m[0].length;
+  const textEnd = trimSpaces(src, from, end);
+  const skips = plainParagraph(src, from, textEnd, footnotes);
+  if (!skips) return undefined;
+  const block = fastBlock(src, 'footnote', from, end, from, textEnd, skips);
+  return { start, end, blocks: block ? [block] : [], defines: [`^${normaliseLabel(m[1]!)}`] };
 }
 
 /** Where src[from, end) ends without the spaces at its end. */
@@ -991,6 +1017,13 @@ export function fastPieces(src: string, footnotes: ReadonlySet<string> = new Set
       out.push({ start, end, blocks: [] });
       continue;
     }
+    if (c0 === 91 /* [ */ && src.charCodeAt(start + 1) === 94 /* ^ */) {
+      const note = footnotePiece(src, start, end, footnotes);
+      if (note) {
+        out.push(note);
+        continue;
+      }
+    }
     if (c0 === 45 /* - */ || c0 === 42 /* * */ || c0 === 43 /* + */ || (c0 >= 48 && c0 <= 57)) {
       const list = listPiece(src, start, end, footnotes);
       if (list) {
@@ -1073,7 +1106,12 @@ function chunkBlocks(src: string, stubs: string, frontMatter: boolean): ChunkRes
   input += src.slice(at);
   // Nothing but these pieces and blank lines: the parser would read each stand-in as a paragraph of its own and
   // nothing else (the stub definitions after the chunk are past its end), so it need not run at all.
-  if (onlyBlankBetween && BLANK.test(src.slice(at))) return { blocks: fast.flatMap((f) => f.blocks), directives: [] };
+  const fastDefines = fast.flatMap((f) => f.defines ?? []);
+  if (onlyBlankBetween && BLANK.test(src.slice(at))) {
+    const only: ChunkResult = { blocks: fast.flatMap((f) => f.blocks), directives: [] };
+    if (fastDefines.length) only.defines = fastDefines;
+    return only;
+  }
   // An offset in `input` moved back to the chunk: past each stand-in before it, by the piece's length less one.
   const shift = (offset: number): number => {
     let by = 0;
@@ -1096,7 +1134,7 @@ function chunkBlocks(src: string, stubs: string, frontMatter: boolean): ChunkRes
   if (next !== standIns.length) return chunkBlocksParsed(src, stubs);
   const result: ChunkResult = { blocks, directives: r.directives.map((d) => ({ ...d, offset: shift(d.offset), endOffset: shift(d.endOffset) })) };
   if (r.frontMatterLanguage) result.frontMatterLanguage = r.frontMatterLanguage;
-  if (r.defines) result.defines = r.defines;
+  if (r.defines || fastDefines.length) result.defines = [...(r.defines ?? []), ...fastDefines];
   if (r.open) result.open = r.open;
   if (r.joinsList) result.joinsList = true;
   return result;
