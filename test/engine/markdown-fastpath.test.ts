@@ -38,8 +38,12 @@ const RARE = ['x', '*x', 'x_', '(', '"', '[^nope]', '\n', '\n', '\u00a0', '  \n'
 const token = fc.oneof({ arbitrary: fc.constantFrom(...WORDS), weight: 40 }, { arbitrary: fc.constant(' '), weight: 30 }, { arbitrary: fc.constantFrom(...PUNCTUATION), weight: 8 }, { arbitrary: fc.constant('\n'), weight: 3 });
 /** Emphasis as writers use it: a phrase between two runs of the same delimiter, with what may follow it. */
 const emphasised = fc
-  .tuple(fc.constantFrom('*', '**', '_', '__', '***'), fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }), fc.constantFrom('', '', '', '.', ',', ':', ')', '[^1]'))
+  .tuple(fc.constantFrom('*', '**', '_', '__', '***'), fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }), fc.constantFrom('', '', '', '.', ',', ':', ')', '[^1]', '"', '”'))
   .map(([d, ws, after]) => ` ${d}${ws.join(' ')}${d}${after} `);
+/** Emphasis between punctuation marks, as quotations are set: `("*"quoted"*")`, `*“quoted”*[^1]`, `"*word*"`. */
+const quoted = fc
+  .tuple(fc.constantFrom('', '', '(', '"', '“', '[^1]', '\\"'), fc.constantFrom('*', '**', '_', '__'), fc.constantFrom('', '"', '"', '“', '(', '', ' ', '😀'), fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3 }), fc.constantFrom('', '"', '"', '”', ')', '.', ' ', '😀'), fc.constantFrom('', '', '.', ',', ')', '"', '[^1]', '[^2]', 'x'))
+  .map(([pre, d, open, ws, close, after]) => ` ${pre}${d}${open}${ws.join(' ')}${close}${d}${after} `);
 /** What may break the fast path's conditions, put in at random places of some paragraphs. */
 const odd = fc.array(fc.tuple(fc.nat(), fc.constantFrom(...DELIMITERS, ...RARE)), { maxLength: 3 });
 const paragraph = fc
@@ -73,6 +77,27 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     let withRuns = 0;
     for (const text of sample) for (const [, , skips] of plainPieces(text, new Set(['^1', '^2']))) if (skips?.some(([s, e]) => /^[*_]+$/.test(text.slice(s, e)))) withRuns++;
     assert.ok(withRuns >= 20, `only ${withRuns} emphasised paragraphs took the fast path`);
+  });
+
+  // Paragraphs with emphasis between punctuation marks (quotations), now and then with what keeps them from the fast path.
+  const quotedParagraph = fc
+    .tuple(fc.array(fc.oneof({ arbitrary: token, weight: 40 }, { arbitrary: quoted, weight: 1 }), { minLength: 40, maxLength: 120 }), fc.oneof({ arbitrary: fc.constant([] as Array<[number, string]>), weight: 3 }, { arbitrary: odd, weight: 1 }))
+    .map(([ts, extra]) => {
+      let text = ts.join('').replace(/ *\n */g, '\n').replace(/^\s+|\s+$/g, '');
+      for (const [at, piece] of extra) text = text.slice(0, at % (text.length + 1)) + piece + text.slice(at % (text.length + 1));
+      return text;
+    });
+  it('on generated paragraphs with emphasis between punctuation marks (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(quotedParagraph, { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n'), (ps, sep) => {
+        const { slow, fast } = both(`${ps.join(sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 300, seed: 20261203 },
+    );
+    let reached = 0;
+    for (const text of fc.sample(quotedParagraph, { numRuns: 200, seed: 7 })) for (const [, , skips] of plainPieces(text, new Set(['^1', '^2']))) if (skips?.some(([s, e]) => /^[*_]+$/.test(text.slice(s, e)) && /[\p{P}\p{S}]/u.test(text[s - 1] ?? '') && /\S/.test(text[e] ?? ' '))) reached++;
+    assert.ok(reached >= 10, `only ${reached} paragraphs with emphasis between punctuation marks took the fast path`);
   });
 
   it('simple emphasis is read without the parser; what is not simple keeps the parser', () => {

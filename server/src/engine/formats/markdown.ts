@@ -700,11 +700,15 @@ const PUNCTUATION = /[\p{P}\p{S}]/u;
  * The delimiter runs of simple emphasis in a piece (`*word*`, `**two words**`, `_x_`), as
  * [start, end) ranges (offset by `at`), or null when any run is not simple. Simple: the runs
  * alternate opener, closer, opener, closer …, each closer with the character and the length
- * (1 to 3) of its opener; an opener follows the piece's start, a space or a line ending and is
- * followed by no white space (left-flanking, not right-flanking); a closer follows no white
- * space and is followed by the end, a space or a line ending, or by punctuation after a letter
- * or digit (right-flanking, not left-flanking). CommonMark then pairs each closer with the
- * opener before it, whatever the flanking rules of `_` and the rule of three: remark's text
+ * (1 to 3) of its opener; an opener follows the piece's start, a space, a line ending or
+ * punctuation and is followed by no white space (left-flanking; it may be right-flanking too,
+ * between two punctuation marks: `("*"…`); a closer follows no white space and is followed by
+ * the end, a space or a line ending, or by punctuation after a letter, a digit or punctuation
+ * (right-flanking; between two punctuation marks, `…"*[^1]`, left-flanking too). Every run
+ * before a closer is matched, so the opener before it is the one open delimiter of its kind;
+ * both have the same length (the rule of three allows 1+1, 2+2 and 3+3) and a `_` that is both
+ * closes (punctuation follows) and opens (punctuation precedes). CommonMark then pairs each
+ * closer with the opener before it: remark's text
  * nodes are the text between the runs, each run left out. A run with a space before it and a
  * space or a line ending after it is neither (it stays in the text). `endIsSpace`: the piece's end
  * stands for a line ending (a paragraph), not for a pipe (a table cell).
@@ -723,11 +727,11 @@ function emphasisRuns(piece: string, at: number, endIsSpace = true): Array<[numb
     // Between spaces (not at a line's start: a list item), a run neither opens nor closes: it is text.
     if (before === ' ' && (after === ' ' || after === '\n' || (after === '' && endIsSpace))) continue;
     if (!open) {
-      if (run.length > 3 || !(before === '' || before === ' ' || before === '\n') || after === '' || WHITESPACE.test(after)) return null;
+      if (run.length > 3 || !(before === '' || before === ' ' || before === '\n' || PUNCTUATION.test(before)) || after === '' || WHITESPACE.test(after)) return null;
       open = run;
     } else {
       if (run !== open || before === '' || WHITESPACE.test(before)) return null;
-      if (!(after === '' || after === ' ' || after === '\n' || (PUNCTUATION.test(after) && WORD_CHARACTER.test(before)))) return null;
+      if (!(after === '' || after === ' ' || after === '\n' || (PUNCTUATION.test(after) && (WORD_CHARACTER.test(before) || PUNCTUATION.test(before))))) return null;
       open = '';
     }
     out.push([at + s, at + e]);
