@@ -149,6 +149,12 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
       .map(([before, head, delim, body, after]) => `${before}${head}\n${delim}${body.map((r) => `\n${r}`).join('')}${after}`),
   );
   // Lists of one-line items: bullets or numbers, now and then another marker, indentation, a lazy line or an item that opens a block.
+  // Continuation lines of an item: indented by the marker's width (2 for a bullet, 3 for a number) or not, or opening a block.
+  const continuationArb = fc.oneof(
+    { arbitrary: fc.constant(''), weight: 12 },
+    { arbitrary: fc.constantFrom('\n  en dan meer tekst.', '\n  meer *tekst* hier', '\n   drie spaties, de cliënt.', '\n  a\n  b😀 c.', '\n  de *cliënt*[^1] leest.'), weight: 3 },
+    { arbitrary: fc.constantFrom('\n meer', '\n  - genest', '\n  *nadruk* hier', '\n  [^1] noot', '\nlazy regel', '\n  ---', '\n  # kop', '\n    code', '\n  tekst  \n  erna', '\n  \\*x', '\n  1. x', '\n  > x'), weight: 1 },
+  );
   const itemArb = fc.tuple(fc.constantFrom('- ', '- ', '* ', '+ ', '1. ', '2. ', '1) ', '  - ', '-  ', ''), paragraph.map((p) => p.replace(/\n/g, ' ').slice(0, 60)), fc.constantFrom('', '', '', '  ', ' '));
   const listArb = fc
     .tuple(fc.constantFrom('- ', '* ', '1. ', '3. '), fc.array(fc.tuple(fc.boolean(), itemArb), { minLength: 1, maxLength: 6 }))
@@ -168,6 +174,23 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.ok(reached >= 8, `only ${reached} tables took the fast path`);
     const lists = fc.sample(listArb, { numRuns: 100, seed: 3 }).filter((t) => fastPieces(t).some((p) => p.blocks.some((b) => b.kind === 'listItem'))).length;
     assert.ok(lists >= 8, `only ${lists} lists took the fast path`);
+  });
+
+  // Lists whose items run over more lines, as Pandoc and editors wrap them: the same marker throughout, now and then a line that does not continue the item.
+  const wrappedListArb = fc
+    .tuple(fc.constantFrom('- ', '* ', '1. '), fc.array(fc.tuple(paragraph.map((p) => p.replace(/\n/g, ' ').slice(0, 50).trim()), fc.array(paragraph.map((p) => p.replace(/\n/g, ' ').slice(0, 40).trim()), { maxLength: 3 }), continuationArb), { minLength: 1, maxLength: 5 }))
+    .map(([marker, items]) => items.map(([first, lines, odd], i) => `${marker === '1. ' ? `${i + 1}. ` : marker}${first}${lines.map((l) => `\n${' '.repeat(marker.length)}${l}`).join('')}${odd}`).join('\n'));
+  it('on generated lists with items of more than one line (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(wrappedListArb, block), { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n'), (parts, sep) => {
+        const text = `${parts.join('\n\n').replace(/\n\n/g, sep)}${sep}[^1]: Een noot.`;
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 300, seed: 20261203 },
+    );
+    const multiLine = fc.sample(wrappedListArb, { numRuns: 100, seed: 3 }).filter((t) => fastPieces(t, new Set(['^1'])).some((p) => p.blocks.some((b) => b.kind === 'listItem' && b.text.includes('\n')))).length;
+    assert.ok(multiLine >= 5, `only ${multiLine} lists with items of more than one line took the fast path`);
   });
 
   // Footnote definitions as theses hold them: one line or lazy lines, now and then an indented continuation after a blank

@@ -837,12 +837,13 @@ interface FastPiece {
 }
 
 /** A block of the text between the skipped ranges of src[start, end), as ChunkReader.block() reads it. */
-function fastBlock(src: string, kind: BlockKind, start: number, end: number, from: number, to: number, skips: Skip[], level?: number): ProseBlock | undefined {
+function fastBlock(src: string, kind: BlockKind, start: number, end: number, from: number, to: number, skips: Skip[], level?: number, indented = false): ProseBlock | undefined {
   const b = new BlockTextBuilder();
   for (const [rs, re, hardBreak] of [...skips, [to, to] as Skip]) {
     const text = src.slice(from, rs);
-    // What remark's text node holds: escapes resolved, a space before a line ending left out.
-    const value = text.indexOf('\\') >= 0 || text.indexOf(' \n') >= 0 ? text.replace(ESCAPE, '$1').replace(/ \n/g, '\n') : text;
+    // What remark's text node holds: escapes resolved, a space before a line ending left out (and, in a list item, the indentation of its lines).
+    let value = text.indexOf('\\') >= 0 || text.indexOf(' \n') >= 0 ? text.replace(ESCAPE, '$1').replace(/ \n/g, '\n') : text;
+    if (indented) value = value.replace(/\n +/g, '\n');
     b.addAligned(value, text, from);
     if (hardBreak) b.addSeparator(' ', rs);
     from = re;
@@ -884,12 +885,33 @@ function listPiece(src: string, start: number, end: number, footnotes: ReadonlyS
       bullet = marker;
     } else if (marker !== bullet) return undefined;
     const from = at + m[0].length;
-    const textEnd = trimSpaces(src, from, lineEnd);
-    const skips = plainParagraph(src, from, textEnd, footnotes);
+    // Continuation lines: indented by the marker's width exactly, then text that starts no block.
+    const width = m[0].length;
+    let itemEnd = lineEnd;
+    while (itemEnd < end) {
+      const next = itemEnd + 1;
+      let e = src.indexOf('\n', next);
+      if (e < 0 || e > end) e = end;
+      let k = next;
+      while (k < e && src.charCodeAt(k) === 32) k++;
+      if (k === next) break;
+      if (k - next !== width || k === e || BLOCK_START.test(src.slice(k, e))) return undefined;
+      itemEnd = e;
+    }
+    const textEnd = trimSpaces(src, from, itemEnd);
+    let skips: Skip[] | null;
+    if (itemEnd === lineEnd) skips = plainParagraph(src, from, textEnd, footnotes);
+    else {
+      // The item's text with each continuation line's indentation masked (a letter: what follows it is no line's start).
+      const text = src.slice(from, textEnd);
+      if (text.indexOf(' \n') >= 0 || text.indexOf('\t') >= 0) return undefined;
+      const local = text.replace(/\n +/g, (ws) => `\n${'x'.repeat(ws.length - 1)}`);
+      skips = plainParagraph(local, 0, local.length, footnotes)?.map(([rs, re]) => [from + rs, from + re] as Skip) ?? null;
+    }
     if (!skips) return undefined;
-    const block = fastBlock(src, 'listItem', from, lineEnd, from, textEnd, skips);
+    const block = fastBlock(src, 'listItem', from, itemEnd, from, textEnd, skips, undefined, itemEnd !== lineEnd);
     if (block) blocks.push(block);
-    at = lineEnd + 1;
+    at = itemEnd + 1;
   }
   return { start, end, blocks };
 }
