@@ -1030,64 +1030,59 @@ export function fastPieces(src: string, footnotes: ReadonlySet<string> = new Set
   if (SPANS_BLANK_LINES.test(src)) return [];
   const out: FastPiece[] = [];
   for (const [start, end] of pieces(src)) {
-    if (src.charCodeAt(start) === 124 /* | */ || src.slice(start, end).includes('\n|')) {
-      const table = tablePiece(src, start, end);
-      if (table) {
-        out.push(table);
-        continue;
-      }
-    }
-    const c0 = src.charCodeAt(start);
-    if (c0 === 33 /* ! */ && IMAGE_ONLY.test(src.slice(start, trimSpaces(src, start, end)))) {
-      // A paragraph of one image: no text of its own (remark's image node holds none that is read).
-      out.push({ start, end, blocks: [] });
-      continue;
-    }
-    if (c0 === 91 /* [ */ && src.charCodeAt(start + 1) === 94 /* ^ */) {
-      const note = footnotePiece(src, start, end, footnotes);
-      if (note) {
-        out.push(note);
-        continue;
-      }
-    }
-    if (c0 === 45 /* - */ || c0 === 42 /* * */ || c0 === 43 /* + */ || (c0 >= 48 && c0 <= 57)) {
-      const list = listPiece(src, start, end, footnotes);
-      if (list) {
-        out.push(list);
-        continue;
-      }
-    }
-    const heading = src.charCodeAt(start) === 35 /* # */ ? ATX.exec(src.slice(start, Math.min(end, start + 16))) : null;
-    if (!heading) {
-      // Spaces at the paragraph's end are in its node, not in its text.
-      const textEnd = trimSpaces(src, start, end);
-      const skips = plainParagraph(src, start, textEnd, footnotes);
-      if (!skips) continue;
-      const block = fastBlock(src, 'paragraph', start, end, start, textEnd, skips);
-      out.push({ start, end, blocks: block ? [block] : [] });
-      continue;
-    }
-    let lineEnd = src.indexOf('\n', start);
-    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
-    const from = start + heading[0].length;
-    const headingEnd = trimSpaces(src, from, lineEnd);
-    // A closing sequence (`## Title ##`) or a lone `#` at the end: the parser's.
-    if (src.charCodeAt(headingEnd - 1) === 35) continue;
-    const skips = plainParagraph(src, from, headingEnd, footnotes);
-    if (!skips) continue;
-    const blocks: ProseBlock[] = [];
-    const h = fastBlock(src, 'heading', start, lineEnd, from, headingEnd, skips, heading[1]!.length);
-    if (h) blocks.push(h);
-    if (lineEnd < end) {
-      const textEnd = trimSpaces(src, lineEnd + 1, end);
-      const rest = plainParagraph(src, lineEnd + 1, textEnd, footnotes);
-      if (!rest) continue;
-      const p = fastBlock(src, 'paragraph', lineEnd + 1, end, lineEnd + 1, textEnd, rest);
-      if (p) blocks.push(p);
-    }
-    out.push({ start, end, blocks });
+    const piece = fastPiece(src, start, end, footnotes);
+    if (piece) out.push(piece);
   }
   return out;
+}
+
+/**
+ * The piece src[start, end) read without the parser, or undefined. After an ATX heading line the
+ * rest of the piece is read as a piece of its own: a heading leaves no paragraph open, so what
+ * follows it starts as it would after a blank line (a plain paragraph, a list, a table …).
+ */
+function fastPiece(src: string, start: number, end: number, footnotes: ReadonlySet<string>): FastPiece | undefined {
+  if (src.charCodeAt(start) === 124 /* | */ || src.slice(start, end).includes('\n|')) {
+    const table = tablePiece(src, start, end);
+    if (table) return table;
+  }
+  const c0 = src.charCodeAt(start);
+  // A paragraph of one image: no text of its own (remark's image node holds none that is read).
+  if (c0 === 33 /* ! */ && IMAGE_ONLY.test(src.slice(start, trimSpaces(src, start, end)))) return { start, end, blocks: [] };
+  if (c0 === 91 /* [ */ && src.charCodeAt(start + 1) === 94 /* ^ */) {
+    const note = footnotePiece(src, start, end, footnotes);
+    if (note) return note;
+  }
+  if (c0 === 45 /* - */ || c0 === 42 /* * */ || c0 === 43 /* + */ || (c0 >= 48 && c0 <= 57)) {
+    const list = listPiece(src, start, end, footnotes);
+    if (list) return list;
+  }
+  const heading = c0 === 35 /* # */ ? ATX.exec(src.slice(start, Math.min(end, start + 16))) : null;
+  if (!heading) {
+    // Spaces at the paragraph's end are in its node, not in its text.
+    const textEnd = trimSpaces(src, start, end);
+    const skips = plainParagraph(src, start, textEnd, footnotes);
+    if (!skips) return undefined;
+    const block = fastBlock(src, 'paragraph', start, end, start, textEnd, skips);
+    return { start, end, blocks: block ? [block] : [] };
+  }
+  let lineEnd = src.indexOf('\n', start);
+  if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+  const from = start + heading[0].length;
+  const headingEnd = trimSpaces(src, from, lineEnd);
+  // A closing sequence (`## Title ##`) or a lone `#` at the end: the parser's.
+  if (src.charCodeAt(headingEnd - 1) === 35) return undefined;
+  const skips = plainParagraph(src, from, headingEnd, footnotes);
+  if (!skips) return undefined;
+  const blocks: ProseBlock[] = [];
+  const h = fastBlock(src, 'heading', start, lineEnd, from, headingEnd, skips, heading[1]!.length);
+  if (h) blocks.push(h);
+  if (lineEnd >= end) return { start, end, blocks };
+  const rest = fastPiece(src, lineEnd + 1, end, footnotes);
+  if (!rest) return undefined;
+  const piece: FastPiece = { start, end, blocks: [...blocks, ...rest.blocks] };
+  if (rest.defines) piece.defines = rest.defines;
+  return piece;
 }
 
 /** The footnote labels ("^" first) that a chunk's stub definitions define. */
