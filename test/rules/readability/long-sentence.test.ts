@@ -365,4 +365,40 @@ describe(`${RULE}: LaTeX headings the document defines itself`, () => {
       assert.match(sectionAt(body('')) ?? '', /^\\chapter/, language);
     }
   });
+
+  it('nl + en: an undefined command named like a heading (from a class file), alone on its line with a short title at least twice, is a heading', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const titles = language === 'nl' ? ['Wie je bent', 'Wat je leest'] : ['Who You Are', 'What to Read'];
+      const text = (command: string, second = `\\${command}{${titles[1]}}{s:read}`) => [
+        `\\documentclass{book}`,
+        language === 'nl' ? '\\usepackage[dutch]{babel}' : '\\usepackage[english]{babel}',
+        '\\begin{document}',
+        `\\chapter{${language === 'nl' ? 'Inleiding' : 'Introduction'}}`,
+        '',
+        Array.from({ length: 12 }, () => sentenceOf(8, language)).join(' '),
+        '',
+        `\\${command}{${titles[0]}}{s:intro-audience}`,
+        '',
+        [34, 33, 32, 31].map((n) => sentenceOf(n, language)).join(' '),
+        '',
+        second,
+        '',
+        Array.from({ length: 6 }, () => sentenceOf(8, language)).join(' '),
+        '',
+        '\\end{document}',
+        '',
+      ].join('\n');
+      const headings = (t: string) => lint(t, { path: 'doc.tex' }).sections.map((x) => [x.title, x.level]);
+      // \seclbl (a book template's section with a label) and \subsecx: headings at their level.
+      assert.deepEqual(headings(text('seclbl')).slice(1), [[titles[0], 2], [titles[1], 2]], language);
+      assert.deepEqual(headings(text('subsecx')).slice(1), [[titles[0], 3], [titles[1], 3]], language);
+      const sectionFinding = of(lint(text('seclbl'), { path: 'doc.tex' }), RULE).find((x) => x.data!.section);
+      assert.equal(sectionFinding?.data!.sentences, 4, language);
+      // Used once, a reference or mark command, another name, a title that is a sentence: not headings.
+      for (const [command, second] of [['seclbl', ''], ['secref', undefined], ['sectionmark', undefined], ['mybox', undefined], ['seclbl', `\\seclbl{${titles[1]} is goed.}{s:x}`]] as const) {
+        const t = text(command, second);
+        assert.equal(headings(t).length, 1, `${language}: ${command} ${second ?? ''}`);
+      }
+    }
+  });
 });

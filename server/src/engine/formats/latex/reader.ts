@@ -121,6 +121,42 @@ export function sectioningMacros(s: string): Map<string, Custom> {
   return out;
 }
 
+/** Names of heading commands a class file may define: (my|sub…)sec…, (my)chap…; never a reference, mark or font command. */
+const HEADING_LIKE_NAME = /^(?:my)?((?:sub)*)(sec|chap)/i;
+const NOT_HEADING_NAME = /ref|mark|font|format|style|num|name|toc|skip|space|break|title|counter|page|image|img|pic|graphic|head|foot|line|rule|colou?r|depth|level/i;
+/** A line that is only a command with a short first argument and further brace groups (a label): `\seclbl{Who You Are}{s:intro}`. */
+const HEADING_LINE = /^[ \t]*\\([A-Za-z]+)\*?\{([^{}\n]{1,120})\}(?:\{[^{}\n]*\})*[ \t]*(?:%[^\n]*)?$/gm;
+
+/**
+ * Heading commands that come from a class or style file the document does not contain (`\seclbl{Title}{label}` of a
+ * book template): a command LaTeX and Brug do not know, named like a sectioning command (sec…, subsec…, chap…), that
+ * stands alone on its line with a short title as its first argument, at least twice in the document. Without this a
+ * section runs on past them and its counts take in the sections that follow (judged false: "section span wrong").
+ * Defined commands (sectioningMacros) and latex.proseCommands win.
+ */
+export function headingLikeMacros(s: string): Map<string, Custom> {
+  const out = new Map<string, Custom>();
+  if (!/\\(?:[A-Za-z]*)(?:sec|chap)/i.test(s)) return out;
+  const uses = new Map<string, number>();
+  for (const m of s.matchAll(HEADING_LINE)) {
+    const name = m[1]!;
+    const title = m[2]!.trim();
+    if (macroSpec(name) || NOT_HEADING_NAME.test(name) || !HEADING_LIKE_NAME.test(name)) continue;
+    const words = title.split(/\s+/).filter(Boolean).length;
+    // A title has letters; a file name, a path or a sentence is no title.
+    if (words === 0 || words > 15 || !/\p{L}/u.test(title) || /[.;:]$|[\\/]|\.[a-z]{2,4}$/i.test(title)) continue;
+    uses.set(name, (uses.get(name) ?? 0) + 1);
+  }
+  for (const [name, n] of uses) {
+    if (n < 2) continue;
+    const [, subs, kind] = HEADING_LIKE_NAME.exec(name)!;
+    const depth = (subs ?? '').length / 3;
+    const level = kind!.toLowerCase() === 'chap' ? LEVEL_OF.chapter! : Math.min(LEVEL_OF.subparagraph!, LEVEL_OF.section! + depth);
+    out.set(name, { args: [1], level });
+  }
+  return out;
+}
+
 /**
  * Reads LaTeX source in one pass, as TeX would typeset it, and hands prose to blocks with a
  * map back to the source. It never throws on broken input: an unclosed group ends at the
@@ -164,6 +200,7 @@ export class LatexReader {
     // A heading command the document defines itself (\newcommand{\seclbl}[2]{\section{#1}\label{#2}}) is a heading, as
     // if latex.proseCommands named it: its sections do not run on into the next one. The setting wins.
     for (const [name, c] of sectioningMacros(s)) if (!this.custom.has(name)) this.custom.set(name, c);
+    for (const [name, c] of headingLikeMacros(s)) if (!this.custom.has(name)) this.custom.set(name, c);
     this.skipEnvs = new Set((options.skipEnvironments ?? []).map((e) => String(e).trim()));
     this.flow = this.newFlow('paragraph');
     // \part pushes every level one down, so that levels stay within 1–6 and parts hold chapters.
