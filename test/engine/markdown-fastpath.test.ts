@@ -38,8 +38,12 @@ const RARE = ['x', '*x', 'x_', '(', '"', '[^nope]', '\n', '\n', '\u00a0', '  \n'
 const token = fc.oneof({ arbitrary: fc.constantFrom(...WORDS), weight: 40 }, { arbitrary: fc.constant(' '), weight: 30 }, { arbitrary: fc.constantFrom(...PUNCTUATION), weight: 8 }, { arbitrary: fc.constant('\n'), weight: 3 });
 /** Emphasis as writers use it: a phrase between two runs of the same delimiter, with what may follow it. */
 const emphasised = fc
-  .tuple(fc.constantFrom('*', '**', '_', '__', '***'), fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }), fc.constantFrom('', '', '', '.', ',', ':', ')', '[^1]'))
+  .tuple(fc.constantFrom('*', '**', '_', '__', '***'), fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }), fc.constantFrom('', '', '', '.', ',', ':', ')', '[^1]', '"', '”'))
   .map(([d, ws, after]) => ` ${d}${ws.join(' ')}${d}${after} `);
+/** Emphasis between punctuation marks, as quotations are set: `("*"quoted"*")`, `*“quoted”*[^1]`, `"*word*"`. */
+const quoted = fc
+  .tuple(fc.constantFrom('', '', '(', '"', '“', '[^1]', '\\"'), fc.constantFrom('*', '**', '_', '__'), fc.constantFrom('', '"', '"', '“', '(', '', ' ', '😀'), fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3 }), fc.constantFrom('', '"', '"', '”', ')', '.', ' ', '😀'), fc.constantFrom('', '', '.', ',', ')', '"', '[^1]', '[^2]', 'x'))
+  .map(([pre, d, open, ws, close, after]) => ` ${pre}${d}${open}${ws.join(' ')}${close}${d}${after} `);
 /** What may break the fast path's conditions, put in at random places of some paragraphs. */
 const odd = fc.array(fc.tuple(fc.nat(), fc.constantFrom(...DELIMITERS, ...RARE)), { maxLength: 3 });
 const paragraph = fc
@@ -75,6 +79,27 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.ok(withRuns >= 20, `only ${withRuns} emphasised paragraphs took the fast path`);
   });
 
+  // Paragraphs with emphasis between punctuation marks (quotations), now and then with what keeps them from the fast path.
+  const quotedParagraph = fc
+    .tuple(fc.array(fc.oneof({ arbitrary: token, weight: 40 }, { arbitrary: quoted, weight: 1 }), { minLength: 40, maxLength: 120 }), fc.oneof({ arbitrary: fc.constant([] as Array<[number, string]>), weight: 3 }, { arbitrary: odd, weight: 1 }))
+    .map(([ts, extra]) => {
+      let text = ts.join('').replace(/ *\n */g, '\n').replace(/^\s+|\s+$/g, '');
+      for (const [at, piece] of extra) text = text.slice(0, at % (text.length + 1)) + piece + text.slice(at % (text.length + 1));
+      return text;
+    });
+  it('on generated paragraphs with emphasis between punctuation marks (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(quotedParagraph, { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n'), (ps, sep) => {
+        const { slow, fast } = both(`${ps.join(sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 300, seed: 20261203 },
+    );
+    let reached = 0;
+    for (const text of fc.sample(quotedParagraph, { numRuns: 200, seed: 7 })) for (const [, , skips] of plainPieces(text, new Set(['^1', '^2']))) if (skips?.some(([s, e]) => /^[*_]+$/.test(text.slice(s, e)) && /[\p{P}\p{S}]/u.test(text[s - 1] ?? '') && /\S/.test(text[e] ?? ' '))) reached++;
+    assert.ok(reached >= 10, `only ${reached} paragraphs with emphasis between punctuation marks took the fast path`);
+  });
+
   it('simple emphasis is read without the parser; what is not simple keeps the parser', () => {
     const long = 'De cliënt krijgt binnen twee weken een besluit over de aanvraag, en de afdeling legt uit waarom. '.repeat(3).trim();
     const fast = (p: string) => plainPieces(p).length === 1;
@@ -99,8 +124,14 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
       ['heading', 'Titel', 1, '# Titel'],
       ['paragraph', 'De cliënt leest dit.', undefined, 'De cliënt leest dit.'],
     ]);
-    for (const parsed of ['## Titel ##', '#Titel', '####### Zeven', '# Titel\n- lijst', '# `code`', '# Titel\n===']) assert.deepEqual(fastPieces(parsed), [], parsed);
-    for (const [text] of [['# Titel\n\n- a\n\n## Kop\n\n  ingesprongen\n\n> citaat\n# Kop na citaat\n\n## Kop *met* nadruk[^1]\n\n[^1]: Noot.']]) {
+    for (const parsed of ['## Titel ##', '#Titel', '####### Zeven', '# Titel\n- lijst *x', '# `code`', '# Titel\n===', '# Titel\n    code', '# Titel\n> citaat']) assert.deepEqual(fastPieces(parsed), [], parsed);
+    // What follows the heading line is read as a piece of its own: a list, a table, an image, another heading.
+    assert.deepEqual(read('# Titel\n- een\n- twee'), [
+      ['heading', 'Titel', 1, '# Titel'],
+      ['listItem', 'een', undefined, 'een'],
+      ['listItem', 'twee', undefined, 'twee'],
+    ]);
+    for (const [text] of [['# Titel\n\n- a\n\n## Kop\n\n  ingesprongen\n\n> citaat\n# Kop na citaat\n\n## Kop *met* nadruk[^1]\n\n[^1]: Noot.'], ['# Titel\n- een\n- twee\n\n## Kop\n| a | b |\n|---|---|\n| c | d |\n\n### Kop\n![x](a.png)\n\n#### Kop\n##### Kop\ntekst\n\n# Kop\n[^1]: Noot.\n\n# Kop\n2. twee\n\n# Kop\n---\n\n# Kop\n- a\n\n  vervolg']]) {
       const { slow, fast } = both(text!);
       assert.deepStrictEqual(fast, slow);
     }
@@ -124,13 +155,19 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
       .map(([before, head, delim, body, after]) => `${before}${head}\n${delim}${body.map((r) => `\n${r}`).join('')}${after}`),
   );
   // Lists of one-line items: bullets or numbers, now and then another marker, indentation, a lazy line or an item that opens a block.
+  // Continuation lines of an item: indented by the marker's width (2 for a bullet, 3 for a number) or not, or opening a block.
+  const continuationArb = fc.oneof(
+    { arbitrary: fc.constant(''), weight: 12 },
+    { arbitrary: fc.constantFrom('\n  en dan meer tekst.', '\n  meer *tekst* hier', '\n   drie spaties, de cliënt.', '\n  a\n  b😀 c.', '\n  de *cliënt*[^1] leest.'), weight: 3 },
+    { arbitrary: fc.constantFrom('\n meer', '\n  - genest', '\n  *nadruk* hier', '\n  [^1] noot', '\nlazy regel', '\n  ---', '\n  # kop', '\n    code', '\n  tekst  \n  erna', '\n  \\*x', '\n  1. x', '\n  > x'), weight: 1 },
+  );
   const itemArb = fc.tuple(fc.constantFrom('- ', '- ', '* ', '+ ', '1. ', '2. ', '1) ', '  - ', '-  ', ''), paragraph.map((p) => p.replace(/\n/g, ' ').slice(0, 60)), fc.constantFrom('', '', '', '  ', ' '));
   const listArb = fc
     .tuple(fc.constantFrom('- ', '* ', '1. ', '3. '), fc.array(fc.tuple(fc.boolean(), itemArb), { minLength: 1, maxLength: 6 }))
     .map(([first, items]) => items.map(([same, [marker, text, end]], i) => `${i === 0 || same ? (first === '3. ' && i > 0 ? '4. ' : first) : marker}${text}${end}`).join('\n'));
   it('on generated tables and lists (fast-check)', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(tableArb, listArb, block, fc.constantFrom('![](a.png)', '![Een *logo*](../assets/logo.png)  ', '![x](data:image/png;base64,AAAA)', '![x](a.png) tekst', '![x](a b)', '![x](<a b>)', '![a `]`](b)', '![x](a.png)\n- item', '    ![x](a.png)')), { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n'), (parts, sep) => {
+      fc.property(fc.array(fc.oneof(tableArb, listArb, block, fc.tuple(fc.constantFrom('# Kop', '## Kop *x*', '### Kop[^1]', '#### `k`'), fc.oneof(tableArb, listArb, block)).map(([h, b]) => `${h}\n${b}`), fc.constantFrom('![](a.png)', '![Een *logo*](../assets/logo.png)  ', '![x](data:image/png;base64,AAAA)', '![x](a.png) tekst', '![x](a b)', '![x](<a b>)', '![a `]`](b)', '![x](a.png)\n- item', '    ![x](a.png)')), { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n'), (parts, sep) => {
         const text = parts.join('\n\n').replace(/\n\n/g, sep);
         const { slow, fast } = both(text);
         assert.deepStrictEqual(fast, slow);
@@ -143,6 +180,54 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.ok(reached >= 8, `only ${reached} tables took the fast path`);
     const lists = fc.sample(listArb, { numRuns: 100, seed: 3 }).filter((t) => fastPieces(t).some((p) => p.blocks.some((b) => b.kind === 'listItem'))).length;
     assert.ok(lists >= 8, `only ${lists} lists took the fast path`);
+  });
+
+  // Lists whose items run over more lines, as Pandoc and editors wrap them: the same marker throughout, now and then a line that does not continue the item.
+  const wrappedListArb = fc
+    .tuple(fc.constantFrom('- ', '* ', '1. '), fc.array(fc.tuple(paragraph.map((p) => p.replace(/\n/g, ' ').slice(0, 50).trim()), fc.array(paragraph.map((p) => p.replace(/\n/g, ' ').slice(0, 40).trim()), { maxLength: 3 }), continuationArb), { minLength: 1, maxLength: 5 }))
+    .map(([marker, items]) => items.map(([first, lines, odd], i) => `${marker === '1. ' ? `${i + 1}. ` : marker}${first}${lines.map((l) => `\n${' '.repeat(marker.length)}${l}`).join('')}${odd}`).join('\n'));
+  it('on generated lists with items of more than one line (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(wrappedListArb, block), { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n'), (parts, sep) => {
+        const text = `${parts.join('\n\n').replace(/\n\n/g, sep)}${sep}[^1]: Een noot.`;
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 300, seed: 20261203 },
+    );
+    const multiLine = fc.sample(wrappedListArb, { numRuns: 100, seed: 3 }).filter((t) => fastPieces(t, new Set(['^1'])).some((p) => p.blocks.some((b) => b.kind === 'listItem' && b.text.includes('\n')))).length;
+    assert.ok(multiLine >= 5, `only ${multiLine} lists with items of more than one line took the fast path`);
+  });
+
+  // Footnote definitions as theses hold them: one line or lazy lines, now and then an indented continuation after a blank
+  // line, a call to another note, an odd label, two spaces or a tab after the colon, a definition that opens a block.
+  const noteArb = fc
+    .tuple(
+      fc.constantFrom('[^1]: ', '[^2]: ', '[^n3]: ', '[^N3]:  ', '[^a b]: ', '[^1]:\t', '[^1]:', ' [^2]: ', '[^x]: - ', '[^x]: # ', '[^1]: [^2] '),
+      paragraph.map((p) => p.slice(0, 120)),
+      fc.constantFrom('', '', '', '\n\n    Meer tekst van de noot.', '\nlazy line', '\n    indented line', '\n\nDe tekst erna.', '  '),
+    )
+    .map(([open, text, after]) => `${open}${text}${after}`);
+  it('on generated footnote definitions (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: noteArb, weight: 3 }, { arbitrary: block, weight: 1 }), { minLength: 1, maxLength: 5 }), fc.constantFrom('\n\n', '\r\n\r\n', '\n\n\n'), (parts, sep) => {
+        const text = `Tekst met een noot[^1] en nog een[^2].${sep}${parts.join(sep)}`;
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 300, seed: 20261203 },
+    );
+    // The generator reaches the footnote fast path.
+    const notes = fc.sample(noteArb, { numRuns: 100, seed: 3 }).filter((t) => fastPieces(t, new Set(['^1', '^2', '^n3'])).some((p) => p.blocks.some((b) => b.kind === 'footnote'))).length;
+    assert.ok(notes >= 8, `only ${notes} footnote definitions took the fast path`);
+  });
+
+  it('a footnote definition read without the parser defines its label and holds a footnote block', () => {
+    const [piece] = fastPieces('[^N1]: Een *korte* noot.', new Set(['^n1']));
+    assert.deepEqual(piece?.defines, ['^n1']);
+    assert.deepEqual(piece?.blocks.map((b) => [b.kind, b.text, b.start]), [['footnote', 'Een korte noot.', 7]]);
+    // Indented text after the blank line continues the note: the parser's.
+    assert.deepEqual(fastPieces('[^1]: Een noot.\n\n    Meer.', new Set(['^1'])), []);
   });
 
   const files = existsSync(CORPUS_DIR)

@@ -700,11 +700,15 @@ const PUNCTUATION = /[\p{P}\p{S}]/u;
  * The delimiter runs of simple emphasis in a piece (`*word*`, `**two words**`, `_x_`), as
  * [start, end) ranges (offset by `at`), or null when any run is not simple. Simple: the runs
  * alternate opener, closer, opener, closer …, each closer with the character and the length
- * (1 to 3) of its opener; an opener follows the piece's start, a space or a line ending and is
- * followed by no white space (left-flanking, not right-flanking); a closer follows no white
- * space and is followed by the end, a space or a line ending, or by punctuation after a letter
- * or digit (right-flanking, not left-flanking). CommonMark then pairs each closer with the
- * opener before it, whatever the flanking rules of `_` and the rule of three: remark's text
+ * (1 to 3) of its opener; an opener follows the piece's start, a space, a line ending or
+ * punctuation and is followed by no white space (left-flanking; it may be right-flanking too,
+ * between two punctuation marks: `("*"…`); a closer follows no white space and is followed by
+ * the end, a space or a line ending, or by punctuation after a letter, a digit or punctuation
+ * (right-flanking; between two punctuation marks, `…"*[^1]`, left-flanking too). Every run
+ * before a closer is matched, so the opener before it is the one open delimiter of its kind;
+ * both have the same length (the rule of three allows 1+1, 2+2 and 3+3) and a `_` that is both
+ * closes (punctuation follows) and opens (punctuation precedes). CommonMark then pairs each
+ * closer with the opener before it: remark's text
  * nodes are the text between the runs, each run left out. A run with a space before it and a
  * space or a line ending after it is neither (it stays in the text). `endIsSpace`: the piece's end
  * stands for a line ending (a paragraph), not for a pipe (a table cell).
@@ -723,11 +727,11 @@ function emphasisRuns(piece: string, at: number, endIsSpace = true): Array<[numb
     // Between spaces (not at a line's start: a list item), a run neither opens nor closes: it is text.
     if (before === ' ' && (after === ' ' || after === '\n' || (after === '' && endIsSpace))) continue;
     if (!open) {
-      if (run.length > 3 || !(before === '' || before === ' ' || before === '\n') || after === '' || WHITESPACE.test(after)) return null;
+      if (run.length > 3 || !(before === '' || before === ' ' || before === '\n' || PUNCTUATION.test(before)) || after === '' || WHITESPACE.test(after)) return null;
       open = run;
     } else {
       if (run !== open || before === '' || WHITESPACE.test(before)) return null;
-      if (!(after === '' || after === ' ' || after === '\n' || (PUNCTUATION.test(after) && WORD_CHARACTER.test(before)))) return null;
+      if (!(after === '' || after === ' ' || after === '\n' || (PUNCTUATION.test(after) && (WORD_CHARACTER.test(before) || PUNCTUATION.test(before))))) return null;
       open = '';
     }
     out.push([at + s, at + e]);
@@ -828,15 +832,18 @@ interface FastPiece {
   start: number;
   end: number;
   blocks: ProseBlock[];
+  /** The labels the piece defines ("^" first for a footnote), as ChunkReader records them. */
+  defines?: string[];
 }
 
 /** A block of the text between the skipped ranges of src[start, end), as ChunkReader.block() reads it. */
-function fastBlock(src: string, kind: BlockKind, start: number, end: number, from: number, to: number, skips: Skip[], level?: number): ProseBlock | undefined {
+function fastBlock(src: string, kind: BlockKind, start: number, end: number, from: number, to: number, skips: Skip[], level?: number, indented = false): ProseBlock | undefined {
   const b = new BlockTextBuilder();
   for (const [rs, re, hardBreak] of [...skips, [to, to] as Skip]) {
     const text = src.slice(from, rs);
-    // What remark's text node holds: escapes resolved, a space before a line ending left out.
-    const value = text.indexOf('\\') >= 0 || text.indexOf(' \n') >= 0 ? text.replace(ESCAPE, '$1').replace(/ \n/g, '\n') : text;
+    // What remark's text node holds: escapes resolved, a space before a line ending left out (and, in a list item, the indentation of its lines).
+    let value = text.indexOf('\\') >= 0 || text.indexOf(' \n') >= 0 ? text.replace(ESCAPE, '$1').replace(/ \n/g, '\n') : text;
+    if (indented) value = value.replace(/\n +/g, '\n');
     b.addAligned(value, text, from);
     if (hardBreak) b.addSeparator(' ', rs);
     from = re;
@@ -863,15 +870,7 @@ const ITEM_MARKER = /^(?:([-*+])|(\d{1,9})\.) (?=[^ ])/;
  */
 function listPiece(src: string, start: number, end: number, footnotes: ReadonlySet<string>): FastPiece | undefined {
   // Indented text after the blank lines would continue the last item.
-  for (let i = end + 1; i < src.length; ) {
-    let j = i;
-    while (j < src.length && (src[j] === ' ' || src[j] === '\t' || src[j] === '\r')) j++;
-    if (j < src.length && src[j] !== '\n') {
-      if (j > i) return undefined;
-      break;
-    }
-    i = j + 1;
-  }
+  if (indentedAfter(src, end)) return undefined;
   const blocks: ProseBlock[] = [];
   let bullet: string | undefined;
   let at = start;
@@ -886,14 +885,67 @@ function listPiece(src: string, start: number, end: number, footnotes: ReadonlyS
       bullet = marker;
     } else if (marker !== bullet) return undefined;
     const from = at + m[0].length;
-    const textEnd = trimSpaces(src, from, lineEnd);
-    const skips = plainParagraph(src, from, textEnd, footnotes);
+    // Continuation lines: indented by the marker's width exactly, then text that starts no block.
+    const width = m[0].length;
+    let itemEnd = lineEnd;
+    while (itemEnd < end) {
+      const next = itemEnd + 1;
+      let e = src.indexOf('\n', next);
+      if (e < 0 || e > end) e = end;
+      let k = next;
+      while (k < e && src.charCodeAt(k) === 32) k++;
+      if (k === next) break;
+      if (k - next !== width || k === e || BLOCK_START.test(src.slice(k, e))) return undefined;
+      itemEnd = e;
+    }
+    const textEnd = trimSpaces(src, from, itemEnd);
+    let skips: Skip[] | null;
+    if (itemEnd === lineEnd) skips = plainParagraph(src, from, textEnd, footnotes);
+    else {
+      // The item's text with each continuation line's indentation masked (a letter: what follows it is no line's start).
+      const text = src.slice(from, textEnd);
+      if (text.indexOf(' \n') >= 0 || text.indexOf('\t') >= 0) return undefined;
+      const local = text.replace(/\n +/g, (ws) => `\n${'x'.repeat(ws.length - 1)}`);
+      skips = plainParagraph(local, 0, local.length, footnotes)?.map(([rs, re]) => [from + rs, from + re] as Skip) ?? null;
+    }
     if (!skips) return undefined;
-    const block = fastBlock(src, 'listItem', from, lineEnd, from, textEnd, skips);
+    const block = fastBlock(src, 'listItem', from, itemEnd, from, textEnd, skips, undefined, itemEnd !== lineEnd);
     if (block) blocks.push(block);
-    at = lineEnd + 1;
+    at = itemEnd + 1;
   }
   return { start, end, blocks };
+}
+
+/** Whether the first line with text after the blank lines that follow src[.., end) is indented (it would continue a list item or a footnote). */
+function indentedAfter(src: string, end: number): boolean {
+  for (let i = end + 1; i < src.length; ) {
+    let j = i;
+    while (j < src.length && (src[j] === ' ' || src[j] === '\t' || src[j] === '\r')) j++;
+    if (j < src.length && src[j] !== '\n') return j > i;
+    i = j + 1;
+  }
+  return false;
+}
+
+/** A footnote definition's opening at a line's start, with a simple label and spaces after the colon: `[^12]: `. */
+const FOOTNOTE_DEFINITION = /^\[\^([A-Za-z0-9-]{1,100})\]: +(?=[^ ])/;
+
+/**
+ * A footnote definition read without the parser: `[^label]: ` at the piece's start, then text as
+ * a plain paragraph's (its lines may continue lazily, not indented). remark reads a footnoteDefinition
+ * whose one paragraph runs from the first character after the spaces to the piece's end: a footnote
+ * block, as ChunkReader.walk() reads it. Not when indented text follows the blank lines after the
+ * piece: that continues the footnote.
+ */
+function footnotePiece(src: string, start: number, end: number, footnotes: ReadonlySet<string>): FastPiece | undefined {
+  const m = FOOTNOTE_DEFINITION.exec(src.slice(start, Math.min(end, start + 110)));
+  if (!m || indentedAfter(src, end)) return undefined;
+  const from = start + m[0].length;
+  const textEnd = trimSpaces(src, from, end);
+  const skips = plainParagraph(src, from, textEnd, footnotes);
+  if (!skips) return undefined;
+  const block = fastBlock(src, 'footnote', from, end, from, textEnd, skips);
+  return { start, end, blocks: block ? [block] : [], defines: [`^${normaliseLabel(m[1]!)}`] };
 }
 
 /** Where src[from, end) ends without the spaces at its end. */
@@ -978,57 +1030,59 @@ export function fastPieces(src: string, footnotes: ReadonlySet<string> = new Set
   if (SPANS_BLANK_LINES.test(src)) return [];
   const out: FastPiece[] = [];
   for (const [start, end] of pieces(src)) {
-    if (src.charCodeAt(start) === 124 /* | */ || src.slice(start, end).includes('\n|')) {
-      const table = tablePiece(src, start, end);
-      if (table) {
-        out.push(table);
-        continue;
-      }
-    }
-    const c0 = src.charCodeAt(start);
-    if (c0 === 33 /* ! */ && IMAGE_ONLY.test(src.slice(start, trimSpaces(src, start, end)))) {
-      // A paragraph of one image: no text of its own (remark's image node holds none that is read).
-      out.push({ start, end, blocks: [] });
-      continue;
-    }
-    if (c0 === 45 /* - */ || c0 === 42 /* * */ || c0 === 43 /* + */ || (c0 >= 48 && c0 <= 57)) {
-      const list = listPiece(src, start, end, footnotes);
-      if (list) {
-        out.push(list);
-        continue;
-      }
-    }
-    const heading = src.charCodeAt(start) === 35 /* # */ ? ATX.exec(src.slice(start, Math.min(end, start + 16))) : null;
-    if (!heading) {
-      // Spaces at the paragraph's end are in its node, not in its text.
-      const textEnd = trimSpaces(src, start, end);
-      const skips = plainParagraph(src, start, textEnd, footnotes);
-      if (!skips) continue;
-      const block = fastBlock(src, 'paragraph', start, end, start, textEnd, skips);
-      out.push({ start, end, blocks: block ? [block] : [] });
-      continue;
-    }
-    let lineEnd = src.indexOf('\n', start);
-    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
-    const from = start + heading[0].length;
-    const headingEnd = trimSpaces(src, from, lineEnd);
-    // A closing sequence (`## Title ##`) or a lone `#` at the end: the parser's.
-    if (src.charCodeAt(headingEnd - 1) === 35) continue;
-    const skips = plainParagraph(src, from, headingEnd, footnotes);
-    if (!skips) continue;
-    const blocks: ProseBlock[] = [];
-    const h = fastBlock(src, 'heading', start, lineEnd, from, headingEnd, skips, heading[1]!.length);
-    if (h) blocks.push(h);
-    if (lineEnd < end) {
-      const textEnd = trimSpaces(src, lineEnd + 1, end);
-      const rest = plainParagraph(src, lineEnd + 1, textEnd, footnotes);
-      if (!rest) continue;
-      const p = fastBlock(src, 'paragraph', lineEnd + 1, end, lineEnd + 1, textEnd, rest);
-      if (p) blocks.push(p);
-    }
-    out.push({ start, end, blocks });
+    const piece = fastPiece(src, start, end, footnotes);
+    if (piece) out.push(piece);
   }
   return out;
+}
+
+/**
+ * The piece src[start, end) read without the parser, or undefined. After an ATX heading line the
+ * rest of the piece is read as a piece of its own: a heading leaves no paragraph open, so what
+ * follows it starts as it would after a blank line (a plain paragraph, a list, a table …).
+ */
+function fastPiece(src: string, start: number, end: number, footnotes: ReadonlySet<string>): FastPiece | undefined {
+  if (src.charCodeAt(start) === 124 /* | */ || src.slice(start, end).includes('\n|')) {
+    const table = tablePiece(src, start, end);
+    if (table) return table;
+  }
+  const c0 = src.charCodeAt(start);
+  // A paragraph of one image: no text of its own (remark's image node holds none that is read).
+  if (c0 === 33 /* ! */ && IMAGE_ONLY.test(src.slice(start, trimSpaces(src, start, end)))) return { start, end, blocks: [] };
+  if (c0 === 91 /* [ */ && src.charCodeAt(start + 1) === 94 /* ^ */) {
+    const note = footnotePiece(src, start, end, footnotes);
+    if (note) return note;
+  }
+  if (c0 === 45 /* - */ || c0 === 42 /* * */ || c0 === 43 /* + */ || (c0 >= 48 && c0 <= 57)) {
+    const list = listPiece(src, start, end, footnotes);
+    if (list) return list;
+  }
+  const heading = c0 === 35 /* # */ ? ATX.exec(src.slice(start, Math.min(end, start + 16))) : null;
+  if (!heading) {
+    // Spaces at the paragraph's end are in its node, not in its text.
+    const textEnd = trimSpaces(src, start, end);
+    const skips = plainParagraph(src, start, textEnd, footnotes);
+    if (!skips) return undefined;
+    const block = fastBlock(src, 'paragraph', start, end, start, textEnd, skips);
+    return { start, end, blocks: block ? [block] : [] };
+  }
+  let lineEnd = src.indexOf('\n', start);
+  if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+  const from = start + heading[0].length;
+  const headingEnd = trimSpaces(src, from, lineEnd);
+  // A closing sequence (`## Title ##`) or a lone `#` at the end: the parser's.
+  if (src.charCodeAt(headingEnd - 1) === 35) return undefined;
+  const skips = plainParagraph(src, from, headingEnd, footnotes);
+  if (!skips) return undefined;
+  const blocks: ProseBlock[] = [];
+  const h = fastBlock(src, 'heading', start, lineEnd, from, headingEnd, skips, heading[1]!.length);
+  if (h) blocks.push(h);
+  if (lineEnd >= end) return { start, end, blocks };
+  const rest = fastPiece(src, lineEnd + 1, end, footnotes);
+  if (!rest) return undefined;
+  const piece: FastPiece = { start, end, blocks: [...blocks, ...rest.blocks] };
+  if (rest.defines) piece.defines = rest.defines;
+  return piece;
 }
 
 /** The footnote labels ("^" first) that a chunk's stub definitions define. */
@@ -1073,7 +1127,12 @@ function chunkBlocks(src: string, stubs: string, frontMatter: boolean): ChunkRes
   input += src.slice(at);
   // Nothing but these pieces and blank lines: the parser would read each stand-in as a paragraph of its own and
   // nothing else (the stub definitions after the chunk are past its end), so it need not run at all.
-  if (onlyBlankBetween && BLANK.test(src.slice(at))) return { blocks: fast.flatMap((f) => f.blocks), directives: [] };
+  const fastDefines = fast.flatMap((f) => f.defines ?? []);
+  if (onlyBlankBetween && BLANK.test(src.slice(at))) {
+    const only: ChunkResult = { blocks: fast.flatMap((f) => f.blocks), directives: [] };
+    if (fastDefines.length) only.defines = fastDefines;
+    return only;
+  }
   // An offset in `input` moved back to the chunk: past each stand-in before it, by the piece's length less one.
   const shift = (offset: number): number => {
     let by = 0;
@@ -1096,7 +1155,7 @@ function chunkBlocks(src: string, stubs: string, frontMatter: boolean): ChunkRes
   if (next !== standIns.length) return chunkBlocksParsed(src, stubs);
   const result: ChunkResult = { blocks, directives: r.directives.map((d) => ({ ...d, offset: shift(d.offset), endOffset: shift(d.endOffset) })) };
   if (r.frontMatterLanguage) result.frontMatterLanguage = r.frontMatterLanguage;
-  if (r.defines) result.defines = r.defines;
+  if (r.defines || fastDefines.length) result.defines = [...(r.defines ?? []), ...fastDefines];
   if (r.open) result.open = r.open;
   if (r.joinsList) result.joinsList = true;
   return result;

@@ -1,0 +1,91 @@
+/**
+ * Two builds of the engine side by side in one process, for before/after ratios that the load
+ * of a shared machine does not skew: each is bundled as bench/shipped.ts bundles it, the runs
+ * alternate between them, and each document's figure is the least CPU time of `rounds` runs.
+ *
+ *   node --expose-gc --import tsx bench/paired.ts <other checkout> [thesis|book|nl|tex|all] [rounds]
+ *
+ * The other checkout (e.g. `git archive <commit> | tar -x -C /tmp/base`, with node_modules linked
+ * and `npm run build` run there) is "base"; this one is "this".
+ */
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildThesis } from './real.js';
+
+type EngineModule = typeof import('./shipped-entry.js');
+
+async function bundle(root: string): Promise<EngineModule> {
+  const cache = resolve(root, 'node_modules', '.cache');
+  mkdirSync(cache, { recursive: true });
+  const dir = mkdtempSync(join(cache, 'brug-paired-'));
+  // Inside the checkout, so that what the bundle reads at run time (compiled dictionaries) is that checkout's.
+  const outfile = join(root, 'bench', `.paired-${process.pid}.mjs`);
+  try {
+    await build({
+      entryPoints: [join(root, 'bench', 'shipped-entry.ts')],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      supported: { 'regexp-unicode-property-escapes': true },
+      format: 'esm',
+      logLevel: 'warning',
+      banner: { js: "import { createRequire as __brugRequire } from 'node:module'; const require = __brugRequire(import.meta.url);" },
+    });
+    return (await import(pathToFileURL(outfile).href)) as EngineModule;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(outfile, { force: true });
+  }
+}
+
+const baseRoot = resolve(process.argv[2] ?? '');
+if (!process.argv[2] || !existsSync(join(baseRoot, 'bench', 'shipped-entry.ts'))) throw new Error('usage: bench/paired.ts <other checkout> [which] [rounds]');
+const which = process.argv[3] ?? 'all';
+const rounds = Number(process.argv[4] ?? 3);
+const builds: Array<[string, EngineModule]> = [
+  ['base', await bundle(baseRoot)],
+  ['this', await bundle(resolve(import.meta.dirname, '..'))],
+];
+for (const [, m] of builds) m.registerPracticeDictionaries();
+
+const CORPUS = resolve(process.env.BRUG_CORPUS ?? join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'dev'));
+const read = (rel: string) => readFileSync(join(CORPUS, rel), 'utf8');
+const list = (lang: string, ext: string) => (existsSync(join(CORPUS, lang)) ? readdirSync(join(CORPUS, lang)).filter((f) => f.endsWith(ext)).sort().map((f) => `${lang}/${f}`) : []);
+const groups: Array<{ label: string; docs: Array<{ text: string; path: string }> }> = [];
+if (which === 'book' || which === 'all') groups.push({ label: 'book', docs: [{ text: read('en/lessig-free-culture-book.md'), path: 'book.md' }] });
+if (which === 'thesis' || which === 'all') groups.push({ label: 'thesis', docs: [{ text: buildThesis().text, path: 'thesis.md' }] });
+if (which === 'nl' || which === 'all') groups.push({ label: 'Dutch reports', docs: list('nl', '.md').map((f) => ({ text: read(f), path: f })) });
+if (which === 'tex' || which === 'all') groups.push({ label: 'LaTeX book', docs: list('en', '.tex').map((f) => ({ text: read(f), path: f })) });
+
+function run(m: EngineModule, docs: Array<{ text: string; path: string }>): number {
+  let ms = 0;
+  for (const d of docs) {
+    m.clearMarkdownCache();
+    m.clearSyllableCache();
+    const engine = new m.Engine({ vocabulary: new m.Vocabulary(m.bundledDictionaries().dictionaries), formats: m.extraFormats });
+    global.gc?.();
+    const c0 = process.cpuUsage();
+    engine.lint(d.text, { path: d.path });
+    const c = process.cpuUsage(c0);
+    ms += (c.user + c.system) / 1000;
+  }
+  return ms;
+}
+
+// Warm-up: each build once on a short document of each language.
+for (const [, m] of builds) run(m, [...list('en', '.md').slice(0, 1), ...list('nl', '.md').slice(0, 1)].map((f) => ({ text: read(f), path: f })));
+let totals = [0, 0];
+for (const g of groups) {
+  const best = [Infinity, Infinity];
+  for (let r = 0; r < rounds; r++) {
+    // Alternating order: base first in even rounds, this first in odd ones.
+    const order = r % 2 === 0 ? [0, 1] : [1, 0];
+    for (const i of order) best[i] = Math.min(best[i]!, run(builds[i]![1], g.docs));
+  }
+  totals = [totals[0]! + best[0]!, totals[1]! + best[1]!];
+  console.log(`${g.label.padEnd(16)} base ${best[0]!.toFixed(0).padStart(6)} ms   this ${best[1]!.toFixed(0).padStart(6)} ms   ratio ${(best[1]! / best[0]!).toFixed(2)}`);
+}
+console.log(`${'total'.padEnd(16)} base ${totals[0]!.toFixed(0).padStart(6)} ms   this ${totals[1]!.toFixed(0).padStart(6)} ms   ratio ${(totals[1]! / totals[0]!).toFixed(2)}`);
