@@ -8,35 +8,19 @@
  * The other checkout (e.g. `git archive <commit> | tar -x -C /tmp/base`, with node_modules linked
  * and `npm run build` run there) is "base"; this one is "this".
  */
-import { build } from 'esbuild';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { buildThesis } from './real.js';
+import { bundleEngine } from './shipped.js';
 
 type EngineModule = typeof import('./shipped-entry.js');
 
 async function bundle(root: string): Promise<EngineModule> {
-  const cache = resolve(root, 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  const dir = mkdtempSync(join(cache, 'brug-paired-'));
   // Inside the checkout, so that what the bundle reads at run time (compiled dictionaries) is that checkout's.
   const outfile = join(root, 'bench', `.paired-${process.pid}.mjs`);
   try {
-    await build({
-      entryPoints: [join(root, 'bench', 'shipped-entry.ts')],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      supported: { 'regexp-unicode-property-escapes': true },
-      format: 'esm',
-      logLevel: 'warning',
-      banner: { js: "import { createRequire as __brugRequire } from 'node:module'; const require = __brugRequire(import.meta.url);" },
-    });
-    return (await import(pathToFileURL(outfile).href)) as EngineModule;
+    return await bundleEngine(root, outfile);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
     rmSync(outfile, { force: true });
   }
 }
