@@ -20,6 +20,7 @@ import { normalizeWord } from '../../server/src/engine/vocabulary/lexicon.js';
 import { resourceRoot } from '../../server/src/workspace/resources.js';
 import { facts, run, vocabularyFindings } from './helpers.js';
 import { applyFixes } from '../../server/src/engine/fixes.js';
+import { defaultConfig, lint } from '../../server/src/index.js';
 
 const { dictionaries, problems } = bundledDictionaries();
 const fileOf = (d: Dictionary) => `${basename(dirname(d.source))}/${basename(d.source)}`;
@@ -200,5 +201,29 @@ describe('dictionaries: schema, ids and size', () => {
       assert.ok(person >= 20, `${lang}: ${person} person-first entries`);
       assert.ok(groups >= 15, `${lang}: ${groups} synonym groups`);
     }
+  });
+});
+
+describe('dictionaries: abbreviations known only in their field (knownIn) carry examples, and they hold', () => {
+  const abbreviationFindings = (text: string, language: 'nl' | 'en') => {
+    const doc = `# ${language === 'nl' ? 'Rapport' : 'Report'}\n\n${text}\n`;
+    const r = lint(doc, { path: 'doc.md', config: { ...defaultConfig(), rules: { 'readability/undefined-abbreviation': { options: { minUses: 1 } } } } });
+    return r.findings.filter((f) => f.ruleId === 'readability/undefined-abbreviation').map((f) => doc.slice(f.offset, f.endOffset));
+  };
+  const entries = dictionaries.filter((d) => d.kind === 'abbreviations').flatMap((d) => (d.abbreviations ?? []).map((a) => ({ ...a, language: d.language, file: fileOf(d) })));
+
+  it('every entry with knownIn has match and noMatch examples that name it', () => {
+    const conditional = entries.filter((a) => a.knownIn?.length);
+    assert.ok(conditional.length > 0);
+    assert.deepEqual(conditional.filter((a) => !a.examples?.match.length || !a.examples.noMatch.length || ![...a.examples.match, ...a.examples.noMatch].every((t) => t.includes(a.term))).map((a) => `${a.file} ${a.term}`), []);
+  });
+
+  it('known (not reported) in each match text; reported in each noMatch text', () => {
+    const bad: string[] = [];
+    for (const a of entries.filter((x) => x.examples)) {
+      for (const t of a.examples!.match) if (abbreviationFindings(t, a.language).includes(a.term)) bad.push(`${a.file} ${a.term}: reported in "${t}"`);
+      for (const t of a.examples!.noMatch) if (!abbreviationFindings(t, a.language).includes(a.term)) bad.push(`${a.file} ${a.term}: not reported in "${t}"`);
+    }
+    assert.deepEqual(bad, []);
   });
 });

@@ -111,7 +111,7 @@ export interface Dictionary {
   cues?: VocabularyCues;
   entries?: DictionaryEntry[];
   groups?: SynonymGroup[];
-  abbreviations?: Array<{ term: string; expansion: string; reason?: string; source?: string; knownIn?: string[] }>;
+  abbreviations?: Array<{ term: string; expansion: string; reason?: string; source?: string; knownIn?: string[]; examples?: { match: string[]; noMatch: string[] } }>;
   roles?: RoleEntry[];
 }
 
