@@ -101,6 +101,33 @@ export function toolAt(u: Unit, lex: PracticeLexicon): number {
  * (checkUnits in units.ts).
  */
 export function practicalHandles(doc: DocumentModel, units: Unit[], lex: PracticeLexicon, plan: RecommendationPlan, pseudoItems: Array<{ unit: Unit; research: boolean; section: number }>): PracticalHandles {
+  return handlesOf(doc, units, lex, plan, pseudoItems, units, (push) => {
+    const tools: PracticeEvidence[] = [];
+    for (const u of units) {
+      if (tools.length >= 5) break;
+      if (u.template || (u.kind !== 'heading' && u.kind !== 'listItem')) continue;
+      const at = toolAt(u, lex);
+      if (at >= 0) push(tools, u, at);
+    }
+    return tools;
+  });
+}
+
+/**
+ * The same from its parts, as the practice analysis combines them from per-run summaries: the
+ * units of the recommendations sections (`recUnits`), the units that can say "we recommend"
+ * (`inlineUnits`, a superset is fine), and the tools (the first five, by `tools`).
+ */
+export function handlesOf(
+  doc: DocumentModel,
+  recUnits: Unit[],
+  lex: PracticeLexicon,
+  plan: RecommendationPlan,
+  pseudoItems: Array<{ unit: Unit; research: boolean; section: number }>,
+  inlineUnits: Iterable<Unit>,
+  toolsOf: (push: (tools: PracticeEvidence[], u: Unit, at: number) => void) => PracticeEvidence[],
+): PracticalHandles {
+  const units = recUnits;
   const r = lex.recommendations;
   const { sections, recSection, researchSection, practiceSection } = plan;
   const recommendations: Recommendation[] = [];
@@ -150,19 +177,13 @@ export function practicalHandles(doc: DocumentModel, units: Unit[], lex: Practic
   // A pseudo-heading ("**Verbeterpunten**", "Recommendations:") as a short paragraph of its own, followed by a list.
   for (const { unit: u, research, section } of pseudoItems) push(u, 'list', research || (section >= 0 && researchSection[section]!) || (u.section >= 0 && researchSection[u.section]!));
   // "We recommend …" in running text.
-  for (const u of units) {
+  for (const u of inlineUnits) {
     if (u.template || u.kind === 'heading') continue;
     if (!isInline(u, lex)) continue;
     push(u, 'inline', u.section >= 0 && researchSection[u.section]!);
   }
   recommendations.sort((a, b) => a.offset - b.offset);
-  const tools: PracticeEvidence[] = [];
-  for (const u of units) {
-    if (tools.length >= 5) break;
-    if (u.template || (u.kind !== 'heading' && u.kind !== 'listItem')) continue;
-    const at = toolAt(u, lex);
-    if (at >= 0) tools.push({ line: u.line, text: quote(u.text, at), offset: u.offset, endOffset: u.endOffset, strength: 'partial' });
-  }
+  const tools = toolsOf((list, u, at) => list.push({ line: u.line, text: quote(u.text, at), offset: u.offset, endOffset: u.endOffset, strength: 'partial' }));
   const forPractice = recommendations.filter((x) => x.audience === 'practice');
   const out: PracticalHandles = { recommendations, sections, withActor: forPractice.filter((x) => x.actor).length, forPractice: forPractice.length, tools };
   if (practiceSection) out.practiceSection = practiceSection;
