@@ -42,6 +42,24 @@ export interface RecommendationPlan {
   practiceSection?: RecommendationSection;
 }
 
+const RESEARCH = 1;
+const HEADING = 2;
+const PRACTICE = 4;
+/** Per lexicon: what a section title says (research, a recommendations heading, one for practice), tested once per title. */
+const TITLE_MARKS = new WeakMap<PracticeLexicon, Map<string, number>>();
+function titleMarks(title: string, lex: PracticeLexicon): number {
+  let marks = TITLE_MARKS.get(lex);
+  if (!marks) TITLE_MARKS.set(lex, (marks = new Map()));
+  let m = marks.get(title);
+  if (m === undefined) {
+    // Section titles are short strings of their own; a few thousand are kept at most.
+    if (marks.size > 5000) marks.clear();
+    const r = lex.recommendations;
+    marks.set(title, (m = (r.research.test(title) ? RESEARCH : 0) | (r.headings.test(title) ? HEADING : 0) | (r.practiceHeadings.test(title) ? PRACTICE : 0)));
+  }
+  return m;
+}
+
 /** Which sections are recommendations sections (from the headings alone, before the units are read). */
 export function recommendationPlan(doc: DocumentModel, lex: PracticeLexicon): RecommendationPlan {
   const r = lex.recommendations;
@@ -55,14 +73,15 @@ export function recommendationPlan(doc: DocumentModel, lex: PracticeLexicon): Re
     const parent = stack.length ? stack[stack.length - 1]! : -1;
     stack.push(i);
     const title = s.title;
-    const research = r.research.test(title) || (parent >= 0 && researchSection[parent]!);
+    const m = titleMarks(title, lex);
+    const research = (m & RESEARCH) !== 0 || (parent >= 0 && researchSection[parent]!);
     researchSection[i] = research;
-    const isRec = r.headings.test(title) || r.practiceHeadings.test(title) || s.role === 'recommendations';
+    const isRec = (m & (HEADING | PRACTICE)) !== 0 || s.role === 'recommendations';
     if (isRec) {
       const rs: RecommendationSection = { title, line: s.line, offset: s.offset, endOffset: s.endOffset, research };
       sections.push(rs);
       recSection[i] = sections.length - 1;
-      if (!practiceSection && !research && r.practiceHeadings.test(title)) practiceSection = rs;
+      if (!practiceSection && !research && (m & PRACTICE) !== 0) practiceSection = rs;
     } else recSection[i] = parent >= 0 ? recSection[parent]! : -1;
   });
   const plan: RecommendationPlan = { sections, recSection, researchSection };
