@@ -169,10 +169,10 @@ function splitPoints(tokens: Token[], language: Language): number[] {
     const prev = tokens[i - 1]!;
     if (prev.kind !== 'word') continue;
     // "… by different people. fTANF.exe was sometimes called …", "… in de wijk. eHealth helpt …": a name written with a
-    // small letter and a capital inside (fTANF, eHealth, iPad) starts a sentence after a plain word that is not an
-    // abbreviation; the sentence parser only splits before a capital.
+    // small letter and a capital inside (fTANF, eHealth, iPad) starts a sentence after a word of two letters or more
+    // that is not an abbreviation ("… submitted to OFA. fTANF.exe can …"); the sentence parser only splits before a capital.
     if (!startsUpper(next.text)) {
-      if (/^\p{Ll}{1,3}\p{Lu}/u.test(next.text) && /^\p{L}{2,}$/u.test(prev.text) && /\p{Ll}/u.test(prev.text) && !(language === 'nl' ? NL_REPORT_ABBREVIATIONS : EN_ABBREVIATIONS).has(abbreviationBefore(tokens, i))) points.push(i + 1);
+      if (/^\p{Ll}{1,3}\p{Lu}/u.test(next.text) && /^\p{L}{2,}$/u.test(prev.text) && !(language === 'nl' ? NL_REPORT_ABBREVIATIONS : EN_ABBREVIATIONS).has(abbreviationBefore(tokens, i))) points.push(i + 1);
       continue;
     }
     const abbr = abbreviationBefore(tokens, i);
