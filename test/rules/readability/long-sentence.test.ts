@@ -224,13 +224,15 @@ describe(RULE, () => {
       const heading = `# ${language === 'nl' ? 'Rapport' : 'Report'}\n\n## ${language === 'nl' ? 'Resultaten' : 'Findings'}\n\n`;
       // Eight short sentences: 4 of 12 are long (a third of the section, see sectionMinPercent).
       const filler = Array.from({ length: 8 }, () => sentenceOf(10, language)).join(' ');
-      const section = (lengths: number[]) => of(md(`${heading}${lengths.map((n) => sentenceOf(n, language)).join(' ')}\n\n${filler}\n`), RULE).find((f) => f.data!.section);
+      // Without the language's own margin (languageMargin, tested below), the same in both languages.
+      const own = { rules: { [RULE]: { options: { languageMargin: false } } } };
+      const section = (lengths: number[]) => of(md(`${heading}${lengths.map((n) => sentenceOf(n, language)).join(' ')}\n\n${filler}\n`, { config: config(own) }), RULE).find((f) => f.data!.section);
       // 27, 28 and 29 words at a limit of 25: a hint.
       assert.equal(section([27, 28, 29, 29])?.severity, 'hint', language);
       // One of 31 words: the section finding is shown.
       assert.equal(section([27, 28, 29, 31])?.severity, 'info', language);
       // The margin is an option.
-      const strict = of(md(`${heading}${[27, 28, 29, 29].map((n) => sentenceOf(n, language)).join(' ')}\n\n${filler}\n`, { config: config({ rules: { [RULE]: { options: { sectionMarginWords: 0 } } } }) }), RULE).find((f) => f.data!.section);
+      const strict = of(md(`${heading}${[27, 28, 29, 29].map((n) => sentenceOf(n, language)).join(' ')}\n\n${filler}\n`, { config: config({ rules: { [RULE]: { options: { sectionMarginWords: 0, languageMargin: false } } } }) }), RULE).find((f) => f.data!.section);
       assert.equal(strict?.severity, 'info', language);
     }
   });
@@ -433,6 +435,14 @@ describe(`${RULE}: each language's own margin (languageMargin)`, () => {
     assert.deepEqual(severity('en', 34, { rules: { [RULE]: { options: { languageMargin: false } } } }), ['warning']);
     assert.deepEqual(severity('en', 34, { audience: 'general' }), ['warning']);
     assert.deepEqual(severity('nl', 34, { audience: 'general' }), ['warning']);
+  });
+
+  it('nl + en: a section whose long sentences are all within their language\'s margin gets its count as a hint (en up to 40 words; nl shown from 30)', () => {
+    const filler = (language: 'nl' | 'en') => Array.from({ length: 8 }, () => sentenceOf(10, language)).join(' ');
+    const section = (language: 'nl' | 'en', lengths: number[]) => of(md(`${head(language)}${lengths.map((n) => sentenceOf(n, language)).join(' ')}\n\n${filler(language)}\n`), RULE).find((f) => f.data!.section);
+    assert.equal(section('en', [30, 34, 38, 40])?.severity, 'hint');
+    assert.equal(section('en', [30, 34, 38, 41])?.severity, 'info');
+    assert.equal(section('nl', [30, 34, 38, 40])?.severity, 'info');
   });
 
   it('the margins are data: dictionaries/text/<language>/readability numbers (en 15, nl 4)', () => {

@@ -351,6 +351,10 @@ export const longSentence: DocumentRule = {
       const longest = Math.max(...long.map((x) => x.l.words));
       const limit = Math.min(...long.map((x) => x.l.limit));
       if (longest <= limit + margin) f.severity = 'hint';
+      // Every long sentence of the section within its language's own margin (languageMargin: English 15 words): each is
+      // a hint, and so is their count. Pooled over twelve blind samples, such English section findings were worth acting
+      // on in 1 of 6 ("only slightly over, clearly built"); Dutch ones, whose margin stays 4, in 7 of 8.
+      else if (byLanguage && long.every((x) => x.l.words <= x.l.limit + marginOf(x.l.language))) f.severity = 'hint';
       // A few long sentences in a section of many, none far over the limit: the section reads easily as a whole and its
       // longest sentences are marked on their own (see sectionMinPercent).
       else if (long.length * 100 < minPercent * sentences && longest < limit + longestOver) f.severity = 'hint';
