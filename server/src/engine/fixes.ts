@@ -182,14 +182,21 @@ const SOFT_GAP = /^[*_~ \t]*$/;
  */
 export function guardFixes(text: string, findings: Finding[], blocks: GuardBlock[], format: Format, bom = 0): Finding[] {
   if (!findings.some((f) => f.fixes.length > 0)) return findings;
-  const sorted = [...blocks].sort((a, b) => a.block.start + a.shift - (b.block.start + b.shift));
+  // The engine hands the blocks over in document order (most formats): sorted only when they are not.
+  let sorted = blocks;
+  for (let i = 1; i < blocks.length; i++) {
+    if (blocks[i]!.block.start + blocks[i]!.shift < blocks[i - 1]!.block.start + blocks[i - 1]!.shift) {
+      sorted = [...blocks].sort((a, b) => a.block.start + a.shift - (b.block.start + b.shift));
+      break;
+    }
+  }
   const starts = sorted.map((b) => b.block.start + b.shift);
   const quotes = new Map<GuardBlock, Array<[number, number]>>();
   const quotesOf = (g: GuardBlock) => {
     let q = quotes.get(g);
     if (!q) {
       q = [];
-      for (const x of findQuotes(g.block.text, g.language)) {
+      for (const x of blockQuotes(g)) {
         const s = docOf(g, x.start, 'start');
         const e = docOf(g, x.end, 'end');
         if (e > s) q.push([s, e]);
@@ -264,6 +271,20 @@ export function guardFixes(text: string, findings: Finding[], blocks: GuardBlock
   }
   return findings;
 }
+
+/**
+ * A block's quotations (block-text offsets), remembered by the block's offset map: a parser that
+ * reuses an unchanged chunk hands out the same map with the same text, so an edit elsewhere does not
+ * search the block again.
+ */
+function blockQuotes(g: GuardBlock): ReturnType<typeof findQuotes> {
+  const known = QUOTES.get(g.block.map);
+  if (known && known.text === g.block.text && known.language === g.language) return known.quotes;
+  const quotes = findQuotes(g.block.text, g.language);
+  QUOTES.set(g.block.map, { text: g.block.text, language: g.language, quotes });
+  return quotes;
+}
+const QUOTES = new WeakMap<object, { text: string; language: Language; quotes: ReturnType<typeof findQuotes> }>();
 
 /** Whether an edit touches [s, t): overlaps it, or inserts strictly inside it. */
 function touches(e: { offset: number; endOffset: number }, s: number, t: number): boolean {
