@@ -764,7 +764,8 @@ function headingRoles(blocks: ProseBlock[], vocab: RoleVocabulary): { headings: 
   if (known && sameInfos(known.infos, infos)) return { headings, roles: [...known.roles] };
   const roles = assignRoles(infos, vocab);
   // Kept as copies of their own: a title or section start may be a slice of this document version, which must not stay alive with it.
-  lastRoles.set(vocab, { infos: infos.map((h) => ({ ...h, title: detach(h.title), content: detach(h.content ?? '') })), roles: [...roles] });
+  // (A section's content is made by joining its blocks' parts, never a slice: kept as it is, it compares at once next time.)
+  lastRoles.set(vocab, { infos: infos.map((h) => ({ ...h, title: detach(h.title) })), roles: [...roles] });
   return { headings, roles };
 }
 
