@@ -6,7 +6,9 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { Engine } from '../../server/src/engine/engine.js';
+import { Engine, guardBlocks } from '../../server/src/engine/engine.js';
+import { guardFixes } from '../../server/src/engine/fixes.js';
+import type { Finding } from '../../server/src/engine/types.js';
 import type { LintResult } from '../../server/src/engine/engine.js';
 import { clearMarkdownCache } from '../../server/src/engine/formats/markdown.js';
 import { LineIndex } from '../../server/src/engine/offsets.js';
@@ -146,6 +148,31 @@ describe('engine: placed blocks after an edit', function () {
         }
       }),
       { numRuns: 500, seed: 5 },
+    );
+  });
+
+  it('the fix guard gives the same verdicts with the blocks near the edits as with all blocks (fast-check)', () => {
+    const text = report(6);
+    const result = new Engine().lint(text, { path: 'guard.md' });
+    const edits = fc.array(fc.tuple(fc.nat({ max: text.length }), fc.nat({ max: 30 }), fc.constantFrom('', 'ander', 'de cliënt', 'x\ny', '*')), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(edits, (list) => {
+        const make = (): Finding[] =>
+          list.map(([at, len, newText], i) => ({
+            ruleId: 'test/guard',
+            severity: 'info',
+            message: { en: `${i}`, nl: `${i}` },
+            offset: at,
+            endOffset: Math.min(text.length, at + len),
+            fixes: [{ title: { en: 'fix', nl: 'fix' }, kind: 'safe', preferred: true, edits: [{ offset: at, endOffset: Math.min(text.length, at + len), newText }] }],
+          })) as Finding[];
+        const all = result.blocks.map((b) => ({ block: b.analysed.block, language: b.analysed.language, base: b.analysed.block.mapBase ?? 0, shift: 0 }));
+        const a = guardFixes(text, make(), all, 'markdown');
+        const near = make();
+        const b = guardFixes(text, near, guardBlocks(result.blocks, near, 0), 'markdown');
+        assert.deepEqual(b, a);
+      }),
+      { numRuns: 300, seed: 3 },
     );
   });
 });

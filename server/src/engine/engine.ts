@@ -5,7 +5,8 @@ import { configKey, defaultConfig } from './config/config.js';
 import { parseMarkdown, parseMarkdownSteps } from './formats/markdown.js';
 import { parsePlaintext } from './formats/plaintext.js';
 import { secureLatexFixes } from './formats/latex.js';
-import { secureFindings } from './fixes.js';
+import { GUARD_LOOKBACK, secureFindings } from './fixes.js';
+import type { GuardBlock } from './fixes.js';
 import { LineIndex, toDocument } from './offsets.js';
 import { detectByFunctionWords, detectLanguage } from './language/detect.js';
 import { analyseBlock, keepCompact } from './text/analyse.js';
@@ -313,7 +314,7 @@ export class Engine {
     // Fix texts are plain text: in LaTeX they are escaped, and edits that would cut into markup are widened or dropped.
     if (format === 'latex') secureLatexFixes(input, kept);
     // No range splits a CRLF; no fix touches what is not running prose (quotations, code, math, URLs, markup); see fixes.ts.
-    secureFindings(input, kept, () => blocks.map((b) => ({ block: b.analysed.block, language: b.analysed.language, base: (b.analysed.block.mapBase ?? 0) + bom, shift: bom })), format, bom);
+    secureFindings(input, kept, () => guardBlocks(blocks, kept, bom), format, bom);
     const result: LintResult = { language, format, metrics, sections, findings: kept, paragraphs: [], blocks, errors, model, analyses };
     // The paragraphs with their metrics are made when read (a hover, a report), not at every check of an edit.
     let paragraphs: Paragraph[] | undefined;
@@ -880,6 +881,35 @@ export function applyDirectives(findings: Finding[], directives: Directive[], li
     const related = f.related!.filter((r) => r !== place && !(r.sameUse && disabledAt(f.ruleId, r.offset)));
     return [{ ...f, offset: place.offset, endOffset: place.endOffset, fixes, ...(related.length ? { related } : { related: undefined }) }];
   });
+}
+
+/**
+ * The blocks the fix guard needs (fixes.ts guardFixes): for each fix edit, the last block that starts
+ * at or before it and the GUARD_LOOKBACK blocks before that, the same ones the guard would look at
+ * in the list of all blocks. All blocks when they are not in document order.
+ */
+export function guardBlocks(blocks: DocumentBlock[], findings: Finding[], bom: number): GuardBlock[] {
+  const guard = (b: DocumentBlock): GuardBlock => ({ block: b.analysed.block, language: b.analysed.language, base: (b.analysed.block.mapBase ?? 0) + bom, shift: bom });
+  for (let i = 1; i < blocks.length; i++) if (blocks[i]!.analysed.block.start < blocks[i - 1]!.analysed.block.start) return blocks.map(guard);
+  const wanted = new Set<number>();
+  for (const f of findings) {
+    for (const fix of f.fixes) {
+      for (const e of fix.edits) {
+        let lo = 0;
+        let hi = blocks.length - 1;
+        let found = -1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >> 1;
+          if (blocks[mid]!.analysed.block.start + bom <= e.offset) {
+            found = mid;
+            lo = mid + 1;
+          } else hi = mid - 1;
+        }
+        for (let k = found; k >= 0 && k >= found - GUARD_LOOKBACK; k--) wanted.add(k);
+      }
+    }
+  }
+  return [...wanted].sort((a, b) => a - b).map((i) => guard(blocks[i]!));
 }
 
 /** Runs a stepwise computation to its end without pausing. */

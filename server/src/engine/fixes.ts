@@ -148,6 +148,9 @@ export interface GuardBlock {
   shift: number;
 }
 
+/** How many blocks before the last one that starts at or before an edit the guard looks at for the block that holds it. */
+export const GUARD_LOOKBACK = 8;
+
 type Verdict = 0 | 1 | 2; // keep, make a suggestion, drop
 const KEEP: Verdict = 0;
 const SUGGEST: Verdict = 1;
@@ -217,7 +220,7 @@ export function guardFixes(text: string, findings: Finding[], blocks: GuardBlock
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    for (let i = found; i >= 0 && i >= found - 8; i--) {
+    for (let i = found; i >= 0 && i >= found - GUARD_LOOKBACK; i--) {
       const g = sorted[i]!;
       if (g.block.start + g.shift <= e.offset && e.endOffset <= g.block.end + g.shift) return g;
     }
