@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { clearMarkdownCache, forgetLastParse, lastChunking, parseMarkdown, parseMarkdownWhole, setChunkGrouping } from '../../server/src/engine/formats/markdown.js';
+import { clearMarkdownCache, forgetLastParse, lastChunking, parseMarkdown, parseMarkdownWhole, setChunkGrouping, splicedChunks } from '../../server/src/engine/formats/markdown.js';
 import type { ParsedDocument } from '../../server/src/engine/types.js';
 import { CORPUS_DIR } from '../helpers/shared.js';
 
@@ -194,7 +194,8 @@ describe('Markdown chunks after an edit: the same as a scan from scratch', () =>
               text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + remove));
               const incremental = normalised(parseMarkdown(text));
               const reused = lastChunking()!;
-              forgetLastParse();
+              // From scratch: no last parse, and no chunk results (a chunk read in part after an edit is cached as the whole chunk's).
+              clearMarkdownCache();
               const fresh = normalised(parseMarkdown(text));
               const scratch = lastChunking()!;
               // Where each piece ends, how far its scan read, its definitions: the next edit starts from here.
@@ -208,5 +209,42 @@ describe('Markdown chunks after an edit: the same as a scan from scratch', () =>
         { numRuns: 15, seed: 7 },
       );
     }
+  });
+});
+
+describe('Markdown chunks read in part after an edit (spliceChunk): the same as one parse of the whole', () => {
+  // What an edit may put in: words, blank lines, and what opens or closes a construct or joins two.
+  const INSERTS = ['x', 'de cliënt', ' ', '\n', '\n\n', '\r\n\r\n', '```\n', '~~~', '$$\n', '<!--', '-->', '<pre>\n', '</pre>', '> ', '- ', '1. ', '    ', '\n    code\n\n', '---\n', '[^1]: noot\n\n', '[ref]: /u\n', '[ref]', '[^1]', '# ', '=\n', '|', '*', '<!-- brug-disable -->\n\n'];
+  const edit = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 30 }), fc.constantFrom(...INSERTS, ''));
+  it('generated Markdown, random edits one after the other, under several groupings: blocks, directives and language equal those of a parse from scratch (fast-check)', function () {
+    this.timeout(120_000);
+    const before = splicedChunks();
+    fc.assert(
+      fc.property(documentArb, fc.array(edit, { minLength: 1, maxLength: 5 }), fc.constantFrom(...GROUPINGS), (original, edits, [name, grouping]) => {
+        try {
+          setChunkGrouping(grouping);
+          clearMarkdownCache();
+          let text = original;
+          parseMarkdown(text);
+          // The edits one after the other (each read from the last), then each version from scratch.
+          const versions: Array<[string, ReturnType<typeof normalised>]> = [];
+          for (const [where, remove, insert] of edits) {
+            const at = Math.floor(where * text.length);
+            text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + remove));
+            versions.push([text, normalised(parseMarkdown(text))]);
+          }
+          for (const [version, incremental] of versions) {
+            clearMarkdownCache();
+            assert.deepStrictEqual(incremental, normalised(parseMarkdown(version)), `${name}: ${JSON.stringify(version)}`);
+          }
+        } finally {
+          setChunkGrouping(undefined);
+          clearMarkdownCache();
+        }
+      }),
+      { numRuns: 400, seed: 20261204 },
+    );
+    // The comparisons reached the code they test.
+    assert.ok(splicedChunks() - before > 50, `chunks read in part: ${splicedChunks() - before}`);
   });
 });

@@ -5,7 +5,8 @@ import { configKey, defaultConfig } from './config/config.js';
 import { parseMarkdown, parseMarkdownSteps } from './formats/markdown.js';
 import { parsePlaintext } from './formats/plaintext.js';
 import { secureLatexFixes } from './formats/latex.js';
-import { secureFindings } from './fixes.js';
+import { GUARD_LOOKBACK, secureFindings } from './fixes.js';
+import type { GuardBlock } from './fixes.js';
 import { LineIndex, toDocument } from './offsets.js';
 import { detectByFunctionWords, detectLanguage } from './language/detect.js';
 import { analyseBlock, keepCompact } from './text/analyse.js';
@@ -105,13 +106,33 @@ function sameVariant(v: BlockResult, b: ProseBlock, language: Language, role: Se
   return v.language === language && v.role === role && v.kind === b.kind && v.level === (b.level ?? 0) && v.quoted === !!b.quoted && v.skip === !!b.skip && v.ckey === ckey && samePlaceholders(v.placeholders, b.placeholders);
 }
 
+/** What the engine remembers of a block by its map object (the parser hands out the same one while a chunk is unchanged). */
+interface MapHint {
+  text: string;
+  language?: Language | 'short';
+  result?: BlockResult;
+  /**
+   * The analysed block handed to the rules at the last check of the document `placedIn` that had
+   * this block, made from `result`: handed out again while the block is the same (same map, same
+   * result), wherever it now stands, with its `block` set to this check's block (start, end).
+   * Document rules may key per-block and per-run memos by it (runs.ts RunMemo).
+   */
+  placed?: AnalysedBlock;
+  placedFrom?: BlockResult;
+  placedIn?: string;
+  /** The check (generation) that last handed it out: a map met twice in one check gets a second object. */
+  placedAt?: number;
+  /** The placed block of that check, handed out again when section and base are the same too. */
+  placedBlock?: PlacedBlock;
+}
+
 /** A block placed in the document: its analysis, section and facts, and the map to document offsets. */
 class PlacedBlock implements DocumentBlock {
   constructor(
     readonly analysed: AnalysedBlock,
     readonly section: number,
     readonly facts: Record<string, unknown>,
-    private readonly base: number,
+    readonly base: number,
   ) {}
 
   toDocument(start: number, end: number): { offset: number; endOffset: number } {
@@ -169,9 +190,10 @@ export class Engine {
    * The last result of each block by its map: a parser that reuses a chunk hands out its blocks'
    * maps (and texts) unchanged, so an unchanged block is found without hashing or comparing its text.
    */
-  private byMap = new WeakMap<object, { text: string; language?: Language | 'short'; result?: BlockResult }>();
+  private byMap = new WeakMap<object, MapHint>();
   private readonly documentLanguage = new ContentCache<Language>(1000);
   private readonly formats: EngineOptions['formats'];
+  private lastLines: WeakRef<LineIndex> | undefined;
 
   constructor(options: EngineOptions = {}) {
     this.vocabulary = options.vocabulary ?? new Vocabulary();
@@ -233,7 +255,9 @@ export class Engine {
     const text = bom ? input.slice(1) : input;
     const format = options.format ?? formatOf(options.path ?? options.uri);
     const parsed = yield* this.parseSafely(text, format, config);
-    const lines = new LineIndex(text);
+    // The line index of the last check's text, patched where the text changed (held weakly: the last result keeps it).
+    const lines = LineIndex.afterEdit(this.lastLines?.deref(), text);
+    this.lastLines = new WeakRef(lines);
     this.generation++;
     const name = options.uri ?? options.path;
     if (name !== undefined) {
@@ -254,7 +278,7 @@ export class Engine {
     const { headings, roles } = headingRoles(parsed.blocks, roleVocabulary);
 
     yield;
-    const analysed = yield* this.analyseBlocks(parsed, language, roles, config, options.token, bom);
+    const analysed = yield* this.analyseBlocks(parsed, language, roles, config, options.token, bom, name);
     if (!analysed) return this.cancelledResult(language, format);
     const { results, blocks, errors, fresh } = analysed;
 
@@ -290,7 +314,7 @@ export class Engine {
     // Fix texts are plain text: in LaTeX they are escaped, and edits that would cut into markup are widened or dropped.
     if (format === 'latex') secureLatexFixes(input, kept);
     // No range splits a CRLF; no fix touches what is not running prose (quotations, code, math, URLs, markup); see fixes.ts.
-    secureFindings(input, kept, () => blocks.map((b) => ({ block: b.analysed.block, language: b.analysed.language, base: (b.analysed.block.mapBase ?? 0) + bom, shift: bom })), format, bom);
+    secureFindings(input, kept, () => guardBlocks(blocks, kept, bom), format, bom);
     const result: LintResult = { language, format, metrics, sections, findings: kept, paragraphs: [], blocks, errors, model, analyses };
     // The paragraphs with their metrics are made when read (a hover, a report), not at every check of an edit.
     let paragraphs: Paragraph[] | undefined;
@@ -338,7 +362,7 @@ export class Engine {
   }
 
   /** Every block analysed (through the cache) and placed in the document; undefined when cancelled. */
-  private *analyseBlocks(parsed: ParsedDocument, language: Language, roles: SectionRole[], config: BrugConfig, token: LintOptions['token'], bom: number): Generator<void, { results: BlockResult[]; blocks: DocumentBlock[]; errors: RuleError[]; fresh: number[] } | undefined> {
+  private *analyseBlocks(parsed: ParsedDocument, language: Language, roles: SectionRole[], config: BrugConfig, token: LintOptions['token'], bom: number, name: string | undefined): Generator<void, { results: BlockResult[]; blocks: DocumentBlock[]; errors: RuleError[]; fresh: number[] } | undefined> {
     const firstBlockStart = parsed.blocks[0]?.start ?? 0;
     const languageDirectives = parsed.directives.filter((d) => d.kind === 'language' && d.offset > firstBlockStart);
     const ckey = configKey(config);
@@ -375,10 +399,43 @@ export class Engine {
       results.push(r);
       if (r.errors.length) errors.push(...r.errors);
       // The cached result placed in the document: this run's block, its section, the map's base.
-      const analysed = r.analysed.block === b ? r.analysed : { ...r.analysed, block: b };
-      blocks.push(new PlacedBlock(analysed, hi, r.facts, (b.mapBase ?? 0) + bom));
+      blocks.push(this.place(hint, r, b, hi, (b.mapBase ?? 0) + bom, name));
     }
     return { results, blocks, errors, fresh };
+  }
+
+  /**
+   * The block placed in the document. A block of the last check of the same document that is still
+   * the same block (the same map object, so the same text and offset map, and the same cached result,
+   * so the same language, role and configuration) keeps its analysed object, moved to where the block
+   * now stands (its `block` is this check's): rules' memos keyed by it stay valid across edits
+   * elsewhere, as long as they hold nothing that depends on the block's place (section numbers,
+   * document offsets). Only for documents checked by name: an unnamed check never changes the
+   * blocks of an earlier result.
+   */
+  private place(hint: MapHint, r: BlockResult, b: ProseBlock, section: number, base: number, name: string | undefined): PlacedBlock {
+    let analysed: AnalysedBlock;
+    if (name !== undefined && hint.placedFrom === r && hint.placedIn === name && hint.placedAt !== this.generation && hint.placed) {
+      analysed = hint.placed;
+      if (analysed.block !== b) analysed.block = b;
+      hint.placedAt = this.generation;
+      const last = hint.placedBlock;
+      if (last && last.section === section && last.base === base) return last;
+      return (hint.placedBlock = new PlacedBlock(analysed, section, r.facts, base));
+    }
+    if (name === undefined || hint.placedAt === this.generation) {
+      analysed = r.analysed.block === b ? r.analysed : { ...r.analysed, block: b };
+      return new PlacedBlock(analysed, section, r.facts, base);
+    }
+    // A copy of its own (the cached analysis is shared by every place with the same text), kept for the next check.
+    analysed = { ...r.analysed, block: b };
+    const placed = new PlacedBlock(analysed, section, r.facts, base);
+    hint.placed = analysed;
+    hint.placedFrom = r;
+    hint.placedIn = name;
+    hint.placedAt = this.generation;
+    hint.placedBlock = placed;
+    return placed;
   }
 
   /**
@@ -708,7 +765,8 @@ function headingRoles(blocks: ProseBlock[], vocab: RoleVocabulary): { headings: 
   if (known && sameInfos(known.infos, infos)) return { headings, roles: [...known.roles] };
   const roles = assignRoles(infos, vocab);
   // Kept as copies of their own: a title or section start may be a slice of this document version, which must not stay alive with it.
-  lastRoles.set(vocab, { infos: infos.map((h) => ({ ...h, title: detach(h.title), content: detach(h.content ?? '') })), roles: [...roles] });
+  // (A section's content is made by joining its blocks' parts, never a slice: kept as it is, it compares at once next time.)
+  lastRoles.set(vocab, { infos: infos.map((h) => ({ ...h, title: detach(h.title) })), roles: [...roles] });
   return { headings, roles };
 }
 
@@ -823,6 +881,35 @@ export function applyDirectives(findings: Finding[], directives: Directive[], li
     const related = f.related!.filter((r) => r !== place && !(r.sameUse && disabledAt(f.ruleId, r.offset)));
     return [{ ...f, offset: place.offset, endOffset: place.endOffset, fixes, ...(related.length ? { related } : { related: undefined }) }];
   });
+}
+
+/**
+ * The blocks the fix guard needs (fixes.ts guardFixes): for each fix edit, the last block that starts
+ * at or before it and the GUARD_LOOKBACK blocks before that, the same ones the guard would look at
+ * in the list of all blocks. All blocks when they are not in document order.
+ */
+export function guardBlocks(blocks: DocumentBlock[], findings: Finding[], bom: number): GuardBlock[] {
+  const guard = (b: DocumentBlock): GuardBlock => ({ block: b.analysed.block, language: b.analysed.language, base: (b.analysed.block.mapBase ?? 0) + bom, shift: bom });
+  for (let i = 1; i < blocks.length; i++) if (blocks[i]!.analysed.block.start < blocks[i - 1]!.analysed.block.start) return blocks.map(guard);
+  const wanted = new Set<number>();
+  for (const f of findings) {
+    for (const fix of f.fixes) {
+      for (const e of fix.edits) {
+        let lo = 0;
+        let hi = blocks.length - 1;
+        let found = -1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >> 1;
+          if (blocks[mid]!.analysed.block.start + bom <= e.offset) {
+            found = mid;
+            lo = mid + 1;
+          } else hi = mid - 1;
+        }
+        for (let k = found; k >= 0 && k >= found - GUARD_LOOKBACK; k--) wanted.add(k);
+      }
+    }
+  }
+  return [...wanted].sort((a, b) => a - b).map((i) => guard(blocks[i]!));
 }
 
 /** Runs a stepwise computation to its end without pausing. */

@@ -148,6 +148,9 @@ export interface GuardBlock {
   shift: number;
 }
 
+/** How many blocks before the last one that starts at or before an edit the guard looks at for the block that holds it. */
+export const GUARD_LOOKBACK = 8;
+
 type Verdict = 0 | 1 | 2; // keep, make a suggestion, drop
 const KEEP: Verdict = 0;
 const SUGGEST: Verdict = 1;
@@ -182,14 +185,21 @@ const SOFT_GAP = /^[*_~ \t]*$/;
  */
 export function guardFixes(text: string, findings: Finding[], blocks: GuardBlock[], format: Format, bom = 0): Finding[] {
   if (!findings.some((f) => f.fixes.length > 0)) return findings;
-  const sorted = [...blocks].sort((a, b) => a.block.start + a.shift - (b.block.start + b.shift));
+  // The engine hands the blocks over in document order (most formats): sorted only when they are not.
+  let sorted = blocks;
+  for (let i = 1; i < blocks.length; i++) {
+    if (blocks[i]!.block.start + blocks[i]!.shift < blocks[i - 1]!.block.start + blocks[i - 1]!.shift) {
+      sorted = [...blocks].sort((a, b) => a.block.start + a.shift - (b.block.start + b.shift));
+      break;
+    }
+  }
   const starts = sorted.map((b) => b.block.start + b.shift);
   const quotes = new Map<GuardBlock, Array<[number, number]>>();
   const quotesOf = (g: GuardBlock) => {
     let q = quotes.get(g);
     if (!q) {
       q = [];
-      for (const x of findQuotes(g.block.text, g.language)) {
+      for (const x of blockQuotes(g)) {
         const s = docOf(g, x.start, 'start');
         const e = docOf(g, x.end, 'end');
         if (e > s) q.push([s, e]);
@@ -210,7 +220,7 @@ export function guardFixes(text: string, findings: Finding[], blocks: GuardBlock
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    for (let i = found; i >= 0 && i >= found - 8; i--) {
+    for (let i = found; i >= 0 && i >= found - GUARD_LOOKBACK; i--) {
       const g = sorted[i]!;
       if (g.block.start + g.shift <= e.offset && e.endOffset <= g.block.end + g.shift) return g;
     }
@@ -264,6 +274,20 @@ export function guardFixes(text: string, findings: Finding[], blocks: GuardBlock
   }
   return findings;
 }
+
+/**
+ * A block's quotations (block-text offsets), remembered by the block's offset map: a parser that
+ * reuses an unchanged chunk hands out the same map with the same text, so an edit elsewhere does not
+ * search the block again.
+ */
+function blockQuotes(g: GuardBlock): ReturnType<typeof findQuotes> {
+  const known = QUOTES.get(g.block.map);
+  if (known && known.text === g.block.text && known.language === g.language) return known.quotes;
+  const quotes = findQuotes(g.block.text, g.language);
+  QUOTES.set(g.block.map, { text: g.block.text, language: g.language, quotes });
+  return quotes;
+}
+const QUOTES = new WeakMap<object, { text: string; language: Language; quotes: ReturnType<typeof findQuotes> }>();
 
 /** Whether an edit touches [s, t): overlaps it, or inserts strictly inside it. */
 function touches(e: { offset: number; endOffset: number }, s: number, t: number): boolean {

@@ -177,7 +177,43 @@ function atLineStart(source: string, i: number): boolean {
 /** Line starts of a text, for 1-based line and UTF-16 column positions. Handles \n, \r\n and \r. */
 export class LineIndex {
   private readonly starts: number[];
-  constructor(readonly text: string) {
+
+  /**
+   * The line index of `text`, made from that of an earlier version of it (`last`): the line starts
+   * before the first changed character and after the last one are the earlier ones (moved), only
+   * the stretch between is scanned. The same starts as `new LineIndex(text)`.
+   */
+  static afterEdit(last: LineIndex | undefined, text: string): LineIndex {
+    if (!last || last.text === text) return last && last.text === text ? last : new LineIndex(text);
+    const old = last.text;
+    const prefix = commonPrefix(old, text);
+    const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+    // A start after character i depends on characters i and i + 1 (a CR before an LF starts no line).
+    const from = Math.max(0, prefix - 1);
+    const to = Math.max(from, text.length - suffix);
+    const delta = text.length - old.length;
+    const starts: number[] = [];
+    const o = last.starts;
+    let k = 0;
+    while (k < o.length && o[k]! <= from) starts.push(o[k++]!);
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+    }
+    while (k < o.length && o[k]! <= to - delta) k++;
+    for (; k < o.length; k++) starts.push(o[k]! + delta);
+    return new LineIndex(text, starts);
+  }
+
+  constructor(
+    readonly text: string,
+    known?: number[],
+  ) {
+    if (known) {
+      this.starts = known;
+      return;
+    }
     const starts = [0];
     // Without carriage returns (most texts), the native search finds the line ends.
     if (text.indexOf('\r') < 0) {
@@ -226,4 +262,25 @@ export class LineIndex {
   lineStart(line: number): number {
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]!;
   }
+}
+
+/** The length of the longest common prefix of two texts (compared a stretch at a time), given that the first `from` characters are the same. */
+export function commonPrefix(a: string, b: string, from = 0): number {
+  const n = Math.min(a.length, b.length);
+  let i = Math.min(from, n);
+  for (let step = 4096; step >= 1; step >>= 3) {
+    while (i + step <= n && (step === 1 ? a.charCodeAt(i) === b.charCodeAt(i) : a.slice(i, i + step) === b.slice(i, i + step))) i += step;
+  }
+  return i;
+}
+
+/** The length of the longest common suffix of two texts, at most `max`, given that the last `from` characters are the same. */
+export function commonSuffix(a: string, b: string, max: number, from = 0): number {
+  const al = a.length;
+  const bl = b.length;
+  let i = Math.max(0, Math.min(from, max));
+  for (let step = 4096; step >= 1; step >>= 3) {
+    while (i + step <= max && (step === 1 ? a.charCodeAt(al - 1 - i) === b.charCodeAt(bl - 1 - i) : a.slice(al - i - step, al - i) === b.slice(bl - i - step, bl - i))) i += step;
+  }
+  return i;
 }

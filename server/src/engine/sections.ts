@@ -2,7 +2,7 @@ import type { Language, ProseBlock, SectionRole } from './types.js';
 import type { RoleEntry } from './vocabulary/dictionary.js';
 import type { Vocabulary } from './vocabulary/vocabulary.js';
 import { hasFirstPersonSingular } from './text/quotes.js';
-import { ContentCache } from './cache.js';
+import { ContentCache, detach } from './cache.js';
 
 /**
  * Section roles. The words live in the section-role dictionaries (dictionaries/nl/sectierollen.yml,
@@ -425,19 +425,62 @@ export function headingInfos(blocks: ProseBlock[]): HeadingInfo[] {
   const out: HeadingInfo[] = [];
   let proseSeen = false;
   let current: HeadingInfo | undefined;
+  let heading: ProseBlock | undefined;
+  let parts: string[] = [];
+  let length = 0;
+  const finish = () => {
+    if (current && heading) current.content = contentOf(heading, parts);
+  };
   for (const b of blocks) {
     if (b.kind === 'heading') {
+      finish();
       current = { title: b.text.trim(), level: b.level ?? 1, afterProse: proseSeen, content: '' };
       if (b.title) current.declaredTitle = true;
       out.push(current);
+      heading = b;
+      parts = [];
+      length = 0;
       continue;
     }
     proseSeen = true;
-    // Template tags ({% hint %}, {{< figure >}}) are markup, not what the section says.
-    if (current && current.content!.length < CONTENT_CHARS && !b.skip) current.content += `${b.text.slice(0, CONTENT_CHARS).replace(TEMPLATE_TAG, ' ')}\n`;
+    if (current && length < CONTENT_CHARS && !b.skip) {
+      const part = contentPart(b);
+      parts.push(part);
+      length += part.length;
+    }
   }
+  finish();
   return out;
 }
+
+/**
+ * What a block adds to its section's content: its start, template tags ({% hint %}, {{< figure >}})
+ * left out (markup, not what the section says). Remembered by the block's map (a parser hands out
+ * the same one while a block is unchanged).
+ */
+function contentPart(b: ProseBlock): string {
+  const known = PARTS.get(b.map);
+  if (known && known.text === b.text) return known.part;
+  // A copy of its own: a block's text may be a slice of the document (plain text), which must not stay alive with it.
+  const part = detach(`${b.text.slice(0, CONTENT_CHARS).replace(TEMPLATE_TAG, ' ')}\n`);
+  PARTS.set(b.map, { text: b.text, part });
+  return part;
+}
+const PARTS = new WeakMap<object, { text: string; part: string }>();
+
+/**
+ * A section's content from its blocks' parts: the same string as at the last check while the parts
+ * are the same (by the heading's map), so that comparing it and looking it up in the role caches
+ * does not read it again. A copy of its own: it shares no memory with the document.
+ */
+function contentOf(heading: ProseBlock, parts: string[]): string {
+  const known = CONTENTS.get(heading.map);
+  if (known && known.parts.length === parts.length && known.parts.every((p, i) => p === parts[i])) return known.content;
+  const content = detach(parts.join(''));
+  CONTENTS.set(heading.map, { parts, content });
+  return content;
+}
+const CONTENTS = new WeakMap<object, { parts: string[]; content: string }>();
 
 /** Roles that mean the body of the report has begun: a summary after them is a chapter's summary. */
 const BODY: ReadonlySet<SectionRole> = new Set(['background', 'method', 'results', 'discussion', 'conclusion', 'recommendations']);

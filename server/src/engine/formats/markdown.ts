@@ -15,7 +15,7 @@ import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { mathFromMarkdown } from 'mdast-util-math';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import type { Directive, Language, ParsedDocument, ProseBlock, BlockKind } from '../types.js';
-import { BlockTextBuilder } from '../offsets.js';
+import { BlockTextBuilder, commonPrefix, commonSuffix } from '../offsets.js';
 import { parseDirective } from './directives.js';
 import { ContentCache, detach } from '../cache.js';
 
@@ -90,6 +90,15 @@ interface ChunkResult {
   frontMatterLanguage?: Language;
   /** The labels of the link and footnote definitions the chunk holds, as the parser read them ("^" first for a footnote). */
   defines?: string[];
+  /** Where each of `defines` stands in the chunk (parallel to it). */
+  defineAt?: number[];
+  /**
+   * Where the chunk's text may be cut in two with the same blocks on either side as in the whole
+   * (offsets in the chunk, ascending): starts of top-level constructs that nothing before them runs
+   * into (not after indented code, which a list item after it would join). An edit then re-reads
+   * only the part between two cuts that it touched (see spliceChunk).
+   */
+  cuts?: number[];
   /**
    * The chunk ends inside a construct that a blank line does not end (fenced code, math, an HTML
    * block of kinds 1-5, at the top level): the line that closes it (a pattern for one line, `m` flag).
@@ -518,6 +527,7 @@ class ChunkReader {
   readonly blocks: ProseBlock[] = [];
   readonly directives: ChunkResult['directives'] = [];
   readonly defines: string[] = [];
+  readonly defineAt: number[] = [];
   frontMatterLanguage: Language | undefined;
   // Where the last positioned text ended: text that a transform made without a position (GFM
   // e-mail literals inside broken links) is found from here, so its offsets stay exact.
@@ -632,11 +642,13 @@ class ChunkReader {
         return;
       case 'footnoteDefinition':
         this.defines.push(`^${normaliseLabel(node.label ?? '')}`);
+        this.defineAt.push(offsetOf(node, 'start'));
         // A footnote's text is prose: in theses much of it lives there.
         for (const c of node.children ?? []) this.walk(c, quoted, inList, true);
         return;
       case 'definition':
         this.defines.push(normaliseLabel(node.label ?? ''));
+        this.defineAt.push(offsetOf(node, 'start'));
         return;
       case 'table':
         for (const row of node.children ?? []) for (const cell of row.children ?? []) this.block(cell, 'tableCell', quoted);
@@ -1128,9 +1140,13 @@ function chunkBlocks(src: string, stubs: string, frontMatter: boolean): ChunkRes
   // Nothing but these pieces and blank lines: the parser would read each stand-in as a paragraph of its own and
   // nothing else (the stub definitions after the chunk are past its end), so it need not run at all.
   const fastDefines = fast.flatMap((f) => f.defines ?? []);
+  const fastDefineAt = fast.flatMap((f) => (f.defines ?? []).map(() => f.start));
   if (onlyBlankBetween && BLANK.test(src.slice(at))) {
-    const only: ChunkResult = { blocks: fast.flatMap((f) => f.blocks), directives: [] };
-    if (fastDefines.length) only.defines = fastDefines;
+    const only: ChunkResult = { blocks: fast.flatMap((f) => f.blocks), directives: [], cuts: fast.map((f) => f.start) };
+    if (fastDefines.length) {
+      only.defines = fastDefines;
+      only.defineAt = fastDefineAt;
+    }
     return only;
   }
   // An offset in `input` moved back to the chunk: past each stand-in before it, by the piece's length less one.
@@ -1154,8 +1170,12 @@ function chunkBlocks(src: string, stubs: string, frontMatter: boolean): ChunkRes
   }
   if (next !== standIns.length) return chunkBlocksParsed(src, stubs);
   const result: ChunkResult = { blocks, directives: r.directives.map((d) => ({ ...d, offset: shift(d.offset), endOffset: shift(d.endOffset) })) };
+  if (r.cuts) result.cuts = r.cuts.map(shift);
   if (r.frontMatterLanguage) result.frontMatterLanguage = r.frontMatterLanguage;
-  if (r.defines || fastDefines.length) result.defines = [...(r.defines ?? []), ...fastDefines];
+  if (r.defines || fastDefines.length) {
+    result.defines = [...(r.defines ?? []), ...fastDefines];
+    result.defineAt = [...(r.defineAt ?? []).map(shift), ...fastDefineAt];
+  }
   if (r.open) result.open = r.open;
   if (r.joinsList) result.joinsList = true;
   return result;
@@ -1194,8 +1214,21 @@ function chunkBlocksParsed(src: string, stubs: string, frontMatter = false): Chu
   const reader = new ChunkReader(src, src.length);
   reader.walk(tree, false, false);
   const result: ChunkResult = { blocks: reader.blocks, directives: reader.directives };
+  if (!frontMatter) {
+    // Top-level constructs that start in the chunk, each but the first after one that is not indented code.
+    const cuts: number[] = [];
+    for (let k = 1; k <= last; k++) {
+      const before = kids[k - 1]!;
+      if (before.type === 'code' && !FENCE.test(src.slice(src.lastIndexOf('\n', offsetOf(before, 'start') - 1) + 1, offsetOf(before, 'end')))) continue;
+      cuts.push(offsetOf(kids[k]!, 'start'));
+    }
+    result.cuts = cuts;
+  }
   if (reader.frontMatterLanguage) result.frontMatterLanguage = reader.frontMatterLanguage;
-  if (reader.defines.length) result.defines = reader.defines;
+  if (reader.defines.length) {
+    result.defines = reader.defines;
+    result.defineAt = reader.defineAt;
+  }
   if (open) result.open = open;
   if (last >= 0 && kids[last]!.type === 'code' && !FENCE.test(src.slice(src.lastIndexOf('\n', offsetOf(kids[last]!, 'start') - 1) + 1, offsetOf(kids[last]!, 'end')))) result.joinsList = true;
   return result;
@@ -1298,6 +1331,8 @@ interface ParsedChunk {
   /** The stub definitions it was parsed with, "\0" first for a chunk parsed as front matter (the chunk cache's second key). */
   stubs: string;
   result: ChunkResult;
+  /** The result's blocks placed at `start` (made at the first parse that placed the chunk there, handed out again while it stays there). */
+  placed?: ProseBlock[];
 }
 
 /** A reused chunk stays in the chunk cache as if it had been looked up (another document may need it). */
@@ -1367,7 +1402,11 @@ function guardAfterEdit(text: string, unchanged: Unchanged | undefined): string 
   const eol = text.indexOf('\n', unchanged.suffixStart);
   const touched = text.slice(from, eol < 0 ? text.length : eol);
   LONG_DELIMITER_RUN.lastIndex = 0;
-  if (mayNestContainers(touched) || LONG_DELIMITER_RUN.test(touched) || mayNestBrackets(text)) return guardNesting(text);
+  if (mayNestContainers(touched) || LONG_DELIMITER_RUN.test(touched)) return guardNesting(text);
+  // Brackets are counted between empty lines: only the stretches between empty lines that the edit touched can have changed.
+  const before = unchanged.prefixEnd >= 2 ? text.lastIndexOf('\n\n', unchanged.prefixEnd - 2) : -1;
+  const after = text.indexOf('\n\n', unchanged.suffixStart);
+  if (mayNestBrackets(before < 0 && after < 0 ? text : text.slice(Math.max(0, before), after < 0 ? text.length : after + 2))) return guardNesting(text);
   return text;
 }
 
@@ -1394,6 +1433,189 @@ function sameDefinitions(a: Definitions, b: Definitions): boolean {
   if (a.size !== b.size) return false;
   for (const k of a) if (!b.has(k)) return false;
   return true;
+}
+
+/** Where the text is as it was (new offsets): before `prefix`, and from `suffixStart` on (old offsets `delta` less). */
+interface Exact {
+  prefix: number;
+  suffixStart: number;
+  delta: number;
+}
+
+/** The exact unchanged ends of the text (from the chunk-wise ones, comparing only the chunks between). */
+function exactEnds(text: string, old: string, u: Unchanged): Exact {
+  const prefix = commonPrefix(old, text, u.prefixEnd);
+  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix, text.length - u.suffixStart);
+  return { prefix, suffixStart: text.length - suffix, delta: u.delta };
+}
+
+/** The last chunk of a list (ascending starts) that starts at or before `at`, or -1. */
+function chunkAt(chunks: ParsedChunk[], at: number): number {
+  let lo = 0;
+  let hi = chunks.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (chunks[mid]!.start <= at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Whether a sorted list holds a value. */
+function holds(list: readonly number[] | undefined, value: number): boolean {
+  if (!list) return false;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = list[mid]!;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** A part of a chunk: new text to read, or a stretch of a chunk of the last parse between two of its cuts (`shift`: new offset less old). */
+interface Unit {
+  from: number;
+  to: number;
+  old?: ParsedChunk;
+  shift: number;
+}
+
+/**
+ * A chunk that an edit touched, read without reading again what the edit left alone: its pieces that
+ * are the same text as in the last parse, between two cuts of the chunk they were in (ChunkResult
+ * cuts), keep that chunk's blocks, directives and definitions (moved); only the pieces between are
+ * read, as a chunk of their own. The parts are independent (nothing runs across a cut, and a part
+ * read anew that ends inside a construct or in indented code before a list item gives up), so the
+ * result is the one a parse of the whole chunk gives (test/engine/markdown-chunking.test.ts compares
+ * both over random edits, under several groupings). Undefined when nothing can be kept.
+ */
+function spliceChunk(text: string, chunk: Chunk, pieces: Piece[], old: ParsedChunk[], exact: Exact, definitions: Definitions): ParsedChunk | undefined {
+  if (chunk.meta) return undefined;
+  let lo = 0;
+  let hi = pieces.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pieces[mid]!.start < chunk.start) lo = mid + 1;
+    else hi = mid;
+  }
+  if (pieces[lo]?.start !== chunk.start) return undefined;
+  const units: Unit[] = [];
+  let kept = 0;
+  for (let i = lo; i < pieces.length && pieces[i]!.start < chunk.end; i++) {
+    const p = pieces[i]!;
+    // The chunk of the last parse that held the same text, if the piece lies wholly before or after the edit.
+    const shift = p.end <= exact.prefix ? 0 : p.start >= exact.suffixStart ? exact.delta : NaN;
+    let was: ParsedChunk | undefined;
+    if (shift === shift) {
+      const k = chunkAt(old, p.start - shift);
+      const c = k >= 0 ? old[k]! : undefined;
+      if (c && c.end >= p.end - shift && !c.result.open && !c.result.joinsList && c.result.cuts && !c.stubs.startsWith('\0')) was = c;
+    }
+    const prev = units[units.length - 1];
+    if (prev && prev.to === p.start && prev.old === was && (was === undefined || prev.shift === shift)) prev.to = p.end;
+    else units.push(was ? { from: p.start, to: p.end, old: was, shift } : { from: p.start, to: p.end, shift: 0 });
+  }
+  // A kept stretch must begin and end at a cut of its chunk (or at the chunk's ends); else it is read anew.
+  for (const u of units) {
+    const c = u.old;
+    if (!c) continue;
+    const a = u.from - u.shift - c.start;
+    const b = u.to - u.shift - c.start;
+    if ((a === 0 || holds(c.result.cuts, a)) && (b === c.end - c.start || holds(c.result.cuts, b))) kept++;
+    else u.old = undefined;
+  }
+  if (kept === 0) return undefined;
+  spliced++;
+  const merged: Unit[] = [];
+  for (const u of units) {
+    const prev = merged[merged.length - 1];
+    if (prev && !prev.old && !u.old) prev.to = u.to;
+    else merged.push({ ...u });
+  }
+  const blocks: ProseBlock[] = [];
+  const directives: ChunkResult['directives'] = [];
+  const defines: string[] = [];
+  const defineAt: number[] = [];
+  const cuts: number[] = [];
+  let joinsList = false;
+  for (let n = 0; n < merged.length; n++) {
+    const u = merged[n]!;
+    const at = u.from - chunk.start;
+    if (n > 0 && !joinsList) cuts.push(at);
+    let r: ChunkResult;
+    let a: number;
+    let b: number;
+    if (u.old) {
+      r = u.old.result;
+      a = u.from - u.shift - u.old.start;
+      b = u.to - u.shift - u.old.start;
+      joinsList = false;
+    } else {
+      r = parseChunk(text, { start: u.from, end: u.to }, definitions).result;
+      // A part that the next one would have to join: the whole chunk is read instead.
+      if (r.open !== undefined) return undefined;
+      joinsList = !!r.joinsList;
+      if (joinsList && n + 1 < merged.length) {
+        LIST_MARKER.lastIndex = u.to;
+        if (LIST_MARKER.test(text)) return undefined;
+      }
+      a = 0;
+      b = u.to - u.from;
+    }
+    const by = at - a;
+    for (const x of r.blocks) if (x.start >= a && x.start < b) blocks.push(by === 0 ? x : moveBlock(x, by));
+    for (const d of r.directives) if (d.offset >= a && d.offset < b) directives.push(by === 0 ? d : { ...d, offset: d.offset + by, endOffset: d.endOffset + by });
+    if (r.defines) {
+      if (!r.defineAt) return undefined;
+      r.defines.forEach((d, k) => {
+        const where = r.defineAt![k]!;
+        if (where >= a && where < b) {
+          defines.push(d);
+          defineAt.push(where + by);
+        }
+      });
+    }
+    for (const x of r.cuts ?? []) if (x > a && x < b) cuts.push(x + by);
+  }
+  const result: ChunkResult = { blocks, directives, cuts };
+  if (defines.length) {
+    result.defines = defines;
+    result.defineAt = defineAt;
+  }
+  if (joinsList) result.joinsList = true;
+  // Kept in the chunk cache as a parse of the whole chunk would be (what it is equal to).
+  const src = text.slice(chunk.start, chunk.end);
+  const stubs = stubDefinitions(src, definitions);
+  let byStubs = chunkCache.get(src);
+  if (!byStubs) {
+    chunkCache.set(detach(src), (byStubs = new Map()), true);
+  }
+  lastUsed.set(byStubs, parses);
+  if (!byStubs.has(stubs)) byStubs.set(stubs, result);
+  return { start: chunk.start, end: chunk.end, key: chunkCache.storedKey(src) ?? detach(src), stubs, result: byStubs.get(stubs)! };
+}
+
+let spliced = 0;
+
+/** How many chunks were read in part since the process started (tests only: that the comparisons reach spliceChunk). */
+export function splicedChunks(): number {
+  return spliced;
+}
+
+/** A block of a chunk's result moved within a chunk (`by` characters on); its map stays shared, its base moves. */
+function moveBlock(b: ProseBlock, by: number): ProseBlock {
+  const out: ProseBlock = { kind: b.kind, text: b.text, map: b.map, start: b.start + by, end: b.end + by, mapBase: (b.mapBase ?? 0) + by };
+  if (b.level !== undefined) out.level = b.level;
+  if (b.quoted) out.quoted = true;
+  if (b.placeholders) out.placeholders = b.placeholders;
+  return out;
 }
 
 /** A chunk parsed (or found in the chunk cache) with the stubs of `definitions` it references. */
@@ -1423,7 +1645,7 @@ function cachedChunk(src: string, variant: string): ChunkResult {
 
 /** A cached chunk's block placed at the chunk's position: the map stays shared, mapBase moves it. */
 function shiftBlock(b: ProseBlock, by: number): ProseBlock {
-  const out: ProseBlock = { kind: b.kind, text: b.text, map: b.map, start: b.start + by, end: b.end + by, mapBase: by };
+  const out: ProseBlock = { kind: b.kind, text: b.text, map: b.map, start: b.start + by, end: b.end + by, mapBase: (b.mapBase ?? 0) + by };
   if (b.level !== undefined) out.level = b.level;
   if (b.quoted) out.quoted = true;
   if (b.placeholders) out.placeholders = b.placeholders;
@@ -1634,6 +1856,9 @@ export function* parseMarkdownSteps(source: string): Generator<void, ParsedDocum
   // Stubs from the definitions the parser found last time, when the lines that read as definitions are the same.
   const guess = last && sameDefinitions(last.candidates, candidates) ? last.definitions : candidates;
   const reuse = reusable(text === source ? unchanged : undefined, guess);
+  // Chunks the edit touched are read in part (spliceChunk), where the last parse's chunks can be cut.
+  const splice = text === source && unchanged && last && sameDefinitions(last.definitions, guess) ? last : undefined;
+  let exact: Exact | undefined;
   const done: ParsedChunk[] = [];
   for (let i = 0; i < chunks.length; i++) {
     yield;
@@ -1642,8 +1867,11 @@ export function* parseMarkdownSteps(source: string): Generator<void, ParsedDocum
     let parsed: ParsedChunk;
     if (was) {
       keepCached(was);
-      parsed = was.start === chunk.start ? was : { ...was, start: chunk.start, end: chunk.end };
-    } else parsed = parseChunk(text, chunk, guess);
+      parsed = was.start === chunk.start ? was : { start: chunk.start, end: chunk.end, key: was.key, stubs: was.stubs, result: was.result };
+    } else {
+      const spliced = splice && !chunk.meta ? spliceChunk(text, chunk, pieces, splice.chunks, (exact ??= exactEnds(text, splice.text, unchanged!)), guess) : undefined;
+      parsed = spliced ?? parseChunk(text, chunk, guess);
+    }
     // A chunk that ends inside fenced code, math or an HTML block that blank lines do not end: the
     // chunks up to the one with the line that closes it (or all) join it, and it is read again.
     for (;;) {
@@ -1694,7 +1922,14 @@ export function* parseMarkdownSteps(source: string): Generator<void, ParsedDocum
   for (const c of done) {
     const r = c.result;
     if (r.frontMatterLanguage && !declaredLanguage) declaredLanguage = r.frontMatterLanguage;
-    for (const b of r.blocks) blocks.push(shiftBlock(b, c.start));
+    // A chunk that stays where it was hands out the same block objects (the engine then finds each block's
+    // analysis by identity); the engine marks blocks of a references section `skip`, which a role may have changed since.
+    let placed = c.placed;
+    if (!placed) {
+      placed = c.placed = [];
+      for (const b of r.blocks) placed.push(shiftBlock(b, c.start));
+    } else for (const b of placed) if (b.skip) delete b.skip;
+    for (const b of placed) blocks.push(b);
     for (const d of r.directives) {
       const offset = d.offset + c.start;
       countLines(offset);

@@ -1,0 +1,178 @@
+/**
+ * After an edit, the engine hands the document rules the same analysed object for every block the
+ * edit left alone, before and after it (moved), so that per-block and per-run memos (runs.ts
+ * RunMemo) keyed by it stay valid; the object's block is the block of the new check. The line index
+ * is patched around the edit. Whatever is kept, the result is that of a check from scratch.
+ */
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { Engine, guardBlocks } from '../../server/src/engine/engine.js';
+import { guardFixes } from '../../server/src/engine/fixes.js';
+import type { Finding } from '../../server/src/engine/types.js';
+import type { LintResult } from '../../server/src/engine/engine.js';
+import { clearMarkdownCache } from '../../server/src/engine/formats/markdown.js';
+import { LineIndex } from '../../server/src/engine/offsets.js';
+import { RunMemo } from '../../server/src/engine/runs.js';
+import type { AnalysedBlock } from '../../server/src/engine/rules/types.js';
+
+const PARAGRAPHS = [
+  'Wij spraken veertig cliënten in de wijk over hun schulden en over de hulp die zij kregen van de gemeente.',
+  'The team interviewed twelve clients in their own homes; most had waited months for a first talk.',
+  'Professionals in de wijk willen weten wat zij morgen anders kunnen doen: een vast aanspreekpunt helpt.',
+  '- Een eerste gesprek binnen twee weken.\n- Een vaste contactpersoon.',
+  '> "Ik wist niet waar ik moest beginnen," zei een deelnemer.',
+  '| Groep | Aantal |\n| --- | --- |\n| Cliënten | 40 |',
+];
+
+function report(sections: number): string {
+  const out: string[] = ['# Rapport over schuldhulp'];
+  for (let s = 0; s < sections; s++) {
+    out.push(`## Hoofdstuk ${s + 1}`);
+    for (let p = 0; p < 6; p++) out.push(`${PARAGRAPHS[(s + p) % PARAGRAPHS.length]} (${s}.${p})`);
+  }
+  return `${out.join('\n\n')}\n`;
+}
+
+/** The blocks by their text and order of occurrence (an edit changes one block's text). */
+function byText(r: LintResult): Map<string, AnalysedBlock> {
+  const out = new Map<string, AnalysedBlock>();
+  const seen = new Map<string, number>();
+  for (const b of r.blocks) {
+    const n = seen.get(b.analysed.block.text) ?? 0;
+    seen.set(b.analysed.block.text, n + 1);
+    out.set(`${n}:${b.analysed.block.text}`, b.analysed);
+  }
+  return out;
+}
+
+describe('engine: placed blocks after an edit', function () {
+  this.timeout(120_000);
+
+  it('an unchanged block keeps its analysed object, moved to where it now stands; the edited one gets a new one', () => {
+    const engine = new Engine();
+    clearMarkdownCache();
+    let text = report(30);
+    const first = engine.lint(text, { path: 'placed.md' });
+    const before = byText(first);
+    const startBefore = new Map(first.blocks.map((b) => [b.analysed, b.analysed.block.start]));
+    // A word in a paragraph in the middle: everything after it moves.
+    const at = text.indexOf('(14.2)');
+    text = `${text.slice(0, at)}extra ${text.slice(at)}`;
+    const second = engine.lint(text, { path: 'placed.md' });
+    let same = 0;
+    let moved = 0;
+    const after = byText(second);
+    for (const [key, a] of after) {
+      const old = before.get(key);
+      if (!old) continue;
+      if (old === a) {
+        same++;
+        if (a.block.start !== startBefore.get(a)) moved++;
+      }
+    }
+    const edited = second.blocks.find((b) => b.analysed.block.text.includes('extra'))!;
+    assert.ok(![...before.values()].includes(edited.analysed), 'the edited block has an analysed object of its own');
+    assert.ok(same >= second.blocks.length - 2, `kept ${same} of ${second.blocks.length}`);
+    assert.ok(moved > second.blocks.length / 3, `moved and kept: ${moved}`);
+    // Each block's analysed block is the one this check placed (start and end in this text).
+    for (const b of second.blocks) {
+      const { offset } = b.toDocument(0, 0);
+      assert.ok(offset >= b.analysed.block.start && offset <= b.analysed.block.end, 'offsets of this check');
+    }
+  });
+
+  it('a RunMemo over the placed blocks summarises again only the runs around an edit', () => {
+    const engine = new Engine();
+    clearMarkdownCache();
+    let text = report(40);
+    const memo = new RunMemo<number>(8);
+    const summarise = (r: LintResult) => {
+      let asked = 0;
+      const runs = memo.runs(r.blocks, (from, to) => {
+        asked++;
+        return to - from;
+      });
+      return { asked, runs: runs.length };
+    };
+    summarise(engine.lint(text, { path: 'runs.md' }));
+    for (const mark of ['(10.3)', '(25.1)', '(39.5)']) {
+      const at = text.indexOf(mark);
+      text = `${text.slice(0, at)}nieuw ${text.slice(at)}`;
+      const { asked, runs } = summarise(engine.lint(text, { path: 'runs.md' }));
+      assert.ok(runs > 30, `runs: ${runs}`);
+      assert.ok(asked <= 3, `runs summarised again after one edit: ${asked} of ${runs}`);
+    }
+  });
+
+  it('random edits: the same findings, sections, metrics and block places as a check from scratch (fast-check)', () => {
+    const engine = new Engine();
+    const pieces = ['extra ', '\n\n', '\n\n## Nieuw hoofdstuk\n\n', 'Het UWV hielp. ', '"Ik begreep het niet," zei zij. ', '- punt\n', '', '😀 reïntegratie '];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 60 }), fc.constantFrom(...pieces)), { minLength: 1, maxLength: 4 }), (edits) => {
+        let text = report(8);
+        engine.lint(text, { path: 'random.md' });
+        let last: LintResult | undefined;
+        for (const [where, remove, piece] of edits) {
+          const at = Math.floor(where * text.length);
+          text = text.slice(0, at) + piece + text.slice(Math.min(text.length, at + remove));
+          last = engine.lint(text, { path: 'random.md' });
+        }
+        clearMarkdownCache();
+        const fresh = new Engine({ vocabulary: engine.vocabulary }).lint(text, { path: 'fresh.md' });
+        assert.deepEqual(last!.findings, fresh.findings);
+        assert.deepEqual(last!.sections, fresh.sections);
+        assert.deepEqual(last!.metrics, fresh.metrics);
+        assert.deepEqual(last!.paragraphs, fresh.paragraphs);
+        assert.deepEqual(
+          last!.blocks.map((b) => [b.analysed.block.start, b.analysed.block.end, b.section, b.toDocument(0, b.analysed.block.text.length)]),
+          fresh.blocks.map((b) => [b.analysed.block.start, b.analysed.block.end, b.section, b.toDocument(0, b.analysed.block.text.length)]),
+        );
+      }),
+      { numRuns: 25, seed: 11 },
+    );
+  });
+
+  it('the line index patched after an edit equals one made from scratch (LF, CRLF, lone CR, emoji)', () => {
+    const text = fc.array(fc.constantFrom('a', 'cliënt ', '😀', '\n', '\r\n', '\r', '\n\n', ' '), { maxLength: 60 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(text, fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 8 }), text), { minLength: 1, maxLength: 5 }), (start, edits) => {
+        let t = start;
+        let index = new LineIndex(t);
+        for (const [where, remove, insert] of edits) {
+          const at = Math.floor(where * t.length);
+          t = t.slice(0, at) + insert + t.slice(Math.min(t.length, at + remove));
+          index = LineIndex.afterEdit(index, t);
+          const fresh = new LineIndex(t);
+          assert.equal(index.lineCount, fresh.lineCount);
+          for (let l = 0; l < fresh.lineCount; l++) assert.equal(index.lineStart(l), fresh.lineStart(l));
+        }
+      }),
+      { numRuns: 500, seed: 5 },
+    );
+  });
+
+  it('the fix guard gives the same verdicts with the blocks near the edits as with all blocks (fast-check)', () => {
+    const text = report(6);
+    const result = new Engine().lint(text, { path: 'guard.md' });
+    const edits = fc.array(fc.tuple(fc.nat({ max: text.length }), fc.nat({ max: 30 }), fc.constantFrom('', 'ander', 'de cliënt', 'x\ny', '*')), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(edits, (list) => {
+        const make = (): Finding[] =>
+          list.map(([at, len, newText], i) => ({
+            ruleId: 'test/guard',
+            severity: 'info',
+            message: { en: `${i}`, nl: `${i}` },
+            offset: at,
+            endOffset: Math.min(text.length, at + len),
+            fixes: [{ title: { en: 'fix', nl: 'fix' }, kind: 'safe', preferred: true, edits: [{ offset: at, endOffset: Math.min(text.length, at + len), newText }] }],
+          })) as Finding[];
+        const all = result.blocks.map((b) => ({ block: b.analysed.block, language: b.analysed.language, base: b.analysed.block.mapBase ?? 0, shift: 0 }));
+        const a = guardFixes(text, make(), all, 'markdown');
+        const near = make();
+        const b = guardFixes(text, near, guardBlocks(result.blocks, near, 0), 'markdown');
+        assert.deepEqual(b, a);
+      }),
+      { numRuns: 300, seed: 3 },
+    );
+  });
+});
