@@ -1,5 +1,6 @@
 import type { DocumentBlock, DocumentFinding, DocumentModel, DocumentRule, RuleContext } from '../types.js';
-import type { Language, Message, RelatedLocation, Severity } from '../../types.js';
+import type { Language, Message, RelatedLocation, Section, Severity } from '../../types.js';
+import { RunSlots } from './block-runs.js';
 import { message } from '../types.js';
 import { numberOption } from './options.js';
 import { isAcknowledgements, isRunningText, nameListSentence, quotedPassages, wordsOutside } from './prose.js';
@@ -52,6 +53,56 @@ interface LongEntry {
   marked: number;
   found: BlockLong[] | undefined;
   byLimits?: Map<string, BlockLong[]>;
+}
+
+/** A run of blocks summarised (block-runs.ts): its blocks that count, their sentences of running text, their long sentences. */
+interface RunLong {
+  /** Blocks not skipped (a section with one gets its entry, even without long sentences). */
+  blocks: number;
+  sentences: number;
+  /**
+   * Long sentences, each with its block's index in the run; or a block (without `l`) whose long sentences depend on
+   * the source's markup (a lead-in label, see markedLabel), which is asked at each check: blocks of the same text share
+   * a summary, not their markup.
+   */
+  long: Array<{ k: number; l?: BlockLong }>;
+}
+const RUNS = new RunSlots<RunLong>();
+const NO_LONG: RunLong['long'] = [];
+
+function runLongSentences(doc: DocumentModel, from: number, to: number, max: number, summaryMax: number, clauseMax: number): RunLong {
+  let blocks = 0;
+  let sentences = 0;
+  let long = NO_LONG;
+  for (let i = from; i < to; i++) {
+    const b = doc.blocks[i]!;
+    if (b.analysed.block.skip) continue;
+    blocks++;
+    if (isRunningText(b.analysed)) sentences += b.analysed.sentences.length;
+    const found = longSentencesOf(b, max, summaryMax, clauseMax);
+    if (LONG.get(b.analysed.sentences)?.colon) {
+      if (long === NO_LONG) long = [];
+      long.push({ k: i - from });
+      continue;
+    }
+    for (const l of found) {
+      if (long === NO_LONG) long = [];
+      long.push({ k: i - from, l });
+    }
+  }
+  return { blocks, sentences, long };
+}
+
+/** isAcknowledgements() per title and language, remembered (the same headings at every check). */
+const THANKS = new Map<string, boolean>();
+function acknowledgements(sec: Section): boolean {
+  const key = `${sec.language}\u0000${sec.title}`;
+  let known = THANKS.get(key);
+  if (known === undefined) {
+    if (THANKS.size > 5000) THANKS.clear();
+    THANKS.set(key, (known = isAcknowledgements(sec)));
+  }
+  return known;
 }
 
 /** Long sentences of a block: over the limit, list fragments and quoted speech left out. */
@@ -305,20 +356,28 @@ export const longSentence: DocumentRule = {
     // Acknowledgements are written for those thanked, not for the practitioner reader: their sentences are left alone.
     const thanks = new Set<number>();
     doc.sections.forEach((sec, i) => {
-      if (isAcknowledgements(sec)) thanks.add(i);
+      if (acknowledgements(sec)) thanks.add(i);
     });
-    doc.blocks.forEach((b, i) => {
-      if (b.analysed.block.skip || thanks.has(b.section)) return;
-      let entry = bySection.get(b.section);
-      if (!entry) bySection.set(b.section, (entry = { long: [], sentences: 0 }));
-      if (isRunningText(b.analysed)) entry.sentences += b.analysed.sentences.length;
-      for (const l of longSentencesOf(b, max, summaryMax, clauseMax)) {
-        // A study's formal research question is kept as one question by convention (judged false: "formal research
-        // question, conventionally kept as one question"): a hint, as a sentence already broken into short clauses.
-        const quiet = l.quiet === true || researchQuestion(doc, i, l);
-        entry.long.push(quiet ? { l, block: b, quiet } : { l, block: b });
+    // Speed only (lsp10c): the blocks' counts and long sentences summed per run of blocks (block-runs.ts), so that a
+    // re-check after an edit asks only the runs around it; the same sections, counts and sentences in the same order.
+    const runs = RUNS.runs(doc, (from, to) => runLongSentences(doc, from, to, max, summaryMax, clauseMax), `${max} ${summaryMax} ${clauseMax}`);
+    for (const run of runs) {
+      const v = run.value;
+      if (v.blocks === 0 || thanks.has(run.section)) continue;
+      let entry = bySection.get(run.section);
+      if (!entry) bySection.set(run.section, (entry = { long: [], sentences: 0 }));
+      entry.sentences += v.sentences;
+      for (const x of v.long) {
+        const i = run.from + x.k;
+        const b = doc.blocks[i]!;
+        for (const l of x.l ? [x.l] : longSentencesOf(b, max, summaryMax, clauseMax)) {
+          // A study's formal research question is kept as one question by convention (judged false: "formal research
+          // question, conventionally kept as one question"): a hint, as a sentence already broken into short clauses.
+          const quiet = l.quiet === true || researchQuestion(doc, i, l);
+          entry.long.push(quiet ? { l, block: b, quiet } : { l, block: b });
+        }
       }
-    });
+    }
     // The document's budget of warnings goes to the longest sentences, at most `perSection` in a section.
     const budget = Math.max(1, Math.round((doc.metrics.words * per1000) / 1000));
     const candidates: LongSentence[] = [];
