@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Engine } from '../../../server/src/engine/engine.js';
 import type { LintResult } from '../../../server/src/engine/engine.js';
+import type { BrugConfig } from '../../../server/src/engine/config/config.js';
 import { Vocabulary } from '../../../server/src/engine/vocabulary/vocabulary.js';
 import { bundledLanguage } from '../../../server/src/workspace/dictionaries.js';
 import { extraFormats } from '../../../server/src/workspace/formats.js';
@@ -30,8 +31,14 @@ function shape(r: LintResult): string[] {
 /** The paragraphs of a Markdown text: starts of lines after a blank line that begin with a letter and run 80 characters or more. */
 function paragraphStarts(text: string): number[] {
   const out: number[] = [];
-  for (const m of text.matchAll(/\n\n(?=[\p{L}][^\n]{80,})/gu)) out.push(m.index + 2);
+  for (const m of text.matchAll(/\r?\n\r?\n(?=[\p{L}][^\r\n]{80,})/gu)) out.push(m.index + m[0].length);
   return out;
+}
+
+/** Where the blank line after a paragraph starts (-1 at the end of the text). */
+function blankAfter(text: string, from: number): number {
+  const m = /\r?\n\r?\n/.exec(text.slice(from));
+  return m ? from + m.index : -1;
 }
 
 type Edit = (text: string) => string;
@@ -44,7 +51,7 @@ function edits(language: 'nl' | 'en'): Edit[] {
   };
   const paragraph = (text: string, fraction: number) => {
     const start = at(text, fraction);
-    const end = text.indexOf('\n\n', start);
+    const end = blankAfter(text, start);
     return text.slice(start, end < 0 ? text.length : end);
   };
   const insert = (text: string, offset: number, piece: string) => text.slice(0, offset) + piece + text.slice(offset);
@@ -74,8 +81,8 @@ function edits(language: 'nl' | 'en'): Edit[] {
     // A paragraph removed.
     (t) => {
       const start = at(t, 0.65);
-      const end = t.indexOf('\n\n', start);
-      return t.slice(0, start) + t.slice(end + 2);
+      const end = blankAfter(t, start);
+      return t.slice(0, start) + t.slice(end).replace(/^(?:\r?\n)+/, '');
     },
     // A word at the start: every block after it moves.
     (t) => insert(t, at(t, 0), nl ? 'Kort gezegd: ' : 'In short: '),
@@ -84,10 +91,11 @@ function edits(language: 'nl' | 'en'): Edit[] {
   ];
 }
 
-function check(file: string, language: 'nl' | 'en', config?: Parameters<Engine['lint']>[1]['config']): void {
+function check(file: string, language: 'nl' | 'en', config?: BrugConfig, crlf = false): void {
   const path = join(CORPUS_DIR, file);
   if (!existsSync(path)) return;
   let text = readFileSync(path, 'utf8');
+  if (crlf) text = text.replace(/\r?\n/g, '\r\n');
   const kept = newEngine();
   const first = kept.lint(text, { path: file, ...(config ? { config } : {}) });
   assert.ok(first.findings.some((f) => RULES.has(f.ruleId)), `${file}: the document rules find something`);
@@ -116,5 +124,9 @@ describe('readability and vocabulary rules: a re-check from per-run summaries eq
     config.vocabulary = { ...config.vocabulary, accept: ['BRO', 'stakeholder', 'implementatie'] };
     check('nl/robot-bingo-ouderen-usertest.md', 'nl', config);
     check('en/chc-north-east-public-engagement-ethics.md', 'en', config);
+  });
+
+  it('en: with CRLF line endings (ranges kept off the middle of a line break)', () => {
+    check('en/chc-public-involvement-engagement.md', 'en', undefined, true);
   });
 });
