@@ -228,8 +228,6 @@ const ADOPTED_GAP = 3;
 export function adoptedSections(doc: DocumentModel, cues: CompiledCues): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   if (cues.adoptedVerbs.size === 0 || doc.sections.length === 0) return out;
-  // Each section's title in normalized words, made when first needed.
-  const titles = new Map<object, string[]>();
   // Speed only (lsp10c): the blocks with an adopting verb near a sentence's start, found per run of blocks (block-runs.ts).
   let memo = ADOPTED_RUNS.get(cues.adoptedVerbs);
   if (!memo) ADOPTED_RUNS.set(cues.adoptedVerbs, (memo = new RunSlots()));
@@ -240,8 +238,12 @@ export function adoptedSections(doc: DocumentModel, cues: CompiledCues): Array<[
       const enclosing = doc.sections.filter((sec) => sec.offset <= at && at < sec.contentEnd);
       for (const { norm, k: verb } of hits) {
         for (const sec of enclosing) {
-          let title = titles.get(sec);
-          if (!title) titles.set(sec, (title = normalizePhrase(sec.title.replace(/[^\p{L}\p{N}\s'-]/gu, ' '))));
+          // Each section's title in normalized words, remembered per title (speed only, lsp10c: the same at every check).
+          let title = TITLE_WORDS.get(sec.title);
+          if (!title) {
+            if (TITLE_WORDS.size > 5000) TITLE_WORDS.clear();
+            TITLE_WORDS.set(sec.title, (title = normalizePhrase(sec.title.replace(/[^\p{L}\p{N}\s'-]/gu, ' '))));
+          }
           if (title.length === 0) continue;
           // The title opens the sentence, after at most one word (This, Deze, The).
           const names = [0, 1].some((i) => i + title.length < verb && verb - (i + title.length) <= ADOPTED_GAP && title.every((w, j) => norm[i + j] === w));
@@ -253,6 +255,7 @@ export function adoptedSections(doc: DocumentModel, cues: CompiledCues): Array<[
   return out;
 }
 
+const TITLE_WORDS = new Map<string, string[]>();
 const ADOPTED_RUNS = new WeakMap<ReadonlySet<string>, RunSlots<Array<{ k: number; hits: Array<{ norm: string[]; k: number }> }>>>();
 
 /** The blocks of a run with sentences that have an adopting verb near their start (with the sentence's words and the verb's place). */
