@@ -1,7 +1,7 @@
 /**
  * The readability and vocabulary document rules (long-sentence, section-score, undefined-abbreviation,
  * jargon, person-first, mixed-terms) keep per-run summaries of the blocks between checks
- * (rules/readability/block-runs.ts) and recompute only the runs an edit touched. A re-check after
+ * (rules/block-runs.ts) and recompute only the runs an edit touched. A re-check after
  * each of a series of edits must give exactly what a fresh engine gives for the same text: every
  * finding with its range, severity, message, data, related places and fixes. The edits move
  * blocks, copy a paragraph (blocks of the same text share a summary), add and rename headings

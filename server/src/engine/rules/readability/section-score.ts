@@ -10,7 +10,7 @@ import type { Language } from '../../types.js';
 import { words } from '../../text/lexicon.js';
 import { isAcknowledgements } from './prose.js';
 import { BlockStates, Tally } from '../../incremental.js';
-import { RunSlots } from './block-runs.js';
+import { RunSlots } from '../block-runs.js';
 import type { Run } from '../../runs.js';
 
 /**

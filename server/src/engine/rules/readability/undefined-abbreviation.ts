@@ -1,5 +1,5 @@
 import type { BlockAnalyzer, DocumentModel, DocumentRule } from '../types.js';
-import { RunSlots } from './block-runs.js';
+import { RunSlots } from '../block-runs.js';
 import { message } from '../types.js';
 import { booleanOption, numberOption } from './options.js';
 import type { WellKnownAbbreviations } from './abbreviations.js';

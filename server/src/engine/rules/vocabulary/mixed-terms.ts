@@ -6,7 +6,7 @@ import { memberForm } from '../../vocabulary/compile.js';
 import { normalizeWord, possessiveSuffix } from '../../vocabulary/lexicon.js';
 import type { SynonymGroup } from '../../vocabulary/dictionary.js';
 import type { SynonymUse, TermUse, VocabularyFacts } from './analyzer.js';
-import { RunSlots } from '../readability/block-runs.js';
+import { RunSlots } from '../block-runs.js';
 
 /** A block's uses the rule reads: the terms other rules flag, the synonyms it counts (block-text offsets). */
 interface BlockUses {

@@ -1,6 +1,6 @@
 import type { DocumentBlock, DocumentFinding, DocumentModel, DocumentRule, RuleContext, RuleMeta } from '../types.js';
 import { BlockStates } from '../../incremental.js';
-import { RunSlots } from '../readability/block-runs.js';
+import { RunSlots } from '../block-runs.js';
 import { message } from '../types.js';
 import type { Fix, FixKind, Message, RelatedLocation, TextEdit } from '../../types.js';
 import { matchCase, sentenceCase } from '../../text/case.js';

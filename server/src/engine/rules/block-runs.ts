@@ -1,6 +1,6 @@
-import { RunMemo } from '../../runs.js';
-import type { Run } from '../../runs.js';
-import type { DocumentBlock, DocumentModel } from '../types.js';
+import { RunMemo } from '../runs.js';
+import type { Run } from '../runs.js';
+import type { DocumentBlock, DocumentModel } from './types.js';
 
 /**
  * Per-run summaries for the readability and vocabulary document rules (engine/runs.ts), keyed by
