@@ -246,7 +246,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         if (spelledOutIn(acronym, doc.blocks[use.block]!.analysed.sentences)) continue;
         // The paragraph lists what the letters stand for, in order, even in lower case: "een SCAMPER-methode … (substitute,
         // combine, adapt, modify, etc.)". At least four letters of a name of four or more.
-        if (listsLetters(acronym, doc.blocks[use.block]!.analysed.block.text)) continue;
+        if (listsLettersIn(acronym, doc.blocks[use.block]!.analysed)) continue;
         // A proper name written out earlier in the report, each word capitalised ("Universiteit van Amsterdam" before "UVA").
         if (nameBefore(acronym, doc.blocks, use.block, (byInitial ??= blocksByInitial(doc.blocks)))) continue;
         // A list of items whose first words spell it, anywhere in the report: the letters explained one by one.
@@ -364,6 +364,16 @@ function glossaryHeading(title: string | undefined): boolean {
  */
 function isFragment(b: { block: { text: string }; sentences: ReadonlyArray<{ words: ReadonlyArray<unknown> }> }): boolean {
   return b.sentences.reduce((n, x) => n + x.words.length, 0) <= 12 && !/[.!?]["'”’)]*\s*$/.test(b.block.text);
+}
+
+/** listsLetters() on a block's text, remembered per acronym with the block's cached analysis (speed only, lsp10c). */
+const LISTS = new WeakMap<object, Map<string, boolean>>();
+function listsLettersIn(acronym: string, ab: { block: { text: string }; sentences: object }): boolean {
+  let answers = LISTS.get(ab.sentences);
+  if (!answers) LISTS.set(ab.sentences, (answers = new Map()));
+  let answer = answers.get(acronym);
+  if (answer === undefined) answers.set(acronym, (answer = listsLetters(acronym, ab.block.text)));
+  return answer;
 }
 
 /** The text lists, separated by commas, words whose initials are the acronym's first four letters or more (case-insensitive). */
