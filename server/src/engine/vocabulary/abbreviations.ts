@@ -23,7 +23,11 @@ const BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])(${ABBR})s?[ \\t]+\\(([^()\\n]{3,8
 const LIST_LINE = new RegExp(`^[ \\t]*(?:[-*•][ \\t]+)?(?:[\`*_]+(${ABBR})[\`*_]+(?:[ \\t]*[:=–—-])?|(${ABBR})(?:[ \\t]*[:=–—]|\\t|[ \\t]+-))[ \\t]+([^\\n<]{3,80})`, 'gmu');
 
 const cache = new WeakMap<object, Map<string, string>>();
-const byText = new Map<string, Map<string, string>>();
+/**
+ * The answers for the last texts (each a whole document version), found by comparing the strings: a new version has
+ * a new string, and a look-up in a map by text would hash all of it first (speed only, lsp10c).
+ */
+const byText: Array<{ text: string; out: Map<string, string> }> = [];
 /** The defining paragraphs' results of the last text scanned by paragraphs, and its answer. */
 let lastDefining: { defining: ReadonlyArray<ReturnType<typeof definitionsIn>>; out: Map<string, string> } | undefined;
 
@@ -35,7 +39,7 @@ export function isAbbreviationForm(form: string): boolean {
 
 /** The abbreviations a text defines, each with its full form in lower case (the first definition wins). */
 export function definedAbbreviations(text: string, key?: object): Map<string, string> {
-  const hit = key ? cache.get(key) : byText.get(text);
+  const hit = key ? cache.get(key) : byText.find((e) => e.text === text)?.out;
   if (hit) return hit;
   let out = new Map<string, string>();
   const add = (abbr: string, full: string) => {
@@ -57,8 +61,8 @@ export function definedAbbreviations(text: string, key?: object): Map<string, st
   if (key) cache.set(key, out);
   else {
     // Only the last texts: each is a whole document version.
-    if (byText.size >= 4) byText.clear();
-    byText.set(text, out);
+    if (byText.length >= 4) byText.length = 0;
+    byText.push({ text, out });
   }
   return out;
 }

@@ -1,5 +1,6 @@
-import type { DocumentBlock, DocumentFinding, DocumentModel, DocumentRule, RuleContext } from '../types.js';
+import type { AnalysedBlock, DocumentBlock, DocumentFinding, DocumentModel, DocumentRule, RuleContext } from '../types.js';
 import type { Language, Message, RelatedLocation, Severity } from '../../types.js';
+import { RunSlots } from '../block-runs.js';
 import { message } from '../types.js';
 import { booleanOption, numberOption } from './options.js';
 import { isAcknowledgements, isRunningText, nameListSentence, quotedPassages, wordsOutside } from './prose.js';
@@ -54,6 +55,44 @@ interface LongEntry {
   byLimits?: Map<string, BlockLong[]>;
 }
 
+/** A run of blocks summarised (block-runs.ts): its blocks that count, their sentences of running text, their long sentences. */
+interface RunLong {
+  /** Blocks not skipped (a section with one gets its entry, even without long sentences). */
+  blocks: number;
+  sentences: number;
+  /**
+   * Long sentences, each with its block's index in the run; or a block (without `l`) whose long sentences depend on
+   * the source's markup (a lead-in label, see markedLabel), which is asked at each check: blocks of the same text share
+   * a summary, not their markup.
+   */
+  long: Array<{ k: number; l?: BlockLong }>;
+}
+const RUNS = new RunSlots<RunLong>();
+const NO_LONG: RunLong['long'] = [];
+
+function runLongSentences(doc: DocumentModel, from: number, to: number, max: number, summaryMax: number, clauseMax: number): RunLong {
+  let blocks = 0;
+  let sentences = 0;
+  let long = NO_LONG;
+  for (let i = from; i < to; i++) {
+    const b = doc.blocks[i]!;
+    if (b.analysed.block.skip) continue;
+    blocks++;
+    if (isRunningText(b.analysed)) sentences += b.analysed.sentences.length;
+    const found = longSentencesOf(b, max, summaryMax, clauseMax);
+    if (LONG.get(b.analysed.sentences)?.colon) {
+      if (long === NO_LONG) long = [];
+      long.push({ k: i - from });
+      continue;
+    }
+    for (const l of found) {
+      if (long === NO_LONG) long = [];
+      long.push({ k: i - from, l });
+    }
+  }
+  return { blocks, sentences, long };
+}
+
 /** Long sentences of a block: over the limit, list fragments and quoted speech left out. */
 function longSentencesOf(b: DocumentBlock, max: number, summaryMax: number, clauseMax: number): BlockLong[] {
   const ab = b.analysed;
@@ -76,7 +115,7 @@ function longSentencesOf(b: DocumentBlock, max: number, summaryMax: number, clau
   // The analysis is shared by blocks of the same text: whether the source marks up a lead-in label (its map, not its
   // text) is part of the key.
   const first = ab.sentences[0];
-  const marked = entry.colon && first ? markedLabel(ab.block, first.start, first.end) : 0;
+  const marked = entry.colon && first ? markedLabelOf(ab, first.start, first.end) : 0;
   if (entry.found && entry.max === max && entry.summaryMax === summaryMax && entry.clauseMax === clauseMax && entry.marked === marked) return entry.found;
   const key = `${max} ${summaryMax} ${clauseMax} ${marked}`;
   entry.byLimits ??= new Map();
@@ -88,6 +127,21 @@ function longSentencesOf(b: DocumentBlock, max: number, summaryMax: number, clau
   entry.marked = marked;
   entry.found = found;
   return found;
+}
+
+/**
+ * markedLabel() of a block's first sentence, remembered per source map (speed only, lsp10c): the answer reads the
+ * block's text, its map and its start relative to the map's base (block.start - mapBase), so it holds while those do.
+ */
+const MARKED = new WeakMap<object, { sentences: object; start: number; at: number; marked: number }>();
+function markedLabelOf(ab: AnalysedBlock, start: number, end: number): number {
+  const block = ab.block;
+  const at = block.start - (block.mapBase ?? 0);
+  const known = MARKED.get(block.map);
+  if (known && known.sentences === ab.sentences && known.start === start && known.at === at) return known.marked;
+  const marked = markedLabel(block, start, end);
+  MARKED.set(block.map, { sentences: ab.sentences, start, at, marked });
+  return marked;
 }
 
 function blockLongSentences(b: DocumentBlock, max: number, summaryMax: number, clauseMax: number, marked: number): BlockLong[] {
@@ -133,6 +187,56 @@ function blockLongSentences(b: DocumentBlock, max: number, summaryMax: number, c
     out.push({ start, end: s.end, words: n, limit, inSummary, language: ab.language, message: sentenceMessage(n, inSummary, hint, max, summaryMax), related: message(`${n} words`, `${n} woorden`), ...(quiet ? { quiet } : {}), asks, named });
   }
   return out;
+}
+
+/**
+ * A finding of this rule with every range moved by `by` characters (the same fields in the same order as
+ * sentenceFinding() and sectionFinding() make them); the finding itself when it did not move (the engine copies
+ * each finding it is given and changes only its copy, and snapping a related range again changes nothing).
+ */
+function moved(f: DocumentFinding, by: number): DocumentFinding {
+  if (by === 0) return f;
+  if (!f.related) return { offset: f.offset + by, endOffset: f.endOffset + by, severity: f.severity, message: f.message, data: f.data };
+  const related: RelatedLocation[] = new Array(f.related.length);
+  for (let i = 0; i < related.length; i++) {
+    const r = f.related[i]!;
+    related[i] = { offset: r.offset + by, endOffset: r.endOffset + by, message: r.message };
+  }
+  return { offset: f.offset + by, endOffset: f.endOffset + by, severity: f.severity, message: f.message, related, data: f.data };
+}
+
+/** A section's long sentences as gathered from its sources, sorted, and the findings last made of them. */
+interface SectionMemo {
+  sources: object[];
+  /** The long sentences in the order of the check (longest first, then by place): indices into the order gathered. */
+  order: number[];
+  made?: { key: string; bom: number; offset: number | undefined; endOffset: number | undefined; maps: object[]; bases: number[]; findings: DocumentFinding[] };
+}
+/** Per section, by the first of its sources (a run's summary: the same object while the run's blocks are the same). */
+const SECTIONS = new WeakMap<object, SectionMemo>();
+
+/** How a section's long sentences are ordered: longest first, then by their block's place (a stable sort keeps the rest). */
+const byLength = (a: LongSentence, b: LongSentence) => b.l.words - a.l.words || a.block.analysed.block.start - b.block.analysed.block.start;
+
+/**
+ * The memo of a section whose long sentences were gathered from these sources, in this order: the last check's when
+ * its sources are the same objects and its order is still the stable sort of them (checked pair by pair), else new.
+ */
+function sectionMemo(sources: object[], long: LongSentence[]): SectionMemo {
+  const known = SECTIONS.get(sources[0]!);
+  if (known && known.sources.length === sources.length && known.sources.every((o, i) => o === sources[i]) && known.order.length === long.length) {
+    const order = known.order;
+    let sorted = true;
+    for (let j = 0; j + 1 < order.length && sorted; j++) {
+      const c = byLength(long[order[j]!]!, long[order[j + 1]!]!);
+      if (c > 0 || (c === 0 && order[j]! > order[j + 1]!)) sorted = false;
+    }
+    if (sorted) return known;
+  }
+  const order = long.map((_, j) => j).sort((a, b) => byLength(long[a]!, long[b]!) || a - b);
+  const memo: SectionMemo = { sources, order };
+  SECTIONS.set(sources[0]!, memo);
+  return memo;
 }
 
 /**
@@ -314,51 +418,97 @@ export const longSentence: DocumentRule = {
     doc.sections.forEach((sec, i) => {
       if (isAcknowledgements(sec)) thanks.add(i);
     });
-    doc.blocks.forEach((b, i) => {
-      if (b.analysed.block.skip || thanks.has(b.section)) return;
-      let entry = bySection.get(b.section);
-      if (!entry) bySection.set(b.section, (entry = { long: [], sentences: 0 }));
-      if (isRunningText(b.analysed)) entry.sentences += b.analysed.sentences.length;
-      for (const l of longSentencesOf(b, max, summaryMax, clauseMax)) {
-        // A study's formal research question is kept as one question by convention (judged false: "formal research
-        // question, conventionally kept as one question"): a hint, as a sentence already broken into short clauses.
-        const quiet = l.quiet === true || researchQuestion(doc, i, l);
-        entry.long.push(quiet ? { l, block: b, quiet } : { l, block: b });
+    // Speed only (lsp10c): the blocks' counts and long sentences summed per run of blocks (block-runs.ts), so that a
+    // re-check after an edit asks only the runs around it; the same sections, counts and sentences in the same order.
+    const runs = RUNS.runs(doc, (from, to) => runLongSentences(doc, from, to, max, summaryMax, clauseMax), `${max} ${summaryMax} ${clauseMax}`);
+    // What each section's long sentences were gathered from (its runs' summaries, the answers of blocks asked at each
+    // check): a section with the same is sorted and reported as at the last check (speed only, lsp10c).
+    const sources = new Map<number, object[]>();
+    for (const run of runs) {
+      const v = run.value;
+      if (v.blocks === 0 || thanks.has(run.section)) continue;
+      let entry = bySection.get(run.section);
+      if (!entry) {
+        bySection.set(run.section, (entry = { long: [], sentences: 0 }));
+        sources.set(run.section, []);
       }
-    });
+      const source = sources.get(run.section)!;
+      source.push(v);
+      entry.sentences += v.sentences;
+      for (const x of v.long) {
+        const i = run.from + x.k;
+        const b = doc.blocks[i]!;
+        const found = x.l ? [x.l] : longSentencesOf(b, max, summaryMax, clauseMax);
+        if (!x.l) source.push(found);
+        for (const l of found) {
+          // A study's formal research question is kept as one question by convention (judged false: "formal research
+          // question, conventionally kept as one question"): a hint, as a sentence already broken into short clauses.
+          const quiet = l.quiet === true || researchQuestion(doc, i, l);
+          entry.long.push(quiet ? { l, block: b, quiet } : { l, block: b });
+        }
+      }
+    }
     // The document's budget of warnings goes to the longest sentences, at most `perSection` in a section.
     const budget = Math.max(1, Math.round((doc.metrics.words * per1000) / 1000));
     const candidates: LongSentence[] = [];
-    for (const { long } of bySection.values()) {
-      long.sort((a, b) => b.l.words - a.l.words || a.block.analysed.block.start - b.block.analysed.block.start);
-      candidates.push(...long.filter((x) => !x.quiet).slice(0, perSection));
+    const memos = new Map<number, SectionMemo>();
+    for (const [section, entry] of bySection) {
+      const memo = sectionMemo(sources.get(section)!, entry.long);
+      memos.set(section, memo);
+      entry.long = memo.order.map((j) => entry.long[j]!);
+      candidates.push(...entry.long.filter((x) => !x.quiet).slice(0, perSection));
     }
     candidates.sort((a, b) => b.l.words - a.l.words);
     const marked = new Set(candidates.slice(0, budget));
 
     const out: DocumentFinding[] = [];
+    const bom = doc.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const options = `${ctx.severity} ${max} ${sentenceMargin} ${byLanguage} ${foldFrom} ${margin} ${minPercent} ${longestOver}`;
     for (const [section, { long, sentences }] of bySection) {
+      const memo = memos.get(section)!;
+      const sec = doc.sections[section];
+      let flags = options;
+      for (const x of long) flags += marked.has(x) ? '1' : '0';
+      // The findings of the last check, when they were made with the same marks, options and places (the same source
+      // maps at the same bases): copies of them, without mapping each sentence again (speed only, lsp10c).
+      // A section after an edit has moved as a whole: every place by the same distance (the same maps, each base moved
+      // by it, and the section's heading too).
+      const made = memo.made;
+      if (made && made.key === flags && made.bom === bom && long.length > 0) {
+        const by = (long[0]!.block.analysed.block.mapBase ?? 0) - made.bases[0]!;
+        const same = (sec === undefined ? made.offset === undefined : made.offset !== undefined && made.endOffset !== undefined && sec.offset - made.offset === by && sec.endOffset - made.endOffset === by) &&
+          long.every((x, j) => x.block.analysed.block.map === made.maps[j] && (x.block.analysed.block.mapBase ?? 0) - made.bases[j]! === by);
+        if (same) {
+          for (const f of made.findings) out.push(moved(f, by));
+          continue;
+        }
+      }
+      const findings: DocumentFinding[] = [];
       const folded = long.filter((l) => !marked.has(l));
       for (const x of long) {
         // Only just over the limit (see sentenceMarginWords and languageMargin): a hint, whatever its rank.
         const shown = marked.has(x) && x.l.words > x.l.limit + marginOf(x.l.language);
-        out.push(sentenceFinding(x, shown ? (x.l.words > max ? ctx.severity : 'info') : 'hint', marked.has(x) ? undefined : long.length));
+        findings.push(sentenceFinding(x, shown ? (x.l.words > max ? ctx.severity : 'info') : 'hint', marked.has(x) ? undefined : long.length));
       }
-      if (folded.length === 0 || long.length < foldFrom) continue;
-      const f = sectionFinding(doc.sections[section]?.offset, doc.sections[section]?.endOffset, long, sentences, long.length - folded.length, ctx);
-      // A section whose long sentences are all only just over the limit (27–29 words at 25) has no sentence a writer
-      // must split: its finding is a hint (judged false: "only slightly over the limit, with a clear structure").
-      const longest = Math.max(...long.map((x) => x.l.words));
-      const limit = Math.min(...long.map((x) => x.l.limit));
-      if (longest <= limit + margin) f.severity = 'hint';
-      // Every long sentence of the section within its language's own margin (languageMargin: English 15 words): each is
-      // a hint, and so is their count. Pooled over twelve blind samples, such English section findings were worth acting
-      // on in 1 of 6 ("only slightly over, clearly built"); Dutch ones, whose margin stays 4, in 7 of 8.
-      else if (byLanguage && long.every((x) => x.l.words <= x.l.limit + marginOf(x.l.language))) f.severity = 'hint';
-      // A few long sentences in a section of many, none far over the limit: the section reads easily as a whole and its
-      // longest sentences are marked on their own (see sectionMinPercent).
-      else if (long.length * 100 < minPercent * sentences && longest < limit + longestOver) f.severity = 'hint';
-      out.push(f);
+      if (folded.length > 0 && long.length >= foldFrom) {
+        const f = sectionFinding(sec?.offset, sec?.endOffset, long, sentences, long.length - folded.length, ctx);
+        // A section whose long sentences are all only just over the limit (27–29 words at 25) has no sentence a writer
+        // must split: its finding is a hint (judged false: "only slightly over the limit, with a clear structure").
+        const longest = Math.max(...long.map((x) => x.l.words));
+        const limit = Math.min(...long.map((x) => x.l.limit));
+        if (longest <= limit + margin) f.severity = 'hint';
+        // Every long sentence of the section within its language's own margin (languageMargin: English 15 words): each is
+        // a hint, and so is their count. Pooled over twelve blind samples, such English section findings were worth acting
+        // on in 1 of 6 ("only slightly over, clearly built"); Dutch ones, whose margin stays 4, in 7 of 8.
+        else if (byLanguage && long.every((x) => x.l.words <= x.l.limit + marginOf(x.l.language))) f.severity = 'hint';
+        // A few long sentences in a section of many, none far over the limit: the section reads easily as a whole and its
+        // longest sentences are marked on their own (see sectionMinPercent).
+        else if (long.length * 100 < minPercent * sentences && longest < limit + longestOver) f.severity = 'hint';
+        findings.push(f);
+      }
+      memo.made = { key: flags, bom, offset: sec?.offset, endOffset: sec?.endOffset, maps: long.map((x) => x.block.analysed.block.map), bases: long.map((x) => x.block.analysed.block.mapBase ?? 0), findings };
+      // The findings themselves go out the first time (the engine copies each; the next check copies them again).
+      out.push(...findings);
     }
     return out;
   },

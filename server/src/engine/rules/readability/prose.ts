@@ -99,6 +99,18 @@ const ACKNOWLEDGEMENTS: Record<Language, RegExp> = {
  */
 export function isAcknowledgements(section: Pick<Section, 'title' | 'language'> | undefined): boolean {
   if (!section) return false;
+  // Remembered per title and language (speed only, lsp10c: the same headings at every check of an edited document).
+  const key = `${section.language}\u0000${section.title}`;
+  let known = ACKNOWLEDGEMENT_TITLES.get(key);
+  if (known === undefined) {
+    if (ACKNOWLEDGEMENT_TITLES.size > 5000) ACKNOWLEDGEMENT_TITLES.clear();
+    ACKNOWLEDGEMENT_TITLES.set(key, (known = acknowledgementsTitle(section)));
+  }
+  return known;
+}
+const ACKNOWLEDGEMENT_TITLES = new Map<string, boolean>();
+
+function acknowledgementsTitle(section: Pick<Section, 'title' | 'language'>): boolean {
   const title = section.title.toLowerCase().replace(/[^\p{L}\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
   return ACKNOWLEDGEMENTS[section.language]?.test(title) === true || ACKNOWLEDGEMENTS[section.language === 'nl' ? 'en' : 'nl'].test(title);
 }

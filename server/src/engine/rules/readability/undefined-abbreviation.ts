@@ -1,4 +1,5 @@
 import type { BlockAnalyzer, DocumentModel, DocumentRule } from '../types.js';
+import { RunSlots } from '../block-runs.js';
 import { message } from '../types.js';
 import { booleanOption, numberOption } from './options.js';
 import type { WellKnownAbbreviations } from './abbreviations.js';
@@ -138,25 +139,53 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       let order = 0;
       const orderOfUse = new Map<string, number>();
       const words = (text: string) => text.trim().split(/\s+/).filter(Boolean);
-      const fields = fieldLists(doc.blocks);
-      // The initials of each run of list items ("- **Political:** …", "- **Economic:** …" spell PESTLE).
+      // Speed only (lsp10c): each block's acronym uses and list items, summarised per run of blocks (block-runs.ts), so
+      // that an edit asks only the runs around it; what depends on other blocks (a run of list items, the next table
+      // cell, the section) is asked here, in the same order as a pass over every block.
+      const blockRuns = RUNS.runs(doc, (from, to) => runAbbreviations(doc, from, to));
+      // Runs of list items: the initials of each ("- **Political:** …", "- **Economic:** …" spell PESTLE), and the
+      // lists of names (see isFragment) as ranges of block indices.
       const runs: string[] = [];
-      let run = '';
-      doc.blocks.forEach((b, bi) => {
-        const uses = (b.facts.acronyms as AcronymUse[] | undefined) ?? [];
-        const kind = b.analysed.block.kind;
-        if (kind === 'listItem') run += b.analysed.sentences[0]?.words[0]?.text[0]?.toUpperCase() ?? '';
-        else if (run) {
-          if (run.length >= 3) runs.push(run);
-          run = '';
+      const fieldRanges: Array<[number, number]> = [];
+      let streak: { from: number; to: number; initials: string; fragments: number } | undefined;
+      const close = () => {
+        if (!streak) return;
+        if (streak.initials.length >= 3) runs.push(streak.initials);
+        const n = streak.to - streak.from;
+        if (n >= 5 && streak.fragments >= 0.8 * n) fieldRanges.push([streak.from, streak.to]);
+        streak = undefined;
+      };
+      for (const r of blockRuns) {
+        for (const x of r.value.streaks) {
+          const from = r.from + x.from;
+          if (streak && streak.to === from) {
+            streak.to = r.from + x.to;
+            streak.initials += x.initials;
+            streak.fragments += x.fragments;
+          } else {
+            close();
+            streak = { from, to: r.from + x.to, initials: x.initials, fragments: x.fragments };
+          }
         }
-        const section = doc.sections[b.section];
-        const inGlossary = !!section && GLOSSARY_HEADING.test(section.title);
-        for (const u of uses) {
+      }
+      close();
+      let field = 0;
+      const inFieldList = (bi: number) => {
+        while (field < fieldRanges.length && fieldRanges[field]![1] <= bi) field++;
+        return field < fieldRanges.length && fieldRanges[field]![0] <= bi;
+      };
+      const notes: Sentences[] = [];
+      for (const r of blockRuns) {
+        const inGlossary = glossaryHeading(doc.sections[r.section]?.title);
+        for (const k of r.value.notes) notes.push(doc.blocks[r.from + k]!.analysed.sentences);
+        for (const x of r.value.uses) {
+          const u = x.use;
+          const bi = r.from + x.k;
+          const kind = x.kind;
           order++;
           let defines = u.defines;
           // A glossary table: the acronym alone in a cell, its words in the next cell ("| UWV | Uitvoeringsinstituut Werknemersverzekeringen |").
-          if (!defines && kind === 'tableCell' && b.analysed.block.text.trim() === u.acronym) {
+          if (!defines && x.alone) {
             const next = doc.blocks[bi + 1];
             if (next && next.analysed.block.kind === 'tableCell' && words(next.analysed.block.text).length >= 2) defines = true;
           }
@@ -165,7 +194,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
             // A list item that defines a term ("- **The TANF Data Reporting System (TDRS)** is the system used …",
             // "- UWV: Uitvoeringsinstituut …") is a list of terms: explained for the reader wherever the report uses it,
             // as in a glossary section (judged false in the s5 blind sample: "defined in the document's terms section").
-            if (kind === 'footnote' || inGlossary || kind === 'tableCell' || (kind === 'listItem' && definitionItem(b.analysed.block.text, u.start, u.end))) explainedEverywhere.add(u.acronym);
+            if (kind === 'footnote' || inGlossary || kind === 'tableCell' || (kind === 'listItem' && x.definitionItem)) explainedEverywhere.add(u.acronym);
             let set = definedInBlock.get(u.acronym);
             if (!set) definedInBlock.set(u.acronym, (set = new Set()));
             set.add(bi);
@@ -178,7 +207,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
           // Nor do footnotes that cite a source (a year, pages, "available at": "Copyright Law Revision—CATV: Hearing on
           // S. 1006 … (1966)", "C 99-5183 MHP … 2003"): an abbreviation met only there is part of a source's title or
           // number. A note in sentences is prose; and any footnote still explains.
-          const prose = kind === 'paragraph' || (kind === 'listItem' && !fields.has(bi)) || (kind === 'footnote' && !REFERENCE_NOTE.test(b.analysed.block.text));
+          const prose = kind === 'paragraph' || (kind === 'listItem' && !inFieldList(bi)) || (kind === 'footnote' && !x.referenceNote);
           if (!prose && !defines) continue;
           const f = firstUse.get(u.acronym);
           if (!f) {
@@ -186,10 +215,8 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
             orderOfUse.set(u.acronym, order);
           } else f.count++;
         }
-      });
-      if (run.length >= 3) runs.push(run);
+      }
       // Written out in a footnote, without brackets: "The RIAA[^4] sued …" with "[^4]: Recording Industry Association of America."
-      const notes = doc.blocks.filter((b) => b.analysed.block.kind === 'footnote').map((b) => b.analysed.sentences);
       if (notes.length) for (const acronym of firstUse.keys()) if (spelledOutInNotes(acronym, notes)) explainedEverywhere.add(acronym);
       // An acronym in capitals that the report also writes as an ordinary word ("STOP" and "stop",
       // "KENNEDY" and "Kennedy") is emphasis or small capitals, not an abbreviation.
@@ -219,7 +246,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         if (spelledOutIn(acronym, doc.blocks[use.block]!.analysed.sentences)) continue;
         // The paragraph lists what the letters stand for, in order, even in lower case: "een SCAMPER-methode … (substitute,
         // combine, adapt, modify, etc.)". At least four letters of a name of four or more.
-        if (listsLetters(acronym, doc.blocks[use.block]!.analysed.block.text)) continue;
+        if (listsLettersIn(acronym, doc.blocks[use.block]!.analysed)) continue;
         // A proper name written out earlier in the report, each word capitalised ("Universiteit van Amsterdam" before "UVA").
         if (nameBefore(acronym, doc.blocks, use.block, (byInitial ??= blocksByInitial(doc.blocks)))) continue;
         // A list of items whose first words spell it, anywhere in the report: the letters explained one by one.
@@ -266,25 +293,87 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
   return rule;
 }
 
-/**
- * Blocks in a list of names: five or more list items in a row, at least four in five of them short fragments (at most
- * 12 words, no closing full stop), such as a list of data fields, parameters or criteria reproduced from a rule.
- */
-function fieldLists(blocks: ReadonlyArray<{ analysed: { block: { kind: string; text: string }; sentences: ReadonlyArray<{ words: ReadonlyArray<unknown> }> } }>): Set<number> {
-  const out = new Set<number>();
-  const fragment = (b: { block: { text: string }; sentences: ReadonlyArray<{ words: ReadonlyArray<unknown> }> }) =>
-    b.sentences.reduce((n, x) => n + x.words.length, 0) <= 12 && !/[.!?]["'”’)]*\s*$/.test(b.block.text);
-  for (let i = 0; i < blocks.length;) {
-    let j = i;
-    while (j < blocks.length && blocks[j]!.analysed.block.kind === 'listItem') j++;
-    if (j - i >= 5) {
-      let short = 0;
-      for (let k = i; k < j; k++) if (fragment(blocks[k]!.analysed)) short++;
-      if (short >= 0.8 * (j - i)) for (let k = i; k < j; k++) out.add(k);
+/** An acronym use with what its block says about it (block-runs.ts summaries; the block's index in its run). */
+interface RunUse {
+  k: number;
+  use: AcronymUse;
+  kind: string;
+  /** A table cell that holds the acronym alone (the next cell may explain it). */
+  alone: boolean;
+  /** A list item that opens with the term it defines (definitionItem). */
+  definitionItem: boolean;
+  /** A footnote that cites a source (REFERENCE_NOTE). */
+  referenceNote: boolean;
+}
+/** A run of blocks summarised: its acronym uses, its runs of list items (initials, short fragments) and its footnotes. */
+interface RunAbbreviations {
+  uses: RunUse[];
+  streaks: Array<{ from: number; to: number; initials: string; fragments: number }>;
+  notes: number[];
+}
+const RUNS = new RunSlots<RunAbbreviations>();
+const NO_USES: RunUse[] = [];
+const NO_NOTES: number[] = [];
+
+function runAbbreviations(doc: DocumentModel, from: number, to: number): RunAbbreviations {
+  let uses = NO_USES;
+  let notes = NO_NOTES;
+  const streaks: RunAbbreviations['streaks'] = [];
+  let streak: RunAbbreviations['streaks'][number] | undefined;
+  for (let i = from; i < to; i++) {
+    const b = doc.blocks[i]!;
+    const ab = b.analysed;
+    const kind = ab.block.kind;
+    if (kind === 'listItem') {
+      if (!streak) streaks.push((streak = { from: i - from, to: i - from, initials: '', fragments: 0 }));
+      streak.to = i - from + 1;
+      streak.initials += ab.sentences[0]?.words[0]?.text[0]?.toUpperCase() ?? '';
+      if (isFragment(ab)) streak.fragments++;
+    } else streak = undefined;
+    if (kind === 'footnote') {
+      if (notes === NO_NOTES) notes = [];
+      notes.push(i - from);
     }
-    i = Math.max(j, i + 1);
+    const found = (b.facts.acronyms as AcronymUse[] | undefined) ?? [];
+    if (found.length === 0) continue;
+    const text = ab.block.text;
+    const referenceNote = kind === 'footnote' && REFERENCE_NOTE.test(text);
+    for (const u of found) {
+      if (uses === NO_USES) uses = [];
+      uses.push({ k: i - from, use: u, kind, alone: kind === 'tableCell' && text.trim() === u.acronym, definitionItem: kind === 'listItem' && definitionItem(text, u.start, u.end), referenceNote });
+    }
   }
-  return out;
+  return { uses, streaks, notes };
+}
+
+/** Whether a section title is that of a glossary or a list of abbreviations (remembered per title). */
+const GLOSSARY_TITLES = new Map<string, boolean>();
+function glossaryHeading(title: string | undefined): boolean {
+  if (title === undefined) return false;
+  let known = GLOSSARY_TITLES.get(title);
+  if (known === undefined) {
+    if (GLOSSARY_TITLES.size > 5000) GLOSSARY_TITLES.clear();
+    GLOSSARY_TITLES.set(title, (known = GLOSSARY_HEADING.test(title)));
+  }
+  return known;
+}
+
+/**
+ * A short fragment: at most 12 words, no closing full stop. Five or more list items in a row, at least four in five of
+ * them fragments, are a list of names (data fields, parameters or criteria reproduced from a rule), not running text.
+ */
+function isFragment(b: { block: { text: string }; sentences: ReadonlyArray<{ words: ReadonlyArray<unknown> }> }): boolean {
+  return b.sentences.reduce((n, x) => n + x.words.length, 0) <= 12 && !/[.!?]["'”’)]*\s*$/.test(b.block.text);
+}
+
+/** listsLetters() on a block's text, remembered per acronym with the block's cached analysis (speed only, lsp10c). */
+const LISTS = new WeakMap<object, Map<string, boolean>>();
+function listsLettersIn(acronym: string, ab: { block: { text: string }; sentences: object }): boolean {
+  let answers = LISTS.get(ab.sentences);
+  if (!answers) LISTS.set(ab.sentences, (answers = new Map()));
+  let answer = answers.get(acronym);
+  if (answer === undefined) answers.set(acronym, (answer = listsLetters(acronym, ab.block.text)));
+  return answer;
 }
 
 /** The text lists, separated by commas, words whose initials are the acronym's first four letters or more (case-insensitive). */

@@ -1,11 +1,34 @@
-import type { DocumentFinding, DocumentRule } from '../types.js';
+import type { DocumentBlock, DocumentFinding, DocumentModel, DocumentRule } from '../types.js';
 import { message } from '../types.js';
 import type { Fix, FixKind, RelatedLocation } from '../../types.js';
 import { matchCase, sentenceCase } from '../../text/case.js';
 import { memberForm } from '../../vocabulary/compile.js';
 import { normalizeWord, possessiveSuffix } from '../../vocabulary/lexicon.js';
 import type { SynonymGroup } from '../../vocabulary/dictionary.js';
-import type { SynonymUse, VocabularyFacts } from './analyzer.js';
+import type { SynonymUse, TermUse, VocabularyFacts } from './analyzer.js';
+import { RunSlots } from '../block-runs.js';
+
+/** A block's uses the rule reads: the terms other rules flag, the synonyms it counts (block-text offsets). */
+interface BlockUses {
+  /** The block's index in its run. */
+  k: number;
+  terms: TermUse[];
+  synonyms: SynonymUse[];
+}
+const RUNS = new RunSlots<BlockUses[]>();
+
+function runUses(doc: DocumentModel, from: number, to: number, termAccept: Set<string>, ruleOn: (kind: string) => boolean): BlockUses[] {
+  const out: BlockUses[] = [];
+  for (let i = from; i < to; i++) {
+    const facts = doc.blocks[i]!.facts.vocabulary as VocabularyFacts | undefined;
+    if (!facts) continue;
+    const terms = facts.terms.filter((t) => ruleOn(t.hit.kind) && !termAccept.has(normalizeWord(t.hit.entry.term)) && !termAccept.has(normalizeWord(t.text)));
+    // A quoted term keeps its source's spelling: neither counted nor flagged.
+    const synonyms = facts.synonyms.filter((s) => !s.quoted);
+    if (terms.length || synonyms.length) out.push({ k: i - from, terms, synonyms });
+  }
+  return out;
+}
 
 interface Use {
   use: SynonymUse;
@@ -36,33 +59,44 @@ export const mixedTerms: DocumentRule = {
     // What the term rules accept (they also take the project's preferred words), and whether they run at all.
     const termAccept = new Set([...accept, ...Object.values(doc.config.vocabulary.prefer).map(normalizeWord)]);
     const ruleOn = (kind: string) => doc.config.rules[`vocabulary/${kind}`]?.severity !== 'off';
-    const byGroup = new Map<SynonymGroup, Use[]>();
-    // Occurrences other term rules already flag are left to them.
-    const flagged = new Set<string>();
-    for (const b of doc.blocks) {
-      const facts = b.facts.vocabulary as VocabularyFacts | undefined;
-      if (!facts) continue;
-      for (const t of facts.terms) {
-        if (ruleOn(t.hit.kind) && !termAccept.has(normalizeWord(t.hit.entry.term)) && !termAccept.has(normalizeWord(t.text))) flagged.add(`${b.toDocument(t.start, t.end).offset}`);
-      }
-      for (const s of facts.synonyms) {
-        // A quoted term keeps its source's spelling: neither counted nor flagged.
-        if (s.quoted) continue;
-        const r = b.toDocument(s.start, s.end);
-        let list = byGroup.get(s.hit.group);
-        if (!list) byGroup.set(s.hit.group, (list = []));
-        list.push({ use: s, ...r });
+    const byGroup = new Map<SynonymGroup, Array<{ use: SynonymUse; block: DocumentBlock }>>();
+    // Speed only (lsp10c): each block's term and synonym uses, gathered per run of blocks (block-runs.ts) so that an
+    // edit asks only the runs around it; they are placed in the document only where a group needs them.
+    const runs = RUNS.runs(doc, (from, to) => runUses(doc, from, to, termAccept, ruleOn), `${[...termAccept].join('\u0000')}\u0001${Object.keys(doc.config.rules).filter((id) => id.startsWith('vocabulary/') && !ruleOn(id.slice(11))).join(' ')}`);
+    for (const run of runs) {
+      for (const { k, synonyms } of run.value) {
+        const block = doc.blocks[run.from + k]!;
+        for (const s of synonyms) {
+          let list = byGroup.get(s.hit.group);
+          if (!list) byGroup.set(s.hit.group, (list = []));
+          list.push({ use: s, block });
+        }
       }
     }
+    // Occurrences other term rules already flag are left to them (their places, made when first asked).
+    let flagged: Set<string> | undefined;
+    const isFlagged = (offset: number): boolean => {
+      if (!flagged) {
+        flagged = new Set();
+        for (const run of runs) {
+          for (const { k, terms } of run.value) {
+            const b = doc.blocks[run.from + k]!;
+            for (const t of terms) flagged.add(`${b.toDocument(t.start, t.end).offset}`);
+          }
+        }
+      }
+      return flagged.has(`${offset}`);
+    };
     const prefer = doc.config.vocabulary.prefer;
     const out: DocumentFinding[] = [];
-    for (const [group, uses] of byGroup) {
+    for (const [group, found] of byGroup) {
       // Different words for one thing only when the group says readers confuse them, when asked for, or when the project chose one of them.
       const projectGroup = Object.keys(prefer).some((k) => group.members.some((m) => normalizeWord(m.term) === normalizeWord(k)));
       if (!group.spelling && !group.confusing && !nearSynonyms && !projectGroup) continue;
       const counts = new Map<number, number>();
-      for (const u of uses) counts.set(u.use.hit.member, (counts.get(u.use.hit.member) ?? 0) + 1);
+      for (const u of found) counts.set(u.use.hit.member, (counts.get(u.use.hit.member) ?? 0) + 1);
       if (counts.size < 2) continue;
+      const uses: Use[] = found.map(({ use, block }) => ({ use, ...block.toDocument(use.start, use.end) }));
       // Preferred: the project's choice, else the report's own majority; a tie goes to the
       // dictionary's preferred member when it is among the most used, else to the member listed first.
       const byTerm = (t: string | undefined) => (t === undefined ? -1 : group.members.findIndex((m) => normalizeWord(m.term) === normalizeWord(t)));
@@ -95,7 +129,7 @@ export const mixedTerms: DocumentRule = {
       // One finding per minority word, where it first appears; its other places are related information.
       const reported = new Set<number>();
       for (const u of minority) {
-        if (flagged.has(`${u.offset}`) || reported.has(u.use.hit.member)) continue;
+        if (reported.has(u.use.hit.member) || isFlagged(u.offset)) continue;
         reported.add(u.use.hit.member);
         const newText = replacement(u);
         const same = minority.filter((x) => x !== u && x.use.hit.member === u.use.hit.member);

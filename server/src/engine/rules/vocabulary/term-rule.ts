@@ -1,5 +1,6 @@
 import type { DocumentBlock, DocumentFinding, DocumentModel, DocumentRule, RuleContext, RuleMeta } from '../types.js';
 import { BlockStates } from '../../incremental.js';
+import { RunSlots } from '../block-runs.js';
 import { message } from '../types.js';
 import type { Fix, FixKind, Message, RelatedLocation, TextEdit } from '../../types.js';
 import { matchCase, sentenceCase } from '../../text/case.js';
@@ -125,12 +126,64 @@ function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: 
   const byEntry = new Map<DictionaryEntry, Placed[]>();
   let defined: Map<string, string> | undefined;
   const headed = new Set<DictionaryEntry>();
-  for (const b of doc.blocks) {
+  // Speed only (lsp10c): each block's uses that pass the tests on the block alone, summarised per run of blocks
+  // (block-runs.ts); an edit asks only the runs around it. The tests on the document (an adopted section, the
+  // document's own abbreviations, a link's text, a glossary section) and the places are asked here, in the same order.
+  let memos = USE_RUNS.get(cues);
+  if (!memos) USE_RUNS.set(cues, (memos = { jargon: new RunSlots(), 'person-first': new RunSlots() }));
+  const runs = memos[kind].runs(doc, (from, to) => runUses(doc, from, to, kind, cues, accept), [...accept].join('\u0000'));
+  for (const run of runs) {
+    for (const { k, uses, headed: heads } of run.value) {
+      const b = doc.blocks[run.from + k]!;
+      // Text that is not the writer's own: a section that says it is adopted (a code of conduct, a licence); the
+      // template's guidance to the writer was left out with the block's uses. Its words are not the writer's to change.
+      if (adopted.length) {
+        const at = b.toDocument(0, 0).offset;
+        if (adopted.some(([a, e]) => a <= at && at < e)) continue;
+      }
+      for (const entry of heads) headed.add(entry);
+      for (const { use, abbreviation, label } of uses) {
+        const { entry } = use.hit;
+        // An abbreviation (SES) matches only as written (SEs is another word), and yields to the
+        // document's own definition of it ("Social Enterprise (SE)": SEs are social enterprises).
+        if (abbreviation) {
+          defined ??= definedAbbreviations(doc.text);
+          const abbr = abbreviationOf(use.text, defined);
+          if (abbr !== undefined && !meansEntry(defined.get(abbr)!, entry)) continue;
+        }
+        const at = b.toDocument(use.start, use.end);
+        // The text of a link names the linked document or page ([our stakeholder map](…)): renaming it misnames it.
+        if (kind === 'jargon' && inLinkText(doc.text, at.offset, at.endOffset)) continue;
+        let list = byEntry.get(entry);
+        if (!list) byEntry.set(entry, (list = []));
+        list.push({ use, ...at, glossary: glossarySections.has(b.section), section: b.section, label });
+      }
+    }
+  }
+  return { byEntry, headed };
+}
+
+/** A block's uses of one kind of term that pass the tests on the block alone (block-text offsets). */
+interface BlockUses {
+  /** The block's index in its run. */
+  k: number;
+  uses: Array<{ use: TermUse; abbreviation: boolean; label: boolean }>;
+  /** Entries named in a heading among other words (see usesByEntry). */
+  headed: DictionaryEntry[];
+}
+const USE_RUNS = new WeakMap<CompiledCues, Record<'jargon' | 'person-first', RunSlots<BlockUses[]>>>();
+const NO_USES: BlockUses[] = [];
+
+function runUses(doc: DocumentModel, from: number, to: number, kind: 'jargon' | 'person-first', cues: CompiledCues, accept: Set<string>): BlockUses[] {
+  let out = NO_USES;
+  for (let i = from; i < to; i++) {
+    const b = doc.blocks[i]!;
     const facts = b.facts.vocabulary as VocabularyFacts | undefined;
     if (!facts || facts.terms.length === 0) continue;
-    // Text that is not the writer's own: a section that says it is adopted (a code of conduct, a licence) or a
-    // template's guidance to the writer left in a draft. Its words are not the writer's to change.
-    if (notOwnText(doc, b, cues, adopted)) continue;
+    // A template's guidance that addresses the writer (je bachelorproef, your thesis): not the writer's own text.
+    if (addressesWriter(b, cues)) continue;
+    const uses: BlockUses['uses'] = [];
+    const heads: DictionaryEntry[] = [];
     for (const use of facts.terms) {
       const { entry } = use.hit;
       if (use.hit.kind !== kind) continue;
@@ -142,29 +195,21 @@ function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: 
         // stakeholders", "Dissemination plan"): the word is the report's own, asked about once, quietly. A heading that
         // is the word alone is a generic section name (Methodologie, Scope) and says nothing about the readers.
         const headingWords = b.analysed.sentences.reduce((n, s) => n + s.words.filter((w) => !w.isNumber).length, 0);
-        if (headingWords > use.text.split(/\s+/).length) headed.add(entry);
+        if (headingWords > use.text.split(/\s+/).length) heads.push(entry);
         continue;
       }
       // "the homeless shelter": an adjective before a noun, not a label of people.
       if (use.adjective && !entry.adjective?.suggestions?.length) continue;
-      // An abbreviation (SES) matches only as written (SEs is another word), and yields to the
-      // document's own definition of it ("Social Enterprise (SE)": SEs are social enterprises).
       const form = use.hit.form >= 0 ? entry.forms![use.hit.form]! : entry.term;
-      if (isAbbreviationForm(form)) {
-        if (use.text !== form) continue;
-        defined ??= definedAbbreviations(doc.text);
-        const abbr = abbreviationOf(use.text, defined);
-        if (abbr !== undefined && !meansEntry(defined.get(abbr)!, entry)) continue;
-      }
-      const at = b.toDocument(use.start, use.end);
-      // The text of a link names the linked document or page ([our stakeholder map](…)): renaming it misnames it.
-      if (kind === 'jargon' && inLinkText(doc.text, at.offset, at.endOffset)) continue;
-      let list = byEntry.get(entry);
-      if (!list) byEntry.set(entry, (list = []));
-      list.push({ use, ...at, glossary: glossarySections.has(b.section), section: b.section, label: isLabel(b) });
+      const abbreviation = isAbbreviationForm(form);
+      if (abbreviation && use.text !== form) continue;
+      uses.push({ use, abbreviation, label: isLabel(b) });
     }
+    if (uses.length === 0 && heads.length === 0) continue;
+    if (out === NO_USES) out = [];
+    out.push({ k: i - from, uses, headed: heads });
   }
-  return { byEntry, headed };
+  return out;
 }
 
 const DOC_PARTS = new WeakMap<DocumentModel, Map<CompiledCues, { glossarySections: Set<number>; adopted: Array<[number, number]> }>>();
@@ -183,9 +228,41 @@ const ADOPTED_GAP = 3;
 export function adoptedSections(doc: DocumentModel, cues: CompiledCues): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   if (cues.adoptedVerbs.size === 0 || doc.sections.length === 0) return out;
-  // Each section's title in normalized words, made when first needed.
-  const titles = new Map<object, string[]>();
-  for (const b of doc.blocks) {
+  // Speed only (lsp10c): the blocks with an adopting verb near a sentence's start, found per run of blocks (block-runs.ts).
+  let memo = ADOPTED_RUNS.get(cues.adoptedVerbs);
+  if (!memo) ADOPTED_RUNS.set(cues.adoptedVerbs, (memo = new RunSlots()));
+  for (const run of memo.runs(doc, (from, to) => runAdopted(doc, from, to, cues))) {
+    for (const { k, hits } of run.value) {
+      const b = doc.blocks[run.from + k]!;
+      const at = b.toDocument(0, 0).offset;
+      const enclosing = doc.sections.filter((sec) => sec.offset <= at && at < sec.contentEnd);
+      for (const { norm, k: verb } of hits) {
+        for (const sec of enclosing) {
+          // Each section's title in normalized words, remembered per title (speed only, lsp10c: the same at every check).
+          let title = TITLE_WORDS.get(sec.title);
+          if (!title) {
+            if (TITLE_WORDS.size > 5000) TITLE_WORDS.clear();
+            TITLE_WORDS.set(sec.title, (title = normalizePhrase(sec.title.replace(/[^\p{L}\p{N}\s'-]/gu, ' '))));
+          }
+          if (title.length === 0) continue;
+          // The title opens the sentence, after at most one word (This, Deze, The).
+          const names = [0, 1].some((i) => i + title.length < verb && verb - (i + title.length) <= ADOPTED_GAP && title.every((w, j) => norm[i + j] === w));
+          if (names) out.push([sec.offset, sec.contentEnd]);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const TITLE_WORDS = new Map<string, string[]>();
+const ADOPTED_RUNS = new WeakMap<ReadonlySet<string>, RunSlots<Array<{ k: number; hits: Array<{ norm: string[]; k: number }> }>>>();
+
+/** The blocks of a run with sentences that have an adopting verb near their start (with the sentence's words and the verb's place). */
+function runAdopted(doc: DocumentModel, from: number, to: number, cues: CompiledCues): Array<{ k: number; hits: Array<{ norm: string[]; k: number }> }> {
+  const out: Array<{ k: number; hits: Array<{ norm: string[]; k: number }> }> = [];
+  for (let i = from; i < to; i++) {
+    const b = doc.blocks[i]!;
     const p = proseOf(b);
     // Speed only (lsp8): the answer kept with the block's cached prose, so an edit does not ask every block again.
     // (And its sentences with an adopting verb near their start, each with its words and the verb's place.)
@@ -202,29 +279,13 @@ export function adoptedSections(doc: DocumentModel, cues: CompiledCues): Array<[
       }
       p.adopted = { verbs: cues.adoptedVerbs, hits };
     }
-    if (p.adopted.hits.length === 0) continue;
-    const at = b.toDocument(0, 0).offset;
-    const enclosing = doc.sections.filter((sec) => sec.offset <= at && at < sec.contentEnd);
-    for (const { norm, k } of p.adopted.hits) {
-      for (const sec of enclosing) {
-        let title = titles.get(sec);
-        if (!title) titles.set(sec, (title = normalizePhrase(sec.title.replace(/[^\p{L}\p{N}\s'-]/gu, ' '))));
-        if (title.length === 0) continue;
-        // The title opens the sentence, after at most one word (This, Deze, The).
-        const names = [0, 1].some((i) => i + title.length < k && k - (i + title.length) <= ADOPTED_GAP && title.every((w, j) => norm[i + j] === w));
-        if (names) out.push([sec.offset, sec.contentEnd]);
-      }
-    }
+    if (p.adopted.hits.length) out.push({ k: i - from, hits: p.adopted.hits });
   }
   return out;
 }
 
-/** Whether a block is not the writer's own text: inside an adopted section, or a template's guidance that addresses the writer (je bachelorproef, your thesis). */
-function notOwnText(doc: DocumentModel, b: DocumentBlock, cues: CompiledCues, adopted: Array<[number, number]>): boolean {
-  if (adopted.length) {
-    const at = b.toDocument(0, 0).offset;
-    if (adopted.some(([a, e]) => a <= at && at < e)) return true;
-  }
+/** Whether a block is a template's guidance that addresses the writer (je bachelorproef, your thesis): not the writer's own text. */
+function addressesWriter(b: DocumentBlock, cues: CompiledCues): boolean {
   if (cues.writerAddress.length) {
     const p = proseOf(b);
     if (cues.writerAddress.some((k) => countIn(p, k) > 0)) return true;

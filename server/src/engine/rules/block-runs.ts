@@ -1,0 +1,106 @@
+import { RunMemo } from '../runs.js';
+import type { Run } from '../runs.js';
+import type { DocumentBlock, DocumentModel } from './types.js';
+
+/**
+ * Per-run summaries for the readability and vocabulary document rules (engine/runs.ts), keyed by
+ * what a block is rather than where it stands.
+ *
+ * The engine hands out a new placed block (and analysed object) at every check, even for a block
+ * whose text did not change: its place may have moved. What stays is the block's cached result (its
+ * `facts` object, one per analysis of a text in its section role and language; blocks of the same
+ * text share it). A summary keyed by it must hold only what follows from the block's text and
+ * analysis: offsets in it are block-text offsets, mapped to the document (toDocument) when the
+ * summaries are combined, and anything that reads the document around a block (its section's title,
+ * the text before it, the source's markup through the block's map) is asked then too.
+ */
+
+/**
+ * The runs of a document's blocks (one partition per document model, shared by the rules), each with a box object
+ * that stays the same while the run has the same blocks: the rules keep their summaries per box (RunSlots).
+ */
+const BOXES = new RunMemo<object>();
+const SHARED = new WeakMap<DocumentModel, Array<Run<object>>>();
+
+function sharedRuns(doc: DocumentModel): Array<Run<object>> {
+  let runs = SHARED.get(doc);
+  if (!runs) {
+    const blocks = doc.blocks;
+    const facts: object[] = new Array(blocks.length);
+    for (let i = 0; i < blocks.length; i++) facts[i] = blocks[i]!.facts;
+    runs = editedRuns(blocks, facts) ?? cut(blocks, facts, 0, blocks.length);
+    LAST = { facts, runs };
+    SHARED.set(doc, runs);
+  }
+  return runs;
+}
+
+/** The blocks and runs of the last document cut into runs (an edited document is mostly the same blocks). */
+let LAST: { facts: object[]; runs: Array<Run<object>> } | undefined;
+
+/** The runs of blocks [from, to), which start a run and end one (RunMemo reads a block's `analysed`, as its identity, and `section` only). */
+function cut(blocks: readonly DocumentBlock[], facts: object[], from: number, to: number): Array<Run<object>> {
+  const keyed: Array<{ analysed: object; section: number }> = new Array(to - from);
+  for (let i = from; i < to; i++) keyed[i - from] = { analysed: facts[i]!, section: blocks[i]!.section };
+  const runs = BOXES.runs(keyed as unknown as DocumentBlock[], () => ({}));
+  if (from > 0) for (const r of runs) (r.from += from), (r.to += from);
+  return runs;
+}
+
+/**
+ * The runs of an edit of the last document, without cutting it all again (speed only, lsp10c): RunMemo cuts a run
+ * after a block by the block itself and the next block's section, so the runs of the unchanged blocks before the
+ * edited stretch (up to the last one whose next block is unchanged too) and after it (from the first one whose
+ * previous block is unchanged too) are the last ones, moved; only the stretch between is cut. The same runs as
+ * cutting every block; undefined when the blocks are not mostly the last ones.
+ */
+function editedRuns(blocks: readonly DocumentBlock[], facts: object[]): Array<Run<object>> | undefined {
+  const last = LAST;
+  if (!last) return undefined;
+  const old = last.facts;
+  const n = facts.length;
+  const m = Math.min(n, old.length);
+  let p = 0;
+  while (p < m && old[p] === facts[p]) p++;
+  let q = 0;
+  while (q < m - p && old[old.length - 1 - q] === facts[n - 1 - q]) q++;
+  if ((p + q) * 2 < n) return undefined;
+  const shift = n - old.length;
+  const out: Array<Run<object>> = [];
+  // Runs before the stretch: each with its next block unchanged (the same blocks from the start: the same sections).
+  let k = 0;
+  while (k < last.runs.length && last.runs[k]!.to < p) out.push(last.runs[k++]!);
+  const from = out.length ? out[out.length - 1]!.to : 0;
+  // Runs after the stretch: each with its previous block unchanged; their section numbers are read again (a heading
+  // added or removed before them renumbers them).
+  let j = last.runs.length;
+  while (j > k && last.runs[j - 1]!.from > old.length - q) j--;
+  const to = j < last.runs.length ? last.runs[j]!.from + shift : n;
+  if (to < from) return undefined;
+  if (to > from) out.push(...cut(blocks, facts, from, to));
+  for (let i = j; i < last.runs.length; i++) {
+    const r = last.runs[i]!;
+    out.push({ from: r.from + shift, to: r.to + shift, section: blocks[r.from + shift]!.section, value: r.value });
+  }
+  return out;
+}
+
+/** One rule's summaries of the shared runs. */
+export class RunSlots<S> {
+  private readonly byBox = new WeakMap<object, { context: string; value: S }>();
+
+  /**
+   * The runs of a document's blocks with this rule's summaries: `summarise(from, to)` is asked only for runs with a
+   * block that was not in the same run at an earlier call (or with another context: an option the summaries depend
+   * on, compared as a string). It reads `doc.blocks[from..to)` and must not depend on their places.
+   */
+  runs(doc: DocumentModel, summarise: (from: number, to: number) => S, context = ''): Array<Run<S>> {
+    const out: Array<Run<S>> = [];
+    for (const r of sharedRuns(doc)) {
+      let e = this.byBox.get(r.value);
+      if (!e || e.context !== context) this.byBox.set(r.value, (e = { context, value: summarise(r.from, r.to) }));
+      out.push({ from: r.from, to: r.to, section: r.section, value: e.value });
+    }
+    return out;
+  }
+}
