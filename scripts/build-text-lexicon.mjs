@@ -19,6 +19,10 @@ export function compileTextLexicon() {
       if (file.language !== language) throw new Error(`${language}/${name}: language is ${file.language}`);
       out[language] ??= {};
       out[language][file.topic] = file.lists;
+      if (file.numbers) {
+        out[language].numbers ??= {};
+        out[language].numbers[file.topic] = file.numbers;
+      }
     }
   }
   return `${JSON.stringify(out)}\n`;

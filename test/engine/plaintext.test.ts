@@ -128,4 +128,20 @@ describe('plain text adapter: long tokens stay linear', () => {
       assertInside(r, text);
     }
   });
+  it('nl + en: a record of "Label: value" lines is one block per field, none a heading, so no long sentence runs across them', () => {
+    const en = 'Intro\n\nFilename: sen2_age_new_plans.csv\nGeographic levels: Local authority; National; Regional\nTime period: 2009 to 2021\nContent summary: Number of children and young people with a new plan in the calendar year, broken down\nby age band\n';
+    assert.deepEqual(kinds(en).slice(1), [
+      ['paragraph', 'Filename: sen2_age_new_plans.csv'],
+      ['paragraph', 'Geographic levels: Local authority; National; Regional'],
+      ['paragraph', 'Time period: 2009 to 2021'],
+      ['paragraph', 'Content summary: Number of children and young people with a new plan in the calendar year, broken down\nby age band'],
+    ]);
+    const nl = 'Bestand: nieuwe_plannen.csv\nNiveau: gemeente; provincie; land\nPeriode: 2009 tot en met 2021\nInhoud: het aantal kinderen en jongeren met een nieuw plan per kalenderjaar, naar leeftijd\n';
+    assert.equal(kinds(nl).length, 4);
+    assert.ok(kinds(nl).every(([k]) => k === 'paragraph'));
+    assert.deepEqual(of(txt(en), 'readability/long-sentence'), []);
+    // Prose whose lines happen to hold a colon stays one paragraph ("The council asked: …", "De gemeente vroeg: …").
+    assert.equal(kinds('The council asked: who helps first? We answered\nNote: this line wraps in prose.\n').length, 1);
+    assert.equal(kinds('De gemeente vroeg: wie helpt eerst? Wij zeiden\nLet op: deze regel loopt door.\n').length, 1);
+  });
 });

@@ -267,6 +267,10 @@ function classReason(r: Row): string | undefined {
   // Within the margin of its own limit: 25 words, 20 for a sentence in a summary.
   const limit = /in the summary|in de samenvatting/.test(r.message) ? 20 : 25;
   if (r.rule === 'readability/long-sentence' && words && Number(words[1]) <= limit + 4) return 'session 5: a sentence at most 4 words over the limit is a hint (sentenceMarginWords; judged worth splitting in 1 of 4 over four samples)';
+  const limitOf = /^\d+ (?:of|van de) \d+ .*?(?:over|langer dan) (\d+) (?:words|woorden) \((?:the longest has|de langste telt er) (\d+)\)/.exec(r.message);
+  if (r.rule === 'readability/long-sentence' && limitOf && r.file.startsWith('en/') && Number(limitOf[2]) <= Number(limitOf[1]) + 15) return 'session 7: an English section whose long sentences are all within the English margin (15 words) gets its count as a hint (languageMargin; such findings judged worth acting on in 1 of 6, Dutch ones in 7 of 8)';
+  // Session 7: an English sentence at most 15 words over its limit is a hint (languageMargin).
+  if (r.rule === 'readability/long-sentence' && words && r.file.startsWith('en/') && Number(words[1]) <= limit + 15) return 'session 7: an English sentence at most 15 words over the limit is a hint (languageMargin; pooled over eleven blind samples, English sentences of 26–40 words judged worth splitting in 5 of 26, longer ones in 61 of 73; Dutch 26–40 in 20 of 27, margin 4)';
   const average = /(?:Average sentence|Gemiddelde zin): ([\d.]+)/.exec(r.message);
   const body = /(?:aim for at least|streef naar minstens) 30\b/.test(r.message);
   if (r.rule === 'readability/section-score' && body && average && Number(average[1]) < 25) return 'session 5: a body section is scored when its sentences average 25 words or more (minAverageSentenceWords; at 20–25 words judged worth acting on in 10 of 20 over four samples)';
@@ -323,6 +327,16 @@ const STILL_SHOWN_FLOOR_S10: Record<string, number> = {
   'vocabulary/jargon': 29 / 36,
 };
 
+/** Session 7: s11 was drawn to test one class (no subordinate clause, short parts) and refuted it; its rows still shown. */
+const STILL_SHOWN_FLOOR_S11: Record<string, number> = {
+  'readability/long-sentence': 46 / 63, // single judgements of the rows still shown after the English margin (languageMargin): the 26–40-word English rows are hints now
+};
+
+/** Session 7: s12, a fresh sample of never-judged long-sentence findings drawn after the English margin. */
+const STILL_SHOWN_FLOOR_S12: Record<string, number> = {
+  'readability/long-sentence': 67 / 78, // single judgements of the rows still shown: the three section counts within the English margin are hints now, the sentence after "OFA." is split
+};
+
 const SAMPLES = [
   { path: 'test/judged/findings.tsv', floors: STILL_REPORTED_FLOOR },
   { path: 'test/judged/findings-s4.tsv', floors: STILL_SHOWN_FLOOR_S4 },
@@ -332,6 +346,8 @@ const SAMPLES = [
   { path: 'test/judged/findings-s8.tsv', floors: STILL_SHOWN_FLOOR_S8 },
   { path: 'test/judged/findings-s9.tsv', floors: STILL_SHOWN_FLOOR_S9 },
   { path: 'test/judged/findings-s10.tsv', floors: STILL_SHOWN_FLOOR_S10 },
+  { path: 'test/judged/findings-s11.tsv', floors: STILL_SHOWN_FLOOR_S11 },
+  { path: 'test/judged/findings-s12.tsv', floors: STILL_SHOWN_FLOOR_S12 },
 ];
 
 for (const sample of SAMPLES) describe(`judged findings: what the engine still shows (${sample.path}, dev corpus)`, function () {
@@ -411,6 +427,18 @@ const THREE_JUDGE_FLOORS: Record<string, Record<string, number>> = {
     'readability/long-sentence': 15 / 20, // a section that ran on past the book's \\seclbl headings (now headings); clear rhetorical or conversational sentences of 44–55 words; a semicolon list
     'vocabulary/jargon': 10 / 12, // "in lieu of" misused by the writer (the swap keeps the wrong sense); a passage copied from a school's website
   },
+  // Session 7, a test of one class, written down before the judgements (test/judged/JUDGING.md, "s11"): long sentences
+  // without a subordinate clause whose parts are at most 20 words, and never-judged English findings for comparison
+  // (judges V, W, X, drawn at babf9a5). The class was refuted (English 8 of 12 true); the comparison rows, mostly one
+  // book's 32–43-word sentences, were 5 of 14.
+  'test/judged/findings-s11.tsv': {
+    'readability/long-sentence': 16 / 33, // clear sentences of 32–43 words ("reads easily in one pass"), lists after a colon, metadata lines of a plain-text file, a citation title, a sentence end missed before "fTANF.exe"
+  },
+  // Session 7: a fresh sample of long-sentence findings never judged before, drawn after the English margin (judges Y,
+  // Z, AB; 30 findings).
+  'test/judged/findings-s12.tsv': {
+    'readability/long-sentence': 23 / 30, // English section counts of sentences only slightly over (since hints: all within the English margin); a code of conduct the book adopted; a sentence end missed after "OFA." (since fixed); a quoted, deliberately repetitive sentence; a Dutch 30-word sentence of two example lists
+  },
 };
 
 for (const [path, FLOORS] of Object.entries(THREE_JUDGE_FLOORS)) describe(`judged findings, three judges per row: precision per rule by majority (${path})`, () => {
@@ -439,12 +467,15 @@ for (const [path, FLOORS] of Object.entries(THREE_JUDGE_FLOORS)) describe(`judge
  * Every blind sample pooled (scripts/judged-pool.ts, `npm run judged`): each judged finding once with the majority of
  * all its judgements, and the share of those the engine still shows by default that were judged true. This is the best
  * estimate of what a writer sees now. Every rule shown by default is at the issue's target of 90 % on it but
- * long-sentence, whose gap stays visible and may not grow.
+ * long-sentence (134/149, 89.9 %, after session 7), whose gap stays visible and may not grow; the fresh samples s9–s12
+ * are lower (JUDGING.md).
  */
 const POOLED_FLOOR: Record<string, number> = {
-  // 99/112 after s10: single sentences of 35–55 words judged readable as written ("clear parallel structure", "crafted
-  // not-X-but-Y"), 9 of the 13 in one published book; an inline numbered list; a bullet item of interview findings.
-  'readability/long-sentence': 99 / 112,
+  // 99/112 after s10; 112/124 after s11 and the English margin (languageMargin: English sentences of 26–40 words are
+  // hints); 134/149 with the fresh s12. Still false: sentences of 41–55 words judged readable as written ("clear
+  // parallel structure", "crafted not-X-but-Y"), most in one published book; an inline numbered list; a citation title
+  // in a footnote; a code of conduct the book adopted (term rules skip adopted text, long-sentence does not yet).
+  'readability/long-sentence': 134 / 149,
   'readability/long-paragraph': 0.9,
   'readability/section-score': 0.9,
   'readability/undefined-abbreviation': 0.9,
@@ -468,7 +499,7 @@ describe('judged findings: every blind sample pooled, precision over the finding
   });
 
   it('each rule the engine shows by default has pooled judged findings still shown', () => {
-    assert.ok(Object.entries(POOLED_FLOOR).every(([rule, floor]) => floor >= TARGET || rule === 'readability/long-sentence'), 'only long-sentence is below the target');
+    assert.ok(Object.entries(POOLED_FLOOR).every(([rule, floor]) => floor >= TARGET || rule === 'readability/long-sentence'), 'only long-sentence may be below the target');
     const shown = new Set(pool.filter((f) => f.shown).map((f) => f.rule));
     assert.deepEqual([...shown].sort(), Object.keys(POOLED_FLOOR).sort());
   });

@@ -15,7 +15,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 
 const DOC = `# Employment support report
 
-This is short. The municipality works together with the agency on the support of residents with debts who have been in a difficult situation for a long time and therefore have little room to take steps themselves.
+This is short. The municipality works together with the agency on the support of residents with debts who have been in a difficult situation for a long time and therefore have little room to take steps themselves, so many of them wait for months before they ask anyone at all for help.
 
 We will make a decision about the results soon. It was decided that the pilot would stop.
 `;

@@ -1,11 +1,15 @@
 import { strict as assert } from 'node:assert';
-import { md, txt, of, flagged, config, sentenceOf } from '../../engine/helpers.js';
+import { md as mdOf, txt, of, flagged, config, sentenceOf } from '../../engine/helpers.js';
+
+/** Markdown with the default settings. */
+const md = mdOf;
 import { lint } from '../../../server/src/index.js';
+import { numberOf } from '../../../server/src/engine/text/lexicon.js';
 
 const RULE = 'readability/long-sentence';
 const doc = (body: string, heading = 'Inleiding') => `# Rapport\n\nKort.\n\n## ${heading}\n\n${body}\n`;
 /** The limits exactly: no margin for sentences only just over them (see the test of sentenceMarginWords). */
-const EXACT = { [RULE]: { options: { sentenceMarginWords: 0 } } };
+const EXACT = { [RULE]: { options: { sentenceMarginWords: 0, languageMargin: false } } };
 const exact = { config: config({ rules: EXACT }) };
 
 describe(RULE, () => {
@@ -133,10 +137,11 @@ describe(RULE, () => {
       assert.match(of(r, RULE)[0]!.message.en, /This sentence in the summary has 21 words; keep summary sentences to 20 words at most\./);
     });
 
-    it('a sentence of 27 words is a hint by default, 34 words a warning (sentenceMarginWords)', () => {
+    it('a sentence of 27 words is a hint by default, 34 words too (English margin), 41 words a warning', () => {
       const severities = (n: number) => of(md(`# Report\n\n## Findings\n\n${sentenceOf(n, 'en')}\n`), RULE).map((f) => [f.severity, f.data!.words]);
       assert.deepEqual(severities(27), [['hint', 27]]);
-      assert.deepEqual(severities(34), [['warning', 34]]);
+      assert.deepEqual(severities(34), [['hint', 34]]);
+      assert.deepEqual(severities(41), [['warning', 41]]);
     });
 
     it('abbreviations do not cut a sentence short: "et al.", "e.g.", "Fig. 2"', () => {
@@ -219,13 +224,15 @@ describe(RULE, () => {
       const heading = `# ${language === 'nl' ? 'Rapport' : 'Report'}\n\n## ${language === 'nl' ? 'Resultaten' : 'Findings'}\n\n`;
       // Eight short sentences: 4 of 12 are long (a third of the section, see sectionMinPercent).
       const filler = Array.from({ length: 8 }, () => sentenceOf(10, language)).join(' ');
-      const section = (lengths: number[]) => of(md(`${heading}${lengths.map((n) => sentenceOf(n, language)).join(' ')}\n\n${filler}\n`), RULE).find((f) => f.data!.section);
+      // Without the language's own margin (languageMargin, tested below), the same in both languages.
+      const own = { rules: { [RULE]: { options: { languageMargin: false } } } };
+      const section = (lengths: number[]) => of(md(`${heading}${lengths.map((n) => sentenceOf(n, language)).join(' ')}\n\n${filler}\n`, { config: config(own) }), RULE).find((f) => f.data!.section);
       // 27, 28 and 29 words at a limit of 25: a hint.
       assert.equal(section([27, 28, 29, 29])?.severity, 'hint', language);
       // One of 31 words: the section finding is shown.
       assert.equal(section([27, 28, 29, 31])?.severity, 'info', language);
       // The margin is an option.
-      const strict = of(md(`${heading}${[27, 28, 29, 29].map((n) => sentenceOf(n, language)).join(' ')}\n\n${filler}\n`, { config: config({ rules: { [RULE]: { options: { sectionMarginWords: 0 } } } }) }), RULE).find((f) => f.data!.section);
+      const strict = of(md(`${heading}${[27, 28, 29, 29].map((n) => sentenceOf(n, language)).join(' ')}\n\n${filler}\n`, { config: config({ rules: { [RULE]: { options: { sectionMarginWords: 0, languageMargin: false } } } }) }), RULE).find((f) => f.data!.section);
       assert.equal(strict?.severity, 'info', language);
     }
   });
@@ -235,17 +242,17 @@ describe(RULE, () => {
       const heading = `# ${language === 'nl' ? 'Rapport' : 'Report'}\n\n## ${language === 'nl' ? 'Resultaten' : 'Findings'}\n\n`;
       const text = (lengths: number[], short: number) => `${heading}${lengths.map((n) => sentenceOf(n, language)).join(' ')}\n\n${Array.from({ length: short }, () => sentenceOf(10, language)).join(' ')}\n`;
       const section = (t: string, cfg = {}) => of(md(t, { config: config(cfg) }), RULE).find((f) => f.data!.section);
-      // 4 of 20 sentences (20 %), the longest 40 words: a hint; its longest sentences keep their own findings.
-      const few = text([32, 34, 36, 40], 16);
+      // 4 of 20 sentences (20 %), the longest 41 words: a hint; its longest sentences keep their own findings.
+      const few = text([32, 34, 36, 41], 16);
       assert.equal(section(few)?.severity, 'hint', language);
       assert.ok(of(md(few), RULE).some((f) => !f.data!.section && f.severity === 'warning'), language);
       // The same four in 12 sentences (33 %): shown.
-      assert.equal(section(text([32, 34, 36, 40], 8))?.severity, 'info', language);
+      assert.equal(section(text([32, 34, 36, 41], 8))?.severity, 'info', language);
       // A longest sentence of 45 words (20 over the limit) shows the section however few its long sentences.
       assert.equal(section(text([32, 34, 36, 45], 16))?.severity, 'info', language);
       // Options: the share can be 0; the general audience shows every section.
       assert.equal(section(few, { rules: { [RULE]: { options: { sectionMinPercent: 0 } } } })?.severity, 'info', language);
-      assert.equal(section(text([32, 34, 36, 40], 40), { audience: 'general' })?.severity, 'info', language);
+      assert.equal(section(text([32, 34, 36, 41], 40), { audience: 'general' })?.severity, 'info', language);
     }
   });
 
@@ -265,6 +272,9 @@ describe(RULE, () => {
 });
 
 describe(`${RULE}: labels, short clauses and research questions`, () => {
+  // These classes are about a sentence's shape, not its length: without the language's own margin (languageMargin) an
+  // English sentence of 30–40 words is shown as a Dutch one is, so the same cases serve both languages.
+  const md = (text: string) => mdOf(text, { config: config({ rules: { [RULE]: { options: { languageMargin: false } } } }) });
   const shown = (r: ReturnType<typeof md>) => of(r, RULE).filter((f) => f.severity !== 'hint' && !f.data!.section);
   const head = (language: 'nl' | 'en', heading?: string) => `# ${language === 'nl' ? 'Rapport' : 'Report'}\n\n## ${heading ?? (language === 'nl' ? 'Resultaten' : 'Findings')}\n\n`;
   const clause = (n: number, language: 'nl' | 'en') => sentenceOf(n, language).replace(/\.$/, '').toLowerCase();
@@ -306,7 +316,7 @@ describe(`${RULE}: labels, short clauses and research questions`, () => {
       const run = [sentenceOf(18, language).replace(/\.$/, ''), clause(18, language), clause(18, language)].join('; ') + '.';
       assert.equal(shown(md(`${head(language)}${run}\n`)).length, 1, language);
       // clauseMaxWords 0 turns it off.
-      assert.equal(shown(md(`${head(language)}${broken}\n`, { config: config({ rules: { [RULE]: { options: { clauseMaxWords: 0 } } } }) })).length, 1, language);
+      assert.equal(shown(mdOf(`${head(language)}${broken}\n`, { config: config({ rules: { [RULE]: { options: { clauseMaxWords: 0, languageMargin: false } } } }) })).length, 1, language);
     }
   });
 
@@ -400,5 +410,43 @@ describe(`${RULE}: LaTeX headings the document defines itself`, () => {
         assert.equal(headings(t).length, 1, `${language}: ${command} ${second ?? ''}`);
       }
     }
+  });
+});
+
+describe(`${RULE}: each language's own margin (languageMargin)`, () => {
+  const head = (language: 'nl' | 'en') => (language === 'nl' ? '# Rapport\n\n## Resultaten\n\n' : '# Report\n\n## Findings\n\n');
+  const severity = (language: 'nl' | 'en', n: number, cfg: Parameters<typeof config>[0] = {}) => of(md(`${head(language)}${sentenceOf(n, language)}\n`, { config: config(cfg) }), RULE).map((f) => f.severity);
+
+  it('nl: a sentence of 34 words is shown (margin 4: the verb bracket makes long Dutch sentences hard); en: a hint up to 40 words (margin 15)', () => {
+    assert.deepEqual(severity('nl', 34), ['warning']);
+    assert.deepEqual(severity('nl', 29), ['hint']);
+    assert.deepEqual(severity('en', 34), ['hint']);
+    assert.deepEqual(severity('en', 40), ['hint']);
+    assert.deepEqual(severity('en', 41), ['warning']);
+  });
+
+  it('nl + en: sentenceMarginWords set by the writer applies in every language; languageMargin: false keeps the rule\'s margin; general shows all', () => {
+    const set = { rules: { [RULE]: { options: { sentenceMarginWords: 4 } } } };
+    assert.deepEqual(severity('en', 34, set), ['warning']);
+    assert.deepEqual(severity('nl', 34, set), ['warning']);
+    const zero = { rules: { [RULE]: { options: { sentenceMarginWords: 0 } } } };
+    assert.deepEqual(severity('nl', 27, zero), ['warning']);
+    assert.deepEqual(severity('en', 27, zero), ['warning']);
+    assert.deepEqual(severity('en', 34, { rules: { [RULE]: { options: { languageMargin: false } } } }), ['warning']);
+    assert.deepEqual(severity('en', 34, { audience: 'general' }), ['warning']);
+    assert.deepEqual(severity('nl', 34, { audience: 'general' }), ['warning']);
+  });
+
+  it('nl + en: a section whose long sentences are all within their language\'s margin gets its count as a hint (en up to 40 words; nl shown from 30)', () => {
+    const filler = (language: 'nl' | 'en') => Array.from({ length: 8 }, () => sentenceOf(10, language)).join(' ');
+    const section = (language: 'nl' | 'en', lengths: number[]) => of(md(`${head(language)}${lengths.map((n) => sentenceOf(n, language)).join(' ')}\n\n${filler(language)}\n`), RULE).find((f) => f.data!.section);
+    assert.equal(section('en', [30, 34, 38, 40])?.severity, 'hint');
+    assert.equal(section('en', [30, 34, 38, 41])?.severity, 'info');
+    assert.equal(section('nl', [30, 34, 38, 40])?.severity, 'info');
+  });
+
+  it('the margins are data: dictionaries/text/<language>/readability numbers (en 15, nl 4)', () => {
+    assert.equal(numberOf('en', 'readability', 'sentenceMarginWords'), 15);
+    assert.equal(numberOf('nl', 'readability', 'sentenceMarginWords'), 4);
   });
 });

@@ -49,7 +49,9 @@ export function parsePlaintext(text: string): ParsedDocument {
     const block: ProseBlock = { kind: 'paragraph', text: b.text, map: b.map, start: first.start, end: last.end };
     if (b.placeholders.length) block.placeholders = b.placeholders;
     // A numbered line inside a run of list lines is a list item, even when it reads like a heading.
-    const level = lines.length === 1 && !(listLine && attached) ? headingLevel(b.text.trim()) : undefined;
+    // A field of a record ("Time period: 2009 to 2021") is not a heading, short as it is.
+    const field = attached && fieldLine(text.slice(first.start, first.end));
+    const level = lines.length === 1 && !(listLine && attached) && !field ? headingLevel(b.text.trim()) : undefined;
     if (level !== undefined) {
       block.kind = 'heading';
       block.level = level;
@@ -72,6 +74,12 @@ export function parsePlaintext(text: string): ParsedDocument {
       if (dir) directives.push(dir);
     } else if (line.trim().length === 0) {
       flush();
+    } else if (para.length > 0 && fieldLine(line) && fieldLine(text.slice(para[0]!.start, para[0]!.end))) {
+      // A record of fields, one per line ("Filename: sen2_age_new_plans.csv" / "Time period: 2009 to 2021" / "Content
+      // summary: Number of …"): each field is a block of its own, not one long sentence across the lines.
+      flush(true);
+      para.push({ start: pos, end });
+      attachedBefore = true;
     } else if (LIST_ITEM.test(line) && para.length > 0) {
       // Each list item is a block of its own, and so is the line that introduces the list.
       flush(true);
@@ -87,6 +95,16 @@ export function parsePlaintext(text: string): ParsedDocument {
   skipRunningHeads(blocks);
   unmarkBrokenSentences(blocks);
   return { format: 'plaintext', blocks, directives };
+}
+
+/** "Label: value" on one line: a label of one to three words starting with a capital, a colon, then the value. */
+const FIELD_LINE = /^\s*(\p{Lu}[\p{L}\p{N}_'’()/-]*(?: [\p{L}\p{N}_'’()/-]+){0,2}):[ \t]+\S/u;
+/** A label does not start like a sentence ("The council asked: …", "We found: …", "De gemeente zegt: …"). */
+const SENTENCE_START = /^(?:the|a|an|this|these|that|those|we|i|it|they|he|she|you|our|de|het|een|deze|dit|die|dat|wij|we|ik|zij|ze|hij|u|ons|onze)$/i;
+
+function fieldLine(line: string): boolean {
+  const m = FIELD_LINE.exec(line);
+  return !!m && !SENTENCE_START.test(m[1]!.split(' ')[0]!);
 }
 
 /** A paragraph's lines as block text: line breaks kept, URLs and e-mail addresses as placeholders. */

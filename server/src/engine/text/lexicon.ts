@@ -9,13 +9,18 @@ import data from './lexicon.json' with { type: 'json' };
 type Lists = Record<string, Array<string | [string, string | null]>>;
 type Topic = 'passive' | 'nominalization' | 'sentences' | 'readability';
 
-const lexicon = data as unknown as Record<Language, Record<Topic, Lists>>;
+const lexicon = data as unknown as Record<Language, Record<Topic, Lists> & { numbers?: Partial<Record<Topic, Record<string, number>>> }>;
 
 /** A word list as strings. */
 export function words(language: Language, topic: Topic, list: string): string[] {
   const l = lexicon[language]?.[topic]?.[list];
   if (!l) throw new Error(`text lexicon: no list ${language}/${topic}/${list}`);
   return l.map((x) => (typeof x === 'string' ? x : x[0]));
+}
+
+/** A number of the language's data for a topic (the `numbers` of its file), or undefined when the file has none. */
+export function numberOf(language: Language, topic: Topic, name: string): number | undefined {
+  return lexicon[language]?.numbers?.[topic]?.[name];
 }
 
 /** A word list as a set. */

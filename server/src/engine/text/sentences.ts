@@ -165,9 +165,16 @@ function splitPoints(tokens: Token[], language: Language): number[] {
     if (t.kind !== 'punct' || t.text !== '.') continue;
     if (tokens[i + 1]!.kind !== 'space') continue;
     const next = nextWord(tokens, i + 2);
-    if (!next || !startsUpper(next.text)) continue;
+    if (!next) continue;
     const prev = tokens[i - 1]!;
     if (prev.kind !== 'word') continue;
+    // "… by different people. fTANF.exe was sometimes called …", "… in de wijk. eHealth helpt …": a name written with a
+    // small letter and a capital inside (fTANF, eHealth, iPad) starts a sentence after a word of two letters or more
+    // that is not an abbreviation ("… submitted to OFA. fTANF.exe can …"); the sentence parser only splits before a capital.
+    if (!startsUpper(next.text)) {
+      if (/^\p{Ll}{1,3}\p{Lu}/u.test(next.text) && /^\p{L}{2,}$/u.test(prev.text) && !(language === 'nl' ? NL_REPORT_ABBREVIATIONS : EN_ABBREVIATIONS).has(abbreviationBefore(tokens, i))) points.push(i + 1);
+      continue;
+    }
     const abbr = abbreviationBefore(tokens, i);
     const prevLower = prev.text.toLowerCase();
     let split = false;
