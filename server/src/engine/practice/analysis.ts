@@ -1,16 +1,18 @@
 import type { Language } from '../types.js';
-import type { DocumentModel } from '../rules/types.js';
+import type { DocumentBlock, DocumentModel } from '../rules/types.js';
 import type { DocumentAnalysis } from '../engine.js';
 import type { VocabularyFacts } from '../rules/vocabulary/analyzer.js';
 import { clientPerspective } from '../rules/client/analysis.js';
 import type { PracticeLexicon } from './lexicon.js';
 import { practiceLexicon } from './lexicon.js';
 import { ADVICE, NOT_APPLICABLE, TITLES } from './messages.js';
-import { isInline, practicalHandles, pseudoHeadingOf, recommendationPlan, toolAt } from './recommendations.js';
+import { handlesOf, isInline, pseudoHeadingOf, recommendationPlan, toolAt } from './recommendations.js';
 import type { CueInsightId, InsightId, PracticalHandles, PracticeEvidence, PracticeFit, PracticeItem, PracticeStatus } from './types.js';
 import { INSIGHT_IDS } from './types.js';
-import type { Unit, UnitFilter } from './units.js';
-import { MEMO_SLOT, checkUnits, quote, warmUnits } from './units.js';
+import type { Unit, UnitFilter, UnitsRun } from './units.js';
+import { MEMO_SLOT, allUnits, checkOf, quote, runUnits, sectionMarks, warmUnits } from './units.js';
+import type { Run } from '../runs.js';
+import { RunMemo } from '../runs.js';
 
 const MAX_EVIDENCE = 5;
 /** Insights for which thanks are no evidence (thanking "participants" is not involving practice). */
@@ -50,10 +52,15 @@ type Candidate = PracticeEvidence | { unit: Unit; at: number; strength: 'present
 
 /** Strongest evidence first, then in document order; one per line. */
 function pickEvidence(all: Candidate[]): PracticeEvidence[] {
+  return pickFrom(() => all);
+}
+
+/** The same, from candidates given anew for each strength (each pass stops when five are picked: the runs are read only as far as needed). */
+function pickFrom(all: (strength: 'present' | 'partial') => Iterable<Candidate>): PracticeEvidence[] {
   const lines = new Set<number>();
   const out: PracticeEvidence[] = [];
   for (const strength of ['present', 'partial'] as const) {
-    for (const e of all) {
+    for (const e of all(strength)) {
       if (e.strength !== strength) continue;
       const line = 'unit' in e ? e.unit.line : e.line;
       if (lines.has(line)) continue;
@@ -71,26 +78,32 @@ function item(id: InsightId, status: PracticeStatus, evidence: PracticeEvidence[
 }
 
 /** Cue insights: present cues in a sentence that is no trap, template, thanks or plan count as present; the rest as partial. */
-function cueInsight(id: CueInsightId, cued: Cued, lex: PracticeLexicon): { status: PracticeStatus; evidence: PracticeEvidence[] } {
+function cueInsight(id: CueInsightId, runs: Array<Run<PracticeRun>>, lex: PracticeLexicon): { status: PracticeStatus; evidence: PracticeEvidence[] } {
   const cues = lex.insights[id];
-  const found: Candidate[] = [];
-  let present = 0;
   const slot = INSIGHT_IDS.indexOf(id);
-  // Only the units with a cue for this insight (no template), in document order: the others add nothing.
-  for (const u of cued.bySlot[slot] ?? []) {
-    if (u.acknowledgements && NOT_IN_THANKS.has(id)) continue;
-    const c = cueMatch(u, slot, cues);
-    if (c === NO_CUE) continue;
-    if (c.present) {
-      const strength = (!cues.plansCount && u.plan) || c.downgraded ? 'partial' : 'present';
-      if (strength === 'present') present++;
-      found.push({ unit: u, at: c.at, strength });
-      continue;
-    }
-    found.push({ unit: u, at: c.at, strength: 'partial' });
+  let present = 0;
+  let found = 0;
+  for (const r of runs) {
+    const e = r.value.cue[slot];
+    if (!e) continue;
+    present += e.present.length;
+    found += e.present.length + e.partial.length;
   }
-  const status: PracticeStatus = present >= cues.minPresent ? 'present' : found.length ? 'partial' : 'absent';
-  return { status, evidence: pickEvidence(found) };
+  const status: PracticeStatus = present >= cues.minPresent ? 'present' : found ? 'partial' : 'absent';
+  return { status, evidence: pickFrom((strength) => candidates(runs, (v) => v.cue[slot]?.[strength])) };
+}
+
+/** The candidates of the runs, in document order. */
+function* candidates(runs: Array<Run<PracticeRun>>, of: (v: PracticeRun) => Candidate[] | undefined): Iterable<Candidate> {
+  for (const r of runs) {
+    const list = of(r.value);
+    if (list) yield* list;
+  }
+}
+
+/** The units that say "we recommend", in document order. */
+function* inlineOf(runs: Array<Run<PracticeRun>>): Iterable<Unit> {
+  for (const r of runs) yield* r.value.inline;
 }
 
 /** A unit's cue match for one insight, from its text alone: a present cue (downgraded or not) or a partial one, and where. */
@@ -119,25 +132,25 @@ function cueMatch(u: Unit, slot: number, cues: PracticeLexicon['insights'][CueIn
 }
 
 /** Insight 4: both levels named, and linked in one sentence; one level only is partial. */
-function policyPractice(cued: Cued, lex: PracticeLexicon): { status: PracticeStatus; evidence: PracticeEvidence[] } {
-  const base = cueInsight('policy_practice', cued, lex);
+function policyPractice(runs: Array<Run<PracticeRun>>, lex: PracticeLexicon): { status: PracticeStatus; evidence: PracticeEvidence[] } {
+  const base = cueInsight('policy_practice', runs, lex);
   if (base.status === 'present') return base;
-  const found: Candidate[] = [...base.evidence];
   let linked = 0;
   let policy = 0;
   let frontline = 0;
-  // Units that name a level (no template, thanks or heading; no trap), in document order: the others add nothing.
-  for (const u of cued.policy) {
-    const c = policyMatch(u, lex);
-    if (c.p) policy++;
-    if (c.f) frontline++;
-    if (c.p && c.f && c.verb) {
-      linked++;
-      found.push({ unit: u, at: c.at, strength: 'present' });
-    } else if (c.p && c.f) found.push({ unit: u, at: c.at, strength: 'partial' });
+  for (const r of runs) {
+    const p = r.value.policy;
+    linked += p.linked;
+    policy += p.p;
+    frontline += p.f;
   }
   const status: PracticeStatus = linked >= 2 ? 'present' : linked > 0 || (policy > 0 && frontline > 0) || policy + frontline >= 3 ? 'partial' : base.status;
-  return { status, evidence: pickEvidence(found) };
+  // The cue evidence first, then the sentences that name both levels.
+  const evidence = pickFrom(function* (strength) {
+    for (const e of base.evidence) if (e.strength === strength) yield e;
+    yield* candidates(runs, (v) => v.policy[strength]);
+  });
+  return { status, evidence };
 }
 
 type PolicyMatch = { trap: boolean; p: boolean; f: boolean; verb: boolean; at: number };
@@ -157,41 +170,12 @@ function policyMatch(u: Unit, lex: PracticeLexicon): PolicyMatch {
   return c;
 }
 
-/** The units that can add to a cue insight, per insight slot, and those that can add to insight 4's levels. */
-interface Cued {
-  bySlot: Unit[][];
-  policy: Unit[];
-}
-
 /** Insights found by cue phrases, with their memo slots. */
 const CUE_SLOTS: Array<[CueInsightId, number]> = INSIGHT_IDS.flatMap((id, slot) =>
   id === 'client_perspective' || id === 'practical_handles' || id === 'common_language' || id === 'readability' ? [] : [[id, slot] as [CueInsightId, number]],
 );
 /** Per unit (its memo, shared by the checks that reuse the cached block): a bit for each cue slot with a cue. */
 const CUE_BITS = Symbol('cue bits');
-
-/**
- * One pass over the units: which have a cue for which insight (the same cueMatch answers, read
- * once per unit and check instead of once per insight), and which name a policy or practice level.
- */
-function cuedUnits(units: Unit[], lex: PracticeLexicon): Cued {
-  const bySlot: Unit[][] = [];
-  const policy: Unit[] = [];
-  for (const u of units) {
-    if (u.template) continue;
-    const bits = cueBits(u, lex);
-    if (bits !== 0) {
-      for (const [, slot] of CUE_SLOTS) {
-        if ((bits & (1 << slot)) === 0) continue;
-        (bySlot[slot] ??= []).push(u);
-      }
-    }
-    if (u.acknowledgements || u.kind === 'heading') continue;
-    const c = policyMatch(u, lex);
-    if (!c.trap && (c.p || c.f)) policy.push(u);
-  }
-  return { bySlot, policy };
-}
 
 /** Insight 6: practical handles from the recommendations. */
 function handlesItem(h: PracticalHandles, doc: DocumentModel): { status: PracticeStatus; evidence: PracticeEvidence[] } {
@@ -227,18 +211,15 @@ const JARGON_FITS = 3;
 const JARGON_FAILS = 12;
 
 /** Insight 8: the vocabulary findings (jargon terms per 1,000 words). */
-function languageItem(doc: DocumentModel): { status: PracticeStatus; evidence: PracticeEvidence[] } {
+function languageItem(doc: DocumentModel, runs: Array<Run<PracticeRun>>): { status: PracticeStatus; evidence: PracticeEvidence[] } {
   // The first use of each term, placed only for the few quoted as evidence.
   const seen = new Map<string, { block: (typeof doc.blocks)[number]; term: VocabularyFacts['terms'][number] }>();
   let terms = 0;
-  for (const b of doc.blocks) {
-    const facts = b.facts.vocabulary as VocabularyFacts | undefined;
-    if (!facts) continue;
-    for (const t of facts.terms) {
-      terms++;
-      if (seen.size >= MAX_EVIDENCE) continue;
-      const key = t.text.toLowerCase();
-      if (!seen.has(key)) seen.set(key, { block: b, term: t });
+  for (const r of runs) {
+    terms += r.value.terms;
+    for (const { k, key, term } of r.value.firstTerms) {
+      if (seen.size >= MAX_EVIDENCE) break;
+      if (!seen.has(key)) seen.set(key, { block: doc.blocks[r.from + k]!, term });
     }
   }
   const evidence = (): PracticeEvidence[] =>
@@ -314,27 +295,149 @@ function filterFor(lex: PracticeLexicon): UnitFilter {
   return f;
 }
 
+/** What one run of blocks adds to the practice card: its units' answers, counted and listed in order (the evidence is placed when picked). */
+interface PracticeRun {
+  units: UnitsRun;
+  /** Units with a study cue (no template). */
+  study: number;
+  /** Per cue slot: the candidates in order, those that count as present and the partial ones. */
+  cue: Array<{ present: Candidate[]; partial: Candidate[] } | undefined>;
+  /** Insight 4's levels: units naming policy, practice, both linked, and the candidates by strength. */
+  policy: { p: number; f: number; linked: number; present: Candidate[]; partial: Candidate[] };
+  /** Units that say "we recommend" (no template, no heading). */
+  inline: Unit[];
+  /** The first five tools named in a heading or list item. */
+  tools: Array<{ unit: Unit; at: number }>;
+  /** Jargon terms of the run's blocks, and the first five distinct ones (block in the run, term). */
+  terms: number;
+  firstTerms: Array<{ k: number; key: string; term: VocabularyFacts['terms'][number] }>;
+}
+
+/**
+ * Per lexicon: the practice card's per-run summaries. A run's blocks are keyed by their facts object
+ * (stable while a block is unchanged; stableBlocks in rules/client/analysis.ts), and by a key of
+ * its own when its section is acknowledgements or a plan: its units count differently there.
+ */
+const RUN_MEMOS = new WeakMap<PracticeLexicon, RunMemo<PracticeRun>>();
+const MARKED = new WeakMap<object, object[]>();
+
+function practiceBlocks(doc: DocumentModel, ackSection: boolean[], planSection: boolean[]): DocumentBlock[] {
+  return doc.blocks.map((b) => {
+    const mark = b.section >= 0 ? (ackSection[b.section] ? 1 : 0) | (planSection[b.section] ? 2 : 0) : 0;
+    let key: object = b.facts;
+    if (mark) {
+      let keys = MARKED.get(b.facts);
+      if (!keys) MARKED.set(b.facts, (keys = []));
+      key = keys[mark] ??= {};
+    }
+    return { analysed: key, section: b.section } as unknown as DocumentBlock;
+  });
+}
+
+function summariseRun(doc: DocumentModel, lex: PracticeLexicon, from: number, to: number, acknowledgements: boolean, planned: boolean): PracticeRun {
+  const ur = runUnits(doc, lex, filterFor(lex), from, to, acknowledgements, planned);
+  const run: PracticeRun = { units: ur, study: 0, cue: [], policy: { p: 0, f: 0, linked: 0, present: [], partial: [] }, inline: [], tools: [], terms: 0, firstTerms: [] };
+  for (const u of ur.units) {
+    if (u.template) continue;
+    if (isStudyCue(u, lex)) run.study++;
+    const bits = cueBits(u, lex);
+    if (bits !== 0) {
+      for (const [id, slot] of CUE_SLOTS) {
+        if ((bits & (1 << slot)) === 0) continue;
+        if (u.acknowledgements && NOT_IN_THANKS.has(id)) continue;
+        const cues = lex.insights[id];
+        const c = cueMatch(u, slot, cues);
+        if (c === NO_CUE) continue;
+        const e = (run.cue[slot] ??= { present: [], partial: [] });
+        const strength = c.present && !((!cues.plansCount && u.plan) || c.downgraded) ? 'present' : 'partial';
+        e[strength].push({ unit: u, at: c.at, strength });
+      }
+    }
+    if (u.kind !== 'heading' && isInline(u, lex)) run.inline.push(u);
+    if (run.tools.length < 5 && (u.kind === 'heading' || u.kind === 'listItem')) {
+      const at = toolAt(u, lex);
+      if (at >= 0) run.tools.push({ unit: u, at });
+    }
+    if (u.acknowledgements || u.kind === 'heading') continue;
+    const c = policyMatch(u, lex);
+    if (c.trap || !(c.p || c.f)) continue;
+    const pol = run.policy;
+    if (c.p) pol.p++;
+    if (c.f) pol.f++;
+    if (c.p && c.f && c.verb) {
+      pol.linked++;
+      pol.present.push({ unit: u, at: c.at, strength: 'present' });
+    } else if (c.p && c.f) pol.partial.push({ unit: u, at: c.at, strength: 'partial' });
+  }
+  const seen = new Set<string>();
+  for (let bi = from; bi < to; bi++) {
+    const facts = doc.blocks[bi]!.facts.vocabulary as VocabularyFacts | undefined;
+    if (!facts) continue;
+    for (const t of facts.terms) {
+      run.terms++;
+      if (seen.size >= MAX_EVIDENCE) continue;
+      const key = t.text.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      run.firstTerms.push({ k: bi - from, key, term: t });
+    }
+  }
+  return run;
+}
+
 function compute(doc: DocumentModel, lex: PracticeLexicon): PracticeFit {
   const plan = recommendationPlan(doc, lex);
-  const { units, pseudoItems } = checkUnits(doc, lex, filterFor(lex), (s) => plan.recSection[s]! >= 0);
-  const handles = practicalHandles(doc, units, lex, plan, pseudoItems);
+  const { ackSection, planSection } = sectionMarks(doc.sections, lex);
+  let memo = RUN_MEMOS.get(lex);
+  if (!memo) RUN_MEMOS.set(lex, (memo = new RunMemo()));
+  const marked = (s: number) => s >= 0 && ackSection[s]!;
+  const plannedIn = (s: number) => s >= 0 && planSection[s]!;
+  const runs = memo.runs(practiceBlocks(doc, ackSection, planSection), (from, to) => {
+    const s = doc.blocks[from]!.section;
+    return summariseRun(doc, lex, from, to, marked(s), plannedIn(s));
+  });
+  // The runs placed at this check; the pseudo-heading runs followed across them; the recommendations sections' units.
+  const check = checkOf(doc);
+  const pseudoItems: Array<{ unit: Unit; research: boolean; section: number }> = [];
+  const recUnits: Unit[] = [];
+  let pseudo: { research: boolean; section: number } | undefined;
   let studyCues = 0;
-  for (const u of units) {
-    if (u.template) continue;
-    if (isStudyCue(u, lex)) studyCues++;
+  const placed = new Set<PracticeRun>();
+  for (const r of runs) {
+    // A run whose blocks repeat an earlier run of this check exactly has the same summary: its units get places of their own.
+    if (placed.has(r.value)) r.value = summariseRun(doc, lex, r.from, r.to, marked(r.section), plannedIn(r.section));
+    placed.add(r.value);
+    const u = r.value.units;
+    u.place.from = r.from;
+    u.place.section = r.section;
+    u.place.check = check;
+    studyCues += r.value.study;
+    if (pseudo) for (const unit of u.pseudoIn) pseudoItems.push({ unit, research: pseudo.research, section: pseudo.section });
+    for (const { unit, research } of u.pseudoItems) pseudoItems.push({ unit, research, section: r.section });
+    if (u.pseudoOut !== 'in') pseudo = u.pseudoOut ? { research: u.pseudoOut.research, section: r.section } : undefined;
+    if (r.section >= 0 && plan.recSection[r.section]! >= 0) for (const x of allUnits(doc, lex, r.from, r.to, check, marked(r.section), plannedIn(r.section))) recUnits.push(x);
   }
+  const handles = handlesOf(doc, recUnits, lex, plan, pseudoItems, inlineOf(runs), (push) => {
+    const tools: PracticeEvidence[] = [];
+    for (const r of runs) {
+      for (const { unit, at } of r.value.tools) {
+        if (tools.length >= 5) return tools;
+        push(tools, unit, at);
+      }
+    }
+    return tools;
+  });
   const isStudy = studyCues >= 2;
-  const cued = cuedUnits(units, lex);
   const items: PracticeItem[] = [];
   for (const id of INSIGHT_IDS) {
     let r: { status: PracticeStatus; evidence: PracticeEvidence[] };
     if (id === 'client_perspective') r = clientItem(doc);
     else if (id === 'practical_handles') r = handlesItem(handles, doc);
-    else if (id === 'common_language') r = languageItem(doc);
+    else if (id === 'common_language') r = languageItem(doc, runs);
     else if (id === 'readability') r = readabilityItem(doc);
-    else if (id === 'policy_practice') r = policyPractice(cued, lex);
+    else if (id === 'policy_practice') r = policyPractice(runs, lex);
     else {
-      r = cueInsight(id, cued, lex);
+      r = cueInsight(id, runs, lex);
       if (STUDY_ONLY.has(id) && !isStudy && r.status !== 'present') r = { status: 'not-applicable', evidence: r.evidence };
     }
     items.push(item(id, r.status, r.evidence));

@@ -42,6 +42,24 @@ export interface RecommendationPlan {
   practiceSection?: RecommendationSection;
 }
 
+const RESEARCH = 1;
+const HEADING = 2;
+const PRACTICE = 4;
+/** Per lexicon: what a section title says (research, a recommendations heading, one for practice), tested once per title. */
+const TITLE_MARKS = new WeakMap<PracticeLexicon, Map<string, number>>();
+function titleMarks(title: string, lex: PracticeLexicon): number {
+  let marks = TITLE_MARKS.get(lex);
+  if (!marks) TITLE_MARKS.set(lex, (marks = new Map()));
+  let m = marks.get(title);
+  if (m === undefined) {
+    // Section titles are short strings of their own; a few thousand are kept at most.
+    if (marks.size > 5000) marks.clear();
+    const r = lex.recommendations;
+    marks.set(title, (m = (r.research.test(title) ? RESEARCH : 0) | (r.headings.test(title) ? HEADING : 0) | (r.practiceHeadings.test(title) ? PRACTICE : 0)));
+  }
+  return m;
+}
+
 /** Which sections are recommendations sections (from the headings alone, before the units are read). */
 export function recommendationPlan(doc: DocumentModel, lex: PracticeLexicon): RecommendationPlan {
   const r = lex.recommendations;
@@ -55,14 +73,15 @@ export function recommendationPlan(doc: DocumentModel, lex: PracticeLexicon): Re
     const parent = stack.length ? stack[stack.length - 1]! : -1;
     stack.push(i);
     const title = s.title;
-    const research = r.research.test(title) || (parent >= 0 && researchSection[parent]!);
+    const m = titleMarks(title, lex);
+    const research = (m & RESEARCH) !== 0 || (parent >= 0 && researchSection[parent]!);
     researchSection[i] = research;
-    const isRec = r.headings.test(title) || r.practiceHeadings.test(title) || s.role === 'recommendations';
+    const isRec = (m & (HEADING | PRACTICE)) !== 0 || s.role === 'recommendations';
     if (isRec) {
       const rs: RecommendationSection = { title, line: s.line, offset: s.offset, endOffset: s.endOffset, research };
       sections.push(rs);
       recSection[i] = sections.length - 1;
-      if (!practiceSection && !research && r.practiceHeadings.test(title)) practiceSection = rs;
+      if (!practiceSection && !research && (m & PRACTICE) !== 0) practiceSection = rs;
     } else recSection[i] = parent >= 0 ? recSection[parent]! : -1;
   });
   const plan: RecommendationPlan = { sections, recSection, researchSection };
@@ -101,6 +120,33 @@ export function toolAt(u: Unit, lex: PracticeLexicon): number {
  * (checkUnits in units.ts).
  */
 export function practicalHandles(doc: DocumentModel, units: Unit[], lex: PracticeLexicon, plan: RecommendationPlan, pseudoItems: Array<{ unit: Unit; research: boolean; section: number }>): PracticalHandles {
+  return handlesOf(doc, units, lex, plan, pseudoItems, units, (push) => {
+    const tools: PracticeEvidence[] = [];
+    for (const u of units) {
+      if (tools.length >= 5) break;
+      if (u.template || (u.kind !== 'heading' && u.kind !== 'listItem')) continue;
+      const at = toolAt(u, lex);
+      if (at >= 0) push(tools, u, at);
+    }
+    return tools;
+  });
+}
+
+/**
+ * The same from its parts, as the practice analysis combines them from per-run summaries: the
+ * units of the recommendations sections (`recUnits`), the units that can say "we recommend"
+ * (`inlineUnits`, a superset is fine), and the tools (the first five, by `tools`).
+ */
+export function handlesOf(
+  doc: DocumentModel,
+  recUnits: Unit[],
+  lex: PracticeLexicon,
+  plan: RecommendationPlan,
+  pseudoItems: Array<{ unit: Unit; research: boolean; section: number }>,
+  inlineUnits: Iterable<Unit>,
+  toolsOf: (push: (tools: PracticeEvidence[], u: Unit, at: number) => void) => PracticeEvidence[],
+): PracticalHandles {
+  const units = recUnits;
   const r = lex.recommendations;
   const { sections, recSection, researchSection, practiceSection } = plan;
   const recommendations: Recommendation[] = [];
@@ -150,19 +196,13 @@ export function practicalHandles(doc: DocumentModel, units: Unit[], lex: Practic
   // A pseudo-heading ("**Verbeterpunten**", "Recommendations:") as a short paragraph of its own, followed by a list.
   for (const { unit: u, research, section } of pseudoItems) push(u, 'list', research || (section >= 0 && researchSection[section]!) || (u.section >= 0 && researchSection[u.section]!));
   // "We recommend …" in running text.
-  for (const u of units) {
+  for (const u of inlineUnits) {
     if (u.template || u.kind === 'heading') continue;
     if (!isInline(u, lex)) continue;
     push(u, 'inline', u.section >= 0 && researchSection[u.section]!);
   }
   recommendations.sort((a, b) => a.offset - b.offset);
-  const tools: PracticeEvidence[] = [];
-  for (const u of units) {
-    if (tools.length >= 5) break;
-    if (u.template || (u.kind !== 'heading' && u.kind !== 'listItem')) continue;
-    const at = toolAt(u, lex);
-    if (at >= 0) tools.push({ line: u.line, text: quote(u.text, at), offset: u.offset, endOffset: u.endOffset, strength: 'partial' });
-  }
+  const tools = toolsOf((list, u, at) => list.push({ line: u.line, text: quote(u.text, at), offset: u.offset, endOffset: u.endOffset, strength: 'partial' }));
   const forPractice = recommendations.filter((x) => x.audience === 'practice');
   const out: PracticalHandles = { recommendations, sections, withActor: forPractice.filter((x) => x.actor).length, forPractice: forPractice.length, tools };
   if (practiceSection) out.practiceSection = practiceSection;

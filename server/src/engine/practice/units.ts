@@ -122,7 +122,7 @@ interface BlockPlace {
  * not keep that document version alive (the line index holds its text; a placed block holds the
  * parser's block, whose text is a slice of the whole Markdown chunk it came from).
  */
-interface Check {
+export interface Check {
   lines: WeakRef<DocumentModel['lines']>;
   blocks: WeakRef<DocumentModel['blocks']>;
 }
@@ -269,7 +269,7 @@ function placeUnits(entry: { list: BlockUnit[]; placed?: PlacedBlockUnits }, cac
 const headingUnits = new WeakMap<PracticeLexicon, WeakMap<object, { text: string; entry: { list: BlockUnit[]; placed?: PlacedBlockUnits; summary?: BlockSummary } }>>();
 
 /** Per section: in acknowledgements, in a plan section (its own title or one around it); each title tested once. */
-function sectionMarks(sections: Section[], lex: PracticeLexicon): { ackSection: boolean[]; planSection: boolean[] } {
+export function sectionMarks(sections: Section[], lex: PracticeLexicon): { ackSection: boolean[]; planSection: boolean[] } {
   let marks = titleMarks.get(lex);
   if (!marks) titleMarks.set(lex, (marks = new Map()));
   // Section titles are short strings of their own (trimmed, spaces joined); a few thousand are kept at most.
@@ -352,6 +352,143 @@ class PlacedUnit implements Unit {
     const range = this.place();
     return (this.lineNumber ||= this.where.check.lines.deref()!.position(range.offset).line + 1);
   }
+}
+
+/**
+ * Where the blocks of a run stand in the check being combined: set by the combining step at every
+ * check (one write per run), read by the run's units when a place is asked for.
+ */
+export interface RunPlace {
+  from: number;
+  section: number;
+  check: Check;
+}
+
+/** A check's line index and blocks (held weakly, as the units' places are). */
+export function checkOf(doc: DocumentModel): Check {
+  return { lines: new WeakRef(doc.lines), blocks: new WeakRef(doc.blocks) };
+}
+
+/** What one run of blocks gives a check's passes: the units of its relevant blocks and its part in the pseudo-heading runs. */
+export interface UnitsRun {
+  place: RunPlace;
+  /** The units of the run's blocks that the filter finds relevant, in order. */
+  units: Unit[];
+  /** List items (no template) before any block in the run that starts or ends a pseudo-heading run: recommendations when one runs into the run. */
+  pseudoIn: Unit[];
+  /** List items after a pseudo-heading in the run, with whether it named research. */
+  pseudoItems: Array<{ unit: Unit; research: boolean }>;
+  /** The pseudo-heading run at the end of the run: as at its start, none, or one the run started. */
+  pseudoOut: 'in' | undefined | { research: boolean };
+}
+
+/**
+ * The units of blocks from..to (one section, with its acknowledgements and plan marks) as a
+ * check's passes see them: the units of the blocks the filter finds relevant and the list items of
+ * pseudo-heading runs, placed by the run (RunPlace), so that a later check finds them again
+ * with the run and only moves the run. The same units and items, in the same order, as checkUnits.
+ */
+export function runUnits(doc: DocumentModel, lex: PracticeLexicon, filter: UnitFilter, from: number, to: number, acknowledgements: boolean, planned: boolean): UnitsRun {
+  let cache = byBlock.get(lex);
+  if (!cache) byBlock.set(lex, (cache = new WeakMap()));
+  const check = checkOf(doc);
+  const place: RunPlace = { from, section: doc.blocks[from]?.section ?? -1, check };
+  const out: UnitsRun = { place, units: [], pseudoIn: [], pseudoItems: [], pseudoOut: 'in' };
+  for (let bi = from; bi < to; bi++) {
+    const b = doc.blocks[bi]!;
+    const pb = b.analysed.block;
+    if (pb.skip || pb.kind === 'tableCell') continue;
+    const heading = pb.kind === 'heading';
+    const stable = heading || b.analysed.sentences.length > 0;
+    const entry = entryOf(cache, b, lex);
+    let made: Unit[] | undefined;
+    const units = (): Unit[] => (made ??= entry.list.map((u) => new RunUnit(u, place, bi - from, pb.kind, acknowledgements, planned || u.plan)));
+    let summary = stable ? entry.summary : undefined;
+    if (!summary || summary.filter !== filter || summary.kind !== pb.kind) {
+      summary = summarise(units(), pb.kind, filter);
+      if (stable) entry.summary = summary;
+    }
+    if (summary.relevant) for (const u of units()) out.units.push(u);
+    const s = summary.pseudo;
+    if (s === 'none') continue;
+    if (s === 'list') {
+      if (out.pseudoOut === 'in') for (const u of units()) {
+        if (!u.template) out.pseudoIn.push(u);
+      }
+      else if (out.pseudoOut) for (const u of units()) if (!u.template) out.pseudoItems.push({ unit: u, research: out.pseudoOut.research });
+      continue;
+    }
+    out.pseudoOut = s === 'reset' || s === false ? undefined : { research: s.research };
+  }
+  return out;
+}
+
+/** A unit of a run (runUnits): its block and section are the run's, as placed at the current check. */
+class RunUnit implements Unit {
+  readonly text: string;
+  readonly template: boolean;
+  readonly memo: unknown[];
+  private range: { offset: number; endOffset: number } | undefined;
+  private lineNumber = 0;
+  private placedBy: Check | undefined;
+
+  constructor(
+    private readonly unit: BlockUnit,
+    private readonly run: RunPlace,
+    private readonly k: number,
+    readonly kind: BlockKind,
+    readonly acknowledgements: boolean,
+    readonly plan: boolean,
+  ) {
+    this.text = unit.text;
+    this.template = unit.template;
+    this.memo = unit.memo;
+  }
+
+  get block(): number {
+    return this.run.from + this.k;
+  }
+
+  get section(): number {
+    return this.run.section;
+  }
+
+  private place(): { offset: number; endOffset: number } {
+    if (this.placedBy !== this.run.check) {
+      this.placedBy = this.run.check;
+      this.range = undefined;
+      this.lineNumber = 0;
+    }
+    return (this.range ??= this.run.check.blocks.deref()![this.block]!.toDocument(this.unit.start, this.unit.end));
+  }
+
+  get offset(): number {
+    return this.place().offset;
+  }
+
+  get endOffset(): number {
+    return this.place().endOffset;
+  }
+
+  get line(): number {
+    const range = this.place();
+    return (this.lineNumber ||= this.run.check.lines.deref()!.position(range.offset).line + 1);
+  }
+}
+
+/** The units of blocks from..to, all of them (no filter), placed for this check: a recommendations section's. */
+export function allUnits(doc: DocumentModel, lex: PracticeLexicon, from: number, to: number, check: Check, acknowledgements: boolean, planned: boolean): Unit[] {
+  let cache = byBlock.get(lex);
+  if (!cache) byBlock.set(lex, (cache = new WeakMap()));
+  const out: Unit[] = [];
+  for (let bi = from; bi < to; bi++) {
+    const b = doc.blocks[bi]!;
+    const pb = b.analysed.block;
+    if (pb.skip || pb.kind === 'tableCell') continue;
+    const stable = pb.kind === 'heading' || b.analysed.sentences.length > 0;
+    for (const u of placeUnits(entryOf(cache, b, lex), stable, b, bi, check, acknowledgements, planned)) out.push(u);
+  }
+  return out;
 }
 
 /** A short quote of a unit around a position: at most `max` characters, cut at word boundaries. */

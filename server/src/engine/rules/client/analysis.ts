@@ -1,7 +1,9 @@
 import { definedAbbreviations } from '../../vocabulary/abbreviations.js';
 import { compareWords } from '../../text/order.js';
 import type { Audience, Language, Message, SectionRole } from '../../types.js';
-import type { DocumentModel, RuleOptions } from '../types.js';
+import type { DocumentBlock, DocumentModel, RuleOptions } from '../types.js';
+import type { Run } from '../../runs.js';
+import { RunMemo } from '../../runs.js';
 import type { DocumentAnalysis } from '../types.js';
 import type { ClientFacts, Speaker } from './analyzer.js';
 import { CLIENT_FACTS } from './analyzer.js';
@@ -251,56 +253,157 @@ function compute(doc: DocumentModel): ClientPerspective {
     },
     factsOf: (bi) => doc.blocks[bi]!.facts[CLIENT_FACTS] as ClientFacts | undefined,
   };
-  const sources = methodSources(ctx);
-  const participants = resolveParticipants(ctx, sources);
+  const runs = RUNS.runs(stableBlocks(doc), (from, to) => summariseRun(ctx, from, to));
+  const sources = methodSources(ctx, runs);
+  const participants = resolveParticipants(ctx, sources, runs);
   const parent = sectionParents(doc.sections);
-  const voice = collectVoice(ctx, participants, parent);
+  const voice = collectVoice(ctx, participants, parent, runs);
   const { verdict, reasons, per1000, ratio } = judge(ctx, sources, voice);
   const result = assemble(ctx, sources, participants, voice, parent, verdict, reasons, per1000, ratio);
   let address = 0;
   let words = 0;
-  for (let bi = 0; bi < doc.blocks.length; bi++) {
-    const f = ctx.factsOf(bi);
-    if (!f) continue;
-    address += f.readerAddress ?? 0;
-    words += f.words;
+  for (const r of runs) {
+    address += r.value.address;
+    words += r.value.allWords;
   }
   result.readerAddressPer1000 = words ? round((address * 1000) / words) : 0;
   result.reportsResearch = sources.reportedMethods + sources.ownSources + sources.notInvolved.length + sources.planned.length + voice.involvementCount > 0;
   return result;
 }
 
-/** Pass 1: who the study heard from (method sentences), so that participant words can be resolved. */
-function methodSources(ctx: Context): Sources {
-  const { doc, item, factsOf } = ctx;
-  const src: Sources = { clientSrc: 0, profSrc: 0, clientSources: [], professionalSources: [], notInvolved: [], planned: [], participantSources: [], reportedMethods: 0, ownSources: 0 };
-  for (let bi = 0; bi < doc.blocks.length; bi++) {
-    const f = factsOf(bi);
+/**
+ * The blocks as the per-run memo sees them: each by its facts object, which the engine's block
+ * cache hands out unchanged while the block's text, kind, role and language are unchanged (the
+ * analysed object is made anew for a block that moved). A run summary reads only the facts and
+ * the analysed content of its blocks, never their place in the document or the source text
+ * around them; whatever depends on those is worked out when the runs are combined.
+ */
+export function stableBlocks(doc: DocumentModel): DocumentBlock[] {
+  let out = STABLE.get(doc.blocks);
+  if (!out) {
+    out = doc.blocks.map((b) => ({ analysed: b.facts, section: b.section }) as unknown as DocumentBlock);
+    STABLE.set(doc.blocks, out);
+  }
+  return out;
+}
+const STABLE = new WeakMap<readonly DocumentBlock[], DocumentBlock[]>();
+
+/** Whether the carried lead-in or the last question is the one at the start of the run (not set inside it). */
+const FROM_START = 'start' as const;
+
+/** A prose block with statements, quotations or a first-person answer: read when the runs are combined. */
+interface VoiceEvent {
+  /** Index of the block in the run. */
+  k: number;
+  f: ClientFacts;
+  /** The lead-in before it (unresolved), or the one at the start of the run. */
+  carry: Speaker | typeof FROM_START;
+  /** Whether the block before it (not a label) was a question, or as at the start of the run. */
+  prevQuestion: boolean | typeof FROM_START;
+}
+
+/** What one run of blocks adds to the client perspective, from the blocks' facts alone. */
+interface ClientRun {
+  /** Blocks with method sentences (index in the run). */
+  methods: Array<{ k: number; f: ClientFacts }>;
+  /** Over every block with facts: reader address and words. */
+  address: number;
+  allWords: number;
+  /** Over prose blocks. */
+  words: number;
+  client: number;
+  prof: number;
+  participant: number;
+  participantClientByDefault: number;
+  /** Terms by word, kind and default, in the order of their first use. */
+  terms: Map<string, { t: string; kind: PeopleKind; clientByDefault: boolean; count: number; display: string }>;
+  involvementCount: number;
+  /** The first involvement cues (at most MAX_ITEMS), in order. */
+  involvement: Array<{ k: number; inv: ClientFacts['involvement'][number] }>;
+  events: VoiceEvent[];
+  /** The lead-in and the question state after the run. */
+  carryOut: Speaker | typeof FROM_START;
+  questionOut: boolean | typeof FROM_START;
+}
+
+/** Per-run summaries of the client facts (an edit recomputes only the runs around it). */
+const RUNS = new RunMemo<ClientRun>();
+
+function summariseRun(ctx: Context, from: number, to: number): ClientRun {
+  const run: ClientRun = {
+    methods: [], address: 0, allWords: 0, words: 0, client: 0, prof: 0, participant: 0, participantClientByDefault: 0,
+    terms: new Map(), involvementCount: 0, involvement: [], events: [], carryOut: FROM_START, questionOut: FROM_START,
+  };
+  let carry: Speaker | typeof FROM_START = FROM_START;
+  let prevQuestion: boolean | typeof FROM_START = FROM_START;
+  for (let bi = from; bi < to; bi++) {
+    const f = ctx.factsOf(bi);
     if (!f) continue;
-    for (const m of f.methods) {
-      // A method reported as done in a method section or heading, whoever it was done with: the text is a study, not an essay.
-      if (!m.negated && !m.planned && !f.literature && (f.heading || doc.blocks[bi]!.analysed.role === 'method')) src.reportedMethods++;
-      const subjects = m.listIntro && m.subjects.length === 0 ? listSubjects(ctx, bi) : m.subjects;
-      const client = m.namesClients || subjects.includes('client');
-      const prof = subjects.includes('professional');
-      if (m.negated) {
-        if ((client || subjects.includes('participant')) && src.notInvolved.length < MAX_ITEMS) src.notInvolved.push(item(bi, m.start, m.end, m.text));
-        continue;
+    const k = bi - from;
+    run.address += f.readerAddress ?? 0;
+    run.allWords += f.words;
+    if (f.methods.length) run.methods.push({ k, f });
+    if (f.heading) carry = 'unknown';
+    for (const inv of f.involvement) {
+      if (inv.negated) continue;
+      run.involvementCount++;
+      if (run.involvement.length < MAX_ITEMS) run.involvement.push({ k, inv });
+    }
+    if (!f.prose) continue;
+    run.words += f.words;
+    run.client += f.client;
+    run.prof += f.professional;
+    run.participant += f.participant;
+    run.participantClientByDefault += f.participantClientByDefault;
+    for (const t in f.terms) {
+      const term = f.terms[t]!;
+      const key = `${t}\u0000${term.kind}\u0000${term.clientByDefault ? 1 : 0}`;
+      const e = run.terms.get(key);
+      if (e) e.count += term.count;
+      else run.terms.set(key, { t, kind: term.kind, clientByDefault: !!term.clientByDefault, count: term.count, display: term.display });
+    }
+    if (f.statements.length || f.quotes.length || (f.firstPerson && prevQuestion !== false)) run.events.push({ k, f, carry, prevQuestion });
+    if (!f.label) prevQuestion = !!f.question;
+    const isQuoteBlock = f.quotes.length > 0 && f.quotes.every((q) => q.whole);
+    if (!isQuoteBlock && !f.label) carry = f.introduces ?? 'unknown';
+  }
+  run.carryOut = carry;
+  run.questionOut = prevQuestion;
+  return run;
+}
+
+/** Pass 1: who the study heard from (method sentences), so that participant words can be resolved. */
+function methodSources(ctx: Context, runs: Array<Run<ClientRun>>): Sources {
+  const { doc, item } = ctx;
+  const src: Sources = { clientSrc: 0, profSrc: 0, clientSources: [], professionalSources: [], notInvolved: [], planned: [], participantSources: [], reportedMethods: 0, ownSources: 0 };
+  for (const r of runs) {
+    for (const { k, f } of r.value.methods) {
+      const bi = r.from + k;
+      for (const m of f.methods) {
+        // A method reported as done in a method section or heading, whoever it was done with: the text is a study, not an essay.
+        if (!m.negated && !m.planned && !f.literature && (f.heading || doc.blocks[bi]!.analysed.role === 'method')) src.reportedMethods++;
+        const subjects = m.listIntro && m.subjects.length === 0 ? listSubjects(ctx, bi) : m.subjects;
+        const client = m.namesClients || subjects.includes('client');
+        const prof = subjects.includes('professional');
+        if (m.negated) {
+          if ((client || subjects.includes('participant')) && src.notInvolved.length < MAX_ITEMS) src.notInvolved.push(item(bi, m.start, m.end, m.text));
+          continue;
+        }
+        if (m.planned) {
+          if (client && src.planned.length < MAX_ITEMS) src.planned.push(item(bi, m.start, m.end, m.text));
+          continue;
+        }
+        if ((client || prof || subjects.includes('participant')) && (!f.literature || f.heading || doc.blocks[bi]!.analysed.role === 'method')) src.ownSources++;
+        if (client) {
+          src.clientSrc++;
+          if (src.clientSources.length < MAX_ITEMS) src.clientSources.push(item(bi, m.start, m.end, m.text));
+        }
+        if (prof && !(client && m.namesClients)) {
+          src.profSrc++;
+          if (src.professionalSources.length < MAX_ITEMS) src.professionalSources.push(item(bi, m.start, m.end, m.text));
+        }
+        if (!client && !prof && subjects.includes('participant')) src.participantSources.push({ bi, m });
       }
-      if (m.planned) {
-        if (client && src.planned.length < MAX_ITEMS) src.planned.push(item(bi, m.start, m.end, m.text));
-        continue;
-      }
-      if ((client || prof || subjects.includes('participant')) && (!f.literature || f.heading || doc.blocks[bi]!.analysed.role === 'method')) src.ownSources++;
-      if (client) {
-        src.clientSrc++;
-        if (src.clientSources.length < MAX_ITEMS) src.clientSources.push(item(bi, m.start, m.end, m.text));
-      }
-      if (prof && !(client && m.namesClients)) {
-        src.profSrc++;
-        if (src.professionalSources.length < MAX_ITEMS) src.professionalSources.push(item(bi, m.start, m.end, m.text));
-      }
-      if (!client && !prof && subjects.includes('participant')) src.participantSources.push({ bi, m });
     }
   }
   return src;
@@ -323,8 +426,8 @@ function listSubjects(ctx: Context, bi: number): PeopleKind[] {
 }
 
 /** Who the participants are: the method says so, or the text names one side far more often (or only one side at all). */
-function resolveParticipants(ctx: Context, src: Sources): Participants {
-  const { doc, item, factsOf } = ctx;
+function resolveParticipants(ctx: Context, src: Sources, runs: Array<Run<ClientRun>>): Participants {
+  const { item } = ctx;
   let are: Participants['are'] = src.clientSrc && src.profSrc ? 'both' : src.clientSrc ? 'clients' : src.profSrc ? 'professionals' : 'unknown';
   let resolvedBy: Participants['resolvedBy'] = are === 'unknown' ? 'none' : 'method';
   if (are === 'unknown') {
@@ -332,12 +435,10 @@ function resolveParticipants(ctx: Context, src: Sources): Participants {
     let rc = 0;
     let rp = 0;
     let rq = 0;
-    for (let bi = 0; bi < doc.blocks.length; bi++) {
-      const f = factsOf(bi);
-      if (!f || !f.prose) continue;
-      rc += f.client;
-      rp += f.professional;
-      rq += f.participant;
+    for (const { value: r } of runs) {
+      rc += r.client;
+      rp += r.prof;
+      rq += r.participant;
     }
     if (rq > 0 || src.participantSources.length > 0) {
       // Five mentions make a side likely; when the text names only one side at all, participants
@@ -377,9 +478,9 @@ function sectionParents(sections: DocumentModel['sections']): number[] {
   return parent;
 }
 
-/** Pass 2: counts per section (with subsections), statements, quotes, involvement. */
-function collectVoice(ctx: Context, participants: Participants, parent: number[]): Voice {
-  const { doc, item, factsOf } = ctx;
+/** Pass 2: counts per section (with subsections), statements, quotes, involvement, from the runs' summaries. */
+function collectVoice(ctx: Context, participants: Participants, parent: number[], runs: Array<Run<ClientRun>>): Voice {
+  const { doc, item } = ctx;
   const sections = doc.sections;
   const v: Voice = {
     words: 0, client: 0, prof: 0, participant: 0, terms: new Map(),
@@ -391,62 +492,62 @@ function collectVoice(ctx: Context, participants: Participants, parent: number[]
   let carry: Speaker = 'unknown';
   let lastSection = -2;
   let prevQuestion = false;
-  for (let bi = 0; bi < doc.blocks.length; bi++) {
-    const b = doc.blocks[bi]!;
-    const f = factsOf(bi);
-    if (b.section !== lastSection) {
+  const { resolve } = participants;
+  for (const { from, section, value: r } of runs) {
+    if (section !== lastSection) {
       carry = 'unknown';
       prevQuestion = false;
-      lastSection = b.section;
+      lastSection = section;
     }
-    if (!f) continue;
-    if (f.heading) carry = 'unknown';
-    for (const inv of f.involvement) {
-      if (inv.negated) continue;
-      v.involvementCount++;
-      if (v.involvement.length < MAX_ITEMS) v.involvement.push({ ...item(bi, inv.start, inv.end, inv.text), cue: inv.cue });
+    v.involvementCount += r.involvementCount;
+    for (const { k, inv } of r.involvement) {
+      if (v.involvement.length >= MAX_ITEMS) break;
+      v.involvement.push({ ...item(from + k, inv.start, inv.end, inv.text), cue: inv.cue });
     }
-    if (!f.prose) continue;
-    countMentions(v, f, b, participants, parent);
-    // A paragraph that cites the literature reports what others found, not what this study heard:
-    // a citation in its text ("(Smith, 2019)", "[12]") or a citation placeholder (LaTeX \cite, Pandoc [@key]).
-    const literature = f.literature || ((f.statements.length > 0 || f.quotes.length > 0) && citesInSource(doc, b));
-    if (!literature) addStatements(ctx, v, f, bi, participants);
-    addQuotes(ctx, v, f, bi, participants, carry, literature);
-    // A first-person answer right after a question ("Speelt u wel eens bingo?" — "Ja, ik speel graag…"): the respondent's words.
-    if (f.firstPerson && prevQuestion && !literature) addAnswer(ctx, v, bi, participants);
-    if (!f.label) prevQuestion = !!f.question;
-    const isQuoteBlock = f.quotes.length > 0 && f.quotes.every((q) => q.whole);
-    if (!isQuoteBlock && !f.label) carry = f.introduces ? participants.resolve(f.introduces) : 'unknown';
+    countMentions(v, r, section, participants, parent);
+    for (const e of r.events) {
+      const bi = from + e.k;
+      const f = e.f;
+      const at = e.carry === FROM_START ? carry : resolve(e.carry);
+      const question = e.prevQuestion === FROM_START ? prevQuestion : e.prevQuestion;
+      // A paragraph that cites the literature reports what others found, not what this study heard:
+      // a citation in its text ("(Smith, 2019)", "[12]") or a citation placeholder (LaTeX \cite, Pandoc [@key]).
+      const literature = f.literature || ((f.statements.length > 0 || f.quotes.length > 0) && citesInSource(doc, doc.blocks[bi]!));
+      if (!literature) addStatements(ctx, v, f, bi, participants);
+      addQuotes(ctx, v, f, bi, participants, at, literature);
+      // A first-person answer right after a question ("Speelt u wel eens bingo?" — "Ja, ik speel graag…"): the respondent's words.
+      if (f.firstPerson && question && !literature) addAnswer(ctx, v, bi, participants);
+    }
+    if (r.carryOut !== FROM_START) carry = resolve(r.carryOut);
+    if (r.questionOut !== FROM_START) prevQuestion = r.questionOut;
   }
   return v;
 }
 
-/** Client and professional mentions of a prose block, in the document and in its sections. */
-function countMentions(v: Voice, f: ClientFacts, b: Block, participants: Participants, parent: number[]): void {
+/** Client and professional mentions of a run's prose blocks, in the document and in its section and those around it. */
+function countMentions(v: Voice, r: ClientRun, section: number, participants: Participants, parent: number[]): void {
   const { resolve } = participants;
-  let c = f.client;
-  let p = f.professional;
+  let c = r.client;
+  let p = r.prof;
   const rp = resolve('participant');
-  if (rp === 'client') c += f.participant;
-  else if (rp === 'professional') p += f.participant;
-  else if (resolve('participant', true) === 'client') c += f.participantClientByDefault;
-  v.words += f.words;
+  if (rp === 'client') c += r.participant;
+  else if (rp === 'professional') p += r.participant;
+  else if (resolve('participant', true) === 'client') c += r.participantClientByDefault;
+  v.words += r.words;
   v.client += c;
   v.prof += p;
-  v.participant += f.participant;
-  for (const t in f.terms) {
-    const term = f.terms[t]!;
+  v.participant += r.participant;
+  for (const term of r.terms.values()) {
     const kind = term.kind === 'participant' ? resolve('participant', term.clientByDefault) : term.kind;
     if (kind !== 'client' && kind !== 'professional') continue;
-    const e = v.terms.get(t);
+    const e = v.terms.get(term.t);
     if (e) e.count += term.count;
-    else v.terms.set(t, { kind, count: term.count, display: term.display });
+    else v.terms.set(term.t, { kind, count: term.count, display: term.display });
   }
-  for (let s = b.section; s >= 0; s = parent[s]!) {
+  for (let s = section; s >= 0; s = parent[s]!) {
     v.secClient[s]! += c;
     v.secProf[s]! += p;
-    v.secWords[s]! += f.words;
+    v.secWords[s]! += r.words;
   }
 }
 
@@ -491,12 +592,14 @@ function addQuotes(ctx: Context, v: Voice, f: ClientFacts, bi: number, participa
               ? 'author'
               : undefined;
     if (counterReason) {
-      v.counter.push({ ...item(bi, q.start, q.end, q.text), reason: counterReason });
+      // Only the first few are shown (evidence): the rest are not placed.
+      if (v.counter.length < MAX_ITEMS) v.counter.push({ ...item(bi, q.start, q.end, q.text), reason: counterReason });
       if (who === 'professional') v.professionalQuotes++;
       continue;
     }
     if (who === 'client') {
       v.clientQuotes++;
+      if (v.allQuotes.length >= MAX_ITEMS) continue;
       const e: ClientPerspective['quotes'][number] = item(bi, q.start, q.end, q.text);
       if (q.attribution) e.attribution = q.attribution;
       v.allQuotes.push(e);
@@ -508,13 +611,13 @@ function addQuotes(ctx: Context, v: Voice, f: ClientFacts, bi: number, participa
 function addAnswer(ctx: Context, v: Voice, bi: number, participants: Participants): void {
   const b = ctx.doc.blocks[bi]!;
   const who = participants.resolvedBy === 'method' ? participants.resolve('participant') : 'unknown';
-  const e = ctx.item(bi, 0, b.analysed.block.text.length, shortText(b.analysed.block.text));
+  const e = () => ctx.item(bi, 0, b.analysed.block.text.length, shortText(b.analysed.block.text));
   if (who === 'client') {
     v.clientQuotes++;
-    v.allQuotes.push({ ...e, attribution: 'answer' });
+    if (v.allQuotes.length < MAX_ITEMS) v.allQuotes.push({ ...e(), attribution: 'answer' });
   } else if (who === 'professional') {
     v.professionalQuotes++;
-    v.counter.push({ ...e, reason: 'professional' });
+    if (v.counter.length < MAX_ITEMS) v.counter.push({ ...e(), reason: 'professional' });
   }
 }
 

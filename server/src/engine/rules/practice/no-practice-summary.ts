@@ -24,15 +24,27 @@ export const noPracticeSummary: DocumentRule = {
     const at = first ? { offset: first.offset, endOffset: first.endOffset } : { offset: 0, endOffset: 0 };
     // Rounded to a thousand: an exact count would change the message (and re-show the diagnostic) at every word typed.
     const about = Math.round(fit.words / 1000) * 1000;
+    const [en, nl] = numbers(about);
     return [
       {
         ...at,
         message: message(
-          `This report has about ${about.toLocaleString('en')} words and no short summary up front. Start with a summary of one page: the main findings and what they mean for practice.`,
-          `Dit rapport telt ongeveer ${about.toLocaleString('nl')} woorden en heeft vooraan geen korte samenvatting. Begin met een samenvatting van één pagina: de belangrijkste uitkomsten en wat ze betekenen voor de praktijk.`,
+          `This report has about ${en} words and no short summary up front. Start with a summary of one page: the main findings and what they mean for practice.`,
+          `Dit rapport telt ongeveer ${nl} woorden en heeft vooraan geen korte samenvatting. Begin met een samenvatting van één pagina: de belangrijkste uitkomsten en wat ze betekenen voor de praktijk.`,
         ),
         data: { words: fit.words },
       },
     ];
   },
 };
+
+/** A number as written in English and in Dutch ("12,000", "12.000"), kept: formatting with the locale is slow, and the number rarely changes between checks. */
+function numbers(n: number): [string, string] {
+  let hit = NUMBERS.get(n);
+  if (!hit) {
+    if (NUMBERS.size > 1000) NUMBERS.clear();
+    NUMBERS.set(n, (hit = [n.toLocaleString('en'), n.toLocaleString('nl')]));
+  }
+  return hit;
+}
+const NUMBERS = new Map<number, [string, string]>();

@@ -1,0 +1,120 @@
+/**
+ * The client perspective from per-run summaries (rules/client/analysis.ts, RunMemo over the blocks'
+ * facts): after edits in a warm engine — quotations with and without a lead-in, a question and its
+ * answer, method sentences, a list of who was heard, headings that move the section borders, a
+ * paragraph removed — the verdict with all its evidence and the client findings must be those of a
+ * check from scratch, in Dutch and English. A document of several copies of a fixture has many runs,
+ * and runs whose blocks repeat.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { Engine } from '../../server/src/engine/engine.js';
+import { clearMarkdownCache } from '../../server/src/engine/formats/markdown.js';
+import { clientPerspective } from '../../server/src/engine/rules/client/analysis.js';
+import type { LintResult } from '../../server/src/engine/engine.js';
+import type { ClientFacts } from '../../server/src/engine/rules/client/analyzer.js';
+import { CLIENT_FACTS } from '../../server/src/engine/rules/client/analyzer.js';
+import { engineFor } from '../../server/src/workspace/engine.js';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+
+const PIECES: Record<'nl' | 'en', string[]> = {
+  nl: [
+    'extra ',
+    '\n\n',
+    '\n\n## Methode\n\nWij interviewden twintig cliënten en tien hulpverleners.\n\n',
+    '\n\nWij spraken met:\n\n- drie cliënten\n- twee moeders\n\n',
+    '\n\nEen bewoner zei: "Ik voel me eindelijk gehoord."\n\n',
+    '\n\nInwoners zeiden:\n\n> "Het loket is te ver weg."\n\n',
+    '\n\nSpeelt u wel eens bingo?\n\nJa, ik speel graag bingo met mijn buren.\n\n',
+    '\n\n## Conclusies\n\n',
+    'Cliënten zijn niet geïnterviewd. ',
+    '\n\n> "Zo werkt het niet," schreef Jansen (2019).\n\n',
+    'Deelnemers gaven aan dat de wachttijd te lang was. ',
+  ],
+  en: [
+    'extra ',
+    '\n\n',
+    '\n\n## Methods\n\nWe interviewed twenty clients and ten caseworkers.\n\n',
+    '\n\nWe spoke to:\n\n- three clients\n- two parents\n\n',
+    '\n\nOne resident said: "I finally feel heard."\n\n',
+    '\n\nResidents said:\n\n> "The office is too far away."\n\n',
+    '\n\nDo you ever play bingo?\n\nYes, I play bingo with my neighbours every week.\n\n',
+    '\n\n## Conclusions\n\n',
+    'Clients were not interviewed. ',
+    '\n\n> "It does not work like that," wrote Smith (2019).\n\n',
+    'Participants said that the waiting time was too long. ',
+  ],
+};
+
+/** What the client rules and the report read: the whole perspective, and the client findings with their data. */
+function perspective(r: LintResult) {
+  return {
+    cp: clientPerspective(r.model),
+    findings: r.findings.filter((f) => f.ruleId.startsWith('client/')).map((f) => ({ ...f, fixes: f.fixes })),
+  };
+}
+
+describe('client perspective from per-run summaries: edits in a warm engine equal a check from scratch', function () {
+  this.timeout(120000);
+  for (const [file, language] of [['nl-present.md', 'nl'], ['en-absent.md', 'en'], ['en-present.md', 'en'], ['nl-partial-involvement.md', 'nl']] as const) {
+    it(`${language}: random edits on four copies of ${file}`, () => {
+      const sample = readFileSync(join(FIXTURES, file), 'utf8');
+      const base = [sample, sample, sample, sample].join('\n\n');
+      const warm = engineFor(undefined, undefined, { cacheSize: 4000 }).engine;
+      warm.lint(base, { path: `warm-${language}.md` });
+      const edit = fc.record({
+        at: fc.double({ min: 0, max: 1, noNaN: true }),
+        remove: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 40, max: 600 })),
+        piece: fc.oneof(fc.constant(''), fc.constantFrom(...PIECES[language])),
+      });
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
+          let text = base;
+          let last: LintResult | undefined;
+          for (const e of edits) {
+            const at = Math.floor(e.at * text.length);
+            text = text.slice(0, at) + e.piece + text.slice(Math.min(text.length, at + e.remove));
+            last = warm.lint(text, { path: `warm-${language}.md` });
+          }
+          clearMarkdownCache();
+          const fresh = new Engine({ vocabulary: warm.vocabulary }).lint(text, { path: `fresh-${language}.md` });
+          assert.deepEqual(perspective(last!), perspective(fresh));
+        }),
+        { numRuns: 8, seed: language === 'nl' ? 11 : 12 },
+      );
+    });
+  }
+
+  it('nl and en: a lead-in gives the quotation after it to the people it names, also where a run ends between them (150 pairs)', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const N = 150;
+      const pairs = Array.from({ length: N }, (_, i) =>
+        language === 'nl'
+          ? `Bewoners van wijk ${i + 1} vertelden het volgende:\n\n> "Ik wacht al ${i + 2} maanden op een antwoord van de gemeente."`
+          : `Residents of district ${i + 1} told us the following:\n\n> "I have been waiting ${i + 2} months for an answer from the council."`,
+      );
+      // No method that names who was heard: a quotation without a lead-in is nobody's in particular.
+      const text = [language === 'nl' ? '## Resultaten' : '## Results', ...pairs].join('\n\n');
+      const warm = engineFor(undefined, undefined, { cacheSize: 4000 }).engine;
+      const r = warm.lint(text, { path: `lead-${language}.md` });
+      // Every quotation after a lead-in that names clients is theirs (the lead-ins as the block analysis reads them, one by one).
+      const leads = (x: LintResult) => x.model.blocks.filter((b) => (b.facts[CLIENT_FACTS] as ClientFacts | undefined)?.introduces === 'client').length;
+      assert.ok(leads(r) > N * 0.9);
+      assert.equal(clientPerspective(r.model).clientQuotes, leads(r), `${language}: every quotation after a lead-in is the residents'`);
+      // Lead-ins edited away one by one (a run's last block changes; the quotation after it is in the next run): followed.
+      let edited = text;
+      for (const k of [3, 77, 140]) {
+        edited = edited.replace(pairs[k]!.split('\n\n')[0]!, language === 'nl' ? `Paragraaf ${k} gaat over het beleid.` : `Paragraph ${k} is about the policy.`);
+        const again = warm.lint(edited, { path: `lead-${language}.md` });
+        const fresh = new Engine({ vocabulary: warm.vocabulary }).lint(edited, { path: `fresh-lead-${language}.md` });
+        assert.deepEqual(perspective(again), perspective(fresh));
+      }
+      const last = warm.lint(edited, { path: `lead-${language}.md` });
+      assert.equal(clientPerspective(last.model).clientQuotes, leads(last));
+      assert.ok(leads(last) < leads(r));
+    }
+  });
+});

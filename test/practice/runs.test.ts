@@ -1,0 +1,101 @@
+/**
+ * The practice-fit card from per-run summaries (practice/analysis.ts, RunMemo over the blocks'
+ * facts, keyed apart in acknowledgements and plan sections): after edits in a warm engine the card
+ * and the practice findings must be those of a check from scratch, in Dutch and English; and the
+ * pseudo-heading runs of recommendations ("**Recommendations**" and a list) are followed where a run
+ * ends between the pseudo-heading and its list.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { Engine } from '../../server/src/engine/engine.js';
+import type { LintResult } from '../../server/src/engine/engine.js';
+import { clearMarkdownCache } from '../../server/src/engine/formats/markdown.js';
+import { practiceFit } from '../../server/src/engine/practice/analysis.js';
+import { engineFor } from '../../server/src/workspace/engine.js';
+
+const SAMPLES = join(import.meta.dirname, '..', '..', 'samples');
+
+const PIECES: Record<'nl' | 'en', string[]> = {
+  nl: [
+    'extra ',
+    '\n\n',
+    '\n\n## Dankwoord\n\nWij danken de cliënten en de beleidsmakers van de gemeente.\n\n',
+    '\n\n## Aanbevelingen\n\n- Teamleiders plannen elk kwartaal een gesprek met cliënten.\n\n',
+    '\n\n**Aanbevelingen**\n\n- Gemeenten betrekken inwoners bij het beleid.\n- Teams bespreken de uitkomsten.\n\n',
+    'Wij bevelen aan dat teamleiders de bezoeken plannen. ',
+    '\n\n## Toekomstplannen\n\nWij zullen volgend jaar twintig cliënten interviewen.\n\n',
+    'Het beleid van het ministerie bepaalt wat de uitvoerders in de wijk doen. ',
+    '\n\n## Vervolgonderzoek\n\n',
+  ],
+  en: [
+    'extra ',
+    '\n\n',
+    '\n\n## Acknowledgements\n\nWe thank the clients and the policy makers of the council.\n\n',
+    '\n\n## Recommendations\n\n- Managers should discuss the results with the professionals.\n\n',
+    '\n\n**Recommendations**\n\n- Councils should involve residents in policy.\n- Teams should discuss the findings.\n\n',
+    'We recommend that managers plan the visits. ',
+    '\n\n## Future plans\n\nWe will interview twenty clients next year.\n\n',
+    'National policy decides what frontline workers do in the neighbourhood. ',
+    '\n\n## Future research\n\n',
+  ],
+};
+
+function card(r: LintResult) {
+  return { fit: practiceFit(r.model), findings: r.findings.filter((f) => f.ruleId.startsWith('practice/')) };
+}
+
+describe('practice card from per-run summaries: edits in a warm engine equal a check from scratch', function () {
+  this.timeout(120000);
+  for (const [file, language] of [['rapport-schuldhulp.md', 'nl'], ['report-employment-support.md', 'en']] as const) {
+    it(`${language}: random edits on two copies of ${file}`, () => {
+      const sample = readFileSync(join(SAMPLES, file), 'utf8');
+      const base = `${sample}\n\n${sample}`;
+      const warm = engineFor(undefined, undefined, { cacheSize: 4000 }).engine;
+      warm.lint(base, { path: `runs-${language}.md` });
+      const edit = fc.record({
+        at: fc.double({ min: 0, max: 1, noNaN: true }),
+        remove: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 40, max: 600 })),
+        piece: fc.oneof(fc.constant(''), fc.constantFrom(...PIECES[language])),
+      });
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
+          let text = base;
+          let last: LintResult | undefined;
+          for (const e of edits) {
+            const at = Math.floor(e.at * text.length);
+            text = text.slice(0, at) + e.piece + text.slice(Math.min(text.length, at + e.remove));
+            last = warm.lint(text, { path: `runs-${language}.md` });
+          }
+          clearMarkdownCache();
+          const fresh = new Engine({ vocabulary: warm.vocabulary }).lint(text, { path: `fresh-runs-${language}.md` });
+          assert.deepEqual(card(last!), card(fresh));
+        }),
+        { numRuns: 10, seed: language === 'nl' ? 21 : 22 },
+      );
+    });
+  }
+
+  it('nl and en: every list after a pseudo-heading of recommendations counts, also where a run ends between them (120 pairs), and edits follow', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const N = 120;
+      const pairs = Array.from({ length: N }, (_, i) =>
+        language === 'nl'
+          ? `Over wijk ${i + 1}.\n\n**Aanbevelingen voor wijk ${i + 1}**\n\n- Teamleiders in wijk ${i + 1} plannen elk kwartaal ${i + 2} gesprekken met cliënten.`
+          : `About district ${i + 1}.\n\n**Recommendations for district ${i + 1}**\n\n- Team leaders in district ${i + 1} should plan ${i + 2} meetings with clients every quarter.`,
+      );
+      const text = [language === 'nl' ? '# Rapport\n\n## Resultaten' : '# Report\n\n## Results', ...pairs].join('\n\n');
+      const warm = engineFor(undefined, undefined, { cacheSize: 4000 }).engine;
+      const lists = (r: LintResult) => practiceFit(r.model).handles.recommendations.filter((x) => x.source === 'list').length;
+      assert.equal(lists(warm.lint(text, { path: `pseudo-${language}.md`, language })), N);
+      let edited = text;
+      for (const k of [5, 60, 111]) {
+        edited = edited.replace(pairs[k]!, pairs[k]!.replace(/\*\*.*\*\*/, language === 'nl' ? 'Een gewone zin over de wijk.' : 'An ordinary sentence about the district.'));
+        const again = warm.lint(edited, { path: `pseudo-${language}.md`, language });
+        assert.deepEqual(card(again), card(new Engine({ vocabulary: warm.vocabulary }).lint(edited, { path: `fresh-pseudo-${language}.md`, language })));
+      }
+      assert.equal(lists(warm.lint(edited, { path: `pseudo-${language}.md`, language })), N - 3);
+    }
+  });
+});
