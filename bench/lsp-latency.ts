@@ -124,6 +124,9 @@ interface SizeResult {
   idleMb: number;
   heapMb: number;
   longestSlice: number;
+  /** The longest time anything blocked the server's message loop (checks, publishing, collections; perf_hooks.monitorEventLoopDelay), and the longest GC pause. */
+  loopMaxMs: number;
+  gcMaxMs: number;
   cpuMedian: number;
   cpuP95: number;
 }
@@ -183,6 +186,7 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
     .sort((a, b) => a - b);
   // The server's used heap (live data and garbage not yet collected) after its last check.
   const heaps = client.logs.map((l) => /brug-timing .* heap ([\d.]+) MB/.exec(l.message)).filter((m): m is RegExpExecArray => !!m).map((m) => Number(m[1]));
+  const blocked = client.logs.map((l) => /loop blocked at most ([\d.]+) ms, longest gc ([\d.]+) ms/.exec(l.message)).filter((m): m is RegExpExecArray => !!m);
   const slices = client.logs.map((l) => /longest slice ([\d.]+) ms/.exec(l.message)).filter((m): m is RegExpExecArray => !!m).map((m) => Number(m[1]));
   const sorted = [...times].sort((a, b) => a - b);
   return {
@@ -202,6 +206,8 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
     idleMb: idle.rssMb,
     heapMb: heaps.at(-1) ?? NaN,
     longestSlice: slices.length ? Math.max(...slices) : NaN,
+    loopMaxMs: blocked.length ? Number(blocked.at(-1)![1]) : NaN,
+    gcMaxMs: blocked.length ? Number(blocked.at(-1)![2]) : NaN,
     cpuMedian: cpu.length ? percentile(cpu, 50) : NaN,
     cpuP95: cpu.length ? percentile(cpu, 95) : NaN,
   };
@@ -222,7 +228,7 @@ async function main() {
         `  first diagnostics shown ${fmt(r.firstShownMs)} ms (${r.firstShown} diagnostics); whole document checked ${fmt(r.firstMs)} ms (${r.diagnostics} diagnostics)`,
         `  edit → diagnostics: median ${fmt(r.median)} ms, p95 ${fmt(r.p95)} ms, max ${fmt(r.max)} ms; ${r.republished} of ${r.edits} edits re-published diagnostics`,
         `  server CPU time per edit's check (less sensitive to a busy machine): median ${fmt(r.cpuMedian)} ms, p95 ${fmt(r.cpuP95)} ms`,
-        `  longest time the server held its message loop in a check: ${fmt(r.longestSlice)} ms`,
+        `  longest time the server held its message loop in a check: ${fmt(r.longestSlice)} ms; blocked by anything (collections too): ${fmt(r.loopMaxMs)} ms, longest GC pause ${fmt(r.gcMaxMs)} ms`,
         `  server RSS ${fmt(r.rssMb)} MB after the edits (peak ${fmt(r.peakMb)} MB; ${fmt(r.idleMb)} MB before the document); used heap after the last check ${fmt(r.heapMb)} MB`,
         '',
       ].join('\n'),

@@ -50,6 +50,11 @@ interface Probe {
   arrayBuffersMb: number;
   /** V8's spaces after the collection: committed size / used, MB. */
   spaces: string;
+  /** V8's spaces before the collection (as the editor's RSS sees them). */
+  spacesBefore: string;
+  /** /proc/PID/smaps_rollup before the collection: anonymous and file-backed resident MB. */
+  anonMb: number;
+  fileMb: number;
 }
 
 function rssOf(pid: number): number {
@@ -72,15 +77,21 @@ async function measure(target: number, edits: number, every: number, snapshots: 
   let n = 0;
   const probe = async (label: string) => {
     const rssMb = rssOf(pid);
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0) / 1024;
+    const anonMb = kb('Anonymous');
+    const fileMb = kb('Rss') - anonMb;
     const file = join(snapshots ?? dir, `memory-${++n}.json`);
     process.kill(pid, 'SIGUSR2');
     await client.until(() => existsSync(file), `memory report ${file}`, 300000);
-    const { memory, spaces } = JSON.parse(readFileSync(file, 'utf8')) as { memory: NodeJS.MemoryUsage; spaces: Array<{ space_name: string; space_size: number; space_used_size: number }> };
-    const space = spaces
-      .filter((s) => s.space_size >= MB)
-      .map((s) => `${s.space_name.replace(/_space$/, '')} ${(s.space_size / MB).toFixed(0)}/${(s.space_used_size / MB).toFixed(0)}`)
-      .join(', ');
-    probes.push({ label, rssMb, liveMb: memory.heapUsed / MB, heapTotalMb: memory.heapTotal / MB, rssGcMb: memory.rss / MB, externalMb: memory.external / MB, arrayBuffersMb: memory.arrayBuffers / MB, spaces: space });
+    type Spaces = Array<{ space_name: string; space_size: number; space_used_size: number }>;
+    const { memory, spaces, before } = JSON.parse(readFileSync(file, 'utf8')) as { memory: NodeJS.MemoryUsage; spaces: Spaces; before?: { spaces: Spaces } };
+    const show = (list: Spaces) =>
+      list
+        .filter((s) => s.space_size >= MB)
+        .map((s) => `${s.space_name.replace(/_space$/, '')} ${(s.space_size / MB).toFixed(0)}/${(s.space_used_size / MB).toFixed(0)}`)
+        .join(', ');
+    probes.push({ label, rssMb, liveMb: memory.heapUsed / MB, heapTotalMb: memory.heapTotal / MB, rssGcMb: memory.rss / MB, externalMb: memory.external / MB, arrayBuffersMb: memory.arrayBuffers / MB, spaces: show(spaces), spacesBefore: before ? show(before.spaces) : '', anonMb, fileMb });
   };
   // The bundle loads its dictionaries with the first document: "before" is the bare server.
   await probe('before the document');
@@ -131,6 +142,7 @@ async function main() {
     process.stdout.write(`  ${'point'.padEnd(22)}    RSS | after a full collection: live heap  heap total    RSS  external (buffers)  [V8 spaces: committed/used MB]\n`);
     for (const p of probes) {
       process.stdout.write(`  ${p.label.padEnd(22)} ${f(p.rssMb)} |                          ${f(p.liveMb)}     ${f(p.heapTotalMb)} ${f(p.rssGcMb)}  ${f(p.externalMb)} (${p.arrayBuffersMb.toFixed(1)})  [${p.spaces}]\n`);
+      process.stdout.write(`  ${''.padEnd(22)}        (before it: RSS ${p.anonMb.toFixed(1)} MB anonymous + ${p.fileMb.toFixed(1)} MB file-backed; V8 spaces [${p.spacesBefore}])\n`);
     }
     const open = probes.find((p) => p.label === 'after open')!;
     const end = probes.find((p) => p.label === `after ${edits} edits`) ?? probes.at(-1)!;

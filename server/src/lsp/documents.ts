@@ -24,10 +24,11 @@ import { DocumentStatusNotification } from './protocol.js';
 import { documentStatus } from './report.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 import type { BrugSettings } from './settings.js';
-import { collectIfLarge } from './memory.js';
+import { collectIfLarge, loopWatch, startLoopWatch } from './memory.js';
 
 /** BRUG_LSP_TIMING=1 logs the time of each check (for bench/lsp-latency.ts). */
 const TIMING = process.env.BRUG_LSP_TIMING === '1';
+if (TIMING) startLoopWatch();
 /** The longest a check holds the message loop before it gives other messages a turn. */
 const SLICE_MS = 12;
 /** Processor time one run may take (BRUG_LSP_BUDGET_MS; CPU, so a busy machine does not cut runs short); past it the run stops and says so. */
@@ -290,7 +291,7 @@ export class OpenDocuments {
     if (TIMING) {
       const waited = st.changedAt !== undefined ? started - st.changedAt : 0;
       const cpu = process.cpuUsage(cpuStart);
-      this.log.info(`brug-timing ${uri} v${version}: waited ${waited.toFixed(1)} ms, lint ${(linted - started).toFixed(1)} ms, diagnostics+publish ${(performance.now() - linted).toFixed(1)} ms, cpu ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms, ${diagnostics.length} diagnostics, ${published ? 'published' : 'unchanged'}, slices ${run.slices}, longest slice ${run.longest.toFixed(1)} ms, heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(1)} MB`);
+      this.log.info(`brug-timing ${uri} v${version}: waited ${waited.toFixed(1)} ms, lint ${(linted - started).toFixed(1)} ms, diagnostics+publish ${(performance.now() - linted).toFixed(1)} ms, cpu ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms, ${diagnostics.length} diagnostics, ${published ? 'published' : 'unchanged'}, slices ${run.slices}, longest slice ${run.longest.toFixed(1)} ms, heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(1)} MB${loopWatch()}`);
     }
     // The status notification comes last: it tells a client this version's check is done.
     this.afterCheck(outcome, st);

@@ -2,6 +2,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString, writeHeapSnapshot } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
 /**
  * Keeps the server's memory close to what it really holds. A check of a long document
@@ -10,6 +11,26 @@ import { runInNewContext } from 'node:vm';
  * After a check, when the used heap (live data plus garbage) has grown past a threshold, the server collects once, right
  * after publishing (so the latency a writer sees does not include it).
  */
+
+/**
+ * V8's young generation grows by doubling up to two 16 MB semi-spaces (32 MB of RSS, empty after
+ * every scavenge) when much of what it allocates survives, as a check of a long document does.
+ * Heap sizes given on the command line (`--max-semi-space-size`) take effect only when the process
+ * starts, which an editor's launch command decides; the growth factor is read at every growth, so
+ * setting it here holds the young generation at the size it has when the server starts (8 MB) for
+ * every editor and launcher. Measured (bench/RESULTS.md, session 7, mem10): with the collection below
+ * ~30 MB less RSS after the edits at 100,000 words, server CPU per edit unchanged. BRUG_SEMI_SPACE_GROWTH=2
+ * restores V8's default, for comparisons.
+ */
+const SEMI_SPACE_GROWTH = Number(process.env.BRUG_SEMI_SPACE_GROWTH) || 1;
+try {
+  setFlagsFromString(`--semi-space-growth-factor=${SEMI_SPACE_GROWTH}`);
+} catch {
+  // A runtime that refuses the flag keeps V8's default: only memory differs.
+}
+// For experiments only (bench/lsp-memory.ts --env, bench/lsp-latency.ts): V8 flags set when the server starts.
+if (process.env.BRUG_V8_FLAGS) setFlagsFromString(process.env.BRUG_V8_FLAGS);
+
 let collect: ((options?: { type: 'major' | 'minor'; execution: 'async' | 'sync' }) => unknown) | null | undefined;
 
 function collector(): typeof collect {
@@ -27,12 +48,23 @@ function collector(): typeof collect {
 // The heap may grow to 1.5 × what was live after the last collection (at least FLOOR_MB, 64 MB;
 // BRUG_GC_MB moves the floor, BRUG_GC_GROWTH the factor, for experiments) before the server collects
 // again. A fixed 150 MB kept a session of edits at 250–270 MB RSS whatever the document; following
-// the live data keeps the garbage in proportion to it. Each collection is incremental and runs after
+// the live data keeps the garbage in proportion to it. Each collection runs after
 // publishing. (A factor of 1.2 at 100,000 words: ~20 MB less RSS after 1,000 edits, but ~15 % more
 // server CPU per edit under load; not adopted, see bench/RESULTS.md "Session 6, mem8".)
 const FLOOR_BYTES = (Number(process.env.BRUG_GC_MB) || 64) * 1024 * 1024;
 const GROWTH = Number(process.env.BRUG_GC_GROWTH) || 1.5;
+const REDUCE = process.env.BRUG_GC_REDUCE !== '0';
 let threshold = FLOOR_BYTES;
+
+function setFlag(flag: string): boolean {
+  try {
+    setFlagsFromString(flag);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 let pending = false;
 
 /** Schedules a collection after the current message when the heap is over the threshold. */
@@ -42,8 +74,15 @@ export function collectIfLarge(): void {
   if (!gc) return;
   pending = true;
   setImmediate(() => {
-    // Asynchronous: V8 marks incrementally, so a keystroke that arrives meanwhile is not held up.
+    // Runs as a task of its own after the current message (V8's "async" collection is one full
+    // collection in a posted task). For this collection only, V8 optimises for size: it moves
+    // objects out of sparsely used old-space pages and gives those pages back, instead of keeping
+    // them committed (old space after 1,000 edits at 100,000 words: ~110 MB committed for ~65 MB used).
+    // Set for the whole session, the same flag costs ~40 % CPU per edit (smaller heap growth, more
+    // collections); around this one collection it costs nothing measurable. BRUG_GC_REDUCE=0 turns it off.
+    const reduce = REDUCE && setFlag('--optimize-for-size');
     void Promise.resolve(gc({ type: 'major', execution: 'async' })).finally(() => {
+      if (reduce) setFlag('--no-optimize-for-size');
       pending = false;
       threshold = Math.max(FLOOR_BYTES, process.memoryUsage().heapUsed * GROWTH);
     });
@@ -60,15 +99,36 @@ const PROBE = process.env.BRUG_MEMORY_PROBE;
 if (PROBE) {
   let n = 0;
   process.on('SIGUSR2', () => {
+    // What the editor sees first (V8's spaces as they are), then after a full collection.
+    const before = { memory: process.memoryUsage(), spaces: getHeapSpaceStatistics() };
     const gc = collector();
     gc?.();
     gc?.();
     const id = ++n;
     const snapshot = process.env.BRUG_MEMORY_SNAPSHOT === '1' ? writeHeapSnapshot(join(PROBE, `heap-${id}.heapsnapshot`)) : undefined;
-    const report = { memory: process.memoryUsage(), heap: getHeapStatistics(), spaces: getHeapSpaceStatistics(), snapshot };
+    const report = { before, memory: process.memoryUsage(), heap: getHeapStatistics(), spaces: getHeapSpaceStatistics(), snapshot };
     // Written under another name first, so the reader never sees half a file.
     const file = join(PROBE, `memory-${id}.json`);
     writeFileSync(`${file}.tmp`, JSON.stringify(report));
     renameSync(`${file}.tmp`, file);
   });
+}
+
+/**
+ * For bench/lsp-latency.ts (BRUG_LSP_TIMING=1): the longest time the message loop was blocked by anything
+ * (checks, publishing, collections), and the longest garbage-collection pause, since the server started.
+ */
+let loopDelay: ReturnType<typeof monitorEventLoopDelay> | undefined;
+let longestGc = 0;
+export function startLoopWatch(): void {
+  if (loopDelay) return;
+  loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longestGc = Math.max(longestGc, e.duration);
+  }).observe({ entryTypes: ['gc'] });
+}
+export function loopWatch(): string {
+  if (!loopDelay) return '';
+  return `, loop blocked at most ${(loopDelay.max / 1e6).toFixed(1)} ms, longest gc ${longestGc.toFixed(1)} ms`;
 }

@@ -1,0 +1,61 @@
+/**
+ * The server's memory settings (server/src/lsp/memory.ts, mem10): loading the module holds V8's young
+ * generation at the size it has then (the semi-space growth factor, read at every growth), whatever
+ * command line the editor starts the server with; the collection after a check (for which V8 optimises
+ * for size) frees the garbage and leaves the server working. Each case runs in a child process of its own,
+ * because V8 flags are per process.
+ */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/** Runs `body` (an ES module's text) with tsx in a child process and returns what it printed as JSON. */
+function run(body: string, env: Record<string, string> = {}): Record<string, number> {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', body], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60000 });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Record<string, number>;
+}
+
+// Allocates much short-lived data of which a third survives a while (as a check of a long document does),
+// which makes V8 grow its young generation when it may.
+const CHURN = `
+  const newSpace = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
+  const before = newSpace();
+  let keep = [];
+  for (let i = 0; i < 3e6; i++) { const o = { a: i, b: 'x' + i }; if (i % 3 === 0) keep.push(o); if (keep.length > 200000) keep = []; }
+`;
+
+describe('lsp/memory: V8 settings of the server', function () {
+  this.timeout(120000);
+
+  it('holds the young generation at its size when the server starts', () => {
+    const out = run(`import v8 from 'node:v8'; await import('./server/src/lsp/memory.ts');${CHURN} console.log(JSON.stringify({ before, after: newSpace() }));`);
+    assert.ok(out.after! <= out.before!, `new space grew from ${out.before} to ${out.after} bytes`);
+  });
+
+  it('lets it grow again with BRUG_SEMI_SPACE_GROWTH=2 (so the test above can fail)', () => {
+    const out = run(`import v8 from 'node:v8'; await import('./server/src/lsp/memory.ts');${CHURN} console.log(JSON.stringify({ before, after: newSpace() }));`, { BRUG_SEMI_SPACE_GROWTH: '2' });
+    assert.ok(out.after! > out.before!, `new space stayed at ${out.after} bytes`);
+  });
+
+  it('collects the garbage after a check and keeps working', () => {
+    const out = run(
+      `import v8 from 'node:v8';
+       const { collectIfLarge } = await import('./server/src/lsp/memory.ts');
+       let garbage = Array.from({ length: 300000 }, (_, i) => ({ i, s: 'word ' + i }));
+       garbage = null;
+       const before = process.memoryUsage().heapUsed;
+       collectIfLarge();
+       await new Promise((resolve) => setTimeout(resolve, 500));
+       const after = process.memoryUsage().heapUsed;
+       // Still a working process: allocate and compute after the collection.
+       const sum = Array.from({ length: 1000 }, (_, i) => i).reduce((a, b) => a + b, 0);
+       console.log(JSON.stringify({ before, after, sum }));`,
+      { BRUG_GC_MB: '1' },
+    );
+    assert.ok(out.after! < out.before!, `used heap ${out.before} → ${out.after} bytes`);
+    assert.equal(out.sum, 499500);
+  });
+});
