@@ -466,16 +466,17 @@ for (const [path, FLOORS] of Object.entries(THREE_JUDGE_FLOORS)) describe(`judge
 /**
  * Every blind sample pooled (scripts/judged-pool.ts, `npm run judged`): each judged finding once with the majority of
  * all its judgements, and the share of those the engine still shows by default that were judged true. This is the best
- * estimate of what a writer sees now. Every rule shown by default is at the issue's target of 90 % on it but
- * long-sentence (134/149, 89.9 %, after session 7), whose gap stays visible and may not grow; the fresh samples s9–s12
- * are lower (JUDGING.md).
+ * estimate of what a writer sees now. Every rule shown by default is at the issue's target of 90 % on it (long-sentence
+ * since session 7: 132/146). It is optimistic: the fresh samples s9–s12 are lower (long-sentence 15/20, 15/20, 23/30;
+ * JUDGING.md).
  */
 const POOLED_FLOOR: Record<string, number> = {
   // 99/112 after s10; 112/124 after s11 and the English margin (languageMargin: English sentences of 26–40 words are
-  // hints); 134/149 with the fresh s12. Still false: sentences of 41–55 words judged readable as written ("clear
+  // hints); 134/149 with the fresh s12; 132/146 once adopted text is left alone (a code of conduct; the book's warning
+  // budget then goes to other sentences). Still false: sentences of 41–55 words judged readable as written ("clear
   // parallel structure", "crafted not-X-but-Y"), most in one published book; an inline numbered list; a citation title
-  // in a footnote; a code of conduct the book adopted (term rules skip adopted text, long-sentence does not yet).
-  'readability/long-sentence': 134 / 149,
+  // in a footnote; a quoted, deliberately repetitive sentence.
+  'readability/long-sentence': 132 / 146,
   'readability/long-paragraph': 0.9,
   'readability/section-score': 0.9,
   'readability/undefined-abbreviation': 0.9,
@@ -499,7 +500,7 @@ describe('judged findings: every blind sample pooled, precision over the finding
   });
 
   it('each rule the engine shows by default has pooled judged findings still shown', () => {
-    assert.ok(Object.entries(POOLED_FLOOR).every(([rule, floor]) => floor >= TARGET || rule === 'readability/long-sentence'), 'only long-sentence may be below the target');
+    assert.ok(Object.values(POOLED_FLOOR).every((floor) => floor >= TARGET), 'every rule shown by default is at the target');
     const shown = new Set(pool.filter((f) => f.shown).map((f) => f.rule));
     assert.deepEqual([...shown].sort(), Object.keys(POOLED_FLOOR).sort());
   });

@@ -450,3 +450,20 @@ describe(`${RULE}: each language's own margin (languageMargin)`, () => {
     assert.equal(numberOf('nl', 'readability', 'sentenceMarginWords'), 4);
   });
 });
+
+describe(`${RULE}: adopted text`, () => {
+  it('nl + en: a section the report says it adopted (a code of conduct "adapted from" a source) is left alone; the same text written by the report is checked', () => {
+    const long = (language: 'nl' | 'en') => sentenceOf(45, language);
+    const nl = `# Rapport\n\n## Inleiding\n\nKort.\n\n## Gedragscode\n\n${long('nl')}\n\n### Herkomst\n\nDeze gedragscode is overgenomen uit de landelijke code voor het sociaal werk, versie 2.\n\n## Methode\n\n${long('nl')}\n`;
+    const en = `# Report\n\n## Introduction\n\nShort.\n\n## Code of Conduct\n\n${long('en')}\n\n### Attribution\n\nThis Code of Conduct is adapted from the Contributor Covenant, version 1.4.\n\n## Method\n\n${long('en')}\n`;
+    for (const [language, text, own] of [
+      ['nl', nl, nl.replace('Deze gedragscode is overgenomen uit de landelijke code voor het sociaal werk, versie 2.', 'Wij schreven deze code zelf.')],
+      ['en', en, en.replace('This Code of Conduct is adapted from the Contributor Covenant, version 1.4.', 'We wrote this code ourselves.')],
+    ] as const) {
+      const sentences = (t: string) => of(md(t), RULE).filter((f) => !f.data!.section).map((f) => t.slice(0, f.offset).split('\n').length);
+      // Only the long sentence under the method heading (line 17) is reported.
+      assert.deepEqual(sentences(text), [17], language);
+      assert.deepEqual(sentences(own), [9, 17], language);
+    }
+  });
+});

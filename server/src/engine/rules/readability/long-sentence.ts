@@ -3,7 +3,7 @@ import type { Language, Message, RelatedLocation, Severity } from '../../types.j
 import { RunSlots } from '../block-runs.js';
 import { message } from '../types.js';
 import { booleanOption, numberOption } from './options.js';
-import { isAcknowledgements, isRunningText, nameListSentence, quotedPassages, wordsOutside } from './prose.js';
+import { adoptedSections, isAcknowledgements, isRunningText, nameListSentence, quotedPassages, wordsOutside } from './prose.js';
 import { words as listWords, numberOf } from '../../text/lexicon.js';
 import type { Word } from '../../text/sentences.js';
 
@@ -418,6 +418,9 @@ export const longSentence: DocumentRule = {
     doc.sections.forEach((sec, i) => {
       if (isAcknowledgements(sec)) thanks.add(i);
     });
+    // So is a text the report says it adopted ("This Code of Conduct is adapted from the Contributor Covenant"): the
+    // writer may not rewrite it (judged false three times in s12: "standard text, adopted word for word").
+    for (const i of adoptedSections(doc)) thanks.add(i);
     // Speed only (lsp10c): the blocks' counts and long sentences summed per run of blocks (block-runs.ts), so that a
     // re-check after an edit asks only the runs around it; the same sections, counts and sentences in the same order.
     const runs = RUNS.runs(doc, (from, to) => runLongSentences(doc, from, to, max, summaryMax, clauseMax), `${max} ${summaryMax} ${clauseMax}`);

@@ -1,4 +1,5 @@
-import type { AnalysedBlock } from '../types.js';
+import type { AnalysedBlock, DocumentModel } from '../types.js';
+import { RunSlots } from '../block-runs.js';
 import type { Word } from '../../text/sentences.js';
 import { looksLikeTable } from '../../text/sentences.js';
 import { findQuotes } from '../../text/quotes.js';
@@ -113,4 +114,52 @@ const ACKNOWLEDGEMENT_TITLES = new Map<string, boolean>();
 function acknowledgementsTitle(section: Pick<Section, 'title' | 'language'>): boolean {
   const title = section.title.toLowerCase().replace(/[^\p{L}\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
   return ACKNOWLEDGEMENTS[section.language]?.test(title) === true || ACKNOWLEDGEMENTS[section.language === 'nl' ? 'en' : 'nl'].test(title);
+}
+
+/**
+ * "This Code of Conduct is adapted from the Contributor Covenant", "Deze gedragscode is overgenomen uit …": a
+ * statement that the text around it is taken over from elsewhere. The writer may not rewrite an adopted text: the
+ * readability rules leave such sections alone (section-score, long-sentence).
+ */
+const ADOPTED: Record<Language, RegExp> = {
+  en: new RegExp(`(?:^|[.!?:]\\s+)(?:this|these|the following)\\s+(?:[\\p{L}-]+\\s+){0,4}(?:is|are|was|were|has been|have been)\\s+(?:[\\p{L}-]+\\s+)?(?:${listWords('en', 'passive', 'adoptedFrom').join('|')})\\s+(?:from|with permission)\\b`, 'iu'),
+  nl: new RegExp(`(?:^|[.!?:]\\s+)(?:dit|deze|de volgende)\\s+(?:[\\p{L}-]+\\s+){0,4}(?:is|zijn|werd|werden)\\s+(?:[\\p{L}-]+\\s+){0,4}?(?:${listWords('nl', 'passive', 'adoptedFrom').join('|')})(?:\\s+(?:uit|van|aan|met toestemming)\\b|\\s*[.,])`, 'iu'),
+};
+
+/**
+ * Whether a block says its text is adopted, once per analysed block: an edit reuses the analyses of the blocks it did
+ * not touch (their sentences array is shared), so the pattern does not run over the whole document at every check.
+ */
+function adoptedBlock(ab: AnalysedBlock): boolean {
+  const kind = ab.block.kind;
+  if (kind !== 'paragraph' && kind !== 'listItem' && kind !== 'footnote') return false;
+  let known = ADOPTED_BLOCKS.get(ab.sentences);
+  if (known === undefined) ADOPTED_BLOCKS.set(ab.sentences, (known = ADOPTED[ab.language]?.test(ab.block.text) ?? false));
+  return known;
+}
+const ADOPTED_BLOCKS = new WeakMap<object, boolean>();
+
+/** The blocks of each run (indices in the run) that say their text is adopted (block-runs.ts: only new runs are read). */
+const ADOPTED_RUNS = new RunSlots<number[]>();
+const NONE: number[] = [];
+
+/** Sections whose text, or an enclosing section's (not the title's), says it is adopted from elsewhere. */
+export function adoptedSections(doc: DocumentModel): Set<number> {
+  const at: number[] = [];
+  const runs = ADOPTED_RUNS.runs(doc, (from, to) => {
+    let found = NONE;
+    for (let i = from; i < to; i++) if (adoptedBlock(doc.blocks[i]!.analysed)) (found === NONE ? (found = []) : found).push(i - from);
+    return found;
+  });
+  for (const run of runs) for (const k of run.value) at.push(doc.blocks[run.from + k]!.toDocument(0, 0).offset);
+  const out = new Set<number>();
+  if (!at.length) return out;
+  doc.sections.forEach((s, i) => {
+    if (s.role === 'title' || !at.some((o) => o >= s.offset && o < s.contentEnd)) return;
+    // The section and everything under it.
+    doc.sections.forEach((t, j) => {
+      if (t.offset >= s.offset && t.offset < s.contentEnd) out.add(j);
+    });
+  });
+  return out;
 }

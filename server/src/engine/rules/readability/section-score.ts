@@ -8,61 +8,22 @@ import type { Counts } from '../../types.js';
 import type { DocumentModel } from '../types.js';
 import type { Language } from '../../types.js';
 import { words } from '../../text/lexicon.js';
-import { isAcknowledgements } from './prose.js';
+import { adoptedSections, isAcknowledgements } from './prose.js';
 import { BlockStates, Tally } from '../../incremental.js';
 import { RunSlots } from '../block-runs.js';
 import type { Run } from '../../runs.js';
 
 /**
- * "This Code of Conduct is adapted from the Contributor Covenant", "Deze gedragscode is overgenomen uit …": a
- * statement that the text around it is taken over from elsewhere. The writer may not rewrite an adopted text.
- */
-const ADOPTED: Record<Language, RegExp> = {
-  en: new RegExp(`(?:^|[.!?:]\\s+)(?:this|these|the following)\\s+(?:[\\p{L}-]+\\s+){0,4}(?:is|are|was|were|has been|have been)\\s+(?:[\\p{L}-]+\\s+)?(?:${words('en', 'passive', 'adoptedFrom').join('|')})\\s+(?:from|with permission)\\b`, 'iu'),
-  nl: new RegExp(`(?:^|[.!?:]\\s+)(?:dit|deze|de volgende)\\s+(?:[\\p{L}-]+\\s+){0,4}(?:is|zijn|werd|werden)\\s+(?:[\\p{L}-]+\\s+){0,4}?(?:${words('nl', 'passive', 'adoptedFrom').join('|')})(?:\\s+(?:uit|van|aan|met toestemming)\\b|\\s*[.,])`, 'iu'),
-};
-
-/**
- * Whether a block says its text is adopted, once per analysed block: an edit reuses the analyses of the blocks it did
- * not touch (their sentences array is shared), so the pattern does not run over the whole document at every check.
- */
-function adoptedBlock(ab: DocumentModel['blocks'][number]['analysed']): boolean {
-  let known = ADOPTED_BLOCKS.get(ab.sentences);
-  if (known === undefined) ADOPTED_BLOCKS.set(ab.sentences, (known = ADOPTED[ab.language]?.test(ab.block.text) ?? false));
-  return known;
-}
-const ADOPTED_BLOCKS = new WeakMap<object, boolean>();
-
-/** Sections whose text, or an enclosing section's (not the title's), says it is adopted from elsewhere. */
-function adoptedSections(doc: DocumentModel, runs: Array<Run<RunProse>>): Set<number> {
-  const at: number[] = [];
-  for (const run of runs) for (const k of run.value.adopted) at.push(doc.blocks[run.from + k]!.toDocument(0, 0).offset);
-  const out = new Set<number>();
-  if (!at.length) return out;
-  doc.sections.forEach((s, i) => {
-    if (s.role === 'title' || !at.some((o) => o >= s.offset && o < s.contentEnd)) return;
-    // The section and everything under it.
-    doc.sections.forEach((t, j) => {
-      if (t.offset >= s.offset && t.offset < s.contentEnd) out.add(j);
-    });
-  });
-  return out;
-}
-
-/**
  * A run of blocks summarised (block-runs.ts, speed only, lsp10c): the counts of its running-text paragraphs per
- * language, the first and last of them (block indices in the run) and whether they stand in document order, and its
- * blocks that say their text is adopted.
+ * language, the first and last of them (block indices in the run) and whether they stand in document order.
  */
 interface RunProse {
   counts: Partial<Record<Language, Counts>>;
   first: number;
   last: number;
   ordered: boolean;
-  adopted: number[];
 }
 const RUNS = new RunSlots<RunProse>();
-const NONE: number[] = [];
 
 function runProse(doc: DocumentModel, from: number, to: number): RunProse {
   const counts: Partial<Record<Language, Counts>> = {};
@@ -70,16 +31,11 @@ function runProse(doc: DocumentModel, from: number, to: number): RunProse {
   let last = -1;
   let ordered = true;
   let previous = -Infinity;
-  let adopted = NONE;
   for (let i = from; i < to; i++) {
     const b = doc.blocks[i]!;
     const ab = b.analysed;
     const kind = ab.block.kind;
     if (kind !== 'paragraph' && kind !== 'listItem' && kind !== 'footnote') continue;
-    if (adoptedBlock(ab)) {
-      if (adopted === NONE) adopted = [];
-      adopted.push(i - from);
-    }
     if (b.section < 0 || kind !== 'paragraph' || !isRunningText(ab)) continue;
     addCounts((counts[ab.language] ??= emptyCounts()), ab.counts);
     // The order of a run's paragraphs does not change while the run is the same (an edit between them shifts the later ones only).
@@ -89,7 +45,7 @@ function runProse(doc: DocumentModel, from: number, to: number): RunProse {
     if (first < 0) first = i - from;
     last = i - from;
   }
-  return { counts, first, last, ordered, adopted };
+  return { counts, first, last, ordered };
 }
 
 export const sectionScore: DocumentRule = {
@@ -127,7 +83,7 @@ export const sectionScore: DocumentRule = {
     const out = [];
     const runs = RUNS.runs(doc, (from, to) => runProse(doc, from, to));
     const prose = proseCounts(doc, runs);
-    const adopted = adoptedSections(doc, runs);
+    const adopted = adoptedSections(doc);
     let terms: Tally<string> | undefined;
     for (const [i, s] of doc.sections.entries()) {
       if (s.role === 'references' || s.role === 'appendix' || s.role === 'title') continue;
