@@ -9,9 +9,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import fc from 'fast-check';
+import { assertWarmEditsMatchFresh, editsOf } from '../helpers/warm-edits.js';
 import { Engine } from '../../server/src/engine/engine.js';
-import { clearMarkdownCache } from '../../server/src/engine/formats/markdown.js';
 import { clientPerspective } from '../../server/src/engine/rules/client/analysis.js';
 import type { LintResult } from '../../server/src/engine/engine.js';
 import type { ClientFacts } from '../../server/src/engine/rules/client/analyzer.js';
@@ -63,28 +62,7 @@ describe('client perspective from per-run summaries: edits in a warm engine equa
     it(`${language}: random edits on four copies of ${file}`, () => {
       const sample = readFileSync(join(FIXTURES, file), 'utf8');
       const base = [sample, sample, sample, sample].join('\n\n');
-      const warm = engineFor(undefined, undefined, { cacheSize: 4000 }).engine;
-      warm.lint(base, { path: `warm-${language}.md` });
-      const edit = fc.record({
-        at: fc.double({ min: 0, max: 1, noNaN: true }),
-        remove: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 40, max: 600 })),
-        piece: fc.oneof(fc.constant(''), fc.constantFrom(...PIECES[language])),
-      });
-      fc.assert(
-        fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
-          let text = base;
-          let last: LintResult | undefined;
-          for (const e of edits) {
-            const at = Math.floor(e.at * text.length);
-            text = text.slice(0, at) + e.piece + text.slice(Math.min(text.length, at + e.remove));
-            last = warm.lint(text, { path: `warm-${language}.md` });
-          }
-          clearMarkdownCache();
-          const fresh = new Engine({ vocabulary: warm.vocabulary }).lint(text, { path: `fresh-${language}.md` });
-          assert.deepEqual(perspective(last!), perspective(fresh));
-        }),
-        { numRuns: 8, seed: language === 'nl' ? 11 : 12 },
-      );
+      assertWarmEditsMatchFresh(base, { path: `warm-${language}.md`, edits: editsOf(PIECES[language]), project: perspective, cacheSize: 4000, numRuns: 8, seed: language === 'nl' ? 11 : 12 });
     });
   }
 

@@ -7,11 +7,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import fc from 'fast-check';
-import { Engine } from '../../server/src/engine/engine.js';
+import { assertWarmEditsMatchFresh, editsOf } from '../helpers/warm-edits.js';
 import type { LintResult } from '../../server/src/engine/engine.js';
-import { clearMarkdownCache } from '../../server/src/engine/formats/markdown.js';
-import { engineFor } from '../../server/src/workspace/engine.js';
 import { ROOT } from './client.js';
 
 /** A sample report with footnotes: a reference after the first sentence of every third paragraph, the definitions after each chapter. */
@@ -70,39 +67,16 @@ const PIECES = [
   'reïntegratie 😀 ',
 ];
 
-const edit = fc.record({
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
-  /** Characters deleted after `at` (0: an insertion only). */
-  remove: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 40, max: 600 })),
-  piece: fc.oneof(fc.constant(''), fc.constantFrom(...PIECES)),
-});
+const edit = editsOf(PIECES);
 
 describe('lsp: a warm engine after edits gives the result of a check from scratch', function () {
   this.timeout(240000);
-  const warmOf = () => engineFor(undefined, undefined, { cacheSize: 1000 }).engine;
 
   for (const [file, language] of [['rapport-schuldhulp.md', 'nl'], ['report-employment-support.md', 'en']] as const) {
     it(`${language}: random edits (insertions, deletions, new sections, footnotes) on ${file}`, () => {
       const base = footnoted(file);
       assert.ok((base.match(/\[\^\d+\]:/g) ?? []).length >= 5, 'the text has footnote definitions');
-      const warm = warmOf();
-      warm.lint(base, { path: `warm-${language}.md` });
-      fc.assert(
-        fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
-          let text = base;
-          let last: LintResult | undefined;
-          for (const e of edits) {
-            const at = Math.floor(e.at * text.length);
-            text = text.slice(0, at) + e.piece + text.slice(Math.min(text.length, at + e.remove));
-            last = warm.lint(text, { path: `warm-${language}.md` });
-          }
-          // From scratch: a new engine with the same dictionaries, no parsed chunks.
-          clearMarkdownCache();
-          const fresh = new Engine({ vocabulary: warm.vocabulary }).lint(text, { path: `fresh-${language}.md` });
-          assert.deepEqual(summary(last!), summary(fresh));
-        }),
-        { numRuns: 12, seed: language === 'nl' ? 101 : 202 },
-      );
+      assertWarmEditsMatchFresh(base, { path: `warm-${language}.md`, edits: edit, project: summary, cacheSize: 1000, numRuns: 12, seed: language === 'nl' ? 101 : 202 });
     });
   }
 });

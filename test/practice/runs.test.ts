@@ -8,10 +8,9 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import fc from 'fast-check';
+import { assertWarmEditsMatchFresh, editsOf } from '../helpers/warm-edits.js';
 import { Engine } from '../../server/src/engine/engine.js';
 import type { LintResult } from '../../server/src/engine/engine.js';
-import { clearMarkdownCache } from '../../server/src/engine/formats/markdown.js';
 import { practiceFit } from '../../server/src/engine/practice/analysis.js';
 import { engineFor } from '../../server/src/workspace/engine.js';
 
@@ -52,28 +51,7 @@ describe('practice card from per-run summaries: edits in a warm engine equal a c
     it(`${language}: random edits on two copies of ${file}`, () => {
       const sample = readFileSync(join(SAMPLES, file), 'utf8');
       const base = `${sample}\n\n${sample}`;
-      const warm = engineFor(undefined, undefined, { cacheSize: 4000 }).engine;
-      warm.lint(base, { path: `runs-${language}.md` });
-      const edit = fc.record({
-        at: fc.double({ min: 0, max: 1, noNaN: true }),
-        remove: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 40, max: 600 })),
-        piece: fc.oneof(fc.constant(''), fc.constantFrom(...PIECES[language])),
-      });
-      fc.assert(
-        fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
-          let text = base;
-          let last: LintResult | undefined;
-          for (const e of edits) {
-            const at = Math.floor(e.at * text.length);
-            text = text.slice(0, at) + e.piece + text.slice(Math.min(text.length, at + e.remove));
-            last = warm.lint(text, { path: `runs-${language}.md` });
-          }
-          clearMarkdownCache();
-          const fresh = new Engine({ vocabulary: warm.vocabulary }).lint(text, { path: `fresh-runs-${language}.md` });
-          assert.deepEqual(card(last!), card(fresh));
-        }),
-        { numRuns: 10, seed: language === 'nl' ? 21 : 22 },
-      );
+      assertWarmEditsMatchFresh(base, { path: `runs-${language}.md`, edits: editsOf(PIECES[language]), project: card, cacheSize: 4000, numRuns: 10, seed: language === 'nl' ? 21 : 22 });
     });
   }
 

@@ -1,0 +1,60 @@
+/**
+ * The property every incremental part of the engine keeps: after a series of random edits, a warm engine (its block
+ * cache, Markdown chunks, per-run summaries and memos all in use) gives what a check from scratch gives.
+ */
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { Engine } from '../../server/src/engine/engine.js';
+import type { LintResult } from '../../server/src/engine/engine.js';
+import { clearMarkdownCache } from '../../server/src/engine/formats/markdown.js';
+import { engineFor } from '../../server/src/workspace/engine.js';
+
+/** One edit: at a share of the text, remove some characters and insert a piece. */
+export interface Edit {
+  at: number;
+  remove: number;
+  piece: string;
+}
+
+/** Random edits that insert one of these pieces (or nothing) and delete nothing, a little or a paragraph's worth. */
+export function editsOf(pieces: readonly string[]): fc.Arbitrary<Edit> {
+  return fc.record({
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    /** Characters deleted after `at` (0: an insertion only). */
+    remove: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 40, max: 600 })),
+    piece: fc.oneof(fc.constant(''), fc.constantFrom(...pieces)),
+  });
+}
+
+export interface WarmEditsOptions<T> {
+  /** The document's name in the warm engine (documents checked by name keep their blocks between checks). */
+  path: string;
+  edits: fc.Arbitrary<Edit>;
+  /** What must be equal: the part of the result the test is about. */
+  project: (r: LintResult) => T;
+  cacheSize: number;
+  numRuns: number;
+  seed: number;
+}
+
+/** Asserts that series of one to four edits on `base` in a warm engine give the result of a fresh engine. */
+export function assertWarmEditsMatchFresh<T>(base: string, o: WarmEditsOptions<T>): void {
+  const warm = engineFor(undefined, undefined, { cacheSize: o.cacheSize }).engine;
+  warm.lint(base, { path: o.path });
+  fc.assert(
+    fc.property(fc.array(o.edits, { minLength: 1, maxLength: 4 }), (edits) => {
+      let text = base;
+      let last: LintResult | undefined;
+      for (const e of edits) {
+        const at = Math.floor(e.at * text.length);
+        text = text.slice(0, at) + e.piece + text.slice(Math.min(text.length, at + e.remove));
+        last = warm.lint(text, { path: o.path });
+      }
+      // From scratch: a new engine with the same dictionaries, no parsed chunks.
+      clearMarkdownCache();
+      const fresh = new Engine({ vocabulary: warm.vocabulary }).lint(text, { path: `fresh-${o.path}` });
+      assert.deepEqual(o.project(last!), o.project(fresh));
+    }),
+    { numRuns: o.numRuns, seed: o.seed },
+  );
+}
