@@ -1570,7 +1570,7 @@ function spliceChunk(text: string, chunk: Chunk, pieces: Piece[], old: ParsedChu
       b = u.to - u.from;
     }
     const by = at - a;
-    for (const x of r.blocks) if (x.start >= a && x.start < b) blocks.push(by === 0 ? x : moveBlock(x, by));
+    for (const x of r.blocks) if (x.start >= a && x.start < b) blocks.push(by === 0 ? x : shiftBlock(x, by));
     for (const d of r.directives) if (d.offset >= a && d.offset < b) directives.push(by === 0 ? d : { ...d, offset: d.offset + by, endOffset: d.endOffset + by });
     if (r.defines) {
       if (!r.defineAt) return undefined;
@@ -1609,15 +1609,6 @@ export function splicedChunks(): number {
   return spliced;
 }
 
-/** A block of a chunk's result moved within a chunk (`by` characters on); its map stays shared, its base moves. */
-function moveBlock(b: ProseBlock, by: number): ProseBlock {
-  const out: ProseBlock = { kind: b.kind, text: b.text, map: b.map, start: b.start + by, end: b.end + by, mapBase: (b.mapBase ?? 0) + by };
-  if (b.level !== undefined) out.level = b.level;
-  if (b.quoted) out.quoted = true;
-  if (b.placeholders) out.placeholders = b.placeholders;
-  return out;
-}
-
 /** A chunk parsed (or found in the chunk cache) with the stubs of `definitions` it references. */
 function parseChunk(text: string, chunk: Chunk, definitions: Definitions): ParsedChunk {
   const src = text.slice(chunk.start, chunk.end);
@@ -1643,7 +1634,7 @@ function cachedChunk(src: string, variant: string): ChunkResult {
   return r;
 }
 
-/** A cached chunk's block placed at the chunk's position: the map stays shared, mapBase moves it. */
+/** A cached chunk's block placed at the chunk's position, or moved within a chunk (`by` characters on): the map stays shared, mapBase moves it. */
 function shiftBlock(b: ProseBlock, by: number): ProseBlock {
   const out: ProseBlock = { kind: b.kind, text: b.text, map: b.map, start: b.start + by, end: b.end + by, mapBase: (b.mapBase ?? 0) + by };
   if (b.level !== undefined) out.level = b.level;
