@@ -6,10 +6,9 @@ import type { DocumentBlock, DocumentModel } from './types.js';
  * Per-run summaries for the readability and vocabulary document rules (engine/runs.ts), keyed by
  * what a block is rather than where it stands.
  *
- * The engine hands out a new placed block (and analysed object) at every check, even for a block
- * whose text did not change: its place may have moved. What stays is the block's cached result (its
- * `facts` object, one per analysis of a text in its section role and language; blocks of the same
- * text share it). A summary keyed by it must hold only what follows from the block's text and
+ * The key is the block's cached result (its `facts` object, one per analysis of a text in its section
+ * role and language; blocks of the same text share it), which stays the same while the block's text,
+ * role and language do, wherever the block moves. A summary keyed by it must hold only what follows from the block's text and
  * analysis: offsets in it are block-text offsets, mapped to the document (toDocument) when the
  * summaries are combined, and anything that reads the document around a block (its section's title,
  * the text before it, the source's markup through the block's map) is asked then too.
