@@ -467,3 +467,24 @@ describe(`${RULE}: adopted text`, () => {
     }
   });
 });
+
+describe(`${RULE}: where the message says to split`, () => {
+  const hintOf = (language: 'nl' | 'en', sentence: string) => {
+    const head = language === 'nl' ? '# Rapport\n\n## Resultaten\n\n' : '# Report\n\n## Findings\n\n';
+    const f = of(md(`${head}${sentence}\n`, exact), RULE).find((x) => !x.data!.section)!;
+    return /(?:for example at|bijvoorbeeld bij) "([^"]+)"/.exec(language === 'nl' ? f.message.nl : f.message.en)?.[1];
+  };
+
+  it('en: not at the "and" that closes a series, nor at the "but" of "not only … but"; at a clause\'s "and" or "but"', () => {
+    assert.equal(hintOf('en', 'The index his search engine produced held pictures that students had made for their own sites, copies of notes, pamphlets, brochures, and movie clips from the network.'), undefined);
+    assert.equal(hintOf('en', 'For the residents in the pilot this change was not only a question of money and of the time they spent at the office, but also one of trust in the people who helped them.'), undefined);
+    assert.equal(hintOf('en', 'The council paid the rent of every family in the pilot for three months without asking for any form first, and the team visited each of those families at home every week.'), 'and');
+    assert.equal(hintOf('en', 'The plan worked well for the families who took part in the pilot in the first year of the project, but the council stopped it after a year because the money ran out.'), 'but');
+  });
+
+  it('nl: niet bij de "en" die een opsomming sluit, niet bij de "maar" van "niet alleen … maar"; wel bij die van een bijzin', () => {
+    assert.equal(hintOf('nl', 'In de wijk spraken we voor dit onderzoek met de mensen van de wijkteams, de scholen, de huisartsen, de kerken, en de bewoners die daar al jaren wonen.'), undefined);
+    assert.equal(hintOf('nl', 'Voor de bewoners in de proef ging het bij deze wijziging niet alleen om geld en om de tijd die ze op het kantoor doorbrachten, maar ook om vertrouwen in hun hulpverleners.'), undefined);
+    assert.equal(hintOf('nl', 'De gemeente betaalde drie maanden lang de huur van elk gezin in de proef zonder eerst om een formulier te vragen, maar het team ging daarna elke week bij die gezinnen op bezoek.'), 'maar');
+  });
+});

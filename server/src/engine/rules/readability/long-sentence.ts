@@ -13,6 +13,28 @@ const SPLIT_HINTS = {
   en: [', which', ', but', ', and', ', because', ', while', ', so that', ', whereas', ';'],
 };
 
+/** "not only … but (also)", "niet alleen … maar (ook)": the "but" belongs to the pair, it starts no sentence. */
+const PAIRED_BUT: Record<string, RegExp> = { ', but': /\bnot only\b/i, ', maar': /\bniet alleen\b/i };
+
+/**
+ * Whether the sentence can be split at one occurrence of the hint ("…, and …") without breaking its grammar. Not at
+ * ", and" / ", en" that closes a series ("pictures, notes, brochures, and movie clips": the part since the comma before
+ * is at most six words), and not at the "but" of "not only … but" (judged in s13: "splitting at 'and' would break the
+ * list", "splitting at 'but' breaks the not only … but construction"); the message then names no place.
+ */
+export function splitsAt(sentence: string, hint: string): boolean {
+  for (let at = sentence.indexOf(hint); at >= 0; at = sentence.indexOf(hint, at + 1)) {
+    const before = sentence.slice(0, at);
+    if (PAIRED_BUT[hint]?.test(before)) continue;
+    if (hint === ', and' || hint === ', en') {
+      const comma = before.lastIndexOf(',');
+      if (comma >= 0 && before.slice(comma + 1).trim().split(/\s+/).length <= 6) continue;
+    }
+    return true;
+  }
+  return false;
+}
+
 interface BlockLong {
   /** The finding's message (it depends on the sentence and the limits only). */
   message: Message;
@@ -181,7 +203,7 @@ function blockLongSentences(b: DocumentBlock, max: number, summaryMax: number, c
     const quiet = clauseMax > 0 && n <= 2 * limit && shortClauses(block.text, words, s.end, clauseMax);
     const start = label ? words[0]!.start : s.start;
     const sentence = block.text.slice(start, s.end);
-    const hint = SPLIT_HINTS[ab.language].find((h) => sentence.includes(h));
+    const hint = SPLIT_HINTS[ab.language].find((h) => splitsAt(sentence, h));
     const asks = /\?["'”’)\]]*$/.test(block.text.slice(start, s.end).trimEnd());
     const named = asks && namesResearchQuestion(block.text.slice(0, s.end), ab.language);
     out.push({ start, end: s.end, words: n, limit, inSummary, language: ab.language, message: sentenceMessage(n, inSummary, hint, max, summaryMax), related: message(`${n} words`, `${n} woorden`), ...(quiet ? { quiet } : {}), asks, named });
