@@ -302,10 +302,11 @@ function summarise(units: Unit[], kind: BlockKind, filter: UnitFilter): BlockSum
 }
 
 /**
- * A unit placed in the document. Its document offsets and line are worked out when read: a check
- * builds every unit of the document, and reads places of only the few it quotes as evidence.
+ * A unit whose document offsets and line are worked out when read: a check builds every unit of the
+ * document, and reads places of only the few it quotes as evidence. The subclasses say which block
+ * and check it belongs to.
  */
-class PlacedUnit implements Unit {
+abstract class LazyUnit implements Unit {
   readonly text: string;
   readonly template: boolean;
   readonly memo: unknown[];
@@ -316,9 +317,7 @@ class PlacedUnit implements Unit {
 
   constructor(
     private readonly unit: BlockUnit,
-    private readonly where: BlockPlace,
     readonly kind: BlockKind,
-    readonly section: number,
     readonly acknowledgements: boolean,
     readonly plan: boolean,
   ) {
@@ -327,17 +326,19 @@ class PlacedUnit implements Unit {
     this.memo = unit.memo;
   }
 
-  get block(): number {
-    return this.where.block;
-  }
+  abstract get block(): number;
+  abstract get section(): number;
+  /** The check whose blocks and line index place the unit now. */
+  protected abstract get check(): Check;
 
   private place(): { offset: number; endOffset: number } {
-    if (this.placedBy !== this.where.check) {
-      this.placedBy = this.where.check;
+    const check = this.check;
+    if (this.placedBy !== check) {
+      this.placedBy = check;
       this.range = undefined;
       this.lineNumber = 0;
     }
-    return (this.range ??= this.where.check.blocks.deref()![this.where.block]!.toDocument(this.unit.start, this.unit.end));
+    return (this.range ??= check.blocks.deref()![this.block]!.toDocument(this.unit.start, this.unit.end));
   }
 
   get offset(): number {
@@ -350,7 +351,33 @@ class PlacedUnit implements Unit {
 
   get line(): number {
     const range = this.place();
-    return (this.lineNumber ||= this.where.check.lines.deref()!.position(range.offset).line + 1);
+    return (this.lineNumber ||= this.check.lines.deref()!.position(range.offset).line + 1);
+  }
+}
+
+/** A unit placed in the document by its block's place at a check. */
+class PlacedUnit extends LazyUnit {
+  constructor(
+    unit: BlockUnit,
+    private readonly where: BlockPlace,
+    kind: BlockKind,
+    private readonly sectionIndex: number,
+    acknowledgements: boolean,
+    plan: boolean,
+  ) {
+    super(unit, kind, acknowledgements, plan);
+  }
+
+  get block(): number {
+    return this.where.block;
+  }
+
+  get section(): number {
+    return this.sectionIndex;
+  }
+
+  protected get check(): Check {
+    return this.where.check;
   }
 }
 
@@ -424,25 +451,16 @@ export function runUnits(doc: DocumentModel, lex: PracticeLexicon, filter: UnitF
 }
 
 /** A unit of a run (runUnits): its block and section are the run's, as placed at the current check. */
-class RunUnit implements Unit {
-  readonly text: string;
-  readonly template: boolean;
-  readonly memo: unknown[];
-  private range: { offset: number; endOffset: number } | undefined;
-  private lineNumber = 0;
-  private placedBy: Check | undefined;
-
+class RunUnit extends LazyUnit {
   constructor(
-    private readonly unit: BlockUnit,
+    unit: BlockUnit,
     private readonly run: RunPlace,
     private readonly k: number,
-    readonly kind: BlockKind,
-    readonly acknowledgements: boolean,
-    readonly plan: boolean,
+    kind: BlockKind,
+    acknowledgements: boolean,
+    plan: boolean,
   ) {
-    this.text = unit.text;
-    this.template = unit.template;
-    this.memo = unit.memo;
+    super(unit, kind, acknowledgements, plan);
   }
 
   get block(): number {
@@ -453,26 +471,8 @@ class RunUnit implements Unit {
     return this.run.section;
   }
 
-  private place(): { offset: number; endOffset: number } {
-    if (this.placedBy !== this.run.check) {
-      this.placedBy = this.run.check;
-      this.range = undefined;
-      this.lineNumber = 0;
-    }
-    return (this.range ??= this.run.check.blocks.deref()![this.block]!.toDocument(this.unit.start, this.unit.end));
-  }
-
-  get offset(): number {
-    return this.place().offset;
-  }
-
-  get endOffset(): number {
-    return this.place().endOffset;
-  }
-
-  get line(): number {
-    const range = this.place();
-    return (this.lineNumber ||= this.run.check.lines.deref()!.position(range.offset).line + 1);
+  protected get check(): Check {
+    return this.run.check;
   }
 }
 
