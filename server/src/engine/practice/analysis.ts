@@ -315,7 +315,7 @@ interface PracticeRun {
 
 /**
  * Per lexicon: the practice card's per-run summaries. A run's blocks are keyed by their facts object
- * (stable while a block is unchanged; stableBlocks in rules/client/analysis.ts), and by a key of
+ * (stable while a block is unchanged, as in rules/block-runs.ts), and by a key of
  * its own when its section is acknowledgements or a plan: its units count differently there.
  */
 const RUN_MEMOS = new WeakMap<PracticeLexicon, RunMemo<PracticeRun>>();

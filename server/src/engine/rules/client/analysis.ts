@@ -1,9 +1,9 @@
 import { definedAbbreviations } from '../../vocabulary/abbreviations.js';
 import { compareWords } from '../../text/order.js';
 import type { Audience, Language, Message, SectionRole } from '../../types.js';
-import type { DocumentBlock, DocumentModel, RuleOptions } from '../types.js';
+import type { DocumentModel, RuleOptions } from '../types.js';
 import type { Run } from '../../runs.js';
-import { RunMemo } from '../../runs.js';
+import { RunSlots } from '../block-runs.js';
 import type { DocumentAnalysis } from '../types.js';
 import type { ClientFacts, Speaker } from './analyzer.js';
 import { CLIENT_FACTS } from './analyzer.js';
@@ -253,7 +253,7 @@ function compute(doc: DocumentModel): ClientPerspective {
     },
     factsOf: (bi) => doc.blocks[bi]!.facts[CLIENT_FACTS] as ClientFacts | undefined,
   };
-  const runs = RUNS.runs(stableBlocks(doc), (from, to) => summariseRun(ctx, from, to));
+  const runs = RUNS.runs(doc, (from, to) => summariseRun(ctx, from, to));
   const sources = methodSources(ctx, runs);
   const participants = resolveParticipants(ctx, sources, runs);
   const parent = sectionParents(doc.sections);
@@ -271,22 +271,6 @@ function compute(doc: DocumentModel): ClientPerspective {
   return result;
 }
 
-/**
- * The blocks as the per-run memo sees them: each by its facts object, which the engine's block
- * cache hands out unchanged while the block's text, kind, role and language are unchanged (the
- * analysed object is made anew for a block that moved). A run summary reads only the facts and
- * the analysed content of its blocks, never their place in the document or the source text
- * around them; whatever depends on those is worked out when the runs are combined.
- */
-export function stableBlocks(doc: DocumentModel): DocumentBlock[] {
-  let out = STABLE.get(doc.blocks);
-  if (!out) {
-    out = doc.blocks.map((b) => ({ analysed: b.facts, section: b.section }) as unknown as DocumentBlock);
-    STABLE.set(doc.blocks, out);
-  }
-  return out;
-}
-const STABLE = new WeakMap<readonly DocumentBlock[], DocumentBlock[]>();
 
 /** Whether the carried lead-in or the last question is the one at the start of the run (not set inside it). */
 const FROM_START = 'start' as const;
@@ -327,7 +311,7 @@ interface ClientRun {
 }
 
 /** Per-run summaries of the client facts (an edit recomputes only the runs around it). */
-const RUNS = new RunMemo<ClientRun>();
+const RUNS = new RunSlots<ClientRun>();
 
 function summariseRun(ctx: Context, from: number, to: number): ClientRun {
   const run: ClientRun = {
