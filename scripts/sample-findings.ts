@@ -1,7 +1,8 @@
 /**
- * npm run sample-findings [-- --per-rule 12 --seed 7 --out test/judged/findings.tsv --rules readability/,vocabulary/jargon] [--hints]
+ * npm run sample-findings [-- --per-rule 12 --seed 7 --out test/judged/findings.tsv --rules readability/,vocabulary/jargon] [--hints] [--fresh]
  *
- * Only what the Problems panel shows (info and up) is sampled; --hints adds the hints.
+ * Only what the Problems panel shows (info and up) is sampled; --hints adds the hints. --fresh leaves out every finding
+ * a blind sample already judged (same file, rule and start of the flagged text), so a new sample is a fresh check.
  *
  * Samples findings per rule from the dev corpus into a TSV for human judgement: file, line,
  * rule, severity, message, the flagged text (a short snippet), and the columns `judgement`
@@ -12,6 +13,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { checkCorpusFile, corpusFiles, lineOf, snippet } from './sample-findings-corpus.js';
 import { rng } from '../test/fuzz/generate.js';
+import { BLIND_SAMPLES, flaggedKey, judgedRows } from './judged-pool.js';
+import { join } from 'node:path';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -25,6 +28,9 @@ const perRule = Number(arg('per-rule', '12'));
 const seed = Number(arg('seed', '7'));
 const out = arg('out', 'test/judged/findings.tsv');
 const hints = process.argv.includes('--hints');
+const fresh = process.argv.includes('--fresh');
+/** Findings judged before, by file, rule and the start of the flagged text. */
+const judgedBefore = new Set(fresh ? BLIND_SAMPLES.map((s) => join(import.meta.dirname, '..', 'test', 'judged', s)).filter(existsSync).flatMap((p) => judgedRows(p)).map((r) => `${r.file}\t${r.rule}\t${flaggedKey(r.flagged)}`) : []);
 // Rule id prefixes, comma-separated: the readability rules and jargon (the main source of warnings).
 const prefixes = arg('rules', 'readability/,vocabulary/jargon').split(',').filter(Boolean);
 
@@ -42,6 +48,7 @@ for (const file of files) {
     if (f.data?.folded) continue;
     if (f.severity === 'hint' && !hints) continue;
     const row = [file, String(lineOf(r.text, f.offset)), f.ruleId, f.severity, clean(f.message.en), snippet(r.text, f.offset, f.endOffset), '', ''];
+    if (judgedBefore.has(`${file}\t${f.ruleId}\t${flaggedKey(row[5]!)}`)) continue;
     let rows = byRule.get(f.ruleId);
     if (!rows) byRule.set(f.ruleId, (rows = []));
     rows.push(row);
