@@ -101,4 +101,22 @@ describe('LaTeX through the engine (lint with path x.tex)', () => {
     assert.ok(res.findings.some((f) => f.ruleId === 'brug/parse'));
     assert.ok(res.findings.filter((f) => f.ruleId === 'vocabulary/jargon').length >= 1);
   });
+
+  for (const [lang, again, times] of [['dutch', 'Dit komt 3 keer voor', 'nl'], ['english', 'The same occurs 3 times', 'en']] as const) {
+    it(`shows the same parse problem once, with the other places as hints (${times})`, () => {
+      const figure = (n: number) => `\\begin{figure}\n\\caption{Figuur ${n}}\n\\label{fig:${n}}}\n\\end{figure}\n`;
+      // Figures inside a group, as a class file's wrapper puts them: each } too many is skipped where it stands.
+      const text = doc(lang, `{\\small\n${figure(1)}\n${figure(2)}\n${figure(3)}\n\\begin{table}\n\\caption{Tabel}\n\\label{tab:1}}\n\\end{table}\n}`);
+      const notes = lint(text, { path: 'x.tex' }).findings.filter((f) => f.ruleId === 'brug/parse');
+      const braces = notes.filter((f) => f.message.en.startsWith('A } too many inside \\begin{figure}'));
+      assert.equal(braces.length, 3);
+      assert.deepEqual(braces.map((f) => f.severity), ['info', 'hint', 'hint']);
+      assert.ok(braces[0]!.message[times].includes(again), braces[0]!.message[times]);
+      assert.deepEqual(braces[0]!.related?.map((r) => r.offset), [braces[1]!.offset, braces[2]!.offset]);
+      assert.ok(braces[1]!.offset > braces[0]!.offset && braces[2]!.offset > braces[1]!.offset);
+      // A different problem (another environment) is not folded into them.
+      const other = notes.filter((f) => f.message.en.includes('{table}'));
+      assert.ok(other.length >= 1 && other.every((f) => f.severity === 'info' && !f.related), JSON.stringify(other.map((f) => f.message.en)));
+    });
+  }
 });

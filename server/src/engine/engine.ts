@@ -18,6 +18,7 @@ import { createRules } from './rules/registry.js';
 import { Vocabulary } from './vocabulary/vocabulary.js';
 import { ContentCache, detach } from './cache.js';
 import { compareWords } from './text/order.js';
+import { parseNoteFindings } from './parse-notes.js';
 
 export interface LintOptions {
   /** Path or URI of the document: decides the format when `format` is not given. */
@@ -304,9 +305,7 @@ export class Engine {
       }
     }
 
-    for (const p of parsed.problems ?? []) {
-      findings.push({ ruleId: 'brug/parse', severity: 'info', message: p.message, offset: p.offset + bom, endOffset: p.offset + bom, fixes: [] });
-    }
+    if (parsed.problems?.length) findings.push(...parseNoteFindings(parsed.problems, bom));
     this.evict(blocks.length, name !== undefined);
     dropSuperseded(findings, this.rules);
     const kept = applyDirectives(findings, parsed.directives.map((d) => ({ ...d, offset: d.offset + bom, endOffset: d.endOffset + bom })), model.lines);
