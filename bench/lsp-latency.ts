@@ -17,7 +17,7 @@
  * Targets (issue 10): first diagnostics ≤ 2 s; edit median ≤ 20 ms, p95 ≤ 50 ms;
  * 100k/10k median ratio ≤ 1.5; RSS ≤ 150 MB after 1,000 edits.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -129,6 +129,9 @@ interface SizeResult {
   gcMaxMs: number;
   cpuMedian: number;
   cpuP95: number;
+  /** Median wall time per edit's check in the engine's lint and in making and comparing (publishing) the diagnostics. */
+  lintMedian: number;
+  publishMedian: number;
 }
 
 async function measure(target: number, edits: number): Promise<SizeResult> {
@@ -188,6 +191,13 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
   const heaps = client.logs.map((l) => /brug-timing .* heap ([\d.]+) MB/.exec(l.message)).filter((m): m is RegExpExecArray => !!m).map((m) => Number(m[1]));
   const blocked = client.logs.map((l) => /loop blocked at most ([\d.]+) ms, longest gc ([\d.]+) ms/.exec(l.message)).filter((m): m is RegExpExecArray => !!m);
   const slices = client.logs.map((l) => /longest slice ([\d.]+) ms/.exec(l.message)).filter((m): m is RegExpExecArray => !!m).map((m) => Number(m[1]));
+  // BRUG_BENCH_LOG=FILE: the server's timing lines, one per check, for a closer look.
+  if (process.env.BRUG_BENCH_LOG) writeFileSync(`${process.env.BRUG_BENCH_LOG}-${target}`, client.logs.map((l) => l.message).filter((m) => m.startsWith('brug-timing')).join('\n'));
+  const split = client.logs
+    .map((l) => /brug-timing .* v(\d+): .*lint ([\d.]+) ms, diagnostics\+publish ([\d.]+) ms/.exec(l.message))
+    .filter((m): m is RegExpExecArray => !!m && Number(m[1]) > 1);
+  const lints = split.map((m) => Number(m[2])).sort((a, b) => a - b);
+  const publishes = split.map((m) => Number(m[3])).sort((a, b) => a - b);
   const sorted = [...times].sort((a, b) => a - b);
   return {
     words,
@@ -210,6 +220,8 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
     gcMaxMs: blocked.length ? Number(blocked.at(-1)![2]) : NaN,
     cpuMedian: cpu.length ? percentile(cpu, 50) : NaN,
     cpuP95: cpu.length ? percentile(cpu, 95) : NaN,
+    lintMedian: lints.length ? percentile(lints, 50) : NaN,
+    publishMedian: publishes.length ? percentile(publishes, 50) : NaN,
   };
 }
 
@@ -227,7 +239,7 @@ async function main() {
         `${size} words (${r.words} by a plain count, ${fmt(r.mb)} MB):`,
         `  first diagnostics shown ${fmt(r.firstShownMs)} ms (${r.firstShown} diagnostics); whole document checked ${fmt(r.firstMs)} ms (${r.diagnostics} diagnostics)`,
         `  edit → diagnostics: median ${fmt(r.median)} ms, p95 ${fmt(r.p95)} ms, max ${fmt(r.max)} ms; ${r.republished} of ${r.edits} edits re-published diagnostics`,
-        `  server CPU time per edit's check (less sensitive to a busy machine): median ${fmt(r.cpuMedian)} ms, p95 ${fmt(r.cpuP95)} ms`,
+        `  server CPU time per edit's check (less sensitive to a busy machine): median ${fmt(r.cpuMedian)} ms, p95 ${fmt(r.cpuP95)} ms; wall medians: lint ${fmt(r.lintMedian)} ms, diagnostics+publish ${fmt(r.publishMedian)} ms`,
         `  longest time the server held its message loop in a check: ${fmt(r.longestSlice)} ms; blocked by anything (collections too): ${fmt(r.loopMaxMs)} ms, longest GC pause ${fmt(r.gcMaxMs)} ms`,
         `  server RSS ${fmt(r.rssMb)} MB after the edits (peak ${fmt(r.peakMb)} MB; ${fmt(r.idleMb)} MB before the document); used heap after the last check ${fmt(r.heapMb)} MB`,
         '',

@@ -79,4 +79,31 @@ describe('lsp: a warm engine after edits gives the result of a check from scratc
       assertWarmEditsMatchFresh(base, { path: `warm-${language}.md`, edits: edit, project: summary, cacheSize: 1000, numRuns: 12, seed: language === 'nl' ? 101 : 202 });
     });
   }
+
+  // The sections' and the document's counts are summed per run of blocks and kept per run (engine.ts RunCounts):
+  // headings of every level added, removed and cut in two move blocks between sections and sections under others.
+  const headingEdits = editsOf([
+    '\n\n# Deel twee\n\n',
+    '\n\n## Methode\n\n',
+    '\n\n### Interviews\n\n',
+    '\n\n#### Detail\n\n',
+    '\n\n',
+    '# ',
+    'Wij spraken veertig cliënten in de wijk. ',
+    'The team interviewed twelve clients in their own homes. ',
+    'It was found that the operationalisation of the intervention was not sufficiently evaluated by the stakeholders involved. ',
+  ]);
+  for (const [file, language] of [['rapport-schuldhulp.md', 'nl'], ['report-employment-support.md', 'en']] as const) {
+    it(`${language}: section and document counts after edits that add, remove and nest headings (${file})`, () => {
+      const base = footnoted(file);
+      assertWarmEditsMatchFresh(base, {
+        path: `warm-sections-${language}.md`,
+        edits: headingEdits,
+        project: (r) => ({ sections: r.sections, metrics: r.metrics, paragraphs: r.paragraphs }),
+        cacheSize: 1000,
+        numRuns: 12,
+        seed: language === 'nl' ? 303 : 404,
+      });
+    });
+  }
 });

@@ -19,6 +19,8 @@ import { Vocabulary } from './vocabulary/vocabulary.js';
 import { ContentCache, detach } from './cache.js';
 import { compareWords } from './text/order.js';
 import { parseNoteFindings } from './parse-notes.js';
+import { RunSlots } from './rules/block-runs.js';
+import type { Run } from './runs.js';
 
 export interface LintOptions {
   /** Path or URI of the document: decides the format when `format` is not given. */
@@ -283,11 +285,16 @@ export class Engine {
     if (!analysed) return this.cancelledResult(language, format);
     const { results, blocks, errors, fresh } = analysed;
 
-    const sections = this.buildSections(text, headings, roles, blocks, language, lines, bom);
+    const model: DocumentModel = { text: input, format, language, blocks, sections: [], metrics: NO_METRICS, lines: bom ? new LineIndex(input) : lines, config };
+    // Counts per run of blocks (rules/block-runs.ts, the cut the document rules share), summed anew only for runs
+    // with a changed block: the sections' and the document's counts are sums of a few hundred runs, not of every block.
+    const runs = RUN_COUNTS.runs(model, (from, to) => runCounts(blocks, from, to));
+    model.sections = this.buildSections(text, headings, roles, runs, language, lines, bom);
     const docCounts = emptyCounts();
-    for (const b of blocks) addCounts(docCounts, b.analysed.counts);
+    for (const r of runs) addCounts(docCounts, r.value.all);
     const metrics = metricsOf(docCounts, language);
-    const model: DocumentModel = { text: input, format, language, blocks, sections, metrics, lines: bom ? new LineIndex(input) : lines, config };
+    model.metrics = metrics;
+    const sections = model.sections;
 
     // The per-block caches of the document rules and analyses for the blocks analysed anew, a few blocks per step.
     if (!(yield* this.warm(model, config, fresh, results, options.token))) return this.cancelledResult(language, format);
@@ -677,30 +684,26 @@ export class Engine {
     return result;
   }
 
-  private buildSections(text: string, headings: ProseBlock[], roles: SectionRole[], blocks: DocumentBlock[], language: Language, lines: LineIndex, bom: number): Section[] {
+  private buildSections(text: string, headings: ProseBlock[], roles: SectionRole[], runs: Array<Run<RunCounts>>, language: Language, lines: LineIndex, bom: number): Section[] {
     const sections: Section[] = [];
     const counts: Counts[] = headings.map(() => emptyCounts());
     const langWords: Array<Record<Language, number>> = headings.map(() => ({ nl: 0, en: 0 }));
-    // Each block counts for its own section and every enclosing one: summed per innermost section,
-    // then each section's sum added to the one around it (innermost first), the same sums in one pass over the blocks.
+    // Each block counts for its own section and every enclosing one: summed per innermost section (a run of blocks
+    // never spans two sections, and a block's section is its innermost one), then each section's sum added to the one
+    // around it (innermost first).
     const stack: number[] = [];
     const parent: number[] = headings.map(() => -1);
-    let hi = -1;
-    let inner = -1;
-    for (const b of blocks) {
-      const pb = b.analysed.block;
-      if (pb.kind === 'heading') {
-        hi++;
-        const level = pb.level ?? 1;
-        while (stack.length && (headings[stack[stack.length - 1]!]!.level ?? 1) >= level) stack.pop();
-        if (hi < parent.length) parent[hi] = stack.length ? stack[stack.length - 1]! : -1;
-        stack.push(hi);
-        inner = stack.length ? hi : -1;
-        continue;
-      }
-      if (inner < 0) continue;
-      addCounts(counts[inner]!, b.analysed.counts);
-      langWords[inner]![b.analysed.language] += b.analysed.counts.words;
+    for (let hi = 0; hi < headings.length; hi++) {
+      const level = headings[hi]!.level ?? 1;
+      while (stack.length && (headings[stack[stack.length - 1]!]!.level ?? 1) >= level) stack.pop();
+      parent[hi] = stack.length ? stack[stack.length - 1]! : -1;
+      stack.push(hi);
+    }
+    for (const r of runs) {
+      if (r.section < 0 || r.section >= counts.length) continue;
+      addCounts(counts[r.section]!, r.value.body);
+      langWords[r.section]!.nl += r.value.nl;
+      langWords[r.section]!.en += r.value.en;
     }
     for (let i = headings.length - 1; i >= 0; i--) {
       const p = parent[i]!;
@@ -738,6 +741,32 @@ export class Engine {
     return sections;
   }
 }
+
+/** What a run of blocks adds to the document's counts (every block) and to its section's (all but headings), and its words per language. */
+interface RunCounts {
+  all: Counts;
+  body: Counts;
+  nl: number;
+  en: number;
+}
+
+/** The runs' counts, kept per run while the run has the same blocks (their analyses fix counts, kind and language). */
+const RUN_COUNTS = new RunSlots<RunCounts>();
+
+function runCounts(blocks: readonly DocumentBlock[], from: number, to: number): RunCounts {
+  const out: RunCounts = { all: emptyCounts(), body: emptyCounts(), nl: 0, en: 0 };
+  for (let i = from; i < to; i++) {
+    const a = blocks[i]!.analysed;
+    addCounts(out.all, a.counts);
+    if (a.block.kind === 'heading') continue;
+    addCounts(out.body, a.counts);
+    out[a.language] += a.counts.words;
+  }
+  return out;
+}
+
+/** The metrics of a model under construction (replaced before any rule reads it). */
+const NO_METRICS = metricsOf(emptyCounts(), 'en');
 
 const SPACE = /\s/;
 

@@ -131,6 +131,151 @@ export function toDiagnostics(findings: Finding[], doc: Positions, ui: Language,
   return out;
 }
 
+/** The diagnostics made at the last check of a document, with the findings and the text they were made from. */
+export interface Shown {
+  uri: string;
+  ui: Language;
+  text: string;
+  findings: readonly Finding[];
+  diagnostics: readonly Diagnostic[];
+}
+
+/** Characters compared at a time when looking for the stretch an edit changed. */
+const CHUNK = 4096;
+
+/** How many characters `a` and `b` share at their start (compared a chunk at a time, then a character at a time). */
+export function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < n) {
+    const e = Math.min(n, p + CHUNK);
+    if (a.slice(p, e) !== b.slice(p, e)) break;
+    p = e;
+  }
+  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  return p;
+}
+
+/** How many characters `a` and `b` share at their end, at most `max`. */
+export function commonSuffix(a: string, b: string, max: number): number {
+  let q = 0;
+  while (q < max) {
+    const k = Math.min(max, q + CHUNK);
+    if (a.slice(a.length - k, a.length - q) !== b.slice(b.length - k, b.length - q)) break;
+    q = k;
+  }
+  while (q < max && a.charCodeAt(a.length - 1 - q) === b.charCodeAt(b.length - 1 - q)) q++;
+  return q;
+}
+
+function countLines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function hasReturn(text: string, from: number, to: number): boolean {
+  const i = text.indexOf('\r', from);
+  return i >= 0 && i < to;
+}
+
+/** The first and last character a finding's diagnostic reads (its range, its fixes' edits with their context, its related places). */
+function spanOf(f: Finding, length: number): [number, number] {
+  let s = f.offset;
+  let e = Math.max(f.offset, f.endOffset);
+  for (const x of f.fixes) {
+    for (const ed of x.edits) {
+      s = Math.min(s, Math.max(0, ed.offset - CONTEXT));
+      e = Math.max(e, Math.min(length, ed.endOffset + CONTEXT), ed.offset, ed.endOffset);
+    }
+  }
+  for (const r of f.related ?? []) {
+    s = Math.min(s, r.offset);
+    e = Math.max(e, r.offset, r.endOffset);
+  }
+  return [s, e];
+}
+
+/** Whether finding `f` makes the diagnostic that `o` made, `shift` characters on (everything toDiagnostic reads but the positions). */
+function sameFinding(o: Finding, f: Finding, shift: number, ui: Language): boolean {
+  if (o === f) return shift === 0;
+  if (o.ruleId !== f.ruleId || o.severity !== f.severity || o.offset + shift !== f.offset || o.endOffset + shift !== f.endOffset) return false;
+  if ((o.message[ui] || o.message.en || o.message.nl) !== (f.message[ui] || f.message.en || f.message.nl)) return false;
+  if (o.fixes.length !== f.fixes.length) return false;
+  for (let i = 0; i < o.fixes.length; i++) {
+    const x = o.fixes[i]!;
+    const y = f.fixes[i]!;
+    if (x.configEdit || y.configEdit) return false;
+    if (x.title[ui] !== y.title[ui] || x.preferred !== y.preferred || (x.kind === 'safe') !== (y.kind === 'safe') || x.edits.length !== y.edits.length) return false;
+    for (let k = 0; k < x.edits.length; k++) {
+      const a = x.edits[k]!;
+      const b = y.edits[k]!;
+      if (a.offset + shift !== b.offset || a.endOffset + shift !== b.endOffset || a.newText !== b.newText) return false;
+    }
+  }
+  const or = o.related ?? [];
+  const fr = f.related ?? [];
+  if (or.length !== fr.length) return false;
+  for (let i = 0; i < or.length; i++) {
+    const a = or[i]!;
+    const b = fr[i]!;
+    if (a.offset + shift !== b.offset || a.endOffset + shift !== b.endOffset || (a.message[ui] || a.message.en) !== (b.message[ui] || b.message.en)) return false;
+  }
+  return true;
+}
+
+/**
+ * toDiagnostics after an edit: a finding that lies wholly in the text before the changed stretch, or wholly on
+ * lines after it (when the edit added or removed no line), and is the finding of the last check there (moved with
+ * the text) gets the last check's diagnostic object, which is equal to what toDiagnostic would make: its text and
+ * positions are the same. Only the other findings are made anew, and the publish comparison meets the same objects.
+ */
+export function toDiagnosticsAfterEdit(last: Shown | undefined, findings: readonly Finding[], doc: Positions, ui: Language, uri: string, text: string): Diagnostic[] {
+  if (!last || last.uri !== uri || last.ui !== ui || last.findings.length !== last.diagnostics.length) return toDiagnostics(findings as Finding[], doc, ui, uri, text);
+  const old = last.text;
+  const prefix = commonPrefix(old, text);
+  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+  const shift = text.length - old.length;
+  // After the changed stretch: from the line after it on (a finding there keeps its line and character) and only when
+  // the edit left the number of lines alone.
+  const changedEnd = text.length - suffix;
+  // Lines are counted by '\n'; a carriage return near the changed stretch (a line break of its own, or half of
+  // a CRLF the edit made or split) leaves it to toDiagnostic.
+  const from = Math.max(0, prefix - 1);
+  const sameLines = !hasReturn(old, from, old.length - suffix + 1) && !hasReturn(text, from, changedEnd + 1) && countLines(old, prefix, old.length - suffix) === countLines(text, prefix, changedEnd);
+  const nl = text.indexOf('\n', changedEnd);
+  const after = sameLines && nl >= 0 ? nl + 1 : Infinity;
+  const oldFindings = last.findings;
+  const out: Diagnostic[] = new Array(findings.length);
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
+    const [s, e] = spanOf(f, text.length);
+    // Before the changed stretch: the text up to the span's end is the same, so are its positions (an offset at the
+    // changed stretch itself may be the other half of a CRLF, so the span ends before it).
+    const d = e < prefix ? 0 : s >= after ? shift : undefined;
+    let reused: Diagnostic | undefined;
+    if (d !== undefined) {
+      // The last check's findings are sorted by offset: the first at the old offset, then those at the same offset.
+      const target = f.offset - d;
+      let lo = 0;
+      let hi = oldFindings.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (oldFindings[mid]!.offset < target) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let j = lo; j < oldFindings.length && oldFindings[j]!.offset === target; j++) {
+        if (sameFinding(oldFindings[j]!, f, d, ui)) {
+          reused = last.diagnostics[j]!;
+          break;
+        }
+      }
+    }
+    out[i] = reused ?? toDiagnostic(f, doc, ui, uri, text);
+  }
+  return out;
+}
+
 const keys = new WeakMap<Diagnostic, string>();
 
 /** A diagnostic as a string: equal strings, equal diagnostics (remembered per object). */

@@ -17,7 +17,8 @@ import type { ClientFeatures } from './capabilities.js';
 import type { CheckOutcome, Checker } from './checker.js';
 import { formatFor, pathOf, projectDictionaryFiles } from './checker.js';
 import type { FileProblems, SettingsStore } from './configuration.js';
-import { sameDiagnostics, toDiagnostics } from './diagnostics.js';
+import { sameDiagnostics, toDiagnostics, toDiagnosticsAfterEdit } from './diagnostics.js';
+import type { Shown } from './diagnostics.js';
 import { formatBytes, messages, say } from './messages.js';
 import type { DocumentStatus } from './protocol.js';
 import { DocumentStatusNotification } from './protocol.js';
@@ -95,6 +96,8 @@ interface DocState {
   timeoutNotified?: boolean;
   loggedErrors: Set<string>;
   lensKey?: string;
+  /** The diagnostics of the last whole check, with the findings and text they were made from (toDiagnosticsAfterEdit). */
+  shown?: Shown;
   /** When the last change arrived (timing log only). */
   changedAt?: number;
 }
@@ -286,7 +289,9 @@ export class OpenDocuments {
     st.skipped = undefined;
     st.timeoutNotified = false;
     st.last = { ...outcome, generation };
-    const diagnostics = toDiagnostics(outcome.result.findings, doc, outcome.ui, uri, text);
+    // Findings that an edit elsewhere left as they were keep the diagnostic objects of the last check.
+    const diagnostics = toDiagnosticsAfterEdit(st.shown, outcome.result.findings, doc, outcome.ui, uri, text);
+    st.shown = { uri, ui: outcome.ui, text, findings: outcome.result.findings, diagnostics };
     const published = this.setPublished(uri, st, diagnostics, version);
     if (TIMING) {
       const waited = st.changedAt !== undefined ? started - st.changedAt : 0;
