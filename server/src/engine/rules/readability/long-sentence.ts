@@ -542,8 +542,10 @@ export const longSentence: DocumentRule = {
           const quiet = l.quiet === true || researchQuestion(doc, i, l);
           // A sentence whose length is a list that closes it (closingList): within the limit and the language's margin
           // without the list, it needs a bulleted list rather than a split (judged false in 4 of 4 pooled rows, session 8).
-          // It keeps its rank, as a sentence only just over the limit does: a hint in its place, the others unchanged.
-          const list = !quiet && l.listed !== undefined && l.listed.rest <= l.limit + marginOf(l.language);
+          // It keeps its rank, as a sentence only just over the limit does: a hint in its place, the others unchanged. A
+          // sentence within the margin anyway keeps its message: the list is not what makes it long.
+          const within = l.limit + marginOf(l.language);
+          const list = !quiet && l.listed !== undefined && l.listed.rest <= within && l.words > within;
           entry.long.push(quiet ? { l, block: b, quiet } : list ? { l, block: b, list } : { l, block: b });
         }
       }
