@@ -4,7 +4,8 @@ import { md as mdOf, txt, of, flagged, config, sentenceOf } from '../../engine/h
 /** Markdown with the default settings. */
 const md = mdOf;
 import { lint } from '../../../server/src/index.js';
-import { numberOf } from '../../../server/src/engine/text/lexicon.js';
+import { numberOf, words } from '../../../server/src/engine/text/lexicon.js';
+import { closingList } from '../../../server/src/engine/rules/readability/long-sentence.js';
 
 const RULE = 'readability/long-sentence';
 const doc = (body: string, heading = 'Inleiding') => `# Rapport\n\nKort.\n\n## ${heading}\n\n${body}\n`;
@@ -486,5 +487,66 @@ describe(`${RULE}: where the message says to split`, () => {
     assert.equal(hintOf('nl', 'In de wijk spraken we voor dit onderzoek met de mensen van de wijkteams, de scholen, de huisartsen, de kerken, en de bewoners die daar al jaren wonen.'), undefined);
     assert.equal(hintOf('nl', 'Voor de bewoners in de proef ging het bij deze wijziging niet alleen om geld en om de tijd die ze op het kantoor doorbrachten, maar ook om vertrouwen in hun hulpverleners.'), undefined);
     assert.equal(hintOf('nl', 'De gemeente betaalde drie maanden lang de huur van elk gezin in de proef zonder eerst om een formulier te vragen, maar het team ging daarna elke week bij die gezinnen op bezoek.'), 'maar');
+  });
+});
+
+describe(`${RULE}: a list that closes the sentence (session 8)`, () => {
+  const head = (language: 'nl' | 'en') => (language === 'nl' ? '# Rapport\n\n## Resultaten\n\n' : '# Report\n\n## Findings\n\n');
+  const sentences = (language: 'nl' | 'en', text: string) => of(md(`${head(language)}${text}\n`), RULE).filter((f) => !f.data!.section);
+  // Judged false (test/judged, JUDGING.md session 8): "length comes from a list of seven studio names after a colon",
+  // "lengte komt van een opsomming van onderwerpen; splitsen helpt niet".
+  const lists = {
+    nl: 'Voor de monitor van de jeugdgezondheid in de gemeente hebben de onderzoekers gekeken naar: stress, slaapproblemen, overgewicht, voeding, bewegen, roken, alcohol- en drugsgebruik, pesten, moeite met rondkomen, mantelzorg en de buurt.',
+    en: 'The board of the association that runs the rating system is made up of the chairmen and presidents of the seven major producers of motion pictures in the country: Walt Disney, Sony Pictures, MGM, Paramount Pictures, Twentieth Century Fox, Universal Studios, and Warner Brothers.',
+  };
+  const cues = {
+    nl: 'Maatregelen gericht op gezondheidsrisico’s zoals te weinig bewegen moeten in de komende jaren aansluiten bij de doelgroepen die veel voorkomen in de wijk, zoals alleenstaanden, mensen met beperkingen, jongeren, ouderen en inwoners met lage inkomens.',
+    en: 'The advice office that the council opened in the town hall last spring should reach the groups of residents that the survey of last year found most often in the district, such as single parents, older residents, young people, and families on low incomes.',
+  };
+
+  it('nl + en: its words count as one item, the longest: a hint that proposes a bulleted list', () => {
+    for (const language of ['nl', 'en'] as const) {
+      for (const text of [lists[language], cues[language]]) {
+        const f = sentences(language, text);
+        assert.deepEqual(f.map((x) => x.severity), ['hint'], `${language}: ${text}`);
+        assert.match(language === 'nl' ? f[0]!.message.nl : f[0]!.message.en, language === 'nl' ? /waarvan \d+ in een opsomming van \d+ items\. Een lijst met opsommingstekens/ : /of them are a list of \d+ items\. A bulleted list/, text);
+        // The measure of the sentence stays its length.
+        assert.equal(f[0]!.data!.words, text.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length, text);
+      }
+    }
+  });
+
+  it('nl + en: not when an item is a clause (over eight words), nor when the words outside the list are too many; within the margin anyway, the message stays', () => {
+    const clauseItem = {
+      nl: cues.nl.replace('jongeren, ouderen', 'jongeren die na school nergens terecht kunnen in de eigen wijk, ouderen'),
+      en: cues.en.replace('young people,', 'young people who have nowhere to go after school in their own district,'),
+    };
+    const longHead = {
+      nl: `${sentenceOf(34, 'nl').replace(/\.$/, '')}, zoals alleenstaanden, jongeren, ouderen en gezinnen.`,
+      en: `${sentenceOf(45, 'en').replace(/\.$/, '')}, such as single parents, young people, older residents, and families.`,
+    };
+    for (const language of ['nl', 'en'] as const) {
+      assert.deepEqual(sentences(language, clauseItem[language]).map((x) => x.severity), ['warning'], `${language}: ${clauseItem[language]}`);
+      const f = sentences(language, longHead[language]);
+      assert.deepEqual(f.map((x) => x.severity), ['warning'], language);
+      assert.match(f[0]!.message.en, /Split it/, language);
+      // A sentence within the limit and margin anyway (en 40, nl 29 words) is a hint for that reason: the list is not what makes it long.
+      const short = language === 'nl' ? 'Maatregelen tegen gezondheidsrisico’s moeten in de komende jaren goed aansluiten bij de groepen die het vaakst voorkomen in de wijk, zoals alleenstaanden, jongeren, ouderen en gezinnen.' : 'The advice office should reach the groups of residents that the survey found most often in the district, such as single parents, young people, older residents, and families.';
+      // Without a margin (the limit exactly) the list is what makes it long: a hint that proposes a bulleted list.
+      const h = of(md(`${head(language)}${short}\n`, exact), RULE)[0];
+      assert.deepEqual([h?.severity, /A bulleted list/.test(h?.message.en ?? '')], ['hint', true], language);
+      assert.deepEqual(sentences(language, short).map((x) => [x.severity, /Split it/.test(x.message.en)]), [['hint', true]], language);
+    }
+  });
+
+  it('closingList: after a colon or a cue word (data: dictionaries/text/<language>/readability), at least three short items to the end', () => {
+    assert.deepEqual(closingList('We looked at: stress, sleep, food and exercise.', 'en'), { start: 14, longest: 1, items: 4 });
+    assert.equal(closingList('We looked at stress, sleep, food and exercise.', 'en'), undefined);
+    assert.equal(closingList('We saw it in towns such as Leeds and York.', 'en'), undefined);
+    assert.equal(closingList('Wij keken naar stress, slaap, voeding en bewegen.', 'nl'), undefined);
+    assert.equal(closingList('Wij keken o.a. naar stress, slaap, voeding en bewegen.', 'nl')?.items, 4);
+    assert.deepEqual(closingList('Gebaseerd o.a.: vrijstaande woningen, flats, boerderijen en etagewoningen.', 'nl')?.items, 4);
+    assert.deepEqual(closingList('Doelgroepen zoals alleenstaanden, ouderen of jongeren.', 'nl')?.items, 3);
+    for (const language of ['nl', 'en'] as const) assert.ok(words(language, 'readability', 'enumerationCues').length >= 3, language);
   });
 });

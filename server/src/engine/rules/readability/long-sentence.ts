@@ -52,6 +52,11 @@ interface BlockLong {
   asks: boolean;
   /** The block's text up to its end names a research question (researchQuestion's second test, kept with the block). */
   named: boolean;
+  /**
+   * A closing enumeration (closingList): the words of the sentence with the list counted as its longest item, and the
+   * message that proposes a bulleted list. Within the limit and the language's margin, the sentence is a hint.
+   */
+  listed?: { rest: number; message: Message };
 }
 
 /** A long sentence placed in the document: as found in its block (kept with the block's cached analysis), and the block. */
@@ -60,6 +65,8 @@ interface LongSentence {
   block: DocumentBlock;
   /** A hint whatever its rank (short clauses, a research question); it still counts for its section. */
   quiet?: boolean;
+  /** Its length is a closing list (BlockLong.listed): a hint in its rank, with a message that proposes a bulleted list. */
+  list?: boolean;
 }
 
 // Per-block answers, kept with the block's cached analysis (its sentences array is shared by every
@@ -206,7 +213,16 @@ function blockLongSentences(b: DocumentBlock, max: number, summaryMax: number, c
     const hint = SPLIT_HINTS[ab.language].find((h) => splitsAt(sentence, h));
     const asks = /\?["'”’)\]]*$/.test(block.text.slice(start, s.end).trimEnd());
     const named = asks && namesResearchQuestion(block.text.slice(0, s.end), ab.language);
-    out.push({ start, end: s.end, words: n, limit, inSummary, language: ab.language, message: sentenceMessage(n, inSummary, hint, max, summaryMax), related: message(`${n} words`, `${n} woorden`), ...(quiet ? { quiet } : {}), asks, named });
+    // An enumeration that closes the sentence ("… such as A, B, C and D.", "Er is gekeken naar: A, B, …") counts as one
+    // item, its longest: what is left (`rest`) decides in check() whether the sentence needs splitting or a bulleted list.
+    const list = closingList(sentence, ab.language);
+    let listed: BlockLong['listed'];
+    if (list) {
+      const from = start + list.start;
+      const inList = wordsOutside(words.filter((w) => w.start >= from), quoted);
+      if (inList > list.longest) listed = { rest: n - inList + list.longest, message: listMessage(n, inList, list.items) };
+    }
+    out.push({ start, end: s.end, words: n, limit, inSummary, language: ab.language, message: sentenceMessage(n, inSummary, hint, max, summaryMax), related: message(`${n} words`, `${n} woorden`), ...(quiet ? { quiet } : {}), ...(listed ? { listed } : {}), asks, named });
   }
   return out;
 }
@@ -274,6 +290,61 @@ export function seriesSentence(sentence: string): boolean {
   const wordsIn = (t: string) => t.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   if (items.some((t) => wordsIn(t) > 12)) return false;
   return /^(?:and|or|en|of)\s/i.test(items[items.length - 1]!.trim());
+}
+
+/** The longest item of an enumeration that closes a sentence (closingList). */
+export const LIST_ITEM_MAX_WORDS = 8;
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** What opens an enumeration, per language: a colon, or a cue word (dictionaries/text/<language>/readability). */
+const LIST_CUES: Record<Language, RegExp> = {
+  en: new RegExp(`:\\s+|(?<![\\p{L}])(?:${listWords('en', 'readability', 'enumerationCues').map(escape).join('|')})\\s+`, 'giu'),
+  nl: new RegExp(`:\\s+|(?<![\\p{L}])(?:${listWords('nl', 'readability', 'enumerationCues').map(escape).join('|')})\\s+`, 'giu'),
+};
+/** The word that joins the last item of a series: as the item's first word, and inside the last part. */
+const JOINS: Record<Language, { first: RegExp; inside: RegExp }> = {
+  en: joins(listWords('en', 'readability', 'seriesConjunctions')),
+  nl: joins(listWords('nl', 'readability', 'seriesConjunctions')),
+};
+function joins(words: string[]) {
+  const w = words.map(escape).join('|');
+  return { first: new RegExp(`^(?:${w})\\s+`, 'iu'), inside: new RegExp(`^(.*?)\\s(?:${w})\\s(.*)$`, 'isu') };
+}
+const countWords = (t: string) => {
+  let n = 0;
+  for (const w of t.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(w)) n++;
+  return n;
+};
+
+/**
+ * The enumeration that closes a sentence: after a colon or a cue word ("such as", "zoals", "o.a."), up to the sentence's
+ * end, at least three items separated by commas or semicolons, the last joined by and/or (en/of), each of at most
+ * LIST_ITEM_MAX_WORDS words. Where it starts in the sentence and its longest item; undefined when there is none (the
+ * longest such list when there are several cues). "The board is the heads of seven studios: Walt Disney, Sony, MGM, …,
+ * and Warner Brothers." Judged false as sentences to split (session 8): "the length comes from a list of names after a
+ * colon; easy to scan", "lengte komt van een opsomming; splitsen helpt niet".
+ */
+export function closingList(sentence: string, language: Language): { start: number; longest: number; items: number } | undefined {
+  const cues = LIST_CUES[language];
+  const join = JOINS[language];
+  let best: { start: number; longest: number; items: number; words: number } | undefined;
+  for (const m of sentence.matchAll(cues)) {
+    const start = m.index + m[0].length;
+    const tail = sentence.slice(start).replace(/[.!?…]*["'”’)\]]*\s*$/u, '');
+    const parts = tail.split(/\s*[,;]\s+/);
+    if (parts.length < 2) continue;
+    const items = parts.slice(0, -1);
+    const last = parts[parts.length - 1]!;
+    const inside = join.inside.exec(last);
+    if (join.first.test(last)) items.push(last.replace(join.first, ''));
+    else if (inside) items.push(inside[1]!, inside[2]!);
+    else continue;
+    if (items.length < 3) continue;
+    const n = items.map(countWords);
+    if (n.some((x) => x === 0 || x > LIST_ITEM_MAX_WORDS)) continue;
+    const words = countWords(tail);
+    if (!best || words > best.words) best = { start, longest: Math.max(...n), items: n.length, words };
+  }
+  return best && { start: best.start, longest: best.longest, items: best.items };
 }
 
 /** The names of a formal research question, per language (dictionaries/text/<language>/readability). */
@@ -469,7 +540,13 @@ export const longSentence: DocumentRule = {
           // A study's formal research question is kept as one question by convention (judged false: "formal research
           // question, conventionally kept as one question"): a hint, as a sentence already broken into short clauses.
           const quiet = l.quiet === true || researchQuestion(doc, i, l);
-          entry.long.push(quiet ? { l, block: b, quiet } : { l, block: b });
+          // A sentence whose length is a list that closes it (closingList): within the limit and the language's margin
+          // without the list, it needs a bulleted list rather than a split (judged false in 4 of 4 pooled rows, session 8).
+          // It keeps its rank, as a sentence only just over the limit does: a hint in its place, the others unchanged. A
+          // sentence within the margin anyway keeps its message: the list is not what makes it long.
+          const within = l.limit + marginOf(l.language);
+          const list = !quiet && l.listed !== undefined && l.listed.rest <= within && l.words > within;
+          entry.long.push(quiet ? { l, block: b, quiet } : list ? { l, block: b, list } : { l, block: b });
         }
       }
     }
@@ -512,7 +589,7 @@ export const longSentence: DocumentRule = {
       const folded = long.filter((l) => !marked.has(l));
       for (const x of long) {
         // Only just over the limit (see sentenceMarginWords and languageMargin): a hint, whatever its rank.
-        const shown = marked.has(x) && x.l.words > x.l.limit + marginOf(x.l.language);
+        const shown = marked.has(x) && !x.list && x.l.words > x.l.limit + marginOf(x.l.language);
         findings.push(sentenceFinding(x, shown ? (x.l.words > max ? ctx.severity : 'info') : 'hint', marked.has(x) ? undefined : long.length));
       }
       if (folded.length > 0 && long.length >= foldFrom) {
@@ -563,10 +640,17 @@ function sentenceMessage(words: number, inSummary: boolean, hint: string | undef
   return { en: m.en + where.en, nl: m.nl + where.nl };
 }
 
-function sentenceFinding({ l, block }: LongSentence, severity: Severity, ofInSection: number | undefined): DocumentFinding {
+function sentenceFinding({ l, block, list }: LongSentence, severity: Severity, ofInSection: number | undefined): DocumentFinding {
   const data: Record<string, unknown> = ofInSection === undefined ? { words: l.words, maxWords: l.limit } : { words: l.words, maxWords: l.limit, folded: true };
   const range = block.toDocument(l.start, l.end);
-  return { offset: range.offset, endOffset: range.endOffset, severity, message: l.message, data };
+  return { offset: range.offset, endOffset: range.endOffset, severity, message: list ? l.listed!.message : l.message, data };
+}
+
+function listMessage(words: number, inList: number, items: number): Message {
+  return message(
+    `This sentence has ${words} words; ${inList} of them are a list of ${items} items. A bulleted list is easier to scan than one long sentence.`,
+    `Deze zin telt ${words} woorden, waarvan ${inList} in een opsomming van ${items} items. Een lijst met opsommingstekens leest makkelijker dan één lange zin.`,
+  );
 }
 
 function sectionFinding(offset: number | undefined, endOffset: number | undefined, long: LongSentence[], sentences: number, markedCount: number, ctx: RuleContext): DocumentFinding {
