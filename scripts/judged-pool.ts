@@ -11,7 +11,7 @@ import { checkCorpusFile, lineOf, snippet } from './sample-findings-corpus.js';
 import type { Finding } from '../server/src/engine/types.js';
 
 /** The blind samples, judged by readers who had not seen the code (JUDGING.md), in the order they were drawn. */
-export const BLIND_SAMPLES = ['findings.tsv', 'findings-s4.tsv', 'findings-s5.tsv', 'findings-s6.tsv', 'findings-s7.tsv', 'findings-s8.tsv', 'findings-s9.tsv', 'findings-s10.tsv', 'findings-s11.tsv', 'findings-s12.tsv', 'findings-s13.tsv'];
+export const BLIND_SAMPLES = ['findings.tsv', 'findings-s4.tsv', 'findings-s5.tsv', 'findings-s6.tsv', 'findings-s7.tsv', 'findings-s8.tsv', 'findings-s9.tsv', 'findings-s10.tsv', 'findings-s11.tsv', 'findings-s12.tsv', 'findings-s13.tsv', 'findings-s14.tsv'];
 
 export interface JudgedRow {
   sample: string;

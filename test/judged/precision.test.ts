@@ -347,6 +347,11 @@ const STILL_SHOWN_FLOOR_S13: Record<string, number> = {
   'readability/long-sentence': 80 / 90,
 };
 
+/** Session 8: s14, fresh, drawn after the closing-list class; every row is still shown. */
+const STILL_SHOWN_FLOOR_S14: Record<string, number> = {
+  'readability/long-sentence': 89 / 90,
+};
+
 const SAMPLES = [
   { path: 'test/judged/findings.tsv', floors: STILL_REPORTED_FLOOR },
   { path: 'test/judged/findings-s4.tsv', floors: STILL_SHOWN_FLOOR_S4 },
@@ -359,6 +364,7 @@ const SAMPLES = [
   { path: 'test/judged/findings-s11.tsv', floors: STILL_SHOWN_FLOOR_S11 },
   { path: 'test/judged/findings-s12.tsv', floors: STILL_SHOWN_FLOOR_S12 },
   { path: 'test/judged/findings-s13.tsv', floors: STILL_SHOWN_FLOOR_S13 },
+  { path: 'test/judged/findings-s14.tsv', floors: STILL_SHOWN_FLOOR_S14 },
 ];
 
 for (const sample of SAMPLES) describe(`judged findings: what the engine still shows (${sample.path}, dev corpus)`, function () {
@@ -455,6 +461,11 @@ const THREE_JUDGE_FLOORS: Record<string, Record<string, number>> = {
   'test/judged/findings-s13.tsv': {
     'readability/long-sentence': 26 / 30, // a section of draft bullet notes; a section whose longest sentence is in a block quotation; a 43-word "not only … but" sentence; a Dutch 33-word sentence padded with N-counts and a parenthetical list
   },
+  // Session 8: fresh, 30 never-judged long-sentence findings drawn after the closing-list class (judges AF, AG, AH; the
+  // bar of 27 of 30 written down before the judgements came back). 30 of 30 by majority; 89 of 90 single judgements.
+  'test/judged/findings-s14.tsv': {
+    'readability/long-sentence': 30 / 30,
+  },
 };
 
 for (const [path, FLOORS] of Object.entries(THREE_JUDGE_FLOORS)) describe(`judged findings, three judges per row: precision per rule by majority (${path})`, () => {
@@ -482,9 +493,10 @@ for (const [path, FLOORS] of Object.entries(THREE_JUDGE_FLOORS)) describe(`judge
 /**
  * Every blind sample pooled (scripts/judged-pool.ts, `npm run judged`): each judged finding once with the majority of
  * all its judgements, and the share of those the engine still shows by default that were judged true. This is the best
- * estimate of what a writer sees now. Every rule shown by default is at the issue's target of 90 % on it but
- * long-sentence (158/176, 89.8 %, after session 7; 158/172, 91.9 %, after session 8), whose gap stays visible and may not grow. The pooled figure is
- * optimistic: the fresh samples are lower (long-sentence s9 15/20, s10 15/20, s12 23/30, s13 26/30; JUDGING.md).
+ * estimate of what a writer sees now. Every rule shown by default is at the issue's target of 90 % on it; long-sentence
+ * reached it last (158/176, 89.8 %, after session 7; 158/172 after the closing-list class; 188/202, 93.1 %, with the
+ * fresh s14). The pooled figure is optimistic (a class made quiet after a sample removes that sample's false rows); the
+ * fresh samples: long-sentence s9 15/20, s10 15/20, s12 23/30, s13 26/30, s14 30/30 (JUDGING.md).
  */
 const POOLED_FLOOR: Record<string, number> = {
   // 99/112 after s10; 112/124 after s11 and the English margin (languageMargin: English sentences of 26–40 words are
@@ -494,8 +506,9 @@ const POOLED_FLOOR: Record<string, number> = {
   // numbered list; a citation title in a footnote; a quoted, deliberately repetitive sentence; a section of draft notes;
   // a section whose longest sentence is quoted (misread: the 43-word sentence is the writer's own, line 4569).
   // Session 8 (ls14): 158/172 (91.9 %): a sentence whose length is a list that closes it ("…: A, B, C and D", "zoals
-  // A, B en C") is a hint that proposes a bulleted list: 4 false rows hidden (2 documents), no true row.
-  'readability/long-sentence': 158 / 172,
+  // A, B en C") is a hint that proposes a bulleted list: 4 false rows hidden (2 documents), no true row. Then the fresh
+  // s14, 30 of 30 true: 188/202 (93.1 %). Every rule is at the target now.
+  'readability/long-sentence': 188 / 202,
   'readability/long-paragraph': 0.9,
   'readability/section-score': 0.9,
   'readability/undefined-abbreviation': 0.9,
@@ -519,7 +532,7 @@ describe('judged findings: every blind sample pooled, precision over the finding
   });
 
   it('each rule the engine shows by default has pooled judged findings still shown', () => {
-    assert.ok(Object.entries(POOLED_FLOOR).every(([rule, floor]) => floor >= TARGET || rule === 'readability/long-sentence'), 'only long-sentence may be below the target');
+    assert.ok(Object.entries(POOLED_FLOOR).every(([, floor]) => floor >= TARGET), 'every rule shown by default is at the target');
     const shown = new Set(pool.filter((f) => f.shown).map((f) => f.rule));
     assert.deepEqual([...shown].sort(), Object.keys(POOLED_FLOOR).sort());
   });
