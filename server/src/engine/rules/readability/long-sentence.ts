@@ -9,8 +9,8 @@ import type { Word } from '../../text/sentences.js';
 
 // Where a long sentence can often be split, per language (RULES.md, hover advice).
 const SPLIT_HINTS = {
-  nl: [', omdat', ', maar', ', en', ', want', ', waardoor', ', terwijl', ', zodat', ', waarbij', ';'],
-  en: [', which', ', but', ', and', ', because', ', while', ', so that', ', whereas', ';'],
+  nl: [';', ', omdat', ', maar', ', en', ', want', ', waardoor', ', terwijl', ', zodat', ', waarbij'],
+  en: [';', ', which', ', but', ', and', ', because', ', while', ', so that', ', whereas'],
 };
 
 /** "not only … but (also)", "niet alleen … maar (ook)": the "but" belongs to the pair, it starts no sentence. */
