@@ -100,6 +100,31 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.ok(reached >= 10, `only ${reached} paragraphs with emphasis between punctuation marks took the fast path`);
   });
 
+  // Footnote references one right after another (`[^1][^2]`), now and then with what makes the second something else.
+  const calls = fc.oneof(
+    { arbitrary: fc.constantFrom('[^1][^2]', '[^2][^1]', '[^1][^2][^1]', '*x*[^1][^2]', '[^1][^2].'), weight: 6 },
+    { arbitrary: fc.constantFrom('[^1][^nope]', '[^nope][^1]', '[^1][x]', '[^1][^2](x)', '[^1][^2]:', '[^1][^2][', '[^1][^2 x]', '[^1][]', '[^1][^]', '![^1][^2]'), weight: 1 },
+  );
+  const callsParagraph = fc
+    .tuple(fc.array(fc.oneof({ arbitrary: token, weight: 40 }, { arbitrary: calls, weight: 1 }), { minLength: 40, maxLength: 120 }), fc.constantFrom('', '[x]: https://example.org', '[^2]: Tweede.'))
+    .map(([ts, def]) => [ts.join('').replace(/ *\n */g, '\n').replace(/^\s+|\s+$/g, ''), def] as const);
+  it('on generated paragraphs with footnote references one right after another (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(callsParagraph, { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n'), (ps, sep) => {
+        const { slow, fast } = both(`${ps.map(([p]) => p).join(sep)}${sep}${ps.map(([, d]) => d).filter(Boolean).join(sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 300, seed: 20261204 },
+    );
+    let reached = 0;
+    for (const [text] of fc.sample(callsParagraph, { numRuns: 200, seed: 7 })) for (const [, , skips] of plainPieces(text, new Set(['^1', '^2']))) if (skips?.some(([, e], i) => skips[i + 1]?.[0] === e && /^\[\^/.test(text.slice(e)))) reached++;
+    assert.ok(reached >= 10, `only ${reached} paragraphs with one footnote reference right after another took the fast path`);
+    const long = 'De cliënt krijgt binnen twee weken een besluit over de aanvraag, en de afdeling legt uit waarom. '.repeat(3).trim();
+    assert.equal(plainPieces(`${long}[^1][^2] Meer.`, new Set(['^1', '^2'])).length, 1);
+    assert.equal(plainPieces(`${long}[^1][^3] Meer.`, new Set(['^1', '^2'])).length, 0, 'the second label is not defined');
+    assert.equal(plainPieces(`${long}[^1][x] Meer.`, new Set(['^1', '^2'])).length, 0, 'a link label may follow');
+  });
+
   it('simple emphasis is read without the parser; what is not simple keeps the parser', () => {
     const long = 'De cliënt krijgt binnen twee weken een besluit over de aanvraag, en de afdeling legt uit waarom. '.repeat(3).trim();
     const fast = (p: string) => plainPieces(p).length === 1;

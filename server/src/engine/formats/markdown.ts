@@ -693,7 +693,8 @@ const MIN_PLAIN = 200;
 /**
  * A footnote reference (`[^12]`): remark reads it as a reference when the document defines the
  * label, and leaves it out of the text. Only simple labels, not at a line's start, not after
- * `!`, not before `(`, `[` or `:` count; a piece with any other bracket is not plain.
+ * `!`, not before `(`, `[` (unless another reference follows: `[^1][^2]`) or `:` count; a piece
+ * with any other bracket is not plain.
  */
 const FOOTNOTE_CALL = /\[\^([A-Za-z0-9-]{1,100})\]/g;
 
@@ -797,7 +798,9 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
     piece = piece.replace(FOOTNOTE_CALL, (call: string, label: string, at: number) => {
       const before = at > 0 ? piece[at - 1] : '\n';
       const after = piece[at + call.length];
-      if (before === '\n' || before === '!' || after === '(' || after === '[' || after === ':' || !footnotes.has(`^${label.toLowerCase()}`)) ok = false;
+      // Another reference right after (`[^1][^2]`) is no link label: a link definition's label never starts with `^`.
+      const nextIsCall = after === '[' && piece[at + call.length + 1] === '^';
+      if (before === '\n' || before === '!' || after === '(' || (after === '[' && !nextIsCall) || after === ':' || !footnotes.has(`^${label.toLowerCase()}`)) ok = false;
       refs.push([start + at, start + at + call.length]);
       return 'x'.repeat(call.length);
     });
