@@ -207,6 +207,26 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.ok(lists >= 8, `only ${lists} lists took the fast path`);
   });
 
+  // Constructs that run across blank lines (fences, math, raw HTML), with plain pieces before and after them in one chunk.
+  const spanning = fc.constantFrom('```\ncode\n\nmore code\n```', '~~~py\nx = 1\n\n\ny = 2\n~~~', '```\nnever closed\n\nstill code', '<!-- a comment\n\nstill the comment -->', '<!--\n\n-->tekst', '$$\nx^2\n\ny\n$$', '<pre>\nkeep\n\nkeep\n</pre>', '<script>\n\n</script>', '<?php\n\n?>', 'Tekst met ``` erin.', 'Een $$ in de tekst.', '- item\n\n  ```\n  code\n\n  ```', '    ```\n    indented', '> ```\n> x\n\ny', '[^1]: Noot\n\n    ```\n    code\n    ```');
+  it('on generated chunks with fences, math and raw HTML between plain pieces (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: block, weight: 3 }, { arbitrary: tableArb, weight: 1 }, { arbitrary: listArb, weight: 1 }, { arbitrary: spanning, weight: 2 }), { minLength: 2, maxLength: 7 }), fc.constantFrom('\n\n', '\r\n\r\n', '\n\n\n'), (parts, sep) => {
+        const text = `${parts.join('\n\n').replace(/\n\n/g, sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`;
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 400, seed: 20261204 },
+    );
+    // The generator reaches the path: plain pieces read without the parser before a construct in the same chunk.
+    const sample = fc.sample(fc.tuple(block, spanning), { numRuns: 100, seed: 3 });
+    const reached = sample.filter(([b, sp]) => fastPieces(`${b}\n\n${sp}`, new Set(['^1', '^2'])).length > 0).length;
+    assert.ok(reached >= 20, `only ${reached} pieces before a construct took the fast path`);
+    const long = 'De cliënt krijgt binnen twee weken een besluit over de aanvraag, en de afdeling legt uit waarom. '.repeat(3).trim();
+    assert.equal(fastPieces(`${long}\n\n\`\`\`\ncode\n\n${long}\n\`\`\``).length, 1, 'the piece before the fence only');
+    assert.equal(fastPieces(`Tekst \`\`\` ${long}\n\n${long}`).length, 0, 'nothing from the first piece that may open one on');
+  });
+
   // Lists whose items run over more lines, as Pandoc and editors wrap them: the same marker throughout, now and then a line that does not continue the item.
   const wrappedListArb = fc
     .tuple(fc.constantFrom('- ', '* ', '1. '), fc.array(fc.tuple(paragraph.map((p) => p.replace(/\n/g, ' ').slice(0, 50).trim()), fc.array(paragraph.map((p) => p.replace(/\n/g, ' ').slice(0, 40).trim()), { maxLength: 3 }), continuationArb), { minLength: 1, maxLength: 5 }))

@@ -1042,9 +1042,13 @@ function tablePiece(src: string, start: number, end: number): FastPiece | undefi
  * Each closes every list, quote and footnote before it, as a plain paragraph does.
  */
 export function fastPieces(src: string, footnotes: ReadonlySet<string> = new Set()): FastPiece[] {
-  if (SPANS_BLANK_LINES.test(src)) return [];
+  // Only the pieces before anything that may run across blank lines (a fence, math, raw HTML): no construct is open
+  // there yet, and the parser reads the rest of the chunk from that piece on (a construct never reaches back).
+  const spans = SPANS_BLANK_LINES.exec(src);
+  const limit = spans ? spans.index : src.length;
   const out: FastPiece[] = [];
   for (const [start, end] of pieces(src)) {
+    if (end > limit) break;
     const piece = fastPiece(src, start, end, footnotes);
     if (piece) out.push(piece);
   }
