@@ -125,6 +125,38 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.equal(plainPieces(`${long}[^1][x] Meer.`, new Set(['^1', '^2'])).length, 0, 'a link label may follow');
   });
 
+  // Brackets that make no link ([1], [kids], [I]t) and a dollar sign alone ($25), now and then with what makes them something else.
+  const literal = fc.oneof(
+    { arbitrary: fc.constantFrom(' [1]', ' [12]', ' [14-16]', ' [kids]', ' [I]t', ' [for] ', ' [Smith 2020].', ' [“quoted,”] ', ' [Def]', ' $25', ' $12,000 ', ' $'), weight: 6 },
+    { arbitrary: fc.constantFrom(' [def]', ' [DEF ]', ' [a][b]', ' [a](b)', ' ![a]', ' [a]:', ' [*a*]', ' [a\\]b]', ' [x]', ' [ ]', ' []', ' [^a]', '\n[a]: b', ' $a$', ' \\$', ' [a\nb]', ' [a] [b]', ' [1][^1]', ' [^1][1]', ' [a]]', ' [[a]'), weight: 1 },
+  );
+  const literalParagraph = fc
+    .tuple(fc.array(fc.oneof({ arbitrary: token, weight: 30 }, { arbitrary: literal, weight: 2 }, { arbitrary: emphasised, weight: 1 }), { minLength: 40, maxLength: 120 }), fc.constantFrom('', '', '- ', '1. ', '# ', '[^2]: '))
+    .map(([ts, opening]) => opening + ts.join('').replace(/ *\n */g, '\n').replace(/^\s+|\s+$/g, ''));
+  it('on generated paragraphs with brackets that make no link and a dollar sign alone (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(literalParagraph, { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n'), fc.boolean(), (ps, sep, defs) => {
+        const { slow, fast } = both(`${ps.join(sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.${defs ? `${sep}[def]: https://example.org${sep}[b]: #b` : ''}`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 400, seed: 20261204 },
+    );
+    let reached = 0;
+    for (const text of fc.sample(literalParagraph, { numRuns: 200, seed: 7 })) for (const [s, e] of plainPieces(text, new Set(['^1', '^2']))) if (/\[[^\]^]*\]|\$/.test(text.slice(s, e))) reached++;
+    assert.ok(reached >= 10, `only ${reached} paragraphs with literal brackets or a dollar sign took the fast path`);
+    const long = 'De cliënt krijgt binnen twee weken een besluit over de aanvraag, en de afdeling legt uit waarom. '.repeat(3).trim();
+    const fast = (p: string, labels: string[] = []) => plainPieces(p, new Set(labels)).length === 1;
+    assert.ok(fast(`${long} Zie [1] en [14-16]; het kost $25.`));
+    assert.ok(!fast(`${long} Zie [def].`, ['def']), 'a defined label: a link');
+    assert.ok(!fast(`${long} Zie [a](b).`), 'an inline link');
+    assert.ok(!fast(`${long} Het kost $25 of $30.`), 'two dollar signs may make math');
+    for (const tasks of ['- [x] Klaar\n- [ ] Nog doen', '- [X] Klaar']) {
+      assert.deepEqual(fastPieces(tasks), [], 'a task list item');
+      const { slow, fast: read } = both(tasks);
+      assert.deepStrictEqual(read, slow);
+    }
+  });
+
   it('simple emphasis is read without the parser; what is not simple keeps the parser', () => {
     const long = 'De cliënt krijgt binnen twee weken een besluit over de aanvraag, en de afdeling legt uit waarom. '.repeat(3).trim();
     const fast = (p: string) => plainPieces(p).length === 1;

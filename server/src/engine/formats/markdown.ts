@@ -698,6 +698,14 @@ const MIN_PLAIN = 200;
  */
 const FOOTNOTE_CALL = /\[\^([A-Za-z0-9-]{1,100})\]/g;
 
+/**
+ * Brackets around a label that is no link: not after `!` or `]`, not before `(`, `[` or `:`, no
+ * emphasis or line ending inside, not a task's box (`[ ]`, `[x]`), and a label that the chunk's
+ * stubs do not define (a reference to a link definition would be a link). CommonMark leaves such
+ * brackets in the text as they are.
+ */
+const LITERAL_BRACKETS = /\[([^[\]\n^][^[\]\n]{0,998})\]/g;
+
 /** A backslash escape of ASCII punctuation (CommonMark): the character stands for itself. */
 const ESCAPE = /\\([!-/:-@[-`{-~])/g;
 /** A range of a piece that is not in its text: [start, end), and true when it is a hard break (a space in the text). */
@@ -805,6 +813,20 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
       return 'x'.repeat(call.length);
     });
     if (!ok) return null;
+  }
+  if (piece.indexOf('[') >= 0) {
+    // Brackets that make no link (`[1]`, `[kids]`, `[14-16]`): text as written.
+    piece = piece.replace(LITERAL_BRACKETS, (all: string, label: string, at: number) => {
+      const before = at > 0 ? piece[at - 1] : '';
+      const after = piece[at + all.length] ?? '';
+      if (before === '!' || before === ']' || after === '(' || after === '[' || after === ':' || /[*_]|^[ xX]$/.test(label) || !/\S/.test(label)) return all;
+      if (src.slice(start + at, start + at + all.length).indexOf('\\') >= 0 || footnotes.has(normaliseLabel(label))) return all;
+      return `x${label}x`;
+    });
+  }
+  if (piece.indexOf('$') >= 0 && piece.indexOf('$') === piece.lastIndexOf('$')) {
+    // One dollar sign alone opens no math (`$25`): text.
+    piece = piece.replace('$', 'x');
   }
   if (emphasis && (piece.indexOf('*') >= 0 || piece.indexOf('_') >= 0)) {
     const runs = emphasisRuns(raw, start);
@@ -1104,10 +1126,10 @@ function fastPiece(src: string, start: number, end: number, footnotes: ReadonlyS
   return piece;
 }
 
-/** The footnote labels ("^" first) that a chunk's stub definitions define. */
+/** The labels that a chunk's stub definitions define: footnotes ("^" first) and links. */
 function footnoteLabels(stubs: string): Set<string> {
   const out = new Set<string>();
-  for (const line of stubs.split('\n')) if (line.startsWith('[^')) out.add(line.slice(1, line.lastIndexOf(']:')));
+  for (const line of stubs.split('\n')) if (line.startsWith('[')) out.add(line.slice(1, line.lastIndexOf(']:')));
   return out;
 }
 
