@@ -100,6 +100,63 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.ok(reached >= 10, `only ${reached} paragraphs with emphasis between punctuation marks took the fast path`);
   });
 
+  // Footnote references one right after another (`[^1][^2]`), now and then with what makes the second something else.
+  const calls = fc.oneof(
+    { arbitrary: fc.constantFrom('[^1][^2]', '[^2][^1]', '[^1][^2][^1]', '*x*[^1][^2]', '[^1][^2].'), weight: 6 },
+    { arbitrary: fc.constantFrom('[^1][^nope]', '[^nope][^1]', '[^1][x]', '[^1][^2](x)', '[^1][^2]:', '[^1][^2][', '[^1][^2 x]', '[^1][]', '[^1][^]', '![^1][^2]'), weight: 1 },
+  );
+  const callsParagraph = fc
+    .tuple(fc.array(fc.oneof({ arbitrary: token, weight: 40 }, { arbitrary: calls, weight: 1 }), { minLength: 40, maxLength: 120 }), fc.constantFrom('', '[x]: https://example.org', '[^2]: Tweede.'))
+    .map(([ts, def]) => [ts.join('').replace(/ *\n */g, '\n').replace(/^\s+|\s+$/g, ''), def] as const);
+  it('on generated paragraphs with footnote references one right after another (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(callsParagraph, { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n'), (ps, sep) => {
+        const { slow, fast } = both(`${ps.map(([p]) => p).join(sep)}${sep}${ps.map(([, d]) => d).filter(Boolean).join(sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 300, seed: 20261204 },
+    );
+    let reached = 0;
+    for (const [text] of fc.sample(callsParagraph, { numRuns: 200, seed: 7 })) for (const [, , skips] of plainPieces(text, new Set(['^1', '^2']))) if (skips?.some(([, e], i) => skips[i + 1]?.[0] === e && /^\[\^/.test(text.slice(e)))) reached++;
+    assert.ok(reached >= 10, `only ${reached} paragraphs with one footnote reference right after another took the fast path`);
+    const long = 'De cliënt krijgt binnen twee weken een besluit over de aanvraag, en de afdeling legt uit waarom. '.repeat(3).trim();
+    assert.equal(plainPieces(`${long}[^1][^2] Meer.`, new Set(['^1', '^2'])).length, 1);
+    assert.equal(plainPieces(`${long}[^1][^3] Meer.`, new Set(['^1', '^2'])).length, 0, 'the second label is not defined');
+    assert.equal(plainPieces(`${long}[^1][x] Meer.`, new Set(['^1', '^2'])).length, 0, 'a link label may follow');
+  });
+
+  // Brackets that make no link ([1], [kids], [I]t) and a dollar sign alone ($25), now and then with what makes them something else.
+  const literal = fc.oneof(
+    { arbitrary: fc.constantFrom(' [1]', ' [12]', ' [14-16]', ' [kids]', ' [I]t', ' [for] ', ' [Smith 2020].', ' [“quoted,”] ', ' [Def]', ' $25', ' $12,000 ', ' $'), weight: 6 },
+    { arbitrary: fc.constantFrom(' [def]', ' [DEF ]', ' [a][b]', ' [a](b)', ' ![a]', ' [a]:', ' [*a*]', ' [a\\]b]', ' [x]', ' [ ]', ' []', ' [^a]', '\n[a]: b', ' $a$', ' \\$', ' [a\nb]', ' [a] [b]', ' [1][^1]', ' [^1][1]', ' [a]]', ' [[a]'), weight: 1 },
+  );
+  const literalParagraph = fc
+    .tuple(fc.array(fc.oneof({ arbitrary: token, weight: 30 }, { arbitrary: literal, weight: 2 }, { arbitrary: emphasised, weight: 1 }), { minLength: 40, maxLength: 120 }), fc.constantFrom('', '', '- ', '1. ', '# ', '[^2]: '))
+    .map(([ts, opening]) => opening + ts.join('').replace(/ *\n */g, '\n').replace(/^\s+|\s+$/g, ''));
+  it('on generated paragraphs with brackets that make no link and a dollar sign alone (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(literalParagraph, { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n'), fc.boolean(), (ps, sep, defs) => {
+        const { slow, fast } = both(`${ps.join(sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.${defs ? `${sep}[def]: https://example.org${sep}[b]: #b` : ''}`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 400, seed: 20261204 },
+    );
+    let reached = 0;
+    for (const text of fc.sample(literalParagraph, { numRuns: 200, seed: 7 })) for (const [s, e] of plainPieces(text, new Set(['^1', '^2']))) if (/\[[^\]^]*\]|\$/.test(text.slice(s, e))) reached++;
+    assert.ok(reached >= 10, `only ${reached} paragraphs with literal brackets or a dollar sign took the fast path`);
+    const long = 'De cliënt krijgt binnen twee weken een besluit over de aanvraag, en de afdeling legt uit waarom. '.repeat(3).trim();
+    const fast = (p: string, labels: string[] = []) => plainPieces(p, new Set(labels)).length === 1;
+    assert.ok(fast(`${long} Zie [1] en [14-16]; het kost $25.`));
+    assert.ok(!fast(`${long} Zie [def].`, ['def']), 'a defined label: a link');
+    assert.ok(!fast(`${long} Zie [a](b).`), 'an inline link');
+    assert.ok(!fast(`${long} Het kost $25 of $30.`), 'two dollar signs may make math');
+    for (const tasks of ['- [x] Klaar\n- [ ] Nog doen', '- [X] Klaar']) {
+      assert.deepEqual(fastPieces(tasks), [], 'a task list item');
+      const { slow, fast: read } = both(tasks);
+      assert.deepStrictEqual(read, slow);
+    }
+  });
+
   it('simple emphasis is read without the parser; what is not simple keeps the parser', () => {
     const long = 'De cliënt krijgt binnen twee weken een besluit over de aanvraag, en de afdeling legt uit waarom. '.repeat(3).trim();
     const fast = (p: string) => plainPieces(p).length === 1;
@@ -180,6 +237,26 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.ok(reached >= 8, `only ${reached} tables took the fast path`);
     const lists = fc.sample(listArb, { numRuns: 100, seed: 3 }).filter((t) => fastPieces(t).some((p) => p.blocks.some((b) => b.kind === 'listItem'))).length;
     assert.ok(lists >= 8, `only ${lists} lists took the fast path`);
+  });
+
+  // Constructs that run across blank lines (fences, math, raw HTML), with plain pieces before and after them in one chunk.
+  const spanning = fc.constantFrom('```\ncode\n\nmore code\n```', '~~~py\nx = 1\n\n\ny = 2\n~~~', '```\nnever closed\n\nstill code', '<!-- a comment\n\nstill the comment -->', '<!--\n\n-->tekst', '$$\nx^2\n\ny\n$$', '<pre>\nkeep\n\nkeep\n</pre>', '<script>\n\n</script>', '<?php\n\n?>', 'Tekst met ``` erin.', 'Een $$ in de tekst.', '- item\n\n  ```\n  code\n\n  ```', '    ```\n    indented', '> ```\n> x\n\ny', '[^1]: Noot\n\n    ```\n    code\n    ```');
+  it('on generated chunks with fences, math and raw HTML between plain pieces (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: block, weight: 3 }, { arbitrary: tableArb, weight: 1 }, { arbitrary: listArb, weight: 1 }, { arbitrary: spanning, weight: 2 }), { minLength: 2, maxLength: 7 }), fc.constantFrom('\n\n', '\r\n\r\n', '\n\n\n'), (parts, sep) => {
+        const text = `${parts.join('\n\n').replace(/\n\n/g, sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`;
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 400, seed: 20261204 },
+    );
+    // The generator reaches the path: plain pieces read without the parser before a construct in the same chunk.
+    const sample = fc.sample(fc.tuple(block, spanning), { numRuns: 100, seed: 3 });
+    const reached = sample.filter(([b, sp]) => fastPieces(`${b}\n\n${sp}`, new Set(['^1', '^2'])).length > 0).length;
+    assert.ok(reached >= 20, `only ${reached} pieces before a construct took the fast path`);
+    const long = 'De cliënt krijgt binnen twee weken een besluit over de aanvraag, en de afdeling legt uit waarom. '.repeat(3).trim();
+    assert.equal(fastPieces(`${long}\n\n\`\`\`\ncode\n\n${long}\n\`\`\``).length, 1, 'the piece before the fence only');
+    assert.equal(fastPieces(`Tekst \`\`\` ${long}\n\n${long}`).length, 0, 'nothing from the first piece that may open one on');
   });
 
   // Lists whose items run over more lines, as Pandoc and editors wrap them: the same marker throughout, now and then a line that does not continue the item.

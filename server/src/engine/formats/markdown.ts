@@ -693,9 +693,18 @@ const MIN_PLAIN = 200;
 /**
  * A footnote reference (`[^12]`): remark reads it as a reference when the document defines the
  * label, and leaves it out of the text. Only simple labels, not at a line's start, not after
- * `!`, not before `(`, `[` or `:` count; a piece with any other bracket is not plain.
+ * `!`, not before `(`, `[` (unless another reference follows: `[^1][^2]`) or `:` count; a piece
+ * with any other bracket is not plain.
  */
 const FOOTNOTE_CALL = /\[\^([A-Za-z0-9-]{1,100})\]/g;
+
+/**
+ * Brackets around a label that is no link: not after `!` or `]`, not before `(`, `[` or `:`, no
+ * emphasis or line ending inside, not a task's box (`[ ]`, `[x]`), and a label that the chunk's
+ * stubs do not define (a reference to a link definition would be a link). CommonMark leaves such
+ * brackets in the text as they are.
+ */
+const LITERAL_BRACKETS = /\[([^[\]\n^][^[\]\n]{0,998})\]/g;
 
 /** A backslash escape of ASCII punctuation (CommonMark): the character stands for itself. */
 const ESCAPE = /\\([!-/:-@[-`{-~])/g;
@@ -797,11 +806,27 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
     piece = piece.replace(FOOTNOTE_CALL, (call: string, label: string, at: number) => {
       const before = at > 0 ? piece[at - 1] : '\n';
       const after = piece[at + call.length];
-      if (before === '\n' || before === '!' || after === '(' || after === '[' || after === ':' || !footnotes.has(`^${label.toLowerCase()}`)) ok = false;
+      // Another reference right after (`[^1][^2]`) is no link label: a link definition's label never starts with `^`.
+      const nextIsCall = after === '[' && piece[at + call.length + 1] === '^';
+      if (before === '\n' || before === '!' || after === '(' || (after === '[' && !nextIsCall) || after === ':' || !footnotes.has(`^${label.toLowerCase()}`)) ok = false;
       refs.push([start + at, start + at + call.length]);
       return 'x'.repeat(call.length);
     });
     if (!ok) return null;
+  }
+  if (piece.indexOf('[') >= 0) {
+    // Brackets that make no link (`[1]`, `[kids]`, `[14-16]`): text as written.
+    piece = piece.replace(LITERAL_BRACKETS, (all: string, label: string, at: number) => {
+      const before = at > 0 ? piece[at - 1] : '';
+      const after = piece[at + all.length] ?? '';
+      if (before === '!' || before === ']' || after === '(' || after === '[' || after === ':' || /[*_]|^[ xX]$/.test(label) || !/\S/.test(label)) return all;
+      if (src.slice(start + at, start + at + all.length).indexOf('\\') >= 0 || footnotes.has(normaliseLabel(label))) return all;
+      return `x${label}x`;
+    });
+  }
+  if (piece.indexOf('$') >= 0 && piece.indexOf('$') === piece.lastIndexOf('$')) {
+    // One dollar sign alone opens no math (`$25`): text.
+    piece = piece.replace('$', 'x');
   }
   if (emphasis && (piece.indexOf('*') >= 0 || piece.indexOf('_') >= 0)) {
     const runs = emphasisRuns(raw, start);
@@ -1039,9 +1064,13 @@ function tablePiece(src: string, start: number, end: number): FastPiece | undefi
  * Each closes every list, quote and footnote before it, as a plain paragraph does.
  */
 export function fastPieces(src: string, footnotes: ReadonlySet<string> = new Set()): FastPiece[] {
-  if (SPANS_BLANK_LINES.test(src)) return [];
+  // Only the pieces before anything that may run across blank lines (a fence, math, raw HTML): no construct is open
+  // there yet, and the parser reads the rest of the chunk from that piece on (a construct never reaches back).
+  const spans = SPANS_BLANK_LINES.exec(src);
+  const limit = spans ? spans.index : src.length;
   const out: FastPiece[] = [];
   for (const [start, end] of pieces(src)) {
+    if (end > limit) break;
     const piece = fastPiece(src, start, end, footnotes);
     if (piece) out.push(piece);
   }
@@ -1097,10 +1126,10 @@ function fastPiece(src: string, start: number, end: number, footnotes: ReadonlyS
   return piece;
 }
 
-/** The footnote labels ("^" first) that a chunk's stub definitions define. */
+/** The labels that a chunk's stub definitions define: footnotes ("^" first) and links. */
 function footnoteLabels(stubs: string): Set<string> {
   const out = new Set<string>();
-  for (const line of stubs.split('\n')) if (line.startsWith('[^')) out.add(line.slice(1, line.lastIndexOf(']:')));
+  for (const line of stubs.split('\n')) if (line.startsWith('[')) out.add(line.slice(1, line.lastIndexOf(']:')));
   return out;
 }
 

@@ -20,6 +20,8 @@ export interface AcronymUse {
 const ROMAN = /^(?:[IVXLCDM]+)$/;
 /** The start that every acronym below has (it is a prefix of its word). */
 const STARTS_ACRONYM = /^\p{Lu}[\p{Lu}&]/u;
+/** Whether a UTF-16 code unit may start a capital (an ASCII capital, or anything beyond ASCII): a cheap test before the expressions. */
+const mayBeCapital = (c: number): boolean => (c >= 65 && c <= 90) || c > 127;
 
 /** Acronyms in a block and whether the block explains them. */
 export const acronymAnalyzer: BlockAnalyzer = {
@@ -31,11 +33,11 @@ export const acronymAnalyzer: BlockAnalyzer = {
     if (ab.block.quoted) return uses;
     for (const s of ab.sentences) {
       // A sentence in capitals (a shouted heading) is not a row of acronyms.
-      if (s.words.length > 2 && s.words.filter((x) => x.isAcronym).length > s.words.length / 2) continue;
+      if (s.words.length > 2 && acronymCount(s.words) > s.words.length / 2) continue;
       for (let i = 0; i < s.words.length; i++) {
         const w = s.words[i]!;
         // An acronym (below) starts with a capital and a capital or &: any other word is none, without the work.
-        if (!STARTS_ACRONYM.test(w.text)) continue;
+        if (!mayBeCapital(w.text.charCodeAt(0)) || !STARTS_ACRONYM.test(w.text)) continue;
         // The acronym of a possessive, a plural or a compound: UWV's, NGOs, NVVK-gedragscode, DWP-funded.
         const acronym = w.text.replace(/['’]s$/, '').replace(/-.*$/, '').replace(/^(\p{Lu}{2,})s$/u, '$1');
         const letters = acronym.replace(/[^\p{L}]/gu, '').length;
@@ -91,6 +93,12 @@ export const acronymAnalyzer: BlockAnalyzer = {
     return uses;
   },
 };
+
+function acronymCount(words: ReadonlyArray<{ isAcronym?: boolean }>): number {
+  let n = 0;
+  for (const w of words) if (w.isAcronym) n++;
+  return n;
+}
 
 /**
  * A footnote that cites a source: a year, pages ("p. 12", "blz. 12", "Title, 116 (…)"), "ibid.", "et al.",
@@ -283,7 +291,6 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         if (!sentences) continue;
         wordsEntry(NAME_WORDS, sentences, nameWordsOf);
         wordsEntry(SPELLED, sentences, spelledWordsOf);
-        ordinaryWordsOf(sentences);
         // Speed only (lsp9): a new footnote's answers about the document's acronyms (the check asks every footnote
         // about each acronym's first use; the answers are kept with the footnote's analysis).
         if (doc.blocks[i]!.analysed.block.kind === 'footnote') for (const acronym of acronymsOf(doc)) spelledOutIn(acronym, sentences);
@@ -458,7 +465,23 @@ function sortedIndex(list: number[], value: number): number {
 }
 
 /** A block's words for nameBefore(): capitalised words, abbreviations as a stop ("|"), each sentence ended by one. */
-const nameWordsOf = (ss: Sentences): string[] => ss.flatMap((x) => [...x.words.flatMap((w) => (/^\p{Lu}[\p{Lu}\d]/u.test(w.text) ? ['|'] : w.text.split('-').filter(Boolean))), '|']);
+function nameWordsOf(ss: Sentences): string[] {
+  const out: string[] = [];
+  for (const x of ss) {
+    for (const w of x.words) {
+      const t = w.text;
+      if (mayBeCapital(t.charCodeAt(0)) && ABBREVIATION_START.test(t)) out.push('|');
+      else if (t.indexOf('-') < 0) {
+        if (t) out.push(t);
+      } else for (const part of t.split('-')) if (part) out.push(part);
+    }
+    out.push('|');
+  }
+  return out;
+}
+/** A word that starts as an abbreviation does: a capital, then a capital or a digit. */
+const ABBREVIATION_START = /^\p{Lu}[\p{Lu}\d]/u;
+
 type Sentences = ReadonlyArray<{ words: ReadonlyArray<{ text: string }> }>;
 /** A block's words for spelledOut(), their initials, and the answers given so far per acronym. */
 interface WordsEntry {
@@ -471,15 +494,25 @@ interface WordsEntry {
   answers?: Map<string, boolean>;
 }
 const NAME_WORDS = new WeakMap<object, WordsEntry>();
+const CAPITAL_START = /^\p{Lu}/u;
 
 /** The entry of a block's cached sentences in one of the caches, made once. */
 function wordsEntry(cache: WeakMap<object, WordsEntry>, sentences: Sentences, wordsOf: (sentences: Sentences) => string[]): WordsEntry {
   let entry = cache.get(sentences);
   if (!entry) {
     const words = wordsOf(sentences);
-    const capitals = new Set<string>();
-    for (const w of words) if (/^\p{Lu}/u.test(w)) capitals.add(w[0]!.toLowerCase());
-    cache.set(sentences, (entry = { words, initials: [...new Set(words.map((w) => w[0]))], capitals: [...capitals] }));
+    const capitals: string[] = [];
+    const initials: Array<string | undefined> = [];
+    for (const w of words) {
+      const c = w.charCodeAt(0);
+      if (mayBeCapital(c) && CAPITAL_START.test(w)) {
+        const lower = w[0]!.toLowerCase();
+        if (!capitals.includes(lower)) capitals.push(lower);
+      }
+      const initial = w[0];
+      if (!initials.includes(initial)) initials.push(initial);
+    }
+    cache.set(sentences, (entry = { words, initials, capitals }));
   }
   return entry;
 }
@@ -673,4 +706,8 @@ function spelledOutIn(acronym: string, sentences: Sentences): boolean {
   return spelledOutAnswer(wordsEntry(SPELLED, sentences, spelledWordsOf), acronym);
 }
 /** A block's words for spelledOut(). */
-const spelledWordsOf = (ss: Sentences): string[] => ss.flatMap((x) => x.words.map((w) => w.text));
+function spelledWordsOf(ss: Sentences): string[] {
+  const out: string[] = [];
+  for (const x of ss) for (const w of x.words) out.push(w.text);
+  return out;
+}

@@ -624,9 +624,25 @@ const PHRASE_PATTERNS = new Map<string, RegExp>();
 
 function proseOf(b: DocumentBlock): BlockProse {
   let p = blockProse.get(b.analysed.counts);
-  if (!p) blockProse.set(b.analysed.counts, (p = { prose: normalizePhrase(b.analysed.block.text.replace(/[^\p{L}\p{N}\s'-]/gu, ' ')).join(' '), counts: new Map() }));
+  if (!p) blockProse.set(b.analysed.counts, (p = { prose: proseText(b.analysed.block.text), counts: new Map() }));
   return p;
 }
+
+/**
+ * A block's text as its prose: letters, digits, apostrophes and hyphens, its words normalised as
+ * normalizeWord() does (lower case, diacritics folded, apostrophes straightened) and joined by one
+ * space. The same as normalizePhrase(…).join(' ') on the text with everything else made a space, in
+ * one pass over the whole text instead of one per word: every step works on a character and what
+ * follows it within its word (a space stops a final sigma and a composition alike).
+ */
+export function proseText(text: string): string {
+  let s = text.replace(NOT_PROSE, ' ').toLowerCase();
+  if (/[^\x00-\x7f]/.test(s)) s = s.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+  s = s.replace(/[’‘`´]/g, "'");
+  return s.split(/\s+/).filter(Boolean).join(' ');
+}
+/** What is not a word's: spaces too (one space between words: a space is not case-ignorable, U+FEFF is). */
+const NOT_PROSE = /[^\p{L}\p{N}'-]+/gu;
 
 /** How often a normalized phrase occurs in a block's prose (at most 100). */
 function countIn(p: { prose: string; counts: Map<string, number> }, key: string): number {
