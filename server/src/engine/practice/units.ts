@@ -29,7 +29,12 @@ export interface Unit {
 }
 
 /** Memo slots of a unit after the insights' own (one per insight, by its index in INSIGHT_IDS). */
-export const MEMO_SLOT = { policy: 12, study: 13, pseudoHeading: 14, inline: 15, tools: 16 } as const;
+export const MEMO_SLOT = { policy: 12, study: 13, pseudoHeading: 14, inline: 15, tools: 16, cueBits: 17 } as const;
+/**
+ * Slots of a unit's memo, made at this length at once: an array grown slot by slot from empty takes
+ * about twice the slots, and a named property on it another object (a long document has thousands of units).
+ */
+const MEMO_SIZE = 18;
 
 /**
  * What a check's passes over the units need to see (compute() in analysis.ts). Most units of a
@@ -133,7 +138,7 @@ function blockUnits(text: string, spans: Array<[number, number]>, heading: boole
   for (const [start, end] of spans) {
     const t = text.slice(start, end).replace(/\s+/g, ' ').trim();
     if (!/\p{L}/u.test(t)) continue;
-    out.push({ text: t, start, end, template: blockTemplate && lex.template.test(t), plan: lex.plan.test(t), memo: [] });
+    out.push({ text: t, start, end, template: blockTemplate && lex.template.test(t), plan: lex.plan.test(t), memo: new Array<unknown>(MEMO_SIZE) });
   }
   return out;
 }
