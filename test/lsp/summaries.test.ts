@@ -98,13 +98,15 @@ describe('engine: an edit re-uses the unchanged blocks’ summaries', function (
       const keyOf = (r: LintResult, u: { block: number; text: string }) => `${r.model.blocks[u.block]!.analysed.block.text}\u0000${u.text}`;
       const before = new Map(unitsOf(first.model, lex).map((u) => [keyOf(first, u), u]));
       let reused = 0;
+      let filled = 0;
       let renewed = 0;
       for (const u of unitsOf(second.model, lex)) {
         const old = before.get(keyOf(second, u));
         if (u.kind === 'heading') continue;
         if (old) {
           assert.equal(u.memo, old.memo, `kept with the cached block: ${u.text}`);
-          assert.ok(u.memo.some((x) => x !== undefined), `filled by the first check: ${u.text}`);
+          // (A block that no pass reads keeps only its summary: its units are made again, empty, when asked for.)
+          if (u.memo.some((x) => x !== undefined)) filled++;
           reused++;
         } else {
           assert.notEqual(u.memo, undefined);
@@ -113,6 +115,7 @@ describe('engine: an edit re-uses the unchanged blocks’ summaries', function (
         }
       }
       assert.ok(reused >= 3, `${reused} units re-used`);
+      assert.ok(filled >= 2, `${filled} re-used units bring the first check's cue matches`);
       assert.ok(renewed >= 1, `${renewed} units of the edited paragraph made anew`);
     });
   }

@@ -153,17 +153,20 @@ function policyPractice(runs: Array<Run<PracticeRun>>, lex: PracticeLexicon): { 
   return { status, evidence };
 }
 
-type PolicyMatch = { trap: boolean; p: boolean; f: boolean; verb: boolean; at: number };
+type PolicyMatch = { readonly trap: boolean; readonly p: boolean; readonly f: boolean; readonly verb: boolean; readonly at: number };
+/** The two answers most units have, shared (one object less per unit of a long document). */
+const POLICY_TRAP: PolicyMatch = { trap: true, p: false, f: false, verb: false, at: -1 };
+const POLICY_NONE: PolicyMatch = { trap: false, p: false, f: false, verb: false, at: -1 };
 
 /** The text's answers for insight 4, remembered with its cached block unit (slot after the insights'). */
 function policyMatch(u: Unit, lex: PracticeLexicon): PolicyMatch {
   let c = u.memo[POLICY_SLOT] as PolicyMatch | undefined;
   if (!c) {
-    if (lex.insights.policy_practice.traps.test(u.text)) c = { trap: true, p: false, f: false, verb: false, at: -1 };
+    if (lex.insights.policy_practice.traps.test(u.text)) c = POLICY_TRAP;
     else {
       const p = lex.policyLevel.find(u.text);
       const f = lex.frontline.find(u.text);
-      c = { trap: false, p: !!p, f: !!f, verb: !!(p && f && lex.recommendations.verbs.test(u.text)), at: p && f ? Math.min(p.index, f.index) : -1 };
+      c = !p && !f ? POLICY_NONE : { trap: false, p: !!p, f: !!f, verb: !!(p && f && lex.recommendations.verbs.test(u.text)), at: p && f ? Math.min(p.index, f.index) : -1 };
     }
     u.memo[POLICY_SLOT] = c;
   }
@@ -175,7 +178,7 @@ const CUE_SLOTS: Array<[CueInsightId, number]> = INSIGHT_IDS.flatMap((id, slot) 
   id === 'client_perspective' || id === 'practical_handles' || id === 'common_language' || id === 'readability' ? [] : [[id, slot] as [CueInsightId, number]],
 );
 /** Per unit (its memo, shared by the checks that reuse the cached block): a bit for each cue slot with a cue. */
-const CUE_BITS = Symbol('cue bits');
+const CUE_BITS = MEMO_SLOT.cueBits;
 
 /** Insight 6: practical handles from the recommendations. */
 function handlesItem(h: PracticalHandles, doc: DocumentModel): { status: PracticeStatus; evidence: PracticeEvidence[] } {
@@ -260,8 +263,8 @@ function isStudyCue(u: Unit, lex: PracticeLexicon): boolean {
 
 /** The cue bits of a unit (a bit per cue slot with a cue), kept in its memo. */
 function cueBits(u: Unit, lex: PracticeLexicon): number {
-  const memo = u.memo as unknown[] & { [CUE_BITS]?: number };
-  let bits = memo[CUE_BITS];
+  const memo = u.memo;
+  let bits = memo[CUE_BITS] as number | undefined;
   if (bits === undefined) {
     bits = 0;
     for (const [id, slot] of CUE_SLOTS) if (cueMatch(u, slot, lex.insights[id]) !== NO_CUE) bits |= 1 << slot;

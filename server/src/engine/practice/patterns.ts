@@ -244,12 +244,25 @@ function gap(el: Element[], k: number, pos: number, t: string, n: number): numbe
  * Results of every pattern set on a text, by text: the practice analysis runs some forty sets
  * over each sentence of the document at every check, and after an edit almost every sentence
  * is one it saw before (the language server re-checks a long document at each keystroke).
- * A row holds, per set, find() at the set's id (null: no match; test() is whether it found one),
- * made at its full length at once (grown slot by slot, a row kept half again as many empty slots).
+ * A row holds, per set, whether find() was asked and whether it found a match, as two bits; the
+ * matches themselves (few: most sets find nothing in most sentences) as [set id, match] pairs.
+ * (A row with a slot per set was ~850 bytes a text: 6–9 MB for a 100,000-word document.)
  */
-const memo = new ContentCache<Array<Found | null | undefined>>(30000);
+class Row {
+  /** Per set: word 2k holds whether sets BITS·k… were asked, word 2k+1 whether they found a match. */
+  readonly bits: number[];
+  /** The matches found: set id, match, set id, match… */
+  found: Array<number | Found> | undefined = undefined;
+
+  constructor(sets: number) {
+    this.bits = new Array<number>(2 * Math.ceil(sets / BITS)).fill(0);
+  }
+}
+/** Sets per word of a row (small integers stay unboxed). */
+const BITS = 30;
+const memo = new ContentCache<Row>(30000);
 let nextId = 0;
-const last: { text: string; row: Array<Found | null | undefined> | undefined; starts: number[] | undefined } = { text: '', row: undefined, starts: undefined };
+const last: { text: string; row: Row | undefined; starts: number[] | undefined } = { text: '', row: undefined, starts: undefined };
 
 /** Word starts of the text asked about last (several sets in a row ask about one text). */
 function startsOf(text: string): number[] {
@@ -273,6 +286,9 @@ export class PatternSet {
   /** The expression, for a set the matcher above does not take (see elementsOf). */
   private expression: RegexMatcher | undefined;
   private readonly id = nextId++;
+  /** Where the set's bits are in a memo row (see Row). */
+  private readonly word = 2 * Math.floor(this.id / BITS);
+  private readonly bit = 1 << this.id % BITS;
 
   constructor(patterns: string[] = []) {
     this.patterns = patterns;
@@ -337,11 +353,11 @@ export class PatternSet {
     return undefined;
   }
 
-  private row(text: string): Array<Found | null | undefined> {
+  private row(text: string): Row {
     // Callers ask several sets about one text in a row: the last row answers without a look-up.
     if (text === last.text && last.row) return last.row;
     let row = memo.get(text);
-    if (!row) memo.set(text, (row = new Array<Found | null | undefined>(nextId)));
+    if (!row) memo.set(text, (row = new Row(nextId)));
     if (text !== last.text) {
       last.text = text;
       last.starts = undefined;
@@ -350,21 +366,37 @@ export class PatternSet {
     return row;
   }
 
+  /** find() through the memo: the match, or null for none. */
+  private answer(text: string): Found | null {
+    const row = this.row(text);
+    const bits = row.bits;
+    const word = this.word;
+    const bit = this.bit;
+    // A set made after the row (another lexicon loaded since) widens it.
+    while (bits.length <= word + 1) bits.push(0);
+    if ((bits[word]! & bit) !== 0) {
+      if ((bits[word + 1]! & bit) === 0) return null;
+      const f = row.found!;
+      for (let i = 0; i < f.length; i += 2) if (f[i] === this.id) return f[i + 1] as Found;
+    }
+    const r = this.findUncached(text) ?? null;
+    bits[word] = bits[word]! | bit;
+    if (r) {
+      bits[word + 1] = bits[word + 1]! | bit;
+      (row.found ??= []).push(this.id, r);
+    }
+    return r;
+  }
+
   test(text: string): boolean {
     if (this.empty) return false;
-    const row = this.row(text);
-    let f = row[this.id];
-    if (f === undefined) row[this.id] = f = this.findUncached(text) ?? null;
-    return f !== null;
+    return this.answer(text) !== null;
   }
 
   /** The first match: its text and position. */
   find(text: string): Found | undefined {
     if (this.empty) return undefined;
-    const row = this.row(text);
-    let r = row[this.id];
-    if (r === undefined) row[this.id] = r = this.findUncached(text) ?? null;
-    return r ?? undefined;
+    return this.answer(text) ?? undefined;
   }
 
   private findUncached(text: string): Found | undefined {

@@ -29,7 +29,12 @@ export interface Unit {
 }
 
 /** Memo slots of a unit after the insights' own (one per insight, by its index in INSIGHT_IDS). */
-export const MEMO_SLOT = { policy: 12, study: 13, pseudoHeading: 14, inline: 15, tools: 16 } as const;
+export const MEMO_SLOT = { policy: 12, study: 13, pseudoHeading: 14, inline: 15, tools: 16, cueBits: 17 } as const;
+/**
+ * Slots of a unit's memo, made at this length at once: an array grown slot by slot from empty takes
+ * about twice the slots, and a named property on it another object (a long document has thousands of units).
+ */
+const MEMO_SIZE = 18;
 
 /**
  * What a check's passes over the units need to see (compute() in analysis.ts). Most units of a
@@ -94,7 +99,12 @@ interface BlockUnit {
  */
 /** A block's units, where they were placed last, and its summary for a filter. */
 interface UnitsEntry {
-  list: BlockUnit[];
+  /**
+   * The units; dropped once the block's summary says no pass reads them (not relevant, no list item
+   * of a pseudo-heading run: most blocks of a long report), and made again from the block if a check
+   * asks for them after all (listOf).
+   */
+  list: BlockUnit[] | undefined;
   placed?: PlacedBlockUnits;
   summary?: BlockSummary;
 }
@@ -133,7 +143,7 @@ function blockUnits(text: string, spans: Array<[number, number]>, heading: boole
   for (const [start, end] of spans) {
     const t = text.slice(start, end).replace(/\s+/g, ' ').trim();
     if (!/\p{L}/u.test(t)) continue;
-    out.push({ text: t, start, end, template: blockTemplate && lex.template.test(t), plan: lex.plan.test(t), memo: [] });
+    out.push({ text: t, start, end, template: blockTemplate && lex.template.test(t), plan: lex.plan.test(t), memo: new Array<unknown>(MEMO_SIZE) });
   }
   return out;
 }
@@ -171,22 +181,22 @@ export function checkUnits(doc: DocumentModel, lex: PracticeLexicon, filter?: Un
     const stable = cacheable || heading;
     let placed: Unit[] | undefined;
     if (!filter) {
-      for (const u of placeUnits(entry, stable, b, bi, check, acknowledgements, planned)) units.push(u);
+      for (const u of placeUnits(entry, stable, b, bi, check, acknowledgements, planned, lex)) units.push(u);
       continue;
     }
     // The block's answers for this filter: from its cached units once, from its units at every check when not cached.
     let summary = stable ? entry.summary : undefined;
     if (!summary || summary.filter !== filter || summary.kind !== pb.kind) {
-      summary = summarise((placed = placeUnits(entry, stable, b, bi, check, acknowledgements, planned)), pb.kind, filter);
-      if (stable) entry.summary = summary;
+      summary = summarise((placed = placeUnits(entry, stable, b, bi, check, acknowledgements, planned, lex)), pb.kind, filter);
+      if (stable) keepSummary(entry, summary);
     }
     const kept = summary.relevant || (b.section >= 0 && !!keepSection?.(b.section));
-    if (kept) for (const u of (placed ??= placeUnits(entry, stable, b, bi, check, acknowledgements, planned))) units.push(u);
+    if (kept) for (const u of (placed ??= placeUnits(entry, stable, b, bi, check, acknowledgements, planned, lex))) units.push(u);
     // Pseudo-heading runs: list items after one are recommendations; any other unit that counts ends the run.
     const s = summary.pseudo;
     if (s === 'none') continue;
     if (s === 'list') {
-      if (pseudo) for (const u of (placed ??= placeUnits(entry, stable, b, bi, check, acknowledgements, planned))) if (!u.template) pseudoItems.push({ unit: u, research: pseudo.research, section: pseudo.section });
+      if (pseudo) for (const u of (placed ??= placeUnits(entry, stable, b, bi, check, acknowledgements, planned, lex))) if (!u.template) pseudoItems.push({ unit: u, research: pseudo.research, section: pseudo.section });
       continue;
     }
     pseudo = s === 'reset' || s === false ? undefined : { research: s.research, section: b.section };
@@ -207,8 +217,7 @@ function entryOf(cache: WeakMap<object, UnitsEntry>, b: DocumentBlock, lex: Prac
     const byMap = heading ? headingUnits.get(lex)?.get(pb.map) : undefined;
     if (byMap && byMap.text === pb.text) entry = byMap.entry;
     else {
-      const spans: Array<[number, number]> = heading || sentences.length === 0 ? [[0, pb.text.length]] : sentences.map((s) => [s.start, s.end]);
-      entry = { list: blockUnits(pb.text, spans, heading, lex) };
+      entry = { list: unitsOfBlock(b, lex) };
       if (cacheable) cache.set(sentences, entry);
       if (heading) {
         let m = headingUnits.get(lex);
@@ -218,6 +227,32 @@ function entryOf(cache: WeakMap<object, UnitsEntry>, b: DocumentBlock, lex: Prac
     }
   }
   return entry;
+}
+
+/** The units of a block as its text and sentences make them. */
+function unitsOfBlock(b: DocumentBlock, lex: PracticeLexicon): BlockUnit[] {
+  const pb = b.analysed.block;
+  const sentences = b.analysed.sentences;
+  const heading = pb.kind === 'heading';
+  const spans: Array<[number, number]> = heading || sentences.length === 0 ? [[0, pb.text.length]] : sentences.map((s) => [s.start, s.end]);
+  return blockUnits(pb.text, spans, heading, lex);
+}
+
+/** A block's units: kept with its entry, or made again (see UnitsEntry.list). */
+function listOf(entry: UnitsEntry, b: DocumentBlock, lex: PracticeLexicon): BlockUnit[] {
+  return (entry.list ??= unitsOfBlock(b, lex));
+}
+
+/**
+ * Keeps a cached entry's summary, and its units only when a later check reads them: a block that
+ * is not relevant and has no list items for a pseudo-heading run adds no unit to any pass.
+ */
+function keepSummary(entry: UnitsEntry, summary: BlockSummary): void {
+  entry.summary = summary;
+  if (!summary.relevant && summary.pseudo !== 'list') {
+    entry.list = undefined;
+    entry.placed = undefined;
+  }
 }
 
 /**
@@ -242,12 +277,12 @@ export function warmUnits(doc: DocumentModel, lex: PracticeLexicon, filter: Unit
     if (entry.summary && entry.summary.filter === filter && entry.summary.kind === pb.kind) continue;
     const acknowledgements = b.section >= 0 && ackSection[b.section]!;
     const planned = b.section >= 0 && planSection[b.section]!;
-    entry.summary = summarise(placeUnits(entry, true, b, bi, check, acknowledgements, planned), pb.kind, filter);
+    keepSummary(entry, summarise(placeUnits(entry, true, b, bi, check, acknowledgements, planned, lex), pb.kind, filter));
   }
 }
 
 /** A block's units placed for this check: the units an earlier check placed in the same section, moved to the block's new place, or new ones. */
-function placeUnits(entry: { list: BlockUnit[]; placed?: PlacedBlockUnits }, cacheable: boolean, b: DocumentBlock, bi: number, check: Check, acknowledgements: boolean, planned: boolean): Unit[] {
+function placeUnits(entry: UnitsEntry, cacheable: boolean, b: DocumentBlock, bi: number, check: Check, acknowledgements: boolean, planned: boolean, lex: PracticeLexicon): Unit[] {
   const p = entry.placed;
   // (Not when this check placed them already: a block whose text occurs twice.)
   if (cacheable && p && p.place.check !== check && p.section === b.section && p.acknowledgements === acknowledgements && p.planSection === planned) {
@@ -257,7 +292,7 @@ function placeUnits(entry: { list: BlockUnit[]; placed?: PlacedBlockUnits }, cac
   }
   const kind = b.analysed.block.kind;
   const where: BlockPlace = { block: bi, check };
-  const made = entry.list.map((u) => new PlacedUnit(u, where, kind, b.section, acknowledgements, planned || u.plan));
+  const made = listOf(entry, b, lex).map((u) => new PlacedUnit(u, where, kind, b.section, acknowledgements, planned || u.plan));
   if (cacheable && (!p || p.place.check !== check)) entry.placed = { units: made, place: where, section: b.section, acknowledgements, planSection: planned };
   return made;
 }
@@ -266,7 +301,7 @@ function placeUnits(entry: { list: BlockUnit[]; placed?: PlacedBlockUnits }, cac
  * Heading units by the heading's map, with the text they were made from (a copy of its own, so
  * that no slice of an old document version is kept).
  */
-const headingUnits = new WeakMap<PracticeLexicon, WeakMap<object, { text: string; entry: { list: BlockUnit[]; placed?: PlacedBlockUnits; summary?: BlockSummary } }>>();
+const headingUnits = new WeakMap<PracticeLexicon, WeakMap<object, { text: string; entry: UnitsEntry }>>();
 
 /** Per section: in acknowledgements, in a plan section (its own title or one around it); each title tested once. */
 export function sectionMarks(sections: Section[], lex: PracticeLexicon): { ackSection: boolean[]; planSection: boolean[] } {
@@ -429,11 +464,11 @@ export function runUnits(doc: DocumentModel, lex: PracticeLexicon, filter: UnitF
     const stable = heading || b.analysed.sentences.length > 0;
     const entry = entryOf(cache, b, lex);
     let made: Unit[] | undefined;
-    const units = (): Unit[] => (made ??= entry.list.map((u) => new RunUnit(u, place, bi - from, pb.kind, acknowledgements, planned || u.plan)));
+    const units = (): Unit[] => (made ??= listOf(entry, b, lex).map((u) => new RunUnit(u, place, bi - from, pb.kind, acknowledgements, planned || u.plan)));
     let summary = stable ? entry.summary : undefined;
     if (!summary || summary.filter !== filter || summary.kind !== pb.kind) {
       summary = summarise(units(), pb.kind, filter);
-      if (stable) entry.summary = summary;
+      if (stable) keepSummary(entry, summary);
     }
     if (summary.relevant) for (const u of units()) out.units.push(u);
     const s = summary.pseudo;
@@ -486,7 +521,7 @@ export function allUnits(doc: DocumentModel, lex: PracticeLexicon, from: number,
     const pb = b.analysed.block;
     if (pb.skip || pb.kind === 'tableCell') continue;
     const stable = pb.kind === 'heading' || b.analysed.sentences.length > 0;
-    for (const u of placeUnits(entryOf(cache, b, lex), stable, b, bi, check, acknowledgements, planned)) out.push(u);
+    for (const u of placeUnits(entryOf(cache, b, lex), stable, b, bi, check, acknowledgements, planned, lex)) out.push(u);
   }
   return out;
 }
