@@ -80,7 +80,8 @@ interface Running {
 }
 
 interface DocState {
-  timer?: ReturnType<typeof setTimeout>;
+  /** The scheduled check: a timer, or (no delay) an immediate. */
+  timer?: { cancel(): void };
   token: { cancelled: boolean };
   /** Version a check was last scheduled for (opening fires a change event too). */
   scheduled?: number;
@@ -176,7 +177,7 @@ export class OpenDocuments {
   private closed(uri: string): void {
     const st = this.state.get(uri);
     if (st) {
-      if (st.timer) clearTimeout(st.timer);
+      st.timer?.cancel();
       st.token.cancelled = true;
     }
     this.state.delete(uri);
@@ -190,11 +191,23 @@ export class OpenDocuments {
   schedule(uri: string, delay: number): void {
     const st = this.stateOf(uri);
     st.token.cancelled = true;
-    if (st.timer) clearTimeout(st.timer);
-    st.timer = setTimeout(() => {
+    st.timer?.cancel();
+    const run = () => {
       st.timer = undefined;
       this.check(uri).catch((err) => this.log.error(`Brug: checking ${uri} failed: ${(err as Error).stack ?? err}`));
-    }, Math.max(0, delay));
+    };
+    if (delay > 0) {
+      const t = setTimeout(run, delay);
+      st.timer = { cancel: () => clearTimeout(t) };
+      return;
+    }
+    // No delay: two turns of the message loop (immediates), not a timer, which waits 1 ms at least (setTimeout 0). The
+    // message connection handles one queued message per turn: the second turn comes after its next one, so a change
+    // already queued behind this one replaces this check before it starts, as it did within the timer's 1 ms.
+    let t = setImmediate(() => {
+      t = setImmediate(run);
+    });
+    st.timer = { cancel: () => clearImmediate(t) };
   }
 
   /** Re-check every open document (settings or .brug.yml changed). */
@@ -239,7 +252,7 @@ export class OpenDocuments {
     if (!doc) return Promise.resolve(undefined);
     const st = this.stateOf(uri);
     if (st.timer) {
-      clearTimeout(st.timer);
+      st.timer.cancel();
       st.timer = undefined;
     }
     const version = doc.version;

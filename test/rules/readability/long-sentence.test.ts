@@ -557,3 +557,23 @@ describe(`${RULE}: a list that closes the sentence (session 8)`, () => {
     for (const language of ['nl', 'en'] as const) assert.ok(words(language, 'readability', 'enumerationCues').length >= 3, language);
   });
 });
+
+describe(`${RULE}: sections of the same text (a long sentence in each, lsp15)`, () => {
+  // Sections with the same blocks (the same heading too) share their runs' summaries; the long sentences gathered for one section are kept for
+  // the next check (speed only): each section must still report its own sentence, at its own place, after an edit too.
+  for (const language of ['nl', 'en'] as const) {
+    it(`${language}: each copy of a section reports its own sentence, before and after an edit above them`, () => {
+      const s = sentenceOf(38, language);
+      const body = language === 'nl' ? `Dit is kort. ${s} Ook kort.` : `This is short. ${s} Also short.`;
+      const text = `# ${language === 'nl' ? 'Rapport' : 'Report'}\n\n${language === 'nl' ? 'Kort.' : 'Short.'}\n\n## ${language === 'nl' ? 'Deel' : 'Part'}\n\n${body}\n\n## ${language === 'nl' ? 'Deel' : 'Part'}\n\n${body}\n\n## ${language === 'nl' ? 'Deel' : 'Part'}\n\n${body}\n`;
+      const edited = text.replace(language === 'nl' ? 'Kort.' : 'Short.', language === 'nl' ? 'Heel kort.' : 'Very short.');
+      for (const t of [text, edited, text]) {
+        const r = md(t, exact);
+        const at = of(r, RULE).filter((f) => !f.data?.section).map((f) => f.offset);
+        const expected = [...t.matchAll(new RegExp(s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((m) => m.index);
+        assert.deepEqual(at, expected);
+        assert.deepEqual(flagged(r, t, RULE).filter((x) => x === s).length, 3);
+      }
+    });
+  }
+});

@@ -1,6 +1,7 @@
 import type { AnalysedBlock, DocumentBlock, DocumentFinding, DocumentModel, DocumentRule, RuleContext } from '../types.js';
 import type { Language, Message, RelatedLocation, Severity } from '../../types.js';
 import { RunSlots } from '../block-runs.js';
+import type { Run } from '../../runs.js';
 import { message } from '../types.js';
 import { booleanOption, numberOption } from './options.js';
 import { adoptedSections, isAcknowledgements, isRunningText, nameListSentence, quotedPassages, wordsOutside } from './prose.js';
@@ -95,6 +96,8 @@ interface RunLong {
    * a summary, not their markup.
    */
   long: Array<{ k: number; l?: BlockLong }>;
+  /** The blocks of `long` without `l` (their index in the run), asked at each check. */
+  asked?: number[];
 }
 const RUNS = new RunSlots<RunLong>();
 const NO_LONG: RunLong['long'] = [];
@@ -103,6 +106,7 @@ function runLongSentences(doc: DocumentModel, from: number, to: number, max: num
   let blocks = 0;
   let sentences = 0;
   let long = NO_LONG;
+  let asked: number[] | undefined;
   for (let i = from; i < to; i++) {
     const b = doc.blocks[i]!;
     if (b.analysed.block.skip) continue;
@@ -112,6 +116,7 @@ function runLongSentences(doc: DocumentModel, from: number, to: number, max: num
     if (LONG.get(b.analysed.sentences)?.colon) {
       if (long === NO_LONG) long = [];
       long.push({ k: i - from });
+      (asked ??= []).push(i - from);
       continue;
     }
     for (const l of found) {
@@ -119,7 +124,7 @@ function runLongSentences(doc: DocumentModel, from: number, to: number, max: num
       long.push({ k: i - from, l });
     }
   }
-  return { blocks, sentences, long };
+  return asked ? { blocks, sentences, long, asked } : { blocks, sentences, long };
 }
 
 /** Long sentences of a block: over the limit, list fragments and quoted speech left out. */
@@ -252,6 +257,13 @@ interface SectionMemo {
 }
 /** Per section, by the first of its sources (a run's summary: the same object while the run's blocks are the same). */
 const SECTIONS = new WeakMap<object, SectionMemo>();
+
+/**
+ * A section's long sentences as last gathered, by the first of its sources (speed only, lsp15): the sources, the options
+ * that shaped them (the margins), and where each stands (its run among the section's runs, its block's index in the run),
+ * so that a check with the same sources moves each to its block in that check instead of gathering them again.
+ */
+const GATHERED = new WeakMap<object, { key: string; sources: object[]; long: LongSentence[]; at: number[] }>();
 
 /** How a section's long sentences are ordered: longest first, then by their block's place (a stable sort keeps the rest). */
 const byLength = (a: LongSentence, b: LongSentence) => b.l.words - a.l.words || a.block.analysed.block.start - b.block.analysed.block.start;
@@ -520,6 +532,8 @@ export const longSentence: DocumentRule = {
     // What each section's long sentences were gathered from (its runs' summaries, the answers of blocks asked at each
     // check): a section with the same is sorted and reported as at the last check (speed only, lsp10c).
     const sources = new Map<number, object[]>();
+    // The runs of each section whose summaries are its sources (a section's blocks are consecutive).
+    const sectionRuns = new Map<number, Array<Run<RunLong>>>();
     for (const run of runs) {
       const v = run.value;
       if (v.blocks === 0 || thanks.has(run.section)) continue;
@@ -527,28 +541,60 @@ export const longSentence: DocumentRule = {
       if (!entry) {
         bySection.set(run.section, (entry = { long: [], sentences: 0 }));
         sources.set(run.section, []);
+        sectionRuns.set(run.section, []);
       }
       const source = sources.get(run.section)!;
       source.push(v);
+      sectionRuns.get(run.section)!.push(run);
       entry.sentences += v.sentences;
-      for (const x of v.long) {
-        const i = run.from + x.k;
-        const b = doc.blocks[i]!;
-        const found = x.l ? [x.l] : longSentencesOf(b, max, summaryMax, clauseMax);
-        if (!x.l) source.push(found);
-        for (const l of found) {
-          // A study's formal research question is kept as one question by convention (judged false: "formal research
-          // question, conventionally kept as one question"): a hint, as a sentence already broken into short clauses.
-          const quiet = l.quiet === true || researchQuestion(doc, i, l);
-          // A sentence whose length is a list that closes it (closingList): within the limit and the language's margin
-          // without the list, it needs a bulleted list rather than a split (judged false in 4 of 4 pooled rows, session 8).
-          // It keeps its rank, as a sentence only just over the limit does: a hint in its place, the others unchanged. A
-          // sentence within the margin anyway keeps its message: the list is not what makes it long.
-          const within = l.limit + marginOf(l.language);
-          const list = !quiet && l.listed !== undefined && l.listed.rest <= within && l.words > within;
-          entry.long.push(quiet ? { l, block: b, quiet } : list ? { l, block: b, list } : { l, block: b });
-        }
+      if (v.asked) for (const k of v.asked) source.push(longSentencesOf(doc.blocks[run.from + k]!, max, summaryMax, clauseMax));
+    }
+    // A section's long sentences as placed in the document: gathered anew, or (speed only, lsp15) the last check's when
+    // the section has the same sources and no long sentence whose rank reads the document around it (a question that
+    // neither its own text nor its block names a research question: its section's title and the text before it decide),
+    // each moved to its block in this check.
+    const gatherKey = `${byLanguage} ${sentenceMargin}`;
+    const gathered = new Set<object>();
+    for (const [section, entry] of bySection) {
+      const source = sources.get(section)!;
+      const secRuns = sectionRuns.get(section)!;
+      const known = GATHERED.get(source[0]!);
+      // Each memo serves one section per check (sections of the same text share their sources: each has its own blocks).
+      if (known && !gathered.has(known) && known.key === gatherKey && known.sources.length === source.length && known.sources.every((o, j) => o === source[j])) {
+        const { long, at } = known;
+        for (let j = 0; j < long.length; j++) long[j]!.block = doc.blocks[secRuns[at[2 * j]!]!.from + at[2 * j + 1]!]!;
+        entry.long = long;
+        gathered.add(known);
+        continue;
       }
+      const at: number[] = [];
+      let local = true;
+      secRuns.forEach((run, r) => {
+        for (const x of run.value.long) {
+          const i = run.from + x.k;
+          const b = doc.blocks[i]!;
+          const found = x.l ? [x.l] : longSentencesOf(b, max, summaryMax, clauseMax);
+          for (const l of found) {
+            if (l.asks && !l.named) local = false;
+            // A study's formal research question is kept as one question by convention (judged false: "formal research
+            // question, conventionally kept as one question"): a hint, as a sentence already broken into short clauses.
+            const quiet = l.quiet === true || researchQuestion(doc, i, l);
+            // A sentence whose length is a list that closes it (closingList): within the limit and the language's margin
+            // without the list, it needs a bulleted list rather than a split (judged false in 4 of 4 pooled rows, session 8).
+            // It keeps its rank, as a sentence only just over the limit does: a hint in its place, the others unchanged. A
+            // sentence within the margin anyway keeps its message: the list is not what makes it long.
+            const within = l.limit + marginOf(l.language);
+            const list = !quiet && l.listed !== undefined && l.listed.rest <= within && l.words > within;
+            entry.long.push(quiet ? { l, block: b, quiet } : list ? { l, block: b, list } : { l, block: b });
+            at.push(r, x.k);
+          }
+        }
+      });
+      if (local && !(known && gathered.has(known))) {
+        const memo = { key: gatherKey, sources: source, long: entry.long, at };
+        GATHERED.set(source[0]!, memo);
+        gathered.add(memo);
+      } else if (!local) GATHERED.delete(source[0]!);
     }
     // The document's budget of warnings goes to the longest sentences, at most `perSection` in a section.
     const budget = Math.max(1, Math.round((doc.metrics.words * per1000) / 1000));
