@@ -259,6 +259,40 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.equal(fastPieces(`Tekst \`\`\` ${long}\n\n${long}`).length, 0, 'nothing from the first piece that may open one on');
   });
 
+  // Character references (`&nbsp;`, `&gt;`, `&#38;`) and line break tags (`<br>`) in paragraphs, headings, list items and
+  // table cells, now and then an unknown name, a reference to white space, a break tag at the start or one that is not one.
+  const reference = fc.oneof(
+    { arbitrary: fc.constantFrom('&nbsp;', '&gt;&gt;', '&amp;', '&apos;', '&#38;', '&#x26;', '&#X41;', '&#0;', '&eacute;', '<br>', '<br/>', '<br />', '<BR>', 'a<br>b', '**x**<br>', '&nbsp;*x*'), weight: 6 },
+    { arbitrary: fc.constantFrom('&foo;', '&#32;', '&#x9;', '&#10;', '&nbsp', '& nbsp;', '<br', '<br  >', '<brr>', '<br x>', '\\&amp;', '\\<br>', '<br>  \n', '<br> \n', '<br>\n'), weight: 1 },
+  );
+  const referenceText = fc
+    .tuple(fc.array(fc.oneof({ arbitrary: token, weight: 30 }, { arbitrary: reference, weight: 3 }, { arbitrary: emphasised, weight: 1 }), { minLength: 20, maxLength: 100 }), fc.constantFrom('', '', '- ', '1. ', '# ', '[^2]: ', '<br> ', '&nbsp;'))
+    .map(([ts, opening]) => opening + ts.join('').replace(/ *\n */g, '\n').replace(/^\s+|\s+$/g, ''));
+  const referenceCell = fc.array(fc.oneof({ arbitrary: fc.constantFrom(...WORDS, '**Kop**', ' '), weight: 6 }, { arbitrary: reference, weight: 2 }), { maxLength: 4 }).map((ws) => ` ${ws.join(' ').replace(/\n/g, ' ')} `);
+  const referenceTable = fc.integer({ min: 1, max: 3 }).chain((n) =>
+    fc.tuple(fc.array(referenceCell, { minLength: n, maxLength: n }), fc.array(fc.array(referenceCell, { minLength: n, maxLength: n }), { minLength: 1, maxLength: 4 })).map(([head, rows]) => [`|${head.join('|')}|`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `|${r.join('|')}|`)].join('\n')),
+  );
+  it('on generated paragraphs and table cells with character references and line break tags (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(referenceText, referenceTable), { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n'), (ps, sep) => {
+        const { slow, fast } = both(`${ps.join(sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 400, seed: 20261204 },
+    );
+    // The generator reaches the path: references and break tags in pieces read without the parser.
+    const hasOne = (t: string) => /&[#\da-z]+;|<br/i.test(t);
+    const paragraphs = fc.sample(referenceText, { numRuns: 200, seed: 7 }).filter((t) => fastPieces(t, new Set(['^1', '^2'])).some((p) => hasOne(t.slice(p.start, p.end)))).length;
+    assert.ok(paragraphs >= 20, `only ${paragraphs} paragraphs with references or break tags took the fast path`);
+    const tables = fc.sample(referenceTable, { numRuns: 100, seed: 3 }).filter((t) => fastPieces(t).some((p) => p.blocks.some((b) => b.kind === 'tableCell' && hasOne(t.slice(b.start, b.end))))).length;
+    assert.ok(tables >= 10, `only ${tables} tables with references or break tags took the fast path`);
+    const long = 'De cliënt krijgt binnen twee weken een besluit over de aanvraag, en de afdeling legt uit waarom. '.repeat(3).trim();
+    const [piece] = fastPieces(`${long} Test&nbsp;3.1 &gt;&gt; a<br>b`);
+    assert.equal(piece?.blocks[0]?.text, `${long} Test\u00a03.1 >> ab`);
+    assert.deepEqual(fastPieces(`${long} &foo; en meer`), [], 'an unknown name: the parser');
+    assert.deepEqual(fastPieces(`<br>\n${long}`), [], 'a break tag alone on the first line: an HTML block');
+  });
+
   // Lists whose items run over more lines, as Pandoc and editors wrap them: the same marker throughout, now and then a line that does not continue the item.
   const wrappedListArb = fc
     .tuple(fc.constantFrom('- ', '* ', '1. '), fc.array(fc.tuple(paragraph.map((p) => p.replace(/\n/g, ' ').slice(0, 50).trim()), fc.array(paragraph.map((p) => p.replace(/\n/g, ' ').slice(0, 40).trim()), { maxLength: 3 }), continuationArb), { minLength: 1, maxLength: 5 }))

@@ -14,6 +14,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { mathFromMarkdown } from 'mdast-util-math';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { decodeString } from 'micromark-util-decode-string';
 import type { Directive, Language, ParsedDocument, ProseBlock, BlockKind } from '../types.js';
 import { BlockTextBuilder, commonPrefix, commonSuffix } from '../offsets.js';
 import { parseDirective } from './directives.js';
@@ -711,6 +712,36 @@ const ESCAPE = /\\([!-/:-@[-`{-~])/g;
 /** A range of a piece that is not in its text: [start, end), and true when it is a hard break (a space in the text). */
 type Skip = [number, number, true?];
 
+/**
+ * A character reference as micromark reads one (`&nbsp;`, `&#38;`, `&#x26;`: a known name or a
+ * number, and the semicolon), or a line break tag (`<br>`, `<br/>`, `<br />`, inline HTML).
+ */
+const REFERENCE_OR_BREAK = /&(?:#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});|<br ?\/?>/gi;
+
+/**
+ * `piece` (a paragraph's or a cell's text, escapes masked) with its character references and
+ * line break tags masked, each break tag's range (offset by `at`) added to `skips`. A reference
+ * stands in remark's text node for what it decodes to (fastBlock decodes it as micromark does);
+ * an unknown name (`&foo;`) and one that decodes to white space or a control character stay, so
+ * the piece is not plain. A break tag is an HTML node that holds no text; at the piece's start it
+ * could open an HTML block, so it stays there.
+ */
+function maskReferences(piece: string, at: number, skips: Skip[]): string {
+  let added = false;
+  const masked = piece.replace(REFERENCE_OR_BREAK, (m: string, i: number) => {
+    if (m.charCodeAt(0) === 38 /* & */) {
+      const value = decodeString(m);
+      return value === m || value.charCodeAt(0) < 33 ? m : 'x'.repeat(m.length);
+    }
+    if (i === 0) return m;
+    skips.push([at + i, at + i + m.length]);
+    added = true;
+    return 'x'.repeat(m.length);
+  });
+  if (added) skips.sort((x, y) => x[0] - y[0]);
+  return masked;
+}
+
 /** A run of emphasis delimiters (`*`, `**`, `_` …). */
 const DELIMITER_RUN = /\*+|_+/g;
 const WHITESPACE = /\s/;
@@ -836,6 +867,7 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
       refs = refs.length ? [...refs, ...runs].sort((x, y) => x[0] - y[0]) : runs;
     }
   }
+  if (piece.indexOf('&') >= 0 || piece.indexOf('<') >= 0) piece = maskReferences(piece, start, refs);
   if (piece.indexOf(' \n') >= 0) {
     // Spaces at a line's end: one is left out of the text, two or more make a hard break (a space in the block's text).
     let breaks = false;
@@ -879,7 +911,9 @@ function fastBlock(src: string, kind: BlockKind, start: number, end: number, fro
   for (const [rs, re, hardBreak] of [...skips, [to, to] as Skip]) {
     const text = src.slice(from, rs);
     // What remark's text node holds: escapes resolved, a space before a line ending left out (and, in a list item, the indentation of its lines).
-    let value = text.indexOf('\\') >= 0 || text.indexOf(' \n') >= 0 ? text.replace(ESCAPE, '$1').replace(/ \n/g, '\n') : text;
+    let value = text.indexOf(' \n') >= 0 ? text.replace(/ \n/g, '\n') : text;
+    // Escapes and character references decoded, as micromark decodes them.
+    if (value.indexOf('\\') >= 0 || value.indexOf('&') >= 0) value = decodeString(value);
     if (indented) value = value.replace(/\n +/g, '\n');
     b.addAligned(value, text, from);
     if (hardBreak) b.addSeparator(' ', rs);
@@ -1040,7 +1074,7 @@ function tablePiece(src: string, start: number, end: number): FastPiece | undefi
         const lead = cell.indexOf(content);
         if (/[^\S ]/.test(cell.slice(0, lead) + cell.slice(lead + content.length))) return undefined;
         let masked = content;
-        let skips: Array<[number, number]> = [];
+        let skips: Skip[] = [];
         if (content.indexOf('*') >= 0 || content.indexOf('_') >= 0) {
           // The cell with its spaces: a run's neighbours as the parser sees them ('' at either end: a pipe).
           const runs = emphasis ? emphasisRuns(cell, from, false) : null;
@@ -1048,6 +1082,7 @@ function tablePiece(src: string, start: number, end: number): FastPiece | undefi
           skips = runs;
           masked = content.replace(/[*_]/g, 'x');
         }
+        if (masked.indexOf('&') >= 0 || masked.indexOf('<') >= 0) masked = maskReferences(masked, from + lead, (skips = [...skips]));
         if (NOT_PLAIN_CELL.test(masked)) return undefined;
         const block = fastBlock(src, 'tableCell', pipe, c === cells.length - 2 ? next + 1 : next, from + lead, from + lead + content.length, skips);
         if (block) blocks.push(block);
