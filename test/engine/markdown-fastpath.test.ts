@@ -293,6 +293,28 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.deepEqual(fastPieces(`<br>\n${long}`), [], 'a break tag alone on the first line: an HTML block');
   });
 
+  // HTML blocks of kind 6 (block-level tags) as reports use them for images and layout, between paragraphs, tables and lists;
+  // now and then a tag that opens no such block (inline tags, an unknown name, indentation) or one that holds a comment.
+  const htmlBlock = fc.oneof(
+    { arbitrary: fc.constantFrom('<p align="center">\n  <img src="img/a b.png" width=700>\n</p>', '<div align="center">\n  <img src="https://example.org/a.png" width="50%">\n</div>', '<table>\n  <tr>\n    <td>De <b>cliënt</b> *leest*</td>\n  </tr>\n</table>', '</div>', '<P>', '<p/>', '<hr>', '<br>', '<details>\n<summary>Meer</summary>\nTekst [a](b) &amp; meer\n</details>', '<td>', '<ul>\n<li>een</li>\n</ul>'), weight: 4 },
+    { arbitrary: fc.constantFrom('<pa>', '<span>tekst</span> meer', '<img src="a.png">', '<a href="x">link</a> en tekst', '<p', ' <p>', '<p>tekst\n- item', '<div>\n<!-- brug-disable -->\n</div>', '<pre>\nx\n\ny\n</pre>', '<tablex>', '<p>\n\n    ingesprongen', '- item\n<div>'), weight: 1 },
+  );
+  it('on generated chunks with HTML blocks of kind 6 (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: htmlBlock, weight: 2 }, { arbitrary: block, weight: 2 }, { arbitrary: tableArb, weight: 1 }, { arbitrary: listArb, weight: 1 }), { minLength: 2, maxLength: 6 }), fc.constantFrom('\n\n', '\r\n\r\n', '\n\n\n'), (parts, sep) => {
+        const text = `${parts.join('\n\n').replace(/\n\n/g, sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`;
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 400, seed: 20261204 },
+    );
+    // The generator reaches the path: HTML pieces read without the parser (no blocks of their own).
+    const reached = fc.sample(htmlBlock, { numRuns: 100, seed: 3 }).filter((t) => fastPieces(`Tekst.\n\n${t}`).some((p) => p.blocks.length === 0 && t.startsWith('<'))).length;
+    assert.ok(reached >= 30, `only ${reached} HTML blocks took the fast path`);
+    assert.deepEqual(fastPieces('<p align="center">\n  <img src="a.png">\n</p>').map((p) => [p.start, p.blocks.length]), [[0, 0]]);
+    for (const other of ['<span>tekst</span>', '<pa>x</pa>', ' <p>', '<img src="a.png">']) assert.deepEqual(fastPieces(other), [], other);
+  });
+
   // Lists whose items run over more lines, as Pandoc and editors wrap them: the same marker throughout, now and then a line that does not continue the item.
   const wrappedListArb = fc
     .tuple(fc.constantFrom('- ', '* ', '1. '), fc.array(fc.tuple(paragraph.map((p) => p.replace(/\n/g, ' ').slice(0, 50).trim()), fc.array(paragraph.map((p) => p.replace(/\n/g, ' ').slice(0, 40).trim()), { maxLength: 3 }), continuationArb), { minLength: 1, maxLength: 5 }))

@@ -1113,6 +1113,12 @@ export function fastPieces(src: string, footnotes: ReadonlySet<string> = new Set
 }
 
 /**
+ * The start of an HTML block of kind 6 (CommonMark): `<` or `</`, a block-level tag name, then a
+ * space, a tab, the line's end, `>` or `/>`. Such a block runs to the next blank line.
+ */
+const HTML_BLOCK_6 = /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>\r\n]|\/>|$)/i;
+
+/**
  * The piece src[start, end) read without the parser, or undefined. After an ATX heading line the
  * rest of the piece is read as a piece of its own: a heading leaves no paragraph open, so what
  * follows it starts as it would after a blank line (a plain paragraph, a list, a table …).
@@ -1123,6 +1129,9 @@ function fastPiece(src: string, start: number, end: number, footnotes: ReadonlyS
     if (table) return table;
   }
   const c0 = src.charCodeAt(start);
+  // An HTML block of kind 6 (`<p align="center">`, `<table>`, `<div>`) that starts the piece runs to its end: one HTML
+  // node, which holds no prose (a comment in it would be a directive: the chunk's first comment ends the fast pieces).
+  if (c0 === 60 /* < */ && HTML_BLOCK_6.test(src.slice(start, Math.min(end, start + 14)))) return { start, end, blocks: [] };
   // A paragraph of one image: no text of its own (remark's image node holds none that is read).
   if (c0 === 33 /* ! */ && IMAGE_ONLY.test(src.slice(start, trimSpaces(src, start, end)))) return { start, end, blocks: [] };
   if (c0 === 91 /* [ */ && src.charCodeAt(start + 1) === 94 /* ^ */) {
