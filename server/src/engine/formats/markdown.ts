@@ -707,6 +707,13 @@ const FOOTNOTE_CALL = /\[\^([A-Za-z0-9-]{1,100})\]/g;
  */
 const LITERAL_BRACKETS = /\[([^[\]\n^][^[\]\n]{0,998})\]/g;
 
+/**
+ * An inline link or image: `[label](destination)`, `![alt](destination)`. The label on one line,
+ * without brackets, code, HTML or math (they take precedence over a link); the destination without
+ * spaces, brackets, parentheses, code, math, pipes (a table row), tildes or a title.
+ */
+const INLINE_LINK = /(!?)\[([^[\]\n`<$]{1,999})\]\(([^\s()<>\\`$|~[\]]{1,2000})\)/g;
+
 /** A backslash escape of ASCII punctuation (CommonMark): the character stands for itself. */
 const ESCAPE = /\\([!-/:-@[-`{-~])/g;
 /** A range of a piece that is not in its text: [start, end), and true when it is a hard break (a space in the text). */
@@ -845,6 +852,40 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
     });
     if (!ok) return null;
   }
+  // Label ranges (offsets in the piece) of the inline links read below: emphasis may not pair across their edges.
+  let links: Array<[number, number]> | undefined;
+  if (piece.indexOf('](') >= 0) {
+    // Inline links and images with a plain label and a simple destination (`[tekst](https://…)`, `![logo](a.png)`):
+    // remark's text nodes are the label's text for a link, nothing for an image; the rest is left out.
+    let ok = true;
+    piece = piece.replace(INLINE_LINK, (all: string, bang: string, label: string, dest: string, at: number) => {
+      if (!ok) return all;
+      const open = at + bang.length;
+      const close = open + 1 + label.length;
+      const source = src.slice(start + open + 1, start + close);
+      // After `]` the brackets may be a reference's; `[^…]` a footnote's; brackets inside: the parser's.
+      if ((at > 0 && piece[at - 1] === ']') || label.charCodeAt(0) === 94 || source.indexOf('[') >= 0 || source.indexOf(']') >= 0) ok = false;
+      else if (bang) {
+        refs.push([start + at, start + at + all.length]);
+        raw = raw.slice(0, at) + 'x'.repeat(all.length) + raw.slice(at + all.length);
+        return 'x'.repeat(all.length);
+      } else {
+        // A link whose only text is its address (or an e-mail address) is a placeholder (ChunkReader.inline): the parser's.
+        const text = decodeString(source);
+        const url = decodeString(dest);
+        if (text === url || /^(?:https?:\/\/|www\.|mailto:)/i.test(text) || url === `mailto:${text}`) ok = false;
+        else {
+          refs.push([start + at, start + open + 1], [start + close, start + at + all.length]);
+          (links ??= []).push([open + 1, close]);
+          raw = raw.slice(0, close + 2) + 'x'.repeat(dest.length) + raw.slice(close + 2 + dest.length);
+          return `x${label}${'x'.repeat(all.length - label.length - 1)}`;
+        }
+      }
+      return all;
+    });
+    if (!ok) return null;
+    refs.sort((x, y) => x[0] - y[0]);
+  }
   if (piece.indexOf('[') >= 0) {
     // Brackets that make no link (`[1]`, `[kids]`, `[14-16]`): text as written.
     piece = piece.replace(LITERAL_BRACKETS, (all: string, label: string, at: number) => {
@@ -861,6 +902,8 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
   }
   if (emphasis && (piece.indexOf('*') >= 0 || piece.indexOf('_') >= 0)) {
     const runs = emphasisRuns(raw, start);
+    // An opener and its closer on either side of a link label's edge do not pair (CommonMark reads a label's delimiters on their own).
+    if (runs && links) for (let i = 0; i + 1 < runs.length; i += 2) for (const [ls, le] of links) if ((runs[i]![0] - start >= ls && runs[i]![0] - start < le) !== (runs[i + 1]![0] - start >= ls && runs[i + 1]![0] - start < le)) return null;
     if (runs) {
       // Masked for the tests below (an opener at a line's start is no list item: a letter follows it).
       piece = piece.replace(/[*_]/g, 'x');
