@@ -148,7 +148,8 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     const fast = (p: string, labels: string[] = []) => plainPieces(p, new Set(labels)).length === 1;
     assert.ok(fast(`${long} Zie [1] en [14-16]; het kost $25.`));
     assert.ok(!fast(`${long} Zie [def].`, ['def']), 'a defined label: a link');
-    assert.ok(!fast(`${long} Zie [a](b).`), 'an inline link');
+    assert.ok(fast(`${long} Zie [a](b).`), 'an inline link (its label is its text)');
+    assert.ok(!fast(`${long} Zie [a][b].`), 'a reference link');
     assert.ok(!fast(`${long} Het kost $25 of $30.`), 'two dollar signs may make math');
     for (const tasks of ['- [x] Klaar\n- [ ] Nog doen', '- [X] Klaar']) {
       assert.deepEqual(fastPieces(tasks), [], 'a task list item');
@@ -257,6 +258,90 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     const long = 'De cliënt krijgt binnen twee weken een besluit over de aanvraag, en de afdeling legt uit waarom. '.repeat(3).trim();
     assert.equal(fastPieces(`${long}\n\n\`\`\`\ncode\n\n${long}\n\`\`\``).length, 1, 'the piece before the fence only');
     assert.equal(fastPieces(`Tekst \`\`\` ${long}\n\n${long}`).length, 0, 'nothing from the first piece that may open one on');
+  });
+
+  // Character references (`&nbsp;`, `&gt;`, `&#38;`) and line break tags (`<br>`) in paragraphs, headings, list items and
+  // table cells, now and then an unknown name, a reference to white space, a break tag at the start or one that is not one.
+  const reference = fc.oneof(
+    { arbitrary: fc.constantFrom('&nbsp;', '&gt;&gt;', '&amp;', '&apos;', '&#38;', '&#x26;', '&#X41;', '&#0;', '&eacute;', '<br>', '<br/>', '<br />', '<BR>', 'a<br>b', '**x**<br>', '&nbsp;*x*'), weight: 6 },
+    { arbitrary: fc.constantFrom('&foo;', '&#32;', '&#x9;', '&#10;', '&nbsp', '& nbsp;', '<br', '<br  >', '<brr>', '<br x>', '\\&amp;', '\\<br>', '<br>  \n', '<br> \n', '<br>\n'), weight: 1 },
+  );
+  const referenceText = fc
+    .tuple(fc.array(fc.oneof({ arbitrary: token, weight: 30 }, { arbitrary: reference, weight: 3 }, { arbitrary: emphasised, weight: 1 }), { minLength: 20, maxLength: 100 }), fc.constantFrom('', '', '- ', '1. ', '# ', '[^2]: ', '<br> ', '&nbsp;'))
+    .map(([ts, opening]) => opening + ts.join('').replace(/ *\n */g, '\n').replace(/^\s+|\s+$/g, ''));
+  const referenceCell = fc.array(fc.oneof({ arbitrary: fc.constantFrom(...WORDS, '**Kop**', ' '), weight: 6 }, { arbitrary: reference, weight: 2 }), { maxLength: 4 }).map((ws) => ` ${ws.join(' ').replace(/\n/g, ' ')} `);
+  const referenceTable = fc.integer({ min: 1, max: 3 }).chain((n) =>
+    fc.tuple(fc.array(referenceCell, { minLength: n, maxLength: n }), fc.array(fc.array(referenceCell, { minLength: n, maxLength: n }), { minLength: 1, maxLength: 4 })).map(([head, rows]) => [`|${head.join('|')}|`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `|${r.join('|')}|`)].join('\n')),
+  );
+  it('on generated paragraphs and table cells with character references and line break tags (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(referenceText, referenceTable), { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n'), (ps, sep) => {
+        const { slow, fast } = both(`${ps.join(sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 400, seed: 20261204 },
+    );
+    // The generator reaches the path: references and break tags in pieces read without the parser.
+    const hasOne = (t: string) => /&[#\da-z]+;|<br/i.test(t);
+    const paragraphs = fc.sample(referenceText, { numRuns: 200, seed: 7 }).filter((t) => fastPieces(t, new Set(['^1', '^2'])).some((p) => hasOne(t.slice(p.start, p.end)))).length;
+    assert.ok(paragraphs >= 20, `only ${paragraphs} paragraphs with references or break tags took the fast path`);
+    const tables = fc.sample(referenceTable, { numRuns: 100, seed: 3 }).filter((t) => fastPieces(t).some((p) => p.blocks.some((b) => b.kind === 'tableCell' && hasOne(t.slice(b.start, b.end))))).length;
+    assert.ok(tables >= 10, `only ${tables} tables with references or break tags took the fast path`);
+    const long = 'De cliënt krijgt binnen twee weken een besluit over de aanvraag, en de afdeling legt uit waarom. '.repeat(3).trim();
+    const [piece] = fastPieces(`${long} Test&nbsp;3.1 &gt;&gt; a<br>b`);
+    assert.equal(piece?.blocks[0]?.text, `${long} Test\u00a03.1 >> ab`);
+    assert.deepEqual(fastPieces(`${long} &foo; en meer`), [], 'an unknown name: the parser');
+    assert.deepEqual(fastPieces(`<br>\n${long}`), [], 'a break tag alone on the first line: an HTML block');
+  });
+
+  // HTML blocks of kind 6 (block-level tags) as reports use them for images and layout, between paragraphs, tables and lists;
+  // now and then a tag that opens no such block (inline tags, an unknown name, indentation) or one that holds a comment.
+  const htmlBlock = fc.oneof(
+    { arbitrary: fc.constantFrom('<p align="center">\n  <img src="img/a b.png" width=700>\n</p>', '<div align="center">\n  <img src="https://example.org/a.png" width="50%">\n</div>', '<table>\n  <tr>\n    <td>De <b>cliënt</b> *leest*</td>\n  </tr>\n</table>', '</div>', '<P>', '<p/>', '<hr>', '<br>', '<details>\n<summary>Meer</summary>\nTekst [a](b) &amp; meer\n</details>', '<td>', '<ul>\n<li>een</li>\n</ul>'), weight: 4 },
+    { arbitrary: fc.constantFrom('<pa>', '<span>tekst</span> meer', '<img src="a.png">', '<a href="x">link</a> en tekst', '<p', ' <p>', '<p>tekst\n- item', '<div>\n<!-- brug-disable -->\n</div>', '<pre>\nx\n\ny\n</pre>', '<tablex>', '<p>\n\n    ingesprongen', '- item\n<div>'), weight: 1 },
+  );
+  it('on generated chunks with HTML blocks of kind 6 (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: htmlBlock, weight: 2 }, { arbitrary: block, weight: 2 }, { arbitrary: tableArb, weight: 1 }, { arbitrary: listArb, weight: 1 }), { minLength: 2, maxLength: 6 }), fc.constantFrom('\n\n', '\r\n\r\n', '\n\n\n'), (parts, sep) => {
+        const text = `${parts.join('\n\n').replace(/\n\n/g, sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`;
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 400, seed: 20261204 },
+    );
+    // The generator reaches the path: HTML pieces read without the parser (no blocks of their own).
+    const reached = fc.sample(htmlBlock, { numRuns: 100, seed: 3 }).filter((t) => fastPieces(`Tekst.\n\n${t}`).some((p) => p.blocks.length === 0 && t.startsWith('<'))).length;
+    assert.ok(reached >= 30, `only ${reached} HTML blocks took the fast path`);
+    assert.deepEqual(fastPieces('<p align="center">\n  <img src="a.png">\n</p>').map((p) => [p.start, p.blocks.length]), [[0, 0]]);
+    for (const other of ['<span>tekst</span>', '<pa>x</pa>', ' <p>', '<img src="a.png">']) assert.deepEqual(fastPieces(other), [], other);
+  });
+
+  // Inline links and images as reports write them, now and then one that is something else (an autolink's placeholder, a
+  // reference, a title, code or math that takes precedence, emphasis that crosses the label's edge).
+  const link = fc.oneof(
+    { arbitrary: fc.constantFrom(' [tekst](https://example.org/a_b)', ' [de *cliënt*](a.png)', ' ![logo](img/a.png)', ' [Protocol](https://ugentbe-my.sharepoint.com/:b:/g/personal/x_y?e=3pP9zS)', ' **[vet](x)**', ' [a](b).', ' *[a](b)*', ' [**kop**](#anker)', ' [a &amp; b](c)', ' [a](b&amp;c)', ' [a](b)[^1]', ' ([zie hier](c))', ' [een\\*](b)', ' [Rapport](https://x.org/a%20b.pdf)'), weight: 6 },
+    { arbitrary: fc.constantFrom('[x](x)', '[mailto:a](b)', '[a](mailto:a)', '[a](b "t")', '[a](<b>)', '[a]( b)', '[a](b c)', ' [*a](b)*', ' *[a*](b)', '[a][b](c)', '[^1](x)', '[a`b](c)`', '[a](b`c)`', '[a](b$c) $', '[a](b|c)', '![a*](b)*', '[a\\](b)', '[a](b\\)c)', '[a\nb](c)', '[a](b)(c)', '[[a]](b)', '[a](b))', '[www.x](y)', '[b](c)', '[a](b)[b]', '![a](b)[^1]', '[a](https://x.org/a_b_c)'), weight: 1 },
+  );
+  const linkText = fc
+    .tuple(fc.array(fc.oneof({ arbitrary: token, weight: 30 }, { arbitrary: link, weight: 3 }, { arbitrary: emphasised, weight: 1 }), { minLength: 20, maxLength: 100 }), fc.constantFrom('', '', '- ', '1. ', '# ', '[^2]: ', '[a](b) '))
+    .map(([ts, opening]) => opening + ts.join('').replace(/ *\n */g, '\n').replace(/^\s+|\s+$/g, ''));
+  it('on generated paragraphs, headings and list items with inline links and images (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(linkText, { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n'), fc.boolean(), (ps, sep, defs) => {
+        const { slow, fast } = both(`${ps.join(sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.${defs ? `${sep}[b]: https://example.org` : ''}`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 500, seed: 20261204 },
+    );
+    // The generator reaches the path: pieces with links or images read without the parser.
+    const reached = fc.sample(linkText, { numRuns: 200, seed: 7 }).filter((t) => fastPieces(t, new Set(['^1', '^2'])).some((p) => /\]\(/.test(t.slice(p.start, p.end)))).length;
+    assert.ok(reached >= 20, `only ${reached} pieces with links took the fast path`);
+    const long = 'De cliënt krijgt binnen twee weken een besluit over de aanvraag, en de afdeling legt uit waarom. '.repeat(3).trim();
+    const [piece] = fastPieces(`${long} Zie het [protocol](https://example.org/p_1) en ![logo](a.png) hier.`);
+    assert.equal(piece?.blocks[0]?.text, `${long} Zie het protocol en  hier.`);
+    assert.equal(fastPieces(`${long} Een *nadruk* en [een link](https://example.org/a_b*c).`).length, 1, 'delimiters in the destination are no emphasis');
+    assert.deepEqual(fastPieces(`${long} [https://example.org](https://example.org)`), [], 'an address as its own text: a placeholder');
+    assert.deepEqual(fastPieces(`${long} *een [link* naar](b) iets`), [], 'emphasis across the edge of a label');
   });
 
   // Lists whose items run over more lines, as Pandoc and editors wrap them: the same marker throughout, now and then a line that does not continue the item.

@@ -365,3 +365,18 @@ describe('sections: roles that generalise (issue 14), Dutch and English', () => 
     }
   });
 });
+
+describe('sections: compiled role patterns shared between vocabularies', () => {
+  it('a second vocabulary of the same entries uses the same pattern objects, and its counts and roles are the same', () => {
+    const other = roleVocabularyOf(new Vocabulary(bundledDictionaries().dictionaries), 'nl');
+    assert.notEqual(other, NL);
+    assert.equal(other.heading[0]!.re, NL.heading[0]!.re);
+    assert.equal(other.content[0]!.re, NL.content[0]!.re);
+    // A content pattern has the g flag: counting with one vocabulary leaves nothing behind for the other.
+    const text = 'We hebben de deelnemers geïnterviewd. Uit de interviews bleek dat de deelnemers de resultaten begrepen; de respondenten noemden drie knelpunten.';
+    const first = roleOfContent(text, NL);
+    assert.equal(roleOfContent(`${text} ${text}`, other), first);
+    assert.equal(roleOfContent(text, NL), first);
+    for (const h of ['Methode', 'Resultaten van de interviews', 'Conclusie', 'Inleiding (N=4)']) assert.equal(roleOfHeading(h, other), roleOfHeading(h, NL), h);
+  });
+});

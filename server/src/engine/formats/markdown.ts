@@ -14,6 +14,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { mathFromMarkdown } from 'mdast-util-math';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { decodeString } from 'micromark-util-decode-string';
 import type { Directive, Language, ParsedDocument, ProseBlock, BlockKind } from '../types.js';
 import { BlockTextBuilder, commonPrefix, commonSuffix } from '../offsets.js';
 import { parseDirective } from './directives.js';
@@ -706,10 +707,47 @@ const FOOTNOTE_CALL = /\[\^([A-Za-z0-9-]{1,100})\]/g;
  */
 const LITERAL_BRACKETS = /\[([^[\]\n^][^[\]\n]{0,998})\]/g;
 
+/**
+ * An inline link or image: `[label](destination)`, `![alt](destination)`. The label on one line,
+ * without brackets, code, HTML or math (they take precedence over a link); the destination without
+ * spaces, brackets, parentheses, code, math, pipes (a table row), tildes or a title.
+ */
+const INLINE_LINK = /(!?)\[([^[\]\n`<$]{1,999})\]\(([^\s()<>\\`$|~[\]]{1,2000})\)/g;
+
 /** A backslash escape of ASCII punctuation (CommonMark): the character stands for itself. */
 const ESCAPE = /\\([!-/:-@[-`{-~])/g;
 /** A range of a piece that is not in its text: [start, end), and true when it is a hard break (a space in the text). */
 type Skip = [number, number, true?];
+
+/**
+ * A character reference as micromark reads one (`&nbsp;`, `&#38;`, `&#x26;`: a known name or a
+ * number, and the semicolon), or a line break tag (`<br>`, `<br/>`, `<br />`, inline HTML).
+ */
+const REFERENCE_OR_BREAK = /&(?:#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});|<br ?\/?>/gi;
+
+/**
+ * `piece` (a paragraph's or a cell's text, escapes masked) with its character references and
+ * line break tags masked, each break tag's range (offset by `at`) added to `skips`. A reference
+ * stands in remark's text node for what it decodes to (fastBlock decodes it as micromark does);
+ * an unknown name (`&foo;`) and one that decodes to white space or a control character stay, so
+ * the piece is not plain. A break tag is an HTML node that holds no text; at the piece's start it
+ * could open an HTML block, so it stays there.
+ */
+function maskReferences(piece: string, at: number, skips: Skip[]): string {
+  let added = false;
+  const masked = piece.replace(REFERENCE_OR_BREAK, (m: string, i: number) => {
+    if (m.charCodeAt(0) === 38 /* & */) {
+      const value = decodeString(m);
+      return value === m || value.charCodeAt(0) < 33 ? m : 'x'.repeat(m.length);
+    }
+    if (i === 0) return m;
+    skips.push([at + i, at + i + m.length]);
+    added = true;
+    return 'x'.repeat(m.length);
+  });
+  if (added) skips.sort((x, y) => x[0] - y[0]);
+  return masked;
+}
 
 /** A run of emphasis delimiters (`*`, `**`, `_` …). */
 const DELIMITER_RUN = /\*+|_+/g;
@@ -814,6 +852,40 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
     });
     if (!ok) return null;
   }
+  // Label ranges (offsets in the piece) of the inline links read below: emphasis may not pair across their edges.
+  let links: Array<[number, number]> | undefined;
+  if (piece.indexOf('](') >= 0) {
+    // Inline links and images with a plain label and a simple destination (`[tekst](https://…)`, `![logo](a.png)`):
+    // remark's text nodes are the label's text for a link, nothing for an image; the rest is left out.
+    let ok = true;
+    piece = piece.replace(INLINE_LINK, (all: string, bang: string, label: string, dest: string, at: number) => {
+      if (!ok) return all;
+      const open = at + bang.length;
+      const close = open + 1 + label.length;
+      const source = src.slice(start + open + 1, start + close);
+      // After `]` the brackets may be a reference's; `[^…]` a footnote's; brackets inside: the parser's.
+      if ((at > 0 && piece[at - 1] === ']') || label.charCodeAt(0) === 94 || source.indexOf('[') >= 0 || source.indexOf(']') >= 0) ok = false;
+      else if (bang) {
+        refs.push([start + at, start + at + all.length]);
+        raw = raw.slice(0, at) + 'x'.repeat(all.length) + raw.slice(at + all.length);
+        return 'x'.repeat(all.length);
+      } else {
+        // A link whose only text is its address (or an e-mail address) is a placeholder (ChunkReader.inline): the parser's.
+        const text = decodeString(source);
+        const url = decodeString(dest);
+        if (text === url || /^(?:https?:\/\/|www\.|mailto:)/i.test(text) || url === `mailto:${text}`) ok = false;
+        else {
+          refs.push([start + at, start + open + 1], [start + close, start + at + all.length]);
+          (links ??= []).push([open + 1, close]);
+          raw = raw.slice(0, close + 2) + 'x'.repeat(dest.length) + raw.slice(close + 2 + dest.length);
+          return `x${label}${'x'.repeat(all.length - label.length - 1)}`;
+        }
+      }
+      return all;
+    });
+    if (!ok) return null;
+    refs.sort((x, y) => x[0] - y[0]);
+  }
   if (piece.indexOf('[') >= 0) {
     // Brackets that make no link (`[1]`, `[kids]`, `[14-16]`): text as written.
     piece = piece.replace(LITERAL_BRACKETS, (all: string, label: string, at: number) => {
@@ -830,12 +902,15 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
   }
   if (emphasis && (piece.indexOf('*') >= 0 || piece.indexOf('_') >= 0)) {
     const runs = emphasisRuns(raw, start);
+    // An opener and its closer on either side of a link label's edge do not pair (CommonMark reads a label's delimiters on their own).
+    if (runs && links) for (let i = 0; i + 1 < runs.length; i += 2) for (const [ls, le] of links) if ((runs[i]![0] - start >= ls && runs[i]![0] - start < le) !== (runs[i + 1]![0] - start >= ls && runs[i + 1]![0] - start < le)) return null;
     if (runs) {
       // Masked for the tests below (an opener at a line's start is no list item: a letter follows it).
       piece = piece.replace(/[*_]/g, 'x');
       refs = refs.length ? [...refs, ...runs].sort((x, y) => x[0] - y[0]) : runs;
     }
   }
+  if (piece.indexOf('&') >= 0 || piece.indexOf('<') >= 0) piece = maskReferences(piece, start, refs);
   if (piece.indexOf(' \n') >= 0) {
     // Spaces at a line's end: one is left out of the text, two or more make a hard break (a space in the block's text).
     let breaks = false;
@@ -879,7 +954,9 @@ function fastBlock(src: string, kind: BlockKind, start: number, end: number, fro
   for (const [rs, re, hardBreak] of [...skips, [to, to] as Skip]) {
     const text = src.slice(from, rs);
     // What remark's text node holds: escapes resolved, a space before a line ending left out (and, in a list item, the indentation of its lines).
-    let value = text.indexOf('\\') >= 0 || text.indexOf(' \n') >= 0 ? text.replace(ESCAPE, '$1').replace(/ \n/g, '\n') : text;
+    let value = text.indexOf(' \n') >= 0 ? text.replace(/ \n/g, '\n') : text;
+    // Escapes and character references decoded, as micromark decodes them.
+    if (value.indexOf('\\') >= 0 || value.indexOf('&') >= 0) value = decodeString(value);
     if (indented) value = value.replace(/\n +/g, '\n');
     b.addAligned(value, text, from);
     if (hardBreak) b.addSeparator(' ', rs);
@@ -1040,7 +1117,7 @@ function tablePiece(src: string, start: number, end: number): FastPiece | undefi
         const lead = cell.indexOf(content);
         if (/[^\S ]/.test(cell.slice(0, lead) + cell.slice(lead + content.length))) return undefined;
         let masked = content;
-        let skips: Array<[number, number]> = [];
+        let skips: Skip[] = [];
         if (content.indexOf('*') >= 0 || content.indexOf('_') >= 0) {
           // The cell with its spaces: a run's neighbours as the parser sees them ('' at either end: a pipe).
           const runs = emphasis ? emphasisRuns(cell, from, false) : null;
@@ -1048,6 +1125,7 @@ function tablePiece(src: string, start: number, end: number): FastPiece | undefi
           skips = runs;
           masked = content.replace(/[*_]/g, 'x');
         }
+        if (masked.indexOf('&') >= 0 || masked.indexOf('<') >= 0) masked = maskReferences(masked, from + lead, (skips = [...skips]));
         if (NOT_PLAIN_CELL.test(masked)) return undefined;
         const block = fastBlock(src, 'tableCell', pipe, c === cells.length - 2 ? next + 1 : next, from + lead, from + lead + content.length, skips);
         if (block) blocks.push(block);
@@ -1078,6 +1156,12 @@ export function fastPieces(src: string, footnotes: ReadonlySet<string> = new Set
 }
 
 /**
+ * The start of an HTML block of kind 6 (CommonMark): `<` or `</`, a block-level tag name, then a
+ * space, a tab, the line's end, `>` or `/>`. Such a block runs to the next blank line.
+ */
+const HTML_BLOCK_6 = /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>\r\n]|\/>|$)/i;
+
+/**
  * The piece src[start, end) read without the parser, or undefined. After an ATX heading line the
  * rest of the piece is read as a piece of its own: a heading leaves no paragraph open, so what
  * follows it starts as it would after a blank line (a plain paragraph, a list, a table …).
@@ -1088,6 +1172,9 @@ function fastPiece(src: string, start: number, end: number, footnotes: ReadonlyS
     if (table) return table;
   }
   const c0 = src.charCodeAt(start);
+  // An HTML block of kind 6 (`<p align="center">`, `<table>`, `<div>`) that starts the piece runs to its end: one HTML
+  // node, which holds no prose (a comment in it would be a directive: the chunk's first comment ends the fast pieces).
+  if (c0 === 60 /* < */ && HTML_BLOCK_6.test(src.slice(start, Math.min(end, start + 14)))) return { start, end, blocks: [] };
   // A paragraph of one image: no text of its own (remark's image node holds none that is read).
   if (c0 === 33 /* ! */ && IMAGE_ONLY.test(src.slice(start, trimSpaces(src, start, end)))) return { start, end, blocks: [] };
   if (c0 === 91 /* [ */ && src.charCodeAt(start + 1) === 94 /* ^ */) {
