@@ -76,4 +76,28 @@ describe('practice card from per-run summaries: edits in a warm engine equal a c
       assert.equal(lists(warm.lint(edited, { path: `pseudo-${language}.md`, language })), N - 3);
     }
   });
+
+  it('nl and en: a long section renamed to acknowledgements and back (its runs the same blocks, counted as thanks or not) equals a check from scratch', () => {
+    // A section of many runs whose blocks stay the same (the same role, other) while its heading makes it acknowledgements or not: each run
+    // keeps a summary per mark (practice/analysis.ts); a summary of the other mark would count the thanks as evidence.
+    for (const language of ['nl', 'en'] as const) {
+      const body = Array.from({ length: 150 }, (_, i) =>
+        language === 'nl'
+          ? `De bevindingen van ronde ${i + 1} zijn teruggekoppeld aan ${i + 3} consulenten; zij herkenden ze.`
+          : `The results of round ${i + 1} were checked in a feedback session with ${i + 3} physicians.`,
+      ).join('\n\n');
+      const [plain, thanks] = language === 'nl' ? ['## Over dit rapport', '## Dankwoord'] : ['## About this report', '## Acknowledgements'];
+      const head = language === 'nl' ? '# Rapport\n\nOver de wijk.\n\n' : '# Report\n\nAbout the district.\n\n';
+      const versions = [`${head}${plain}\n\n${body}`, `${head}${thanks}\n\n${body}`, `${head}${plain}\n\n${body}`, `${head}${thanks}\n\n${body}`];
+      const warm = engineFor(undefined, undefined, { cacheSize: 4000 }).engine;
+      const shown: string[] = [];
+      for (const text of versions) {
+        const again = card(warm.lint(text, { path: `thanks-${language}.md`, language }));
+        assert.deepEqual(again, card(new Engine({ vocabulary: warm.vocabulary }).lint(text, { path: `fresh-thanks-${language}.md`, language })));
+        shown.push(JSON.stringify(again.fit.items.find((x) => x.id === 'discussed_with_practice')));
+      }
+      // The test can fail: the thanks are no evidence, the same text under another heading is.
+      assert.notEqual(shown[0], shown[1]);
+    }
+  });
 });

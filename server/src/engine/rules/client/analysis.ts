@@ -564,17 +564,19 @@ function addQuotes(ctx: Context, v: Voice, f: ClientFacts, bi: number, participa
   for (const q of f.quotes) {
     let who = resolve(q.speaker);
     if (q.speaker === 'unknown') who = carry !== 'unknown' ? carry : byMethod ? resolve('participant') : 'unknown';
-    const counterReason: CounterEvidence['reason'] | undefined = q.cited || citedAfterInSource(doc, b, q.end)
-      ? 'cited'
-      : literature || literatureSection
-        ? 'literature'
-        : q.whole && firstInSection && q.speaker === 'unknown' && carry === 'unknown' && !q.labelled
-          ? 'epigraph'
-          : who === 'professional'
-            ? 'professional'
-            : q.speaker === 'unknown' && q.attribution
-              ? 'author'
-              : undefined;
+    const other: CounterEvidence['reason'] | undefined = literature || literatureSection
+      ? 'literature'
+      : q.whole && firstInSection && q.speaker === 'unknown' && carry === 'unknown' && !q.labelled
+        ? 'epigraph'
+        : who === 'professional'
+          ? 'professional'
+          : q.speaker === 'unknown' && q.attribution
+            ? 'author'
+            : undefined;
+    // The source text after the quotation is read only when its answer counts: a counter item still to be shown, or a
+    // client quotation that nothing else makes counter-evidence (speed only, cl15).
+    const readSource = v.counter.length < MAX_ITEMS ? true : other === undefined && who === 'client';
+    const counterReason: CounterEvidence['reason'] | undefined = q.cited || (readSource && citedAfterInSource(doc, b, q.end)) ? 'cited' : other;
     if (counterReason) {
       // Only the first few are shown (evidence): the rest are not placed.
       if (v.counter.length < MAX_ITEMS) v.counter.push({ ...item(bi, q.start, q.end, q.text), reason: counterReason });
@@ -670,9 +672,11 @@ function sectionsOf(doc: DocumentModel, v: Voice, parent: number[]): { sections:
     if (!KEY_ROLES.has(s.role)) return;
     const pi = parent[i]!;
     if (pi >= 0 && sections[pi]!.role === s.role) return;
-    clientAbbr ??= clientAbbreviations(doc, v);
-    const mentionsClients = v.secClient[i]! > 0 || namesClientAbbreviation(doc, s, clientAbbr);
-    const parentMentionsClients = pi >= 0 && (v.secClient[pi]! > 0 || namesClientAbbreviation(doc, sections[pi]!, clientAbbr));
+    // The document's abbreviations are looked up only for a section that names no client word (a whole-text scan, ~1 ms
+    // at 100k words; speed only, cl15).
+    const abbr = () => (clientAbbr === undefined ? (clientAbbr = clientAbbreviations(doc, v)) : clientAbbr);
+    const mentionsClients = v.secClient[i]! > 0 || namesClientAbbreviation(doc, s, abbr());
+    const parentMentionsClients = pi >= 0 && (v.secClient[pi]! > 0 || namesClientAbbreviation(doc, sections[pi]!, abbr()));
     keySections.push({ index: i, title: s.title, line: s.line, role: s.role, words: v.secWords[i]!, mentionsClients, parent: pi, parentMentionsClients });
   });
   return { sections: out, keySections };
