@@ -13,6 +13,8 @@
  * brug.debounceMs is 0 here, so this measures the check, not the debounce.
  *
  *   node --expose-gc --import tsx bench/lsp-latency.ts [--sizes 10000,100000] [--edits 1000]
+ *     [--pause-every N --pause-ms M]  a pause of M ms (not timed) after every N edits
+ *     [--bundle FILE]                 another build of the server (paired A/B runs against main)
  *
  * Targets (issue 10): first diagnostics ≤ 2 s; edit median ≤ 20 ms, p95 ≤ 50 ms;
  * 100k/10k median ratio ≤ 1.5; RSS ≤ 150 MB after 1,000 edits.
@@ -127,6 +129,14 @@ interface SizeResult {
   /** The longest time anything blocked the server's message loop (checks, publishing, collections; perf_hooks.monitorEventLoopDelay), and the longest GC pause. */
   loopMaxMs: number;
   gcMaxMs: number;
+  forcedCount: number;
+  forcedMaxMs: number;
+  forcedIdle: number;
+  hit: number;
+  hitMedian: number;
+  clearMedian: number;
+  clearP95: number;
+  clearMax: number;
   cpuMedian: number;
   cpuP95: number;
   /** Median wall time per edit's check in the engine's lint and in making and comparing (publishing) the diagnostics. */
@@ -138,12 +148,14 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
   const { text, words } = corpusDocument(target);
   const prof = arg('cpu-prof', '');
   const flags = arg('node-flags', '').split(/\s+/).filter(Boolean);
+  const bundle = resolve(arg('bundle', BUNDLE));
   const client = new TestClient({
     settings: { debounceMs: 0, maxDocumentSize: 50 * 1024 * 1024 },
     env: { BRUG_LSP_TIMING: '1' },
     // --cpu-prof DIR: the server writes a V8 CPU profile there when it exits.
     // --node-flags "…": V8/Node flags for the server process (to compare memory settings).
-    ...(prof || flags.length ? { command: { file: process.execPath, args: [...flags, ...(prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : []), BUNDLE, '--stdio'] } } : {}),
+    // --bundle FILE: another build of the server (a copy of main's, for paired A/B runs).
+    ...(prof || flags.length || bundle !== BUNDLE ? { command: { file: process.execPath, args: [...flags, ...(prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : []), bundle, '--stdio'] } } : {}),
   });
   await client.initialize();
   const uri = `file:///tmp/brug-bench/latency-${target}.md`;
@@ -170,7 +182,11 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
   const times: number[] = [];
   const published = client.publications.length;
   let shift = 0;
+  // --pause-every N --pause-ms M: a writer's pause (not timed) after every N edits, as between bursts of typing.
+  const pauseEvery = Number(arg('pause-every', '0'));
+  const pauseMs = Number(arg('pause-ms', '500'));
   for (let i = 0; i < edits; i++) {
+    if (pauseEvery > 0 && i > 0 && i % pauseEvery === 0) await new Promise((r) => setTimeout(r, pauseMs));
     const pos = editPosition(client.document(uri), spaces, random, shift);
     const word = WORDS[i % WORDS.length]!;
     shift += word.length;
@@ -193,6 +209,28 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
   const slices = client.logs.map((l) => /longest slice ([\d.]+) ms/.exec(l.message)).filter((m): m is RegExpExecArray => !!m).map((m) => Number(m[1]));
   // BRUG_BENCH_LOG=FILE: the server's timing lines, one per check, for a closer look.
   if (process.env.BRUG_BENCH_LOG) writeFileSync(`${process.env.BRUG_BENCH_LOG}-${target}`, client.logs.map((l) => l.message).filter((m) => m.startsWith('brug-timing')).join('\n'));
+  // Edits whose wait included a full collection: the used heap after this version's check is 10 MB or more
+  // below the one after the version before (works for builds that do not count their collections), an edit
+  // right after a writer's pause not counted (a collection in the pause did not delay it).
+  const forced = new Map<number, { count: number; ms: number; idle: number }>();
+  const heapAt = new Map<number, number>();
+  for (const l of client.logs) {
+    const m = /brug-timing .* v(\d+): .*forced collections (\d+) \(longest ([\d.]+) ms(?:, (\d+) when idle)?\)/.exec(l.message);
+    if (m) forced.set(Number(m[1]), { count: Number(m[2]), ms: Number(m[3]), idle: Number(m[4] ?? NaN) });
+    const h = /brug-timing .* v(\d+): .* heap ([\d.]+) MB/.exec(l.message);
+    if (h) heapAt.set(Number(h[1]), Number(h[2]));
+  }
+  const hit: number[] = [];
+  const clear: number[] = [];
+  times.forEach((t, i) => {
+    const now = heapAt.get(i + 2);
+    const before = heapAt.get(i + 1);
+    if (now === undefined || before === undefined || (pauseEvery > 0 && i > 0 && i % pauseEvery === 0)) return;
+    (now < before - 10 ? hit : clear).push(t);
+  });
+  hit.sort((a, b) => a - b);
+  clear.sort((a, b) => a - b);
+  const lastForced = [...forced.values()].at(-1);
   const split = client.logs
     .map((l) => /brug-timing .* v(\d+): .*lint ([\d.]+) ms, diagnostics\+publish ([\d.]+) ms/.exec(l.message))
     .filter((m): m is RegExpExecArray => !!m && Number(m[1]) > 1);
@@ -218,6 +256,14 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
     longestSlice: slices.length ? Math.max(...slices) : NaN,
     loopMaxMs: blocked.length ? Number(blocked.at(-1)![1]) : NaN,
     gcMaxMs: blocked.length ? Number(blocked.at(-1)![2]) : NaN,
+    forcedCount: lastForced?.count ?? NaN,
+    forcedMaxMs: lastForced?.ms ?? NaN,
+    forcedIdle: lastForced?.idle ?? NaN,
+    hit: hit.length,
+    hitMedian: hit.length ? percentile(hit, 50) : NaN,
+    clearMedian: clear.length ? percentile(clear, 50) : NaN,
+    clearP95: clear.length ? percentile(clear, 95) : NaN,
+    clearMax: clear.length ? clear.at(-1)! : NaN,
     cpuMedian: cpu.length ? percentile(cpu, 50) : NaN,
     cpuP95: cpu.length ? percentile(cpu, 95) : NaN,
     lintMedian: lints.length ? percentile(lints, 50) : NaN,
@@ -241,6 +287,7 @@ async function main() {
         `  edit → diagnostics: median ${fmt(r.median)} ms, p95 ${fmt(r.p95)} ms, max ${fmt(r.max)} ms; ${r.republished} of ${r.edits} edits re-published diagnostics`,
         `  server CPU time per edit's check (less sensitive to a busy machine): median ${fmt(r.cpuMedian)} ms, p95 ${fmt(r.cpuP95)} ms; wall medians: lint ${fmt(r.lintMedian)} ms, diagnostics+publish ${fmt(r.publishMedian)} ms`,
         `  longest time the server held its message loop in a check: ${fmt(r.longestSlice)} ms; blocked by anything (collections too): ${fmt(r.loopMaxMs)} ms, longest GC pause ${fmt(r.gcMaxMs)} ms`,
+        `  server's own collections: ${r.forcedCount} (${r.forcedIdle} when idle; longest ${fmt(r.forcedMaxMs)} ms); ${r.hit} edits waited for a full collection (heap 10 MB down) (median ${fmt(r.hitMedian)} ms); the other edits: median ${fmt(r.clearMedian)} ms, p95 ${fmt(r.clearP95)} ms, max ${fmt(r.clearMax)} ms`,
         `  server RSS ${fmt(r.rssMb)} MB after the edits (peak ${fmt(r.peakMb)} MB; ${fmt(r.idleMb)} MB before the document); used heap after the last check ${fmt(r.heapMb)} MB`,
         '',
       ].join('\n'),

@@ -58,4 +58,46 @@ describe('lsp/memory: V8 settings of the server', function () {
     assert.ok(out.after! < out.before!, `used heap ${out.before} → ${out.after} bytes`);
     assert.equal(out.sum, 499500);
   });
+
+  // gc15: below the ceiling (BRUG_GC_GROWTH × live, far away here) the collection waits until no check has
+  // been scheduled for BRUG_GC_IDLE_MS after a check.
+  const IDLE = `
+    const memory = await import('./server/src/lsp/memory.ts');
+    const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+    // The first collection: the used heap is past the floor (1 MB), so it runs right after this turn.
+    memory.collectIfLarge();
+    await wait(300);
+    const first = memory.collections();
+    let garbage = Array.from({ length: 300000 }, (_, i) => ({ i, s: 'word ' + i }));
+    garbage = null;
+  `;
+  const env = { BRUG_GC_MB: '1', BRUG_GC_GROWTH: '100', BRUG_GC_IDLE_MS: '50' };
+
+  it('collects below the ceiling once no check has been scheduled for a while', () => {
+    const out = run(
+      `${IDLE}
+       memory.collectIfLarge();
+       await wait(500);
+       const after = memory.collections();
+       console.log(JSON.stringify({ first: first.all, firstIdle: first.idle, all: after.all, idle: after.idle }));`,
+      env,
+    );
+    assert.deepEqual(out, { first: 1, firstIdle: 0, all: 2, idle: 1 });
+  });
+
+  it('puts that collection off while checks keep being scheduled, and makes it after the next check', () => {
+    const out = run(
+      `${IDLE}
+       memory.collectIfLarge();
+       memory.noteActivity();
+       await wait(500);
+       const deferred = memory.collections();
+       memory.collectIfLarge();
+       await wait(500);
+       const after = memory.collections();
+       console.log(JSON.stringify({ deferred: deferred.all, all: after.all, idle: after.idle }));`,
+      env,
+    );
+    assert.deepEqual(out, { deferred: 1, all: 2, idle: 1 });
+  });
 });

@@ -25,7 +25,7 @@ import { DocumentStatusNotification } from './protocol.js';
 import { documentStatus } from './report.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 import type { BrugSettings } from './settings.js';
-import { collectIfLarge, loopWatch, startLoopWatch } from './memory.js';
+import { collectIfLarge, loopWatch, noteActivity, startLoopWatch } from './memory.js';
 
 /** BRUG_LSP_TIMING=1 logs the time of each check (for bench/lsp-latency.ts). */
 const TIMING = process.env.BRUG_LSP_TIMING === '1';
@@ -192,6 +192,7 @@ export class OpenDocuments {
     const st = this.stateOf(uri);
     st.token.cancelled = true;
     st.timer?.cancel();
+    noteActivity();
     const run = () => {
       st.timer = undefined;
       this.check(uri).catch((err) => this.log.error(`Brug: checking ${uri} failed: ${(err as Error).stack ?? err}`));
