@@ -8,43 +8,6 @@ import type { DocumentModel } from '../types.js';
 import type { Language } from '../../types.js';
 import { adoptedSections, isAcknowledgements, isRunningText } from './prose.js';
 import { BlockStates, Tally } from '../../incremental.js';
-import { RunSlots } from '../block-runs.js';
-import type { Run } from '../../runs.js';
-
-/**
- * A run of blocks summarised (block-runs.ts, speed only, lsp10c): the counts of its running-text paragraphs per
- * language, the first and last of them (block indices in the run) and whether they stand in document order.
- */
-interface RunProse {
-  counts: Partial<Record<Language, Counts>>;
-  first: number;
-  last: number;
-  ordered: boolean;
-}
-const RUNS = new RunSlots<RunProse>();
-
-function runProse(doc: DocumentModel, from: number, to: number): RunProse {
-  const counts: Partial<Record<Language, Counts>> = {};
-  let first = -1;
-  let last = -1;
-  let ordered = true;
-  let previous = -Infinity;
-  for (let i = from; i < to; i++) {
-    const b = doc.blocks[i]!;
-    const ab = b.analysed;
-    const kind = ab.block.kind;
-    if (kind !== 'paragraph' && kind !== 'listItem' && kind !== 'footnote') continue;
-    if (b.section < 0 || kind !== 'paragraph' || !isRunningText(ab)) continue;
-    addCounts((counts[ab.language] ??= emptyCounts()), ab.counts);
-    // The order of a run's paragraphs does not change while the run is the same (an edit between them shifts the later ones only).
-    const o = b.toDocument(0, 0).offset;
-    if (o < previous) ordered = false;
-    previous = o;
-    if (first < 0) first = i - from;
-    last = i - from;
-  }
-  return { counts, first, last, ordered };
-}
 
 export const sectionScore: DocumentRule = {
   scope: 'document',
@@ -79,8 +42,11 @@ export const sectionScore: DocumentRule = {
   },
   check(doc, ctx) {
     const out = [];
-    const runs = RUNS.runs(doc, (from, to) => runProse(doc, from, to));
-    const prose = proseCounts(doc, runs);
+    // From every block's counts at each check: one pass over the blocks (in document order, a binary search per
+    // section). Per-run sums kept across checks (lsp10c) were dropped in session 8: now and then, depending on what the
+    // garbage collector had taken, a re-check summed a section's words differently from a fresh check (CI, test/rules/
+    // readability/incremental-runs.test.ts; reproduced under a tiny young generation, cause not found).
+    const prose = proseCountsByPlace(doc);
     const adopted = adoptedSections(doc);
     let terms: Tally<string> | undefined;
     for (const [i, s] of doc.sections.entries()) {
@@ -144,45 +110,9 @@ export const sectionScore: DocumentRule = {
 
 /**
  * Counts of the running-text paragraphs per section index (no list items, tables, quotations, headings, nor
- * paragraphs in another language). A subsection's paragraphs count for its parent too, as in the section metrics.
+ * paragraphs in another language), from the blocks' places: each paragraph counts for every section whose range holds
+ * its start, so a subsection's paragraphs count for its parent too, as in the section metrics.
  */
-function proseCounts(doc: DocumentModel, runs: Array<Run<RunProse>>): Map<number, Counts> {
-  // Speed only (lsp10c): from the runs' counts. A run's paragraphs count for its section and the sections around it,
-  // which are the sections whose range holds them when they stand (in order) between the section's heading and the
-  // next heading; otherwise the counts are made from every block, by their places.
-  const sections = doc.sections;
-  const parents: number[] = [];
-  const stack: number[] = [];
-  for (let i = 0; i < sections.length; i++) {
-    if (i > 0 && sections[i]!.offset < sections[i - 1]!.offset) return proseCountsByPlace(doc);
-    const level = sections[i]!.level;
-    while (stack.length && sections[stack[stack.length - 1]!]!.level >= level) stack.pop();
-    parents.push(stack.length ? stack[stack.length - 1]! : -1);
-    stack.push(i);
-  }
-  const out = new Map<number, Counts>();
-  const sums: Array<Counts | undefined> = [];
-  for (const run of runs) {
-    const v = run.value;
-    if (v.first < 0) continue;
-    const s = run.section;
-    const sec = sections[s];
-    if (!sec || !v.ordered) return proseCountsByPlace(doc);
-    const first = doc.blocks[run.from + v.first]!.toDocument(0, 0).offset;
-    const last = v.last === v.first ? first : doc.blocks[run.from + v.last]!.toDocument(0, 0).offset;
-    if (first < sec.offset || last >= sec.contentEnd || last >= (sections[s + 1]?.offset ?? Infinity)) return proseCountsByPlace(doc);
-    for (const language of ['nl', 'en'] as const) {
-      const c = v.counts[language];
-      if (!c) continue;
-      for (let t = s; t >= 0; t = parents[t]!) if (sections[t]!.language === language) addCounts((sums[t] ??= emptyCounts()), c);
-    }
-  }
-  // In section order, as the counts by place.
-  for (let i = 0; i < sums.length; i++) if (sums[i]) out.set(i, sums[i]!);
-  return out;
-}
-
-/** proseCounts() from the blocks' places: each paragraph counts for every section whose range holds its start. */
 function proseCountsByPlace(doc: DocumentModel): Map<number, Counts> {
   const out = new Map<number, Counts>();
   const blocks: Array<{ offset: number; counts: Counts; language: string }> = [];
