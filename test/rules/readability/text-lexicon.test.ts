@@ -7,7 +7,7 @@ import { REPO, readRepo } from '../../engine/helpers.js';
 import { splitSentences } from '../../../server/src/engine/text/sentences.js';
 import { findPassives } from '../../../server/src/engine/text/passive.js';
 import { findNominalizations } from '../../../server/src/engine/text/nominalization.js';
-import { namesResearchQuestion } from '../../../server/src/engine/rules/readability/long-sentence.js';
+import { closingList, namesResearchQuestion } from '../../../server/src/engine/rules/readability/long-sentence.js';
 // @ts-expect-error: a plain .mjs script without types
 import { compileTextLexicon } from '../../../scripts/build-text-lexicon.mjs';
 import type { Language } from '../../../server/src/index.js';
@@ -15,7 +15,7 @@ import type { Language } from '../../../server/src/index.js';
 interface LexiconFile {
   language: Language;
   topic: 'passive' | 'nominalization' | 'sentences' | 'readability';
-  examples: { match?: string[]; noMatch?: string[]; split?: Array<{ text: string; sentences: string[] }> };
+  examples: { match?: string[]; noMatch?: string[]; enumeration?: string[]; noEnumeration?: string[]; split?: Array<{ text: string; sentences: string[] }> };
 }
 
 /** The text layer's word lists are data: schema-valid, compiled, with examples the code must meet. */
@@ -47,6 +47,14 @@ describe('dictionaries/text: word lists of the text layer', () => {
       if (file.topic === 'readability') {
         for (const text of file.examples.match ?? []) it(`names a research question: "${text}"`, () => assert.ok(namesResearchQuestion(text, file.language), text));
         for (const text of file.examples.noMatch ?? []) it(`names no research question: "${text}"`, () => assert.ok(!namesResearchQuestion(text, file.language), text));
+        // The enumeration cues and series conjunctions: every cue has a closing list among the examples.
+        it('has a closing enumeration among the examples for every enumeration cue', () => {
+          const lists = (file as unknown as { lists: Record<string, string[]> }).lists;
+          for (const cue of lists.enumerationCues ?? []) assert.ok((file.examples.enumeration ?? []).some((t) => t.toLowerCase().includes(`${cue} `)), cue);
+          for (const word of lists.seriesConjunctions ?? []) assert.ok((file.examples.enumeration ?? []).some((t) => t.includes(` ${word} `)), word);
+        });
+        for (const text of file.examples.enumeration ?? []) it(`closes with an enumeration: "${text}"`, () => assert.ok(closingList(text, file.language), text));
+        for (const text of file.examples.noEnumeration ?? []) it(`closes with no enumeration: "${text}"`, () => assert.equal(closingList(text, file.language), undefined, text));
         return;
       }
       for (const text of file.examples.match ?? []) {
