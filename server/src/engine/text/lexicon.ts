@@ -35,7 +35,10 @@ export function pairs(language: Language, topic: Topic, list: string): Array<[st
   return l.map((x) => (typeof x === 'string' ? (x.split(':') as [string, string]) : [x[0], x[1] ?? undefined]));
 }
 
+/** A word or phrase of a list, escaped for use inside a regular expression. */
+export const escapeRegExp = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** A regular expression that matches exactly one word of the list. */
 export function wordPattern(language: Language, topic: Topic, list: string): RegExp {
-  return new RegExp(`^(?:${words(language, topic, list).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
+  return new RegExp(`^(?:${words(language, topic, list).map(escapeRegExp).join('|')})$`);
 }

@@ -5,7 +5,7 @@ import type { Run } from '../../runs.js';
 import { message } from '../types.js';
 import { booleanOption, numberOption } from './options.js';
 import { adoptedSections, isAcknowledgements, isRunningText, nameListSentence, quotedPassages, wordsOutside } from './prose.js';
-import { words as listWords, numberOf } from '../../text/lexicon.js';
+import { escapeRegExp as escape, words as listWords, numberOf } from '../../text/lexicon.js';
 import type { Word } from '../../text/sentences.js';
 
 // Where a long sentence can often be split, per language (RULES.md, hover advice).
@@ -306,7 +306,6 @@ export function seriesSentence(sentence: string): boolean {
 
 /** The longest item of an enumeration that closes a sentence (closingList). */
 export const LIST_ITEM_MAX_WORDS = 8;
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** What opens an enumeration, per language: a colon, or a cue word (dictionaries/text/<language>/readability). */
 const LIST_CUES: Record<Language, RegExp> = {
   en: new RegExp(`:\\s+|(?<![\\p{L}])(?:${listWords('en', 'readability', 'enumerationCues').map(escape).join('|')})\\s+`, 'giu'),
