@@ -290,9 +290,9 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         const sentences = doc.blocks[i]?.analysed.sentences;
         if (!sentences) continue;
         wordsEntry(NAME_WORDS, sentences, nameWordsOf);
-        wordsEntry(SPELLED, sentences, spelledWordsOf);
         // Speed only (lsp9): a new footnote's answers about the document's acronyms (the check asks every footnote
-        // about each acronym's first use; the answers are kept with the footnote's analysis).
+        // about each acronym's first use; the answers are kept with the footnote's analysis). Other blocks are asked
+        // only as the block of an acronym's first use: their words are listed then (memory only, voc16).
         if (doc.blocks[i]!.analysed.block.kind === 'footnote') for (const acronym of acronymsOf(doc)) spelledOutIn(acronym, sentences);
       }
     },
@@ -485,9 +485,10 @@ const ABBREVIATION_START = /^\p{Lu}[\p{Lu}\d]/u;
 type Sentences = ReadonlyArray<{ words: ReadonlyArray<{ text: string }> }>;
 /** A block's words for spelledOut(), their initials, and the answers given so far per acronym. */
 interface WordsEntry {
+  /** Only the words spelledOut() can read, the others each run of them one stop (see wordsEntry). */
   words: string[];
-  /** Each distinct first code unit, in order (lists, not sets: a set per block of a long report weighed ~1 MB). */
-  initials: Array<string | undefined>;
+  /** Each distinct first code unit of a capitalised word, in order (lists, not sets: a set per block of a long report weighed ~1 MB). */
+  initials: string[];
   /** The lower-cased first code unit of each capitalised word: where spelledOut() can start. */
   capitals: string[];
   /** Made at the first answer (most blocks are never asked). */
@@ -496,26 +497,39 @@ interface WordsEntry {
 const NAME_WORDS = new WeakMap<object, WordsEntry>();
 const CAPITAL_START = /^\p{Lu}/u;
 
-/** The entry of a block's cached sentences in one of the caches, made once. */
+/**
+ * The entry of a block's cached sentences in one of the caches, made once. Memory only (voc16): spelledOut() reads a
+ * word only when it is capitalised or a linking word; any other word (and a stop) ends every spelling through it and
+ * starts none, so each run of them is kept as one stop, and a block without a capitalised word keeps nothing. The
+ * initials are those of the capitalised words: an acronym starts with a capital (nameBefore looks its initial up).
+ */
 function wordsEntry(cache: WeakMap<object, WordsEntry>, sentences: Sentences, wordsOf: (sentences: Sentences) => string[]): WordsEntry {
   let entry = cache.get(sentences);
   if (!entry) {
-    const words = wordsOf(sentences);
-    const capitals: string[] = [];
-    const initials: Array<string | undefined> = [];
-    for (const w of words) {
+    const all = wordsOf(sentences);
+    let words: string[] = [];
+    let capitals: string[] = NONE;
+    let initials: string[] = NONE;
+    for (const w of all) {
       const c = w.charCodeAt(0);
       if (mayBeCapital(c) && CAPITAL_START.test(w)) {
         const lower = w[0]!.toLowerCase();
+        if (capitals === NONE) (capitals = []), (initials = []);
         if (!capitals.includes(lower)) capitals.push(lower);
-      }
-      const initial = w[0];
-      if (!initials.includes(initial)) initials.push(initial);
+        if (!initials.includes(w[0]!)) initials.push(w[0]!);
+        words.push(w);
+      } else if (LINKING.test(w)) words.push(w);
+      else if (words.length > 0 && words[words.length - 1] !== STOP) words.push(STOP);
     }
+    if (capitals === NONE) words = NONE;
     cache.set(sentences, (entry = { words, initials, capitals }));
   }
   return entry;
 }
+/** Nothing: the words, initials and capitals of a block without a capitalised word (shared). */
+const NONE: string[] = [];
+/** A word spelledOut() never reads: it ends a spelling. */
+const STOP = '|';
 
 /** spelledOut() on an entry's words, remembered per acronym. */
 function spelledOutAnswer(entry: WordsEntry, acronym: string): boolean {
