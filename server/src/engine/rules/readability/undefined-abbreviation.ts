@@ -1,5 +1,6 @@
 import type { BlockAnalyzer, DocumentModel, DocumentRule } from '../types.js';
 import { RunSlots } from '../block-runs.js';
+import type { Run } from '../../runs.js';
 import { message } from '../types.js';
 import { booleanOption, numberOption } from './options.js';
 import type { WellKnownAbbreviations } from './abbreviations.js';
@@ -233,7 +234,6 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       const out = [];
       // A severity the writer set in .brug.yml is for every finding of the rule.
       const neverExplained = booleanOption(ctx, 'neverExplained') || !!ctx.config.rules[rule.meta.id]?.severity;
-      let byInitial: Map<string | undefined, number[]> | undefined;
       // Programme abbreviations known in one country's field (SNAP, PIP) count as known in a report of that field.
       const mentions = textMentions(doc.text);
       for (const [acronym, use] of firstUse) {
@@ -256,7 +256,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         // combine, adapt, modify, etc.)". At least four letters of a name of four or more.
         if (listsLettersIn(acronym, doc.blocks[use.block]!.analysed)) continue;
         // A proper name written out earlier in the report, each word capitalised ("Universiteit van Amsterdam" before "UVA").
-        if (nameBefore(acronym, doc.blocks, use.block, (byInitial ??= blocksByInitial(doc.blocks)))) continue;
+        if (nameBefore(acronym, doc.blocks, blockRuns, use.block)) continue;
         // A list of items whose first words spell it, anywhere in the report: the letters explained one by one.
         if (acronym.length >= 4 && runs.some((r) => r.includes(acronym))) continue;
         // Explained in a legend or a list of abbreviations ("`PD` persoon met dementie", "MZ: mantelzorger"), which
@@ -317,6 +317,8 @@ interface RunAbbreviations {
   uses: RunUse[];
   streaks: Array<{ from: number; to: number; initials: string; fragments: number }>;
   notes: number[];
+  /** Per acronym asked about, whether a block of the run writes it out as a proper name (nameBefore; made when asked). */
+  named?: Map<string, boolean>;
 }
 const RUNS = new RunSlots<RunAbbreviations>();
 const NO_USES: RunUse[] = [];
@@ -403,65 +405,30 @@ export function listsLetters(acronym: string, text: string): boolean {
  * "MZ van PD" does not spell MVP), small linking words between them.
  */
 type NameBlocks = ReadonlyArray<{ analysed: { sentences: ReadonlyArray<{ words: ReadonlyArray<{ text: string }> }> } }>;
-function nameBefore(acronym: string, blocks: NameBlocks, first: number, byInitial: Map<string | undefined, number[]>): boolean {
-  // Only the blocks with a word of the acronym's initial (in order): the others cannot spell it.
-  for (const i of byInitial.get(acronym[0]) ?? []) {
-    if (i >= first) break;
-    // Remembered per acronym with the block's cached analysis: an edit does not search the unchanged blocks again.
-    const answer = spelledOutAnswer(wordsEntry(NAME_WORDS, blocks[i]!.analysed.sentences, nameWordsOf), acronym);
+function nameBefore(acronym: string, blocks: NameBlocks, runs: ReadonlyArray<Run<RunAbbreviations>>, first: number): boolean {
+  // Per run of blocks, the answer kept with the run's summary (speed only, voc16: an edit asks only the runs it
+  // changed, with no pass over every block); the run of the first use up to it.
+  for (const r of runs) {
+    if (r.from >= first) break;
+    if (r.to > first) return namedIn(acronym, blocks, r.from, first);
+    const named = (r.value.named ??= new Map());
+    let answer = named.get(acronym);
+    if (answer === undefined) named.set(acronym, (answer = namedIn(acronym, blocks, r.from, r.to)));
     if (answer) return true;
   }
   return false;
 }
 
-/** The blocks, in order, under each initial of their name words (one pass, instead of one per acronym). */
-function blocksByInitial(blocks: NameBlocks): Map<string | undefined, number[]> {
-  // An edit that changed a few blocks in place (the same number of blocks): the last map, corrected for them.
-  const keys = blocks.map((b) => b.analysed.sentences);
-  const last = LAST_BY_INITIAL;
-  if (last && last.keys.length === keys.length) {
-    const changed: number[] = [];
-    for (let i = 0; i < keys.length && changed.length <= 16; i++) if (keys[i] !== last.keys[i]) changed.push(i);
-    if (changed.length <= 16) {
-      for (const i of changed) {
-        for (const initial of wordsEntry(NAME_WORDS, last.keys[i]!, nameWordsOf).initials) {
-          const list = last.map.get(initial)!;
-          list.splice(sortedIndex(list, i), 1);
-          if (list.length === 0) last.map.delete(initial);
-        }
-        for (const initial of wordsEntry(NAME_WORDS, keys[i]!, nameWordsOf).initials) {
-          let list = last.map.get(initial);
-          if (!list) last.map.set(initial, (list = []));
-          list.splice(sortedIndex(list, i), 0, i);
-        }
-      }
-      last.keys = keys;
-      return last.map;
-    }
+/** Whether one of the blocks [from, to) writes the acronym out as a proper name. */
+function namedIn(acronym: string, blocks: NameBlocks, from: number, to: number): boolean {
+  const initial = acronym[0]!;
+  for (let i = from; i < to; i++) {
+    // Only the blocks with a capitalised word of the acronym's initial: the others cannot spell it.
+    const entry = wordsEntry(NAME_WORDS, blocks[i]!.analysed.sentences, nameWordsOf);
+    // Remembered per acronym with the block's cached analysis: an edit does not search the unchanged blocks again.
+    if (entry.initials.includes(initial) && spelledOutAnswer(entry, acronym)) return true;
   }
-  const out = new Map<string | undefined, number[]>();
-  blocks.forEach((b, i) => {
-    for (const initial of wordsEntry(NAME_WORDS, b.analysed.sentences, nameWordsOf).initials) {
-      let list = out.get(initial);
-      if (!list) out.set(initial, (list = []));
-      list.push(i);
-    }
-  });
-  LAST_BY_INITIAL = { keys, map: out };
-  return out;
-}
-/** The last map of blocksByInitial() with the blocks' keys it was made for (the lists are corrected in place by the next edit). */
-let LAST_BY_INITIAL: { keys: Sentences[]; map: Map<string | undefined, number[]> } | undefined;
-/** Where a value is or would go in an ascending list. */
-function sortedIndex(list: number[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return false;
 }
 
 /** A block's words for nameBefore(): capitalised words, abbreviations as a stop ("|"), each sentence ended by one. */
