@@ -1,6 +1,7 @@
 import type { DocumentBlock, DocumentFinding, DocumentModel, DocumentRule, RuleContext, RuleMeta } from '../types.js';
 import { BlockStates } from '../../incremental.js';
 import { RunSlots } from '../block-runs.js';
+import type { Run } from '../../runs.js';
 import { message } from '../types.js';
 import type { Fix, FixKind, Message, RelatedLocation, TextEdit } from '../../types.js';
 import { matchCase, sentenceCase } from '../../text/case.js';
@@ -127,19 +128,23 @@ function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: 
   let perDoc = DOC_PARTS.get(doc);
   if (!perDoc) DOC_PARTS.set(doc, (perDoc = new Map()));
   let parts = perDoc.get(cues);
-  if (!parts) perDoc.set(cues, (parts = { glossarySections: glossaryOf(doc, cues), adopted: adoptedSections(doc, cues) }));
-  const { glossarySections, adopted } = parts;
+  if (!parts) {
+    // Speed only (lsp10c): each block's uses that pass the tests on the block alone, and its sentences with an adopting
+    // verb, summarised per run of blocks (block-runs.ts); an edit asks only the runs around it. One summary for both
+    // kinds and the adopted sections (speed only, voc16: one pass over the runs per check, not three).
+    let memo = TERM_RUNS.get(cues);
+    if (!memo) TERM_RUNS.set(cues, (memo = new RunSlots()));
+    const runs = memo.runs(doc, (from, to) => ({ jargon: runUses(doc, from, to, 'jargon', cues, accept), 'person-first': runUses(doc, from, to, 'person-first', cues, accept), adopted: runAdopted(doc, from, to, cues) }), [...accept].join('\u0000'));
+    perDoc.set(cues, (parts = { glossarySections: glossaryOf(doc, cues), adopted: adoptedIn(doc, cues, runs), runs }));
+  }
+  const { glossarySections, adopted, runs } = parts;
   const byEntry = new Map<DictionaryEntry, Placed[]>();
   let defined: Map<string, string> | undefined;
   const headed = new Set<DictionaryEntry>();
-  // Speed only (lsp10c): each block's uses that pass the tests on the block alone, summarised per run of blocks
-  // (block-runs.ts); an edit asks only the runs around it. The tests on the document (an adopted section, the
-  // document's own abbreviations, a link's text, a glossary section) and the places are asked here, in the same order.
-  let memos = USE_RUNS.get(cues);
-  if (!memos) USE_RUNS.set(cues, (memos = { jargon: new RunSlots(), 'person-first': new RunSlots() }));
-  const runs = memos[kind].runs(doc, (from, to) => runUses(doc, from, to, kind, cues, accept), [...accept].join('\u0000'));
+  // The tests on the document (an adopted section, the document's own abbreviations, a link's text, a glossary
+  // section) and the places are asked here, in the same order as a pass over every block.
   for (const run of runs) {
-    for (const { k, uses, headed: heads } of run.value) {
+    for (const { k, uses, headed: heads } of run.value[kind]) {
       const b = doc.blocks[run.from + k]!;
       // Text that is not the writer's own: a section that says it is adopted (a code of conduct, a licence); the
       // template's guidance to the writer was left out with the block's uses. Its words are not the writer's to change.
@@ -177,8 +182,20 @@ interface BlockUses {
   /** Entries named in a heading among other words (see usesByEntry). */
   headed: DictionaryEntry[];
 }
-const USE_RUNS = new WeakMap<CompiledCues, Record<'jargon' | 'person-first', RunSlots<BlockUses[]>>>();
+/** A run of blocks summarised for the term rules: each kind's uses, and the sentences with an adopting verb. */
+interface RunTerms {
+  jargon: BlockUses[];
+  'person-first': BlockUses[];
+  adopted: AdoptedBlock[];
+}
+/** A block's sentences with an adopting verb near their start, each with its normalized words and the verb's place (the block's index in its run). */
+interface AdoptedBlock {
+  k: number;
+  hits: Array<{ norm: string[]; k: number }>;
+}
+const TERM_RUNS = new WeakMap<CompiledCues, RunSlots<RunTerms>>();
 const NO_USES: BlockUses[] = [];
+const NO_ADOPTED: AdoptedBlock[] = [];
 
 function runUses(doc: DocumentModel, from: number, to: number, kind: 'jargon' | 'person-first', cues: CompiledCues, accept: Set<string>): BlockUses[] {
   let out = NO_USES;
@@ -218,7 +235,7 @@ function runUses(doc: DocumentModel, from: number, to: number, kind: 'jargon' | 
   return out;
 }
 
-const DOC_PARTS = new WeakMap<DocumentModel, Map<CompiledCues, { glossarySections: Set<number>; adopted: Array<[number, number]> }>>();
+const DOC_PARTS = new WeakMap<DocumentModel, Map<CompiledCues, { glossarySections: Set<number>; adopted: Array<[number, number]>; runs: Array<Run<RunTerms>> }>>();
 
 /** How many words a sentence may have before the participle that says its section is adopted text. */
 const ADOPTED_REACH = 12;
@@ -231,14 +248,11 @@ const ADOPTED_GAP = 3;
  * Returned as document ranges (the section with its subsections). A chapter "adapted from a paper" does not
  * name its own title and stays the writer's text (a thesis chapter the writer published before).
  */
-export function adoptedSections(doc: DocumentModel, cues: CompiledCues): Array<[number, number]> {
+function adoptedIn(doc: DocumentModel, cues: CompiledCues, runs: ReadonlyArray<Run<RunTerms>>): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   if (cues.adoptedVerbs.size === 0 || doc.sections.length === 0) return out;
-  // Speed only (lsp10c): the blocks with an adopting verb near a sentence's start, found per run of blocks (block-runs.ts).
-  let memo = ADOPTED_RUNS.get(cues.adoptedVerbs);
-  if (!memo) ADOPTED_RUNS.set(cues.adoptedVerbs, (memo = new RunSlots()));
-  for (const run of memo.runs(doc, (from, to) => runAdopted(doc, from, to, cues))) {
-    for (const { k, hits } of run.value) {
+  for (const run of runs) {
+    for (const { k, hits } of run.value.adopted) {
       const b = doc.blocks[run.from + k]!;
       const at = b.toDocument(0, 0).offset;
       const enclosing = doc.sections.filter((sec) => sec.offset <= at && at < sec.contentEnd);
@@ -262,11 +276,10 @@ export function adoptedSections(doc: DocumentModel, cues: CompiledCues): Array<[
 }
 
 const TITLE_WORDS = new Map<string, string[]>();
-const ADOPTED_RUNS = new WeakMap<ReadonlySet<string>, RunSlots<Array<{ k: number; hits: Array<{ norm: string[]; k: number }> }>>>();
 
 /** The blocks of a run with sentences that have an adopting verb near their start (with the sentence's words and the verb's place). */
-function runAdopted(doc: DocumentModel, from: number, to: number, cues: CompiledCues): Array<{ k: number; hits: Array<{ norm: string[]; k: number }> }> {
-  const out: Array<{ k: number; hits: Array<{ norm: string[]; k: number }> }> = [];
+function runAdopted(doc: DocumentModel, from: number, to: number, cues: CompiledCues): AdoptedBlock[] {
+  let out = NO_ADOPTED;
   for (let i = from; i < to; i++) {
     const b = doc.blocks[i]!;
     const p = proseOf(b);
@@ -285,7 +298,7 @@ function runAdopted(doc: DocumentModel, from: number, to: number, cues: Compiled
       }
       p.adopted = { verbs: cues.adoptedVerbs, hits };
     }
-    if (p.adopted.hits.length) out.push({ k: i - from, hits: p.adopted.hits });
+    if (p.adopted.hits.length) (out === NO_ADOPTED ? (out = []) : out).push({ k: i - from, hits: p.adopted.hits });
   }
   return out;
 }
