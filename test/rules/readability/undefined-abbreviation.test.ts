@@ -258,6 +258,16 @@ describe(RULE, () => {
       // Written out only after the first use: used before it is explained.
       const late = '# Report\n\nThe GNRC agreed.\n\n## Work\n\nWe worked with the Greater North Research Council.\n';
       assert.deepEqual(flagged(md(late), late, RULE), ['GNRC']);
+      // A lower-case word that is no linking word breaks the name ("Greater North big Research Council"); linking words
+      // do not ("Department for Work and Pensions", "Vereniging van de Gemeenten").
+      const broken = '# Report\n\nWe worked with the Greater North big Research Council.\n\n## Work\n\nThe GNRC agreed.\n';
+      assert.deepEqual(flagged(md(broken), broken, RULE), ['GNRC']);
+      const linked = '# Report\n\nWe wrote to the Department for Work and Pensions.\n\n## Work\n\nThe DWP agreed.\n';
+      assert.deepEqual(flagged(md(linked), linked, RULE), []);
+      const nlLinked = '# Rapport\n\nWij schreven de Vereniging van de Gemeenten aan.\n\n## Werk\n\nDe VG was het eens.\n';
+      assert.deepEqual(flagged(md(nlLinked), nlLinked, RULE), []);
+      const nlBroken = '# Rapport\n\nWij schreven de Vereniging van grote Gemeenten aan.\n\n## Werk\n\nDe VG was het eens.\n';
+      assert.deepEqual(flagged(md(nlBroken), nlBroken, RULE), ['VG']);
     });
   });
 

@@ -1,5 +1,6 @@
 import type { BlockAnalyzer, DocumentModel, DocumentRule } from '../types.js';
 import { RunSlots } from '../block-runs.js';
+import type { Run } from '../../runs.js';
 import { message } from '../types.js';
 import { booleanOption, numberOption } from './options.js';
 import type { WellKnownAbbreviations } from './abbreviations.js';
@@ -233,7 +234,6 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       const out = [];
       // A severity the writer set in .brug.yml is for every finding of the rule.
       const neverExplained = booleanOption(ctx, 'neverExplained') || !!ctx.config.rules[rule.meta.id]?.severity;
-      let byInitial: Map<string | undefined, number[]> | undefined;
       // Programme abbreviations known in one country's field (SNAP, PIP) count as known in a report of that field.
       const mentions = textMentions(doc.text);
       for (const [acronym, use] of firstUse) {
@@ -256,7 +256,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         // combine, adapt, modify, etc.)". At least four letters of a name of four or more.
         if (listsLettersIn(acronym, doc.blocks[use.block]!.analysed)) continue;
         // A proper name written out earlier in the report, each word capitalised ("Universiteit van Amsterdam" before "UVA").
-        if (nameBefore(acronym, doc.blocks, use.block, (byInitial ??= blocksByInitial(doc.blocks)))) continue;
+        if (nameBefore(acronym, doc.blocks, blockRuns, use.block)) continue;
         // A list of items whose first words spell it, anywhere in the report: the letters explained one by one.
         if (acronym.length >= 4 && runs.some((r) => r.includes(acronym))) continue;
         // Explained in a legend or a list of abbreviations ("`PD` persoon met dementie", "MZ: mantelzorger"), which
@@ -290,9 +290,9 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         const sentences = doc.blocks[i]?.analysed.sentences;
         if (!sentences) continue;
         wordsEntry(NAME_WORDS, sentences, nameWordsOf);
-        wordsEntry(SPELLED, sentences, spelledWordsOf);
         // Speed only (lsp9): a new footnote's answers about the document's acronyms (the check asks every footnote
-        // about each acronym's first use; the answers are kept with the footnote's analysis).
+        // about each acronym's first use; the answers are kept with the footnote's analysis). Other blocks are asked
+        // only as the block of an acronym's first use: their words are listed then (memory only, voc16).
         if (doc.blocks[i]!.analysed.block.kind === 'footnote') for (const acronym of acronymsOf(doc)) spelledOutIn(acronym, sentences);
       }
     },
@@ -317,6 +317,8 @@ interface RunAbbreviations {
   uses: RunUse[];
   streaks: Array<{ from: number; to: number; initials: string; fragments: number }>;
   notes: number[];
+  /** Per acronym asked about, whether a block of the run writes it out as a proper name (nameBefore; made when asked). */
+  named?: Map<string, boolean>;
 }
 const RUNS = new RunSlots<RunAbbreviations>();
 const NO_USES: RunUse[] = [];
@@ -403,65 +405,30 @@ export function listsLetters(acronym: string, text: string): boolean {
  * "MZ van PD" does not spell MVP), small linking words between them.
  */
 type NameBlocks = ReadonlyArray<{ analysed: { sentences: ReadonlyArray<{ words: ReadonlyArray<{ text: string }> }> } }>;
-function nameBefore(acronym: string, blocks: NameBlocks, first: number, byInitial: Map<string | undefined, number[]>): boolean {
-  // Only the blocks with a word of the acronym's initial (in order): the others cannot spell it.
-  for (const i of byInitial.get(acronym[0]) ?? []) {
-    if (i >= first) break;
-    // Remembered per acronym with the block's cached analysis: an edit does not search the unchanged blocks again.
-    const answer = spelledOutAnswer(wordsEntry(NAME_WORDS, blocks[i]!.analysed.sentences, nameWordsOf), acronym);
+function nameBefore(acronym: string, blocks: NameBlocks, runs: ReadonlyArray<Run<RunAbbreviations>>, first: number): boolean {
+  // Per run of blocks, the answer kept with the run's summary (speed only, voc16: an edit asks only the runs it
+  // changed, with no pass over every block); the run of the first use up to it.
+  for (const r of runs) {
+    if (r.from >= first) break;
+    if (r.to > first) return namedIn(acronym, blocks, r.from, first);
+    const named = (r.value.named ??= new Map());
+    let answer = named.get(acronym);
+    if (answer === undefined) named.set(acronym, (answer = namedIn(acronym, blocks, r.from, r.to)));
     if (answer) return true;
   }
   return false;
 }
 
-/** The blocks, in order, under each initial of their name words (one pass, instead of one per acronym). */
-function blocksByInitial(blocks: NameBlocks): Map<string | undefined, number[]> {
-  // An edit that changed a few blocks in place (the same number of blocks): the last map, corrected for them.
-  const keys = blocks.map((b) => b.analysed.sentences);
-  const last = LAST_BY_INITIAL;
-  if (last && last.keys.length === keys.length) {
-    const changed: number[] = [];
-    for (let i = 0; i < keys.length && changed.length <= 16; i++) if (keys[i] !== last.keys[i]) changed.push(i);
-    if (changed.length <= 16) {
-      for (const i of changed) {
-        for (const initial of wordsEntry(NAME_WORDS, last.keys[i]!, nameWordsOf).initials) {
-          const list = last.map.get(initial)!;
-          list.splice(sortedIndex(list, i), 1);
-          if (list.length === 0) last.map.delete(initial);
-        }
-        for (const initial of wordsEntry(NAME_WORDS, keys[i]!, nameWordsOf).initials) {
-          let list = last.map.get(initial);
-          if (!list) last.map.set(initial, (list = []));
-          list.splice(sortedIndex(list, i), 0, i);
-        }
-      }
-      last.keys = keys;
-      return last.map;
-    }
+/** Whether one of the blocks [from, to) writes the acronym out as a proper name. */
+function namedIn(acronym: string, blocks: NameBlocks, from: number, to: number): boolean {
+  const initial = acronym[0]!;
+  for (let i = from; i < to; i++) {
+    // Only the blocks with a capitalised word of the acronym's initial: the others cannot spell it.
+    const entry = wordsEntry(NAME_WORDS, blocks[i]!.analysed.sentences, nameWordsOf);
+    // Remembered per acronym with the block's cached analysis: an edit does not search the unchanged blocks again.
+    if (entry.initials.includes(initial) && spelledOutAnswer(entry, acronym)) return true;
   }
-  const out = new Map<string | undefined, number[]>();
-  blocks.forEach((b, i) => {
-    for (const initial of wordsEntry(NAME_WORDS, b.analysed.sentences, nameWordsOf).initials) {
-      let list = out.get(initial);
-      if (!list) out.set(initial, (list = []));
-      list.push(i);
-    }
-  });
-  LAST_BY_INITIAL = { keys, map: out };
-  return out;
-}
-/** The last map of blocksByInitial() with the blocks' keys it was made for (the lists are corrected in place by the next edit). */
-let LAST_BY_INITIAL: { keys: Sentences[]; map: Map<string | undefined, number[]> } | undefined;
-/** Where a value is or would go in an ascending list. */
-function sortedIndex(list: number[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return false;
 }
 
 /** A block's words for nameBefore(): capitalised words, abbreviations as a stop ("|"), each sentence ended by one. */
@@ -485,9 +452,10 @@ const ABBREVIATION_START = /^\p{Lu}[\p{Lu}\d]/u;
 type Sentences = ReadonlyArray<{ words: ReadonlyArray<{ text: string }> }>;
 /** A block's words for spelledOut(), their initials, and the answers given so far per acronym. */
 interface WordsEntry {
+  /** Only the words spelledOut() can read, the others each run of them one stop (see wordsEntry). */
   words: string[];
-  /** Each distinct first code unit, in order (lists, not sets: a set per block of a long report weighed ~1 MB). */
-  initials: Array<string | undefined>;
+  /** Each distinct first code unit of a capitalised word, in order (lists, not sets: a set per block of a long report weighed ~1 MB). */
+  initials: string[];
   /** The lower-cased first code unit of each capitalised word: where spelledOut() can start. */
   capitals: string[];
   /** Made at the first answer (most blocks are never asked). */
@@ -496,26 +464,39 @@ interface WordsEntry {
 const NAME_WORDS = new WeakMap<object, WordsEntry>();
 const CAPITAL_START = /^\p{Lu}/u;
 
-/** The entry of a block's cached sentences in one of the caches, made once. */
+/**
+ * The entry of a block's cached sentences in one of the caches, made once. Memory only (voc16): spelledOut() reads a
+ * word only when it is capitalised or a linking word; any other word (and a stop) ends every spelling through it and
+ * starts none, so each run of them is kept as one stop, and a block without a capitalised word keeps nothing. The
+ * initials are those of the capitalised words: an acronym starts with a capital (nameBefore looks its initial up).
+ */
 function wordsEntry(cache: WeakMap<object, WordsEntry>, sentences: Sentences, wordsOf: (sentences: Sentences) => string[]): WordsEntry {
   let entry = cache.get(sentences);
   if (!entry) {
-    const words = wordsOf(sentences);
-    const capitals: string[] = [];
-    const initials: Array<string | undefined> = [];
-    for (const w of words) {
+    const all = wordsOf(sentences);
+    let words: string[] = [];
+    let capitals: string[] = NONE;
+    let initials: string[] = NONE;
+    for (const w of all) {
       const c = w.charCodeAt(0);
       if (mayBeCapital(c) && CAPITAL_START.test(w)) {
         const lower = w[0]!.toLowerCase();
+        if (capitals === NONE) (capitals = []), (initials = []);
         if (!capitals.includes(lower)) capitals.push(lower);
-      }
-      const initial = w[0];
-      if (!initials.includes(initial)) initials.push(initial);
+        if (!initials.includes(w[0]!)) initials.push(w[0]!);
+        words.push(w);
+      } else if (LINKING.test(w)) words.push(w);
+      else if (words.length > 0 && words[words.length - 1] !== STOP) words.push(STOP);
     }
+    if (capitals === NONE) words = NONE;
     cache.set(sentences, (entry = { words, initials, capitals }));
   }
   return entry;
 }
+/** Nothing: the words, initials and capitals of a block without a capitalised word (shared). */
+const NONE: string[] = [];
+/** A word spelledOut() never reads: it ends a spelling. */
+const STOP = '|';
 
 /** spelledOut() on an entry's words, remembered per acronym. */
 function spelledOutAnswer(entry: WordsEntry, acronym: string): boolean {

@@ -1,6 +1,7 @@
 import type { DocumentBlock, DocumentFinding, DocumentModel, DocumentRule, RuleContext, RuleMeta } from '../types.js';
 import { BlockStates } from '../../incremental.js';
 import { RunSlots } from '../block-runs.js';
+import type { Run } from '../../runs.js';
 import { message } from '../types.js';
 import type { Fix, FixKind, Message, RelatedLocation, TextEdit } from '../../types.js';
 import { matchCase, sentenceCase } from '../../text/case.js';
@@ -46,6 +47,8 @@ interface Placed {
   section: number;
   /** In a label the report gives its own parts: a table cell, a caption, a short list item (a feature, a stage). */
   label: boolean;
+  /** The source map of its block (the parser hands out the same one while the block's source is unchanged). */
+  place: object;
 }
 
 /** A list item, table cell or caption of at most this many words, without a sentence end, is a label (Prioritering van taken). */
@@ -59,11 +62,15 @@ const LABEL_WORDS = 5;
  * safe (a reviewed drop-in swap that agrees with its article) or a suggestion.
  */
 export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: TermRuleText, vocabulary: Vocabulary): DocumentRule {
+  // Speed only (voc16): each entry's finding of the last check, reused (moved) while its uses are the same (findingFor).
+  let findings = new Map<DictionaryEntry, FindingMemo>();
   return {
     scope: 'document',
     meta,
     check(doc, ctx) {
       const prefer = doc.config.vocabulary.prefer;
+      const last = findings;
+      const next = (findings = new Map<DictionaryEntry, FindingMemo>());
       const { cues } = compileVocabulary(vocabulary, doc.language, prefer);
       const out: DocumentFinding[] = [];
       // How much each finding weighs for the reader, for the ranking below.
@@ -78,7 +85,7 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
         // A project that set its own word for it (vocabulary.prefer) has said it is jargon there.
         if (entry.onlyIn && !entry.onlyIn.some((w) => field(w) >= 1) && !(entry.configurable && Object.keys(prefer).some((k) => normalizeWord(k) === normalizeWord(entry.term)))) continue;
         if (!shown(entry, uses[0]!.use.hit.dictionary)) continue;
-        const { finding, subject } = termFinding(doc, { kind, text, cues, prefer }, entry, uses, headed.has(entry));
+        const { finding, subject } = findingFor(doc, { kind, text, cues, prefer }, entry, uses, headed.has(entry), last, next);
         out.push(finding);
         // A word of a field or of academic writing without a reviewed swap: found, but a hint (see fieldWordFilter).
         if (quiet(entry, uses[0]!.use.hit.dictionary)) {
@@ -121,19 +128,23 @@ function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: 
   let perDoc = DOC_PARTS.get(doc);
   if (!perDoc) DOC_PARTS.set(doc, (perDoc = new Map()));
   let parts = perDoc.get(cues);
-  if (!parts) perDoc.set(cues, (parts = { glossarySections: glossaryOf(doc, cues), adopted: adoptedSections(doc, cues) }));
-  const { glossarySections, adopted } = parts;
+  if (!parts) {
+    // Speed only (lsp10c): each block's uses that pass the tests on the block alone, and its sentences with an adopting
+    // verb, summarised per run of blocks (block-runs.ts); an edit asks only the runs around it. One summary for both
+    // kinds and the adopted sections (speed only, voc16: one pass over the runs per check, not three).
+    let memo = TERM_RUNS.get(cues);
+    if (!memo) TERM_RUNS.set(cues, (memo = new RunSlots()));
+    const runs = memo.runs(doc, (from, to) => ({ jargon: runUses(doc, from, to, 'jargon', cues, accept), 'person-first': runUses(doc, from, to, 'person-first', cues, accept), adopted: runAdopted(doc, from, to, cues) }), [...accept].join('\u0000'));
+    perDoc.set(cues, (parts = { glossarySections: glossaryOf(doc, cues), adopted: adoptedIn(doc, cues, runs), runs }));
+  }
+  const { glossarySections, adopted, runs } = parts;
   const byEntry = new Map<DictionaryEntry, Placed[]>();
   let defined: Map<string, string> | undefined;
   const headed = new Set<DictionaryEntry>();
-  // Speed only (lsp10c): each block's uses that pass the tests on the block alone, summarised per run of blocks
-  // (block-runs.ts); an edit asks only the runs around it. The tests on the document (an adopted section, the
-  // document's own abbreviations, a link's text, a glossary section) and the places are asked here, in the same order.
-  let memos = USE_RUNS.get(cues);
-  if (!memos) USE_RUNS.set(cues, (memos = { jargon: new RunSlots(), 'person-first': new RunSlots() }));
-  const runs = memos[kind].runs(doc, (from, to) => runUses(doc, from, to, kind, cues, accept), [...accept].join('\u0000'));
+  // The tests on the document (an adopted section, the document's own abbreviations, a link's text, a glossary
+  // section) and the places are asked here, in the same order as a pass over every block.
   for (const run of runs) {
-    for (const { k, uses, headed: heads } of run.value) {
+    for (const { k, uses, headed: heads } of run.value[kind]) {
       const b = doc.blocks[run.from + k]!;
       // Text that is not the writer's own: a section that says it is adopted (a code of conduct, a licence); the
       // template's guidance to the writer was left out with the block's uses. Its words are not the writer's to change.
@@ -156,7 +167,7 @@ function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: 
         if (kind === 'jargon' && inLinkText(doc.text, at.offset, at.endOffset)) continue;
         let list = byEntry.get(entry);
         if (!list) byEntry.set(entry, (list = []));
-        list.push({ use, ...at, glossary: glossarySections.has(b.section), section: b.section, label });
+        list.push({ use, offset: at.offset, endOffset: at.endOffset, glossary: glossarySections.has(b.section), section: b.section, label, place: b.analysed.block.map });
       }
     }
   }
@@ -171,8 +182,20 @@ interface BlockUses {
   /** Entries named in a heading among other words (see usesByEntry). */
   headed: DictionaryEntry[];
 }
-const USE_RUNS = new WeakMap<CompiledCues, Record<'jargon' | 'person-first', RunSlots<BlockUses[]>>>();
+/** A run of blocks summarised for the term rules: each kind's uses, and the sentences with an adopting verb. */
+interface RunTerms {
+  jargon: BlockUses[];
+  'person-first': BlockUses[];
+  adopted: AdoptedBlock[];
+}
+/** A block's sentences with an adopting verb near their start, each with its normalized words and the verb's place (the block's index in its run). */
+interface AdoptedBlock {
+  k: number;
+  hits: Array<{ norm: string[]; k: number }>;
+}
+const TERM_RUNS = new WeakMap<CompiledCues, RunSlots<RunTerms>>();
 const NO_USES: BlockUses[] = [];
+const NO_ADOPTED: AdoptedBlock[] = [];
 
 function runUses(doc: DocumentModel, from: number, to: number, kind: 'jargon' | 'person-first', cues: CompiledCues, accept: Set<string>): BlockUses[] {
   let out = NO_USES;
@@ -212,7 +235,7 @@ function runUses(doc: DocumentModel, from: number, to: number, kind: 'jargon' | 
   return out;
 }
 
-const DOC_PARTS = new WeakMap<DocumentModel, Map<CompiledCues, { glossarySections: Set<number>; adopted: Array<[number, number]> }>>();
+const DOC_PARTS = new WeakMap<DocumentModel, Map<CompiledCues, { glossarySections: Set<number>; adopted: Array<[number, number]>; runs: Array<Run<RunTerms>> }>>();
 
 /** How many words a sentence may have before the participle that says its section is adopted text. */
 const ADOPTED_REACH = 12;
@@ -225,14 +248,11 @@ const ADOPTED_GAP = 3;
  * Returned as document ranges (the section with its subsections). A chapter "adapted from a paper" does not
  * name its own title and stays the writer's text (a thesis chapter the writer published before).
  */
-export function adoptedSections(doc: DocumentModel, cues: CompiledCues): Array<[number, number]> {
+function adoptedIn(doc: DocumentModel, cues: CompiledCues, runs: ReadonlyArray<Run<RunTerms>>): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   if (cues.adoptedVerbs.size === 0 || doc.sections.length === 0) return out;
-  // Speed only (lsp10c): the blocks with an adopting verb near a sentence's start, found per run of blocks (block-runs.ts).
-  let memo = ADOPTED_RUNS.get(cues.adoptedVerbs);
-  if (!memo) ADOPTED_RUNS.set(cues.adoptedVerbs, (memo = new RunSlots()));
-  for (const run of memo.runs(doc, (from, to) => runAdopted(doc, from, to, cues))) {
-    for (const { k, hits } of run.value) {
+  for (const run of runs) {
+    for (const { k, hits } of run.value.adopted) {
       const b = doc.blocks[run.from + k]!;
       const at = b.toDocument(0, 0).offset;
       const enclosing = doc.sections.filter((sec) => sec.offset <= at && at < sec.contentEnd);
@@ -256,11 +276,10 @@ export function adoptedSections(doc: DocumentModel, cues: CompiledCues): Array<[
 }
 
 const TITLE_WORDS = new Map<string, string[]>();
-const ADOPTED_RUNS = new WeakMap<ReadonlySet<string>, RunSlots<Array<{ k: number; hits: Array<{ norm: string[]; k: number }> }>>>();
 
 /** The blocks of a run with sentences that have an adopting verb near their start (with the sentence's words and the verb's place). */
-function runAdopted(doc: DocumentModel, from: number, to: number, cues: CompiledCues): Array<{ k: number; hits: Array<{ norm: string[]; k: number }> }> {
-  const out: Array<{ k: number; hits: Array<{ norm: string[]; k: number }> }> = [];
+function runAdopted(doc: DocumentModel, from: number, to: number, cues: CompiledCues): AdoptedBlock[] {
+  let out = NO_ADOPTED;
   for (let i = from; i < to; i++) {
     const b = doc.blocks[i]!;
     const p = proseOf(b);
@@ -279,7 +298,7 @@ function runAdopted(doc: DocumentModel, from: number, to: number, cues: Compiled
       }
       p.adopted = { verbs: cues.adoptedVerbs, hits };
     }
-    if (p.adopted.hits.length) out.push({ k: i - from, hits: p.adopted.hits });
+    if (p.adopted.hits.length) (out === NO_ADOPTED ? (out = []) : out).push({ k: i - from, hits: p.adopted.hits });
   }
   return out;
 }
@@ -301,17 +320,18 @@ const LINK_REACH = 200;
  * [text][ref]): an unclosed `[` before it and `](` or `][` after it, on the same line.
  */
 export function inLinkText(text: string, offset: number, endOffset: number): boolean {
+  // By code unit (speed only, voc16): [ 91, ] 93, line feed 10, ! 33, ( 40.
   let i = offset - 1;
   for (; i >= 0 && offset - i <= LINK_REACH; i--) {
-    const c = text[i];
-    if (c === '[') break;
-    if (c === ']' || c === '\n') return false;
+    const c = text.charCodeAt(i);
+    if (c === 91) break;
+    if (c === 93 || c === 10) return false;
   }
-  if (i < 0 || text[i] !== '[' || text[i - 1] === '!') return false;
+  if (i < 0 || text.charCodeAt(i) !== 91 || text.charCodeAt(i - 1) === 33) return false;
   for (let j = endOffset; j < text.length && j - endOffset <= LINK_REACH; j++) {
-    const c = text[j];
-    if (c === ']') return text[j + 1] === '(' || text[j + 1] === '[';
-    if (c === '[' || c === '\n') return false;
+    const c = text.charCodeAt(j);
+    if (c === 93) return text.charCodeAt(j + 1) === 40 || text.charCodeAt(j + 1) === 91;
+    if (c === 91 || c === 10) return false;
   }
   return false;
 }
@@ -441,8 +461,87 @@ function meansEntry(full: string, entry: DictionaryEntry): boolean {
   return [entry.term, ...(entry.forms ?? [])].some((t) => !isAbbreviationForm(t) && f.includes(normalizePhrase(t).join(' ')));
 }
 
+/** An entry's finding as made at a check, with what it was made from (findingFor). */
+interface FindingMemo {
+  c: TermContext;
+  language: string;
+  headed: boolean;
+  /** The places it was made for. */
+  uses: Placed[];
+  /** Never handed out: each check gets a copy (the engine and the rules after it change findings in place). */
+  finding: DocumentFinding;
+  subject: boolean;
+  /** Per fix, per edit: the use whose place the edit is at. */
+  editUses: number[][];
+}
+
+/**
+ * An entry's finding: made by termFinding, or the last check's, moved, when the entry has the same uses (the same
+ * analysed uses in blocks with the same source maps, so at the same places in their blocks, with the same glossary and
+ * label flags), in the same context (speed only, voc16: an edit elsewhere leaves most findings as they were, but for
+ * where their blocks now stand). Every offset of a finding is that of one of its uses plus a distance within that use's
+ * block, so moving each by its use's shift gives what termFinding gives.
+ */
+function findingFor(doc: DocumentModel, c: TermContext, entry: DictionaryEntry, uses: Placed[], headed: boolean, last: Map<DictionaryEntry, FindingMemo>, next: Map<DictionaryEntry, FindingMemo>): { finding: DocumentFinding; subject: boolean } {
+  let m = last.get(entry);
+  if (!m || m.headed !== headed || m.language !== doc.language || m.c.cues !== c.cues || !sameChoices(m.c.prefer, c.prefer) || !sameUses(m.uses, uses)) {
+    const owners = new Map<TextEdit, number>();
+    const made = termFinding(doc, c, entry, uses, headed, owners);
+    const editUses = (made.finding.fixes ?? []).map((f) => f.edits.map((e) => owners.get(e) ?? 0));
+    m = { c, language: doc.language, headed, uses, finding: made.finding, subject: made.subject, editUses };
+  }
+  next.set(entry, m);
+  return { finding: moved(m, uses), subject: m.subject };
+}
+
+/** Whether two projects chose the same words (vocabulary.prefer; a check without a configuration gets a new object each time). */
+function sameChoices(a: Record<string, string>, b: Record<string, string>): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a);
+  const other = Object.keys(b);
+  if (keys.length !== other.length) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== other[i] || a[keys[i]!] !== b[keys[i]!]) return false;
+  return true;
+}
+
+/** Whether two lists of places are the same uses at the same places in the same blocks (wherever the blocks stand). */
+function sameUses(a: Placed[], b: Placed[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.use !== y.use || x.place !== y.place || x.glossary !== y.glossary || x.label !== y.label || x.endOffset - x.offset !== y.endOffset - y.offset) return false;
+  }
+  return true;
+}
+
+/** A copy of a memo's finding, each offset moved by the shift of its use from where the finding was made (m.uses) to `now`. */
+function moved(m: FindingMemo, now: Placed[]): DocumentFinding {
+  const t = m.finding;
+  const d = (i: number): number => now[i]!.offset - m.uses[i]!.offset;
+  const d0 = d(0);
+  const out: DocumentFinding = { ...t, offset: t.offset + d0, endOffset: t.endOffset + d0 };
+  if (t.related) {
+    out.related = t.related.map((r, i) => {
+      const x = d(i + 1);
+      return { ...r, offset: r.offset + x, endOffset: r.endOffset + x };
+    });
+  }
+  if (t.fixes) {
+    out.fixes = t.fixes.map((f, j) => ({
+      ...f,
+      edits: f.edits.map((e, k) => {
+        const x = d(m.editUses[j]![k]!);
+        return { ...e, offset: e.offset + x, endOffset: e.endOffset + x };
+      }),
+    }));
+  }
+  if (t.data) out.data = { ...t.data };
+  return out;
+}
+
 /** The one finding of a term: at its first use, with its fixes, its other places and its message. */
-function termFinding(doc: DocumentModel, c: TermContext, entry: DictionaryEntry, uses: Placed[], headed = false): { finding: DocumentFinding; subject: boolean } {
+function termFinding(doc: DocumentModel, c: TermContext, entry: DictionaryEntry, uses: Placed[], headed = false, owners?: Map<TextEdit, number>): { finding: DocumentFinding; subject: boolean } {
   const first = uses[0]!;
   const { dictionary } = first.use.hit;
   const count = uses.length;
@@ -467,7 +566,7 @@ function termFinding(doc: DocumentModel, c: TermContext, entry: DictionaryEntry,
     // A subject: one question, information. A label: one quiet question (a hint), the writer knows whether the readers use the word.
     ...(subject ? { severity: labelled ? ('hint' as const) : ('info' as const) } : {}),
     message: termMessage(c.text, entry, first, suggestions, count, subject, defined, labelled && !(isNoun(entry) && count >= SUBJECT_USES), chosenBy(c.prefer, entry)),
-    fixes: termFixes(doc, c, entry, uses, suggestions, subject),
+    fixes: termFixes(doc, c, entry, uses, suggestions, subject, owners),
     ...(related.length ? { related } : {}),
     data: {
       entryId: entry.id,
@@ -485,7 +584,7 @@ function termFinding(doc: DocumentModel, c: TermContext, entry: DictionaryEntry,
 }
 
 /** The fixes of a term's finding: its replacements (one place, or all at once), an explanation, accepting it. */
-function termFixes(doc: DocumentModel, c: TermContext, entry: DictionaryEntry, uses: Placed[], suggestions: string[], subject: boolean): Fix[] {
+function termFixes(doc: DocumentModel, c: TermContext, entry: DictionaryEntry, uses: Placed[], suggestions: string[], subject: boolean, owners?: Map<TextEdit, number>): Fix[] {
   const first = uses[0]!;
   const count = uses.length;
   const fixes: Fix[] = [];
@@ -501,7 +600,11 @@ function termFixes(doc: DocumentModel, c: TermContext, entry: DictionaryEntry, u
   // Every use at once, with the first suggestion: safe only when every single swap is.
   let all: Fix | undefined;
   if (count > 1 && replacements.length > 0) {
-    const each = uses.map((u) => replacementsAt(doc, u, suggestionsFor(u.use.hit, c.prefer), c.kind, c.cues)[0]).filter((r) => r !== undefined);
+    const each = uses.map((u, i) => {
+      const r = replacementsAt(doc, u, suggestionsFor(u.use.hit, c.prefer), c.kind, c.cues)[0];
+      if (r) owners?.set(r.edit, i);
+      return r;
+    }).filter((r) => r !== undefined);
     if (each.length > 1) {
       const to = suggestions[0]!;
       all = {
@@ -638,6 +741,8 @@ interface BlockProse {
 const FIELD_TOTALS = new BlockStates(() => new Map<string, number>());
 /** What identifies a block's cached analysis (the same object while the block's text is unchanged). */
 const countsOf = (b: DocumentBlock): object => b.analysed.counts;
+/** Each phrase asked about (the dictionaries' `practiceIn` and `onlyIn` words) normalized as a key of the counts. */
+const PHRASE_KEYS = new Map<string, string>();
 /** The pattern of each phrase asked about (the dictionaries' `practiceIn` words). */
 const PHRASE_PATTERNS = new Map<string, RegExp>();
 
@@ -690,7 +795,12 @@ function practiceFields(doc: DocumentModel): (phrase: string) => number {
     for (const [phrase, n] of sums) sums.set(phrase, n + delta * countIn(p, phrase));
   });
   return (phrase) => {
-    const key = normalizePhrase(phrase).join(' ');
+    // The dictionaries' phrases normalized once, not at every check (speed only, voc16).
+    let key = PHRASE_KEYS.get(phrase);
+    if (key === undefined) {
+      if (PHRASE_KEYS.size > 20000) PHRASE_KEYS.clear();
+      PHRASE_KEYS.set(phrase, (key = normalizePhrase(phrase).join(' ')));
+    }
     let n = totals.get(key);
     if (n === undefined) {
       n = 0;
