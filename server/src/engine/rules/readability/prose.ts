@@ -143,8 +143,18 @@ const ADOPTED_BLOCKS = new WeakMap<object, boolean>();
 const ADOPTED_RUNS = new RunSlots<number[]>();
 const NONE: number[] = [];
 
-/** Sections whose text, or an enclosing section's (not the title's), says it is adopted from elsewhere. */
-export function adoptedSections(doc: DocumentModel): Set<number> {
+/**
+ * Sections whose text, or an enclosing section's (not the title's), says it is adopted from elsewhere. Made once per
+ * document model (long-sentence and section-score both ask; speed only, session 9): callers do not change the set.
+ */
+export function adoptedSections(doc: DocumentModel): ReadonlySet<number> {
+  let known = ADOPTED_BY_DOC.get(doc);
+  if (!known) ADOPTED_BY_DOC.set(doc, (known = adoptedSectionsOf(doc)));
+  return known;
+}
+const ADOPTED_BY_DOC = new WeakMap<DocumentModel, ReadonlySet<number>>();
+
+function adoptedSectionsOf(doc: DocumentModel): Set<number> {
   const at: number[] = [];
   const runs = ADOPTED_RUNS.runs(doc, (from, to) => {
     let found = NONE;

@@ -46,7 +46,8 @@ export const sectionScore: DocumentRule = {
     // section). Per-run sums kept across checks (lsp10c) were dropped in session 8: now and then, depending on what the
     // garbage collector had taken, a re-check summed a section's words differently from a fresh check (CI, test/rules/
     // readability/incremental-runs.test.ts; reproduced under a tiny young generation, cause not found).
-    const prose = proseCountsByPlace(doc);
+    const paragraphs = proseOf(doc);
+    const prose = proseCountsByPlace(doc, paragraphs);
     const adopted = adoptedSections(doc);
     let terms: Tally<string> | undefined;
     for (const [i, s] of doc.sections.entries()) {
@@ -82,7 +83,7 @@ export const sectionScore: DocumentRule = {
       // reach), and there is nothing here a writer can act on: the finding is a hint (body sections; judged false in the
       // s5 blind sample: "the low score comes from necessary compound terms", "exact technical terms").
       terms ??= termTally(doc, ctx);
-      const drive = drivers(doc, i, s.language, terms, numberOption(sectionScore.meta, ctx, 'termSyllables'), numberOption(sectionScore.meta, ctx, 'termUses'));
+      const drive = drivers(doc, paragraphs, i, terms, numberOption(sectionScore.meta, ctx, 'termSyllables'), numberOption(sectionScore.meta, ctx, 'termUses'));
       const withoutTerms = drive.terms.length ? scoreWithSentencesOf(m.averageSentenceLength, drive.syllablesPerWordWithoutTerms, s.language) : -Infinity;
       // The summary and the recommendations keep their stricter target whatever the cause (see above), unless their
       // sentences are short (summaryMinAverageSentenceWords): then only long words drive the score, and those were judged
@@ -108,45 +109,142 @@ export const sectionScore: DocumentRule = {
   },
 };
 
+/** The running-text paragraphs of a document (no list items, tables, quotations, headings), in block order. */
+interface Prose {
+  /** Block index, document offset of its start, language, per paragraph. */
+  index: number[];
+  offset: number[];
+  language: Language[];
+  /** Whether the offsets do not decrease (then a section's paragraphs are one stretch of the list). */
+  ordered: boolean;
+}
+
+function proseOf(doc: DocumentModel): Prose {
+  const blocks = doc.blocks;
+  const index: number[] = [];
+  const offset: number[] = [];
+  const language: Language[] = [];
+  let ordered = true;
+  let last = -Infinity;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.section < 0) continue;
+    const ab = b.analysed;
+    if (ab.block.kind !== 'paragraph' || !isRunningText(ab)) continue;
+    const o = b.toDocument(0, 0).offset;
+    if (o < last) ordered = false;
+    last = o;
+    index.push(i);
+    offset.push(o);
+    language.push(ab.language);
+  }
+  return { index, offset, language, ordered };
+}
+
+/** The first paragraph (in an ordered list) whose offset is at least `at`. */
+function firstAtOrAfter(offsets: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The paragraphs (indices into `prose`) whose start lies in a section's range, in its language, in block order. */
+function sectionProse(prose: Prose, s: { offset: number; contentEnd: number; language: Language }): number[] {
+  const out: number[] = [];
+  const { offset, language } = prose;
+  const from = prose.ordered ? firstAtOrAfter(offset, s.offset) : 0;
+  for (let j = from; j < offset.length; j++) {
+    const o = offset[j]!;
+    if (prose.ordered && o >= s.contentEnd) break;
+    if (o < s.offset || o >= s.contentEnd || language[j] !== s.language) continue;
+    out.push(j);
+  }
+  return out;
+}
+
 /**
  * Counts of the running-text paragraphs per section index (no list items, tables, quotations, headings, nor
  * paragraphs in another language), from the blocks' places: each paragraph counts for every section whose range holds
- * its start, so a subsection's paragraphs count for its parent too, as in the section metrics.
+ * its start, so a subsection's paragraphs count for its parent too, as in the section metrics. In document order (the
+ * usual case) the paragraphs of a section are one stretch of the list, and its counts are the difference of two
+ * running sums per language (speed only, session 9: each paragraph is added once, not once per enclosing section; the
+ * counts are whole numbers, so the difference is the sum exactly).
  */
-function proseCountsByPlace(doc: DocumentModel): Map<number, Counts> {
+function proseCountsByPlace(doc: DocumentModel, prose: Prose): Map<number, Counts> {
   const out = new Map<number, Counts>();
-  const blocks: Array<{ offset: number; counts: Counts; language: string }> = [];
-  for (const b of doc.blocks) {
-    const ab = b.analysed;
-    if (b.section < 0 || ab.block.kind !== 'paragraph' || !isRunningText(ab)) continue;
-    blocks.push({ offset: b.toDocument(0, 0).offset, counts: ab.counts, language: ab.language });
+  const sections = doc.sections;
+  if (!prose.ordered) {
+    for (let i = 0; i < sections.length; i++) {
+      const js = sectionProse(prose, sections[i]!);
+      if (!js.length) continue;
+      const c = emptyCounts();
+      for (const j of js) addCounts(c, doc.blocks[prose.index[j]!]!.analysed.counts);
+      out.set(i, c);
+    }
+    return out;
   }
-  // In document order (the usual case) a section's paragraphs are one run of the list, found by a binary search.
-  let ordered = true;
-  for (let j = 1; j < blocks.length && ordered; j++) if (blocks[j]!.offset < blocks[j - 1]!.offset) ordered = false;
-  for (const [i, s] of doc.sections.entries()) {
-    let c: Counts | undefined;
-    let from = 0;
-    if (ordered) {
-      let hi = blocks.length;
-      while (from < hi) {
-        const mid = (from + hi) >> 1;
-        if (blocks[mid]!.offset < s.offset) from = mid + 1;
-        else hi = mid;
-      }
-    }
-    for (let j = from; j < blocks.length; j++) {
-      const b = blocks[j]!;
-      if (ordered && b.offset >= s.contentEnd) break;
-      // A passage in another language (an English article quoted at length in a Dutch report) is not scored with
-      // this language's formula.
-      if (b.offset < s.offset || b.offset >= s.contentEnd || b.language !== s.language) continue;
-      if (!c) out.set(i, (c = emptyCounts()));
-      // The block's counts (emptyCounts' fields, text/metrics.ts) added field by field: no key lists at every check.
-      addCounts(c, b.counts);
-    }
+  const sums: Partial<Record<Language, Float64Array>> = {};
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i]!;
+    const from = firstAtOrAfter(prose.offset, s.offset);
+    const to = firstAtOrAfter(prose.offset, s.contentEnd);
+    if (to <= from) continue;
+    const sum = (sums[s.language] ??= runningSums(doc, prose, s.language));
+    const a = from * FIELDS;
+    const b = to * FIELDS;
+    // No paragraph of the section's language: no counts (as when none counts at all).
+    if (sum[b] === sum[a]) continue;
+    const c = emptyCounts();
+    c.words = sum[b + 1]! - sum[a + 1]!;
+    c.sentences = sum[b + 2]! - sum[a + 2]!;
+    c.syllables = sum[b + 3]! - sum[a + 3]!;
+    c.syllableWords = sum[b + 4]! - sum[a + 4]!;
+    c.letters = sum[b + 5]! - sum[a + 5]!;
+    c.characters = sum[b + 6]! - sum[a + 6]!;
+    c.longWords = sum[b + 7]! - sum[a + 7]!;
+    c.polysyllables = sum[b + 8]! - sum[a + 8]!;
+    c.complexWords = sum[b + 9]! - sum[a + 9]!;
+    c.longSentences = sum[b + 10]! - sum[a + 10]!;
+    c.passives = sum[b + 11]! - sum[a + 11]!;
+    out.set(i, c);
   }
   return out;
+}
+
+/** Numbers per paragraph in the running sums: how many paragraphs, then the fields of Counts (emptyCounts' order). */
+const FIELDS = 12;
+
+/** Running sums over the paragraphs of one language: entry k holds the sums over paragraphs [0, k). */
+function runningSums(doc: DocumentModel, prose: Prose, language: Language): Float64Array {
+  const n = prose.index.length;
+  const sum = new Float64Array((n + 1) * FIELDS);
+  for (let j = 0; j < n; j++) {
+    const a = j * FIELDS;
+    const b = a + FIELDS;
+    if (prose.language[j] !== language) {
+      sum.copyWithin(b, a, b);
+      continue;
+    }
+    const c = doc.blocks[prose.index[j]!]!.analysed.counts;
+    sum[b] = sum[a]! + 1;
+    sum[b + 1] = sum[a + 1]! + c.words;
+    sum[b + 2] = sum[a + 2]! + c.sentences;
+    sum[b + 3] = sum[a + 3]! + c.syllables;
+    sum[b + 4] = sum[a + 4]! + c.syllableWords;
+    sum[b + 5] = sum[a + 5]! + c.letters;
+    sum[b + 6] = sum[a + 6]! + c.characters;
+    sum[b + 7] = sum[a + 7]! + c.longWords;
+    sum[b + 8] = sum[a + 8]! + c.polysyllables;
+    sum[b + 9] = sum[a + 9]! + c.complexWords;
+    sum[b + 10] = sum[a + 10]! + c.longSentences;
+    sum[b + 11] = sum[a + 11]! + c.passives;
+  }
+  return sum;
 }
 
 /** Syllables of a long word that the message may name as one to replace or explain. */
@@ -186,18 +284,16 @@ function termTally(doc: DocumentModel, ctx: Parameters<DocumentRule['check']>[1]
  * the other long words by weight (syllables), and the syllables per word with the terms counted as the section's
  * ordinary words.
  */
-function drivers(doc: DocumentModel, section: number, language: Language, tally: Tally<string>, termSyllables: number, termUses: number): { terms: string[]; hard: string[]; syllablesPerWordWithoutTerms: number } {
+function drivers(doc: DocumentModel, prose: Prose, section: number, tally: Tally<string>, termSyllables: number, termUses: number): { terms: string[]; hard: string[]; syllablesPerWordWithoutTerms: number } {
   const s = doc.sections[section]!;
   let syllables = 0;
   let counted = 0;
   let termTokens = 0;
   const terms = new Map<string, number>();
   const hard = new Map<string, number>();
-  for (const b of doc.blocks) {
-    const ab = b.analysed;
-    if (b.section < 0 || ab.block.kind !== 'paragraph' || ab.language !== language || !isRunningText(ab)) continue;
-    const o = b.toDocument(0, 0).offset;
-    if (o < s.offset || o >= s.contentEnd) continue;
+  // The section's running-text paragraphs in its language, as counted for its score.
+  for (const j of sectionProse(prose, s)) {
+    const ab = doc.blocks[prose.index[j]!]!.analysed;
     ab.sentences.forEach((x, si) => x.words.forEach((w, wi) => {
       if (w.isNumber || w.isAcronym) return;
       const n = ab.syllables[si]?.[wi] ?? 0;
