@@ -8,6 +8,7 @@ import type { DocumentModel } from '../types.js';
 import type { Language } from '../../types.js';
 import { adoptedSections, isAcknowledgements, isRunningText } from './prose.js';
 import { BlockStates, Tally } from '../../incremental.js';
+import { RunSlots } from '../block-runs.js';
 
 export const sectionScore: DocumentRule = {
   scope: 'document',
@@ -42,10 +43,7 @@ export const sectionScore: DocumentRule = {
   },
   check(doc, ctx) {
     const out = [];
-    // From every block's counts at each check: one pass over the blocks (in document order, a binary search per
-    // section). Per-run sums kept across checks (lsp10c) were dropped in session 8: now and then, depending on what the
-    // garbage collector had taken, a re-check summed a section's words differently from a fresh check (CI, test/rules/
-    // readability/incremental-runs.test.ts; reproduced under a tiny young generation, cause not found).
+    // The running-text paragraphs with their places, and each section's counts of them (see proseCountsByPlace).
     const paragraphs = proseOf(doc);
     const prose = proseCountsByPlace(doc, paragraphs);
     const adopted = adoptedSections(doc);
@@ -109,7 +107,38 @@ export const sectionScore: DocumentRule = {
   },
 };
 
-/** The running-text paragraphs of a document (no list items, tables, quotations, headings), in block order. */
+/**
+ * A run of blocks summarised (block-runs.ts): its running-text paragraphs (no list items, tables, quotations, headings),
+ * each by its index in the run, and their counts summed per language. Only what the blocks' analyses fix (kind, running
+ * text, language, counts): where the paragraphs stand, and whether they count at all (a block before the first heading
+ * counts for no section), is read at each check. (Session 8 dropped per-run sums that also held places and the skip of
+ * blocks before the first heading: a run's summary is shared by every place its blocks come to.)
+ */
+interface RunProse {
+  ks: number[];
+  languages: Language[];
+  /** Per language: the paragraphs' counts summed, and how many paragraphs. */
+  sums: Partial<Record<Language, { counts: Counts; paragraphs: number }>>;
+}
+const RUNS = new RunSlots<RunProse>();
+const NO_PROSE: RunProse = { ks: [], languages: [], sums: {} };
+
+function runProse(doc: DocumentModel, from: number, to: number): RunProse {
+  let out: RunProse | undefined;
+  for (let i = from; i < to; i++) {
+    const ab = doc.blocks[i]!.analysed;
+    if (ab.block.kind !== 'paragraph' || !isRunningText(ab)) continue;
+    out ??= { ks: [], languages: [], sums: {} };
+    out.ks.push(i - from);
+    out.languages.push(ab.language);
+    const sum = (out.sums[ab.language] ??= { counts: emptyCounts(), paragraphs: 0 });
+    addCounts(sum.counts, ab.counts);
+    sum.paragraphs++;
+  }
+  return out ?? NO_PROSE;
+}
+
+/** The running-text paragraphs of a document that count for sections (after the first heading), in block order. */
 interface Prose {
   /** Block index, document offset of its start, language, per paragraph. */
   index: number[];
@@ -117,6 +146,9 @@ interface Prose {
   language: Language[];
   /** Whether the offsets do not decrease (then a section's paragraphs are one stretch of the list). */
   ordered: boolean;
+  /** The runs with paragraphs (their summaries), and where each run's paragraphs start in the lists above (one more at the end). */
+  runs: RunProse[];
+  starts: number[];
 }
 
 function proseOf(doc: DocumentModel): Prose {
@@ -124,7 +156,42 @@ function proseOf(doc: DocumentModel): Prose {
   const index: number[] = [];
   const offset: number[] = [];
   const language: Language[] = [];
+  const runs: RunProse[] = [];
+  const starts: number[] = [];
   let ordered = true;
+  let last = -Infinity;
+  // Speed only (session 9): which blocks are running-text paragraphs, and their counts, from the runs' summaries; their
+  // places from the blocks of this check.
+  for (const run of RUNS.runs(doc, (from, to) => runProse(doc, from, to))) {
+    const v = run.value;
+    if (v.ks.length === 0) continue;
+    // Every block of a run is in the run's section (block-runs.ts); a paragraph that is not is read on its own.
+    if (run.section < 0) {
+      for (const k of v.ks) if (blocks[run.from + k]!.section >= 0) return proseOfBlocks(doc);
+      continue;
+    }
+    runs.push(v);
+    starts.push(index.length);
+    for (let j = 0; j < v.ks.length; j++) {
+      const i = run.from + v.ks[j]!;
+      const b = blocks[i]!;
+      if (b.section !== run.section) return proseOfBlocks(doc);
+      const o = b.toDocument(0, 0).offset;
+      if (o < last) ordered = false;
+      last = o;
+      index.push(i);
+      offset.push(o);
+      language.push(v.languages[j]!);
+    }
+  }
+  starts.push(index.length);
+  return { index, offset, language, ordered, runs, starts };
+}
+
+/** proseOf() from every block, each paragraph a run of its own. */
+function proseOfBlocks(doc: DocumentModel): Prose {
+  const blocks = doc.blocks;
+  const prose: Prose = { index: [], offset: [], language: [], ordered: true, runs: [], starts: [] };
   let last = -Infinity;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
@@ -132,13 +199,16 @@ function proseOf(doc: DocumentModel): Prose {
     const ab = b.analysed;
     if (ab.block.kind !== 'paragraph' || !isRunningText(ab)) continue;
     const o = b.toDocument(0, 0).offset;
-    if (o < last) ordered = false;
+    if (o < last) prose.ordered = false;
     last = o;
-    index.push(i);
-    offset.push(o);
-    language.push(ab.language);
+    prose.runs.push({ ks: [0], languages: [ab.language], sums: { [ab.language]: { counts: ab.counts, paragraphs: 1 } } });
+    prose.starts.push(prose.index.length);
+    prose.index.push(i);
+    prose.offset.push(o);
+    prose.language.push(ab.language);
   }
-  return { index, offset, language, ordered };
+  prose.starts.push(prose.index.length);
+  return prose;
 }
 
 /** The first paragraph (in an ordered list) whose offset is at least `at`. */
@@ -171,9 +241,9 @@ function sectionProse(prose: Prose, s: { offset: number; contentEnd: number; lan
  * Counts of the running-text paragraphs per section index (no list items, tables, quotations, headings, nor
  * paragraphs in another language), from the blocks' places: each paragraph counts for every section whose range holds
  * its start, so a subsection's paragraphs count for its parent too, as in the section metrics. In document order (the
- * usual case) the paragraphs of a section are one stretch of the list, and its counts are the difference of two
- * running sums per language (speed only, session 9: each paragraph is added once, not once per enclosing section; the
- * counts are whole numbers, so the difference is the sum exactly).
+ * usual case) the paragraphs of a section are one stretch of the list: the runs wholly in it add their summed counts
+ * (through running sums over the runs, per language), the paragraphs of a run it holds in part add their own (speed
+ * only, session 9; the counts are whole numbers, so any order of adding gives the same sums).
  */
 function proseCountsByPlace(doc: DocumentModel, prose: Prose): Map<number, Counts> {
   const out = new Map<number, Counts>();
@@ -188,50 +258,75 @@ function proseCountsByPlace(doc: DocumentModel, prose: Prose): Map<number, Count
     }
     return out;
   }
+  // The run of each paragraph (an index into prose.runs).
+  const runOf = new Int32Array(prose.index.length);
+  for (let r = 0; r < prose.runs.length; r++) runOf.fill(r, prose.starts[r]!, prose.starts[r + 1]!);
   const sums: Partial<Record<Language, Float64Array>> = {};
   for (let i = 0; i < sections.length; i++) {
     const s = sections[i]!;
     const from = firstAtOrAfter(prose.offset, s.offset);
     const to = firstAtOrAfter(prose.offset, s.contentEnd);
     if (to <= from) continue;
-    const sum = (sums[s.language] ??= runningSums(doc, prose, s.language));
-    const a = from * FIELDS;
-    const b = to * FIELDS;
-    // No paragraph of the section's language: no counts (as when none counts at all).
-    if (sum[b] === sum[a]) continue;
     const c = emptyCounts();
-    c.words = sum[b + 1]! - sum[a + 1]!;
-    c.sentences = sum[b + 2]! - sum[a + 2]!;
-    c.syllables = sum[b + 3]! - sum[a + 3]!;
-    c.syllableWords = sum[b + 4]! - sum[a + 4]!;
-    c.letters = sum[b + 5]! - sum[a + 5]!;
-    c.characters = sum[b + 6]! - sum[a + 6]!;
-    c.longWords = sum[b + 7]! - sum[a + 7]!;
-    c.polysyllables = sum[b + 8]! - sum[a + 8]!;
-    c.complexWords = sum[b + 9]! - sum[a + 9]!;
-    c.longSentences = sum[b + 10]! - sum[a + 10]!;
-    c.passives = sum[b + 11]! - sum[a + 11]!;
-    out.set(i, c);
+    let paragraphs = 0;
+    // The paragraphs of the runs held in part, one by one; the runs held whole, by their sums.
+    let fullFrom = runOf[from]!;
+    let fullTo = runOf[to - 1]! + 1;
+    const own = (j0: number, j1: number) => {
+      for (let j = j0; j < j1; j++) {
+        if (prose.language[j] !== s.language) continue;
+        addCounts(c, doc.blocks[prose.index[j]!]!.analysed.counts);
+        paragraphs++;
+      }
+    };
+    if (prose.starts[fullFrom] !== from) {
+      own(from, Math.min(to, prose.starts[fullFrom + 1]!));
+      fullFrom++;
+    }
+    if (fullTo > fullFrom && prose.starts[fullTo] !== to) {
+      fullTo--;
+      own(prose.starts[fullTo]!, to);
+    }
+    if (fullTo > fullFrom) {
+      const sum = (sums[s.language] ??= runningSums(prose, s.language));
+      const a = fullFrom * FIELDS;
+      const b = fullTo * FIELDS;
+      paragraphs += sum[b]! - sum[a]!;
+      c.words += sum[b + 1]! - sum[a + 1]!;
+      c.sentences += sum[b + 2]! - sum[a + 2]!;
+      c.syllables += sum[b + 3]! - sum[a + 3]!;
+      c.syllableWords += sum[b + 4]! - sum[a + 4]!;
+      c.letters += sum[b + 5]! - sum[a + 5]!;
+      c.characters += sum[b + 6]! - sum[a + 6]!;
+      c.longWords += sum[b + 7]! - sum[a + 7]!;
+      c.polysyllables += sum[b + 8]! - sum[a + 8]!;
+      c.complexWords += sum[b + 9]! - sum[a + 9]!;
+      c.longSentences += sum[b + 10]! - sum[a + 10]!;
+      c.passives += sum[b + 11]! - sum[a + 11]!;
+    }
+    // No paragraph of the section's language: no counts (as when none counts at all).
+    if (paragraphs > 0) out.set(i, c);
   }
   return out;
 }
 
-/** Numbers per paragraph in the running sums: how many paragraphs, then the fields of Counts (emptyCounts' order). */
+/** Numbers per run in the running sums: how many paragraphs, then the fields of Counts (emptyCounts' order). */
 const FIELDS = 12;
 
-/** Running sums over the paragraphs of one language: entry k holds the sums over paragraphs [0, k). */
-function runningSums(doc: DocumentModel, prose: Prose, language: Language): Float64Array {
-  const n = prose.index.length;
+/** Running sums over the runs' paragraphs of one language: entry r holds the sums over runs [0, r). */
+function runningSums(prose: Prose, language: Language): Float64Array {
+  const n = prose.runs.length;
   const sum = new Float64Array((n + 1) * FIELDS);
-  for (let j = 0; j < n; j++) {
-    const a = j * FIELDS;
+  for (let r = 0; r < n; r++) {
+    const a = r * FIELDS;
     const b = a + FIELDS;
-    if (prose.language[j] !== language) {
+    const x = prose.runs[r]!.sums[language];
+    if (!x) {
       sum.copyWithin(b, a, b);
       continue;
     }
-    const c = doc.blocks[prose.index[j]!]!.analysed.counts;
-    sum[b] = sum[a]! + 1;
+    const c = x.counts;
+    sum[b] = sum[a]! + x.paragraphs;
     sum[b + 1] = sum[a + 1]! + c.words;
     sum[b + 2] = sum[a + 2]! + c.sentences;
     sum[b + 3] = sum[a + 3]! + c.syllables;
