@@ -323,6 +323,7 @@ function gather(doc: DocumentModel, g: SectionGroup, key: string, max: number, s
   const ties: number[] = [];
   const blocks: number[] = [];
   const seen = new Set<number>();
+  let previous = -1;
   for (let j = 0; j < order.length; j++) {
     const o = order[j]!;
     const x = (long[j] = found[o]!);
@@ -330,8 +331,10 @@ function gather(doc: DocumentModel, g: SectionGroup, key: string, max: number, s
     const k = (at[2 * j + 1] = where[2 * o + 1]!);
     // Its rank reads its section's title and the text before it (researchQuestion).
     if (x.l.asks && !x.l.named && x.l.quiet !== true) questions.push(j);
-    if (j > 0 && long[j - 1]!.l.words === x.l.words) ties.push(j - 1);
     const i = g.runs[r]!.from + k;
+    // Two sentences of the same length in two blocks: their order is their blocks' (in one block, the order gathered).
+    if (j > 0 && long[j - 1]!.l.words === x.l.words && previous !== i) ties.push(j - 1);
+    previous = i;
     if (!seen.has(i)) {
       seen.add(i);
       blocks.push(j);

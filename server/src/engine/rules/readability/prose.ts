@@ -100,16 +100,18 @@ const ACKNOWLEDGEMENTS: Record<Language, RegExp> = {
  */
 export function isAcknowledgements(section: Pick<Section, 'title' | 'language'> | undefined): boolean {
   if (!section) return false;
-  // Remembered per title and language (speed only, lsp10c: the same headings at every check of an edited document).
-  const key = `${section.language}\u0000${section.title}`;
-  let known = ACKNOWLEDGEMENT_TITLES.get(key);
+  // Remembered per language and title (speed only, lsp10c: the same headings at every check of an edited document),
+  // keyed by the title itself: no key string joined (and hashed) at every look-up (session 9).
+  let titles = ACKNOWLEDGEMENT_TITLES.get(section.language);
+  if (!titles) ACKNOWLEDGEMENT_TITLES.set(section.language, (titles = new Map()));
+  let known = titles.get(section.title);
   if (known === undefined) {
-    if (ACKNOWLEDGEMENT_TITLES.size > 5000) ACKNOWLEDGEMENT_TITLES.clear();
-    ACKNOWLEDGEMENT_TITLES.set(key, (known = acknowledgementsTitle(section)));
+    if (titles.size > 5000) titles.clear();
+    titles.set(section.title, (known = acknowledgementsTitle(section)));
   }
   return known;
 }
-const ACKNOWLEDGEMENT_TITLES = new Map<string, boolean>();
+const ACKNOWLEDGEMENT_TITLES = new Map<string, Map<string, boolean>>();
 
 function acknowledgementsTitle(section: Pick<Section, 'title' | 'language'>): boolean {
   const title = section.title.toLowerCase().replace(/[^\p{L}\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
