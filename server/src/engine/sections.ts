@@ -231,13 +231,15 @@ export function rolesOfHeading(title: string, vocab: RoleVocabulary, strict = fa
   // Remembered per vocabulary and title (speed only, lsp9): a document's headings are asked about at every re-assignment
   // of roles, and the engine asks ahead of it a few at a time (primeHeadingRoles). Callers do not change the list.
   let memo = HEADING_ROLES.get(vocab);
-  if (!memo) HEADING_ROLES.set(vocab, (memo = [new ContentCache(4096), new ContentCache(4096)]));
+  // Bounded by characters too (a plain-text heading may be a long line), the least recently used going first.
+  if (!memo) HEADING_ROLES.set(vocab, (memo = [new ContentCache(4096, TITLE_BOUND), new ContentCache(4096, TITLE_BOUND)]));
   const cache = memo[strict ? 1 : 0];
   let roles = cache.get(title);
   if (!roles) cache.set(title, (roles = rolesOfHeadingUncached(title, vocab, strict)));
   return roles;
 }
 const HEADING_ROLES = new WeakMap<RoleVocabulary, [ContentCache<SectionRole[]>, ContentCache<SectionRole[]>]>();
+const TITLE_BOUND = { maxWeight: 256_000, weigh: (key: string) => key.length, refresh: true };
 
 /** The roles of a heading's own words, before the per-title memo, the first one most plainly named. */
 function rolesOfHeadingUncached(title: string, vocab: RoleVocabulary, strict: boolean): SectionRole[] {
@@ -341,17 +343,39 @@ const CITATION = /[([][^()[\]\n]{1,80}?[,\s](?:19|20)\d\d[a-z]?\s*[)\]]|\p{Lu}[\
 
 /** How often a section's text uses each role's content cues (citations count for background). */
 export function contentScores(content: string | undefined, vocab: RoleVocabulary, part: 'all' | 'findings' | 'sources' = 'all'): Map<SectionRole, number> {
-  if (!content || vocab.content.length === 0) return new Map();
-  // Remembered per vocabulary and text: an edit changes the content of one section, not the others'.
-  let memo = SCORES.get(vocab);
-  if (!memo) SCORES.set(vocab, (memo = new ContentCache(4096)));
-  const key = `${part}\u0000${content}`;
-  let score = memo.get(key);
-  if (!score) memo.set(key, (score = countScores(content, vocab, part)));
-  return new Map(score);
+  return new Map(scoresOf(content, vocab, part));
 }
 
-const SCORES = new WeakMap<RoleVocabulary, ContentCache<Map<SectionRole, number>>>();
+/** contentScores() as remembered (callers do not change it). */
+function scoresOf(content: string | undefined, vocab: RoleVocabulary, part: 'all' | 'findings' | 'sources'): ReadonlyMap<SectionRole, number> {
+  if (!content || vocab.content.length === 0) return NO_SCORES;
+  // Remembered per text and vocabulary: an edit changes the content of one section, not the others'.
+  const facts = factsOf(content);
+  facts.scores ??= new WeakMap();
+  let byPart = facts.scores.get(vocab);
+  if (!byPart) facts.scores.set(vocab, (byPart = {}));
+  return (byPart[part] ??= countScores(content, vocab, part));
+}
+const NO_SCORES: ReadonlyMap<SectionRole, number> = new Map();
+
+/**
+ * What the role algorithm reads from a section's content, remembered per content (keyed by the text itself, not a
+ * string joined from it, so that a content met again is looked up without reading it): its content scores per
+ * vocabulary and part, its list items, whether it records answers. A content that a heading's next content replaces is
+ * dropped (contentOf); the rest is bounded by its characters, the least recently used going first.
+ */
+interface ContentFacts {
+  scores?: WeakMap<RoleVocabulary, Partial<Record<'all' | 'findings' | 'sources', Map<SectionRole, number>>>>;
+  items?: string[];
+  answers?: boolean;
+}
+const CONTENT_FACTS = new ContentCache<ContentFacts>(4096, { maxWeight: 1_000_000, weigh: (key) => key.length, refresh: true });
+
+function factsOf(content: string): ContentFacts {
+  let facts = CONTENT_FACTS.get(content);
+  if (!facts) CONTENT_FACTS.set(content, (facts = {}));
+  return facts;
+}
 
 function countScores(content: string, vocab: RoleVocabulary, part: 'all' | 'findings' | 'sources'): Map<SectionRole, number> {
   const score = new Map<SectionRole, number>();
@@ -394,6 +418,11 @@ const QUESTION_LINES = 0.25;
  */
 export function recordsAnswers(content: string | undefined): boolean {
   if (!content) return false;
+  const facts = factsOf(content);
+  return (facts.answers ??= recordsAnswersOf(content));
+}
+
+function recordsAnswersOf(content: string): boolean {
   const lines = content.split('\n').map((l) => l.trim()).filter(Boolean);
   let questions = 0;
   let answered = 0;
@@ -414,11 +443,11 @@ export function recordsAnswers(content: string | undefined): boolean {
 
 /** What a section's own text reports, when its cues clearly point one way: findings, data collection or background. */
 export function roleOfContent(content: string | undefined, vocab: RoleVocabulary): SectionRole | undefined {
-  return roleOfScores(contentScores(content, vocab));
+  return roleOfScores(scoresOf(content, vocab, 'all'));
 }
 
 /** The role that content scores clearly point to: at least two cues, more than twice the next role's. */
-function roleOfScores(scores: Map<SectionRole, number>): SectionRole | undefined {
+function roleOfScores(scores: ReadonlyMap<SectionRole, number>): SectionRole | undefined {
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
   const [best, second] = ranked;
   if (!best || best[1] < 2) return undefined;
@@ -499,6 +528,9 @@ function contentOf(heading: ProseBlock, parts: string[]): string {
   const known = CONTENTS.get(heading.map);
   if (known && known.parts.length === parts.length && known.parts.every((p, i) => p === parts[i])) return known.content;
   const content = detach(parts.join(''));
+  // What was remembered of the heading's last content goes with it (an edit at a section's start makes a new content at
+  // every check; speed and memory only, session 9).
+  if (known && known.content !== content) CONTENT_FACTS.delete(known.content);
   CONTENTS.set(heading.map, { parts, content });
   return content;
 }
@@ -587,6 +619,11 @@ const ITEM_WORDS = 4;
 /** The items of the lists in a section's text that a line ending in a colon introduces ("volgende methodologieën:", "including:"), as bare headings. */
 function listItems(content: string | undefined): string[] {
   if (!content) return [];
+  const facts = factsOf(content);
+  return (facts.items ??= listItemsOf(content));
+}
+
+function listItemsOf(content: string): string[] {
   const out: string[] = [];
   let inList = false;
   for (const line of content.split('\n')) {
@@ -612,7 +649,7 @@ interface Place {
   /** The role each heading names by its own words. */
   named: ReadonlyArray<SectionRole | undefined>;
   /** Per heading: its own content scores, once counted. */
-  scores: Array<{ findings: Map<SectionRole, number>; all?: Map<SectionRole, number> } | undefined>;
+  scores: Array<{ findings: ReadonlyMap<SectionRole, number>; all?: Map<SectionRole, number> } | undefined>;
   /** Headings that got the background role from their sources (their text or a run of such chapters). */
   fromSources: Set<number>;
 }
@@ -646,13 +683,13 @@ function previousSibling(headings: HeadingInfo[], i: number): number | undefined
  * A heading's own content scores, counted once per heading (the place rules ask for them more than
  * once). The cues of sources are counted only when asked for: a document without a study never needs them.
  */
-function ownScores(headings: HeadingInfo[], j: number, place: Place, vocab: RoleVocabulary, sources = true): Map<SectionRole, number> {
+function ownScores(headings: HeadingInfo[], j: number, place: Place, vocab: RoleVocabulary, sources = true): ReadonlyMap<SectionRole, number> {
   let sc = place.scores[j];
-  if (!sc) place.scores[j] = sc = { findings: contentScores(headings[j]!.content, vocab, 'findings') };
+  if (!sc) place.scores[j] = sc = { findings: scoresOf(headings[j]!.content, vocab, 'findings') };
   if (!sources) return sc.findings;
   if (!sc.all) {
     sc.all = new Map(sc.findings);
-    for (const [role, n] of contentScores(headings[j]!.content, vocab, 'sources')) sc.all.set(role, (sc.all.get(role) ?? 0) + n);
+    for (const [role, n] of scoresOf(headings[j]!.content, vocab, 'sources')) sc.all.set(role, (sc.all.get(role) ?? 0) + n);
   }
   return sc.all;
 }

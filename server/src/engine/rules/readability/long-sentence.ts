@@ -132,18 +132,11 @@ function longSentencesOf(b: DocumentBlock, max: number, summaryMax: number, clau
   const ab = b.analysed;
   let entry = LONG.get(ab.sentences);
   if (!entry) {
-    // Only when a colon follows within a label's reach: no scan of the whole block at every check.
+    // Only when the first sentence opens with what a marked-up label would be (markedLabel's test of the text: words and
+    // a colon, then a capital): the source's markup is asked at each check only then (speed only, session 9: a colon
+    // elsewhere in the sentence, as in "https:" or a clause before a colon of 21 words or more, makes no label).
     const first = ab.sentences[0];
-    let colon = false;
-    if (first) {
-      const text = ab.block.text;
-      for (let i = first.start, stop = Math.min(first.end, first.start + 161); i < stop; i++) {
-        if (text.charCodeAt(i) === 58) {
-          colon = true;
-          break;
-        }
-      }
-    }
+    const colon = first !== undefined && labelInText(ab.block.text, first.start, first.end) !== undefined;
     LONG.set(ab.sentences, (entry = { colon, max: NaN, summaryMax: NaN, clauseMax: NaN, marked: NaN, found: undefined }));
   }
   // The analysis is shared by blocks of the same text: whether the source marks up a lead-in label (its map, not its
@@ -248,45 +241,125 @@ function moved(f: DocumentFinding, by: number): DocumentFinding {
   return { offset: f.offset + by, endOffset: f.endOffset + by, severity: f.severity, message: f.message, related, data: f.data };
 }
 
-/** A section's long sentences as gathered from its sources, sorted, and the findings last made of them. */
-interface SectionMemo {
+/**
+ * A section's long sentences as gathered from its sources and ranked within it (longest first, then by their block's
+ * place, then in the order gathered), and the findings last made of them (speed only, lsp10c, lsp15, session 9). A
+ * check whose section has the same sources (its runs' summaries, the answers of the blocks asked at each check, the
+ * same objects in the same order) and the same options reuses it after checking what the sources do not fix: the rank
+ * of a question (its section's title and the text before it), and the order of sentences of equal length (their
+ * blocks' places).
+ */
+interface SectionState {
+  /** The options that shaped the gathered sentences (the margins). */
+  key: string;
   sources: object[];
-  /** The long sentences in the order of the check (longest first, then by place): indices into the order gathered. */
-  order: number[];
+  /** The long sentences in the order of the check. */
+  long: LongSentence[];
+  /** Per sentence (in `long`), its run among the section's runs and its block's index in the run: two numbers a sentence. */
+  at: number[];
+  /** Per sentence, its index in the order gathered (the last tie-break of the ranking). */
+  gathered: number[];
+  /** Sentences (indices into `long`) whose rank reads the document around them: a question no text of its block names a research question. */
+  questions: number[];
+  /** Sentences (indices into `long`) of the same length as the next one: their order is their blocks' order, checked at each check. */
+  ties: number[];
+  /** The first `perSection` sentences that are not quiet (the section's candidates for the document's budget), for `perSection`. */
+  top?: { perSection: number; long: LongSentence[] };
+  /** The blocks of the sentences (their `at` pairs, each block once): the places the findings were made at. */
+  blocks: number[];
   made?: { key: string; bom: number; offset: number | undefined; endOffset: number | undefined; maps: object[]; bases: number[]; findings: DocumentFinding[] };
 }
 /** Per section, by the first of its sources (a run's summary: the same object while the run's blocks are the same). */
-const SECTIONS = new WeakMap<object, SectionMemo>();
-
-/**
- * A section's long sentences as last gathered, by the first of its sources (speed only, lsp15): the sources, the options
- * that shaped them (the margins), and where each stands (its run among the section's runs, its block's index in the run),
- * so that a check with the same sources moves each to its block in that check instead of gathering them again.
- */
-const GATHERED = new WeakMap<object, { key: string; sources: object[]; long: LongSentence[]; at: number[] }>();
+const STATES = new WeakMap<object, SectionState>();
 
 /** How a section's long sentences are ordered: longest first, then by their block's place (a stable sort keeps the rest). */
 const byLength = (a: LongSentence, b: LongSentence) => b.l.words - a.l.words || a.block.analysed.block.start - b.block.analysed.block.start;
 
+/** One section's runs and sources in a check. */
+interface SectionGroup {
+  section: number;
+  sources: object[];
+  runs: Array<Run<RunLong>>;
+  sentences: number;
+  state?: SectionState;
+}
+
+/** The block of a section's sentence `j` in this check. */
+function blockOf(doc: DocumentModel, group: SectionGroup, at: readonly number[], j: number): DocumentBlock {
+  return doc.blocks[group.runs[at[2 * j]!]!.from + at[2 * j + 1]!]!;
+}
+
 /**
- * The memo of a section whose long sentences were gathered from these sources, in this order: the last check's when
- * its sources are the same objects and its order is still the stable sort of them (checked pair by pair), else new.
+ * A section's long sentences gathered from its runs (the runs' summaries, and the blocks asked at each check), each with
+ * its rank's flags, and ranked: longest first, then by their block's place, then in the order gathered.
  */
-function sectionMemo(sources: object[], long: LongSentence[]): SectionMemo {
-  const known = SECTIONS.get(sources[0]!);
-  if (known && known.sources.length === sources.length && known.sources.every((o, i) => o === sources[i]) && known.order.length === long.length) {
-    const order = known.order;
-    let sorted = true;
-    for (let j = 0; j + 1 < order.length && sorted; j++) {
-      const c = byLength(long[order[j]!]!, long[order[j + 1]!]!);
-      if (c > 0 || (c === 0 && order[j]! > order[j + 1]!)) sorted = false;
+function gather(doc: DocumentModel, g: SectionGroup, key: string, max: number, summaryMax: number, clauseMax: number, marginOf: (language: Language) => number): SectionState {
+  const found: LongSentence[] = [];
+  const where: number[] = [];
+  for (let r = 0; r < g.runs.length; r++) {
+    const run = g.runs[r]!;
+    for (const x of run.value.long) {
+      const i = run.from + x.k;
+      const b = doc.blocks[i]!;
+      for (const l of x.l ? [x.l] : longSentencesOf(b, max, summaryMax, clauseMax)) {
+        // A study's formal research question is kept as one question by convention (judged false: "formal research
+        // question, conventionally kept as one question"): a hint, as a sentence already broken into short clauses.
+        const quiet = l.quiet === true || researchQuestion(doc, i, l);
+        // A sentence whose length is a list that closes it (closingList): within the limit and the language's margin
+        // without the list, it needs a bulleted list rather than a split (judged false in 4 of 4 pooled rows, session 8).
+        // It keeps its rank, as a sentence only just over the limit does: a hint in its place, the others unchanged. A
+        // sentence within the margin anyway keeps its message: the list is not what makes it long.
+        const within = l.limit + marginOf(l.language);
+        const list = !quiet && l.listed !== undefined && l.listed.rest <= within && l.words > within;
+        found.push(quiet ? { l, block: b, quiet } : list ? { l, block: b, list } : { l, block: b });
+        where.push(r, x.k);
+      }
     }
-    if (sorted) return known;
   }
-  const order = long.map((_, j) => j).sort((a, b) => byLength(long[a]!, long[b]!) || a - b);
-  const memo: SectionMemo = { sources, order };
-  SECTIONS.set(sources[0]!, memo);
-  return memo;
+  const order = found.map((_, j) => j).sort((a, b) => byLength(found[a]!, found[b]!) || a - b);
+  const long: LongSentence[] = new Array(order.length);
+  const at: number[] = new Array(2 * order.length);
+  const questions: number[] = [];
+  const ties: number[] = [];
+  const blocks: number[] = [];
+  const seen = new Set<number>();
+  let previous = -1;
+  for (let j = 0; j < order.length; j++) {
+    const o = order[j]!;
+    const x = (long[j] = found[o]!);
+    const r = (at[2 * j] = where[2 * o]!);
+    const k = (at[2 * j + 1] = where[2 * o + 1]!);
+    // Its rank reads its section's title and the text before it (researchQuestion).
+    if (x.l.asks && !x.l.named && x.l.quiet !== true) questions.push(j);
+    const i = g.runs[r]!.from + k;
+    // Two sentences of the same length in two blocks: their order is their blocks' (in one block, the order gathered).
+    if (j > 0 && long[j - 1]!.l.words === x.l.words && previous !== i) ties.push(j - 1);
+    previous = i;
+    if (!seen.has(i)) {
+      seen.add(i);
+      blocks.push(j);
+    }
+  }
+  return { key, sources: g.sources, long, at, gathered: order, questions, ties, blocks };
+}
+
+/**
+ * Whether a section's state of the last check still holds for this check: the same sources and options, each question
+ * ranked as then (its section's title and the text before it), and each pair of sentences of equal length still in
+ * their blocks' order.
+ */
+function stillRanked(doc: DocumentModel, g: SectionGroup, state: SectionState, key: string): boolean {
+  if (state.key !== key || state.sources.length !== g.sources.length) return false;
+  for (let j = 0; j < g.sources.length; j++) if (state.sources[j] !== g.sources[j]) return false;
+  for (const j of state.questions) {
+    const i = g.runs[state.at[2 * j]!]!.from + state.at[2 * j + 1]!;
+    if (researchQuestion(doc, i, state.long[j]!.l) !== (state.long[j]!.quiet === true)) return false;
+  }
+  for (const j of state.ties) {
+    const c = blockOf(doc, g, state.at, j).analysed.block.start - blockOf(doc, g, state.at, j + 1).analysed.block.start;
+    if (c > 0 || (c === 0 && state.gathered[j]! > state.gathered[j + 1]!)) return false;
+  }
+  return true;
 }
 
 /**
@@ -424,13 +497,19 @@ export function shortClauses(text: string, words: ReadonlyArray<Word>, end: numb
  * is none. Judged false when counted as words of the sentence (test/judged/findings-s6.tsv, findings-s7.tsv).
  */
 export function markedLabel(block: { text: string; start: number; map: ReadonlyArray<{ t: number; tl: number; d: number; dl: number }>; mapBase?: number }, start: number, end: number): number {
-  const m = /^([^.:;!?\n]{1,160}):(\s+)(?=[\p{Lu}\d"“‘'(])/u.exec(block.text.slice(start, end));
+  const m = labelInText(block.text, start, end);
   if (!m) return 0;
-  const words = m[1]!.trim().split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w));
-  if (words.length < 1 || words.length > 20) return 0;
   const colon = start + m[1]!.length;
   if (!dropsMarkupAt(block, start) || !(dropsMarkupAt(block, colon) || dropsMarkupAt(block, colon + 1))) return 0;
   return start + m[0].length;
+}
+
+/** markedLabel's test of the text alone: words (1 to 20) and a colon, then a capital; undefined when there is none. */
+function labelInText(text: string, start: number, end: number): RegExpExecArray | undefined {
+  const m = /^([^.:;!?\n]{1,160}):(\s+)(?=[\p{Lu}\d"“‘'(])/u.exec(text.slice(start, end));
+  if (!m) return undefined;
+  const words = m[1]!.trim().split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w));
+  return words.length < 1 || words.length > 20 ? undefined : m;
 }
 
 /** Whether the source holds markup that the block text leaves out right before text offset `t`. */
@@ -515,121 +594,96 @@ export const longSentence: DocumentRule = {
     const clauseMax = Math.max(0, numberOption(longSentence.meta, ctx, 'clauseMaxWords'));
     const minPercent = Math.max(0, numberOption(longSentence.meta, ctx, 'sectionMinPercent'));
     const longestOver = Math.max(0, numberOption(longSentence.meta, ctx, 'sectionLongestOverWords'));
-    // Sentences per section (the innermost heading above them; -1 before the first heading).
-    const bySection = new Map<number, { long: LongSentence[]; sentences: number }>();
     // Acknowledgements are written for those thanked, not for the practitioner reader: their sentences are left alone.
     const thanks = new Set<number>();
-    doc.sections.forEach((sec, i) => {
-      if (isAcknowledgements(sec)) thanks.add(i);
-    });
+    for (let i = 0; i < doc.sections.length; i++) if (isAcknowledgements(doc.sections[i])) thanks.add(i);
     // So is a text the report says it adopted ("This Code of Conduct is adapted from the Contributor Covenant"): the
     // writer may not rewrite it (judged false three times in s12: "standard text, adopted word for word").
     for (const i of adoptedSections(doc)) thanks.add(i);
     // Speed only (lsp10c): the blocks' counts and long sentences summed per run of blocks (block-runs.ts), so that a
     // re-check after an edit asks only the runs around it; the same sections, counts and sentences in the same order.
     const runs = RUNS.runs(doc, (from, to) => runLongSentences(doc, from, to, max, summaryMax, clauseMax), `${max} ${summaryMax} ${clauseMax}`);
-    // What each section's long sentences were gathered from (its runs' summaries, the answers of blocks asked at each
-    // check): a section with the same is sorted and reported as at the last check (speed only, lsp10c).
-    const sources = new Map<number, object[]>();
-    // The runs of each section whose summaries are its sources (a section's blocks are consecutive).
-    const sectionRuns = new Map<number, Array<Run<RunLong>>>();
+    // Sentences per section (the innermost heading above them; -1 before the first heading), in the order the sections
+    // come: what each section's long sentences are gathered from (its runs' summaries, the answers of blocks asked at
+    // each check) and the runs themselves (a section's blocks are consecutive).
+    const groups: SectionGroup[] = [];
+    const groupOf = new Map<number, SectionGroup>();
     for (const run of runs) {
       const v = run.value;
       if (v.blocks === 0 || thanks.has(run.section)) continue;
-      let entry = bySection.get(run.section);
-      if (!entry) {
-        bySection.set(run.section, (entry = { long: [], sentences: 0 }));
-        sources.set(run.section, []);
-        sectionRuns.set(run.section, []);
+      let g = groupOf.get(run.section);
+      if (!g) {
+        groupOf.set(run.section, (g = { section: run.section, sources: [], runs: [], sentences: 0 }));
+        groups.push(g);
       }
-      const source = sources.get(run.section)!;
-      source.push(v);
-      sectionRuns.get(run.section)!.push(run);
-      entry.sentences += v.sentences;
-      if (v.asked) for (const k of v.asked) source.push(longSentencesOf(doc.blocks[run.from + k]!, max, summaryMax, clauseMax));
+      g.sources.push(v);
+      g.runs.push(run);
+      g.sentences += v.sentences;
+      if (v.asked) for (const k of v.asked) g.sources.push(longSentencesOf(doc.blocks[run.from + k]!, max, summaryMax, clauseMax));
     }
-    // A section's long sentences as placed in the document: gathered anew, or (speed only, lsp15) the last check's when
-    // the section has the same sources and no long sentence whose rank reads the document around it (a question that
-    // neither its own text nor its block names a research question: its section's title and the text before it decide),
-    // each moved to its block in this check.
+    // Each section's long sentences, ranked: as at the last check when it has the same sources (speed only, session 9:
+    // the ranks of its questions and the order of its sentences of equal length checked again), else gathered anew.
     const gatherKey = `${byLanguage} ${sentenceMargin}`;
-    const gathered = new Set<object>();
-    for (const [section, entry] of bySection) {
-      const source = sources.get(section)!;
-      const secRuns = sectionRuns.get(section)!;
-      const known = GATHERED.get(source[0]!);
-      // Each memo serves one section per check (sections of the same text share their sources: each has its own blocks).
-      if (known && !gathered.has(known) && known.key === gatherKey && known.sources.length === source.length && known.sources.every((o, j) => o === source[j])) {
-        const { long, at } = known;
-        for (let j = 0; j < long.length; j++) long[j]!.block = doc.blocks[secRuns[at[2 * j]!]!.from + at[2 * j + 1]!]!;
-        entry.long = long;
-        gathered.add(known);
-        continue;
+    const used = new Set<SectionState>();
+    for (const g of groups) {
+      const known = STATES.get(g.sources[0]!);
+      // Each state serves one section per check (sections of the same text share their sources: each has its own blocks).
+      if (known && !used.has(known) && stillRanked(doc, g, known, gatherKey)) {
+        g.state = known;
+      } else {
+        g.state = gather(doc, g, gatherKey, max, summaryMax, clauseMax, marginOf);
+        if (!(known && used.has(known))) STATES.set(g.sources[0]!, g.state);
       }
-      const at: number[] = [];
-      let local = true;
-      secRuns.forEach((run, r) => {
-        for (const x of run.value.long) {
-          const i = run.from + x.k;
-          const b = doc.blocks[i]!;
-          const found = x.l ? [x.l] : longSentencesOf(b, max, summaryMax, clauseMax);
-          for (const l of found) {
-            if (l.asks && !l.named) local = false;
-            // A study's formal research question is kept as one question by convention (judged false: "formal research
-            // question, conventionally kept as one question"): a hint, as a sentence already broken into short clauses.
-            const quiet = l.quiet === true || researchQuestion(doc, i, l);
-            // A sentence whose length is a list that closes it (closingList): within the limit and the language's margin
-            // without the list, it needs a bulleted list rather than a split (judged false in 4 of 4 pooled rows, session 8).
-            // It keeps its rank, as a sentence only just over the limit does: a hint in its place, the others unchanged. A
-            // sentence within the margin anyway keeps its message: the list is not what makes it long.
-            const within = l.limit + marginOf(l.language);
-            const list = !quiet && l.listed !== undefined && l.listed.rest <= within && l.words > within;
-            entry.long.push(quiet ? { l, block: b, quiet } : list ? { l, block: b, list } : { l, block: b });
-            at.push(r, x.k);
-          }
-        }
-      });
-      if (local && !(known && gathered.has(known))) {
-        const memo = { key: gatherKey, sources: source, long: entry.long, at };
-        GATHERED.set(source[0]!, memo);
-        gathered.add(memo);
-      } else if (!local) GATHERED.delete(source[0]!);
+      used.add(g.state);
     }
     // The document's budget of warnings goes to the longest sentences, at most `perSection` in a section.
     const budget = Math.max(1, Math.round((doc.metrics.words * per1000) / 1000));
     const candidates: LongSentence[] = [];
-    const memos = new Map<number, SectionMemo>();
-    for (const [section, entry] of bySection) {
-      const memo = sectionMemo(sources.get(section)!, entry.long);
-      memos.set(section, memo);
-      entry.long = memo.order.map((j) => entry.long[j]!);
-      candidates.push(...entry.long.filter((x) => !x.quiet).slice(0, perSection));
+    for (const g of groups) {
+      const state = g.state!;
+      if (!state.top || state.top.perSection !== perSection) {
+        const top: LongSentence[] = [];
+        for (const x of state.long) {
+          if (top.length >= perSection) break;
+          if (!x.quiet) top.push(x);
+        }
+        state.top = { perSection, long: top };
+      }
+      for (const x of state.top.long) candidates.push(x);
     }
     candidates.sort((a, b) => b.l.words - a.l.words);
     const marked = new Set(candidates.slice(0, budget));
 
     const out: DocumentFinding[] = [];
     const bom = doc.text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const options = `${ctx.severity} ${max} ${sentenceMargin} ${byLanguage} ${foldFrom} ${margin} ${minPercent} ${longestOver}`;
-    for (const [section, { long, sentences }] of bySection) {
-      const memo = memos.get(section)!;
-      const sec = doc.sections[section];
+    const options = `${ctx.severity} ${max} ${sentenceMargin} ${byLanguage} ${foldFrom} ${margin} ${minPercent} ${longestOver} ${perSection} `;
+    for (const g of groups) {
+      const state = g.state!;
+      const long = state.long;
+      const sentences = g.sentences;
+      const sec = doc.sections[g.section];
+      // Only a section's candidates can be marked.
       let flags = options;
-      for (const x of long) flags += marked.has(x) ? '1' : '0';
+      for (const x of state.top!.long) flags += marked.has(x) ? '1' : '0';
       // The findings of the last check, when they were made with the same marks, options and places (the same source
       // maps at the same bases): copies of them, without mapping each sentence again (speed only, lsp10c).
       // A section after an edit has moved as a whole: every place by the same distance (the same maps, each base moved
       // by it, and the section's heading too).
-      const made = memo.made;
+      const made = state.made;
       if (made && made.key === flags && made.bom === bom && long.length > 0) {
-        const by = (long[0]!.block.analysed.block.mapBase ?? 0) - made.bases[0]!;
-        const same = (sec === undefined ? made.offset === undefined : made.offset !== undefined && made.endOffset !== undefined && sec.offset - made.offset === by && sec.endOffset - made.endOffset === by) &&
-          long.every((x, j) => x.block.analysed.block.map === made.maps[j] && (x.block.analysed.block.mapBase ?? 0) - made.bases[j]! === by);
+        const by = (blockOf(doc, g, state.at, 0).analysed.block.mapBase ?? 0) - made.bases[0]!;
+        let same = sec === undefined ? made.offset === undefined : made.offset !== undefined && made.endOffset !== undefined && sec.offset - made.offset === by && sec.endOffset - made.endOffset === by;
+        for (let j = 0; same && j < state.blocks.length; j++) {
+          const block = blockOf(doc, g, state.at, state.blocks[j]!).analysed.block;
+          if (block.map !== made.maps[j] || (block.mapBase ?? 0) - made.bases[j]! !== by) same = false;
+        }
         if (same) {
           for (const f of made.findings) out.push(moved(f, by));
           continue;
         }
       }
+      // Each sentence at its block in this check.
+      for (let j = 0; j < long.length; j++) long[j]!.block = blockOf(doc, g, state.at, j);
       const findings: DocumentFinding[] = [];
       const folded = long.filter((l) => !marked.has(l));
       for (const x of long) {
@@ -653,7 +707,8 @@ export const longSentence: DocumentRule = {
         else if (long.length * 100 < minPercent * sentences && longest < limit + longestOver) f.severity = 'hint';
         findings.push(f);
       }
-      memo.made = { key: flags, bom, offset: sec?.offset, endOffset: sec?.endOffset, maps: long.map((x) => x.block.analysed.block.map), bases: long.map((x) => x.block.analysed.block.mapBase ?? 0), findings };
+      const places = state.blocks.map((j) => long[j]!.block.analysed.block);
+      state.made = { key: flags, bom, offset: sec?.offset, endOffset: sec?.endOffset, maps: places.map((b) => b.map), bases: places.map((b) => b.mapBase ?? 0), findings };
       // The findings themselves go out the first time (the engine copies each; the next check copies them again).
       out.push(...findings);
     }

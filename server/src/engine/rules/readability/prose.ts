@@ -100,16 +100,18 @@ const ACKNOWLEDGEMENTS: Record<Language, RegExp> = {
  */
 export function isAcknowledgements(section: Pick<Section, 'title' | 'language'> | undefined): boolean {
   if (!section) return false;
-  // Remembered per title and language (speed only, lsp10c: the same headings at every check of an edited document).
-  const key = `${section.language}\u0000${section.title}`;
-  let known = ACKNOWLEDGEMENT_TITLES.get(key);
+  // Remembered per language and title (speed only, lsp10c: the same headings at every check of an edited document),
+  // keyed by the title itself: no key string joined (and hashed) at every look-up (session 9).
+  let titles = ACKNOWLEDGEMENT_TITLES.get(section.language);
+  if (!titles) ACKNOWLEDGEMENT_TITLES.set(section.language, (titles = new Map()));
+  let known = titles.get(section.title);
   if (known === undefined) {
-    if (ACKNOWLEDGEMENT_TITLES.size > 5000) ACKNOWLEDGEMENT_TITLES.clear();
-    ACKNOWLEDGEMENT_TITLES.set(key, (known = acknowledgementsTitle(section)));
+    if (titles.size > 5000) titles.clear();
+    titles.set(section.title, (known = acknowledgementsTitle(section)));
   }
   return known;
 }
-const ACKNOWLEDGEMENT_TITLES = new Map<string, boolean>();
+const ACKNOWLEDGEMENT_TITLES = new Map<string, Map<string, boolean>>();
 
 function acknowledgementsTitle(section: Pick<Section, 'title' | 'language'>): boolean {
   const title = section.title.toLowerCase().replace(/[^\p{L}\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
@@ -143,8 +145,18 @@ const ADOPTED_BLOCKS = new WeakMap<object, boolean>();
 const ADOPTED_RUNS = new RunSlots<number[]>();
 const NONE: number[] = [];
 
-/** Sections whose text, or an enclosing section's (not the title's), says it is adopted from elsewhere. */
-export function adoptedSections(doc: DocumentModel): Set<number> {
+/**
+ * Sections whose text, or an enclosing section's (not the title's), says it is adopted from elsewhere. Made once per
+ * document model (long-sentence and section-score both ask; speed only, session 9): callers do not change the set.
+ */
+export function adoptedSections(doc: DocumentModel): ReadonlySet<number> {
+  let known = ADOPTED_BY_DOC.get(doc);
+  if (!known) ADOPTED_BY_DOC.set(doc, (known = adoptedSectionsOf(doc)));
+  return known;
+}
+const ADOPTED_BY_DOC = new WeakMap<DocumentModel, ReadonlySet<number>>();
+
+function adoptedSectionsOf(doc: DocumentModel): Set<number> {
   const at: number[] = [];
   const runs = ADOPTED_RUNS.runs(doc, (from, to) => {
     let found = NONE;

@@ -8,6 +8,7 @@ import type { DocumentModel } from '../types.js';
 import type { Language } from '../../types.js';
 import { adoptedSections, isAcknowledgements, isRunningText } from './prose.js';
 import { BlockStates, Tally } from '../../incremental.js';
+import { RunSlots } from '../block-runs.js';
 
 export const sectionScore: DocumentRule = {
   scope: 'document',
@@ -42,11 +43,9 @@ export const sectionScore: DocumentRule = {
   },
   check(doc, ctx) {
     const out = [];
-    // From every block's counts at each check: one pass over the blocks (in document order, a binary search per
-    // section). Per-run sums kept across checks (lsp10c) were dropped in session 8: now and then, depending on what the
-    // garbage collector had taken, a re-check summed a section's words differently from a fresh check (CI, test/rules/
-    // readability/incremental-runs.test.ts; reproduced under a tiny young generation, cause not found).
-    const prose = proseCountsByPlace(doc);
+    // The running-text paragraphs with their places, and each section's counts of them (see proseCountsByPlace).
+    const paragraphs = proseOf(doc);
+    const prose = proseCountsByPlace(doc, paragraphs);
     const adopted = adoptedSections(doc);
     let terms: Tally<string> | undefined;
     for (const [i, s] of doc.sections.entries()) {
@@ -82,7 +81,7 @@ export const sectionScore: DocumentRule = {
       // reach), and there is nothing here a writer can act on: the finding is a hint (body sections; judged false in the
       // s5 blind sample: "the low score comes from necessary compound terms", "exact technical terms").
       terms ??= termTally(doc, ctx);
-      const drive = drivers(doc, i, s.language, terms, numberOption(sectionScore.meta, ctx, 'termSyllables'), numberOption(sectionScore.meta, ctx, 'termUses'));
+      const drive = drivers(doc, paragraphs, i, terms, numberOption(sectionScore.meta, ctx, 'termSyllables'), numberOption(sectionScore.meta, ctx, 'termUses'));
       const withoutTerms = drive.terms.length ? scoreWithSentencesOf(m.averageSentenceLength, drive.syllablesPerWordWithoutTerms, s.language) : -Infinity;
       // The summary and the recommendations keep their stricter target whatever the cause (see above), unless their
       // sentences are short (summaryMinAverageSentenceWords): then only long words drive the score, and those were judged
@@ -109,44 +108,238 @@ export const sectionScore: DocumentRule = {
 };
 
 /**
- * Counts of the running-text paragraphs per section index (no list items, tables, quotations, headings, nor
- * paragraphs in another language), from the blocks' places: each paragraph counts for every section whose range holds
- * its start, so a subsection's paragraphs count for its parent too, as in the section metrics.
+ * A run of blocks summarised (block-runs.ts): its running-text paragraphs (no list items, tables, quotations, headings),
+ * each by its index in the run, and their counts summed per language. Only what the blocks' analyses fix (kind, running
+ * text, language, counts): where the paragraphs stand, and whether they count at all (a block before the first heading
+ * counts for no section), is read at each check. (Session 8 dropped per-run sums that also held places and the skip of
+ * blocks before the first heading: a run's summary is shared by every place its blocks come to.)
  */
-function proseCountsByPlace(doc: DocumentModel): Map<number, Counts> {
-  const out = new Map<number, Counts>();
-  const blocks: Array<{ offset: number; counts: Counts; language: string }> = [];
-  for (const b of doc.blocks) {
-    const ab = b.analysed;
-    if (b.section < 0 || ab.block.kind !== 'paragraph' || !isRunningText(ab)) continue;
-    blocks.push({ offset: b.toDocument(0, 0).offset, counts: ab.counts, language: ab.language });
+interface RunProse {
+  ks: number[];
+  languages: Language[];
+  /** Per language: the paragraphs' counts summed, and how many paragraphs. */
+  sums: Partial<Record<Language, { counts: Counts; paragraphs: number }>>;
+}
+const RUNS = new RunSlots<RunProse>();
+const NO_PROSE: RunProse = { ks: [], languages: [], sums: {} };
+
+function runProse(doc: DocumentModel, from: number, to: number): RunProse {
+  let out: RunProse | undefined;
+  for (let i = from; i < to; i++) {
+    const ab = doc.blocks[i]!.analysed;
+    if (ab.block.kind !== 'paragraph' || !isRunningText(ab)) continue;
+    out ??= { ks: [], languages: [], sums: {} };
+    out.ks.push(i - from);
+    out.languages.push(ab.language);
+    const sum = (out.sums[ab.language] ??= { counts: emptyCounts(), paragraphs: 0 });
+    addCounts(sum.counts, ab.counts);
+    sum.paragraphs++;
   }
-  // In document order (the usual case) a section's paragraphs are one run of the list, found by a binary search.
+  return out ?? NO_PROSE;
+}
+
+/** The running-text paragraphs of a document that count for sections (after the first heading), in block order. */
+interface Prose {
+  /** Block index, document offset of its start, language, per paragraph. */
+  index: number[];
+  offset: number[];
+  language: Language[];
+  /** Whether the offsets do not decrease (then a section's paragraphs are one stretch of the list). */
+  ordered: boolean;
+  /** The runs with paragraphs (their summaries), and where each run's paragraphs start in the lists above (one more at the end). */
+  runs: RunProse[];
+  starts: number[];
+}
+
+function proseOf(doc: DocumentModel): Prose {
+  const blocks = doc.blocks;
+  const index: number[] = [];
+  const offset: number[] = [];
+  const language: Language[] = [];
+  const runs: RunProse[] = [];
+  const starts: number[] = [];
   let ordered = true;
-  for (let j = 1; j < blocks.length && ordered; j++) if (blocks[j]!.offset < blocks[j - 1]!.offset) ordered = false;
-  for (const [i, s] of doc.sections.entries()) {
-    let c: Counts | undefined;
-    let from = 0;
-    if (ordered) {
-      let hi = blocks.length;
-      while (from < hi) {
-        const mid = (from + hi) >> 1;
-        if (blocks[mid]!.offset < s.offset) from = mid + 1;
-        else hi = mid;
-      }
+  let last = -Infinity;
+  // Speed only (session 9): which blocks are running-text paragraphs, and their counts, from the runs' summaries; their
+  // places from the blocks of this check.
+  for (const run of RUNS.runs(doc, (from, to) => runProse(doc, from, to))) {
+    const v = run.value;
+    if (v.ks.length === 0) continue;
+    // Every block of a run is in the run's section (block-runs.ts); a paragraph that is not is read on its own.
+    if (run.section < 0) {
+      for (const k of v.ks) if (blocks[run.from + k]!.section >= 0) return proseOfBlocks(doc);
+      continue;
     }
-    for (let j = from; j < blocks.length; j++) {
-      const b = blocks[j]!;
-      if (ordered && b.offset >= s.contentEnd) break;
-      // A passage in another language (an English article quoted at length in a Dutch report) is not scored with
-      // this language's formula.
-      if (b.offset < s.offset || b.offset >= s.contentEnd || b.language !== s.language) continue;
-      if (!c) out.set(i, (c = emptyCounts()));
-      // The block's counts (emptyCounts' fields, text/metrics.ts) added field by field: no key lists at every check.
-      addCounts(c, b.counts);
+    runs.push(v);
+    starts.push(index.length);
+    for (let j = 0; j < v.ks.length; j++) {
+      const i = run.from + v.ks[j]!;
+      const b = blocks[i]!;
+      if (b.section !== run.section) return proseOfBlocks(doc);
+      const o = b.toDocument(0, 0).offset;
+      if (o < last) ordered = false;
+      last = o;
+      index.push(i);
+      offset.push(o);
+      language.push(v.languages[j]!);
     }
+  }
+  starts.push(index.length);
+  return { index, offset, language, ordered, runs, starts };
+}
+
+/** proseOf() from every block, each paragraph a run of its own. */
+function proseOfBlocks(doc: DocumentModel): Prose {
+  const blocks = doc.blocks;
+  const prose: Prose = { index: [], offset: [], language: [], ordered: true, runs: [], starts: [] };
+  let last = -Infinity;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.section < 0) continue;
+    const ab = b.analysed;
+    if (ab.block.kind !== 'paragraph' || !isRunningText(ab)) continue;
+    const o = b.toDocument(0, 0).offset;
+    if (o < last) prose.ordered = false;
+    last = o;
+    prose.runs.push({ ks: [0], languages: [ab.language], sums: { [ab.language]: { counts: ab.counts, paragraphs: 1 } } });
+    prose.starts.push(prose.index.length);
+    prose.index.push(i);
+    prose.offset.push(o);
+    prose.language.push(ab.language);
+  }
+  prose.starts.push(prose.index.length);
+  return prose;
+}
+
+/** The first paragraph (in an ordered list) whose offset is at least `at`. */
+function firstAtOrAfter(offsets: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The paragraphs (indices into `prose`) whose start lies in a section's range, in its language, in block order. */
+function sectionProse(prose: Prose, s: { offset: number; contentEnd: number; language: Language }): number[] {
+  const out: number[] = [];
+  const { offset, language } = prose;
+  const from = prose.ordered ? firstAtOrAfter(offset, s.offset) : 0;
+  for (let j = from; j < offset.length; j++) {
+    const o = offset[j]!;
+    if (prose.ordered && o >= s.contentEnd) break;
+    if (o < s.offset || o >= s.contentEnd || language[j] !== s.language) continue;
+    out.push(j);
   }
   return out;
+}
+
+/**
+ * Counts of the running-text paragraphs per section index (no list items, tables, quotations, headings, nor
+ * paragraphs in another language), from the blocks' places: each paragraph counts for every section whose range holds
+ * its start, so a subsection's paragraphs count for its parent too, as in the section metrics. In document order (the
+ * usual case) the paragraphs of a section are one stretch of the list: the runs wholly in it add their summed counts
+ * (through running sums over the runs, per language), the paragraphs of a run it holds in part add their own (speed
+ * only, session 9; the counts are whole numbers, so any order of adding gives the same sums).
+ */
+function proseCountsByPlace(doc: DocumentModel, prose: Prose): Map<number, Counts> {
+  const out = new Map<number, Counts>();
+  const sections = doc.sections;
+  if (!prose.ordered) {
+    for (let i = 0; i < sections.length; i++) {
+      const js = sectionProse(prose, sections[i]!);
+      if (!js.length) continue;
+      const c = emptyCounts();
+      for (const j of js) addCounts(c, doc.blocks[prose.index[j]!]!.analysed.counts);
+      out.set(i, c);
+    }
+    return out;
+  }
+  // The run of each paragraph (an index into prose.runs).
+  const runOf = new Int32Array(prose.index.length);
+  for (let r = 0; r < prose.runs.length; r++) runOf.fill(r, prose.starts[r]!, prose.starts[r + 1]!);
+  const sums: Partial<Record<Language, Float64Array>> = {};
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i]!;
+    const from = firstAtOrAfter(prose.offset, s.offset);
+    const to = firstAtOrAfter(prose.offset, s.contentEnd);
+    if (to <= from) continue;
+    const c = emptyCounts();
+    let paragraphs = 0;
+    // The paragraphs of the runs held in part, one by one; the runs held whole, by their sums.
+    let fullFrom = runOf[from]!;
+    let fullTo = runOf[to - 1]! + 1;
+    const own = (j0: number, j1: number) => {
+      for (let j = j0; j < j1; j++) {
+        if (prose.language[j] !== s.language) continue;
+        addCounts(c, doc.blocks[prose.index[j]!]!.analysed.counts);
+        paragraphs++;
+      }
+    };
+    if (prose.starts[fullFrom] !== from) {
+      own(from, Math.min(to, prose.starts[fullFrom + 1]!));
+      fullFrom++;
+    }
+    if (fullTo > fullFrom && prose.starts[fullTo] !== to) {
+      fullTo--;
+      own(prose.starts[fullTo]!, to);
+    }
+    if (fullTo > fullFrom) {
+      const sum = (sums[s.language] ??= runningSums(prose, s.language));
+      const a = fullFrom * FIELDS;
+      const b = fullTo * FIELDS;
+      paragraphs += sum[b]! - sum[a]!;
+      c.words += sum[b + 1]! - sum[a + 1]!;
+      c.sentences += sum[b + 2]! - sum[a + 2]!;
+      c.syllables += sum[b + 3]! - sum[a + 3]!;
+      c.syllableWords += sum[b + 4]! - sum[a + 4]!;
+      c.letters += sum[b + 5]! - sum[a + 5]!;
+      c.characters += sum[b + 6]! - sum[a + 6]!;
+      c.longWords += sum[b + 7]! - sum[a + 7]!;
+      c.polysyllables += sum[b + 8]! - sum[a + 8]!;
+      c.complexWords += sum[b + 9]! - sum[a + 9]!;
+      c.longSentences += sum[b + 10]! - sum[a + 10]!;
+      c.passives += sum[b + 11]! - sum[a + 11]!;
+    }
+    // No paragraph of the section's language: no counts (as when none counts at all).
+    if (paragraphs > 0) out.set(i, c);
+  }
+  return out;
+}
+
+/** Numbers per run in the running sums: how many paragraphs, then the fields of Counts (emptyCounts' order). */
+const FIELDS = 12;
+
+/** Running sums over the runs' paragraphs of one language: entry r holds the sums over runs [0, r). */
+function runningSums(prose: Prose, language: Language): Float64Array {
+  const n = prose.runs.length;
+  const sum = new Float64Array((n + 1) * FIELDS);
+  for (let r = 0; r < n; r++) {
+    const a = r * FIELDS;
+    const b = a + FIELDS;
+    const x = prose.runs[r]!.sums[language];
+    if (!x) {
+      sum.copyWithin(b, a, b);
+      continue;
+    }
+    const c = x.counts;
+    sum[b] = sum[a]! + x.paragraphs;
+    sum[b + 1] = sum[a + 1]! + c.words;
+    sum[b + 2] = sum[a + 2]! + c.sentences;
+    sum[b + 3] = sum[a + 3]! + c.syllables;
+    sum[b + 4] = sum[a + 4]! + c.syllableWords;
+    sum[b + 5] = sum[a + 5]! + c.letters;
+    sum[b + 6] = sum[a + 6]! + c.characters;
+    sum[b + 7] = sum[a + 7]! + c.longWords;
+    sum[b + 8] = sum[a + 8]! + c.polysyllables;
+    sum[b + 9] = sum[a + 9]! + c.complexWords;
+    sum[b + 10] = sum[a + 10]! + c.longSentences;
+    sum[b + 11] = sum[a + 11]! + c.passives;
+  }
+  return sum;
 }
 
 /** Syllables of a long word that the message may name as one to replace or explain. */
@@ -186,18 +379,16 @@ function termTally(doc: DocumentModel, ctx: Parameters<DocumentRule['check']>[1]
  * the other long words by weight (syllables), and the syllables per word with the terms counted as the section's
  * ordinary words.
  */
-function drivers(doc: DocumentModel, section: number, language: Language, tally: Tally<string>, termSyllables: number, termUses: number): { terms: string[]; hard: string[]; syllablesPerWordWithoutTerms: number } {
+function drivers(doc: DocumentModel, prose: Prose, section: number, tally: Tally<string>, termSyllables: number, termUses: number): { terms: string[]; hard: string[]; syllablesPerWordWithoutTerms: number } {
   const s = doc.sections[section]!;
   let syllables = 0;
   let counted = 0;
   let termTokens = 0;
   const terms = new Map<string, number>();
   const hard = new Map<string, number>();
-  for (const b of doc.blocks) {
-    const ab = b.analysed;
-    if (b.section < 0 || ab.block.kind !== 'paragraph' || ab.language !== language || !isRunningText(ab)) continue;
-    const o = b.toDocument(0, 0).offset;
-    if (o < s.offset || o >= s.contentEnd) continue;
+  // The section's running-text paragraphs in its language, as counted for its score.
+  for (const j of sectionProse(prose, s)) {
+    const ab = doc.blocks[prose.index[j]!]!.analysed;
     ab.sentences.forEach((x, si) => x.words.forEach((w, wi) => {
       if (w.isNumber || w.isAcronym) return;
       const n = ab.syllables[si]?.[wi] ?? 0;

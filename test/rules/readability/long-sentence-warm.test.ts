@@ -1,0 +1,117 @@
+/**
+ * long-sentence keeps each section's ranked long sentences between checks (by the section's per-run summaries) and
+ * checks again only what those do not fix: the rank of a long question (its section's title, the paragraph before it)
+ * and the order of long sentences of the same length in different blocks. After random edits in a warm engine its
+ * findings must be those of a check from scratch. The pieces add long sentences of one length (ties between blocks), long
+ * questions, headings that name a research question or not, labels in bold and copies of both.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assertWarmEditsMatchFresh, editsOf } from '../../helpers/warm-edits.js';
+import type { LintResult } from '../../../server/src/engine/engine.js';
+
+const SAMPLES = join(import.meta.dirname, '..', '..', '..', 'samples');
+
+const LONG: Record<'nl' | 'en', string> = {
+  nl: 'Wij spraken met de consulenten van de gemeente en met de inwoners die een aanvraag deden, en zij vertelden ons dat de eerste brief vaak onduidelijk is omdat hij veel woorden gebruikt die zij niet kennen.',
+  en: 'We spoke with the caseworkers of the council and with the residents who applied for support, and they told us that the first letter is often unclear because it uses many words that they do not know.',
+};
+const QUESTION: Record<'nl' | 'en', string> = {
+  nl: 'Hoe ervaren inwoners die schulden hebben de brieven, de telefoontjes en de gesprekken van de gemeente en van de schuldhulpverleners in de wijk, en wat zou de gemeente samen met die schuldhulpverleners en met de inwoners zelf kunnen doen om al die brieven, telefoontjes en gesprekken begrijpelijker, vriendelijker en beter op elkaar afgestemd te maken, zodat inwoners eerder om hulp vragen en minder vaak afhaken voordat hun schulden echt zijn opgelost?',
+  en: 'How do residents who are in debt experience the letters, the phone calls and the conversations of the council and of the debt advisers in their neighbourhood, and what could the council do together with those advisers and with the residents themselves to make all of those letters, calls and conversations clearer, kinder and better attuned to each other, so that residents ask for help sooner and drop out less often before their debts have really been settled?',
+};
+
+const PIECES: Record<'nl' | 'en', string[]> = {
+  nl: [
+    'extra ',
+    '\n\n',
+    `\n\n${LONG.nl}\n\n`,
+    `${LONG.nl} `,
+    `\n\n${QUESTION.nl}\n\n`,
+    `\n\nDe onderzoeksvraag luidt:\n\n- ${QUESTION.nl}\n\n`,
+    '\n\n## Onderzoeksvraag\n\n',
+    '\n\n## Aanpak\n\n',
+    `\n\n**Wat de inwoners zeiden over de brieven**: ${LONG.nl}\n\n`,
+  ],
+  en: [
+    'extra ',
+    '\n\n',
+    `\n\n${LONG.en}\n\n`,
+    `${LONG.en} `,
+    `\n\n${QUESTION.en}\n\n`,
+    `\n\nOur research question is:\n\n- ${QUESTION.en}\n\n`,
+    '\n\n## Research question\n\n',
+    '\n\n## Approach\n\n',
+    `\n\n**What the residents said about the letters**: ${LONG.en}\n\n`,
+  ],
+};
+
+function longSentences(r: LintResult): string[] {
+  return r.findings.filter((f) => f.ruleId === 'readability/long-sentence').map((f) => JSON.stringify({ offset: f.offset, endOffset: f.endOffset, severity: f.severity, message: f.message, data: f.data, related: f.related }));
+}
+
+describe('readability/long-sentence: ranked long sentences kept per section equal a check from scratch after edits', function () {
+  this.timeout(180000);
+  for (const [file, language] of [['rapport-schuldhulp.md', 'nl'], ['report-employment-support.md', 'en']] as const) {
+    it(`${language}: random edits on ${file} with long sentences of one length, questions and labels`, () => {
+      const sample = readFileSync(join(SAMPLES, file), 'utf8');
+      // A long section of many runs of blocks (about 24 blocks a run): long sentences of a few lengths, short paragraphs.
+      const many = Array.from({ length: 90 }, (_, i) => (i % 3 === 0 ? LONG[language] : i % 3 === 1 ? `${LONG[language].slice(0, -1)} ${language === 'nl' ? 'en dat zij die brief daarom vaak laten liggen' : 'and that they therefore often leave it unopened'} ${i}.` : language === 'nl' ? `Korte alinea ${i}.` : `Short paragraph ${i}.`));
+      const extra = [`## ${language === 'nl' ? 'Wat inwoners zeiden' : 'What residents said'}`, ...many, QUESTION[language], LONG[language]].join('\n\n');
+      const base = `${sample}\n\n${extra}\n\n${sample}`;
+      assertWarmEditsMatchFresh(base, { path: `long-sentence-${language}.md`, edits: editsOf(PIECES[language]), project: longSentences, cacheSize: 4000, numRuns: 25, seed: language === "nl" ? 93 : 94 });
+    });
+  }
+
+  it('nl + en: edits in the later runs of a long section (its first run, which keys its state, unchanged)', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const sample = readFileSync(join(SAMPLES, language === 'nl' ? 'rapport-schuldhulp.md' : 'report-employment-support.md'), 'utf8');
+      const many = Array.from({ length: 90 }, (_, i) => (i % 3 === 0 ? LONG[language] : i % 3 === 1 ? `${LONG[language].slice(0, -1)} ${i}.` : language === 'nl' ? `Korte alinea ${i}.` : `Short paragraph ${i}.`));
+      let text = `${sample}\n\n## ${language === 'nl' ? 'Wat inwoners zeiden' : 'What residents said'}\n\n${many.join('\n\n')}\n\n${sample}`;
+      const path = `later-runs-${language}.md`;
+      assertFresh(text, path);
+      const short = (i: number) => (language === 'nl' ? `Korte alinea ${i}.` : `Short paragraph ${i}.`);
+      // Two long sentences added, a long sentence made longer, a paragraph removed, all near the end of the section.
+      text = text.replace(short(71), `${LONG[language]} ${LONG[language]}\n\n${short(71)}`);
+      assertFresh(text, path);
+      text = text.replace(`${LONG[language].slice(0, -1)} 82.`, `${LONG[language].slice(0, -1)} ${language === 'nl' ? 'en nog veel langer' : 'and much longer still'} 82.`);
+      assertFresh(text, path);
+      text = text.replace(`${short(86)}\n\n`, '');
+      assertFresh(text, path);
+    }
+  });
+
+  it('nl + en: a long question becomes a research question when its section heading is renamed to one, and back', () => {
+    // The heading's length stays the same, so the section keeps its place; only the question's rank changes.
+    for (const language of ['nl', 'en'] as const) {
+      const sample = readFileSync(join(SAMPLES, language === 'nl' ? 'rapport-schuldhulp.md' : 'report-employment-support.md'), 'utf8');
+      const named = language === 'nl' ? 'Onderzoeksvraag' : 'Research question';
+      const other = language === 'nl' ? 'Ervaringen zien' : "Residents' voices";
+      assert.equal(named.length, other.length);
+      const text = (title: string) => `${sample}\n\n## ${title}\n\n${QUESTION[language]}\n\n${LONG[language]}\n`;
+      let last: LintResult | undefined;
+      const shapes: string[][] = [];
+      for (const title of [other, named, other]) {
+        last = assertFresh(text(title), `rename-${language}.md`);
+        shapes.push(longSentences(last));
+      }
+      assert.notDeepEqual(shapes[0], shapes[1], 'the rank of the question follows the heading');
+    }
+  });
+});
+
+import { Engine } from '../../../server/src/engine/engine.js';
+import { clearMarkdownCache } from '../../../server/src/engine/formats/markdown.js';
+import { engineFor } from '../../../server/src/workspace/engine.js';
+
+const WARM = engineFor(undefined, undefined, { cacheSize: 4000 }).engine;
+
+/** The text checked in the warm engine (by name) and from scratch; the two must agree. */
+function assertFresh(text: string, path: string): LintResult {
+  const warm = WARM.lint(text, { path });
+  clearMarkdownCache();
+  const fresh = new Engine({ vocabulary: WARM.vocabulary }).lint(text, { path: `fresh-${path}` });
+  assert.deepEqual(longSentences(warm), longSentences(fresh));
+  return warm;
+}
