@@ -2,7 +2,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString, writeHeapSnapshot } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 
 /**
  * Keeps the server's memory close to what it really holds. A check of a long document
@@ -100,10 +100,19 @@ export function noteActivity(): void {
 export function collectIfLarge(): void {
   if (pending) return;
   const used = process.memoryUsage().heapUsed;
+  if (v8Collected) {
+    // V8 collected fully on its own since the last check: what is used now is about what is live.
+    v8Collected = false;
+    threshold = Math.max(FLOOR_BYTES, used * GROWTH);
+    idleThreshold = Math.max(FLOOR_BYTES, used * IDLE_GROWTH);
+  }
   if (used >= threshold) {
     noteActivity();
     collectSoon(false);
-  } else if (used >= idleThreshold && idleTimer === undefined && collector()) {
+    return;
+  }
+  if (MINOR) minorSoon();
+  if (used >= idleThreshold && idleTimer === undefined && collector()) {
     idleTimer = setTimeout(() => {
       idleTimer = undefined;
       collectSoon(true);
@@ -111,6 +120,30 @@ export function collectIfLarge(): void {
     // An idle server that is asked to stop need not wait for this.
     idleTimer.unref?.();
   }
+}
+
+/**
+ * For experiments (BRUG_GC_MINOR=1): a minor collection (scavenge) after every check that does not collect fully, so
+ * the check's short-lived data dies in the young generation instead of being promoted by the next check's scavenges.
+ */
+const MINOR = process.env.BRUG_GC_MINOR === '1';
+let minorPending = false;
+function minorSoon(): void {
+  const gc = collector();
+  if (!gc || minorPending) return;
+  minorPending = true;
+  setImmediate(() => {
+    minorPending = false;
+    gc({ type: 'minor', execution: 'sync' });
+  });
+}
+
+/** Experiment (BRUG_GC_FOLLOW=1): V8's own full collections move the thresholds as the server's do. */
+let v8Collected = false;
+if (process.env.BRUG_GC_FOLLOW === '1') {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if ((e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR && !pending) v8Collected = true;
+  }).observe({ entryTypes: ['gc'] });
 }
 
 /** For tests: the server's collections so far (all, and those made when idle). */
@@ -176,15 +209,38 @@ if (PROBE) {
  */
 let loopDelay: ReturnType<typeof monitorEventLoopDelay> | undefined;
 let longestGc = 0;
+let gcTotal = 0;
+let gcLong = 0;
+let majors = 0;
+let majorMs = 0;
+let minors = 0;
+let minorMs = 0;
 export function startLoopWatch(): void {
   if (loopDelay) return;
   loopDelay = monitorEventLoopDelay({ resolution: 5 });
   loopDelay.enable();
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) longestGc = Math.max(longestGc, e.duration);
+    for (const e of list.getEntries()) {
+      longestGc = Math.max(longestGc, e.duration);
+      gcTotal += e.duration;
+      if (e.duration >= 10) gcLong++;
+      const kind = (e as { detail?: { kind?: number } }).detail?.kind;
+      if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
+        majors++;
+        majorMs += e.duration;
+      } else if (kind === constants.NODE_PERFORMANCE_GC_MINOR) {
+        minors++;
+        minorMs += e.duration;
+      }
+    }
   }).observe({ entryTypes: ['gc'] });
+}
+/** For the timing log: the used size of V8's old and large-object spaces (MB). */
+export function spaceWatch(): string {
+  const used = (name: string) => (getHeapSpaceStatistics().find((x) => x.space_name === name)?.space_used_size ?? 0) / 1048576;
+  return `, old ${used('old_space').toFixed(1)} MB, lo ${used('large_object_space').toFixed(1)} MB`;
 }
 export function loopWatch(): string {
   if (!loopDelay) return '';
-  return `, loop blocked at most ${(loopDelay.max / 1e6).toFixed(1)} ms, longest gc ${longestGc.toFixed(1)} ms, forced collections ${forced} (longest ${longestForced.toFixed(1)} ms, ${idleCollections} when idle)`;
+  return `, loop blocked at most ${(loopDelay.max / 1e6).toFixed(1)} ms, longest gc ${longestGc.toFixed(1)} ms, gc pauses ${gcTotal.toFixed(0)} ms in all, ${gcLong} of 10 ms or more (major ${majors}, ${majorMs.toFixed(0)} ms; minor ${minors}, ${minorMs.toFixed(0)} ms), forced collections ${forced} (longest ${longestForced.toFixed(1)} ms, ${idleCollections} when idle)`;
 }
