@@ -262,8 +262,10 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
   // started, the check handed its status to the connection, the connection had written it (after the diagnostics).
   const at = new Map<number, number[]>();
   for (const l of client.logs) {
-    const m = /brug-timing .* v(\d+): .*, at arrived ([\d.]+) changed ([\d.]+) started ([\d.]+) queued ([\d.]+) status ([\d.]+)/.exec(l.message);
-    if (m) at.set(Number(m[1]), m.slice(2, 7).map(Number));
+    const m = /brug-timing .* v(\d+): .*, at arrived ([\d.]+) changed ([\d.]+) started ([\d.]+) queued ([\d.]+)/.exec(l.message);
+    if (m) at.set(Number(m[1]), [...m.slice(2, 6).map(Number), ...(at.get(Number(m[1])) ?? [])]);
+    const w = /brug-status .* v(\d+): written at ([\d.]+)/.exec(l.message);
+    if (w) at.set(Number(w[1]), [...(at.get(Number(w[1])) ?? []), Number(w[2])]);
   }
   const legNames = [
     'bench → didChange sent (the client updates its copy)',
@@ -278,7 +280,7 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
   const legValues: number[][] = legNames.map(() => []);
   for (const e of stamps) {
     const s = at.get(e.version);
-    if (!s) continue;
+    if (!s || s.length !== 5) continue;
     const points = [e.start, e.sent, ...s, e.seen, e.end];
     for (let k = 0; k < legNames.length; k++) legValues[k]!.push(points[k + 1]! - points[k]!);
   }

@@ -326,24 +326,19 @@ export class OpenDocuments {
     st.shown = { uri, ui: outcome.ui, text, findings: outcome.result.findings, diagnostics };
     const published = this.setPublished(uri, st, diagnostics, version);
     const publishedAt = TIMING ? clock() : 0;
-    // The status notification comes last: it tells a client this version's check is done.
-    const statusSent = this.afterCheck(outcome, st);
     if (TIMING) {
-      const queuedAt = clock();
       const waited = st.changedAt !== undefined ? started - st.changedAt : 0;
       const cpu = process.cpuUsage(cpuStart);
-      const arrived = st.arrivedAt;
-      const changed = st.changedAt;
-      const line = `brug-timing ${uri} v${version}: waited ${waited.toFixed(1)} ms, lint ${(linted - started).toFixed(1)} ms, diagnostics+publish ${(publishedAt - linted).toFixed(1)} ms, cpu ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms, ${diagnostics.length} diagnostics, ${published ? 'published' : 'unchanged'}, slices ${run.slices}, longest slice ${run.longest.toFixed(1)} ms, heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(1)} MB${spaceWatch()}`;
-      // Logged once the status is written (the connection writes messages one after the other, each when the one
-      // before has been taken by the client): absolute times (ms, a clock the bench client shares) at which the
-      // change reached the document store, the store had applied it, the check started, the check handed its
-      // status to the connection, and the connection had written it.
-      void statusSent.finally(() => {
-        const at = changed !== undefined ? `, at arrived ${(arrived ?? changed).toFixed(2)} changed ${changed.toFixed(2)} started ${started.toFixed(2)} queued ${queuedAt.toFixed(2)} status ${clock().toFixed(2)}` : '';
-        this.log.info(`${line}${loopWatch()}${at}`);
-      });
+      // Absolute times (ms, a clock the bench client shares): the change reached the document store, the store had
+      // applied it, the check started, the check handed its diagnostics and status to the connection (now).
+      const at = st.changedAt !== undefined ? `, at arrived ${(st.arrivedAt ?? st.changedAt).toFixed(2)} changed ${st.changedAt.toFixed(2)} started ${started.toFixed(2)} queued ${clock().toFixed(2)}` : '';
+      this.log.info(`brug-timing ${uri} v${version}: waited ${waited.toFixed(1)} ms, lint ${(linted - started).toFixed(1)} ms, diagnostics+publish ${(publishedAt - linted).toFixed(1)} ms, cpu ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms, ${diagnostics.length} diagnostics, ${published ? 'published' : 'unchanged'}, slices ${run.slices}, longest slice ${run.longest.toFixed(1)} ms, heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(1)} MB${spaceWatch()}${loopWatch()}${at}`);
     }
+    // The status notification comes last: it tells a client this version's check is done.
+    const statusSent = this.afterCheck(outcome, st);
+    // When the connection has written it (it writes messages one after the other, each once the one before has been
+    // taken by the client: the diagnostics first).
+    if (TIMING) void statusSent.finally(() => this.log.info(`brug-status ${uri} v${version}: written at ${clock().toFixed(2)}`));
     // The server's own collection (a pause of tens of ms at 100,000 words) waits until the diagnostics and the status
     // have been written: the connection writes them in later turns, and a collection started now would hold them.
     void statusSent.then(collectIfLarge);

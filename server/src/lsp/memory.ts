@@ -8,8 +8,8 @@ import { constants, monitorEventLoopDelay, performance, PerformanceObserver } fr
  * Keeps the server's memory close to what it really holds. A check of a long document
  * produces much short-lived data; V8 lets the heap grow well past the live data before it
  * collects, so a session of edits on a 100,000-word report would climb to several hundred MB.
- * After a check, when the used heap (live data plus garbage) has grown past a threshold, the server collects once, right
- * after publishing (so the latency a writer sees does not include it).
+ * After a check, when the used heap (live data plus garbage) has grown past a threshold, the server collects once, when
+ * the check's diagnostics and status have been written (so the latency a writer sees does not include it).
  */
 
 /**
@@ -48,8 +48,8 @@ function collector(): typeof collect {
 // The heap may grow to 1.5 × what was live after the last collection (at least FLOOR_MB, 64 MB;
 // BRUG_GC_MB moves the floor, BRUG_GC_GROWTH the factor, for experiments) before the server collects
 // again. A fixed 150 MB kept a session of edits at 250–270 MB RSS whatever the document; following
-// the live data keeps the garbage in proportion to it. Each collection runs after
-// publishing. (A factor of 1.2 at 100,000 words: ~20 MB less RSS after 1,000 edits, but ~15 % more
+// the live data keeps the garbage in proportion to it. Each collection runs once the
+// diagnostics and status are written. (A factor of 1.2 at 100,000 words: ~20 MB less RSS after 1,000 edits, but ~15 % more
 // server CPU per edit under load; not adopted, see bench/RESULTS.md "Session 6, mem8".)
 const FLOOR_BYTES = (Number(process.env.BRUG_GC_MB) || 64) * 1024 * 1024;
 const GROWTH = Number(process.env.BRUG_GC_GROWTH) || 1.5;
@@ -109,10 +109,7 @@ export function collectIfLarge(): void {
   if (used >= threshold) {
     noteActivity();
     collectSoon(false);
-    return;
-  }
-  if (MINOR) minorSoon();
-  if (used >= idleThreshold && idleTimer === undefined && collector()) {
+  } else if (used >= idleThreshold && idleTimer === undefined && collector()) {
     idleTimer = setTimeout(() => {
       idleTimer = undefined;
       collectSoon(true);
@@ -123,22 +120,12 @@ export function collectIfLarge(): void {
 }
 
 /**
- * For experiments (BRUG_GC_MINOR=1): a minor collection (scavenge) after every check that does not collect fully, so
- * the check's short-lived data dies in the young generation instead of being promoted by the next check's scavenges.
+ * Experiment (BRUG_GC_FOLLOW=1): V8's own full collections (incremental, concurrent marking: short pauses) move the
+ * thresholds as the server's do, so with a higher ceiling (BRUG_GC_GROWTH=1.8) and V8's own limit at 1.5 × the live
+ * heap (BRUG_V8_FLAGS=--heap-growing-percent=50) the server's atomic collection hardly ever runs. Measured (session 9,
+ * mem16, 100k, back to back, heavy load): main-thread time in full collections −60–80 %, but RSS after 1,000 edits
+ * ~230 vs ~185 MB (V8's own collections do not compact as the server's does): not the default.
  */
-const MINOR = process.env.BRUG_GC_MINOR === '1';
-let minorPending = false;
-function minorSoon(): void {
-  const gc = collector();
-  if (!gc || minorPending) return;
-  minorPending = true;
-  setImmediate(() => {
-    minorPending = false;
-    gc({ type: 'minor', execution: 'sync' });
-  });
-}
-
-/** Experiment (BRUG_GC_FOLLOW=1): V8's own full collections move the thresholds as the server's do. */
 let v8Collected = false;
 if (process.env.BRUG_GC_FOLLOW === '1') {
   new PerformanceObserver((list) => {
