@@ -8,7 +8,13 @@
  * - edit latency: one-word edits sent as incremental didChange, each timed until the server
  *   says it has checked that version (diagnostics are sent before that, and only when they
  *   changed, so the status notification is the end of every check);
- * - server memory (RSS) after all edits, and how many edits re-published diagnostics.
+ * - server memory (RSS) after all edits, and how many edits re-published diagnostics;
+ * - where an edit's time went: the server's timing log (BRUG_LSP_TIMING) carries absolute timestamps on a clock both
+ *   processes share (performance.timeOrigin + now()): the change reached the document store, was applied, the check
+ *   started, handed its diagnostics and status to the connection, the status was written (brug-status lines); with the
+ *   client's send and receipt times each edit splits into transport, store, check, writing and the client's share.
+ *
+ * The bench client keeps a document's latest diagnostics only, as an editor does (--keep-publications: every one).
  *
  * brug.debounceMs is 0 here, so this measures the check, not the debounce.
  *

@@ -270,6 +270,7 @@ export class TestClient {
     // follow in order): an editor's buffer takes an edit in microseconds, where TextDocument.update copies the whole
     // text (~1 ms at 100,000 words), which the latency bench would otherwise count before every didChange.
     d.doc = TextDocument.update(d.doc, changes, version);
+    this.wake();
     return version;
   }
 

@@ -341,7 +341,8 @@ export class OpenDocuments {
     if (TIMING) void statusSent.finally(() => this.log.info(`brug-status ${uri} v${version}: written at ${clock().toFixed(2)}`));
     // The server's own collection (a pause of tens of ms at 100,000 words) waits until the diagnostics and the status
     // have been written: the connection writes them in later turns, and a collection started now would hold them.
-    void statusSent.then(collectIfLarge);
+    const ended = performance.now();
+    void statusSent.then(() => collectIfLarge(ended));
     return st.last;
   }
 

@@ -83,11 +83,14 @@ const IDLE_GROWTH = Number(process.env.BRUG_GC_IDLE_GROWTH) || 1.1;
 const IDLE_MS = Number(process.env.BRUG_GC_IDLE_MS) || 300;
 let idleThreshold = FLOOR_BYTES;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
+/** When a check was last scheduled (performance.now()). */
+let lastActivity = -Infinity;
 // For tests: collections made when idle.
 let idleCollections = 0;
 
 /** A check was scheduled (a change, an open, new settings): a collection waiting for idle waits longer. */
 export function noteActivity(): void {
+  lastActivity = performance.now();
   if (idleTimer === undefined) return;
   clearTimeout(idleTimer);
   idleTimer = undefined;
@@ -95,9 +98,11 @@ export function noteActivity(): void {
 
 /**
  * After a check: collects right after the current message when the used heap is past the ceiling, or
- * when the server has been idle for IDLE_MS when it is past the lower idle threshold.
+ * when the server has been idle for IDLE_MS when it is past the lower idle threshold. `checkEnded` (performance.now()
+ * when the check ended; the server calls this once the check's status is written): a check scheduled since then will
+ * call this again when it ends, so no idle wait starts now.
  */
-export function collectIfLarge(): void {
+export function collectIfLarge(checkEnded = Infinity): void {
   if (pending) return;
   const used = process.memoryUsage().heapUsed;
   if (v8Collected) {
@@ -109,7 +114,7 @@ export function collectIfLarge(): void {
   if (used >= threshold) {
     noteActivity();
     collectSoon(false);
-  } else if (used >= idleThreshold && idleTimer === undefined && collector()) {
+  } else if (used >= idleThreshold && idleTimer === undefined && lastActivity <= checkEnded && collector()) {
     idleTimer = setTimeout(() => {
       idleTimer = undefined;
       collectSoon(true);
