@@ -8,7 +8,13 @@
  * - edit latency: one-word edits sent as incremental didChange, each timed until the server
  *   says it has checked that version (diagnostics are sent before that, and only when they
  *   changed, so the status notification is the end of every check);
- * - server memory (RSS) after all edits, and how many edits re-published diagnostics.
+ * - server memory (RSS) after all edits, and how many edits re-published diagnostics;
+ * - where an edit's time went: the server's timing log (BRUG_LSP_TIMING) carries absolute timestamps on a clock both
+ *   processes share (performance.timeOrigin + now()): the change reached the document store, was applied, the check
+ *   started, handed its diagnostics and status to the connection, the status was written (brug-status lines); with the
+ *   client's send and receipt times each edit splits into transport, store, check, writing and the client's share.
+ *
+ * The bench client keeps a document's latest diagnostics only, as an editor does (--keep-publications: every one).
  *
  * brug.debounceMs is 0 here, so this measures the check, not the debounce.
  *
@@ -142,7 +148,18 @@ interface SizeResult {
   /** Median wall time per edit's check in the engine's lint and in making and comparing (publishing) the diagnostics. */
   lintMedian: number;
   publishMedian: number;
+  /** Where each edit's time went (medians and p95 of each leg; see legs()). */
+  legs: Array<{ name: string; median: number; p95: number }>;
+  /** The server's GC pauses over the whole run: their sum, and how many took 10 ms or more. */
+  gcTotalMs: number;
+  gcLong: number;
+  gcKinds: string;
+  /** The bench client's own used heap and RSS after the edits. */
+  clientHeapMb: number;
+  clientRssMb: number;
 }
+
+const clock = () => performance.timeOrigin + performance.now();
 
 async function measure(target: number, edits: number): Promise<SizeResult> {
   const { text, words } = corpusDocument(target);
@@ -152,6 +169,10 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
   const client = new TestClient({
     settings: { debounceMs: 0, maxDocumentSize: 50 * 1024 * 1024 },
     env: { BRUG_LSP_TIMING: '1' },
+    // An editor keeps a document's latest diagnostics only; keeping all ~400 publications of 875 diagnostics made the
+    // bench's own heap grow by hundreds of MB and its collections delay the status it waits for (--keep-publications:
+    // the old behaviour, for comparison).
+    keepPublications: process.argv.includes('--keep-publications'),
     // --cpu-prof DIR: the server writes a V8 CPU profile there when it exits.
     // --node-flags "…": V8/Node flags for the server process (to compare memory settings).
     // --bundle FILE: another build of the server (a copy of main's, for paired A/B runs).
@@ -166,13 +187,13 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
   // findings of its first part); then the end of the whole document's check.
   let firstShownMs = NaN;
   const watch = setInterval(() => {
-    if (Number.isNaN(firstShownMs) && client.publications.some((p) => p.uri === uri && p.diagnostics.length > 0)) firstShownMs = performance.now() - t0;
+    if (Number.isNaN(firstShownMs) && (client.diagnostics.get(uri)?.diagnostics.length ?? 0) > 0) firstShownMs = performance.now() - t0;
   }, 5);
   await client.checkedCurrent(uri, 300000);
   clearInterval(watch);
   const firstMs = performance.now() - t0;
   if (Number.isNaN(firstShownMs)) firstShownMs = firstMs;
-  const firstShown = client.publications.find((p) => p.uri === uri)?.diagnostics.length ?? 0;
+  const firstShown = client.firstPublication.get(uri)?.diagnostics.length ?? 0;
   const diagnostics = client.diagnostics.get(uri)?.diagnostics.length ?? 0;
 
   const spaces = proseSpaces(text);
@@ -180,7 +201,10 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
   const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const WORDS = ['extra ', 'ook ', 'vaak ', 'daarna ', 'mostly ', 'often ', 'also '];
   const times: number[] = [];
-  const published = client.publications.length;
+  // Per edit, on the clock of the server's timing log: the bench starts the edit, the client hands the didChange to the
+  // connection, the client receives the status notification, the bench goes on.
+  const stamps: Array<{ version: number; start: number; sent: number; seen: number; end: number }> = [];
+  const published = client.publicationCount.get(uri) ?? 0;
   let shift = 0;
   // --pause-every N --pause-ms M: a writer's pause (not timed) after every N edits, as between bursts of typing.
   const pauseEvery = Number(arg('pause-every', '0'));
@@ -191,12 +215,15 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
     const word = WORDS[i % WORDS.length]!;
     shift += word.length;
     t0 = performance.now();
-    await client.change(uri, [{ range: { start: pos, end: pos }, text: word }]);
+    const start = clock();
+    const version = await client.change(uri, [{ range: { start: pos, end: pos }, text: word }]);
     await client.checkedCurrent(uri, 120000);
     times.push(performance.now() - t0);
+    stamps.push({ version, start, sent: client.sentAt, seen: client.checkedAt.get(uri) ?? NaN, end: clock() });
   }
-  const republished = client.publications.slice(published).filter((p) => p.uri === uri).length;
+  const republished = (client.publicationCount.get(uri) ?? 0) - published;
   const mem = rss(client.process.pid!);
+  const own = process.memoryUsage();
   await client.stop();
   const cpu = client.logs
     .map((l) => /brug-timing .* v(\d+): .* cpu ([\d.]+) ms/.exec(l.message))
@@ -206,6 +233,7 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
   // The server's used heap (live data and garbage not yet collected) after its last check.
   const heaps = client.logs.map((l) => /brug-timing .* heap ([\d.]+) MB/.exec(l.message)).filter((m): m is RegExpExecArray => !!m).map((m) => Number(m[1]));
   const blocked = client.logs.map((l) => /loop blocked at most ([\d.]+) ms, longest gc ([\d.]+) ms/.exec(l.message)).filter((m): m is RegExpExecArray => !!m);
+  const pauses = client.logs.map((l) => /gc pauses ([\d.]+) ms in all, (\d+) of 10 ms or more \(major (\d+), (\d+) ms; minor (\d+), (\d+) ms\)/.exec(l.message)).filter((m): m is RegExpExecArray => !!m).at(-1);
   const slices = client.logs.map((l) => /longest slice ([\d.]+) ms/.exec(l.message)).filter((m): m is RegExpExecArray => !!m).map((m) => Number(m[1]));
   // BRUG_BENCH_LOG=FILE: the server's timing lines, one per check, for a closer look.
   if (process.env.BRUG_BENCH_LOG) writeFileSync(`${process.env.BRUG_BENCH_LOG}-${target}`, client.logs.map((l) => l.message).filter((m) => m.startsWith('brug-timing')).join('\n'));
@@ -236,8 +264,44 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
     .filter((m): m is RegExpExecArray => !!m && Number(m[1]) > 1);
   const lints = split.map((m) => Number(m[2])).sort((a, b) => a - b);
   const publishes = split.map((m) => Number(m[3])).sort((a, b) => a - b);
+  // The server's absolute timestamps per version: the change reached the document store, was applied, the check
+  // started, the check handed its status to the connection, the connection had written it (after the diagnostics).
+  const at = new Map<number, number[]>();
+  for (const l of client.logs) {
+    const m = /brug-timing .* v(\d+): .*, at arrived ([\d.]+) changed ([\d.]+) started ([\d.]+) queued ([\d.]+)/.exec(l.message);
+    if (m) at.set(Number(m[1]), [...m.slice(2, 6).map(Number), ...(at.get(Number(m[1])) ?? [])]);
+    const w = /brug-status .* v(\d+): written at ([\d.]+)/.exec(l.message);
+    if (w) at.set(Number(w[1]), [...(at.get(Number(w[1])) ?? []), Number(w[2])]);
+  }
+  const legNames = [
+    'bench → didChange sent (the client updates its copy)',
+    'didChange sent → server store receives it (transport, server loop busy)',
+    'server store applies the change',
+    'change → check starts (scheduling turns, settings)',
+    'check (lint, diagnostics, comparison; status queued)',
+    'status queued → written (diagnostics written first; server loop: collections)',
+    'status written → client receives it (client loop busy)',
+    'client receives status → bench resumes',
+  ];
+  const legValues: number[][] = legNames.map(() => []);
+  for (const e of stamps) {
+    const s = at.get(e.version);
+    if (!s || s.length !== 5) continue;
+    const points = [e.start, e.sent, ...s, e.seen, e.end];
+    for (let k = 0; k < legNames.length; k++) legValues[k]!.push(points[k + 1]! - points[k]!);
+  }
+  const legs = legNames.map((name, k) => {
+    const v = legValues[k]!.sort((a, b) => a - b);
+    return { name, median: v.length ? percentile(v, 50) : NaN, p95: v.length ? percentile(v, 95) : NaN };
+  });
   const sorted = [...times].sort((a, b) => a - b);
   return {
+    legs,
+    clientHeapMb: own.heapUsed / 1048576,
+    gcTotalMs: pauses ? Number(pauses[1]) : NaN,
+    gcLong: pauses ? Number(pauses[2]) : NaN,
+    gcKinds: pauses ? `major ${pauses[3]} (${pauses[4]} ms), minor ${pauses[5]} (${pauses[6]} ms)` : '',
+    clientRssMb: own.rss / 1048576,
     words,
     mb: text.length / 1024 / 1024,
     firstMs,
@@ -286,9 +350,10 @@ async function main() {
         `  first diagnostics shown ${fmt(r.firstShownMs)} ms (${r.firstShown} diagnostics); whole document checked ${fmt(r.firstMs)} ms (${r.diagnostics} diagnostics)`,
         `  edit → diagnostics: median ${fmt(r.median)} ms, p95 ${fmt(r.p95)} ms, max ${fmt(r.max)} ms; ${r.republished} of ${r.edits} edits re-published diagnostics`,
         `  server CPU time per edit's check (less sensitive to a busy machine): median ${fmt(r.cpuMedian)} ms, p95 ${fmt(r.cpuP95)} ms; wall medians: lint ${fmt(r.lintMedian)} ms, diagnostics+publish ${fmt(r.publishMedian)} ms`,
-        `  longest time the server held its message loop in a check: ${fmt(r.longestSlice)} ms; blocked by anything (collections too): ${fmt(r.loopMaxMs)} ms, longest GC pause ${fmt(r.gcMaxMs)} ms`,
+        `  longest time the server held its message loop in a check: ${fmt(r.longestSlice)} ms; blocked by anything (collections too): ${fmt(r.loopMaxMs)} ms, longest GC pause ${fmt(r.gcMaxMs)} ms; GC pauses ${r.gcTotalMs.toFixed(0)} ms in all, ${r.gcLong} of 10 ms or more; ${r.gcKinds}`,
         `  server's own collections: ${r.forcedCount} (${r.forcedIdle} when idle; longest ${fmt(r.forcedMaxMs)} ms); ${r.hit} edits waited for a full collection (heap 10 MB down) (median ${fmt(r.hitMedian)} ms); the other edits: median ${fmt(r.clearMedian)} ms, p95 ${fmt(r.clearP95)} ms, max ${fmt(r.clearMax)} ms`,
-        `  server RSS ${fmt(r.rssMb)} MB after the edits (peak ${fmt(r.peakMb)} MB; ${fmt(r.idleMb)} MB before the document); used heap after the last check ${fmt(r.heapMb)} MB`,
+        `  where an edit's time went (median / p95 ms; absolute timestamps of the server's timing log): ${r.legs.map((l) => `${l.name} ${fmt(l.median)} / ${fmt(l.p95)}`).join('; ')}`,
+        `  server RSS ${fmt(r.rssMb)} MB after the edits (peak ${fmt(r.peakMb)} MB; ${fmt(r.idleMb)} MB before the document); used heap after the last check ${fmt(r.heapMb)} MB; the bench client's own heap ${fmt(r.clientHeapMb)} MB (RSS ${fmt(r.clientRssMb)} MB)`,
         '',
       ].join('\n'),
     );

@@ -69,6 +69,8 @@ async function measure(target: number, edits: number, every: number, snapshots: 
   const client = new TestClient({
     settings: { debounceMs: 0, maxDocumentSize: 50 * 1024 * 1024 },
     env: { BRUG_MEMORY_PROBE: snapshots ?? dir, ...(snapshots ? { BRUG_MEMORY_SNAPSHOT: '1' } : {}), ...extraEnv() },
+    // As an editor: the latest diagnostics of a document only (bench/lsp-latency.ts).
+    keepPublications: false,
     ...(flags.length ? { command: { file: process.execPath, args: [...flags, BUNDLE, '--stdio'] } } : {}),
   });
   await client.initialize();

@@ -9,6 +9,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
 import {
   ApplyWorkspaceEditRequest,
   ConfigurationRequest,
@@ -86,10 +87,18 @@ export interface ClientOptions {
   initializationOptions?: Record<string, unknown>;
   /** The command that starts the server (default: node server/dist/server.cjs --stdio). */
   command?: { file: string; args: string[] };
+  /**
+   * False: `publications` stays empty (the latest per document is in `diagnostics`, the first in `firstPublication`,
+   * the count in `publicationCount`). An editor keeps only the latest diagnostics of a document; a benchmark that
+   * kept all of them (1,000 edits of a long document: hundreds of MB) would time its own collections.
+   */
+  keepPublications?: boolean;
 }
 
 interface OpenDoc {
   doc: TextDocument;
+  /** The last version sent (doc.version catches up when the change has been written). */
+  version: number;
 }
 
 /** Applies LSP text edits to a text (the way a client does: all ranges against the old text). */
@@ -110,14 +119,21 @@ export class TestClient {
   readonly process: ChildProcess;
   settings: Record<string, unknown>;
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
-  /** Every publication, in order. */
+  /** Every publication, in order (unless options.keepPublications is false). */
   readonly publications: PublishDiagnosticsParams[] = [];
+  /** How many publications each document had, and its first. */
+  readonly publicationCount = new Map<string, number>();
+  readonly firstPublication = new Map<string, PublishDiagnosticsParams>();
   readonly messages: ShowMessageParams[] = [];
   readonly logs: LogMessageParams[] = [];
   readonly progress: Array<{ token: unknown; value: { kind: string; title?: string; message?: string; percentage?: number; cancellable?: boolean } }> = [];
   readonly statuses: unknown[] = [];
   /** The last version the server said it has checked, per document (its status notification). */
   readonly checked = new Map<string, number>();
+  /** When that status notification arrived (performance.timeOrigin + performance.now(), the clock of the server's timing log). */
+  readonly checkedAt = new Map<string, number>();
+  /** When the last didChange was handed to the connection (same clock). */
+  sentAt = 0;
   readonly registrations: Array<{ method: string; registerOptions?: unknown }> = [];
   readonly configurationRequests: unknown[] = [];
   /** What to answer to workspace/applyEdit; the edit is applied to open documents and files when true. */
@@ -141,7 +157,9 @@ export class TestClient {
     const c = this.connection;
     c.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.diagnostics.set(p.uri, p);
-      this.publications.push(p);
+      if (options.keepPublications !== false) this.publications.push(p);
+      this.publicationCount.set(p.uri, (this.publicationCount.get(p.uri) ?? 0) + 1);
+      if (!this.firstPublication.has(p.uri)) this.firstPublication.set(p.uri, p);
       this.wake();
     });
     c.onNotification(ShowMessageNotification.type, (p) => {
@@ -153,7 +171,10 @@ export class TestClient {
     });
     c.onNotification('brug/documentStatusChanged', (p: { uri?: string; version?: number }) => {
       this.statuses.push(p);
-      if (typeof p?.uri === 'string' && typeof p.version === 'number') this.checked.set(p.uri, p.version);
+      if (typeof p?.uri === 'string' && typeof p.version === 'number') {
+        this.checked.set(p.uri, p.version);
+        this.checkedAt.set(p.uri, performance.timeOrigin + performance.now());
+      }
       this.wake();
     });
     c.onNotification('$/progress', (p: { token: unknown; value: TestClient['progress'][number]['value'] }) => {
@@ -236,15 +257,20 @@ export class TestClient {
   async open(uri: string, languageId: string, text: string): Promise<void> {
     this.diagnostics.delete(uri);
     this.checked.delete(uri);
-    this.docs.set(uri, { doc: TextDocument.create(uri, languageId, 1, text) });
+    this.docs.set(uri, { doc: TextDocument.create(uri, languageId, 1, text), version: 1 });
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
   }
 
   async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<number> {
     const d = this.docs.get(uri)!;
-    const version = d.doc.version + 1;
-    d.doc = TextDocument.update(d.doc, changes, version);
+    const version = ++d.version;
+    this.sentAt = performance.timeOrigin + performance.now();
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+    // The client's own copy takes the change once it is on its way (changes are written in order, so their updates
+    // follow in order): an editor's buffer takes an edit in microseconds, where TextDocument.update copies the whole
+    // text (~1 ms at 100,000 words), which the latency bench would otherwise count before every didChange.
+    d.doc = TextDocument.update(d.doc, changes, version);
+    this.wake();
     return version;
   }
 

@@ -100,4 +100,25 @@ describe('lsp/memory: V8 settings of the server', function () {
     );
     assert.deepEqual(out, { deferred: 1, all: 2, idle: 1 });
   });
+
+  // mem16: the server calls collectIfLarge once the check's status has been written; a check scheduled between the
+  // end of the check and then will call it again at its own end, so no idle wait starts.
+  it('starts no idle wait for a check whose status was written after another check was scheduled', () => {
+    const out = run(
+      `${IDLE}
+       const { performance } = await import('node:perf_hooks');
+       const ended = performance.now();
+       await wait(5);
+       memory.noteActivity();
+       memory.collectIfLarge(ended);
+       await wait(500);
+       const deferred = memory.collections();
+       memory.collectIfLarge(performance.now());
+       await wait(500);
+       const after = memory.collections();
+       console.log(JSON.stringify({ deferred: deferred.all, all: after.all, idle: after.idle }));`,
+      env,
+    );
+    assert.deepEqual(out, { deferred: 1, all: 2, idle: 1 });
+  });
 });

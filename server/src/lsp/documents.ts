@@ -25,11 +25,25 @@ import { DocumentStatusNotification } from './protocol.js';
 import { documentStatus } from './report.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 import type { BrugSettings } from './settings.js';
-import { collectIfLarge, loopWatch, noteActivity, startLoopWatch } from './memory.js';
+import { collectIfLarge, loopWatch, noteActivity, spaceWatch, startLoopWatch } from './memory.js';
 
 /** BRUG_LSP_TIMING=1 logs the time of each check (for bench/lsp-latency.ts). */
 const TIMING = process.env.BRUG_LSP_TIMING === '1';
 if (TIMING) startLoopWatch();
+/** Milliseconds on a clock that the bench client shares (the timing log's absolute timestamps). */
+const clock = () => performance.timeOrigin + performance.now();
+/** Timing log only: when the last didChange reached the document store, before its text was updated. */
+let changeArrivedAt: number | undefined;
+/** The document store's TextDocument; with BRUG_LSP_TIMING, one that notes when each change arrives. */
+const DOCUMENT_STORE: typeof TextDocument = TIMING
+  ? {
+      ...TextDocument,
+      update: (doc, changes, version) => {
+        changeArrivedAt = clock();
+        return TextDocument.update(doc, changes, version);
+      },
+    }
+  : TextDocument;
 /** The longest a check holds the message loop before it gives other messages a turn. */
 const SLICE_MS = 12;
 /** Processor time one run may take (BRUG_LSP_BUDGET_MS; CPU, so a busy machine does not cut runs short); past it the run stops and says so. */
@@ -99,7 +113,8 @@ interface DocState {
   lensKey?: string;
   /** The diagnostics of the last whole check, with the findings and text they were made from (toDiagnosticsAfterEdit). */
   shown?: Shown;
-  /** When the last change arrived (timing log only). */
+  /** When the last change arrived and when the store had applied it (timing log only; absolute, see clock). */
+  arrivedAt?: number;
   changedAt?: number;
 }
 
@@ -109,7 +124,7 @@ export interface Logger {
 }
 
 export class OpenDocuments {
-  readonly documents = new TextDocuments(TextDocument);
+  readonly documents = new TextDocuments(DOCUMENT_STORE);
   private readonly state = new Map<string, DocState>();
   /** Documents switched off with brug.toggleDocument (for this session). */
   readonly disabled = new Set<string>();
@@ -169,7 +184,10 @@ export class OpenDocuments {
     const st = this.stateOf(doc.uri);
     if (st.scheduled === doc.version) return;
     st.scheduled = doc.version;
-    if (TIMING) st.changedAt = performance.now();
+    if (TIMING) {
+      st.arrivedAt = changeArrivedAt;
+      st.changedAt = clock();
+    }
     const delay = (this.settings.peek(doc.uri) ?? DEFAULT_SETTINGS).debounceMs;
     this.schedule(doc.uri, delay);
   }
@@ -286,7 +304,7 @@ export class OpenDocuments {
     const text = doc.getText();
     if (this.tooLarge(uri, st, text, settings)) return undefined;
 
-    const started = TIMING ? performance.now() : 0;
+    const started = TIMING ? clock() : 0;
     const cpuStart = TIMING ? process.cpuUsage() : undefined;
     if (!st.last && st.published.length === 0 && (format === 'markdown' || format === 'plaintext') && text.length > 2 * PREVIEW_CHARS) {
       await this.preview(uri, st, doc, text, version, settings, stale, format);
@@ -299,7 +317,7 @@ export class OpenDocuments {
     }
     const outcome = run.value;
     if (!outcome || stale()) return undefined;
-    const linted = TIMING ? performance.now() : 0;
+    const linted = TIMING ? clock() : 0;
     st.skipped = undefined;
     st.timeoutNotified = false;
     st.last = { ...outcome, generation };
@@ -307,14 +325,24 @@ export class OpenDocuments {
     const diagnostics = toDiagnosticsAfterEdit(st.shown, outcome.result.findings, doc, outcome.ui, uri, text);
     st.shown = { uri, ui: outcome.ui, text, findings: outcome.result.findings, diagnostics };
     const published = this.setPublished(uri, st, diagnostics, version);
+    const publishedAt = TIMING ? clock() : 0;
     if (TIMING) {
       const waited = st.changedAt !== undefined ? started - st.changedAt : 0;
       const cpu = process.cpuUsage(cpuStart);
-      this.log.info(`brug-timing ${uri} v${version}: waited ${waited.toFixed(1)} ms, lint ${(linted - started).toFixed(1)} ms, diagnostics+publish ${(performance.now() - linted).toFixed(1)} ms, cpu ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms, ${diagnostics.length} diagnostics, ${published ? 'published' : 'unchanged'}, slices ${run.slices}, longest slice ${run.longest.toFixed(1)} ms, heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(1)} MB${loopWatch()}`);
+      // Absolute times (ms, a clock the bench client shares): the change reached the document store, the store had
+      // applied it, the check started, the check handed its diagnostics and status to the connection (now).
+      const at = st.changedAt !== undefined ? `, at arrived ${(st.arrivedAt ?? st.changedAt).toFixed(2)} changed ${st.changedAt.toFixed(2)} started ${started.toFixed(2)} queued ${clock().toFixed(2)}` : '';
+      this.log.info(`brug-timing ${uri} v${version}: waited ${waited.toFixed(1)} ms, lint ${(linted - started).toFixed(1)} ms, diagnostics+publish ${(publishedAt - linted).toFixed(1)} ms, cpu ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms, ${diagnostics.length} diagnostics, ${published ? 'published' : 'unchanged'}, slices ${run.slices}, longest slice ${run.longest.toFixed(1)} ms, heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(1)} MB${spaceWatch()}${loopWatch()}${at}`);
     }
     // The status notification comes last: it tells a client this version's check is done.
-    this.afterCheck(outcome, st);
-    collectIfLarge();
+    const statusSent = this.afterCheck(outcome, st);
+    // When the connection has written it (it writes messages one after the other, each once the one before has been
+    // taken by the client: the diagnostics first).
+    if (TIMING) void statusSent.finally(() => this.log.info(`brug-status ${uri} v${version}: written at ${clock().toFixed(2)}`));
+    // The server's own collection (a pause of tens of ms at 100,000 words) waits until the diagnostics and the status
+    // have been written: the connection writes them in later turns, and a collection started now would hold them.
+    const ended = performance.now();
+    void statusSent.then(() => collectIfLarge(ended));
     return st.last;
   }
 
@@ -459,19 +487,20 @@ export class OpenDocuments {
     st.last = undefined;
     st.skipped = why;
     if (hadDiagnostics) this.setPublished(uri, st, [], this.documents.get(uri)?.version ?? null);
-    if (hadDiagnostics || changed) this.notifyStatus(uri);
+    if (hadDiagnostics || changed) void this.notifyStatus(uri);
   }
 
   private publish(uri: string, diagnostics: Diagnostic[], version: number | null): void {
     void this.connection.sendDiagnostics(version === null ? { uri, diagnostics } : { uri, version, diagnostics });
   }
 
-  private notifyStatus(uri: string): void {
-    void this.connection.sendNotification(DocumentStatusNotification, this.status(uri));
+  /** Tells the client the document's status; the promise settles when the connection has written it. */
+  private notifyStatus(uri: string): Promise<void> {
+    return this.connection.sendNotification(DocumentStatusNotification, this.status(uri)).catch(() => undefined);
   }
 
   /** After a check: log rules that failed, show settings and dictionary problems, tell the status bar, refresh lenses. */
-  private afterCheck(outcome: CheckOutcome, st: DocState): void {
+  private afterCheck(outcome: CheckOutcome, st: DocState): Promise<void> {
     for (const e of outcome.result.errors) {
       const key = `${e.ruleId}\u0000${e.message}`;
       if (st.loggedErrors.has(key)) continue;
@@ -479,7 +508,7 @@ export class OpenDocuments {
       this.log.error(`Brug: rule ${e.ruleId} failed on ${outcome.uri}: ${e.message} (the other rules' findings are still shown)`);
     }
     this.reportProject(outcome);
-    this.notifyStatus(outcome.uri);
+    const sent = this.notifyStatus(outcome.uri);
     if (this.features.codeLensRefresh) {
       const key = outcome.result.sections.map((s) => `${s.offset}:${s.metrics.words}:${s.metrics.score}`).join(',') + outcome.ui;
       if (key !== st.lensKey) {
@@ -487,6 +516,7 @@ export class OpenDocuments {
         void this.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
       }
     }
+    return sent;
   }
 
   /** Settings-file and dictionary problems found while checking (open documents and the workspace check alike). */

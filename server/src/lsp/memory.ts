@@ -2,14 +2,14 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString, writeHeapSnapshot } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 
 /**
  * Keeps the server's memory close to what it really holds. A check of a long document
  * produces much short-lived data; V8 lets the heap grow well past the live data before it
  * collects, so a session of edits on a 100,000-word report would climb to several hundred MB.
- * After a check, when the used heap (live data plus garbage) has grown past a threshold, the server collects once, right
- * after publishing (so the latency a writer sees does not include it).
+ * After a check, when the used heap (live data plus garbage) has grown past a threshold, the server collects once, when
+ * the check's diagnostics and status have been written (so the latency a writer sees does not include it).
  */
 
 /**
@@ -48,8 +48,8 @@ function collector(): typeof collect {
 // The heap may grow to 1.5 × what was live after the last collection (at least FLOOR_MB, 64 MB;
 // BRUG_GC_MB moves the floor, BRUG_GC_GROWTH the factor, for experiments) before the server collects
 // again. A fixed 150 MB kept a session of edits at 250–270 MB RSS whatever the document; following
-// the live data keeps the garbage in proportion to it. Each collection runs after
-// publishing. (A factor of 1.2 at 100,000 words: ~20 MB less RSS after 1,000 edits, but ~15 % more
+// the live data keeps the garbage in proportion to it. Each collection runs once the
+// diagnostics and status are written. (A factor of 1.2 at 100,000 words: ~20 MB less RSS after 1,000 edits, but ~15 % more
 // server CPU per edit under load; not adopted, see bench/RESULTS.md "Session 6, mem8".)
 const FLOOR_BYTES = (Number(process.env.BRUG_GC_MB) || 64) * 1024 * 1024;
 const GROWTH = Number(process.env.BRUG_GC_GROWTH) || 1.5;
@@ -83,11 +83,14 @@ const IDLE_GROWTH = Number(process.env.BRUG_GC_IDLE_GROWTH) || 1.1;
 const IDLE_MS = Number(process.env.BRUG_GC_IDLE_MS) || 300;
 let idleThreshold = FLOOR_BYTES;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
+/** When a check was last scheduled (performance.now()). */
+let lastActivity = -Infinity;
 // For tests: collections made when idle.
 let idleCollections = 0;
 
 /** A check was scheduled (a change, an open, new settings): a collection waiting for idle waits longer. */
 export function noteActivity(): void {
+  lastActivity = performance.now();
   if (idleTimer === undefined) return;
   clearTimeout(idleTimer);
   idleTimer = undefined;
@@ -95,15 +98,23 @@ export function noteActivity(): void {
 
 /**
  * After a check: collects right after the current message when the used heap is past the ceiling, or
- * when the server has been idle for IDLE_MS when it is past the lower idle threshold.
+ * when the server has been idle for IDLE_MS when it is past the lower idle threshold. `checkEnded` (performance.now()
+ * when the check ended; the server calls this once the check's status is written): a check scheduled since then will
+ * call this again when it ends, so no idle wait starts now.
  */
-export function collectIfLarge(): void {
+export function collectIfLarge(checkEnded = Infinity): void {
   if (pending) return;
   const used = process.memoryUsage().heapUsed;
+  if (v8Collected) {
+    // V8 collected fully on its own since the last check: what is used now is about what is live.
+    v8Collected = false;
+    threshold = Math.max(FLOOR_BYTES, used * GROWTH);
+    idleThreshold = Math.max(FLOOR_BYTES, used * IDLE_GROWTH);
+  }
   if (used >= threshold) {
     noteActivity();
     collectSoon(false);
-  } else if (used >= idleThreshold && idleTimer === undefined && collector()) {
+  } else if (used >= idleThreshold && idleTimer === undefined && lastActivity <= checkEnded && collector()) {
     idleTimer = setTimeout(() => {
       idleTimer = undefined;
       collectSoon(true);
@@ -111,6 +122,20 @@ export function collectIfLarge(): void {
     // An idle server that is asked to stop need not wait for this.
     idleTimer.unref?.();
   }
+}
+
+/**
+ * Experiment (BRUG_GC_FOLLOW=1): V8's own full collections (incremental, concurrent marking: short pauses) move the
+ * thresholds as the server's do, so with a higher ceiling (BRUG_GC_GROWTH=1.8) and V8's own limit at 1.5 × the live
+ * heap (BRUG_V8_FLAGS=--heap-growing-percent=50) the server's atomic collection hardly ever runs. Measured (session 9,
+ * mem16, 100k, back to back, heavy load): main-thread time in full collections −60–80 %, but RSS after 1,000 edits
+ * ~230 vs ~185 MB (V8's own collections do not compact as the server's does): not the default.
+ */
+let v8Collected = false;
+if (process.env.BRUG_GC_FOLLOW === '1') {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if ((e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR && !pending) v8Collected = true;
+  }).observe({ entryTypes: ['gc'] });
 }
 
 /** For tests: the server's collections so far (all, and those made when idle). */
@@ -176,15 +201,38 @@ if (PROBE) {
  */
 let loopDelay: ReturnType<typeof monitorEventLoopDelay> | undefined;
 let longestGc = 0;
+let gcTotal = 0;
+let gcLong = 0;
+let majors = 0;
+let majorMs = 0;
+let minors = 0;
+let minorMs = 0;
 export function startLoopWatch(): void {
   if (loopDelay) return;
   loopDelay = monitorEventLoopDelay({ resolution: 5 });
   loopDelay.enable();
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) longestGc = Math.max(longestGc, e.duration);
+    for (const e of list.getEntries()) {
+      longestGc = Math.max(longestGc, e.duration);
+      gcTotal += e.duration;
+      if (e.duration >= 10) gcLong++;
+      const kind = (e as { detail?: { kind?: number } }).detail?.kind;
+      if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
+        majors++;
+        majorMs += e.duration;
+      } else if (kind === constants.NODE_PERFORMANCE_GC_MINOR) {
+        minors++;
+        minorMs += e.duration;
+      }
+    }
   }).observe({ entryTypes: ['gc'] });
+}
+/** For the timing log: the used size of V8's old and large-object spaces (MB). */
+export function spaceWatch(): string {
+  const used = (name: string) => (getHeapSpaceStatistics().find((x) => x.space_name === name)?.space_used_size ?? 0) / 1048576;
+  return `, old ${used('old_space').toFixed(1)} MB, lo ${used('large_object_space').toFixed(1)} MB`;
 }
 export function loopWatch(): string {
   if (!loopDelay) return '';
-  return `, loop blocked at most ${(loopDelay.max / 1e6).toFixed(1)} ms, longest gc ${longestGc.toFixed(1)} ms, forced collections ${forced} (longest ${longestForced.toFixed(1)} ms, ${idleCollections} when idle)`;
+  return `, loop blocked at most ${(loopDelay.max / 1e6).toFixed(1)} ms, longest gc ${longestGc.toFixed(1)} ms, gc pauses ${gcTotal.toFixed(0)} ms in all, ${gcLong} of 10 ms or more (major ${majors}, ${majorMs.toFixed(0)} ms; minor ${minors}, ${minorMs.toFixed(0)} ms), forced collections ${forced} (longest ${longestForced.toFixed(1)} ms, ${idleCollections} when idle)`;
 }
