@@ -114,20 +114,29 @@ interface MapHint {
   text: string;
   language?: Language | 'short';
   result?: BlockResult;
-  /**
-   * The analysed block handed to the rules at the last check of the document `placedIn` that had
-   * this block, made from `result`: handed out again while the block is the same (same map, same
-   * result), wherever it now stands, with its `block` set to this check's block (start, end).
-   * Document rules may key per-block and per-run memos by it (runs.ts RunMemo).
-   */
-  placed?: AnalysedBlock;
-  placedFrom?: BlockResult;
-  placedIn?: string;
-  /** The check (generation) that last handed it out: a map met twice in one check gets a second object. */
-  placedAt?: number;
-  /** The placed block of that check, handed out again when section and base are the same too. */
-  placedBlock?: PlacedBlock;
 }
+
+/**
+ * What the engine keeps of a document's last complete check (checked by name), so that the next check places the
+ * blocks an edit left alone without looking each up again: the blocks before the edited stretch are the same block
+ * objects (the parser reuses their chunks), those after it have the same maps and texts, moved. Held through a WeakRef:
+ * the check's result keeps it alive (see LAST_OF), nothing else does.
+ */
+interface LastCheck {
+  blocks: PlacedBlock[];
+  results: BlockResult[];
+  hints: MapHint[];
+  language: Language;
+  ckey: string;
+  long: number;
+  /** Headings in the document (sections). */
+  headings: number;
+  /** Whether the engine's caches were cleared since (clearCaches). */
+  epoch: number;
+}
+
+/** A result's last-check record, kept alive by its blocks array (the result holds it). */
+const LAST_OF = new WeakMap<DocumentBlock[], LastCheck>();
 
 /** A block placed in the document: its analysis, section and facts, and the map to document offsets. */
 class PlacedBlock implements DocumentBlock {
@@ -143,6 +152,20 @@ class PlacedBlock implements DocumentBlock {
     const offset = toDocument(map, start, 'start');
     return { offset: offset + this.base, endOffset: Math.max(offset, toDocument(map, end, 'end')) + this.base };
   }
+}
+
+/**
+ * A cached result placed in the document as block `b` (this check's block) of section `section`. The block of the
+ * last check it continues (`prev`, made from the same result) is handed out again when it is the same block in the
+ * same place (an unchanged block before an edit); a block that moved gets objects of its own, so that the last
+ * check's result keeps its places. The analysis itself (sentences, counts, facts) is the cached one in every case.
+ */
+function place(prev: PlacedBlock | undefined, r: BlockResult, b: ProseBlock, section: number, base: number): PlacedBlock {
+  if (prev && prev.analysed.block === b) {
+    if (prev.section === section && prev.base === base) return prev;
+    return new PlacedBlock(prev.analysed, section, r.facts, base);
+  }
+  return new PlacedBlock(r.analysed.block === b ? r.analysed : { ...r.analysed, block: b }, section, r.facts, base);
 }
 
 /** Blocks per step of the document rules' warm-up (Engine.warm). */
@@ -194,6 +217,9 @@ export class Engine {
    * maps (and texts) unchanged, so an unchanged block is found without hashing or comparing its text.
    */
   private byMap = new WeakMap<object, MapHint>();
+  /** The last complete check of each document checked by name (the most recent few; see LastCheck). */
+  private readonly lastChecks = new Map<string, WeakRef<LastCheck>>();
+  private epoch = 0;
   private readonly documentLanguage = new ContentCache<Language>(1000);
   private readonly formats: EngineOptions['formats'];
   private lastLines: WeakRef<LineIndex> | undefined;
@@ -216,6 +242,8 @@ export class Engine {
     this.blockLanguage.clear();
     this.documentLanguage.clear();
     this.byMap = new WeakMap();
+    this.lastChecks.clear();
+    this.epoch++;
   }
 
   /**
@@ -266,7 +294,11 @@ export class Engine {
     if (name !== undefined) {
       this.lastRuns.delete(name);
       this.lastRuns.set(name, this.generation);
-      if (this.lastRuns.size > LAST_RUNS) this.lastRuns.delete(this.lastRuns.keys().next().value!);
+      if (this.lastRuns.size > LAST_RUNS) {
+        const oldest = this.lastRuns.keys().next().value!;
+        this.lastRuns.delete(oldest);
+        this.lastChecks.delete(oldest);
+      }
     }
     const language = this.documentLanguageOf(parsed, text, config, options);
     const roleVocabulary = roleVocabularyOf(this.vocabulary, language);
@@ -283,7 +315,7 @@ export class Engine {
     yield;
     const analysed = yield* this.analyseBlocks(parsed, language, roles, config, options.token, bom, name);
     if (!analysed) return this.cancelledResult(language, format);
-    const { results, blocks, errors, fresh } = analysed;
+    const { results, blocks, hints, errors, fresh } = analysed;
 
     const model: DocumentModel = { text: input, format, language, blocks, sections: [], metrics: NO_METRICS, lines: bom ? new LineIndex(input) : lines, config };
     // Counts per run of blocks (rules/block-runs.ts, the cut the document rules share), summed anew only for runs
@@ -322,6 +354,12 @@ export class Engine {
     // No range splits a CRLF; no fix touches what is not running prose (quotations, code, math, URLs, markup); see fixes.ts.
     secureFindings(input, kept, () => guardBlocks(blocks, kept, bom), format, bom);
     const result: LintResult = { language, format, metrics, sections, findings: kept, paragraphs: [], blocks, errors, model, analyses };
+    if (name !== undefined) {
+      // The next check of this document places the blocks an edit left alone from this one (while this result lives).
+      const state: LastCheck = { blocks, results, hints, language, ckey: configKey(config), long: this.longSentenceWords(config), headings: headings.length, epoch: this.epoch };
+      LAST_OF.set(blocks, state);
+      this.lastChecks.set(name, new WeakRef(state));
+    }
     // The paragraphs with their metrics are made when read (a hover, a report), not at every check of an edit.
     let paragraphs: Paragraph[] | undefined;
     Object.defineProperty(result, 'paragraphs', {
@@ -368,21 +406,89 @@ export class Engine {
   }
 
   /** Every block analysed (through the cache) and placed in the document; undefined when cancelled. */
-  private *analyseBlocks(parsed: ParsedDocument, language: Language, roles: SectionRole[], config: BrugConfig, token: LintOptions['token'], bom: number, name: string | undefined): Generator<void, { results: BlockResult[]; blocks: DocumentBlock[]; errors: RuleError[]; fresh: number[] } | undefined> {
+  private *analyseBlocks(parsed: ParsedDocument, language: Language, roles: SectionRole[], config: BrugConfig, token: LintOptions['token'], bom: number, name: string | undefined): Generator<void, { results: BlockResult[]; blocks: PlacedBlock[]; hints: MapHint[]; errors: RuleError[]; fresh: number[] } | undefined> {
     const firstBlockStart = parsed.blocks[0]?.start ?? 0;
     const languageDirectives = parsed.directives.filter((d) => d.kind === 'language' && d.offset > firstBlockStart);
     const ckey = configKey(config);
     const long = this.longSentenceWords(config);
-    const results: BlockResult[] = [];
-    const blocks: DocumentBlock[] = [];
+    const pb = parsed.blocks;
+    const n = pb.length;
+    const results: BlockResult[] = new Array(n);
+    const blocks: PlacedBlock[] = new Array(n);
+    const hints: MapHint[] = new Array(n);
     const errors: RuleError[] = [];
     // Blocks whose analysis the document rules' warm-ups have not seen (new in this run, or a cancelled run's).
     const fresh: number[] = [];
+    // The last check of this document: the blocks before the edited stretch are its block objects (p of them), those
+    // after it have its maps and texts (q of them); each is placed from its counterpart there without a look-up.
+    const last = name === undefined ? undefined : this.lastChecks.get(name)?.deref();
+    const old = last && last.epoch === this.epoch && last.language === language && last.ckey === ckey && last.long === long ? last : undefined;
+    const m = old ? old.blocks.length : 0;
+    let p = 0;
+    let q = 0;
+    if (old) {
+      const ob = old.blocks;
+      const k = Math.min(n, m);
+      while (p < k && pb[p] === ob[p]!.analysed.block) p++;
+      while (q < k - p) {
+        const a = pb[n - 1 - q]!;
+        const o = ob[m - 1 - q]!.analysed.block;
+        if (a.map !== o.map || a.text !== o.text) break;
+        q++;
+      }
+    }
     let hi = -1;
     let ldi = 0;
     let blockLang: Language | undefined;
     let sinceYield = 0;
-    for (const b of parsed.blocks) {
+    let i = 0;
+    if (old) {
+      // Before the edited stretch: the last check's blocks as they were, while their sections keep their roles.
+      const ob = old.blocks;
+      const or = old.results;
+      for (; i < p; i++) {
+        const r = or[i]!;
+        const section = ob[i]!.section;
+        const role: SectionRole = section >= 0 ? roles[section]! : 'other';
+        if (role !== r.role) break;
+        if (role === 'references') pb[i]!.skip = true;
+        r.used = this.generation;
+        if (!r.warmed) fresh.push(i);
+        if (r.errors.length) errors.push(...r.errors);
+        results[i] = r;
+        hints[i] = old.hints[i]!;
+        blocks[i] = ob[i]!;
+      }
+      if (i > 0) hi = ob[i - 1]!.section;
+    }
+    // After the edited stretch (the same maps and texts: blocks of the same parse of a chunk, moved), placed from the last
+    // check's when nothing else can differ: no language directive (the document's language is the last one), each
+    // section's role the same (its index moved by the headings the edit added or removed).
+    let end = n;
+    if (old && q > 0 && languageDirectives.length === 0) {
+      const ob = old.blocks;
+      const or = old.results;
+      const dh = roles.length - old.headings;
+      const from = n - q;
+      for (let k = n - 1; k >= from && k >= i; k--) {
+        const jk = k - n + m;
+        const r = or[jk]!;
+        const prev = ob[jk]!;
+        const section = prev.section + dh;
+        const role: SectionRole = section >= 0 ? roles[section]! : 'other';
+        if (role !== r.role) break;
+        const b = pb[k]!;
+        if (role === 'references') b.skip = true;
+        r.used = this.generation;
+        results[k] = r;
+        hints[k] = old.hints[jk]!;
+        blocks[k] = place(prev, r, b, section, (b.mapBase ?? 0) + bom);
+        end = k;
+      }
+      // (fresh and errors in document order, below)
+    }
+    for (; i < end; i++) {
+      const b = pb[i]!;
       if (token?.cancelled) return undefined;
       // A turn for the caller every few blocks (cached blocks cost almost nothing; a block analysed
       // anew counts more the longer it is, so that a step of long new paragraphs stays short too).
@@ -394,54 +500,31 @@ export class Engine {
       while (ldi < languageDirectives.length && languageDirectives[ldi]!.offset <= b.start) blockLang = languageDirectives[ldi++]!.language;
       const role: SectionRole = hi >= 0 ? roles[hi]! : 'other';
       if (role === 'references') b.skip = true;
-      // The block's entry by its map, looked up once for its language and its analysis.
-      let hint = this.byMap.get(b.map);
-      if (!hint || hint.text !== b.text) this.byMap.set(b.map, (hint = { text: b.text }));
+      // The block's entry by its map: the counterpart's in the last check, else looked up.
+      const j = i < p ? i : i >= n - q ? i - n + m : -1;
+      let hint: MapHint;
+      if (j >= 0) hint = old!.hints[j]!;
+      else {
+        hint = this.byMap.get(b.map)!;
+        if (!hint || hint.text !== b.text) this.byMap.set(b.map, (hint = { text: b.text }));
+      }
       const lang = b.language ?? blockLang ?? this.languageOfBlock(b, language, hint);
       const made = this.made;
       const r = this.analyseCached(b, lang, role, config, ckey, long, hint);
       sinceYield += this.made === made ? 1 : 1 + (b.text.length >> 8);
-      if (!r.warmed) fresh.push(results.length);
-      results.push(r);
+      if (!r.warmed) fresh.push(i);
+      results[i] = r;
+      hints[i] = hint;
       if (r.errors.length) errors.push(...r.errors);
       // The cached result placed in the document: this run's block, its section, the map's base.
-      blocks.push(this.place(hint, r, b, hi, (b.mapBase ?? 0) + bom, name));
+      blocks[i] = place(j >= 0 && old!.results[j] === r ? old!.blocks[j] : undefined, r, b, hi, (b.mapBase ?? 0) + bom);
     }
-    return { results, blocks, errors, fresh };
-  }
-
-  /**
-   * The block placed in the document. A block of the last check of the same document that is still
-   * the same block (the same map object, so the same text and offset map, and the same cached result,
-   * so the same language, role and configuration) keeps its analysed object, moved to where the block
-   * now stands (its `block` is this check's): rules' memos keyed by it stay valid across edits
-   * elsewhere, as long as they hold nothing that depends on the block's place (section numbers,
-   * document offsets). Only for documents checked by name: an unnamed check never changes the
-   * blocks of an earlier result.
-   */
-  private place(hint: MapHint, r: BlockResult, b: ProseBlock, section: number, base: number, name: string | undefined): PlacedBlock {
-    let analysed: AnalysedBlock;
-    if (name !== undefined && hint.placedFrom === r && hint.placedIn === name && hint.placedAt !== this.generation && hint.placed) {
-      analysed = hint.placed;
-      if (analysed.block !== b) analysed.block = b;
-      hint.placedAt = this.generation;
-      const last = hint.placedBlock;
-      if (last && last.section === section && last.base === base) return last;
-      return (hint.placedBlock = new PlacedBlock(analysed, section, r.facts, base));
+    for (; i < n; i++) {
+      const r = results[i]!;
+      if (!r.warmed) fresh.push(i);
+      if (r.errors.length) errors.push(...r.errors);
     }
-    if (name === undefined || hint.placedAt === this.generation) {
-      analysed = r.analysed.block === b ? r.analysed : { ...r.analysed, block: b };
-      return new PlacedBlock(analysed, section, r.facts, base);
-    }
-    // A copy of its own (the cached analysis is shared by every place with the same text), kept for the next check.
-    analysed = { ...r.analysed, block: b };
-    const placed = new PlacedBlock(analysed, section, r.facts, base);
-    hint.placed = analysed;
-    hint.placedFrom = r;
-    hint.placedIn = name;
-    hint.placedAt = this.generation;
-    hint.placedBlock = placed;
-    return placed;
+    return { results, blocks, hints, errors, fresh };
   }
 
   /**
