@@ -159,6 +159,8 @@ describe('engine: placed blocks after an edit', function () {
           const fresh = new LineIndex(t);
           assert.equal(index.lineCount, fresh.lineCount);
           for (let l = 0; l < fresh.lineCount; l++) assert.equal(index.lineStart(l), fresh.lineStart(l));
+          // Plain (no CR, no surrogate: nothing a range could split) only when it is.
+          if (index.plain) assert.ok(fresh.plain, 'a text with a CR or a surrogate is not plain');
         }
       }),
       { numRuns: 500, seed: 5 },

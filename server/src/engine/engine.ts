@@ -1,5 +1,5 @@
 import type { Audience, Counts, Directive, Finding, Format, Language, Metrics, ParsedDocument, ProseBlock, Section, SectionRole, Severity } from './types.js';
-import type { AnalysedBlock, BlockAnalyzer, BlockFacts, BlockFinding, BlockRule, DocumentAnalyses, DocumentAnalysis, DocumentBlock, DocumentModel, Rule, RuleContext, RuleOptions } from './rules/types.js';
+import type { AnalysedBlock, BlockAnalyzer, BlockFacts, BlockFinding, BlockRule, DocumentAnalyses, DocumentAnalysis, DocumentBlock, DocumentFinding, DocumentModel, Rule, RuleContext, RuleOptions } from './rules/types.js';
 import type { BrugConfig } from './config/config.js';
 import { configKey, defaultConfig } from './config/config.js';
 import { parseMarkdown, parseMarkdownSteps } from './formats/markdown.js';
@@ -129,8 +129,12 @@ interface LastCheck {
   language: Language;
   ckey: string;
   long: number;
+  /** The length of a byte-order mark before the text (places count it). */
+  bom: number;
   /** Headings in the document (sections). */
   headings: number;
+  /** Whether the blocks are in document order. */
+  ordered: boolean;
   /** Whether the engine's caches were cleared since (clearCaches). */
   epoch: number;
 }
@@ -315,7 +319,7 @@ export class Engine {
     yield;
     const analysed = yield* this.analyseBlocks(parsed, language, roles, config, options.token, bom, name);
     if (!analysed) return this.cancelledResult(language, format);
-    const { results, blocks, hints, errors, fresh } = analysed;
+    const { results, blocks, hints, errors, fresh, withFindings, ordered } = analysed;
 
     const model: DocumentModel = { text: input, format, language, blocks, sections: [], metrics: NO_METRICS, lines: bom ? new LineIndex(input) : lines, config };
     // Counts per run of blocks (rules/block-runs.ts, the cut the document rules share), summed anew only for runs
@@ -331,7 +335,7 @@ export class Engine {
     // The per-block caches of the document rules and analyses for the blocks analysed anew, a few blocks per step.
     if (!(yield* this.warm(model, config, fresh, results, options.token))) return this.cancelledResult(language, format);
     // Findings: block rules (from the cache, mapped), then document rules, then analyses.
-    const findings = this.blockFindings(blocks, results, config);
+    const findings = this.blockFindings(blocks, results, config, withFindings);
     findings.push(...(yield* this.documentFindings(model, config, errors)));
     const analyses: Partial<DocumentAnalyses> = {};
     for (const a of this.analyses) {
@@ -352,11 +356,11 @@ export class Engine {
     // Fix texts are plain text: in LaTeX they are escaped, and edits that would cut into markup are widened or dropped.
     if (format === 'latex') secureLatexFixes(input, kept);
     // No range splits a CRLF; no fix touches what is not running prose (quotations, code, math, URLs, markup); see fixes.ts.
-    secureFindings(input, kept, () => guardBlocks(blocks, kept, bom), format, bom);
+    secureFindings(input, kept, () => guardBlocks(blocks, kept, bom, ordered), format, bom, model.lines.plain);
     const result: LintResult = { language, format, metrics, sections, findings: kept, paragraphs: [], blocks, errors, model, analyses };
     if (name !== undefined) {
       // The next check of this document places the blocks an edit left alone from this one (while this result lives).
-      const state: LastCheck = { blocks, results, hints, language, ckey: configKey(config), long: this.longSentenceWords(config), headings: headings.length, epoch: this.epoch };
+      const state: LastCheck = { blocks, results, hints, language, ckey: configKey(config), long: this.longSentenceWords(config), bom, headings: headings.length, ordered, epoch: this.epoch };
       LAST_OF.set(blocks, state);
       this.lastChecks.set(name, new WeakRef(state));
     }
@@ -406,7 +410,7 @@ export class Engine {
   }
 
   /** Every block analysed (through the cache) and placed in the document; undefined when cancelled. */
-  private *analyseBlocks(parsed: ParsedDocument, language: Language, roles: SectionRole[], config: BrugConfig, token: LintOptions['token'], bom: number, name: string | undefined): Generator<void, { results: BlockResult[]; blocks: PlacedBlock[]; hints: MapHint[]; errors: RuleError[]; fresh: number[] } | undefined> {
+  private *analyseBlocks(parsed: ParsedDocument, language: Language, roles: SectionRole[], config: BrugConfig, token: LintOptions['token'], bom: number, name: string | undefined): Generator<void, { results: BlockResult[]; blocks: PlacedBlock[]; hints: MapHint[]; errors: RuleError[]; fresh: number[]; withFindings: number[]; ordered: boolean } | undefined> {
     const firstBlockStart = parsed.blocks[0]?.start ?? 0;
     const languageDirectives = parsed.directives.filter((d) => d.kind === 'language' && d.offset > firstBlockStart);
     const ckey = configKey(config);
@@ -419,10 +423,12 @@ export class Engine {
     const errors: RuleError[] = [];
     // Blocks whose analysis the document rules' warm-ups have not seen (new in this run, or a cancelled run's).
     const fresh: number[] = [];
+    // Blocks with findings of block rules.
+    const withFindings: number[] = [];
     // The last check of this document: the blocks before the edited stretch are its block objects (p of them), those
     // after it have its maps and texts (q of them); each is placed from its counterpart there without a look-up.
     const last = name === undefined ? undefined : this.lastChecks.get(name)?.deref();
-    const old = last && last.epoch === this.epoch && last.language === language && last.ckey === ckey && last.long === long ? last : undefined;
+    const old = last && last.epoch === this.epoch && last.language === language && last.ckey === ckey && last.long === long && last.bom === bom ? last : undefined;
     const m = old ? old.blocks.length : 0;
     let p = 0;
     let q = 0;
@@ -455,16 +461,22 @@ export class Engine {
         r.used = this.generation;
         if (!r.warmed) fresh.push(i);
         if (r.errors.length) errors.push(...r.errors);
+        if (r.findings.length) withFindings.push(i);
         results[i] = r;
         hints[i] = old.hints[i]!;
         blocks[i] = ob[i]!;
       }
       if (i > 0) hi = ob[i - 1]!.section;
     }
+    // Whether the blocks are in document order (the fix guard looks near each edit only then): the last check's before
+    // the edited stretch, the rest compared below.
+    let ordered = old ? old.ordered : true;
+    const prefixEnd = i;
     // After the edited stretch (the same maps and texts: blocks of the same parse of a chunk, moved), placed from the last
     // check's when nothing else can differ: no language directive (the document's language is the last one), each
     // section's role the same (its index moved by the headings the edit added or removed).
     let end = n;
+    let nextStart = Infinity;
     if (old && q > 0 && languageDirectives.length === 0) {
       const ob = old.blocks;
       const or = old.results;
@@ -483,13 +495,19 @@ export class Engine {
         results[k] = r;
         hints[k] = old.hints[jk]!;
         blocks[k] = place(prev, r, b, section, (b.mapBase ?? 0) + bom);
+        const start = b.start;
+        if (start > nextStart) ordered = false;
+        nextStart = start;
         end = k;
       }
       // (fresh and errors in document order, below)
     }
+    let lastStart = prefixEnd > 0 ? pb[prefixEnd - 1]!.start : -Infinity;
     for (; i < end; i++) {
       const b = pb[i]!;
       if (token?.cancelled) return undefined;
+      if (b.start < lastStart) ordered = false;
+      lastStart = b.start;
       // A turn for the caller every few blocks (cached blocks cost almost nothing; a block analysed
       // anew counts more the longer it is, so that a step of long new paragraphs stays short too).
       if (sinceYield >= 16) {
@@ -516,15 +534,19 @@ export class Engine {
       results[i] = r;
       hints[i] = hint;
       if (r.errors.length) errors.push(...r.errors);
+      if (r.findings.length) withFindings.push(i);
       // The cached result placed in the document: this run's block, its section, the map's base.
       blocks[i] = place(j >= 0 && old!.results[j] === r ? old!.blocks[j] : undefined, r, b, hi, (b.mapBase ?? 0) + bom);
     }
+    if (nextStart < lastStart) ordered = false;
     for (; i < n; i++) {
       const r = results[i]!;
       if (!r.warmed) fresh.push(i);
       if (r.errors.length) errors.push(...r.errors);
+      if (r.findings.length) withFindings.push(i);
     }
-    return { results, blocks, hints, errors, fresh };
+    withFindings.sort((a, b) => a - b);
+    return { results, blocks, hints, errors, fresh, withFindings, ordered };
   }
 
   /**
@@ -566,9 +588,9 @@ export class Engine {
   }
 
   /** The block rules' findings (cached with the blocks) mapped to document offsets. */
-  private blockFindings(blocks: DocumentBlock[], results: BlockResult[], config: BrugConfig): Finding[] {
+  private blockFindings(blocks: DocumentBlock[], results: BlockResult[], config: BrugConfig, withFindings: number[]): Finding[] {
     const findings: Finding[] = [];
-    for (let i = 0; i < blocks.length; i++) {
+    for (const i of withFindings) {
       const b = blocks[i]!;
       for (const f of results[i]!.findings) {
         const rule = this.rule(f.ruleId);
@@ -603,9 +625,8 @@ export class Engine {
       if (!sev || !rule.meta.languages.includes(model.language)) continue;
       yield;
       try {
-        for (const f of rule.check(model, this.context(rule, config, sev))) {
-          findings.push({ ...f, ruleId: rule.meta.id, severity: f.severity ?? sev, fixes: f.fixes ?? [] });
-        }
+        const id = rule.meta.id;
+        for (const f of rule.check(model, this.context(rule, config, sev))) findings.push(asFinding(f, id, sev));
       } catch (err) {
         errors.push({ ruleId: rule.meta.id, message: (err as Error).message });
       }
@@ -929,6 +950,17 @@ function sampleProse(blocks: ProseBlock[]): string {
   return parts.join('\n');
 }
 
+/**
+ * A document rule's finding as the engine's: with its rule id, severity and fixes (the fields a document finding has,
+ * listed rather than spread, so that all findings share a few shapes; a field the rule left out stays out).
+ */
+function asFinding(f: DocumentFinding, ruleId: string, severity: Severity): Finding {
+  const out: Finding = { ruleId, severity: f.severity ?? severity, message: f.message, offset: f.offset, endOffset: f.endOffset, fixes: f.fixes ?? [] };
+  if (f.related !== undefined) out.related = f.related;
+  if (f.data !== undefined) out.data = f.data;
+  return out;
+}
+
 /** Removes findings that a finding of a superseding rule overlaps. */
 function dropSuperseded(findings: Finding[], rules: Rule[]): void {
   const superseders = rules.filter((r) => r.meta.supersedes?.length);
@@ -997,11 +1029,13 @@ export function applyDirectives(findings: Finding[], directives: Directive[], li
 /**
  * The blocks the fix guard needs (fixes.ts guardFixes): for each fix edit, the last block that starts
  * at or before it and the GUARD_LOOKBACK blocks before that, the same ones the guard would look at
- * in the list of all blocks. All blocks when they are not in document order.
+ * in the list of all blocks. All blocks when they are not in document order (`ordered`: whether they
+ * are, when the caller knows; else they are compared).
  */
-export function guardBlocks(blocks: DocumentBlock[], findings: Finding[], bom: number): GuardBlock[] {
+export function guardBlocks(blocks: DocumentBlock[], findings: Finding[], bom: number, ordered?: boolean): GuardBlock[] {
   const guard = (b: DocumentBlock): GuardBlock => ({ block: b.analysed.block, language: b.analysed.language, base: (b.analysed.block.mapBase ?? 0) + bom, shift: bom });
-  for (let i = 1; i < blocks.length; i++) if (blocks[i]!.analysed.block.start < blocks[i - 1]!.analysed.block.start) return blocks.map(guard);
+  if (ordered === false) return blocks.map(guard);
+  if (ordered === undefined) for (let i = 1; i < blocks.length; i++) if (blocks[i]!.analysed.block.start < blocks[i - 1]!.analysed.block.start) return blocks.map(guard);
   const wanted = new Set<number>();
   for (const f of findings) {
     for (const fix of f.fixes) {
