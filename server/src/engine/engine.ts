@@ -135,6 +135,10 @@ interface LastCheck {
   headings: number;
   /** Whether the blocks are in document order. */
   ordered: boolean;
+  /** The sections, their counts and their headings' texts (a section whose heading and counts are the same keeps its title and metrics). */
+  sections: Section[];
+  sectionCounts: Counts[];
+  titles: string[];
   /** Whether the engine's caches were cleared since (clearCaches). */
   epoch: number;
 }
@@ -307,12 +311,16 @@ export class Engine {
     const language = this.documentLanguageOf(parsed, text, config, options);
     const roleVocabulary = roleVocabularyOf(this.vocabulary, language);
     // Speed only (lsp9): each heading's own role words asked ahead (remembered per title), a few headings per step,
-    // so that assigning the roles of a long document's first check does not hold the caller in one step.
-    let primed = 0;
-    for (const b of parsed.blocks) {
-      if (b.kind !== 'heading') continue;
-      rolesOfHeading(b.text.trim(), roleVocabulary);
-      if (++primed % 32 === 0) yield;
+    // so that assigning the roles of a long document's first check does not hold the caller in one step. (A document
+    // checked before in this language has them: an edit adds a heading or two at most, asked when the roles are.)
+    const last = name === undefined ? undefined : this.lastChecks.get(name)?.deref();
+    if (!last || last.language !== language || last.epoch !== this.epoch) {
+      let primed = 0;
+      for (const b of parsed.blocks) {
+        if (b.kind !== 'heading') continue;
+        rolesOfHeading(b.text.trim(), roleVocabulary);
+        if (++primed % 32 === 0) yield;
+      }
     }
     const { headings, roles } = headingRoles(parsed.blocks, roleVocabulary);
 
@@ -325,7 +333,8 @@ export class Engine {
     // Counts per run of blocks (rules/block-runs.ts, the cut the document rules share), summed anew only for runs
     // with a changed block: the sections' and the document's counts are sums of a few hundred runs, not of every block.
     const runs = RUN_COUNTS.runs(model, (from, to) => runCounts(blocks, from, to));
-    model.sections = this.buildSections(text, headings, roles, runs, language, lines, bom);
+    const sectionCounts: Counts[] = [];
+    model.sections = this.buildSections(text, headings, roles, runs, language, lines, bom, sectionCounts, last && last.epoch === this.epoch ? last : undefined);
     const docCounts = emptyCounts();
     for (const r of runs) addCounts(docCounts, r.value.all);
     const metrics = metricsOf(docCounts, language);
@@ -360,7 +369,7 @@ export class Engine {
     const result: LintResult = { language, format, metrics, sections, findings: kept, paragraphs: [], blocks, errors, model, analyses };
     if (name !== undefined) {
       // The next check of this document places the blocks an edit left alone from this one (while this result lives).
-      const state: LastCheck = { blocks, results, hints, language, ckey: configKey(config), long: this.longSentenceWords(config), bom, headings: headings.length, ordered, epoch: this.epoch };
+      const state: LastCheck = { blocks, results, hints, language, ckey: configKey(config), long: this.longSentenceWords(config), bom, headings: headings.length, ordered, sections, sectionCounts, titles: headings.map((h) => h.text), epoch: this.epoch };
       LAST_OF.set(blocks, state);
       this.lastChecks.set(name, new WeakRef(state));
     }
@@ -788,9 +797,9 @@ export class Engine {
     return result;
   }
 
-  private buildSections(text: string, headings: ProseBlock[], roles: SectionRole[], runs: Array<Run<RunCounts>>, language: Language, lines: LineIndex, bom: number): Section[] {
+  private buildSections(text: string, headings: ProseBlock[], roles: SectionRole[], runs: Array<Run<RunCounts>>, language: Language, lines: LineIndex, bom: number, counts: Counts[] = [], last?: LastCheck): Section[] {
     const sections: Section[] = [];
-    const counts: Counts[] = headings.map(() => emptyCounts());
+    for (let i = 0; i < headings.length; i++) counts.push(emptyCounts());
     const langWords: Array<Record<Language, number>> = headings.map(() => ({ nl: 0, en: 0 }));
     // Each block counts for its own section and every enclosing one: summed per innermost section (a run of blocks
     // never spans two sections, and a block's section is its innermost one), then each section's sum added to the one
@@ -830,20 +839,50 @@ export class Engine {
       const contentEnd = ends[i]!;
       const lw = langWords[i]!;
       const lang: Language = lw.nl === 0 && lw.en === 0 ? language : lw.nl >= lw.en ? 'nl' : 'en';
-      sections.push({
-        title: h.text.trim().replace(/\s+/g, ' '),
-        level,
-        role: roles[i]!,
-        line: lines.position(h.start).line + 1,
-        offset: h.start + bom,
-        endOffset: h.end + bom,
-        contentEnd: contentEnd + bom,
-        language: lang,
-        metrics: metricsOf(counts[i]!, lang),
-      });
+      // The last check's section with the same heading text, before the edit (the same index) or after it (moved by the
+      // headings the edit added or removed): its title, and its metrics when its counts and language are the same.
+      let was: Section | undefined;
+      let wasCounts: Counts | undefined;
+      if (last) {
+        const dh = headings.length - last.headings;
+        const k = last.titles[i] === h.text ? i : last.titles[i - dh] === h.text ? i - dh : -1;
+        if (k >= 0) {
+          was = last.sections[k];
+          wasCounts = last.sectionCounts[k];
+        }
+      }
+      const title = was ? was.title : h.text.trim().replace(/\s+/g, ' ');
+      const metrics = was && wasCounts && was.language === lang && sameCounts(wasCounts, counts[i]!) ? was.metrics : metricsOf(counts[i]!, lang);
+      const line = lines.position(h.start).line + 1;
+      const role = roles[i]!;
+      const offset = h.start + bom;
+      const endOffset = h.end + bom;
+      const end = contentEnd + bom;
+      if (was && was.metrics === metrics && was.level === level && was.role === role && was.line === line && was.offset === offset && was.endOffset === endOffset && was.contentEnd === end) {
+        sections.push(was);
+        continue;
+      }
+      sections.push({ title, level, role, line, offset, endOffset, contentEnd: end, language: lang, metrics });
     }
     return sections;
   }
+}
+
+/** Whether two counts are the same in every field. */
+function sameCounts(a: Counts, b: Counts): boolean {
+  return (
+    a.words === b.words &&
+    a.sentences === b.sentences &&
+    a.syllables === b.syllables &&
+    a.syllableWords === b.syllableWords &&
+    a.letters === b.letters &&
+    a.characters === b.characters &&
+    a.longWords === b.longWords &&
+    a.polysyllables === b.polysyllables &&
+    a.complexWords === b.complexWords &&
+    a.longSentences === b.longSentences &&
+    a.passives === b.passives
+  );
 }
 
 /** What a run of blocks adds to the document's counts (every block) and to its section's (all but headings), and its words per language. */
