@@ -146,17 +146,29 @@ interface LastCheck {
 /** A result's last-check record, kept alive by its blocks array (the result holds it). */
 const LAST_OF = new WeakMap<DocumentBlock[], LastCheck>();
 
-/** A block placed in the document: its analysis, section and facts, and the map to document offsets. */
+/**
+ * A block placed in the document: its analysis, section and facts, and the map to document offsets. Its analysed
+ * block (the cached analysis with this check's block, `prose`) is made when first read: after an edit, most moved
+ * blocks are never read one by one (the rules' per-run summaries stand for them).
+ */
 class PlacedBlock implements DocumentBlock {
+  private placed: AnalysedBlock | undefined;
+
   constructor(
-    readonly analysed: AnalysedBlock,
+    private readonly cached: AnalysedBlock,
+    /** This check's block. */
+    readonly prose: ProseBlock,
     readonly section: number,
     readonly facts: Record<string, unknown>,
     readonly base: number,
   ) {}
 
+  get analysed(): AnalysedBlock {
+    return (this.placed ??= this.cached.block === this.prose ? this.cached : { ...this.cached, block: this.prose });
+  }
+
   toDocument(start: number, end: number): { offset: number; endOffset: number } {
-    const map = this.analysed.block.map;
+    const map = this.prose.map;
     const offset = toDocument(map, start, 'start');
     return { offset: offset + this.base, endOffset: Math.max(offset, toDocument(map, end, 'end')) + this.base };
   }
@@ -169,11 +181,8 @@ class PlacedBlock implements DocumentBlock {
  * check's result keeps its places. The analysis itself (sentences, counts, facts) is the cached one in every case.
  */
 function place(prev: PlacedBlock | undefined, r: BlockResult, b: ProseBlock, section: number, base: number): PlacedBlock {
-  if (prev && prev.analysed.block === b) {
-    if (prev.section === section && prev.base === base) return prev;
-    return new PlacedBlock(prev.analysed, section, r.facts, base);
-  }
-  return new PlacedBlock(r.analysed.block === b ? r.analysed : { ...r.analysed, block: b }, section, r.facts, base);
+  if (prev && prev.prose === b && prev.section === section && prev.base === base) return prev;
+  return new PlacedBlock(r.analysed, b, section, r.facts, base);
 }
 
 /** Blocks per step of the document rules' warm-up (Engine.warm). */
@@ -444,10 +453,10 @@ export class Engine {
     if (old) {
       const ob = old.blocks;
       const k = Math.min(n, m);
-      while (p < k && pb[p] === ob[p]!.analysed.block) p++;
+      while (p < k && pb[p] === ob[p]!.prose) p++;
       while (q < k - p) {
         const a = pb[n - 1 - q]!;
-        const o = ob[m - 1 - q]!.analysed.block;
+        const o = ob[m - 1 - q]!.prose;
         if (a.map !== o.map || a.text !== o.text) break;
         q++;
       }
