@@ -1,5 +1,5 @@
 import type { Audience, Counts, Directive, Finding, Format, Language, Metrics, ParsedDocument, ProseBlock, Section, SectionRole, Severity } from './types.js';
-import type { AnalysedBlock, BlockAnalyzer, BlockFacts, BlockFinding, BlockRule, DocumentAnalyses, DocumentAnalysis, DocumentBlock, DocumentModel, Rule, RuleContext, RuleOptions } from './rules/types.js';
+import type { AnalysedBlock, BlockAnalyzer, BlockFacts, BlockFinding, BlockRule, DocumentAnalyses, DocumentAnalysis, DocumentBlock, DocumentFinding, DocumentModel, Rule, RuleContext, RuleOptions } from './rules/types.js';
 import type { BrugConfig } from './config/config.js';
 import { configKey, defaultConfig } from './config/config.js';
 import { parseMarkdown, parseMarkdownSteps } from './formats/markdown.js';
@@ -114,35 +114,75 @@ interface MapHint {
   text: string;
   language?: Language | 'short';
   result?: BlockResult;
-  /**
-   * The analysed block handed to the rules at the last check of the document `placedIn` that had
-   * this block, made from `result`: handed out again while the block is the same (same map, same
-   * result), wherever it now stands, with its `block` set to this check's block (start, end).
-   * Document rules may key per-block and per-run memos by it (runs.ts RunMemo).
-   */
-  placed?: AnalysedBlock;
-  placedFrom?: BlockResult;
-  placedIn?: string;
-  /** The check (generation) that last handed it out: a map met twice in one check gets a second object. */
-  placedAt?: number;
-  /** The placed block of that check, handed out again when section and base are the same too. */
-  placedBlock?: PlacedBlock;
 }
 
-/** A block placed in the document: its analysis, section and facts, and the map to document offsets. */
+/**
+ * What the engine keeps of a document's last complete check (checked by name), so that the next check places the
+ * blocks an edit left alone without looking each up again: the blocks before the edited stretch are the same block
+ * objects (the parser reuses their chunks), those after it have the same maps and texts, moved. Held through a WeakRef:
+ * the check's result keeps it alive (see LAST_OF), nothing else does.
+ */
+interface LastCheck {
+  blocks: PlacedBlock[];
+  results: BlockResult[];
+  hints: MapHint[];
+  language: Language;
+  ckey: string;
+  long: number;
+  /** The length of a byte-order mark before the text (places count it). */
+  bom: number;
+  /** Headings in the document (sections). */
+  headings: number;
+  /** Whether the blocks are in document order. */
+  ordered: boolean;
+  /** The sections, their counts and their headings' texts (a section whose heading and counts are the same keeps its title and metrics). */
+  sections: Section[];
+  sectionCounts: Counts[];
+  titles: string[];
+  /** Whether the engine's caches were cleared since (clearCaches). */
+  epoch: number;
+}
+
+/** A result's last-check record, kept alive by its blocks array (the result holds it). */
+const LAST_OF = new WeakMap<DocumentBlock[], LastCheck>();
+
+/**
+ * A block placed in the document: its analysis, section and facts, and the map to document offsets. Its analysed
+ * block (the cached analysis with this check's block, `prose`) is made when first read: after an edit, most moved
+ * blocks are never read one by one (the rules' per-run summaries stand for them).
+ */
 class PlacedBlock implements DocumentBlock {
+  private placed: AnalysedBlock | undefined;
+
   constructor(
-    readonly analysed: AnalysedBlock,
+    private readonly cached: AnalysedBlock,
+    /** This check's block. */
+    readonly prose: ProseBlock,
     readonly section: number,
     readonly facts: Record<string, unknown>,
     readonly base: number,
   ) {}
 
+  get analysed(): AnalysedBlock {
+    return (this.placed ??= this.cached.block === this.prose ? this.cached : { ...this.cached, block: this.prose });
+  }
+
   toDocument(start: number, end: number): { offset: number; endOffset: number } {
-    const map = this.analysed.block.map;
+    const map = this.prose.map;
     const offset = toDocument(map, start, 'start');
     return { offset: offset + this.base, endOffset: Math.max(offset, toDocument(map, end, 'end')) + this.base };
   }
+}
+
+/**
+ * A cached result placed in the document as block `b` (this check's block) of section `section`. The block of the
+ * last check it continues (`prev`, made from the same result) is handed out again when it is the same block in the
+ * same place (an unchanged block before an edit); a block that moved gets objects of its own, so that the last
+ * check's result keeps its places. The analysis itself (sentences, counts, facts) is the cached one in every case.
+ */
+function place(prev: PlacedBlock | undefined, r: BlockResult, b: ProseBlock, section: number, base: number): PlacedBlock {
+  if (prev && prev.prose === b && prev.section === section && prev.base === base) return prev;
+  return new PlacedBlock(r.analysed, b, section, r.facts, base);
 }
 
 /** Blocks per step of the document rules' warm-up (Engine.warm). */
@@ -194,6 +234,9 @@ export class Engine {
    * maps (and texts) unchanged, so an unchanged block is found without hashing or comparing its text.
    */
   private byMap = new WeakMap<object, MapHint>();
+  /** The last complete check of each document checked by name (the most recent few; see LastCheck). */
+  private readonly lastChecks = new Map<string, WeakRef<LastCheck>>();
+  private epoch = 0;
   private readonly documentLanguage = new ContentCache<Language>(1000);
   private readonly formats: EngineOptions['formats'];
   private lastLines: WeakRef<LineIndex> | undefined;
@@ -216,6 +259,8 @@ export class Engine {
     this.blockLanguage.clear();
     this.documentLanguage.clear();
     this.byMap = new WeakMap();
+    this.lastChecks.clear();
+    this.epoch++;
   }
 
   /**
@@ -266,30 +311,39 @@ export class Engine {
     if (name !== undefined) {
       this.lastRuns.delete(name);
       this.lastRuns.set(name, this.generation);
-      if (this.lastRuns.size > LAST_RUNS) this.lastRuns.delete(this.lastRuns.keys().next().value!);
+      if (this.lastRuns.size > LAST_RUNS) {
+        const oldest = this.lastRuns.keys().next().value!;
+        this.lastRuns.delete(oldest);
+        this.lastChecks.delete(oldest);
+      }
     }
     const language = this.documentLanguageOf(parsed, text, config, options);
     const roleVocabulary = roleVocabularyOf(this.vocabulary, language);
     // Speed only (lsp9): each heading's own role words asked ahead (remembered per title), a few headings per step,
-    // so that assigning the roles of a long document's first check does not hold the caller in one step.
-    let primed = 0;
-    for (const b of parsed.blocks) {
-      if (b.kind !== 'heading') continue;
-      rolesOfHeading(b.text.trim(), roleVocabulary);
-      if (++primed % 32 === 0) yield;
+    // so that assigning the roles of a long document's first check does not hold the caller in one step. (A document
+    // checked before in this language has them: an edit adds a heading or two at most, asked when the roles are.)
+    const last = name === undefined ? undefined : this.lastChecks.get(name)?.deref();
+    if (!last || last.language !== language || last.epoch !== this.epoch) {
+      let primed = 0;
+      for (const b of parsed.blocks) {
+        if (b.kind !== 'heading') continue;
+        rolesOfHeading(b.text.trim(), roleVocabulary);
+        if (++primed % 32 === 0) yield;
+      }
     }
     const { headings, roles } = headingRoles(parsed.blocks, roleVocabulary);
 
     yield;
     const analysed = yield* this.analyseBlocks(parsed, language, roles, config, options.token, bom, name);
     if (!analysed) return this.cancelledResult(language, format);
-    const { results, blocks, errors, fresh } = analysed;
+    const { results, blocks, hints, errors, fresh, withFindings, ordered } = analysed;
 
     const model: DocumentModel = { text: input, format, language, blocks, sections: [], metrics: NO_METRICS, lines: bom ? new LineIndex(input) : lines, config };
     // Counts per run of blocks (rules/block-runs.ts, the cut the document rules share), summed anew only for runs
     // with a changed block: the sections' and the document's counts are sums of a few hundred runs, not of every block.
     const runs = RUN_COUNTS.runs(model, (from, to) => runCounts(blocks, from, to));
-    model.sections = this.buildSections(text, headings, roles, runs, language, lines, bom);
+    const sectionCounts: Counts[] = [];
+    model.sections = this.buildSections(text, headings, roles, runs, language, lines, bom, sectionCounts, last && last.epoch === this.epoch ? last : undefined);
     const docCounts = emptyCounts();
     for (const r of runs) addCounts(docCounts, r.value.all);
     const metrics = metricsOf(docCounts, language);
@@ -299,7 +353,7 @@ export class Engine {
     // The per-block caches of the document rules and analyses for the blocks analysed anew, a few blocks per step.
     if (!(yield* this.warm(model, config, fresh, results, options.token))) return this.cancelledResult(language, format);
     // Findings: block rules (from the cache, mapped), then document rules, then analyses.
-    const findings = this.blockFindings(blocks, results, config);
+    const findings = this.blockFindings(blocks, results, config, withFindings);
     findings.push(...(yield* this.documentFindings(model, config, errors)));
     const analyses: Partial<DocumentAnalyses> = {};
     for (const a of this.analyses) {
@@ -320,8 +374,14 @@ export class Engine {
     // Fix texts are plain text: in LaTeX they are escaped, and edits that would cut into markup are widened or dropped.
     if (format === 'latex') secureLatexFixes(input, kept);
     // No range splits a CRLF; no fix touches what is not running prose (quotations, code, math, URLs, markup); see fixes.ts.
-    secureFindings(input, kept, () => guardBlocks(blocks, kept, bom), format, bom);
+    secureFindings(input, kept, () => guardBlocks(blocks, kept, bom, ordered), format, bom, model.lines.plain);
     const result: LintResult = { language, format, metrics, sections, findings: kept, paragraphs: [], blocks, errors, model, analyses };
+    if (name !== undefined) {
+      // The next check of this document places the blocks an edit left alone from this one (while this result lives).
+      const state: LastCheck = { blocks, results, hints, language, ckey: configKey(config), long: this.longSentenceWords(config), bom, headings: headings.length, ordered, sections, sectionCounts, titles: headings.map((h) => h.text), epoch: this.epoch };
+      LAST_OF.set(blocks, state);
+      this.lastChecks.set(name, new WeakRef(state));
+    }
     // The paragraphs with their metrics are made when read (a hover, a report), not at every check of an edit.
     let paragraphs: Paragraph[] | undefined;
     Object.defineProperty(result, 'paragraphs', {
@@ -368,22 +428,104 @@ export class Engine {
   }
 
   /** Every block analysed (through the cache) and placed in the document; undefined when cancelled. */
-  private *analyseBlocks(parsed: ParsedDocument, language: Language, roles: SectionRole[], config: BrugConfig, token: LintOptions['token'], bom: number, name: string | undefined): Generator<void, { results: BlockResult[]; blocks: DocumentBlock[]; errors: RuleError[]; fresh: number[] } | undefined> {
+  private *analyseBlocks(parsed: ParsedDocument, language: Language, roles: SectionRole[], config: BrugConfig, token: LintOptions['token'], bom: number, name: string | undefined): Generator<void, { results: BlockResult[]; blocks: PlacedBlock[]; hints: MapHint[]; errors: RuleError[]; fresh: number[]; withFindings: number[]; ordered: boolean } | undefined> {
     const firstBlockStart = parsed.blocks[0]?.start ?? 0;
     const languageDirectives = parsed.directives.filter((d) => d.kind === 'language' && d.offset > firstBlockStart);
     const ckey = configKey(config);
     const long = this.longSentenceWords(config);
-    const results: BlockResult[] = [];
-    const blocks: DocumentBlock[] = [];
+    const pb = parsed.blocks;
+    const n = pb.length;
+    const results: BlockResult[] = new Array(n);
+    const blocks: PlacedBlock[] = new Array(n);
+    const hints: MapHint[] = new Array(n);
     const errors: RuleError[] = [];
     // Blocks whose analysis the document rules' warm-ups have not seen (new in this run, or a cancelled run's).
     const fresh: number[] = [];
+    // Blocks with findings of block rules.
+    const withFindings: number[] = [];
+    // The last check of this document: the blocks before the edited stretch are its block objects (p of them), those
+    // after it have its maps and texts (q of them); each is placed from its counterpart there without a look-up.
+    const last = name === undefined ? undefined : this.lastChecks.get(name)?.deref();
+    const old = last && last.epoch === this.epoch && last.language === language && last.ckey === ckey && last.long === long && last.bom === bom ? last : undefined;
+    const m = old ? old.blocks.length : 0;
+    let p = 0;
+    let q = 0;
+    if (old) {
+      const ob = old.blocks;
+      const k = Math.min(n, m);
+      while (p < k && pb[p] === ob[p]!.prose) p++;
+      while (q < k - p) {
+        const a = pb[n - 1 - q]!;
+        const o = ob[m - 1 - q]!.prose;
+        if (a.map !== o.map || a.text !== o.text) break;
+        q++;
+      }
+    }
     let hi = -1;
     let ldi = 0;
     let blockLang: Language | undefined;
     let sinceYield = 0;
-    for (const b of parsed.blocks) {
+    let i = 0;
+    if (old) {
+      // Before the edited stretch: the last check's blocks as they were, while their sections keep their roles.
+      const ob = old.blocks;
+      const or = old.results;
+      for (; i < p; i++) {
+        const r = or[i]!;
+        const section = ob[i]!.section;
+        const role: SectionRole = section >= 0 ? roles[section]! : 'other';
+        if (role !== r.role) break;
+        if (role === 'references') pb[i]!.skip = true;
+        r.used = this.generation;
+        if (!r.warmed) fresh.push(i);
+        if (r.errors.length) errors.push(...r.errors);
+        if (r.findings.length) withFindings.push(i);
+        results[i] = r;
+        hints[i] = old.hints[i]!;
+        blocks[i] = ob[i]!;
+      }
+      if (i > 0) hi = ob[i - 1]!.section;
+    }
+    // Whether the blocks are in document order (the fix guard looks near each edit only then): the last check's before
+    // the edited stretch, the rest compared below.
+    let ordered = old ? old.ordered : true;
+    const prefixEnd = i;
+    // After the edited stretch (the same maps and texts: blocks of the same parse of a chunk, moved), placed from the last
+    // check's when nothing else can differ: no language directive (the document's language is the last one), each
+    // section's role the same (its index moved by the headings the edit added or removed).
+    let end = n;
+    let nextStart = Infinity;
+    if (old && q > 0 && languageDirectives.length === 0) {
+      const ob = old.blocks;
+      const or = old.results;
+      const dh = roles.length - old.headings;
+      const from = n - q;
+      for (let k = n - 1; k >= from && k >= i; k--) {
+        const jk = k - n + m;
+        const r = or[jk]!;
+        const prev = ob[jk]!;
+        const section = prev.section + dh;
+        const role: SectionRole = section >= 0 ? roles[section]! : 'other';
+        if (role !== r.role) break;
+        const b = pb[k]!;
+        if (role === 'references') b.skip = true;
+        r.used = this.generation;
+        results[k] = r;
+        hints[k] = old.hints[jk]!;
+        blocks[k] = place(prev, r, b, section, (b.mapBase ?? 0) + bom);
+        const start = b.start;
+        if (start > nextStart) ordered = false;
+        nextStart = start;
+        end = k;
+      }
+      // (fresh and errors in document order, below)
+    }
+    let lastStart = prefixEnd > 0 ? pb[prefixEnd - 1]!.start : -Infinity;
+    for (; i < end; i++) {
+      const b = pb[i]!;
       if (token?.cancelled) return undefined;
+      if (b.start < lastStart) ordered = false;
+      lastStart = b.start;
       // A turn for the caller every few blocks (cached blocks cost almost nothing; a block analysed
       // anew counts more the longer it is, so that a step of long new paragraphs stays short too).
       if (sinceYield >= 16) {
@@ -394,54 +536,35 @@ export class Engine {
       while (ldi < languageDirectives.length && languageDirectives[ldi]!.offset <= b.start) blockLang = languageDirectives[ldi++]!.language;
       const role: SectionRole = hi >= 0 ? roles[hi]! : 'other';
       if (role === 'references') b.skip = true;
-      // The block's entry by its map, looked up once for its language and its analysis.
-      let hint = this.byMap.get(b.map);
-      if (!hint || hint.text !== b.text) this.byMap.set(b.map, (hint = { text: b.text }));
+      // The block's entry by its map: the counterpart's in the last check, else looked up.
+      const j = i < p ? i : i >= n - q ? i - n + m : -1;
+      let hint: MapHint;
+      if (j >= 0) hint = old!.hints[j]!;
+      else {
+        hint = this.byMap.get(b.map)!;
+        if (!hint || hint.text !== b.text) this.byMap.set(b.map, (hint = { text: b.text }));
+      }
       const lang = b.language ?? blockLang ?? this.languageOfBlock(b, language, hint);
       const made = this.made;
       const r = this.analyseCached(b, lang, role, config, ckey, long, hint);
       sinceYield += this.made === made ? 1 : 1 + (b.text.length >> 8);
-      if (!r.warmed) fresh.push(results.length);
-      results.push(r);
+      if (!r.warmed) fresh.push(i);
+      results[i] = r;
+      hints[i] = hint;
       if (r.errors.length) errors.push(...r.errors);
+      if (r.findings.length) withFindings.push(i);
       // The cached result placed in the document: this run's block, its section, the map's base.
-      blocks.push(this.place(hint, r, b, hi, (b.mapBase ?? 0) + bom, name));
+      blocks[i] = place(j >= 0 && old!.results[j] === r ? old!.blocks[j] : undefined, r, b, hi, (b.mapBase ?? 0) + bom);
     }
-    return { results, blocks, errors, fresh };
-  }
-
-  /**
-   * The block placed in the document. A block of the last check of the same document that is still
-   * the same block (the same map object, so the same text and offset map, and the same cached result,
-   * so the same language, role and configuration) keeps its analysed object, moved to where the block
-   * now stands (its `block` is this check's): rules' memos keyed by it stay valid across edits
-   * elsewhere, as long as they hold nothing that depends on the block's place (section numbers,
-   * document offsets). Only for documents checked by name: an unnamed check never changes the
-   * blocks of an earlier result.
-   */
-  private place(hint: MapHint, r: BlockResult, b: ProseBlock, section: number, base: number, name: string | undefined): PlacedBlock {
-    let analysed: AnalysedBlock;
-    if (name !== undefined && hint.placedFrom === r && hint.placedIn === name && hint.placedAt !== this.generation && hint.placed) {
-      analysed = hint.placed;
-      if (analysed.block !== b) analysed.block = b;
-      hint.placedAt = this.generation;
-      const last = hint.placedBlock;
-      if (last && last.section === section && last.base === base) return last;
-      return (hint.placedBlock = new PlacedBlock(analysed, section, r.facts, base));
+    if (nextStart < lastStart) ordered = false;
+    for (; i < n; i++) {
+      const r = results[i]!;
+      if (!r.warmed) fresh.push(i);
+      if (r.errors.length) errors.push(...r.errors);
+      if (r.findings.length) withFindings.push(i);
     }
-    if (name === undefined || hint.placedAt === this.generation) {
-      analysed = r.analysed.block === b ? r.analysed : { ...r.analysed, block: b };
-      return new PlacedBlock(analysed, section, r.facts, base);
-    }
-    // A copy of its own (the cached analysis is shared by every place with the same text), kept for the next check.
-    analysed = { ...r.analysed, block: b };
-    const placed = new PlacedBlock(analysed, section, r.facts, base);
-    hint.placed = analysed;
-    hint.placedFrom = r;
-    hint.placedIn = name;
-    hint.placedAt = this.generation;
-    hint.placedBlock = placed;
-    return placed;
+    withFindings.sort((a, b) => a - b);
+    return { results, blocks, hints, errors, fresh, withFindings, ordered };
   }
 
   /**
@@ -483,9 +606,9 @@ export class Engine {
   }
 
   /** The block rules' findings (cached with the blocks) mapped to document offsets. */
-  private blockFindings(blocks: DocumentBlock[], results: BlockResult[], config: BrugConfig): Finding[] {
+  private blockFindings(blocks: DocumentBlock[], results: BlockResult[], config: BrugConfig, withFindings: number[]): Finding[] {
     const findings: Finding[] = [];
-    for (let i = 0; i < blocks.length; i++) {
+    for (const i of withFindings) {
       const b = blocks[i]!;
       for (const f of results[i]!.findings) {
         const rule = this.rule(f.ruleId);
@@ -520,9 +643,8 @@ export class Engine {
       if (!sev || !rule.meta.languages.includes(model.language)) continue;
       yield;
       try {
-        for (const f of rule.check(model, this.context(rule, config, sev))) {
-          findings.push({ ...f, ruleId: rule.meta.id, severity: f.severity ?? sev, fixes: f.fixes ?? [] });
-        }
+        const id = rule.meta.id;
+        for (const f of rule.check(model, this.context(rule, config, sev))) findings.push(asFinding(f, id, sev));
       } catch (err) {
         errors.push({ ruleId: rule.meta.id, message: (err as Error).message });
       }
@@ -684,9 +806,9 @@ export class Engine {
     return result;
   }
 
-  private buildSections(text: string, headings: ProseBlock[], roles: SectionRole[], runs: Array<Run<RunCounts>>, language: Language, lines: LineIndex, bom: number): Section[] {
+  private buildSections(text: string, headings: ProseBlock[], roles: SectionRole[], runs: Array<Run<RunCounts>>, language: Language, lines: LineIndex, bom: number, counts: Counts[] = [], last?: LastCheck): Section[] {
     const sections: Section[] = [];
-    const counts: Counts[] = headings.map(() => emptyCounts());
+    for (let i = 0; i < headings.length; i++) counts.push(emptyCounts());
     const langWords: Array<Record<Language, number>> = headings.map(() => ({ nl: 0, en: 0 }));
     // Each block counts for its own section and every enclosing one: summed per innermost section (a run of blocks
     // never spans two sections, and a block's section is its innermost one), then each section's sum added to the one
@@ -726,20 +848,50 @@ export class Engine {
       const contentEnd = ends[i]!;
       const lw = langWords[i]!;
       const lang: Language = lw.nl === 0 && lw.en === 0 ? language : lw.nl >= lw.en ? 'nl' : 'en';
-      sections.push({
-        title: h.text.trim().replace(/\s+/g, ' '),
-        level,
-        role: roles[i]!,
-        line: lines.position(h.start).line + 1,
-        offset: h.start + bom,
-        endOffset: h.end + bom,
-        contentEnd: contentEnd + bom,
-        language: lang,
-        metrics: metricsOf(counts[i]!, lang),
-      });
+      // The last check's section with the same heading text, before the edit (the same index) or after it (moved by the
+      // headings the edit added or removed): its title, and its metrics when its counts and language are the same.
+      let was: Section | undefined;
+      let wasCounts: Counts | undefined;
+      if (last) {
+        const dh = headings.length - last.headings;
+        const k = last.titles[i] === h.text ? i : last.titles[i - dh] === h.text ? i - dh : -1;
+        if (k >= 0) {
+          was = last.sections[k];
+          wasCounts = last.sectionCounts[k];
+        }
+      }
+      const title = was ? was.title : h.text.trim().replace(/\s+/g, ' ');
+      const metrics = was && wasCounts && was.language === lang && sameCounts(wasCounts, counts[i]!) ? was.metrics : metricsOf(counts[i]!, lang);
+      const line = lines.position(h.start).line + 1;
+      const role = roles[i]!;
+      const offset = h.start + bom;
+      const endOffset = h.end + bom;
+      const end = contentEnd + bom;
+      if (was && was.metrics === metrics && was.level === level && was.role === role && was.line === line && was.offset === offset && was.endOffset === endOffset && was.contentEnd === end) {
+        sections.push(was);
+        continue;
+      }
+      sections.push({ title, level, role, line, offset, endOffset, contentEnd: end, language: lang, metrics });
     }
     return sections;
   }
+}
+
+/** Whether two counts are the same in every field. */
+function sameCounts(a: Counts, b: Counts): boolean {
+  return (
+    a.words === b.words &&
+    a.sentences === b.sentences &&
+    a.syllables === b.syllables &&
+    a.syllableWords === b.syllableWords &&
+    a.letters === b.letters &&
+    a.characters === b.characters &&
+    a.longWords === b.longWords &&
+    a.polysyllables === b.polysyllables &&
+    a.complexWords === b.complexWords &&
+    a.longSentences === b.longSentences &&
+    a.passives === b.passives
+  );
 }
 
 /** What a run of blocks adds to the document's counts (every block) and to its section's (all but headings), and its words per language. */
@@ -846,6 +998,17 @@ function sampleProse(blocks: ProseBlock[]): string {
   return parts.join('\n');
 }
 
+/**
+ * A document rule's finding as the engine's: with its rule id, severity and fixes (the fields a document finding has,
+ * listed rather than spread, so that all findings share a few shapes; a field the rule left out stays out).
+ */
+function asFinding(f: DocumentFinding, ruleId: string, severity: Severity): Finding {
+  const out: Finding = { ruleId, severity: f.severity ?? severity, message: f.message, offset: f.offset, endOffset: f.endOffset, fixes: f.fixes ?? [] };
+  if (f.related !== undefined) out.related = f.related;
+  if (f.data !== undefined) out.data = f.data;
+  return out;
+}
+
 /** Removes findings that a finding of a superseding rule overlaps. */
 function dropSuperseded(findings: Finding[], rules: Rule[]): void {
   const superseders = rules.filter((r) => r.meta.supersedes?.length);
@@ -914,11 +1077,13 @@ export function applyDirectives(findings: Finding[], directives: Directive[], li
 /**
  * The blocks the fix guard needs (fixes.ts guardFixes): for each fix edit, the last block that starts
  * at or before it and the GUARD_LOOKBACK blocks before that, the same ones the guard would look at
- * in the list of all blocks. All blocks when they are not in document order.
+ * in the list of all blocks. All blocks when they are not in document order (`ordered`: whether they
+ * are, when the caller knows; else they are compared).
  */
-export function guardBlocks(blocks: DocumentBlock[], findings: Finding[], bom: number): GuardBlock[] {
+export function guardBlocks(blocks: DocumentBlock[], findings: Finding[], bom: number, ordered?: boolean): GuardBlock[] {
   const guard = (b: DocumentBlock): GuardBlock => ({ block: b.analysed.block, language: b.analysed.language, base: (b.analysed.block.mapBase ?? 0) + bom, shift: bom });
-  for (let i = 1; i < blocks.length; i++) if (blocks[i]!.analysed.block.start < blocks[i - 1]!.analysed.block.start) return blocks.map(guard);
+  if (ordered === false) return blocks.map(guard);
+  if (ordered === undefined) for (let i = 1; i < blocks.length; i++) if (blocks[i]!.analysed.block.start < blocks[i - 1]!.analysed.block.start) return blocks.map(guard);
   const wanted = new Set<number>();
   for (const f of findings) {
     for (const fix of f.fixes) {

@@ -93,23 +93,39 @@ export function snapRange(text: string, offset: number, endOffset: number, bom =
 /**
  * What every lint result goes through before it leaves the engine: finding and related ranges
  * snapped off CRLF middles, surrogate halves and the BOM (snapRange), and every fix checked by
- * the guard (guardFixes).
+ * the guard (guardFixes). `plain`: the text is known to have no carriage return and no surrogate
+ * (offsets/LineIndex.plain), so that only ranges outside the text or on the BOM can move.
  */
-export function secureFindings(text: string, findings: Finding[], blocks: () => GuardBlock[], format: Format, bom = 0): Finding[] {
-  for (const f of findings) {
-    const r = snapRange(text, f.offset, f.endOffset, bom);
-    f.offset = r.offset;
-    f.endOffset = r.endOffset;
-    if (f.related) {
-      for (const x of f.related) {
-        const q = snapRange(text, x.offset, x.endOffset, bom);
-        x.offset = q.offset;
-        x.endOffset = q.endOffset;
-      }
+export function secureFindings(text: string, findings: Finding[], blocks: () => GuardBlock[], format: Format, bom = 0, plain = false): Finding[] {
+  if (plain) {
+    const n = text.length;
+    for (const f of findings) {
+      if (f.offset < bom || f.endOffset > n || f.endOffset < f.offset || !insideText(f.related, bom, n)) snapFinding(text, f, bom);
     }
-  }
+  } else for (const f of findings) snapFinding(text, f, bom);
   if (findings.some((f) => f.fixes.length > 0)) guardFixes(text, findings, blocks(), format, bom);
   return findings;
+}
+
+/** Whether every related range lies in [bom, n) the right way round (snapRange leaves it as it is in a plain text). */
+function insideText(related: Finding['related'], bom: number, n: number): boolean {
+  if (!related) return true;
+  for (const x of related) if (x.offset < bom || x.endOffset > n || x.endOffset < x.offset) return false;
+  return true;
+}
+
+/** A finding's range and related ranges snapped (snapRange). */
+function snapFinding(text: string, f: Finding, bom: number): void {
+  const r = snapRange(text, f.offset, f.endOffset, bom);
+  f.offset = r.offset;
+  f.endOffset = r.endOffset;
+  if (f.related) {
+    for (const x of f.related) {
+      const q = snapRange(text, x.offset, x.endOffset, bom);
+      x.offset = q.offset;
+      x.endOffset = q.endOffset;
+    }
+  }
 }
 
 /** Whether an edit clashes with ranges already taken (overlap, the same range, or an insertion inside one). */

@@ -174,6 +174,9 @@ function atLineStart(source: string, i: number): boolean {
   return k < 0 || source[k] === '\n' || source[k] === '\r';
 }
 
+/** A character a range may split in two: a carriage return (before a line feed) or half a surrogate pair. */
+const NOT_PLAIN = /[\r\uD800-\uDFFF]/;
+
 /** Line starts of a text, for 1-based line and UTF-16 column positions. Handles \n, \r\n and \r. */
 export class LineIndex {
   private readonly starts: number[];
@@ -203,13 +206,27 @@ export class LineIndex {
     }
     while (k < o.length && o[k]! <= to - delta) k++;
     for (; k < o.length; k++) starts.push(o[k]! + delta);
-    return new LineIndex(text, starts);
+    // Plain when the last text was and the changed stretch is (the rest is the last text's).
+    return new LineIndex(text, starts, last.plain && !NOT_PLAIN.test(text.slice(from, to)));
+  }
+
+  private isPlain: boolean | undefined;
+
+  /**
+   * Whether the text has no carriage return and no surrogate (nothing a range could split in two, see fixes.ts
+   * snapRange): found when first asked, then carried along by afterEdit. False may also mean "not known" (after
+   * edits that removed the last of them).
+   */
+  get plain(): boolean {
+    return (this.isPlain ??= !NOT_PLAIN.test(this.text));
   }
 
   constructor(
     readonly text: string,
     known?: number[],
+    plain?: boolean,
   ) {
+    this.isPlain = plain;
     if (known) {
       this.starts = known;
       return;
