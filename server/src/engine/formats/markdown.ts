@@ -716,8 +716,50 @@ const INLINE_LINK = /(!?)\[([^[\]\n`<$]{1,999})\]\(([^\s()<>\\`$|~[\]]{1,2000})\
 
 /** A backslash escape of ASCII punctuation (CommonMark): the character stands for itself. */
 const ESCAPE = /\\([!-/:-@[-`{-~])/g;
-/** A range of a piece that is not in its text: [start, end), and true when it is a hard break (a space in the text). */
-type Skip = [number, number, true?];
+/**
+ * A range of a piece that is not in its text: [start, end), and true when it is a hard break (a
+ * space in the text), CODE when it is a code span (a placeholder in the text, as ChunkReader reads inlineCode).
+ */
+type Skip = [number, number, (true | typeof CODE)?];
+const CODE = 2;
+
+/**
+ * The code spans of a paragraph's text (CommonMark: a run of backticks up to the next run of the
+ * same length), as [start, end) ranges with the backticks; null when a run has no closing run (its
+ * backticks are text: left to the parser) or a span runs over a line ending (the next line may
+ * start a block that ends the paragraph first).
+ */
+function codeSpans(s: string): Array<[number, number]> | null {
+  const out: Array<[number, number]> = [];
+  let i = s.indexOf('`');
+  while (i >= 0) {
+    let j = i;
+    while (s.charCodeAt(j) === 96) j++;
+    const n = j - i;
+    let close = -1;
+    for (let k = s.indexOf('`', j); k >= 0; ) {
+      let m = k;
+      while (s.charCodeAt(m) === 96) m++;
+      if (m - k === n) {
+        close = k;
+        break;
+      }
+      k = s.indexOf('`', m);
+    }
+    if (close < 0) return null;
+    const nl = s.indexOf('\n', j);
+    if (nl >= 0 && nl < close) return null;
+    out.push([i, close + n]);
+    i = s.indexOf('`', close + n);
+  }
+  return out;
+}
+
+/**
+ * An `@` that no e-mail autolink literal can hold (GFM reads `local@domain.tld`, with at least one of
+ * `A-Za-z0-9_+-.` right before the `@`): after a space, a line ending, a bracket or the piece's start.
+ */
+const LONE_AT = /(^|[ \n(\[])@/g;
 
 /**
  * A character reference as micromark reads one (`&nbsp;`, `&#38;`, `&#x26;`: a known name or a
@@ -836,6 +878,22 @@ function pieces(src: string): Array<[number, number]> {
 function plainParagraph(src: string, start: number, end: number, footnotes: ReadonlySet<string>): Skip[] | null {
   // Escaped punctuation (`\(`, `\*`) is text: masked for every test below (a backslash left over, `\` at a line's end, is not plain).
   let raw = src.slice(start, end);
+  // Code spans bind more tightly than anything else inline: their text is masked for every test below (their backticks
+  // stay until the last test: emphasis next to them sees punctuation). A backslash does not escape inside a code span, and
+  // a dollar sign may open math that runs into one: the parser's.
+  let codes: Array<[number, number]> | null = null;
+  if (raw.indexOf('`') >= 0) {
+    if (raw.indexOf('\\') >= 0 || raw.indexOf('$') >= 0) return null;
+    codes = codeSpans(raw);
+    if (!codes) return null;
+    for (const [cs, ce] of codes) {
+      let a = cs;
+      while (raw.charCodeAt(a) === 96) a++;
+      let b = ce;
+      while (raw.charCodeAt(b - 1) === 96) b--;
+      raw = raw.slice(0, a) + 'x'.repeat(b - a) + raw.slice(b);
+    }
+  }
   if (raw.indexOf('\\') >= 0) raw = raw.replace(ESCAPE, 'xx');
   let piece = raw;
   let refs: Skip[] = [];
@@ -921,6 +979,11 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
     if (breaks) refs.sort((x, y) => x[0] - y[0]);
     piece = piece.replace(/ +\n/g, (m) => `${'x'.repeat(m.length - 1)}\n`);
   }
+  if (codes) {
+    for (const [cs, ce] of codes) piece = piece.slice(0, cs) + 'x'.repeat(ce - cs) + piece.slice(ce);
+    refs = [...refs, ...codes.map(([cs, ce]) => [start + cs, start + ce, CODE] as Skip)].sort((x, y) => x[0] - y[0]);
+  }
+  if (piece.indexOf('@') >= 0) piece = piece.replace(LONE_AT, '$1x');
   return !NOT_PLAIN.test(piece) && !BLOCK_START.test(piece) ? refs : null;
 }
 
@@ -951,7 +1014,7 @@ interface FastPiece {
 /** A block of the text between the skipped ranges of src[start, end), as ChunkReader.block() reads it. */
 function fastBlock(src: string, kind: BlockKind, start: number, end: number, from: number, to: number, skips: Skip[], level?: number, indented = false): ProseBlock | undefined {
   const b = new BlockTextBuilder();
-  for (const [rs, re, hardBreak] of [...skips, [to, to] as Skip]) {
+  for (const [rs, re, what] of [...skips, [to, to] as Skip]) {
     const text = src.slice(from, rs);
     // What remark's text node holds: escapes resolved, a space before a line ending left out (and, in a list item, the indentation of its lines).
     let value = text.indexOf(' \n') >= 0 ? text.replace(/ \n/g, '\n') : text;
@@ -959,12 +1022,14 @@ function fastBlock(src: string, kind: BlockKind, start: number, end: number, fro
     if (value.indexOf('\\') >= 0 || value.indexOf('&') >= 0) value = decodeString(value);
     if (indented) value = value.replace(/\n +/g, '\n');
     b.addAligned(value, text, from);
-    if (hardBreak) b.addSeparator(' ', rs);
+    if (what === true) b.addSeparator(' ', rs);
+    else if (what === CODE) b.addPlaceholder(rs, re - rs, PLACEHOLDER);
     from = re;
   }
   if (b.text.trim().length === 0 || SHORTCODES_ONLY.test(b.text)) return undefined;
   const block: ProseBlock = { kind, text: b.text, map: b.map, start, end };
   if (level !== undefined) block.level = level;
+  if (b.placeholders.length) block.placeholders = b.placeholders;
   return block;
 }
 
@@ -1020,7 +1085,7 @@ function listPiece(src: string, start: number, end: number, footnotes: ReadonlyS
       const text = src.slice(from, textEnd);
       if (text.indexOf(' \n') >= 0 || text.indexOf('\t') >= 0) return undefined;
       const local = text.replace(/\n +/g, (ws) => `\n${'x'.repeat(ws.length - 1)}`);
-      skips = plainParagraph(local, 0, local.length, footnotes)?.map(([rs, re]) => [from + rs, from + re] as Skip) ?? null;
+      skips = plainParagraph(local, 0, local.length, footnotes)?.map(([rs, re, what]) => (what ? [from + rs, from + re, what] : [from + rs, from + re]) as Skip) ?? null;
     }
     if (!skips) return undefined;
     const block = fastBlock(src, 'listItem', from, itemEnd, from, textEnd, skips, undefined, itemEnd !== lineEnd);
