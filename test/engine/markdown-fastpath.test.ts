@@ -182,7 +182,7 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
       ['heading', 'Titel', 1, '# Titel'],
       ['paragraph', 'De cliënt leest dit.', undefined, 'De cliënt leest dit.'],
     ]);
-    for (const parsed of ['## Titel ##', '#Titel', '####### Zeven', '# Titel\n- lijst *x', '# `code', '# Titel\n===', '# Titel\n    code', '# Titel\n> citaat']) assert.deepEqual(fastPieces(parsed), [], parsed);
+    for (const parsed of ['## Titel ##', '#Titel', '####### Zeven', '# Titel\n- lijst *x', '# `code', '# Titel\n===', '# Titel\n    code', '# Titel\n> - citaat']) assert.deepEqual(fastPieces(parsed), [], parsed);
     // What follows the heading line is read as a piece of its own: a list, a table, an image, another heading.
     assert.deepEqual(read('# Titel\n- een\n- twee'), [
       ['heading', 'Titel', 1, '# Titel'],
@@ -417,6 +417,38 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.equal(piece?.blocks[0]?.text, `${long} The 0 flag, 0 and @smith2020 apply.`);
     assert.deepEqual(piece?.blocks[0]?.placeholders?.length, 2);
     for (const other of [`${long} \`open`, `${long} a@b.nl`, `${long} \`a\nb\``, `${long} $5 \`a$\``, `${long} \\\`x\``]) assert.deepEqual(fastPieces(other), [], other);
+  });
+
+  // Block quotes of one paragraph, setext headings and ATX headings without text, as Pandoc and editors write them, now and then
+  // with what makes them something else: a lazy line, a list or heading inside the quote, an empty quote line, an underline
+  // with spaces, a thematic break, a heading with a closing sequence.
+  const quoteArb = fc
+    .tuple(fc.array(paragraph.map((p) => p.replace(/\n/g, ' ').slice(0, 60).trim()), { minLength: 1, maxLength: 4 }), fc.constantFrom('> ', '> ', '>', '> ', '>  ', ' > '), fc.constantFrom('', '', '', '', '\nlazy line', '\n> - item', '\n> # kop', '\n>', '\n> ', '\n> > nested', '\n> ---', '\n>     code', '\n> 1. een', '  ', '\n\n    indented', '\n> [!NOTE]'))
+    .map(([lines, marker, odd]) => `${lines.map((l) => `${marker}${l}`).join('\n')}${odd}`);
+  const setextArb = fc
+    .tuple(fc.array(paragraph.map((p) => p.replace(/\n/g, ' ').slice(0, 50).trim()), { minLength: 1, maxLength: 2 }), fc.constantFrom('===', '---', '==', '--', '=========', '-----------', '=', '-', '=== ', '- - -', ' ---', '***'), fc.constantFrom('', '', '', '\nDe tekst erna.', '\n- een', '\n===', '\n> citaat'))
+    .map(([lines, underline, after]) => `${lines.join('\n')}\n${underline}${after}`);
+  const emptyAtxArb = fc.tuple(fc.constantFrom('#', '##', '###', '####', '#######', '### ###', '##\t'), fc.constantFrom('', ' ', '  ', '\n## Kop', '\nDe tekst erna.', '\n- een', '\n===')).map(([h, after]) => `${h}${after}`);
+  it('on generated block quotes, setext headings and ATX headings without text (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: quoteArb, weight: 3 }, { arbitrary: setextArb, weight: 3 }, { arbitrary: emptyAtxArb, weight: 1 }, { arbitrary: block, weight: 2 }, { arbitrary: listArb, weight: 1 }), { minLength: 1, maxLength: 6 }), fc.constantFrom('\n\n', '\r\n\r\n', '\n\n\n'), (parts, sep) => {
+        const text = `${parts.join('\n\n').replace(/\n\n/g, sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`;
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 500, seed: 20261204 },
+    );
+    const notes = new Set(['^1', '^2']);
+    const quotes = fc.sample(quoteArb, { numRuns: 100, seed: 3 }).filter((t) => fastPieces(t, notes).some((p) => p.blocks.some((b) => b.quoted))).length;
+    assert.ok(quotes >= 8, `only ${quotes} block quotes took the fast path`);
+    const setext = fc.sample(setextArb, { numRuns: 100, seed: 3 }).filter((t) => fastPieces(t, notes).some((p) => p.blocks.some((b) => b.kind === 'heading'))).length;
+    assert.ok(setext >= 20, `only ${setext} setext headings took the fast path`);
+    const read = (t: string) => fastPieces(t).flatMap((p) => p.blocks.map((b) => [b.kind, b.text, b.level ?? null, b.quoted ?? false]));
+    assert.deepEqual(read('> De cliënt *leest*\n> dit rapport.'), [['paragraph', 'De cliënt leest\ndit rapport.', null, true]]);
+    assert.deepEqual(read('Chapter 1 {#intro}\n=====\nThe client reads this.'), [['heading', 'Chapter 1 {#intro}', 1, false], ['paragraph', 'The client reads this.', null, false]]);
+    assert.deepEqual(read('Methods\n--'), [['heading', 'Methods', 2, false]]);
+    assert.deepEqual(read('### \n## Kop'), [['heading', 'Kop', 2, false]]);
+    for (const other of ['> a\nlazy', '> a\n> - b', '>\n> a', '> a\n>', 'a\n- - -', '####### x']) assert.deepEqual(fastPieces(other), [], other);
   });
 
   const files = existsSync(CORPUS_DIR)

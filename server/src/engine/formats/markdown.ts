@@ -1001,6 +1001,8 @@ export function plainPieces(src: string, footnotes: ReadonlySet<string> = new Se
 
 /** An ATX heading line: its marks, the spaces after them, and at least one character that is not a space. */
 const ATX = /^(#{1,6}) +(?=[^ ])/;
+/** An ATX heading line without text: its marks and spaces, up to the line's end. */
+const EMPTY_ATX = /^#{1,6} *(?=\n|$)/;
 
 /** A piece read without the parser: its range and its blocks (offsets within the chunk). */
 interface FastPiece {
@@ -1012,7 +1014,7 @@ interface FastPiece {
 }
 
 /** A block of the text between the skipped ranges of src[start, end), as ChunkReader.block() reads it. */
-function fastBlock(src: string, kind: BlockKind, start: number, end: number, from: number, to: number, skips: Skip[], level?: number, indented = false): ProseBlock | undefined {
+function fastBlock(src: string, kind: BlockKind, start: number, end: number, from: number, to: number, skips: Skip[], level?: number, indented = false, quoted = false): ProseBlock | undefined {
   const b = new BlockTextBuilder();
   for (const [rs, re, what] of [...skips, [to, to] as Skip]) {
     const text = src.slice(from, rs);
@@ -1021,6 +1023,8 @@ function fastBlock(src: string, kind: BlockKind, start: number, end: number, fro
     // Escapes and character references decoded, as micromark decodes them.
     if (value.indexOf('\\') >= 0 || value.indexOf('&') >= 0) value = decodeString(value);
     if (indented) value = value.replace(/\n +/g, '\n');
+    // In a block quote, each continuation line's marker (`>` and one space after it).
+    if (quoted) value = value.replace(/\n> ?/g, '\n');
     b.addAligned(value, text, from);
     if (what === true) b.addSeparator(' ', rs);
     else if (what === CODE) b.addPlaceholder(rs, re - rs, PLACEHOLDER);
@@ -1029,6 +1033,7 @@ function fastBlock(src: string, kind: BlockKind, start: number, end: number, fro
   if (b.text.trim().length === 0 || SHORTCODES_ONLY.test(b.text)) return undefined;
   const block: ProseBlock = { kind, text: b.text, map: b.map, start, end };
   if (level !== undefined) block.level = level;
+  if (quoted) block.quoted = true;
   if (b.placeholders.length) block.placeholders = b.placeholders;
   return block;
 }
@@ -1202,6 +1207,37 @@ function tablePiece(src: string, start: number, end: number): FastPiece | undefi
 }
 
 /**
+ * A block quote of one plain paragraph read without the parser: every line of the piece starts with
+ * `>` (and one space or none), and what follows the markers is a plain paragraph's text, no line of it
+ * starting a block (no list, heading, quote, setext underline or indentation inside the quote). remark
+ * reads a blockquote holding one paragraph from the first line's text to the last line's end: a
+ * quoted paragraph block, the markers of the continuation lines left out of its text. A blank line
+ * ends a block quote, so nothing after the piece continues it.
+ */
+function quotePiece(src: string, start: number, end: number, footnotes: ReadonlySet<string>): FastPiece | undefined {
+  const from = start + (src.charCodeAt(start + 1) === 32 ? 2 : 1);
+  const text = src.slice(from, end);
+  if (text.length === 0 || text.charCodeAt(0) === 10 || text.indexOf(' \n') >= 0 || text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0) return undefined;
+  // Each continuation line: its marker, then text that starts no block.
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+    if (text.charCodeAt(nl + 1) !== 62 /* > */) return undefined;
+    const at = nl + (text.charCodeAt(nl + 2) === 32 ? 3 : 2);
+    let e = text.indexOf('\n', at);
+    if (e < 0) e = text.length;
+    if (at >= e || BLOCK_START.test(text.slice(at, e))) return undefined;
+  }
+  // The paragraph's text with each continuation line's marker masked (letters: what follows them is no line's start).
+  const local = text.replace(/\n> ?/g, (m) => `\n${'x'.repeat(m.length - 1)}`);
+  const skips = plainParagraph(local, 0, local.length, footnotes)?.map(([rs, re, what]) => (what ? [from + rs, from + re, what] : [from + rs, from + re]) as Skip) ?? null;
+  if (!skips) return undefined;
+  const block = fastBlock(src, 'paragraph', from, end, from, end, skips, undefined, false, true);
+  return { start, end, blocks: block ? [block] : [] };
+}
+
+/** A setext heading's underline: a line of `=` (level 1) or of `-` (level 2), two or more, and nothing else. */
+const SETEXT_UNDERLINE = /\n(?:={2,}|-{2,})(?=\n|$)/;
+
+/**
  * The pieces of a chunk that are read without the parser: plain paragraphs, and ATX headings
  * with plain text (`## Title`, no closing marks), alone or followed at once by a plain paragraph.
  * Each closes every list, quote and footnote before it, as a plain paragraph does.
@@ -1250,8 +1286,36 @@ function fastPiece(src: string, start: number, end: number, footnotes: ReadonlyS
     const list = listPiece(src, start, end, footnotes);
     if (list) return list;
   }
+  if (c0 === 62 /* > */) return quotePiece(src, start, end, footnotes);
   const heading = c0 === 35 /* # */ ? ATX.exec(src.slice(start, Math.min(end, start + 16))) : null;
+  if (!heading && c0 === 35) {
+    // An ATX heading without text (`###`, `## `): no block; what follows it is a piece of its own.
+    const empty = EMPTY_ATX.exec(src.slice(start, Math.min(end, start + 16)));
+    if (!empty) return undefined;
+    const lineEnd = start + empty[0].length;
+    if (lineEnd >= end) return { start, end, blocks: [] };
+    if (src.charCodeAt(lineEnd) !== 10) return undefined;
+    const rest = fastPiece(src, lineEnd + 1, end, footnotes);
+    return rest && { ...rest, start, end };
+  }
   if (!heading) {
+    // A setext heading: lines of a plain paragraph's text, then an underline; what follows it is a piece of its own.
+    const underline = SETEXT_UNDERLINE.exec(src.slice(start, end));
+    if (underline) {
+      const textEnd = start + underline.index;
+      const lineEnd = textEnd + underline[0].length;
+      const skips = plainParagraph(src, start, textEnd, footnotes);
+      if (!skips) return undefined;
+      const blocks: ProseBlock[] = [];
+      const h = fastBlock(src, 'heading', start, lineEnd, start, textEnd, skips, underline[0][1] === '=' ? 1 : 2);
+      if (h) blocks.push(h);
+      if (lineEnd >= end) return { start, end, blocks };
+      const rest = fastPiece(src, lineEnd + 1, end, footnotes);
+      if (!rest) return undefined;
+      const piece: FastPiece = { start, end, blocks: [...blocks, ...rest.blocks] };
+      if (rest.defines) piece.defines = rest.defines;
+      return piece;
+    }
     // Spaces at the paragraph's end are in its node, not in its text.
     const textEnd = trimSpaces(src, start, end);
     const skips = plainParagraph(src, start, textEnd, footnotes);
