@@ -258,6 +258,11 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     const long = 'De cliënt krijgt binnen twee weken een besluit over de aanvraag, en de afdeling legt uit waarom. '.repeat(3).trim();
     assert.equal(fastPieces(`${long}\n\n\`\`\`\ncode\n\n${long}\n\`\`\``).length, 1, 'the piece before the fence only');
     assert.equal(fastPieces(`Tekst \`\`\` ${long}\n\n${long}`).length, 0, 'nothing from the first piece that may open one on');
+    // After the line that closes it, pieces are read without the parser again (Pandoc's `<!-- -->` between lists).
+    assert.equal(fastPieces(`${long}\n\n<!-- -->\n\n${long}\n\n- een\n- twee`).length, 3, 'the pieces around a closed comment');
+    assert.equal(fastPieces(`\`\`\`\ncode\n\n${long}\n\`\`\`\n\n${long}`).length, 1, 'the piece after the fence only');
+    assert.equal(fastPieces(`$$\nx\n\n$$\n\n${long}\n\n<!--\n\n${long}`).length, 1, 'not after a comment that is not closed');
+    assert.equal(fastPieces(`<!-- a -->\n\n<div>\n<!-- brug-disable -->\n</div>\n\n${long}`).length, 1, 'not an HTML block that holds a comment (a directive)');
   });
 
   // Character references (`&nbsp;`, `&gt;`, `&#38;`) and line break tags (`<br>`) in paragraphs, headings, list items and

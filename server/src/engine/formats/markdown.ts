@@ -1243,15 +1243,52 @@ const SETEXT_UNDERLINE = /\n(?:={2,}|-{2,})(?=\n|$)/;
  * Each closes every list, quote and footnote before it, as a plain paragraph does.
  */
 export function fastPieces(src: string, footnotes: ReadonlySet<string> = new Set()): FastPiece[] {
-  // Only the pieces before anything that may run across blank lines (a fence, math, raw HTML): no construct is open
-  // there yet, and the parser reads the rest of the chunk from that piece on (a construct never reaches back).
-  const spans = SPANS_BLANK_LINES.exec(src);
-  const limit = spans ? spans.index : src.length;
+  // Not the pieces inside something that may run across blank lines (a fence, math, raw HTML of kinds 1-5), as far as a
+  // look for its closing text finds: chunkBlocks() checks that every piece stood as a paragraph of its own (one inside
+  // such a construct would not), so a wrong guess costs a second parse, never a wrong block.
+  const spans = spannedRanges(src);
   const out: FastPiece[] = [];
+  let k = 0;
   for (const [start, end] of pieces(src)) {
-    if (end > limit) break;
+    while (k < spans.length && spans[k]![1] <= start) k++;
+    if (k < spans.length && spans[k]![0] < end) continue;
     const piece = fastPiece(src, start, end, footnotes);
     if (piece) out.push(piece);
+  }
+  return out;
+}
+
+const SPANS_BLANK_LINES_ALL = new RegExp(SPANS_BLANK_LINES.source, 'gi');
+
+/**
+ * The stretches of a chunk that a construct running across blank lines may cover: from the line where
+ * SPANS_BLANK_LINES matches to the end of the line where its closing text first follows (a fence's or
+ * math's on a later line), or to the chunk's end. Ascending, not overlapping.
+ */
+function spannedRanges(src: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const re = SPANS_BLANK_LINES_ALL;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(src))) {
+    const at = m.index;
+    const token = m[0].toLowerCase();
+    const lineStart = src.lastIndexOf('\n', at - 1) + 1;
+    let close: number;
+    if (token === '```' || token === '~~~' || token === '$$') {
+      const eol = src.indexOf('\n', at);
+      close = eol < 0 ? -1 : src.indexOf(token, eol);
+    } else if (token === '<?') close = src.indexOf('?>', at + 2);
+    else if (token === '<!') close = src.startsWith('<!--', at) ? src.indexOf('-->', at + 4) : src.startsWith('<![CDATA[', at) ? src.indexOf(']]>', at + 9) : src.indexOf('>', at + 2);
+    else close = src.toLowerCase().indexOf(`</${token.slice(1)}`, at);
+    let end = src.length;
+    if (close >= 0) {
+      const eol = src.indexOf('\n', close);
+      end = eol < 0 ? src.length : eol;
+    }
+    out.push([lineStart, end]);
+    if (end >= src.length) break;
+    re.lastIndex = end;
   }
   return out;
 }
