@@ -456,6 +456,60 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     for (const other of ['> a\nlazy', '> a\n> - b', '>\n> a', '> a\n>', 'a\n- - -', '####### x']) assert.deepEqual(fastPieces(other), [], other);
   });
 
+  // Nested and loose lists as Pandoc writes them: items at several depths, blank lines between them, wrapped lines at the
+  // item's text column, a paragraph of an item after a blank line; now and then an indentation off by one or more, a
+  // lazy line, indented code, a number that cannot interrupt a paragraph, another marker, a tab.
+  const nestedItem = fc.tuple(
+    fc.integer({ min: 0, max: 3 }),
+    fc.oneof({ arbitrary: fc.constantFrom('- ', '* ', '1. ', '1.  ', '-   '), weight: 6 }, { arbitrary: fc.constantFrom('+ ', '2. ', '10. ', '1) '), weight: 1 }),
+    paragraph.map((p) => p.replace(/\n/g, ' ').slice(0, 50).trim()),
+    fc.array(paragraph.map((p) => p.replace(/\n/g, ' ').slice(0, 40).trim()), { maxLength: 2 }),
+    fc.constantFrom('\n', '\n', '\n\n', '\n\n', '\n\n\n'),
+    fc.oneof({ arbitrary: fc.constant(0), weight: 8 }, { arbitrary: fc.constantFrom(-1, 1, 2, 4), weight: 1 }),
+    fc.oneof({ arbitrary: fc.constant(''), weight: 10 }, { arbitrary: fc.constant('para'), weight: 2 }, { arbitrary: fc.constantFrom('lazy', 'code', '\t'), weight: 1 }),
+  );
+  const nestedListArb = fc.array(nestedItem, { minLength: 1, maxLength: 7 }).map((items) => {
+    let out = '';
+    const cols = [0];
+    items.forEach(([depth, marker, first, lines, sep, off, odd], n) => {
+      const d = n === 0 ? 0 : Math.min(depth, cols.length - 1);
+      const indent = Math.max(0, cols[d]! + (n === 0 ? 0 : off));
+      const content = indent + marker.length;
+      cols.length = d + 1;
+      cols.push(content);
+      const cont = Math.max(0, content + (odd === 'lazy' ? -content : 0));
+      out += `${n === 0 ? '' : sep}${' '.repeat(indent)}${marker}${first}${lines.map((l) => `\n${' '.repeat(cont)}${l}`).join('')}`;
+      if (odd === 'para') out += `\n\n${' '.repeat(content)}Meer tekst van het item.`;
+      if (odd === 'code') out += `\n\n${' '.repeat(content + 4)}code`;
+      if (odd === '\t') out += `\n\n\t- tab`;
+    });
+    return out;
+  });
+  it('on generated nested and loose lists (fast-check)', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: nestedListArb, weight: 3 }, { arbitrary: block, weight: 1 }, { arbitrary: quoteArb, weight: 1 }), { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n', '\n\n\n'), (parts, sep) => {
+        const text = `${parts.join('\n\n').replace(/\n\n/g, sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`;
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 300, seed: 20261204 },
+    );
+    const notes = new Set(['^1', '^2']);
+    const nested = fc.sample(nestedListArb, { numRuns: 200, seed: 3 }).filter((t) => /\n +[-*+1]/.test(t) && fastPieces(t, notes).some((p) => p.blocks.length > 1 && /\n +[-*+1]/.test(t.slice(p.start, p.end)))).length;
+    assert.ok(nested >= 10, `only ${nested} nested lists took the fast path`);
+    const read = (t: string) => fastPieces(t).flatMap((p) => p.blocks.map((b) => [b.kind, b.text]));
+    assert.deepEqual(read('- **Een.** De cliënt\n  leest dit.\n\n  - Twee\n\n    - Drie\n\n  Meer.\n\nTekst.'), [['listItem', 'Een. De cliënt\nleest dit.'], ['listItem', 'Twee'], ['listItem', 'Drie'], ['listItem', 'Meer.'], ['paragraph', 'Tekst.']]);
+    assert.deepEqual(read('1.  Een\n    twee\n\n2.  Drie'), [['listItem', 'Een\ntwee'], ['listItem', 'Drie']]);
+    // Lines that look like items but are not (indented code, a continuation), items that start a list or do not, a tab.
+    for (const tricky of ['- a\n      - b', '- a\n\n      - b', '- a\n\n  - b\n\n      code', '- a\n\n\t- b', '1. a\n\n   2. b', '- a\n  10. b', '- a\n\n  10. b', '* a\n\n  * * *', '- a\n\n    - b\n\n  c', '- a\n- b\n\n  para\n\nniet', '1.  a\n    b\n2.  c', '- a\n \n  b', '- a\n\n    - b\n\n         - c', '1. a\n   1. b\n      2. c\n   3. d', '- a\n\n  + b\n  - c']) {
+      const text = `${tricky.replace(/\b([abcd])\b/g, 'De cliënt $1 leest.')}\n\nTekst.`;
+      const { slow, fast } = both(text);
+      assert.deepStrictEqual(fast, slow, tricky);
+    }
+    for (const other of ['- a\n\n      code', '- a\n  - b\n  lazy', '- a\n  2. b', '- a\n\n   b', '- a\n\n\t- b']) assert.deepEqual(fastPieces(other), [], other);
+  });
+
   const files = existsSync(CORPUS_DIR)
     ? ['nl', 'en'].flatMap((lang) => (existsSync(join(CORPUS_DIR, lang)) ? readdirSync(join(CORPUS_DIR, lang)).filter((f) => f.endsWith('.md')).map((f) => `${lang}/${f}`) : []))
     : [];

@@ -970,6 +970,8 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
   }
   if (piece.indexOf('&') >= 0 || piece.indexOf('<') >= 0) piece = maskReferences(piece, start, refs);
   if (piece.indexOf(' \n') >= 0) {
+    // A number and spaces only (an empty list item `1. `): masking the spaces below would hide it from BLOCK_START.
+    if (/^\d{1,9}[.)] +\n/m.test(piece)) return null;
     // Spaces at a line's end: one is left out of the text, two or more make a hard break (a space in the block's text).
     let breaks = false;
     for (const m of piece.matchAll(/ {2,}\n/g)) {
@@ -1098,6 +1100,101 @@ function listPiece(src: string, start: number, end: number, footnotes: ReadonlyS
     at = itemEnd + 1;
   }
   return { start, end, blocks };
+}
+
+/** A list item's first line: its indentation, its marker (`-`, `*`, `+`, or digits and `.`), one to four spaces, and text. */
+const ITEM_LINE = /^( *)(?:([-*+])|(\d{1,9})\.)( {1,4})(?=[^ \t\r\n])/;
+
+/** An open list item of a run: where its marker stands, where its text starts (the column its lines continue at), its marker (`.` for a number). */
+interface OpenItem {
+  indent: number;
+  content: number;
+  marker: string;
+}
+
+/**
+ * A run of list pieces read without the parser, nested and loose lists as Pandoc writes them: from the
+ * piece `ps[i]` (a list item at the line's start) on, each piece one after another whose lines are list
+ * items (at any depth) of one paragraph each, or an indented paragraph of the open item, until a piece
+ * that is not indented. Each line is placed as CommonMark places it: a line continues the open items
+ * whose text starts at or before its indentation; an item starts a list in the innermost of them
+ * (relative indentation 0-3), or is the next item of the list whose item it closed (same marker). Every
+ * paragraph in a list is a listItem block, whatever the nesting, so the blocks need no more than that.
+ * Not (undefined) when a line is anything else: indented code, lazy or over-indented continuation, an
+ * item that could not interrupt a paragraph, a tab; nor when an indented piece that is none of these follows.
+ */
+function listRun(src: string, ps: Array<[number, number]>, i: number, footnotes: ReadonlySet<string>): { piece: FastPiece; next: number } | undefined {
+  const stack: OpenItem[] = [];
+  const blocks: ProseBlock[] = [];
+  let k = i;
+  for (; k < ps.length; k++) {
+    const [start, end] = ps[k]!;
+    // The run goes on over indented pieces, and over items at the line's start (the same list, or a list after it).
+    const c0 = src.charCodeAt(start);
+    if (k > i && c0 !== 32 && c0 !== 9 && !ITEM_LINE.test(src.slice(start, Math.min(end, start + 16)))) break;
+    let at = start;
+    let first = true;
+    while (at < end) {
+      let lineEnd = src.indexOf('\n', at);
+      if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+      const m = ITEM_LINE.exec(src.slice(at, Math.min(lineEnd, at + 80)));
+      let from: number;
+      let content: number;
+      if (m) {
+        const indent = m[1]!.length;
+        const marker = m[2] ?? '.';
+        if (k === i && first && (indent > 0 || (marker === '.' && m[3] !== '1'))) return undefined;
+        // The open items this line does not continue close; the last one closed is the new item's previous sibling, if it has the same marker.
+        let closed: OpenItem | undefined;
+        while (stack.length > 0 && stack[stack.length - 1]!.content > indent) closed = stack.pop();
+        const parent = stack[stack.length - 1];
+        if (indent - (parent?.content ?? 0) > 3) return undefined;
+        const sibling = closed !== undefined && closed.marker === marker;
+        // Within a piece an item that starts a list interrupts a paragraph: a number must be 1 (micromark: a bullet may).
+        if (!first && !sibling && marker === '.' && m[3] !== '1') return undefined;
+        content = indent + (m[2] ? 1 : m[3]!.length + 1) + m[4]!.length;
+        stack.push({ indent, content, marker });
+        from = at + content;
+      } else {
+        // A paragraph of the innermost open item after a blank line: indented to where its text starts.
+        if (!first) return undefined;
+        let n = 0;
+        while (src.charCodeAt(at + n) === 32) n++;
+        while (stack.length > 0 && stack[stack.length - 1]!.content > n) stack.pop();
+        if (stack.length === 0 || n !== stack[stack.length - 1]!.content) return undefined;
+        content = n;
+        from = at + n;
+      }
+      first = false;
+      // Continuation lines: indented by the item's text column exactly, then text that starts no block.
+      let itemEnd = lineEnd;
+      while (itemEnd < end) {
+        const next = itemEnd + 1;
+        let e = src.indexOf('\n', next);
+        if (e < 0 || e > end) e = end;
+        let n = 0;
+        while (src.charCodeAt(next + n) === 32) n++;
+        if (ITEM_LINE.test(src.slice(next, Math.min(e, next + 80)))) break;
+        if (n !== content || next + n === e || BLOCK_START.test(src.slice(next + n, e))) return undefined;
+        itemEnd = e;
+      }
+      const textEnd = trimSpaces(src, from, itemEnd);
+      const text = src.slice(from, textEnd);
+      if (text.indexOf('\t') >= 0 || (itemEnd !== lineEnd && text.indexOf(' \n') >= 0)) return undefined;
+      let skips: Skip[] | null;
+      if (itemEnd === lineEnd) skips = plainParagraph(src, from, textEnd, footnotes);
+      else {
+        const local = text.replace(/\n +/g, (ws) => `\n${'x'.repeat(ws.length - 1)}`);
+        skips = plainParagraph(local, 0, local.length, footnotes)?.map(([rs, re, what]) => (what ? [from + rs, from + re, what] : [from + rs, from + re]) as Skip) ?? null;
+      }
+      if (!skips) return undefined;
+      const block = fastBlock(src, 'listItem', from, itemEnd, from, textEnd, skips, undefined, itemEnd !== lineEnd);
+      if (block) blocks.push(block);
+      at = itemEnd + 1;
+    }
+  }
+  // The piece after the run (if any) is not indented: it belongs to no item of the run.
+  return { piece: { start: ps[i]![0], end: ps[k - 1]![1], blocks }, next: k };
 }
 
 /** Whether the first line with text after the blank lines that follow src[.., end) is indented (it would continue a list item or a footnote). */
@@ -1249,9 +1346,21 @@ export function fastPieces(src: string, footnotes: ReadonlySet<string> = new Set
   const spans = spannedRanges(src);
   const out: FastPiece[] = [];
   let k = 0;
-  for (const [start, end] of pieces(src)) {
+  const ps = pieces(src);
+  for (let i = 0; i < ps.length; i++) {
+    const [start, end] = ps[i]!;
     while (k < spans.length && spans[k]![1] <= start) k++;
     if (k < spans.length && spans[k]![0] < end) continue;
+    const c0 = src.charCodeAt(start);
+    if (c0 === 45 /* - */ || c0 === 42 /* * */ || c0 === 43 /* + */ || (c0 >= 48 && c0 <= 57)) {
+      // A list that runs on over blank lines (nested or loose items), as far as no construct may cover it.
+      const run = listRun(src, ps, i, footnotes);
+      if (run && (k >= spans.length || spans[k]![0] >= run.piece.end)) {
+        out.push(run.piece);
+        i = run.next - 1;
+        continue;
+      }
+    }
     const piece = fastPiece(src, start, end, footnotes);
     if (piece) out.push(piece);
   }
