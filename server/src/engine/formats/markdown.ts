@@ -827,6 +827,9 @@ function emphasisRuns(piece: string, at: number, endIsSpace = true): Array<[numb
     const after = e < piece.length ? piece[e]! : '';
     // Between spaces (not at a line's start: a list item), a run neither opens nor closes: it is text.
     if (before === ' ' && (after === ' ' || after === '\n' || (after === '' && endIsSpace))) continue;
+    // `_` between two characters that are neither white space nor punctuation (`snake_case`, `:heavy_check_mark:`) is both
+    // left- and right-flanking, and then neither opens nor closes: it is text.
+    if (run.charCodeAt(0) === 95 && before !== '' && after !== '' && !WHITESPACE.test(before) && !WHITESPACE.test(after) && !PUNCTUATION.test(before) && !PUNCTUATION.test(after)) continue;
     if (!open) {
       if (run.length > 3 || !(before === '' || before === ' ' || before === '\n' || PUNCTUATION.test(before)) || after === '' || WHITESPACE.test(after)) return null;
       open = run;
@@ -1285,12 +1288,32 @@ function tablePiece(src: string, start: number, end: number): FastPiece | undefi
         if (/[^\S ]/.test(cell.slice(0, lead) + cell.slice(lead + content.length))) return undefined;
         let masked = content;
         let skips: Skip[] = [];
-        if (content.indexOf('*') >= 0 || content.indexOf('_') >= 0) {
+        // Code spans (as in a paragraph: the cell is split at its pipes first), their text masked for the tests below.
+        let codeCell = cell;
+        let codes: Array<[number, number]> | null = null;
+        if (content.indexOf('`') >= 0) {
+          if (cell.indexOf('\\') >= 0 || cell.indexOf('$') >= 0) return undefined;
+          codes = codeSpans(cell);
+          if (!codes) return undefined;
+          for (const [cs, ce] of codes) {
+            let a = cs;
+            while (codeCell.charCodeAt(a) === 96) a++;
+            let b = ce;
+            while (codeCell.charCodeAt(b - 1) === 96) b--;
+            codeCell = codeCell.slice(0, a) + 'x'.repeat(b - a) + codeCell.slice(b);
+          }
+          masked = codeCell.slice(lead, lead + content.length);
+        }
+        if (masked.indexOf('*') >= 0 || masked.indexOf('_') >= 0) {
           // The cell with its spaces: a run's neighbours as the parser sees them ('' at either end: a pipe).
-          const runs = emphasis ? emphasisRuns(cell, from, false) : null;
+          const runs = emphasis ? emphasisRuns(codeCell, from, false) : null;
           if (!runs) return undefined;
           skips = runs;
-          masked = content.replace(/[*_]/g, 'x');
+          masked = masked.replace(/[*_]/g, 'x');
+        }
+        if (codes) {
+          for (const [cs, ce] of codes) masked = masked.slice(0, cs - lead) + 'x'.repeat(ce - cs) + masked.slice(ce - lead);
+          skips = [...skips, ...codes.map(([cs, ce]) => [from + cs, from + ce, CODE] as Skip)].sort((x, y) => x[0] - y[0]);
         }
         if (masked.indexOf('&') >= 0 || masked.indexOf('<') >= 0) masked = maskReferences(masked, from + lead, (skips = [...skips]));
         if (NOT_PLAIN_CELL.test(masked)) return undefined;
