@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { strict as assert } from 'node:assert';
 import { detectByFunctionWords, detectLanguage } from '../../server/src/engine/language/detect.js';
 import { md, txt, of, config, sentenceOf } from './helpers.js';
@@ -33,6 +34,30 @@ describe('language: per document', () => {
     assert.equal(detectLanguage('This is it.'), 'en');
     assert.equal(detectLanguage('UWV 2023', 'en'), 'en', 'no evidence: the fallback');
     assert.equal(detectLanguage('UWV 2023'), 'nl', 'the default fallback is Dutch');
+  });
+
+  it('detectByFunctionWords: the same verdict as counting the words of /[\\p{L}\']+/gu in lower case (fast-check)', () => {
+    const hints = JSON.parse(readFileSync(join(import.meta.dirname, '../../dictionaries/language-hints.json'), 'utf8')) as { languages: Record<'nl' | 'en', { functionWords: string[] }> };
+    const nlWords = new Set(hints.languages.nl.functionWords);
+    const enWords = new Set(hints.languages.en.functionWords);
+    const reference = (text: string) => {
+      let nl = 0;
+      let en = 0;
+      for (const m of text.matchAll(/[\p{L}']+/gu)) {
+        const w = m[0].toLowerCase();
+        if (nlWords.has(w)) nl++;
+        if (enWords.has(w)) en++;
+      }
+      return nl === en || nl + en < 2 ? undefined : nl > en ? 'nl' : 'en';
+    };
+    const piece = fc.constantFrom('de', 'het', 'een', 'the', 'and', 'of', 'DE', 'The', "it's", "'t", 'van', 'dat', 'is', 'in', 'cliënt', 'été', 'Ĳ', 'İn', '\u212Aa', '𝐀n', '😀', '\ud800', '\udc00', ' ', ' ', ', ', '.', "'", '-', '1', '\n', 'zo', 'to', 'we', 'wij', 'hebben', 'with');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (ps) => {
+        const text = ps.join('');
+        assert.equal(detectByFunctionWords(text), reference(text), JSON.stringify(text));
+      }),
+      { numRuns: 2000, seed: 20261204 },
+    );
   });
 
   it('detectByFunctionWords: needs two function words and a clear lead', () => {

@@ -167,7 +167,8 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.ok(fast(`${long} Een ster * alleen, of ** twee.`), 'a lone delimiter run between spaces is text');
     assert.ok(!fast(`${long} Een ster *alleen.`), 'a lone delimiter run that could open');
     assert.ok(!fast(`${long}\n* alleen`), 'a delimiter run at a line start: a list item');
-    assert.ok(!fast(`${long} snake_case_name`), 'intraword underscores');
+    assert.ok(fast(`${long} snake_case_name :heavy_check_mark:`), 'intraword underscores are text');
+    assert.ok(!fast(`${long} snake_*case*_name`), 'an underscore beside punctuation');
     assert.ok(!fast(`${long} 2*3*4`), 'intraword asterisks');
     assert.ok(!fast(`${long} *open **nested** close*`), 'nested emphasis');
     assert.ok(!fast(`${long} *a* *b**`), 'closer of another length');
@@ -182,7 +183,7 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
       ['heading', 'Titel', 1, '# Titel'],
       ['paragraph', 'De cliënt leest dit.', undefined, 'De cliënt leest dit.'],
     ]);
-    for (const parsed of ['## Titel ##', '#Titel', '####### Zeven', '# Titel\n- lijst *x', '# `code`', '# Titel\n===', '# Titel\n    code', '# Titel\n> citaat']) assert.deepEqual(fastPieces(parsed), [], parsed);
+    for (const parsed of ['## Titel ##', '#Titel', '####### Zeven', '# Titel\n- lijst *x', '# `code', '# Titel\n===', '# Titel\n    code', '# Titel\n> - citaat']) assert.deepEqual(fastPieces(parsed), [], parsed);
     // What follows the heading line is read as a piece of its own: a list, a table, an image, another heading.
     assert.deepEqual(read('# Titel\n- een\n- twee'), [
       ['heading', 'Titel', 1, '# Titel'],
@@ -198,7 +199,7 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
   // Tables as reports hold them: cells with words, emphasis, lone stars, odd characters; rows with fewer or more cells;
   // a caption line or a border line before the header; delimiter rows with alignment.
   const cellArb = fc
-    .tuple(fc.constantFrom('', ' ', '  '), fc.array(fc.oneof({ arbitrary: fc.constantFrom(...WORDS, '**Kop**', '*x*', '_y_', '*', '20% / 16%', '+/-', '-x', '#1', '> 3', '1.', '---'), weight: 40 }, { arbitrary: fc.constantFrom(...RARE, '`c`', '[a](b)', '\\|', '\u00a0'), weight: 1 }), { maxLength: 4 }), fc.constantFrom('', ' ', '   '))
+    .tuple(fc.constantFrom('', ' ', '  '), fc.array(fc.oneof({ arbitrary: fc.constantFrom(...WORDS, '**Kop**', '*x*', '_y_', '*', '20% / 16%', '+/-', '-x', '#1', '> 3', '1.', '---'), weight: 40 }, { arbitrary: fc.constantFrom(...RARE, '`c`', '`a|b`', '``c`', '`c`*x*', '`$c`', '\\`c`', ':heavy_check_mark:', 'a_b', '_a_b_', 'a_', '[a](b)', '\\|', '\u00a0'), weight: 1 }), { maxLength: 4 }), fc.constantFrom('', ' ', '   '))
     .map(([a, ws, b]) => a + ws.join(' ') + b);
   const rowArb = (n: number) => fc.array(cellArb, { minLength: n, maxLength: n }).map((cs) => `|${cs.join('|')}|`);
   const tableArb = fc.integer({ min: 1, max: 4 }).chain((n) =>
@@ -258,6 +259,11 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     const long = 'De cliënt krijgt binnen twee weken een besluit over de aanvraag, en de afdeling legt uit waarom. '.repeat(3).trim();
     assert.equal(fastPieces(`${long}\n\n\`\`\`\ncode\n\n${long}\n\`\`\``).length, 1, 'the piece before the fence only');
     assert.equal(fastPieces(`Tekst \`\`\` ${long}\n\n${long}`).length, 0, 'nothing from the first piece that may open one on');
+    // After the line that closes it, pieces are read without the parser again (Pandoc's `<!-- -->` between lists).
+    assert.equal(fastPieces(`${long}\n\n<!-- -->\n\n${long}\n\n- een\n- twee`).length, 3, 'the pieces around a closed comment');
+    assert.equal(fastPieces(`\`\`\`\ncode\n\n${long}\n\`\`\`\n\n${long}`).length, 1, 'the piece after the fence only');
+    assert.equal(fastPieces(`$$\nx\n\n$$\n\n${long}\n\n<!--\n\n${long}`).length, 1, 'not after a comment that is not closed');
+    assert.equal(fastPieces(`<!-- a -->\n\n<div>\n<!-- brug-disable -->\n</div>\n\n${long}`).length, 1, 'not an HTML block that holds a comment (a directive)');
   });
 
   // Character references (`&nbsp;`, `&gt;`, `&#38;`) and line break tags (`<br>`) in paragraphs, headings, list items and
@@ -390,6 +396,124 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.deepEqual(piece?.blocks.map((b) => [b.kind, b.text, b.start]), [['footnote', 'Een korte noot.', 7]]);
     // Indented text after the blank line continues the note: the parser's.
     assert.deepEqual(fastPieces('[^1]: Een noot.\n\n    Meer.', new Set(['^1'])), []);
+  });
+
+  // Code spans and `@` as reports and theses hold them (`financial_data`, ``a`b``, pandoc's @citekey), now and then one
+  // that is something else: an unclosed run, a span over a line ending, a backslash or dollar sign beside it, a span in a
+  // label or next to emphasis, an e-mail address (an autolink literal).
+  const code = fc.oneof(
+    { arbitrary: fc.constantFrom(' snake_case_name', ' :heavy_check_mark:', ' a_b_', ' _a_b_', ' x__y', ' a_*b*', ' *a_b*', ' `financial_data`', ' `isFunder`.', ' (`/qa-media/`)', ' ``a`b``', ' *`code`*', ' **zie `x`**', ' `*niet*`', ' `[^1]`', ' `<b>`', ' `&amp;`', ' `a  b`', ' `https://example.org`', ' `[a](b)`', ' `_`', ' @campVarieties2006', ' (@smith_2020)', ' [@key]', ' `x`[^1]', '`x`'), weight: 6 },
+    { arbitrary: fc.constantFrom(' `open', ' ``a`', ' `a\nb`', ' \\`x`', ' `x\\`', ' $5 `a$`', ' `$x$`', ' [a `b`](c)', ' [a `b](c)`', ' a*`x`*b', ' `x`_y_', ' a@b.nl', ' jan@example.org', ' mailto:a@b.nl', ' x.@y', '\n```x```', '\n`x`\n', ' <a title="`">`'), weight: 1 },
+  );
+  const codeText = fc
+    .tuple(fc.array(fc.oneof({ arbitrary: token, weight: 30 }, { arbitrary: code, weight: 4 }, { arbitrary: emphasised, weight: 1 }), { minLength: 20, maxLength: 100 }), fc.constantFrom('', '', '- ', '1. ', '# ', '[^2]: ', '`x` '))
+    .map(([ts, opening]) => opening + ts.join('').replace(/ *\n */g, '\n').replace(/^\s+|\s+$/g, ''));
+  it('on generated paragraphs, headings and list items with code spans and citation keys (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(codeText, { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n'), (ps, sep) => {
+        const { slow, fast } = both(`${ps.join(sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 500, seed: 20261204 },
+    );
+    // Code spans in table cells: a backslash or dollar sign beside them, a run without its closer, a pipe inside.
+    for (const cell of ['`string`', '`a` *b*', '\\`c`', '`c\\`', '$5 `a$`', '`$x$`', '``c`', '`a|b`', 'a_b `c_d`', '`Quote` (see below)']) {
+      const { slow, fast } = both(`| Veld | Type |\n| --- | --- |\n| id | ${cell} |\n\nDe tekst erna.`);
+      assert.deepStrictEqual(fast, slow, cell);
+    }
+    const reached = fc.sample(codeText, { numRuns: 200, seed: 7 }).filter((t) => fastPieces(t, new Set(['^1', '^2'])).some((p) => /`|@/.test(t.slice(p.start, p.end)))).length;
+    assert.ok(reached >= 20, `only ${reached} pieces with code spans or @ took the fast path`);
+    const long = 'The client hears within two weeks whether the application is granted, and the team says why. '.repeat(3).trim();
+    const [piece] = fastPieces(`${long} The \`isFunder\` flag, \`\`a\`b\`\` and @smith2020 apply.`);
+    assert.equal(piece?.blocks[0]?.text, `${long} The 0 flag, 0 and @smith2020 apply.`);
+    assert.deepEqual(piece?.blocks[0]?.placeholders?.length, 2);
+    for (const other of [`${long} \`open`, `${long} a@b.nl`, `${long} \`a\nb\``, `${long} $5 \`a$\``, `${long} \\\`x\``]) assert.deepEqual(fastPieces(other), [], other);
+  });
+
+  // Block quotes of one paragraph, setext headings and ATX headings without text, as Pandoc and editors write them, now and then
+  // with what makes them something else: a lazy line, a list or heading inside the quote, an empty quote line, an underline
+  // with spaces, a thematic break, a heading with a closing sequence.
+  const quoteArb = fc
+    .tuple(fc.array(paragraph.map((p) => p.replace(/\n/g, ' ').slice(0, 60).trim()), { minLength: 1, maxLength: 4 }), fc.constantFrom('> ', '> ', '>', '> ', '>  ', ' > '), fc.constantFrom('', '', '', '', '\nlazy line', '\n> - item', '\n> # kop', '\n>', '\n> ', '\n> > nested', '\n> ---', '\n>     code', '\n> 1. een', '  ', '\n\n    indented', '\n> [!NOTE]'))
+    .map(([lines, marker, odd]) => `${lines.map((l) => `${marker}${l}`).join('\n')}${odd}`);
+  const setextArb = fc
+    .tuple(fc.array(paragraph.map((p) => p.replace(/\n/g, ' ').slice(0, 50).trim()), { minLength: 1, maxLength: 2 }), fc.constantFrom('===', '---', '==', '--', '=========', '-----------', '=', '-', '=== ', '- - -', ' ---', '***'), fc.constantFrom('', '', '', '\nDe tekst erna.', '\n- een', '\n===', '\n> citaat'))
+    .map(([lines, underline, after]) => `${lines.join('\n')}\n${underline}${after}`);
+  const emptyAtxArb = fc.tuple(fc.constantFrom('#', '##', '###', '####', '#######', '### ###', '##\t'), fc.constantFrom('', ' ', '  ', '\n## Kop', '\nDe tekst erna.', '\n- een', '\n===')).map(([h, after]) => `${h}${after}`);
+  it('on generated block quotes, setext headings and ATX headings without text (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: quoteArb, weight: 3 }, { arbitrary: setextArb, weight: 3 }, { arbitrary: emptyAtxArb, weight: 1 }, { arbitrary: block, weight: 2 }, { arbitrary: listArb, weight: 1 }), { minLength: 1, maxLength: 6 }), fc.constantFrom('\n\n', '\r\n\r\n', '\n\n\n'), (parts, sep) => {
+        const text = `${parts.join('\n\n').replace(/\n\n/g, sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`;
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 500, seed: 20261204 },
+    );
+    const notes = new Set(['^1', '^2']);
+    const quotes = fc.sample(quoteArb, { numRuns: 100, seed: 3 }).filter((t) => fastPieces(t, notes).some((p) => p.blocks.some((b) => b.quoted))).length;
+    assert.ok(quotes >= 8, `only ${quotes} block quotes took the fast path`);
+    const setext = fc.sample(setextArb, { numRuns: 100, seed: 3 }).filter((t) => fastPieces(t, notes).some((p) => p.blocks.some((b) => b.kind === 'heading'))).length;
+    assert.ok(setext >= 20, `only ${setext} setext headings took the fast path`);
+    const read = (t: string) => fastPieces(t).flatMap((p) => p.blocks.map((b) => [b.kind, b.text, b.level ?? null, b.quoted ?? false]));
+    assert.deepEqual(read('> De cliënt *leest*\n> dit rapport.'), [['paragraph', 'De cliënt leest\ndit rapport.', null, true]]);
+    assert.deepEqual(read('Chapter 1 {#intro}\n=====\nThe client reads this.'), [['heading', 'Chapter 1 {#intro}', 1, false], ['paragraph', 'The client reads this.', null, false]]);
+    assert.deepEqual(read('Methods\n--'), [['heading', 'Methods', 2, false]]);
+    assert.deepEqual(read('### \n## Kop'), [['heading', 'Kop', 2, false]]);
+    for (const other of ['> a\nlazy', '> a\n> - b', '>\n> a', '> a\n>', 'a\n- - -', '####### x']) assert.deepEqual(fastPieces(other), [], other);
+  });
+
+  // Nested and loose lists as Pandoc writes them: items at several depths, blank lines between them, wrapped lines at the
+  // item's text column, a paragraph of an item after a blank line; now and then an indentation off by one or more, a
+  // lazy line, indented code, a number that cannot interrupt a paragraph, another marker, a tab.
+  const nestedItem = fc.tuple(
+    fc.integer({ min: 0, max: 3 }),
+    fc.oneof({ arbitrary: fc.constantFrom('- ', '* ', '1. ', '1.  ', '-   '), weight: 6 }, { arbitrary: fc.constantFrom('+ ', '2. ', '10. ', '1) '), weight: 1 }),
+    paragraph.map((p) => p.replace(/\n/g, ' ').slice(0, 50).trim()),
+    fc.array(paragraph.map((p) => p.replace(/\n/g, ' ').slice(0, 40).trim()), { maxLength: 2 }),
+    fc.constantFrom('\n', '\n', '\n\n', '\n\n', '\n\n\n'),
+    fc.oneof({ arbitrary: fc.constant(0), weight: 8 }, { arbitrary: fc.constantFrom(-1, 1, 2, 4), weight: 1 }),
+    fc.oneof({ arbitrary: fc.constant(''), weight: 10 }, { arbitrary: fc.constant('para'), weight: 2 }, { arbitrary: fc.constantFrom('lazy', 'code', '\t'), weight: 1 }),
+  );
+  const nestedListArb = fc.array(nestedItem, { minLength: 1, maxLength: 7 }).map((items) => {
+    let out = '';
+    const cols = [0];
+    items.forEach(([depth, marker, first, lines, sep, off, odd], n) => {
+      const d = n === 0 ? 0 : Math.min(depth, cols.length - 1);
+      const indent = Math.max(0, cols[d]! + (n === 0 ? 0 : off));
+      const content = indent + marker.length;
+      cols.length = d + 1;
+      cols.push(content);
+      const cont = Math.max(0, content + (odd === 'lazy' ? -content : 0));
+      out += `${n === 0 ? '' : sep}${' '.repeat(indent)}${marker}${first}${lines.map((l) => `\n${' '.repeat(cont)}${l}`).join('')}`;
+      if (odd === 'para') out += `\n\n${' '.repeat(content)}Meer tekst van het item.`;
+      if (odd === 'code') out += `\n\n${' '.repeat(content + 4)}code`;
+      if (odd === '\t') out += `\n\n\t- tab`;
+    });
+    return out;
+  });
+  it('on generated nested and loose lists (fast-check)', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: nestedListArb, weight: 3 }, { arbitrary: block, weight: 1 }, { arbitrary: quoteArb, weight: 1 }), { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n', '\n\n\n'), (parts, sep) => {
+        const text = `${parts.join('\n\n').replace(/\n\n/g, sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`;
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 300, seed: 20261204 },
+    );
+    const notes = new Set(['^1', '^2']);
+    const nested = fc.sample(nestedListArb, { numRuns: 200, seed: 3 }).filter((t) => /\n +[-*+1]/.test(t) && fastPieces(t, notes).some((p) => p.blocks.length > 1 && /\n +[-*+1]/.test(t.slice(p.start, p.end)))).length;
+    assert.ok(nested >= 10, `only ${nested} nested lists took the fast path`);
+    const read = (t: string) => fastPieces(t).flatMap((p) => p.blocks.map((b) => [b.kind, b.text]));
+    assert.deepEqual(read('- **Een.** De cliënt\n  leest dit.\n\n  - Twee\n\n    - Drie\n\n  Meer.\n\nTekst.'), [['listItem', 'Een. De cliënt\nleest dit.'], ['listItem', 'Twee'], ['listItem', 'Drie'], ['listItem', 'Meer.'], ['paragraph', 'Tekst.']]);
+    assert.deepEqual(read('1.  Een\n    twee\n\n2.  Drie'), [['listItem', 'Een\ntwee'], ['listItem', 'Drie']]);
+    // Lines that look like items but are not (indented code, a continuation), items that start a list or do not, a tab.
+    for (const tricky of ['- a\n      - b', '- a\n\n      - b', '- a\n\n  - b\n\n      code', '- a\n\n\t- b', '1. a\n\n   2. b', '- a\n  10. b', '- a\n\n  10. b', '* a\n\n  * * *', '- a\n\n    - b\n\n  c', '- a\n- b\n\n  para\n\nniet', '1.  a\n    b\n2.  c', '- a\n \n  b', '- a\n\n    - b\n\n         - c', '1. a\n   1. b\n      2. c\n   3. d', '- a\n\n  + b\n  - c']) {
+      const text = `${tricky.replace(/\b([abcd])\b/g, 'De cliënt $1 leest.')}\n\nTekst.`;
+      const { slow, fast } = both(text);
+      assert.deepStrictEqual(fast, slow, tricky);
+    }
+    for (const other of ['- a\n\n      code', '- a\n  - b\n  lazy', '- a\n  2. b', '- a\n\n   b', '- a\n\n\t- b']) assert.deepEqual(fastPieces(other), [], other);
   });
 
   const files = existsSync(CORPUS_DIR)

@@ -716,8 +716,50 @@ const INLINE_LINK = /(!?)\[([^[\]\n`<$]{1,999})\]\(([^\s()<>\\`$|~[\]]{1,2000})\
 
 /** A backslash escape of ASCII punctuation (CommonMark): the character stands for itself. */
 const ESCAPE = /\\([!-/:-@[-`{-~])/g;
-/** A range of a piece that is not in its text: [start, end), and true when it is a hard break (a space in the text). */
-type Skip = [number, number, true?];
+/**
+ * A range of a piece that is not in its text: [start, end), and true when it is a hard break (a
+ * space in the text), CODE when it is a code span (a placeholder in the text, as ChunkReader reads inlineCode).
+ */
+type Skip = [number, number, (true | typeof CODE)?];
+const CODE = 2;
+
+/**
+ * The code spans of a paragraph's text (CommonMark: a run of backticks up to the next run of the
+ * same length), as [start, end) ranges with the backticks; null when a run has no closing run (its
+ * backticks are text: left to the parser) or a span runs over a line ending (the next line may
+ * start a block that ends the paragraph first).
+ */
+function codeSpans(s: string): Array<[number, number]> | null {
+  const out: Array<[number, number]> = [];
+  let i = s.indexOf('`');
+  while (i >= 0) {
+    let j = i;
+    while (s.charCodeAt(j) === 96) j++;
+    const n = j - i;
+    let close = -1;
+    for (let k = s.indexOf('`', j); k >= 0; ) {
+      let m = k;
+      while (s.charCodeAt(m) === 96) m++;
+      if (m - k === n) {
+        close = k;
+        break;
+      }
+      k = s.indexOf('`', m);
+    }
+    if (close < 0) return null;
+    const nl = s.indexOf('\n', j);
+    if (nl >= 0 && nl < close) return null;
+    out.push([i, close + n]);
+    i = s.indexOf('`', close + n);
+  }
+  return out;
+}
+
+/**
+ * An `@` that no e-mail autolink literal can hold (GFM reads `local@domain.tld`, with at least one of
+ * `A-Za-z0-9_+-.` right before the `@`): after a space, a line ending, a bracket or the piece's start.
+ */
+const LONE_AT = /(^|[ \n(\[])@/g;
 
 /**
  * A character reference as micromark reads one (`&nbsp;`, `&#38;`, `&#x26;`: a known name or a
@@ -785,6 +827,9 @@ function emphasisRuns(piece: string, at: number, endIsSpace = true): Array<[numb
     const after = e < piece.length ? piece[e]! : '';
     // Between spaces (not at a line's start: a list item), a run neither opens nor closes: it is text.
     if (before === ' ' && (after === ' ' || after === '\n' || (after === '' && endIsSpace))) continue;
+    // `_` between two characters that are neither white space nor punctuation (`snake_case`, `:heavy_check_mark:`) is both
+    // left- and right-flanking, and then neither opens nor closes: it is text.
+    if (run.charCodeAt(0) === 95 && before !== '' && after !== '' && !WHITESPACE.test(before) && !WHITESPACE.test(after) && !PUNCTUATION.test(before) && !PUNCTUATION.test(after)) continue;
     if (!open) {
       if (run.length > 3 || !(before === '' || before === ' ' || before === '\n' || PUNCTUATION.test(before)) || after === '' || WHITESPACE.test(after)) return null;
       open = run;
@@ -836,6 +881,22 @@ function pieces(src: string): Array<[number, number]> {
 function plainParagraph(src: string, start: number, end: number, footnotes: ReadonlySet<string>): Skip[] | null {
   // Escaped punctuation (`\(`, `\*`) is text: masked for every test below (a backslash left over, `\` at a line's end, is not plain).
   let raw = src.slice(start, end);
+  // Code spans bind more tightly than anything else inline: their text is masked for every test below (their backticks
+  // stay until the last test: emphasis next to them sees punctuation). A backslash does not escape inside a code span, and
+  // a dollar sign may open math that runs into one: the parser's.
+  let codes: Array<[number, number]> | null = null;
+  if (raw.indexOf('`') >= 0) {
+    if (raw.indexOf('\\') >= 0 || raw.indexOf('$') >= 0) return null;
+    codes = codeSpans(raw);
+    if (!codes) return null;
+    for (const [cs, ce] of codes) {
+      let a = cs;
+      while (raw.charCodeAt(a) === 96) a++;
+      let b = ce;
+      while (raw.charCodeAt(b - 1) === 96) b--;
+      raw = raw.slice(0, a) + 'x'.repeat(b - a) + raw.slice(b);
+    }
+  }
   if (raw.indexOf('\\') >= 0) raw = raw.replace(ESCAPE, 'xx');
   let piece = raw;
   let refs: Skip[] = [];
@@ -912,6 +973,8 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
   }
   if (piece.indexOf('&') >= 0 || piece.indexOf('<') >= 0) piece = maskReferences(piece, start, refs);
   if (piece.indexOf(' \n') >= 0) {
+    // A number and spaces only (an empty list item `1. `): masking the spaces below would hide it from BLOCK_START.
+    if (/^\d{1,9}[.)] +\n/m.test(piece)) return null;
     // Spaces at a line's end: one is left out of the text, two or more make a hard break (a space in the block's text).
     let breaks = false;
     for (const m of piece.matchAll(/ {2,}\n/g)) {
@@ -921,6 +984,11 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
     if (breaks) refs.sort((x, y) => x[0] - y[0]);
     piece = piece.replace(/ +\n/g, (m) => `${'x'.repeat(m.length - 1)}\n`);
   }
+  if (codes) {
+    for (const [cs, ce] of codes) piece = piece.slice(0, cs) + 'x'.repeat(ce - cs) + piece.slice(ce);
+    refs = [...refs, ...codes.map(([cs, ce]) => [start + cs, start + ce, CODE] as Skip)].sort((x, y) => x[0] - y[0]);
+  }
+  if (piece.indexOf('@') >= 0) piece = piece.replace(LONE_AT, '$1x');
   return !NOT_PLAIN.test(piece) && !BLOCK_START.test(piece) ? refs : null;
 }
 
@@ -938,6 +1006,8 @@ export function plainPieces(src: string, footnotes: ReadonlySet<string> = new Se
 
 /** An ATX heading line: its marks, the spaces after them, and at least one character that is not a space. */
 const ATX = /^(#{1,6}) +(?=[^ ])/;
+/** An ATX heading line without text: its marks and spaces, up to the line's end. */
+const EMPTY_ATX = /^#{1,6} *(?=\n|$)/;
 
 /** A piece read without the parser: its range and its blocks (offsets within the chunk). */
 interface FastPiece {
@@ -949,22 +1019,27 @@ interface FastPiece {
 }
 
 /** A block of the text between the skipped ranges of src[start, end), as ChunkReader.block() reads it. */
-function fastBlock(src: string, kind: BlockKind, start: number, end: number, from: number, to: number, skips: Skip[], level?: number, indented = false): ProseBlock | undefined {
+function fastBlock(src: string, kind: BlockKind, start: number, end: number, from: number, to: number, skips: Skip[], level?: number, indented = false, quoted = false): ProseBlock | undefined {
   const b = new BlockTextBuilder();
-  for (const [rs, re, hardBreak] of [...skips, [to, to] as Skip]) {
+  for (const [rs, re, what] of [...skips, [to, to] as Skip]) {
     const text = src.slice(from, rs);
     // What remark's text node holds: escapes resolved, a space before a line ending left out (and, in a list item, the indentation of its lines).
     let value = text.indexOf(' \n') >= 0 ? text.replace(/ \n/g, '\n') : text;
     // Escapes and character references decoded, as micromark decodes them.
     if (value.indexOf('\\') >= 0 || value.indexOf('&') >= 0) value = decodeString(value);
     if (indented) value = value.replace(/\n +/g, '\n');
+    // In a block quote, each continuation line's marker (`>` and one space after it).
+    if (quoted) value = value.replace(/\n> ?/g, '\n');
     b.addAligned(value, text, from);
-    if (hardBreak) b.addSeparator(' ', rs);
+    if (what === true) b.addSeparator(' ', rs);
+    else if (what === CODE) b.addPlaceholder(rs, re - rs, PLACEHOLDER);
     from = re;
   }
   if (b.text.trim().length === 0 || SHORTCODES_ONLY.test(b.text)) return undefined;
   const block: ProseBlock = { kind, text: b.text, map: b.map, start, end };
   if (level !== undefined) block.level = level;
+  if (quoted) block.quoted = true;
+  if (b.placeholders.length) block.placeholders = b.placeholders;
   return block;
 }
 
@@ -1020,7 +1095,7 @@ function listPiece(src: string, start: number, end: number, footnotes: ReadonlyS
       const text = src.slice(from, textEnd);
       if (text.indexOf(' \n') >= 0 || text.indexOf('\t') >= 0) return undefined;
       const local = text.replace(/\n +/g, (ws) => `\n${'x'.repeat(ws.length - 1)}`);
-      skips = plainParagraph(local, 0, local.length, footnotes)?.map(([rs, re]) => [from + rs, from + re] as Skip) ?? null;
+      skips = plainParagraph(local, 0, local.length, footnotes)?.map(([rs, re, what]) => (what ? [from + rs, from + re, what] : [from + rs, from + re]) as Skip) ?? null;
     }
     if (!skips) return undefined;
     const block = fastBlock(src, 'listItem', from, itemEnd, from, textEnd, skips, undefined, itemEnd !== lineEnd);
@@ -1028,6 +1103,101 @@ function listPiece(src: string, start: number, end: number, footnotes: ReadonlyS
     at = itemEnd + 1;
   }
   return { start, end, blocks };
+}
+
+/** A list item's first line: its indentation, its marker (`-`, `*`, `+`, or digits and `.`), one to four spaces, and text. */
+const ITEM_LINE = /^( *)(?:([-*+])|(\d{1,9})\.)( {1,4})(?=[^ \t\r\n])/;
+
+/** An open list item of a run: where its marker stands, where its text starts (the column its lines continue at), its marker (`.` for a number). */
+interface OpenItem {
+  indent: number;
+  content: number;
+  marker: string;
+}
+
+/**
+ * A run of list pieces read without the parser, nested and loose lists as Pandoc writes them: from the
+ * piece `ps[i]` (a list item at the line's start) on, each piece one after another whose lines are list
+ * items (at any depth) of one paragraph each, or an indented paragraph of the open item, until a piece
+ * that is not indented. Each line is placed as CommonMark places it: a line continues the open items
+ * whose text starts at or before its indentation; an item starts a list in the innermost of them
+ * (relative indentation 0-3), or is the next item of the list whose item it closed (same marker). Every
+ * paragraph in a list is a listItem block, whatever the nesting, so the blocks need no more than that.
+ * Not (undefined) when a line is anything else: indented code, lazy or over-indented continuation, an
+ * item that could not interrupt a paragraph, a tab; nor when an indented piece that is none of these follows.
+ */
+function listRun(src: string, ps: Array<[number, number]>, i: number, footnotes: ReadonlySet<string>): { piece: FastPiece; next: number } | undefined {
+  const stack: OpenItem[] = [];
+  const blocks: ProseBlock[] = [];
+  let k = i;
+  for (; k < ps.length; k++) {
+    const [start, end] = ps[k]!;
+    // The run goes on over indented pieces, and over items at the line's start (the same list, or a list after it).
+    const c0 = src.charCodeAt(start);
+    if (k > i && c0 !== 32 && c0 !== 9 && !ITEM_LINE.test(src.slice(start, Math.min(end, start + 16)))) break;
+    let at = start;
+    let first = true;
+    while (at < end) {
+      let lineEnd = src.indexOf('\n', at);
+      if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+      const m = ITEM_LINE.exec(src.slice(at, Math.min(lineEnd, at + 80)));
+      let from: number;
+      let content: number;
+      if (m) {
+        const indent = m[1]!.length;
+        const marker = m[2] ?? '.';
+        if (k === i && first && (indent > 0 || (marker === '.' && m[3] !== '1'))) return undefined;
+        // The open items this line does not continue close; the last one closed is the new item's previous sibling, if it has the same marker.
+        let closed: OpenItem | undefined;
+        while (stack.length > 0 && stack[stack.length - 1]!.content > indent) closed = stack.pop();
+        const parent = stack[stack.length - 1];
+        if (indent - (parent?.content ?? 0) > 3) return undefined;
+        const sibling = closed !== undefined && closed.marker === marker;
+        // Within a piece an item that starts a list interrupts a paragraph: a number must be 1 (micromark: a bullet may).
+        if (!first && !sibling && marker === '.' && m[3] !== '1') return undefined;
+        content = indent + (m[2] ? 1 : m[3]!.length + 1) + m[4]!.length;
+        stack.push({ indent, content, marker });
+        from = at + content;
+      } else {
+        // A paragraph of the innermost open item after a blank line: indented to where its text starts.
+        if (!first) return undefined;
+        let n = 0;
+        while (src.charCodeAt(at + n) === 32) n++;
+        while (stack.length > 0 && stack[stack.length - 1]!.content > n) stack.pop();
+        if (stack.length === 0 || n !== stack[stack.length - 1]!.content) return undefined;
+        content = n;
+        from = at + n;
+      }
+      first = false;
+      // Continuation lines: indented by the item's text column exactly, then text that starts no block.
+      let itemEnd = lineEnd;
+      while (itemEnd < end) {
+        const next = itemEnd + 1;
+        let e = src.indexOf('\n', next);
+        if (e < 0 || e > end) e = end;
+        let n = 0;
+        while (src.charCodeAt(next + n) === 32) n++;
+        if (ITEM_LINE.test(src.slice(next, Math.min(e, next + 80)))) break;
+        if (n !== content || next + n === e || BLOCK_START.test(src.slice(next + n, e))) return undefined;
+        itemEnd = e;
+      }
+      const textEnd = trimSpaces(src, from, itemEnd);
+      const text = src.slice(from, textEnd);
+      if (text.indexOf('\t') >= 0 || (itemEnd !== lineEnd && text.indexOf(' \n') >= 0)) return undefined;
+      let skips: Skip[] | null;
+      if (itemEnd === lineEnd) skips = plainParagraph(src, from, textEnd, footnotes);
+      else {
+        const local = text.replace(/\n +/g, (ws) => `\n${'x'.repeat(ws.length - 1)}`);
+        skips = plainParagraph(local, 0, local.length, footnotes)?.map(([rs, re, what]) => (what ? [from + rs, from + re, what] : [from + rs, from + re]) as Skip) ?? null;
+      }
+      if (!skips) return undefined;
+      const block = fastBlock(src, 'listItem', from, itemEnd, from, textEnd, skips, undefined, itemEnd !== lineEnd);
+      if (block) blocks.push(block);
+      at = itemEnd + 1;
+    }
+  }
+  // The piece after the run (if any) is not indented: it belongs to no item of the run.
+  return { piece: { start: ps[i]![0], end: ps[k - 1]![1], blocks }, next: k };
 }
 
 /** Whether the first line with text after the blank lines that follow src[.., end) is indented (it would continue a list item or a footnote). */
@@ -1118,12 +1288,32 @@ function tablePiece(src: string, start: number, end: number): FastPiece | undefi
         if (/[^\S ]/.test(cell.slice(0, lead) + cell.slice(lead + content.length))) return undefined;
         let masked = content;
         let skips: Skip[] = [];
-        if (content.indexOf('*') >= 0 || content.indexOf('_') >= 0) {
+        // Code spans (as in a paragraph: the cell is split at its pipes first), their text masked for the tests below.
+        let codeCell = cell;
+        let codes: Array<[number, number]> | null = null;
+        if (content.indexOf('`') >= 0) {
+          if (cell.indexOf('\\') >= 0 || cell.indexOf('$') >= 0) return undefined;
+          codes = codeSpans(cell);
+          if (!codes) return undefined;
+          for (const [cs, ce] of codes) {
+            let a = cs;
+            while (codeCell.charCodeAt(a) === 96) a++;
+            let b = ce;
+            while (codeCell.charCodeAt(b - 1) === 96) b--;
+            codeCell = codeCell.slice(0, a) + 'x'.repeat(b - a) + codeCell.slice(b);
+          }
+          masked = codeCell.slice(lead, lead + content.length);
+        }
+        if (masked.indexOf('*') >= 0 || masked.indexOf('_') >= 0) {
           // The cell with its spaces: a run's neighbours as the parser sees them ('' at either end: a pipe).
-          const runs = emphasis ? emphasisRuns(cell, from, false) : null;
+          const runs = emphasis ? emphasisRuns(codeCell, from, false) : null;
           if (!runs) return undefined;
           skips = runs;
-          masked = content.replace(/[*_]/g, 'x');
+          masked = masked.replace(/[*_]/g, 'x');
+        }
+        if (codes) {
+          for (const [cs, ce] of codes) masked = masked.slice(0, cs - lead) + 'x'.repeat(ce - cs) + masked.slice(ce - lead);
+          skips = [...skips, ...codes.map(([cs, ce]) => [from + cs, from + ce, CODE] as Skip)].sort((x, y) => x[0] - y[0]);
         }
         if (masked.indexOf('&') >= 0 || masked.indexOf('<') >= 0) masked = maskReferences(masked, from + lead, (skips = [...skips]));
         if (NOT_PLAIN_CELL.test(masked)) return undefined;
@@ -1137,20 +1327,100 @@ function tablePiece(src: string, start: number, end: number): FastPiece | undefi
 }
 
 /**
+ * A block quote of one plain paragraph read without the parser: every line of the piece starts with
+ * `>` (and one space or none), and what follows the markers is a plain paragraph's text, no line of it
+ * starting a block (no list, heading, quote, setext underline or indentation inside the quote). remark
+ * reads a blockquote holding one paragraph from the first line's text to the last line's end: a
+ * quoted paragraph block, the markers of the continuation lines left out of its text. A blank line
+ * ends a block quote, so nothing after the piece continues it.
+ */
+function quotePiece(src: string, start: number, end: number, footnotes: ReadonlySet<string>): FastPiece | undefined {
+  const from = start + (src.charCodeAt(start + 1) === 32 ? 2 : 1);
+  const text = src.slice(from, end);
+  if (text.length === 0 || text.charCodeAt(0) === 10 || text.indexOf(' \n') >= 0 || text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0) return undefined;
+  // Each continuation line: its marker, then text that starts no block.
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+    if (text.charCodeAt(nl + 1) !== 62 /* > */) return undefined;
+    const at = nl + (text.charCodeAt(nl + 2) === 32 ? 3 : 2);
+    let e = text.indexOf('\n', at);
+    if (e < 0) e = text.length;
+    if (at >= e || BLOCK_START.test(text.slice(at, e))) return undefined;
+  }
+  // The paragraph's text with each continuation line's marker masked (letters: what follows them is no line's start).
+  const local = text.replace(/\n> ?/g, (m) => `\n${'x'.repeat(m.length - 1)}`);
+  const skips = plainParagraph(local, 0, local.length, footnotes)?.map(([rs, re, what]) => (what ? [from + rs, from + re, what] : [from + rs, from + re]) as Skip) ?? null;
+  if (!skips) return undefined;
+  const block = fastBlock(src, 'paragraph', from, end, from, end, skips, undefined, false, true);
+  return { start, end, blocks: block ? [block] : [] };
+}
+
+/** A setext heading's underline: a line of `=` (level 1) or of `-` (level 2), two or more, and nothing else. */
+const SETEXT_UNDERLINE = /\n(?:={2,}|-{2,})(?=\n|$)/;
+
+/**
  * The pieces of a chunk that are read without the parser: plain paragraphs, and ATX headings
  * with plain text (`## Title`, no closing marks), alone or followed at once by a plain paragraph.
  * Each closes every list, quote and footnote before it, as a plain paragraph does.
  */
 export function fastPieces(src: string, footnotes: ReadonlySet<string> = new Set()): FastPiece[] {
-  // Only the pieces before anything that may run across blank lines (a fence, math, raw HTML): no construct is open
-  // there yet, and the parser reads the rest of the chunk from that piece on (a construct never reaches back).
-  const spans = SPANS_BLANK_LINES.exec(src);
-  const limit = spans ? spans.index : src.length;
+  // Not the pieces inside something that may run across blank lines (a fence, math, raw HTML of kinds 1-5), as far as a
+  // look for its closing text finds: chunkBlocks() checks that every piece stood as a paragraph of its own (one inside
+  // such a construct would not), so a wrong guess costs a second parse, never a wrong block.
+  const spans = spannedRanges(src);
   const out: FastPiece[] = [];
-  for (const [start, end] of pieces(src)) {
-    if (end > limit) break;
+  let k = 0;
+  const ps = pieces(src);
+  for (let i = 0; i < ps.length; i++) {
+    const [start, end] = ps[i]!;
+    while (k < spans.length && spans[k]![1] <= start) k++;
+    if (k < spans.length && spans[k]![0] < end) continue;
+    const c0 = src.charCodeAt(start);
+    if (c0 === 45 /* - */ || c0 === 42 /* * */ || c0 === 43 /* + */ || (c0 >= 48 && c0 <= 57)) {
+      // A list that runs on over blank lines (nested or loose items), as far as no construct may cover it.
+      const run = listRun(src, ps, i, footnotes);
+      if (run && (k >= spans.length || spans[k]![0] >= run.piece.end)) {
+        out.push(run.piece);
+        i = run.next - 1;
+        continue;
+      }
+    }
     const piece = fastPiece(src, start, end, footnotes);
     if (piece) out.push(piece);
+  }
+  return out;
+}
+
+const SPANS_BLANK_LINES_ALL = new RegExp(SPANS_BLANK_LINES.source, 'gi');
+
+/**
+ * The stretches of a chunk that a construct running across blank lines may cover: from the line where
+ * SPANS_BLANK_LINES matches to the end of the line where its closing text first follows (a fence's or
+ * math's on a later line), or to the chunk's end. Ascending, not overlapping.
+ */
+function spannedRanges(src: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const re = SPANS_BLANK_LINES_ALL;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(src))) {
+    const at = m.index;
+    const token = m[0].toLowerCase();
+    const lineStart = src.lastIndexOf('\n', at - 1) + 1;
+    let close: number;
+    if (token === '```' || token === '~~~' || token === '$$') {
+      const eol = src.indexOf('\n', at);
+      close = eol < 0 ? -1 : src.indexOf(token, eol);
+    } else if (token === '<?') close = src.indexOf('?>', at + 2);
+    else if (token === '<!') close = src.startsWith('<!--', at) ? src.indexOf('-->', at + 4) : src.startsWith('<![CDATA[', at) ? src.indexOf(']]>', at + 9) : src.indexOf('>', at + 2);
+    else close = src.toLowerCase().indexOf(`</${token.slice(1)}`, at);
+    let end = src.length;
+    if (close >= 0) {
+      const eol = src.indexOf('\n', close);
+      end = eol < 0 ? src.length : eol;
+    }
+    out.push([lineStart, end]);
+    if (end >= src.length) break;
+    re.lastIndex = end;
   }
   return out;
 }
@@ -1185,8 +1455,36 @@ function fastPiece(src: string, start: number, end: number, footnotes: ReadonlyS
     const list = listPiece(src, start, end, footnotes);
     if (list) return list;
   }
+  if (c0 === 62 /* > */) return quotePiece(src, start, end, footnotes);
   const heading = c0 === 35 /* # */ ? ATX.exec(src.slice(start, Math.min(end, start + 16))) : null;
+  if (!heading && c0 === 35) {
+    // An ATX heading without text (`###`, `## `): no block; what follows it is a piece of its own.
+    const empty = EMPTY_ATX.exec(src.slice(start, Math.min(end, start + 16)));
+    if (!empty) return undefined;
+    const lineEnd = start + empty[0].length;
+    if (lineEnd >= end) return { start, end, blocks: [] };
+    if (src.charCodeAt(lineEnd) !== 10) return undefined;
+    const rest = fastPiece(src, lineEnd + 1, end, footnotes);
+    return rest && { ...rest, start, end };
+  }
   if (!heading) {
+    // A setext heading: lines of a plain paragraph's text, then an underline; what follows it is a piece of its own.
+    const underline = SETEXT_UNDERLINE.exec(src.slice(start, end));
+    if (underline) {
+      const textEnd = start + underline.index;
+      const lineEnd = textEnd + underline[0].length;
+      const skips = plainParagraph(src, start, textEnd, footnotes);
+      if (!skips) return undefined;
+      const blocks: ProseBlock[] = [];
+      const h = fastBlock(src, 'heading', start, lineEnd, start, textEnd, skips, underline[0][1] === '=' ? 1 : 2);
+      if (h) blocks.push(h);
+      if (lineEnd >= end) return { start, end, blocks };
+      const rest = fastPiece(src, lineEnd + 1, end, footnotes);
+      if (!rest) return undefined;
+      const piece: FastPiece = { start, end, blocks: [...blocks, ...rest.blocks] };
+      if (rest.defines) piece.defines = rest.defines;
+      return piece;
+    }
     // Spaces at the paragraph's end are in its node, not in its text.
     const textEnd = trimSpaces(src, start, end);
     const skips = plainParagraph(src, start, textEnd, footnotes);
