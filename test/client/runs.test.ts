@@ -157,4 +157,28 @@ describe('client perspective from per-run summaries: edits in a warm engine equa
       assert.ok(clientPerspective(again.model).clientQuotes >= N * 0.9);
     }
   });
+
+  it('nl and en: a method that says who took part, added and removed: the participants in every run count for that side', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const N = 80;
+      const para = (i: number) =>
+        language === 'nl'
+          ? `De deelnemers uit wijk ${i + 1}, allemaal cliënten van het loket, vonden het loket te ver weg.`
+          : `The participants from district ${i + 1}, all clients of the office, found the office too far away.`;
+      // Without a method the participants are the clients (the text names no other side); the method heard staff.
+      const method = language === 'nl' ? '## Methode\n\nWij interviewden twintig medewerkers van het loket.' : '## Methods\n\nWe interviewed twenty staff members of the office.';
+      const doc = (withMethod: boolean) => [...(withMethod ? [method] : []), language === 'nl' ? '## Resultaten' : '## Results', ...Array.from({ length: N }, (_, i) => para(i))].join('\n\n');
+      const warm = engineFor(undefined, undefined, { cacheSize: 4000 }).engine;
+      const path = `participants-${language}.md`;
+      const without = clientPerspective(warm.lint(doc(false), { path }).model).clientMentions;
+      for (const withMethod of [true, false, true]) {
+        const again = warm.lint(doc(withMethod), { path });
+        const fresh = new Engine({ vocabulary: warm.vocabulary }).lint(doc(withMethod), { path: `fresh-${path}` });
+        assert.deepEqual(perspective(again), perspective(fresh));
+        const mentions = clientPerspective(again.model).clientMentions;
+        if (withMethod) assert.ok(mentions < without - N / 2, `${language}: the participants are staff (${without} → ${mentions})`);
+        else assert.equal(mentions, without);
+      }
+    }
+  });
 });

@@ -310,6 +310,8 @@ interface ClientRun {
   questionOut: boolean | typeof FROM_START;
   /** What its events added to the voice at the last check (collectVoice). */
   voice?: RunVoice;
+  /** Its mentions with the participants of the last check resolved. */
+  mentions?: RunMentions;
 }
 
 /** Per-run summaries of the client facts (an edit recomputes only the runs around it). */
@@ -492,7 +494,7 @@ function collectVoice(ctx: Context, participants: Participants, parent: number[]
       if (v.involvement.length >= MAX_ITEMS) break;
       v.involvement.push({ ...item(from + k, inv.start, inv.end, inv.text), cue: inv.cue });
     }
-    countMentions(v, r, section, participants, parent);
+    countMentions(v, r, section, participants, parent, who);
     if (r.events.length) {
       // The run's voice as at the last check when it starts with the same lead-in, question and heading before it, the
       // same participants, and the same answers of the source reads it depends on; else worked out again.
@@ -698,7 +700,35 @@ function answerItem(ctx: Context, bi: number): EvidenceItem {
 }
 
 /** Client and professional mentions of a run's prose blocks, in the document and in its section and those around it. */
-function countMentions(v: Voice, r: ClientRun, section: number, participants: Participants, parent: number[]): void {
+function countMentions(v: Voice, r: ClientRun, section: number, participants: Participants, parent: number[], who: number): void {
+  let m = r.mentions;
+  if (!m || m.who !== who) r.mentions = m = runMentions(r, participants, who);
+  const { c, p } = m;
+  v.words += r.words;
+  v.client += c;
+  v.prof += p;
+  v.participant += r.participant;
+  for (const term of m.terms) {
+    const e = v.terms.get(term.t);
+    if (e) e.count += term.count;
+    else v.terms.set(term.t, { kind: term.kind, count: term.count, display: term.display });
+  }
+  for (let s = section; s >= 0; s = parent[s]!) {
+    v.secClient[s]! += c;
+    v.secProf[s]! += p;
+    v.secWords[s]! += r.words;
+  }
+}
+
+/** A run's client and professional mentions and terms with the participants resolved (kept with the run per participants). */
+interface RunMentions {
+  who: number;
+  c: number;
+  p: number;
+  terms: Array<{ t: string; kind: 'client' | 'professional'; count: number; display: string }>;
+}
+
+function runMentions(r: ClientRun, participants: Participants, who: number): RunMentions {
   const { resolve } = participants;
   let c = r.client;
   let p = r.prof;
@@ -706,22 +736,13 @@ function countMentions(v: Voice, r: ClientRun, section: number, participants: Pa
   if (rp === 'client') c += r.participant;
   else if (rp === 'professional') p += r.participant;
   else if (resolve('participant', true) === 'client') c += r.participantClientByDefault;
-  v.words += r.words;
-  v.client += c;
-  v.prof += p;
-  v.participant += r.participant;
+  const terms: RunMentions['terms'] = [];
   for (const term of r.terms.values()) {
     const kind = term.kind === 'participant' ? resolve('participant', term.clientByDefault) : term.kind;
     if (kind !== 'client' && kind !== 'professional') continue;
-    const e = v.terms.get(term.t);
-    if (e) e.count += term.count;
-    else v.terms.set(term.t, { kind, count: term.count, display: term.display });
+    terms.push({ t: term.t, kind, count: term.count, display: term.display });
   }
-  for (let s = section; s >= 0; s = parent[s]!) {
-    v.secClient[s]! += c;
-    v.secProf[s]! += p;
-    v.secWords[s]! += r.words;
-  }
+  return { who, c, p, terms };
 }
 
 /** The verdict and its reasons, judged on the evidence (a short report with one client quote is judged). */
