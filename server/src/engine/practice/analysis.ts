@@ -406,26 +406,23 @@ function compute(doc: DocumentModel, lex: PracticeLexicon): PracticeFit {
   if (!slots) RUN_SLOTS.set(lex, (slots = new RunSlots()));
   const marked = (s: number) => s >= 0 && ackSection[s]!;
   const plannedIn = (s: number) => s >= 0 && planSection[s]!;
-  const runs: Array<Run<PracticeRun>> = [];
-  for (const r of slots.runs(doc, () => [])) {
-    const ack = marked(r.section);
-    const planned = plannedIn(r.section);
-    const byMark = r.value;
-    const value = (byMark[(ack ? 1 : 0) | (planned ? 2 : 0)] ??= summariseRun(doc, lex, r.from, r.to, ack, planned));
-    runs.push({ from: r.from, to: r.to, section: r.section, value });
-  }
   // The runs placed at this check; the pseudo-heading runs followed across them; the recommendations sections' units.
   const check = checkOf(doc);
   const pseudoItems: Array<{ unit: Unit; research: boolean; section: number }> = [];
   const recUnits: Unit[] = [];
   let pseudo: { research: boolean; section: number } | undefined;
   let studyCues = 0;
-  const placed = new Set<PracticeRun>();
-  for (const r of runs) {
+  const runs: Array<Run<PracticeRun>> = [];
+  for (const s of slots.runs(doc, () => [])) {
+    const ack = marked(s.section);
+    const planned = plannedIn(s.section);
+    const byMark = s.value;
+    let value = (byMark[(ack ? 1 : 0) | (planned ? 2 : 0)] ??= summariseRun(doc, lex, s.from, s.to, ack, planned));
     // A run whose blocks repeat an earlier run of this check exactly has the same summary: its units get places of their own.
-    if (placed.has(r.value)) r.value = summariseRun(doc, lex, r.from, r.to, marked(r.section), plannedIn(r.section));
-    placed.add(r.value);
-    const u = r.value.units;
+    if (value.units.place.check === check) value = summariseRun(doc, lex, s.from, s.to, ack, planned);
+    const r: Run<PracticeRun> = { from: s.from, to: s.to, section: s.section, value };
+    runs.push(r);
+    const u = value.units;
     u.place.from = r.from;
     u.place.section = r.section;
     u.place.check = check;
