@@ -95,4 +95,90 @@ describe('client perspective from per-run summaries: edits in a warm engine equa
       assert.ok(leads(last) < leads(r));
     }
   });
+
+  it('nl and en: a footnote mark after a client quotation, added and removed (the block text stays the same), counts as at a fresh check', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const N = 60;
+      // A method that heard clients, then lead-ins with a quotation each: the quotation after a lead-in is a client's
+      // unless a citation follows it in the source, which the Markdown block text leaves out.
+      const pairs = (marked: ReadonlySet<number>) =>
+        Array.from({ length: N }, (_, i) => {
+          const mark = marked.has(i) ? `[^${i + 1}]` : '';
+          return language === 'nl'
+            ? `Een bewoner van wijk ${i + 1} zei:\n\n> "Ik wacht al ${i + 2} maanden op een antwoord."${mark}`
+            : `A resident of district ${i + 1} said:\n\n> "I have been waiting ${i + 2} months for an answer."${mark}`;
+        });
+      const notes = Array.from({ length: N }, (_, i) => `[^${i + 1}]: ${language === 'nl' ? 'Jansen' : 'Smith'} (2019), p. ${i + 1}.`);
+      const doc = (marked: ReadonlySet<number>) =>
+        [language === 'nl' ? '## Methode\n\nWij interviewden twintig cliënten.' : '## Methods\n\nWe interviewed twenty clients.', language === 'nl' ? '## Resultaten' : '## Results', ...pairs(marked), ...notes].join('\n\n');
+      const warm = engineFor(undefined, undefined, { cacheSize: 4000 }).engine;
+      const path = `marks-${language}.md`;
+      const quotes = clientPerspective(warm.lint(doc(new Set()), { path }).model).clientQuotes;
+      assert.ok(quotes >= N * 0.9);
+      for (const marked of [new Set([5, 30]), new Set([30]), new Set<number>(), new Set([1, 2, 3, 4, 5, 6, 40])]) {
+        const again = warm.lint(doc(marked), { path });
+        const fresh = new Engine({ vocabulary: warm.vocabulary }).lint(doc(marked), { path: `fresh-${path}` });
+        assert.deepEqual(perspective(again), perspective(fresh));
+        // The marks are read: a quotation with a footnote mark after it is not the clients' voice.
+        assert.equal(clientPerspective(again.model).clientQuotes, quotes - marked.size, language);
+      }
+    }
+  });
+
+  it('nl and en: every lead-in edited away in turn, then a method that names who was heard: the quotations follow (the runs keep what their quotations added per lead-in)', () => {
+    for (const language of ['nl', 'en'] as const) {
+      // Four quotations after each lead-in: runs that start inside a group keep their blocks when its lead-in changes.
+      const N = 60;
+      const leadIn = (i: number) => (language === 'nl' ? `Bewoners van wijk ${i + 1} vertelden het volgende:` : `Residents of district ${i + 1} told us the following:`);
+      const quote = (i: number) =>
+        [1, 2, 3, 4].map((j) => (language === 'nl' ? `> "Ik wacht al ${i + j} maanden op antwoord nummer ${j} van de gemeente."` : `> "I have been waiting ${i + j} months for answer number ${j} from the council."`)).join('\n\n');
+      const other = (i: number) => (language === 'nl' ? `Paragraaf ${i + 1} gaat over het beleid.` : `Paragraph ${i + 1} is about the policy.`);
+      const doc = (gone: number, method: boolean) =>
+        [
+          ...(method ? [language === 'nl' ? '## Methode\n\nWij interviewden twintig bewoners en tien cliënten.' : '## Methods\n\nWe interviewed twenty residents and ten clients.'] : []),
+          language === 'nl' ? '## Resultaten' : '## Results',
+          ...Array.from({ length: N }, (_, i) => `${i < gone ? other(i) : leadIn(i)}\n\n${quote(i)}`),
+        ].join('\n\n');
+      const warm = engineFor(undefined, undefined, { cacheSize: 4000 }).engine;
+      const path = `leads-${language}.md`;
+      const leads = (x: LintResult) => x.model.blocks.filter((b) => (b.facts[CLIENT_FACTS] as ClientFacts | undefined)?.introduces === 'client').length;
+      const first = warm.lint(doc(0, false), { path });
+      assert.ok(leads(first) >= N * 0.9);
+      assert.equal(clientPerspective(first.model).clientQuotes, 4 * leads(first));
+      for (let gone = 1; gone <= N; gone++) {
+        // Each lead-in edited away takes its quotation from the clients (no method says who was heard).
+        const r = warm.lint(doc(gone, false), { path });
+        assert.equal(clientPerspective(r.model).clientQuotes, 4 * leads(r), `${language}: ${gone} lead-ins gone`);
+      }
+      // A method that heard clients: the quotations without a lead-in are theirs again.
+      const again = warm.lint(doc(N, true), { path });
+      const fresh = new Engine({ vocabulary: warm.vocabulary }).lint(doc(N, true), { path: `fresh-${path}` });
+      assert.deepEqual(perspective(again), perspective(fresh));
+      assert.ok(clientPerspective(again.model).clientQuotes >= N * 0.9);
+    }
+  });
+
+  it('nl and en: a method that says who took part, added and removed: the participants in every run count for that side', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const N = 80;
+      const para = (i: number) =>
+        language === 'nl'
+          ? `De deelnemers uit wijk ${i + 1}, allemaal cliënten van het loket, vonden het loket te ver weg.`
+          : `The participants from district ${i + 1}, all clients of the office, found the office too far away.`;
+      // Without a method the participants are the clients (the text names no other side); the method heard staff.
+      const method = language === 'nl' ? '## Methode\n\nWij interviewden twintig medewerkers van het loket.' : '## Methods\n\nWe interviewed twenty staff members of the office.';
+      const doc = (withMethod: boolean) => [...(withMethod ? [method] : []), language === 'nl' ? '## Resultaten' : '## Results', ...Array.from({ length: N }, (_, i) => para(i))].join('\n\n');
+      const warm = engineFor(undefined, undefined, { cacheSize: 4000 }).engine;
+      const path = `participants-${language}.md`;
+      const without = clientPerspective(warm.lint(doc(false), { path }).model).clientMentions;
+      for (const withMethod of [true, false, true]) {
+        const again = warm.lint(doc(withMethod), { path });
+        const fresh = new Engine({ vocabulary: warm.vocabulary }).lint(doc(withMethod), { path: `fresh-${path}` });
+        assert.deepEqual(perspective(again), perspective(fresh));
+        const mentions = clientPerspective(again.model).clientMentions;
+        if (withMethod) assert.ok(mentions < without - N / 2, `${language}: the participants are staff (${without} → ${mentions})`);
+        else assert.equal(mentions, without);
+      }
+    }
+  });
 });

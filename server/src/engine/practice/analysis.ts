@@ -77,28 +77,56 @@ function item(id: InsightId, status: PracticeStatus, evidence: PracticeEvidence[
   return { id, insight: INSIGHT_IDS.indexOf(id) + 1, title: TITLES[id], status, evidence, advice };
 }
 
+/** Per cue slot: the present and found counts over the runs, and the runs with candidates for it, in order. */
+interface CueTotals {
+  present: number;
+  found: number;
+  runs: PracticeRun[];
+}
+
+/** The runs' cue and level answers summed in one pass (each insight then reads only the runs that have candidates for it). */
+interface Totals {
+  cue: Array<CueTotals | undefined>;
+  policy: { p: number; f: number; linked: number; runs: PracticeRun[] };
+}
+
+function totalsOf(runs: Array<Run<PracticeRun>>): Totals {
+  const cue: Array<CueTotals | undefined> = [];
+  const policy: Totals['policy'] = { p: 0, f: 0, linked: 0, runs: [] };
+  for (const r of runs) {
+    const v = r.value;
+    for (let mask = v.cueMask; mask !== 0; mask &= mask - 1) {
+      const slot = 31 - Math.clz32(mask & -mask);
+      const e = v.cue[slot]!;
+      const t = (cue[slot] ??= { present: 0, found: 0, runs: [] });
+      t.present += e.present.length;
+      t.found += e.present.length + e.partial.length;
+      t.runs.push(v);
+    }
+    const p = v.policy;
+    if (p.p === 0 && p.f === 0) continue;
+    policy.p += p.p;
+    policy.f += p.f;
+    policy.linked += p.linked;
+    if (p.present.length || p.partial.length) policy.runs.push(v);
+  }
+  return { cue, policy };
+}
+
 /** Cue insights: present cues in a sentence that is no trap, template, thanks or plan count as present; the rest as partial. */
-function cueInsight(id: CueInsightId, runs: Array<Run<PracticeRun>>, lex: PracticeLexicon): { status: PracticeStatus; evidence: PracticeEvidence[] } {
+function cueInsight(id: CueInsightId, totals: Totals, lex: PracticeLexicon): { status: PracticeStatus; evidence: PracticeEvidence[] } {
   const cues = lex.insights[id];
   const slot = INSIGHT_IDS.indexOf(id);
-  let present = 0;
-  let found = 0;
-  for (const r of runs) {
-    const e = r.value.cue[slot];
-    if (!e) continue;
-    present += e.present.length;
-    found += e.present.length + e.partial.length;
-  }
+  const t = totals.cue[slot];
+  const present = t?.present ?? 0;
+  const found = t?.found ?? 0;
   const status: PracticeStatus = present >= cues.minPresent ? 'present' : found ? 'partial' : 'absent';
-  return { status, evidence: pickFrom((strength) => candidates(runs, (v) => v.cue[slot]?.[strength])) };
+  return { status, evidence: t ? pickFrom((strength) => candidates(t.runs, (v) => v.cue[slot]![strength])) : [] };
 }
 
 /** The candidates of the runs, in document order. */
-function* candidates(runs: Array<Run<PracticeRun>>, of: (v: PracticeRun) => Candidate[] | undefined): Iterable<Candidate> {
-  for (const r of runs) {
-    const list = of(r.value);
-    if (list) yield* list;
-  }
+function* candidates(runs: PracticeRun[], of: (v: PracticeRun) => Candidate[]): Iterable<Candidate> {
+  for (const v of runs) yield* of(v);
 }
 
 /** The units that say "we recommend", in document order. */
@@ -132,18 +160,10 @@ function cueMatch(u: Unit, slot: number, cues: PracticeLexicon['insights'][CueIn
 }
 
 /** Insight 4: both levels named, and linked in one sentence; one level only is partial. */
-function policyPractice(runs: Array<Run<PracticeRun>>, lex: PracticeLexicon): { status: PracticeStatus; evidence: PracticeEvidence[] } {
-  const base = cueInsight('policy_practice', runs, lex);
+function policyPractice(totals: Totals, lex: PracticeLexicon): { status: PracticeStatus; evidence: PracticeEvidence[] } {
+  const base = cueInsight('policy_practice', totals, lex);
   if (base.status === 'present') return base;
-  let linked = 0;
-  let policy = 0;
-  let frontline = 0;
-  for (const r of runs) {
-    const p = r.value.policy;
-    linked += p.linked;
-    policy += p.p;
-    frontline += p.f;
-  }
+  const { linked, p: policy, f: frontline, runs } = totals.policy;
   const status: PracticeStatus = linked >= 2 ? 'present' : linked > 0 || (policy > 0 && frontline > 0) || policy + frontline >= 3 ? 'partial' : base.status;
   // The cue evidence first, then the sentences that name both levels.
   const evidence = pickFrom(function* (strength) {
@@ -305,6 +325,8 @@ interface PracticeRun {
   study: number;
   /** Per cue slot: the candidates in order, those that count as present and the partial ones. */
   cue: Array<{ present: Candidate[]; partial: Candidate[] } | undefined>;
+  /** A bit for each cue slot with candidates. */
+  cueMask: number;
   /** Insight 4's levels: units naming policy, practice, both linked, and the candidates by strength. */
   policy: { p: number; f: number; linked: number; present: Candidate[]; partial: Candidate[] };
   /** Units that say "we recommend" (no template, no heading). */
@@ -327,7 +349,7 @@ const RUN_SLOTS = new WeakMap<PracticeLexicon, RunSlots<Array<PracticeRun | unde
 
 function summariseRun(doc: DocumentModel, lex: PracticeLexicon, from: number, to: number, acknowledgements: boolean, planned: boolean): PracticeRun {
   const ur = runUnits(doc, lex, filterFor(lex), from, to, acknowledgements, planned);
-  const run: PracticeRun = { units: ur, study: 0, cue: [], policy: { p: 0, f: 0, linked: 0, present: [], partial: [] }, inline: [], tools: [], terms: 0, firstTerms: [] };
+  const run: PracticeRun = { units: ur, study: 0, cue: [], cueMask: 0, policy: { p: 0, f: 0, linked: 0, present: [], partial: [] }, inline: [], tools: [], terms: 0, firstTerms: [] };
   for (const u of ur.units) {
     if (u.template) continue;
     if (isStudyCue(u, lex)) run.study++;
@@ -340,6 +362,7 @@ function summariseRun(doc: DocumentModel, lex: PracticeLexicon, from: number, to
         const c = cueMatch(u, slot, cues);
         if (c === NO_CUE) continue;
         const e = (run.cue[slot] ??= { present: [], partial: [] });
+        run.cueMask |= 1 << slot;
         const strength = c.present && !((!cues.plansCount && u.plan) || c.downgraded) ? 'present' : 'partial';
         e[strength].push({ unit: u, at: c.at, strength });
       }
@@ -383,26 +406,23 @@ function compute(doc: DocumentModel, lex: PracticeLexicon): PracticeFit {
   if (!slots) RUN_SLOTS.set(lex, (slots = new RunSlots()));
   const marked = (s: number) => s >= 0 && ackSection[s]!;
   const plannedIn = (s: number) => s >= 0 && planSection[s]!;
-  const runs: Array<Run<PracticeRun>> = [];
-  for (const r of slots.runs(doc, () => [])) {
-    const ack = marked(r.section);
-    const planned = plannedIn(r.section);
-    const byMark = r.value;
-    const value = (byMark[(ack ? 1 : 0) | (planned ? 2 : 0)] ??= summariseRun(doc, lex, r.from, r.to, ack, planned));
-    runs.push({ from: r.from, to: r.to, section: r.section, value });
-  }
   // The runs placed at this check; the pseudo-heading runs followed across them; the recommendations sections' units.
   const check = checkOf(doc);
   const pseudoItems: Array<{ unit: Unit; research: boolean; section: number }> = [];
   const recUnits: Unit[] = [];
   let pseudo: { research: boolean; section: number } | undefined;
   let studyCues = 0;
-  const placed = new Set<PracticeRun>();
-  for (const r of runs) {
+  const runs: Array<Run<PracticeRun>> = [];
+  for (const s of slots.runs(doc, () => [])) {
+    const ack = marked(s.section);
+    const planned = plannedIn(s.section);
+    const byMark = s.value;
+    let value = (byMark[(ack ? 1 : 0) | (planned ? 2 : 0)] ??= summariseRun(doc, lex, s.from, s.to, ack, planned));
     // A run whose blocks repeat an earlier run of this check exactly has the same summary: its units get places of their own.
-    if (placed.has(r.value)) r.value = summariseRun(doc, lex, r.from, r.to, marked(r.section), plannedIn(r.section));
-    placed.add(r.value);
-    const u = r.value.units;
+    if (value.units.place.check === check) value = summariseRun(doc, lex, s.from, s.to, ack, planned);
+    const r: Run<PracticeRun> = { from: s.from, to: s.to, section: s.section, value };
+    runs.push(r);
+    const u = value.units;
     u.place.from = r.from;
     u.place.section = r.section;
     u.place.check = check;
@@ -423,6 +443,7 @@ function compute(doc: DocumentModel, lex: PracticeLexicon): PracticeFit {
     return tools;
   });
   const isStudy = studyCues >= 2;
+  const totals = totalsOf(runs);
   const items: PracticeItem[] = [];
   for (const id of INSIGHT_IDS) {
     let r: { status: PracticeStatus; evidence: PracticeEvidence[] };
@@ -430,9 +451,9 @@ function compute(doc: DocumentModel, lex: PracticeLexicon): PracticeFit {
     else if (id === 'practical_handles') r = handlesItem(handles, doc);
     else if (id === 'common_language') r = languageItem(doc, runs);
     else if (id === 'readability') r = readabilityItem(doc);
-    else if (id === 'policy_practice') r = policyPractice(runs, lex);
+    else if (id === 'policy_practice') r = policyPractice(totals, lex);
     else {
-      r = cueInsight(id, runs, lex);
+      r = cueInsight(id, totals, lex);
       if (STUDY_ONLY.has(id) && !isStudy && r.status !== 'present') r = { status: 'not-applicable', evidence: r.evidence };
     }
     items.push(item(id, r.status, r.evidence));

@@ -5,7 +5,7 @@ import type { DocumentModel, RuleOptions } from '../types.js';
 import type { Run } from '../../runs.js';
 import { RunSlots } from '../block-runs.js';
 import type { DocumentAnalysis } from '../types.js';
-import type { ClientFacts, Speaker } from './analyzer.js';
+import type { ClientFacts, QuoteFact, Speaker } from './analyzer.js';
 import { CLIENT_FACTS } from './analyzer.js';
 import type { PeopleKind } from './lexicon.js';
 
@@ -308,6 +308,10 @@ interface ClientRun {
   /** The lead-in and the question state after the run. */
   carryOut: Speaker | typeof FROM_START;
   questionOut: boolean | typeof FROM_START;
+  /** What its events added to the voice at the last check (collectVoice). */
+  voice?: RunVoice;
+  /** Its mentions with the participants of the last check resolved. */
+  mentions?: RunMentions;
 }
 
 /** Per-run summaries of the client facts (an edit recomputes only the runs around it). */
@@ -464,7 +468,7 @@ function sectionParents(sections: DocumentModel['sections']): number[] {
 
 /** Pass 2: counts per section (with subsections), statements, quotes, involvement, from the runs' summaries. */
 function collectVoice(ctx: Context, participants: Participants, parent: number[], runs: Array<Run<ClientRun>>): Voice {
-  const { doc, item } = ctx;
+  const { doc, item, factsOf } = ctx;
   const sections = doc.sections;
   const v: Voice = {
     words: 0, client: 0, prof: 0, participant: 0, terms: new Map(),
@@ -477,7 +481,9 @@ function collectVoice(ctx: Context, participants: Participants, parent: number[]
   let lastSection = -2;
   let prevQuestion = false;
   const { resolve } = participants;
-  for (const { from, section, value: r } of runs) {
+  const who = PARTICIPANTS_CODE[participants.are] * 3 + RESOLVED_CODE[participants.resolvedBy];
+  for (const run of runs) {
+    const { from, section, value: r } = run;
     if (section !== lastSection) {
       carry = 'unknown';
       prevQuestion = false;
@@ -488,19 +494,15 @@ function collectVoice(ctx: Context, participants: Participants, parent: number[]
       if (v.involvement.length >= MAX_ITEMS) break;
       v.involvement.push({ ...item(from + k, inv.start, inv.end, inv.text), cue: inv.cue });
     }
-    countMentions(v, r, section, participants, parent);
-    for (const e of r.events) {
-      const bi = from + e.k;
-      const f = e.f;
-      const at = e.carry === FROM_START ? carry : resolve(e.carry);
-      const question = e.prevQuestion === FROM_START ? prevQuestion : e.prevQuestion;
-      // A paragraph that cites the literature reports what others found, not what this study heard:
-      // a citation in its text ("(Smith, 2019)", "[12]") or a citation placeholder (LaTeX \cite, Pandoc [@key]).
-      const literature = f.literature || ((f.statements.length > 0 || f.quotes.length > 0) && citesInSource(doc, doc.blocks[bi]!));
-      if (!literature) addStatements(ctx, v, f, bi, participants);
-      addQuotes(ctx, v, f, bi, participants, at, literature);
-      // A first-person answer right after a question ("Speelt u wel eens bingo?" — "Ja, ik speel graag…"): the respondent's words.
-      if (f.firstPerson && question && !literature) addAnswer(ctx, v, bi, participants);
+    countMentions(v, r, section, participants, parent, who);
+    if (r.events.length) {
+      // The run's voice as at the last check when it starts with the same lead-in, question and heading before it, the
+      // same participants, and the same answers of the source reads it depends on; else worked out again.
+      const prevHeading = from > 0 && !!factsOf(from - 1)?.heading;
+      const key = ((who * 4 + SPEAKER_CODE[carry]) * 2 + (prevQuestion ? 1 : 0)) * 2 + (prevHeading ? 1 : 0);
+      let rv = r.voice;
+      if (!rv || rv.key !== key || !sameAnswers(doc, from, rv)) r.voice = rv = runVoice(ctx, run, participants, key, carry, prevQuestion, prevHeading);
+      addRunVoice(ctx, v, from, rv);
     }
     if (r.carryOut !== FROM_START) carry = resolve(r.carryOut);
     if (r.questionOut !== FROM_START) prevQuestion = r.questionOut;
@@ -508,25 +510,208 @@ function collectVoice(ctx: Context, participants: Participants, parent: number[]
   return v;
 }
 
-/** Client and professional mentions of a run's prose blocks, in the document and in its section and those around it. */
-function countMentions(v: Voice, r: ClientRun, section: number, participants: Participants, parent: number[]): void {
+const SPEAKER_CODE: Record<Speaker, number> = { unknown: 0, client: 1, professional: 2, participant: 3 };
+const PARTICIPANTS_CODE: Record<Participants['are'], number> = { unknown: 0, clients: 1, professionals: 2, both: 3 };
+const RESOLVED_CODE: Record<Participants['resolvedBy'], number> = { none: 0, method: 1, mentions: 2 };
+
+/**
+ * A read of the source that a run's voice depends on: whether block k of the run cites in its source (its
+ * placeholders: a \cite, a [@key], a footnote mark), or, with a quotation, whether a citation follows it there.
+ */
+interface SourceProbe {
+  k: number;
+  quote?: QuoteFact;
+}
+
+/** A quotation (or a first-person answer: no quote) of a run that is counter-evidence, or may be. */
+interface CounterRef {
+  k: number;
+  quote?: QuoteFact;
+  /** The reason; when `read`, the reason unless a citation follows the quotation in the source (undefined: no counter-evidence then). */
+  reason: CounterEvidence['reason'] | undefined;
+  read: boolean;
+}
+
+/**
+ * What a run's statements, quotations and answers add to the voice, for the lead-in, question and heading before the
+ * run and the participants (`key`), and the answers of its source reads. Block-relative (k): placed when combined.
+ */
+interface RunVoice {
+  key: number;
+  probes: SourceProbe[];
+  answers: boolean[];
+  clientQuotes: number;
+  professionalQuotes: number;
+  voice: number;
+  experience: number;
+  /** The first statements, client quotations (a quote, or the block as an answer) and counter-evidence of the run. */
+  statements: Array<{ k: number; st: ClientFacts['statements'][number] }>;
+  quotes: Array<{ k: number; quote?: QuoteFact }>;
+  /** In order, up to the MAX_ITEMS-th that is sure to be counter-evidence. */
+  counter: CounterRef[];
+  /** Counter items in `counter` that are sure to be counter-evidence. */
+  sure: number;
+}
+
+function probe(doc: DocumentModel, b: Block, p: SourceProbe): boolean {
+  return p.quote ? citedAfterInSource(doc, b, p.quote.end) : citesInSource(doc, b);
+}
+
+/** Whether the run's source reads answer as when its voice was worked out. */
+function sameAnswers(doc: DocumentModel, from: number, rv: RunVoice): boolean {
+  const { probes, answers } = rv;
+  for (let i = 0; i < probes.length; i++) {
+    const p = probes[i]!;
+    if (probe(doc, doc.blocks[from + p.k]!, p) !== answers[i]) return false;
+  }
+  return true;
+}
+
+/** A run's voice from its events, as collectVoice met them one by one (statements, quotations, answers of each block in order). */
+function runVoice(ctx: Context, run: Run<ClientRun>, participants: Participants, key: number, carryIn: Speaker, questionIn: boolean, prevHeading: boolean): RunVoice {
+  const { doc, factsOf } = ctx;
   const { resolve } = participants;
-  let c = r.client;
-  let p = r.prof;
-  const rp = resolve('participant');
-  if (rp === 'client') c += r.participant;
-  else if (rp === 'professional') p += r.participant;
-  else if (resolve('participant', true) === 'client') c += r.participantClientByDefault;
+  const { from, value: r } = run;
+  const rv: RunVoice = { key, probes: [], answers: [], clientQuotes: 0, professionalQuotes: 0, voice: 0, experience: 0, statements: [], quotes: [], counter: [], sure: 0 };
+  const read = (k: number, quote?: QuoteFact): boolean => {
+    const p: SourceProbe = quote ? { k, quote } : { k };
+    const a = probe(doc, doc.blocks[from + k]!, p);
+    rv.probes.push(p);
+    rv.answers.push(a);
+    return a;
+  };
+  const heardClients = participants.resolvedBy === 'method' && (participants.are === 'clients' || participants.are === 'both');
+  const byMethod = participants.resolvedBy === 'method';
+  const counter = (c: CounterRef, sure: boolean) => {
+    if (rv.sure >= MAX_ITEMS) return;
+    rv.counter.push(c);
+    if (sure) rv.sure++;
+  };
+  for (const e of r.events) {
+    const k = e.k;
+    const f = e.f;
+    const b = doc.blocks[from + k]!;
+    const carry = e.carry === FROM_START ? carryIn : resolve(e.carry);
+    const question = e.prevQuestion === FROM_START ? questionIn : e.prevQuestion;
+    // A paragraph that cites the literature reports what others found, not what this study heard:
+    // a citation in its text ("(Smith, 2019)", "[12]") or a citation placeholder (LaTeX \cite, Pandoc [@key]).
+    const literature = f.literature || ((f.statements.length > 0 || f.quotes.length > 0) && !!b.analysed.block.placeholders?.length && read(k));
+    if (!literature) {
+      for (const st of f.statements) {
+        // A generic subject ("most people were supportive") speaks for the clients only when the method heard them.
+        if (st.generic && !heardClients) continue;
+        if (resolve(st.speaker) !== 'client') continue;
+        if (st.kind === 'voice') rv.voice++;
+        else rv.experience++;
+        if (rv.statements.length < MAX_ITEMS) rv.statements.push({ k, st });
+      }
+    }
+    // Quotations: the attribution, else the lead-in that introduces them ("Inwoners zeiden:"), else the people the
+    // study heard from (only when its method names them). A quotation that cites the literature, stands in a
+    // literature section, opens a chapter as an epigraph, or is a professional's or a named author's is counter-evidence.
+    const literatureSection = LITERATURE_ROLES.has(b.analysed.role);
+    const firstInSection = k > 0 ? !!factsOf(from + k - 1)?.heading : prevHeading;
+    for (const q of f.quotes) {
+      let who = resolve(q.speaker);
+      if (q.speaker === 'unknown') who = carry !== 'unknown' ? carry : byMethod ? resolve('participant') : 'unknown';
+      const other: CounterEvidence['reason'] | undefined = literature || literatureSection
+        ? 'literature'
+        : q.whole && firstInSection && q.speaker === 'unknown' && carry === 'unknown' && !q.labelled
+          ? 'epigraph'
+          : who === 'professional'
+            ? 'professional'
+            : q.speaker === 'unknown' && q.attribution
+              ? 'author'
+              : undefined;
+      if (q.cited) {
+        counter({ k, quote: q, reason: 'cited', read: false }, true);
+        if (who === 'professional') rv.professionalQuotes++;
+        continue;
+      }
+      if (other !== undefined) {
+        // Counter-evidence whatever follows it; the source is read for its reason only when it is shown.
+        counter({ k, quote: q, reason: other, read: true }, true);
+        if (who === 'professional') rv.professionalQuotes++;
+        continue;
+      }
+      if (who === 'client') {
+        // A client quotation unless a citation follows it in the source: read at every check (it decides the counts).
+        if (read(k, q)) {
+          counter({ k, quote: q, reason: 'cited', read: false }, true);
+          continue;
+        }
+        rv.clientQuotes++;
+        if (rv.quotes.length < MAX_ITEMS) rv.quotes.push({ k, quote: q });
+        continue;
+      }
+      // Nobody's quotation: counter-evidence only when a citation follows it (read when it would be shown).
+      counter({ k, quote: q, reason: undefined, read: true }, false);
+    }
+    // A first-person answer right after a question ("Speelt u wel eens bingo?" — "Ja, ik speel graag…"): the respondent's words.
+    if (f.firstPerson && question && !literature) {
+      const answer = byMethod ? resolve('participant') : 'unknown';
+      if (answer === 'client') {
+        rv.clientQuotes++;
+        if (rv.quotes.length < MAX_ITEMS) rv.quotes.push({ k });
+      } else if (answer === 'professional') {
+        rv.professionalQuotes++;
+        counter({ k, reason: 'professional', read: false }, true);
+      }
+    }
+  }
+  return rv;
+}
+
+/** A run's voice added to the document's: its counts, and its items while the lists are not full, placed now. */
+function addRunVoice(ctx: Context, v: Voice, from: number, rv: RunVoice): void {
+  const { doc, item } = ctx;
+  v.clientQuotes += rv.clientQuotes;
+  v.professionalQuotes += rv.professionalQuotes;
+  v.voice += rv.voice;
+  v.experience += rv.experience;
+  for (const { k, st } of rv.statements) {
+    if (v.statements.length >= MAX_ITEMS) break;
+    v.statements.push({ ...item(from + k, st.start, st.end, st.text), kind: st.kind });
+  }
+  for (const { k, quote: q } of rv.quotes) {
+    if (v.allQuotes.length >= MAX_ITEMS) break;
+    if (q) {
+      const e: ClientPerspective['quotes'][number] = item(from + k, q.start, q.end, q.text);
+      if (q.attribution) e.attribution = q.attribution;
+      v.allQuotes.push(e);
+    } else v.allQuotes.push({ ...answerItem(ctx, from + k), attribution: 'answer' });
+  }
+  for (const c of rv.counter) {
+    if (v.counter.length >= MAX_ITEMS) break;
+    const q = c.quote;
+    if (!q) {
+      v.counter.push({ ...answerItem(ctx, from + c.k), reason: c.reason! });
+      continue;
+    }
+    const reason = c.read && citedAfterInSource(doc, doc.blocks[from + c.k]!, q.end) ? 'cited' : c.reason;
+    if (reason) v.counter.push({ ...item(from + c.k, q.start, q.end, q.text), reason });
+  }
+}
+
+/** A first-person block as the respondent's answer: the block's text, shortened. */
+function answerItem(ctx: Context, bi: number): EvidenceItem {
+  const t = ctx.doc.blocks[bi]!.analysed.block.text;
+  return ctx.item(bi, 0, t.length, shortText(t));
+}
+
+/** Client and professional mentions of a run's prose blocks, in the document and in its section and those around it. */
+function countMentions(v: Voice, r: ClientRun, section: number, participants: Participants, parent: number[], who: number): void {
+  let m = r.mentions;
+  if (!m || m.who !== who) r.mentions = m = runMentions(r, participants, who);
+  const { c, p } = m;
   v.words += r.words;
   v.client += c;
   v.prof += p;
   v.participant += r.participant;
-  for (const term of r.terms.values()) {
-    const kind = term.kind === 'participant' ? resolve('participant', term.clientByDefault) : term.kind;
-    if (kind !== 'client' && kind !== 'professional') continue;
+  for (const term of m.terms) {
     const e = v.terms.get(term.t);
     if (e) e.count += term.count;
-    else v.terms.set(term.t, { kind, count: term.count, display: term.display });
+    else v.terms.set(term.t, { kind: term.kind, count: term.count, display: term.display });
   }
   for (let s = section; s >= 0; s = parent[s]!) {
     v.secClient[s]! += c;
@@ -535,76 +720,29 @@ function countMentions(v: Voice, r: ClientRun, section: number, participants: Pa
   }
 }
 
-/** Statements of what clients said or experienced, in a block that does not cite the literature. */
-function addStatements(ctx: Context, v: Voice, f: ClientFacts, bi: number, participants: Participants): void {
-  const heardClients = participants.resolvedBy === 'method' && (participants.are === 'clients' || participants.are === 'both');
-  for (const st of f.statements) {
-    // A generic subject ("most people were supportive") speaks for the clients only when the method heard them.
-    if (st.generic && !heardClients) continue;
-    if (participants.resolve(st.speaker) !== 'client') continue;
-    if (st.kind === 'voice') v.voice++;
-    else v.experience++;
-    if (v.statements.length < MAX_ITEMS) v.statements.push({ ...ctx.item(bi, st.start, st.end, st.text), kind: st.kind });
-  }
+/** A run's client and professional mentions and terms with the participants resolved (kept with the run per participants). */
+interface RunMentions {
+  who: number;
+  c: number;
+  p: number;
+  terms: Array<{ t: string; kind: 'client' | 'professional'; count: number; display: string }>;
 }
 
-/**
- * Quotations: the attribution, else the lead-in that introduces them ("Inwoners zeiden:"), else
- * the people the study heard from (only when its method names them). A quotation that cites the
- * literature, stands in a literature section, opens a chapter as an epigraph, or is a
- * professional's or a named author's is counter-evidence.
- */
-function addQuotes(ctx: Context, v: Voice, f: ClientFacts, bi: number, participants: Participants, carry: Speaker, literature: boolean): void {
-  const { doc, item, factsOf } = ctx;
+function runMentions(r: ClientRun, participants: Participants, who: number): RunMentions {
   const { resolve } = participants;
-  const b = doc.blocks[bi]!;
-  const byMethod = participants.resolvedBy === 'method';
-  const literatureSection = LITERATURE_ROLES.has(b.analysed.role);
-  const firstInSection = bi > 0 && !!factsOf(bi - 1)?.heading;
-  for (const q of f.quotes) {
-    let who = resolve(q.speaker);
-    if (q.speaker === 'unknown') who = carry !== 'unknown' ? carry : byMethod ? resolve('participant') : 'unknown';
-    const other: CounterEvidence['reason'] | undefined = literature || literatureSection
-      ? 'literature'
-      : q.whole && firstInSection && q.speaker === 'unknown' && carry === 'unknown' && !q.labelled
-        ? 'epigraph'
-        : who === 'professional'
-          ? 'professional'
-          : q.speaker === 'unknown' && q.attribution
-            ? 'author'
-            : undefined;
-    // The source text after the quotation is read only when its answer counts: a counter item still to be shown, or a
-    // client quotation that nothing else makes counter-evidence (speed only, cl15).
-    const readSource = v.counter.length < MAX_ITEMS ? true : other === undefined && who === 'client';
-    const counterReason: CounterEvidence['reason'] | undefined = q.cited || (readSource && citedAfterInSource(doc, b, q.end)) ? 'cited' : other;
-    if (counterReason) {
-      // Only the first few are shown (evidence): the rest are not placed.
-      if (v.counter.length < MAX_ITEMS) v.counter.push({ ...item(bi, q.start, q.end, q.text), reason: counterReason });
-      if (who === 'professional') v.professionalQuotes++;
-      continue;
-    }
-    if (who === 'client') {
-      v.clientQuotes++;
-      if (v.allQuotes.length >= MAX_ITEMS) continue;
-      const e: ClientPerspective['quotes'][number] = item(bi, q.start, q.end, q.text);
-      if (q.attribution) e.attribution = q.attribution;
-      v.allQuotes.push(e);
-    }
+  let c = r.client;
+  let p = r.prof;
+  const rp = resolve('participant');
+  if (rp === 'client') c += r.participant;
+  else if (rp === 'professional') p += r.participant;
+  else if (resolve('participant', true) === 'client') c += r.participantClientByDefault;
+  const terms: RunMentions['terms'] = [];
+  for (const term of r.terms.values()) {
+    const kind = term.kind === 'participant' ? resolve('participant', term.clientByDefault) : term.kind;
+    if (kind !== 'client' && kind !== 'professional') continue;
+    terms.push({ t: term.t, kind, count: term.count, display: term.display });
   }
-}
-
-/** A first-person block right after a question: the respondent's answer, a quotation of whoever the method heard. */
-function addAnswer(ctx: Context, v: Voice, bi: number, participants: Participants): void {
-  const b = ctx.doc.blocks[bi]!;
-  const who = participants.resolvedBy === 'method' ? participants.resolve('participant') : 'unknown';
-  const e = () => ctx.item(bi, 0, b.analysed.block.text.length, shortText(b.analysed.block.text));
-  if (who === 'client') {
-    v.clientQuotes++;
-    if (v.allQuotes.length < MAX_ITEMS) v.allQuotes.push({ ...e(), attribution: 'answer' });
-  } else if (who === 'professional') {
-    v.professionalQuotes++;
-    if (v.counter.length < MAX_ITEMS) v.counter.push({ ...e(), reason: 'professional' });
-  }
+  return { who, c, p, terms };
 }
 
 /** The verdict and its reasons, judged on the evidence (a short report with one client quote is judged). */
