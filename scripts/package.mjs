@@ -92,6 +92,8 @@ if (values.server) {
   } else cpSync(src, serverOut);
 } else {
   cpSync(join(root, 'server/dist/server.cjs'), serverOut);
+  // The parsers it loads on first use (YAML, the schema validator, Word, Dutch hyphenation; scripts/build.mjs LAZY).
+  cpSync(join(root, 'server/dist/lazy'), join(stage, 'server/dist/lazy'), { recursive: true });
   // The workspace check's worker threads (optional: without it the server checks on one thread).
   if (existsSync(join(root, 'server/dist/pool-worker.mjs'))) cpSync(join(root, 'server/dist/pool-worker.mjs'), join(stage, 'server/dist/pool-worker.mjs'));
 }

@@ -32,7 +32,7 @@ describe('the .vsix is ready for the marketplace and Open VSX', function () {
   });
 
   it('holds the README, CHANGELOG, LICENSE, icon, bundles, dictionaries and rule pages', () => {
-    for (const f of ['extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/client/images/icon.png', 'extension/client/dist/extension.js', 'extension/server/dist/server.cjs', 'extension/server/dist/pool-worker.mjs', 'extension/server/schema/brug.schema.json']) {
+    for (const f of ['extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/client/images/icon.png', 'extension/client/dist/extension.js', 'extension/server/dist/server.cjs', 'extension/server/dist/pool-worker.mjs', 'extension/server/dist/lazy/yaml.cjs', 'extension/server/dist/lazy/ajv.cjs', 'extension/server/dist/lazy/mammoth.cjs', 'extension/server/schema/brug.schema.json']) {
       assert.ok(files.includes(f), `${f} is missing from the package`);
     }
     assert.ok(files.some((f) => f.startsWith('extension/docs/rules/')));
