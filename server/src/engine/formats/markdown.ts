@@ -873,6 +873,18 @@ function pieces(src: string): Array<[number, number]> {
   return out;
 }
 
+/** `text` with the contents of its code spans (`codes`, from codeSpans) written as `x`, the backticks kept. */
+function maskCodeSpans(text: string, codes: ReadonlyArray<[number, number]>): string {
+  for (const [cs, ce] of codes) {
+    let a = cs;
+    while (text.charCodeAt(a) === 96) a++;
+    let b = ce;
+    while (text.charCodeAt(b - 1) === 96) b--;
+    text = text.slice(0, a) + 'x'.repeat(b - a) + text.slice(b);
+  }
+  return text;
+}
+
 /**
  * Whether src[start, end) is a plain paragraph (see NOT_PLAIN and BLOCK_START), with footnote
  * references to defined footnotes and simple emphasis: what remark leaves out of its text, as
@@ -889,13 +901,7 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
     if (raw.indexOf('\\') >= 0 || raw.indexOf('$') >= 0) return null;
     codes = codeSpans(raw);
     if (!codes) return null;
-    for (const [cs, ce] of codes) {
-      let a = cs;
-      while (raw.charCodeAt(a) === 96) a++;
-      let b = ce;
-      while (raw.charCodeAt(b - 1) === 96) b--;
-      raw = raw.slice(0, a) + 'x'.repeat(b - a) + raw.slice(b);
-    }
+    raw = maskCodeSpans(raw, codes);
   }
   if (raw.indexOf('\\') >= 0) raw = raw.replace(ESCAPE, 'xx');
   let piece = raw;
@@ -1295,13 +1301,7 @@ function tablePiece(src: string, start: number, end: number): FastPiece | undefi
           if (cell.indexOf('\\') >= 0 || cell.indexOf('$') >= 0) return undefined;
           codes = codeSpans(cell);
           if (!codes) return undefined;
-          for (const [cs, ce] of codes) {
-            let a = cs;
-            while (codeCell.charCodeAt(a) === 96) a++;
-            let b = ce;
-            while (codeCell.charCodeAt(b - 1) === 96) b--;
-            codeCell = codeCell.slice(0, a) + 'x'.repeat(b - a) + codeCell.slice(b);
-          }
+          codeCell = maskCodeSpans(cell, codes);
           masked = codeCell.slice(lead, lead + content.length);
         }
         if (masked.indexOf('*') >= 0 || masked.indexOf('_') >= 0) {
