@@ -886,6 +886,16 @@ function maskCodeSpans(text: string, codes: ReadonlyArray<[number, number]>): st
 }
 
 /**
+ * The skips of a list item's text [from, textEnd) read as a plain paragraph; a wrapped item's continuation lines have
+ * their indentation masked (a letter: what follows it is no line's start).
+ */
+function itemSkips(src: string, from: number, textEnd: number, wrapped: boolean, footnotes: ReadonlySet<string>): Skip[] | null {
+  if (!wrapped) return plainParagraph(src, from, textEnd, footnotes);
+  const local = src.slice(from, textEnd).replace(/\n +/g, (ws) => `\n${'x'.repeat(ws.length - 1)}`);
+  return plainParagraph(local, 0, local.length, footnotes)?.map(([rs, re, what]) => (what ? [from + rs, from + re, what] : [from + rs, from + re]) as Skip) ?? null;
+}
+
+/**
  * Whether src[start, end) is a plain paragraph (see NOT_PLAIN and BLOCK_START), with footnote
  * references to defined footnotes and simple emphasis: what remark leaves out of its text, as
  * sorted [start, end) ranges; null when it is not plain.
@@ -1094,15 +1104,11 @@ function listPiece(src: string, start: number, end: number, footnotes: ReadonlyS
       itemEnd = e;
     }
     const textEnd = trimSpaces(src, from, itemEnd);
-    let skips: Skip[] | null;
-    if (itemEnd === lineEnd) skips = plainParagraph(src, from, textEnd, footnotes);
-    else {
-      // The item's text with each continuation line's indentation masked (a letter: what follows it is no line's start).
+    if (itemEnd !== lineEnd) {
       const text = src.slice(from, textEnd);
       if (text.indexOf(' \n') >= 0 || text.indexOf('\t') >= 0) return undefined;
-      const local = text.replace(/\n +/g, (ws) => `\n${'x'.repeat(ws.length - 1)}`);
-      skips = plainParagraph(local, 0, local.length, footnotes)?.map(([rs, re, what]) => (what ? [from + rs, from + re, what] : [from + rs, from + re]) as Skip) ?? null;
     }
+    const skips = itemSkips(src, from, textEnd, itemEnd !== lineEnd, footnotes);
     if (!skips) return undefined;
     const block = fastBlock(src, 'listItem', from, itemEnd, from, textEnd, skips, undefined, itemEnd !== lineEnd);
     if (block) blocks.push(block);
@@ -1190,12 +1196,7 @@ function listRun(src: string, ps: Array<[number, number]>, i: number, footnotes:
       const textEnd = trimSpaces(src, from, itemEnd);
       const text = src.slice(from, textEnd);
       if (text.indexOf('\t') >= 0 || (itemEnd !== lineEnd && text.indexOf(' \n') >= 0)) return undefined;
-      let skips: Skip[] | null;
-      if (itemEnd === lineEnd) skips = plainParagraph(src, from, textEnd, footnotes);
-      else {
-        const local = text.replace(/\n +/g, (ws) => `\n${'x'.repeat(ws.length - 1)}`);
-        skips = plainParagraph(local, 0, local.length, footnotes)?.map(([rs, re, what]) => (what ? [from + rs, from + re, what] : [from + rs, from + re]) as Skip) ?? null;
-      }
+      const skips = itemSkips(src, from, textEnd, itemEnd !== lineEnd, footnotes);
       if (!skips) return undefined;
       const block = fastBlock(src, 'listItem', from, itemEnd, from, textEnd, skips, undefined, itemEnd !== lineEnd);
       if (block) blocks.push(block);
