@@ -1476,15 +1476,7 @@ function fastPiece(src: string, start: number, end: number, footnotes: ReadonlyS
       const lineEnd = textEnd + underline[0].length;
       const skips = plainParagraph(src, start, textEnd, footnotes);
       if (!skips) return undefined;
-      const blocks: ProseBlock[] = [];
-      const h = fastBlock(src, 'heading', start, lineEnd, start, textEnd, skips, underline[0][1] === '=' ? 1 : 2);
-      if (h) blocks.push(h);
-      if (lineEnd >= end) return { start, end, blocks };
-      const rest = fastPiece(src, lineEnd + 1, end, footnotes);
-      if (!rest) return undefined;
-      const piece: FastPiece = { start, end, blocks: [...blocks, ...rest.blocks] };
-      if (rest.defines) piece.defines = rest.defines;
-      return piece;
+      return headingThenRest(src, start, end, lineEnd, fastBlock(src, 'heading', start, lineEnd, start, textEnd, skips, underline[0][1] === '=' ? 1 : 2), footnotes);
     }
     // Spaces at the paragraph's end are in its node, not in its text.
     const textEnd = trimSpaces(src, start, end);
@@ -1501,9 +1493,12 @@ function fastPiece(src: string, start: number, end: number, footnotes: ReadonlyS
   if (src.charCodeAt(headingEnd - 1) === 35) return undefined;
   const skips = plainParagraph(src, from, headingEnd, footnotes);
   if (!skips) return undefined;
-  const blocks: ProseBlock[] = [];
-  const h = fastBlock(src, 'heading', start, lineEnd, from, headingEnd, skips, heading[1]!.length);
-  if (h) blocks.push(h);
+  return headingThenRest(src, start, end, lineEnd, fastBlock(src, 'heading', start, lineEnd, from, headingEnd, skips, heading[1]!.length), footnotes);
+}
+
+/** A heading piece [start, end): the heading block `h` up to `lineEnd`, then what follows it read as a piece of its own. */
+function headingThenRest(src: string, start: number, end: number, lineEnd: number, h: ProseBlock | undefined, footnotes: ReadonlySet<string>): FastPiece | undefined {
+  const blocks: ProseBlock[] = h ? [h] : [];
   if (lineEnd >= end) return { start, end, blocks };
   const rest = fastPiece(src, lineEnd + 1, end, footnotes);
   if (!rest) return undefined;
