@@ -44,7 +44,144 @@ interface NlcstNode {
   position?: { start: { offset?: number }; end: { offset?: number } };
 }
 
-const parsers = { nl: new ParseDutch(), en: new ParseEnglish() };
+/**
+ * retext's parsers (parse-latin under parse-dutch and parse-english) with two of their steps done
+ * without the garbage they make, to the same tree as far as this module reads it (node types, order,
+ * nesting and offsets; test/engine/sentence-parser.test.ts compares both on many texts):
+ * - `tokenize` gives each node a position whose points hold the offset only, one point object per
+ *   boundary shared by the nodes on either side (the package makes three objects of line, column and
+ *   offset per word), and classifies a character once per code unit (the package runs up to three
+ *   expressions per character). No step of the parsers changes a point object in place: they move
+ *   whole points from node to node.
+ * - the paragraph step that breaks a sentence at a blank line (breakImplicitSentences) splits every
+ *   white space of every sentence into an array of lines to count them; here the line breaks are
+ *   counted in place.
+ * The root step (one paragraph per run of lines) is skipped: it only groups the sentences, which
+ * sentencesOf reads in order either way.
+ */
+interface LatinParser {
+  tokenize(value: string): unknown[];
+  tokenizeParagraph(value: string): unknown;
+  tokenizeParagraphPlugins: Array<(node: unknown) => void>;
+}
+
+interface Point {
+  offset: number;
+}
+
+interface ParagraphNode {
+  type: string;
+  children: Array<{ type: string; value?: string; children?: unknown[]; position?: { start: Point; end: Point } }>;
+}
+
+const LATIN = Object.getPrototypeOf(ParseDutch.prototype) as LatinParser;
+const WHITE_SPACE = 1;
+const PUNCTUATION = 2;
+const WORD = 3;
+const NODE_TYPES = ['', 'WhiteSpaceNode', 'PunctuationNode', 'WordNode', 'SymbolNode'];
+/** The package's class of each UTF-16 code unit (0: not asked yet), asked of the package itself. */
+const charClasses = new Uint8Array(65536);
+
+function classOf(code: number): number {
+  let c = charClasses[code]!;
+  if (c === 0) {
+    const node = LATIN.tokenize.call(undefined, String.fromCharCode(code))[0] as { type: string };
+    c = NODE_TYPES.indexOf(node.type);
+    charClasses[code] = c;
+  }
+  return c;
+}
+
+function latinNode(cls: number, value: string, start: Point, end: Point): unknown {
+  return cls === WORD
+    ? { type: 'WordNode', children: [{ type: 'TextNode', value, position: { start, end } }], position: { start, end } }
+    : { type: NODE_TYPES[cls], value, position: { start, end } };
+}
+
+/** parse-latin's `tokenize`: runs of word characters, of white space, and of one repeated punctuation mark or symbol. */
+function tokenize(value: string): unknown[] {
+  const children: unknown[] = [];
+  if (!value) return children;
+  let from = 0;
+  let start: Point = { offset: 0 };
+  let previousClass = 0;
+  let previous = -1;
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    const cls = classOf(code);
+    // Words and white space continue, and so does the same punctuation mark or symbol (or a surrogate of one).
+    if (index > 0 && !(previousClass === cls && (cls === WORD || cls === WHITE_SPACE || code === previous || (code >= 0xd800 && code <= 0xdfff)))) {
+      const end: Point = { offset: index };
+      children.push(latinNode(previousClass, value.slice(from, index), start, end));
+      from = index;
+      start = end;
+    }
+    previousClass = cls;
+    previous = code;
+  }
+  children.push(latinNode(previousClass, value.slice(from), start, { offset: value.length }));
+  return children;
+}
+
+/** Line breaks in white space (CR LF one), up to two. */
+function lineBreaks(value: string): number {
+  let n = 0;
+  for (let i = 0; i < value.length && n < 2; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13) {
+      n++;
+      if (value.charCodeAt(i + 1) === 10) i++;
+    }
+  }
+  return n;
+}
+
+/** parse-latin's breakImplicitSentences: a sentence with a blank line inside is two, the white space between them. */
+function breakImplicitSentences(parent: unknown): void {
+  const paragraph = parent as ParagraphNode;
+  const siblings = paragraph.children;
+  for (let index = 0; index < siblings.length; index++) {
+    const child = siblings[index]!;
+    if (child.type !== 'SentenceNode') continue;
+    const children = child.children as ParagraphNode['children'];
+    for (let position = 1; position < children.length - 1; position++) {
+      const node = children[position]!;
+      if (node.type !== 'WhiteSpaceNode' || lineBreaks(node.value!) < 2) continue;
+      child.children = children.slice(0, position);
+      const insertion: ParagraphNode['children'][number] = { type: 'SentenceNode', children: children.slice(position + 1) };
+      const tail = children[position - 1]!;
+      const head = children[position + 1]!;
+      siblings.splice(index + 1, 0, node, insertion);
+      if (child.position && tail.position && head.position) {
+        const end = child.position.end;
+        child.position.end = tail.position.end;
+        insertion.position = { start: head.position.start, end };
+      }
+      // The package goes on at the white space it inserted (then the new sentence).
+      index++;
+      break;
+    }
+  }
+}
+
+/** The package's step at this place of its paragraph steps (parse-latin 7), when the list is the one it was written for. */
+const STOCK_BREAK = LATIN.tokenizeParagraphPlugins.length === 12 ? LATIN.tokenizeParagraphPlugins[9] : undefined;
+
+function leanParser(parser: ParseDutch | ParseEnglish): LatinParser {
+  const p = parser as unknown as LatinParser;
+  p.tokenize = tokenize;
+  const at = STOCK_BREAK ? p.tokenizeParagraphPlugins.indexOf(STOCK_BREAK) : -1;
+  if (at >= 0) p.tokenizeParagraphPlugins[at] = breakImplicitSentences;
+  return p;
+}
+
+const parsers = { nl: leanParser(new ParseDutch()), en: leanParser(new ParseEnglish()) };
+
+/** The parser's tree for a text (tests compare it with the package's own). */
+export function sentenceTree(text: string, language: Language): unknown {
+  return parsers[language].tokenizeParagraph(text);
+}
 
 // Real Dutch words that parse-dutch also knows as abbreviations: "Dat is zo. Hij…" is two sentences.
 const NL_REAL_WORDS = wordSet('nl', 'sentences', 'realWords');
@@ -352,7 +489,7 @@ export function looksLikeTable(text: string): boolean {
 
 function splitProse(text: string, language: Language): Sentence[] {
   const notProse = notProseRanges(text);
-  const root = parsers[language].parse(text) as unknown as NlcstNode;
+  const root = parsers[language].tokenizeParagraph(text) as NlcstNode;
   const raw = sentencesOf(root, text);
   // Merge sentences cut after a known abbreviation ("in hfst. | 4 staat").
   const merged: Token[][] = [];
