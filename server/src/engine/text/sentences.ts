@@ -201,7 +201,9 @@ function flatten(node: NlcstNode, out: Token[], text: string) {
     const end = child.position?.end.offset ?? start;
     switch (child.type) {
       case 'WordNode': {
-        const w = text.slice(start, end);
+        // A word of one text node has that node's string (the parser's own slice of the text); other words are read from the text.
+        const only = child.children!.length === 1 ? child.children![0]!.value : undefined;
+        const w = only !== undefined && only.length === end - start && text.startsWith(only, start) ? only : text.slice(start, end);
         // parse-dutch keeps an abbreviation's period inside the word ("zo."); split it off
         // so that sentence fix-ups and word look-ups see the bare word.
         if (w.length > 1 && w.endsWith('.') && /[\p{L}\p{N}]/u.test(w)) {
@@ -216,7 +218,7 @@ function flatten(node: NlcstNode, out: Token[], text: string) {
         out.push({ kind: 'space', start, end, text: ' ' });
         break;
       case 'PunctuationNode':
-        out.push({ kind: 'punct', start, end, text: text.slice(start, end) });
+        out.push({ kind: 'punct', start, end, text: child.value !== undefined && child.value.length === end - start ? child.value : text.slice(start, end) });
         break;
       case 'SymbolNode':
       case 'SourceNode':
@@ -404,15 +406,16 @@ function inRanges(start: number, end: number, ranges: Array<[number, number]>): 
   return false;
 }
 
-function makeSentence(tokens: Token[], notProse: Array<[number, number]> = []): Sentence | undefined {
-  let a = 0;
-  let b = tokens.length;
+/** The sentence of tokens[from, to), or undefined when it has nothing but white space and symbols. `tokens` may be handed on when the sentence is all of it. */
+function makeSentence(tokens: Token[], from: number, to: number, notProse: Array<[number, number]>): Sentence | undefined {
+  let a = from;
+  let b = to;
   // A sentence starts at its first word or opening mark, not at a leading emoji or symbol (nor at the variation
   // selector or joiner that ends an emoji such as 👩‍⚕️, which the parsers give as a word without letters).
   while (a < b && (tokens[a]!.kind === 'space' || tokens[a]!.kind === 'symbol' || (tokens[a]!.kind === 'word' && !/[\p{L}\p{N}]/u.test(tokens[a]!.text)))) a++;
   while (b > a && tokens[b - 1]!.kind === 'space') b--;
   if (a >= b) return undefined;
-  const trimmed = tokens.slice(a, b);
+  const trimmed = a === 0 && b === tokens.length ? tokens : tokens.slice(a, b);
   const words: Word[] = [];
   for (const t of trimmed) if (t.kind === 'word' && /[\p{L}\p{N}]/u.test(t.text) && !(notProse.length && inRanges(t.start, t.end, notProse))) words.push(toWord(t));
   return { start: trimmed[0]!.start, end: trimmed[trimmed.length - 1]!.end, tokens: trimmed, words };
@@ -498,15 +501,17 @@ function splitProse(text: string, language: Language): Sentence[] {
     if (prev && endsInKnownAbbreviation(prev, language) && beginsLowerOrDigit(s)) {
       prev.push({ kind: 'space', start: prev[prev.length - 1]!.end, end: s[0]!.start, text: ' ' }, ...s);
     } else {
-      merged.push(s.slice());
+      // The parser's sentences are arrays of their own (sentencesOf): merged into in place.
+      merged.push(s);
     }
   }
   const out: Sentence[] = [];
   for (const tokens of merged) {
     const points = splitPoints(tokens, language);
     let from = 0;
-    for (const p of [...points, tokens.length]) {
-      const s = makeSentence(tokens.slice(from, p), notProse);
+    for (let k = 0; k <= points.length; k++) {
+      const p = k < points.length ? points[k]! : tokens.length;
+      const s = makeSentence(tokens, from, p, notProse);
       if (s) out.push(s);
       from = p;
     }
