@@ -158,6 +158,19 @@ class KeptSentence implements Sentence {
   set words(words: Word[]) {
     this.given = words;
   }
+
+  /** How many words the sentence has, without making them. */
+  get wordCount(): number {
+    return this.given ? this.given.length : this.count;
+  }
+}
+
+/**
+ * How many words a sentence has: a kept sentence answers without making its words again (a document rule that only
+ * compares lengths, as long-sentence does for every sentence of every block, made the whole document's words anew).
+ */
+export function wordCount(s: Sentence): number {
+  return s instanceof KeptSentence ? s.wordCount : s.words.length;
 }
 
 /**
