@@ -123,7 +123,10 @@ class KeptSentence implements Sentence {
     private readonly packed: Int32Array,
     private readonly from: number,
     private readonly count: number,
-  ) {}
+    made?: Word[],
+  ) {
+    if (made) this.made = new WeakRef(made);
+  }
 
   get words(): Word[] {
     if (this.given) return this.given;
@@ -205,6 +208,6 @@ export function keepCompact(analysed: AnalysedBlock): void {
       at = from;
       continue;
     }
-    list[i] = new KeptSentence(s.start, s.end, text, packed, from, at - from);
+    list[i] = new KeptSentence(s.start, s.end, text, packed, from, at - from, s.words);
   }
 }
