@@ -46,7 +46,7 @@ if (which === 'tex' || which === 'all') groups.push({ label: 'LaTeX book', docs:
 
 const pauses: Array<{ start: number; duration: number; minor: boolean }> = [];
 new PerformanceObserver((items) => {
-  for (const e of items.getEntries()) pauses.push({ start: e.startTime, duration: e.duration, minor: (e.detail as { kind?: number } | undefined)?.kind === constants.NODE_PERFORMANCE_GC_MINOR });
+  for (const e of items.getEntries()) pauses.push({ start: e.startTime, duration: e.duration, minor: ((e as unknown as { detail?: { kind?: number } }).detail)?.kind === constants.NODE_PERFORMANCE_GC_MINOR });
 }).observe({ entryTypes: ['gc'] });
 
 interface Figures { cpu: number; wall: number; gc: number; minor: number; major: number }

@@ -402,7 +402,7 @@ function toWord(t: Token): Word {
 
 /** Whether a word lies in one of the (sorted) ranges that are not prose. */
 function inRanges(start: number, end: number, ranges: Array<[number, number]>): boolean {
-  for (const [a, b] of ranges) if (start < b && a < end) return true;
+  for (let i = 0; i < ranges.length; i++) if (start < ranges[i]![1] && ranges[i]![0] < end) return true;
   return false;
 }
 
