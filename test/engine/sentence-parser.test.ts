@@ -16,15 +16,24 @@ interface Node {
   type: string;
   value?: string;
   children?: Node[];
-  position?: { start: { offset?: number }; end: { offset?: number } };
+  position?: { start: number | { offset?: number }; end: number | { offset?: number } };
 }
 
+/** An offset: the package's points hold it as `offset`, the lean parser's positions are offsets. */
+const offset = (p: number | { offset?: number } | undefined) => (typeof p === 'number' ? p : p?.offset);
+
+/**
+ * The node's type, value, children and offsets. A word's text node shares the word's position in the lean parser
+ * (nothing reads a text node's offsets there; the parsers read one's end only while it is its word's last child, and
+ * a word's end moves only when it takes in another child): its offsets are left out.
+ */
 function shape(node: Node): unknown {
+  const text = node.type === 'TextNode';
   return {
     type: node.type,
     value: node.value,
-    start: node.position?.start.offset,
-    end: node.position?.end.offset,
+    start: text ? undefined : offset(node.position?.start),
+    end: text ? undefined : offset(node.position?.end),
     children: node.children?.map(shape),
   };
 }

@@ -41,18 +41,22 @@ interface NlcstNode {
   type: string;
   value?: string;
   children?: NlcstNode[];
-  position?: { start: { offset?: number }; end: { offset?: number } };
+  /** The offsets themselves (leanParser), not points. */
+  position?: { start: number; end: number };
 }
 
 /**
  * retext's parsers (parse-latin under parse-dutch and parse-english) with two of their steps done
  * without the garbage they make, to the same tree as far as this module reads it (node types, order,
  * nesting and offsets; test/engine/sentence-parser.test.ts compares both on many texts):
- * - `tokenize` gives each node a position whose points hold the offset only, one point object per
- *   boundary shared by the nodes on either side (the package makes three objects of line, column and
- *   offset per word), and classifies a character once per code unit (the package runs up to three
- *   expressions per character). No step of the parsers changes a point object in place: they move
- *   whole points from node to node.
+ * - `tokenize` gives each node a position whose start and end are the offsets themselves, not points
+ *   (the package makes three point objects of line, column and offset per word), a word and its text
+ *   node one position object, and classifies a character once per code unit (the package runs up to
+ *   three expressions per character). The parsers' steps decide on node types and values only; they
+ *   copy starts and ends from node to node and never read a point's fields, so numbers move as points
+ *   did. (Two places differ from the package's tree, neither read here: a container whose start is
+ *   offset 0 may be given its first child's start again, and a word's text node moves with the word
+ *   when the word takes in its neighbours.)
  * - the paragraph step that breaks a sentence at a blank line (breakImplicitSentences) splits every
  *   white space of every sentence into an array of lines to count them; here the line breaks are
  *   counted in place.
@@ -65,9 +69,8 @@ interface LatinParser {
   tokenizeParagraphPlugins: Array<(node: unknown) => void>;
 }
 
-interface Point {
-  offset: number;
-}
+/** An offset in the text: what this module reads of a parser's point. */
+type Point = number;
 
 interface ParagraphNode {
   type: string;
@@ -94,8 +97,12 @@ function classOf(code: number): number {
 
 function latinNode(cls: number, value: string, start: Point, end: Point): unknown {
   return cls === WORD
-    ? { type: 'WordNode', children: [{ type: 'TextNode', value, position: { start, end } }], position: { start, end } }
+    ? wordNode(value, { start, end })
     : { type: NODE_TYPES[cls], value, position: { start, end } };
+}
+
+function wordNode(value: string, position: { start: Point; end: Point }): unknown {
+  return { type: 'WordNode', children: [{ type: 'TextNode', value, position }], position };
 }
 
 /** parse-latin's `tokenize`: runs of word characters, of white space, and of one repeated punctuation mark or symbol. */
@@ -103,7 +110,7 @@ function tokenize(value: string): unknown[] {
   const children: unknown[] = [];
   if (!value) return children;
   let from = 0;
-  let start: Point = { offset: 0 };
+  let start: Point = 0;
   let previousClass = 0;
   let previous = -1;
   for (let index = 0; index < value.length; index++) {
@@ -111,7 +118,7 @@ function tokenize(value: string): unknown[] {
     const cls = classOf(code);
     // Words and white space continue, and so does the same punctuation mark or symbol (or a surrogate of one).
     if (index > 0 && !(previousClass === cls && (cls === WORD || cls === WHITE_SPACE || code === previous || (code >= 0xd800 && code <= 0xdfff)))) {
-      const end: Point = { offset: index };
+      const end: Point = index;
       children.push(latinNode(previousClass, value.slice(from, index), start, end));
       from = index;
       start = end;
@@ -119,7 +126,7 @@ function tokenize(value: string): unknown[] {
     previousClass = cls;
     previous = code;
   }
-  children.push(latinNode(previousClass, value.slice(from), start, { offset: value.length }));
+  children.push(latinNode(previousClass, value.slice(from), start, value.length));
   return children;
 }
 
@@ -197,8 +204,8 @@ const CLOSING_ABBREVIATIONS = new Set([...wordSet('nl', 'sentences', 'closingAbb
 
 function flatten(node: NlcstNode, out: Token[], text: string) {
   for (const child of node.children ?? []) {
-    const start = child.position?.start.offset ?? 0;
-    const end = child.position?.end.offset ?? start;
+    const start = child.position?.start ?? 0;
+    const end = child.position?.end ?? start;
     switch (child.type) {
       case 'WordNode': {
         // A word of one text node has that node's string (the parser's own slice of the text); other words are read from the text.
