@@ -7,7 +7,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { Engine } from '../../server/src/engine/engine.js';
-import { analyseBlock, keepCompact } from '../../server/src/engine/text/analyse.js';
+import { analyseBlock, keepCompact, wordCount } from '../../server/src/engine/text/analyse.js';
 import { splitSentences, type Word } from '../../server/src/engine/text/sentences.js';
 import type { Language, ProseBlock } from '../../server/src/engine/types.js';
 
@@ -33,7 +33,10 @@ describe('compact cached sentences', () => {
       const fresh = splitSentences(text, language);
       const analysed = analyseBlock(block(text), language, 'other', 25);
       const sentences = analysed.sentences;
+      assert.deepEqual(sentences.map(wordCount), fresh.map((s) => s.words.length));
       keepCompact(analysed);
+      // Counted without making the words: the same counts.
+      assert.deepEqual(analysed.sentences.map(wordCount), fresh.map((s) => s.words.length));
       assert.equal(analysed.sentences, sentences, 'the sentences array stays the same object (rules remember per-block summaries under it)');
       assert.equal(analysed.sentences.length, fresh.length);
       analysed.sentences.forEach((s, i) => {

@@ -59,6 +59,8 @@ export class ContentCache<V> {
     }
     this.weight += this.weigh(own, value);
     const maxWeight = this.options.maxWeight ?? Infinity;
+    // Oldest first, only when over a bound (an iterator per set otherwise, for a loop that would stop at once).
+    if (this.map.size <= this.maxEntries && this.weight <= maxWeight) return;
     for (const [k, v] of this.map) {
       if (this.map.size <= this.maxEntries && this.weight <= maxWeight) break;
       if (k === own) continue;

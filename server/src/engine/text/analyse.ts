@@ -123,7 +123,10 @@ class KeptSentence implements Sentence {
     private readonly packed: Int32Array,
     private readonly from: number,
     private readonly count: number,
-  ) {}
+    made?: Word[],
+  ) {
+    if (made) this.made = new WeakRef(made);
+  }
 
   get words(): Word[] {
     if (this.given) return this.given;
@@ -158,6 +161,19 @@ class KeptSentence implements Sentence {
   set words(words: Word[]) {
     this.given = words;
   }
+
+  /** How many words the sentence has, without making them. */
+  get wordCount(): number {
+    return this.given ? this.given.length : this.count;
+  }
+}
+
+/**
+ * How many words a sentence has: a kept sentence answers without making its words again (a document rule that only
+ * compares lengths, as long-sentence does for every sentence of every block, made the whole document's words anew).
+ */
+export function wordCount(s: Sentence): number {
+  return s instanceof KeptSentence ? s.wordCount : s.words.length;
 }
 
 /**
@@ -192,6 +208,6 @@ export function keepCompact(analysed: AnalysedBlock): void {
       at = from;
       continue;
     }
-    list[i] = new KeptSentence(s.start, s.end, text, packed, from, at - from);
+    list[i] = new KeptSentence(s.start, s.end, text, packed, from, at - from, s.words);
   }
 }

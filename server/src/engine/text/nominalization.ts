@@ -38,6 +38,8 @@ const EMPTY = { nl: phraseIndex(NL_EMPTY_VERB), en: phraseIndex(EN_EMPTY_VERB) }
 // Action-noun endings and the lexicalised words that end the same way but name a thing.
 const NL_ACTION = new RegExp(`(?:${lexiconWords('nl', 'nominalization', 'actionSuffixes').join('|')})$`);
 const NL_LEXICALISED = wordSet('nl', 'nominalization', 'lexicalised');
+/** The Dutch lexicalised words that can end a compound (six letters or more), as a list: read for every Dutch action noun. */
+const NL_LEXICALISED_TAILS = [...NL_LEXICALISED].filter((l) => l.length >= 6);
 // Not -ity: equality, creativity, sanctity are made from adjectives, not from verbs.
 const EN_ACTION = new RegExp(`(?:${lexiconWords('en', 'nominalization', 'actionSuffixes').join('|')})$`);
 const EN_LEXICALISED = wordSet('en', 'nominalization', 'lexicalised');
@@ -76,7 +78,7 @@ export function findNominalizations(s: Sentence, language: Language): NominalMat
     // het (adjective)? X-en van: "het verstrekken van", "het tijdig aanvragen van".
     for (let i = 0; i + 2 < words.length; i++) {
       if (words[i]!.lower !== 'het') continue;
-      for (const gap of [1, 2]) {
+      for (let gap = 1; gap <= 2; gap++) {
         const verb = words[i + gap];
         const van = words[i + gap + 1];
         if (!verb || !van || van.lower !== 'van') continue;
@@ -99,7 +101,15 @@ export function findNominalizations(s: Sentence, language: Language): NominalMat
     let compoundOfThing = false;
     // Only whole words of six letters or more count as the tail, after a head of four letters or more:
     // "verbetering" is not a compound of "ring", nor "coördinatie" of "natie", nor "verlening" of "lening".
-    if (language === 'nl') for (const l of lex) if (l.length >= 6 && lower.length >= l.length + 4 && lower.endsWith(l)) { compoundOfThing = true; break; }
+    if (language === 'nl') {
+      for (let k = 0; k < NL_LEXICALISED_TAILS.length; k++) {
+        const l = NL_LEXICALISED_TAILS[k]!;
+        if (lower.length >= l.length + 4 && lower.endsWith(l)) {
+          compoundOfThing = true;
+          break;
+        }
+      }
+    }
     if (!compoundOfThing) nouns.push(i);
   }
   if (nouns.length >= 2) {

@@ -141,7 +141,10 @@ export function findPassives(s: Sentence, language: Language): PassiveMatch[] {
   const out: PassiveMatch[] = [];
   const words = s.words;
   if (language === 'nl') {
-    for (const [a, b] of clauses(s, 'nl')) {
+    const list = clauses(s, 'nl');
+    for (let c = 0; c < list.length; c++) {
+      const a = list[c]![0];
+      const b = list[c]![1];
       let aux = -1;
       let zijn = false;
       for (let i = a; i < b; i++) {

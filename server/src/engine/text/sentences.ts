@@ -41,10 +41,154 @@ interface NlcstNode {
   type: string;
   value?: string;
   children?: NlcstNode[];
-  position?: { start: { offset?: number }; end: { offset?: number } };
+  /** The offsets themselves (leanParser), not points. */
+  position?: { start: number; end: number };
 }
 
-const parsers = { nl: new ParseDutch(), en: new ParseEnglish() };
+/**
+ * retext's parsers (parse-latin under parse-dutch and parse-english) with two of their steps done
+ * without the garbage they make, to the same tree as far as this module reads it (node types, order,
+ * nesting and offsets; test/engine/sentence-parser.test.ts compares both on many texts):
+ * - `tokenize` gives each node a position whose start and end are the offsets themselves, not points
+ *   (the package makes three point objects of line, column and offset per word), a word and its text
+ *   node one position object, and classifies a character once per code unit (the package runs up to
+ *   three expressions per character). The parsers' steps decide on node types and values only; they
+ *   copy starts and ends from node to node and never read a point's fields, so numbers move as points
+ *   did. (Two places differ from the package's tree, neither read here: a container whose start is
+ *   offset 0 may be given its first child's start again, and a word's text node moves with the word
+ *   when the word takes in its neighbours.)
+ * - the paragraph step that breaks a sentence at a blank line (breakImplicitSentences) splits every
+ *   white space of every sentence into an array of lines to count them; here the line breaks are
+ *   counted in place.
+ * The root step (one paragraph per run of lines) is skipped: it only groups the sentences, which
+ * sentencesOf reads in order either way.
+ */
+interface LatinParser {
+  tokenize(value: string): unknown[];
+  tokenizeParagraph(value: string): unknown;
+  tokenizeParagraphPlugins: Array<(node: unknown) => void>;
+}
+
+/** An offset in the text: what this module reads of a parser's point. */
+type Point = number;
+
+interface ParagraphNode {
+  type: string;
+  children: Array<{ type: string; value?: string; children?: unknown[]; position?: { start: Point; end: Point } }>;
+}
+
+const LATIN = Object.getPrototypeOf(ParseDutch.prototype) as LatinParser;
+const WHITE_SPACE = 1;
+const PUNCTUATION = 2;
+const WORD = 3;
+const NODE_TYPES = ['', 'WhiteSpaceNode', 'PunctuationNode', 'WordNode', 'SymbolNode'];
+/** The package's class of each UTF-16 code unit (0: not asked yet), asked of the package itself. */
+const charClasses = new Uint8Array(65536);
+
+function classOf(code: number): number {
+  let c = charClasses[code]!;
+  if (c === 0) {
+    const node = LATIN.tokenize.call(undefined, String.fromCharCode(code))[0] as { type: string };
+    c = NODE_TYPES.indexOf(node.type);
+    charClasses[code] = c;
+  }
+  return c;
+}
+
+function latinNode(cls: number, value: string, start: Point, end: Point): unknown {
+  return cls === WORD
+    ? wordNode(value, { start, end })
+    : { type: NODE_TYPES[cls], value, position: { start, end } };
+}
+
+function wordNode(value: string, position: { start: Point; end: Point }): unknown {
+  return { type: 'WordNode', children: [{ type: 'TextNode', value, position }], position };
+}
+
+/** parse-latin's `tokenize`: runs of word characters, of white space, and of one repeated punctuation mark or symbol. */
+function tokenize(value: string): unknown[] {
+  const children: unknown[] = [];
+  if (!value) return children;
+  let from = 0;
+  let start: Point = 0;
+  let previousClass = 0;
+  let previous = -1;
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    const cls = classOf(code);
+    // Words and white space continue, and so does the same punctuation mark or symbol (or a surrogate of one).
+    if (index > 0 && !(previousClass === cls && (cls === WORD || cls === WHITE_SPACE || code === previous || (code >= 0xd800 && code <= 0xdfff)))) {
+      const end: Point = index;
+      children.push(latinNode(previousClass, value.slice(from, index), start, end));
+      from = index;
+      start = end;
+    }
+    previousClass = cls;
+    previous = code;
+  }
+  children.push(latinNode(previousClass, value.slice(from), start, value.length));
+  return children;
+}
+
+/** Line breaks in white space (CR LF one), up to two. */
+function lineBreaks(value: string): number {
+  let n = 0;
+  for (let i = 0; i < value.length && n < 2; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13) {
+      n++;
+      if (value.charCodeAt(i + 1) === 10) i++;
+    }
+  }
+  return n;
+}
+
+/** parse-latin's breakImplicitSentences: a sentence with a blank line inside is two, the white space between them. */
+function breakImplicitSentences(parent: unknown): void {
+  const paragraph = parent as ParagraphNode;
+  const siblings = paragraph.children;
+  for (let index = 0; index < siblings.length; index++) {
+    const child = siblings[index]!;
+    if (child.type !== 'SentenceNode') continue;
+    const children = child.children as ParagraphNode['children'];
+    for (let position = 1; position < children.length - 1; position++) {
+      const node = children[position]!;
+      if (node.type !== 'WhiteSpaceNode' || lineBreaks(node.value!) < 2) continue;
+      child.children = children.slice(0, position);
+      const insertion: ParagraphNode['children'][number] = { type: 'SentenceNode', children: children.slice(position + 1) };
+      const tail = children[position - 1]!;
+      const head = children[position + 1]!;
+      siblings.splice(index + 1, 0, node, insertion);
+      if (child.position && tail.position && head.position) {
+        const end = child.position.end;
+        child.position.end = tail.position.end;
+        insertion.position = { start: head.position.start, end };
+      }
+      // The package goes on at the white space it inserted (then the new sentence).
+      index++;
+      break;
+    }
+  }
+}
+
+/** The package's step at this place of its paragraph steps (parse-latin 7), when the list is the one it was written for. */
+const STOCK_BREAK = LATIN.tokenizeParagraphPlugins.length === 12 ? LATIN.tokenizeParagraphPlugins[9] : undefined;
+
+function leanParser(parser: ParseDutch | ParseEnglish): LatinParser {
+  const p = parser as unknown as LatinParser;
+  p.tokenize = tokenize;
+  const at = STOCK_BREAK ? p.tokenizeParagraphPlugins.indexOf(STOCK_BREAK) : -1;
+  if (at >= 0) p.tokenizeParagraphPlugins[at] = breakImplicitSentences;
+  return p;
+}
+
+const parsers = { nl: leanParser(new ParseDutch()), en: leanParser(new ParseEnglish()) };
+
+/** The parser's tree for a text (tests compare it with the package's own). */
+export function sentenceTree(text: string, language: Language): unknown {
+  return parsers[language].tokenizeParagraph(text);
+}
 
 // Real Dutch words that parse-dutch also knows as abbreviations: "Dat is zo. Hij…" is two sentences.
 const NL_REAL_WORDS = wordSet('nl', 'sentences', 'realWords');
@@ -60,11 +204,13 @@ const CLOSING_ABBREVIATIONS = new Set([...wordSet('nl', 'sentences', 'closingAbb
 
 function flatten(node: NlcstNode, out: Token[], text: string) {
   for (const child of node.children ?? []) {
-    const start = child.position?.start.offset ?? 0;
-    const end = child.position?.end.offset ?? start;
+    const start = child.position?.start ?? 0;
+    const end = child.position?.end ?? start;
     switch (child.type) {
       case 'WordNode': {
-        const w = text.slice(start, end);
+        // A word of one text node has that node's string (the parser's own slice of the text); other words are read from the text.
+        const only = child.children!.length === 1 ? child.children![0]!.value : undefined;
+        const w = only !== undefined && only.length === end - start && text.startsWith(only, start) ? only : text.slice(start, end);
         // parse-dutch keeps an abbreviation's period inside the word ("zo."); split it off
         // so that sentence fix-ups and word look-ups see the bare word.
         if (w.length > 1 && w.endsWith('.') && /[\p{L}\p{N}]/u.test(w)) {
@@ -79,7 +225,7 @@ function flatten(node: NlcstNode, out: Token[], text: string) {
         out.push({ kind: 'space', start, end, text: ' ' });
         break;
       case 'PunctuationNode':
-        out.push({ kind: 'punct', start, end, text: text.slice(start, end) });
+        out.push({ kind: 'punct', start, end, text: child.value !== undefined && child.value.length === end - start ? child.value : text.slice(start, end) });
         break;
       case 'SymbolNode':
       case 'SourceNode':
@@ -263,19 +409,20 @@ function toWord(t: Token): Word {
 
 /** Whether a word lies in one of the (sorted) ranges that are not prose. */
 function inRanges(start: number, end: number, ranges: Array<[number, number]>): boolean {
-  for (const [a, b] of ranges) if (start < b && a < end) return true;
+  for (let i = 0; i < ranges.length; i++) if (start < ranges[i]![1] && ranges[i]![0] < end) return true;
   return false;
 }
 
-function makeSentence(tokens: Token[], notProse: Array<[number, number]> = []): Sentence | undefined {
-  let a = 0;
-  let b = tokens.length;
+/** The sentence of tokens[from, to), or undefined when it has nothing but white space and symbols. `tokens` may be handed on when the sentence is all of it. */
+function makeSentence(tokens: Token[], from: number, to: number, notProse: Array<[number, number]>): Sentence | undefined {
+  let a = from;
+  let b = to;
   // A sentence starts at its first word or opening mark, not at a leading emoji or symbol (nor at the variation
   // selector or joiner that ends an emoji such as 👩‍⚕️, which the parsers give as a word without letters).
   while (a < b && (tokens[a]!.kind === 'space' || tokens[a]!.kind === 'symbol' || (tokens[a]!.kind === 'word' && !/[\p{L}\p{N}]/u.test(tokens[a]!.text)))) a++;
   while (b > a && tokens[b - 1]!.kind === 'space') b--;
   if (a >= b) return undefined;
-  const trimmed = tokens.slice(a, b);
+  const trimmed = a === 0 && b === tokens.length ? tokens : tokens.slice(a, b);
   const words: Word[] = [];
   for (const t of trimmed) if (t.kind === 'word' && /[\p{L}\p{N}]/u.test(t.text) && !(notProse.length && inRanges(t.start, t.end, notProse))) words.push(toWord(t));
   return { start: trimmed[0]!.start, end: trimmed[trimmed.length - 1]!.end, tokens: trimmed, words };
@@ -352,7 +499,7 @@ export function looksLikeTable(text: string): boolean {
 
 function splitProse(text: string, language: Language): Sentence[] {
   const notProse = notProseRanges(text);
-  const root = parsers[language].parse(text) as unknown as NlcstNode;
+  const root = parsers[language].tokenizeParagraph(text) as NlcstNode;
   const raw = sentencesOf(root, text);
   // Merge sentences cut after a known abbreviation ("in hfst. | 4 staat").
   const merged: Token[][] = [];
@@ -361,15 +508,17 @@ function splitProse(text: string, language: Language): Sentence[] {
     if (prev && endsInKnownAbbreviation(prev, language) && beginsLowerOrDigit(s)) {
       prev.push({ kind: 'space', start: prev[prev.length - 1]!.end, end: s[0]!.start, text: ' ' }, ...s);
     } else {
-      merged.push(s.slice());
+      // The parser's sentences are arrays of their own (sentencesOf): merged into in place.
+      merged.push(s);
     }
   }
   const out: Sentence[] = [];
   for (const tokens of merged) {
     const points = splitPoints(tokens, language);
     let from = 0;
-    for (const p of [...points, tokens.length]) {
-      const s = makeSentence(tokens.slice(from, p), notProse);
+    for (let k = 0; k <= points.length; k++) {
+      const p = k < points.length ? points[k]! : tokens.length;
+      const s = makeSentence(tokens, from, p, notProse);
       if (s) out.push(s);
       from = p;
     }

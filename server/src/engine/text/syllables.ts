@@ -33,8 +33,8 @@ export function vowelRunSyllables(word: string): number {
     let j = i + 1;
     // A diaeresis always starts a new syllable.
     while (j < w.length && VOWELS.includes(w[j]!) && !DIAERESIS.includes(w[j]!)) j++;
-    const run = w.slice(i, j);
-    count += 1 + hiatus(run);
+    // A run of one vowel is one syllable (no hiatus to read).
+    count += j - i < 2 ? 1 : 1 + hiatus(w.slice(i, j));
     i = j;
   }
   // An initial y before a vowel is a consonant (yoga); the run rule already counts it once.
@@ -60,11 +60,13 @@ function dutchPart(part: string): number {
   const lower = part.toLowerCase();
   let vowelCount = vowelRunSyllables(lower);
   let loan = false;
-  for (const [m, runs, real] of LOAN_MORPHEMES) {
+  for (let k = 0; k < LOAN_MORPHEMES.length; k++) {
+    const loanMorpheme = LOAN_MORPHEMES[k]!;
+    const m = loanMorpheme[0];
     const at = lower.indexOf(m);
     // Not before a Dutch participle ending: geüpdatet keeps its e.
     if (at >= 0 && !/[td]/.test(lower[at + m.length] ?? '')) {
-      vowelCount -= runs - real;
+      vowelCount -= loanMorpheme[1] - loanMorpheme[2];
       loan = true;
     }
   }
@@ -92,6 +94,7 @@ export function clearSyllableCache(): void {
  */
 export const MAX_HYPHENATED_LENGTH = 100;
 const MAX_WORD_LENGTH = 1000;
+const HYPHEN_OR_SLASH = /[-‐/]/;
 const ASCII_WITH_CAPITAL = /^[\x00-\x7f]*[A-Z][\x00-\x7f]*$/;
 
 /**
@@ -108,7 +111,8 @@ export function syllables(word: string, language: Language): number {
     n = /[\p{L}]/u.test(word) ? vowelRunSyllables(word) : 1;
   } else if (language === 'nl') {
     n = 0;
-    for (const part of word.split(/[-‐/]/)) n += dutchPart(part);
+    if (!HYPHEN_OR_SLASH.test(word)) n = dutchPart(word);
+    else for (const part of word.split(HYPHEN_OR_SLASH)) n += dutchPart(part);
     n = Math.max(1, n);
   } else if (ASCII_WITH_CAPITAL.test(word)) {
     // The package lower-cases every word first (and changes no ASCII letter before that): the count of the
