@@ -167,6 +167,28 @@ describe('engine: placed blocks after an edit', function () {
     );
   });
 
+  it('the line index after many edits, most without a line break (its starts read through shifts), equals one made from scratch, line starts and positions', () => {
+    const text = fc.array(fc.constantFrom('a', 'cliënt ', '😀', '\n', '\r\n', '\r', '\n\n', ' '), { maxLength: 80 }).map((xs) => xs.join(''));
+    const piece = fc.oneof(fc.constantFrom('', 'ook ', 'x', 'woord en zin '), fc.constantFrom('', 'ook ', 'x', 'woord en zin '), text);
+    fc.assert(
+      fc.property(text, fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 6 }), piece), { minLength: 1, maxLength: 80 }), (start, edits) => {
+        let t = start;
+        let index = new LineIndex(t);
+        for (const [where, remove, insert] of edits) {
+          const at = Math.floor(where * t.length);
+          t = t.slice(0, at) + insert + t.slice(Math.min(t.length, at + remove));
+          index = LineIndex.afterEdit(index, t);
+        }
+        const fresh = new LineIndex(t);
+        assert.equal(index.lineCount, fresh.lineCount);
+        for (let l = 0; l < fresh.lineCount; l++) assert.equal(index.lineStart(l), fresh.lineStart(l));
+        for (let o = 0; o <= t.length; o++) assert.deepEqual(index.position(o), fresh.position(o));
+        for (let l = 0; l < fresh.lineCount; l++) assert.equal(index.offsetAt(l, 3), fresh.offsetAt(l, 3));
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+
   it('the fix guard gives the same verdicts with the blocks near the edits as with all blocks (fast-check)', () => {
     const text = report(6);
     const result = new Engine().lint(text, { path: 'guard.md' });
