@@ -16,7 +16,7 @@ import { detach } from './cache.js';
  * difference); the closest one is just the cheapest.
  */
 export class BlockStates<S> {
-  private readonly states: Array<{ blocks: Map<object, number>; keys: object[]; state: S }> = [];
+  private readonly states: Array<{ blocks: Map<object, number>; keys: object[]; ids?: object[]; state: S }> = [];
   /** The blocks of the last update (held weakly: they may be an old version of a document). */
   private last: { blocks: WeakRef<readonly unknown[]>; key: unknown; state: S } | undefined;
   /** The summary brought up to date last (the edited document's, when one document is being edited). */
@@ -37,22 +37,41 @@ export class BlockStates<S> {
    * count changed since the summary was last brought up to date (delta > 0: blocks that came, with
    * one of them; delta < 0: blocks that went, without). The list is not changed afterwards (a
    * second update with the same list and key function returns the summary as it is).
+   *
+   * `identity(block)`, when given, is an object read without work (a document block's `facts`: one per cached
+   * analysis) that stays the same while the block's key does: blocks with the same identity must have the same key
+   * (and a BlockStates is updated with one key function throughout, as it is without an identity).
+   * After an edit, the key is then asked only of the blocks in the changed stretch (a key that reads a moved block's
+   * `analysed` would make an object per block and check).
    */
-  update<B>(blocks: readonly B[], key: (block: B) => object, apply: (state: S, key: object, delta: number, block: B | undefined) => void): S {
+  update<B>(blocks: readonly B[], key: (block: B) => object, apply: (state: S, key: object, delta: number, block: B | undefined) => void, identity?: (block: B) => object): S {
     // Asked again for the same blocks (two rules of one check): the summary is up to date.
     if (this.last && key === this.last.key && blocks === this.last.blocks.deref()) return this.last.state;
-    const keys = blocks.map(key);
+    const n = blocks.length;
+    const ids = identity ? blocks.map(identity) : undefined;
+    let keys: object[] | undefined;
     // An edit of the document summarised last: its blocks are the last ones but for a stretch in
     // the middle. Only that stretch is counted (the same deltas as counting every block).
     const prev = this.lastEntry;
     if (prev) {
       const old = prev.keys;
-      const m = Math.min(old.length, keys.length);
+      // Compared by identity when both updates have one (the same identity, the same key), else by key.
+      const byId = ids && prev.ids && prev.ids.length === old.length ? prev.ids : undefined;
+      const now = byId ? ids! : (keys = blocks.map(key));
+      const was = byId ?? old;
+      const m = Math.min(old.length, n);
       let p = 0;
-      while (p < m && old[p] === keys[p]) p++;
+      while (p < m && was[p] === now[p]) p++;
       let q = 0;
-      while (q < m - p && old[old.length - 1 - q] === keys[keys.length - 1 - q]) q++;
-      if ((p + q) * 2 >= keys.length) {
+      while (q < m - p && was[old.length - 1 - q] === now[n - 1 - q]) q++;
+      if ((p + q) * 2 >= n) {
+        if (!keys) {
+          // The keys outside the stretch are the last ones (the same identities); only the stretch's are asked.
+          keys = new Array<object>(n);
+          for (let i = 0; i < p; i++) keys[i] = old[i]!;
+          for (let i = p; i < n - q; i++) keys[i] = key(blocks[i]!);
+          for (let i = n - q, j = old.length - q; i < n; i++, j++) keys[i] = old[j]!;
+        }
         const delta = new Map<object, number>();
         const first = new Map<object, B>();
         for (let i = p; i < old.length - q; i++) delta.set(old[i]!, (delta.get(old[i]!) ?? 0) - 1);
@@ -63,16 +82,18 @@ export class BlockStates<S> {
         }
         for (const [k, d] of delta) {
           if (d === 0) continue;
-          const n = (prev.blocks.get(k) ?? 0) + d;
-          if (n === 0) prev.blocks.delete(k);
-          else prev.blocks.set(k, n);
+          const count = (prev.blocks.get(k) ?? 0) + d;
+          if (count === 0) prev.blocks.delete(k);
+          else prev.blocks.set(k, count);
           apply(prev.state, k, d, d > 0 ? first.get(k) : undefined);
         }
         prev.keys = keys;
+        prev.ids = ids;
         this.last = { blocks: new WeakRef(blocks), key, state: prev.state };
         return prev.state;
       }
     }
+    keys ??= blocks.map(key);
     const current = new Map<object, number>();
     const first = new Map<object, B>();
     keys.forEach((k, i) => {
@@ -107,6 +128,7 @@ export class BlockStates<S> {
     for (const [k, n] of previous) if (!current.has(k)) apply(best.state, k, -n, undefined);
     best.blocks = current;
     best.keys = keys;
+    best.ids = ids;
     this.lastEntry = best;
     this.last = { blocks: new WeakRef(blocks), key, state: best.state };
     return best.state;
