@@ -161,10 +161,21 @@ class PlacedBlock implements DocumentBlock {
     readonly section: number,
     readonly facts: Record<string, unknown>,
     readonly base: number,
+    /** Where the text starts by the map, before the base (`toDocument(map, 0, 'start')`): a moved block has its counterpart's (the same map). */
+    private mapStart?: number,
   ) {}
 
   get analysed(): AnalysedBlock {
     return (this.placed ??= this.cached.block === this.prose ? this.cached : { ...this.cached, block: this.prose });
+  }
+
+  get start(): number {
+    return (this.mapStart ??= toDocument(this.prose.map, 0, 'start')) + this.base;
+  }
+
+  /** The map's start (see mapStart) when it is known, for the block placed from this one. */
+  get knownMapStart(): number | undefined {
+    return this.mapStart;
   }
 
   toDocument(start: number, end: number): { offset: number; endOffset: number } {
@@ -182,7 +193,7 @@ class PlacedBlock implements DocumentBlock {
  */
 function place(prev: PlacedBlock | undefined, r: BlockResult, b: ProseBlock, section: number, base: number): PlacedBlock {
   if (prev && prev.prose === b && prev.section === section && prev.base === base) return prev;
-  return new PlacedBlock(r.analysed, b, section, r.facts, base);
+  return new PlacedBlock(r.analysed, b, section, r.facts, base, prev && prev.prose.map === b.map ? prev.knownMapStart : undefined);
 }
 
 /** Blocks per step of the document rules' warm-up (Engine.warm). */

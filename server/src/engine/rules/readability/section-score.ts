@@ -176,7 +176,7 @@ function proseOf(doc: DocumentModel): Prose {
       const i = run.from + v.ks[j]!;
       const b = blocks[i]!;
       if (b.section !== run.section) return proseOfBlocks(doc);
-      const o = b.toDocument(0, 0).offset;
+      const o = b.start;
       if (o < last) ordered = false;
       last = o;
       index.push(i);
@@ -198,7 +198,7 @@ function proseOfBlocks(doc: DocumentModel): Prose {
     if (b.section < 0) continue;
     const ab = b.analysed;
     if (ab.block.kind !== 'paragraph' || !isRunningText(ab)) continue;
-    const o = b.toDocument(0, 0).offset;
+    const o = b.start;
     if (o < last) prose.ordered = false;
     last = o;
     prose.runs.push({ ks: [0], languages: [ab.language], sums: { [ab.language]: { counts: ab.counts, paragraphs: 1 } } });
@@ -361,6 +361,9 @@ function longWordsOf(ab: DocumentModel['blocks'][number]['analysed'], minSyllabl
   return out;
 }
 
+/** What stays the same while a block's cached analysis (and so its sentences) does: its facts object (BlockStates identity). */
+const blockIdentity = (b: DocumentModel['blocks'][number]): object => b.facts;
+
 /** How often the document uses each long word; kept up to date by the blocks an edit changed (engine/incremental.ts). */
 const TERM_TALLIES = new Map<number, BlockStates<Tally<string>>>();
 function termTally(doc: DocumentModel, ctx: Parameters<DocumentRule['check']>[1]): Tally<string> {
@@ -371,7 +374,7 @@ function termTally(doc: DocumentModel, ctx: Parameters<DocumentRule['check']>[1]
   return states.update(doc.blocks, (b) => b.analysed.sentences, (tally, key, delta, b) => {
     const list = b ? longWordsOf(b.analysed, min) : LONG_WORDS.get(key)?.get(min);
     if (list) tally.add(list, delta);
-  });
+  }, blockIdentity);
 }
 
 /**
