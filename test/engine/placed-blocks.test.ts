@@ -138,9 +138,11 @@ describe('engine: placed blocks after an edit', function () {
         assert.deepEqual(last!.metrics, fresh.metrics);
         assert.deepEqual(last!.paragraphs, fresh.paragraphs);
         assert.deepEqual(
-          last!.blocks.map((b) => [b.analysed.block.start, b.analysed.block.end, b.section, b.toDocument(0, b.analysed.block.text.length)]),
-          fresh.blocks.map((b) => [b.analysed.block.start, b.analysed.block.end, b.section, b.toDocument(0, b.analysed.block.text.length)]),
+          last!.blocks.map((b) => [b.analysed.block.start, b.analysed.block.end, b.section, b.toDocument(0, b.analysed.block.text.length), b.start]),
+          fresh.blocks.map((b) => [b.analysed.block.start, b.analysed.block.end, b.section, b.toDocument(0, b.analysed.block.text.length), b.start]),
         );
+        // A block's start (a moved block's taken from its counterpart) is where its text starts by its map.
+        for (const b of last!.blocks) assert.equal(b.start, b.toDocument(0, 0).offset);
       }),
       { numRuns: 25, seed: 11 },
     );
