@@ -118,6 +118,40 @@ describe('engine: placed blocks after an edit', function () {
     }
   });
 
+  it('per-run summaries: a run at the same place with the same blocks is the same object after an edit; places and sums are those of the blocks of the check', () => {
+    const engine = new Engine();
+    let text = report(30);
+    const slots = new RunSlots<number>();
+    const words = (r: LintResult, from: number, to: number) => {
+      let n = 0;
+      for (let i = from; i < to; i++) n += r.blocks[i]!.analysed.counts.words;
+      return n;
+    };
+    let result = engine.lint(text, { path: 'same-runs.md' });
+    let runs = slots.runs(result.model, (from, to) => words(result, from, to));
+    for (const [mark, piece] of [['(12.3)', 'nieuw '], ['(20.1)', 'more words here '], ['(5.2)', '\n\nEen nieuwe alinea.\n\n'], ['(7.4)', 'ook ']] as const) {
+      const at = text.indexOf(mark);
+      text = `${text.slice(0, at)}${piece}${text.slice(at)}`;
+      const before = runs;
+      result = engine.lint(text, { path: 'same-runs.md' });
+      runs = slots.runs(result.model, (from, to) => words(result, from, to));
+      // (Runs are cut by the blocks' identities, so another engine cuts elsewhere: compared with this check's blocks.)
+      let next = 0;
+      for (const r of runs) {
+        assert.equal(r.from, next);
+        next = r.to;
+        assert.equal(r.value, words(result, r.from, r.to));
+        for (let i = r.from; i < r.to; i++) assert.equal(result.blocks[i]!.section, r.section);
+      }
+      assert.equal(next, result.blocks.length);
+      if (!piece.includes('\n')) {
+        // No block added or removed: every run but the edited one is the object handed out before.
+        const same = runs.filter((r, i) => r === before[i]).length;
+        assert.ok(same >= runs.length - 1, `same run objects: ${same} of ${runs.length}`);
+      }
+    }
+  });
+
   it('random edits: the same findings, sections, metrics and block places as a check from scratch (fast-check)', () => {
     const engine = new Engine();
     const pieces = ['extra ', '\n\n', '\n\n## Nieuw hoofdstuk\n\n', 'Het UWV hielp. ', '"Ik begreep het niet," zei zij. ', '- punt\n', '', '😀 reïntegratie '];

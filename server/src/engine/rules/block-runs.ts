@@ -41,7 +41,7 @@ let LAST: { facts: object[]; runs: Array<Run<object>> } | undefined;
 function cut(blocks: readonly DocumentBlock[], facts: object[], from: number, to: number): Array<Run<object>> {
   const keyed: Array<{ analysed: object; section: number }> = new Array(to - from);
   for (let i = from; i < to; i++) keyed[i - from] = { analysed: facts[i]!, section: blocks[i]!.section };
-  const runs = BOXES.runs(keyed as unknown as DocumentBlock[], () => ({}));
+  const runs = BOXES.runs(keyed as unknown as DocumentBlock[], () => []);
   if (from > 0) for (const r of runs) (r.from += from), (r.to += from);
   return runs;
 }
@@ -79,26 +79,45 @@ function editedRuns(blocks: readonly DocumentBlock[], facts: object[]): Array<Ru
   if (to > from) out.push(...cut(blocks, facts, from, to));
   for (let i = j; i < last.runs.length; i++) {
     const r = last.runs[i]!;
-    out.push({ from: r.from + shift, to: r.to + shift, section: blocks[r.from + shift]!.section, value: r.value });
+    const section = blocks[r.from + shift]!.section;
+    // The same place and section (an edit that added and removed no block and no heading): the same run object.
+    out.push(shift === 0 && section === r.section ? r : { from: r.from + shift, to: r.to + shift, section, value: r.value });
   }
   return out;
 }
 
+/** The number of the next RunSlots: its place in every run's box. */
+let nextSlot = 0;
+
+/** One rule's summary of a run, kept in the run's box, with the run as last handed out (reused while its place is the same). */
+interface SlotEntry<S> {
+  context: string;
+  value: S;
+  run: Run<S> | undefined;
+}
+
 /** One rule's summaries of the shared runs. */
 export class RunSlots<S> {
-  private readonly byBox = new WeakMap<object, { context: string; value: S }>();
+  /** Where this rule's summary stands in each run's box (an array: a slot is an index, not a look-up in a weak map). */
+  private readonly slot = nextSlot++;
 
   /**
    * The runs of a document's blocks with this rule's summaries: `summarise(from, to)` is asked only for runs with a
    * block that was not in the same run at an earlier call (or with another context: an option the summaries depend
-   * on, compared as a string). It reads `doc.blocks[from..to)` and must not depend on their places.
+   * on, compared as a string). It reads `doc.blocks[from..to)` and must not depend on their places. A run at the same
+   * place as at the last call with the same summary is the same object (not to be changed by the caller).
    */
   runs(doc: DocumentModel, summarise: (from: number, to: number) => S, context = ''): Array<Run<S>> {
-    const out: Array<Run<S>> = [];
-    for (const r of sharedRuns(doc)) {
-      let e = this.byBox.get(r.value);
-      if (!e || e.context !== context) this.byBox.set(r.value, (e = { context, value: summarise(r.from, r.to) }));
-      out.push({ from: r.from, to: r.to, section: r.section, value: e.value });
+    const shared = sharedRuns(doc);
+    const out: Array<Run<S>> = new Array(shared.length);
+    for (let k = 0; k < shared.length; k++) {
+      const r = shared[k]!;
+      const box = r.value as Array<SlotEntry<S> | undefined>;
+      let e = box[this.slot];
+      if (!e || e.context !== context) box[this.slot] = e = { context, value: summarise(r.from, r.to), run: undefined };
+      let run = e.run;
+      if (!run || run.from !== r.from || run.to !== r.to || run.section !== r.section) e.run = run = { from: r.from, to: r.to, section: r.section, value: e.value };
+      out[k] = run;
     }
     return out;
   }
