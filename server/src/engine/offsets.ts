@@ -295,8 +295,17 @@ export class LineIndex {
   /** Where line i (0-based, inside the text's lines) starts. */
   private startOf(i: number): number {
     const from = this.shiftFrom;
-    let j = from.length - 1;
-    while (j >= 0 && from[j]! > i) j--;
+    // The last stretch that starts at or before line i (-1: the lines before the first shift, which add nothing).
+    let lo = 0;
+    let hi = from.length - 1;
+    let j = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (from[mid]! <= i) {
+        j = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
     return this.base[i]! + (j >= 0 ? this.shiftBy[j]! : 0);
   }
 
@@ -313,14 +322,29 @@ export class LineIndex {
 
   /** The first line that starts after `offset` (the line count when none does). */
   private firstAfter(offset: number): number {
+    const base = this.base;
+    const from = this.shiftFrom;
+    const by = this.shiftBy;
+    // The stretch of lines that holds the answer's line before: the last whose first line starts at or before `offset`.
     let lo = 0;
-    let hi = this.base.length;
-    while (lo < hi) {
+    let hi = from.length - 1;
+    let j = -1;
+    while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (this.startOf(mid) <= offset) lo = mid + 1;
-      else hi = mid;
+      if (base[from[mid]!]! + by[mid]! <= offset) {
+        j = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
-    return lo;
+    const add = j >= 0 ? by[j]! : 0;
+    let a = j >= 0 ? from[j]! : 0;
+    let b = j + 1 < from.length ? from[j + 1]! : base.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (base[mid]! + add <= offset) a = mid + 1;
+      else b = mid;
+    }
+    return a;
   }
 
   get lineCount(): number {
