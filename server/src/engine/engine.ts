@@ -269,6 +269,7 @@ export class Engine {
     this.cached = 0;
     this.blockLanguage.clear();
     this.documentLanguage.clear();
+    this.lastSample = undefined;
     this.byMap = new WeakMap();
     this.lastChecks.clear();
     this.epoch++;
@@ -428,7 +429,24 @@ export class Engine {
     const firstBlockStart = parsed.blocks[0]?.start ?? text.length;
     const topDirective = parsed.directives.find((d) => d.kind === 'language' && d.offset <= firstBlockStart);
     const configured = config.language !== 'auto' ? config.language : undefined;
-    return options.language ?? topDirective?.language ?? configured ?? parsed.declaredLanguage ?? this.detectDocument(sampleProse(parsed.blocks));
+    return options.language ?? topDirective?.language ?? configured ?? parsed.declaredLanguage ?? this.detectSample(parsed.blocks);
+  }
+
+  /** The language of the last sample detected, with the blocks' texts it was joined from. */
+  private lastSample: { parts: string[]; language: Language } | undefined;
+
+  /**
+   * detectDocument(sampleProse(blocks)), without joining and hashing the sample when its parts are the last sample's
+   * (an edit rarely touches one of the ~40 blocks it is taken from): the same sample, the same language.
+   */
+  private detectSample(blocks: ProseBlock[]): Language {
+    const parts = sampleParts(blocks);
+    const last = this.lastSample;
+    if (last && last.parts.length === parts.length && last.parts.every((p, i) => p === parts[i])) return last.language;
+    const language = this.detectDocument(parts.join('\n'));
+    // Copies of their own: a block's text may be a slice of this document version.
+    this.lastSample = { parts: parts.map(detach), language };
+    return language;
   }
 
   /** The long-sentence threshold the rule uses (the metrics' long-sentence share uses it too). */
@@ -995,18 +1013,28 @@ function blockMetrics(counts: Counts, language: Language): Metrics {
 }
 const BLOCK_METRICS = new WeakMap<Counts, Partial<Record<Language, Metrics>>>();
 
-function sampleProse(blocks: ProseBlock[]): string {
-  // Up to ~8,000 characters spread over the document, prose first.
-  const prose = blocks.filter((b) => b.kind === 'paragraph' || b.kind === 'listItem');
-  const pool = prose.length ? prose : blocks;
+/**
+ * The texts of the blocks a document's language is detected from (joined by line breaks): up to ~8,000 characters
+ * spread over the document, prose first (every step-th paragraph or list item, else every step-th block).
+ */
+function sampleParts(blocks: ProseBlock[]): string[] {
+  const isProse = (b: ProseBlock) => b.kind === 'paragraph' || b.kind === 'listItem';
+  let prose = 0;
+  for (const b of blocks) if (isProse(b)) prose++;
+  const pool = prose || blocks.length;
+  const step = Math.max(1, Math.floor(pool / 40));
   const parts: string[] = [];
   let size = 0;
-  const step = Math.max(1, Math.floor(pool.length / 40));
-  for (let i = 0; i < pool.length && size < 8000; i += step) {
-    parts.push(pool[i]!.text);
-    size += pool[i]!.text.length;
+  // The pool's i-th block is taken when i is a multiple of step, while the sample is short.
+  let i = 0;
+  for (const b of blocks) {
+    if (size >= 8000) break;
+    if (prose && !isProse(b)) continue;
+    if (i++ % step !== 0) continue;
+    parts.push(b.text);
+    size += b.text.length;
   }
-  return parts.join('\n');
+  return parts;
 }
 
 /**
