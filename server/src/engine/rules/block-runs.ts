@@ -25,22 +25,28 @@ function sharedRuns(doc: DocumentModel): Array<Run<object>> {
   let runs = SHARED.get(doc);
   if (!runs) {
     const blocks = doc.blocks;
-    const facts: object[] = new Array(blocks.length);
-    for (let i = 0; i < blocks.length; i++) facts[i] = blocks[i]!.facts;
-    runs = editedRuns(blocks, facts) ?? cut(blocks, facts, 0, blocks.length);
-    LAST = { facts, runs };
+    runs = editedRuns(blocks);
+    if (!runs) {
+      const facts: object[] = new Array(blocks.length);
+      for (let i = 0; i < blocks.length; i++) facts[i] = blocks[i]!.facts;
+      runs = cut(blocks, 0, blocks.length);
+      LAST = { facts, runs };
+    }
     SHARED.set(doc, runs);
   }
   return runs;
 }
 
-/** The blocks and runs of the last document cut into runs (an edited document is mostly the same blocks). */
+/**
+ * The blocks (their facts) and runs of the last document cut into runs (an edited document is mostly the same blocks).
+ * The facts list is patched where an edit changed it (editedRuns), not made again from every block.
+ */
 let LAST: { facts: object[]; runs: Array<Run<object>> } | undefined;
 
 /** The runs of blocks [from, to), which start a run and end one (RunMemo reads a block's `analysed`, as its identity, and `section` only). */
-function cut(blocks: readonly DocumentBlock[], facts: object[], from: number, to: number): Array<Run<object>> {
+function cut(blocks: readonly DocumentBlock[], from: number, to: number): Array<Run<object>> {
   const keyed: Array<{ analysed: object; section: number }> = new Array(to - from);
-  for (let i = from; i < to; i++) keyed[i - from] = { analysed: facts[i]!, section: blocks[i]!.section };
+  for (let i = from; i < to; i++) keyed[i - from] = { analysed: blocks[i]!.facts, section: blocks[i]!.section };
   const runs = BOXES.runs(keyed as unknown as DocumentBlock[], () => []);
   if (from > 0) for (const r of runs) (r.from += from), (r.to += from);
   return runs;
@@ -53,16 +59,16 @@ function cut(blocks: readonly DocumentBlock[], facts: object[], from: number, to
  * previous block is unchanged too) are the last ones, moved; only the stretch between is cut. The same runs as
  * cutting every block; undefined when the blocks are not mostly the last ones.
  */
-function editedRuns(blocks: readonly DocumentBlock[], facts: object[]): Array<Run<object>> | undefined {
+function editedRuns(blocks: readonly DocumentBlock[]): Array<Run<object>> | undefined {
   const last = LAST;
   if (!last) return undefined;
   const old = last.facts;
-  const n = facts.length;
+  const n = blocks.length;
   const m = Math.min(n, old.length);
   let p = 0;
-  while (p < m && old[p] === facts[p]) p++;
+  while (p < m && old[p] === blocks[p]!.facts) p++;
   let q = 0;
-  while (q < m - p && old[old.length - 1 - q] === facts[n - 1 - q]) q++;
+  while (q < m - p && old[old.length - 1 - q] === blocks[n - 1 - q]!.facts) q++;
   if ((p + q) * 2 < n) return undefined;
   const shift = n - old.length;
   const out: Array<Run<object>> = [];
@@ -76,13 +82,20 @@ function editedRuns(blocks: readonly DocumentBlock[], facts: object[]): Array<Ru
   while (j > k && last.runs[j - 1]!.from > old.length - q) j--;
   const to = j < last.runs.length ? last.runs[j]!.from + shift : n;
   if (to < from) return undefined;
-  if (to > from) out.push(...cut(blocks, facts, from, to));
+  if (to > from) out.push(...cut(blocks, from, to));
   for (let i = j; i < last.runs.length; i++) {
     const r = last.runs[i]!;
     const section = blocks[r.from + shift]!.section;
     // The same place and section (an edit that added and removed no block and no heading): the same run object.
     out.push(shift === 0 && section === r.section ? r : { from: r.from + shift, to: r.to + shift, section, value: r.value });
   }
+  // The last facts patched in the edited stretch (in place when it kept its number of blocks).
+  const came: object[] = [];
+  for (let i = p; i < n - q; i++) came.push(blocks[i]!.facts);
+  const went = old.length - q - p;
+  if (went === came.length) for (let i = 0; i < went; i++) old[p + i] = came[i]!;
+  else old.splice(p, went, ...came);
+  last.runs = out;
   return out;
 }
 
