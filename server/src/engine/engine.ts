@@ -1052,19 +1052,34 @@ function asFinding(f: DocumentFinding, ruleId: string, severity: Severity): Find
 function dropSuperseded(findings: Finding[], rules: Rule[]): void {
   const superseders = rules.filter((r) => r.meta.supersedes?.length);
   if (superseders.length === 0) return;
-  const covered = new Map<string, Array<[number, number]>>();
+  // The ranges each superseded rule's findings must not overlap, as start and end one after the other (no pair per range).
+  const covered = new Map<string, number[]>();
   for (const r of superseders) {
     // A finding covers its related places too (a term reported once, at its first use, stands for all its uses).
-    const ranges = findings.filter((f) => f.ruleId === r.meta.id).flatMap((f) => [[f.offset, f.endOffset] as [number, number], ...(f.related ?? []).map((x) => [x.offset, x.endOffset] as [number, number])]);
-    for (const id of r.meta.supersedes!) covered.set(id, [...(covered.get(id) ?? []), ...ranges]);
+    const ranges: number[] = [];
+    for (const f of findings) {
+      if (f.ruleId !== r.meta.id) continue;
+      ranges.push(f.offset, f.endOffset);
+      if (f.related) for (const x of f.related) ranges.push(x.offset, x.endOffset);
+    }
+    for (const id of r.meta.supersedes!) {
+      const had = covered.get(id);
+      covered.set(id, had ? [...had, ...ranges] : ranges);
+    }
   }
   let w = 0;
   for (const f of findings) {
     const ranges = covered.get(f.ruleId);
-    if (ranges && ranges.some(([a, b]) => f.offset < b && a < f.endOffset)) continue;
+    if (ranges && overlapsRange(ranges, f.offset, f.endOffset)) continue;
     findings[w++] = f;
   }
   findings.length = w;
+}
+
+/** Whether [offset, endOffset) overlaps one of the ranges (start and end one after the other). */
+function overlapsRange(ranges: number[], offset: number, endOffset: number): boolean {
+  for (let i = 0; i < ranges.length; i += 2) if (offset < ranges[i + 1]! && ranges[i]! < endOffset) return true;
+  return false;
 }
 
 /** Drops findings that directives switch off. */
@@ -1123,25 +1138,33 @@ export function guardBlocks(blocks: DocumentBlock[], findings: Finding[], bom: n
   const guard = (b: DocumentBlock): GuardBlock => ({ block: b.analysed.block, language: b.analysed.language, base: (b.analysed.block.mapBase ?? 0) + bom, shift: bom });
   if (ordered === false) return blocks.map(guard);
   if (ordered === undefined) for (let i = 1; i < blocks.length; i++) if (blocks[i]!.analysed.block.start < blocks[i - 1]!.analysed.block.start) return blocks.map(guard);
-  const wanted = new Set<number>();
+  // The last block at or before each edit; the blocks wanted are those and the GUARD_LOOKBACK before each, in order, once.
+  const found: number[] = [];
   for (const f of findings) {
     for (const fix of f.fixes) {
       for (const e of fix.edits) {
         let lo = 0;
         let hi = blocks.length - 1;
-        let found = -1;
+        let at = -1;
         while (lo <= hi) {
           const mid = (lo + hi) >> 1;
           if (blocks[mid]!.analysed.block.start + bom <= e.offset) {
-            found = mid;
+            at = mid;
             lo = mid + 1;
           } else hi = mid - 1;
         }
-        for (let k = found; k >= 0 && k >= found - GUARD_LOOKBACK; k--) wanted.add(k);
+        if (at >= 0) found.push(at);
       }
     }
   }
-  return [...wanted].sort((a, b) => a - b).map((i) => guard(blocks[i]!));
+  found.sort((a, b) => a - b);
+  const out: GuardBlock[] = [];
+  let next = 0;
+  for (const at of found) {
+    for (let k = Math.max(next, at - GUARD_LOOKBACK); k <= at; k++) out.push(guard(blocks[k]!));
+    next = Math.max(next, at + 1);
+  }
+  return out;
 }
 
 /** Runs a stepwise computation to its end without pausing. */
