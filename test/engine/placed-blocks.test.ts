@@ -145,9 +145,11 @@ describe('engine: placed blocks after an edit', function () {
       }
       assert.equal(next, result.blocks.length);
       if (!piece.includes('\n')) {
-        // No block added or removed: every run but the edited one is the object handed out before.
-        const same = runs.filter((r, i) => r === before[i]).length;
-        assert.ok(same >= runs.length - 1, `same run objects: ${same} of ${runs.length}`);
+        // No block added or removed: every run but those cut again around the edited block (the run that holds it and
+        // its neighbours, which may be cut elsewhere by the edited block's new identity) is the object handed out before.
+        const earlier = new Set(before);
+        const same = runs.filter((r) => earlier.has(r)).length;
+        assert.ok(same >= runs.length - 4 && same > 10, `same run objects: ${same} of ${runs.length}`);
       }
     }
   });
