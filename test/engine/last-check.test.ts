@@ -97,4 +97,27 @@ describe('engine: blocks placed from the last check of a document equal a check 
     assert.deepEqual(places(first), before.places);
     assert.equal(JSON.stringify(first.findings), before.findings);
   });
+
+  it('nl and en: the document language detected after each edit of its sampled paragraphs is that of a check from scratch', () => {
+    const nl = 'Wij spraken veertig cliënten in de wijk over hun schulden en over de hulp die zij kregen van de gemeente.';
+    const en = 'The team interviewed twelve clients in their own homes and most of them had waited months for a first talk.';
+    for (const [from, to] of [[nl, en], [en, nl]] as const) {
+      const engine = new Engine();
+      const paragraphs = Array.from({ length: 12 }, (_, i) => `${from} (${i})`);
+      const doc = () => `# ${from === nl ? 'Rapport' : 'Report'}\n\n${paragraphs.join('\n\n')}\n`;
+      const languages: string[] = [engine.lint(doc(), { path: 'sample.md' }).language];
+      assert.equal(languages[0], new Engine({ vocabulary: engine.vocabulary }).lint(doc(), { path: 'fresh.md' }).language);
+      // The paragraphs turned to the other language one by one (the sample is every paragraph of this short document).
+      for (let i = 0; i < paragraphs.length; i++) {
+        paragraphs[i] = `${to} (${i})`;
+        const warm = engine.lint(doc(), { path: 'sample.md' }).language;
+        clearMarkdownCache();
+        assert.equal(warm, new Engine({ vocabulary: engine.vocabulary }).lint(doc(), { path: 'fresh.md' }).language, `after ${i + 1} paragraphs`);
+        languages.push(warm);
+      }
+      // The detected language changed along the way (from the first language to the second).
+      assert.equal(languages[0], from === nl ? 'nl' : 'en', languages.join(' '));
+      assert.equal(languages[languages.length - 1], from === nl ? 'en' : 'nl', languages.join(' '));
+    }
+  });
 });

@@ -118,6 +118,42 @@ describe('engine: placed blocks after an edit', function () {
     }
   });
 
+  it('per-run summaries: a run at the same place with the same blocks is the same object after an edit; places and sums are those of the blocks of the check', () => {
+    const engine = new Engine();
+    let text = report(30);
+    const slots = new RunSlots<number>();
+    const words = (r: LintResult, from: number, to: number) => {
+      let n = 0;
+      for (let i = from; i < to; i++) n += r.blocks[i]!.analysed.counts.words;
+      return n;
+    };
+    let result = engine.lint(text, { path: 'same-runs.md' });
+    let runs = slots.runs(result.model, (from, to) => words(result, from, to));
+    for (const [mark, piece] of [['(12.3)', 'nieuw '], ['(20.1)', 'more words here '], ['(5.2)', '\n\nEen nieuwe alinea.\n\n'], ['(7.4)', 'ook ']] as const) {
+      const at = text.indexOf(mark);
+      text = `${text.slice(0, at)}${piece}${text.slice(at)}`;
+      const before = runs;
+      result = engine.lint(text, { path: 'same-runs.md' });
+      runs = slots.runs(result.model, (from, to) => words(result, from, to));
+      // (Runs are cut by the blocks' identities, so another engine cuts elsewhere: compared with this check's blocks.)
+      let next = 0;
+      for (const r of runs) {
+        assert.equal(r.from, next);
+        next = r.to;
+        assert.equal(r.value, words(result, r.from, r.to));
+        for (let i = r.from; i < r.to; i++) assert.equal(result.blocks[i]!.section, r.section);
+      }
+      assert.equal(next, result.blocks.length);
+      if (!piece.includes('\n')) {
+        // No block added or removed: every run but those cut again around the edited block (the run that holds it and
+        // its neighbours, which may be cut elsewhere by the edited block's new identity) is the object handed out before.
+        const earlier = new Set(before);
+        const same = runs.filter((r) => earlier.has(r)).length;
+        assert.ok(same >= runs.length - 4 && same > 10, `same run objects: ${same} of ${runs.length}`);
+      }
+    }
+  });
+
   it('random edits: the same findings, sections, metrics and block places as a check from scratch (fast-check)', () => {
     const engine = new Engine();
     const pieces = ['extra ', '\n\n', '\n\n## Nieuw hoofdstuk\n\n', 'Het UWV hielp. ', '"Ik begreep het niet," zei zij. ', '- punt\n', '', '😀 reïntegratie '];
@@ -138,9 +174,11 @@ describe('engine: placed blocks after an edit', function () {
         assert.deepEqual(last!.metrics, fresh.metrics);
         assert.deepEqual(last!.paragraphs, fresh.paragraphs);
         assert.deepEqual(
-          last!.blocks.map((b) => [b.analysed.block.start, b.analysed.block.end, b.section, b.toDocument(0, b.analysed.block.text.length)]),
-          fresh.blocks.map((b) => [b.analysed.block.start, b.analysed.block.end, b.section, b.toDocument(0, b.analysed.block.text.length)]),
+          last!.blocks.map((b) => [b.analysed.block.start, b.analysed.block.end, b.section, b.toDocument(0, b.analysed.block.text.length), b.start]),
+          fresh.blocks.map((b) => [b.analysed.block.start, b.analysed.block.end, b.section, b.toDocument(0, b.analysed.block.text.length), b.start]),
         );
+        // A block's start (a moved block's taken from its counterpart) is where its text starts by its map.
+        for (const b of last!.blocks) assert.equal(b.start, b.toDocument(0, 0).offset);
       }),
       { numRuns: 25, seed: 11 },
     );
@@ -164,6 +202,28 @@ describe('engine: placed blocks after an edit', function () {
         }
       }),
       { numRuns: 500, seed: 5 },
+    );
+  });
+
+  it('the line index after many edits, most without a line break (its starts read through shifts), equals one made from scratch, line starts and positions', () => {
+    const text = fc.array(fc.constantFrom('a', 'cliënt ', '😀', '\n', '\r\n', '\r', '\n\n', ' '), { maxLength: 80 }).map((xs) => xs.join(''));
+    const piece = fc.oneof(fc.constantFrom('', 'ook ', 'x', 'woord en zin '), fc.constantFrom('', 'ook ', 'x', 'woord en zin '), text);
+    fc.assert(
+      fc.property(text, fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 6 }), piece), { minLength: 1, maxLength: 80 }), (start, edits) => {
+        let t = start;
+        let index = new LineIndex(t);
+        for (const [where, remove, insert] of edits) {
+          const at = Math.floor(where * t.length);
+          t = t.slice(0, at) + insert + t.slice(Math.min(t.length, at + remove));
+          index = LineIndex.afterEdit(index, t);
+        }
+        const fresh = new LineIndex(t);
+        assert.equal(index.lineCount, fresh.lineCount);
+        for (let l = 0; l < fresh.lineCount; l++) assert.equal(index.lineStart(l), fresh.lineStart(l));
+        for (let o = 0; o <= t.length; o++) assert.deepEqual(index.position(o), fresh.position(o));
+        for (let l = 0; l < fresh.lineCount; l++) assert.equal(index.offsetAt(l, 3), fresh.offsetAt(l, 3));
+      }),
+      { numRuns: 300, seed: 7 },
     );
   });
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { assignRoles, normaliseHeading, oneSlipApart, recordsAnswers, roleOfContent, roleOfHeading, roleOfQuestion, roleVocabularyOf } from '../../server/src/engine/sections.js';
+import { assignRoles, normaliseHeading, normaliseUncached, oneSlipApart, recordsAnswers, roleOfContent, roleOfHeading, roleOfQuestion, roleVocabularyOf } from '../../server/src/engine/sections.js';
 import type { SectionRole } from '../../server/src/index.js';
 import { lint } from '../../server/src/index.js';
 import { Vocabulary } from '../../server/src/engine/vocabulary/vocabulary.js';
@@ -110,6 +110,16 @@ describe('sections: unambiguous headings', () => {
     assert.equal(normaliseHeading('3.2.1 **Resultaten**:'), 'resultaten');
     assert.equal(normaliseHeading('Hoofdstuk 4 Conclusies.'), 'conclusies');
     assert.equal(normaliseHeading('iv. Discussion'), 'discussion');
+  });
+
+  it('normaliseHeading (remembered per title) gives what it works out anew, nl and en, asked twice and after other titles', () => {
+    const titles = ['3.2.1 **Resultaten**:', 'Hoofdstuk 4 Conclusies.', 'iv. Discussion', 'Chapter 2: Methods', '## Aanbevelingen', 'Samenvatting <span>kort</span>', 'Q3 What did we learn?', 'A. Appendix', ' Inleiding ', 'Results (2024)', 'Resultaten', 'Conclusies', 'Methods', 'Summary'];
+    for (let round = 0; round < 3; round++) {
+      for (const t of titles) {
+        const variant = round === 2 ? `${t} ${round}` : t;
+        assert.equal(normaliseHeading(variant), normaliseUncached(variant), variant);
+      }
+    }
   });
 
   it('a heading without role words takes its parent\'s role; a top-level one is "other"', () => {

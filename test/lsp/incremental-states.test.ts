@@ -45,6 +45,50 @@ describe('lsp: document summaries kept up to date by the changed blocks (engine/
     );
   });
 
+  it('with an identity (keys asked only in the changed stretch), a tally over random edits still equals the tally of all blocks', () => {
+    const word = fc.constantFrom('a', 'b', 'c', 'd', 'e');
+    const block = fc.array(word, { maxLength: 4 }).map((words) => ({ words }));
+    const step = fc.record({
+      doc: fc.nat({ max: 2 }),
+      at: fc.nat({ max: 12 }),
+      remove: fc.nat({ max: 3 }),
+      insert: fc.array(fc.oneof(block, fc.nat({ max: 9 })), { maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 10, maxLength: 10 }), fc.array(step, { minLength: 1, maxLength: 40 }), (pool, steps) => {
+        const states = new BlockStates(() => new Tally<string>(), 2);
+        const docs: Block[][] = [0, 1, 2].map((i) => pool.slice(i, i + 8));
+        // The key is what the block holds (its words list), the identity the block itself: the same block, the same key.
+        for (const s of steps) {
+          const doc = docs[s.doc]!;
+          doc.splice(Math.min(s.at, doc.length), s.remove, ...s.insert.map((x) => (typeof x === 'number' ? pool[x]! : x)));
+          const tally = states.update(doc, (b) => b.words, (t, key, delta) => t.add(key as string[], delta), (b) => b);
+          assert.deepEqual(sorted(tally.counts), sorted(fromScratch(doc)));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('with an identity, an edit asks the key of the blocks in the changed stretch only', () => {
+    const states = new BlockStates(() => new Tally<string>());
+    const blocks: Block[] = Array.from({ length: 20 }, (_, i) => ({ words: [`w${i}`] }));
+    let asked = 0;
+    const key = (b: Block): object => {
+      asked++;
+      return b.words;
+    };
+    const apply = (t: Tally<string>, k: object, d: number) => t.add(k as string[], d);
+    states.update(blocks, key, apply, (b) => b);
+    assert.equal(asked, 20);
+    asked = 0;
+    const edited = [...blocks];
+    edited.splice(7, 1, { words: ['new'] }, { words: ['w3'] });
+    const tally = states.update(edited, key, apply, (b) => b);
+    assert.equal(asked, 2);
+    assert.deepEqual(sorted(tally.counts), sorted(fromScratch(edited)));
+  });
+
   it('a second update with the same list (another rule of the same check) applies nothing and gives the same summary', () => {
     const states = new BlockStates(() => new Tally<string>());
     const key = (b: Block): object => b;

@@ -161,10 +161,21 @@ class PlacedBlock implements DocumentBlock {
     readonly section: number,
     readonly facts: Record<string, unknown>,
     readonly base: number,
+    /** Where the text starts by the map, before the base (`toDocument(map, 0, 'start')`): a moved block has its counterpart's (the same map). */
+    private mapStart?: number,
   ) {}
 
   get analysed(): AnalysedBlock {
     return (this.placed ??= this.cached.block === this.prose ? this.cached : { ...this.cached, block: this.prose });
+  }
+
+  get start(): number {
+    return (this.mapStart ??= toDocument(this.prose.map, 0, 'start')) + this.base;
+  }
+
+  /** The map's start (see mapStart) when it is known, for the block placed from this one. */
+  get knownMapStart(): number | undefined {
+    return this.mapStart;
   }
 
   toDocument(start: number, end: number): { offset: number; endOffset: number } {
@@ -182,7 +193,7 @@ class PlacedBlock implements DocumentBlock {
  */
 function place(prev: PlacedBlock | undefined, r: BlockResult, b: ProseBlock, section: number, base: number): PlacedBlock {
   if (prev && prev.prose === b && prev.section === section && prev.base === base) return prev;
-  return new PlacedBlock(r.analysed, b, section, r.facts, base);
+  return new PlacedBlock(r.analysed, b, section, r.facts, base, prev && prev.prose.map === b.map ? prev.knownMapStart : undefined);
 }
 
 /** Blocks per step of the document rules' warm-up (Engine.warm). */
@@ -258,6 +269,7 @@ export class Engine {
     this.cached = 0;
     this.blockLanguage.clear();
     this.documentLanguage.clear();
+    this.lastSample = undefined;
     this.byMap = new WeakMap();
     this.lastChecks.clear();
     this.epoch++;
@@ -417,7 +429,24 @@ export class Engine {
     const firstBlockStart = parsed.blocks[0]?.start ?? text.length;
     const topDirective = parsed.directives.find((d) => d.kind === 'language' && d.offset <= firstBlockStart);
     const configured = config.language !== 'auto' ? config.language : undefined;
-    return options.language ?? topDirective?.language ?? configured ?? parsed.declaredLanguage ?? this.detectDocument(sampleProse(parsed.blocks));
+    return options.language ?? topDirective?.language ?? configured ?? parsed.declaredLanguage ?? this.detectSample(parsed.blocks);
+  }
+
+  /** The language of the last sample detected, with the blocks' texts it was joined from. */
+  private lastSample: { parts: string[]; language: Language } | undefined;
+
+  /**
+   * detectDocument(sampleProse(blocks)), without joining and hashing the sample when its parts are the last sample's
+   * (an edit rarely touches one of the ~40 blocks it is taken from): the same sample, the same language.
+   */
+  private detectSample(blocks: ProseBlock[]): Language {
+    const parts = sampleParts(blocks);
+    const last = this.lastSample;
+    if (last && last.parts.length === parts.length && last.parts.every((p, i) => p === parts[i])) return last.language;
+    const language = this.detectDocument(parts.join('\n'));
+    // Copies of their own: a block's text may be a slice of this document version.
+    this.lastSample = { parts: parts.map(detach), language };
+    return language;
   }
 
   /** The long-sentence threshold the rule uses (the metrics' long-sentence share uses it too). */
@@ -984,18 +1013,28 @@ function blockMetrics(counts: Counts, language: Language): Metrics {
 }
 const BLOCK_METRICS = new WeakMap<Counts, Partial<Record<Language, Metrics>>>();
 
-function sampleProse(blocks: ProseBlock[]): string {
-  // Up to ~8,000 characters spread over the document, prose first.
-  const prose = blocks.filter((b) => b.kind === 'paragraph' || b.kind === 'listItem');
-  const pool = prose.length ? prose : blocks;
+/**
+ * The texts of the blocks a document's language is detected from (joined by line breaks): up to ~8,000 characters
+ * spread over the document, prose first (every step-th paragraph or list item, else every step-th block).
+ */
+function sampleParts(blocks: ProseBlock[]): string[] {
+  const isProse = (b: ProseBlock) => b.kind === 'paragraph' || b.kind === 'listItem';
+  let prose = 0;
+  for (const b of blocks) if (isProse(b)) prose++;
+  const pool = prose || blocks.length;
+  const step = Math.max(1, Math.floor(pool / 40));
   const parts: string[] = [];
   let size = 0;
-  const step = Math.max(1, Math.floor(pool.length / 40));
-  for (let i = 0; i < pool.length && size < 8000; i += step) {
-    parts.push(pool[i]!.text);
-    size += pool[i]!.text.length;
+  // The pool's i-th block is taken when i is a multiple of step, while the sample is short.
+  let i = 0;
+  for (const b of blocks) {
+    if (size >= 8000) break;
+    if (prose && !isProse(b)) continue;
+    if (i++ % step !== 0) continue;
+    parts.push(b.text);
+    size += b.text.length;
   }
-  return parts.join('\n');
+  return parts;
 }
 
 /**
@@ -1013,19 +1052,34 @@ function asFinding(f: DocumentFinding, ruleId: string, severity: Severity): Find
 function dropSuperseded(findings: Finding[], rules: Rule[]): void {
   const superseders = rules.filter((r) => r.meta.supersedes?.length);
   if (superseders.length === 0) return;
-  const covered = new Map<string, Array<[number, number]>>();
+  // The ranges each superseded rule's findings must not overlap, as start and end one after the other (no pair per range).
+  const covered = new Map<string, number[]>();
   for (const r of superseders) {
     // A finding covers its related places too (a term reported once, at its first use, stands for all its uses).
-    const ranges = findings.filter((f) => f.ruleId === r.meta.id).flatMap((f) => [[f.offset, f.endOffset] as [number, number], ...(f.related ?? []).map((x) => [x.offset, x.endOffset] as [number, number])]);
-    for (const id of r.meta.supersedes!) covered.set(id, [...(covered.get(id) ?? []), ...ranges]);
+    const ranges: number[] = [];
+    for (const f of findings) {
+      if (f.ruleId !== r.meta.id) continue;
+      ranges.push(f.offset, f.endOffset);
+      if (f.related) for (const x of f.related) ranges.push(x.offset, x.endOffset);
+    }
+    for (const id of r.meta.supersedes!) {
+      const had = covered.get(id);
+      covered.set(id, had ? [...had, ...ranges] : ranges);
+    }
   }
   let w = 0;
   for (const f of findings) {
     const ranges = covered.get(f.ruleId);
-    if (ranges && ranges.some(([a, b]) => f.offset < b && a < f.endOffset)) continue;
+    if (ranges && overlapsRange(ranges, f.offset, f.endOffset)) continue;
     findings[w++] = f;
   }
   findings.length = w;
+}
+
+/** Whether [offset, endOffset) overlaps one of the ranges (start and end one after the other). */
+function overlapsRange(ranges: number[], offset: number, endOffset: number): boolean {
+  for (let i = 0; i < ranges.length; i += 2) if (offset < ranges[i + 1]! && ranges[i]! < endOffset) return true;
+  return false;
 }
 
 /** Drops findings that directives switch off. */
@@ -1084,25 +1138,33 @@ export function guardBlocks(blocks: DocumentBlock[], findings: Finding[], bom: n
   const guard = (b: DocumentBlock): GuardBlock => ({ block: b.analysed.block, language: b.analysed.language, base: (b.analysed.block.mapBase ?? 0) + bom, shift: bom });
   if (ordered === false) return blocks.map(guard);
   if (ordered === undefined) for (let i = 1; i < blocks.length; i++) if (blocks[i]!.analysed.block.start < blocks[i - 1]!.analysed.block.start) return blocks.map(guard);
-  const wanted = new Set<number>();
+  // The last block at or before each edit; the blocks wanted are those and the GUARD_LOOKBACK before each, in order, once.
+  const found: number[] = [];
   for (const f of findings) {
     for (const fix of f.fixes) {
       for (const e of fix.edits) {
         let lo = 0;
         let hi = blocks.length - 1;
-        let found = -1;
+        let at = -1;
         while (lo <= hi) {
           const mid = (lo + hi) >> 1;
           if (blocks[mid]!.analysed.block.start + bom <= e.offset) {
-            found = mid;
+            at = mid;
             lo = mid + 1;
           } else hi = mid - 1;
         }
-        for (let k = found; k >= 0 && k >= found - GUARD_LOOKBACK; k--) wanted.add(k);
+        if (at >= 0) found.push(at);
       }
     }
   }
-  return [...wanted].sort((a, b) => a - b).map((i) => guard(blocks[i]!));
+  found.sort((a, b) => a - b);
+  const out: GuardBlock[] = [];
+  let next = 0;
+  for (const at of found) {
+    for (let k = Math.max(next, at - GUARD_LOOKBACK); k <= at; k++) out.push(guard(blocks[k]!));
+    next = Math.max(next, at + 1);
+  }
+  return out;
 }
 
 /** Runs a stepwise computation to its end without pausing. */

@@ -16,7 +16,7 @@ import { detach } from './cache.js';
  * difference); the closest one is just the cheapest.
  */
 export class BlockStates<S> {
-  private readonly states: Array<{ blocks: Map<object, number>; keys: object[]; state: S }> = [];
+  private readonly states: Array<{ blocks: Map<object, number>; keys: object[]; ids?: object[]; state: S }> = [];
   /** The blocks of the last update (held weakly: they may be an old version of a document). */
   private last: { blocks: WeakRef<readonly unknown[]>; key: unknown; state: S } | undefined;
   /** The summary brought up to date last (the edited document's, when one document is being edited). */
@@ -37,42 +37,86 @@ export class BlockStates<S> {
    * count changed since the summary was last brought up to date (delta > 0: blocks that came, with
    * one of them; delta < 0: blocks that went, without). The list is not changed afterwards (a
    * second update with the same list and key function returns the summary as it is).
+   *
+   * `identity(block)`, when given, is an object read without work (a document block's `facts`: one per cached
+   * analysis) that stays the same while the block's key does: blocks with the same identity must have the same key
+   * (and a BlockStates is updated with one key function throughout, as it is without an identity).
+   * After an edit, the key is then asked only of the blocks in the changed stretch (a key that reads a moved block's
+   * `analysed` would make an object per block and check).
    */
-  update<B>(blocks: readonly B[], key: (block: B) => object, apply: (state: S, key: object, delta: number, block: B | undefined) => void): S {
+  update<B>(blocks: readonly B[], key: (block: B) => object, apply: (state: S, key: object, delta: number, block: B | undefined) => void, identity?: (block: B) => object): S {
     // Asked again for the same blocks (two rules of one check): the summary is up to date.
     if (this.last && key === this.last.key && blocks === this.last.blocks.deref()) return this.last.state;
-    const keys = blocks.map(key);
+    const n = blocks.length;
     // An edit of the document summarised last: its blocks are the last ones but for a stretch in
     // the middle. Only that stretch is counted (the same deltas as counting every block).
     const prev = this.lastEntry;
-    if (prev) {
+    if (prev && identity && prev.ids && prev.ids.length === prev.keys.length) {
+      // Compared by identity (the same identity, the same key): the key is asked only in the stretch, and the last
+      // keys and identities are patched there (no list of every block's key or identity made per edit).
+      const ids = prev.ids;
       const old = prev.keys;
-      const m = Math.min(old.length, keys.length);
+      const m = Math.min(old.length, n);
+      let p = 0;
+      while (p < m && ids[p] === identity(blocks[p]!)) p++;
+      let q = 0;
+      while (q < m - p && ids[old.length - 1 - q] === identity(blocks[n - 1 - q]!)) q++;
+      if ((p + q) * 2 >= n) {
+        const keys: object[] = [];
+        const now: object[] = [];
+        for (let i = p; i < n - q; i++) {
+          keys.push(key(blocks[i]!));
+          now.push(identity(blocks[i]!));
+        }
+        this.correct(prev, blocks, old, p, old.length - q, keys, apply);
+        splice(old, p, old.length - q - p, keys);
+        splice(ids, p, ids.length - q - p, now);
+        this.last = { blocks: new WeakRef(blocks), key, state: prev.state };
+        return prev.state;
+      }
+    } else if (prev) {
+      const keys = blocks.map(key);
+      const old = prev.keys;
+      const m = Math.min(old.length, n);
       let p = 0;
       while (p < m && old[p] === keys[p]) p++;
       let q = 0;
-      while (q < m - p && old[old.length - 1 - q] === keys[keys.length - 1 - q]) q++;
-      if ((p + q) * 2 >= keys.length) {
-        const delta = new Map<object, number>();
-        const first = new Map<object, B>();
-        for (let i = p; i < old.length - q; i++) delta.set(old[i]!, (delta.get(old[i]!) ?? 0) - 1);
-        for (let i = p; i < keys.length - q; i++) {
-          const k = keys[i]!;
-          delta.set(k, (delta.get(k) ?? 0) + 1);
-          if (!first.has(k)) first.set(k, blocks[i]!);
-        }
-        for (const [k, d] of delta) {
-          if (d === 0) continue;
-          const n = (prev.blocks.get(k) ?? 0) + d;
-          if (n === 0) prev.blocks.delete(k);
-          else prev.blocks.set(k, n);
-          apply(prev.state, k, d, d > 0 ? first.get(k) : undefined);
-        }
+      while (q < m - p && old[old.length - 1 - q] === keys[n - 1 - q]) q++;
+      if ((p + q) * 2 >= n) {
+        this.correct(prev, blocks, old, p, old.length - q, keys.slice(p, n - q), apply);
         prev.keys = keys;
+        prev.ids = identity ? blocks.map(identity) : undefined;
         this.last = { blocks: new WeakRef(blocks), key, state: prev.state };
         return prev.state;
       }
     }
+    return this.summarise(blocks, blocks.map(key), identity ? blocks.map(identity) : undefined, key, apply);
+  }
+
+  /**
+   * Brings a summary up to date for an edit: the keys `entry.keys[from..to)` went, `came` (the keys of the blocks that
+   * now stand there, from block `from` on) came. Only keys whose count changed are applied.
+   */
+  private correct<B>(entry: (typeof this.states)[number], blocks: readonly B[], old: object[], from: number, to: number, came: object[], apply: (state: S, key: object, delta: number, block: B | undefined) => void): void {
+    const delta = new Map<object, number>();
+    const first = new Map<object, B>();
+    for (let i = from; i < to; i++) delta.set(old[i]!, (delta.get(old[i]!) ?? 0) - 1);
+    for (let i = 0; i < came.length; i++) {
+      const k = came[i]!;
+      delta.set(k, (delta.get(k) ?? 0) + 1);
+      if (!first.has(k)) first.set(k, blocks[from + i]!);
+    }
+    for (const [k, d] of delta) {
+      if (d === 0) continue;
+      const count = (entry.blocks.get(k) ?? 0) + d;
+      if (count === 0) entry.blocks.delete(k);
+      else entry.blocks.set(k, count);
+      apply(entry.state, k, d, d > 0 ? first.get(k) : undefined);
+    }
+  }
+
+  /** The summary of blocks with these keys from the closest summary kept (or a new one), and made the last one. */
+  private summarise<B>(blocks: readonly B[], keys: object[], ids: object[] | undefined, key: (block: B) => object, apply: (state: S, key: object, delta: number, block: B | undefined) => void): S {
     const current = new Map<object, number>();
     const first = new Map<object, B>();
     keys.forEach((k, i) => {
@@ -107,10 +151,20 @@ export class BlockStates<S> {
     for (const [k, n] of previous) if (!current.has(k)) apply(best.state, k, -n, undefined);
     best.blocks = current;
     best.keys = keys;
+    best.ids = ids;
     this.lastEntry = best;
     this.last = { blocks: new WeakRef(blocks), key, state: best.state };
     return best.state;
   }
+}
+
+/** Replaces `count` items of a list from `at` by `items`, in place (no new list when as many come as go). */
+function splice(list: object[], at: number, count: number, items: object[]): void {
+  if (count === items.length) {
+    for (let i = 0; i < count; i++) list[at + i] = items[i]!;
+    return;
+  }
+  list.splice(at, count, ...items);
 }
 
 /** A multiset of values kept as counts: `has` is true while some block contributes the value. */

@@ -197,6 +197,16 @@ export function mergeRoles(a: RoleVocabulary, b: RoleVocabulary): RoleVocabulary
 const NUMBERING = /^(?:(?:hoofdstuk|chapter|deel|part|sectie|section|fase|phase|stap|step)\s+)?(?:[0-9]+[a-z]?(?:\.[0-9]+)*|[ivxlc]+|[a-z]|q[0-9]+)(?:\s*[.):\-–—]|\s*$)?\s+/i;
 
 export function normaliseHeading(title: string): string {
+  // Remembered per title (speed and garbage only, session 10): the role assignment after an edit at a section's start
+  // normalises every heading of the document again. A copy of its own: the result may share the title's memory.
+  let h = NORMALISED.get(title);
+  if (h === undefined) NORMALISED.set(title, (h = detach(normaliseUncached(title))));
+  return h;
+}
+const NORMALISED = new ContentCache<string>(4096, { maxWeight: 256_000, weigh: (key: string) => key.length, refresh: true });
+
+/** normaliseHeading() without its memo. */
+export function normaliseUncached(title: string): string {
   let h = title
     // LaTeX language switches in titles: \IfLanguageName{dutch}{Inleiding}{Introduction}.
     .replace(/\\IfLanguageName\{[^{}]*\}\{([^{}]*)\}\{[^{}]*\}/g, '$1')

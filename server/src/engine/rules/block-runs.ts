@@ -25,23 +25,29 @@ function sharedRuns(doc: DocumentModel): Array<Run<object>> {
   let runs = SHARED.get(doc);
   if (!runs) {
     const blocks = doc.blocks;
-    const facts: object[] = new Array(blocks.length);
-    for (let i = 0; i < blocks.length; i++) facts[i] = blocks[i]!.facts;
-    runs = editedRuns(blocks, facts) ?? cut(blocks, facts, 0, blocks.length);
-    LAST = { facts, runs };
+    runs = editedRuns(blocks);
+    if (!runs) {
+      const facts: object[] = new Array(blocks.length);
+      for (let i = 0; i < blocks.length; i++) facts[i] = blocks[i]!.facts;
+      runs = cut(blocks, 0, blocks.length);
+      LAST = { facts, runs };
+    }
     SHARED.set(doc, runs);
   }
   return runs;
 }
 
-/** The blocks and runs of the last document cut into runs (an edited document is mostly the same blocks). */
+/**
+ * The blocks (their facts) and runs of the last document cut into runs (an edited document is mostly the same blocks).
+ * The facts list is patched where an edit changed it (editedRuns), not made again from every block.
+ */
 let LAST: { facts: object[]; runs: Array<Run<object>> } | undefined;
 
 /** The runs of blocks [from, to), which start a run and end one (RunMemo reads a block's `analysed`, as its identity, and `section` only). */
-function cut(blocks: readonly DocumentBlock[], facts: object[], from: number, to: number): Array<Run<object>> {
+function cut(blocks: readonly DocumentBlock[], from: number, to: number): Array<Run<object>> {
   const keyed: Array<{ analysed: object; section: number }> = new Array(to - from);
-  for (let i = from; i < to; i++) keyed[i - from] = { analysed: facts[i]!, section: blocks[i]!.section };
-  const runs = BOXES.runs(keyed as unknown as DocumentBlock[], () => ({}));
+  for (let i = from; i < to; i++) keyed[i - from] = { analysed: blocks[i]!.facts, section: blocks[i]!.section };
+  const runs = BOXES.runs(keyed as unknown as DocumentBlock[], () => []);
   if (from > 0) for (const r of runs) (r.from += from), (r.to += from);
   return runs;
 }
@@ -53,16 +59,16 @@ function cut(blocks: readonly DocumentBlock[], facts: object[], from: number, to
  * previous block is unchanged too) are the last ones, moved; only the stretch between is cut. The same runs as
  * cutting every block; undefined when the blocks are not mostly the last ones.
  */
-function editedRuns(blocks: readonly DocumentBlock[], facts: object[]): Array<Run<object>> | undefined {
+function editedRuns(blocks: readonly DocumentBlock[]): Array<Run<object>> | undefined {
   const last = LAST;
   if (!last) return undefined;
   const old = last.facts;
-  const n = facts.length;
+  const n = blocks.length;
   const m = Math.min(n, old.length);
   let p = 0;
-  while (p < m && old[p] === facts[p]) p++;
+  while (p < m && old[p] === blocks[p]!.facts) p++;
   let q = 0;
-  while (q < m - p && old[old.length - 1 - q] === facts[n - 1 - q]) q++;
+  while (q < m - p && old[old.length - 1 - q] === blocks[n - 1 - q]!.facts) q++;
   if ((p + q) * 2 < n) return undefined;
   const shift = n - old.length;
   const out: Array<Run<object>> = [];
@@ -76,29 +82,55 @@ function editedRuns(blocks: readonly DocumentBlock[], facts: object[]): Array<Ru
   while (j > k && last.runs[j - 1]!.from > old.length - q) j--;
   const to = j < last.runs.length ? last.runs[j]!.from + shift : n;
   if (to < from) return undefined;
-  if (to > from) out.push(...cut(blocks, facts, from, to));
+  if (to > from) out.push(...cut(blocks, from, to));
   for (let i = j; i < last.runs.length; i++) {
     const r = last.runs[i]!;
-    out.push({ from: r.from + shift, to: r.to + shift, section: blocks[r.from + shift]!.section, value: r.value });
+    const section = blocks[r.from + shift]!.section;
+    // The same place and section (an edit that added and removed no block and no heading): the same run object.
+    out.push(shift === 0 && section === r.section ? r : { from: r.from + shift, to: r.to + shift, section, value: r.value });
   }
+  // The last facts patched in the edited stretch (in place when it kept its number of blocks).
+  const came: object[] = [];
+  for (let i = p; i < n - q; i++) came.push(blocks[i]!.facts);
+  const went = old.length - q - p;
+  if (went === came.length) for (let i = 0; i < went; i++) old[p + i] = came[i]!;
+  else old.splice(p, went, ...came);
+  last.runs = out;
   return out;
+}
+
+/** The number of the next RunSlots: its place in every run's box. */
+let nextSlot = 0;
+
+/** One rule's summary of a run, kept in the run's box, with the run as last handed out (reused while its place is the same). */
+interface SlotEntry<S> {
+  context: string;
+  value: S;
+  run: Run<S> | undefined;
 }
 
 /** One rule's summaries of the shared runs. */
 export class RunSlots<S> {
-  private readonly byBox = new WeakMap<object, { context: string; value: S }>();
+  /** Where this rule's summary stands in each run's box (an array: a slot is an index, not a look-up in a weak map). */
+  private readonly slot = nextSlot++;
 
   /**
    * The runs of a document's blocks with this rule's summaries: `summarise(from, to)` is asked only for runs with a
    * block that was not in the same run at an earlier call (or with another context: an option the summaries depend
-   * on, compared as a string). It reads `doc.blocks[from..to)` and must not depend on their places.
+   * on, compared as a string). It reads `doc.blocks[from..to)` and must not depend on their places. A run at the same
+   * place as at the last call with the same summary is the same object (not to be changed by the caller).
    */
   runs(doc: DocumentModel, summarise: (from: number, to: number) => S, context = ''): Array<Run<S>> {
-    const out: Array<Run<S>> = [];
-    for (const r of sharedRuns(doc)) {
-      let e = this.byBox.get(r.value);
-      if (!e || e.context !== context) this.byBox.set(r.value, (e = { context, value: summarise(r.from, r.to) }));
-      out.push({ from: r.from, to: r.to, section: r.section, value: e.value });
+    const shared = sharedRuns(doc);
+    const out: Array<Run<S>> = new Array(shared.length);
+    for (let k = 0; k < shared.length; k++) {
+      const r = shared[k]!;
+      const box = r.value as Array<SlotEntry<S> | undefined>;
+      let e = box[this.slot];
+      if (!e || e.context !== context) box[this.slot] = e = { context, value: summarise(r.from, r.to), run: undefined };
+      let run = e.run;
+      if (!run || run.from !== r.from || run.to !== r.to || run.section !== r.section) e.run = run = { from: r.from, to: r.to, section: r.section, value: e.value };
+      out[k] = run;
     }
     return out;
   }

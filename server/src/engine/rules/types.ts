@@ -86,6 +86,8 @@ export interface DocumentBlock {
   facts: Partial<BlockFacts>;
   /** Map a text range of this block to document offsets. */
   toDocument(start: number, end: number): { offset: number; endOffset: number };
+  /** Where the block's text starts in the document: `toDocument(0, 0).offset`, without a look-up or an object per read. */
+  readonly start: number;
 }
 
 export interface DocumentModel {

@@ -3,7 +3,7 @@ import { message } from '../types.js';
 import { numberOption } from './options.js';
 import { scoreWithSentencesOf } from './hard-paragraph.js';
 import { addCounts, emptyCounts, metricsOf } from '../../text/metrics.js';
-import type { Counts } from '../../types.js';
+import type { Counts, Metrics } from '../../types.js';
 import type { DocumentModel } from '../types.js';
 import type { Language } from '../../types.js';
 import { adoptedSections, isAcknowledgements, isRunningText } from './prose.js';
@@ -60,7 +60,7 @@ export const sectionScore: DocumentRule = {
       // corpus: test/judged/findings.tsv, test/judged/quiet3-sample.tsv). A section with too little running text is not scored.
       const counts = prose.get(i);
       if (!counts) continue;
-      const m = metricsOf(counts, s.language);
+      const m = sectionMetrics(i, counts, s.language);
       if (m.words < numberOption(sectionScore.meta, ctx, 'minWords')) continue;
       const summaryLike = s.role === 'summary' || s.role === 'recommendations';
       const target = numberOption(sectionScore.meta, ctx, summaryLike ? 'summaryTarget' : 'bodyTarget');
@@ -108,6 +108,35 @@ export const sectionScore: DocumentRule = {
 };
 
 /**
+ * The metrics of a section's running text: those of the last check when the section at this index had the same counts
+ * in the same language (metricsOf reads nothing else), so that an edit works out the edited section's again only.
+ */
+function sectionMetrics(i: number, counts: Counts, language: Language): Metrics {
+  const was = LAST_METRICS[i];
+  if (was && was.language === language && sameCounts(was.counts, counts)) return was.metrics;
+  const metrics = metricsOf(counts, language);
+  LAST_METRICS[i] = { counts, language, metrics };
+  return metrics;
+}
+const LAST_METRICS: Array<{ counts: Counts; language: Language; metrics: Metrics } | undefined> = [];
+
+function sameCounts(a: Counts, b: Counts): boolean {
+  return (
+    a.words === b.words &&
+    a.sentences === b.sentences &&
+    a.syllables === b.syllables &&
+    a.syllableWords === b.syllableWords &&
+    a.letters === b.letters &&
+    a.characters === b.characters &&
+    a.longWords === b.longWords &&
+    a.polysyllables === b.polysyllables &&
+    a.complexWords === b.complexWords &&
+    a.longSentences === b.longSentences &&
+    a.passives === b.passives
+  );
+}
+
+/**
  * A run of blocks summarised (block-runs.ts): its running-text paragraphs (no list items, tables, quotations, headings),
  * each by its index in the run, and their counts summed per language. Only what the blocks' analyses fix (kind, running
  * text, language, counts): where the paragraphs stand, and whether they count at all (a block before the first heading
@@ -140,24 +169,30 @@ function runProse(doc: DocumentModel, from: number, to: number): RunProse {
 
 /** The running-text paragraphs of a document that count for sections (after the first heading), in block order. */
 interface Prose {
-  /** Block index, document offset of its start, language, per paragraph. */
+  /** Block index, document offset of its start, language, per paragraph (the first `count` entries). */
   index: number[];
   offset: number[];
   language: Language[];
+  count: number;
   /** Whether the offsets do not decrease (then a section's paragraphs are one stretch of the list). */
   ordered: boolean;
-  /** The runs with paragraphs (their summaries), and where each run's paragraphs start in the lists above (one more at the end). */
+  /** The runs with paragraphs (their summaries; the first `runCount`), and where each run's paragraphs start in the lists above (one more at the end). */
   runs: RunProse[];
   starts: number[];
+  runCount: number;
 }
+
+/**
+ * The lists proseOf fills, kept from one check to the next and written over (a check reads its Prose before the next
+ * check makes one): no new lists of every paragraph per edit (speed and garbage only, session 10).
+ */
+const SCRATCH: Prose = { index: [], offset: [], language: [], count: 0, ordered: true, runs: [], starts: [], runCount: 0 };
 
 function proseOf(doc: DocumentModel): Prose {
   const blocks = doc.blocks;
-  const index: number[] = [];
-  const offset: number[] = [];
-  const language: Language[] = [];
-  const runs: RunProse[] = [];
-  const starts: number[] = [];
+  const { index, offset, language, runs, starts } = SCRATCH;
+  let count = 0;
+  let runCount = 0;
   let ordered = true;
   let last = -Infinity;
   // Speed only (session 9): which blocks are running-text paragraphs, and their counts, from the runs' summaries; their
@@ -170,35 +205,40 @@ function proseOf(doc: DocumentModel): Prose {
       for (const k of v.ks) if (blocks[run.from + k]!.section >= 0) return proseOfBlocks(doc);
       continue;
     }
-    runs.push(v);
-    starts.push(index.length);
+    runs[runCount] = v;
+    starts[runCount++] = count;
     for (let j = 0; j < v.ks.length; j++) {
       const i = run.from + v.ks[j]!;
       const b = blocks[i]!;
       if (b.section !== run.section) return proseOfBlocks(doc);
-      const o = b.toDocument(0, 0).offset;
+      const o = b.start;
       if (o < last) ordered = false;
       last = o;
-      index.push(i);
-      offset.push(o);
-      language.push(v.languages[j]!);
+      index[count] = i;
+      offset[count] = o;
+      language[count++] = v.languages[j]!;
     }
   }
-  starts.push(index.length);
-  return { index, offset, language, ordered, runs, starts };
+  starts[runCount] = count;
+  // Runs of an earlier, longer document are let go (their summaries hold sentences); numbers may stay.
+  if (runs.length > runCount) runs.length = runCount;
+  SCRATCH.count = count;
+  SCRATCH.runCount = runCount;
+  SCRATCH.ordered = ordered;
+  return SCRATCH;
 }
 
 /** proseOf() from every block, each paragraph a run of its own. */
 function proseOfBlocks(doc: DocumentModel): Prose {
   const blocks = doc.blocks;
-  const prose: Prose = { index: [], offset: [], language: [], ordered: true, runs: [], starts: [] };
+  const prose: Prose = { index: [], offset: [], language: [], count: 0, ordered: true, runs: [], starts: [], runCount: 0 };
   let last = -Infinity;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.section < 0) continue;
     const ab = b.analysed;
     if (ab.block.kind !== 'paragraph' || !isRunningText(ab)) continue;
-    const o = b.toDocument(0, 0).offset;
+    const o = b.start;
     if (o < last) prose.ordered = false;
     last = o;
     prose.runs.push({ ks: [0], languages: [ab.language], sums: { [ab.language]: { counts: ab.counts, paragraphs: 1 } } });
@@ -208,13 +248,15 @@ function proseOfBlocks(doc: DocumentModel): Prose {
     prose.language.push(ab.language);
   }
   prose.starts.push(prose.index.length);
+  prose.count = prose.index.length;
+  prose.runCount = prose.runs.length;
   return prose;
 }
 
-/** The first paragraph (in an ordered list) whose offset is at least `at`. */
-function firstAtOrAfter(offsets: readonly number[], at: number): number {
+/** The first paragraph (in an ordered list of `n`) whose offset is at least `at`. */
+function firstAtOrAfter(offsets: readonly number[], n: number, at: number): number {
   let lo = 0;
-  let hi = offsets.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (offsets[mid]! < at) lo = mid + 1;
@@ -227,8 +269,8 @@ function firstAtOrAfter(offsets: readonly number[], at: number): number {
 function sectionProse(prose: Prose, s: { offset: number; contentEnd: number; language: Language }): number[] {
   const out: number[] = [];
   const { offset, language } = prose;
-  const from = prose.ordered ? firstAtOrAfter(offset, s.offset) : 0;
-  for (let j = from; j < offset.length; j++) {
+  const from = prose.ordered ? firstAtOrAfter(offset, prose.count, s.offset) : 0;
+  for (let j = from; j < prose.count; j++) {
     const o = offset[j]!;
     if (prose.ordered && o >= s.contentEnd) break;
     if (o < s.offset || o >= s.contentEnd || language[j] !== s.language) continue;
@@ -259,13 +301,14 @@ function proseCountsByPlace(doc: DocumentModel, prose: Prose): Map<number, Count
     return out;
   }
   // The run of each paragraph (an index into prose.runs).
-  const runOf = new Int32Array(prose.index.length);
-  for (let r = 0; r < prose.runs.length; r++) runOf.fill(r, prose.starts[r]!, prose.starts[r + 1]!);
-  const sums: Partial<Record<Language, Float64Array>> = {};
+  if (RUN_OF.length < prose.count) RUN_OF = new Int32Array(prose.count * 2);
+  const runOf = RUN_OF;
+  for (let r = 0; r < prose.runCount; r++) runOf.fill(r, prose.starts[r]!, prose.starts[r + 1]!);
+  const sums: Partial<Record<Language, Int32Array>> = {};
   for (let i = 0; i < sections.length; i++) {
     const s = sections[i]!;
-    const from = firstAtOrAfter(prose.offset, s.offset);
-    const to = firstAtOrAfter(prose.offset, s.contentEnd);
+    const from = firstAtOrAfter(prose.offset, prose.count, s.offset);
+    const to = firstAtOrAfter(prose.offset, prose.count, s.contentEnd);
     if (to <= from) continue;
     const c = emptyCounts();
     let paragraphs = 0;
@@ -310,13 +353,24 @@ function proseCountsByPlace(doc: DocumentModel, prose: Prose): Map<number, Count
   return out;
 }
 
+/** The run of each paragraph (proseCountsByPlace), written over at each check. */
+let RUN_OF = new Int32Array(0);
+
 /** Numbers per run in the running sums: how many paragraphs, then the fields of Counts (emptyCounts' order). */
 const FIELDS = 12;
 
-/** Running sums over the runs' paragraphs of one language: entry r holds the sums over runs [0, r). */
-function runningSums(prose: Prose, language: Language): Float64Array {
-  const n = prose.runs.length;
-  const sum = new Float64Array((n + 1) * FIELDS);
+/**
+ * Running sums over the runs' paragraphs of one language: entry r holds the sums over runs [0, r). Whole numbers (counts
+ * of a document, far below 2^31) in an Int32Array: a difference of two is a small integer, so that the counts objects it
+ * is added to keep integer fields (a double read from a Float64Array turned every Counts object's fields into boxed
+ * numbers: ~40 KB of garbage per edit at 100,000 words, session 10).
+ */
+function runningSums(prose: Prose, language: Language): Int32Array {
+  const n = prose.runCount;
+  // Written over at each check (entry 0 zero, each next one from the one before).
+  let sum = SUMS[language];
+  if (!sum || sum.length < (n + 1) * FIELDS) sum = SUMS[language] = new Int32Array((n + 1) * FIELDS * 2);
+  sum.fill(0, 0, FIELDS);
   for (let r = 0; r < n; r++) {
     const a = r * FIELDS;
     const b = a + FIELDS;
@@ -342,6 +396,8 @@ function runningSums(prose: Prose, language: Language): Float64Array {
   return sum;
 }
 
+const SUMS: Partial<Record<Language, Int32Array>> = {};
+
 /** Syllables of a long word that the message may name as one to replace or explain. */
 const HARD_SYLLABLES = 4;
 
@@ -361,6 +417,9 @@ function longWordsOf(ab: DocumentModel['blocks'][number]['analysed'], minSyllabl
   return out;
 }
 
+/** What stays the same while a block's cached analysis (and so its sentences) does: its facts object (BlockStates identity). */
+const blockIdentity = (b: DocumentModel['blocks'][number]): object => b.facts;
+
 /** How often the document uses each long word; kept up to date by the blocks an edit changed (engine/incremental.ts). */
 const TERM_TALLIES = new Map<number, BlockStates<Tally<string>>>();
 function termTally(doc: DocumentModel, ctx: Parameters<DocumentRule['check']>[1]): Tally<string> {
@@ -371,7 +430,7 @@ function termTally(doc: DocumentModel, ctx: Parameters<DocumentRule['check']>[1]
   return states.update(doc.blocks, (b) => b.analysed.sentences, (tally, key, delta, b) => {
     const list = b ? longWordsOf(b.analysed, min) : LONG_WORDS.get(key)?.get(min);
     if (list) tally.add(list, delta);
-  });
+  }, blockIdentity);
 }
 
 /**

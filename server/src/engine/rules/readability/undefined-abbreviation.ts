@@ -230,7 +230,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       // An acronym in capitals that the report also writes as an ordinary word ("STOP" and "stop",
       // "KENNEDY" and "Kennedy") is emphasis or small capitals, not an abbreviation.
       // Kept up to date by the blocks an edit changed (engine/incremental.ts), not rebuilt from every block.
-      const ordinary = ORDINARY_WORDS.update(doc.blocks, (b) => b.analysed.sentences, (tally, sentences, delta) => tally.add(ordinaryWordsOf(sentences as AnalysedBlock['sentences']), delta));
+      const ordinary = ORDINARY_WORDS.update(doc.blocks, (b) => b.analysed.sentences, (tally, sentences, delta) => tally.add(ordinaryWordsOf(sentences as AnalysedBlock['sentences']), delta), (b) => b.facts);
       const out = [];
       // A severity the writer set in .brug.yml is for every finding of the rule.
       const neverExplained = booleanOption(ctx, 'neverExplained') || !!ctx.config.rules[rule.meta.id]?.severity;

@@ -793,7 +793,7 @@ function practiceFields(doc: DocumentModel): (phrase: string) => number {
     // A block that went had its prose counted when it came (or when the phrase was first asked about).
     const p = b ? proseOf(b) : blockProse.get(key)!;
     for (const [phrase, n] of sums) sums.set(phrase, n + delta * countIn(p, phrase));
-  });
+  }, (b) => b.facts);
   return (phrase) => {
     // The dictionaries' phrases normalized once, not at every check (speed only, voc16).
     let key = PHRASE_KEYS.get(phrase);

@@ -1,0 +1,89 @@
+/**
+ * readability/section-score keeps the metrics of each section's running text from the last check while the section
+ * has the same counts in the same language (section-score.ts sectionMetrics), and the lists of paragraphs it places
+ * the sections' paragraphs with from one check to the next (written over). After each edit, warm, its findings must be
+ * those of a fresh engine: an edit that changes a section's counts by one word, one that changes its language (the
+ * same number of words), and sections added and removed (the indices shift).
+ */
+import { strict as assert } from 'node:assert';
+import { Engine } from '../../../server/src/engine/engine.js';
+import type { LintResult } from '../../../server/src/engine/engine.js';
+import { clearMarkdownCache } from '../../../server/src/engine/formats/markdown.js';
+import { addCounts, emptyCounts, metricsOf } from '../../../server/src/engine/text/metrics.js';
+
+/** A long sentence ending in long words: a section of three scores below its target (and above 0, where the scale stops). */
+const MID = {
+  nl: 'Wij spraken veertig cliënten in de wijk over hun schulden en over de hulp die zij kregen van de gemeente, die vaak te laat kwam omdat de aanvraag door veel verschillende loketten moest en niemand het overzicht had over de afspraken',
+  en: 'We interviewed forty clients in the neighbourhood about their debts and about the support they received from the municipality, which often arrived too late because the application had to pass through many different counters and nobody had an overview',
+};
+const END = {
+  nl: "en de schuldhulpverleningsorganisaties en maatschappelijke dienstverleningsinstellingen onderschrijven de professionaliseringsinspanningen en kwaliteitsverbeteringsprogramma's voor kwetsbare huishoudens.",
+  en: 'and debt-counselling organisations and community-service providers acknowledge the professionalisation programmes for vulnerable households.',
+};
+const HARD = { nl: `${MID.nl}, ${END.nl}`, en: `${MID.en}, ${END.en}` };
+
+function report(language: 'nl' | 'en', sections: number): string[] {
+  const out: string[] = [language === 'nl' ? '# Rapport' : '# Report'];
+  for (let s = 0; s < sections; s++) {
+    out.push(`## ${language === 'nl' ? 'Hoofdstuk' : 'Chapter'} ${s + 1}`);
+    for (let p = 0; p < 3; p++) out.push(`${HARD[language]} (${s}.${p})`);
+  }
+  return out;
+}
+
+const scores = (r: LintResult) => r.findings.filter((f) => f.ruleId === 'readability/section-score').map((f) => JSON.stringify(f));
+
+/**
+ * Each finding's score worked out here from the result's blocks (every paragraph of these reports is running text): the
+ * paragraphs that start in the section's range, in its language. (The fresh engine shares the rule's module with the
+ * warm one, so this is what would show a score kept from another check.)
+ */
+function assertScores(r: LintResult, what: string): void {
+  for (const f of r.findings.filter((x) => x.ruleId === 'readability/section-score')) {
+    const s = r.sections.find((x) => x.offset === f.offset)!;
+    const c = emptyCounts();
+    for (const b of r.blocks) {
+      const o = b.toDocument(0, 0).offset;
+      if (b.analysed.block.kind === 'paragraph' && o >= s.offset && o < s.contentEnd && b.analysed.language === s.language) addCounts(c, b.analysed.counts);
+    }
+    assert.equal((f.data as { score: number }).score, metricsOf(c, s.language).score, `${what}: ${s.title}`);
+  }
+}
+
+describe('readability/section-score: kept section metrics after edits equal a fresh check', function () {
+  this.timeout(60_000);
+
+  for (const language of ['nl', 'en'] as const) {
+    const other = language === 'nl' ? 'en' : 'nl';
+    it(`${language}: a word added, a section's language changed, sections added and removed`, () => {
+      const engine = new Engine();
+      const lines = report(language, 6);
+      const check = (what: string) => {
+        const text = `${lines.join('\n\n')}\n`;
+        const warm = engine.lint(text, { path: `warm-${language}.md` });
+        clearMarkdownCache();
+        const fresh = new Engine({ vocabulary: engine.vocabulary }).lint(text, { path: `fresh-${language}.md` });
+        assert.deepEqual(scores(warm), scores(fresh), what);
+        assertScores(warm, what);
+        return scores(warm);
+      };
+      const first = check('first check');
+      assert.ok(first.length >= 5, `section-score findings: ${first.length}`);
+      assert.ok(first.every((f) => JSON.parse(f).data.score > 0), 'scores above the end of the scale');
+      // One word more in a paragraph of chapter 3 (index 1 + 2 * 4 + 1): its counts change, not its language.
+      lines[10] = lines[10]!.replace(' (', language === 'nl' ? ' en nog meer ondersteuningsmogelijkheden (' : ' and many further opportunities (');
+      const second = check('a word added');
+      assert.notDeepEqual(second, first, 'the edited section scores otherwise');
+      // Chapter 4's paragraphs in the other language: the same section index, counts of the other language.
+      for (const k of [14, 15, 16]) lines[k] = `${HARD[other]} (${k})`;
+      check("a section's language changed");
+      // A section added before them and one removed: the sections move to other indices.
+      lines.splice(2, 0, `## ${language === 'nl' ? 'Inleiding' : 'Introduction'}`, `${HARD[language]} (new)`, `${HARD[language]} ${HARD[language]} (new 2)`);
+      check('a section added');
+      lines.splice(8, 4);
+      check('a section removed');
+      lines[lines.length - 1] = lines[lines.length - 1]!.replace(' (', ' en ook (');
+      check('a word in the last section');
+    });
+  }
+});
