@@ -158,6 +158,16 @@ class KeptSentence implements Sentence {
   set words(words: Word[]) {
     this.given = words;
   }
+
+  /** How many words it has, without making them again. */
+  get wordCount(): number {
+    return this.given ? this.given.length : this.count;
+  }
+}
+
+/** How many words a sentence has: a kept sentence says so without making its words again (speed only, rules18). */
+export function wordCountOf(s: Sentence): number {
+  return s instanceof KeptSentence ? s.wordCount : s.words.length;
 }
 
 /**
