@@ -8,7 +8,7 @@ import { textMentions } from './abbreviations.js';
 import { inside } from './prose.js';
 import { BlockStates, Tally } from '../../incremental.js';
 import { inLegend, isWebAddressLabel } from '../../vocabulary/abbreviations.js';
-import { eachWord } from '../../text/analyse.js';
+import { eachWord, wordCountOf } from '../../text/analyse.js';
 import type { Sentence } from '../../text/sentences.js';
 
 export interface AcronymUse {
@@ -373,7 +373,8 @@ function glossaryHeading(title: string | undefined): boolean {
  * them fragments, are a list of names (data fields, parameters or criteria reproduced from a rule), not running text.
  */
 function isFragment(b: { block: { text: string }; sentences: ReadonlyArray<{ words: ReadonlyArray<unknown> }> }): boolean {
-  return b.sentences.reduce((n, x) => n + x.words.length, 0) <= 12 && !/[.!?]["'”’)]*\s*$/.test(b.block.text);
+  // The counts of the kept sentences (speed only, rules18: their words are not made again to be counted).
+  return b.sentences.reduce((n, x) => n + wordCountOf(x as Sentence), 0) <= 12 && !/[.!?]["'”’)]*\s*$/.test(b.block.text);
 }
 
 /** listsLetters() on a block's text, remembered per acronym with the block's cached analysis (speed only, lsp10c). */
