@@ -305,6 +305,10 @@ const headingUnits = new WeakMap<PracticeLexicon, WeakMap<object, { text: string
 
 /** Per section: in acknowledgements, in a plan section (its own title or one around it); each title tested once. */
 export function sectionMarks(sections: Section[], lex: PracticeLexicon): { ackSection: boolean[]; planSection: boolean[] } {
+  // Once per check (speed only, rules18): the warm-up asks at each of its steps, the check once more. A check's sections
+  // are an array of its own, not changed once made; the answer goes with it.
+  const known = sectionMarksOf.get(sections);
+  if (known && known.lex === lex) return known.marks;
   let marks = titleMarks.get(lex);
   if (!marks) titleMarks.set(lex, (marks = new Map()));
   // Section titles are short strings of their own (trimmed, spaces joined); a few thousand are kept at most.
@@ -321,9 +325,13 @@ export function sectionMarks(sections: Section[], lex: PracticeLexicon): { ackSe
     ackSection.push((m & 1) !== 0 || (parent >= 0 && ackSection[parent]!));
     planSection.push((m & 2) !== 0 || (parent >= 0 && planSection[parent]!));
   });
-  return { ackSection, planSection };
+  const out = { ackSection, planSection };
+  sectionMarksOf.set(sections, { lex, marks: out });
+  return out;
 }
 const titleMarks = new WeakMap<PracticeLexicon, Map<string, number>>();
+/** The marks of a check's sections (the array), with the lexicon they were made for. */
+const sectionMarksOf = new WeakMap<Section[], { lex: PracticeLexicon; marks: { ackSection: boolean[]; planSection: boolean[] } }>();
 
 function summarise(units: Unit[], kind: BlockKind, filter: UnitFilter): BlockSummary {
   let relevant = false;

@@ -166,6 +166,29 @@ class KeptSentence implements Sentence {
   get wordCount(): number {
     return this.given ? this.given.length : this.count;
   }
+
+  /** Each word's text, letters and acronym flag, without making the words again (see eachWord). */
+  eachWord(each: (text: string, letters: number, isAcronym: boolean) => void): void {
+    const words = this.given ?? this.made?.deref();
+    if (words) {
+      for (const w of words) each(w.text, w.letters, w.isAcronym);
+      return;
+    }
+    const p = this.packed;
+    for (let k = 0, i = this.from * 3; k < this.count; k++, i += 3) {
+      const bits = p[i + 2]!;
+      each(shared(this.text.slice(p[i]!, p[i + 1]!)), bits >>> FLAG_BITS, (bits & IS_ACRONYM) !== 0);
+    }
+  }
+}
+
+/**
+ * Each word of a sentence (its text, letters and whether it is an acronym) in order: a kept sentence reads them from its
+ * packed words, without making word objects again (speed only, rules18: document rules that read every block's words).
+ */
+export function eachWord(s: Sentence, each: (text: string, letters: number, isAcronym: boolean) => void): void {
+  if (s instanceof KeptSentence) s.eachWord(each);
+  else for (const w of s.words) each(w.text, w.letters, w.isAcronym);
 }
 
 /**

@@ -69,6 +69,8 @@ export function definedAbbreviations(text: string, key?: object): Map<string, st
 
 /** A text's definitions as [abbreviation, full form] pairs in text order: of "full form (ABBR)", of "ABBR (full form)", of list lines. */
 function definitionsIn(text: string): [Array<[string, string]>, Array<[string, string]>, Array<[string, string]>] {
+  // Every definition holds its abbreviation as written: a text (most paragraphs) without one defines nothing (speed only, rules18).
+  if (!ANY_ABBREVIATION.test(text)) return NO_DEFINITIONS;
   const after: Array<[string, string]> = [];
   const before: Array<[string, string]> = [];
   const list: Array<[string, string]> = [];
@@ -86,6 +88,9 @@ function definitionsIn(text: string): [Array<[string, string]>, Array<[string, s
 }
 
 const PARAGRAPHS = new PieceScan(definitionsIn);
+const ANY_ABBREVIATION = new RegExp(ABBR);
+/** No definitions (shared: read only). */
+const NO_DEFINITIONS: ReturnType<typeof definitionsIn> = [[], [], []];
 
 const IN_BRACKETS = new RegExp(`\\((${ABBR})s?\\)`, 'g');
 const WORD_CHAR = /^[\p{L}\p{N}'’-]$/u;

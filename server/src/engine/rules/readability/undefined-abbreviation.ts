@@ -6,9 +6,10 @@ import { booleanOption, numberOption } from './options.js';
 import type { WellKnownAbbreviations } from './abbreviations.js';
 import { textMentions } from './abbreviations.js';
 import { inside } from './prose.js';
-import type { AnalysedBlock } from '../types.js';
 import { BlockStates, Tally } from '../../incremental.js';
 import { inLegend, isWebAddressLabel } from '../../vocabulary/abbreviations.js';
+import { eachWord, wordCount } from '../../text/analyse.js';
+import type { Sentence } from '../../text/sentences.js';
 
 export interface AcronymUse {
   acronym: string;
@@ -230,7 +231,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       // An acronym in capitals that the report also writes as an ordinary word ("STOP" and "stop",
       // "KENNEDY" and "Kennedy") is emphasis or small capitals, not an abbreviation.
       // Kept up to date by the blocks an edit changed (engine/incremental.ts), not rebuilt from every block.
-      const ordinary = ORDINARY_WORDS.update(doc.blocks, (b) => b.analysed.sentences, (tally, sentences, delta) => tally.add(ordinaryWordsOf(sentences as AnalysedBlock['sentences']), delta), (b) => b.facts);
+      const ordinary = ORDINARY_WORDS.update(doc.blocks, (b) => b.analysed.sentences, (tally, sentences, delta) => tally.add(ordinaryWordsOf(sentences as Sentences), delta), (b) => b.facts);
       const out = [];
       // A severity the writer set in .brug.yml is for every finding of the rule.
       const neverExplained = booleanOption(ctx, 'neverExplained') || !!ctx.config.rules[rule.meta.id]?.severity;
@@ -372,7 +373,8 @@ function glossaryHeading(title: string | undefined): boolean {
  * them fragments, are a list of names (data fields, parameters or criteria reproduced from a rule), not running text.
  */
 function isFragment(b: { block: { text: string }; sentences: ReadonlyArray<{ words: ReadonlyArray<unknown> }> }): boolean {
-  return b.sentences.reduce((n, x) => n + x.words.length, 0) <= 12 && !/[.!?]["'”’)]*\s*$/.test(b.block.text);
+  // The counts of the kept sentences (speed only, rules18: their words are not made again to be counted).
+  return b.sentences.reduce((n, x) => n + wordCount(x as Sentence), 0) <= 12 && !/[.!?]["'”’)]*\s*$/.test(b.block.text);
 }
 
 /** listsLetters() on a block's text, remembered per acronym with the block's cached analysis (speed only, lsp10c). */
@@ -434,22 +436,27 @@ function namedIn(acronym: string, blocks: NameBlocks, from: number, to: number):
 /** A block's words for nameBefore(): capitalised words, abbreviations as a stop ("|"), each sentence ended by one. */
 function nameWordsOf(ss: Sentences): string[] {
   const out: string[] = [];
+  // The words' texts only (speed only, rules18): a cached block's words are not made again for them.
+  const add = (t: string) => {
+    if (mayBeCapital(t.charCodeAt(0)) && ABBREVIATION_START.test(t)) out.push('|');
+    else if (t.indexOf('-') < 0) {
+      if (t) out.push(t);
+    } else for (const part of t.split('-')) if (part) out.push(part);
+  };
   for (const x of ss) {
-    for (const w of x.words) {
-      const t = w.text;
-      if (mayBeCapital(t.charCodeAt(0)) && ABBREVIATION_START.test(t)) out.push('|');
-      else if (t.indexOf('-') < 0) {
-        if (t) out.push(t);
-      } else for (const part of t.split('-')) if (part) out.push(part);
-    }
+    eachWordOf(x, add);
     out.push('|');
   }
   return out;
 }
+/** A sentence's words in order (their texts, letters and acronym flags), read without making a cached sentence's words again. */
+function eachWordOf(s: Sentences[number], each: (text: string, letters: number, isAcronym: boolean) => void): void {
+  eachWord(s as Sentence, each);
+}
 /** A word that starts as an abbreviation does: a capital, then a capital or a digit. */
 const ABBREVIATION_START = /^\p{Lu}[\p{Lu}\d]/u;
 
-type Sentences = ReadonlyArray<{ words: ReadonlyArray<{ text: string }> }>;
+type Sentences = ReadonlyArray<{ words: ReadonlyArray<{ text: string; letters?: number; isAcronym?: boolean }> }>;
 /** A block's words for spelledOut(), their initials, and the answers given so far per acronym. */
 interface WordsEntry {
   /** Only the words spelledOut() can read, the others each run of them one stop (see wordsEntry). */
@@ -647,9 +654,12 @@ const SPELLED = new WeakMap<object, WordsEntry>();
  * block: it is asked for once when a block comes and once when it goes, and kept the lists held a
  * copy in capitals of most words of every block (1.6 MB for 100,000 words in the language server).
  */
-function ordinaryWordsOf(sentences: ReadonlyArray<{ words: ReadonlyArray<{ text: string; isAcronym?: boolean; letters: number }> }>): Set<string> {
+function ordinaryWordsOf(sentences: Sentences): Set<string> {
   const seen = new Set<string>();
-  for (const s of sentences) for (const w of s.words) if (!w.isAcronym && w.letters >= 4) seen.add(w.text.toUpperCase());
+  const add = (text: string, letters: number, isAcronym: boolean) => {
+    if (!isAcronym && letters >= 4) seen.add(text.toUpperCase());
+  };
+  for (const s of sentences) eachWordOf(s, add);
   return seen;
 }
 
