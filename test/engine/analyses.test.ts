@@ -55,4 +55,18 @@ describe('ContentCache', () => {
     assert.equal(detach(part), part);
     assert.equal(detach('short'), 'short');
   });
+
+  it('detach gives each string its own content when the copy made last is handed out again (nl and en)', () => {
+    // The copy made last is reused for a string with its content (two caches keyed by one block text share it).
+    const texts = ['De cliënt krijgt hulp van het UWV.', 'The client gets help from the agency.', 'De cliënt krijgt hulp van het UWX.'];
+    const doc = texts.join('\n\n').repeat(50);
+    for (let i = 0; i < 200; i++) {
+      const t = texts[(i * 7) % 3]!;
+      const at = doc.indexOf(t, (i * 13) % (doc.length - 200));
+      const slice = doc.slice(at, at + t.length);
+      assert.equal(detach(slice), t);
+      assert.equal(detach(slice), slice);
+      assert.equal(detach(t + 'x'), `${t}x`);
+    }
+  });
 });

@@ -18,4 +18,10 @@ describe('lsp: the server bundle', () => {
       assert.ok(existsSync(join(DIST, 'lazy', `${name}.cjs`)), `server/dist/lazy/${name}.cjs is missing`);
     }
   });
+
+  it('is ASCII only, so that V8 keeps its source one byte per character (regular expressions and comments too)', () => {
+    const bundle = readFileSync(join(DIST, 'server.cjs'), 'utf8');
+    const other = /[^\0-\x7f]/.exec(bundle);
+    assert.equal(other, null, `server.cjs holds ${JSON.stringify(other?.[0])} at ${other?.index}: ${JSON.stringify(bundle.slice((other?.index ?? 0) - 40, (other?.index ?? 0) + 20))}`);
+  });
 });

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse } from 'yaml';
-import { PatternSet, RegexMatcher } from '../../server/src/engine/practice/patterns.js';
+import { MEMO_TEXTS, memoSize, PatternSet, RegexMatcher } from '../../server/src/engine/practice/patterns.js';
 import { CORPUS_DIR, REPO_ROOT } from '../helpers/shared.js';
 
 /** What the set finds, checked against each pattern alone: the leftmost match, the first pattern there. */
@@ -52,6 +52,18 @@ describe('practice cue pattern sets', () => {
     assert.equal(new PatternSet(['wethouder*', 'beleid*']).find('de beleids-notitie')?.text, 'beleids-notitie');
     assert.equal(new PatternSet(['nurse*', 'manager*']).count('nurses, managers and a manager'), 3);
     assert.equal(new PatternSet(['raad', 'wethouder*']).test('de voorraad'), false);
+  });
+
+  it('keeps a bounded memo of answers, and answers texts it let go of as before (en and nl)', () => {
+    const sets = [new PatternSet(['nurse*', 'manager*']), new PatternSet(['wethouder*', 'beleid*'])];
+    const texts = Array.from({ length: MEMO_TEXTS + 500 }, (_, i) => (i % 2 ? `De wethouder ${i} schrijft beleid.` : `The nurse ${i} met a manager.`));
+    const first = texts.map((t) => sets.map((s) => s.find(t)?.text ?? null));
+    assert.ok(memoSize() <= MEMO_TEXTS, `the memo holds ${memoSize()} texts`);
+    // The first texts have left the memo (least recently used): asked again, the same answers.
+    texts.forEach((t, i) => assert.deepEqual(sets.map((s) => s.find(t)?.text ?? null), first[i]));
+    assert.deepEqual(first[0], ['nurse', null]);
+    assert.deepEqual(first[1], [null, 'wethouder']);
+    assert.ok(memoSize() <= MEMO_TEXTS);
   });
 });
 

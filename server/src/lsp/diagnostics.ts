@@ -183,21 +183,32 @@ function hasReturn(text: string, from: number, to: number): boolean {
   return i >= 0 && i < to;
 }
 
-/** The first and last character a finding's diagnostic reads (its range, its fixes' edits with their context, its related places). */
-function spanOf(f: Finding, length: number): [number, number] {
+/** The first character a finding's diagnostic reads (its range, its fixes' edits with their context, its related places). */
+function spanStart(f: Finding): number {
   let s = f.offset;
+  // Indexed loops: no iterator objects (this runs for every finding at every edit).
+  for (let i = 0; i < f.fixes.length; i++) {
+    const edits = f.fixes[i]!.edits;
+    for (let k = 0; k < edits.length; k++) s = Math.min(s, Math.max(0, edits[k]!.offset - CONTEXT));
+  }
+  const related = f.related;
+  if (related) for (let i = 0; i < related.length; i++) s = Math.min(s, related[i]!.offset);
+  return s;
+}
+
+/** The last character a finding's diagnostic reads (see spanStart). */
+function spanEnd(f: Finding, length: number): number {
   let e = Math.max(f.offset, f.endOffset);
-  for (const x of f.fixes) {
-    for (const ed of x.edits) {
-      s = Math.min(s, Math.max(0, ed.offset - CONTEXT));
+  for (let i = 0; i < f.fixes.length; i++) {
+    const edits = f.fixes[i]!.edits;
+    for (let k = 0; k < edits.length; k++) {
+      const ed = edits[k]!;
       e = Math.max(e, Math.min(length, ed.endOffset + CONTEXT), ed.offset, ed.endOffset);
     }
   }
-  for (const r of f.related ?? []) {
-    s = Math.min(s, r.offset);
-    e = Math.max(e, r.offset, r.endOffset);
-  }
-  return [s, e];
+  const related = f.related;
+  if (related) for (let i = 0; i < related.length; i++) e = Math.max(e, related[i]!.offset, related[i]!.endOffset);
+  return e;
 }
 
 /** Whether finding `f` makes the diagnostic that `o` made, `shift` characters on (everything toDiagnostic reads but the positions). */
@@ -217,9 +228,11 @@ function sameFinding(o: Finding, f: Finding, shift: number, ui: Language): boole
       if (a.offset + shift !== b.offset || a.endOffset + shift !== b.endOffset || a.newText !== b.newText) return false;
     }
   }
-  const or = o.related ?? [];
-  const fr = f.related ?? [];
-  if (or.length !== fr.length) return false;
+  // (No `?? []`: this runs for every finding at every edit, and each empty array is garbage.)
+  const or = o.related;
+  const fr = f.related;
+  if ((or?.length ?? 0) !== (fr?.length ?? 0)) return false;
+  if (!or || !fr) return true;
   for (let i = 0; i < or.length; i++) {
     const a = or[i]!;
     const b = fr[i]!;
@@ -253,10 +266,9 @@ export function toDiagnosticsAfterEdit(last: Shown | undefined, findings: readon
   const out: Diagnostic[] = new Array(findings.length);
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i]!;
-    const [s, e] = spanOf(f, text.length);
     // Before the changed stretch: the text up to the span's end is the same, so are its positions (an offset at the
     // changed stretch itself may be the other half of a CRLF, so the span ends before it).
-    const d = e < prefix ? 0 : s >= after ? shift : undefined;
+    const d = spanEnd(f, text.length) < prefix ? 0 : spanStart(f) >= after ? shift : undefined;
     let reused: Diagnostic | undefined;
     if (d !== undefined) {
       // The last check's findings are sorted by offset: the first at the old offset, then those at the same offset.
