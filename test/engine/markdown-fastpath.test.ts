@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { clearMarkdownCache, fastPieces, parseMarkdown, plainPieces, setEmphasisFastPath, setPlainFastPath } from '../../server/src/engine/formats/markdown.js';
+import { clearMarkdownCache, fastPieces, frontMatterChunk, parseMarkdown, plainPieces, setEmphasisFastPath, setPlainFastPath } from '../../server/src/engine/formats/markdown.js';
 import { CORPUS_DIR } from '../helpers/shared.js';
 
 /**
@@ -346,7 +346,11 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     const [piece] = fastPieces(`${long} Zie het [protocol](https://example.org/p_1) en ![logo](a.png) hier.`);
     assert.equal(piece?.blocks[0]?.text, `${long} Zie het protocol en  hier.`);
     assert.equal(fastPieces(`${long} Een *nadruk* en [een link](https://example.org/a_b*c).`).length, 1, 'delimiters in the destination are no emphasis');
-    assert.deepEqual(fastPieces(`${long} [https://example.org](https://example.org)`), [], 'an address as its own text: a placeholder');
+    // An address as its own text: a placeholder over the whole link (as ChunkReader reads such a link), without the parser.
+    const [address] = fastPieces(`${long} [https://example.org](https://example.org) hier.`);
+    assert.equal(address?.blocks[0]?.text, `${long} 0 hier.`);
+    assert.deepEqual(fastPieces(`${long} [a@b.nl](mailto:a@b.nl)`), [], 'an e-mail address as its own text: the parser');
+    assert.deepEqual(fastPieces(`${long} [https://x.org/*a*](https://x.org/*a*)`), [], 'emphasis in an address label: the parser');
     assert.deepEqual(fastPieces(`${long} *een [link* naar](b) iets`), [], 'emphasis across the edge of a label');
   });
 
@@ -529,5 +533,88 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
         assert.deepStrictEqual(fast, slow, f);
       }
     }
+  });
+});
+
+describe('Markdown fast paths, session 10: front matter, continuation lines, tabs, addresses as link text', () => {
+  // YAML front matter and GitBook pages' metadata blocks further down, now and then with what makes them something else.
+  const yamlLine = fc.constantFrom('title: Rapport', 'lang: nl', 'language: english', 'taal: nl-NL', 'description: >-', '  Een beschrijving van de pagina', 'weight: 3', 'tags:', '- een', 'icon: fa-poll-h', 'subtitle: |', '  Probleemstelling [a](b)', '', 'layout: case', 'lang: "en"');
+  const meta = fc
+    .tuple(fc.array(yamlLine, { minLength: 2, maxLength: 6 }), fc.constantFrom('---', '---', '---', '--- ', '----', '...'))
+    .map(([lines, close]) => `---\n${['title: Pagina', ...lines].join('\n')}\n${close}`);
+  it('on generated documents with front matter and metadata blocks further down (fast-check)', () => {
+    fc.assert(
+      fc.property(meta, fc.array(fc.oneof({ arbitrary: block, weight: 3 }, { arbitrary: meta, weight: 1 }), { minLength: 1, maxLength: 5 }), fc.constantFrom('\n\n', '\r\n\r\n', '\n\n\n'), (first, parts, sep) => {
+        const text = `${[first, ...parts].join('\n\n').replace(/\n\n/g, sep).replace(/\n/g, sep === '\r\n\r\n' ? '\r\n' : '\n').replace(/\r\r/g, '\r')}${sep}[^1]: Een noot.${sep}[^2]: Another note.`;
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 300, seed: 20261204 },
+    );
+    // The generator reaches the path: metadata chunks read without the parser, with the language they declare.
+    const reached = fc.sample(meta, { numRuns: 100, seed: 3 }).filter((t) => frontMatterChunk(`${t}\n`, '') !== undefined).length;
+    assert.ok(reached >= 30, `only ${reached} metadata blocks took the fast path`);
+    assert.deepEqual(frontMatterChunk('---\ntitle: x\nlang: nl\n---\n', ''), { blocks: [], directives: [], frontMatterLanguage: 'nl' });
+    assert.deepEqual(frontMatterChunk('---\ntitle: x\nlanguage: English\n---', ''), { blocks: [], directives: [], frontMatterLanguage: 'en' });
+    for (const other of ['---\r\ntitle: x\r\nlang: nl\r\n---\r\n', '--- \ntitle: x\nlang: nl\n---\n', '---\ntitle: x\nlang: nl\n--- \n', '---\ntitle: x\n---\n\ntekst']) assert.equal(frontMatterChunk(other, ''), undefined, other);
+    assert.equal(frontMatterChunk('---\ntitle: [a]\nlang: nl\n---\n', '[a]: #\n\n'), undefined, 'stubs: the parser');
+  });
+
+  // Paragraph lines as exports wrap them: a number at a line's start (`2025.`, `3. `, `1. `), indented lines (GitBook's
+  // `  \n ` after a hard break), tabs inside a line and at its edges; what may start a block after the indentation.
+  const lineStart = fc.oneof(
+    { arbitrary: fc.constantFrom('2025.', '3. ', '12) ', '01. ', '10. ', ' ', '  ', '   ', '    ', '     ', '  \n ', '  \n  ', ' \n   '), weight: 6 },
+    { arbitrary: fc.constantFrom('1. ', '1) ', '1.\t', '2.\t', '1.', '  - ', '   * ', '  # ', ' > ', '  1. ', '  2. ', ' = ', '  ```', '  <div>', '  [^1]: ', '  [x]', '  |', ' \t', '\t', '  *x*', '  _x_', '    - ', '  \\*', '  +', '-', '+ '), weight: 2 },
+  );
+  const tabbed = fc.constantFrom('a\tb', '[1]\tN.', 'x\t\ty', '2020\t–', ' \tx', 'x\t ', 'x\t', '*x*\ty', 'x\t*y*');
+  const continued = fc
+    .tuple(fc.array(fc.oneof({ arbitrary: token, weight: 30 }, { arbitrary: tabbed, weight: 1 }, { arbitrary: emphasised, weight: 1 }), { minLength: 20, maxLength: 80 }), fc.array(fc.tuple(fc.nat(), lineStart), { minLength: 1, maxLength: 4 }), fc.constantFrom('', '', '', '- ', '# ', '[^2]: ', '> '))
+    .map(([ts, starts, opening]) => {
+      let text = ts.join('').replace(/ *\n */g, '\n').replace(/^\s+|\s+$/g, '');
+      for (const [at, s] of starts) {
+        const i = at % (text.length + 1);
+        text = `${text.slice(0, i)}\n${s}${text.slice(i)}`;
+      }
+      return opening + text.replace(/^\n+|\s+$/g, '');
+    });
+  it('on generated paragraphs with numbers and indentation at line starts, and tabs (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(continued, { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n'), (ps, sep) => {
+        const { slow, fast } = both(`${ps.join(sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 500, seed: 20261204 },
+    );
+    // The generator reaches the paths: pieces with such lines or tabs read without the parser.
+    const notes = new Set(['^1', '^2']);
+    const sample = fc.sample(continued, { numRuns: 300, seed: 7 });
+    const read = (re: RegExp) => sample.filter((t) => fastPieces(t, notes).some((p) => re.test(t.slice(p.start, p.end)))).length;
+    assert.ok(read(/\n {1,3}\S/) >= 8, `only ${read(/\n {1,3}\S/)} pieces with indented lines took the fast path`);
+    assert.ok(read(/\n {4}/) >= 3, `only ${read(/\n {4}/)} pieces with lines indented by four took the fast path`);
+    assert.ok(read(/\n(?:2025|3|12|10)[.)]/) >= 10, `only ${read(/\n(?:2025|3|12|10)[.)]/)} pieces with numbers at a line's start took the fast path`);
+    assert.ok(read(/\S\t\S/) >= 10, `only ${read(/\S\t\S/)} pieces with tabs took the fast path`);
+    const long = 'De cliënt krijgt binnen twee weken een besluit over de aanvraag, en de afdeling legt uit waarom. '.repeat(3).trim();
+    const texts = (t: string) => fastPieces(t).flatMap((p) => p.blocks.map((b) => b.text));
+    assert.deepEqual(texts(`${long}  \n Tweede regel\n2025. Derde\n\tvierde`), [], 'a tab at a line start: the parser');
+    assert.deepEqual(texts(`${long}  \n Tweede\tregel\n2025. Derde`), [`${long} Tweede\tregel\n2025. Derde`]);
+    assert.deepEqual(texts(`${long}\n1. Een lijst`), [], 'an item numbered 1 interrupts the paragraph');
+    assert.deepEqual(texts(`${long}\n  - Een lijst`), [], 'an indented bullet interrupts the paragraph');
+  });
+
+  // Links whose text is their address (`[https://…](https://…)`, GitBook's `Bron: [www.x.nl](https://www.x.nl)`).
+  const address = fc.constantFrom('[https://example.org/a_b](https://example.org/a_b)', '[www.x.nl](https://www.x.nl)', '[http://x.nl/analyseren\\_en\\_valideren](http://x.nl/analyseren_en_valideren)', '[https://x.org?a=1&amp;b=2](https://x.org?a=1&b=2)', '[x](x)', '[mailto:a@b.nl](mailto:a@b.nl)', '[a@b.nl](mailto:a@b.nl)', '[https://x.org/*a*](https://x.org/*a*)', '[https://x.org/~a~](https://x.org/~a~)', '![https://x.org](https://x.org)', '[https://x.org](https://y.org)', '[HTTPS://X.ORG](https://x.org).');
+  const addressText = fc
+    .tuple(fc.array(fc.oneof({ arbitrary: token, weight: 30 }, { arbitrary: address.map((a) => ` ${a} `), weight: 3 }, { arbitrary: emphasised, weight: 1 }), { minLength: 10, maxLength: 80 }), fc.constantFrom('', '', 'Bron: ', '- ', '# ', '[^2]: ', '> '))
+    .map(([ts, opening]) => opening + ts.join('').replace(/ *\n */g, '\n').replace(/^\s+|\s+$/g, ''));
+  it('on generated paragraphs with links whose text is their address (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(addressText, { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n'), (ps, sep) => {
+        const { slow, fast } = both(`${ps.join(sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 400, seed: 20261204 },
+    );
+    const reached = fc.sample(addressText, { numRuns: 200, seed: 7 }).filter((t) => fastPieces(t, new Set(['^1', '^2'])).some((p) => /\[(?:https?:|www\.)/i.test(t.slice(p.start, p.end)))).length;
+    assert.ok(reached >= 20, `only ${reached} pieces with an address as a link's text took the fast path`);
   });
 });
