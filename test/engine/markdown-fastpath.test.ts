@@ -257,11 +257,11 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     const reached = sample.filter(([b, sp]) => fastPieces(`${b}\n\n${sp}`, new Set(['^1', '^2'])).length > 0).length;
     assert.ok(reached >= 20, `only ${reached} pieces before a construct took the fast path`);
     const long = 'De cliënt krijgt binnen twee weken een besluit over de aanvraag, en de afdeling legt uit waarom. '.repeat(3).trim();
-    assert.equal(fastPieces(`${long}\n\n\`\`\`\ncode\n\n${long}\n\`\`\``).length, 1, 'the piece before the fence only');
+    assert.equal(fastPieces(`${long}\n\n\`\`\`\ncode\n\n${long}\n\`\`\``).length, 2, 'the piece before the fence, and the fence (no prose)');
     assert.equal(fastPieces(`Tekst \`\`\` ${long}\n\n${long}`).length, 0, 'nothing from the first piece that may open one on');
     // After the line that closes it, pieces are read without the parser again (Pandoc's `<!-- -->` between lists).
     assert.equal(fastPieces(`${long}\n\n<!-- -->\n\n${long}\n\n- een\n- twee`).length, 3, 'the pieces around a closed comment');
-    assert.equal(fastPieces(`\`\`\`\ncode\n\n${long}\n\`\`\`\n\n${long}`).length, 1, 'the piece after the fence only');
+    assert.equal(fastPieces(`\`\`\`\ncode\n\n${long}\n\`\`\`\n\n${long}`).length, 2, 'the fence (no prose) and the piece after it');
     assert.equal(fastPieces(`$$\nx\n\n$$\n\n${long}\n\n<!--\n\n${long}`).length, 1, 'not after a comment that is not closed');
     assert.equal(fastPieces(`<!-- a -->\n\n<div>\n<!-- brug-disable -->\n</div>\n\n${long}`).length, 1, 'not an HTML block that holds a comment (a directive)');
   });
@@ -512,12 +512,12 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.deepEqual(read('- **Een.** De cliënt\n  leest dit.\n\n  - Twee\n\n    - Drie\n\n  Meer.\n\nTekst.'), [['listItem', 'Een. De cliënt\nleest dit.'], ['listItem', 'Twee'], ['listItem', 'Drie'], ['listItem', 'Meer.'], ['paragraph', 'Tekst.']]);
     assert.deepEqual(read('1.  Een\n    twee\n\n2.  Drie'), [['listItem', 'Een\ntwee'], ['listItem', 'Drie']]);
     // Lines that look like items but are not (indented code, a continuation), items that start a list or do not, a tab.
-    for (const tricky of ['- a\n      - b', '- a\n\n      - b', '- a\n\n  - b\n\n      code', '- a\n\n\t- b', '1. a\n\n   2. b', '- a\n  10. b', '- a\n\n  10. b', '* a\n\n  * * *', '- a\n\n    - b\n\n  c', '- a\n- b\n\n  para\n\nniet', '1.  a\n    b\n2.  c', '- a\n \n  b', '- a\n\n    - b\n\n         - c', '1. a\n   1. b\n      2. c\n   3. d', '- a\n\n  + b\n  - c']) {
+    for (const tricky of ['- a\n      - b', '- a\n\n      - b', '- a\n\n  - b\n\n      code', '- a\n\n\t- b', '1. a\n\n   2. b', '- a\n  10. b', '- a\n\n  10. b', '* a\n\n  * * *', '- a\n\n    - b\n\n  c', '- a\n- b\n\n  para\n\nniet', '1.  a\n    b\n2.  c', '- a\n \n  b', '- a\n\n    - b\n\n         - c', '1. a\n   1. b\n      2. c\n   3. d', '- a\n\n  + b\n  - c', '- a\n\n   b', '- a\n\n     b\n\nc']) {
       const text = `${tricky.replace(/\b([abcd])\b/g, 'De cliënt $1 leest.')}\n\nTekst.`;
       const { slow, fast } = both(text);
       assert.deepStrictEqual(fast, slow, tricky);
     }
-    for (const other of ['- a\n\n      code', '- a\n  - b\n  lazy', '- a\n  2. b', '- a\n\n   b', '- a\n\n\t- b']) assert.deepEqual(fastPieces(other), [], other);
+    for (const other of ['- a\n\n      code', '- a\n  - b\n  lazy', '- a\n  2. b', '- a\n\n\t- b']) assert.deepEqual(fastPieces(other), [], other);
   });
 
   const files = existsSync(CORPUS_DIR)
@@ -616,5 +616,47 @@ describe('Markdown fast paths, session 10: front matter, continuation lines, tab
     );
     const reached = fc.sample(addressText, { numRuns: 200, seed: 7 }).filter((t) => fastPieces(t, new Set(['^1', '^2'])).some((p) => /\[(?:https?:|www\.)/i.test(t.slice(p.start, p.end)))).length;
     assert.ok(reached >= 20, `only ${reached} pieces with an address as a link's text took the fast path`);
+  });
+
+  // Fenced code as Jupyter Book and MyST write it (directives in fences), now and then one that is not closed where it seems.
+  const fenced = fc.oneof(
+    { arbitrary: fc.constantFrom('```{admonition} Quote\n*“A lot of patients.”* (Site B)\n```', '```{epigraph}\n"Your decision."\n\n-- A doctor\n```', '~~~python\nx = 1\n\n\ny = 2\n~~~', '````\n```\nnested\n```\n````', '```\n<!-- not a comment -->\n\n$$\n```', '```js\ncode\n  ```', '```\n```', '~~~\nx\n~~~~~'), weight: 4 },
+    { arbitrary: fc.constantFrom('```\nnever closed\n\nstill code', '```\ncode\n```\nTekst direct erna.', '```a`b\nnot a fence\n```', '  ```\nindented open\n```', '```\ncode\n``` x\n```', '```\ncode\n    ```\n```', '~~~\ncode\n```\n~~~', '```\ncode\n```\n\n    indented', '- item\n\n```\ncode\n```', '```\r\ncode\r\n```', '```\ncode\n```\n===', '$$\nx\n$$', '````\ncode\n```\n\nTekst\n````', '~~~~\nx\n~~~\n\ny\n~~~~'), weight: 1 },
+  );
+  it('on generated chunks with fenced code between other pieces (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: block, weight: 3 }, { arbitrary: fenced, weight: 2 }, { arbitrary: fc.constantFrom('- een\n- twee', '1. een\n2. twee', '<!-- a -->', '<!-- a\n\nb -->', '$$\nx\n\ny\n$$', '<pre>\nx\n\ny\n</pre>'), weight: 1 }), { minLength: 2, maxLength: 7 }), fc.constantFrom('\n\n', '\r\n\r\n', '\n\n\n'), (parts, sep) => {
+        const text = `${parts.join('\n\n').replace(/\n\n/g, sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`;
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 400, seed: 20261204 },
+    );
+    // The generator reaches the path: fences read without the parser (a piece without blocks that starts with the fence).
+    const reached = fc.sample(fc.tuple(block, fenced, block), { numRuns: 100, seed: 3 }).filter(([a, f, b]) => {
+      const t = `${a}\n\n${f}\n\n${b}`;
+      return fastPieces(t, new Set(['^1', '^2'])).some((p) => p.blocks.length === 0 && /^[`~]{3}/.test(t.slice(p.start, p.end)));
+    }).length;
+    assert.ok(reached >= 30, `only ${reached} fences took the fast path`);
+    const long = 'De cliënt krijgt binnen twee weken een besluit over de aanvraag, en de afdeling legt uit waarom. '.repeat(3).trim();
+    assert.deepEqual(fastPieces(`${long}\n\n\`\`\`\ncode\n\n${long}\n\`\`\`\n\n${long}`).map((p) => p.blocks.length), [1, 0, 1], 'the fence between two paragraphs, blank lines inside it');
+    assert.deepEqual(fastPieces(`${long}\n\n\`\`\`\ncode\n\`\`\`\nTekst\n\n${long}`).map((p) => p.blocks.length), [1, 1], 'a fence closed by a line that does not end its piece: the parser');
+  });
+
+  // List items followed by a paragraph indented by up to three spaces more than their text (interview answers).
+  it('on generated lists with paragraphs indented deeper than the item text (fast-check)', () => {
+    const answer = fc.tuple(fc.integer({ min: 0, max: 6 }), paragraph.map((p) => p.replace(/\n/g, ' ').slice(0, 60).trim()), fc.constantFrom('', '', '\n    verder', '\n  verder', '\n      verder', '\n- verder')).map(([n, p, more]) => `${' '.repeat(n)}${p}${more}`);
+    const item = fc.tuple(fc.constantFrom('- ', '* ', '1. ', '  - '), paragraph.map((p) => p.replace(/\n/g, ' ').slice(0, 50).trim()), fc.array(answer, { maxLength: 2 })).map(([m, q, as]) => [`${m}${q}`, ...as].join('\n\n'));
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: item, weight: 3 }, { arbitrary: block, weight: 1 }), { minLength: 1, maxLength: 5 }), fc.constantFrom('\n\n', '\r\n\r\n'), (parts, sep) => {
+        const text = `${parts.join('\n\n').replace(/\n\n/g, sep)}${sep}[^1]: Een noot.`;
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 400, seed: 20261204 },
+    );
+    const read = (t: string) => fastPieces(t).flatMap((p) => p.blocks.map((b) => [b.kind, b.text]));
+    assert.deepEqual(read('- **Speelt u wel eens bingo?**\n\n    Ja, ik speel graag.\n\n- Tweede vraag'), [['listItem', 'Speelt u wel eens bingo?'], ['listItem', 'Ja, ik speel graag.'], ['listItem', 'Tweede vraag']]);
+    assert.deepEqual(read('- Vraag\n\n      Ingesprongen code\n\nTekst.'), [['paragraph', 'Tekst.']], 'four spaces more than the item text: code, the parser');
   });
 });

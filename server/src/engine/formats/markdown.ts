@@ -1239,12 +1239,13 @@ function listRun(src: string, ps: Array<[number, number]>, i: number, footnotes:
         stack.push({ indent, content, marker });
         from = at + content;
       } else {
-        // A paragraph of the innermost open item after a blank line: indented to where its text starts.
+        // A paragraph of the innermost open item after a blank line: indented to where its text starts, or up to three
+        // spaces more (then it is no indented code; the spaces are left out of its text, as micromark does).
         if (!first) return undefined;
         let n = 0;
         while (src.charCodeAt(at + n) === 32) n++;
         while (stack.length > 0 && stack[stack.length - 1]!.content > n) stack.pop();
-        if (stack.length === 0 || n !== stack[stack.length - 1]!.content) return undefined;
+        if (stack.length === 0 || n > stack[stack.length - 1]!.content + 3) return undefined;
         content = n;
         from = at + n;
       }
@@ -1442,6 +1443,18 @@ export function fastPieces(src: string, footnotes: ReadonlySet<string> = new Set
   for (let i = 0; i < ps.length; i++) {
     const [start, end] = ps[i]!;
     while (k < spans.length && spans[k]![1] <= start) k++;
+    if (k < spans.length && spans[k]![0] === start) {
+      // Fenced code that starts the piece and whose closing fence ends a piece: no prose, one stand-in for all its pieces.
+      const last = fencedCode(src, ps, i);
+      if (last >= 0) {
+        const fenceEnd = ps[last]![1];
+        out.push({ start, end: fenceEnd, blocks: [] });
+        i = last;
+        // What the look for closing text took for constructs inside the fence is code: the spans that end in it go.
+        while (k < spans.length && spans[k]![1] <= fenceEnd) k++;
+        continue;
+      }
+    }
     if (k < spans.length && spans[k]![0] < end) continue;
     const c0 = src.charCodeAt(start);
     if (c0 === 45 /* - */ || c0 === 42 /* * */ || c0 === 43 /* + */ || (c0 >= 48 && c0 <= 57)) {
@@ -1460,6 +1473,34 @@ export function fastPieces(src: string, footnotes: ReadonlySet<string> = new Set
 }
 
 const SPANS_BLANK_LINES_ALL = new RegExp(SPANS_BLANK_LINES.source, 'gi');
+
+/** An opening code fence at a line's start, not indented: three or more backticks (no backtick in the info string after them) or tildes. */
+const OPENING_FENCE = /^(?:(`{3,})[^`\n]*|(~{3,})[^\n]*)$/;
+
+/**
+ * The index of the piece whose last line closes the fenced code that opens piece `ps[i]` (CommonMark: a line of up to
+ * three spaces, the same character at least as often as the opening fence, then only spaces or tabs), or -1 (not a
+ * fence, not closed within the chunk, or closed by a line that does not end its piece).
+ */
+function fencedCode(src: string, ps: Array<[number, number]>, i: number): number {
+  const [start] = ps[i]!;
+  let lineEnd = src.indexOf('\n', start);
+  if (lineEnd < 0) return -1;
+  const open = OPENING_FENCE.exec(src.slice(start, lineEnd));
+  if (!open) return -1;
+  const fence = open[1] ?? open[2]!;
+  const close = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`);
+  for (let j = i; j < ps.length; j++) {
+    const pieceEnd = ps[j]![1];
+    for (let at = j === i ? lineEnd + 1 : ps[j]![0]; at <= pieceEnd; at = lineEnd + 1) {
+      lineEnd = src.indexOf('\n', at);
+      if (lineEnd < 0 || lineEnd > pieceEnd) lineEnd = pieceEnd;
+      if (close.test(src.slice(at, lineEnd))) return lineEnd === pieceEnd ? j : -1;
+      if (lineEnd === pieceEnd) break;
+    }
+  }
+  return -1;
+}
 
 /**
  * The stretches of a chunk that a construct running across blank lines may cover: from the line where
