@@ -1640,20 +1640,30 @@ const STAND_IN = 'x';
  */
 function chunkBlocks(src: string, stubs: string, frontMatter: boolean): ChunkResult {
   if (frontMatter) return (fastPath ? frontMatterChunk(src, stubs) : undefined) ?? chunkBlocksParsed(src, stubs, true);
-  const fast = fastPath ? fastPieces(src, stubs ? footnoteLabels(stubs) : undefined) : [];
+  const labels = stubs ? footnoteLabels(stubs) : undefined;
+  const fast = fastPath ? fastPieces(src, labels) : [];
   if (fast.length === 0) return chunkBlocksParsed(src, stubs);
-  // The chunk with each piece replaced, and where each stand-in starts in it.
+  // The chunk with each run of pieces (only blank lines between them) replaced by one stand-in, where each stand-in
+  // starts in it, and the index of the run's first piece (the run ends before the next run's first piece).
   let input = '';
   let at = 0;
   let onlyBlankBetween = true;
   const standIns: number[] = [];
-  for (const f of fast) {
+  const firsts: number[] = [];
+  for (let i = 0; i < fast.length; i++) {
+    const f = fast[i]!;
     const gap = src.slice(at, f.start);
-    if (onlyBlankBetween && !BLANK.test(gap)) onlyBlankBetween = false;
+    const blank = BLANK.test(gap);
+    if (onlyBlankBetween && !blank) onlyBlankBetween = false;
+    at = f.end;
+    if (i > 0 && blank) {
+      // The run goes on: its stand-in stands for this piece too (what lies between is blank lines, which it takes in).
+      continue;
+    }
     input += gap;
     standIns.push(input.length);
+    firsts.push(i);
     input += STAND_IN;
-    at = f.end;
   }
   input += src.slice(at);
   // Nothing but these pieces and blank lines: the parser would read each stand-in as a paragraph of its own and
@@ -1668,20 +1678,29 @@ function chunkBlocks(src: string, stubs: string, frontMatter: boolean): ChunkRes
     }
     return only;
   }
-  // An offset in `input` moved back to the chunk: past each stand-in before it, by the piece's length less one.
+  // Where each run ends in the chunk (exclusive).
+  const runEnd = (r: number): number => fast[(firsts[r + 1] ?? fast.length) - 1]!.end;
+  // An offset in `input` moved back to the chunk: past each stand-in before it, by its run's length less one.
   const shift = (offset: number): number => {
     let by = 0;
-    for (let i = 0; i < standIns.length && standIns[i]! + STAND_IN.length <= offset; i++) by += fast[i]!.end - fast[i]!.start - STAND_IN.length;
+    for (let r = 0; r < standIns.length && standIns[r]! + STAND_IN.length <= offset; r++) by += runEnd(r) - fast[firsts[r]!]!.start - STAND_IN.length;
     return offset + by;
   };
-  const r = chunkBlocksParsed(input, stubs);
+  // Stubs only for the labels that what the parser reads refers to (the pieces read without it had theirs).
+  const r = chunkBlocksParsed(input, labels ? stubDefinitions(input, labels) : stubs);
   const blocks: ProseBlock[] = [];
+  // Each piece of a run after its first starts a top-level construct after a piece (not indented code): a cut, as its own stand-in gave.
+  const inner: number[] = [];
   let next = 0;
   for (const b of r.blocks) {
     if (next < standIns.length && b.start === standIns[next]) {
       // The stand-in must have been read as a paragraph of its own; anything else: the whole chunk goes to the parser.
       if (b.kind !== 'paragraph' || b.quoted || b.text !== STAND_IN || b.end !== b.start + STAND_IN.length) return chunkBlocksParsed(src, stubs);
-      blocks.push(...fast[next]!.blocks);
+      const last = firsts[next + 1] ?? fast.length;
+      for (let i = firsts[next]!; i < last; i++) {
+        for (const fb of fast[i]!.blocks) blocks.push(fb);
+        if (i > firsts[next]!) inner.push(fast[i]!.start);
+      }
       next++;
       continue;
     }
@@ -1689,7 +1708,7 @@ function chunkBlocks(src: string, stubs: string, frontMatter: boolean): ChunkRes
   }
   if (next !== standIns.length) return chunkBlocksParsed(src, stubs);
   const result: ChunkResult = { blocks, directives: r.directives.map((d) => ({ ...d, offset: shift(d.offset), endOffset: shift(d.endOffset) })) };
-  if (r.cuts) result.cuts = r.cuts.map(shift);
+  if (r.cuts) result.cuts = inner.length ? [...r.cuts.map(shift), ...inner].sort((x, y) => x - y) : r.cuts.map(shift);
   if (r.frontMatterLanguage) result.frontMatterLanguage = r.frontMatterLanguage;
   if (r.defines || fastDefines.length) {
     result.defines = [...(r.defines ?? []), ...fastDefines];
