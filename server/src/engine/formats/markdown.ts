@@ -1487,7 +1487,8 @@ function fencedCode(src: string, ps: Array<[number, number]>, i: number): number
   let lineEnd = src.indexOf('\n', start);
   if (lineEnd < 0) return -1;
   const open = OPENING_FENCE.exec(src.slice(start, lineEnd));
-  if (!open) return -1;
+  // Carriage returns (CRLF line endings): the parser's.
+  if (!open || open[0].endsWith('\r')) return -1;
   const fence = open[1] ?? open[2]!;
   const close = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`);
   for (let j = i; j < ps.length; j++) {
@@ -1495,7 +1496,9 @@ function fencedCode(src: string, ps: Array<[number, number]>, i: number): number
     for (let at = j === i ? lineEnd + 1 : ps[j]![0]; at <= pieceEnd; at = lineEnd + 1) {
       lineEnd = src.indexOf('\n', at);
       if (lineEnd < 0 || lineEnd > pieceEnd) lineEnd = pieceEnd;
-      if (close.test(src.slice(at, lineEnd))) return lineEnd === pieceEnd ? j : -1;
+      const line = src.slice(at, lineEnd);
+      if (line.endsWith('\r')) return -1;
+      if (close.test(line)) return lineEnd === pieceEnd ? j : -1;
       if (lineEnd === pieceEnd) break;
     }
   }
