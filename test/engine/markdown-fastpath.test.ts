@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { clearMarkdownCache, fastPieces, parseMarkdown, plainPieces, setEmphasisFastPath, setPlainFastPath } from '../../server/src/engine/formats/markdown.js';
+import { clearMarkdownCache, fastPieces, frontMatterChunk, parseMarkdown, plainPieces, setEmphasisFastPath, setPlainFastPath } from '../../server/src/engine/formats/markdown.js';
 import { CORPUS_DIR } from '../helpers/shared.js';
 
 /**
@@ -257,11 +257,11 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     const reached = sample.filter(([b, sp]) => fastPieces(`${b}\n\n${sp}`, new Set(['^1', '^2'])).length > 0).length;
     assert.ok(reached >= 20, `only ${reached} pieces before a construct took the fast path`);
     const long = 'De cliënt krijgt binnen twee weken een besluit over de aanvraag, en de afdeling legt uit waarom. '.repeat(3).trim();
-    assert.equal(fastPieces(`${long}\n\n\`\`\`\ncode\n\n${long}\n\`\`\``).length, 1, 'the piece before the fence only');
+    assert.equal(fastPieces(`${long}\n\n\`\`\`\ncode\n\n${long}\n\`\`\``).length, 2, 'the piece before the fence, and the fence (no prose)');
     assert.equal(fastPieces(`Tekst \`\`\` ${long}\n\n${long}`).length, 0, 'nothing from the first piece that may open one on');
     // After the line that closes it, pieces are read without the parser again (Pandoc's `<!-- -->` between lists).
     assert.equal(fastPieces(`${long}\n\n<!-- -->\n\n${long}\n\n- een\n- twee`).length, 3, 'the pieces around a closed comment');
-    assert.equal(fastPieces(`\`\`\`\ncode\n\n${long}\n\`\`\`\n\n${long}`).length, 1, 'the piece after the fence only');
+    assert.equal(fastPieces(`\`\`\`\ncode\n\n${long}\n\`\`\`\n\n${long}`).length, 2, 'the fence (no prose) and the piece after it');
     assert.equal(fastPieces(`$$\nx\n\n$$\n\n${long}\n\n<!--\n\n${long}`).length, 1, 'not after a comment that is not closed');
     assert.equal(fastPieces(`<!-- a -->\n\n<div>\n<!-- brug-disable -->\n</div>\n\n${long}`).length, 1, 'not an HTML block that holds a comment (a directive)');
   });
@@ -346,7 +346,11 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     const [piece] = fastPieces(`${long} Zie het [protocol](https://example.org/p_1) en ![logo](a.png) hier.`);
     assert.equal(piece?.blocks[0]?.text, `${long} Zie het protocol en  hier.`);
     assert.equal(fastPieces(`${long} Een *nadruk* en [een link](https://example.org/a_b*c).`).length, 1, 'delimiters in the destination are no emphasis');
-    assert.deepEqual(fastPieces(`${long} [https://example.org](https://example.org)`), [], 'an address as its own text: a placeholder');
+    // An address as its own text: a placeholder over the whole link (as ChunkReader reads such a link), without the parser.
+    const [address] = fastPieces(`${long} [https://example.org](https://example.org) hier.`);
+    assert.equal(address?.blocks[0]?.text, `${long} 0 hier.`);
+    assert.deepEqual(fastPieces(`${long} [a@b.nl](mailto:a@b.nl)`), [], 'an e-mail address as its own text: the parser');
+    assert.deepEqual(fastPieces(`${long} [https://x.org/*a*](https://x.org/*a*)`), [], 'emphasis in an address label: the parser');
     assert.deepEqual(fastPieces(`${long} *een [link* naar](b) iets`), [], 'emphasis across the edge of a label');
   });
 
@@ -508,12 +512,12 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.deepEqual(read('- **Een.** De cliënt\n  leest dit.\n\n  - Twee\n\n    - Drie\n\n  Meer.\n\nTekst.'), [['listItem', 'Een. De cliënt\nleest dit.'], ['listItem', 'Twee'], ['listItem', 'Drie'], ['listItem', 'Meer.'], ['paragraph', 'Tekst.']]);
     assert.deepEqual(read('1.  Een\n    twee\n\n2.  Drie'), [['listItem', 'Een\ntwee'], ['listItem', 'Drie']]);
     // Lines that look like items but are not (indented code, a continuation), items that start a list or do not, a tab.
-    for (const tricky of ['- a\n      - b', '- a\n\n      - b', '- a\n\n  - b\n\n      code', '- a\n\n\t- b', '1. a\n\n   2. b', '- a\n  10. b', '- a\n\n  10. b', '* a\n\n  * * *', '- a\n\n    - b\n\n  c', '- a\n- b\n\n  para\n\nniet', '1.  a\n    b\n2.  c', '- a\n \n  b', '- a\n\n    - b\n\n         - c', '1. a\n   1. b\n      2. c\n   3. d', '- a\n\n  + b\n  - c']) {
+    for (const tricky of ['- a\n      - b', '- a\n\n      - b', '- a\n\n  - b\n\n      code', '- a\n\n\t- b', '1. a\n\n   2. b', '- a\n  10. b', '- a\n\n  10. b', '* a\n\n  * * *', '- a\n\n    - b\n\n  c', '- a\n- b\n\n  para\n\nniet', '1.  a\n    b\n2.  c', '- a\n \n  b', '- a\n\n    - b\n\n         - c', '1. a\n   1. b\n      2. c\n   3. d', '- a\n\n  + b\n  - c', '- a\n\n   b', '- a\n\n     b\n\nc']) {
       const text = `${tricky.replace(/\b([abcd])\b/g, 'De cliënt $1 leest.')}\n\nTekst.`;
       const { slow, fast } = both(text);
       assert.deepStrictEqual(fast, slow, tricky);
     }
-    for (const other of ['- a\n\n      code', '- a\n  - b\n  lazy', '- a\n  2. b', '- a\n\n   b', '- a\n\n\t- b']) assert.deepEqual(fastPieces(other), [], other);
+    for (const other of ['- a\n\n      code', '- a\n  - b\n  lazy', '- a\n  2. b', '- a\n\n\t- b']) assert.deepEqual(fastPieces(other), [], other);
   });
 
   const files = existsSync(CORPUS_DIR)
@@ -529,5 +533,132 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
         assert.deepStrictEqual(fast, slow, f);
       }
     }
+  });
+});
+
+describe('Markdown fast paths, session 10: front matter, continuation lines, tabs, addresses as link text', () => {
+  // YAML front matter and GitBook pages' metadata blocks further down, now and then with what makes them something else.
+  const yamlLine = fc.constantFrom('title: Rapport', 'lang: nl', 'language: english', 'taal: nl-NL', 'description: >-', '  Een beschrijving van de pagina', 'weight: 3', 'tags:', '- een', 'icon: fa-poll-h', 'subtitle: |', '  Probleemstelling [a](b)', '', 'layout: case', 'lang: "en"');
+  const meta = fc
+    .tuple(fc.array(yamlLine, { minLength: 2, maxLength: 6 }), fc.constantFrom('---', '---', '---', '--- ', '----', '...'))
+    .map(([lines, close]) => `---\n${['title: Pagina', ...lines].join('\n')}\n${close}`);
+  it('on generated documents with front matter and metadata blocks further down (fast-check)', () => {
+    fc.assert(
+      fc.property(meta, fc.array(fc.oneof({ arbitrary: block, weight: 3 }, { arbitrary: meta, weight: 1 }), { minLength: 1, maxLength: 5 }), fc.constantFrom('\n\n', '\r\n\r\n', '\n\n\n'), (first, parts, sep) => {
+        const text = `${[first, ...parts].join('\n\n').replace(/\n\n/g, sep).replace(/\n/g, sep === '\r\n\r\n' ? '\r\n' : '\n').replace(/\r\r/g, '\r')}${sep}[^1]: Een noot.${sep}[^2]: Another note.`;
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 300, seed: 20261204 },
+    );
+    // The generator reaches the path: metadata chunks read without the parser, with the language they declare.
+    const reached = fc.sample(meta, { numRuns: 100, seed: 3 }).filter((t) => frontMatterChunk(`${t}\n`, '') !== undefined).length;
+    assert.ok(reached >= 30, `only ${reached} metadata blocks took the fast path`);
+    assert.deepEqual(frontMatterChunk('---\ntitle: x\nlang: nl\n---\n', ''), { blocks: [], directives: [], frontMatterLanguage: 'nl' });
+    assert.deepEqual(frontMatterChunk('---\ntitle: x\nlanguage: English\n---', ''), { blocks: [], directives: [], frontMatterLanguage: 'en' });
+    for (const other of ['---\r\ntitle: x\r\nlang: nl\r\n---\r\n', '--- \ntitle: x\nlang: nl\n---\n', '---\ntitle: x\nlang: nl\n--- \n', '---\ntitle: x\n---\n\ntekst']) assert.equal(frontMatterChunk(other, ''), undefined, other);
+    assert.equal(frontMatterChunk('---\ntitle: [a]\nlang: nl\n---\n', '[a]: #\n\n'), undefined, 'stubs: the parser');
+  });
+
+  // Paragraph lines as exports wrap them: a number at a line's start (`2025.`, `3. `, `1. `), indented lines (GitBook's
+  // `  \n ` after a hard break), tabs inside a line and at its edges; what may start a block after the indentation.
+  const lineStart = fc.oneof(
+    { arbitrary: fc.constantFrom('2025.', '3. ', '12) ', '01. ', '10. ', ' ', '  ', '   ', '    ', '     ', '  \n ', '  \n  ', ' \n   '), weight: 6 },
+    { arbitrary: fc.constantFrom('1. ', '1) ', '1.\t', '2.\t', '1.', '  - ', '   * ', '  # ', ' > ', '  1. ', '  2. ', ' = ', '  ```', '  <div>', '  [^1]: ', '  [x]', '  |', ' \t', '\t', '  *x*', '  _x_', '    - ', '  \\*', '  +', '-', '+ '), weight: 2 },
+  );
+  const tabbed = fc.constantFrom('a\tb', '[1]\tN.', 'x\t\ty', '2020\t–', ' \tx', 'x\t ', 'x\t', '*x*\ty', 'x\t*y*');
+  const continued = fc
+    .tuple(fc.array(fc.oneof({ arbitrary: token, weight: 30 }, { arbitrary: tabbed, weight: 1 }, { arbitrary: emphasised, weight: 1 }), { minLength: 20, maxLength: 80 }), fc.array(fc.tuple(fc.nat(), lineStart), { minLength: 1, maxLength: 4 }), fc.constantFrom('', '', '', '- ', '# ', '[^2]: ', '> '))
+    .map(([ts, starts, opening]) => {
+      let text = ts.join('').replace(/ *\n */g, '\n').replace(/^\s+|\s+$/g, '');
+      for (const [at, s] of starts) {
+        const i = at % (text.length + 1);
+        text = `${text.slice(0, i)}\n${s}${text.slice(i)}`;
+      }
+      return opening + text.replace(/^\n+|\s+$/g, '');
+    });
+  it('on generated paragraphs with numbers and indentation at line starts, and tabs (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(continued, { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n'), (ps, sep) => {
+        const { slow, fast } = both(`${ps.join(sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 500, seed: 20261204 },
+    );
+    // The generator reaches the paths: pieces with such lines or tabs read without the parser.
+    const notes = new Set(['^1', '^2']);
+    const sample = fc.sample(continued, { numRuns: 300, seed: 7 });
+    const read = (re: RegExp) => sample.filter((t) => fastPieces(t, notes).some((p) => re.test(t.slice(p.start, p.end)))).length;
+    assert.ok(read(/\n {1,3}\S/) >= 8, `only ${read(/\n {1,3}\S/)} pieces with indented lines took the fast path`);
+    assert.ok(read(/\n {4}/) >= 3, `only ${read(/\n {4}/)} pieces with lines indented by four took the fast path`);
+    assert.ok(read(/\n(?:2025|3|12|10)[.)]/) >= 10, `only ${read(/\n(?:2025|3|12|10)[.)]/)} pieces with numbers at a line's start took the fast path`);
+    assert.ok(read(/\S\t\S/) >= 10, `only ${read(/\S\t\S/)} pieces with tabs took the fast path`);
+    const long = 'De cliënt krijgt binnen twee weken een besluit over de aanvraag, en de afdeling legt uit waarom. '.repeat(3).trim();
+    const texts = (t: string) => fastPieces(t).flatMap((p) => p.blocks.map((b) => b.text));
+    assert.deepEqual(texts(`${long}  \n Tweede regel\n2025. Derde\n\tvierde`), [], 'a tab at a line start: the parser');
+    assert.deepEqual(texts(`${long}  \n Tweede\tregel\n2025. Derde`), [`${long} Tweede\tregel\n2025. Derde`]);
+    assert.deepEqual(texts(`${long}\n1. Een lijst`), [], 'an item numbered 1 interrupts the paragraph');
+    assert.deepEqual(texts(`${long}\n  - Een lijst`), [], 'an indented bullet interrupts the paragraph');
+  });
+
+  // Links whose text is their address (`[https://…](https://…)`, GitBook's `Bron: [www.x.nl](https://www.x.nl)`).
+  const address = fc.constantFrom('[https://example.org/a_b](https://example.org/a_b)', '[www.x.nl](https://www.x.nl)', '[http://x.nl/analyseren\\_en\\_valideren](http://x.nl/analyseren_en_valideren)', '[https://x.org?a=1&amp;b=2](https://x.org?a=1&b=2)', '[x](x)', '[mailto:a@b.nl](mailto:a@b.nl)', '[a@b.nl](mailto:a@b.nl)', '[https://x.org/*a*](https://x.org/*a*)', '[https://x.org/~a~](https://x.org/~a~)', '![https://x.org](https://x.org)', '[https://x.org](https://y.org)', '[HTTPS://X.ORG](https://x.org).');
+  const addressText = fc
+    .tuple(fc.array(fc.oneof({ arbitrary: token, weight: 30 }, { arbitrary: address.map((a) => ` ${a} `), weight: 3 }, { arbitrary: emphasised, weight: 1 }), { minLength: 10, maxLength: 80 }), fc.constantFrom('', '', 'Bron: ', '- ', '# ', '[^2]: ', '> '))
+    .map(([ts, opening]) => opening + ts.join('').replace(/ *\n */g, '\n').replace(/^\s+|\s+$/g, ''));
+  it('on generated paragraphs with links whose text is their address (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(addressText, { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n'), (ps, sep) => {
+        const { slow, fast } = both(`${ps.join(sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 400, seed: 20261204 },
+    );
+    const reached = fc.sample(addressText, { numRuns: 200, seed: 7 }).filter((t) => fastPieces(t, new Set(['^1', '^2'])).some((p) => /\[(?:https?:|www\.)/i.test(t.slice(p.start, p.end)))).length;
+    assert.ok(reached >= 20, `only ${reached} pieces with an address as a link's text took the fast path`);
+  });
+
+  // Fenced code as Jupyter Book and MyST write it (directives in fences), now and then one that is not closed where it seems.
+  const fenced = fc.oneof(
+    { arbitrary: fc.constantFrom('```{admonition} Quote\n*“A lot of patients.”* (Site B)\n```', '```{epigraph}\n"Your decision."\n\n-- A doctor\n```', '~~~python\nx = 1\n\n\ny = 2\n~~~', '````\n```\nnested\n```\n````', '```\n<!-- not a comment -->\n\n$$\n```', '```js\ncode\n  ```', '```\n```', '~~~\nx\n~~~~~'), weight: 4 },
+    { arbitrary: fc.constantFrom('```\nnever closed\n\nstill code', '```\ncode\n```\nTekst direct erna.', '```a`b\nnot a fence\n```', '  ```\nindented open\n```', '```\ncode\n``` x\n```', '```\ncode\n    ```\n```', '~~~\ncode\n```\n~~~', '```\ncode\n```\n\n    indented', '- item\n\n```\ncode\n```', '```\r\ncode\r\n```', '```\ncode\n```\n===', '$$\nx\n$$', '````\ncode\n```\n\nTekst\n````', '~~~~\nx\n~~~\n\ny\n~~~~', '```\r\nx\r\n```\r\n\r\n## Kop\r\n\r\n```\r\ny\r\n```'), weight: 1 },
+  );
+  it('on generated chunks with fenced code between other pieces (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: block, weight: 3 }, { arbitrary: fenced, weight: 2 }, { arbitrary: fc.constantFrom('- een\n- twee', '1. een\n2. twee', '<!-- a -->', '<!-- a\n\nb -->', '$$\nx\n\ny\n$$', '<pre>\nx\n\ny\n</pre>'), weight: 1 }), { minLength: 2, maxLength: 7 }), fc.constantFrom('\n\n', '\r\n\r\n', '\n\n\n'), (parts, sep) => {
+        // CRLF throughout (a closing fence with a carriage return), or only between the parts.
+        const lf = `${parts.join('\n\n')}\n\n[^1]: Een noot.\n\n[^2]: Another note.`;
+        const text = sep === '\r\n\r\n' ? lf.replace(/\r?\n/g, '\r\n') : lf.replace(/\n\n/g, sep);
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 400, seed: 20261204 },
+    );
+    // The generator reaches the path: fences read without the parser (a piece without blocks that starts with the fence).
+    const reached = fc.sample(fc.tuple(block, fenced, block), { numRuns: 100, seed: 3 }).filter(([a, f, b]) => {
+      const t = `${a}\n\n${f}\n\n${b}`;
+      return fastPieces(t, new Set(['^1', '^2'])).some((p) => p.blocks.length === 0 && /^[`~]{3}/.test(t.slice(p.start, p.end)));
+    }).length;
+    assert.ok(reached >= 30, `only ${reached} fences took the fast path`);
+    const long = 'De cliënt krijgt binnen twee weken een besluit over de aanvraag, en de afdeling legt uit waarom. '.repeat(3).trim();
+    assert.deepEqual(fastPieces(`${long}\n\n\`\`\`\ncode\n\n${long}\n\`\`\`\n\n${long}`).map((p) => p.blocks.length), [1, 0, 1], 'the fence between two paragraphs, blank lines inside it');
+    assert.deepEqual(fastPieces(`${long}\n\n\`\`\`\ncode\n\`\`\`\nTekst\n\n${long}`).map((p) => p.blocks.length), [1, 1], 'a fence closed by a line that does not end its piece: the parser');
+  });
+
+  // List items followed by a paragraph indented by up to three spaces more than their text (interview answers).
+  it('on generated lists with paragraphs indented deeper than the item text (fast-check)', () => {
+    const answer = fc.tuple(fc.integer({ min: 0, max: 6 }), paragraph.map((p) => p.replace(/\n/g, ' ').slice(0, 60).trim()), fc.constantFrom('', '', '\n    verder', '\n  verder', '\n      verder', '\n- verder')).map(([n, p, more]) => `${' '.repeat(n)}${p}${more}`);
+    const item = fc.tuple(fc.constantFrom('- ', '* ', '1. ', '  - '), paragraph.map((p) => p.replace(/\n/g, ' ').slice(0, 50).trim()), fc.array(answer, { maxLength: 2 })).map(([m, q, as]) => [`${m}${q}`, ...as].join('\n\n'));
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: item, weight: 3 }, { arbitrary: block, weight: 1 }), { minLength: 1, maxLength: 5 }), fc.constantFrom('\n\n', '\r\n\r\n'), (parts, sep) => {
+        const text = `${parts.join('\n\n').replace(/\n\n/g, sep)}${sep}[^1]: Een noot.`;
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 400, seed: 20261204 },
+    );
+    const read = (t: string) => fastPieces(t).flatMap((p) => p.blocks.map((b) => [b.kind, b.text]));
+    assert.deepEqual(read('- **Speelt u wel eens bingo?**\n\n    Ja, ik speel graag.\n\n- Tweede vraag'), [['listItem', 'Speelt u wel eens bingo?'], ['listItem', 'Ja, ik speel graag.'], ['listItem', 'Tweede vraag']]);
+    assert.deepEqual(read('- Vraag\n\n      Ingesprongen code\n\nTekst.'), [['paragraph', 'Tekst.']], 'four spaces more than the item text: code, the parser');
   });
 });

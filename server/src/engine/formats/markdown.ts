@@ -658,8 +658,8 @@ class ChunkReader {
         this.collectDirective(node);
         return;
       case 'yaml': {
-        const m = /^\s*(?:lang|language|taal)\s*:\s*["']?(nl|en|dutch|english|nl-NL|en-GB|en-US)/im.exec(node.value ?? '');
-        if (m) this.frontMatterLanguage = m[1]!.toLowerCase().startsWith('nl') || m[1]!.toLowerCase() === 'dutch' ? 'nl' : 'en';
+        const language = yamlLanguage(node.value ?? '');
+        if (language) this.frontMatterLanguage = language;
         return;
       }
       case 'root':
@@ -670,6 +670,29 @@ class ChunkReader {
         return;
     }
   }
+}
+
+/** The language a YAML front matter block declares (`lang: nl`, `language: english`, `taal: nl-NL`), if any. */
+function yamlLanguage(value: string): Language | undefined {
+  const m = /^\s*(?:lang|language|taal)\s*:\s*["']?(nl|en|dutch|english|nl-NL|en-GB|en-US)/im.exec(value);
+  if (!m) return undefined;
+  return m[1]!.toLowerCase().startsWith('nl') || m[1]!.toLowerCase() === 'dutch' ? 'nl' : 'en';
+}
+
+/**
+ * A metadata chunk (scanPieces found a YAML block: `---`, lines, `---`) read without the parser: the
+ * parser, given the chunk as front matter, reads one yaml node whose value is the lines between the
+ * fences, and no prose. Only when both fences are `---` alone on their lines, the chunk ends with
+ * the closing one, it has no carriage return and needs no stubs; undefined otherwise.
+ */
+export function frontMatterChunk(src: string, stubs: string): ChunkResult | undefined {
+  if (stubs || !src.startsWith('---\n') || src.indexOf('\r') >= 0) return undefined;
+  const close = src.indexOf('\n---', 3);
+  if (close < 0 || (close + 4 !== src.length && (close + 5 !== src.length || src.charCodeAt(close + 4) !== 10))) return undefined;
+  const result: ChunkResult = { blocks: [], directives: [] };
+  const language = yamlLanguage(src.slice(4, close));
+  if (language) result.frontMatterLanguage = language;
+  return result;
 }
 
 /**
@@ -900,7 +923,7 @@ function itemSkips(src: string, from: number, textEnd: number, wrapped: boolean,
  * references to defined footnotes and simple emphasis: what remark leaves out of its text, as
  * sorted [start, end) ranges; null when it is not plain.
  */
-function plainParagraph(src: string, start: number, end: number, footnotes: ReadonlySet<string>): Skip[] | null {
+function plainParagraph(src: string, start: number, end: number, footnotes: ReadonlySet<string>, lazy = false): Skip[] | null {
   // Escaped punctuation (`\(`, `\*`) is text: masked for every test below (a backslash left over, `\` at a line's end, is not plain).
   let raw = src.slice(start, end);
   // Code spans bind more tightly than anything else inline: their text is masked for every test below (their backticks
@@ -947,11 +970,19 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
         raw = raw.slice(0, at) + 'x'.repeat(all.length) + raw.slice(at + all.length);
         return 'x'.repeat(all.length);
       } else {
-        // A link whose only text is its address (or an e-mail address) is a placeholder (ChunkReader.inline): the parser's.
+        // A link whose only text is its address (or an e-mail address) is a placeholder (ChunkReader.inline): read so when
+        // the label is one text node (no emphasis or strikethrough delimiters; escapes and references decode into it; no
+        // literal autolink inside a link), not for an e-mail address (the parser's).
         const text = decodeString(source);
         const url = decodeString(dest);
-        if (text === url || /^(?:https?:\/\/|www\.|mailto:)/i.test(text) || url === `mailto:${text}`) ok = false;
-        else {
+        if (text === url || /^(?:https?:\/\/|www\.|mailto:)/i.test(text) || url === `mailto:${text}`) {
+          if (/[*_~@]/.test(raw.slice(open + 1, close))) ok = false;
+          else {
+            refs.push([start + at, start + at + all.length, CODE]);
+            raw = raw.slice(0, at) + 'x'.repeat(all.length) + raw.slice(at + all.length);
+            return 'x'.repeat(all.length);
+          }
+        } else {
           refs.push([start + at, start + open + 1], [start + close, start + at + all.length]);
           (links ??= []).push([open + 1, close]);
           raw = raw.slice(0, close + 2) + 'x'.repeat(dest.length) + raw.slice(close + 2 + dest.length);
@@ -993,7 +1024,8 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
     if (/^\d{1,9}[.)] +\n/m.test(piece)) return null;
     // Spaces at a line's end: one is left out of the text, two or more make a hard break (a space in the block's text).
     let breaks = false;
-    for (const m of piece.matchAll(/ {2,}\n/g)) {
+    // The break takes in the next line's indentation (left out of the text: see continuationLines).
+    for (const m of piece.matchAll(/ {2,}\n */g)) {
       refs.push([start + m.index, start + m.index + m[0].length, true]);
       breaks = true;
     }
@@ -1005,7 +1037,42 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
     refs = [...refs, ...codes.map(([cs, ce]) => [start + cs, start + ce, CODE] as Skip)].sort((x, y) => x[0] - y[0]);
   }
   if (piece.indexOf('@') >= 0) piece = piece.replace(LONE_AT, '$1x');
-  return !NOT_PLAIN.test(piece) && !BLOCK_START.test(piece) ? refs : null;
+  const nl = piece.indexOf('\n');
+  // Lazy lines (a footnote's): every line as strict as the first (micromark lets a list interrupt them more readily).
+  if (BLOCK_START.test(nl < 0 || lazy ? piece : piece.slice(0, nl)) || (nl >= 0 && !lazy && !continuationLines(src, start, piece, nl))) return null;
+  // A tab between two characters that are not white space is text (at a line's start or end it would be left out; after
+  // a list marker at a line's start it makes an item: BLOCK_START and continuationLines saw it).
+  if (piece.indexOf('\t') >= 0) piece = piece.replace(/\t/g, (tab: string, i: number) => (i > 0 && !isBlank(src.charCodeAt(start + i - 1)) && start + i + 1 < end && !isBlank(src.charCodeAt(start + i + 1)) ? 'x' : tab));
+  return NOT_PLAIN.test(piece) ? null : refs;
+}
+
+/** A space, a tab or a line ending. */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** What may start a block at a paragraph's continuation line (not indented): a heading, a quote, a setext underline, a list item that can interrupt a paragraph (a bullet, or the number 1). */
+const INTERRUPTS = /^(?:[#>=+\-]|1[.)](?:[ \t]|$))/;
+/** After one to three spaces, what may start a block, or an inline construct that the fast path does not read there (a tab, brackets, code). */
+const INDENTED_INTERRUPTS = /^(?:[#>=+\-*_`~<[|\t]|\d{1,9}[.)])/;
+
+/**
+ * Whether the lines of a paragraph after its first (`piece`, the paragraph masked by plainParagraph, its first line
+ * ending at `nl`) continue it, as micromark reads paragraph continuation lines: a line that is not indented
+ * continues it unless it starts a block that may interrupt a paragraph (an ordered list item only with the
+ * number 1: `2025.` or `3. ` at a line's start is text); an indented line's spaces are left out of the text
+ * (fastBlock), and with four or more nothing starts there; no line ends in a space or a tab.
+ */
+function continuationLines(src: string, start: number, piece: string, nl: number): boolean {
+  if (/[ \t]$/m.test(piece)) return false;
+  for (let i = nl; i >= 0; i = piece.indexOf('\n', i + 1)) {
+    let k = i + 1;
+    while (piece.charCodeAt(k) === 32) k++;
+    const spaces = k - i - 1;
+    if (spaces >= 4) continue;
+    if ((spaces > 0 ? INDENTED_INTERRUPTS : INTERRUPTS).test(src.slice(start + k, start + k + 11))) return false;
+  }
+  return true;
 }
 
 /** Plain pieces of a chunk (plain paragraphs of `minLength` characters or more): [start, end) of their text (without the line ending), then what remark leaves out of their text (footnote references, emphasis delimiters). */
@@ -1043,7 +1110,8 @@ function fastBlock(src: string, kind: BlockKind, start: number, end: number, fro
     let value = text.indexOf(' \n') >= 0 ? text.replace(/ \n/g, '\n') : text;
     // Escapes and character references decoded, as micromark decodes them.
     if (value.indexOf('\\') >= 0 || value.indexOf('&') >= 0) value = decodeString(value);
-    if (indented) value = value.replace(/\n +/g, '\n');
+    // The indentation of continuation lines (a list item's, or a paragraph's indented lines).
+    if (indented || value.indexOf('\n ') >= 0) value = value.replace(/\n +/g, '\n');
     // In a block quote, each continuation line's marker (`>` and one space after it).
     if (quoted) value = value.replace(/\n> ?/g, '\n');
     b.addAligned(value, text, from);
@@ -1171,12 +1239,13 @@ function listRun(src: string, ps: Array<[number, number]>, i: number, footnotes:
         stack.push({ indent, content, marker });
         from = at + content;
       } else {
-        // A paragraph of the innermost open item after a blank line: indented to where its text starts.
+        // A paragraph of the innermost open item after a blank line: indented to where its text starts, or up to three
+        // spaces more (then it is no indented code; the spaces are left out of its text, as micromark does).
         if (!first) return undefined;
         let n = 0;
         while (src.charCodeAt(at + n) === 32) n++;
         while (stack.length > 0 && stack[stack.length - 1]!.content > n) stack.pop();
-        if (stack.length === 0 || n !== stack[stack.length - 1]!.content) return undefined;
+        if (stack.length === 0 || n > stack[stack.length - 1]!.content + 3) return undefined;
         content = n;
         from = at + n;
       }
@@ -1219,7 +1288,7 @@ function indentedAfter(src: string, end: number): boolean {
 }
 
 /** A footnote definition's opening at a line's start, with a simple label and spaces after the colon: `[^12]: `. */
-const FOOTNOTE_DEFINITION = /^\[\^([A-Za-z0-9-]{1,100})\]: +(?=[^ ])/;
+const FOOTNOTE_DEFINITION = /^\[\^([A-Za-z0-9-]{1,100})\]: +(?=[^ \t\r\n])/;
 
 /**
  * A footnote definition read without the parser: `[^label]: ` at the piece's start, then text as
@@ -1233,7 +1302,7 @@ function footnotePiece(src: string, start: number, end: number, footnotes: Reado
   if (!m || indentedAfter(src, end)) return undefined;
   const from = start + m[0].length;
   const textEnd = trimSpaces(src, from, end);
-  const skips = plainParagraph(src, from, textEnd, footnotes);
+  const skips = plainParagraph(src, from, textEnd, footnotes, true);
   if (!skips) return undefined;
   const block = fastBlock(src, 'footnote', from, end, from, textEnd, skips);
   return { start, end, blocks: block ? [block] : [], defines: [`^${normaliseLabel(m[1]!)}`] };
@@ -1374,6 +1443,18 @@ export function fastPieces(src: string, footnotes: ReadonlySet<string> = new Set
   for (let i = 0; i < ps.length; i++) {
     const [start, end] = ps[i]!;
     while (k < spans.length && spans[k]![1] <= start) k++;
+    if (k < spans.length && spans[k]![0] === start) {
+      // Fenced code that starts the piece and whose closing fence ends a piece: no prose, one stand-in for all its pieces.
+      const last = fencedCode(src, ps, i);
+      if (last >= 0) {
+        const fenceEnd = ps[last]![1];
+        out.push({ start, end: fenceEnd, blocks: [] });
+        i = last;
+        // What the look for closing text took for constructs inside the fence is code: the spans that end in it go.
+        while (k < spans.length && spans[k]![1] <= fenceEnd) k++;
+        continue;
+      }
+    }
     if (k < spans.length && spans[k]![0] < end) continue;
     const c0 = src.charCodeAt(start);
     if (c0 === 45 /* - */ || c0 === 42 /* * */ || c0 === 43 /* + */ || (c0 >= 48 && c0 <= 57)) {
@@ -1392,6 +1473,37 @@ export function fastPieces(src: string, footnotes: ReadonlySet<string> = new Set
 }
 
 const SPANS_BLANK_LINES_ALL = new RegExp(SPANS_BLANK_LINES.source, 'gi');
+
+/** An opening code fence at a line's start, not indented: three or more backticks (no backtick in the info string after them) or tildes. */
+const OPENING_FENCE = /^(?:(`{3,})[^`\n]*|(~{3,})[^\n]*)$/;
+
+/**
+ * The index of the piece whose last line closes the fenced code that opens piece `ps[i]` (CommonMark: a line of up to
+ * three spaces, the same character at least as often as the opening fence, then only spaces or tabs), or -1 (not a
+ * fence, not closed within the chunk, or closed by a line that does not end its piece).
+ */
+function fencedCode(src: string, ps: Array<[number, number]>, i: number): number {
+  const [start] = ps[i]!;
+  let lineEnd = src.indexOf('\n', start);
+  if (lineEnd < 0) return -1;
+  const open = OPENING_FENCE.exec(src.slice(start, lineEnd));
+  // Carriage returns (CRLF line endings): the parser's.
+  if (!open || open[0].endsWith('\r')) return -1;
+  const fence = open[1] ?? open[2]!;
+  const close = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`);
+  for (let j = i; j < ps.length; j++) {
+    const pieceEnd = ps[j]![1];
+    for (let at = j === i ? lineEnd + 1 : ps[j]![0]; at <= pieceEnd; at = lineEnd + 1) {
+      lineEnd = src.indexOf('\n', at);
+      if (lineEnd < 0 || lineEnd > pieceEnd) lineEnd = pieceEnd;
+      const line = src.slice(at, lineEnd);
+      if (line.endsWith('\r')) return -1;
+      if (close.test(line)) return lineEnd === pieceEnd ? j : -1;
+      if (lineEnd === pieceEnd) break;
+    }
+  }
+  return -1;
+}
 
 /**
  * The stretches of a chunk that a construct running across blank lines may cover: from the line where
@@ -1530,21 +1642,31 @@ const STAND_IN = 'x';
  * (test/engine/markdown*.test.ts compare both on generated Markdown and the dev documents).
  */
 function chunkBlocks(src: string, stubs: string, frontMatter: boolean): ChunkResult {
-  if (frontMatter) return chunkBlocksParsed(src, stubs, true);
-  const fast = fastPath ? fastPieces(src, stubs ? footnoteLabels(stubs) : undefined) : [];
+  if (frontMatter) return (fastPath ? frontMatterChunk(src, stubs) : undefined) ?? chunkBlocksParsed(src, stubs, true);
+  const labels = stubs ? footnoteLabels(stubs) : undefined;
+  const fast = fastPath ? fastPieces(src, labels) : [];
   if (fast.length === 0) return chunkBlocksParsed(src, stubs);
-  // The chunk with each piece replaced, and where each stand-in starts in it.
+  // The chunk with each run of pieces (only blank lines between them) replaced by one stand-in, where each stand-in
+  // starts in it, and the index of the run's first piece (the run ends before the next run's first piece).
   let input = '';
   let at = 0;
   let onlyBlankBetween = true;
   const standIns: number[] = [];
-  for (const f of fast) {
+  const firsts: number[] = [];
+  for (let i = 0; i < fast.length; i++) {
+    const f = fast[i]!;
     const gap = src.slice(at, f.start);
-    if (onlyBlankBetween && !BLANK.test(gap)) onlyBlankBetween = false;
+    const blank = BLANK.test(gap);
+    if (onlyBlankBetween && !blank) onlyBlankBetween = false;
+    at = f.end;
+    if (i > 0 && blank) {
+      // The run goes on: its stand-in stands for this piece too (what lies between is blank lines, which it takes in).
+      continue;
+    }
     input += gap;
     standIns.push(input.length);
+    firsts.push(i);
     input += STAND_IN;
-    at = f.end;
   }
   input += src.slice(at);
   // Nothing but these pieces and blank lines: the parser would read each stand-in as a paragraph of its own and
@@ -1559,20 +1681,29 @@ function chunkBlocks(src: string, stubs: string, frontMatter: boolean): ChunkRes
     }
     return only;
   }
-  // An offset in `input` moved back to the chunk: past each stand-in before it, by the piece's length less one.
+  // Where each run ends in the chunk (exclusive).
+  const runEnd = (r: number): number => fast[(firsts[r + 1] ?? fast.length) - 1]!.end;
+  // An offset in `input` moved back to the chunk: past each stand-in before it, by its run's length less one.
   const shift = (offset: number): number => {
     let by = 0;
-    for (let i = 0; i < standIns.length && standIns[i]! + STAND_IN.length <= offset; i++) by += fast[i]!.end - fast[i]!.start - STAND_IN.length;
+    for (let r = 0; r < standIns.length && standIns[r]! + STAND_IN.length <= offset; r++) by += runEnd(r) - fast[firsts[r]!]!.start - STAND_IN.length;
     return offset + by;
   };
-  const r = chunkBlocksParsed(input, stubs);
+  // Stubs only for the labels that what the parser reads refers to (the pieces read without it had theirs).
+  const r = chunkBlocksParsed(input, labels ? stubDefinitions(input, labels) : stubs);
   const blocks: ProseBlock[] = [];
+  // Each piece of a run after its first starts a top-level construct after a piece (not indented code): a cut, as its own stand-in gave.
+  const inner: number[] = [];
   let next = 0;
   for (const b of r.blocks) {
     if (next < standIns.length && b.start === standIns[next]) {
       // The stand-in must have been read as a paragraph of its own; anything else: the whole chunk goes to the parser.
       if (b.kind !== 'paragraph' || b.quoted || b.text !== STAND_IN || b.end !== b.start + STAND_IN.length) return chunkBlocksParsed(src, stubs);
-      blocks.push(...fast[next]!.blocks);
+      const last = firsts[next + 1] ?? fast.length;
+      for (let i = firsts[next]!; i < last; i++) {
+        for (const fb of fast[i]!.blocks) blocks.push(fb);
+        if (i > firsts[next]!) inner.push(fast[i]!.start);
+      }
       next++;
       continue;
     }
@@ -1580,7 +1711,7 @@ function chunkBlocks(src: string, stubs: string, frontMatter: boolean): ChunkRes
   }
   if (next !== standIns.length) return chunkBlocksParsed(src, stubs);
   const result: ChunkResult = { blocks, directives: r.directives.map((d) => ({ ...d, offset: shift(d.offset), endOffset: shift(d.endOffset) })) };
-  if (r.cuts) result.cuts = r.cuts.map(shift);
+  if (r.cuts) result.cuts = inner.length ? [...r.cuts.map(shift), ...inner].sort((x, y) => x - y) : r.cuts.map(shift);
   if (r.frontMatterLanguage) result.frontMatterLanguage = r.frontMatterLanguage;
   if (r.defines || fastDefines.length) {
     result.defines = [...(r.defines ?? []), ...fastDefines];
