@@ -107,6 +107,12 @@ export type DocumentFinding = Omit<Finding, 'ruleId' | 'severity' | 'fixes'> & {
 export interface DocumentRule {
   meta: RuleMeta;
   scope: 'document';
+  /**
+   * The findings of the whole document. The engine owns what check() returns: it changes the findings, their `related`
+   * ranges and their fixes in place (ranges snapped to the text, fixes that would damage the text turned into
+   * suggestions, positions moved after an edit). A rule that keeps findings from one check to the next must hand out
+   * copies, not the objects it keeps (as the term rules do).
+   */
   check(doc: DocumentModel, context: RuleContext): DocumentFinding[];
   /**
    * Optional: fills the per-block caches that check() (or analyze()) reads, for these blocks of the
