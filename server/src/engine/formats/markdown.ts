@@ -16,7 +16,7 @@ import { mathFromMarkdown } from 'mdast-util-math';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { decodeString } from 'micromark-util-decode-string';
 import type { Directive, Language, ParsedDocument, ProseBlock, BlockKind } from '../types.js';
-import { BlockTextBuilder, commonPrefix, commonSuffix } from '../offsets.js';
+import { BlockTextBuilder, commonPrefix, commonSuffix, type EditEnds } from '../offsets.js';
 import { parseDirective } from './directives.js';
 import { ContentCache, detach } from '../cache.js';
 
@@ -1934,6 +1934,45 @@ function unchangedEnds(text: string): Unchanged | undefined {
 }
 
 /**
+ * unchangedEnds() from where the text is as another one (`ends`, LineIndex.afterEdit's comparison): when that one is the
+ * last parse's text, the chunks before the edit and those after it are found by their places, without comparing text.
+ * Undefined when `ends` compared another text (the chunks are then compared).
+ */
+function unchangedFromEnds(text: string, ends: EditEnds | undefined): { unchanged: Unchanged; exact: Exact } | undefined {
+  const last = lastParse;
+  if (!ends || !last || !last.unguarded || ends.old !== last.text) return undefined;
+  const old = last.text;
+  const delta = text.length - old.length;
+  const chunks = last.chunks;
+  // The leading chunks that end within the common prefix (ascending ends: the last such one by binary search).
+  let lo = 0;
+  let hi = chunks.length - 1;
+  let k = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (chunks[mid]!.end <= ends.prefix) {
+      k = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const prefixEnd = k >= 0 ? chunks[k]!.end : 0;
+  // The trailing chunks that start within the common suffix and not before prefixEnd (old offsets).
+  const from = Math.max(old.length - ends.suffix, prefixEnd - delta);
+  lo = k + 1;
+  hi = chunks.length - 1;
+  let f = chunks.length;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (chunks[mid]!.start >= from) {
+      f = mid;
+      hi = mid - 1;
+    } else lo = mid + 1;
+  }
+  const suffixStart = f < chunks.length ? chunks[f]!.start + delta : text.length;
+  return { unchanged: { prefixEnd, suffixStart, delta }, exact: { prefix: ends.prefix, suffixStart: text.length - ends.suffix, delta } };
+}
+
+/**
  * guardNesting() for a text whose last version needed no guard: only lines the edit touched can
  * need one (a deep container line or a long run of emphasis characters lies within one line).
  */
@@ -2368,8 +2407,8 @@ export function lastChunking(): { pieces: Piece[]; chunks: Chunk[]; definitions:
   return last && { pieces: last.pieces.map((p) => ({ ...p })), chunks: last.chunks.map((c) => ({ start: c.start, end: c.end })), definitions: last.definitions };
 }
 
-export function parseMarkdown(source: string): ParsedDocument {
-  const steps = parseMarkdownSteps(source);
+export function parseMarkdown(source: string, ends?: EditEnds): ParsedDocument {
+  const steps = parseMarkdownSteps(source, ends);
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
@@ -2377,8 +2416,10 @@ export function parseMarkdown(source: string): ParsedDocument {
 }
 
 /** parseMarkdown() in steps: it yields after each chunk, so a long document does not hold its caller. */
-export function* parseMarkdownSteps(source: string): Generator<void, ParsedDocument> {
-  const unchanged = unchangedEnds(source);
+export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<void, ParsedDocument> {
+  // Where the edit is: from the caller's comparison of the texts when it compared the last parse's, else compared here.
+  const known = unchangedFromEnds(source, ends);
+  const unchanged = known ? known.unchanged : unchangedEnds(source);
   const text = guardAfterEdit(source, unchanged);
   const last = lastParse;
   const pieces = text === source && unchanged && last ? piecesAfterEdit(text, last.pieces, unchanged) : scanPieces(text, 0).pieces;
@@ -2390,7 +2431,7 @@ export function* parseMarkdownSteps(source: string): Generator<void, ParsedDocum
   const reuse = reusable(text === source ? unchanged : undefined, guess);
   // Chunks the edit touched are read in part (spliceChunk), where the last parse's chunks can be cut.
   const splice = text === source && unchanged && last && sameDefinitions(last.definitions, guess) ? last : undefined;
-  let exact: Exact | undefined;
+  let exact: Exact | undefined = known?.exact;
   const done: ParsedChunk[] = [];
   for (let i = 0; i < chunks.length; i++) {
     yield;
