@@ -1995,12 +1995,16 @@ function reusable(unchanged: Unchanged | undefined, definitions: Definitions): (
   const last = lastParse;
   if (!last || !unchanged || !sameDefinitions(last.definitions, definitions)) return () => undefined;
   const { prefixEnd, suffixStart, delta } = unchanged;
-  const byStart = new Map<number, ParsedChunk>();
-  for (const c of last.chunks) byStart.set(c.start, c);
+  const chunks = last.chunks;
+  // The last parse's chunk that starts at `start` (ascending starts: found by binary search, no map of all chunks per edit).
+  const byStart = (start: number): ParsedChunk | undefined => {
+    const k = chunkAt(chunks, start);
+    return k >= 0 && chunks[k]!.start === start ? chunks[k] : undefined;
+  };
   return (chunk) => {
     let was: ParsedChunk | undefined;
-    if (chunk.end <= prefixEnd) was = byStart.get(chunk.start);
-    else if (chunk.start >= suffixStart) was = byStart.get(chunk.start - delta);
+    if (chunk.end <= prefixEnd) was = byStart(chunk.start);
+    else if (chunk.start >= suffixStart) was = byStart(chunk.start - delta);
     else return undefined;
     const shift = chunk.end <= prefixEnd ? 0 : delta;
     if (!was || was.end + shift !== chunk.end) return undefined;
