@@ -7,7 +7,7 @@ import { parsePlaintext } from './formats/plaintext.js';
 import { secureLatexFixes } from './formats/latex.js';
 import { GUARD_LOOKBACK, secureFindings } from './fixes.js';
 import type { GuardBlock } from './fixes.js';
-import { LineIndex, toDocument } from './offsets.js';
+import { type EditEnds, LineIndex, toDocument } from './offsets.js';
 import { detectByFunctionWords, detectLanguage } from './language/detect.js';
 import { analyseBlock, keepCompact } from './text/analyse.js';
 import type { Token } from './text/sentences.js';
@@ -314,10 +314,13 @@ export class Engine {
     const bom = input.charCodeAt(0) === 0xfeff ? 1 : 0;
     const text = bom ? input.slice(1) : input;
     const format = options.format ?? formatOf(options.path ?? options.uri);
-    const parsed = yield* this.parseSafely(text, format, config);
     // The line index of the last check's text, patched where the text changed (held weakly: the last result keeps it).
-    const lines = LineIndex.afterEdit(this.lastLines?.deref(), text);
+    // Its comparison of the two texts tells the Markdown reader where the edit is (it compares nothing again).
+    const ends: EditEnds = { prefix: 0, suffix: 0 };
+    const lines = LineIndex.afterEdit(this.lastLines?.deref(), text, ends);
     this.lastLines = new WeakRef(lines);
+    const parsed = yield* this.parseSafely(text, format, config, ends.old === undefined ? undefined : ends);
+    ends.old = undefined;
     this.generation++;
     const name = options.uri ?? options.path;
     if (name !== undefined) {
@@ -408,10 +411,10 @@ export class Engine {
   }
 
   /** The format's parser; on a parser failure, the text read as plain text with a problem that says so. */
-  private *parseSafely(text: string, format: Format, config: BrugConfig): Generator<void, ParsedDocument> {
+  private *parseSafely(text: string, format: Format, config: BrugConfig, ends?: EditEnds): Generator<void, ParsedDocument> {
     try {
       // Markdown in steps (a chunk at a time); the other formats in one.
-      if (format === 'markdown' && !this.formats?.markdown) return yield* parseMarkdownSteps(text);
+      if (format === 'markdown' && !this.formats?.markdown) return yield* parseMarkdownSteps(text, ends);
       return this.parse(text, format, config);
     } catch (err) {
       // A parser that fails on broken input must not take the user's text down with it.

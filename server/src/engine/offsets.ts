@@ -193,13 +193,19 @@ export class LineIndex {
   /**
    * The line index of `text`, made from that of an earlier version of it (`last`): the line starts
    * before the first changed character and after the last one are the earlier ones (moved), only
-   * the stretch between is scanned. The same starts as `new LineIndex(text)`.
+   * the stretch between is scanned. The same starts as `new LineIndex(text)`. `ends`, when given, is filled with
+   * where the text is as `last`'s (the comparison made here, for the Markdown reader: one comparison per edit).
    */
-  static afterEdit(last: LineIndex | undefined, text: string): LineIndex {
-    if (!last || last.text === text) return last && last.text === text ? last : new LineIndex(text);
+  static afterEdit(last: LineIndex | undefined, text: string, ends?: EditEnds): LineIndex {
+    if (!last) return new LineIndex(text);
     const old = last.text;
+    if (old === text) {
+      if (ends) setEnds(ends, old, text.length, 0);
+      return last;
+    }
     const prefix = commonPrefix(old, text);
     const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+    if (ends) setEnds(ends, old, prefix, suffix);
     // A start after character i depends on characters i and i + 1 (a CR before an LF starts no line).
     const from = Math.max(0, prefix - 1);
     const to = Math.max(from, text.length - suffix);
@@ -385,6 +391,23 @@ export function commonPrefix(a: string, b: string, from = 0): number {
     while (i + step <= n && (step === 1 ? a.charCodeAt(i) === b.charCodeAt(i) : a.slice(i, i + step) === b.slice(i, i + step))) i += step;
   }
   return i;
+}
+
+/**
+ * Where a text is as an earlier version of it (`old`): its first `prefix` characters, and its last `suffix` ones
+ * (`prefix + suffix` at most the shorter length). Filled by LineIndex.afterEdit; held only during one check (it
+ * holds the earlier version).
+ */
+export interface EditEnds {
+  old?: string;
+  prefix: number;
+  suffix: number;
+}
+
+function setEnds(ends: EditEnds, old: string, prefix: number, suffix: number): void {
+  ends.old = old;
+  ends.prefix = prefix;
+  ends.suffix = suffix;
 }
 
 /** The length of the longest common suffix of two texts, at most `max`, given that the last `from` characters are the same. */

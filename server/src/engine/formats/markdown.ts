@@ -16,7 +16,7 @@ import { mathFromMarkdown } from 'mdast-util-math';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { decodeString } from 'micromark-util-decode-string';
 import type { Directive, Language, ParsedDocument, ProseBlock, BlockKind } from '../types.js';
-import { BlockTextBuilder, commonPrefix, commonSuffix } from '../offsets.js';
+import { BlockTextBuilder, commonPrefix, commonSuffix, type EditEnds } from '../offsets.js';
 import { parseDirective } from './directives.js';
 import { ContentCache, detach } from '../cache.js';
 
@@ -1934,6 +1934,45 @@ function unchangedEnds(text: string): Unchanged | undefined {
 }
 
 /**
+ * unchangedEnds() from where the text is as another one (`ends`, LineIndex.afterEdit's comparison): when that one is the
+ * last parse's text, the chunks before the edit and those after it are found by their places, without comparing text.
+ * Undefined when `ends` compared another text (the chunks are then compared).
+ */
+function unchangedFromEnds(text: string, ends: EditEnds | undefined): { unchanged: Unchanged; exact: Exact } | undefined {
+  const last = lastParse;
+  if (!ends || !last || !last.unguarded || ends.old !== last.text) return undefined;
+  const old = last.text;
+  const delta = text.length - old.length;
+  const chunks = last.chunks;
+  // The leading chunks that end within the common prefix (ascending ends: the last such one by binary search).
+  let lo = 0;
+  let hi = chunks.length - 1;
+  let k = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (chunks[mid]!.end <= ends.prefix) {
+      k = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const prefixEnd = k >= 0 ? chunks[k]!.end : 0;
+  // The trailing chunks that start within the common suffix and not before prefixEnd (old offsets).
+  const from = Math.max(old.length - ends.suffix, prefixEnd - delta);
+  lo = k + 1;
+  hi = chunks.length - 1;
+  let f = chunks.length;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (chunks[mid]!.start >= from) {
+      f = mid;
+      hi = mid - 1;
+    } else lo = mid + 1;
+  }
+  const suffixStart = f < chunks.length ? chunks[f]!.start + delta : text.length;
+  return { unchanged: { prefixEnd, suffixStart, delta }, exact: { prefix: ends.prefix, suffixStart: text.length - ends.suffix, delta } };
+}
+
+/**
  * guardNesting() for a text whose last version needed no guard: only lines the edit touched can
  * need one (a deep container line or a long run of emphasis characters lies within one line).
  */
@@ -1956,12 +1995,16 @@ function reusable(unchanged: Unchanged | undefined, definitions: Definitions): (
   const last = lastParse;
   if (!last || !unchanged || !sameDefinitions(last.definitions, definitions)) return () => undefined;
   const { prefixEnd, suffixStart, delta } = unchanged;
-  const byStart = new Map<number, ParsedChunk>();
-  for (const c of last.chunks) byStart.set(c.start, c);
+  const chunks = last.chunks;
+  // The last parse's chunk that starts at `start` (ascending starts: found by binary search, no map of all chunks per edit).
+  const byStart = (start: number): ParsedChunk | undefined => {
+    const k = chunkAt(chunks, start);
+    return k >= 0 && chunks[k]!.start === start ? chunks[k] : undefined;
+  };
   return (chunk) => {
     let was: ParsedChunk | undefined;
-    if (chunk.end <= prefixEnd) was = byStart.get(chunk.start);
-    else if (chunk.start >= suffixStart) was = byStart.get(chunk.start - delta);
+    if (chunk.end <= prefixEnd) was = byStart(chunk.start);
+    else if (chunk.start >= suffixStart) was = byStart(chunk.start - delta);
     else return undefined;
     const shift = chunk.end <= prefixEnd ? 0 : delta;
     if (!was || was.end + shift !== chunk.end) return undefined;
@@ -2368,17 +2411,22 @@ export function lastChunking(): { pieces: Piece[]; chunks: Chunk[]; definitions:
   return last && { pieces: last.pieces.map((p) => ({ ...p })), chunks: last.chunks.map((c) => ({ start: c.start, end: c.end })), definitions: last.definitions };
 }
 
-export function parseMarkdown(source: string): ParsedDocument {
-  const steps = parseMarkdownSteps(source);
+export function parseMarkdown(source: string, ends?: EditEnds): ParsedDocument {
+  const steps = parseMarkdownSteps(source, ends);
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
   }
 }
 
-/** parseMarkdown() in steps: it yields after each chunk, so a long document does not hold its caller. */
-export function* parseMarkdownSteps(source: string): Generator<void, ParsedDocument> {
-  const unchanged = unchangedEnds(source);
+/** Chunks taken from the last parse per step of parseMarkdownSteps. */
+const REUSED_PER_STEP = 32;
+
+/** parseMarkdown() in steps: it yields before each chunk it reads (and every few it takes from the last parse), so a long document does not hold its caller. */
+export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<void, ParsedDocument> {
+  // Where the edit is: from the caller's comparison of the texts when it compared the last parse's, else compared here.
+  const known = unchangedFromEnds(source, ends);
+  const unchanged = known ? known.unchanged : unchangedEnds(source);
   const text = guardAfterEdit(source, unchanged);
   const last = lastParse;
   const pieces = text === source && unchanged && last ? piecesAfterEdit(text, last.pieces, unchanged) : scanPieces(text, 0).pieces;
@@ -2390,13 +2438,20 @@ export function* parseMarkdownSteps(source: string): Generator<void, ParsedDocum
   const reuse = reusable(text === source ? unchanged : undefined, guess);
   // Chunks the edit touched are read in part (spliceChunk), where the last parse's chunks can be cut.
   const splice = text === source && unchanged && last && sameDefinitions(last.definitions, guess) ? last : undefined;
-  let exact: Exact | undefined;
+  let exact: Exact | undefined = known?.exact;
   const done: ParsedChunk[] = [];
+  // A turn for the caller before each chunk read (or found in the chunk cache), and every REUSED_PER_STEP chunks
+  // taken from the last parse (those cost a look-up: a step each was ~200 steps per edit at 100,000 words).
+  let sinceYield = REUSED_PER_STEP;
   for (let i = 0; i < chunks.length; i++) {
-    yield;
+    if (sinceYield >= REUSED_PER_STEP) {
+      sinceYield = 0;
+      yield;
+    }
     let chunk = chunks[i]!;
     const was = reuse(chunk);
     let parsed: ParsedChunk;
+    sinceYield = was ? sinceYield + 1 : REUSED_PER_STEP;
     if (was) {
       keepCached(was);
       parsed = was.start === chunk.start ? was : { start: chunk.start, end: chunk.end, key: was.key, stubs: was.stubs, result: was.result };
