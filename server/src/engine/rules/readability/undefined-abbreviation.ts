@@ -197,7 +197,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
           // A glossary table: the acronym alone in a cell, its words in the next cell ("| UWV | Uitvoeringsinstituut Werknemersverzekeringen |").
           if (!defines && x.alone) {
             const next = doc.blocks[bi + 1];
-            if (next && next.analysed.block.kind === 'tableCell' && words(next.analysed.block.text).length >= 2) defines = true;
+            if (next && next.prose.kind === 'tableCell' && words(next.prose.text).length >= 2) defines = true;
           }
           if (defines) {
             if (!definedAt.has(u.acronym)) definedAt.set(u.acronym, order);
