@@ -93,6 +93,8 @@ export interface DocumentBlock {
    * block that moved (an object per block per check; speed only, ls19).
    */
   readonly prose: ProseBlock;
+  /** The block's sentences: `analysed.sentences` (the cached analysis's, the same array), read without the placed analysis. */
+  readonly sentences: Sentence[];
 }
 
 export interface DocumentModel {

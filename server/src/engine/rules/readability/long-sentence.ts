@@ -114,7 +114,7 @@ function runLongSentences(doc: DocumentModel, from: number, to: number, max: num
     blocks++;
     if (isRunningText(b.analysed)) sentences += b.analysed.sentences.length;
     const found = longSentencesOf(b, max, summaryMax, clauseMax);
-    if (LONG.get(b.analysed.sentences)?.colon) {
+    if (LONG.get(b.sentences)?.colon) {
       if (long === NO_LONG) long = [];
       long.push({ k: i - from });
       (asked ??= []).push(i - from);
@@ -130,20 +130,21 @@ function runLongSentences(doc: DocumentModel, from: number, to: number, max: num
 
 /** Long sentences of a block: over the limit, list fragments and quoted speech left out. */
 function longSentencesOf(b: DocumentBlock, max: number, summaryMax: number, clauseMax: number): BlockLong[] {
-  const ab = b.analysed;
-  let entry = LONG.get(ab.sentences);
+  // The block's sentences and this check's block, read without the placed analysis (speed only, ls19).
+  const sentences = b.sentences;
+  let entry = LONG.get(sentences);
   if (!entry) {
     // Only when the first sentence opens with what a marked-up label would be (markedLabel's test of the text: words and
     // a colon, then a capital): the source's markup is asked at each check only then (speed only, session 9: a colon
     // elsewhere in the sentence, as in "https:" or a clause before a colon of 21 words or more, makes no label).
-    const first = ab.sentences[0];
-    const colon = first !== undefined && labelInText(ab.block.text, first.start, first.end) !== undefined;
-    LONG.set(ab.sentences, (entry = { colon, max: NaN, summaryMax: NaN, clauseMax: NaN, marked: NaN, found: undefined }));
+    const first = sentences[0];
+    const colon = first !== undefined && labelInText(b.prose.text, first.start, first.end) !== undefined;
+    LONG.set(sentences, (entry = { colon, max: NaN, summaryMax: NaN, clauseMax: NaN, marked: NaN, found: undefined }));
   }
   // The analysis is shared by blocks of the same text: whether the source marks up a lead-in label (its map, not its
   // text) is part of the key.
-  const first = ab.sentences[0];
-  const marked = entry.colon && first ? markedLabelOf(ab, first.start, first.end) : 0;
+  const first = sentences[0];
+  const marked = entry.colon && first ? markedLabelOf(b.prose, sentences, first.start, first.end) : 0;
   if (entry.found && entry.max === max && entry.summaryMax === summaryMax && entry.clauseMax === clauseMax && entry.marked === marked) return entry.found;
   const key = `${max} ${summaryMax} ${clauseMax} ${marked}`;
   entry.byLimits ??= new Map();
@@ -162,13 +163,12 @@ function longSentencesOf(b: DocumentBlock, max: number, summaryMax: number, clau
  * block's text, its map and its start relative to the map's base (block.start - mapBase), so it holds while those do.
  */
 const MARKED = new WeakMap<object, { sentences: object; start: number; at: number; marked: number }>();
-function markedLabelOf(ab: AnalysedBlock, start: number, end: number): number {
-  const block = ab.block;
+function markedLabelOf(block: AnalysedBlock['block'], sentences: object, start: number, end: number): number {
   const at = block.start - (block.mapBase ?? 0);
   const known = MARKED.get(block.map);
-  if (known && known.sentences === ab.sentences && known.start === start && known.at === at) return known.marked;
+  if (known && known.sentences === sentences && known.start === start && known.at === at) return known.marked;
   const marked = markedLabel(block, start, end);
-  MARKED.set(block.map, { sentences: ab.sentences, start, at, marked });
+  MARKED.set(block.map, { sentences, start, at, marked });
   return marked;
 }
 
