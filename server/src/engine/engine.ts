@@ -169,6 +169,11 @@ class PlacedBlock implements DocumentBlock {
     return (this.placed ??= this.cached.block === this.prose ? this.cached : { ...this.cached, block: this.prose });
   }
 
+  /** The cached analysis's sentences (analysed.sentences), without making the placed analysis of a moved block. */
+  get sentences(): AnalysedBlock['sentences'] {
+    return this.cached.sentences;
+  }
+
   get start(): number {
     return (this.mapStart ??= toDocument(this.prose.map, 0, 'start')) + this.base;
   }

@@ -99,6 +99,19 @@ describe('readability/long-sentence: ranked long sentences kept per section equa
       assert.notDeepEqual(shapes[0], shapes[1], 'the rank of the question follows the heading');
     }
   });
+
+  it('nl + en: a listed question becomes a research question when the paragraph that introduces it names one, and back', () => {
+    // The question's block stays the same; what its rank reads (the paragraph before the list) changes.
+    for (const language of ['nl', 'en'] as const) {
+      const sample = readFileSync(join(SAMPLES, language === 'nl' ? 'rapport-schuldhulp.md' : 'report-employment-support.md'), 'utf8');
+      const named = language === 'nl' ? 'De onderzoeksvraag luidt:' : 'Our research question is:';
+      const other = language === 'nl' ? 'De inwoners vroegen ons:' : 'The residents asked us:';
+      const text = (intro: string) => `${sample}\n\n## ${language === 'nl' ? 'Vragen' : 'Questions'}\n\n${LONG[language]}\n\n${intro}\n\n- ${QUESTION[language]}\n\n${LONG[language]}\n`;
+      const shapes: string[][] = [];
+      for (const intro of [other, named, other, named]) shapes.push(longSentences(assertFresh(text(intro), `intro-${language}.md`)));
+      assert.notDeepEqual(shapes[0], shapes[1], 'the rank of the question follows the paragraph that introduces it');
+    }
+  });
 });
 
 import { Engine } from '../../../server/src/engine/engine.js';

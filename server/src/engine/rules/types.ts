@@ -88,6 +88,13 @@ export interface DocumentBlock {
   toDocument(start: number, end: number): { offset: number; endOffset: number };
   /** Where the block's text starts in the document: `toDocument(0, 0).offset`, without a look-up or an object per read. */
   readonly start: number;
+  /**
+   * This check's block (its text, kind, map and place): `analysed.block`, read without making the placed analysis of a
+   * block that moved (an object per block per check; speed only, ls19).
+   */
+  readonly prose: ProseBlock;
+  /** The block's sentences: `analysed.sentences` (the cached analysis's, the same array), read without the placed analysis. */
+  readonly sentences: Sentence[];
 }
 
 export interface DocumentModel {

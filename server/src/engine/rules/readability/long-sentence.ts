@@ -110,11 +110,11 @@ function runLongSentences(doc: DocumentModel, from: number, to: number, max: num
   let asked: number[] | undefined;
   for (let i = from; i < to; i++) {
     const b = doc.blocks[i]!;
-    if (b.analysed.block.skip) continue;
+    if (b.prose.skip) continue;
     blocks++;
     if (isRunningText(b.analysed)) sentences += b.analysed.sentences.length;
     const found = longSentencesOf(b, max, summaryMax, clauseMax);
-    if (LONG.get(b.analysed.sentences)?.colon) {
+    if (LONG.get(b.sentences)?.colon) {
       if (long === NO_LONG) long = [];
       long.push({ k: i - from });
       (asked ??= []).push(i - from);
@@ -130,20 +130,21 @@ function runLongSentences(doc: DocumentModel, from: number, to: number, max: num
 
 /** Long sentences of a block: over the limit, list fragments and quoted speech left out. */
 function longSentencesOf(b: DocumentBlock, max: number, summaryMax: number, clauseMax: number): BlockLong[] {
-  const ab = b.analysed;
-  let entry = LONG.get(ab.sentences);
+  // The block's sentences and this check's block, read without the placed analysis (speed only, ls19).
+  const sentences = b.sentences;
+  let entry = LONG.get(sentences);
   if (!entry) {
     // Only when the first sentence opens with what a marked-up label would be (markedLabel's test of the text: words and
     // a colon, then a capital): the source's markup is asked at each check only then (speed only, session 9: a colon
     // elsewhere in the sentence, as in "https:" or a clause before a colon of 21 words or more, makes no label).
-    const first = ab.sentences[0];
-    const colon = first !== undefined && labelInText(ab.block.text, first.start, first.end) !== undefined;
-    LONG.set(ab.sentences, (entry = { colon, max: NaN, summaryMax: NaN, clauseMax: NaN, marked: NaN, found: undefined }));
+    const first = sentences[0];
+    const colon = first !== undefined && labelInText(b.prose.text, first.start, first.end) !== undefined;
+    LONG.set(sentences, (entry = { colon, max: NaN, summaryMax: NaN, clauseMax: NaN, marked: NaN, found: undefined }));
   }
   // The analysis is shared by blocks of the same text: whether the source marks up a lead-in label (its map, not its
   // text) is part of the key.
-  const first = ab.sentences[0];
-  const marked = entry.colon && first ? markedLabelOf(ab, first.start, first.end) : 0;
+  const first = sentences[0];
+  const marked = entry.colon && first ? markedLabelOf(b.prose, sentences, first.start, first.end) : 0;
   if (entry.found && entry.max === max && entry.summaryMax === summaryMax && entry.clauseMax === clauseMax && entry.marked === marked) return entry.found;
   const key = `${max} ${summaryMax} ${clauseMax} ${marked}`;
   entry.byLimits ??= new Map();
@@ -162,13 +163,12 @@ function longSentencesOf(b: DocumentBlock, max: number, summaryMax: number, clau
  * block's text, its map and its start relative to the map's base (block.start - mapBase), so it holds while those do.
  */
 const MARKED = new WeakMap<object, { sentences: object; start: number; at: number; marked: number }>();
-function markedLabelOf(ab: AnalysedBlock, start: number, end: number): number {
-  const block = ab.block;
+function markedLabelOf(block: AnalysedBlock['block'], sentences: object, start: number, end: number): number {
   const at = block.start - (block.mapBase ?? 0);
   const known = MARKED.get(block.map);
-  if (known && known.sentences === ab.sentences && known.start === start && known.at === at) return known.marked;
+  if (known && known.sentences === sentences && known.start === start && known.at === at) return known.marked;
   const marked = markedLabel(block, start, end);
-  MARKED.set(block.map, { sentences: ab.sentences, start, at, marked });
+  MARKED.set(block.map, { sentences, start, at, marked });
   return marked;
 }
 
@@ -274,7 +274,7 @@ interface SectionState {
 const STATES = new WeakMap<object, SectionState>();
 
 /** How a section's long sentences are ordered: longest first, then by their block's place (a stable sort keeps the rest). */
-const byLength = (a: LongSentence, b: LongSentence) => b.l.words - a.l.words || a.block.analysed.block.start - b.block.analysed.block.start;
+const byLength = (a: LongSentence, b: LongSentence) => b.l.words - a.l.words || a.block.prose.start - b.block.prose.start;
 
 /** One section's runs and sources in a check. */
 interface SectionGroup {
@@ -357,7 +357,7 @@ function stillRanked(doc: DocumentModel, g: SectionGroup, state: SectionState, k
     if (researchQuestion(doc, i, state.long[j]!.l) !== (state.long[j]!.quiet === true)) return false;
   }
   for (const j of state.ties) {
-    const c = blockOf(doc, g, state.at, j).analysed.block.start - blockOf(doc, g, state.at, j + 1).analysed.block.start;
+    const c = blockOf(doc, g, state.at, j).prose.start - blockOf(doc, g, state.at, j + 1).prose.start;
     if (c > 0 || (c === 0 && state.gathered[j]! > state.gathered[j + 1]!)) return false;
   }
   return true;
@@ -458,7 +458,7 @@ function researchQuestion(doc: DocumentModel, blockIndex: number, l: BlockLong):
   if (section && namesResearchQuestion(section.title, l.language)) return true;
   // The paragraph that introduces a list of questions, before the list's items.
   for (let j = blockIndex - 1, k = 0; j >= 0 && k < 30; j--, k++) {
-    const prev = doc.blocks[j]!.analysed.block;
+    const prev = doc.blocks[j]!.prose;
     if (prev.kind === 'listItem') continue;
     return prev.kind === 'paragraph' && /:\s*$/.test(prev.text) && namesResearchQuestion(prev.text, l.language);
   }
@@ -672,10 +672,10 @@ export const longSentence: DocumentRule = {
       // by it, and the section's heading too).
       const made = state.made;
       if (made && made.key === flags && made.bom === bom && long.length > 0) {
-        const by = (blockOf(doc, g, state.at, 0).analysed.block.mapBase ?? 0) - made.bases[0]!;
+        const by = (blockOf(doc, g, state.at, 0).prose.mapBase ?? 0) - made.bases[0]!;
         let same = sec === undefined ? made.offset === undefined : made.offset !== undefined && made.endOffset !== undefined && sec.offset - made.offset === by && sec.endOffset - made.endOffset === by;
         for (let j = 0; same && j < state.blocks.length; j++) {
-          const block = blockOf(doc, g, state.at, state.blocks[j]!).analysed.block;
+          const block = blockOf(doc, g, state.at, state.blocks[j]!).prose;
           if (block.map !== made.maps[j] || (block.mapBase ?? 0) - made.bases[j]! !== by) same = false;
         }
         if (same) {
@@ -708,7 +708,7 @@ export const longSentence: DocumentRule = {
         else if (long.length * 100 < minPercent * sentences && longest < limit + longestOver) f.severity = 'hint';
         findings.push(f);
       }
-      const places = state.blocks.map((j) => long[j]!.block.analysed.block);
+      const places = state.blocks.map((j) => long[j]!.block.prose);
       state.made = { key: flags, bom, offset: sec?.offset, endOffset: sec?.endOffset, maps: places.map((b) => b.map), bases: places.map((b) => b.mapBase ?? 0), findings };
       // The findings themselves go out the first time (the engine copies each; the next check copies them again).
       out.push(...findings);
@@ -726,7 +726,7 @@ export const longSentence: DocumentRule = {
     const clauseMax = Math.max(0, numberOption(rule, ctx, 'clauseMaxWords'));
     for (const i of blocks) {
       const b = doc.blocks[i];
-      if (b && !b.analysed.block.skip) longSentencesOf(b, max, summaryMax, clauseMax);
+      if (b && !b.prose.skip) longSentencesOf(b, max, summaryMax, clauseMax);
     }
   },
 };
@@ -757,7 +757,7 @@ function listMessage(words: number, inList: number, items: number): Message {
 function sectionFinding(offset: number | undefined, endOffset: number | undefined, long: LongSentence[], sentences: number, markedCount: number, ctx: RuleContext): DocumentFinding {
   const max = numberOption(longSentence.meta, ctx, 'maxWords');
   const limit = Math.min(...long.map((x) => x.l.limit));
-  const first = long.reduce((a, b) => (a.block.analysed.block.start <= b.block.analysed.block.start ? a : b));
+  const first = long.reduce((a, b) => (a.block.prose.start <= b.block.prose.start ? a : b));
   const range = offset !== undefined && endOffset !== undefined ? { offset, endOffset } : first.block.toDocument(first.l.start, first.l.end);
   const related: RelatedLocation[] = long.map(({ l, block }) => {
     const r = block.toDocument(l.start, l.end);

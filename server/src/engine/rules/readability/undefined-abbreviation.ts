@@ -187,7 +187,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       const notes: Sentences[] = [];
       for (const r of blockRuns) {
         const inGlossary = glossaryHeading(doc.sections[r.section]?.title);
-        for (const k of r.value.notes) notes.push(doc.blocks[r.from + k]!.analysed.sentences);
+        for (const k of r.value.notes) notes.push(doc.blocks[r.from + k]!.sentences);
         for (const x of r.value.uses) {
           const u = x.use;
           const bi = r.from + x.k;
@@ -197,7 +197,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
           // A glossary table: the acronym alone in a cell, its words in the next cell ("| UWV | Uitvoeringsinstituut Werknemersverzekeringen |").
           if (!defines && x.alone) {
             const next = doc.blocks[bi + 1];
-            if (next && next.analysed.block.kind === 'tableCell' && words(next.analysed.block.text).length >= 2) defines = true;
+            if (next && next.prose.kind === 'tableCell' && words(next.prose.text).length >= 2) defines = true;
           }
           if (defines) {
             if (!definedAt.has(u.acronym)) definedAt.set(u.acronym, order);
@@ -252,7 +252,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         if (def !== undefined && def <= first) continue;
         // Spelled out in the paragraph of its first use, without brackets: "… all the other STEM fields. To get more
         // women in Computer Science … CS", "subjects are WEIRD: from Western, Educated, Industrialized, Rich, and Democratic societies".
-        if (spelledOutIn(acronym, doc.blocks[use.block]!.analysed.sentences)) continue;
+        if (spelledOutIn(acronym, doc.blocks[use.block]!.sentences)) continue;
         // The paragraph lists what the letters stand for, in order, even in lower case: "een SCAMPER-methode … (substitute,
         // combine, adapt, modify, etc.)". At least four letters of a name of four or more.
         if (listsLettersIn(acronym, doc.blocks[use.block]!.analysed)) continue;

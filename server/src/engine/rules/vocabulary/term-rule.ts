@@ -167,7 +167,7 @@ function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: 
         if (kind === 'jargon' && inLinkText(doc.text, at.offset, at.endOffset)) continue;
         let list = byEntry.get(entry);
         if (!list) byEntry.set(entry, (list = []));
-        list.push({ use, offset: at.offset, endOffset: at.endOffset, glossary: glossarySections.has(b.section), section: b.section, label, place: b.analysed.block.map });
+        list.push({ use, offset: at.offset, endOffset: at.endOffset, glossary: glossarySections.has(b.section), section: b.section, label, place: b.prose.map });
       }
     }
   }
