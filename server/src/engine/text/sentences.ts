@@ -467,10 +467,13 @@ function shift(s: Sentence, by: number): Sentence {
 // "[3, 7]") are citations as well: the reader skips them. LaTeX's \cite becomes "[@0]" in the block text.
 const NOT_PROSE = /\[[^\[\]\n]*@[\p{L}\p{N}_][^\[\]\n]*\]|(?<![^\s(\[{"'“‘])-?@[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&+?<>~/-](?=[\p{L}\p{N}_]))*(?: ?\[[^\[\]\n@]{0,40}\](?!\())?|\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\](?![(:\[])|\b(?:https?|ftp):\/\/[^\s<>"]+|\bwww\.[^\s<>"]+\.[^\s<>"]+|(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 
+const MAY_HOLD_NOT_PROSE = /[@[]|:\/\/|www\./;
+
 /** Ranges of a text that are not prose (citations, URLs, e-mail addresses). */
 export function notProseRanges(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  if (!/[@:[]|www\./.test(text)) return out;
+  // Every match holds an "@", a "[", a "://" or a "www." (a colon alone, common in prose, starts none).
+  if (!MAY_HOLD_NOT_PROSE.test(text)) return out;
   NOT_PROSE.lastIndex = 0;
   for (let m = NOT_PROSE.exec(text); m; m = NOT_PROSE.exec(text)) {
     // A URL's closing punctuation belongs to the sentence.
