@@ -91,7 +91,7 @@ export function analyseBlock(block: ProseBlock, language: Language, role: Sectio
   const quotes: Array<[number, number]> = [];
   if (block.quoted && isSpeech(block.text, language)) quotes.push([0, block.text.length]);
   // A short first-person paragraph closed by a person's label is a quote too: "Ik durfde de post niet open te maken. (R4)".
-  else if (block.kind === 'paragraph' && hasFirstPerson(block.text, language) && endsWithPersonAttribution(block.text)) quotes.push([0, block.text.length]);
+  else if (block.kind === 'paragraph' && endsWithPersonAttribution(block.text) && hasFirstPerson(block.text, language)) quotes.push([0, block.text.length]);
   else for (const q of findQuotes(block.text, language)) if (q.speech) quotes.push([q.start, q.end]);
   return { block, language, role, sentences, counts, syllables, quotes };
 }

@@ -197,5 +197,8 @@ export function hasFirstPersonSingular(text: string, language: Language): boolea
 
 /** Whether a paragraph ends in a person attribution in parentheses ("… (R12)", "… (cliënt, 45)"): with first-person words it is a quotation set off without marks. */
 export function endsWithPersonAttribution(text: string): boolean {
+  // The expression ends in ")" and white space (trimEnd's white space is the expression's \s): most paragraphs end otherwise.
+  const trimmed = text.trimEnd();
+  if (trimmed.charCodeAt(trimmed.length - 1) !== 41 /* ) */) return false;
   return ATTRIBUTED_PARAGRAPH.test(text);
 }
