@@ -378,10 +378,10 @@ function findSpeech(ab: AnalysedBlock, lex: ClientLexicons): Speech {
 }
 
 /** People words of a sentence, outside speech, plus "mensen met …" / "people with …". */
-function peopleOf(s: Sentence, norm: string[], text: string, language: Language, lex: ClientLexicons, insideSpeech: (a: number, b: number) => boolean): PeopleAt[] {
+function peopleOf(s: Sentence, norm: string[], text: string, language: Language, matches: Array<LexiconMatch<PeopleHit>>, insideSpeech: (a: number, b: number) => boolean): PeopleAt[] {
   const people: PeopleAt[] = [];
   const taken = new Set<number>();
-  for (const m of lex.people.match(s.words, text) as Array<LexiconMatch<PeopleHit>>) {
+  for (const m of matches) {
     if (insideSpeech(m.start, m.end)) continue;
     // A word beside it that makes the people word name others: they are not the people it counts.
     if (m.payload.unless && unlessNear(s.words, m.from, m.to, m.payload.unless)) continue;
@@ -466,9 +466,11 @@ function sentenceWork(ab: AnalysedBlock, lex: ClientLexicons, insideSpeech: (a: 
     if (s.words.length === 0) continue;
     // Lower case is enough for Brug's own word sets (they hold no diacritics); typographic apostrophes straightened.
     const norm = s.words.map((w) => (w.lower.includes('’') ? w.lower.replace(/’/g, "'") : w.lower));
-    const people = peopleOf(s, norm, text, language, lex, insideSpeech);
+    // People and cue words in one pass over the sentence.
+    const [peopleMatches, cueMatches] = lex.peopleAndCues.match(s.words, text);
+    const people = peopleOf(s, norm, text, language, peopleMatches, insideSpeech);
     const cues: CueAt[] = [];
-    for (const m of lex.cues.match(s.words, text)) {
+    for (const m of cueMatches) {
       if (insideSpeech(m.start, m.end)) continue;
       cues.push({ hit: m.payload, from: m.from, to: m.to, start: m.start, end: m.end, text: m.text });
     }
