@@ -1,6 +1,6 @@
 import type { Language } from '../types.js';
 import type { Dictionary, DictionaryEntry, SynonymGroup } from './dictionary.js';
-import { Lexicon, normalizePhrase, normalizeWord } from './lexicon.js';
+import { Lexicon, LexiconPair, normalizePhrase, normalizeWord } from './lexicon.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export interface TermHit {
@@ -46,6 +46,8 @@ export interface CompiledCues {
 export interface CompiledVocabulary {
   terms: Lexicon<TermHit>;
   synonyms: Lexicon<SynonymHit>;
+  /** Both lexicons in one pass over a sentence (the vocabulary analyzer's per-sentence look-up). */
+  termsAndSynonyms: LexiconPair<TermHit, SynonymHit>;
   groups: SynonymGroup[];
   /** Context words of the entries that have them. */
   context: Map<DictionaryEntry, EntryContext>;
@@ -145,7 +147,7 @@ export function compileVocabulary(vocabulary: Vocabulary, language: Language, pr
     writerAddress: c.writerAddress.map((p) => normalizePhrase(p).join(' ')),
     adoptedVerbs: new Set(c.adoptedVerbs.map(normalizeWord)),
   };
-  const result = { terms, synonyms, groups, context, cues };
+  const result = { terms, synonyms, termsAndSynonyms: new LexiconPair(terms, synonyms), groups, context, cues };
   byKey[key] = result;
   return result;
 }

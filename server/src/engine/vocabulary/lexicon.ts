@@ -71,10 +71,11 @@ function letterCount(s: string): number {
  * does not grow with the number of entries.
  */
 export class Lexicon<T> {
-  private readonly phrases = new Map<string, Array<{ words: string[]; payload: T }>>();
-  private readonly starts: TrieNode<T> = { next: new Map() };
-  private readonly ends: TrieNode<T> = { next: new Map() };
-  private minCompound = Infinity;
+  // Read by LexiconPair (below), which matches two compiled lexicons in one pass.
+  readonly phrases = new Map<string, Array<{ words: string[]; payload: T }>>();
+  readonly starts: TrieNode<T> = { next: new Map() };
+  readonly ends: TrieNode<T> = { next: new Map() };
+  minCompound = Infinity;
   size = 0;
 
   add(phrase: string, payload: T, compound: CompoundPosition = 'none'): void {
@@ -172,5 +173,153 @@ export class Lexicon<T> {
       }
     }
     return out;
+  }
+}
+
+interface PairNode {
+  next: Map<string, PairNode>;
+  /** The first payload of each lexicon's trie node at this place (undefined when that lexicon has none here). */
+  payloads?: [unknown, unknown];
+}
+
+type Candidates = Array<{ words: string[]; payload: unknown }>;
+
+/**
+ * Two compiled lexicons matched in one pass over a sentence: each word is normalised, looked up and walked through the
+ * compound tries once for both, and each lexicon's matches are exactly what its own `match` gives (the longest match at a
+ * position wins, matches of one lexicon do not overlap; the two lexicons' matches may). Build it after the lexicons are
+ * complete: it copies their indexes.
+ */
+export class LexiconPair<A, B> {
+  private readonly phrases = new Map<string, [Candidates | undefined, Candidates | undefined]>();
+  private readonly starts: PairNode = { next: new Map() };
+  private readonly ends: PairNode = { next: new Map() };
+  private readonly minCompound: [number, number];
+  private readonly minAny: number;
+  // Scratch of compoundMatch (one call at a time).
+  private readonly bestLength: [number, number] = [0, 0];
+  private readonly bestPayload: [unknown, unknown] = [undefined, undefined];
+  private readonly bestPart: ['start' | 'end', 'start' | 'end'] = ['start', 'start'];
+
+  constructor(a: Lexicon<A>, b: Lexicon<B>) {
+    const parts = [a, b] as Array<Lexicon<unknown>>;
+    parts.forEach((lex, p) => {
+      for (const [word, list] of lex.phrases) {
+        let e = this.phrases.get(word);
+        if (!e) this.phrases.set(word, (e = [undefined, undefined]));
+        e[p] = list;
+      }
+      copyTrie(lex.starts, this.starts, p);
+      copyTrie(lex.ends, this.ends, p);
+    });
+    this.minCompound = [a.minCompound, b.minCompound];
+    this.minAny = Math.min(a.minCompound, b.minCompound);
+  }
+
+  /** The matches of the first and of the second lexicon in a run of words (one sentence), as `Lexicon.match` gives each. */
+  match(words: Word[], text: string): [Array<LexiconMatch<A>>, Array<LexiconMatch<B>>] {
+    const outs: [Array<LexiconMatch<unknown>>, Array<LexiconMatch<unknown>>] = [[], []];
+    const norm = words.map((w) => (w.norm ??= normalizeWord(w.text)));
+    // The first word index at which each lexicon may match again (its matches do not overlap).
+    const free = [0, 0];
+    for (let i = 0; i < words.length; i++) {
+      const wn = norm[i]!;
+      const found = this.phrases.get(wn);
+      let possessive: [Candidates | undefined, Candidates | undefined] | undefined | null = null;
+      let compound = false;
+      for (let p = 0; p < 2; p++) {
+        if (i < free[p]!) continue;
+        let candidates = found?.[p];
+        if (!candidates && wn.endsWith("'s")) {
+          if (possessive === null) possessive = this.phrases.get(wn.slice(0, -2));
+          candidates = possessive?.[p];
+        }
+        let matched = false;
+        if (candidates) {
+          for (const c of candidates) {
+            const n = c.words.length;
+            if (i + n > words.length) continue;
+            let ok = true;
+            for (let k = 1; k < n; k++) {
+              const w = norm[i + k]!;
+              if (w !== c.words[k] && !(k === n - 1 && w.endsWith("'s") && w.slice(0, -2) === c.words[k])) {
+                ok = false;
+                break;
+              }
+              if (!/^\s+$/.test(text.slice(words[i + k - 1]!.end, words[i + k]!.start))) {
+                ok = false;
+                break;
+              }
+            }
+            if (!ok) continue;
+            const start = words[i]!.start;
+            const end = words[i + n - 1]!.end;
+            outs[p]!.push({ payload: c.payload, from: i, to: i + n - 1, start, end, text: text.slice(start, end) });
+            free[p] = i + n;
+            matched = true;
+            break;
+          }
+        }
+        if (matched || wn.length < this.minCompound[p]! + MIN_COMPOUND_REST) continue;
+        if (!compound) {
+          this.compoundMatch(wn);
+          compound = true;
+        }
+        if (this.bestLength[p]! > 0) {
+          const w = words[i]!;
+          outs[p]!.push({ payload: this.bestPayload[p], from: i, to: i, start: w.start, end: w.end, text: w.text, compound: this.bestPart[p]! });
+        }
+      }
+    }
+    return outs as [Array<LexiconMatch<A>>, Array<LexiconMatch<B>>];
+  }
+
+  /** Each lexicon's longest term at the start (or end) of a word that leaves a real word part over (as Lexicon's). */
+  private compoundMatch(word: string): void {
+    const bestLength = this.bestLength;
+    bestLength[0] = 0;
+    bestLength[1] = 0;
+    if (word.length < this.minAny + MIN_COMPOUND_REST) return;
+    let node: PairNode | undefined = this.starts;
+    for (let i = 0; i < word.length && node; i++) {
+      node = node.next.get(word[i]!);
+      if (!node?.payloads) continue;
+      let letters = -1;
+      for (let p = 0; p < 2; p++) {
+        if (node.payloads[p] === undefined || word.length < this.minCompound[p]! + MIN_COMPOUND_REST) continue;
+        if (letters < 0) letters = letterCount(word.slice(i + 1));
+        if (letters >= MIN_COMPOUND_REST && i + 1 > bestLength[p]!) {
+          bestLength[p] = i + 1;
+          this.bestPayload[p] = node.payloads[p];
+          this.bestPart[p] = 'start';
+        }
+      }
+    }
+    node = this.ends;
+    for (let i = word.length - 1; i >= 0 && node; i--) {
+      node = node.next.get(word[i]!);
+      if (!node?.payloads) continue;
+      let letters = -1;
+      for (let p = 0; p < 2; p++) {
+        if (node.payloads[p] === undefined || word.length < this.minCompound[p]! + MIN_COMPOUND_REST) continue;
+        if (letters < 0) letters = letterCount(word.slice(0, i));
+        const len = word.length - i;
+        if (letters >= MIN_COMPOUND_REST && len > bestLength[p]!) {
+          bestLength[p] = len;
+          this.bestPayload[p] = node.payloads[p];
+          this.bestPart[p] = 'end';
+        }
+      }
+    }
+  }
+}
+
+/** Copies one lexicon's trie into a pair's, its first payload at each node as the pair's payload of that lexicon. */
+function copyTrie(from: TrieNode<unknown>, to: PairNode, p: number): void {
+  if (from.payloads) (to.payloads ??= [undefined, undefined])[p] = from.payloads[0];
+  for (const [ch, child] of from.next) {
+    let n = to.next.get(ch);
+    if (!n) to.next.set(ch, (n = { next: new Map() }));
+    copyTrie(child, n, p);
   }
 }

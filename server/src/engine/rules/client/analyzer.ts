@@ -325,6 +325,8 @@ interface Speech {
   found: Quote[];
   /** "Quote deelnemer: …", "Bewoner 3: …": the speaker a label names. */
   label?: { speaker: Speaker; text: string; rest: number };
+  /** Whether the block holds first-person words, when findSpeech had to ask (false: it holds no "ik" or "I" either). */
+  firstPerson?: boolean;
 }
 
 /** A label before a quotation: "Quote deelnemer:", "Citaat van een bewoner:", "Bewoner 3:". */
@@ -367,7 +369,7 @@ function findSpeech(ab: AnalysedBlock, lex: ClientLexicons): Speech {
   }
   // A quotation set off without quotation marks (in italics, indented): a short first-person
   // paragraph that names its speaker — "Ik wist niet waar ik moest beginnen. (R12)".
-  if (speech.found.length === 0 && ab.counts.words <= 150 && hasFirstPerson(text, language)) {
+  if (speech.found.length === 0 && ab.counts.words <= 150 && (speech.firstPerson = hasFirstPerson(text, language))) {
     const att = blockAttribution(text);
     if (att && speakerOfAttribution(att, lex) !== 'unknown') {
       speech.whole = true;
@@ -378,10 +380,10 @@ function findSpeech(ab: AnalysedBlock, lex: ClientLexicons): Speech {
 }
 
 /** People words of a sentence, outside speech, plus "mensen met …" / "people with …". */
-function peopleOf(s: Sentence, norm: string[], text: string, language: Language, lex: ClientLexicons, insideSpeech: (a: number, b: number) => boolean): PeopleAt[] {
+function peopleOf(s: Sentence, norm: string[], text: string, language: Language, matches: Array<LexiconMatch<PeopleHit>>, insideSpeech: (a: number, b: number) => boolean): PeopleAt[] {
   const people: PeopleAt[] = [];
   const taken = new Set<number>();
-  for (const m of lex.people.match(s.words, text) as Array<LexiconMatch<PeopleHit>>) {
+  for (const m of matches) {
     if (insideSpeech(m.start, m.end)) continue;
     // A word beside it that makes the people word name others: they are not the people it counts.
     if (m.payload.unless && unlessNear(s.words, m.from, m.to, m.payload.unless)) continue;
@@ -466,9 +468,11 @@ function sentenceWork(ab: AnalysedBlock, lex: ClientLexicons, insideSpeech: (a: 
     if (s.words.length === 0) continue;
     // Lower case is enough for Brug's own word sets (they hold no diacritics); typographic apostrophes straightened.
     const norm = s.words.map((w) => (w.lower.includes('’') ? w.lower.replace(/’/g, "'") : w.lower));
-    const people = peopleOf(s, norm, text, language, lex, insideSpeech);
+    // People and cue words in one pass over the sentence.
+    const [peopleMatches, cueMatches] = lex.peopleAndCues.match(s.words, text);
+    const people = peopleOf(s, norm, text, language, peopleMatches, insideSpeech);
     const cues: CueAt[] = [];
-    for (const m of lex.cues.match(s.words, text)) {
+    for (const m of cueMatches) {
       if (insideSpeech(m.start, m.end)) continue;
       cues.push({ hit: m.payload, from: m.from, to: m.to, start: m.start, end: m.end, text: m.text });
     }
@@ -739,7 +743,8 @@ export function analyzeClientBlock(ab: AnalysedBlock, lex: ClientLexicons): Clie
   // A question ("Speelt u wel eens bingo?") and a first-person answer outside quotation marks.
   const trimmed = text.trim();
   if (/\?\s*[*_]*\s*$/.test(trimmed) && ab.counts.words <= 40) facts.question = true;
-  else if (!speech.whole && speech.found.length === 0 && ab.counts.words <= 150 && hasFirstPersonSingular(trimmed, ab.language)) facts.firstPerson = true;
+  // The singular words are among the first-person words findSpeech looked for: without those, no singular either.
+  else if (!speech.whole && speech.found.length === 0 && ab.counts.words <= 150 && speech.firstPerson !== false && hasFirstPersonSingular(trimmed, ab.language)) facts.firstPerson = true;
   // A short label without a sentence ("**Difficulties logging in**") does not end a lead-in.
   if (ab.counts.words <= 6 && !/[.!?:]\s*[*_]*\s*$/.test(trimmed) && facts.quotes.length === 0) facts.label = true;
   return facts;

@@ -1,6 +1,6 @@
 import type { Language } from '../../types.js';
 import type { DictionaryEntry } from '../../vocabulary/dictionary.js';
-import { Lexicon, normalizePhrase, normalizeWord } from '../../vocabulary/lexicon.js';
+import { Lexicon, LexiconPair, normalizePhrase, normalizeWord } from '../../vocabulary/lexicon.js';
 import type { Vocabulary } from '../../vocabulary/vocabulary.js';
 import { clientWords, methodPhrases } from '../../text/client-words.js';
 import type { Word } from '../../text/sentences.js';
@@ -39,6 +39,8 @@ export interface CueHit {
 export interface ClientLexicons {
   people: Lexicon<PeopleHit>;
   cues: Lexicon<CueHit>;
+  /** Both lexicons in one pass over a sentence (the analyzer's per-sentence look-up). */
+  peopleAndCues: LexiconPair<PeopleHit, CueHit>;
 }
 
 /** Words on either side of a people word within which its `unless` words count. */
@@ -129,7 +131,7 @@ export function clientLexicons(vocabulary: Vocabulary, language: Language): Clie
     if (m.verb) h.verb = true;
     cues.add(m.phrase, h, m.compound ?? 'none');
   }
-  const result = { people, cues };
+  const result = { people, cues, peopleAndCues: new LexiconPair(people, cues) };
   byLang[language] = result;
   return result;
 }

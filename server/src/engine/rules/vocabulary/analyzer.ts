@@ -161,7 +161,9 @@ export function vocabularyAnalyzer(vocabulary: Vocabulary): BlockAnalyzer {
       let quoted: Array<[number, number]> | undefined;
       for (const s of ab.sentences) {
         let norm: string[] | undefined;
-        for (const m of lex.terms.match(s.words, text)) {
+        // Terms and synonym-group members in one pass over the sentence.
+        const [termMatches, synonymMatches] = lex.termsAndSynonyms.match(s.words, text);
+        for (const m of termMatches) {
           if (!outside(m.start, m.end) || named(s, m.from, m.payload.entry.term) || mentioned(m.start, m.end)) continue;
           // Jargon inside a short quotation too (*"Customers and Funders"*, de nota noemt "de zelfredzaamheid van
           // inwoners"): a label, a title or the source's words, held at a distance by the writer. (A label of
@@ -206,7 +208,7 @@ export function vocabularyAnalyzer(vocabulary: Vocabulary): BlockAnalyzer {
           }
           terms.push(use);
         }
-        for (const m of lex.synonyms.match(s.words, text)) {
+        for (const m of synonymMatches) {
           if (!outside(m.start, m.end) || named(s, m.from, m.payload.group.members[m.payload.member]!.term) || mentioned(m.start, m.end)) continue;
           const use: SynonymUse = { hit: m.payload, start: m.start, end: m.end, text: m.text };
           if (atStart(s, m.from)) use.sentenceStart = true;
