@@ -11,7 +11,7 @@ import { type EditEnds, LineIndex, toDocument } from './offsets.js';
 import { detectByFunctionWords, detectLanguage } from './language/detect.js';
 import { analyseBlock, keepCompact } from './text/analyse.js';
 import type { Token } from './text/sentences.js';
-import { addCounts, emptyCounts, metricsOf } from './text/metrics.js';
+import { addCounts, emptyCounts, metricsOf, sameCounts } from './text/metrics.js';
 import { assignRoles, headingInfos, roleVocabularyOf, rolesOfHeading } from './sections.js';
 import type { HeadingInfo, RoleVocabulary } from './sections.js';
 import { createRules } from './rules/registry.js';
@@ -912,23 +912,6 @@ export class Engine {
     }
     return sections;
   }
-}
-
-/** Whether two counts are the same in every field. */
-function sameCounts(a: Counts, b: Counts): boolean {
-  return (
-    a.words === b.words &&
-    a.sentences === b.sentences &&
-    a.syllables === b.syllables &&
-    a.syllableWords === b.syllableWords &&
-    a.letters === b.letters &&
-    a.characters === b.characters &&
-    a.longWords === b.longWords &&
-    a.polysyllables === b.polysyllables &&
-    a.complexWords === b.complexWords &&
-    a.longSentences === b.longSentences &&
-    a.passives === b.passives
-  );
 }
 
 /** What a run of blocks adds to the document's counts (every block) and to its section's (all but headings), and its words per language. */

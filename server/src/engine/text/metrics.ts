@@ -42,6 +42,23 @@ export function emptyCounts(): Counts {
   return { words: 0, sentences: 0, syllables: 0, syllableWords: 0, letters: 0, characters: 0, longWords: 0, polysyllables: 0, complexWords: 0, longSentences: 0, passives: 0 };
 }
 
+/** Whether two counts are the same in every field. */
+export function sameCounts(a: Counts, b: Counts): boolean {
+  return (
+    a.words === b.words &&
+    a.sentences === b.sentences &&
+    a.syllables === b.syllables &&
+    a.syllableWords === b.syllableWords &&
+    a.letters === b.letters &&
+    a.characters === b.characters &&
+    a.longWords === b.longWords &&
+    a.polysyllables === b.polysyllables &&
+    a.complexWords === b.complexWords &&
+    a.longSentences === b.longSentences &&
+    a.passives === b.passives
+  );
+}
+
 export function addCounts(into: Counts, c: Counts): Counts {
   into.words += c.words;
   into.sentences += c.sentences;

@@ -143,20 +143,7 @@ export class Lexicon<T> {
       if (candidates) {
         for (const c of candidates) {
           const n = c.words.length;
-          if (i + n > words.length) continue;
-          let ok = true;
-          for (let k = 1; k < n; k++) {
-            const w = norm[i + k]!;
-            if (w !== c.words[k] && !(k === n - 1 && w.endsWith("'s") && w.slice(0, -2) === c.words[k])) {
-              ok = false;
-              break;
-            }
-            if (!/^\s+$/.test(text.slice(words[i + k - 1]!.end, words[i + k]!.start))) {
-              ok = false;
-              break;
-            }
-          }
-          if (!ok) continue;
+          if (!phraseAt(c.words, i, words, norm, text)) continue;
           const start = words[i]!.start;
           const end = words[i + n - 1]!.end;
           out.push({ payload: c.payload, from: i, to: i + n - 1, start, end, text: text.slice(start, end) });
@@ -238,20 +225,7 @@ export class LexiconPair<A, B> {
         if (candidates) {
           for (const c of candidates) {
             const n = c.words.length;
-            if (i + n > words.length) continue;
-            let ok = true;
-            for (let k = 1; k < n; k++) {
-              const w = norm[i + k]!;
-              if (w !== c.words[k] && !(k === n - 1 && w.endsWith("'s") && w.slice(0, -2) === c.words[k])) {
-                ok = false;
-                break;
-              }
-              if (!/^\s+$/.test(text.slice(words[i + k - 1]!.end, words[i + k]!.start))) {
-                ok = false;
-                break;
-              }
-            }
-            if (!ok) continue;
+            if (!phraseAt(c.words, i, words, norm, text)) continue;
             const start = words[i]!.start;
             const end = words[i + n - 1]!.end;
             outs[p]!.push({ payload: c.payload, from: i, to: i + n - 1, start, end, text: text.slice(start, end) });
@@ -322,4 +296,19 @@ function copyTrie(from: TrieNode<unknown>, to: PairNode, p: number): void {
     if (!n) to.next.set(ch, (n = { next: new Map() }));
     copyTrie(child, n, p);
   }
+}
+
+/**
+ * Whether the phrase `phrase` (normalised words, its first already matched at word i) goes on at words i+1…: each next
+ * word the same (the last one may carry a possessive 's) and only white space between them.
+ */
+function phraseAt(phrase: readonly string[], i: number, words: Word[], norm: readonly string[], text: string): boolean {
+  const n = phrase.length;
+  if (i + n > words.length) return false;
+  for (let k = 1; k < n; k++) {
+    const w = norm[i + k]!;
+    if (w !== phrase[k] && !(k === n - 1 && w.endsWith("'s") && w.slice(0, -2) === phrase[k])) return false;
+    if (!/^\s+$/.test(text.slice(words[i + k - 1]!.end, words[i + k]!.start))) return false;
+  }
+  return true;
 }

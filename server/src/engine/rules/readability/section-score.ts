@@ -2,7 +2,7 @@ import type { DocumentRule } from '../types.js';
 import { message } from '../types.js';
 import { numberOption } from './options.js';
 import { scoreWithSentencesOf } from './hard-paragraph.js';
-import { addCounts, emptyCounts, metricsOf } from '../../text/metrics.js';
+import { addCounts, emptyCounts, metricsOf, sameCounts } from '../../text/metrics.js';
 import type { Counts, Metrics } from '../../types.js';
 import type { DocumentModel } from '../types.js';
 import type { Language } from '../../types.js';
@@ -119,22 +119,6 @@ function sectionMetrics(i: number, counts: Counts, language: Language): Metrics 
   return metrics;
 }
 const LAST_METRICS: Array<{ counts: Counts; language: Language; metrics: Metrics } | undefined> = [];
-
-function sameCounts(a: Counts, b: Counts): boolean {
-  return (
-    a.words === b.words &&
-    a.sentences === b.sentences &&
-    a.syllables === b.syllables &&
-    a.syllableWords === b.syllableWords &&
-    a.letters === b.letters &&
-    a.characters === b.characters &&
-    a.longWords === b.longWords &&
-    a.polysyllables === b.polysyllables &&
-    a.complexWords === b.complexWords &&
-    a.longSentences === b.longSentences &&
-    a.passives === b.passives
-  );
-}
 
 /**
  * A run of blocks summarised (block-runs.ts): its running-text paragraphs (no list items, tables, quotations, headings),
