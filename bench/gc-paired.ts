@@ -7,23 +7,13 @@
  *
  *   node --expose-gc --import tsx bench/gc-paired.ts <other checkout> [thesis|book|nl|tex|all] [rounds]
  */
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PerformanceObserver, constants, performance } from 'node:perf_hooks';
 import { setImmediate as tick } from 'node:timers/promises';
-import { buildThesis } from './real.js';
-import { bundleEngine } from './shipped.js';
+import { bundleCheckout, documentGroups, warmUpDocuments, type EngineModule } from './shipped.js';
 
-type EngineModule = typeof import('./shipped-entry.js');
-
-async function bundle(root: string): Promise<EngineModule> {
-  const outfile = join(root, 'bench', `.gc-paired-${process.pid}.mjs`);
-  try {
-    return await bundleEngine(root, outfile);
-  } finally {
-    rmSync(outfile, { force: true });
-  }
-}
+const bundle = (root: string): Promise<EngineModule> => bundleCheckout(root, 'gc-paired');
 
 const baseRoot = resolve(process.argv[2] ?? '');
 if (!process.argv[2] || !existsSync(join(baseRoot, 'bench', 'shipped-entry.ts'))) throw new Error('usage: bench/gc-paired.ts <other checkout> [which] [rounds]');
@@ -35,14 +25,7 @@ const builds: Array<[string, EngineModule]> = [
 ];
 for (const [, m] of builds) m.registerPracticeDictionaries();
 
-const CORPUS = resolve(process.env.BRUG_CORPUS ?? join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'dev'));
-const read = (rel: string) => readFileSync(join(CORPUS, rel), 'utf8');
-const list = (lang: string, ext: string) => (existsSync(join(CORPUS, lang)) ? readdirSync(join(CORPUS, lang)).filter((f) => f.endsWith(ext)).sort().map((f) => `${lang}/${f}`) : []);
-const groups: Array<{ label: string; docs: Array<{ text: string; path: string }> }> = [];
-if (which === 'book' || which === 'all') groups.push({ label: 'book', docs: [{ text: read('en/lessig-free-culture-book.md'), path: 'book.md' }] });
-if (which === 'thesis' || which === 'all') groups.push({ label: 'thesis', docs: [{ text: buildThesis().text, path: 'thesis.md' }] });
-if (which === 'nl' || which === 'all') groups.push({ label: 'Dutch reports', docs: list('nl', '.md').map((f) => ({ text: read(f), path: f })) });
-if (which === 'tex' || which === 'all') groups.push({ label: 'LaTeX book', docs: list('en', '.tex').map((f) => ({ text: read(f), path: f })) });
+const groups = await documentGroups(which);
 
 const pauses: Array<{ start: number; duration: number; minor: boolean }> = [];
 new PerformanceObserver((items) => {
@@ -80,7 +63,7 @@ async function run(m: EngineModule, docs: Array<{ text: string; path: string }>)
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-for (const [, m] of builds) await run(m, [...list('en', '.md').slice(0, 1), ...list('nl', '.md').slice(0, 1)].map((f) => ({ text: read(f), path: f })));
+for (const [, m] of builds) await run(m, warmUpDocuments());
 for (const g of groups) {
   const all: Figures[][] = [[], []];
   for (let r = 0; r < rounds; r++) {

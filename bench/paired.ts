@@ -8,22 +8,11 @@
  * The other checkout (e.g. `git archive <commit> | tar -x -C /tmp/base`, with node_modules linked
  * and `npm run build` run there) is "base"; this one is "this".
  */
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildThesis } from './real.js';
-import { bundleEngine } from './shipped.js';
+import { bundleCheckout, documentGroups, warmUpDocuments, type EngineModule } from './shipped.js';
 
-type EngineModule = typeof import('./shipped-entry.js');
-
-async function bundle(root: string): Promise<EngineModule> {
-  // Inside the checkout, so that what the bundle reads at run time (compiled dictionaries) is that checkout's.
-  const outfile = join(root, 'bench', `.paired-${process.pid}.mjs`);
-  try {
-    return await bundleEngine(root, outfile);
-  } finally {
-    rmSync(outfile, { force: true });
-  }
-}
+const bundle = (root: string): Promise<EngineModule> => bundleCheckout(root, 'paired');
 
 const baseRoot = resolve(process.argv[2] ?? '');
 if (!process.argv[2] || !existsSync(join(baseRoot, 'bench', 'shipped-entry.ts'))) throw new Error('usage: bench/paired.ts <other checkout> [which] [rounds]');
@@ -35,14 +24,7 @@ const builds: Array<[string, EngineModule]> = [
 ];
 for (const [, m] of builds) m.registerPracticeDictionaries();
 
-const CORPUS = resolve(process.env.BRUG_CORPUS ?? join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'dev'));
-const read = (rel: string) => readFileSync(join(CORPUS, rel), 'utf8');
-const list = (lang: string, ext: string) => (existsSync(join(CORPUS, lang)) ? readdirSync(join(CORPUS, lang)).filter((f) => f.endsWith(ext)).sort().map((f) => `${lang}/${f}`) : []);
-const groups: Array<{ label: string; docs: Array<{ text: string; path: string }> }> = [];
-if (which === 'book' || which === 'all') groups.push({ label: 'book', docs: [{ text: read('en/lessig-free-culture-book.md'), path: 'book.md' }] });
-if (which === 'thesis' || which === 'all') groups.push({ label: 'thesis', docs: [{ text: buildThesis().text, path: 'thesis.md' }] });
-if (which === 'nl' || which === 'all') groups.push({ label: 'Dutch reports', docs: list('nl', '.md').map((f) => ({ text: read(f), path: f })) });
-if (which === 'tex' || which === 'all') groups.push({ label: 'LaTeX book', docs: list('en', '.tex').map((f) => ({ text: read(f), path: f })) });
+const groups = await documentGroups(which);
 
 function run(m: EngineModule, docs: Array<{ text: string; path: string }>): number {
   let ms = 0;
@@ -60,7 +42,7 @@ function run(m: EngineModule, docs: Array<{ text: string; path: string }>): numb
 }
 
 // Warm-up: each build once on a short document of each language.
-for (const [, m] of builds) run(m, [...list('en', '.md').slice(0, 1), ...list('nl', '.md').slice(0, 1)].map((f) => ({ text: read(f), path: f })));
+for (const [, m] of builds) run(m, warmUpDocuments());
 let totals = [0, 0];
 for (const g of groups) {
   const best = [Infinity, Infinity];

@@ -10,22 +10,11 @@
  * With another checkout (e.g. /work/wt/base18), both builds run alternately in one process and each row shows base, this
  * and their ratio. NO_WRAP=1: nothing timed but the whole check (for `node --cpu-prof`).
  */
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildThesis } from './real.js';
-import { bundleEngine } from './shipped.js';
+import { bundleCheckout, documentGroups, warmUpDocuments, type EngineModule } from './shipped.js';
 
-type EngineModule = typeof import('./shipped-entry.js');
-
-async function bundle(root: string): Promise<EngineModule> {
-  const outfile = join(root, 'bench', `.rules-full-${process.pid}.mjs`);
-  try {
-    return await bundleEngine(root, outfile);
-  } finally {
-    rmSync(outfile, { force: true });
-  }
-}
+const bundle = (root: string): Promise<EngineModule> => bundleCheckout(root, 'rules-full');
 
 const which = process.argv[2] ?? 'all';
 const rounds = Number(process.argv[3] ?? 3);
@@ -35,14 +24,7 @@ const builds: EngineModule[] = [];
 for (const r of roots) builds.push(await bundle(r));
 for (const m of builds) m.registerPracticeDictionaries();
 
-const CORPUS = resolve(process.env.BRUG_CORPUS ?? join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'dev'));
-const read = (rel: string) => readFileSync(join(CORPUS, rel), 'utf8');
-const list = (lang: string, ext: string) => (existsSync(join(CORPUS, lang)) ? readdirSync(join(CORPUS, lang)).filter((f) => f.endsWith(ext)).sort().map((f) => `${lang}/${f}`) : []);
-const groups: Array<{ label: string; docs: Array<{ text: string; path: string }> }> = [];
-if (which === 'book' || which === 'all') groups.push({ label: 'book', docs: [{ text: read('en/lessig-free-culture-book.md'), path: 'book.md' }] });
-if (which === 'thesis' || which === 'all') groups.push({ label: 'thesis', docs: [{ text: buildThesis().text, path: 'thesis.md' }] });
-if (which === 'nl' || which === 'all') groups.push({ label: 'Dutch reports', docs: list('nl', '.md').map((f) => ({ text: read(f), path: f })) });
-if (which === 'tex' || which === 'all') groups.push({ label: 'LaTeX book', docs: list('en', '.tex').map((f) => ({ text: read(f), path: f })) });
+const groups = await documentGroups(which);
 
 type Times = Map<string, number>;
 
@@ -104,7 +86,7 @@ function run(m: EngineModule, docs: Array<{ text: string; path: string }>): Time
   return acc.t;
 }
 
-for (const m of builds) run(m, [...list('en', '.md').slice(0, 1), ...list('nl', '.md').slice(0, 1)].map((f) => ({ text: read(f), path: f })));
+for (const m of builds) run(m, warmUpDocuments());
 for (const g of groups) {
   const best: Times[] = builds.map(() => new Map());
   for (let r = 0; r < rounds; r++) {

@@ -8,11 +8,11 @@
  * BRUG_BENCH_SOURCE=1 times the sources instead.
  */
 import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-type EngineModule = typeof import('./shipped-entry.js');
+export type EngineModule = typeof import('./shipped-entry.js');
 
 /** Bundles the engine entry of a checkout (bench/shipped-entry.ts under `root`) into `outfile` and imports it. */
 export async function bundleEngine(root: string, outfile: string): Promise<EngineModule> {
@@ -41,4 +41,47 @@ export async function shippedEngine(): Promise<EngineModule> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Bundles a checkout's engine inside that checkout (bench/.<name>-<pid>.mjs, so that what the bundle reads at run time,
+ * such as the compiled dictionaries, is that checkout's), imports it and removes the file: for the paired benchmarks.
+ */
+export async function bundleCheckout(root: string, name: string): Promise<EngineModule> {
+  const outfile = join(root, 'bench', `.${name}-${process.pid}.mjs`);
+  try {
+    return await bundleEngine(root, outfile);
+  } finally {
+    rmSync(outfile, { force: true });
+  }
+}
+
+const corpus = resolve(process.env.BRUG_CORPUS ?? join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'dev'));
+const read = (rel: string) => readFileSync(join(corpus, rel), 'utf8');
+const list = (lang: string, ext: string) => (existsSync(join(corpus, lang)) ? readdirSync(join(corpus, lang)).filter((f) => f.endsWith(ext)).sort().map((f) => `${lang}/${f}`) : []);
+
+/** The documents the paired benchmarks warm each build up on: the first English and the first Dutch Markdown report. */
+export function warmUpDocuments(): Array<{ text: string; path: string }> {
+  return [...list('en', '.md').slice(0, 1), ...list('nl', '.md').slice(0, 1)].map((f) => ({ text: read(f), path: f }));
+}
+
+/** A group of real documents the paired benchmarks check together. */
+export interface DocumentGroup {
+  label: string;
+  docs: Array<{ text: string; path: string }>;
+}
+
+/**
+ * The real document groups of bench/real.ts from the dev corpus (BRUG_CORPUS, else ../shared/corpora/dev): the footnoted
+ * book, the footnoted thesis built from the English reports, the Dutch Markdown reports, the LaTeX book; `which` is one of
+ * book, thesis, nl, tex or all.
+ */
+export async function documentGroups(which: string): Promise<DocumentGroup[]> {
+  const { buildThesis } = await import('./real.js');
+  const groups: DocumentGroup[] = [];
+  if (which === 'book' || which === 'all') groups.push({ label: 'book', docs: [{ text: read('en/lessig-free-culture-book.md'), path: 'book.md' }] });
+  if (which === 'thesis' || which === 'all') groups.push({ label: 'thesis', docs: [{ text: buildThesis().text, path: 'thesis.md' }] });
+  if (which === 'nl' || which === 'all') groups.push({ label: 'Dutch reports', docs: list('nl', '.md').map((f) => ({ text: read(f), path: f })) });
+  if (which === 'tex' || which === 'all') groups.push({ label: 'LaTeX book', docs: list('en', '.tex').map((f) => ({ text: read(f), path: f })) });
+  return groups;
 }

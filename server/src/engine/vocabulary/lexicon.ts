@@ -138,21 +138,13 @@ export class Lexicon<T> {
     // Each word is normalised once, whichever lexicon looks at it first.
     const norm = words.map((w) => (w.norm ??= normalizeWord(w.text)));
     for (let i = 0; i < words.length; i++) {
-      let matched = false;
       const candidates = this.phrases.get(norm[i]!) ?? (norm[i]!.endsWith("'s") ? this.phrases.get(norm[i]!.slice(0, -2)) : undefined);
-      if (candidates) {
-        for (const c of candidates) {
-          const n = c.words.length;
-          if (!phraseAt(c.words, i, words, norm, text)) continue;
-          const start = words[i]!.start;
-          const end = words[i + n - 1]!.end;
-          out.push({ payload: c.payload, from: i, to: i + n - 1, start, end, text: text.slice(start, end) });
-          i += n - 1;
-          matched = true;
-          break;
-        }
+      const phrase = candidates && firstPhrase(candidates, i, words, norm, text);
+      if (phrase) {
+        out.push(phrase);
+        i = phrase.to;
+        continue;
       }
-      if (matched) continue;
       const cm = this.compoundMatch(norm[i]!);
       if (cm) {
         const w = words[i]!;
@@ -221,20 +213,13 @@ export class LexiconPair<A, B> {
           if (possessive === null) possessive = this.phrases.get(wn.slice(0, -2));
           candidates = possessive?.[p];
         }
-        let matched = false;
-        if (candidates) {
-          for (const c of candidates) {
-            const n = c.words.length;
-            if (!phraseAt(c.words, i, words, norm, text)) continue;
-            const start = words[i]!.start;
-            const end = words[i + n - 1]!.end;
-            outs[p]!.push({ payload: c.payload, from: i, to: i + n - 1, start, end, text: text.slice(start, end) });
-            free[p] = i + n;
-            matched = true;
-            break;
-          }
+        const phrase = candidates && firstPhrase(candidates, i, words, norm, text);
+        if (phrase) {
+          outs[p]!.push(phrase);
+          free[p] = phrase.to + 1;
+          continue;
         }
-        if (matched || wn.length < this.minCompound[p]! + MIN_COMPOUND_REST) continue;
+        if (wn.length < this.minCompound[p]! + MIN_COMPOUND_REST) continue;
         if (!compound) {
           this.compoundMatch(wn);
           compound = true;
@@ -311,4 +296,16 @@ function phraseAt(phrase: readonly string[], i: number, words: Word[], norm: rea
     if (!/^\s+$/.test(text.slice(words[i + k - 1]!.end, words[i + k]!.start))) return false;
   }
   return true;
+}
+
+/** The match of the first candidate phrase that starts at word i (candidates in the lexicon's order of preference). */
+function firstPhrase<T>(candidates: ReadonlyArray<{ words: string[]; payload: T }>, i: number, words: Word[], norm: readonly string[], text: string): LexiconMatch<T> | undefined {
+  for (const c of candidates) {
+    if (!phraseAt(c.words, i, words, norm, text)) continue;
+    const start = words[i]!.start;
+    const to = i + c.words.length - 1;
+    const end = words[to]!.end;
+    return { payload: c.payload, from: i, to, start, end, text: text.slice(start, end) };
+  }
+  return undefined;
 }
