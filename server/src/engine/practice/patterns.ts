@@ -166,17 +166,14 @@ function codePointBefore(t: string, i: number): number {
   return lo;
 }
 
-/**
- * Where a text's words start (a letter or digit after none), with the folded first character and the folded code unit
- * after it (-1 at the end of the text): [position, character, next, …]. Every set asked about the text reads them.
- */
+/** Where a text's words start (a letter or digit after none), with the folded first character: [position, character, …]. */
 function wordStarts(t: string): number[] {
   const out: number[] = [];
   let prev = false;
   for (let i = 0; i < t.length; ) {
     const cp = t.codePointAt(i)!;
     const w = isWord(cp);
-    if (w && !prev) out.push(i, fold(t.charCodeAt(i)), i + 1 < t.length ? fold(t.charCodeAt(i + 1)) : -1);
+    if (w && !prev) out.push(i, fold(t.charCodeAt(i)));
     prev = w;
     i += cp > 0xffff ? 2 : 1;
   }
@@ -378,11 +375,11 @@ export class PatternSet {
     const byOne = this.byOne!;
     const pairBits = this.pairBits!;
     const oneBits = this.oneBits!;
-    for (let s = 0; s < starts.length; s += 3) {
+    for (let s = 0; s < starts.length; s += 2) {
       const p = starts[s]!;
       if (p < from) continue;
       const c0 = starts[s + 1]!;
-      const c1 = starts[s + 2]!;
+      const c1 = p + 1 < text.length ? fold(text.charCodeAt(p + 1)) : -1;
       if (c0 < 128 && c1 < 128) {
         // No pattern starts with these two characters (or this one, at the end): the maps would give nothing.
         if (c1 < 0 ? (oneBits[c0 >> 5]! & (1 << (c0 & 31))) === 0 : (pairBits[(c0 * 128 + c1) >> 5]! & (1 << ((c0 * 128 + c1) & 31))) === 0) continue;
