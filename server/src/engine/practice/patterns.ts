@@ -297,6 +297,13 @@ export class PatternSet {
    */
   private byTwo: Map<number, Candidates> | undefined;
   private byOne: Map<number, Candidates> | undefined;
+  /**
+   * Speed only: a bit per pair of ASCII characters (first · 128 + next) at which some pattern may start (a list in
+   * byTwo or in byOne), and per ASCII character for a start at the end of the text, so that most word starts are
+   * passed over without a look-up in either map.
+   */
+  private pairBits: Uint32Array | undefined;
+  private oneBits: Uint32Array | undefined;
   /** The expression, for a set the matcher above does not take (see elementsOf). */
   private expression: RegexMatcher | undefined;
   private readonly id = nextId++;
@@ -345,17 +352,39 @@ export class PatternSet {
     }
     this.byTwo = byTwo;
     this.byOne = byOne;
+    const pairBits = new Uint32Array((128 * 128) / 32);
+    const oneBits = new Uint32Array(128 / 32);
+    for (const key of byOne.keys()) {
+      if (key >= 128) continue;
+      oneBits[key >> 5]! |= 1 << (key & 31);
+      for (let next = 0; next < 128; next++) pairBits[(key * 128 + next) >> 5]! |= 1 << ((key * 128 + next) & 31);
+    }
+    for (const key of byTwo.keys()) {
+      const first = Math.floor(key / 0x10000);
+      const next = key % 0x10000;
+      if (first >= 128 || next >= 128) continue;
+      pairBits[(first * 128 + next) >> 5]! |= 1 << ((first * 128 + next) & 31);
+    }
+    this.pairBits = pairBits;
+    this.oneBits = oneBits;
   }
 
   /** The leftmost match at or after `from`, the first pattern in order there: [index, end, pattern index] or undefined. */
   private search(text: string, starts: number[], from: number, only?: number): [number, number, number] | undefined {
     const byTwo = this.byTwo!;
     const byOne = this.byOne!;
+    const pairBits = this.pairBits!;
+    const oneBits = this.oneBits!;
     for (let s = 0; s < starts.length; s += 2) {
       const p = starts[s]!;
       if (p < from) continue;
       const c0 = starts[s + 1]!;
-      const c = (p + 1 < text.length ? byTwo.get(c0 * 0x10000 + fold(text.charCodeAt(p + 1))) : undefined) ?? byOne.get(c0);
+      const c1 = p + 1 < text.length ? fold(text.charCodeAt(p + 1)) : -1;
+      if (c0 < 128 && c1 < 128) {
+        // No pattern starts with these two characters (or this one, at the end): the maps would give nothing.
+        if (c1 < 0 ? (oneBits[c0 >> 5]! & (1 << (c0 & 31))) === 0 : (pairBits[(c0 * 128 + c1) >> 5]! & (1 << ((c0 * 128 + c1) & 31))) === 0) continue;
+      }
+      const c = (c1 >= 0 ? byTwo.get(c0 * 0x10000 + c1) : undefined) ?? byOne.get(c0);
       if (!c) continue;
       const { index, elements } = c;
       for (let k = 0; k < index.length; k++) {

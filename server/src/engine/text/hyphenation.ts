@@ -19,48 +19,103 @@ const SIMPLE_WORD = /^[a-zß-öø-ÿ']+$/;
 const MIN_WORD_LENGTH = 5;
 
 let levelTable: number[][] | undefined;
-let trie: Record<string, unknown> | undefined;
 let exceptions: Map<string, number> | undefined;
 const counts = new Map<string, number>();
 
+/**
+ * The package's trie, read once into flat arrays (speed only): each node's edges in a row of
+ * `edgeSymbol` / `edgeChild` / `edgePattern` from `edgeStart[node]`, a symbol per letter the
+ * patterns use (`symbolOf`, 0 for any other), node 0 the root. A walk over the package's objects
+ * looked up a one-letter property name per step in ~7,700 objects of different shapes.
+ */
+let symbolOf: Uint8Array;
+let edgeStart: Int32Array;
+let edgeSymbol: Uint8Array;
+/** The node an edge leads to, 0 where it ends (the root is no one's child). */
+let edgeChild: Int32Array;
+/** The pattern (index into the level table) an edge completes, -1 for none. */
+let edgePattern: Int16Array;
+/** Levels of the word being read, reused (see breaksByPatterns). */
+let levels = new Uint8Array(128);
+
 function load(): void {
   levelTable = patternsNl[0];
-  trie = patternsNl[1];
   exceptions = new Map();
   for (const [word, breaks] of Object.entries(patternsNl[2])) exceptions.set(word, breaks.length);
+  symbolOf = new Uint8Array(256);
+  let symbols = 0;
+  const nodes: Array<Record<string, unknown>> = [patternsNl[1]];
+  const symbolList: number[] = [];
+  const childList: number[] = [];
+  const patternList: number[] = [];
+  const starts: number[] = [];
+  for (let n = 0; n < nodes.length; n++) {
+    starts.push(symbolList.length);
+    const node = nodes[n]!;
+    for (const letter in node) {
+      const code = letter.charCodeAt(0);
+      if (letter.length !== 1 || code > 255) continue;
+      if (symbolOf[code] === 0) symbolOf[code] = ++symbols;
+      const next = node[letter] as TrieNode;
+      let child = 0;
+      let pattern = -1;
+      if (Array.isArray(next)) {
+        child = nodes.push(next[0]) - 1;
+        pattern = next[1];
+      } else if (typeof next === 'number') pattern = next;
+      else child = nodes.push(next) - 1;
+      symbolList.push(symbolOf[code]!);
+      childList.push(child);
+      patternList.push(pattern);
+    }
+  }
+  starts.push(symbolList.length);
+  edgeStart = Int32Array.from(starts);
+  edgeSymbol = Uint8Array.from(symbolList);
+  edgeChild = Int32Array.from(childList);
+  edgePattern = Int16Array.from(patternList);
+}
+
+/** The symbol of the character at `i` of ".word." (the dots at both ends). */
+function symbolAt(word: string, i: number): number {
+  const code = i === 0 || i === word.length + 1 ? 46 : word.charCodeAt(i - 1);
+  return code < 256 ? symbolOf[code]! : 0;
 }
 
 /** Odd levels between the letters of `word` after applying every pattern that matches in ".word.". */
 function breaksByPatterns(word: string): number {
-  const marked = `.${word}.`;
+  const markedLength = word.length + 2;
   // One level per position of the word and one past its end, as the package counts them. A pattern
-  // that reaches past the end adds positions whose level is NaN (never odd) and moves the end that
-  // the package then clears, so the array grows here the same way.
-  const levels: number[] = new Array(word.length + 1).fill(0);
-  for (let from = 0; from + 3 <= marked.length; from++) {
+  // that reaches past the end adds positions whose level is NaN in the package (never odd) and moves
+  // the end that the package then clears: `end` follows it, and only the word's own positions count.
+  const own = word.length + 1;
+  let end = own;
+  if (levels.length < markedLength + 16) levels = new Uint8Array(2 * (markedLength + 16));
+  levels.fill(0, 0, markedLength + 16);
+  for (let from = 0; from + 3 <= markedLength; from++) {
     // The package places a pattern found at `from` at position from - 1, except the first (at 0).
     const at = from === 0 ? 0 : from - 1;
-    let node: Record<string, unknown> | undefined = trie;
-    for (let i = from; i < marked.length && node; i++) {
-      const next = node[marked[i]!] as TrieNode | undefined;
-      if (next === undefined) break;
-      let pattern = -1;
-      if (Array.isArray(next)) {
-        node = next[0];
-        pattern = next[1];
-      } else if (typeof next === 'number') {
-        node = undefined;
-        pattern = next;
-      } else node = next;
-      if (pattern < 0) continue;
-      const values = levelTable![pattern]!;
-      for (let k = 0; k < values.length; k++) levels[at + k] = Math.max(values[k]!, levels[at + k]!);
+    let node = 0;
+    for (let i = from; i < markedLength; i++) {
+      const symbol = symbolAt(word, i);
+      if (symbol === 0) break;
+      let e = edgeStart[node]!;
+      const last = edgeStart[node + 1]!;
+      while (e < last && edgeSymbol[e] !== symbol) e++;
+      if (e === last) break;
+      const pattern = edgePattern[e]!;
+      if (pattern >= 0) {
+        const values = levelTable![pattern]!;
+        for (let k = 0; k < values.length; k++) if (values[k]! > levels[at + k]!) levels[at + k] = values[k]!;
+        if (at + values.length > end) end = at + values.length;
+      }
+      node = edgeChild[e]!;
+      if (node === 0) break;
     }
   }
-  const n = levels.length;
-  levels[0] = levels[1] = levels[n - 1] = levels[n - 2] = 0;
+  levels[0] = levels[1] = levels[end - 1] = levels[end - 2] = 0;
   let breaks = 0;
-  for (const level of levels) if ((level & 1) === 1) breaks++;
+  for (let i = 0; i < own; i++) if ((levels[i]! & 1) === 1) breaks++;
   return breaks;
 }
 
@@ -69,7 +124,7 @@ function wordBreaks(lower: string): number {
   if (lower.length < MIN_WORD_LENGTH) return 0;
   const hit = counts.get(lower);
   if (hit !== undefined) return hit;
-  if (!trie) load();
+  if (!levelTable) load();
   const n = exceptions!.get(lower) ?? breaksByPatterns(lower);
   if (counts.size > 100_000) counts.clear();
   counts.set(lower, n);
