@@ -79,6 +79,13 @@ function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+let textRuns = true;
+
+/** Turns the reading of a line's words as one text run (LatexReader.text) off or on (for the test that compares both). */
+export function setLatexTextRuns(on: boolean): void {
+  textRuns = on;
+}
+
 const LEVEL_OF: Record<string, number> = { part: 0, chapter: 1, section: 2, subsection: 3, subsubsection: 4, paragraph: 5, subparagraph: 6 };
 
 function parseCustom(entries: string[]): Map<string, Custom> {
@@ -468,14 +475,39 @@ export class LatexReader {
     return this.lineNo;
   }
 
+  /**
+   * A run of plain text, with the spaces, tabs and single line endings between its words: whitespace that text follows
+   * is what whitespace() and open() would add verbatim to the block anyway, so a paragraph's line is one run instead of
+   * two calls per word (the text opens the block, and the block takes the whitespace as it stands). The run stops before
+   * a blank line and before whitespace that something other than text follows.
+   */
   private text(limit: number): void {
     const s = this.s;
     const start = this.i;
     let j = start + 1;
     while (j < limit) {
       const c = s.charCodeAt(j);
-      if (c < 128 && SPECIAL[c]) break;
-      j++;
+      if (c >= 128 || !SPECIAL[c]) {
+        j++;
+        continue;
+      }
+      // With babel's Dutch shorthands a run may write nothing ("- is a hyphenation point): the whitespace after it then
+      // opens no block, so it is left to whitespace().
+      if ((c !== SP && c !== TAB && c !== NL && c !== CR) || this.shorthands || !textRuns) break;
+      let k = j;
+      let nl = 0;
+      while (k < limit) {
+        const w = s.charCodeAt(k);
+        if (w === NL) nl++;
+        else if (w === CR) {
+          if (s.charCodeAt(k + 1) !== NL) nl++;
+        } else if (w !== SP && w !== TAB) break;
+        k++;
+      }
+      if (nl >= 2 || k >= limit) break;
+      const w = s.charCodeAt(k);
+      if (w < 128 && SPECIAL[w]) break;
+      j = k + 1;
     }
     this.i = j;
     this.emitText(start, j);
