@@ -394,6 +394,38 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.ok(notes >= 8, `only ${notes} footnote definitions took the fast path`);
   });
 
+  // Footnote definitions whose continuation lines start with a tab (a book converted from another format), now and then a
+  // line that opens a block, a lazy line, white space on either side of the line ending, a tab in the text.
+  const TAB_LINES = ['De rechter besliste anders.', 'The Court did find a *taking* here.', 'See [^2] and the **report**.', '- item', '# kop', '> quote', '1. one', '2. two', '===', '---', '* * *', '    code', ' indented', '\tdouble', '`code`', '<b>x</b>', 'a\tb', '"quoted" (1946): 256, 261.', '[link](https://example.org)', '$x$', '|a|b|', '', 'x  ', 'cliënt 😀'];
+  const tabNoteArb = fc
+    .tuple(fc.constantFrom('[^1]: ', '[^2]: ', '[^n3]: '), paragraph.map((p) => p.slice(0, 80).replace(/\s+$/, '')), fc.array(fc.tuple(fc.constantFrom('\n\t', '\n\t', '\n\t', '\n', ' \n\t', '\n\t '), fc.oneof({ arbitrary: fc.constantFrom(...TAB_LINES.slice(0, 3)), weight: 3 }, { arbitrary: fc.constantFrom(...TAB_LINES), weight: 1 })), { minLength: 1, maxLength: 4 }))
+    .map(([open, text, lines]) => `${open}${text}${lines.map(([nl, line]) => nl + line).join('')}`);
+  it('on generated footnote definitions with lines indented by a tab (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: tabNoteArb, weight: 3 }, { arbitrary: block, weight: 1 }), { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n', '\n\n\n'), (parts, sep) => {
+        const text = `Tekst met een noot[^1] en nog een[^2].${sep}${parts.join(sep)}`;
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 400, seed: 20261205 },
+    );
+    // The generator reaches the fast path with a tab line in the note.
+    const tabbed = fc.sample(tabNoteArb, { numRuns: 200, seed: 5 }).filter((t) => fastPieces(t, new Set(['^1', '^2', '^n3'])).some((p) => p.blocks.some((b) => b.kind === 'footnote' && t.includes('\n\t')))).length;
+    assert.ok(tabbed >= 25, `only ${tabbed} footnote definitions with a tab line took the fast path`);
+  });
+
+  it('a footnote definition with a line indented by a tab: the tab is no text (en, nl)', () => {
+    for (const [src, text] of [
+      ['[^5]: United States v. Causby.\n\tThe Court did find a taking.', 'United States v. Causby.\nThe Court did find a taking.'],
+      ['[^5]: Zie het rapport.\n\tDe rechter besliste *anders*.', 'Zie het rapport.\nDe rechter besliste anders.'],
+    ] as const) {
+      const [piece] = fastPieces(src, new Set(['^5']));
+      assert.deepEqual(piece?.blocks.map((b) => [b.kind, b.text]), [['footnote', text]]);
+      const doc = parseMarkdown(`Tekst[^5].\n\n${src}`);
+      assert.equal(doc.blocks[1]?.text, text);
+    }
+  });
+
   it('a footnote definition read without the parser defines its label and holds a footnote block', () => {
     const [piece] = fastPieces('[^N1]: Een *korte* noot.', new Set(['^n1']));
     assert.deepEqual(piece?.defines, ['^n1']);
