@@ -1433,7 +1433,14 @@ function quotePiece(src: string, start: number, end: number, footnotes: Readonly
   if (text.length === 0 || text.charCodeAt(0) === 10 || text.indexOf(' \n') >= 0 || text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0) return undefined;
   // Each continuation line: its marker, then text that starts no block.
   for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
-    if (text.charCodeAt(nl + 1) !== 62 /* > */) return undefined;
+    if (text.charCodeAt(nl + 1) !== 62 /* > */) {
+      // A lazy line (no marker: a book that marks only a quotation's first line) continues the quote's paragraph when
+      // nothing could start there, the test of a first line.
+      let e = text.indexOf('\n', nl + 1);
+      if (e < 0) e = text.length;
+      if (nl + 1 >= e || BLOCK_START.test(text.slice(nl + 1, e))) return undefined;
+      continue;
+    }
     const at = nl + (text.charCodeAt(nl + 2) === 32 ? 3 : 2);
     let e = text.indexOf('\n', at);
     if (e < 0) e = text.length;
