@@ -394,6 +394,38 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.ok(notes >= 8, `only ${notes} footnote definitions took the fast path`);
   });
 
+  // Footnote definitions whose continuation lines start with a tab (a book converted from another format), now and then a
+  // line that opens a block, a lazy line, white space on either side of the line ending, a tab in the text.
+  const TAB_LINES = ['De rechter besliste anders.', 'The Court did find a *taking* here.', 'See [^2] and the **report**.', '- item', '# kop', '> quote', '1. one', '2. two', '===', '---', '* * *', '    code', ' indented', '\tdouble', '`code`', '<b>x</b>', 'a\tb', '"quoted" (1946): 256, 261.', '[link](https://example.org)', '$x$', '|a|b|', '', 'x  ', 'cliënt 😀'];
+  const tabNoteArb = fc
+    .tuple(fc.constantFrom('[^1]: ', '[^2]: ', '[^n3]: '), paragraph.map((p) => p.slice(0, 80).replace(/\s+$/, '')), fc.array(fc.tuple(fc.constantFrom('\n\t', '\n\t', '\n\t', '\n', ' \n\t', '\n\t '), fc.oneof({ arbitrary: fc.constantFrom(...TAB_LINES.slice(0, 3)), weight: 3 }, { arbitrary: fc.constantFrom(...TAB_LINES), weight: 1 })), { minLength: 1, maxLength: 4 }))
+    .map(([open, text, lines]) => `${open}${text}${lines.map(([nl, line]) => nl + line).join('')}`);
+  it('on generated footnote definitions with lines indented by a tab (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: tabNoteArb, weight: 3 }, { arbitrary: block, weight: 1 }), { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n', '\n\n\n'), (parts, sep) => {
+        const text = `Tekst met een noot[^1] en nog een[^2].${sep}${parts.join(sep)}`;
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 400, seed: 20261205 },
+    );
+    // The generator reaches the fast path with a tab line in the note.
+    const tabbed = fc.sample(tabNoteArb, { numRuns: 200, seed: 5 }).filter((t) => fastPieces(t, new Set(['^1', '^2', '^n3'])).some((p) => p.blocks.some((b) => b.kind === 'footnote' && t.includes('\n\t')))).length;
+    assert.ok(tabbed >= 25, `only ${tabbed} footnote definitions with a tab line took the fast path`);
+  });
+
+  it('a footnote definition with a line indented by a tab: the tab is no text (en, nl)', () => {
+    for (const [src, text] of [
+      ['[^5]: United States v. Causby.\n\tThe Court did find a taking.', 'United States v. Causby.\nThe Court did find a taking.'],
+      ['[^5]: Zie het rapport.\n\tDe rechter besliste *anders*.', 'Zie het rapport.\nDe rechter besliste anders.'],
+    ] as const) {
+      const [piece] = fastPieces(src, new Set(['^5']));
+      assert.deepEqual(piece?.blocks.map((b) => [b.kind, b.text]), [['footnote', text]]);
+      const doc = parseMarkdown(`Tekst[^5].\n\n${src}`);
+      assert.equal(doc.blocks[1]?.text, text);
+    }
+  });
+
   it('a footnote definition read without the parser defines its label and holds a footnote block', () => {
     const [piece] = fastPieces('[^N1]: Een *korte* noot.', new Set(['^n1']));
     assert.deepEqual(piece?.defines, ['^n1']);
@@ -463,7 +495,29 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.deepEqual(read('Chapter 1 {#intro}\n=====\nThe client reads this.'), [['heading', 'Chapter 1 {#intro}', 1, false], ['paragraph', 'The client reads this.', null, false]]);
     assert.deepEqual(read('Methods\n--'), [['heading', 'Methods', 2, false]]);
     assert.deepEqual(read('### \n## Kop'), [['heading', 'Kop', 2, false]]);
-    for (const other of ['> a\nlazy', '> a\n> - b', '>\n> a', '> a\n>', 'a\n- - -', '####### x']) assert.deepEqual(fastPieces(other), [], other);
+    for (const other of ['> a\n- lazy', '> a\n> - b', '>\n> a', '> a\n>', 'a\n- - -', '####### x']) assert.deepEqual(fastPieces(other), [], other);
+  });
+
+  // Block quotes whose later lines have no marker (lazy lines, as a converted book marks only a quotation's first line),
+  // now and then a lazy line that starts a block, is indented, ends in a space or holds what the fast path leaves alone.
+  const LAZY_LINES = ['It does not affect people who are not online.', 'Niet voor mij: de *macht* hoort verspreid.', 'Common sense revolts at the idea.[^1]', '- item', '# kop', '1. een', '2. twee', '===', '---', '* * *', '    code', ' indented', '> marked', '>', '`code`', '<b>x</b>', '| a | b |', 'x  ', 'a\tb', '[^1]: noot', '```', '~~~', 'cliënt 😀'];
+  const lazyQuoteArb = fc
+    .tuple(paragraph.map((p) => p.replace(/\n/g, ' ').slice(0, 60).trim()), fc.constantFrom('> ', '> ', '>'), fc.array(fc.oneof({ arbitrary: fc.constantFrom(...LAZY_LINES.slice(0, 3)), weight: 3 }, { arbitrary: fc.constantFrom(...LAZY_LINES), weight: 1 }), { minLength: 1, maxLength: 4 }))
+    .map(([first, marker, lines]) => `${marker}${first}\n${lines.join('\n')}`);
+  it('on generated block quotes with lazy lines (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: lazyQuoteArb, weight: 3 }, { arbitrary: block, weight: 1 }), { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n', '\n\n\n'), (parts, sep) => {
+        const text = `${parts.join(sep)}${sep}[^1]: Een noot.`;
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 400, seed: 20261206 },
+    );
+    const lazy = fc.sample(lazyQuoteArb, { numRuns: 200, seed: 5 }).filter((t) => fastPieces(t, new Set(['^1'])).some((p) => p.blocks.some((b) => b.quoted))).length;
+    assert.ok(lazy >= 25, `only ${lazy} block quotes with lazy lines took the fast path`);
+    const read = (t: string) => fastPieces(t).flatMap((p) => p.blocks.map((b) => [b.kind, b.text, b.quoted ?? false]));
+    assert.deepEqual(read('> Unlike actual law, software has no capacity to punish.\nIt does not affect people.'), [['paragraph', 'Unlike actual law, software has no capacity to punish.\nIt does not affect people.', true]]);
+    assert.deepEqual(read('> De cliënt leest\ndit rapport\n> met aandacht.'), [['paragraph', 'De cliënt leest\ndit rapport\nmet aandacht.', true]]);
   });
 
   // Nested and loose lists as Pandoc writes them: items at several depths, blank lines between them, wrapped lines at the

@@ -1302,10 +1302,33 @@ function footnotePiece(src: string, start: number, end: number, footnotes: Reado
   if (!m || indentedAfter(src, end)) return undefined;
   const from = start + m[0].length;
   const textEnd = trimSpaces(src, from, end);
-  const skips = plainParagraph(src, from, textEnd, footnotes, true);
+  const tab = src.indexOf('\n\t', from);
+  const skips = tab >= 0 && tab < textEnd ? tabbedNote(src, from, textEnd, footnotes) : plainParagraph(src, from, textEnd, footnotes, true);
   if (!skips) return undefined;
   const block = fastBlock(src, 'footnote', from, end, from, textEnd, skips);
   return { start, end, blocks: block ? [block] : [], defines: [`^${normaliseLabel(m[1]!)}`] };
+}
+
+/** A line ending and a tab that something other than white space follows, after a character that is not white space. */
+const TAB_LINE = /\n\t/g;
+const UNTIDY_TAB_LINE = /[ \t]\n\t|\n\t[ \t\n]|\r/;
+
+/**
+ * The skips of a footnote's text src[from, textEnd) whose continuation lines start with a tab (books converted from
+ * other formats): a tab at a line's start is the footnote's four columns of indentation, and the line continues the
+ * paragraph as a lazy line would (what may interrupt it is the same). Read as a plain paragraph with each line ending
+ * and tab written as a space and a line ending (one space at a line's end is left out of the text), the tab skipped.
+ * Not with a space or tab before the line ending or after the tab, nor with carriage returns: the parser's.
+ */
+function tabbedNote(src: string, from: number, textEnd: number, footnotes: ReadonlySet<string>): Skip[] | null {
+  const text = src.slice(from, textEnd);
+  if (UNTIDY_TAB_LINE.test(text)) return null;
+  const local = text.replace(TAB_LINE, ' \n');
+  const own = plainParagraph(local, 0, local.length, footnotes, true);
+  if (!own) return null;
+  const skips = own.map(([rs, re, what]) => (what ? [from + rs, from + re, what] : [from + rs, from + re]) as Skip);
+  for (const t of text.matchAll(TAB_LINE)) skips.push([from + t.index + 1, from + t.index + 2]);
+  return skips.sort((x, y) => x[0] - y[0]);
 }
 
 /** Where src[from, end) ends without the spaces at its end. */
@@ -1410,7 +1433,14 @@ function quotePiece(src: string, start: number, end: number, footnotes: Readonly
   if (text.length === 0 || text.charCodeAt(0) === 10 || text.indexOf(' \n') >= 0 || text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0) return undefined;
   // Each continuation line: its marker, then text that starts no block.
   for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
-    if (text.charCodeAt(nl + 1) !== 62 /* > */) return undefined;
+    if (text.charCodeAt(nl + 1) !== 62 /* > */) {
+      // A lazy line (no marker: a book that marks only a quotation's first line) continues the quote's paragraph when
+      // nothing could start there, the test of a first line.
+      let e = text.indexOf('\n', nl + 1);
+      if (e < 0) e = text.length;
+      if (nl + 1 >= e || BLOCK_START.test(text.slice(nl + 1, e))) return undefined;
+      continue;
+    }
     const at = nl + (text.charCodeAt(nl + 2) === 32 ? 3 : 2);
     let e = text.indexOf('\n', at);
     if (e < 0) e = text.length;

@@ -75,8 +75,27 @@ export const CITATION_PLACEHOLDER = '[@0]';
 const SPECIAL = new Uint8Array(128);
 for (const ch of '\\{}$%&~#^_ \t\n\r') SPECIAL[ch.charCodeAt(0)] = 1;
 
+/**
+ * A text run after its first character (LatexReader.text): characters that are not SPECIAL, and whitespace with at most
+ * one line ending (CR LF, CR or LF) when such a character follows it. WORD_RUN: without the whitespace.
+ */
+const TEXT_RUN = /[^\\{}$%&~#^_ \t\n\r]*(?:[ \t]*(?:(?:\r\n?|\n)[ \t]*)?[^\\{}$%&~#^_ \t\n\r]+)*/y;
+const WORD_RUN = /[^\\{}$%&~#^_ \t\n\r]*/y;
+/** What a ligature or a shorthand starts with (LatexReader.emitText): - ` ' , ". */
+const LIGATURE_START = /[-`',"]/g;
+
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+let textRuns = true;
+
+/**
+ * Turns the reading of a line's words as one text run (LatexReader.text) off or on: off, words are read one by one, a
+ * character at a time, as before runs (for the test that compares both).
+ */
+export function setLatexTextRuns(on: boolean): void {
+  textRuns = on;
 }
 
 const LEVEL_OF: Record<string, number> = { part: 0, chapter: 1, section: 2, subsection: 3, subsubsection: 4, paragraph: 5, subparagraph: 6 };
@@ -468,26 +487,70 @@ export class LatexReader {
     return this.lineNo;
   }
 
+  /**
+   * A run of plain text, with the spaces, tabs and single line endings between its words: whitespace that text follows
+   * is what whitespace() and open() would add verbatim to the block anyway, so a paragraph's line is one run instead of
+   * two calls per word (the text opens the block, and the block takes the whitespace as it stands). The run stops before
+   * a blank line and before whitespace that something other than text follows.
+   */
   private text(limit: number): void {
     const s = this.s;
     const start = this.i;
+    // The expressions find the run's end in one native scan (the loop below reads a character per step, slow until it
+    // is compiled: a document is read once); a run that would pass `limit` is read by the loop, which stops there.
+    let j: number;
+    if (textRuns) {
+      const run = this.shorthands ? WORD_RUN : TEXT_RUN;
+      run.lastIndex = start + 1;
+      run.test(s);
+      j = run.lastIndex;
+      if (j > limit) j = this.textEnd(start, limit);
+    } else j = this.textEnd(start, limit);
+    this.i = j;
+    this.emitText(start, j);
+  }
+
+  /** Where text() ends a run that starts at `start`, reading up to `limit` a character at a time. */
+  private textEnd(start: number, limit: number): number {
+    const s = this.s;
     let j = start + 1;
     while (j < limit) {
       const c = s.charCodeAt(j);
-      if (c < 128 && SPECIAL[c]) break;
-      j++;
+      if (c >= 128 || !SPECIAL[c]) {
+        j++;
+        continue;
+      }
+      // With babel's Dutch shorthands a run may write nothing ("- is a hyphenation point): the whitespace after it then
+      // opens no block, so it is left to whitespace().
+      if ((c !== SP && c !== TAB && c !== NL && c !== CR) || this.shorthands || !textRuns) break;
+      let k = j;
+      let nl = 0;
+      while (k < limit) {
+        const w = s.charCodeAt(k);
+        if (w === NL) nl++;
+        else if (w === CR) {
+          if (s.charCodeAt(k + 1) !== NL) nl++;
+        } else if (w !== SP && w !== TAB) break;
+        k++;
+      }
+      if (nl >= 2 || k >= limit) break;
+      const w = s.charCodeAt(k);
+      if (w < 128 && SPECIAL[w]) break;
+      j = k + 1;
     }
-    this.i = j;
-    this.emitText(start, j);
+    return j;
   }
 
   /** Plain text with TeX's ligatures: -- – , --- — , `` “ , '' ” , ` ‘ , ,, „ (and babel's Dutch "e ë). */
   private emitText(a: number, b: number): void {
     const s = this.s;
     let last = a;
-    for (let k = a; k < b; k++) {
+    // The characters a ligature or shorthand starts with, found by one native scan of the run.
+    const run = s.slice(a, b);
+    LIGATURE_START.lastIndex = 0;
+    for (let m = LIGATURE_START.exec(run); m; m = LIGATURE_START.exec(run)) {
+      let k = a + m.index;
       const c = s.charCodeAt(k);
-      if (c !== 45 && c !== 96 && c !== 39 && c !== 44 && c !== 34) continue;
       const next = k + 1 < b ? s.charCodeAt(k + 1) : -1;
       let out: string | null = null;
       let len = 0;
@@ -513,6 +576,7 @@ export class LatexReader {
       this.replace(out, k, len);
       k += len - 1;
       last = k + 1;
+      LIGATURE_START.lastIndex = last - a;
     }
     this.verbatim(last, b);
   }
