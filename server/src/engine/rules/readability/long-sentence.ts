@@ -227,19 +227,25 @@ function blockLongSentences(b: DocumentBlock, max: number, summaryMax: number, c
 }
 
 /**
- * A finding of this rule with every range moved by `by` characters (the same fields in the same order as
- * sentenceFinding() and sectionFinding() make them); the finding itself when it did not move (the engine copies
- * each finding it is given and changes only its copy, and snapping a related range again changes nothing).
+ * Moves kept findings of this rule by `by` characters, in place (speed only, doc20: no copy of every unchanged finding
+ * after an edit). The rule owns these objects: the engine copies each finding it is given (asFinding) and changes
+ * only its copy, so only the `related` arrays are shared with the engine's findings (and with an earlier check's
+ * result, which the language server compares with this one): a moved finding gets new ones.
  */
-function moved(f: DocumentFinding, by: number): DocumentFinding {
-  if (by === 0) return f;
-  if (!f.related) return { offset: f.offset + by, endOffset: f.endOffset + by, severity: f.severity, message: f.message, data: f.data };
-  const related: RelatedLocation[] = new Array(f.related.length);
-  for (let i = 0; i < related.length; i++) {
-    const r = f.related[i]!;
-    related[i] = { offset: r.offset + by, endOffset: r.endOffset + by, message: r.message };
+function moveFindings(findings: DocumentFinding[], by: number): void {
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
+    f.offset += by;
+    f.endOffset += by;
+    const old = f.related;
+    if (!old) continue;
+    const related: RelatedLocation[] = new Array(old.length);
+    for (let k = 0; k < related.length; k++) {
+      const r = old[k]!;
+      related[k] = { offset: r.offset + by, endOffset: r.endOffset + by, message: r.message };
+    }
+    f.related = related;
   }
-  return { offset: f.offset + by, endOffset: f.endOffset + by, severity: f.severity, message: f.message, related, data: f.data };
 }
 
 /**
@@ -268,7 +274,11 @@ interface SectionState {
   top?: { perSection: number; long: LongSentence[] };
   /** The blocks of the sentences (their `at` pairs, each block once): the places the findings were made at. */
   blocks: number[];
-  made?: { key: string; bom: number; offset: number | undefined; endOffset: number | undefined; maps: object[]; bases: number[]; findings: DocumentFinding[] };
+  /**
+   * The findings last made (the options and each candidate's mark they were made with, the places: the section's
+   * range and each block's map and base then), and how far they have been moved since (`moved`, in place).
+   */
+  made?: { options: string; marks: boolean[]; bom: number; offset: number | undefined; endOffset: number | undefined; maps: object[]; bases: number[]; findings: DocumentFinding[]; moved: number };
 }
 /** Per section, by the first of its sources (a run's summary: the same object while the run's blocks are the same). */
 const STATES = new WeakMap<object, SectionState>();
@@ -283,6 +293,13 @@ interface SectionGroup {
   runs: Array<Run<RunLong>>;
   sentences: number;
   state?: SectionState;
+}
+
+/** Whether each of a section's candidates is marked as when its findings were made. */
+function sameMarks(marks: readonly boolean[], top: readonly LongSentence[], marked: ReadonlySet<LongSentence>): boolean {
+  if (marks.length !== top.length) return false;
+  for (let i = 0; i < top.length; i++) if (marks[i] !== marked.has(top[i]!)) return false;
+  return true;
 }
 
 /** The block of a section's sentence `j` in this check. */
@@ -664,14 +681,13 @@ export const longSentence: DocumentRule = {
       const sentences = g.sentences;
       const sec = doc.sections[g.section];
       // Only a section's candidates can be marked.
-      let flags = options;
-      for (const x of state.top!.long) flags += marked.has(x) ? '1' : '0';
+      const top = state.top!.long;
       // The findings of the last check, when they were made with the same marks, options and places (the same source
-      // maps at the same bases): copies of them, without mapping each sentence again (speed only, lsp10c).
+      // maps at the same bases): the same findings, without mapping each sentence again (speed only, lsp10c).
       // A section after an edit has moved as a whole: every place by the same distance (the same maps, each base moved
-      // by it, and the section's heading too).
+      // by it, and the section's heading too); its findings are moved in place (moveFindings).
       const made = state.made;
-      if (made && made.key === flags && made.bom === bom && long.length > 0) {
+      if (made && made.options === options && made.bom === bom && long.length > 0 && sameMarks(made.marks, top, marked)) {
         const by = (blockOf(doc, g, state.at, 0).prose.mapBase ?? 0) - made.bases[0]!;
         let same = sec === undefined ? made.offset === undefined : made.offset !== undefined && made.endOffset !== undefined && sec.offset - made.offset === by && sec.endOffset - made.endOffset === by;
         for (let j = 0; same && j < state.blocks.length; j++) {
@@ -679,7 +695,11 @@ export const longSentence: DocumentRule = {
           if (block.map !== made.maps[j] || (block.mapBase ?? 0) - made.bases[j]! !== by) same = false;
         }
         if (same) {
-          for (const f of made.findings) out.push(moved(f, by));
+          if (by !== made.moved) {
+            moveFindings(made.findings, by - made.moved);
+            made.moved = by;
+          }
+          for (const f of made.findings) out.push(f);
           continue;
         }
       }
@@ -709,8 +729,8 @@ export const longSentence: DocumentRule = {
         findings.push(f);
       }
       const places = state.blocks.map((j) => long[j]!.block.prose);
-      state.made = { key: flags, bom, offset: sec?.offset, endOffset: sec?.endOffset, maps: places.map((b) => b.map), bases: places.map((b) => b.mapBase ?? 0), findings };
-      // The findings themselves go out the first time (the engine copies each; the next check copies them again).
+      state.made = { options, marks: top.map((x) => marked.has(x)), bom, offset: sec?.offset, endOffset: sec?.endOffset, maps: places.map((b) => b.map), bases: places.map((b) => b.mapBase ?? 0), findings, moved: 0 };
+      // The findings themselves go out (the engine copies each; a later check moves them in place).
       out.push(...findings);
     }
     return out;
