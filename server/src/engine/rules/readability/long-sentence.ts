@@ -293,6 +293,8 @@ interface SectionGroup {
   runs: Array<Run<RunLong>>;
   sentences: number;
   state?: SectionState;
+  /** movedBy() of a state, once asked (by: null when not moved as a whole). */
+  moved?: { state: SectionState; by: number | null };
 }
 
 /** Whether each of a section's candidates is marked as when its findings were made. */
@@ -362,6 +364,29 @@ function gather(doc: DocumentModel, g: SectionGroup, key: string, max: number, s
 }
 
 /**
+ * The distance every block with a long sentence of a section has moved since the section's findings were made (the
+ * same source maps, each base moved by the same distance: each place in them, the blocks' starts among them, moved by
+ * it), or null; asked once per section and check.
+ */
+function movedBy(doc: DocumentModel, g: SectionGroup, state: SectionState): number | null {
+  if (g.moved?.state === state) return g.moved.by;
+  const made = state.made;
+  let by: number | null = null;
+  if (made && state.long.length > 0) {
+    by = (blockOf(doc, g, state.at, 0).prose.mapBase ?? 0) - made.bases[0]!;
+    for (let j = 0; j < state.blocks.length; j++) {
+      const block = blockOf(doc, g, state.at, state.blocks[j]!).prose;
+      if (block.map !== made.maps[j] || (block.mapBase ?? 0) - made.bases[j]! !== by) {
+        by = null;
+        break;
+      }
+    }
+  }
+  g.moved = { state, by };
+  return by;
+}
+
+/**
  * Whether a section's state of the last check still holds for this check: the same sources and options, each question
  * ranked as then (its section's title and the text before it), and each pair of sentences of equal length still in
  * their blocks' order.
@@ -373,6 +398,8 @@ function stillRanked(doc: DocumentModel, g: SectionGroup, state: SectionState, k
     const i = g.runs[state.at[2 * j]!]!.from + state.at[2 * j + 1]!;
     if (researchQuestion(doc, i, state.long[j]!.l) !== (state.long[j]!.quiet === true)) return false;
   }
+  // Blocks that all moved by the same distance kept their order (speed only, doc20).
+  if (state.ties.length === 0 || movedBy(doc, g, state) !== null) return true;
   for (const j of state.ties) {
     const c = blockOf(doc, g, state.at, j).prose.start - blockOf(doc, g, state.at, j + 1).prose.start;
     if (c > 0 || (c === 0 && state.gathered[j]! > state.gathered[j + 1]!)) return false;
@@ -688,13 +715,9 @@ export const longSentence: DocumentRule = {
       // by it, and the section's heading too); its findings are moved in place (moveFindings).
       const made = state.made;
       if (made && made.options === options && made.bom === bom && long.length > 0 && sameMarks(made.marks, top, marked)) {
-        const by = (blockOf(doc, g, state.at, 0).prose.mapBase ?? 0) - made.bases[0]!;
-        let same = sec === undefined ? made.offset === undefined : made.offset !== undefined && made.endOffset !== undefined && sec.offset - made.offset === by && sec.endOffset - made.endOffset === by;
-        for (let j = 0; same && j < state.blocks.length; j++) {
-          const block = blockOf(doc, g, state.at, state.blocks[j]!).prose;
-          if (block.map !== made.maps[j] || (block.mapBase ?? 0) - made.bases[j]! !== by) same = false;
-        }
-        if (same) {
+        const by = movedBy(doc, g, state);
+        const same = by !== null && (sec === undefined ? made.offset === undefined : made.offset !== undefined && made.endOffset !== undefined && sec.offset - made.offset === by && sec.endOffset - made.endOffset === by);
+        if (same && by !== null) {
           if (by !== made.moved) {
             moveFindings(made.findings, by - made.moved);
             made.moved = by;
