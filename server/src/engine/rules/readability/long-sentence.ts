@@ -99,6 +99,15 @@ interface RunLong {
   long: Array<{ k: number; l?: BlockLong }>;
   /** The blocks of `long` without `l` (their index in the run), asked at each check. */
   asked?: number[];
+  /** Per asked block (as `asked`), its answer of the last check with what it was read from (askedLong). */
+  answers?: Array<AskedAnswer | undefined>;
+}
+/** An asked block's long sentences, with the block's sentences, source map and place in the map they were made from. */
+interface AskedAnswer {
+  sentences: object;
+  map: object;
+  at: number;
+  found: BlockLong[];
 }
 const RUNS = new RunSlots<RunLong>();
 const NO_LONG: RunLong['long'] = [];
@@ -126,6 +135,23 @@ function runLongSentences(doc: DocumentModel, from: number, to: number, max: num
     }
   }
   return asked ? { blocks, sentences, long, asked } : { blocks, sentences, long };
+}
+
+/**
+ * longSentencesOf() of a run's asked block `a` (its index in `v.asked`), kept with the run's summary (made for these
+ * limits) while the block has the same sentences, source map and place in the map: what the per-block answer and its
+ * label's markup (markedLabelOf) are kept by (speed only, doc20: no two weak-map look-ups per asked block and check).
+ */
+function askedLong(v: RunLong, a: number, b: DocumentBlock, max: number, summaryMax: number, clauseMax: number): BlockLong[] {
+  const prose = b.prose;
+  const sentences = b.sentences;
+  const at = prose.start - (prose.mapBase ?? 0);
+  const answers = (v.answers ??= []);
+  const known = answers[a];
+  if (known && known.sentences === sentences && known.map === prose.map && known.at === at) return known.found;
+  const found = longSentencesOf(b, max, summaryMax, clauseMax);
+  answers[a] = { sentences, map: prose.map, at, found };
+  return found;
 }
 
 /** Long sentences of a block: over the limit, list fragments and quoted speech left out. */
@@ -664,7 +690,7 @@ export const longSentence: DocumentRule = {
       g.sources.push(v);
       g.runs.push(run);
       g.sentences += v.sentences;
-      if (v.asked) for (const k of v.asked) g.sources.push(longSentencesOf(doc.blocks[run.from + k]!, max, summaryMax, clauseMax));
+      if (v.asked) for (let a = 0; a < v.asked.length; a++) g.sources.push(askedLong(v, a, doc.blocks[run.from + v.asked[a]!]!, max, summaryMax, clauseMax));
     }
     // Each section's long sentences, ranked: as at the last check when it has the same sources (speed only, session 9:
     // the ranks of its questions and the order of its sentences of equal length checked again), else gathered anew.
