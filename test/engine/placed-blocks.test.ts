@@ -118,6 +118,26 @@ describe('engine: placed blocks after an edit', function () {
     }
   });
 
+  it('per-run summaries after an edit: runs handed out again from the last call (before and after the edited stretch) only under the same context', () => {
+    // RunSlots hands out its last runs where an edit left them (speed only, doc20); a summary depends on its context
+    // (an option), so another context after an edit reads every run's summary for that context.
+    const engine = new Engine();
+    let text = report(30);
+    const slots = new RunSlots<string>();
+    const ask = (r: LintResult, context: string) => slots.runs(r.model, (from, to) => `${context}:${to - from}`, context);
+    const check = (r: LintResult, context: string) => {
+      const runs = ask(r, context);
+      for (const x of runs) assert.equal(x.value, `${context}:${x.to - x.from}`);
+      assert.equal(runs[runs.length - 1]!.to, r.blocks.length);
+    };
+    check(engine.lint(text, { path: 'context-runs.md' }), 'a');
+    for (const [mark, context] of [['(12.3)', 'a'], ['(20.1)', 'b'], ['(5.2)', 'b'], ['(7.4)', 'a']] as const) {
+      const at = text.indexOf(mark);
+      text = `${text.slice(0, at)}nieuw ${text.slice(at)}`;
+      check(engine.lint(text, { path: 'context-runs.md' }), context);
+    }
+  });
+
   it('per-run summaries: a run at the same place with the same blocks is the same object after an edit; places and sums are those of the blocks of the check', () => {
     const engine = new Engine();
     let text = report(30);

@@ -112,6 +112,28 @@ describe('readability/long-sentence: ranked long sentences kept per section equa
       assert.notDeepEqual(shapes[0], shapes[1], 'the rank of the question follows the paragraph that introduces it');
     }
   });
+
+  it('nl + en: the findings of a section moved by later edits leave the results of earlier checks as they were', () => {
+    // The rule keeps its findings and moves them in place after an edit before them (speed only, doc20); a finding's
+    // related places (the section finding lists its long sentences) are shared with the result it went out in.
+    for (const language of ['nl', 'en'] as const) {
+      const sample = readFileSync(join(SAMPLES, language === 'nl' ? 'rapport-schuldhulp.md' : 'report-employment-support.md'), 'utf8');
+      const many = Array.from({ length: 12 }, (_, i) => `${LONG[language].slice(0, -1)} ${i}.`);
+      let text = `${sample}\n\n## ${language === 'nl' ? 'Wat inwoners zeiden' : 'What residents said'}\n\n${many.join('\n\n')}\n`;
+      const path = `moved-${language}.md`;
+      const results: Array<{ result: LintResult; shape: string[] }> = [];
+      for (const piece of ['', 'extra ', 'ook ', '', 'extra extra ']) {
+        const at = text.indexOf('\n\n') + 2;
+        text = text.slice(0, at) + piece + text.slice(at);
+        // Warm checks only: a check from scratch in between would empty the Markdown reader's chunks (new source maps).
+        const result = WARM.lint(text, { path });
+        results.push({ result, shape: longSentences(result) });
+      }
+      assertFresh(text, path);
+      assert.ok(results[0]!.shape.some((f) => f.includes('"related"')), 'a section finding with related places');
+      for (const { result, shape } of results) assert.deepEqual(longSentences(result), shape);
+    }
+  });
 });
 
 import { Engine } from '../../../server/src/engine/engine.js';

@@ -99,6 +99,15 @@ interface RunLong {
   long: Array<{ k: number; l?: BlockLong }>;
   /** The blocks of `long` without `l` (their index in the run), asked at each check. */
   asked?: number[];
+  /** Per asked block (as `asked`), its answer of the last check with what it was read from (askedLong). */
+  answers?: Array<AskedAnswer | undefined>;
+}
+/** An asked block's long sentences, with the block's sentences, source map and place in the map they were made from. */
+interface AskedAnswer {
+  sentences: object;
+  map: object;
+  at: number;
+  found: BlockLong[];
 }
 const RUNS = new RunSlots<RunLong>();
 const NO_LONG: RunLong['long'] = [];
@@ -126,6 +135,23 @@ function runLongSentences(doc: DocumentModel, from: number, to: number, max: num
     }
   }
   return asked ? { blocks, sentences, long, asked } : { blocks, sentences, long };
+}
+
+/**
+ * longSentencesOf() of a run's asked block `a` (its index in `v.asked`), kept with the run's summary (made for these
+ * limits) while the block has the same sentences, source map and place in the map: what the per-block answer and its
+ * label's markup (markedLabelOf) are kept by (speed only, doc20: no two weak-map look-ups per asked block and check).
+ */
+function askedLong(v: RunLong, a: number, b: DocumentBlock, max: number, summaryMax: number, clauseMax: number): BlockLong[] {
+  const prose = b.prose;
+  const sentences = b.sentences;
+  const at = prose.start - (prose.mapBase ?? 0);
+  const answers = (v.answers ??= []);
+  const known = answers[a];
+  if (known && known.sentences === sentences && known.map === prose.map && known.at === at) return known.found;
+  const found = longSentencesOf(b, max, summaryMax, clauseMax);
+  answers[a] = { sentences, map: prose.map, at, found };
+  return found;
 }
 
 /** Long sentences of a block: over the limit, list fragments and quoted speech left out. */
@@ -227,19 +253,25 @@ function blockLongSentences(b: DocumentBlock, max: number, summaryMax: number, c
 }
 
 /**
- * A finding of this rule with every range moved by `by` characters (the same fields in the same order as
- * sentenceFinding() and sectionFinding() make them); the finding itself when it did not move (the engine copies
- * each finding it is given and changes only its copy, and snapping a related range again changes nothing).
+ * Moves kept findings of this rule by `by` characters, in place (speed only, doc20: no copy of every unchanged finding
+ * after an edit). The rule owns these objects: the engine copies each finding it is given (asFinding) and changes
+ * only its copy, so only the `related` arrays are shared with the engine's findings (and with an earlier check's
+ * result, which the language server compares with this one): a moved finding gets new ones.
  */
-function moved(f: DocumentFinding, by: number): DocumentFinding {
-  if (by === 0) return f;
-  if (!f.related) return { offset: f.offset + by, endOffset: f.endOffset + by, severity: f.severity, message: f.message, data: f.data };
-  const related: RelatedLocation[] = new Array(f.related.length);
-  for (let i = 0; i < related.length; i++) {
-    const r = f.related[i]!;
-    related[i] = { offset: r.offset + by, endOffset: r.endOffset + by, message: r.message };
+function moveFindings(findings: DocumentFinding[], by: number): void {
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
+    f.offset += by;
+    f.endOffset += by;
+    const old = f.related;
+    if (!old) continue;
+    const related: RelatedLocation[] = new Array(old.length);
+    for (let k = 0; k < related.length; k++) {
+      const r = old[k]!;
+      related[k] = { offset: r.offset + by, endOffset: r.endOffset + by, message: r.message };
+    }
+    f.related = related;
   }
-  return { offset: f.offset + by, endOffset: f.endOffset + by, severity: f.severity, message: f.message, related, data: f.data };
 }
 
 /**
@@ -268,7 +300,11 @@ interface SectionState {
   top?: { perSection: number; long: LongSentence[] };
   /** The blocks of the sentences (their `at` pairs, each block once): the places the findings were made at. */
   blocks: number[];
-  made?: { key: string; bom: number; offset: number | undefined; endOffset: number | undefined; maps: object[]; bases: number[]; findings: DocumentFinding[] };
+  /**
+   * The findings last made (the options and each candidate's mark they were made with, the places: the section's
+   * range and each block's map and base then), and how far they have been moved since (`moved`, in place).
+   */
+  made?: { options: string; marks: boolean[]; bom: number; offset: number | undefined; endOffset: number | undefined; maps: object[]; bases: number[]; findings: DocumentFinding[]; moved: number };
 }
 /** Per section, by the first of its sources (a run's summary: the same object while the run's blocks are the same). */
 const STATES = new WeakMap<object, SectionState>();
@@ -283,6 +319,15 @@ interface SectionGroup {
   runs: Array<Run<RunLong>>;
   sentences: number;
   state?: SectionState;
+  /** movedBy() of a state, once asked (by: null when not moved as a whole). */
+  moved?: { state: SectionState; by: number | null };
+}
+
+/** Whether each of a section's candidates is marked as when its findings were made. */
+function sameMarks(marks: readonly boolean[], top: readonly LongSentence[], marked: ReadonlySet<LongSentence>): boolean {
+  if (marks.length !== top.length) return false;
+  for (let i = 0; i < top.length; i++) if (marks[i] !== marked.has(top[i]!)) return false;
+  return true;
 }
 
 /** The block of a section's sentence `j` in this check. */
@@ -345,6 +390,29 @@ function gather(doc: DocumentModel, g: SectionGroup, key: string, max: number, s
 }
 
 /**
+ * The distance every block with a long sentence of a section has moved since the section's findings were made (the
+ * same source maps, each base moved by the same distance: each place in them, the blocks' starts among them, moved by
+ * it), or null; asked once per section and check.
+ */
+function movedBy(doc: DocumentModel, g: SectionGroup, state: SectionState): number | null {
+  if (g.moved?.state === state) return g.moved.by;
+  const made = state.made;
+  let by: number | null = null;
+  if (made && state.long.length > 0) {
+    by = (blockOf(doc, g, state.at, 0).prose.mapBase ?? 0) - made.bases[0]!;
+    for (let j = 0; j < state.blocks.length; j++) {
+      const block = blockOf(doc, g, state.at, state.blocks[j]!).prose;
+      if (block.map !== made.maps[j] || (block.mapBase ?? 0) - made.bases[j]! !== by) {
+        by = null;
+        break;
+      }
+    }
+  }
+  g.moved = { state, by };
+  return by;
+}
+
+/**
  * Whether a section's state of the last check still holds for this check: the same sources and options, each question
  * ranked as then (its section's title and the text before it), and each pair of sentences of equal length still in
  * their blocks' order.
@@ -356,6 +424,8 @@ function stillRanked(doc: DocumentModel, g: SectionGroup, state: SectionState, k
     const i = g.runs[state.at[2 * j]!]!.from + state.at[2 * j + 1]!;
     if (researchQuestion(doc, i, state.long[j]!.l) !== (state.long[j]!.quiet === true)) return false;
   }
+  // Blocks that all moved by the same distance kept their order (speed only, doc20).
+  if (state.ties.length === 0 || movedBy(doc, g, state) !== null) return true;
   for (const j of state.ties) {
     const c = blockOf(doc, g, state.at, j).prose.start - blockOf(doc, g, state.at, j + 1).prose.start;
     if (c > 0 || (c === 0 && state.gathered[j]! > state.gathered[j + 1]!)) return false;
@@ -620,7 +690,7 @@ export const longSentence: DocumentRule = {
       g.sources.push(v);
       g.runs.push(run);
       g.sentences += v.sentences;
-      if (v.asked) for (const k of v.asked) g.sources.push(longSentencesOf(doc.blocks[run.from + k]!, max, summaryMax, clauseMax));
+      if (v.asked) for (let a = 0; a < v.asked.length; a++) g.sources.push(askedLong(v, a, doc.blocks[run.from + v.asked[a]!]!, max, summaryMax, clauseMax));
     }
     // Each section's long sentences, ranked: as at the last check when it has the same sources (speed only, session 9:
     // the ranks of its questions and the order of its sentences of equal length checked again), else gathered anew.
@@ -664,22 +734,21 @@ export const longSentence: DocumentRule = {
       const sentences = g.sentences;
       const sec = doc.sections[g.section];
       // Only a section's candidates can be marked.
-      let flags = options;
-      for (const x of state.top!.long) flags += marked.has(x) ? '1' : '0';
+      const top = state.top!.long;
       // The findings of the last check, when they were made with the same marks, options and places (the same source
-      // maps at the same bases): copies of them, without mapping each sentence again (speed only, lsp10c).
+      // maps at the same bases): the same findings, without mapping each sentence again (speed only, lsp10c).
       // A section after an edit has moved as a whole: every place by the same distance (the same maps, each base moved
-      // by it, and the section's heading too).
+      // by it, and the section's heading too); its findings are moved in place (moveFindings).
       const made = state.made;
-      if (made && made.key === flags && made.bom === bom && long.length > 0) {
-        const by = (blockOf(doc, g, state.at, 0).prose.mapBase ?? 0) - made.bases[0]!;
-        let same = sec === undefined ? made.offset === undefined : made.offset !== undefined && made.endOffset !== undefined && sec.offset - made.offset === by && sec.endOffset - made.endOffset === by;
-        for (let j = 0; same && j < state.blocks.length; j++) {
-          const block = blockOf(doc, g, state.at, state.blocks[j]!).prose;
-          if (block.map !== made.maps[j] || (block.mapBase ?? 0) - made.bases[j]! !== by) same = false;
-        }
-        if (same) {
-          for (const f of made.findings) out.push(moved(f, by));
+      if (made && made.options === options && made.bom === bom && long.length > 0 && sameMarks(made.marks, top, marked)) {
+        const by = movedBy(doc, g, state);
+        const same = by !== null && (sec === undefined ? made.offset === undefined : made.offset !== undefined && made.endOffset !== undefined && sec.offset - made.offset === by && sec.endOffset - made.endOffset === by);
+        if (same && by !== null) {
+          if (by !== made.moved) {
+            moveFindings(made.findings, by - made.moved);
+            made.moved = by;
+          }
+          for (const f of made.findings) out.push(f);
           continue;
         }
       }
@@ -709,8 +778,8 @@ export const longSentence: DocumentRule = {
         findings.push(f);
       }
       const places = state.blocks.map((j) => long[j]!.block.prose);
-      state.made = { key: flags, bom, offset: sec?.offset, endOffset: sec?.endOffset, maps: places.map((b) => b.map), bases: places.map((b) => b.mapBase ?? 0), findings };
-      // The findings themselves go out the first time (the engine copies each; the next check copies them again).
+      state.made = { options, marks: top.map((x) => marked.has(x)), bom, offset: sec?.offset, endOffset: sec?.endOffset, maps: places.map((b) => b.map), bases: places.map((b) => b.mapBase ?? 0), findings, moved: 0 };
+      // The findings themselves go out (the engine copies each; a later check moves them in place).
       out.push(...findings);
     }
     return out;
