@@ -123,9 +123,8 @@ interface MapHint {
  * the check's result keeps it alive (see LAST_OF), nothing else does.
  */
 interface LastCheck {
+  /** The placed blocks, each with its cached result and map hint (no lists of those besides: each would be made anew per check). */
   blocks: PlacedBlock[];
-  results: BlockResult[];
-  hints: MapHint[];
   language: Language;
   ckey: string;
   long: number;
@@ -153,25 +152,39 @@ const LAST_OF = new WeakMap<DocumentBlock[], LastCheck>();
  */
 class PlacedBlock implements DocumentBlock {
   private placed: AnalysedBlock | undefined;
+  readonly facts: Record<string, unknown>;
 
   constructor(
-    private readonly cached: AnalysedBlock,
+    /** The cached result placed here (its analysis, facts and block findings). */
+    readonly result: BlockResult,
+    /** The engine's entry for the block's map (the next check of the document places its counterpart from it). */
+    readonly hint: MapHint,
     /** This check's block. */
     readonly prose: ProseBlock,
     readonly section: number,
-    readonly facts: Record<string, unknown>,
     readonly base: number,
     /** Where the text starts by the map, before the base (`toDocument(map, 0, 'start')`): a moved block has its counterpart's (the same map). */
     private mapStart?: number,
-  ) {}
+  ) {
+    this.facts = result.facts;
+  }
 
   get analysed(): AnalysedBlock {
-    return (this.placed ??= this.cached.block === this.prose ? this.cached : { ...this.cached, block: this.prose });
+    const cached = this.result.analysed;
+    return (this.placed ??= cached.block === this.prose ? cached : { ...cached, block: this.prose });
   }
 
   /** The cached analysis's sentences (analysed.sentences), without making the placed analysis of a moved block. */
   get sentences(): AnalysedBlock['sentences'] {
-    return this.cached.sentences;
+    return this.result.analysed.sentences;
+  }
+
+  /**
+   * The cached analysis (its `block` may be the block of an earlier check, in another place): what does not depend on
+   * the place (counts, language, sentences) read without making the placed analysis of a moved block.
+   */
+  get core(): AnalysedBlock {
+    return this.result.analysed;
   }
 
   get start(): number {
@@ -196,9 +209,9 @@ class PlacedBlock implements DocumentBlock {
  * same place (an unchanged block before an edit); a block that moved gets objects of its own, so that the last
  * check's result keeps its places. The analysis itself (sentences, counts, facts) is the cached one in every case.
  */
-function place(prev: PlacedBlock | undefined, r: BlockResult, b: ProseBlock, section: number, base: number): PlacedBlock {
-  if (prev && prev.prose === b && prev.section === section && prev.base === base) return prev;
-  return new PlacedBlock(r.analysed, b, section, r.facts, base, prev && prev.prose.map === b.map ? prev.knownMapStart : undefined);
+function place(prev: PlacedBlock | undefined, r: BlockResult, hint: MapHint, b: ProseBlock, section: number, base: number): PlacedBlock {
+  if (prev && prev.result === r && prev.hint === hint && prev.prose === b && prev.section === section && prev.base === base) return prev;
+  return new PlacedBlock(r, hint, b, section, base, prev && prev.prose.map === b.map ? prev.knownMapStart : undefined);
 }
 
 /** Blocks per step of the document rules' warm-up (Engine.warm). */
@@ -356,7 +369,7 @@ export class Engine {
     yield;
     const analysed = yield* this.analyseBlocks(parsed, language, roles, config, options.token, bom, name);
     if (!analysed) return this.cancelledResult(language, format);
-    const { results, blocks, hints, errors, fresh, withFindings, ordered } = analysed;
+    const { blocks, errors, fresh, withFindings, ordered } = analysed;
 
     const model: DocumentModel = { text: input, format, language, blocks, sections: [], metrics: NO_METRICS, lines: bom ? new LineIndex(input) : lines, config };
     // Counts per run of blocks (rules/block-runs.ts, the cut the document rules share), summed anew only for runs
@@ -371,9 +384,9 @@ export class Engine {
     const sections = model.sections;
 
     // The per-block caches of the document rules and analyses for the blocks analysed anew, a few blocks per step.
-    if (!(yield* this.warm(model, config, fresh, results, options.token))) return this.cancelledResult(language, format);
+    if (!(yield* this.warm(model, config, fresh, blocks, options.token))) return this.cancelledResult(language, format);
     // Findings: block rules (from the cache, mapped), then document rules, then analyses.
-    const findings = this.blockFindings(blocks, results, config, withFindings);
+    const findings = this.blockFindings(blocks, config, withFindings);
     findings.push(...(yield* this.documentFindings(model, config, errors)));
     const analyses: Partial<DocumentAnalyses> = {};
     for (const a of this.analyses) {
@@ -398,7 +411,7 @@ export class Engine {
     const result: LintResult = { language, format, metrics, sections, findings: kept, paragraphs: [], blocks, errors, model, analyses };
     if (name !== undefined) {
       // The next check of this document places the blocks an edit left alone from this one (while this result lives).
-      const state: LastCheck = { blocks, results, hints, language, ckey: configKey(config), long: this.longSentenceWords(config), bom, headings: headings.length, ordered, sections, sectionCounts, titles: headings.map((h) => h.text), epoch: this.epoch };
+      const state: LastCheck = { blocks, language, ckey: configKey(config), long: this.longSentenceWords(config), bom, headings: headings.length, ordered, sections, sectionCounts, titles: headings.map((h) => h.text), epoch: this.epoch };
       LAST_OF.set(blocks, state);
       this.lastChecks.set(name, new WeakRef(state));
     }
@@ -465,16 +478,14 @@ export class Engine {
   }
 
   /** Every block analysed (through the cache) and placed in the document; undefined when cancelled. */
-  private *analyseBlocks(parsed: ParsedDocument, language: Language, roles: SectionRole[], config: BrugConfig, token: LintOptions['token'], bom: number, name: string | undefined): Generator<void, { results: BlockResult[]; blocks: PlacedBlock[]; hints: MapHint[]; errors: RuleError[]; fresh: number[]; withFindings: number[]; ordered: boolean } | undefined> {
+  private *analyseBlocks(parsed: ParsedDocument, language: Language, roles: SectionRole[], config: BrugConfig, token: LintOptions['token'], bom: number, name: string | undefined): Generator<void, { blocks: PlacedBlock[]; errors: RuleError[]; fresh: number[]; withFindings: number[]; ordered: boolean } | undefined> {
     const firstBlockStart = parsed.blocks[0]?.start ?? 0;
     const languageDirectives = parsed.directives.filter((d) => d.kind === 'language' && d.offset > firstBlockStart);
     const ckey = configKey(config);
     const long = this.longSentenceWords(config);
     const pb = parsed.blocks;
     const n = pb.length;
-    const results: BlockResult[] = new Array(n);
     const blocks: PlacedBlock[] = new Array(n);
-    const hints: MapHint[] = new Array(n);
     const errors: RuleError[] = [];
     // Blocks whose analysis the document rules' warm-ups have not seen (new in this run, or a cancelled run's).
     const fresh: number[] = [];
@@ -506,9 +517,8 @@ export class Engine {
     if (old) {
       // Before the edited stretch: the last check's blocks as they were, while their sections keep their roles.
       const ob = old.blocks;
-      const or = old.results;
       for (; i < p; i++) {
-        const r = or[i]!;
+        const r = ob[i]!.result;
         const section = ob[i]!.section;
         const role: SectionRole = section >= 0 ? roles[section]! : 'other';
         if (role !== r.role) break;
@@ -517,8 +527,6 @@ export class Engine {
         if (!r.warmed) fresh.push(i);
         if (r.errors.length) errors.push(...r.errors);
         if (r.findings.length) withFindings.push(i);
-        results[i] = r;
-        hints[i] = old.hints[i]!;
         blocks[i] = ob[i]!;
       }
       if (i > 0) hi = ob[i - 1]!.section;
@@ -534,22 +542,19 @@ export class Engine {
     let nextStart = Infinity;
     if (old && q > 0 && languageDirectives.length === 0) {
       const ob = old.blocks;
-      const or = old.results;
       const dh = roles.length - old.headings;
       const from = n - q;
       for (let k = n - 1; k >= from && k >= i; k--) {
         const jk = k - n + m;
-        const r = or[jk]!;
         const prev = ob[jk]!;
+        const r = prev.result;
         const section = prev.section + dh;
         const role: SectionRole = section >= 0 ? roles[section]! : 'other';
         if (role !== r.role) break;
         const b = pb[k]!;
         if (role === 'references') b.skip = true;
         r.used = this.generation;
-        results[k] = r;
-        hints[k] = old.hints[jk]!;
-        blocks[k] = place(prev, r, b, section, (b.mapBase ?? 0) + bom);
+        blocks[k] = place(prev, r, prev.hint, b, section, (b.mapBase ?? 0) + bom);
         const start = b.start;
         if (start > nextStart) ordered = false;
         nextStart = start;
@@ -576,7 +581,7 @@ export class Engine {
       // The block's entry by its map: the counterpart's in the last check, else looked up.
       const j = i < p ? i : i >= n - q ? i - n + m : -1;
       let hint: MapHint;
-      if (j >= 0) hint = old!.hints[j]!;
+      if (j >= 0) hint = old!.blocks[j]!.hint;
       else {
         hint = this.byMap.get(b.map)!;
         if (!hint || hint.text !== b.text) this.byMap.set(b.map, (hint = { text: b.text }));
@@ -586,22 +591,20 @@ export class Engine {
       const r = this.analyseCached(b, lang, role, config, ckey, long, hint);
       sinceYield += this.made === made ? 1 : 1 + (b.text.length >> 8);
       if (!r.warmed) fresh.push(i);
-      results[i] = r;
-      hints[i] = hint;
       if (r.errors.length) errors.push(...r.errors);
       if (r.findings.length) withFindings.push(i);
       // The cached result placed in the document: this run's block, its section, the map's base.
-      blocks[i] = place(j >= 0 && old!.results[j] === r ? old!.blocks[j] : undefined, r, b, hi, (b.mapBase ?? 0) + bom);
+      blocks[i] = place(j >= 0 ? old!.blocks[j] : undefined, r, hint, b, hi, (b.mapBase ?? 0) + bom);
     }
     if (nextStart < lastStart) ordered = false;
     for (; i < n; i++) {
-      const r = results[i]!;
+      const r = blocks[i]!.result;
       if (!r.warmed) fresh.push(i);
       if (r.errors.length) errors.push(...r.errors);
       if (r.findings.length) withFindings.push(i);
     }
     withFindings.sort((a, b) => a - b);
-    return { results, blocks, hints, errors, fresh, withFindings, ordered };
+    return { blocks, errors, fresh, withFindings, ordered };
   }
 
   /**
@@ -609,7 +612,7 @@ export class Engine {
    * over the given blocks, WARM_STEP blocks per step: their per-block caches are then filled, and
    * the whole-document passes that read them are short. False when cancelled.
    */
-  private *warm(model: DocumentModel, config: BrugConfig, fresh: number[], results: BlockResult[], token: LintOptions['token']): Generator<void, boolean> {
+  private *warm(model: DocumentModel, config: BrugConfig, fresh: number[], blocks: PlacedBlock[], token: LintOptions['token']): Generator<void, boolean> {
     if (fresh.length === 0) return true;
     const hooks: Array<(doc: DocumentModel, blocks: readonly number[]) => void> = [];
     for (const rule of this.rules) {
@@ -631,7 +634,7 @@ export class Engine {
           // The rule's own check meets the same problem and reports it.
         }
       }
-      for (const j of part) results[j]!.warmed = true;
+      for (const j of part) blocks[j]!.result.warmed = true;
     }
     return true;
   }
@@ -643,11 +646,11 @@ export class Engine {
   }
 
   /** The block rules' findings (cached with the blocks) mapped to document offsets. */
-  private blockFindings(blocks: DocumentBlock[], results: BlockResult[], config: BrugConfig, withFindings: number[]): Finding[] {
+  private blockFindings(blocks: PlacedBlock[], config: BrugConfig, withFindings: number[]): Finding[] {
     const findings: Finding[] = [];
     for (const i of withFindings) {
       const b = blocks[i]!;
-      for (const f of results[i]!.findings) {
+      for (const f of b.result.findings) {
         const rule = this.rule(f.ruleId);
         if (!rule) continue;
         const sev = this.severityOf(rule, config);
@@ -925,10 +928,11 @@ interface RunCounts {
 /** The runs' counts, kept per run while the run has the same blocks (their analyses fix counts, kind and language). */
 const RUN_COUNTS = new RunSlots<RunCounts>();
 
-function runCounts(blocks: readonly DocumentBlock[], from: number, to: number): RunCounts {
+function runCounts(blocks: readonly PlacedBlock[], from: number, to: number): RunCounts {
   const out: RunCounts = { all: emptyCounts(), body: emptyCounts(), nl: 0, en: 0 };
   for (let i = from; i < to; i++) {
-    const a = blocks[i]!.analysed;
+    // The cached analysis: counts and language do not depend on the place, nor the kind (a cached result's variant).
+    const a = blocks[i]!.core;
     addCounts(out.all, a.counts);
     if (a.block.kind === 'heading') continue;
     addCounts(out.body, a.counts);
@@ -985,13 +989,15 @@ function sameInfos(a: HeadingInfo[], b: HeadingInfo[]): boolean {
 const lastRoles = new WeakMap<RoleVocabulary, { infos: HeadingInfo[]; roles: SectionRole[] }>();
 
 /** Paragraphs and list items with words, with their metrics (for hovers and the report). */
-function paragraphsOf(blocks: DocumentBlock[], bom: number): Paragraph[] {
+function paragraphsOf(blocks: PlacedBlock[], bom: number): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   for (const b of blocks) {
-    const pb = b.analysed.block;
+    // This check's block and the cached analysis (no placed analysis made for a moved block).
+    const pb = b.prose;
     if (pb.kind !== 'paragraph' && pb.kind !== 'listItem') continue;
-    if (b.analysed.counts.words === 0) continue;
-    paragraphs.push({ offset: pb.start + bom, endOffset: pb.end + bom, language: b.analysed.language, metrics: blockMetrics(b.analysed.counts, b.analysed.language) });
+    const a = b.core;
+    if (a.counts.words === 0) continue;
+    paragraphs.push({ offset: pb.start + bom, endOffset: pb.end + bom, language: a.language, metrics: blockMetrics(a.counts, a.language) });
   }
   return paragraphs;
 }
@@ -1126,9 +1132,10 @@ export function applyDirectives(findings: Finding[], directives: Directive[], li
  * are, when the caller knows; else they are compared).
  */
 export function guardBlocks(blocks: DocumentBlock[], findings: Finding[], bom: number, ordered?: boolean): GuardBlock[] {
-  const guard = (b: DocumentBlock): GuardBlock => ({ block: b.analysed.block, language: b.analysed.language, base: (b.analysed.block.mapBase ?? 0) + bom, shift: bom });
+  // This check's block (`prose`, read without making the placed analysis of a block that moved) and its language.
+  const guard = (b: DocumentBlock): GuardBlock => ({ block: b.prose, language: b instanceof PlacedBlock ? b.core.language : b.analysed.language, base: (b.prose.mapBase ?? 0) + bom, shift: bom });
   if (ordered === false) return blocks.map(guard);
-  if (ordered === undefined) for (let i = 1; i < blocks.length; i++) if (blocks[i]!.analysed.block.start < blocks[i - 1]!.analysed.block.start) return blocks.map(guard);
+  if (ordered === undefined) for (let i = 1; i < blocks.length; i++) if (blocks[i]!.prose.start < blocks[i - 1]!.prose.start) return blocks.map(guard);
   // The last block at or before each edit; the blocks wanted are those and the GUARD_LOOKBACK before each, in order, once.
   const found: number[] = [];
   for (const f of findings) {
@@ -1139,7 +1146,7 @@ export function guardBlocks(blocks: DocumentBlock[], findings: Finding[], bom: n
         let at = -1;
         while (lo <= hi) {
           const mid = (lo + hi) >> 1;
-          if (blocks[mid]!.analysed.block.start + bom <= e.offset) {
+          if (blocks[mid]!.prose.start + bom <= e.offset) {
             at = mid;
             lo = mid + 1;
           } else hi = mid - 1;
