@@ -84,6 +84,8 @@ interface BlockResult {
   used: number;
   /** The document rules' warm-ups ran on it (Engine.warm). */
   warmed?: boolean;
+  /** Evicted from the cache (a map hint that still holds it analyses the block again). */
+  evicted?: boolean;
   // What the result depends on besides the text.
   language: Language;
   role: SectionRole;
@@ -134,6 +136,11 @@ interface LastCheck {
   headings: number;
   /** Whether the blocks are in document order. */
   ordered: boolean;
+  /** The sections' roles (a block placed with a result was placed in a section of that result's role). */
+  roles: SectionRole[];
+  /** The blocks with findings of block rules, and those with rule errors (ascending indices). */
+  withFindings: number[];
+  withErrors: number[];
   /** The sections, their counts and their headings' texts (a section whose heading and counts are the same keeps its title and metrics). */
   sections: Section[];
   sectionCounts: Counts[];
@@ -163,10 +170,12 @@ class PlacedBlock implements DocumentBlock {
     readonly prose: ProseBlock,
     readonly section: number,
     readonly base: number,
+    /** The result's facts (passed along from a moved block's counterpart, so that placing it reads no result). */
+    facts: Record<string, unknown>,
     /** Where the text starts by the map, before the base (`toDocument(map, 0, 'start')`): a moved block has its counterpart's (the same map). */
     private mapStart?: number,
   ) {
-    this.facts = result.facts;
+    this.facts = facts;
   }
 
   get analysed(): AnalysedBlock {
@@ -211,7 +220,8 @@ class PlacedBlock implements DocumentBlock {
  */
 function place(prev: PlacedBlock | undefined, r: BlockResult, hint: MapHint, b: ProseBlock, section: number, base: number): PlacedBlock {
   if (prev && prev.result === r && prev.hint === hint && prev.prose === b && prev.section === section && prev.base === base) return prev;
-  return new PlacedBlock(r, hint, b, section, base, prev && prev.prose.map === b.map ? prev.knownMapStart : undefined);
+  const same = prev !== undefined && prev.result === r;
+  return new PlacedBlock(r, hint, b, section, base, same ? prev.facts : r.facts, prev && prev.prose.map === b.map ? prev.knownMapStart : undefined);
 }
 
 /** Blocks per step of the document rules' warm-up (Engine.warm). */
@@ -369,7 +379,7 @@ export class Engine {
     yield;
     const analysed = yield* this.analyseBlocks(parsed, language, roles, config, options.token, bom, name);
     if (!analysed) return this.cancelledResult(language, format);
-    const { blocks, errors, fresh, withFindings, ordered } = analysed;
+    const { blocks, errors, fresh, withFindings, withErrors, ordered } = analysed;
 
     const model: DocumentModel = { text: input, format, language, blocks, sections: [], metrics: NO_METRICS, lines: bom ? new LineIndex(input) : lines, config };
     // Counts per run of blocks (rules/block-runs.ts, the cut the document rules share), summed anew only for runs
@@ -400,7 +410,7 @@ export class Engine {
     }
 
     if (parsed.problems?.length) findings.push(...parseNoteFindings(parsed.problems, bom));
-    this.evict(blocks.length, name !== undefined);
+    this.evict(blocks, name);
     dropSuperseded(findings, this.rules);
     const kept = applyDirectives(findings, parsed.directives.map((d) => ({ ...d, offset: d.offset + bom, endOffset: d.endOffset + bom })), model.lines);
     kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || compareWords(a.ruleId, b.ruleId));
@@ -411,7 +421,7 @@ export class Engine {
     const result: LintResult = { language, format, metrics, sections, findings: kept, paragraphs: [], blocks, errors, model, analyses };
     if (name !== undefined) {
       // The next check of this document places the blocks an edit left alone from this one (while this result lives).
-      const state: LastCheck = { blocks, language, ckey: configKey(config), long: this.longSentenceWords(config), bom, headings: headings.length, ordered, sections, sectionCounts, titles: headings.map((h) => h.text), epoch: this.epoch };
+      const state: LastCheck = { blocks, roles, withFindings, withErrors, language, ckey: configKey(config), long: this.longSentenceWords(config), bom, headings: headings.length, ordered, sections, sectionCounts, titles: headings.map((h) => h.text), epoch: this.epoch };
       LAST_OF.set(blocks, state);
       this.lastChecks.set(name, new WeakRef(state));
     }
@@ -478,7 +488,7 @@ export class Engine {
   }
 
   /** Every block analysed (through the cache) and placed in the document; undefined when cancelled. */
-  private *analyseBlocks(parsed: ParsedDocument, language: Language, roles: SectionRole[], config: BrugConfig, token: LintOptions['token'], bom: number, name: string | undefined): Generator<void, { blocks: PlacedBlock[]; errors: RuleError[]; fresh: number[]; withFindings: number[]; ordered: boolean } | undefined> {
+  private *analyseBlocks(parsed: ParsedDocument, language: Language, roles: SectionRole[], config: BrugConfig, token: LintOptions['token'], bom: number, name: string | undefined): Generator<void, { blocks: PlacedBlock[]; errors: RuleError[]; fresh: number[]; withFindings: number[]; withErrors: number[]; ordered: boolean } | undefined> {
     const firstBlockStart = parsed.blocks[0]?.start ?? 0;
     const languageDirectives = parsed.directives.filter((d) => d.kind === 'language' && d.offset > firstBlockStart);
     const ckey = configKey(config);
@@ -489,8 +499,9 @@ export class Engine {
     const errors: RuleError[] = [];
     // Blocks whose analysis the document rules' warm-ups have not seen (new in this run, or a cancelled run's).
     const fresh: number[] = [];
-    // Blocks with findings of block rules.
+    // Blocks with findings of block rules, and blocks with rule errors.
     const withFindings: number[] = [];
+    const withErrors: number[] = [];
     // The last check of this document: the blocks before the edited stretch are its block objects (p of them), those
     // after it have its maps and texts (q of them); each is placed from its counterpart there without a look-up.
     const last = name === undefined ? undefined : this.lastChecks.get(name)?.deref();
@@ -514,20 +525,30 @@ export class Engine {
     let blockLang: Language | undefined;
     let sinceYield = 0;
     let i = 0;
-    if (old) {
-      // Before the edited stretch: the last check's blocks as they were, while their sections keep their roles.
+    if (old && p > 0) {
+      // Before the edited stretch: the last check's blocks as they were (the same block objects, skipped as they were),
+      // up to the first section whose role changed. A block's result has its section's role in the last check, so the
+      // roles are compared per section, and the blocks (in section order) are not read one by one. Their results are not
+      // read either: the last check's lists say which have findings or errors, and a complete check warmed them all.
       const ob = old.blocks;
-      for (; i < p; i++) {
-        const r = ob[i]!.result;
-        const section = ob[i]!.section;
-        const role: SectionRole = section >= 0 ? roles[section]! : 'other';
-        if (role !== r.role) break;
-        if (role === 'references') pb[i]!.skip = true;
-        r.used = this.generation;
-        if (!r.warmed) fresh.push(i);
-        if (r.errors.length) errors.push(...r.errors);
-        if (r.findings.length) withFindings.push(i);
-        blocks[i] = ob[i]!;
+      const oldRoles = old.roles;
+      let s = 0;
+      while (s < oldRoles.length && roles[s] === oldRoles[s]) s++;
+      // The first block in section s or later (sections ascend with the blocks), at most p.
+      let lo = 0;
+      let up = p;
+      while (lo < up) {
+        const mid = (lo + up) >> 1;
+        if (ob[mid]!.section < s) lo = mid + 1;
+        else up = mid;
+      }
+      for (; i < lo; i++) blocks[i] = ob[i]!;
+      const wf = old.withFindings;
+      for (let x = 0; x < wf.length && wf[x]! < i; x++) withFindings.push(wf[x]!);
+      const we = old.withErrors;
+      for (let x = 0; x < we.length && we[x]! < i; x++) {
+        errors.push(...ob[we[x]!]!.result.errors);
+        withErrors.push(we[x]!);
       }
       if (i > 0) hi = ob[i - 1]!.section;
     }
@@ -542,25 +563,26 @@ export class Engine {
     let nextStart = Infinity;
     if (old && q > 0 && languageDirectives.length === 0) {
       const ob = old.blocks;
+      const oldRoles = old.roles;
       const dh = roles.length - old.headings;
       const from = n - q;
+      // (The counterpart's result had the role of the counterpart's section in the last check: compared by section, the
+      // results are not read.)
       for (let k = n - 1; k >= from && k >= i; k--) {
         const jk = k - n + m;
         const prev = ob[jk]!;
-        const r = prev.result;
         const section = prev.section + dh;
         const role: SectionRole = section >= 0 ? roles[section]! : 'other';
-        if (role !== r.role) break;
+        if (role !== (prev.section >= 0 ? oldRoles[prev.section] : 'other')) break;
         const b = pb[k]!;
         if (role === 'references') b.skip = true;
-        r.used = this.generation;
-        blocks[k] = place(prev, r, prev.hint, b, section, (b.mapBase ?? 0) + bom);
+        blocks[k] = place(prev, prev.result, prev.hint, b, section, (b.mapBase ?? 0) + bom);
         const start = b.start;
         if (start > nextStart) ordered = false;
         nextStart = start;
         end = k;
       }
-      // (fresh and errors in document order, below)
+      // (errors and blocks with findings in document order, below)
     }
     let lastStart = prefixEnd > 0 ? pb[prefixEnd - 1]!.start : -Infinity;
     for (; i < end; i++) {
@@ -591,20 +613,29 @@ export class Engine {
       const r = this.analyseCached(b, lang, role, config, ckey, long, hint);
       sinceYield += this.made === made ? 1 : 1 + (b.text.length >> 8);
       if (!r.warmed) fresh.push(i);
-      if (r.errors.length) errors.push(...r.errors);
+      if (r.errors.length) {
+        errors.push(...r.errors);
+        withErrors.push(i);
+      }
       if (r.findings.length) withFindings.push(i);
       // The cached result placed in the document: this run's block, its section, the map's base.
       blocks[i] = place(j >= 0 ? old!.blocks[j] : undefined, r, hint, b, hi, (b.mapBase ?? 0) + bom);
     }
     if (nextStart < lastStart) ordered = false;
-    for (; i < n; i++) {
-      const r = blocks[i]!.result;
-      if (!r.warmed) fresh.push(i);
-      if (r.errors.length) errors.push(...r.errors);
-      if (r.findings.length) withFindings.push(i);
+    if (i < n) {
+      // The blocks placed from the last check's after the edited stretch: its lists, moved (a complete check warmed them).
+      const ob = old!.blocks;
+      const shift = n - m;
+      const wf = old!.withFindings;
+      let x = lowerBound(wf, i - shift);
+      for (; x < wf.length; x++) withFindings.push(wf[x]! + shift);
+      const we = old!.withErrors;
+      for (x = lowerBound(we, i - shift); x < we.length; x++) {
+        errors.push(...ob[we[x]!]!.result.errors);
+        withErrors.push(we[x]! + shift);
+      }
     }
-    withFindings.sort((a, b) => a - b);
-    return { blocks, errors, fresh, withFindings, ordered };
+    return { blocks, errors, fresh, withFindings, withErrors, ordered };
   }
 
   /**
@@ -699,17 +730,27 @@ export class Engine {
    * since the previous one go. (At 1.5 × the blocks, an editor session on a 100,000-word
    * document kept some 850 stale analysed blocks, ~40 MB.)
    */
-  private evict(blocksThisRun: number, named: boolean): void {
+  private evict(blocks: readonly PlacedBlock[], name: string | undefined): void {
+    const blocksThisRun = blocks.length;
     const slack = Math.max(64, Math.ceil(blocksThisRun / 16));
     let live: (r: BlockResult) => boolean;
-    if (named) {
+    if (name !== undefined) {
       // A document checked by name (the language server): what the last run of each of the recent
       // documents used stays, whatever their number and size; the rest are old versions of blocks
       // that edits replaced. Swept once the blocks made since the last sweep exceed the slack
       // (the cache's bound floor would let a short document keep ~1,000 old blocks, ~40 KB each).
       if (this.made <= slack) return;
       const runs = new Set(this.lastRuns.values());
-      live = (r) => runs.has(r.used);
+      // A run places the blocks before and after an edited stretch from its last check without renewing their results'
+      // `used`: the results of each recent document's last check (this run's for this document) stay too.
+      const placed = new Set<BlockResult>();
+      for (const b of blocks) placed.add(b.result);
+      for (const other of this.lastRuns.keys()) {
+        if (other === name) continue;
+        const check = this.lastChecks.get(other)?.deref();
+        if (check && check.epoch === this.epoch) for (const b of check.blocks) placed.add(b.result);
+      }
+      live = (r) => runs.has(r.used) || placed.has(r);
     } else {
       if (this.cached <= Math.max(this.cacheSize, blocksThisRun + slack)) return;
       const keep = this.generation - 1;
@@ -718,6 +759,7 @@ export class Engine {
     this.made = 0;
     this.cache.filter((variants) => {
       const kept = variants.filter(live);
+      if (kept.length < variants.length) for (const v of variants) if (!kept.includes(v)) v.evicted = true;
       this.cached -= variants.length - kept.length;
       return kept.length === 0 ? undefined : kept.length === variants.length ? variants : kept;
     });
@@ -785,7 +827,7 @@ export class Engine {
   private analyseCached(b: ProseBlock, language: Language, role: SectionRole, config: BrugConfig, ckey: string, long: number, hint: { text: string; result?: BlockResult }): BlockResult {
     // The block's last result, when it is still cached (eviction keeps what the last run used) and nothing else changed.
     const last = hint.result;
-    if (last && last.used >= this.generation - 1 && sameVariant(last, b, language, role, ckey)) {
+    if (last && !last.evicted && sameVariant(last, b, language, role, ckey)) {
       last.used = this.generation;
       return last;
     }
@@ -1163,6 +1205,18 @@ export function guardBlocks(blocks: DocumentBlock[], findings: Finding[], bom: n
     next = Math.max(next, at + 1);
   }
   return out;
+}
+
+/** The first index of an ascending list whose value is at least `value`. */
+function lowerBound(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Runs a stepwise computation to its end without pausing. */
