@@ -397,7 +397,7 @@ export class Engine {
     if (!(yield* this.warm(model, config, fresh, blocks, options.token))) return this.cancelledResult(language, format);
     // Findings: block rules (from the cache, mapped), then document rules, then analyses.
     const findings = this.blockFindings(blocks, config, withFindings);
-    findings.push(...(yield* this.documentFindings(model, config, errors)));
+    yield* this.documentFindings(model, config, errors, findings);
     const analyses: Partial<DocumentAnalyses> = {};
     for (const a of this.analyses) {
       if (options.token?.cancelled) return this.cancelledResult(language, format);
@@ -705,9 +705,8 @@ export class Engine {
     return findings;
   }
 
-  /** The document rules' findings; a rule that throws adds an error and the others go on. */
-  private *documentFindings(model: DocumentModel, config: BrugConfig, errors: RuleError[]): Generator<void, Finding[]> {
-    const findings: Finding[] = [];
+  /** The document rules' findings, added to `findings`; a rule that throws adds an error and the others go on. */
+  private *documentFindings(model: DocumentModel, config: BrugConfig, errors: RuleError[], findings: Finding[]): Generator<void, void> {
     for (const rule of this.rules) {
       if (rule.scope !== 'document') continue;
       const sev = this.severityOf(rule, config);
@@ -720,7 +719,6 @@ export class Engine {
         errors.push({ ruleId: rule.meta.id, message: (err as Error).message });
       }
     }
-    return findings;
   }
 
   /**
@@ -1096,7 +1094,9 @@ function dropSuperseded(findings: Finding[], rules: Rule[]): void {
   for (const r of superseders) {
     // A finding covers its related places too (a term reported once, at its first use, stands for all its uses).
     const ranges: number[] = [];
-    for (const f of findings) {
+    // (Indexed loops over the findings, here and below: no iterator per check.)
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i]!;
       if (f.ruleId !== r.meta.id) continue;
       ranges.push(f.offset, f.endOffset);
       if (f.related) for (const x of f.related) ranges.push(x.offset, x.endOffset);
@@ -1107,7 +1107,8 @@ function dropSuperseded(findings: Finding[], rules: Rule[]): void {
     }
   }
   let w = 0;
-  for (const f of findings) {
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
     const ranges = covered.get(f.ruleId);
     if (ranges && overlapsRange(ranges, f.offset, f.endOffset)) continue;
     findings[w++] = f;
@@ -1180,9 +1181,13 @@ export function guardBlocks(blocks: DocumentBlock[], findings: Finding[], bom: n
   if (ordered === undefined) for (let i = 1; i < blocks.length; i++) if (blocks[i]!.prose.start < blocks[i - 1]!.prose.start) return blocks.map(guard);
   // The last block at or before each edit; the blocks wanted are those and the GUARD_LOOKBACK before each, in order, once.
   const found: number[] = [];
-  for (const f of findings) {
-    for (const fix of f.fixes) {
-      for (const e of fix.edits) {
+  // Indexed loops: no iterator per finding (this runs over every finding at every edit, nearly all without fixes).
+  for (let fi = 0; fi < findings.length; fi++) {
+    const fixes = findings[fi]!.fixes;
+    for (let xi = 0; xi < fixes.length; xi++) {
+      const edits = fixes[xi]!.edits;
+      for (let ei = 0; ei < edits.length; ei++) {
+        const e = edits[ei]!;
         let lo = 0;
         let hi = blocks.length - 1;
         let at = -1;
