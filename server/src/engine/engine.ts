@@ -543,6 +543,15 @@ export class Engine {
         else up = mid;
       }
       for (; i < lo; i++) blocks[i] = ob[i]!;
+      // The blocks of a references section are skipped (as in the other loops): set again on the blocks of each such
+      // section, found by their section (a parsed block object may have been handed out elsewhere since, without it).
+      if (lo > 0) {
+        const lastSection = ob[lo - 1]!.section;
+        for (let rs = 0; rs <= lastSection; rs++) {
+          if (roles[rs] !== 'references') continue;
+          for (let k = sectionStart(ob, rs, lo); k < lo && ob[k]!.section === rs; k++) pb[k]!.skip = true;
+        }
+      }
       const wf = old.withFindings;
       for (let x = 0; x < wf.length && wf[x]! < i; x++) withFindings.push(wf[x]!);
       const we = old.withErrors;
@@ -1210,6 +1219,18 @@ export function guardBlocks(blocks: DocumentBlock[], findings: Finding[], bom: n
     next = Math.max(next, at + 1);
   }
   return out;
+}
+
+/** The first of the first `to` blocks whose section is `section` or later (sections ascend with the blocks). */
+function sectionStart(blocks: readonly PlacedBlock[], section: number, to: number): number {
+  let lo = 0;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.section < section) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The first index of an ascending list whose value is at least `value`. */
