@@ -84,6 +84,8 @@ interface BlockResult {
   used: number;
   /** The document rules' warm-ups ran on it (Engine.warm). */
   warmed?: boolean;
+  /** Evicted from the cache (a map hint that still holds it analyses the block again). */
+  evicted?: boolean;
   // What the result depends on besides the text.
   language: Language;
   role: SectionRole;
@@ -123,9 +125,8 @@ interface MapHint {
  * the check's result keeps it alive (see LAST_OF), nothing else does.
  */
 interface LastCheck {
+  /** The placed blocks, each with its cached result and map hint (no lists of those besides: each would be made anew per check). */
   blocks: PlacedBlock[];
-  results: BlockResult[];
-  hints: MapHint[];
   language: Language;
   ckey: string;
   long: number;
@@ -135,6 +136,11 @@ interface LastCheck {
   headings: number;
   /** Whether the blocks are in document order. */
   ordered: boolean;
+  /** The sections' roles (a block placed with a result was placed in a section of that result's role). */
+  roles: SectionRole[];
+  /** The blocks with findings of block rules, and those with rule errors (ascending indices). */
+  withFindings: number[];
+  withErrors: number[];
   /** The sections, their counts and their headings' texts (a section whose heading and counts are the same keeps its title and metrics). */
   sections: Section[];
   sectionCounts: Counts[];
@@ -153,25 +159,41 @@ const LAST_OF = new WeakMap<DocumentBlock[], LastCheck>();
  */
 class PlacedBlock implements DocumentBlock {
   private placed: AnalysedBlock | undefined;
+  readonly facts: Record<string, unknown>;
 
   constructor(
-    private readonly cached: AnalysedBlock,
+    /** The cached result placed here (its analysis, facts and block findings). */
+    readonly result: BlockResult,
+    /** The engine's entry for the block's map (the next check of the document places its counterpart from it). */
+    readonly hint: MapHint,
     /** This check's block. */
     readonly prose: ProseBlock,
     readonly section: number,
-    readonly facts: Record<string, unknown>,
     readonly base: number,
+    /** The result's facts (passed along from a moved block's counterpart, so that placing it reads no result). */
+    facts: Record<string, unknown>,
     /** Where the text starts by the map, before the base (`toDocument(map, 0, 'start')`): a moved block has its counterpart's (the same map). */
     private mapStart?: number,
-  ) {}
+  ) {
+    this.facts = facts;
+  }
 
   get analysed(): AnalysedBlock {
-    return (this.placed ??= this.cached.block === this.prose ? this.cached : { ...this.cached, block: this.prose });
+    const cached = this.result.analysed;
+    return (this.placed ??= cached.block === this.prose ? cached : { ...cached, block: this.prose });
   }
 
   /** The cached analysis's sentences (analysed.sentences), without making the placed analysis of a moved block. */
   get sentences(): AnalysedBlock['sentences'] {
-    return this.cached.sentences;
+    return this.result.analysed.sentences;
+  }
+
+  /**
+   * The cached analysis (its `block` may be the block of an earlier check, in another place): what does not depend on
+   * the place (counts, language, sentences) read without making the placed analysis of a moved block.
+   */
+  get core(): AnalysedBlock {
+    return this.result.analysed;
   }
 
   get start(): number {
@@ -196,9 +218,10 @@ class PlacedBlock implements DocumentBlock {
  * same place (an unchanged block before an edit); a block that moved gets objects of its own, so that the last
  * check's result keeps its places. The analysis itself (sentences, counts, facts) is the cached one in every case.
  */
-function place(prev: PlacedBlock | undefined, r: BlockResult, b: ProseBlock, section: number, base: number): PlacedBlock {
-  if (prev && prev.prose === b && prev.section === section && prev.base === base) return prev;
-  return new PlacedBlock(r.analysed, b, section, r.facts, base, prev && prev.prose.map === b.map ? prev.knownMapStart : undefined);
+function place(prev: PlacedBlock | undefined, r: BlockResult, hint: MapHint, b: ProseBlock, section: number, base: number): PlacedBlock {
+  if (prev && prev.result === r && prev.hint === hint && prev.prose === b && prev.section === section && prev.base === base) return prev;
+  const same = prev !== undefined && prev.result === r;
+  return new PlacedBlock(r, hint, b, section, base, same ? prev.facts : r.facts, prev && prev.prose.map === b.map ? prev.knownMapStart : undefined);
 }
 
 /** Blocks per step of the document rules' warm-up (Engine.warm). */
@@ -356,7 +379,7 @@ export class Engine {
     yield;
     const analysed = yield* this.analyseBlocks(parsed, language, roles, config, options.token, bom, name);
     if (!analysed) return this.cancelledResult(language, format);
-    const { results, blocks, hints, errors, fresh, withFindings, ordered } = analysed;
+    const { blocks, errors, fresh, withFindings, withErrors, ordered } = analysed;
 
     const model: DocumentModel = { text: input, format, language, blocks, sections: [], metrics: NO_METRICS, lines: bom ? new LineIndex(input) : lines, config };
     // Counts per run of blocks (rules/block-runs.ts, the cut the document rules share), summed anew only for runs
@@ -371,10 +394,10 @@ export class Engine {
     const sections = model.sections;
 
     // The per-block caches of the document rules and analyses for the blocks analysed anew, a few blocks per step.
-    if (!(yield* this.warm(model, config, fresh, results, options.token))) return this.cancelledResult(language, format);
+    if (!(yield* this.warm(model, config, fresh, blocks, options.token))) return this.cancelledResult(language, format);
     // Findings: block rules (from the cache, mapped), then document rules, then analyses.
-    const findings = this.blockFindings(blocks, results, config, withFindings);
-    findings.push(...(yield* this.documentFindings(model, config, errors)));
+    const findings = this.blockFindings(blocks, config, withFindings);
+    yield* this.documentFindings(model, config, errors, findings);
     const analyses: Partial<DocumentAnalyses> = {};
     for (const a of this.analyses) {
       if (options.token?.cancelled) return this.cancelledResult(language, format);
@@ -387,7 +410,7 @@ export class Engine {
     }
 
     if (parsed.problems?.length) findings.push(...parseNoteFindings(parsed.problems, bom));
-    this.evict(blocks.length, name !== undefined);
+    this.evict(blocks, name);
     dropSuperseded(findings, this.rules);
     const kept = applyDirectives(findings, parsed.directives.map((d) => ({ ...d, offset: d.offset + bom, endOffset: d.endOffset + bom })), model.lines);
     kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || compareWords(a.ruleId, b.ruleId));
@@ -398,7 +421,7 @@ export class Engine {
     const result: LintResult = { language, format, metrics, sections, findings: kept, paragraphs: [], blocks, errors, model, analyses };
     if (name !== undefined) {
       // The next check of this document places the blocks an edit left alone from this one (while this result lives).
-      const state: LastCheck = { blocks, results, hints, language, ckey: configKey(config), long: this.longSentenceWords(config), bom, headings: headings.length, ordered, sections, sectionCounts, titles: headings.map((h) => h.text), epoch: this.epoch };
+      const state: LastCheck = { blocks, roles, withFindings, withErrors, language, ckey: configKey(config), long: this.longSentenceWords(config), bom, headings: headings.length, ordered, sections, sectionCounts, titles: headings.map((h) => h.text), epoch: this.epoch };
       LAST_OF.set(blocks, state);
       this.lastChecks.set(name, new WeakRef(state));
     }
@@ -465,21 +488,20 @@ export class Engine {
   }
 
   /** Every block analysed (through the cache) and placed in the document; undefined when cancelled. */
-  private *analyseBlocks(parsed: ParsedDocument, language: Language, roles: SectionRole[], config: BrugConfig, token: LintOptions['token'], bom: number, name: string | undefined): Generator<void, { results: BlockResult[]; blocks: PlacedBlock[]; hints: MapHint[]; errors: RuleError[]; fresh: number[]; withFindings: number[]; ordered: boolean } | undefined> {
+  private *analyseBlocks(parsed: ParsedDocument, language: Language, roles: SectionRole[], config: BrugConfig, token: LintOptions['token'], bom: number, name: string | undefined): Generator<void, { blocks: PlacedBlock[]; errors: RuleError[]; fresh: number[]; withFindings: number[]; withErrors: number[]; ordered: boolean } | undefined> {
     const firstBlockStart = parsed.blocks[0]?.start ?? 0;
     const languageDirectives = parsed.directives.filter((d) => d.kind === 'language' && d.offset > firstBlockStart);
     const ckey = configKey(config);
     const long = this.longSentenceWords(config);
     const pb = parsed.blocks;
     const n = pb.length;
-    const results: BlockResult[] = new Array(n);
     const blocks: PlacedBlock[] = new Array(n);
-    const hints: MapHint[] = new Array(n);
     const errors: RuleError[] = [];
     // Blocks whose analysis the document rules' warm-ups have not seen (new in this run, or a cancelled run's).
     const fresh: number[] = [];
-    // Blocks with findings of block rules.
+    // Blocks with findings of block rules, and blocks with rule errors.
     const withFindings: number[] = [];
+    const withErrors: number[] = [];
     // The last check of this document: the blocks before the edited stretch are its block objects (p of them), those
     // after it have its maps and texts (q of them); each is placed from its counterpart there without a look-up.
     const last = name === undefined ? undefined : this.lastChecks.get(name)?.deref();
@@ -503,23 +525,39 @@ export class Engine {
     let blockLang: Language | undefined;
     let sinceYield = 0;
     let i = 0;
-    if (old) {
-      // Before the edited stretch: the last check's blocks as they were, while their sections keep their roles.
+    if (old && p > 0) {
+      // Before the edited stretch: the last check's blocks as they were (the same block objects, skipped as they were),
+      // up to the first section whose role changed. A block's result has its section's role in the last check, so the
+      // roles are compared per section, and the blocks (in section order) are not read one by one. Their results are not
+      // read either: the last check's lists say which have findings or errors, and a complete check warmed them all.
       const ob = old.blocks;
-      const or = old.results;
-      for (; i < p; i++) {
-        const r = or[i]!;
-        const section = ob[i]!.section;
-        const role: SectionRole = section >= 0 ? roles[section]! : 'other';
-        if (role !== r.role) break;
-        if (role === 'references') pb[i]!.skip = true;
-        r.used = this.generation;
-        if (!r.warmed) fresh.push(i);
-        if (r.errors.length) errors.push(...r.errors);
-        if (r.findings.length) withFindings.push(i);
-        results[i] = r;
-        hints[i] = old.hints[i]!;
-        blocks[i] = ob[i]!;
+      const oldRoles = old.roles;
+      let s = 0;
+      while (s < oldRoles.length && roles[s] === oldRoles[s]) s++;
+      // The first block in section s or later (sections ascend with the blocks), at most p.
+      let lo = 0;
+      let up = p;
+      while (lo < up) {
+        const mid = (lo + up) >> 1;
+        if (ob[mid]!.section < s) lo = mid + 1;
+        else up = mid;
+      }
+      for (; i < lo; i++) blocks[i] = ob[i]!;
+      // The blocks of a references section are skipped (as in the other loops): set again on the blocks of each such
+      // section, found by their section (a parsed block object may have been handed out elsewhere since, without it).
+      if (lo > 0) {
+        const lastSection = ob[lo - 1]!.section;
+        for (let rs = 0; rs <= lastSection; rs++) {
+          if (roles[rs] !== 'references') continue;
+          for (let k = sectionStart(ob, rs, lo); k < lo && ob[k]!.section === rs; k++) pb[k]!.skip = true;
+        }
+      }
+      const wf = old.withFindings;
+      for (let x = 0; x < wf.length && wf[x]! < i; x++) withFindings.push(wf[x]!);
+      const we = old.withErrors;
+      for (let x = 0; x < we.length && we[x]! < i; x++) {
+        errors.push(...ob[we[x]!]!.result.errors);
+        withErrors.push(we[x]!);
       }
       if (i > 0) hi = ob[i - 1]!.section;
     }
@@ -534,28 +572,26 @@ export class Engine {
     let nextStart = Infinity;
     if (old && q > 0 && languageDirectives.length === 0) {
       const ob = old.blocks;
-      const or = old.results;
+      const oldRoles = old.roles;
       const dh = roles.length - old.headings;
       const from = n - q;
+      // (The counterpart's result had the role of the counterpart's section in the last check: compared by section, the
+      // results are not read.)
       for (let k = n - 1; k >= from && k >= i; k--) {
         const jk = k - n + m;
-        const r = or[jk]!;
         const prev = ob[jk]!;
         const section = prev.section + dh;
         const role: SectionRole = section >= 0 ? roles[section]! : 'other';
-        if (role !== r.role) break;
+        if (role !== (prev.section >= 0 ? oldRoles[prev.section] : 'other')) break;
         const b = pb[k]!;
         if (role === 'references') b.skip = true;
-        r.used = this.generation;
-        results[k] = r;
-        hints[k] = old.hints[jk]!;
-        blocks[k] = place(prev, r, b, section, (b.mapBase ?? 0) + bom);
+        blocks[k] = place(prev, prev.result, prev.hint, b, section, (b.mapBase ?? 0) + bom);
         const start = b.start;
         if (start > nextStart) ordered = false;
         nextStart = start;
         end = k;
       }
-      // (fresh and errors in document order, below)
+      // (errors and blocks with findings in document order, below)
     }
     let lastStart = prefixEnd > 0 ? pb[prefixEnd - 1]!.start : -Infinity;
     for (; i < end; i++) {
@@ -576,7 +612,7 @@ export class Engine {
       // The block's entry by its map: the counterpart's in the last check, else looked up.
       const j = i < p ? i : i >= n - q ? i - n + m : -1;
       let hint: MapHint;
-      if (j >= 0) hint = old!.hints[j]!;
+      if (j >= 0) hint = old!.blocks[j]!.hint;
       else {
         hint = this.byMap.get(b.map)!;
         if (!hint || hint.text !== b.text) this.byMap.set(b.map, (hint = { text: b.text }));
@@ -586,22 +622,29 @@ export class Engine {
       const r = this.analyseCached(b, lang, role, config, ckey, long, hint);
       sinceYield += this.made === made ? 1 : 1 + (b.text.length >> 8);
       if (!r.warmed) fresh.push(i);
-      results[i] = r;
-      hints[i] = hint;
-      if (r.errors.length) errors.push(...r.errors);
+      if (r.errors.length) {
+        errors.push(...r.errors);
+        withErrors.push(i);
+      }
       if (r.findings.length) withFindings.push(i);
       // The cached result placed in the document: this run's block, its section, the map's base.
-      blocks[i] = place(j >= 0 && old!.results[j] === r ? old!.blocks[j] : undefined, r, b, hi, (b.mapBase ?? 0) + bom);
+      blocks[i] = place(j >= 0 ? old!.blocks[j] : undefined, r, hint, b, hi, (b.mapBase ?? 0) + bom);
     }
     if (nextStart < lastStart) ordered = false;
-    for (; i < n; i++) {
-      const r = results[i]!;
-      if (!r.warmed) fresh.push(i);
-      if (r.errors.length) errors.push(...r.errors);
-      if (r.findings.length) withFindings.push(i);
+    if (i < n) {
+      // The blocks placed from the last check's after the edited stretch: its lists, moved (a complete check warmed them).
+      const ob = old!.blocks;
+      const shift = n - m;
+      const wf = old!.withFindings;
+      let x = lowerBound(wf, i - shift);
+      for (; x < wf.length; x++) withFindings.push(wf[x]! + shift);
+      const we = old!.withErrors;
+      for (x = lowerBound(we, i - shift); x < we.length; x++) {
+        errors.push(...ob[we[x]!]!.result.errors);
+        withErrors.push(we[x]! + shift);
+      }
     }
-    withFindings.sort((a, b) => a - b);
-    return { results, blocks, hints, errors, fresh, withFindings, ordered };
+    return { blocks, errors, fresh, withFindings, withErrors, ordered };
   }
 
   /**
@@ -609,7 +652,7 @@ export class Engine {
    * over the given blocks, WARM_STEP blocks per step: their per-block caches are then filled, and
    * the whole-document passes that read them are short. False when cancelled.
    */
-  private *warm(model: DocumentModel, config: BrugConfig, fresh: number[], results: BlockResult[], token: LintOptions['token']): Generator<void, boolean> {
+  private *warm(model: DocumentModel, config: BrugConfig, fresh: number[], blocks: PlacedBlock[], token: LintOptions['token']): Generator<void, boolean> {
     if (fresh.length === 0) return true;
     const hooks: Array<(doc: DocumentModel, blocks: readonly number[]) => void> = [];
     for (const rule of this.rules) {
@@ -631,7 +674,7 @@ export class Engine {
           // The rule's own check meets the same problem and reports it.
         }
       }
-      for (const j of part) results[j]!.warmed = true;
+      for (const j of part) blocks[j]!.result.warmed = true;
     }
     return true;
   }
@@ -643,11 +686,11 @@ export class Engine {
   }
 
   /** The block rules' findings (cached with the blocks) mapped to document offsets. */
-  private blockFindings(blocks: DocumentBlock[], results: BlockResult[], config: BrugConfig, withFindings: number[]): Finding[] {
+  private blockFindings(blocks: PlacedBlock[], config: BrugConfig, withFindings: number[]): Finding[] {
     const findings: Finding[] = [];
     for (const i of withFindings) {
       const b = blocks[i]!;
-      for (const f of results[i]!.findings) {
+      for (const f of b.result.findings) {
         const rule = this.rule(f.ruleId);
         if (!rule) continue;
         const sev = this.severityOf(rule, config);
@@ -671,9 +714,8 @@ export class Engine {
     return findings;
   }
 
-  /** The document rules' findings; a rule that throws adds an error and the others go on. */
-  private *documentFindings(model: DocumentModel, config: BrugConfig, errors: RuleError[]): Generator<void, Finding[]> {
-    const findings: Finding[] = [];
+  /** The document rules' findings, added to `findings`; a rule that throws adds an error and the others go on. */
+  private *documentFindings(model: DocumentModel, config: BrugConfig, errors: RuleError[], findings: Finding[]): Generator<void, void> {
     for (const rule of this.rules) {
       if (rule.scope !== 'document') continue;
       const sev = this.severityOf(rule, config);
@@ -686,7 +728,6 @@ export class Engine {
         errors.push({ ruleId: rule.meta.id, message: (err as Error).message });
       }
     }
-    return findings;
   }
 
   /**
@@ -696,17 +737,27 @@ export class Engine {
    * since the previous one go. (At 1.5 × the blocks, an editor session on a 100,000-word
    * document kept some 850 stale analysed blocks, ~40 MB.)
    */
-  private evict(blocksThisRun: number, named: boolean): void {
+  private evict(blocks: readonly PlacedBlock[], name: string | undefined): void {
+    const blocksThisRun = blocks.length;
     const slack = Math.max(64, Math.ceil(blocksThisRun / 16));
     let live: (r: BlockResult) => boolean;
-    if (named) {
+    if (name !== undefined) {
       // A document checked by name (the language server): what the last run of each of the recent
       // documents used stays, whatever their number and size; the rest are old versions of blocks
       // that edits replaced. Swept once the blocks made since the last sweep exceed the slack
       // (the cache's bound floor would let a short document keep ~1,000 old blocks, ~40 KB each).
       if (this.made <= slack) return;
       const runs = new Set(this.lastRuns.values());
-      live = (r) => runs.has(r.used);
+      // A run places the blocks before and after an edited stretch from its last check without renewing their results'
+      // `used`: the results of each recent document's last check (this run's for this document) stay too.
+      const placed = new Set<BlockResult>();
+      for (const b of blocks) placed.add(b.result);
+      for (const other of this.lastRuns.keys()) {
+        if (other === name) continue;
+        const check = this.lastChecks.get(other)?.deref();
+        if (check && check.epoch === this.epoch) for (const b of check.blocks) placed.add(b.result);
+      }
+      live = (r) => runs.has(r.used) || placed.has(r);
     } else {
       if (this.cached <= Math.max(this.cacheSize, blocksThisRun + slack)) return;
       const keep = this.generation - 1;
@@ -715,6 +766,7 @@ export class Engine {
     this.made = 0;
     this.cache.filter((variants) => {
       const kept = variants.filter(live);
+      if (kept.length < variants.length) for (const v of variants) if (!kept.includes(v)) v.evicted = true;
       this.cached -= variants.length - kept.length;
       return kept.length === 0 ? undefined : kept.length === variants.length ? variants : kept;
     });
@@ -782,7 +834,7 @@ export class Engine {
   private analyseCached(b: ProseBlock, language: Language, role: SectionRole, config: BrugConfig, ckey: string, long: number, hint: { text: string; result?: BlockResult }): BlockResult {
     // The block's last result, when it is still cached (eviction keeps what the last run used) and nothing else changed.
     const last = hint.result;
-    if (last && last.used >= this.generation - 1 && sameVariant(last, b, language, role, ckey)) {
+    if (last && !last.evicted && sameVariant(last, b, language, role, ckey)) {
       last.used = this.generation;
       return last;
     }
@@ -925,10 +977,11 @@ interface RunCounts {
 /** The runs' counts, kept per run while the run has the same blocks (their analyses fix counts, kind and language). */
 const RUN_COUNTS = new RunSlots<RunCounts>();
 
-function runCounts(blocks: readonly DocumentBlock[], from: number, to: number): RunCounts {
+function runCounts(blocks: readonly PlacedBlock[], from: number, to: number): RunCounts {
   const out: RunCounts = { all: emptyCounts(), body: emptyCounts(), nl: 0, en: 0 };
   for (let i = from; i < to; i++) {
-    const a = blocks[i]!.analysed;
+    // The cached analysis: counts and language do not depend on the place, nor the kind (a cached result's variant).
+    const a = blocks[i]!.core;
     addCounts(out.all, a.counts);
     if (a.block.kind === 'heading') continue;
     addCounts(out.body, a.counts);
@@ -985,13 +1038,15 @@ function sameInfos(a: HeadingInfo[], b: HeadingInfo[]): boolean {
 const lastRoles = new WeakMap<RoleVocabulary, { infos: HeadingInfo[]; roles: SectionRole[] }>();
 
 /** Paragraphs and list items with words, with their metrics (for hovers and the report). */
-function paragraphsOf(blocks: DocumentBlock[], bom: number): Paragraph[] {
+function paragraphsOf(blocks: PlacedBlock[], bom: number): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   for (const b of blocks) {
-    const pb = b.analysed.block;
+    // This check's block and the cached analysis (no placed analysis made for a moved block).
+    const pb = b.prose;
     if (pb.kind !== 'paragraph' && pb.kind !== 'listItem') continue;
-    if (b.analysed.counts.words === 0) continue;
-    paragraphs.push({ offset: pb.start + bom, endOffset: pb.end + bom, language: b.analysed.language, metrics: blockMetrics(b.analysed.counts, b.analysed.language) });
+    const a = b.core;
+    if (a.counts.words === 0) continue;
+    paragraphs.push({ offset: pb.start + bom, endOffset: pb.end + bom, language: a.language, metrics: blockMetrics(a.counts, a.language) });
   }
   return paragraphs;
 }
@@ -1048,7 +1103,9 @@ function dropSuperseded(findings: Finding[], rules: Rule[]): void {
   for (const r of superseders) {
     // A finding covers its related places too (a term reported once, at its first use, stands for all its uses).
     const ranges: number[] = [];
-    for (const f of findings) {
+    // (Indexed loops over the findings, here and below: no iterator per check.)
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i]!;
       if (f.ruleId !== r.meta.id) continue;
       ranges.push(f.offset, f.endOffset);
       if (f.related) for (const x of f.related) ranges.push(x.offset, x.endOffset);
@@ -1059,7 +1116,8 @@ function dropSuperseded(findings: Finding[], rules: Rule[]): void {
     }
   }
   let w = 0;
-  for (const f of findings) {
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
     const ranges = covered.get(f.ruleId);
     if (ranges && overlapsRange(ranges, f.offset, f.endOffset)) continue;
     findings[w++] = f;
@@ -1126,20 +1184,25 @@ export function applyDirectives(findings: Finding[], directives: Directive[], li
  * are, when the caller knows; else they are compared).
  */
 export function guardBlocks(blocks: DocumentBlock[], findings: Finding[], bom: number, ordered?: boolean): GuardBlock[] {
-  const guard = (b: DocumentBlock): GuardBlock => ({ block: b.analysed.block, language: b.analysed.language, base: (b.analysed.block.mapBase ?? 0) + bom, shift: bom });
+  // This check's block (`prose`, read without making the placed analysis of a block that moved) and its language.
+  const guard = (b: DocumentBlock): GuardBlock => ({ block: b.prose, language: b instanceof PlacedBlock ? b.core.language : b.analysed.language, base: (b.prose.mapBase ?? 0) + bom, shift: bom });
   if (ordered === false) return blocks.map(guard);
-  if (ordered === undefined) for (let i = 1; i < blocks.length; i++) if (blocks[i]!.analysed.block.start < blocks[i - 1]!.analysed.block.start) return blocks.map(guard);
+  if (ordered === undefined) for (let i = 1; i < blocks.length; i++) if (blocks[i]!.prose.start < blocks[i - 1]!.prose.start) return blocks.map(guard);
   // The last block at or before each edit; the blocks wanted are those and the GUARD_LOOKBACK before each, in order, once.
   const found: number[] = [];
-  for (const f of findings) {
-    for (const fix of f.fixes) {
-      for (const e of fix.edits) {
+  // Indexed loops: no iterator per finding (this runs over every finding at every edit, nearly all without fixes).
+  for (let fi = 0; fi < findings.length; fi++) {
+    const fixes = findings[fi]!.fixes;
+    for (let xi = 0; xi < fixes.length; xi++) {
+      const edits = fixes[xi]!.edits;
+      for (let ei = 0; ei < edits.length; ei++) {
+        const e = edits[ei]!;
         let lo = 0;
         let hi = blocks.length - 1;
         let at = -1;
         while (lo <= hi) {
           const mid = (lo + hi) >> 1;
-          if (blocks[mid]!.analysed.block.start + bom <= e.offset) {
+          if (blocks[mid]!.prose.start + bom <= e.offset) {
             at = mid;
             lo = mid + 1;
           } else hi = mid - 1;
@@ -1156,6 +1219,30 @@ export function guardBlocks(blocks: DocumentBlock[], findings: Finding[], bom: n
     next = Math.max(next, at + 1);
   }
   return out;
+}
+
+/** The first of the first `to` blocks whose section is `section` or later (sections ascend with the blocks). */
+function sectionStart(blocks: readonly PlacedBlock[], section: number, to: number): number {
+  let lo = 0;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.section < section) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first index of an ascending list whose value is at least `value`. */
+function lowerBound(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Runs a stepwise computation to its end without pausing. */

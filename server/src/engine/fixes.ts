@@ -268,7 +268,9 @@ export function guardFixes(text: string, findings: Finding[], blocks: GuardBlock
     return verdict;
   };
 
-  for (const f of findings) {
+  // Indexed: no iterator per check over every finding (nearly all without fixes).
+  for (let fi = 0; fi < findings.length; fi++) {
+    const f = findings[fi]!;
     if (f.fixes.length === 0) continue;
     let changed = false;
     const kept: Fix[] = [];

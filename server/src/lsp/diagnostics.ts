@@ -215,7 +215,9 @@ function spanEnd(f: Finding, length: number): number {
 function sameFinding(o: Finding, f: Finding, shift: number, ui: Language): boolean {
   if (o === f) return shift === 0;
   if (o.ruleId !== f.ruleId || o.severity !== f.severity || o.offset + shift !== f.offset || o.endOffset + shift !== f.endOffset) return false;
-  if ((o.message[ui] || o.message.en || o.message.nl) !== (f.message[ui] || f.message.en || f.message.nl)) return false;
+  // The same message object (a rule that moves a finding keeps its message) needs no comparison of texts (which may be
+  // concatenations, flattened to be compared).
+  if (o.message !== f.message && (o.message[ui] || o.message.en || o.message.nl) !== (f.message[ui] || f.message.en || f.message.nl)) return false;
   if (o.fixes.length !== f.fixes.length) return false;
   for (let i = 0; i < o.fixes.length; i++) {
     const x = o.fixes[i]!;
@@ -236,7 +238,8 @@ function sameFinding(o: Finding, f: Finding, shift: number, ui: Language): boole
   for (let i = 0; i < or.length; i++) {
     const a = or[i]!;
     const b = fr[i]!;
-    if (a.offset + shift !== b.offset || a.endOffset + shift !== b.endOffset || (a.message[ui] || a.message.en) !== (b.message[ui] || b.message.en)) return false;
+    if (a.offset + shift !== b.offset || a.endOffset + shift !== b.endOffset) return false;
+    if (a.message !== b.message && (a.message[ui] || a.message.en) !== (b.message[ui] || b.message.en)) return false;
   }
   return true;
 }
@@ -264,6 +267,10 @@ export function toDiagnosticsAfterEdit(last: Shown | undefined, findings: readon
   const after = sameLines && nl >= 0 ? nl + 1 : Infinity;
   const oldFindings = last.findings;
   const out: Diagnostic[] = new Array(findings.length);
+  // Where the last search ended: the targets ascend with the findings (those before the changed stretch at their own
+  // offsets, then those after it at theirs less the shift, which lie after the changed stretch in the old text), so each
+  // search starts there and goes forward, by doubling steps (no search from the start of every list).
+  let start = 0;
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i]!;
     // Before the changed stretch: the text up to the span's end is the same, so are its positions (an offset at the
@@ -273,13 +280,20 @@ export function toDiagnosticsAfterEdit(last: Shown | undefined, findings: readon
     if (d !== undefined) {
       // The last check's findings are sorted by offset: the first at the old offset, then those at the same offset.
       const target = f.offset - d;
-      let lo = 0;
-      let hi = oldFindings.length;
+      if (start > 0 && oldFindings[start - 1]!.offset >= target) start = 0;
+      let lo = start;
+      let step = 1;
+      while (lo + step < oldFindings.length && oldFindings[lo + step]!.offset < target) {
+        lo += step;
+        step *= 2;
+      }
+      let hi = Math.min(oldFindings.length, lo + step + 1);
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
         if (oldFindings[mid]!.offset < target) lo = mid + 1;
         else hi = mid;
       }
+      start = lo;
       for (let j = lo; j < oldFindings.length && oldFindings[j]!.offset === target; j++) {
         if (sameFinding(oldFindings[j]!, f, d, ui)) {
           reused = last.diagnostics[j]!;
