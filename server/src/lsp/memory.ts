@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString, writeHeapSnapshot } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { constants, monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
-import { limitMemo } from '../engine/practice/patterns.js';
 
 /**
  * Keeps the server's memory close to what it really holds. A check of a long document
@@ -29,17 +28,6 @@ try {
 } catch {
   // A runtime that refuses the flag keeps V8's default: only memory differs.
 }
-/**
- * The practice pattern memo (engine/practice/patterns.ts) keeps the answers of up to 10,000 texts and 2,000,000
- * characters for a whole check run again (another round of a benchmark, a folder checked twice). In the server each
- * block's units keep their own answers between checks and an edit asks the memo about the edited blocks' texts only; at
- * 100,000 words the memo held every sentence of the document plus each edited sentence's old versions (~7 MB of live heap
- * after 1,000 edits, +2.5 MB of it by the edits). The server keeps the texts asked about last: 2,500 texts, 500,000
- * characters (BRUG_PATTERN_MEMO=TEXTS,CHARACTERS for comparisons). Measured: bench/RESULTS.md, session 11, mem20.
- */
-const [MEMO_TEXTS, MEMO_CHARACTERS] = (process.env.BRUG_PATTERN_MEMO ?? '2500,500000').split(',').map(Number);
-if (MEMO_TEXTS! > 0 && MEMO_CHARACTERS! > 0) limitMemo(MEMO_TEXTS!, MEMO_CHARACTERS!);
-
 // For experiments only (bench/lsp-memory.ts --env, bench/lsp-latency.ts): V8 flags set when the server starts.
 if (process.env.BRUG_V8_FLAGS) setFlagsFromString(process.env.BRUG_V8_FLAGS);
 

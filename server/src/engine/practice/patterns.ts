@@ -274,7 +274,7 @@ const memoOf = (texts: number, characters: number) => new ContentCache<Row>(text
 let memo = memoOf(MEMO_TEXTS, MEMO_CHARACTERS);
 /**
  * A smaller bound for a process that keeps each block's units between checks and asks the memo about the edited
- * blocks' texts only (the language server, lsp/memory.ts): the memo then serves the texts being edited, and a
+ * blocks' texts only (the language server: lsp/server.ts): the memo then serves the texts being edited, and a
  * 100,000-word document's sentences, each answered once at the first check, need not all stay. Empties the memo.
  */
 export function limitMemo(texts: number, characters: number): void {
