@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse } from 'yaml';
-import { MEMO_TEXTS, memoSize, PatternSet, RegexMatcher } from '../../server/src/engine/practice/patterns.js';
+import { limitMemo, MEMO_TEXTS, memoSize, PatternSet, RegexMatcher } from '../../server/src/engine/practice/patterns.js';
 import { CORPUS_DIR, REPO_ROOT } from '../helpers/shared.js';
 
 /** What the set finds, checked against each pattern alone: the leftmost match, the first pattern there. */
@@ -64,6 +64,25 @@ describe('practice cue pattern sets', () => {
     assert.deepEqual(first[0], ['nurse', null]);
     assert.deepEqual(first[1], [null, 'wethouder']);
     assert.ok(memoSize() <= MEMO_TEXTS);
+  });
+
+  it('keeps a smaller memo when a process sets one (the language server), with the same answers (en and nl)', () => {
+    const sets = [new PatternSet(['nurse*', 'manager*']), new PatternSet(['wethouder*', 'beleid*'])];
+    const texts = Array.from({ length: 300 }, (_, i) => (i % 2 ? `De wethouder ${i} schrijft beleid.` : `The nurse ${i} met a manager.`));
+    const unbounded = texts.map((t) => sets.map((s) => s.find(t)?.text ?? null));
+    try {
+      limitMemo(50, 1_000_000);
+      assert.equal(memoSize(), 0);
+      const bounded = texts.map((t) => sets.map((s) => s.find(t)?.text ?? null));
+      assert.ok(memoSize() <= 50, `the memo holds ${memoSize()} texts`);
+      assert.deepEqual(bounded, unbounded);
+      // Bounded by characters too.
+      limitMemo(1000, 500);
+      texts.forEach((t) => sets.forEach((s) => s.test(t)));
+      assert.ok(memoSize() <= 500 / 'The nurse 0 met a manager.'.length, `the memo holds ${memoSize()} texts`);
+    } finally {
+      limitMemo(MEMO_TEXTS, 2_000_000);
+    }
   });
 });
 

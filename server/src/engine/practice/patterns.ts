@@ -270,7 +270,19 @@ const BITS = 30;
  */
 export const MEMO_TEXTS = 10_000;
 const MEMO_CHARACTERS = 2_000_000;
-const memo = new ContentCache<Row>(MEMO_TEXTS, { refresh: true, maxWeight: MEMO_CHARACTERS, weigh: (text) => text.length });
+const memoOf = (texts: number, characters: number) => new ContentCache<Row>(texts, { refresh: true, maxWeight: characters, weigh: (text) => text.length });
+let memo = memoOf(MEMO_TEXTS, MEMO_CHARACTERS);
+/**
+ * A smaller bound for a process that keeps each block's units between checks and asks the memo about the edited
+ * blocks' texts only (the language server: lsp/server.ts): the memo then serves the texts being edited, and a
+ * 100,000-word document's sentences, each answered once at the first check, need not all stay. Empties the memo.
+ */
+export function limitMemo(texts: number, characters: number): void {
+  memo = memoOf(texts, characters);
+  last.text = '';
+  last.row = undefined;
+  last.starts = undefined;
+}
 /** For tests: how many texts the memo holds. */
 export function memoSize(): number {
   return memo.size;
