@@ -335,7 +335,9 @@ function groupChunks(text: string, pieces: Piece[]): Chunk[] {
   const out: Chunk[] = [];
   let start = -1;
   let count = 0;
-  for (const [i, p] of pieces.entries()) {
+  // (Indexed: no entry pair per piece at every edit.)
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i]!;
     if (p.meta) {
       // Alone, so that it starts its chunk and parses as front matter.
       if (start >= 0) out.push({ start, end: pieces[i - 1]!.end });
@@ -2513,7 +2515,10 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
   // in HTML; and one may sit in a quote or list item): when they differ, the chunks are read again with them.
   let definitions = guess;
   let found: Definitions | undefined;
-  for (const c of done) for (const d of c.result.defines ?? []) (found ??= new Set()).add(d);
+  for (let i = 0; i < done.length; i++) {
+    const defines = done[i]!.result.defines;
+    if (defines) for (const d of defines) (found ??= new Set()).add(d);
+  }
   found ??= new Set();
   if (!sameDefinitions(found, guess)) {
     definitions = found;
