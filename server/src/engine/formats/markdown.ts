@@ -2541,7 +2541,9 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
     }
     lineCountedTo = to;
   };
-  for (const c of done) {
+  // (Indexed loops over the chunks and their blocks: no iterator result per element at every edit.)
+  for (let ci = 0; ci < done.length; ci++) {
+    const c = done[ci]!;
     const r = c.result;
     if (r.frontMatterLanguage && !declaredLanguage) declaredLanguage = r.frontMatterLanguage;
     // A chunk that stays where it was hands out the same block objects (the engine then finds each block's
@@ -2549,9 +2551,11 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
     let placed = c.placed;
     if (!placed) {
       placed = c.placed = [];
-      for (const b of r.blocks) placed.push(shiftBlock(b, c.start));
-    } else for (const b of placed) if (b.skip) delete b.skip;
-    for (const b of placed) blocks.push(b);
+      for (let k = 0; k < r.blocks.length; k++) placed.push(shiftBlock(r.blocks[k]!, c.start));
+    } else {
+      for (let k = 0; k < placed.length; k++) if (placed[k]!.skip) delete placed[k]!.skip;
+    }
+    for (let k = 0; k < placed.length; k++) blocks.push(placed[k]!);
     for (const d of r.directives) {
       const offset = d.offset + c.start;
       countLines(offset);
