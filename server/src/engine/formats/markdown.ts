@@ -311,16 +311,18 @@ function piecesAfterEdit(text: string, old: Piece[], u: Unchanged): Piece[] {
     }
     return false;
   });
-  const out = keep > 0 ? old.slice(0, keep) : [];
-  for (const p of pieces) out.push(p);
-  if (resume >= 0 && stoppedAt < text.length) {
-    for (let i = resume; i < old.length; i++) {
-      const p = old[i]!;
-      const moved: Piece = { start: p.start + u.delta, end: p.end + u.delta, closes: p.closes, reach: p.reach + u.delta };
-      if (p.meta) moved.meta = true;
-      if (p.defs) moved.defs = p.defs;
-      out.push(moved);
-    }
+  // Made at its length (no growth garbage at every edit): the kept pieces, the scanned ones, the old ones moved.
+  const tail = resume >= 0 && stoppedAt < text.length ? old.length - resume : 0;
+  const out: Piece[] = new Array(keep + pieces.length + tail);
+  let w = 0;
+  for (let i = 0; i < keep; i++) out[w++] = old[i]!;
+  for (let i = 0; i < pieces.length; i++) out[w++] = pieces[i]!;
+  for (let i = old.length - tail; i < old.length; i++) {
+    const p = old[i]!;
+    const moved: Piece = { start: p.start + u.delta, end: p.end + u.delta, closes: p.closes, reach: p.reach + u.delta };
+    if (p.meta) moved.meta = true;
+    if (p.defs) moved.defs = p.defs;
+    out[w++] = moved;
   }
   return out;
 }
@@ -2529,7 +2531,11 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
       if ((c.stubs.startsWith('\0') ? c.stubs.slice(1) : c.stubs) !== stubs) done[i] = parseChunk(text, { start: c.start, end: c.end, ...(c.stubs.startsWith('\0') ? { meta: true } : {}) }, definitions);
     }
   }
-  const blocks: ProseBlock[] = [];
+  // Made at its length (no growth garbage at every edit).
+  let blockCount = 0;
+  for (let ci = 0; ci < done.length; ci++) blockCount += done[ci]!.result.blocks.length;
+  const blocks: ProseBlock[] = new Array(blockCount);
+  let bw = 0;
   const directives: Directive[] = [];
   let declaredLanguage: Language | undefined;
   let line = 0;
@@ -2550,18 +2556,19 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
     // analysis by identity); the engine marks blocks of a references section `skip`, which a role may have changed since.
     let placed = c.placed;
     if (!placed) {
-      placed = c.placed = [];
-      for (let k = 0; k < r.blocks.length; k++) placed.push(shiftBlock(r.blocks[k]!, c.start));
+      placed = c.placed = new Array(r.blocks.length);
+      for (let k = 0; k < r.blocks.length; k++) placed[k] = shiftBlock(r.blocks[k]!, c.start);
     } else {
       for (let k = 0; k < placed.length; k++) if (placed[k]!.skip) delete placed[k]!.skip;
     }
-    for (let k = 0; k < placed.length; k++) blocks.push(placed[k]!);
+    for (let k = 0; k < placed.length; k++) blocks[bw++] = placed[k]!;
     for (const d of r.directives) {
       const offset = d.offset + c.start;
       countLines(offset);
       directives.push({ ...d, offset, endOffset: d.endOffset + c.start, line });
     }
   }
+  blocks.length = bw;
   lastParse = { text, unguarded: text === source, candidates, definitions, chunks: done, pieces };
   if (parses % SWEEP_EVERY === 0) sweepChunks();
   return { format: 'markdown', blocks, directives, ...(declaredLanguage ? { declaredLanguage } : {}) };
