@@ -1,4 +1,4 @@
-import type { Audience, Counts, Directive, Finding, Format, Language, Metrics, ParsedDocument, ProseBlock, Section, SectionRole, Severity } from './types.js';
+import type { Audience, Counts, Directive, Finding, Fix, Format, Language, Metrics, ParsedDocument, ProseBlock, Section, SectionRole, Severity } from './types.js';
 import type { AnalysedBlock, BlockAnalyzer, BlockFacts, BlockFinding, BlockRule, DocumentAnalyses, DocumentAnalysis, DocumentBlock, DocumentFinding, DocumentModel, Rule, RuleContext, RuleOptions } from './rules/types.js';
 import type { BrugConfig } from './config/config.js';
 import { configKey, defaultConfig } from './config/config.js';
@@ -702,7 +702,7 @@ export class Engine {
           message: f.message,
           offset,
           endOffset,
-          fixes: (f.fixes ?? []).map((x) => ({
+          fixes: !f.fixes?.length ? NO_FIXES : f.fixes.map((x) => ({
             ...x,
             edits: x.edits.map((e) => ({ newText: e.newText, ...b.toDocument(e.start, e.end) })),
           })),
@@ -1084,11 +1084,17 @@ function sampleParts(blocks: ProseBlock[]): string[] {
 }
 
 /**
+ * The fixes of a finding without any, shared by all such findings (most of them: ~850 at 100,000 words, made anew at every
+ * check of an edit); frozen, since nothing may add to it (a finding that gets fixes gets an array of its own).
+ */
+const NO_FIXES: Fix[] = Object.freeze([]) as unknown as Fix[];
+
+/**
  * A document rule's finding as the engine's: with its rule id, severity and fixes (the fields a document finding has,
  * listed rather than spread, so that all findings share a few shapes; a field the rule left out stays out).
  */
 function asFinding(f: DocumentFinding, ruleId: string, severity: Severity): Finding {
-  const out: Finding = { ruleId, severity: f.severity ?? severity, message: f.message, offset: f.offset, endOffset: f.endOffset, fixes: f.fixes ?? [] };
+  const out: Finding = { ruleId, severity: f.severity ?? severity, message: f.message, offset: f.offset, endOffset: f.endOffset, fixes: f.fixes?.length ? f.fixes : NO_FIXES };
   if (f.related !== undefined) out.related = f.related;
   if (f.data !== undefined) out.data = f.data;
   return out;

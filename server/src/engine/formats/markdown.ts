@@ -311,16 +311,18 @@ function piecesAfterEdit(text: string, old: Piece[], u: Unchanged): Piece[] {
     }
     return false;
   });
-  const out = keep > 0 ? old.slice(0, keep) : [];
-  for (const p of pieces) out.push(p);
-  if (resume >= 0 && stoppedAt < text.length) {
-    for (let i = resume; i < old.length; i++) {
-      const p = old[i]!;
-      const moved: Piece = { start: p.start + u.delta, end: p.end + u.delta, closes: p.closes, reach: p.reach + u.delta };
-      if (p.meta) moved.meta = true;
-      if (p.defs) moved.defs = p.defs;
-      out.push(moved);
-    }
+  // Made at its length (no growth garbage at every edit): the kept pieces, the scanned ones, the old ones moved.
+  const tail = resume >= 0 && stoppedAt < text.length ? old.length - resume : 0;
+  const out: Piece[] = new Array(keep + pieces.length + tail);
+  let w = 0;
+  for (let i = 0; i < keep; i++) out[w++] = old[i]!;
+  for (let i = 0; i < pieces.length; i++) out[w++] = pieces[i]!;
+  for (let i = old.length - tail; i < old.length; i++) {
+    const p = old[i]!;
+    const moved: Piece = { start: p.start + u.delta, end: p.end + u.delta, closes: p.closes, reach: p.reach + u.delta };
+    if (p.meta) moved.meta = true;
+    if (p.defs) moved.defs = p.defs;
+    out[w++] = moved;
   }
   return out;
 }
@@ -335,7 +337,9 @@ function groupChunks(text: string, pieces: Piece[]): Chunk[] {
   const out: Chunk[] = [];
   let start = -1;
   let count = 0;
-  for (const [i, p] of pieces.entries()) {
+  // (Indexed: no entry pair per piece at every edit.)
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i]!;
     if (p.meta) {
       // Alone, so that it starts its chunk and parses as front matter.
       if (start >= 0) out.push({ start, end: pieces[i - 1]!.end });
@@ -2513,7 +2517,10 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
   // in HTML; and one may sit in a quote or list item): when they differ, the chunks are read again with them.
   let definitions = guess;
   let found: Definitions | undefined;
-  for (const c of done) for (const d of c.result.defines ?? []) (found ??= new Set()).add(d);
+  for (let i = 0; i < done.length; i++) {
+    const defines = done[i]!.result.defines;
+    if (defines) for (const d of defines) (found ??= new Set()).add(d);
+  }
   found ??= new Set();
   if (!sameDefinitions(found, guess)) {
     definitions = found;
@@ -2524,7 +2531,11 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
       if ((c.stubs.startsWith('\0') ? c.stubs.slice(1) : c.stubs) !== stubs) done[i] = parseChunk(text, { start: c.start, end: c.end, ...(c.stubs.startsWith('\0') ? { meta: true } : {}) }, definitions);
     }
   }
-  const blocks: ProseBlock[] = [];
+  // Made at its length (no growth garbage at every edit).
+  let blockCount = 0;
+  for (let ci = 0; ci < done.length; ci++) blockCount += done[ci]!.result.blocks.length;
+  const blocks: ProseBlock[] = new Array(blockCount);
+  let bw = 0;
   const directives: Directive[] = [];
   let declaredLanguage: Language | undefined;
   let line = 0;
@@ -2536,23 +2547,28 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
     }
     lineCountedTo = to;
   };
-  for (const c of done) {
+  // (Indexed loops over the chunks and their blocks: no iterator result per element at every edit.)
+  for (let ci = 0; ci < done.length; ci++) {
+    const c = done[ci]!;
     const r = c.result;
     if (r.frontMatterLanguage && !declaredLanguage) declaredLanguage = r.frontMatterLanguage;
     // A chunk that stays where it was hands out the same block objects (the engine then finds each block's
     // analysis by identity); the engine marks blocks of a references section `skip`, which a role may have changed since.
     let placed = c.placed;
     if (!placed) {
-      placed = c.placed = [];
-      for (const b of r.blocks) placed.push(shiftBlock(b, c.start));
-    } else for (const b of placed) if (b.skip) delete b.skip;
-    for (const b of placed) blocks.push(b);
+      placed = c.placed = new Array(r.blocks.length);
+      for (let k = 0; k < r.blocks.length; k++) placed[k] = shiftBlock(r.blocks[k]!, c.start);
+    } else {
+      for (let k = 0; k < placed.length; k++) if (placed[k]!.skip) delete placed[k]!.skip;
+    }
+    for (let k = 0; k < placed.length; k++) blocks[bw++] = placed[k]!;
     for (const d of r.directives) {
       const offset = d.offset + c.start;
       countLines(offset);
       directives.push({ ...d, offset, endOffset: d.endOffset + c.start, line });
     }
   }
+  blocks.length = bw;
   lastParse = { text, unguarded: text === source, candidates, definitions, chunks: done, pieces };
   if (parses % SWEEP_EVERY === 0) sweepChunks();
   return { format: 'markdown', blocks, directives, ...(declaredLanguage ? { declaredLanguage } : {}) };

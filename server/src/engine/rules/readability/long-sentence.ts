@@ -679,7 +679,9 @@ export const longSentence: DocumentRule = {
     // each check) and the runs themselves (a section's blocks are consecutive).
     const groups: SectionGroup[] = [];
     const groupOf = new Map<number, SectionGroup>();
-    for (const run of runs) {
+    // (Indexed loops over the runs, sections and findings here: no iterator result per element at every edit.)
+    for (let r = 0; r < runs.length; r++) {
+      const run = runs[r]!;
       const v = run.value;
       if (v.blocks === 0 || thanks.has(run.section)) continue;
       let g = groupOf.get(run.section);
@@ -696,7 +698,8 @@ export const longSentence: DocumentRule = {
     // the ranks of its questions and the order of its sentences of equal length checked again), else gathered anew.
     const gatherKey = `${byLanguage} ${sentenceMargin}`;
     const used = new Set<SectionState>();
-    for (const g of groups) {
+    for (let gi = 0; gi < groups.length; gi++) {
+      const g = groups[gi]!;
       const known = STATES.get(g.sources[0]!);
       // Each state serves one section per check (sections of the same text share their sources: each has its own blocks).
       if (known && !used.has(known) && stillRanked(doc, g, known, gatherKey)) {
@@ -710,8 +713,8 @@ export const longSentence: DocumentRule = {
     // The document's budget of warnings goes to the longest sentences, at most `perSection` in a section.
     const budget = Math.max(1, Math.round((doc.metrics.words * per1000) / 1000));
     const candidates: LongSentence[] = [];
-    for (const g of groups) {
-      const state = g.state!;
+    for (let gi = 0; gi < groups.length; gi++) {
+      const state = groups[gi]!.state!;
       if (!state.top || state.top.perSection !== perSection) {
         const top: LongSentence[] = [];
         for (const x of state.long) {
@@ -720,7 +723,8 @@ export const longSentence: DocumentRule = {
         }
         state.top = { perSection, long: top };
       }
-      for (const x of state.top.long) candidates.push(x);
+      const top = state.top.long;
+      for (let t = 0; t < top.length; t++) candidates.push(top[t]!);
     }
     candidates.sort((a, b) => b.l.words - a.l.words);
     const marked = new Set(candidates.slice(0, budget));
@@ -728,7 +732,8 @@ export const longSentence: DocumentRule = {
     const out: DocumentFinding[] = [];
     const bom = doc.text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const options = `${ctx.severity} ${max} ${sentenceMargin} ${byLanguage} ${foldFrom} ${margin} ${minPercent} ${longestOver} ${perSection} `;
-    for (const g of groups) {
+    for (let gi = 0; gi < groups.length; gi++) {
+      const g = groups[gi]!;
       const state = g.state!;
       const long = state.long;
       const sentences = g.sentences;
@@ -748,7 +753,8 @@ export const longSentence: DocumentRule = {
             moveFindings(made.findings, by - made.moved);
             made.moved = by;
           }
-          for (const f of made.findings) out.push(f);
+          const mf = made.findings;
+          for (let k = 0; k < mf.length; k++) out.push(mf[k]!);
           continue;
         }
       }
