@@ -66,7 +66,9 @@ describe('lsp/memory: V8 settings of the server', function () {
     const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
     // The first collection: the used heap is past the floor (1 MB), so it runs right after this turn.
     memory.collectIfLarge();
-    await wait(300);
+    // Waits for it to end (under load an asynchronous collection may take longer than a fixed wait: the garbage below
+    // would then be collected with it, and the cases would find nothing left to collect).
+    for (let t = 0; t < 250 && memory.collections().all < 1; t++) await wait(20);
     const first = memory.collections();
     let garbage = Array.from({ length: 300000 }, (_, i) => ({ i, s: 'word ' + i }));
     garbage = null;
