@@ -17,10 +17,12 @@ import { constants, monitorEventLoopDelay, performance, PerformanceObserver } fr
  * every scavenge) when much of what it allocates survives, as a check of a long document does.
  * Heap sizes given on the command line (`--max-semi-space-size`) take effect only when the process
  * starts, which an editor's launch command decides; the growth factor is read at every growth, so
- * setting it here holds the young generation at the size it has when the server starts (8 MB) for
- * every editor and launcher. Measured (bench/RESULTS.md, session 7, mem10): with the collection below
- * ~30 MB less RSS after the edits at 100,000 words, server CPU per edit unchanged. BRUG_SEMI_SPACE_GROWTH=2
- * restores V8's default, for comparisons.
+ * setting it here holds the young generation at the size it has when the server starts for every editor
+ * and launcher (a few MB: new space 4 MB after 1,000 edits at 100,000 words, ~2 scavenges per edit; session 11,
+ * alloc21). Measured (bench/RESULTS.md, session 7, mem10): with the collection below ~30 MB less RSS after the edits at
+ * 100,000 words, server CPU per edit unchanged. Started with `--min-semi-space-size=8` the server scavenged 5 × less
+ * and used ~13 % less CPU per edit, for 10–16 MB more RSS (alloc21): not the default while RSS is the tighter target.
+ * BRUG_SEMI_SPACE_GROWTH=2 restores V8's default, for comparisons.
  */
 const SEMI_SPACE_GROWTH = Number(process.env.BRUG_SEMI_SPACE_GROWTH) || 1;
 try {
