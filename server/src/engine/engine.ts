@@ -534,14 +534,8 @@ export class Engine {
       const oldRoles = old.roles;
       let s = 0;
       while (s < oldRoles.length && roles[s] === oldRoles[s]) s++;
-      // The first block in section s or later (sections ascend with the blocks), at most p.
-      let lo = 0;
-      let up = p;
-      while (lo < up) {
-        const mid = (lo + up) >> 1;
-        if (ob[mid]!.section < s) lo = mid + 1;
-        else up = mid;
-      }
+      // The first block in section s or later, at most p.
+      const lo = sectionStart(ob, s, p);
       for (; i < lo; i++) blocks[i] = ob[i]!;
       // The blocks of a references section are skipped (as in the other loops): set again on the blocks of each such
       // section, found by their section (a parsed block object may have been handed out elsewhere since, without it).

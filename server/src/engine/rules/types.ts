@@ -115,10 +115,12 @@ export interface DocumentRule {
   meta: RuleMeta;
   scope: 'document';
   /**
-   * The findings of the whole document. The engine owns what check() returns: it changes the findings, their `related`
-   * ranges and their fixes in place (ranges snapped to the text, fixes that would damage the text turned into
-   * suggestions, positions moved after an edit). A rule that keeps findings from one check to the next must hand out
-   * copies, not the objects it keeps (as the term rules do).
+   * The findings of the whole document. The engine copies each finding it is given (a new object with the same
+   * `related` and `fixes` arrays) and changes its copy, the `related` ranges and the fixes in place (ranges snapped to
+   * the text, fixes that would damage the text turned into suggestions, positions moved after an edit). A rule that
+   * keeps findings from one check to the next may keep the finding objects themselves (long-sentence moves its kept
+   * findings after an edit), but must give a moved finding new `related` ranges and must not rely on its `related`
+   * ranges or fixes staying as it made them (the term rules hand out copies).
    */
   check(doc: DocumentModel, context: RuleContext): DocumentFinding[];
   /**
