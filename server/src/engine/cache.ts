@@ -39,6 +39,11 @@ export class ContentCache<V> {
     return v;
   }
 
+  /** The value of an entry, without refreshing it (for a caller that decides whether to delete it). */
+  peek(key: string): V | undefined {
+    return this.map.get(key);
+  }
+
   /** The key an entry is stored under (a detached copy), for a cache that refreshes on a hit. */
   storedKey(key: string): string | undefined {
     return this.keys.get(key);

@@ -1893,6 +1893,28 @@ const lastUsed = new WeakMap<Map<string, ChunkResult>, number>();
 const UNUSED_PARSES = 32;
 const SWEEP_EVERY = 8;
 
+/**
+ * The last parse's chunks that an edit replaced (those in the edited stretch this parse did not use) leave the
+ * chunk cache at once: each is an old version of one chunk of the document being edited, which the sweep would
+ * otherwise keep for UNUSED_PARSES parses (~1 MB of parsed chunks at 100,000 words). Only for a small stretch
+ * (an edit, not another document compared with the last one), and a chunk some parse since used stays.
+ */
+const REPLACED_MAX = 8;
+
+function dropReplaced(chunks: ParsedChunk[], unchanged: Unchanged): void {
+  const oldSuffix = unchanged.suffixStart - unchanged.delta;
+  const first = Math.max(0, chunkAt(chunks, unchanged.prefixEnd));
+  let last = first;
+  while (last < chunks.length && chunks[last]!.start < oldSuffix) last++;
+  if (last - first > REPLACED_MAX) return;
+  for (let i = first; i < last; i++) {
+    const c = chunks[i]!;
+    if (c.end <= unchanged.prefixEnd) continue;
+    const byStubs = chunkCache.peek(c.key);
+    if (byStubs && (lastUsed.get(byStubs) ?? 0) < parses) chunkCache.delete(c.key);
+  }
+}
+
 function sweepChunks(): void {
   chunkCache.filter((byStubs) => ((lastUsed.get(byStubs) ?? 0) >= parses - UNUSED_PARSES ? byStubs : undefined));
 }
@@ -2569,6 +2591,7 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
     }
   }
   blocks.length = bw;
+  if (last && unchanged && last.unguarded) dropReplaced(last.chunks, unchanged);
   lastParse = { text, unguarded: text === source, candidates, definitions, chunks: done, pieces };
   if (parses % SWEEP_EVERY === 0) sweepChunks();
   return { format: 'markdown', blocks, directives, ...(declaredLanguage ? { declaredLanguage } : {}) };

@@ -28,8 +28,8 @@ export interface AnalysedBlock {
   sentences: Sentence[];
   /** Counts for readability statistics; zero for headings and table cells. */
   counts: Counts;
-  /** Syllables per word, parallel to each sentence's words. */
-  syllables: number[][];
+  /** Syllables per word, parallel to each sentence's words (bytes, see analyseBlock). */
+  syllables: Array<ArrayLike<number>>;
   /** Text offsets of quotations attributed to people: no rule flags inside them. */
   quotes: Array<[number, number]>;
 }

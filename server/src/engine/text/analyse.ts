@@ -58,15 +58,20 @@ export function countsForMetrics(block: ProseBlock): boolean {
 export function analyseBlock(block: ProseBlock, language: Language, role: SectionRole, longSentenceWords: number): AnalysedBlock {
   const sentences = splitSentences(block.text, language);
   const counts: Counts = emptyCounts();
-  const syllables: number[][] = [];
+  const syllables: Array<ArrayLike<number>> = [];
   const metric = countsForMetrics(block);
   for (const s of sentences) {
-    const per: number[] = [];
-    for (const w of s.words) {
+    const words = s.words;
+    // A byte a word (the language server keeps every block analysed: number arrays grown by push held ~1.5 MB at
+    // 100,000 words); a sentence with a word of more than 255 syllables keeps plain numbers.
+    let per: Uint8Array | number[] = new Uint8Array(words.length);
+    for (let wi = 0; wi < words.length; wi++) {
+      const w = words[wi]!;
       w.text = shared(w.text);
       w.lower = w.lower === w.text ? w.text : shared(w.lower);
       const n = w.isNumber || w.isAcronym ? 0 : countSyllables(w.text, language);
-      per.push(n);
+      if (n > 255 && per instanceof Uint8Array) per = Array.from(per);
+      per[wi] = n;
       if (!metric) continue;
       counts.words++;
       counts.letters += w.letters;
@@ -82,9 +87,9 @@ export function analyseBlock(block: ProseBlock, language: Language, role: Sectio
       }
     }
     syllables.push(per);
-    if (metric && s.words.length > 0) {
+    if (metric && words.length > 0) {
       counts.sentences++;
-      if (s.words.length > longSentenceWords) counts.longSentences++;
+      if (words.length > longSentenceWords) counts.longSentences++;
       if (findPassives(s, language).length > 0) counts.passives++;
     }
   }
