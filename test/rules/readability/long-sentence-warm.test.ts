@@ -134,6 +134,24 @@ describe('readability/long-sentence: ranked long sentences kept per section equa
       for (const { result, shape } of results) assert.deepEqual(longSentences(result), shape);
     }
   });
+
+  it('nl + en: blocks of the same text, one with its lead-in label in bold, keep their own long sentences over warm checks (rulemem22: a block keeps its first answer without a map)', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const label = language === 'nl' ? 'Wat de inwoners zeiden over de brieven' : 'What the residents said about the letters';
+      const plain = `${label}: ${LONG[language]}`;
+      let text = `# ${language === 'nl' ? 'Rapport' : 'Report'}\n\n${language === 'nl' ? 'Kort.' : 'Short.'}\n\n**${label}**: ${LONG[language]}\n\n${plain}\n`;
+      const path = `labels-${language}.md`;
+      const total = LONG[language].split(' ').length;
+      for (const piece of ['', 'extra ', 'ook ', '']) {
+        const at = text.indexOf('\n\n') + 2;
+        text = text.slice(0, at) + piece + text.slice(at);
+        const warm = assertFresh(text, path);
+        // The marked-up label is not part of the sentence; the same words without markup are.
+        const words = warm.findings.filter((f) => f.ruleId === 'readability/long-sentence').map((f) => (f.data as { words: number }).words);
+        assert.deepEqual(words, [total, total + label.split(' ').length], `${piece}: ${words.join(', ')}`);
+      }
+    }
+  });
 });
 
 import { Engine } from '../../../server/src/engine/engine.js';

@@ -172,10 +172,16 @@ function longSentencesOf(b: DocumentBlock, max: number, summaryMax: number, clau
   const first = sentences[0];
   const marked = entry.colon && first ? markedLabelOf(b.prose, sentences, first.start, first.end) : 0;
   if (entry.found && entry.max === max && entry.summaryMax === summaryMax && entry.clauseMax === clauseMax && entry.marked === marked) return entry.found;
-  const key = `${max} ${summaryMax} ${clauseMax} ${marked}`;
-  entry.byLimits ??= new Map();
-  let found = entry.byLimits.get(key);
-  if (!found) entry.byLimits.set(key, (found = blockLongSentences(b, max, summaryMax, clauseMax, marked)));
+  // Memory only (rulemem22): the first answer is kept in the entry's fields alone; the map by limits is made when other
+  // limits are asked (another audience or a changed option), with the answer of the last limits in it.
+  let found: BlockLong[] | undefined;
+  if (entry.found === undefined) found = blockLongSentences(b, max, summaryMax, clauseMax, marked);
+  else {
+    entry.byLimits ??= new Map([[`${entry.max} ${entry.summaryMax} ${entry.clauseMax} ${entry.marked}`, entry.found]]);
+    const key = `${max} ${summaryMax} ${clauseMax} ${marked}`;
+    found = entry.byLimits.get(key);
+    if (!found) entry.byLimits.set(key, (found = blockLongSentences(b, max, summaryMax, clauseMax, marked)));
+  }
   entry.max = max;
   entry.summaryMax = summaryMax;
   entry.clauseMax = clauseMax;
@@ -198,10 +204,13 @@ function markedLabelOf(block: AnalysedBlock['block'], sentences: object, start: 
   return marked;
 }
 
+/** No long sentences (shared, memory only, rulemem22: most blocks of a report have none; never changed). */
+const NO_LONG_SENTENCES: BlockLong[] = Object.freeze([]) as unknown as BlockLong[];
+
 function blockLongSentences(b: DocumentBlock, max: number, summaryMax: number, clauseMax: number, marked: number): BlockLong[] {
   const ab = b.analysed;
   const block = ab.block;
-  if (!isRunningText(ab)) return [];
+  if (!isRunningText(ab)) return NO_LONG_SENTENCES;
   const out: BlockLong[] = [];
   const inSummary = ab.role === 'summary';
   const limit = inSummary ? Math.min(max, summaryMax) : max;
@@ -249,7 +258,7 @@ function blockLongSentences(b: DocumentBlock, max: number, summaryMax: number, c
     }
     out.push({ start, end: s.end, words: n, limit, inSummary, language: ab.language, message: sentenceMessage(n, inSummary, hint, max, summaryMax), related: message(`${n} words`, `${n} woorden`), ...(quiet ? { quiet } : {}), ...(listed ? { listed } : {}), asks, named });
   }
-  return out;
+  return out.length ? out : NO_LONG_SENTENCES;
 }
 
 /**

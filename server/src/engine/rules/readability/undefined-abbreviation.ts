@@ -459,60 +459,72 @@ const ABBREVIATION_START = /^\p{Lu}[\p{Lu}\d]/u;
 type Sentences = ReadonlyArray<{ words: ReadonlyArray<{ text: string; letters?: number; isAcronym?: boolean }> }>;
 /** A block's words for spelledOut(), their initials, and the answers given so far per acronym. */
 interface WordsEntry {
-  /** Only the words spelledOut() can read, the others each run of them one stop (see wordsEntry). */
-  words: string[];
-  /** Each distinct first code unit of a capitalised word, in order (lists, not sets: a set per block of a long report weighed ~1 MB). */
-  initials: string[];
+  /**
+   * Only the words spelledOut() can read, the others each run of them one stop (see wordsEntry), joined by SEPARATOR
+   * into one string (memory only, rulemem22: one flat string per block, not an array of word strings; split when a
+   * block is asked about an acronym it may spell).
+   */
+  words: string | string[];
+  /** Each distinct first code unit of a capitalised word, in order (a string, not a set or a list: a set per block of a long report weighed ~1 MB). */
+  initials: string;
   /** The lower-cased first code unit of each capitalised word: where spelledOut() can start. */
-  capitals: string[];
-  /** Made at the first answer (most blocks are never asked). */
+  capitals: string;
+  /** Made at the first answer that needed spelledOut() (most blocks are never asked; a block whose capitals cannot start the acronym is answered without it). */
   answers?: Map<string, boolean>;
 }
 const NAME_WORDS = new WeakMap<object, WordsEntry>();
 const CAPITAL_START = /^\p{Lu}/u;
+/** Between the words of an entry: no word holds it (a word with one keeps its entry's words apart, see wordsEntry). */
+const SEPARATOR = '\u0000';
 
 /**
  * The entry of a block's cached sentences in one of the caches, made once. Memory only (voc16): spelledOut() reads a
  * word only when it is capitalised or a linking word; any other word (and a stop) ends every spelling through it and
- * starts none, so each run of them is kept as one stop, and a block without a capitalised word keeps nothing. The
- * initials are those of the capitalised words: an acronym starts with a capital (nameBefore looks its initial up).
+ * starts none, so each run of them is kept as one stop, and a block without a capitalised word keeps nothing (one
+ * shared entry). The initials are those of the capitalised words: an acronym starts with a capital (nameBefore looks
+ * its initial up).
  */
 function wordsEntry(cache: WeakMap<object, WordsEntry>, sentences: Sentences, wordsOf: (sentences: Sentences) => string[]): WordsEntry {
   let entry = cache.get(sentences);
   if (!entry) {
     const all = wordsOf(sentences);
-    let words: string[] = [];
-    let capitals: string[] = NONE;
-    let initials: string[] = NONE;
+    const words: string[] = [];
+    let capitals = '';
+    let initials = '';
+    let apart = false;
     for (const w of all) {
       const c = w.charCodeAt(0);
       if (mayBeCapital(c) && CAPITAL_START.test(w)) {
         const lower = w[0]!.toLowerCase();
-        if (capitals === NONE) (capitals = []), (initials = []);
-        if (!capitals.includes(lower)) capitals.push(lower);
-        if (!initials.includes(w[0]!)) initials.push(w[0]!);
+        // A capital whose lower case is two code units (İ) never equals an acronym's first letter (one code unit).
+        if (lower.length === 1 && !capitals.includes(lower)) capitals += lower;
+        if (!initials.includes(w[0]!)) initials += w[0]!;
         words.push(w);
       } else if (LINKING.test(w)) words.push(w);
       else if (words.length > 0 && words[words.length - 1] !== STOP) words.push(STOP);
+      if (w.includes(SEPARATOR)) apart = true;
     }
-    if (capitals === NONE) words = NONE;
-    cache.set(sentences, (entry = { words, initials, capitals }));
+    // A word with the separator in it (never in prose) would be split: such a block keeps the words as they are.
+    entry = initials === '' ? EMPTY : { words: apart ? words : words.join(SEPARATOR), initials, capitals };
+    cache.set(sentences, entry);
   }
   return entry;
 }
-/** Nothing: the words, initials and capitals of a block without a capitalised word (shared). */
-const NONE: string[] = [];
+/** The entry of every block without a capitalised word (shared: it is never asked, see spelledOutAnswer). */
+const EMPTY: WordsEntry = Object.freeze({ words: '', initials: '', capitals: '' });
 /** A word spelledOut() never reads: it ends a spelling. */
 const STOP = '|';
 
 /** spelledOut() on an entry's words, remembered per acronym. */
 function spelledOutAnswer(entry: WordsEntry, acronym: string): boolean {
+  // spelledOut() starts only at a capitalised word with the acronym's first letter: without one, no need to try
+  // (a report's footnotes were each tried for every acronym of the report), nor to remember the answer.
+  const first = acronym.replace(/[^\p{L}]/gu, '').toLowerCase()[0];
+  if (first === undefined || !entry.capitals.includes(first)) return false;
   let answer = entry.answers?.get(acronym);
   if (answer === undefined) {
-    // spelledOut() starts only at a capitalised word with the acronym's first letter: without one, no need to try
-    // (a report's footnotes were each tried for every acronym of the report).
-    const first = acronym.replace(/[^\p{L}]/gu, '').toLowerCase()[0];
-    answer = first !== undefined && entry.capitals.includes(first) && spelledOut(acronym, entry.words);
+    const words = typeof entry.words === 'string' ? entry.words.split(SEPARATOR) : entry.words;
+    answer = spelledOut(acronym, words);
     (entry.answers ??= new Map()).set(acronym, answer);
   }
   return answer;

@@ -276,6 +276,7 @@ function adoptedIn(doc: DocumentModel, cues: CompiledCues, runs: ReadonlyArray<R
 }
 
 const TITLE_WORDS = new Map<string, string[]>();
+const NO_HITS: Array<{ norm: string[]; k: number }> = [];
 
 /** The blocks of a run with sentences that have an adopting verb near their start (with the sentence's words and the verb's place). */
 function runAdopted(doc: DocumentModel, from: number, to: number, cues: CompiledCues): AdoptedBlock[] {
@@ -288,8 +289,10 @@ function runAdopted(doc: DocumentModel, from: number, to: number, cues: Compiled
     if (!p.adopted || p.adopted.verbs !== cues.adoptedVerbs) {
       let any = false;
       for (const v of cues.adoptedVerbs) if (countIn(p, v) > 0) any = true;
-      const hits: Array<{ norm: string[]; k: number }> = [];
+      // Memory only (rulemem22): a block without an adopting verb shares one empty list.
+      let hits: Array<{ norm: string[]; k: number }> = NO_HITS;
       if (any) {
+        hits = [];
         for (const s of b.analysed.sentences) {
           const norm = s.words.map((w) => (w.norm ??= normalizeWord(w.text)));
           const k = norm.findIndex((w, i) => i <= ADOPTED_REACH && cues.adoptedVerbs.has(w));
@@ -733,7 +736,8 @@ const blockProse = new WeakMap<object, BlockProse>();
 /** A block's prose, the counts of phrases asked about, and whether it holds an adopting verb (per verb set). */
 interface BlockProse {
   prose: string;
-  counts: Map<string, number>;
+  /** Made at the first phrase the block holds (memory only, rulemem22: most blocks hold none of those asked about). */
+  counts?: Map<string, number>;
   adopted?: { verbs: ReadonlySet<string>; hits: Array<{ norm: string[]; k: number }> };
 }
 
@@ -748,7 +752,7 @@ const PHRASE_PATTERNS = new Map<string, RegExp>();
 
 function proseOf(b: DocumentBlock): BlockProse {
   let p = blockProse.get(b.analysed.counts);
-  if (!p) blockProse.set(b.analysed.counts, (p = { prose: proseText(b.analysed.block.text), counts: new Map() }));
+  if (!p) blockProse.set(b.analysed.counts, (p = { prose: proseText(b.analysed.block.text) }));
   return p;
 }
 
@@ -774,8 +778,8 @@ export function proseText(text: string): string {
 const NOT_PROSE = /[^\p{L}\p{N}'-]+/gu;
 
 /** How often a normalized phrase occurs in a block's prose (at most 100). */
-function countIn(p: { prose: string; counts: Map<string, number> }, key: string): number {
-  let c = p.counts.get(key);
+function countIn(p: { prose: string; counts?: Map<string, number> }, key: string): number {
+  let c = p.counts?.get(key);
   // Most blocks do not hold the phrase at all: a plain search says so without the expression
   // (not remembered: a zero per phrase and block was most of what the blocks' counts held).
   if (c === undefined && !p.prose.includes(key)) return 0;
@@ -785,7 +789,7 @@ function countIn(p: { prose: string; counts: Map<string, number> }, key: string)
     c = 0;
     re.lastIndex = 0;
     while (re.exec(p.prose) && c < 100) c++;
-    p.counts.set(key, c);
+    (p.counts ??= new Map()).set(key, c);
   }
   return c;
 }
