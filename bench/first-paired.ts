@@ -9,9 +9,8 @@
  *   node --expose-gc --import tsx bench/first-paired.ts <other checkout> [thesis|book|nl|tex|all] [rounds]
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { bundleCheckout, documentGroups, warmUpDocuments } from './shipped.js';
+import { resolve } from 'node:path';
+import { bundleCheckout, documentGroups, pairedArguments, warmUpDocuments } from './shipped.js';
 
 if (process.argv[2] === '--child') {
   // One build, one process: warm up as bench/real.ts does, then each document of the groups once.
@@ -33,10 +32,7 @@ if (process.argv[2] === '--child') {
   for (const g of await documentGroups(process.argv[4] ?? 'all')) out[g.label] = g.docs.reduce((ms, d) => ms + once(d), 0);
   process.stdout.write(JSON.stringify(out));
 } else {
-  const baseRoot = resolve(process.argv[2] ?? '');
-  if (!process.argv[2] || !existsSync(join(baseRoot, 'bench', 'shipped-entry.ts'))) throw new Error('usage: bench/first-paired.ts <other checkout> [which] [rounds]');
-  const which = process.argv[3] ?? 'all';
-  const rounds = Number(process.argv[4] ?? 5);
+  const { baseRoot, which, rounds } = pairedArguments('first-paired', 5);
   const roots = [baseRoot, resolve(import.meta.dirname, '..')];
   const child = (root: string): Record<string, number> =>
     JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', import.meta.filename, '--child', root, which], { encoding: 'utf8', cwd: resolve(import.meta.dirname, '..') }));

@@ -7,25 +7,11 @@
  *
  *   node --expose-gc --import tsx bench/gc-paired.ts <other checkout> [thesis|book|nl|tex|all] [rounds]
  */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { PerformanceObserver, constants, performance } from 'node:perf_hooks';
 import { setImmediate as tick } from 'node:timers/promises';
-import { bundleCheckout, documentGroups, warmUpDocuments, type EngineModule } from './shipped.js';
+import { pairedBuilds, warmUpDocuments, type EngineModule } from './shipped.js';
 
-const bundle = (root: string): Promise<EngineModule> => bundleCheckout(root, 'gc-paired');
-
-const baseRoot = resolve(process.argv[2] ?? '');
-if (!process.argv[2] || !existsSync(join(baseRoot, 'bench', 'shipped-entry.ts'))) throw new Error('usage: bench/gc-paired.ts <other checkout> [which] [rounds]');
-const which = process.argv[3] ?? 'all';
-const rounds = Number(process.argv[4] ?? 3);
-const builds: Array<[string, EngineModule]> = [
-  ['base', await bundle(baseRoot)],
-  ['this', await bundle(resolve(import.meta.dirname, '..'))],
-];
-for (const [, m] of builds) m.registerPracticeDictionaries();
-
-const groups = await documentGroups(which);
+const { builds, groups, rounds } = await pairedBuilds('gc-paired');
 
 const pauses: Array<{ start: number; duration: number; minor: boolean }> = [];
 new PerformanceObserver((items) => {

@@ -8,23 +8,9 @@
  * The other checkout (e.g. `git archive <commit> | tar -x -C /tmp/base`, with node_modules linked
  * and `npm run build` run there) is "base"; this one is "this".
  */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { bundleCheckout, documentGroups, warmUpDocuments, type EngineModule } from './shipped.js';
+import { pairedBuilds, warmUpDocuments, type EngineModule } from './shipped.js';
 
-const bundle = (root: string): Promise<EngineModule> => bundleCheckout(root, 'paired');
-
-const baseRoot = resolve(process.argv[2] ?? '');
-if (!process.argv[2] || !existsSync(join(baseRoot, 'bench', 'shipped-entry.ts'))) throw new Error('usage: bench/paired.ts <other checkout> [which] [rounds]');
-const which = process.argv[3] ?? 'all';
-const rounds = Number(process.argv[4] ?? 3);
-const builds: Array<[string, EngineModule]> = [
-  ['base', await bundle(baseRoot)],
-  ['this', await bundle(resolve(import.meta.dirname, '..'))],
-];
-for (const [, m] of builds) m.registerPracticeDictionaries();
-
-const groups = await documentGroups(which);
+const { builds, groups, rounds } = await pairedBuilds('paired');
 
 function run(m: EngineModule, docs: Array<{ text: string; path: string }>): number {
   let ms = 0;

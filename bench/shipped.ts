@@ -85,3 +85,24 @@ export async function documentGroups(which: string): Promise<DocumentGroup[]> {
   if (which === 'tex' || which === 'all') groups.push({ label: 'LaTeX book', docs: list('en', '.tex').map((f) => ({ text: read(f), path: f })) });
   return groups;
 }
+
+/**
+ * The arguments of the paired benchmarks (`<other checkout> [which] [rounds]`): the other checkout's root (one with
+ * bench/shipped-entry.ts, else the usage is thrown), the document group and the number of rounds.
+ */
+export function pairedArguments(script: string, rounds: number): { baseRoot: string; which: string; rounds: number } {
+  const baseRoot = resolve(process.argv[2] ?? '');
+  if (!process.argv[2] || !existsSync(join(baseRoot, 'bench', 'shipped-entry.ts'))) throw new Error(`usage: bench/${script}.ts <other checkout> [which] [rounds]`);
+  return { baseRoot, which: process.argv[3] ?? 'all', rounds: Number(process.argv[4] ?? rounds) };
+}
+
+/** The other checkout's engine and this one's, bundled, with the practice cues registered (as `brug check` does), and the documents. */
+export async function pairedBuilds(script: string, rounds = 3): Promise<{ builds: Array<[string, EngineModule]>; groups: DocumentGroup[]; rounds: number }> {
+  const args = pairedArguments(script, rounds);
+  const builds: Array<[string, EngineModule]> = [
+    ['base', await bundleCheckout(args.baseRoot, script)],
+    ['this', await bundleCheckout(resolve(import.meta.dirname, '..'), script)],
+  ];
+  for (const [, m] of builds) m.registerPracticeDictionaries();
+  return { builds, groups: await documentGroups(args.which), rounds: args.rounds };
+}

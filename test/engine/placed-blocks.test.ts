@@ -46,6 +46,16 @@ function byText(r: LintResult): Map<string, AnalysedBlock> {
   return out;
 }
 
+
+/** Texts of line breaks of every kind, accents and emoji (for the line index's property tests). */
+const lineTexts = (maxLength: number) => fc.array(fc.constantFrom('a', 'cliënt ', '😀', '\n', '\r\n', '\r', '\n\n', ' '), { maxLength }).map((xs) => xs.join(''));
+
+/** `t` with `remove` characters at `where` (a share of its length) replaced by `insert`. */
+function edited(t: string, where: number, remove: number, insert: string): string {
+  const at = Math.floor(where * t.length);
+  return t.slice(0, at) + insert + t.slice(Math.min(t.length, at + remove));
+}
+
 describe('engine: placed blocks after an edit', function () {
   this.timeout(120_000);
 
@@ -205,14 +215,13 @@ describe('engine: placed blocks after an edit', function () {
   });
 
   it('the line index patched after an edit equals one made from scratch (LF, CRLF, lone CR, emoji)', () => {
-    const text = fc.array(fc.constantFrom('a', 'cliënt ', '😀', '\n', '\r\n', '\r', '\n\n', ' '), { maxLength: 60 }).map((xs) => xs.join(''));
+    const text = lineTexts(60);
     fc.assert(
       fc.property(text, fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 8 }), text), { minLength: 1, maxLength: 5 }), (start, edits) => {
         let t = start;
         let index = new LineIndex(t);
         for (const [where, remove, insert] of edits) {
-          const at = Math.floor(where * t.length);
-          t = t.slice(0, at) + insert + t.slice(Math.min(t.length, at + remove));
+          t = edited(t, where, remove, insert);
           index = LineIndex.afterEdit(index, t);
           const fresh = new LineIndex(t);
           assert.equal(index.lineCount, fresh.lineCount);
@@ -226,15 +235,14 @@ describe('engine: placed blocks after an edit', function () {
   });
 
   it('the line index after many edits, most without a line break (its starts read through shifts), equals one made from scratch, line starts and positions', () => {
-    const text = fc.array(fc.constantFrom('a', 'cliënt ', '😀', '\n', '\r\n', '\r', '\n\n', ' '), { maxLength: 80 }).map((xs) => xs.join(''));
+    const text = lineTexts(80);
     const piece = fc.oneof(fc.constantFrom('', 'ook ', 'x', 'woord en zin '), fc.constantFrom('', 'ook ', 'x', 'woord en zin '), text);
     fc.assert(
       fc.property(text, fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 6 }), piece), { minLength: 1, maxLength: 80 }), (start, edits) => {
         let t = start;
         let index = new LineIndex(t);
         for (const [where, remove, insert] of edits) {
-          const at = Math.floor(where * t.length);
-          t = t.slice(0, at) + insert + t.slice(Math.min(t.length, at + remove));
+          t = edited(t, where, remove, insert);
           index = LineIndex.afterEdit(index, t);
         }
         const fresh = new LineIndex(t);
