@@ -184,6 +184,47 @@ describe('engine: placed blocks after an edit', function () {
     }
   });
 
+  it('per-run summaries: change() says which runs an edit left as they were, before and after the edited stretch (fast-check)', () => {
+    // A rule that keeps what it combined from the runs corrects it by change(): the previous runs between `before` and
+    // `after` go, the new ones between come; the rest are the previous runs (moved, after the stretch).
+    const engine = new Engine();
+    const pieces = ['extra ', '\n\n', '\n\n## Nieuw hoofdstuk\n\n', 'Het UWV hielp. ', '', '😀 reïntegratie '];
+    const slots = new RunSlots<number>();
+    const words = (r: LintResult, from: number, to: number) => {
+      let n = 0;
+      for (let i = from; i < to; i++) n += r.blocks[i]!.analysed.counts.words;
+      return n;
+    };
+    let text = report(12);
+    let result = engine.lint(text, { path: 'change-runs.md' });
+    let runs = slots.runs(result.model, (from, to) => words(result, from, to));
+    assert.equal(slots.change(), undefined, 'a first call: every run is new');
+    let total = runs.reduce((n, r) => n + r.value, 0);
+    let corrected = 0;
+    fc.assert(
+      fc.property(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 60 }), fc.constantFrom(...pieces)), ([where, remove, piece]) => {
+        const at = Math.floor(where * text.length);
+        text = text.slice(0, at) + piece + text.slice(Math.min(text.length, at + remove));
+        const before = runs;
+        result = engine.lint(text, { path: 'change-runs.md' });
+        runs = slots.runs(result.model, (from, to) => words(result, from, to));
+        const change = slots.change();
+        const fresh = runs.reduce((n, r) => n + r.value, 0);
+        if (change) {
+          corrected++;
+          assert.equal(change.previous, before);
+          for (let k = 0; k < change.before; k++) assert.equal(runs[k], before[k]);
+          for (let k = 1; k <= change.after; k++) assert.equal(runs[runs.length - k]!.value, before[before.length - k]!.value);
+          for (let k = change.before; k < before.length - change.after; k++) total -= before[k]!.value;
+          for (let k = change.before; k < runs.length - change.after; k++) total += runs[k]!.value;
+        } else total = fresh;
+        assert.equal(total, fresh);
+      }),
+      { numRuns: 60, seed: 23 },
+    );
+    assert.ok(corrected > 30, `edits described by change(): ${corrected} of 60`);
+  });
+
   it('random edits: the same findings, sections, metrics and block places as a check from scratch (fast-check)', () => {
     const engine = new Engine();
     const pieces = ['extra ', '\n\n', '\n\n## Nieuw hoofdstuk\n\n', 'Het UWV hielp. ', '"Ik begreep het niet," zei zij. ', '- punt\n', '', '😀 reïntegratie '];

@@ -109,6 +109,13 @@ function editedRuns(blocks: readonly DocumentBlock[]): Array<Run<object>> | unde
 let EDIT: { runs: Array<Run<object>>; prev: Array<Run<object>>; before: number; after: number } | undefined;
 
 
+/** See RunSlots.change. */
+export interface RunChange<S> {
+  before: number;
+  after: number;
+  previous: ReadonlyArray<Run<S>>;
+}
+
 /** The number of the next RunSlots: its place in every run's box. */
 let nextSlot = 0;
 
@@ -125,6 +132,21 @@ export class RunSlots<S> {
   private readonly slot = nextSlot++;
   /** The shared runs this slot read last, with the context and the runs it handed out (one document version's). */
   private last: { shared: Array<Run<object>>; out: Array<Run<S>>; context: string } | undefined;
+  /** How the last runs handed out stand to the ones before them (see change). */
+  private edited: RunChange<S> | undefined;
+
+  /**
+   * How the runs the last call handed out stand to those of the call before it, for a rule that keeps what it
+   * combined from them and corrects it rather than combining every run again: the first `before` runs are the
+   * previous call's first `before` (the same objects, places and summaries); the last `after` runs have the
+   * summaries of the previous call's last `after` runs (the same objects), moved — their `from`, `to` and `section`
+   * may differ (a heading added or removed before them renumbers their sections); the runs between replace the
+   * previous call's runs between. Undefined when the last call was not such an edit (another document, another
+   * context, the first call): then every run is to be combined.
+   */
+  change(): RunChange<S> | undefined {
+    return this.edited;
+  }
 
   /**
    * The runs of a document's blocks with this rule's summaries: `summarise(from, to)` is asked only for runs with a
@@ -142,9 +164,11 @@ export class RunSlots<S> {
     // An edit of the runs this slot read last, with the same context (speed only, doc20): the runs before the edited
     // stretch are the last ones (the same places, boxes and summaries), those after it the last ones' summaries in
     // their new places; only the runs between are read from their boxes. The same runs and summaries as reading all.
+    this.edited = undefined;
     if (edit && last && edit.runs === shared && edit.prev === last.shared && last.context === context) {
       from = edit.before;
       to = shared.length - edit.after;
+      this.edited = { before: edit.before, after: edit.after, previous: last.out };
       for (let k = 0; k < from; k++) out[k] = last.out[k]!;
       const d = last.out.length - shared.length;
       for (let k = to; k < shared.length; k++) {
