@@ -1,5 +1,5 @@
 import type { AnalysedBlock, DocumentBlock, DocumentFinding, DocumentModel, DocumentRule, RuleContext } from '../types.js';
-import type { Language, Message, RelatedLocation, Severity } from '../../types.js';
+import type { Language, Message, RelatedLocation, Section, Severity } from '../../types.js';
 import { RunSlots } from '../block-runs.js';
 import type { Run } from '../../runs.js';
 import { message } from '../types.js';
@@ -340,6 +340,19 @@ interface SectionGroup {
   /** movedBy() of a state, once asked (by: null when not moved as a whole). */
   moved?: { state: SectionState; by: number | null };
 }
+
+/**
+ * isAcknowledgements() of the section at index `i`, as at the last check while the section at that index has the same
+ * title and language (speed only, session 12: no look-up by title for every section at every check).
+ */
+function acknowledgementsAt(section: Section, i: number): boolean {
+  const known = THANKS_BY_INDEX[i];
+  if (known !== undefined && known.title === section.title && known.language === section.language) return known.thanks;
+  const thanks = isAcknowledgements(section);
+  THANKS_BY_INDEX[i] = { title: section.title, language: section.language, thanks };
+  return thanks;
+}
+const THANKS_BY_INDEX: Array<{ title: string; language: Language; thanks: boolean } | undefined> = [];
 
 /** The blocks of this rule's last check, and the number of its checks (see unchanged). */
 let LAST_BLOCKS: readonly DocumentBlock[] = [];
@@ -726,7 +739,7 @@ export const longSentence: DocumentRule = {
     const longestOver = Math.max(0, numberOption(longSentence.meta, ctx, 'sectionLongestOverWords'));
     // Acknowledgements are written for those thanked, not for the practitioner reader: their sentences are left alone.
     const thanks = new Set<number>();
-    for (let i = 0; i < doc.sections.length; i++) if (isAcknowledgements(doc.sections[i])) thanks.add(i);
+    for (let i = 0; i < doc.sections.length; i++) if (acknowledgementsAt(doc.sections[i]!, i)) thanks.add(i);
     // So is a text the report says it adopted ("This Code of Conduct is adapted from the Contributor Covenant"): the
     // writer may not rewrite it (judged false three times in s12: "standard text, adopted word for word").
     for (const i of adoptedSections(doc)) thanks.add(i);
@@ -800,7 +813,8 @@ export const longSentence: DocumentRule = {
       const top = state.top.long;
       for (let t = 0; t < top.length; t++) candidates.push(top[t]!);
     }
-    candidates.sort((a, b) => b.l.words - a.l.words);
+    // (Within the budget all are marked, in any order: no sort then.)
+    if (candidates.length > budget) candidates.sort((a, b) => b.l.words - a.l.words);
     // The marked ones have `markedAt` this check's number (no set of them per check; speed only, session 12).
     for (let c = 0; c < budget && c < candidates.length; c++) candidates[c]!.markedAt = now;
     const marked = { has: (x: LongSentence) => x.markedAt === now };
@@ -831,7 +845,9 @@ export const longSentence: DocumentRule = {
           }
           const mf = made.findings;
           for (let k = 0; k < mf.length; k++) out.push(mf[k]!);
-          state.seen = { check: now, by, runs: g.runs };
+          const seen = state.seen;
+          if (seen !== undefined) (seen.check = now), (seen.by = by), (seen.runs = g.runs);
+          else state.seen = { check: now, by, runs: g.runs };
           continue;
         }
       }
