@@ -86,4 +86,34 @@ describe('readability/section-score: kept section metrics after edits equal a fr
       check('a word in the last section');
     });
   }
+
+  // Speed only (session 12): the runs before an edit whose blocks are the last check's objects keep their paragraphs (and
+  // long-sentence its sections' findings). An edit of a link's address changes no block's text, so every run is the same
+  // (RunSlots), but every block after the link moves: by far more than a section's length here, so that a paragraph at
+  // its old place would count for the section before.
+  it("nl + en: a link's address made longer and shorter again (the same texts, the blocks after it moved)", () => {
+    for (const language of ['nl', 'en'] as const) {
+      const engine = new Engine();
+      const lines = report(language, 6);
+      const link = (url: string) => `${HARD[language]} [${language === 'nl' ? 'bron' : 'source'}](https://example.org/${url})`;
+      const project = (r: LintResult) => r.findings.filter((f) => f.ruleId === 'readability/section-score' || f.ruleId === 'readability/long-sentence').map((f) => JSON.stringify(f));
+      const urls = ['a', 'a'.repeat(4000), 'b', 'b'.repeat(2500), 'c'];
+      const texts = urls.map((url) => {
+        lines[3] = link(url);
+        return `${lines.join('\n\n')}\n`;
+      });
+      // The warm checks one after the other (no other document checked between them: the rules' runs are the last
+      // document's), then each text from scratch.
+      const warm = texts.map((text) => engine.lint(text, { path: `link-${language}.md` }));
+      const shapes: string[][] = [];
+      for (let k = 0; k < texts.length; k++) {
+        clearMarkdownCache();
+        const fresh = new Engine({ vocabulary: engine.vocabulary }).lint(texts[k]!, { path: `fresh-link-${language}.md` });
+        assert.deepEqual(project(warm[k]!), project(fresh), `${language}: address of ${urls[k]!.length} characters`);
+        assertScores(warm[k]!, `${language}: address of ${urls[k]!.length} characters`);
+        shapes.push(project(warm[k]!));
+      }
+      assert.ok(shapes[0]!.some((f) => JSON.parse(f).ruleId === 'readability/section-score') && shapes[0]!.some((f) => JSON.parse(f).ruleId === 'readability/long-sentence'), 'findings of both rules');
+    }
+  });
 });

@@ -1,10 +1,10 @@
 import type { AnalysedBlock, DocumentBlock, DocumentFinding, DocumentModel, DocumentRule, RuleContext } from '../types.js';
-import type { Language, Message, RelatedLocation, Severity } from '../../types.js';
+import type { Language, Message, RelatedLocation, Section, Severity } from '../../types.js';
 import { RunSlots } from '../block-runs.js';
 import type { Run } from '../../runs.js';
 import { message } from '../types.js';
 import { booleanOption, numberOption } from './options.js';
-import { adoptedSections, isAcknowledgements, isRunningText, nameListSentence, quotedPassages, wordsOutside } from './prose.js';
+import { adoptedSections, isAcknowledgements, isRunningText, nameListSentence, quotedPassages, samePrefix, wordsOutside } from './prose.js';
 import { escapeRegExp as escape, words as listWords, numberOf } from '../../text/lexicon.js';
 import type { Word } from '../../text/sentences.js';
 import { wordCount } from '../../text/analyse.js';
@@ -69,6 +69,8 @@ interface LongSentence {
   quiet?: boolean;
   /** Its length is a closing list (BlockLong.listed): a hint in its rank, with a message that proposes a bulleted list. */
   list?: boolean;
+  /** The number of the last check that marked it (one of the document's longest: it carries the rule's severity). */
+  markedAt?: number;
 }
 
 // Per-block answers, kept with the block's cached analysis (its sentences array is shared by every
@@ -314,6 +316,13 @@ interface SectionState {
    * range and each block's map and base then), and how far they have been moved since (`moved`, in place).
    */
   made?: { options: string; marks: boolean[]; bom: number; offset: number | undefined; endOffset: number | undefined; maps: object[]; bases: number[]; findings: DocumentFinding[]; moved: number };
+  /**
+   * The check (its number) whose findings this state's section had last, the section's runs then (those objects) and
+   * movedBy() then: the distance its blocks had moved since the findings were made.
+   */
+  seen?: { check: number; by: number; runs: ReadonlyArray<Run<RunLong>> };
+  /** The number of the last check in which it served a section (each state serves one section per check). */
+  usedAt?: number;
 }
 /** Per section, by the first of its sources (a run's summary: the same object while the run's blocks are the same). */
 const STATES = new WeakMap<object, SectionState>();
@@ -332,10 +341,58 @@ interface SectionGroup {
   moved?: { state: SectionState; by: number | null };
 }
 
+/**
+ * isAcknowledgements() of the section at index `i`, as at the last check while the section at that index has the same
+ * title and language (speed only, session 12: no look-up by title for every section at every check).
+ */
+function acknowledgementsAt(section: Section, i: number): boolean {
+  const known = THANKS_BY_INDEX[i];
+  if (known !== undefined && known.title === section.title && known.language === section.language) return known.thanks;
+  const thanks = isAcknowledgements(section);
+  THANKS_BY_INDEX[i] = { title: section.title, language: section.language, thanks };
+  return thanks;
+}
+const THANKS_BY_INDEX: Array<{ title: string; language: Language; thanks: boolean } | undefined> = [];
+
+/** The blocks of this rule's last check, and the number of its checks (see unchanged). */
+let LAST_BLOCKS: readonly DocumentBlock[] = [];
+let CHECKS = 0;
+/** A group's sources before they are read (sourcesOf). */
+const NO_SOURCES: object[] = [];
+
+/**
+ * Whether a section is as at the last check (check `now - 1`), whose findings its state had: the same run objects
+ * (RunSlots hands out a run again while its place and summary are the same), their blocks all among the first `same`,
+ * the last check's block objects (samePrefix: their analyses, places and source maps as then), and the same options.
+ * Its sources are the state's then (the answers of its asked blocks read the same blocks), its sentences of equal
+ * length are in the same order, and its blocks have moved by as much as then since the findings were made (seen.by).
+ * What reads the document outside the section's blocks, the rank of a question, is checked apart (questionsRanked).
+ */
+function unchanged(g: SectionGroup, state: SectionState, same: number, now: number, key: string): boolean {
+  const seen = state.seen;
+  if (seen === undefined || seen.check !== now - 1 || state.key !== key) return false;
+  const runs = g.runs;
+  if (runs.length !== seen.runs.length || runs[runs.length - 1]!.to > same) return false;
+  for (let r = 0; r < runs.length; r++) if (runs[r] !== seen.runs[r]) return false;
+  return true;
+}
+
+/** A section's sources: per run, its summary, then the long sentences of its blocks asked at each check (askedLong). */
+function sourcesOf(doc: DocumentModel, g: SectionGroup, max: number, summaryMax: number, clauseMax: number): object[] {
+  const sources: object[] = [];
+  for (let r = 0; r < g.runs.length; r++) {
+    const run = g.runs[r]!;
+    const v = run.value;
+    sources.push(v);
+    if (v.asked) for (let a = 0; a < v.asked.length; a++) sources.push(askedLong(v, a, doc.blocks[run.from + v.asked[a]!]!, max, summaryMax, clauseMax));
+  }
+  return sources;
+}
+
 /** Whether each of a section's candidates is marked as when its findings were made. */
-function sameMarks(marks: readonly boolean[], top: readonly LongSentence[], marked: ReadonlySet<LongSentence>): boolean {
+function sameMarks(marks: readonly boolean[], top: readonly LongSentence[], now: number): boolean {
   if (marks.length !== top.length) return false;
-  for (let i = 0; i < top.length; i++) if (marks[i] !== marked.has(top[i]!)) return false;
+  for (let i = 0; i < top.length; i++) if (marks[i] !== (top[i]!.markedAt === now)) return false;
   return true;
 }
 
@@ -429,15 +486,21 @@ function movedBy(doc: DocumentModel, g: SectionGroup, state: SectionState): numb
 function stillRanked(doc: DocumentModel, g: SectionGroup, state: SectionState, key: string): boolean {
   if (state.key !== key || state.sources.length !== g.sources.length) return false;
   for (let j = 0; j < g.sources.length; j++) if (state.sources[j] !== g.sources[j]) return false;
-  for (const j of state.questions) {
-    const i = g.runs[state.at[2 * j]!]!.from + state.at[2 * j + 1]!;
-    if (researchQuestion(doc, i, state.long[j]!.l) !== (state.long[j]!.quiet === true)) return false;
-  }
+  if (!questionsRanked(doc, g, state)) return false;
   // Blocks that all moved by the same distance kept their order (speed only, doc20).
   if (state.ties.length === 0 || movedBy(doc, g, state) !== null) return true;
   for (const j of state.ties) {
     const c = blockOf(doc, g, state.at, j).prose.start - blockOf(doc, g, state.at, j + 1).prose.start;
     if (c > 0 || (c === 0 && state.gathered[j]! > state.gathered[j + 1]!)) return false;
+  }
+  return true;
+}
+
+/** Whether each question of a section's state is ranked as then (researchQuestion reads its section's title and the text before it). */
+function questionsRanked(doc: DocumentModel, g: SectionGroup, state: SectionState): boolean {
+  for (const j of state.questions) {
+    const i = g.runs[state.at[2 * j]!]!.from + state.at[2 * j + 1]!;
+    if (researchQuestion(doc, i, state.long[j]!.l) !== (state.long[j]!.quiet === true)) return false;
   }
   return true;
 }
@@ -676,7 +739,7 @@ export const longSentence: DocumentRule = {
     const longestOver = Math.max(0, numberOption(longSentence.meta, ctx, 'sectionLongestOverWords'));
     // Acknowledgements are written for those thanked, not for the practitioner reader: their sentences are left alone.
     const thanks = new Set<number>();
-    for (let i = 0; i < doc.sections.length; i++) if (isAcknowledgements(doc.sections[i])) thanks.add(i);
+    for (let i = 0; i < doc.sections.length; i++) if (acknowledgementsAt(doc.sections[i]!, i)) thanks.add(i);
     // So is a text the report says it adopted ("This Code of Conduct is adapted from the Contributor Covenant"): the
     // writer may not rewrite it (judged false three times in s12: "standard text, adopted word for word").
     for (const i of adoptedSections(doc)) thanks.add(i);
@@ -689,35 +752,50 @@ export const longSentence: DocumentRule = {
     const groups: SectionGroup[] = [];
     const groupOf = new Map<number, SectionGroup>();
     // (Indexed loops over the runs, sections and findings here: no iterator result per element at every edit.)
+    let current: SectionGroup | undefined;
     for (let r = 0; r < runs.length; r++) {
       const run = runs[r]!;
       const v = run.value;
       if (v.blocks === 0 || thanks.has(run.section)) continue;
-      let g = groupOf.get(run.section);
+      // (A section's runs are consecutive: the map is asked when the section changes.)
+      let g = current !== undefined && current.section === run.section ? current : groupOf.get(run.section);
       if (!g) {
-        groupOf.set(run.section, (g = { section: run.section, sources: [], runs: [], sentences: 0 }));
+        groupOf.set(run.section, (g = { section: run.section, sources: NO_SOURCES, runs: [], sentences: 0 }));
         groups.push(g);
       }
-      g.sources.push(v);
+      current = g;
       g.runs.push(run);
       g.sentences += v.sentences;
-      if (v.asked) for (let a = 0; a < v.asked.length; a++) g.sources.push(askedLong(v, a, doc.blocks[run.from + v.asked[a]!]!, max, summaryMax, clauseMax));
     }
+    // The blocks that are the last check's block objects (the first `same`): a section among them whose state served it
+    // at the last check, with the same runs, is as it was then (see unchanged).
+    const same = samePrefix(doc.blocks, LAST_BLOCKS);
+    LAST_BLOCKS = doc.blocks;
+    const now = ++CHECKS;
     // Each section's long sentences, ranked: as at the last check when it has the same sources (speed only, session 9:
     // the ranks of its questions and the order of its sentences of equal length checked again), else gathered anew.
     const gatherKey = `${byLanguage} ${sentenceMargin}`;
-    const used = new Set<SectionState>();
+    // (A state that served a section in this check has `usedAt` this check's number: no set of them per check.)
     for (let gi = 0; gi < groups.length; gi++) {
       const g = groups[gi]!;
-      const known = STATES.get(g.sources[0]!);
+      const known = STATES.get(g.runs[0]!.value);
       // Each state serves one section per check (sections of the same text share their sources: each has its own blocks).
-      if (known && !used.has(known) && stillRanked(doc, g, known, gatherKey)) {
+      if (known && known.usedAt !== now && unchanged(g, known, same, now, gatherKey) && questionsRanked(doc, g, known)) {
+        // Speed only (session 12): the same runs of the same block objects as at the last check, which this state served
+        // (its sources the same, its blocks where they were, the findings moved by as much as then).
+        g.sources = known.sources;
+        g.moved = { state: known, by: known.seen!.by };
         g.state = known;
       } else {
-        g.state = gather(doc, g, gatherKey, max, summaryMax, clauseMax, marginOf);
-        if (!(known && used.has(known))) STATES.set(g.sources[0]!, g.state);
+        g.sources = sourcesOf(doc, g, max, summaryMax, clauseMax);
+        if (known && known.usedAt !== now && stillRanked(doc, g, known, gatherKey)) {
+          g.state = known;
+        } else {
+          g.state = gather(doc, g, gatherKey, max, summaryMax, clauseMax, marginOf);
+          if (!(known && known.usedAt === now)) STATES.set(g.sources[0]!, g.state);
+        }
       }
-      used.add(g.state);
+      g.state.usedAt = now;
     }
     // The document's budget of warnings goes to the longest sentences, at most `perSection` in a section.
     const budget = Math.max(1, Math.round((doc.metrics.words * per1000) / 1000));
@@ -735,8 +813,11 @@ export const longSentence: DocumentRule = {
       const top = state.top.long;
       for (let t = 0; t < top.length; t++) candidates.push(top[t]!);
     }
-    candidates.sort((a, b) => b.l.words - a.l.words);
-    const marked = new Set(candidates.slice(0, budget));
+    // (Within the budget all are marked, in any order: no sort then.)
+    if (candidates.length > budget) candidates.sort((a, b) => b.l.words - a.l.words);
+    // The marked ones have `markedAt` this check's number (no set of them per check; speed only, session 12).
+    for (let c = 0; c < budget && c < candidates.length; c++) candidates[c]!.markedAt = now;
+    const marked = { has: (x: LongSentence) => x.markedAt === now };
 
     const out: DocumentFinding[] = [];
     const bom = doc.text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -754,7 +835,7 @@ export const longSentence: DocumentRule = {
       // A section after an edit has moved as a whole: every place by the same distance (the same maps, each base moved
       // by it, and the section's heading too); its findings are moved in place (moveFindings).
       const made = state.made;
-      if (made && made.options === options && made.bom === bom && long.length > 0 && sameMarks(made.marks, top, marked)) {
+      if (made && made.options === options && made.bom === bom && long.length > 0 && sameMarks(made.marks, top, now)) {
         const by = movedBy(doc, g, state);
         const same = by !== null && (sec === undefined ? made.offset === undefined : made.offset !== undefined && made.endOffset !== undefined && sec.offset - made.offset === by && sec.endOffset - made.endOffset === by);
         if (same && by !== null) {
@@ -764,6 +845,9 @@ export const longSentence: DocumentRule = {
           }
           const mf = made.findings;
           for (let k = 0; k < mf.length; k++) out.push(mf[k]!);
+          const seen = state.seen;
+          if (seen !== undefined) (seen.check = now), (seen.by = by), (seen.runs = g.runs);
+          else state.seen = { check: now, by, runs: g.runs };
           continue;
         }
       }
@@ -794,6 +878,7 @@ export const longSentence: DocumentRule = {
       }
       const places = state.blocks.map((j) => long[j]!.block.prose);
       state.made = { options, marks: top.map((x) => marked.has(x)), bom, offset: sec?.offset, endOffset: sec?.endOffset, maps: places.map((b) => b.map), bases: places.map((b) => b.mapBase ?? 0), findings, moved: 0 };
+      state.seen = { check: now, by: 0, runs: g.runs };
       // The findings themselves go out (the engine copies each; a later check moves them in place).
       out.push(...findings);
     }

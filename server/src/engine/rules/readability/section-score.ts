@@ -4,9 +4,10 @@ import { numberOption } from './options.js';
 import { scoreWithSentencesOf } from './hard-paragraph.js';
 import { addCounts, emptyCounts, metricsOf, sameCounts } from '../../text/metrics.js';
 import type { Counts, Metrics } from '../../types.js';
-import type { DocumentModel } from '../types.js';
+import type { DocumentBlock, DocumentModel } from '../types.js';
+import type { Run } from '../../runs.js';
 import type { Language } from '../../types.js';
-import { adoptedSections, isAcknowledgements, isRunningText } from './prose.js';
+import { adoptedSections, isAcknowledgements, isRunningText, samePrefix } from './prose.js';
 import { BlockStates, Tally } from '../../incremental.js';
 import { RunSlots } from '../block-runs.js';
 
@@ -164,13 +165,21 @@ interface Prose {
   runs: RunProse[];
   starts: number[];
   runCount: number;
+  /** How many of the runs (their first `kept` entries in `runs`, and their paragraphs) are as at the last proseOf. */
+  kept: number;
 }
 
 /**
  * The lists proseOf fills, kept from one check to the next and written over (a check reads its Prose before the next
  * check makes one): no new lists of every paragraph per edit (speed and garbage only, session 10).
  */
-const SCRATCH: Prose = { index: [], offset: [], language: [], count: 0, ordered: true, runs: [], starts: [], runCount: 0 };
+const SCRATCH: Prose = { index: [], offset: [], language: [], count: 0, ordered: true, runs: [], starts: [], runCount: 0, kept: 0 };
+
+/**
+ * The last proseOf that filled SCRATCH: its blocks and runs (this version's objects), and per run (by its index in them)
+ * how far the lists were filled before it (count, runCount, ordered, and the last paragraph's offset).
+ */
+let LAST_PROSE: { blocks: readonly DocumentBlock[]; runs: ReadonlyArray<Run<RunProse>>; count: number[]; runCount: number[]; ordered: boolean[]; last: number[] } | undefined;
 
 function proseOf(doc: DocumentModel): Prose {
   const blocks = doc.blocks;
@@ -181,7 +190,37 @@ function proseOf(doc: DocumentModel): Prose {
   let last = -Infinity;
   // Speed only (session 9): which blocks are running-text paragraphs, and their counts, from the runs' summaries; their
   // places from the blocks of this check.
-  for (const run of RUNS.runs(doc, (from, to) => runProse(doc, from, to))) {
+  const all = RUNS.runs(doc, (from, to) => runProse(doc, from, to));
+  // Speed only (session 12): the runs before an edit (RunSlots.change: the same run objects) whose blocks are all the
+  // last check's block objects (samePrefix: the same places and sections) have the paragraphs the lists hold for them.
+  const was = LAST_PROSE;
+  const change = RUNS.change();
+  let r0 = 0;
+  if (was !== undefined && change !== undefined && change.previous === was.runs) {
+    const same = samePrefix(blocks, was.blocks);
+    let hi = change.before;
+    while (r0 < hi) {
+      const mid = (r0 + hi) >> 1;
+      if (all[mid]!.to <= same) r0 = mid + 1;
+      else hi = mid;
+    }
+    count = was.count[r0]!;
+    runCount = was.runCount[r0]!;
+    ordered = was.ordered[r0]!;
+    last = was.last[r0]!;
+  }
+  LAST_PROSE = undefined;
+  const at = was ?? { blocks, runs: all, count: [], runCount: [], ordered: [], last: [] };
+  SCRATCH.kept = runCount;
+  // What proseCountsByPlace filled in for the runs after the kept ones is read again.
+  RUN_OF_FILLED = Math.min(RUN_OF_FILLED, runCount);
+  for (const l in SUMS_FILLED) SUMS_FILLED[l as Language] = Math.min(SUMS_FILLED[l as Language]!, runCount);
+  for (let r = r0; r < all.length; r++) {
+    const run = all[r]!;
+    at.count[r] = count;
+    at.runCount[r] = runCount;
+    at.ordered[r] = ordered;
+    at.last[r] = last;
     const v = run.value;
     if (v.ks.length === 0) continue;
     // Every block of a run is in the run's section (block-runs.ts); a paragraph that is not is read on its own.
@@ -204,6 +243,13 @@ function proseOf(doc: DocumentModel): Prose {
     }
   }
   starts[runCount] = count;
+  at.count[all.length] = count;
+  at.runCount[all.length] = runCount;
+  at.ordered[all.length] = ordered;
+  at.last[all.length] = last;
+  at.blocks = blocks;
+  at.runs = all;
+  LAST_PROSE = at;
   // Runs of an earlier, longer document are let go (their summaries hold sentences); numbers may stay.
   if (runs.length > runCount) runs.length = runCount;
   SCRATCH.count = count;
@@ -215,7 +261,7 @@ function proseOf(doc: DocumentModel): Prose {
 /** proseOf() from every block, each paragraph a run of its own. */
 function proseOfBlocks(doc: DocumentModel): Prose {
   const blocks = doc.blocks;
-  const prose: Prose = { index: [], offset: [], language: [], count: 0, ordered: true, runs: [], starts: [], runCount: 0 };
+  const prose: Prose = { index: [], offset: [], language: [], count: 0, ordered: true, runs: [], starts: [], runCount: 0, kept: 0 };
   let last = -Infinity;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
@@ -285,9 +331,12 @@ function proseCountsByPlace(doc: DocumentModel, prose: Prose): Map<number, Count
     return out;
   }
   // The run of each paragraph (an index into prose.runs).
-  if (RUN_OF.length < prose.count) RUN_OF = new Int32Array(prose.count * 2);
+  // (Those of SCRATCH's kept runs as the last check filled them in: see proseOf.)
+  if (RUN_OF.length < prose.count) (RUN_OF = new Int32Array(prose.count * 2)), (RUN_OF_FILLED = 0);
   const runOf = RUN_OF;
-  for (let r = 0; r < prose.runCount; r++) runOf.fill(r, prose.starts[r]!, prose.starts[r + 1]!);
+  const kept = prose === SCRATCH ? RUN_OF_FILLED : 0;
+  for (let r = kept; r < prose.runCount; r++) runOf.fill(r, prose.starts[r]!, prose.starts[r + 1]!);
+  RUN_OF_FILLED = prose === SCRATCH ? prose.runCount : 0;
   const sums: Partial<Record<Language, Int32Array>> = {};
   for (let i = 0; i < sections.length; i++) {
     const s = sections[i]!;
@@ -337,8 +386,9 @@ function proseCountsByPlace(doc: DocumentModel, prose: Prose): Map<number, Count
   return out;
 }
 
-/** The run of each paragraph (proseCountsByPlace), written over at each check. */
+/** The run of each paragraph (proseCountsByPlace), written over at each check; filled in for SCRATCH's first RUN_OF_FILLED runs. */
 let RUN_OF = new Int32Array(0);
+let RUN_OF_FILLED = 0;
 
 /** Numbers per run in the running sums: how many paragraphs, then the fields of Counts (emptyCounts' order). */
 const FIELDS = 12;
@@ -351,11 +401,14 @@ const FIELDS = 12;
  */
 function runningSums(prose: Prose, language: Language): Int32Array {
   const n = prose.runCount;
-  // Written over at each check (entry 0 zero, each next one from the one before).
+  // Written over at each check (entry 0 zero, each next one from the one before), from the entry after SCRATCH's kept
+  // runs (see proseOf: the entries up to it are as the last check made them).
   let sum = SUMS[language];
-  if (!sum || sum.length < (n + 1) * FIELDS) sum = SUMS[language] = new Int32Array((n + 1) * FIELDS * 2);
-  sum.fill(0, 0, FIELDS);
-  for (let r = 0; r < n; r++) {
+  let from = prose === SCRATCH ? (SUMS_FILLED[language] ?? 0) : 0;
+  if (!sum || sum.length < (n + 1) * FIELDS) (sum = SUMS[language] = new Int32Array((n + 1) * FIELDS * 2)), (from = 0);
+  if (from === 0) sum.fill(0, 0, FIELDS);
+  SUMS_FILLED[language] = prose === SCRATCH ? n : 0;
+  for (let r = from; r < n; r++) {
     const a = r * FIELDS;
     const b = a + FIELDS;
     const x = prose.runs[r]!.sums[language];
@@ -381,6 +434,8 @@ function runningSums(prose: Prose, language: Language): Int32Array {
 }
 
 const SUMS: Partial<Record<Language, Int32Array>> = {};
+/** Per language, how many of SCRATCH's runs its running sums hold (entries 0 to that number are as the runs give them). */
+const SUMS_FILLED: Partial<Record<Language, number>> = {};
 
 /** Syllables of a long word that the message may name as one to replace or explain. */
 const HARD_SYLLABLES = 4;
