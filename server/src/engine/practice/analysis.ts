@@ -468,9 +468,25 @@ function compute(doc: DocumentModel, lex: PracticeLexicon): PracticeFit {
     words: doc.metrics.words,
   };
   const early = Math.max(1, Math.ceil(doc.sections.length * 0.25));
-  const summary = doc.sections.find((s, i) => (i < Math.max(4, early) || s.offset < doc.text.length * 0.15) && lex.summaryHeadings.test(s.title));
+  const summary = doc.sections.find((s, i) => (i < Math.max(4, early) || s.offset < doc.text.length * 0.15) && isSummaryTitle(s.title, lex));
   if (summary) fit.summary = { title: summary.title, line: summary.line };
   const conclusion = doc.sections.find((s) => s.role === 'conclusion' || s.role === 'discussion');
   if (conclusion) fit.conclusions = { title: conclusion.title, line: conclusion.line, offset: conclusion.offset, endOffset: conclusion.endOffset };
   return fit;
 }
+
+/**
+ * Whether a section title names a summary, remembered per lexicon and title (the first quarter of a long report's
+ * titles were tested again at every edit: ~0.4 ms at 100k words; speed only, fit23). A few thousand titles at most.
+ */
+function isSummaryTitle(title: string, lex: PracticeLexicon): boolean {
+  let known = SUMMARY_TITLES.get(lex);
+  if (!known) SUMMARY_TITLES.set(lex, (known = new Map()));
+  let yes = known.get(title);
+  if (yes === undefined) {
+    if (known.size > 5000) known.clear();
+    known.set(title, (yes = lex.summaryHeadings.test(title)));
+  }
+  return yes;
+}
+const SUMMARY_TITLES = new WeakMap<PracticeLexicon, Map<string, boolean>>();
