@@ -962,7 +962,7 @@ function assemble(ctx: Context, src: Sources, participants: Participants, v: Voi
   const asCoResearchers = v.involvement.length > 0;
   const { sections, keySections } = sectionsOf(doc, v, parent);
   const methodSection = doc.sections.find((s) => s.role === 'method');
-  const sorted = (kind: PeopleKind) => [...v.terms.entries()].filter(([, t]) => t.kind === kind).sort((a, b) => b[1].count - a[1].count || compareWords(a[0], b[0]) || a[1].first - b[1].first || a[1].at - b[1].at).slice(0, MAX_ITEMS).map(([, t]) => ({ term: t.display, count: t.count }));
+  const sorted = (kind: PeopleKind) => topTerms(v.terms, kind).map(([, t]) => ({ term: t.display, count: t.count }));
   const result: ClientPerspective = {
     verdict,
     language: doc.language,
@@ -1001,6 +1001,25 @@ function assemble(ctx: Context, src: Sources, participants: Participants, v: Voi
   if (methodSection) result.method.section = { title: methodSection.title, line: methodSection.line, offset: methodSection.offset, endOffset: methodSection.endOffset, contentEnd: methodSection.contentEnd };
   result.summary = summaryOf(result);
   return result;
+}
+
+/** Terms by count (most first), then by word, then by first use: a strict order, the same as sorting them by it in order of first use. */
+function compareTerms(a: [string, TermTotal], b: [string, TermTotal]): number {
+  return b[1].count - a[1].count || compareWords(a[0], b[0]) || a[1].first - b[1].first || a[1].at - b[1].at;
+}
+
+/** The first MAX_ITEMS terms of a kind in that order, picked in one pass (not all of a long document's terms sorted; speed only, fit23). */
+function topTerms(terms: Map<string, TermTotal>, kind: PeopleKind): Array<[string, TermTotal]> {
+  const top: Array<[string, TermTotal]> = [];
+  for (const entry of terms) {
+    if (entry[1].kind !== kind) continue;
+    if (top.length === MAX_ITEMS && compareTerms(entry, top[MAX_ITEMS - 1]!) >= 0) continue;
+    let i = top.length;
+    while (i > 0 && compareTerms(entry, top[i - 1]!) < 0) i--;
+    top.splice(i, 0, entry);
+    if (top.length > MAX_ITEMS) top.pop();
+  }
+  return top;
 }
 
 /** The evidence by kind, and the strongest piece for the verdict: a client quote, then reported experience, then the method. */
