@@ -92,11 +92,14 @@ interface CueTotals {
 interface Totals {
   values: PracticeRun[];
   cue: Array<CueTotals | undefined>;
+  /** Jargon terms (insight 8). */
+  terms: number;
   policy: { p: number; f: number; linked: number; runs: number[] };
 }
 
 /** A run's answers added to the totals (sign 1; its index in `came`'s lists) or taken from them (sign -1). */
 function countRun(t: Totals, v: PracticeRun, sign: 1 | -1, k: number, came?: Array<number[] | undefined>, cameIn?: number[]): void {
+  t.terms += sign * v.terms;
   for (let mask = v.cueMask; mask !== 0; mask &= mask - 1) {
     const slot = 31 - Math.clz32(mask & -mask);
     const e = v.cue[slot]!;
@@ -114,7 +117,7 @@ function countRun(t: Totals, v: PracticeRun, sign: 1 | -1, k: number, came?: Arr
 }
 
 function totalsOf(values: PracticeRun[]): Totals {
-  const t: Totals = { values, cue: [], policy: { p: 0, f: 0, linked: 0, runs: [] } };
+  const t: Totals = { values, cue: [], terms: 0, policy: { p: 0, f: 0, linked: 0, runs: [] } };
   for (let k = 0; k < values.length; k++) {
     const v = values[k]!;
     for (let mask = v.cueMask; mask !== 0; mask &= mask - 1) (t.cue[31 - Math.clz32(mask & -mask)] ??= { present: 0, found: 0, runs: [] }).runs.push(k);
@@ -297,12 +300,12 @@ const JARGON_FITS = 3;
 const JARGON_FAILS = 12;
 
 /** Insight 8: the vocabulary findings (jargon terms per 1,000 words). */
-function languageItem(doc: DocumentModel, runs: Array<Run<PracticeRun>>): { status: PracticeStatus; evidence: PracticeEvidence[] } {
-  // The first use of each term, placed only for the few quoted as evidence.
+function languageItem(doc: DocumentModel, runs: Array<Run<PracticeRun>>, totals: Totals): { status: PracticeStatus; evidence: PracticeEvidence[] } {
+  // The first use of each term, placed only for the few quoted as evidence; the runs read only until five are found.
   const seen = new Map<string, { block: (typeof doc.blocks)[number]; term: VocabularyFacts['terms'][number] }>();
-  let terms = 0;
+  const terms = totals.terms;
   for (const r of runs) {
-    terms += r.value.terms;
+    if (seen.size >= MAX_EVIDENCE) break;
     for (const { k, key, term } of r.value.firstTerms) {
       if (seen.size >= MAX_EVIDENCE) break;
       if (!seen.has(key)) seen.set(key, { block: doc.blocks[r.from + k]!, term });
@@ -329,11 +332,18 @@ function readabilityItem(doc: DocumentModel): { status: PracticeStatus; evidence
   if (m.words < 50) return { status: 'not-applicable', evidence: [] };
   const band = READABLE[doc.language];
   const status: PracticeStatus = m.score >= band.good ? 'present' : m.score >= band.fair ? 'partial' : 'absent';
-  const hard = doc.sections
-    .filter((s) => s.metrics.words >= 80 && s.metrics.score < band.good)
-    .sort((a, b) => a.metrics.score - b.metrics.score)
-    .slice(0, 3)
-    .map((s) => ({ line: s.line, text: `${s.title} (${Math.round(s.metrics.score)})`, offset: s.offset, endOffset: s.endOffset, strength: 'partial' as const }));
+  // The three hardest, in one pass (as sorting them all by score, equal scores in document order; speed only, fit23).
+  const top: DocumentModel['sections'] = [];
+  for (const s of doc.sections) {
+    const score = s.metrics.score;
+    if (s.metrics.words < 80 || !(score < band.good)) continue;
+    if (top.length === 3 && score >= top[2]!.metrics.score) continue;
+    let i = top.length;
+    while (i > 0 && score < top[i - 1]!.metrics.score) i--;
+    top.splice(i, 0, s);
+    if (top.length > 3) top.pop();
+  }
+  const hard = top.map((s) => ({ line: s.line, text: `${s.title} (${Math.round(s.metrics.score)})`, offset: s.offset, endOffset: s.endOffset, strength: 'partial' as const }));
   return { status, evidence: hard };
 }
 
@@ -517,7 +527,7 @@ function compute(doc: DocumentModel, lex: PracticeLexicon): PracticeFit {
     let r: { status: PracticeStatus; evidence: PracticeEvidence[] };
     if (id === 'client_perspective') r = clientItem(doc);
     else if (id === 'practical_handles') r = handlesItem(handles, doc);
-    else if (id === 'common_language') r = languageItem(doc, runs);
+    else if (id === 'common_language') r = languageItem(doc, runs, totals);
     else if (id === 'readability') r = readabilityItem(doc);
     else if (id === 'policy_practice') r = policyPractice(totals, lex);
     else {
