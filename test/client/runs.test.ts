@@ -53,6 +53,8 @@ function perspective(r: LintResult) {
   return {
     cp: clientPerspective(r.model),
     findings: r.findings.filter((f) => f.ruleId.startsWith('client/')).map((f) => ({ ...f, fixes: f.fixes })),
+    // A perspective that failed in the check and was made again when asked here would hide the failure.
+    errors: r.errors,
   };
 }
 

@@ -82,8 +82,11 @@ function item(id: InsightId, status: PracticeStatus, evidence: PracticeEvidence[
 interface CueTotals {
   present: number;
   found: number;
-  runs: number[];
+  runs: ByStrength;
 }
+
+/** Runs (their indices) with candidates of each strength, in order: a pass for one strength reads only those. */
+type ByStrength = Record<'present' | 'partial', number[]>;
 
 /**
  * The runs' cue and level answers summed (each insight then reads only the runs that have candidates for it), with
@@ -94,36 +97,45 @@ interface Totals {
   cue: Array<CueTotals | undefined>;
   /** Jargon terms (insight 8). */
   terms: number;
-  policy: { p: number; f: number; linked: number; runs: number[] };
+  policy: { p: number; f: number; linked: number; runs: ByStrength };
 }
 
 /** A run's answers added to the totals (sign 1; its index in `came`'s lists) or taken from them (sign -1). */
-function countRun(t: Totals, v: PracticeRun, sign: 1 | -1, k: number, came?: Array<number[] | undefined>, cameIn?: number[]): void {
+function countRun(t: Totals, v: PracticeRun, sign: 1 | -1, k: number, came?: Array<ByStrength | undefined>, cameIn?: ByStrength): void {
   t.terms += sign * v.terms;
   for (let mask = v.cueMask; mask !== 0; mask &= mask - 1) {
     const slot = 31 - Math.clz32(mask & -mask);
     const e = v.cue[slot]!;
-    const c = (t.cue[slot] ??= { present: 0, found: 0, runs: [] });
+    const c = (t.cue[slot] ??= { present: 0, found: 0, runs: { present: [], partial: [] } });
     c.present += sign * e.present.length;
     c.found += sign * (e.present.length + e.partial.length);
-    if (came) (came[slot] ??= []).push(k);
+    if (came) strengthsOf(e, k, (came[slot] ??= { present: [], partial: [] }));
   }
   const p = v.policy;
   if (p.p === 0 && p.f === 0) return;
   t.policy.p += sign * p.p;
   t.policy.f += sign * p.f;
   t.policy.linked += sign * p.linked;
-  if (cameIn && (p.present.length || p.partial.length)) cameIn.push(k);
+  if (cameIn) strengthsOf(p, k, cameIn);
+}
+
+/** Run k in the lists of the strengths it has candidates of. */
+function strengthsOf(e: { present: Candidate[]; partial: Candidate[] }, k: number, lists: ByStrength): void {
+  if (e.present.length) lists.present.push(k);
+  if (e.partial.length) lists.partial.push(k);
 }
 
 function totalsOf(values: PracticeRun[]): Totals {
-  const t: Totals = { values, cue: [], terms: 0, policy: { p: 0, f: 0, linked: 0, runs: [] } };
+  const t: Totals = { values, cue: [], terms: 0, policy: { p: 0, f: 0, linked: 0, runs: { present: [], partial: [] } } };
   for (let k = 0; k < values.length; k++) {
     const v = values[k]!;
-    for (let mask = v.cueMask; mask !== 0; mask &= mask - 1) (t.cue[31 - Math.clz32(mask & -mask)] ??= { present: 0, found: 0, runs: [] }).runs.push(k);
     countRun(t, v, 1, k);
+    for (let mask = v.cueMask; mask !== 0; mask &= mask - 1) {
+      const slot = 31 - Math.clz32(mask & -mask);
+      strengthsOf(v.cue[slot]!, k, t.cue[slot]!.runs);
+    }
     const p = v.policy;
-    if ((p.p !== 0 || p.f !== 0) && (p.present.length || p.partial.length)) t.policy.runs.push(k);
+    if (p.p !== 0 || p.f !== 0) strengthsOf(p, k, t.policy.runs);
   }
   return t;
 }
@@ -157,16 +169,17 @@ function correctTotals(t: Totals, change: RunChange<unknown>, values: PracticeRu
   if (wentTo < before || cameTo < before) return undefined;
   for (let k = 0; k < before; k++) if (values[k] !== prev[k]) return undefined;
   for (let k = 0; k < after; k++) if (values[cameTo + k] !== prev[wentTo + k]) return undefined;
-  const came: Array<number[] | undefined> = [];
-  const cameIn: number[] = [];
+  const came: Array<ByStrength | undefined> = [];
+  const cameIn: ByStrength = { present: [], partial: [] };
   for (let k = before; k < wentTo; k++) countRun(t, prev[k]!, -1, k);
   for (let k = before; k < cameTo; k++) countRun(t, values[k]!, 1, k, came, cameIn);
   const shift = cameTo - wentTo;
   for (let slot = 0; slot < t.cue.length; slot++) {
     const c = t.cue[slot];
-    if (c) c.runs = spliced(c.runs, before, wentTo, came[slot], shift);
+    if (c) c.runs = { present: spliced(c.runs.present, before, wentTo, came[slot]?.present, shift), partial: spliced(c.runs.partial, before, wentTo, came[slot]?.partial, shift) };
   }
-  t.policy.runs = spliced(t.policy.runs, before, wentTo, cameIn, shift);
+  const pr = t.policy.runs;
+  t.policy.runs = { present: spliced(pr.present, before, wentTo, cameIn.present, shift), partial: spliced(pr.partial, before, wentTo, cameIn.partial, shift) };
   t.values = values;
   return t;
 }
@@ -192,7 +205,7 @@ function cueInsight(id: CueInsightId, totals: Totals, lex: PracticeLexicon): { s
   const present = t?.present ?? 0;
   const found = t?.found ?? 0;
   const status: PracticeStatus = present >= cues.minPresent ? 'present' : found ? 'partial' : 'absent';
-  return { status, evidence: t ? pickFrom((strength) => candidates(totals.values, t.runs, (v) => v.cue[slot]![strength])) : [] };
+  return { status, evidence: t ? pickFrom((strength) => candidates(totals.values, t.runs[strength], (v) => v.cue[slot]![strength])) : [] };
 }
 
 /** The candidates of the runs (indices into `values`), in document order. */
@@ -234,7 +247,7 @@ function policyPractice(totals: Totals, lex: PracticeLexicon): { status: Practic
   // The cue evidence first, then the sentences that name both levels.
   const evidence = pickFrom(function* (strength) {
     for (const e of base.evidence) if (e.strength === strength) yield e;
-    yield* candidates(totals.values, runs, (v) => v.policy[strength]);
+    yield* candidates(totals.values, runs[strength], (v) => v.policy[strength]);
   });
   return { status, evidence };
 }
