@@ -31,6 +31,14 @@ describe('client: the clientPerspective analysis', () => {
     assert.ok(cp.professionalTerms.some((t) => t.term === 'support workers' && t.count === 3));
   });
 
+  it('nl and en: the five most used client terms, most first, then by word (more than five terms, with ties)', () => {
+    const en = 'The tenants said the office is far. Patients wait long. The residents agreed with the tenants. Patients and tenants complained. Families of patients wrote to us. Service users asked for help. The residents voted. Parents came too. Pupils joined. Clients spoke.';
+    const nl = 'De huurders vonden het loket ver weg. Patiënten wachten lang. De bewoners waren het eens met de huurders. Patiënten en huurders klaagden. Families van patiënten schreven ons. Cliënten vroegen om hulp. De bewoners stemden. Ouders kwamen ook. Leerlingen deden mee.';
+    const terms = (text: string) => check(`# T\n\n${text}\n`, { path: 'terms.md' }).cp.clientTerms.map((t) => `${t.term} ${t.count}`);
+    assert.deepEqual(terms(en), ['patients 3', 'tenants 3', 'residents 2', 'clients 1', 'families 1']);
+    assert.deepEqual(terms(nl), ['huurders 3', 'patiënten 3', 'bewoners 2', 'cliënten 1', 'leerlingen 1']);
+  });
+
   it('counts per section, each section with its subsections', () => {
     const { cp } = check(fixture('nl-present.md'), { path: 'a.md' });
     const res = cp.sections.find((s) => s.title === 'Resultaten')!;

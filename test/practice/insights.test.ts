@@ -99,4 +99,27 @@ describe('practice: the card', () => {
     assert.ok(['present', 'partial'].includes(item(fit, 'readability').status));
     assert.ok(['present', 'partial', 'absent'].includes(item(fit, 'common_language').status));
   });
+  it('nl and en: 9 quotes the three hardest long sections, hardest first, equal scores in document order', () => {
+    for (const lang of LANGS) {
+      // Hard sections of the same text (equal scores), one harder and one easy, each over 80 words.
+      const hard = lang === 'nl'
+        ? 'De operationalisatie van multidisciplinaire samenwerkingsverbanden vereist institutionele verankering, organisatieoverstijgende afstemming en beleidsmatige prioritering door verantwoordelijke bestuurders. '
+        : 'The operationalisation of multidisciplinary collaborative arrangements necessitates institutional embedding, interorganisational coordination and administrative prioritisation by responsible executives. ';
+      const harder = lang === 'nl'
+        ? 'Intersectorale beleidsimplementatie veronderstelt geïntegreerde verantwoordingsstructuren, interorganisationele kennisuitwisseling en procesmatige institutionalisering van samenwerkingsovereenkomsten. '
+        : 'Intersectoral policy implementation presupposes integrated accountability infrastructures, interorganisational knowledge transfer and procedural institutionalisation of collaborative agreements. ';
+      const easy = lang === 'nl' ? 'Het is een mooie dag. We gaan naar buiten. De zon schijnt en het is warm. ' : 'It is a nice day. We go out. The sun shines and it is warm. ';
+      const body = (t: string) => t.repeat(Math.ceil(90 / t.split(' ').length));
+      // Graded: hard text mixed with easy sentences in several proportions (A and E the same: equal scores).
+      const text = ['# R', `## A\n\n${body(hard + easy + easy)}`, `## B\n\n${body(easy)}`, `## C\n\n${body(hard + easy)}`, `## D\n\n${body(harder)}`, `## E\n\n${body(hard + easy + easy)}`, `## F\n\n${body(hard + easy + easy + easy)}`].join('\n\n');
+      const { r, fit } = check(text, lang);
+      const shown = item(fit, 'readability').evidence.map((e) => e.text);
+      // As sorting every long section below the band by score (a stable sort: equal scores in document order).
+      const good = lang === 'nl' ? 55 : 50;
+      const expected = r.model.sections.filter((x) => x.metrics.words >= 80 && x.metrics.score < good).sort((a, b) => a.metrics.score - b.metrics.score).slice(0, 3).map((x) => `${x.title} (${Math.round(x.metrics.score)})`);
+      assert.deepEqual(shown, expected, lang);
+      // Equal scores among them (the whole report and two sections at 0): in document order.
+      assert.deepEqual(shown.map((x) => x.split(' ')[0]), lang === 'nl' ? ['R', 'C', 'D'] : ['C', 'D', 'R'], `${lang}: ${shown.join('; ')}`);
+    }
+  });
 });

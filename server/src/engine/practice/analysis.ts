@@ -13,6 +13,7 @@ import type { Unit, UnitFilter, UnitsRun } from './units.js';
 import { MEMO_SLOT, allUnits, checkOf, quote, runUnits, sectionMarks, warmUnits } from './units.js';
 import type { Run } from '../runs.js';
 import { RunSlots } from '../rules/block-runs.js';
+import type { RunChange } from '../rules/block-runs.js';
 
 const MAX_EVIDENCE = 5;
 /** Insights for which thanks are no evidence (thanking "participants" is not involving practice). */
@@ -77,40 +78,123 @@ function item(id: InsightId, status: PracticeStatus, evidence: PracticeEvidence[
   return { id, insight: INSIGHT_IDS.indexOf(id) + 1, title: TITLES[id], status, evidence, advice };
 }
 
-/** Per cue slot: the present and found counts over the runs, and the runs with candidates for it, in order. */
+/** Per cue slot: the present and found counts over the runs, and the runs with candidates for it (their indices), in order. */
 interface CueTotals {
   present: number;
   found: number;
-  runs: PracticeRun[];
+  runs: ByStrength;
 }
 
-/** The runs' cue and level answers summed in one pass (each insight then reads only the runs that have candidates for it). */
+/** Runs (their indices) with candidates of each strength, in order: a pass for one strength reads only those. */
+type ByStrength = Record<'present' | 'partial', number[]>;
+
+/**
+ * The runs' cue and level answers summed (each insight then reads only the runs that have candidates for it), with
+ * the runs' summaries they were summed from (`values`, in order).
+ */
 interface Totals {
+  values: PracticeRun[];
   cue: Array<CueTotals | undefined>;
-  policy: { p: number; f: number; linked: number; runs: PracticeRun[] };
+  /** Jargon terms (insight 8). */
+  terms: number;
+  policy: { p: number; f: number; linked: number; runs: ByStrength };
 }
 
-function totalsOf(runs: Array<Run<PracticeRun>>): Totals {
-  const cue: Array<CueTotals | undefined> = [];
-  const policy: Totals['policy'] = { p: 0, f: 0, linked: 0, runs: [] };
-  for (const r of runs) {
-    const v = r.value;
+/** A run's answers added to the totals (sign 1; its index in `came`'s lists) or taken from them (sign -1). */
+function countRun(t: Totals, v: PracticeRun, sign: 1 | -1, k: number, came?: Array<ByStrength | undefined>, cameIn?: ByStrength): void {
+  t.terms += sign * v.terms;
+  for (let mask = v.cueMask; mask !== 0; mask &= mask - 1) {
+    const slot = 31 - Math.clz32(mask & -mask);
+    const e = v.cue[slot]!;
+    const c = (t.cue[slot] ??= { present: 0, found: 0, runs: { present: [], partial: [] } });
+    c.present += sign * e.present.length;
+    c.found += sign * (e.present.length + e.partial.length);
+    if (came) strengthsOf(e, k, (came[slot] ??= { present: [], partial: [] }));
+  }
+  const p = v.policy;
+  if (p.p === 0 && p.f === 0) return;
+  t.policy.p += sign * p.p;
+  t.policy.f += sign * p.f;
+  t.policy.linked += sign * p.linked;
+  if (cameIn) strengthsOf(p, k, cameIn);
+}
+
+/** Run k in the lists of the strengths it has candidates of. */
+function strengthsOf(e: { present: Candidate[]; partial: Candidate[] }, k: number, lists: ByStrength): void {
+  if (e.present.length) lists.present.push(k);
+  if (e.partial.length) lists.partial.push(k);
+}
+
+function totalsOf(values: PracticeRun[]): Totals {
+  const t: Totals = { values, cue: [], terms: 0, policy: { p: 0, f: 0, linked: 0, runs: { present: [], partial: [] } } };
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k]!;
+    countRun(t, v, 1, k);
     for (let mask = v.cueMask; mask !== 0; mask &= mask - 1) {
       const slot = 31 - Math.clz32(mask & -mask);
-      const e = v.cue[slot]!;
-      const t = (cue[slot] ??= { present: 0, found: 0, runs: [] });
-      t.present += e.present.length;
-      t.found += e.present.length + e.partial.length;
-      t.runs.push(v);
+      strengthsOf(v.cue[slot]!, k, t.cue[slot]!.runs);
     }
     const p = v.policy;
-    if (p.p === 0 && p.f === 0) continue;
-    policy.p += p.p;
-    policy.f += p.f;
-    policy.linked += p.linked;
-    if (p.present.length || p.partial.length) policy.runs.push(v);
+    if (p.p !== 0 || p.f !== 0) strengthsOf(p, k, t.policy.runs);
   }
-  return { cue, policy };
+  return t;
+}
+
+/**
+ * Per lexicon: the totals of the last check, with the runs RunSlots handed out for it (that its change() is
+ * compared with). Only the last check's: the summaries the slots keep anyway.
+ */
+const LAST_TOTALS = new WeakMap<PracticeLexicon, { slotRuns: ReadonlyArray<Run<unknown>>; totals: Totals }>();
+
+/**
+ * The totals of the runs' summaries (`values`, in order). After an edit of the last check's runs (RunSlots.change())
+ * in which the runs before and after the edited stretch have the same summaries as at the last check (their sections'
+ * marks unchanged, no run repeated), the last totals corrected: the runs that went taken off, the ones that came
+ * added, the lists of runs with candidates spliced (speed only, fit23: summing every run cost ~0.1 ms an edit at
+ * 100k words). Otherwise summed anew.
+ */
+function totalsFor(lex: PracticeLexicon, slotRuns: ReadonlyArray<Run<unknown>>, change: RunChange<unknown> | undefined, values: PracticeRun[]): Totals {
+  const last = LAST_TOTALS.get(lex);
+  LAST_TOTALS.delete(lex);
+  const totals = (last && change && change.previous === last.slotRuns && correctTotals(last.totals, change, values)) || totalsOf(values);
+  LAST_TOTALS.set(lex, { slotRuns, totals });
+  return totals;
+}
+
+function correctTotals(t: Totals, change: RunChange<unknown>, values: PracticeRun[]): Totals | undefined {
+  const prev = t.values;
+  const { before, after } = change;
+  const wentTo = prev.length - after;
+  const cameTo = values.length - after;
+  if (wentTo < before || cameTo < before) return undefined;
+  for (let k = 0; k < before; k++) if (values[k] !== prev[k]) return undefined;
+  for (let k = 0; k < after; k++) if (values[cameTo + k] !== prev[wentTo + k]) return undefined;
+  const came: Array<ByStrength | undefined> = [];
+  const cameIn: ByStrength = { present: [], partial: [] };
+  for (let k = before; k < wentTo; k++) countRun(t, prev[k]!, -1, k);
+  for (let k = before; k < cameTo; k++) countRun(t, values[k]!, 1, k, came, cameIn);
+  const shift = cameTo - wentTo;
+  for (let slot = 0; slot < t.cue.length; slot++) {
+    const c = t.cue[slot];
+    if (c) c.runs = { present: spliced(c.runs.present, before, wentTo, came[slot]?.present, shift), partial: spliced(c.runs.partial, before, wentTo, came[slot]?.partial, shift) };
+  }
+  const pr = t.policy.runs;
+  t.policy.runs = { present: spliced(pr.present, before, wentTo, cameIn.present, shift), partial: spliced(pr.partial, before, wentTo, cameIn.partial, shift) };
+  t.values = values;
+  return t;
+}
+
+/** A sorted list of run indices with those in [from, to) replaced by `came` and those after moved by `shift`. */
+function spliced(list: number[], from: number, to: number, came: number[] | undefined, shift: number): number[] {
+  let a = 0;
+  while (a < list.length && list[a]! < from) a++;
+  let b = a;
+  while (b < list.length && list[b]! < to) b++;
+  if (b === a && !came?.length && shift === 0) return list;
+  const out = list.slice(0, a);
+  if (came) for (const k of came) out.push(k);
+  for (let i = b; i < list.length; i++) out.push(list[i]! + shift);
+  return out;
 }
 
 /** Cue insights: present cues in a sentence that is no trap, template, thanks or plan count as present; the rest as partial. */
@@ -121,17 +205,12 @@ function cueInsight(id: CueInsightId, totals: Totals, lex: PracticeLexicon): { s
   const present = t?.present ?? 0;
   const found = t?.found ?? 0;
   const status: PracticeStatus = present >= cues.minPresent ? 'present' : found ? 'partial' : 'absent';
-  return { status, evidence: t ? pickFrom((strength) => candidates(t.runs, (v) => v.cue[slot]![strength])) : [] };
+  return { status, evidence: t ? pickFrom((strength) => candidates(totals.values, t.runs[strength], (v) => v.cue[slot]![strength])) : [] };
 }
 
-/** The candidates of the runs, in document order. */
-function* candidates(runs: PracticeRun[], of: (v: PracticeRun) => Candidate[]): Iterable<Candidate> {
-  for (const v of runs) yield* of(v);
-}
-
-/** The units that say "we recommend", in document order. */
-function* inlineOf(runs: Array<Run<PracticeRun>>): Iterable<Unit> {
-  for (const r of runs) yield* r.value.inline;
+/** The candidates of the runs (indices into `values`), in document order. */
+function* candidates(values: PracticeRun[], runs: number[], of: (v: PracticeRun) => Candidate[]): Iterable<Candidate> {
+  for (const k of runs) yield* of(values[k]!);
 }
 
 /** A unit's cue match for one insight, from its text alone: a present cue (downgraded or not) or a partial one, and where. */
@@ -168,7 +247,7 @@ function policyPractice(totals: Totals, lex: PracticeLexicon): { status: Practic
   // The cue evidence first, then the sentences that name both levels.
   const evidence = pickFrom(function* (strength) {
     for (const e of base.evidence) if (e.strength === strength) yield e;
-    yield* candidates(runs, (v) => v.policy[strength]);
+    yield* candidates(totals.values, runs[strength], (v) => v.policy[strength]);
   });
   return { status, evidence };
 }
@@ -234,12 +313,12 @@ const JARGON_FITS = 3;
 const JARGON_FAILS = 12;
 
 /** Insight 8: the vocabulary findings (jargon terms per 1,000 words). */
-function languageItem(doc: DocumentModel, runs: Array<Run<PracticeRun>>): { status: PracticeStatus; evidence: PracticeEvidence[] } {
-  // The first use of each term, placed only for the few quoted as evidence.
+function languageItem(doc: DocumentModel, runs: Array<Run<PracticeRun>>, totals: Totals): { status: PracticeStatus; evidence: PracticeEvidence[] } {
+  // The first use of each term, placed only for the few quoted as evidence; the runs read only until five are found.
   const seen = new Map<string, { block: (typeof doc.blocks)[number]; term: VocabularyFacts['terms'][number] }>();
-  let terms = 0;
+  const terms = totals.terms;
   for (const r of runs) {
-    terms += r.value.terms;
+    if (seen.size >= MAX_EVIDENCE) break;
     for (const { k, key, term } of r.value.firstTerms) {
       if (seen.size >= MAX_EVIDENCE) break;
       if (!seen.has(key)) seen.set(key, { block: doc.blocks[r.from + k]!, term });
@@ -266,11 +345,18 @@ function readabilityItem(doc: DocumentModel): { status: PracticeStatus; evidence
   if (m.words < 50) return { status: 'not-applicable', evidence: [] };
   const band = READABLE[doc.language];
   const status: PracticeStatus = m.score >= band.good ? 'present' : m.score >= band.fair ? 'partial' : 'absent';
-  const hard = doc.sections
-    .filter((s) => s.metrics.words >= 80 && s.metrics.score < band.good)
-    .sort((a, b) => a.metrics.score - b.metrics.score)
-    .slice(0, 3)
-    .map((s) => ({ line: s.line, text: `${s.title} (${Math.round(s.metrics.score)})`, offset: s.offset, endOffset: s.endOffset, strength: 'partial' as const }));
+  // The three hardest, in one pass (as sorting them all by score, equal scores in document order; speed only, fit23).
+  const top: DocumentModel['sections'] = [];
+  for (const s of doc.sections) {
+    const score = s.metrics.score;
+    if (s.metrics.words < 80 || !(score < band.good)) continue;
+    if (top.length === 3 && score >= top[2]!.metrics.score) continue;
+    let i = top.length;
+    while (i > 0 && score < top[i - 1]!.metrics.score) i--;
+    top.splice(i, 0, s);
+    if (top.length > 3) top.pop();
+  }
+  const hard = top.map((s) => ({ line: s.line, text: `${s.title} (${Math.round(s.metrics.score)})`, offset: s.offset, endOffset: s.endOffset, strength: 'partial' as const }));
   return { status, evidence: hard };
 }
 
@@ -413,7 +499,10 @@ function compute(doc: DocumentModel, lex: PracticeLexicon): PracticeFit {
   let pseudo: { research: boolean; section: number } | undefined;
   let studyCues = 0;
   const runs: Array<Run<PracticeRun>> = [];
-  for (const s of slots.runs(doc, () => [])) {
+  const values: PracticeRun[] = [];
+  const inline: Unit[] = [];
+  const slotRuns = slots.runs(doc, () => []);
+  for (const s of slotRuns) {
     const ack = marked(s.section);
     const planned = plannedIn(s.section);
     const byMark = s.value;
@@ -422,6 +511,8 @@ function compute(doc: DocumentModel, lex: PracticeLexicon): PracticeFit {
     if (value.units.place.check === check) value = summariseRun(doc, lex, s.from, s.to, ack, planned);
     const r: Run<PracticeRun> = { from: s.from, to: s.to, section: s.section, value };
     runs.push(r);
+    values.push(value);
+    for (const x of value.inline) inline.push(x);
     const u = value.units;
     u.place.from = r.from;
     u.place.section = r.section;
@@ -432,7 +523,7 @@ function compute(doc: DocumentModel, lex: PracticeLexicon): PracticeFit {
     if (u.pseudoOut !== 'in') pseudo = u.pseudoOut ? { research: u.pseudoOut.research, section: r.section } : undefined;
     if (r.section >= 0 && plan.recSection[r.section]! >= 0) for (const x of allUnits(doc, lex, r.from, r.to, check, marked(r.section), plannedIn(r.section))) recUnits.push(x);
   }
-  const handles = handlesOf(doc, recUnits, lex, plan, pseudoItems, inlineOf(runs), (push) => {
+  const handles = handlesOf(doc, recUnits, lex, plan, pseudoItems, inline, (push) => {
     const tools: PracticeEvidence[] = [];
     for (const r of runs) {
       for (const { unit, at } of r.value.tools) {
@@ -443,13 +534,13 @@ function compute(doc: DocumentModel, lex: PracticeLexicon): PracticeFit {
     return tools;
   });
   const isStudy = studyCues >= 2;
-  const totals = totalsOf(runs);
+  const totals = totalsFor(lex, slotRuns, slots.change(), values);
   const items: PracticeItem[] = [];
   for (const id of INSIGHT_IDS) {
     let r: { status: PracticeStatus; evidence: PracticeEvidence[] };
     if (id === 'client_perspective') r = clientItem(doc);
     else if (id === 'practical_handles') r = handlesItem(handles, doc);
-    else if (id === 'common_language') r = languageItem(doc, runs);
+    else if (id === 'common_language') r = languageItem(doc, runs, totals);
     else if (id === 'readability') r = readabilityItem(doc);
     else if (id === 'policy_practice') r = policyPractice(totals, lex);
     else {
@@ -467,10 +558,39 @@ function compute(doc: DocumentModel, lex: PracticeLexicon): PracticeFit {
     applicable: applicable.length,
     words: doc.metrics.words,
   };
-  const early = Math.max(1, Math.ceil(doc.sections.length * 0.25));
-  const summary = doc.sections.find((s, i) => (i < Math.max(4, early) || s.offset < doc.text.length * 0.15) && lex.summaryHeadings.test(s.title));
+  const summary = summarySection(doc, lex);
   if (summary) fit.summary = { title: summary.title, line: summary.line };
   const conclusion = doc.sections.find((s) => s.role === 'conclusion' || s.role === 'discussion');
   if (conclusion) fit.conclusions = { title: conclusion.title, line: conclusion.line, offset: conclusion.offset, endOffset: conclusion.endOffset };
   return fit;
 }
+
+/** The first early section (the first quarter of the sections, at least four, or the first 15% of the text) whose title names a summary. */
+function summarySection(doc: DocumentModel, lex: PracticeLexicon): DocumentModel['sections'][number] | undefined {
+  const sections = doc.sections;
+  const first = Math.max(4, Math.ceil(sections.length * 0.25));
+  const before = doc.text.length * 0.15;
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i]!;
+    // Sections stand in document order: past both bounds, no later one is early (speed only, fit23).
+    if (i >= first && s.offset >= before) return undefined;
+    if (isSummaryTitle(s.title, lex)) return s;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a section title names a summary, remembered per lexicon and title (the first quarter of a long report's
+ * titles were tested again at every edit: ~0.4 ms at 100k words; speed only, fit23). A few thousand titles at most.
+ */
+function isSummaryTitle(title: string, lex: PracticeLexicon): boolean {
+  let known = SUMMARY_TITLES.get(lex);
+  if (!known) SUMMARY_TITLES.set(lex, (known = new Map()));
+  let yes = known.get(title);
+  if (yes === undefined) {
+    if (known.size > 5000) known.clear();
+    known.set(title, (yes = lex.summaryHeadings.test(title)));
+  }
+  return yes;
+}
+const SUMMARY_TITLES = new WeakMap<PracticeLexicon, Map<string, boolean>>();
