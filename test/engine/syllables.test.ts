@@ -130,7 +130,7 @@ describe('syllables: shared short words (sharedWord) count as syllables() does',
     for (const language of ['nl', 'en'] as const) {
       clearSyllableCache();
       for (let round = 0; round < 2; round++) {
-        const a = analyseBlock(block(text), language, 'body', 25);
+        const a = analyseBlock(block(text), language, 'other', 25);
         const ws = a.sentences.flatMap((s) => s.words);
         const got = a.syllables.flatMap((s) => Array.from(s));
         assert.deepEqual(got, ws.map((w) => (w.isNumber || w.isAcronym ? 0 : syllables(w.text, language))));
