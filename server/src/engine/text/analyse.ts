@@ -1,7 +1,7 @@
 import type { Counts, Language, ProseBlock, SectionRole } from '../types.js';
 import type { AnalysedBlock } from '../rules/types.js';
 import { splitSentences, type Sentence, type Token, type Word } from './sentences.js';
-import { sharedWord, syllables as countSyllables, syllablesOf } from './syllables.js';
+import { sharedString, sharedWord, syllables as countSyllables, syllablesOf } from './syllables.js';
 import { emptyCounts } from './metrics.js';
 import { findPassives } from './passive.js';
 import { endsWithPersonAttribution, findQuotes, hasFirstPerson, isSpeech } from './quotes.js';
@@ -26,9 +26,7 @@ export function lettersAndDigits(word: string): number {
 }
 
 /** The one string of a short word (text/syllables.ts sharedWord); a longer word as it is. */
-function shared(s: string): string {
-  return sharedWord(s)?.text ?? s;
-}
+const shared = sharedString;
 
 /** Block kinds whose sentences count for readability statistics. */
 export function countsForMetrics(block: ProseBlock): boolean {

@@ -112,11 +112,20 @@ let words = new Map<string, SharedWord>();
  */
 export function sharedWord(s: string): SharedWord | undefined {
   if (s.length >= SHARED_LENGTH) return undefined;
-  let w = words.get(s);
-  if (w === undefined) {
-    if (words.size >= SHARED_MAX) words = new Map();
-    words.set(s, (w = { text: s, nl: -1, en: -1 }));
-  }
+  return words.get(s) ?? addWord(s);
+}
+
+/** The shared string of a word (sharedWord), or the word itself when it is not short: small, for the callers that remake every word of a block. */
+export function sharedString(s: string): string {
+  if (s.length >= SHARED_LENGTH) return s;
+  const w = words.get(s);
+  return w !== undefined ? w.text : addWord(s).text;
+}
+
+function addWord(s: string): SharedWord {
+  if (words.size >= SHARED_MAX) words = new Map();
+  const w: SharedWord = { text: s, nl: -1, en: -1 };
+  words.set(s, w);
   return w;
 }
 
