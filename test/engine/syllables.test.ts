@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { syllable } from 'syllable';
-import { syllables } from '../../server/src/engine/text/syllables.js';
+import { clearSyllableCache, sharedWord, syllables, syllablesOf } from '../../server/src/engine/text/syllables.js';
 import { analyseBlock } from '../../server/src/engine/text/analyse.js';
 import type { ProseBlock } from '../../server/src/index.js';
 import { readShared, txt } from './helpers.js';
@@ -103,5 +103,38 @@ describe('syllable statistics leave out numbers and all-caps acronyms', () => {
     assert.deepEqual(w.map((x) => x.isAcronym), [false, false, false, false, false]);
     assert.ok(a.syllables[0]![0]! >= 2, 'Utrecht');
     assert.ok(a.syllables[0]![2]! >= 1, 'Wmo');
+  });
+});
+
+describe('syllables: shared short words (sharedWord) count as syllables() does', () => {
+  // Words whose count differs between the languages: an entry must keep each language's own.
+  const words = ['informatie', 'situatie', 'service', 'Utrecht', 'update', 'theorie', 'koeien', 'time', 'made', 'people', 'ik', 'a', 'geüpdatet', 'Case', 'online', "auto's", 'zee-egel'];
+
+  it('nl and en: the same count as syllables(), each language its own, in either order', () => {
+    for (const order of [['nl', 'en'], ['en', 'nl']] as const) {
+      clearSyllableCache();
+      for (const w of words) for (const language of order) assert.equal(syllablesOf(sharedWord(w)!, language), syllables(w, language), `${w} ${language}`);
+    }
+    assert.ok(words.some((w) => syllables(w, 'nl') !== syllables(w, 'en')), 'the list has words the languages count differently');
+  });
+
+  it('one string per word; a long word is not shared', () => {
+    const a = sharedWord(['in', 'for', 'matie'].join(''))!;
+    const b = sharedWord('informatie'.slice(0))!;
+    assert.equal(a, b);
+    assert.equal(sharedWord('onderzoeksresultaten'), undefined);
+  });
+
+  it('analyseBlock gives every word the syllables syllables() counts, nl and en', () => {
+    const text = 'De situatie van de service-update: informatie over theorie en time management in Utrecht.';
+    for (const language of ['nl', 'en'] as const) {
+      clearSyllableCache();
+      for (let round = 0; round < 2; round++) {
+        const a = analyseBlock(block(text), language, 'other', 25);
+        const ws = a.sentences.flatMap((s) => s.words);
+        const got = a.syllables.flatMap((s) => Array.from(s));
+        assert.deepEqual(got, ws.map((w) => (w.isNumber || w.isAcronym ? 0 : syllables(w.text, language))));
+      }
+    }
   });
 });

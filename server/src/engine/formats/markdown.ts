@@ -51,6 +51,47 @@ const FEATURES: Array<{ can: (src: string, frontMatter: boolean) => boolean; syn
 const parsers = new Map<number, (src: string) => MdNode>();
 
 /**
+ * The three kinds of autolink literal, each with the text it needs to match: an e-mail address an "@", a www address
+ * "www." (any case), an http(s) address "://". The extension hooks the e-mail kind into every letter and digit, which
+ * splits all of a chunk's text at each one; a chunk with a web address but no "@" (a reference list) needs only the
+ * hooks at h and w. A chunk gets the kinds its text can hold (speed only: a kind left out could not have matched).
+ */
+const AUTOLINK_KINDS: Array<(s: string) => boolean> = [(s) => s.includes('@'), (s) => /www\./i.test(s), (s) => s.includes('://')];
+let autolinkKinds = true;
+
+/** Turns the choice of autolink kinds off (every kind for every chunk that may hold one) or on (for the tests that compare both). */
+export function setAutolinkKinds(on: boolean): void {
+  // The parsers stay: a chunk's mask says whether its kinds were chosen (their bits) or not.
+  autolinkKinds = on;
+}
+
+/** The autolink literal extension with the kinds in `kinds` (bit 0 e-mail, 1 www, 2 protocol), hooks in its order. */
+function autolinkSyntax(kinds: number): SyntaxExtension {
+  const full = gfmAutolinkLiteral();
+  if (kinds === 7) return full;
+  return (autolinkSyntaxes[kinds] ??= autolinkSubset(full, kinds));
+}
+
+/** The extensions for each set of kinds, made once. */
+const autolinkSyntaxes: SyntaxExtension[] = [];
+
+function autolinkSubset(full: SyntaxExtension, kinds: number): SyntaxExtension {
+  const text = full.text as Record<number, unknown>;
+  // Its e-mail construct (the one hook at a digit); the www and protocol constructs come after it at w and h.
+  const email = text[48];
+  const keep = (construct: unknown, code: number): boolean =>
+    construct === email ? (kinds & 1) !== 0 : code === 87 || code === 119 ? (kinds & 2) !== 0 : (kinds & 4) !== 0;
+  const out: Record<number, unknown> = {};
+  for (const key of Object.keys(text)) {
+    const code = Number(key);
+    const list = (Array.isArray(text[code]) ? text[code] : [text[code]]) as unknown[];
+    const kept = list.filter((c) => keep(c, code));
+    if (kept.length) out[code] = kept.length === 1 ? kept[0] : kept;
+  }
+  return { text: out } as SyntaxExtension;
+}
+
+/**
  * Parses Markdown as remark with GFM, front matter and math does, with only the extensions the text
  * can use. Front matter only when `frontMatter` says the text starts with a closed front matter block:
  * micromark's front matter construct, when it fails on a `---` line at the start (a thematic break
@@ -59,13 +100,20 @@ const parsers = new Map<number, (src: string) => MdNode>();
 export function parseMdast(src: string, frontMatter = false): MdNode {
   let mask = 0;
   for (let i = 0; i < FEATURES.length; i++) if (FEATURES[i]!.can(src, frontMatter)) mask |= 1 << i;
+  // Which kinds of autolink literal (FEATURES[0]), in the bits after the features'.
+  let kinds = 7;
+  if (mask & 1 && autolinkKinds) {
+    kinds = 0;
+    for (let k = 0; k < AUTOLINK_KINDS.length; k++) if (AUTOLINK_KINDS[k]!(src)) kinds |= 1 << k;
+    mask |= kinds << FEATURES.length;
+  }
   let parse = parsers.get(mask);
   if (!parse) {
     const extensions: SyntaxExtension[] = [];
     const mdastExtensions: Array<MdastExtension | MdastExtension[]> = [];
     FEATURES.forEach((f, i) => {
       if (!(mask & (1 << i))) return;
-      extensions.push(f.syntax());
+      extensions.push(i === 0 ? autolinkSyntax(kinds) : f.syntax());
       mdastExtensions.push(f.mdast());
     });
     parse = (text: string) => fromMarkdown(text, { extensions, mdastExtensions }) as unknown as MdNode;

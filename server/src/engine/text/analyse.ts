@@ -1,7 +1,7 @@
 import type { Counts, Language, ProseBlock, SectionRole } from '../types.js';
 import type { AnalysedBlock } from '../rules/types.js';
 import { splitSentences, type Sentence, type Token, type Word } from './sentences.js';
-import { syllables as countSyllables } from './syllables.js';
+import { sharedString, sharedWord, syllables as countSyllables, syllablesOf } from './syllables.js';
 import { emptyCounts } from './metrics.js';
 import { findPassives } from './passive.js';
 import { endsWithPersonAttribution, findQuotes, hasFirstPerson, isSpeech } from './quotes.js';
@@ -25,25 +25,8 @@ export function lettersAndDigits(word: string): number {
   return n;
 }
 
-/**
- * One string per distinct short word for the words that analysed blocks keep: the parser's
- * slices of a word shorter than 13 characters are copies of their own, and lower-casing makes
- * another even when nothing changes, so a 100,000-word document kept some 190,000 strings for
- * its ~10,000 distinct words (~5 MB in the language server, which keeps every block analysed).
- * Longer words stay as they are (views into the block's text, which the analysis keeps anyway;
- * kept here they would keep a block text alive after its analysis went). Emptied when full.
- */
-const WORD_STRINGS_MAX = 50000;
-let wordStrings = new Map<string, string>();
-
-function shared(s: string): string {
-  if (s.length >= 13) return s;
-  const had = wordStrings.get(s);
-  if (had !== undefined) return had;
-  if (wordStrings.size >= WORD_STRINGS_MAX) wordStrings = new Map();
-  wordStrings.set(s, s);
-  return s;
-}
+/** The one string of a short word (text/syllables.ts sharedWord); a longer word as it is. */
+const shared = sharedString;
 
 /** Block kinds whose sentences count for readability statistics. */
 export function countsForMetrics(block: ProseBlock): boolean {
@@ -67,9 +50,11 @@ export function analyseBlock(block: ProseBlock, language: Language, role: Sectio
     let per: Uint8Array | number[] = new Uint8Array(words.length);
     for (let wi = 0; wi < words.length; wi++) {
       const w = words[wi]!;
-      w.text = shared(w.text);
+      // One look-up shares the word's string and gives its syllables (see sharedWord).
+      const one = sharedWord(w.text);
+      if (one) w.text = one.text;
       w.lower = w.lower === w.text ? w.text : shared(w.lower);
-      const n = w.isNumber || w.isAcronym ? 0 : countSyllables(w.text, language);
+      const n = w.isNumber || w.isAcronym ? 0 : one ? syllablesOf(one, language) : countSyllables(w.text, language);
       if (n > 255 && per instanceof Uint8Array) per = Array.from(per);
       per[wi] = n;
       if (!metric) continue;

@@ -35,8 +35,12 @@ let edgeSymbol: Uint8Array;
 let edgeChild: Int32Array;
 /** The pattern (index into the level table) an edge completes, -1 for none. */
 let edgePattern: Int16Array;
+/** The root's edge for each symbol, -1 for none (speed only: every position of a word starts at the root). */
+let rootEdge: Int32Array;
 /** Levels of the word being read, reused (see breaksByPatterns). */
 let levels = new Uint8Array(128);
+/** Symbols of ".word." for the word being read, reused (see breaksByPatterns). */
+let wordSymbols = new Uint8Array(128);
 
 function load(): void {
   levelTable = patternsNl[0];
@@ -74,12 +78,8 @@ function load(): void {
   edgeSymbol = Uint8Array.from(symbolList);
   edgeChild = Int32Array.from(childList);
   edgePattern = Int16Array.from(patternList);
-}
-
-/** The symbol of the character at `i` of ".word." (the dots at both ends). */
-function symbolAt(word: string, i: number): number {
-  const code = i === 0 || i === word.length + 1 ? 46 : word.charCodeAt(i - 1);
-  return code < 256 ? symbolOf[code]! : 0;
+  rootEdge = new Int32Array(symbols + 1).fill(-1);
+  for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) rootEdge[edgeSymbol[e]!] = e;
 }
 
 /** Odd levels between the letters of `word` after applying every pattern that matches in ".word.". */
@@ -92,17 +92,33 @@ function breaksByPatterns(word: string): number {
   let end = own;
   if (levels.length < markedLength + 16) levels = new Uint8Array(2 * (markedLength + 16));
   levels.fill(0, 0, markedLength + 16);
+  // The symbol of each character of ".word." (the dots at both ends), 0 for one the patterns do not use.
+  if (wordSymbols.length < markedLength) wordSymbols = new Uint8Array(2 * markedLength);
+  const symbols = wordSymbols;
+  const dot = symbolOf[46]!;
+  symbols[0] = dot;
+  symbols[markedLength - 1] = dot;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    symbols[i + 1] = code < 256 ? symbolOf[code]! : 0;
+  }
   for (let from = 0; from + 3 <= markedLength; from++) {
     // The package places a pattern found at `from` at position from - 1, except the first (at 0).
     const at = from === 0 ? 0 : from - 1;
     let node = 0;
     for (let i = from; i < markedLength; i++) {
-      const symbol = symbolAt(word, i);
+      const symbol = symbols[i]!;
       if (symbol === 0) break;
-      let e = edgeStart[node]!;
-      const last = edgeStart[node + 1]!;
-      while (e < last && edgeSymbol[e] !== symbol) e++;
-      if (e === last) break;
+      let e: number;
+      if (node === 0) {
+        e = rootEdge[symbol]!;
+        if (e < 0) break;
+      } else {
+        e = edgeStart[node]!;
+        const last = edgeStart[node + 1]!;
+        while (e < last && edgeSymbol[e] !== symbol) e++;
+        if (e === last) break;
+      }
       const pattern = edgePattern[e]!;
       if (pattern >= 0) {
         const values = levelTable![pattern]!;

@@ -27,6 +27,11 @@ const CLOSERS: Record<string, string[]> = {
   ',,': ["''", '”'],
 };
 
+/** Per opening mark: where one of its closers or a line break may start (speed only: findQuotes skips to it). */
+const CLOSER_SCAN: Record<string, RegExp> = Object.fromEntries(
+  Object.entries(CLOSERS).map(([open, closers]) => [open, new RegExp(`[\n${[...new Set(closers.map((c) => c[0]!))].join('')}]`, 'g')]),
+);
+
 /** Words from dictionaries/client/<language>/people.yml, as a pattern; both languages where quotations meet either. */
 const words = (list: string) => alternation(clientWordsAnyLanguage('people', list));
 const firstPerson = (language: Language, singularOnly = false) =>
@@ -103,7 +108,8 @@ function openingAt(text: string, i: number): string {
 export function findQuotes(text: string, language: Language): Quote[] {
   const quotes: Quote[] = [];
   let i = 0;
-  const candidate = /[“„«‘"'`,]/g;
+  // A comma opens only as the first of two (openingAt): a single one need not be looked at.
+  const candidate = /[“„«‘"'`]|,,/g;
   while (i < text.length) {
     candidate.lastIndex = i;
     const next = candidate.exec(text);
@@ -115,12 +121,24 @@ export function findQuotes(text: string, language: Language): Quote[] {
       continue;
     }
     const closers = CLOSERS[open]!;
+    const scan = CLOSER_SCAN[open]!;
     let close = -1;
     let closeLength = 1;
     for (let j = i + open.length; j < text.length; j++) {
+      // The next place where a closer or a line break starts (nothing else stops the search).
+      scan.lastIndex = j;
+      const at = scan.exec(text);
+      if (!at) break;
+      j = at.index;
       const c = text[j]!;
       if (c === '\n' && text[j + 1] === '\n') break;
-      const hit = closers.find((x) => text.startsWith(x, j));
+      let hit: string | undefined;
+      for (let k = 0; k < closers.length; k++) {
+        if (text.startsWith(closers[k]!, j)) {
+          hit = closers[k]!;
+          break;
+        }
+      }
       if (!hit) continue;
       // A closing ’ or ' followed by a letter is an apostrophe inside the quotation.
       if ((hit === '’' || hit === "'") && isLetter(text[j + 1])) continue;

@@ -80,10 +80,59 @@ function dutchPart(part: string): number {
 // Hit for nearly every word: no LRU bookkeeping, the oldest words go first.
 const cache: Record<Language, ContentCache<number>> = { nl: new ContentCache(200000), en: new ContentCache(200000) };
 
-/** Forgets counted words (for benchmarks that must start cold). */
+/** Forgets counted words (for benchmarks that must start cold), and the shared short words with them. */
 export function clearSyllableCache(): void {
   cache.nl.clear();
   cache.en.clear();
+  words = new Map();
+}
+
+/**
+ * A distinct short word (under SHARED_LENGTH characters): its one string, and its syllables in each language once
+ * counted (-1 before). See sharedWord.
+ */
+export interface SharedWord {
+  readonly text: string;
+  nl: number;
+  en: number;
+}
+
+/** Words shorter than this are shared (sharedWord); longer ones are views into their block's text. */
+export const SHARED_LENGTH = 13;
+const SHARED_MAX = 50000;
+let words = new Map<string, SharedWord>();
+
+/**
+ * One string per distinct short word for the words that analysed blocks keep: the parser's slices of a word shorter
+ * than SHARED_LENGTH characters are copies of their own, and lower-casing makes another even when nothing changes, so
+ * a 100,000-word document kept some 190,000 strings for its ~10,000 distinct words (~5 MB in the language server,
+ * which keeps every block analysed). The same entry holds the word's syllables (syllablesOf): one look-up a word
+ * where sharing the string and counting its syllables took one each (speed only). Longer words: undefined (kept
+ * here they would keep a block text alive after its analysis went). Emptied when full.
+ */
+export function sharedWord(s: string): SharedWord | undefined {
+  if (s.length >= SHARED_LENGTH) return undefined;
+  return words.get(s) ?? addWord(s);
+}
+
+/** The shared string of a word (sharedWord), or the word itself when it is not short: small, for the callers that remake every word of a block. */
+export function sharedString(s: string): string {
+  if (s.length >= SHARED_LENGTH) return s;
+  const w = words.get(s);
+  return w !== undefined ? w.text : addWord(s).text;
+}
+
+function addWord(s: string): SharedWord {
+  if (words.size >= SHARED_MAX) words = new Map();
+  const w: SharedWord = { text: s, nl: -1, en: -1 };
+  words.set(s, w);
+  return w;
+}
+
+/** Syllables of a shared word (sharedWord): counted once per language while the entry lasts. */
+export function syllablesOf(w: SharedWord, language: Language): number {
+  const n = w[language];
+  return n >= 0 ? n : (w[language] = count(w.text, language));
 }
 
 /**
@@ -106,6 +155,13 @@ export function syllables(word: string, language: Language): number {
   const c = cache[language];
   const hit = c.get(word);
   if (hit !== undefined) return hit;
+  const n = count(word, language);
+  c.set(word, n);
+  return n;
+}
+
+/** syllables() without the cache. */
+function count(word: string, language: Language): number {
   let n: number;
   if (word.length > MAX_WORD_LENGTH) {
     n = /[\p{L}]/u.test(word) ? vowelRunSyllables(word) : 1;
@@ -121,6 +177,5 @@ export function syllables(word: string, language: Language): number {
   } else {
     n = Math.max(1, syllable(word));
   }
-  c.set(word, n);
   return n;
 }
