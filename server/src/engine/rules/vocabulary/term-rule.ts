@@ -144,16 +144,20 @@ function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: 
   // The tests on the document (an adopted section, the document's own abbreviations, a link's text, a glossary
   // section) and the places are asked here, in the same order as a pass over every block.
   for (const run of runs) {
-    for (const { k, uses, headed: heads } of run.value[kind]) {
-      const b = doc.blocks[run.from + k]!;
+    for (const bu of run.value[kind]) {
+      const b = doc.blocks[run.from + bu.k]!;
+      const start = b.start;
       // Text that is not the writer's own: a section that says it is adopted (a code of conduct, a licence); the
       // template's guidance to the writer was left out with the block's uses. Its words are not the writer's to change.
-      if (adopted.length) {
-        const at = b.toDocument(0, 0).offset;
-        if (adopted.some(([a, e]) => a <= at && at < e)) continue;
-      }
-      for (const entry of heads) headed.add(entry);
-      for (const { use, abbreviation, label } of uses) {
+      if (adopted.length && adopted.some(([a, e]) => a <= start && start < e)) continue;
+      for (const entry of bu.headed) headed.add(entry);
+      const { uses } = bu;
+      if (uses.length === 0) continue;
+      const map = b.prose.map;
+      const at = placedIn(bu, b, map, start, kind === 'jargon' ? doc.text : undefined);
+      const glossary = glossarySections.has(b.section);
+      for (let i = 0; i < uses.length; i++) {
+        const { use, abbreviation, label } = uses[i]!;
         const { entry } = use.hit;
         // An abbreviation (SES) matches only as written (SEs is another word), and yields to the
         // document's own definition of it ("Social Enterprise (SE)": SEs are social enterprises).
@@ -162,12 +166,16 @@ function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: 
           const abbr = abbreviationOf(use.text, defined);
           if (abbr !== undefined && !meansEntry(defined.get(abbr)!, entry)) continue;
         }
-        const at = b.toDocument(use.start, use.end);
+        const offset = start + at.rel[2 * i]!;
+        const endOffset = start + at.rel[2 * i + 1]!;
         // The text of a link names the linked document or page ([our stakeholder map](…)): renaming it misnames it.
-        if (kind === 'jargon' && inLinkText(doc.text, at.offset, at.endOffset)) continue;
+        if (kind === 'jargon') {
+          const link = at.link[i]!;
+          if (link === LINK_YES || (link === LINK_ASK && inLinkText(doc.text, offset, endOffset))) continue;
+        }
         let list = byEntry.get(entry);
         if (!list) byEntry.set(entry, (list = []));
-        list.push({ use, offset: at.offset, endOffset: at.endOffset, glossary: glossarySections.has(b.section), section: b.section, label, place: b.prose.map });
+        list.push({ use, offset, endOffset, glossary, section: b.section, label, place: map });
       }
     }
   }
@@ -181,6 +189,51 @@ interface BlockUses {
   uses: Array<{ use: TermUse; abbreviation: boolean; label: boolean }>;
   /** Entries named in a heading among other words (see usesByEntry). */
   headed: DictionaryEntry[];
+  /** Where the uses stand in the block's source, for the source map they were placed by (placedIn). */
+  placed?: PlacedUses;
+}
+
+/**
+ * A block's uses placed by one source map: each use's start and end as document offsets less the block's start
+ * (`rel`, in pairs), and each use's answer of the link test (inLinkText) when the test read only the block's own
+ * source (LINK_YES, LINK_NO), else LINK_ASK (the test read text around the block: asked again at every check).
+ */
+interface PlacedUses {
+  map: object;
+  rel: number[];
+  link: Uint8Array;
+}
+const LINK_NO = 0;
+const LINK_YES = 1;
+const LINK_ASK = 2;
+
+/**
+ * The uses of a block placed (see PlacedUses), kept with the block's uses while the block is placed by the same source
+ * map (speed only, vocab23: an edit does not map every use of the document again, nor read the text around it for a
+ * link). A source map is the parser's for a block's source (the same object while that source is unchanged, wherever
+ * it stands), so a use's distance from the block's start and the text of the block's source are the same: a link
+ * test that read no character outside the block's source gives the same answer.
+ */
+function placedIn(bu: BlockUses, b: DocumentBlock, map: object, start: number, text: string | undefined): PlacedUses {
+  let at = bu.placed;
+  if (at && at.map === map && (text === undefined || at.link.length === bu.uses.length)) return at;
+  const { uses } = bu;
+  const rel: number[] = new Array(2 * uses.length);
+  const link = new Uint8Array(text === undefined ? 0 : uses.length);
+  // The block's source: from its start to the end of its last character.
+  const end = text === undefined ? 0 : b.toDocument(b.prose.text.length, b.prose.text.length).endOffset;
+  for (let i = 0; i < uses.length; i++) {
+    const { use } = uses[i]!;
+    const p = b.toDocument(use.start, use.end);
+    rel[2 * i] = p.offset - start;
+    rel[2 * i + 1] = p.endOffset - start;
+    if (text !== undefined) {
+      const yes = inLinkText(text, p.offset, p.endOffset);
+      link[i] = LINK_READ.from >= start && LINK_READ.to < end ? (yes ? LINK_YES : LINK_NO) : LINK_ASK;
+    }
+  }
+  bu.placed = at = { map, rel, link };
+  return at;
 }
 /** A run of blocks summarised for the term rules: each kind's uses, and the sentences with an adopting verb. */
 interface RunTerms {
@@ -324,20 +377,38 @@ const LINK_REACH = 200;
  */
 export function inLinkText(text: string, offset: number, endOffset: number): boolean {
   // By code unit (speed only, voc16): [ 91, ] 93, line feed 10, ! 33, ( 40.
+  // LINK_READ: the first and the last place read, or a place outside the text (see placedIn).
+  LINK_READ.to = endOffset - 1;
   let i = offset - 1;
   for (; i >= 0 && offset - i <= LINK_REACH; i--) {
     const c = text.charCodeAt(i);
     if (c === 91) break;
-    if (c === 93 || c === 10) return false;
+    if (c === 93 || c === 10) {
+      LINK_READ.from = i;
+      return false;
+    }
   }
+  // The place the loop stopped at and the one before it may be read below (before the text: -1 or less).
+  LINK_READ.from = i - 1;
   if (i < 0 || text.charCodeAt(i) !== 91 || text.charCodeAt(i - 1) === 33) return false;
-  for (let j = endOffset; j < text.length && j - endOffset <= LINK_REACH; j++) {
+  let j = endOffset;
+  for (; j < text.length && j - endOffset <= LINK_REACH; j++) {
     const c = text.charCodeAt(j);
-    if (c === 93) return text.charCodeAt(j + 1) === 40 || text.charCodeAt(j + 1) === 91;
-    if (c === 91 || c === 10) return false;
+    if (c === 93) {
+      LINK_READ.to = j + 1;
+      return text.charCodeAt(j + 1) === 40 || text.charCodeAt(j + 1) === 91;
+    }
+    if (c === 91 || c === 10) {
+      LINK_READ.to = j;
+      return false;
+    }
   }
+  // Stopped at the end of the text (a place outside it) or at the reach.
+  LINK_READ.to = j;
   return false;
 }
+/** The first and the last place the last inLinkText read (from below 0 or `to` at the text's length: outside the text). */
+const LINK_READ = { from: 0, to: 0 };
 
 /**
  * A block that labels something rather than telling about it: a short list item, table cell or
