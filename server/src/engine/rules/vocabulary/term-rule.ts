@@ -2,6 +2,7 @@ import type { DocumentBlock, DocumentFinding, DocumentModel, DocumentRule, RuleC
 import { BlockStates, knownEnds } from '../../incremental.js';
 import type { KnownEnds } from '../../incremental.js';
 import { RunSlots } from '../block-runs.js';
+import type { RunChange } from '../block-runs.js';
 import type { Run } from '../../runs.js';
 import { message } from '../types.js';
 import type { Fix, FixKind, Message, RelatedLocation, TextEdit } from '../../types.js';
@@ -135,8 +136,12 @@ function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: 
     // kinds and the adopted sections (speed only, voc16: one pass over the runs per check, not three).
     let memo = TERM_RUNS.get(cues);
     if (!memo) TERM_RUNS.set(cues, (memo = new RunSlots()));
-    const runs = memo.runs(doc, (from, to) => ({ jargon: runUses(doc, from, to, 'jargon', cues, accept), 'person-first': runUses(doc, from, to, 'person-first', cues, accept), adopted: runAdopted(doc, from, to, cues) }), [...accept].join('\u0000'));
-    perDoc.set(cues, (parts = { glossarySections: glossaryOf(doc, cues), adopted: adoptedIn(doc, cues, runs), runs, known: knownEnds(runs, memo.change(), doc.blocks.length) }));
+    const runs = memo.runs(doc, (from, to) => {
+      const adopted = runAdopted(doc, from, to, cues);
+      return { jargon: runUses(doc, from, to, 'jargon', cues, accept), 'person-first': runUses(doc, from, to, 'person-first', cues, accept), adopted, titles: titlesNamed(adopted) };
+    }, [...accept].join('\u0000'));
+    const change = memo.change();
+    perDoc.set(cues, (parts = { glossarySections: glossaryOf(doc, cues), adopted: adoptedIn(doc, cues, runs, titleCounts(memo, runs, change)), runs, known: knownEnds(runs, change, doc.blocks.length) }));
   }
   const { glossarySections, adopted, runs, known } = parts;
   const byEntry = new Map<DictionaryEntry, Placed[]>();
@@ -241,6 +246,8 @@ interface RunTerms {
   jargon: BlockUses[];
   'person-first': BlockUses[];
   adopted: AdoptedBlock[];
+  /** The titles (TITLE_KEYS) its sentences with an adopting verb could name, once per sentence and title (titlesNamed). */
+  titles: string[];
 }
 /** A block's sentences with an adopting verb near their start, each with its normalized words and the verb's place (the block's index in its run). */
 interface AdoptedBlock {
@@ -302,9 +309,23 @@ const ADOPTED_GAP = 3;
  * Returned as document ranges (the section with its subsections). A chapter "adapted from a paper" does not
  * name its own title and stays the writer's text (a thesis chapter the writer published before).
  */
-function adoptedIn(doc: DocumentModel, cues: CompiledCues, runs: ReadonlyArray<Run<RunTerms>>): Array<[number, number]> {
+function adoptedIn(doc: DocumentModel, cues: CompiledCues, runs: ReadonlyArray<Run<RunTerms>>, named: Map<string, number>): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   if (cues.adoptedVerbs.size === 0 || doc.sections.length === 0) return out;
+  // A sentence names a section only by its title: without a section whose title some sentence of the document could
+  // name (most documents), no section is adopted, and no sentence is asked (speed only, vocab23).
+  if (named.size === 0) return out;
+  if (!named.has(ANY_TITLE)) {
+    let some = false;
+    for (const sec of doc.sections) {
+      const key = titleKey(sec.title);
+      if (key !== '' && named.has(key)) {
+        some = true;
+        break;
+      }
+    }
+    if (!some) return out;
+  }
   for (const run of runs) {
     for (const { k, hits } of run.value.adopted) {
       const b = doc.blocks[run.from + k]!;
@@ -330,6 +351,63 @@ function adoptedIn(doc: DocumentModel, cues: CompiledCues, runs: ReadonlyArray<R
 }
 
 const TITLE_WORDS = new Map<string, string[]>();
+
+/** A title's normalized words as one key (as TITLE_WORDS has them, joined by a NUL; '' for a title without words), per title. */
+function titleKey(title: string): string {
+  let key = TITLE_KEYS.get(title);
+  if (key === undefined) {
+    if (TITLE_KEYS.size > 5000) TITLE_KEYS.clear();
+    TITLE_KEYS.set(title, (key = normalizePhrase(title.replace(/[^\p{L}\p{N}\s'-]/gu, ' ')).join('\u0000')));
+  }
+  return key;
+}
+const TITLE_KEYS = new Map<string, string>();
+/** Stands for every title: a sentence with a word holding a NUL (never in prose) could name any (adoptedIn asks every sentence). */
+const ANY_TITLE = '\u0000';
+
+/**
+ * The keys (titleKey) of the titles the sentences with an adopting verb could name, as adoptedIn's test reads them: the
+ * title's words are the sentence's from its first or second word on, ending one to ADOPTED_GAP words before the verb.
+ */
+function titlesNamed(adopted: AdoptedBlock[]): string[] {
+  if (adopted.length === 0) return NO_TITLES;
+  const out: string[] = [];
+  for (const { hits } of adopted) {
+    for (const { norm, k: verb } of hits) {
+      if (norm.some((w, i) => i < verb && w.includes('\u0000'))) out.push(ANY_TITLE);
+      for (const i of [0, 1]) for (let n = Math.max(1, verb - i - ADOPTED_GAP); n <= verb - i - 1; n++) out.push(norm.slice(i, i + n).join('\u0000'));
+    }
+  }
+  return out;
+}
+const NO_TITLES: string[] = [];
+
+/**
+ * How often each title key comes among the runs' titles (titlesNamed), kept per RunSlots and corrected by the runs an
+ * edit changed (RunSlots.change(): the runs that went less, those that came more), not counted over every run again.
+ */
+function titleCounts(memo: RunSlots<RunTerms>, runs: ReadonlyArray<Run<RunTerms>>, change: RunChange<RunTerms> | undefined): Map<string, number> {
+  let state = TITLE_COUNTS.get(memo);
+  const add = (counts: Map<string, number>, titles: string[], delta: number) => {
+    for (const t of titles) {
+      const n = (counts.get(t) ?? 0) + delta;
+      if (n === 0) counts.delete(t);
+      else counts.set(t, n);
+    }
+  };
+  if (state && change && state.runs === change.previous) {
+    const { previous, before, after } = change;
+    for (let k = before; k < previous.length - after; k++) add(state.counts, previous[k]!.value.titles, -1);
+    for (let k = before; k < runs.length - after; k++) add(state.counts, runs[k]!.value.titles, 1);
+    state.runs = runs;
+  } else {
+    state = { runs, counts: new Map() };
+    for (const r of runs) add(state.counts, r.value.titles, 1);
+    TITLE_COUNTS.set(memo, state);
+  }
+  return state.counts;
+}
+const TITLE_COUNTS = new WeakMap<RunSlots<RunTerms>, { runs: ReadonlyArray<Run<RunTerms>>; counts: Map<string, number> }>();
 const NO_HITS: Array<{ norm: string[]; k: number }> = [];
 
 /** The blocks of a run with sentences that have an adopting verb near their start (with the sentence's words and the verb's place). */
