@@ -184,10 +184,11 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         while (field < fieldRanges.length && fieldRanges[field]![1] <= bi) field++;
         return field < fieldRanges.length && fieldRanges[field]![0] <= bi;
       };
-      const notes: Sentences[] = [];
+      // The footnotes' sentences, per run with footnotes (the run's own list: the same while the run is).
+      const notes: Sentences[][] = [];
       for (const r of blockRuns) {
         const inGlossary = glossaryHeading(doc.sections[r.section]?.title);
-        for (const k of r.value.notes) notes.push(doc.blocks[r.from + k]!.sentences);
+        if (r.value.notes.length) notes.push(r.value.notes);
         for (const x of r.value.uses) {
           const u = x.use;
           const bi = r.from + x.k;
@@ -318,13 +319,14 @@ interface RunUse {
 interface RunAbbreviations {
   uses: RunUse[];
   streaks: Array<{ from: number; to: number; initials: string; fragments: number }>;
-  notes: number[];
+  /** The sentences of its footnotes (speed only, vocab23: kept here, not read from each footnote block at every check). */
+  notes: Sentences[];
   /** Per acronym asked about, whether a block of the run writes it out as a proper name (nameBefore; made when asked). */
   named?: Map<string, boolean>;
 }
 const RUNS = new RunSlots<RunAbbreviations>();
 const NO_USES: RunUse[] = [];
-const NO_NOTES: number[] = [];
+const NO_NOTES: Sentences[] = [];
 
 function runAbbreviations(doc: DocumentModel, from: number, to: number): RunAbbreviations {
   let uses = NO_USES;
@@ -343,7 +345,7 @@ function runAbbreviations(doc: DocumentModel, from: number, to: number): RunAbbr
     } else streak = undefined;
     if (kind === 'footnote') {
       if (notes === NO_NOTES) notes = [];
-      notes.push(i - from);
+      notes.push(b.sentences);
     }
     const found = (b.facts.acronyms as AcronymUse[] | undefined) ?? [];
     if (found.length === 0) continue;
@@ -692,18 +694,33 @@ const ACRONYMS = new WeakMap<DocumentModel, Set<string>>();
  * Whether any footnote spells the acronym out. The answers of the last check are kept while its footnotes are the
  * same analyses (speed only, lsp9: an edit elsewhere does not ask every footnote about every acronym again).
  */
-function spelledOutInNotes(acronym: string, notes: Sentences[]): boolean {
+function spelledOutInNotes(acronym: string, notes: Sentences[][]): boolean {
   if (lastNotes.notes !== notes) {
     const prev = lastNotes.notes;
-    const same = prev.length === notes.length && prev.every((ss, i) => ss === notes[i]);
+    // The same runs' lists (an edit elsewhere), else the same footnotes in order.
+    const same = (prev.length === notes.length && prev.every((ns, i) => ns === notes[i])) || sameSequence(prev, notes);
     lastNotes.notes = notes;
     if (!same) lastNotes.answers = new Map();
   }
   let answer = lastNotes.answers.get(acronym);
-  if (answer === undefined) lastNotes.answers.set(acronym, (answer = notes.some((ss) => spelledOutIn(acronym, ss))));
+  if (answer === undefined) lastNotes.answers.set(acronym, (answer = notes.some((ns) => ns.some((ss) => spelledOutIn(acronym, ss)))));
   return answer;
 }
-const lastNotes: { notes: Sentences[]; answers: Map<string, boolean> } = { notes: [], answers: new Map() };
+const lastNotes: { notes: Sentences[][]; answers: Map<string, boolean> } = { notes: [], answers: new Map() };
+
+/** Whether two lists of lists hold the same items in the same order, however they are cut into lists. */
+function sameSequence<T>(a: ReadonlyArray<ReadonlyArray<T>>, b: ReadonlyArray<ReadonlyArray<T>>): boolean {
+  let i = 0;
+  let j = 0;
+  let x = 0;
+  let y = 0;
+  for (;;) {
+    while (i < a.length && x >= a[i]!.length) (i++, (x = 0));
+    while (j < b.length && y >= b[j]!.length) (j++, (y = 0));
+    if (i === a.length || j === b.length) return i === a.length && j === b.length;
+    if (a[i]![x++] !== b[j]![y++]) return false;
+  }
+}
 
 /** spelledOut() on a block's own words, remembered per acronym for the block's cached analysis. */
 function spelledOutIn(acronym: string, sentences: Sentences): boolean {
