@@ -2,7 +2,7 @@
  * The term rules (jargon, person-first) keep each term's finding of the last check and move it when the term has the
  * same uses in the same blocks (term-rule.ts findingFor): an edit elsewhere only shifts where the blocks stand. After
  * edits before, between and after the uses — a use added or removed, a term put in emphasis (the same prose, another
- * source: the article's fix spans the markup), a heading that makes a glossary — a warm engine must give every term
+ * source: the article's fix spans the markup), a heading that makes a glossary, link markup around a use — a warm engine must give every term
  * finding exactly as a fresh engine does: range, severity, message, data, related places and every fix edit.
  */
 import { strict as assert } from 'node:assert';
@@ -38,9 +38,11 @@ Wij verrichten de implementatie indien de wethouder dat wil.
 `,
 };
 
+/** Link markup too: a use in a link's text is not reported, and the link test reads the text around the block (a table row's other cells). */
+const LINKS = ['[', '](https://example.org) ', ']', '![', '\n\n| Cell | [An implementation |\n| --- | --- |\n| a | b](https://example.org) |\n\n'];
 const PIECES = {
-  en: ['extra ', 'prior to ', 'An implementation. ', '\n\n', '*', '\n\n## Glossary\n\n- implementation: putting it into practice\n\n', 'the stakeholder '],
-  nl: ['extra ', 'indien ', 'De implementatie. ', '\n\n', '*', '\n\n## Begrippenlijst\n\n- implementatie: het invoeren\n\n', 'de stakeholder '],
+  en: ['extra ', 'prior to ', 'An implementation. ', '\n\n', '*', '\n\n## Glossary\n\n- implementation: putting it into practice\n\n', 'the stakeholder ', ...LINKS, '| the stakeholder | [the implementation ', '- [prior to '],
+  nl: ['extra ', 'indien ', 'De implementatie. ', '\n\n', '*', '\n\n## Begrippenlijst\n\n- implementatie: het invoeren\n\n', 'de stakeholder ', ...LINKS, '| de stakeholder | [de implementatie ', '- [indien '],
 };
 
 const TERM_RULES = new Set(['vocabulary/jargon', 'vocabulary/person-first']);

@@ -6,7 +6,7 @@ import { booleanOption, numberOption } from './options.js';
 import type { WellKnownAbbreviations } from './abbreviations.js';
 import { textMentions } from './abbreviations.js';
 import { inside } from './prose.js';
-import { BlockStates, Tally } from '../../incremental.js';
+import { BlockStates, Tally, knownEnds } from '../../incremental.js';
 import { inLegend, isWebAddressLabel } from '../../vocabulary/abbreviations.js';
 import { eachWord, wordCount } from '../../text/analyse.js';
 import type { Sentence } from '../../text/sentences.js';
@@ -146,7 +146,6 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       const explainedEverywhere = new Set<string>();
       // Explained in the block of its first use ("In SMS: … a text message (SMS)").
       const definedInBlock = new Map<string, Set<number>>();
-      let order = 0;
       const orderOfUse = new Map<string, number>();
       const words = (text: string) => text.trim().split(/\s+/).filter(Boolean);
       // Speed only (lsp10c): each block's acronym uses and list items, summarised per run of blocks (block-runs.ts), so
@@ -179,59 +178,48 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         }
       }
       close();
+      // The footnotes' sentences, per run with footnotes (the run's own list: the same while the run is).
+      const notes: Sentences[][] = [];
+      // Each run's uses taken together, per acronym (speed only, vocab23: kept with the run's summary for what they
+      // depend on outside the run, see runAcronyms), then the runs' in order: the same as a pass over every use.
       let field = 0;
-      const inFieldList = (bi: number) => {
-        while (field < fieldRanges.length && fieldRanges[field]![1] <= bi) field++;
-        return field < fieldRanges.length && fieldRanges[field]![0] <= bi;
-      };
-      const notes: Sentences[] = [];
+      let order = 0;
       for (const r of blockRuns) {
         const inGlossary = glossaryHeading(doc.sections[r.section]?.title);
-        for (const k of r.value.notes) notes.push(doc.blocks[r.from + k]!.sentences);
-        for (const x of r.value.uses) {
-          const u = x.use;
-          const bi = r.from + x.k;
-          const kind = x.kind;
-          order++;
-          let defines = u.defines;
-          // A glossary table: the acronym alone in a cell, its words in the next cell ("| UWV | Uitvoeringsinstituut Werknemersverzekeringen |").
-          if (!defines && x.alone) {
-            const next = doc.blocks[bi + 1];
-            if (next && next.prose.kind === 'tableCell' && words(next.prose.text).length >= 2) defines = true;
+        if (r.value.notes.length) notes.push(r.value.notes);
+        if (r.value.uses.length === 0) continue;
+        // The lists of names among the run's blocks, as ranges from the run's start.
+        while (field < fieldRanges.length && fieldRanges[field]![1] <= r.from) field++;
+        let fields = '';
+        for (let i = field; i < fieldRanges.length && fieldRanges[i]![0] < r.to; i++) fields += `${Math.max(fieldRanges[i]![0], r.from) - r.from}-${Math.min(fieldRanges[i]![1], r.to) - r.from},`;
+        // The block after the run, when the run's last block is an acronym alone in a table cell (it may explain it).
+        const after = r.value.tail ? doc.blocks[r.to] : undefined;
+        const nextExplains = !!after && after.prose.kind === 'tableCell' && words(after.prose.text).length >= 2;
+        const c = runAcronyms(doc, r, inGlossary, fields, nextExplains);
+        for (const a of c.acronyms) {
+          if (a.definedAt !== undefined && !definedAt.has(a.acronym)) definedAt.set(a.acronym, order + a.definedAt);
+          if (a.everywhere) explainedEverywhere.add(a.acronym);
+          if (a.definedIn.length) {
+            let set = definedInBlock.get(a.acronym);
+            if (!set) definedInBlock.set(a.acronym, (set = new Set()));
+            for (const k of a.definedIn) set.add(r.from + k);
           }
-          if (defines) {
-            if (!definedAt.has(u.acronym)) definedAt.set(u.acronym, order);
-            // A list item that defines a term ("- **The TANF Data Reporting System (TDRS)** is the system used …",
-            // "- UWV: Uitvoeringsinstituut …") is a list of terms: explained for the reader wherever the report uses it,
-            // as in a glossary section (judged false in the s5 blind sample: "defined in the document's terms section").
-            if (kind === 'footnote' || inGlossary || kind === 'tableCell' || (kind === 'listItem' && x.definitionItem)) explainedEverywhere.add(u.acronym);
-            let set = definedInBlock.get(u.acronym);
-            if (!set) definedInBlock.set(u.acronym, (set = new Set()));
-            set.add(bi);
-          } else if (inGlossary && (kind === 'listItem' || kind === 'tableCell' || kind === 'paragraph')) {
-            // Any mention in a glossary section counts as its explanation.
-            explainedEverywhere.add(u.acronym);
-          }
-          // Headings, captions and tables do not count as the first use in running text.
-          // Nor do lists of data fields, parameters or criteria ("15. UPC code of the retail album;"): they name things.
-          // Nor do footnotes that cite a source (a year, pages, "available at": "Copyright Law Revision—CATV: Hearing on
-          // S. 1006 … (1966)", "C 99-5183 MHP … 2003"): an abbreviation met only there is part of a source's title or
-          // number. A note in sentences is prose; and any footnote still explains.
-          const prose = kind === 'paragraph' || (kind === 'listItem' && !inFieldList(bi)) || (kind === 'footnote' && !x.referenceNote);
-          if (!prose && !defines) continue;
-          const f = firstUse.get(u.acronym);
+          if (!a.first) continue;
+          const f = firstUse.get(a.acronym);
           if (!f) {
-            firstUse.set(u.acronym, { block: bi, start: u.start, end: u.end, count: 1 });
-            orderOfUse.set(u.acronym, order);
-          } else f.count++;
+            firstUse.set(a.acronym, { block: r.from + a.first.k, start: a.first.start, end: a.first.end, count: a.count });
+            orderOfUse.set(a.acronym, order + a.first.order);
+          } else f.count += a.count;
         }
+        order += r.value.uses.length;
       }
       // Written out in a footnote, without brackets: "The RIAA[^4] sued …" with "[^4]: Recording Industry Association of America."
       if (notes.length) for (const acronym of firstUse.keys()) if (spelledOutInNotes(acronym, notes)) explainedEverywhere.add(acronym);
       // An acronym in capitals that the report also writes as an ordinary word ("STOP" and "stop",
       // "KENNEDY" and "Kennedy") is emphasis or small capitals, not an abbreviation.
-      // Kept up to date by the blocks an edit changed (engine/incremental.ts), not rebuilt from every block.
-      const ordinary = ORDINARY_WORDS.update(doc.blocks, (b) => b.analysed.sentences, (tally, sentences, delta) => tally.add(ordinaryWordsOf(sentences as Sentences), delta), (b) => b.facts);
+      // Kept up to date by the blocks an edit changed (engine/incremental.ts), not rebuilt from every block; the blocks of
+      // the runs an edit left as they were are not compared again (speed only, vocab23).
+      const ordinary = ORDINARY_WORDS.update(doc.blocks, (b) => b.analysed.sentences, (tally, sentences, delta) => tally.add(ordinaryWordsOf(sentences as Sentences), delta), (b) => b.facts, knownEnds(blockRuns, RUNS.change(), doc.blocks.length));
       const out = [];
       // A severity the writer set in .brug.yml is for every finding of the rule.
       const neverExplained = booleanOption(ctx, 'neverExplained') || !!ctx.config.rules[rule.meta.id]?.severity;
@@ -317,13 +305,92 @@ interface RunUse {
 interface RunAbbreviations {
   uses: RunUse[];
   streaks: Array<{ from: number; to: number; initials: string; fragments: number }>;
-  notes: number[];
+  /** The sentences of its footnotes (speed only, vocab23: kept here, not read from each footnote block at every check). */
+  notes: Sentences[];
   /** Per acronym asked about, whether a block of the run writes it out as a proper name (nameBefore; made when asked). */
   named?: Map<string, boolean>;
+  /** Its last block is an acronym alone in a table cell: the block after the run may explain it. */
+  tail: boolean;
+  /** Its uses taken together, for the context they were taken in (runAcronyms; made when asked). */
+  acronyms?: RunAcronyms;
+}
+
+/** What a run's uses add to the document's (see the check), in one context: whether its section is a glossary, its lists of names, whether the block after it explains its last cell. */
+interface RunAcronyms {
+  context: string;
+  /** Per acronym, in the order of its first use that counts (prose or a definition); the others after them. Orders count the run's uses from 1. */
+  acronyms: Array<{
+    acronym: string;
+    /** Its first use that counts (the block's index in the run). */
+    first?: { k: number; start: number; end: number; order: number };
+    /** Its uses that count. */
+    count: number;
+    /** Its first definition. */
+    definedAt?: number;
+    /** Explained for the whole report (a glossary, a footnote, a table, a list of terms). */
+    everywhere: boolean;
+    /** The blocks that define it. */
+    definedIn: number[];
+  }>;
+}
+
+/**
+ * A run's uses taken together as the check's pass over every use takes them, kept with the run's summary for the
+ * context it depends on outside the run's blocks (speed only, vocab23): whether the run's section is a glossary, which
+ * of its blocks are in a list of names (`fields`: ranges from the run's start), whether the block after the run is a
+ * table cell that explains an acronym alone in the run's last cell.
+ */
+function runAcronyms(doc: DocumentModel, r: Run<RunAbbreviations>, inGlossary: boolean, fields: string, nextExplains: boolean): RunAcronyms {
+  const context = `${inGlossary ? 1 : 0}${nextExplains ? 1 : 0}${fields}`;
+  const known = r.value.acronyms;
+  if (known && known.context === context) return known;
+  const ranges = fields === '' ? [] : fields.slice(0, -1).split(',').map((x) => x.split('-').map(Number) as [number, number]);
+  const inFieldList = (k: number) => ranges.some(([a, b]) => a <= k && k < b);
+  const byAcronym = new Map<string, RunAcronyms['acronyms'][number]>();
+  const n = r.to - r.from;
+  let order = 0;
+  for (const x of r.value.uses) {
+    const u = x.use;
+    const kind = x.kind;
+    order++;
+    let a = byAcronym.get(u.acronym);
+    if (!a) byAcronym.set(u.acronym, (a = { acronym: u.acronym, count: 0, everywhere: false, definedIn: [] }));
+    let defines = u.defines;
+    // A glossary table: the acronym alone in a cell, its words in the next cell ("| UWV | Uitvoeringsinstituut Werknemersverzekeringen |").
+    if (!defines && x.alone) {
+      if (x.k + 1 < n) {
+        const next = doc.blocks[r.from + x.k + 1]!;
+        if (next.prose.kind === 'tableCell' && next.prose.text.trim().split(/\s+/).filter(Boolean).length >= 2) defines = true;
+      } else if (nextExplains) defines = true;
+    }
+    if (defines) {
+      a.definedAt ??= order;
+      // A list item that defines a term ("- **The TANF Data Reporting System (TDRS)** is the system used …",
+      // "- UWV: Uitvoeringsinstituut …") is a list of terms: explained for the reader wherever the report uses it,
+      // as in a glossary section (judged false in the s5 blind sample: "defined in the document's terms section").
+      if (kind === 'footnote' || inGlossary || kind === 'tableCell' || (kind === 'listItem' && x.definitionItem)) a.everywhere = true;
+      a.definedIn.push(x.k);
+    } else if (inGlossary && (kind === 'listItem' || kind === 'tableCell' || kind === 'paragraph')) {
+      // Any mention in a glossary section counts as its explanation.
+      a.everywhere = true;
+    }
+    // Headings, captions and tables do not count as the first use in running text.
+    // Nor do lists of data fields, parameters or criteria ("15. UPC code of the retail album;"): they name things.
+    // Nor do footnotes that cite a source (a year, pages, "available at": "Copyright Law Revision—CATV: Hearing on
+    // S. 1006 … (1966)", "C 99-5183 MHP … 2003"): an abbreviation met only there is part of a source's title or
+    // number. A note in sentences is prose; and any footnote still explains.
+    const prose = kind === 'paragraph' || (kind === 'listItem' && !inFieldList(x.k)) || (kind === 'footnote' && !x.referenceNote);
+    if (!prose && !defines) continue;
+    if (!a.first) a.first = { k: x.k, start: u.start, end: u.end, order };
+    a.count++;
+  }
+  const acronyms = [...byAcronym.values()].sort((p, q) => (p.first?.order ?? Infinity) - (q.first?.order ?? Infinity));
+  r.value.acronyms = { context, acronyms };
+  return r.value.acronyms;
 }
 const RUNS = new RunSlots<RunAbbreviations>();
 const NO_USES: RunUse[] = [];
-const NO_NOTES: number[] = [];
+const NO_NOTES: Sentences[] = [];
 
 function runAbbreviations(doc: DocumentModel, from: number, to: number): RunAbbreviations {
   let uses = NO_USES;
@@ -342,7 +409,7 @@ function runAbbreviations(doc: DocumentModel, from: number, to: number): RunAbbr
     } else streak = undefined;
     if (kind === 'footnote') {
       if (notes === NO_NOTES) notes = [];
-      notes.push(i - from);
+      notes.push(b.sentences);
     }
     const found = (b.facts.acronyms as AcronymUse[] | undefined) ?? [];
     if (found.length === 0) continue;
@@ -353,7 +420,8 @@ function runAbbreviations(doc: DocumentModel, from: number, to: number): RunAbbr
       uses.push({ k: i - from, use: u, kind, alone: kind === 'tableCell' && text.trim() === u.acronym, definitionItem: kind === 'listItem' && definitionItem(text, u.start, u.end), referenceNote });
     }
   }
-  return { uses, streaks, notes };
+  const last = uses.length ? uses[uses.length - 1]! : undefined;
+  return { uses, streaks, notes, tail: !!last && last.alone && last.k === to - from - 1 };
 }
 
 /** Whether a section title is that of a glossary or a list of abbreviations (remembered per title). */
@@ -691,18 +759,33 @@ const ACRONYMS = new WeakMap<DocumentModel, Set<string>>();
  * Whether any footnote spells the acronym out. The answers of the last check are kept while its footnotes are the
  * same analyses (speed only, lsp9: an edit elsewhere does not ask every footnote about every acronym again).
  */
-function spelledOutInNotes(acronym: string, notes: Sentences[]): boolean {
+function spelledOutInNotes(acronym: string, notes: Sentences[][]): boolean {
   if (lastNotes.notes !== notes) {
     const prev = lastNotes.notes;
-    const same = prev.length === notes.length && prev.every((ss, i) => ss === notes[i]);
+    // The same runs' lists (an edit elsewhere), else the same footnotes in order.
+    const same = (prev.length === notes.length && prev.every((ns, i) => ns === notes[i])) || sameSequence(prev, notes);
     lastNotes.notes = notes;
     if (!same) lastNotes.answers = new Map();
   }
   let answer = lastNotes.answers.get(acronym);
-  if (answer === undefined) lastNotes.answers.set(acronym, (answer = notes.some((ss) => spelledOutIn(acronym, ss))));
+  if (answer === undefined) lastNotes.answers.set(acronym, (answer = notes.some((ns) => ns.some((ss) => spelledOutIn(acronym, ss)))));
   return answer;
 }
-const lastNotes: { notes: Sentences[]; answers: Map<string, boolean> } = { notes: [], answers: new Map() };
+const lastNotes: { notes: Sentences[][]; answers: Map<string, boolean> } = { notes: [], answers: new Map() };
+
+/** Whether two lists of lists hold the same items in the same order, however they are cut into lists. */
+function sameSequence<T>(a: ReadonlyArray<ReadonlyArray<T>>, b: ReadonlyArray<ReadonlyArray<T>>): boolean {
+  let i = 0;
+  let j = 0;
+  let x = 0;
+  let y = 0;
+  for (;;) {
+    while (i < a.length && x >= a[i]!.length) (i++, (x = 0));
+    while (j < b.length && y >= b[j]!.length) (j++, (y = 0));
+    if (i === a.length || j === b.length) return i === a.length && j === b.length;
+    if (a[i]![x++] !== b[j]![y++]) return false;
+  }
+}
 
 /** spelledOut() on a block's own words, remembered per acronym for the block's cached analysis. */
 function spelledOutIn(acronym: string, sentences: Sentences): boolean {

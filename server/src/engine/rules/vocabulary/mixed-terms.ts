@@ -8,26 +8,42 @@ import type { SynonymGroup } from '../../vocabulary/dictionary.js';
 import type { SynonymUse, TermUse, VocabularyFacts } from './analyzer.js';
 import { RunSlots } from '../block-runs.js';
 
-/** A block's uses the rule reads: the terms other rules flag, the synonyms it counts (block-text offsets). */
-interface BlockUses {
-  /** The block's index in its run. */
-  k: number;
-  terms: TermUse[];
-  synonyms: SynonymUse[];
+/** A run's uses the rule reads: the terms other rules flag, per block, and the synonyms it counts, per group (block-text offsets). */
+interface RunUses {
+  /** Per block with terms (its index in the run). */
+  terms: Array<{ k: number; terms: TermUse[] }>;
+  /**
+   * The synonyms per group, the groups in the order of their first use in the run, each group's uses in order (speed
+   * only, vocab23: a check reads the uses of the groups it may report, not every block's).
+   */
+  groups: Array<{ group: SynonymGroup; uses: Array<{ k: number; use: SynonymUse }> }>;
 }
-const RUNS = new RunSlots<BlockUses[]>();
+const RUNS = new RunSlots<RunUses>();
+const NO_TERMS: RunUses['terms'] = [];
+const NO_GROUPS: RunUses['groups'] = [];
 
-function runUses(doc: DocumentModel, from: number, to: number, termAccept: Set<string>, ruleOn: (kind: string) => boolean): BlockUses[] {
-  const out: BlockUses[] = [];
+function runUses(doc: DocumentModel, from: number, to: number, termAccept: Set<string>, ruleOn: (kind: string) => boolean): RunUses {
+  let terms = NO_TERMS;
+  let groups = NO_GROUPS;
+  let byGroup: Map<SynonymGroup, Array<{ k: number; use: SynonymUse }>> | undefined;
   for (let i = from; i < to; i++) {
     const facts = doc.blocks[i]!.facts.vocabulary as VocabularyFacts | undefined;
     if (!facts) continue;
-    const terms = facts.terms.filter((t) => ruleOn(t.hit.kind) && !termAccept.has(normalizeWord(t.hit.entry.term)) && !termAccept.has(normalizeWord(t.text)));
-    // A quoted term keeps its source's spelling: neither counted nor flagged.
-    const synonyms = facts.synonyms.filter((s) => !s.quoted);
-    if (terms.length || synonyms.length) out.push({ k: i - from, terms, synonyms });
+    const flagged = facts.terms.filter((t) => ruleOn(t.hit.kind) && !termAccept.has(normalizeWord(t.hit.entry.term)) && !termAccept.has(normalizeWord(t.text)));
+    if (flagged.length) (terms === NO_TERMS ? (terms = []) : terms).push({ k: i - from, terms: flagged });
+    for (const s of facts.synonyms) {
+      // A quoted term keeps its source's spelling: neither counted nor flagged.
+      if (s.quoted) continue;
+      byGroup ??= new Map();
+      let list = byGroup.get(s.hit.group);
+      if (!list) {
+        byGroup.set(s.hit.group, (list = []));
+        (groups === NO_GROUPS ? (groups = []) : groups).push({ group: s.hit.group, uses: list });
+      }
+      list.push({ k: i - from, use: s });
+    }
   }
-  return out;
+  return { terms, groups };
 }
 
 interface Use {
@@ -63,36 +79,39 @@ export const mixedTerms: DocumentRule = {
     // Speed only (lsp10c): each block's term and synonym uses, gathered per run of blocks (block-runs.ts) so that an
     // edit asks only the runs around it; they are placed in the document only where a group needs them.
     const runs = RUNS.runs(doc, (from, to) => runUses(doc, from, to, termAccept, ruleOn), `${[...termAccept].join('\u0000')}\u0001${Object.keys(doc.config.rules).filter((id) => id.startsWith('vocabulary/') && !ruleOn(id.slice(11))).join(' ')}`);
+    const prefer = doc.config.vocabulary.prefer;
+    // Different words for one thing only when the group says readers confuse them, when asked for, or when the project chose one of them.
+    const projectGroup = (group: SynonymGroup) => Object.keys(prefer).some((k) => group.members.some((m) => normalizeWord(m.term) === normalizeWord(k)));
+    const reported = new Map<SynonymGroup, boolean>();
     for (const run of runs) {
-      for (const { k, synonyms } of run.value) {
-        const block = doc.blocks[run.from + k]!;
-        for (const s of synonyms) {
-          let list = byGroup.get(s.hit.group);
-          if (!list) byGroup.set(s.hit.group, (list = []));
-          list.push({ use: s, block });
+      for (const { group, uses } of run.value.groups) {
+        let list = byGroup.get(group);
+        if (!list) {
+          // A group that cannot be reported is not gathered (its uses are read for nothing else).
+          let may = reported.get(group);
+          if (may === undefined) reported.set(group, (may = group.spelling || group.confusing || nearSynonyms || projectGroup(group)));
+          if (!may) continue;
+          byGroup.set(group, (list = []));
         }
+        for (const { k, use } of uses) list.push({ use, block: doc.blocks[run.from + k]! });
       }
     }
     // Occurrences other term rules already flag are left to them (their places, made when first asked).
-    let flagged: Set<string> | undefined;
+    let flagged: Set<number> | undefined;
     const isFlagged = (offset: number): boolean => {
       if (!flagged) {
-        flagged = new Set();
+        flagged = new Set<number>();
         for (const run of runs) {
-          for (const { k, terms } of run.value) {
+          for (const { k, terms } of run.value.terms) {
             const b = doc.blocks[run.from + k]!;
-            for (const t of terms) flagged.add(`${b.toDocument(t.start, t.end).offset}`);
+            for (const t of terms) flagged.add(b.toDocument(t.start, t.end).offset);
           }
         }
       }
-      return flagged.has(`${offset}`);
+      return flagged.has(offset);
     };
-    const prefer = doc.config.vocabulary.prefer;
     const out: DocumentFinding[] = [];
     for (const [group, found] of byGroup) {
-      // Different words for one thing only when the group says readers confuse them, when asked for, or when the project chose one of them.
-      const projectGroup = Object.keys(prefer).some((k) => group.members.some((m) => normalizeWord(m.term) === normalizeWord(k)));
-      if (!group.spelling && !group.confusing && !nearSynonyms && !projectGroup) continue;
       const counts = new Map<number, number>();
       for (const u of found) counts.set(u.use.hit.member, (counts.get(u.use.hit.member) ?? 0) + 1);
       if (counts.size < 2) continue;

@@ -1,6 +1,8 @@
 import type { DocumentBlock, DocumentFinding, DocumentModel, DocumentRule, RuleContext, RuleMeta } from '../types.js';
-import { BlockStates } from '../../incremental.js';
+import { BlockStates, knownEnds } from '../../incremental.js';
+import type { KnownEnds } from '../../incremental.js';
 import { RunSlots } from '../block-runs.js';
+import type { RunChange } from '../block-runs.js';
 import type { Run } from '../../runs.js';
 import { message } from '../types.js';
 import type { Fix, FixKind, Message, RelatedLocation, TextEdit } from '../../types.js';
@@ -75,10 +77,10 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
       const out: DocumentFinding[] = [];
       // How much each finding weighs for the reader, for the ranking below.
       const weight = new Map<DocumentFinding, number>();
-      const field = practiceFields(doc);
+      const { byEntry, headed, known } = usesByEntry(doc, kind, cues);
+      const field = practiceFields(doc, known);
       const shown = kind === 'jargon' ? registerFilter(doc, ctx, cues) : () => true;
       const quiet = kind === 'jargon' ? fieldWordFilter(ctx, meta) : () => false;
-      const { byEntry, headed } = usesByEntry(doc, kind, cues);
       for (const [entry, uses] of byEntry) {
         if (entry.practiceIn && entry.practiceIn.some((w) => field(w) >= PRACTICE_MENTIONS)) continue;
         // A word that is jargon only in one field (customer for a benefit claimant) keeps its ordinary sense elsewhere.
@@ -120,7 +122,7 @@ interface TermContext {
 }
 
 /** The uses of each dictionary entry of this kind, in document order, without the accepted ones. */
-function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: CompiledCues): { byEntry: Map<DictionaryEntry, Placed[]>; headed: Set<DictionaryEntry> } {
+function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: CompiledCues): { byEntry: Map<DictionaryEntry, Placed[]>; headed: Set<DictionaryEntry>; known: KnownEnds } {
   const prefer = doc.config.vocabulary.prefer;
   // A word the project prefers (vocabulary.prefer values) is accepted too: the project chose it.
   const accept = new Set([...doc.config.vocabulary.accept, ...Object.values(prefer)].map(normalizeWord));
@@ -134,26 +136,34 @@ function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: 
     // kinds and the adopted sections (speed only, voc16: one pass over the runs per check, not three).
     let memo = TERM_RUNS.get(cues);
     if (!memo) TERM_RUNS.set(cues, (memo = new RunSlots()));
-    const runs = memo.runs(doc, (from, to) => ({ jargon: runUses(doc, from, to, 'jargon', cues, accept), 'person-first': runUses(doc, from, to, 'person-first', cues, accept), adopted: runAdopted(doc, from, to, cues) }), [...accept].join('\u0000'));
-    perDoc.set(cues, (parts = { glossarySections: glossaryOf(doc, cues), adopted: adoptedIn(doc, cues, runs), runs }));
+    const runs = memo.runs(doc, (from, to) => {
+      const adopted = runAdopted(doc, from, to, cues);
+      return { jargon: runUses(doc, from, to, 'jargon', cues, accept), 'person-first': runUses(doc, from, to, 'person-first', cues, accept), adopted, titles: titlesNamed(adopted) };
+    }, [...accept].join('\u0000'));
+    const change = memo.change();
+    perDoc.set(cues, (parts = { glossarySections: glossaryOf(doc, cues), adopted: adoptedIn(doc, cues, runs, titleCounts(memo, runs, change)), runs, known: knownEnds(runs, change, doc.blocks.length) }));
   }
-  const { glossarySections, adopted, runs } = parts;
+  const { glossarySections, adopted, runs, known } = parts;
   const byEntry = new Map<DictionaryEntry, Placed[]>();
   let defined: Map<string, string> | undefined;
   const headed = new Set<DictionaryEntry>();
   // The tests on the document (an adopted section, the document's own abbreviations, a link's text, a glossary
   // section) and the places are asked here, in the same order as a pass over every block.
   for (const run of runs) {
-    for (const { k, uses, headed: heads } of run.value[kind]) {
-      const b = doc.blocks[run.from + k]!;
+    for (const bu of run.value[kind]) {
+      const b = doc.blocks[run.from + bu.k]!;
+      const start = b.start;
       // Text that is not the writer's own: a section that says it is adopted (a code of conduct, a licence); the
       // template's guidance to the writer was left out with the block's uses. Its words are not the writer's to change.
-      if (adopted.length) {
-        const at = b.toDocument(0, 0).offset;
-        if (adopted.some(([a, e]) => a <= at && at < e)) continue;
-      }
-      for (const entry of heads) headed.add(entry);
-      for (const { use, abbreviation, label } of uses) {
+      if (adopted.length && adopted.some(([a, e]) => a <= start && start < e)) continue;
+      for (const entry of bu.headed) headed.add(entry);
+      const { uses } = bu;
+      if (uses.length === 0) continue;
+      const map = b.prose.map;
+      const at = placedIn(bu, b, map, start, kind === 'jargon' ? doc.text : undefined);
+      const glossary = glossarySections.has(b.section);
+      for (let i = 0; i < uses.length; i++) {
+        const { use, abbreviation, label } = uses[i]!;
         const { entry } = use.hit;
         // An abbreviation (SES) matches only as written (SEs is another word), and yields to the
         // document's own definition of it ("Social Enterprise (SE)": SEs are social enterprises).
@@ -162,16 +172,20 @@ function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: 
           const abbr = abbreviationOf(use.text, defined);
           if (abbr !== undefined && !meansEntry(defined.get(abbr)!, entry)) continue;
         }
-        const at = b.toDocument(use.start, use.end);
+        const offset = start + at.rel[2 * i]!;
+        const endOffset = start + at.rel[2 * i + 1]!;
         // The text of a link names the linked document or page ([our stakeholder map](…)): renaming it misnames it.
-        if (kind === 'jargon' && inLinkText(doc.text, at.offset, at.endOffset)) continue;
+        if (kind === 'jargon') {
+          const link = at.link[i]!;
+          if (link === LINK_YES || (link === LINK_ASK && inLinkText(doc.text, offset, endOffset))) continue;
+        }
         let list = byEntry.get(entry);
         if (!list) byEntry.set(entry, (list = []));
-        list.push({ use, offset: at.offset, endOffset: at.endOffset, glossary: glossarySections.has(b.section), section: b.section, label, place: b.prose.map });
+        list.push({ use, offset, endOffset, glossary, section: b.section, label, place: map });
       }
     }
   }
-  return { byEntry, headed };
+  return { byEntry, headed, known };
 }
 
 /** A block's uses of one kind of term that pass the tests on the block alone (block-text offsets). */
@@ -181,12 +195,59 @@ interface BlockUses {
   uses: Array<{ use: TermUse; abbreviation: boolean; label: boolean }>;
   /** Entries named in a heading among other words (see usesByEntry). */
   headed: DictionaryEntry[];
+  /** Where the uses stand in the block's source, for the source map they were placed by (placedIn). */
+  placed?: PlacedUses;
+}
+
+/**
+ * A block's uses placed by one source map: each use's start and end as document offsets less the block's start
+ * (`rel`, in pairs), and each use's answer of the link test (inLinkText) when the test read only the block's own
+ * source (LINK_YES, LINK_NO), else LINK_ASK (the test read text around the block: asked again at every check).
+ */
+interface PlacedUses {
+  map: object;
+  rel: number[];
+  link: Uint8Array;
+}
+const LINK_NO = 0;
+const LINK_YES = 1;
+const LINK_ASK = 2;
+
+/**
+ * The uses of a block placed (see PlacedUses), kept with the block's uses while the block is placed by the same source
+ * map (speed only, vocab23: an edit does not map every use of the document again, nor read the text around it for a
+ * link). A source map is the parser's for a block's source (the same object while that source is unchanged, wherever
+ * it stands), so a use's distance from the block's start and the text of the block's source are the same: a link
+ * test that read no character outside the block's source gives the same answer.
+ */
+function placedIn(bu: BlockUses, b: DocumentBlock, map: object, start: number, text: string | undefined): PlacedUses {
+  let at = bu.placed;
+  if (at && at.map === map && (text === undefined || at.link.length === bu.uses.length)) return at;
+  const { uses } = bu;
+  const rel: number[] = new Array(2 * uses.length);
+  const link = new Uint8Array(text === undefined ? 0 : uses.length);
+  // The block's source: from its start to the end of its last character.
+  const end = text === undefined ? 0 : b.toDocument(b.prose.text.length, b.prose.text.length).endOffset;
+  for (let i = 0; i < uses.length; i++) {
+    const { use } = uses[i]!;
+    const p = b.toDocument(use.start, use.end);
+    rel[2 * i] = p.offset - start;
+    rel[2 * i + 1] = p.endOffset - start;
+    if (text !== undefined) {
+      const yes = inLinkText(text, p.offset, p.endOffset);
+      link[i] = LINK_READ.from >= start && LINK_READ.to < end ? (yes ? LINK_YES : LINK_NO) : LINK_ASK;
+    }
+  }
+  bu.placed = at = { map, rel, link };
+  return at;
 }
 /** A run of blocks summarised for the term rules: each kind's uses, and the sentences with an adopting verb. */
 interface RunTerms {
   jargon: BlockUses[];
   'person-first': BlockUses[];
   adopted: AdoptedBlock[];
+  /** The titles (TITLE_KEYS) its sentences with an adopting verb could name, once per sentence and title (titlesNamed). */
+  titles: string[];
 }
 /** A block's sentences with an adopting verb near their start, each with its normalized words and the verb's place (the block's index in its run). */
 interface AdoptedBlock {
@@ -235,7 +296,7 @@ function runUses(doc: DocumentModel, from: number, to: number, kind: 'jargon' | 
   return out;
 }
 
-const DOC_PARTS = new WeakMap<DocumentModel, Map<CompiledCues, { glossarySections: Set<number>; adopted: Array<[number, number]>; runs: Array<Run<RunTerms>> }>>();
+const DOC_PARTS = new WeakMap<DocumentModel, Map<CompiledCues, { glossarySections: Set<number>; adopted: Array<[number, number]>; runs: Array<Run<RunTerms>>; known: KnownEnds }>>();
 
 /** How many words a sentence may have before the participle that says its section is adopted text. */
 const ADOPTED_REACH = 12;
@@ -248,9 +309,23 @@ const ADOPTED_GAP = 3;
  * Returned as document ranges (the section with its subsections). A chapter "adapted from a paper" does not
  * name its own title and stays the writer's text (a thesis chapter the writer published before).
  */
-function adoptedIn(doc: DocumentModel, cues: CompiledCues, runs: ReadonlyArray<Run<RunTerms>>): Array<[number, number]> {
+function adoptedIn(doc: DocumentModel, cues: CompiledCues, runs: ReadonlyArray<Run<RunTerms>>, named: Map<string, number>): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   if (cues.adoptedVerbs.size === 0 || doc.sections.length === 0) return out;
+  // A sentence names a section only by its title: without a section whose title some sentence of the document could
+  // name (most documents), no section is adopted, and no sentence is asked (speed only, vocab23).
+  if (named.size === 0) return out;
+  if (!named.has(ANY_TITLE)) {
+    let some = false;
+    for (const sec of doc.sections) {
+      const key = titleKey(sec.title);
+      if (key !== '' && named.has(key)) {
+        some = true;
+        break;
+      }
+    }
+    if (!some) return out;
+  }
   for (const run of runs) {
     for (const { k, hits } of run.value.adopted) {
       const b = doc.blocks[run.from + k]!;
@@ -276,6 +351,63 @@ function adoptedIn(doc: DocumentModel, cues: CompiledCues, runs: ReadonlyArray<R
 }
 
 const TITLE_WORDS = new Map<string, string[]>();
+
+/** A title's normalized words as one key (as TITLE_WORDS has them, joined by a NUL; '' for a title without words), per title. */
+function titleKey(title: string): string {
+  let key = TITLE_KEYS.get(title);
+  if (key === undefined) {
+    if (TITLE_KEYS.size > 5000) TITLE_KEYS.clear();
+    TITLE_KEYS.set(title, (key = normalizePhrase(title.replace(/[^\p{L}\p{N}\s'-]/gu, ' ')).join('\u0000')));
+  }
+  return key;
+}
+const TITLE_KEYS = new Map<string, string>();
+/** Stands for every title: a sentence with a word holding a NUL (never in prose) could name any (adoptedIn asks every sentence). */
+const ANY_TITLE = '\u0000';
+
+/**
+ * The keys (titleKey) of the titles the sentences with an adopting verb could name, as adoptedIn's test reads them: the
+ * title's words are the sentence's from its first or second word on, ending one to ADOPTED_GAP words before the verb.
+ */
+function titlesNamed(adopted: AdoptedBlock[]): string[] {
+  if (adopted.length === 0) return NO_TITLES;
+  const out: string[] = [];
+  for (const { hits } of adopted) {
+    for (const { norm, k: verb } of hits) {
+      if (norm.some((w, i) => i < verb && w.includes('\u0000'))) out.push(ANY_TITLE);
+      for (const i of [0, 1]) for (let n = Math.max(1, verb - i - ADOPTED_GAP); n <= verb - i - 1; n++) out.push(norm.slice(i, i + n).join('\u0000'));
+    }
+  }
+  return out;
+}
+const NO_TITLES: string[] = [];
+
+/**
+ * How often each title key comes among the runs' titles (titlesNamed), kept per RunSlots and corrected by the runs an
+ * edit changed (RunSlots.change(): the runs that went less, those that came more), not counted over every run again.
+ */
+function titleCounts(memo: RunSlots<RunTerms>, runs: ReadonlyArray<Run<RunTerms>>, change: RunChange<RunTerms> | undefined): Map<string, number> {
+  let state = TITLE_COUNTS.get(memo);
+  const add = (counts: Map<string, number>, titles: string[], delta: number) => {
+    for (const t of titles) {
+      const n = (counts.get(t) ?? 0) + delta;
+      if (n === 0) counts.delete(t);
+      else counts.set(t, n);
+    }
+  };
+  if (state && change && state.runs === change.previous) {
+    const { previous, before, after } = change;
+    for (let k = before; k < previous.length - after; k++) add(state.counts, previous[k]!.value.titles, -1);
+    for (let k = before; k < runs.length - after; k++) add(state.counts, runs[k]!.value.titles, 1);
+    state.runs = runs;
+  } else {
+    state = { runs, counts: new Map() };
+    for (const r of runs) add(state.counts, r.value.titles, 1);
+    TITLE_COUNTS.set(memo, state);
+  }
+  return state.counts;
+}
+const TITLE_COUNTS = new WeakMap<RunSlots<RunTerms>, { runs: ReadonlyArray<Run<RunTerms>>; counts: Map<string, number> }>();
 const NO_HITS: Array<{ norm: string[]; k: number }> = [];
 
 /** The blocks of a run with sentences that have an adopting verb near their start (with the sentence's words and the verb's place). */
@@ -324,20 +456,38 @@ const LINK_REACH = 200;
  */
 export function inLinkText(text: string, offset: number, endOffset: number): boolean {
   // By code unit (speed only, voc16): [ 91, ] 93, line feed 10, ! 33, ( 40.
+  // LINK_READ: the first and the last place read, or a place outside the text (see placedIn).
+  LINK_READ.to = endOffset - 1;
   let i = offset - 1;
   for (; i >= 0 && offset - i <= LINK_REACH; i--) {
     const c = text.charCodeAt(i);
     if (c === 91) break;
-    if (c === 93 || c === 10) return false;
+    if (c === 93 || c === 10) {
+      LINK_READ.from = i;
+      return false;
+    }
   }
+  // The place the loop stopped at and the one before it may be read below (before the text: -1 or less).
+  LINK_READ.from = i - 1;
   if (i < 0 || text.charCodeAt(i) !== 91 || text.charCodeAt(i - 1) === 33) return false;
-  for (let j = endOffset; j < text.length && j - endOffset <= LINK_REACH; j++) {
+  let j = endOffset;
+  for (; j < text.length && j - endOffset <= LINK_REACH; j++) {
     const c = text.charCodeAt(j);
-    if (c === 93) return text.charCodeAt(j + 1) === 40 || text.charCodeAt(j + 1) === 91;
-    if (c === 91 || c === 10) return false;
+    if (c === 93) {
+      LINK_READ.to = j + 1;
+      return text.charCodeAt(j + 1) === 40 || text.charCodeAt(j + 1) === 91;
+    }
+    if (c === 91 || c === 10) {
+      LINK_READ.to = j;
+      return false;
+    }
   }
+  // Stopped at the end of the text (a place outside it) or at the reach.
+  LINK_READ.to = j;
   return false;
 }
+/** The first and the last place the last inLinkText read (from below 0 or `to` at the text's length: outside the text). */
+const LINK_READ = { from: 0, to: 0 };
 
 /**
  * A block that labels something rather than telling about it: a short list item, table cell or
@@ -795,14 +945,15 @@ function countIn(p: { prose: string; counts?: Map<string, number> }, key: string
 }
 
 /** How often a word or phrase occurs in the document's prose (lower case, whole words, at most 100). */
-function practiceFields(doc: DocumentModel): (phrase: string) => number {
+function practiceFields(doc: DocumentModel, known: KnownEnds): (phrase: string) => number {
   // Blocks are joined by a line break in the prose: a phrase (words joined by one space) never spans two.
+  // The blocks of the runs an edit left as they were (`known`, usesByEntry's) are not compared again (speed only, vocab23).
   const totals = FIELD_TOTALS.update(doc.blocks, countsOf, (sums, key, delta, b) => {
     if (sums.size === 0) return;
     // A block that went had its prose counted when it came (or when the phrase was first asked about).
     const p = b ? proseOf(b) : blockProse.get(key)!;
     for (const [phrase, n] of sums) sums.set(phrase, n + delta * countIn(p, phrase));
-  }, (b) => b.facts);
+  }, (b) => b.facts, known);
   return (phrase) => {
     // The dictionaries' phrases normalized once, not at every check (speed only, voc16).
     let key = PHRASE_KEYS.get(phrase);
