@@ -12,8 +12,8 @@ import { detectByFunctionWords, detectLanguage } from './language/detect.js';
 import { analyseBlock, keepCompact } from './text/analyse.js';
 import type { Token } from './text/sentences.js';
 import { addCounts, emptyCounts, metricsOf, sameCounts } from './text/metrics.js';
-import { assignRoles, headingInfos, roleVocabularyOf, rolesOfHeading } from './sections.js';
-import type { HeadingInfo, RoleVocabulary } from './sections.js';
+import { assignRoles, headingInfosAfterEdit, roleVocabularyOf, rolesOfHeading } from './sections.js';
+import type { HeadingInfo, HeadingList, RoleVocabulary } from './sections.js';
 import { createRules } from './rules/registry.js';
 import { Vocabulary } from './vocabulary/vocabulary.js';
 import { ContentCache, detach } from './cache.js';
@@ -147,6 +147,8 @@ interface LastCheck {
   titles: string[];
   /** Whether the engine's caches were cleared since (clearCaches). */
   epoch: number;
+  /** The headings' infos of a Markdown parse, for the next check's (sections.ts headingInfosAfterEdit). */
+  headingList: HeadingList | undefined;
 }
 
 /** A result's last-check record, kept alive by its blocks array (the result holds it). */
@@ -374,7 +376,9 @@ export class Engine {
         if (++primed % 32 === 0) yield;
       }
     }
-    const { headings, roles } = headingRoles(parsed.blocks, roleVocabulary);
+    // The last check's heading list when both parses are the Markdown reader's (whose blocks say what an edit left; see headingInfosAfterEdit).
+    const readsEdits = format === 'markdown' && !this.formats?.markdown;
+    const { headings, roles, list } = headingRoles(parsed.blocks, roleVocabulary, readsEdits ? last?.headingList : undefined);
 
     yield;
     const analysed = yield* this.analyseBlocks(parsed, language, roles, config, options.token, bom, name);
@@ -421,7 +425,7 @@ export class Engine {
     const result: LintResult = { language, format, metrics, sections, findings: kept, paragraphs: [], blocks, errors, model, analyses };
     if (name !== undefined) {
       // The next check of this document places the blocks an edit left alone from this one (while this result lives).
-      const state: LastCheck = { blocks, roles, withFindings, withErrors, language, ckey: configKey(config), long: this.longSentenceWords(config), bom, headings: headings.length, ordered, sections, sectionCounts, titles: headings.map((h) => h.text), epoch: this.epoch };
+      const state: LastCheck = { blocks, roles, withFindings, withErrors, language, ckey: configKey(config), long: this.longSentenceWords(config), bom, headings: headings.length, ordered, sections, sectionCounts, titles: headings.map((h) => h.text), epoch: this.epoch, headingList: readsEdits ? list : undefined };
       LAST_OF.set(blocks, state);
       this.lastChecks.set(name, new WeakRef(state));
     }
@@ -1003,18 +1007,21 @@ export function piecesUpTo(text: string, max: number): number {
 }
 
 /** The headings and the role of each (summary, method, references, …). */
-function headingRoles(blocks: ProseBlock[], vocab: RoleVocabulary): { headings: ProseBlock[]; roles: SectionRole[] } {
-  const headings = blocks.filter((b) => b.kind === 'heading');
-  // The role words are data (dictionaries/*/section-roles); sections.ts reads level, prose before and the section's own text.
-  const infos = headingInfos(blocks);
+function headingRoles(blocks: ProseBlock[], vocab: RoleVocabulary, lastList?: HeadingList): { headings: ProseBlock[]; roles: SectionRole[]; list: HeadingList } {
+  // The role words are data (dictionaries/*/section-roles); sections.ts reads level, prose before and the section's own text
+  // (read anew only where the edit changed the blocks, when the last check's list is given).
+  const list = headingInfosAfterEdit(blocks, lastList);
+  const infos = list.infos;
+  const headings = new Array<ProseBlock>(list.at.length);
+  for (let i = 0; i < headings.length; i++) headings[i] = blocks[list.at[i]!]!;
   // Roles depend on nothing else: an edit that leaves every heading and the start of every section as it was keeps them.
   const known = lastRoles.get(vocab);
-  if (known && sameInfos(known.infos, infos)) return { headings, roles: [...known.roles] };
+  if (known && sameInfos(known.infos, infos)) return { headings, roles: [...known.roles], list };
   const roles = assignRoles(infos, vocab);
   // Kept as copies of their own: a title or section start may be a slice of this document version, which must not stay alive with it.
   // (A section's content is made by joining its blocks' parts, never a slice: kept as it is, it compares at once next time.)
   lastRoles.set(vocab, { infos: infos.map((h) => ({ ...h, title: detach(h.title) })), roles: [...roles] });
-  return { headings, roles };
+  return { headings, roles, list };
 }
 
 /** Whether two lists of heading infos are alike in all that roles are assigned from (compared field by field, without joining them into one key). */
