@@ -20,6 +20,7 @@ import { ContentCache, detach } from './cache.js';
 import { compareWords } from './text/order.js';
 import { parseNoteFindings } from './parse-notes.js';
 import { RunSlots } from './rules/block-runs.js';
+import { noteBlockEdit } from './incremental.js';
 import type { Run } from './runs.js';
 
 export interface LintOptions {
@@ -642,6 +643,9 @@ export class Engine {
         withErrors.push(we[x]! + shift);
       }
     }
+    // For those who compare these blocks with the last check's (engine/incremental.ts BlockEdit): its blocks before the
+    // edited stretch, and the results it placed after it.
+    if (old) noteBlockEdit(blocks, old.blocks, prefixEnd, n - end);
     return { blocks, errors, fresh, withFindings, withErrors, ordered };
   }
 

@@ -1,6 +1,32 @@
 import { detach } from './cache.js';
 
 /**
+ * What the engine knows of a check's blocks against the last check of the same document, noted as it places them
+ * (speed only): the first `before` blocks are the previous check's block objects, and the last `after` are placed from
+ * the same cached results as the previous check's last `after` (the same analyses and facts, moved). Whoever compares
+ * the two lists block by block (by anything read from a block's analysis, not from its place) may start past these
+ * ends: the same outcome as comparing from the ends of the lists, without reading every block per edit.
+ */
+export interface BlockEdit {
+  before: number;
+  after: number;
+}
+
+const BLOCK_EDITS = new WeakMap<readonly unknown[], { previous: WeakRef<readonly unknown[]>; before: number; after: number }>();
+
+/** Notes how `blocks` stand to `previous` (see BlockEdit; `before + after` at most the shorter length). */
+export function noteBlockEdit(blocks: readonly unknown[], previous: readonly unknown[], before: number, after: number): void {
+  BLOCK_EDITS.set(blocks, { previous: new WeakRef(previous), before, after });
+}
+
+/** How `blocks` stand to `previous`, when the engine placed them after it (else undefined: compare all). */
+export function blockEditOf(blocks: readonly unknown[], previous: readonly unknown[] | undefined): BlockEdit | undefined {
+  if (!previous) return undefined;
+  const e = BLOCK_EDITS.get(blocks);
+  return e && e.previous.deref() === previous ? e : undefined;
+}
+
+/**
  * Document-level summaries kept up to date by the blocks that changed.
  *
  * A document rule that sums something over all blocks (the words a report writes in lower case,
@@ -39,7 +65,8 @@ export class BlockStates<S> {
    * second update with the same list and key function returns the summary as it is).
    *
    * `identity(block)`, when given, is an object read without work (a document block's `facts`: one per cached
-   * analysis) that stays the same while the block's key does: blocks with the same identity must have the same key
+   * analysis; read from the analysis, never from the block's place) that stays the same while the block's key does:
+   * blocks with the same identity must have the same key
    * (and a BlockStates is updated with one key function throughout, as it is without an identity).
    * After an edit, the key is then asked only of the blocks in the changed stretch (a key that reads a moved block's
    * `analysed` would make an object per block and check).
@@ -57,9 +84,11 @@ export class BlockStates<S> {
       const ids = prev.ids;
       const old = prev.keys;
       const m = Math.min(old.length, n);
-      let p = 0;
+      // The ends the engine left as they were since the blocks of the last update (the identity reads a block's analysis).
+      const edit = blockEditOf(blocks, this.last?.blocks.deref());
+      let p = edit ? Math.min(edit.before, m) : 0;
       while (p < m && ids[p] === identity(blocks[p]!)) p++;
-      let q = 0;
+      let q = edit ? Math.max(0, Math.min(edit.after, m - p)) : 0;
       while (q < m - p && ids[old.length - 1 - q] === identity(blocks[n - 1 - q]!)) q++;
       if ((p + q) * 2 >= n) {
         const keys: object[] = [];
