@@ -20,6 +20,7 @@ import { ContentCache, detach } from './cache.js';
 import { compareWords } from './text/order.js';
 import { parseNoteFindings } from './parse-notes.js';
 import { RunSlots } from './rules/block-runs.js';
+import type { RunChange } from './rules/block-runs.js';
 import { noteBlockEdit } from './incremental.js';
 import type { Run } from './runs.js';
 
@@ -391,10 +392,10 @@ export class Engine {
     // with a changed block: the sections' and the document's counts are sums of a few hundred runs, not of every block.
     const runs = RUN_COUNTS.runs(model, (from, to) => runCounts(blocks, from, to));
     const sectionCounts: Counts[] = [];
-    model.sections = this.buildSections(text, headings, roles, runs, language, lines, bom, sectionCounts, last && last.epoch === this.epoch ? last : undefined);
-    const docCounts = emptyCounts();
-    for (const r of runs) addCounts(docCounts, r.value.all);
-    const metrics = metricsOf(docCounts, language);
+    // The runs' sums per innermost section and for the document, corrected for the runs the edit changed (see sumRuns).
+    const sums = sumRuns(runs, headings.length, RUN_COUNTS.change());
+    model.sections = this.buildSections(text, headings, roles, sums, language, lines, bom, sectionCounts, last && last.epoch === this.epoch ? last : undefined);
+    const metrics = metricsOf(sums.doc, language);
     model.metrics = metrics;
     const sections = model.sections;
 
@@ -897,13 +898,14 @@ export class Engine {
     return result;
   }
 
-  private buildSections(text: string, headings: ProseBlock[], roles: SectionRole[], runs: Array<Run<RunCounts>>, language: Language, lines: LineIndex, bom: number, counts: Counts[] = [], last?: LastCheck): Section[] {
+  private buildSections(text: string, headings: ProseBlock[], roles: SectionRole[], sums: RunSums, language: Language, lines: LineIndex, bom: number, counts: Counts[] = [], last?: LastCheck): Section[] {
     const sections: Section[] = [];
-    for (let i = 0; i < headings.length; i++) counts.push(emptyCounts());
-    const langWords: Array<Record<Language, number>> = headings.map(() => ({ nl: 0, en: 0 }));
     // Each block counts for its own section and every enclosing one: summed per innermost section (a run of blocks
-    // never spans two sections, and a block's section is its innermost one), then each section's sum added to the one
-    // around it (innermost first).
+    // never spans two sections, and a block's section is its innermost one; sumRuns), then each section's sum added to
+    // the one around it (innermost first).
+    for (let i = 0; i < headings.length; i++) counts.push(addCounts(emptyCounts(), sums.inner[i]!));
+    const langWords: Array<Record<Language, number>> = new Array(headings.length);
+    for (let i = 0; i < headings.length; i++) langWords[i] = { nl: sums.nl[i]!, en: sums.en[i]! };
     const stack: number[] = [];
     const parent: number[] = headings.map(() => -1);
     for (let hi = 0; hi < headings.length; hi++) {
@@ -911,12 +913,6 @@ export class Engine {
       while (stack.length && (headings[stack[stack.length - 1]!]!.level ?? 1) >= level) stack.pop();
       parent[hi] = stack.length ? stack[stack.length - 1]! : -1;
       stack.push(hi);
-    }
-    for (const r of runs) {
-      if (r.section < 0 || r.section >= counts.length) continue;
-      addCounts(counts[r.section]!, r.value.body);
-      langWords[r.section]!.nl += r.value.nl;
-      langWords[r.section]!.en += r.value.en;
     }
     for (let i = headings.length - 1; i >= 0; i--) {
       const p = parent[i]!;
@@ -978,6 +974,111 @@ interface RunCounts {
 
 /** The runs' counts, kept per run while the run has the same blocks (their analyses fix counts, kind and language). */
 const RUN_COUNTS = new RunSlots<RunCounts>();
+
+/** The runs' counts summed per innermost section (headings left out; words per language too) and for the document (all blocks). */
+interface RunSums {
+  inner: Counts[];
+  nl: number[];
+  en: number[];
+  doc: Counts;
+}
+
+/** Each list of runs RUN_COUNTS handed out with its sums (read by the next call's change(); held by the runs only). */
+const RUN_SUMS = new WeakMap<ReadonlyArray<Run<RunCounts>>, RunSums>();
+
+/**
+ * The sums of runs of blocks in `sections` sections (sections.ts numbering: -1 before the first heading). After an edit
+ * (`change`, RunSlots.change() of RUN_COUNTS) they are the last call's, corrected: the document's by the runs that went
+ * and came; the sections wholly before the changed runs keep their sums, those wholly after them the sums of their
+ * counterparts (renumbered by the headings the edit added or removed), and the sections the changed runs touch are
+ * summed anew. Counts are whole numbers: the same sums as adding every run. Sums are never changed once made.
+ */
+function sumRuns(runs: Array<Run<RunCounts>>, sections: number, change: RunChange<RunCounts> | undefined): RunSums {
+  const last = change ? RUN_SUMS.get(change.previous) : undefined;
+  const sums = last && change ? correctedSums(runs, sections, change, last) : undefined;
+  if (sums) {
+    RUN_SUMS.set(runs, sums);
+    return sums;
+  }
+  const inner: Counts[] = new Array(sections);
+  const nl: number[] = new Array(sections).fill(0);
+  const en: number[] = new Array(sections).fill(0);
+  for (let i = 0; i < sections; i++) inner[i] = emptyCounts();
+  const doc = emptyCounts();
+  for (const r of runs) addCounts(doc, r.value.all);
+  addSections(runs, 0, runs.length, 0, sections - 1, inner, nl, en);
+  const out = { inner, nl, en, doc };
+  RUN_SUMS.set(runs, out);
+  return out;
+}
+
+/** sumRuns from the last call's sums (see there); undefined when the runs do not stand as change() says. */
+function correctedSums(runs: Array<Run<RunCounts>>, sections: number, change: RunChange<RunCounts>, last: RunSums): RunSums | undefined {
+  const prev = change.previous;
+  const { before, after } = change;
+  const lastSections = last.inner.length;
+  const dh = sections - lastSections;
+  const doc = addCounts(emptyCounts(), last.doc);
+  for (let k = before; k < prev.length - after; k++) subtractCounts(doc, prev[k]!.value.all);
+  for (let k = before; k < runs.length - after; k++) addCounts(doc, runs[k]!.value.all);
+  // Sections below s1 have runs only before the changed ones, sections above s2 only after them (sections rise along the runs).
+  const s1 = before > 0 ? runs[before - 1]!.section : -1;
+  const s2 = after > 0 ? runs[runs.length - after]!.section : sections;
+  const lo = Math.max(0, s1);
+  const hi = Math.min(sections - 1, s2);
+  if (lo > lastSections || sections - 1 - dh >= lastSections || hi + 1 - dh < 0) return undefined;
+  const inner: Counts[] = new Array(sections);
+  const nl: number[] = new Array(sections);
+  const en: number[] = new Array(sections);
+  for (let s = 0; s < lo; s++) {
+    inner[s] = last.inner[s]!;
+    nl[s] = last.nl[s]!;
+    en[s] = last.en[s]!;
+  }
+  for (let s = hi + 1; s < sections; s++) {
+    inner[s] = last.inner[s - dh]!;
+    nl[s] = last.nl[s - dh]!;
+    en[s] = last.en[s - dh]!;
+  }
+  for (let s = lo; s <= hi; s++) {
+    inner[s] = emptyCounts();
+    nl[s] = 0;
+    en[s] = 0;
+  }
+  // The runs of sections lo..hi: from the first run of s1 to the last run of s2.
+  let from = before > 0 ? before - 1 : 0;
+  while (from > 0 && runs[from - 1]!.section >= lo) from--;
+  let to = after > 0 ? runs.length - after : runs.length;
+  while (to < runs.length && runs[to]!.section <= hi) to++;
+  addSections(runs, from, to, lo, hi, inner, nl, en);
+  return { inner, nl, en, doc };
+}
+
+/** Adds runs[from, to) of sections lo..hi to those sections' sums (the runs of other sections left out). */
+function addSections(runs: Array<Run<RunCounts>>, from: number, to: number, lo: number, hi: number, inner: Counts[], nl: number[], en: number[]): void {
+  for (let k = from; k < to; k++) {
+    const r = runs[k]!;
+    if (r.section < lo || r.section > hi) continue;
+    addCounts(inner[r.section]!, r.value.body);
+    nl[r.section]! += r.value.nl;
+    en[r.section]! += r.value.en;
+  }
+}
+
+/** into − c, field by field (the counts of runs that went). */
+function subtractCounts(into: Counts, c: Counts): void {
+  into.words -= c.words;
+  into.sentences -= c.sentences;
+  into.syllables -= c.syllables;
+  into.syllableWords -= c.syllableWords;
+  into.letters -= c.letters;
+  into.characters -= c.characters;
+  into.longWords -= c.longWords;
+  into.polysyllables -= c.polysyllables;
+  into.complexWords -= c.complexWords;
+  into.longSentences -= c.longSentences;
+  into.passives -= c.passives;
+}
 
 function runCounts(blocks: readonly PlacedBlock[], from: number, to: number): RunCounts {
   const out: RunCounts = { all: emptyCounts(), body: emptyCounts(), nl: 0, en: 0 };
