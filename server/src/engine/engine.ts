@@ -13,7 +13,7 @@ import { analyseBlock, keepCompact } from './text/analyse.js';
 import type { Token } from './text/sentences.js';
 import { addCounts, emptyCounts, metricsOf, sameCounts } from './text/metrics.js';
 import { assignRoles, headingInfosAfterEdit, roleVocabularyOf, rolesOfHeading } from './sections.js';
-import type { HeadingInfo, HeadingList, RoleVocabulary } from './sections.js';
+import type { HeadingInfo, HeadingList, LastHeadings, RoleVocabulary } from './sections.js';
 import { createRules } from './rules/registry.js';
 import { Vocabulary } from './vocabulary/vocabulary.js';
 import { ContentCache, detach } from './cache.js';
@@ -380,10 +380,12 @@ export class Engine {
     }
     // The last check's heading list when both parses are the Markdown reader's (whose blocks say what an edit left; see headingInfosAfterEdit).
     const readsEdits = format === 'markdown' && !this.formats?.markdown;
-    const { headings, roles, list } = headingRoles(parsed.blocks, roleVocabulary, readsEdits ? last?.headingList : undefined);
+    // How the blocks stand to the last check's: its first block objects, its last blocks' maps and texts (compared once here).
+    const same = last ? sameEnds(parsed.blocks, last.blocks) : NO_ENDS;
+    const { headings, roles, list } = headingRoles(parsed.blocks, roleVocabulary, readsEdits && last?.headingList ? { ...last.headingList, count: last.blocks.length, ...same } : undefined);
 
     yield;
-    const analysed = yield* this.analyseBlocks(parsed, language, roles, config, options.token, bom, name);
+    const analysed = yield* this.analyseBlocks(parsed, language, roles, config, options.token, bom, last, same);
     if (!analysed) return this.cancelledResult(language, format);
     const { blocks, errors, fresh, withFindings, withErrors, ordered } = analysed;
 
@@ -494,7 +496,7 @@ export class Engine {
   }
 
   /** Every block analysed (through the cache) and placed in the document; undefined when cancelled. */
-  private *analyseBlocks(parsed: ParsedDocument, language: Language, roles: SectionRole[], config: BrugConfig, token: LintOptions['token'], bom: number, name: string | undefined): Generator<void, { blocks: PlacedBlock[]; errors: RuleError[]; fresh: number[]; withFindings: number[]; withErrors: number[]; ordered: boolean } | undefined> {
+  private *analyseBlocks(parsed: ParsedDocument, language: Language, roles: SectionRole[], config: BrugConfig, token: LintOptions['token'], bom: number, last: LastCheck | undefined, same: BlockEnds): Generator<void, { blocks: PlacedBlock[]; errors: RuleError[]; fresh: number[]; withFindings: number[]; withErrors: number[]; ordered: boolean } | undefined> {
     const firstBlockStart = parsed.blocks[0]?.start ?? 0;
     const languageDirectives = parsed.directives.filter((d) => d.kind === 'language' && d.offset > firstBlockStart);
     const ckey = configKey(config);
@@ -510,22 +512,10 @@ export class Engine {
     const withErrors: number[] = [];
     // The last check of this document: the blocks before the edited stretch are its block objects (p of them), those
     // after it have its maps and texts (q of them); each is placed from its counterpart there without a look-up.
-    const last = name === undefined ? undefined : this.lastChecks.get(name)?.deref();
     const old = last && last.epoch === this.epoch && last.language === language && last.ckey === ckey && last.long === long && last.bom === bom ? last : undefined;
     const m = old ? old.blocks.length : 0;
-    let p = 0;
-    let q = 0;
-    if (old) {
-      const ob = old.blocks;
-      const k = Math.min(n, m);
-      while (p < k && pb[p] === ob[p]!.prose) p++;
-      while (q < k - p) {
-        const a = pb[n - 1 - q]!;
-        const o = ob[m - 1 - q]!.prose;
-        if (a.map !== o.map || a.text !== o.text) break;
-        q++;
-      }
-    }
+    const p = old ? same.before : 0;
+    const q = old ? same.after : 0;
     let hi = -1;
     let ldi = 0;
     let blockLang: Language | undefined;
@@ -1112,7 +1102,7 @@ export function piecesUpTo(text: string, max: number): number {
 }
 
 /** The headings and the role of each (summary, method, references, …). */
-function headingRoles(blocks: ProseBlock[], vocab: RoleVocabulary, lastList?: HeadingList): { headings: ProseBlock[]; roles: SectionRole[]; list: HeadingList } {
+function headingRoles(blocks: ProseBlock[], vocab: RoleVocabulary, lastList?: LastHeadings): { headings: ProseBlock[]; roles: SectionRole[]; list: HeadingList } {
   // The role words are data (dictionaries/*/section-roles); sections.ts reads level, prose before and the section's own text
   // (read anew only where the edit changed the blocks, when the last check's list is given).
   const list = headingInfosAfterEdit(blocks, lastList);
@@ -1127,6 +1117,32 @@ function headingRoles(blocks: ProseBlock[], vocab: RoleVocabulary, lastList?: He
   // (A section's content is made by joining its blocks' parts, never a slice: kept as it is, it compares at once next time.)
   lastRoles.set(vocab, { infos: infos.map((h) => ({ ...h, title: detach(h.title) })), roles: [...roles] });
   return { headings, roles, list };
+}
+
+/** How a parse's blocks stand to the last check's (see sameEnds). */
+export interface BlockEnds {
+  /** The first `before` blocks are the last check's block objects. */
+  before: number;
+  /** The last `after` blocks have the maps and texts of the last check's last `after` (a parser's blocks, moved). */
+  after: number;
+}
+const NO_ENDS: BlockEnds = { before: 0, after: 0 };
+
+/** The ends a parse's blocks share with the last check's placed blocks (`before + after` at most the shorter length). */
+export function sameEnds(pb: readonly ProseBlock[], ob: readonly PlacedBlock[]): BlockEnds {
+  const n = pb.length;
+  const m = ob.length;
+  const k = Math.min(n, m);
+  let p = 0;
+  while (p < k && pb[p] === ob[p]!.prose) p++;
+  let q = 0;
+  while (q < k - p) {
+    const a = pb[n - 1 - q]!;
+    const o = ob[m - 1 - q]!.prose;
+    if (a.map !== o.map || a.text !== o.text) break;
+    q++;
+  }
+  return { before: p, after: q };
 }
 
 /** Whether two lists of heading infos are alike in all that roles are assigned from (compared field by field, without joining them into one key). */

@@ -488,45 +488,44 @@ export function headingInfos(blocks: ProseBlock[]): HeadingInfo[] {
   return out;
 }
 
-/** A parse's heading infos with the block index of each heading and the blocks they were read from (see headingInfosAfterEdit). */
+/** A parse's heading infos with the block index of each heading (see headingInfosAfterEdit). */
 export interface HeadingList {
   infos: HeadingInfo[];
   at: number[];
-  blocks: readonly ProseBlock[];
 }
 
 /**
- * headingInfos(blocks) with the heading indices, read again only where an edit changed the blocks: `last` is the list
- * of the parse before, whose blocks before the edit are this parse's block objects and whose blocks after it have this
- * parse's maps and texts (the Markdown reader hands them out so; a reader that does not gives the same infos, read in
- * full). The sections wholly before the edit keep their infos, those after it their levels, prose-before and
- * contents (each heading's title read from this parse's block); the sections in between are read anew. For blocks
- * whose `skip` no reader set (the engine marks a references section's blocks after this is read).
+ * The last parse's heading list, with how this parse's blocks stand to that parse's `count` blocks: the first `before`
+ * are its block objects, the last `after` have the maps and texts of its last `after` blocks (the Markdown reader hands
+ * out the blocks of chunks an edit left so: the same objects before the edit, moved copies after it).
  */
-export function headingInfosAfterEdit(blocks: readonly ProseBlock[], last: HeadingList | undefined): HeadingList {
+export interface LastHeadings extends HeadingList {
+  count: number;
+  before: number;
+  after: number;
+}
+
+/**
+ * headingInfos(blocks) with the heading indices, read again only where an edit changed the blocks (`last`). The sections
+ * wholly before the edit keep their infos, those after it their levels, prose-before and contents (each heading's title
+ * read from this parse's block); the sections in between are read anew. For blocks whose `skip` no reader set (the
+ * engine marks a references section's blocks after this is read).
+ */
+export function headingInfosAfterEdit(blocks: readonly ProseBlock[], last: LastHeadings | undefined): HeadingList {
   const n = blocks.length;
   const infos: HeadingInfo[] = [];
   const at: number[] = [];
   if (!last) {
     scanHeadings(blocks, 0, n, false, infos, at);
-    return { infos, at, blocks };
+    return { infos, at };
   }
-  const ob = last.blocks;
-  const m = ob.length;
-  const k = Math.min(n, m);
-  let p = 0;
-  while (p < k && blocks[p] === ob[p]) p++;
-  let q = 0;
-  while (q < k - p) {
-    const a = blocks[n - 1 - q]!;
-    const o = ob[m - 1 - q]!;
-    if (a.map !== o.map || a.text !== o.text || a.kind !== o.kind || a.level !== o.level || a.title !== o.title) break;
-    q++;
-  }
+  const m = last.count;
+  const p = last.before;
+  const q = last.after;
   const oat = last.at;
   const oinfos = last.infos;
   const h = oat.length;
-  // c: the last check's headings before the edit; the sections of all but the last of them end before it.
+  // c: the last parse's headings before the edit; the sections of all but the last of them end before it.
   const c = firstAtOrAfter(oat, p);
   // hs: the first of its headings after the edit (all its sections' blocks are after it too).
   const hs = firstAtOrAfter(oat, m - q);
@@ -543,7 +542,7 @@ export function headingInfosAfterEdit(blocks: readonly ProseBlock[], last: Headi
     infos.length = 0;
     at.length = 0;
     scanHeadings(blocks, 0, n, false, infos, at);
-    return { infos, at, blocks };
+    return { infos, at };
   }
   for (let x = hs; x < h; x++) {
     const i = oat[x]! + shift;
@@ -554,7 +553,7 @@ export function headingInfosAfterEdit(blocks: readonly ProseBlock[], last: Headi
     infos.push(info);
     at.push(i);
   }
-  return { infos, at, blocks };
+  return { infos, at };
 }
 
 /** The first index of an ascending list whose value is at least `value`. */
