@@ -7,7 +7,7 @@ import { parsePlaintext } from './formats/plaintext.js';
 import { secureLatexFixes } from './formats/latex.js';
 import { GUARD_LOOKBACK, secureFindings } from './fixes.js';
 import type { GuardBlock } from './fixes.js';
-import { type EditEnds, LineIndex, toDocument } from './offsets.js';
+import { type EditEnds, LineIndex, type TextEdit, toDocument } from './offsets.js';
 import { detectByFunctionWords, detectLanguage } from './language/detect.js';
 import { analyseBlock, keepCompact } from './text/analyse.js';
 import type { Token } from './text/sentences.js';
@@ -34,6 +34,12 @@ export interface LintOptions {
   config?: BrugConfig;
   /** Set `cancelled` to stop a run early (the language server cancels stale runs). */
   token?: { cancelled: boolean };
+  /**
+   * The text is `edit.base` in its first `edit.prefix` and last `edit.suffix` characters (a caller that applied the
+   * edits knows; speed only: when `base` is the text this engine checked last, the texts are compared only from there).
+   * Must be true when given.
+   */
+  edit?: TextEdit;
 }
 
 export interface Paragraph {
@@ -349,7 +355,7 @@ export class Engine {
     // The line index of the last check's text, patched where the text changed (held weakly: the last result keeps it).
     // Its comparison of the two texts tells the Markdown reader where the edit is (it compares nothing again).
     const ends: EditEnds = { prefix: 0, suffix: 0 };
-    const lines = LineIndex.afterEdit(this.lastLines?.deref(), text, ends);
+    const lines = LineIndex.afterEdit(this.lastLines?.deref(), text, ends, bom ? undefined : options.edit);
     this.lastLines = new WeakRef(lines);
     const parsed = yield* this.parseSafely(text, format, config, ends.old === undefined ? undefined : ends);
     ends.old = undefined;
