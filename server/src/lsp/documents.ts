@@ -305,6 +305,8 @@ export class OpenDocuments {
       return undefined;
     }
     const text = doc.getText();
+    // Taken with the text, before any turn of the loop (a change in between would be counted against this text).
+    const edit = takeEdit(doc, text);
     if (this.tooLarge(uri, st, text, settings)) return undefined;
 
     const started = TIMING ? clock() : 0;
@@ -313,7 +315,6 @@ export class OpenDocuments {
       await this.preview(uri, st, doc, text, version, settings, stale, format);
       if (stale()) return undefined;
     }
-    const edit = takeEdit(doc, text);
     const run = await this.drive(this.checker.runSteps({ uri, text, languageId: doc.languageId, version, settings, token, ...(edit ? { edit } : {}) }), stale);
     if (run.timedOut) {
       this.timedOut(uri, st, text, settings, run.spent);

@@ -7,7 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from '../engine/offsets.js';
 
 interface Track {
-  /** The text last handed to a check (or the text as opened). */
+  /** The text last handed to a check. */
   base: string;
   /** The current text is `base` in its first `prefix` and its last `suffix` characters. */
   prefix: number;
@@ -23,11 +23,9 @@ const TRACKS = new WeakMap<TextDocument, Track>();
  * it left), narrowing the stretch the text shares with its base.
  */
 export function updateTracked(update: (doc: TextDocument, changes: Change[], version: number) => TextDocument, doc: TextDocument, changes: Change[], version: number): TextDocument {
-  let track = TRACKS.get(doc);
-  if (!track) {
-    const base = doc.getText();
-    TRACKS.set(doc, (track = { base, prefix: base.length, suffix: base.length }));
-  }
+  // Only a document a check has taken a text of is tracked (its base is then the text that check holds anyway).
+  const track = TRACKS.get(doc);
+  if (!track) return update(doc, changes, version);
   for (const change of changes) {
     const length = doc.getText().length;
     if ('range' in change && change.range) {
