@@ -7,19 +7,21 @@ import { parsePlaintext } from './formats/plaintext.js';
 import { secureLatexFixes } from './formats/latex.js';
 import { GUARD_LOOKBACK, secureFindings } from './fixes.js';
 import type { GuardBlock } from './fixes.js';
-import { type EditEnds, LineIndex, toDocument } from './offsets.js';
+import { type EditEnds, LineIndex, type TextEdit, toDocument } from './offsets.js';
 import { detectByFunctionWords, detectLanguage } from './language/detect.js';
 import { analyseBlock, keepCompact } from './text/analyse.js';
 import type { Token } from './text/sentences.js';
 import { addCounts, emptyCounts, metricsOf, sameCounts } from './text/metrics.js';
-import { assignRoles, headingInfos, roleVocabularyOf, rolesOfHeading } from './sections.js';
-import type { HeadingInfo, RoleVocabulary } from './sections.js';
+import { assignRoles, headingInfosAfterEdit, roleVocabularyOf, rolesOfHeading } from './sections.js';
+import type { HeadingInfo, HeadingList, LastHeadings, RoleVocabulary } from './sections.js';
 import { createRules } from './rules/registry.js';
 import { Vocabulary } from './vocabulary/vocabulary.js';
 import { ContentCache, detach } from './cache.js';
 import { compareWords } from './text/order.js';
 import { parseNoteFindings } from './parse-notes.js';
 import { RunSlots } from './rules/block-runs.js';
+import type { RunChange } from './rules/block-runs.js';
+import { noteBlockEdit } from './incremental.js';
 import type { Run } from './runs.js';
 
 export interface LintOptions {
@@ -32,6 +34,12 @@ export interface LintOptions {
   config?: BrugConfig;
   /** Set `cancelled` to stop a run early (the language server cancels stale runs). */
   token?: { cancelled: boolean };
+  /**
+   * The text is `edit.base` in its first `edit.prefix` and last `edit.suffix` characters (a caller that applied the
+   * edits knows; speed only: when `base` is the text this engine checked last, the texts are compared only from there).
+   * Must be true when given.
+   */
+  edit?: TextEdit;
 }
 
 export interface Paragraph {
@@ -147,6 +155,8 @@ interface LastCheck {
   titles: string[];
   /** Whether the engine's caches were cleared since (clearCaches). */
   epoch: number;
+  /** The headings' infos of a Markdown parse, for the next check's (sections.ts headingInfosAfterEdit). */
+  headingList: HeadingList | undefined;
 }
 
 /** A result's last-check record, kept alive by its blocks array (the result holds it). */
@@ -345,7 +355,7 @@ export class Engine {
     // The line index of the last check's text, patched where the text changed (held weakly: the last result keeps it).
     // Its comparison of the two texts tells the Markdown reader where the edit is (it compares nothing again).
     const ends: EditEnds = { prefix: 0, suffix: 0 };
-    const lines = LineIndex.afterEdit(this.lastLines?.deref(), text, ends);
+    const lines = LineIndex.afterEdit(this.lastLines?.deref(), text, ends, bom ? undefined : options.edit);
     this.lastLines = new WeakRef(lines);
     const parsed = yield* this.parseSafely(text, format, config, ends.old === undefined ? undefined : ends);
     ends.old = undefined;
@@ -374,10 +384,14 @@ export class Engine {
         if (++primed % 32 === 0) yield;
       }
     }
-    const { headings, roles } = headingRoles(parsed.blocks, roleVocabulary);
+    // The last check's heading list when both parses are the Markdown reader's (whose blocks say what an edit left; see headingInfosAfterEdit).
+    const readsEdits = format === 'markdown' && !this.formats?.markdown;
+    // How the blocks stand to the last check's: its first block objects, its last blocks' maps and texts (compared once here).
+    const same = last ? sameEnds(parsed.blocks, last.blocks) : NO_ENDS;
+    const { headings, roles, list } = headingRoles(parsed.blocks, roleVocabulary, readsEdits && last?.headingList ? { ...last.headingList, count: last.blocks.length, ...same } : undefined);
 
     yield;
-    const analysed = yield* this.analyseBlocks(parsed, language, roles, config, options.token, bom, name);
+    const analysed = yield* this.analyseBlocks(parsed, language, roles, config, options.token, bom, last, same);
     if (!analysed) return this.cancelledResult(language, format);
     const { blocks, errors, fresh, withFindings, withErrors, ordered } = analysed;
 
@@ -386,10 +400,10 @@ export class Engine {
     // with a changed block: the sections' and the document's counts are sums of a few hundred runs, not of every block.
     const runs = RUN_COUNTS.runs(model, (from, to) => runCounts(blocks, from, to));
     const sectionCounts: Counts[] = [];
-    model.sections = this.buildSections(text, headings, roles, runs, language, lines, bom, sectionCounts, last && last.epoch === this.epoch ? last : undefined);
-    const docCounts = emptyCounts();
-    for (const r of runs) addCounts(docCounts, r.value.all);
-    const metrics = metricsOf(docCounts, language);
+    // The runs' sums per innermost section and for the document, corrected for the runs the edit changed (see sumRuns).
+    const sums = sumRuns(runs, headings.length, RUN_COUNTS.change());
+    model.sections = this.buildSections(text, headings, roles, sums, language, lines, bom, sectionCounts, last && last.epoch === this.epoch ? last : undefined);
+    const metrics = metricsOf(sums.doc, language);
     model.metrics = metrics;
     const sections = model.sections;
 
@@ -421,7 +435,7 @@ export class Engine {
     const result: LintResult = { language, format, metrics, sections, findings: kept, paragraphs: [], blocks, errors, model, analyses };
     if (name !== undefined) {
       // The next check of this document places the blocks an edit left alone from this one (while this result lives).
-      const state: LastCheck = { blocks, roles, withFindings, withErrors, language, ckey: configKey(config), long: this.longSentenceWords(config), bom, headings: headings.length, ordered, sections, sectionCounts, titles: headings.map((h) => h.text), epoch: this.epoch };
+      const state: LastCheck = { blocks, roles, withFindings, withErrors, language, ckey: configKey(config), long: this.longSentenceWords(config), bom, headings: headings.length, ordered, sections, sectionCounts, titles: headings.map((h) => h.text), epoch: this.epoch, headingList: readsEdits ? list : undefined };
       LAST_OF.set(blocks, state);
       this.lastChecks.set(name, new WeakRef(state));
     }
@@ -488,7 +502,7 @@ export class Engine {
   }
 
   /** Every block analysed (through the cache) and placed in the document; undefined when cancelled. */
-  private *analyseBlocks(parsed: ParsedDocument, language: Language, roles: SectionRole[], config: BrugConfig, token: LintOptions['token'], bom: number, name: string | undefined): Generator<void, { blocks: PlacedBlock[]; errors: RuleError[]; fresh: number[]; withFindings: number[]; withErrors: number[]; ordered: boolean } | undefined> {
+  private *analyseBlocks(parsed: ParsedDocument, language: Language, roles: SectionRole[], config: BrugConfig, token: LintOptions['token'], bom: number, last: LastCheck | undefined, same: BlockEnds): Generator<void, { blocks: PlacedBlock[]; errors: RuleError[]; fresh: number[]; withFindings: number[]; withErrors: number[]; ordered: boolean } | undefined> {
     const firstBlockStart = parsed.blocks[0]?.start ?? 0;
     const languageDirectives = parsed.directives.filter((d) => d.kind === 'language' && d.offset > firstBlockStart);
     const ckey = configKey(config);
@@ -504,22 +518,10 @@ export class Engine {
     const withErrors: number[] = [];
     // The last check of this document: the blocks before the edited stretch are its block objects (p of them), those
     // after it have its maps and texts (q of them); each is placed from its counterpart there without a look-up.
-    const last = name === undefined ? undefined : this.lastChecks.get(name)?.deref();
     const old = last && last.epoch === this.epoch && last.language === language && last.ckey === ckey && last.long === long && last.bom === bom ? last : undefined;
     const m = old ? old.blocks.length : 0;
-    let p = 0;
-    let q = 0;
-    if (old) {
-      const ob = old.blocks;
-      const k = Math.min(n, m);
-      while (p < k && pb[p] === ob[p]!.prose) p++;
-      while (q < k - p) {
-        const a = pb[n - 1 - q]!;
-        const o = ob[m - 1 - q]!.prose;
-        if (a.map !== o.map || a.text !== o.text) break;
-        q++;
-      }
-    }
+    const p = old ? same.before : 0;
+    const q = old ? same.after : 0;
     let hi = -1;
     let ldi = 0;
     let blockLang: Language | undefined;
@@ -638,6 +640,9 @@ export class Engine {
         withErrors.push(we[x]! + shift);
       }
     }
+    // For those who compare these blocks with the last check's (engine/incremental.ts BlockEdit): its blocks before the
+    // edited stretch, and the results it placed after it.
+    if (old) noteBlockEdit(blocks, old.blocks, prefixEnd, n - end);
     return { blocks, errors, fresh, withFindings, withErrors, ordered };
   }
 
@@ -889,13 +894,14 @@ export class Engine {
     return result;
   }
 
-  private buildSections(text: string, headings: ProseBlock[], roles: SectionRole[], runs: Array<Run<RunCounts>>, language: Language, lines: LineIndex, bom: number, counts: Counts[] = [], last?: LastCheck): Section[] {
+  private buildSections(text: string, headings: ProseBlock[], roles: SectionRole[], sums: RunSums, language: Language, lines: LineIndex, bom: number, counts: Counts[] = [], last?: LastCheck): Section[] {
     const sections: Section[] = [];
-    for (let i = 0; i < headings.length; i++) counts.push(emptyCounts());
-    const langWords: Array<Record<Language, number>> = headings.map(() => ({ nl: 0, en: 0 }));
     // Each block counts for its own section and every enclosing one: summed per innermost section (a run of blocks
-    // never spans two sections, and a block's section is its innermost one), then each section's sum added to the one
-    // around it (innermost first).
+    // never spans two sections, and a block's section is its innermost one; sumRuns), then each section's sum added to
+    // the one around it (innermost first).
+    for (let i = 0; i < headings.length; i++) counts.push(addCounts(emptyCounts(), sums.inner[i]!));
+    const langWords: Array<Record<Language, number>> = new Array(headings.length);
+    for (let i = 0; i < headings.length; i++) langWords[i] = { nl: sums.nl[i]!, en: sums.en[i]! };
     const stack: number[] = [];
     const parent: number[] = headings.map(() => -1);
     for (let hi = 0; hi < headings.length; hi++) {
@@ -903,12 +909,6 @@ export class Engine {
       while (stack.length && (headings[stack[stack.length - 1]!]!.level ?? 1) >= level) stack.pop();
       parent[hi] = stack.length ? stack[stack.length - 1]! : -1;
       stack.push(hi);
-    }
-    for (const r of runs) {
-      if (r.section < 0 || r.section >= counts.length) continue;
-      addCounts(counts[r.section]!, r.value.body);
-      langWords[r.section]!.nl += r.value.nl;
-      langWords[r.section]!.en += r.value.en;
     }
     for (let i = headings.length - 1; i >= 0; i--) {
       const p = parent[i]!;
@@ -971,6 +971,111 @@ interface RunCounts {
 /** The runs' counts, kept per run while the run has the same blocks (their analyses fix counts, kind and language). */
 const RUN_COUNTS = new RunSlots<RunCounts>();
 
+/** The runs' counts summed per innermost section (headings left out; words per language too) and for the document (all blocks). */
+interface RunSums {
+  inner: Counts[];
+  nl: number[];
+  en: number[];
+  doc: Counts;
+}
+
+/** Each list of runs RUN_COUNTS handed out with its sums (read by the next call's change(); held by the runs only). */
+const RUN_SUMS = new WeakMap<ReadonlyArray<Run<RunCounts>>, RunSums>();
+
+/**
+ * The sums of runs of blocks in `sections` sections (sections.ts numbering: -1 before the first heading). After an edit
+ * (`change`, RunSlots.change() of RUN_COUNTS) they are the last call's, corrected: the document's by the runs that went
+ * and came; the sections wholly before the changed runs keep their sums, those wholly after them the sums of their
+ * counterparts (renumbered by the headings the edit added or removed), and the sections the changed runs touch are
+ * summed anew. Counts are whole numbers: the same sums as adding every run. Sums are never changed once made.
+ */
+function sumRuns(runs: Array<Run<RunCounts>>, sections: number, change: RunChange<RunCounts> | undefined): RunSums {
+  const last = change ? RUN_SUMS.get(change.previous) : undefined;
+  const sums = last && change ? correctedSums(runs, sections, change, last) : undefined;
+  if (sums) {
+    RUN_SUMS.set(runs, sums);
+    return sums;
+  }
+  const inner: Counts[] = new Array(sections);
+  const nl: number[] = new Array(sections).fill(0);
+  const en: number[] = new Array(sections).fill(0);
+  for (let i = 0; i < sections; i++) inner[i] = emptyCounts();
+  const doc = emptyCounts();
+  for (const r of runs) addCounts(doc, r.value.all);
+  addSections(runs, 0, runs.length, 0, sections - 1, inner, nl, en);
+  const out = { inner, nl, en, doc };
+  RUN_SUMS.set(runs, out);
+  return out;
+}
+
+/** sumRuns from the last call's sums (see there); undefined when the runs do not stand as change() says. */
+function correctedSums(runs: Array<Run<RunCounts>>, sections: number, change: RunChange<RunCounts>, last: RunSums): RunSums | undefined {
+  const prev = change.previous;
+  const { before, after } = change;
+  const lastSections = last.inner.length;
+  const dh = sections - lastSections;
+  const doc = addCounts(emptyCounts(), last.doc);
+  for (let k = before; k < prev.length - after; k++) subtractCounts(doc, prev[k]!.value.all);
+  for (let k = before; k < runs.length - after; k++) addCounts(doc, runs[k]!.value.all);
+  // Sections below s1 have runs only before the changed ones, sections above s2 only after them (sections rise along the runs).
+  const s1 = before > 0 ? runs[before - 1]!.section : -1;
+  const s2 = after > 0 ? runs[runs.length - after]!.section : sections;
+  const lo = Math.max(0, s1);
+  const hi = Math.min(sections - 1, s2);
+  if (lo > lastSections || sections - 1 - dh >= lastSections || hi + 1 - dh < 0) return undefined;
+  const inner: Counts[] = new Array(sections);
+  const nl: number[] = new Array(sections);
+  const en: number[] = new Array(sections);
+  for (let s = 0; s < lo; s++) {
+    inner[s] = last.inner[s]!;
+    nl[s] = last.nl[s]!;
+    en[s] = last.en[s]!;
+  }
+  for (let s = hi + 1; s < sections; s++) {
+    inner[s] = last.inner[s - dh]!;
+    nl[s] = last.nl[s - dh]!;
+    en[s] = last.en[s - dh]!;
+  }
+  for (let s = lo; s <= hi; s++) {
+    inner[s] = emptyCounts();
+    nl[s] = 0;
+    en[s] = 0;
+  }
+  // The runs of sections lo..hi: from the first run of s1 to the last run of s2.
+  let from = before > 0 ? before - 1 : 0;
+  while (from > 0 && runs[from - 1]!.section >= lo) from--;
+  let to = after > 0 ? runs.length - after : runs.length;
+  while (to < runs.length && runs[to]!.section <= hi) to++;
+  addSections(runs, from, to, lo, hi, inner, nl, en);
+  return { inner, nl, en, doc };
+}
+
+/** Adds runs[from, to) of sections lo..hi to those sections' sums (the runs of other sections left out). */
+function addSections(runs: Array<Run<RunCounts>>, from: number, to: number, lo: number, hi: number, inner: Counts[], nl: number[], en: number[]): void {
+  for (let k = from; k < to; k++) {
+    const r = runs[k]!;
+    if (r.section < lo || r.section > hi) continue;
+    addCounts(inner[r.section]!, r.value.body);
+    nl[r.section]! += r.value.nl;
+    en[r.section]! += r.value.en;
+  }
+}
+
+/** into − c, field by field (the counts of runs that went). */
+function subtractCounts(into: Counts, c: Counts): void {
+  into.words -= c.words;
+  into.sentences -= c.sentences;
+  into.syllables -= c.syllables;
+  into.syllableWords -= c.syllableWords;
+  into.letters -= c.letters;
+  into.characters -= c.characters;
+  into.longWords -= c.longWords;
+  into.polysyllables -= c.polysyllables;
+  into.complexWords -= c.complexWords;
+  into.longSentences -= c.longSentences;
+  into.passives -= c.passives;
+}
+
 function runCounts(blocks: readonly PlacedBlock[], from: number, to: number): RunCounts {
   const out: RunCounts = { all: emptyCounts(), body: emptyCounts(), nl: 0, en: 0 };
   for (let i = from; i < to; i++) {
@@ -1003,18 +1108,47 @@ export function piecesUpTo(text: string, max: number): number {
 }
 
 /** The headings and the role of each (summary, method, references, …). */
-function headingRoles(blocks: ProseBlock[], vocab: RoleVocabulary): { headings: ProseBlock[]; roles: SectionRole[] } {
-  const headings = blocks.filter((b) => b.kind === 'heading');
-  // The role words are data (dictionaries/*/section-roles); sections.ts reads level, prose before and the section's own text.
-  const infos = headingInfos(blocks);
+function headingRoles(blocks: ProseBlock[], vocab: RoleVocabulary, lastList?: LastHeadings): { headings: ProseBlock[]; roles: SectionRole[]; list: HeadingList } {
+  // The role words are data (dictionaries/*/section-roles); sections.ts reads level, prose before and the section's own text
+  // (read anew only where the edit changed the blocks, when the last check's list is given).
+  const list = headingInfosAfterEdit(blocks, lastList);
+  const infos = list.infos;
+  const headings = new Array<ProseBlock>(list.at.length);
+  for (let i = 0; i < headings.length; i++) headings[i] = blocks[list.at[i]!]!;
   // Roles depend on nothing else: an edit that leaves every heading and the start of every section as it was keeps them.
   const known = lastRoles.get(vocab);
-  if (known && sameInfos(known.infos, infos)) return { headings, roles: [...known.roles] };
+  if (known && sameInfos(known.infos, infos)) return { headings, roles: [...known.roles], list };
   const roles = assignRoles(infos, vocab);
   // Kept as copies of their own: a title or section start may be a slice of this document version, which must not stay alive with it.
   // (A section's content is made by joining its blocks' parts, never a slice: kept as it is, it compares at once next time.)
   lastRoles.set(vocab, { infos: infos.map((h) => ({ ...h, title: detach(h.title) })), roles: [...roles] });
-  return { headings, roles };
+  return { headings, roles, list };
+}
+
+/** How a parse's blocks stand to the last check's (see sameEnds). */
+export interface BlockEnds {
+  /** The first `before` blocks are the last check's block objects. */
+  before: number;
+  /** The last `after` blocks have the maps and texts of the last check's last `after` (a parser's blocks, moved). */
+  after: number;
+}
+const NO_ENDS: BlockEnds = { before: 0, after: 0 };
+
+/** The ends a parse's blocks share with the last check's placed blocks (`before + after` at most the shorter length). */
+export function sameEnds(pb: readonly ProseBlock[], ob: readonly PlacedBlock[]): BlockEnds {
+  const n = pb.length;
+  const m = ob.length;
+  const k = Math.min(n, m);
+  let p = 0;
+  while (p < k && pb[p] === ob[p]!.prose) p++;
+  let q = 0;
+  while (q < k - p) {
+    const a = pb[n - 1 - q]!;
+    const o = ob[m - 1 - q]!.prose;
+    if (a.map !== o.map || a.text !== o.text) break;
+    q++;
+  }
+  return { before: p, after: q };
 }
 
 /** Whether two lists of heading infos are alike in all that roles are assigned from (compared field by field, without joining them into one key). */

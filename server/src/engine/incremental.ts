@@ -1,6 +1,32 @@
 import { detach } from './cache.js';
 
 /**
+ * What the engine knows of a check's blocks against the last check of the same document, noted as it places them
+ * (speed only): the first `before` blocks are the previous check's block objects, and the last `after` are placed from
+ * the same cached results as the previous check's last `after` (the same analyses and facts, moved). Whoever compares
+ * the two lists block by block (by anything read from a block's analysis, not from its place) may start past these
+ * ends: the same outcome as comparing from the ends of the lists, without reading every block per edit.
+ */
+export interface BlockEdit {
+  before: number;
+  after: number;
+}
+
+const BLOCK_EDITS = new WeakMap<readonly unknown[], { previous: WeakRef<readonly unknown[]>; before: number; after: number }>();
+
+/** Notes how `blocks` stand to `previous` (see BlockEdit; `before + after` at most the shorter length). */
+export function noteBlockEdit(blocks: readonly unknown[], previous: readonly unknown[], before: number, after: number): void {
+  BLOCK_EDITS.set(blocks, { previous: new WeakRef(previous), before, after });
+}
+
+/** How `blocks` stand to `previous`, when the engine placed them after it (else undefined: compare all). */
+export function blockEditOf(blocks: readonly unknown[], previous: readonly unknown[] | undefined): BlockEdit | undefined {
+  if (!previous) return undefined;
+  const e = BLOCK_EDITS.get(blocks);
+  return e && e.previous.deref() === previous ? e : undefined;
+}
+
+/**
  * Document-level summaries kept up to date by the blocks that changed.
  *
  * A document rule that sums something over all blocks (the words a report writes in lower case,
@@ -15,39 +41,12 @@ import { detach } from './cache.js';
  * the checked document's. Any pick gives the right answer (the correction covers every
  * difference); the closest one is just the cheapest.
  */
-/**
- * What a caller of BlockStates.update knows of the blocks against those of its last update: the first `prefix` and
- * the last `suffix` blocks have the identities of the last update's first and last ones, when that update was told
- * `current` equal to this one's `previous` (a caller's token of a document version: RunSlots' runs, with
- * RunSlots.change()). Those blocks are then not compared again.
- */
-export interface KnownEnds {
-  /** The token of the blocks the prefix and suffix are known against (undefined: nothing known). */
-  previous: object | undefined;
-  /** The token of these blocks, for the next update. */
-  current: object;
-  prefix: number;
-  suffix: number;
-}
-
-/**
- * The KnownEnds of a document's blocks from the runs a RunSlots handed out (`runs`, of `blocks` blocks) and its
- * change(): the blocks of the runs before the edited stretch and of those after it are the last call's.
- */
-export function knownEnds(runs: ReadonlyArray<{ from: number; to: number }>, change: { before: number; after: number; previous: object } | undefined, blocks: number): KnownEnds {
-  if (!change) return { previous: undefined, current: runs, prefix: 0, suffix: 0 };
-  const { before, after } = change;
-  return { previous: change.previous, current: runs, prefix: before > 0 ? runs[before - 1]!.to : 0, suffix: after > 0 ? blocks - runs[runs.length - after]!.from : 0 };
-}
-
 export class BlockStates<S> {
   private readonly states: Array<{ blocks: Map<object, number>; keys: object[]; ids?: object[]; state: S }> = [];
   /** The blocks of the last update (held weakly: they may be an old version of a document). */
   private last: { blocks: WeakRef<readonly unknown[]>; key: unknown; state: S } | undefined;
   /** The summary brought up to date last (the edited document's, when one document is being edited). */
   private lastEntry: (typeof this.states)[number] | undefined;
-  /** `known.current` of the last update (see KnownEnds). */
-  private told: object | undefined;
 
   /**
    * @param create a summary of no blocks
@@ -66,17 +65,15 @@ export class BlockStates<S> {
    * second update with the same list and key function returns the summary as it is).
    *
    * `identity(block)`, when given, is an object read without work (a document block's `facts`: one per cached
-   * analysis) that stays the same while the block's key does: blocks with the same identity must have the same key
+   * analysis; read from the analysis, never from the block's place) that stays the same while the block's key does:
+   * blocks with the same identity must have the same key
    * (and a BlockStates is updated with one key function throughout, as it is without an identity).
    * After an edit, the key is then asked only of the blocks in the changed stretch (a key that reads a moved block's
    * `analysed` would make an object per block and check).
    */
-  update<B>(blocks: readonly B[], key: (block: B) => object, apply: (state: S, key: object, delta: number, block: B | undefined) => void, identity?: (block: B) => object, known?: KnownEnds): S {
+  update<B>(blocks: readonly B[], key: (block: B) => object, apply: (state: S, key: object, delta: number, block: B | undefined) => void, identity?: (block: B) => object): S {
     // Asked again for the same blocks (two rules of one check): the summary is up to date.
     if (this.last && key === this.last.key && blocks === this.last.blocks.deref()) return this.last.state;
-    // What the caller knows of these blocks against those of the last update (see KnownEnds), kept for the next one.
-    const told = known && known.previous !== undefined && known.previous === this.told ? known : undefined;
-    this.told = known?.current;
     const n = blocks.length;
     // An edit of the document summarised last: its blocks are the last ones but for a stretch in
     // the middle. Only that stretch is counted (the same deltas as counting every block).
@@ -87,10 +84,11 @@ export class BlockStates<S> {
       const ids = prev.ids;
       const old = prev.keys;
       const m = Math.min(old.length, n);
-      // The blocks the caller knows to be the last ones are not compared again (speed only, vocab23).
-      let p = told ? Math.min(told.prefix, m) : 0;
+      // The ends the engine left as they were since the blocks of the last update (the identity reads a block's analysis).
+      const edit = blockEditOf(blocks, this.last?.blocks.deref());
+      let p = edit ? Math.min(edit.before, m) : 0;
       while (p < m && ids[p] === identity(blocks[p]!)) p++;
-      let q = told ? Math.min(told.suffix, m - p) : 0;
+      let q = edit ? Math.max(0, Math.min(edit.after, m - p)) : 0;
       while (q < m - p && ids[old.length - 1 - q] === identity(blocks[n - 1 - q]!)) q++;
       if ((p + q) * 2 >= n) {
         const keys: object[] = [];

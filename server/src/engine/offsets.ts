@@ -196,15 +196,17 @@ export class LineIndex {
    * the stretch between is scanned. The same starts as `new LineIndex(text)`. `ends`, when given, is filled with
    * where the text is as `last`'s (the comparison made here, for the Markdown reader: one comparison per edit).
    */
-  static afterEdit(last: LineIndex | undefined, text: string, ends?: EditEnds): LineIndex {
+  static afterEdit(last: LineIndex | undefined, text: string, ends?: EditEnds, edit?: TextEdit): LineIndex {
     if (!last) return new LineIndex(text);
     const old = last.text;
     if (old === text) {
       if (ends) setEnds(ends, old, text.length, 0);
       return last;
     }
-    const prefix = commonPrefix(old, text);
-    const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+    // The comparison starts where the caller knows the texts differ (an edit of the last text), else at their ends.
+    const known = edit !== undefined && edit.base === old;
+    const prefix = commonPrefix(old, text, known ? edit.prefix : 0);
+    const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix, known ? edit.suffix : 0);
     if (ends) setEnds(ends, old, prefix, suffix);
     // A start after character i depends on characters i and i + 1 (a CR before an LF starts no line).
     const from = Math.max(0, prefix - 1);
@@ -391,6 +393,16 @@ export function commonPrefix(a: string, b: string, from = 0): number {
     while (i + step <= n && (step === 1 ? a.charCodeAt(i) === b.charCodeAt(i) : a.slice(i, i + step) === b.slice(i, i + step))) i += step;
   }
   return i;
+}
+
+/**
+ * What a caller that applied the edits itself knows of a text (the language server's document store): it is `base` in
+ * its first `prefix` and its last `suffix` characters. A hint: the engine compares the texts only from there.
+ */
+export interface TextEdit {
+  base: string;
+  prefix: number;
+  suffix: number;
 }
 
 /**

@@ -484,7 +484,95 @@ const TEMPLATE_TAG = /\{%[^%]{0,200}%\}|\{\{[^{}]{0,200}\}\}/g;
 /** The headings of a parsed document with what the role algorithm needs: level, prose before, the section's own text. */
 export function headingInfos(blocks: ProseBlock[]): HeadingInfo[] {
   const out: HeadingInfo[] = [];
-  let proseSeen = false;
+  scanHeadings(blocks, 0, blocks.length, false, out, []);
+  return out;
+}
+
+/** A parse's heading infos with the block index of each heading (see headingInfosAfterEdit). */
+export interface HeadingList {
+  infos: HeadingInfo[];
+  at: number[];
+}
+
+/**
+ * The last parse's heading list, with how this parse's blocks stand to that parse's `count` blocks: the first `before`
+ * are its block objects, the last `after` have the maps and texts of its last `after` blocks (the Markdown reader hands
+ * out the blocks of chunks an edit left so: the same objects before the edit, moved copies after it).
+ */
+export interface LastHeadings extends HeadingList {
+  count: number;
+  before: number;
+  after: number;
+}
+
+/**
+ * headingInfos(blocks) with the heading indices, read again only where an edit changed the blocks (`last`). The sections
+ * wholly before the edit keep their infos, those after it their levels, prose-before and contents (each heading's title
+ * read from this parse's block); the sections in between are read anew. For blocks whose `skip` no reader set (the
+ * engine marks a references section's blocks after this is read).
+ */
+export function headingInfosAfterEdit(blocks: readonly ProseBlock[], last: LastHeadings | undefined): HeadingList {
+  const n = blocks.length;
+  const infos: HeadingInfo[] = [];
+  const at: number[] = [];
+  if (!last) {
+    scanHeadings(blocks, 0, n, false, infos, at);
+    return { infos, at };
+  }
+  const m = last.count;
+  const p = last.before;
+  const q = last.after;
+  const oat = last.at;
+  const oinfos = last.infos;
+  const h = oat.length;
+  // c: the last parse's headings before the edit; the sections of all but the last of them end before it.
+  const c = firstAtOrAfter(oat, p);
+  // hs: the first of its headings after the edit (all its sections' blocks are after it too).
+  const hs = firstAtOrAfter(oat, m - q);
+  for (let x = 0; x < c - 1; x++) {
+    infos.push(oinfos[x]!);
+    at.push(oat[x]!);
+  }
+  const shift = n - m;
+  const from = c > 0 ? oat[c - 1]! : 0;
+  const to = hs < h ? oat[hs]! + shift : n;
+  const proseSeen = scanHeadings(blocks, from, to, c > 0 ? oinfos[c - 1]!.afterProse : false, infos, at);
+  // Prose before the first heading after the edit only now (or no longer): read in full (a document of headings alone).
+  if (hs < h && proseSeen !== oinfos[hs]!.afterProse) {
+    infos.length = 0;
+    at.length = 0;
+    scanHeadings(blocks, 0, n, false, infos, at);
+    return { infos, at };
+  }
+  for (let x = hs; x < h; x++) {
+    const i = oat[x]! + shift;
+    const o = oinfos[x]!;
+    // The title from this parse's block (the last one's may be a slice of an earlier version of the document).
+    const info: HeadingInfo = { title: blocks[i]!.text.trim(), level: o.level, afterProse: o.afterProse, content: o.content };
+    if (o.declaredTitle) info.declaredTitle = true;
+    infos.push(info);
+    at.push(i);
+  }
+  return { infos, at };
+}
+
+/** The first index of an ascending list whose value is at least `value`. */
+function firstAtOrAfter(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The infos of the headings in blocks[from, to), appended to `out` (their indices to `at`), the last section ending at
+ * `to`; `proseSeen`: whether prose came before `from`. Returns whether prose came before `to`.
+ */
+function scanHeadings(blocks: readonly ProseBlock[], from: number, to: number, proseSeen: boolean, out: HeadingInfo[], at: number[]): boolean {
   let current: HeadingInfo | undefined;
   let heading: ProseBlock | undefined;
   let parts: string[] = [];
@@ -492,12 +580,14 @@ export function headingInfos(blocks: ProseBlock[]): HeadingInfo[] {
   const finish = () => {
     if (current && heading) current.content = contentOf(heading, parts);
   };
-  for (const b of blocks) {
+  for (let i = from; i < to; i++) {
+    const b = blocks[i]!;
     if (b.kind === 'heading') {
       finish();
       current = { title: b.text.trim(), level: b.level ?? 1, afterProse: proseSeen, content: '' };
       if (b.title) current.declaredTitle = true;
       out.push(current);
+      at.push(i);
       heading = b;
       parts = [];
       length = 0;
@@ -511,7 +601,7 @@ export function headingInfos(blocks: ProseBlock[]): HeadingInfo[] {
     }
   }
   finish();
-  return out;
+  return proseSeen;
 }
 
 /**

@@ -3,6 +3,7 @@
  * settings), its engine, and the lint. Open documents and the workspace check both come here.
  */
 import { dirname } from 'node:path';
+import type { TextEdit } from '../engine/offsets.js';
 import { fileURLToPath } from 'node:url';
 import type { BrugConfig } from '../engine/config/config.js';
 import type { LintOptions, LintResult } from '../engine/engine.js';
@@ -56,6 +57,8 @@ export interface CheckInput {
   version: number | null;
   settings: BrugSettings;
   token?: { cancelled: boolean };
+  /** What the document store knows of the text against the one it handed to the check before (LintOptions.edit). */
+  edit?: TextEdit;
 }
 
 /** Drops the cached engines after a dictionary file changed, so the next check reads it anew. */
@@ -132,7 +135,7 @@ export class Checker {
     if (!format) return undefined;
     const { config, project } = this.configFor(input.uri, input.settings);
     const { engine, problems } = engineForFile(pathOf(input.uri), project.file, config, this.folders(), this.engineOptions);
-    const options: LintOptions = { uri: input.uri, format, config, ...(input.token ? { token: input.token } : {}) };
+    const options: LintOptions = { uri: input.uri, format, config, ...(input.token ? { token: input.token } : {}), ...(input.edit ? { edit: input.edit } : {}) };
     // The engine's stepwise lint when it has one; else one step.
     const stepwise = (engine as unknown as { lintSteps?: (text: string, o: LintOptions) => Generator<void, LintResult> }).lintSteps;
     const result = stepwise ? yield* stepwise.call(engine, input.text, options) : engine.lint(input.text, options);

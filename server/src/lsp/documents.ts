@@ -26,6 +26,7 @@ import { documentStatus } from './report.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 import type { BrugSettings } from './settings.js';
 import { collectIfLarge, loopWatch, noteActivity, spaceWatch, startLoopWatch } from './memory.js';
+import { takeEdit, updateTracked } from './edit-track.js';
 
 /** BRUG_LSP_TIMING=1 logs the time of each check (for bench/lsp-latency.ts). */
 const TIMING = process.env.BRUG_LSP_TIMING === '1';
@@ -34,16 +35,18 @@ if (TIMING) startLoopWatch();
 const clock = () => performance.timeOrigin + performance.now();
 /** Timing log only: when the last didChange reached the document store, before its text was updated. */
 let changeArrivedAt: number | undefined;
-/** The document store's TextDocument; with BRUG_LSP_TIMING, one that notes when each change arrives. */
-const DOCUMENT_STORE: typeof TextDocument = TIMING
-  ? {
-      ...TextDocument,
-      update: (doc, changes, version) => {
-        changeArrivedAt = clock();
-        return TextDocument.update(doc, changes, version);
-      },
-    }
-  : TextDocument;
+/**
+ * The document store's TextDocument: one that keeps, per document, what the changes since the last check left of its
+ * text (edit-track.ts; the engine then compares the texts only around the edit), and with BRUG_LSP_TIMING notes when
+ * each change arrives.
+ */
+const DOCUMENT_STORE: typeof TextDocument = {
+  ...TextDocument,
+  update: (doc, changes, version) => {
+    if (TIMING) changeArrivedAt = clock();
+    return updateTracked(TextDocument.update, doc, changes, version);
+  },
+};
 /** The longest a check holds the message loop before it gives other messages a turn. */
 const SLICE_MS = 12;
 /** Processor time one run may take (BRUG_LSP_BUDGET_MS; CPU, so a busy machine does not cut runs short); past it the run stops and says so. */
@@ -302,6 +305,8 @@ export class OpenDocuments {
       return undefined;
     }
     const text = doc.getText();
+    // Taken with the text, before any turn of the loop (a change in between would be counted against this text).
+    const edit = takeEdit(doc, text);
     if (this.tooLarge(uri, st, text, settings)) return undefined;
 
     const started = TIMING ? clock() : 0;
@@ -310,7 +315,7 @@ export class OpenDocuments {
       await this.preview(uri, st, doc, text, version, settings, stale, format);
       if (stale()) return undefined;
     }
-    const run = await this.drive(this.checker.runSteps({ uri, text, languageId: doc.languageId, version, settings, token }), stale);
+    const run = await this.drive(this.checker.runSteps({ uri, text, languageId: doc.languageId, version, settings, token, ...(edit ? { edit } : {}) }), stale);
     if (run.timedOut) {
       this.timedOut(uri, st, text, settings, run.spent);
       return undefined;

@@ -1,6 +1,6 @@
 /**
  * Two document-wide tallies kept up to date by the blocks an edit changed (engine/incremental.ts BlockStates), which
- * compare only the blocks of the runs the edit did not leave as they were (RunSlots.change(), knownEnds):
+ * compare only the blocks the edit did not leave as they were (incremental.ts BlockEdit, noted by the engine):
  * - the term rules' counts of a field's words (practiceIn: "service delivery" is the report's own term in a report
  *   that says "clinical" three times or more; "framework" in one about JavaScript);
  * - undefined-abbreviation's ordinary words (an acronym the report also writes as an ordinary word, HOME and home,

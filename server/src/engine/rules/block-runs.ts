@@ -1,3 +1,4 @@
+import { blockEditOf } from '../incremental.js';
 import { RunMemo } from '../runs.js';
 import type { Run } from '../runs.js';
 import type { DocumentBlock, DocumentModel } from './types.js';
@@ -30,7 +31,7 @@ function sharedRuns(doc: DocumentModel): Array<Run<object>> {
       const facts: object[] = new Array(blocks.length);
       for (let i = 0; i < blocks.length; i++) facts[i] = blocks[i]!.facts;
       runs = cut(blocks, 0, blocks.length);
-      LAST = { facts, runs };
+      LAST = { facts, runs, blocks: new WeakRef(blocks) };
     }
     SHARED.set(doc, runs);
   }
@@ -41,7 +42,7 @@ function sharedRuns(doc: DocumentModel): Array<Run<object>> {
  * The blocks (their facts) and runs of the last document cut into runs (an edited document is mostly the same blocks).
  * The facts list is patched where an edit changed it (editedRuns), not made again from every block.
  */
-let LAST: { facts: object[]; runs: Array<Run<object>> } | undefined;
+let LAST: { facts: object[]; runs: Array<Run<object>>; blocks: WeakRef<readonly DocumentBlock[]> } | undefined;
 
 /** The runs of blocks [from, to), which start a run and end one (RunMemo reads a block's `analysed`, as its identity, and `section` only). */
 function cut(blocks: readonly DocumentBlock[], from: number, to: number): Array<Run<object>> {
@@ -65,9 +66,11 @@ function editedRuns(blocks: readonly DocumentBlock[]): Array<Run<object>> | unde
   const old = last.facts;
   const n = blocks.length;
   const m = Math.min(n, old.length);
-  let p = 0;
+  // The ends the engine left as they were since the last blocks cut (engine/incremental.ts BlockEdit): compared past them.
+  const edit = blockEditOf(blocks, last.blocks.deref());
+  let p = edit ? Math.min(edit.before, m) : 0;
   while (p < m && old[p] === blocks[p]!.facts) p++;
-  let q = 0;
+  let q = edit ? Math.max(0, Math.min(edit.after, m - p)) : 0;
   while (q < m - p && old[old.length - 1 - q] === blocks[n - 1 - q]!.facts) q++;
   if ((p + q) * 2 < n) return undefined;
   const shift = n - old.length;
@@ -97,6 +100,7 @@ function editedRuns(blocks: readonly DocumentBlock[]): Array<Run<object>> | unde
   else old.splice(p, went, ...came);
   EDIT = { runs: out, prev: last.runs, before: k, after: last.runs.length - j };
   last.runs = out;
+  last.blocks = new WeakRef(blocks);
   return out;
 }
 

@@ -6,7 +6,7 @@ import { booleanOption, numberOption } from './options.js';
 import type { WellKnownAbbreviations } from './abbreviations.js';
 import { textMentions } from './abbreviations.js';
 import { inside } from './prose.js';
-import { BlockStates, Tally, knownEnds } from '../../incremental.js';
+import { BlockStates, Tally } from '../../incremental.js';
 import { inLegend, isWebAddressLabel } from '../../vocabulary/abbreviations.js';
 import { eachWord, wordCount } from '../../text/analyse.js';
 import type { Sentence } from '../../text/sentences.js';
@@ -219,7 +219,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       // "KENNEDY" and "Kennedy") is emphasis or small capitals, not an abbreviation.
       // Kept up to date by the blocks an edit changed (engine/incremental.ts), not rebuilt from every block; the blocks of
       // the runs an edit left as they were are not compared again (speed only, vocab23).
-      const ordinary = ORDINARY_WORDS.update(doc.blocks, (b) => b.analysed.sentences, (tally, sentences, delta) => tally.add(ordinaryWordsOf(sentences as Sentences), delta), (b) => b.facts, knownEnds(blockRuns, RUNS.change(), doc.blocks.length));
+      const ordinary = ORDINARY_WORDS.update(doc.blocks, (b) => b.analysed.sentences, (tally, sentences, delta) => tally.add(ordinaryWordsOf(sentences as Sentences), delta), (b) => b.facts);
       const out = [];
       // A severity the writer set in .brug.yml is for every finding of the rule.
       const neverExplained = booleanOption(ctx, 'neverExplained') || !!ctx.config.rules[rule.meta.id]?.severity;

@@ -1,6 +1,5 @@
 import type { DocumentBlock, DocumentFinding, DocumentModel, DocumentRule, RuleContext, RuleMeta } from '../types.js';
-import { BlockStates, knownEnds } from '../../incremental.js';
-import type { KnownEnds } from '../../incremental.js';
+import { BlockStates } from '../../incremental.js';
 import { RunSlots } from '../block-runs.js';
 import type { RunChange } from '../block-runs.js';
 import type { Run } from '../../runs.js';
@@ -77,8 +76,8 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
       const out: DocumentFinding[] = [];
       // How much each finding weighs for the reader, for the ranking below.
       const weight = new Map<DocumentFinding, number>();
-      const { byEntry, headed, known } = usesByEntry(doc, kind, cues);
-      const field = practiceFields(doc, known);
+      const { byEntry, headed } = usesByEntry(doc, kind, cues);
+      const field = practiceFields(doc);
       const shown = kind === 'jargon' ? registerFilter(doc, ctx, cues) : () => true;
       const quiet = kind === 'jargon' ? fieldWordFilter(ctx, meta) : () => false;
       for (const [entry, uses] of byEntry) {
@@ -122,7 +121,7 @@ interface TermContext {
 }
 
 /** The uses of each dictionary entry of this kind, in document order, without the accepted ones. */
-function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: CompiledCues): { byEntry: Map<DictionaryEntry, Placed[]>; headed: Set<DictionaryEntry>; known: KnownEnds } {
+function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: CompiledCues): { byEntry: Map<DictionaryEntry, Placed[]>; headed: Set<DictionaryEntry> } {
   const prefer = doc.config.vocabulary.prefer;
   // A word the project prefers (vocabulary.prefer values) is accepted too: the project chose it.
   const accept = new Set([...doc.config.vocabulary.accept, ...Object.values(prefer)].map(normalizeWord));
@@ -141,9 +140,9 @@ function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: 
       return { jargon: runUses(doc, from, to, 'jargon', cues, accept), 'person-first': runUses(doc, from, to, 'person-first', cues, accept), adopted, titles: titlesNamed(adopted) };
     }, [...accept].join('\u0000'));
     const change = memo.change();
-    perDoc.set(cues, (parts = { glossarySections: glossaryOf(doc, cues), adopted: adoptedIn(doc, cues, runs, titleCounts(memo, runs, change)), runs, known: knownEnds(runs, change, doc.blocks.length) }));
+    perDoc.set(cues, (parts = { glossarySections: glossaryOf(doc, cues), adopted: adoptedIn(doc, cues, runs, titleCounts(memo, runs, change)), runs }));
   }
-  const { glossarySections, adopted, runs, known } = parts;
+  const { glossarySections, adopted, runs } = parts;
   const byEntry = new Map<DictionaryEntry, Placed[]>();
   let defined: Map<string, string> | undefined;
   const headed = new Set<DictionaryEntry>();
@@ -185,7 +184,7 @@ function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: 
       }
     }
   }
-  return { byEntry, headed, known };
+  return { byEntry, headed };
 }
 
 /** A block's uses of one kind of term that pass the tests on the block alone (block-text offsets). */
@@ -296,7 +295,7 @@ function runUses(doc: DocumentModel, from: number, to: number, kind: 'jargon' | 
   return out;
 }
 
-const DOC_PARTS = new WeakMap<DocumentModel, Map<CompiledCues, { glossarySections: Set<number>; adopted: Array<[number, number]>; runs: Array<Run<RunTerms>>; known: KnownEnds }>>();
+const DOC_PARTS = new WeakMap<DocumentModel, Map<CompiledCues, { glossarySections: Set<number>; adopted: Array<[number, number]>; runs: Array<Run<RunTerms>> }>>();
 
 /** How many words a sentence may have before the participle that says its section is adopted text. */
 const ADOPTED_REACH = 12;
@@ -945,15 +944,15 @@ function countIn(p: { prose: string; counts?: Map<string, number> }, key: string
 }
 
 /** How often a word or phrase occurs in the document's prose (lower case, whole words, at most 100). */
-function practiceFields(doc: DocumentModel, known: KnownEnds): (phrase: string) => number {
+function practiceFields(doc: DocumentModel): (phrase: string) => number {
   // Blocks are joined by a line break in the prose: a phrase (words joined by one space) never spans two.
-  // The blocks of the runs an edit left as they were (`known`, usesByEntry's) are not compared again (speed only, vocab23).
+  // After an edit the blocks the engine left as they were are not compared again (incremental.ts BlockEdit).
   const totals = FIELD_TOTALS.update(doc.blocks, countsOf, (sums, key, delta, b) => {
     if (sums.size === 0) return;
     // A block that went had its prose counted when it came (or when the phrase was first asked about).
     const p = b ? proseOf(b) : blockProse.get(key)!;
     for (const [phrase, n] of sums) sums.set(phrase, n + delta * countIn(p, phrase));
-  }, (b) => b.facts, known);
+  }, (b) => b.facts);
   return (phrase) => {
     // The dictionaries' phrases normalized once, not at every check (speed only, voc16).
     let key = PHRASE_KEYS.get(phrase);
