@@ -354,8 +354,9 @@ function acknowledgementsAt(section: Section, i: number): boolean {
 }
 const THANKS_BY_INDEX: Array<{ title: string; language: Language; thanks: boolean } | undefined> = [];
 
-/** The blocks of this rule's last check, and the number of its checks (see unchanged). */
-let LAST_BLOCKS: readonly DocumentBlock[] = [];
+/** The blocks of this rule's last check (held weakly: a closed document's go with it), and the number of its checks (see unchanged). */
+let LAST_BLOCKS: WeakRef<readonly DocumentBlock[]> | undefined;
+const NO_BLOCKS: readonly DocumentBlock[] = [];
 let CHECKS = 0;
 /** A group's sources before they are read (sourcesOf). */
 const NO_SOURCES: object[] = [];
@@ -769,8 +770,8 @@ export const longSentence: DocumentRule = {
     }
     // The blocks that are the last check's block objects (the first `same`): a section among them whose state served it
     // at the last check, with the same runs, is as it was then (see unchanged).
-    const same = samePrefix(doc.blocks, LAST_BLOCKS);
-    LAST_BLOCKS = doc.blocks;
+    const same = samePrefix(doc.blocks, LAST_BLOCKS?.deref() ?? NO_BLOCKS);
+    LAST_BLOCKS = new WeakRef(doc.blocks);
     const now = ++CHECKS;
     // Each section's long sentences, ranked: as at the last check when it has the same sources (speed only, session 9:
     // the ranks of its questions and the order of its sentences of equal length checked again), else gathered anew.

@@ -176,10 +176,10 @@ interface Prose {
 const SCRATCH: Prose = { index: [], offset: [], language: [], count: 0, ordered: true, runs: [], starts: [], runCount: 0, kept: 0 };
 
 /**
- * The last proseOf that filled SCRATCH: its blocks and runs (this version's objects), and per run (by its index in them)
+ * The last proseOf that filled SCRATCH: its blocks (held weakly) and runs (this version's objects), and per run (by its index in them)
  * how far the lists were filled before it (count, runCount, ordered, and the last paragraph's offset).
  */
-let LAST_PROSE: { blocks: readonly DocumentBlock[]; runs: ReadonlyArray<Run<RunProse>>; count: number[]; runCount: number[]; ordered: boolean[]; last: number[] } | undefined;
+let LAST_PROSE: { blocks: WeakRef<readonly DocumentBlock[]>; runs: ReadonlyArray<Run<RunProse>>; count: number[]; runCount: number[]; ordered: boolean[]; last: number[] } | undefined;
 
 function proseOf(doc: DocumentModel): Prose {
   const blocks = doc.blocks;
@@ -197,7 +197,7 @@ function proseOf(doc: DocumentModel): Prose {
   const change = RUNS.change();
   let r0 = 0;
   if (was !== undefined && change !== undefined && change.previous === was.runs) {
-    const same = samePrefix(blocks, was.blocks);
+    const same = samePrefix(blocks, was.blocks.deref() ?? []);
     let hi = change.before;
     while (r0 < hi) {
       const mid = (r0 + hi) >> 1;
@@ -210,7 +210,7 @@ function proseOf(doc: DocumentModel): Prose {
     last = was.last[r0]!;
   }
   LAST_PROSE = undefined;
-  const at = was ?? { blocks, runs: all, count: [], runCount: [], ordered: [], last: [] };
+  const at = was ?? { blocks: new WeakRef(blocks), runs: all, count: [], runCount: [], ordered: [], last: [] };
   SCRATCH.kept = runCount;
   // What proseCountsByPlace filled in for the runs after the kept ones is read again.
   RUN_OF_FILLED = Math.min(RUN_OF_FILLED, runCount);
@@ -247,7 +247,7 @@ function proseOf(doc: DocumentModel): Prose {
   at.runCount[all.length] = runCount;
   at.ordered[all.length] = ordered;
   at.last[all.length] = last;
-  at.blocks = blocks;
+  at.blocks = new WeakRef(blocks);
   at.runs = all;
   LAST_PROSE = at;
   // Runs of an earlier, longer document are let go (their summaries hold sentences); numbers may stay.
