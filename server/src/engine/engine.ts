@@ -12,7 +12,7 @@ import { detectByFunctionWords, detectLanguage } from './language/detect.js';
 import { analyseBlock, keepCompact } from './text/analyse.js';
 import type { Token } from './text/sentences.js';
 import { addCounts, emptyCounts, metricsOf, sameCounts } from './text/metrics.js';
-import { assignRoles, headingInfosAfterEdit, roleVocabularyOf, rolesOfHeading } from './sections.js';
+import { assignRoles, firstAtOrAfter, headingInfosAfterEdit, roleVocabularyOf, rolesOfHeading } from './sections.js';
 import type { HeadingInfo, HeadingList, LastHeadings, RoleVocabulary } from './sections.js';
 import { createRules } from './rules/registry.js';
 import { Vocabulary } from './vocabulary/vocabulary.js';
@@ -632,10 +632,10 @@ export class Engine {
       const ob = old!.blocks;
       const shift = n - m;
       const wf = old!.withFindings;
-      let x = lowerBound(wf, i - shift);
+      let x = firstAtOrAfter(wf, i - shift);
       for (; x < wf.length; x++) withFindings.push(wf[x]! + shift);
       const we = old!.withErrors;
-      for (x = lowerBound(we, i - shift); x < we.length; x++) {
+      for (x = firstAtOrAfter(we, i - shift); x < we.length; x++) {
         errors.push(...ob[we[x]!]!.result.errors);
         withErrors.push(we[x]! + shift);
       }
@@ -1367,17 +1367,6 @@ function sectionStart(blocks: readonly PlacedBlock[], section: number, to: numbe
   return lo;
 }
 
-/** The first index of an ascending list whose value is at least `value`. */
-function lowerBound(list: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Runs a stepwise computation to its end without pausing. */
 export function drain<T>(steps: Generator<void, T>): T {

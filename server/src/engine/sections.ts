@@ -557,7 +557,7 @@ export function headingInfosAfterEdit(blocks: readonly ProseBlock[], last: LastH
 }
 
 /** The first index of an ascending list whose value is at least `value`. */
-function firstAtOrAfter(list: readonly number[], value: number): number {
+export function firstAtOrAfter(list: readonly number[], value: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {

@@ -16,7 +16,7 @@ export interface Quote {
 }
 
 /** Opening marks and the marks that close them. Two-character marks are LaTeX (``…'') and old Dutch (,,…''). */
-const CLOSERS: Record<string, string[]> = {
+export const CLOSERS: Record<string, string[]> = {
   '“': ['”', '“'],
   '„': ['”', '“'],
   '«': ['»'],
@@ -81,12 +81,12 @@ const ATTRIBUTED_PARAGRAPH = new RegExp(`\\((?:[RPIDC]\\s*-?\\d{1,3}|[^()]*\\b${
 /** A parenthesis after a quotation that points elsewhere: (zie bijlage 2), (see p. 4), (bron: CBS). */
 const NOT_ATTRIBUTION = new RegExp(`^(\\d|(?:${words('notAttribution')})\\b|p\\.)`, 'i');
 
-function isLetter(ch: string | undefined): boolean {
+export function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 }
 
 /** The opening mark at i, if any ('' when none). */
-function openingAt(text: string, i: number): string {
+export function openingAt(text: string, i: number): string {
   const two = text.slice(i, i + 2);
   if (two === '``') return '``';
   if (two === ',,' && isLetter(text[i + 2])) return ',,';
