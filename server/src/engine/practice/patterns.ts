@@ -166,19 +166,36 @@ function codePointBefore(t: string, i: number): number {
   return lo;
 }
 
-/** Where a text's words start (a letter or digit after none), with the folded first character: [position, character, …]. */
-function wordStarts(t: string): number[] {
-  const out: number[] = [];
+/** Where a text's words start (a letter or digit after none), with the folded first character: [position, character, …] in out; returns the count of numbers written and the buffer (grown if needed). */
+function fillStarts(t: string, out: Int32Array): [Int32Array, number] {
+  let n = 0;
   let prev = false;
   for (let i = 0; i < t.length; ) {
     const cp = t.codePointAt(i)!;
     const w = isWord(cp);
-    if (w && !prev) out.push(i, fold(t.charCodeAt(i)));
+    if (w && !prev) {
+      if (n + 2 > out.length) {
+        const grown = new Int32Array(out.length * 2);
+        grown.set(out);
+        out = grown;
+      }
+      out[n++] = i;
+      out[n++] = fold(t.charCodeAt(i));
+    }
     prev = w;
     i += cp > 0xffff ? 2 : 1;
   }
-  return out;
+  return [out, n];
 }
+
+/** A text's word starts in an array of its own (see fillStarts). */
+function wordStarts(t: string): Starts {
+  const [buffer, n] = fillStarts(t, new Int32Array(Math.max(8, t.length)));
+  return { buffer, n };
+}
+
+/** Word starts: buffer[0..n) as [position, folded first character, …]. */
+type Starts = { buffer: Int32Array; n: number };
 
 /** The end of a match of elements[k..] at pos followed by a word edge, or -1; the expression's choices in its order. */
 function matchAt(el: Element[], k: number, pos: number, t: string): number {
@@ -288,16 +305,115 @@ export function memoSize(): number {
   return memo.size;
 }
 let nextId = 0;
-const last: { text: string; row: Row | undefined; starts: number[] | undefined } = { text: '', row: undefined, starts: undefined };
+/**
+ * The text asked about last (several sets in a row ask about one text): its memo row and its word starts, these in a
+ * buffer reused from text to text (only the last text's starts are ever needed).
+ */
+const last: { text: string; row: Row | undefined; starts: Starts | undefined } = { text: '', row: undefined, starts: undefined };
+let startsBuffer: Int32Array = new Int32Array(256);
 
-/** Word starts of the text asked about last (several sets in a row ask about one text). */
-function startsOf(text: string): number[] {
+/** Word starts of the text asked about last. */
+function startsOf(text: string): Starts {
   if (text !== last.text) {
     last.text = text;
     last.row = undefined;
     last.starts = undefined;
   }
-  return (last.starts ??= wordStarts(text));
+  if (!last.starts) {
+    const [buffer, n] = fillStarts(text, startsBuffer);
+    startsBuffer = buffer;
+    last.starts = { buffer, n };
+  }
+  return last.starts;
+}
+
+/**
+ * Sets asked about the same texts (a practice lexicon's), answering together which of them can match a text at all:
+ * one pass over the text's word starts looks up, per pair of first characters, the sets with a pattern that may
+ * start there (the union of the sets' own tables), so a set none of whose patterns can start anywhere in the text
+ * (most sets, for most sentences) answers without its own pass. Speed only: a set that passes searches as before.
+ */
+export class PatternGroup {
+  private size = 0;
+  /** 32-bit words per entry of the tables. */
+  private words = 0;
+  /** Per ASCII pair (first · 128 + next): the sets that may start there. */
+  private pairs = new Int32Array(0);
+  /** Per ASCII character: the sets that may start there at the end of a text. */
+  private ends = new Int32Array(0);
+  /** Sets that may start at a non-ASCII pair (a one-letter first word, or a first word with a character past ASCII), and sets matched by expression. */
+  private wide = new Int32Array(0);
+  private always = new Int32Array(0);
+  private readonly members: Array<{ slot: number; pairBits: Uint32Array | undefined; oneBits: Uint32Array | undefined; wide: boolean }> = [];
+  /** The last text's sets, and how many members the answer knew. */
+  private text = '';
+  private known = -1;
+  private mask = new Int32Array(0);
+
+  /** A new member's slot. */
+  join(): number {
+    return this.size++;
+  }
+
+  /** A member compiled: its tables (none for a set matched by expression). */
+  add(slot: number, pairBits: Uint32Array | undefined, oneBits: Uint32Array | undefined, wide: boolean): void {
+    this.members.push({ slot, pairBits, oneBits, wide });
+    if (slot >= this.words * 32) {
+      this.words = Math.ceil(this.size / 32);
+      this.pairs = new Int32Array(128 * 128 * this.words);
+      this.ends = new Int32Array(128 * this.words);
+      this.wide = new Int32Array(this.words);
+      this.always = new Int32Array(this.words);
+      this.mask = new Int32Array(this.words);
+      for (const m of this.members) this.fill(m.slot, m.pairBits, m.oneBits, m.wide);
+    } else this.fill(slot, pairBits, oneBits, wide);
+    this.known = -1;
+  }
+
+  private fill(slot: number, pairBits: Uint32Array | undefined, oneBits: Uint32Array | undefined, wide: boolean): void {
+    const W = this.words;
+    const w = slot >> 5;
+    const bit = 1 << (slot & 31);
+    if (!pairBits || !oneBits) {
+      this.always[w]! |= bit;
+      return;
+    }
+    if (wide) this.wide[w]! |= bit;
+    for (let i = 0; i < 128 * 128; i++) if ((pairBits[i >> 5]! & (1 << (i & 31))) !== 0) this.pairs[i * W + w]! |= bit;
+    for (let i = 0; i < 128; i++) if ((oneBits[i >> 5]! & (1 << (i & 31))) !== 0) this.ends[i * W + w]! |= bit;
+  }
+
+  /** Whether the member in `slot` (compiled) may match somewhere in the text. */
+  possible(slot: number, text: string): boolean {
+    if (text !== this.text || this.known !== this.members.length) {
+      this.text = text;
+      this.known = this.members.length;
+      const W = this.words;
+      const mask = this.mask;
+      const { pairs, ends, wide } = this;
+      mask.set(this.always);
+      const { buffer, n } = startsOf(text);
+      for (let s = 0; s < n; s += 2) {
+        const p = buffer[s]!;
+        const c0 = buffer[s + 1]!;
+        const c1 = p + 1 < text.length ? fold(text.charCodeAt(p + 1)) : -1;
+        let table: Int32Array;
+        let at: number;
+        if (c0 >= 128 || c1 >= 128) {
+          table = wide;
+          at = 0;
+        } else if (c1 < 0) {
+          table = ends;
+          at = c0 * W;
+        } else {
+          table = pairs;
+          at = (c0 * 128 + c1) * W;
+        }
+        for (let k = 0; k < W; k++) mask[k]! |= table[at + k]!;
+      }
+    }
+    return (this.mask[slot >> 5]! & (1 << (slot & 31))) !== 0;
+  }
 }
 
 export class PatternSet {
@@ -323,8 +439,14 @@ export class PatternSet {
   private readonly word = 2 * Math.floor(this.id / BITS);
   private readonly bit = 1 << this.id % BITS;
 
-  constructor(patterns: string[] = []) {
+  /** The group the set answers with (see PatternGroup), and its slot there. */
+  private readonly group: PatternGroup | undefined;
+  private readonly slot: number;
+
+  constructor(patterns: string[] = [], group?: PatternGroup) {
     this.patterns = patterns;
+    this.group = patterns.length ? group : undefined;
+    this.slot = this.group ? this.group.join() : -1;
   }
 
   get empty(): boolean {
@@ -346,6 +468,7 @@ export class PatternSet {
       const c = elementsOf(this.patterns[i]!);
       if (!c) {
         this.expression = new RegexMatcher(this.patterns);
+        this.group?.add(this.slot, undefined, undefined, false);
         return;
       }
       compiled.push(c);
@@ -379,18 +502,25 @@ export class PatternSet {
     }
     this.pairBits = pairBits;
     this.oneBits = oneBits;
+    if (this.group) {
+      // Starts at a non-ASCII pair: a one-letter first word may match there, and so may a first word with a non-ASCII character.
+      let wide = byOne.size > 0;
+      for (const key of byTwo.keys()) if (Math.floor(key / 0x10000) >= 128 || key % 0x10000 >= 128) wide = true;
+      this.group.add(this.slot, pairBits, oneBits, wide);
+    }
   }
 
   /** The leftmost match at or after `from`, the first pattern in order there: [index, end, pattern index] or undefined. */
-  private search(text: string, starts: number[], from: number, only?: number): [number, number, number] | undefined {
+  private search(text: string, starts: Starts, from: number, only?: number): [number, number, number] | undefined {
     const byTwo = this.byTwo!;
     const byOne = this.byOne!;
     const pairBits = this.pairBits!;
     const oneBits = this.oneBits!;
-    for (let s = 0; s < starts.length; s += 2) {
-      const p = starts[s]!;
+    const { buffer, n } = starts;
+    for (let s = 0; s < n; s += 2) {
+      const p = buffer[s]!;
       if (p < from) continue;
-      const c0 = starts[s + 1]!;
+      const c0 = buffer[s + 1]!;
       const c1 = p + 1 < text.length ? fold(text.charCodeAt(p + 1)) : -1;
       if (c0 < 128 && c1 < 128) {
         // No pattern starts with these two characters (or this one, at the end): the maps would give nothing.
@@ -457,6 +587,7 @@ export class PatternSet {
   private findUncached(text: string): Found | undefined {
     if (!this.byTwo && !this.expression) this.compile();
     if (this.expression) return this.expression.find(text);
+    if (this.group && !this.group.possible(this.slot, text)) return undefined;
     const m = this.search(text, startsOf(text), 0);
     if (!m) return undefined;
     const [index, end] = m;
@@ -482,6 +613,7 @@ export class PatternSet {
     if (this.empty) return 0;
     if (!this.byTwo && !this.expression) this.compile();
     if (this.expression) return this.expression.count(text);
+    if (this.group && !this.group.possible(this.slot, text)) return 0;
     const starts = startsOf(text);
     let n = 0;
     for (let from = 0, m = this.search(text, starts, from); m; m = this.search(text, starts, from)) {
