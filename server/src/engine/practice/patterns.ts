@@ -329,23 +329,23 @@ function startsOf(text: string): Starts {
 
 /**
  * Sets asked about the same texts (a practice lexicon's), answering together which of them can match a text at all:
- * one pass over the text's word starts looks up, per pair of first characters, the sets with a pattern that may
- * start there (the union of the sets' own tables), so a set none of whose patterns can start anywhere in the text
- * (most sets, for most sentences) answers without its own pass. Speed only: a set that passes searches as before.
+ * one pass over the text's word starts tries, at each, the distinct first words of the sets' patterns that begin with
+ * its first two characters, so a set none of whose first words occurs at a word start of the text (most sets, for
+ * most sentences) answers without a search of its own. Speed only: a set that passes searches as before.
  */
 export class PatternGroup {
   private size = 0;
-  /** 32-bit words per entry of the tables. */
+  /** 32-bit words per set mask. */
   private words = 0;
-  /** Per ASCII pair (first · 128 + next): the sets that may start there. */
-  private pairs = new Int32Array(0);
-  /** Per ASCII character: the sets that may start there at the end of a text. */
-  private ends = new Int32Array(0);
-  /** Sets that may start at a non-ASCII pair (a one-letter first word, or a first word with a character past ASCII), and sets matched by expression. */
+  /** Per ASCII pair (first · 128 + next): the first words that start with it (a one-letter word: with every next). */
+  private pairs: Array<FirstWord[] | undefined> = [];
+  /** Per ASCII character: the one-letter first words, for a start at the text's last character. */
+  private ends: Array<FirstWord[] | undefined> = [];
+  /** Sets with a first word that starts with a non-ASCII character or has one second, or a one-letter one (a start at a non-ASCII pair), and sets matched by expression (always). */
   private wide = new Int32Array(0);
   private always = new Int32Array(0);
-  private readonly members: Array<{ slot: number; pairBits: Uint32Array | undefined; oneBits: Uint32Array | undefined; wide: boolean }> = [];
-  /** The last text's sets, and how many members the answer knew. */
+  private readonly members: Array<{ slot: number; first: Array<{ chars: string; star: boolean }> | undefined }> = [];
+  /** The last text's possible sets, and how many members that answer knew. */
   private text = '';
   private known = -1;
   private mask = new Int32Array(0);
@@ -355,32 +355,45 @@ export class PatternGroup {
     return this.size++;
   }
 
-  /** A member compiled: its tables (none for a set matched by expression). */
-  add(slot: number, pairBits: Uint32Array | undefined, oneBits: Uint32Array | undefined, wide: boolean): void {
-    this.members.push({ slot, pairBits, oneBits, wide });
+  /** A member compiled: its patterns' first words (undefined for a set matched by expression). */
+  add(slot: number, first: Array<{ chars: string; star: boolean }> | undefined): void {
+    this.members.push({ slot, first });
     if (slot >= this.words * 32) {
       this.words = Math.ceil(this.size / 32);
-      this.pairs = new Int32Array(128 * 128 * this.words);
-      this.ends = new Int32Array(128 * this.words);
+      this.pairs = new Array<FirstWord[] | undefined>(128 * 128);
+      this.ends = new Array<FirstWord[] | undefined>(128);
       this.wide = new Int32Array(this.words);
       this.always = new Int32Array(this.words);
       this.mask = new Int32Array(this.words);
-      for (const m of this.members) this.fill(m.slot, m.pairBits, m.oneBits, m.wide);
-    } else this.fill(slot, pairBits, oneBits, wide);
+      for (const m of this.members) this.fill(m.slot, m.first);
+    } else this.fill(slot, first);
     this.known = -1;
   }
 
-  private fill(slot: number, pairBits: Uint32Array | undefined, oneBits: Uint32Array | undefined, wide: boolean): void {
-    const W = this.words;
+  private fill(slot: number, first: Array<{ chars: string; star: boolean }> | undefined): void {
     const w = slot >> 5;
     const bit = 1 << (slot & 31);
-    if (!pairBits || !oneBits) {
+    if (!first) {
       this.always[w]! |= bit;
       return;
     }
-    if (wide) this.wide[w]! |= bit;
-    for (let i = 0; i < 128 * 128; i++) if ((pairBits[i >> 5]! & (1 << (i & 31))) !== 0) this.pairs[i * W + w]! |= bit;
-    for (let i = 0; i < 128; i++) if ((oneBits[i >> 5]! & (1 << (i & 31))) !== 0) this.ends[i * W + w]! |= bit;
+    const enter = (table: Array<FirstWord[] | undefined>, key: number, chars: string, star: boolean) => {
+      const list = (table[key] ??= []);
+      let e = list.find((x) => x.chars === chars && x.star === star);
+      if (!e) list.push((e = { chars, star, mask: new Int32Array(this.words) }));
+      e.mask[w]! |= bit;
+    };
+    for (const { chars, star } of first) {
+      const c0 = chars.charCodeAt(0);
+      const c1 = chars.length > 1 ? chars.charCodeAt(1) : -1;
+      if (c1 < 0 || c0 >= 128 || c1 >= 128) this.wide[w]! |= bit;
+      if (c0 >= 128 || c1 >= 128) continue;
+      if (c1 >= 0) enter(this.pairs, c0 * 128 + c1, chars, star);
+      else {
+        for (let next = 0; next < 128; next++) enter(this.pairs, c0 * 128 + next, chars, star);
+        enter(this.ends, c0, chars, star);
+      }
+    }
   }
 
   /** Whether the member in `slot` (compiled) may match somewhere in the text. */
@@ -397,23 +410,29 @@ export class PatternGroup {
         const p = buffer[s]!;
         const c0 = buffer[s + 1]!;
         const c1 = p + 1 < text.length ? fold(text.charCodeAt(p + 1)) : -1;
-        let table: Int32Array;
-        let at: number;
         if (c0 >= 128 || c1 >= 128) {
-          table = wide;
-          at = 0;
-        } else if (c1 < 0) {
-          table = ends;
-          at = c0 * W;
-        } else {
-          table = pairs;
-          at = (c0 * 128 + c1) * W;
+          for (let k = 0; k < W; k++) mask[k]! |= wide[k]!;
+          continue;
         }
-        for (let k = 0; k < W; k++) mask[k]! |= table[at + k]!;
+        const list = c1 < 0 ? ends[c0] : pairs[c0 * 128 + c1];
+        if (!list) continue;
+        for (const e of list) if (firstWordAt(e, p, text)) for (let k = 0; k < W; k++) mask[k]! |= e.mask[k]!;
       }
     }
     return (this.mask[slot >> 5]! & (1 << (slot & 31))) !== 0;
   }
+}
+
+/** A distinct first word of a group's patterns, with the sets that have a pattern starting with it. */
+type FirstWord = { chars: string; star: boolean; mask: Int32Array };
+
+/** Whether the first word's characters are at pos, folded, and a word without `*` ends there (any match of its patterns starts so). */
+function firstWordAt(e: FirstWord, pos: number, t: string): boolean {
+  const s = e.chars;
+  if (pos + s.length > t.length) return false;
+  for (let j = 2; j < s.length; j++) if (fold(t.charCodeAt(pos + j)) !== s.charCodeAt(j)) return false;
+  const end = pos + s.length;
+  return e.star || end >= t.length || !isWord(t.codePointAt(end)!);
 }
 
 export class PatternSet {
@@ -468,7 +487,7 @@ export class PatternSet {
       const c = elementsOf(this.patterns[i]!);
       if (!c) {
         this.expression = new RegexMatcher(this.patterns);
-        this.group?.add(this.slot, undefined, undefined, false);
+        this.group?.add(this.slot, undefined);
         return;
       }
       compiled.push(c);
@@ -502,12 +521,10 @@ export class PatternSet {
     }
     this.pairBits = pairBits;
     this.oneBits = oneBits;
-    if (this.group) {
-      // Starts at a non-ASCII pair: a one-letter first word may match there, and so may a first word with a non-ASCII character.
-      let wide = byOne.size > 0;
-      for (const key of byTwo.keys()) if (Math.floor(key / 0x10000) >= 128 || key % 0x10000 >= 128) wide = true;
-      this.group.add(this.slot, pairBits, oneBits, wide);
-    }
+    this.group?.add(
+      this.slot,
+      compiled.map((c) => c.elements[0] as { chars: string; star: boolean }),
+    );
   }
 
   /** The leftmost match at or after `from`, the first pattern in order there: [index, end, pattern index] or undefined. */
