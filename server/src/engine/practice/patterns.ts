@@ -349,6 +349,8 @@ export class PatternGroup {
   private text = '';
   private known = -1;
   private mask = new Int32Array(0);
+  /** Per slot set in mask: the index into the text's word starts of the first start where it may match. */
+  private firstAt = new Int32Array(0);
 
   /** A new member's slot. */
   join(): number {
@@ -365,6 +367,7 @@ export class PatternGroup {
       this.wide = new Int32Array(this.words);
       this.always = new Int32Array(this.words);
       this.mask = new Int32Array(this.words);
+      this.firstAt = new Int32Array(this.words * 32);
       for (const m of this.members) this.fill(m.slot, m.first);
     } else this.fill(slot, first);
     this.known = -1;
@@ -396,30 +399,47 @@ export class PatternGroup {
     }
   }
 
-  /** Whether the member in `slot` (compiled) may match somewhere in the text. */
-  possible(slot: number, text: string): boolean {
+  /**
+   * Where the member in `slot` (compiled) may first match in the text: an index into its word starts (startsOf), no
+   * match starting at an earlier one; -1 for none anywhere.
+   */
+  firstStart(slot: number, text: string): number {
     if (text !== this.text || this.known !== this.members.length) {
       this.text = text;
       this.known = this.members.length;
-      const W = this.words;
-      const mask = this.mask;
       const { pairs, ends, wide } = this;
-      mask.set(this.always);
+      this.mask.fill(0);
+      this.mark(this.always, 0);
       const { buffer, n } = startsOf(text);
       for (let s = 0; s < n; s += 2) {
         const p = buffer[s]!;
         const c0 = buffer[s + 1]!;
         const c1 = p + 1 < text.length ? fold(text.charCodeAt(p + 1)) : -1;
         if (c0 >= 128 || c1 >= 128) {
-          for (let k = 0; k < W; k++) mask[k]! |= wide[k]!;
+          this.mark(wide, s);
           continue;
         }
         const list = c1 < 0 ? ends[c0] : pairs[c0 * 128 + c1];
         if (!list) continue;
-        for (const e of list) if (firstWordAt(e, p, text)) for (let k = 0; k < W; k++) mask[k]! |= e.mask[k]!;
+        for (const e of list) if (firstWordAt(e, p, text)) this.mark(e.mask, s);
       }
     }
-    return (this.mask[slot >> 5]! & (1 << (slot & 31))) !== 0;
+    return (this.mask[slot >> 5]! & (1 << (slot & 31))) !== 0 ? this.firstAt[slot]! : -1;
+  }
+
+  /** Adds sets to the text's mask, those new to it with the start s. */
+  private mark(sets: Int32Array, s: number): void {
+    const mask = this.mask;
+    for (let k = 0; k < mask.length; k++) {
+      let fresh = sets[k]! & ~mask[k]!;
+      if (fresh === 0) continue;
+      mask[k]! |= fresh;
+      while (fresh !== 0) {
+        const low = fresh & -fresh;
+        this.firstAt[k * 32 + 31 - Math.clz32(low)] = s;
+        fresh ^= low;
+      }
+    }
   }
 }
 
@@ -528,13 +548,13 @@ export class PatternSet {
   }
 
   /** The leftmost match at or after `from`, the first pattern in order there: [index, end, pattern index] or undefined. */
-  private search(text: string, starts: Starts, from: number, only?: number): [number, number, number] | undefined {
+  private search(text: string, starts: Starts, from: number, only?: number, firstStart = 0): [number, number, number] | undefined {
     const byTwo = this.byTwo!;
     const byOne = this.byOne!;
     const pairBits = this.pairBits!;
     const oneBits = this.oneBits!;
     const { buffer, n } = starts;
-    for (let s = 0; s < n; s += 2) {
+    for (let s = firstStart; s < n; s += 2) {
       const p = buffer[s]!;
       if (p < from) continue;
       const c0 = buffer[s + 1]!;
@@ -604,8 +624,9 @@ export class PatternSet {
   private findUncached(text: string): Found | undefined {
     if (!this.byTwo && !this.expression) this.compile();
     if (this.expression) return this.expression.find(text);
-    if (this.group && !this.group.possible(this.slot, text)) return undefined;
-    const m = this.search(text, startsOf(text), 0);
+    const at = this.group ? this.group.firstStart(this.slot, text) : 0;
+    if (at < 0) return undefined;
+    const m = this.search(text, startsOf(text), 0, undefined, at);
     if (!m) return undefined;
     const [index, end] = m;
     const found = text.slice(index, end);
@@ -630,10 +651,11 @@ export class PatternSet {
     if (this.empty) return 0;
     if (!this.byTwo && !this.expression) this.compile();
     if (this.expression) return this.expression.count(text);
-    if (this.group && !this.group.possible(this.slot, text)) return 0;
+    const at = this.group ? this.group.firstStart(this.slot, text) : 0;
+    if (at < 0) return 0;
     const starts = startsOf(text);
     let n = 0;
-    for (let from = 0, m = this.search(text, starts, from); m; m = this.search(text, starts, from)) {
+    for (let from = 0, m = this.search(text, starts, from, undefined, at); m; m = this.search(text, starts, from, undefined, at)) {
       n++;
       from = m[1];
     }
