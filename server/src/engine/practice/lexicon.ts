@@ -3,7 +3,7 @@ import { parseYamlWithSchema } from '../config/validate.js';
 import type { YamlProblem } from '../config/validate.js';
 import type { Language } from '../types.js';
 import type { CueInsightId } from './types.js';
-import { PatternSet } from './patterns.js';
+import { PatternGroup, PatternSet } from './patterns.js';
 
 interface InsightData {
   present: string[];
@@ -85,7 +85,9 @@ export function parsePracticeData(text: string): { data?: PracticeData; problems
 }
 
 export function compilePracticeLexicon(data: PracticeData): PracticeLexicon {
-  const p = (x?: string[]) => new PatternSet(x ?? []);
+  // The lexicon's sets are asked about the same sentences one after another: they answer as a group.
+  const group = new PatternGroup();
+  const p = (x?: string[]) => new PatternSet(x ?? [], group);
   const insights = {} as Record<CueInsightId, InsightCues>;
   for (const [id, d] of Object.entries(data.insights) as Array<[CueInsightId, InsightData]>) {
     insights[id] = { present: p(d.present), partial: p(d.partial), traps: p(d.traps), downgrade: p(d.downgrade), sections: p(d.sections), plansCount: d.plansCount ?? false, minPresent: d.minPresent ?? 1 };

@@ -166,19 +166,36 @@ function codePointBefore(t: string, i: number): number {
   return lo;
 }
 
-/** Where a text's words start (a letter or digit after none), with the folded first character: [position, character, …]. */
-function wordStarts(t: string): number[] {
-  const out: number[] = [];
+/** Where a text's words start (a letter or digit after none), with the folded first character: [position, character, …] in out; returns the count of numbers written and the buffer (grown if needed). */
+function fillStarts(t: string, out: Int32Array): [Int32Array, number] {
+  let n = 0;
   let prev = false;
   for (let i = 0; i < t.length; ) {
     const cp = t.codePointAt(i)!;
     const w = isWord(cp);
-    if (w && !prev) out.push(i, fold(t.charCodeAt(i)));
+    if (w && !prev) {
+      if (n + 2 > out.length) {
+        const grown = new Int32Array(out.length * 2);
+        grown.set(out);
+        out = grown;
+      }
+      out[n++] = i;
+      out[n++] = fold(t.charCodeAt(i));
+    }
     prev = w;
     i += cp > 0xffff ? 2 : 1;
   }
-  return out;
+  return [out, n];
 }
+
+/** A text's word starts in an array of its own (see fillStarts). */
+function wordStarts(t: string): Starts {
+  const [buffer, n] = fillStarts(t, new Int32Array(Math.max(8, t.length)));
+  return { buffer, n };
+}
+
+/** Word starts: buffer[0..n) as [position, folded first character, …]. */
+type Starts = { buffer: Int32Array; n: number };
 
 /** The end of a match of elements[k..] at pos followed by a word edge, or -1; the expression's choices in its order. */
 function matchAt(el: Element[], k: number, pos: number, t: string): number {
@@ -288,16 +305,154 @@ export function memoSize(): number {
   return memo.size;
 }
 let nextId = 0;
-const last: { text: string; row: Row | undefined; starts: number[] | undefined } = { text: '', row: undefined, starts: undefined };
+/**
+ * The text asked about last (several sets in a row ask about one text): its memo row and its word starts, these in a
+ * buffer reused from text to text (only the last text's starts are ever needed).
+ */
+const last: { text: string; row: Row | undefined; starts: Starts | undefined } = { text: '', row: undefined, starts: undefined };
+let startsBuffer: Int32Array = new Int32Array(256);
 
-/** Word starts of the text asked about last (several sets in a row ask about one text). */
-function startsOf(text: string): number[] {
+/** Word starts of the text asked about last. */
+function startsOf(text: string): Starts {
   if (text !== last.text) {
     last.text = text;
     last.row = undefined;
     last.starts = undefined;
   }
-  return (last.starts ??= wordStarts(text));
+  if (!last.starts) {
+    const [buffer, n] = fillStarts(text, startsBuffer);
+    startsBuffer = buffer;
+    last.starts = { buffer, n };
+  }
+  return last.starts;
+}
+
+/**
+ * Sets asked about the same texts (a practice lexicon's), answering together which of them can match a text at all:
+ * one pass over the text's word starts tries, at each, the distinct first words of the sets' patterns that begin with
+ * its first two characters, so a set none of whose first words occurs at a word start of the text (most sets, for
+ * most sentences) answers without a search of its own. Speed only: a set that passes searches as before.
+ */
+export class PatternGroup {
+  private size = 0;
+  /** 32-bit words per set mask. */
+  private words = 0;
+  /** Per ASCII pair (first · 128 + next): the first words that start with it (a one-letter word: with every next). */
+  private pairs: Array<FirstWord[] | undefined> = [];
+  /** Per ASCII character: the one-letter first words, for a start at the text's last character. */
+  private ends: Array<FirstWord[] | undefined> = [];
+  /** Sets with a first word that starts with a non-ASCII character or has one second, or a one-letter one (a start at a non-ASCII pair), and sets matched by expression (always). */
+  private wide = new Int32Array(0);
+  private always = new Int32Array(0);
+  private readonly members: Array<{ slot: number; first: Array<{ chars: string; star: boolean }> | undefined }> = [];
+  /** The last text's possible sets, and how many members that answer knew. */
+  private text = '';
+  private known = -1;
+  private mask = new Int32Array(0);
+  /** Per slot set in mask: the index into the text's word starts of the first start where it may match. */
+  private firstAt = new Int32Array(0);
+
+  /** A new member's slot. */
+  join(): number {
+    return this.size++;
+  }
+
+  /** A member compiled: its patterns' first words (undefined for a set matched by expression). */
+  add(slot: number, first: Array<{ chars: string; star: boolean }> | undefined): void {
+    this.members.push({ slot, first });
+    if (slot >= this.words * 32) {
+      this.words = Math.ceil(this.size / 32);
+      this.pairs = new Array<FirstWord[] | undefined>(128 * 128);
+      this.ends = new Array<FirstWord[] | undefined>(128);
+      this.wide = new Int32Array(this.words);
+      this.always = new Int32Array(this.words);
+      this.mask = new Int32Array(this.words);
+      this.firstAt = new Int32Array(this.words * 32);
+      for (const m of this.members) this.fill(m.slot, m.first);
+    } else this.fill(slot, first);
+    this.known = -1;
+  }
+
+  private fill(slot: number, first: Array<{ chars: string; star: boolean }> | undefined): void {
+    const w = slot >> 5;
+    const bit = 1 << (slot & 31);
+    if (!first) {
+      this.always[w]! |= bit;
+      return;
+    }
+    const enter = (table: Array<FirstWord[] | undefined>, key: number, chars: string, star: boolean) => {
+      const list = (table[key] ??= []);
+      let e = list.find((x) => x.chars === chars && x.star === star);
+      if (!e) list.push((e = { chars, star, mask: new Int32Array(this.words) }));
+      e.mask[w]! |= bit;
+    };
+    for (const { chars, star } of first) {
+      const c0 = chars.charCodeAt(0);
+      const c1 = chars.length > 1 ? chars.charCodeAt(1) : -1;
+      if (c1 < 0 || c0 >= 128 || c1 >= 128) this.wide[w]! |= bit;
+      if (c0 >= 128 || c1 >= 128) continue;
+      if (c1 >= 0) enter(this.pairs, c0 * 128 + c1, chars, star);
+      else {
+        for (let next = 0; next < 128; next++) enter(this.pairs, c0 * 128 + next, chars, star);
+        enter(this.ends, c0, chars, star);
+      }
+    }
+  }
+
+  /**
+   * Where the member in `slot` (compiled) may first match in the text: an index into its word starts (startsOf), no
+   * match starting at an earlier one; -1 for none anywhere.
+   */
+  firstStart(slot: number, text: string): number {
+    if (text !== this.text || this.known !== this.members.length) {
+      this.text = text;
+      this.known = this.members.length;
+      const { pairs, ends, wide } = this;
+      this.mask.fill(0);
+      this.mark(this.always, 0);
+      const { buffer, n } = startsOf(text);
+      for (let s = 0; s < n; s += 2) {
+        const p = buffer[s]!;
+        const c0 = buffer[s + 1]!;
+        const c1 = p + 1 < text.length ? fold(text.charCodeAt(p + 1)) : -1;
+        if (c0 >= 128 || c1 >= 128) {
+          this.mark(wide, s);
+          continue;
+        }
+        const list = c1 < 0 ? ends[c0] : pairs[c0 * 128 + c1];
+        if (!list) continue;
+        for (const e of list) if (firstWordAt(e, p, text)) this.mark(e.mask, s);
+      }
+    }
+    return (this.mask[slot >> 5]! & (1 << (slot & 31))) !== 0 ? this.firstAt[slot]! : -1;
+  }
+
+  /** Adds sets to the text's mask, those new to it with the start s. */
+  private mark(sets: Int32Array, s: number): void {
+    const mask = this.mask;
+    for (let k = 0; k < mask.length; k++) {
+      let fresh = sets[k]! & ~mask[k]!;
+      if (fresh === 0) continue;
+      mask[k]! |= fresh;
+      while (fresh !== 0) {
+        const low = fresh & -fresh;
+        this.firstAt[k * 32 + 31 - Math.clz32(low)] = s;
+        fresh ^= low;
+      }
+    }
+  }
+}
+
+/** A distinct first word of a group's patterns, with the sets that have a pattern starting with it. */
+type FirstWord = { chars: string; star: boolean; mask: Int32Array };
+
+/** Whether the first word's characters are at pos, folded, and a word without `*` ends there (any match of its patterns starts so). */
+function firstWordAt(e: FirstWord, pos: number, t: string): boolean {
+  const s = e.chars;
+  if (pos + s.length > t.length) return false;
+  for (let j = 2; j < s.length; j++) if (fold(t.charCodeAt(pos + j)) !== s.charCodeAt(j)) return false;
+  const end = pos + s.length;
+  return e.star || end >= t.length || !isWord(t.codePointAt(end)!);
 }
 
 export class PatternSet {
@@ -323,8 +478,14 @@ export class PatternSet {
   private readonly word = 2 * Math.floor(this.id / BITS);
   private readonly bit = 1 << this.id % BITS;
 
-  constructor(patterns: string[] = []) {
+  /** The group the set answers with (see PatternGroup), and its slot there. */
+  private readonly group: PatternGroup | undefined;
+  private readonly slot: number;
+
+  constructor(patterns: string[] = [], group?: PatternGroup) {
     this.patterns = patterns;
+    this.group = patterns.length ? group : undefined;
+    this.slot = this.group ? this.group.join() : -1;
   }
 
   get empty(): boolean {
@@ -346,6 +507,7 @@ export class PatternSet {
       const c = elementsOf(this.patterns[i]!);
       if (!c) {
         this.expression = new RegexMatcher(this.patterns);
+        this.group?.add(this.slot, undefined);
         return;
       }
       compiled.push(c);
@@ -379,18 +541,23 @@ export class PatternSet {
     }
     this.pairBits = pairBits;
     this.oneBits = oneBits;
+    this.group?.add(
+      this.slot,
+      compiled.map((c) => c.elements[0] as { chars: string; star: boolean }),
+    );
   }
 
   /** The leftmost match at or after `from`, the first pattern in order there: [index, end, pattern index] or undefined. */
-  private search(text: string, starts: number[], from: number, only?: number): [number, number, number] | undefined {
+  private search(text: string, starts: Starts, from: number, only?: number, firstStart = 0): [number, number, number] | undefined {
     const byTwo = this.byTwo!;
     const byOne = this.byOne!;
     const pairBits = this.pairBits!;
     const oneBits = this.oneBits!;
-    for (let s = 0; s < starts.length; s += 2) {
-      const p = starts[s]!;
+    const { buffer, n } = starts;
+    for (let s = firstStart; s < n; s += 2) {
+      const p = buffer[s]!;
       if (p < from) continue;
-      const c0 = starts[s + 1]!;
+      const c0 = buffer[s + 1]!;
       const c1 = p + 1 < text.length ? fold(text.charCodeAt(p + 1)) : -1;
       if (c0 < 128 && c1 < 128) {
         // No pattern starts with these two characters (or this one, at the end): the maps would give nothing.
@@ -457,7 +624,9 @@ export class PatternSet {
   private findUncached(text: string): Found | undefined {
     if (!this.byTwo && !this.expression) this.compile();
     if (this.expression) return this.expression.find(text);
-    const m = this.search(text, startsOf(text), 0);
+    const at = this.group ? this.group.firstStart(this.slot, text) : 0;
+    if (at < 0) return undefined;
+    const m = this.search(text, startsOf(text), 0, undefined, at);
     if (!m) return undefined;
     const [index, end] = m;
     const found = text.slice(index, end);
@@ -482,9 +651,11 @@ export class PatternSet {
     if (this.empty) return 0;
     if (!this.byTwo && !this.expression) this.compile();
     if (this.expression) return this.expression.count(text);
+    const at = this.group ? this.group.firstStart(this.slot, text) : 0;
+    if (at < 0) return 0;
     const starts = startsOf(text);
     let n = 0;
-    for (let from = 0, m = this.search(text, starts, from); m; m = this.search(text, starts, from)) {
+    for (let from = 0, m = this.search(text, starts, from, undefined, at); m; m = this.search(text, starts, from, undefined, at)) {
       n++;
       from = m[1];
     }
