@@ -495,7 +495,7 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.deepEqual(read('Chapter 1 {#intro}\n=====\nThe client reads this.'), [['heading', 'Chapter 1 {#intro}', 1, false], ['paragraph', 'The client reads this.', null, false]]);
     assert.deepEqual(read('Methods\n--'), [['heading', 'Methods', 2, false]]);
     assert.deepEqual(read('### \n## Kop'), [['heading', 'Kop', 2, false]]);
-    for (const other of ['> a\n- lazy', '> a\n> - b\n> * c', '>\n> a', '> a\n>', 'a\n- - -', '####### x']) assert.deepEqual(fastPieces(other), [], other);
+    for (const other of ['> a\n- lazy', '> a\n> - b\n>       * c', '>\n> a', '> a\n>', 'a\n- - -', '####### x']) assert.deepEqual(fastPieces(other), [], other);
   });
 
   // Block quotes whose later lines have no marker (lazy lines, as a converted book marks only a quotation's first line),
@@ -733,13 +733,13 @@ describe('Markdown fast paths, session 12: nested emphasis, block quotes holding
   const quotedList = fc
     .tuple(
       fc.array(fc.oneof({ arbitrary: emphText, weight: 3 }, { arbitrary: fc.constantFrom('📌 **_Design Requirements_**', '❓ _Kunnen we het **aan de bron** aanpakken?_', '🌊 Wave 1 – **conceptuele prototypes** – stimuli', 'Van links naar rechts:'), weight: 3 }, { arbitrary: fc.constantFrom('- lijst', '1. een', '# kop', '===', '   ingesprongen', ''), weight: 1 }), { minLength: 0, maxLength: 2 }),
-      fc.array(fc.tuple(fc.oneof({ arbitrary: fc.constantFrom('- ', '- ', '* ', '+ '), weight: 12 }, { arbitrary: fc.constantFrom('-\t', '-  ', '1. ', '-', '* '), weight: 1 }), fc.oneof({ arbitrary: fc.constantFrom(...ITEM_TEXTS), weight: 10 }, { arbitrary: emphText, weight: 4 }, { arbitrary: fc.constantFrom(...ODD_ITEMS), weight: 2 })), { minLength: 1, maxLength: 5 }),
+      fc.array(fc.tuple(fc.oneof({ arbitrary: fc.constantFrom('- ', '- ', '* ', '+ '), weight: 12 }, { arbitrary: fc.constantFrom('-\t', '-  ', '1. ', '-', '* '), weight: 1 }), fc.oneof({ arbitrary: fc.constantFrom(...ITEM_TEXTS), weight: 10 }, { arbitrary: emphText, weight: 4 }, { arbitrary: fc.constantFrom(...ODD_ITEMS), weight: 2 }), fc.oneof({ arbitrary: fc.constant(''), weight: 6 }, { arbitrary: fc.constantFrom('  ', '    ', '  '), weight: 3 }, { arbitrary: fc.constantFrom(' ', '   ', '     ', '      ', '        '), weight: 1 })), { minLength: 1, maxLength: 6 }),
       fc.array(fc.oneof({ arbitrary: fc.constantFrom('> ', '> ', '> ', '>'), weight: 10 }, { arbitrary: fc.constantFrom('>  ', ' > ', '', '>\t', '> > '), weight: 1 }), { minLength: 8, maxLength: 8 }),
       fc.boolean(),
     )
     .map(([title, items, markers, sameBullet]) => {
       const bullet = items[0]![0];
-      const lines = [...title, ...items.map(([b, t]) => `${sameBullet && b.length === 2 && '-*+'.includes(b[0]!) ? bullet : b}${t}`)];
+      const lines = [...title, ...items.map(([b, t, indent]) => `${indent}${sameBullet && b.length === 2 && '-*+'.includes(b[0]!) ? bullet : b}${t}`)];
       return lines.map((l, i) => `${markers[i % markers.length]}${l}`).join('\n');
     });
   it('on generated block quotes holding a list, with nested emphasis (fast-check)', () => {
@@ -753,13 +753,16 @@ describe('Markdown fast paths, session 12: nested emphasis, block quotes holding
     );
     // The generators reach both fast paths.
     const lists = fc.sample(quotedList, { numRuns: 200, seed: 5 }).filter((t) => fastPieces(t, notes).some((p) => p.blocks.some((b) => b.quoted && b.kind === 'listItem'))).length;
-    assert.ok(lists >= 40, `only ${lists} quoted lists took the fast path`);
+    assert.ok(lists >= 30, `only ${lists} quoted lists took the fast path`);
+    const deeper = fc.sample(quotedList, { numRuns: 200, seed: 5 }).filter((t) => /\n> ? +[-*+] /.test(t) && fastPieces(t, notes).some((p) => p.blocks.some((b) => b.quoted && b.kind === 'listItem'))).length;
+    assert.ok(deeper >= 10, `only ${deeper} quoted lists with nested items took the fast path`);
     const nested = fc.sample(emphText, { numRuns: 200, seed: 5 }).filter((t) => fastPieces(t, notes).some((p) => p.blocks.length > 0) && /\*\*_|_\*\*|\*__|__\*|_[^_]*\*\*[^*]*\*\*/.test(t)).length;
     assert.ok(nested >= 40, `only ${nested} paragraphs with nested emphasis took the fast path`);
     const read = (t: string) => fastPieces(t, notes).flatMap((p) => p.blocks.map((b) => [b.kind, b.text, b.quoted ?? false]));
     assert.deepEqual(read('> 📌 **_Eisen_**\n> - 1\\. **Reduceert** de noodzaak\n>- 1.1. Bezorgt feedback[^1]'), [['paragraph', '📌 Eisen', true], ['listItem', '1. Reduceert de noodzaak', true], ['listItem', '1.1. Bezorgt feedback', true]]);
     assert.deepEqual(read('> - een\n> - twee'), [['listItem', 'een', true], ['listItem', 'twee', true]]);
     assert.deepEqual(read('_Hoe **zo** dan?_ Zo.'), [['paragraph', 'Hoe zo dan? Zo.', false]]);
-    for (const other of ['> a\n> - b\n> * c', '> a\n> - b\nlazy', '> a\n> - b\n> c', '> a\n> - - -', '> a\n>  - b', '> - b  ', '> a\n>\n> - b', '**a _b** c_', '_a **b_ c**', '**a *b***']) assert.deepEqual(fastPieces(other, notes), [], other);
+    assert.deepEqual(read('> Vraag\n> - een\n>   - genest\n>     * dieper\n> * twee'), [['paragraph', 'Vraag', true], ['listItem', 'een', true], ['listItem', 'genest', true], ['listItem', 'dieper', true], ['listItem', 'twee', true]]);
+    for (const other of ['> a\n> - b\n>       * c', '> a\n>   - b', '> -\ta\n>   - b', '> a\n> - b\nlazy', '> a\n> - b\n> c', '> a\n> - - -', '> a\n>  - b', '> - b  ', '> a\n>\n> - b', '**a _b** c_', '_a **b_ c**', '**a *b***']) assert.deepEqual(fastPieces(other, notes), [], other);
   });
 });

@@ -1511,22 +1511,29 @@ function quotePiece(src: string, start: number, end: number, footnotes: Readonly
   return { start, end, blocks: block ? [block] : [] };
 }
 
-/** A quoted line's bullet item: `-`, `*` or `+`, one space or one tab, then text. */
-const QUOTED_ITEM = /^([-*+])[ \t](?=[^ \t])/;
+/** A quoted line's bullet item: its indentation, `-`, `*` or `+`, one space or one tab, then text. */
+const QUOTED_ITEM = /^( {0,12})([-*+])([ \t])(?=[^ \t])/;
 
 /**
  * A block quote of a short paragraph and a bullet list read without the parser, as reports put a
- * question or a title above points (`> 📌 **Eisen**` then `> - een`, `> - twee`): every line of the
- * piece starts with `>` (and one space or none) followed by text that does not start with white
- * space and does not end with it; the lines up to the first item are a plain paragraph's (none of them
- * starting a block), then every line is an item of one line with the same bullet and plain text.
- * A bullet item interrupts a paragraph, so the paragraph ends before it; remark reads a quoted
- * paragraph block (markers of its continuation lines left out of its text) and a quoted listItem
- * block for each item's text. A blank line ends the quote and the list in it.
+ * question or a title above points (`> 📌 **Eisen**` then `> - een`, `>   - genest`): every line of
+ * the piece starts with `>` (and one space or none) followed by text that does not end with white
+ * space; the lines up to the first item are a plain paragraph's (none of them indented or starting
+ * a block), then every line is a bullet item of one line with plain text, placed as CommonMark
+ * places it (see listRun: an item indented to an open item's text is its child, else it closes it;
+ * no more than three spaces past its parent's text). A bullet item interrupts a paragraph, so the
+ * paragraph ends before it; remark reads a quoted paragraph block (markers of its continuation lines
+ * left out of its text) and a quoted listItem block for each item's text, whatever its depth. A tab
+ * after a bullet only in a quote without indented items (its width depends on the column). A blank
+ * line ends the quote and the lists in it.
  */
 function quotedListPiece(src: string, start: number, end: number, footnotes: ReadonlySet<string>): FastPiece | undefined {
   const blocks: ProseBlock[] = [];
-  let bullet: string | undefined;
+  // The text columns of the open items (relative to the quote's content), outer first.
+  const open: number[] = [];
+  let items = 0;
+  let tabs = false;
+  let nested = false;
   let paraFrom = -1;
   let paraEnd = -1;
   for (let at = start; at < end; ) {
@@ -1536,27 +1543,33 @@ function quotedListPiece(src: string, start: number, end: number, footnotes: Rea
     const from = at + (src.charCodeAt(at + 1) === 32 ? 2 : 1);
     const last = src.charCodeAt(lineEnd - 1);
     const first = src.charCodeAt(from);
-    if (from >= lineEnd || first === 32 || first === 9 || last === 32 || last === 9 || last === 13) return undefined;
-    const item = QUOTED_ITEM.exec(src.slice(from, Math.min(lineEnd, from + 3)));
+    if (from >= lineEnd || first === 9 || last === 32 || last === 9 || last === 13) return undefined;
+    const item = QUOTED_ITEM.exec(src.slice(from, Math.min(lineEnd, from + 16)));
     if (item) {
-      if (bullet === undefined) bullet = item[1];
-      else if (item[1] !== bullet) return undefined;
-      const textFrom = from + 2;
+      const indent = item[1]!.length;
+      if (items === 0 && indent > 0) return undefined;
+      while (open.length > 0 && open[open.length - 1]! > indent) open.pop();
+      if (indent - (open[open.length - 1] ?? 0) > 3) return undefined;
+      open.push(indent + 2);
+      if (indent > 0) nested = true;
+      if (item[3] === '\t') tabs = true;
+      items++;
+      const textFrom = from + item[0].length;
       if (src.slice(textFrom, lineEnd).indexOf('\t') >= 0) return undefined;
       const skips = plainParagraph(src, textFrom, lineEnd, footnotes);
       if (!skips) return undefined;
       const block = fastBlock(src, 'listItem', textFrom, lineEnd, textFrom, lineEnd, skips, undefined, false, true);
       if (block) blocks.push(block);
     } else {
-      // A paragraph's line: only before the list, and (after its first) starting no block.
-      if (bullet !== undefined) return undefined;
+      // A paragraph's line: only before the list, not indented, and (after its first) starting no block.
+      if (items > 0 || first === 32) return undefined;
       if (paraFrom < 0) paraFrom = from;
       else if (BLOCK_START.test(src.slice(from, lineEnd))) return undefined;
       paraEnd = lineEnd;
     }
     at = lineEnd + 1;
   }
-  if (bullet === undefined) return undefined;
+  if (items === 0 || (tabs && nested)) return undefined;
   if (paraFrom >= 0) {
     const text = src.slice(paraFrom, paraEnd);
     if (text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0) return undefined;
