@@ -183,7 +183,7 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
       ['heading', 'Titel', 1, '# Titel'],
       ['paragraph', 'De cliënt leest dit.', undefined, 'De cliënt leest dit.'],
     ]);
-    for (const parsed of ['## Titel ##', '#Titel', '####### Zeven', '# Titel\n- lijst *x', '# `code', '# Titel\n===', '# Titel\n    code', '# Titel\n> - citaat']) assert.deepEqual(fastPieces(parsed), [], parsed);
+    for (const parsed of ['## Titel ##', '#Titel', '####### Zeven', '# Titel\n- lijst *x', '# `code', '# Titel\n===', '# Titel\n    code', '# Titel\n> - - -']) assert.deepEqual(fastPieces(parsed), [], parsed);
     // What follows the heading line is read as a piece of its own: a list, a table, an image, another heading.
     assert.deepEqual(read('# Titel\n- een\n- twee'), [
       ['heading', 'Titel', 1, '# Titel'],
@@ -495,7 +495,7 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.deepEqual(read('Chapter 1 {#intro}\n=====\nThe client reads this.'), [['heading', 'Chapter 1 {#intro}', 1, false], ['paragraph', 'The client reads this.', null, false]]);
     assert.deepEqual(read('Methods\n--'), [['heading', 'Methods', 2, false]]);
     assert.deepEqual(read('### \n## Kop'), [['heading', 'Kop', 2, false]]);
-    for (const other of ['> a\n- lazy', '> a\n> - b', '>\n> a', '> a\n>', 'a\n- - -', '####### x']) assert.deepEqual(fastPieces(other), [], other);
+    for (const other of ['> a\n- lazy', '> a\n> - b\n>       * c', '>\n> a', '> a\n>', 'a\n- - -', '####### x']) assert.deepEqual(fastPieces(other), [], other);
   });
 
   // Block quotes whose later lines have no marker (lazy lines, as a converted book marks only a quotation's first line),
@@ -714,5 +714,55 @@ describe('Markdown fast paths, session 10: front matter, continuation lines, tab
     const read = (t: string) => fastPieces(t).flatMap((p) => p.blocks.map((b) => [b.kind, b.text]));
     assert.deepEqual(read('- **Speelt u wel eens bingo?**\n\n    Ja, ik speel graag.\n\n- Tweede vraag'), [['listItem', 'Speelt u wel eens bingo?'], ['listItem', 'Ja, ik speel graag.'], ['listItem', 'Tweede vraag']]);
     assert.deepEqual(read('- Vraag\n\n      Ingesprongen code\n\nTekst.'), [['paragraph', 'Tekst.']], 'four spaces more than the item text: code, the parser');
+  });
+});
+
+describe('Markdown fast paths, session 12: nested emphasis, block quotes holding a list', () => {
+  const notes = new Set(['^1', '^2']);
+  // Emphasis inside emphasis as reports set titles and questions (`**_Titel_**`, `_Hoe **zo**?_`), now and then
+  // crossed, unclosed or with a closer that cannot close (then CommonMark pairs otherwise, or not at all).
+  const NESTED = ['**_Design Requirements_**', '_**Titel**_', '_Hoe draag je bij aan de **nachtelijke zelfstandigheid**?_', '**Let op: _niet_ doen**', '*een __twee__ drie*', '__een *twee* drie__', '**_x_**.', '("**_quoted_**")', '**a _b** c_', '_a **b_ c**', '**a _b_c**', '_a **b**c_', '**a *b***', '***a* b**', '**_a_ b_**', '_a_ **b** _c_', '**a _b_ c _d_ e**', '*a **b** c **d** e*', '**_a_**_b_', '__a _b_ c__', '**a _ b_ c**', '**😀 _x_ 😀**'];
+  const emphText = fc
+    .tuple(fc.array(fc.constantFrom(...WORDS), { minLength: 2, maxLength: 6 }), fc.oneof({ arbitrary: fc.constantFrom(...NESTED.slice(0, 8)), weight: 3 }, { arbitrary: fc.constantFrom(...NESTED), weight: 2 }), fc.array(fc.constantFrom(...WORDS), { minLength: 0, maxLength: 6 }), fc.constantFrom('', '', '.', '?', ':', '[^1]'))
+    .map(([a, e, b, end]) => `${a.join(' ')} ${e} ${b.join(' ')}`.trim() + end);
+  // Quoted lists as reports write them: a title or question line (or none), then bullet items; now and then what makes
+  // them something else: another bullet, a tab, an empty or indented quote line, a lazy line, an item that opens a
+  // block, a nested quote, spaces at a line's end, a number, a marker without space.
+  const ITEM_TEXTS = ['Welke lasten hebben de grootste impact?', '1\\. **Reduceert de noodzaak** tot waakzaamheid', '1.1. Bezorgt de MZ **feedback**', '**Beacon**: multisensorieel toestel (IR)', 'Zeebries (snoezel)', 'See [^1] and more.'];
+  const ODD_ITEMS = ['- genest', '1. een', '# kop', '> citaat', '---', '- - -', 'x  ', '   ', '[^1]: noot', '[^nope] x', '`code`', 'a<br>b', '**open', '2) twee', '[link](https://example.org)', 'a\tb', '=== '];
+  const quotedList = fc
+    .tuple(
+      fc.array(fc.oneof({ arbitrary: emphText, weight: 3 }, { arbitrary: fc.constantFrom('📌 **_Design Requirements_**', '❓ _Kunnen we het **aan de bron** aanpakken?_', '🌊 Wave 1 – **conceptuele prototypes** – stimuli', 'Van links naar rechts:'), weight: 3 }, { arbitrary: fc.constantFrom('- lijst', '1. een', '# kop', '===', '   ingesprongen', ''), weight: 1 }), { minLength: 0, maxLength: 2 }),
+      fc.array(fc.tuple(fc.oneof({ arbitrary: fc.constantFrom('- ', '- ', '* ', '+ '), weight: 12 }, { arbitrary: fc.constantFrom('-\t', '-  ', '1. ', '-', '* '), weight: 1 }), fc.oneof({ arbitrary: fc.constantFrom(...ITEM_TEXTS), weight: 10 }, { arbitrary: emphText, weight: 4 }, { arbitrary: fc.constantFrom(...ODD_ITEMS), weight: 2 }), fc.oneof({ arbitrary: fc.constant(''), weight: 6 }, { arbitrary: fc.constantFrom('  ', '    ', '  '), weight: 3 }, { arbitrary: fc.constantFrom(' ', '   ', '     ', '      ', '        '), weight: 1 })), { minLength: 1, maxLength: 6 }),
+      fc.array(fc.oneof({ arbitrary: fc.constantFrom('> ', '> ', '> ', '>'), weight: 10 }, { arbitrary: fc.constantFrom('>  ', ' > ', '', '>\t', '> > '), weight: 1 }), { minLength: 8, maxLength: 8 }),
+      fc.boolean(),
+    )
+    .map(([title, items, markers, sameBullet]) => {
+      const bullet = items[0]![0];
+      const lines = [...title, ...items.map(([b, t, indent]) => `${indent}${sameBullet && b.length === 2 && '-*+'.includes(b[0]!) ? bullet : b}${t}`)];
+      return lines.map((l, i) => `${markers[i % markers.length]}${l}`).join('\n');
+    });
+  it('on generated block quotes holding a list, with nested emphasis (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: quotedList, weight: 4 }, { arbitrary: emphText, weight: 2 }, { arbitrary: block, weight: 1 }), { minLength: 1, maxLength: 5 }), fc.constantFrom('\n\n', '\r\n\r\n', '\n\n\n'), (parts, sep) => {
+        const text = `${parts.join(sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`;
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 600, seed: 20261205 },
+    );
+    // The generators reach both fast paths.
+    const lists = fc.sample(quotedList, { numRuns: 200, seed: 5 }).filter((t) => fastPieces(t, notes).some((p) => p.blocks.some((b) => b.quoted && b.kind === 'listItem'))).length;
+    assert.ok(lists >= 30, `only ${lists} quoted lists took the fast path`);
+    const deeper = fc.sample(quotedList, { numRuns: 200, seed: 5 }).filter((t) => /\n> ? +[-*+] /.test(t) && fastPieces(t, notes).some((p) => p.blocks.some((b) => b.quoted && b.kind === 'listItem'))).length;
+    assert.ok(deeper >= 10, `only ${deeper} quoted lists with nested items took the fast path`);
+    const nested = fc.sample(emphText, { numRuns: 200, seed: 5 }).filter((t) => fastPieces(t, notes).some((p) => p.blocks.length > 0) && /\*\*_|_\*\*|\*__|__\*|_[^_]*\*\*[^*]*\*\*/.test(t)).length;
+    assert.ok(nested >= 40, `only ${nested} paragraphs with nested emphasis took the fast path`);
+    const read = (t: string) => fastPieces(t, notes).flatMap((p) => p.blocks.map((b) => [b.kind, b.text, b.quoted ?? false]));
+    assert.deepEqual(read('> 📌 **_Eisen_**\n> - 1\\. **Reduceert** de noodzaak\n>- 1.1. Bezorgt feedback[^1]'), [['paragraph', '📌 Eisen', true], ['listItem', '1. Reduceert de noodzaak', true], ['listItem', '1.1. Bezorgt feedback', true]]);
+    assert.deepEqual(read('> - een\n> - twee'), [['listItem', 'een', true], ['listItem', 'twee', true]]);
+    assert.deepEqual(read('_Hoe **zo** dan?_ Zo.'), [['paragraph', 'Hoe zo dan? Zo.', false]]);
+    assert.deepEqual(read('> Vraag\n> - een\n>   - genest\n>     * dieper\n> * twee'), [['paragraph', 'Vraag', true], ['listItem', 'een', true], ['listItem', 'genest', true], ['listItem', 'dieper', true], ['listItem', 'twee', true]]);
+    for (const other of ['> a\n> - b\n>       * c', '> a\n>   - b', '> -\ta\n>   - b', '> a\n> - b\nlazy', '> a\n> - b\n> c', '> a\n> - - -', '> a\n>  - b', '> - b  ', '> a\n>\n> - b', '**a _b** c_', '_a **b_ c**', '**a *b***']) assert.deepEqual(fastPieces(other, notes), [], other);
   });
 });

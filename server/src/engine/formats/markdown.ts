@@ -889,9 +889,10 @@ const PUNCTUATION = /[\p{P}\p{S}]/u;
  * space or a line ending after it is neither (it stays in the text). `endIsSpace`: the piece's end
  * stands for a line ending (a paragraph), not for a pipe (a table cell).
  */
-function emphasisRuns(piece: string, at: number, endIsSpace = true): Array<[number, number]> | null {
+function emphasisRuns(piece: string, at: number, endIsSpace = true, pairs?: Array<[number, number]>): Array<[number, number]> | null {
   const out: Array<[number, number]> = [];
-  let open = '';
+  // The open runs, outer first: at most one of each character (`**_both_**`, `_een **twee** drie_`).
+  const open: Array<{ run: string; s: number }> = [];
   DELIMITER_RUN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = DELIMITER_RUN.exec(piece))) {
@@ -905,17 +906,20 @@ function emphasisRuns(piece: string, at: number, endIsSpace = true): Array<[numb
     // `_` between two characters that are neither white space nor punctuation (`snake_case`, `:heavy_check_mark:`) is both
     // left- and right-flanking, and then neither opens nor closes: it is text.
     if (run.charCodeAt(0) === 95 && before !== '' && after !== '' && !WHITESPACE.test(before) && !WHITESPACE.test(after) && !PUNCTUATION.test(before) && !PUNCTUATION.test(after)) continue;
-    if (!open) {
+    const top = open[open.length - 1];
+    if (!top || (open.length === 1 && top.run[0] !== run[0])) {
       if (run.length > 3 || !(before === '' || before === ' ' || before === '\n' || PUNCTUATION.test(before)) || after === '' || WHITESPACE.test(after)) return null;
-      open = run;
+      open.push({ run, s: at + s });
     } else {
-      if (run !== open || before === '' || WHITESPACE.test(before)) return null;
+      // A closer closes the innermost open run (CommonMark would pair it with an outer one of its kind and drop the inner).
+      if (run !== top.run || before === '' || WHITESPACE.test(before)) return null;
       if (!(after === '' || after === ' ' || after === '\n' || (PUNCTUATION.test(after) && (WORD_CHARACTER.test(before) || PUNCTUATION.test(before))))) return null;
-      open = '';
+      open.pop();
+      pairs?.push([top.s, at + s]);
     }
     out.push([at + s, at + e]);
   }
-  return open ? null : out;
+  return open.length ? null : out;
 }
 
 /** The pieces of a chunk: runs of non-blank lines, [start, end) without the last line ending. */
@@ -1061,9 +1065,10 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
     piece = piece.replace('$', 'x');
   }
   if (emphasis && (piece.indexOf('*') >= 0 || piece.indexOf('_') >= 0)) {
-    const runs = emphasisRuns(raw, start);
+    const pairs: Array<[number, number]> = [];
+    const runs = emphasisRuns(raw, start, true, pairs);
     // An opener and its closer on either side of a link label's edge do not pair (CommonMark reads a label's delimiters on their own).
-    if (runs && links) for (let i = 0; i + 1 < runs.length; i += 2) for (const [ls, le] of links) if ((runs[i]![0] - start >= ls && runs[i]![0] - start < le) !== (runs[i + 1]![0] - start >= ls && runs[i + 1]![0] - start < le)) return null;
+    if (runs && links) for (const [os, cs] of pairs) for (const [ls, le] of links) if ((os - start >= ls && os - start < le) !== (cs - start >= ls && cs - start < le)) return null;
     if (runs) {
       // Masked for the tests below (an opener at a line's start is no list item: a letter follows it).
       piece = piece.replace(/[*_]/g, 'x');
@@ -1506,6 +1511,78 @@ function quotePiece(src: string, start: number, end: number, footnotes: Readonly
   return { start, end, blocks: block ? [block] : [] };
 }
 
+/** A quoted line's bullet item: its indentation, `-`, `*` or `+`, one space or one tab, then text. */
+const QUOTED_ITEM = /^( {0,12})([-*+])([ \t])(?=[^ \t])/;
+
+/**
+ * A block quote of a short paragraph and a bullet list read without the parser, as reports put a
+ * question or a title above points (`> 📌 **Eisen**` then `> - een`, `>   - genest`): every line of
+ * the piece starts with `>` (and one space or none) followed by text that does not end with white
+ * space; the lines up to the first item are a plain paragraph's (none of them indented or starting
+ * a block), then every line is a bullet item of one line with plain text, placed as CommonMark
+ * places it (see listRun: an item indented to an open item's text is its child, else it closes it;
+ * no more than three spaces past its parent's text). A bullet item interrupts a paragraph, so the
+ * paragraph ends before it; remark reads a quoted paragraph block (markers of its continuation lines
+ * left out of its text) and a quoted listItem block for each item's text, whatever its depth. A tab
+ * after a bullet only in a quote without indented items (its width depends on the column). A blank
+ * line ends the quote and the lists in it.
+ */
+function quotedListPiece(src: string, start: number, end: number, footnotes: ReadonlySet<string>): FastPiece | undefined {
+  const blocks: ProseBlock[] = [];
+  // The text columns of the open items (relative to the quote's content), outer first.
+  const open: number[] = [];
+  let items = 0;
+  let tabs = false;
+  let nested = false;
+  let paraFrom = -1;
+  let paraEnd = -1;
+  for (let at = start; at < end; ) {
+    let lineEnd = src.indexOf('\n', at);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    if (src.charCodeAt(at) !== 62 /* > */) return undefined;
+    const from = at + (src.charCodeAt(at + 1) === 32 ? 2 : 1);
+    const last = src.charCodeAt(lineEnd - 1);
+    const first = src.charCodeAt(from);
+    if (from >= lineEnd || first === 9 || last === 32 || last === 9 || last === 13) return undefined;
+    const item = QUOTED_ITEM.exec(src.slice(from, Math.min(lineEnd, from + 16)));
+    if (item) {
+      const indent = item[1]!.length;
+      if (items === 0 && indent > 0) return undefined;
+      while (open.length > 0 && open[open.length - 1]! > indent) open.pop();
+      if (indent - (open[open.length - 1] ?? 0) > 3) return undefined;
+      open.push(indent + 2);
+      if (indent > 0) nested = true;
+      if (item[3] === '\t') tabs = true;
+      items++;
+      const textFrom = from + item[0].length;
+      if (src.slice(textFrom, lineEnd).indexOf('\t') >= 0) return undefined;
+      const skips = plainParagraph(src, textFrom, lineEnd, footnotes);
+      if (!skips) return undefined;
+      const block = fastBlock(src, 'listItem', textFrom, lineEnd, textFrom, lineEnd, skips, undefined, false, true);
+      if (block) blocks.push(block);
+    } else {
+      // A paragraph's line: only before the list, not indented, and (after its first) starting no block.
+      if (items > 0 || first === 32) return undefined;
+      if (paraFrom < 0) paraFrom = from;
+      else if (BLOCK_START.test(src.slice(from, lineEnd))) return undefined;
+      paraEnd = lineEnd;
+    }
+    at = lineEnd + 1;
+  }
+  if (items === 0 || (tabs && nested)) return undefined;
+  if (paraFrom >= 0) {
+    const text = src.slice(paraFrom, paraEnd);
+    if (text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0) return undefined;
+    // The paragraph's text with each continuation line's marker masked (letters: what follows them is no line's start).
+    const local = text.replace(/\n> ?/g, (m) => `\n${'x'.repeat(m.length - 1)}`);
+    const skips = plainParagraph(local, 0, local.length, footnotes)?.map(([rs, re, what]) => (what ? [paraFrom + rs, paraFrom + re, what] : [paraFrom + rs, paraFrom + re]) as Skip) ?? null;
+    if (!skips) return undefined;
+    const block = fastBlock(src, 'paragraph', paraFrom, paraEnd, paraFrom, paraEnd, skips, undefined, false, true);
+    if (block) blocks.unshift(block);
+  }
+  return { start, end, blocks };
+}
+
 /** A setext heading's underline: a line of `=` (level 1) or of `-` (level 2), two or more, and nothing else. */
 const SETEXT_UNDERLINE = /\n(?:={2,}|-{2,})(?=\n|$)/;
 
@@ -1650,7 +1727,7 @@ function fastPiece(src: string, start: number, end: number, footnotes: ReadonlyS
     const list = listPiece(src, start, end, footnotes);
     if (list) return list;
   }
-  if (c0 === 62 /* > */) return quotePiece(src, start, end, footnotes);
+  if (c0 === 62 /* > */) return quotePiece(src, start, end, footnotes) ?? quotedListPiece(src, start, end, footnotes);
   const heading = c0 === 35 /* # */ ? ATX.exec(src.slice(start, Math.min(end, start + 16))) : null;
   if (!heading && c0 === 35) {
     // An ATX heading without text (`###`, `## `): no block; what follows it is a piece of its own.
