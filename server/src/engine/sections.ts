@@ -766,8 +766,9 @@ function listItemsOf(content: string): string[] {
   const out: string[] = [];
   let inList = false;
   for (const line of content.split('\n')) {
-    const item = bareHeading(line.replace(/^\s*[-–•*+]\s*/, ''));
-    if (inList && item && item.split(' ').length <= ITEM_WORDS) {
+    // Only a line after a list's opening (a line ending in a colon) can be an item: the others are not normalised.
+    const item = inList ? bareHeading(line.replace(/^\s*[-–•*+]\s*/, '')) : '';
+    if (item && item.split(' ').length <= ITEM_WORDS) {
       out.push(item);
       continue;
     }
