@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { assignRoles, normaliseHeading, normaliseUncached, oneSlipApart, recordsAnswers, roleOfContent, roleOfHeading, roleOfQuestion, roleVocabularyOf } from '../../server/src/engine/sections.js';
+import { assignRoles, narrowText, normaliseHeading, normaliseUncached, oneSlipApart, recordsAnswers, roleOfContent, roleOfHeading, roleOfQuestion, roleVocabularyOf } from '../../server/src/engine/sections.js';
 import type { SectionRole } from '../../server/src/index.js';
 import { lint } from '../../server/src/index.js';
 import { Vocabulary } from '../../server/src/engine/vocabulary/vocabulary.js';
@@ -388,5 +388,54 @@ describe('sections: compiled role patterns shared between vocabularies', () => {
     assert.equal(roleOfContent(`${text} ${text}`, other), first);
     assert.equal(roleOfContent(text, NL), first);
     for (const h of ['Methode', 'Resultaten van de interviews', 'Conclusie', 'Inleiding (N=4)']) assert.equal(roleOfHeading(h, other), roleOfHeading(h, NL), h);
+  });
+});
+
+describe('sections: role patterns with Latin-1 word edges (first checks, roles24)', () => {
+  // Texts around role words: Latin-1 letters, curly quotes and dashes (not letters), and letters beyond Latin-1.
+  const texts = [
+    'methode', 'Methoden en technieken', 'De conclusies', 'conclusieś en advies', 'Łmethods used', 'méthodes', 'résultaten',
+    'Resultaten – “interviews”', 'results…', '²results', 'results²', 'Øresults', 'discussie🙂', 'ſamenvatting', 'summary µ',
+    'Conclusion: what we learned', 'Achtergrond (Ωkader)', 'kaderς', 'In het kort', 'in\u00a0het\u00a0kort', 'Bijlage_1', 'prototyp-achtig',
+  ];
+  for (const [language, vocab] of [['nl', NL], ['en', EN]] as const) {
+    it(`${language}: where narrowText holds, every role pattern's narrow form finds what its full form finds`, () => {
+      let narrowTexts = 0;
+      for (const raw of texts) {
+        for (const t of [raw, raw.toLowerCase(), `${raw} ${raw}`]) {
+          if (!narrowText(t)) continue;
+          narrowTexts++;
+          for (const r of [...vocab.heading, ...vocab.question, ...vocab.content]) {
+            if (r.re.global) {
+              const all = (re: RegExp) => [...t.matchAll(re)].map((m) => `${m.index}:${m[0]}`).join(' ');
+              assert.equal(all(r.narrow), all(r.re), `${r.id}: ${t}`);
+            } else {
+              assert.deepEqual(r.narrow.exec(t)?.slice(), r.re.exec(t)?.slice(), `${r.id}: ${t}`);
+              assert.equal(r.narrow.exec(t)?.index, r.re.exec(t)?.index, `${r.id}: ${t}`);
+            }
+          }
+        }
+      }
+      assert.ok(narrowTexts > 40);
+    });
+  }
+
+  it('narrowText: a letter or number beyond Latin-1 makes a text wide; punctuation, symbols and emoji do not', () => {
+    for (const t of ['résultats', 'Øresults ²', '“quoted” – dash…', 'discussie 🙂', '']) assert.equal(narrowText(t), true, t);
+    for (const t of ['Łmethods', 'conclusieś', 'ſamenvatting', 'kaderς', 'Ω', '٣ results', 'Ⅻ']) assert.equal(narrowText(t), false, t);
+  });
+
+  it('en: a letter beyond Latin-1 against a role word is still a word edge that fails (full patterns for such headings)', () => {
+    assert.equal(roleOfHeading('Methods used', EN), 'method');
+    assert.equal(roleOfHeading('Łmethods used', EN), undefined);
+    assert.equal(roleOfHeading('Results and data', EN), 'results');
+    assert.equal(roleOfHeading('Resultsπ and data', EN), undefined);
+  });
+
+  it('nl: a letter beyond Latin-1 against a role word is still a word edge that fails (full patterns for such headings)', () => {
+    assert.equal(roleOfHeading('Methode van onderzoek', NL), 'method');
+    assert.equal(roleOfHeading('Methodeś van onderzoek', NL), undefined);
+    assert.equal(roleOfHeading('Achtergrond van het project', NL), 'background');
+    assert.equal(roleOfHeading('Ωachtergrond van het project', NL), undefined);
   });
 });

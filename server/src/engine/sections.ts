@@ -40,6 +40,13 @@ export interface CompiledRole {
   /** The words name the section itself (Methods), not a technique. */
   namesSection: boolean;
   re: RegExp;
+  /**
+   * `re` with its word edges over Latin-1 only: the same matches in a text whose letters and
+   * numbers are all Latin-1 (see narrowText). V8 compiles a [\p{L}\p{N}] class with case folding in
+   * about a millisecond, and drops a pattern's compiled code when it has not run for a while, so a
+   * document's first check compiled them again (roles24, first runs); the Latin-1 class is cheap.
+   */
+  narrow: RegExp;
   terms: string[];
   /**
    * The terms' first words, without word edges: true for every text that `re` matches, and cheap
@@ -138,6 +145,29 @@ function pattern(source: string, flags: string): RegExp {
   return re;
 }
 
+/** The inside of the word-edge class of termParts(), and the same class over Latin-1 (U+0000–U+00FF) only. */
+const WORD_CLASS = '[\\p{L}\\p{N}';
+const LATIN1_WORD_CLASS = '[A-Za-z0-9\\xaa\\xb2\\xb3\\xb5\\xb9\\xba\\xbc-\\xbe\\xc0-\\xd6\\xd8-\\xf6\\xf8-\\xff';
+/** A character beyond Latin-1 (a code unit: either half of a surrogate pair will do). */
+const BEYOND_LATIN1 = /[^\x00-\xff]/;
+/** A letter or number beyond Latin-1. */
+const WIDE_WORD = /(?![\x00-\xff])[\p{L}\p{N}]/u;
+
+/**
+ * Whether a role pattern's `narrow` form matches the text exactly as its `re` does: every letter
+ * and number of the text is Latin-1. The edges look at the text's characters only, and on Latin-1
+ * characters the two classes agree (with case folding too: what folding adds to the narrow class
+ * lies beyond Latin-1 and is a letter, which such a text does not hold); the rest is the same.
+ */
+export function narrowText(text: string): boolean {
+  return !BEYOND_LATIN1.test(text) || !WIDE_WORD.test(text);
+}
+
+/** The pattern of a role for a text: its narrow form where that matches the same (narrowText). */
+function matcher(r: CompiledRole, narrow: boolean): RegExp {
+  return narrow ? r.narrow : r.re;
+}
+
 /** Compiles role entries (in their order) into matchers; `exclude` leaves out terms (for leave-one-out evaluation). */
 export function compileRoles(entries: RoleEntry[], exclude?: ReadonlySet<string>): RoleVocabulary {
   const out: RoleVocabulary = { heading: [], question: [], content: [] };
@@ -145,19 +175,24 @@ export function compileRoles(entries: RoleEntry[], exclude?: ReadonlySet<string>
     const terms = e.terms.filter((t) => !exclude?.has(`${e.id}:${t}`));
     if (terms.length === 0) continue;
     // Heading and question cues are only tested for where they match; content cues are counted.
+    const flags = e.cue === 'content' ? 'giu' : 'iu';
     const source = () => {
       const alt = alternation(terms, e.cue !== 'content');
-      return pattern(e.cue === 'heading' && e.lead ? `^(?:${alt})` : `(?:${alt})`, e.cue === 'content' ? 'giu' : 'iu');
+      return e.cue === 'heading' && e.lead ? `^(?:${alt})` : `(?:${alt})`;
     };
     const leads = terms.map((t) => escape(t.toLowerCase().trim().split(/\s+/)[0]!.replace(/\*$/, '')));
     let re: RegExp | undefined;
+    let narrow: RegExp | undefined;
     out[e.cue].push({
       id: e.id,
       role: e.role,
       lead: !!e.lead,
       namesSection: !!e.namesSection,
       get re() {
-        return (re ??= source());
+        return (re ??= pattern(source(), flags));
+      },
+      get narrow() {
+        return (narrow ??= pattern(source().replaceAll(WORD_CLASS, LATIN1_WORD_CLASS), flags));
       },
       terms,
       ...(leads.every(Boolean) ? { pre: pattern(leads.join('|'), 'iu') } : {}),
@@ -310,9 +345,10 @@ function headingRoles(h: string, vocab: RoleVocabulary, strict: boolean): Sectio
 
   const leadOnly = strict || h.split(/\s+/).length >= STATEMENT_WORDS;
   const out: SectionRole[] = [];
+  let narrow: boolean | undefined;
   for (const r of vocab.heading) {
     if (r.pre && !r.pre.test(h)) continue;
-    const m = r.re.exec(h);
+    const m = matcher(r, (narrow ??= narrowText(h))).exec(h);
     if (!m) continue;
     if (r.lead && h.split(/\s+/).length > 4) continue;
     // A role word further in a long or strict heading does not make the heading that role.
@@ -329,7 +365,8 @@ function headingRoles(h: string, vocab: RoleVocabulary, strict: boolean): Sectio
 /** Whether the words of a heading outside its brackets name a section itself ("Materiaal en methoden (N = 5)"). */
 function namesSection(title: string, vocab: RoleVocabulary): boolean {
   const bare = bareHeading(title);
-  return vocab.heading.some((r) => r.namesSection && (!r.pre || r.pre.test(bare)) && r.re.test(bare));
+  let narrow: boolean | undefined;
+  return vocab.heading.some((r) => r.namesSection && (!r.pre || r.pre.test(bare)) && matcher(r, (narrow ??= narrowText(bare))).test(bare));
 }
 
 /** The first role a heading names by its own words, or undefined. */
@@ -341,7 +378,8 @@ export function roleOfHeading(title: string, vocab: RoleVocabulary, strict = fal
 export function roleOfQuestion(title: string, vocab: RoleVocabulary): SectionRole | undefined {
   const h = normaliseHeading(title.replace(/\?+\s*[*_]*\s*$/, '?'));
   if (!/\?/.test(title)) return undefined;
-  for (const r of vocab.question) if ((!r.pre || r.pre.test(h)) && r.re.test(h)) return r.role;
+  let narrow: boolean | undefined;
+  for (const r of vocab.question) if ((!r.pre || r.pre.test(h)) && matcher(r, (narrow ??= narrowText(h))).test(h)) return r.role;
   return undefined;
 }
 
@@ -389,11 +427,12 @@ function factsOf(content: string): ContentFacts {
 
 function countScores(content: string, vocab: RoleVocabulary, part: 'all' | 'findings' | 'sources'): Map<SectionRole, number> {
   const score = new Map<SectionRole, number>();
+  let narrow: boolean | undefined;
   for (const r of vocab.content) {
     // "findings": every role but background (data collection, findings); "sources": background only.
     if ((part === 'findings' && r.role === 'background') || (part === 'sources' && r.role !== 'background')) continue;
     if (r.pre && !r.pre.test(content)) continue;
-    const n = count(r.re, content);
+    const n = count(matcher(r, (narrow ??= narrowText(content))), content);
     if (n) score.set(r.role, (score.get(r.role) ?? 0) + n);
   }
   // A citation has a year; text without one is not searched for citations.
@@ -727,8 +766,9 @@ function listItemsOf(content: string): string[] {
   const out: string[] = [];
   let inList = false;
   for (const line of content.split('\n')) {
-    const item = bareHeading(line.replace(/^\s*[-–•*+]\s*/, ''));
-    if (inList && item && item.split(' ').length <= ITEM_WORDS) {
+    // Only a line after a list's opening (a line ending in a colon) can be an item: the others are not normalised.
+    const item = inList ? bareHeading(line.replace(/^\s*[-–•*+]\s*/, '')) : '';
+    if (item && item.split(' ').length <= ITEM_WORDS) {
       out.push(item);
       continue;
     }
