@@ -223,15 +223,7 @@ interface Participants {
 }
 
 /** The voice of the people in the text: mentions, terms, statements, quotations, involvement. */
-interface Voice {
-  words: number;
-  client: number;
-  prof: number;
-  participant: number;
-  terms: Map<string, TermTotal>;
-  secClient: number[];
-  secProf: number[];
-  secWords: number[];
+interface Voice extends MentionTotals {
   clientQuotes: number;
   professionalQuotes: number;
   /** Client quotations in document order. */
