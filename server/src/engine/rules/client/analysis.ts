@@ -746,15 +746,27 @@ function combineMentions(runs: Array<Run<ClientRun>>, nSections: number, partici
   for (let i = 0; i < runs.length; i++) {
     const { section, value } = runs[i]!;
     addMentions(t, value, section, participants, parent, who, 1);
-    const m = value.mentions!;
-    for (let at = 0; at < m.terms.length; at++) {
-      const term = m.terms[at]!;
-      const e = t.terms.get(term.t);
-      if (e) (e.count += term.count), e.n++;
-      else t.terms.set(term.t, { kind: term.kind, count: term.count, display: term.display, first: i, at, n: 1 });
-    }
+    addTerms(t, value.mentions!, i, Infinity);
   }
   return t;
+}
+
+/**
+ * A run's terms (run i) added to the totals. A term met here first gets its kind and spelling from here: a new term, one
+ * whose first use went (`first` -1), or one whose first use lay at or after run `firstFrom` (runs after an edit).
+ */
+function addTerms(t: MentionTotals, m: RunMentions, i: number, firstFrom: number): void {
+  for (let at = 0; at < m.terms.length; at++) {
+    const term = m.terms[at]!;
+    const e = t.terms.get(term.t);
+    if (!e) {
+      t.terms.set(term.t, { kind: term.kind, count: term.count, display: term.display, first: i, at, n: 1 });
+      continue;
+    }
+    e.count += term.count;
+    e.n++;
+    if (e.first === -1 || e.first >= firstFrom) (e.kind = term.kind), (e.display = term.display), (e.first = i), (e.at = at);
+  }
 }
 
 /** A run's counts added to the totals (sign 1) or taken from them (sign -1), in the document and in its section and those around it. */
@@ -798,18 +810,7 @@ function correctMentions(t: MentionTotals, change: RunChange<ClientRun>, runs: A
   for (let i = before; i < cameTo; i++) {
     const { section, value } = runs[i]!;
     addMentions(t, value, section, participants, parent, who, 1);
-    const m = value.mentions!;
-    for (let at = 0; at < m.terms.length; at++) {
-      const term = m.terms[at]!;
-      const e = t.terms.get(term.t);
-      if (!e) {
-        t.terms.set(term.t, { kind: term.kind, count: term.count, display: term.display, first: i, at, n: 1 });
-        continue;
-      }
-      e.count += term.count;
-      e.n++;
-      if (e.first === -1 || e.first >= cameTo) (e.kind = term.kind), (e.display = term.display), (e.first = i), (e.at = at);
-    }
+    addTerms(t, value.mentions!, i, cameTo);
   }
   for (const [key, e] of t.terms) {
     if (e.n === 0) t.terms.delete(key);
