@@ -74,11 +74,14 @@ describe('practice card from per-run summaries: edits in a warm engine equal a c
   it('nl and en: paragraphs with cues taken away and put back, and paragraphs added before them, give the card of a check from scratch (the totals corrected)', () => {
     for (const language of ['nl', 'en'] as const) {
       const N = 200;
-      // Distinct paragraphs, a few with cues (and two with jargon) near the end: the runs before and after each edit keep their summaries.
+      // Distinct paragraphs, a few with cues (and two with jargon, and two that link policy and frontline by what one must
+      // do for the other: insight 4 is present with both, partial with one) near the end: the runs before and after each
+      // edit keep their summaries. The last steps take away the cue sentences that make insight 4 present on their own, so
+      // that the linked count decides it (a count corrected with the wrong sign fails there).
       const cue: Record<number, string> =
         language === 'nl'
-          ? { 150: 'Het beleid van het ministerie bepaalt wat de uitvoerders in de wijk doen.', 155: 'De implementatie en de triangulatie vragen om operationalisatie.', 160: 'De uitkomsten zijn besproken met twaalf consulenten uit de praktijk.', 170: 'Het landelijke beleid stuurt wat de hulpverleners in de wijk kunnen doen.', 175: 'De stakeholders kregen een interventie met empowerment.', 185: 'Wij bevelen aan dat teamleiders de bezoeken plannen.' }
-          : { 150: 'National policy decides what frontline workers in the district do.', 155: 'The implementation and the triangulation call for operationalisation.', 160: 'The results were discussed with twelve practitioners.', 170: 'Government policy shapes what the caseworkers in the district can do.', 175: 'Stakeholders got an intervention with empowerment.', 185: 'We recommend that managers plan the visits.' };
+          ? { 150: 'Het beleid van het ministerie bepaalt wat de uitvoerders in de wijk doen.', 155: 'De implementatie en de triangulatie vragen om operationalisatie.', 160: 'De uitkomsten zijn besproken met twaalf consulenten uit de praktijk.', 170: 'Het landelijke beleid stuurt wat de hulpverleners in de wijk kunnen doen.', 175: 'De stakeholders kregen een interventie met empowerment.', 185: 'Wij bevelen aan dat teamleiders de bezoeken plannen.', 165: 'Het beleid van het ministerie moet de uitvoerders in de wijk meer ruimte geven.', 180: 'De gemeente moet de consulenten in de wijk laten beslissen over de bezoeken.' }
+          : { 150: 'National policy decides what frontline workers in the district do.', 155: 'The implementation and the triangulation call for operationalisation.', 160: 'The results were discussed with twelve practitioners.', 170: 'Government policy shapes what the caseworkers in the district can do.', 175: 'Stakeholders got an intervention with empowerment.', 185: 'We recommend that managers plan the visits.', 165: 'National policy should give frontline workers in the district more room.', 180: 'The ministry must let the caseworkers in the district decide on the visits.' };
       const doc = (pad: number, gone: number[]) =>
         [
           language === 'nl' ? '# Rapport\n\n## Resultaten' : '# Report\n\n## Results',
@@ -87,7 +90,7 @@ describe('practice card from per-run summaries: edits in a warm engine equal a c
             cue[i] && !gone.includes(i) ? cue[i]! : language === 'nl' ? `Wijk ${i + 1} telt ${i + 40} huishoudens.` : `District ${i + 1} has ${i + 40} households.`,
           ].join('\n\n')),
         ].join('\n\n');
-      const steps: Array<[number, number[]]> = [[0, []], [0, [150]], [0, [150, 170]], [0, []], [40, []], [40, [160]], [0, [160]], [80, [185]], [80, [150, 160, 170, 185]], [0, []], [10, [170]], [10, [155]], [10, [155, 175]], [0, [175]], [30, []]];
+      const steps: Array<[number, number[]]> = [[0, []], [0, [150]], [0, [150, 170]], [0, []], [40, []], [40, [160]], [0, [160]], [80, [185]], [80, [150, 160, 170, 185]], [0, []], [10, [170]], [10, [155]], [10, [155, 175]], [0, [175]], [30, []], [0, [165]], [40, [180]], [0, [165, 180]], [10, []], [0, [150, 170]], [0, [150, 170, 165]], [20, [150, 170, 165, 180]], [0, [150, 170, 180]], [0, []]];
       const warm = engineFor(undefined, undefined, { cacheSize: 4000 }).engine;
       const path = `cues-${language}.md`;
       // The checks from scratch first: a check of another document between two edits would end the series of edits.
