@@ -119,6 +119,36 @@ describe('undefined-abbreviation: a name written out earlier, from per-run answe
       }
     });
 
+    it(`${language}: a table cell that explains the acronym in the cell before it, changed (the two cells in one run or in two)`, () => {
+      // "| QAB | Quality Assurance Board |": the acronym alone in a cell, its words in the next one, explains it. Eighty
+      // rows: some runs of blocks end between an acronym's cell and its explanation, whose run an edit then changes
+      // while the acronym's run stays as it was (its answers are kept for the cell after it: they must follow it).
+      const warm = engineFor().engine;
+      const path = `abbr-cells-${language}.md`;
+      const letters = 'ABCDEFGHJKLMNPRSTVWZ';
+      const acronym = (i: number) => `Q${letters[Math.floor(i / letters.length)]}${letters[i % letters.length]}`;
+      const meaning = (i: number) => (language === 'en' ? `Quality board number ${i}` : `Kwaliteitsraad nummer ${i}`);
+      const rows = Array.from({ length: 80 }, (_, i) => `| ${acronym(i)} | ${meaning(i)} |`);
+      const uses = Array.from({ length: 80 }, (_, i) => (language === 'en' ? `The ${acronym(i)} met in week ${i + 1}, and the ${acronym(i)} wrote to us.` : `De ${acronym(i)} kwam in week ${i + 1} bijeen, en de ${acronym(i)} schreef ons.`));
+      const doc = (plain: number[]) => ['# Report', language === 'en' ? '## Boards' : '## Raden', '| Board | Words |\n| --- | --- |\n' + rows.map((r, i) => (plain.includes(i) ? `| ${acronym(i)} | - |` : r)).join('\n'), language === 'en' ? '## Work' : '## Werk', ...uses].join('\n\n') + '\n';
+      const flagged = (r: LintResult) => new Set(r.findings.filter((f) => f.ruleId === RULE).map((f) => (f.data as { acronym?: string }).acronym));
+      assert.equal(flagged(warm.lint(doc([]), { path })).size, 0, 'every acronym explained in the table');
+      let changed = 0;
+      // Each row's explanation taken away and put back (whichever rows a run ends after), then two at once.
+      const steps: number[][] = [];
+      for (let i = 0; i < 80; i++) steps.push([i], []);
+      steps.push([17, 41], [41], []);
+      for (const plain of steps) {
+        const text = doc(plain);
+        const again = warm.lint(text, { path });
+        const fresh = new Engine({ vocabulary: warm.vocabulary }).lint(text, { path: `fresh-${path}` });
+        assert.deepEqual(findings(again), findings(fresh), `${language}: explanations of ${plain.join(', ') || 'none'} taken away`);
+        assert.deepEqual([...flagged(again)].sort(), plain.map(acronym).sort(), `${language}: ${plain.join(', ')}`);
+        changed += plain.length;
+      }
+      assert.ok(changed > 80);
+    });
+
     it(`${language}: random edits that add, break and move names and first uses`, () => {
       assertWarmEditsMatchFresh(BASE[language], { path: `abbr-runs-${language}.md`, edits: editsOf(PIECES[language]), project: findings, cacheSize: 1000, numRuns: 30, seed: language === 'nl' ? 1611 : 1612 });
     });
