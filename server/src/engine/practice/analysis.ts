@@ -6,7 +6,7 @@ import { clientPerspective } from '../rules/client/analysis.js';
 import type { PracticeLexicon } from './lexicon.js';
 import { practiceLexicon } from './lexicon.js';
 import { ADVICE, NOT_APPLICABLE, TITLES } from './messages.js';
-import { handlesOf, isInline, pseudoHeadingOf, recommendationPlan, toolAt } from './recommendations.js';
+import { handlesOf, isInline, isSummaryTitle, pseudoHeadingOf, recommendationPlan, toolAt } from './recommendations.js';
 import type { CueInsightId, InsightId, PracticalHandles, PracticeEvidence, PracticeFit, PracticeItem, PracticeStatus } from './types.js';
 import { INSIGHT_IDS } from './types.js';
 import type { Unit, UnitFilter, UnitsRun } from './units.js';
@@ -579,18 +579,3 @@ function summarySection(doc: DocumentModel, lex: PracticeLexicon): DocumentModel
   return undefined;
 }
 
-/**
- * Whether a section title names a summary, remembered per lexicon and title (the first quarter of a long report's
- * titles were tested again at every edit: ~0.4 ms at 100k words; speed only, fit23). A few thousand titles at most.
- */
-function isSummaryTitle(title: string, lex: PracticeLexicon): boolean {
-  let known = SUMMARY_TITLES.get(lex);
-  if (!known) SUMMARY_TITLES.set(lex, (known = new Map()));
-  let yes = known.get(title);
-  if (yes === undefined) {
-    if (known.size > 5000) known.clear();
-    known.set(title, (yes = lex.summaryHeadings.test(title)));
-  }
-  return yes;
-}
-const SUMMARY_TITLES = new WeakMap<PracticeLexicon, Map<string, boolean>>();

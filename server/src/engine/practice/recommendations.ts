@@ -45,8 +45,14 @@ export interface RecommendationPlan {
 const RESEARCH = 1;
 const HEADING = 2;
 const PRACTICE = 4;
-/** Per lexicon: what a section title says (research, a recommendations heading, one for practice), tested once per title. */
+const SUMMARY = 8;
+/** Per lexicon: what a section title says (research, a recommendations heading, one for practice, a summary), tested once per title. */
 const TITLE_MARKS = new WeakMap<PracticeLexicon, Map<string, number>>();
+/** Whether a section title names a summary (remembered with the title's other marks: an edit does not test it again). */
+export function isSummaryTitle(title: string, lex: PracticeLexicon): boolean {
+  return (titleMarks(title, lex) & SUMMARY) !== 0;
+}
+
 function titleMarks(title: string, lex: PracticeLexicon): number {
   let marks = TITLE_MARKS.get(lex);
   if (!marks) TITLE_MARKS.set(lex, (marks = new Map()));
@@ -55,7 +61,7 @@ function titleMarks(title: string, lex: PracticeLexicon): number {
     // Section titles are short strings of their own; a few thousand are kept at most.
     if (marks.size > 5000) marks.clear();
     const r = lex.recommendations;
-    marks.set(title, (m = (r.research.test(title) ? RESEARCH : 0) | (r.headings.test(title) ? HEADING : 0) | (r.practiceHeadings.test(title) ? PRACTICE : 0)));
+    marks.set(title, (m = (r.research.test(title) ? RESEARCH : 0) | (r.headings.test(title) ? HEADING : 0) | (r.practiceHeadings.test(title) ? PRACTICE : 0) | (lex.summaryHeadings.test(title) ? SUMMARY : 0)));
   }
   return m;
 }
