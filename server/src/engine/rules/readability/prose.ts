@@ -1,5 +1,6 @@
 import type { AnalysedBlock, DocumentBlock, DocumentModel } from '../types.js';
 import { RunSlots } from '../block-runs.js';
+import { blockEditOf } from '../../incremental.js';
 import type { Word } from '../../text/sentences.js';
 import { looksLikeTable } from '../../text/sentences.js';
 import { findQuotes } from '../../text/quotes.js';
@@ -15,7 +16,8 @@ import { words as listWords } from '../../text/lexicon.js';
  */
 export function samePrefix(blocks: readonly DocumentBlock[], last: readonly DocumentBlock[]): number {
   const n = Math.min(blocks.length, last.length);
-  let i = 0;
+  // The first blocks the engine noted as `last`'s own when it placed these after them (incremental.ts BlockEdit) are not compared again.
+  let i = Math.min(n, blockEditOf(blocks, last)?.before ?? 0);
   while (i < n && blocks[i] === last[i]) i++;
   return i;
 }
