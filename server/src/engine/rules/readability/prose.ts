@@ -16,7 +16,8 @@ import { words as listWords } from '../../text/lexicon.js';
  */
 export function samePrefix(blocks: readonly DocumentBlock[], last: readonly DocumentBlock[]): number {
   const n = Math.min(blocks.length, last.length);
-  // The first blocks the engine noted as `last`'s own when it placed these after them (incremental.ts BlockEdit) are not compared again.
+  // The first blocks the engine noted as `last`'s own when it placed these after them (incremental.ts BlockEdit)
+  // are not compared again.
   let i = Math.min(n, blockEditOf(blocks, last)?.before ?? 0);
   while (i < n && blocks[i] === last[i]) i++;
   return i;
