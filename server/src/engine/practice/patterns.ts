@@ -615,6 +615,18 @@ export class PatternSet {
     return this.answer(text) !== null;
   }
 
+  /**
+   * test() for a text no other set of the group is asked about (a block's whole text): searched by this set alone from
+   * its first word start, without the group's pass over the text for all its sets and without the memo (a row, and a
+   * copy of the text as its key). The same answer as test().
+   */
+  lone(text: string): boolean {
+    if (this.empty) return false;
+    if (!this.byTwo && !this.expression) this.compile();
+    if (this.expression) return this.expression.find(text) !== undefined;
+    return this.search(text, startsOf(text), 0) !== undefined;
+  }
+
   /** The first match: its text and position. */
   find(text: string): Found | undefined {
     if (this.empty) return undefined;
