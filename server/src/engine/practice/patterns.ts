@@ -590,6 +590,12 @@ export class PatternSet {
 
   /** find() through the memo: the match, or null for none. */
   private answer(text: string): Found | null {
+    // A set none of whose first words starts a word of the text (most sets, for most texts) answers from the group's
+    // pass over the text, without a memo row: a text no set can match gets none (no row, no copy of it as a key).
+    if (this.group) {
+      if (!this.byTwo && !this.expression) this.compile();
+      if (this.group.firstStart(this.slot, text) < 0) return null;
+    }
     const row = this.row(text);
     const bits = row.bits;
     const word = this.word;
