@@ -147,13 +147,20 @@ export interface Check {
   blocks: WeakRef<DocumentModel['blocks']>;
 }
 
+/** A run of white space other than one space: one that starts with another white-space character, or a space and more. */
+const OTHER_SPACE = /[^\S ]\s*| \s+/g;
+
 function blockUnits(text: string, spans: Array<[number, number]>, heading: boolean, lex: PracticeLexicon): BlockUnit[] {
   // A heading is never template text: its text is not asked. A block's whole text is asked about by this one set only:
   // it is searched alone (lone), not with the lexicon's other sets and not through their memo of texts.
   const blockTemplate = !heading && lex.template.lone(text);
   const out: BlockUnit[] = [];
   for (const [start, end] of spans) {
-    const t = text.slice(start, end).replace(/\s+/g, ' ').trim();
+    // Runs of white space as one space (as \s+ → ' '): only the runs that are not a single space already are
+    // replaced, not every space of the sentence; a text with none is copied (not kept as a slice of the block's).
+    const raw = text.slice(start, end);
+    const spaced = raw.replace(OTHER_SPACE, ' ');
+    const t = spaced === raw ? detach(raw.trim()) : spaced.trim();
     if (!/\p{L}/u.test(t)) continue;
     out.push({ text: t, start, end, template: blockTemplate && lex.template.test(t), plan: undefined, memo: new Array<unknown>(MEMO_SIZE) });
   }
@@ -349,7 +356,9 @@ function summarise(units: Unit[], kind: BlockKind, filter: UnitFilter): BlockSum
   let relevant = false;
   let pseudo: BlockSummary['pseudo'] = 'none';
   for (const u of units) {
-    if (!relevant && filter.relevant(u)) relevant = true;
+    // Every unit asked, not only up to the first relevant one: a relevant block's units are all read by the check's
+    // passes, which then find their answers kept (asked now, each text is passed over once, by the lexicon's group).
+    if (filter.relevant(u)) relevant = true;
     if (u.template) continue;
     pseudo = kind === 'listItem' ? 'list' : kind === 'paragraph' ? filter.pseudoHeading(u) : 'reset';
   }
