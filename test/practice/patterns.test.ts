@@ -173,7 +173,7 @@ describe('practice cue matcher against the expression', () => {
       const alone = patterns.map((p) => new PatternSet(p));
       const expected = texts.map((t) => alone.map((s) => {
         const m = s.find(t);
-        return [m && [m.text, m.index, m.pattern], s.test(t), s.count(t)];
+        return [m && [m.text, m.index, m.pattern], s.test(t), s.count(t), s.test(t)];
       }));
       fc.assert(
         fc.property(fc.array(fc.nat(patterns.length - 1), { minLength: 1, maxLength: 60 }), fc.array(fc.nat(texts.length - 1), { minLength: 1, maxLength: 40 }), (order, which) => {
@@ -185,7 +185,8 @@ describe('practice cue matcher against the expression', () => {
               const s = grouped[si]!;
               const t = texts[ti]!;
               const m = s.find(t);
-              assert.deepEqual([m && [m.text, m.index, m.pattern], s.test(t), s.count(t)], expected[ti]![si], `set ${si} on ${JSON.stringify(t.slice(0, 80))}`);
+              // lone(): the set searched alone, between the group's answers (a block's text asked about by one set).
+              assert.deepEqual([m && [m.text, m.index, m.pattern], s.test(t), s.count(t), s.lone(t)], expected[ti]![si], `set ${si} on ${JSON.stringify(t.slice(0, 80))}`);
             }
         }),
         { numRuns: 150, seed: lang === 'nl' ? 21 : 22 },
