@@ -337,8 +337,16 @@ export class PatternGroup {
   private size = 0;
   /** 32-bit words per set mask. */
   private words = 0;
-  /** Per ASCII pair (first · 128 + next): the first words that start with it (a one-letter word: with every next). */
+  /** Per ASCII pair (first · 128 + next): the first words of one or two characters that start with it (a one-letter word: with every next). */
   private pairs: Array<FirstWord[] | undefined> = [];
+  /**
+   * The first words of three characters or more, by their ASCII pair and their third character ((pair · 65536) + third): a
+   * start tries only those that go on as the text does (a pair such as "be" or "co" starts some twenty of a
+   * lexicon's first words), and a third character that none has is passed over.
+   */
+  private triples = new Map<number, FirstWord[]>();
+  /** Per ASCII pair: whether a first word of three characters or more starts with it (a look-up in triples). */
+  private longs = new Uint8Array(0);
   /** Per ASCII character: the one-letter first words, for a start at the text's last character. */
   private ends: Array<FirstWord[] | undefined> = [];
   /** Sets with a first word that starts with a non-ASCII character or has one second, or a one-letter one (a start at a non-ASCII pair), and sets matched by expression (always). */
@@ -364,6 +372,8 @@ export class PatternGroup {
       this.words = Math.ceil(this.size / 32);
       this.pairs = new Array<FirstWord[] | undefined>(128 * 128);
       this.ends = new Array<FirstWord[] | undefined>(128);
+      this.triples = new Map();
+      this.longs = new Uint8Array(128 * 128);
       this.wide = new Int32Array(this.words);
       this.always = new Int32Array(this.words);
       this.mask = new Int32Array(this.words);
@@ -380,8 +390,13 @@ export class PatternGroup {
       this.always[w]! |= bit;
       return;
     }
-    const enter = (table: Array<FirstWord[] | undefined>, key: number, chars: string, star: boolean) => {
-      const list = (table[key] ??= []);
+    const enter = (table: Array<FirstWord[] | undefined> | Map<number, FirstWord[]>, key: number, chars: string, star: boolean) => {
+      let list = Array.isArray(table) ? table[key] : table.get(key);
+      if (!list) {
+        list = [];
+        if (Array.isArray(table)) table[key] = list;
+        else table.set(key, list);
+      }
       let e = list.find((x) => x.chars === chars && x.star === star);
       if (!e) list.push((e = { chars, star, mask: new Int32Array(this.words) }));
       e.mask[w]! |= bit;
@@ -391,7 +406,10 @@ export class PatternGroup {
       const c1 = chars.length > 1 ? chars.charCodeAt(1) : -1;
       if (c1 < 0 || c0 >= 128 || c1 >= 128) this.wide[w]! |= bit;
       if (c0 >= 128 || c1 >= 128) continue;
-      if (c1 >= 0) enter(this.pairs, c0 * 128 + c1, chars, star);
+      if (chars.length > 2) {
+        this.longs[c0 * 128 + c1] = 1;
+        enter(this.triples, (c0 * 128 + c1) * 0x10000 + chars.charCodeAt(2), chars, star);
+      } else if (c1 >= 0) enter(this.pairs, c0 * 128 + c1, chars, star);
       else {
         for (let next = 0; next < 128; next++) enter(this.pairs, c0 * 128 + next, chars, star);
         enter(this.ends, c0, chars, star);
@@ -407,7 +425,7 @@ export class PatternGroup {
     if (text !== this.text || this.known !== this.members.length) {
       this.text = text;
       this.known = this.members.length;
-      const { pairs, ends, wide } = this;
+      const { pairs, ends, wide, triples, longs } = this;
       this.mask.fill(0);
       this.mark(this.always, 0);
       const { buffer, n } = startsOf(text);
@@ -420,11 +438,20 @@ export class PatternGroup {
           continue;
         }
         const list = c1 < 0 ? ends[c0] : pairs[c0 * 128 + c1];
-        if (!list) continue;
-        for (const e of list) if (firstWordAt(e, p, text)) this.mark(e.mask, s);
+        if (list) for (const e of list) if (this.adds(e.mask) && firstWordAt(e, p, text)) this.mark(e.mask, s);
+        if (c1 < 0 || longs[c0 * 128 + c1] === 0 || p + 2 >= text.length) continue;
+        const long = triples.get((c0 * 128 + c1) * 0x10000 + fold(text.charCodeAt(p + 2)));
+        if (long) for (const e of long) if (this.adds(e.mask) && firstWordAt(e, p, text)) this.mark(e.mask, s);
       }
     }
     return (this.mask[slot >> 5]! & (1 << (slot & 31))) !== 0 ? this.firstAt[slot]! : -1;
+  }
+
+  /** Whether some of the sets are not in the text's mask yet (a first word whose sets all are need not be compared again). */
+  private adds(sets: Int32Array): boolean {
+    const mask = this.mask;
+    for (let k = 0; k < mask.length; k++) if ((sets[k]! & ~mask[k]!) !== 0) return true;
+    return false;
   }
 
   /** Adds sets to the text's mask, those new to it with the start s. */
