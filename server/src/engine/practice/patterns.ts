@@ -137,6 +137,9 @@ function isWord(cp: number): boolean {
   return r;
 }
 
+/** isWord() of the ASCII characters, as a table. */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0));
+
 const isEnding = (cp: number) => cp === 39 || cp === 45 || cp === 0x2019 || isWord(cp);
 /** `\s` of JavaScript's expressions. */
 const isSpace = (c: number) =>
@@ -171,8 +174,10 @@ function fillStarts(t: string, out: Int32Array): [Int32Array, number] {
   let n = 0;
   let prev = false;
   for (let i = 0; i < t.length; ) {
-    const cp = t.codePointAt(i)!;
-    const w = isWord(cp);
+    // An ASCII character by its code unit (most of a text), another by its code point.
+    const c = t.charCodeAt(i);
+    const cp = c < 128 ? c : t.codePointAt(i)!;
+    const w = c < 128 ? ASCII_WORD[c] === 1 : isWord(cp);
     if (w && !prev) {
       if (n + 2 > out.length) {
         const grown = new Int32Array(out.length * 2);
@@ -345,8 +350,8 @@ export class PatternGroup {
    * lexicon's first words), and a third character that none has is passed over.
    */
   private triples = new Map<number, FirstWord[]>();
-  /** Per ASCII pair: whether a first word of three characters or more starts with it (a look-up in triples). */
-  private longs = new Uint8Array(0);
+  /** The same per ASCII pair as an array by an ASCII third character (undefined: no first word of three characters or more starts with the pair). */
+  private thirds: Array<Array<FirstWord[] | undefined> | undefined> = [];
   /** Per ASCII character: the one-letter first words, for a start at the text's last character. */
   private ends: Array<FirstWord[] | undefined> = [];
   /** Sets with a first word that starts with a non-ASCII character or has one second, or a one-letter one (a start at a non-ASCII pair), and sets matched by expression (always). */
@@ -373,7 +378,7 @@ export class PatternGroup {
       this.pairs = new Array<FirstWord[] | undefined>(128 * 128);
       this.ends = new Array<FirstWord[] | undefined>(128);
       this.triples = new Map();
-      this.longs = new Uint8Array(128 * 128);
+      this.thirds = new Array<Array<FirstWord[] | undefined> | undefined>(128 * 128);
       this.wide = new Int32Array(this.words);
       this.always = new Int32Array(this.words);
       this.mask = new Int32Array(this.words);
@@ -398,7 +403,8 @@ export class PatternGroup {
         else table.set(key, list);
       }
       let e = list.find((x) => x.chars === chars && x.star === star);
-      if (!e) list.push((e = { chars, star, mask: new Int32Array(this.words) }));
+      if (!e) list.push((e = { chars, star, mask: new Int32Array(this.words), one: slot }));
+      else if (e.one !== slot) e.one = -1;
       e.mask[w]! |= bit;
     };
     for (const { chars, star } of first) {
@@ -407,8 +413,9 @@ export class PatternGroup {
       if (c1 < 0 || c0 >= 128 || c1 >= 128) this.wide[w]! |= bit;
       if (c0 >= 128 || c1 >= 128) continue;
       if (chars.length > 2) {
-        this.longs[c0 * 128 + c1] = 1;
-        enter(this.triples, (c0 * 128 + c1) * 0x10000 + chars.charCodeAt(2), chars, star);
+        const c2 = chars.charCodeAt(2);
+        const byThird = (this.thirds[c0 * 128 + c1] ??= new Array<FirstWord[] | undefined>(128));
+        enter(c2 < 128 ? byThird : this.triples, c2 < 128 ? c2 : (c0 * 128 + c1) * 0x10000 + c2, chars, star);
       } else if (c1 >= 0) enter(this.pairs, c0 * 128 + c1, chars, star);
       else {
         for (let next = 0; next < 128; next++) enter(this.pairs, c0 * 128 + next, chars, star);
@@ -425,7 +432,7 @@ export class PatternGroup {
     if (text !== this.text || this.known !== this.members.length) {
       this.text = text;
       this.known = this.members.length;
-      const { pairs, ends, wide, triples, longs } = this;
+      const { pairs, ends, wide, triples, thirds } = this;
       this.mask.fill(0);
       this.mark(this.always, 0);
       const { buffer, n } = startsOf(text);
@@ -438,18 +445,22 @@ export class PatternGroup {
           continue;
         }
         const list = c1 < 0 ? ends[c0] : pairs[c0 * 128 + c1];
-        if (list) for (const e of list) if (this.adds(e.mask) && firstWordAt(e, p, text)) this.mark(e.mask, s);
-        if (c1 < 0 || longs[c0 * 128 + c1] === 0 || p + 2 >= text.length) continue;
-        const long = triples.get((c0 * 128 + c1) * 0x10000 + fold(text.charCodeAt(p + 2)));
-        if (long) for (const e of long) if (this.adds(e.mask) && firstWordAt(e, p, text)) this.mark(e.mask, s);
+        if (list) for (const e of list) if (this.adds(e) && firstWordAt(e, p, text)) this.mark(e.mask, s);
+        const byThird = c1 < 0 || p + 2 >= text.length ? undefined : thirds[c0 * 128 + c1];
+        if (!byThird) continue;
+        const c2 = fold(text.charCodeAt(p + 2));
+        const long = c2 < 128 ? byThird[c2] : triples.get((c0 * 128 + c1) * 0x10000 + c2);
+        if (long) for (const e of long) if (this.adds(e) && firstWordAt(e, p, text)) this.mark(e.mask, s);
       }
     }
     return (this.mask[slot >> 5]! & (1 << (slot & 31))) !== 0 ? this.firstAt[slot]! : -1;
   }
 
   /** Whether some of the sets are not in the text's mask yet (a first word whose sets all are need not be compared again). */
-  private adds(sets: Int32Array): boolean {
+  private adds(e: FirstWord): boolean {
     const mask = this.mask;
+    if (e.one >= 0) return (mask[e.one >> 5]! & (1 << (e.one & 31))) === 0;
+    const sets = e.mask;
     for (let k = 0; k < mask.length; k++) if ((sets[k]! & ~mask[k]!) !== 0) return true;
     return false;
   }
@@ -471,7 +482,7 @@ export class PatternGroup {
 }
 
 /** A distinct first word of a group's patterns, with the sets that have a pattern starting with it. */
-type FirstWord = { chars: string; star: boolean; mask: Int32Array };
+type FirstWord = { chars: string; star: boolean; mask: Int32Array; /** The one set's slot when only one set has it, else -1. */ one: number };
 
 /** Whether the first word's characters are at pos, folded, and a word without `*` ends there (any match of its patterns starts so). */
 function firstWordAt(e: FirstWord, pos: number, t: string): boolean {
