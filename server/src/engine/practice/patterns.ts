@@ -158,6 +158,9 @@ function fold(c: number): number {
   return r;
 }
 
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
 /** The code point before position i (a surrogate pair as one), or -1 at the start. */
 function codePointBefore(t: string, i: number): number {
   if (i <= 0) return -1;
@@ -210,21 +213,22 @@ function matchAt(el: Element[], k: number, pos: number, t: string): number {
     const s = e.chars;
     if (pos + s.length > t.length) return -1;
     for (let j = 0; j < s.length; j++) if (fold(t.charCodeAt(pos + j)) !== s.charCodeAt(j)) return -1;
-    let p = pos + s.length;
-    if (!e.star) return matchAt(el, k + 1, p, t);
-    // [\p{L}\p{N}'’-]*, greedy: the longest run first, then one code point less at a time.
-    const stops = [p];
+    const start = pos + s.length;
+    if (!e.star) return matchAt(el, k + 1, start, t);
+    // [\p{L}\p{N}'’-]*, greedy: the longest run first, then one code point less at a time (stepping back over a
+    // surrogate pair as the run was read forward: a low surrogate after a high one in the run is one code point with it).
+    let p = start;
     while (p < t.length) {
       const cp = t.codePointAt(p)!;
       if (!isEnding(cp)) break;
       p += cp > 0xffff ? 2 : 1;
-      stops.push(p);
     }
-    for (let i = stops.length - 1; i >= 0; i--) {
-      const r = matchAt(el, k + 1, stops[i]!, t);
+    for (;;) {
+      const r = matchAt(el, k + 1, p, t);
       if (r >= 0) return r;
+      if (p === start) return -1;
+      p -= p - 2 >= start && isLow(t.charCodeAt(p - 1)) && isHigh(t.charCodeAt(p - 2)) ? 2 : 1;
     }
-    return -1;
   }
   if (e.kind === Kind.Sep) {
     // [\s,;:]+, greedy (all of them single code units).
@@ -239,25 +243,25 @@ function matchAt(el: Element[], k: number, pos: number, t: string): number {
   return gap(el, k, pos, t, 0);
 }
 
-/** (?:[^\s]+\s+){0,8}?, lazy: the rest first, then one more word and its spaces. */
+/**
+ * (?:[^\s]+\s+){0,8}?, lazy: the rest first, then one more word and its spaces. [^\s]+ can end only where the word
+ * does (\s+ must follow): the word is read to its end, and the spaces after it given back one at a time.
+ */
 function gap(el: Element[], k: number, pos: number, t: string, n: number): number {
   const r = matchAt(el, k + 1, pos, t);
   if (r >= 0 || n === 8) return r;
-  const words: number[] = [];
-  for (let p = pos; p < t.length; ) {
-    const cp = t.codePointAt(p)!;
+  let w = pos;
+  while (w < t.length) {
+    const cp = t.codePointAt(w)!;
     if (cp <= 0xffff && isSpace(cp)) break;
-    p += cp > 0xffff ? 2 : 1;
-    words.push(p);
+    w += cp > 0xffff ? 2 : 1;
   }
-  for (let i = words.length - 1; i >= 0; i--) {
-    const w = words[i]!;
-    let s = w;
-    while (s < t.length && isSpace(t.charCodeAt(s))) s++;
-    for (let q = s; q > w; q--) {
-      const r2 = gap(el, k, q, t, n + 1);
-      if (r2 >= 0) return r2;
-    }
+  if (w === pos) return -1;
+  let s = w;
+  while (s < t.length && isSpace(t.charCodeAt(s))) s++;
+  for (let q = s; q > w; q--) {
+    const r2 = gap(el, k, q, t, n + 1);
+    if (r2 >= 0) return r2;
   }
   return -1;
 }
