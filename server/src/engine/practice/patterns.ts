@@ -689,21 +689,13 @@ export class PatternSet {
     const m = this.search(text, startsOf(text), 0, undefined, at);
     if (!m) return undefined;
     const [index, end] = m;
-    const found = text.slice(index, end);
-    // Which pattern matched, as the expression named it: the first pattern that matches anywhere in the match's text.
-    const set = this;
-    let pattern: string | undefined;
-    return {
-      text: found,
-      index,
-      get pattern() {
-        if (pattern === undefined) {
-          const starts = wordStarts(found);
-          pattern = set.patterns[set.patterns.findIndex((_p, i) => set.search(found, starts, 0, i) !== undefined)] ?? '';
-        }
-        return pattern;
-      },
-    };
+    return new Match(this, text.slice(index, end), index);
+  }
+
+  /** Which pattern matched, as the expression named it: the first pattern that matches anywhere in the match's text. */
+  patternOf(found: string): string {
+    const starts = wordStarts(found);
+    return this.patterns[this.patterns.findIndex((_p, i) => this.search(found, starts, 0, i) !== undefined)] ?? '';
   }
 
   /** Number of matches in the text (non-overlapping). */
@@ -720,6 +712,20 @@ export class PatternSet {
       from = m[1];
     }
     return n;
+  }
+}
+
+/** A match of a set (the matcher's): its pattern worked out when asked for (rarely: the analysis reads text and index). */
+class Match {
+  readonly #set: PatternSet;
+  #pattern: string | undefined = undefined;
+
+  constructor(set: PatternSet, readonly text: string, readonly index: number) {
+    this.#set = set;
+  }
+
+  get pattern(): string {
+    return (this.#pattern ??= this.#set.patternOf(this.text));
   }
 }
 
