@@ -391,8 +391,16 @@ function filterFor(lex: PracticeLexicon): UnitFilter {
     f = {
       relevant(u) {
         if (u.template) return false;
-        if (cueBits(u, lex) !== 0 || isStudyCue(u, lex) || isInline(u, lex)) return true;
-        if ((u.kind === 'heading' || u.kind === 'listItem') && toolAt(u, lex) >= 0) return true;
+        // Every answer asked here, none short-circuited: a relevant unit's are read again by the check (summariseRun),
+        // and asked now they come from the lexicon's one pass over this text (PatternGroup), not from a pass of its own.
+        const cue = cueBits(u, lex) !== 0;
+        const study = isStudyCue(u, lex);
+        const inline = isInline(u, lex);
+        const tool = (u.kind === 'heading' || u.kind === 'listItem') && toolAt(u, lex) >= 0;
+        if (cue || study || inline || tool) {
+          if (u.kind !== 'heading') policyMatch(u, lex);
+          return true;
+        }
         if (u.kind === 'heading') return false;
         const c = policyMatch(u, lex);
         return !c.trap && (c.p || c.f);

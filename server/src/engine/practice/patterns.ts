@@ -137,6 +137,9 @@ function isWord(cp: number): boolean {
   return r;
 }
 
+/** isWord() of the ASCII characters, as a table. */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0));
+
 const isEnding = (cp: number) => cp === 39 || cp === 45 || cp === 0x2019 || isWord(cp);
 /** `\s` of JavaScript's expressions. */
 const isSpace = (c: number) =>
@@ -155,6 +158,9 @@ function fold(c: number): number {
   return r;
 }
 
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
 /** The code point before position i (a surrogate pair as one), or -1 at the start. */
 function codePointBefore(t: string, i: number): number {
   if (i <= 0) return -1;
@@ -171,8 +177,10 @@ function fillStarts(t: string, out: Int32Array): [Int32Array, number] {
   let n = 0;
   let prev = false;
   for (let i = 0; i < t.length; ) {
-    const cp = t.codePointAt(i)!;
-    const w = isWord(cp);
+    // An ASCII character by its code unit (most of a text), another by its code point.
+    const c = t.charCodeAt(i);
+    const cp = c < 128 ? c : t.codePointAt(i)!;
+    const w = c < 128 ? ASCII_WORD[c] === 1 : isWord(cp);
     if (w && !prev) {
       if (n + 2 > out.length) {
         const grown = new Int32Array(out.length * 2);
@@ -205,21 +213,22 @@ function matchAt(el: Element[], k: number, pos: number, t: string): number {
     const s = e.chars;
     if (pos + s.length > t.length) return -1;
     for (let j = 0; j < s.length; j++) if (fold(t.charCodeAt(pos + j)) !== s.charCodeAt(j)) return -1;
-    let p = pos + s.length;
-    if (!e.star) return matchAt(el, k + 1, p, t);
-    // [\p{L}\p{N}'’-]*, greedy: the longest run first, then one code point less at a time.
-    const stops = [p];
+    const start = pos + s.length;
+    if (!e.star) return matchAt(el, k + 1, start, t);
+    // [\p{L}\p{N}'’-]*, greedy: the longest run first, then one code point less at a time (stepping back over a
+    // surrogate pair as the run was read forward: a low surrogate after a high one in the run is one code point with it).
+    let p = start;
     while (p < t.length) {
       const cp = t.codePointAt(p)!;
       if (!isEnding(cp)) break;
       p += cp > 0xffff ? 2 : 1;
-      stops.push(p);
     }
-    for (let i = stops.length - 1; i >= 0; i--) {
-      const r = matchAt(el, k + 1, stops[i]!, t);
+    for (;;) {
+      const r = matchAt(el, k + 1, p, t);
       if (r >= 0) return r;
+      if (p === start) return -1;
+      p -= p - 2 >= start && isLow(t.charCodeAt(p - 1)) && isHigh(t.charCodeAt(p - 2)) ? 2 : 1;
     }
-    return -1;
   }
   if (e.kind === Kind.Sep) {
     // [\s,;:]+, greedy (all of them single code units).
@@ -234,25 +243,25 @@ function matchAt(el: Element[], k: number, pos: number, t: string): number {
   return gap(el, k, pos, t, 0);
 }
 
-/** (?:[^\s]+\s+){0,8}?, lazy: the rest first, then one more word and its spaces. */
+/**
+ * (?:[^\s]+\s+){0,8}?, lazy: the rest first, then one more word and its spaces. [^\s]+ can end only where the word
+ * does (\s+ must follow): the word is read to its end, and the spaces after it given back one at a time.
+ */
 function gap(el: Element[], k: number, pos: number, t: string, n: number): number {
   const r = matchAt(el, k + 1, pos, t);
   if (r >= 0 || n === 8) return r;
-  const words: number[] = [];
-  for (let p = pos; p < t.length; ) {
-    const cp = t.codePointAt(p)!;
+  let w = pos;
+  while (w < t.length) {
+    const cp = t.codePointAt(w)!;
     if (cp <= 0xffff && isSpace(cp)) break;
-    p += cp > 0xffff ? 2 : 1;
-    words.push(p);
+    w += cp > 0xffff ? 2 : 1;
   }
-  for (let i = words.length - 1; i >= 0; i--) {
-    const w = words[i]!;
-    let s = w;
-    while (s < t.length && isSpace(t.charCodeAt(s))) s++;
-    for (let q = s; q > w; q--) {
-      const r2 = gap(el, k, q, t, n + 1);
-      if (r2 >= 0) return r2;
-    }
+  if (w === pos) return -1;
+  let s = w;
+  while (s < t.length && isSpace(t.charCodeAt(s))) s++;
+  for (let q = s; q > w; q--) {
+    const r2 = gap(el, k, q, t, n + 1);
+    if (r2 >= 0) return r2;
   }
   return -1;
 }
@@ -337,8 +346,16 @@ export class PatternGroup {
   private size = 0;
   /** 32-bit words per set mask. */
   private words = 0;
-  /** Per ASCII pair (first · 128 + next): the first words that start with it (a one-letter word: with every next). */
+  /** Per ASCII pair (first · 128 + next): the first words of one or two characters that start with it (a one-letter word: with every next). */
   private pairs: Array<FirstWord[] | undefined> = [];
+  /**
+   * The first words of three characters or more, by their ASCII pair and their third character ((pair · 65536) + third): a
+   * start tries only those that go on as the text does (a pair such as "be" or "co" starts some twenty of a
+   * lexicon's first words), and a third character that none has is passed over.
+   */
+  private triples = new Map<number, FirstWord[]>();
+  /** The same per ASCII pair as an array by an ASCII third character (undefined: no first word of three characters or more starts with the pair). */
+  private thirds: Array<Array<FirstWord[] | undefined> | undefined> = [];
   /** Per ASCII character: the one-letter first words, for a start at the text's last character. */
   private ends: Array<FirstWord[] | undefined> = [];
   /** Sets with a first word that starts with a non-ASCII character or has one second, or a one-letter one (a start at a non-ASCII pair), and sets matched by expression (always). */
@@ -364,6 +381,8 @@ export class PatternGroup {
       this.words = Math.ceil(this.size / 32);
       this.pairs = new Array<FirstWord[] | undefined>(128 * 128);
       this.ends = new Array<FirstWord[] | undefined>(128);
+      this.triples = new Map();
+      this.thirds = new Array<Array<FirstWord[] | undefined> | undefined>(128 * 128);
       this.wide = new Int32Array(this.words);
       this.always = new Int32Array(this.words);
       this.mask = new Int32Array(this.words);
@@ -380,10 +399,16 @@ export class PatternGroup {
       this.always[w]! |= bit;
       return;
     }
-    const enter = (table: Array<FirstWord[] | undefined>, key: number, chars: string, star: boolean) => {
-      const list = (table[key] ??= []);
+    const enter = (table: Array<FirstWord[] | undefined> | Map<number, FirstWord[]>, key: number, chars: string, star: boolean) => {
+      let list = Array.isArray(table) ? table[key] : table.get(key);
+      if (!list) {
+        list = [];
+        if (Array.isArray(table)) table[key] = list;
+        else table.set(key, list);
+      }
       let e = list.find((x) => x.chars === chars && x.star === star);
-      if (!e) list.push((e = { chars, star, mask: new Int32Array(this.words) }));
+      if (!e) list.push((e = { chars, star, mask: new Int32Array(this.words), one: slot }));
+      else if (e.one !== slot) e.one = -1;
       e.mask[w]! |= bit;
     };
     for (const { chars, star } of first) {
@@ -391,7 +416,11 @@ export class PatternGroup {
       const c1 = chars.length > 1 ? chars.charCodeAt(1) : -1;
       if (c1 < 0 || c0 >= 128 || c1 >= 128) this.wide[w]! |= bit;
       if (c0 >= 128 || c1 >= 128) continue;
-      if (c1 >= 0) enter(this.pairs, c0 * 128 + c1, chars, star);
+      if (chars.length > 2) {
+        const c2 = chars.charCodeAt(2);
+        const byThird = (this.thirds[c0 * 128 + c1] ??= new Array<FirstWord[] | undefined>(128));
+        enter(c2 < 128 ? byThird : this.triples, c2 < 128 ? c2 : (c0 * 128 + c1) * 0x10000 + c2, chars, star);
+      } else if (c1 >= 0) enter(this.pairs, c0 * 128 + c1, chars, star);
       else {
         for (let next = 0; next < 128; next++) enter(this.pairs, c0 * 128 + next, chars, star);
         enter(this.ends, c0, chars, star);
@@ -407,7 +436,7 @@ export class PatternGroup {
     if (text !== this.text || this.known !== this.members.length) {
       this.text = text;
       this.known = this.members.length;
-      const { pairs, ends, wide } = this;
+      const { pairs, ends, wide, triples, thirds } = this;
       this.mask.fill(0);
       this.mark(this.always, 0);
       const { buffer, n } = startsOf(text);
@@ -420,11 +449,24 @@ export class PatternGroup {
           continue;
         }
         const list = c1 < 0 ? ends[c0] : pairs[c0 * 128 + c1];
-        if (!list) continue;
-        for (const e of list) if (firstWordAt(e, p, text)) this.mark(e.mask, s);
+        if (list) for (const e of list) if (this.adds(e) && firstWordAt(e, p, text)) this.mark(e.mask, s);
+        const byThird = c1 < 0 || p + 2 >= text.length ? undefined : thirds[c0 * 128 + c1];
+        if (!byThird) continue;
+        const c2 = fold(text.charCodeAt(p + 2));
+        const long = c2 < 128 ? byThird[c2] : triples.get((c0 * 128 + c1) * 0x10000 + c2);
+        if (long) for (const e of long) if (this.adds(e) && firstWordAt(e, p, text)) this.mark(e.mask, s);
       }
     }
     return (this.mask[slot >> 5]! & (1 << (slot & 31))) !== 0 ? this.firstAt[slot]! : -1;
+  }
+
+  /** Whether some of the sets are not in the text's mask yet (a first word whose sets all are need not be compared again). */
+  private adds(e: FirstWord): boolean {
+    const mask = this.mask;
+    if (e.one >= 0) return (mask[e.one >> 5]! & (1 << (e.one & 31))) === 0;
+    const sets = e.mask;
+    for (let k = 0; k < mask.length; k++) if ((sets[k]! & ~mask[k]!) !== 0) return true;
+    return false;
   }
 
   /** Adds sets to the text's mask, those new to it with the start s. */
@@ -444,7 +486,7 @@ export class PatternGroup {
 }
 
 /** A distinct first word of a group's patterns, with the sets that have a pattern starting with it. */
-type FirstWord = { chars: string; star: boolean; mask: Int32Array };
+type FirstWord = { chars: string; star: boolean; mask: Int32Array; /** The one set's slot when only one set has it, else -1. */ one: number };
 
 /** Whether the first word's characters are at pos, folded, and a word without `*` ends there (any match of its patterns starts so). */
 function firstWordAt(e: FirstWord, pos: number, t: string): boolean {
@@ -590,6 +632,12 @@ export class PatternSet {
 
   /** find() through the memo: the match, or null for none. */
   private answer(text: string): Found | null {
+    // A set none of whose first words starts a word of the text (most sets, for most texts) answers from the group's
+    // pass over the text, without a memo row: a text no set can match gets none (no row, no copy of it as a key).
+    if (this.group) {
+      if (!this.byTwo && !this.expression) this.compile();
+      if (this.group.firstStart(this.slot, text) < 0) return null;
+    }
     const row = this.row(text);
     const bits = row.bits;
     const word = this.word;
@@ -615,6 +663,18 @@ export class PatternSet {
     return this.answer(text) !== null;
   }
 
+  /**
+   * test() for a text no other set of the group is asked about (a block's whole text): searched by this set alone from
+   * its first word start, without the group's pass over the text for all its sets and without the memo (a row, and a
+   * copy of the text as its key). The same answer as test().
+   */
+  lone(text: string): boolean {
+    if (this.empty) return false;
+    if (!this.byTwo && !this.expression) this.compile();
+    if (this.expression) return this.expression.find(text) !== undefined;
+    return this.search(text, startsOf(text), 0) !== undefined;
+  }
+
   /** The first match: its text and position. */
   find(text: string): Found | undefined {
     if (this.empty) return undefined;
@@ -629,21 +689,13 @@ export class PatternSet {
     const m = this.search(text, startsOf(text), 0, undefined, at);
     if (!m) return undefined;
     const [index, end] = m;
-    const found = text.slice(index, end);
-    // Which pattern matched, as the expression named it: the first pattern that matches anywhere in the match's text.
-    const set = this;
-    let pattern: string | undefined;
-    return {
-      text: found,
-      index,
-      get pattern() {
-        if (pattern === undefined) {
-          const starts = wordStarts(found);
-          pattern = set.patterns[set.patterns.findIndex((_p, i) => set.search(found, starts, 0, i) !== undefined)] ?? '';
-        }
-        return pattern;
-      },
-    };
+    return new Match(this, text.slice(index, end), index);
+  }
+
+  /** Which pattern matched, as the expression named it: the first pattern that matches anywhere in the match's text. */
+  patternOf(found: string): string {
+    const starts = wordStarts(found);
+    return this.patterns[this.patterns.findIndex((_p, i) => this.search(found, starts, 0, i) !== undefined)] ?? '';
   }
 
   /** Number of matches in the text (non-overlapping). */
@@ -660,6 +712,20 @@ export class PatternSet {
       from = m[1];
     }
     return n;
+  }
+}
+
+/** A match of a set (the matcher's): its pattern worked out when asked for (rarely: the analysis reads text and index). */
+class Match {
+  readonly #set: PatternSet;
+  #pattern: string | undefined = undefined;
+
+  constructor(set: PatternSet, readonly text: string, readonly index: number) {
+    this.#set = set;
+  }
+
+  get pattern(): string {
+    return (this.#pattern ??= this.#set.patternOf(this.text));
   }
 }
 

@@ -8,12 +8,14 @@ const MAX_TEXT = 200;
 
 /** A short line without a full stop: a heading written as a paragraph (bold text, a label with a colon). */
 function isPseudoHeading(text: string): boolean {
-  // Counts words only up to nine: a long paragraph is no heading, and need not be split whole at every check.
+  // A full stop at the end first (most sentences: no words counted). Counts words only up to nine: a long paragraph is
+  // no heading, and need not be split whole at every check.
+  if (/[.!?]$/.test(text.trim())) return false;
   let words = 0;
   for (const m of text.matchAll(PIECE)) {
     if (WORDLIKE.test(m[0]) && ++words > 8) return false;
   }
-  return words > 0 && !/[.!?]$/.test(text.trim());
+  return words > 0;
 }
 const PIECE = /\S+/g;
 const WORDLIKE = /[\p{L}\p{N}]/u;

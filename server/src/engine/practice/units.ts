@@ -1,6 +1,7 @@
 import type { BlockKind, Section } from '../types.js';
 import type { DocumentBlock, DocumentModel } from '../rules/types.js';
 import type { PracticeLexicon } from './lexicon.js';
+import type { PatternSet } from './patterns.js';
 import { detach } from '../cache.js';
 
 /** A sentence (or a heading) of the document, placed, with what the practice analysis needs to know about where it stands. */
@@ -85,8 +86,17 @@ interface BlockUnit {
   start: number;
   end: number;
   template: boolean;
-  plan: boolean;
+  /**
+   * Whether its text names a plan or the future (the lexicon's plan cues): asked when a check reads it (planOf), not
+   * when the unit is made; only the few units with a cue match are ever asked, once.
+   */
+  plan: boolean | undefined;
   memo: unknown[];
+}
+
+/** Whether a block unit's text names a plan (kept with it). */
+function planOf(u: BlockUnit, plans: PatternSet): boolean {
+  return (u.plan ??= plans.test(u.text));
 }
 
 /**
@@ -137,13 +147,22 @@ export interface Check {
   blocks: WeakRef<DocumentModel['blocks']>;
 }
 
+/** A run of white space other than one space: one that starts with another white-space character, or a space and more. */
+const OTHER_SPACE = /[^\S ]\s*| \s+/g;
+
 function blockUnits(text: string, spans: Array<[number, number]>, heading: boolean, lex: PracticeLexicon): BlockUnit[] {
-  const blockTemplate = lex.template.test(text) && !heading;
+  // A heading is never template text: its text is not asked. A block's whole text is asked about by this one set only:
+  // it is searched alone (lone), not with the lexicon's other sets and not through their memo of texts.
+  const blockTemplate = !heading && lex.template.lone(text);
   const out: BlockUnit[] = [];
   for (const [start, end] of spans) {
-    const t = text.slice(start, end).replace(/\s+/g, ' ').trim();
+    // Runs of white space as one space (as \s+ → ' '): only the runs that are not a single space already are
+    // replaced, not every space of the sentence; a text with none is copied (not kept as a slice of the block's).
+    const raw = text.slice(start, end);
+    const spaced = raw.replace(OTHER_SPACE, ' ');
+    const t = spaced === raw ? detach(raw.trim()) : spaced.trim();
     if (!/\p{L}/u.test(t)) continue;
-    out.push({ text: t, start, end, template: blockTemplate && lex.template.test(t), plan: lex.plan.test(t), memo: new Array<unknown>(MEMO_SIZE) });
+    out.push({ text: t, start, end, template: blockTemplate && lex.template.test(t), plan: undefined, memo: new Array<unknown>(MEMO_SIZE) });
   }
   return out;
 }
@@ -292,7 +311,7 @@ function placeUnits(entry: UnitsEntry, cacheable: boolean, b: DocumentBlock, bi:
   }
   const kind = b.analysed.block.kind;
   const where: BlockPlace = { block: bi, check };
-  const made = listOf(entry, b, lex).map((u) => new PlacedUnit(u, where, kind, b.section, acknowledgements, planned || u.plan));
+  const made = listOf(entry, b, lex).map((u) => new PlacedUnit(u, where, kind, b.section, acknowledgements, planned, lex.plan));
   if (cacheable && (!p || p.place.check !== check)) entry.placed = { units: made, place: where, section: b.section, acknowledgements, planSection: planned };
   return made;
 }
@@ -337,7 +356,9 @@ function summarise(units: Unit[], kind: BlockKind, filter: UnitFilter): BlockSum
   let relevant = false;
   let pseudo: BlockSummary['pseudo'] = 'none';
   for (const u of units) {
-    if (!relevant && filter.relevant(u)) relevant = true;
+    // Every unit asked, not only up to the first relevant one: a relevant block's units are all read by the check's
+    // passes, which then find their answers kept (asked now, each text is passed over once, by the lexicon's group).
+    if (filter.relevant(u)) relevant = true;
     if (u.template) continue;
     pseudo = kind === 'listItem' ? 'list' : kind === 'paragraph' ? filter.pseudoHeading(u) : 'reset';
   }
@@ -362,11 +383,17 @@ abstract class LazyUnit implements Unit {
     private readonly unit: BlockUnit,
     readonly kind: BlockKind,
     readonly acknowledgements: boolean,
-    readonly plan: boolean,
+    /** In a plan section (the unit's own text aside). */
+    private readonly planned: boolean,
+    private readonly plans: PatternSet,
   ) {
     this.text = unit.text;
     this.template = unit.template;
     this.memo = unit.memo;
+  }
+
+  get plan(): boolean {
+    return this.planned || planOf(this.unit, this.plans);
   }
 
   abstract get block(): number;
@@ -406,9 +433,10 @@ class PlacedUnit extends LazyUnit {
     kind: BlockKind,
     private readonly sectionIndex: number,
     acknowledgements: boolean,
-    plan: boolean,
+    planned: boolean,
+    plans: PatternSet,
   ) {
-    super(unit, kind, acknowledgements, plan);
+    super(unit, kind, acknowledgements, planned, plans);
   }
 
   get block(): number {
@@ -472,7 +500,7 @@ export function runUnits(doc: DocumentModel, lex: PracticeLexicon, filter: UnitF
     const stable = heading || b.analysed.sentences.length > 0;
     const entry = entryOf(cache, b, lex);
     let made: Unit[] | undefined;
-    const units = (): Unit[] => (made ??= listOf(entry, b, lex).map((u) => new RunUnit(u, place, bi - from, pb.kind, acknowledgements, planned || u.plan)));
+    const units = (): Unit[] => (made ??= listOf(entry, b, lex).map((u) => new RunUnit(u, place, bi - from, pb.kind, acknowledgements, planned, lex.plan)));
     let summary = stable ? entry.summary : undefined;
     if (!summary || summary.filter !== filter || summary.kind !== pb.kind) {
       summary = summarise(units(), pb.kind, filter);
@@ -501,9 +529,10 @@ class RunUnit extends LazyUnit {
     private readonly k: number,
     kind: BlockKind,
     acknowledgements: boolean,
-    plan: boolean,
+    planned: boolean,
+    plans: PatternSet,
   ) {
-    super(unit, kind, acknowledgements, plan);
+    super(unit, kind, acknowledgements, planned, plans);
   }
 
   get block(): number {
