@@ -22,6 +22,27 @@ const MAX_NORMALIZED = 50000;
 const normalized = new Map<string, string>();
 
 /**
+ * The normal form of a sentence word (normalizeWord of its text), kept on the word. A word of ASCII characters other
+ * than the backtick is its lower case already: no look-up in the memo above, no new string (most words of a report).
+ */
+export function wordNorm(w: Word): string {
+  let n = w.norm;
+  if (n !== undefined) return n;
+  const lower = w.lower;
+  n = lower;
+  for (let k = 0; k < lower.length; k++) {
+    const c = lower.charCodeAt(k);
+    if (c > 0x7f || c === 0x60) {
+      // normalizeWord lowers first, so the lower case gives the same normal form as the text.
+      n = normalizeWord(lower);
+      break;
+    }
+  }
+  w.norm = n;
+  return n;
+}
+
+/**
  * The possessive ending ('s, ’s) the text carries beyond the dictionary form it matched
  * ("customer's" for the form "customer"), as written; empty when there is none. A replacement
  * keeps it: "the client's file", not "the client file".
@@ -136,7 +157,7 @@ export class Lexicon<T> {
   match(words: Word[], text: string): Array<LexiconMatch<T>> {
     const out: Array<LexiconMatch<T>> = [];
     // Each word is normalised once, whichever lexicon looks at it first.
-    const norm = words.map((w) => (w.norm ??= normalizeWord(w.text)));
+    const norm = words.map(wordNorm);
     for (let i = 0; i < words.length; i++) {
       const candidates = this.phrases.get(norm[i]!) ?? (norm[i]!.endsWith("'s") ? this.phrases.get(norm[i]!.slice(0, -2)) : undefined);
       const phrase = candidates && firstPhrase(candidates, i, words, norm, text);
@@ -198,7 +219,7 @@ export class LexiconPair<A, B> {
   /** The matches of the first and of the second lexicon in a run of words (one sentence), as `Lexicon.match` gives each. */
   match(words: Word[], text: string): [Array<LexiconMatch<A>>, Array<LexiconMatch<B>>] {
     const outs: [Array<LexiconMatch<unknown>>, Array<LexiconMatch<unknown>>] = [[], []];
-    const norm = words.map((w) => (w.norm ??= normalizeWord(w.text)));
+    const norm = words.map(wordNorm);
     // The first word index at which each lexicon may match again (its matches do not overlap).
     const free = [0, 0];
     for (let i = 0; i < words.length; i++) {

@@ -3,7 +3,7 @@ import type { Vocabulary } from '../../vocabulary/vocabulary.js';
 import { compileVocabulary } from '../../vocabulary/compile.js';
 import type { SynonymHit, TermHit } from '../../vocabulary/compile.js';
 import type { Sentence } from '../../text/sentences.js';
-import { normalizeWord } from '../../vocabulary/lexicon.js';
+import { normalizeWord, wordNorm } from '../../vocabulary/lexicon.js';
 
 export interface TermUse {
   hit: TermHit;
@@ -173,7 +173,7 @@ export function vocabularyAnalyzer(vocabulary: Vocabulary): BlockAnalyzer {
             if (quoted.some(([a, b]) => a < m.start && m.end < b)) continue;
           }
           const entry = m.payload.entry;
-          norm ??= s.words.map((w) => (w.norm ??= normalizeWord(w.text)));
+          norm ??= s.words.map(wordNorm);
           // Word senses: "foreign intervention" is not the jargon sense of intervention.
           const ctx = lex.context.get(entry);
           if (ctx) {
