@@ -107,8 +107,22 @@ export function openingAt(text: string, i: number): string {
   return ch;
 }
 
-/** Quotations in a block: speech when first-person or attributed, otherwise scare quotes or titles. */
-export function findQuotes(text: string, language: Language): Quote[] {
+/**
+ * Quotations in a block: speech when first-person or attributed, otherwise scare quotes or titles. The answer for the
+ * last text is kept (the text layer, the prose rules and the client analyzer ask for the same block in turn): callers
+ * do not change it.
+ */
+export function findQuotes(text: string, language: Language): readonly Quote[] {
+  if (text === lastQuoted.text && language === lastQuoted.language) return lastQuoted.quotes;
+  const quotes = quotesOf(text, language);
+  lastQuoted = { text, language, quotes };
+  return quotes;
+}
+
+/** The last block's quotations (findQuotes): one entry, a pure function's answer for its text and language. */
+let lastQuoted: { text: string | undefined; language: Language | undefined; quotes: readonly Quote[] } = { text: undefined, language: undefined, quotes: [] };
+
+function quotesOf(text: string, language: Language): Quote[] {
   const quotes: Quote[] = [];
   let i = 0;
   // A comma opens only as the first of two (openingAt): a single one need not be looked at.
