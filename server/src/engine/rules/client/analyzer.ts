@@ -2,7 +2,7 @@ import type { Language } from '../../types.js';
 import type { AnalysedBlock, BlockAnalyzer } from '../types.js';
 import type { Sentence, Word } from '../../text/sentences.js';
 import type { LexiconMatch } from '../../vocabulary/lexicon.js';
-import { normalizeWord } from '../../vocabulary/lexicon.js';
+import { normalizeWord, wordNorm } from '../../vocabulary/lexicon.js';
 import { blockAttribution, findQuotes, hasFirstPerson, hasFirstPersonSingular, isSpeech } from '../../text/quotes.js';
 import { alternation, clientPairs, clientWords, clientWordSet, clientWordsAnyLanguage } from '../../text/client-words.js';
 import type { Quote } from '../../text/quotes.js';
@@ -333,6 +333,8 @@ interface Speech {
 const QUOTE_LABEL = new RegExp(`^[\\s>*_•-]*(?:(${alternation(clientWordsAnyLanguage('people', 'quoteLabels'))})\\s+(?:van\\s+(?:een|de)\\s+|from\\s+(?:an?|the)\\s+|of\\s+(?:an?|the)\\s+)?)?([\\p{L}][\\p{L}’' -]{0,30}?)\\s*(\\d{1,3})?\\s*[*_]*\\s*:[*_]*\\s*`, 'iu');
 
 function labelOf(text: string, language: Language, lex: ClientLexicons): Speech['label'] {
+  // The label ends in a colon: without one the expression (tried at the start with every length of the label) cannot match.
+  if (!text.includes(':')) return undefined;
   const m = QUOTE_LABEL.exec(text);
   if (!m) return undefined;
   const words = wordsOf(m[2]!);
@@ -382,7 +384,6 @@ function findSpeech(ab: AnalysedBlock, lex: ClientLexicons): Speech {
 /** People words of a sentence, outside speech, plus "mensen met …" / "people with …". */
 function peopleOf(s: Sentence, norm: string[], text: string, language: Language, matches: Array<LexiconMatch<PeopleHit>>, insideSpeech: (a: number, b: number) => boolean): PeopleAt[] {
   const people: PeopleAt[] = [];
-  const taken = new Set<number>();
   for (const m of matches) {
     if (insideSpeech(m.start, m.end)) continue;
     // A word beside it that makes the people word name others: they are not the people it counts.
@@ -391,11 +392,10 @@ function peopleOf(s: Sentence, norm: string[], text: string, language: Language,
     if (m.payload.clientByDefault) p.clientByDefault = true;
     if (m.payload.subjectOnly) p.subjectOnly = true;
     people.push(p);
-    if (!p.subjectOnly) for (let k = m.from; k <= m.to; k++) taken.add(k);
   }
   const pw = WORDS[language].peopleWith;
   for (let i = 0; i + 1 < norm.length; i++) {
-    if (!pw.heads.has(norm[i]!) || !pw.next.has(norm[i + 1]!) || taken.has(i)) continue;
+    if (!pw.heads.has(norm[i]!) || !pw.next.has(norm[i + 1]!) || takenAt(people, i)) continue;
     const w = s.words[i]!;
     if (!/^\s+$/.test(text.slice(w.end, s.words[i + 1]!.start))) continue;
     const third = norm[i + 2];
@@ -416,6 +416,12 @@ function peopleOf(s: Sentence, norm: string[], text: string, language: Language,
     }
   }
   return people;
+}
+
+/** Whether word i belongs to a people word from the dictionaries that is counted (not a generic subject word, not a pattern). */
+function takenAt(people: PeopleAt[], i: number): boolean {
+  for (const p of people) if (!p.subjectOnly && !p.pattern && p.from <= i && i <= p.to) return true;
+  return false;
 }
 
 /** Dutch separable verbs of saying, split over the sentence: "geven de professionals aan dat …". */
@@ -495,8 +501,12 @@ function countPeople(facts: ClientFacts, work: SentenceWork[], text: string): vo
         facts.participant++;
         if (p.clientByDefault) facts.participantClientByDefault++;
       }
-      const written = text.slice(p.start, p.end).toLowerCase().replace(/\s+/g, ' ') + (p.pattern ? ' …' : '');
-      const term = normalizeWord(written);
+      // One word (a compound too: the whole word) as written is the word's lower case (a word holds no white space), its
+      // normal form the one the lexicon looked up.
+      let word = p.from === p.to && !p.pattern ? w.s.words[p.from] : undefined;
+      if (word && (word.text.length !== p.end - p.start || !text.startsWith(word.text, p.start))) word = undefined;
+      const written = word ? word.lower : text.slice(p.start, p.end).toLowerCase().replace(/\s+/g, ' ') + (p.pattern ? ' …' : '');
+      const term = word ? wordNorm(word) : normalizeWord(written);
       const t = (facts.terms[term] ??= { kind: p.kind, count: 0, display: written });
       if (p.clientByDefault) t.clientByDefault = true;
       t.count++;

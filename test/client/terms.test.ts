@@ -1,0 +1,43 @@
+import { strict as assert } from 'node:assert';
+import { analyseBlock } from '../../server/src/engine/text/analyse.js';
+import { analyzeClientBlock } from '../../server/src/engine/rules/client/analyzer.js';
+import { clientLexicons } from '../../server/src/engine/rules/client/lexicon.js';
+import { Vocabulary } from '../../server/src/engine/vocabulary/vocabulary.js';
+import { bundledDictionaries } from '../../server/src/workspace/dictionaries.js';
+import type { ProseBlock } from '../../server/src/engine/types.js';
+
+/**
+ * The people words a block counts, by normal form, with the first use as written (lower case). A one-word use is read
+ * from its word (its lower case, the normal form the lexicon looked up); a phrase or a pattern from the text.
+ */
+describe('client: people words counted as written', () => {
+  const vocabulary = new Vocabulary(bundledDictionaries().dictionaries);
+  const terms = (text: string, language: 'nl' | 'en') => {
+    const block: ProseBlock = { kind: 'paragraph', text, map: [], start: 0, end: text.length };
+    return analyzeClientBlock(analyseBlock(block, language, 'results', 40), clientLexicons(vocabulary, language)).terms;
+  };
+
+  it('nl: diacritics folded in the key, kept in the display; capitals lowered; phrases and possessives', () => {
+    assert.deepEqual(terms('De Cliënten en een KLANTMANAGER spraken met mensen met schulden. Het dossier van de cliënt’s moeder en de klantmanagers; de  Cliënt.', 'nl'), {
+      clienten: { kind: 'client', count: 1, display: 'cliënten' },
+      klantmanager: { kind: 'professional', count: 1, display: 'klantmanager' },
+      'mensen met schulden': { kind: 'client', count: 1, display: 'mensen met schulden' },
+      "client's": { kind: 'client', count: 1, display: 'cliënt’s' },
+      moeder: { kind: 'client', count: 1, display: 'moeder' },
+      klantmanagers: { kind: 'professional', count: 1, display: 'klantmanagers' },
+      client: { kind: 'client', count: 1, display: 'cliënt' },
+    });
+  });
+
+  it('en: possessives, patterns, phrases over white space and capitals', () => {
+    assert.deepEqual(terms("The Client's file and two customers; people with debts met the caseworker. Service\nusers and the CLIENT spoke to staff.", 'en'), {
+      "client's": { kind: 'client', count: 1, display: "client's" },
+      customers: { kind: 'client', count: 1, display: 'customers' },
+      'people with …': { kind: 'client', count: 1, display: 'people with …' },
+      caseworker: { kind: 'professional', count: 1, display: 'caseworker' },
+      'service users': { kind: 'client', count: 1, display: 'service users' },
+      client: { kind: 'client', count: 1, display: 'client' },
+      staff: { kind: 'professional', count: 1, display: 'staff' },
+    });
+  });
+});
