@@ -41,3 +41,32 @@ describe('client: people words counted as written', () => {
     });
   });
 });
+
+/**
+ * The word-by-word searches for separable verbs of saying, "according to" phrases and "people with" patterns run only in
+ * a sentence that holds one of their first words (one look-up a word marks which): each must still find its own.
+ */
+describe('client: separable verbs, "according to" and "people with" in a sentence', () => {
+  const vocabulary = new Vocabulary(bundledDictionaries().dictionaries);
+  const facts = (text: string, language: 'nl' | 'en') => {
+    const block: ProseBlock = { kind: 'paragraph', text, map: [], start: 0, end: text.length };
+    return analyzeClientBlock(analyseBlock(block, language, 'results', 40), clientLexicons(vocabulary, language));
+  };
+  const said = (text: string, language: 'nl' | 'en') => facts(text, language).statements.map((s) => `${s.kind}:${s.speaker}:${s.cue}`);
+
+  it('nl', () => {
+    assert.deepEqual(said('Daarnaast geven de klantmanagers aan dat de brief onduidelijk is.', 'nl'), ['voice:professional:geven … aan']);
+    assert.deepEqual(said('Naar de mening van bewoners is de brief te laat.', 'nl'), ['voice:client:Naar de mening van']);
+    assert.deepEqual(said('De brief was te laat, aldus bewoners.', 'nl'), ['voice:client:aldus']);
+    assert.deepEqual(facts('Naar de mening van bewoners: “ik begreep de brief niet”.', 'nl').quotes.map((q) => q.speaker), ['client']);
+    assert.deepEqual(Object.keys(facts('Wij spraken met mensen met schulden over de brief.', 'nl').terms), ['mensen met schulden']);
+    assert.deepEqual(said('De brief is onduidelijk.', 'nl'), []);
+  });
+
+  it('en', () => {
+    assert.deepEqual(said('In the view of parents, the letter is unclear.', 'en'), ['voice:client:In the view of']);
+    assert.deepEqual(said('As reported by parents, the letter was late.', 'en'), ['voice:client:As reported by']);
+    assert.deepEqual(Object.keys(facts('We spoke with people with debts about the letter.', 'en').terms), ['people with …']);
+    assert.deepEqual(said('The letter is unclear.', 'en'), []);
+  });
+});

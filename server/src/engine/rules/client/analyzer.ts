@@ -125,7 +125,14 @@ interface Words {
   determiners: Set<string>;
   /** Words that address the reader: "you", "your"; "u", "uw", "jij". */
   readerAddress: RegExp;
+  /** The words that start a separable verb, an "according to" phrase or a "people with" pattern, with those marks (one look-up a word). */
+  marks: Map<string, number>;
 }
+
+/** Marks of a word (Words.marks): a separable verb of saying, the first word of an "according to" phrase, a head of "people with". */
+const SEPARABLE = 1;
+const ACCORDING = 2;
+const PEOPLE_WITH = 4;
 
 function wordsOfLanguage(language: Language): Words {
   const fw = (list: string) => clientWordSet(language, 'function-words', list);
@@ -152,9 +159,14 @@ function wordsOfLanguage(language: Language): Words {
     passiveAux: clientWordSet(language, 'methods', 'passiveAuxiliaries'),
     experiencePrepositions: fw('experiencePrepositions'),
     determiners: fw('determiners'),
+    marks: new Map(),
     readerAddress: new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${alternation(clientWords(language, 'function-words', 'readerAddress'))})(?![\\p{L}\\p{N}-])`, 'giu'),
   };
   if (phrases.length) w.plannedPhrase = new RegExp(`\\b(?:${alternation(phrases)})\\b`, 'i');
+  const mark = (word: string, m: number) => w.marks.set(word, (w.marks.get(word) ?? 0) | m);
+  for (const v of w.separableVerbs) mark(v, SEPARABLE);
+  for (const first of according.keys()) mark(first, ACCORDING);
+  for (const h of w.peopleWith.heads) mark(h, PEOPLE_WITH);
   return w;
 }
 
@@ -382,7 +394,7 @@ function findSpeech(ab: AnalysedBlock, lex: ClientLexicons): Speech {
 }
 
 /** People words of a sentence, outside speech, plus "mensen met …" / "people with …". */
-function peopleOf(s: Sentence, norm: string[], text: string, language: Language, matches: Array<LexiconMatch<PeopleHit>>, insideSpeech: (a: number, b: number) => boolean): PeopleAt[] {
+function peopleOf(s: Sentence, norm: string[], text: string, language: Language, matches: Array<LexiconMatch<PeopleHit>>, insideSpeech: (a: number, b: number) => boolean, peopleWith: boolean): PeopleAt[] {
   const people: PeopleAt[] = [];
   for (const m of matches) {
     if (insideSpeech(m.start, m.end)) continue;
@@ -394,7 +406,8 @@ function peopleOf(s: Sentence, norm: string[], text: string, language: Language,
     people.push(p);
   }
   const pw = WORDS[language].peopleWith;
-  for (let i = 0; i + 1 < norm.length; i++) {
+  // (Only in a sentence with a head word: without one the loop finds nothing.)
+  for (let i = 0; peopleWith && i + 1 < norm.length; i++) {
     if (!pw.heads.has(norm[i]!) || !pw.next.has(norm[i + 1]!) || takenAt(people, i)) continue;
     const w = s.words[i]!;
     if (!/^\s+$/.test(text.slice(w.end, s.words[i + 1]!.start))) continue;
@@ -469,21 +482,25 @@ function accordingCues(s: Sentence, norm: string[], text: string, language: Lang
 function sentenceWork(ab: AnalysedBlock, lex: ClientLexicons, insideSpeech: (a: number, b: number) => boolean): SentenceWork[] {
   const text = ab.block.text;
   const language = ab.language;
+  const marks = WORDS[language].marks;
   const work: SentenceWork[] = [];
   for (const s of ab.sentences) {
     if (s.words.length === 0) continue;
     // Lower case is enough for Brug's own word sets (they hold no diacritics); typographic apostrophes straightened.
     const norm = s.words.map((w) => (w.lower.includes('’') ? w.lower.replace(/’/g, "'") : w.lower));
+    // Which of the word-by-word searches below can find anything here: one look-up a word instead of one a search.
+    let marked = 0;
+    for (let i = 0; i < norm.length; i++) marked |= marks.get(norm[i]!) ?? 0;
     // People and cue words in one pass over the sentence.
     const [peopleMatches, cueMatches] = lex.peopleAndCues.match(s.words, text);
-    const people = peopleOf(s, norm, text, language, peopleMatches, insideSpeech);
+    const people = peopleOf(s, norm, text, language, peopleMatches, insideSpeech, (marked & PEOPLE_WITH) !== 0);
     const cues: CueAt[] = [];
     for (const m of cueMatches) {
       if (insideSpeech(m.start, m.end)) continue;
       cues.push({ hit: m.payload, from: m.from, to: m.to, start: m.start, end: m.end, text: m.text });
     }
-    separableCues(s, norm, text, cues, language);
-    accordingCues(s, norm, text, language, people, cues);
+    if (marked & SEPARABLE) separableCues(s, norm, text, cues, language);
+    if (marked & ACCORDING) accordingCues(s, norm, text, language, people, cues);
     cues.sort((a, b) => a.from - b.from);
     work.push({ s, norm, people, cues });
   }
