@@ -176,6 +176,18 @@ export class Lexicon<T> {
   }
 }
 
+/** Bits of the first-word filter of a lexicon pair (a power of two; 2 KB). */
+const FIRST_WORD_BITS = 1 << 14;
+
+/**
+ * A cheap key of a word, from its length and three of its characters (no hashing of the whole string, no look-up in a
+ * map): equal words have equal keys, so a word whose key no phrase's first word has starts no phrase.
+ */
+function firstWordKey(word: string): number {
+  const n = word.length;
+  return (Math.imul(word.charCodeAt(0) | 0, 0x9e3779b1) ^ Math.imul((word.charCodeAt(n - 1) | 0) + (n << 16), 0x85ebca6b) ^ Math.imul(word.charCodeAt(n >> 1) | 0, 0xc2b2ae35)) >>> 18;
+}
+
 interface PairNode {
   next: Map<string, PairNode>;
   /** The first payload of each lexicon's trie node at this place (undefined when that lexicon has none here). */
@@ -196,6 +208,8 @@ export class LexiconPair<A, B> {
   private readonly ends: PairNode = { next: new Map() };
   private readonly minCompound: [number, number];
   private readonly minAny: number;
+  /** A bit per key of firstWordKey, set for the first words of all phrases (see mayStart). */
+  private readonly firstWords = new Uint32Array(FIRST_WORD_BITS >>> 5);
   // Scratch of compoundMatch (one call at a time).
   private readonly bestLength: [number, number] = [0, 0];
   private readonly bestPayload: [unknown, unknown] = [undefined, undefined];
@@ -214,6 +228,16 @@ export class LexiconPair<A, B> {
     });
     this.minCompound = [a.minCompound, b.minCompound];
     this.minAny = Math.min(a.minCompound, b.minCompound);
+    for (const word of this.phrases.keys()) {
+      const k = firstWordKey(word);
+      this.firstWords[k >>> 5]! |= 1 << (k & 31);
+    }
+  }
+
+  /** Whether a normalised word may start a phrase of either lexicon: false for most words, without a look-up in the map. */
+  private mayStart(word: string): boolean {
+    const k = firstWordKey(word);
+    return (this.firstWords[k >>> 5]! & (1 << (k & 31))) !== 0;
   }
 
   /** The matches of the first and of the second lexicon in a run of words (one sentence), as `Lexicon.match` gives each. */
@@ -224,14 +248,17 @@ export class LexiconPair<A, B> {
     const free = [0, 0];
     for (let i = 0; i < words.length; i++) {
       const wn = norm[i]!;
-      const found = this.phrases.get(wn);
+      const found = this.mayStart(wn) ? this.phrases.get(wn) : undefined;
       let possessive: [Candidates | undefined, Candidates | undefined] | undefined | null = null;
       let compound = false;
       for (let p = 0; p < 2; p++) {
         if (i < free[p]!) continue;
         let candidates = found?.[p];
         if (!candidates && wn.endsWith("'s")) {
-          if (possessive === null) possessive = this.phrases.get(wn.slice(0, -2));
+          if (possessive === null) {
+            const stem = wn.slice(0, -2);
+            possessive = this.mayStart(stem) ? this.phrases.get(stem) : undefined;
+          }
           candidates = possessive?.[p];
         }
         const phrase = candidates && firstPhrase(candidates, i, words, norm, text);
