@@ -70,3 +70,24 @@ describe('client: separable verbs, "according to" and "people with" in a sentenc
     assert.deepEqual(said('The letter is unclear.', 'en'), []);
   });
 });
+
+/** Aim and plan words are marked with the sentence's other words (one look-up a word): a method still planned, a statement of an aim dropped. */
+describe('client: aim and plan words in a sentence', () => {
+  const vocabulary = new Vocabulary(bundledDictionaries().dictionaries);
+  const facts = (text: string, language: 'nl' | 'en') => {
+    const block: ProseBlock = { kind: 'paragraph', text, map: [], start: 0, end: text.length };
+    return analyzeClientBlock(analyseBlock(block, language, 'results', 40), clientLexicons(vocabulary, language));
+  };
+
+  it('nl', () => {
+    assert.deepEqual(facts('We zullen twaalf cliënten interviewen.', 'nl').methods.map((m) => m.planned), [true]);
+    assert.deepEqual(facts('We hebben twaalf cliënten geïnterviewd.', 'nl').methods.map((m) => m.planned), [false]);
+  });
+
+  it('en', () => {
+    assert.deepEqual(facts('We will interview twelve clients.', 'en').methods.map((m) => m.planned), [true]);
+    assert.deepEqual(facts('We interviewed twelve clients.', 'en').methods.map((m) => m.planned), [false]);
+    assert.deepEqual(facts('This study aims to show that parents feel heard.', 'en').statements, []);
+    assert.deepEqual(facts('Parents feel heard.', 'en').statements.map((s) => s.kind), ['experience']);
+  });
+});

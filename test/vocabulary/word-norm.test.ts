@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { normalizeWord, wordNorm } from '../../server/src/engine/vocabulary/lexicon.js';
+import { normalizeWord, WordFilter, wordNorm } from '../../server/src/engine/vocabulary/lexicon.js';
 import { splitSentences } from '../../server/src/engine/text/sentences.js';
 import type { Word } from '../../server/src/engine/text/sentences.js';
 
@@ -49,5 +49,20 @@ describe('vocabulary: the normal form of a sentence word', () => {
     const w = word('Klant');
     w.norm = 'klant';
     assert.equal(wordNorm(w), 'klant');
+  });
+});
+
+describe('vocabulary: a word filter never says no to one of its words', () => {
+  it('holds every word it was made with (nl, en, odd lengths and characters) and rules out most others', () => {
+    const words = ['', 'a', 'u', 'ik', 'wij', 'volgens', 'naar', 'according', 'in', "client's", 'cliënt', 'reïntegratie', 'klantmanagers', 'people', '𝐀b', 'x'.repeat(300)];
+    for (let c = 0; c < 0x800; c++) words.push(String.fromCharCode(c), `w${String.fromCharCode(c)}rd`);
+    const filter = new WordFilter(words);
+    for (const w of words) assert.equal(filter.mayHold(w), true, JSON.stringify(w));
+    const few = new WordFilter(['volgens', 'aldus', 'according', 'people', 'mensen']);
+    for (const w of ['volgens', 'aldus', 'according', 'people', 'mensen']) assert.equal(few.mayHold(w), true);
+    let maybe = 0;
+    const others = ['de', 'het', 'een', 'the', 'of', 'and', 'brief', 'letter', 'onderzoek', 'research', 'gemeente', 'council', 'cliënten', 'parents'];
+    for (const w of others) if (few.mayHold(w)) maybe++;
+    assert.ok(maybe <= 2, `${maybe} of ${others.length} words pass a filter of five`);
   });
 });

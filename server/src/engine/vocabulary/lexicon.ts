@@ -176,14 +176,32 @@ export class Lexicon<T> {
   }
 }
 
-/** Bits of the first-word filter of a lexicon pair (a power of two; 2 KB). */
-const FIRST_WORD_BITS = 1 << 14;
+/** Bits of a word filter (a power of two; 2 KB). */
+const FILTER_BITS = 1 << 14;
 
 /**
- * A cheap key of a word, from its length and three of its characters (no hashing of the whole string, no look-up in a
- * map): equal words have equal keys, so a word whose key no phrase's first word has starts no phrase.
+ * A set of words that answers "certainly not in it" for most other words without hashing them or looking them up in a
+ * map: a bit per cheap key (the word's length and three of its characters). Equal words have equal keys, so a word
+ * whose bit is clear is not in the set; a set bit says only "maybe" (ask the map).
  */
-function firstWordKey(word: string): number {
+export class WordFilter {
+  private readonly bits = new Uint32Array(FILTER_BITS >>> 5);
+
+  constructor(words: Iterable<string>) {
+    for (const word of words) {
+      const k = filterKey(word);
+      this.bits[k >>> 5]! |= 1 << (k & 31);
+    }
+  }
+
+  /** False: the word is not one of the filter's words. True: it may be. */
+  mayHold(word: string): boolean {
+    const k = filterKey(word);
+    return (this.bits[k >>> 5]! & (1 << (k & 31))) !== 0;
+  }
+}
+
+function filterKey(word: string): number {
   const n = word.length;
   return (Math.imul(word.charCodeAt(0) | 0, 0x9e3779b1) ^ Math.imul((word.charCodeAt(n - 1) | 0) + (n << 16), 0x85ebca6b) ^ Math.imul(word.charCodeAt(n >> 1) | 0, 0xc2b2ae35)) >>> 18;
 }
@@ -208,8 +226,8 @@ export class LexiconPair<A, B> {
   private readonly ends: PairNode = { next: new Map() };
   private readonly minCompound: [number, number];
   private readonly minAny: number;
-  /** A bit per key of firstWordKey, set for the first words of all phrases (see mayStart). */
-  private readonly firstWords = new Uint32Array(FIRST_WORD_BITS >>> 5);
+  /** The first words of all phrases, for a quick "no" before the map. */
+  private readonly firstWords: WordFilter;
   // Scratch of compoundMatch (one call at a time).
   private readonly bestLength: [number, number] = [0, 0];
   private readonly bestPayload: [unknown, unknown] = [undefined, undefined];
@@ -228,16 +246,7 @@ export class LexiconPair<A, B> {
     });
     this.minCompound = [a.minCompound, b.minCompound];
     this.minAny = Math.min(a.minCompound, b.minCompound);
-    for (const word of this.phrases.keys()) {
-      const k = firstWordKey(word);
-      this.firstWords[k >>> 5]! |= 1 << (k & 31);
-    }
-  }
-
-  /** Whether a normalised word may start a phrase of either lexicon: false for most words, without a look-up in the map. */
-  private mayStart(word: string): boolean {
-    const k = firstWordKey(word);
-    return (this.firstWords[k >>> 5]! & (1 << (k & 31))) !== 0;
+    this.firstWords = new WordFilter(this.phrases.keys());
   }
 
   /** The matches of the first and of the second lexicon in a run of words (one sentence), as `Lexicon.match` gives each. */
@@ -248,7 +257,7 @@ export class LexiconPair<A, B> {
     const free = [0, 0];
     for (let i = 0; i < words.length; i++) {
       const wn = norm[i]!;
-      const found = this.mayStart(wn) ? this.phrases.get(wn) : undefined;
+      const found = this.firstWords.mayHold(wn) ? this.phrases.get(wn) : undefined;
       let possessive: [Candidates | undefined, Candidates | undefined] | undefined | null = null;
       let compound = false;
       for (let p = 0; p < 2; p++) {
@@ -257,7 +266,7 @@ export class LexiconPair<A, B> {
         if (!candidates && wn.endsWith("'s")) {
           if (possessive === null) {
             const stem = wn.slice(0, -2);
-            possessive = this.mayStart(stem) ? this.phrases.get(stem) : undefined;
+            possessive = this.firstWords.mayHold(stem) ? this.phrases.get(stem) : undefined;
           }
           candidates = possessive?.[p];
         }

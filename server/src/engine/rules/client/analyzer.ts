@@ -2,7 +2,7 @@ import type { Language } from '../../types.js';
 import type { AnalysedBlock, BlockAnalyzer } from '../types.js';
 import type { Sentence, Word } from '../../text/sentences.js';
 import type { LexiconMatch } from '../../vocabulary/lexicon.js';
-import { normalizeWord, wordNorm } from '../../vocabulary/lexicon.js';
+import { normalizeWord, WordFilter, wordNorm } from '../../vocabulary/lexicon.js';
 import { blockAttribution, findQuotes, hasFirstPerson, hasFirstPersonSingular, isSpeech } from '../../text/quotes.js';
 import { alternation, clientPairs, clientWords, clientWordSet, clientWordsAnyLanguage } from '../../text/client-words.js';
 import type { Quote } from '../../text/quotes.js';
@@ -127,12 +127,17 @@ interface Words {
   readerAddress: RegExp;
   /** The words that start a separable verb, an "according to" phrase or a "people with" pattern, with those marks (one look-up a word). */
   marks: Map<string, number>;
+  /** The marked words, for a quick "no" before the map. */
+  markFilter: WordFilter;
 }
 
 /** Marks of a word (Words.marks): a separable verb of saying, the first word of an "according to" phrase, a head of "people with". */
 const SEPARABLE = 1;
 const ACCORDING = 2;
 const PEOPLE_WITH = 4;
+/** A word that states an aim (Words.aim), a word of a plan (Words.planned). */
+const AIM = 8;
+const PLANNED = 16;
 
 function wordsOfLanguage(language: Language): Words {
   const fw = (list: string) => clientWordSet(language, 'function-words', list);
@@ -160,6 +165,7 @@ function wordsOfLanguage(language: Language): Words {
     experiencePrepositions: fw('experiencePrepositions'),
     determiners: fw('determiners'),
     marks: new Map(),
+    markFilter: new WordFilter([]),
     readerAddress: new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${alternation(clientWords(language, 'function-words', 'readerAddress'))})(?![\\p{L}\\p{N}-])`, 'giu'),
   };
   if (phrases.length) w.plannedPhrase = new RegExp(`\\b(?:${alternation(phrases)})\\b`, 'i');
@@ -167,6 +173,9 @@ function wordsOfLanguage(language: Language): Words {
   for (const v of w.separableVerbs) mark(v, SEPARABLE);
   for (const first of according.keys()) mark(first, ACCORDING);
   for (const h of w.peopleWith.heads) mark(h, PEOPLE_WITH);
+  for (const a of w.aim) mark(a, AIM);
+  for (const p of w.planned) mark(p, PLANNED);
+  w.markFilter = new WordFilter(w.marks.keys());
   return w;
 }
 
@@ -327,6 +336,8 @@ interface SentenceWork {
   norm: string[];
   people: PeopleAt[];
   cues: CueAt[];
+  /** The marks of the sentence's words together (Words.marks). */
+  marked: number;
 }
 
 /** Where the block holds speech: quotation marks, a quoted block, a labelled or attributed first-person paragraph. */
@@ -482,7 +493,7 @@ function accordingCues(s: Sentence, norm: string[], text: string, language: Lang
 function sentenceWork(ab: AnalysedBlock, lex: ClientLexicons, insideSpeech: (a: number, b: number) => boolean): SentenceWork[] {
   const text = ab.block.text;
   const language = ab.language;
-  const marks = WORDS[language].marks;
+  const { marks, markFilter } = WORDS[language];
   const work: SentenceWork[] = [];
   for (const s of ab.sentences) {
     if (s.words.length === 0) continue;
@@ -490,7 +501,7 @@ function sentenceWork(ab: AnalysedBlock, lex: ClientLexicons, insideSpeech: (a: 
     const norm = s.words.map((w) => (w.lower.includes('’') ? w.lower.replace(/’/g, "'") : w.lower));
     // Which of the word-by-word searches below can find anything here: one look-up a word instead of one a search.
     let marked = 0;
-    for (let i = 0; i < norm.length; i++) marked |= marks.get(norm[i]!) ?? 0;
+    for (let i = 0; i < norm.length; i++) if (markFilter.mayHold(norm[i]!)) marked |= marks.get(norm[i]!) ?? 0;
     // People and cue words in one pass over the sentence.
     const [peopleMatches, cueMatches] = lex.peopleAndCues.match(s.words, text);
     const people = peopleOf(s, norm, text, language, peopleMatches, insideSpeech, (marked & PEOPLE_WITH) !== 0);
@@ -502,7 +513,7 @@ function sentenceWork(ab: AnalysedBlock, lex: ClientLexicons, insideSpeech: (a: 
     if (marked & SEPARABLE) separableCues(s, norm, text, cues, language);
     if (marked & ACCORDING) accordingCues(s, norm, text, language, people, cues);
     cues.sort((a, b) => a.from - b.from);
-    work.push({ s, norm, people, cues });
+    work.push({ s, norm, people, cues, marked });
   }
   return work;
 }
@@ -546,8 +557,9 @@ function contextOf(ab: AnalysedBlock, w: SentenceWork): SentenceContext {
   const language = ab.language;
   const sentenceText = ab.block.text.slice(w.s.start, w.s.end);
   const question = /\?\s*["'”’)*_]*\s*$/.test(sentenceText);
-  const aim = w.norm.some((x) => WORDS[language].aim.has(x));
-  const planned = question || aim || ab.role === 'recommendations' || w.norm.some((x) => WORDS[language].planned.has(x)) || !!WORDS[language].plannedPhrase?.test(sentenceText);
+  // The aim and plan words of the sentence, from the marks its words got in sentenceWork.
+  const aim = (w.marked & AIM) !== 0;
+  const planned = question || aim || ab.role === 'recommendations' || (w.marked & PLANNED) !== 0 || !!WORDS[language].plannedPhrase?.test(sentenceText);
   const negatedNear = (from: number, to: number) => {
     for (let k = Math.max(0, from - 5); k <= Math.min(w.norm.length - 1, to + 1); k++) if (isNegation(w.norm[k]!, language)) return true;
     return false;
