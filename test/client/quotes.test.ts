@@ -74,4 +74,19 @@ describe('one list of person words for attributions (dictionaries/client/*/peopl
     const en = findQuotes('Team leader: “I often skip my break.”', 'en');
     assert.equal(en[0]?.attribution, 'Team leader');
   });
+  it('answers for the text and language asked, also right after another block or language (the last answer is kept)', () => {
+    const text = 'Een deelnemer schreef: “I was lost” en stopte.';
+    const en = findQuotes(text, 'en').map((q) => [q.start, q.end, q.speech]);
+    const nl = findQuotes(text, 'nl').map((q) => [q.start, q.end, q.speech]);
+    // Three English words are speech in English; in Dutch text the other language's "I" needs more words.
+    assert.deepEqual(en, [[23, 35, true]]);
+    assert.deepEqual(nl, [[23, 35, false]]);
+    assert.deepEqual(findQuotes(text, 'en').map((q) => [q.start, q.end, q.speech]), en);
+    const other = 'Zij zei: “Ik durfde de brieven niet meer open te maken.”';
+    assert.deepEqual(findQuotes(other, 'nl').map((q) => q.speech), [true]);
+    assert.deepEqual(findQuotes(text, 'nl').map((q) => [q.start, q.end, q.speech]), nl);
+    // The same text in another string object.
+    assert.deepEqual(findQuotes([text.slice(0, 10), text.slice(10)].join(''), 'en').map((q) => [q.start, q.end, q.speech]), en);
+    assert.deepEqual(findQuotes('One parent said “I rang three times.”', 'en').map((q) => q.speech), [true]);
+  });
 });

@@ -5,6 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { flagged } from './helpers.js';
+import { quotedPassages } from '../../server/src/engine/rules/vocabulary/analyzer.js';
 
 const JARGON = 'vocabulary/jargon';
 
@@ -31,5 +32,36 @@ describe('vocabulary: quoted text is not the writer’s', () => {
     assert.deepEqual(flagged('# Rapport\n\nHet doel is "de nieuwe werkwijze implementeren in alle wijken" volgens de nota.\n', 'nl', JARGON), []);
     // A short quote is a scare quote or a mentioned word: outside it the sentence is still checked.
     assert.deepEqual(flagged('# Report\n\nThey call it “reach” and use it to facilitate sales.\n', 'en', JARGON), ['facilitate']);
+  });
+});
+
+describe('vocabulary: which quoted passages are long enough to be a source’s words', () => {
+  // The passages of six pieces or more between runs of white space, as `split(/\s+/)` counts them.
+  const reference = (text: string) => [...text.matchAll(/“[^”“\n]+”|"[^"\n]+"/g)].filter((m) => m[0].split(/\s+/).length >= 6).map((m) => [m.index, m.index + m[0].length]);
+
+  it('en + nl: six words make a passage, five do not; runs of white space of any kind count once', () => {
+    const texts = [
+      'They said “one two three four five” and left.',
+      'They said “one two three four five six” and left.',
+      'Zij zei "een twee drie vier vijf zes" en ging.',
+      'Zij zei "een  twee\u00a0drie\tvier \u2003 vijf" en ging.',
+      'Zij zei "een  twee\u00a0drie\tvier \u2003 vijf\u3000zes" en "kort" ook.',
+      'A “ spaced   out  quote with words ” here and “x y z a b c d” there.',
+      '“one two three four five six”',
+    ];
+    for (const text of texts) assert.deepEqual(quotedPassages(text), reference(text), text);
+    assert.deepEqual(quotedPassages(texts[0]!), []);
+    assert.deepEqual(quotedPassages(texts[1]!), [[10, 39]]);
+    assert.deepEqual(quotedPassages(texts[3]!), []);
+    assert.equal(quotedPassages(texts[4]!).length, 1);
+  });
+
+  it('counts every kind of white space as a separator, as \\s does', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (ch === '"' || ch === '\n' || ch === '\r' || (c >= 0xd800 && c < 0xe000)) continue;
+      const text = `x "a${ch}b c d e f" y`;
+      assert.deepEqual(quotedPassages(text), reference(text), `U+${c.toString(16)}`);
+    }
   });
 });

@@ -34,8 +34,11 @@ const CLOSER_SCAN: Record<string, RegExp> = Object.fromEntries(
 
 /** Words from dictionaries/client/<language>/people.yml, as a pattern; both languages where quotations meet either. */
 const words = (list: string) => alternation(clientWordsAnyLanguage('people', list));
+// Not after or before a letter: lookarounds, so that the search tries the words at each place rather than a group that may
+// start anywhere (three times faster on paragraphs; the same answers as `(^|[^\p{L}])(…)(?=[^\p{L}]|$)`, checked for every
+// code point on either side of every word: test/client/first-person.test.ts).
 const firstPerson = (language: Language, singularOnly = false) =>
-  new RegExp(`(^|[^\\p{L}])(${alternation([...clientWords(language, 'people', 'firstPersonSingular'), ...(singularOnly ? [] : clientWords(language, 'people', 'firstPersonOther'))])})(?=[^\\p{L}]|$)`, 'iu');
+  new RegExp(`(?<!\\p{L})(?:${alternation([...clientWords(language, 'people', 'firstPersonSingular'), ...(singularOnly ? [] : clientWords(language, 'people', 'firstPersonOther'))])})(?!\\p{L})`, 'iu');
 
 const FIRST_PERSON: Record<Language, RegExp> = { nl: firstPerson('nl'), en: firstPerson('en') };
 /** The respondent's own "I" (not the authors' "we"). */
@@ -104,8 +107,22 @@ export function openingAt(text: string, i: number): string {
   return ch;
 }
 
-/** Quotations in a block: speech when first-person or attributed, otherwise scare quotes or titles. */
-export function findQuotes(text: string, language: Language): Quote[] {
+/**
+ * Quotations in a block: speech when first-person or attributed, otherwise scare quotes or titles. The answer for the
+ * last text is kept (the text layer, the prose rules and the client analyzer ask for the same block in turn): callers
+ * do not change it.
+ */
+export function findQuotes(text: string, language: Language): readonly Quote[] {
+  if (text === lastQuoted.text && language === lastQuoted.language) return lastQuoted.quotes;
+  const quotes = quotesOf(text, language);
+  lastQuoted = { text, language, quotes };
+  return quotes;
+}
+
+/** The last block's quotations (findQuotes): one entry, a pure function's answer for its text and language. */
+let lastQuoted: { text: string | undefined; language: Language | undefined; quotes: readonly Quote[] } = { text: undefined, language: undefined, quotes: [] };
+
+function quotesOf(text: string, language: Language): Quote[] {
   const quotes: Quote[] = [];
   let i = 0;
   // A comma opens only as the first of two (openingAt): a single one need not be looked at.

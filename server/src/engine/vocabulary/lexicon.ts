@@ -22,6 +22,27 @@ const MAX_NORMALIZED = 50000;
 const normalized = new Map<string, string>();
 
 /**
+ * The normal form of a sentence word (normalizeWord of its text), kept on the word. A word of ASCII characters other
+ * than the backtick is its lower case already: no look-up in the memo above, no new string (most words of a report).
+ */
+export function wordNorm(w: Word): string {
+  let n = w.norm;
+  if (n !== undefined) return n;
+  const lower = w.lower;
+  n = lower;
+  for (let k = 0; k < lower.length; k++) {
+    const c = lower.charCodeAt(k);
+    if (c > 0x7f || c === 0x60) {
+      // normalizeWord lowers first, so the lower case gives the same normal form as the text.
+      n = normalizeWord(lower);
+      break;
+    }
+  }
+  w.norm = n;
+  return n;
+}
+
+/**
  * The possessive ending ('s, ’s) the text carries beyond the dictionary form it matched
  * ("customer's" for the form "customer"), as written; empty when there is none. A replacement
  * keeps it: "the client's file", not "the client file".
@@ -136,7 +157,7 @@ export class Lexicon<T> {
   match(words: Word[], text: string): Array<LexiconMatch<T>> {
     const out: Array<LexiconMatch<T>> = [];
     // Each word is normalised once, whichever lexicon looks at it first.
-    const norm = words.map((w) => (w.norm ??= normalizeWord(w.text)));
+    const norm = words.map(wordNorm);
     for (let i = 0; i < words.length; i++) {
       const candidates = this.phrases.get(norm[i]!) ?? (norm[i]!.endsWith("'s") ? this.phrases.get(norm[i]!.slice(0, -2)) : undefined);
       const phrase = candidates && firstPhrase(candidates, i, words, norm, text);
@@ -153,6 +174,36 @@ export class Lexicon<T> {
     }
     return out;
   }
+}
+
+/** Bits of a word filter (a power of two; 2 KB). */
+const FILTER_BITS = 1 << 14;
+
+/**
+ * A set of words that answers "certainly not in it" for most other words without hashing them or looking them up in a
+ * map: a bit per cheap key (the word's length and three of its characters). Equal words have equal keys, so a word
+ * whose bit is clear is not in the set; a set bit says only "maybe" (ask the map).
+ */
+export class WordFilter {
+  private readonly bits = new Uint32Array(FILTER_BITS >>> 5);
+
+  constructor(words: Iterable<string>) {
+    for (const word of words) {
+      const k = filterKey(word);
+      this.bits[k >>> 5]! |= 1 << (k & 31);
+    }
+  }
+
+  /** False: the word is not one of the filter's words. True: it may be. */
+  mayHold(word: string): boolean {
+    const k = filterKey(word);
+    return (this.bits[k >>> 5]! & (1 << (k & 31))) !== 0;
+  }
+}
+
+function filterKey(word: string): number {
+  const n = word.length;
+  return (Math.imul(word.charCodeAt(0) | 0, 0x9e3779b1) ^ Math.imul((word.charCodeAt(n - 1) | 0) + (n << 16), 0x85ebca6b) ^ Math.imul(word.charCodeAt(n >> 1) | 0, 0xc2b2ae35)) >>> 18;
 }
 
 interface PairNode {
@@ -175,6 +226,8 @@ export class LexiconPair<A, B> {
   private readonly ends: PairNode = { next: new Map() };
   private readonly minCompound: [number, number];
   private readonly minAny: number;
+  /** The first words of all phrases, for a quick "no" before the map. */
+  private readonly firstWords: WordFilter;
   // Scratch of compoundMatch (one call at a time).
   private readonly bestLength: [number, number] = [0, 0];
   private readonly bestPayload: [unknown, unknown] = [undefined, undefined];
@@ -193,24 +246,28 @@ export class LexiconPair<A, B> {
     });
     this.minCompound = [a.minCompound, b.minCompound];
     this.minAny = Math.min(a.minCompound, b.minCompound);
+    this.firstWords = new WordFilter(this.phrases.keys());
   }
 
   /** The matches of the first and of the second lexicon in a run of words (one sentence), as `Lexicon.match` gives each. */
   match(words: Word[], text: string): [Array<LexiconMatch<A>>, Array<LexiconMatch<B>>] {
     const outs: [Array<LexiconMatch<unknown>>, Array<LexiconMatch<unknown>>] = [[], []];
-    const norm = words.map((w) => (w.norm ??= normalizeWord(w.text)));
+    const norm = words.map(wordNorm);
     // The first word index at which each lexicon may match again (its matches do not overlap).
     const free = [0, 0];
     for (let i = 0; i < words.length; i++) {
       const wn = norm[i]!;
-      const found = this.phrases.get(wn);
+      const found = this.firstWords.mayHold(wn) ? this.phrases.get(wn) : undefined;
       let possessive: [Candidates | undefined, Candidates | undefined] | undefined | null = null;
       let compound = false;
       for (let p = 0; p < 2; p++) {
         if (i < free[p]!) continue;
         let candidates = found?.[p];
         if (!candidates && wn.endsWith("'s")) {
-          if (possessive === null) possessive = this.phrases.get(wn.slice(0, -2));
+          if (possessive === null) {
+            const stem = wn.slice(0, -2);
+            possessive = this.firstWords.mayHold(stem) ? this.phrases.get(stem) : undefined;
+          }
           candidates = possessive?.[p];
         }
         const phrase = candidates && firstPhrase(candidates, i, words, norm, text);

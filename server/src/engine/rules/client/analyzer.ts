@@ -2,7 +2,7 @@ import type { Language } from '../../types.js';
 import type { AnalysedBlock, BlockAnalyzer } from '../types.js';
 import type { Sentence, Word } from '../../text/sentences.js';
 import type { LexiconMatch } from '../../vocabulary/lexicon.js';
-import { normalizeWord } from '../../vocabulary/lexicon.js';
+import { normalizeWord, WordFilter, wordNorm } from '../../vocabulary/lexicon.js';
 import { blockAttribution, findQuotes, hasFirstPerson, hasFirstPersonSingular, isSpeech } from '../../text/quotes.js';
 import { alternation, clientPairs, clientWords, clientWordSet, clientWordsAnyLanguage } from '../../text/client-words.js';
 import type { Quote } from '../../text/quotes.js';
@@ -125,7 +125,19 @@ interface Words {
   determiners: Set<string>;
   /** Words that address the reader: "you", "your"; "u", "uw", "jij". */
   readerAddress: RegExp;
+  /** The words that start a separable verb, an "according to" phrase or a "people with" pattern, with those marks (one look-up a word). */
+  marks: Map<string, number>;
+  /** The marked words, for a quick "no" before the map. */
+  markFilter: WordFilter;
 }
+
+/** Marks of a word (Words.marks): a separable verb of saying, the first word of an "according to" phrase, a head of "people with". */
+const SEPARABLE = 1;
+const ACCORDING = 2;
+const PEOPLE_WITH = 4;
+/** A word that states an aim (Words.aim), a word of a plan (Words.planned). */
+const AIM = 8;
+const PLANNED = 16;
 
 function wordsOfLanguage(language: Language): Words {
   const fw = (list: string) => clientWordSet(language, 'function-words', list);
@@ -152,9 +164,18 @@ function wordsOfLanguage(language: Language): Words {
     passiveAux: clientWordSet(language, 'methods', 'passiveAuxiliaries'),
     experiencePrepositions: fw('experiencePrepositions'),
     determiners: fw('determiners'),
+    marks: new Map(),
+    markFilter: new WordFilter([]),
     readerAddress: new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${alternation(clientWords(language, 'function-words', 'readerAddress'))})(?![\\p{L}\\p{N}-])`, 'giu'),
   };
   if (phrases.length) w.plannedPhrase = new RegExp(`\\b(?:${alternation(phrases)})\\b`, 'i');
+  const mark = (word: string, m: number) => w.marks.set(word, (w.marks.get(word) ?? 0) | m);
+  for (const v of w.separableVerbs) mark(v, SEPARABLE);
+  for (const first of according.keys()) mark(first, ACCORDING);
+  for (const h of w.peopleWith.heads) mark(h, PEOPLE_WITH);
+  for (const a of w.aim) mark(a, AIM);
+  for (const p of w.planned) mark(p, PLANNED);
+  w.markFilter = new WordFilter(w.marks.keys());
   return w;
 }
 
@@ -315,6 +336,8 @@ interface SentenceWork {
   norm: string[];
   people: PeopleAt[];
   cues: CueAt[];
+  /** The marks of the sentence's words together (Words.marks). */
+  marked: number;
 }
 
 /** Where the block holds speech: quotation marks, a quoted block, a labelled or attributed first-person paragraph. */
@@ -333,6 +356,8 @@ interface Speech {
 const QUOTE_LABEL = new RegExp(`^[\\s>*_•-]*(?:(${alternation(clientWordsAnyLanguage('people', 'quoteLabels'))})\\s+(?:van\\s+(?:een|de)\\s+|from\\s+(?:an?|the)\\s+|of\\s+(?:an?|the)\\s+)?)?([\\p{L}][\\p{L}’' -]{0,30}?)\\s*(\\d{1,3})?\\s*[*_]*\\s*:[*_]*\\s*`, 'iu');
 
 function labelOf(text: string, language: Language, lex: ClientLexicons): Speech['label'] {
+  // The label ends in a colon: without one the expression (tried at the start with every length of the label) cannot match.
+  if (!text.includes(':')) return undefined;
   const m = QUOTE_LABEL.exec(text);
   if (!m) return undefined;
   const words = wordsOf(m[2]!);
@@ -380,9 +405,8 @@ function findSpeech(ab: AnalysedBlock, lex: ClientLexicons): Speech {
 }
 
 /** People words of a sentence, outside speech, plus "mensen met …" / "people with …". */
-function peopleOf(s: Sentence, norm: string[], text: string, language: Language, matches: Array<LexiconMatch<PeopleHit>>, insideSpeech: (a: number, b: number) => boolean): PeopleAt[] {
+function peopleOf(s: Sentence, norm: string[], text: string, language: Language, matches: Array<LexiconMatch<PeopleHit>>, insideSpeech: (a: number, b: number) => boolean, peopleWith: boolean): PeopleAt[] {
   const people: PeopleAt[] = [];
-  const taken = new Set<number>();
   for (const m of matches) {
     if (insideSpeech(m.start, m.end)) continue;
     // A word beside it that makes the people word name others: they are not the people it counts.
@@ -391,11 +415,11 @@ function peopleOf(s: Sentence, norm: string[], text: string, language: Language,
     if (m.payload.clientByDefault) p.clientByDefault = true;
     if (m.payload.subjectOnly) p.subjectOnly = true;
     people.push(p);
-    if (!p.subjectOnly) for (let k = m.from; k <= m.to; k++) taken.add(k);
   }
   const pw = WORDS[language].peopleWith;
-  for (let i = 0; i + 1 < norm.length; i++) {
-    if (!pw.heads.has(norm[i]!) || !pw.next.has(norm[i + 1]!) || taken.has(i)) continue;
+  // (Only in a sentence with a head word: without one the loop finds nothing.)
+  for (let i = 0; peopleWith && i + 1 < norm.length; i++) {
+    if (!pw.heads.has(norm[i]!) || !pw.next.has(norm[i + 1]!) || takenAt(people, i)) continue;
     const w = s.words[i]!;
     if (!/^\s+$/.test(text.slice(w.end, s.words[i + 1]!.start))) continue;
     const third = norm[i + 2];
@@ -416,6 +440,12 @@ function peopleOf(s: Sentence, norm: string[], text: string, language: Language,
     }
   }
   return people;
+}
+
+/** Whether word i belongs to a people word from the dictionaries that is counted (not a generic subject word, not a pattern). */
+function takenAt(people: PeopleAt[], i: number): boolean {
+  for (const p of people) if (!p.subjectOnly && !p.pattern && p.from <= i && i <= p.to) return true;
+  return false;
 }
 
 /** Dutch separable verbs of saying, split over the sentence: "geven de professionals aan dat …". */
@@ -463,23 +493,27 @@ function accordingCues(s: Sentence, norm: string[], text: string, language: Lang
 function sentenceWork(ab: AnalysedBlock, lex: ClientLexicons, insideSpeech: (a: number, b: number) => boolean): SentenceWork[] {
   const text = ab.block.text;
   const language = ab.language;
+  const { marks, markFilter } = WORDS[language];
   const work: SentenceWork[] = [];
   for (const s of ab.sentences) {
     if (s.words.length === 0) continue;
     // Lower case is enough for Brug's own word sets (they hold no diacritics); typographic apostrophes straightened.
     const norm = s.words.map((w) => (w.lower.includes('’') ? w.lower.replace(/’/g, "'") : w.lower));
+    // Which of the word-by-word searches below can find anything here: one look-up a word instead of one a search.
+    let marked = 0;
+    for (let i = 0; i < norm.length; i++) if (markFilter.mayHold(norm[i]!)) marked |= marks.get(norm[i]!) ?? 0;
     // People and cue words in one pass over the sentence.
     const [peopleMatches, cueMatches] = lex.peopleAndCues.match(s.words, text);
-    const people = peopleOf(s, norm, text, language, peopleMatches, insideSpeech);
+    const people = peopleOf(s, norm, text, language, peopleMatches, insideSpeech, (marked & PEOPLE_WITH) !== 0);
     const cues: CueAt[] = [];
     for (const m of cueMatches) {
       if (insideSpeech(m.start, m.end)) continue;
       cues.push({ hit: m.payload, from: m.from, to: m.to, start: m.start, end: m.end, text: m.text });
     }
-    separableCues(s, norm, text, cues, language);
-    accordingCues(s, norm, text, language, people, cues);
+    if (marked & SEPARABLE) separableCues(s, norm, text, cues, language);
+    if (marked & ACCORDING) accordingCues(s, norm, text, language, people, cues);
     cues.sort((a, b) => a.from - b.from);
-    work.push({ s, norm, people, cues });
+    work.push({ s, norm, people, cues, marked });
   }
   return work;
 }
@@ -495,8 +529,12 @@ function countPeople(facts: ClientFacts, work: SentenceWork[], text: string): vo
         facts.participant++;
         if (p.clientByDefault) facts.participantClientByDefault++;
       }
-      const written = text.slice(p.start, p.end).toLowerCase().replace(/\s+/g, ' ') + (p.pattern ? ' …' : '');
-      const term = normalizeWord(written);
+      // One word (a compound too: the whole word) as written is the word's lower case (a word holds no white space), its
+      // normal form the one the lexicon looked up.
+      let word = p.from === p.to && !p.pattern ? w.s.words[p.from] : undefined;
+      if (word && (word.text.length !== p.end - p.start || !text.startsWith(word.text, p.start))) word = undefined;
+      const written = word ? word.lower : text.slice(p.start, p.end).toLowerCase().replace(/\s+/g, ' ') + (p.pattern ? ' …' : '');
+      const term = word ? wordNorm(word) : normalizeWord(written);
       const t = (facts.terms[term] ??= { kind: p.kind, count: 0, display: written });
       if (p.clientByDefault) t.clientByDefault = true;
       t.count++;
@@ -519,8 +557,9 @@ function contextOf(ab: AnalysedBlock, w: SentenceWork): SentenceContext {
   const language = ab.language;
   const sentenceText = ab.block.text.slice(w.s.start, w.s.end);
   const question = /\?\s*["'”’)*_]*\s*$/.test(sentenceText);
-  const aim = w.norm.some((x) => WORDS[language].aim.has(x));
-  const planned = question || aim || ab.role === 'recommendations' || w.norm.some((x) => WORDS[language].planned.has(x)) || !!WORDS[language].plannedPhrase?.test(sentenceText);
+  // The aim and plan words of the sentence, from the marks its words got in sentenceWork.
+  const aim = (w.marked & AIM) !== 0;
+  const planned = question || aim || ab.role === 'recommendations' || (w.marked & PLANNED) !== 0 || !!WORDS[language].plannedPhrase?.test(sentenceText);
   const negatedNear = (from: number, to: number) => {
     for (let k = Math.max(0, from - 5); k <= Math.min(w.norm.length - 1, to + 1); k++) if (isNegation(w.norm[k]!, language)) return true;
     return false;

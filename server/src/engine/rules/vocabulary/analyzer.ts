@@ -3,7 +3,7 @@ import type { Vocabulary } from '../../vocabulary/vocabulary.js';
 import { compileVocabulary } from '../../vocabulary/compile.js';
 import type { SynonymHit, TermHit } from '../../vocabulary/compile.js';
 import type { Sentence } from '../../text/sentences.js';
-import { normalizeWord } from '../../vocabulary/lexicon.js';
+import { normalizeWord, wordNorm } from '../../vocabulary/lexicon.js';
 
 export interface TermUse {
   hit: TermHit;
@@ -44,11 +44,34 @@ export interface VocabularyFacts {
  * ("de nota noemt 'de zelfredzaamheid van inwoners' als doel"); they are handled below. Judged on the dev corpus: 4 of 9 false jargon findings stood in quoted text (test/judged/quiet3-sample.tsv).
  */
 const QUOTED_PASSAGE = /“[^”“\n]+”|"[^"\n]+"/g;
-function quotedPassages(text: string): Array<[number, number]> {
+export function quotedPassages(text: string): Array<[number, number]> {
   if (!text.includes('"') && !text.includes('“')) return [];
   const out: Array<[number, number]> = [];
-  for (const m of text.matchAll(QUOTED_PASSAGE)) if (m[0].split(/\s+/).length >= 6) out.push([m.index, m.index + m[0].length]);
+  QUOTED_PASSAGE.lastIndex = 0;
+  for (let m = QUOTED_PASSAGE.exec(text); m; m = QUOTED_PASSAGE.exec(text)) if (piecesAtLeast(text, m.index, m.index + m[0].length, 6)) out.push([m.index, m.index + m[0].length]);
   return out;
+}
+
+/**
+ * Whether text[from, to) has at least `n` pieces between runs of white space (what `split(/\s+/)` gives, counted
+ * without making them; the passage starts and ends with a quotation mark, so there are no empty pieces at its ends).
+ */
+function piecesAtLeast(text: string, from: number, to: number, n: number): boolean {
+  let pieces = 1;
+  let space = false;
+  for (let i = from; i < to; i++) {
+    const s = isSpace(text.charCodeAt(i));
+    if (s && !space && ++pieces >= n) return true;
+    space = s;
+  }
+  return pieces >= n;
+}
+
+/** JavaScript's white space and line terminators (what \s matches). */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Any quotation in double or typographic quotes, short ones too (a term quoted from a source). */
@@ -173,7 +196,7 @@ export function vocabularyAnalyzer(vocabulary: Vocabulary): BlockAnalyzer {
             if (quoted.some(([a, b]) => a < m.start && m.end < b)) continue;
           }
           const entry = m.payload.entry;
-          norm ??= s.words.map((w) => (w.norm ??= normalizeWord(w.text)));
+          norm ??= s.words.map(wordNorm);
           // Word senses: "foreign intervention" is not the jargon sense of intervention.
           const ctx = lex.context.get(entry);
           if (ctx) {

@@ -6,7 +6,7 @@ import type { Run } from '../../runs.js';
 import { message } from '../types.js';
 import type { Fix, FixKind, Message, RelatedLocation, TextEdit } from '../../types.js';
 import { matchCase, sentenceCase } from '../../text/case.js';
-import { normalizePhrase, normalizeWord, possessiveSuffix } from '../../vocabulary/lexicon.js';
+import { normalizePhrase, normalizeWord, possessiveSuffix, wordNorm } from '../../vocabulary/lexicon.js';
 import { compileVocabulary, suggestionsFor } from '../../vocabulary/compile.js';
 import type { CompiledCues } from '../../vocabulary/compile.js';
 import type { Vocabulary } from '../../vocabulary/vocabulary.js';
@@ -425,7 +425,7 @@ function runAdopted(doc: DocumentModel, from: number, to: number, cues: Compiled
       if (any) {
         hits = [];
         for (const s of b.analysed.sentences) {
-          const norm = s.words.map((w) => (w.norm ??= normalizeWord(w.text)));
+          const norm = s.words.map(wordNorm);
           const k = norm.findIndex((w, i) => i <= ADOPTED_REACH && cues.adoptedVerbs.has(w));
           if (k >= 0) hits.push({ norm, k });
         }
