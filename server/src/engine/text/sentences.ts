@@ -2,6 +2,7 @@ import { ParseDutch } from 'parse-dutch';
 import { ParseEnglish } from 'parse-english';
 import type { Language } from '../types.js';
 import { wordSet } from './lexicon.js';
+import { lowerOf, sharedWord, type SharedWord } from './syllables.js';
 
 export type TokenKind = 'word' | 'punct' | 'space' | 'symbol';
 
@@ -61,12 +62,15 @@ interface NlcstNode {
  *   white space of every sentence into an array of lines to count them; here the line breaks are
  *   counted in place.
  * The root step (one paragraph per run of lines) is skipped: it only groups the sentences, which
- * sentencesOf reads in order either way.
+ * sentencesOf reads in order either way. So is the last step of the sentence (patchPosition, a call per token of the
+ * block): it gives the node that tokenizeParagraph makes of the whole block a position, and tokenizeParagraph reads
+ * only that node's type and children (splitNode makes each sentence's position from its first and last child).
  */
 interface LatinParser {
   tokenize(value: string): unknown[];
   tokenizeParagraph(value: string): unknown;
   tokenizeParagraphPlugins: Array<(node: unknown) => void>;
+  tokenizeSentencePlugins: Array<(node: unknown) => void>;
 }
 
 /** An offset in the text: what this module reads of a parser's point. */
@@ -175,11 +179,23 @@ function breakImplicitSentences(parent: unknown): void {
 /** The package's step at this place of its paragraph steps (parse-latin 7), when the list is the one it was written for. */
 const STOCK_BREAK = LATIN.tokenizeParagraphPlugins.length === 12 ? LATIN.tokenizeParagraphPlugins[9] : undefined;
 
+/**
+ * The package's position step (patchPosition), when the lists are the ones it was written for: the last step of the
+ * sentence and of the paragraph, one function.
+ */
+const STOCK_PATCH =
+  LATIN.tokenizeSentencePlugins.length === 6 && LATIN.tokenizeParagraphPlugins.length === 12 && LATIN.tokenizeSentencePlugins[5] === LATIN.tokenizeParagraphPlugins[11]
+    ? LATIN.tokenizeSentencePlugins[5]
+    : undefined;
+
 function leanParser(parser: ParseDutch | ParseEnglish): LatinParser {
   const p = parser as unknown as LatinParser;
   p.tokenize = tokenize;
   const at = STOCK_BREAK ? p.tokenizeParagraphPlugins.indexOf(STOCK_BREAK) : -1;
   if (at >= 0) p.tokenizeParagraphPlugins[at] = breakImplicitSentences;
+  // The parser's own copy of the list (the package copies it per parser): the sentence's last step, when it is that.
+  const steps = p.tokenizeSentencePlugins;
+  if (STOCK_PATCH && steps[steps.length - 1] === STOCK_PATCH) p.tokenizeSentencePlugins = steps.slice(0, -1);
   return p;
 }
 
@@ -369,8 +385,17 @@ function beginsLowerOrDigit(tokens: Token[]): boolean {
   return false;
 }
 
-function toWord(t: Token): Word {
-  const text = t.text;
+// A word's shape (shapeOf): letters and flags in one number, kept per shared word.
+const IS_NUMBER = 1;
+const IS_ACRONYM = 2;
+const CAPITALISED = 4;
+/** A letter or a digit: a word of the sentence, not a joiner or a symbol the parsers give as a word. */
+const WORDY = 8;
+const SHAPE_BITS = 4;
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
+/** What toWord reads of a word's letters: the number of letters and the flags (see the constants). */
+function shapeOf(text: string): number {
   let letters = 0;
   let upper = 0;
   let lower = 0;
@@ -392,15 +417,32 @@ function toWord(t: Token): Word {
     }
   }
   const first = text.charCodeAt(0);
+  const capitalised = upper > 0 && ((first >= 65 && first <= 90) || (first > 127 && text[0] !== text[0]!.toLowerCase()));
+  return (
+    (letters << SHAPE_BITS) |
+    (letters === 0 ? IS_NUMBER : 0) |
+    (upper >= 2 && lower === 0 ? IS_ACRONYM : 0) |
+    (capitalised ? CAPITALISED : 0) |
+    (LETTER_OR_NUMBER.test(text) ? WORDY : 0)
+  );
+}
+
+/** The shape of a shared word, worked out once per entry. */
+function sharedShape(entry: SharedWord): number {
+  const shape = entry.shape;
+  return shape >= 0 ? shape : (entry.shape = shapeOf(entry.text));
+}
+
+function toWord(t: Token, text: string, lower: string, shape: number): Word {
   return {
     start: t.start,
     end: t.end,
     text,
-    lower: text.toLowerCase(),
-    letters,
-    isNumber: letters === 0,
-    isAcronym: upper >= 2 && lower === 0,
-    capitalised: upper > 0 && ((first >= 65 && first <= 90) || (first > 127 && text[0] !== text[0]!.toLowerCase())),
+    lower,
+    letters: shape >>> SHAPE_BITS,
+    isNumber: (shape & IS_NUMBER) !== 0,
+    isAcronym: (shape & IS_ACRONYM) !== 0,
+    capitalised: (shape & CAPITALISED) !== 0,
     // Filled in later by a lexicon; a slot from the start keeps it inside the object (a property
     // added later costs every cached word a separate property array).
     norm: undefined,
@@ -413,8 +455,12 @@ function inRanges(start: number, end: number, ranges: Array<[number, number]>): 
   return false;
 }
 
-/** The sentence of tokens[from, to), or undefined when it has nothing but white space and symbols. `tokens` may be handed on when the sentence is all of it. */
-function makeSentence(tokens: Token[], from: number, to: number, notProse: Array<[number, number]>): Sentence | undefined {
+/**
+ * The sentence of tokens[from, to), or undefined when it has nothing but white space and symbols. `tokens` may be handed
+ * on when the sentence is all of it. A short word is the shared word's string (sharedWord), its lower case and shape
+ * worked out once per distinct word; `entries` (when given) gets each word's shared entry, undefined for a longer word.
+ */
+function makeSentence(tokens: Token[], from: number, to: number, notProse: Array<[number, number]>, entries: Array<SharedWord | undefined> | undefined): Sentence | undefined {
   let a = from;
   let b = to;
   // A sentence starts at its first word or opening mark, not at a leading emoji or symbol (nor at the variation
@@ -424,7 +470,20 @@ function makeSentence(tokens: Token[], from: number, to: number, notProse: Array
   if (a >= b) return undefined;
   const trimmed = a === 0 && b === tokens.length ? tokens : tokens.slice(a, b);
   const words: Word[] = [];
-  for (const t of trimmed) if (t.kind === 'word' && /[\p{L}\p{N}]/u.test(t.text) && !(notProse.length && inRanges(t.start, t.end, notProse))) words.push(toWord(t));
+  for (const t of trimmed) {
+    if (t.kind !== 'word' || (notProse.length && inRanges(t.start, t.end, notProse))) continue;
+    const entry = sharedWord(t.text);
+    if (entry !== undefined) {
+      const shape = sharedShape(entry);
+      if ((shape & WORDY) === 0) continue;
+      words.push(toWord(t, entry.text, lowerOf(entry), shape));
+    } else {
+      const shape = shapeOf(t.text);
+      if ((shape & WORDY) === 0) continue;
+      words.push(toWord(t, t.text, t.text.toLowerCase(), shape));
+    }
+    entries?.push(entry);
+  }
   return { start: trimmed[0]!.start, end: trimmed[trimmed.length - 1]!.end, tokens: trimmed, words };
 }
 
@@ -433,17 +492,17 @@ function makeSentence(tokens: Token[], from: number, to: number, notProse: Array
  * with the fix-ups from the research note: real Dutch words that parse-dutch takes for
  * abbreviations, number + period + capital, report abbreviations that must not split.
  */
-export function splitSentences(text: string, language: Language): Sentence[] {
+export function splitSentences(text: string, language: Language, entries?: Array<SharedWord | undefined>): Sentence[] {
   // A plain-text table is a row per line, not one long sentence.
   if (looksLikeTable(text)) {
     const out: Sentence[] = [];
     const line = /[^\r\n]+/g;
     for (let m = line.exec(text); m; m = line.exec(text)) {
-      for (const s of splitProse(m[0], language)) out.push(shift(s, m.index));
+      for (const s of splitProse(m[0], language, entries)) out.push(shift(s, m.index));
     }
     return out;
   }
-  return splitProse(text, language);
+  return splitProse(text, language, entries);
 }
 
 function shift(s: Sentence, by: number): Sentence {
@@ -492,6 +551,9 @@ const COLUMN_GAP = /[^\s.!?:;]( {2,}|\t)\S/;
  */
 export function looksLikeTable(text: string): boolean {
   if (text.indexOf('\n') < 0) return false;
+  // A row has a gap of two spaces or a tab, or a pipe, and a table two rows or more: without any of them in the text
+  // (most paragraphs) no line need be cut out and looked at.
+  if (text.indexOf('  ') < 0 && text.indexOf('\t') < 0 && text.indexOf('|') < 0) return false;
   const lines = text.split(/\r?\n/).filter((l) => l.trim().length > 0);
   if (lines.length < 3) return false;
   let rows = 0;
@@ -500,7 +562,7 @@ export function looksLikeTable(text: string): boolean {
   return rows >= Math.ceil((lines.length * 2) / 3);
 }
 
-function splitProse(text: string, language: Language): Sentence[] {
+function splitProse(text: string, language: Language, entries: Array<SharedWord | undefined> | undefined): Sentence[] {
   const notProse = notProseRanges(text);
   const root = parsers[language].tokenizeParagraph(text) as NlcstNode;
   const raw = sentencesOf(root, text);
@@ -521,7 +583,7 @@ function splitProse(text: string, language: Language): Sentence[] {
     let from = 0;
     for (let k = 0; k <= points.length; k++) {
       const p = k < points.length ? points[k]! : tokens.length;
-      const s = makeSentence(tokens, from, p, notProse);
+      const s = makeSentence(tokens, from, p, notProse, entries);
       if (s) out.push(s);
       from = p;
     }

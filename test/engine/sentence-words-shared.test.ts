@@ -1,0 +1,141 @@
+import { strict as assert } from 'node:assert';
+import { analyseBlock } from '../../server/src/engine/text/analyse.js';
+import { looksLikeTable, splitSentences } from '../../server/src/engine/text/sentences.js';
+import { clearSyllableCache, sharedString, sharedWord, syllables, syllablesOf } from '../../server/src/engine/text/syllables.js';
+import type { Language, ProseBlock } from '../../server/src/index.js';
+
+/**
+ * Shortcuts of the text layer (speed only) against the plain computation they replace:
+ * - a short word's lower case and letters are worked out once per shared word (sharedWord), not per occurrence;
+ * - a capitalised ASCII word has its lower-case word's syllables (one count for "The" and "the");
+ * - analyseBlock takes each word's shared entry from the sentences, in word order;
+ * - looksLikeTable answers no at once for a text without a double space, a tab or a pipe.
+ * Each comparison fails when the shortcut gives another answer on any of the generated texts.
+ */
+
+/** A word's fields as sentences.ts made them before the shortcut (its toWord): from the word's own text, per code unit. */
+function plainWord(text: string) {
+  let letters = 0;
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch.toLowerCase() !== ch.toUpperCase()) {
+      letters++;
+      if (ch === ch.toUpperCase()) upper++;
+      else lower++;
+    }
+  }
+  const first = text[0]!;
+  return {
+    text,
+    lower: text.toLowerCase(),
+    letters,
+    isNumber: letters === 0,
+    isAcronym: upper >= 2 && lower === 0,
+    capitalised: upper > 0 && first !== first.toLowerCase(),
+  };
+}
+
+/** looksLikeTable as it was, without the shortcut. */
+function plainLooksLikeTable(text: string): boolean {
+  if (text.indexOf('\n') < 0) return false;
+  const lines = text.split(/\r?\n/).filter((l) => l.trim().length > 0);
+  if (lines.length < 3) return false;
+  let rows = 0;
+  for (const l of lines) if (/[^\s.!?:;]( {2,}|\t)\S/.test(l.trim()) || /\S[ \t]*\|[ \t]*\S/.test(l)) rows++;
+  return rows >= Math.ceil((lines.length * 2) / 3);
+}
+
+const PIECES = [
+  'The', 'the', 'THE', 'De', 'de', 'Utrecht', 'utrecht', 'UWV', 'Wmo', 'NEET', 'iPad', 'eHealth', 'Case', 'case', 'Service',
+  'ÉÉN', 'één', 'Über', 'über', 'naïef', 'Naïef', 'İstanbul', 'ǅemal', 'Σοφία', '2023', '5,3', 'B2', 'x', 'A', 'a',
+  'onderzoeksresultaten', 'Onderzoeksresultaten', 'Wetenschappelijk', 'co-creatie', 'Co-Creatie', 'time', 'Time', 'TIME',
+  'Update', 'geüpdatet', 'Geüpdatet', "auto's", 'ß', 'STRASSE', 'ﬁne',
+];
+const MARKS = [' ', ' ', ' ', '. ', ', ', '  ', '\t', ' | ', '|', '\n', '\n', '\n\n', '\r\n', ': ', '; ', '(', ') ', '"', '“', '”', '😀', '👩‍⚕️', '-', '/', ' https://example.org/a ', ' [@smith2020] ', ' a@b.nl '];
+
+/** A small deterministic generator (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function generated(seed: number): string {
+  const next = random(seed);
+  const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
+  let text = '';
+  const n = 1 + Math.floor(next() * 60);
+  for (let i = 0; i < n; i++) text += next() < 0.5 ? pick(PIECES) : pick(MARKS);
+  return text;
+}
+
+function block(text: string): ProseBlock {
+  return { kind: 'paragraph', text, map: [{ t: 0, tl: text.length, d: 0, dl: text.length }], start: 0, end: text.length };
+}
+
+describe('text layer shortcuts: the same words, syllables and tables as the plain computation', () => {
+  for (const language of ['nl', 'en'] as const satisfies readonly Language[]) {
+    it(`${language}: every word's lower case, letters and flags are those of its own text (shared entries made in any order)`, () => {
+      for (let seed = 1; seed <= 1500; seed++) {
+        // Now and then start from empty entries, and now and then from entries another path made first (sharedString
+        // makes an entry without lower case or shape; sharedWord of the capitalised word makes the lower-case one).
+        if (seed % 97 === 1) clearSyllableCache();
+        if (seed % 5 === 0) for (const p of PIECES) sharedString(p);
+        const text = generated(seed);
+        for (const s of splitSentences(text, language)) {
+          for (const w of s.words) {
+            assert.equal(w.text, text.slice(w.start, w.end), JSON.stringify(text));
+            const want = plainWord(w.text);
+            assert.deepEqual({ text: w.text, lower: w.lower, letters: w.letters, isNumber: w.isNumber, isAcronym: w.isAcronym, capitalised: w.capitalised }, want, `${JSON.stringify(text)}: ${w.text}`);
+          }
+        }
+      }
+    });
+
+    it(`${language}: analyseBlock's syllables are syllables() of each word (entries in word order past URLs, citations, emoji and tables)`, () => {
+      for (let seed = 1; seed <= 1500; seed++) {
+        if (seed % 50 === 1) clearSyllableCache();
+        const text = generated(seed);
+        const a = analyseBlock(block(text), language, 'other', 25);
+        const ws = a.sentences.flatMap((s) => s.words);
+        const got = a.syllables.flatMap((s) => Array.from(s));
+        assert.deepEqual(got, ws.map((w) => (w.isNumber || w.isAcronym ? 0 : syllables(w.text, language))), JSON.stringify(text));
+      }
+    });
+
+    it(`${language}: a capitalised word counts as syllables() counts it, whether its lower-case word was counted first or not`, () => {
+      const words = PIECES.filter((p) => p.length < 13 && /[A-Z]/.test(p));
+      for (const lowerFirst of [false, true]) {
+        clearSyllableCache();
+        for (const w of words) {
+          if (lowerFirst) syllablesOf(sharedWord(w.toLowerCase())!, language);
+          assert.equal(syllablesOf(sharedWord(w)!, language), syllables(w, language), `${w} ${language}`);
+          assert.equal(syllablesOf(sharedWord(w.toLowerCase())!, language), syllables(w.toLowerCase(), language), `${w.toLowerCase()} ${language}`);
+        }
+      }
+    });
+  }
+
+  it('looksLikeTable: the same answer as cutting every text into lines', () => {
+    let tables = 0;
+    for (let seed = 1; seed <= 5000; seed++) {
+      const text = generated(seed);
+      const want = plainLooksLikeTable(text);
+      if (want) tables++;
+      assert.equal(looksLikeTable(text), want, JSON.stringify(text));
+    }
+    // Tables gapped by tabs only, by two spaces only, by pipes only.
+    for (const gap of ['\t', '  ', ' | ']) {
+      const text = ['Naam', 'Aantal', 'Jaar'].map((c, i) => `${c}${gap}${i + 1}`).join('\n');
+      assert.equal(looksLikeTable(text), true, JSON.stringify(text));
+      tables++;
+    }
+    assert.ok(tables > 20, `the generated texts hold tables (${tables})`);
+  });
+});
