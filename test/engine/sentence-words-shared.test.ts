@@ -9,7 +9,8 @@ import type { Language, ProseBlock } from '../../server/src/index.js';
  * - a short word's lower case and letters are worked out once per shared word (sharedWord), not per occurrence;
  * - a capitalised ASCII word has its lower-case word's syllables (one count for "The" and "the");
  * - analyseBlock takes each word's shared entry from the sentences, in word order;
- * - looksLikeTable answers no at once for a text without a double space, a tab or a pipe.
+ * - looksLikeTable answers no at once for a text without a double space, a tab or a pipe;
+ * - the parser's nodes have no positions: tokens and words take their offsets from the lengths of the leaves before them.
  * Each comparison fails when the shortcut gives another answer on any of the generated texts.
  */
 
@@ -89,6 +90,11 @@ describe('text layer shortcuts: the same words, syllables and tables as the plai
         if (seed % 5 === 0) for (const p of PIECES) sharedString(p);
         const text = generated(seed);
         for (const s of splitSentences(text, language)) {
+          // Offsets read off the lengths of the parser's leaves (sentences.ts tokenize): each token is its piece of the text.
+          for (const t of s.tokens) {
+            if (t.kind === 'space') assert.ok(t.end > t.start && text.slice(t.start, t.end).trim() === '', `${JSON.stringify(text)}: space at ${t.start}`);
+            else assert.equal(text.slice(t.start, t.end), t.text, `${JSON.stringify(text)}: ${t.kind} at ${t.start}`);
+          }
           for (const w of s.words) {
             assert.equal(w.text, text.slice(w.start, w.end), JSON.stringify(text));
             const want = plainWord(w.text);

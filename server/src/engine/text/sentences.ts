@@ -42,22 +42,18 @@ interface NlcstNode {
   type: string;
   value?: string;
   children?: NlcstNode[];
-  /** The offsets themselves (leanParser), not points. */
-  position?: { start: number; end: number };
 }
 
 /**
  * retext's parsers (parse-latin under parse-dutch and parse-english) with two of their steps done
  * without the garbage they make, to the same tree as far as this module reads it (node types, order,
  * nesting and offsets; test/engine/sentence-parser.test.ts compares both on many texts):
- * - `tokenize` gives each node a position whose start and end are the offsets themselves, not points
- *   (the package makes three point objects of line, column and offset per word), a word and its text
- *   node one position object, and classifies a character once per code unit (the package runs up to
- *   three expressions per character). The parsers' steps decide on node types and values only; they
- *   copy starts and ends from node to node and never read a point's fields, so numbers move as points
- *   did. (Two places differ from the package's tree, neither read here: a container whose start is
- *   offset 0 may be given its first child's start again, and a word's text node moves with the word
- *   when the word takes in its neighbours.)
+ * - `tokenize` gives the nodes no position: the parsers' steps decide on node types and values only, and move a
+ *   position along only when the nodes have one (the package makes three point objects of line, column and offset per
+ *   word, and a position object per node). The tree holds every character of the text once, in order (each leaf's
+ *   value is its slice of the text, and the steps move and nest nodes, never change a value), so sentencesOf reads
+ *   each node's offsets off the lengths of the leaves before it (and sentenceTree gives the tests the same offsets).
+ *   It classifies a character once per code unit (the package runs up to three expressions per character).
  * - the paragraph step that breaks a sentence at a blank line (breakImplicitSentences) splits every
  *   white space of every sentence into an array of lines to count them; here the line breaks are
  *   counted in place.
@@ -73,12 +69,9 @@ interface LatinParser {
   tokenizeSentencePlugins: Array<(node: unknown) => void>;
 }
 
-/** An offset in the text: what this module reads of a parser's point. */
-type Point = number;
-
 interface ParagraphNode {
   type: string;
-  children: Array<{ type: string; value?: string; children?: unknown[]; position?: { start: Point; end: Point } }>;
+  children: Array<{ type: string; value?: string; children?: unknown[] }>;
 }
 
 const LATIN = Object.getPrototypeOf(ParseDutch.prototype) as LatinParser;
@@ -99,14 +92,8 @@ function classOf(code: number): number {
   return c;
 }
 
-function latinNode(cls: number, value: string, start: Point, end: Point): unknown {
-  return cls === WORD
-    ? wordNode(value, { start, end })
-    : { type: NODE_TYPES[cls], value, position: { start, end } };
-}
-
-function wordNode(value: string, position: { start: Point; end: Point }): unknown {
-  return { type: 'WordNode', children: [{ type: 'TextNode', value, position }], position };
+function latinNode(cls: number, value: string): unknown {
+  return cls === WORD ? { type: 'WordNode', children: [{ type: 'TextNode', value }] } : { type: NODE_TYPES[cls], value };
 }
 
 /** parse-latin's `tokenize`: runs of word characters, of white space, and of one repeated punctuation mark or symbol. */
@@ -114,7 +101,6 @@ function tokenize(value: string): unknown[] {
   const children: unknown[] = [];
   if (!value) return children;
   let from = 0;
-  let start: Point = 0;
   let previousClass = 0;
   let previous = -1;
   for (let index = 0; index < value.length; index++) {
@@ -122,15 +108,13 @@ function tokenize(value: string): unknown[] {
     const cls = classOf(code);
     // Words and white space continue, and so does the same punctuation mark or symbol (or a surrogate of one).
     if (index > 0 && !(previousClass === cls && (cls === WORD || cls === WHITE_SPACE || code === previous || (code >= 0xd800 && code <= 0xdfff)))) {
-      const end: Point = index;
-      children.push(latinNode(previousClass, value.slice(from, index), start, end));
+      children.push(latinNode(previousClass, value.slice(from, index)));
       from = index;
-      start = end;
     }
     previousClass = cls;
     previous = code;
   }
-  children.push(latinNode(previousClass, value.slice(from), start, value.length));
+  children.push(latinNode(previousClass, value.slice(from)));
   return children;
 }
 
@@ -161,14 +145,8 @@ function breakImplicitSentences(parent: unknown): void {
       if (node.type !== 'WhiteSpaceNode' || lineBreaks(node.value!) < 2) continue;
       child.children = children.slice(0, position);
       const insertion: ParagraphNode['children'][number] = { type: 'SentenceNode', children: children.slice(position + 1) };
-      const tail = children[position - 1]!;
-      const head = children[position + 1]!;
+      // (The package moves the sentences' positions here: the nodes have none, see tokenize.)
       siblings.splice(index + 1, 0, node, insertion);
-      if (child.position && tail.position && head.position) {
-        const end = child.position.end;
-        child.position.end = tail.position.end;
-        insertion.position = { start: head.position.start, end };
-      }
       // The package goes on at the white space it inserted (then the new sentence).
       index++;
       break;
@@ -201,9 +179,33 @@ function leanParser(parser: ParseDutch | ParseEnglish): LatinParser {
 
 const parsers = { nl: leanParser(new ParseDutch()), en: leanParser(new ParseEnglish()) };
 
-/** The parser's tree for a text (tests compare it with the package's own). */
+/**
+ * The parser's tree for a text, each node given the offsets sentencesOf reads off it (a leaf from the lengths of the
+ * leaves before it, a parent from its first and last child, as the package's patchPosition does): tests compare it
+ * with the package's own tree.
+ */
 export function sentenceTree(text: string, language: Language): unknown {
-  return parsers[language].tokenizeParagraph(text);
+  const root = parsers[language].tokenizeParagraph(text) as NlcstNode;
+  const place = (node: NlcstNode & { position?: { start: number; end: number } }, at: number): number => {
+    if (node.children === undefined) {
+      node.position = { start: at, end: at + lengthOf(node) };
+      return node.position.end;
+    }
+    const start = at;
+    for (const child of node.children) at = place(child, at);
+    if (node.children.length > 0) node.position = { start, end: at };
+    return at;
+  };
+  place(root, 0);
+  return root;
+}
+
+/** The characters of the text a node holds: its value, or its leaves' values. */
+function lengthOf(node: NlcstNode): number {
+  if (node.value !== undefined) return node.value.length;
+  let n = 0;
+  for (const child of node.children ?? []) n += lengthOf(child);
+  return n;
 }
 
 // Real Dutch words that parse-dutch also knows as abbreviations: "Dat is zo. Hij…" is two sentences.
@@ -218,15 +220,20 @@ const NL_SENTENCE_STARTERS = wordSet('nl', 'sentences', 'sentenceStarters');
 const EN_SENTENCE_STARTERS = wordSet('en', 'sentences', 'sentenceStarters');
 const CLOSING_ABBREVIATIONS = new Set([...wordSet('nl', 'sentences', 'closingAbbreviations'), ...wordSet('en', 'sentences', 'closingAbbreviations')]);
 
-function flatten(node: NlcstNode, out: Token[], text: string) {
+/**
+ * The tokens of a node (a sentence) from offset `at` of the text, where the node starts; returns the offset after it.
+ * A node's offsets are the lengths of the leaves before it (tokenize: the tree holds each character once, in order).
+ */
+function flatten(node: NlcstNode, out: Token[], text: string, at: number): number {
   for (const child of node.children ?? []) {
-    const start = child.position?.start ?? 0;
-    const end = child.position?.end ?? start;
+    const start = at;
     switch (child.type) {
       case 'WordNode': {
         // A word of one text node has that node's string (the parser's own slice of the text); other words are read from the text.
-        const only = child.children!.length === 1 ? child.children![0]!.value : undefined;
-        const w = only !== undefined && only.length === end - start && text.startsWith(only, start) ? only : text.slice(start, end);
+        const kids = child.children!;
+        const only = kids.length === 1 ? kids[0]!.value : undefined;
+        const end = only !== undefined ? start + only.length : start + lengthOf(child);
+        const w = only !== undefined && text.startsWith(only, start) ? only : text.slice(start, end);
         // parse-dutch keeps an abbreviation's period inside the word ("zo."); split it off
         // so that sentence fix-ups and word look-ups see the bare word.
         if (w.length > 1 && w.endsWith('.') && /[\p{L}\p{N}]/u.test(w)) {
@@ -235,34 +242,46 @@ function flatten(node: NlcstNode, out: Token[], text: string) {
         } else {
           out.push({ kind: 'word', start, end, text: w });
         }
+        at = end;
         break;
       }
       case 'WhiteSpaceNode':
-        out.push({ kind: 'space', start, end, text: ' ' });
+        at = start + lengthOf(child);
+        out.push({ kind: 'space', start, end: at, text: ' ' });
         break;
-      case 'PunctuationNode':
-        out.push({ kind: 'punct', start, end, text: child.value !== undefined && child.value.length === end - start ? child.value : text.slice(start, end) });
+      case 'PunctuationNode': {
+        at = start + lengthOf(child);
+        const value = child.value;
+        out.push({ kind: 'punct', start, end: at, text: value !== undefined && value.length === at - start ? value : text.slice(start, at) });
         break;
+      }
       case 'SymbolNode':
       case 'SourceNode':
-        out.push({ kind: 'symbol', start, end, text: text.slice(start, end) });
+        at = start + lengthOf(child);
+        out.push({ kind: 'symbol', start, end: at, text: text.slice(start, at) });
         break;
       default:
-        flatten(child, out, text);
+        // A parent's tokens; a leaf of another kind (none that the parsers make) gives none, but holds its characters.
+        at = child.children ? flatten(child, out, text, at) : start + lengthOf(child);
     }
   }
+  return at;
 }
 
 function sentencesOf(root: NlcstNode, text: string): Token[][] {
   const result: Token[][] = [];
+  let at = 0;
   const visit = (node: NlcstNode) => {
     for (const child of node.children ?? []) {
       if (child.type === 'SentenceNode') {
         const tokens: Token[] = [];
-        flatten(child, tokens, text);
+        at = flatten(child, tokens, text, at);
         if (tokens.length) result.push(joinDecimals(tokens, text));
       } else if (child.type === 'ParagraphNode' || child.type === 'RootNode') {
         visit(child);
+      } else {
+        // White space between sentences: not read, but its characters come before the next sentence's.
+        at += lengthOf(child);
       }
     }
   };
