@@ -229,11 +229,12 @@ function flatten(node: NlcstNode, out: Token[], text: string, at: number): numbe
     const start = at;
     switch (child.type) {
       case 'WordNode': {
-        // A word of one text node has that node's string (the parser's own slice of the text); other words are read from the text.
+        // A word of one text node has that node's string (the parser's own slice of the text, at this offset: the
+        // offsets are the leaves' lengths); other words are read from the text.
         const kids = child.children!;
         const only = kids.length === 1 ? kids[0]!.value : undefined;
         const end = only !== undefined ? start + only.length : start + lengthOf(child);
-        const w = only !== undefined && text.startsWith(only, start) ? only : text.slice(start, end);
+        const w = only !== undefined ? only : text.slice(start, end);
         // parse-dutch keeps an abbreviation's period inside the word ("zo."); split it off
         // so that sentence fix-ups and word look-ups see the bare word.
         if (w.length > 1 && w.endsWith('.') && /[\p{L}\p{N}]/u.test(w)) {
@@ -252,7 +253,7 @@ function flatten(node: NlcstNode, out: Token[], text: string, at: number): numbe
       case 'PunctuationNode': {
         at = start + lengthOf(child);
         const value = child.value;
-        out.push({ kind: 'punct', start, end: at, text: value !== undefined && value.length === at - start ? value : text.slice(start, at) });
+        out.push({ kind: 'punct', start, end: at, text: value !== undefined ? value : text.slice(start, at) });
         break;
       }
       case 'SymbolNode':
