@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { analyseBlock } from '../../server/src/engine/text/analyse.js';
 import { looksLikeTable, splitSentences } from '../../server/src/engine/text/sentences.js';
-import { clearSyllableCache, sharedString, sharedWord, syllables, syllablesOf } from '../../server/src/engine/text/syllables.js';
+import { clearSyllableCache, sharedString, sharedWord, syllables, syllablesOf, vowelRunSyllables } from '../../server/src/engine/text/syllables.js';
 import type { Language, ProseBlock } from '../../server/src/index.js';
 
 /**
@@ -143,5 +143,51 @@ describe('text layer shortcuts: the same words, syllables and tables as the plai
       tables++;
     }
     assert.ok(tables > 20, `the generated texts hold tables (${tables})`);
+  });
+
+  it('vowelRunSyllables: the same count as the hiatus rules applied to every run anew', () => {
+    // The rules as syllables.ts applies them (its hiatus), for every run, without remembering any.
+    const VOWELS = 'aeiouyáéíóúàèìòùâêîôûäëïöü';
+    const DIAERESIS = 'äëïöü';
+    const hiatus = (run: string): number => {
+      let extra = 0;
+      if (/^[iu](a|o|u|ee|e(?!$)|é)/.test(run) && !/^(ui|ie|ij|uu)/.test(run)) extra++;
+      else if (/^ie[ao]/.test(run)) extra++;
+      else if (/^e[ao]/.test(run) && !run.startsWith('eau')) extra++;
+      if (/^(oei|aai|ooi|eeu)[aeiou]/.test(run)) extra++;
+      return extra;
+    };
+    const plain = (word: string): number => {
+      const w = word.toLowerCase();
+      let count = 0;
+      let i = 0;
+      while (i < w.length) {
+        if (!VOWELS.includes(w[i]!)) {
+          i++;
+          continue;
+        }
+        let j = i + 1;
+        while (j < w.length && VOWELS.includes(w[j]!) && !DIAERESIS.includes(w[j]!)) j++;
+        count += j - i < 2 ? 1 : 1 + hiatus(w.slice(i, j));
+        i = j;
+      }
+      return Math.max(1, count);
+    };
+    const next = random(11);
+    const letters = 'aeiouyéëïöüaeioubdgklmnrstw';
+    let withHiatus = 0;
+    for (let n = 0; n < 20000; n++) {
+      let w = '';
+      const length = 1 + Math.floor(next() * 12);
+      for (let k = 0; k < length; k++) w += letters[Math.floor(next() * letters.length)]!;
+      const want = plain(w);
+      if (want > plain(w.replace(/[aeiouyéëïöü]+/g, 'a'))) withHiatus++;
+      assert.equal(vowelRunSyllables(w), want, w);
+    }
+    for (const [w, n] of [['situatie', 4], ['theorie', 3], ['koeien', 2], ['ideaal', 3], ['bureau', 2], ['leeuw', 1], ['geeuwen', 2]] as const) {
+      assert.equal(vowelRunSyllables(w), plain(w), w);
+      assert.equal(vowelRunSyllables(w), n, w);
+    }
+    assert.ok(withHiatus > 1000, `the generated words have runs with a hiatus (${withHiatus})`);
   });
 });

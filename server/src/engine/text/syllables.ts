@@ -34,11 +34,28 @@ export function vowelRunSyllables(word: string): number {
     // A diaeresis always starts a new syllable.
     while (j < w.length && VOWELS.includes(w[j]!) && !DIAERESIS.includes(w[j]!)) j++;
     // A run of one vowel is one syllable (no hiatus to read).
-    count += j - i < 2 ? 1 : 1 + hiatus(w.slice(i, j));
+    count += j - i < 2 ? 1 : 1 + hiatusOf(w.slice(i, j));
     i = j;
   }
   // An initial y before a vowel is a consonant (yoga); the run rule already counts it once.
   return Math.max(1, count);
+}
+
+/**
+ * hiatus() of each vowel run met: the runs are the language's vowel groups (ee, ie, oei, eeu …), a few hundred at
+ * most, shared by every Dutch text, where the rules run up to five expressions a run. Emptied if it ever grows large.
+ */
+const hiatusByRun = new Map<string, number>();
+const HIATUS_RUNS_MAX = 2000;
+
+function hiatusOf(run: string): number {
+  let n = hiatusByRun.get(run);
+  if (n === undefined) {
+    if (hiatusByRun.size >= HIATUS_RUNS_MAX) hiatusByRun.clear();
+    n = hiatus(run);
+    hiatusByRun.set(run, n);
+  }
+  return n;
 }
 
 /** Extra syllables inside one vowel run. */
