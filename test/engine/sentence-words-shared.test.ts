@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { analyseBlock } from '../../server/src/engine/text/analyse.js';
-import { looksLikeTable, splitSentences } from '../../server/src/engine/text/sentences.js';
+import { looksLikeTable, notProseRanges, splitSentences } from '../../server/src/engine/text/sentences.js';
 import { clearSyllableCache, sharedString, sharedWord, syllables, syllablesOf, vowelRunSyllables } from '../../server/src/engine/text/syllables.js';
 import type { Language, ProseBlock } from '../../server/src/index.js';
 
@@ -189,5 +189,38 @@ describe('text layer shortcuts: the same words, syllables and tables as the plai
       assert.equal(vowelRunSyllables(w), n, w);
     }
     assert.ok(withHiatus > 1000, `the generated words have runs with a hiatus (${withHiatus})`);
+  });
+
+  it('notProseRanges: the same ranges as the whole expression, whichever marks a text holds', () => {
+    // sentences.ts's NOT_PROSE, all alternatives, run on every text.
+    const NOT_PROSE = /\[[^\[\]\n]*@[\p{L}\p{N}_][^\[\]\n]*\]|(?<![^\s(\[{"'“‘])-?@[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&+?<>~/-](?=[\p{L}\p{N}_]))*(?: ?\[[^\[\]\n@]{0,40}\](?!\())?|\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\](?![(:\[])|\b(?:https?|ftp):\/\/[^\s<>"]+|\bwww\.[^\s<>"]+\.[^\s<>"]+|(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+    const plain = (text: string): Array<[number, number]> => {
+      const out: Array<[number, number]> = [];
+      NOT_PROSE.lastIndex = 0;
+      for (let m = NOT_PROSE.exec(text); m; m = NOT_PROSE.exec(text)) {
+        const end = m.index + m[0].replace(/[.,;:!?)]+$/, '').length;
+        out.push([m.index, /[\]]$/.test(m[0]) ? m.index + m[0].length : end]);
+      }
+      return out;
+    };
+    const pieces = [
+      'zie', 'de', 'Smith', 'info', 'gemeente.nl', 'x', '2020', '14', '3', '-', '–', ',', '.', ':', ';', ' ', ' ', ' ', '\n',
+      '[', ']', '(', ')', '@', '-@', '[@', '@smith2020', '[14]', '[3, 7]', '[14-16]', '[p. 4]', 'https://', 'http://', 'ftp://',
+      '://', 'www.', 'www.example.org', 'a@b.nl', 'jan.jansen@gemeente.nl', 'example.org/a?b=c', '"', '“', '_', 'é',
+    ];
+    const next = random(13);
+    const seen = new Set<number>();
+    let found = 0;
+    for (let n = 0; n < 20000; n++) {
+      let text = '';
+      const length = 1 + Math.floor(next() * 25);
+      for (let k = 0; k < length; k++) text += pieces[Math.floor(next() * pieces.length)]!;
+      const want = plain(text);
+      if (want.length) found++;
+      seen.add((text.includes('@') ? 1 : 0) | (text.includes('[') ? 2 : 0) | (text.includes('://') ? 4 : 0) | (text.includes('www.') ? 8 : 0));
+      assert.deepEqual(notProseRanges(text), want, JSON.stringify(text));
+    }
+    assert.equal(seen.size, 16, 'every combination of marks was tried');
+    assert.ok(found > 5000, `the texts hold citations, addresses and links (${found})`);
   });
 });

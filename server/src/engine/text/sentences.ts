@@ -548,13 +548,65 @@ const NOT_PROSE = /\[[^\[\]\n]*@[\p{L}\p{N}_][^\[\]\n]*\]|(?<![^\s(\[{"'“‘])
 
 const MAY_HOLD_NOT_PROSE = /[@[]|:\/\/|www\./;
 
+// What each alternative of NOT_PROSE (in its order) cannot match without: an "@", a "[", a "://", a "www.".
+const HAS_AT = 1;
+const HAS_BRACKET = 2;
+const HAS_SCHEME = 4;
+const HAS_WWW = 8;
+const NOT_PROSE_NEEDS = [HAS_AT | HAS_BRACKET, HAS_AT, HAS_BRACKET, HAS_SCHEME, HAS_WWW, HAS_AT];
+
+/** The top-level alternatives of an expression's source (outside brackets, groups and escapes). */
+function alternativesOf(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(source.slice(from));
+  return out;
+}
+
+const NOT_PROSE_ALTERNATIVES = alternativesOf(NOT_PROSE.source);
+/** NOT_PROSE without the alternatives a text cannot match, by the marks it holds (see notProseFor). */
+const notProseByMarks: Array<RegExp | undefined> = [];
+
+/**
+ * NOT_PROSE for a text that holds the marks `marks` (HAS_…): the alternatives that need a mark the text lacks matched
+ * nowhere in it, so without them every match is the same (at each place the first alternative that matches is one
+ * of those kept, in their order). A text with a link and no "@" is not searched for e-mail addresses at every word.
+ */
+function notProseFor(marks: number): RegExp {
+  if (NOT_PROSE_ALTERNATIVES.length !== NOT_PROSE_NEEDS.length) return NOT_PROSE;
+  let re = notProseByMarks[marks];
+  if (re === undefined) {
+    const kept = NOT_PROSE_ALTERNATIVES.filter((_, k) => (NOT_PROSE_NEEDS[k]! & marks) === NOT_PROSE_NEEDS[k]);
+    re = kept.length === NOT_PROSE_ALTERNATIVES.length ? NOT_PROSE : new RegExp(kept.length ? kept.join('|') : '(?!)', NOT_PROSE.flags);
+    notProseByMarks[marks] = re;
+  }
+  return re;
+}
+
 /** Ranges of a text that are not prose (citations, URLs, e-mail addresses). */
 export function notProseRanges(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   // Every match holds an "@", a "[", a "://" or a "www." (a colon alone, common in prose, starts none).
   if (!MAY_HOLD_NOT_PROSE.test(text)) return out;
-  NOT_PROSE.lastIndex = 0;
-  for (let m = NOT_PROSE.exec(text); m; m = NOT_PROSE.exec(text)) {
+  const marks =
+    (text.indexOf('@') >= 0 ? HAS_AT : 0) | (text.indexOf('[') >= 0 ? HAS_BRACKET : 0) | (text.indexOf('://') >= 0 ? HAS_SCHEME : 0) | (text.indexOf('www.') >= 0 ? HAS_WWW : 0);
+  const notProse = notProseFor(marks);
+  notProse.lastIndex = 0;
+  for (let m = notProse.exec(text); m; m = notProse.exec(text)) {
     // A URL's closing punctuation belongs to the sentence.
     const end = m.index + m[0].replace(/[.,;:!?)]+$/, '').length;
     out.push([m.index, /[\]]$/.test(m[0]) ? m.index + m[0].length : end]);
