@@ -1,7 +1,7 @@
 import type { Counts, Language, ProseBlock, SectionRole } from '../types.js';
 import type { AnalysedBlock } from '../rules/types.js';
 import { splitSentences, type Sentence, type Token, type Word } from './sentences.js';
-import { sharedString, sharedWord, syllables as countSyllables, syllablesOf } from './syllables.js';
+import { sharedString, syllables as countSyllables, syllablesOf, type SharedWord } from './syllables.js';
 import { emptyCounts } from './metrics.js';
 import { findPassives } from './passive.js';
 import { endsWithPersonAttribution, findQuotes, hasFirstPerson, isSpeech } from './quotes.js';
@@ -39,7 +39,11 @@ export function countsForMetrics(block: ProseBlock): boolean {
  * digits or letters, and say nothing about word difficulty); they still count as words.
  */
 export function analyseBlock(block: ProseBlock, language: Language, role: SectionRole, longSentenceWords: number): AnalysedBlock {
-  const sentences = splitSentences(block.text, language);
+  // Each word's shared entry (sharedWord; undefined for a longer word), in the order of the words: the sentences made
+  // a short word's string, lower case and shape from it, and it keeps the word's syllables.
+  const entries: Array<SharedWord | undefined> = [];
+  const sentences = splitSentences(block.text, language, entries);
+  let k = 0;
   const counts: Counts = emptyCounts();
   const syllables: Array<ArrayLike<number>> = [];
   const metric = countsForMetrics(block);
@@ -50,10 +54,8 @@ export function analyseBlock(block: ProseBlock, language: Language, role: Sectio
     let per: Uint8Array | number[] = new Uint8Array(words.length);
     for (let wi = 0; wi < words.length; wi++) {
       const w = words[wi]!;
-      // One look-up shares the word's string and gives its syllables (see sharedWord).
-      const one = sharedWord(w.text);
-      if (one) w.text = one.text;
-      w.lower = w.lower === w.text ? w.text : shared(w.lower);
+      const one = entries[k++];
+      if (one === undefined) w.lower = w.lower === w.text ? w.text : shared(w.lower);
       const n = w.isNumber || w.isAcronym ? 0 : one ? syllablesOf(one, language) : countSyllables(w.text, language);
       if (n > 255 && per instanceof Uint8Array) per = Array.from(per);
       per[wi] = n;

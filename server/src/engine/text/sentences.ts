@@ -2,6 +2,7 @@ import { ParseDutch } from 'parse-dutch';
 import { ParseEnglish } from 'parse-english';
 import type { Language } from '../types.js';
 import { wordSet } from './lexicon.js';
+import { lowerOf, sharedWord, type SharedWord } from './syllables.js';
 
 export type TokenKind = 'word' | 'punct' | 'space' | 'symbol';
 
@@ -41,40 +42,36 @@ interface NlcstNode {
   type: string;
   value?: string;
   children?: NlcstNode[];
-  /** The offsets themselves (leanParser), not points. */
-  position?: { start: number; end: number };
 }
 
 /**
  * retext's parsers (parse-latin under parse-dutch and parse-english) with two of their steps done
  * without the garbage they make, to the same tree as far as this module reads it (node types, order,
  * nesting and offsets; test/engine/sentence-parser.test.ts compares both on many texts):
- * - `tokenize` gives each node a position whose start and end are the offsets themselves, not points
- *   (the package makes three point objects of line, column and offset per word), a word and its text
- *   node one position object, and classifies a character once per code unit (the package runs up to
- *   three expressions per character). The parsers' steps decide on node types and values only; they
- *   copy starts and ends from node to node and never read a point's fields, so numbers move as points
- *   did. (Two places differ from the package's tree, neither read here: a container whose start is
- *   offset 0 may be given its first child's start again, and a word's text node moves with the word
- *   when the word takes in its neighbours.)
+ * - `tokenize` gives the nodes no position: the parsers' steps decide on node types and values only, and move a
+ *   position along only when the nodes have one (the package makes three point objects of line, column and offset per
+ *   word, and a position object per node). The tree holds every character of the text once, in order (each leaf's
+ *   value is its slice of the text, and the steps move and nest nodes, never change a value), so sentencesOf reads
+ *   each node's offsets off the lengths of the leaves before it (and sentenceTree gives the tests the same offsets).
+ *   It classifies a character once per code unit (the package runs up to three expressions per character).
  * - the paragraph step that breaks a sentence at a blank line (breakImplicitSentences) splits every
  *   white space of every sentence into an array of lines to count them; here the line breaks are
  *   counted in place.
  * The root step (one paragraph per run of lines) is skipped: it only groups the sentences, which
- * sentencesOf reads in order either way.
+ * sentencesOf reads in order either way. So is the last step of the sentence (patchPosition, a call per token of the
+ * block): it gives the node that tokenizeParagraph makes of the whole block a position, and tokenizeParagraph reads
+ * only that node's type and children (splitNode makes each sentence's position from its first and last child).
  */
 interface LatinParser {
   tokenize(value: string): unknown[];
   tokenizeParagraph(value: string): unknown;
   tokenizeParagraphPlugins: Array<(node: unknown) => void>;
+  tokenizeSentencePlugins: Array<(node: unknown) => void>;
 }
-
-/** An offset in the text: what this module reads of a parser's point. */
-type Point = number;
 
 interface ParagraphNode {
   type: string;
-  children: Array<{ type: string; value?: string; children?: unknown[]; position?: { start: Point; end: Point } }>;
+  children: Array<{ type: string; value?: string; children?: unknown[] }>;
 }
 
 const LATIN = Object.getPrototypeOf(ParseDutch.prototype) as LatinParser;
@@ -95,14 +92,8 @@ function classOf(code: number): number {
   return c;
 }
 
-function latinNode(cls: number, value: string, start: Point, end: Point): unknown {
-  return cls === WORD
-    ? wordNode(value, { start, end })
-    : { type: NODE_TYPES[cls], value, position: { start, end } };
-}
-
-function wordNode(value: string, position: { start: Point; end: Point }): unknown {
-  return { type: 'WordNode', children: [{ type: 'TextNode', value, position }], position };
+function latinNode(cls: number, value: string): unknown {
+  return cls === WORD ? { type: 'WordNode', children: [{ type: 'TextNode', value }] } : { type: NODE_TYPES[cls], value };
 }
 
 /** parse-latin's `tokenize`: runs of word characters, of white space, and of one repeated punctuation mark or symbol. */
@@ -110,7 +101,6 @@ function tokenize(value: string): unknown[] {
   const children: unknown[] = [];
   if (!value) return children;
   let from = 0;
-  let start: Point = 0;
   let previousClass = 0;
   let previous = -1;
   for (let index = 0; index < value.length; index++) {
@@ -118,15 +108,13 @@ function tokenize(value: string): unknown[] {
     const cls = classOf(code);
     // Words and white space continue, and so does the same punctuation mark or symbol (or a surrogate of one).
     if (index > 0 && !(previousClass === cls && (cls === WORD || cls === WHITE_SPACE || code === previous || (code >= 0xd800 && code <= 0xdfff)))) {
-      const end: Point = index;
-      children.push(latinNode(previousClass, value.slice(from, index), start, end));
+      children.push(latinNode(previousClass, value.slice(from, index)));
       from = index;
-      start = end;
     }
     previousClass = cls;
     previous = code;
   }
-  children.push(latinNode(previousClass, value.slice(from), start, value.length));
+  children.push(latinNode(previousClass, value.slice(from)));
   return children;
 }
 
@@ -157,14 +145,8 @@ function breakImplicitSentences(parent: unknown): void {
       if (node.type !== 'WhiteSpaceNode' || lineBreaks(node.value!) < 2) continue;
       child.children = children.slice(0, position);
       const insertion: ParagraphNode['children'][number] = { type: 'SentenceNode', children: children.slice(position + 1) };
-      const tail = children[position - 1]!;
-      const head = children[position + 1]!;
+      // (The package moves the sentences' positions here: the nodes have none, see tokenize.)
       siblings.splice(index + 1, 0, node, insertion);
-      if (child.position && tail.position && head.position) {
-        const end = child.position.end;
-        child.position.end = tail.position.end;
-        insertion.position = { start: head.position.start, end };
-      }
       // The package goes on at the white space it inserted (then the new sentence).
       index++;
       break;
@@ -175,19 +157,55 @@ function breakImplicitSentences(parent: unknown): void {
 /** The package's step at this place of its paragraph steps (parse-latin 7), when the list is the one it was written for. */
 const STOCK_BREAK = LATIN.tokenizeParagraphPlugins.length === 12 ? LATIN.tokenizeParagraphPlugins[9] : undefined;
 
+/**
+ * The package's position step (patchPosition), when the lists are the ones it was written for: the last step of the
+ * sentence and of the paragraph, one function.
+ */
+const STOCK_PATCH =
+  LATIN.tokenizeSentencePlugins.length === 6 && LATIN.tokenizeParagraphPlugins.length === 12 && LATIN.tokenizeSentencePlugins[5] === LATIN.tokenizeParagraphPlugins[11]
+    ? LATIN.tokenizeSentencePlugins[5]
+    : undefined;
+
 function leanParser(parser: ParseDutch | ParseEnglish): LatinParser {
   const p = parser as unknown as LatinParser;
   p.tokenize = tokenize;
   const at = STOCK_BREAK ? p.tokenizeParagraphPlugins.indexOf(STOCK_BREAK) : -1;
   if (at >= 0) p.tokenizeParagraphPlugins[at] = breakImplicitSentences;
+  // The parser's own copy of the list (the package copies it per parser): the sentence's last step, when it is that.
+  const steps = p.tokenizeSentencePlugins;
+  if (STOCK_PATCH && steps[steps.length - 1] === STOCK_PATCH) p.tokenizeSentencePlugins = steps.slice(0, -1);
   return p;
 }
 
 const parsers = { nl: leanParser(new ParseDutch()), en: leanParser(new ParseEnglish()) };
 
-/** The parser's tree for a text (tests compare it with the package's own). */
+/**
+ * The parser's tree for a text, each node given the offsets sentencesOf reads off it (a leaf from the lengths of the
+ * leaves before it, a parent from its first and last child, as the package's patchPosition does): tests compare it
+ * with the package's own tree.
+ */
 export function sentenceTree(text: string, language: Language): unknown {
-  return parsers[language].tokenizeParagraph(text);
+  const root = parsers[language].tokenizeParagraph(text) as NlcstNode;
+  const place = (node: NlcstNode & { position?: { start: number; end: number } }, at: number): number => {
+    if (node.children === undefined) {
+      node.position = { start: at, end: at + lengthOf(node) };
+      return node.position.end;
+    }
+    const start = at;
+    for (const child of node.children) at = place(child, at);
+    if (node.children.length > 0) node.position = { start, end: at };
+    return at;
+  };
+  place(root, 0);
+  return root;
+}
+
+/** The characters of the text a node holds: its value, or its leaves' values. */
+function lengthOf(node: NlcstNode): number {
+  if (node.value !== undefined) return node.value.length;
+  let n = 0;
+  for (const child of node.children ?? []) n += lengthOf(child);
+  return n;
 }
 
 // Real Dutch words that parse-dutch also knows as abbreviations: "Dat is zo. Hij…" is two sentences.
@@ -202,15 +220,21 @@ const NL_SENTENCE_STARTERS = wordSet('nl', 'sentences', 'sentenceStarters');
 const EN_SENTENCE_STARTERS = wordSet('en', 'sentences', 'sentenceStarters');
 const CLOSING_ABBREVIATIONS = new Set([...wordSet('nl', 'sentences', 'closingAbbreviations'), ...wordSet('en', 'sentences', 'closingAbbreviations')]);
 
-function flatten(node: NlcstNode, out: Token[], text: string) {
+/**
+ * The tokens of a node (a sentence) from offset `at` of the text, where the node starts; returns the offset after it.
+ * A node's offsets are the lengths of the leaves before it (tokenize: the tree holds each character once, in order).
+ */
+function flatten(node: NlcstNode, out: Token[], text: string, at: number): number {
   for (const child of node.children ?? []) {
-    const start = child.position?.start ?? 0;
-    const end = child.position?.end ?? start;
+    const start = at;
     switch (child.type) {
       case 'WordNode': {
-        // A word of one text node has that node's string (the parser's own slice of the text); other words are read from the text.
-        const only = child.children!.length === 1 ? child.children![0]!.value : undefined;
-        const w = only !== undefined && only.length === end - start && text.startsWith(only, start) ? only : text.slice(start, end);
+        // A word of one text node has that node's string (the parser's own slice of the text, at this offset: the
+        // offsets are the leaves' lengths); other words are read from the text.
+        const kids = child.children!;
+        const only = kids.length === 1 ? kids[0]!.value : undefined;
+        const end = only !== undefined ? start + only.length : start + lengthOf(child);
+        const w = only !== undefined ? only : text.slice(start, end);
         // parse-dutch keeps an abbreviation's period inside the word ("zo."); split it off
         // so that sentence fix-ups and word look-ups see the bare word.
         if (w.length > 1 && w.endsWith('.') && /[\p{L}\p{N}]/u.test(w)) {
@@ -219,34 +243,46 @@ function flatten(node: NlcstNode, out: Token[], text: string) {
         } else {
           out.push({ kind: 'word', start, end, text: w });
         }
+        at = end;
         break;
       }
       case 'WhiteSpaceNode':
-        out.push({ kind: 'space', start, end, text: ' ' });
+        at = start + lengthOf(child);
+        out.push({ kind: 'space', start, end: at, text: ' ' });
         break;
-      case 'PunctuationNode':
-        out.push({ kind: 'punct', start, end, text: child.value !== undefined && child.value.length === end - start ? child.value : text.slice(start, end) });
+      case 'PunctuationNode': {
+        at = start + lengthOf(child);
+        const value = child.value;
+        out.push({ kind: 'punct', start, end: at, text: value !== undefined ? value : text.slice(start, at) });
         break;
+      }
       case 'SymbolNode':
       case 'SourceNode':
-        out.push({ kind: 'symbol', start, end, text: text.slice(start, end) });
+        at = start + lengthOf(child);
+        out.push({ kind: 'symbol', start, end: at, text: text.slice(start, at) });
         break;
       default:
-        flatten(child, out, text);
+        // A parent's tokens; a leaf of another kind (none that the parsers make) gives none, but holds its characters.
+        at = child.children ? flatten(child, out, text, at) : start + lengthOf(child);
     }
   }
+  return at;
 }
 
 function sentencesOf(root: NlcstNode, text: string): Token[][] {
   const result: Token[][] = [];
+  let at = 0;
   const visit = (node: NlcstNode) => {
     for (const child of node.children ?? []) {
       if (child.type === 'SentenceNode') {
         const tokens: Token[] = [];
-        flatten(child, tokens, text);
+        at = flatten(child, tokens, text, at);
         if (tokens.length) result.push(joinDecimals(tokens, text));
       } else if (child.type === 'ParagraphNode' || child.type === 'RootNode') {
         visit(child);
+      } else {
+        // White space between sentences: not read, but its characters come before the next sentence's.
+        at += lengthOf(child);
       }
     }
   };
@@ -369,8 +405,17 @@ function beginsLowerOrDigit(tokens: Token[]): boolean {
   return false;
 }
 
-function toWord(t: Token): Word {
-  const text = t.text;
+// A word's shape (shapeOf): letters and flags in one number, kept per shared word.
+const IS_NUMBER = 1;
+const IS_ACRONYM = 2;
+const CAPITALISED = 4;
+/** A letter or a digit: a word of the sentence, not a joiner or a symbol the parsers give as a word. */
+const WORDY = 8;
+const SHAPE_BITS = 4;
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
+/** What toWord reads of a word's letters: the number of letters and the flags (see the constants). */
+function shapeOf(text: string): number {
   let letters = 0;
   let upper = 0;
   let lower = 0;
@@ -392,15 +437,32 @@ function toWord(t: Token): Word {
     }
   }
   const first = text.charCodeAt(0);
+  const capitalised = upper > 0 && ((first >= 65 && first <= 90) || (first > 127 && text[0] !== text[0]!.toLowerCase()));
+  return (
+    (letters << SHAPE_BITS) |
+    (letters === 0 ? IS_NUMBER : 0) |
+    (upper >= 2 && lower === 0 ? IS_ACRONYM : 0) |
+    (capitalised ? CAPITALISED : 0) |
+    (LETTER_OR_NUMBER.test(text) ? WORDY : 0)
+  );
+}
+
+/** The shape of a shared word, worked out once per entry. */
+function sharedShape(entry: SharedWord): number {
+  const shape = entry.shape;
+  return shape >= 0 ? shape : (entry.shape = shapeOf(entry.text));
+}
+
+function toWord(t: Token, text: string, lower: string, shape: number): Word {
   return {
     start: t.start,
     end: t.end,
     text,
-    lower: text.toLowerCase(),
-    letters,
-    isNumber: letters === 0,
-    isAcronym: upper >= 2 && lower === 0,
-    capitalised: upper > 0 && ((first >= 65 && first <= 90) || (first > 127 && text[0] !== text[0]!.toLowerCase())),
+    lower,
+    letters: shape >>> SHAPE_BITS,
+    isNumber: (shape & IS_NUMBER) !== 0,
+    isAcronym: (shape & IS_ACRONYM) !== 0,
+    capitalised: (shape & CAPITALISED) !== 0,
     // Filled in later by a lexicon; a slot from the start keeps it inside the object (a property
     // added later costs every cached word a separate property array).
     norm: undefined,
@@ -413,8 +475,12 @@ function inRanges(start: number, end: number, ranges: Array<[number, number]>): 
   return false;
 }
 
-/** The sentence of tokens[from, to), or undefined when it has nothing but white space and symbols. `tokens` may be handed on when the sentence is all of it. */
-function makeSentence(tokens: Token[], from: number, to: number, notProse: Array<[number, number]>): Sentence | undefined {
+/**
+ * The sentence of tokens[from, to), or undefined when it has nothing but white space and symbols. `tokens` may be handed
+ * on when the sentence is all of it. A short word is the shared word's string (sharedWord), its lower case and shape
+ * worked out once per distinct word; `entries` (when given) gets each word's shared entry, undefined for a longer word.
+ */
+function makeSentence(tokens: Token[], from: number, to: number, notProse: Array<[number, number]>, entries: Array<SharedWord | undefined> | undefined): Sentence | undefined {
   let a = from;
   let b = to;
   // A sentence starts at its first word or opening mark, not at a leading emoji or symbol (nor at the variation
@@ -424,7 +490,20 @@ function makeSentence(tokens: Token[], from: number, to: number, notProse: Array
   if (a >= b) return undefined;
   const trimmed = a === 0 && b === tokens.length ? tokens : tokens.slice(a, b);
   const words: Word[] = [];
-  for (const t of trimmed) if (t.kind === 'word' && /[\p{L}\p{N}]/u.test(t.text) && !(notProse.length && inRanges(t.start, t.end, notProse))) words.push(toWord(t));
+  for (const t of trimmed) {
+    if (t.kind !== 'word' || (notProse.length && inRanges(t.start, t.end, notProse))) continue;
+    const entry = sharedWord(t.text);
+    if (entry !== undefined) {
+      const shape = sharedShape(entry);
+      if ((shape & WORDY) === 0) continue;
+      words.push(toWord(t, entry.text, lowerOf(entry), shape));
+    } else {
+      const shape = shapeOf(t.text);
+      if ((shape & WORDY) === 0) continue;
+      words.push(toWord(t, t.text, t.text.toLowerCase(), shape));
+    }
+    entries?.push(entry);
+  }
   return { start: trimmed[0]!.start, end: trimmed[trimmed.length - 1]!.end, tokens: trimmed, words };
 }
 
@@ -433,17 +512,17 @@ function makeSentence(tokens: Token[], from: number, to: number, notProse: Array
  * with the fix-ups from the research note: real Dutch words that parse-dutch takes for
  * abbreviations, number + period + capital, report abbreviations that must not split.
  */
-export function splitSentences(text: string, language: Language): Sentence[] {
+export function splitSentences(text: string, language: Language, entries?: Array<SharedWord | undefined>): Sentence[] {
   // A plain-text table is a row per line, not one long sentence.
   if (looksLikeTable(text)) {
     const out: Sentence[] = [];
     const line = /[^\r\n]+/g;
     for (let m = line.exec(text); m; m = line.exec(text)) {
-      for (const s of splitProse(m[0], language)) out.push(shift(s, m.index));
+      for (const s of splitProse(m[0], language, entries)) out.push(shift(s, m.index));
     }
     return out;
   }
-  return splitProse(text, language);
+  return splitProse(text, language, entries);
 }
 
 function shift(s: Sentence, by: number): Sentence {
@@ -469,13 +548,65 @@ const NOT_PROSE = /\[[^\[\]\n]*@[\p{L}\p{N}_][^\[\]\n]*\]|(?<![^\s(\[{"'“‘])
 
 const MAY_HOLD_NOT_PROSE = /[@[]|:\/\/|www\./;
 
+// What each alternative of NOT_PROSE (in its order) cannot match without: an "@", a "[", a "://", a "www.".
+const HAS_AT = 1;
+const HAS_BRACKET = 2;
+const HAS_SCHEME = 4;
+const HAS_WWW = 8;
+const NOT_PROSE_NEEDS = [HAS_AT | HAS_BRACKET, HAS_AT, HAS_BRACKET, HAS_SCHEME, HAS_WWW, HAS_AT];
+
+/** The top-level alternatives of an expression's source (outside brackets, groups and escapes). */
+function alternativesOf(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(source.slice(from));
+  return out;
+}
+
+const NOT_PROSE_ALTERNATIVES = alternativesOf(NOT_PROSE.source);
+/** NOT_PROSE without the alternatives a text cannot match, by the marks it holds (see notProseFor). */
+const notProseByMarks: Array<RegExp | undefined> = [];
+
+/**
+ * NOT_PROSE for a text that holds the marks `marks` (HAS_…): the alternatives that need a mark the text lacks matched
+ * nowhere in it, so without them every match is the same (at each place the first alternative that matches is one
+ * of those kept, in their order). A text with a link and no "@" is not searched for e-mail addresses at every word.
+ */
+function notProseFor(marks: number): RegExp {
+  if (NOT_PROSE_ALTERNATIVES.length !== NOT_PROSE_NEEDS.length) return NOT_PROSE;
+  let re = notProseByMarks[marks];
+  if (re === undefined) {
+    const kept = NOT_PROSE_ALTERNATIVES.filter((_, k) => (NOT_PROSE_NEEDS[k]! & marks) === NOT_PROSE_NEEDS[k]);
+    re = kept.length === NOT_PROSE_ALTERNATIVES.length ? NOT_PROSE : new RegExp(kept.length ? kept.join('|') : '(?!)', NOT_PROSE.flags);
+    notProseByMarks[marks] = re;
+  }
+  return re;
+}
+
 /** Ranges of a text that are not prose (citations, URLs, e-mail addresses). */
 export function notProseRanges(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   // Every match holds an "@", a "[", a "://" or a "www." (a colon alone, common in prose, starts none).
   if (!MAY_HOLD_NOT_PROSE.test(text)) return out;
-  NOT_PROSE.lastIndex = 0;
-  for (let m = NOT_PROSE.exec(text); m; m = NOT_PROSE.exec(text)) {
+  const marks =
+    (text.indexOf('@') >= 0 ? HAS_AT : 0) | (text.indexOf('[') >= 0 ? HAS_BRACKET : 0) | (text.indexOf('://') >= 0 ? HAS_SCHEME : 0) | (text.indexOf('www.') >= 0 ? HAS_WWW : 0);
+  const notProse = notProseFor(marks);
+  notProse.lastIndex = 0;
+  for (let m = notProse.exec(text); m; m = notProse.exec(text)) {
     // A URL's closing punctuation belongs to the sentence.
     const end = m.index + m[0].replace(/[.,;:!?)]+$/, '').length;
     out.push([m.index, /[\]]$/.test(m[0]) ? m.index + m[0].length : end]);
@@ -492,6 +623,9 @@ const COLUMN_GAP = /[^\s.!?:;]( {2,}|\t)\S/;
  */
 export function looksLikeTable(text: string): boolean {
   if (text.indexOf('\n') < 0) return false;
+  // A row has a gap of two spaces or a tab, or a pipe, and a table two rows or more: without any of them in the text
+  // (most paragraphs) no line need be cut out and looked at.
+  if (text.indexOf('  ') < 0 && text.indexOf('\t') < 0 && text.indexOf('|') < 0) return false;
   const lines = text.split(/\r?\n/).filter((l) => l.trim().length > 0);
   if (lines.length < 3) return false;
   let rows = 0;
@@ -500,7 +634,7 @@ export function looksLikeTable(text: string): boolean {
   return rows >= Math.ceil((lines.length * 2) / 3);
 }
 
-function splitProse(text: string, language: Language): Sentence[] {
+function splitProse(text: string, language: Language, entries: Array<SharedWord | undefined> | undefined): Sentence[] {
   const notProse = notProseRanges(text);
   const root = parsers[language].tokenizeParagraph(text) as NlcstNode;
   const raw = sentencesOf(root, text);
@@ -521,7 +655,7 @@ function splitProse(text: string, language: Language): Sentence[] {
     let from = 0;
     for (let k = 0; k <= points.length; k++) {
       const p = k < points.length ? points[k]! : tokens.length;
-      const s = makeSentence(tokens, from, p, notProse);
+      const s = makeSentence(tokens, from, p, notProse, entries);
       if (s) out.push(s);
       from = p;
     }

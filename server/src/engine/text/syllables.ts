@@ -34,11 +34,28 @@ export function vowelRunSyllables(word: string): number {
     // A diaeresis always starts a new syllable.
     while (j < w.length && VOWELS.includes(w[j]!) && !DIAERESIS.includes(w[j]!)) j++;
     // A run of one vowel is one syllable (no hiatus to read).
-    count += j - i < 2 ? 1 : 1 + hiatus(w.slice(i, j));
+    count += j - i < 2 ? 1 : 1 + hiatusOf(w.slice(i, j));
     i = j;
   }
   // An initial y before a vowel is a consonant (yoga); the run rule already counts it once.
   return Math.max(1, count);
+}
+
+/**
+ * hiatus() of each vowel run met: the runs are the language's vowel groups (ee, ie, oei, eeu …), a few hundred at
+ * most, shared by every Dutch text, where the rules run up to five expressions a run. Emptied if it ever grows large.
+ */
+const hiatusByRun = new Map<string, number>();
+const HIATUS_RUNS_MAX = 2000;
+
+function hiatusOf(run: string): number {
+  let n = hiatusByRun.get(run);
+  if (n === undefined) {
+    if (hiatusByRun.size >= HIATUS_RUNS_MAX) hiatusByRun.clear();
+    n = hiatus(run);
+    hiatusByRun.set(run, n);
+  }
+  return n;
 }
 
 /** Extra syllables inside one vowel run. */
@@ -95,6 +112,15 @@ export interface SharedWord {
   readonly text: string;
   nl: number;
   en: number;
+  /** The word in lower case (lowerOf): the shared string of that word, or `text` itself when nothing changes; undefined before. */
+  lower: string | undefined;
+  /**
+   * The entry of the lower-case word when this one is ASCII with a capital ("The", "Utrecht"): both languages count
+   * such a word as its lower-case form (syllablesOf counts it once for both).
+   */
+  lowerWord: SharedWord | undefined;
+  /** What text/sentences.ts reads of the word's letters (its letters and flags, packed), -1 before. */
+  shape: number;
 }
 
 /** Words shorter than this are shared (sharedWord); longer ones are views into their block's text. */
@@ -124,15 +150,36 @@ export function sharedString(s: string): string {
 
 function addWord(s: string): SharedWord {
   if (words.size >= SHARED_MAX) words = new Map();
-  const w: SharedWord = { text: s, nl: -1, en: -1 };
+  const w: SharedWord = { text: s, nl: -1, en: -1, lower: undefined, lowerWord: undefined, shape: -1 };
   words.set(s, w);
   return w;
 }
 
-/** Syllables of a shared word (sharedWord): counted once per language while the entry lasts. */
+/**
+ * A shared word in lower case, lower-cased once per entry (not once per occurrence): the shared string of the
+ * lower-case word (sharedString), or the word itself when lower-casing changes nothing.
+ */
+export function lowerOf(w: SharedWord): string {
+  const known = w.lower;
+  if (known !== undefined) return known;
+  const lower = w.text.toLowerCase();
+  if (lower === w.text) return (w.lower = w.text);
+  if (lower.length >= SHARED_LENGTH) return (w.lower = lower);
+  const entry = words.get(lower) ?? addWord(lower);
+  if (ASCII_WITH_CAPITAL.test(w.text)) w.lowerWord = entry;
+  return (w.lower = entry.text);
+}
+
+/**
+ * Syllables of a shared word (sharedWord): counted once per language while the entry lasts. A word that is ASCII with
+ * a capital has the count of its lower-case word (count: English through the package, which lower-cases first; Dutch
+ * through dutchPart, which lower-cases every part and splits at the same places), counted once for "The" and "the".
+ */
 export function syllablesOf(w: SharedWord, language: Language): number {
   const n = w[language];
-  return n >= 0 ? n : (w[language] = count(w.text, language));
+  if (n >= 0) return n;
+  if (w.lower === undefined) lowerOf(w);
+  return (w[language] = w.lowerWord !== undefined ? syllablesOf(w.lowerWord, language) : count(w.text, language));
 }
 
 /**
