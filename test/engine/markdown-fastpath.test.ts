@@ -495,7 +495,10 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.deepEqual(read('Chapter 1 {#intro}\n=====\nThe client reads this.'), [['heading', 'Chapter 1 {#intro}', 1, false], ['paragraph', 'The client reads this.', null, false]]);
     assert.deepEqual(read('Methods\n--'), [['heading', 'Methods', 2, false]]);
     assert.deepEqual(read('### \n## Kop'), [['heading', 'Kop', 2, false]]);
-    for (const other of ['> a\n- lazy', '> a\n> - b\n>       * c', '>\n> a', '> a\n>', 'a\n- - -', '####### x']) assert.deepEqual(fastPieces(other), [], other);
+    for (const other of ['> a\n- lazy', '> a\n> - b\n>       * c', 'a\n- - -', '####### x']) assert.deepEqual(fastPieces(other), [], other);
+    // A quote line with nothing but its marker is a blank line inside the quote: read without the parser since session 13.
+    assert.deepEqual(read('>\n> a'), [['paragraph', 'a', null, true]]);
+    assert.deepEqual(read('> a\n>'), [['paragraph', 'a', null, true]]);
   });
 
   // Block quotes whose later lines have no marker (lazy lines, as a converted book marks only a quotation's first line),
@@ -572,6 +575,92 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
       assert.deepStrictEqual(fast, slow, tricky);
     }
     for (const other of ['- a\n\n      code', '- a\n  - b\n  lazy', '- a\n  2. b', '- a\n\n\t- b']) assert.deepEqual(fastPieces(other), [], other);
+  });
+
+  // Session 13: block quotes of several parts (a quote line with nothing but its marker between them, as books set a
+  // quotation of several paragraphs), each part a paragraph (lazy lines now and then), a list or a paragraph and a list;
+  // now and then what makes them something else: a lazy line after the blank quote line, an indented part, a tab, a
+  // nested quote, a part that opens a block.
+  const cleanLine = fc.array(fc.constantFrom(...WORDS, '*nadruk*', '**vet**', '_schuin_', 'de[^1]', '(zie)', '1\\.'), { minLength: 3, maxLength: 10 }).map((ws) => ws.join(' '));
+  const quotedLines = fc
+    .tuple(fc.array(cleanLine, { minLength: 1, maxLength: 3 }), fc.constantFrom('> ', '> ', '>'), fc.oneof({ arbitrary: fc.constant(''), weight: 4 }, { arbitrary: cleanLine.map((l) => `\n${l}`), weight: 1 }))
+    .map(([lines, marker, lazy]) => `${lines.map((l) => `${marker}${l}`).join('\n')}${lazy}`);
+  const quotedItems = fc
+    .tuple(fc.array(cleanLine, { minLength: 0, maxLength: 1 }), fc.array(fc.tuple(fc.constantFrom('', '', '  ', '    '), fc.constantFrom('- ', '- ', '* '), cleanLine), { minLength: 1, maxLength: 4 }))
+    .map(([title, items]) => [...title.map((t) => `> ${t}`), ...items.map(([indent, bullet, t], i) => `> ${i === 0 ? '' : indent}${bullet}${t}`)].join('\n'));
+  const quotePart = fc.oneof({ arbitrary: quotedLines, weight: 4 }, { arbitrary: quotedItems, weight: 3 }, { arbitrary: quoteArb, weight: 1 }, { arbitrary: lazyQuoteArb, weight: 1 }, { arbitrary: fc.constantFrom('> 1. een', '>     code', '>  ingesprongen', '> > genest', '> # kop', '> - een\n>\n>   vervolg', 'lazy', '>\tx', '> ---', '>   - genest'), weight: 1 });
+  const multiQuoteArb = fc
+    .tuple(fc.array(quotePart, { minLength: 2, maxLength: 4 }), fc.array(fc.oneof({ arbitrary: fc.constantFrom('>', '>', '> '), weight: 8 }, { arbitrary: fc.constantFrom('>  ', '>\n>', '', '> >'), weight: 1 }), { minLength: 4, maxLength: 4 }))
+    .map(([parts, seps]) => parts.map((p, i) => (i === 0 ? p : `\n${seps[i % seps.length]}\n${p}`)).join(''));
+  it('on generated block quotes of several paragraphs and lists (fast-check)', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: multiQuoteArb, weight: 4 }, { arbitrary: block, weight: 1 }), { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n', '\n\n\n'), (parts, sep) => {
+        const text = `${parts.join(sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`;
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 500, seed: 20261213 },
+    );
+    const notes = new Set(['^1', '^2']);
+    const multi = fc.sample(multiQuoteArb, { numRuns: 200, seed: 13 }).filter((t) => fastPieces(t, notes).some((p) => p.blocks.filter((b) => b.quoted).length >= 2 && /\n> ?\n/.test(t.slice(p.start, p.end)))).length;
+    assert.ok(multi >= 25, `only ${multi} block quotes of several parts took the fast path`);
+    const read = (t: string) => fastPieces(t, notes).flatMap((p) => p.blocks.map((b) => [b.kind, b.text, b.quoted ?? false]));
+    assert.deepEqual(read('> The boys worked from a *score*.\nAfter several false starts.\n>\n> The mouth organist played.[^1]'), [['paragraph', 'The boys worked from a score.\nAfter several false starts.', true], ['paragraph', 'The mouth organist played.', true]]);
+    assert.deepEqual(read('> 📌 **Eisen**\n> \n> - een\n> - twee\n>\n> De cliënt leest.'), [['paragraph', '📌 Eisen', true], ['listItem', 'een', true], ['listItem', 'twee', true], ['paragraph', 'De cliënt leest.', true]]);
+    // After the blank quote line a line without a marker starts a paragraph of its own; an indented part continues an item.
+    for (const other of ['> a\n>\nlazy', '> - a\n>\n>   b', '> a\n>\n>     code', '> a\n>\n> > b', '> -\ta\n>\n> b']) assert.deepEqual(fastPieces(other, notes), [], other);
+    for (const t of ['> a\n>\nlazy', '> - a\n>\n>   b', '> a\n> \n> b', '> a\nlazy\n>\n> b', '> - a\n>\n> - b', '> a\n>\n> 2. b']) {
+      const { slow, fast } = both(`${t.replace(/\b([ab])\b/g, 'De cliënt $1 leest.')}\n\nTekst.`);
+      assert.deepStrictEqual(fast, slow, t);
+    }
+  });
+
+  // Session 13: a paragraph, a heading or both, then a list that interrupts them (a bullet, or 1.) and runs on over blank
+  // lines (nested and loose items); now and then a number that does not interrupt, an indented or empty item, a table
+  // row, a quote or a definition before the list.
+  const headArb = fc.oneof(
+    { arbitrary: paragraph.map((p) => p.replace(/\n(?=[-*+]|1\.)/g, '\nx')), weight: 3 },
+    { arbitrary: fc.constantFrom('## Bijlagen', '### Define', '# Kop\nDe tekst erna.', 'Titel\n=====', '**Context**', '**Rapport: **', 'Dementie is een complexe ziekte met *uiteenlopende* symptomen.', 'De cliënt leest:  ', '2. twee', '| a | b |\n|---|---|\n| c | d |', '> citaat', '[^1]: Een noot.', '<div>', '[a]: https://x.nl', '    code', '![](x.png)'), weight: 2 },
+  );
+  const cleanList = fc
+    .tuple(fc.constantFrom(['- ', 2], ['* ', 2], ['1. ', 3], ['-   ', 4]), fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), cleanLine, fc.constantFrom('\n', '\n', '\n\n')), { minLength: 1, maxLength: 6 }))
+    .map(([[marker, step], items]) => {
+      let depth = 0;
+      return items.map(([d, t, sep], i) => {
+        depth = i === 0 ? 0 : Math.min(d, depth + 1);
+        return `${i === 0 ? '' : sep}${' '.repeat(depth * (step as number))}${marker}${t}`;
+      }).join('');
+    });
+  const headedListArb = fc.tuple(fc.oneof({ arbitrary: headArb, weight: 2 }, { arbitrary: fc.tuple(fc.constantFrom('', '## ', '### '), cleanLine).map(([h, l]) => h + l), weight: 2 }), fc.oneof({ arbitrary: nestedListArb, weight: 1 }, { arbitrary: cleanList, weight: 2 }), fc.oneof({ arbitrary: fc.constant(''), weight: 8 }, { arbitrary: fc.constantFrom(' ', '2. ', '10. ', '-', '  - ', '\n'), weight: 1 })).map(([head, list, odd]) => `${head}\n${odd}${list}`);
+  it('on generated paragraphs and headings that a list interrupts (fast-check)', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: headedListArb, weight: 4 }, { arbitrary: block, weight: 1 }), { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n', '\n\n\n'), (parts, sep) => {
+        const text = `${parts.join('\n\n').replace(/\n\n/g, sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`;
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 500, seed: 20261213 },
+    );
+    const notes = new Set(['^1', '^2']);
+    const headed = fc.sample(headedListArb, { numRuns: 200, seed: 13 }).filter((t) => fastPieces(t, notes).some((p) => p.start === 0 && p.blocks.length >= 2 && p.blocks[0]!.kind !== 'listItem' && p.blocks[p.blocks.length - 1]!.kind === 'listItem')).length;
+    assert.ok(headed >= 40, `only ${headed} lists after a paragraph or heading took the fast path`);
+    const read = (t: string) => fastPieces(t, notes).flatMap((p) => p.blocks.map((b) => [b.kind, b.text]));
+    assert.deepEqual(read('## Bijlagen\n- [Rapport](https://x.nl/a_b?c=d)\n- Discovery\n  - Interview\n      - Protocol\n\nTekst.'), [['heading', 'Bijlagen'], ['listItem', 'Rapport'], ['listItem', 'Discovery'], ['listItem', 'Interview'], ['listItem', 'Protocol'], ['paragraph', 'Tekst.']]);
+    assert.deepEqual(read('The client hears within two weeks:\n* a decision;\n\n* a reason.'), [['paragraph', 'The client hears within two weeks:'], ['listItem', 'a decision;'], ['listItem', 'a reason.']]);
+    // What a list line does not end as it ends a paragraph, and numbers that do not start a list there.
+    for (const other of ['| a | b |\n|---|---|\n- c', '> a\n- b', '<div>\n- b', '[^1]: a\n- b', 'a\n2. b', 'a\n - b\n  - c\n\n  d']) assert.deepEqual(fastPieces(other, notes).flatMap((p) => p.blocks.filter((b) => b.kind === 'listItem')), [], other);
+  });
+
+  it('emphasis at the start of a wrapped item line or a quote line follows a line ending, not a letter (en, nl)', () => {
+    for (const t of ['- De cliënt __leest\n  __dit__ rapport.', '- The client *reads\n  *this* report.', '- The client reads\n  __this__ report.', '> De cliënt __leest\n> __dit__ rapport.', '> De cliënt __leest\n>__dit__ rapport.', '> De cliënt leest\n>_dit_ rapport.', '> 📌 **Eisen**\n> __dit__ rapport\n> - een', '1.  The client reads\n    _this_ report.']) {
+      const { slow, fast } = both(`${t}\n\nTekst.`);
+      assert.deepStrictEqual(fast, slow, t);
+    }
+    const read = (t: string) => fastPieces(t).flatMap((p) => p.blocks.map((b) => b.text));
+    assert.deepEqual(read('- The client reads\n  __this__ report.'), ['The client reads\nthis report.']);
+    assert.deepEqual(read('> De cliënt leest\n> _dit_ rapport.'), ['De cliënt leest\ndit rapport.']);
   });
 
   const files = existsSync(CORPUS_DIR)
@@ -651,7 +740,8 @@ describe('Markdown fast paths, session 10: front matter, continuation lines, tab
     const texts = (t: string) => fastPieces(t).flatMap((p) => p.blocks.map((b) => b.text));
     assert.deepEqual(texts(`${long}  \n Tweede regel\n2025. Derde\n\tvierde`), [], 'a tab at a line start: the parser');
     assert.deepEqual(texts(`${long}  \n Tweede\tregel\n2025. Derde`), [`${long} Tweede\tregel\n2025. Derde`]);
-    assert.deepEqual(texts(`${long}\n1. Een lijst`), [], 'an item numbered 1 interrupts the paragraph');
+    assert.deepEqual(texts(`${long}\n1. Een lijst`), [long, 'Een lijst'], 'an item numbered 1 interrupts the paragraph');
+    assert.deepStrictEqual(both(`${long}\n1. Een lijst`).fast, both(`${long}\n1. Een lijst`).slow);
     assert.deepEqual(texts(`${long}\n  - Een lijst`), [], 'an indented bullet interrupts the paragraph');
   });
 
@@ -761,8 +851,9 @@ describe('Markdown fast paths, session 12: nested emphasis, block quotes holding
     const read = (t: string) => fastPieces(t, notes).flatMap((p) => p.blocks.map((b) => [b.kind, b.text, b.quoted ?? false]));
     assert.deepEqual(read('> 📌 **_Eisen_**\n> - 1\\. **Reduceert** de noodzaak\n>- 1.1. Bezorgt feedback[^1]'), [['paragraph', '📌 Eisen', true], ['listItem', '1. Reduceert de noodzaak', true], ['listItem', '1.1. Bezorgt feedback', true]]);
     assert.deepEqual(read('> - een\n> - twee'), [['listItem', 'een', true], ['listItem', 'twee', true]]);
+    assert.deepEqual(read('> a\n>\n> - b'), [['paragraph', 'a', true], ['listItem', 'b', true]]);
     assert.deepEqual(read('_Hoe **zo** dan?_ Zo.'), [['paragraph', 'Hoe zo dan? Zo.', false]]);
     assert.deepEqual(read('> Vraag\n> - een\n>   - genest\n>     * dieper\n> * twee'), [['paragraph', 'Vraag', true], ['listItem', 'een', true], ['listItem', 'genest', true], ['listItem', 'dieper', true], ['listItem', 'twee', true]]);
-    for (const other of ['> a\n> - b\n>       * c', '> a\n>   - b', '> -\ta\n>   - b', '> a\n> - b\nlazy', '> a\n> - b\n> c', '> a\n> - - -', '> a\n>  - b', '> - b  ', '> a\n>\n> - b', '**a _b** c_', '_a **b_ c**', '**a *b***']) assert.deepEqual(fastPieces(other, notes), [], other);
+    for (const other of ['> a\n> - b\n>       * c', '> a\n>   - b', '> -\ta\n>   - b', '> a\n> - b\nlazy', '> a\n> - b\n> c', '> a\n> - - -', '> a\n>  - b', '> - b  ', '**a _b** c_', '_a **b_ c**', '**a *b***']) assert.deepEqual(fastPieces(other, notes), [], other);
   });
 });

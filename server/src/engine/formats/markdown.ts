@@ -965,12 +965,27 @@ function maskCodeSpans(text: string, codes: ReadonlyArray<[number, number]>): st
 }
 
 /**
+ * `text` with what `prefix` matches at its lines' starts (a line ending, then a list item's indentation or a quote's
+ * marker) masked for plainParagraph, the length kept: a line of letters, then a line ending, so that the line before
+ * still ends at a line ending and the text starts its line as micromark sees it once the prefix is taken off (an
+ * emphasis run there follows a line ending, not a letter). A prefix of one character (`>`) leaves no room for that: a
+ * letter, and before a `*` or `_` a character that no plain paragraph holds (the parser's).
+ */
+function maskLineStarts(text: string, prefix: RegExp): string {
+  return text.replace(prefix, (m: string, at: number) => {
+    if (m.length > 2) return `\n${'x'.repeat(m.length - 2)}\n`;
+    const next = text.charCodeAt(at + m.length);
+    return next === 42 || next === 95 ? '\n\0' : '\nx';
+  });
+}
+
+/**
  * The skips of a list item's text [from, textEnd) read as a plain paragraph; a wrapped item's continuation lines have
- * their indentation masked (a letter: what follows it is no line's start).
+ * their indentation masked (maskLineStarts).
  */
 function itemSkips(src: string, from: number, textEnd: number, wrapped: boolean, footnotes: ReadonlySet<string>): Skip[] | null {
   if (!wrapped) return plainParagraph(src, from, textEnd, footnotes);
-  const local = src.slice(from, textEnd).replace(/\n +/g, (ws) => `\n${'x'.repeat(ws.length - 1)}`);
+  const local = maskLineStarts(src.slice(from, textEnd), /\n +/g);
   return plainParagraph(local, 0, local.length, footnotes)?.map(([rs, re, what]) => (what ? [from + rs, from + re, what] : [from + rs, from + re]) as Skip) ?? null;
 }
 
@@ -1261,14 +1276,16 @@ interface OpenItem {
  * (relative indentation 0-3), or is the next item of the list whose item it closed (same marker). Every
  * paragraph in a list is a listItem block, whatever the nesting, so the blocks need no more than that.
  * Not (undefined) when a line is anything else: indented code, lazy or over-indented continuation, an
- * item that could not interrupt a paragraph, a tab; nor when an indented piece that is none of these follows.
+ * item that could not interrupt a paragraph, a tab; nor when an indented piece that is none of these follows. `from`:
+ * where the run starts in `ps[i]` (a list that interrupts a paragraph or follows a heading: see listAfter).
  */
-function listRun(src: string, ps: Array<[number, number]>, i: number, footnotes: ReadonlySet<string>): { piece: FastPiece; next: number } | undefined {
+function listRun(src: string, ps: Array<[number, number]>, i: number, footnotes: ReadonlySet<string>, from = ps[i]![0]): { piece: FastPiece; next: number } | undefined {
   const stack: OpenItem[] = [];
   const blocks: ProseBlock[] = [];
   let k = i;
   for (; k < ps.length; k++) {
-    const [start, end] = ps[k]!;
+    const start = k === i ? from : ps[k]![0];
+    const end = ps[k]![1];
     // The run goes on over indented pieces, and over items at the line's start (the same list, or a list after it).
     const c0 = src.charCodeAt(start);
     if (k > i && c0 !== 32 && c0 !== 9 && !ITEM_LINE.test(src.slice(start, Math.min(end, start + 16)))) break;
@@ -1330,7 +1347,7 @@ function listRun(src: string, ps: Array<[number, number]>, i: number, footnotes:
     }
   }
   // The piece after the run (if any) is not indented: it belongs to no item of the run.
-  return { piece: { start: ps[i]![0], end: ps[k - 1]![1], blocks }, next: k };
+  return { piece: { start: from, end: ps[k - 1]![1], blocks }, next: k };
 }
 
 /** Whether the first line with text after the blank lines that follow src[.., end) is indented (it would continue a list item or a footnote). */
@@ -1476,15 +1493,55 @@ function tablePiece(src: string, start: number, end: number): FastPiece | undefi
   return { start, end, blocks };
 }
 
+/** A quote line with nothing after its marker but spaces: a blank line inside the block quote, between two of its paragraphs. */
+const QUOTE_BLANK_LINE = /^>[ ]*$/;
+
 /**
- * A block quote of one plain paragraph read without the parser: every line of the piece starts with
+ * A block quote read without the parser: its parts between quote lines that hold nothing but the marker (`>`, a blank
+ * line inside the quote, as books and reports set a quotation of several paragraphs), each a plain paragraph
+ * (quoteParagraph) or a paragraph and a bullet list (quotedListPiece). After such a line a part starts with `>` (a line
+ * without one would start a paragraph after the quote, not continue it: no paragraph is open). remark reads each part's
+ * blocks as it would read the part alone: the blank line closes the paragraph before it, and every block of a block
+ * quote is quoted whatever the depth. Tabs only in a quote of one part (quotedListPiece's column rule sees its lines
+ * alone).
+ */
+function quotePiece(src: string, start: number, end: number, footnotes: ReadonlySet<string>): FastPiece | undefined {
+  let blocks: ProseBlock[] | undefined;
+  let partStart = -1;
+  let at = start;
+  for (;;) {
+    let lineEnd = src.indexOf('\n', at);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    const blank = QUOTE_BLANK_LINE.test(src.slice(at, lineEnd));
+    if (!blank && partStart < 0) {
+      if (src.charCodeAt(at) !== 62 /* > */) return undefined;
+      partStart = at;
+    }
+    if ((blank || lineEnd === end) && partStart >= 0) {
+      const partEnd = blank ? at - 1 : end;
+      // One part and no blank quote line: the quote as before.
+      if (partStart === start && partEnd === end) return quoteParagraph(src, start, end, footnotes) ?? quotedListPiece(src, start, end, footnotes);
+      if (src.slice(start, end).indexOf('\t') >= 0) return undefined;
+      const part = quoteParagraph(src, partStart, partEnd, footnotes) ?? quotedListPiece(src, partStart, partEnd, footnotes);
+      if (!part) return undefined;
+      blocks = blocks ? [...blocks, ...part.blocks] : part.blocks;
+      partStart = -1;
+    }
+    if (lineEnd === end) break;
+    at = lineEnd + 1;
+  }
+  return { start, end, blocks: blocks ?? [] };
+}
+
+/**
+ * A block quote (or one part of one: see quotePiece) of one plain paragraph read without the parser: every line of the piece starts with
  * `>` (and one space or none), and what follows the markers is a plain paragraph's text, no line of it
  * starting a block (no list, heading, quote, setext underline or indentation inside the quote). remark
  * reads a blockquote holding one paragraph from the first line's text to the last line's end: a
  * quoted paragraph block, the markers of the continuation lines left out of its text. A blank line
  * ends a block quote, so nothing after the piece continues it.
  */
-function quotePiece(src: string, start: number, end: number, footnotes: ReadonlySet<string>): FastPiece | undefined {
+function quoteParagraph(src: string, start: number, end: number, footnotes: ReadonlySet<string>): FastPiece | undefined {
   const from = start + (src.charCodeAt(start + 1) === 32 ? 2 : 1);
   const text = src.slice(from, end);
   if (text.length === 0 || text.charCodeAt(0) === 10 || text.indexOf(' \n') >= 0 || text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0) return undefined;
@@ -1503,8 +1560,8 @@ function quotePiece(src: string, start: number, end: number, footnotes: Readonly
     if (e < 0) e = text.length;
     if (at >= e || BLOCK_START.test(text.slice(at, e))) return undefined;
   }
-  // The paragraph's text with each continuation line's marker masked (letters: what follows them is no line's start).
-  const local = text.replace(/\n> ?/g, (m) => `\n${'x'.repeat(m.length - 1)}`);
+  // The paragraph's text with each continuation line's marker masked (maskLineStarts).
+  const local = maskLineStarts(text, /\n> ?/g);
   const skips = plainParagraph(local, 0, local.length, footnotes)?.map(([rs, re, what]) => (what ? [from + rs, from + re, what] : [from + rs, from + re]) as Skip) ?? null;
   if (!skips) return undefined;
   const block = fastBlock(src, 'paragraph', from, end, from, end, skips, undefined, false, true);
@@ -1573,8 +1630,8 @@ function quotedListPiece(src: string, start: number, end: number, footnotes: Rea
   if (paraFrom >= 0) {
     const text = src.slice(paraFrom, paraEnd);
     if (text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0) return undefined;
-    // The paragraph's text with each continuation line's marker masked (letters: what follows them is no line's start).
-    const local = text.replace(/\n> ?/g, (m) => `\n${'x'.repeat(m.length - 1)}`);
+    // The paragraph's text with each continuation line's marker masked (maskLineStarts).
+    const local = maskLineStarts(text, /\n> ?/g);
     const skips = plainParagraph(local, 0, local.length, footnotes)?.map(([rs, re, what]) => (what ? [paraFrom + rs, paraFrom + re, what] : [paraFrom + rs, paraFrom + re]) as Skip) ?? null;
     if (!skips) return undefined;
     const block = fastBlock(src, 'paragraph', paraFrom, paraEnd, paraFrom, paraEnd, skips, undefined, false, true);
@@ -1627,8 +1684,44 @@ export function fastPieces(src: string, footnotes: ReadonlySet<string> = new Set
     }
     const piece = fastPiece(src, start, end, footnotes);
     if (piece) out.push(piece);
+    else {
+      // A paragraph or heading that a list interrupts, the list running on over blank lines (nested or loose items).
+      const run = listAfter(src, ps, i, footnotes);
+      if (run && (k >= spans.length || spans[k]![0] >= run.piece.end)) {
+        out.push(run.piece);
+        i = run.next - 1;
+      }
+    }
   }
   return out;
+}
+
+/**
+ * The piece `ps[i]` read as a paragraph or heading (or a heading and a paragraph) that a list interrupts, and the list
+ * from there on as listRun reads it: the first line of the piece after its first that is a list item at the line's
+ * start that may interrupt a paragraph (a bullet, or the number 1, with text after it) ends what comes before it (read
+ * by fastPiece as a piece of its own: it ends at that line as it would at a blank line), and starts the run. Not when
+ * what comes before is something a list line does not end as it ends a paragraph (a table, a block quote, an HTML
+ * block, a footnote or other definition).
+ */
+function listAfter(src: string, ps: Array<[number, number]>, i: number, footnotes: ReadonlySet<string>): { piece: FastPiece; next: number } | undefined {
+  const [start, end] = ps[i]!;
+  const c0 = src.charCodeAt(start);
+  if (c0 === 124 /* | */ || c0 === 62 /* > */ || c0 === 60 /* < */ || c0 === 91 /* [ */ || c0 === 32 || c0 === 9 || c0 === 45 || c0 === 42 || c0 === 43) return undefined;
+  let nl = src.indexOf('\n', start);
+  for (; nl >= 0 && nl < end; nl = src.indexOf('\n', nl + 1)) {
+    const c = src.charCodeAt(nl + 1);
+    if (c === 124 /* | */) return undefined;
+    if (c !== 45 && c !== 42 && c !== 43 && c !== 49 /* 1 */) continue;
+    const m = ITEM_LINE.exec(src.slice(nl + 1, Math.min(end, nl + 81)));
+    if (m && m[1] === '' && (m[2] !== undefined || m[3] === '1')) break;
+  }
+  if (nl < 0 || nl >= end) return undefined;
+  const head = fastPiece(src, start, nl, footnotes);
+  if (!head || head.defines) return undefined;
+  const run = listRun(src, ps, i, footnotes, nl + 1);
+  if (!run) return undefined;
+  return { piece: { start, end: run.piece.end, blocks: [...head.blocks, ...run.piece.blocks] }, next: run.next };
 }
 
 const SPANS_BLANK_LINES_ALL = new RegExp(SPANS_BLANK_LINES.source, 'gi');
@@ -1727,7 +1820,7 @@ function fastPiece(src: string, start: number, end: number, footnotes: ReadonlyS
     const list = listPiece(src, start, end, footnotes);
     if (list) return list;
   }
-  if (c0 === 62 /* > */) return quotePiece(src, start, end, footnotes) ?? quotedListPiece(src, start, end, footnotes);
+  if (c0 === 62 /* > */) return quotePiece(src, start, end, footnotes);
   const heading = c0 === 35 /* # */ ? ATX.exec(src.slice(start, Math.min(end, start + 16))) : null;
   if (!heading && c0 === 35) {
     // An ATX heading without text (`###`, `## `): no block; what follows it is a piece of its own.
