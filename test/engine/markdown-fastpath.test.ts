@@ -663,6 +663,43 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.deepEqual(read('> De cliënt leest\n> _dit_ rapport.'), ['De cliënt leest\ndit rapport.']);
   });
 
+  // Session 13: inline HTML tags in paragraphs and list items (`<br clear="all">`, `<img src=…>`, `<b>…</b>`), and table
+  // cells with what a paragraph may hold (escapes, links, footnote references, tags); now and then a tag that is not one,
+  // that opens an HTML block at a line's start, that sits in a link's destination, or holds a backtick or an emphasis mark.
+  const TAGS = ['<br>', '<br clear="all">', '<img src="img/Timeline.svg">', '<img align="right" src="img/Fishbone.png" width=450>', "<img src=\"Foto's/6 Develop/D3.1/Prototype bloem.png\" style=\"height: 200;\">", '<b>', '</b>', '<span class=x>', '</span>', '<br clear=”all”>', '<sup>1</sup>'];
+  const ODD_TAGS = ['<div>', '<p align="center">', '</div>', '<a href="x"title="y">', '<img src="a_b.png">', '<img src="*x*">', '<b title="`">', '<a\nhref="x">', '[a](<b>)', '[a](x<b>y)', '<https://x.org>', '<a@b.nl>', '<!-- c -->', '<b', 'a<', '<1>', '\\<b>', '`<b>`', '<img src=\'a"b\'>'];
+  const tagged = fc
+    .tuple(fc.array(fc.oneof({ arbitrary: fc.constantFrom(...WORDS, '**vet**', '_schuin_', '[^1]', '[tekst](https://x.nl/a)', '\\#', '\\-'), weight: 12 }, { arbitrary: fc.constantFrom(...TAGS), weight: 3 }, { arbitrary: fc.constantFrom(...ODD_TAGS), weight: 1 }, { arbitrary: fc.constant('\n'), weight: 1 }), { minLength: 2, maxLength: 14 }), fc.constantFrom('', '', '', '- ', '> ', '# ', '[^3]: '))
+    .map(([ws, open]) => `${open}${ws.join(' ')}`.replace(/ ?\n ?/g, '\n').trim());
+  const taggedCell = fc
+    .tuple(fc.array(fc.oneof({ arbitrary: fc.constantFrom(...WORDS, '**vet**', '[^1]', '[tekst](https://x.nl/a)', '\\#', '\\-', '1\\.'), weight: 12 }, { arbitrary: fc.constantFrom(...TAGS), weight: 3 }, { arbitrary: fc.constantFrom(...ODD_TAGS, '\\', '-', '#'), weight: 1 }), { minLength: 1, maxLength: 5 }), fc.constantFrom(' ', ' ', '', '  '), fc.constantFrom(' ', ' ', '', '  '))
+    .map(([ws, before, after]) => `${before}${ws.join(' ').replace(/\n/g, ' ').replace(/\|/g, '')}${after}`);
+  const taggedTable = fc.integer({ min: 1, max: 3 }).chain((n) =>
+    fc.tuple(fc.array(taggedCell, { minLength: n, maxLength: n }), fc.array(fc.array(taggedCell, { minLength: n, maxLength: n }), { minLength: 1, maxLength: 3 })).map(([head, rows]) => [`|${head.join('|')}|`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `|${r.join('|')}|`)].join('\n')),
+  );
+  it('on generated paragraphs and table cells with inline HTML tags, links, escapes and footnote references (fast-check)', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: tagged, weight: 3 }, { arbitrary: taggedTable, weight: 3 }, { arbitrary: block, weight: 1 }), { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n', '\n\n\n'), (parts, sep) => {
+        const text = `${parts.join(sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`;
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 800, seed: 20261213 },
+    );
+    const notes = new Set(['^1', '^2']);
+    const paragraphs = fc.sample(tagged, { numRuns: 200, seed: 13 }).filter((t) => /<(?:br|img|b|span|sup)\b/.test(t) && fastPieces(t, notes).some((p) => p.blocks.length > 0)).length;
+    assert.ok(paragraphs >= 30, `only ${paragraphs} paragraphs with tags took the fast path`);
+    const tables = fc.sample(taggedTable, { numRuns: 200, seed: 13 }).filter((t) => /<img|\\#|\]\(|\[\^1\]/.test(t) && fastPieces(t, notes).some((p) => p.blocks.some((b) => b.kind === 'tableCell'))).length;
+    assert.ok(tables >= 30, `only ${tables} tables with tags, escapes, links or references took the fast path`);
+    const read = (t: string) => fastPieces(t, notes).flatMap((p) => p.blocks.map((b) => [b.kind, b.text]));
+    assert.deepEqual(read('| Prototype | Beschrijving |\n|---|---|\n|  <img src="bloem.png" style="height: 200;">| **Feedback unit:**<br>Elke gebruiker heeft een bloem. |'), [['tableCell', 'Prototype'], ['tableCell', 'Beschrijving'], ['tableCell', 'Feedback unit:Elke gebruiker heeft een bloem.']]);
+    assert.deepEqual(read('| \\# | Step [^1] |\n|---|---|\n| **1** | [Received a link](https://x.org/a) |'), [['tableCell', '#'], ['tableCell', 'Step '], ['tableCell', '1'], ['tableCell', 'Received a link']]);
+    assert.deepEqual(read('De cliënt leest dit rapport.\n<br clear="all">'), [['paragraph', 'De cliënt leest dit rapport.\n']]);
+    // A tag at a paragraph's start may open an HTML block, and one of kind 6 at a line's start interrupts the paragraph.
+    for (const other of ['<b>vet</b> tekst', 'tekst\n<div>blok</div>', '[a](<b>)', 'a `x` <b title="`">']) assert.deepEqual(read(other), [], other);
+  });
+
   const files = existsSync(CORPUS_DIR)
     ? ['nl', 'en'].flatMap((lang) => (existsSync(join(CORPUS_DIR, lang)) ? readdirSync(join(CORPUS_DIR, lang)).filter((f) => f.endsWith('.md')).map((f) => `${lang}/${f}`) : []))
     : [];

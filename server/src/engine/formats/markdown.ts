@@ -994,7 +994,7 @@ function itemSkips(src: string, from: number, textEnd: number, wrapped: boolean,
  * references to defined footnotes and simple emphasis: what remark leaves out of its text, as
  * sorted [start, end) ranges; null when it is not plain.
  */
-function plainParagraph(src: string, start: number, end: number, footnotes: ReadonlySet<string>, lazy = false): Skip[] | null {
+function plainParagraph(src: string, start: number, end: number, footnotes: ReadonlySet<string>, lazy = false, cell = false): Skip[] | null {
   // Escaped punctuation (`\(`, `\*`) is text: masked for every test below (a backslash left over, `\` at a line's end, is not plain).
   let raw = src.slice(start, end);
   // Code spans bind more tightly than anything else inline: their text is masked for every test below (their backticks
@@ -1008,8 +1008,28 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
     raw = maskCodeSpans(raw, codes);
   }
   if (raw.indexOf('\\') >= 0) raw = raw.replace(ESCAPE, 'xx');
-  let piece = raw;
   let refs: Skip[] = [];
+  if (raw.indexOf('<') >= 0) {
+    // Inline HTML tags (`<img src="…">`, `<br clear="all">`, `</a>`): HTML nodes that hold no text, left out of it.
+    let ok = true;
+    raw = raw.replace(INLINE_TAG, (tag: string, i: number) => {
+      // At the piece's start (not a cell's) the tag could open an HTML block; at a line's start one of kind 6 interrupts the
+      // paragraph, and on a lazy line any tag there may end the container (micromark).
+      if ((i === 0 && !cell) || (i > 0 && raw.charCodeAt(i - 1) === 10 && (lazy || HTML_BLOCK_6.test(tag)))) return tag;
+      // In a link's destination (`[a](<b>)`, `[a](x<b>y)`) the brackets are the link's, not a tag.
+      const link = raw.lastIndexOf('](', i);
+      if (link >= 0 && !(raw.indexOf(')', link) >= 0 && raw.indexOf(')', link) < i)) return tag;
+      // A backtick may open a code span that the tag holds (the parser's); a backslash (escapes above) or a character
+      // that other inline syntax reads keeps the tag as written: the parser's.
+      const source = src.slice(start + i, start + i + tag.length);
+      if (source.indexOf('`') >= 0) ok = false;
+      if (/[\\*_[\]~$@]/.test(source)) return tag;
+      refs.push([start + i, start + i + tag.length]);
+      return 'x'.repeat(tag.length);
+    });
+    if (!ok) return null;
+  }
+  let piece = raw;
   if (piece.indexOf('[') >= 0 && footnotes.size > 0) {
     let ok = true;
     piece = piece.replace(FOOTNOTE_CALL, (call: string, label: string, at: number) => {
@@ -1081,7 +1101,7 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
   }
   if (emphasis && (piece.indexOf('*') >= 0 || piece.indexOf('_') >= 0)) {
     const pairs: Array<[number, number]> = [];
-    const runs = emphasisRuns(raw, start, true, pairs);
+    const runs = emphasisRuns(raw, start, !cell, pairs);
     // An opener and its closer on either side of a link label's edge do not pair (CommonMark reads a label's delimiters on their own).
     if (runs && links) for (const [os, cs] of pairs) for (const [ls, le] of links) if ((os - start >= ls && os - start < le) !== (cs - start >= ls && cs - start < le)) return null;
     if (runs) {
@@ -1115,8 +1135,15 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
   // A tab between two characters that are not white space is text (at a line's start or end it would be left out; after
   // a list marker at a line's start it makes an item: BLOCK_START and continuationLines saw it).
   if (piece.indexOf('\t') >= 0) piece = piece.replace(/\t/g, (tab: string, i: number) => (i > 0 && !isBlank(src.charCodeAt(start + i - 1)) && start + i + 1 < end && !isBlank(src.charCodeAt(start + i + 1)) ? 'x' : tab));
-  return NOT_PLAIN.test(piece) ? null : refs;
+  if (NOT_PLAIN.test(piece)) return null;
+  return refs.length > 1 ? refs.sort((x, y) => x[0] - y[0]) : refs;
 }
+
+/**
+ * An inline HTML tag on one line (CommonMark's open tag: a name, attributes each after white space, unquoted or quoted
+ * values, an optional `/`; or a closing tag), no `<` or `>` inside a quoted value.
+ */
+const INLINE_TAG = /<(?:[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:[^ \t\n"'=<>`]+|'[^'\n<>]*'|"[^"\n<>]*"))?)*[ \t]*\/?|\/[A-Za-z][A-Za-z0-9-]*[ \t]*)>/g;
 
 /** A space, a tab or a line ending. */
 function isBlank(c: number): boolean {
@@ -1417,15 +1444,49 @@ const TABLE_DELIMITER_ROW = /^\|(?:[ ]*:?-+:?[ ]*\|)+$/;
 const NOT_PLAIN_CELL = /[\\`*_[\]~$@\t\r\0]|<[A-Za-z/!?]|&[A-Za-z0-9#]|:\/\/|www\./i;
 
 /**
+ * The skips of a table cell's text (`cell` between its pipes, from `from`; its text `content` at `lead`) when it holds
+ * no inline syntax but simple emphasis, code spans, character references and line break tags; null otherwise.
+ */
+function simpleCell(cell: string, from: number, lead: number, content: string): Skip[] | null {
+  let masked = content;
+  let skips: Skip[] = [];
+  // Code spans (as in a paragraph: the cell is split at its pipes first), their text masked for the tests below.
+  let codeCell = cell;
+  let codes: Array<[number, number]> | null = null;
+  if (content.indexOf('`') >= 0) {
+    if (cell.indexOf('\\') >= 0 || cell.indexOf('$') >= 0) return null;
+    codes = codeSpans(cell);
+    if (!codes) return null;
+    codeCell = maskCodeSpans(cell, codes);
+    masked = codeCell.slice(lead, lead + content.length);
+  }
+  if (masked.indexOf('*') >= 0 || masked.indexOf('_') >= 0) {
+    // The cell with its spaces: a run's neighbours as the parser sees them ('' at either end: a pipe).
+    const runs = emphasis ? emphasisRuns(codeCell, from, false) : null;
+    if (!runs) return null;
+    skips = runs;
+    masked = masked.replace(/[*_]/g, 'x');
+  }
+  if (codes) {
+    for (const [cs, ce] of codes) masked = masked.slice(0, cs - lead) + 'x'.repeat(ce - cs) + masked.slice(ce - lead);
+    skips = [...skips, ...codes.map(([cs, ce]) => [from + cs, from + ce, CODE] as Skip)].sort((x, y) => x[0] - y[0]);
+  }
+  if (masked.indexOf('&') >= 0 || masked.indexOf('<') >= 0) masked = maskReferences(masked, from + lead, (skips = [...skips]));
+  return NOT_PLAIN_CELL.test(masked) ? null : skips;
+}
+
+/**
  * A GFM table read without the parser: every line of the piece starts and ends with a pipe (no
  * space after the last), the second line is the delimiter row, every row has as many cells as it,
  * and no cell holds a character that starts inline syntax (NOT_PLAIN_CELL; simple emphasis aside,
  * as in a plain paragraph). Then remark's cells are the pieces between the pipes: a cell's node
  * runs from the pipe before it to the next pipe (the last one of a row takes its closing pipe in),
  * its text is what lies between them without the spaces at either end. Each non-empty cell is a
- * tableCell block, as ChunkReader.walk() reads a table.
+ * tableCell block, as ChunkReader.walk() reads a table. A cell with other inline syntax (escapes, links,
+ * footnote references, inline HTML such as `<img …>`) is read as a plain paragraph's text would be (plainParagraph,
+ * the cell's edges standing for pipes): what it cannot read sends the table to the parser.
  */
-function tablePiece(src: string, start: number, end: number): FastPiece | undefined {
+function tablePiece(src: string, start: number, end: number, footnotes: ReadonlySet<string>): FastPiece | undefined {
   const lines = src.slice(start, end).split('\n');
   // The delimiter row; the line before it is the header row, and any lines before that are a paragraph the table interrupts.
   let delimiter = 1;
@@ -1459,31 +1520,8 @@ function tablePiece(src: string, start: number, end: number): FastPiece | undefi
       if (content.length > 0) {
         const lead = cell.indexOf(content);
         if (/[^\S ]/.test(cell.slice(0, lead) + cell.slice(lead + content.length))) return undefined;
-        let masked = content;
-        let skips: Skip[] = [];
-        // Code spans (as in a paragraph: the cell is split at its pipes first), their text masked for the tests below.
-        let codeCell = cell;
-        let codes: Array<[number, number]> | null = null;
-        if (content.indexOf('`') >= 0) {
-          if (cell.indexOf('\\') >= 0 || cell.indexOf('$') >= 0) return undefined;
-          codes = codeSpans(cell);
-          if (!codes) return undefined;
-          codeCell = maskCodeSpans(cell, codes);
-          masked = codeCell.slice(lead, lead + content.length);
-        }
-        if (masked.indexOf('*') >= 0 || masked.indexOf('_') >= 0) {
-          // The cell with its spaces: a run's neighbours as the parser sees them ('' at either end: a pipe).
-          const runs = emphasis ? emphasisRuns(codeCell, from, false) : null;
-          if (!runs) return undefined;
-          skips = runs;
-          masked = masked.replace(/[*_]/g, 'x');
-        }
-        if (codes) {
-          for (const [cs, ce] of codes) masked = masked.slice(0, cs - lead) + 'x'.repeat(ce - cs) + masked.slice(ce - lead);
-          skips = [...skips, ...codes.map(([cs, ce]) => [from + cs, from + ce, CODE] as Skip)].sort((x, y) => x[0] - y[0]);
-        }
-        if (masked.indexOf('&') >= 0 || masked.indexOf('<') >= 0) masked = maskReferences(masked, from + lead, (skips = [...skips]));
-        if (NOT_PLAIN_CELL.test(masked)) return undefined;
+        const skips = simpleCell(cell, from, lead, content) ?? plainParagraph(src, from + lead, from + lead + content.length, footnotes, false, true);
+        if (!skips) return undefined;
         const block = fastBlock(src, 'tableCell', pipe, c === cells.length - 2 ? next + 1 : next, from + lead, from + lead + content.length, skips);
         if (block) blocks.push(block);
       }
@@ -1552,7 +1590,8 @@ function quoteParagraph(src: string, start: number, end: number, footnotes: Read
       // nothing could start there, the test of a first line.
       let e = text.indexOf('\n', nl + 1);
       if (e < 0) e = text.length;
-      if (nl + 1 >= e || BLOCK_START.test(text.slice(nl + 1, e))) return undefined;
+      // A tag there (`<img …>`) may start HTML that ends the quote (micromark): the parser's.
+      if (nl + 1 >= e || BLOCK_START.test(text.slice(nl + 1, e)) || text.charCodeAt(nl + 1) === 60 /* < */) return undefined;
       continue;
     }
     const at = nl + (text.charCodeAt(nl + 2) === 32 ? 3 : 2);
@@ -1803,7 +1842,7 @@ const HTML_BLOCK_6 = /^<\/?(?:address|article|aside|base|basefont|blockquote|bod
  */
 function fastPiece(src: string, start: number, end: number, footnotes: ReadonlySet<string>): FastPiece | undefined {
   if (src.charCodeAt(start) === 124 /* | */ || src.slice(start, end).includes('\n|')) {
-    const table = tablePiece(src, start, end);
+    const table = tablePiece(src, start, end, footnotes);
     if (table) return table;
   }
   const c0 = src.charCodeAt(start);
