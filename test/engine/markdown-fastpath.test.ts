@@ -150,7 +150,10 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.ok(!fast(`${long} Zie [def].`, ['def']), 'a defined label: a link');
     assert.ok(fast(`${long} Zie [a](b).`), 'an inline link (its label is its text)');
     assert.ok(!fast(`${long} Zie [a][b].`), 'a reference link');
-    assert.ok(!fast(`${long} Het kost $25 of $30.`), 'two dollar signs may make math');
+    // Two dollar signs make a math span (a placeholder): read without the parser since session 13.
+    assert.ok(fast(`${long} Het kost $25 of $30.`), 'two dollar signs make math');
+    assert.deepStrictEqual(both(`${long} Het kost $25 of $30.`).fast, both(`${long} Het kost $25 of $30.`).slow);
+    assert.ok(!fast(`${long} Het kost $25 of\n$30.`), 'math over a line ending: the parser');
     for (const tasks of ['- [x] Klaar\n- [ ] Nog doen', '- [X] Klaar']) {
       assert.deepEqual(fastPieces(tasks), [], 'a task list item');
       const { slow, fast: read } = both(tasks);
@@ -698,6 +701,34 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.deepEqual(read('De cliënt leest dit rapport.\n<br clear="all">'), [['paragraph', 'De cliënt leest dit rapport.\n']]);
     // A tag at a paragraph's start may open an HTML block, and one of kind 6 at a line's start interrupts the paragraph.
     for (const other of ['<b>vet</b> tekst', 'tekst\n<div>blok</div>', '[a](<b>)', 'a `x` <b title="`">']) assert.deepEqual(read(other), [], other);
+  });
+
+  // Session 13: dollar signs as books and reports write amounts (`$15,000,000`, `($250,000`), which micromark's math
+  // extension pairs into math spans (single dollars allowed) when a later run closes them; now and then an escaped dollar,
+  // a double one, code, a tag, a run over a line ending, or a table cell.
+  const DOLLARS = ['$15,000,000)', '($250,000', '$1', '$x$', '$1.500?', '$13.04', '$$', '\\$', '`code`', '<b>', '$ ', ' $', '*$5*', '**$11 billion**', '[a](https://x.org/$)', '[^1]$'];
+  const dollarText = fc
+    .tuple(fc.array(fc.oneof({ arbitrary: fc.constantFrom(...WORDS), weight: 10 }, { arbitrary: fc.constantFrom(...DOLLARS.slice(0, 6)), weight: 3 }, { arbitrary: fc.constantFrom(...DOLLARS), weight: 1 }, { arbitrary: fc.constant('\n'), weight: 1 }), { minLength: 2, maxLength: 16 }), fc.constantFrom('', '', '', '- ', '> ', '## ', '[^3]: '))
+    .map(([ws, open]) => `${open}${ws.join(' ')}`.replace(/ ?\n ?/g, '\n').trim());
+  const dollarTable = fc.array(dollarText.map((t) => ` ${t.replace(/\n/g, ' ').replace(/\|/g, '')} `), { minLength: 2, maxLength: 2 }).map(([a, b]) => `| a | b |\n|---|---|\n|${a}|${b}|`);
+  it('on generated paragraphs, items and cells with dollar signs and math (fast-check)', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: dollarText, weight: 3 }, { arbitrary: dollarTable, weight: 1 }, { arbitrary: block, weight: 1 }), { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n', '\n\n\n'), (parts, sep) => {
+        const text = `${parts.join(sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`;
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 600, seed: 20261213 },
+    );
+    const notes = new Set(['^1', '^2']);
+    const dollars = fc.sample(dollarText, { numRuns: 200, seed: 13 }).filter((t) => (t.match(/\$/g) ?? []).length >= 2 && fastPieces(t, notes).some((p) => p.blocks.length > 0)).length;
+    assert.ok(dollars >= 30, `only ${dollars} paragraphs with two or more dollar signs took the fast path`);
+    const read = (t: string) => fastPieces(t, notes).flatMap((p) => p.blocks.map((b) => b.text));
+    // The first two dollar signs pair (a math span: a placeholder), the third is text.
+    assert.deepEqual(read('Damages ($15,000,000) or fees ($250,000) led him to pay ($12,000).'), ['Damages (0250,000) led him to pay ($12,000).']);
+    assert.deepEqual(read('De prijs steeg van $13.04 naar $14.19 per cd.'), ['De prijs steeg van 014.19 per cd.']);
+    for (const other of ['It costs $5 and\n$6.', 'A \\$5 and $6 fee.', 'A <b>$5</b> and $6.']) assert.deepEqual(read(other), [], other);
   });
 
   const files = existsSync(CORPUS_DIR)

@@ -831,6 +831,40 @@ function codeSpans(s: string): Array<[number, number]> | null {
 }
 
 /**
+ * The math spans of a paragraph's text as micromark's math extension reads them (single dollar signs allowed: a run of
+ * dollar signs up to the next run of the same length), as [start, end) ranges with the dollar signs; a run that no run
+ * closes is text (`$15` … `$25`). Null when a span runs over a line ending (see codeSpans).
+ */
+function mathSpans(s: string): Array<[number, number]> | null {
+  const out: Array<[number, number]> = [];
+  let i = s.indexOf('$');
+  while (i >= 0) {
+    let j = i;
+    while (s.charCodeAt(j) === 36) j++;
+    const n = j - i;
+    let close = -1;
+    for (let k = s.indexOf('$', j); k >= 0; ) {
+      let m = k;
+      while (s.charCodeAt(m) === 36) m++;
+      if (m - k === n) {
+        close = k;
+        break;
+      }
+      k = s.indexOf('$', m);
+    }
+    if (close < 0) {
+      i = s.indexOf('$', j);
+      continue;
+    }
+    const nl = s.indexOf('\n', j);
+    if (nl >= 0 && nl < close) return null;
+    out.push([i, close + n]);
+    i = s.indexOf('$', close + n);
+  }
+  return out;
+}
+
+/**
  * An `@` that no e-mail autolink literal can hold (GFM reads `local@domain.tld`, with at least one of
  * `A-Za-z0-9_+-.` right before the `@`): after a space, a line ending, a bracket or the piece's start.
  */
@@ -952,13 +986,13 @@ function pieces(src: string): Array<[number, number]> {
   return out;
 }
 
-/** `text` with the contents of its code spans (`codes`, from codeSpans) written as `x`, the backticks kept. */
-function maskCodeSpans(text: string, codes: ReadonlyArray<[number, number]>): string {
+/** `text` with the contents of its code spans (`codes`, from codeSpans; or math spans, `mark` 36) written as `x`, the backticks (dollar signs) kept. */
+function maskCodeSpans(text: string, codes: ReadonlyArray<[number, number]>, mark = 96): string {
   for (const [cs, ce] of codes) {
     let a = cs;
-    while (text.charCodeAt(a) === 96) a++;
+    while (text.charCodeAt(a) === mark) a++;
     let b = ce;
-    while (text.charCodeAt(b - 1) === 96) b--;
+    while (text.charCodeAt(b - 1) === mark) b--;
     text = text.slice(0, a) + 'x'.repeat(b - a) + text.slice(b);
   }
   return text;
@@ -1006,6 +1040,16 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
     codes = codeSpans(raw);
     if (!codes) return null;
     raw = maskCodeSpans(raw, codes);
+  }
+  // Math spans (`$x$`; a dollar sign that no run closes is text: `$15 … ($25`): masked as code spans are. Not with a
+  // backslash (an escaped dollar sign) or HTML (a tag may hold a dollar sign): the parser's.
+  const dollar = raw.indexOf('$');
+  let maths: Array<[number, number]> | null = null;
+  if (dollar >= 0 && raw.indexOf('$', dollar + 1) >= 0) {
+    if (raw.indexOf('\\') >= 0 || raw.indexOf('<') >= 0) return null;
+    maths = mathSpans(raw);
+    if (!maths) return null;
+    raw = maskCodeSpans(raw, maths, 36);
   }
   if (raw.indexOf('\\') >= 0) raw = raw.replace(ESCAPE, 'xx');
   let refs: Skip[] = [];
@@ -1127,6 +1171,12 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
   if (codes) {
     for (const [cs, ce] of codes) piece = piece.slice(0, cs) + 'x'.repeat(ce - cs) + piece.slice(ce);
     refs = [...refs, ...codes.map(([cs, ce]) => [start + cs, start + ce, CODE] as Skip)].sort((x, y) => x[0] - y[0]);
+  }
+  if (maths) {
+    // Each span a placeholder (ChunkReader reads inlineMath as it reads inlineCode); the dollar signs left over are text.
+    for (const [ms, me] of maths) piece = piece.slice(0, ms) + 'x'.repeat(me - ms) + piece.slice(me);
+    piece = piece.replace(/\$/g, 'x');
+    if (maths.length) refs = [...refs, ...maths.map(([ms, me]) => [start + ms, start + me, CODE] as Skip)].sort((x, y) => x[0] - y[0]);
   }
   if (piece.indexOf('@') >= 0) piece = piece.replace(LONE_AT, '$1x');
   const nl = piece.indexOf('\n');
