@@ -300,7 +300,9 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     const [piece] = fastPieces(`${long} Test&nbsp;3.1 &gt;&gt; a<br>b`);
     assert.equal(piece?.blocks[0]?.text, `${long} Test\u00a03.1 >> ab`);
     assert.deepEqual(fastPieces(`${long} &foo; en meer`), [], 'an unknown name: the parser');
-    assert.deepEqual(fastPieces(`<br>\n${long}`), [], 'a break tag alone on the first line: an HTML block');
+    // A break tag alone on the first line opens an HTML block (kind 7) that holds the piece: no prose (read so since session 13).
+    assert.deepEqual(fastPieces(`<br>\n${long}`).flatMap((p) => p.blocks), [], 'a break tag alone on the first line: an HTML block');
+    assert.deepStrictEqual(both(`<br>\n${long}`).fast, both(`<br>\n${long}`).slow);
   });
 
   // HTML blocks of kind 6 (block-level tags) as reports use them for images and layout, between paragraphs, tables and lists;
@@ -322,7 +324,9 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     const reached = fc.sample(htmlBlock, { numRuns: 100, seed: 3 }).filter((t) => fastPieces(`Tekst.\n\n${t}`).some((p) => p.blocks.length === 0 && t.startsWith('<'))).length;
     assert.ok(reached >= 30, `only ${reached} HTML blocks took the fast path`);
     assert.deepEqual(fastPieces('<p align="center">\n  <img src="a.png">\n</p>').map((p) => [p.start, p.blocks.length]), [[0, 0]]);
-    for (const other of ['<span>tekst</span>', '<pa>x</pa>', ' <p>', '<img src="a.png">']) assert.deepEqual(fastPieces(other), [], other);
+    for (const other of ['<span>tekst</span>', '<pa>x</pa>', ' <p>']) assert.deepEqual(fastPieces(other), [], other);
+    // A line of one tag: an HTML block of kind 7 (no prose), read without the parser since session 13.
+    assert.deepEqual(fastPieces('<img src="a.png">'), [{ start: 0, end: 17, blocks: [] }]);
   });
 
   // Inline links and images as reports write them, now and then one that is something else (an autolink's placeholder, a
@@ -729,6 +733,36 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.deepEqual(read('Damages ($15,000,000) or fees ($250,000) led him to pay ($12,000).'), ['Damages (0250,000) led him to pay ($12,000).']);
     assert.deepEqual(read('De prijs steeg van $13.04 naar $14.19 per cd.'), ['De prijs steeg van 014.19 per cd.']);
     for (const other of ['It costs $5 and\n$6.', 'A \\$5 and $6 fee.', 'A <b>$5</b> and $6.']) assert.deepEqual(read(other), [], other);
+  });
+
+  // Session 13: lists with a tab after the marker (`-\tword`, `1.\tword`, as word processors export them), after a
+  // paragraph or alone, now and then nested, wrapped or with a paragraph of an item (the tab's width: the parser's); and
+  // pieces that open with a line of one HTML tag (an HTML block of kind 7, to the blank line), now and then a tag that
+  // opens another kind, text after the tag, or an incomplete tag.
+  const tabItem = fc.tuple(fc.oneof({ arbitrary: fc.constantFrom('-\t', '-\t', '1.\t', '*\t'), weight: 4 }, { arbitrary: fc.constantFrom('- ', '-\t\t', '2.\t', '-  \t'), weight: 1 }), cleanLine, fc.oneof({ arbitrary: fc.constant(''), weight: 8 }, { arbitrary: fc.constantFrom('\n  - genest', '\n\tgenest', '\n  vervolg', '\n\n  alinea', '\nlazy'), weight: 1 }));
+  const tabListArb = fc
+    .tuple(fc.constantFrom('', '', 'Dementie is een complexe ziekte met uiteenlopende symptomen.\n', '## Kop\n'), fc.array(tabItem, { minLength: 1, maxLength: 5 }))
+    .map(([head, items]) => `${head}${items.map(([m, t, odd], i) => `${m.startsWith('1') && i > 0 ? `${i + 1}.\t` : m}${t}${odd}`).join('\n')}`);
+  const HTML_LINES = ['<img align="right" src="img/Prototypes wave 1.png" width=450>', '<br clear="all">', '<img src="img/Timeline.svg">', '</div>', '<br clear=”all”>', '<img src="a.png"> tekst', '<img src="a', '<script>', '<pre>', '<div>', '<b>', '<!-- brug: off -->', '<a href="x"title="y">'];
+  const htmlPieceArb = fc.tuple(fc.constantFrom(...HTML_LINES), fc.constantFrom('', '', '\nDe cliënt leest *dit*.', '\n\nDe cliënt leest.', '\n- item', '   ')).map(([l, after]) => `${l}${after}`);
+  it('on generated lists with a tab after the marker and pieces that open with an HTML tag (fast-check)', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: tabListArb, weight: 3 }, { arbitrary: htmlPieceArb, weight: 2 }, { arbitrary: block, weight: 1 }), { minLength: 1, maxLength: 5 }), fc.constantFrom('\n\n', '\r\n\r\n', '\n\n\n'), (parts, sep) => {
+        const text = `${parts.join('\n\n').replace(/\n\n/g, sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`;
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 600, seed: 20261213 },
+    );
+    const notes = new Set(['^1', '^2']);
+    const tabs = fc.sample(tabListArb, { numRuns: 200, seed: 13 }).filter((t) => /^(?:-|1\.)\t/m.test(t) && fastPieces(t, notes).some((p) => p.blocks.some((b) => b.kind === 'listItem'))).length;
+    assert.ok(tabs >= 40, `only ${tabs} lists with tabs took the fast path`);
+    const read = (t: string) => fastPieces(t, notes).flatMap((p) => p.blocks.map((b) => [b.kind, b.text]));
+    assert.deepEqual(read('Dementie is een complexe ziekte.\n-\t**Geheugen** en cognitie\n-\tGedrag'), [['paragraph', 'Dementie is een complexe ziekte.'], ['listItem', 'Geheugen en cognitie'], ['listItem', 'Gedrag']]);
+    assert.deepEqual(read('1.\tExtra concept test\n2.\tUser test'), [['listItem', 'Extra concept test'], ['listItem', 'User test']]);
+    assert.deepEqual(fastPieces('<img align="right" src="img/Fishbone.png" width=450>\n\nThe client reads.').map((p) => [p.start, p.end, p.blocks.length]), [[0, 52, 0], [54, 71, 1]]);
+    for (const other of ['-\tEen\n  - twee', '-\tEen\n  vervolg', '<img src="a.png"> tekst', '<img src="a']) assert.deepEqual(read(other), [], other);
   });
 
   const files = existsSync(CORPUS_DIR)

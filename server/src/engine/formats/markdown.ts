@@ -1279,8 +1279,8 @@ function fastBlock(src: string, kind: BlockKind, start: number, end: number, fro
 /** A line of one inline image and nothing else: `![alt](file.png)`, the alt text without brackets, code or HTML, the address without spaces or brackets. */
 const IMAGE_ONLY = /^!\[[^[\]`<\n\\]*\]\([^\s()<>\\]*\)$/;
 
-/** A list item's marker at a line's start, with one space after it and text after that: `- `, `* `, `+ `, `1. `. */
-const ITEM_MARKER = /^(?:([-*+])|(\d{1,9})\.) (?=[^ ])/;
+/** A list item's marker at a line's start, with one space (or one tab: documents converted from word processors) after it and text after that: `- `, `* `, `+ `, `1. `, `-\t`. */
+const ITEM_MARKER = /^(?:([-*+])|(\d{1,9})\.)[ \t](?=[^ \t])/;
 
 /**
  * A list read without the parser: every line of the piece is an item of one line, with the same
@@ -1317,7 +1317,8 @@ function listPiece(src: string, start: number, end: number, footnotes: ReadonlyS
       let k = next;
       while (k < e && src.charCodeAt(k) === 32) k++;
       if (k === next) break;
-      if (k - next !== width || k === e || BLOCK_START.test(src.slice(k, e))) return undefined;
+      // After a tab the item's text column depends on the tab's width: continuation lines are the parser's.
+      if (k - next !== width || k === e || m[0].endsWith('\t') || BLOCK_START.test(src.slice(k, e))) return undefined;
       itemEnd = e;
     }
     const textEnd = trimSpaces(src, from, itemEnd);
@@ -1334,8 +1335,8 @@ function listPiece(src: string, start: number, end: number, footnotes: ReadonlyS
   return { start, end, blocks };
 }
 
-/** A list item's first line: its indentation, its marker (`-`, `*`, `+`, or digits and `.`), one to four spaces, and text. */
-const ITEM_LINE = /^( *)(?:([-*+])|(\d{1,9})\.)( {1,4})(?=[^ \t\r\n])/;
+/** A list item's first line: its indentation, its marker (`-`, `*`, `+`, or digits and `.`), one to four spaces or one tab, and text. */
+const ITEM_LINE = /^( *)(?:([-*+])|(\d{1,9})\.)( {1,4}|\t)(?=[^ \t\r\n])/;
 
 /** An open list item of a run: where its marker stands, where its text starts (the column its lines continue at), its marker (`.` for a number). */
 interface OpenItem {
@@ -1423,8 +1424,12 @@ function listRun(src: string, ps: Array<[number, number]>, i: number, footnotes:
       at = itemEnd + 1;
     }
   }
+  const end = ps[k - 1]![1];
+  // A tab after a marker (`-\tword`): its width, and so the item's text column, depends on where it stands; only in a
+  // run without indented lines (no nesting, no wrapped lines, no paragraphs of an item), where no column is compared.
+  if (src.slice(from, end).search(/^(?:[-*+]|\d{1,9}\.)\t/m) >= 0 && /\n[ \t]/.test(src.slice(from, end))) return undefined;
   // The piece after the run (if any) is not indented: it belongs to no item of the run.
-  return { piece: { start: from, end: ps[k - 1]![1], blocks }, next: k };
+  return { piece: { start: from, end, blocks }, next: k };
 }
 
 /** Whether the first line with text after the blank lines that follow src[.., end) is indented (it would continue a list item or a footnote). */
@@ -1885,6 +1890,9 @@ function spannedRanges(src: string): Array<[number, number]> {
  */
 const HTML_BLOCK_6 = /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>\r\n]|\/>|$)/i;
 
+/** The first line of an HTML block of kind 7 (CommonMark): one complete open or closing tag, not of kind 1, then spaces or tabs only. */
+const HTML_BLOCK_7 = new RegExp(`^(?!<\\/?(?:script|pre|style|textarea)[ \\t>/])${INLINE_TAG.source}[ \\t]*$`, 'i');
+
 /**
  * The piece src[start, end) read without the parser, or undefined. After an ATX heading line the
  * rest of the piece is read as a piece of its own: a heading leaves no paragraph open, so what
@@ -1899,6 +1907,13 @@ function fastPiece(src: string, start: number, end: number, footnotes: ReadonlyS
   // An HTML block of kind 6 (`<p align="center">`, `<table>`, `<div>`) that starts the piece runs to its end: one HTML
   // node, which holds no prose (a comment in it would be a directive: the chunk's first comment ends the fast pieces).
   if (c0 === 60 /* < */ && HTML_BLOCK_6.test(src.slice(start, Math.min(end, start + 14)))) return { start, end, blocks: [] };
+  // An HTML block of kind 7: a line of one complete tag (`<img src="…" width=350>`, `<br clear="all">`) and nothing else
+  // runs to the piece's end, one HTML node (what follows it on other lines is in it too).
+  if (c0 === 60 /* < */) {
+    let lineEnd = src.indexOf('\n', start);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    if (HTML_BLOCK_7.test(src.slice(start, lineEnd))) return { start, end, blocks: [] };
+  }
   // A paragraph of one image: no text of its own (remark's image node holds none that is read).
   if (c0 === 33 /* ! */ && IMAGE_ONLY.test(src.slice(start, trimSpaces(src, start, end)))) return { start, end, blocks: [] };
   if (c0 === 91 /* [ */ && src.charCodeAt(start + 1) === 94 /* ^ */) {
