@@ -1694,8 +1694,10 @@ function quotedListPiece(src: string, start: number, end: number, footnotes: Rea
     const from = at + (src.charCodeAt(at + 1) === 32 ? 2 : 1);
     const last = src.charCodeAt(lineEnd - 1);
     const first = src.charCodeAt(from);
-    if (from >= lineEnd || first === 9 || last === 32 || last === 9 || last === 13) return undefined;
+    if (from >= lineEnd || first === 9 || last === 9 || last === 13) return undefined;
     const item = QUOTED_ITEM.exec(src.slice(from, Math.min(lineEnd, from + 16)));
+    // Spaces at an item's end (its paragraph's last line: in its node, not in its text); not at a paragraph line's.
+    if (last === 32 && !item) return undefined;
     if (item) {
       const indent = item[1]!.length;
       if (items === 0 && indent > 0) return undefined;
@@ -1707,9 +1709,11 @@ function quotedListPiece(src: string, start: number, end: number, footnotes: Rea
       items++;
       const textFrom = from + item[0].length;
       if (src.slice(textFrom, lineEnd).indexOf('\t') >= 0) return undefined;
-      const skips = plainParagraph(src, textFrom, lineEnd, footnotes);
+      const textEnd = trimSpaces(src, textFrom, lineEnd);
+      if (textEnd === textFrom) return undefined;
+      const skips = plainParagraph(src, textFrom, textEnd, footnotes);
       if (!skips) return undefined;
-      const block = fastBlock(src, 'listItem', textFrom, lineEnd, textFrom, lineEnd, skips, undefined, false, true);
+      const block = fastBlock(src, 'listItem', textFrom, lineEnd, textFrom, textEnd, skips, undefined, false, true);
       if (block) blocks.push(block);
     } else {
       // A paragraph's line: only before the list, not indented, and (after its first) starting no block.
