@@ -682,7 +682,8 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     .tuple(fc.array(fc.oneof({ arbitrary: fc.constantFrom(...WORDS, '**vet**', '[^1]', '[tekst](https://x.nl/a)', '\\#', '\\-', '1\\.'), weight: 12 }, { arbitrary: fc.constantFrom(...TAGS), weight: 3 }, { arbitrary: fc.constantFrom(...ODD_TAGS, '\\', '-', '#'), weight: 1 }), { minLength: 1, maxLength: 5 }), fc.constantFrom(' ', ' ', '', '  '), fc.constantFrom(' ', ' ', '', '  '))
     .map(([ws, before, after]) => `${before}${ws.join(' ').replace(/\n/g, ' ').replace(/\|/g, '')}${after}`);
   const taggedTable = fc.integer({ min: 1, max: 3 }).chain((n) =>
-    fc.tuple(fc.array(taggedCell, { minLength: n, maxLength: n }), fc.array(fc.array(taggedCell, { minLength: n, maxLength: n }), { minLength: 1, maxLength: 3 })).map(([head, rows]) => [`|${head.join('|')}|`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `|${r.join('|')}|`)].join('\n')),
+    // Now and then spaces or a tab after the delimiter row's last pipe.
+    fc.tuple(fc.array(taggedCell, { minLength: n, maxLength: n }), fc.array(fc.array(taggedCell, { minLength: n, maxLength: n }), { minLength: 1, maxLength: 3 }), fc.constantFrom('', '', '', ' ', '  ', '\t')).map(([head, rows, after]) => [`|${head.join('|')}|`, `|${head.map(() => '---').join('|')}|${after}`, ...rows.map((r) => `|${r.join('|')}|`)].join('\n')),
   );
   it('on generated paragraphs and table cells with inline HTML tags, links, escapes and footnote references (fast-check)', function () {
     this.timeout(120_000);
@@ -703,6 +704,7 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.deepEqual(read('| Prototype | Beschrijving |\n|---|---|\n|  <img src="bloem.png" style="height: 200;">| **Feedback unit:**<br>Elke gebruiker heeft een bloem. |'), [['tableCell', 'Prototype'], ['tableCell', 'Beschrijving'], ['tableCell', 'Feedback unit:Elke gebruiker heeft een bloem.']]);
     assert.deepEqual(read('| \\# | Step [^1] |\n|---|---|\n| **1** | [Received a link](https://x.org/a) |'), [['tableCell', '#'], ['tableCell', 'Step '], ['tableCell', '1'], ['tableCell', 'Received a link']]);
     assert.deepEqual(read('De cliënt leest dit rapport.\n<br clear="all">'), [['paragraph', 'De cliënt leest dit rapport.\n']]);
+    assert.deepEqual(read('| ID | Design |\n| -- | ---- | \n| DR01 | The design is **flexible**. |'), [['tableCell', 'ID'], ['tableCell', 'Design'], ['tableCell', 'DR01'], ['tableCell', 'The design is flexible.']]);
     // A tag at a paragraph's start may open an HTML block, and one of kind 6 at a line's start interrupts the paragraph.
     for (const other of ['<b>vet</b> tekst', 'tekst\n<div>blok</div>', '[a](<b>)', 'a `x` <b title="`">']) assert.deepEqual(read(other), [], other);
   });

@@ -1545,9 +1545,10 @@ function tablePiece(src: string, start: number, end: number, footnotes: Readonly
   const lines = src.slice(start, end).split('\n');
   // The delimiter row; the line before it is the header row, and any lines before that are a paragraph the table interrupts.
   let delimiter = 1;
-  while (delimiter < lines.length && !TABLE_DELIMITER_ROW.test(lines[delimiter]!)) delimiter++;
+  // Spaces after the delimiter row's last pipe (`| --- | `) do not matter: the row holds no text.
+  while (delimiter < lines.length && !TABLE_DELIMITER_ROW.test(lines[delimiter]!.replace(/ +$/, ''))) delimiter++;
   if (delimiter >= lines.length) return undefined;
-  const columns = lines[delimiter]!.split('|').length - 2;
+  const columns = lines[delimiter]!.replace(/ +$/, '').split('|').length - 2;
   const blocks: ProseBlock[] = [];
   let at = start;
   if (delimiter > 1) {
