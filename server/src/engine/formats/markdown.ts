@@ -831,6 +831,40 @@ function codeSpans(s: string): Array<[number, number]> | null {
 }
 
 /**
+ * The math spans of a paragraph's text as micromark's math extension reads them (single dollar signs allowed: a run of
+ * dollar signs up to the next run of the same length), as [start, end) ranges with the dollar signs; a run that no run
+ * closes is text (`$15` … `$25`). Null when a span runs over a line ending (see codeSpans).
+ */
+function mathSpans(s: string): Array<[number, number]> | null {
+  const out: Array<[number, number]> = [];
+  let i = s.indexOf('$');
+  while (i >= 0) {
+    let j = i;
+    while (s.charCodeAt(j) === 36) j++;
+    const n = j - i;
+    let close = -1;
+    for (let k = s.indexOf('$', j); k >= 0; ) {
+      let m = k;
+      while (s.charCodeAt(m) === 36) m++;
+      if (m - k === n) {
+        close = k;
+        break;
+      }
+      k = s.indexOf('$', m);
+    }
+    if (close < 0) {
+      i = s.indexOf('$', j);
+      continue;
+    }
+    const nl = s.indexOf('\n', j);
+    if (nl >= 0 && nl < close) return null;
+    out.push([i, close + n]);
+    i = s.indexOf('$', close + n);
+  }
+  return out;
+}
+
+/**
  * An `@` that no e-mail autolink literal can hold (GFM reads `local@domain.tld`, with at least one of
  * `A-Za-z0-9_+-.` right before the `@`): after a space, a line ending, a bracket or the piece's start.
  */
@@ -952,25 +986,40 @@ function pieces(src: string): Array<[number, number]> {
   return out;
 }
 
-/** `text` with the contents of its code spans (`codes`, from codeSpans) written as `x`, the backticks kept. */
-function maskCodeSpans(text: string, codes: ReadonlyArray<[number, number]>): string {
+/** `text` with the contents of its code spans (`codes`, from codeSpans; or math spans, `mark` 36) written as `x`, the backticks (dollar signs) kept. */
+function maskCodeSpans(text: string, codes: ReadonlyArray<[number, number]>, mark = 96): string {
   for (const [cs, ce] of codes) {
     let a = cs;
-    while (text.charCodeAt(a) === 96) a++;
+    while (text.charCodeAt(a) === mark) a++;
     let b = ce;
-    while (text.charCodeAt(b - 1) === 96) b--;
+    while (text.charCodeAt(b - 1) === mark) b--;
     text = text.slice(0, a) + 'x'.repeat(b - a) + text.slice(b);
   }
   return text;
 }
 
 /**
+ * `text` with what `prefix` matches at its lines' starts (a line ending, then a list item's indentation or a quote's
+ * marker) masked for plainParagraph, the length kept: a line of letters, then a line ending, so that the line before
+ * still ends at a line ending and the text starts its line as micromark sees it once the prefix is taken off (an
+ * emphasis run there follows a line ending, not a letter). A prefix of one character (`>`) leaves no room for that: a
+ * letter, and before a `*` or `_` a character that no plain paragraph holds (the parser's).
+ */
+function maskLineStarts(text: string, prefix: RegExp): string {
+  return text.replace(prefix, (m: string, at: number) => {
+    if (m.length > 2) return `\n${'x'.repeat(m.length - 2)}\n`;
+    const next = text.charCodeAt(at + m.length);
+    return next === 42 || next === 95 ? '\n\0' : '\nx';
+  });
+}
+
+/**
  * The skips of a list item's text [from, textEnd) read as a plain paragraph; a wrapped item's continuation lines have
- * their indentation masked (a letter: what follows it is no line's start).
+ * their indentation masked (maskLineStarts).
  */
 function itemSkips(src: string, from: number, textEnd: number, wrapped: boolean, footnotes: ReadonlySet<string>): Skip[] | null {
   if (!wrapped) return plainParagraph(src, from, textEnd, footnotes);
-  const local = src.slice(from, textEnd).replace(/\n +/g, (ws) => `\n${'x'.repeat(ws.length - 1)}`);
+  const local = maskLineStarts(src.slice(from, textEnd), /\n +/g);
   return plainParagraph(local, 0, local.length, footnotes)?.map(([rs, re, what]) => (what ? [from + rs, from + re, what] : [from + rs, from + re]) as Skip) ?? null;
 }
 
@@ -979,7 +1028,7 @@ function itemSkips(src: string, from: number, textEnd: number, wrapped: boolean,
  * references to defined footnotes and simple emphasis: what remark leaves out of its text, as
  * sorted [start, end) ranges; null when it is not plain.
  */
-function plainParagraph(src: string, start: number, end: number, footnotes: ReadonlySet<string>, lazy = false): Skip[] | null {
+function plainParagraph(src: string, start: number, end: number, footnotes: ReadonlySet<string>, lazy = false, cell = false): Skip[] | null {
   // Escaped punctuation (`\(`, `\*`) is text: masked for every test below (a backslash left over, `\` at a line's end, is not plain).
   let raw = src.slice(start, end);
   // Code spans bind more tightly than anything else inline: their text is masked for every test below (their backticks
@@ -992,9 +1041,39 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
     if (!codes) return null;
     raw = maskCodeSpans(raw, codes);
   }
+  // Math spans (`$x$`; a dollar sign that no run closes is text: `$15 … ($25`): masked as code spans are. Not with a
+  // backslash (an escaped dollar sign) or HTML (a tag may hold a dollar sign): the parser's.
+  const dollar = raw.indexOf('$');
+  let maths: Array<[number, number]> | null = null;
+  if (dollar >= 0 && raw.indexOf('$', dollar + 1) >= 0) {
+    if (raw.indexOf('\\') >= 0 || raw.indexOf('<') >= 0) return null;
+    maths = mathSpans(raw);
+    if (!maths) return null;
+    raw = maskCodeSpans(raw, maths, 36);
+  }
   if (raw.indexOf('\\') >= 0) raw = raw.replace(ESCAPE, 'xx');
-  let piece = raw;
   let refs: Skip[] = [];
+  if (raw.indexOf('<') >= 0) {
+    // Inline HTML tags (`<img src="…">`, `<br clear="all">`, `</a>`): HTML nodes that hold no text, left out of it.
+    let ok = true;
+    raw = raw.replace(INLINE_TAG, (tag: string, i: number) => {
+      // At the piece's start (not a cell's) the tag could open an HTML block; at a line's start one of kind 6 interrupts the
+      // paragraph, and on a lazy line any tag there may end the container (micromark).
+      if ((i === 0 && !cell) || (i > 0 && raw.charCodeAt(i - 1) === 10 && (lazy || HTML_BLOCK_6.test(tag)))) return tag;
+      // In a link's destination (`[a](<b>)`, `[a](x<b>y)`) the brackets are the link's, not a tag.
+      const link = raw.lastIndexOf('](', i);
+      if (link >= 0 && !(raw.indexOf(')', link) >= 0 && raw.indexOf(')', link) < i)) return tag;
+      // A backtick may open a code span that the tag holds (the parser's); a backslash (escapes above) or a character
+      // that other inline syntax reads keeps the tag as written: the parser's.
+      const source = src.slice(start + i, start + i + tag.length);
+      if (source.indexOf('`') >= 0) ok = false;
+      if (/[\\*_[\]~$@]/.test(source)) return tag;
+      refs.push([start + i, start + i + tag.length]);
+      return 'x'.repeat(tag.length);
+    });
+    if (!ok) return null;
+  }
+  let piece = raw;
   if (piece.indexOf('[') >= 0 && footnotes.size > 0) {
     let ok = true;
     piece = piece.replace(FOOTNOTE_CALL, (call: string, label: string, at: number) => {
@@ -1066,7 +1145,7 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
   }
   if (emphasis && (piece.indexOf('*') >= 0 || piece.indexOf('_') >= 0)) {
     const pairs: Array<[number, number]> = [];
-    const runs = emphasisRuns(raw, start, true, pairs);
+    const runs = emphasisRuns(raw, start, !cell, pairs);
     // An opener and its closer on either side of a link label's edge do not pair (CommonMark reads a label's delimiters on their own).
     if (runs && links) for (const [os, cs] of pairs) for (const [ls, le] of links) if ((os - start >= ls && os - start < le) !== (cs - start >= ls && cs - start < le)) return null;
     if (runs) {
@@ -1093,6 +1172,12 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
     for (const [cs, ce] of codes) piece = piece.slice(0, cs) + 'x'.repeat(ce - cs) + piece.slice(ce);
     refs = [...refs, ...codes.map(([cs, ce]) => [start + cs, start + ce, CODE] as Skip)].sort((x, y) => x[0] - y[0]);
   }
+  if (maths) {
+    // Each span a placeholder (ChunkReader reads inlineMath as it reads inlineCode); the dollar signs left over are text.
+    for (const [ms, me] of maths) piece = piece.slice(0, ms) + 'x'.repeat(me - ms) + piece.slice(me);
+    piece = piece.replace(/\$/g, 'x');
+    if (maths.length) refs = [...refs, ...maths.map(([ms, me]) => [start + ms, start + me, CODE] as Skip)].sort((x, y) => x[0] - y[0]);
+  }
   if (piece.indexOf('@') >= 0) piece = piece.replace(LONE_AT, '$1x');
   const nl = piece.indexOf('\n');
   // Lazy lines (a footnote's): every line as strict as the first (micromark lets a list interrupt them more readily).
@@ -1100,8 +1185,15 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
   // A tab between two characters that are not white space is text (at a line's start or end it would be left out; after
   // a list marker at a line's start it makes an item: BLOCK_START and continuationLines saw it).
   if (piece.indexOf('\t') >= 0) piece = piece.replace(/\t/g, (tab: string, i: number) => (i > 0 && !isBlank(src.charCodeAt(start + i - 1)) && start + i + 1 < end && !isBlank(src.charCodeAt(start + i + 1)) ? 'x' : tab));
-  return NOT_PLAIN.test(piece) ? null : refs;
+  if (NOT_PLAIN.test(piece)) return null;
+  return refs.length > 1 ? refs.sort((x, y) => x[0] - y[0]) : refs;
 }
+
+/**
+ * An inline HTML tag on one line (CommonMark's open tag: a name, attributes each after white space, unquoted or quoted
+ * values, an optional `/`; or a closing tag), no `<` or `>` inside a quoted value.
+ */
+const INLINE_TAG = /<(?:[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:[^ \t\n"'=<>`]+|'[^'\n<>]*'|"[^"\n<>]*"))?)*[ \t]*\/?|\/[A-Za-z][A-Za-z0-9-]*[ \t]*)>/g;
 
 /** A space, a tab or a line ending. */
 function isBlank(c: number): boolean {
@@ -1187,8 +1279,8 @@ function fastBlock(src: string, kind: BlockKind, start: number, end: number, fro
 /** A line of one inline image and nothing else: `![alt](file.png)`, the alt text without brackets, code or HTML, the address without spaces or brackets. */
 const IMAGE_ONLY = /^!\[[^[\]`<\n\\]*\]\([^\s()<>\\]*\)$/;
 
-/** A list item's marker at a line's start, with one space after it and text after that: `- `, `* `, `+ `, `1. `. */
-const ITEM_MARKER = /^(?:([-*+])|(\d{1,9})\.) (?=[^ ])/;
+/** A list item's marker at a line's start, with one space (or one tab: documents converted from word processors) after it and text after that: `- `, `* `, `+ `, `1. `, `-\t`. */
+const ITEM_MARKER = /^(?:([-*+])|(\d{1,9})\.)[ \t](?=[^ \t])/;
 
 /**
  * A list read without the parser: every line of the piece is an item of one line, with the same
@@ -1225,7 +1317,8 @@ function listPiece(src: string, start: number, end: number, footnotes: ReadonlyS
       let k = next;
       while (k < e && src.charCodeAt(k) === 32) k++;
       if (k === next) break;
-      if (k - next !== width || k === e || BLOCK_START.test(src.slice(k, e))) return undefined;
+      // After a tab the item's text column depends on the tab's width: continuation lines are the parser's.
+      if (k - next !== width || k === e || m[0].endsWith('\t') || BLOCK_START.test(src.slice(k, e))) return undefined;
       itemEnd = e;
     }
     const textEnd = trimSpaces(src, from, itemEnd);
@@ -1242,8 +1335,8 @@ function listPiece(src: string, start: number, end: number, footnotes: ReadonlyS
   return { start, end, blocks };
 }
 
-/** A list item's first line: its indentation, its marker (`-`, `*`, `+`, or digits and `.`), one to four spaces, and text. */
-const ITEM_LINE = /^( *)(?:([-*+])|(\d{1,9})\.)( {1,4})(?=[^ \t\r\n])/;
+/** A list item's first line: its indentation, its marker (`-`, `*`, `+`, or digits and `.`), one to four spaces or one tab, and text. */
+const ITEM_LINE = /^( *)(?:([-*+])|(\d{1,9})\.)( {1,4}|\t)(?=[^ \t\r\n])/;
 
 /** An open list item of a run: where its marker stands, where its text starts (the column its lines continue at), its marker (`.` for a number). */
 interface OpenItem {
@@ -1261,14 +1354,16 @@ interface OpenItem {
  * (relative indentation 0-3), or is the next item of the list whose item it closed (same marker). Every
  * paragraph in a list is a listItem block, whatever the nesting, so the blocks need no more than that.
  * Not (undefined) when a line is anything else: indented code, lazy or over-indented continuation, an
- * item that could not interrupt a paragraph, a tab; nor when an indented piece that is none of these follows.
+ * item that could not interrupt a paragraph, a tab; nor when an indented piece that is none of these follows. `from`:
+ * where the run starts in `ps[i]` (a list that interrupts a paragraph or follows a heading: see listAfter).
  */
-function listRun(src: string, ps: Array<[number, number]>, i: number, footnotes: ReadonlySet<string>): { piece: FastPiece; next: number } | undefined {
+function listRun(src: string, ps: Array<[number, number]>, i: number, footnotes: ReadonlySet<string>, from = ps[i]![0]): { piece: FastPiece; next: number } | undefined {
   const stack: OpenItem[] = [];
   const blocks: ProseBlock[] = [];
   let k = i;
   for (; k < ps.length; k++) {
-    const [start, end] = ps[k]!;
+    const start = k === i ? from : ps[k]![0];
+    const end = ps[k]![1];
     // The run goes on over indented pieces, and over items at the line's start (the same list, or a list after it).
     const c0 = src.charCodeAt(start);
     if (k > i && c0 !== 32 && c0 !== 9 && !ITEM_LINE.test(src.slice(start, Math.min(end, start + 16)))) break;
@@ -1329,8 +1424,12 @@ function listRun(src: string, ps: Array<[number, number]>, i: number, footnotes:
       at = itemEnd + 1;
     }
   }
+  const end = ps[k - 1]![1];
+  // A tab after a marker (`-\tword`): its width, and so the item's text column, depends on where it stands; only in a
+  // run without indented lines (no nesting, no wrapped lines, no paragraphs of an item), where no column is compared.
+  if (src.slice(from, end).search(/^(?:[-*+]|\d{1,9}\.)\t/m) >= 0 && /\n[ \t]/.test(src.slice(from, end))) return undefined;
   // The piece after the run (if any) is not indented: it belongs to no item of the run.
-  return { piece: { start: ps[i]![0], end: ps[k - 1]![1], blocks }, next: k };
+  return { piece: { start: from, end, blocks }, next: k };
 }
 
 /** Whether the first line with text after the blank lines that follow src[.., end) is indented (it would continue a list item or a footnote). */
@@ -1400,21 +1499,56 @@ const TABLE_DELIMITER_ROW = /^\|(?:[ ]*:?-+:?[ ]*\|)+$/;
 const NOT_PLAIN_CELL = /[\\`*_[\]~$@\t\r\0]|<[A-Za-z/!?]|&[A-Za-z0-9#]|:\/\/|www\./i;
 
 /**
+ * The skips of a table cell's text (`cell` between its pipes, from `from`; its text `content` at `lead`) when it holds
+ * no inline syntax but simple emphasis, code spans, character references and line break tags; null otherwise.
+ */
+function simpleCell(cell: string, from: number, lead: number, content: string): Skip[] | null {
+  let masked = content;
+  let skips: Skip[] = [];
+  // Code spans (as in a paragraph: the cell is split at its pipes first), their text masked for the tests below.
+  let codeCell = cell;
+  let codes: Array<[number, number]> | null = null;
+  if (content.indexOf('`') >= 0) {
+    if (cell.indexOf('\\') >= 0 || cell.indexOf('$') >= 0) return null;
+    codes = codeSpans(cell);
+    if (!codes) return null;
+    codeCell = maskCodeSpans(cell, codes);
+    masked = codeCell.slice(lead, lead + content.length);
+  }
+  if (masked.indexOf('*') >= 0 || masked.indexOf('_') >= 0) {
+    // The cell with its spaces: a run's neighbours as the parser sees them ('' at either end: a pipe).
+    const runs = emphasis ? emphasisRuns(codeCell, from, false) : null;
+    if (!runs) return null;
+    skips = runs;
+    masked = masked.replace(/[*_]/g, 'x');
+  }
+  if (codes) {
+    for (const [cs, ce] of codes) masked = masked.slice(0, cs - lead) + 'x'.repeat(ce - cs) + masked.slice(ce - lead);
+    skips = [...skips, ...codes.map(([cs, ce]) => [from + cs, from + ce, CODE] as Skip)].sort((x, y) => x[0] - y[0]);
+  }
+  if (masked.indexOf('&') >= 0 || masked.indexOf('<') >= 0) masked = maskReferences(masked, from + lead, (skips = [...skips]));
+  return NOT_PLAIN_CELL.test(masked) ? null : skips;
+}
+
+/**
  * A GFM table read without the parser: every line of the piece starts and ends with a pipe (no
  * space after the last), the second line is the delimiter row, every row has as many cells as it,
  * and no cell holds a character that starts inline syntax (NOT_PLAIN_CELL; simple emphasis aside,
  * as in a plain paragraph). Then remark's cells are the pieces between the pipes: a cell's node
  * runs from the pipe before it to the next pipe (the last one of a row takes its closing pipe in),
  * its text is what lies between them without the spaces at either end. Each non-empty cell is a
- * tableCell block, as ChunkReader.walk() reads a table.
+ * tableCell block, as ChunkReader.walk() reads a table. A cell with other inline syntax (escapes, links,
+ * footnote references, inline HTML such as `<img …>`) is read as a plain paragraph's text would be (plainParagraph,
+ * the cell's edges standing for pipes): what it cannot read sends the table to the parser.
  */
-function tablePiece(src: string, start: number, end: number): FastPiece | undefined {
+function tablePiece(src: string, start: number, end: number, footnotes: ReadonlySet<string>): FastPiece | undefined {
   const lines = src.slice(start, end).split('\n');
   // The delimiter row; the line before it is the header row, and any lines before that are a paragraph the table interrupts.
   let delimiter = 1;
-  while (delimiter < lines.length && !TABLE_DELIMITER_ROW.test(lines[delimiter]!)) delimiter++;
+  // Spaces after the delimiter row's last pipe (`| --- | `) do not matter: the row holds no text.
+  while (delimiter < lines.length && !TABLE_DELIMITER_ROW.test(lines[delimiter]!.replace(/ +$/, ''))) delimiter++;
   if (delimiter >= lines.length) return undefined;
-  const columns = lines[delimiter]!.split('|').length - 2;
+  const columns = lines[delimiter]!.replace(/ +$/, '').split('|').length - 2;
   const blocks: ProseBlock[] = [];
   let at = start;
   if (delimiter > 1) {
@@ -1442,31 +1576,8 @@ function tablePiece(src: string, start: number, end: number): FastPiece | undefi
       if (content.length > 0) {
         const lead = cell.indexOf(content);
         if (/[^\S ]/.test(cell.slice(0, lead) + cell.slice(lead + content.length))) return undefined;
-        let masked = content;
-        let skips: Skip[] = [];
-        // Code spans (as in a paragraph: the cell is split at its pipes first), their text masked for the tests below.
-        let codeCell = cell;
-        let codes: Array<[number, number]> | null = null;
-        if (content.indexOf('`') >= 0) {
-          if (cell.indexOf('\\') >= 0 || cell.indexOf('$') >= 0) return undefined;
-          codes = codeSpans(cell);
-          if (!codes) return undefined;
-          codeCell = maskCodeSpans(cell, codes);
-          masked = codeCell.slice(lead, lead + content.length);
-        }
-        if (masked.indexOf('*') >= 0 || masked.indexOf('_') >= 0) {
-          // The cell with its spaces: a run's neighbours as the parser sees them ('' at either end: a pipe).
-          const runs = emphasis ? emphasisRuns(codeCell, from, false) : null;
-          if (!runs) return undefined;
-          skips = runs;
-          masked = masked.replace(/[*_]/g, 'x');
-        }
-        if (codes) {
-          for (const [cs, ce] of codes) masked = masked.slice(0, cs - lead) + 'x'.repeat(ce - cs) + masked.slice(ce - lead);
-          skips = [...skips, ...codes.map(([cs, ce]) => [from + cs, from + ce, CODE] as Skip)].sort((x, y) => x[0] - y[0]);
-        }
-        if (masked.indexOf('&') >= 0 || masked.indexOf('<') >= 0) masked = maskReferences(masked, from + lead, (skips = [...skips]));
-        if (NOT_PLAIN_CELL.test(masked)) return undefined;
+        const skips = simpleCell(cell, from, lead, content) ?? plainParagraph(src, from + lead, from + lead + content.length, footnotes, false, true);
+        if (!skips) return undefined;
         const block = fastBlock(src, 'tableCell', pipe, c === cells.length - 2 ? next + 1 : next, from + lead, from + lead + content.length, skips);
         if (block) blocks.push(block);
       }
@@ -1476,15 +1587,55 @@ function tablePiece(src: string, start: number, end: number): FastPiece | undefi
   return { start, end, blocks };
 }
 
+/** A quote line with nothing after its marker but spaces: a blank line inside the block quote, between two of its paragraphs. */
+const QUOTE_BLANK_LINE = /^>[ ]*$/;
+
 /**
- * A block quote of one plain paragraph read without the parser: every line of the piece starts with
+ * A block quote read without the parser: its parts between quote lines that hold nothing but the marker (`>`, a blank
+ * line inside the quote, as books and reports set a quotation of several paragraphs), each a plain paragraph
+ * (quoteParagraph) or a paragraph and a bullet list (quotedListPiece). After such a line a part starts with `>` (a line
+ * without one would start a paragraph after the quote, not continue it: no paragraph is open). remark reads each part's
+ * blocks as it would read the part alone: the blank line closes the paragraph before it, and every block of a block
+ * quote is quoted whatever the depth. Tabs only in a quote of one part (quotedListPiece's column rule sees its lines
+ * alone).
+ */
+function quotePiece(src: string, start: number, end: number, footnotes: ReadonlySet<string>): FastPiece | undefined {
+  let blocks: ProseBlock[] | undefined;
+  let partStart = -1;
+  let at = start;
+  for (;;) {
+    let lineEnd = src.indexOf('\n', at);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    const blank = QUOTE_BLANK_LINE.test(src.slice(at, lineEnd));
+    if (!blank && partStart < 0) {
+      if (src.charCodeAt(at) !== 62 /* > */) return undefined;
+      partStart = at;
+    }
+    if ((blank || lineEnd === end) && partStart >= 0) {
+      const partEnd = blank ? at - 1 : end;
+      // One part and no blank quote line: the quote as before.
+      if (partStart === start && partEnd === end) return quoteParagraph(src, start, end, footnotes) ?? quotedListPiece(src, start, end, footnotes);
+      if (src.slice(start, end).indexOf('\t') >= 0) return undefined;
+      const part = quoteParagraph(src, partStart, partEnd, footnotes) ?? quotedListPiece(src, partStart, partEnd, footnotes);
+      if (!part) return undefined;
+      blocks = blocks ? [...blocks, ...part.blocks] : part.blocks;
+      partStart = -1;
+    }
+    if (lineEnd === end) break;
+    at = lineEnd + 1;
+  }
+  return { start, end, blocks: blocks ?? [] };
+}
+
+/**
+ * A block quote (or one part of one: see quotePiece) of one plain paragraph read without the parser: every line of the piece starts with
  * `>` (and one space or none), and what follows the markers is a plain paragraph's text, no line of it
  * starting a block (no list, heading, quote, setext underline or indentation inside the quote). remark
  * reads a blockquote holding one paragraph from the first line's text to the last line's end: a
  * quoted paragraph block, the markers of the continuation lines left out of its text. A blank line
  * ends a block quote, so nothing after the piece continues it.
  */
-function quotePiece(src: string, start: number, end: number, footnotes: ReadonlySet<string>): FastPiece | undefined {
+function quoteParagraph(src: string, start: number, end: number, footnotes: ReadonlySet<string>): FastPiece | undefined {
   const from = start + (src.charCodeAt(start + 1) === 32 ? 2 : 1);
   const text = src.slice(from, end);
   if (text.length === 0 || text.charCodeAt(0) === 10 || text.indexOf(' \n') >= 0 || text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0) return undefined;
@@ -1495,7 +1646,8 @@ function quotePiece(src: string, start: number, end: number, footnotes: Readonly
       // nothing could start there, the test of a first line.
       let e = text.indexOf('\n', nl + 1);
       if (e < 0) e = text.length;
-      if (nl + 1 >= e || BLOCK_START.test(text.slice(nl + 1, e))) return undefined;
+      // A tag there (`<img …>`) may start HTML that ends the quote (micromark): the parser's.
+      if (nl + 1 >= e || BLOCK_START.test(text.slice(nl + 1, e)) || text.charCodeAt(nl + 1) === 60 /* < */) return undefined;
       continue;
     }
     const at = nl + (text.charCodeAt(nl + 2) === 32 ? 3 : 2);
@@ -1503,8 +1655,8 @@ function quotePiece(src: string, start: number, end: number, footnotes: Readonly
     if (e < 0) e = text.length;
     if (at >= e || BLOCK_START.test(text.slice(at, e))) return undefined;
   }
-  // The paragraph's text with each continuation line's marker masked (letters: what follows them is no line's start).
-  const local = text.replace(/\n> ?/g, (m) => `\n${'x'.repeat(m.length - 1)}`);
+  // The paragraph's text with each continuation line's marker masked (maskLineStarts).
+  const local = maskLineStarts(text, /\n> ?/g);
   const skips = plainParagraph(local, 0, local.length, footnotes)?.map(([rs, re, what]) => (what ? [from + rs, from + re, what] : [from + rs, from + re]) as Skip) ?? null;
   if (!skips) return undefined;
   const block = fastBlock(src, 'paragraph', from, end, from, end, skips, undefined, false, true);
@@ -1543,8 +1695,10 @@ function quotedListPiece(src: string, start: number, end: number, footnotes: Rea
     const from = at + (src.charCodeAt(at + 1) === 32 ? 2 : 1);
     const last = src.charCodeAt(lineEnd - 1);
     const first = src.charCodeAt(from);
-    if (from >= lineEnd || first === 9 || last === 32 || last === 9 || last === 13) return undefined;
+    if (from >= lineEnd || first === 9 || last === 9 || last === 13) return undefined;
     const item = QUOTED_ITEM.exec(src.slice(from, Math.min(lineEnd, from + 16)));
+    // Spaces at an item's end (its paragraph's last line: in its node, not in its text); not at a paragraph line's.
+    if (last === 32 && !item) return undefined;
     if (item) {
       const indent = item[1]!.length;
       if (items === 0 && indent > 0) return undefined;
@@ -1556,9 +1710,11 @@ function quotedListPiece(src: string, start: number, end: number, footnotes: Rea
       items++;
       const textFrom = from + item[0].length;
       if (src.slice(textFrom, lineEnd).indexOf('\t') >= 0) return undefined;
-      const skips = plainParagraph(src, textFrom, lineEnd, footnotes);
+      const textEnd = trimSpaces(src, textFrom, lineEnd);
+      if (textEnd === textFrom) return undefined;
+      const skips = plainParagraph(src, textFrom, textEnd, footnotes);
       if (!skips) return undefined;
-      const block = fastBlock(src, 'listItem', textFrom, lineEnd, textFrom, lineEnd, skips, undefined, false, true);
+      const block = fastBlock(src, 'listItem', textFrom, lineEnd, textFrom, textEnd, skips, undefined, false, true);
       if (block) blocks.push(block);
     } else {
       // A paragraph's line: only before the list, not indented, and (after its first) starting no block.
@@ -1573,8 +1729,8 @@ function quotedListPiece(src: string, start: number, end: number, footnotes: Rea
   if (paraFrom >= 0) {
     const text = src.slice(paraFrom, paraEnd);
     if (text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0) return undefined;
-    // The paragraph's text with each continuation line's marker masked (letters: what follows them is no line's start).
-    const local = text.replace(/\n> ?/g, (m) => `\n${'x'.repeat(m.length - 1)}`);
+    // The paragraph's text with each continuation line's marker masked (maskLineStarts).
+    const local = maskLineStarts(text, /\n> ?/g);
     const skips = plainParagraph(local, 0, local.length, footnotes)?.map(([rs, re, what]) => (what ? [paraFrom + rs, paraFrom + re, what] : [paraFrom + rs, paraFrom + re]) as Skip) ?? null;
     if (!skips) return undefined;
     const block = fastBlock(src, 'paragraph', paraFrom, paraEnd, paraFrom, paraEnd, skips, undefined, false, true);
@@ -1627,8 +1783,44 @@ export function fastPieces(src: string, footnotes: ReadonlySet<string> = new Set
     }
     const piece = fastPiece(src, start, end, footnotes);
     if (piece) out.push(piece);
+    else {
+      // A paragraph or heading that a list interrupts, the list running on over blank lines (nested or loose items).
+      const run = listAfter(src, ps, i, footnotes);
+      if (run && (k >= spans.length || spans[k]![0] >= run.piece.end)) {
+        out.push(run.piece);
+        i = run.next - 1;
+      }
+    }
   }
   return out;
+}
+
+/**
+ * The piece `ps[i]` read as a paragraph or heading (or a heading and a paragraph) that a list interrupts, and the list
+ * from there on as listRun reads it: the first line of the piece after its first that is a list item at the line's
+ * start that may interrupt a paragraph (a bullet, or the number 1, with text after it) ends what comes before it (read
+ * by fastPiece as a piece of its own: it ends at that line as it would at a blank line), and starts the run. Not when
+ * what comes before is something a list line does not end as it ends a paragraph (a table, a block quote, an HTML
+ * block, a footnote or other definition).
+ */
+function listAfter(src: string, ps: Array<[number, number]>, i: number, footnotes: ReadonlySet<string>): { piece: FastPiece; next: number } | undefined {
+  const [start, end] = ps[i]!;
+  const c0 = src.charCodeAt(start);
+  if (c0 === 124 /* | */ || c0 === 62 /* > */ || c0 === 60 /* < */ || c0 === 91 /* [ */ || c0 === 32 || c0 === 9 || c0 === 45 || c0 === 42 || c0 === 43) return undefined;
+  let nl = src.indexOf('\n', start);
+  for (; nl >= 0 && nl < end; nl = src.indexOf('\n', nl + 1)) {
+    const c = src.charCodeAt(nl + 1);
+    if (c === 124 /* | */) return undefined;
+    if (c !== 45 && c !== 42 && c !== 43 && c !== 49 /* 1 */) continue;
+    const m = ITEM_LINE.exec(src.slice(nl + 1, Math.min(end, nl + 81)));
+    if (m && m[1] === '' && (m[2] !== undefined || m[3] === '1')) break;
+  }
+  if (nl < 0 || nl >= end) return undefined;
+  const head = fastPiece(src, start, nl, footnotes);
+  if (!head || head.defines) return undefined;
+  const run = listRun(src, ps, i, footnotes, nl + 1);
+  if (!run) return undefined;
+  return { piece: { start, end: run.piece.end, blocks: [...head.blocks, ...run.piece.blocks] }, next: run.next };
 }
 
 const SPANS_BLANK_LINES_ALL = new RegExp(SPANS_BLANK_LINES.source, 'gi');
@@ -1703,6 +1895,9 @@ function spannedRanges(src: string): Array<[number, number]> {
  */
 const HTML_BLOCK_6 = /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>\r\n]|\/>|$)/i;
 
+/** The first line of an HTML block of kind 7 (CommonMark): one complete open or closing tag, not of kind 1, then spaces or tabs only. */
+const HTML_BLOCK_7 = new RegExp(`^(?!<\\/?(?:script|pre|style|textarea)[ \\t>/])${INLINE_TAG.source}[ \\t]*$`, 'i');
+
 /**
  * The piece src[start, end) read without the parser, or undefined. After an ATX heading line the
  * rest of the piece is read as a piece of its own: a heading leaves no paragraph open, so what
@@ -1710,13 +1905,20 @@ const HTML_BLOCK_6 = /^<\/?(?:address|article|aside|base|basefont|blockquote|bod
  */
 function fastPiece(src: string, start: number, end: number, footnotes: ReadonlySet<string>): FastPiece | undefined {
   if (src.charCodeAt(start) === 124 /* | */ || src.slice(start, end).includes('\n|')) {
-    const table = tablePiece(src, start, end);
+    const table = tablePiece(src, start, end, footnotes);
     if (table) return table;
   }
   const c0 = src.charCodeAt(start);
   // An HTML block of kind 6 (`<p align="center">`, `<table>`, `<div>`) that starts the piece runs to its end: one HTML
   // node, which holds no prose (a comment in it would be a directive: the chunk's first comment ends the fast pieces).
   if (c0 === 60 /* < */ && HTML_BLOCK_6.test(src.slice(start, Math.min(end, start + 14)))) return { start, end, blocks: [] };
+  // An HTML block of kind 7: a line of one complete tag (`<img src="…" width=350>`, `<br clear="all">`) and nothing else
+  // runs to the piece's end, one HTML node (what follows it on other lines is in it too).
+  if (c0 === 60 /* < */) {
+    let lineEnd = src.indexOf('\n', start);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    if (HTML_BLOCK_7.test(src.slice(start, lineEnd))) return { start, end, blocks: [] };
+  }
   // A paragraph of one image: no text of its own (remark's image node holds none that is read).
   if (c0 === 33 /* ! */ && IMAGE_ONLY.test(src.slice(start, trimSpaces(src, start, end)))) return { start, end, blocks: [] };
   if (c0 === 91 /* [ */ && src.charCodeAt(start + 1) === 94 /* ^ */) {
@@ -1727,7 +1929,7 @@ function fastPiece(src: string, start: number, end: number, footnotes: ReadonlyS
     const list = listPiece(src, start, end, footnotes);
     if (list) return list;
   }
-  if (c0 === 62 /* > */) return quotePiece(src, start, end, footnotes) ?? quotedListPiece(src, start, end, footnotes);
+  if (c0 === 62 /* > */) return quotePiece(src, start, end, footnotes);
   const heading = c0 === 35 /* # */ ? ATX.exec(src.slice(start, Math.min(end, start + 16))) : null;
   if (!heading && c0 === 35) {
     // An ATX heading without text (`###`, `## `): no block; what follows it is a piece of its own.
