@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { ParseDutch } from 'parse-dutch';
 import { ParseEnglish } from 'parse-english';
 import { sentenceTree } from '../../server/src/engine/text/sentences.js';
+import { rng as random } from '../fuzz/generate.js';
 import type { Language } from '../../server/src/index.js';
 
 /**
@@ -70,17 +71,6 @@ const MARKS = [
   '&', '-', '--', '–', '/', '(', ')', '[', ']', '\n', '\n\n', '\r\n', '\r\n\r\n', '\r', ' \n \n', '\t', '  ', '_', '@',
   '=', '·', '\u00AD', '😀', '👩‍⚕️', '$', '%', '€', '#', '*', '\u00A0', '\u2028',
 ];
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generated(seed: number): string {
   const next = random(seed);

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { analyseBlock } from '../../server/src/engine/text/analyse.js';
 import { looksLikeTable, notProseRanges, splitSentences } from '../../server/src/engine/text/sentences.js';
 import { clearSyllableCache, sharedString, sharedWord, syllables, syllablesOf, vowelRunSyllables } from '../../server/src/engine/text/syllables.js';
+import { rng as random } from '../fuzz/generate.js';
 import type { Language, ProseBlock } from '../../server/src/index.js';
 
 /**
@@ -55,17 +56,6 @@ const PIECES = [
   'Update', 'geüpdatet', 'Geüpdatet', "auto's", 'ß', 'STRASSE', 'ﬁne',
 ];
 const MARKS = [' ', ' ', ' ', '. ', ', ', '  ', '\t', ' | ', '|', '\n', '\n', '\n\n', '\r\n', ': ', '; ', '(', ') ', '"', '“', '”', '😀', '👩‍⚕️', '-', '/', ' https://example.org/a ', ' [@smith2020] ', ' a@b.nl '];
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generated(seed: number): string {
   const next = random(seed);
