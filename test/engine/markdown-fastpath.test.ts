@@ -964,3 +964,41 @@ describe('Markdown fast paths, session 12: nested emphasis, block quotes holding
     for (const other of ['> a\n> - b\n>       * c', '> a\n>   - b', '> -\ta\n>   - b', '> a\n> - b\nlazy', '> a\n> - b\n> c', '> a\n> - - -', '> a\n>  - b', '**a _b** c_', '_a **b_ c**', '**a *b***']) assert.deepEqual(fastPieces(other, notes), [], other);
   });
 });
+
+describe('Markdown fast paths, session 13: hard breaks by a backslash at a line\'s end', () => {
+  const notes = new Set(['^1', '^2']);
+  // Lines as exports from word processors set them: text, a backslash at the end (a hard break), sometimes a line of a
+  // backslash alone; now and then what is no hard break or something else: a space before it, an escaped backslash,
+  // a backslash at the piece's end or start, a tab after it, a line that starts a block.
+  const LINE = ['De cliënt krijgt een besluit', '*"If the last 4 digits were not included it was harder."*', '**Pilot A for SNAP**', 'Spanish was used in 0.51% of sessions.', 'Zie noot[^1] en _meer_', '😀 reïntegratie, na-zorg'];
+  const end = fc.oneof({ arbitrary: fc.constantFrom('\\', ''), weight: 12 }, { arbitrary: fc.constantFrom(' \\', '\\\\', '\\\\\\', '  '), weight: 1 });
+  const next = fc.oneof({ arbitrary: fc.constant(''), weight: 20 }, { arbitrary: fc.constantFrom('\t', '- ', '# ', '> ', '1. ', '\\', '  '), weight: 1 });
+  const lines = fc.array(fc.tuple(fc.constantFrom(...LINE), end, next), { minLength: 1, maxLength: 5 }).map((ls) => ls.map(([l, e, n]) => `${n}${l}${e}`));
+  const piece = fc.tuple(lines, fc.constantFrom('', '- ', '1. ', '> ', '> - ', '[^1]: ', '* '), fc.boolean()).map(([ls, open, blankBackslash]) => {
+    const indent = open === '- ' || open === '* ' ? '  ' : open === '1. ' ? '   ' : open === '[^1]: ' ? '    ' : open.startsWith('>') ? '> ' : '';
+    const body = blankBackslash && ls.length > 1 ? [...ls.slice(0, 1), '\\', ...ls.slice(1)] : ls;
+    return body.map((l, i) => (i === 0 ? `${open}${l}` : `${indent}${l}`)).join('\n');
+  });
+  it('on generated paragraphs, list items, quotes and footnotes with hard breaks (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n'), (parts, sep) => {
+        const text = `${parts.join(sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`;
+        const { slow, fast } = both(text);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 800, seed: 20261205 },
+    );
+    // The generator reaches the fast path with a hard break.
+    const broken = fc.sample(piece, { numRuns: 300, seed: 7 }).filter((t) => /[^\\ ]\\\n/.test(t) && fastPieces(t, notes).some((p) => p.blocks.length > 0)).length;
+    assert.ok(broken >= 40, `only ${broken} pieces with a hard break took the fast path`);
+  });
+
+  it('a backslash at a line\'s end is a space in the text, read without the parser (en, nl)', () => {
+    const read = (t: string) => fastPieces(t, notes).flatMap((p) => p.blocks.map((b) => [b.kind, b.text, b.quoted ?? false]));
+    assert.deepEqual(read('- Most clients were between 19 and 49.\\\n  *Note: derived from payment platforms.*'), [['listItem', 'Most clients were between 19 and 49. Note: derived from payment platforms.', false]]);
+    assert.deepEqual(read('> *"Een cliënt belde om de link te controleren."*\\\n> \\\n> *"De meeste cliënten belden terug."*'), [['paragraph', '"Een cliënt belde om de link te controleren."  "De meeste cliënten belden terug."', true]]);
+    for (const t of ['Een regel\\\nnog een', '- **Pilot A**\\\n  *Bij verlenging*', '> a\\\n> \\\n> b']) assert.deepStrictEqual(both(`${t}\n\nTekst.`).fast, both(`${t}\n\nTekst.`).slow, t);
+    // No hard break: a space before the backslash, an escaped backslash, the piece's last line (the parser's, or text).
+    for (const other of ['Een regel \\\nnog een', 'Een regel\\\\\\\nnog een', 'Een regel\\']) assert.deepStrictEqual(both(`${other}\n\nTekst.`).fast, both(`${other}\n\nTekst.`).slow, other);
+  });
+});

@@ -1155,6 +1155,19 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
     }
   }
   if (piece.indexOf('&') >= 0 || piece.indexOf('<') >= 0) piece = maskReferences(piece, start, refs);
+  if (piece.indexOf('\\\n') >= 0) {
+    // A backslash left over (escapes are masked) at a line's end, not the piece's first character, after no space or tab: a hard break (a space in the
+    // block's text) that takes in the next line's indentation, as two spaces do below.
+    let ok = true;
+    for (const m of piece.matchAll(/\\\n */g)) {
+      const before = m.index > 0 ? piece.charCodeAt(m.index - 1) : 32;
+      if (before === 32 || before === 9 || piece.charCodeAt(m.index + m[0].length) === 9) ok = false;
+      refs.push([start + m.index, start + m.index + m[0].length, true]);
+    }
+    if (!ok) return null;
+    refs.sort((x, y) => x[0] - y[0]);
+    piece = piece.replace(/\\\n/g, 'x\n');
+  }
   if (piece.indexOf(' \n') >= 0) {
     // A number and spaces only (an empty list item `1. `): masking the spaces below would hide it from BLOCK_START.
     if (/^\d{1,9}[.)] +\n/m.test(piece)) return null;
@@ -1267,6 +1280,11 @@ function fastBlock(src: string, kind: BlockKind, start: number, end: number, fro
     if (what === true) b.addSeparator(' ', rs);
     else if (what === CODE) b.addPlaceholder(rs, re - rs, PLACEHOLDER);
     from = re;
+    // A hard break ends at a line ending: the next line's indentation or quote marker is no text either.
+    if (what === true && src.charCodeAt(re - 1) === 10) {
+      if (indented) while (src.charCodeAt(from) === 32) from++;
+      if (quoted && src.charCodeAt(from) === 62) from += src.charCodeAt(from + 1) === 32 ? 2 : 1;
+    }
   }
   if (b.text.trim().length === 0 || SHORTCODES_ONLY.test(b.text)) return undefined;
   const block: ProseBlock = { kind, text: b.text, map: b.map, start, end };
