@@ -166,18 +166,75 @@ const STOCK_PATCH =
     ? LATIN.tokenizeSentencePlugins[5]
     : undefined;
 
-function leanParser(parser: ParseDutch | ParseEnglish): LatinParser {
+/**
+ * The package's sentence steps that change a sentence only at one mark (parse-latin 7, when the list is the one it was
+ * written for): an "&" before a word joins it (mergeInitialWordSymbol), a "-" after a word and not before one joins
+ * that word (mergeFinalWordSymbol), a short word, a slash and a short word are one ("w/o", "A/B": mergeInnerWordSlash).
+ */
+const STOCK_MARK_STEPS: Array<[(node: unknown) => void, readonly string[]]> =
+  LATIN.tokenizeSentencePlugins.length === 6
+    ? [
+        [LATIN.tokenizeSentencePlugins[0]!, ['&']],
+        [LATIN.tokenizeSentencePlugins[1]!, ['-']],
+        [LATIN.tokenizeSentencePlugins[3]!, ['/']],
+      ]
+    : [];
+
+/**
+ * Whether one of the sentence's children is a punctuation mark or symbol whose value is one of `marks` (or one without
+ * a value, which a step would read through its children: left to the step).
+ */
+function hasMark(sentence: NlcstNode, marks: readonly string[]): boolean {
+  const children = sentence.children;
+  if (children === undefined) return true;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.type !== 'PunctuationNode' && child.type !== 'SymbolNode') continue;
+    if (child.value === undefined || marks.includes(child.value)) return true;
+  }
+  return false;
+}
+
+/**
+ * A sentence step of the package that changes a sentence only at a child that is one of `marks` (a punctuation mark or
+ * symbol, compared as the step compares it: the whole value): run on the sentences that have one. Most sentences have
+ * none, and the step would call a function per child of each (a visitor per token).
+ */
+function onlyWithMarks(step: (node: unknown) => void, marks: readonly string[]): (node: unknown) => void {
+  return (node) => {
+    if (hasMark(node as NlcstNode, marks)) step(node);
+  };
+}
+
+/**
+ * The marks at which the language's own first sentence step (its elisions) can change a sentence: parse-dutch's
+ * mergeDutchElisionExceptions reads an apostrophe only; parse-english's mergeEnglishElisionExceptions an apostrophe
+ * and a slash ("w/"). test/engine/sentence-parser.test.ts compares the trees with the package's.
+ */
+const ELISION_MARKS: Record<Language, readonly string[]> = { nl: ["'", '\u2019'], en: ["'", '\u2019', '/'] };
+
+function leanParser(parser: ParseDutch | ParseEnglish, language: Language): LatinParser {
   const p = parser as unknown as LatinParser;
   p.tokenize = tokenize;
   const at = STOCK_BREAK ? p.tokenizeParagraphPlugins.indexOf(STOCK_BREAK) : -1;
   if (at >= 0) p.tokenizeParagraphPlugins[at] = breakImplicitSentences;
-  // The parser's own copy of the list (the package copies it per parser): the sentence's last step, when it is that.
+  // The parser's own copy of the list (the package copies it per parser): the language's elision step first, then
+  // the stock steps, when the list is that; the stock steps of one mark each.
+  const stock = LATIN.tokenizeSentencePlugins;
+  if (p.tokenizeSentencePlugins.length === stock.length + 1 && stock.every((step, i) => p.tokenizeSentencePlugins[i + 1] === step)) {
+    p.tokenizeSentencePlugins[0] = onlyWithMarks(p.tokenizeSentencePlugins[0]!, ELISION_MARKS[language]);
+  }
+  for (const [step, marks] of STOCK_MARK_STEPS) {
+    const at = p.tokenizeSentencePlugins.indexOf(step);
+    if (at >= 0) p.tokenizeSentencePlugins[at] = onlyWithMarks(step, marks);
+  }
+  // The sentence's last step, when it is the position step.
   const steps = p.tokenizeSentencePlugins;
   if (STOCK_PATCH && steps[steps.length - 1] === STOCK_PATCH) p.tokenizeSentencePlugins = steps.slice(0, -1);
   return p;
 }
 
-const parsers = { nl: leanParser(new ParseDutch()), en: leanParser(new ParseEnglish()) };
+const parsers = { nl: leanParser(new ParseDutch(), 'nl'), en: leanParser(new ParseEnglish(), 'en') };
 
 /**
  * The parser's tree for a text, each node given the offsets sentencesOf reads off it (a leaf from the lengths of the
