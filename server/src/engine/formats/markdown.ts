@@ -798,6 +798,24 @@ const ESCAPE = /\\([!-/:-@[-`{-~])/g;
 type Skip = [number, number, (true | typeof CODE)?];
 const CODE = 2;
 
+/** The end of the run of the character at `i` (backticks, dollar signs). */
+function runEnd(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  let j = i;
+  while (s.charCodeAt(j) === c) j++;
+  return j;
+}
+
+/** The start of the first run of `mark` at or after `from` that is exactly `n` long, or -1. */
+function closingRun(s: string, mark: string, from: number, n: number): number {
+  for (let k = s.indexOf(mark, from); k >= 0; ) {
+    const m = runEnd(s, k);
+    if (m - k === n) return k;
+    k = s.indexOf(mark, m);
+  }
+  return -1;
+}
+
 /**
  * The code spans of a paragraph's text (CommonMark: a run of backticks up to the next run of the
  * same length), as [start, end) ranges with the backticks; null when a run has no closing run (its
@@ -808,19 +826,9 @@ function codeSpans(s: string): Array<[number, number]> | null {
   const out: Array<[number, number]> = [];
   let i = s.indexOf('`');
   while (i >= 0) {
-    let j = i;
-    while (s.charCodeAt(j) === 96) j++;
+    const j = runEnd(s, i);
     const n = j - i;
-    let close = -1;
-    for (let k = s.indexOf('`', j); k >= 0; ) {
-      let m = k;
-      while (s.charCodeAt(m) === 96) m++;
-      if (m - k === n) {
-        close = k;
-        break;
-      }
-      k = s.indexOf('`', m);
-    }
+    const close = closingRun(s, '`', j, n);
     if (close < 0) return null;
     const nl = s.indexOf('\n', j);
     if (nl >= 0 && nl < close) return null;
@@ -839,19 +847,9 @@ function mathSpans(s: string): Array<[number, number]> | null {
   const out: Array<[number, number]> = [];
   let i = s.indexOf('$');
   while (i >= 0) {
-    let j = i;
-    while (s.charCodeAt(j) === 36) j++;
+    const j = runEnd(s, i);
     const n = j - i;
-    let close = -1;
-    for (let k = s.indexOf('$', j); k >= 0; ) {
-      let m = k;
-      while (s.charCodeAt(m) === 36) m++;
-      if (m - k === n) {
-        close = k;
-        break;
-      }
-      k = s.indexOf('$', m);
-    }
+    const close = closingRun(s, '$', j, n);
     if (close < 0) {
       i = s.indexOf('$', j);
       continue;
