@@ -77,4 +77,14 @@ describe('compact cached sentences', () => {
     assert.ok(kept.length > 0);
     for (const s of kept) assert.ok(!Object.prototype.hasOwnProperty.call(s, 'words'));
   });
+
+  it('holds the words its analyses made only while the check runs (then they are made again when asked)', () => {
+    const doc = TEXTS.filter(([l]) => l === 'nl').map(([, t]) => t).join('\n\n') + '\n';
+    const result = new Engine().lint(doc, { format: 'markdown', uri: 'file:///held.md' });
+    const kept = result.blocks.flatMap((b) => b.analysed.sentences);
+    assert.ok(kept.length > 0);
+    for (const s of kept) assert.ok(!Array.isArray((s as unknown as { made: unknown }).made), 'no packed sentence holds its words after the check');
+    const fresh = TEXTS.filter(([l]) => l === 'nl').flatMap(([, t]) => splitSentences(t, 'nl'));
+    assert.deepEqual(kept.map((s) => s.words.map(values)), fresh.map((s) => s.words.map(values)));
+  });
 });

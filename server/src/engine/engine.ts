@@ -9,8 +9,8 @@ import { GUARD_LOOKBACK, secureFindings } from './fixes.js';
 import type { GuardBlock } from './fixes.js';
 import { type EditEnds, LineIndex, type TextEdit, toDocument } from './offsets.js';
 import { detectByFunctionWords, detectLanguage } from './language/detect.js';
-import { analyseBlock, keepCompact } from './text/analyse.js';
-import type { Token } from './text/sentences.js';
+import { analyseBlock, keepCompact, letGo } from './text/analyse.js';
+import type { Sentence, Token } from './text/sentences.js';
 import { addCounts, emptyCounts, metricsOf, sameCounts } from './text/metrics.js';
 import { assignRoles, firstAtOrAfter, headingInfosAfterEdit, roleVocabularyOf, rolesOfHeading } from './sections.js';
 import type { HeadingInfo, HeadingList, LastHeadings, RoleVocabulary } from './sections.js';
@@ -272,6 +272,11 @@ export class Engine {
   /** Analysed blocks made since the cache was last swept. */
   private made = 0;
   /**
+   * The packed sentences of the blocks this check analysed, which hold the words the analysis made until the check is
+   * over (the document rules read them; text/analyse.ts keepCompact, letGo).
+   */
+  private readonly held: Sentence[] = [];
+  /**
    * The last run of each document checked by name (uri or path), the most recent few: a block
    * that none of those runs used is an old version of an edited block (see evict).
    */
@@ -303,6 +308,7 @@ export class Engine {
 
   /** Forgets analysed blocks and block languages (for benchmarks that must not hit the cache); rules and dictionaries stay compiled. */
   clearCaches(): void {
+    letGo(this.held);
     this.cache.clear();
     this.cached = 0;
     this.blockLanguage.clear();
@@ -347,6 +353,8 @@ export class Engine {
    * newer edit made stale. lint() runs the steps without pausing.
    */
   *lintSteps(input: string, options: LintOptions = {}): Generator<void, LintResult> {
+    // The words a stopped check's analyses made (see held).
+    letGo(this.held);
     const config = options.config ?? defaultConfig();
     // A byte-order mark is part of the file as read: offsets count it, the parsers do not see it.
     const bom = input.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -423,6 +431,8 @@ export class Engine {
       }
     }
 
+    // The rules have read the words of the blocks analysed in this check: from now on they are made when asked.
+    letGo(this.held);
     if (parsed.problems?.length) findings.push(...parseNoteFindings(parsed.problems, bom));
     this.evict(blocks, name);
     dropSuperseded(findings, this.rules);
@@ -774,6 +784,7 @@ export class Engine {
   }
 
   private cancelledResult(language: Language, format: Format): LintResult {
+    letGo(this.held);
     const metrics = metricsOf(emptyCounts(), language);
     const model: DocumentModel = { text: '', format, language, blocks: [], sections: [], metrics, lines: new LineIndex(''), config: defaultConfig() };
     return { language, format, metrics, sections: [], findings: [], paragraphs: [], blocks: [], errors: [], model, analyses: {}, cancelled: true };
@@ -882,7 +893,7 @@ export class Engine {
       }
     }
     // Tokens served the rules above; the cache keeps sentences and their words, packed (text/analyse.ts).
-    keepCompact(analysed);
+    keepCompact(analysed, this.held);
     const result: BlockResult = {
       analysed, findings, facts, errors, used: this.generation,
       language, role, kind: b.kind, level: b.level ?? 0, quoted: !!b.quoted, skip: !!b.skip, ckey, placeholders: b.placeholders,

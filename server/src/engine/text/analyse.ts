@@ -104,7 +104,12 @@ const FLAG_BITS = 3;
  */
 class KeptSentence implements Sentence {
   tokens: Token[] = NO_TOKENS;
-  private made: WeakRef<Word[]> | undefined;
+  /**
+   * The words made for the sentence: those the analysis made, held as they are until the check that made them is over
+   * (letGo), then those made again on demand, held weakly. (A WeakRef made per sentence at packing cost a first check of
+   * the thesis ~1 % of its time, for words its own document rules then read.)
+   */
+  private made: Word[] | WeakRef<Word[]> | undefined;
   /** Words set from outside (no caller does now): kept as they are. */
   private given: Word[] | undefined;
 
@@ -117,12 +122,24 @@ class KeptSentence implements Sentence {
     private readonly count: number,
     made?: Word[],
   ) {
-    if (made) this.made = new WeakRef(made);
+    this.made = made;
+  }
+
+  /** Drops the words the analysis made (they are made again when asked). */
+  letGo(): void {
+    if (Array.isArray(this.made)) this.made = undefined;
+  }
+
+  /** Holds the words the analysis made weakly (a packing outside a check). */
+  holdWeakly(words: Word[]): void {
+    this.made = new WeakRef(words);
   }
 
   get words(): Word[] {
     if (this.given) return this.given;
-    let words = this.made?.deref();
+    const made = this.made;
+    if (Array.isArray(made)) return made;
+    let words = made?.deref();
     if (!words) {
       words = new Array<Word>(this.count);
       const p = this.packed;
@@ -161,7 +178,8 @@ class KeptSentence implements Sentence {
 
   /** Each word's text, letters and acronym flag, without making the words again (see eachWord). */
   eachWord(each: (text: string, letters: number, isAcronym: boolean) => void): void {
-    const words = this.given ?? this.made?.deref();
+    const made = this.made;
+    const words = this.given ?? (Array.isArray(made) ? made : made?.deref());
     if (words) {
       for (const w of words) each(w.text, w.letters, w.isAcronym);
       return;
@@ -194,9 +212,10 @@ export function wordCount(s: Sentence): number {
 /**
  * Packs the sentences of an analysed block for keeping (see KeptSentence); the sentences array
  * itself stays the same object (rules remember per-block summaries under it). A sentence with a
- * word whose text is not the block text between its offsets stays as it is.
+ * word whose text is not the block text between its offsets stays as it is. `held` gets each packed sentence that
+ * still holds the words the analysis made, for letGo once the check is over; without it they are held weakly.
  */
-export function keepCompact(analysed: AnalysedBlock): void {
+export function keepCompact(analysed: AnalysedBlock, held?: Sentence[]): void {
   const text = analysed.block.text;
   const list = analysed.sentences;
   let n = 0;
@@ -209,8 +228,10 @@ export function keepCompact(analysed: AnalysedBlock): void {
     s.tokens = NO_TOKENS;
     const from = at;
     let exact = true;
-    for (const w of s.words) {
-      if (w.end - w.start !== w.text.length || !text.startsWith(w.text, w.start) || w.lower !== w.text.toLowerCase() || w.letters < 0) {
+    const words = s.words;
+    for (const w of words) {
+      const t = w.text;
+      if (w.end - w.start !== t.length || w.letters < 0 || !text.startsWith(t, w.start) || w.lower !== t.toLowerCase()) {
         exact = false;
         break;
       }
@@ -223,6 +244,15 @@ export function keepCompact(analysed: AnalysedBlock): void {
       at = from;
       continue;
     }
-    list[i] = new KeptSentence(s.start, s.end, text, packed, from, at - from, s.words);
+    const kept = new KeptSentence(s.start, s.end, text, packed, from, at - from, held ? words : undefined);
+    if (held) held.push(kept);
+    else kept.holdWeakly(words);
+    list[i] = kept;
   }
+}
+
+/** Lets go of the words the analysis made for the packed sentences in `held` (see keepCompact), and empties it. */
+export function letGo(held: Sentence[]): void {
+  for (const s of held) (s as KeptSentence).letGo();
+  held.length = 0;
 }
