@@ -9,7 +9,7 @@ import { GUARD_LOOKBACK, secureFindings } from './fixes.js';
 import type { GuardBlock } from './fixes.js';
 import { type EditEnds, LineIndex, type TextEdit, toDocument } from './offsets.js';
 import { detectByFunctionWords, detectLanguage } from './language/detect.js';
-import { analyseBlock, keepCompact, letGo } from './text/analyse.js';
+import { analyseBlock, keepCompact, letGo, PackingSpace } from './text/analyse.js';
 import type { Sentence, Token } from './text/sentences.js';
 import { addCounts, emptyCounts, metricsOf, sameCounts } from './text/metrics.js';
 import { assignRoles, firstAtOrAfter, headingInfosAfterEdit, roleVocabularyOf, rolesOfHeading } from './sections.js';
@@ -276,6 +276,8 @@ export class Engine {
    * over (the document rules read them; text/analyse.ts keepCompact, letGo).
    */
   private readonly held: Sentence[] = [];
+  /** Where this check packs the words of the blocks it analyses (a new one each check; see PackingSpace). */
+  private space = new PackingSpace();
   /**
    * The last run of each document checked by name (uri or path), the most recent few: a block
    * that none of those runs used is an old version of an edited block (see evict).
@@ -355,6 +357,7 @@ export class Engine {
   *lintSteps(input: string, options: LintOptions = {}): Generator<void, LintResult> {
     // The words a stopped check's analyses made (see held).
     letGo(this.held);
+    this.space = new PackingSpace();
     const config = options.config ?? defaultConfig();
     // A byte-order mark is part of the file as read: offsets count it, the parsers do not see it.
     const bom = input.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -893,7 +896,7 @@ export class Engine {
       }
     }
     // Tokens served the rules above; the cache keeps sentences and their words, packed (text/analyse.ts).
-    keepCompact(analysed, this.held);
+    keepCompact(analysed, this.held, this.space);
     const result: BlockResult = {
       analysed, findings, facts, errors, used: this.generation,
       language, role, kind: b.kind, level: b.level ?? 0, quoted: !!b.quoted, skip: !!b.skip, ckey, placeholders: b.placeholders,

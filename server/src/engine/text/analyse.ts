@@ -210,18 +210,55 @@ export function wordCount(s: Sentence): number {
 }
 
 /**
+ * Room for the packed words of the blocks one check analyses (keepCompact): arrays of a few thousand numbers shared by
+ * many blocks, each block's words a stretch of one, instead of a typed array per block (its own backing store each:
+ * ~1.5 % of a first check of the thesis). An array stays alive while a block packed into it does: the first chunk is
+ * small (a check after an edit packs a block or two) and each next one twice as large, up to CHUNK_MOST numbers, so
+ * that what a long-lived block keeps of a first check is at most that check's packed words.
+ */
+export class PackingSpace {
+  private chunk = NO_NUMBERS;
+  private used = 0;
+  private size = CHUNK_FIRST;
+  /** Where the stretch that take gave last starts in its array. */
+  at = 0;
+
+  /** An array with `n` free numbers from `at` on (n a multiple of 3: the stretches stay aligned on words). */
+  take(n: number): Int32Array {
+    if (this.used + n > this.chunk.length) {
+      if (n > CHUNK_MOST) {
+        this.at = 0;
+        return new Int32Array(n);
+      }
+      while (this.size < n) this.size *= 2;
+      this.chunk = new Int32Array(this.size);
+      this.used = 0;
+      if (this.size < CHUNK_MOST) this.size *= 2;
+    }
+    this.at = this.used;
+    this.used += n;
+    return this.chunk;
+  }
+}
+const NO_NUMBERS = new Int32Array(0);
+/** Numbers in the first chunk of a PackingSpace, and most in one (multiples of 3: a word is three numbers). */
+const CHUNK_FIRST = 3 * 256;
+const CHUNK_MOST = 3 * 16384;
+
+/**
  * Packs the sentences of an analysed block for keeping (see KeptSentence); the sentences array
  * itself stays the same object (rules remember per-block summaries under it). A sentence with a
  * word whose text is not the block text between its offsets stays as it is. `held` gets each packed sentence that
- * still holds the words the analysis made, for letGo once the check is over; without it they are held weakly.
+ * still holds the words the analysis made, for letGo once the check is over; without it they are held weakly. The
+ * words go in `space` when given, else in an array of the block's own.
  */
-export function keepCompact(analysed: AnalysedBlock, held?: Sentence[]): void {
+export function keepCompact(analysed: AnalysedBlock, held?: Sentence[], space?: PackingSpace): void {
   const text = analysed.block.text;
   const list = analysed.sentences;
   let n = 0;
   for (const s of list) n += s.words.length;
-  const packed = new Int32Array(n * 3);
-  let at = 0;
+  const packed = space ? space.take(n * 3) : new Int32Array(n * 3);
+  let at = space ? space.at / 3 : 0;
   for (let i = 0; i < list.length; i++) {
     const s = list[i]!;
     if (s instanceof KeptSentence) continue;
@@ -230,8 +267,7 @@ export function keepCompact(analysed: AnalysedBlock, held?: Sentence[]): void {
     let exact = true;
     const words = s.words;
     for (const w of words) {
-      const t = w.text;
-      if (w.end - w.start !== t.length || w.letters < 0 || !text.startsWith(t, w.start) || w.lower !== t.toLowerCase()) {
+      if (!keepsAsIs(text, w)) {
         exact = false;
         break;
       }
@@ -249,6 +285,29 @@ export function keepCompact(analysed: AnalysedBlock, held?: Sentence[]): void {
     else kept.holdWeakly(words);
     list[i] = kept;
   }
+}
+
+/**
+ * Whether KeptSentence makes the word again as it is: its text is the block text between its offsets, its lower case
+ * is its text in lower case, its letters fit. Compared a character at a time: a word in ASCII is lowered here, without
+ * making its lower case again (a string for each capitalised word); any other word is compared with toLowerCase.
+ */
+function keepsAsIs(text: string, w: Word): boolean {
+  const t = w.text;
+  const start = w.start;
+  const length = t.length;
+  if (w.end - start !== length || w.letters < 0) return false;
+  const lower = w.lower;
+  // While the word is in ASCII, its lower case has its characters in the same places.
+  let ascii = lower.length === length;
+  for (let j = 0; j < length; j++) {
+    const c = t.charCodeAt(j);
+    if (text.charCodeAt(start + j) !== c) return false;
+    if (!ascii) continue;
+    if (c >= 128) ascii = false;
+    else if (lower.charCodeAt(j) !== (c >= 65 && c <= 90 ? c + 32 : c)) return false;
+  }
+  return ascii || lower === t.toLowerCase();
 }
 
 /** Lets go of the words the analysis made for the packed sentences in `held` (see keepCompact), and empties it. */
