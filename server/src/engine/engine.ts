@@ -402,6 +402,8 @@ export class Engine {
     const { headings, roles, list } = headingRoles(parsed.blocks, roleVocabulary, readsEdits && last?.headingList ? { ...last.headingList, count: last.blocks.length, ...same } : undefined);
 
     yield;
+    // Whether the cache is empty before this check's blocks (a first check): then all it holds after them is theirs.
+    const fromEmpty = this.cached === 0 && this.blockLanguage.size === 0;
     const analysed = yield* this.analyseBlocks(parsed, language, roles, config, options.token, bom, last, same);
     if (!analysed) return this.cancelledResult(language, format);
     const { blocks, errors, fresh, withFindings, withErrors, ordered } = analysed;
@@ -437,7 +439,7 @@ export class Engine {
     // The rules have read the words of the blocks analysed in this check: from now on they are made when asked.
     letGo(this.held);
     if (parsed.problems?.length) findings.push(...parseNoteFindings(parsed.problems, bom));
-    this.evict(blocks, name);
+    this.evict(blocks, name, fromEmpty);
     dropSuperseded(findings, this.rules);
     const kept = applyDirectives(findings, parsed.directives.map((d) => ({ ...d, offset: d.offset + bom, endOffset: d.endOffset + bom })), model.lines);
     kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || compareWords(a.ruleId, b.ruleId));
@@ -749,11 +751,17 @@ export class Engine {
    * since the previous one go. (At 1.5 × the blocks, an editor session on a 100,000-word
    * document kept some 850 stale analysed blocks, ~40 MB.)
    */
-  private evict(blocks: readonly PlacedBlock[], name: string | undefined): void {
+  private evict(blocks: readonly PlacedBlock[], name: string | undefined, fromEmpty: boolean): void {
     const blocksThisRun = blocks.length;
     const slack = Math.max(64, Math.ceil(blocksThisRun / 16));
     let live: (r: BlockResult) => boolean;
     if (name !== undefined) {
+      // A check that began with an empty cache: all the cache holds is this run's, used by it (and each block language
+      // is the language of a block it holds). The sweep would keep everything.
+      if (fromEmpty) {
+        this.made = 0;
+        return;
+      }
       // A document checked by name (the language server): what the last run of each of the recent
       // documents used stays, whatever their number and size; the rest are old versions of blocks
       // that edits replaced. Swept once the blocks made since the last sweep exceed the slack
