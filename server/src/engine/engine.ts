@@ -284,7 +284,7 @@ export class Engine {
    */
   private readonly lastRuns = new Map<string, number>();
   private cacheSize: number;
-  private readonly blockLanguage = new ContentCache<Language | 'short'>(50000);
+  private readonly blockLanguage = new ContentCache<Language>(50000);
   /**
    * The last result of each block by its map: a parser that reuses a chunk hands out its blocks'
    * maps (and texts) unchanged, so an unchanged block is found without hashing or comparing its text.
@@ -825,21 +825,27 @@ export class Engine {
     return { config, audience: config.audience, options, severity };
   }
 
-  /** A block of 25 words or more in the other language is checked in that language. */
+  /**
+   * A block of 25 words or more in the other language is checked in that language. A shorter block is checked in the
+   * document's: counted again when its map is new (a look at its first 25 words, cheaper than remembering the answer by
+   * its text, as the longer blocks' languages are).
+   */
   private languageOfBlock(b: ProseBlock, doc: Language, hint: { text: string; language?: Language | 'short' }): Language {
     if (b.kind === 'heading' || b.kind === 'tableCell') return doc;
-    const known = hint.language ?? this.blockLanguage.get(b.text);
-    if (known) {
-      hint.language = known;
-      return known === 'short' ? doc : known;
+    const known = hint.language;
+    if (known) return known === 'short' ? doc : known;
+    if (piecesUpTo(b.text, 25) < 25) {
+      hint.language = 'short';
+      return doc;
     }
-    const words = piecesUpTo(b.text, 25);
-    // Function words settle most blocks; franc is asked only when they point elsewhere.
-    const byFunctionWords = words < 25 ? undefined : detectByFunctionWords(b.text);
-    const lang = words < 25 ? 'short' : byFunctionWords === doc ? doc : detectLanguage(b.text, doc);
-    this.blockLanguage.set(b.text, lang);
+    let lang = this.blockLanguage.get(b.text);
+    if (!lang) {
+      // Function words settle most blocks; franc is asked only when they point elsewhere.
+      lang = detectByFunctionWords(b.text) === doc ? doc : detectLanguage(b.text, doc);
+      this.blockLanguage.set(b.text, lang);
+    }
     hint.language = lang;
-    return lang === 'short' ? doc : lang;
+    return lang;
   }
 
   /** Document language by detection, remembered per sample (an edit rarely changes it). */
