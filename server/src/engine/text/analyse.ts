@@ -210,11 +210,11 @@ export function wordCount(s: Sentence): number {
 }
 
 /**
- * Room for the packed words of the blocks one check analyses (keepCompact): arrays of a few thousand numbers shared by
- * many blocks, each block's words a stretch of one, instead of a typed array per block (its own backing store each:
- * ~1.5 % of a first check of the thesis). An array stays alive while a block packed into it does: the first chunk is
- * small (a check after an edit packs a block or two) and each next one twice as large, up to CHUNK_MOST numbers, so
- * that what a long-lived block keeps of a first check is at most that check's packed words.
+ * Room for the packed words of the blocks one check analyses (keepCompact): arrays shared by a few blocks each, a block's
+ * words a stretch of one, instead of a typed array per block (a backing store of its own each: ~1.5 % of a first check
+ * of the thesis). An array stays alive while a block packed into it does, so the arrays are small: the first one holds
+ * the first block's words exactly (a check after an edit packs a block or two), each next one has room for twice as
+ * many numbers, up to CHUNK_MOST (some 4,000 words); a block with more words has an array of its own.
  */
 export class PackingSpace {
   private chunk = NO_NUMBERS;
@@ -230,10 +230,9 @@ export class PackingSpace {
         this.at = 0;
         return new Int32Array(n);
       }
-      while (this.size < n) this.size *= 2;
-      this.chunk = new Int32Array(this.size);
+      this.chunk = new Int32Array(Math.max(n, this.size));
       this.used = 0;
-      if (this.size < CHUNK_MOST) this.size *= 2;
+      this.size = Math.min(CHUNK_MOST, this.size * 2);
     }
     this.at = this.used;
     this.used += n;
@@ -241,9 +240,9 @@ export class PackingSpace {
   }
 }
 const NO_NUMBERS = new Int32Array(0);
-/** Numbers in the first chunk of a PackingSpace, and most in one (multiples of 3: a word is three numbers). */
-const CHUNK_FIRST = 3 * 256;
-const CHUNK_MOST = 3 * 16384;
+/** Numbers in the first array of a PackingSpace at least, and in any array at most (multiples of 3: a word is three numbers). */
+const CHUNK_FIRST = 3 * 32;
+const CHUNK_MOST = 3 * 4096;
 
 /**
  * Packs the sentences of an analysed block for keeping (see KeptSentence); the sentences array
