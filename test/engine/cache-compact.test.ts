@@ -7,7 +7,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { Engine } from '../../server/src/engine/engine.js';
-import { analyseBlock, keepCompact, wordCount } from '../../server/src/engine/text/analyse.js';
+import { analyseBlock, keepCompact, letGo, PackingSpace, wordCount } from '../../server/src/engine/text/analyse.js';
 import { splitSentences, type Word } from '../../server/src/engine/text/sentences.js';
 import type { Language, ProseBlock } from '../../server/src/engine/types.js';
 
@@ -76,5 +76,35 @@ describe('compact cached sentences', () => {
     const kept = again.blocks.flatMap((b) => b.analysed.sentences);
     assert.ok(kept.length > 0);
     for (const s of kept) assert.ok(!Object.prototype.hasOwnProperty.call(s, 'words'));
+  });
+
+  it('holds the words its analyses made only while the check runs (then they are made again when asked)', () => {
+    const doc = TEXTS.filter(([l]) => l === 'nl').map(([, t]) => t).join('\n\n') + '\n';
+    const result = new Engine().lint(doc, { format: 'markdown', uri: 'file:///held.md' });
+    const kept = result.blocks.flatMap((b) => b.analysed.sentences);
+    assert.ok(kept.length > 0);
+    for (const s of kept) assert.ok(!Array.isArray((s as unknown as { made: unknown }).made), 'no packed sentence holds its words after the check');
+    const fresh = TEXTS.filter(([l]) => l === 'nl').flatMap(([, t]) => splitSentences(t, 'nl'));
+    assert.deepEqual(kept.map((s) => s.words.map(values)), fresh.map((s) => s.words.map(values)));
+  });
+
+  it('packs many blocks into one packing space, across its arrays, and makes each block\'s words again', () => {
+    const space = new PackingSpace();
+    const held: Parameters<typeof letGo>[0] = [];
+    const packed: Array<{ language: Language; text: string; analysed: ReturnType<typeof analyseBlock> }> = [];
+    // Some 60 words a block, 400 blocks: well past the first array and a few of the largest.
+    for (let i = 0; i < 400; i++) {
+      const [language, base] = TEXTS[i % TEXTS.length]!;
+      const text = `${base} ${'Woord '.repeat(i % 7)}${i}.`;
+      const analysed = analyseBlock(block(text), language, 'other', 25);
+      keepCompact(analysed, held, space);
+      packed.push({ language, text, analysed });
+    }
+    // The words the analyses made let go of: those below are made from the packed numbers.
+    letGo(held);
+    for (const { language, text, analysed } of packed) {
+      const fresh = splitSentences(text, language);
+      assert.deepEqual(analysed.sentences.map((s) => s.words.map(values)), fresh.map((s) => s.words.map(values)));
+    }
   });
 });

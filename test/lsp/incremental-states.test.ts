@@ -117,4 +117,25 @@ describe('lsp: document summaries kept up to date by the changed blocks (engine/
     states.update([b], (x) => x, (s, _k, d, blk) => s.push(`${d}:${blk?.id ?? '-'}`));
     assert.deepEqual(log, ['2:a', '1:b', '-2:-']);
   });
+
+  it('a document that shares fewer blocks with every summary than they hold besides is summed from nothing when all are taken', () => {
+    // One summary kept: documents A and then B (no block in common), then A' (A with one block changed).
+    const states = new BlockStates(() => new Tally<string>(), 1);
+    const docA: Block[] = Array.from({ length: 6 }, (_, i) => ({ words: [`a${i}`] }));
+    const docB: Block[] = Array.from({ length: 6 }, (_, i) => ({ words: [`b${i}`] }));
+    let wentAway = 0;
+    const apply = (t: Tally<string>, key: object, delta: number) => {
+      if (delta < 0) wentAway++;
+      t.add((key as Block).words, delta);
+    };
+    states.update(docA, (b) => b, apply);
+    const b = states.update(docB, (x) => x, apply);
+    assert.equal(wentAway, 0, "A's blocks are not taken out one by one: B is summed from nothing");
+    assert.deepEqual(sorted(b.counts), sorted(fromScratch(docB)));
+    // An edit of B: the summary is corrected (the block that went is taken out).
+    const edited = [...docB.slice(0, 5), { words: ['c'] }];
+    const c = states.update(edited, (x) => x, apply);
+    assert.equal(wentAway, 1);
+    assert.deepEqual(sorted(c.counts), sorted(fromScratch(edited)));
+  });
 });

@@ -9,8 +9,8 @@ import { GUARD_LOOKBACK, secureFindings } from './fixes.js';
 import type { GuardBlock } from './fixes.js';
 import { type EditEnds, LineIndex, type TextEdit, toDocument } from './offsets.js';
 import { detectByFunctionWords, detectLanguage } from './language/detect.js';
-import { analyseBlock, keepCompact } from './text/analyse.js';
-import type { Token } from './text/sentences.js';
+import { analyseBlock, keepCompact, letGo, PackingSpace } from './text/analyse.js';
+import type { Sentence, Token } from './text/sentences.js';
 import { addCounts, emptyCounts, metricsOf, sameCounts } from './text/metrics.js';
 import { assignRoles, firstAtOrAfter, headingInfosAfterEdit, roleVocabularyOf, rolesOfHeading } from './sections.js';
 import type { HeadingInfo, HeadingList, LastHeadings, RoleVocabulary } from './sections.js';
@@ -272,12 +272,19 @@ export class Engine {
   /** Analysed blocks made since the cache was last swept. */
   private made = 0;
   /**
+   * The packed sentences of the blocks this check analysed, which hold the words the analysis made until the check is
+   * over (the document rules read them; text/analyse.ts keepCompact, letGo).
+   */
+  private readonly held: Sentence[] = [];
+  /** Where this check packs the words of the blocks it analyses (a new one each check; see PackingSpace). */
+  private space = new PackingSpace();
+  /**
    * The last run of each document checked by name (uri or path), the most recent few: a block
    * that none of those runs used is an old version of an edited block (see evict).
    */
   private readonly lastRuns = new Map<string, number>();
   private cacheSize: number;
-  private readonly blockLanguage = new ContentCache<Language | 'short'>(50000);
+  private readonly blockLanguage = new ContentCache<Language>(50000);
   /**
    * The last result of each block by its map: a parser that reuses a chunk hands out its blocks'
    * maps (and texts) unchanged, so an unchanged block is found without hashing or comparing its text.
@@ -303,6 +310,7 @@ export class Engine {
 
   /** Forgets analysed blocks and block languages (for benchmarks that must not hit the cache); rules and dictionaries stay compiled. */
   clearCaches(): void {
+    letGo(this.held);
     this.cache.clear();
     this.cached = 0;
     this.blockLanguage.clear();
@@ -347,6 +355,9 @@ export class Engine {
    * newer edit made stale. lint() runs the steps without pausing.
    */
   *lintSteps(input: string, options: LintOptions = {}): Generator<void, LintResult> {
+    // The words a stopped check's analyses made (see held).
+    letGo(this.held);
+    this.space = new PackingSpace();
     const config = options.config ?? defaultConfig();
     // A byte-order mark is part of the file as read: offsets count it, the parsers do not see it.
     const bom = input.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -391,6 +402,8 @@ export class Engine {
     const { headings, roles, list } = headingRoles(parsed.blocks, roleVocabulary, readsEdits && last?.headingList ? { ...last.headingList, count: last.blocks.length, ...same } : undefined);
 
     yield;
+    // Whether the cache is empty before this check's blocks (a first check): then all it holds after them is theirs.
+    const fromEmpty = this.cached === 0 && this.blockLanguage.size === 0;
     const analysed = yield* this.analyseBlocks(parsed, language, roles, config, options.token, bom, last, same);
     if (!analysed) return this.cancelledResult(language, format);
     const { blocks, errors, fresh, withFindings, withErrors, ordered } = analysed;
@@ -423,8 +436,10 @@ export class Engine {
       }
     }
 
+    // The rules have read the words of the blocks analysed in this check: from now on they are made when asked.
+    letGo(this.held);
     if (parsed.problems?.length) findings.push(...parseNoteFindings(parsed.problems, bom));
-    this.evict(blocks, name);
+    this.evict(blocks, name, fromEmpty);
     dropSuperseded(findings, this.rules);
     const kept = applyDirectives(findings, parsed.directives.map((d) => ({ ...d, offset: d.offset + bom, endOffset: d.endOffset + bom })), model.lines);
     kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || compareWords(a.ruleId, b.ruleId));
@@ -736,11 +751,17 @@ export class Engine {
    * since the previous one go. (At 1.5 × the blocks, an editor session on a 100,000-word
    * document kept some 850 stale analysed blocks, ~40 MB.)
    */
-  private evict(blocks: readonly PlacedBlock[], name: string | undefined): void {
+  private evict(blocks: readonly PlacedBlock[], name: string | undefined, fromEmpty: boolean): void {
     const blocksThisRun = blocks.length;
     const slack = Math.max(64, Math.ceil(blocksThisRun / 16));
     let live: (r: BlockResult) => boolean;
     if (name !== undefined) {
+      // A check that began with an empty cache: all the cache holds is this run's, used by it (and each block language
+      // is the language of a block it holds). The sweep would keep everything.
+      if (fromEmpty) {
+        this.made = 0;
+        return;
+      }
       // A document checked by name (the language server): what the last run of each of the recent
       // documents used stays, whatever their number and size; the rest are old versions of blocks
       // that edits replaced. Swept once the blocks made since the last sweep exceed the slack
@@ -774,6 +795,7 @@ export class Engine {
   }
 
   private cancelledResult(language: Language, format: Format): LintResult {
+    letGo(this.held);
     const metrics = metricsOf(emptyCounts(), language);
     const model: DocumentModel = { text: '', format, language, blocks: [], sections: [], metrics, lines: new LineIndex(''), config: defaultConfig() };
     return { language, format, metrics, sections: [], findings: [], paragraphs: [], blocks: [], errors: [], model, analyses: {}, cancelled: true };
@@ -803,21 +825,27 @@ export class Engine {
     return { config, audience: config.audience, options, severity };
   }
 
-  /** A block of 25 words or more in the other language is checked in that language. */
+  /**
+   * A block of 25 words or more in the other language is checked in that language. A shorter block is checked in the
+   * document's: counted again when its map is new (a look at its first 25 words, cheaper than remembering the answer by
+   * its text, as the longer blocks' languages are).
+   */
   private languageOfBlock(b: ProseBlock, doc: Language, hint: { text: string; language?: Language | 'short' }): Language {
     if (b.kind === 'heading' || b.kind === 'tableCell') return doc;
-    const known = hint.language ?? this.blockLanguage.get(b.text);
-    if (known) {
-      hint.language = known;
-      return known === 'short' ? doc : known;
+    const known = hint.language;
+    if (known) return known === 'short' ? doc : known;
+    if (piecesUpTo(b.text, 25) < 25) {
+      hint.language = 'short';
+      return doc;
     }
-    const words = piecesUpTo(b.text, 25);
-    // Function words settle most blocks; franc is asked only when they point elsewhere.
-    const byFunctionWords = words < 25 ? undefined : detectByFunctionWords(b.text);
-    const lang = words < 25 ? 'short' : byFunctionWords === doc ? doc : detectLanguage(b.text, doc);
-    this.blockLanguage.set(b.text, lang);
+    let lang = this.blockLanguage.get(b.text);
+    if (!lang) {
+      // Function words settle most blocks; franc is asked only when they point elsewhere.
+      lang = detectByFunctionWords(b.text) === doc ? doc : detectLanguage(b.text, doc);
+      this.blockLanguage.set(b.text, lang);
+    }
     hint.language = lang;
-    return lang === 'short' ? doc : lang;
+    return lang;
   }
 
   /** Document language by detection, remembered per sample (an edit rarely changes it). */
@@ -882,7 +910,7 @@ export class Engine {
       }
     }
     // Tokens served the rules above; the cache keeps sentences and their words, packed (text/analyse.ts).
-    keepCompact(analysed);
+    keepCompact(analysed, this.held, this.space);
     const result: BlockResult = {
       analysed, findings, facts, errors, used: this.generation,
       language, role, kind: b.kind, level: b.level ?? 0, quoted: !!b.quoted, skip: !!b.skip, ckey, placeholders: b.placeholders,

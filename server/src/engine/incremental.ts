@@ -171,6 +171,13 @@ export class BlockStates<S> {
     if (!best || (bestCommon * 2 < current.size && this.states.length < this.max)) {
       best = { blocks: new Map(), keys: [], state: this.create() };
       this.states.push(best);
+    } else if (bestCost > current.size) {
+      // Correcting the closest summary would apply more keys than summing these blocks from nothing (it has
+      // more blocks of its own than it shares with these, as when another document, or this one before the caches were
+      // cleared, was summarised there): it is summed anew in its place (the same summary, without taking the other
+      // document's blocks out one by one).
+      best.blocks = new Map();
+      best.state = this.create();
     }
     const previous = best.blocks;
     for (const [k, n] of current) {

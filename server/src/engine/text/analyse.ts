@@ -104,7 +104,12 @@ const FLAG_BITS = 3;
  */
 class KeptSentence implements Sentence {
   tokens: Token[] = NO_TOKENS;
-  private made: WeakRef<Word[]> | undefined;
+  /**
+   * The words made for the sentence: those the analysis made, held as they are until the check that made them is over
+   * (letGo), then those made again on demand, held weakly. (A WeakRef made per sentence at packing cost a first check of
+   * the thesis ~1 % of its time, for words its own document rules then read.)
+   */
+  private made: Word[] | WeakRef<Word[]> | undefined;
   /** Words set from outside (no caller does now): kept as they are. */
   private given: Word[] | undefined;
 
@@ -117,12 +122,24 @@ class KeptSentence implements Sentence {
     private readonly count: number,
     made?: Word[],
   ) {
-    if (made) this.made = new WeakRef(made);
+    this.made = made;
+  }
+
+  /** Drops the words the analysis made (they are made again when asked). */
+  letGo(): void {
+    if (Array.isArray(this.made)) this.made = undefined;
+  }
+
+  /** Holds the words the analysis made weakly (a packing outside a check). */
+  holdWeakly(words: Word[]): void {
+    this.made = new WeakRef(words);
   }
 
   get words(): Word[] {
     if (this.given) return this.given;
-    let words = this.made?.deref();
+    const made = this.made;
+    if (Array.isArray(made)) return made;
+    let words = made?.deref();
     if (!words) {
       words = new Array<Word>(this.count);
       const p = this.packed;
@@ -161,7 +178,8 @@ class KeptSentence implements Sentence {
 
   /** Each word's text, letters and acronym flag, without making the words again (see eachWord). */
   eachWord(each: (text: string, letters: number, isAcronym: boolean) => void): void {
-    const words = this.given ?? this.made?.deref();
+    const made = this.made;
+    const words = this.given ?? (Array.isArray(made) ? made : made?.deref());
     if (words) {
       for (const w of words) each(w.text, w.letters, w.isAcronym);
       return;
@@ -192,25 +210,63 @@ export function wordCount(s: Sentence): number {
 }
 
 /**
+ * Room for the packed words of the blocks one check analyses (keepCompact): arrays shared by a few blocks each, a block's
+ * words a stretch of one, instead of a typed array per block (a backing store of its own each: ~1.5 % of a first check
+ * of the thesis). An array stays alive while a block packed into it does, so the arrays are small: the first one holds
+ * the first block's words exactly (a check after an edit packs a block or two), each next one has room for twice as
+ * many numbers, up to CHUNK_MOST (some 4,000 words); a block with more words has an array of its own.
+ */
+export class PackingSpace {
+  private chunk = NO_NUMBERS;
+  private used = 0;
+  private size = CHUNK_FIRST;
+  /** Where the stretch that take gave last starts in its array. */
+  at = 0;
+
+  /** An array with `n` free numbers from `at` on (n a multiple of 3: the stretches stay aligned on words). */
+  take(n: number): Int32Array {
+    if (this.used + n > this.chunk.length) {
+      if (n > CHUNK_MOST) {
+        this.at = 0;
+        return new Int32Array(n);
+      }
+      this.chunk = new Int32Array(Math.max(n, this.size));
+      this.used = 0;
+      this.size = Math.min(CHUNK_MOST, this.size * 2);
+    }
+    this.at = this.used;
+    this.used += n;
+    return this.chunk;
+  }
+}
+const NO_NUMBERS = new Int32Array(0);
+/** Numbers in the first array of a PackingSpace at least, and in any array at most (multiples of 3: a word is three numbers). */
+const CHUNK_FIRST = 3 * 32;
+const CHUNK_MOST = 3 * 4096;
+
+/**
  * Packs the sentences of an analysed block for keeping (see KeptSentence); the sentences array
  * itself stays the same object (rules remember per-block summaries under it). A sentence with a
- * word whose text is not the block text between its offsets stays as it is.
+ * word whose text is not the block text between its offsets stays as it is. `held` gets each packed sentence that
+ * still holds the words the analysis made, for letGo once the check is over; without it they are held weakly. The
+ * words go in `space` when given, else in an array of the block's own.
  */
-export function keepCompact(analysed: AnalysedBlock): void {
+export function keepCompact(analysed: AnalysedBlock, held?: Sentence[], space?: PackingSpace): void {
   const text = analysed.block.text;
   const list = analysed.sentences;
   let n = 0;
   for (const s of list) n += s.words.length;
-  const packed = new Int32Array(n * 3);
-  let at = 0;
+  const packed = space ? space.take(n * 3) : new Int32Array(n * 3);
+  let at = space ? space.at / 3 : 0;
   for (let i = 0; i < list.length; i++) {
     const s = list[i]!;
     if (s instanceof KeptSentence) continue;
     s.tokens = NO_TOKENS;
     const from = at;
     let exact = true;
-    for (const w of s.words) {
-      if (w.end - w.start !== w.text.length || !text.startsWith(w.text, w.start) || w.lower !== w.text.toLowerCase() || w.letters < 0) {
+    const words = s.words;
+    for (const w of words) {
+      if (!keepsAsIs(text, w)) {
         exact = false;
         break;
       }
@@ -223,6 +279,38 @@ export function keepCompact(analysed: AnalysedBlock): void {
       at = from;
       continue;
     }
-    list[i] = new KeptSentence(s.start, s.end, text, packed, from, at - from, s.words);
+    const kept = new KeptSentence(s.start, s.end, text, packed, from, at - from, held ? words : undefined);
+    if (held) held.push(kept);
+    else kept.holdWeakly(words);
+    list[i] = kept;
   }
+}
+
+/**
+ * Whether KeptSentence makes the word again as it is: its text is the block text between its offsets, its lower case
+ * is its text in lower case, its letters fit. Compared a character at a time: a word in ASCII is lowered here, without
+ * making its lower case again (a string for each capitalised word); any other word is compared with toLowerCase.
+ */
+function keepsAsIs(text: string, w: Word): boolean {
+  const t = w.text;
+  const start = w.start;
+  const length = t.length;
+  if (w.end - start !== length || w.letters < 0) return false;
+  const lower = w.lower;
+  // While the word is in ASCII, its lower case has its characters in the same places.
+  let ascii = lower.length === length;
+  for (let j = 0; j < length; j++) {
+    const c = t.charCodeAt(j);
+    if (text.charCodeAt(start + j) !== c) return false;
+    if (!ascii) continue;
+    if (c >= 128) ascii = false;
+    else if (lower.charCodeAt(j) !== (c >= 65 && c <= 90 ? c + 32 : c)) return false;
+  }
+  return ascii || lower === t.toLowerCase();
+}
+
+/** Lets go of the words the analysis made for the packed sentences in `held` (see keepCompact), and empties it. */
+export function letGo(held: Sentence[]): void {
+  for (const s of held) (s as KeptSentence).letGo();
+  held.length = 0;
 }
