@@ -3,7 +3,8 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { abbreviationsBefore, BEFORE } from '../../server/src/engine/vocabulary/abbreviations.js';
-import { firstLetter } from '../../server/src/engine/rules/readability/undefined-abbreviation.js';
+import { lettersOf, spelledOut, spelledOutByEntry } from '../../server/src/engine/rules/readability/undefined-abbreviation.js';
+import { mayHold, proseText } from '../../server/src/engine/rules/vocabulary/term-rule.js';
 import { CORPUS_DIR } from '../helpers/shared.js';
 
 /**
@@ -41,14 +42,50 @@ describe('vocabulary fast paths (abbr27)', () => {
     }
   });
 
-  it('firstLetter is the first of the letters in lower case (fast-check)', () => {
+  it('lettersOf gives the letters in lower case (fast-check)', () => {
     const pieces = ['A', 'Z', 'a', 'z', '&', '1', '-', "'", 'É', 'İ', 'Σ', '𝐀', '\ud835', 'ß', 'ǅ', '@', '[', '`', '{'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), (ps) => {
         const a = ps.join('');
-        assert.equal(firstLetter(a), a.replace(/[^\p{L}]/gu, '').toLowerCase()[0]);
+        assert.equal(lettersOf(a), a.replace(/[^\p{L}]/gu, '').toLowerCase());
       }),
       { numRuns: 3000, seed: 20261205 },
     );
+  });
+
+  it("a block's entry answers as spelledOut() on its words, with the first and second letters tested first (fast-check)", () => {
+    const words = ['Nederlandse', 'Vereniging', 'voor', 'Volkskrediet', 'Uitvoeringsinstituut', 'Werknemersverzekeringen', 'of', 'the', 'The', 'and', '&', 'van', 'De', 'Department', 'Work', 'Pensions', 'work', 'pensions', 'Social', 'Enterprise', 'İstanbul', 'Ilse', 'Σοφία', 'Σ', '𝐀lpha', 'Åse', '\u212aelvin', 'Kelvin', 'Ölçme', 'Zorg', 'zorg', 'Alpha', 'Xavier', 'x', 'NVVK', '|', '12', '-'];
+    const acronyms = ['NVVK', 'UWV', 'DWP', 'SE', 'SES', 'I', 'IS', 'İS', 'ΣΑ', 'AK', 'KA', 'OZ', 'ZX', 'R&D', 'V&V', 'DV', 'TD', 'AE', 'ÅS', 'KE', 'N', 'SÅ', 'IΣ', 'ZÖ', 'AK'];
+    let yes = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 14 }), fc.constantFrom(...acronyms), (ws, acronym) => {
+        const fast = spelledOutByEntry(acronym, ws);
+        assert.equal(fast, spelledOut(acronym, ws), `${acronym} in ${ws.join(' ')}`);
+        if (fast) yes++;
+      }),
+      { numRuns: 5000, seed: 20261205 },
+    );
+    assert.ok(yes > 0);
+  });
+
+  it('mayHold says no only when the prose does not hold the phrase (fast-check)', () => {
+    const pieces = ['adapted', 'Adapted', 'ADAPTED', 'your', 'Your', 'thesis', 'cliënt', 'client', 'CLIËNT', 'ſ', 's', 'K', '\u212a', 'ß', 'İ', 'ﬁ', 'fi', 'é', 'e\u0301', '’', "'", '-', '—', '“', '.', ',', ' ', '  ', '\n', '\u00a0', '😀', '①', '1', 'x'];
+    let no = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 20 }), fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 4 }), fc.nat(), fc.nat(), (ps, ks, a, b) => {
+        const text = ps.join('');
+        const prose = proseText(text);
+        // A phrase from the prose itself (a stretch of it) or from other pieces.
+        const from = prose.length ? a % prose.length : 0;
+        for (const key of [prose.slice(from, from + 1 + (b % 12)).trim(), proseText(ks.join(' '))]) {
+          const holds = prose.includes(key);
+          const may = mayHold({ text }, key);
+          if (holds) assert.ok(may, `${JSON.stringify(text)} holds ${JSON.stringify(key)}`);
+          if (!may) no++;
+        }
+      }),
+      { numRuns: 5000, seed: 20261205 },
+    );
+    assert.ok(no > 0);
   });
 });

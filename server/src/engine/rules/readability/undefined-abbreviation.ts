@@ -537,6 +537,11 @@ interface WordsEntry {
   initials: string;
   /** The lower-cased first code unit of each capitalised word: where spelledOut() can start. */
   capitals: string;
+  /**
+   * The first code unit of each word spelledOut() reads (capitalised or linking) in lower case, as it compares them with
+   * the acronym's letters: a spelling takes its second letter from such a word (speed only, abbr27).
+   */
+  seconds: string;
   /** Made at the first answer that needed spelledOut() (most blocks are never asked; a block whose capitals cannot start the acronym is answered without it). */
   answers?: Map<string, boolean>;
 }
@@ -559,6 +564,7 @@ function wordsEntry(cache: WeakMap<object, WordsEntry>, sentences: Sentences, wo
     const words: string[] = [];
     let capitals = '';
     let initials = '';
+    let seconds = '';
     let apart = false;
     for (const w of all) {
       const c = w.charCodeAt(0);
@@ -569,26 +575,42 @@ function wordsEntry(cache: WeakMap<object, WordsEntry>, sentences: Sentences, wo
         if (!initials.includes(w[0]!)) initials += w[0]!;
         words.push(w);
       } else if (LINKING.test(w)) words.push(w);
-      else if (words.length > 0 && words[words.length - 1] !== STOP) words.push(STOP);
+      else {
+        if (words.length > 0 && words[words.length - 1] !== STOP) words.push(STOP);
+        continue;
+      }
+      // spelledOut() compares the first code unit of the word's lower case (an ASCII letter's own lower case).
+      const second = c < 128 ? (c >= 65 && c <= 90 ? LOWER_ASCII[c - 65]! : w[0]!) : w.toLowerCase()[0]!;
+      if (!seconds.includes(second)) seconds += second;
       if (w.includes(SEPARATOR)) apart = true;
     }
     // A word with the separator in it (never in prose) would be split: such a block keeps the words as they are.
-    entry = initials === '' ? EMPTY : { words: apart ? words : words.join(SEPARATOR), initials, capitals };
+    entry = initials === '' ? EMPTY : { words: apart ? words : words.join(SEPARATOR), initials, capitals, seconds };
     cache.set(sentences, entry);
   }
   return entry;
 }
 /** The entry of every block without a capitalised word (shared: it is never asked, see spelledOutAnswer). */
-const EMPTY: WordsEntry = Object.freeze({ words: '', initials: '', capitals: '' });
+const EMPTY: WordsEntry = Object.freeze({ words: '', initials: '', capitals: '', seconds: '' });
 /** A word spelledOut() never reads: it ends a spelling. */
 const STOP = '|';
+const LOWER_ASCII = [...'abcdefghijklmnopqrstuvwxyz'];
+
+/** spelledOut() on the entry of a list of words as a block's (for tests: the answer the check gets for these words). */
+export function spelledOutByEntry(acronym: string, words: string[]): boolean {
+  return spelledOutAnswer(wordsEntry(new WeakMap(), [], () => words), acronym);
+}
 
 /** spelledOut() on an entry's words, remembered per acronym. */
 function spelledOutAnswer(entry: WordsEntry, acronym: string): boolean {
   // spelledOut() starts only at a capitalised word with the acronym's first letter: without one, no need to try
   // (a report's footnotes were each tried for every acronym of the report), nor to remember the answer.
-  const first = firstLetter(acronym);
+  const letters = lettersOf(acronym);
+  const first = letters[0];
   if (first === undefined || !entry.capitals.includes(first)) return false;
+  // Nor without a word (capitalised or linking) with its second letter first: spelledOut() takes the second letter from
+  // the initial of a word after the first, and spells nothing of one letter (speed only, abbr27).
+  if (letters.length < 2 || !entry.seconds.includes(letters[1]!)) return false;
   let answer = entry.answers?.get(acronym);
   if (answer === undefined) {
     const words = typeof entry.words === 'string' ? entry.words.split(SEPARATOR) : entry.words;
@@ -599,17 +621,18 @@ function spelledOutAnswer(entry: WordsEntry, acronym: string): boolean {
 }
 
 /**
- * The first code unit of an acronym's letters in lower case (`acronym.replace(/[^\p{L}]/gu, '').toLowerCase()[0]`). Speed
- * only (abbr27): an acronym that starts with an ASCII letter (nearly every one) has that letter first, read without
- * making new strings; the check asks this for every footnote and every acronym of the report.
+ * An acronym's letters in lower case, as spelledOut() reads them (`acronym.replace(/[^\p{L}]/gu, '').toLowerCase()`),
+ * remembered per acronym (speed only, abbr27: the check asks it for every footnote and every acronym of the report).
  */
-export function firstLetter(acronym: string): string | undefined {
-  const c = acronym.charCodeAt(0);
-  if (c >= 65 && c <= 90) return LOWER_ASCII[c - 65];
-  if (c >= 97 && c <= 122) return acronym[0];
-  return acronym.replace(/[^\p{L}]/gu, '').toLowerCase()[0];
+export function lettersOf(acronym: string): string {
+  let letters = LETTERS.get(acronym);
+  if (letters === undefined) {
+    if (LETTERS.size >= 5000) LETTERS.clear();
+    LETTERS.set(acronym, (letters = acronym.replace(/[^\p{L}]/gu, '').toLowerCase()));
+  }
+  return letters;
 }
-const LOWER_ASCII = [...'abcdefghijklmnopqrstuvwxyz'];
+const LETTERS = new Map<string, string>();
 
 /** A word that links a full form to the abbreviation after it: "…, ofwel SVD", "…, or GNRC", "…, also known as CAD". */
 const LINK_BEFORE = /(?:,\s*(?:of|or|oftewel|ofwel|i\.e\.|dat wil zeggen|that is)|\b(?:also known as|known as|better known as|hereafter|hereinafter|ook wel|ook bekend als|beter bekend als|hierna|afgekort(?: als| tot)?|abbreviated(?: as| to)?))\s+$/iu;
