@@ -282,7 +282,13 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         // Speed only (lsp9): a new footnote's answers about the document's acronyms (the check asks every footnote
         // about each acronym's first use; the answers are kept with the footnote's analysis). Other blocks are asked
         // only as the block of an acronym's first use: their words are listed then (memory only, voc16).
-        if (doc.blocks[i]!.analysed.block.kind === 'footnote') for (const acronym of acronymsOf(doc)) spelledOutIn(acronym, sentences);
+        // Only the acronyms whose first letter starts one of its capitalised words (the others are answered without
+        // the words, see spelledOutAnswer; speed only, abbr27: the acronyms grouped by their first letter).
+        if (doc.blocks[i]!.analysed.block.kind === 'footnote') {
+          const entry = wordsEntry(SPELLED, sentences, spelledWordsOf);
+          const byLetter = acronymsByLetter(doc);
+          for (let k = 0; k < entry.capitals.length; k++) for (const [acronym, letters] of byLetter.get(entry.capitals[k]!) ?? []) answerWith(entry, acronym, letters);
+        }
       }
     },
   };
@@ -603,9 +609,13 @@ export function spelledOutByEntry(acronym: string, words: string[]): boolean {
 
 /** spelledOut() on an entry's words, remembered per acronym. */
 function spelledOutAnswer(entry: WordsEntry, acronym: string): boolean {
+  return answerWith(entry, acronym, lettersOf(acronym));
+}
+
+/** spelledOutAnswer() with the acronym's letters (lettersOf) given. */
+function answerWith(entry: WordsEntry, acronym: string, letters: string): boolean {
   // spelledOut() starts only at a capitalised word with the acronym's first letter: without one, no need to try
   // (a report's footnotes were each tried for every acronym of the report), nor to remember the answer.
-  const letters = lettersOf(acronym);
   const first = letters[0];
   if (first === undefined || !entry.capitals.includes(first)) return false;
   // Nor without a word (capitalised or linking) with its second letter first: spelledOut() takes the second letter from
@@ -779,17 +789,28 @@ function ordinaryWordsOf(sentences: Sentences): Set<string> {
   return seen;
 }
 
-/** Every acronym the document's blocks use, once per document model. */
-function acronymsOf(doc: DocumentModel): Set<string> {
+/** Every acronym the document's blocks use with its letters (lettersOf), by its first letter, once per document model. */
+function acronymsByLetter(doc: DocumentModel): Map<string, Array<[string, string]>> {
   let out = ACRONYMS.get(doc);
   if (!out) {
-    out = new Set();
-    for (const b of doc.blocks) for (const u of (b.facts.acronyms as AcronymUse[] | undefined) ?? []) out.add(u.acronym);
+    const seen = new Set<string>();
+    out = new Map();
+    for (const b of doc.blocks) {
+      for (const u of (b.facts.acronyms as AcronymUse[] | undefined) ?? []) {
+        if (seen.has(u.acronym)) continue;
+        seen.add(u.acronym);
+        const letters = lettersOf(u.acronym);
+        if (letters === '') continue;
+        let list = out.get(letters[0]!);
+        if (!list) out.set(letters[0]!, (list = []));
+        list.push([u.acronym, letters]);
+      }
+    }
     ACRONYMS.set(doc, out);
   }
   return out;
 }
-const ACRONYMS = new WeakMap<DocumentModel, Set<string>>();
+const ACRONYMS = new WeakMap<DocumentModel, Map<string, Array<[string, string]>>>();
 
 /**
  * Whether any footnote spells the acronym out. The answers of the last check are kept while its footnotes are the
@@ -801,13 +822,19 @@ function spelledOutInNotes(acronym: string, notes: Sentences[][]): boolean {
     // The same runs' lists (an edit elsewhere), else the same footnotes in order.
     const same = (prev.length === notes.length && prev.every((ns, i) => ns === notes[i])) || sameSequence(prev, notes);
     lastNotes.notes = notes;
+    lastNotes.entries = undefined;
     if (!same) lastNotes.answers = new Map();
   }
   let answer = lastNotes.answers.get(acronym);
-  if (answer === undefined) lastNotes.answers.set(acronym, (answer = notes.some((ns) => ns.some((ss) => spelledOutIn(acronym, ss)))));
+  if (answer === undefined) {
+    // The footnotes' entries, looked up once for these footnotes (speed only, abbr27: not once per acronym and footnote).
+    const entries = (lastNotes.entries ??= notes.flatMap((ns) => ns.map((ss) => wordsEntry(SPELLED, ss, spelledWordsOf))));
+    const letters = lettersOf(acronym);
+    lastNotes.answers.set(acronym, (answer = entries.some((e) => answerWith(e, acronym, letters))));
+  }
   return answer;
 }
-const lastNotes: { notes: Sentences[][]; answers: Map<string, boolean> } = { notes: [], answers: new Map() };
+const lastNotes: { notes: Sentences[][]; answers: Map<string, boolean>; entries?: WordsEntry[] } = { notes: [], answers: new Map() };
 
 /** Whether two lists of lists hold the same items in the same order, however they are cut into lists. */
 function sameSequence<T>(a: ReadonlyArray<ReadonlyArray<T>>, b: ReadonlyArray<ReadonlyArray<T>>): boolean {
