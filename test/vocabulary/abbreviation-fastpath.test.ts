@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { abbreviationsBefore, BEFORE } from '../../server/src/engine/vocabulary/abbreviations.js';
-import { lettersOf, spelledOut, spelledOutByEntry } from '../../server/src/engine/rules/readability/undefined-abbreviation.js';
+import { acronymOfWord, lettersOf, spelledOut, spelledOutByEntry } from '../../server/src/engine/rules/readability/undefined-abbreviation.js';
 import { mayHold, proseText } from '../../server/src/engine/rules/vocabulary/term-rule.js';
 import { CORPUS_DIR } from '../helpers/shared.js';
 
@@ -87,5 +87,24 @@ describe('vocabulary fast paths (abbr27)', () => {
       { numRuns: 5000, seed: 20261205 },
     );
     assert.ok(no > 0);
+  });
+
+  it('acronymOfWord gives the acronym of a word as the expressions do (fast-check)', () => {
+    const ROMAN = /^(?:[IVXLCDM]+)$/;
+    const slow = (text: string): string | undefined => {
+      if (!/^\p{Lu}[\p{Lu}&]/u.test(text)) return undefined;
+      const acronym = text.replace(/['’]s$/, '').replace(/-.*$/, '').replace(/^(\p{Lu}{2,})s$/u, '$1');
+      const letters = acronym.replace(/[^\p{L}]/gu, '').length;
+      if (letters < 2 || letters > 10 || ROMAN.test(acronym)) return undefined;
+      return /^[\p{Lu}][\p{Lu}&]+$/u.test(acronym) ? acronym : undefined;
+    };
+    const pieces = ['U', 'W', 'V', 'I', 'X', 'C', 'A', 'Z', 'UWV', 'ABCDE', 'MDCL', '_', '`', '[', 'a', 's', 'z', '&', "'s", '’s', '-', '-code', '1', 'É', 'é', 'İ', '𝐀', '\ud835', '\udc00', 'ß', 'Σ'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (ps) => {
+        const w = ps.join('');
+        assert.equal(acronymOfWord(w), slow(w), w);
+      }),
+      { numRuns: 5000, seed: 20261205 },
+    );
   });
 });

@@ -38,14 +38,9 @@ export const acronymAnalyzer: BlockAnalyzer = {
       if (s.words.length > 2 && acronymCount(s.words) > s.words.length / 2) continue;
       for (let i = 0; i < s.words.length; i++) {
         const w = s.words[i]!;
-        // An acronym (below) starts with a capital and a capital or &: any other word is none, without the work.
-        if (!mayBeCapital(w.text.charCodeAt(0)) || !STARTS_ACRONYM.test(w.text)) continue;
-        // The acronym of a possessive, a plural or a compound: UWV's, NGOs, NVVK-gedragscode, DWP-funded.
-        const acronym = w.text.replace(/['’]s$/, '').replace(/-.*$/, '').replace(/^(\p{Lu}{2,})s$/u, '$1');
-        const letters = acronym.replace(/[^\p{L}]/gu, '').length;
-        if (letters < 2 || letters > 10 || ROMAN.test(acronym)) continue;
-        // Codes with digits (DR19, SEN2, FY2020, RELSY1) name an item; they are not abbreviations to write out.
-        if (!/^[\p{Lu}][\p{Lu}&]+$/u.test(acronym)) continue;
+        const acronym = acronymOfWord(w.text);
+        if (acronym === undefined) continue;
+        const letters = letterCount(acronym);
         // Part of a name joined by a hyphen to a number or more capitals (SHA-1, FG-NET, ISO-9001, HIV-1): the whole
         // is the name of an algorithm, a data set or a standard, not an abbreviation to write out.
         // "NVVK-gedragscode", "DWP-funded" stay: an abbreviation in a compound.
@@ -95,6 +90,42 @@ export const acronymAnalyzer: BlockAnalyzer = {
     return uses;
   },
 };
+
+/**
+ * The acronym a word is, or undefined: of a possessive, a plural or a compound the acronym (UWV's, NGOs,
+ * NVVK-gedragscode, DWP-funded: UWV, NGO, NVVK, DWP), of two to ten letters, in capitals (and &), no Roman number.
+ */
+export function acronymOfWord(text: string): string | undefined {
+  // An acronym starts with a capital and a capital or &: any other word is none, without the work. (Speed only, abbr27:
+  // a capital, or a surrogate, then an ASCII lower-case letter is none, the expression not asked.)
+  const c = text.charCodeAt(1);
+  if (!mayBeCapital(text.charCodeAt(0)) || (c >= 97 && c <= 122)) return undefined;
+  // Speed only (abbr27): a word of ASCII capitals only (most acronyms) is its own acronym, its letters its length.
+  if (asciiCapitals(text)) return text.length >= 2 && text.length <= 10 && !ROMAN.test(text) ? text : undefined;
+  if (!STARTS_ACRONYM.test(text)) return undefined;
+  // The acronym of a possessive, a plural or a compound: UWV's, NGOs, NVVK-gedragscode, DWP-funded.
+  const acronym = text.replace(/['’]s$/, '').replace(/-.*$/, '').replace(/^(\p{Lu}{2,})s$/u, '$1');
+  const letters = acronym.replace(/[^\p{L}]/gu, '').length;
+  if (letters < 2 || letters > 10 || ROMAN.test(acronym)) return undefined;
+  // Codes with digits (DR19, SEN2, FY2020, RELSY1) name an item; they are not abbreviations to write out.
+  if (!/^[\p{Lu}][\p{Lu}&]+$/u.test(acronym)) return undefined;
+  return acronym;
+}
+
+/** Whether a text is one or more ASCII capitals and nothing else. */
+function asciiCapitals(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
+
+/** The code units of an acronym's letters (`acronym.replace(/[^\p{L}]/gu, '').length`; an acronym of ASCII capitals its length). */
+function letterCount(acronym: string): number {
+  return asciiCapitals(acronym) ? acronym.length : acronym.replace(/[^\p{L}]/gu, '').length;
+}
 
 function acronymCount(words: ReadonlyArray<{ isAcronym?: boolean }>): number {
   let n = 0;
