@@ -538,21 +538,19 @@ function namedIn(acronym: string, blocks: NameBlocks, from: number, to: number):
   return false;
 }
 
-/** A block's words for nameBefore(): capitalised words, abbreviations as a stop ("|"), each sentence ended by one. */
-function nameWordsOf(ss: Sentences): string[] {
-  const out: string[] = [];
+/** A block's words for nameBefore(), each given in turn: capitalised words, abbreviations as a stop ("|"), each sentence ended by one. */
+function nameWordsOf(ss: Sentences, each: (word: string) => void): void {
   // The words' texts only (speed only, rules18): a cached block's words are not made again for them.
   const add = (t: string) => {
-    if (mayBeCapital(t.charCodeAt(0)) && ABBREVIATION_START.test(t)) out.push('|');
+    if (mayBeCapital(t.charCodeAt(0)) && ABBREVIATION_START.test(t)) each('|');
     else if (t.indexOf('-') < 0) {
-      if (t) out.push(t);
-    } else for (const part of t.split('-')) if (part) out.push(part);
+      if (t) each(t);
+    } else for (const part of t.split('-')) if (part) each(part);
   };
   for (const x of ss) {
     eachWordOf(x, add);
-    out.push('|');
+    each('|');
   }
-  return out;
 }
 /** A sentence's words in order (their texts, letters and acronym flags), read without making a cached sentence's words again. */
 function eachWordOf(s: Sentences[number], each: (text: string, letters: number, isAcronym: boolean) => void): void {
@@ -562,14 +560,20 @@ function eachWordOf(s: Sentences[number], each: (text: string, letters: number, 
 const ABBREVIATION_START = /^\p{Lu}[\p{Lu}\d]/u;
 
 type Sentences = ReadonlyArray<{ words: ReadonlyArray<{ text: string; letters?: number; isAcronym?: boolean }> }>;
+/** A block's words for one of the caches, each given in turn. */
+type WordsOf = (sentences: Sentences, each: (word: string) => void) => void;
 /** A block's words for spelledOut(), their initials, and the answers given so far per acronym. */
 interface WordsEntry {
   /**
    * Only the words spelledOut() can read, the others each run of them one stop (see wordsEntry), joined by SEPARATOR
    * into one string (memory only, rulemem22: one flat string per block, not an array of word strings; split when a
-   * block is asked about an acronym it may spell).
+   * block is asked about an acronym it may spell). Made when the block is first asked about an acronym that its
+   * first and second letters do not rule out (speed only, abbr27: most blocks never are), from `sentences`.
    */
-  words: string | string[];
+  words?: string | string[];
+  /** The block's sentences and how its words are read, until the words are made. */
+  sentences?: Sentences;
+  wordsOf?: WordsOf;
   /** Each distinct first code unit of a capitalised word, in order (a string, not a set or a list: a set per block of a long report weighed ~1 MB). */
   initials: string;
   /** The lower-cased first code unit of each capitalised word: where spelledOut() can start. */
@@ -592,40 +596,55 @@ const SEPARATOR = '\u0000';
  * word only when it is capitalised or a linking word; any other word (and a stop) ends every spelling through it and
  * starts none, so each run of them is kept as one stop, and a block without a capitalised word keeps nothing (one
  * shared entry). The initials are those of the capitalised words: an acronym starts with a capital (nameBefore looks
- * its initial up).
+ * its initial up). The words themselves are listed only when asked for (entryWords).
  */
-function wordsEntry(cache: WeakMap<object, WordsEntry>, sentences: Sentences, wordsOf: (sentences: Sentences) => string[]): WordsEntry {
+function wordsEntry(cache: WeakMap<object, WordsEntry>, sentences: Sentences, wordsOf: WordsOf): WordsEntry {
   let entry = cache.get(sentences);
   if (!entry) {
-    const all = wordsOf(sentences);
-    const words: string[] = [];
     let capitals = '';
     let initials = '';
     let seconds = '';
-    let apart = false;
-    for (const w of all) {
+    wordsOf(sentences, (w) => {
       const c = w.charCodeAt(0);
       if (mayBeCapital(c) && CAPITAL_START.test(w)) {
         const lower = w[0]!.toLowerCase();
         // A capital whose lower case is two code units (İ) never equals an acronym's first letter (one code unit).
         if (lower.length === 1 && !capitals.includes(lower)) capitals += lower;
         if (!initials.includes(w[0]!)) initials += w[0]!;
-        words.push(w);
-      } else if (LINKING.test(w)) words.push(w);
-      else {
-        if (words.length > 0 && words[words.length - 1] !== STOP) words.push(STOP);
-        continue;
-      }
+      } else if (!isLinking(w)) return;
       // spelledOut() compares the first code unit of the word's lower case (an ASCII letter's own lower case).
       const second = c < 128 ? (c >= 65 && c <= 90 ? LOWER_ASCII[c - 65]! : w[0]!) : w.toLowerCase()[0]!;
       if (!seconds.includes(second)) seconds += second;
-      if (w.includes(SEPARATOR)) apart = true;
-    }
-    // A word with the separator in it (never in prose) would be split: such a block keeps the words as they are.
-    entry = initials === '' ? EMPTY : { words: apart ? words : words.join(SEPARATOR), initials, capitals, seconds };
+    });
+    entry = initials === '' ? EMPTY : { initials, capitals, seconds, sentences, wordsOf };
     cache.set(sentences, entry);
   }
   return entry;
+}
+
+/** The words of an entry for spelledOut(): made at the first call (see WordsEntry), split at the next ones. */
+function entryWords(entry: WordsEntry): string[] {
+  if (entry.words !== undefined) return typeof entry.words === 'string' ? entry.words.split(SEPARATOR) : entry.words;
+  const words: string[] = [];
+  let apart = false;
+  if (entry.sentences && entry.wordsOf) {
+    entry.wordsOf(entry.sentences, (w) => {
+      if ((mayBeCapital(w.charCodeAt(0)) && CAPITAL_START.test(w)) || isLinking(w)) {
+        words.push(w);
+        if (w.includes(SEPARATOR)) apart = true;
+      } else if (words.length > 0 && words[words.length - 1] !== STOP) words.push(STOP);
+    });
+  }
+  // A word with the separator in it (never in prose) would be split: such a block keeps the words as they are.
+  entry.words = apart ? words : words.join(SEPARATOR);
+  entry.sentences = undefined;
+  entry.wordsOf = undefined;
+  return words;
+}
+
+/** LINKING.test(), without the expression for a word of five characters or more (none of the linking words is). */
+function isLinking(w: string): boolean {
+  return w.length <= 4 && LINKING.test(w);
 }
 /** The entry of every block without a capitalised word (shared: it is never asked, see spelledOutAnswer). */
 const EMPTY: WordsEntry = Object.freeze({ words: '', initials: '', capitals: '', seconds: '' });
@@ -635,7 +654,7 @@ const LOWER_ASCII = [...'abcdefghijklmnopqrstuvwxyz'];
 
 /** spelledOut() on the entry of a list of words as a block's (for tests: the answer the check gets for these words). */
 export function spelledOutByEntry(acronym: string, words: string[]): boolean {
-  return spelledOutAnswer(wordsEntry(new WeakMap(), [], () => words), acronym);
+  return spelledOutAnswer(wordsEntry(new WeakMap(), [], (_, each) => words.forEach((w) => each(w))), acronym);
 }
 
 /** spelledOut() on an entry's words, remembered per acronym. */
@@ -654,8 +673,7 @@ function answerWith(entry: WordsEntry, acronym: string, letters: string): boolea
   if (letters.length < 2 || !entry.seconds.includes(letters[1]!)) return false;
   let answer = entry.answers?.get(acronym);
   if (answer === undefined) {
-    const words = typeof entry.words === 'string' ? entry.words.split(SEPARATOR) : entry.words;
-    answer = spelledOut(acronym, words);
+    answer = spelledOut(acronym, entryWords(entry));
     (entry.answers ??= new Map()).set(acronym, answer);
   }
   return answer;
@@ -885,9 +903,8 @@ function sameSequence<T>(a: ReadonlyArray<ReadonlyArray<T>>, b: ReadonlyArray<Re
 function spelledOutIn(acronym: string, sentences: Sentences): boolean {
   return spelledOutAnswer(wordsEntry(SPELLED, sentences, spelledWordsOf), acronym);
 }
-/** A block's words for spelledOut(). */
-function spelledWordsOf(ss: Sentences): string[] {
-  const out: string[] = [];
-  for (const x of ss) for (const w of x.words) out.push(w.text);
-  return out;
+/** A block's words for spelledOut(), each given in turn (without making a cached sentence's words again). */
+function spelledWordsOf(ss: Sentences, each: (word: string) => void): void {
+  const add = (t: string) => each(t);
+  for (const x of ss) eachWordOf(x, add);
 }
