@@ -538,19 +538,21 @@ function namedIn(acronym: string, blocks: NameBlocks, from: number, to: number):
   return false;
 }
 
-/** A block's words for nameBefore(), each given in turn: capitalised words, abbreviations as a stop ("|"), each sentence ended by one. */
-function nameWordsOf(ss: Sentences, each: (word: string) => void): void {
+/** A block's words for nameBefore(): capitalised words, abbreviations as a stop ("|"), each sentence ended by one. */
+function nameWordsOf(ss: Sentences): string[] {
+  const out: string[] = [];
   // The words' texts only (speed only, rules18): a cached block's words are not made again for them.
   const add = (t: string) => {
-    if (mayBeCapital(t.charCodeAt(0)) && ABBREVIATION_START.test(t)) each('|');
+    if (mayBeCapital(t.charCodeAt(0)) && ABBREVIATION_START.test(t)) out.push('|');
     else if (t.indexOf('-') < 0) {
-      if (t) each(t);
-    } else for (const part of t.split('-')) if (part) each(part);
+      if (t) out.push(t);
+    } else for (const part of t.split('-')) if (part) out.push(part);
   };
   for (const x of ss) {
     eachWordOf(x, add);
-    each('|');
+    out.push('|');
   }
+  return out;
 }
 /** A sentence's words in order (their texts, letters and acronym flags), read without making a cached sentence's words again. */
 function eachWordOf(s: Sentences[number], each: (text: string, letters: number, isAcronym: boolean) => void): void {
@@ -560,8 +562,8 @@ function eachWordOf(s: Sentences[number], each: (text: string, letters: number, 
 const ABBREVIATION_START = /^\p{Lu}[\p{Lu}\d]/u;
 
 type Sentences = ReadonlyArray<{ words: ReadonlyArray<{ text: string; letters?: number; isAcronym?: boolean }> }>;
-/** A block's words for one of the caches, each given in turn. */
-type WordsOf = (sentences: Sentences, each: (word: string) => void) => void;
+/** A block's words for one of the caches. */
+type WordsOf = (sentences: Sentences) => string[];
 /** A block's words for spelledOut(), their initials, and the answers given so far per acronym. */
 interface WordsEntry {
   /**
@@ -604,18 +606,18 @@ function wordsEntry(cache: WeakMap<object, WordsEntry>, sentences: Sentences, wo
     let capitals = '';
     let initials = '';
     let seconds = '';
-    wordsOf(sentences, (w) => {
+    for (const w of wordsOf(sentences)) {
       const c = w.charCodeAt(0);
       if (mayBeCapital(c) && CAPITAL_START.test(w)) {
         const lower = w[0]!.toLowerCase();
         // A capital whose lower case is two code units (İ) never equals an acronym's first letter (one code unit).
         if (lower.length === 1 && !capitals.includes(lower)) capitals += lower;
         if (!initials.includes(w[0]!)) initials += w[0]!;
-      } else if (!isLinking(w)) return;
+      } else if (!isLinking(w)) continue;
       // spelledOut() compares the first code unit of the word's lower case (an ASCII letter's own lower case).
       const second = c < 128 ? (c >= 65 && c <= 90 ? LOWER_ASCII[c - 65]! : w[0]!) : w.toLowerCase()[0]!;
       if (!seconds.includes(second)) seconds += second;
-    });
+    }
     entry = initials === '' ? EMPTY : { initials, capitals, seconds, sentences, wordsOf };
     cache.set(sentences, entry);
   }
@@ -628,12 +630,12 @@ function entryWords(entry: WordsEntry): string[] {
   const words: string[] = [];
   let apart = false;
   if (entry.sentences && entry.wordsOf) {
-    entry.wordsOf(entry.sentences, (w) => {
+    for (const w of entry.wordsOf(entry.sentences)) {
       if ((mayBeCapital(w.charCodeAt(0)) && CAPITAL_START.test(w)) || isLinking(w)) {
         words.push(w);
         if (w.includes(SEPARATOR)) apart = true;
       } else if (words.length > 0 && words[words.length - 1] !== STOP) words.push(STOP);
-    });
+    }
   }
   // A word with the separator in it (never in prose) would be split: such a block keeps the words as they are.
   entry.words = apart ? words : words.join(SEPARATOR);
@@ -654,7 +656,7 @@ const LOWER_ASCII = [...'abcdefghijklmnopqrstuvwxyz'];
 
 /** spelledOut() on the entry of a list of words as a block's (for tests: the answer the check gets for these words). */
 export function spelledOutByEntry(acronym: string, words: string[]): boolean {
-  return spelledOutAnswer(wordsEntry(new WeakMap(), [], (_, each) => words.forEach((w) => each(w))), acronym);
+  return spelledOutAnswer(wordsEntry(new WeakMap(), [], () => words), acronym);
 }
 
 /** spelledOut() on an entry's words, remembered per acronym. */
@@ -903,8 +905,10 @@ function sameSequence<T>(a: ReadonlyArray<ReadonlyArray<T>>, b: ReadonlyArray<Re
 function spelledOutIn(acronym: string, sentences: Sentences): boolean {
   return spelledOutAnswer(wordsEntry(SPELLED, sentences, spelledWordsOf), acronym);
 }
-/** A block's words for spelledOut(), each given in turn (without making a cached sentence's words again). */
-function spelledWordsOf(ss: Sentences, each: (word: string) => void): void {
-  const add = (t: string) => each(t);
+/** A block's words for spelledOut() (without making a cached sentence's words again). */
+function spelledWordsOf(ss: Sentences): string[] {
+  const out: string[] = [];
+  const add = (t: string) => out.push(t);
   for (const x of ss) eachWordOf(x, add);
+  return out;
 }
