@@ -38,14 +38,9 @@ export const acronymAnalyzer: BlockAnalyzer = {
       if (s.words.length > 2 && acronymCount(s.words) > s.words.length / 2) continue;
       for (let i = 0; i < s.words.length; i++) {
         const w = s.words[i]!;
-        // An acronym (below) starts with a capital and a capital or &: any other word is none, without the work.
-        if (!mayBeCapital(w.text.charCodeAt(0)) || !STARTS_ACRONYM.test(w.text)) continue;
-        // The acronym of a possessive, a plural or a compound: UWV's, NGOs, NVVK-gedragscode, DWP-funded.
-        const acronym = w.text.replace(/['’]s$/, '').replace(/-.*$/, '').replace(/^(\p{Lu}{2,})s$/u, '$1');
-        const letters = acronym.replace(/[^\p{L}]/gu, '').length;
-        if (letters < 2 || letters > 10 || ROMAN.test(acronym)) continue;
-        // Codes with digits (DR19, SEN2, FY2020, RELSY1) name an item; they are not abbreviations to write out.
-        if (!/^[\p{Lu}][\p{Lu}&]+$/u.test(acronym)) continue;
+        const acronym = acronymOfWord(w.text);
+        if (acronym === undefined) continue;
+        const letters = letterCount(acronym);
         // Part of a name joined by a hyphen to a number or more capitals (SHA-1, FG-NET, ISO-9001, HIV-1): the whole
         // is the name of an algorithm, a data set or a standard, not an abbreviation to write out.
         // "NVVK-gedragscode", "DWP-funded" stay: an abbreviation in a compound.
@@ -95,6 +90,42 @@ export const acronymAnalyzer: BlockAnalyzer = {
     return uses;
   },
 };
+
+/**
+ * The acronym a word is, or undefined: of a possessive, a plural or a compound the acronym (UWV's, NGOs,
+ * NVVK-gedragscode, DWP-funded: UWV, NGO, NVVK, DWP), of two to ten letters, in capitals (and &), no Roman number.
+ */
+export function acronymOfWord(text: string): string | undefined {
+  // An acronym starts with a capital and a capital or &: any other word is none, without the work. (Speed only, abbr27:
+  // a capital, or a surrogate, then an ASCII lower-case letter is none, the expression not asked.)
+  const c = text.charCodeAt(1);
+  if (!mayBeCapital(text.charCodeAt(0)) || (c >= 97 && c <= 122)) return undefined;
+  // Speed only (abbr27): a word of ASCII capitals only (most acronyms) is its own acronym, its letters its length.
+  if (asciiCapitals(text)) return text.length >= 2 && text.length <= 10 && !ROMAN.test(text) ? text : undefined;
+  if (!STARTS_ACRONYM.test(text)) return undefined;
+  // The acronym of a possessive, a plural or a compound: UWV's, NGOs, NVVK-gedragscode, DWP-funded.
+  const acronym = text.replace(/['’]s$/, '').replace(/-.*$/, '').replace(/^(\p{Lu}{2,})s$/u, '$1');
+  const letters = acronym.replace(/[^\p{L}]/gu, '').length;
+  if (letters < 2 || letters > 10 || ROMAN.test(acronym)) return undefined;
+  // Codes with digits (DR19, SEN2, FY2020, RELSY1) name an item; they are not abbreviations to write out.
+  if (!/^[\p{Lu}][\p{Lu}&]+$/u.test(acronym)) return undefined;
+  return acronym;
+}
+
+/** Whether a text is one or more ASCII capitals and nothing else. */
+function asciiCapitals(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
+
+/** The code units of an acronym's letters (`acronym.replace(/[^\p{L}]/gu, '').length`; an acronym of ASCII capitals its length). */
+function letterCount(acronym: string): number {
+  return asciiCapitals(acronym) ? acronym.length : acronym.replace(/[^\p{L}]/gu, '').length;
+}
 
 function acronymCount(words: ReadonlyArray<{ isAcronym?: boolean }>): number {
   let n = 0;
@@ -282,7 +313,13 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         // Speed only (lsp9): a new footnote's answers about the document's acronyms (the check asks every footnote
         // about each acronym's first use; the answers are kept with the footnote's analysis). Other blocks are asked
         // only as the block of an acronym's first use: their words are listed then (memory only, voc16).
-        if (doc.blocks[i]!.analysed.block.kind === 'footnote') for (const acronym of acronymsOf(doc)) spelledOutIn(acronym, sentences);
+        // Only the acronyms whose first letter starts one of its capitalised words (the others are answered without
+        // the words, see spelledOutAnswer; speed only, abbr27: the acronyms grouped by their first letter).
+        if (doc.blocks[i]!.analysed.block.kind === 'footnote') {
+          const entry = wordsEntry(SPELLED, sentences, spelledWordsOf);
+          const byLetter = acronymsByLetter(doc);
+          for (let k = 0; k < entry.capitals.length; k++) for (const [acronym, letters] of byLetter.get(entry.capitals[k]!) ?? []) answerWith(entry, acronym, letters);
+        }
       }
     },
   };
@@ -525,18 +562,29 @@ function eachWordOf(s: Sentences[number], each: (text: string, letters: number, 
 const ABBREVIATION_START = /^\p{Lu}[\p{Lu}\d]/u;
 
 type Sentences = ReadonlyArray<{ words: ReadonlyArray<{ text: string; letters?: number; isAcronym?: boolean }> }>;
+/** A block's words for one of the caches. */
+type WordsOf = (sentences: Sentences) => string[];
 /** A block's words for spelledOut(), their initials, and the answers given so far per acronym. */
 interface WordsEntry {
   /**
    * Only the words spelledOut() can read, the others each run of them one stop (see wordsEntry), joined by SEPARATOR
    * into one string (memory only, rulemem22: one flat string per block, not an array of word strings; split when a
-   * block is asked about an acronym it may spell).
+   * block is asked about an acronym it may spell). Made when the block is first asked about an acronym that its
+   * first and second letters do not rule out (speed only, abbr27: most blocks never are), from `sentences`.
    */
-  words: string | string[];
+  words?: string | string[];
+  /** The block's sentences and how its words are read, until the words are made. */
+  sentences?: Sentences;
+  wordsOf?: WordsOf;
   /** Each distinct first code unit of a capitalised word, in order (a string, not a set or a list: a set per block of a long report weighed ~1 MB). */
   initials: string;
   /** The lower-cased first code unit of each capitalised word: where spelledOut() can start. */
   capitals: string;
+  /**
+   * The first code unit of each word spelledOut() reads (capitalised or linking) in lower case, as it compares them with
+   * the acronym's letters: a spelling takes its second letter from such a word (speed only, abbr27).
+   */
+  seconds: string;
   /** Made at the first answer that needed spelledOut() (most blocks are never asked; a block whose capitals cannot start the acronym is answered without it). */
   answers?: Map<string, boolean>;
 }
@@ -550,53 +598,102 @@ const SEPARATOR = '\u0000';
  * word only when it is capitalised or a linking word; any other word (and a stop) ends every spelling through it and
  * starts none, so each run of them is kept as one stop, and a block without a capitalised word keeps nothing (one
  * shared entry). The initials are those of the capitalised words: an acronym starts with a capital (nameBefore looks
- * its initial up).
+ * its initial up). The words themselves are listed only when asked for (entryWords).
  */
-function wordsEntry(cache: WeakMap<object, WordsEntry>, sentences: Sentences, wordsOf: (sentences: Sentences) => string[]): WordsEntry {
+function wordsEntry(cache: WeakMap<object, WordsEntry>, sentences: Sentences, wordsOf: WordsOf): WordsEntry {
   let entry = cache.get(sentences);
   if (!entry) {
-    const all = wordsOf(sentences);
-    const words: string[] = [];
     let capitals = '';
     let initials = '';
-    let apart = false;
-    for (const w of all) {
+    let seconds = '';
+    for (const w of wordsOf(sentences)) {
       const c = w.charCodeAt(0);
       if (mayBeCapital(c) && CAPITAL_START.test(w)) {
         const lower = w[0]!.toLowerCase();
         // A capital whose lower case is two code units (İ) never equals an acronym's first letter (one code unit).
         if (lower.length === 1 && !capitals.includes(lower)) capitals += lower;
         if (!initials.includes(w[0]!)) initials += w[0]!;
-        words.push(w);
-      } else if (LINKING.test(w)) words.push(w);
-      else if (words.length > 0 && words[words.length - 1] !== STOP) words.push(STOP);
-      if (w.includes(SEPARATOR)) apart = true;
+      } else if (!isLinking(w)) continue;
+      // spelledOut() compares the first code unit of the word's lower case (an ASCII letter's own lower case).
+      const second = c < 128 ? (c >= 65 && c <= 90 ? LOWER_ASCII[c - 65]! : w[0]!) : w.toLowerCase()[0]!;
+      if (!seconds.includes(second)) seconds += second;
     }
-    // A word with the separator in it (never in prose) would be split: such a block keeps the words as they are.
-    entry = initials === '' ? EMPTY : { words: apart ? words : words.join(SEPARATOR), initials, capitals };
+    entry = initials === '' ? EMPTY : { initials, capitals, seconds, sentences, wordsOf };
     cache.set(sentences, entry);
   }
   return entry;
 }
+
+/** The words of an entry for spelledOut(): made at the first call (see WordsEntry), split at the next ones. */
+function entryWords(entry: WordsEntry): string[] {
+  if (entry.words !== undefined) return typeof entry.words === 'string' ? entry.words.split(SEPARATOR) : entry.words;
+  const words: string[] = [];
+  let apart = false;
+  if (entry.sentences && entry.wordsOf) {
+    for (const w of entry.wordsOf(entry.sentences)) {
+      if ((mayBeCapital(w.charCodeAt(0)) && CAPITAL_START.test(w)) || isLinking(w)) {
+        words.push(w);
+        if (w.includes(SEPARATOR)) apart = true;
+      } else if (words.length > 0 && words[words.length - 1] !== STOP) words.push(STOP);
+    }
+  }
+  // A word with the separator in it (never in prose) would be split: such a block keeps the words as they are.
+  entry.words = apart ? words : words.join(SEPARATOR);
+  entry.sentences = undefined;
+  entry.wordsOf = undefined;
+  return words;
+}
+
+/** LINKING.test(), without the expression for a word of five characters or more (none of the linking words is). */
+function isLinking(w: string): boolean {
+  return w.length <= 4 && LINKING.test(w);
+}
 /** The entry of every block without a capitalised word (shared: it is never asked, see spelledOutAnswer). */
-const EMPTY: WordsEntry = Object.freeze({ words: '', initials: '', capitals: '' });
+const EMPTY: WordsEntry = Object.freeze({ words: '', initials: '', capitals: '', seconds: '' });
 /** A word spelledOut() never reads: it ends a spelling. */
 const STOP = '|';
+const LOWER_ASCII = [...'abcdefghijklmnopqrstuvwxyz'];
+
+/** spelledOut() on the entry of a list of words as a block's (for tests: the answer the check gets for these words). */
+export function spelledOutByEntry(acronym: string, words: string[]): boolean {
+  return spelledOutAnswer(wordsEntry(new WeakMap(), [], () => words), acronym);
+}
 
 /** spelledOut() on an entry's words, remembered per acronym. */
 function spelledOutAnswer(entry: WordsEntry, acronym: string): boolean {
+  return answerWith(entry, acronym, lettersOf(acronym));
+}
+
+/** spelledOutAnswer() with the acronym's letters (lettersOf) given. */
+function answerWith(entry: WordsEntry, acronym: string, letters: string): boolean {
   // spelledOut() starts only at a capitalised word with the acronym's first letter: without one, no need to try
   // (a report's footnotes were each tried for every acronym of the report), nor to remember the answer.
-  const first = acronym.replace(/[^\p{L}]/gu, '').toLowerCase()[0];
+  const first = letters[0];
   if (first === undefined || !entry.capitals.includes(first)) return false;
+  // Nor without a word (capitalised or linking) with its second letter first: spelledOut() takes the second letter from
+  // the initial of a word after the first, and spells nothing of one letter (speed only, abbr27).
+  if (letters.length < 2 || !entry.seconds.includes(letters[1]!)) return false;
   let answer = entry.answers?.get(acronym);
   if (answer === undefined) {
-    const words = typeof entry.words === 'string' ? entry.words.split(SEPARATOR) : entry.words;
-    answer = spelledOut(acronym, words);
+    answer = spelledOut(acronym, entryWords(entry));
     (entry.answers ??= new Map()).set(acronym, answer);
   }
   return answer;
 }
+
+/**
+ * An acronym's letters in lower case, as spelledOut() reads them (`acronym.replace(/[^\p{L}]/gu, '').toLowerCase()`),
+ * remembered per acronym (speed only, abbr27: the check asks it for every footnote and every acronym of the report).
+ */
+export function lettersOf(acronym: string): string {
+  let letters = LETTERS.get(acronym);
+  if (letters === undefined) {
+    if (LETTERS.size >= 5000) LETTERS.clear();
+    LETTERS.set(acronym, (letters = acronym.replace(/[^\p{L}]/gu, '').toLowerCase()));
+  }
+  return letters;
+}
+const LETTERS = new Map<string, string>();
 
 /** A word that links a full form to the abbreviation after it: "…, ofwel SVD", "…, or GNRC", "…, also known as CAD". */
 const LINK_BEFORE = /(?:,\s*(?:of|or|oftewel|ofwel|i\.e\.|dat wil zeggen|that is)|\b(?:also known as|known as|better known as|hereafter|hereinafter|ook wel|ook bekend als|beter bekend als|hierna|afgekort(?: als| tot)?|abbreviated(?: as| to)?))\s+$/iu;
@@ -743,17 +840,28 @@ function ordinaryWordsOf(sentences: Sentences): Set<string> {
   return seen;
 }
 
-/** Every acronym the document's blocks use, once per document model. */
-function acronymsOf(doc: DocumentModel): Set<string> {
+/** Every acronym the document's blocks use with its letters (lettersOf), by its first letter, once per document model. */
+function acronymsByLetter(doc: DocumentModel): Map<string, Array<[string, string]>> {
   let out = ACRONYMS.get(doc);
   if (!out) {
-    out = new Set();
-    for (const b of doc.blocks) for (const u of (b.facts.acronyms as AcronymUse[] | undefined) ?? []) out.add(u.acronym);
+    const seen = new Set<string>();
+    out = new Map();
+    for (const b of doc.blocks) {
+      for (const u of (b.facts.acronyms as AcronymUse[] | undefined) ?? []) {
+        if (seen.has(u.acronym)) continue;
+        seen.add(u.acronym);
+        const letters = lettersOf(u.acronym);
+        if (letters === '') continue;
+        let list = out.get(letters[0]!);
+        if (!list) out.set(letters[0]!, (list = []));
+        list.push([u.acronym, letters]);
+      }
+    }
     ACRONYMS.set(doc, out);
   }
   return out;
 }
-const ACRONYMS = new WeakMap<DocumentModel, Set<string>>();
+const ACRONYMS = new WeakMap<DocumentModel, Map<string, Array<[string, string]>>>();
 
 /**
  * Whether any footnote spells the acronym out. The answers of the last check are kept while its footnotes are the
@@ -765,13 +873,19 @@ function spelledOutInNotes(acronym: string, notes: Sentences[][]): boolean {
     // The same runs' lists (an edit elsewhere), else the same footnotes in order.
     const same = (prev.length === notes.length && prev.every((ns, i) => ns === notes[i])) || sameSequence(prev, notes);
     lastNotes.notes = notes;
+    lastNotes.entries = undefined;
     if (!same) lastNotes.answers = new Map();
   }
   let answer = lastNotes.answers.get(acronym);
-  if (answer === undefined) lastNotes.answers.set(acronym, (answer = notes.some((ns) => ns.some((ss) => spelledOutIn(acronym, ss)))));
+  if (answer === undefined) {
+    // The footnotes' entries, looked up once for these footnotes (speed only, abbr27: not once per acronym and footnote).
+    const entries = (lastNotes.entries ??= notes.flatMap((ns) => ns.map((ss) => wordsEntry(SPELLED, ss, spelledWordsOf))));
+    const letters = lettersOf(acronym);
+    lastNotes.answers.set(acronym, (answer = entries.some((e) => answerWith(e, acronym, letters))));
+  }
   return answer;
 }
-const lastNotes: { notes: Sentences[][]; answers: Map<string, boolean> } = { notes: [], answers: new Map() };
+const lastNotes: { notes: Sentences[][]; answers: Map<string, boolean>; entries?: WordsEntry[] } = { notes: [], answers: new Map() };
 
 /** Whether two lists of lists hold the same items in the same order, however they are cut into lists. */
 function sameSequence<T>(a: ReadonlyArray<ReadonlyArray<T>>, b: ReadonlyArray<ReadonlyArray<T>>): boolean {
@@ -791,9 +905,10 @@ function sameSequence<T>(a: ReadonlyArray<ReadonlyArray<T>>, b: ReadonlyArray<Re
 function spelledOutIn(acronym: string, sentences: Sentences): boolean {
   return spelledOutAnswer(wordsEntry(SPELLED, sentences, spelledWordsOf), acronym);
 }
-/** A block's words for spelledOut(). */
+/** A block's words for spelledOut() (without making a cached sentence's words again). */
 function spelledWordsOf(ss: Sentences): string[] {
   const out: string[] = [];
-  for (const x of ss) for (const w of x.words) out.push(w.text);
+  const add = (t: string) => out.push(t);
+  for (const x of ss) eachWordOf(x, add);
   return out;
 }

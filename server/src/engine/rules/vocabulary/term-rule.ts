@@ -884,7 +884,17 @@ const GLOSSARY_TITLES = new WeakMap<CompiledCues, Map<string, boolean>>();
 const blockProse = new WeakMap<object, BlockProse>();
 /** A block's prose, the counts of phrases asked about, and whether it holds an adopting verb (per verb set). */
 interface BlockProse {
-  prose: string;
+  /** The block's text. */
+  text: string;
+  /**
+   * Its prose (proseText), made when a phrase may be in it (speed only, abbr27: most blocks hold none of the phrases
+   * asked about, and a search of the text says so for most of them; see mayHold).
+   */
+  prose?: string;
+  /** Whether the text has a letter or digit beyond ASCII (made at the first phrase asked about). */
+  wide?: boolean;
+  /** The text in lower case, when it is not wide (made at the first phrase asked about, with the prose not made). */
+  lower?: string;
   /** Made at the first phrase the block holds (memory only, rulemem22: most blocks hold none of those asked about). */
   counts?: Map<string, number>;
   adopted?: { verbs: ReadonlySet<string>; hits: Array<{ norm: string[]; k: number }> };
@@ -901,7 +911,7 @@ const PHRASE_PATTERNS = new Map<string, RegExp>();
 
 function proseOf(b: DocumentBlock): BlockProse {
   let p = blockProse.get(b.analysed.counts);
-  if (!p) blockProse.set(b.analysed.counts, (p = { prose: proseText(b.analysed.block.text) }));
+  if (!p) blockProse.set(b.analysed.counts, (p = { text: b.analysed.block.text }));
   return p;
 }
 
@@ -927,21 +937,48 @@ export function proseText(text: string): string {
 const NOT_PROSE = /[^\p{L}\p{N}'-]+/gu;
 
 /** How often a normalized phrase occurs in a block's prose (at most 100). */
-function countIn(p: { prose: string; counts?: Map<string, number> }, key: string): number {
+function countIn(p: BlockProse, key: string): number {
   let c = p.counts?.get(key);
-  // Most blocks do not hold the phrase at all: a plain search says so without the expression
-  // (not remembered: a zero per phrase and block was most of what the blocks' counts held).
-  if (c === undefined && !p.prose.includes(key)) return 0;
   if (c === undefined) {
+    // Most blocks do not hold the phrase at all: a search of the text, or a plain search of the prose, says so without
+    // the expression (not remembered: a zero per phrase and block was most of what the blocks' counts held).
+    if (p.prose === undefined && !mayHold(p, key)) return 0;
+    const prose = (p.prose ??= proseText(p.text));
+    // The prose stands for the lower case from now on.
+    p.lower = undefined;
+    if (!prose.includes(key)) return 0;
     let re = PHRASE_PATTERNS.get(key);
     if (!re) PHRASE_PATTERNS.set(key, (re = new RegExp(`(?<![\\p{L}\\p{N}-])${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}-])`, 'gu')));
     c = 0;
     re.lastIndex = 0;
-    while (re.exec(p.prose) && c < 100) c++;
+    while (re.exec(prose) && c < 100) c++;
     (p.counts ??= new Map()).set(key, c);
   }
   return c;
 }
+
+/**
+ * Whether a block's prose may hold a phrase, read from its text (false: it does not). Speed only (abbr27), sound: a text
+ * whose letters and digits are all ASCII has as prose its runs of ASCII letters, digits, apostrophes and hyphens in lower
+ * case (the other characters, ASCII or not, are spaces there), so each of the phrase's words, a run of the prose, stands
+ * in the text in lower case. (A text with another letter or digit may fold it to one of the phrase: it may hold it.)
+ */
+export function mayHold(p: { text: string; wide?: boolean; lower?: string }, key: string): boolean {
+  if ((p.wide ??= WIDE_LETTER.test(p.text))) return true;
+  // Its own string for a text in lower case already (most blocks).
+  const lower = (p.lower ??= p.text.toLowerCase());
+  let words = KEY_WORDS.get(key);
+  if (!words) {
+    if (KEY_WORDS.size > 20000) KEY_WORDS.clear();
+    KEY_WORDS.set(key, (words = key.split(' ').filter(Boolean)));
+  }
+  for (const w of words) if (!lower.includes(w)) return false;
+  return true;
+}
+/** A letter or digit beyond ASCII. */
+const WIDE_LETTER = /(?![\0-\x7f])[\p{L}\p{N}]/u;
+/** The words of each phrase asked about. */
+const KEY_WORDS = new Map<string, string[]>();
 
 /** How often a word or phrase occurs in the document's prose (lower case, whole words, at most 100). */
 function practiceFields(doc: DocumentModel): (phrase: string) => number {
