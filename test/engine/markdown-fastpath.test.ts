@@ -1002,3 +1002,53 @@ describe('Markdown fast paths, session 13: hard breaks by a backslash at a line\
     for (const other of ['Een regel \\\nnog een', 'Een regel\\\\\\\nnog een', 'Een regel\\']) assert.deepStrictEqual(both(`${other}\n\nTekst.`).fast, both(`${other}\n\nTekst.`).slow, other);
   });
 });
+
+describe('Markdown fast paths, session 14: bare web addresses (GFM autolink literals)', () => {
+  const notes = new Set(['^1', '^2']);
+  // Addresses as reports write them, and what makes one read otherwise: other schemes, capitals, a letter before it,
+  // underscores in the domain, brackets, quotes, code, emphasis around or inside it, trailing punctuation and references.
+  const scheme = fc.oneof({ arbitrary: fc.constantFrom('https://', 'http://', 'www.', 'https://www.'), weight: 8 }, { arbitrary: fc.constantFrom('HTTPS://', 'ftp://', 'Www.', 'https://-'), weight: 1 });
+  const domainPart = fc.oneof({ arbitrary: fc.constantFrom('example', 'overheid', 'x', 'nl', 'com', 'org', 'b-c', 'www'), weight: 8 }, { arbitrary: fc.constantFrom('a_b', '_', '-', '😀'), weight: 1 });
+  const pathPart = fc.oneof(
+    { arbitrary: fc.constantFrom('/', '/a', '/rapport_2024', '/Grove-Red_LED/', '/p?q=1&r=2', '#kop', '/%20', '/(x)', '/@naam', '/a.b', '/a,b'), weight: 20 },
+    { arbitrary: fc.constantFrom(')', '(', '.', ',', '&amp;', '&amp', '&', '*', '**', '_', '~', "'", ':', ';', '!', '?', '[', ']', '"', '’', '<', '`', '$', '\\', 'é', '\t'), weight: 2 },
+  );
+  const address = fc
+    .tuple(
+      fc.oneof({ arbitrary: fc.constantFrom(' ', ' (', '\n'), weight: 8 }, { arbitrary: fc.constantFrom(' [', ' *', ' **', ' _', ' "', ':', 'x', ' [^1] '), weight: 1 }),
+      scheme,
+      fc.array(domainPart, { minLength: 1, maxLength: 3 }),
+      fc.array(pathPart, { maxLength: 4 }),
+      fc.oneof({ arbitrary: fc.constantFrom('', ' ', '.', ',', ').', '\n'), weight: 6 }, { arbitrary: fc.constantFrom(')', '**', '*', '_', '[^1]', ':', '?', '"', '”', '&amp;', ']'), weight: 1 }),
+    )
+    .map(([before, s, ds, ps, after]) => `${before}${s}${ds.join('.')}${ps.join('')}${after} `);
+  const words = fc.array(fc.constantFrom('De cliënt', 'krijgt', 'binnen twee weken', 'een besluit,', 'the client', 'hears', 'zie', 'bron:', 'van', '*nadruk*', '**vet**', '[^2]', '[link](https://example.org/a)', '`code`', '[1]'), { minLength: 6, maxLength: 20 });
+  const text = fc
+    .tuple(words, fc.array(address, { minLength: 1, maxLength: 3 }), words, fc.constantFrom('', '', '', '- ', '1. ', '# ', '> ', '[^1]: ', '| a | b |\n|---|---|\n| '))
+    .map(([a, urls, b, opening]) => opening + `${a.join(' ')}${urls.join('')}${b.join(' ')}`.replace(/ *\n */g, '\n').replace(/^\s+|\s+$/g, ''));
+  it('on generated paragraphs, items, quotes, footnotes and cells with bare addresses (fast-check)', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n'), (parts, sep) => {
+        const { slow, fast } = both(`${parts.join(sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 800, seed: 20261206 },
+    );
+    // The generator reaches the fast path with an address.
+    const reached = fc.sample(text, { numRuns: 300, seed: 7 }).filter((t) => /:\/\/|www\./.test(t) && fastPieces(t, notes).some((p) => p.blocks.some((b) => b.placeholders?.length))).length;
+    assert.ok(reached >= 40, `only ${reached} pieces with a bare address took the fast path`);
+  });
+
+  it('a bare address is a placeholder, read without the parser; what trails it is text (en, nl)', () => {
+    const read = (t: string) => fastPieces(t, notes).flatMap((p) => p.blocks.map((b) => [b.kind, b.text]));
+    assert.deepEqual(read('Seeed Studio. (n.d.). Grove - Red LED, van https://wiki.seeedstudio.com/Grove-Red_LED/.'), [['paragraph', 'Seeed Studio. (n.d.). Grove - Red LED, van 0.']]);
+    assert.deepEqual(read('1. NIH. Stroke 2021. Available from: https://www.nhlbi.nih.gov/health-topics/stroke'), [['listItem', 'NIH. Stroke 2021. Available from: 0']]);
+    assert.deepEqual(read('Zie de site (www.rijksoverheid.nl/onderwerpen_a).'), [['paragraph', 'Zie de site (0).']]);
+    // Not an address as the fast path reads it: the parser's (a letter before it, an open label, a quote inside, capitals).
+    for (const t of ['Zie xhttps://a.nl nu', 'Zie [de https://a.nl site', 'Zie https://a.nl/"b" nu', 'Zie HTTPS://A.NL nu', 'Zie www.a_b.nl nu']) {
+      assert.deepEqual(fastPieces(t, notes), [], t);
+      assert.deepStrictEqual(both(`${t}\n\nTekst.`).fast, both(`${t}\n\nTekst.`).slow, t);
+    }
+  });
+});

@@ -1127,6 +1127,19 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
     if (!ok) return null;
     refs.sort((x, y) => x[0] - y[0]);
   }
+  if (!cell && (piece.indexOf('://') >= 0 || piece.indexOf('www.') >= 0)) {
+    // Bare web addresses (GFM autolink literals: `https://…`, `www.…`): a placeholder each, as ChunkReader reads such a link.
+    const urls = bareUrls(src, start, piece, raw);
+    if (urls) {
+      for (const [us, ue] of urls) {
+        piece = piece.slice(0, us) + 'x'.repeat(ue - us) + piece.slice(ue);
+        // In `raw` (what emphasisRuns reads) the last character stays: a delimiter run right after the address sees it.
+        raw = raw.slice(0, us) + 'x'.repeat(ue - us - 1) + raw.slice(ue - 1);
+        refs.push([start + us, start + ue, CODE]);
+      }
+      refs.sort((x, y) => x[0] - y[0]);
+    }
+  }
   if (piece.indexOf('[') >= 0) {
     // Brackets that make no link (`[1]`, `[kids]`, `[14-16]`): text as written.
     piece = piece.replace(LITERAL_BRACKETS, (all: string, label: string, at: number) => {
@@ -1198,6 +1211,144 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
   if (piece.indexOf('\t') >= 0) piece = piece.replace(/\t/g, (tab: string, i: number) => (i > 0 && !isBlank(src.charCodeAt(start + i - 1)) && start + i + 1 < end && !isBlank(src.charCodeAt(start + i + 1)) ? 'x' : tab));
   if (NOT_PLAIN.test(piece)) return null;
   return refs.length > 1 ? refs.sort((x, y) => x[0] - y[0]) : refs;
+}
+
+/** Characters of a bare web address that the fast path reads: ASCII letters and digits, and the punctuation addresses use. */
+const URL_CHARACTERS = (() => {
+  const table = new Uint8Array(128);
+  for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/%?#=&+:,;!*'()@") table[c.charCodeAt(0)] = 1;
+  return table;
+})();
+
+function asciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** ASCII punctuation (what micromark's unicodePunctuation holds of ASCII). */
+function asciiPunctuation(c: number): boolean {
+  return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
+}
+
+/** Punctuation that may trail an address and is then left out of it (GFM: `.`, `,`, `)`, `*`, `_` … before white space or the end). */
+function trailing(c: number): boolean {
+  return c === 33 || c === 34 || c === 39 || c === 41 || c === 42 || c === 44 || c === 46 || c === 58 || c === 59 || c === 63 || c === 95 || c === 126;
+}
+
+/**
+ * Whether what follows `k` up to `end` (white space or the text's end) is trailing punctuation only (GFM's trail: such
+ * marks and character references like `&amp;`): the address then ends at `k`.
+ */
+function trailsOff(src: string, k: number, end: number): boolean {
+  while (k < end) {
+    const c = src.charCodeAt(k);
+    if (trailing(c)) {
+      k++;
+      continue;
+    }
+    if (c !== 38 /* & */ || !asciiLetter(src.charCodeAt(k + 1)) || k + 1 >= end) return false;
+    k++;
+    while (k < end && asciiLetter(src.charCodeAt(k))) k++;
+    if (k >= end || src.charCodeAt(k) !== 59 /* ; */) return false;
+    k++;
+  }
+  return true;
+}
+
+/**
+ * The end of the GFM autolink literal whose domain starts at `d` (after `https://`, or at `www.`) in a run of address
+ * characters that ends at `end` (white space or the text's end), as micromark reads it: a domain (no `_` in its last two
+ * parts, something before its end), then a path with balanced parentheses, the trailing punctuation left out. -1 when
+ * it is none.
+ */
+function literalEnd(src: string, d: number, end: number): number {
+  let k = d;
+  let seen = false;
+  let underscoreLast = false;
+  let underscoreBefore = false;
+  while (k < end) {
+    const c = src.charCodeAt(k);
+    if (c === 46 /* . */ || c === 95 /* _ */) {
+      if (trailsOff(src, k, end)) break;
+      if (c === 95) underscoreLast = true;
+      else {
+        underscoreBefore = underscoreLast;
+        underscoreLast = false;
+      }
+      k++;
+      continue;
+    }
+    if (c !== 45 /* - */ && asciiPunctuation(c)) break;
+    seen = true;
+    k++;
+  }
+  if (underscoreLast || underscoreBefore || !seen) return -1;
+  let open = 0;
+  let close = 0;
+  while (k < end) {
+    const c = src.charCodeAt(k);
+    if (c === 40 /* ( */) open++;
+    else if (c === 41 /* ) */ && close < open) close++;
+    else if (c === 38 /* & */ || trailing(c)) {
+      if (trailsOff(src, k, end)) break;
+      if (c === 41) close++;
+    }
+    k++;
+  }
+  return k;
+}
+
+/**
+ * The bare web addresses of a paragraph's text src[start, …) (`piece`: the text as plainParagraph masked it so far;
+ * `raw`: what it masked before links and references), as [start, end) ranges in the piece: GFM autolink literals that
+ * start with `https://`, `http://` or `www.` (lower case) after the text's start, a space, a line ending or `(`, outside
+ * any open link label, with only the characters of URL_CHARACTERS up to the next white space. Null when an address is
+ * read otherwise (the parser's: the piece keeps its `://` or `www.`, which NOT_PLAIN turns down).
+ */
+function bareUrls(src: string, start: number, piece: string, raw: string): Array<[number, number]> | null {
+  const out: Array<[number, number]> = [];
+  let from = 0;
+  for (;;) {
+    const p = piece.indexOf('://', from);
+    const w = piece.indexOf('www.', from);
+    if (p < 0 && w < 0) break;
+    let at: number;
+    let domain: number;
+    if (p >= 0 && (w < 0 || p < w)) {
+      at = piece.charCodeAt(p - 1) === 115 /* s */ ? p - 5 : p - 4;
+      if (at < 0 || !src.startsWith(piece.charCodeAt(p - 1) === 115 ? 'https' : 'http', start + at)) return null;
+      domain = p + 3;
+    } else {
+      at = w;
+      domain = w;
+    }
+    const before = at > 0 ? src.charCodeAt(start + at - 1) : 32;
+    if (before !== 32 && before !== 10 && before !== 40 /* ( */) return null;
+    // The run of address characters up to white space or the text's end (anything else: the parser's).
+    let end = start + domain;
+    for (;;) {
+      const c = src.charCodeAt(end);
+      if (end >= start + piece.length || c === 32 || c === 10) break;
+      if (c >= 128 || !URL_CHARACTERS[c]) return null;
+      end++;
+    }
+    // After `://` the domain starts with no punctuation; `www.` needs more than itself.
+    if (domain > at && asciiPunctuation(src.charCodeAt(start + domain))) return null;
+    const e = literalEnd(src, start + domain, end);
+    if (e < 0 || (domain === at && e <= start + at + 4)) return null;
+    const ue = e - start;
+    // Nothing in it masked already (code, a link's destination), and no link label open before it.
+    if (piece.slice(at, ue) !== src.slice(start + at, e)) return null;
+    let depth = 0;
+    for (let i = 0; i < at; i++) {
+      const c = raw.charCodeAt(i);
+      if (c === 91 /* [ */) depth++;
+      else if (c === 93 /* ] */ && depth > 0) depth--;
+    }
+    if (depth !== 0) return null;
+    out.push([at, ue]);
+    from = ue;
+  }
+  return out;
 }
 
 /**
