@@ -921,10 +921,11 @@ const PUNCTUATION = /[\p{P}\p{S}]/u;
  * space or a line ending after it is neither (it stays in the text). `endIsSpace`: the piece's end
  * stands for a line ending (a paragraph), not for a pipe (a table cell).
  */
-function emphasisRuns(piece: string, at: number, endIsSpace = true, pairs?: Array<[number, number]>): Array<[number, number]> | null {
+function emphasisRuns(piece: string, at: number, endIsSpace = true, pairs?: Array<[number, number]>, source?: string): Array<[number, number]> | null {
   const out: Array<[number, number]> = [];
   // The open runs, outer first: at most one of each character (`**_both_**`, `_een **twee** drie_`).
-  const open: Array<{ run: string; s: number }> = [];
+  const open: Array<{ run: string; s: number; at: number }> = [];
+  let unmatched = false;
   DELIMITER_RUN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = DELIMITER_RUN.exec(piece))) {
@@ -940,8 +941,13 @@ function emphasisRuns(piece: string, at: number, endIsSpace = true, pairs?: Arra
     if (run.charCodeAt(0) === 95 && before !== '' && after !== '' && !WHITESPACE.test(before) && !WHITESPACE.test(after) && !PUNCTUATION.test(before) && !PUNCTUATION.test(after)) continue;
     const top = open[open.length - 1];
     if (!top || (open.length === 1 && top.run[0] !== run[0])) {
+      if (source !== undefined && (!top || top.run[0] !== run[0]) && !canOpen(run, before, after) && !atLineStart(piece, s)) {
+        // A run that cannot open, with no open run of its character before it to close: text (`@key_.`, `GOV_)`).
+        unmatched = true;
+        continue;
+      }
       if (run.length > 3 || !(before === '' || before === ' ' || before === '\n' || PUNCTUATION.test(before)) || after === '' || WHITESPACE.test(after)) return null;
-      open.push({ run, s: at + s });
+      open.push({ run, s: at + s, at: out.length });
     } else {
       // A closer closes the innermost open run (CommonMark would pair it with an outer one of its kind and drop the inner).
       if (run !== top.run || before === '' || WHITESPACE.test(before)) return null;
@@ -951,7 +957,39 @@ function emphasisRuns(piece: string, at: number, endIsSpace = true, pairs?: Arra
     }
     out.push([at + s, at + e]);
   }
-  return open.length ? null : out;
+  if (open.length === 0 && !unmatched) return out;
+  // An opener that nothing closed is text (CommonMark: a delimiter run left unmatched stays as written), when every run
+  // was judged by the characters the parser sees next to it (`source`: the text before masking; an escape or a link
+  // masked next to a run may have hidden punctuation that makes it a closer).
+  if (source === undefined) return null;
+  DELIMITER_RUN.lastIndex = 0;
+  while ((m = DELIMITER_RUN.exec(piece))) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if ((s > 0 && piece.charCodeAt(s - 1) !== source.charCodeAt(s - 1)) || (e < piece.length && piece.charCodeAt(e) !== source.charCodeAt(e))) return null;
+  }
+  for (let i = open.length - 1; i >= 0; i--) out.splice(open[i]!.at, 1);
+  return out;
+}
+
+/** Whether only spaces stand before `s` on its line (a run there may be a list item's marker or a thematic break). */
+function atLineStart(text: string, s: number): boolean {
+  let k = s - 1;
+  while (k >= 0 && text.charCodeAt(k) === 32) k--;
+  return k < 0 || text.charCodeAt(k) === 10;
+}
+
+/**
+ * Whether a delimiter run with `before` and `after` next to it ('' at a paragraph's start or end: white space) may open
+ * emphasis (CommonMark: left-flanking; an underscore also not right-flanking, or after punctuation).
+ */
+function canOpen(run: string, before: string, after: string): boolean {
+  const beforeSpace = before === '' || WHITESPACE.test(before);
+  const afterSpace = after === '' || WHITESPACE.test(after);
+  const left = !afterSpace && (!PUNCTUATION.test(after) || beforeSpace || PUNCTUATION.test(before));
+  if (run.charCodeAt(0) !== 95 || !left) return left;
+  const right = !beforeSpace && (!PUNCTUATION.test(before) || afterSpace || PUNCTUATION.test(after));
+  return !right || PUNCTUATION.test(before);
 }
 
 /** The pieces of a chunk: runs of non-blank lines, [start, end) without the last line ending. */
@@ -1156,7 +1194,7 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
   }
   if (emphasis && (piece.indexOf('*') >= 0 || piece.indexOf('_') >= 0)) {
     const pairs: Array<[number, number]> = [];
-    const runs = emphasisRuns(raw, start, !cell, pairs);
+    const runs = emphasisRuns(raw, start, !cell, pairs, src.slice(start, end));
     // An opener and its closer on either side of a link label's edge do not pair (CommonMark reads a label's delimiters on their own).
     if (runs && links) for (const [os, cs] of pairs) for (const [ls, le] of links) if ((os - start >= ls && os - start < le) !== (cs - start >= ls && cs - start < le)) return null;
     if (runs) {
