@@ -1064,6 +1064,26 @@ describe('Markdown fast paths, session 14: bare web addresses (GFM autolink lite
     assert.ok(reached >= 20, `only ${reached} pieces with a run never closed took the fast path`);
   });
 
+  // Thematic breaks at a piece's start (what Pandoc and GitBook exports hold between sections), alone or with lines after
+  // them; lines of inline tags only (`<span id="c4"></span>`, anchors from e-book conversions); and what is neither.
+  const breakLine = fc.oneof({ arbitrary: fc.constantFrom('---', '***', '___', '------', '---  '), weight: 6 }, { arbitrary: fc.constantFrom('- - -', '--', '----x', '***\t', ' ---', '---\r', '* * *', '**', '_ _ _', '===', '+++'), weight: 1 });
+  const afterBreak = fc.constantFrom('', '', '', '\nDe tekst erna.', '\ndescription: Per geïnterviewde hier.\n---', '\n- een\n- twee', '\n# Kop', '\n---', '\n> citaat', '\n    code', '\nTekst *nadruk*\n===');
+  const tagLine = fc.constantFrom('<span id="c4"></span>', '<a id="p1"></a><a id="p2"></a>', '<br><br/>', '<b></b> ', '<script></script><b>', '<pre></pre><b>', '<div></div><span>', '<a href="x"></a> tekst', '<span>\n</span>', '<!-- c --><b>', '<span id="c4"></span>\nTekst', '<x-y a=\'1\'></x-y>');
+  const breakPiece = fc.oneof(fc.tuple(breakLine, afterBreak).map(([b, a]) => b + a), tagLine, fc.constantFrom('De cliënt leest.', '- een item', '> citaat', '    code', '1. punt'));
+  it('on generated chunks with thematic breaks and lines of inline tags (fast-check)', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(fc.array(breakPiece, { minLength: 1, maxLength: 6 }), fc.constantFrom('\n\n', '\n\n\n', '\n'), (parts, sep) => {
+        const { slow, fast } = both(`${parts.join(sep)}\n\n[^1]: Een noot.`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 600, seed: 20261208 },
+    );
+    assert.deepEqual(fastPieces('---\ndescription: Per geïnterviewde hier.\n---').flatMap((p) => p.blocks.map((b) => [b.kind, b.text, b.level])), [['heading', 'description: Per geïnterviewde hier.', 2]]);
+    for (const t of ['---', '***', '<span id="c4"></span>', '<a id="p1"></a><a id="p2"></a>']) assert.deepEqual(fastPieces(t).map((p) => p.blocks), [[]], t);
+    for (const t of ['- - -', '<a href="x"></a> tekst', '<script></script><b>']) assert.deepEqual(fastPieces(t), [], t);
+  });
+
   it('a bare address is a placeholder, read without the parser; what trails it is text (en, nl)', () => {
     const read = (t: string) => fastPieces(t, notes).flatMap((p) => p.blocks.map((b) => [b.kind, b.text]));
     assert.deepEqual(read('Seeed Studio. (n.d.). Grove - Red LED, van https://wiki.seeedstudio.com/Grove-Red_LED/.'), [['paragraph', 'Seeed Studio. (n.d.). Grove - Red LED, van 0.']]);

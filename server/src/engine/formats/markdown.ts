@@ -2130,11 +2130,20 @@ function fastPiece(src: string, start: number, end: number, footnotes: ReadonlyS
     const note = footnotePiece(src, start, end, footnotes);
     if (note) return note;
   }
+  if (c0 === 45 /* - */ || c0 === 42 /* * */ || c0 === 95 /* _ */) {
+    // A thematic break (`---`, `***`, `___`): no block; what follows it on the next lines is a piece of its own.
+    let lineEnd = src.indexOf('\n', start);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    if (THEMATIC_BREAK.test(src.slice(start, lineEnd))) return headingThenRest(src, start, end, lineEnd, undefined, footnotes);
+  }
   if (c0 === 45 /* - */ || c0 === 42 /* * */ || c0 === 43 /* + */ || (c0 >= 48 && c0 <= 57)) {
     const list = listPiece(src, start, end, footnotes);
     if (list) return list;
   }
   if (c0 === 62 /* > */) return quotePiece(src, start, end, footnotes);
+  // A line of inline tags only (`<span id="c4"></span>`): a paragraph of HTML nodes, which hold no text. Not a tag that
+  // opens an HTML block (kind 1 or 6; kind 7, one tag alone, is read above).
+  if (c0 === 60 /* < */ && tagsOnly(src, start, end)) return { start, end, blocks: [] };
   const heading = c0 === 35 /* # */ ? ATX.exec(src.slice(start, Math.min(end, start + 16))) : null;
   if (!heading && c0 === 35) {
     // An ATX heading without text (`###`, `## `): no block; what follows it is a piece of its own.
@@ -2172,6 +2181,29 @@ function fastPiece(src: string, start: number, end: number, footnotes: ReadonlyS
   const skips = plainParagraph(src, from, headingEnd, footnotes);
   if (!skips) return undefined;
   return headingThenRest(src, start, end, lineEnd, fastBlock(src, 'heading', start, lineEnd, from, headingEnd, skips, heading[1]!.length), footnotes);
+}
+
+/** A thematic break: three or more of one of `-`, `*`, `_`, then spaces or tabs only. */
+const THEMATIC_BREAK = /^(?:-{3,}|\*{3,}|_{3,})[ \t]*$/;
+
+/** A tag that opens an HTML block of kind 1 (`<script`, `<pre`, `<style`, `<textarea`) or 6 (HTML_BLOCK_6). */
+const BLOCK_TAG = /^<\/?(?:script|pre|style|textarea)(?:[ \t>]|$)/i;
+
+/**
+ * Whether src[start, end) is one line of two or more inline tags (INLINE_TAG) and nothing else, the first no tag that
+ * opens an HTML block: a paragraph of HTML nodes.
+ */
+function tagsOnly(src: string, start: number, end: number): boolean {
+  const line = src.slice(start, end);
+  if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0 || HTML_BLOCK_6.test(line) || BLOCK_TAG.test(line)) return false;
+  let at = 0;
+  let tags = 0;
+  INLINE_TAG.lastIndex = 0;
+  for (let m = INLINE_TAG.exec(line); m && m.index === at; m = INLINE_TAG.exec(line)) {
+    at = m.index + m[0].length;
+    tags++;
+  }
+  return tags >= 2 && at === line.length;
 }
 
 /** A heading piece [start, end): the heading block `h` up to `lineEnd`, then what follows it read as a piece of its own. */
