@@ -709,7 +709,9 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.deepEqual(read('De cliënt leest dit rapport.\n<br clear="all">'), [['paragraph', 'De cliënt leest dit rapport.\n']]);
     assert.deepEqual(read('| ID | Design |\n| -- | ---- | \n| DR01 | The design is **flexible**. |'), [['tableCell', 'ID'], ['tableCell', 'Design'], ['tableCell', 'DR01'], ['tableCell', 'The design is flexible.']]);
     // A tag at a paragraph's start may open an HTML block, and one of kind 6 at a line's start interrupts the paragraph.
-    for (const other of ['<b>vet</b> tekst', 'tekst\n<div>blok</div>', '[a](<b>)', 'a `x` <b title="`">']) assert.deepEqual(read(other), [], other);
+    for (const other of ['<b>vet</b> tekst', 'tekst\n<div>blok</div>', 'a `x` <b title="`">']) assert.deepEqual(read(other), [], other);
+    // A destination between angle brackets is the link's (session 14: read without the parser).
+    assert.deepEqual(read('[a](<b>)'), [['paragraph', 'a']]);
   });
 
   // Session 13: dollar signs as books and reports write amounts (`$15,000,000`, `($250,000`), which micromark's math
@@ -1082,6 +1084,34 @@ describe('Markdown fast paths, session 14: bare web addresses (GFM autolink lite
     assert.deepEqual(fastPieces('---\ndescription: Per geïnterviewde hier.\n---').flatMap((p) => p.blocks.map((b) => [b.kind, b.text, b.level])), [['heading', 'description: Per geïnterviewde hier.', 2]]);
     for (const t of ['---', '***', '<span id="c4"></span>', '<a id="p1"></a><a id="p2"></a>']) assert.deepEqual(fastPieces(t).map((p) => p.blocks), [[]], t);
     for (const t of ['- - -', '<a href="x"></a> tekst', '<script></script><b>']) assert.deepEqual(fastPieces(t), [], t);
+  });
+
+  // Links whose destination stands between angle brackets (`[tekst](<https://… Shared Documents/…>)`, as Teams and
+  // SharePoint exports write them): spaces, parentheses, references inside; and what is no such destination.
+  const pointy = fc.oneof(
+    { arbitrary: fc.constantFrom('<https://x.nl/a b>', '<https://teams.microsoft.com/l/file/A4?tenantId=d5&fileType=docx&objectUrl=https%3A%2F%2Fh.nl%2FShared Documents%2F2020 Spring>', '<a (b) c>', '<>', '<a_b*c*>', '<https://x.nl/&amp;b>', '<www.x.nl>'), weight: 6 },
+    { arbitrary: fc.constantFrom('<a\nb>', '<a<b>', '<a>b>', '<a\\>b>', '<a`b>', '<a>', '<a b', 'a b', '<a|b>', '<a> "t"'), weight: 1 },
+  );
+  const pointyLink = fc
+    .tuple(fc.constantFrom('', '', '!'), fc.constantFrom('Full research plan', 'het *protocol*', 'https://x.nl/a b', 'www.x.nl', 'a', 'De cliënt'), pointy, fc.constantFrom('', '', '.', '*', ')', '[^1]', ' tekst'))
+    .map(([bang, label, dest, after]) => `${bang}[${label}](${dest})${after}`);
+  const pointyText = fc
+    .tuple(fc.array(fc.oneof({ arbitrary: fc.constantFrom('De cliënt', 'the client', 'hears', 'binnen twee weken', '*nadruk*'), weight: 4 }, { arbitrary: pointyLink, weight: 1 }), { minLength: 2, maxLength: 10 }), fc.constantFrom('', '', '- ', '1. ', '# ', '> ', '[^1]: ', '| '))
+    .map(([ws, opening]) => opening + ws.join(' '));
+  it('on generated paragraphs, items and quotes with link destinations between angle brackets (fast-check)', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(fc.array(pointyText, { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\n'), (parts, sep) => {
+        const { slow, fast } = both(`${parts.join(sep)}\n\n[^1]: Een noot.`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 600, seed: 20261209 },
+    );
+    const reached = fc.sample(pointyText, { numRuns: 300, seed: 7 }).filter((t) => /\]\(</.test(t) && fastPieces(t, notes).some((p) => p.blocks.length > 0)).length;
+    assert.ok(reached >= 30, `only ${reached} pieces with a destination between angle brackets took the fast path`);
+    const read = (t: string) => fastPieces(t, notes).flatMap((p) => p.blocks.map((b) => [b.kind, b.text]));
+    assert.deepEqual(read('- [Full research plan](<https://teams.microsoft.com/l/file/A4?fileType=docx&objectUrl=https%3A%2F%2Fh.nl%2FShared Documents>)'), [['listItem', 'Full research plan']]);
+    assert.deepEqual(read('Zie [het onderzoeksplan](<https://x.nl/Gedeelde documenten/plan.docx>).'), [['paragraph', 'Zie het onderzoeksplan.']]);
   });
 
   it('a bare address is a placeholder, read without the parser; what trails it is text (en, nl)', () => {

@@ -785,9 +785,10 @@ const LITERAL_BRACKETS = /\[([^[\]\n^][^[\]\n]{0,998})\]/g;
 /**
  * An inline link or image: `[label](destination)`, `![alt](destination)`. The label on one line,
  * without brackets, code, HTML or math (they take precedence over a link); the destination without
- * spaces, brackets, parentheses, code, math, pipes (a table row), tildes or a title.
+ * spaces, brackets, parentheses, code, math, pipes (a table row), tildes or a title; or between angle brackets
+ * (`[tekst](<https://… Shared Documents/…>)`: spaces and parentheses allowed, no line ending, angle bracket or backslash).
  */
-const INLINE_LINK = /(!?)\[([^[\]\n`<$]{1,999})\]\(([^\s()<>\\`$|~[\]]{1,2000})\)/g;
+const INLINE_LINK = /(!?)\[([^[\]\n`<$]{1,999})\]\(([^\s()<>\\`$|~[\]]{1,2000}|<[^<>\n\\`$|~[\]]{0,2000}>)\)/g;
 
 /** A backslash escape of ASCII punctuation (CommonMark): the character stands for itself. */
 const ESCAPE = /\\([!-/:-@[-`{-~])/g;
@@ -1145,7 +1146,7 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
         // the label is one text node (no emphasis or strikethrough delimiters; escapes and references decode into it; no
         // literal autolink inside a link), not for an e-mail address (the parser's).
         const text = decodeString(source);
-        const url = decodeString(dest);
+        const url = decodeString(dest.charCodeAt(0) === 60 /* < */ ? dest.slice(1, -1) : dest);
         if (text === url || /^(?:https?:\/\/|www\.|mailto:)/i.test(text) || url === `mailto:${text}`) {
           if (/[*_~@]/.test(raw.slice(open + 1, close))) ok = false;
           else {
