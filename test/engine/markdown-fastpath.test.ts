@@ -1008,7 +1008,7 @@ describe('Markdown fast paths, session 13: hard breaks by a backslash at a line\
   });
 });
 
-describe('Markdown fast paths, session 14: bare web addresses (GFM autolink literals)', () => {
+describe('Markdown fast paths, session 14: bare addresses, runs never closed, thematic breaks, tag lines, angle-bracket destinations, open table rows', () => {
   const notes = new Set(['^1', '^2']);
   // Addresses as reports write them, and what makes one read otherwise: other schemes, capitals, a letter before it,
   // underscores in the domain, brackets, quotes, code, emphasis around or inside it, trailing punctuation and references.
@@ -1112,6 +1112,42 @@ describe('Markdown fast paths, session 14: bare web addresses (GFM autolink lite
     const read = (t: string) => fastPieces(t, notes).flatMap((p) => p.blocks.map((b) => [b.kind, b.text]));
     assert.deepEqual(read('- [Full research plan](<https://teams.microsoft.com/l/file/A4?fileType=docx&objectUrl=https%3A%2F%2Fh.nl%2FShared Documents>)'), [['listItem', 'Full research plan']]);
     assert.deepEqual(read('Zie [het onderzoeksplan](<https://x.nl/Gedeelde documenten/plan.docx>).'), [['paragraph', 'Zie het onderzoeksplan.']]);
+  });
+
+  // Tables whose rows have no closing pipe (`| id | string | Unique identifier`, as hand-written API tables are), now
+  // and then closed, with spaces after the last cell, a delimiter row open or closed, rows of fewer or more cells.
+  const openCell = fc.tuple(fc.constantFrom('', ' ', '  '), fc.oneof({ arbitrary: fc.constantFrom('id', 'De cliënt', '`string`', '**Kop**', '20% / 16%', 'x'), weight: 8 }, { arbitrary: fc.constantFrom('', '[a](b)', '*x', 'a_b', '\\|', '<br>', '[^1]'), weight: 1 }), fc.oneof({ arbitrary: fc.constantFrom('', ' ', '  '), weight: 8 }, { arbitrary: fc.constant('\t'), weight: 1 })).map(([a, w, b]) => a + w + b);
+  const openRow = (n: number) => fc.tuple(fc.array(openCell, { minLength: n, maxLength: n }), fc.constantFrom('', '', '|', '| ', ' ')).map(([cs, end]) => `|${cs.join('|')}${end}`);
+  const openTable = fc.integer({ min: 1, max: 4 }).chain((n) =>
+    fc
+      .tuple(
+        openRow(n),
+        fc.tuple(fc.array(fc.constantFrom('---', ':--', ' --- ', '---:'), { minLength: n, maxLength: n }), fc.constantFrom('', '|', '| ', ' ')).map(([ds, end]) => `|${ds.join('|')}${end}`),
+        fc.array(fc.integer({ min: 1, max: n + 1 }).chain((m) => openRow(m)), { maxLength: 5 }),
+        fc.constantFrom('', '', '\nDe tekst erna.', '\n- item'),
+      )
+      .map(([head, delim, body, after]) => `${head}\n${delim}${body.map((r) => `\n${r}`).join('')}${after}`),
+  );
+  it('on generated tables with rows that have no closing pipe (fast-check)', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(openTable, fc.constant('De cliënt leest.')), { minLength: 1, maxLength: 4 }), (parts) => {
+        const { slow, fast } = both(`${parts.join('\n\n')}\n\n[^1]: Een noot.`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 600, seed: 20261210 },
+    );
+    const reached = fc.sample(openTable, { numRuns: 300, seed: 7 }).filter((t) => /[^|\s] *(\n|$)/.test(t.split('\n')[0]!) && fastPieces(t, notes).some((p) => p.blocks.some((b) => b.kind === 'tableCell'))).length;
+    assert.ok(reached >= 15, `only ${reached} tables with a row left open took the fast path`);
+    const read = (t: string) => fastPieces(t, notes).flatMap((p) => p.blocks.map((b) => [b.kind, b.text, t.slice(b.start, b.end)]));
+    assert.deepEqual(read('| Veld | Type | Beschrijving\n| --- | --- | :---\n| id | `string` | Unieke sleutel van de transactie  '), [
+      ['tableCell', 'Veld', '| Veld '],
+      ['tableCell', 'Type', '| Type '],
+      ['tableCell', 'Beschrijving', '| Beschrijving'],
+      ['tableCell', 'id', '| id '],
+      ['tableCell', '0', '| `string` '],
+      ['tableCell', 'Unieke sleutel van de transactie', '| Unieke sleutel van de transactie  '],
+    ]);
   });
 
   it('a bare address is a placeholder, read without the parser; what trails it is text (en, nl)', () => {

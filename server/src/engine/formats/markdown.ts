@@ -1700,7 +1700,7 @@ function trimSpaces(src: string, from: number, end: number): number {
 }
 
 /** A GFM table's delimiter row with a pipe at either end: `|---|:--:|`. */
-const TABLE_DELIMITER_ROW = /^\|(?:[ ]*:?-+:?[ ]*\|)+$/;
+const TABLE_DELIMITER_ROW = /^\|(?:[ ]*:?-+:?[ ]*\|)*[ ]*:?-+:?[ ]*\|?$/;
 /** What a table cell's text may not hold on the fast path (see NOT_PLAIN; the pipe ends the cell). */
 const NOT_PLAIN_CELL = /[\\`*_[\]~$@\t\r\0]|<[A-Za-z/!?]|&[A-Za-z0-9#]|:\/\/|www\./i;
 
@@ -1754,7 +1754,8 @@ function tablePiece(src: string, start: number, end: number, footnotes: Readonly
   // Spaces after the delimiter row's last pipe (`| --- | `) do not matter: the row holds no text.
   while (delimiter < lines.length && !TABLE_DELIMITER_ROW.test(lines[delimiter]!.replace(/ +$/, ''))) delimiter++;
   if (delimiter >= lines.length) return undefined;
-  const columns = lines[delimiter]!.replace(/ +$/, '').split('|').length - 2;
+  const delimiterRow = lines[delimiter]!.replace(/ +$/, '');
+  const columns = delimiterRow.split('|').length - (delimiterRow.charCodeAt(delimiterRow.length - 1) === 124 ? 2 : 1);
   const blocks: ProseBlock[] = [];
   let at = start;
   if (delimiter > 1) {
@@ -1770,11 +1771,15 @@ function tablePiece(src: string, start: number, end: number, footnotes: Readonly
     const lineStart = at;
     at += line.length + 1;
     if (r === delimiter) continue;
-    if (line.charCodeAt(0) !== 124 || line.charCodeAt(line.length - 1) !== 124 || line.length < 2) return undefined;
+    if (line.charCodeAt(0) !== 124 || line.length < 2) return undefined;
+    // A row without a closing pipe (`| id | string | Unique identifier`): its last cell runs to the line's end.
+    const closed = line.charCodeAt(line.length - 1) === 124;
     const cells = line.split('|');
-    if (r === delimiter - 1 && cells.length - 2 !== columns) return undefined;
+    const count = cells.length - (closed ? 2 : 1);
+    if (!closed && cells[count]!.trim() === '') return undefined;
+    if (r === delimiter - 1 && count !== columns) return undefined;
     let pipe = lineStart;
-    for (let c = 1; c < cells.length - 1; c++) {
+    for (let c = 1; c <= count; c++) {
       const cell = cells[c]!;
       const from = pipe + 1;
       const next = from + cell.length;
@@ -1784,7 +1789,7 @@ function tablePiece(src: string, start: number, end: number, footnotes: Readonly
         if (/[^\S ]/.test(cell.slice(0, lead) + cell.slice(lead + content.length))) return undefined;
         const skips = simpleCell(cell, from, lead, content) ?? plainParagraph(src, from + lead, from + lead + content.length, footnotes, false, true);
         if (!skips) return undefined;
-        const block = fastBlock(src, 'tableCell', pipe, c === cells.length - 2 ? next + 1 : next, from + lead, from + lead + content.length, skips);
+        const block = fastBlock(src, 'tableCell', pipe, closed && c === count ? next + 1 : next, from + lead, from + lead + content.length, skips);
         if (block) blocks.push(block);
       }
       pipe = next;
