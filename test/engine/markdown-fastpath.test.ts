@@ -663,6 +663,26 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     for (const other of ['| a | b |\n|---|---|\n- c', '> a\n- b', '<div>\n- b', '[^1]: a\n- b', 'a\n2. b', 'a\n - b\n  - c\n\n  d']) assert.deepEqual(fastPieces(other, notes).flatMap((p) => p.blocks.filter((b) => b.kind === 'listItem')), [], other);
   });
 
+  // Session 14: a paragraph that starts with a marker character but no item (`**Kop**`, `*Noot*`, `-5%`), then a list.
+  const markerHead = fc.tuple(fc.constantFrom('**Kop**', '**Te testen:** ', '*Noot* bij de tabel', '-5% minder', '--', '**', '***', '* * *', '+x', '++ a', '*', '- x', '-\tx', '**Context**  ', '__Kop__', '---'), fc.constantFrom('', '', ' en meer tekst', '\nvervolg'));
+  const markerHeadedArb = fc.tuple(markerHead, fc.oneof({ arbitrary: nestedListArb, weight: 1 }, { arbitrary: cleanList, weight: 2 }, { arbitrary: fc.constantFrom('-\tDe **houten** kap.\n-\tOuders hechten belang.', '- Kan er valsgespeeld worden? \n- Wat is de meest efficiënte manier?'), weight: 2 })).map(([[h, more], list]) => `${h}${more}\n${list}`);
+  it('on generated paragraphs that start with a marker character but no item, then a list (fast-check)', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: markerHeadedArb, weight: 4 }, { arbitrary: block, weight: 1 }), { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\n\n\n'), (parts, sep) => {
+        const { slow, fast } = both(`${parts.join(sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 600, seed: 20261211 },
+    );
+    const notes = new Set(['^1', '^2']);
+    const headed = fc.sample(markerHeadedArb, { numRuns: 200, seed: 13 }).filter((t) => /^[*_-]{1,2}[^ \t*_-]/.test(t) && fastPieces(t, notes).some((p) => p.start === 0 && p.blocks.length >= 2 && p.blocks[0]!.kind !== 'listItem')).length;
+    assert.ok(headed >= 30, `only ${headed} lists after a paragraph that starts with a marker character took the fast path`);
+    const read = (t: string) => fastPieces(t, notes).flatMap((p) => p.blocks.map((b) => [b.kind, b.text]));
+    assert.deepEqual(read('**CMF**\n-\tDe **houten, ronde vorm** is prototypisch.\n-\tOuders hechten belang aan **stevigheid**.'), [['paragraph', 'CMF'], ['listItem', 'De houten, ronde vorm is prototypisch.'], ['listItem', 'Ouders hechten belang aan stevigheid.']]);
+    assert.deepEqual(read('**Context**\n- Mobile devices are preferred.'), [['paragraph', 'Context'], ['listItem', 'Mobile devices are preferred.']]);
+  });
+
   it('emphasis at the start of a wrapped item line or a quote line follows a line ending, not a letter (en, nl)', () => {
     for (const t of ['- De cliënt __leest\n  __dit__ rapport.', '- The client *reads\n  *this* report.', '- The client reads\n  __this__ report.', '> De cliënt __leest\n> __dit__ rapport.', '> De cliënt __leest\n>__dit__ rapport.', '> De cliënt leest\n>_dit_ rapport.', '> 📌 **Eisen**\n> __dit__ rapport\n> - een', '1.  The client reads\n    _this_ report.']) {
       const { slow, fast } = both(`${t}\n\nTekst.`);

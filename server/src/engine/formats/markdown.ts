@@ -2017,7 +2017,18 @@ export function fastPieces(src: string, footnotes: ReadonlySet<string> = new Set
 function listAfter(src: string, ps: Array<[number, number]>, i: number, footnotes: ReadonlySet<string>): { piece: FastPiece; next: number } | undefined {
   const [start, end] = ps[i]!;
   const c0 = src.charCodeAt(start);
-  if (c0 === 124 /* | */ || c0 === 62 /* > */ || c0 === 60 /* < */ || c0 === 91 /* [ */ || c0 === 32 || c0 === 9 || c0 === 45 || c0 === 42 || c0 === 43) return undefined;
+  if (c0 === 124 /* | */ || c0 === 62 /* > */ || c0 === 60 /* < */ || c0 === 91 /* [ */ || c0 === 32 || c0 === 9) return undefined;
+  // A marker character that starts no item (`**Kop**`, `*Noot*`, `-5%`): the paragraph's; a marker and white space, or a thematic break: not.
+  if (c0 === 45 || c0 === 42 || c0 === 43) {
+    const c1 = src.charCodeAt(start + 1);
+    if (start + 1 >= end || c1 === 32 || c1 === 9 || c1 === 10 || c1 === 13 || c1 === c0) {
+      if (c1 !== c0 || c0 === 43) return undefined;
+      // A run of the marker (`**Kop**`, `--`): not a thematic break line.
+      let lineEnd = src.indexOf('\n', start);
+      if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+      if (/^(?:[-*_][ \t]*){3,}$/.test(src.slice(start, lineEnd))) return undefined;
+    }
+  }
   let nl = src.indexOf('\n', start);
   for (; nl >= 0 && nl < end; nl = src.indexOf('\n', nl + 1)) {
     const c = src.charCodeAt(nl + 1);
