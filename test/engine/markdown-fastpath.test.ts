@@ -1170,6 +1170,26 @@ describe('Markdown fast paths, session 14: bare addresses, runs never closed, th
     ]);
   });
 
+  // Table cells that hold a bare address (source lists as tables: `|Medicijnkar|https://www.medline.be/…|`).
+  const addressCell = fc.tuple(fc.constantFrom('', ' '), fc.oneof({ arbitrary: address.map((a) => a.trim()), weight: 2 }, { arbitrary: fc.constantFrom('Bron', 'De cliënt', '**Kop**', 'zie https://x.nl/a', 'x'), weight: 2 }), fc.constantFrom('', ' ', '  ')).map(([a, c, b]) => a + c + b);
+  const addressTable = fc.integer({ min: 1, max: 3 }).chain((n) =>
+    fc
+      .tuple(fc.array(addressCell, { minLength: n, maxLength: n }), fc.array(fc.array(addressCell, { minLength: n, maxLength: n }), { minLength: 1, maxLength: 4 }), fc.boolean())
+      .map(([head, rows, closed]) => [head, Array(n).fill('---'), ...rows].map((cs) => `|${cs.join('|')}${closed ? '|' : ''}`).join('\n')),
+  );
+  it('on generated tables whose cells hold bare addresses (fast-check)', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(addressTable, text), { minLength: 1, maxLength: 3 }), (parts) => {
+        const { slow, fast } = both(`${parts.join('\n\n')}\n\n[^1]: Een noot.\n\n[^2]: Another note.`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 500, seed: 20261212 },
+    );
+    const reached = fc.sample(addressTable, { numRuns: 200, seed: 7 }).filter((t) => /:\/\/|www\./.test(t) && fastPieces(t, notes).some((p) => p.blocks.some((b) => b.kind === 'tableCell' && b.placeholders?.length))).length;
+    assert.ok(reached >= 30, `only ${reached} tables with an address in a cell took the fast path`);
+  });
+
   it('a bare address is a placeholder, read without the parser; what trails it is text (en, nl)', () => {
     const read = (t: string) => fastPieces(t, notes).flatMap((p) => p.blocks.map((b) => [b.kind, b.text]));
     assert.deepEqual(read('Seeed Studio. (n.d.). Grove - Red LED, van https://wiki.seeedstudio.com/Grove-Red_LED/.'), [['paragraph', 'Seeed Studio. (n.d.). Grove - Red LED, van 0.']]);

@@ -1166,7 +1166,7 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
     if (!ok) return null;
     refs.sort((x, y) => x[0] - y[0]);
   }
-  if (!cell && (piece.indexOf('://') >= 0 || piece.indexOf('www.') >= 0)) {
+  if (piece.indexOf('://') >= 0 || piece.indexOf('www.') >= 0) {
     // Bare web addresses (GFM autolink literals: `https://…`, `www.…`): a placeholder each, as ChunkReader reads such a link.
     const urls = bareUrls(src, start, piece, raw);
     if (urls) {
