@@ -168,10 +168,13 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.ok(fast(`*Let op*: ${long}`));
     assert.ok(fast(`${long} Het *rapport\nover twee regels*.`));
     assert.ok(fast(`${long} Een ster * alleen, of ** twee.`), 'a lone delimiter run between spaces is text');
-    assert.ok(!fast(`${long} Een ster *alleen.`), 'a lone delimiter run that could open');
+    assert.ok(fast(`${long} Een ster *alleen.`), 'a lone delimiter run that opens and is never closed is text');
+    assert.deepStrictEqual(both(`${long} Een ster *alleen.\n\nTekst.`).fast, both(`${long} Een ster *alleen.\n\nTekst.`).slow);
     assert.ok(!fast(`${long}\n* alleen`), 'a delimiter run at a line start: a list item');
     assert.ok(fast(`${long} snake_case_name :heavy_check_mark:`), 'intraword underscores are text');
-    assert.ok(!fast(`${long} snake_*case*_name`), 'an underscore beside punctuation');
+    // An underscore beside punctuation that cannot open, or opens and is never closed: text, as the parser reads it.
+    assert.ok(fast(`${long} snake_*case*_name`), 'an underscore beside punctuation');
+    assert.deepStrictEqual(both(`${long} snake_*case*_name`).fast, both(`${long} snake_*case*_name`).slow);
     assert.ok(!fast(`${long} 2*3*4`), 'intraword asterisks');
     assert.ok(!fast(`${long} *open **nested** close*`), 'nested emphasis');
     assert.ok(!fast(`${long} *a* *b**`), 'closer of another length');
@@ -186,7 +189,7 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
       ['heading', 'Titel', 1, '# Titel'],
       ['paragraph', 'De cliënt leest dit.', undefined, 'De cliënt leest dit.'],
     ]);
-    for (const parsed of ['## Titel ##', '#Titel', '####### Zeven', '# Titel\n- lijst *x', '# `code', '# Titel\n===', '# Titel\n    code', '# Titel\n> - - -']) assert.deepEqual(fastPieces(parsed), [], parsed);
+    for (const parsed of ['## Titel ##', '#Titel', '####### Zeven', '# `code', '# Titel\n===', '# Titel\n    code', '# Titel\n> - - -']) assert.deepEqual(fastPieces(parsed), [], parsed);
     // What follows the heading line is read as a piece of its own: a list, a table, an image, another heading.
     assert.deepEqual(read('# Titel\n- een\n- twee'), [
       ['heading', 'Titel', 1, '# Titel'],
@@ -660,6 +663,26 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     for (const other of ['| a | b |\n|---|---|\n- c', '> a\n- b', '<div>\n- b', '[^1]: a\n- b', 'a\n2. b', 'a\n - b\n  - c\n\n  d']) assert.deepEqual(fastPieces(other, notes).flatMap((p) => p.blocks.filter((b) => b.kind === 'listItem')), [], other);
   });
 
+  // Session 14: a paragraph that starts with a marker character but no item (`**Kop**`, `*Noot*`, `-5%`), then a list.
+  const markerHead = fc.tuple(fc.constantFrom('**Kop**', '**Te testen:** ', '*Noot* bij de tabel', '-5% minder', '--', '**', '***', '* * *', '+x', '++ a', '*', '- x', '-\tx', '**Context**  ', '__Kop__', '---'), fc.constantFrom('', '', ' en meer tekst', '\nvervolg'));
+  const markerHeadedArb = fc.tuple(markerHead, fc.oneof({ arbitrary: nestedListArb, weight: 1 }, { arbitrary: cleanList, weight: 2 }, { arbitrary: fc.constantFrom('-\tDe **houten** kap.\n-\tOuders hechten belang.', '- Kan er valsgespeeld worden? \n- Wat is de meest efficiënte manier?'), weight: 2 })).map(([[h, more], list]) => `${h}${more}\n${list}`);
+  it('on generated paragraphs that start with a marker character but no item, then a list (fast-check)', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: markerHeadedArb, weight: 4 }, { arbitrary: block, weight: 1 }), { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\n\n\n'), (parts, sep) => {
+        const { slow, fast } = both(`${parts.join(sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 600, seed: 20261211 },
+    );
+    const notes = new Set(['^1', '^2']);
+    const headed = fc.sample(markerHeadedArb, { numRuns: 200, seed: 13 }).filter((t) => /^[*_-]{1,2}[^ \t*_-]/.test(t) && fastPieces(t, notes).some((p) => p.start === 0 && p.blocks.length >= 2 && p.blocks[0]!.kind !== 'listItem')).length;
+    assert.ok(headed >= 30, `only ${headed} lists after a paragraph that starts with a marker character took the fast path`);
+    const read = (t: string) => fastPieces(t, notes).flatMap((p) => p.blocks.map((b) => [b.kind, b.text]));
+    assert.deepEqual(read('**CMF**\n-\tDe **houten, ronde vorm** is prototypisch.\n-\tOuders hechten belang aan **stevigheid**.'), [['paragraph', 'CMF'], ['listItem', 'De houten, ronde vorm is prototypisch.'], ['listItem', 'Ouders hechten belang aan stevigheid.']]);
+    assert.deepEqual(read('**Context**\n- Mobile devices are preferred.'), [['paragraph', 'Context'], ['listItem', 'Mobile devices are preferred.']]);
+  });
+
   it('emphasis at the start of a wrapped item line or a quote line follows a line ending, not a letter (en, nl)', () => {
     for (const t of ['- De cliënt __leest\n  __dit__ rapport.', '- The client *reads\n  *this* report.', '- The client reads\n  __this__ report.', '> De cliënt __leest\n> __dit__ rapport.', '> De cliënt __leest\n>__dit__ rapport.', '> De cliënt leest\n>_dit_ rapport.', '> 📌 **Eisen**\n> __dit__ rapport\n> - een', '1.  The client reads\n    _this_ report.']) {
       const { slow, fast } = both(`${t}\n\nTekst.`);
@@ -706,7 +729,9 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.deepEqual(read('De cliënt leest dit rapport.\n<br clear="all">'), [['paragraph', 'De cliënt leest dit rapport.\n']]);
     assert.deepEqual(read('| ID | Design |\n| -- | ---- | \n| DR01 | The design is **flexible**. |'), [['tableCell', 'ID'], ['tableCell', 'Design'], ['tableCell', 'DR01'], ['tableCell', 'The design is flexible.']]);
     // A tag at a paragraph's start may open an HTML block, and one of kind 6 at a line's start interrupts the paragraph.
-    for (const other of ['<b>vet</b> tekst', 'tekst\n<div>blok</div>', '[a](<b>)', 'a `x` <b title="`">']) assert.deepEqual(read(other), [], other);
+    for (const other of ['<b>vet</b> tekst', 'tekst\n<div>blok</div>', 'a `x` <b title="`">']) assert.deepEqual(read(other), [], other);
+    // A destination between angle brackets is the link's (session 14: read without the parser).
+    assert.deepEqual(read('[a](<b>)'), [['paragraph', 'a']]);
   });
 
   // Session 13: dollar signs as books and reports write amounts (`$15,000,000`, `($250,000`), which micromark's math
@@ -1000,5 +1025,180 @@ describe('Markdown fast paths, session 13: hard breaks by a backslash at a line\
     for (const t of ['Een regel\\\nnog een', '- **Pilot A**\\\n  *Bij verlenging*', '> a\\\n> \\\n> b']) assert.deepStrictEqual(both(`${t}\n\nTekst.`).fast, both(`${t}\n\nTekst.`).slow, t);
     // No hard break: a space before the backslash, an escaped backslash, the piece's last line (the parser's, or text).
     for (const other of ['Een regel \\\nnog een', 'Een regel\\\\\\\nnog een', 'Een regel\\']) assert.deepStrictEqual(both(`${other}\n\nTekst.`).fast, both(`${other}\n\nTekst.`).slow, other);
+  });
+});
+
+describe('Markdown fast paths, session 14: bare addresses, runs never closed, thematic breaks, tag lines, angle-bracket destinations, open table rows', () => {
+  const notes = new Set(['^1', '^2']);
+  // Addresses as reports write them, and what makes one read otherwise: other schemes, capitals, a letter before it,
+  // underscores in the domain, brackets, quotes, code, emphasis around or inside it, trailing punctuation and references.
+  const scheme = fc.oneof({ arbitrary: fc.constantFrom('https://', 'http://', 'www.', 'https://www.'), weight: 8 }, { arbitrary: fc.constantFrom('HTTPS://', 'ftp://', 'Www.', 'https://-'), weight: 1 });
+  const domainPart = fc.oneof({ arbitrary: fc.constantFrom('example', 'overheid', 'x', 'nl', 'com', 'org', 'b-c', 'www'), weight: 8 }, { arbitrary: fc.constantFrom('a_b', '_', '-', '😀'), weight: 1 });
+  const pathPart = fc.oneof(
+    { arbitrary: fc.constantFrom('/', '/a', '/rapport_2024', '/Grove-Red_LED/', '/p?q=1&r=2', '#kop', '/%20', '/(x)', '/@naam', '/a.b', '/a,b'), weight: 20 },
+    { arbitrary: fc.constantFrom(')', '(', '.', ',', '&amp;', '&amp', '&', '*', '**', '_', '~', "'", ':', ';', '!', '?', '[', ']', '"', '’', '<', '`', '$', '\\', 'é', '\t'), weight: 2 },
+  );
+  const address = fc
+    .tuple(
+      fc.oneof({ arbitrary: fc.constantFrom(' ', ' (', '\n'), weight: 8 }, { arbitrary: fc.constantFrom(' [', ' *', ' **', ' _', ' "', ':', 'x', ' [^1] '), weight: 1 }),
+      scheme,
+      fc.array(domainPart, { minLength: 1, maxLength: 3 }),
+      fc.array(pathPart, { maxLength: 4 }),
+      fc.oneof({ arbitrary: fc.constantFrom('', ' ', '.', ',', ').', '\n'), weight: 6 }, { arbitrary: fc.constantFrom(')', '**', '*', '_', '[^1]', ':', '?', '"', '”', '&amp;', ']'), weight: 1 }),
+    )
+    .map(([before, s, ds, ps, after]) => `${before}${s}${ds.join('.')}${ps.join('')}${after} `);
+  const words = fc.array(fc.constantFrom('De cliënt', 'krijgt', 'binnen twee weken', 'een besluit,', 'the client', 'hears', 'zie', 'bron:', 'van', '*nadruk*', '**vet**', '[^2]', '[link](https://example.org/a)', '`code`', '[1]'), { minLength: 6, maxLength: 20 });
+  const text = fc
+    .tuple(words, fc.array(address, { minLength: 1, maxLength: 3 }), words, fc.constantFrom('', '', '', '- ', '1. ', '# ', '> ', '[^1]: ', '| a | b |\n|---|---|\n| '))
+    .map(([a, urls, b, opening]) => opening + `${a.join(' ')}${urls.join('')}${b.join(' ')}`.replace(/ *\n */g, '\n').replace(/^\s+|\s+$/g, ''));
+  it('on generated paragraphs, items, quotes, footnotes and cells with bare addresses (fast-check)', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\r\n\r\n'), (parts, sep) => {
+        const { slow, fast } = both(`${parts.join(sep)}${sep}[^1]: Een noot.${sep}[^2]: Another note.`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 800, seed: 20261206 },
+    );
+    // The generator reaches the fast path with an address.
+    const reached = fc.sample(text, { numRuns: 300, seed: 7 }).filter((t) => /:\/\/|www\./.test(t) && fastPieces(t, notes).some((p) => p.blocks.some((b) => b.placeholders?.length))).length;
+    assert.ok(reached >= 40, `only ${reached} pieces with a bare address took the fast path`);
+  });
+
+  // Delimiter runs that open and are never closed (citation keys `@_Key_2011`, a bold run left open), next to what
+  // the fast path masks: escapes, code spans, links, images, addresses, footnote references.
+  const openRun = fc.constantFrom('@_CharitiesAct2011_2011', '**right person', '*“quote', '_open', '__a', '***x', '*a* *b', '_a *b* c', '[@stallman_why_2002]', '@hmgovernment_CharityCommissionGOV_', '**Note:**', '*a**');
+  const neighbour = fc.oneof({ arbitrary: fc.constantFrom('', ' '), weight: 12 }, { arbitrary: fc.constantFrom('\\"', '\\*', '`c`', '[a](b)', '![i](p.png)', 'https://x.nl/a_b', '[^1]', '.', ')', '"', '\\\\', '&amp;', '<b>'), weight: 2 });
+  const word = fc.constantFrom('De cliënt', 'the client', 'hears', 'binnen twee weken', '*nadruk*', '**vet**', 'x');
+  const unclosed = fc
+    .tuple(fc.array(fc.oneof({ arbitrary: word, weight: 6 }, { arbitrary: fc.tuple(neighbour, openRun, neighbour).map(([a, o, b]) => a + o + b), weight: 1 }), { minLength: 3, maxLength: 14 }), fc.constantFrom('', '', '- ', '1. ', '# ', '> ', '[^1]: ', '| '))
+    .map(([ws, opening]) => opening + ws.join(' '));
+  it('on generated paragraphs with delimiter runs that are never closed, next to masked syntax (fast-check)', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(fc.array(unclosed, { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\n'), (parts, sep) => {
+        const { slow, fast } = both(`${parts.join(sep)}\n\n[^1]: Een noot.\n\n[^2]: Another note.`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 800, seed: 20261207 },
+    );
+    const reached = fc.sample(unclosed, { numRuns: 300, seed: 7 }).filter((t) => /@_|\*\*right|_open/.test(t) && fastPieces(t, notes).some((p) => p.blocks.length > 0)).length;
+    assert.ok(reached >= 20, `only ${reached} pieces with a run never closed took the fast path`);
+  });
+
+  // Thematic breaks at a piece's start (what Pandoc and GitBook exports hold between sections), alone or with lines after
+  // them; lines of inline tags only (`<span id="c4"></span>`, anchors from e-book conversions); and what is neither.
+  const breakLine = fc.oneof({ arbitrary: fc.constantFrom('---', '***', '___', '------', '---  '), weight: 6 }, { arbitrary: fc.constantFrom('- - -', '--', '----x', '***\t', ' ---', '---\r', '* * *', '**', '_ _ _', '===', '+++'), weight: 1 });
+  const afterBreak = fc.constantFrom('', '', '', '\nDe tekst erna.', '\ndescription: Per geïnterviewde hier.\n---', '\n- een\n- twee', '\n# Kop', '\n---', '\n> citaat', '\n    code', '\nTekst *nadruk*\n===');
+  const tagLine = fc.constantFrom('<span id="c4"></span>', '<a id="p1"></a><a id="p2"></a>', '<br><br/>', '<b></b> ', '<script></script><b>', '<pre></pre><b>', '<div></div><span>', '<a href="x"></a> tekst', '<span>\n</span>', '<!-- c --><b>', '<span id="c4"></span>\nTekst', '<x-y a=\'1\'></x-y>');
+  const breakPiece = fc.oneof(fc.tuple(breakLine, afterBreak).map(([b, a]) => b + a), tagLine, fc.constantFrom('De cliënt leest.', '- een item', '> citaat', '    code', '1. punt'));
+  it('on generated chunks with thematic breaks and lines of inline tags (fast-check)', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(fc.array(breakPiece, { minLength: 1, maxLength: 6 }), fc.constantFrom('\n\n', '\n\n\n', '\n'), (parts, sep) => {
+        const { slow, fast } = both(`${parts.join(sep)}\n\n[^1]: Een noot.`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 600, seed: 20261208 },
+    );
+    assert.deepEqual(fastPieces('---\ndescription: Per geïnterviewde hier.\n---').flatMap((p) => p.blocks.map((b) => [b.kind, b.text, b.level])), [['heading', 'description: Per geïnterviewde hier.', 2]]);
+    for (const t of ['---', '***', '<span id="c4"></span>', '<a id="p1"></a><a id="p2"></a>']) assert.deepEqual(fastPieces(t).map((p) => p.blocks), [[]], t);
+    for (const t of ['- - -', '<a href="x"></a> tekst', '<script></script><b>']) assert.deepEqual(fastPieces(t), [], t);
+  });
+
+  // Links whose destination stands between angle brackets (`[tekst](<https://… Shared Documents/…>)`, as Teams and
+  // SharePoint exports write them): spaces, parentheses, references inside; and what is no such destination.
+  const pointy = fc.oneof(
+    { arbitrary: fc.constantFrom('<https://x.nl/a b>', '<https://teams.microsoft.com/l/file/A4?tenantId=d5&fileType=docx&objectUrl=https%3A%2F%2Fh.nl%2FShared Documents%2F2020 Spring>', '<a (b) c>', '<>', '<a_b*c*>', '<https://x.nl/&amp;b>', '<www.x.nl>'), weight: 6 },
+    { arbitrary: fc.constantFrom('<a\nb>', '<a<b>', '<a>b>', '<a\\>b>', '<a`b>', '<a>', '<a b', 'a b', '<a|b>', '<a> "t"'), weight: 1 },
+  );
+  const pointyLink = fc
+    .tuple(fc.constantFrom('', '', '!'), fc.constantFrom('Full research plan', 'het *protocol*', 'https://x.nl/a b', 'www.x.nl', 'a', 'De cliënt'), pointy, fc.constantFrom('', '', '.', '*', ')', '[^1]', ' tekst'))
+    .map(([bang, label, dest, after]) => `${bang}[${label}](${dest})${after}`);
+  const pointyText = fc
+    .tuple(fc.array(fc.oneof({ arbitrary: fc.constantFrom('De cliënt', 'the client', 'hears', 'binnen twee weken', '*nadruk*'), weight: 4 }, { arbitrary: pointyLink, weight: 1 }), { minLength: 2, maxLength: 10 }), fc.constantFrom('', '', '- ', '1. ', '# ', '> ', '[^1]: ', '| '))
+    .map(([ws, opening]) => opening + ws.join(' '));
+  it('on generated paragraphs, items and quotes with link destinations between angle brackets (fast-check)', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(fc.array(pointyText, { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\n'), (parts, sep) => {
+        const { slow, fast } = both(`${parts.join(sep)}\n\n[^1]: Een noot.`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 600, seed: 20261209 },
+    );
+    const reached = fc.sample(pointyText, { numRuns: 300, seed: 7 }).filter((t) => /\]\(</.test(t) && fastPieces(t, notes).some((p) => p.blocks.length > 0)).length;
+    assert.ok(reached >= 30, `only ${reached} pieces with a destination between angle brackets took the fast path`);
+    const read = (t: string) => fastPieces(t, notes).flatMap((p) => p.blocks.map((b) => [b.kind, b.text]));
+    assert.deepEqual(read('- [Full research plan](<https://teams.microsoft.com/l/file/A4?fileType=docx&objectUrl=https%3A%2F%2Fh.nl%2FShared Documents>)'), [['listItem', 'Full research plan']]);
+    assert.deepEqual(read('Zie [het onderzoeksplan](<https://x.nl/Gedeelde documenten/plan.docx>).'), [['paragraph', 'Zie het onderzoeksplan.']]);
+  });
+
+  // Tables whose rows have no closing pipe (`| id | string | Unique identifier`, as hand-written API tables are), now
+  // and then closed, with spaces after the last cell, a delimiter row open or closed, rows of fewer or more cells.
+  const openCell = fc.tuple(fc.constantFrom('', ' ', '  '), fc.oneof({ arbitrary: fc.constantFrom('id', 'De cliënt', '`string`', '**Kop**', '20% / 16%', 'x'), weight: 8 }, { arbitrary: fc.constantFrom('', '[a](b)', '*x', 'a_b', '\\|', '<br>', '[^1]'), weight: 1 }), fc.oneof({ arbitrary: fc.constantFrom('', ' ', '  '), weight: 8 }, { arbitrary: fc.constant('\t'), weight: 1 })).map(([a, w, b]) => a + w + b);
+  const openRow = (n: number) => fc.tuple(fc.array(openCell, { minLength: n, maxLength: n }), fc.constantFrom('', '', '|', '| ', ' ')).map(([cs, end]) => `|${cs.join('|')}${end}`);
+  const openTable = fc.integer({ min: 1, max: 4 }).chain((n) =>
+    fc
+      .tuple(
+        openRow(n),
+        fc.tuple(fc.array(fc.constantFrom('---', ':--', ' --- ', '---:'), { minLength: n, maxLength: n }), fc.constantFrom('', '|', '| ', ' ')).map(([ds, end]) => `|${ds.join('|')}${end}`),
+        fc.array(fc.integer({ min: 1, max: n + 1 }).chain((m) => openRow(m)), { maxLength: 5 }),
+        fc.constantFrom('', '', '\nDe tekst erna.', '\n- item'),
+      )
+      .map(([head, delim, body, after]) => `${head}\n${delim}${body.map((r) => `\n${r}`).join('')}${after}`),
+  );
+  it('on generated tables with rows that have no closing pipe (fast-check)', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(openTable, fc.constant('De cliënt leest.')), { minLength: 1, maxLength: 4 }), (parts) => {
+        const { slow, fast } = both(`${parts.join('\n\n')}\n\n[^1]: Een noot.`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 600, seed: 20261210 },
+    );
+    const reached = fc.sample(openTable, { numRuns: 300, seed: 7 }).filter((t) => /[^|\s] *(\n|$)/.test(t.split('\n')[0]!) && fastPieces(t, notes).some((p) => p.blocks.some((b) => b.kind === 'tableCell'))).length;
+    assert.ok(reached >= 15, `only ${reached} tables with a row left open took the fast path`);
+    const read = (t: string) => fastPieces(t, notes).flatMap((p) => p.blocks.map((b) => [b.kind, b.text, t.slice(b.start, b.end)]));
+    assert.deepEqual(read('| Veld | Type | Beschrijving\n| --- | --- | :---\n| id | `string` | Unieke sleutel van de transactie  '), [
+      ['tableCell', 'Veld', '| Veld '],
+      ['tableCell', 'Type', '| Type '],
+      ['tableCell', 'Beschrijving', '| Beschrijving'],
+      ['tableCell', 'id', '| id '],
+      ['tableCell', '0', '| `string` '],
+      ['tableCell', 'Unieke sleutel van de transactie', '| Unieke sleutel van de transactie  '],
+    ]);
+  });
+
+  // Table cells that hold a bare address (source lists as tables: `|Medicijnkar|https://www.medline.be/…|`).
+  const addressCell = fc.tuple(fc.constantFrom('', ' '), fc.oneof({ arbitrary: address.map((a) => a.trim()), weight: 2 }, { arbitrary: fc.constantFrom('Bron', 'De cliënt', '**Kop**', 'zie https://x.nl/a', 'x'), weight: 2 }), fc.constantFrom('', ' ', '  ')).map(([a, c, b]) => a + c + b);
+  const addressTable = fc.integer({ min: 1, max: 3 }).chain((n) =>
+    fc
+      .tuple(fc.array(addressCell, { minLength: n, maxLength: n }), fc.array(fc.array(addressCell, { minLength: n, maxLength: n }), { minLength: 1, maxLength: 4 }), fc.boolean())
+      .map(([head, rows, closed]) => [head, Array(n).fill('---'), ...rows].map((cs) => `|${cs.join('|')}${closed ? '|' : ''}`).join('\n')),
+  );
+  it('on generated tables whose cells hold bare addresses (fast-check)', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(addressTable, text), { minLength: 1, maxLength: 3 }), (parts) => {
+        const { slow, fast } = both(`${parts.join('\n\n')}\n\n[^1]: Een noot.\n\n[^2]: Another note.`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 500, seed: 20261212 },
+    );
+    const reached = fc.sample(addressTable, { numRuns: 200, seed: 7 }).filter((t) => /:\/\/|www\./.test(t) && fastPieces(t, notes).some((p) => p.blocks.some((b) => b.kind === 'tableCell' && b.placeholders?.length))).length;
+    assert.ok(reached >= 30, `only ${reached} tables with an address in a cell took the fast path`);
+  });
+
+  it('a bare address is a placeholder, read without the parser; what trails it is text (en, nl)', () => {
+    const read = (t: string) => fastPieces(t, notes).flatMap((p) => p.blocks.map((b) => [b.kind, b.text]));
+    assert.deepEqual(read('Seeed Studio. (n.d.). Grove - Red LED, van https://wiki.seeedstudio.com/Grove-Red_LED/.'), [['paragraph', 'Seeed Studio. (n.d.). Grove - Red LED, van 0.']]);
+    assert.deepEqual(read('1. NIH. Stroke 2021. Available from: https://www.nhlbi.nih.gov/health-topics/stroke'), [['listItem', 'NIH. Stroke 2021. Available from: 0']]);
+    assert.deepEqual(read('Zie de site (www.rijksoverheid.nl/onderwerpen_a).'), [['paragraph', 'Zie de site (0).']]);
+    // Not an address as the fast path reads it: the parser's (a letter before it, an open label, a quote inside, capitals).
+    for (const t of ['Zie xhttps://a.nl nu', 'Zie [de https://a.nl site', 'Zie https://a.nl/"b" nu', 'Zie HTTPS://A.NL nu', 'Zie www.a_b.nl nu']) {
+      assert.deepEqual(fastPieces(t, notes), [], t);
+      assert.deepStrictEqual(both(`${t}\n\nTekst.`).fast, both(`${t}\n\nTekst.`).slow, t);
+    }
   });
 });

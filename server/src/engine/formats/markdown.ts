@@ -785,9 +785,10 @@ const LITERAL_BRACKETS = /\[([^[\]\n^][^[\]\n]{0,998})\]/g;
 /**
  * An inline link or image: `[label](destination)`, `![alt](destination)`. The label on one line,
  * without brackets, code, HTML or math (they take precedence over a link); the destination without
- * spaces, brackets, parentheses, code, math, pipes (a table row), tildes or a title.
+ * spaces, brackets, parentheses, code, math, pipes (a table row), tildes or a title; or between angle brackets
+ * (`[tekst](<https://… Shared Documents/…>)`: spaces and parentheses allowed, no line ending, angle bracket or backslash).
  */
-const INLINE_LINK = /(!?)\[([^[\]\n`<$]{1,999})\]\(([^\s()<>\\`$|~[\]]{1,2000})\)/g;
+const INLINE_LINK = /(!?)\[([^[\]\n`<$]{1,999})\]\(([^\s()<>\\`$|~[\]]{1,2000}|<[^<>\n\\`$|~[\]]{0,2000}>)\)/g;
 
 /** A backslash escape of ASCII punctuation (CommonMark): the character stands for itself. */
 const ESCAPE = /\\([!-/:-@[-`{-~])/g;
@@ -921,10 +922,11 @@ const PUNCTUATION = /[\p{P}\p{S}]/u;
  * space or a line ending after it is neither (it stays in the text). `endIsSpace`: the piece's end
  * stands for a line ending (a paragraph), not for a pipe (a table cell).
  */
-function emphasisRuns(piece: string, at: number, endIsSpace = true, pairs?: Array<[number, number]>): Array<[number, number]> | null {
+function emphasisRuns(piece: string, at: number, endIsSpace = true, pairs?: Array<[number, number]>, source?: string): Array<[number, number]> | null {
   const out: Array<[number, number]> = [];
   // The open runs, outer first: at most one of each character (`**_both_**`, `_een **twee** drie_`).
-  const open: Array<{ run: string; s: number }> = [];
+  const open: Array<{ run: string; s: number; at: number }> = [];
+  let unmatched = false;
   DELIMITER_RUN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = DELIMITER_RUN.exec(piece))) {
@@ -940,8 +942,13 @@ function emphasisRuns(piece: string, at: number, endIsSpace = true, pairs?: Arra
     if (run.charCodeAt(0) === 95 && before !== '' && after !== '' && !WHITESPACE.test(before) && !WHITESPACE.test(after) && !PUNCTUATION.test(before) && !PUNCTUATION.test(after)) continue;
     const top = open[open.length - 1];
     if (!top || (open.length === 1 && top.run[0] !== run[0])) {
+      if (source !== undefined && (!top || top.run[0] !== run[0]) && !canOpen(run, before, after) && !atLineStart(piece, s)) {
+        // A run that cannot open, with no open run of its character before it to close: text (`@key_.`, `GOV_)`).
+        unmatched = true;
+        continue;
+      }
       if (run.length > 3 || !(before === '' || before === ' ' || before === '\n' || PUNCTUATION.test(before)) || after === '' || WHITESPACE.test(after)) return null;
-      open.push({ run, s: at + s });
+      open.push({ run, s: at + s, at: out.length });
     } else {
       // A closer closes the innermost open run (CommonMark would pair it with an outer one of its kind and drop the inner).
       if (run !== top.run || before === '' || WHITESPACE.test(before)) return null;
@@ -951,7 +958,39 @@ function emphasisRuns(piece: string, at: number, endIsSpace = true, pairs?: Arra
     }
     out.push([at + s, at + e]);
   }
-  return open.length ? null : out;
+  if (open.length === 0 && !unmatched) return out;
+  // An opener that nothing closed is text (CommonMark: a delimiter run left unmatched stays as written), when every run
+  // was judged by the characters the parser sees next to it (`source`: the text before masking; an escape or a link
+  // masked next to a run may have hidden punctuation that makes it a closer).
+  if (source === undefined) return null;
+  DELIMITER_RUN.lastIndex = 0;
+  while ((m = DELIMITER_RUN.exec(piece))) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if ((s > 0 && piece.charCodeAt(s - 1) !== source.charCodeAt(s - 1)) || (e < piece.length && piece.charCodeAt(e) !== source.charCodeAt(e))) return null;
+  }
+  for (let i = open.length - 1; i >= 0; i--) out.splice(open[i]!.at, 1);
+  return out;
+}
+
+/** Whether only spaces stand before `s` on its line (a run there may be a list item's marker or a thematic break). */
+function atLineStart(text: string, s: number): boolean {
+  let k = s - 1;
+  while (k >= 0 && text.charCodeAt(k) === 32) k--;
+  return k < 0 || text.charCodeAt(k) === 10;
+}
+
+/**
+ * Whether a delimiter run with `before` and `after` next to it ('' at a paragraph's start or end: white space) may open
+ * emphasis (CommonMark: left-flanking; an underscore also not right-flanking, or after punctuation).
+ */
+function canOpen(run: string, before: string, after: string): boolean {
+  const beforeSpace = before === '' || WHITESPACE.test(before);
+  const afterSpace = after === '' || WHITESPACE.test(after);
+  const left = !afterSpace && (!PUNCTUATION.test(after) || beforeSpace || PUNCTUATION.test(before));
+  if (run.charCodeAt(0) !== 95 || !left) return left;
+  const right = !beforeSpace && (!PUNCTUATION.test(before) || afterSpace || PUNCTUATION.test(after));
+  return !right || PUNCTUATION.test(before);
 }
 
 /** The pieces of a chunk: runs of non-blank lines, [start, end) without the last line ending. */
@@ -1107,7 +1146,7 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
         // the label is one text node (no emphasis or strikethrough delimiters; escapes and references decode into it; no
         // literal autolink inside a link), not for an e-mail address (the parser's).
         const text = decodeString(source);
-        const url = decodeString(dest);
+        const url = decodeString(dest.charCodeAt(0) === 60 /* < */ ? dest.slice(1, -1) : dest);
         if (text === url || /^(?:https?:\/\/|www\.|mailto:)/i.test(text) || url === `mailto:${text}`) {
           if (/[*_~@]/.test(raw.slice(open + 1, close))) ok = false;
           else {
@@ -1127,6 +1166,19 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
     if (!ok) return null;
     refs.sort((x, y) => x[0] - y[0]);
   }
+  if (piece.indexOf('://') >= 0 || piece.indexOf('www.') >= 0) {
+    // Bare web addresses (GFM autolink literals: `https://…`, `www.…`): a placeholder each, as ChunkReader reads such a link.
+    const urls = bareUrls(src, start, piece, raw);
+    if (urls) {
+      for (const [us, ue] of urls) {
+        piece = piece.slice(0, us) + 'x'.repeat(ue - us) + piece.slice(ue);
+        // In `raw` (what emphasisRuns reads) the last character stays: a delimiter run right after the address sees it.
+        raw = raw.slice(0, us) + 'x'.repeat(ue - us - 1) + raw.slice(ue - 1);
+        refs.push([start + us, start + ue, CODE]);
+      }
+      refs.sort((x, y) => x[0] - y[0]);
+    }
+  }
   if (piece.indexOf('[') >= 0) {
     // Brackets that make no link (`[1]`, `[kids]`, `[14-16]`): text as written.
     piece = piece.replace(LITERAL_BRACKETS, (all: string, label: string, at: number) => {
@@ -1143,7 +1195,7 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
   }
   if (emphasis && (piece.indexOf('*') >= 0 || piece.indexOf('_') >= 0)) {
     const pairs: Array<[number, number]> = [];
-    const runs = emphasisRuns(raw, start, !cell, pairs);
+    const runs = emphasisRuns(raw, start, !cell, pairs, src.slice(start, end));
     // An opener and its closer on either side of a link label's edge do not pair (CommonMark reads a label's delimiters on their own).
     if (runs && links) for (const [os, cs] of pairs) for (const [ls, le] of links) if ((os - start >= ls && os - start < le) !== (cs - start >= ls && cs - start < le)) return null;
     if (runs) {
@@ -1198,6 +1250,144 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
   if (piece.indexOf('\t') >= 0) piece = piece.replace(/\t/g, (tab: string, i: number) => (i > 0 && !isBlank(src.charCodeAt(start + i - 1)) && start + i + 1 < end && !isBlank(src.charCodeAt(start + i + 1)) ? 'x' : tab));
   if (NOT_PLAIN.test(piece)) return null;
   return refs.length > 1 ? refs.sort((x, y) => x[0] - y[0]) : refs;
+}
+
+/** Characters of a bare web address that the fast path reads: ASCII letters and digits, and the punctuation addresses use. */
+const URL_CHARACTERS = (() => {
+  const table = new Uint8Array(128);
+  for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/%?#=&+:,;!*'()@") table[c.charCodeAt(0)] = 1;
+  return table;
+})();
+
+function asciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** ASCII punctuation (what micromark's unicodePunctuation holds of ASCII). */
+function asciiPunctuation(c: number): boolean {
+  return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
+}
+
+/** Punctuation that may trail an address and is then left out of it (GFM: `.`, `,`, `)`, `*`, `_` … before white space or the end). */
+function trailing(c: number): boolean {
+  return c === 33 || c === 34 || c === 39 || c === 41 || c === 42 || c === 44 || c === 46 || c === 58 || c === 59 || c === 63 || c === 95 || c === 126;
+}
+
+/**
+ * Whether what follows `k` up to `end` (white space or the text's end) is trailing punctuation only (GFM's trail: such
+ * marks and character references like `&amp;`): the address then ends at `k`.
+ */
+function trailsOff(src: string, k: number, end: number): boolean {
+  while (k < end) {
+    const c = src.charCodeAt(k);
+    if (trailing(c)) {
+      k++;
+      continue;
+    }
+    if (c !== 38 /* & */ || !asciiLetter(src.charCodeAt(k + 1)) || k + 1 >= end) return false;
+    k++;
+    while (k < end && asciiLetter(src.charCodeAt(k))) k++;
+    if (k >= end || src.charCodeAt(k) !== 59 /* ; */) return false;
+    k++;
+  }
+  return true;
+}
+
+/**
+ * The end of the GFM autolink literal whose domain starts at `d` (after `https://`, or at `www.`) in a run of address
+ * characters that ends at `end` (white space or the text's end), as micromark reads it: a domain (no `_` in its last two
+ * parts, something before its end), then a path with balanced parentheses, the trailing punctuation left out. -1 when
+ * it is none.
+ */
+function literalEnd(src: string, d: number, end: number): number {
+  let k = d;
+  let seen = false;
+  let underscoreLast = false;
+  let underscoreBefore = false;
+  while (k < end) {
+    const c = src.charCodeAt(k);
+    if (c === 46 /* . */ || c === 95 /* _ */) {
+      if (trailsOff(src, k, end)) break;
+      if (c === 95) underscoreLast = true;
+      else {
+        underscoreBefore = underscoreLast;
+        underscoreLast = false;
+      }
+      k++;
+      continue;
+    }
+    if (c !== 45 /* - */ && asciiPunctuation(c)) break;
+    seen = true;
+    k++;
+  }
+  if (underscoreLast || underscoreBefore || !seen) return -1;
+  let open = 0;
+  let close = 0;
+  while (k < end) {
+    const c = src.charCodeAt(k);
+    if (c === 40 /* ( */) open++;
+    else if (c === 41 /* ) */ && close < open) close++;
+    else if (c === 38 /* & */ || trailing(c)) {
+      if (trailsOff(src, k, end)) break;
+      if (c === 41) close++;
+    }
+    k++;
+  }
+  return k;
+}
+
+/**
+ * The bare web addresses of a paragraph's text src[start, …) (`piece`: the text as plainParagraph masked it so far;
+ * `raw`: what it masked before links and references), as [start, end) ranges in the piece: GFM autolink literals that
+ * start with `https://`, `http://` or `www.` (lower case) after the text's start, a space, a line ending or `(`, outside
+ * any open link label, with only the characters of URL_CHARACTERS up to the next white space. Null when an address is
+ * read otherwise (the parser's: the piece keeps its `://` or `www.`, which NOT_PLAIN turns down).
+ */
+function bareUrls(src: string, start: number, piece: string, raw: string): Array<[number, number]> | null {
+  const out: Array<[number, number]> = [];
+  let from = 0;
+  for (;;) {
+    const p = piece.indexOf('://', from);
+    const w = piece.indexOf('www.', from);
+    if (p < 0 && w < 0) break;
+    let at: number;
+    let domain: number;
+    if (p >= 0 && (w < 0 || p < w)) {
+      at = piece.charCodeAt(p - 1) === 115 /* s */ ? p - 5 : p - 4;
+      if (at < 0 || !src.startsWith(piece.charCodeAt(p - 1) === 115 ? 'https' : 'http', start + at)) return null;
+      domain = p + 3;
+    } else {
+      at = w;
+      domain = w;
+    }
+    const before = at > 0 ? src.charCodeAt(start + at - 1) : 32;
+    if (before !== 32 && before !== 10 && before !== 40 /* ( */) return null;
+    // The run of address characters up to white space or the text's end (anything else: the parser's).
+    let end = start + domain;
+    for (;;) {
+      const c = src.charCodeAt(end);
+      if (end >= start + piece.length || c === 32 || c === 10) break;
+      if (c >= 128 || !URL_CHARACTERS[c]) return null;
+      end++;
+    }
+    // After `://` the domain starts with no punctuation; `www.` needs more than itself.
+    if (domain > at && asciiPunctuation(src.charCodeAt(start + domain))) return null;
+    const e = literalEnd(src, start + domain, end);
+    if (e < 0 || (domain === at && e <= start + at + 4)) return null;
+    const ue = e - start;
+    // Nothing in it masked already (code, a link's destination), and no link label open before it.
+    if (piece.slice(at, ue) !== src.slice(start + at, e)) return null;
+    let depth = 0;
+    for (let i = 0; i < at; i++) {
+      const c = raw.charCodeAt(i);
+      if (c === 91 /* [ */) depth++;
+      else if (c === 93 /* ] */ && depth > 0) depth--;
+    }
+    if (depth !== 0) return null;
+    out.push([at, ue]);
+    from = ue;
+  }
+  return out;
 }
 
 /**
@@ -1510,7 +1700,7 @@ function trimSpaces(src: string, from: number, end: number): number {
 }
 
 /** A GFM table's delimiter row with a pipe at either end: `|---|:--:|`. */
-const TABLE_DELIMITER_ROW = /^\|(?:[ ]*:?-+:?[ ]*\|)+$/;
+const TABLE_DELIMITER_ROW = /^\|(?:[ ]*:?-+:?[ ]*\|)*[ ]*:?-+:?[ ]*\|?$/;
 /** What a table cell's text may not hold on the fast path (see NOT_PLAIN; the pipe ends the cell). */
 const NOT_PLAIN_CELL = /[\\`*_[\]~$@\t\r\0]|<[A-Za-z/!?]|&[A-Za-z0-9#]|:\/\/|www\./i;
 
@@ -1564,7 +1754,8 @@ function tablePiece(src: string, start: number, end: number, footnotes: Readonly
   // Spaces after the delimiter row's last pipe (`| --- | `) do not matter: the row holds no text.
   while (delimiter < lines.length && !TABLE_DELIMITER_ROW.test(lines[delimiter]!.replace(/ +$/, ''))) delimiter++;
   if (delimiter >= lines.length) return undefined;
-  const columns = lines[delimiter]!.replace(/ +$/, '').split('|').length - 2;
+  const delimiterRow = lines[delimiter]!.replace(/ +$/, '');
+  const columns = delimiterRow.split('|').length - (delimiterRow.charCodeAt(delimiterRow.length - 1) === 124 ? 2 : 1);
   const blocks: ProseBlock[] = [];
   let at = start;
   if (delimiter > 1) {
@@ -1580,11 +1771,15 @@ function tablePiece(src: string, start: number, end: number, footnotes: Readonly
     const lineStart = at;
     at += line.length + 1;
     if (r === delimiter) continue;
-    if (line.charCodeAt(0) !== 124 || line.charCodeAt(line.length - 1) !== 124 || line.length < 2) return undefined;
+    if (line.charCodeAt(0) !== 124 || line.length < 2) return undefined;
+    // A row without a closing pipe (`| id | string | Unique identifier`): its last cell runs to the line's end.
+    const closed = line.charCodeAt(line.length - 1) === 124;
     const cells = line.split('|');
-    if (r === delimiter - 1 && cells.length - 2 !== columns) return undefined;
+    const count = cells.length - (closed ? 2 : 1);
+    if (!closed && cells[count]!.trim() === '') return undefined;
+    if (r === delimiter - 1 && count !== columns) return undefined;
     let pipe = lineStart;
-    for (let c = 1; c < cells.length - 1; c++) {
+    for (let c = 1; c <= count; c++) {
       const cell = cells[c]!;
       const from = pipe + 1;
       const next = from + cell.length;
@@ -1594,7 +1789,7 @@ function tablePiece(src: string, start: number, end: number, footnotes: Readonly
         if (/[^\S ]/.test(cell.slice(0, lead) + cell.slice(lead + content.length))) return undefined;
         const skips = simpleCell(cell, from, lead, content) ?? plainParagraph(src, from + lead, from + lead + content.length, footnotes, false, true);
         if (!skips) return undefined;
-        const block = fastBlock(src, 'tableCell', pipe, c === cells.length - 2 ? next + 1 : next, from + lead, from + lead + content.length, skips);
+        const block = fastBlock(src, 'tableCell', pipe, closed && c === count ? next + 1 : next, from + lead, from + lead + content.length, skips);
         if (block) blocks.push(block);
       }
       pipe = next;
@@ -1822,7 +2017,18 @@ export function fastPieces(src: string, footnotes: ReadonlySet<string> = new Set
 function listAfter(src: string, ps: Array<[number, number]>, i: number, footnotes: ReadonlySet<string>): { piece: FastPiece; next: number } | undefined {
   const [start, end] = ps[i]!;
   const c0 = src.charCodeAt(start);
-  if (c0 === 124 /* | */ || c0 === 62 /* > */ || c0 === 60 /* < */ || c0 === 91 /* [ */ || c0 === 32 || c0 === 9 || c0 === 45 || c0 === 42 || c0 === 43) return undefined;
+  if (c0 === 124 /* | */ || c0 === 62 /* > */ || c0 === 60 /* < */ || c0 === 91 /* [ */ || c0 === 32 || c0 === 9) return undefined;
+  // A marker character that starts no item (`**Kop**`, `*Noot*`, `-5%`): the paragraph's; a marker and white space, or a thematic break: not.
+  if (c0 === 45 || c0 === 42 || c0 === 43) {
+    const c1 = src.charCodeAt(start + 1);
+    if (start + 1 >= end || c1 === 32 || c1 === 9 || c1 === 10 || c1 === 13 || c1 === c0) {
+      if (c1 !== c0 || c0 === 43) return undefined;
+      // A run of the marker (`**Kop**`, `--`): not a thematic break line.
+      let lineEnd = src.indexOf('\n', start);
+      if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+      if (/^(?:[-*_][ \t]*){3,}$/.test(src.slice(start, lineEnd))) return undefined;
+    }
+  }
   let nl = src.indexOf('\n', start);
   for (; nl >= 0 && nl < end; nl = src.indexOf('\n', nl + 1)) {
     const c = src.charCodeAt(nl + 1);
@@ -1941,11 +2147,20 @@ function fastPiece(src: string, start: number, end: number, footnotes: ReadonlyS
     const note = footnotePiece(src, start, end, footnotes);
     if (note) return note;
   }
+  if (c0 === 45 /* - */ || c0 === 42 /* * */ || c0 === 95 /* _ */) {
+    // A thematic break (`---`, `***`, `___`): no block; what follows it on the next lines is a piece of its own.
+    let lineEnd = src.indexOf('\n', start);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    if (THEMATIC_BREAK.test(src.slice(start, lineEnd))) return headingThenRest(src, start, end, lineEnd, undefined, footnotes);
+  }
   if (c0 === 45 /* - */ || c0 === 42 /* * */ || c0 === 43 /* + */ || (c0 >= 48 && c0 <= 57)) {
     const list = listPiece(src, start, end, footnotes);
     if (list) return list;
   }
   if (c0 === 62 /* > */) return quotePiece(src, start, end, footnotes);
+  // A line of inline tags only (`<span id="c4"></span>`): a paragraph of HTML nodes, which hold no text. Not a tag that
+  // opens an HTML block (kind 1 or 6; kind 7, one tag alone, is read above).
+  if (c0 === 60 /* < */ && tagsOnly(src, start, end)) return { start, end, blocks: [] };
   const heading = c0 === 35 /* # */ ? ATX.exec(src.slice(start, Math.min(end, start + 16))) : null;
   if (!heading && c0 === 35) {
     // An ATX heading without text (`###`, `## `): no block; what follows it is a piece of its own.
@@ -1983,6 +2198,29 @@ function fastPiece(src: string, start: number, end: number, footnotes: ReadonlyS
   const skips = plainParagraph(src, from, headingEnd, footnotes);
   if (!skips) return undefined;
   return headingThenRest(src, start, end, lineEnd, fastBlock(src, 'heading', start, lineEnd, from, headingEnd, skips, heading[1]!.length), footnotes);
+}
+
+/** A thematic break: three or more of one of `-`, `*`, `_`, then spaces or tabs only. */
+const THEMATIC_BREAK = /^(?:-{3,}|\*{3,}|_{3,})[ \t]*$/;
+
+/** A tag that opens an HTML block of kind 1 (`<script`, `<pre`, `<style`, `<textarea`) or 6 (HTML_BLOCK_6). */
+const BLOCK_TAG = /^<\/?(?:script|pre|style|textarea)(?:[ \t>]|$)/i;
+
+/**
+ * Whether src[start, end) is one line of two or more inline tags (INLINE_TAG) and nothing else, the first no tag that
+ * opens an HTML block: a paragraph of HTML nodes.
+ */
+function tagsOnly(src: string, start: number, end: number): boolean {
+  const line = src.slice(start, end);
+  if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0 || HTML_BLOCK_6.test(line) || BLOCK_TAG.test(line)) return false;
+  let at = 0;
+  let tags = 0;
+  INLINE_TAG.lastIndex = 0;
+  for (let m = INLINE_TAG.exec(line); m && m.index === at; m = INLINE_TAG.exec(line)) {
+    at = m.index + m[0].length;
+    tags++;
+  }
+  return tags >= 2 && at === line.length;
 }
 
 /** A heading piece [start, end): the heading block `h` up to `lineEnd`, then what follows it read as a piece of its own. */
