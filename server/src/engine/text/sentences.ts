@@ -207,6 +207,55 @@ function onlyWithMarks(step: (node: unknown) => void, marks: readonly string[]):
 }
 
 /**
+ * Whether parse-latin's mergeInnerWordSymbol can change the sentence: it joins a word, the punctuation marks or symbols
+ * right after it (those of its inner-word set: "e-mail", "U.S", "a_b") and the word after them, so it needs a word
+ * followed by a mark or symbol followed by a word or another mark or symbol. Most sentences have none such (a mark
+ * after a word is followed by white space or ends the text), and the step calls a function per child of each.
+ */
+function mayJoinInnerWords(sentence: NlcstNode): boolean {
+  const children = sentence.children;
+  if (children === undefined) return true;
+  for (let i = 1; i + 1 < children.length; i++) {
+    const child = children[i]!;
+    if ((child.type !== 'PunctuationNode' && child.type !== 'SymbolNode') || children[i - 1]!.type !== 'WordNode') continue;
+    const next = children[i + 1]!.type;
+    if (next === 'WordNode' || next === 'PunctuationNode' || next === 'SymbolNode') return true;
+  }
+  return false;
+}
+
+/**
+ * Whether parse-latin's mergeInitialisms can change the sentence: it moves a full stop into the word before it when that
+ * word has an odd number of children, three or more ("U.S.A" before "."), so it needs such a word followed by a
+ * punctuation mark. A word has more than one child only after an earlier step joined something into it.
+ */
+function mayJoinInitialism(sentence: NlcstNode): boolean {
+  const children = sentence.children;
+  if (children === undefined) return true;
+  for (let i = 1; i < children.length; i++) {
+    if (children[i]!.type !== 'PunctuationNode') continue;
+    const previous = children[i - 1]!;
+    if (previous.type !== 'WordNode') continue;
+    const n = previous.children === undefined ? 0 : previous.children.length;
+    if (n !== 1 && n % 2 !== 0) return true;
+  }
+  return false;
+}
+
+/**
+ * The package's sentence steps that need a word and a mark together (parse-latin 7, when the list is the one it was
+ * written for): run only on the sentences where they can change something (a step changes nothing else; run, it is the
+ * package's own step, so the tree stays the package's).
+ */
+const STOCK_PAIR_STEPS: Array<[(node: unknown) => void, (sentence: NlcstNode) => boolean]> =
+  LATIN.tokenizeSentencePlugins.length === 6
+    ? [
+        [LATIN.tokenizeSentencePlugins[2]!, mayJoinInnerWords],
+        [LATIN.tokenizeSentencePlugins[4]!, mayJoinInitialism],
+      ]
+    : [];
+
+/**
  * The marks at which the language's own first sentence step (its elisions) can change a sentence: parse-dutch's
  * mergeDutchElisionExceptions reads an apostrophe only; parse-english's mergeEnglishElisionExceptions an apostrophe
  * and a slash ("w/"). test/engine/sentence-parser.test.ts compares the trees with the package's.
@@ -227,6 +276,12 @@ function leanParser(parser: ParseDutch | ParseEnglish, language: Language): Lati
   for (const [step, marks] of STOCK_MARK_STEPS) {
     const at = p.tokenizeSentencePlugins.indexOf(step);
     if (at >= 0) p.tokenizeSentencePlugins[at] = onlyWithMarks(step, marks);
+  }
+  for (const [step, may] of STOCK_PAIR_STEPS) {
+    const at = p.tokenizeSentencePlugins.indexOf(step);
+    if (at >= 0) p.tokenizeSentencePlugins[at] = (node) => {
+      if (may(node as NlcstNode)) step(node);
+    };
   }
   // The sentence's last step, when it is the position step.
   const steps = p.tokenizeSentencePlugins;
