@@ -58,9 +58,8 @@ interface NlcstNode {
  *   white space of every sentence into an array of lines to count them; here the line breaks are
  *   counted in place.
  * The root step (one paragraph per run of lines) is skipped: it only groups the sentences, which
- * sentencesOf reads in order either way. So is the last step of the sentence (patchPosition, a call per token of the
- * block): it gives the node that tokenizeParagraph makes of the whole block a position, and tokenizeParagraph reads
- * only that node's type and children (splitNode makes each sentence's position from its first and last child).
+ * sentencesOf reads in order either way. So is the last step of the sentence and of the paragraph (patchPosition, a
+ * call per child): it copies positions from children, and no node has one (see tokenize).
  */
 interface LatinParser {
   tokenize(value: string): unknown[];
@@ -256,6 +255,21 @@ const STOCK_PAIR_STEPS: Array<[(node: unknown) => void, (sentence: NlcstNode) =>
     : [];
 
 /**
+ * The package's paragraph steps that join a sentence with the one before or after it (parse-latin 7, when the list is
+ * the one it was written for: mergeNonWordSentences, mergeAffixSymbol, mergeInitialLowerCaseLetterSentences,
+ * mergeInitialDigitSentences, mergeAffixExceptions): each changes nothing in a paragraph of one node (a heading, a list
+ * item, a short paragraph, a table cell), so there it is not run. The others act inside one sentence as well.
+ */
+const STOCK_NEIGHBOUR_STEPS: Array<(node: unknown) => void> =
+  LATIN.tokenizeParagraphPlugins.length === 12 ? [0, 1, 2, 3, 5].map((i) => LATIN.tokenizeParagraphPlugins[i]!) : [];
+
+function withNeighbours(step: (node: unknown) => void): (node: unknown) => void {
+  return (node) => {
+    if ((node as ParagraphNode).children.length > 1) step(node);
+  };
+}
+
+/**
  * The marks at which the language's own first sentence step (its elisions) can change a sentence: parse-dutch's
  * mergeDutchElisionExceptions reads an apostrophe only; parse-english's mergeEnglishElisionExceptions an apostrophe
  * and a slash ("w/"). test/engine/sentence-parser.test.ts compares the trees with the package's.
@@ -283,9 +297,16 @@ function leanParser(parser: ParseDutch | ParseEnglish, language: Language): Lati
       if (may(node as NlcstNode)) step(node);
     };
   }
-  // The sentence's last step, when it is the position step.
+  for (const step of STOCK_NEIGHBOUR_STEPS) {
+    const at = p.tokenizeParagraphPlugins.indexOf(step);
+    if (at >= 0) p.tokenizeParagraphPlugins[at] = withNeighbours(step);
+  }
+  // The sentence's and the paragraph's last step, when it is the position step: no node has a position to copy (tokenize
+  // gives none, so neither does splitNode or a step).
   const steps = p.tokenizeSentencePlugins;
   if (STOCK_PATCH && steps[steps.length - 1] === STOCK_PATCH) p.tokenizeSentencePlugins = steps.slice(0, -1);
+  const paragraphSteps = p.tokenizeParagraphPlugins;
+  if (STOCK_PATCH && paragraphSteps[paragraphSteps.length - 1] === STOCK_PATCH) p.tokenizeParagraphPlugins = paragraphSteps.slice(0, -1);
   return p;
 }
 
