@@ -141,7 +141,8 @@ function breakImplicitSentences(parent: unknown): void {
     const children = child.children as ParagraphNode['children'];
     for (let position = 1; position < children.length - 1; position++) {
       const node = children[position]!;
-      if (node.type !== 'WhiteSpaceNode' || lineBreaks(node.value!) < 2) continue;
+      // (One character of white space holds one line break at most: most white space is a space.)
+      if (node.type !== 'WhiteSpaceNode' || node.value!.length < 2 || lineBreaks(node.value!) < 2) continue;
       child.children = children.slice(0, position);
       const insertion: ParagraphNode['children'][number] = { type: 'SentenceNode', children: children.slice(position + 1) };
       // (The package moves the sentences' positions here: the nodes have none, see tokenize.)
