@@ -6,8 +6,9 @@ import { rng as random } from '../fuzz/generate.js';
 import type { Language } from '../../server/src/index.js';
 
 /**
- * sentences.ts runs retext's parsers with a leaner tokenizer and blank-line step, and the elision and slash steps only
- * on sentences with an apostrophe or slash (text/sentences.ts, leanParser).
+ * sentences.ts runs retext's parsers with a leaner tokenizer and blank-line step, the elision and slash steps only
+ * on sentences with an apostrophe or slash, and the inner-word and initialism steps only on sentences with a word
+ * and a mark side by side where they could join something (text/sentences.ts, leanParser).
  * Their tree must be the package's: the same node types, values, nesting and offsets, on hand-picked texts and on
  * generated ones full of the marks the parsers' steps look at (abbreviations, initials, elisions, slashes, blank
  * lines, surrogate pairs, CR LF).

@@ -225,15 +225,13 @@ function cueMatch(u: Unit, slot: number, cues: PracticeLexicon['insights'][CueIn
   // A heading's unit is made anew at every check; its kind is part of the answer (section cues).
   let c = u.memo[slot] as CueMatch | undefined;
   if (c) return c;
-  if (!cues.traps.empty && cues.traps.test(u.text)) c = NO_CUE;
-  else {
-    const m = cues.present.find(u.text);
-    if (m) c = { present: true, downgraded: cues.downgrade.test(u.text), at: m.index };
-    else {
-      const w = cues.partial.find(u.text) ?? (u.kind === 'heading' ? cues.sections.find(u.text) : undefined);
-      c = w ? { present: false, downgraded: false, at: w.index } : NO_CUE;
-    }
-  }
+  // A trap makes any cue none: asked only when there is a cue (a trap's first word, such as "in", is in most sentences,
+  // and most have no cue; speed only, the same answers).
+  const m = cues.present.find(u.text);
+  const w = m ? undefined : (cues.partial.find(u.text) ?? (u.kind === 'heading' ? cues.sections.find(u.text) : undefined));
+  if ((!m && !w) || (!cues.traps.empty && cues.traps.test(u.text))) c = NO_CUE;
+  else if (m) c = { present: true, downgraded: cues.downgrade.test(u.text), at: m.index };
+  else c = { present: false, downgraded: false, at: w!.index };
   u.memo[slot] = c;
   return c;
 }
@@ -261,12 +259,13 @@ const POLICY_NONE: PolicyMatch = { trap: false, p: false, f: false, verb: false,
 function policyMatch(u: Unit, lex: PracticeLexicon): PolicyMatch {
   let c = u.memo[POLICY_SLOT] as PolicyMatch | undefined;
   if (!c) {
-    if (lex.insights.policy_practice.traps.test(u.text)) c = POLICY_TRAP;
-    else {
-      const p = lex.policyLevel.find(u.text);
-      const f = lex.frontline.find(u.text);
-      c = !p && !f ? POLICY_NONE : { trap: false, p: !!p, f: !!f, verb: !!(p && f && lex.recommendations.verbs.test(u.text)), at: p && f ? Math.min(p.index, f.index) : -1 };
-    }
+    // The trap is asked only when a level is named: without one the answer counts for nothing either way (every reader
+    // skips a trap and a unit naming neither level alike; speed only).
+    const p = lex.policyLevel.find(u.text);
+    const f = lex.frontline.find(u.text);
+    if (!p && !f) c = POLICY_NONE;
+    else if (lex.insights.policy_practice.traps.test(u.text)) c = POLICY_TRAP;
+    else c = { trap: false, p: !!p, f: !!f, verb: !!(p && f && lex.recommendations.verbs.test(u.text)), at: p && f ? Math.min(p.index, f.index) : -1 };
     u.memo[POLICY_SLOT] = c;
   }
   return c;

@@ -115,8 +115,8 @@ interface UnitsEntry {
    * asks for them after all (listOf).
    */
   list: BlockUnit[] | undefined;
-  placed?: PlacedBlockUnits;
-  summary?: BlockSummary;
+  placed: PlacedBlockUnits | undefined;
+  summary: BlockSummary | undefined;
 }
 const byBlock = new WeakMap<PracticeLexicon, WeakMap<object, UnitsEntry>>();
 
@@ -236,7 +236,8 @@ function entryOf(cache: WeakMap<object, UnitsEntry>, b: DocumentBlock, lex: Prac
     const byMap = heading ? headingUnits.get(lex)?.get(pb.map) : undefined;
     if (byMap && byMap.text === pb.text) entry = byMap.entry;
     else {
-      entry = { list: unitsOfBlock(b, lex) };
+      // Every field from the start: an entry keeps one shape as placeUnits and keepSummary fill it in (speed only).
+      entry = { list: unitsOfBlock(b, lex), placed: undefined, summary: undefined };
       if (cacheable) cache.set(sentences, entry);
       if (heading) {
         let m = headingUnits.get(lex);

@@ -35,8 +35,18 @@ let edgeSymbol: Uint8Array;
 let edgeChild: Int32Array;
 /** The pattern (index into the level table) an edge completes, -1 for none. */
 let edgePattern: Int16Array;
-/** The root's edge for each symbol, -1 for none (speed only: every position of a word starts at the root). */
-let rootEdge: Int32Array;
+/**
+ * The edge for each symbol of the nodes near the root (the root and the nodes two steps from it at most, the first in
+ * the numbering, which is breadth first), -1 for none: `denseEdge[node * symbolCount + symbol]`. Speed only: every
+ * position of a word starts at the root, and those nodes have the most edges (the root 39, a node below it some 19, one
+ * below that some 7), which the walk would otherwise scan one by one.
+ */
+let denseEdge: Int32Array;
+/** Nodes with a row in denseEdge (0 … denseNodes - 1), and the row's length (symbols + 1: symbol 0 is none). */
+let denseNodes = 0;
+let symbolCount = 0;
+/** How far from the root a node has a row in denseEdge. */
+const DENSE_DEPTH = 2;
 /** Levels of the word being read, reused (see breaksByPatterns). */
 let levels = new Uint8Array(128);
 /** Symbols of ".word." for the word being read, reused (see breaksByPatterns). */
@@ -49,6 +59,8 @@ function load(): void {
   symbolOf = new Uint8Array(256);
   let symbols = 0;
   const nodes: Array<Record<string, unknown>> = [patternsNl[1]];
+  // Each node's distance from the root (the nodes are numbered breadth first: a child after every node before it).
+  const depths: number[] = [0];
   const symbolList: number[] = [];
   const childList: number[] = [];
   const patternList: number[] = [];
@@ -65,9 +77,13 @@ function load(): void {
       let pattern = -1;
       if (Array.isArray(next)) {
         child = nodes.push(next[0]) - 1;
+        depths[child] = depths[n]! + 1;
         pattern = next[1];
       } else if (typeof next === 'number') pattern = next;
-      else child = nodes.push(next) - 1;
+      else {
+        child = nodes.push(next) - 1;
+        depths[child] = depths[n]! + 1;
+      }
       symbolList.push(symbolOf[code]!);
       childList.push(child);
       patternList.push(pattern);
@@ -78,8 +94,11 @@ function load(): void {
   edgeSymbol = Uint8Array.from(symbolList);
   edgeChild = Int32Array.from(childList);
   edgePattern = Int16Array.from(patternList);
-  rootEdge = new Int32Array(symbols + 1).fill(-1);
-  for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) rootEdge[edgeSymbol[e]!] = e;
+  symbolCount = symbols + 1;
+  denseNodes = 0;
+  while (denseNodes < nodes.length && depths[denseNodes]! <= DENSE_DEPTH) denseNodes++;
+  denseEdge = new Int32Array(denseNodes * symbolCount).fill(-1);
+  for (let node = 0; node < denseNodes; node++) for (let e = edgeStart[node]!; e < edgeStart[node + 1]!; e++) denseEdge[node * symbolCount + edgeSymbol[e]!] = e;
 }
 
 /** Odd levels between the letters of `word` after applying every pattern that matches in ".word.". */
@@ -110,8 +129,8 @@ function breaksByPatterns(word: string): number {
       const symbol = symbols[i]!;
       if (symbol === 0) break;
       let e: number;
-      if (node === 0) {
-        e = rootEdge[symbol]!;
+      if (node < denseNodes) {
+        e = denseEdge[node * symbolCount + symbol]!;
         if (e < 0) break;
       } else {
         e = edgeStart[node]!;

@@ -176,26 +176,30 @@ function quotesOf(text: string, language: Language): Quote[] {
     const before = text.slice(Math.max(0, i - 80), i);
     const words = inner.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
     const other: Language = language === 'nl' ? 'en' : 'nl';
-    const firstPerson = FIRST_PERSON[language].test(inner) || (FIRST_PERSON[other].test(inner) && words > 3);
     const q: Quote = { start: i, end, speech: false };
+    // Each test only where its answer counts (speed only: the expressions hold no state, the answers are the same).
     const att = ATTRIBUTION.exec(after);
-    const label = LABEL_BEFORE.exec(before);
-    const said = SAID_BEFORE.test(before);
     if (att && !/^\(\s*\d/.test(att[1]!)) {
       q.attribution = att[1]!.trim();
       q.attributionAt = 'after';
-    } else if (label && label[1]!.split(/\s+/).length <= 5 && LABEL_PERSON.test(label[1]!) && !SAID_BEFORE.test(label[1]! + ':')) {
-      q.attribution = label[1]!.trim();
-      q.attributionAt = 'label';
-    } else if (said) {
-      q.attributionAt = 'lead-in';
+    } else {
+      const label = LABEL_BEFORE.exec(before);
+      if (label && label[1]!.split(/\s+/).length <= 5 && LABEL_PERSON.test(label[1]!) && !SAID_BEFORE.test(label[1]! + ':')) {
+        q.attribution = label[1]!.trim();
+        q.attributionAt = 'label';
+      } else if (SAID_BEFORE.test(before)) {
+        q.attributionAt = 'lead-in';
+      }
     }
     // A name in capitals ("American Psychiatric Association") or after a word that names things.
     const named = NAME_BEFORE.test(before) || (words <= 6 && !FIRST_PERSON[language].test(inner) && inner.split(/\s+/).filter((w) => /[\p{L}]/u.test(w)).every((w) => /^[\p{Lu}\p{N}]/u.test(w) || TITLE_WORD.test(w)));
     // First person or a named speaker: three words make speech; a verb of saying alone needs four
     // ("gaf aan 'datum 1e toelating' niet te begrijpen" quotes a term, not speech).
     if (named) q.named = true;
-    q.speech = !named && ((words >= 3 && (firstPerson || q.attributionAt === 'after' || q.attributionAt === 'label')) || (words >= 4 && q.attributionAt === 'lead-in'));
+    const attributed = q.attributionAt === 'after' || q.attributionAt === 'label';
+    q.speech =
+      !named &&
+      ((words >= 3 && (attributed || FIRST_PERSON[language].test(inner) || (FIRST_PERSON[other].test(inner) && words > 3))) || (words >= 4 && q.attributionAt === 'lead-in'));
     quotes.push(q);
     i = end;
   }

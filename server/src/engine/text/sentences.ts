@@ -58,9 +58,8 @@ interface NlcstNode {
  *   white space of every sentence into an array of lines to count them; here the line breaks are
  *   counted in place.
  * The root step (one paragraph per run of lines) is skipped: it only groups the sentences, which
- * sentencesOf reads in order either way. So is the last step of the sentence (patchPosition, a call per token of the
- * block): it gives the node that tokenizeParagraph makes of the whole block a position, and tokenizeParagraph reads
- * only that node's type and children (splitNode makes each sentence's position from its first and last child).
+ * sentencesOf reads in order either way. So is the last step of the sentence and of the paragraph (patchPosition, a
+ * call per child): it copies positions from children, and no node has one (see tokenize).
  */
 interface LatinParser {
   tokenize(value: string): unknown[];
@@ -142,7 +141,8 @@ function breakImplicitSentences(parent: unknown): void {
     const children = child.children as ParagraphNode['children'];
     for (let position = 1; position < children.length - 1; position++) {
       const node = children[position]!;
-      if (node.type !== 'WhiteSpaceNode' || lineBreaks(node.value!) < 2) continue;
+      // (One character of white space holds one line break at most: most white space is a space.)
+      if (node.type !== 'WhiteSpaceNode' || node.value!.length < 2 || lineBreaks(node.value!) < 2) continue;
       child.children = children.slice(0, position);
       const insertion: ParagraphNode['children'][number] = { type: 'SentenceNode', children: children.slice(position + 1) };
       // (The package moves the sentences' positions here: the nodes have none, see tokenize.)
@@ -207,6 +207,70 @@ function onlyWithMarks(step: (node: unknown) => void, marks: readonly string[]):
 }
 
 /**
+ * Whether parse-latin's mergeInnerWordSymbol can change the sentence: it joins a word, the punctuation marks or symbols
+ * right after it (those of its inner-word set: "e-mail", "U.S", "a_b") and the word after them, so it needs a word
+ * followed by a mark or symbol followed by a word or another mark or symbol. Most sentences have none such (a mark
+ * after a word is followed by white space or ends the text), and the step calls a function per child of each.
+ */
+function mayJoinInnerWords(sentence: NlcstNode): boolean {
+  const children = sentence.children;
+  if (children === undefined) return true;
+  for (let i = 1; i + 1 < children.length; i++) {
+    const child = children[i]!;
+    if ((child.type !== 'PunctuationNode' && child.type !== 'SymbolNode') || children[i - 1]!.type !== 'WordNode') continue;
+    const next = children[i + 1]!.type;
+    if (next === 'WordNode' || next === 'PunctuationNode' || next === 'SymbolNode') return true;
+  }
+  return false;
+}
+
+/**
+ * Whether parse-latin's mergeInitialisms can change the sentence: it moves a full stop into the word before it when that
+ * word has an odd number of children, three or more ("U.S.A" before "."), so it needs such a word followed by a
+ * punctuation mark. A word has more than one child only after an earlier step joined something into it.
+ */
+function mayJoinInitialism(sentence: NlcstNode): boolean {
+  const children = sentence.children;
+  if (children === undefined) return true;
+  for (let i = 1; i < children.length; i++) {
+    if (children[i]!.type !== 'PunctuationNode') continue;
+    const previous = children[i - 1]!;
+    if (previous.type !== 'WordNode') continue;
+    const n = previous.children === undefined ? 0 : previous.children.length;
+    if (n !== 1 && n % 2 !== 0) return true;
+  }
+  return false;
+}
+
+/**
+ * The package's sentence steps that need a word and a mark together (parse-latin 7, when the list is the one it was
+ * written for): run only on the sentences where they can change something (a step changes nothing else; run, it is the
+ * package's own step, so the tree stays the package's).
+ */
+const STOCK_PAIR_STEPS: Array<[(node: unknown) => void, (sentence: NlcstNode) => boolean]> =
+  LATIN.tokenizeSentencePlugins.length === 6
+    ? [
+        [LATIN.tokenizeSentencePlugins[2]!, mayJoinInnerWords],
+        [LATIN.tokenizeSentencePlugins[4]!, mayJoinInitialism],
+      ]
+    : [];
+
+/**
+ * The package's paragraph steps that join a sentence with the one before or after it (parse-latin 7, when the list is
+ * the one it was written for: mergeNonWordSentences, mergeAffixSymbol, mergeInitialLowerCaseLetterSentences,
+ * mergeInitialDigitSentences, mergeAffixExceptions): each changes nothing in a paragraph of one node (a heading, a list
+ * item, a short paragraph, a table cell), so there it is not run. The others act inside one sentence as well.
+ */
+const STOCK_NEIGHBOUR_STEPS: Array<(node: unknown) => void> =
+  LATIN.tokenizeParagraphPlugins.length === 12 ? [0, 1, 2, 3, 5].map((i) => LATIN.tokenizeParagraphPlugins[i]!) : [];
+
+function withNeighbours(step: (node: unknown) => void): (node: unknown) => void {
+  return (node) => {
+    if ((node as ParagraphNode).children.length > 1) step(node);
+  };
+}
+
+/**
  * The marks at which the language's own first sentence step (its elisions) can change a sentence: parse-dutch's
  * mergeDutchElisionExceptions reads an apostrophe only; parse-english's mergeEnglishElisionExceptions an apostrophe
  * and a slash ("w/"). test/engine/sentence-parser.test.ts compares the trees with the package's.
@@ -228,9 +292,22 @@ function leanParser(parser: ParseDutch | ParseEnglish, language: Language): Lati
     const at = p.tokenizeSentencePlugins.indexOf(step);
     if (at >= 0) p.tokenizeSentencePlugins[at] = onlyWithMarks(step, marks);
   }
-  // The sentence's last step, when it is the position step.
+  for (const [step, may] of STOCK_PAIR_STEPS) {
+    const at = p.tokenizeSentencePlugins.indexOf(step);
+    if (at >= 0) p.tokenizeSentencePlugins[at] = (node) => {
+      if (may(node as NlcstNode)) step(node);
+    };
+  }
+  for (const step of STOCK_NEIGHBOUR_STEPS) {
+    const at = p.tokenizeParagraphPlugins.indexOf(step);
+    if (at >= 0) p.tokenizeParagraphPlugins[at] = withNeighbours(step);
+  }
+  // The sentence's and the paragraph's last step, when it is the position step: no node has a position to copy (tokenize
+  // gives none, so neither does splitNode or a step).
   const steps = p.tokenizeSentencePlugins;
   if (STOCK_PATCH && steps[steps.length - 1] === STOCK_PATCH) p.tokenizeSentencePlugins = steps.slice(0, -1);
+  const paragraphSteps = p.tokenizeParagraphPlugins;
+  if (STOCK_PATCH && paragraphSteps[paragraphSteps.length - 1] === STOCK_PATCH) p.tokenizeParagraphPlugins = paragraphSteps.slice(0, -1);
   return p;
 }
 
