@@ -1202,3 +1202,54 @@ describe('Markdown fast paths, session 14: bare addresses, runs never closed, th
     }
   });
 });
+
+describe('Markdown fast paths, session 14 (md28): a quote that interrupts a paragraph or heading, a heading that ends a quote, `[label]:` inside a line', () => {
+  const notes = new Set(['^1', '^2']);
+  // What comes before the quote line: paragraphs and headings (the fast path), and what a quote line does not end as it
+  // ends a paragraph or what the fast path leaves alone (lists, tables, HTML, fences, definitions, indented lines).
+  const head = fc.oneof(
+    { arbitrary: fc.constantFrom('Zo toonde de test duidelijk dat er een voorkeur', 'The client hears within two weeks', 'Deze gevoelens dragen *bij* aan rust', '#### Resultaten\nUit de gesprekken kwamen inzichten', '### Develop 3.2 [Affectief ontwerp]:  ', '---\n### Develop 3.2 [Affectief ontwerp]:  ', 'Zie [bijlage]: de tabel', 'Kop\n===', '**Kop**', 'Tekst met `code` en [^1]', '***\nTekst', 'Twee regels\ntekst hier'), weight: 8 },
+    { arbitrary: fc.constantFrom('- een item', '1. punt', '| a | b |\n|---|---|\n| c | d |', '<div>', 'Tekst\n<div>', '```\ncode', 'Tekst\n```', '[a]: /url', '[^1]: Noot', '    code', 'Tekst\n    meer', '+ item', 'Tekst\t tab', '* item', '~~~', 'Tekst\n- lijst', '[bijlage]: x'), weight: 2 },
+  );
+  const quoteLine = fc.oneof(
+    { arbitrary: fc.constantFrom('>_“Het mag er niet kinderachtig uitzien.” -Jan (Directeur WZC De Weister)_', '> A quotation, said the client.', '>“Potverdorie de FU, staat weer beneden!” -Hilde', '> *nadruk* en **vet**', '>', '> - een\n> - twee'), weight: 8 },
+    { arbitrary: fc.constantFrom('>_open', '> # kop', '>    code', '> tekst  ', '>\ttab', '> [a]: /url', '> <b>x</b>'), weight: 1 },
+  );
+  const after = fc.oneof(
+    { arbitrary: fc.constantFrom('', '', '', '\n#### Doelstellingen (cfr. methodologie)\nUit de vorige test bleek dat.', '\n## Kop', '\nlazy regel van het citaat', '\n# Kop ##'), weight: 6 },
+    { arbitrary: fc.constantFrom('\n#Geen kop', '\n- lijst', '\n---', '\n<div>', '\n```', '\n#', '\n####### zeven', '\n## Kop\n> weer citaat', '\n## Kop\n- lijst', '\n## Kop\n[a]: /url'), weight: 1 },
+  );
+  const piece = fc.tuple(head, fc.array(quoteLine, { minLength: 1, maxLength: 3 }), after).map(([h, qs, a]) => `${h}\n${qs.join('\n')}${a}`);
+  it('on generated pieces of a paragraph or heading, a quote and what follows it (fast-check)', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.constant('De cliënt leest.')), { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\n\n\n'), (parts, sep) => {
+        const { slow, fast } = both(`${parts.join(sep)}\n\n[^1]: Een noot.\n\n[^2]: Another note.`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 800, seed: 20261213 },
+    );
+    const reached = fc.sample(piece, { numRuns: 300, seed: 7 }).filter((t) => !t.startsWith('>') && fastPieces(t, notes).some((p) => p.blocks.some((b) => b.quoted))).length;
+    assert.ok(reached >= 60, `only ${reached} pieces with a quote after a paragraph took the fast path`);
+  });
+
+  it('a quote under the sentence that introduces it, and a heading after the quote, are read without the parser (nl, en)', () => {
+    const read = (t: string) => fastPieces(t, notes).flatMap((p) => p.blocks.map((b) => [b.kind, b.text, !!b.quoted]));
+    assert.deepEqual(read('Daarbij is kleurgebruik toegestaan.\n>_“Kleuren geven snel duidelijkheid.” -Evy (zorgkundige)_'), [
+      ['paragraph', 'Daarbij is kleurgebruik toegestaan.', false],
+      ['paragraph', '“Kleuren geven snel duidelijkheid.” -Evy (zorgkundige)', true],
+    ]);
+    assert.deepEqual(read('The nurse put it plainly:\n> We never have time for a break.\n## Results\nThe test showed more.'), [
+      ['paragraph', 'The nurse put it plainly:', false],
+      ['paragraph', 'We never have time for a break.', true],
+      ['heading', 'Results', false],
+      ['paragraph', 'The test showed more.', false],
+    ]);
+    assert.deepEqual(read('### Develop 3.2 [Affectief ontwerp]:'), [['heading', 'Develop 3.2 [Affectief ontwerp]:', false]]);
+    // A list, a table or an HTML block before the quote line, a definition-like line start: the parser's.
+    for (const t of ['- een item\n> citaat', '| a | b |\n|---|---|\n> citaat', '[bijlage]: de tabel\n> citaat', 'Tekst\n> citaat\n#Geen kop']) {
+      assert.deepEqual(fastPieces(t, notes), [], t);
+      assert.deepStrictEqual(both(`${t}\n\nTekst.`).fast, both(`${t}\n\nTekst.`).slow, t);
+    }
+  });
+});
