@@ -1060,6 +1060,20 @@ function itemSkips(src: string, from: number, textEnd: number, wrapped: boolean,
   return plainParagraph(local, 0, local.length, footnotes)?.map(([rs, re, what]) => (what ? [from + rs, from + re, what] : [from + rs, from + re]) as Skip) ?? null;
 }
 
+/** A tag named as those that open an HTML block of kind 1 (`<pre`, `<script`, `<style`, `<textarea`), opening or closing. */
+const HTML_BLOCK_1_NAME = /^<\/?(?:script|pre|style|textarea)(?:[ \t>/]|$)/i;
+
+/** Whether the first line of `s` holds more than white space after `from` (a tag there then opens no HTML block of kind 7). */
+function textAfter(s: string, from: number): boolean {
+  let lineEnd = s.indexOf('\n', from);
+  if (lineEnd < 0) lineEnd = s.length;
+  for (let k = from; k < lineEnd; k++) {
+    const c = s.charCodeAt(k);
+    if (c !== 32 && c !== 9 && c !== 13) return true;
+  }
+  return false;
+}
+
 /**
  * Whether src[start, end) is a plain paragraph (see NOT_PLAIN and BLOCK_START), with footnote
  * references to defined footnotes and simple emphasis: what remark leaves out of its text, as
@@ -1094,9 +1108,11 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
     // Inline HTML tags (`<img src="…">`, `<br clear="all">`, `</a>`): HTML nodes that hold no text, left out of it.
     let ok = true;
     raw = raw.replace(INLINE_TAG, (tag: string, i: number) => {
-      // At the piece's start (not a cell's) the tag could open an HTML block; at a line's start one of kind 6 interrupts the
-      // paragraph, and on a lazy line any tag there may end the container (micromark).
-      if ((i === 0 && !cell) || (i > 0 && raw.charCodeAt(i - 1) === 10 && (lazy || HTML_BLOCK_6.test(tag)))) return tag;
+      // At the piece's start (not a cell's) the tag could open an HTML block (kind 1 or 6, or kind 7: a tag alone on its
+      // line); at a line's start one of kind 6 interrupts the paragraph, and on a lazy line any tag there may end the
+      // container (micromark).
+      if (i === 0 && !cell && (HTML_BLOCK_6.test(tag) || HTML_BLOCK_1_NAME.test(tag) || !textAfter(raw, tag.length))) return tag;
+      if (i > 0 && raw.charCodeAt(i - 1) === 10 && (lazy || HTML_BLOCK_6.test(tag))) return tag;
       // In a link's destination (`[a](<b>)`, `[a](x<b>y)`) the brackets are the link's, not a tag.
       const link = raw.lastIndexOf('](', i);
       if (link >= 0 && !(raw.indexOf(')', link) >= 0 && raw.indexOf(')', link) < i)) return tag;
