@@ -327,7 +327,9 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     const reached = fc.sample(htmlBlock, { numRuns: 100, seed: 3 }).filter((t) => fastPieces(`Tekst.\n\n${t}`).some((p) => p.blocks.length === 0 && t.startsWith('<'))).length;
     assert.ok(reached >= 30, `only ${reached} HTML blocks took the fast path`);
     assert.deepEqual(fastPieces('<p align="center">\n  <img src="a.png">\n</p>').map((p) => [p.start, p.blocks.length]), [[0, 0]]);
-    for (const other of ['<span>tekst</span>', '<pa>x</pa>', ' <p>']) assert.deepEqual(fastPieces(other), [], other);
+    for (const other of [' <p>']) assert.deepEqual(fastPieces(other), [], other);
+    // A tag with text after it on its line opens no HTML block: a paragraph (session 14, md28: read without the parser).
+    for (const t of ['<span>tekst</span>', '<pa>x</pa>']) assert.deepStrictEqual(both(`${t}\n\nTekst.`).fast, both(`${t}\n\nTekst.`).slow, t);
     // A line of one tag: an HTML block of kind 7 (no prose), read without the parser since session 13.
     assert.deepEqual(fastPieces('<img src="a.png">'), [{ start: 0, end: 17, blocks: [] }]);
   });
@@ -729,7 +731,7 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.deepEqual(read('De cliënt leest dit rapport.\n<br clear="all">'), [['paragraph', 'De cliënt leest dit rapport.\n']]);
     assert.deepEqual(read('| ID | Design |\n| -- | ---- | \n| DR01 | The design is **flexible**. |'), [['tableCell', 'ID'], ['tableCell', 'Design'], ['tableCell', 'DR01'], ['tableCell', 'The design is flexible.']]);
     // A tag at a paragraph's start may open an HTML block, and one of kind 6 at a line's start interrupts the paragraph.
-    for (const other of ['<b>vet</b> tekst', 'tekst\n<div>blok</div>', 'a `x` <b title="`">']) assert.deepEqual(read(other), [], other);
+    for (const other of ['tekst\n<div>blok</div>', 'a `x` <b title="`">']) assert.deepEqual(read(other), [], other);
     // A destination between angle brackets is the link's (session 14: read without the parser).
     assert.deepEqual(read('[a](<b>)'), [['paragraph', 'a']]);
   });
@@ -789,7 +791,7 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.deepEqual(read('Dementie is een complexe ziekte.\n-\t**Geheugen** en cognitie\n-\tGedrag'), [['paragraph', 'Dementie is een complexe ziekte.'], ['listItem', 'Geheugen en cognitie'], ['listItem', 'Gedrag']]);
     assert.deepEqual(read('1.\tExtra concept test\n2.\tUser test'), [['listItem', 'Extra concept test'], ['listItem', 'User test']]);
     assert.deepEqual(fastPieces('<img align="right" src="img/Fishbone.png" width=450>\n\nThe client reads.').map((p) => [p.start, p.end, p.blocks.length]), [[0, 52, 0], [54, 71, 1]]);
-    for (const other of ['-\tEen\n  - twee', '-\tEen\n  vervolg', '<img src="a.png"> tekst', '<img src="a']) assert.deepEqual(read(other), [], other);
+    for (const other of ['-\tEen\n  - twee', '-\tEen\n  vervolg', '<img src="a']) assert.deepEqual(read(other), [], other);
   });
 
   const files = existsSync(CORPUS_DIR)
@@ -1103,7 +1105,7 @@ describe('Markdown fast paths, session 14: bare addresses, runs never closed, th
     );
     assert.deepEqual(fastPieces('---\ndescription: Per geïnterviewde hier.\n---').flatMap((p) => p.blocks.map((b) => [b.kind, b.text, b.level])), [['heading', 'description: Per geïnterviewde hier.', 2]]);
     for (const t of ['---', '***', '<span id="c4"></span>', '<a id="p1"></a><a id="p2"></a>']) assert.deepEqual(fastPieces(t).map((p) => p.blocks), [[]], t);
-    for (const t of ['- - -', '<a href="x"></a> tekst', '<script></script><b>']) assert.deepEqual(fastPieces(t), [], t);
+    for (const t of ['- - -', '<script></script><b>']) assert.deepEqual(fastPieces(t), [], t);
   });
 
   // Links whose destination stands between angle brackets (`[tekst](<https://… Shared Documents/…>)`, as Teams and
@@ -1200,5 +1202,81 @@ describe('Markdown fast paths, session 14: bare addresses, runs never closed, th
       assert.deepEqual(fastPieces(t, notes), [], t);
       assert.deepStrictEqual(both(`${t}\n\nTekst.`).fast, both(`${t}\n\nTekst.`).slow, t);
     }
+  });
+});
+
+describe('Markdown fast paths, session 14 (md28): a quote that interrupts a paragraph or heading, a heading that ends a quote, `[label]:` inside a line', () => {
+  const notes = new Set(['^1', '^2']);
+  // What comes before the quote line: paragraphs and headings (the fast path), and what a quote line does not end as it
+  // ends a paragraph or what the fast path leaves alone (lists, tables, HTML, fences, definitions, indented lines).
+  const head = fc.oneof(
+    { arbitrary: fc.constantFrom('Zo toonde de test duidelijk dat er een voorkeur', 'The client hears within two weeks', 'Deze gevoelens dragen *bij* aan rust', '#### Resultaten\nUit de gesprekken kwamen inzichten', '### Develop 3.2 [Affectief ontwerp]:  ', '---\n### Develop 3.2 [Affectief ontwerp]:  ', 'Zie [bijlage]: de tabel', 'Kop\n===', '**Kop**', 'Tekst met `code` en [^1]', '***\nTekst', 'Twee regels\ntekst hier'), weight: 8 },
+    { arbitrary: fc.constantFrom('- een item', '1. punt', '| a | b |\n|---|---|\n| c | d |', '<div>', 'Tekst\n<div>', '```\ncode', 'Tekst\n```', '[a]: /url', '[^1]: Noot', '    code', 'Tekst\n    meer', '+ item', 'Tekst\t tab', '* item', '~~~', 'Tekst\n- lijst', '[bijlage]: x'), weight: 2 },
+  );
+  const quoteLine = fc.oneof(
+    { arbitrary: fc.constantFrom('>_“Het mag er niet kinderachtig uitzien.” -Jan (Directeur WZC De Weister)_', '> A quotation, said the client.', '>“Potverdorie de FU, staat weer beneden!” -Hilde', '> *nadruk* en **vet**', '>', '> - een\n> - twee'), weight: 8 },
+    { arbitrary: fc.constantFrom('>_open', '> # kop', '>    code', '> tekst  ', '>\ttab', '> [a]: /url', '> <b>x</b>'), weight: 1 },
+  );
+  const after = fc.oneof(
+    { arbitrary: fc.constantFrom('', '', '', '\n#### Doelstellingen (cfr. methodologie)\nUit de vorige test bleek dat.', '\n## Kop', '\nlazy regel van het citaat', '\n# Kop ##'), weight: 6 },
+    { arbitrary: fc.constantFrom('\n#Geen kop', '\n- lijst', '\n---', '\n<div>', '\n```', '\n#', '\n####### zeven', '\n## Kop\n> weer citaat', '\n## Kop\n- lijst', '\n## Kop\n[a]: /url'), weight: 1 },
+  );
+  const piece = fc.tuple(head, fc.array(quoteLine, { minLength: 1, maxLength: 3 }), after).map(([h, qs, a]) => `${h}\n${qs.join('\n')}${a}`);
+  it('on generated pieces of a paragraph or heading, a quote and what follows it (fast-check)', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.constant('De cliënt leest.')), { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\n\n\n'), (parts, sep) => {
+        const { slow, fast } = both(`${parts.join(sep)}\n\n[^1]: Een noot.\n\n[^2]: Another note.`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 800, seed: 20261213 },
+    );
+    const reached = fc.sample(piece, { numRuns: 300, seed: 7 }).filter((t) => !t.startsWith('>') && fastPieces(t, notes).some((p) => p.blocks.some((b) => b.quoted))).length;
+    assert.ok(reached >= 60, `only ${reached} pieces with a quote after a paragraph took the fast path`);
+  });
+
+  it('a quote under the sentence that introduces it, and a heading after the quote, are read without the parser (nl, en)', () => {
+    const read = (t: string) => fastPieces(t, notes).flatMap((p) => p.blocks.map((b) => [b.kind, b.text, !!b.quoted]));
+    assert.deepEqual(read('Daarbij is kleurgebruik toegestaan.\n>_“Kleuren geven snel duidelijkheid.” -Evy (zorgkundige)_'), [
+      ['paragraph', 'Daarbij is kleurgebruik toegestaan.', false],
+      ['paragraph', '“Kleuren geven snel duidelijkheid.” -Evy (zorgkundige)', true],
+    ]);
+    assert.deepEqual(read('The nurse put it plainly:\n> We never have time for a break.\n## Results\nThe test showed more.'), [
+      ['paragraph', 'The nurse put it plainly:', false],
+      ['paragraph', 'We never have time for a break.', true],
+      ['heading', 'Results', false],
+      ['paragraph', 'The test showed more.', false],
+    ]);
+    assert.deepEqual(read('### Develop 3.2 [Affectief ontwerp]:'), [['heading', 'Develop 3.2 [Affectief ontwerp]:', false]]);
+    // A list, a table or an HTML block before the quote line, a definition-like line start: the parser's.
+    for (const t of ['- een item\n> citaat', '| a | b |\n|---|---|\n> citaat', '[bijlage]: de tabel\n> citaat', 'Tekst\n> citaat\n#Geen kop']) {
+      assert.deepEqual(fastPieces(t, notes), [], t);
+      assert.deepStrictEqual(both(`${t}\n\nTekst.`).fast, both(`${t}\n\nTekst.`).slow, t);
+    }
+  });
+  // A paragraph that starts with an inline tag and text after it on its line (`<a href="/wijk" >De Akkers</a>`, `- <span
+  // style="…">Kop</span>\`), as exported web pages write them, and what is an HTML block (a tag alone on its line, kinds 1 and 6).
+  const tagStart = fc.oneof(
+    { arbitrary: fc.constantFrom('<a href="/gebiedsscans/de-akkers" >De Akkers</a>', '<span style="color:#005aa7; font-weight:600;">Profilering moet geen verdenking zijn</span>', '<b>Kop</b> en tekst', '</a> tekst', '<img src="x.png"> de cliënt', '<a href="https://x.nl" target="_blank">Nieuwsitem</a> op de website', '<br> the client hears'), weight: 6 },
+    { arbitrary: fc.constantFrom('<a href="x">', '<a href="x">  ', '<b>\ttekst', '<pre>tekst</pre> x', '</pre> x', '<script>x</script> y', '<div>x</div> y', '<p align="center">x', '<textarea>x', '<a href="x_y">a</a> b', '<a href="x">`c`</a> d', '<a>\r\nx'), weight: 1 },
+  );
+  const tagPiece = fc
+    .tuple(fc.constantFrom('', '', '', '- ', '> ', '1. ', '[^1]: ', '# '), tagStart, fc.array(fc.constantFrom(' tekst', ' *nadruk*', '\n<a href="/b" >Noord</a>', '\nmeer tekst', '\\\n  vervolg', ' [^2]', '\n<div>x'), { maxLength: 3 }))
+    .map(([o, t, rest]) => o + t + rest.join(''));
+  it('on generated paragraphs, items and quotes that start with an inline tag (fast-check)', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(tagPiece, fc.constant('De cliënt leest.')), { minLength: 1, maxLength: 4 }), fc.constantFrom('\n\n', '\n'), (parts, sep) => {
+        const { slow, fast } = both(`${parts.join(sep)}\n\n[^1]: Een noot.\n\n[^2]: Another note.`);
+        assert.deepStrictEqual(fast, slow);
+      }),
+      { numRuns: 800, seed: 20261214 },
+    );
+    const reached = fc.sample(tagPiece, { numRuns: 300, seed: 7 }).filter((t) => fastPieces(t, notes).some((p) => p.blocks.some((b) => b.start <= t.indexOf('<') + 1))).length;
+    assert.ok(reached >= 60, `only ${reached} pieces that start with a tag took the fast path`);
+    const read = (t: string) => fastPieces(t, notes).flatMap((p) => p.blocks.map((b) => [b.kind, b.text]));
+    assert.deepEqual(read('<a href="/gebiedsscans/de-akkers" >De Akkers</a>\n<a href="/gebiedsscans/noord" >Noord</a>'), [['paragraph', 'De Akkers\nNoord']]);
+    assert.deepEqual(read('<a href="https://x.nl/news">News item</a> on the website of the ministry.'), [['paragraph', 'News item on the website of the ministry.']]);
+    for (const t of ['<a href="x">', '<pre>tekst</pre> x', '<div>x</div> y']) assert.deepEqual(fastPieces(t, notes).flatMap((p) => p.blocks), [], t);
   });
 });

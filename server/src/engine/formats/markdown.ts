@@ -1060,6 +1060,20 @@ function itemSkips(src: string, from: number, textEnd: number, wrapped: boolean,
   return plainParagraph(local, 0, local.length, footnotes)?.map(([rs, re, what]) => (what ? [from + rs, from + re, what] : [from + rs, from + re]) as Skip) ?? null;
 }
 
+/** A tag named as those that open an HTML block of kind 1 (`<pre`, `<script`, `<style`, `<textarea`), opening or closing. */
+const HTML_BLOCK_1_NAME = /^<\/?(?:script|pre|style|textarea)(?:[ \t>/]|$)/i;
+
+/** Whether the first line of `s` holds more than white space after `from` (a tag there then opens no HTML block of kind 7). */
+function textAfter(s: string, from: number): boolean {
+  let lineEnd = s.indexOf('\n', from);
+  if (lineEnd < 0) lineEnd = s.length;
+  for (let k = from; k < lineEnd; k++) {
+    const c = s.charCodeAt(k);
+    if (c !== 32 && c !== 9 && c !== 13) return true;
+  }
+  return false;
+}
+
 /**
  * Whether src[start, end) is a plain paragraph (see NOT_PLAIN and BLOCK_START), with footnote
  * references to defined footnotes and simple emphasis: what remark leaves out of its text, as
@@ -1094,9 +1108,11 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
     // Inline HTML tags (`<img src="…">`, `<br clear="all">`, `</a>`): HTML nodes that hold no text, left out of it.
     let ok = true;
     raw = raw.replace(INLINE_TAG, (tag: string, i: number) => {
-      // At the piece's start (not a cell's) the tag could open an HTML block; at a line's start one of kind 6 interrupts the
-      // paragraph, and on a lazy line any tag there may end the container (micromark).
-      if ((i === 0 && !cell) || (i > 0 && raw.charCodeAt(i - 1) === 10 && (lazy || HTML_BLOCK_6.test(tag)))) return tag;
+      // At the piece's start (not a cell's) the tag could open an HTML block (kind 1 or 6, or kind 7: a tag alone on its
+      // line); at a line's start one of kind 6 interrupts the paragraph, and on a lazy line any tag there may end the
+      // container (micromark).
+      if (i === 0 && !cell && (HTML_BLOCK_6.test(tag) || HTML_BLOCK_1_NAME.test(tag) || !textAfter(raw, tag.length))) return tag;
+      if (i > 0 && raw.charCodeAt(i - 1) === 10 && (lazy || HTML_BLOCK_6.test(tag))) return tag;
       // In a link's destination (`[a](<b>)`, `[a](x<b>y)`) the brackets are the link's, not a tag.
       const link = raw.lastIndexOf('](', i);
       if (link >= 0 && !(raw.indexOf(')', link) >= 0 && raw.indexOf(')', link) < i)) return tag;
@@ -1184,7 +1200,7 @@ function plainParagraph(src: string, start: number, end: number, footnotes: Read
     piece = piece.replace(LITERAL_BRACKETS, (all: string, label: string, at: number) => {
       const before = at > 0 ? piece[at - 1] : '';
       const after = piece[at + all.length] ?? '';
-      if (before === '!' || before === ']' || after === '(' || after === '[' || after === ':' || /[*_]|^[ xX]$/.test(label) || !/\S/.test(label)) return all;
+      if (before === '!' || before === ']' || after === '(' || after === '[' || (after === ':' && (at === 0 || before === '\n')) || /[*_]|^[ xX]$/.test(label) || !/\S/.test(label)) return all;
       if (src.slice(start + at, start + at + all.length).indexOf('\\') >= 0 || footnotes.has(normaliseLabel(label))) return all;
       return `x${label}x`;
     });
@@ -2000,6 +2016,10 @@ export function fastPieces(src: string, footnotes: ReadonlySet<string> = new Set
       if (run && (k >= spans.length || spans[k]![0] >= run.piece.end)) {
         out.push(run.piece);
         i = run.next - 1;
+      } else {
+        // A paragraph or heading that a block quote interrupts (`tekst\n>_“citaat”_`).
+        const quoted = quoteAfter(src, start, end, footnotes);
+        if (quoted) out.push(quoted);
       }
     }
   }
@@ -2043,6 +2063,53 @@ function listAfter(src: string, ps: Array<[number, number]>, i: number, footnote
   const run = listRun(src, ps, i, footnotes, nl + 1);
   if (!run) return undefined;
   return { piece: { start, end: run.piece.end, blocks: [...head.blocks, ...run.piece.blocks] }, next: run.next };
+}
+
+/**
+ * The piece src[start, end) read as a paragraph or heading (or a heading and a paragraph) that a block quote interrupts,
+ * as reports put a quotation under the sentence that introduces it (`… zo toonde de test\n>_“Het mag niet.”_`): the first
+ * line after the piece's first that starts with `>` (not indented) ends what comes before it (read by fastPiece as a
+ * piece of its own: a block quote ends a paragraph as a blank line does), and the rest of the piece is a block quote
+ * (quotePiece: its lazy lines continue the quote's paragraph). Not when what comes before may be something a quote line
+ * does not end as it ends a paragraph: a table, a list, an HTML block, a footnote or other definition, code, or a line
+ * that may open a fence or HTML.
+ */
+function quoteAfter(src: string, start: number, end: number, footnotes: ReadonlySet<string>): FastPiece | undefined {
+  const c0 = src.charCodeAt(start);
+  if (c0 === 124 /* | */ || c0 === 62 /* > */ || c0 === 60 /* < */ || c0 === 91 /* [ */ || c0 === 32 || c0 === 9 || c0 === 96 /* ` */ || c0 === 126 /* ~ */) return undefined;
+  if (c0 === 45 || c0 === 42 || c0 === 43 || (c0 >= 48 && c0 <= 57)) {
+    // A thematic break line (`---`) first: fastPiece reads it and what follows it.
+    let lineEnd = src.indexOf('\n', start);
+    if (lineEnd < 0 || lineEnd > end || c0 === 43 || c0 > 57 || !THEMATIC_BREAK.test(src.slice(start, lineEnd))) return undefined;
+  }
+  const nl = src.indexOf('\n>', start);
+  if (nl < 0 || nl >= end) return undefined;
+  const head = src.slice(start, nl);
+  if (head.indexOf('|') >= 0 || head.indexOf('\n`') >= 0 || head.indexOf('\n~') >= 0 || head.indexOf('\n<') >= 0 || head.indexOf('\n ') >= 0 || head.indexOf('\t') >= 0) return undefined;
+  const first = fastPiece(src, start, nl, footnotes);
+  if (!first || first.defines) return undefined;
+  const quote = quoteThenRest(src, nl + 1, end, footnotes);
+  if (!quote) return undefined;
+  return { start, end, blocks: [...first.blocks, ...quote.blocks] };
+}
+
+/** An ATX heading's line start (`#` to `######`, then white space or the line's end). */
+const ATX_LINE = /\n#{1,6}(?:[ \t\n]|$)/g;
+
+/**
+ * A block quote that starts at src[start] (`>`), read by quotePiece up to the first line without a marker that is an ATX
+ * heading (`#### Doelstellingen`): a heading is never a lazy line of the quote's paragraph, so it ends the quote as a
+ * blank line would; the heading and what follows it are read by fastPiece as a piece of their own.
+ */
+function quoteThenRest(src: string, start: number, end: number, footnotes: ReadonlySet<string>): FastPiece | undefined {
+  ATX_LINE.lastIndex = start;
+  const m = ATX_LINE.exec(src);
+  if (!m || m.index >= end) return quotePiece(src, start, end, footnotes);
+  const quote = quotePiece(src, start, m.index, footnotes);
+  if (!quote) return undefined;
+  const rest = fastPiece(src, m.index + 1, end, footnotes);
+  if (!rest || rest.defines) return undefined;
+  return { start, end, blocks: [...quote.blocks, ...rest.blocks] };
 }
 
 const SPANS_BLANK_LINES_ALL = new RegExp(SPANS_BLANK_LINES.source, 'gi');
@@ -2157,7 +2224,7 @@ function fastPiece(src: string, start: number, end: number, footnotes: ReadonlyS
     const list = listPiece(src, start, end, footnotes);
     if (list) return list;
   }
-  if (c0 === 62 /* > */) return quotePiece(src, start, end, footnotes);
+  if (c0 === 62 /* > */) return quoteThenRest(src, start, end, footnotes);
   // A line of inline tags only (`<span id="c4"></span>`): a paragraph of HTML nodes, which hold no text. Not a tag that
   // opens an HTML block (kind 1 or 6; kind 7, one tag alone, is read above).
   if (c0 === 60 /* < */ && tagsOnly(src, start, end)) return { start, end, blocks: [] };
