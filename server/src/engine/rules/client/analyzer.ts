@@ -551,6 +551,13 @@ interface SentenceContext {
   aim: boolean;
   planned: boolean;
   negatedNear: (from: number, to: number) => boolean;
+  /** shorten(sentenceText), made when a fact first needs it (most sentences with a cue give none). */
+  short: string | undefined;
+}
+
+/** The sentence's text as facts hold it (shorten), made once per sentence. */
+function shortText(c: SentenceContext): string {
+  return (c.short ??= shorten(c.sentenceText));
 }
 
 function contextOf(ab: AnalysedBlock, w: SentenceWork): SentenceContext {
@@ -564,7 +571,7 @@ function contextOf(ab: AnalysedBlock, w: SentenceWork): SentenceContext {
     for (let k = Math.max(0, from - 5); k <= Math.min(w.norm.length - 1, to + 1); k++) if (isNegation(w.norm[k]!, language)) return true;
     return false;
   };
-  return { ab, w, sentenceText, question, aim, planned, negatedNear };
+  return { ab, w, sentenceText, question, aim, planned, negatedNear, short: undefined };
 }
 
 /** A sentence that says how data were collected (headings count too: "Aanvullingen uit interviews met professionals"). */
@@ -584,7 +591,7 @@ function methodFact(c: SentenceContext): MethodFact | undefined {
   return {
     start: w.s.start,
     end: w.s.end,
-    text: shorten(c.sentenceText),
+    text: shortText(c),
     cue: methodCues.map((x) => x.text).join(', '),
     subjects: [...new Set(around.map((p) => p.kind))],
     namesClients: methodCues.some((x) => x.hit.namesClients),
@@ -603,7 +610,7 @@ function involvementFacts(c: SentenceContext): InvolvementFact[] {
     if (cue.hit.kind !== 'involvement') continue;
     researchSentence ??= RESEARCH.test(normalizeWord(c.sentenceText));
     if (!researchSentence && !RESEARCH.test(normalizeWord(cue.text))) continue;
-    out.push({ start: c.w.s.start, end: c.w.s.end, text: shorten(c.sentenceText), cue: cue.text, negated: c.negatedNear(cue.from, cue.to) });
+    out.push({ start: c.w.s.start, end: c.w.s.end, text: shortText(c), cue: cue.text, negated: c.negatedNear(cue.from, cue.to) });
   }
   return out;
 }
@@ -655,10 +662,9 @@ function experienceHolder(c: SentenceContext, cue: CueAt): PeopleAt | undefined 
 /** A statement of what people said (voice) or experienced, need or judge (experience); at most one per sentence. */
 function statementOf(c: SentenceContext, voice: { who: PeopleAt; cue: CueAt } | undefined): StatementFact | undefined {
   const { w } = c;
-  const base = { start: w.s.start, end: w.s.end, text: shorten(c.sentenceText) };
   let statement: StatementFact | undefined;
   if (voice) {
-    statement = { kind: 'voice', speaker: voice.who.kind, cue: voice.cue.text, ...base };
+    statement = { kind: 'voice', speaker: voice.who.kind, cue: voice.cue.text, start: w.s.start, end: w.s.end, text: shortText(c) };
     if (voice.who.subjectOnly) statement.generic = true;
   }
   if (statement && statement.speaker !== 'professional') return statement;
@@ -668,7 +674,7 @@ function statementOf(c: SentenceContext, voice: { who: PeopleAt; cue: CueAt } | 
     if (!who) continue;
     // A professional reporting what clients feel ("volgens klantmanagers schamen klanten zich") stays the professional's word.
     if (statement) break;
-    statement = { kind: 'experience', speaker: who.kind, cue: cue.text, ...base };
+    statement = { kind: 'experience', speaker: who.kind, cue: cue.text, start: w.s.start, end: w.s.end, text: shortText(c) };
     if (who.subjectOnly) statement.generic = true;
     if (who.kind !== 'professional') break;
   }
