@@ -449,12 +449,16 @@ function sentencesOf(root: NlcstNode, text: string): Token[][] {
   return result;
 }
 
+/** A word of digits, with inner periods and commas (joinDecimals). */
+function isDigits(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === 'word' && /^\d(?:[\d.,]*\d)?$/.test(t.text);
+}
+
 /**
  * Joins numbers that the parsers cut at a comma: "1,5" and "5,3" (Dutch decimals), "1,146"
  * (English thousands) are one word each, not two.
  */
 function joinDecimals(tokens: Token[], text: string): Token[] {
-  const isDigits = (t: Token | undefined) => t !== undefined && t.kind === 'word' && /^\d(?:[\d.,]*\d)?$/.test(t.text);
   let out: Token[] | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;

@@ -489,6 +489,11 @@ function accordingCues(s: Sentence, norm: string[], text: string, language: Lang
   }
 }
 
+/** A word in lower case with typographic apostrophes straightened (sentenceWork). */
+function straightLower(w: Word): string {
+  return w.lower.includes('’') ? w.lower.replace(/’/g, "'") : w.lower;
+}
+
 /** People and cue words per sentence, outside speech. */
 function sentenceWork(ab: AnalysedBlock, lex: ClientLexicons, insideSpeech: (a: number, b: number) => boolean): SentenceWork[] {
   const text = ab.block.text;
@@ -498,7 +503,7 @@ function sentenceWork(ab: AnalysedBlock, lex: ClientLexicons, insideSpeech: (a: 
   for (const s of ab.sentences) {
     if (s.words.length === 0) continue;
     // Lower case is enough for Brug's own word sets (they hold no diacritics); typographic apostrophes straightened.
-    const norm = s.words.map((w) => (w.lower.includes('’') ? w.lower.replace(/’/g, "'") : w.lower));
+    const norm = s.words.map(straightLower);
     // Which of the word-by-word searches below can find anything here: one look-up a word instead of one a search.
     let marked = 0;
     for (let i = 0; i < norm.length; i++) if (markFilter.mayHold(norm[i]!)) marked |= marks.get(norm[i]!) ?? 0;
