@@ -91,8 +91,15 @@ function classOf(code: number): number {
   return c;
 }
 
-function latinNode(cls: number, value: string): unknown {
-  return cls === WORD ? { type: 'WordNode', children: [{ type: 'TextNode', value }] } : { type: NODE_TYPES[cls], value };
+/**
+ * A leaf of the tree that is also the token flatten gives for it (see LeafToken): `start` is its offset in the text
+ * tokenize was given, which is the paragraph's (parse-latin tokenizes the whole paragraph once).
+ */
+function latinNode(cls: number, value: string, start: number): unknown {
+  const end = start + value.length;
+  if (cls === WORD) return { type: 'WordNode', children: [{ type: 'TextNode', value, kind: 'word', start, end, text: value }] };
+  // A symbol token's text is its slice of the text, which is the leaf's value (tokenize makes each leaf its slice).
+  return { type: NODE_TYPES[cls], value, kind: cls === WHITE_SPACE ? 'space' : cls === PUNCTUATION ? 'punct' : 'symbol', start, end, text: cls === WHITE_SPACE ? ' ' : value };
 }
 
 /** parse-latin's `tokenize`: runs of word characters, of white space, and of one repeated punctuation mark or symbol. */
@@ -107,13 +114,13 @@ function tokenize(value: string): unknown[] {
     const cls = classOf(code);
     // Words and white space continue, and so does the same punctuation mark or symbol (or a surrogate of one).
     if (index > 0 && !(previousClass === cls && (cls === WORD || cls === WHITE_SPACE || code === previous || (code >= 0xd800 && code <= 0xdfff)))) {
-      children.push(latinNode(previousClass, value.slice(from, index)));
+      children.push(latinNode(previousClass, value.slice(from, index), from));
       from = index;
     }
     previousClass = cls;
     previous = code;
   }
-  children.push(latinNode(previousClass, value.slice(from)));
+  children.push(latinNode(previousClass, value.slice(from), from));
   return children;
 }
 
@@ -355,6 +362,23 @@ const EN_SENTENCE_STARTERS = wordSet('en', 'sentences', 'sentenceStarters');
 const CLOSING_ABBREVIATIONS = new Set([...wordSet('nl', 'sentences', 'closingAbbreviations'), ...wordSet('en', 'sentences', 'closingAbbreviations')]);
 
 /**
+ * A leaf as tokenize makes it: also the token flatten gives for it (its kind, offsets and token text), so that a
+ * token is not a second object next to its leaf. The parsers' steps move leaves and never change a value, and flatten
+ * takes a leaf as its token only when the leaf's offset is the one flatten reads off the leaves before it; other
+ * leaves (none that the parsers make) give a token of their own.
+ */
+interface LeafNode extends NlcstNode {
+  kind?: TokenKind;
+  start?: number;
+  end?: number;
+  text?: string;
+}
+
+function isLeafToken(node: LeafNode, kind: TokenKind, start: number): node is LeafNode & Token {
+  return node.kind === kind && node.start === start;
+}
+
+/**
  * The tokens of a node (a sentence) from offset `at` of the text, where the node starts; returns the offset after it.
  * A node's offsets are the lengths of the leaves before it (tokenize: the tree holds each character once, in order).
  */
@@ -375,25 +399,26 @@ function flatten(node: NlcstNode, out: Token[], text: string, at: number): numbe
           out.push({ kind: 'word', start, end: end - 1, text: w.slice(0, -1) });
           out.push({ kind: 'punct', start: end - 1, end, text: '.' });
         } else {
-          out.push({ kind: 'word', start, end, text: w });
+          const leaf = only !== undefined ? (kids[0] as LeafNode) : undefined;
+          out.push(leaf !== undefined && isLeafToken(leaf, 'word', start) ? leaf : { kind: 'word', start, end, text: w });
         }
         at = end;
         break;
       }
       case 'WhiteSpaceNode':
         at = start + lengthOf(child);
-        out.push({ kind: 'space', start, end: at, text: ' ' });
+        out.push(isLeafToken(child, 'space', start) ? child : { kind: 'space', start, end: at, text: ' ' });
         break;
       case 'PunctuationNode': {
         at = start + lengthOf(child);
         const value = child.value;
-        out.push({ kind: 'punct', start, end: at, text: value !== undefined ? value : text.slice(start, at) });
+        out.push(isLeafToken(child, 'punct', start) ? child : { kind: 'punct', start, end: at, text: value !== undefined ? value : text.slice(start, at) });
         break;
       }
       case 'SymbolNode':
       case 'SourceNode':
         at = start + lengthOf(child);
-        out.push({ kind: 'symbol', start, end: at, text: text.slice(start, at) });
+        out.push(isLeafToken(child, 'symbol', start) ? child : { kind: 'symbol', start, end: at, text: text.slice(start, at) });
         break;
       default:
         // A parent's tokens; a leaf of another kind (none that the parsers make) gives none, but holds its characters.
@@ -424,12 +449,16 @@ function sentencesOf(root: NlcstNode, text: string): Token[][] {
   return result;
 }
 
+/** A word of digits, with inner periods and commas (joinDecimals). */
+function isDigits(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === 'word' && /^\d(?:[\d.,]*\d)?$/.test(t.text);
+}
+
 /**
  * Joins numbers that the parsers cut at a comma: "1,5" and "5,3" (Dutch decimals), "1,146"
  * (English thousands) are one word each, not two.
  */
 function joinDecimals(tokens: Token[], text: string): Token[] {
-  const isDigits = (t: Token | undefined) => t !== undefined && t.kind === 'word' && /^\d(?:[\d.,]*\d)?$/.test(t.text);
   let out: Token[] | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;

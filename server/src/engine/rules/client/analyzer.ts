@@ -489,6 +489,11 @@ function accordingCues(s: Sentence, norm: string[], text: string, language: Lang
   }
 }
 
+/** A word in lower case with typographic apostrophes straightened (sentenceWork). */
+function straightLower(w: Word): string {
+  return w.lower.includes('’') ? w.lower.replace(/’/g, "'") : w.lower;
+}
+
 /** People and cue words per sentence, outside speech. */
 function sentenceWork(ab: AnalysedBlock, lex: ClientLexicons, insideSpeech: (a: number, b: number) => boolean): SentenceWork[] {
   const text = ab.block.text;
@@ -498,7 +503,7 @@ function sentenceWork(ab: AnalysedBlock, lex: ClientLexicons, insideSpeech: (a: 
   for (const s of ab.sentences) {
     if (s.words.length === 0) continue;
     // Lower case is enough for Brug's own word sets (they hold no diacritics); typographic apostrophes straightened.
-    const norm = s.words.map((w) => (w.lower.includes('’') ? w.lower.replace(/’/g, "'") : w.lower));
+    const norm = s.words.map(straightLower);
     // Which of the word-by-word searches below can find anything here: one look-up a word instead of one a search.
     let marked = 0;
     for (let i = 0; i < norm.length; i++) if (markFilter.mayHold(norm[i]!)) marked |= marks.get(norm[i]!) ?? 0;
@@ -551,6 +556,13 @@ interface SentenceContext {
   aim: boolean;
   planned: boolean;
   negatedNear: (from: number, to: number) => boolean;
+  /** shorten(sentenceText), made when a fact first needs it (most sentences with a cue give none). */
+  short: string | undefined;
+}
+
+/** The sentence's text as facts hold it (shorten), made once per sentence. */
+function shortText(c: SentenceContext): string {
+  return (c.short ??= shorten(c.sentenceText));
 }
 
 function contextOf(ab: AnalysedBlock, w: SentenceWork): SentenceContext {
@@ -564,7 +576,7 @@ function contextOf(ab: AnalysedBlock, w: SentenceWork): SentenceContext {
     for (let k = Math.max(0, from - 5); k <= Math.min(w.norm.length - 1, to + 1); k++) if (isNegation(w.norm[k]!, language)) return true;
     return false;
   };
-  return { ab, w, sentenceText, question, aim, planned, negatedNear };
+  return { ab, w, sentenceText, question, aim, planned, negatedNear, short: undefined };
 }
 
 /** A sentence that says how data were collected (headings count too: "Aanvullingen uit interviews met professionals"). */
@@ -584,7 +596,7 @@ function methodFact(c: SentenceContext): MethodFact | undefined {
   return {
     start: w.s.start,
     end: w.s.end,
-    text: shorten(c.sentenceText),
+    text: shortText(c),
     cue: methodCues.map((x) => x.text).join(', '),
     subjects: [...new Set(around.map((p) => p.kind))],
     namesClients: methodCues.some((x) => x.hit.namesClients),
@@ -603,7 +615,7 @@ function involvementFacts(c: SentenceContext): InvolvementFact[] {
     if (cue.hit.kind !== 'involvement') continue;
     researchSentence ??= RESEARCH.test(normalizeWord(c.sentenceText));
     if (!researchSentence && !RESEARCH.test(normalizeWord(cue.text))) continue;
-    out.push({ start: c.w.s.start, end: c.w.s.end, text: shorten(c.sentenceText), cue: cue.text, negated: c.negatedNear(cue.from, cue.to) });
+    out.push({ start: c.w.s.start, end: c.w.s.end, text: shortText(c), cue: cue.text, negated: c.negatedNear(cue.from, cue.to) });
   }
   return out;
 }
@@ -655,10 +667,9 @@ function experienceHolder(c: SentenceContext, cue: CueAt): PeopleAt | undefined 
 /** A statement of what people said (voice) or experienced, need or judge (experience); at most one per sentence. */
 function statementOf(c: SentenceContext, voice: { who: PeopleAt; cue: CueAt } | undefined): StatementFact | undefined {
   const { w } = c;
-  const base = { start: w.s.start, end: w.s.end, text: shorten(c.sentenceText) };
   let statement: StatementFact | undefined;
   if (voice) {
-    statement = { kind: 'voice', speaker: voice.who.kind, cue: voice.cue.text, ...base };
+    statement = { kind: 'voice', speaker: voice.who.kind, cue: voice.cue.text, start: w.s.start, end: w.s.end, text: shortText(c) };
     if (voice.who.subjectOnly) statement.generic = true;
   }
   if (statement && statement.speaker !== 'professional') return statement;
@@ -668,7 +679,7 @@ function statementOf(c: SentenceContext, voice: { who: PeopleAt; cue: CueAt } | 
     if (!who) continue;
     // A professional reporting what clients feel ("volgens klantmanagers schamen klanten zich") stays the professional's word.
     if (statement) break;
-    statement = { kind: 'experience', speaker: who.kind, cue: cue.text, ...base };
+    statement = { kind: 'experience', speaker: who.kind, cue: cue.text, start: w.s.start, end: w.s.end, text: shortText(c) };
     if (who.subjectOnly) statement.generic = true;
     if (who.kind !== 'professional') break;
   }
