@@ -867,6 +867,9 @@ export class Engine {
     }
     const r = this.analyseByText(b, language, role, config, ckey, long);
     hint.result = r;
+    // The entry outlives this check with the analysis (it is kept by the block's map): the text it names is the block's
+    // copy (see analyseByText), not the slice it was made with.
+    hint.text = b.text;
     return r;
   }
 
@@ -882,9 +885,13 @@ export class Engine {
         }
       }
     }
-    // The cached analysis reads a copy of the text, so that it keeps no document alive.
+    // The cached analysis keeps its block, and the block its text: a copy, never a slice of this document version (the
+    // plain-text and LaTeX readers' block texts are slices of the document), which would keep the whole version alive
+    // as long as the analysis is cached. (Strings compare by value, so the copy replaces the block's text: the block is
+    // this check's, and its text the same characters.)
     const own = detach(b.text);
-    const analysed = analyseBlock(own === b.text ? b : { ...b, text: own }, language, role, long);
+    b.text = own;
+    const analysed = analyseBlock(b, language, role, long);
     const facts: Record<string, unknown> = {};
     const findings: BlockResult['findings'] = [];
     const errors: RuleError[] = [];
