@@ -818,49 +818,42 @@ function closingRun(s: string, mark: string, from: number, n: number): number {
 }
 
 /**
- * The code spans of a paragraph's text (CommonMark: a run of backticks up to the next run of the
- * same length), as [start, end) ranges with the backticks; null when a run has no closing run (its
- * backticks are text: left to the parser) or a span runs over a line ending (the next line may
- * start a block that ends the paragraph first).
+ * The spans of a paragraph's text delimited by runs of `mark` (a run up to the next run of the same length), as
+ * [start, end) ranges with the marks; null when a span runs over a line ending (the next line may start a block that
+ * ends the paragraph first). A run that no run closes: null when `unclosed` is 'give up' (left to the parser), skipped
+ * as text when it is 'text'.
  */
-function codeSpans(s: string): Array<[number, number]> | null {
+function delimitedSpans(s: string, mark: string, unclosed: 'give up' | 'text'): Array<[number, number]> | null {
   const out: Array<[number, number]> = [];
-  let i = s.indexOf('`');
+  let i = s.indexOf(mark);
   while (i >= 0) {
     const j = runEnd(s, i);
     const n = j - i;
-    const close = closingRun(s, '`', j, n);
-    if (close < 0) return null;
-    const nl = s.indexOf('\n', j);
-    if (nl >= 0 && nl < close) return null;
-    out.push([i, close + n]);
-    i = s.indexOf('`', close + n);
-  }
-  return out;
-}
-
-/**
- * The math spans of a paragraph's text as micromark's math extension reads them (single dollar signs allowed: a run of
- * dollar signs up to the next run of the same length), as [start, end) ranges with the dollar signs; a run that no run
- * closes is text (`$15` … `$25`). Null when a span runs over a line ending (see codeSpans).
- */
-function mathSpans(s: string): Array<[number, number]> | null {
-  const out: Array<[number, number]> = [];
-  let i = s.indexOf('$');
-  while (i >= 0) {
-    const j = runEnd(s, i);
-    const n = j - i;
-    const close = closingRun(s, '$', j, n);
+    const close = closingRun(s, mark, j, n);
     if (close < 0) {
-      i = s.indexOf('$', j);
+      if (unclosed === 'give up') return null;
+      i = s.indexOf(mark, j);
       continue;
     }
     const nl = s.indexOf('\n', j);
     if (nl >= 0 && nl < close) return null;
     out.push([i, close + n]);
-    i = s.indexOf('$', close + n);
+    i = s.indexOf(mark, close + n);
   }
   return out;
+}
+
+/** The code spans of a paragraph's text (CommonMark): a run of backticks that no run closes is left to the parser. */
+function codeSpans(s: string): Array<[number, number]> | null {
+  return delimitedSpans(s, '`', 'give up');
+}
+
+/**
+ * The math spans of a paragraph's text as micromark's math extension reads them (single dollar signs allowed); a run
+ * that no run closes is text (`$15` … `$25`).
+ */
+function mathSpans(s: string): Array<[number, number]> | null {
+  return delimitedSpans(s, '$', 'text');
 }
 
 /**
