@@ -7,19 +7,20 @@
  *   parenthetical remarks turned into footnotes; nothing of it is stored);
  * - the Dutch dev reports, and the LaTeX book;
  * - a scaling check: 1x, 2x, 4x a footnoted document, and the fitted exponent;
- * - cold start on 1,000 words: `brug check` against the retext pipeline as a process.
+ * - cold start on 1,000 words: `brug check` against the retext pipeline as a process;
+ * - the same documents as whole processes: `brug check` as shipped against the retext pipeline as a command (CPU).
  *
  * Times are the CPU time of the process (process.cpuUsage), which the load of a shared machine
  * disturbs far less than wall time; the cold start times whole processes (wall). Brug runs as
  * bundled for the command and the language server (bench/shipped.ts).
  *
- * Run alone: node --expose-gc --import tsx bench/real.ts [scaling|compare|cold]
+ * Run alone: node --expose-gc --import tsx bench/real.ts [scaling|compare|cold|process]
  */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { retextCheck } from './retext.js';
 import { shippedEngine } from './shipped.js';
 
@@ -301,10 +302,67 @@ function partCold(): void {
   row('cold start: remark + retext pipeline as a process (median of 5)', `${median(retext).toFixed(0)} ms; ratio ${(median(brug) / median(retext)).toFixed(2)}`);
 }
 
+/**
+ * Each pipeline as a writer runs it, a fresh process per document: `brug check FILE` (server/bin/brug.js, the shipped
+ * command with its V8 settings and code cache) and `node bench/retext-cold.mjs FILE LANG` (remark + retext with the same
+ * plugins as bench/retext.ts), alternating, BRUG_PROCESS_ROUNDS times each (3); the median CPU time of each process
+ * (user + system, all threads, read at its exit by bench/cpu-at-exit.mjs). Start-up, loading the dictionaries and
+ * compiling count here for both, as they do for a writer; the compare part above keeps both in one warm process.
+ */
+function partProcess(): void {
+  const cli = join(REPO, 'server', 'bin', 'brug.js');
+  if (!existsSync(join(REPO, 'server', 'dist', 'cli.cjs'))) {
+    row('whole processes', 'not measured: run `npm run build` first');
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'brug-bench-'));
+  const cpuFile = join(dir, 'cpu');
+  const preload = pathToFileURL(join(HERE, 'cpu-at-exit.mjs')).href;
+  const cpu = (args: string[]): number => {
+    writeFileSync(cpuFile, '');
+    spawnSync(process.execPath, ['--import', preload, ...args], { stdio: 'ignore', env: { ...process.env, BRUG_BENCH_CPU_FILE: cpuFile } });
+    const ms = Number(readFileSync(cpuFile, 'utf8'));
+    if (!(ms > 0)) throw new Error(`no CPU time from ${args.join(' ')}`);
+    return ms;
+  };
+  const rounds = Number(process.env.BRUG_PROCESS_ROUNDS ?? 3);
+  const thesis = join(dir, 'thesis.md');
+  writeFileSync(thesis, buildThesis().text);
+  const groups: Array<{ label: string; docs: Array<{ file: string; lang: 'nl' | 'en' }> }> = [];
+  if (existsSync(join(CORPUS, 'en/lessig-free-culture-book.md'))) groups.push({ label: 'footnoted book', docs: [{ file: join(CORPUS, 'en/lessig-free-culture-book.md'), lang: 'en' }] });
+  groups.push({ label: 'footnoted thesis', docs: [{ file: thesis, lang: 'en' }] });
+  groups.push({ label: 'Dutch dev reports', docs: files('nl', '.md').map((f) => ({ file: join(CORPUS, f), lang: 'nl' as const })) });
+  groups.push({ label: 'LaTeX book', docs: files('en', '.tex').map((f) => ({ file: join(CORPUS, f), lang: 'en' as const })) });
+  // The command's code cache is written by its first run (not counted).
+  spawnSync(process.execPath, [cli, 'check', thesis], { stdio: 'ignore' });
+  let brugAll = 0;
+  let retextAll = 0;
+  for (const g of groups) {
+    if (g.docs.length === 0) continue;
+    let brug = 0;
+    let retext = 0;
+    for (const d of g.docs) {
+      const b: number[] = [];
+      const r: number[] = [];
+      for (let i = 0; i < rounds; i++) {
+        b.push(cpu([cli, 'check', d.file]));
+        r.push(cpu([join(HERE, 'retext-cold.mjs'), d.file, d.lang]));
+      }
+      brug += median(b);
+      retext += median(r);
+    }
+    brugAll += brug;
+    retextAll += retext;
+    row(`whole processes: ${g.label} (${g.docs.length} file${g.docs.length > 1 ? 's' : ''}, median of ${rounds})`, `brug check ${brug.toFixed(0)} ms CPU; retext ${retext.toFixed(0)} ms; ratio ${(brug / retext).toFixed(2)}`);
+  }
+  row('whole processes: all of the above', `brug check ${brugAll.toFixed(0)} ms CPU; retext ${retextAll.toFixed(0)} ms; ratio ${(brugAll / retextAll).toFixed(2)} (target <= 0.25)`);
+}
+
 const isMain = fileURLToPath(import.meta.url) === resolve(process.argv[1] ?? '');
 if (isMain) {
   const part = process.argv[2];
   if (!part || part === 'scaling') await partScaling();
   if (!part || part === 'compare') await partCompare();
   if (!part || part === 'cold') partCold();
+  if (!part || part === 'process') partProcess();
 }

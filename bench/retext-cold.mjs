@@ -1,5 +1,6 @@
 // The remark + retext pipeline as a command, for cold-start comparisons:
-// node bench/retext-cold.mjs FILE [nl|en]. Plain JavaScript, so no loader is timed.
+// node bench/retext-cold.mjs FILE [nl|en]. Plain JavaScript, so no loader is timed. Markdown (.md) goes through remark,
+// anything else to retext as text.
 import { readFileSync } from 'node:fs';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -15,5 +16,13 @@ import retextEquality from 'retext-equality';
 
 const [file, lang = 'en'] = process.argv.slice(2);
 const retext = unified().use(lang === 'nl' ? retextDutch : retextEnglish).use(retextReadability, { age: 16 }).use(retextPassive).use(retextSimplify).use(retextEquality);
-const result = await unified().use(remarkParse).use(remarkGfm).use(remarkRetext, retext).use(remarkStringify).process(readFileSync(file, 'utf8'));
+// Markdown through remark; any other file (LaTeX, plain text) to retext directly as text, as bench/retext.ts does.
+const text = readFileSync(file, 'utf8');
+const result = /\.(md|markdown)$/i.test(file)
+  ? await unified().use(remarkParse).use(remarkGfm).use(remarkRetext, retext).use(remarkStringify).process(text)
+  : await retext()
+      .use(function () {
+        this.compiler = () => '';
+      })
+      .process(text);
 process.stdout.write(`${result.messages.length} messages\n`);

@@ -2,6 +2,8 @@
  * Brug's language server. `createConnection(ProposedFeatures.all)` takes the transport from
  * the command line: --node-ipc when VS Code starts it, --stdio for other editors.
  */
+// First: V8's tiering for everything the server runs (see v8-tiering.ts).
+import './v8-tiering.js';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { limitMemo } from '../engine/practice/patterns.js';
 import { startServer } from './brug-server.js';
