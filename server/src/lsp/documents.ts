@@ -327,7 +327,10 @@ export class OpenDocuments {
     st.timeoutNotified = false;
     st.last = { ...outcome, generation };
     // Findings that an edit elsewhere left as they were keep the diagnostic objects of the last check.
-    const diagnostics = toDiagnosticsAfterEdit(st.shown, outcome.result.findings, doc, outcome.ui, uri, text);
+    // The ends the edits since the last check's text left alone, when that text is the one the store's edit is counted
+    // against (the same string: a run in between that was stopped took another).
+    const ends = edit && st.shown && edit.base === st.shown.text ? edit : undefined;
+    const diagnostics = toDiagnosticsAfterEdit(st.shown, outcome.result.findings, doc, outcome.ui, uri, text, ends);
     st.shown = { uri, ui: outcome.ui, text, findings: outcome.result.findings, diagnostics };
     const published = this.setPublished(uri, st, diagnostics, version);
     const publishedAt = TIMING ? clock() : 0;
