@@ -178,9 +178,11 @@ function countLines(text: string, from: number, to: number): number {
   return n;
 }
 
+/** Whether `text` has a carriage return from `from` up to `to` (only there: indexOf would read on to the end of a text without one). */
 function hasReturn(text: string, from: number, to: number): boolean {
-  const i = text.indexOf('\r', from);
-  return i >= 0 && i < to;
+  const end = Math.min(to, text.length);
+  for (let i = from; i < end; i++) if (text.charCodeAt(i) === 13) return true;
+  return false;
 }
 
 /**

@@ -25,7 +25,7 @@ import { DocumentStatusNotification } from './protocol.js';
 import { documentStatus } from './report.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 import type { BrugSettings } from './settings.js';
-import { collectIfLarge, loopWatch, noteActivity, spaceWatch, startLoopWatch } from './memory.js';
+import { collectIfLarge, heapUsed, loopWatch, noteActivity, spaceWatch, startLoopWatch } from './memory.js';
 import { takeEdit, updateTracked } from './edit-track.js';
 
 /** BRUG_LSP_TIMING=1 logs the time of each check (for bench/lsp-latency.ts). */
@@ -340,7 +340,7 @@ export class OpenDocuments {
       // Absolute times (ms, a clock the bench client shares): the change reached the document store, the store had
       // applied it, the check started, the check handed its diagnostics and status to the connection (now).
       const at = st.changedAt !== undefined ? `, at arrived ${(st.arrivedAt ?? st.changedAt).toFixed(2)} changed ${st.changedAt.toFixed(2)} started ${started.toFixed(2)} queued ${clock().toFixed(2)}` : '';
-      this.log.info(`brug-timing ${uri} v${version}: waited ${waited.toFixed(1)} ms, lint ${(linted - started).toFixed(1)} ms, diagnostics+publish ${(publishedAt - linted).toFixed(1)} ms, cpu ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms, ${diagnostics.length} diagnostics, ${published ? 'published' : 'unchanged'}, slices ${run.slices}, longest slice ${run.longest.toFixed(1)} ms, heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(1)} MB${spaceWatch()}${loopWatch()}${at}`);
+      this.log.info(`brug-timing ${uri} v${version}: waited ${waited.toFixed(1)} ms, lint ${(linted - started).toFixed(1)} ms, diagnostics+publish ${(publishedAt - linted).toFixed(1)} ms, cpu ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms, ${diagnostics.length} diagnostics, ${published ? 'published' : 'unchanged'}, slices ${run.slices}, longest slice ${run.longest.toFixed(1)} ms, heap ${(heapUsed() / 1048576).toFixed(1)} MB${spaceWatch()}${loopWatch()}${at}`);
     }
     // The status notification comes last: it tells a client this version's check is done.
     const statusSent = this.afterCheck(outcome, st);
