@@ -44,6 +44,7 @@ describe('lsp: diagnostics after an edit reuse the last ones only where they are
       const uri = `file:///tmp/reuse-${language}${crlf ? '-crlf' : ''}.md`;
       const ui: Language = language;
       let reused = 0;
+      let knownReused = 0;
       let total = 0;
       fc.assert(
         fc.property(fc.array(editsOf(PIECES), { minLength: 1, maxLength: 5 }), (edits) => {
@@ -53,11 +54,18 @@ describe('lsp: diagnostics after an edit reuse the last ones only where they are
           let shown: Shown = { uri, ui, text, findings: r.findings, diagnostics: toDiagnostics(r.findings, doc, ui, uri, text) };
           for (const e of edits) {
             const at = Math.floor(e.at * text.length);
-            text = text.slice(0, at) + e.piece + text.slice(Math.min(text.length, at + e.remove));
+            const end = Math.min(text.length, at + e.remove);
+            // The ends the edit left alone, as the document store knows them (the texts may share more).
+            const ends = { prefix: at, suffix: text.length - end };
+            text = text.slice(0, at) + e.piece + text.slice(end);
             r = engine.lint(text, { uri });
             doc = TextDocument.create(uri, 'markdown', doc.version + 1, text);
             const after = toDiagnosticsAfterEdit(shown, r.findings, doc, ui, uri, text);
-            assert.deepEqual(after, toDiagnostics(r.findings, doc, ui, uri, text));
+            const fresh = toDiagnostics(r.findings, doc, ui, uri, text);
+            assert.deepEqual(after, fresh);
+            const known = toDiagnosticsAfterEdit(shown, r.findings, doc, ui, uri, text, ends);
+            assert.deepEqual(known, fresh);
+            knownReused += known.filter((d) => shown.diagnostics.includes(d)).length;
             reused += after.filter((d) => shown.diagnostics.includes(d)).length;
             total += after.length;
             shown = { uri, ui, text, findings: r.findings, diagnostics: after };
@@ -67,6 +75,77 @@ describe('lsp: diagnostics after an edit reuse the last ones only where they are
       );
       // Many edits add or remove lines or whole paragraphs; still a good share of the diagnostics are the last check's objects.
       assert.ok(reused > total / 5, `reused ${reused} of ${total}`);
+      // With the ends the store knows, a good share too (fewer where the texts share more than the edit left alone).
+      assert.ok(knownReused > total / 5, `reused ${knownReused} of ${total} with the known ends, ${reused} with the compared ones`);
+    });
+  }
+});
+
+/**
+ * Findings that read places on both sides of an edit (a term used again further on: its related places and its
+ * "replace all" fix; a section's long sentences) keep their diagnostic when every place is where it was, moved with the
+ * text; a place on the edited line after the edit moves within the line, and then the diagnostic is made anew.
+ */
+describe('lsp: diagnostics of findings with places on both sides of an edit', function () {
+  this.timeout(120000);
+
+  // Each term in every fourth paragraph, and a long sentence (a section's long sentences are its summary's related
+  // places): an edit in one paragraph lies between the places of the others.
+  const sentences = {
+    nl: [
+      'In het kader van het project werd gesproken met de bewoners.',
+      'De interventie werd daarna door het team besproken.',
+      'De stakeholders kregen een brief over de uitkomsten.',
+      'De bewoners van de wijk vertelden in de gesprekken die wij in het voorjaar met hen voerden uitgebreid over hun ervaringen met de hulp en over de vragen die zij nog hadden over het vervolg.',
+    ],
+    en: [
+      'In order to help, the team met the residents every week.',
+      'The intervention was then discussed by the team.',
+      'The stakeholders received a letter about the results.',
+      'The residents of the neighbourhood told us at length in the talks we had with them in the spring about their experience with the help and about the questions they still had about what would come next.',
+    ],
+  };
+  for (const language of ['nl', 'en'] as const) {
+    it(`${language}: edits between the places of repeated terms give the diagnostics made from scratch`, () => {
+      const heading = language === 'nl' ? '## Bevindingen' : '## Findings';
+      const paragraphs = (n: number) => Array.from({ length: n }, (_, i) => sentences[language][i % 4]).join('\n\n');
+      const base = `# ${language === 'nl' ? 'Rapport' : 'Report'}\n\n${heading}\n\n${paragraphs(9)}\n\n${heading} 2\n\n${paragraphs(8)}\n`;
+      const engine = engineFor().engine;
+      const uri = `file:///tmp/both-sides-${language}.md`;
+      const ui: Language = language;
+      let reused = 0;
+      let across = 0;
+      fc.assert(
+        fc.property(fc.array(fc.record({ at: fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000), remove: fc.integer({ min: 0, max: 12 }), piece: fc.constantFrom('', 'x', 'ook ', 'in order to ', 'in het kader van ', '\n') }), { minLength: 1, maxLength: 4 }), (edits) => {
+          let text = base;
+          let r = engine.lint(text, { uri });
+          let doc = TextDocument.create(uri, 'markdown', 1, text);
+          let shown: Shown = { uri, ui, text, findings: r.findings, diagnostics: toDiagnostics(r.findings, doc, ui, uri, text) };
+          for (const e of edits) {
+            const at = Math.floor(e.at * text.length);
+            const end = Math.min(text.length, at + e.remove);
+            const ends = { prefix: at, suffix: text.length - end };
+            text = text.slice(0, at) + e.piece + text.slice(end);
+            r = engine.lint(text, { uri });
+            doc = TextDocument.create(uri, 'markdown', doc.version + 1, text);
+            const fresh = toDiagnostics(r.findings, doc, ui, uri, text);
+            const after = toDiagnosticsAfterEdit(shown, r.findings, doc, ui, uri, text, ends);
+            assert.deepEqual(after, fresh);
+            assert.deepEqual(toDiagnosticsAfterEdit(shown, r.findings, doc, ui, uri, text), fresh);
+            for (let i = 0; i < after.length; i++) {
+              if (!shown.diagnostics.includes(after[i]!)) continue;
+              reused++;
+              const f = r.findings[i]!;
+              const places = [f.offset, ...(f.related ?? []).map((x) => x.offset), ...f.fixes.flatMap((x) => x.edits.map((y) => y.offset))];
+              if (places.some((p) => p < at) && places.some((p) => p >= at + e.piece.length)) across++;
+            }
+            shown = { uri, ui, text, findings: r.findings, diagnostics: after };
+          }
+        }),
+        { numRuns: 60, seed: language === 'nl' ? 11 : 12 },
+      );
+      // The case this is about happened: diagnostics kept with places before and after an edit.
+      assert.ok(across > 20, `${across} of ${reused} reused diagnostics had places on both sides of an edit`);
     });
   }
 });

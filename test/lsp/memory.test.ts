@@ -124,3 +124,19 @@ describe('lsp/memory: V8 settings of the server', function () {
     assert.deepEqual(out, { deferred: 1, all: 2, idle: 1 });
   });
 });
+
+describe('lsp/memory: the used heap', function () {
+  this.timeout(60000);
+
+  it('heapUsed() is the figure process.memoryUsage() gives (without reading the resident set size)', () => {
+    const out = run(
+      `const { heapUsed } = await import('./server/src/lsp/memory.ts');
+       const a = heapUsed();
+       const b = process.memoryUsage().heapUsed;
+       const c = heapUsed();
+       console.log(JSON.stringify({ a, b, c }));`,
+    );
+    // Read one after the other: apart from what those calls allocate, the same.
+    assert.ok(out.b! >= out.a! - 65536 && out.b! <= out.c! + 65536 && out.a! > 1048576, JSON.stringify(out));
+  });
+});

@@ -178,56 +178,62 @@ function countLines(text: string, from: number, to: number): number {
   return n;
 }
 
+/** Whether `text` has a carriage return from `from` up to `to` (only there: indexOf would read on to the end of a text without one). */
 function hasReturn(text: string, from: number, to: number): boolean {
-  const i = text.indexOf('\r', from);
-  return i >= 0 && i < to;
+  const end = Math.min(to, text.length);
+  for (let i = from; i < end; i++) if (text.charCodeAt(i) === 13) return true;
+  return false;
 }
 
-/** The first character a finding's diagnostic reads (its range, its fixes' edits with their context, its related places). */
-function spanStart(f: Finding): number {
-  let s = f.offset;
-  // Indexed loops: no iterator objects (this runs for every finding at every edit).
-  for (let i = 0; i < f.fixes.length; i++) {
-    const edits = f.fixes[i]!.edits;
-    for (let k = 0; k < edits.length; k++) s = Math.min(s, Math.max(0, edits[k]!.offset - CONTEXT));
-  }
-  const related = f.related;
-  if (related) for (let i = 0; i < related.length; i++) s = Math.min(s, related[i]!.offset);
-  return s;
+/**
+ * Where the last check's text and this one agree, and how a diagnostic's positions carry over: before `prefix` the
+ * texts are the same and so are positions; from `after` on (the start of a line past the changed stretch, when the edit
+ * left the number of lines alone) the text is the old text `shift` characters on, at the same line and character.
+ */
+interface Unchanged {
+  prefix: number;
+  after: number;
+  shift: number;
+  length: number;
 }
 
-/** The last character a finding's diagnostic reads (see spanStart). */
-function spanEnd(f: Finding, length: number): number {
-  let e = Math.max(f.offset, f.endOffset);
-  for (let i = 0; i < f.fixes.length; i++) {
-    const edits = f.fixes[i]!.edits;
-    for (let k = 0; k < edits.length; k++) {
-      const ed = edits[k]!;
-      e = Math.max(e, Math.min(length, ed.endOffset + CONTEXT), ed.offset, ed.endOffset);
-    }
-  }
-  const related = f.related;
-  if (related) for (let i = 0; i < related.length; i++) e = Math.max(e, related[i]!.offset, related[i]!.endOffset);
-  return e;
+/**
+ * How far the stretch from `s` to `e` of the new text, which a diagnostic reads, lies from where it was in the old
+ * text: 0 wholly before the changed stretch, the shift wholly from `after` on; NaN else (then no old offset matches).
+ * (An offset at the changed stretch itself may be the other half of a CRLF, so a stretch before it ends before it.)
+ */
+function moved(u: Unchanged, s: number, e: number): number {
+  return e < u.prefix ? 0 : s >= u.after ? u.shift : NaN;
 }
 
-/** Whether finding `f` makes the diagnostic that `o` made, `shift` characters on (everything toDiagnostic reads but the positions). */
-function sameFinding(o: Finding, f: Finding, shift: number, ui: Language): boolean {
-  if (o === f) return shift === 0;
-  if (o.ruleId !== f.ruleId || o.severity !== f.severity || o.offset + shift !== f.offset || o.endOffset + shift !== f.endOffset) return false;
+/**
+ * Whether finding `f` makes the diagnostic that `o` made: everything toDiagnostic reads but the positions is the same,
+ * and each stretch it reads (its range, each fix edit with its context, each related place) is the old one, moved with
+ * the unchanged text before or after the changed stretch: then its text and positions are the old ones. A finding with
+ * places on both sides of an edit (a term used in several places, a section's long sentences) keeps its diagnostic too.
+ */
+function sameFinding(o: Finding, f: Finding, u: Unchanged, ui: Language): boolean {
+  if (o.ruleId !== f.ruleId || o.severity !== f.severity) return false;
+  const d = moved(u, f.offset, Math.max(f.offset, f.endOffset));
+  if (o.offset + d !== f.offset || o.endOffset + d !== f.endOffset) return false;
   // The same message object (a rule that moves a finding keeps its message) needs no comparison of texts (which may be
   // concatenations, flattened to be compared).
   if (o.message !== f.message && (o.message[ui] || o.message.en || o.message.nl) !== (f.message[ui] || f.message.en || f.message.nl)) return false;
+  // Indexed loops: no iterator objects (this runs for every finding at every edit).
   if (o.fixes.length !== f.fixes.length) return false;
+  const length = u.length;
   for (let i = 0; i < o.fixes.length; i++) {
     const x = o.fixes[i]!;
     const y = f.fixes[i]!;
-    if (x.configEdit || y.configEdit) return false;
+    if ((x.configEdit || y.configEdit) && !sameJson(x.configEdit, y.configEdit)) return false;
     if (x.title[ui] !== y.title[ui] || x.preferred !== y.preferred || (x.kind === 'safe') !== (y.kind === 'safe') || x.edits.length !== y.edits.length) return false;
     for (let k = 0; k < x.edits.length; k++) {
       const a = x.edits[k]!;
       const b = y.edits[k]!;
-      if (a.offset + shift !== b.offset || a.endOffset + shift !== b.endOffset || a.newText !== b.newText) return false;
+      if (a.newText !== b.newText) return false;
+      // The edit's range and the text around it that the diagnostic holds (holdsFor).
+      const m = moved(u, Math.max(0, b.offset - CONTEXT), Math.max(b.offset, b.endOffset, Math.min(length, b.endOffset + CONTEXT)));
+      if (a.offset + m !== b.offset || a.endOffset + m !== b.endOffset) return false;
     }
   }
   // (No `?? []`: this runs for every finding at every edit, and each empty array is garbage.)
@@ -238,23 +244,44 @@ function sameFinding(o: Finding, f: Finding, shift: number, ui: Language): boole
   for (let i = 0; i < or.length; i++) {
     const a = or[i]!;
     const b = fr[i]!;
-    if (a.offset + shift !== b.offset || a.endOffset + shift !== b.endOffset) return false;
+    const m = moved(u, b.offset, Math.max(b.offset, b.endOffset));
+    if (a.offset + m !== b.offset || a.endOffset + m !== b.endOffset) return false;
     if (a.message !== b.message && (a.message[ui] || a.message.en) !== (b.message[ui] || b.message.en)) return false;
   }
   return true;
 }
 
 /**
- * toDiagnostics after an edit: a finding that lies wholly in the text before the changed stretch, or wholly on
- * lines after it (when the edit added or removed no line), and is the finding of the last check there (moved with
- * the text) gets the last check's diagnostic object, which is equal to what toDiagnostic would make: its text and
+ * How many characters at its start and at its end the text shares with the last check's text, as the document store
+ * knows them (edit-track.ts): at most the longest shared ends, possibly fewer (a diagnostic there is then made anew).
+ */
+export interface SharedEnds {
+  prefix: number;
+  suffix: number;
+}
+
+/**
+ * toDiagnostics after an edit: a finding whose every stretch lies in the text before the changed stretch or on lines
+ * after it (when the edit added or removed no line), and is the finding of the last check there (moved with the text:
+ * sameFinding) gets the last check's diagnostic object, which is equal to what toDiagnostic would make: its text and
  * positions are the same. Only the other findings are made anew, and the publish comparison meets the same objects.
  */
-export function toDiagnosticsAfterEdit(last: Shown | undefined, findings: readonly Finding[], doc: Positions, ui: Language, uri: string, text: string): Diagnostic[] {
+export function toDiagnosticsAfterEdit(
+  last: Shown | undefined,
+  findings: readonly Finding[],
+  doc: Positions,
+  ui: Language,
+  uri: string,
+  text: string,
+  ends?: SharedEnds,
+): Diagnostic[] {
   if (!last || last.uri !== uri || last.ui !== ui || last.findings.length !== last.diagnostics.length) return toDiagnostics(findings as Finding[], doc, ui, uri, text);
   const old = last.text;
-  const prefix = commonPrefix(old, text);
-  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+  // The ends the document store saw the edit leave alone, else found by comparing the texts (at 100,000 words the
+  // comparison read ~1.2 MB of each text at every edit).
+  const shortest = Math.min(old.length, text.length);
+  const prefix = ends ? Math.min(ends.prefix, shortest) : commonPrefix(old, text);
+  const suffix = ends ? Math.max(0, Math.min(ends.suffix, shortest - prefix)) : commonSuffix(old, text, shortest - prefix);
   const shift = text.length - old.length;
   // After the changed stretch: from the line after it on (a finding there keeps its line and character) and only when
   // the edit left the number of lines alone.
@@ -265,6 +292,7 @@ export function toDiagnosticsAfterEdit(last: Shown | undefined, findings: readon
   const sameLines = !hasReturn(old, from, old.length - suffix + 1) && !hasReturn(text, from, changedEnd + 1) && countLines(old, prefix, old.length - suffix) === countLines(text, prefix, changedEnd);
   const nl = text.indexOf('\n', changedEnd);
   const after = sameLines && nl >= 0 ? nl + 1 : Infinity;
+  const u: Unchanged = { prefix, after, shift, length: text.length };
   const oldFindings = last.findings;
   const out: Diagnostic[] = new Array(findings.length);
   // Where the last search ended: the targets ascend with the findings (those before the changed stretch at their own
@@ -273,11 +301,10 @@ export function toDiagnosticsAfterEdit(last: Shown | undefined, findings: readon
   let start = 0;
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i]!;
-    // Before the changed stretch: the text up to the span's end is the same, so are its positions (an offset at the
-    // changed stretch itself may be the other half of a CRLF, so the span ends before it).
-    const d = spanEnd(f, text.length) < prefix ? 0 : spanStart(f) >= after ? shift : undefined;
+    // Where the finding's own range was in the old text (sameFinding then checks every other stretch it reads).
+    const d = moved(u, f.offset, Math.max(f.offset, f.endOffset));
     let reused: Diagnostic | undefined;
-    if (d !== undefined) {
+    if (d === d) {
       // The last check's findings are sorted by offset: the first at the old offset, then those at the same offset.
       const target = f.offset - d;
       if (start > 0 && oldFindings[start - 1]!.offset >= target) start = 0;
@@ -295,7 +322,7 @@ export function toDiagnosticsAfterEdit(last: Shown | undefined, findings: readon
       }
       start = lo;
       for (let j = lo; j < oldFindings.length && oldFindings[j]!.offset === target; j++) {
-        if (sameFinding(oldFindings[j]!, f, d, ui)) {
+        if (sameFinding(oldFindings[j]!, f, u, ui)) {
           reused = last.diagnostics[j]!;
           break;
         }

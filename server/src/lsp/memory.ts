@@ -99,6 +99,14 @@ export function noteActivity(): void {
 }
 
 /**
+ * The used heap in bytes: process.memoryUsage().heapUsed (the same V8 figure) without the resident set size that
+ * memoryUsage() also reads (a read of /proc/self/stat, ~15 µs against ~0.4 µs; once per check).
+ */
+export function heapUsed(): number {
+  return getHeapStatistics().used_heap_size;
+}
+
+/**
  * After a check: collects right after the current message when the used heap is past the ceiling, or
  * when the server has been idle for IDLE_MS when it is past the lower idle threshold. `checkEnded` (performance.now()
  * when the check ended; the server calls this once the check's status is written): a check scheduled since then will
@@ -106,7 +114,7 @@ export function noteActivity(): void {
  */
 export function collectIfLarge(checkEnded = Infinity): void {
   if (pending) return;
-  const used = process.memoryUsage().heapUsed;
+  const used = heapUsed();
   if (v8Collected) {
     // V8 collected fully on its own since the last check: what is used now is about what is live.
     v8Collected = false;
@@ -165,7 +173,7 @@ function collectSoon(idle: boolean): void {
       longestForced = Math.max(longestForced, performance.now() - start);
       if (reduce) setFlag('--no-optimize-for-size');
       pending = false;
-      const live = process.memoryUsage().heapUsed;
+      const live = heapUsed();
       threshold = Math.max(FLOOR_BYTES, live * GROWTH);
       idleThreshold = Math.max(FLOOR_BYTES, live * IDLE_GROWTH);
     });
@@ -231,7 +239,8 @@ export function startLoopWatch(): void {
 }
 /** For the timing log: the used size of V8's old and large-object spaces (MB). */
 export function spaceWatch(): string {
-  const used = (name: string) => (getHeapSpaceStatistics().find((x) => x.space_name === name)?.space_used_size ?? 0) / 1048576;
+  const spaces = getHeapSpaceStatistics();
+  const used = (name: string) => (spaces.find((x) => x.space_name === name)?.space_used_size ?? 0) / 1048576;
   return `, old ${used('old_space').toFixed(1)} MB, lo ${used('large_object_space').toFixed(1)} MB`;
 }
 export function loopWatch(): string {

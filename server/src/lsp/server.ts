@@ -4,11 +4,39 @@
  */
 // First: V8's tiering for everything the server runs (see v8-tiering.ts).
 import './v8-tiering.js';
-import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { inspect } from 'node:util';
+import { ProposedFeatures, StreamMessageWriter, createConnection } from 'vscode-languageserver/node';
+import type { Connection, MessageReader } from 'vscode-languageserver/node';
 import { limitMemo } from '../engine/practice/patterns.js';
 import { startServer } from './brug-server.js';
+import { jsonEncoder } from './publish-writer.js';
 
-const connection = createConnection(ProposedFeatures.all);
+/** The transport the command line names (the first of them, as vscode-languageserver reads it). */
+const transport = process.argv.slice(2).find((a) => /^--(node-ipc|stdio|socket|pipe)(=|$)/.test(a));
+
+/**
+ * On --stdio the messages are written by a stream writer of our own making, with an encoder that puts a
+ * publishDiagnostics message together from each diagnostic's JSON made once (publish-writer.ts; the same bytes).
+ * Given its streams, vscode-languageserver does not route the console to the client as it does for --stdio itself:
+ * done here, so nothing else writes to stdout. Every other transport: as vscode-languageserver sets it up.
+ */
+function connect(): Connection {
+  if (transport !== '--stdio') return createConnection(ProposedFeatures.all);
+  const writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: jsonEncoder });
+  // The input stays the stream (typed as a reader: the overloads take two streams or two endpoints, the code either):
+  // vscode-languageserver then ends the process when stdin ends, as with --stdio.
+  const connection = createConnection(ProposedFeatures.all, process.stdin as unknown as MessageReader, writer);
+  const text = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' ');
+  console.log = console.debug = (...args: unknown[]) => connection.console.log(text(args));
+  console.info = (...args: unknown[]) => connection.console.info(text(args));
+  console.warn = (...args: unknown[]) => connection.console.warn(text(args));
+  console.error = (...args: unknown[]) => connection.console.error(text(args));
+  console.dir = (arg: unknown) => connection.console.log(inspect(arg));
+  console.trace = (...args: unknown[]) => connection.console.log(`Trace${args.length ? `: ${text(args)}` : ''}\n${new Error().stack?.split('\n').slice(2).join('\n') ?? ''}`);
+  return connection;
+}
+
+const connection = connect();
 
 /**
  * The practice pattern memo (engine/practice/patterns.ts) keeps the answers of up to 10,000 texts and 2,000,000

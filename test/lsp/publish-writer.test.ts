@@ -1,0 +1,101 @@
+/**
+ * On --stdio the server writes its messages with an encoder of its own (publish-writer.ts): a publishDiagnostics
+ * message is put together from each diagnostic's JSON, made once per diagnostic object. The bytes must be those of
+ * JSON.stringify of the whole message in UTF-8 (what vscode-jsonrpc's encoder writes): for real diagnostics in nl and
+ * en, for texts with accents, emoji, quotes, backslashes, control characters and lone surrogates, when a diagnostic
+ * object comes back in a later publication, and for every other message (written as before).
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Message } from 'vscode-languageserver/node';
+import { engineFor } from '../../server/src/workspace/engine.js';
+import { toDiagnostics } from '../../server/src/lsp/diagnostics.js';
+import { encodeMessage, jsonEncoder } from '../../server/src/lsp/publish-writer.js';
+import { ROOT } from './client.js';
+
+const expected = (msg: unknown) => Buffer.from(JSON.stringify(msg, undefined, 0), 'utf-8');
+/** The bytes are equal; else where they part (not both messages whole: they are long). */
+function sameBytes(actual: Uint8Array, wanted: Buffer): void {
+  const a = Buffer.from(actual);
+  if (a.equals(wanted)) return;
+  let i = 0;
+  while (i < a.length && a[i] === wanted[i]) i++;
+  assert.fail(`bytes differ at ${i} of ${wanted.length}: ${JSON.stringify(a.subarray(Math.max(0, i - 40), i + 40).toString())} instead of ${JSON.stringify(wanted.subarray(Math.max(0, i - 40), i + 40).toString())}`);
+}
+const publication = (uri: string, diagnostics: unknown[], version?: number | null): Message =>
+  ({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: version === undefined ? { uri, diagnostics } : { uri, version, diagnostics } }) as Message;
+
+/** Texts with what JSON.stringify escapes or writes in more than one UTF-8 byte. */
+const tricky = fc.oneof(
+  fc.string({ unit: 'binary' }),
+  fc.string({ unit: 'grapheme' }),
+  fc.constantFrom('"', '\\', '\u0000', '\n\r\t', '\u2028\u2029', '\ud83d', '\ude00', '😀 „café” ‘naïef’', '</script>', '\u007f\u0080'),
+);
+
+const diagnostic = fc.record(
+  {
+    range: fc.record({ start: fc.record({ line: fc.nat(), character: fc.nat() }), end: fc.record({ line: fc.nat(), character: fc.nat() }) }),
+    severity: fc.integer({ min: 1, max: 4 }),
+    source: fc.constant('brug'),
+    code: tricky,
+    message: tricky,
+    codeDescription: fc.record({ href: tricky }),
+    data: fc.record({ fixes: fc.array(fc.record({ title: tricky, preferred: fc.boolean(), edits: fc.array(fc.record({ newText: tricky })) })), holds: fc.array(fc.record({ text: tricky })) }),
+    relatedInformation: fc.array(fc.record({ message: tricky, extra: fc.option(fc.constant(undefined)) })),
+  },
+  { requiredKeys: ['range', 'message'] },
+);
+
+describe('lsp: the stdio writer writes a publication as JSON.stringify would', function () {
+  this.timeout(60000);
+
+  it('random diagnostics: the same bytes, also when objects come back in the next publication (cached) and in another order', () => {
+    fc.assert(
+      fc.property(tricky, fc.array(diagnostic, { maxLength: 12 }), fc.oneof(fc.constant(undefined), fc.constant(null), fc.integer()), (uri, ds, version) => {
+        const first = publication(uri, ds, version);
+        sameBytes(encodeMessage(first, 'utf-8'), expected(first));
+        const again = publication(uri, [...ds].reverse().concat(ds.slice(0, 2)), version === undefined ? 3 : undefined);
+        sameBytes(encodeMessage(again, 'utf-8'), expected(again));
+      }),
+      { numRuns: 300, seed: 31 },
+    );
+  });
+
+  for (const [file, language] of [
+    ['rapport-schuldhulp.md', 'nl'],
+    ['report-employment-support.md', 'en'],
+  ] as const) {
+    it(`${language}: the diagnostics of ${file} (with emoji and escapes in the text) are written byte for byte`, () => {
+      const text = `${readFileSync(join(ROOT, 'samples', file), 'utf8')}\n\nEen zin met 😀 en "aanhalingstekens" en \\backslash\\ en \u2028 die heel erg zeer erg lang is.\n`;
+      const uri = `file:///tmp/weird "name" ü 😀/${file}`;
+      const r = engineFor().engine.lint(text, { uri });
+      const doc = TextDocument.create(uri, 'markdown', 1, text);
+      const ds = toDiagnostics(r.findings, doc, language, uri, text);
+      assert.ok(ds.length > 10 && ds.some((d) => d.data), `${ds.length} diagnostics`);
+      for (const msg of [publication(uri, ds, 1), publication(uri, ds, 1), publication(uri, ds.slice(1), 2), publication(uri, [])]) {
+        sameBytes(encodeMessage(msg, 'utf-8'), expected(msg));
+      }
+    });
+  }
+
+  it('other messages and other shapes are written as before', async () => {
+    const d = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'x ü' };
+    const messages = [
+      { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'ü 😀' } },
+      { jsonrpc: '2.0', id: 1, result: { diagnostics: [d] } },
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { diagnostics: [d], uri: 'a' } },
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'a', version: undefined, diagnostics: [d] } },
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'a', diagnostics: [d, undefined, { toJSON: () => 7 }] } },
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'a', diagnostics: [d] }, extra: 1 },
+    ];
+    for (const msg of messages) {
+      sameBytes(encodeMessage(msg as Message, 'utf-8'), expected(msg));
+      sameBytes(await jsonEncoder.encode(msg as Message, { charset: 'utf-8' }), expected(msg));
+    }
+    const msg = publication('a', [d], 1);
+    sameBytes(encodeMessage(msg, 'utf16le'), Buffer.from(JSON.stringify(msg), 'utf16le'));
+  });
+});
