@@ -717,14 +717,12 @@ function quoteFacts(text: string, speech: Speech, work: SentenceWork[], voiceOf:
   if (speech.whole) {
     if (speech.label) {
       const [a, b] = speech.spans[0]!;
-      out.push({ start: a, end: b, text: shorten(text.slice(a, b), 160), speaker: speech.label.speaker, attribution: speech.label.text, whole: true, labelled: true });
+      out.push({ start: a, end: b, text: shorten(text.slice(a, b), 160), speaker: speech.label.speaker, attribution: speech.label.text, whole: true, cited: false, labelled: true });
       return out;
     }
     const att = blockAttribution(text);
-    const q: QuoteFact = { start: 0, end: text.length, text: shorten(text, 160), speaker: att ? speakerOfAttribution(att, lex) : 'unknown', whole: true };
-    if (att) q.attribution = att;
-    if (/(?:\[\^[^\]]{1,20}\]|\[\d+\]|\((?:[^()]{0,80}?[\s,])?(?:1[5-9]|20)\d\d[a-z]?\))\s*[.!?]?\s*$/u.test(text.trim())) q.cited = true;
-    out.push(q);
+    const cited = /(?:\[\^[^\]]{1,20}\]|\[\d+\]|\((?:[^()]{0,80}?[\s,])?(?:1[5-9]|20)\d\d[a-z]?\))\s*[.!?]?\s*$/u.test(text.trim());
+    out.push({ start: 0, end: text.length, text: shorten(text, 160), speaker: att ? speakerOfAttribution(att, lex) : 'unknown', attribution: att || undefined, whole: true, cited, labelled: false });
     return out;
   }
   for (const q of speech.found) {
@@ -737,10 +735,8 @@ function quoteFacts(text: string, speech: Speech, work: SentenceWork[], voiceOf:
       if (v && v.at <= q.start) speaker = v.kind;
     }
     const whole = text.slice(0, q.start).replace(/^[\s\-*•]+/, '').length === 0 && text.slice(q.end).replace(/[\s.,;:]*/, '').length < 40 && !q.attribution;
-    const fact: QuoteFact = { start: q.start, end: q.end, text: shorten(text.slice(q.start, q.end), 160), speaker, whole };
-    if (q.attribution) fact.attribution = q.attribution;
-    if (CITED_AFTER.test(text.slice(q.end, q.end + 120))) fact.cited = true;
-    out.push(fact);
+    const cited = CITED_AFTER.test(text.slice(q.end, q.end + 120));
+    out.push({ start: q.start, end: q.end, text: shorten(text.slice(q.start, q.end), 160), speaker, attribution: q.attribution || undefined, whole, cited, labelled: false });
   }
   return out;
 }
