@@ -373,7 +373,7 @@ function labelOf(text: string, language: Language, lex: ClientLexicons): Speech[
 function findSpeech(ab: AnalysedBlock, lex: ClientLexicons): Speech {
   const text = ab.block.text;
   const language = ab.language;
-  const speech: Speech = { spans: [], whole: false, found: [] };
+  const speech: Speech = { spans: [], whole: false, found: [], label: undefined, firstPerson: undefined };
   const label = labelOf(text, language, lex);
   if (label) {
     speech.label = label;
@@ -411,10 +411,8 @@ function peopleOf(s: Sentence, norm: string[], text: string, language: Language,
     if (insideSpeech(m.start, m.end)) continue;
     // A word beside it that makes the people word name others: they are not the people it counts.
     if (m.payload.unless && unlessNear(s.words, m.from, m.to, m.payload.unless)) continue;
-    const p: PeopleAt = { kind: m.payload.kind, from: m.from, to: m.to, start: m.start, end: m.end };
-    if (m.payload.clientByDefault) p.clientByDefault = true;
-    if (m.payload.subjectOnly) p.subjectOnly = true;
-    people.push(p);
+    // Every field from the start, in one order (speed only: one hidden class for every people word).
+    people.push({ kind: m.payload.kind, from: m.from, to: m.to, start: m.start, end: m.end, clientByDefault: m.payload.clientByDefault ? true : undefined, pattern: undefined, subjectOnly: m.payload.subjectOnly ? true : undefined });
   }
   const pw = WORDS[language].peopleWith;
   // (Only in a sentence with a head word: without one the loop finds nothing.)
@@ -427,7 +425,7 @@ function peopleOf(s: Sentence, norm: string[], text: string, language: Language,
     if (insideSpeech(w.start, w.end)) continue;
     // The pattern replaces a generic subject word at the same place ("mensen" in "mensen met schulden").
     for (let k = people.length - 1; k >= 0; k--) if (people[k]!.subjectOnly && people[k]!.from === i) people.splice(k, 1);
-    people.push({ kind: 'client', from: i, to: i + 1, start: w.start, end: s.words[i + 1]!.end, pattern: true });
+    people.push({ kind: 'client', from: i, to: i + 1, start: w.start, end: s.words[i + 1]!.end, clientByDefault: undefined, pattern: true, subjectOnly: undefined });
   }
   people.sort((a, b) => a.from - b.from);
   // "staff interviewees", "professional respondents", "patient participants": the first word says who they are.
@@ -669,8 +667,7 @@ function statementOf(c: SentenceContext, voice: { who: PeopleAt; cue: CueAt } | 
   const { w } = c;
   let statement: StatementFact | undefined;
   if (voice) {
-    statement = { kind: 'voice', speaker: voice.who.kind, cue: voice.cue.text, start: w.s.start, end: w.s.end, text: shortText(c) };
-    if (voice.who.subjectOnly) statement.generic = true;
+    statement = { kind: 'voice', speaker: voice.who.kind, cue: voice.cue.text, start: w.s.start, end: w.s.end, text: shortText(c), generic: voice.who.subjectOnly ? true : undefined };
   }
   if (statement && statement.speaker !== 'professional') return statement;
   for (const cue of w.cues) {
@@ -679,8 +676,7 @@ function statementOf(c: SentenceContext, voice: { who: PeopleAt; cue: CueAt } | 
     if (!who) continue;
     // A professional reporting what clients feel ("volgens klantmanagers schamen klanten zich") stays the professional's word.
     if (statement) break;
-    statement = { kind: 'experience', speaker: who.kind, cue: cue.text, start: w.s.start, end: w.s.end, text: shortText(c) };
-    if (who.subjectOnly) statement.generic = true;
+    statement = { kind: 'experience', speaker: who.kind, cue: cue.text, start: w.s.start, end: w.s.end, text: shortText(c), generic: who.subjectOnly ? true : undefined };
     if (who.kind !== 'professional') break;
   }
   return statement;
@@ -751,10 +747,15 @@ export function analyzeClientBlock(ab: AnalysedBlock, lex: ClientLexicons): Clie
   const prose = !block.skip && (block.kind === 'paragraph' || block.kind === 'listItem' || block.kind === 'footnote');
   const heading = block.kind === 'heading';
   if (block.skip || (!prose && !heading)) return NO_FACTS;
-  const facts: ClientFacts = { prose, heading, literature: false, words: prose ? ab.counts.words : 0, client: 0, professional: 0, participant: 0, participantClientByDefault: 0, terms: {}, methods: [], involvement: [], statements: [], quotes: [] };
+  // Every field from the start, the optional ones too (speed only: a block's facts have one hidden class, which the code
+  // reading them keeps from one check to the next; fields added later made classes that died with the cached facts).
+  const facts: ClientFacts = {
+    prose, heading, literature: false, words: prose ? ab.counts.words : 0, client: 0, professional: 0, participant: 0, participantClientByDefault: 0, terms: {}, methods: [], involvement: [], statements: [], quotes: [],
+    readerAddress: undefined, introduces: undefined, question: undefined, firstPerson: undefined, label: undefined,
+  };
 
   // Quotations first: words inside speech are the speaker's, not the report's.
-  const speech: Speech = prose ? findSpeech(ab, lex) : { spans: [], whole: false, found: [] };
+  const speech: Speech = prose ? findSpeech(ab, lex) : { spans: [], whole: false, found: [], label: undefined, firstPerson: undefined };
   const insideSpeech = (start: number, end: number) => speech.spans.length > 0 && speech.spans.some(([a, b]) => start >= a && end <= b);
   const work = sentenceWork(ab, lex, insideSpeech);
   if (prose) countPeople(facts, work, text);
@@ -799,7 +800,10 @@ export function analyzeClientBlock(ab: AnalysedBlock, lex: ClientLexicons): Clie
 export const CLIENT_FACTS = 'clientPerspective';
 
 /** The facts of a block that holds no prose (a table cell, a caption, a skipped block): shared, never changed. */
-const NO_FACTS: ClientFacts = Object.freeze({ prose: false, heading: false, literature: false, words: 0, client: 0, professional: 0, participant: 0, participantClientByDefault: 0, terms: Object.freeze({}), methods: [], involvement: [], statements: [], quotes: [] }) as ClientFacts;
+const NO_FACTS: ClientFacts = Object.freeze({
+  prose: false, heading: false, literature: false, words: 0, client: 0, professional: 0, participant: 0, participantClientByDefault: 0, terms: Object.freeze({}), methods: [], involvement: [], statements: [], quotes: [],
+  readerAddress: undefined, introduces: undefined, question: undefined, firstPerson: undefined, label: undefined,
+}) as ClientFacts;
 
 /** The block analyzer over the loaded client dictionaries. */
 export function clientAnalyzer(vocabulary: Vocabulary): BlockAnalyzer {
