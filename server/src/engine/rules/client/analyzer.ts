@@ -236,7 +236,9 @@ function wordsOf(text: string): Word[] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const t = m[0];
-    out.push({ start: m.index, end: m.index + t.length, text: t, lower: t.toLowerCase(), letters: t.length, isNumber: !/\p{L}/u.test(t), isAcronym: false, capitalised: /^\p{Lu}/u.test(t) });
+    // The same fields in the same order as sentences.ts makes a word, `norm` too (speed only: one hidden class for every word
+    // the lexicons read; a word without the slot got one when normalised, a class that died with the word).
+    out.push({ start: m.index, end: m.index + t.length, text: t, lower: t.toLowerCase(), letters: t.length, isNumber: !/\p{L}/u.test(t), isAcronym: false, capitalised: /^\p{Lu}/u.test(t), norm: undefined });
   }
   return out;
 }
