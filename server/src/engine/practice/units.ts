@@ -122,7 +122,8 @@ const byBlock = new WeakMap<PracticeLexicon, WeakMap<object, UnitsEntry>>();
 
 /** A block's placed units with what they were placed by. */
 interface PlacedBlockUnits {
-  units: PlacedUnit[];
+  /** (NO_UNITS when the block has none: never changed.) */
+  units: Unit[];
   place: BlockPlace;
   section: number;
   acknowledgements: boolean;
@@ -223,6 +224,12 @@ export function checkUnits(doc: DocumentModel, lex: PracticeLexicon, filter?: Un
   return { units, pseudoItems };
 }
 
+/**
+ * A block without units: one shared empty array (speed only: an empty array made by `map` has another elements kind than
+ * one of units, and the optimized code that iterated the units of a check met it as a new map and was compiled again).
+ */
+const NO_UNITS: Unit[] = [];
+
 /** A block's units, from the cache kept with its sentences (a heading's with its map) or made now. */
 function entryOf(cache: WeakMap<object, UnitsEntry>, b: DocumentBlock, lex: PracticeLexicon): UnitsEntry {
   const pb = b.analysed.block;
@@ -312,7 +319,12 @@ function placeUnits(entry: UnitsEntry, cacheable: boolean, b: DocumentBlock, bi:
   }
   const kind = b.analysed.block.kind;
   const where: BlockPlace = { block: bi, check };
-  const made = listOf(entry, b, lex).map((u) => new PlacedUnit(u, where, kind, b.section, acknowledgements, planned, lex.plan));
+  const list = listOf(entry, b, lex);
+  let made = NO_UNITS;
+  if (list.length > 0) {
+    made = [];
+    for (const u of list) made.push(new PlacedUnit(u, where, kind, b.section, acknowledgements, planned, lex.plan));
+  }
   if (cacheable && (!p || p.place.check !== check)) entry.placed = { units: made, place: where, section: b.section, acknowledgements, planSection: planned };
   return made;
 }
@@ -501,7 +513,14 @@ export function runUnits(doc: DocumentModel, lex: PracticeLexicon, filter: UnitF
     const stable = heading || b.analysed.sentences.length > 0;
     const entry = entryOf(cache, b, lex);
     let made: Unit[] | undefined;
-    const units = (): Unit[] => (made ??= listOf(entry, b, lex).map((u) => new RunUnit(u, place, bi - from, pb.kind, acknowledgements, planned, lex.plan)));
+    const units = (): Unit[] => {
+      if (made) return made;
+      const list = listOf(entry, b, lex);
+      if (list.length === 0) return (made = NO_UNITS);
+      made = [];
+      for (const u of list) made.push(new RunUnit(u, place, bi - from, pb.kind, acknowledgements, planned, lex.plan));
+      return made;
+    };
     let summary = stable ? entry.summary : undefined;
     if (!summary || summary.filter !== filter || summary.kind !== pb.kind) {
       summary = summarise(units(), pb.kind, filter);

@@ -189,9 +189,20 @@ type MethodItem = ClientFacts['methods'][number];
 interface Context {
   doc: DocumentModel;
   opts: RuleOptions;
-  /** An evidence item of block `bi` (block offsets start..end). */
-  item: (bi: number, start: number, end: number, text: string) => EvidenceItem;
-  factsOf: (bi: number) => ClientFacts | undefined;
+}
+
+/**
+ * An evidence item of block `bi` (block offsets start..end). (Module functions, not closures made per check: code that
+ * calls a closure made per check was compiled for that closure, and again at the next check.)
+ */
+function item(doc: DocumentModel, bi: number, start: number, end: number, text: string): EvidenceItem {
+  const r = doc.blocks[bi]!.toDocument(start, end);
+  return { text, line: doc.lines.position(r.offset).line + 1, offset: r.offset, endOffset: r.endOffset };
+}
+
+/** The client facts of block `bi`. */
+function factsOf(doc: DocumentModel, bi: number): ClientFacts | undefined {
+  return doc.blocks[bi]!.facts[CLIENT_FACTS] as ClientFacts | undefined;
 }
 
 /** Who the study heard from, by its method sentences. */
@@ -218,8 +229,16 @@ interface Sources {
 interface Participants {
   are: ClientPerspective['participantsAre'];
   resolvedBy: ClientPerspective['participantsResolvedBy'];
-  /** A speaker with participant words resolved to clients or professionals where the document says which. */
-  resolve: (kind: Speaker, clientByDefault?: boolean) => Speaker;
+}
+
+/** A speaker with participant words resolved to clients or professionals where the document says which. */
+function resolve(participants: Participants, kind: Speaker, clientByDefault = false): Speaker {
+  if (kind !== 'participant') return kind;
+  const are = participants.are;
+  if (are === 'clients') return 'client';
+  if (are === 'professionals') return 'professional';
+  if (are === 'unknown' && clientByDefault) return 'client';
+  return 'unknown';
 }
 
 /** The voice of the people in the text: mentions, terms, statements, quotations, involvement. */
@@ -237,15 +256,7 @@ interface Voice extends MentionTotals {
 }
 
 function compute(doc: DocumentModel): ClientPerspective {
-  const ctx: Context = {
-    doc,
-    opts: optionsOf(doc),
-    item: (bi, start, end, text) => {
-      const r = doc.blocks[bi]!.toDocument(start, end);
-      return { text, line: doc.lines.position(r.offset).line + 1, offset: r.offset, endOffset: r.endOffset };
-    },
-    factsOf: (bi) => doc.blocks[bi]!.facts[CLIENT_FACTS] as ClientFacts | undefined,
-  };
+  const ctx: Context = { doc, opts: optionsOf(doc) };
   const runs = RUNS.runs(doc, (from, to) => summariseRun(ctx, from, to));
   const sources = methodSources(ctx, runs);
   const participants = resolveParticipants(ctx, sources, runs);
@@ -314,11 +325,14 @@ function summariseRun(ctx: Context, from: number, to: number): ClientRun {
   const run: ClientRun = {
     methods: [], address: 0, allWords: 0, words: 0, client: 0, prof: 0, participant: 0, participantClientByDefault: 0,
     terms: new Map(), involvementCount: 0, involvement: [], events: [], carryOut: FROM_START, questionOut: FROM_START,
+    // Filled in later; slots from the start keep one hidden class for every run (speed only: a field added later made
+    // new hidden classes that died with the runs, and the code reading runs was compiled again at every check).
+    voice: undefined, mentions: undefined,
   };
   let carry: Speaker | typeof FROM_START = FROM_START;
   let prevQuestion: boolean | typeof FROM_START = FROM_START;
   for (let bi = from; bi < to; bi++) {
-    const f = ctx.factsOf(bi);
+    const f = factsOf(ctx.doc, bi);
     if (!f) continue;
     const k = bi - from;
     run.address += f.readerAddress ?? 0;
@@ -355,7 +369,7 @@ function summariseRun(ctx: Context, from: number, to: number): ClientRun {
 
 /** Pass 1: who the study heard from (method sentences), so that participant words can be resolved. */
 function methodSources(ctx: Context, runs: Array<Run<ClientRun>>): Sources {
-  const { doc, item } = ctx;
+  const { doc } = ctx;
   const src: Sources = { clientSrc: 0, profSrc: 0, clientSources: [], professionalSources: [], notInvolved: [], planned: [], participantSources: [], reportedMethods: 0, ownSources: 0 };
   for (const r of runs) {
     for (const { k, f } of r.value.methods) {
@@ -367,21 +381,21 @@ function methodSources(ctx: Context, runs: Array<Run<ClientRun>>): Sources {
         const client = m.namesClients || subjects.includes('client');
         const prof = subjects.includes('professional');
         if (m.negated) {
-          if ((client || subjects.includes('participant')) && src.notInvolved.length < MAX_ITEMS) src.notInvolved.push(item(bi, m.start, m.end, m.text));
+          if ((client || subjects.includes('participant')) && src.notInvolved.length < MAX_ITEMS) src.notInvolved.push(item(doc, bi, m.start, m.end, m.text));
           continue;
         }
         if (m.planned) {
-          if (client && src.planned.length < MAX_ITEMS) src.planned.push(item(bi, m.start, m.end, m.text));
+          if (client && src.planned.length < MAX_ITEMS) src.planned.push(item(doc, bi, m.start, m.end, m.text));
           continue;
         }
         if ((client || prof || subjects.includes('participant')) && (!f.literature || f.heading || doc.blocks[bi]!.analysed.role === 'method')) src.ownSources++;
         if (client) {
           src.clientSrc++;
-          if (src.clientSources.length < MAX_ITEMS) src.clientSources.push(item(bi, m.start, m.end, m.text));
+          if (src.clientSources.length < MAX_ITEMS) src.clientSources.push(item(doc, bi, m.start, m.end, m.text));
         }
         if (prof && !(client && m.namesClients)) {
           src.profSrc++;
-          if (src.professionalSources.length < MAX_ITEMS) src.professionalSources.push(item(bi, m.start, m.end, m.text));
+          if (src.professionalSources.length < MAX_ITEMS) src.professionalSources.push(item(doc, bi, m.start, m.end, m.text));
         }
         if (!client && !prof && subjects.includes('participant')) src.participantSources.push({ bi, m });
       }
@@ -392,12 +406,12 @@ function methodSources(ctx: Context, runs: Array<Run<ClientRun>>): Sources {
 
 /** "We spoke to:" followed by a list: the list names the people (the larger group wins). */
 function listSubjects(ctx: Context, bi: number): PeopleKind[] {
-  const { doc, factsOf } = ctx;
+  const { doc } = ctx;
   let lc = 0;
   let lp = 0;
   let lq = 0;
   for (let k = bi + 1; k < doc.blocks.length && doc.blocks[k]!.analysed.block.kind === 'listItem'; k++) {
-    const lf = factsOf(k);
+    const lf = factsOf(doc, k);
     if (!lf) continue;
     lc += lf.client;
     lp += lf.professional;
@@ -408,7 +422,7 @@ function listSubjects(ctx: Context, bi: number): PeopleKind[] {
 
 /** Who the participants are: the method says so, or the text names one side far more often (or only one side at all). */
 function resolveParticipants(ctx: Context, src: Sources, runs: Array<Run<ClientRun>>): Participants {
-  const { item } = ctx;
+  const { doc } = ctx;
   let are: Participants['are'] = src.clientSrc && src.profSrc ? 'both' : src.clientSrc ? 'clients' : src.profSrc ? 'professionals' : 'unknown';
   let resolvedBy: Participants['resolvedBy'] = are === 'unknown' ? 'none' : 'method';
   if (are === 'unknown') {
@@ -434,17 +448,10 @@ function resolveParticipants(ctx: Context, src: Sources, runs: Array<Run<ClientR
   if (are === 'clients') {
     for (const { bi, m } of src.participantSources) {
       src.clientSrc++;
-      if (src.clientSources.length < MAX_ITEMS) src.clientSources.push(item(bi, m.start, m.end, m.text));
+      if (src.clientSources.length < MAX_ITEMS) src.clientSources.push(item(doc, bi, m.start, m.end, m.text));
     }
   }
-  const resolve = (kind: Speaker, clientByDefault = false): Speaker => {
-    if (kind !== 'participant') return kind;
-    if (are === 'clients') return 'client';
-    if (are === 'professionals') return 'professional';
-    if (are === 'unknown' && clientByDefault) return 'client';
-    return 'unknown';
-  };
-  return { are, resolvedBy, resolve };
+  return { are, resolvedBy };
 }
 
 /** The enclosing section of each section (-1 for none). */
@@ -461,9 +468,8 @@ function sectionParents(sections: DocumentModel['sections']): number[] {
 
 /** Pass 2: counts per section (with subsections), statements, quotes, involvement, from the runs' summaries. */
 function collectVoice(ctx: Context, participants: Participants, parent: number[], runs: Array<Run<ClientRun>>): Voice {
-  const { doc, item, factsOf } = ctx;
+  const { doc } = ctx;
   const sections = doc.sections;
-  const { resolve } = participants;
   const who = PARTICIPANTS_CODE[participants.are] * 3 + RESOLVED_CODE[participants.resolvedBy];
   const m = mentionTotals(runs, sections.length, participants, parent, who);
   const v: Voice = {
@@ -486,18 +492,18 @@ function collectVoice(ctx: Context, participants: Participants, parent: number[]
     v.involvementCount += r.involvementCount;
     for (const { k, inv } of r.involvement) {
       if (v.involvement.length >= MAX_ITEMS) break;
-      v.involvement.push({ ...item(from + k, inv.start, inv.end, inv.text), cue: inv.cue });
+      v.involvement.push({ ...item(doc, from + k, inv.start, inv.end, inv.text), cue: inv.cue });
     }
     if (r.events.length) {
       // The run's voice as at the last check when it starts with the same lead-in, question and heading before it, the
       // same participants, and the same answers of the source reads it depends on; else worked out again.
-      const prevHeading = from > 0 && !!factsOf(from - 1)?.heading;
+      const prevHeading = from > 0 && !!factsOf(doc, from - 1)?.heading;
       const key = ((who * 4 + SPEAKER_CODE[carry]) * 2 + (prevQuestion ? 1 : 0)) * 2 + (prevHeading ? 1 : 0);
       let rv = r.voice;
       if (!rv || rv.key !== key || !sameAnswers(doc, from, rv)) r.voice = rv = runVoice(ctx, run, participants, key, carry, prevQuestion, prevHeading);
       addRunVoice(ctx, v, from, rv);
     }
-    if (r.carryOut !== FROM_START) carry = resolve(r.carryOut);
+    if (r.carryOut !== FROM_START) carry = resolve(participants, r.carryOut);
     if (r.questionOut !== FROM_START) prevQuestion = r.questionOut;
   }
   return v;
@@ -562,8 +568,7 @@ function sameAnswers(doc: DocumentModel, from: number, rv: RunVoice): boolean {
 
 /** A run's voice from its events, as collectVoice met them one by one (statements, quotations, answers of each block in order). */
 function runVoice(ctx: Context, run: Run<ClientRun>, participants: Participants, key: number, carryIn: Speaker, questionIn: boolean, prevHeading: boolean): RunVoice {
-  const { doc, factsOf } = ctx;
-  const { resolve } = participants;
+  const { doc } = ctx;
   const { from, value: r } = run;
   const rv: RunVoice = { key, probes: [], answers: [], clientQuotes: 0, professionalQuotes: 0, voice: 0, experience: 0, statements: [], quotes: [], counter: [], sure: 0 };
   const read = (k: number, quote?: QuoteFact): boolean => {
@@ -584,7 +589,7 @@ function runVoice(ctx: Context, run: Run<ClientRun>, participants: Participants,
     const k = e.k;
     const f = e.f;
     const b = doc.blocks[from + k]!;
-    const carry = e.carry === FROM_START ? carryIn : resolve(e.carry);
+    const carry = e.carry === FROM_START ? carryIn : resolve(participants, e.carry);
     const question = e.prevQuestion === FROM_START ? questionIn : e.prevQuestion;
     // A paragraph that cites the literature reports what others found, not what this study heard:
     // a citation in its text ("(Smith, 2019)", "[12]") or a citation placeholder (LaTeX \cite, Pandoc [@key]).
@@ -593,7 +598,7 @@ function runVoice(ctx: Context, run: Run<ClientRun>, participants: Participants,
       for (const st of f.statements) {
         // A generic subject ("most people were supportive") speaks for the clients only when the method heard them.
         if (st.generic && !heardClients) continue;
-        if (resolve(st.speaker) !== 'client') continue;
+        if (resolve(participants, st.speaker) !== 'client') continue;
         if (st.kind === 'voice') rv.voice++;
         else rv.experience++;
         if (rv.statements.length < MAX_ITEMS) rv.statements.push({ k, st });
@@ -603,10 +608,10 @@ function runVoice(ctx: Context, run: Run<ClientRun>, participants: Participants,
     // study heard from (only when its method names them). A quotation that cites the literature, stands in a
     // literature section, opens a chapter as an epigraph, or is a professional's or a named author's is counter-evidence.
     const literatureSection = LITERATURE_ROLES.has(b.analysed.role);
-    const firstInSection = k > 0 ? !!factsOf(from + k - 1)?.heading : prevHeading;
+    const firstInSection = k > 0 ? !!factsOf(doc, from + k - 1)?.heading : prevHeading;
     for (const q of f.quotes) {
-      let who = resolve(q.speaker);
-      if (q.speaker === 'unknown') who = carry !== 'unknown' ? carry : byMethod ? resolve('participant') : 'unknown';
+      let who = resolve(participants, q.speaker);
+      if (q.speaker === 'unknown') who = carry !== 'unknown' ? carry : byMethod ? resolve(participants, 'participant') : 'unknown';
       const other: CounterEvidence['reason'] | undefined = literature || literatureSection
         ? 'literature'
         : q.whole && firstInSection && q.speaker === 'unknown' && carry === 'unknown' && !q.labelled
@@ -642,7 +647,7 @@ function runVoice(ctx: Context, run: Run<ClientRun>, participants: Participants,
     }
     // A first-person answer right after a question ("Speelt u wel eens bingo?" — "Ja, ik speel graag…"): the respondent's words.
     if (f.firstPerson && question && !literature) {
-      const answer = byMethod ? resolve('participant') : 'unknown';
+      const answer = byMethod ? resolve(participants, 'participant') : 'unknown';
       if (answer === 'client') {
         rv.clientQuotes++;
         if (rv.quotes.length < MAX_ITEMS) rv.quotes.push({ k });
@@ -657,19 +662,19 @@ function runVoice(ctx: Context, run: Run<ClientRun>, participants: Participants,
 
 /** A run's voice added to the document's: its counts, and its items while the lists are not full, placed now. */
 function addRunVoice(ctx: Context, v: Voice, from: number, rv: RunVoice): void {
-  const { doc, item } = ctx;
+  const { doc } = ctx;
   v.clientQuotes += rv.clientQuotes;
   v.professionalQuotes += rv.professionalQuotes;
   v.voice += rv.voice;
   v.experience += rv.experience;
   for (const { k, st } of rv.statements) {
     if (v.statements.length >= MAX_ITEMS) break;
-    v.statements.push({ ...item(from + k, st.start, st.end, st.text), kind: st.kind });
+    v.statements.push({ ...item(doc, from + k, st.start, st.end, st.text), kind: st.kind });
   }
   for (const { k, quote: q } of rv.quotes) {
     if (v.allQuotes.length >= MAX_ITEMS) break;
     if (q) {
-      const e: ClientPerspective['quotes'][number] = item(from + k, q.start, q.end, q.text);
+      const e: ClientPerspective['quotes'][number] = item(doc, from + k, q.start, q.end, q.text);
       if (q.attribution) e.attribution = q.attribution;
       v.allQuotes.push(e);
     } else v.allQuotes.push({ ...answerItem(ctx, from + k), attribution: 'answer' });
@@ -682,14 +687,14 @@ function addRunVoice(ctx: Context, v: Voice, from: number, rv: RunVoice): void {
       continue;
     }
     const reason = c.read && citedAfterInSource(doc, doc.blocks[from + c.k]!, q.end) ? 'cited' : c.reason;
-    if (reason) v.counter.push({ ...item(from + c.k, q.start, q.end, q.text), reason });
+    if (reason) v.counter.push({ ...item(doc, from + c.k, q.start, q.end, q.text), reason });
   }
 }
 
 /** A first-person block as the respondent's answer: the block's text, shortened. */
 function answerItem(ctx: Context, bi: number): EvidenceItem {
   const t = ctx.doc.blocks[bi]!.analysed.block.text;
-  return ctx.item(bi, 0, t.length, shortText(t));
+  return item(ctx.doc, bi, 0, t.length, shortText(t));
 }
 
 /** A term's mentions in the document: kind and display as at its first use (run `first`, entry `at` of the run's terms), over `n` run entries. */
@@ -828,16 +833,15 @@ interface RunMentions {
 }
 
 function runMentions(r: ClientRun, participants: Participants, who: number): RunMentions {
-  const { resolve } = participants;
   let c = r.client;
   let p = r.prof;
-  const rp = resolve('participant');
+  const rp = resolve(participants, 'participant');
   if (rp === 'client') c += r.participant;
   else if (rp === 'professional') p += r.participant;
-  else if (resolve('participant', true) === 'client') c += r.participantClientByDefault;
+  else if (resolve(participants, 'participant', true) === 'client') c += r.participantClientByDefault;
   const terms: RunMentions['terms'] = [];
   for (const term of r.terms.values()) {
-    const kind = term.kind === 'participant' ? resolve('participant', term.clientByDefault) : term.kind;
+    const kind = term.kind === 'participant' ? resolve(participants, 'participant', term.clientByDefault) : term.kind;
     if (kind !== 'client' && kind !== 'professional') continue;
     terms.push({ t: term.t, kind, count: term.count, display: term.display });
   }

@@ -236,7 +236,9 @@ function wordsOf(text: string): Word[] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const t = m[0];
-    out.push({ start: m.index, end: m.index + t.length, text: t, lower: t.toLowerCase(), letters: t.length, isNumber: !/\p{L}/u.test(t), isAcronym: false, capitalised: /^\p{Lu}/u.test(t) });
+    // The same fields in the same order as sentences.ts makes a word, `norm` too (speed only: one hidden class for every word
+    // the lexicons read; a word without the slot got one when normalised, a class that died with the word).
+    out.push({ start: m.index, end: m.index + t.length, text: t, lower: t.toLowerCase(), letters: t.length, isNumber: !/\p{L}/u.test(t), isAcronym: false, capitalised: /^\p{Lu}/u.test(t), norm: undefined });
   }
   return out;
 }
@@ -373,7 +375,7 @@ function labelOf(text: string, language: Language, lex: ClientLexicons): Speech[
 function findSpeech(ab: AnalysedBlock, lex: ClientLexicons): Speech {
   const text = ab.block.text;
   const language = ab.language;
-  const speech: Speech = { spans: [], whole: false, found: [] };
+  const speech: Speech = { spans: [], whole: false, found: [], label: undefined, firstPerson: undefined };
   const label = labelOf(text, language, lex);
   if (label) {
     speech.label = label;
@@ -411,10 +413,8 @@ function peopleOf(s: Sentence, norm: string[], text: string, language: Language,
     if (insideSpeech(m.start, m.end)) continue;
     // A word beside it that makes the people word name others: they are not the people it counts.
     if (m.payload.unless && unlessNear(s.words, m.from, m.to, m.payload.unless)) continue;
-    const p: PeopleAt = { kind: m.payload.kind, from: m.from, to: m.to, start: m.start, end: m.end };
-    if (m.payload.clientByDefault) p.clientByDefault = true;
-    if (m.payload.subjectOnly) p.subjectOnly = true;
-    people.push(p);
+    // Every field from the start, in one order (speed only: one hidden class for every people word).
+    people.push({ kind: m.payload.kind, from: m.from, to: m.to, start: m.start, end: m.end, clientByDefault: m.payload.clientByDefault ? true : undefined, pattern: undefined, subjectOnly: m.payload.subjectOnly ? true : undefined });
   }
   const pw = WORDS[language].peopleWith;
   // (Only in a sentence with a head word: without one the loop finds nothing.)
@@ -427,7 +427,7 @@ function peopleOf(s: Sentence, norm: string[], text: string, language: Language,
     if (insideSpeech(w.start, w.end)) continue;
     // The pattern replaces a generic subject word at the same place ("mensen" in "mensen met schulden").
     for (let k = people.length - 1; k >= 0; k--) if (people[k]!.subjectOnly && people[k]!.from === i) people.splice(k, 1);
-    people.push({ kind: 'client', from: i, to: i + 1, start: w.start, end: s.words[i + 1]!.end, pattern: true });
+    people.push({ kind: 'client', from: i, to: i + 1, start: w.start, end: s.words[i + 1]!.end, clientByDefault: undefined, pattern: true, subjectOnly: undefined });
   }
   people.sort((a, b) => a.from - b.from);
   // "staff interviewees", "professional respondents", "patient participants": the first word says who they are.
@@ -669,8 +669,7 @@ function statementOf(c: SentenceContext, voice: { who: PeopleAt; cue: CueAt } | 
   const { w } = c;
   let statement: StatementFact | undefined;
   if (voice) {
-    statement = { kind: 'voice', speaker: voice.who.kind, cue: voice.cue.text, start: w.s.start, end: w.s.end, text: shortText(c) };
-    if (voice.who.subjectOnly) statement.generic = true;
+    statement = { kind: 'voice', speaker: voice.who.kind, cue: voice.cue.text, start: w.s.start, end: w.s.end, text: shortText(c), generic: voice.who.subjectOnly ? true : undefined };
   }
   if (statement && statement.speaker !== 'professional') return statement;
   for (const cue of w.cues) {
@@ -679,8 +678,7 @@ function statementOf(c: SentenceContext, voice: { who: PeopleAt; cue: CueAt } | 
     if (!who) continue;
     // A professional reporting what clients feel ("volgens klantmanagers schamen klanten zich") stays the professional's word.
     if (statement) break;
-    statement = { kind: 'experience', speaker: who.kind, cue: cue.text, start: w.s.start, end: w.s.end, text: shortText(c) };
-    if (who.subjectOnly) statement.generic = true;
+    statement = { kind: 'experience', speaker: who.kind, cue: cue.text, start: w.s.start, end: w.s.end, text: shortText(c), generic: who.subjectOnly ? true : undefined };
     if (who.kind !== 'professional') break;
   }
   return statement;
@@ -717,14 +715,12 @@ function quoteFacts(text: string, speech: Speech, work: SentenceWork[], voiceOf:
   if (speech.whole) {
     if (speech.label) {
       const [a, b] = speech.spans[0]!;
-      out.push({ start: a, end: b, text: shorten(text.slice(a, b), 160), speaker: speech.label.speaker, attribution: speech.label.text, whole: true, labelled: true });
+      out.push({ start: a, end: b, text: shorten(text.slice(a, b), 160), speaker: speech.label.speaker, attribution: speech.label.text, whole: true, cited: false, labelled: true });
       return out;
     }
     const att = blockAttribution(text);
-    const q: QuoteFact = { start: 0, end: text.length, text: shorten(text, 160), speaker: att ? speakerOfAttribution(att, lex) : 'unknown', whole: true };
-    if (att) q.attribution = att;
-    if (/(?:\[\^[^\]]{1,20}\]|\[\d+\]|\((?:[^()]{0,80}?[\s,])?(?:1[5-9]|20)\d\d[a-z]?\))\s*[.!?]?\s*$/u.test(text.trim())) q.cited = true;
-    out.push(q);
+    const cited = /(?:\[\^[^\]]{1,20}\]|\[\d+\]|\((?:[^()]{0,80}?[\s,])?(?:1[5-9]|20)\d\d[a-z]?\))\s*[.!?]?\s*$/u.test(text.trim());
+    out.push({ start: 0, end: text.length, text: shorten(text, 160), speaker: att ? speakerOfAttribution(att, lex) : 'unknown', attribution: att || undefined, whole: true, cited, labelled: false });
     return out;
   }
   for (const q of speech.found) {
@@ -737,10 +733,8 @@ function quoteFacts(text: string, speech: Speech, work: SentenceWork[], voiceOf:
       if (v && v.at <= q.start) speaker = v.kind;
     }
     const whole = text.slice(0, q.start).replace(/^[\s\-*•]+/, '').length === 0 && text.slice(q.end).replace(/[\s.,;:]*/, '').length < 40 && !q.attribution;
-    const fact: QuoteFact = { start: q.start, end: q.end, text: shorten(text.slice(q.start, q.end), 160), speaker, whole };
-    if (q.attribution) fact.attribution = q.attribution;
-    if (CITED_AFTER.test(text.slice(q.end, q.end + 120))) fact.cited = true;
-    out.push(fact);
+    const cited = CITED_AFTER.test(text.slice(q.end, q.end + 120));
+    out.push({ start: q.start, end: q.end, text: shorten(text.slice(q.start, q.end), 160), speaker, attribution: q.attribution || undefined, whole, cited, labelled: false });
   }
   return out;
 }
@@ -755,10 +749,15 @@ export function analyzeClientBlock(ab: AnalysedBlock, lex: ClientLexicons): Clie
   const prose = !block.skip && (block.kind === 'paragraph' || block.kind === 'listItem' || block.kind === 'footnote');
   const heading = block.kind === 'heading';
   if (block.skip || (!prose && !heading)) return NO_FACTS;
-  const facts: ClientFacts = { prose, heading, literature: false, words: prose ? ab.counts.words : 0, client: 0, professional: 0, participant: 0, participantClientByDefault: 0, terms: {}, methods: [], involvement: [], statements: [], quotes: [] };
+  // Every field from the start, the optional ones too (speed only: a block's facts have one hidden class, which the code
+  // reading them keeps from one check to the next; fields added later made classes that died with the cached facts).
+  const facts: ClientFacts = {
+    prose, heading, literature: false, words: prose ? ab.counts.words : 0, client: 0, professional: 0, participant: 0, participantClientByDefault: 0, terms: {}, methods: [], involvement: [], statements: [], quotes: [],
+    readerAddress: undefined, introduces: undefined, question: undefined, firstPerson: undefined, label: undefined,
+  };
 
   // Quotations first: words inside speech are the speaker's, not the report's.
-  const speech: Speech = prose ? findSpeech(ab, lex) : { spans: [], whole: false, found: [] };
+  const speech: Speech = prose ? findSpeech(ab, lex) : { spans: [], whole: false, found: [], label: undefined, firstPerson: undefined };
   const insideSpeech = (start: number, end: number) => speech.spans.length > 0 && speech.spans.some(([a, b]) => start >= a && end <= b);
   const work = sentenceWork(ab, lex, insideSpeech);
   if (prose) countPeople(facts, work, text);
@@ -803,7 +802,10 @@ export function analyzeClientBlock(ab: AnalysedBlock, lex: ClientLexicons): Clie
 export const CLIENT_FACTS = 'clientPerspective';
 
 /** The facts of a block that holds no prose (a table cell, a caption, a skipped block): shared, never changed. */
-const NO_FACTS: ClientFacts = Object.freeze({ prose: false, heading: false, literature: false, words: 0, client: 0, professional: 0, participant: 0, participantClientByDefault: 0, terms: Object.freeze({}), methods: [], involvement: [], statements: [], quotes: [] }) as ClientFacts;
+const NO_FACTS: ClientFacts = Object.freeze({
+  prose: false, heading: false, literature: false, words: 0, client: 0, professional: 0, participant: 0, participantClientByDefault: 0, terms: Object.freeze({}), methods: [], involvement: [], statements: [], quotes: [],
+  readerAddress: undefined, introduces: undefined, question: undefined, firstPerson: undefined, label: undefined,
+}) as ClientFacts;
 
 /** The block analyzer over the loaded client dictionaries. */
 export function clientAnalyzer(vocabulary: Vocabulary): BlockAnalyzer {
