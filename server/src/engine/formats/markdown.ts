@@ -3140,6 +3140,10 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
   // A turn for the caller before each chunk read (or found in the chunk cache), and every REUSED_PER_STEP chunks
   // taken from the last parse (those cost a look-up: a step each was ~200 steps per edit at 100,000 words).
   let sinceYield = REUSED_PER_STEP;
+  // The definitions the parser read, and the blocks (for an array made at its length), gathered as the chunks come
+  // (one pass over them per edit).
+  let found: Definitions | undefined;
+  let blockCount = 0;
   for (let i = 0; i < chunks.length; i++) {
     if (sinceYield >= REUSED_PER_STEP) {
       sinceYield = 0;
@@ -3175,15 +3179,14 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
       parsed = parseChunk(text, chunk, guess);
     }
     done.push(parsed);
+    const r = parsed.result;
+    blockCount += r.blocks.length;
+    const defines = r.defines;
+    if (defines) for (const d of defines) (found ??= new Set()).add(d);
   }
   // The definitions as the parser read them (a line that reads as one may be none: in a paragraph,
   // in HTML; and one may sit in a quote or list item): when they differ, the chunks are read again with them.
   let definitions = guess;
-  let found: Definitions | undefined;
-  for (let i = 0; i < done.length; i++) {
-    const defines = done[i]!.result.defines;
-    if (defines) for (const d of defines) (found ??= new Set()).add(d);
-  }
   found ??= new Set();
   if (!sameDefinitions(found, guess)) {
     definitions = found;
@@ -3191,12 +3194,14 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
       const c = done[i]!;
       const src = text.slice(c.start, c.end);
       const stubs = stubDefinitions(src, definitions);
-      if ((c.stubs.startsWith('\0') ? c.stubs.slice(1) : c.stubs) !== stubs) done[i] = parseChunk(text, { start: c.start, end: c.end, ...(c.stubs.startsWith('\0') ? { meta: true } : {}) }, definitions);
+      if ((c.stubs.startsWith('\0') ? c.stubs.slice(1) : c.stubs) !== stubs) {
+        blockCount -= c.result.blocks.length;
+        done[i] = parseChunk(text, { start: c.start, end: c.end, ...(c.stubs.startsWith('\0') ? { meta: true } : {}) }, definitions);
+        blockCount += done[i]!.result.blocks.length;
+      }
     }
   }
   // Made at its length (no growth garbage at every edit).
-  let blockCount = 0;
-  for (let ci = 0; ci < done.length; ci++) blockCount += done[ci]!.result.blocks.length;
   const blocks: ProseBlock[] = new Array(blockCount);
   let bw = 0;
   const directives: Directive[] = [];
