@@ -336,6 +336,7 @@ function scanPieces(text: string, from: number, stop?: (at: number) => boolean):
  * scanPieces(text, 0) (test/engine/markdown-chunking.test.ts compares both over random edits).
  */
 function piecesAfterEdit(text: string, old: Piece[], u: Unchanged): Piece[] {
+  PIECES_KEPT_DEFINITIONS = false;
   let keep = 0;
   while (keep < old.length && old[keep]!.reach <= u.prefixEnd) keep++;
   // The scan restarts where a kept piece ended: at the start of the first piece not kept.
@@ -364,6 +365,12 @@ function piecesAfterEdit(text: string, old: Piece[], u: Unchanged): Piece[] {
   const out: Piece[] = new Array(keep + pieces.length + tail);
   let w = 0;
   for (let i = 0; i < keep; i++) out[w++] = old[i]!;
+  // Whether the lines that read as definitions are those of the old pieces: none in the pieces scanned, none in the old
+  // pieces they replace (the kept and moved pieces keep theirs).
+  let defs = false;
+  for (let i = 0; i < pieces.length && !defs; i++) if (pieces[i]!.defs) defs = true;
+  for (let i = keep; i < old.length - tail && !defs; i++) if (old[i]!.defs) defs = true;
+  PIECES_KEPT_DEFINITIONS = !defs;
   for (let i = 0; i < pieces.length; i++) out[w++] = pieces[i]!;
   for (let i = old.length - tail; i < old.length; i++) {
     const p = old[i]!;
@@ -374,6 +381,12 @@ function piecesAfterEdit(text: string, old: Piece[], u: Unchanged): Piece[] {
   }
   return out;
 }
+
+/**
+ * Whether the last piecesAfterEdit() gave pieces with the same definition lines as the old ones (then their
+ * definitionsOf() is the old pieces': speed only, session 15, no pass over every piece per edit).
+ */
+let PIECES_KEPT_DEFINITIONS = false;
 
 /**
  * Groups pieces into chunks of several pieces: each parser call has a fixed cost, so one
@@ -3102,10 +3115,10 @@ export function forgetLastParse(): void {
   lastParse = undefined;
 }
 
-/** The pieces and chunks of the last parse (tests only: an edit's reuse must give what a scan from scratch gives). */
-export function lastChunking(): { pieces: Piece[]; chunks: Chunk[]; definitions: Definitions } | undefined {
+/** The pieces, chunks and definitions (read, and the lines that read as such) of the last parse (tests only: an edit's reuse must give what a scan from scratch gives). */
+export function lastChunking(): { pieces: Piece[]; chunks: Chunk[]; definitions: Definitions; candidates: Definitions } | undefined {
   const last = lastParse;
-  return last && { pieces: last.pieces.map((p) => ({ ...p })), chunks: last.chunks.map((c) => ({ start: c.start, end: c.end })), definitions: last.definitions };
+  return last && { pieces: last.pieces.map((p) => ({ ...p })), chunks: last.chunks.map((c) => ({ start: c.start, end: c.end })), definitions: last.definitions, candidates: last.candidates };
 }
 
 export function parseMarkdown(source: string, ends?: EditEnds): ParsedDocument {
@@ -3126,8 +3139,10 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
   const unchanged = known ? known.unchanged : unchangedEnds(source);
   const text = guardAfterEdit(source, unchanged);
   const last = lastParse;
-  const pieces = text === source && unchanged && last ? piecesAfterEdit(text, last.pieces, unchanged) : scanPieces(text, 0).pieces;
-  const candidates = definitionsOf(pieces);
+  const afterEdit = text === source && unchanged !== undefined && last !== undefined;
+  const pieces = afterEdit ? piecesAfterEdit(text, last.pieces, unchanged) : scanPieces(text, 0).pieces;
+  // The same definition lines as the last pieces: the same labels (the last set, not changed by anyone).
+  const candidates = afterEdit && PIECES_KEPT_DEFINITIONS ? last.candidates : definitionsOf(pieces);
   const chunks = groupChunks(text, pieces);
   parses++;
   // Stubs from the definitions the parser found last time, when the lines that read as definitions are the same.
