@@ -207,6 +207,8 @@ describe('Markdown chunks after an edit: the same as a scan from scratch', () =>
               assert.deepStrictEqual(reused.pieces, scratch.pieces, 'pieces');
               assert.deepStrictEqual(reused.chunks, scratch.chunks, 'chunks');
               assert.deepStrictEqual([...reused.definitions].sort(), [...scratch.definitions].sort(), 'definitions');
+              // The lines that read as definitions (kept from the last pieces when the edit changed none of them).
+              assert.deepStrictEqual([...reused.candidates].sort(), [...scratch.candidates].sort(), 'definition lines');
               assert.deepStrictEqual(incremental, fresh, 'blocks');
             }
           },

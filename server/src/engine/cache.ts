@@ -85,14 +85,15 @@ export class ContentCache<V> {
 
   /** Keeps only the entries `keep` says yes to (it may return a smaller value to store instead). */
   filter(keep: (value: V, key: string) => V | undefined): void {
-    for (const [k, v] of this.map) {
+    // (forEach: no entry pair per entry. An entry deleted or set again during it is as in a for-of over the map.)
+    this.map.forEach((v, k) => {
       const kept = keep(v, k);
       if (kept === undefined) this.delete(k);
       else if (kept !== v) {
         this.weight += this.weigh(k, kept) - this.weigh(k, v);
         this.map.set(k, kept);
       }
-    }
+    });
   }
 
   clear(): void {

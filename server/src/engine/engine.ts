@@ -737,7 +737,9 @@ export class Engine {
       yield;
       try {
         const id = rule.meta.id;
-        for (const f of rule.check(model, this.context(rule, config, sev))) findings.push(asFinding(f, id, sev));
+        // (Indexed: no iterator result per finding at every edit.)
+        const made = rule.check(model, this.context(rule, config, sev));
+        for (let i = 0; i < made.length; i++) findings.push(asFinding(made[i]!, id, sev));
       } catch (err) {
         errors.push({ ruleId: rule.meta.id, message: (err as Error).message });
       }

@@ -336,6 +336,7 @@ function scanPieces(text: string, from: number, stop?: (at: number) => boolean):
  * scanPieces(text, 0) (test/engine/markdown-chunking.test.ts compares both over random edits).
  */
 function piecesAfterEdit(text: string, old: Piece[], u: Unchanged): Piece[] {
+  PIECES_KEPT_DEFINITIONS = false;
   let keep = 0;
   while (keep < old.length && old[keep]!.reach <= u.prefixEnd) keep++;
   // The scan restarts where a kept piece ended: at the start of the first piece not kept.
@@ -364,6 +365,12 @@ function piecesAfterEdit(text: string, old: Piece[], u: Unchanged): Piece[] {
   const out: Piece[] = new Array(keep + pieces.length + tail);
   let w = 0;
   for (let i = 0; i < keep; i++) out[w++] = old[i]!;
+  // Whether the lines that read as definitions are those of the old pieces: none in the pieces scanned, none in the old
+  // pieces they replace (the kept and moved pieces keep theirs).
+  let defs = false;
+  for (let i = 0; i < pieces.length && !defs; i++) if (pieces[i]!.defs) defs = true;
+  for (let i = keep; i < old.length - tail && !defs; i++) if (old[i]!.defs) defs = true;
+  PIECES_KEPT_DEFINITIONS = !defs;
   for (let i = 0; i < pieces.length; i++) out[w++] = pieces[i]!;
   for (let i = old.length - tail; i < old.length; i++) {
     const p = old[i]!;
@@ -374,6 +381,12 @@ function piecesAfterEdit(text: string, old: Piece[], u: Unchanged): Piece[] {
   }
   return out;
 }
+
+/**
+ * Whether the last piecesAfterEdit() gave pieces with the same definition lines as the old ones (then their
+ * definitionsOf() is the old pieces': speed only, session 15, no pass over every piece per edit).
+ */
+let PIECES_KEPT_DEFINITIONS = false;
 
 /**
  * Groups pieces into chunks of several pieces: each parser call has a fixed cost, so one
@@ -3102,10 +3115,10 @@ export function forgetLastParse(): void {
   lastParse = undefined;
 }
 
-/** The pieces and chunks of the last parse (tests only: an edit's reuse must give what a scan from scratch gives). */
-export function lastChunking(): { pieces: Piece[]; chunks: Chunk[]; definitions: Definitions } | undefined {
+/** The pieces, chunks and definitions (read, and the lines that read as such) of the last parse (tests only: an edit's reuse must give what a scan from scratch gives). */
+export function lastChunking(): { pieces: Piece[]; chunks: Chunk[]; definitions: Definitions; candidates: Definitions } | undefined {
   const last = lastParse;
-  return last && { pieces: last.pieces.map((p) => ({ ...p })), chunks: last.chunks.map((c) => ({ start: c.start, end: c.end })), definitions: last.definitions };
+  return last && { pieces: last.pieces.map((p) => ({ ...p })), chunks: last.chunks.map((c) => ({ start: c.start, end: c.end })), definitions: last.definitions, candidates: last.candidates };
 }
 
 export function parseMarkdown(source: string, ends?: EditEnds): ParsedDocument {
@@ -3126,8 +3139,10 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
   const unchanged = known ? known.unchanged : unchangedEnds(source);
   const text = guardAfterEdit(source, unchanged);
   const last = lastParse;
-  const pieces = text === source && unchanged && last ? piecesAfterEdit(text, last.pieces, unchanged) : scanPieces(text, 0).pieces;
-  const candidates = definitionsOf(pieces);
+  const afterEdit = text === source && unchanged !== undefined && last !== undefined;
+  const pieces = afterEdit ? piecesAfterEdit(text, last.pieces, unchanged) : scanPieces(text, 0).pieces;
+  // The same definition lines as the last pieces: the same labels (the last set, not changed by anyone).
+  const candidates = afterEdit && PIECES_KEPT_DEFINITIONS ? last.candidates : definitionsOf(pieces);
   const chunks = groupChunks(text, pieces);
   parses++;
   // Stubs from the definitions the parser found last time, when the lines that read as definitions are the same.
@@ -3140,6 +3155,10 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
   // A turn for the caller before each chunk read (or found in the chunk cache), and every REUSED_PER_STEP chunks
   // taken from the last parse (those cost a look-up: a step each was ~200 steps per edit at 100,000 words).
   let sinceYield = REUSED_PER_STEP;
+  // The definitions the parser read, and the blocks (for an array made at its length), gathered as the chunks come
+  // (one pass over them per edit).
+  let found: Definitions | undefined;
+  let blockCount = 0;
   for (let i = 0; i < chunks.length; i++) {
     if (sinceYield >= REUSED_PER_STEP) {
       sinceYield = 0;
@@ -3175,15 +3194,14 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
       parsed = parseChunk(text, chunk, guess);
     }
     done.push(parsed);
+    const r = parsed.result;
+    blockCount += r.blocks.length;
+    const defines = r.defines;
+    if (defines) for (const d of defines) (found ??= new Set()).add(d);
   }
   // The definitions as the parser read them (a line that reads as one may be none: in a paragraph,
   // in HTML; and one may sit in a quote or list item): when they differ, the chunks are read again with them.
   let definitions = guess;
-  let found: Definitions | undefined;
-  for (let i = 0; i < done.length; i++) {
-    const defines = done[i]!.result.defines;
-    if (defines) for (const d of defines) (found ??= new Set()).add(d);
-  }
   found ??= new Set();
   if (!sameDefinitions(found, guess)) {
     definitions = found;
@@ -3191,12 +3209,14 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
       const c = done[i]!;
       const src = text.slice(c.start, c.end);
       const stubs = stubDefinitions(src, definitions);
-      if ((c.stubs.startsWith('\0') ? c.stubs.slice(1) : c.stubs) !== stubs) done[i] = parseChunk(text, { start: c.start, end: c.end, ...(c.stubs.startsWith('\0') ? { meta: true } : {}) }, definitions);
+      if ((c.stubs.startsWith('\0') ? c.stubs.slice(1) : c.stubs) !== stubs) {
+        blockCount -= c.result.blocks.length;
+        done[i] = parseChunk(text, { start: c.start, end: c.end, ...(c.stubs.startsWith('\0') ? { meta: true } : {}) }, definitions);
+        blockCount += done[i]!.result.blocks.length;
+      }
     }
   }
   // Made at its length (no growth garbage at every edit).
-  let blockCount = 0;
-  for (let ci = 0; ci < done.length; ci++) blockCount += done[ci]!.result.blocks.length;
   const blocks: ProseBlock[] = new Array(blockCount);
   let bw = 0;
   const directives: Directive[] = [];

@@ -195,8 +195,12 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         if (n >= 5 && streak.fragments >= 0.8 * n) fieldRanges.push([streak.from, streak.to]);
         streak = undefined;
       };
-      for (const r of blockRuns) {
-        for (const x of r.value.streaks) {
+      // (Indexed loops over the runs and their summaries: no iterator per run at every edit.)
+      for (let ri = 0; ri < blockRuns.length; ri++) {
+        const r = blockRuns[ri]!;
+        const streaks = r.value.streaks;
+        for (let si = 0; si < streaks.length; si++) {
+          const x = streaks[si]!;
           const from = r.from + x.from;
           if (streak && streak.to === from) {
             streak.to = r.from + x.to;
@@ -215,7 +219,8 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       // depend on outside the run, see runAcronyms), then the runs' in order: the same as a pass over every use.
       let field = 0;
       let order = 0;
-      for (const r of blockRuns) {
+      for (let ri = 0; ri < blockRuns.length; ri++) {
+        const r = blockRuns[ri]!;
         const inGlossary = glossaryHeading(doc.sections[r.section]?.title);
         if (r.value.notes.length) notes.push(r.value.notes);
         if (r.value.uses.length === 0) continue;
@@ -227,7 +232,8 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         const after = r.value.tail ? doc.blocks[r.to] : undefined;
         const nextExplains = !!after && after.prose.kind === 'tableCell' && words(after.prose.text).length >= 2;
         const c = runAcronyms(doc, r, inGlossary, fields, nextExplains);
-        for (const a of c.acronyms) {
+        for (let ai = 0; ai < c.acronyms.length; ai++) {
+          const a = c.acronyms[ai]!;
           if (a.definedAt !== undefined && !definedAt.has(a.acronym)) definedAt.set(a.acronym, order + a.definedAt);
           if (a.everywhere) explainedEverywhere.add(a.acronym);
           if (a.definedIn.length) {

@@ -83,8 +83,12 @@ export const mixedTerms: DocumentRule = {
     // Different words for one thing only when the group says readers confuse them, when asked for, or when the project chose one of them.
     const projectGroup = (group: SynonymGroup) => Object.keys(prefer).some((k) => group.members.some((m) => normalizeWord(m.term) === normalizeWord(k)));
     const reported = new Map<SynonymGroup, boolean>();
-    for (const run of runs) {
-      for (const { group, uses } of run.value.groups) {
+    // (Indexed loops over the runs and their uses: no iterator per run and group at every edit.)
+    for (let r = 0; r < runs.length; r++) {
+      const run = runs[r]!;
+      const groups = run.value.groups;
+      for (let gi = 0; gi < groups.length; gi++) {
+        const { group, uses } = groups[gi]!;
         let list = byGroup.get(group);
         if (!list) {
           // A group that cannot be reported is not gathered (its uses are read for nothing else).
@@ -93,7 +97,7 @@ export const mixedTerms: DocumentRule = {
           if (!may) continue;
           byGroup.set(group, (list = []));
         }
-        for (const { k, use } of uses) list.push({ use, block: doc.blocks[run.from + k]! });
+        for (let u = 0; u < uses.length; u++) list.push({ use: uses[u]!.use, block: doc.blocks[run.from + uses[u]!.k]! });
       }
     }
     // Occurrences other term rules already flag are left to them (their places, made when first asked).
@@ -112,6 +116,11 @@ export const mixedTerms: DocumentRule = {
     };
     const out: DocumentFinding[] = [];
     for (const [group, found] of byGroup) {
+      // One word of the group throughout: nothing to report (no counts made).
+      const one = found[0]!.use.hit.member;
+      let mixed = false;
+      for (let u = 1; u < found.length && !mixed; u++) if (found[u]!.use.hit.member !== one) mixed = true;
+      if (!mixed) continue;
       const counts = new Map<number, number>();
       for (const u of found) counts.set(u.use.hit.member, (counts.get(u.use.hit.member) ?? 0) + 1);
       if (counts.size < 2) continue;

@@ -80,26 +80,27 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
       const field = practiceFields(doc);
       const shown = kind === 'jargon' ? registerFilter(doc, ctx, cues) : () => true;
       const quiet = kind === 'jargon' ? fieldWordFilter(ctx, meta) : () => false;
-      for (const [entry, uses] of byEntry) {
-        if (entry.practiceIn && entry.practiceIn.some((w) => field(w) >= PRACTICE_MENTIONS)) continue;
+      // (forEach: no entry pair per entry at every check.)
+      byEntry.forEach((uses, entry) => {
+        if (entry.practiceIn && entry.practiceIn.some((w) => field(w) >= PRACTICE_MENTIONS)) return;
         // A word that is jargon only in one field (customer for a benefit claimant) keeps its ordinary sense elsewhere.
         // A project that set its own word for it (vocabulary.prefer) has said it is jargon there.
-        if (entry.onlyIn && !entry.onlyIn.some((w) => field(w) >= 1) && !(entry.configurable && Object.keys(prefer).some((k) => normalizeWord(k) === normalizeWord(entry.term)))) continue;
-        if (!shown(entry, uses[0]!.use.hit.dictionary)) continue;
+        if (entry.onlyIn && !entry.onlyIn.some((w) => field(w) >= 1) && !(entry.configurable && Object.keys(prefer).some((k) => normalizeWord(k) === normalizeWord(entry.term)))) return;
+        if (!shown(entry, uses[0]!.use.hit.dictionary)) return;
         const { finding, subject } = findingFor(doc, { kind, text, cues, prefer }, entry, uses, headed.has(entry), last, next);
         out.push(finding);
         // A word of a field or of academic writing without a reviewed swap: found, but a hint (see fieldWordFilter).
         if (quiet(entry, uses[0]!.use.hit.dictionary)) {
           finding.severity = 'hint';
           finding.data = { ...finding.data, fieldWord: true };
-          continue;
+          return;
         }
         // Frequency never makes a warning: a term a report uses most is often its readers' own word.
         // A warning is worth it for a word with a plain equivalent that always fits (indien → als,
         // prior to → before) or a reviewed drop-in swap; a content word (implementation, onboarding,
         // functionaliteit) is information: whether it is the readers' word is for the writer to say.
         if (!subject) weight.set(finding, plainEquivalent(entry) ? (uses.some((u) => KEY_ROLES.has(doc.sections[u.section]?.role ?? '')) ? KEY_SECTION_WEIGHT : 1) : 0);
-      }
+      });
       if (kind === 'jargon') rankWarnings(doc, ctx, meta, weight);
       return out;
     },
@@ -148,14 +149,18 @@ function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: 
   const headed = new Set<DictionaryEntry>();
   // The tests on the document (an adopted section, the document's own abbreviations, a link's text, a glossary
   // section) and the places are asked here, in the same order as a pass over every block.
-  for (const run of runs) {
-    for (const bu of run.value[kind]) {
+  // (Indexed loops over the runs and their blocks: no iterator per run at every edit.)
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!;
+    const bus = run.value[kind];
+    for (let x = 0; x < bus.length; x++) {
+      const bu = bus[x]!;
       const b = doc.blocks[run.from + bu.k]!;
       const start = b.start;
       // Text that is not the writer's own: a section that says it is adopted (a code of conduct, a licence); the
       // template's guidance to the writer was left out with the block's uses. Its words are not the writer's to change.
       if (adopted.length && adopted.some(([a, e]) => a <= start && start < e)) continue;
-      for (const entry of bu.headed) headed.add(entry);
+      for (let h = 0; h < bu.headed.length; h++) headed.add(bu.headed[h]!);
       const { uses } = bu;
       if (uses.length === 0) continue;
       const map = b.prose.map;
@@ -325,8 +330,12 @@ function adoptedIn(doc: DocumentModel, cues: CompiledCues, runs: ReadonlyArray<R
     }
     if (!some) return out;
   }
-  for (const run of runs) {
-    for (const { k, hits } of run.value.adopted) {
+  // (Indexed loops over the runs: no iterator per run at every check.)
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!;
+    const adopted = run.value.adopted;
+    for (let x = 0; x < adopted.length; x++) {
+      const { k, hits } = adopted[x]!;
       const b = doc.blocks[run.from + k]!;
       const at = b.toDocument(0, 0).offset;
       const enclosing = doc.sections.filter((sec) => sec.offset <= at && at < sec.contentEnd);
