@@ -10,12 +10,17 @@
  * - cold start on 1,000 words: `brug check` against the retext pipeline as a process;
  * - the same documents as whole processes: `brug check` as shipped against the retext pipeline as a command (CPU).
  *
+ * The process runs with the `brug` command's V8 settings (bench/v8-as-shipped.ts; BRUG_BENCH_V8_DEFAULTS=1: V8's own),
+ * for both pipelines.
+ *
  * Times are the CPU time of the process (process.cpuUsage), which the load of a shared machine
  * disturbs far less than wall time; the cold start times whole processes (wall). Brug runs as
  * bundled for the command and the language server (bench/shipped.ts).
  *
  * Run alone: node --expose-gc --import tsx bench/real.ts [scaling|compare|cold|process]
  */
+// First: the V8 settings of the `brug` command for this process (before retext and the engine are loaded).
+import { V8_AS_SHIPPED } from './v8-as-shipped.js';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -195,6 +200,7 @@ async function warmUp(): Promise<void> {
 }
 
 async function partCompare(): Promise<void> {
+  console.log(`(V8 settings: ${V8_AS_SHIPPED ? "the brug command's, for both pipelines" : "V8's defaults (BRUG_BENCH_V8_DEFAULTS=1)"})`);
   await warmUp();
   const thesis = buildThesis();
   const docs: Array<{ label: string; text: string; path: string; lang: 'nl' | 'en' }> = [];

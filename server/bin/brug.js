@@ -15,12 +15,9 @@ import { Script } from 'node:vm';
 // 91,000-word book.
 setFlagsFromString('--no-regexp-tier-up');
 
-// V8 optimises a function once it has run a fixed amount of its bytecode (the interrupt budget, 66 KB of it by
-// default). A check runs hundreds of medium-warm functions a few hundred times each: under the default most of them are
-// compiled by TurboFan on helper threads, many are thrown away and compiled again when an object of another shape comes
-// by, and half of the CPU time of a long document's check went to that compiler. With nine times the budget only the
-// hot ones are compiled: a fresh `brug check` of a 80,000-word thesis takes ~30 % less CPU (bench/RESULTS.md,
-// session 15, V8 tiering); BRUG_INTERRUPT_BUDGET=67584 restores V8's default, for comparisons.
+// V8's tiering: TurboFan compiles only the functions a check runs hot (nine times V8's default budget; why, and the
+// measurements: server/src/workspace/v8-settings.ts, whose INTERRUPT_BUDGET this equals — test/cli/v8-settings.test.ts).
+// BRUG_INTERRUPT_BUDGET=67584 restores V8's default, for comparisons.
 setFlagsFromString(`--interrupt-budget=${Number(process.env.BRUG_INTERRUPT_BUDGET) || 600000}`);
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
