@@ -304,7 +304,7 @@ export function toDiagnosticsAfterEdit(
     // Where the finding's own range was in the old text (sameFinding then checks every other stretch it reads).
     const d = moved(u, f.offset, Math.max(f.offset, f.endOffset));
     let reused: Diagnostic | undefined;
-    if (d === d) {
+    if (!Number.isNaN(d)) {
       // The last check's findings are sorted by offset: the first at the old offset, then those at the same offset.
       const target = f.offset - d;
       if (start > 0 && oldFindings[start - 1]!.offset >= target) start = 0;
