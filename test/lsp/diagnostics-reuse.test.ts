@@ -29,6 +29,30 @@ const PIECES = [
   'het UWV ',
 ];
 
+type Engine = ReturnType<typeof engineFor>['engine'];
+
+/** The first check of `text` and its diagnostics, as the server shows them. */
+function firstCheck(engine: Engine, text: string, uri: string, ui: Language): { r: ReturnType<Engine['lint']>; doc: TextDocument; shown: Shown } {
+  const r = engine.lint(text, { uri });
+  const doc = TextDocument.create(uri, 'markdown', 1, text);
+  return { r, doc, shown: { uri, ui, text, findings: r.findings, diagnostics: toDiagnostics(r.findings, doc, ui, uri, text) } };
+}
+
+/**
+ * One edit (`remove` characters at `at` × the length replaced by `piece`) checked again: the new text, check and
+ * document, the diagnostics made from scratch, and the ends the edit left alone as the document store knows them (the
+ * texts may share more).
+ */
+function editAndCheck(engine: Engine, text: string, doc: TextDocument, e: { at: number; remove: number; piece: string }, uri: string, ui: Language) {
+  const at = Math.floor(e.at * text.length);
+  const end = Math.min(text.length, at + e.remove);
+  const ends = { prefix: at, suffix: text.length - end };
+  const next = text.slice(0, at) + e.piece + text.slice(end);
+  const r = engine.lint(next, { uri });
+  const nextDoc = TextDocument.create(uri, 'markdown', doc.version + 1, next);
+  return { at, ends, text: next, r, doc: nextDoc, fresh: toDiagnostics(r.findings, nextDoc, ui, uri, next) };
+}
+
 describe('lsp: diagnostics after an edit reuse the last ones only where they are equal', function () {
   this.timeout(120000);
 
@@ -49,19 +73,12 @@ describe('lsp: diagnostics after an edit reuse the last ones only where they are
       fc.assert(
         fc.property(fc.array(editsOf(PIECES), { minLength: 1, maxLength: 5 }), (edits) => {
           let text = base;
-          let r = engine.lint(text, { uri });
-          let doc = TextDocument.create(uri, 'markdown', 1, text);
-          let shown: Shown = { uri, ui, text, findings: r.findings, diagnostics: toDiagnostics(r.findings, doc, ui, uri, text) };
+          let { doc, shown } = firstCheck(engine, text, uri, ui);
           for (const e of edits) {
-            const at = Math.floor(e.at * text.length);
-            const end = Math.min(text.length, at + e.remove);
-            // The ends the edit left alone, as the document store knows them (the texts may share more).
-            const ends = { prefix: at, suffix: text.length - end };
-            text = text.slice(0, at) + e.piece + text.slice(end);
-            r = engine.lint(text, { uri });
-            doc = TextDocument.create(uri, 'markdown', doc.version + 1, text);
+            const step = editAndCheck(engine, text, doc, e, uri, ui);
+            const { ends, r, fresh } = step;
+            ({ text, doc } = step);
             const after = toDiagnosticsAfterEdit(shown, r.findings, doc, ui, uri, text);
-            const fresh = toDiagnostics(r.findings, doc, ui, uri, text);
             assert.deepEqual(after, fresh);
             const known = toDiagnosticsAfterEdit(shown, r.findings, doc, ui, uri, text, ends);
             assert.deepEqual(known, fresh);
@@ -118,17 +135,11 @@ describe('lsp: diagnostics of findings with places on both sides of an edit', fu
       fc.assert(
         fc.property(fc.array(fc.record({ at: fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000), remove: fc.integer({ min: 0, max: 12 }), piece: fc.constantFrom('', 'x', 'ook ', 'in order to ', 'in het kader van ', '\n') }), { minLength: 1, maxLength: 4 }), (edits) => {
           let text = base;
-          let r = engine.lint(text, { uri });
-          let doc = TextDocument.create(uri, 'markdown', 1, text);
-          let shown: Shown = { uri, ui, text, findings: r.findings, diagnostics: toDiagnostics(r.findings, doc, ui, uri, text) };
+          let { doc, shown } = firstCheck(engine, text, uri, ui);
           for (const e of edits) {
-            const at = Math.floor(e.at * text.length);
-            const end = Math.min(text.length, at + e.remove);
-            const ends = { prefix: at, suffix: text.length - end };
-            text = text.slice(0, at) + e.piece + text.slice(end);
-            r = engine.lint(text, { uri });
-            doc = TextDocument.create(uri, 'markdown', doc.version + 1, text);
-            const fresh = toDiagnostics(r.findings, doc, ui, uri, text);
+            const step = editAndCheck(engine, text, doc, e, uri, ui);
+            const { at, ends, r, fresh } = step;
+            ({ text, doc } = step);
             const after = toDiagnosticsAfterEdit(shown, r.findings, doc, ui, uri, text, ends);
             assert.deepEqual(after, fresh);
             assert.deepEqual(toDiagnosticsAfterEdit(shown, r.findings, doc, ui, uri, text), fresh);
