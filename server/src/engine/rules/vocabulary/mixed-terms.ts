@@ -121,9 +121,9 @@ export const mixedTerms: DocumentRule = {
       let mixed = false;
       for (let u = 1; u < found.length && !mixed; u++) if (found[u]!.use.hit.member !== one) mixed = true;
       if (!mixed) continue;
+      // (At least two members here: the check above said so.)
       const counts = new Map<number, number>();
       for (const u of found) counts.set(u.use.hit.member, (counts.get(u.use.hit.member) ?? 0) + 1);
-      if (counts.size < 2) continue;
       const uses: Use[] = found.map(({ use, block }) => ({ use, ...block.toDocument(use.start, use.end) }));
       // Preferred: the project's choice, else the report's own majority; a tie goes to the
       // dictionary's preferred member when it is among the most used, else to the member listed first.
