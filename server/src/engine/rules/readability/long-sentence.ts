@@ -393,6 +393,25 @@ function sourcesOf(doc: DocumentModel, g: SectionGroup, max: number, summaryMax:
   return sources;
 }
 
+/** Whether sourcesOf() of a section would be `sources`: the same objects in the same order. */
+function sameSources(doc: DocumentModel, g: SectionGroup, sources: readonly object[], max: number, summaryMax: number, clauseMax: number): boolean {
+  let s = 0;
+  for (let r = 0; r < g.runs.length; r++) {
+    const run = g.runs[r]!;
+    const v = run.value;
+    if (sources[s++] !== v) return false;
+    if (v.asked) for (let a = 0; a < v.asked.length; a++) if (sources[s++] !== askedLong(v, a, doc.blocks[run.from + v.asked[a]!]!, max, summaryMax, clauseMax)) return false;
+  }
+  return s === sources.length;
+}
+
+/** Whether two lists hold the same runs (the same objects in the same order). */
+function sameRuns(a: ReadonlyArray<Run<RunLong>>, b: ReadonlyArray<Run<RunLong>>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Whether each of a section's candidates is marked as when its findings were made. */
 function sameMarks(marks: readonly boolean[], top: readonly LongSentence[], now: number): boolean {
   if (marks.length !== top.length) return false;
@@ -489,7 +508,7 @@ function movedBy(doc: DocumentModel, g: SectionGroup, state: SectionState): numb
  */
 function stillRanked(doc: DocumentModel, g: SectionGroup, state: SectionState, key: string): boolean {
   if (state.key !== key || state.sources.length !== g.sources.length) return false;
-  for (let j = 0; j < g.sources.length; j++) if (state.sources[j] !== g.sources[j]) return false;
+  if (state.sources !== g.sources) for (let j = 0; j < g.sources.length; j++) if (state.sources[j] !== g.sources[j]) return false;
   if (!questionsRanked(doc, g, state)) return false;
   // Blocks that all moved by the same distance kept their order (speed only, doc20).
   if (state.ties.length === 0 || movedBy(doc, g, state) !== null) return true;
@@ -791,7 +810,8 @@ export const longSentence: DocumentRule = {
         g.moved = { state: known, by: known.seen!.by };
         g.state = known;
       } else {
-        g.sources = sourcesOf(doc, g, max, summaryMax, clauseMax);
+        // The state's own sources when the section's are the same (compared as they are read: no list made; speed only, doc32).
+        g.sources = known && known.usedAt !== now && known.key === gatherKey && sameSources(doc, g, known.sources, max, summaryMax, clauseMax) ? known.sources : sourcesOf(doc, g, max, summaryMax, clauseMax);
         if (known && known.usedAt !== now && stillRanked(doc, g, known, gatherKey)) {
           g.state = known;
         } else {
@@ -850,7 +870,8 @@ export const longSentence: DocumentRule = {
           const mf = made.findings;
           for (let k = 0; k < mf.length; k++) out.push(mf[k]!);
           const seen = state.seen;
-          if (seen !== undefined) (seen.check = now), (seen.by = by), (seen.runs = g.runs);
+          // (The list of the last check kept when it holds the same runs: one list less per section that survives the check.)
+          if (seen !== undefined) (seen.check = now), (seen.by = by), seen.runs === g.runs || sameRuns(seen.runs, g.runs) || (seen.runs = g.runs);
           else state.seen = { check: now, by, runs: g.runs };
           continue;
         }
