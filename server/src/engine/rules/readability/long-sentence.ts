@@ -340,8 +340,9 @@ interface SectionGroup {
   runs: Array<Run<RunLong>>;
   sentences: number;
   state?: SectionState;
-  /** movedBy() of a state, once asked (by: null when not moved as a whole). */
-  moved?: { state: SectionState; by: number | null };
+  /** movedBy() of a state, once asked (`movedBy` null when not moved as a whole; two fields, no object per section and check). */
+  movedState?: SectionState;
+  movedBy?: number | null;
 }
 
 /**
@@ -484,7 +485,7 @@ function gather(doc: DocumentModel, g: SectionGroup, key: string, max: number, s
  * it), or null; asked once per section and check.
  */
 function movedBy(doc: DocumentModel, g: SectionGroup, state: SectionState): number | null {
-  if (g.moved?.state === state) return g.moved.by;
+  if (g.movedState === state) return g.movedBy!;
   const made = state.made;
   let by: number | null = null;
   if (made && state.long.length > 0) {
@@ -497,7 +498,8 @@ function movedBy(doc: DocumentModel, g: SectionGroup, state: SectionState): numb
       }
     }
   }
-  g.moved = { state, by };
+  g.movedState = state;
+  g.movedBy = by;
   return by;
 }
 
@@ -773,7 +775,10 @@ export const longSentence: DocumentRule = {
     // come: what each section's long sentences are gathered from (its runs' summaries, the answers of blocks asked at
     // each check) and the runs themselves (a section's blocks are consecutive).
     const groups: SectionGroup[] = [];
-    const groupOf = new Map<number, SectionGroup>();
+    // (Sections come in increasing order: a section after the last one seen is a new group, without a look-up; the map
+    // is made only if a section came back after another. Speed and garbage only, doc32.)
+    let groupOf: Map<number, SectionGroup> | undefined;
+    let highest = -Infinity;
     // (Indexed loops over the runs, sections and findings here: no iterator result per element at every edit.)
     let current: SectionGroup | undefined;
     for (let r = 0; r < runs.length; r++) {
@@ -781,10 +786,19 @@ export const longSentence: DocumentRule = {
       const v = run.value;
       if (v.blocks === 0 || thanks.has(run.section)) continue;
       // (A section's runs are consecutive: the map is asked when the section changes.)
-      let g = current !== undefined && current.section === run.section ? current : groupOf.get(run.section);
+      let g = current !== undefined && current.section === run.section ? current : undefined;
+      if (!g && run.section <= highest) {
+        if (!groupOf) {
+          groupOf = new Map();
+          for (let k = 0; k < groups.length; k++) groupOf.set(groups[k]!.section, groups[k]!);
+        }
+        g = groupOf.get(run.section);
+      }
       if (!g) {
-        groupOf.set(run.section, (g = { section: run.section, sources: NO_SOURCES, runs: [], sentences: 0 }));
+        g = { section: run.section, sources: NO_SOURCES, runs: [], sentences: 0, state: undefined, movedState: undefined, movedBy: undefined };
+        groupOf?.set(run.section, g);
         groups.push(g);
+        if (run.section > highest) highest = run.section;
       }
       current = g;
       g.runs.push(run);
@@ -807,7 +821,8 @@ export const longSentence: DocumentRule = {
         // Speed only (session 12): the same runs of the same block objects as at the last check, which this state served
         // (its sources the same, its blocks where they were, the findings moved by as much as then).
         g.sources = known.sources;
-        g.moved = { state: known, by: known.seen!.by };
+        g.movedState = known;
+        g.movedBy = known.seen!.by;
         g.state = known;
       } else {
         // The state's own sources when the section's are the same (compared as they are read: no list made; speed only, doc32).
