@@ -339,6 +339,8 @@ interface SectionGroup {
   sources: object[];
   runs: Array<Run<RunLong>>;
   sentences: number;
+  /** Whether a run of it has a long sentence (or a block asked at each check): a section without one has no finding. */
+  long: boolean;
   state?: SectionState;
   /** movedBy() of a state, once asked (`movedBy` null when not moved as a whole; two fields, no object per section and check). */
   movedState?: SectionState;
@@ -795,7 +797,7 @@ export const longSentence: DocumentRule = {
         g = groupOf.get(run.section);
       }
       if (!g) {
-        g = { section: run.section, sources: NO_SOURCES, runs: [], sentences: 0, state: undefined, movedState: undefined, movedBy: undefined };
+        g = { section: run.section, sources: NO_SOURCES, runs: [], sentences: 0, long: false, state: undefined, movedState: undefined, movedBy: undefined };
         groupOf?.set(run.section, g);
         groups.push(g);
         if (run.section > highest) highest = run.section;
@@ -803,7 +805,13 @@ export const longSentence: DocumentRule = {
       current = g;
       g.runs.push(run);
       g.sentences += v.sentences;
+      if (v.long.length > 0) g.long = true;
     }
+    // A section without a long sentence gathers none, marks none and has no finding: left out (speed only, doc32; most
+    // sections of a long report, which an edit would otherwise walk one by one).
+    let kept = 0;
+    for (let gi = 0; gi < groups.length; gi++) if (groups[gi]!.long) groups[kept++] = groups[gi]!;
+    groups.length = kept;
     // The blocks that are the last check's block objects (the first `same`): a section among them whose state served it
     // at the last check, with the same runs, is as it was then (see unchanged).
     const same = samePrefix(doc.blocks, LAST_BLOCKS?.deref() ?? NO_BLOCKS);
