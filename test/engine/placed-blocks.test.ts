@@ -210,6 +210,15 @@ describe('engine: placed blocks after an edit', function () {
         runs = slots.runs(result.model, (from, to) => words(result, from, to));
         const change = slots.change();
         const fresh = runs.reduce((n, r) => n + r.value, 0);
+        // Every run handed out (also those copied from the last call: doc32) in its place, section and sum of this check.
+        let next = 0;
+        for (const r of runs) {
+          assert.equal(r.from, next);
+          next = r.to;
+          assert.equal(r.value, words(result, r.from, r.to));
+          for (let i = r.from; i < r.to; i++) assert.equal(result.blocks[i]!.section, r.section);
+        }
+        assert.equal(next, result.blocks.length);
         if (change) {
           corrected++;
           assert.equal(change.previous, before);

@@ -86,11 +86,16 @@ function editedRuns(blocks: readonly DocumentBlock[]): Array<Run<object>> | unde
   const to = j < last.runs.length ? last.runs[j]!.from + shift : n;
   if (to < from) return undefined;
   if (to > from) out.push(...cut(blocks, from, to));
+  let kept = true;
   for (let i = j; i < last.runs.length; i++) {
     const r = last.runs[i]!;
     const section = blocks[r.from + shift]!.section;
     // The same place and section (an edit that added and removed no block and no heading): the same run object.
-    out.push(shift === 0 && section === r.section ? r : { from: r.from + shift, to: r.to + shift, section, value: r.value });
+    if (shift === 0 && section === r.section) out.push(r);
+    else {
+      out.push({ from: r.from + shift, to: r.to + shift, section, value: r.value });
+      kept = false;
+    }
   }
   // The last facts patched in the edited stretch (in place when it kept its number of blocks).
   const came: object[] = [];
@@ -98,7 +103,7 @@ function editedRuns(blocks: readonly DocumentBlock[]): Array<Run<object>> | unde
   const went = old.length - q - p;
   if (went === came.length) for (let i = 0; i < went; i++) old[p + i] = came[i]!;
   else old.splice(p, went, ...came);
-  EDIT = { runs: out, prev: last.runs, before: k, after: last.runs.length - j };
+  EDIT = { runs: out, prev: last.runs, before: k, after: last.runs.length - j, kept };
   last.runs = out;
   last.blocks = new WeakRef(blocks);
   return out;
@@ -107,10 +112,11 @@ function editedRuns(blocks: readonly DocumentBlock[]): Array<Run<object>> | unde
 /**
  * The last runs made by editedRuns from the runs before them (`prev`): their first `before` runs are prev's first
  * (the same objects), their last `after` runs are prev's last `after` (the same boxes, moved; their sections read
- * again). RunSlots hands out its last runs there instead of reading each run's box (speed only, doc20). Only the
+ * again). RunSlots hands out its last runs there instead of reading each run's box (speed only, doc20). `kept`: those
+ * last `after` runs are prev's own objects (no block added or removed before them, no section renumbered). Only the
  * last edit is kept: two versions' runs, no chain of versions.
  */
-let EDIT: { runs: Array<Run<object>>; prev: Array<Run<object>>; before: number; after: number } | undefined;
+let EDIT: { runs: Array<Run<object>>; prev: Array<Run<object>>; before: number; after: number; kept: boolean } | undefined;
 
 
 /** See RunSlots.change. */
@@ -160,9 +166,9 @@ export class RunSlots<S> {
    */
   runs(doc: DocumentModel, summarise: (from: number, to: number) => S, context = ''): Array<Run<S>> {
     const shared = sharedRuns(doc);
-    const out: Array<Run<S>> = new Array(shared.length);
     const last = this.last;
     const edit = EDIT;
+    let out: Array<Run<S>> | undefined;
     let from = 0;
     let to = shared.length;
     // An edit of the runs this slot read last, with the same context (speed only, doc20): the runs before the edited
@@ -173,14 +179,24 @@ export class RunSlots<S> {
       from = edit.before;
       to = shared.length - edit.after;
       this.edited = { before: edit.before, after: edit.after, previous: last.out };
-      for (let k = 0; k < from; k++) out[k] = last.out[k]!;
       const d = last.out.length - shared.length;
-      for (let k = to; k < shared.length; k++) {
-        const r = shared[k]!;
-        const o = last.out[k + d]!;
-        out[k] = o.from === r.from && o.to === r.to && o.section === r.section ? o : { from: r.from, to: r.to, section: r.section, value: o.value };
+      if (edit.kept && d === 0) {
+        // The runs after the stretch are the last ones' own objects in their places (editedRuns `kept`): so are the
+        // runs handed out for them (each made for that run, with its place and section). One copy of the last list,
+        // its stretch written over (speed only, doc32: no comparison per run).
+        out = last.out.slice();
+      } else {
+        out = new Array(shared.length);
+        for (let k = 0; k < from; k++) out[k] = last.out[k]!;
+        if (edit.kept) for (let k = to; k < shared.length; k++) out[k] = last.out[k + d]!;
+        else for (let k = to; k < shared.length; k++) {
+          const r = shared[k]!;
+          const o = last.out[k + d]!;
+          out[k] = o.from === r.from && o.to === r.to && o.section === r.section ? o : { from: r.from, to: r.to, section: r.section, value: o.value };
+        }
       }
     }
+    out ??= new Array(shared.length);
     for (let k = from; k < to; k++) {
       const r = shared[k]!;
       const box = r.value as Array<SlotEntry<S> | undefined>;

@@ -339,9 +339,12 @@ interface SectionGroup {
   sources: object[];
   runs: Array<Run<RunLong>>;
   sentences: number;
+  /** Whether a run of it has a long sentence (or a block asked at each check): a section without one has no finding. */
+  long: boolean;
   state?: SectionState;
-  /** movedBy() of a state, once asked (by: null when not moved as a whole). */
-  moved?: { state: SectionState; by: number | null };
+  /** movedBy() of a state, once asked (`movedBy` null when not moved as a whole; two fields, no object per section and check). */
+  movedState?: SectionState;
+  movedBy?: number | null;
 }
 
 /**
@@ -391,6 +394,25 @@ function sourcesOf(doc: DocumentModel, g: SectionGroup, max: number, summaryMax:
     if (v.asked) for (let a = 0; a < v.asked.length; a++) sources.push(askedLong(v, a, doc.blocks[run.from + v.asked[a]!]!, max, summaryMax, clauseMax));
   }
   return sources;
+}
+
+/** Whether sourcesOf() of a section would be `sources`: the same objects in the same order. */
+function sameSources(doc: DocumentModel, g: SectionGroup, sources: readonly object[], max: number, summaryMax: number, clauseMax: number): boolean {
+  let s = 0;
+  for (let r = 0; r < g.runs.length; r++) {
+    const run = g.runs[r]!;
+    const v = run.value;
+    if (sources[s++] !== v) return false;
+    if (v.asked) for (let a = 0; a < v.asked.length; a++) if (sources[s++] !== askedLong(v, a, doc.blocks[run.from + v.asked[a]!]!, max, summaryMax, clauseMax)) return false;
+  }
+  return s === sources.length;
+}
+
+/** Whether two lists hold the same runs (the same objects in the same order). */
+function sameRuns(a: ReadonlyArray<Run<RunLong>>, b: ReadonlyArray<Run<RunLong>>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Whether each of a section's candidates is marked as when its findings were made. */
@@ -465,7 +487,7 @@ function gather(doc: DocumentModel, g: SectionGroup, key: string, max: number, s
  * it), or null; asked once per section and check.
  */
 function movedBy(doc: DocumentModel, g: SectionGroup, state: SectionState): number | null {
-  if (g.moved?.state === state) return g.moved.by;
+  if (g.movedState === state) return g.movedBy!;
   const made = state.made;
   let by: number | null = null;
   if (made && state.long.length > 0) {
@@ -478,7 +500,8 @@ function movedBy(doc: DocumentModel, g: SectionGroup, state: SectionState): numb
       }
     }
   }
-  g.moved = { state, by };
+  g.movedState = state;
+  g.movedBy = by;
   return by;
 }
 
@@ -489,7 +512,7 @@ function movedBy(doc: DocumentModel, g: SectionGroup, state: SectionState): numb
  */
 function stillRanked(doc: DocumentModel, g: SectionGroup, state: SectionState, key: string): boolean {
   if (state.key !== key || state.sources.length !== g.sources.length) return false;
-  for (let j = 0; j < g.sources.length; j++) if (state.sources[j] !== g.sources[j]) return false;
+  if (state.sources !== g.sources) for (let j = 0; j < g.sources.length; j++) if (state.sources[j] !== g.sources[j]) return false;
   if (!questionsRanked(doc, g, state)) return false;
   // Blocks that all moved by the same distance kept their order (speed only, doc20).
   if (state.ties.length === 0 || movedBy(doc, g, state) !== null) return true;
@@ -754,7 +777,10 @@ export const longSentence: DocumentRule = {
     // come: what each section's long sentences are gathered from (its runs' summaries, the answers of blocks asked at
     // each check) and the runs themselves (a section's blocks are consecutive).
     const groups: SectionGroup[] = [];
-    const groupOf = new Map<number, SectionGroup>();
+    // (Sections come in increasing order: a section after the last one seen is a new group, without a look-up; the map
+    // is made only if a section came back after another. Speed and garbage only, doc32.)
+    let groupOf: Map<number, SectionGroup> | undefined;
+    let highest = -Infinity;
     // (Indexed loops over the runs, sections and findings here: no iterator result per element at every edit.)
     let current: SectionGroup | undefined;
     for (let r = 0; r < runs.length; r++) {
@@ -762,15 +788,30 @@ export const longSentence: DocumentRule = {
       const v = run.value;
       if (v.blocks === 0 || thanks.has(run.section)) continue;
       // (A section's runs are consecutive: the map is asked when the section changes.)
-      let g = current !== undefined && current.section === run.section ? current : groupOf.get(run.section);
+      let g = current !== undefined && current.section === run.section ? current : undefined;
+      if (!g && run.section <= highest) {
+        if (!groupOf) {
+          groupOf = new Map();
+          for (let k = 0; k < groups.length; k++) groupOf.set(groups[k]!.section, groups[k]!);
+        }
+        g = groupOf.get(run.section);
+      }
       if (!g) {
-        groupOf.set(run.section, (g = { section: run.section, sources: NO_SOURCES, runs: [], sentences: 0 }));
+        g = { section: run.section, sources: NO_SOURCES, runs: [], sentences: 0, long: false, state: undefined, movedState: undefined, movedBy: undefined };
+        groupOf?.set(run.section, g);
         groups.push(g);
+        if (run.section > highest) highest = run.section;
       }
       current = g;
       g.runs.push(run);
       g.sentences += v.sentences;
+      if (v.long.length > 0) g.long = true;
     }
+    // A section without a long sentence gathers none, marks none and has no finding: left out (speed only, doc32; most
+    // sections of a long report, which an edit would otherwise walk one by one).
+    let kept = 0;
+    for (let gi = 0; gi < groups.length; gi++) if (groups[gi]!.long) groups[kept++] = groups[gi]!;
+    groups.length = kept;
     // The blocks that are the last check's block objects (the first `same`): a section among them whose state served it
     // at the last check, with the same runs, is as it was then (see unchanged).
     const same = samePrefix(doc.blocks, LAST_BLOCKS?.deref() ?? NO_BLOCKS);
@@ -788,10 +829,12 @@ export const longSentence: DocumentRule = {
         // Speed only (session 12): the same runs of the same block objects as at the last check, which this state served
         // (its sources the same, its blocks where they were, the findings moved by as much as then).
         g.sources = known.sources;
-        g.moved = { state: known, by: known.seen!.by };
+        g.movedState = known;
+        g.movedBy = known.seen!.by;
         g.state = known;
       } else {
-        g.sources = sourcesOf(doc, g, max, summaryMax, clauseMax);
+        // The state's own sources when the section's are the same (compared as they are read: no list made; speed only, doc32).
+        g.sources = known && known.usedAt !== now && known.key === gatherKey && sameSources(doc, g, known.sources, max, summaryMax, clauseMax) ? known.sources : sourcesOf(doc, g, max, summaryMax, clauseMax);
         if (known && known.usedAt !== now && stillRanked(doc, g, known, gatherKey)) {
           g.state = known;
         } else {
@@ -850,7 +893,8 @@ export const longSentence: DocumentRule = {
           const mf = made.findings;
           for (let k = 0; k < mf.length; k++) out.push(mf[k]!);
           const seen = state.seen;
-          if (seen !== undefined) (seen.check = now), (seen.by = by), (seen.runs = g.runs);
+          // (The list of the last check kept when it holds the same runs: one list less per section that survives the check.)
+          if (seen !== undefined) (seen.check = now), (seen.by = by), seen.runs === g.runs || sameRuns(seen.runs, g.runs) || (seen.runs = g.runs);
           else state.seen = { check: now, by, runs: g.runs };
           continue;
         }

@@ -180,7 +180,13 @@ function adoptedSectionsOf(doc: DocumentModel): Set<number> {
     for (let i = from; i < to; i++) if (adoptedBlock(doc.blocks[i]!.analysed)) (found === NONE ? (found = []) : found).push(i - from);
     return found;
   });
-  for (const run of runs) for (const k of run.value) at.push(doc.blocks[run.from + k]!.toDocument(0, 0).offset);
+  // (Indexed, the runs without such a block passed by their shared empty list: no iterator per run at every edit.)
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!;
+    const ks = run.value;
+    if (ks === NONE) continue;
+    for (let x = 0; x < ks.length; x++) at.push(doc.blocks[run.from + ks[x]!]!.toDocument(0, 0).offset);
+  }
   const out = new Set<number>();
   if (!at.length) return out;
   doc.sections.forEach((s, i) => {

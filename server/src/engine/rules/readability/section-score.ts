@@ -59,7 +59,7 @@ export const sectionScore: DocumentRule = {
       // ("Jonger dan 15 jaar: percentage inwoners …", "What we did: - Build …") are not prose to rewrite, and their
       // long words in short fragments pull a score down that says nothing about the text (judged false on the dev
       // corpus: test/judged/findings.tsv, test/judged/quiet3-sample.tsv). A section with too little running text is not scored.
-      const counts = prose.get(i);
+      const counts = prose[i];
       if (!counts) continue;
       const m = sectionMetrics(i, counts, s.language);
       if (m.words < numberOption(sectionScore.meta, ctx, 'minWords')) continue;
@@ -114,7 +114,7 @@ export const sectionScore: DocumentRule = {
  */
 function sectionMetrics(i: number, counts: Counts, language: Language): Metrics {
   const was = LAST_METRICS[i];
-  if (was && was.language === language && sameCounts(was.counts, counts)) return was.metrics;
+  if (was && was.language === language && (was.counts === counts || sameCounts(was.counts, counts))) return was.metrics;
   const metrics = metricsOf(counts, language);
   LAST_METRICS[i] = { counts, language, metrics };
   return metrics;
@@ -316,17 +316,23 @@ function sectionProse(prose: Prose, s: { offset: number; contentEnd: number; lan
  * usual case) the paragraphs of a section are one stretch of the list: the runs wholly in it add their summed counts
  * (through running sums over the runs, per language), the paragraphs of a run it holds in part add their own (speed
  * only, session 9; the counts are whole numbers, so any order of adding gives the same sums).
+ *
+ * By section index (undefined: no counts), in a list written over at each check (read before the next check makes
+ * one); a section's counts are the object of the last check at its index when they are the same (speed and garbage
+ * only, doc32: no map and no counts object per section at every edit).
  */
-function proseCountsByPlace(doc: DocumentModel, prose: Prose): Map<number, Counts> {
-  const out = new Map<number, Counts>();
+function proseCountsByPlace(doc: DocumentModel, prose: Prose): ReadonlyArray<Counts | undefined> {
+  const out = COUNTS_BY_SECTION;
   const sections = doc.sections;
+  out.length = sections.length;
   if (!prose.ordered) {
     for (let i = 0; i < sections.length; i++) {
+      out[i] = undefined;
       const js = sectionProse(prose, sections[i]!);
       if (!js.length) continue;
       const c = emptyCounts();
       for (const j of js) addCounts(c, doc.blocks[prose.index[j]!]!.analysed.counts);
-      out.set(i, c);
+      out[i] = c;
     }
     return out;
   }
@@ -338,30 +344,25 @@ function proseCountsByPlace(doc: DocumentModel, prose: Prose): Map<number, Count
   for (let r = kept; r < prose.runCount; r++) runOf.fill(r, prose.starts[r]!, prose.starts[r + 1]!);
   RUN_OF_FILLED = prose === SCRATCH ? prose.runCount : 0;
   const sums: Partial<Record<Language, Int32Array>> = {};
+  const c = SECTION_COUNTS;
   for (let i = 0; i < sections.length; i++) {
+    out[i] = undefined;
     const s = sections[i]!;
     const from = firstAtOrAfter(prose.offset, prose.count, s.offset);
     const to = firstAtOrAfter(prose.offset, prose.count, s.contentEnd);
     if (to <= from) continue;
-    const c = emptyCounts();
+    clearCounts(c);
     let paragraphs = 0;
     // The paragraphs of the runs held in part, one by one; the runs held whole, by their sums.
     let fullFrom = runOf[from]!;
     let fullTo = runOf[to - 1]! + 1;
-    const own = (j0: number, j1: number) => {
-      for (let j = j0; j < j1; j++) {
-        if (prose.language[j] !== s.language) continue;
-        addCounts(c, doc.blocks[prose.index[j]!]!.analysed.counts);
-        paragraphs++;
-      }
-    };
     if (prose.starts[fullFrom] !== from) {
-      own(from, Math.min(to, prose.starts[fullFrom + 1]!));
+      paragraphs += ownCounts(doc, prose, s.language, c, from, Math.min(to, prose.starts[fullFrom + 1]!));
       fullFrom++;
     }
     if (fullTo > fullFrom && prose.starts[fullTo] !== to) {
       fullTo--;
-      own(prose.starts[fullTo]!, to);
+      paragraphs += ownCounts(doc, prose, s.language, c, prose.starts[fullTo]!, to);
     }
     if (fullTo > fullFrom) {
       const sum = (sums[s.language] ??= runningSums(prose, s.language));
@@ -381,9 +382,37 @@ function proseCountsByPlace(doc: DocumentModel, prose: Prose): Map<number, Count
       c.passives += sum[b + 11]! - sum[a + 11]!;
     }
     // No paragraph of the section's language: no counts (as when none counts at all).
-    if (paragraphs > 0) out.set(i, c);
+    if (paragraphs === 0) continue;
+    const was = KEPT_COUNTS[i];
+    if (was !== undefined && sameCounts(was, c)) out[i] = was;
+    else out[i] = KEPT_COUNTS[i] = addCounts(emptyCounts(), c);
   }
+  if (KEPT_COUNTS.length > sections.length) KEPT_COUNTS.length = sections.length;
   return out;
+}
+
+/** proseCountsByPlace's answer, written over at each check. */
+const COUNTS_BY_SECTION: Array<Counts | undefined> = [];
+/** The counts a section is summed into (proseCountsByPlace), written over per section. */
+const SECTION_COUNTS: Counts = emptyCounts();
+/** Per section index, the counts last handed out for it (numbers only: no document's text or blocks). */
+const KEPT_COUNTS: Array<Counts | undefined> = [];
+
+/** Every field of counts back to 0. */
+function clearCounts(c: Counts): void {
+  c.words = c.sentences = c.syllables = c.syllableWords = c.letters = c.characters = 0;
+  c.longWords = c.polysyllables = c.complexWords = c.longSentences = c.passives = 0;
+}
+
+/** Adds the counts of the paragraphs [j0, j1) in `language` to `c`; how many there were. */
+function ownCounts(doc: DocumentModel, prose: Prose, language: Language, c: Counts, j0: number, j1: number): number {
+  let paragraphs = 0;
+  for (let j = j0; j < j1; j++) {
+    if (prose.language[j] !== language) continue;
+    addCounts(c, doc.blocks[prose.index[j]!]!.analysed.counts);
+    paragraphs++;
+  }
+  return paragraphs;
 }
 
 /** The run of each paragraph (proseCountsByPlace), written over at each check; filled in for SCRATCH's first RUN_OF_FILLED runs. */

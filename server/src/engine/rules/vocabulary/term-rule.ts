@@ -80,6 +80,8 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
       const field = practiceFields(doc);
       const shown = kind === 'jargon' ? registerFilter(doc, ctx, cues) : () => true;
       const quiet = kind === 'jargon' ? fieldWordFilter(ctx, meta) : () => false;
+      // The context of this check's findings: one object per check, not per entry (findingFor keeps it with a memo it makes).
+      const c: TermContext = { kind, text, cues, prefer };
       // (forEach: no entry pair per entry at every check.)
       byEntry.forEach((uses, entry) => {
         if (entry.practiceIn && entry.practiceIn.some((w) => field(w) >= PRACTICE_MENTIONS)) return;
@@ -87,12 +89,13 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
         // A project that set its own word for it (vocabulary.prefer) has said it is jargon there.
         if (entry.onlyIn && !entry.onlyIn.some((w) => field(w) >= 1) && !(entry.configurable && Object.keys(prefer).some((k) => normalizeWord(k) === normalizeWord(entry.term)))) return;
         if (!shown(entry, uses[0]!.use.hit.dictionary)) return;
-        const { finding, subject } = findingFor(doc, { kind, text, cues, prefer }, entry, uses, headed.has(entry), last, next);
+        const { finding, subject } = findingFor(doc, c, entry, uses, headed.has(entry), last, next);
         out.push(finding);
         // A word of a field or of academic writing without a reviewed swap: found, but a hint (see fieldWordFilter).
         if (quiet(entry, uses[0]!.use.hit.dictionary)) {
           finding.severity = 'hint';
-          finding.data = { ...finding.data, fieldWord: true };
+          // (The finding's data is its own copy, made by moved(): marked in place.)
+          finding.data!.fieldWord = true;
           return;
         }
         // Frequency never makes a warning: a term a report uses most is often its readers' own word.
@@ -857,7 +860,8 @@ function rankWarnings(doc: DocumentModel, ctx: RuleContext, meta: RuleMeta, weig
   ranked.forEach(([finding, w], i) => {
     if (w > 0 && i < budget) return;
     finding.severity = 'info';
-    finding.data = { ...finding.data, ranked: true };
+    // (Each finding's data is its own copy, made by moved(): marked in place.)
+    finding.data!.ranked = true;
   });
 }
 
