@@ -2,7 +2,7 @@ import type { Audience, Counts, Directive, Finding, Fix, Format, Language, Metri
 import type { AnalysedBlock, BlockAnalyzer, BlockFacts, BlockFinding, BlockRule, DocumentAnalyses, DocumentAnalysis, DocumentBlock, DocumentFinding, DocumentModel, Rule, RuleContext, RuleOptions } from './rules/types.js';
 import type { BrugConfig } from './config/config.js';
 import { configKey, defaultConfig } from './config/config.js';
-import { parseMarkdown, parseMarkdownSteps } from './formats/markdown.js';
+import { parseEditOf, parseMarkdown, parseMarkdownSteps } from './formats/markdown.js';
 import { parsePlaintext } from './formats/plaintext.js';
 import { secureLatexFixes } from './formats/latex.js';
 import { GUARD_LOOKBACK, secureFindings } from './fixes.js';
@@ -157,6 +157,8 @@ interface LastCheck {
   epoch: number;
   /** The headings' infos of a Markdown parse, for the next check's (sections.ts headingInfosAfterEdit). */
   headingList: HeadingList | undefined;
+  /** The number of the Markdown reader's parse whose blocks these are (formats/markdown.ts ParseEdit), if one. */
+  parseId: number | undefined;
 }
 
 /** A result's last-check record, kept alive by its blocks array (the result holds it). */
@@ -397,8 +399,11 @@ export class Engine {
     }
     // The last check's heading list when both parses are the Markdown reader's (whose blocks say what an edit left; see headingInfosAfterEdit).
     const readsEdits = format === 'markdown' && !this.formats?.markdown;
-    // How the blocks stand to the last check's: its first block objects, its last blocks' maps and texts (compared once here).
-    const same = last ? sameEnds(parsed.blocks, last.blocks) : NO_ENDS;
+    // How the blocks stand to the last check's: its first block objects, its last blocks' maps and texts (compared once
+    // here, from where the Markdown reader says they are the same when the last check placed the blocks of the parse it
+    // compared with: its chunks kept whole).
+    const parseEdit = readsEdits ? parseEditOf(parsed.blocks) : undefined;
+    const same = last ? sameEnds(parsed.blocks, last.blocks, parseEdit && parseEdit.previous !== undefined && last.parseId === parseEdit.previous ? parseEdit : NO_ENDS) : NO_ENDS;
     const { headings, roles, list } = headingRoles(parsed.blocks, roleVocabulary, readsEdits && last?.headingList ? { ...last.headingList, count: last.blocks.length, ...same } : undefined);
 
     yield;
@@ -450,7 +455,7 @@ export class Engine {
     const result: LintResult = { language, format, metrics, sections, findings: kept, paragraphs: [], blocks, errors, model, analyses };
     if (name !== undefined) {
       // The next check of this document places the blocks an edit left alone from this one (while this result lives).
-      const state: LastCheck = { blocks, roles, withFindings, withErrors, language, ckey: configKey(config), long: this.longSentenceWords(config), bom, headings: headings.length, ordered, sections, sectionCounts, titles: headings.map((h) => h.text), epoch: this.epoch, headingList: readsEdits ? list : undefined };
+      const state: LastCheck = { blocks, roles, withFindings, withErrors, language, ckey: configKey(config), long: this.longSentenceWords(config), bom, headings: headings.length, ordered, sections, sectionCounts, titles: headings.map((h) => h.text), epoch: this.epoch, headingList: readsEdits ? list : undefined, parseId: parseEdit?.id };
       LAST_OF.set(blocks, state);
       this.lastChecks.set(name, new WeakRef(state));
     }
@@ -1153,12 +1158,14 @@ function headingRoles(blocks: ProseBlock[], vocab: RoleVocabulary, lastList?: La
   const headings = new Array<ProseBlock>(list.at.length);
   for (let i = 0; i < headings.length; i++) headings[i] = blocks[list.at[i]!]!;
   // Roles depend on nothing else: an edit that leaves every heading and the start of every section as it was keeps them.
+  // (A section's content only counts where the assignment read it: most sections' roles come from their titles.)
   const known = lastRoles.get(vocab);
-  if (known && sameInfos(known.infos, infos)) return { headings, roles: [...known.roles], list };
-  const roles = assignRoles(infos, vocab);
+  if (known && sameInfos(known.infos, infos, known.read)) return { headings, roles: [...known.roles], list };
+  const read: boolean[] = new Array(infos.length).fill(false);
+  const roles = assignRoles(infos, vocab, read);
   // Kept as copies of their own: a title or section start may be a slice of this document version, which must not stay alive with it.
   // (A section's content is made by joining its blocks' parts, never a slice: kept as it is, it compares at once next time.)
-  lastRoles.set(vocab, { infos: infos.map((h) => ({ ...h, title: detach(h.title) })), roles: [...roles] });
+  lastRoles.set(vocab, { infos: infos.map((h) => ({ ...h, title: detach(h.title) })), roles: [...roles], read });
   return { headings, roles, list };
 }
 
@@ -1171,14 +1178,17 @@ export interface BlockEnds {
 }
 const NO_ENDS: BlockEnds = { before: 0, after: 0 };
 
-/** The ends a parse's blocks share with the last check's placed blocks (`before + after` at most the shorter length). */
-export function sameEnds(pb: readonly ProseBlock[], ob: readonly PlacedBlock[]): BlockEnds {
+/**
+ * The ends a parse's blocks share with the last check's placed blocks (`before + after` at most the shorter length),
+ * compared past `known` (ends a caller knows to be the same, such as the Markdown reader's ParseEdit: the loops start there).
+ */
+export function sameEnds(pb: readonly ProseBlock[], ob: readonly PlacedBlock[], known: BlockEnds = NO_ENDS): BlockEnds {
   const n = pb.length;
   const m = ob.length;
   const k = Math.min(n, m);
-  let p = 0;
+  let p = Math.min(known.before, k);
   while (p < k && pb[p] === ob[p]!.prose) p++;
-  let q = 0;
+  let q = Math.min(known.after, k - p);
   while (q < k - p) {
     const a = pb[n - 1 - q]!;
     const o = ob[m - 1 - q]!.prose;
@@ -1188,19 +1198,25 @@ export function sameEnds(pb: readonly ProseBlock[], ob: readonly PlacedBlock[]):
   return { before: p, after: q };
 }
 
-/** Whether two lists of heading infos are alike in all that roles are assigned from (compared field by field, without joining them into one key). */
-function sameInfos(a: HeadingInfo[], b: HeadingInfo[]): boolean {
+/**
+ * Whether two lists of heading infos are alike in all that roles are assigned from (compared field by field, without
+ * joining them into one key): the contents only of the headings whose content the assignment read (`read`; assignRoles).
+ */
+function sameInfos(a: HeadingInfo[], b: HeadingInfo[], read: readonly boolean[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
     const y = b[i]!;
-    if (x.level !== y.level || !!x.afterProse !== !!y.afterProse || !!x.declaredTitle !== !!y.declaredTitle || x.title !== y.title || (x.content ?? '') !== (y.content ?? '')) return false;
+    if (x.level !== y.level || !!x.afterProse !== !!y.afterProse || !!x.declaredTitle !== !!y.declaredTitle || x.title !== y.title || (read[i] && (x.content ?? '') !== (y.content ?? ''))) return false;
   }
   return true;
 }
 
-/** The last roles assigned per role vocabulary, with the heading infos they were assigned from (titles and section starts: copies, no document text). */
-const lastRoles = new WeakMap<RoleVocabulary, { infos: HeadingInfo[]; roles: SectionRole[] }>();
+/**
+ * The last roles assigned per role vocabulary, with the heading infos they were assigned from (titles and section starts:
+ * copies, no document text) and whether each heading's content was read.
+ */
+const lastRoles = new WeakMap<RoleVocabulary, { infos: HeadingInfo[]; roles: SectionRole[]; read: boolean[] }>();
 
 /** Paragraphs and list items with words, with their metrics (for hovers and the report). */
 function paragraphsOf(blocks: PlacedBlock[], bom: number): Paragraph[] {
