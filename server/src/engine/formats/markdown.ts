@@ -2586,6 +2586,14 @@ interface ParsedChunk {
   placed?: ProseBlock[];
   /** The parse that last marked the chunk used in the chunk cache (see keepCached), carried to its moved copies. */
   kept?: number;
+  /**
+   * For a chunk moved from the last parse: the blocks that chunk handed out there and its start (its blocks are placed
+   * from those, moved, until then; dropped once placed). Their texts are the ones the last check read (the engine may
+   * have put a copy of its own in place of a block's text): a moved block then has the same string, which compares at
+   * once wherever a block's text is compared with the last check's (speed only).
+   */
+  prior?: ProseBlock[];
+  priorAt?: number;
 }
 
 /**
@@ -3211,7 +3219,7 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
     sinceYield = was ? sinceYield + 1 : REUSED_PER_STEP;
     if (was) {
       keepCached(was);
-      parsed = was.start === chunk.start ? was : { start: chunk.start, end: chunk.end, key: was.key, stubs: was.stubs, result: was.result, kept: was.kept };
+      parsed = was.start === chunk.start ? was : { start: chunk.start, end: chunk.end, key: was.key, stubs: was.stubs, result: was.result, kept: was.kept, prior: was.placed, priorAt: was.start };
     } else {
       const spliced = splice && !chunk.meta ? spliceChunk(text, chunk, pieces, splice.chunks, (exact ??= exactEnds(text, splice.text, unchanged!)), guess) : undefined;
       parsed = spliced ?? parseChunk(text, chunk, guess);
@@ -3290,7 +3298,12 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
     let placed = c.placed;
     if (!placed) {
       placed = c.placed = new Array(r.blocks.length);
-      for (let k = 0; k < r.blocks.length; k++) placed[k] = shiftBlock(r.blocks[k]!, c.start);
+      const prior = c.prior;
+      if (prior && prior.length === r.blocks.length) {
+        const by = c.start - c.priorAt!;
+        for (let k = 0; k < prior.length; k++) placed[k] = shiftBlock(prior[k]!, by);
+      } else for (let k = 0; k < r.blocks.length; k++) placed[k] = shiftBlock(r.blocks[k]!, c.start);
+      c.prior = undefined;
     } else {
       for (let k = 0; k < placed.length; k++) if (placed[k]!.skip) delete placed[k]!.skip;
     }
