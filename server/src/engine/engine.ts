@@ -231,9 +231,19 @@ class PlacedBlock implements DocumentBlock {
  * check's result keeps its places. The analysis itself (sentences, counts, facts) is the cached one in every case.
  */
 function place(prev: PlacedBlock | undefined, r: BlockResult, hint: MapHint, b: ProseBlock, section: number, base: number): PlacedBlock {
-  if (prev && prev.result === r && prev.hint === hint && prev.prose === b && prev.section === section && prev.base === base) return prev;
+  if (prev && prev.result === r && prev.hint === hint && prev.base === base && prev.section === section && prev.prose === b) return prev;
   const same = prev !== undefined && prev.result === r;
   return new PlacedBlock(r, hint, b, section, base, same ? prev.facts : r.facts, prev && prev.prose.map === b.map ? prev.knownMapStart : undefined);
+}
+
+/**
+ * place() for a block after the edited stretch: `prev` is its counterpart in the last check, with the same map and text
+ * (sameEnds), placed from the same result. (Its counterpart's block is read only when the place is the same: most such
+ * blocks moved, and reading each last block once more per edit was a cache miss each.)
+ */
+function placeMoved(prev: PlacedBlock, b: ProseBlock, section: number, base: number): PlacedBlock {
+  if (prev.base === base && prev.section === section && prev.prose === b) return prev;
+  return new PlacedBlock(prev.result, prev.hint, b, section, base, prev.facts, prev.knownMapStart);
 }
 
 /** Blocks per step of the document rules' warm-up (Engine.warm). */
@@ -601,7 +611,7 @@ export class Engine {
         if (role !== (prev.section >= 0 ? oldRoles[prev.section] : 'other')) break;
         const b = pb[k]!;
         if (role === 'references') b.skip = true;
-        blocks[k] = place(prev, prev.result, prev.hint, b, section, (b.mapBase ?? 0) + bom);
+        blocks[k] = placeMoved(prev, b, section, (b.mapBase ?? 0) + bom);
         const start = b.start;
         if (start > nextStart) ordered = false;
         nextStart = start;
