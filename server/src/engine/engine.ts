@@ -393,12 +393,12 @@ export class Engine {
         this.lastChecks.delete(oldest);
       }
     }
-    const language = this.documentLanguageOf(parsed, text, config, options);
+    const last = name === undefined ? undefined : this.lastChecks.get(name)?.deref();
+    const language = this.documentLanguageOf(parsed, text, config, options, last);
     const roleVocabulary = roleVocabularyOf(this.vocabulary, language);
     // Speed only (lsp9): each heading's own role words asked ahead (remembered per title), a few headings per step,
     // so that assigning the roles of a long document's first check does not hold the caller in one step. (A document
     // checked before in this language has them: an edit adds a heading or two at most, asked when the roles are.)
-    const last = name === undefined ? undefined : this.lastChecks.get(name)?.deref();
     if (!last || last.language !== language || last.epoch !== this.epoch) {
       let primed = 0;
       for (const b of parsed.blocks) {
@@ -500,27 +500,46 @@ export class Engine {
    * Language: option, then a directive before the first block, then the document's own
    * declaration, then detection on a sample of its prose.
    */
-  private documentLanguageOf(parsed: ParsedDocument, text: string, config: BrugConfig, options: LintOptions): Language {
+  private documentLanguageOf(parsed: ParsedDocument, text: string, config: BrugConfig, options: LintOptions, last?: LastCheck): Language {
     const firstBlockStart = parsed.blocks[0]?.start ?? text.length;
     const topDirective = parsed.directives.find((d) => d.kind === 'language' && d.offset <= firstBlockStart);
     const configured = config.language !== 'auto' ? config.language : undefined;
-    return options.language ?? topDirective?.language ?? configured ?? parsed.declaredLanguage ?? this.detectSample(parsed.blocks);
+    return options.language ?? topDirective?.language ?? configured ?? parsed.declaredLanguage ?? this.detectSample(parsed.blocks, last);
   }
 
-  /** The language of the last sample detected, with the blocks' texts it was joined from. */
-  private lastSample: { parts: string[]; language: Language } | undefined;
+  /**
+   * The language of the last sample detected, with the blocks' texts it was joined from, the indices of those blocks and
+   * the number of the Markdown reader's parse it was taken from last (formats/markdown.ts ParseEdit), if one.
+   */
+  private lastSample: { parts: string[]; language: Language; picked: number[]; parseId: number | undefined } | undefined;
 
   /**
    * detectDocument(sampleProse(blocks)), without joining and hashing the sample when its parts are the last sample's
-   * (an edit rarely touches one of the ~40 blocks it is taken from): the same sample, the same language.
+   * (an edit rarely touches one of the ~40 blocks it is taken from): the same sample, the same language. After an edit
+   * of the document whose blocks it was taken from (the last check's, `last`), not even taken again: the same when the
+   * edited stretch holds none of its blocks and as many blocks, each prose where it was (then every block is counted as
+   * before and the same blocks are taken).
    */
-  private detectSample(blocks: ProseBlock[]): Language {
-    const parts = sampleParts(blocks);
-    const last = this.lastSample;
-    if (last && last.parts.length === parts.length && last.parts.every((p, i) => p === parts[i])) return last.language;
+  private detectSample(blocks: ProseBlock[], last?: LastCheck): Language {
+    const known = this.lastSample;
+    if (known && known.parseId !== undefined && last && last.parseId === known.parseId && last.epoch === this.epoch) {
+      const e = parseEditOf(blocks);
+      if (e && e.previous === known.parseId && sameSampleAfterEdit(blocks, last.blocks, e, known.picked)) {
+        known.parseId = e.id;
+        return known.language;
+      }
+    }
+    const picked: number[] = [];
+    const parts = sampleParts(blocks, picked);
+    const parseId = parseEditOf(blocks)?.id;
+    if (known && known.parts.length === parts.length && known.parts.every((p, i) => p === parts[i])) {
+      known.picked = picked;
+      known.parseId = parseId;
+      return known.language;
+    }
     const language = this.detectDocument(parts.join('\n'));
     // Copies of their own: a block's text may be a slice of this document version.
-    this.lastSample = { parts: parts.map(detach), language };
+    this.lastSample = { parts: parts.map(detach), language, picked, parseId };
     return language;
   }
 
@@ -1254,8 +1273,7 @@ const BLOCK_METRICS = new WeakMap<Counts, Partial<Record<Language, Metrics>>>();
  * The texts of the blocks a document's language is detected from (joined by line breaks): up to ~8,000 characters
  * spread over the document, prose first (every step-th paragraph or list item, else every step-th block).
  */
-function sampleParts(blocks: ProseBlock[]): string[] {
-  const isProse = (b: ProseBlock) => b.kind === 'paragraph' || b.kind === 'listItem';
+function sampleParts(blocks: ProseBlock[], picked?: number[]): string[] {
   let prose = 0;
   for (const b of blocks) if (isProse(b)) prose++;
   const pool = prose || blocks.length;
@@ -1264,14 +1282,35 @@ function sampleParts(blocks: ProseBlock[]): string[] {
   let size = 0;
   // The pool's i-th block is taken when i is a multiple of step, while the sample is short.
   let i = 0;
-  for (const b of blocks) {
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k]!;
     if (size >= 8000) break;
     if (prose && !isProse(b)) continue;
     if (i++ % step !== 0) continue;
     parts.push(b.text);
+    picked?.push(k);
     size += b.text.length;
   }
   return parts;
+}
+
+function isProse(b: ProseBlock): boolean {
+  return b.kind === 'paragraph' || b.kind === 'listItem';
+}
+
+/**
+ * Whether sampleParts() takes the same blocks' texts from a parse's blocks as it took (`picked`) from the last check's
+ * (`ob`), the blocks of the parse that `e` compares with: as many blocks, the same kind of block (prose or not) at each
+ * index in the edited stretch, and no block taken from there. (Before and after the stretch the blocks are the last
+ * parse's, or have their texts.)
+ */
+function sameSampleAfterEdit(pb: readonly ProseBlock[], ob: readonly PlacedBlock[], e: BlockEnds, picked: readonly number[]): boolean {
+  if (pb.length !== ob.length) return false;
+  const from = e.before;
+  const to = pb.length - e.after;
+  for (let x = 0; x < picked.length; x++) if (picked[x]! >= from && picked[x]! < to) return false;
+  for (let i = from; i < to; i++) if (isProse(pb[i]!) !== isProse(ob[i]!.prose)) return false;
+  return true;
 }
 
 /**
