@@ -2,7 +2,7 @@ import type { Audience, Counts, Directive, Finding, Fix, Format, Language, Metri
 import type { AnalysedBlock, BlockAnalyzer, BlockFacts, BlockFinding, BlockRule, DocumentAnalyses, DocumentAnalysis, DocumentBlock, DocumentFinding, DocumentModel, Rule, RuleContext, RuleOptions } from './rules/types.js';
 import type { BrugConfig } from './config/config.js';
 import { configKey, defaultConfig } from './config/config.js';
-import { parseMarkdown, parseMarkdownSteps } from './formats/markdown.js';
+import { parseEditOf, parseMarkdown, parseMarkdownSteps } from './formats/markdown.js';
 import { parsePlaintext } from './formats/plaintext.js';
 import { secureLatexFixes } from './formats/latex.js';
 import { GUARD_LOOKBACK, secureFindings } from './fixes.js';
@@ -157,6 +157,8 @@ interface LastCheck {
   epoch: number;
   /** The headings' infos of a Markdown parse, for the next check's (sections.ts headingInfosAfterEdit). */
   headingList: HeadingList | undefined;
+  /** The number of the Markdown reader's parse whose blocks these are (formats/markdown.ts ParseEdit), if one. */
+  parseId: number | undefined;
 }
 
 /** A result's last-check record, kept alive by its blocks array (the result holds it). */
@@ -229,9 +231,19 @@ class PlacedBlock implements DocumentBlock {
  * check's result keeps its places. The analysis itself (sentences, counts, facts) is the cached one in every case.
  */
 function place(prev: PlacedBlock | undefined, r: BlockResult, hint: MapHint, b: ProseBlock, section: number, base: number): PlacedBlock {
-  if (prev && prev.result === r && prev.hint === hint && prev.prose === b && prev.section === section && prev.base === base) return prev;
+  if (prev && prev.result === r && prev.hint === hint && prev.base === base && prev.section === section && prev.prose === b) return prev;
   const same = prev !== undefined && prev.result === r;
   return new PlacedBlock(r, hint, b, section, base, same ? prev.facts : r.facts, prev && prev.prose.map === b.map ? prev.knownMapStart : undefined);
+}
+
+/**
+ * place() for a block after the edited stretch: `prev` is its counterpart in the last check, with the same map and text
+ * (sameEnds), placed from the same result. (Its counterpart's block is read only when the place is the same: most such
+ * blocks moved, and reading each last block once more per edit was a cache miss each.)
+ */
+function placeMoved(prev: PlacedBlock, b: ProseBlock, section: number, base: number): PlacedBlock {
+  if (prev.base === base && prev.section === section && prev.prose === b) return prev;
+  return new PlacedBlock(prev.result, prev.hint, b, section, base, prev.facts, prev.knownMapStart);
 }
 
 /** Blocks per step of the document rules' warm-up (Engine.warm). */
@@ -381,12 +393,12 @@ export class Engine {
         this.lastChecks.delete(oldest);
       }
     }
-    const language = this.documentLanguageOf(parsed, text, config, options);
+    const last = name === undefined ? undefined : this.lastChecks.get(name)?.deref();
+    const language = this.documentLanguageOf(parsed, text, config, options, last);
     const roleVocabulary = roleVocabularyOf(this.vocabulary, language);
     // Speed only (lsp9): each heading's own role words asked ahead (remembered per title), a few headings per step,
     // so that assigning the roles of a long document's first check does not hold the caller in one step. (A document
     // checked before in this language has them: an edit adds a heading or two at most, asked when the roles are.)
-    const last = name === undefined ? undefined : this.lastChecks.get(name)?.deref();
     if (!last || last.language !== language || last.epoch !== this.epoch) {
       let primed = 0;
       for (const b of parsed.blocks) {
@@ -397,8 +409,11 @@ export class Engine {
     }
     // The last check's heading list when both parses are the Markdown reader's (whose blocks say what an edit left; see headingInfosAfterEdit).
     const readsEdits = format === 'markdown' && !this.formats?.markdown;
-    // How the blocks stand to the last check's: its first block objects, its last blocks' maps and texts (compared once here).
-    const same = last ? sameEnds(parsed.blocks, last.blocks) : NO_ENDS;
+    // How the blocks stand to the last check's: its first block objects, its last blocks' maps and texts (compared once
+    // here, from where the Markdown reader says they are the same when the last check placed the blocks of the parse it
+    // compared with: its chunks kept whole).
+    const parseEdit = readsEdits ? parseEditOf(parsed.blocks) : undefined;
+    const same = last ? sameEnds(parsed.blocks, last.blocks, parseEdit && parseEdit.previous !== undefined && last.parseId === parseEdit.previous ? parseEdit : NO_ENDS) : NO_ENDS;
     const { headings, roles, list } = headingRoles(parsed.blocks, roleVocabulary, readsEdits && last?.headingList ? { ...last.headingList, count: last.blocks.length, ...same } : undefined);
 
     yield;
@@ -450,7 +465,7 @@ export class Engine {
     const result: LintResult = { language, format, metrics, sections, findings: kept, paragraphs: [], blocks, errors, model, analyses };
     if (name !== undefined) {
       // The next check of this document places the blocks an edit left alone from this one (while this result lives).
-      const state: LastCheck = { blocks, roles, withFindings, withErrors, language, ckey: configKey(config), long: this.longSentenceWords(config), bom, headings: headings.length, ordered, sections, sectionCounts, titles: headings.map((h) => h.text), epoch: this.epoch, headingList: readsEdits ? list : undefined };
+      const state: LastCheck = { blocks, roles, withFindings, withErrors, language, ckey: configKey(config), long: this.longSentenceWords(config), bom, headings: headings.length, ordered, sections, sectionCounts, titles: headings.map((h) => h.text), epoch: this.epoch, headingList: readsEdits ? list : undefined, parseId: parseEdit?.id };
       LAST_OF.set(blocks, state);
       this.lastChecks.set(name, new WeakRef(state));
     }
@@ -485,27 +500,46 @@ export class Engine {
    * Language: option, then a directive before the first block, then the document's own
    * declaration, then detection on a sample of its prose.
    */
-  private documentLanguageOf(parsed: ParsedDocument, text: string, config: BrugConfig, options: LintOptions): Language {
+  private documentLanguageOf(parsed: ParsedDocument, text: string, config: BrugConfig, options: LintOptions, last?: LastCheck): Language {
     const firstBlockStart = parsed.blocks[0]?.start ?? text.length;
     const topDirective = parsed.directives.find((d) => d.kind === 'language' && d.offset <= firstBlockStart);
     const configured = config.language !== 'auto' ? config.language : undefined;
-    return options.language ?? topDirective?.language ?? configured ?? parsed.declaredLanguage ?? this.detectSample(parsed.blocks);
+    return options.language ?? topDirective?.language ?? configured ?? parsed.declaredLanguage ?? this.detectSample(parsed.blocks, last);
   }
 
-  /** The language of the last sample detected, with the blocks' texts it was joined from. */
-  private lastSample: { parts: string[]; language: Language } | undefined;
+  /**
+   * The language of the last sample detected, with the blocks' texts it was joined from, the indices of those blocks and
+   * the number of the Markdown reader's parse it was taken from last (formats/markdown.ts ParseEdit), if one.
+   */
+  private lastSample: { parts: string[]; language: Language; picked: number[]; parseId: number | undefined } | undefined;
 
   /**
    * detectDocument(sampleProse(blocks)), without joining and hashing the sample when its parts are the last sample's
-   * (an edit rarely touches one of the ~40 blocks it is taken from): the same sample, the same language.
+   * (an edit rarely touches one of the ~40 blocks it is taken from): the same sample, the same language. After an edit
+   * of the document whose blocks it was taken from (the last check's, `last`), not even taken again: the same when the
+   * edited stretch holds none of its blocks and as many blocks, each prose where it was (then every block is counted as
+   * before and the same blocks are taken).
    */
-  private detectSample(blocks: ProseBlock[]): Language {
-    const parts = sampleParts(blocks);
-    const last = this.lastSample;
-    if (last && last.parts.length === parts.length && last.parts.every((p, i) => p === parts[i])) return last.language;
+  private detectSample(blocks: ProseBlock[], last?: LastCheck): Language {
+    const known = this.lastSample;
+    if (known && known.parseId !== undefined && last && last.parseId === known.parseId && last.epoch === this.epoch) {
+      const e = parseEditOf(blocks);
+      if (e && e.previous === known.parseId && sameSampleAfterEdit(blocks, last.blocks, e, known.picked)) {
+        known.parseId = e.id;
+        return known.language;
+      }
+    }
+    const picked: number[] = [];
+    const parts = sampleParts(blocks, picked);
+    const parseId = parseEditOf(blocks)?.id;
+    if (known && known.parts.length === parts.length && known.parts.every((p, i) => p === parts[i])) {
+      known.picked = picked;
+      known.parseId = parseId;
+      return known.language;
+    }
     const language = this.detectDocument(parts.join('\n'));
     // Copies of their own: a block's text may be a slice of this document version.
-    this.lastSample = { parts: parts.map(detach), language };
+    this.lastSample = { parts: parts.map(detach), language, picked, parseId };
     return language;
   }
 
@@ -596,7 +630,7 @@ export class Engine {
         if (role !== (prev.section >= 0 ? oldRoles[prev.section] : 'other')) break;
         const b = pb[k]!;
         if (role === 'references') b.skip = true;
-        blocks[k] = place(prev, prev.result, prev.hint, b, section, (b.mapBase ?? 0) + bom);
+        blocks[k] = placeMoved(prev, b, section, (b.mapBase ?? 0) + bom);
         const start = b.start;
         if (start > nextStart) ordered = false;
         nextStart = start;
@@ -1153,12 +1187,14 @@ function headingRoles(blocks: ProseBlock[], vocab: RoleVocabulary, lastList?: La
   const headings = new Array<ProseBlock>(list.at.length);
   for (let i = 0; i < headings.length; i++) headings[i] = blocks[list.at[i]!]!;
   // Roles depend on nothing else: an edit that leaves every heading and the start of every section as it was keeps them.
+  // (A section's content only counts where the assignment read it: most sections' roles come from their titles.)
   const known = lastRoles.get(vocab);
-  if (known && sameInfos(known.infos, infos)) return { headings, roles: [...known.roles], list };
-  const roles = assignRoles(infos, vocab);
+  if (known && sameInfos(known.infos, infos, known.read)) return { headings, roles: [...known.roles], list };
+  const read: boolean[] = new Array(infos.length).fill(false);
+  const roles = assignRoles(infos, vocab, read);
   // Kept as copies of their own: a title or section start may be a slice of this document version, which must not stay alive with it.
   // (A section's content is made by joining its blocks' parts, never a slice: kept as it is, it compares at once next time.)
-  lastRoles.set(vocab, { infos: infos.map((h) => ({ ...h, title: detach(h.title) })), roles: [...roles] });
+  lastRoles.set(vocab, { infos: infos.map((h) => ({ ...h, title: detach(h.title) })), roles: [...roles], read });
   return { headings, roles, list };
 }
 
@@ -1171,14 +1207,17 @@ export interface BlockEnds {
 }
 const NO_ENDS: BlockEnds = { before: 0, after: 0 };
 
-/** The ends a parse's blocks share with the last check's placed blocks (`before + after` at most the shorter length). */
-export function sameEnds(pb: readonly ProseBlock[], ob: readonly PlacedBlock[]): BlockEnds {
+/**
+ * The ends a parse's blocks share with the last check's placed blocks (`before + after` at most the shorter length),
+ * compared past `known` (ends a caller knows to be the same, such as the Markdown reader's ParseEdit: the loops start there).
+ */
+export function sameEnds(pb: readonly ProseBlock[], ob: readonly PlacedBlock[], known: BlockEnds = NO_ENDS): BlockEnds {
   const n = pb.length;
   const m = ob.length;
   const k = Math.min(n, m);
-  let p = 0;
+  let p = Math.min(known.before, k);
   while (p < k && pb[p] === ob[p]!.prose) p++;
-  let q = 0;
+  let q = Math.min(known.after, k - p);
   while (q < k - p) {
     const a = pb[n - 1 - q]!;
     const o = ob[m - 1 - q]!.prose;
@@ -1188,19 +1227,25 @@ export function sameEnds(pb: readonly ProseBlock[], ob: readonly PlacedBlock[]):
   return { before: p, after: q };
 }
 
-/** Whether two lists of heading infos are alike in all that roles are assigned from (compared field by field, without joining them into one key). */
-function sameInfos(a: HeadingInfo[], b: HeadingInfo[]): boolean {
+/**
+ * Whether two lists of heading infos are alike in all that roles are assigned from (compared field by field, without
+ * joining them into one key): the contents only of the headings whose content the assignment read (`read`; assignRoles).
+ */
+function sameInfos(a: HeadingInfo[], b: HeadingInfo[], read: readonly boolean[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
     const y = b[i]!;
-    if (x.level !== y.level || !!x.afterProse !== !!y.afterProse || !!x.declaredTitle !== !!y.declaredTitle || x.title !== y.title || (x.content ?? '') !== (y.content ?? '')) return false;
+    if (x.level !== y.level || !!x.afterProse !== !!y.afterProse || !!x.declaredTitle !== !!y.declaredTitle || x.title !== y.title || (read[i] && (x.content ?? '') !== (y.content ?? ''))) return false;
   }
   return true;
 }
 
-/** The last roles assigned per role vocabulary, with the heading infos they were assigned from (titles and section starts: copies, no document text). */
-const lastRoles = new WeakMap<RoleVocabulary, { infos: HeadingInfo[]; roles: SectionRole[] }>();
+/**
+ * The last roles assigned per role vocabulary, with the heading infos they were assigned from (titles and section starts:
+ * copies, no document text) and whether each heading's content was read.
+ */
+const lastRoles = new WeakMap<RoleVocabulary, { infos: HeadingInfo[]; roles: SectionRole[]; read: boolean[] }>();
 
 /** Paragraphs and list items with words, with their metrics (for hovers and the report). */
 function paragraphsOf(blocks: PlacedBlock[], bom: number): Paragraph[] {
@@ -1228,8 +1273,7 @@ const BLOCK_METRICS = new WeakMap<Counts, Partial<Record<Language, Metrics>>>();
  * The texts of the blocks a document's language is detected from (joined by line breaks): up to ~8,000 characters
  * spread over the document, prose first (every step-th paragraph or list item, else every step-th block).
  */
-function sampleParts(blocks: ProseBlock[]): string[] {
-  const isProse = (b: ProseBlock) => b.kind === 'paragraph' || b.kind === 'listItem';
+function sampleParts(blocks: ProseBlock[], picked?: number[]): string[] {
   let prose = 0;
   for (const b of blocks) if (isProse(b)) prose++;
   const pool = prose || blocks.length;
@@ -1238,14 +1282,35 @@ function sampleParts(blocks: ProseBlock[]): string[] {
   let size = 0;
   // The pool's i-th block is taken when i is a multiple of step, while the sample is short.
   let i = 0;
-  for (const b of blocks) {
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k]!;
     if (size >= 8000) break;
     if (prose && !isProse(b)) continue;
     if (i++ % step !== 0) continue;
     parts.push(b.text);
+    picked?.push(k);
     size += b.text.length;
   }
   return parts;
+}
+
+function isProse(b: ProseBlock): boolean {
+  return b.kind === 'paragraph' || b.kind === 'listItem';
+}
+
+/**
+ * Whether sampleParts() takes the same blocks' texts from a parse's blocks as it took (`picked`) from the last check's
+ * (`ob`), the blocks of the parse that `e` compares with: as many blocks, the same kind of block (prose or not) at each
+ * index in the edited stretch, and no block taken from there. (Before and after the stretch the blocks are the last
+ * parse's, or have their texts.)
+ */
+function sameSampleAfterEdit(pb: readonly ProseBlock[], ob: readonly PlacedBlock[], e: BlockEnds, picked: readonly number[]): boolean {
+  if (pb.length !== ob.length) return false;
+  const from = e.before;
+  const to = pb.length - e.after;
+  for (let x = 0; x < picked.length; x++) if (picked[x]! >= from && picked[x]! < to) return false;
+  for (let i = from; i < to; i++) if (isProse(pb[i]!) !== isProse(ob[i]!.prose)) return false;
+  return true;
 }
 
 /**
@@ -1259,11 +1324,23 @@ const NO_FIXES: Fix[] = Object.freeze([]) as unknown as Fix[];
  * listed rather than spread, so that all findings share a few shapes; a field the rule left out stays out).
  */
 function asFinding(f: DocumentFinding, ruleId: string, severity: Severity): Finding {
-  const out: Finding = { ruleId, severity: f.severity ?? severity, message: f.message, offset: f.offset, endOffset: f.endOffset, fixes: f.fixes?.length ? f.fixes : NO_FIXES };
+  const sev = f.severity ?? severity;
+  const fixes = f.fixes?.length ? f.fixes : NO_FIXES;
+  // The one made of this finding at the last check, when every field is still as it was: a rule hands out the same
+  // finding object again for what an edit left alone (speed and memory only: ~900 findings per edit at 100,000 words,
+  // each kept until the next check). Nothing changes a finding afterwards but the engine's own passes, which set a new
+  // range or fixes (fixes.ts snapFinding, guardFixes): such a finding differs from its rule's and is made anew.
+  const last = MADE.get(f);
+  if (last !== undefined && last.offset === f.offset && last.endOffset === f.endOffset && last.fixes === fixes && last.severity === sev && last.message === f.message && last.related === f.related && last.data === f.data && last.ruleId === ruleId) return last;
+  const out: Finding = { ruleId, severity: sev, message: f.message, offset: f.offset, endOffset: f.endOffset, fixes };
   if (f.related !== undefined) out.related = f.related;
   if (f.data !== undefined) out.data = f.data;
+  MADE.set(f, out);
   return out;
 }
+
+/** The engine's finding last made of each document rule's finding (see asFinding; held while the rule keeps its finding). */
+const MADE = new WeakMap<DocumentFinding, Finding>();
 
 /** Removes findings that a finding of a superseding rule overlaps. */
 function dropSuperseded(findings: Finding[], rules: Rule[]): void {

@@ -684,9 +684,11 @@ const DISCUSSED: ReadonlySet<SectionRole> = new Set(['introduction', 'background
  * Roles for a document's headings in order. The first heading is the title when it is the
  * top level and no prose came before it (prose-free headings right after it are part of
  * the title block in plain text); otherwise roles come from the words, then from the parent,
- * then from the heading's position among the chapters and its own text.
+ * then from the heading's position among the chapters and its own text. `contentRead`, when given, is filled with
+ * whether each heading's content was read: headings whose content was not read can have any other content and get the
+ * same roles (the other fields being the same).
  */
-export function assignRoles(headings: HeadingInfo[], vocab: RoleVocabulary): SectionRole[] {
+export function assignRoles(headings: HeadingInfo[], vocab: RoleVocabulary, contentRead?: boolean[]): SectionRole[] {
   const roles: SectionRole[] = [];
   const stack: Array<{ level: number; role: SectionRole }> = [];
   let titleDone = false;
@@ -697,7 +699,7 @@ export function assignRoles(headings: HeadingInfo[], vocab: RoleVocabulary): Sec
   const declared = headings.some((h) => h.declaredTitle);
   // The role each heading names by its own words, for looking ahead.
   const named = headings.map((h) => roleOfHeading(h.title, vocab));
-  const place = placeOf(headings, named);
+  const place = placeOf(headings, named, contentRead);
   // The short lines (list items) of the method sections so far: the methods the document says it used.
   const listedMethods = new Set<string>();
   for (let i = 0; i < headings.length; i++) {
@@ -738,7 +740,7 @@ export function assignRoles(headings: HeadingInfo[], vocab: RoleVocabulary): Sec
     if (!role && parent && parent.role !== 'title' && parent.role !== 'other') role = parent.role;
     // A heading without role words and without a parent role: what its own text reports, or its place among the chapters.
     if (!role) role = roleByPlace(headings, i, place, vocab) ?? 'other';
-    if (role === 'method') for (const item of listItems(h.content)) listedMethods.add(item);
+    if (role === 'method') for (const item of listItems(contentAt(headings, i, place))) listedMethods.add(item);
     if (BODY.has(role)) bodySeen = true;
     roles.push(role);
     place.seen.add(role);
@@ -792,10 +794,18 @@ interface Place {
   scores: Array<{ findings: ReadonlyMap<SectionRole, number>; all?: Map<SectionRole, number> } | undefined>;
   /** Headings that got the background role from their sources (their text or a run of such chapters). */
   fromSources: Set<number>;
+  /** Per heading, whether its content was read (filled when the caller asks: see assignRoles' contentRead). */
+  read: boolean[] | undefined;
+}
+
+/** A heading's content, noted as read (see Place.read). */
+function contentAt(headings: HeadingInfo[], j: number, place: Place): string | undefined {
+  if (place.read) place.read[j] = true;
+  return headings[j]!.content;
 }
 
 /** Looks ahead once per document, so that placing every heading stays linear in the number of headings. */
-function placeOf(headings: HeadingInfo[], named: Array<SectionRole | undefined>): Place {
+function placeOf(headings: HeadingInfo[], named: Array<SectionRole | undefined>, read?: boolean[]): Place {
   const closingAfter: number[] = new Array(headings.length);
   const methodAfter: number[] = new Array(headings.length);
   let closing = Infinity;
@@ -806,7 +816,7 @@ function placeOf(headings: HeadingInfo[], named: Array<SectionRole | undefined>)
     if (named[j] === 'conclusion' || named[j] === 'recommendations') closing = Math.min(closing, headings[j]!.level);
     if (named[j] === 'method') method = Math.min(method, headings[j]!.level);
   }
-  return { seen: new Set(), namesMethod: named.includes('method'), closingAfter, methodAfter, named, scores: new Array(headings.length), fromSources: new Set() };
+  return { seen: new Set(), namesMethod: named.includes('method'), closingAfter, methodAfter, named, scores: new Array(headings.length), fromSources: new Set(), read };
 }
 
 /** The heading before this one at its level, within the same parent (undefined: none). */
@@ -825,11 +835,11 @@ function previousSibling(headings: HeadingInfo[], i: number): number | undefined
  */
 function ownScores(headings: HeadingInfo[], j: number, place: Place, vocab: RoleVocabulary, sources = true): ReadonlyMap<SectionRole, number> {
   let sc = place.scores[j];
-  if (!sc) place.scores[j] = sc = { findings: scoresOf(headings[j]!.content, vocab, 'findings') };
+  if (!sc) place.scores[j] = sc = { findings: scoresOf(contentAt(headings, j, place), vocab, 'findings') };
   if (!sources) return sc.findings;
   if (!sc.all) {
     sc.all = new Map(sc.findings);
-    for (const [role, n] of scoresOf(headings[j]!.content, vocab, 'sources')) sc.all.set(role, (sc.all.get(role) ?? 0) + n);
+    for (const [role, n] of scoresOf(contentAt(headings, j, place), vocab, 'sources')) sc.all.set(role, (sc.all.get(role) ?? 0) + n);
   }
   return sc.all;
 }
@@ -842,7 +852,7 @@ function ownScores(headings: HeadingInfo[], j: number, place: Place, vocab: Role
 function sectionScores(headings: HeadingInfo[], i: number, place: Place, vocab: RoleVocabulary): Map<SectionRole, number> {
   const h = headings[i]!;
   const total = new Map(ownScores(headings, i, place, vocab));
-  let chars = h.content?.length ?? 0;
+  let chars = contentAt(headings, i, place)?.length ?? 0;
   let skipBelow = Infinity;
   for (let j = i + 1; j < headings.length && headings[j]!.level > h.level && chars < SECTION_CHARS; j++) {
     const part = headings[j]!;
@@ -852,7 +862,7 @@ function sectionScores(headings: HeadingInfo[], i: number, place: Place, vocab: 
       skipBelow = part.level;
       continue;
     }
-    chars += part.content?.length ?? 0;
+    chars += contentAt(headings, j, place)?.length ?? 0;
     for (const [role, n] of ownScores(headings, j, place, vocab)) total.set(role, (total.get(role) ?? 0) + n);
   }
   return total;
@@ -870,7 +880,7 @@ function roleByPlace(headings: HeadingInfo[], i: number, place: Place, vocab: Ro
   const findings = ownScores(headings, i, place, vocab, false);
   if ((findings.get('method') ?? 0) >= 2 && roleOfScores(ownScores(headings, i, place, vocab)) === 'method') return 'method';
   // Questions with their answers record what someone said: a finding, in any document.
-  if (recordsAnswers(h.content)) return 'results';
+  if (recordsAnswers(contentAt(headings, i, place))) return 'results';
   const methodBefore = place.seen.has('method');
   // Findings presuppose a study: in a document that never describes one (an essay, a book), figures and quotes are the author's material.
   if (!methodBefore && !place.namesMethod) return undefined;

@@ -2584,10 +2584,32 @@ interface ParsedChunk {
   result: ChunkResult;
   /** The result's blocks placed at `start` (made at the first parse that placed the chunk there, handed out again while it stays there). */
   placed?: ProseBlock[];
+  /** The parse that last marked the chunk used in the chunk cache (see keepCached), carried to its moved copies. */
+  kept?: number;
+  /**
+   * For a chunk moved from the last parse: the blocks that chunk handed out there and its start (its blocks are placed
+   * from those, moved, until then; dropped once placed). Their texts are the ones the last check read (the engine may
+   * have put a copy of its own in place of a block's text): a moved block then has the same string, which compares at
+   * once wherever a block's text is compared with the last check's (speed only).
+   */
+  prior?: ProseBlock[];
+  priorAt?: number;
 }
 
-/** A reused chunk stays in the chunk cache as if it had been looked up (another document may need it). */
+/**
+ * Parses after which a reused chunk is marked used again (keepCached): well within UNUSED_PARSES, so that the sweep never
+ * takes a chunk a parse keeps reusing.
+ */
+const KEEP_EVERY = 8;
+
+/**
+ * A reused chunk stays in the chunk cache as if it had been looked up (another document may need it): marked used (and
+ * refreshed in the cache's order) once every KEEP_EVERY parses, not at every edit (speed only: at 100,000 words a
+ * look-up, a move in the cache's order and a mark for each of ~200 chunks per edit).
+ */
 function keepCached(c: ParsedChunk): void {
+  if (c.kept !== undefined && parses - c.kept < KEEP_EVERY) return;
+  c.kept = parses;
   let byStubs = chunkCache.get(c.key);
   if (!byStubs) chunkCache.set(c.key, (byStubs = new Map()), true);
   if (!byStubs.has(c.stubs)) byStubs.set(c.stubs, c.result);
@@ -2609,8 +2631,33 @@ let lastParse:
       definitions: Definitions;
       chunks: ParsedChunk[];
       pieces: Piece[];
+      /** The parse's number (see ParseEdit) and its blocks' count. */
+      id: number;
+      count: number;
     }
   | undefined;
+
+/**
+ * How a parse's blocks stand to the last parse's (parse `previous`), as the reader knows from the chunks it took over
+ * whole: the first `before` blocks are that parse's block objects (its leading chunks, kept in place), and the last
+ * `after` blocks have the maps and texts of its last `after` (its trailing chunks' results, moved). A caller that
+ * placed the blocks of parse `previous` may start past these ends (speed only: no comparing block by block per edit).
+ */
+export interface ParseEdit {
+  /** This parse's number. */
+  id: number;
+  /** The number of the parse compared with (undefined: none). */
+  previous: number | undefined;
+  before: number;
+  after: number;
+}
+
+const PARSE_EDITS = new WeakMap<readonly ProseBlock[], ParseEdit>();
+
+/** How a Markdown parse's blocks stand to the last parse's (see ParseEdit); undefined for blocks no parse of this reader handed out. */
+export function parseEditOf(blocks: readonly ProseBlock[]): ParseEdit | undefined {
+  return PARSE_EDITS.get(blocks);
+}
 
 /** What an edit changed, in the last parse's chunks: text before `prefixEnd` and from `suffixStart` on (new offsets; old ones `delta` less) is as it was. */
 interface Unchanged {
@@ -3145,6 +3192,8 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
   const candidates = afterEdit && PIECES_KEPT_DEFINITIONS ? last.candidates : definitionsOf(pieces);
   const chunks = groupChunks(text, pieces);
   parses++;
+  // This parse's number (ParseEdit), taken now: another document's parse may run between this one's steps.
+  const id = parses;
   // Stubs from the definitions the parser found last time, when the lines that read as definitions are the same.
   const guess = last && sameDefinitions(last.candidates, candidates) ? last.definitions : candidates;
   const reuse = reusable(text === source ? unchanged : undefined, guess);
@@ -3170,7 +3219,7 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
     sinceYield = was ? sinceYield + 1 : REUSED_PER_STEP;
     if (was) {
       keepCached(was);
-      parsed = was.start === chunk.start ? was : { start: chunk.start, end: chunk.end, key: was.key, stubs: was.stubs, result: was.result };
+      parsed = was.start === chunk.start ? was : { start: chunk.start, end: chunk.end, key: was.key, stubs: was.stubs, result: was.result, kept: was.kept, prior: was.placed, priorAt: was.start };
     } else {
       const spliced = splice && !chunk.meta ? spliceChunk(text, chunk, pieces, splice.chunks, (exact ??= exactEnds(text, splice.text, unchanged!)), guess) : undefined;
       parsed = spliced ?? parseChunk(text, chunk, guess);
@@ -3230,17 +3279,31 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
     }
     lineCountedTo = to;
   };
+  // The last parse's leading chunks kept in place (the same objects: their blocks are handed out again), and its
+  // trailing chunks whose results this parse took over (moved), for ParseEdit.
+  const oldChunks = last ? last.chunks : [];
+  let before = 0;
+  let leading = true;
   // (Indexed loops over the chunks and their blocks: no iterator result per element at every edit.)
   for (let ci = 0; ci < done.length; ci++) {
     const c = done[ci]!;
     const r = c.result;
+    if (leading) {
+      if (c === oldChunks[ci] && c.placed) before += c.placed.length;
+      else leading = false;
+    }
     if (r.frontMatterLanguage && !declaredLanguage) declaredLanguage = r.frontMatterLanguage;
     // A chunk that stays where it was hands out the same block objects (the engine then finds each block's
     // analysis by identity); the engine marks blocks of a references section `skip`, which a role may have changed since.
     let placed = c.placed;
     if (!placed) {
       placed = c.placed = new Array(r.blocks.length);
-      for (let k = 0; k < r.blocks.length; k++) placed[k] = shiftBlock(r.blocks[k]!, c.start);
+      const prior = c.prior;
+      if (prior && prior.length === r.blocks.length) {
+        const by = c.start - c.priorAt!;
+        for (let k = 0; k < prior.length; k++) placed[k] = shiftBlock(prior[k]!, by);
+      } else for (let k = 0; k < r.blocks.length; k++) placed[k] = shiftBlock(r.blocks[k]!, c.start);
+      c.prior = undefined;
     } else {
       for (let k = 0; k < placed.length; k++) if (placed[k]!.skip) delete placed[k]!.skip;
     }
@@ -3252,8 +3315,17 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
     }
   }
   blocks.length = bw;
+  let after = 0;
+  for (let t = 1; t <= done.length && t <= oldChunks.length; t++) {
+    const c = done[done.length - t]!;
+    const o = oldChunks[oldChunks.length - t]!;
+    if (c.result !== o.result || !o.placed) break;
+    after += o.placed.length;
+  }
+  // (before + after at most the shorter length: a chunk at both ends of a parse of the same text counts once.)
+  PARSE_EDITS.set(blocks, { id, previous: last?.id, before, after: Math.min(after, Math.min(bw, last ? last.count : 0) - before) });
   if (last && unchanged && last.unguarded) dropReplaced(last.chunks, unchanged);
-  lastParse = { text, unguarded: text === source, candidates, definitions, chunks: done, pieces };
+  lastParse = { text, unguarded: text === source, candidates, definitions, chunks: done, pieces, id, count: bw };
   if (parses % SWEEP_EVERY === 0) sweepChunks();
   return { format: 'markdown', blocks, directives, ...(declaredLanguage ? { declaredLanguage } : {}) };
 }

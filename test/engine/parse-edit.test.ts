@@ -1,0 +1,88 @@
+/**
+ * What the Markdown reader says of a parse's blocks against the last parse's (formats/markdown.ts ParseEdit): the blocks
+ * of the chunks it kept in place are the last parse's block objects, those of the trailing chunks it took over have their
+ * maps and texts. The engine compares the blocks only past these ends (engine.ts sameEnds).
+ */
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { parseEditOf, parseMarkdown } from '../../server/src/engine/formats/markdown.js';
+import { LineIndex } from '../../server/src/engine/offsets.js';
+import type { EditEnds } from '../../server/src/engine/offsets.js';
+import type { ProseBlock } from '../../server/src/engine/types.js';
+
+const PIECES = ['\n\n## Methode\n\n', '\n\nWij spraken veertig cliënten over hun schulden.\n\n', '\n\n```\ncode\n', '\n\n[x]: https://example.org\n\n', '\n\n- Een punt.\n- Nog een.\n\n', 'extra ', '\r\n', '\n', '*'];
+
+function report(sections: number): string {
+  const out: string[] = ['# Rapport over schuldhulp', 'Een inleidende alinea met een [link][x].'];
+  for (let s = 0; s < sections; s++) {
+    out.push(`## Hoofdstuk ${s + 1}`);
+    for (let p = 0; p < 5; p++) out.push(`${'Professionals in de wijk willen weten wat zij morgen anders kunnen doen. '.repeat(1 + (p % 3))}Alinea ${s}.${p}.`);
+  }
+  return `${out.join('\n\n')}\n`;
+}
+
+/** The first blocks that are the same objects, and the last ones with the same maps and texts (at most the shorter length). */
+function comparedEnds(pb: readonly ProseBlock[], ob: readonly ProseBlock[]): { before: number; after: number } {
+  const k = Math.min(pb.length, ob.length);
+  let p = 0;
+  while (p < k && pb[p] === ob[p]) p++;
+  let q = 0;
+  while (q < k - p && pb[pb.length - 1 - q]!.map === ob[ob.length - 1 - q]!.map && pb[pb.length - 1 - q]!.text === ob[ob.length - 1 - q]!.text) q++;
+  return { before: p, after: q };
+}
+
+const edit = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  remove: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 40, max: 2000 })),
+  piece: fc.oneof(fc.constant(''), fc.constantFrom(...PIECES)),
+});
+
+describe('markdown: how a parse stands to the last one (ParseEdit)', function () {
+  this.timeout(120_000);
+
+  it('an edit in the middle: the blocks before it are the last parse\'s objects, those after it its maps and texts', () => {
+    const base = report(20);
+    const first = parseMarkdown(base).blocks;
+    const at = base.indexOf('Alinea 10.2.');
+    const text = `${base.slice(0, at)}extra ${base.slice(at)}`;
+    const blocks = parseMarkdown(text).blocks;
+    const e = parseEditOf(blocks)!;
+    assert.equal(e.previous, parseEditOf(first)!.id);
+    assert.ok(e.before > 20 && e.after > 20, JSON.stringify(e));
+    for (let i = 0; i < e.before; i++) assert.equal(blocks[i], first[i]);
+    for (let i = 1; i <= e.after; i++) assert.equal(blocks[blocks.length - i]!.map, first[first.length - i]!.map);
+    // Another document parsed between: the next parse of this one is compared with that one's.
+    const other = parseMarkdown('# Ander\n\nTekst.\n').blocks;
+    const again = parseMarkdown(base).blocks;
+    assert.equal(parseEditOf(again)!.previous, parseEditOf(other)!.id);
+  });
+
+  it('after any series of edits: at most the ends a comparison of the blocks finds (fast-check)', () => {
+    const base = report(12);
+    let kept = 0;
+    let edits = 0;
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (series) => {
+        let text = base;
+        let lines = new LineIndex(text);
+        let last = parseMarkdown(text).blocks;
+        for (const x of series) {
+          const at = Math.floor(x.at * text.length);
+          text = text.slice(0, at) + x.piece + text.slice(Math.min(text.length, at + x.remove));
+          const ends: EditEnds = { prefix: 0, suffix: 0 };
+          lines = LineIndex.afterEdit(lines, text, ends);
+          const blocks = parseMarkdown(text, ends).blocks;
+          const e = parseEditOf(blocks)!;
+          const c = comparedEnds(blocks, last);
+          assert.equal(e.previous, parseEditOf(last)!.id);
+          assert.ok(e.before <= c.before && e.after <= c.after, `${JSON.stringify(e)} against ${JSON.stringify(c)}`);
+          edits++;
+          if (e.before + e.after > 0) kept++;
+          last = blocks;
+        }
+      }),
+      { numRuns: 150, seed: 4242 },
+    );
+    assert.ok(kept > edits / 2, `ends known in ${kept} of ${edits} edits`);
+  });
+});

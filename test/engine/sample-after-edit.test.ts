@@ -1,0 +1,56 @@
+/**
+ * The document's language after an edit (engine.ts detectSample): the last sample stands when the edited stretch holds
+ * none of the blocks it was taken from, as many blocks and the same kinds of block; otherwise it is taken again. Either
+ * way the language of a check from scratch.
+ */
+import { strict as assert } from 'node:assert';
+import { Engine } from '../../server/src/engine/engine.js';
+import { engineFor } from '../../server/src/workspace/engine.js';
+
+const NL = 'Wij spraken met veel bewoners van de wijk over hun ervaringen met de hulp van de gemeente en de buurtteams.';
+const EN = 'We spoke with many residents of the district about their experiences with the help of the municipality.';
+
+/** 420 paragraphs, every tenth Dutch but the first: the sample (every tenth paragraph) is Dutch but for its first, the rest of the text English. */
+function paragraphs(): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < 420; i++) out.push(`${i % 10 === 0 && i > 0 ? NL : EN} (${i})`);
+  return out;
+}
+
+describe('engine: the document language after an edit', function () {
+  this.timeout(300_000);
+
+  it('a paragraph that becomes a heading shifts the sample: the language of a check from scratch', () => {
+    const base = paragraphs();
+    const warm = engineFor().engine;
+    const path = 'sample-after-edit.md';
+    assert.equal(warm.lint(`${base.join('\n\n')}\n`, { path }).language, 'nl');
+    let flipped = 0;
+    for (let j = 1; j < 60; j++) {
+      if (j % 10 === 0) continue;
+      // Paragraph j becomes a heading: as many blocks, one prose block fewer before the later ones.
+      const parts = [...base];
+      parts[j] = `## ${parts[j]}`;
+      const text = `${parts.join('\n\n')}\n`;
+      const fresh = new Engine({ vocabulary: warm.vocabulary }).lint(text, { path: 'fresh.md' }).language;
+      assert.equal(warm.lint(text, { path }).language, fresh, `paragraph ${j}`);
+      if (fresh === 'en') flipped++;
+      // And back.
+      assert.equal(warm.lint(`${base.join('\n\n')}\n`, { path }).language, 'nl');
+    }
+    assert.ok(flipped > 0, 'a heading made the sample English');
+  });
+
+  it('words added to a paragraph keep the language (English and Dutch samples)', () => {
+    for (const first of [NL, EN]) {
+      const parts = Array.from({ length: 200 }, (_, i) => `${first} (${i})`);
+      const warm = engineFor().engine;
+      const path = `sample-words-${first.slice(0, 3)}.md`;
+      const lang = warm.lint(`${parts.join('\n\n')}\n`, { path }).language;
+      for (const j of [1, 57, 120, 199]) {
+        parts[j] = `extra ${parts[j]}`;
+        assert.equal(warm.lint(`${parts.join('\n\n')}\n`, { path }).language, lang);
+      }
+    }
+  });
+});
