@@ -1148,9 +1148,14 @@ function correctMentions(t: MentionTotals, change: RunChange<ClientRun>, runs: A
     addMentions(t, value, section, participants, parent, who, 1);
     addTerms(t, value.mentions!, i, cameTo);
   }
-  for (const [key, e] of t.terms) {
-    if (e.n === 0) t.terms.delete(key);
-    else if (e.first === -1) return undefined;
+  // Only a term of a run that went can have no uses left or have lost its first use (not every term read per edit).
+  for (let i = before; i < wentTo; i++) {
+    for (const term of prev[i]!.value.mentions!.terms) {
+      const e = t.terms.get(term.t);
+      if (!e) continue;
+      if (e.n === 0) t.terms.delete(term.t);
+      else if (e.first === -1) return undefined;
+    }
   }
   return t;
 }
