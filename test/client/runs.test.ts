@@ -231,4 +231,19 @@ describe('client perspective from per-run summaries: edits in a warm engine equa
       assert.equal(shown.size, 2, `${language}: ${[...shown].join(', ')}`);
     }
   });
+  for (const language of ['nl', 'en'] as const) {
+    it(`${language}: random edits among 120 paragraphs of their own with quotations, lead-ins, answers and citations after quotations (the runs before and after an edit kept)`, () => {
+      // Distinct paragraphs (no run repeated): the voice of the runs before and after an edit is taken from the last check
+      // (collectVoice) and only the runs between are combined; a citation mark put after a quotation, in its block or the
+      // next one, changes what the quotation counts for.
+      const para = (i: number) =>
+        language === 'nl'
+          ? [`Een bewoner van wijk ${i + 1} zei:\n\n> "Ik wacht al ${i + 2} maanden op een antwoord."`, `Speelt u in wijk ${i + 1} wel eens bingo?\n\nJa, ik speel ${i + 2} keer per maand bingo.`, `Wijk ${i + 1} telt ${i + 40} huishoudens.`, `## Wijk ${i + 1}`][i % 4]!
+          : [`A resident of district ${i + 1} said:\n\n> "I have been waiting ${i + 2} months for an answer."`, `Do you ever play bingo in district ${i + 1}?\n\nYes, I play bingo ${i + 2} times a month.`, `District ${i + 1} has ${i + 40} households.`, `## District ${i + 1}`][i % 4]!;
+      const method = language === 'nl' ? '## Methode\n\nWij interviewden twintig cliënten.' : '## Methods\n\nWe interviewed twenty clients.';
+      const base = [method, ...Array.from({ length: 120 }, (_, i) => para(i)), '[^1]: Smith (2019).'].join('\n\n');
+      const pieces = [...PIECES[language], '[^1]', '\n\n[^1] ', ' [@smith2019]'];
+      assertWarmEditsMatchFresh(base, { path: `own-${language}.md`, edits: editsOf(pieces), project: perspective, cacheSize: 4000, numRuns: 12, seed: language === 'nl' ? 31 : 32 });
+    });
+  }
 });

@@ -151,4 +151,33 @@ describe('practice card from per-run summaries: edits in a warm engine equal a c
       assert.notEqual(shown[0], shown[1]);
     }
   });
+  it('nl and en: the evidence of the cue insights after edits that move the text before it, or change only what follows it, is that of a check from scratch', () => {
+    for (const language of ['nl', 'en'] as const) {
+      // Cue sentences early and late; the edits: blank lines and a line put before everything (the blocks stay the same,
+      // their places move), words added after the evidence, and a cue paragraph added before it.
+      const para = (i: number) =>
+        language === 'nl'
+          ? (i % 10 === 3 ? `De uitkomsten van ronde ${i + 1} zijn besproken met ${i + 2} consulenten uit de praktijk.` : `Wijk ${i + 1} telt ${i + 40} huishoudens.`)
+          : (i % 10 === 3 ? `The results of round ${i + 1} were discussed with ${i + 2} practitioners. National policy decides what frontline workers in district ${i + 1} do.` : `District ${i + 1} has ${i + 40} households.`);
+      const paras = Array.from({ length: 150 }, (_, i) => para(i));
+      const warm = engineFor(undefined, undefined, { cacheSize: 4000 }).engine;
+      const path = `moved-${language}.md`;
+      let text = paras.join('\n\n');
+      warm.lint(text, { path, language });
+      const cue = para(3);
+      for (const edit of [
+        (t: string) => `\n\n${t}`,
+        (t: string) => `${t}\n\nextra`,
+        (t: string) => `# Titel\n\n${t}`,
+        (t: string) => t.replace(paras[140]!, `${paras[140]!} extra`),
+        (t: string) => t.replace(paras[1]!, `${cue.replace('4', '0')}\n\n${paras[1]!}`),
+        (t: string) => t.replace(paras[120]!, `${paras[120]!} extra`),
+      ]) {
+        text = edit(text);
+        const again = card(warm.lint(text, { path, language }));
+        assert.deepEqual(again, card(new Engine({ vocabulary: warm.vocabulary }).lint(text, { path: `fresh-${path}`, language })));
+        assert.ok(again.fit.items.some((x) => x.evidence.length > 0), language);
+      }
+    }
+  });
 });

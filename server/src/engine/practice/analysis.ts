@@ -9,10 +9,11 @@ import { ADVICE, NOT_APPLICABLE, TITLES } from './messages.js';
 import { handlesOf, isInline, isSummaryTitle, pseudoHeadingOf, recommendationPlan, toolAt } from './recommendations.js';
 import type { CueInsightId, InsightId, PracticalHandles, PracticeEvidence, PracticeFit, PracticeItem, PracticeStatus } from './types.js';
 import { INSIGHT_IDS } from './types.js';
-import type { Unit, UnitFilter, UnitsRun } from './units.js';
+import type { CheckCell, Unit, UnitFilter, UnitsRun } from './units.js';
 import { MEMO_SLOT, allUnits, checkOf, quote, runUnits, sectionMarks, warmUnits } from './units.js';
 import type { Run } from '../runs.js';
 import { RunSlots } from '../rules/block-runs.js';
+import { blockEditOf } from '../incremental.js';
 import type { RunChange } from '../rules/block-runs.js';
 
 const MAX_EVIDENCE = 5;
@@ -97,12 +98,17 @@ interface Totals {
   cue: Array<CueTotals | undefined>;
   /** Jargon terms (insight 8). */
   terms: number;
+  /** Units with a study cue. */
+  study: number;
   policy: { p: number; f: number; linked: number; runs: ByStrength };
+  /** Corrected from the last check's totals after an edit (not summed anew). */
+  corrected: boolean;
 }
 
 /** A run's answers added to the totals (sign 1; its index in `came`'s lists) or taken from them (sign -1). */
 function countRun(t: Totals, v: PracticeRun, sign: 1 | -1, k: number, came?: Array<ByStrength | undefined>, cameIn?: ByStrength): void {
   t.terms += sign * v.terms;
+  t.study += sign * v.study;
   for (let mask = v.cueMask; mask !== 0; mask &= mask - 1) {
     const slot = 31 - Math.clz32(mask & -mask);
     const e = v.cue[slot]!;
@@ -126,7 +132,7 @@ function strengthsOf(e: { present: Candidate[]; partial: Candidate[] }, k: numbe
 }
 
 function totalsOf(values: PracticeRun[]): Totals {
-  const t: Totals = { values, cue: [], terms: 0, policy: { p: 0, f: 0, linked: 0, runs: { present: [], partial: [] } } };
+  const t: Totals = { values, cue: [], terms: 0, study: 0, policy: { p: 0, f: 0, linked: 0, runs: { present: [], partial: [] } }, corrected: false };
   for (let k = 0; k < values.length; k++) {
     const v = values[k]!;
     countRun(t, v, 1, k);
@@ -156,7 +162,9 @@ const LAST_TOTALS = new WeakMap<PracticeLexicon, { slotRuns: ReadonlyArray<Run<u
 function totalsFor(lex: PracticeLexicon, slotRuns: ReadonlyArray<Run<unknown>>, change: RunChange<unknown> | undefined, values: PracticeRun[]): Totals {
   const last = LAST_TOTALS.get(lex);
   LAST_TOTALS.delete(lex);
-  const totals = (last && change && change.previous === last.slotRuns && correctTotals(last.totals, change, values)) || totalsOf(values);
+  const corrected = last && change && change.previous === last.slotRuns ? correctTotals(last.totals, change, values) : undefined;
+  const totals = corrected ?? totalsOf(values);
+  totals.corrected = corrected !== undefined;
   LAST_TOTALS.set(lex, { slotRuns, totals });
   return totals;
 }
@@ -197,15 +205,74 @@ function spliced(list: number[], from: number, to: number, came: number[] | unde
   return out;
 }
 
+/**
+ * A cue insight's evidence as picked at a check, with how far into the runs the picking read: the last run it read
+ * (`reach`) and the strengths whose runs it read to the end (bit 1 present, bit 2 partial).
+ */
+interface CuePick {
+  evidence: PracticeEvidence[];
+  reach: number;
+  exhausted: number;
+}
+
+/**
+ * The cue insights' picks of a check (per slot) and those of the check before it, with the runs before the edit between
+ * them (-1: none kept). Per lexicon, the last check's only.
+ */
+interface CuePicks {
+  before: number;
+  last: Array<CuePick | undefined> | undefined;
+  next: Array<CuePick | undefined>;
+}
+const LAST_PICKS = new WeakMap<PracticeLexicon, { blocks: WeakRef<DocumentModel['blocks']>; picks: Array<CuePick | undefined> }>();
+
 /** Cue insights: present cues in a sentence that is no trap, template, thanks or plan count as present; the rest as partial. */
-function cueInsight(id: CueInsightId, totals: Totals, lex: PracticeLexicon): { status: PracticeStatus; evidence: PracticeEvidence[] } {
+function cueInsight(id: CueInsightId, totals: Totals, lex: PracticeLexicon, picks: CuePicks): { status: PracticeStatus; evidence: PracticeEvidence[] } {
   const cues = lex.insights[id];
   const slot = INSIGHT_IDS.indexOf(id);
   const t = totals.cue[slot];
   const present = t?.present ?? 0;
   const found = t?.found ?? 0;
   const status: PracticeStatus = present >= cues.minPresent ? 'present' : found ? 'partial' : 'absent';
-  return { status, evidence: t ? pickFrom((strength) => candidates(totals.values, t.runs[strength], (v) => v.cue[slot]![strength])) : [] };
+  if (!t) return { status, evidence: [] };
+  // The last check's evidence when it read only runs before the edit (the same summaries and places) and, for a
+  // strength whose runs it read to the end, no run with candidates of it came after them (speed only, ana32: placing
+  // the candidates again cost ~0.05 ms an edit at 100k words).
+  const last = picks.last?.[slot];
+  let pick: CuePick;
+  if (
+    last &&
+    last.reach < picks.before &&
+    (!(last.exhausted & 1) || !t.runs.present.length || t.runs.present[t.runs.present.length - 1]! < picks.before) &&
+    (!(last.exhausted & 2) || !t.runs.partial.length || t.runs.partial[t.runs.partial.length - 1]! < picks.before)
+  )
+    pick = last;
+  else pick = pickCue(totals.values, t, slot);
+  picks.next[slot] = pick;
+  return { status, evidence: pick.evidence.slice() };
+}
+
+/** pickFrom over a cue slot's candidates, noting how far it read (CuePick). */
+function pickCue(values: PracticeRun[], t: CueTotals, slot: number): CuePick {
+  const lines = new Set<number>();
+  const out: PracticeEvidence[] = [];
+  let reach = -1;
+  let exhausted = 0;
+  for (const strength of ['present', 'partial'] as const) {
+    for (const k of t.runs[strength]) {
+      if (k > reach) reach = k;
+      for (const e of values[k]!.cue[slot]![strength]) {
+        if (e.strength !== strength) continue;
+        const line = 'unit' in e ? e.unit.line : e.line;
+        if (lines.has(line)) continue;
+        lines.add(line);
+        out.push('unit' in e ? evidenceOf(e.unit, e.at, e.strength) : e);
+        if (out.length >= MAX_EVIDENCE) return { evidence: out, reach, exhausted };
+      }
+    }
+    exhausted |= strength === 'present' ? 1 : 2;
+  }
+  return { evidence: out, reach, exhausted };
 }
 
 /** The candidates of the runs (indices into `values`), in document order. */
@@ -237,8 +304,8 @@ function cueMatch(u: Unit, slot: number, cues: PracticeLexicon['insights'][CueIn
 }
 
 /** Insight 4: both levels named, and linked in one sentence; one level only is partial. */
-function policyPractice(totals: Totals, lex: PracticeLexicon): { status: PracticeStatus; evidence: PracticeEvidence[] } {
-  const base = cueInsight('policy_practice', totals, lex);
+function policyPractice(totals: Totals, lex: PracticeLexicon, picks: CuePicks): { status: PracticeStatus; evidence: PracticeEvidence[] } {
+  const base = cueInsight('policy_practice', totals, lex, picks);
   if (base.status === 'present') return base;
   const { linked, p: policy, f: frontline, runs } = totals.policy;
   const status: PracticeStatus = linked >= 2 ? 'present' : linked > 0 || (policy > 0 && frontline > 0) || policy + frontline >= 3 ? 'partial' : base.status;
@@ -312,15 +379,15 @@ const JARGON_FITS = 3;
 const JARGON_FAILS = 12;
 
 /** Insight 8: the vocabulary findings (jargon terms per 1,000 words). */
-function languageItem(doc: DocumentModel, runs: Array<Run<PracticeRun>>, totals: Totals): { status: PracticeStatus; evidence: PracticeEvidence[] } {
+function languageItem(doc: DocumentModel, runs: ReadonlyArray<Run<unknown>>, values: PracticeRun[], totals: Totals): { status: PracticeStatus; evidence: PracticeEvidence[] } {
   // The first use of each term, placed only for the few quoted as evidence; the runs read only until five are found.
   const seen = new Map<string, { block: (typeof doc.blocks)[number]; term: VocabularyFacts['terms'][number] }>();
   const terms = totals.terms;
-  for (const r of runs) {
+  for (let i = 0; i < values.length; i++) {
     if (seen.size >= MAX_EVIDENCE) break;
-    for (const { k, key, term } of r.value.firstTerms) {
+    for (const { k, key, term } of values[i]!.firstTerms) {
       if (seen.size >= MAX_EVIDENCE) break;
-      if (!seen.has(key)) seen.set(key, { block: doc.blocks[r.from + k]!, term });
+      if (!seen.has(key)) seen.set(key, { block: doc.blocks[runs[i]!.from + k]!, term });
     }
   }
   const evidence = (): PracticeEvidence[] =>
@@ -440,8 +507,8 @@ interface PracticeRun {
  */
 const RUN_SLOTS = new WeakMap<PracticeLexicon, RunSlots<Array<PracticeRun | undefined>>>();
 
-function summariseRun(doc: DocumentModel, lex: PracticeLexicon, from: number, to: number, acknowledgements: boolean, planned: boolean): PracticeRun {
-  const ur = runUnits(doc, lex, filterFor(lex), from, to, acknowledgements, planned);
+function summariseRun(doc: DocumentModel, lex: PracticeLexicon, from: number, to: number, acknowledgements: boolean, planned: boolean, cell: CheckCell): PracticeRun {
+  const ur = runUnits(doc, lex, filterFor(lex), from, to, acknowledgements, planned, cell);
   const run: PracticeRun = { units: ur, study: 0, cue: [], cueMask: 0, policy: { p: 0, f: 0, linked: 0, present: [], partial: [] }, inline: [], tools: [], terms: 0, firstTerms: [] };
   for (const u of ur.units) {
     if (u.template) continue;
@@ -492,70 +559,210 @@ function summariseRun(doc: DocumentModel, lex: PracticeLexicon, from: number, to
   return run;
 }
 
+/** A pseudo-heading run of recommendations going on: whether its pseudo-heading named research, and its section. */
+type Pseudo = { research: boolean; section: number } | undefined;
+
+/**
+ * What a check combined from its runs (`values`, in order, with the runs RunSlots handed out for them): the
+ * pseudo-heading items, the "we recommend" units and, per run, where its own begin in those lists (one more entry
+ * at the end) and the pseudo-heading run going on as it starts; the runs in recommendations sections and those with
+ * tools. Per lexicon, the last check's only: an edit of its runs takes the parts before and after the edited stretch
+ * from it (see combineEdit).
+ */
+interface Combined {
+  slotRuns: ReadonlyArray<Run<unknown>>;
+  values: PracticeRun[];
+  ackSection: boolean[];
+  planSection: boolean[];
+  recSection: number[];
+  pseudoItems: Array<{ unit: Unit; research: boolean; section: number }>;
+  pseudoFirst: number[];
+  pseudoIn: Pseudo[];
+  inline: Unit[];
+  inlineFirst: number[];
+  recRuns: number[];
+  toolRuns: number[];
+}
+const LAST_COMBINED = new WeakMap<PracticeLexicon, Combined>();
+
+/** Per lexicon: the check the runs' units are placed by (RunPlace.cell), set once per check. */
+const CELLS = new WeakMap<PracticeLexicon, CheckCell>();
+/** The number of the check being combined (RunPlace.stamp). */
+let checkNumber = 0;
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Run k (its blocks `s`) combined: its summary chosen (made when new or a repeat), placed, and its part in the lists. */
+function combineRun(doc: DocumentModel, lex: PracticeLexicon, c: Combined, k: number, s: Run<Array<PracticeRun | undefined>>, stamp: number, cell: CheckCell, pseudo: Pseudo, repeats?: (v: PracticeRun) => boolean): Pseudo {
+  const ack = s.section >= 0 && c.ackSection[s.section]!;
+  const planned = s.section >= 0 && c.planSection[s.section]!;
+  const byMark = s.value;
+  let value = (byMark[(ack ? 1 : 0) | (planned ? 2 : 0)] ??= summariseRun(doc, lex, s.from, s.to, ack, planned, cell));
+  // A run whose blocks repeat an earlier run of this check exactly has the same summary: its units get places of their own.
+  if (value.units.place.stamp === stamp || repeats?.(value)) value = summariseRun(doc, lex, s.from, s.to, ack, planned, cell);
+  c.values.push(value);
+  const u = value.units;
+  u.place.from = s.from;
+  u.place.section = s.section;
+  u.place.cell = cell;
+  u.place.stamp = stamp;
+  c.pseudoIn.push(pseudo);
+  c.pseudoFirst.push(c.pseudoItems.length);
+  c.inlineFirst.push(c.inline.length);
+  for (const x of value.inline) c.inline.push(x);
+  if (pseudo) for (const unit of u.pseudoIn) c.pseudoItems.push({ unit, research: pseudo.research, section: pseudo.section });
+  for (const { unit, research } of u.pseudoItems) c.pseudoItems.push({ unit, research, section: s.section });
+  if (u.pseudoOut !== 'in') pseudo = u.pseudoOut ? { research: u.pseudoOut.research, section: s.section } : undefined;
+  if (s.section >= 0 && c.recSection[s.section]! >= 0) c.recRuns.push(k);
+  if (value.tools.length) c.toolRuns.push(k);
+  return pseudo;
+}
+
+function newCombined(slotRuns: ReadonlyArray<Run<unknown>>, ackSection: boolean[], planSection: boolean[], recSection: number[]): Combined {
+  return { slotRuns, values: [], ackSection, planSection, recSection, pseudoItems: [], pseudoFirst: [], pseudoIn: [], inline: [], inlineFirst: [], recRuns: [], toolRuns: [] };
+}
+
+/** Every run combined. */
+function combineAll(doc: DocumentModel, lex: PracticeLexicon, slotRuns: Array<Run<Array<PracticeRun | undefined>>>, ackSection: boolean[], planSection: boolean[], recSection: number[], stamp: number, cell: CheckCell): Combined {
+  const c = newCombined(slotRuns, ackSection, planSection, recSection);
+  let pseudo: Pseudo;
+  for (let k = 0; k < slotRuns.length; k++) pseudo = combineRun(doc, lex, c, k, slotRuns[k]!, stamp, cell, pseudo);
+  c.pseudoIn.push(pseudo);
+  c.pseudoFirst.push(c.pseudoItems.length);
+  c.inlineFirst.push(c.inline.length);
+  return c;
+}
+
+/**
+ * After an edit of the last check's runs (RunSlots.change()) with the same sections' marks and recommendations
+ * sections and no section renumbered after the edited stretch: the last check's parts for the runs before and after
+ * it (their summaries, places and items as they were; the runs after it moved when blocks came or went), only the runs
+ * between combined (speed only, ana32: combining every run cost ~0.15 ms an edit at 100k words). Undefined when the
+ * pseudo-heading run going on after the stretch is not the last one: then all are combined.
+ */
+function combineEdit(doc: DocumentModel, lex: PracticeLexicon, last: Combined, change: RunChange<unknown>, slotRuns: Array<Run<Array<PracticeRun | undefined>>>, stamp: number, cell: CheckCell): Combined | undefined {
+  const prev = last.values;
+  const { before, after } = change;
+  const wentTo = prev.length - after;
+  const cameTo = slotRuns.length - after;
+  if (wentTo < before || cameTo < before || last.slotRuns.length !== prev.length) return undefined;
+  if (after > 0 && slotRuns[cameTo]!.section !== last.slotRuns[wentTo]!.section) return undefined;
+  const c = newCombined(slotRuns, last.ackSection, last.planSection, last.recSection);
+  for (let k = 0; k < before; k++) {
+    c.values.push(prev[k]!);
+    c.pseudoIn.push(last.pseudoIn[k]);
+    c.pseudoFirst.push(last.pseudoFirst[k]!);
+    c.inlineFirst.push(last.inlineFirst[k]!);
+  }
+  for (let i = 0; i < last.pseudoFirst[before]!; i++) c.pseudoItems.push(last.pseudoItems[i]!);
+  for (let i = 0; i < last.inlineFirst[before]!; i++) c.inline.push(last.inline[i]!);
+  for (const k of last.recRuns) if (k < before) c.recRuns.push(k);
+  for (const k of last.toolRuns) if (k < before) c.toolRuns.push(k);
+  // A run between whose summary is one of the runs' kept before or after it repeats it (see combineRun).
+  const repeats = (v: PracticeRun): boolean => {
+    for (let k = 0; k < before; k++) if (prev[k] === v) return true;
+    for (let k = wentTo; k < prev.length; k++) if (prev[k] === v) return true;
+    return false;
+  };
+  let pseudo = last.pseudoIn[before];
+  for (let k = before; k < cameTo; k++) pseudo = combineRun(doc, lex, c, k, slotRuns[k]!, stamp, cell, pseudo, repeats);
+  const was = last.pseudoIn[wentTo];
+  if (pseudo !== was && !(pseudo && was && pseudo.research === was.research && pseudo.section === was.section)) return undefined;
+  const shift = cameTo - wentTo;
+  const pseudoShift = c.pseudoItems.length - last.pseudoFirst[wentTo]!;
+  const inlineShift = c.inline.length - last.inlineFirst[wentTo]!;
+  for (let k = wentTo; k <= prev.length; k++) {
+    if (k < prev.length) c.values.push(prev[k]!);
+    c.pseudoIn.push(last.pseudoIn[k]);
+    c.pseudoFirst.push(last.pseudoFirst[k]! + pseudoShift);
+    c.inlineFirst.push(last.inlineFirst[k]! + inlineShift);
+  }
+  for (let i = last.pseudoFirst[wentTo]!; i < last.pseudoItems.length; i++) c.pseudoItems.push(last.pseudoItems[i]!);
+  for (let i = last.inlineFirst[wentTo]!; i < last.inline.length; i++) c.inline.push(last.inline[i]!);
+  for (const k of last.recRuns) if (k >= wentTo) c.recRuns.push(k + shift);
+  for (const k of last.toolRuns) if (k >= wentTo) c.toolRuns.push(k + shift);
+  // Blocks came or went: the runs after the stretch moved.
+  if (after > 0 && slotRuns[cameTo]!.from !== last.slotRuns[wentTo]!.from) {
+    for (let k = cameTo; k < slotRuns.length; k++) c.values[k]!.units.place.from = slotRuns[k]!.from;
+  }
+  return c;
+}
+
 function compute(doc: DocumentModel, lex: PracticeLexicon): PracticeFit {
   const plan = recommendationPlan(doc, lex);
   const { ackSection, planSection } = sectionMarks(doc.sections, lex);
   let slots = RUN_SLOTS.get(lex);
   if (!slots) RUN_SLOTS.set(lex, (slots = new RunSlots()));
-  const marked = (s: number) => s >= 0 && ackSection[s]!;
-  const plannedIn = (s: number) => s >= 0 && planSection[s]!;
-  // The runs placed at this check; the pseudo-heading runs followed across them; the recommendations sections' units.
   const check = checkOf(doc);
-  const pseudoItems: Array<{ unit: Unit; research: boolean; section: number }> = [];
-  const recUnits: Unit[] = [];
-  let pseudo: { research: boolean; section: number } | undefined;
-  let studyCues = 0;
-  const runs: Array<Run<PracticeRun>> = [];
-  const values: PracticeRun[] = [];
-  const inline: Unit[] = [];
+  let cell = CELLS.get(lex);
+  if (cell) cell.check = check;
+  else CELLS.set(lex, (cell = { check }));
+  const stamp = ++checkNumber;
   const slotRuns = slots.runs(doc, () => []);
-  for (const s of slotRuns) {
-    const ack = marked(s.section);
-    const planned = plannedIn(s.section);
-    const byMark = s.value;
-    let value = (byMark[(ack ? 1 : 0) | (planned ? 2 : 0)] ??= summariseRun(doc, lex, s.from, s.to, ack, planned));
-    // A run whose blocks repeat an earlier run of this check exactly has the same summary: its units get places of their own.
-    if (value.units.place.check === check) value = summariseRun(doc, lex, s.from, s.to, ack, planned);
-    const r: Run<PracticeRun> = { from: s.from, to: s.to, section: s.section, value };
-    runs.push(r);
-    values.push(value);
-    for (const x of value.inline) inline.push(x);
-    const u = value.units;
-    u.place.from = r.from;
-    u.place.section = r.section;
-    u.place.check = check;
-    studyCues += r.value.study;
-    if (pseudo) for (const unit of u.pseudoIn) pseudoItems.push({ unit, research: pseudo.research, section: pseudo.section });
-    for (const { unit, research } of u.pseudoItems) pseudoItems.push({ unit, research, section: r.section });
-    if (u.pseudoOut !== 'in') pseudo = u.pseudoOut ? { research: u.pseudoOut.research, section: r.section } : undefined;
-    if (r.section >= 0 && plan.recSection[r.section]! >= 0) for (const x of allUnits(doc, lex, r.from, r.to, check, marked(r.section), plannedIn(r.section))) recUnits.push(x);
+  const change = slots.change();
+  const last = LAST_COMBINED.get(lex);
+  LAST_COMBINED.delete(lex);
+  const c =
+    (last && change && change.previous === last.slotRuns && sameList(last.ackSection, ackSection) && sameList(last.planSection, planSection) && sameList(last.recSection, plan.recSection) &&
+      combineEdit(doc, lex, last, change, slotRuns, stamp, cell)) ||
+    combineAll(doc, lex, slotRuns, ackSection, planSection, plan.recSection, stamp, cell);
+  LAST_COMBINED.set(lex, c);
+  const values = c.values;
+  // The recommendations sections' units, placed for this check.
+  const recUnits: Unit[] = [];
+  for (const k of c.recRuns) {
+    const r = slotRuns[k]!;
+    for (const x of allUnits(doc, lex, r.from, r.to, check, ackSection[r.section]!, planSection[r.section]!)) recUnits.push(x);
   }
-  const handles = handlesOf(doc, recUnits, lex, plan, pseudoItems, inline, (push) => {
+  const handles = handlesOf(doc, recUnits, lex, plan, c.pseudoItems, c.inline, (push) => {
     const tools: PracticeEvidence[] = [];
-    for (const r of runs) {
-      for (const { unit, at } of r.value.tools) {
+    for (const k of c.toolRuns) {
+      for (const { unit, at } of values[k]!.tools) {
         if (tools.length >= 5) return tools;
         push(tools, unit, at);
       }
     }
     return tools;
   });
-  const isStudy = studyCues >= 2;
-  const totals = totalsFor(lex, slotRuns, slots.change(), values);
+  const totals = totalsFor(lex, slotRuns, change, values);
+  const isStudy = totals.study >= 2;
+  // The cue insights' evidence of the last check, kept where it read only runs before the edit (see cueInsight): runs
+  // before the edited stretch whose blocks are also the last check's block objects (the same places: an edit that only
+  // moved the text, such as a blank line put before them, leaves their summaries as they were but not their places).
+  const lastPicks = LAST_PICKS.get(lex);
+  LAST_PICKS.delete(lex);
+  let keptRuns = -1;
+  const edit = lastPicks && change && totals.corrected ? blockEditOf(doc.blocks, lastPicks.blocks.deref()) : undefined;
+  if (edit && change) {
+    let lo = 0;
+    let hi = change.before;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (slotRuns[mid]!.to <= edit.before) lo = mid + 1;
+      else hi = mid;
+    }
+    keptRuns = lo;
+  }
+  const picks: CuePicks = { before: keptRuns, last: lastPicks?.picks, next: [] };
   const items: PracticeItem[] = [];
   for (const id of INSIGHT_IDS) {
     let r: { status: PracticeStatus; evidence: PracticeEvidence[] };
     if (id === 'client_perspective') r = clientItem(doc);
     else if (id === 'practical_handles') r = handlesItem(handles, doc);
-    else if (id === 'common_language') r = languageItem(doc, runs, totals);
+    else if (id === 'common_language') r = languageItem(doc, slotRuns, values, totals);
     else if (id === 'readability') r = readabilityItem(doc);
-    else if (id === 'policy_practice') r = policyPractice(totals, lex);
+    else if (id === 'policy_practice') r = policyPractice(totals, lex, picks);
     else {
-      r = cueInsight(id, totals, lex);
+      r = cueInsight(id, totals, lex, picks);
       if (STUDY_ONLY.has(id) && !isStudy && r.status !== 'present') r = { status: 'not-applicable', evidence: r.evidence };
     }
     items.push(item(id, r.status, r.evidence));
   }
+  LAST_PICKS.set(lex, { blocks: new WeakRef(doc.blocks), picks: picks.next });
   const applicable = items.filter((i) => i.status !== 'not-applicable');
   const fit: PracticeFit = {
     language: doc.language,

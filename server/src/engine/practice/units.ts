@@ -466,12 +466,20 @@ class PlacedUnit extends LazyUnit {
 }
 
 /**
- * Where the blocks of a run stand in the check being combined: set by the combining step at every
- * check (one write per run), read by the run's units when a place is asked for.
+ * Where the blocks of a run stand in the check being combined: set by the combining step when the run comes or
+ * moves, read by the run's units when a place is asked for. The check is read through a cell that the combining
+ * step sets once per check (not one write per run: a run before or after an edit keeps its place).
  */
 export interface RunPlace {
   from: number;
   section: number;
+  cell: CheckCell;
+  /** The number of the check that combined the run last (a run whose blocks repeat another's is told apart by it). */
+  stamp: number;
+}
+
+/** The check whose blocks and line index place the units of the runs being combined. */
+export interface CheckCell {
   check: Check;
 }
 
@@ -499,11 +507,10 @@ export interface UnitsRun {
  * pseudo-heading runs, placed by the run (RunPlace), so that a later check finds them again
  * with the run and only moves the run. The same units and items, in the same order, as checkUnits.
  */
-export function runUnits(doc: DocumentModel, lex: PracticeLexicon, filter: UnitFilter, from: number, to: number, acknowledgements: boolean, planned: boolean): UnitsRun {
+export function runUnits(doc: DocumentModel, lex: PracticeLexicon, filter: UnitFilter, from: number, to: number, acknowledgements: boolean, planned: boolean, cell: CheckCell): UnitsRun {
   let cache = byBlock.get(lex);
   if (!cache) byBlock.set(lex, (cache = new WeakMap()));
-  const check = checkOf(doc);
-  const place: RunPlace = { from, section: doc.blocks[from]?.section ?? -1, check };
+  const place: RunPlace = { from, section: doc.blocks[from]?.section ?? -1, cell, stamp: 0 };
   const out: UnitsRun = { place, units: [], pseudoIn: [], pseudoItems: [], pseudoOut: 'in' };
   for (let bi = from; bi < to; bi++) {
     const b = doc.blocks[bi]!;
@@ -564,7 +571,7 @@ class RunUnit extends LazyUnit {
   }
 
   protected get check(): Check {
-    return this.run.check;
+    return this.run.cell.check;
   }
 }
 
