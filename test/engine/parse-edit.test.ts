@@ -9,6 +9,7 @@ import { parseEditOf, parseMarkdown } from '../../server/src/engine/formats/mark
 import { LineIndex } from '../../server/src/engine/offsets.js';
 import type { EditEnds } from '../../server/src/engine/offsets.js';
 import type { ProseBlock } from '../../server/src/engine/types.js';
+import { applyEdit, editsOf } from '../helpers/warm-edits.js';
 
 const PIECES = ['\n\n## Methode\n\n', '\n\nWij spraken veertig cliënten over hun schulden.\n\n', '\n\n```\ncode\n', '\n\n[x]: https://example.org\n\n', '\n\n- Een punt.\n- Nog een.\n\n', 'extra ', '\r\n', '\n', '*'];
 
@@ -31,11 +32,7 @@ function comparedEnds(pb: readonly ProseBlock[], ob: readonly ProseBlock[]): { b
   return { before: p, after: q };
 }
 
-const edit = fc.record({
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
-  remove: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 40, max: 2000 })),
-  piece: fc.oneof(fc.constant(''), fc.constantFrom(...PIECES)),
-});
+const edit = editsOf(PIECES, 2000);
 
 describe('markdown: how a parse stands to the last one (ParseEdit)', function () {
   this.timeout(120_000);
@@ -67,8 +64,7 @@ describe('markdown: how a parse stands to the last one (ParseEdit)', function ()
         let lines = new LineIndex(text);
         let last = parseMarkdown(text).blocks;
         for (const x of series) {
-          const at = Math.floor(x.at * text.length);
-          text = text.slice(0, at) + x.piece + text.slice(Math.min(text.length, at + x.remove));
+          text = applyEdit(text, x);
           const ends: EditEnds = { prefix: 0, suffix: 0 };
           lines = LineIndex.afterEdit(lines, text, ends);
           const blocks = parseMarkdown(text, ends).blocks;

@@ -56,6 +56,18 @@ function edited(t: string, where: number, remove: number, insert: string): strin
   return t.slice(0, at) + insert + t.slice(Math.min(t.length, at + remove));
 }
 
+/** The runs cover the check's blocks in order, each with its blocks' section and the sum `words` gives for them. */
+function assertRunsInPlace(runs: ReadonlyArray<{ from: number; to: number; section: number; value: number }>, result: LintResult, words: (r: LintResult, from: number, to: number) => number): void {
+  let next = 0;
+  for (const r of runs) {
+    assert.equal(r.from, next);
+    next = r.to;
+    assert.equal(r.value, words(result, r.from, r.to));
+    for (let i = r.from; i < r.to; i++) assert.equal(result.blocks[i]!.section, r.section);
+  }
+  assert.equal(next, result.blocks.length);
+}
+
 describe('engine: placed blocks after an edit', function () {
   this.timeout(120_000);
 
@@ -166,14 +178,7 @@ describe('engine: placed blocks after an edit', function () {
       result = engine.lint(text, { path: 'same-runs.md' });
       runs = slots.runs(result.model, (from, to) => words(result, from, to));
       // (Runs are cut by the blocks' identities, so another engine cuts elsewhere: compared with this check's blocks.)
-      let next = 0;
-      for (const r of runs) {
-        assert.equal(r.from, next);
-        next = r.to;
-        assert.equal(r.value, words(result, r.from, r.to));
-        for (let i = r.from; i < r.to; i++) assert.equal(result.blocks[i]!.section, r.section);
-      }
-      assert.equal(next, result.blocks.length);
+      assertRunsInPlace(runs, result, words);
       if (!piece.includes('\n')) {
         // No block added or removed: every run but those cut again around the edited block (the run that holds it and
         // its neighbours, which may be cut elsewhere by the edited block's new identity) is the object handed out before.
@@ -211,14 +216,7 @@ describe('engine: placed blocks after an edit', function () {
         const change = slots.change();
         const fresh = runs.reduce((n, r) => n + r.value, 0);
         // Every run handed out (also those copied from the last call: doc32) in its place, section and sum of this check.
-        let next = 0;
-        for (const r of runs) {
-          assert.equal(r.from, next);
-          next = r.to;
-          assert.equal(r.value, words(result, r.from, r.to));
-          for (let i = r.from; i < r.to; i++) assert.equal(result.blocks[i]!.section, r.section);
-        }
-        assert.equal(next, result.blocks.length);
+        assertRunsInPlace(runs, result, words);
         if (change) {
           corrected++;
           assert.equal(change.previous, before);

@@ -17,13 +17,19 @@ export interface Edit {
 }
 
 /** Random edits that insert one of these pieces (or nothing) and delete nothing, a little or a paragraph's worth. */
-export function editsOf(pieces: readonly string[]): fc.Arbitrary<Edit> {
+export function editsOf(pieces: readonly string[], longestRemoval = 600): fc.Arbitrary<Edit> {
   return fc.record({
     at: fc.double({ min: 0, max: 1, noNaN: true }),
     /** Characters deleted after `at` (0: an insertion only). */
-    remove: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 40, max: 600 })),
+    remove: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 40, max: longestRemoval })),
     piece: fc.oneof(fc.constant(''), fc.constantFrom(...pieces)),
   });
+}
+
+/** The text after an edit. */
+export function applyEdit(text: string, e: Edit): string {
+  const at = Math.floor(e.at * text.length);
+  return text.slice(0, at) + e.piece + text.slice(Math.min(text.length, at + e.remove));
 }
 
 export interface WarmEditsOptions<T> {
