@@ -4,12 +4,10 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { parseMarkdown } from '../../server/src/engine/formats/markdown.js';
-import { LineIndex } from '../../server/src/engine/offsets.js';
-import type { EditEnds } from '../../server/src/engine/offsets.js';
 import { headingInfos, headingInfosAfterEdit } from '../../server/src/engine/sections.js';
 import type { HeadingList } from '../../server/src/engine/sections.js';
 import type { ProseBlock } from '../../server/src/engine/types.js';
+import { reparseAfterEdits } from '../helpers/warm-edits.js';
 
 /** How a parse's blocks stand to the last parse's, as the engine compares them (engine.ts sameEnds). */
 function sameEnds(pb: readonly ProseBlock[], ob: readonly ProseBlock[]): { before: number; after: number } {
@@ -63,26 +61,18 @@ describe('sections: heading infos after an edit', function () {
       let edits = 0;
       fc.assert(
         fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (series) => {
-          let text = base;
-          let lines = new LineIndex(text);
-          let last = parseMarkdown(text).blocks;
-          let list: HeadingList = headingInfosAfterEdit(last, undefined);
-          for (const e of series) {
-            const at = Math.floor(e.at * text.length);
-            text = text.slice(0, at) + e.piece + text.slice(Math.min(text.length, at + e.remove));
-            const ends: EditEnds = { prefix: 0, suffix: 0 };
-            lines = LineIndex.afterEdit(lines, text, ends);
-            const blocks = parseMarkdown(text, ends).blocks;
+          let list: HeadingList | undefined;
+          reparseAfterEdits(base, series, (blocks, last) => {
+            list ??= headingInfosAfterEdit(last, undefined);
             const next = headingInfosAfterEdit(blocks, { ...list, count: last.length, ...sameEnds(blocks, last) });
             const at0: number[] = [];
             blocks.forEach((b, i) => b.kind === 'heading' && at0.push(i));
             assert.deepEqual(next.infos, headingInfos(blocks));
             assert.deepEqual(next.at, at0);
             edits++;
-            if (next.infos.some((x, i) => x === list.infos[i])) reused++;
+            if (next.infos.some((x, i) => x === list!.infos[i])) reused++;
             list = next;
-            last = blocks;
-          }
+          });
         }),
         { numRuns: 150, seed: openWithHeadings ? 23 : 2312 },
       );

@@ -6,10 +6,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { parseEditOf, parseMarkdown } from '../../server/src/engine/formats/markdown.js';
-import { LineIndex } from '../../server/src/engine/offsets.js';
-import type { EditEnds } from '../../server/src/engine/offsets.js';
 import type { ProseBlock } from '../../server/src/engine/types.js';
-import { applyEdit, editsOf } from '../helpers/warm-edits.js';
+import { editsOf, reparseAfterEdits } from '../helpers/warm-edits.js';
 
 const PIECES = ['\n\n## Methode\n\n', '\n\nWij spraken veertig cliënten over hun schulden.\n\n', '\n\n```\ncode\n', '\n\n[x]: https://example.org\n\n', '\n\n- Een punt.\n- Nog een.\n\n', 'extra ', '\r\n', '\n', '*'];
 
@@ -60,22 +58,14 @@ describe('markdown: how a parse stands to the last one (ParseEdit)', function ()
     let edits = 0;
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (series) => {
-        let text = base;
-        let lines = new LineIndex(text);
-        let last = parseMarkdown(text).blocks;
-        for (const x of series) {
-          text = applyEdit(text, x);
-          const ends: EditEnds = { prefix: 0, suffix: 0 };
-          lines = LineIndex.afterEdit(lines, text, ends);
-          const blocks = parseMarkdown(text, ends).blocks;
+        reparseAfterEdits(base, series, (blocks, last) => {
           const e = parseEditOf(blocks)!;
           const c = comparedEnds(blocks, last);
           assert.equal(e.previous, parseEditOf(last)!.id);
           assert.ok(e.before <= c.before && e.after <= c.after, `${JSON.stringify(e)} against ${JSON.stringify(c)}`);
           edits++;
           if (e.before + e.after > 0) kept++;
-          last = blocks;
-        }
+        });
       }),
       { numRuns: 150, seed: 4242 },
     );

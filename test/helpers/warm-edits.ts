@@ -6,7 +6,10 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { Engine } from '../../server/src/engine/engine.js';
 import type { LintResult } from '../../server/src/engine/engine.js';
-import { clearMarkdownCache } from '../../server/src/engine/formats/markdown.js';
+import { clearMarkdownCache, parseMarkdown } from '../../server/src/engine/formats/markdown.js';
+import { LineIndex } from '../../server/src/engine/offsets.js';
+import type { EditEnds } from '../../server/src/engine/offsets.js';
+import type { ProseBlock } from '../../server/src/engine/types.js';
 import { engineFor } from '../../server/src/workspace/engine.js';
 
 /** One edit: at a share of the text, remove some characters and insert a piece. */
@@ -24,6 +27,24 @@ export function editsOf(pieces: readonly string[], longestRemoval = 600): fc.Arb
     remove: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 40, max: longestRemoval })),
     piece: fc.oneof(fc.constant(''), fc.constantFrom(...pieces)),
   });
+}
+
+/**
+ * `base` parsed by the Markdown reader, then again after each edit of `series` with the ends the line index found (as the
+ * engine parses an edited document); `step` gets each parse's blocks and the parse's before it.
+ */
+export function reparseAfterEdits(base: string, series: readonly Edit[], step: (blocks: ProseBlock[], last: ProseBlock[]) => void): void {
+  let text = base;
+  let lines = new LineIndex(text);
+  let last = parseMarkdown(text).blocks;
+  for (const e of series) {
+    text = applyEdit(text, e);
+    const ends: EditEnds = { prefix: 0, suffix: 0 };
+    lines = LineIndex.afterEdit(lines, text, ends);
+    const blocks = parseMarkdown(text, ends).blocks;
+    step(blocks, last);
+    last = blocks;
+  }
 }
 
 /** The text after an edit. */
