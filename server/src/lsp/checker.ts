@@ -138,8 +138,13 @@ export class Checker {
     const options: LintOptions = { uri: input.uri, format, config, ...(input.token ? { token: input.token } : {}), ...(input.edit ? { edit: input.edit } : {}) };
     // The engine's stepwise lint when it has one; else one step.
     const stepwise = (engine as unknown as { lintSteps?: (text: string, o: LintOptions) => Generator<void, LintResult> }).lintSteps;
-    const result = stepwise ? yield* stepwise.call(engine, input.text, options) : engine.lint(input.text, options);
+    // The floor (bench only, BRUG_LSP_FLOOR=1): after a document's first check, an edit's check hands back that result
+    // without findings and without running the engine, so bench/lsp-latency.ts --floor measures what an edit costs
+    // outside the engine (the store, the transport, the status, the collector).
+    const floor = FLOOR ? FLOOR.get(input.uri) : undefined;
+    const result = floor && input.edit ? floor : stepwise ? yield* stepwise.call(engine, input.text, options) : engine.lint(input.text, options);
     if (result.cancelled) return undefined;
+    if (FLOOR && !floor) FLOOR.set(input.uri, { ...result, findings: [] });
     return this.outcome(input, format, result, config, project, engine, problems);
   }
 
@@ -169,6 +174,9 @@ export class Checker {
     };
   }
 }
+
+/** Bench only (BRUG_LSP_FLOOR=1): each document's first result, without its findings (see runSteps). */
+const FLOOR = process.env.BRUG_LSP_FLOOR === '1' ? new Map<string, LintResult>() : undefined;
 
 /** Runs a stepwise computation to its end. */
 function drain<T>(steps: Generator<void, T>): T {
