@@ -46,6 +46,12 @@ const BASE = {
   ),
 };
 
+/** Each synonym group of BASE with one of its words only. */
+const SINGLE = {
+  en: document(['We met the residents of the town in the spring and talked about their letters.', 'Two nonprofit providers gave debt advice to the families.', 'A nonprofit bank joined; the advice was free.', 'Reemployment rates rose in the region.'], 80),
+  nl: document(['Wij spraken in het voorjaar met de bewoners van de stad over hun brieven.', 'De reïntegratie van de cliënt duurde lang.', 'De reïntegratie ging sneller, zeiden de inwoners.', 'Burgers vonden het traject goed.'], 80),
+};
+
 const PIECES = {
   en: ['extra ', 'nonprofit ', 'non-profit ', 'not-for-profit ', 'reemployment ', '"nonprofit" ', 'debt counselling ', '\n\n', 'prior to '],
   nl: ['extra ', 'reïntegratie ', 're-integratie ', '"reïntegratie" ', 'klant ', 'burger ', '\n\n', 'indien '],
@@ -63,6 +69,28 @@ describe('mixed-terms: synonym uses gathered per run and per group, after edits 
 
     it(`${language}: random edits that add, remove and quote variants`, () => {
       assertWarmEditsMatchFresh(BASE[language], { path: `mixed-runs-${language}.md`, edits: editsOf(PIECES[language]), project: findings, cacheSize: 1000, numRuns: 30, seed: language === 'nl' ? 2311 : 2312 });
+    });
+
+    // The words each group uses are counted per document and corrected by the runs an edit changed (a check of a
+    // document whose groups each use one word gathers nothing): from one word per group to two and back.
+    it(`${language}: random edits on a document of one word per group, that add and remove the other words`, () => {
+      assertWarmEditsMatchFresh(SINGLE[language], { path: `mixed-single-${language}.md`, edits: editsOf(PIECES[language], 120), project: findings, cacheSize: 1000, numRuns: 30, seed: language === 'nl' ? 3311 : 3312 });
+    });
+
+    it(`${language}: a variant added, then removed again, in a document of one word per group`, () => {
+      const warm = engineFor().engine;
+      const path = `mixed-single-steps-${language}.md`;
+      const fresh = (text: string) => findings(engineFor().engine.lint(text, { path: 'fresh.md' }));
+      const base = SINGLE[language];
+      assert.deepEqual(findings(warm.lint(base, { path })), []);
+      const at = base.indexOf('\n\n', Math.floor(base.length / 2));
+      const variant = language === 'en' ? 'A non-profit group came too.' : 'De re-integratie ging snel.';
+      const texts = [base.slice(0, at) + `\n\n${variant}` + base.slice(at), base, `${base}\n\n${variant}\n`, base, `# Report\n\n${variant}\n\n${base.slice('# Report\n\n'.length)}`, base];
+      for (const text of texts) {
+        const got = findings(warm.lint(text, { path }));
+        assert.deepEqual(got, fresh(text));
+        assert.equal(got.length > 0, text !== base, text === base ? 'one word per group: no finding' : 'two words in a group: a finding');
+      }
     });
   }
 });

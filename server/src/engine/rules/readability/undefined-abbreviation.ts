@@ -219,9 +219,12 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       // depend on outside the run, see runAcronyms), then the runs' in order: the same as a pass over every use.
       let field = 0;
       let order = 0;
+      // (Whether a section is a glossary asked once per section: its runs come one after the other.)
+      let glossarySection = NaN;
+      let inGlossary = false;
       for (let ri = 0; ri < blockRuns.length; ri++) {
         const r = blockRuns[ri]!;
-        const inGlossary = glossaryHeading(doc.sections[r.section]?.title);
+        if (r.section !== glossarySection) (glossarySection = r.section), (inGlossary = glossaryHeading(doc.sections[r.section]?.title));
         if (r.value.notes.length) notes.push(r.value.notes);
         if (r.value.uses.length === 0) continue;
         // The lists of names among the run's blocks, as ranges from the run's start.
@@ -262,6 +265,13 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       const neverExplained = booleanOption(ctx, 'neverExplained') || !!ctx.config.rules[rule.meta.id]?.severity;
       // Programme abbreviations known in one country's field (SNAP, PIP) count as known in a report of that field.
       const mentions = textMentions(doc.text);
+      // nameBefore's answers of the last check, when this check's runs are an edit of its runs (RunSlots.change): those
+      // before the edited runs are its runs, and so are their blocks (the first `keptBlocks`).
+      const change = RUNS.change();
+      const lastNamed = NAMED_BEFORE !== undefined && change !== undefined && change.previous === NAMED_BEFORE.runs ? NAMED_BEFORE.answers : undefined;
+      const keptBlocks = change !== undefined && change.before > 0 ? blockRuns[change.before - 1]!.to : 0;
+      const named: NamedAnswers = new Map();
+      NAMED_BEFORE = { runs: blockRuns, answers: named };
       for (const [acronym, use] of firstUse) {
         if (accepted.has(acronym) || wellKnown.has(doc.language, acronym, mentions) || explainedEverywhere.has(acronym)) continue;
         if (acronym.length >= 4 && ordinary.has(acronym)) continue;
@@ -282,7 +292,12 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         // combine, adapt, modify, etc.)". At least four letters of a name of four or more.
         if (listsLettersIn(acronym, doc.blocks[use.block]!.analysed)) continue;
         // A proper name written out earlier in the report, each word capitalised ("Universiteit van Amsterdam" before "UVA").
-        if (nameBefore(acronym, doc.blocks, blockRuns, use.block)) continue;
+        // The last check's answer while the first use is the same block, in the runs before the edit (speed only, doc33:
+        // no pass over the runs before it per abbreviation at every edit).
+        const known = lastNamed?.get(acronym);
+        const isNamed = known !== undefined && known.first === use.block && use.block < keptBlocks ? known.answer : nameBefore(acronym, doc.blocks, blockRuns, use.block);
+        named.set(acronym, { first: use.block, answer: isNamed });
+        if (isNamed) continue;
         // A list of items whose first words spell it, anywhere in the report: the letters explained one by one.
         if (acronym.length >= 4 && runs.some((r) => r.includes(acronym))) continue;
         // Explained in a legend or a list of abbreviations ("`PD` persoon met dementie", "MZ: mantelzorger"), which
@@ -531,6 +546,13 @@ function nameBefore(acronym: string, blocks: NameBlocks, runs: ReadonlyArray<Run
   }
   return false;
 }
+
+/**
+ * nameBefore()'s answers of the last check, per abbreviation asked (with the block of its first use then), and the runs
+ * of blocks they were read from (that check's, as RunSlots handed them out).
+ */
+type NamedAnswers = Map<string, { first: number; answer: boolean }>;
+let NAMED_BEFORE: { runs: ReadonlyArray<Run<RunAbbreviations>>; answers: NamedAnswers } | undefined;
 
 /** Whether one of the blocks [from, to) writes the acronym out as a proper name. */
 function namedIn(acronym: string, blocks: NameBlocks, from: number, to: number): boolean {

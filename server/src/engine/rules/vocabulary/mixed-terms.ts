@@ -7,6 +7,7 @@ import { normalizeWord, possessiveSuffix } from '../../vocabulary/lexicon.js';
 import type { SynonymGroup } from '../../vocabulary/dictionary.js';
 import type { SynonymUse, TermUse, VocabularyFacts } from './analyzer.js';
 import { RunSlots } from '../block-runs.js';
+import type { Run } from '../../runs.js';
 
 /** A run's uses the rule reads: the terms other rules flag, per block, and the synonyms it counts, per group (block-text offsets). */
 interface RunUses {
@@ -46,6 +47,54 @@ function runUses(doc: DocumentModel, from: number, to: number, termAccept: Set<s
   return { terms, groups };
 }
 
+/**
+ * The synonym groups of which the document uses more than one member, from how often it uses each member of each group:
+ * kept from the last check (the runs it read) and corrected by the runs an edit removed and added (RunSlots.change),
+ * else counted over every run. Only numbers per group (the groups are the dictionary's): nothing of a document's text.
+ */
+function mixedGroups(runs: ReadonlyArray<Run<RunUses>>): ReadonlySet<SynonymGroup> {
+  const change = RUNS.change();
+  let counts = COUNTS;
+  if (counts !== undefined && change !== undefined && change.previous === counts.runs) {
+    const prev = change.previous;
+    for (let r = change.before; r < prev.length - change.after; r++) countUses(counts, prev[r]!.value, -1);
+    for (let r = change.before; r < runs.length - change.after; r++) countUses(counts, runs[r]!.value, 1);
+  } else {
+    counts = { runs, byGroup: new Map(), mixed: new Set() };
+    for (let r = 0; r < runs.length; r++) countUses(counts, runs[r]!.value, 1);
+  }
+  counts.runs = runs;
+  COUNTS = counts;
+  return counts.mixed;
+}
+
+/** Per group, the uses of each member (by its index) and how many members are used; the groups with more than one. */
+interface MemberCounts {
+  runs: ReadonlyArray<Run<RunUses>>;
+  byGroup: Map<SynonymGroup, { uses: number[]; members: number }>;
+  mixed: Set<SynonymGroup>;
+}
+let COUNTS: MemberCounts | undefined;
+
+/** Adds (sign 1) or takes away (-1) a run's uses to the counts. */
+function countUses(counts: MemberCounts, v: RunUses, sign: 1 | -1): void {
+  const groups = v.groups;
+  for (let gi = 0; gi < groups.length; gi++) {
+    const { group, uses } = groups[gi]!;
+    let c = counts.byGroup.get(group);
+    if (!c) counts.byGroup.set(group, (c = { uses: [], members: 0 }));
+    for (let u = 0; u < uses.length; u++) {
+      const m = uses[u]!.use.hit.member;
+      const was = c.uses[m] ?? 0;
+      c.uses[m] = was + sign;
+      if (was === 0) c.members++;
+      else if (was + sign === 0) c.members--;
+    }
+    if (c.members > 1) counts.mixed.add(group);
+    else counts.mixed.delete(group);
+  }
+}
+
 interface Use {
   use: SynonymUse;
   offset: number;
@@ -83,6 +132,22 @@ export const mixedTerms: DocumentRule = {
     // Different words for one thing only when the group says readers confuse them, when asked for, or when the project chose one of them.
     const projectGroup = (group: SynonymGroup) => Object.keys(prefer).some((k) => group.members.some((m) => normalizeWord(m.term) === normalizeWord(k)));
     const reported = new Map<SynonymGroup, boolean>();
+    const mayReport = (group: SynonymGroup): boolean => {
+      let may = reported.get(group);
+      if (may === undefined) reported.set(group, (may = group.spelling || group.confusing || nearSynonyms || projectGroup(group)));
+      return may;
+    };
+    // A group of one word throughout has no finding: with no group of more than one word that may be reported, there is
+    // nothing to gather (speed only, doc33: the words each group uses are counted per document and corrected by the runs
+    // an edit changed; a report's near-synonyms, mixed but not reported by default, are not gathered either).
+    const mixed = mixedGroups(runs);
+    let any = false;
+    for (const group of mixed) {
+      if (!mayReport(group)) continue;
+      any = true;
+      break;
+    }
+    if (!any) return [];
     // (Indexed loops over the runs and their uses: no iterator per run and group at every edit.)
     for (let r = 0; r < runs.length; r++) {
       const run = runs[r]!;
@@ -92,9 +157,7 @@ export const mixedTerms: DocumentRule = {
         let list = byGroup.get(group);
         if (!list) {
           // A group that cannot be reported is not gathered (its uses are read for nothing else).
-          let may = reported.get(group);
-          if (may === undefined) reported.set(group, (may = group.spelling || group.confusing || nearSynonyms || projectGroup(group)));
-          if (!may) continue;
+          if (!mixed.has(group) || !mayReport(group)) continue;
           byGroup.set(group, (list = []));
         }
         for (let u = 0; u < uses.length; u++) list.push({ use: uses[u]!.use, block: doc.blocks[run.from + uses[u]!.k]! });
