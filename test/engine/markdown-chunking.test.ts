@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { clearMarkdownCache, forgetLastParse, lastChunking, parseMarkdown, parseMarkdownWhole, setChunkGrouping, splicedChunks } from '../../server/src/engine/formats/markdown.js';
+import { clearMarkdownCache, forgetLastParse, lastChunking, parseMarkdown, parseMarkdownSteps, parseMarkdownWhole, setChunkGrouping, splicedChunks } from '../../server/src/engine/formats/markdown.js';
 import { type EditEnds, LineIndex } from '../../server/src/engine/offsets.js';
 import type { ParsedDocument } from '../../server/src/engine/types.js';
 import { CORPUS_DIR } from '../helpers/shared.js';
@@ -257,5 +257,52 @@ describe('Markdown chunks read in part after an edit (spliceChunk): the same as 
     );
     // The comparisons reached the code they test.
     assert.ok(splicedChunks() - before > 50, `chunks read in part: ${splicedChunks() - before}`);
+  });
+});
+
+describe('Markdown parses after an edit whose parse stopped half-way (a check cancelled): the same as a parse from scratch', () => {
+  // What an edit may put in: words, blank lines, and what opens or closes a construct.
+  const INSERTS = ['x', 'de cliënt', ' ', '\n', '\n\n', '```\n', '$$\n', '<!--', '-->', '> ', '- ', '    ', '---\n', '[^1]: noot\n\n', '[ref]: /u\n', '[ref]', '# ', '<!-- brug-disable -->\n\n'];
+  const edit = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 30 }), fc.constantFrom(...INSERTS, ''), fc.boolean());
+  it('generated Markdown, random edits, some parses dropped after their first step: pieces, chunks, definitions and blocks equal those of a fresh parse (fast-check)', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(documentArb, fc.array(edit, { minLength: 1, maxLength: 6 }), fc.constantFrom(...GROUPINGS), (original, edits, [name, grouping]) => {
+        try {
+          setChunkGrouping(grouping);
+          clearMarkdownCache();
+          let text = original;
+          parseMarkdown(text);
+          let lines = new LineIndex(text);
+          // The edits one after the other (each parse from the last one, finished or not), then each version from scratch.
+          const versions: Array<[string, ReturnType<typeof normalised>, ReturnType<typeof lastChunking>]> = [];
+          for (const [k, [where, remove, insert, dropped]] of edits.entries()) {
+            const at = Math.floor(where * text.length);
+            text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + remove));
+            const ends: EditEnds = { prefix: 0, suffix: 0 };
+            lines = LineIndex.afterEdit(lines, text, ends);
+            if (dropped) {
+              // The reader has taken the last parse's pieces and chunks and stops before its first chunk.
+              parseMarkdownSteps(text, k % 2 === 0 ? ends : undefined).next();
+              continue;
+            }
+            versions.push([text, normalised(parseMarkdown(text, k % 2 === 0 ? ends : undefined)), lastChunking()]);
+          }
+          for (const [version, incremental, reused] of versions) {
+            clearMarkdownCache();
+            const fresh = normalised(parseMarkdown(version));
+            const scratch = lastChunking()!;
+            assert.deepStrictEqual(reused!.pieces, scratch.pieces, `${name}: pieces`);
+            assert.deepStrictEqual(reused!.chunks, scratch.chunks, `${name}: chunks`);
+            assert.deepStrictEqual([...reused!.definitions].sort(), [...scratch.definitions].sort(), `${name}: definitions`);
+            assert.deepStrictEqual(incremental, fresh, `${name}: blocks`);
+          }
+        } finally {
+          setChunkGrouping(undefined);
+          clearMarkdownCache();
+        }
+      }),
+      { numRuns: 300, seed: 20261205 },
+    );
   });
 });

@@ -334,6 +334,9 @@ function scanPieces(text: string, from: number, stop?: (at: number) => boolean):
  * boundary after the edit where the last version had one too (the scan is then where it was, and
  * reads the same text), and the pieces from there on are the old ones, moved. The same pieces as
  * scanPieces(text, 0) (test/engine/markdown-chunking.test.ts compares both over random edits).
+ * Speed only (md33): `old` is patched in place and returned (the pieces after the edit moved in one pass, the scanned
+ * ones put in place of those they replace): no new piece per piece after the edit, no new list, at every edit. The
+ * caller must not read `old` as the last version's pieces again.
  */
 function piecesAfterEdit(text: string, old: Piece[], u: Unchanged): Piece[] {
   PIECES_KEPT_DEFINITIONS = false;
@@ -360,26 +363,36 @@ function piecesAfterEdit(text: string, old: Piece[], u: Unchanged): Piece[] {
     }
     return false;
   });
-  // Made at its length (no growth garbage at every edit): the kept pieces, the scanned ones, the old ones moved.
+  // The kept pieces, the scanned ones, the old ones moved.
   const tail = resume >= 0 && stoppedAt < text.length ? old.length - resume : 0;
-  const out: Piece[] = new Array(keep + pieces.length + tail);
-  let w = 0;
-  for (let i = 0; i < keep; i++) out[w++] = old[i]!;
+  const n = old.length;
   // Whether the lines that read as definitions are those of the old pieces: none in the pieces scanned, none in the old
   // pieces they replace (the kept and moved pieces keep theirs).
   let defs = false;
   for (let i = 0; i < pieces.length && !defs; i++) if (pieces[i]!.defs) defs = true;
-  for (let i = keep; i < old.length - tail && !defs; i++) if (old[i]!.defs) defs = true;
+  for (let i = keep; i < n - tail && !defs; i++) if (old[i]!.defs) defs = true;
   PIECES_KEPT_DEFINITIONS = !defs;
-  for (let i = 0; i < pieces.length; i++) out[w++] = pieces[i]!;
-  for (let i = old.length - tail; i < old.length; i++) {
-    const p = old[i]!;
-    const moved: Piece = { start: p.start + u.delta, end: p.end + u.delta, closes: p.closes, reach: p.reach + u.delta };
-    if (p.meta) moved.meta = true;
-    if (p.defs) moved.defs = p.defs;
-    out[w++] = moved;
+  const delta = u.delta;
+  if (delta !== 0) {
+    for (let i = n - tail; i < n; i++) {
+      const p = old[i]!;
+      p.start += delta;
+      p.end += delta;
+      p.reach += delta;
+    }
   }
-  return out;
+  // The scanned pieces in place of the replaced ones (n - tail - keep of them): the moved tail shifted along the list.
+  const grow = pieces.length - (n - tail - keep);
+  if (grow > 0) {
+    // (Grown by pushes, not by its length: no holes in the list.)
+    for (let i = 0; i < grow; i++) old.push(pieces[0]!);
+    old.copyWithin(keep + pieces.length, n - tail, n);
+  } else if (grow < 0) {
+    old.copyWithin(keep + pieces.length, n - tail, n);
+    old.length = n + grow;
+  }
+  for (let i = 0; i < pieces.length; i++) old[keep + i] = pieces[i]!;
+  return old;
 }
 
 /**
@@ -2630,7 +2643,8 @@ let lastParse:
       /** The labels the parser read as definitions: every chunk's stubs were made from these. */
       definitions: Definitions;
       chunks: ParsedChunk[];
-      pieces: Piece[];
+      /** Its pieces; undefined once a parse after it took them (piecesAfterEdit patches them in place). */
+      pieces: Piece[] | undefined;
       /** The parse's number (see ParseEdit) and its blocks' count. */
       id: number;
       count: number;
@@ -3165,7 +3179,7 @@ export function forgetLastParse(): void {
 /** The pieces, chunks and definitions (read, and the lines that read as such) of the last parse (tests only: an edit's reuse must give what a scan from scratch gives). */
 export function lastChunking(): { pieces: Piece[]; chunks: Chunk[]; definitions: Definitions; candidates: Definitions } | undefined {
   const last = lastParse;
-  return last && { pieces: last.pieces.map((p) => ({ ...p })), chunks: last.chunks.map((c) => ({ start: c.start, end: c.end })), definitions: last.definitions, candidates: last.candidates };
+  return last && { pieces: (last.pieces ?? scanPieces(last.text, 0).pieces).map((p) => ({ ...p })), chunks: last.chunks.map((c) => ({ start: c.start, end: c.end })), definitions: last.definitions, candidates: last.candidates };
 }
 
 export function parseMarkdown(source: string, ends?: EditEnds): ParsedDocument {
@@ -3186,8 +3200,12 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
   const unchanged = known ? known.unchanged : unchangedEnds(source);
   const text = guardAfterEdit(source, unchanged);
   const last = lastParse;
-  const afterEdit = text === source && unchanged !== undefined && last !== undefined;
-  const pieces = afterEdit ? piecesAfterEdit(text, last.pieces, unchanged) : scanPieces(text, 0).pieces;
+  const lastPieces = last?.pieces;
+  const afterEdit = text === source && unchanged !== undefined && last !== undefined && lastPieces !== undefined;
+  // The last parse's pieces are patched into this one's: not its own any more (a parse after this one, when this one
+  // does not finish, scans from scratch).
+  if (afterEdit) last.pieces = undefined;
+  const pieces = afterEdit ? piecesAfterEdit(text, lastPieces, unchanged) : scanPieces(text, 0).pieces;
   // The same definition lines as the last pieces: the same labels (the last set, not changed by anyone).
   const candidates = afterEdit && PIECES_KEPT_DEFINITIONS ? last.candidates : definitionsOf(pieces);
   const chunks = groupChunks(text, pieces);
