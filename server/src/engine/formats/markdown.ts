@@ -2642,6 +2642,8 @@ let lastParse:
       candidates: Definitions;
       /** The labels the parser read as definitions: every chunk's stubs were made from these. */
       definitions: Definitions;
+      /** The labels of the definitions its chunks hold (their results' `defines`), when known (a set not changed by anyone). */
+      defined: Definitions | undefined;
       chunks: ParsedChunk[];
       /** Its pieces; undefined once a parse after it took them (piecesAfterEdit patches them in place). */
       pieces: Piece[] | undefined;
@@ -2781,6 +2783,40 @@ function reusable(unchanged: Unchanged | undefined, definitions: Definitions): (
     if (!was || was.end + shift !== chunk.end) return undefined;
     return was;
   };
+}
+
+/**
+ * Whether a parse's chunks hold the same definitions, in the same order, as the last parse's (`old`): the chunks at
+ * either end with the same results as there hold the same; those of the chunks between are compared.
+ */
+function sameDefines(done: readonly ParsedChunk[], old: readonly ParsedChunk[]): boolean {
+  const n = done.length;
+  const m = old.length;
+  let a = 0;
+  while (a < n && a < m && done[a]!.result === old[a]!.result) a++;
+  let b = 0;
+  while (b < n - a && b < m - a && done[n - 1 - b]!.result === old[m - 1 - b]!.result) b++;
+  // The definitions of done[a, n - b) and of old[a, m - b), each read as one list.
+  let i = a;
+  let k = 0;
+  let j = a;
+  let l = 0;
+  for (;;) {
+    while (i < n - b && k >= (done[i]!.result.defines?.length ?? 0)) {
+      i++;
+      k = 0;
+    }
+    while (j < m - b && l >= (old[j]!.result.defines?.length ?? 0)) {
+      j++;
+      l = 0;
+    }
+    const endA = i >= n - b;
+    const endB = j >= m - b;
+    if (endA || endB) return endA && endB;
+    if (done[i]!.result.defines![k] !== old[j]!.result.defines![l]) return false;
+    k++;
+    l++;
+  }
 }
 
 function sameDefinitions(a: Definitions, b: Definitions): boolean {
@@ -3222,9 +3258,7 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
   // A turn for the caller before each chunk read (or found in the chunk cache), and every REUSED_PER_STEP chunks
   // taken from the last parse (those cost a look-up: a step each was ~200 steps per edit at 100,000 words).
   let sinceYield = REUSED_PER_STEP;
-  // The definitions the parser read, and the blocks (for an array made at its length), gathered as the chunks come
-  // (one pass over them per edit).
-  let found: Definitions | undefined;
+  // The blocks (for an array made at its length), counted as the chunks come.
   let blockCount = 0;
   for (let i = 0; i < chunks.length; i++) {
     if (sinceYield >= REUSED_PER_STEP) {
@@ -3263,14 +3297,25 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
     done.push(parsed);
     const r = parsed.result;
     blockCount += r.blocks.length;
-    const defines = r.defines;
-    if (defines) for (const d of defines) (found ??= new Set()).add(d);
   }
   // The definitions as the parser read them (a line that reads as one may be none: in a paragraph,
   // in HTML; and one may sit in a quote or list item): when they differ, the chunks are read again with them.
+  // Speed only (md33): the last parse's set when the chunks hold the same definitions as its chunks (no set of every
+  // definition made and compared per edit).
+  let found = last?.defined && sameDefines(done, last.chunks) ? last.defined : undefined;
+  if (!found) {
+    found = new Set();
+    for (let i = 0; i < done.length; i++) {
+      const defines = done[i]!.result.defines;
+      if (defines) for (const d of defines) found.add(d);
+    }
+  }
+  // The set of the definitions the chunks hold (the stubs' set when the same: compared at once next time), unless some
+  // chunks are read again below.
+  let defined: Definitions | undefined = guess;
   let definitions = guess;
-  found ??= new Set();
   if (!sameDefinitions(found, guess)) {
+    defined = undefined;
     definitions = found;
     for (let i = 0; i < done.length; i++) {
       const c = done[i]!;
@@ -3343,7 +3388,7 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
   // (before + after at most the shorter length: a chunk at both ends of a parse of the same text counts once.)
   PARSE_EDITS.set(blocks, { id, previous: last?.id, before, after: Math.min(after, Math.min(bw, last ? last.count : 0) - before) });
   if (last && unchanged && last.unguarded) dropReplaced(last.chunks, unchanged);
-  lastParse = { text, unguarded: text === source, candidates, definitions, chunks: done, pieces, id, count: bw };
+  lastParse = { text, unguarded: text === source, candidates, definitions, defined, chunks: done, pieces, id, count: bw };
   if (parses % SWEEP_EVERY === 0) sweepChunks();
   return { format: 'markdown', blocks, directives, ...(declaredLanguage ? { declaredLanguage } : {}) };
 }
