@@ -382,13 +382,14 @@ function piecesAfterEdit(text: string, old: Piece[], u: Unchanged): Piece[] {
     }
   }
   // The scanned pieces in place of the replaced ones (n - tail - keep of them): the moved tail shifted along the list.
+  // (Moved in a loop: copyWithin takes the generic path, an element at a time, for a list of objects.)
   const grow = pieces.length - (n - tail - keep);
   if (grow > 0) {
     // (Grown by pushes, not by its length: no holes in the list.)
     for (let i = 0; i < grow; i++) old.push(pieces[0]!);
-    old.copyWithin(keep + pieces.length, n - tail, n);
+    for (let i = n - 1; i >= n - tail; i--) old[i + grow] = old[i]!;
   } else if (grow < 0) {
-    old.copyWithin(keep + pieces.length, n - tail, n);
+    for (let i = n - tail; i < n; i++) old[i + grow] = old[i]!;
     old.length = n + grow;
   }
   for (let i = 0; i < pieces.length; i++) old[keep + i] = pieces[i]!;
