@@ -205,6 +205,7 @@ describe('Markdown chunks after an edit: the same as a scan from scratch', () =>
               const scratch = lastChunking()!;
               // Where each piece ends, how far its scan read, its definitions: the next edit starts from here.
               assert.deepStrictEqual(reused.pieces, scratch.pieces, 'pieces');
+              assert.deepStrictEqual(reused.groups, scratch.groups, 'pieces grouped');
               assert.deepStrictEqual(reused.chunks, scratch.chunks, 'chunks');
               assert.deepStrictEqual([...reused.definitions].sort(), [...scratch.definitions].sort(), 'definitions');
               // The lines that read as definitions (kept from the last pieces when the edit changed none of them).
@@ -293,6 +294,7 @@ describe('Markdown parses after an edit whose parse stopped half-way (a check ca
             const fresh = normalised(parseMarkdown(version));
             const scratch = lastChunking()!;
             assert.deepStrictEqual(reused!.pieces, scratch.pieces, `${name}: pieces`);
+            assert.deepStrictEqual(reused!.groups, scratch.groups, `${name}: pieces grouped`);
             assert.deepStrictEqual(reused!.chunks, scratch.chunks, `${name}: chunks`);
             assert.deepStrictEqual([...reused!.definitions].sort(), [...scratch.definitions].sort(), `${name}: definitions`);
             assert.deepStrictEqual(incremental, fresh, `${name}: blocks`);
