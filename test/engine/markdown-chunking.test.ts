@@ -308,3 +308,25 @@ describe('Markdown parses after an edit whose parse stopped half-way (a check ca
     );
   });
 });
+
+describe('Markdown chunks: an HTML comment far from where the scan starts', () => {
+  it('a comment with blank lines inside that opens after a list marker, around and past the first stretch the scan looks ahead for one (4,096 characters): no piece starts inside it, whole and after an edit before it; the blocks of one parse of the whole', () => {
+    const paragraph = 'Een zin met woorden die verder niets doen.\n\n';
+    for (let k = 0; k < 12; k++) {
+      // The comment opens at 4,090 + k (after "- "), and again much further on.
+      let text = paragraph.repeat(Math.floor(4080 / paragraph.length));
+      text += `${'x'.repeat(4088 + k - text.length - 2)}\n\n- <!-- verborgen\n\nniet lezen\n\n-->\n\nNa de opmerking.\n\n${paragraph.repeat(300)}- <!--\n\nook niet\n\n-->\n\nEinde.\n`;
+      const comments: Array<[number, number]> = [];
+      for (let i = text.indexOf('<!--'); i >= 0; i = text.indexOf('<!--', i + 1)) comments.push([i, text.indexOf('-->', i)]);
+      const inside = (shift: number) => lastChunking()!.pieces.filter((p) => comments.some(([a, b]) => p.start > a + shift && p.start <= b + shift));
+      clearMarkdownCache();
+      assert.deepStrictEqual(normalised(parseMarkdown(text)), normalised(parseMarkdownWhole(text)), `opening at ${4090 + k}`);
+      assert.deepStrictEqual(inside(0), [], `pieces inside a comment, opening at ${4090 + k}`);
+      const edited = `Begin. ${text}`;
+      const ends: EditEnds = { prefix: 0, suffix: 0 };
+      LineIndex.afterEdit(new LineIndex(text), edited, ends);
+      assert.deepStrictEqual(normalised(parseMarkdown(edited, ends)), normalised(parseMarkdownWhole(edited)), `after an edit, opening at ${4097 + k}`);
+      assert.deepStrictEqual(inside(7), [], `pieces inside a comment after an edit, opening at ${4097 + k}`);
+    }
+  });
+});

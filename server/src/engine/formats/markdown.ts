@@ -220,6 +220,9 @@ function definitionsOf(pieces: Piece[]): Definitions {
   return out;
 }
 
+/** How far ahead scanPieces() looks for the next HTML comment at a time. */
+const COMMENT_SEARCH = 4096;
+
 /** How far the last yamlBlockEnd() call read (exclusive; past the end when it reached the end). */
 let yamlReach = 0;
 
@@ -238,7 +241,9 @@ function scanPieces(text: string, from: number, stop?: (at: number) => boolean):
   let inMath = false;
   let inComment = false;
   let sawBlank = false;
+  // The first "<!--" at or after the line (Infinity: none before `commentsSearched`).
   let nextComment = -1;
+  let commentsSearched = from;
   let defs: string[] | undefined;
   let reach = from;
   const push = (end: number, meta?: boolean) => {
@@ -269,9 +274,14 @@ function scanPieces(text: string, from: number, stop?: (at: number) => boolean):
     const eol = text.indexOf('\n', pos);
     const lineEnd = eol < 0 ? n : eol;
     const next = eol < 0 ? n : eol + 1;
-    if (nextComment < pos) {
-      const i = text.indexOf('<!--', pos);
-      nextComment = i < 0 ? Infinity : i;
+    if (nextComment < pos || (nextComment === Infinity && commentsSearched < lineEnd)) {
+      // Speed only (md33): searched a stretch ahead, not to the text's end (after an edit the scan reads a few pieces;
+      // a text without comments was read to its end at every edit). A line that reaches past the stretch searches again
+      // from its start.
+      const to = Math.min(n, Math.max(lineEnd, pos + COMMENT_SEARCH));
+      const i = text.slice(pos, to).indexOf('<!--');
+      nextComment = i < 0 ? Infinity : pos + i;
+      commentsSearched = to;
     }
     // Most lines need no slicing: look at the first characters only.
     let first = pos;
