@@ -343,15 +343,16 @@ function scanPieces(text: string, from: number, stop?: (at: number) => boolean):
  * edit whose scan read only unchanged text are kept, the text is scanned again from there until a
  * boundary after the edit where the last version had one too (the scan is then where it was, and
  * reads the same text), and the pieces from there on are the old ones, moved. The same pieces as
- * scanPieces(text, 0) (test/engine/markdown-chunking.test.ts compares both over random edits).
+ * scanPieces(text, 0) (test/engine/markdown-chunking.test.ts compares both over random edits). `u`: where the text is
+ * as the last version, to the character (speed only, md33: the scan reads the pieces the edit touched, not the chunks).
  * Speed only (md33): `old` is patched in place and returned (the pieces after the edit moved in one pass, the scanned
  * ones put in place of those they replace): no new piece per piece after the edit, no new list, at every edit. The
  * caller must not read `old` as the last version's pieces again.
  */
-function piecesAfterEdit(text: string, old: Piece[], u: Unchanged): Piece[] {
+function piecesAfterEdit(text: string, old: Piece[], u: Exact): Piece[] {
   PIECES_KEPT_DEFINITIONS = false;
   let keep = 0;
-  while (keep < old.length && old[keep]!.reach <= u.prefixEnd) keep++;
+  while (keep < old.length && old[keep]!.reach <= u.prefix) keep++;
   // The scan restarts where a kept piece ended: at the start of the first piece not kept.
   const from = keep === 0 ? 0 : old[keep - 1]!.end;
   let resume = -1;
@@ -3364,7 +3365,8 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
     last.pieces = undefined;
     last.groups = undefined;
   }
-  const pieces = afterEdit ? piecesAfterEdit(text, lastPieces, unchanged) : scanPieces(text, 0).pieces;
+  let exact: Exact | undefined = known?.exact;
+  const pieces = afterEdit ? piecesAfterEdit(text, lastPieces, (exact ??= exactEnds(text, last.text, unchanged))) : scanPieces(text, 0).pieces;
   // The same definition lines as the last pieces: the same labels (the last set, not changed by anyone).
   const candidates = afterEdit && PIECES_KEPT_DEFINITIONS ? last.candidates : definitionsOf(pieces);
   const chunks = lastGroups ? groupChunksAfterEdit(pieces, lastGroups, unchanged!.delta) : groupChunks(text, pieces);
@@ -3376,7 +3378,6 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
   const reuse = reusable(text === source ? unchanged : undefined, guess);
   // Chunks the edit touched are read in part (spliceChunk), where the last parse's chunks can be cut.
   const splice = text === source && unchanged && last && sameDefinitions(last.definitions, guess) ? last : undefined;
-  let exact: Exact | undefined = known?.exact;
   const done: ParsedChunk[] = [];
   // A turn for the caller before each chunk read (or found in the chunk cache), and every REUSED_PER_STEP chunks
   // taken from the last parse (those cost a look-up: a step each was ~200 steps per edit at 100,000 words).
