@@ -330,3 +330,35 @@ describe('Markdown chunks: an HTML comment far from where the scan starts', () =
     }
   });
 });
+
+describe('Markdown after an edit that nests deeply (guardNesting: only what the edit touched is looked at again)', () => {
+  // Paragraphs close to the nesting the guard takes out (32): an edit that adds markers, brackets or emphasis characters,
+  // or that takes out the blank line between two such paragraphs, goes past it.
+  const part = fc.constantFrom('Gewone tekst hier.', `${'['.repeat(20)}x${']'.repeat(20)}`, `${'['.repeat(20)}open`, `${'> '.repeat(20)}citaat`, `${'- '.repeat(20)}lijst`, `tekst ${'*'.repeat(20)}nadruk`, `${'_'.repeat(20)}x`);
+  const documentArb = fc.array(fc.tuple(part, fc.constantFrom('\n\n', '\n \n', '\n')), { minLength: 2, maxLength: 8 }).map((ps) => ps.map(([p, s]) => p + s).join(''));
+  const edit = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 4 }), fc.constantFrom('['.repeat(15), ']'.repeat(15), '> '.repeat(15), '- '.repeat(15), '*'.repeat(15), '_'.repeat(15), '\n', '\n\n', ' ', 'x', ''));
+  it('generated paragraphs, random edits (told where they are, or compared): the blocks of a parse from scratch (fast-check)', function () {
+    this.timeout(60_000);
+    fc.assert(
+      fc.property(documentArb, fc.array(edit, { minLength: 1, maxLength: 5 }), (original, edits) => {
+        clearMarkdownCache();
+        let text = original;
+        parseMarkdown(text);
+        let lines = new LineIndex(text);
+        const versions: Array<[string, ReturnType<typeof normalised>]> = [];
+        for (const [k, [where, remove, insert]] of edits.entries()) {
+          const at = Math.floor(where * text.length);
+          text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + remove));
+          const ends: EditEnds = { prefix: 0, suffix: 0 };
+          lines = LineIndex.afterEdit(lines, text, ends);
+          versions.push([text, normalised(parseMarkdown(text, k % 2 === 0 ? ends : undefined))]);
+        }
+        for (const [version, incremental] of versions) {
+          clearMarkdownCache();
+          assert.deepStrictEqual(incremental, normalised(parseMarkdown(version)), JSON.stringify(version));
+        }
+      }),
+      { numRuns: 400, seed: 33 },
+    );
+  });
+});
