@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { clearMarkdownCache, forgetLastParse, lastChunking, parseMarkdown, parseMarkdownWhole, setChunkGrouping, splicedChunks } from '../../server/src/engine/formats/markdown.js';
+import { clearMarkdownCache, forgetLastParse, lastChunking, parseMarkdown, parseMarkdownSteps, parseMarkdownWhole, setChunkGrouping, splicedChunks } from '../../server/src/engine/formats/markdown.js';
 import { type EditEnds, LineIndex } from '../../server/src/engine/offsets.js';
 import type { ParsedDocument } from '../../server/src/engine/types.js';
 import { CORPUS_DIR } from '../helpers/shared.js';
@@ -205,6 +205,7 @@ describe('Markdown chunks after an edit: the same as a scan from scratch', () =>
               const scratch = lastChunking()!;
               // Where each piece ends, how far its scan read, its definitions: the next edit starts from here.
               assert.deepStrictEqual(reused.pieces, scratch.pieces, 'pieces');
+              assert.deepStrictEqual(reused.groups, scratch.groups, 'pieces grouped');
               assert.deepStrictEqual(reused.chunks, scratch.chunks, 'chunks');
               assert.deepStrictEqual([...reused.definitions].sort(), [...scratch.definitions].sort(), 'definitions');
               // The lines that read as definitions (kept from the last pieces when the edit changed none of them).
@@ -257,5 +258,107 @@ describe('Markdown chunks read in part after an edit (spliceChunk): the same as 
     );
     // The comparisons reached the code they test.
     assert.ok(splicedChunks() - before > 50, `chunks read in part: ${splicedChunks() - before}`);
+  });
+});
+
+describe('Markdown parses after an edit whose parse stopped half-way (a check cancelled): the same as a parse from scratch', () => {
+  // What an edit may put in: words, blank lines, and what opens or closes a construct.
+  const INSERTS = ['x', 'de cliënt', ' ', '\n', '\n\n', '```\n', '$$\n', '<!--', '-->', '> ', '- ', '    ', '---\n', '[^1]: noot\n\n', '[ref]: /u\n', '[ref]', '# ', '<!-- brug-disable -->\n\n'];
+  const edit = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 30 }), fc.constantFrom(...INSERTS, ''), fc.boolean());
+  it('generated Markdown, random edits, some parses dropped after their first step: pieces, chunks, definitions and blocks equal those of a fresh parse (fast-check)', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(documentArb, fc.array(edit, { minLength: 1, maxLength: 6 }), fc.constantFrom(...GROUPINGS), (original, edits, [name, grouping]) => {
+        try {
+          setChunkGrouping(grouping);
+          clearMarkdownCache();
+          let text = original;
+          parseMarkdown(text);
+          let lines = new LineIndex(text);
+          // The edits one after the other (each parse from the last one, finished or not), then each version from scratch.
+          const versions: Array<[string, ReturnType<typeof normalised>, ReturnType<typeof lastChunking>]> = [];
+          for (const [k, [where, remove, insert, dropped]] of edits.entries()) {
+            const at = Math.floor(where * text.length);
+            text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + remove));
+            const ends: EditEnds = { prefix: 0, suffix: 0 };
+            lines = LineIndex.afterEdit(lines, text, ends);
+            if (dropped) {
+              // The reader has taken the last parse's pieces and chunks and stops before its first chunk.
+              parseMarkdownSteps(text, k % 2 === 0 ? ends : undefined).next();
+              continue;
+            }
+            versions.push([text, normalised(parseMarkdown(text, k % 2 === 0 ? ends : undefined)), lastChunking()]);
+          }
+          for (const [version, incremental, reused] of versions) {
+            clearMarkdownCache();
+            const fresh = normalised(parseMarkdown(version));
+            const scratch = lastChunking()!;
+            assert.deepStrictEqual(reused!.pieces, scratch.pieces, `${name}: pieces`);
+            assert.deepStrictEqual(reused!.groups, scratch.groups, `${name}: pieces grouped`);
+            assert.deepStrictEqual(reused!.chunks, scratch.chunks, `${name}: chunks`);
+            assert.deepStrictEqual([...reused!.definitions].sort(), [...scratch.definitions].sort(), `${name}: definitions`);
+            assert.deepStrictEqual(incremental, fresh, `${name}: blocks`);
+          }
+        } finally {
+          setChunkGrouping(undefined);
+          clearMarkdownCache();
+        }
+      }),
+      { numRuns: 300, seed: 20261205 },
+    );
+  });
+});
+
+describe('Markdown chunks: an HTML comment far from where the scan starts', () => {
+  it('a comment with blank lines inside that opens after a list marker, around and past the first stretch the scan looks ahead for one (4,096 characters): no piece starts inside it, whole and after an edit before it; the blocks of one parse of the whole', () => {
+    const paragraph = 'Een zin met woorden die verder niets doen.\n\n';
+    for (let k = 0; k < 12; k++) {
+      // The comment opens at 4,090 + k (after "- "), and again much further on.
+      let text = paragraph.repeat(Math.floor(4080 / paragraph.length));
+      text += `${'x'.repeat(4088 + k - text.length - 2)}\n\n- <!-- verborgen\n\nniet lezen\n\n-->\n\nNa de opmerking.\n\n${paragraph.repeat(300)}- <!--\n\nook niet\n\n-->\n\nEinde.\n`;
+      const comments: Array<[number, number]> = [];
+      for (let i = text.indexOf('<!--'); i >= 0; i = text.indexOf('<!--', i + 1)) comments.push([i, text.indexOf('-->', i)]);
+      const inside = (shift: number) => lastChunking()!.pieces.filter((p) => comments.some(([a, b]) => p.start > a + shift && p.start <= b + shift));
+      clearMarkdownCache();
+      assert.deepStrictEqual(normalised(parseMarkdown(text)), normalised(parseMarkdownWhole(text)), `opening at ${4090 + k}`);
+      assert.deepStrictEqual(inside(0), [], `pieces inside a comment, opening at ${4090 + k}`);
+      const edited = `Begin. ${text}`;
+      const ends: EditEnds = { prefix: 0, suffix: 0 };
+      LineIndex.afterEdit(new LineIndex(text), edited, ends);
+      assert.deepStrictEqual(normalised(parseMarkdown(edited, ends)), normalised(parseMarkdownWhole(edited)), `after an edit, opening at ${4097 + k}`);
+      assert.deepStrictEqual(inside(7), [], `pieces inside a comment after an edit, opening at ${4097 + k}`);
+    }
+  });
+});
+
+describe('Markdown after an edit that nests deeply (guardNesting: only what the edit touched is looked at again)', () => {
+  // Paragraphs close to the nesting the guard takes out (32): an edit that adds markers, brackets or emphasis characters,
+  // or that takes out the blank line between two such paragraphs, goes past it.
+  const part = fc.constantFrom('Gewone tekst hier.', `${'['.repeat(20)}x${']'.repeat(20)}`, `${'['.repeat(20)}open`, `${'> '.repeat(20)}citaat`, `${'- '.repeat(20)}lijst`, `tekst ${'*'.repeat(20)}nadruk`, `${'_'.repeat(20)}x`);
+  const documentArb = fc.array(fc.tuple(part, fc.constantFrom('\n\n', '\n \n', '\n')), { minLength: 2, maxLength: 8 }).map((ps) => ps.map(([p, s]) => p + s).join(''));
+  const edit = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 4 }), fc.constantFrom('['.repeat(15), ']'.repeat(15), '> '.repeat(15), '- '.repeat(15), '*'.repeat(15), '_'.repeat(15), '\n', '\n\n', ' ', 'x', ''));
+  it('generated paragraphs, random edits (told where they are, or compared): the blocks of a parse from scratch (fast-check)', function () {
+    this.timeout(60_000);
+    fc.assert(
+      fc.property(documentArb, fc.array(edit, { minLength: 1, maxLength: 5 }), (original, edits) => {
+        clearMarkdownCache();
+        let text = original;
+        parseMarkdown(text);
+        let lines = new LineIndex(text);
+        const versions: Array<[string, ReturnType<typeof normalised>]> = [];
+        for (const [k, [where, remove, insert]] of edits.entries()) {
+          const at = Math.floor(where * text.length);
+          text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + remove));
+          const ends: EditEnds = { prefix: 0, suffix: 0 };
+          lines = LineIndex.afterEdit(lines, text, ends);
+          versions.push([text, normalised(parseMarkdown(text, k % 2 === 0 ? ends : undefined))]);
+        }
+        for (const [version, incremental] of versions) {
+          clearMarkdownCache();
+          assert.deepStrictEqual(incremental, normalised(parseMarkdown(version)), JSON.stringify(version));
+        }
+      }),
+      { numRuns: 400, seed: 33 },
+    );
   });
 });

@@ -209,16 +209,92 @@ interface Piece extends Chunk {
  * and chunks are read again with the definitions the parser found when those differ.)
  */
 export function splitChunks(text: string): { chunks: Chunk[]; definitions: Definitions } {
-  const pieces = scanPieces(text, 0).pieces;
+  const pieces = PieceList.of(scanPieces(text, 0).pieces);
   return { chunks: groupChunks(text, pieces), definitions: definitionsOf(pieces) };
 }
 
 /** The labels of the lines that read as definitions, in all pieces. */
-function definitionsOf(pieces: Piece[]): Definitions {
+function definitionsOf(pieces: PieceList): Definitions {
   const out: Definitions = new Set();
-  for (const p of pieces) if (p.defs) for (const d of p.defs) out.add(d);
+  const defs = pieces.defs;
+  for (let i = 0; i < pieces.length; i++) {
+    const d = defs[i];
+    if (d) for (const label of d) out.add(label);
+  }
   return out;
 }
+
+const CLOSES = 1;
+const META = 2;
+
+/**
+ * The pieces of a text, field by field in typed arrays (flags: CLOSES, META; the definitions' labels beside them).
+ * Speed only (md33): an edit moves the pieces after it in a tight pass over numbers in place (the piece objects it
+ * moved before were spread over the heap: ~140 µs per edit at 100,000 words, reading and moving them).
+ */
+class PieceList {
+  length = 0;
+  start: Int32Array;
+  end: Int32Array;
+  reach: Int32Array;
+  flags: Uint8Array;
+  defs: Array<string[] | undefined> = [];
+
+  constructor(capacity: number) {
+    const c = Math.max(16, capacity);
+    this.start = new Int32Array(c);
+    this.end = new Int32Array(c);
+    this.reach = new Int32Array(c);
+    this.flags = new Uint8Array(c);
+  }
+
+  static of(pieces: readonly Piece[]): PieceList {
+    const list = new PieceList(pieces.length);
+    for (let i = 0; i < pieces.length; i++) list.set(i, pieces[i]!);
+    list.length = pieces.length;
+    return list;
+  }
+
+  /** Room for `n` pieces (the fields kept). */
+  reserve(n: number): void {
+    if (n <= this.start.length) return;
+    const c = Math.max(n, this.start.length * 2);
+    const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => {
+      b.set(a.subarray(0, this.length));
+      return b;
+    };
+    this.start = grow(this.start, new Int32Array(c));
+    this.end = grow(this.end, new Int32Array(c));
+    this.reach = grow(this.reach, new Int32Array(c));
+    this.flags = grow(this.flags, new Uint8Array(c));
+  }
+
+  set(i: number, p: Piece): void {
+    this.start[i] = p.start;
+    this.end[i] = p.end;
+    this.reach[i] = p.reach;
+    this.flags[i] = (p.closes ? CLOSES : 0) | (p.meta ? META : 0);
+    this.defs[i] = p.defs;
+  }
+
+  /** Piece i as an object (tests, and the test-only grouping). */
+  piece(i: number): Piece {
+    const p: Piece = { start: this.start[i]!, end: this.end[i]!, closes: (this.flags[i]! & CLOSES) !== 0, reach: this.reach[i]! };
+    if (this.flags[i]! & META) p.meta = true;
+    const d = this.defs[i];
+    if (d) p.defs = d;
+    return p;
+  }
+
+  toArray(): Piece[] {
+    const out: Piece[] = new Array(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = this.piece(i);
+    return out;
+  }
+}
+
+/** How far ahead scanPieces() looks for the next HTML comment at a time. */
+const COMMENT_SEARCH = 4096;
 
 /** How far the last yamlBlockEnd() call read (exclusive; past the end when it reached the end). */
 let yamlReach = 0;
@@ -238,7 +314,9 @@ function scanPieces(text: string, from: number, stop?: (at: number) => boolean):
   let inMath = false;
   let inComment = false;
   let sawBlank = false;
+  // The first "<!--" at or after the line (Infinity: none before `commentsSearched`).
   let nextComment = -1;
+  let commentsSearched = from;
   let defs: string[] | undefined;
   let reach = from;
   const push = (end: number, meta?: boolean) => {
@@ -269,9 +347,14 @@ function scanPieces(text: string, from: number, stop?: (at: number) => boolean):
     const eol = text.indexOf('\n', pos);
     const lineEnd = eol < 0 ? n : eol;
     const next = eol < 0 ? n : eol + 1;
-    if (nextComment < pos) {
-      const i = text.indexOf('<!--', pos);
-      nextComment = i < 0 ? Infinity : i;
+    if (nextComment < pos || (nextComment === Infinity && commentsSearched < lineEnd)) {
+      // Speed only (md33): searched a stretch ahead, not to the text's end (after an edit the scan reads a few pieces;
+      // a text without comments was read to its end at every edit). A line that reaches past the stretch searches again
+      // from its start.
+      const to = Math.min(n, Math.max(lineEnd, pos + COMMENT_SEARCH));
+      const i = text.slice(pos, to).indexOf('<!--');
+      nextComment = i < 0 ? Infinity : pos + i;
+      commentsSearched = to;
     }
     // Most lines need no slicing: look at the first characters only.
     let first = pos;
@@ -333,24 +416,31 @@ function scanPieces(text: string, from: number, stop?: (at: number) => boolean):
  * edit whose scan read only unchanged text are kept, the text is scanned again from there until a
  * boundary after the edit where the last version had one too (the scan is then where it was, and
  * reads the same text), and the pieces from there on are the old ones, moved. The same pieces as
- * scanPieces(text, 0) (test/engine/markdown-chunking.test.ts compares both over random edits).
+ * scanPieces(text, 0) (test/engine/markdown-chunking.test.ts compares both over random edits). `u`: where the text is
+ * as the last version, to the character (speed only, md33: the scan reads the pieces the edit touched, not the chunks).
+ * Speed only (md33): `old` is patched in place and returned (the pieces after the edit moved in one pass, the scanned
+ * ones put in place of those they replace): no new piece per piece after the edit, no new list, at every edit. The
+ * caller must not read `old` as the last version's pieces again.
  */
-function piecesAfterEdit(text: string, old: Piece[], u: Unchanged): Piece[] {
+function piecesAfterEdit(text: string, old: PieceList, u: Exact): PieceList {
   PIECES_KEPT_DEFINITIONS = false;
+  const n = old.length;
+  const oldStart = old.start;
+  const oldReach = old.reach;
   let keep = 0;
-  while (keep < old.length && old[keep]!.reach <= u.prefixEnd) keep++;
+  while (keep < n && oldReach[keep]! <= u.prefix) keep++;
   // The scan restarts where a kept piece ended: at the start of the first piece not kept.
-  const from = keep === 0 ? 0 : old[keep - 1]!.end;
+  const from = keep === 0 ? 0 : old.end[keep - 1]!;
   let resume = -1;
   const { pieces, stoppedAt } = scanPieces(text, from, (at) => {
     if (at < u.suffixStart) return false;
     // Binary search for an old piece that starts at the same place in the old text.
     const want = at - u.delta;
     let lo = keep;
-    let hi = old.length - 1;
+    let hi = n - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const s = old[mid]!.start;
+      const s = oldStart[mid]!;
       if (s === want) {
         resume = mid;
         return true;
@@ -360,27 +450,50 @@ function piecesAfterEdit(text: string, old: Piece[], u: Unchanged): Piece[] {
     }
     return false;
   });
-  // Made at its length (no growth garbage at every edit): the kept pieces, the scanned ones, the old ones moved.
-  const tail = resume >= 0 && stoppedAt < text.length ? old.length - resume : 0;
-  const out: Piece[] = new Array(keep + pieces.length + tail);
-  let w = 0;
-  for (let i = 0; i < keep; i++) out[w++] = old[i]!;
+  // The kept pieces, the scanned ones, the old ones moved.
+  const tail = resume >= 0 && stoppedAt < text.length ? n - resume : 0;
   // Whether the lines that read as definitions are those of the old pieces: none in the pieces scanned, none in the old
   // pieces they replace (the kept and moved pieces keep theirs).
   let defs = false;
   for (let i = 0; i < pieces.length && !defs; i++) if (pieces[i]!.defs) defs = true;
-  for (let i = keep; i < old.length - tail && !defs; i++) if (old[i]!.defs) defs = true;
+  for (let i = keep; i < n - tail && !defs; i++) if (old.defs[i]) defs = true;
   PIECES_KEPT_DEFINITIONS = !defs;
-  for (let i = 0; i < pieces.length; i++) out[w++] = pieces[i]!;
-  for (let i = old.length - tail; i < old.length; i++) {
-    const p = old[i]!;
-    const moved: Piece = { start: p.start + u.delta, end: p.end + u.delta, closes: p.closes, reach: p.reach + u.delta };
-    if (p.meta) moved.meta = true;
-    if (p.defs) moved.defs = p.defs;
-    out[w++] = moved;
+  // The moved pieces to their new places in the list (copyWithin on typed arrays: one move of memory), then moved by delta.
+  const to = keep + pieces.length;
+  const grow = to - (n - tail);
+  if (grow !== 0) {
+    old.reserve(n + grow);
+    old.start.copyWithin(to, n - tail, n);
+    old.end.copyWithin(to, n - tail, n);
+    old.reach.copyWithin(to, n - tail, n);
+    old.flags.copyWithin(to, n - tail, n);
+    // (The labels, an array of objects: moved in a loop, as copyWithin takes its generic path for those.)
+    const d = old.defs;
+    if (grow > 0) for (let i = n - 1; i >= n - tail; i--) d[i + grow] = d[i];
+    else for (let i = n - tail; i < n; i++) d[i + grow] = d[i];
+    d.length = n + grow;
   }
-  return out;
+  old.length = n + grow;
+  const delta = u.delta;
+  if (delta !== 0) {
+    const st = old.start;
+    const en = old.end;
+    const re = old.reach;
+    for (let i = to; i < to + tail; i++) {
+      st[i] = st[i]! + delta;
+      en[i] = en[i]! + delta;
+      re[i] = re[i]! + delta;
+    }
+  }
+  for (let i = 0; i < pieces.length; i++) old.set(keep + i, pieces[i]!);
+  PIECES_SCANNED_FROM = keep;
+  PIECES_SCANNED_TO = to;
+  return old;
 }
+
+/** The pieces the last piecesAfterEdit() scanned, [from, to) in its list: those before are kept, those after moved. */
+let PIECES_SCANNED_FROM = 0;
+let PIECES_SCANNED_TO = 0;
 
 /**
  * Whether the last piecesAfterEdit() gave pieces with the same definition lines as the old ones (then their
@@ -393,32 +506,138 @@ let PIECES_KEPT_DEFINITIONS = false;
  * call per paragraph is slow. Boundaries depend on the pieces' own text (a piece whose hash
  * ends in three zero bits closes a chunk), so an edit changes only the chunk it falls in.
  */
-function groupChunks(text: string, pieces: Piece[]): Chunk[] {
-  if (grouping) return grouping(text, pieces);
+function groupChunks(text: string, pieces: PieceList): Chunk[] {
+  if (grouping) return grouping(text, pieces.toArray());
   const out: Chunk[] = [];
   let start = -1;
   let count = 0;
+  const ps = pieces.start;
+  const pe = pieces.end;
+  const pf = pieces.flags;
   // (Indexed: no entry pair per piece at every edit.)
   for (let i = 0; i < pieces.length; i++) {
-    const p = pieces[i]!;
-    if (p.meta) {
+    const f = pf[i]!;
+    if (f & META) {
       // Alone, so that it starts its chunk and parses as front matter.
-      if (start >= 0) out.push({ start, end: pieces[i - 1]!.end });
-      out.push({ start: p.start, end: p.end, meta: true });
+      if (start >= 0) out.push({ start, end: pe[i - 1]! });
+      out.push({ start: ps[i]!, end: pe[i]!, meta: true });
       start = -1;
       count = 0;
       continue;
     }
-    if (start < 0) start = p.start;
+    if (start < 0) start = ps[i]!;
     count++;
-    if (p.closes || count >= 32) {
-      out.push({ start, end: p.end });
+    if (f & CLOSES || count >= 32) {
+      out.push({ start, end: pe[i]! });
       start = -1;
       count = 0;
     }
   }
-  if (start >= 0) out.push({ start, end: pieces[pieces.length - 1]!.end });
+  if (start >= 0) out.push({ start, end: pe[pieces.length - 1]! });
   return out;
+}
+
+/**
+ * groupChunks() after piecesAfterEdit() (`delta`: what the edit added), from the last parse's chunks (`old`, of the
+ * pieces before the edit), patched in place and returned: the chunks that end before the scanned pieces stay, the
+ * pieces are grouped again from the start of the last of those (where the grouping starts afresh) until a chunk ends
+ * where a chunk of the last parse started among the moved pieces (the grouping is then where it was, over the same
+ * pieces), and the chunks from there on are the old ones, moved. Speed only (md33): no pass over every piece and no
+ * new chunk per chunk at every edit. The same chunks as groupChunks() (test/engine/markdown-chunking.test.ts).
+ */
+function groupChunksAfterEdit(pieces: PieceList, old: Chunk[], delta: number): Chunk[] {
+  const ps = pieces.start;
+  const pe = pieces.end;
+  const pf = pieces.flags;
+  const scannedTo = PIECES_SCANNED_TO;
+  const m = old.length;
+  const np = pieces.length;
+  // The old chunks that end at or before the first scanned piece's start (the pieces up to it are the kept ones).
+  const from = PIECES_SCANNED_FROM > 0 ? pe[PIECES_SCANNED_FROM - 1]! : 0;
+  let lo = 0;
+  let hi = m;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (old[mid]!.end <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  // The last of them is grouped again too (a safeguard: a chunk that ended only because the pieces did would go on; the
+  // last piece reads past the text's end and is never kept, so none of these should).
+  const g0 = Math.max(0, lo - 1);
+  // Its first piece (a kept piece: the same start).
+  let p0 = 0;
+  if (g0 < m) {
+    const want = old[g0]!.start;
+    let a = 0;
+    let b = PIECES_SCANNED_FROM;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (ps[mid]! < want) a = mid + 1;
+      else b = mid;
+    }
+    p0 = a;
+  }
+  // The old chunk that starts where piece i (a moved one) starts, if any (at or after g0 in the old list).
+  const oldChunkAt = (i: number): number => {
+    if (i < scannedTo || i >= np) return -1;
+    const want = ps[i]! - delta;
+    let a = g0;
+    let b = m - 1;
+    while (a <= b) {
+      const mid = (a + b) >> 1;
+      const st = old[mid]!.start;
+      if (st === want) return mid;
+      if (st < want) a = mid + 1;
+      else b = mid - 1;
+    }
+    return -1;
+  };
+  const made: Chunk[] = [];
+  let resume = -1;
+  let start = -1;
+  let count = 0;
+  for (let i = p0; i < np; i++) {
+    const fl = pf[i]!;
+    if (fl & META) {
+      if (start >= 0) {
+        made.push({ start, end: pe[i - 1]! });
+        if ((resume = oldChunkAt(i)) >= 0) break;
+      }
+      made.push({ start: ps[i]!, end: pe[i]!, meta: true });
+      start = -1;
+      count = 0;
+      if ((resume = oldChunkAt(i + 1)) >= 0) break;
+      continue;
+    }
+    if (start < 0) start = ps[i]!;
+    count++;
+    if (fl & CLOSES || count >= 32) {
+      made.push({ start, end: pe[i]! });
+      start = -1;
+      count = 0;
+      if ((resume = oldChunkAt(i + 1)) >= 0) break;
+    }
+  }
+  if (resume < 0 && start >= 0) made.push({ start, end: pe[np - 1]! });
+  if (resume < 0) resume = m;
+  // The old chunks from `resume` on, moved; the made ones in place of old[g0, resume).
+  if (delta !== 0) {
+    for (let i = resume; i < m; i++) {
+      const c = old[i]!;
+      c.start += delta;
+      c.end += delta;
+    }
+  }
+  const grow = made.length - (resume - g0);
+  if (grow > 0) {
+    for (let i = 0; i < grow; i++) old.push(made[0]!);
+    for (let i = m - 1; i >= resume; i--) old[i + grow] = old[i]!;
+  } else if (grow < 0) {
+    for (let i = resume; i < m; i++) old[i + grow] = old[i]!;
+    old.length = m + grow;
+  }
+  for (let i = 0; i < made.length; i++) old[g0 + i] = made[i]!;
+  return old;
 }
 
 /** A test-only grouping of the pieces (every piece alone, another hash): blocks must not depend on it. */
@@ -2629,8 +2848,13 @@ let lastParse:
       candidates: Definitions;
       /** The labels the parser read as definitions: every chunk's stubs were made from these. */
       definitions: Definitions;
+      /** The labels of the definitions its chunks hold (their results' `defines`), when known (a set not changed by anyone). */
+      defined: Definitions | undefined;
       chunks: ParsedChunk[];
-      pieces: Piece[];
+      /** Its pieces; undefined once a parse after it took them (piecesAfterEdit patches them in place). */
+      pieces: PieceList | undefined;
+      /** Its chunks as grouped (groupChunks), taken with the pieces (groupChunksAfterEdit patches them in place). */
+      groups: Chunk[] | undefined;
       /** The parse's number (see ParseEdit) and its blocks' count. */
       id: number;
       count: number;
@@ -2733,16 +2957,20 @@ function unchangedFromEnds(text: string, ends: EditEnds | undefined): { unchange
  * guardNesting() for a text whose last version needed no guard: only lines the edit touched can
  * need one (a deep container line or a long run of emphasis characters lies within one line).
  */
-function guardAfterEdit(text: string, unchanged: Unchanged | undefined): string {
+function guardAfterEdit(text: string, unchanged: Unchanged | undefined, exact?: Exact): string {
   if (!unchanged) return guardNesting(text);
-  const from = text.lastIndexOf('\n', unchanged.prefixEnd - 1) + 1;
-  const eol = text.indexOf('\n', unchanged.suffixStart);
+  // Speed only (md33): the lines and stretches around the characters the edit changed (`exact`), not around the chunks
+  // it touched (~23 µs per edit: a chunk's text read by three patterns).
+  const prefixEnd = exact ? exact.prefix : unchanged.prefixEnd;
+  const suffixStart = exact ? exact.suffixStart : unchanged.suffixStart;
+  const from = text.lastIndexOf('\n', prefixEnd - 1) + 1;
+  const eol = text.indexOf('\n', suffixStart);
   const touched = text.slice(from, eol < 0 ? text.length : eol);
   LONG_DELIMITER_RUN.lastIndex = 0;
   if (mayNestContainers(touched) || LONG_DELIMITER_RUN.test(touched)) return guardNesting(text);
   // Brackets are counted between empty lines: only the stretches between empty lines that the edit touched can have changed.
-  const before = unchanged.prefixEnd >= 2 ? text.lastIndexOf('\n\n', unchanged.prefixEnd - 2) : -1;
-  const after = text.indexOf('\n\n', unchanged.suffixStart);
+  const before = prefixEnd >= 2 ? text.lastIndexOf('\n\n', prefixEnd - 2) : -1;
+  const after = text.indexOf('\n\n', suffixStart);
   if (mayNestBrackets(before < 0 && after < 0 ? text : text.slice(Math.max(0, before), after < 0 ? text.length : after + 2))) return guardNesting(text);
   return text;
 }
@@ -2767,6 +2995,40 @@ function reusable(unchanged: Unchanged | undefined, definitions: Definitions): (
     if (!was || was.end + shift !== chunk.end) return undefined;
     return was;
   };
+}
+
+/**
+ * Whether a parse's chunks hold the same definitions, in the same order, as the last parse's (`old`): the chunks at
+ * either end with the same results as there hold the same; those of the chunks between are compared.
+ */
+function sameDefines(done: readonly ParsedChunk[], old: readonly ParsedChunk[]): boolean {
+  const n = done.length;
+  const m = old.length;
+  let a = 0;
+  while (a < n && a < m && done[a]!.result === old[a]!.result) a++;
+  let b = 0;
+  while (b < n - a && b < m - a && done[n - 1 - b]!.result === old[m - 1 - b]!.result) b++;
+  // The definitions of done[a, n - b) and of old[a, m - b), each read as one list.
+  let i = a;
+  let k = 0;
+  let j = a;
+  let l = 0;
+  for (;;) {
+    while (i < n - b && k >= (done[i]!.result.defines?.length ?? 0)) {
+      i++;
+      k = 0;
+    }
+    while (j < m - b && l >= (old[j]!.result.defines?.length ?? 0)) {
+      j++;
+      l = 0;
+    }
+    const endA = i >= n - b;
+    const endB = j >= m - b;
+    if (endA || endB) return endA && endB;
+    if (done[i]!.result.defines![k] !== old[j]!.result.defines![l]) return false;
+    k++;
+    l++;
+  }
 }
 
 function sameDefinitions(a: Definitions, b: Definitions): boolean {
@@ -2837,31 +3099,34 @@ interface Unit {
  * result is the one a parse of the whole chunk gives (test/engine/markdown-chunking.test.ts compares
  * both over random edits, under several groupings). Undefined when nothing can be kept.
  */
-function spliceChunk(text: string, chunk: Chunk, pieces: Piece[], old: ParsedChunk[], exact: Exact, definitions: Definitions): ParsedChunk | undefined {
+function spliceChunk(text: string, chunk: Chunk, pieces: PieceList, old: ParsedChunk[], exact: Exact, definitions: Definitions): ParsedChunk | undefined {
   if (chunk.meta) return undefined;
+  const ps = pieces.start;
+  const pe = pieces.end;
   let lo = 0;
   let hi = pieces.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (pieces[mid]!.start < chunk.start) lo = mid + 1;
+    if (ps[mid]! < chunk.start) lo = mid + 1;
     else hi = mid;
   }
-  if (pieces[lo]?.start !== chunk.start) return undefined;
+  if (lo >= pieces.length || ps[lo] !== chunk.start) return undefined;
   const units: Unit[] = [];
   let kept = 0;
-  for (let i = lo; i < pieces.length && pieces[i]!.start < chunk.end; i++) {
-    const p = pieces[i]!;
+  for (let i = lo; i < pieces.length && ps[i]! < chunk.end; i++) {
+    const pStart = ps[i]!;
+    const pEnd = pe[i]!;
     // The chunk of the last parse that held the same text, if the piece lies wholly before or after the edit.
-    const shift = p.end <= exact.prefix ? 0 : p.start >= exact.suffixStart ? exact.delta : NaN;
+    const shift = pEnd <= exact.prefix ? 0 : pStart >= exact.suffixStart ? exact.delta : NaN;
     let was: ParsedChunk | undefined;
     if (shift === shift) {
-      const k = chunkAt(old, p.start - shift);
+      const k = chunkAt(old, pStart - shift);
       const c = k >= 0 ? old[k]! : undefined;
-      if (c && c.end >= p.end - shift && !c.result.open && !c.result.joinsList && c.result.cuts && !c.stubs.startsWith('\0')) was = c;
+      if (c && c.end >= pEnd - shift && !c.result.open && !c.result.joinsList && c.result.cuts && !c.stubs.startsWith('\0')) was = c;
     }
     const prev = units[units.length - 1];
-    if (prev && prev.to === p.start && prev.old === was && (was === undefined || prev.shift === shift)) prev.to = p.end;
-    else units.push(was ? { from: p.start, to: p.end, old: was, shift } : { from: p.start, to: p.end, shift: 0 });
+    if (prev && prev.to === pStart && prev.old === was && (was === undefined || prev.shift === shift)) prev.to = pEnd;
+    else units.push(was ? { from: pStart, to: pEnd, old: was, shift } : { from: pStart, to: pEnd, shift: 0 });
   }
   // A kept stretch must begin and end at a cut of its chunk (or at the chunk's ends); else it is read anew.
   for (const u of units) {
@@ -3162,10 +3427,10 @@ export function forgetLastParse(): void {
   lastParse = undefined;
 }
 
-/** The pieces, chunks and definitions (read, and the lines that read as such) of the last parse (tests only: an edit's reuse must give what a scan from scratch gives). */
-export function lastChunking(): { pieces: Piece[]; chunks: Chunk[]; definitions: Definitions; candidates: Definitions } | undefined {
+/** The pieces, their grouping, chunks and definitions (read, and the lines that read as such) of the last parse (tests only: an edit's reuse must give what a scan from scratch gives). */
+export function lastChunking(): { pieces: Piece[]; groups: Chunk[] | undefined; chunks: Chunk[]; definitions: Definitions; candidates: Definitions } | undefined {
   const last = lastParse;
-  return last && { pieces: last.pieces.map((p) => ({ ...p })), chunks: last.chunks.map((c) => ({ start: c.start, end: c.end })), definitions: last.definitions, candidates: last.candidates };
+  return last && { pieces: last.pieces ? last.pieces.toArray() : scanPieces(last.text, 0).pieces.map((p) => ({ ...p })), groups: last.groups?.map((c) => ({ ...c })), chunks: last.chunks.map((c) => ({ start: c.start, end: c.end })), definitions: last.definitions, candidates: last.candidates };
 }
 
 export function parseMarkdown(source: string, ends?: EditEnds): ParsedDocument {
@@ -3184,13 +3449,23 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
   // Where the edit is: from the caller's comparison of the texts when it compared the last parse's, else compared here.
   const known = unchangedFromEnds(source, ends);
   const unchanged = known ? known.unchanged : unchangedEnds(source);
-  const text = guardAfterEdit(source, unchanged);
   const last = lastParse;
-  const afterEdit = text === source && unchanged !== undefined && last !== undefined;
-  const pieces = afterEdit ? piecesAfterEdit(text, last.pieces, unchanged) : scanPieces(text, 0).pieces;
+  // Where the text is as the last parse's, to the character.
+  let exact: Exact | undefined = known ? known.exact : unchanged && last ? exactEnds(source, last.text, unchanged) : undefined;
+  const text = guardAfterEdit(source, unchanged, exact);
+  const lastPieces = last?.pieces;
+  const afterEdit = text === source && unchanged !== undefined && last !== undefined && lastPieces !== undefined;
+  // The last parse's pieces are patched into this one's: not its own any more (a parse after this one, when this one
+  // does not finish, scans from scratch).
+  const lastGroups = afterEdit && !grouping ? last.groups : undefined;
+  if (afterEdit) {
+    last.pieces = undefined;
+    last.groups = undefined;
+  }
+  const pieces = afterEdit ? piecesAfterEdit(text, lastPieces, (exact ??= exactEnds(text, last.text, unchanged))) : PieceList.of(scanPieces(text, 0).pieces);
   // The same definition lines as the last pieces: the same labels (the last set, not changed by anyone).
   const candidates = afterEdit && PIECES_KEPT_DEFINITIONS ? last.candidates : definitionsOf(pieces);
-  const chunks = groupChunks(text, pieces);
+  const chunks = lastGroups ? groupChunksAfterEdit(pieces, lastGroups, unchanged!.delta) : groupChunks(text, pieces);
   parses++;
   // This parse's number (ParseEdit), taken now: another document's parse may run between this one's steps.
   const id = parses;
@@ -3199,14 +3474,11 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
   const reuse = reusable(text === source ? unchanged : undefined, guess);
   // Chunks the edit touched are read in part (spliceChunk), where the last parse's chunks can be cut.
   const splice = text === source && unchanged && last && sameDefinitions(last.definitions, guess) ? last : undefined;
-  let exact: Exact | undefined = known?.exact;
   const done: ParsedChunk[] = [];
   // A turn for the caller before each chunk read (or found in the chunk cache), and every REUSED_PER_STEP chunks
   // taken from the last parse (those cost a look-up: a step each was ~200 steps per edit at 100,000 words).
   let sinceYield = REUSED_PER_STEP;
-  // The definitions the parser read, and the blocks (for an array made at its length), gathered as the chunks come
-  // (one pass over them per edit).
-  let found: Definitions | undefined;
+  // The blocks (for an array made at its length), counted as the chunks come.
   let blockCount = 0;
   for (let i = 0; i < chunks.length; i++) {
     if (sinceYield >= REUSED_PER_STEP) {
@@ -3245,14 +3517,25 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
     done.push(parsed);
     const r = parsed.result;
     blockCount += r.blocks.length;
-    const defines = r.defines;
-    if (defines) for (const d of defines) (found ??= new Set()).add(d);
   }
   // The definitions as the parser read them (a line that reads as one may be none: in a paragraph,
   // in HTML; and one may sit in a quote or list item): when they differ, the chunks are read again with them.
+  // Speed only (md33): the last parse's set when the chunks hold the same definitions as its chunks (no set of every
+  // definition made and compared per edit).
+  let found = last?.defined && sameDefines(done, last.chunks) ? last.defined : undefined;
+  if (!found) {
+    found = new Set();
+    for (let i = 0; i < done.length; i++) {
+      const defines = done[i]!.result.defines;
+      if (defines) for (const d of defines) found.add(d);
+    }
+  }
+  // The set of the definitions the chunks hold (the stubs' set when the same: compared at once next time), unless some
+  // chunks are read again below.
+  let defined: Definitions | undefined = guess;
   let definitions = guess;
-  found ??= new Set();
   if (!sameDefinitions(found, guess)) {
+    defined = undefined;
     definitions = found;
     for (let i = 0; i < done.length; i++) {
       const c = done[i]!;
@@ -3325,7 +3608,7 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
   // (before + after at most the shorter length: a chunk at both ends of a parse of the same text counts once.)
   PARSE_EDITS.set(blocks, { id, previous: last?.id, before, after: Math.min(after, Math.min(bw, last ? last.count : 0) - before) });
   if (last && unchanged && last.unguarded) dropReplaced(last.chunks, unchanged);
-  lastParse = { text, unguarded: text === source, candidates, definitions, chunks: done, pieces, id, count: bw };
+  lastParse = { text, unguarded: text === source, candidates, definitions, defined, chunks: done, pieces, groups: grouping ? undefined : chunks, id, count: bw };
   if (parses % SWEEP_EVERY === 0) sweepChunks();
   return { format: 'markdown', blocks, directives, ...(declaredLanguage ? { declaredLanguage } : {}) };
 }
