@@ -76,34 +76,46 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
       const out: DocumentFinding[] = [];
       // How much each finding weighs for the reader, for the ranking below.
       const weight = new Map<DocumentFinding, number>();
-      const { byEntry, headed } = usesByEntry(doc, kind, cues);
+      const terms = termEntries(doc, kind, cues);
       const field = practiceFields(doc);
       const shown = kind === 'jargon' ? registerFilter(doc, ctx, cues) : () => true;
       const quiet = kind === 'jargon' ? fieldWordFilter(ctx, meta) : () => false;
       // The context of this check's findings: one object per check, not per entry (findingFor keeps it with a memo it makes).
       const c: TermContext = { kind, text, cues, prefer };
+      // The entries that make a finding, with their uses placed, in the order of their first use (that of a pass over
+      // every block). Speed only (term33): the tests on an entry come first, and only the entries that pass them have
+      // their uses placed (most entries of a long document are of a register not shown, or of another field).
+      const made: EntryUses[] = [];
       // (forEach: no entry pair per entry at every check.)
-      byEntry.forEach((uses, entry) => {
+      terms.at.forEach((held, entry) => {
         if (entry.practiceIn && entry.practiceIn.some((w) => field(w) >= PRACTICE_MENTIONS)) return;
         // A word that is jargon only in one field (customer for a benefit claimant) keeps its ordinary sense elsewhere.
         // A project that set its own word for it (vocabulary.prefer) has said it is jargon there.
         if (entry.onlyIn && !entry.onlyIn.some((w) => field(w) >= 1) && !(entry.configurable && Object.keys(prefer).some((k) => normalizeWord(k) === normalizeWord(entry.term)))) return;
-        if (!shown(entry, uses[0]!.use.hit.dictionary)) return;
-        const { finding, subject } = findingFor(doc, c, entry, uses, headed.has(entry), last, next);
+        // (The dictionary of a use of the entry: an entry is of one dictionary, that of every use of it — compileVocabulary
+        // adds an entry once per language — so it is the first placed use's too. Undefined: only headings name it.)
+        if (held.dictionary === undefined || !shown(entry, held.dictionary)) return;
+        const u = terms.place(entry, held.places);
+        if (u) made.push(u);
+      });
+      if (made.length > 1) made.sort(byFirstUse);
+      for (let k = 0; k < made.length; k++) {
+        const { entry, uses, headed } = made[k]!;
+        const { finding, subject } = findingFor(doc, c, entry, uses, headed, last, next);
         out.push(finding);
         // A word of a field or of academic writing without a reviewed swap: found, but a hint (see fieldWordFilter).
         if (quiet(entry, uses[0]!.use.hit.dictionary)) {
           finding.severity = 'hint';
           // (The finding's data is its own copy, made by moved(): marked in place.)
           finding.data!.fieldWord = true;
-          return;
+          continue;
         }
         // Frequency never makes a warning: a term a report uses most is often its readers' own word.
         // A warning is worth it for a word with a plain equivalent that always fits (indien → als,
         // prior to → before) or a reviewed drop-in swap; a content word (implementation, onboarding,
         // functionaliteit) is information: whether it is the readers' word is for the writer to say.
         if (!subject) weight.set(finding, plainEquivalent(entry) ? (uses.some((u) => KEY_ROLES.has(doc.sections[u.section]?.role ?? '')) ? KEY_SECTION_WEIGHT : 1) : 0);
-      });
+      }
       if (kind === 'jargon') rankWarnings(doc, ctx, meta, weight);
       return out;
     },
@@ -124,16 +136,47 @@ interface TermContext {
   prefer: Record<string, string>;
 }
 
-/** The uses of each dictionary entry of this kind, in document order, without the accepted ones. */
-function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: CompiledCues): { byEntry: Map<DictionaryEntry, Placed[]>; headed: Set<DictionaryEntry> } {
+type TermKindKey = 'jargon' | 'person-first';
+
+/** An entry's uses placed in the document, in document order, with whether a heading names it (for one check). */
+interface EntryUses {
+  entry: DictionaryEntry;
+  uses: Placed[];
+  headed: boolean;
+  /** Where its first use stands: its run, its block's place among the run's blocks with uses, its place among the block's uses. */
+  run: number;
+  x: number;
+  i: number;
+}
+
+/** Document order of entries by their first use (the order in which a pass over every block meets them). */
+function byFirstUse(a: EntryUses, b: EntryUses): number {
+  return a.run - b.run || a.x - b.x || a.i - b.i;
+}
+
+/** The entries of one kind that the document uses or names in a heading, and their uses placed on demand (termEntries). */
+interface TermEntries {
+  /** Per entry, the runs that hold it (EntryRuns). */
+  at: Map<DictionaryEntry, EntryRuns>;
+  /** The entry's uses placed, without the accepted ones and those the tests on the document leave out (undefined: none is left). */
+  place(entry: DictionaryEntry, places: number[]): EntryUses | undefined;
+}
+
+/**
+ * The dictionary entries of this kind the document uses, in the runs that hold them; each entry's uses are placed (as a
+ * pass over every block places them, without the accepted ones) when asked for. Speed only (term33): the entries and
+ * the runs that hold them are kept from the last check and corrected by the runs an edit changed (kindEntries), and an
+ * entry's uses are placed only for the entries a check reports: an edit does not visit every use of the document.
+ */
+function termEntries(doc: DocumentModel, kind: TermKindKey, cues: CompiledCues): TermEntries {
   const prefer = doc.config.vocabulary.prefer;
-  // A word the project prefers (vocabulary.prefer values) is accepted too: the project chose it.
-  const accept = new Set([...doc.config.vocabulary.accept, ...Object.values(prefer)].map(normalizeWord));
   // Both term rules (jargon, person-first) ask about the same document with the same cues: answered once per check (speed only, lsp9).
   let perDoc = DOC_PARTS.get(doc);
   if (!perDoc) DOC_PARTS.set(doc, (perDoc = new Map()));
   let parts = perDoc.get(cues);
   if (!parts) {
+    // A word the project prefers (vocabulary.prefer values) is accepted too: the project chose it.
+    const accept = new Set([...doc.config.vocabulary.accept, ...Object.values(prefer)].map(normalizeWord));
     // Speed only (lsp10c): each block's uses that pass the tests on the block alone, and its sentences with an adopting
     // verb, summarised per run of blocks (block-runs.ts); an edit asks only the runs around it. One summary for both
     // kinds and the adopted sections (speed only, voc16: one pass over the runs per check, not three).
@@ -144,55 +187,165 @@ function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: 
       return { jargon: runUses(doc, from, to, 'jargon', cues, accept), 'person-first': runUses(doc, from, to, 'person-first', cues, accept), adopted, titles: titlesNamed(adopted) };
     }, [...accept].join('\u0000'));
     const change = memo.change();
-    perDoc.set(cues, (parts = { glossarySections: glossaryOf(doc, cues), adopted: adoptedIn(doc, cues, runs, titleCounts(memo, runs, change)), runs }));
+    perDoc.set(cues, (parts = { adopted: adoptedIn(doc, cues, runs, titleCounts(memo, runs, change)), runs, memo, change }));
   }
-  const { glossarySections, adopted, runs } = parts;
-  const byEntry = new Map<DictionaryEntry, Placed[]>();
+  const { adopted, runs } = parts;
+  const at = kindEntries(parts.memo, runs, parts.change, kind);
   let defined: Map<string, string> | undefined;
-  const headed = new Set<DictionaryEntry>();
-  // The tests on the document (an adopted section, the document's own abbreviations, a link's text, a glossary
-  // section) and the places are asked here, in the same order as a pass over every block.
-  // (Indexed loops over the runs and their blocks: no iterator per run at every edit.)
-  for (let r = 0; r < runs.length; r++) {
-    const run = runs[r]!;
-    const bus = run.value[kind];
+  // Text that is not the writer's own: a section that says it is adopted (a code of conduct, a licence); the template's
+  // guidance to the writer was left out with the block's uses. Its words are not the writer's to change.
+  const inAdopted = (start: number) => adopted.length > 0 && adopted.some(([a, e]) => a <= start && start < e);
+  return {
+    at,
+    place(entry, places) {
+      let out: EntryUses | undefined;
+      let headed = false;
+      // The tests on the document (an adopted section, the document's own abbreviations, a link's text, a glossary
+      // section) and the places are asked here, in the order of a pass over every block.
+      for (let p = 0; p < places.length; p++) {
+        const r = places[p]!;
+        const run = runs[r]!;
+        const bus = run.value[kind];
+        const here = runEntries(bus).get(entry)!;
+        for (let h = 0; h < here.heads.length; h++) if (!headed && !inAdopted(doc.blocks[run.from + bus[here.heads[h]!]!.k]!.start)) headed = true;
+        for (let n = 0; n < here.uses.length; n += 2) {
+          const x = here.uses[n]!;
+          const i = here.uses[n + 1]!;
+          const bu = bus[x]!;
+          const b = doc.blocks[run.from + bu.k]!;
+          const start = b.start;
+          if (inAdopted(start)) continue;
+          const { use, abbreviation, label } = bu.uses[i]!;
+          // An abbreviation (SES) matches only as written (SEs is another word), and yields to the
+          // document's own definition of it ("Social Enterprise (SE)": SEs are social enterprises).
+          if (abbreviation) {
+            defined ??= definedAbbreviations(doc.text);
+            const abbr = abbreviationOf(use.text, defined);
+            if (abbr !== undefined && !meansEntry(defined.get(abbr)!, entry)) continue;
+          }
+          const map = b.prose.map;
+          const placed = placedIn(bu, b, map, start, kind === 'jargon' ? doc.text : undefined);
+          const offset = start + placed.rel[2 * i]!;
+          const endOffset = start + placed.rel[2 * i + 1]!;
+          // The text of a link names the linked document or page ([our stakeholder map](…)): renaming it misnames it.
+          if (kind === 'jargon') {
+            const link = placed.link[i]!;
+            if (link === LINK_YES || (link === LINK_ASK && inLinkText(doc.text, offset, endOffset))) continue;
+          }
+          out ??= { entry, uses: [], headed: false, run: r, x, i };
+          out.uses.push({ use, offset, endOffset, glossary: isGlossary(doc, cues, b.section), section: b.section, label, place: map });
+        }
+      }
+      if (out) out.headed = headed;
+      return out;
+    },
+  };
+}
+
+/**
+ * A run's uses of one kind by entry: per entry, its uses as pairs (the block's place in the run's list, the use's place
+ * among the block's uses) and the blocks whose heading names it (their places in the list). Kept with the run's list
+ * (it depends on nothing else).
+ */
+interface RunEntry {
+  uses: number[];
+  heads: number[];
+  /** The dictionary of its uses (undefined: only headings name it here). */
+  dictionary: DictionaryEntryDictionary | undefined;
+}
+const RUN_ENTRIES = new WeakMap<BlockUses[], Map<DictionaryEntry, RunEntry>>();
+const NO_RUN_ENTRIES = new Map<DictionaryEntry, RunEntry>();
+
+function runEntries(bus: BlockUses[]): Map<DictionaryEntry, RunEntry> {
+  if (bus.length === 0) return NO_RUN_ENTRIES;
+  let out = RUN_ENTRIES.get(bus);
+  if (!out) {
+    const m = (out = new Map<DictionaryEntry, RunEntry>());
+    const of = (entry: DictionaryEntry): RunEntry => {
+      let e = m.get(entry);
+      if (!e) m.set(entry, (e = { uses: [], heads: [], dictionary: undefined }));
+      return e;
+    };
     for (let x = 0; x < bus.length; x++) {
       const bu = bus[x]!;
-      const b = doc.blocks[run.from + bu.k]!;
-      const start = b.start;
-      // Text that is not the writer's own: a section that says it is adopted (a code of conduct, a licence); the
-      // template's guidance to the writer was left out with the block's uses. Its words are not the writer's to change.
-      if (adopted.length && adopted.some(([a, e]) => a <= start && start < e)) continue;
-      for (let h = 0; h < bu.headed.length; h++) headed.add(bu.headed[h]!);
-      const { uses } = bu;
-      if (uses.length === 0) continue;
-      const map = b.prose.map;
-      const at = placedIn(bu, b, map, start, kind === 'jargon' ? doc.text : undefined);
-      const glossary = glossarySections.has(b.section);
-      for (let i = 0; i < uses.length; i++) {
-        const { use, abbreviation, label } = uses[i]!;
-        const { entry } = use.hit;
-        // An abbreviation (SES) matches only as written (SEs is another word), and yields to the
-        // document's own definition of it ("Social Enterprise (SE)": SEs are social enterprises).
-        if (abbreviation) {
-          defined ??= definedAbbreviations(doc.text);
-          const abbr = abbreviationOf(use.text, defined);
-          if (abbr !== undefined && !meansEntry(defined.get(abbr)!, entry)) continue;
-        }
-        const offset = start + at.rel[2 * i]!;
-        const endOffset = start + at.rel[2 * i + 1]!;
-        // The text of a link names the linked document or page ([our stakeholder map](…)): renaming it misnames it.
-        if (kind === 'jargon') {
-          const link = at.link[i]!;
-          if (link === LINK_YES || (link === LINK_ASK && inLinkText(doc.text, offset, endOffset))) continue;
-        }
-        let list = byEntry.get(entry);
-        if (!list) byEntry.set(entry, (list = []));
-        list.push({ use, offset, endOffset, glossary, section: b.section, label, place: map });
+      for (let h = 0; h < bu.headed.length; h++) of(bu.headed[h]!).heads.push(x);
+      for (let i = 0; i < bu.uses.length; i++) {
+        const { hit } = bu.uses[i]!.use;
+        const e = of(hit.entry);
+        e.uses.push(x, i);
+        e.dictionary ??= hit.dictionary;
       }
     }
+    RUN_ENTRIES.set(bus, out);
   }
-  return { byEntry, headed };
+  return out;
+}
+
+/** The entries of one kind and the runs that hold them (termEntries), for the runs handed out last (one version's). */
+interface KindState {
+  runs: ReadonlyArray<Run<RunTerms>>;
+  at: Map<DictionaryEntry, EntryRuns>;
+}
+
+/**
+ * The runs that hold an entry: their places in the runs of the check, in order, and the dictionary of its uses (kept
+ * with the places, so that the tests on an entry read no run: undefined while only headings name it).
+ */
+interface EntryRuns {
+  places: number[];
+  dictionary: DictionaryEntryDictionary | undefined;
+}
+const KIND_STATES = new WeakMap<RunSlots<RunTerms>, Partial<Record<TermKindKey, KindState>>>();
+
+/**
+ * Per entry of this kind, the places of the runs that hold it (use it, or name it in a heading), in order: the last
+ * check's corrected by the runs an edit changed (RunSlots.change(): the runs between its first `before` and its last
+ * `after` went and came; those after them moved by the change in number), else gathered from every run. The same lists
+ * as gathering them from every run (speed only, term33).
+ */
+function kindEntries(memo: RunSlots<RunTerms>, runs: ReadonlyArray<Run<RunTerms>>, change: RunChange<RunTerms> | undefined, kind: TermKindKey): Map<DictionaryEntry, EntryRuns> {
+  let states = KIND_STATES.get(memo);
+  if (!states) KIND_STATES.set(memo, (states = {}));
+  const state = states[kind];
+  let at: Map<DictionaryEntry, EntryRuns>;
+  let from = 0;
+  let to = runs.length;
+  if (state && change && state.runs === change.previous) {
+    const { previous, before, after } = change;
+    at = state.at;
+    const went = previous.length - after;
+    const d = runs.length - previous.length;
+    from = before;
+    to = runs.length - after;
+    for (let r = before; r < went; r++) {
+      runEntries(previous[r]!.value[kind]).forEach((_, entry) => {
+        const held = at.get(entry)!;
+        const k = held.places.indexOf(r);
+        if (k >= 0) held.places.splice(k, 1);
+        if (held.places.length === 0) at.delete(entry);
+      });
+    }
+    if (d !== 0) {
+      at.forEach(({ places }) => {
+        for (let k = places.length - 1; k >= 0 && places[k]! >= went; k--) places[k]! += d;
+      });
+    }
+    state.runs = runs;
+  } else states[kind] = { runs, at: (at = new Map()) };
+  for (let r = from; r < to; r++) {
+    runEntries(runs[r]!.value[kind]).forEach((here, entry) => {
+      const held = at.get(entry);
+      if (!held) at.set(entry, { places: [r], dictionary: here.dictionary });
+      else {
+        const { places } = held;
+        let k = places.length;
+        while (k > 0 && places[k - 1]! > r) k--;
+        places.splice(k, 0, r);
+        held.dictionary ??= here.dictionary;
+      }
+    });
+  }
+  return at;
 }
 
 /** A block's uses of one kind of term that pass the tests on the block alone (block-text offsets). */
@@ -200,7 +353,7 @@ interface BlockUses {
   /** The block's index in its run. */
   k: number;
   uses: Array<{ use: TermUse; abbreviation: boolean; label: boolean }>;
-  /** Entries named in a heading among other words (see usesByEntry). */
+  /** Entries named in a heading among other words (see termEntries). */
   headed: DictionaryEntry[];
   /** Where the uses stand in the block's source, for the source map they were placed by (placedIn). */
   placed?: PlacedUses;
@@ -303,7 +456,7 @@ function runUses(doc: DocumentModel, from: number, to: number, kind: 'jargon' | 
   return out;
 }
 
-const DOC_PARTS = new WeakMap<DocumentModel, Map<CompiledCues, { glossarySections: Set<number>; adopted: Array<[number, number]>; runs: Array<Run<RunTerms>> }>>();
+const DOC_PARTS = new WeakMap<DocumentModel, Map<CompiledCues, { adopted: Array<[number, number]>; runs: Array<Run<RunTerms>>; memo: RunSlots<RunTerms>; change: RunChange<RunTerms> | undefined }>>();
 
 /** How many words a sentence may have before the participle that says its section is adopted text. */
 const ADOPTED_REACH = 12;
@@ -870,21 +1023,20 @@ function isNoun(entry: DictionaryEntry): boolean {
   return entry.pos === 'noun';
 }
 
-/** Indices of sections that are glossaries or lists of terms (by their heading). */
-function glossaryOf(doc: DocumentModel, cues: CompiledCues): Set<number> {
-  const out = new Set<number>();
-  // Per title, remembered for these cues (speed only, lsp9: the same headings at every check).
+/** Whether a section (its index; -1 before the first heading) is a glossary or a list of terms (by its heading). */
+function isGlossary(doc: DocumentModel, cues: CompiledCues, section: number): boolean {
+  const s = doc.sections[section];
+  if (!s) return false;
+  // Per title, remembered for these cues (speed only, lsp9: the same headings at every check; term33: asked for the
+  // sections of the uses placed, not for every section at every check).
   let known = GLOSSARY_TITLES.get(cues);
   if (!known || known.size > 20000) GLOSSARY_TITLES.set(cues, (known = new Map()));
-  doc.sections.forEach((s, i) => {
-    let glossary = known.get(s.title);
-    if (glossary === undefined) {
-      const words = normalizePhrase(s.title.replace(/[^\p{L}\p{N}\s-]/gu, ' '));
-      known.set(s.title, (glossary = words.some((w) => cues.glossaryHeadings.includes(w))));
-    }
-    if (glossary) out.add(i);
-  });
-  return out;
+  let glossary = known.get(s.title);
+  if (glossary === undefined) {
+    const words = normalizePhrase(s.title.replace(/[^\p{L}\p{N}\s-]/gu, ' '));
+    known.set(s.title, (glossary = words.some((w) => cues.glossaryHeadings.includes(w))));
+  }
+  return glossary;
 }
 const GLOSSARY_TITLES = new WeakMap<CompiledCues, Map<string, boolean>>();
 
