@@ -4,7 +4,7 @@ import { RunSlots } from '../block-runs.js';
 import type { RunChange } from '../block-runs.js';
 import type { Run } from '../../runs.js';
 import { message } from '../types.js';
-import type { Fix, FixKind, Message, RelatedLocation, TextEdit } from '../../types.js';
+import type { Fix, FixKind, Message, RelatedLocation, Section, TextEdit } from '../../types.js';
 import { matchCase, sentenceCase } from '../../text/case.js';
 import { normalizePhrase, normalizeWord, possessiveSuffix, wordNorm } from '../../vocabulary/lexicon.js';
 import { compileVocabulary, suggestionsFor } from '../../vocabulary/compile.js';
@@ -469,23 +469,14 @@ const ADOPTED_GAP = 3;
  * Returned as document ranges (the section with its subsections). A chapter "adapted from a paper" does not
  * name its own title and stays the writer's text (a thesis chapter the writer published before).
  */
-function adoptedIn(doc: DocumentModel, cues: CompiledCues, runs: ReadonlyArray<Run<RunTerms>>, named: Map<string, number>): Array<[number, number]> {
+function adoptedIn(doc: DocumentModel, cues: CompiledCues, runs: ReadonlyArray<Run<RunTerms>>, state: TitleCounts): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   if (cues.adoptedVerbs.size === 0 || doc.sections.length === 0) return out;
   // A sentence names a section only by its title: without a section whose title some sentence of the document could
   // name (most documents), no section is adopted, and no sentence is asked (speed only, vocab23).
+  const named = state.counts;
   if (named.size === 0) return out;
-  if (!named.has(ANY_TITLE)) {
-    let some = false;
-    for (const sec of doc.sections) {
-      const key = titleKey(sec.title);
-      if (key !== '' && named.has(key)) {
-        some = true;
-        break;
-      }
-    }
-    if (!some) return out;
-  }
+  if (!named.has(ANY_TITLE) && !someTitleNamed(doc.sections, state)) return out;
   // (Indexed loops over the runs: no iterator per run at every check.)
   for (let r = 0; r < runs.length; r++) {
     const run = runs[r]!;
@@ -550,28 +541,63 @@ const NO_TITLES: string[] = [];
  * How often each title key comes among the runs' titles (titlesNamed), kept per RunSlots and corrected by the runs an
  * edit changed (RunSlots.change(): the runs that went less, those that came more), not counted over every run again.
  */
-function titleCounts(memo: RunSlots<RunTerms>, runs: ReadonlyArray<Run<RunTerms>>, change: RunChange<RunTerms> | undefined): Map<string, number> {
+function titleCounts(memo: RunSlots<RunTerms>, runs: ReadonlyArray<Run<RunTerms>>, change: RunChange<RunTerms> | undefined): TitleCounts {
   let state = TITLE_COUNTS.get(memo);
-  const add = (counts: Map<string, number>, titles: string[], delta: number) => {
+  const add = (s: TitleCounts, titles: string[], delta: number) => {
+    const counts = s.counts;
     for (const t of titles) {
-      const n = (counts.get(t) ?? 0) + delta;
+      const was = counts.get(t);
+      const n = (was ?? 0) + delta;
       if (n === 0) counts.delete(t);
       else counts.set(t, n);
+      // A key that came or went: the sections' titles are to be asked again (someTitleNamed).
+      if (n === 0 || was === undefined) s.named = undefined;
     }
   };
   if (state && change && state.runs === change.previous) {
     const { previous, before, after } = change;
-    for (let k = before; k < previous.length - after; k++) add(state.counts, previous[k]!.value.titles, -1);
-    for (let k = before; k < runs.length - after; k++) add(state.counts, runs[k]!.value.titles, 1);
+    for (let k = before; k < previous.length - after; k++) add(state, previous[k]!.value.titles, -1);
+    for (let k = before; k < runs.length - after; k++) add(state, runs[k]!.value.titles, 1);
     state.runs = runs;
   } else {
-    state = { runs, counts: new Map() };
-    for (const r of runs) add(state.counts, r.value.titles, 1);
+    state = { runs, counts: new Map(), named: undefined };
+    for (const r of runs) add(state, r.value.titles, 1);
     TITLE_COUNTS.set(memo, state);
   }
-  return state.counts;
+  return state;
 }
-const TITLE_COUNTS = new WeakMap<RunSlots<RunTerms>, { runs: ReadonlyArray<Run<RunTerms>>; counts: Map<string, number> }>();
+/** The title keys the runs' sentences could name, counted (titleCounts), and the last answer of someTitleNamed for them. */
+interface TitleCounts {
+  runs: ReadonlyArray<Run<RunTerms>>;
+  counts: Map<string, number>;
+  /** The sections' titles someTitleNamed last read, and its answer; undefined when a key came or went since. */
+  named: { titles: string[]; answer: boolean } | undefined;
+}
+const TITLE_COUNTS = new WeakMap<RunSlots<RunTerms>, TitleCounts>();
+
+/**
+ * Whether some section's title is among the keys counted (its titleKey): the last answer while the keys and the sections'
+ * titles are the same (speed only, term33: an edit elsewhere does not look every title up again; a title is compared as
+ * a string, most often the same string as at the last check).
+ */
+function someTitleNamed(sections: readonly Section[], state: TitleCounts): boolean {
+  const last = state.named;
+  if (last && last.titles.length === sections.length) {
+    let same = true;
+    for (let i = 0; i < sections.length && same; i++) same = sections[i]!.title === last.titles[i];
+    if (same) return last.answer;
+  }
+  const titles: string[] = new Array(sections.length);
+  let answer = false;
+  for (let i = 0; i < sections.length; i++) {
+    const title = (titles[i] = sections[i]!.title);
+    if (answer) continue;
+    const key = titleKey(title);
+    if (key !== '' && state.counts.has(key)) answer = true;
+  }
+  state.named = { titles, answer };
+  return answer;
+}
 const NO_HITS: Array<{ norm: string[]; k: number }> = [];
 
 /** The blocks of a run with sentences that have an adopting verb near their start (with the sentence's words and the verb's place). */
