@@ -182,10 +182,11 @@ function termEntries(doc: DocumentModel, kind: TermKindKey, cues: CompiledCues):
     // kinds and the adopted sections (speed only, voc16: one pass over the runs per check, not three).
     let memo = TERM_RUNS.get(cues);
     if (!memo) TERM_RUNS.set(cues, (memo = new RunSlots()));
+    const acceptKey = [...accept].join('\u0000');
     const runs = memo.runs(doc, (from, to) => {
       const adopted = runAdopted(doc, from, to, cues);
-      return { jargon: runUses(doc, from, to, 'jargon', cues, accept), 'person-first': runUses(doc, from, to, 'person-first', cues, accept), adopted, titles: titlesNamed(adopted) };
-    }, [...accept].join('\u0000'));
+      return { jargon: runUses(doc, from, to, 'jargon', cues, accept, acceptKey), 'person-first': runUses(doc, from, to, 'person-first', cues, accept, acceptKey), adopted, titles: titlesNamed(adopted) };
+    }, acceptKey);
     const change = memo.change();
     perDoc.set(cues, (parts = { adopted: adoptedIn(doc, cues, runs, titleCounts(memo, runs, change)), runs, memo, change }));
   }
@@ -418,42 +419,70 @@ const TERM_RUNS = new WeakMap<CompiledCues, RunSlots<RunTerms>>();
 const NO_USES: BlockUses[] = [];
 const NO_ADOPTED: AdoptedBlock[] = [];
 
-function runUses(doc: DocumentModel, from: number, to: number, kind: 'jargon' | 'person-first', cues: CompiledCues, accept: Set<string>): BlockUses[] {
+function runUses(doc: DocumentModel, from: number, to: number, kind: 'jargon' | 'person-first', cues: CompiledCues, accept: Set<string>, acceptKey: string): BlockUses[] {
   let out = NO_USES;
   for (let i = from; i < to; i++) {
     const b = doc.blocks[i]!;
     const facts = b.facts.vocabulary as VocabularyFacts | undefined;
     if (!facts || facts.terms.length === 0) continue;
-    // A template's guidance that addresses the writer (je bachelorproef, your thesis): not the writer's own text.
-    if (addressesWriter(b, cues)) continue;
-    const uses: BlockUses['uses'] = [];
-    const heads: DictionaryEntry[] = [];
-    for (const use of facts.terms) {
-      const { entry } = use.hit;
-      if (use.hit.kind !== kind) continue;
-      if (accept.has(normalizeWord(entry.term)) || accept.has(normalizeWord(use.text))) continue;
-      // A heading labels a section ("Methodologie", "Working in the Third Sector"): readers scan it, and the
-      // same term in the text is reported there.
-      if (kind === 'jargon' && use.defines === 'heading') {
-        // A heading that holds the word among others names a part of the report's own work ("Alle behoeftes
-        // stakeholders", "Dissemination plan"): the word is the report's own, asked about once, quietly. A heading that
-        // is the word alone is a generic section name (Methodologie, Scope) and says nothing about the readers.
-        const headingWords = b.analysed.sentences.reduce((n, s) => n + s.words.filter((w) => !w.isNumber).length, 0);
-        if (headingWords > use.text.split(/\s+/).length) heads.push(entry);
-        continue;
-      }
-      // "the homeless shelter": an adjective before a noun, not a label of people.
-      if (use.adjective && !entry.adjective?.suggestions?.length) continue;
-      const form = use.hit.form >= 0 ? entry.forms![use.hit.form]! : entry.term;
-      const abbreviation = isAbbreviationForm(form);
-      if (abbreviation && use.text !== form) continue;
-      uses.push({ use, abbreviation, label: isLabel(b) });
-    }
-    if (uses.length === 0 && heads.length === 0) continue;
+    const own = ownUses(b, facts, cues, accept, acceptKey)[kind];
+    if (own === undefined) continue;
     if (out === NO_USES) out = [];
-    out.push({ k: i - from, uses, headed: heads });
+    out.push({ k: i - from, uses: own.uses, headed: own.headed });
   }
   return out;
+}
+
+/** A block's uses of each kind that pass the tests on the block alone (undefined: none, and no heading naming one). */
+interface OwnUses {
+  cues: CompiledCues;
+  accept: string;
+  jargon: { uses: BlockUses['uses']; headed: DictionaryEntry[] } | undefined;
+  'person-first': { uses: BlockUses['uses']; headed: DictionaryEntry[] } | undefined;
+}
+
+/**
+ * A block's uses that pass the tests on the block alone, per kind, kept with its facts for the same cues and accepted
+ * words (speed only, term33: a run summarised again after an edit asks its other blocks nothing again; every test reads
+ * the block's analysis and text only, the same while its facts are).
+ */
+function ownUses(b: DocumentBlock, facts: VocabularyFacts, cues: CompiledCues, accept: Set<string>, acceptKey: string): OwnUses {
+  let own = OWN_USES.get(b.facts);
+  if (own && own.cues === cues && own.accept === acceptKey) return own;
+  own = { cues, accept: acceptKey, jargon: undefined, 'person-first': undefined };
+  // A template's guidance that addresses the writer (je bachelorproef, your thesis): not the writer's own text.
+  if (!addressesWriter(b, cues)) for (const kind of TERM_KINDS) own[kind] = blockUses(b, facts, kind, accept);
+  OWN_USES.set(b.facts, own);
+  return own;
+}
+const OWN_USES = new WeakMap<object, OwnUses>();
+const TERM_KINDS = ['jargon', 'person-first'] as const;
+
+function blockUses(b: DocumentBlock, facts: VocabularyFacts, kind: 'jargon' | 'person-first', accept: Set<string>): OwnUses['jargon'] {
+  const uses: BlockUses['uses'] = [];
+  const heads: DictionaryEntry[] = [];
+  for (const use of facts.terms) {
+    const { entry } = use.hit;
+    if (use.hit.kind !== kind) continue;
+    if (accept.has(normalizeWord(entry.term)) || accept.has(normalizeWord(use.text))) continue;
+    // A heading labels a section ("Methodologie", "Working in the Third Sector"): readers scan it, and the
+    // same term in the text is reported there.
+    if (kind === 'jargon' && use.defines === 'heading') {
+      // A heading that holds the word among others names a part of the report's own work ("Alle behoeftes
+      // stakeholders", "Dissemination plan"): the word is the report's own, asked about once, quietly. A heading that
+      // is the word alone is a generic section name (Methodologie, Scope) and says nothing about the readers.
+      const headingWords = b.analysed.sentences.reduce((n, s) => n + s.words.filter((w) => !w.isNumber).length, 0);
+      if (headingWords > use.text.split(/\s+/).length) heads.push(entry);
+      continue;
+    }
+    // "the homeless shelter": an adjective before a noun, not a label of people.
+    if (use.adjective && !entry.adjective?.suggestions?.length) continue;
+    const form = use.hit.form >= 0 ? entry.forms![use.hit.form]! : entry.term;
+    const abbreviation = isAbbreviationForm(form);
+    if (abbreviation && use.text !== form) continue;
+    uses.push({ use, abbreviation, label: isLabel(b) });
+  }
+  return uses.length === 0 && heads.length === 0 ? undefined : { uses, headed: heads };
 }
 
 const DOC_PARTS = new WeakMap<DocumentModel, Map<CompiledCues, { adopted: Array<[number, number]>; runs: Array<Run<RunTerms>>; memo: RunSlots<RunTerms>; change: RunChange<RunTerms> | undefined }>>();
