@@ -4,7 +4,7 @@ import { RunSlots } from '../block-runs.js';
 import type { RunChange } from '../block-runs.js';
 import type { Run } from '../../runs.js';
 import { message } from '../types.js';
-import type { Fix, FixKind, Message, RelatedLocation, TextEdit } from '../../types.js';
+import type { Fix, FixKind, Message, RelatedLocation, Section, TextEdit } from '../../types.js';
 import { matchCase, sentenceCase } from '../../text/case.js';
 import { normalizePhrase, normalizeWord, possessiveSuffix, wordNorm } from '../../vocabulary/lexicon.js';
 import { compileVocabulary, suggestionsFor } from '../../vocabulary/compile.js';
@@ -76,34 +76,46 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
       const out: DocumentFinding[] = [];
       // How much each finding weighs for the reader, for the ranking below.
       const weight = new Map<DocumentFinding, number>();
-      const { byEntry, headed } = usesByEntry(doc, kind, cues);
+      const terms = termEntries(doc, kind, cues);
       const field = practiceFields(doc);
       const shown = kind === 'jargon' ? registerFilter(doc, ctx, cues) : () => true;
       const quiet = kind === 'jargon' ? fieldWordFilter(ctx, meta) : () => false;
       // The context of this check's findings: one object per check, not per entry (findingFor keeps it with a memo it makes).
       const c: TermContext = { kind, text, cues, prefer };
+      // The entries that make a finding, with their uses placed, in the order of their first use (that of a pass over
+      // every block). Speed only (term33): the tests on an entry come first, and only the entries that pass them have
+      // their uses placed (most entries of a long document are of a register not shown, or of another field).
+      const made: EntryUses[] = [];
       // (forEach: no entry pair per entry at every check.)
-      byEntry.forEach((uses, entry) => {
+      terms.at.forEach((held, entry) => {
         if (entry.practiceIn && entry.practiceIn.some((w) => field(w) >= PRACTICE_MENTIONS)) return;
         // A word that is jargon only in one field (customer for a benefit claimant) keeps its ordinary sense elsewhere.
         // A project that set its own word for it (vocabulary.prefer) has said it is jargon there.
         if (entry.onlyIn && !entry.onlyIn.some((w) => field(w) >= 1) && !(entry.configurable && Object.keys(prefer).some((k) => normalizeWord(k) === normalizeWord(entry.term)))) return;
-        if (!shown(entry, uses[0]!.use.hit.dictionary)) return;
-        const { finding, subject } = findingFor(doc, c, entry, uses, headed.has(entry), last, next);
+        // (The dictionary of a use of the entry: an entry is of one dictionary, that of every use of it — compileVocabulary
+        // adds an entry once per language — so it is the first placed use's too. Undefined: only headings name it.)
+        if (held.dictionary === undefined || !shown(entry, held.dictionary)) return;
+        const u = terms.place(entry, held.places);
+        if (u) made.push(u);
+      });
+      if (made.length > 1) made.sort(byFirstUse);
+      for (let k = 0; k < made.length; k++) {
+        const { entry, uses, headed } = made[k]!;
+        const { finding, subject } = findingFor(doc, c, entry, uses, headed, last, next);
         out.push(finding);
         // A word of a field or of academic writing without a reviewed swap: found, but a hint (see fieldWordFilter).
         if (quiet(entry, uses[0]!.use.hit.dictionary)) {
           finding.severity = 'hint';
           // (The finding's data is its own copy, made by moved(): marked in place.)
           finding.data!.fieldWord = true;
-          return;
+          continue;
         }
         // Frequency never makes a warning: a term a report uses most is often its readers' own word.
         // A warning is worth it for a word with a plain equivalent that always fits (indien → als,
         // prior to → before) or a reviewed drop-in swap; a content word (implementation, onboarding,
         // functionaliteit) is information: whether it is the readers' word is for the writer to say.
         if (!subject) weight.set(finding, plainEquivalent(entry) ? (uses.some((u) => KEY_ROLES.has(doc.sections[u.section]?.role ?? '')) ? KEY_SECTION_WEIGHT : 1) : 0);
-      });
+      }
       if (kind === 'jargon') rankWarnings(doc, ctx, meta, weight);
       return out;
     },
@@ -124,75 +136,217 @@ interface TermContext {
   prefer: Record<string, string>;
 }
 
-/** The uses of each dictionary entry of this kind, in document order, without the accepted ones. */
-function usesByEntry(doc: DocumentModel, kind: 'jargon' | 'person-first', cues: CompiledCues): { byEntry: Map<DictionaryEntry, Placed[]>; headed: Set<DictionaryEntry> } {
+type TermKindKey = 'jargon' | 'person-first';
+
+/** An entry's uses placed in the document, in document order, with whether a heading names it (for one check). */
+interface EntryUses {
+  entry: DictionaryEntry;
+  uses: Placed[];
+  headed: boolean;
+  /** Where its first use stands: its run, its block's place among the run's blocks with uses, its place among the block's uses. */
+  run: number;
+  x: number;
+  i: number;
+}
+
+/** Document order of entries by their first use (the order in which a pass over every block meets them). */
+function byFirstUse(a: EntryUses, b: EntryUses): number {
+  return a.run - b.run || a.x - b.x || a.i - b.i;
+}
+
+/** The entries of one kind that the document uses or names in a heading, and their uses placed on demand (termEntries). */
+interface TermEntries {
+  /** Per entry, the runs that hold it (EntryRuns). */
+  at: Map<DictionaryEntry, EntryRuns>;
+  /** The entry's uses placed, without the accepted ones and those the tests on the document leave out (undefined: none is left). */
+  place(entry: DictionaryEntry, places: number[]): EntryUses | undefined;
+}
+
+/**
+ * The dictionary entries of this kind the document uses, in the runs that hold them; each entry's uses are placed (as a
+ * pass over every block places them, without the accepted ones) when asked for. Speed only (term33): the entries and
+ * the runs that hold them are kept from the last check and corrected by the runs an edit changed (kindEntries), and an
+ * entry's uses are placed only for the entries a check reports: an edit does not visit every use of the document.
+ */
+function termEntries(doc: DocumentModel, kind: TermKindKey, cues: CompiledCues): TermEntries {
   const prefer = doc.config.vocabulary.prefer;
-  // A word the project prefers (vocabulary.prefer values) is accepted too: the project chose it.
-  const accept = new Set([...doc.config.vocabulary.accept, ...Object.values(prefer)].map(normalizeWord));
   // Both term rules (jargon, person-first) ask about the same document with the same cues: answered once per check (speed only, lsp9).
   let perDoc = DOC_PARTS.get(doc);
   if (!perDoc) DOC_PARTS.set(doc, (perDoc = new Map()));
   let parts = perDoc.get(cues);
   if (!parts) {
+    // A word the project prefers (vocabulary.prefer values) is accepted too: the project chose it.
+    const accept = new Set([...doc.config.vocabulary.accept, ...Object.values(prefer)].map(normalizeWord));
     // Speed only (lsp10c): each block's uses that pass the tests on the block alone, and its sentences with an adopting
     // verb, summarised per run of blocks (block-runs.ts); an edit asks only the runs around it. One summary for both
     // kinds and the adopted sections (speed only, voc16: one pass over the runs per check, not three).
     let memo = TERM_RUNS.get(cues);
     if (!memo) TERM_RUNS.set(cues, (memo = new RunSlots()));
+    const acceptKey = [...accept].join('\u0000');
     const runs = memo.runs(doc, (from, to) => {
       const adopted = runAdopted(doc, from, to, cues);
-      return { jargon: runUses(doc, from, to, 'jargon', cues, accept), 'person-first': runUses(doc, from, to, 'person-first', cues, accept), adopted, titles: titlesNamed(adopted) };
-    }, [...accept].join('\u0000'));
+      return { jargon: runUses(doc, from, to, 'jargon', cues, accept, acceptKey), 'person-first': runUses(doc, from, to, 'person-first', cues, accept, acceptKey), adopted, titles: titlesNamed(adopted) };
+    }, acceptKey);
     const change = memo.change();
-    perDoc.set(cues, (parts = { glossarySections: glossaryOf(doc, cues), adopted: adoptedIn(doc, cues, runs, titleCounts(memo, runs, change)), runs }));
+    perDoc.set(cues, (parts = { adopted: adoptedIn(doc, cues, runs, titleCounts(memo, runs, change)), runs, memo, change }));
   }
-  const { glossarySections, adopted, runs } = parts;
-  const byEntry = new Map<DictionaryEntry, Placed[]>();
+  const { adopted, runs } = parts;
+  const at = kindEntries(parts.memo, runs, parts.change, kind);
   let defined: Map<string, string> | undefined;
-  const headed = new Set<DictionaryEntry>();
-  // The tests on the document (an adopted section, the document's own abbreviations, a link's text, a glossary
-  // section) and the places are asked here, in the same order as a pass over every block.
-  // (Indexed loops over the runs and their blocks: no iterator per run at every edit.)
-  for (let r = 0; r < runs.length; r++) {
-    const run = runs[r]!;
-    const bus = run.value[kind];
+  // Text that is not the writer's own: a section that says it is adopted (a code of conduct, a licence); the template's
+  // guidance to the writer was left out with the block's uses. Its words are not the writer's to change.
+  const inAdopted = (start: number) => adopted.length > 0 && adopted.some(([a, e]) => a <= start && start < e);
+  return {
+    at,
+    place(entry, places) {
+      let out: EntryUses | undefined;
+      let headed = false;
+      // The tests on the document (an adopted section, the document's own abbreviations, a link's text, a glossary
+      // section) and the places are asked here, in the order of a pass over every block.
+      for (let p = 0; p < places.length; p++) {
+        const r = places[p]!;
+        const run = runs[r]!;
+        const bus = run.value[kind];
+        const here = runEntries(bus).get(entry)!;
+        for (let h = 0; h < here.heads.length; h++) if (!headed && !inAdopted(doc.blocks[run.from + bus[here.heads[h]!]!.k]!.start)) headed = true;
+        for (let n = 0; n < here.uses.length; n += 2) {
+          const x = here.uses[n]!;
+          const i = here.uses[n + 1]!;
+          const bu = bus[x]!;
+          const b = doc.blocks[run.from + bu.k]!;
+          const start = b.start;
+          if (inAdopted(start)) continue;
+          const { use, abbreviation, label } = bu.uses[i]!;
+          // An abbreviation (SES) matches only as written (SEs is another word), and yields to the
+          // document's own definition of it ("Social Enterprise (SE)": SEs are social enterprises).
+          if (abbreviation) {
+            defined ??= definedAbbreviations(doc.text);
+            const abbr = abbreviationOf(use.text, defined);
+            if (abbr !== undefined && !meansEntry(defined.get(abbr)!, entry)) continue;
+          }
+          const map = b.prose.map;
+          const placed = placedIn(bu, b, map, start, kind === 'jargon' ? doc.text : undefined);
+          const offset = start + placed.rel[2 * i]!;
+          const endOffset = start + placed.rel[2 * i + 1]!;
+          // The text of a link names the linked document or page ([our stakeholder map](…)): renaming it misnames it.
+          if (kind === 'jargon') {
+            const link = placed.link[i]!;
+            if (link === LINK_YES || (link === LINK_ASK && inLinkText(doc.text, offset, endOffset))) continue;
+          }
+          out ??= { entry, uses: [], headed: false, run: r, x, i };
+          out.uses.push({ use, offset, endOffset, glossary: isGlossary(doc, cues, b.section), section: b.section, label, place: map });
+        }
+      }
+      if (out) out.headed = headed;
+      return out;
+    },
+  };
+}
+
+/**
+ * A run's uses of one kind by entry: per entry, its uses as pairs (the block's place in the run's list, the use's place
+ * among the block's uses) and the blocks whose heading names it (their places in the list). Kept with the run's list
+ * (it depends on nothing else).
+ */
+interface RunEntry {
+  uses: number[];
+  heads: number[];
+  /** The dictionary of its uses (undefined: only headings name it here). */
+  dictionary: DictionaryEntryDictionary | undefined;
+}
+const RUN_ENTRIES = new WeakMap<BlockUses[], Map<DictionaryEntry, RunEntry>>();
+const NO_RUN_ENTRIES = new Map<DictionaryEntry, RunEntry>();
+
+function runEntries(bus: BlockUses[]): Map<DictionaryEntry, RunEntry> {
+  if (bus.length === 0) return NO_RUN_ENTRIES;
+  let out = RUN_ENTRIES.get(bus);
+  if (!out) {
+    const m = (out = new Map<DictionaryEntry, RunEntry>());
+    const of = (entry: DictionaryEntry): RunEntry => {
+      let e = m.get(entry);
+      if (!e) m.set(entry, (e = { uses: [], heads: [], dictionary: undefined }));
+      return e;
+    };
     for (let x = 0; x < bus.length; x++) {
       const bu = bus[x]!;
-      const b = doc.blocks[run.from + bu.k]!;
-      const start = b.start;
-      // Text that is not the writer's own: a section that says it is adopted (a code of conduct, a licence); the
-      // template's guidance to the writer was left out with the block's uses. Its words are not the writer's to change.
-      if (adopted.length && adopted.some(([a, e]) => a <= start && start < e)) continue;
-      for (let h = 0; h < bu.headed.length; h++) headed.add(bu.headed[h]!);
-      const { uses } = bu;
-      if (uses.length === 0) continue;
-      const map = b.prose.map;
-      const at = placedIn(bu, b, map, start, kind === 'jargon' ? doc.text : undefined);
-      const glossary = glossarySections.has(b.section);
-      for (let i = 0; i < uses.length; i++) {
-        const { use, abbreviation, label } = uses[i]!;
-        const { entry } = use.hit;
-        // An abbreviation (SES) matches only as written (SEs is another word), and yields to the
-        // document's own definition of it ("Social Enterprise (SE)": SEs are social enterprises).
-        if (abbreviation) {
-          defined ??= definedAbbreviations(doc.text);
-          const abbr = abbreviationOf(use.text, defined);
-          if (abbr !== undefined && !meansEntry(defined.get(abbr)!, entry)) continue;
-        }
-        const offset = start + at.rel[2 * i]!;
-        const endOffset = start + at.rel[2 * i + 1]!;
-        // The text of a link names the linked document or page ([our stakeholder map](…)): renaming it misnames it.
-        if (kind === 'jargon') {
-          const link = at.link[i]!;
-          if (link === LINK_YES || (link === LINK_ASK && inLinkText(doc.text, offset, endOffset))) continue;
-        }
-        let list = byEntry.get(entry);
-        if (!list) byEntry.set(entry, (list = []));
-        list.push({ use, offset, endOffset, glossary, section: b.section, label, place: map });
+      for (let h = 0; h < bu.headed.length; h++) of(bu.headed[h]!).heads.push(x);
+      for (let i = 0; i < bu.uses.length; i++) {
+        const { hit } = bu.uses[i]!.use;
+        const e = of(hit.entry);
+        e.uses.push(x, i);
+        e.dictionary ??= hit.dictionary;
       }
     }
+    RUN_ENTRIES.set(bus, out);
   }
-  return { byEntry, headed };
+  return out;
+}
+
+/** The entries of one kind and the runs that hold them (termEntries), for the runs handed out last (one version's). */
+interface KindState {
+  runs: ReadonlyArray<Run<RunTerms>>;
+  at: Map<DictionaryEntry, EntryRuns>;
+}
+
+/**
+ * The runs that hold an entry: their places in the runs of the check, in order, and the dictionary of its uses (kept
+ * with the places, so that the tests on an entry read no run: undefined while only headings name it).
+ */
+interface EntryRuns {
+  places: number[];
+  dictionary: DictionaryEntryDictionary | undefined;
+}
+const KIND_STATES = new WeakMap<RunSlots<RunTerms>, Partial<Record<TermKindKey, KindState>>>();
+
+/**
+ * Per entry of this kind, the places of the runs that hold it (use it, or name it in a heading), in order: the last
+ * check's corrected by the runs an edit changed (RunSlots.change(): the runs between its first `before` and its last
+ * `after` went and came; those after them moved by the change in number), else gathered from every run. The same lists
+ * as gathering them from every run (speed only, term33).
+ */
+function kindEntries(memo: RunSlots<RunTerms>, runs: ReadonlyArray<Run<RunTerms>>, change: RunChange<RunTerms> | undefined, kind: TermKindKey): Map<DictionaryEntry, EntryRuns> {
+  let states = KIND_STATES.get(memo);
+  if (!states) KIND_STATES.set(memo, (states = {}));
+  const state = states[kind];
+  let at: Map<DictionaryEntry, EntryRuns>;
+  let from = 0;
+  let to = runs.length;
+  if (state && change && state.runs === change.previous) {
+    const { previous, before, after } = change;
+    at = state.at;
+    const went = previous.length - after;
+    const d = runs.length - previous.length;
+    from = before;
+    to = runs.length - after;
+    for (let r = before; r < went; r++) {
+      runEntries(previous[r]!.value[kind]).forEach((_, entry) => {
+        const held = at.get(entry)!;
+        const k = held.places.indexOf(r);
+        if (k >= 0) held.places.splice(k, 1);
+        if (held.places.length === 0) at.delete(entry);
+      });
+    }
+    if (d !== 0) {
+      at.forEach(({ places }) => {
+        for (let k = places.length - 1; k >= 0 && places[k]! >= went; k--) places[k]! += d;
+      });
+    }
+    state.runs = runs;
+  } else states[kind] = { runs, at: (at = new Map()) };
+  for (let r = from; r < to; r++) {
+    runEntries(runs[r]!.value[kind]).forEach((here, entry) => {
+      const held = at.get(entry);
+      if (!held) at.set(entry, { places: [r], dictionary: here.dictionary });
+      else {
+        const { places } = held;
+        let k = places.length;
+        while (k > 0 && places[k - 1]! > r) k--;
+        places.splice(k, 0, r);
+        held.dictionary ??= here.dictionary;
+      }
+    });
+  }
+  return at;
 }
 
 /** A block's uses of one kind of term that pass the tests on the block alone (block-text offsets). */
@@ -200,7 +354,7 @@ interface BlockUses {
   /** The block's index in its run. */
   k: number;
   uses: Array<{ use: TermUse; abbreviation: boolean; label: boolean }>;
-  /** Entries named in a heading among other words (see usesByEntry). */
+  /** Entries named in a heading among other words (see termEntries). */
   headed: DictionaryEntry[];
   /** Where the uses stand in the block's source, for the source map they were placed by (placedIn). */
   placed?: PlacedUses;
@@ -265,45 +419,73 @@ const TERM_RUNS = new WeakMap<CompiledCues, RunSlots<RunTerms>>();
 const NO_USES: BlockUses[] = [];
 const NO_ADOPTED: AdoptedBlock[] = [];
 
-function runUses(doc: DocumentModel, from: number, to: number, kind: 'jargon' | 'person-first', cues: CompiledCues, accept: Set<string>): BlockUses[] {
+function runUses(doc: DocumentModel, from: number, to: number, kind: 'jargon' | 'person-first', cues: CompiledCues, accept: Set<string>, acceptKey: string): BlockUses[] {
   let out = NO_USES;
   for (let i = from; i < to; i++) {
     const b = doc.blocks[i]!;
     const facts = b.facts.vocabulary as VocabularyFacts | undefined;
     if (!facts || facts.terms.length === 0) continue;
-    // A template's guidance that addresses the writer (je bachelorproef, your thesis): not the writer's own text.
-    if (addressesWriter(b, cues)) continue;
-    const uses: BlockUses['uses'] = [];
-    const heads: DictionaryEntry[] = [];
-    for (const use of facts.terms) {
-      const { entry } = use.hit;
-      if (use.hit.kind !== kind) continue;
-      if (accept.has(normalizeWord(entry.term)) || accept.has(normalizeWord(use.text))) continue;
-      // A heading labels a section ("Methodologie", "Working in the Third Sector"): readers scan it, and the
-      // same term in the text is reported there.
-      if (kind === 'jargon' && use.defines === 'heading') {
-        // A heading that holds the word among others names a part of the report's own work ("Alle behoeftes
-        // stakeholders", "Dissemination plan"): the word is the report's own, asked about once, quietly. A heading that
-        // is the word alone is a generic section name (Methodologie, Scope) and says nothing about the readers.
-        const headingWords = b.analysed.sentences.reduce((n, s) => n + s.words.filter((w) => !w.isNumber).length, 0);
-        if (headingWords > use.text.split(/\s+/).length) heads.push(entry);
-        continue;
-      }
-      // "the homeless shelter": an adjective before a noun, not a label of people.
-      if (use.adjective && !entry.adjective?.suggestions?.length) continue;
-      const form = use.hit.form >= 0 ? entry.forms![use.hit.form]! : entry.term;
-      const abbreviation = isAbbreviationForm(form);
-      if (abbreviation && use.text !== form) continue;
-      uses.push({ use, abbreviation, label: isLabel(b) });
-    }
-    if (uses.length === 0 && heads.length === 0) continue;
+    const own = ownUses(b, facts, cues, accept, acceptKey)[kind];
+    if (own === undefined) continue;
     if (out === NO_USES) out = [];
-    out.push({ k: i - from, uses, headed: heads });
+    out.push({ k: i - from, uses: own.uses, headed: own.headed });
   }
   return out;
 }
 
-const DOC_PARTS = new WeakMap<DocumentModel, Map<CompiledCues, { glossarySections: Set<number>; adopted: Array<[number, number]>; runs: Array<Run<RunTerms>> }>>();
+/** A block's uses of each kind that pass the tests on the block alone (undefined: none, and no heading naming one). */
+interface OwnUses {
+  cues: CompiledCues;
+  accept: string;
+  jargon: { uses: BlockUses['uses']; headed: DictionaryEntry[] } | undefined;
+  'person-first': { uses: BlockUses['uses']; headed: DictionaryEntry[] } | undefined;
+}
+
+/**
+ * A block's uses that pass the tests on the block alone, per kind, kept with its facts for the same cues and accepted
+ * words (speed only, term33: a run summarised again after an edit asks its other blocks nothing again; every test reads
+ * the block's analysis and text only, the same while its facts are).
+ */
+function ownUses(b: DocumentBlock, facts: VocabularyFacts, cues: CompiledCues, accept: Set<string>, acceptKey: string): OwnUses {
+  let own = OWN_USES.get(b.facts);
+  if (own && own.cues === cues && own.accept === acceptKey) return own;
+  own = { cues, accept: acceptKey, jargon: undefined, 'person-first': undefined };
+  // A template's guidance that addresses the writer (je bachelorproef, your thesis): not the writer's own text.
+  if (!addressesWriter(b, cues)) for (const kind of TERM_KINDS) own[kind] = blockUses(b, facts, kind, accept);
+  OWN_USES.set(b.facts, own);
+  return own;
+}
+const OWN_USES = new WeakMap<object, OwnUses>();
+const TERM_KINDS = ['jargon', 'person-first'] as const;
+
+function blockUses(b: DocumentBlock, facts: VocabularyFacts, kind: 'jargon' | 'person-first', accept: Set<string>): OwnUses['jargon'] {
+  const uses: BlockUses['uses'] = [];
+  const heads: DictionaryEntry[] = [];
+  for (const use of facts.terms) {
+    const { entry } = use.hit;
+    if (use.hit.kind !== kind) continue;
+    if (accept.has(normalizeWord(entry.term)) || accept.has(normalizeWord(use.text))) continue;
+    // A heading labels a section ("Methodologie", "Working in the Third Sector"): readers scan it, and the
+    // same term in the text is reported there.
+    if (kind === 'jargon' && use.defines === 'heading') {
+      // A heading that holds the word among others names a part of the report's own work ("Alle behoeftes
+      // stakeholders", "Dissemination plan"): the word is the report's own, asked about once, quietly. A heading that
+      // is the word alone is a generic section name (Methodologie, Scope) and says nothing about the readers.
+      const headingWords = b.analysed.sentences.reduce((n, s) => n + s.words.filter((w) => !w.isNumber).length, 0);
+      if (headingWords > use.text.split(/\s+/).length) heads.push(entry);
+      continue;
+    }
+    // "the homeless shelter": an adjective before a noun, not a label of people.
+    if (use.adjective && !entry.adjective?.suggestions?.length) continue;
+    const form = use.hit.form >= 0 ? entry.forms![use.hit.form]! : entry.term;
+    const abbreviation = isAbbreviationForm(form);
+    if (abbreviation && use.text !== form) continue;
+    uses.push({ use, abbreviation, label: isLabel(b) });
+  }
+  return uses.length === 0 && heads.length === 0 ? undefined : { uses, headed: heads };
+}
+
+const DOC_PARTS = new WeakMap<DocumentModel, Map<CompiledCues, { adopted: Array<[number, number]>; runs: Array<Run<RunTerms>>; memo: RunSlots<RunTerms>; change: RunChange<RunTerms> | undefined }>>();
 
 /** How many words a sentence may have before the participle that says its section is adopted text. */
 const ADOPTED_REACH = 12;
@@ -316,23 +498,14 @@ const ADOPTED_GAP = 3;
  * Returned as document ranges (the section with its subsections). A chapter "adapted from a paper" does not
  * name its own title and stays the writer's text (a thesis chapter the writer published before).
  */
-function adoptedIn(doc: DocumentModel, cues: CompiledCues, runs: ReadonlyArray<Run<RunTerms>>, named: Map<string, number>): Array<[number, number]> {
+function adoptedIn(doc: DocumentModel, cues: CompiledCues, runs: ReadonlyArray<Run<RunTerms>>, state: TitleCounts): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   if (cues.adoptedVerbs.size === 0 || doc.sections.length === 0) return out;
   // A sentence names a section only by its title: without a section whose title some sentence of the document could
   // name (most documents), no section is adopted, and no sentence is asked (speed only, vocab23).
+  const named = state.counts;
   if (named.size === 0) return out;
-  if (!named.has(ANY_TITLE)) {
-    let some = false;
-    for (const sec of doc.sections) {
-      const key = titleKey(sec.title);
-      if (key !== '' && named.has(key)) {
-        some = true;
-        break;
-      }
-    }
-    if (!some) return out;
-  }
+  if (!named.has(ANY_TITLE) && !someTitleNamed(doc.sections, state)) return out;
   // (Indexed loops over the runs: no iterator per run at every check.)
   for (let r = 0; r < runs.length; r++) {
     const run = runs[r]!;
@@ -397,28 +570,63 @@ const NO_TITLES: string[] = [];
  * How often each title key comes among the runs' titles (titlesNamed), kept per RunSlots and corrected by the runs an
  * edit changed (RunSlots.change(): the runs that went less, those that came more), not counted over every run again.
  */
-function titleCounts(memo: RunSlots<RunTerms>, runs: ReadonlyArray<Run<RunTerms>>, change: RunChange<RunTerms> | undefined): Map<string, number> {
+function titleCounts(memo: RunSlots<RunTerms>, runs: ReadonlyArray<Run<RunTerms>>, change: RunChange<RunTerms> | undefined): TitleCounts {
   let state = TITLE_COUNTS.get(memo);
-  const add = (counts: Map<string, number>, titles: string[], delta: number) => {
+  const add = (s: TitleCounts, titles: string[], delta: number) => {
+    const counts = s.counts;
     for (const t of titles) {
-      const n = (counts.get(t) ?? 0) + delta;
+      const was = counts.get(t);
+      const n = (was ?? 0) + delta;
       if (n === 0) counts.delete(t);
       else counts.set(t, n);
+      // A key that came or went: the sections' titles are to be asked again (someTitleNamed).
+      if (n === 0 || was === undefined) s.named = undefined;
     }
   };
   if (state && change && state.runs === change.previous) {
     const { previous, before, after } = change;
-    for (let k = before; k < previous.length - after; k++) add(state.counts, previous[k]!.value.titles, -1);
-    for (let k = before; k < runs.length - after; k++) add(state.counts, runs[k]!.value.titles, 1);
+    for (let k = before; k < previous.length - after; k++) add(state, previous[k]!.value.titles, -1);
+    for (let k = before; k < runs.length - after; k++) add(state, runs[k]!.value.titles, 1);
     state.runs = runs;
   } else {
-    state = { runs, counts: new Map() };
-    for (const r of runs) add(state.counts, r.value.titles, 1);
+    state = { runs, counts: new Map(), named: undefined };
+    for (const r of runs) add(state, r.value.titles, 1);
     TITLE_COUNTS.set(memo, state);
   }
-  return state.counts;
+  return state;
 }
-const TITLE_COUNTS = new WeakMap<RunSlots<RunTerms>, { runs: ReadonlyArray<Run<RunTerms>>; counts: Map<string, number> }>();
+/** The title keys the runs' sentences could name, counted (titleCounts), and the last answer of someTitleNamed for them. */
+interface TitleCounts {
+  runs: ReadonlyArray<Run<RunTerms>>;
+  counts: Map<string, number>;
+  /** The sections' titles someTitleNamed last read, and its answer; undefined when a key came or went since. */
+  named: { titles: string[]; answer: boolean } | undefined;
+}
+const TITLE_COUNTS = new WeakMap<RunSlots<RunTerms>, TitleCounts>();
+
+/**
+ * Whether some section's title is among the keys counted (its titleKey): the last answer while the keys and the sections'
+ * titles are the same (speed only, term33: an edit elsewhere does not look every title up again; a title is compared as
+ * a string, most often the same string as at the last check).
+ */
+function someTitleNamed(sections: readonly Section[], state: TitleCounts): boolean {
+  const last = state.named;
+  if (last && last.titles.length === sections.length) {
+    let same = true;
+    for (let i = 0; i < sections.length && same; i++) same = sections[i]!.title === last.titles[i];
+    if (same) return last.answer;
+  }
+  const titles: string[] = new Array(sections.length);
+  let answer = false;
+  for (let i = 0; i < sections.length; i++) {
+    const title = (titles[i] = sections[i]!.title);
+    if (answer) continue;
+    const key = titleKey(title);
+    if (key !== '' && state.counts.has(key)) answer = true;
+  }
+  state.named = { titles, answer };
+  return answer;
+}
 const NO_HITS: Array<{ norm: string[]; k: number }> = [];
 
 /** The blocks of a run with sentences that have an adopting verb near their start (with the sentence's words and the verb's place). */
@@ -870,21 +1078,20 @@ function isNoun(entry: DictionaryEntry): boolean {
   return entry.pos === 'noun';
 }
 
-/** Indices of sections that are glossaries or lists of terms (by their heading). */
-function glossaryOf(doc: DocumentModel, cues: CompiledCues): Set<number> {
-  const out = new Set<number>();
-  // Per title, remembered for these cues (speed only, lsp9: the same headings at every check).
+/** Whether a section (its index; -1 before the first heading) is a glossary or a list of terms (by its heading). */
+function isGlossary(doc: DocumentModel, cues: CompiledCues, section: number): boolean {
+  const s = doc.sections[section];
+  if (!s) return false;
+  // Per title, remembered for these cues (speed only, lsp9: the same headings at every check; term33: asked for the
+  // sections of the uses placed, not for every section at every check).
   let known = GLOSSARY_TITLES.get(cues);
   if (!known || known.size > 20000) GLOSSARY_TITLES.set(cues, (known = new Map()));
-  doc.sections.forEach((s, i) => {
-    let glossary = known.get(s.title);
-    if (glossary === undefined) {
-      const words = normalizePhrase(s.title.replace(/[^\p{L}\p{N}\s-]/gu, ' '));
-      known.set(s.title, (glossary = words.some((w) => cues.glossaryHeadings.includes(w))));
-    }
-    if (glossary) out.add(i);
-  });
-  return out;
+  let glossary = known.get(s.title);
+  if (glossary === undefined) {
+    const words = normalizePhrase(s.title.replace(/[^\p{L}\p{N}\s-]/gu, ' '));
+    known.set(s.title, (glossary = words.some((w) => cues.glossaryHeadings.includes(w))));
+  }
+  return glossary;
 }
 const GLOSSARY_TITLES = new WeakMap<CompiledCues, Map<string, boolean>>();
 
@@ -1001,6 +1208,16 @@ function practiceFields(doc: DocumentModel): (phrase: string) => number {
     if (sums.size === 0) return;
     // A block that went had its prose counted when it came (or when the phrase was first asked about).
     const p = b ? proseOf(b) : blockProse.get(key)!;
+    if (delta < 0) {
+      // Speed only (term33): every phrase summed was asked of every block counted (when the block came, or when the
+      // phrase was first asked about: of every block), and a block keeps the count of each phrase it holds (countIn):
+      // the others count 0 in it. Only the phrases it holds are taken off, not every phrase asked again.
+      p.counts?.forEach((c, phrase) => {
+        const n = sums.get(phrase);
+        if (n !== undefined) sums.set(phrase, n + delta * c);
+      });
+      return;
+    }
     for (const [phrase, n] of sums) sums.set(phrase, n + delta * countIn(p, phrase));
   }, (b) => b.facts);
   return (phrase) => {
