@@ -96,14 +96,26 @@ export function snapRange(text: string, offset: number, endOffset: number, bom =
  * the guard (guardFixes). `plain`: the text is known to have no carriage return and no surrogate
  * (offsets/LineIndex.plain), so that only ranges outside the text or on the BOM can move.
  */
-export function secureFindings(text: string, findings: Finding[], blocks: () => GuardBlock[], format: Format, bom = 0, plain = false): Finding[] {
+export function secureFindings(text: string, findings: Finding[], blocks: (withFixes: Finding[]) => GuardBlock[], format: Format, bom = 0, plain = false): Finding[] {
+  // Speed only (eng33): the findings with fixes gathered in the same pass (a few dozen of ~900 at 100,000 words), and
+  // only those handed to the guard and to the search for the blocks near their edits (each finding is judged on its own).
+  const withFixes: Finding[] = [];
+  // (Indexed: no iterator per check over every finding.)
   if (plain) {
     const n = text.length;
-    for (const f of findings) {
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i]!;
       if (f.offset < bom || f.endOffset > n || f.endOffset < f.offset || !insideText(f.related, bom, n)) snapFinding(text, f, bom);
+      if (f.fixes.length > 0) withFixes.push(f);
     }
-  } else for (const f of findings) snapFinding(text, f, bom);
-  if (findings.some((f) => f.fixes.length > 0)) guardFixes(text, findings, blocks(), format, bom);
+  } else {
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i]!;
+      snapFinding(text, f, bom);
+      if (f.fixes.length > 0) withFixes.push(f);
+    }
+  }
+  if (withFixes.length > 0) guardFixes(text, withFixes, blocks(withFixes), format, bom);
   return findings;
 }
 
