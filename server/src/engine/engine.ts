@@ -6,7 +6,7 @@ import { parseEditOf, parseMarkdown, parseMarkdownSteps } from './formats/markdo
 import { parsePlaintext } from './formats/plaintext.js';
 import { secureLatexFixes } from './formats/latex.js';
 import { GUARD_LOOKBACK, secureFindings } from './fixes.js';
-import type { GuardBlock } from './fixes.js';
+import type { GuardBlock, GuardLookup } from './fixes.js';
 import { type EditEnds, LineIndex, type TextEdit, toDocument } from './offsets.js';
 import { detectByFunctionWords, detectLanguage } from './language/detect.js';
 import { analyseBlock, keepCompact, letGo, PackingSpace } from './text/analyse.js';
@@ -469,7 +469,7 @@ export class Engine {
     // Fix texts are plain text: in LaTeX they are escaped, and edits that would cut into markup are widened or dropped.
     if (format === 'latex') secureLatexFixes(input, kept);
     // No range splits a CRLF; no fix touches what is not running prose (quotations, code, math, URLs, markup); see fixes.ts.
-    secureFindings(input, kept, (withFixes) => guardBlocks(blocks, withFixes, bom, ordered), format, bom, model.lines.plain);
+    secureFindings(input, kept, () => guardLookup(blocks, bom, ordered), format, bom, model.lines.plain);
     const result: LintResult = { language, format, metrics, sections, findings: kept, paragraphs: [], blocks, errors, model, analyses };
     if (name !== undefined) {
       // The next check of this document places the blocks an edit left alone from this one (while this result lives).
@@ -1434,42 +1434,32 @@ export function applyDirectives(findings: Finding[], directives: Directive[], li
 }
 
 /**
- * The blocks the fix guard needs (fixes.ts guardFixes): for each fix edit, the last block that starts
- * at or before it and the GUARD_LOOKBACK blocks before that, the same ones the guard would look at
- * in the list of all blocks. All blocks when they are not in document order (`ordered`: whether they
- * are, when the caller knows; else they are compared).
+ * Where the fix guard finds the block that holds each fix edit (fixes.ts guardFixes): in the blocks themselves, by the
+ * same rule as in the list of all of them (the last block that starts at or before the edit, or one of the
+ * GUARD_LOOKBACK before it, that holds it). All blocks as a list when they are not in document order (`ordered`:
+ * whether they are, when the caller knows; else they are compared).
+ *
+ * Speed only (eng33): only the blocks near each edit are read, and a guard block is made only of the one that holds it
+ * (a placed block keeps it: those before an edit are the last check's). Before, the blocks near every edit were listed
+ * per check, ~400 guard blocks at 100,000 words, each a block and its prose read from memory. Each search starts from
+ * the block the last one found (the edits of a finding's fixes are mostly at one place, the findings come in order).
  */
-export function guardBlocks(blocks: DocumentBlock[], findings: Finding[], bom: number, ordered?: boolean): GuardBlock[] {
+export function guardLookup(blocks: readonly DocumentBlock[], bom: number, ordered?: boolean): GuardBlock[] | GuardLookup {
   // This check's block (`prose`, read without making the placed analysis of a block that moved) and its language.
-  // (A placed block keeps the one made of it: the blocks before an edit are the last check's, and are not made again.)
   const guard = (b: DocumentBlock): GuardBlock => (b instanceof PlacedBlock ? b.guard(bom) : { block: b.prose, language: b.analysed.language, base: (b.prose.mapBase ?? 0) + bom, shift: bom });
   if (ordered === false) return blocks.map(guard);
   if (ordered === undefined) for (let i = 1; i < blocks.length; i++) if (blocks[i]!.prose.start < blocks[i - 1]!.prose.start) return blocks.map(guard);
-  // The last block at or before each edit; the blocks wanted are those and the GUARD_LOOKBACK before each, in order, once.
-  const found: number[] = [];
-  // Speed only (eng33): each search starts from the block the last one found and gallops from there (the edits of a
-  // finding's fixes are mostly at one place, and the findings come in document order): a few blocks read per edit,
-  // not a search of all ~1,700 blocks (at 100,000 words) whose every step read a block and its prose from memory.
   let at = -1;
-  // Indexed loops: no iterator per finding.
-  for (let fi = 0; fi < findings.length; fi++) {
-    const fixes = findings[fi]!.fixes;
-    for (let xi = 0; xi < fixes.length; xi++) {
-      const edits = fixes[xi]!.edits;
-      for (let ei = 0; ei < edits.length; ei++) {
-        at = lastStartAtOrBefore(blocks, edits[ei]!.offset - bom, at);
-        if (at >= 0) found.push(at);
+  return {
+    blockAt(e) {
+      at = lastStartAtOrBefore(blocks, e.offset - bom, at);
+      for (let i = at; i >= 0 && i >= at - GUARD_LOOKBACK; i--) {
+        const p = blocks[i]!.prose;
+        if (p.start + bom <= e.offset && e.endOffset <= p.end + bom) return guard(blocks[i]!);
       }
-    }
-  }
-  found.sort((a, b) => a - b);
-  const out: GuardBlock[] = [];
-  let next = 0;
-  for (const at of found) {
-    for (let k = Math.max(next, at - GUARD_LOOKBACK); k <= at; k++) out.push(guard(blocks[k]!));
-    next = Math.max(next, at + 1);
-  }
-  return out;
+      return undefined;
+    },
+  };
 }
 
 /**
