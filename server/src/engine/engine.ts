@@ -5,7 +5,7 @@ import { configKey, defaultConfig } from './config/config.js';
 import { parseEditOf, parseMarkdown, parseMarkdownSteps } from './formats/markdown.js';
 import { parsePlaintext } from './formats/plaintext.js';
 import { secureLatexFixes } from './formats/latex.js';
-import { GUARD_LOOKBACK, secureFindings } from './fixes.js';
+import { GUARD_LOOKBACK, needsSnap, secureFindings } from './fixes.js';
 import type { GuardBlock, GuardLookup } from './fixes.js';
 import { type EditEnds, LineIndex, type TextEdit, toDocument } from './offsets.js';
 import { detectByFunctionWords, detectLanguage } from './language/detect.js';
@@ -457,9 +457,11 @@ export class Engine {
     // The per-block caches of the document rules and analyses for the blocks analysed anew, a few blocks per step.
     if (!(yield* this.warm(model, config, fresh, blocks, options.token))) return this.cancelledResult(language, format);
     // Findings: block rules (from the cache, mapped), then document rules, then analyses.
-    const findings = this.blockFindings(blocks, config, withFindings);
+    // (Each finding screened for the fix guard as it is made, see Screen.)
+    const screen: Screen = { bom, n: input.length, clean: model.lines.plain, withFixes: [] };
+    const findings = this.blockFindings(blocks, config, withFindings, screen);
     const ruleFindings = new Map<string, RuleFindings>();
-    yield* this.documentFindings(model, config, errors, findings, last?.ruleFindings, ruleFindings);
+    yield* this.documentFindings(model, config, errors, findings, last?.ruleFindings, ruleFindings, screen);
     const analyses: Partial<DocumentAnalyses> = {};
     for (const a of this.analyses) {
       if (options.token?.cancelled) return this.cancelledResult(language, format);
@@ -473,15 +475,22 @@ export class Engine {
 
     // The rules have read the words of the blocks analysed in this check: from now on they are made when asked.
     letGo(this.held);
-    if (parsed.problems?.length) findings.push(...parseNoteFindings(parsed.problems, bom));
+    if (parsed.problems?.length) {
+      const notes = parseNoteFindings(parsed.problems, bom);
+      for (const f of notes) screenFinding(screen, f);
+      findings.push(...notes);
+    }
     this.evict(blocks, name, fromEmpty);
-    dropSuperseded(findings, this.rules);
+    const dropped = dropSuperseded(findings, this.rules);
     const kept = applyDirectives(findings, parsed.directives.map((d) => ({ ...d, offset: d.offset + bom, endOffset: d.endOffset + bom })), model.lines);
     kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || compareWords(a.ruleId, b.ruleId));
     // Fix texts are plain text: in LaTeX they are escaped, and edits that would cut into markup are widened or dropped.
     if (format === 'latex') secureLatexFixes(input, kept);
     // No range splits a CRLF; no fix touches what is not running prose (quotations, code, math, URLs, markup); see fixes.ts.
-    secureFindings(input, kept, () => guardLookup(blocks, bom, ordered), format, bom, model.lines.plain);
+    // (The findings screened as they were made, when they are the ones kept, as they were: no directive made new ones,
+    // and LaTeX's fixes were not changed.)
+    const screened = screen.clean && kept === findings && format !== 'latex' ? (dropped ? screen.withFixes.filter((f) => !dropped.includes(f)) : screen.withFixes) : undefined;
+    secureFindings(input, kept, () => guardLookup(blocks, bom, ordered), format, bom, model.lines.plain, screened);
     const result: LintResult = { language, format, metrics, sections, findings: kept, paragraphs: [], blocks, errors, model, analyses };
     if (name !== undefined) {
       // The next check of this document places the blocks an edit left alone from this one (while this result lives).
@@ -754,7 +763,7 @@ export class Engine {
   }
 
   /** The block rules' findings (cached with the blocks) mapped to document offsets. */
-  private blockFindings(blocks: PlacedBlock[], config: BrugConfig, withFindings: number[]): Finding[] {
+  private blockFindings(blocks: PlacedBlock[], config: BrugConfig, withFindings: number[], screen: Screen): Finding[] {
     const findings: Finding[] = [];
     for (const i of withFindings) {
       const b = blocks[i]!;
@@ -777,6 +786,7 @@ export class Engine {
         };
         if (f.data) finding.data = f.data;
         findings.push(finding);
+        screenFinding(screen, finding);
       }
     }
     return findings;
@@ -787,7 +797,7 @@ export class Engine {
    * rule's findings and the engine's made of them go in `made` (for the next check of the document, which gets this
    * check's as `last`).
    */
-  private *documentFindings(model: DocumentModel, config: BrugConfig, errors: RuleError[], findings: Finding[], last: Map<string, RuleFindings> | undefined, made: Map<string, RuleFindings>): Generator<void, void> {
+  private *documentFindings(model: DocumentModel, config: BrugConfig, errors: RuleError[], findings: Finding[], last: Map<string, RuleFindings> | undefined, made: Map<string, RuleFindings>, screen: Screen): Generator<void, void> {
     for (const rule of this.rules) {
       if (rule.scope !== 'document') continue;
       const sev = this.severityOf(rule, config);
@@ -822,7 +832,11 @@ export class Engine {
         }
         for (let i = p; i < n - q; i++) out[i] = asFinding(list[i]!, id, sev);
         // (Indexed: no iterator result per finding at every edit.)
-        for (let i = 0; i < n; i++) findings.push(out[i]!);
+        for (let i = 0; i < n; i++) {
+          const f = out[i]!;
+          findings.push(f);
+          screenFinding(screen, f);
+        }
         made.set(id, { made: list, out });
       } catch (err) {
         errors.push({ ruleId: rule.meta.id, message: (err as Error).message });
@@ -1403,13 +1417,31 @@ function asFindingAfter(f: DocumentFinding, ruleId: string, severity: Severity, 
   return out;
 }
 
+/**
+ * What the engine notes of its findings as it makes them, while they are at hand (speed only, eng33): whether the text
+ * is plain (offsets.ts LineIndex.plain) and no finding's range needs snapping (fixes.ts needsSnap), and which findings
+ * have fixes. secureFindings then reads no finding again (at 100,000 words ~900, each read from memory once more).
+ */
+interface Screen {
+  bom: number;
+  /** The length of the text as read. */
+  n: number;
+  clean: boolean;
+  withFixes: Finding[];
+}
+
+function screenFinding(screen: Screen, f: Finding): void {
+  if (screen.clean && needsSnap(f, screen.bom, screen.n)) screen.clean = false;
+  if (f.fixes.length > 0) screen.withFixes.push(f);
+}
+
 /** The engine's finding last made of each document rule's finding (see asFinding; held while the rule keeps its finding). */
 const MADE = new WeakMap<DocumentFinding, Finding>();
 
-/** Removes findings that a finding of a superseding rule overlaps. */
-function dropSuperseded(findings: Finding[], rules: Rule[]): void {
+/** Removes findings that a finding of a superseding rule overlaps; returns those it removed, if any. */
+function dropSuperseded(findings: Finding[], rules: Rule[]): Finding[] | undefined {
   const superseders = rules.filter((r) => r.meta.supersedes?.length);
-  if (superseders.length === 0) return;
+  if (superseders.length === 0) return undefined;
   // The ranges each superseded rule's findings must not overlap, as start and end one after the other (no pair per range).
   const covered = new Map<string, number[]>();
   for (const r of superseders) {
@@ -1428,13 +1460,18 @@ function dropSuperseded(findings: Finding[], rules: Rule[]): void {
     }
   }
   let w = 0;
+  let dropped: Finding[] | undefined;
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i]!;
     const ranges = covered.get(f.ruleId);
-    if (ranges && overlapsRange(ranges, f.offset, f.endOffset)) continue;
+    if (ranges && overlapsRange(ranges, f.offset, f.endOffset)) {
+      (dropped ??= []).push(f);
+      continue;
+    }
     findings[w++] = f;
   }
   findings.length = w;
+  return dropped;
 }
 
 /** Whether [offset, endOffset) overlaps one of the ranges (start and end one after the other). */

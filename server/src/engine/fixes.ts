@@ -95,17 +95,20 @@ export function snapRange(text: string, offset: number, endOffset: number, bom =
  * snapped off CRLF middles, surrogate halves and the BOM (snapRange), and every fix checked by
  * the guard (guardFixes). `plain`: the text is known to have no carriage return and no surrogate
  * (offsets/LineIndex.plain), so that only ranges outside the text or on the BOM can move.
+ * `screened`: the findings with fixes, from a caller that knows the text plain and has asked needsSnap() of every
+ * finding, as it is now, without a yes (the engine, as it makes them): then the findings are not read again.
  */
-export function secureFindings(text: string, findings: Finding[], blocks: () => readonly GuardBlock[] | GuardLookup, format: Format, bom = 0, plain = false): Finding[] {
-  // Speed only (eng33): the findings with fixes gathered in the same pass (a dozen of ~900 at 100,000 words), and only
-  // those handed to the guard (each finding is judged on its own).
-  const withFixes: Finding[] = [];
+export function secureFindings(text: string, findings: Finding[], blocks: () => readonly GuardBlock[] | GuardLookup, format: Format, bom = 0, plain = false, screened?: Finding[]): Finding[] {
+  // Speed only (eng33): the findings with fixes gathered in the same pass (a dozen of ~900 at 100,000 words), or by the
+  // caller, and only those handed to the guard (each finding is judged on its own).
+  let withFixes: Finding[] = [];
   // (Indexed: no iterator per check over every finding.)
-  if (plain) {
+  if (plain && screened) withFixes = screened;
+  else if (plain) {
     const n = text.length;
     for (let i = 0; i < findings.length; i++) {
       const f = findings[i]!;
-      if (f.offset < bom || f.endOffset > n || f.endOffset < f.offset || !insideText(f.related, bom, n)) snapFinding(text, f, bom);
+      if (needsSnap(f, bom, n)) snapFinding(text, f, bom);
       if (f.fixes.length > 0) withFixes.push(f);
     }
   } else {
@@ -117,6 +120,14 @@ export function secureFindings(text: string, findings: Finding[], blocks: () => 
   }
   if (withFixes.length > 0) guardFixes(text, withFixes, blocks(), format, bom);
   return findings;
+}
+
+/**
+ * Whether snapRange may move a finding's range or a related range in a plain text of length `n` (secureFindings): one
+ * that is not in [bom, n) the right way round.
+ */
+export function needsSnap(f: Finding, bom: number, n: number): boolean {
+  return f.offset < bom || f.endOffset > n || f.endOffset < f.offset || !insideText(f.related, bom, n);
 }
 
 /** Whether every related range lies in [bom, n) the right way round (snapRange leaves it as it is in a plain text). */
