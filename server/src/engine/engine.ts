@@ -153,6 +153,11 @@ interface LastCheck {
   sections: Section[];
   sectionCounts: Counts[];
   titles: string[];
+  /** What the sections' counts were added up from (buildSections): the runs' sums, the headings' levels, and each section's words per language. */
+  sums: RunSums;
+  words: SectionWords;
+  /** The line index of the text (the next check's line index is made from it when that check follows this one). */
+  lines: LineIndex;
   /** Whether the engine's caches were cleared since (clearCaches). */
   epoch: number;
   /** The headings' infos of a Markdown parse, for the next check's (sections.ts headingInfosAfterEdit). */
@@ -397,7 +402,8 @@ export class Engine {
     // The line index of the last check's text, patched where the text changed (held weakly: the last result keeps it).
     // Its comparison of the two texts tells the Markdown reader where the edit is (it compares nothing again).
     const ends: EditEnds = { prefix: 0, suffix: 0 };
-    const lines = LineIndex.afterEdit(this.lastLines?.deref(), text, ends, bom ? undefined : options.edit);
+    const previousLines = this.lastLines?.deref();
+    const lines = LineIndex.afterEdit(previousLines, text, ends, bom ? undefined : options.edit);
     this.lastLines = new WeakRef(lines);
     const parsed = yield* this.parseSafely(text, format, config, ends.old === undefined ? undefined : ends);
     ends.old = undefined;
@@ -449,7 +455,10 @@ export class Engine {
     const sectionCounts: Counts[] = [];
     // The runs' sums per innermost section and for the document, corrected for the runs the edit changed (see sumRuns).
     const sums = sumRuns(runs, headings.length, RUN_COUNTS.change());
-    model.sections = this.buildSections(text, headings, roles, sums, language, lines, bom, sectionCounts, last && last.epoch === this.epoch ? last : undefined);
+    const sectionWords: SectionWords = { nl: [], en: [], levels: [] };
+    // Where the lines are the last check's: when this check's line index was made from its (so `ends` compares the two texts).
+    const lineShift: LineShift | undefined = last && !bom && previousLines !== undefined && last.lines === previousLines ? { prefix: ends.prefix, after: text.length - ends.suffix + 1, delta: text.length - previousLines.text.length, lines: lines.lineCount - previousLines.lineCount } : undefined;
+    model.sections = this.buildSections(text, headings, roles, sums, language, lines, bom, sectionCounts, last && last.epoch === this.epoch ? last : undefined, sectionWords, lineShift);
     const metrics = metricsOf(sums.doc, language);
     model.metrics = metrics;
     const sections = model.sections;
@@ -494,7 +503,7 @@ export class Engine {
     const result: LintResult = { language, format, metrics, sections, findings: kept, paragraphs: [], blocks, errors, model, analyses };
     if (name !== undefined) {
       // The next check of this document places the blocks an edit left alone from this one (while this result lives).
-      const state: LastCheck = { blocks, roles, withFindings, withErrors, language, ckey: configKey(config), long: this.longSentenceWords(config), bom, headings: headings.length, ordered, sections, sectionCounts, titles: headings.map((h) => h.text), epoch: this.epoch, headingList: readsEdits ? list : undefined, parseId: parseEdit?.id, ruleFindings };
+      const state: LastCheck = { blocks, roles, withFindings, withErrors, language, ckey: configKey(config), long: this.longSentenceWords(config), bom, headings: headings.length, ordered, sections, sectionCounts, titles: headings.map((h) => h.text), sums, words: sectionWords, lines: model.lines, epoch: this.epoch, headingList: readsEdits ? list : undefined, parseId: parseEdit?.id, ruleFindings };
       LAST_OF.set(blocks, state);
       this.lastChecks.set(name, new WeakRef(state));
     }
@@ -1029,49 +1038,81 @@ export class Engine {
     return result;
   }
 
-  private buildSections(text: string, headings: ProseBlock[], roles: SectionRole[], sums: RunSums, language: Language, lines: LineIndex, bom: number, counts: Counts[] = [], last?: LastCheck): Section[] {
+  /**
+   * The sections, their counts (added to `counts`) and their words per language and levels (`words`) from the runs' sums. After an
+   * edit that left the headings' number and levels as they were (`last`, the last check of the document), the sections
+   * whose own sums and whose subsections' sums are the last check's objects (sumRuns keeps those of the sections the
+   * changed runs do not touch) keep the last check's counts; only the sections the edit touched and those around them
+   * are added up anew (speed only, eng33: no counts made and added for each of ~90 sections per edit at 100,000 words).
+   * `lineShift`: how the lines of the text before and after the changed stretch are the last check's (see LineShift).
+   */
+  private buildSections(text: string, headings: ProseBlock[], roles: SectionRole[], sums: RunSums, language: Language, lines: LineIndex, bom: number, counts: Counts[] = [], last?: LastCheck, words: SectionWords = { nl: [], en: [], levels: [] }, lineShift?: LineShift): Section[] {
     const sections: Section[] = [];
-    // Each block counts for its own section and every enclosing one: summed per innermost section (a run of blocks
-    // never spans two sections, and a block's section is its innermost one; sumRuns), then each section's sum added to
-    // the one around it (innermost first).
-    for (let i = 0; i < headings.length; i++) counts.push(addCounts(emptyCounts(), sums.inner[i]!));
-    const langWords: Array<Record<Language, number>> = new Array(headings.length);
-    for (let i = 0; i < headings.length; i++) langWords[i] = { nl: sums.nl[i]!, en: sums.en[i]! };
+    const n = headings.length;
+    const levels = words.levels;
+    for (let i = 0; i < n; i++) levels.push(headings[i]!.level ?? 1);
     const stack: number[] = [];
-    const parent: number[] = headings.map(() => -1);
-    for (let hi = 0; hi < headings.length; hi++) {
-      const level = headings[hi]!.level ?? 1;
-      while (stack.length && (headings[stack[stack.length - 1]!]!.level ?? 1) >= level) stack.pop();
+    const parent: number[] = new Array(n);
+    for (let hi = 0; hi < n; hi++) {
+      const level = levels[hi]!;
+      while (stack.length && levels[stack[stack.length - 1]!]! >= level) stack.pop();
       parent[hi] = stack.length ? stack[stack.length - 1]! : -1;
       stack.push(hi);
     }
-    for (let i = headings.length - 1; i >= 0; i--) {
+    // The sections whose counts are made anew: those whose own sums are not the last check's, and the sections around
+    // them (all, without a last check of the same structure).
+    const prev = last && last.words.levels.length === n && sameNumbers(last.words.levels, levels) ? last : undefined;
+    let fresh: boolean[] | undefined;
+    if (prev) {
+      const was = prev.sums;
+      fresh = new Array(n).fill(false);
+      for (let i = 0; i < n; i++) {
+        if (sums.inner[i] === was.inner[i] && sums.nl[i] === was.nl[i] && sums.en[i] === was.en[i]) continue;
+        for (let x = i; x >= 0 && !fresh[x]; x = parent[x]!) fresh[x] = true;
+      }
+    }
+    // Each block counts for its own section and every enclosing one: summed per innermost section (a run of blocks
+    // never spans two sections, and a block's section is its innermost one; sumRuns), then each section's sum added to
+    // the one around it (innermost first). (A section kept whole keeps the last check's: never added to.)
+    const nl = words.nl;
+    const en = words.en;
+    for (let i = 0; i < n; i++) {
+      if (fresh && !fresh[i]) {
+        counts.push(prev!.sectionCounts[i]!);
+        nl.push(prev!.words.nl[i]!);
+        en.push(prev!.words.en[i]!);
+      } else {
+        counts.push(addCounts(emptyCounts(), sums.inner[i]!));
+        nl.push(sums.nl[i]!);
+        en.push(sums.en[i]!);
+      }
+    }
+    for (let i = n - 1; i >= 0; i--) {
       const p = parent[i]!;
-      if (p < 0) continue;
+      if (p < 0 || (fresh && !fresh[p])) continue;
       addCounts(counts[p]!, counts[i]!);
-      langWords[p]!.nl += langWords[i]!.nl;
-      langWords[p]!.en += langWords[i]!.en;
+      nl[p]! += nl[i]!;
+      en[p]! += en[i]!;
     }
     // A section's content ends where the next heading of the same or a higher level starts.
-    const ends: number[] = headings.map(() => text.length);
+    const ends: number[] = new Array(n).fill(text.length);
     const open: number[] = [];
-    headings.forEach((h, j) => {
-      const level = h.level ?? 1;
-      while (open.length && (headings[open[open.length - 1]!]!.level ?? 1) >= level) ends[open.pop()!] = h.start;
+    for (let j = 0; j < n; j++) {
+      const level = levels[j]!;
+      while (open.length && levels[open[open.length - 1]!]! >= level) ends[open.pop()!] = headings[j]!.start;
       open.push(j);
-    });
-    for (let i = 0; i < headings.length; i++) {
+    }
+    for (let i = 0; i < n; i++) {
       const h = headings[i]!;
-      const level = h.level ?? 1;
+      const level = levels[i]!;
       const contentEnd = ends[i]!;
-      const lw = langWords[i]!;
-      const lang: Language = lw.nl === 0 && lw.en === 0 ? language : lw.nl >= lw.en ? 'nl' : 'en';
+      const lang: Language = nl[i] === 0 && en[i] === 0 ? language : nl[i]! >= en[i]! ? 'nl' : 'en';
       // The last check's section with the same heading text, before the edit (the same index) or after it (moved by the
       // headings the edit added or removed): its title, and its metrics when its counts and language are the same.
       let was: Section | undefined;
       let wasCounts: Counts | undefined;
       if (last) {
-        const dh = headings.length - last.headings;
+        const dh = n - last.headings;
         const k = last.titles[i] === h.text ? i : last.titles[i - dh] === h.text ? i - dh : -1;
         if (k >= 0) {
           was = last.sections[k];
@@ -1079,12 +1120,17 @@ export class Engine {
         }
       }
       const title = was ? was.title : h.text.trim().replace(/\s+/g, ' ');
-      const metrics = was && wasCounts && was.language === lang && sameCounts(wasCounts, counts[i]!) ? was.metrics : metricsOf(counts[i]!, lang);
-      const line = lines.position(h.start).line + 1;
+      const metrics = was && wasCounts && was.language === lang && (wasCounts === counts[i] || sameCounts(wasCounts, counts[i]!)) ? was.metrics : metricsOf(counts[i]!, lang);
       const role = roles[i]!;
       const offset = h.start + bom;
       const endOffset = h.end + bom;
       const end = contentEnd + bom;
+      // The heading's line: the last check's section's, when the heading is in the text before the changed stretch or
+      // after it (then moved by the lines the edit added or removed) and that section is where the heading was.
+      let line: number;
+      if (was && lineShift && h.start < lineShift.prefix && was.offset === offset) line = was.line;
+      else if (was && lineShift && h.start >= lineShift.after && was.offset === offset - lineShift.delta) line = was.line + lineShift.lines;
+      else line = lines.position(h.start).line + 1;
       if (was && was.metrics === metrics && was.level === level && was.role === role && was.line === line && was.offset === offset && was.endOffset === endOffset && was.contentEnd === end) {
         sections.push(was);
         continue;
@@ -1093,6 +1139,32 @@ export class Engine {
     }
     return sections;
   }
+}
+
+/** Each section's words per language with its subsections', and its heading's level (buildSections). */
+interface SectionWords {
+  nl: number[];
+  en: number[];
+  levels: number[];
+}
+
+/**
+ * How the text's lines stand to the last check's (speed only, eng33): the same before `prefix`, and from `after` on
+ * (where the text is the last one's, moved `delta` characters, and no line start depends on the changed stretch) each
+ * `lines` lines on.
+ */
+interface LineShift {
+  prefix: number;
+  after: number;
+  delta: number;
+  lines: number;
+}
+
+/** Whether two lists of numbers are the same. */
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** What a run of blocks adds to the document's counts (every block) and to its section's (all but headings), and its words per language. */
