@@ -175,6 +175,8 @@ interface LastCheck {
 interface RuleFindings {
   made: readonly DocumentFinding[];
   out: readonly Finding[];
+  /** Where each of those starts as the engine made it (read without reading the finding: most that moved differ here). */
+  offsets: readonly number[];
 }
 
 /** A result's last-check record, kept alive by its blocks array (the result holds it). */
@@ -301,6 +303,8 @@ export class Engine {
   readonly analyses: DocumentAnalysis[];
   readonly vocabulary: Vocabulary;
   private readonly rulesById: Map<string, Rule>;
+  /** The rules that supersede others, and those they supersede (see Screen). */
+  private readonly supersede = new Set<string>();
   /** Analysed blocks by block text; the variants differ in what else shapes the result. */
   private readonly cache = new ContentCache<BlockResult[]>(Infinity);
   private cached = 0;
@@ -340,6 +344,11 @@ export class Engine {
     this.analyzers = [...built.analyzers, ...(options.analyzers ?? [])];
     this.analyses = [...built.analyses, ...(options.analyses ?? [])];
     this.rulesById = new Map(this.rules.map((r) => [r.meta.id, r]));
+    for (const r of this.rules) {
+      if (!r.meta.supersedes?.length) continue;
+      this.supersede.add(r.meta.id);
+      for (const id of r.meta.supersedes) this.supersede.add(id);
+    }
     this.cacheSize = options.cacheSize ?? 20000;
     this.formats = options.formats;
   }
@@ -467,7 +476,7 @@ export class Engine {
     if (!(yield* this.warm(model, config, fresh, blocks, options.token))) return this.cancelledResult(language, format);
     // Findings: block rules (from the cache, mapped), then document rules, then analyses.
     // (Each finding screened for the fix guard as it is made, see Screen.)
-    const screen: Screen = { bom, n: input.length, clean: model.lines.plain, withFixes: [] };
+    const screen: Screen = { bom, n: input.length, clean: model.lines.plain, withFixes: [], supersede: this.supersede, noted: [] };
     const findings = this.blockFindings(blocks, config, withFindings, screen);
     const ruleFindings = new Map<string, RuleFindings>();
     yield* this.documentFindings(model, config, errors, findings, last?.ruleFindings, ruleFindings, screen);
@@ -490,7 +499,7 @@ export class Engine {
       findings.push(...notes);
     }
     this.evict(blocks, name, fromEmpty);
-    const dropped = dropSuperseded(findings, this.rules);
+    const dropped = dropSuperseded(findings, this.rules, screen.noted);
     const kept = applyDirectives(findings, parsed.directives.map((d) => ({ ...d, offset: d.offset + bom, endOffset: d.endOffset + bom })), model.lines);
     kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || compareWords(a.ruleId, b.ruleId));
     // Fix texts are plain text: in LaTeX they are escaped, and edits that would cut into markup are widened or dropped.
@@ -828,25 +837,29 @@ export class Engine {
         if (prev && prev.made.length === prev.out.length) {
           const pm = prev.made;
           const po = prev.out;
+          const offsets = prev.offsets;
           const m = pm.length;
           const k = Math.min(n, m);
           while (p < k && list[p] === pm[p]) {
-            out[p] = asFindingAfter(list[p]!, id, sev, po[p]!);
+            out[p] = asFindingAfter(list[p]!, id, sev, po[p]!, offsets[p]!);
             p++;
           }
           while (q < k - p && list[n - 1 - q] === pm[m - 1 - q]) {
-            out[n - 1 - q] = asFindingAfter(list[n - 1 - q]!, id, sev, po[m - 1 - q]!);
+            out[n - 1 - q] = asFindingAfter(list[n - 1 - q]!, id, sev, po[m - 1 - q]!, offsets[m - 1 - q]!);
             q++;
           }
         }
         for (let i = p; i < n - q; i++) out[i] = asFinding(list[i]!, id, sev);
+        const offsets: number[] = new Array(n);
+        const noted = screen.supersede.has(id);
         // (Indexed: no iterator result per finding at every edit.)
         for (let i = 0; i < n; i++) {
           const f = out[i]!;
+          offsets[i] = f.offset;
           findings.push(f);
-          screenFinding(screen, f);
+          screenFinding(screen, f, noted);
         }
-        made.set(id, { made: list, out });
+        made.set(id, { made: list, out, offsets });
       } catch (err) {
         errors.push({ ruleId: rule.meta.id, message: (err as Error).message });
       }
@@ -1476,13 +1489,14 @@ function asFinding(f: DocumentFinding, ruleId: string, severity: Severity): Find
 }
 
 /**
- * asFinding() when the engine's finding made of `f` at the last check is known (`last`): that one when every field is
- * still as it was, else a new one (not noted for asFinding: the next check finds it by its index too).
+ * asFinding() when the engine's finding made of `f` at the last check is known (`last`, made at `lastOffset`): that one
+ * when every field is still as it was, else a new one (not noted for asFinding: the next check finds it by its index
+ * too). A finding the edit moved is made anew without reading the last one.
  */
-function asFindingAfter(f: DocumentFinding, ruleId: string, severity: Severity, last: Finding): Finding {
+function asFindingAfter(f: DocumentFinding, ruleId: string, severity: Severity, last: Finding, lastOffset: number): Finding {
   const sev = f.severity ?? severity;
   const fixes = f.fixes?.length ? f.fixes : NO_FIXES;
-  if (last.offset === f.offset && last.endOffset === f.endOffset && last.fixes === fixes && last.severity === sev && last.message === f.message && last.related === f.related && last.data === f.data && last.ruleId === ruleId) return last;
+  if (f.offset === lastOffset && last.offset === f.offset && last.endOffset === f.endOffset && last.fixes === fixes && last.severity === sev && last.message === f.message && last.related === f.related && last.data === f.data && last.ruleId === ruleId) return last;
   const out: Finding = { ruleId, severity: sev, message: f.message, offset: f.offset, endOffset: f.endOffset, fixes };
   if (f.related !== undefined) out.related = f.related;
   if (f.data !== undefined) out.data = f.data;
@@ -1500,20 +1514,59 @@ interface Screen {
   n: number;
   clean: boolean;
   withFixes: Finding[];
+  /** The rules that supersede others or are superseded (dropSuperseded), and their findings. */
+  supersede: ReadonlySet<string>;
+  noted: Finding[];
 }
 
-function screenFinding(screen: Screen, f: Finding): void {
+/** Screens a finding (see Screen); `noted`: whether its rule is one of `supersede` (the caller may know for all of a rule's). */
+function screenFinding(screen: Screen, f: Finding, noted = screen.supersede.has(f.ruleId)): void {
   if (screen.clean && needsSnap(f, screen.bom, screen.n)) screen.clean = false;
   if (f.fixes.length > 0) screen.withFixes.push(f);
+  if (noted) screen.noted.push(f);
 }
 
 /** The engine's finding last made of each document rule's finding (see asFinding; held while the rule keeps its finding). */
 const MADE = new WeakMap<DocumentFinding, Finding>();
 
-/** Removes findings that a finding of a superseding rule overlaps; returns those it removed, if any. */
-function dropSuperseded(findings: Finding[], rules: Rule[]): Finding[] | undefined {
+/**
+ * Removes findings that a finding of a superseding rule overlaps; returns those it removed, if any. `noted`: the findings
+ * of the rules that supersede or are superseded, in the order of `findings`, when the caller gathered them (Screen):
+ * then only those are read (speed only, eng33), and the rest only passed along.
+ */
+function dropSuperseded(findings: Finding[], rules: Rule[], noted?: readonly Finding[]): Finding[] | undefined {
   const superseders = rules.filter((r) => r.meta.supersedes?.length);
   if (superseders.length === 0) return undefined;
+  if (noted) {
+    const dropped = supersededIn(noted, superseders);
+    if (dropped) {
+      // (By object: the findings themselves are not read again.)
+      const gone = new Set(dropped);
+      let w = 0;
+      for (let i = 0; i < findings.length; i++) {
+        const f = findings[i]!;
+        if (!gone.has(f)) findings[w++] = f;
+      }
+      findings.length = w;
+    }
+    return dropped;
+  }
+  const dropped = supersededIn(findings, superseders);
+  if (dropped) {
+    let w = 0;
+    let k = 0;
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i]!;
+      if (k < dropped.length && f === dropped[k]) k++;
+      else findings[w++] = f;
+    }
+    findings.length = w;
+  }
+  return dropped;
+}
+
+/** The findings of `findings` that a finding of one of the superseding rules there overlaps, in their order. */
+function supersededIn(findings: readonly Finding[], superseders: Rule[]): Finding[] | undefined {
   // The ranges each superseded rule's findings must not overlap, as start and end one after the other (no pair per range).
   const covered = new Map<string, number[]>();
   for (const r of superseders) {
@@ -1531,18 +1584,12 @@ function dropSuperseded(findings: Finding[], rules: Rule[]): Finding[] | undefin
       covered.set(id, had ? [...had, ...ranges] : ranges);
     }
   }
-  let w = 0;
   let dropped: Finding[] | undefined;
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i]!;
     const ranges = covered.get(f.ruleId);
-    if (ranges && overlapsRange(ranges, f.offset, f.endOffset)) {
-      (dropped ??= []).push(f);
-      continue;
-    }
-    findings[w++] = f;
+    if (ranges && overlapsRange(ranges, f.offset, f.endOffset)) (dropped ??= []).push(f);
   }
-  findings.length = w;
   return dropped;
 }
 
