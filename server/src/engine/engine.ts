@@ -189,7 +189,6 @@ const LAST_OF = new WeakMap<DocumentBlock[], LastCheck>();
  */
 class PlacedBlock implements DocumentBlock {
   private placed: AnalysedBlock | undefined;
-  private guarded: GuardBlock | undefined;
   readonly facts: Record<string, unknown>;
 
   constructor(
@@ -234,13 +233,6 @@ class PlacedBlock implements DocumentBlock {
   /** The map's start (see mapStart) when it is known, for the block placed from this one. */
   get knownMapStart(): number | undefined {
     return this.mapStart;
-  }
-
-  /** The block as the fix guard needs it (fixes.ts GuardBlock), made once per placed block and byte-order mark. */
-  guard(bom: number): GuardBlock {
-    const known = this.guarded;
-    if (known !== undefined && known.shift === bom) return known;
-    return (this.guarded = { block: this.prose, language: this.result.analysed.language, base: (this.prose.mapBase ?? 0) + bom, shift: bom });
   }
 
   toDocument(start: number, end: number): { offset: number; endOffset: number } {
@@ -1652,22 +1644,28 @@ export function applyDirectives(findings: Finding[], directives: Directive[], li
  * whether they are, when the caller knows; else they are compared).
  *
  * Speed only (eng33): only the blocks near each edit are read, and a guard block is made only of the one that holds it
- * (a placed block keeps it: those before an edit are the last check's). Before, the blocks near every edit were listed
+ * (once per check). Before, the blocks near every edit were listed
  * per check, ~400 guard blocks at 100,000 words, each a block and its prose read from memory. Each search starts from
  * the block the last one found (the edits of a finding's fixes are mostly at one place, the findings come in order).
  */
 export function guardLookup(blocks: readonly DocumentBlock[], bom: number, ordered?: boolean): GuardBlock[] | GuardLookup {
   // This check's block (`prose`, read without making the placed analysis of a block that moved) and its language.
-  const guard = (b: DocumentBlock): GuardBlock => (b instanceof PlacedBlock ? b.guard(bom) : { block: b.prose, language: b.analysed.language, base: (b.prose.mapBase ?? 0) + bom, shift: bom });
+  const guard = (b: DocumentBlock): GuardBlock => ({ block: b.prose, language: b instanceof PlacedBlock ? b.core.language : b.analysed.language, base: (b.prose.mapBase ?? 0) + bom, shift: bom });
   if (ordered === false) return blocks.map(guard);
   if (ordered === undefined) for (let i = 1; i < blocks.length; i++) if (blocks[i]!.prose.start < blocks[i - 1]!.prose.start) return blocks.map(guard);
   let at = -1;
+  // One guard block per block found (the guard keeps what it learns of a block by its guard block).
+  const made = new Map<DocumentBlock, GuardBlock>();
   return {
     blockAt(e) {
       at = lastStartAtOrBefore(blocks, e.offset - bom, at);
       for (let i = at; i >= 0 && i >= at - GUARD_LOOKBACK; i--) {
-        const p = blocks[i]!.prose;
-        if (p.start + bom <= e.offset && e.endOffset <= p.end + bom) return guard(blocks[i]!);
+        const b = blocks[i]!;
+        const p = b.prose;
+        if (p.start + bom > e.offset || e.endOffset > p.end + bom) continue;
+        let g = made.get(b);
+        if (!g) made.set(b, (g = guard(b)));
+        return g;
       }
       return undefined;
     },
