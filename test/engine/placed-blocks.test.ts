@@ -7,7 +7,7 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { Engine, guardBlocks } from '../../server/src/engine/engine.js';
+import { Engine, guardLookup, lastStartAtOrBefore } from '../../server/src/engine/engine.js';
 import { guardFixes } from '../../server/src/engine/fixes.js';
 import type { Finding } from '../../server/src/engine/types.js';
 import type { LintResult } from '../../server/src/engine/engine.js';
@@ -303,7 +303,7 @@ describe('engine: placed blocks after an edit', function () {
     );
   });
 
-  it('the fix guard gives the same verdicts with the blocks near the edits as with all blocks (fast-check)', () => {
+  it('the fix guard gives the same verdicts with the engine\'s look-up near each edit as with all blocks as a list (fast-check)', () => {
     const text = report(6);
     const result = new Engine().lint(text, { path: 'guard.md' });
     const edits = fc.array(fc.tuple(fc.nat({ max: text.length }), fc.nat({ max: 30 }), fc.constantFrom('', 'ander', 'de cliënt', 'x\ny', '*')), { minLength: 1, maxLength: 12 });
@@ -321,10 +321,25 @@ describe('engine: placed blocks after an edit', function () {
         const all = result.blocks.map((b) => ({ block: b.analysed.block, language: b.analysed.language, base: b.analysed.block.mapBase ?? 0, shift: 0 }));
         const a = guardFixes(text, make(), all, 'markdown');
         const near = make();
-        const b = guardFixes(text, near, guardBlocks(result.blocks, near, 0), 'markdown');
+        const b = guardFixes(text, near, guardLookup(result.blocks, 0), 'markdown');
         assert.deepEqual(b, a);
       }),
       { numRuns: 300, seed: 3 },
     );
+  });
+
+  it('the last block that starts at or before an offset, searched from any guess, is the one a scan finds (fast-check)', () => {
+    const result = new Engine().lint(report(3), { path: 'search.md' });
+    const blocks = result.blocks;
+    const end = blocks[blocks.length - 1]!.prose.end;
+    fc.assert(
+      fc.property(fc.integer({ min: -5, max: end + 5 }), fc.integer({ min: -1, max: blocks.length + 2 }), (offset, from) => {
+        let scan = -1;
+        for (let i = 0; i < blocks.length; i++) if (blocks[i]!.prose.start <= offset) scan = i;
+        assert.equal(lastStartAtOrBefore(blocks, offset, from), scan);
+      }),
+      { numRuns: 500, seed: 5 },
+    );
+    assert.equal(lastStartAtOrBefore([], 10, 0), -1);
   });
 });

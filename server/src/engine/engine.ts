@@ -5,8 +5,8 @@ import { configKey, defaultConfig } from './config/config.js';
 import { parseEditOf, parseMarkdown, parseMarkdownSteps } from './formats/markdown.js';
 import { parsePlaintext } from './formats/plaintext.js';
 import { secureLatexFixes } from './formats/latex.js';
-import { GUARD_LOOKBACK, secureFindings } from './fixes.js';
-import type { GuardBlock } from './fixes.js';
+import { GUARD_LOOKBACK, needsSnap, secureFindings } from './fixes.js';
+import type { GuardBlock, GuardLookup } from './fixes.js';
 import { type EditEnds, LineIndex, type TextEdit, toDocument } from './offsets.js';
 import { detectByFunctionWords, detectLanguage } from './language/detect.js';
 import { analyseBlock, keepCompact, letGo, PackingSpace } from './text/analyse.js';
@@ -153,12 +153,30 @@ interface LastCheck {
   sections: Section[];
   sectionCounts: Counts[];
   titles: string[];
+  /** What the sections' counts were added up from (buildSections): the runs' sums, the headings' levels, and each section's words per language. */
+  sums: RunSums;
+  words: SectionWords;
+  /** The line index of the text (the next check's line index is made from it when that check follows this one). */
+  lines: LineIndex;
   /** Whether the engine's caches were cleared since (clearCaches). */
   epoch: number;
   /** The headings' infos of a Markdown parse, for the next check's (sections.ts headingInfosAfterEdit). */
   headingList: HeadingList | undefined;
   /** The number of the Markdown reader's parse whose blocks these are (formats/markdown.ts ParseEdit), if one. */
   parseId: number | undefined;
+  /** Each document rule's findings and the engine's made of them (by rule id; see documentFindings). */
+  ruleFindings: Map<string, RuleFindings>;
+}
+
+/**
+ * A document rule's findings at a check (the list it returned) and the engine's findings made of them, at the same
+ * indices: the next check's candidates for the findings the rule hands out again at the same place in its list.
+ */
+interface RuleFindings {
+  made: readonly DocumentFinding[];
+  out: readonly Finding[];
+  /** Where each of those starts as the engine made it (read without reading the finding: most that moved differ here). */
+  offsets: readonly number[];
 }
 
 /** A result's last-check record, kept alive by its blocks array (the result holds it). */
@@ -277,6 +295,8 @@ export class Engine {
   readonly analyses: DocumentAnalysis[];
   readonly vocabulary: Vocabulary;
   private readonly rulesById: Map<string, Rule>;
+  /** The rules that supersede others, and those they supersede (see Screen). */
+  private readonly supersede = new Set<string>();
   /** Analysed blocks by block text; the variants differ in what else shapes the result. */
   private readonly cache = new ContentCache<BlockResult[]>(Infinity);
   private cached = 0;
@@ -316,6 +336,11 @@ export class Engine {
     this.analyzers = [...built.analyzers, ...(options.analyzers ?? [])];
     this.analyses = [...built.analyses, ...(options.analyses ?? [])];
     this.rulesById = new Map(this.rules.map((r) => [r.meta.id, r]));
+    for (const r of this.rules) {
+      if (!r.meta.supersedes?.length) continue;
+      this.supersede.add(r.meta.id);
+      for (const id of r.meta.supersedes) this.supersede.add(id);
+    }
     this.cacheSize = options.cacheSize ?? 20000;
     this.formats = options.formats;
   }
@@ -378,7 +403,8 @@ export class Engine {
     // The line index of the last check's text, patched where the text changed (held weakly: the last result keeps it).
     // Its comparison of the two texts tells the Markdown reader where the edit is (it compares nothing again).
     const ends: EditEnds = { prefix: 0, suffix: 0 };
-    const lines = LineIndex.afterEdit(this.lastLines?.deref(), text, ends, bom ? undefined : options.edit);
+    const previousLines = this.lastLines?.deref();
+    const lines = LineIndex.afterEdit(previousLines, text, ends, bom ? undefined : options.edit);
     this.lastLines = new WeakRef(lines);
     const parsed = yield* this.parseSafely(text, format, config, ends.old === undefined ? undefined : ends);
     ends.old = undefined;
@@ -430,7 +456,10 @@ export class Engine {
     const sectionCounts: Counts[] = [];
     // The runs' sums per innermost section and for the document, corrected for the runs the edit changed (see sumRuns).
     const sums = sumRuns(runs, headings.length, RUN_COUNTS.change());
-    model.sections = this.buildSections(text, headings, roles, sums, language, lines, bom, sectionCounts, last && last.epoch === this.epoch ? last : undefined);
+    const sectionWords: SectionWords = { nl: [], en: [], levels: [] };
+    // Where the lines are the last check's: when this check's line index was made from its (so `ends` compares the two texts).
+    const lineShift: LineShift | undefined = last && !bom && previousLines !== undefined && last.lines === previousLines ? { prefix: ends.prefix, after: text.length - ends.suffix + 1, delta: text.length - previousLines.text.length, lines: lines.lineCount - previousLines.lineCount } : undefined;
+    model.sections = this.buildSections(text, headings, roles, sums, language, lines, bom, sectionCounts, last && last.epoch === this.epoch ? last : undefined, sectionWords, lineShift);
     const metrics = metricsOf(sums.doc, language);
     model.metrics = metrics;
     const sections = model.sections;
@@ -438,8 +467,11 @@ export class Engine {
     // The per-block caches of the document rules and analyses for the blocks analysed anew, a few blocks per step.
     if (!(yield* this.warm(model, config, fresh, blocks, options.token))) return this.cancelledResult(language, format);
     // Findings: block rules (from the cache, mapped), then document rules, then analyses.
-    const findings = this.blockFindings(blocks, config, withFindings);
-    yield* this.documentFindings(model, config, errors, findings);
+    // (Each finding screened for the fix guard as it is made, see Screen.)
+    const screen: Screen = { bom, n: input.length, clean: model.lines.plain, withFixes: [], supersede: this.supersede, noted: [] };
+    const findings = this.blockFindings(blocks, config, withFindings, screen);
+    const ruleFindings = new Map<string, RuleFindings>();
+    yield* this.documentFindings(model, config, errors, findings, last?.ruleFindings, ruleFindings, screen);
     const analyses: Partial<DocumentAnalyses> = {};
     for (const a of this.analyses) {
       if (options.token?.cancelled) return this.cancelledResult(language, format);
@@ -453,19 +485,26 @@ export class Engine {
 
     // The rules have read the words of the blocks analysed in this check: from now on they are made when asked.
     letGo(this.held);
-    if (parsed.problems?.length) findings.push(...parseNoteFindings(parsed.problems, bom));
+    if (parsed.problems?.length) {
+      const notes = parseNoteFindings(parsed.problems, bom);
+      for (const f of notes) screenFinding(screen, f);
+      findings.push(...notes);
+    }
     this.evict(blocks, name, fromEmpty);
-    dropSuperseded(findings, this.rules);
+    const dropped = dropSuperseded(findings, this.rules, screen.noted);
     const kept = applyDirectives(findings, parsed.directives.map((d) => ({ ...d, offset: d.offset + bom, endOffset: d.endOffset + bom })), model.lines);
     kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || compareWords(a.ruleId, b.ruleId));
     // Fix texts are plain text: in LaTeX they are escaped, and edits that would cut into markup are widened or dropped.
     if (format === 'latex') secureLatexFixes(input, kept);
     // No range splits a CRLF; no fix touches what is not running prose (quotations, code, math, URLs, markup); see fixes.ts.
-    secureFindings(input, kept, () => guardBlocks(blocks, kept, bom, ordered), format, bom, model.lines.plain);
+    // (The findings screened as they were made, when they are the ones kept, as they were: no directive made new ones,
+    // and LaTeX's fixes were not changed.)
+    const screened = screen.clean && kept === findings && format !== 'latex' ? (dropped ? screen.withFixes.filter((f) => !dropped.includes(f)) : screen.withFixes) : undefined;
+    secureFindings(input, kept, () => guardLookup(blocks, bom, ordered), format, bom, model.lines.plain, screened);
     const result: LintResult = { language, format, metrics, sections, findings: kept, paragraphs: [], blocks, errors, model, analyses };
     if (name !== undefined) {
       // The next check of this document places the blocks an edit left alone from this one (while this result lives).
-      const state: LastCheck = { blocks, roles, withFindings, withErrors, language, ckey: configKey(config), long: this.longSentenceWords(config), bom, headings: headings.length, ordered, sections, sectionCounts, titles: headings.map((h) => h.text), epoch: this.epoch, headingList: readsEdits ? list : undefined, parseId: parseEdit?.id };
+      const state: LastCheck = { blocks, roles, withFindings, withErrors, language, ckey: configKey(config), long: this.longSentenceWords(config), bom, headings: headings.length, ordered, sections, sectionCounts, titles: headings.map((h) => h.text), sums, words: sectionWords, lines: model.lines, epoch: this.epoch, headingList: readsEdits ? list : undefined, parseId: parseEdit?.id, ruleFindings };
       LAST_OF.set(blocks, state);
       this.lastChecks.set(name, new WeakRef(state));
     }
@@ -734,7 +773,7 @@ export class Engine {
   }
 
   /** The block rules' findings (cached with the blocks) mapped to document offsets. */
-  private blockFindings(blocks: PlacedBlock[], config: BrugConfig, withFindings: number[]): Finding[] {
+  private blockFindings(blocks: PlacedBlock[], config: BrugConfig, withFindings: number[], screen: Screen): Finding[] {
     const findings: Finding[] = [];
     for (const i of withFindings) {
       const b = blocks[i]!;
@@ -757,13 +796,18 @@ export class Engine {
         };
         if (f.data) finding.data = f.data;
         findings.push(finding);
+        screenFinding(screen, finding);
       }
     }
     return findings;
   }
 
-  /** The document rules' findings, added to `findings`; a rule that throws adds an error and the others go on. */
-  private *documentFindings(model: DocumentModel, config: BrugConfig, errors: RuleError[], findings: Finding[]): Generator<void, void> {
+  /**
+   * The document rules' findings, added to `findings`; a rule that throws adds an error and the others go on. Each
+   * rule's findings and the engine's made of them go in `made` (for the next check of the document, which gets this
+   * check's as `last`).
+   */
+  private *documentFindings(model: DocumentModel, config: BrugConfig, errors: RuleError[], findings: Finding[], last: Map<string, RuleFindings> | undefined, made: Map<string, RuleFindings>, screen: Screen): Generator<void, void> {
     for (const rule of this.rules) {
       if (rule.scope !== 'document') continue;
       const sev = this.severityOf(rule, config);
@@ -771,9 +815,43 @@ export class Engine {
       yield;
       try {
         const id = rule.meta.id;
+        const list = rule.check(model, this.context(rule, config, sev));
+        const n = list.length;
+        const out: Finding[] = new Array(n);
+        // Speed only (eng33): the rule's findings at the ends of its list that are the objects at the ends of its last
+        // list (a rule hands out again what an edit left alone, and moves in place what the edit moved) are compared
+        // with the engine's made of those at the last check, read by index: no look-up of each of ~900 findings by
+        // object per edit at 100,000 words (asFinding's). The rest are looked up as before.
+        let p = 0;
+        let q = 0;
+        const prev = last?.get(id);
+        // (The lists as they were made: the rule's own list may have been changed since.)
+        if (prev && prev.made.length === prev.out.length) {
+          const pm = prev.made;
+          const po = prev.out;
+          const offsets = prev.offsets;
+          const m = pm.length;
+          const k = Math.min(n, m);
+          while (p < k && list[p] === pm[p]) {
+            out[p] = asFindingAfter(list[p]!, id, sev, po[p]!, offsets[p]!);
+            p++;
+          }
+          while (q < k - p && list[n - 1 - q] === pm[m - 1 - q]) {
+            out[n - 1 - q] = asFindingAfter(list[n - 1 - q]!, id, sev, po[m - 1 - q]!, offsets[m - 1 - q]!);
+            q++;
+          }
+        }
+        for (let i = p; i < n - q; i++) out[i] = asFinding(list[i]!, id, sev);
+        const offsets: number[] = new Array(n);
+        const noted = screen.supersede.has(id);
         // (Indexed: no iterator result per finding at every edit.)
-        const made = rule.check(model, this.context(rule, config, sev));
-        for (let i = 0; i < made.length; i++) findings.push(asFinding(made[i]!, id, sev));
+        for (let i = 0; i < n; i++) {
+          const f = out[i]!;
+          offsets[i] = f.offset;
+          findings.push(f);
+          screenFinding(screen, f, noted);
+        }
+        made.set(id, { made: list, out, offsets });
       } catch (err) {
         errors.push({ ruleId: rule.meta.id, message: (err as Error).message });
       }
@@ -965,49 +1043,81 @@ export class Engine {
     return result;
   }
 
-  private buildSections(text: string, headings: ProseBlock[], roles: SectionRole[], sums: RunSums, language: Language, lines: LineIndex, bom: number, counts: Counts[] = [], last?: LastCheck): Section[] {
+  /**
+   * The sections, their counts (added to `counts`) and their words per language and levels (`words`) from the runs' sums. After an
+   * edit that left the headings' number and levels as they were (`last`, the last check of the document), the sections
+   * whose own sums and whose subsections' sums are the last check's objects (sumRuns keeps those of the sections the
+   * changed runs do not touch) keep the last check's counts; only the sections the edit touched and those around them
+   * are added up anew (speed only, eng33: no counts made and added for each of ~90 sections per edit at 100,000 words).
+   * `lineShift`: how the lines of the text before and after the changed stretch are the last check's (see LineShift).
+   */
+  private buildSections(text: string, headings: ProseBlock[], roles: SectionRole[], sums: RunSums, language: Language, lines: LineIndex, bom: number, counts: Counts[] = [], last?: LastCheck, words: SectionWords = { nl: [], en: [], levels: [] }, lineShift?: LineShift): Section[] {
     const sections: Section[] = [];
-    // Each block counts for its own section and every enclosing one: summed per innermost section (a run of blocks
-    // never spans two sections, and a block's section is its innermost one; sumRuns), then each section's sum added to
-    // the one around it (innermost first).
-    for (let i = 0; i < headings.length; i++) counts.push(addCounts(emptyCounts(), sums.inner[i]!));
-    const langWords: Array<Record<Language, number>> = new Array(headings.length);
-    for (let i = 0; i < headings.length; i++) langWords[i] = { nl: sums.nl[i]!, en: sums.en[i]! };
+    const n = headings.length;
+    const levels = words.levels;
+    for (let i = 0; i < n; i++) levels.push(headings[i]!.level ?? 1);
     const stack: number[] = [];
-    const parent: number[] = headings.map(() => -1);
-    for (let hi = 0; hi < headings.length; hi++) {
-      const level = headings[hi]!.level ?? 1;
-      while (stack.length && (headings[stack[stack.length - 1]!]!.level ?? 1) >= level) stack.pop();
+    const parent: number[] = new Array(n);
+    for (let hi = 0; hi < n; hi++) {
+      const level = levels[hi]!;
+      while (stack.length && levels[stack[stack.length - 1]!]! >= level) stack.pop();
       parent[hi] = stack.length ? stack[stack.length - 1]! : -1;
       stack.push(hi);
     }
-    for (let i = headings.length - 1; i >= 0; i--) {
+    // The sections whose counts are made anew: those whose own sums are not the last check's, and the sections around
+    // them (all, without a last check of the same structure).
+    const prev = last && last.words.levels.length === n && sameNumbers(last.words.levels, levels) ? last : undefined;
+    let fresh: boolean[] | undefined;
+    if (prev) {
+      const was = prev.sums;
+      fresh = new Array(n).fill(false);
+      for (let i = 0; i < n; i++) {
+        if (sums.inner[i] === was.inner[i] && sums.nl[i] === was.nl[i] && sums.en[i] === was.en[i]) continue;
+        for (let x = i; x >= 0 && !fresh[x]; x = parent[x]!) fresh[x] = true;
+      }
+    }
+    // Each block counts for its own section and every enclosing one: summed per innermost section (a run of blocks
+    // never spans two sections, and a block's section is its innermost one; sumRuns), then each section's sum added to
+    // the one around it (innermost first). (A section kept whole keeps the last check's: never added to.)
+    const nl = words.nl;
+    const en = words.en;
+    for (let i = 0; i < n; i++) {
+      if (fresh && !fresh[i]) {
+        counts.push(prev!.sectionCounts[i]!);
+        nl.push(prev!.words.nl[i]!);
+        en.push(prev!.words.en[i]!);
+      } else {
+        counts.push(addCounts(emptyCounts(), sums.inner[i]!));
+        nl.push(sums.nl[i]!);
+        en.push(sums.en[i]!);
+      }
+    }
+    for (let i = n - 1; i >= 0; i--) {
       const p = parent[i]!;
-      if (p < 0) continue;
+      if (p < 0 || (fresh && !fresh[p])) continue;
       addCounts(counts[p]!, counts[i]!);
-      langWords[p]!.nl += langWords[i]!.nl;
-      langWords[p]!.en += langWords[i]!.en;
+      nl[p]! += nl[i]!;
+      en[p]! += en[i]!;
     }
     // A section's content ends where the next heading of the same or a higher level starts.
-    const ends: number[] = headings.map(() => text.length);
+    const ends: number[] = new Array(n).fill(text.length);
     const open: number[] = [];
-    headings.forEach((h, j) => {
-      const level = h.level ?? 1;
-      while (open.length && (headings[open[open.length - 1]!]!.level ?? 1) >= level) ends[open.pop()!] = h.start;
+    for (let j = 0; j < n; j++) {
+      const level = levels[j]!;
+      while (open.length && levels[open[open.length - 1]!]! >= level) ends[open.pop()!] = headings[j]!.start;
       open.push(j);
-    });
-    for (let i = 0; i < headings.length; i++) {
+    }
+    for (let i = 0; i < n; i++) {
       const h = headings[i]!;
-      const level = h.level ?? 1;
+      const level = levels[i]!;
       const contentEnd = ends[i]!;
-      const lw = langWords[i]!;
-      const lang: Language = lw.nl === 0 && lw.en === 0 ? language : lw.nl >= lw.en ? 'nl' : 'en';
+      const lang: Language = nl[i] === 0 && en[i] === 0 ? language : nl[i]! >= en[i]! ? 'nl' : 'en';
       // The last check's section with the same heading text, before the edit (the same index) or after it (moved by the
       // headings the edit added or removed): its title, and its metrics when its counts and language are the same.
       let was: Section | undefined;
       let wasCounts: Counts | undefined;
       if (last) {
-        const dh = headings.length - last.headings;
+        const dh = n - last.headings;
         const k = last.titles[i] === h.text ? i : last.titles[i - dh] === h.text ? i - dh : -1;
         if (k >= 0) {
           was = last.sections[k];
@@ -1015,12 +1125,17 @@ export class Engine {
         }
       }
       const title = was ? was.title : h.text.trim().replace(/\s+/g, ' ');
-      const metrics = was && wasCounts && was.language === lang && sameCounts(wasCounts, counts[i]!) ? was.metrics : metricsOf(counts[i]!, lang);
-      const line = lines.position(h.start).line + 1;
+      const metrics = was && wasCounts && was.language === lang && (wasCounts === counts[i] || sameCounts(wasCounts, counts[i]!)) ? was.metrics : metricsOf(counts[i]!, lang);
       const role = roles[i]!;
       const offset = h.start + bom;
       const endOffset = h.end + bom;
       const end = contentEnd + bom;
+      // The heading's line: the last check's section's, when the heading is in the text before the changed stretch or
+      // after it (then moved by the lines the edit added or removed) and that section is where the heading was.
+      let line: number;
+      if (was && lineShift && h.start < lineShift.prefix && was.offset === offset) line = was.line;
+      else if (was && lineShift && h.start >= lineShift.after && was.offset === offset - lineShift.delta) line = was.line + lineShift.lines;
+      else line = lines.position(h.start).line + 1;
       if (was && was.metrics === metrics && was.level === level && was.role === role && was.line === line && was.offset === offset && was.endOffset === endOffset && was.contentEnd === end) {
         sections.push(was);
         continue;
@@ -1029,6 +1144,32 @@ export class Engine {
     }
     return sections;
   }
+}
+
+/** Each section's words per language with its subsections', and its heading's level (buildSections). */
+interface SectionWords {
+  nl: number[];
+  en: number[];
+  levels: number[];
+}
+
+/**
+ * How the text's lines stand to the last check's (speed only, eng33): the same before `prefix`, and from `after` on
+ * (where the text is the last one's, moved `delta` characters, and no line start depends on the changed stretch) each
+ * `lines` lines on.
+ */
+interface LineShift {
+  prefix: number;
+  after: number;
+  delta: number;
+  lines: number;
+}
+
+/** Whether two lists of numbers are the same. */
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** What a run of blocks adds to the document's counts (every block) and to its section's (all but headings), and its words per language. */
@@ -1339,13 +1480,85 @@ function asFinding(f: DocumentFinding, ruleId: string, severity: Severity): Find
   return out;
 }
 
+/**
+ * asFinding() when the engine's finding made of `f` at the last check is known (`last`, made at `lastOffset`): that one
+ * when every field is still as it was, else a new one (not noted for asFinding: the next check finds it by its index
+ * too). A finding the edit moved is made anew without reading the last one.
+ */
+function asFindingAfter(f: DocumentFinding, ruleId: string, severity: Severity, last: Finding, lastOffset: number): Finding {
+  const sev = f.severity ?? severity;
+  const fixes = f.fixes?.length ? f.fixes : NO_FIXES;
+  if (f.offset === lastOffset && last.offset === f.offset && last.endOffset === f.endOffset && last.fixes === fixes && last.severity === sev && last.message === f.message && last.related === f.related && last.data === f.data && last.ruleId === ruleId) return last;
+  const out: Finding = { ruleId, severity: sev, message: f.message, offset: f.offset, endOffset: f.endOffset, fixes };
+  if (f.related !== undefined) out.related = f.related;
+  if (f.data !== undefined) out.data = f.data;
+  return out;
+}
+
+/**
+ * What the engine notes of its findings as it makes them, while they are at hand (speed only, eng33): whether the text
+ * is plain (offsets.ts LineIndex.plain) and no finding's range needs snapping (fixes.ts needsSnap), and which findings
+ * have fixes. secureFindings then reads no finding again (at 100,000 words ~900, each read from memory once more).
+ */
+interface Screen {
+  bom: number;
+  /** The length of the text as read. */
+  n: number;
+  clean: boolean;
+  withFixes: Finding[];
+  /** The rules that supersede others or are superseded (dropSuperseded), and their findings. */
+  supersede: ReadonlySet<string>;
+  noted: Finding[];
+}
+
+/** Screens a finding (see Screen); `noted`: whether its rule is one of `supersede` (the caller may know for all of a rule's). */
+function screenFinding(screen: Screen, f: Finding, noted = screen.supersede.has(f.ruleId)): void {
+  if (screen.clean && needsSnap(f, screen.bom, screen.n)) screen.clean = false;
+  if (f.fixes.length > 0) screen.withFixes.push(f);
+  if (noted) screen.noted.push(f);
+}
+
 /** The engine's finding last made of each document rule's finding (see asFinding; held while the rule keeps its finding). */
 const MADE = new WeakMap<DocumentFinding, Finding>();
 
-/** Removes findings that a finding of a superseding rule overlaps. */
-function dropSuperseded(findings: Finding[], rules: Rule[]): void {
+/**
+ * Removes findings that a finding of a superseding rule overlaps; returns those it removed, if any. `noted`: the findings
+ * of the rules that supersede or are superseded, in the order of `findings`, when the caller gathered them (Screen):
+ * then only those are read (speed only, eng33), and the rest only passed along.
+ */
+function dropSuperseded(findings: Finding[], rules: Rule[], noted?: readonly Finding[]): Finding[] | undefined {
   const superseders = rules.filter((r) => r.meta.supersedes?.length);
-  if (superseders.length === 0) return;
+  if (superseders.length === 0) return undefined;
+  if (noted) {
+    const dropped = supersededIn(noted, superseders);
+    if (dropped) {
+      // (By object: the findings themselves are not read again.)
+      const gone = new Set(dropped);
+      let w = 0;
+      for (let i = 0; i < findings.length; i++) {
+        const f = findings[i]!;
+        if (!gone.has(f)) findings[w++] = f;
+      }
+      findings.length = w;
+    }
+    return dropped;
+  }
+  const dropped = supersededIn(findings, superseders);
+  if (dropped) {
+    let w = 0;
+    let k = 0;
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i]!;
+      if (k < dropped.length && f === dropped[k]) k++;
+      else findings[w++] = f;
+    }
+    findings.length = w;
+  }
+  return dropped;
+}
+
+/** The findings of `findings` that a finding of one of the superseding rules there overlaps, in their order. */
+function supersededIn(findings: readonly Finding[], superseders: Rule[]): Finding[] | undefined {
   // The ranges each superseded rule's findings must not overlap, as start and end one after the other (no pair per range).
   const covered = new Map<string, number[]>();
   for (const r of superseders) {
@@ -1363,14 +1576,13 @@ function dropSuperseded(findings: Finding[], rules: Rule[]): void {
       covered.set(id, had ? [...had, ...ranges] : ranges);
     }
   }
-  let w = 0;
+  let dropped: Finding[] | undefined;
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i]!;
     const ranges = covered.get(f.ruleId);
-    if (ranges && overlapsRange(ranges, f.offset, f.endOffset)) continue;
-    findings[w++] = f;
+    if (ranges && overlapsRange(ranges, f.offset, f.endOffset)) (dropped ??= []).push(f);
   }
-  findings.length = w;
+  return dropped;
 }
 
 /** Whether [offset, endOffset) overlaps one of the ranges (start and end one after the other). */
@@ -1426,47 +1638,78 @@ export function applyDirectives(findings: Finding[], directives: Directive[], li
 }
 
 /**
- * The blocks the fix guard needs (fixes.ts guardFixes): for each fix edit, the last block that starts
- * at or before it and the GUARD_LOOKBACK blocks before that, the same ones the guard would look at
- * in the list of all blocks. All blocks when they are not in document order (`ordered`: whether they
- * are, when the caller knows; else they are compared).
+ * Where the fix guard finds the block that holds each fix edit (fixes.ts guardFixes): in the blocks themselves, by the
+ * same rule as in the list of all of them (the last block that starts at or before the edit, or one of the
+ * GUARD_LOOKBACK before it, that holds it). All blocks as a list when they are not in document order (`ordered`:
+ * whether they are, when the caller knows; else they are compared).
+ *
+ * Speed only (eng33): only the blocks near each edit are read, and a guard block is made only of the one that holds it
+ * (once per check). Before, the blocks near every edit were listed
+ * per check, ~400 guard blocks at 100,000 words, each a block and its prose read from memory. Each search starts from
+ * the block the last one found (the edits of a finding's fixes are mostly at one place, the findings come in order).
  */
-export function guardBlocks(blocks: DocumentBlock[], findings: Finding[], bom: number, ordered?: boolean): GuardBlock[] {
+export function guardLookup(blocks: readonly DocumentBlock[], bom: number, ordered?: boolean): GuardBlock[] | GuardLookup {
   // This check's block (`prose`, read without making the placed analysis of a block that moved) and its language.
   const guard = (b: DocumentBlock): GuardBlock => ({ block: b.prose, language: b instanceof PlacedBlock ? b.core.language : b.analysed.language, base: (b.prose.mapBase ?? 0) + bom, shift: bom });
   if (ordered === false) return blocks.map(guard);
   if (ordered === undefined) for (let i = 1; i < blocks.length; i++) if (blocks[i]!.prose.start < blocks[i - 1]!.prose.start) return blocks.map(guard);
-  // The last block at or before each edit; the blocks wanted are those and the GUARD_LOOKBACK before each, in order, once.
-  const found: number[] = [];
-  // Indexed loops: no iterator per finding (this runs over every finding at every edit, nearly all without fixes).
-  for (let fi = 0; fi < findings.length; fi++) {
-    const fixes = findings[fi]!.fixes;
-    for (let xi = 0; xi < fixes.length; xi++) {
-      const edits = fixes[xi]!.edits;
-      for (let ei = 0; ei < edits.length; ei++) {
-        const e = edits[ei]!;
-        let lo = 0;
-        let hi = blocks.length - 1;
-        let at = -1;
-        while (lo <= hi) {
-          const mid = (lo + hi) >> 1;
-          if (blocks[mid]!.prose.start + bom <= e.offset) {
-            at = mid;
-            lo = mid + 1;
-          } else hi = mid - 1;
-        }
-        if (at >= 0) found.push(at);
+  let at = -1;
+  // One guard block per block found (the guard keeps what it learns of a block by its guard block).
+  const made = new Map<DocumentBlock, GuardBlock>();
+  return {
+    blockAt(e) {
+      at = lastStartAtOrBefore(blocks, e.offset - bom, at);
+      for (let i = at; i >= 0 && i >= at - GUARD_LOOKBACK; i--) {
+        const b = blocks[i]!;
+        const p = b.prose;
+        if (p.start + bom > e.offset || e.endOffset > p.end + bom) continue;
+        let g = made.get(b);
+        if (!g) made.set(b, (g = guard(b)));
+        return g;
+      }
+      return undefined;
+    },
+  };
+}
+
+/**
+ * The last of the blocks (in document order) whose prose starts at or before `offset`, -1 when none does: searched from
+ * `from` (a guess, -1 for none) by doubling steps towards the answer, then by halving.
+ */
+export function lastStartAtOrBefore(blocks: readonly DocumentBlock[], offset: number, from: number): number {
+  const n = blocks.length;
+  if (n === 0) return -1;
+  // Bounds: blocks[lo] starts at or before the offset (lo = -1: before the first), blocks[hi] after it (hi = n: past the last).
+  let lo: number;
+  let hi: number;
+  const at = Math.min(Math.max(from, 0), n - 1);
+  if (blocks[at]!.prose.start <= offset) {
+    lo = at;
+    hi = n;
+    for (let step = 1; lo + step < n; step *= 2) {
+      if (blocks[lo + step]!.prose.start <= offset) lo += step;
+      else {
+        hi = lo + step;
+        break;
+      }
+    }
+  } else {
+    hi = at;
+    lo = -1;
+    for (let step = 1; hi - step >= 0; step *= 2) {
+      if (blocks[hi - step]!.prose.start > offset) hi -= step;
+      else {
+        lo = hi - step;
+        break;
       }
     }
   }
-  found.sort((a, b) => a - b);
-  const out: GuardBlock[] = [];
-  let next = 0;
-  for (const at of found) {
-    for (let k = Math.max(next, at - GUARD_LOOKBACK); k <= at; k++) out.push(guard(blocks[k]!));
-    next = Math.max(next, at + 1);
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.prose.start <= offset) lo = mid;
+    else hi = mid;
   }
-  return out;
+  return lo;
 }
 
 /** The first of the first `to` blocks whose section is `section` or later (sections ascend with the blocks). */
