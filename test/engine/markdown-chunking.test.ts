@@ -118,6 +118,30 @@ const documentArb = fc
     return crlf ? text.replace(/\n/g, '\r\n') : text;
   });
 
+/**
+ * `original` parsed, then the edits (share of the text, characters removed, text inserted) one after the other, each
+ * version parsed from the last: those for which `told(k)` with the ends LineIndex.afterEdit found (as the engine tells
+ * the reader), the rest compared by the reader itself. Each version's blocks then equal those of a parse from scratch.
+ */
+function assertEditsParseAsFresh(original: string, edits: ReadonlyArray<readonly [number, number, string]>, told: (k: number) => boolean, label: string): void {
+  clearMarkdownCache();
+  let text = original;
+  parseMarkdown(text);
+  let lines = new LineIndex(text);
+  const versions: Array<[string, ReturnType<typeof normalised>]> = [];
+  for (const [k, [where, remove, insert]] of edits.entries()) {
+    const at = Math.floor(where * text.length);
+    text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + remove));
+    const ends: EditEnds = { prefix: 0, suffix: 0 };
+    lines = LineIndex.afterEdit(lines, text, ends);
+    versions.push([text, normalised(parseMarkdown(text, told(k) ? ends : undefined))]);
+  }
+  for (const [version, incremental] of versions) {
+    clearMarkdownCache();
+    assert.deepStrictEqual(incremental, normalised(parseMarkdown(version)), `${label}${JSON.stringify(version)}`);
+  }
+}
+
 describe('Markdown chunks: the blocks do not depend on where chunk boundaries fall', () => {
   it('generated Markdown (quotes, lists, lazy lines, fences, math, HTML blocks, tables, footnotes, definitions, setext, metadata): chunked equals one parse of the whole, under several groupings (fast-check)', function () {
     this.timeout(60_000);
@@ -231,24 +255,7 @@ describe('Markdown chunks read in part after an edit (spliceChunk): the same as 
       fc.property(documentArb, fc.array(edit, { minLength: 1, maxLength: 5 }), fc.constantFrom(...GROUPINGS), (original, edits, [name, grouping]) => {
         try {
           setChunkGrouping(grouping);
-          clearMarkdownCache();
-          let text = original;
-          parseMarkdown(text);
-          let lines = new LineIndex(text);
-          // The edits one after the other (each read from the last), then each version from scratch. Every other
-          // edit is told where it is, as the engine tells it (LineIndex.afterEdit's comparison); the rest are compared.
-          const versions: Array<[string, ReturnType<typeof normalised>]> = [];
-          for (const [k, [where, remove, insert]] of edits.entries()) {
-            const at = Math.floor(where * text.length);
-            text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + remove));
-            const ends: EditEnds = { prefix: 0, suffix: 0 };
-            lines = LineIndex.afterEdit(lines, text, ends);
-            versions.push([text, normalised(parseMarkdown(text, k % 2 === 1 ? ends : undefined))]);
-          }
-          for (const [version, incremental] of versions) {
-            clearMarkdownCache();
-            assert.deepStrictEqual(incremental, normalised(parseMarkdown(version)), `${name}: ${JSON.stringify(version)}`);
-          }
+          assertEditsParseAsFresh(original, edits, (k) => k % 2 === 1, `${name}: `);
         } finally {
           setChunkGrouping(undefined);
           clearMarkdownCache();
@@ -341,22 +348,7 @@ describe('Markdown after an edit that nests deeply (guardNesting: only what the 
     this.timeout(60_000);
     fc.assert(
       fc.property(documentArb, fc.array(edit, { minLength: 1, maxLength: 5 }), (original, edits) => {
-        clearMarkdownCache();
-        let text = original;
-        parseMarkdown(text);
-        let lines = new LineIndex(text);
-        const versions: Array<[string, ReturnType<typeof normalised>]> = [];
-        for (const [k, [where, remove, insert]] of edits.entries()) {
-          const at = Math.floor(where * text.length);
-          text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + remove));
-          const ends: EditEnds = { prefix: 0, suffix: 0 };
-          lines = LineIndex.afterEdit(lines, text, ends);
-          versions.push([text, normalised(parseMarkdown(text, k % 2 === 0 ? ends : undefined))]);
-        }
-        for (const [version, incremental] of versions) {
-          clearMarkdownCache();
-          assert.deepStrictEqual(incremental, normalised(parseMarkdown(version)), JSON.stringify(version));
-        }
+        assertEditsParseAsFresh(original, edits, (k) => k % 2 === 0, '');
       }),
       { numRuns: 400, seed: 33 },
     );
