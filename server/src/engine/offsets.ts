@@ -177,6 +177,9 @@ function atLineStart(source: string, i: number): boolean {
 /** A character a range may split in two: a carriage return (before a line feed) or half a surrogate pair. */
 const NOT_PLAIN = /[\r\uD800-\uDFFF]/;
 
+/** How many line indexes were made (LineIndex.id). */
+let lineIndexes = 0;
+
 /** Line starts of a text, for 1-based line and UTF-16 column positions. Handles \n, \r\n and \r. */
 export class LineIndex {
   /**
@@ -189,6 +192,13 @@ export class LineIndex {
   private readonly base: readonly number[];
   private readonly shiftFrom: readonly number[];
   private readonly shiftBy: readonly number[];
+  /** A number of its own (no two indexes share one), by which a later index names the one it was made from. */
+  readonly id = ++lineIndexes;
+  /**
+   * When the index was made by afterEdit from an earlier one: that one's id and where this text is as that one's (its
+   * first `prefix` and last `suffix` characters). Numbers only: no earlier version of the text is kept alive by it.
+   */
+  madeAfter: { id: number; prefix: number; suffix: number } | undefined;
 
   /**
    * The line index of `text`, made from that of an earlier version of it (`last`): the line starts
@@ -208,6 +218,14 @@ export class LineIndex {
     const prefix = commonPrefix(old, text, known ? edit.prefix : 0);
     const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix, known ? edit.suffix : 0);
     if (ends) setEnds(ends, old, prefix, suffix);
+    const index = LineIndex.afterEditAt(last, text, prefix, suffix);
+    index.madeAfter = { id: last.id, prefix, suffix };
+    return index;
+  }
+
+  /** afterEdit() once the ends the text shares with the last one's are known. */
+  private static afterEditAt(last: LineIndex, text: string, prefix: number, suffix: number): LineIndex {
+    const old = last.text;
     // A start after character i depends on characters i and i + 1 (a CR before an LF starts no line).
     const from = Math.max(0, prefix - 1);
     const to = Math.max(from, text.length - suffix);

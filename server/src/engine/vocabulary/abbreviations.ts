@@ -1,4 +1,5 @@
 import { PieceScan } from '../incremental.js';
+import type { LineIndex } from '../offsets.js';
 
 /**
  * Abbreviations a document defines itself, and what they stand for. A document that writes
@@ -214,71 +215,158 @@ const FILE_EXTENSION = /\.(?:pdf|png|jpe?g|gif|svg|docx?|xlsx?|pptx?|csv|txt|md|
 /** A web address's host: letters, digits, hyphens and dots, a top-level domain at the end. */
 const HOST_CHAR = /[\p{L}\d.-]/u;
 
+/** An answer for the text, and the line that gave it when true: its start and its end (its line feed, or the text's end). */
+interface Answer {
+  value: boolean;
+  from: number;
+  to: number;
+}
+
+/**
+ * Where a text is as the one the last answers were for (their `text`): the same in its first `prefix` characters, and
+ * from `after` on (`delta` characters further than there), and the lines the edit touched, from `start` to `end`.
+ */
+interface Changed {
+  prefix: number;
+  /** Where the common end starts in the earlier text. */
+  oldAfter: number;
+  delta: number;
+  start: number;
+  end: number;
+}
+
 interface TextAnswers {
   text: string;
-  legend: Map<string, boolean>;
-  site: Map<string, boolean>;
+  /** The id of the text's line index (LineIndex.id), 0 when not known. */
+  lines: number;
+  legend: Map<string, Answer>;
+  site: Map<string, Answer>;
+  /** The answers for the text before the last edit, and where the edit is (speed only, session 17). */
+  before?: { legend: Map<string, Answer>; site: Map<string, Answer>; changed: Changed };
 }
-let answers: TextAnswers = { text: '', legend: new Map(), site: new Map() };
-function answersFor(text: string): TextAnswers {
-  if (answers.text !== text) answers = { text, legend: new Map(), site: new Map() };
+let answers: TextAnswers = { text: '', lines: 0, legend: new Map(), site: new Map() };
+
+/** Forgets the answers for the last text (tests: the next question is answered over the whole text). */
+export function forgetTextAnswers(): void {
+  answers = { text: '', lines: 0, legend: new Map(), site: new Map() };
+}
+
+/**
+ * The answers for `text`. Both tests read a line of the text at a time (an occurrence, the line's start before it, the
+ * rest of its line after it), so after an edit (`lines`: the text's line index, made from the last text's by
+ * LineIndex.afterEdit) an answer for the last text still holds for the lines the edit left alone: a true answer whose
+ * line is untouched stays true, and a false one can only turn true in the lines the edit touched (speed only, session
+ * 17: no search of the whole text per abbreviation at every edit).
+ */
+function answersFor(text: string, lines?: LineIndex): TextAnswers {
+  if (answers.text === text) return answers;
+  const known = lines !== undefined && lines.text === text ? lines : undefined;
+  const last = answers;
+  answers = { text, lines: known ? known.id : 0, legend: new Map(), site: new Map() };
+  const made = known?.madeAfter;
+  if (made && last.lines !== 0 && made.id === last.lines) {
+    const { prefix, suffix } = made;
+    const after = text.length - suffix;
+    const start = prefix === 0 ? 0 : text.lastIndexOf('\n', prefix - 1) + 1;
+    const nl = text.indexOf('\n', after);
+    answers.before = { legend: last.legend, site: last.site, changed: { prefix, oldAfter: last.text.length - suffix, delta: text.length - last.text.length, start, end: nl < 0 ? text.length : nl } };
+  }
   return answers;
 }
 
-/** Each place where the abbreviation stands as a whole word (no letter or digit either side), case as given. */
-function* wholeWord(text: string, word: string): Generator<number> {
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+/**
+ * The answer of `test` for the abbreviation in the text of `a`: asked once per text; after an edit, from the last text's
+ * answer where the lines the edit touched cannot change it (see answersFor), else over the whole text.
+ */
+function answerOf(a: TextAnswers, kind: 'legend' | 'site', abbr: string, test: (text: string, abbr: string, from: number, to: number) => number): boolean {
+  const known = a[kind].get(abbr);
+  if (known) return known.value;
+  const text = a.text;
+  let answer: Answer | undefined;
+  const was = a.before?.[kind].get(abbr);
+  if (was && a.before) {
+    const c = a.before.changed;
+    if (was.value) {
+      // Its line before the edit (its line feed too), or after it (the line feed before it too): the same line.
+      if (was.to < c.prefix) answer = was;
+      else if (was.from - 1 >= c.oldAfter) answer = { value: true, from: was.from + c.delta, to: was.to + c.delta };
+    } else {
+      // No line the edit left alone gives it: only those it touched can.
+      answer = lineAnswer(text, test(text, abbr, c.start, c.end));
+    }
+  }
+  answer ??= lineAnswer(text, test(text, abbr, 0, text.length));
+  a[kind].set(abbr, answer);
+  return answer.value;
+}
+
+/** The answer for a place found (-1: none), with its line. */
+function lineAnswer(text: string, at: number): Answer {
+  if (at < 0) return NO;
+  const nl = text.indexOf('\n', at);
+  return { value: true, from: at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1, to: nl < 0 ? text.length : nl };
+}
+const NO: Answer = { value: false, from: 0, to: 0 };
+
+/** Each place where the abbreviation stands as a whole word (no letter or digit either side), case as given, starting from `from` and ending by `to`. */
+function* wholeWord(text: string, word: string, from = 0, to = text.length): Generator<number> {
+  // Searched in the stretch alone (a slice shares the text's characters): a search of the text from `from` would read
+  // on to its end when the word is not in the stretch.
+  const stretch = from === 0 && to === text.length ? text : text.slice(from, to);
+  for (let i = stretch.indexOf(word); i >= 0; i = stretch.indexOf(word, i + 1)) {
+    const at = from + i;
     const before = at > 0 ? text[at - 1]! : ' ';
     const after = text[at + word.length] ?? ' ';
     if (!/[\p{L}\d]/u.test(before) && !/[\p{L}\d]/u.test(after)) yield at;
   }
 }
 
-/** The text explains the abbreviation in a legend or list of abbreviations (remembered per abbreviation for the last text). */
-export function inLegend(text: string, abbr: string): boolean {
-  const a = answersFor(text);
-  let answer = a.legend.get(abbr);
-  if (answer === undefined) {
-    answer = false;
-    for (const at of wholeWord(text, abbr)) {
-      const lineStart = text.lastIndexOf('\n', at) + 1;
-      if (at - lineStart <= 8 && LEGEND_START.test(text.slice(lineStart, at)) && LEGEND_REST.test(text.slice(at + abbr.length, at + abbr.length + 12))) {
-        answer = true;
-        break;
-      }
-    }
-    a.legend.set(abbr, answer);
+/**
+ * The text explains the abbreviation in a legend or list of abbreviations (remembered per abbreviation for the last
+ * text; `lines`, the text's line index, lets an edited text start from the last text's answer).
+ */
+export function inLegend(text: string, abbr: string, lines?: LineIndex): boolean {
+  return answerOf(answersFor(text, lines), 'legend', abbr, legendAt);
+}
+
+/** Where the abbreviation stands in a legend line between `from` and `to` (see inLegend), -1 if nowhere. */
+function legendAt(text: string, abbr: string, from: number, to: number): number {
+  for (const at of wholeWord(text, abbr, from, to)) {
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    if (at - lineStart <= 8 && LEGEND_START.test(text.slice(lineStart, at)) && LEGEND_REST.test(text.slice(at + abbr.length, at + abbr.length + 12))) return at;
   }
-  return answer;
+  return -1;
 }
 
 /**
  * The abbreviation is a label of a web address's host in the text, not its top-level domain: "https://www.acf.hhs.gov/ofa"
  * for ACF, "uva.nl" for UVA, "mui.com" for MUI. An abbreviation that is a site's name is the name of an organisation or
- * a product. Letters in a link's path (example.org/GNRC-poll.pdf) do not count. Remembered per abbreviation for the last text.
+ * a product. Letters in a link's path (example.org/GNRC-poll.pdf) do not count. Remembered per abbreviation for the last
+ * text (`lines` as for inLegend).
  */
-export function isWebAddressLabel(text: string, abbr: string): boolean {
-  const a = answersFor(text);
-  let answer = a.site.get(abbr);
-  if (answer === undefined) {
-    answer = false;
-    const lower = abbr.toLowerCase();
-    // Only places followed by a dot: "ui" occurs in many words, "ui." in few.
-    for (let at = text.indexOf(`${lower}.`); at >= 0; at = text.indexOf(`${lower}.`, at + 1)) {
-      if (at > 0 && /[\p{L}\d]/u.test(text[at - 1]!)) continue;
-      // Followed by a dot and more host (a label, then a top-level domain of letters).
-      let end = at + lower.length;
-      while (end < text.length && HOST_CHAR.test(text[end]!)) end++;
-      const host = text.slice(at, end).replace(/\.+$/, '');
-      if (!/^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,6}$/u.test(host) || FILE_EXTENSION.test(host)) continue;
-      // Starts a host: after "//", "www." or another label's dot, or a word on its own ("uva.nl"); not inside a path.
-      let start = at;
-      while (start > 0 && HOST_CHAR.test(text[start - 1]!)) start--;
-      if (start > 0 && text[start - 1] === '/' && text[start - 2] !== '/') continue;
-      answer = true;
-      break;
-    }
-    a.site.set(abbr, answer);
+export function isWebAddressLabel(text: string, abbr: string, lines?: LineIndex): boolean {
+  return answerOf(answersFor(text, lines), 'site', abbr, siteAt);
+}
+
+/** Where the abbreviation starts a web address's host between `from` and `to` (see isWebAddressLabel), -1 if nowhere. */
+function siteAt(text: string, abbr: string, from: number, to: number): number {
+  const lower = abbr.toLowerCase();
+  // Only places followed by a dot: "ui" occurs in many words, "ui." in few.
+  // Searched in the stretch alone (see wholeWord); a host ends at its line's end, so none runs past the stretch's.
+  const stretch = from === 0 && to === text.length ? text : text.slice(from, to);
+  for (let i = stretch.indexOf(`${lower}.`); i >= 0; i = stretch.indexOf(`${lower}.`, i + 1)) {
+    const at = from + i;
+    if (at > 0 && /[\p{L}\d]/u.test(text[at - 1]!)) continue;
+    // Followed by a dot and more host (a label, then a top-level domain of letters).
+    let end = at + lower.length;
+    while (end < text.length && HOST_CHAR.test(text[end]!)) end++;
+    const host = text.slice(at, end).replace(/\.+$/, '');
+    if (!/^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,6}$/u.test(host) || FILE_EXTENSION.test(host)) continue;
+    // Starts a host: after "//", "www." or another label's dot, or a word on its own ("uva.nl"); not inside a path.
+    let start = at;
+    while (start > 0 && HOST_CHAR.test(text[start - 1]!)) start--;
+    if (start > 0 && text[start - 1] === '/' && text[start - 2] !== '/') continue;
+    return at;
   }
-  return answer;
+  return -1;
 }

@@ -302,9 +302,9 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         if (acronym.length >= 4 && runs.some((r) => r.includes(acronym))) continue;
         // Explained in a legend or a list of abbreviations ("`PD` persoon met dementie", "MZ: mantelzorger"), which
         // the prose does not show (inline code is not prose).
-        if (inLegend(doc.text, acronym)) continue;
+        if (inLegend(doc.text, acronym, doc.lines)) continue;
         // The name of a website's owner (acf.hhs.gov, mui.com, uva.nl): an organisation or a product known by that name.
-        if (def === undefined && isWebAddressLabel(doc.text, acronym)) continue;
+        if (def === undefined && isWebAddressLabel(doc.text, acronym, doc.lines)) continue;
         const range = doc.blocks[use.block]!.toDocument(use.start, use.end);
         const later = def !== undefined;
         const quiet = !later && !neverExplained;
