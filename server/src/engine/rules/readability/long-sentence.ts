@@ -663,12 +663,10 @@ function researchQuestion(doc: DocumentModel, blockIndex: number, l: BlockLong):
   const section = doc.sections[block.section];
   if (section && namesResearchQuestion(section.title, l.language)) return true;
   // The paragraph that introduces a list of questions, before the list's items.
-  for (let j = blockIndex - 1, k = 0; j >= 0 && k < 30; j--, k++) {
-    const prev = doc.blocks[j]!.prose;
-    if (prev.kind === 'listItem') continue;
-    return prev.kind === 'paragraph' && /:\s*$/.test(prev.text) && namesResearchQuestion(prev.text, l.language);
-  }
-  return false;
+  const intro = introOf(doc, blockIndex);
+  if (intro === undefined) return false;
+  const prev = doc.blocks[intro]!.prose;
+  return prev.kind === 'paragraph' && /:\s*$/.test(prev.text) && namesResearchQuestion(prev.text, l.language);
 }
 
 /**
