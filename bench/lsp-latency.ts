@@ -78,6 +78,13 @@ function rss(pid: number): { peakMb: number; rssMb: number } {
   return { peakMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
 }
 
+/** The process's minor page faults so far (/proc/PID/stat, field 10): each is a 4 KB page touched for the first time. */
+function minorFaults(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces) start after its closing parenthesis; minflt is field 10.
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[7]);
+}
+
 function percentile(sorted: number[], p: number): number {
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[i]!;
@@ -159,6 +166,9 @@ interface SizeResult {
   /** The bench client's own used heap and RSS after the edits. */
   clientHeapMb: number;
   clientRssMb: number;
+  /** The server's minor page faults per edit, and the 4 KB pages one flat copy of the document's text fills. */
+  faultsPerEdit: number;
+  textPages: number;
 }
 
 const clock = () => performance.timeOrigin + performance.now();
@@ -211,6 +221,7 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
   const stamps: Array<{ version: number; start: number; sent: number; seen: number; end: number }> = [];
   const published = client.publicationCount.get(uri) ?? 0;
   let shift = 0;
+  const faultsBefore = minorFaults(client.process.pid!);
   // --pause-every N --pause-ms M: a writer's pause (not timed) after every N edits, as between bursts of typing.
   const pauseEvery = Number(arg('pause-every', '0'));
   const pauseMs = Number(arg('pause-ms', '500'));
@@ -228,6 +239,9 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
   }
   const republished = (client.publicationCount.get(uri) ?? 0) - published;
   const mem = rss(client.process.pid!);
+  const faultsPerEdit = (minorFaults(client.process.pid!) - faultsBefore) / edits;
+  // V8 keeps a text with any character above U+00FF in two bytes per character.
+  const textPages = Math.ceil((text.length * (/[^\u0000-\u00ff]/.test(text) ? 2 : 1)) / 4096);
   const own = process.memoryUsage();
   await client.stop();
   const cpu = client.logs
@@ -307,6 +321,8 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
     gcLong: pauses ? Number(pauses[2]) : NaN,
     gcKinds: pauses ? `major ${pauses[3]} (${pauses[4]} ms), minor ${pauses[5]} (${pauses[6]} ms)` : '',
     clientRssMb: own.rss / 1048576,
+    faultsPerEdit,
+    textPages,
     words,
     mb: text.length / 1024 / 1024,
     firstMs,
@@ -359,6 +375,7 @@ async function main() {
         `  server's own collections: ${r.forcedCount} (${r.forcedIdle} when idle; longest ${fmt(r.forcedMaxMs)} ms); ${r.hit} edits waited for a full collection (heap 10 MB down) (median ${fmt(r.hitMedian)} ms); the other edits: median ${fmt(r.clearMedian)} ms, p95 ${fmt(r.clearP95)} ms, max ${fmt(r.clearMax)} ms`,
         `  where an edit's time went (median / p95 ms; absolute timestamps of the server's timing log): ${r.legs.map((l) => `${l.name} ${fmt(l.median)} / ${fmt(l.p95)}`).join('; ')}`,
         `  server RSS ${fmt(r.rssMb)} MB after the edits (peak ${fmt(r.peakMb)} MB; ${fmt(r.idleMb)} MB before the document); used heap after the last check ${fmt(r.heapMb)} MB; the bench client's own heap ${fmt(r.clientHeapMb)} MB (RSS ${fmt(r.clientRssMb)} MB)`,
+        `  server minor page faults per edit ${r.faultsPerEdit.toFixed(0)} (one flat copy of the text fills ${r.textPages} pages of 4 KB: memory V8 takes fresh from the system for each new large string)`,
         '',
       ].join('\n'),
     );
