@@ -20,6 +20,7 @@
  *
  *   node --expose-gc --import tsx bench/lsp-latency.ts [--sizes 10000,100000] [--edits 1000]
  *     [--pause-every N --pause-ms M]  a pause of M ms (not timed) after every N edits
+ *     [--burst K]                     K one-word changes sent back to back per timed edit (keystrokes faster than checks)
  *     [--bundle FILE]                 another build of the server (paired A/B runs against main)
  *     [--floor]                       the engine checks each document once; edits are checked without it (what the
  *                                     server, the transport and the collector cost per edit on their own)
@@ -225,14 +226,20 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
   // --pause-every N --pause-ms M: a writer's pause (not timed) after every N edits, as between bursts of typing.
   const pauseEvery = Number(arg('pause-every', '0'));
   const pauseMs = Number(arg('pause-ms', '500'));
+  const burst = Math.max(1, Number(arg('burst', '1')));
   for (let i = 0; i < edits; i++) {
     if (pauseEvery > 0 && i > 0 && i % pauseEvery === 0) await new Promise((r) => setTimeout(r, pauseMs));
-    const pos = editPosition(client.document(uri), spaces, random, shift);
-    const word = WORDS[i % WORDS.length]!;
-    shift += word.length;
     t0 = performance.now();
     const start = clock();
-    const version = await client.change(uri, [{ range: { start: pos, end: pos }, text: word }]);
+    let version = 0;
+    // --burst K: K one-word changes sent one after the other (each its own didChange, as an editor sends keystrokes
+    // faster than the server checks), timed from the first to the check of the last.
+    for (let k = 0; k < burst; k++) {
+      const pos = editPosition(client.document(uri), spaces, random, shift);
+      const word = WORDS[(i * burst + k) % WORDS.length]!;
+      shift += word.length;
+      version = await client.change(uri, [{ range: { start: pos, end: pos }, text: word }]);
+    }
     await client.checkedCurrent(uri, 120000);
     times.push(performance.now() - t0);
     stamps.push({ version, start, sent: client.sentAt, seen: client.checkedAt.get(uri) ?? NaN, end: clock() });
@@ -361,7 +368,7 @@ async function main() {
   const edits = Number(arg('edits', '1000'));
   const fmt = (x: number) => x.toFixed(1);
   const results = new Map<number, SizeResult>();
-  process.stdout.write(`Brug LSP latency (didChange → check done), brug.debounceMs = 0, ${edits} one-word edits per size; Markdown from the dev corpus starting with ${BOOK}${process.argv.includes('--floor') ? '; FLOOR: the engine runs for the first check only, edits are checked without it' : ''}\n`);
+  process.stdout.write(`Brug LSP latency (didChange → check done), brug.debounceMs = 0, ${edits} ${Number(arg('burst', '1')) > 1 ? `bursts of ${arg('burst', '1')} one-word changes` : 'one-word edits'} per size; Markdown from the dev corpus starting with ${BOOK}${process.argv.includes('--floor') ? '; FLOOR: the engine runs for the first check only, edits are checked without it' : ''}\n`);
   for (const size of sizes) {
     const r = await measure(size, edits);
     results.set(size, r);

@@ -7,7 +7,8 @@
  */
 import { MessageType, TextDocuments } from 'vscode-languageserver/node';
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { PieceDocuments } from './piece-document.js';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { detectLanguage } from '../engine/language/detect.js';
@@ -36,15 +37,15 @@ const clock = () => performance.timeOrigin + performance.now();
 /** Timing log only: when the last didChange reached the document store, before its text was updated. */
 let changeArrivedAt: number | undefined;
 /**
- * The document store's TextDocument: one that keeps, per document, what the changes since the last check left of its
- * text (edit-track.ts; the engine then compares the texts only around the edit), and with BRUG_LSP_TIMING notes when
- * each change arrives.
+ * The document store: documents kept in pieces (piece-document.ts: a change costs what it changes, the text is joined
+ * once per check), with, per document, what the changes since the last check left of its text (edit-track.ts; the
+ * engine then compares the texts only around the edit), and with BRUG_LSP_TIMING a note of when each change arrives.
  */
-const DOCUMENT_STORE: typeof TextDocument = {
-  ...TextDocument,
-  update: (doc, changes, version) => {
+const DOCUMENT_STORE = {
+  create: PieceDocuments.create,
+  update: (doc: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument => {
     if (TIMING) changeArrivedAt = clock();
-    return updateTracked(TextDocument.update, doc, changes, version);
+    return updateTracked(PieceDocuments.update, doc, changes, version);
   },
 };
 /** The longest a check holds the message loop before it gives other messages a turn. */

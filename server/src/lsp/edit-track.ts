@@ -5,6 +5,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from '../engine/offsets.js';
+import { textLength } from './piece-document.js';
 
 interface Track {
   /** The text last handed to a check. */
@@ -27,7 +28,7 @@ export function updateTracked(update: (doc: TextDocument, changes: Change[], ver
   const track = TRACKS.get(doc);
   if (!track) return update(doc, changes, version);
   for (const change of changes) {
-    const length = doc.getText().length;
+    const length = textLength(doc);
     if ('range' in change && change.range) {
       let { start, end } = change.range;
       if (start.line > end.line || (start.line === end.line && start.character > end.character)) [start, end] = [end, start];
