@@ -516,27 +516,28 @@ function sourceSums(ctx: Context, runs: Array<Run<ClientRun>>): SourceSums {
     const wentTo = prev.length - after;
     const cameTo = runs.length - after;
     if (wentTo >= before && cameTo >= before) {
-      t = newSums(runs);
-      t.clientSrc = last.clientSrc;
-      t.profSrc = last.profSrc;
-      t.reportedMethods = last.reportedMethods;
-      t.ownSources = last.ownSources;
-      t.participantCount = last.participantCount;
-      t.address = last.address;
-      t.allWords = last.allWords;
-      t.client = last.client;
-      t.prof = last.prof;
-      t.participant = last.participant;
+      // Speed only (term34): the last sums corrected in place (the per-run list spliced where the edit stands), not
+      // copied for every run. The runs between are summed on their own first (their lists hold their own run numbers).
+      const s = newSums(runs);
+      for (let k = before; k < cameTo; k++) sumRun(ctx, s, runs, k);
+      t = last;
+      t.runs = runs;
       for (let k = before; k < wentTo; k++) addSums(t, prev[k]!.value, last.sources[k]!, -1);
-      for (let k = 0; k < before; k++) t.sources.push(last.sources[k]!);
-      for (let i = 0; i < 5; i++) for (const k of last.lists[i]!) {
-        if (k >= before) break;
-        t.lists[i]!.push(k);
-      }
-      for (let k = before; k < cameTo; k++) sumRun(ctx, t, runs, k);
-      for (let k = wentTo; k < prev.length; k++) t.sources.push(last.sources[k]!);
+      t.clientSrc += s.clientSrc;
+      t.profSrc += s.profSrc;
+      t.reportedMethods += s.reportedMethods;
+      t.ownSources += s.ownSources;
+      t.participantCount += s.participantCount;
+      t.address += s.address;
+      t.allWords += s.allWords;
+      t.client += s.client;
+      t.prof += s.prof;
+      t.participant += s.participant;
+      replaceRange(t.sources, before, wentTo - before, s.sources);
       const shift = cameTo - wentTo;
-      for (let i = 0; i < 5; i++) for (const k of last.lists[i]!) if (k >= wentTo) t.lists[i]!.push(k + shift);
+      for (let i = 0; i < 5; i++) splicedRuns(t.lists[i]!, before, wentTo, s.lists[i]!, shift);
+      // (The last check had no open run: the open runs are those between.)
+      t.open = s.open;
     }
   }
   if (!t) {
@@ -1359,21 +1360,25 @@ function assemble(ctx: Context, src: Sources, participants: Participants, v: Voi
 }
 
 /** Terms by count (most first), then by word, then by first use: a strict order, the same as sorting them by it in order of first use. */
-function compareTerms(a: [string, TermTotal], b: [string, TermTotal]): number {
-  return b[1].count - a[1].count || compareWords(a[0], b[0]) || a[1].first - b[1].first || a[1].at - b[1].at;
+function compareTerms(word: string, t: TermTotal, b: [string, TermTotal]): number {
+  return b[1].count - t.count || compareWords(word, b[0]) || t.first - b[1].first || t.at - b[1].at;
 }
 
-/** The first MAX_ITEMS terms of a kind in that order, picked in one pass (not all of a long document's terms sorted; speed only, fit23). */
+/**
+ * The first MAX_ITEMS terms of a kind in that order, picked in one pass (not all of a long document's terms sorted; speed
+ * only, fit23). (forEach, and a pair made only for a term that enters the first: no entry pair per term of the
+ * document at every check; speed only, term34.)
+ */
 function topTerms(terms: Map<string, TermTotal>, kind: PeopleKind): Array<[string, TermTotal]> {
   const top: Array<[string, TermTotal]> = [];
-  for (const entry of terms) {
-    if (entry[1].kind !== kind) continue;
-    if (top.length === MAX_ITEMS && compareTerms(entry, top[MAX_ITEMS - 1]!) >= 0) continue;
+  terms.forEach((t, word) => {
+    if (t.kind !== kind) return;
+    if (top.length === MAX_ITEMS && compareTerms(word, t, top[MAX_ITEMS - 1]!) >= 0) return;
     let i = top.length;
-    while (i > 0 && compareTerms(entry, top[i - 1]!) < 0) i--;
-    top.splice(i, 0, entry);
+    while (i > 0 && compareTerms(word, t, top[i - 1]!) < 0) i--;
+    top.splice(i, 0, [word, t]);
     if (top.length > MAX_ITEMS) top.pop();
-  }
+  });
   return top;
 }
 
