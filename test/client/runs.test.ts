@@ -246,4 +246,26 @@ describe('client perspective from per-run summaries: edits in a warm engine equa
       assertWarmEditsMatchFresh(base, { path: `own-${language}.md`, edits: editsOf(pieces), project: perspective, cacheSize: 4000, numRuns: 12, seed: language === 'nl' ? 31 : 32 });
     });
   }
+  for (const language of ['nl', 'en'] as const) {
+    it(`${language}: random edits among 40 paragraphs of their own with method sentences that name who was heard in the list after them (the last sums corrected; a run that reads past its end opened and closed)`, () => {
+      // Distinct paragraphs, one in four a method sentence ending in a colon with a list of who was heard after it (one
+      // list names clients: whether they are a source turns on it): the list may go on past the run's end (an open run:
+      // the sums are then made anew at the next check), and an edit that adds or takes away a method sentence or a list
+      // item changes the sums corrected in place (sourceSums).
+      const para = (i: number) => {
+        const who = (j: number) => (i === 17 && j === 1 ? (language === 'nl' ? 'cliënten' : 'clients') : language === 'nl' ? ['maatschappelijk werkers', 'coaches'][j % 2] : ['social workers', 'coaches'][j % 2]);
+        const items = Array.from({ length: 1 + (i % 5) }, (_, j) => (language === 'nl' ? `- ${j + 2} ${who(j)} uit wijk ${i + 1}` : `- ${j + 2} ${who(j)} from district ${i + 1}`)).join('\n');
+        if (i % 4 === 1) return language === 'nl' ? `In ronde ${i + 1} interviewden wij:\n\n${items}` : `In round ${i + 1} we interviewed:\n\n${items}`;
+        return language === 'nl' ? `Wijk ${i + 1} telt ${i + 40} huishoudens.` : `District ${i + 1} has ${i + 40} households.`;
+      };
+      const method = language === 'nl' ? '## Methode' : '## Methods';
+      const base = [method, ...Array.from({ length: 40 }, (_, i) => para(i))].join('\n\n');
+      const pieces = [
+        ...PIECES[language],
+        language === 'nl' ? '\n\nWij spraken met:\n\n- tien cliënten\n- vier coaches\n\n' : '\n\nWe spoke with:\n\n- ten clients\n- four coaches\n\n',
+        language === 'nl' ? '\n- zes cliënten\n' : '\n- six clients\n',
+      ];
+      assertWarmEditsMatchFresh(base, { path: `methods-${language}.md`, edits: editsOf(pieces, 200), project: perspective, cacheSize: 4000, numRuns: 30, seed: language === 'nl' ? 33 : 34 });
+    });
+  }
 });

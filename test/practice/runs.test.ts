@@ -106,6 +106,34 @@ describe('practice card from per-run summaries: edits in a warm engine equal a c
     }
   });
 
+  for (const language of ['nl', 'en'] as const) {
+    it(`${language}: random edits among 120 paragraphs of their own with pseudo-headings of recommendations, tools and "we recommend" (the last check's lists corrected where the edit stands)`, () => {
+      // Distinct paragraphs, one in three a pseudo-heading with its list, a list item naming a tool or a sentence that
+      // recommends: the runs before and after an edit keep their summaries, and an edit that adds or takes away such an
+      // item or blocks moves the items and runs after it (combineEdit's lists).
+      const para = (i: number) => {
+        const kind = i % 3 === 1 ? 1 + ((i - 1) / 3) % 3 : 0;
+        if (language === 'nl') {
+          if (kind === 1) return `**Aanbevelingen voor wijk ${i + 1}**\n\n- Teamleiders in wijk ${i + 1} plannen ${i + 2} gesprekken met cliënten.`;
+          if (kind === 2) return `- Het stappenplan voor wijk ${i + 1}\n- Een checklist voor ronde ${i + 2}`;
+          if (kind === 3) return `Wij bevelen aan dat teamleiders in wijk ${i + 1} de bezoeken plannen.`;
+          return `Wijk ${i + 1} telt ${i + 40} huishoudens.`;
+        }
+        if (kind === 1) return `**Recommendations for district ${i + 1}**\n\n- Team leaders in district ${i + 1} should plan ${i + 2} meetings with clients.`;
+        if (kind === 2) return `- The toolkit for district ${i + 1}\n- A checklist for round ${i + 2}`;
+        if (kind === 3) return `We recommend that managers in district ${i + 1} plan the visits.`;
+        return `District ${i + 1} has ${i + 40} households.`;
+      };
+      const pieces = [
+        ...PIECES[language],
+        language === 'nl' ? '\n\n- Een sjabloon voor het gesprek\n\n' : '\n\n- A worksheet for the meeting\n\n',
+        language === 'nl' ? '\n\n**Aanbevelingen**\n\n- Teams bespreken de uitkomsten met cliënten.\n\n' : '\n\n**Recommendations**\n\n- Teams should discuss the findings with clients.\n\n',
+      ];
+      const base = [language === 'nl' ? '# Rapport\n\n## Resultaten' : '# Report\n\n## Results', ...Array.from({ length: 120 }, (_, i) => para(i))].join('\n\n');
+      assertWarmEditsMatchFresh(base, { path: `items-${language}.md`, edits: editsOf(pieces, 200), project: card, cacheSize: 4000, numRuns: 30, seed: language === 'nl' ? 25 : 26 });
+    });
+  }
+
   it('nl and en: every list after a pseudo-heading of recommendations counts, also where a run ends between them (120 pairs), and edits follow', () => {
     for (const language of ['nl', 'en'] as const) {
       const N = 120;

@@ -516,27 +516,28 @@ function sourceSums(ctx: Context, runs: Array<Run<ClientRun>>): SourceSums {
     const wentTo = prev.length - after;
     const cameTo = runs.length - after;
     if (wentTo >= before && cameTo >= before) {
-      t = newSums(runs);
-      t.clientSrc = last.clientSrc;
-      t.profSrc = last.profSrc;
-      t.reportedMethods = last.reportedMethods;
-      t.ownSources = last.ownSources;
-      t.participantCount = last.participantCount;
-      t.address = last.address;
-      t.allWords = last.allWords;
-      t.client = last.client;
-      t.prof = last.prof;
-      t.participant = last.participant;
+      // Speed only (term34): the last sums corrected in place (the per-run list spliced where the edit stands), not
+      // copied for every run. The runs between are summed on their own first (their lists hold their own run numbers).
+      const s = newSums(runs);
+      for (let k = before; k < cameTo; k++) sumRun(ctx, s, runs, k);
+      t = last;
+      t.runs = runs;
       for (let k = before; k < wentTo; k++) addSums(t, prev[k]!.value, last.sources[k]!, -1);
-      for (let k = 0; k < before; k++) t.sources.push(last.sources[k]!);
-      for (let i = 0; i < 5; i++) for (const k of last.lists[i]!) {
-        if (k >= before) break;
-        t.lists[i]!.push(k);
-      }
-      for (let k = before; k < cameTo; k++) sumRun(ctx, t, runs, k);
-      for (let k = wentTo; k < prev.length; k++) t.sources.push(last.sources[k]!);
+      t.clientSrc += s.clientSrc;
+      t.profSrc += s.profSrc;
+      t.reportedMethods += s.reportedMethods;
+      t.ownSources += s.ownSources;
+      t.participantCount += s.participantCount;
+      t.address += s.address;
+      t.allWords += s.allWords;
+      t.client += s.client;
+      t.prof += s.prof;
+      t.participant += s.participant;
+      replaceRange(t.sources, before, wentTo - before, s.sources);
       const shift = cameTo - wentTo;
-      for (let i = 0; i < 5; i++) for (const k of last.lists[i]!) if (k >= wentTo) t.lists[i]!.push(k + shift);
+      for (let i = 0; i < 5; i++) splicedRuns(t.lists[i]!, before, wentTo, s.lists[i]!, shift);
+      // (The last check had no open run: the open runs are those between.)
+      t.open = s.open;
     }
   }
   if (!t) {
@@ -685,15 +686,15 @@ interface VoiceParts {
 }
 let LAST_VOICE: VoiceParts | undefined;
 
-function newParts(runs: Array<Run<ClientRun>>, who: number, doc: DocumentModel): VoiceParts {
+function newParts(runs: Array<Run<ClientRun>>, who: number, blocks: VoiceParts['blocks']): VoiceParts {
   return {
-    runs, who, blocks: new WeakRef(doc.blocks), carry: [], question: [], prevHeading: [], rvs: [], clientQuotes: 0, professionalQuotes: 0, voice: 0, experience: 0,
+    runs, who, blocks, carry: [], question: [], prevHeading: [], rvs: [], clientQuotes: 0, professionalQuotes: 0, voice: 0, experience: 0,
     involvementCount: 0, involvementRuns: [], statementRuns: [], quoteRuns: [], counterRuns: [], c: 'unknown', q: false,
   };
 }
 
 function voiceAll(ctx: Context, runs: Array<Run<ClientRun>>, participants: Participants, who: number): VoiceParts {
-  const p = newParts(runs, who, ctx.doc);
+  const p = newParts(runs, who, new WeakRef(ctx.doc.blocks));
   for (let k = 0; k < runs.length; k++) voiceRun(ctx, p, runs, k, participants, who);
   p.carry.push(p.c);
   p.question.push(p.q);
@@ -752,6 +753,10 @@ function voiceRun(ctx: Context, p: VoiceParts, runs: Array<Run<ClientRun>>, k: n
  * engine placed its blocks anew or next to such a block (a citation right after a quotation may stand in the next
  * block's source). Undefined, to combine all runs, when a kept run's source reads answer otherwise or the runs after the
  * stretch start with another lead-in, question or heading before them.
+ *
+ * Speed only (term34): the last parts are corrected in place (their per-run lists spliced where the stretch stands),
+ * not copied into new lists of every run (~15 KB an edit at 100k words); `last` is changed only once the edit is known
+ * to be one it can take, so an undefined answer leaves it as it was (voiceAll does not read it).
  */
 function voiceEdit(ctx: Context, last: VoiceParts, change: RunChange<ClientRun>, runs: Array<Run<ClientRun>>, participants: Participants): VoiceParts | undefined {
   const { doc } = ctx;
@@ -773,55 +778,73 @@ function voiceEdit(ctx: Context, last: VoiceParts, change: RunChange<ClientRun>,
     const rv = last.rvs[j];
     if (rv && rv.probes.length && runs[j + shift]!.from < keptFrom && !sameAnswers(doc, runs[j + shift]!.from, rv)) return undefined;
   }
-  const p = newParts(runs, last.who, doc);
-  p.clientQuotes = last.clientQuotes;
-  p.professionalQuotes = last.professionalQuotes;
-  p.voice = last.voice;
-  p.experience = last.experience;
-  p.involvementCount = last.involvementCount;
-  for (let k = before; k < wentTo; k++) countVoice(p, last.rvs[k], prev[k]!.value.involvementCount, -1);
-  for (let k = 0; k < before; k++) {
-    p.carry.push(last.carry[k]!);
-    p.question.push(last.question[k]!);
-    p.prevHeading.push(last.prevHeading[k]!);
-    p.rvs.push(last.rvs[k]);
-  }
-  for (const [from, to] of [[last.involvementRuns, p.involvementRuns], [last.statementRuns, p.statementRuns], [last.quoteRuns, p.quoteRuns], [last.counterRuns, p.counterRuns]] as const) {
-    for (const k of from) {
-      if (k >= before) break;
-      to.push(k);
+  // The runs between combined into parts of their own: their per-run lists hold the stretch's entries only (the run
+  // numbers in the lists of items are the runs' own).
+  const s = newParts(runs, last.who, last.blocks);
+  s.clientQuotes = last.clientQuotes;
+  s.professionalQuotes = last.professionalQuotes;
+  s.voice = last.voice;
+  s.experience = last.experience;
+  s.involvementCount = last.involvementCount;
+  for (let k = before; k < wentTo; k++) countVoice(s, last.rvs[k], prev[k]!.value.involvementCount, -1);
+  s.c = last.carry[before]!;
+  s.q = last.question[before]!;
+  for (let k = before; k < cameTo; k++) voiceRun(ctx, s, runs, k, participants, last.who);
+  if (after > 0) {
+    // The lead-in and question the first run after the stretch starts with (a new section sets them back), as at the last check.
+    const resets = cameTo === 0 || runs[cameTo - 1]!.section !== runs[cameTo]!.section;
+    if (resets !== (wentTo === 0 || prev[wentTo - 1]!.section !== prev[wentTo]!.section)) return undefined;
+    if (!resets && (s.c !== last.carry[wentTo] || s.q !== last.question[wentTo])) return undefined;
+    if (runs[cameTo]!.value.events.length) {
+      const from = runs[cameTo]!.from;
+      if ((from > 0 && !!factsOf(doc, from - 1)?.heading) !== last.prevHeading[wentTo]) return undefined;
     }
   }
-  p.c = last.carry[before]!;
-  p.q = last.question[before]!;
-  for (let k = before; k < cameTo; k++) voiceRun(ctx, p, runs, k, participants, last.who);
-  // The lead-in and question the first run after the stretch starts with (a new section sets them back), as at the last check.
-  p.carry.push(p.c);
-  p.question.push(p.q);
-  if (after === 0) return p;
-  const resets = cameTo === 0 || runs[cameTo - 1]!.section !== runs[cameTo]!.section;
-  if (resets !== (wentTo === 0 || prev[wentTo - 1]!.section !== prev[wentTo]!.section)) return undefined;
-  if (!resets && (p.c !== last.carry[wentTo] || p.q !== last.question[wentTo])) return undefined;
-  if (runs[cameTo]!.value.events.length) {
-    const from = runs[cameTo]!.from;
-    if ((from > 0 && !!factsOf(doc, from - 1)?.heading) !== last.prevHeading[wentTo]) return undefined;
+  // The edit is taken: the last parts become this check's. The lead-in and question lists have one entry more (after
+  // the last run): the stretch's entries and the one after it replace the last check's from `before` to `wentTo`.
+  const p = last;
+  p.runs = runs;
+  p.blocks = new WeakRef(doc.blocks);
+  s.carry.push(s.c);
+  s.question.push(s.q);
+  replaceRange(p.carry, before, wentTo + 1 - before, s.carry);
+  replaceRange(p.question, before, wentTo + 1 - before, s.question);
+  replaceRange(p.prevHeading, before, wentTo - before, s.prevHeading);
+  replaceRange(p.rvs, before, wentTo - before, s.rvs);
+  p.clientQuotes = s.clientQuotes;
+  p.professionalQuotes = s.professionalQuotes;
+  p.voice = s.voice;
+  p.experience = s.experience;
+  p.involvementCount = s.involvementCount;
+  p.involvementRuns = splicedRuns(p.involvementRuns, before, wentTo, s.involvementRuns, shift);
+  p.statementRuns = splicedRuns(p.statementRuns, before, wentTo, s.statementRuns, shift);
+  p.quoteRuns = splicedRuns(p.quoteRuns, before, wentTo, s.quoteRuns, shift);
+  p.counterRuns = splicedRuns(p.counterRuns, before, wentTo, s.counterRuns, shift);
+  if (after === 0) {
+    p.c = s.c;
+    p.q = s.q;
   }
-  for (let j = wentTo; j < prev.length; j++) {
-    if (j > wentTo) {
-      p.carry.push(last.carry[j]!);
-      p.question.push(last.question[j]!);
-    }
-    p.prevHeading.push(last.prevHeading[j]!);
-    p.rvs.push(last.rvs[j]);
-  }
-  p.carry.push(last.carry[prev.length]!);
-  p.question.push(last.question[prev.length]!);
-  for (const [from, to] of [[last.involvementRuns, p.involvementRuns], [last.statementRuns, p.statementRuns], [last.quoteRuns, p.quoteRuns], [last.counterRuns, p.counterRuns]] as const) {
-    for (const k of from) if (k >= wentTo) to.push(k + shift);
-  }
-  p.c = last.c;
-  p.q = last.q;
   return p;
+}
+
+/** `list` with its `count` entries from `from` on replaced by `items` (in place; written over when as many). */
+function replaceRange<T>(list: T[], from: number, count: number, items: readonly T[]): void {
+  if (count === items.length) for (let i = 0; i < count; i++) list[from + i] = items[i]!;
+  else list.splice(from, count, ...items);
+}
+
+/**
+ * A sorted list of run numbers with those in [from, to) replaced by `came` (sorted, within the new stretch) and those
+ * after moved by `shift`: in place (the list itself, unchanged when nothing came, went or moved).
+ */
+function splicedRuns(list: number[], from: number, to: number, came: readonly number[], shift: number): number[] {
+  let a = 0;
+  while (a < list.length && list[a]! < from) a++;
+  let b = a;
+  while (b < list.length && list[b]! < to) b++;
+  if (shift !== 0) for (let i = b; i < list.length; i++) list[i]! += shift;
+  if (b > a || came.length > 0) replaceRange(list, a, b - a, came);
+  return list;
 }
 
 /** The first items of each kind, in document order, placed now: involvement cues, statements, client quotations, counter-evidence. */
@@ -1337,21 +1360,25 @@ function assemble(ctx: Context, src: Sources, participants: Participants, v: Voi
 }
 
 /** Terms by count (most first), then by word, then by first use: a strict order, the same as sorting them by it in order of first use. */
-function compareTerms(a: [string, TermTotal], b: [string, TermTotal]): number {
-  return b[1].count - a[1].count || compareWords(a[0], b[0]) || a[1].first - b[1].first || a[1].at - b[1].at;
+function compareTerms(word: string, t: TermTotal, b: [string, TermTotal]): number {
+  return b[1].count - t.count || compareWords(word, b[0]) || t.first - b[1].first || t.at - b[1].at;
 }
 
-/** The first MAX_ITEMS terms of a kind in that order, picked in one pass (not all of a long document's terms sorted; speed only, fit23). */
+/**
+ * The first MAX_ITEMS terms of a kind in that order, picked in one pass (not all of a long document's terms sorted; speed
+ * only, fit23). (forEach, and a pair made only for a term that enters the first: no entry pair per term of the
+ * document at every check; speed only, term34.)
+ */
 function topTerms(terms: Map<string, TermTotal>, kind: PeopleKind): Array<[string, TermTotal]> {
   const top: Array<[string, TermTotal]> = [];
-  for (const entry of terms) {
-    if (entry[1].kind !== kind) continue;
-    if (top.length === MAX_ITEMS && compareTerms(entry, top[MAX_ITEMS - 1]!) >= 0) continue;
+  terms.forEach((t, word) => {
+    if (t.kind !== kind) return;
+    if (top.length === MAX_ITEMS && compareTerms(word, t, top[MAX_ITEMS - 1]!) >= 0) return;
     let i = top.length;
-    while (i > 0 && compareTerms(entry, top[i - 1]!) < 0) i--;
-    top.splice(i, 0, entry);
+    while (i > 0 && compareTerms(word, t, top[i - 1]!) < 0) i--;
+    top.splice(i, 0, [word, t]);
     if (top.length > MAX_ITEMS) top.pop();
-  }
+  });
   return top;
 }
 
