@@ -64,6 +64,31 @@ describe('readability/long-sentence: ranked long sentences kept per section equa
     });
   }
 
+  for (const [file, language] of [['rapport-schuldhulp.md', 'nl'], ['report-employment-support.md', 'en']] as const) {
+    it(`${language}: random edits before many sections, which move as a whole (ls34: sections made only with a long sentence, none made anew without one)`, () => {
+      const sample = readFileSync(join(SAMPLES, file), 'utf8');
+      // Sections after the edits: long sentences of one length in several blocks (ties), a lead-in label in bold (a block
+      // asked at each check), a long question, a heading that names a research question; sections whose only block
+      // asked at each check has no long sentence, sections without any; copies of sections too.
+      const label = language === 'nl' ? '**Wat de inwoners zeiden over de brieven**' : '**What the residents said about the letters**';
+      const section = (i: number) =>
+        [
+          `## ${i % 4 === 3 ? (language === 'nl' ? 'Onderzoeksvraag' : 'Research question') : `${language === 'nl' ? 'Deel' : 'Part'} ${i}`}`,
+          LONG[language],
+          i % 2 === 0 ? `${label}: ${LONG[language]}` : language === 'nl' ? `Korte alinea ${i}.` : `Short paragraph ${i}.`,
+          LONG[language],
+          i % 3 === 0 ? QUESTION[language] : `${LONG[language].slice(0, -1)} ${i}.`,
+        ].join('\n\n');
+      const labelOnly = (i: number) => `## ${language === 'nl' ? 'Noot' : 'Note'} ${i}\n\n${language === 'nl' ? '**Let op**: Kort.' : '**Note**: Short.'}`;
+      const short = (i: number) => `## ${language === 'nl' ? 'Kort' : 'Short'} ${i}\n\n${language === 'nl' ? `Korte alinea ${i}.` : `Short paragraph ${i}.`}`;
+      const later = Array.from({ length: 12 }, (_, i) => (i % 3 === 1 ? labelOnly(i % 4) : i % 6 === 2 ? short(i) : section(i % 8))).join('\n\n');
+      const base = `${sample}\n\n${later}\n`;
+      // The edits fall in the first fifth of the text (the sample): the sections after them move.
+      const before = editsOf(PIECES[language]).map((e) => ({ ...e, at: e.at * 0.2 }));
+      assertWarmEditsMatchFresh(base, { path: `moved-along-${language}.md`, edits: before, project: longSentences, cacheSize: 4000, numRuns: 25, seed: language === 'nl' ? 341 : 342 });
+    });
+  }
+
   it('nl + en: edits in the later runs of a long section (its first run, which keys its state, unchanged)', () => {
     for (const language of ['nl', 'en'] as const) {
       const sample = readFileSync(join(SAMPLES, language === 'nl' ? 'rapport-schuldhulp.md' : 'report-employment-support.md'), 'utf8');

@@ -104,6 +104,11 @@ interface RunLong {
   asked?: number[];
   /** Per asked block (as `asked`), its answer of the last check with what it was read from (askedLong). */
   answers?: Array<AskedAnswer | undefined>;
+  /**
+   * The state of the section whose runs start with this one (SectionState, by the first of its sources): a field of the
+   * summary rather than a weak map keyed by it (speed only, ls34: no look-up per section at every edit; the same lifetime).
+   */
+  state?: SectionState;
 }
 /** An asked block's long sentences, with the block's sentences, source map and place in the map they were made from. */
 interface AskedAnswer {
@@ -137,7 +142,8 @@ function runLongSentences(doc: DocumentModel, from: number, to: number, max: num
       long.push({ k: i - from, l });
     }
   }
-  return asked ? { blocks, sentences, long, asked } : { blocks, sentences, long };
+  // (Every summary with all its fields from the start, those set later too: one shape for the loops over the runs.)
+  return { blocks, sentences, long, asked, answers: undefined, state: undefined };
 }
 
 /**
@@ -330,8 +336,6 @@ interface SectionState {
   /** The number of the last check in which it served a section (each state serves one section per check). */
   usedAt?: number;
 }
-/** Per section, by the first of its sources (a run's summary: the same object while the run's blocks are the same). */
-const STATES = new WeakMap<object, SectionState>();
 
 /** How a section's long sentences are ordered: longest first, then by their block's place (a stable sort keeps the rest). */
 const byLength = (a: LongSentence, b: LongSentence) => b.l.words - a.l.words || a.block.prose.start - b.block.prose.start;
@@ -412,6 +416,89 @@ function sameSources(doc: DocumentModel, g: SectionGroup, sources: readonly obje
     if (v.asked) for (let a = 0; a < v.asked.length; a++) if (sources[s++] !== askedLong(v, a, doc.blocks[run.from + v.asked[a]!]!, max, summaryMax, clauseMax)) return false;
   }
   return s === sources.length;
+}
+
+/**
+ * The sections of the runs that have a long sentence (or a block asked at each check), each with its runs (those not
+ * skipped: without blocks that count, or in a section left alone, `thanks`) and its sentences, in the order the sections
+ * come. Speed and garbage only (ls34): a section is made only once one of its runs has a long sentence (most sections of
+ * a long report have none: no object and list for each of them at every edit); the same sections as groupsInAnyOrder.
+ */
+function groupsOf(runs: ReadonlyArray<Run<RunLong>>, thanks: ReadonlySet<number>): SectionGroup[] {
+  const groups: SectionGroup[] = [];
+  const skip = thanks.size > 0;
+  const pending = PENDING;
+  let section = NaN;
+  let highest = -Infinity;
+  let sentences = 0;
+  let long = false;
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!;
+    const v = run.value;
+    if (v.blocks === 0 || (skip && thanks.has(run.section))) continue;
+    if (run.section !== section) {
+      // A section that comes back after another (its runs not consecutive): read as before.
+      if (run.section <= highest) {
+        pending.length = 0;
+        return groupsInAnyOrder(runs, thanks);
+      }
+      if (long) groups.push({ section, sources: NO_SOURCES, runs: pending.slice(), sentences, long, state: undefined, movedState: undefined, movedBy: undefined });
+      pending.length = 0;
+      sentences = 0;
+      long = false;
+      section = highest = run.section;
+    }
+    pending.push(run);
+    sentences += v.sentences;
+    // (NO_LONG is the list of every run without one: no list read.)
+    if (v.long !== NO_LONG) long = true;
+  }
+  if (long) groups.push({ section, sources: NO_SOURCES, runs: pending.slice(), sentences, long, state: undefined, movedState: undefined, movedBy: undefined });
+  pending.length = 0;
+  return groups;
+}
+/** The runs of the section groupsOf is reading (emptied after each section: no run kept between checks). */
+const PENDING: Array<Run<RunLong>> = [];
+
+/** groupsOf() when a section's runs may come apart (a section after the last one seen is a new group, else looked up). */
+function groupsInAnyOrder(runs: ReadonlyArray<Run<RunLong>>, thanks: ReadonlySet<number>): SectionGroup[] {
+  const groups: SectionGroup[] = [];
+  // (Sections come in increasing order: a section after the last one seen is a new group, without a look-up; the map
+  // is made only if a section came back after another. Speed and garbage only, doc32.)
+  let groupOf: Map<number, SectionGroup> | undefined;
+  let highest = -Infinity;
+  // (Indexed loops over the runs, sections and findings here: no iterator result per element at every edit.)
+  let current: SectionGroup | undefined;
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!;
+    const v = run.value;
+    if (v.blocks === 0 || thanks.has(run.section)) continue;
+    // (A section's runs are consecutive: the map is asked when the section changes.)
+    let g = current !== undefined && current.section === run.section ? current : undefined;
+    if (!g && run.section <= highest) {
+      if (!groupOf) {
+        groupOf = new Map();
+        for (let k = 0; k < groups.length; k++) groupOf.set(groups[k]!.section, groups[k]!);
+      }
+      g = groupOf.get(run.section);
+    }
+    if (!g) {
+      g = { section: run.section, sources: NO_SOURCES, runs: [], sentences: 0, long: false, state: undefined, movedState: undefined, movedBy: undefined };
+      groupOf?.set(run.section, g);
+      groups.push(g);
+      if (run.section > highest) highest = run.section;
+    }
+    current = g;
+    g.runs.push(run);
+    g.sentences += v.sentences;
+    if (v.long.length > 0) g.long = true;
+  }
+  // A section without a long sentence gathers none, marks none and has no finding: left out (speed only, doc32; most
+  // sections of a long report, which an edit would otherwise walk one by one).
+  let kept = 0;
+  for (let gi = 0; gi < groups.length; gi++) if (groups[gi]!.long) groups[kept++] = groups[gi]!;
+  groups.length = kept;
+  return groups;
 }
 
 /** Whether two lists hold the same runs (the same objects in the same order). */
@@ -811,42 +898,7 @@ export const longSentence: DocumentRule = {
     // Sentences per section (the innermost heading above them; -1 before the first heading), in the order the sections
     // come: what each section's long sentences are gathered from (its runs' summaries, the answers of blocks asked at
     // each check) and the runs themselves (a section's blocks are consecutive).
-    const groups: SectionGroup[] = [];
-    // (Sections come in increasing order: a section after the last one seen is a new group, without a look-up; the map
-    // is made only if a section came back after another. Speed and garbage only, doc32.)
-    let groupOf: Map<number, SectionGroup> | undefined;
-    let highest = -Infinity;
-    // (Indexed loops over the runs, sections and findings here: no iterator result per element at every edit.)
-    let current: SectionGroup | undefined;
-    for (let r = 0; r < runs.length; r++) {
-      const run = runs[r]!;
-      const v = run.value;
-      if (v.blocks === 0 || thanks.has(run.section)) continue;
-      // (A section's runs are consecutive: the map is asked when the section changes.)
-      let g = current !== undefined && current.section === run.section ? current : undefined;
-      if (!g && run.section <= highest) {
-        if (!groupOf) {
-          groupOf = new Map();
-          for (let k = 0; k < groups.length; k++) groupOf.set(groups[k]!.section, groups[k]!);
-        }
-        g = groupOf.get(run.section);
-      }
-      if (!g) {
-        g = { section: run.section, sources: NO_SOURCES, runs: [], sentences: 0, long: false, state: undefined, movedState: undefined, movedBy: undefined };
-        groupOf?.set(run.section, g);
-        groups.push(g);
-        if (run.section > highest) highest = run.section;
-      }
-      current = g;
-      g.runs.push(run);
-      g.sentences += v.sentences;
-      if (v.long.length > 0) g.long = true;
-    }
-    // A section without a long sentence gathers none, marks none and has no finding: left out (speed only, doc32; most
-    // sections of a long report, which an edit would otherwise walk one by one).
-    let kept = 0;
-    for (let gi = 0; gi < groups.length; gi++) if (groups[gi]!.long) groups[kept++] = groups[gi]!;
-    groups.length = kept;
+    const groups = groupsOf(runs, thanks);
     // The blocks that are the last check's block objects (the first `same`): a section among them whose state served it
     // at the last check, with the same runs, is as it was then (see unchanged).
     const same = samePrefix(doc.blocks, LAST_BLOCKS?.deref() ?? NO_BLOCKS);
@@ -858,7 +910,7 @@ export const longSentence: DocumentRule = {
     // (A state that served a section in this check has `usedAt` this check's number: no set of them per check.)
     for (let gi = 0; gi < groups.length; gi++) {
       const g = groups[gi]!;
-      const known = STATES.get(g.runs[0]!.value);
+      const known = g.runs[0]!.value.state;
       // Each state serves one section per check (sections of the same text share their sources: each has its own blocks).
       if (known && known.usedAt !== now && unchanged(g, known, same, now, gatherKey) && questionsRanked(doc, g, known)) {
         // Speed only (session 12): the same runs of the same block objects as at the last check, which this state served
@@ -874,7 +926,8 @@ export const longSentence: DocumentRule = {
           g.state = known;
         } else {
           g.state = gather(doc, g, gatherKey, max, summaryMax, clauseMax, marginOf);
-          if (!(known && known.usedAt === now)) STATES.set(g.sources[0]!, g.state);
+          // (Per section, by the first of its sources: a run's summary, the same object while the run's blocks are the same.)
+          if (!(known && known.usedAt === now)) g.runs[0]!.value.state = g.state;
         }
       }
       g.state.usedAt = now;
@@ -916,6 +969,14 @@ export const longSentence: DocumentRule = {
       // maps at the same bases): the same findings, without mapping each sentence again (speed only, lsp10c).
       // A section after an edit has moved as a whole: every place by the same distance (the same maps, each base moved
       // by it, and the section's heading too); its findings are moved in place (moveFindings).
+      // A section whose blocks asked at each check have no long sentence has no finding (speed only, ls34: not made anew
+      // at every check). What a check notes of a section whose findings it made, it notes of this one.
+      if (long.length === 0) {
+        const seen = state.seen;
+        if (seen !== undefined) (seen.check = now), (seen.by = 0), (seen.runs = g.runs);
+        else state.seen = { check: now, by: 0, runs: g.runs };
+        continue;
+      }
       const made = state.made;
       if (made && made.options === options && made.bom === bom && long.length > 0 && sameMarks(made.marks, top, now)) {
         const by = movedBy(doc, g, state);
