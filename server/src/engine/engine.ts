@@ -783,18 +783,13 @@ export class Engine {
         const sev = this.severityOf(rule, config);
         if (!sev) continue;
         const { offset, endOffset } = b.toDocument(f.start, f.end);
-        const finding: Finding = {
-          ruleId: f.ruleId,
-          severity: config.rules[f.ruleId]?.severity && config.rules[f.ruleId]?.severity !== 'off' ? sev : (f.severity ?? sev),
-          message: f.message,
-          offset,
-          endOffset,
-          fixes: !f.fixes?.length ? NO_FIXES : f.fixes.map((x) => ({
-            ...x,
-            edits: x.edits.map((e) => ({ newText: e.newText, ...b.toDocument(e.start, e.end) })),
-          })),
-        };
-        if (f.data) finding.data = f.data;
+        const severity = config.rules[f.ruleId]?.severity && config.rules[f.ruleId]?.severity !== 'off' ? sev : (f.severity ?? sev);
+        const fixes = !f.fixes?.length ? NO_FIXES : f.fixes.map((x) => ({
+          ...x,
+          edits: x.edits.map((e) => ({ newText: e.newText, ...b.toDocument(e.start, e.end) })),
+        }));
+        // (Data in the literal: see findingOf.)
+        const finding: Finding = f.data ? { ruleId: f.ruleId, severity, message: f.message, offset, endOffset, fixes, data: f.data } : { ruleId: f.ruleId, severity, message: f.message, offset, endOffset, fixes };
         findings.push(finding);
         screenFinding(screen, finding);
       }
@@ -1473,11 +1468,21 @@ function asFinding(f: DocumentFinding, ruleId: string, severity: Severity): Find
   // range or fixes (fixes.ts snapFinding, guardFixes): such a finding differs from its rule's and is made anew.
   const last = MADE.get(f);
   if (last !== undefined && last.offset === f.offset && last.endOffset === f.endOffset && last.fixes === fixes && last.severity === sev && last.message === f.message && last.related === f.related && last.data === f.data && last.ruleId === ruleId) return last;
-  const out: Finding = { ruleId, severity: sev, message: f.message, offset: f.offset, endOffset: f.endOffset, fixes };
-  if (f.related !== undefined) out.related = f.related;
-  if (f.data !== undefined) out.data = f.data;
+  const out = findingOf(f, ruleId, sev, fixes);
   MADE.set(f, out);
   return out;
+}
+
+/**
+ * The engine's finding of a document rule's, its fields in the order they always had (related and data only when the
+ * rule gave them). Speed only (eng34): made in one literal per shape, with every field in the object itself: a field
+ * added after the literal went to a separate property store (112 bytes a finding with data instead of 80; ~425 findings
+ * that an edit moved are made anew per check at 100,000 words, and kept until the next one).
+ */
+function findingOf(f: DocumentFinding, ruleId: string, severity: Severity, fixes: Fix[]): Finding {
+  const { message, offset, endOffset, related, data } = f;
+  if (data === undefined) return related === undefined ? { ruleId, severity, message, offset, endOffset, fixes } : { ruleId, severity, message, offset, endOffset, fixes, related };
+  return related === undefined ? { ruleId, severity, message, offset, endOffset, fixes, data } : { ruleId, severity, message, offset, endOffset, fixes, related, data };
 }
 
 /**
@@ -1489,10 +1494,7 @@ function asFindingAfter(f: DocumentFinding, ruleId: string, severity: Severity, 
   const sev = f.severity ?? severity;
   const fixes = f.fixes?.length ? f.fixes : NO_FIXES;
   if (f.offset === lastOffset && last.offset === f.offset && last.endOffset === f.endOffset && last.fixes === fixes && last.severity === sev && last.message === f.message && last.related === f.related && last.data === f.data && last.ruleId === ruleId) return last;
-  const out: Finding = { ruleId, severity: sev, message: f.message, offset: f.offset, endOffset: f.endOffset, fixes };
-  if (f.related !== undefined) out.related = f.related;
-  if (f.data !== undefined) out.data = f.data;
-  return out;
+  return findingOf(f, ruleId, sev, fixes);
 }
 
 /**
