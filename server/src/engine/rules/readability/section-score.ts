@@ -10,6 +10,7 @@ import type { Language } from '../../types.js';
 import { adoptedSections, isAcknowledgements, isRunningText, samePrefix } from './prose.js';
 import { BlockStates, Tally } from '../../incremental.js';
 import { RunSlots } from '../block-runs.js';
+import type { RunChange } from '../block-runs.js';
 
 export const sectionScore: DocumentRule = {
   scope: 'document',
@@ -44,12 +45,27 @@ export const sectionScore: DocumentRule = {
   },
   check(doc, ctx) {
     const out = [];
-    // The running-text paragraphs with their places, and each section's counts of them (see proseCountsByPlace).
-    const paragraphs = proseOf(doc);
-    const prose = proseCountsByPlace(doc, paragraphs);
+    // Speed only (session 9): which blocks are running-text paragraphs, and their counts, from the runs' summaries.
+    const all = RUNS.runs(doc, (from, to) => runProse(doc, from, to));
+    // Each section's counts of its running-text paragraphs, kept from the last check and corrected by the blocks an edit
+    // changed (see sectionCounts); from the paragraphs' places (proseCountsByPlace) when the sections do not nest.
+    let paragraphs: Prose | undefined;
+    let prose = sectionCounts(doc, all, RUNS.change());
+    if (prose === undefined) prose = proseCountsByPlace(doc, (paragraphs = proseOf(doc, all)));
     const adopted = adoptedSections(doc);
     let terms: Tally<string> | undefined;
-    for (const [i, s] of doc.sections.entries()) {
+    // The options, read once per check (speed only, abbr34: not per section).
+    const minWords = numberOption(sectionScore.meta, ctx, 'minWords');
+    const summaryTarget = numberOption(sectionScore.meta, ctx, 'summaryTarget');
+    const bodyTarget = numberOption(sectionScore.meta, ctx, 'bodyTarget');
+    const minAverageSentenceWords = numberOption(sectionScore.meta, ctx, 'minAverageSentenceWords');
+    const minProseShare = numberOption(sectionScore.meta, ctx, 'minProseShare');
+    const sections = doc.sections;
+    for (let i = 0; i < sections.length; i++) {
+      const s = sections[i]!;
+      // (A section without running text first: the cheapest test; each test here only drops the section.)
+      const counts = prose[i];
+      if (!counts) continue;
       if (s.role === 'references' || s.role === 'appendix' || s.role === 'title') continue;
       // Acknowledgements are written for those thanked, not for the practitioner reader.
       if (isAcknowledgements(s)) continue;
@@ -59,17 +75,15 @@ export const sectionScore: DocumentRule = {
       // ("Jonger dan 15 jaar: percentage inwoners …", "What we did: - Build …") are not prose to rewrite, and their
       // long words in short fragments pull a score down that says nothing about the text (judged false on the dev
       // corpus: test/judged/findings.tsv, test/judged/quiet3-sample.tsv). A section with too little running text is not scored.
-      const counts = prose[i];
-      if (!counts) continue;
       const m = sectionMetrics(i, counts, s.language);
-      if (m.words < numberOption(sectionScore.meta, ctx, 'minWords')) continue;
+      if (m.words < minWords) continue;
       const summaryLike = s.role === 'summary' || s.role === 'recommendations';
-      const target = numberOption(sectionScore.meta, ctx, summaryLike ? 'summaryTarget' : 'bodyTarget');
+      const target = summaryLike ? summaryTarget : bodyTarget;
       if (m.score >= target) continue;
       // A body section is reported when its sentences are long on average: the cause a rewrite can fix. The summary and
       // the recommendations, which practitioners read first, keep their stricter target whatever the cause.
-      if (!summaryLike && m.averageSentenceLength < numberOption(sectionScore.meta, ctx, 'minAverageSentenceWords')) continue;
-      if (m.words < numberOption(sectionScore.meta, ctx, 'minProseShare') * s.metrics.words) continue;
+      if (!summaryLike && m.averageSentenceLength < minAverageSentenceWords) continue;
+      if (m.words < minProseShare * s.metrics.words) continue;
 
       // Findings do not stack: when only the sentence length pulls the score down, the
       // long-sentence rule's findings in the section say it. A body section is flagged here when
@@ -82,7 +96,7 @@ export const sectionScore: DocumentRule = {
       // reach), and there is nothing here a writer can act on: the finding is a hint (body sections; judged false in the
       // s5 blind sample: "the low score comes from necessary compound terms", "exact technical terms").
       terms ??= termTally(doc, ctx);
-      const drive = drivers(doc, paragraphs, i, terms, numberOption(sectionScore.meta, ctx, 'termSyllables'), numberOption(sectionScore.meta, ctx, 'termUses'));
+      const drive = drivers(doc, (paragraphs ??= proseOf(doc, all)), i, terms, numberOption(sectionScore.meta, ctx, 'termSyllables'), numberOption(sectionScore.meta, ctx, 'termUses'));
       const withoutTerms = drive.terms.length ? scoreWithSentencesOf(m.averageSentenceLength, drive.syllablesPerWordWithoutTerms, s.language) : -Infinity;
       // The summary and the recommendations keep their stricter target whatever the cause (see above), unless their
       // sentences are short (summaryMinAverageSentenceWords): then only long words drive the score, and those were judged
@@ -128,28 +142,43 @@ const LAST_METRICS: Array<{ counts: Counts; language: Language; metrics: Metrics
  * counts for no section), is read at each check. (Session 8 dropped per-run sums that also held places and the skip of
  * blocks before the first heading: a run's summary is shared by every place its blocks come to.)
  */
-interface RunProse {
+interface RunProse extends RunParagraphs {
+  /** Each paragraph's counts (its analysis's), as `ks`. */
+  counts: Counts[];
+  /** Each block's facts (what it is: the same object while the block is the same; the run's box holds them already). */
+  facts: object[];
+  /** Each block: 'h' a heading, 'p' a running-text paragraph (one of `ks`), '.' another block. */
+  kinds: string;
+}
+/** The running-text paragraphs of a run: each by its index in the run, its language, and their counts summed per language. */
+interface RunParagraphs {
   ks: number[];
   languages: Language[];
   /** Per language: the paragraphs' counts summed, and how many paragraphs. */
   sums: Partial<Record<Language, { counts: Counts; paragraphs: number }>>;
 }
 const RUNS = new RunSlots<RunProse>();
-const NO_PROSE: RunProse = { ks: [], languages: [], sums: {} };
 
 function runProse(doc: DocumentModel, from: number, to: number): RunProse {
-  let out: RunProse | undefined;
+  const out: RunProse = { ks: [], languages: [], sums: {}, counts: [], facts: new Array(to - from), kinds: '' };
   for (let i = from; i < to; i++) {
-    const ab = doc.blocks[i]!.analysed;
-    if (ab.block.kind !== 'paragraph' || !isRunningText(ab)) continue;
-    out ??= { ks: [], languages: [], sums: {} };
+    const b = doc.blocks[i]!;
+    const ab = b.analysed;
+    out.facts[i - from] = b.facts;
+    const kind = ab.block.kind;
+    if (kind !== 'paragraph' || !isRunningText(ab)) {
+      out.kinds += kind === 'heading' ? 'h' : '.';
+      continue;
+    }
+    out.kinds += 'p';
     out.ks.push(i - from);
     out.languages.push(ab.language);
+    out.counts.push(ab.counts);
     const sum = (out.sums[ab.language] ??= { counts: emptyCounts(), paragraphs: 0 });
     addCounts(sum.counts, ab.counts);
     sum.paragraphs++;
   }
-  return out ?? NO_PROSE;
+  return out;
 }
 
 /** The running-text paragraphs of a document that count for sections (after the first heading), in block order. */
@@ -162,7 +191,7 @@ interface Prose {
   /** Whether the offsets do not decrease (then a section's paragraphs are one stretch of the list). */
   ordered: boolean;
   /** The runs with paragraphs (their summaries; the first `runCount`), and where each run's paragraphs start in the lists above (one more at the end). */
-  runs: RunProse[];
+  runs: RunParagraphs[];
   starts: number[];
   runCount: number;
   /** How many of the runs (their first `kept` entries in `runs`, and their paragraphs) are as at the last proseOf. */
@@ -181,16 +210,15 @@ const SCRATCH: Prose = { index: [], offset: [], language: [], count: 0, ordered:
  */
 let LAST_PROSE: { blocks: WeakRef<readonly DocumentBlock[]>; runs: ReadonlyArray<Run<RunProse>>; count: number[]; runCount: number[]; ordered: boolean[]; last: number[] } | undefined;
 
-function proseOf(doc: DocumentModel): Prose {
+function proseOf(doc: DocumentModel, all: ReadonlyArray<Run<RunProse>>): Prose {
   const blocks = doc.blocks;
   const { index, offset, language, runs, starts } = SCRATCH;
   let count = 0;
   let runCount = 0;
   let ordered = true;
   let last = -Infinity;
-  // Speed only (session 9): which blocks are running-text paragraphs, and their counts, from the runs' summaries; their
-  // places from the blocks of this check.
-  const all = RUNS.runs(doc, (from, to) => runProse(doc, from, to));
+  // Speed only (session 9): which blocks are running-text paragraphs, and their counts, from the runs' summaries (`all`,
+  // this check's); their places from the blocks of this check.
   // Speed only (session 12): the runs before an edit (RunSlots.change: the same run objects) whose blocks are all the
   // last check's block objects (samePrefix: the same places and sections) have the paragraphs the lists hold for them.
   const was = LAST_PROSE;
@@ -388,6 +416,254 @@ function proseCountsByPlace(doc: DocumentModel, prose: Prose): ReadonlyArray<Cou
     else out[i] = KEPT_COUNTS[i] = addCounts(emptyCounts(), c);
   }
   if (KEPT_COUNTS.length > sections.length) KEPT_COUNTS.length = sections.length;
+  return out;
+}
+
+/**
+ * Each section's sums of the running-text paragraphs whose start lies in its range, per language of the paragraphs (as
+ * proseCountsByPlace counts them: a paragraph after the first heading counts for every section whose range holds its
+ * start), kept from one check to the next with what they were made from: the runs (as RunSlots handed them out), the
+ * sections' levels, and per block the innermost section whose range holds a counted paragraph's start (-1: none, or no
+ * counted paragraph). Numbers only (and the runs, which RunSlots keeps anyway): no text of a document version.
+ */
+interface SectionSums {
+  runs: ReadonlyArray<Run<RunProse>>;
+  levels: number[];
+  /** The language of each section at the check the counts were handed out for. */
+  languages: Language[];
+  /** Per section, the innermost other section whose range holds its start (-1: none). The ranges nest (see sectionCounts). */
+  parent: Int32Array;
+  inner: number[];
+  sums: Record<Language, Int32Array>;
+}
+let SECTION_SUMS: SectionSums | undefined;
+
+/**
+ * Each section's counts (proseCountsByPlace's answer), from sums per section kept from the last check (SECTION_SUMS).
+ * Speed only (abbr34): after an edit of the runs (RunSlots.change) that added, removed or changed no heading (the same
+ * sections, at the same levels), the blocks the edit changed are found by their facts (the same facts: the same block)
+ * and the sums corrected by their paragraphs: those that went are taken from the sections that held them, those that
+ * came added to the sections that hold them now. Every other paragraph keeps its place among the headings (the text
+ * before the edit is as it was, the text after it moved as a whole), so it counts for the same sections; a section whose
+ * language changed takes the sums of its paragraphs in its new language. Only the sections whose sums or language
+ * changed get new counts. The sections' ranges must nest (each in the ranges of those it lies in, as headings of levels
+ * make them) and start in order: otherwise undefined (proseCountsByPlace counts them from the paragraphs' places).
+ */
+function sectionCounts(doc: DocumentModel, all: ReadonlyArray<Run<RunProse>>, change: RunChange<RunProse> | undefined): ReadonlyArray<Counts | undefined> | undefined {
+  const sections = doc.sections;
+  const out = COUNTS_BY_SECTION;
+  const was = SECTION_SUMS;
+  SECTION_SUMS = undefined;
+  let state: SectionSums | undefined;
+  let touched: number[] | undefined = TOUCHED;
+  touched.length = 0;
+  if (was !== undefined && change !== undefined && change.previous === was.runs && sections.length === was.levels.length && sameLevels(sections, was.levels) && correctSums(doc, was, all, change, touched)) {
+    state = was;
+    state.runs = all;
+  } else {
+    state = sumsOf(doc, all);
+    if (state === undefined) return undefined;
+    touched = undefined;
+  }
+  SECTION_SUMS = state;
+  const n = sections.length;
+  out.length = n;
+  if (touched === undefined) {
+    for (let i = 0; i < n; i++) out[i] = countsOf(state, i, (state.languages[i] = sections[i]!.language));
+    if (KEPT_COUNTS.length > n) KEPT_COUNTS.length = n;
+    return out;
+  }
+  for (let c = 0; c < touched.length; c++) {
+    const i = touched[c]!;
+    out[i] = countsOf(state, i, sections[i]!.language);
+  }
+  // A section whose language changed counts its paragraphs in the new one.
+  for (let i = 0; i < n; i++) {
+    const language = sections[i]!.language;
+    if (state.languages[i] === language) continue;
+    state.languages[i] = language;
+    out[i] = countsOf(state, i, language);
+  }
+  return out;
+}
+/** The sections whose sums an edit changed (sectionCounts), written over at each check. */
+const TOUCHED: number[] = [];
+
+function sameLevels(sections: DocumentModel['sections'], levels: number[]): boolean {
+  for (let i = 0; i < levels.length; i++) if (sections[i]!.level !== levels[i]) return false;
+  return true;
+}
+
+/** A section's counts in a language from the sums (undefined: no paragraph), the object last handed out for it when the same. */
+function countsOf(state: SectionSums, i: number, language: Language): Counts | undefined {
+  const sum = state.sums[language];
+  const a = i * FIELDS;
+  if (sum[a] === 0) return undefined;
+  const was = KEPT_COUNTS[i];
+  if (
+    was !== undefined &&
+    was.words === sum[a + 1] &&
+    was.sentences === sum[a + 2] &&
+    was.syllables === sum[a + 3] &&
+    was.syllableWords === sum[a + 4] &&
+    was.letters === sum[a + 5] &&
+    was.characters === sum[a + 6] &&
+    was.longWords === sum[a + 7] &&
+    was.polysyllables === sum[a + 8] &&
+    was.complexWords === sum[a + 9] &&
+    was.longSentences === sum[a + 10] &&
+    was.passives === sum[a + 11]
+  )
+    return was;
+  const c = emptyCounts();
+  c.words = sum[a + 1]!;
+  c.sentences = sum[a + 2]!;
+  c.syllables = sum[a + 3]!;
+  c.syllableWords = sum[a + 4]!;
+  c.letters = sum[a + 5]!;
+  c.characters = sum[a + 6]!;
+  c.longWords = sum[a + 7]!;
+  c.polysyllables = sum[a + 8]!;
+  c.complexWords = sum[a + 9]!;
+  c.longSentences = sum[a + 10]!;
+  c.passives = sum[a + 11]!;
+  return (KEPT_COUNTS[i] = c);
+}
+
+/** Adds (sign 1) or takes away (sign -1) a paragraph's counts to the sums of section `inner` and of every section it lies in. */
+function addTo(state: SectionSums, language: Language, inner: number, counts: Counts, sign: number, touched: number[] | undefined): void {
+  const sum = state.sums[language];
+  for (let i = inner; i >= 0; i = state.parent[i]!) {
+    const a = i * FIELDS;
+    sum[a] = sum[a]! + sign;
+    sum[a + 1] = sum[a + 1]! + sign * counts.words;
+    sum[a + 2] = sum[a + 2]! + sign * counts.sentences;
+    sum[a + 3] = sum[a + 3]! + sign * counts.syllables;
+    sum[a + 4] = sum[a + 4]! + sign * counts.syllableWords;
+    sum[a + 5] = sum[a + 5]! + sign * counts.letters;
+    sum[a + 6] = sum[a + 6]! + sign * counts.characters;
+    sum[a + 7] = sum[a + 7]! + sign * counts.longWords;
+    sum[a + 8] = sum[a + 8]! + sign * counts.polysyllables;
+    sum[a + 9] = sum[a + 9]! + sign * counts.complexWords;
+    sum[a + 10] = sum[a + 10]! + sign * counts.longSentences;
+    sum[a + 11] = sum[a + 11]! + sign * counts.passives;
+    touched?.push(i);
+  }
+}
+
+/** The innermost section whose range holds `at` (-1: none), in sections that start in order and nest (`parent`). */
+function innermost(sections: DocumentModel['sections'], parent: Int32Array, at: number): number {
+  // The last section that starts at or before `at`, then out through the sections it lies in.
+  let lo = 0;
+  let hi = sections.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sections[mid]!.offset <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  let i = lo - 1;
+  while (i >= 0 && sections[i]!.contentEnd <= at) i = parent[i]!;
+  return i;
+}
+
+/** The sums from every run (SectionSums); undefined when the sections do not start in order or do not nest. */
+function sumsOf(doc: DocumentModel, all: ReadonlyArray<Run<RunProse>>): SectionSums | undefined {
+  const sections = doc.sections;
+  const n = sections.length;
+  const parent = new Int32Array(n);
+  const open: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = sections[i]!;
+    if (i > 0 && s.offset <= sections[i - 1]!.offset) return undefined;
+    while (open.length && sections[open[open.length - 1]!]!.contentEnd <= s.offset) open.pop();
+    const p = open.length ? open[open.length - 1]! : -1;
+    if (p >= 0 && s.contentEnd > sections[p]!.contentEnd) return undefined;
+    parent[i] = p;
+    open.push(i);
+  }
+  const state: SectionSums = { runs: all, levels: sections.map((s) => s.level), languages: new Array(n), parent, inner: new Array(doc.blocks.length).fill(-1), sums: { nl: new Int32Array(n * FIELDS), en: new Int32Array(n * FIELDS) } };
+  for (let r = 0; r < all.length; r++) {
+    const run = all[r]!;
+    const v = run.value;
+    for (let j = 0; j < v.ks.length; j++) addParagraph(doc, state, run.from + v.ks[j]!, v.languages[j]!, v.counts[j]!, undefined);
+  }
+  return state;
+}
+
+/** Adds the counts of the running-text paragraph at block `i` to the sections whose ranges hold its start, noting the innermost. */
+function addParagraph(doc: DocumentModel, state: SectionSums, i: number, language: Language, counts: Counts, touched: number[] | undefined): void {
+  const b = doc.blocks[i]!;
+  // A paragraph before the first heading counts for no section (proseOf).
+  const inner = b.section < 0 ? -1 : innermost(doc.sections, state.parent, b.start);
+  state.inner[i] = inner;
+  if (inner >= 0) addTo(state, language, inner, counts, 1, touched);
+}
+
+/**
+ * Corrects the sums for an edit of the runs (see sectionCounts): the edited runs' blocks, the same ones at both ends
+ * passed by, the rest taken away (by the innermost section noted for each) and added (by its place now). False when
+ * a heading went or came (the sums are then made anew).
+ */
+function correctSums(doc: DocumentModel, state: SectionSums, all: ReadonlyArray<Run<RunProse>>, change: RunChange<RunProse>, touched: number[]): boolean {
+  const oldEnd = change.previous.length - change.after;
+  const newEnd = all.length - change.after;
+  if (change.before === oldEnd && change.before === newEnd) return true;
+  // The first block of the edited runs (the runs before them are the last ones), and their blocks then and now.
+  const from = change.before > 0 ? all[change.before - 1]!.to : 0;
+  const was = blocksOf(change.previous, change.before, oldEnd, WAS_BLOCKS);
+  const now = blocksOf(all, change.before, newEnd, NOW_BLOCKS);
+  const had = was.facts.length;
+  const has = now.facts.length;
+  // The same blocks at both ends (by their facts).
+  let p = 0;
+  while (p < had && p < has && was.facts[p] === now.facts[p]) p++;
+  let q = 0;
+  while (q < had - p && q < has - p && was.facts[had - 1 - q] === now.facts[has - 1 - q]) q++;
+  // The blocks between: no heading went or came.
+  for (let k = p; k < had - q; k++) if (was.kinds[k] === 'h') return false;
+  for (let k = p; k < has - q; k++) if (now.kinds[k] === 'h') return false;
+  // Taken away where they were counted, then the places of the blocks after them moved, then the new ones added.
+  for (let k = p; k < had - q; k++) {
+    const inner = state.inner[from + k]!;
+    if (inner >= 0 && was.kinds[k] === 'p') addTo(state, was.languages[k]!, inner, was.counts[k]!, -1, touched);
+  }
+  if (has !== had) state.inner.splice(from + p, had - p - q, ...new Array<number>(has - p - q).fill(-1));
+  for (let k = p; k < has - q; k++) {
+    state.inner[from + k] = -1;
+    if (now.kinds[k] === 'p') addParagraph(doc, state, from + k, now.languages[k]!, now.counts[k]!, touched);
+  }
+  return true;
+}
+
+/** The blocks of some runs one by one: facts, kind ('h', 'p', '.'), and a paragraph's language and counts (written over per call). */
+interface RunBlocks {
+  facts: object[];
+  kinds: string[];
+  languages: Array<Language | undefined>;
+  counts: Array<Counts | undefined>;
+}
+const WAS_BLOCKS: RunBlocks = { facts: [], kinds: [], languages: [], counts: [] };
+const NOW_BLOCKS: RunBlocks = { facts: [], kinds: [], languages: [], counts: [] };
+
+/** The blocks of runs [from, to) into `out`. */
+function blocksOf(runs: ReadonlyArray<Run<RunProse>>, from: number, to: number, out: RunBlocks): RunBlocks {
+  out.facts.length = out.kinds.length = out.languages.length = out.counts.length = 0;
+  for (let r = from; r < to; r++) {
+    const v = runs[r]!.value;
+    let j = 0;
+    for (let k = 0; k < v.facts.length; k++) {
+      const kind = v.kinds[k]!;
+      out.facts.push(v.facts[k]!);
+      out.kinds.push(kind);
+      if (kind === 'p') {
+        out.languages.push(v.languages[j]);
+        out.counts.push(v.counts[j++]);
+      } else {
+        out.languages.push(undefined);
+        out.counts.push(undefined);
+      }
+    }
+  }
   return out;
 }
 

@@ -1,5 +1,6 @@
-import type { BlockAnalyzer, DocumentModel, DocumentRule } from '../types.js';
+import type { BlockAnalyzer, DocumentFinding, DocumentModel, DocumentRule } from '../types.js';
 import { RunSlots } from '../block-runs.js';
+import type { RunChange } from '../block-runs.js';
 import type { Run } from '../../runs.js';
 import { message } from '../types.js';
 import { booleanOption, numberOption } from './options.js';
@@ -170,6 +171,42 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       },
     },
     check(doc, ctx) {
+      // Speed only (lsp10c): each block's acronym uses and list items, summarised per run of blocks (block-runs.ts), so
+      // that an edit asks only the runs around it; what depends on other blocks (a run of list items, the next table
+      // cell, the section) is asked here, in the same order as a pass over every block.
+      const blockRuns = RUNS.runs(doc, (from, to) => runAbbreviations(doc, from, to));
+      // An acronym in capitals that the report also writes as an ordinary word ("STOP" and "stop",
+      // "KENNEDY" and "Kennedy") is emphasis or small capitals, not an abbreviation.
+      // Kept up to date by the blocks an edit changed (engine/incremental.ts), not rebuilt from every block; the blocks of
+      // the runs an edit left as they were are not compared again (speed only, vocab23). The words whose presence the
+      // update changed are noted (ORDINARY_CHANGED).
+      ORDINARY_CHANGED.length = 0;
+      ordinaryOverflow = false;
+      const ordinary = ORDINARY_WORDS.update(doc.blocks, (b) => b.analysed.sentences, tallyOrdinary, (b) => b.facts);
+      // A severity the writer set in .brug.yml is for every finding of the rule.
+      const neverExplained = booleanOption(ctx, 'neverExplained') || !!ctx.config.rules[rule.meta.id]?.severity;
+      const minUses = numberOption(rule.meta, ctx, 'minUses');
+      const change = RUNS.change();
+      const kept = KEPT !== undefined && change !== undefined && change.previous === KEPT.runs ? KEPT : undefined;
+      KEPT = undefined;
+      // Speed only (abbr34): an edit that changed only blocks without acronyms (no heading or footnote either) into
+      // blocks of the same shape changes none of the last check's answers when what they read of the text and of the
+      // changed blocks is still as it was (see keptHolds): its findings are the last ones, moved with their blocks.
+      if (kept !== undefined && keptHolds(doc, kept, blockRuns, change!, ordinary, minUses, neverExplained)) {
+        for (let j = 0; j < kept.findings.length; j++) {
+          const place = kept.places[j]!;
+          const b = doc.blocks[place.block]!;
+          if (b.start === place.at) continue;
+          const f = kept.findings[j]!;
+          const range = b.toDocument(place.start, place.end);
+          f.offset = range.offset;
+          f.endOffset = range.endOffset;
+          place.at = b.start;
+        }
+        kept.runs = blockRuns;
+        KEPT = kept;
+        return kept.findings;
+      }
       const accepted = new Set(doc.config.vocabulary.accept.map((a) => a.toUpperCase()));
       const firstUse = new Map<string, { block: number; start: number; end: number; count: number }>();
       const definedAt = new Map<string, number>();
@@ -179,10 +216,6 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       const definedInBlock = new Map<string, Set<number>>();
       const orderOfUse = new Map<string, number>();
       const words = (text: string) => text.trim().split(/\s+/).filter(Boolean);
-      // Speed only (lsp10c): each block's acronym uses and list items, summarised per run of blocks (block-runs.ts), so
-      // that an edit asks only the runs around it; what depends on other blocks (a run of list items, the next table
-      // cell, the section) is asked here, in the same order as a pass over every block.
-      const blockRuns = RUNS.runs(doc, (from, to) => runAbbreviations(doc, from, to));
       // Runs of list items: the initials of each ("- **Political:** …", "- **Economic:** …" spell PESTLE), and the
       // lists of names (see isFragment) as ranges of block indices.
       const runs: string[] = [];
@@ -255,33 +288,33 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       }
       // Written out in a footnote, without brackets: "The RIAA[^4] sued …" with "[^4]: Recording Industry Association of America."
       if (notes.length) for (const acronym of firstUse.keys()) if (spelledOutInNotes(acronym, notes)) explainedEverywhere.add(acronym);
-      // An acronym in capitals that the report also writes as an ordinary word ("STOP" and "stop",
-      // "KENNEDY" and "Kennedy") is emphasis or small capitals, not an abbreviation.
-      // Kept up to date by the blocks an edit changed (engine/incremental.ts), not rebuilt from every block; the blocks of
-      // the runs an edit left as they were are not compared again (speed only, vocab23).
-      const ordinary = ORDINARY_WORDS.update(doc.blocks, (b) => b.analysed.sentences, (tally, sentences, delta) => tally.add(ordinaryWordsOf(sentences as Sentences), delta), (b) => b.facts);
-      const out = [];
-      // A severity the writer set in .brug.yml is for every finding of the rule.
-      const neverExplained = booleanOption(ctx, 'neverExplained') || !!ctx.config.rules[rule.meta.id]?.severity;
+      const out: DocumentFinding[] = [];
+      // What the answers below read, for the next check (see keptHolds): the words asked of `ordinary`, whether a
+      // field's word was looked for in the text, the legend and web-address answers.
+      const asked = new Set<string>();
+      const askOrdinary = { has: (word: string) => (asked.add(word), ordinary.has(word)) };
+      let mentioned = false;
       // Programme abbreviations known in one country's field (SNAP, PIP) count as known in a report of that field.
-      const mentions = textMentions(doc.text);
+      const textMentioned = textMentions(doc.text);
+      const mentions = (phrase: string) => ((mentioned = true), textMentioned(phrase));
+      const legends: Array<[string, boolean]> = [];
+      const sites: Array<[string, boolean]> = [];
+      const places: FindingPlace[] = [];
       // nameBefore's answers of the last check, when this check's runs are an edit of its runs (RunSlots.change): those
       // before the edited runs are its runs, and so are their blocks (the first `keptBlocks`).
-      const change = RUNS.change();
-      const lastNamed = NAMED_BEFORE !== undefined && change !== undefined && change.previous === NAMED_BEFORE.runs ? NAMED_BEFORE.answers : undefined;
+      const lastNamed = kept?.named;
       const keptBlocks = change !== undefined && change.before > 0 ? blockRuns[change.before - 1]!.to : 0;
       const named: NamedAnswers = new Map();
-      NAMED_BEFORE = { runs: blockRuns, answers: named };
       for (const [acronym, use] of firstUse) {
         if (accepted.has(acronym) || wellKnown.has(doc.language, acronym, mentions) || explainedEverywhere.has(acronym)) continue;
-        if (acronym.length >= 4 && ordinary.has(acronym)) continue;
+        if (acronym.length >= 4 && askOrdinary.has(acronym)) continue;
         // A draft's placeholder (XXX, NNN, YYY): one letter repeated is no abbreviation.
         if (/^(\p{Lu})\1+$/u.test(acronym) && acronym.length >= 3) continue;
         // A phrase in capitals ("#LINK ME", "DO NOT"): a neighbour in capitals is an ordinary word of the report.
-        if (shoutedPhrase(doc.blocks[use.block]!.analysed, use.start, use.end, ordinary)) continue;
+        if (shoutedPhrase(doc.blocks[use.block]!.analysed, use.start, use.end, askOrdinary)) continue;
         if (definedInBlock.get(acronym)?.has(use.block)) continue;
         // The cheap tests first (each test here only drops the finding, so their order changes nothing else).
-        if (use.count < numberOption(rule.meta, ctx, 'minUses')) continue;
+        if (use.count < minUses) continue;
         const def = definedAt.get(acronym);
         const first = orderOfUse.get(acronym)!;
         if (def !== undefined && def <= first) continue;
@@ -295,17 +328,25 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         // The last check's answer while the first use is the same block, in the runs before the edit (speed only, doc33:
         // no pass over the runs before it per abbreviation at every edit).
         const known = lastNamed?.get(acronym);
-        const isNamed = known !== undefined && known.first === use.block && use.block < keptBlocks ? known.answer : nameBefore(acronym, doc.blocks, blockRuns, use.block);
-        named.set(acronym, { first: use.block, answer: isNamed });
-        if (isNamed) continue;
+        const namedAt = known !== undefined && known.first === use.block && use.block < keptBlocks ? known.at : nameBefore(acronym, doc.blocks, blockRuns, use.block);
+        named.set(acronym, { first: use.block, at: namedAt });
+        if (namedAt >= 0) continue;
         // A list of items whose first words spell it, anywhere in the report: the letters explained one by one.
         if (acronym.length >= 4 && runs.some((r) => r.includes(acronym))) continue;
         // Explained in a legend or a list of abbreviations ("`PD` persoon met dementie", "MZ: mantelzorger"), which
         // the prose does not show (inline code is not prose).
-        if (inLegend(doc.text, acronym, doc.lines)) continue;
+        const legend = inLegend(doc.text, acronym, doc.lines);
+        legends.push([acronym, legend]);
+        if (legend) continue;
         // The name of a website's owner (acf.hhs.gov, mui.com, uva.nl): an organisation or a product known by that name.
-        if (def === undefined && isWebAddressLabel(doc.text, acronym, doc.lines)) continue;
-        const range = doc.blocks[use.block]!.toDocument(use.start, use.end);
+        if (def === undefined) {
+          const site = isWebAddressLabel(doc.text, acronym, doc.lines);
+          sites.push([acronym, site]);
+          if (site) continue;
+        }
+        const b = doc.blocks[use.block]!;
+        const range = b.toDocument(use.start, use.end);
+        places.push({ block: use.block, start: use.start, end: use.end, at: b.start });
         const later = def !== undefined;
         const quiet = !later && !neverExplained;
         out.push({
@@ -323,6 +364,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
           }],
         });
       }
+      KEPT = { runs: blockRuns, blocks: doc.blocks.length, accept: doc.config.vocabulary.accept.slice(), language: doc.language, minUses, neverExplained, ordinary, asked, mentioned, named, legends, sites, findings: out, places };
       return out;
     },
     // Speed only (lsp8): the per-block word lists the check reads, made ahead of it a few blocks per step (engine.ts warm).
@@ -365,12 +407,19 @@ interface RunAbbreviations {
   streaks: Array<{ from: number; to: number; initials: string; fragments: number }>;
   /** The sentences of its footnotes (speed only, vocab23: kept here, not read from each footnote block at every check). */
   notes: Sentences[];
-  /** Per acronym asked about, whether a block of the run writes it out as a proper name (nameBefore; made when asked). */
-  named?: Map<string, boolean>;
+  /** Per acronym asked about, the first block of the run (from its start) that writes it out as a proper name, -1 if none (nameBefore; made when asked). */
+  named?: Map<string, number>;
   /** Its last block is an acronym alone in a table cell: the block after the run may explain it. */
   tail: boolean;
   /** Its uses taken together, for the context they were taken in (runAcronyms; made when asked). */
   acronyms?: RunAcronyms;
+  /** Each block's facts (what it is: the same object while the block is the same; the run's box holds them already). */
+  facts: object[];
+  /**
+   * Each block's part in the check when it has no acronym use and is no heading or footnote: what the runs of list items
+   * and the table cells read of it (see blockShape); undefined for the other blocks.
+   */
+  shapes: Array<string | undefined>;
 }
 
 /** What a run's uses add to the document's (see the check), in one context: whether its section is a glossary, its lists of names, whether the block after it explains its last cell. */
@@ -447,6 +496,115 @@ function runAcronyms(doc: DocumentModel, r: Run<RunAbbreviations>, inGlossary: b
   return r.value.acronyms;
 }
 const RUNS = new RunSlots<RunAbbreviations>();
+
+/** Where a finding's range was read from: its block (index), the range in the block's text, and where the block started then. */
+interface FindingPlace {
+  block: number;
+  start: number;
+  end: number;
+  at: number;
+}
+
+/**
+ * The last check: its runs (as RunSlots handed them out), its number of blocks, the options it ran with, the answers it
+ * read beyond the runs' summaries (the ordinary words asked, whether a field's word was looked for in the text, the
+ * names written out, the legends and web addresses), and its findings (the rule's own objects, moved in place after an
+ * edit) with their places. Numbers and the acronyms' strings: no text of a document version is kept by it.
+ */
+interface KeptCheck {
+  runs: ReadonlyArray<Run<RunAbbreviations>>;
+  blocks: number;
+  /** The words accepted in the project (vocabulary.accept), a copy. */
+  accept: string[];
+  language: DocumentModel['language'];
+  minUses: number;
+  neverExplained: boolean;
+  ordinary: Tally<string>;
+  asked: Set<string>;
+  mentioned: boolean;
+  named: NamedAnswers;
+  legends: Array<[string, boolean]>;
+  sites: Array<[string, boolean]>;
+  findings: DocumentFinding[];
+  places: FindingPlace[];
+}
+let KEPT: KeptCheck | undefined;
+
+/**
+ * Whether the last check's findings are this check's, moved with their blocks: the same options and number of blocks,
+ * and an edit of the runs (RunSlots.change) whose blocks are, one by one, the same blocks (the same facts) or blocks
+ * without acronym uses, headings or footnotes of the same shape (blockShape) before and after. Then every acronym's uses,
+ * definitions, runs of list items, lists of names, glossary sections, table cells and footnotes are the last check's, in
+ * the same blocks. What the answers read besides is asked again: the ordinary words whose presence the edit changed
+ * (none asked last time), the names written out (no changed block writes out an acronym whose first use is after it,
+ * nor was the block that did), the legends and web addresses in the text (the same answers); a field's word looked for
+ * in the text is not checked, the check is made in full then.
+ */
+function keptHolds(doc: DocumentModel, kept: KeptCheck, runs: ReadonlyArray<Run<RunAbbreviations>>, change: RunChange<RunAbbreviations>, ordinary: Tally<string>, minUses: number, neverExplained: boolean): boolean {
+  if (doc.blocks.length !== kept.blocks || doc.language !== kept.language || minUses !== kept.minUses || neverExplained !== kept.neverExplained) return false;
+  // The words accepted in the project (a configuration is made per check: its list compared).
+  const accept = doc.config.vocabulary.accept;
+  if (accept.length !== kept.accept.length) return false;
+  for (let i = 0; i < accept.length; i++) if (accept[i] !== kept.accept[i]) return false;
+  if (kept.mentioned || ordinary !== kept.ordinary || ordinaryOverflow) return false;
+  for (let i = 0; i < ORDINARY_CHANGED.length; i++) if (kept.asked.has(ORDINARY_CHANGED[i]!)) return false;
+  // The edited runs, block by block (as many blocks as before: the runs before and after them are the last ones).
+  const previous = change.previous;
+  const oldEnd = previous.length - change.after;
+  const newEnd = runs.length - change.after;
+  let or = change.before;
+  let ok = 0;
+  let changed: number[] | undefined;
+  for (let nr = change.before; nr < newEnd; nr++) {
+    const r = runs[nr]!;
+    const n = r.value.facts.length;
+    for (let k = 0; k < n; k++) {
+      while (or < oldEnd && ok >= previous[or]!.value.facts.length) (or++, (ok = 0));
+      if (or >= oldEnd) return false;
+      const was = previous[or]!.value;
+      const facts = r.value.facts[k]!;
+      if (was.facts[ok] !== facts) {
+        const shape = r.value.shapes[k];
+        if (shape === undefined || shape !== was.shapes[ok]) return false;
+        (changed ??= []).push(r.from + k);
+      }
+      ok++;
+    }
+  }
+  while (or < oldEnd && ok >= previous[or]!.value.facts.length) (or++, (ok = 0));
+  if (or < oldEnd) return false;
+  // Names written out before an acronym's first use: not by a changed block now, nor by one then.
+  if (changed !== undefined) {
+    for (const [acronym, answer] of kept.named) {
+      for (let c = 0; c < changed.length; c++) {
+        const i = changed[c]!;
+        if (answer.at === i) return false;
+        if (answer.at < 0 && i < answer.first && namedIn(acronym, doc.blocks, i, i + 1) >= 0) return false;
+      }
+    }
+  }
+  for (let j = 0; j < kept.legends.length; j++) if (inLegend(doc.text, kept.legends[j]![0], doc.lines) !== kept.legends[j]![1]) return false;
+  for (let j = 0; j < kept.sites.length; j++) if (isWebAddressLabel(doc.text, kept.sites[j]![0], doc.lines) !== kept.sites[j]![1]) return false;
+  return true;
+}
+
+/** The ordinary words whose presence the last update of ORDINARY_WORDS changed (at most 64; `ordinaryOverflow`: more). */
+const ORDINARY_CHANGED: string[] = [];
+let ordinaryOverflow = false;
+
+/** Adds (delta > 0) or takes away a block's ordinary words (Tally.add), noting those that came or went (ORDINARY_CHANGED). */
+function tallyOrdinary(tally: Tally<string>, sentences: object, delta: number): void {
+  const counts = tally.counts;
+  for (const word of ordinaryWordsOf(sentences as Sentences)) {
+    const was = counts.get(word) ?? 0;
+    const now = was + delta;
+    if (now === 0) counts.delete(word);
+    else counts.set(word, now);
+    if ((was === 0) === (now === 0)) continue;
+    if (ORDINARY_CHANGED.length < 64) ORDINARY_CHANGED.push(word);
+    else ordinaryOverflow = true;
+  }
+}
 const NO_USES: RunUse[] = [];
 const NO_NOTES: Sentences[] = [];
 
@@ -455,21 +613,28 @@ function runAbbreviations(doc: DocumentModel, from: number, to: number): RunAbbr
   let notes = NO_NOTES;
   const streaks: RunAbbreviations['streaks'] = [];
   let streak: RunAbbreviations['streaks'][number] | undefined;
+  const facts: object[] = new Array(to - from);
+  const shapes: Array<string | undefined> = new Array(to - from);
   for (let i = from; i < to; i++) {
     const b = doc.blocks[i]!;
     const ab = b.analysed;
     const kind = ab.block.kind;
+    const found = (b.facts.acronyms as AcronymUse[] | undefined) ?? [];
+    let initial = '';
+    let fragment = false;
     if (kind === 'listItem') {
       if (!streak) streaks.push((streak = { from: i - from, to: i - from, initials: '', fragments: 0 }));
       streak.to = i - from + 1;
-      streak.initials += ab.sentences[0]?.words[0]?.text[0]?.toUpperCase() ?? '';
-      if (isFragment(ab)) streak.fragments++;
+      initial = ab.sentences[0]?.words[0]?.text[0]?.toUpperCase() ?? '';
+      streak.initials += initial;
+      if ((fragment = isFragment(ab))) streak.fragments++;
     } else streak = undefined;
     if (kind === 'footnote') {
       if (notes === NO_NOTES) notes = [];
       notes.push(b.sentences);
     }
-    const found = (b.facts.acronyms as AcronymUse[] | undefined) ?? [];
+    facts[i - from] = b.facts;
+    shapes[i - from] = found.length === 0 && kind !== 'heading' && kind !== 'footnote' ? blockShape(kind, initial, fragment, ab.block.text) : undefined;
     if (found.length === 0) continue;
     const text = ab.block.text;
     const referenceNote = kind === 'footnote' && REFERENCE_NOTE.test(text);
@@ -479,7 +644,19 @@ function runAbbreviations(doc: DocumentModel, from: number, to: number): RunAbbr
     }
   }
   const last = uses.length ? uses[uses.length - 1]! : undefined;
-  return { uses, streaks, notes, tail: !!last && last.alone && last.k === to - from - 1 };
+  return { uses, streaks, notes, tail: !!last && last.alone && last.k === to - from - 1, facts, shapes };
+}
+
+/**
+ * What the check reads of a block without acronym uses that is no heading or footnote: whether it is a list item (a run
+ * of list items spells initials; a list of names is one of short fragments), its initial and whether it is a fragment;
+ * whether it is a table cell of two words or more (it explains an acronym alone in the cell before it). Two such blocks
+ * with the same shape play the same part in every check.
+ */
+function blockShape(kind: string, initial: string, fragment: boolean, text: string): string {
+  if (kind === 'listItem') return `L${fragment ? 1 : 0}${initial}`;
+  if (kind === 'tableCell') return text.trim().split(/\s+/).filter(Boolean).length >= 2 ? 'T' : 't';
+  return '';
 }
 
 /** Whether a section title is that of a glossary or a list of abbreviations (remembered per title). */
@@ -533,37 +710,39 @@ export function listsLetters(acronym: string, text: string): boolean {
  * "MZ van PD" does not spell MVP), small linking words between them.
  */
 type NameBlocks = ReadonlyArray<{ analysed: { sentences: ReadonlyArray<{ words: ReadonlyArray<{ text: string }> }> } }>;
-function nameBefore(acronym: string, blocks: NameBlocks, runs: ReadonlyArray<Run<RunAbbreviations>>, first: number): boolean {
+function nameBefore(acronym: string, blocks: NameBlocks, runs: ReadonlyArray<Run<RunAbbreviations>>, first: number): number {
   // Per run of blocks, the answer kept with the run's summary (speed only, voc16: an edit asks only the runs it
   // changed, with no pass over every block); the run of the first use up to it.
   for (const r of runs) {
     if (r.from >= first) break;
     if (r.to > first) return namedIn(acronym, blocks, r.from, first);
     const named = (r.value.named ??= new Map());
-    let answer = named.get(acronym);
-    if (answer === undefined) named.set(acronym, (answer = namedIn(acronym, blocks, r.from, r.to)));
-    if (answer) return true;
+    let k = named.get(acronym);
+    if (k === undefined) {
+      const at = namedIn(acronym, blocks, r.from, r.to);
+      named.set(acronym, (k = at < 0 ? -1 : at - r.from));
+    }
+    if (k >= 0) return r.from + k;
   }
-  return false;
+  return -1;
 }
 
 /**
- * nameBefore()'s answers of the last check, per abbreviation asked (with the block of its first use then), and the runs
- * of blocks they were read from (that check's, as RunSlots handed them out).
+ * nameBefore()'s answers of a check, per abbreviation asked: the block of its first use then, and the first block before
+ * it that writes it out (-1: none).
  */
-type NamedAnswers = Map<string, { first: number; answer: boolean }>;
-let NAMED_BEFORE: { runs: ReadonlyArray<Run<RunAbbreviations>>; answers: NamedAnswers } | undefined;
+type NamedAnswers = Map<string, { first: number; at: number }>;
 
-/** Whether one of the blocks [from, to) writes the acronym out as a proper name. */
-function namedIn(acronym: string, blocks: NameBlocks, from: number, to: number): boolean {
+/** The first of the blocks [from, to) that writes the acronym out as a proper name, -1 if none does. */
+function namedIn(acronym: string, blocks: NameBlocks, from: number, to: number): number {
   const initial = acronym[0]!;
   for (let i = from; i < to; i++) {
     // Only the blocks with a capitalised word of the acronym's initial: the others cannot spell it.
     const entry = wordsEntry(NAME_WORDS, blocks[i]!.analysed.sentences, nameWordsOf);
     // Remembered per acronym with the block's cached analysis: an edit does not search the unchanged blocks again.
-    if (entry.initials.includes(initial) && spelledOutAnswer(entry, acronym)) return true;
+    if (entry.initials.includes(initial) && spelledOutAnswer(entry, acronym)) return i;
   }
-  return false;
+  return -1;
 }
 
 /** A block's words for nameBefore(): capitalised words, abbreviations as a stop ("|"), each sentence ended by one. */

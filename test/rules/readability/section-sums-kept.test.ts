@@ -1,0 +1,95 @@
+/**
+ * section-score keeps each section's sums of its running-text paragraphs from one check to the next and corrects them by
+ * the blocks an edit changed (sectionCounts), while no heading came, went or changed its level. After edits in a warm
+ * engine — words typed into paragraphs of nested sections, paragraphs split and joined, a heading's level changed (the
+ * same heading text: the same block facts), a section turned into the other language by its paragraphs, paragraphs
+ * before the first heading — every section's counts must be those of a check from scratch. The rule is set to report
+ * every section with running text, so that each section's words and score show in the findings' data.
+ */
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { Engine } from '../../../server/src/engine/engine.js';
+import type { LintResult } from '../../../server/src/engine/engine.js';
+import { defaultConfig } from '../../../server/src/engine/config/config.js';
+import type { BrugConfig } from '../../../server/src/engine/config/config.js';
+import { clearMarkdownCache } from '../../../server/src/engine/formats/markdown.js';
+import { engineFor } from '../../../server/src/workspace/engine.js';
+import { editsOf } from '../../helpers/warm-edits.js';
+
+function reportAll(): BrugConfig {
+  const config = defaultConfig();
+  config.rules['readability/section-score'] = {
+    options: { summaryTarget: 1000, bodyTarget: 1000, minWords: 0, minAverageSentenceWords: 0, summaryMinAverageSentenceWords: 0, minProseShare: 0 },
+  };
+  return config;
+}
+
+function scores(r: LintResult): string[] {
+  return r.findings.filter((f) => f.ruleId === 'readability/section-score').map((f) => JSON.stringify({ offset: f.offset, endOffset: f.endOffset, severity: f.severity, data: f.data }));
+}
+
+const EN = ['We spoke with the residents about the letters they received from the council last year.', 'Most of them read the first page and put the rest away, because it was long and hard to follow.', 'The caseworkers said that a short letter with one clear request would help the families most.'];
+const NL = 'Wij spraken met de bewoners over de brieven die zij vorig jaar van de gemeente kregen, en over wat zij ervan begrepen.';
+
+/** Nested sections (levels 1 to 3, and back), paragraphs before the first heading, lists between the paragraphs. */
+function document(): string {
+  const out = [EN[0]!, ''];
+  const levels = [1, 2, 3, 3, 2, 3, 1, 2, 2, 3, 3, 3, 2, 1, 2];
+  levels.forEach((level, h) => {
+    out.push(`${'#'.repeat(level)} Part ${h}`, '');
+    for (let i = 0; i < 6; i++) out.push(i === 4 && h % 3 === 0 ? '- an item of a list\n- another item' : EN[(h + i) % EN.length]!, '');
+  });
+  return out.join('\n');
+}
+
+const PIECES = ['extra ', 'the council wrote again ', '\n\n', ' ', '#', `${NL} `, `\n\n${NL}\n\n`, 'A. '];
+
+describe('readability/section-score: sections\' sums kept and corrected by the changed blocks equal a check from scratch', function () {
+  this.timeout(180000);
+  it('random edits in nested sections (levels changed by "#", paragraphs split and joined, Dutch paragraphs)', () => {
+    const base = document();
+    const config = reportAll();
+    const path = 'section-sums-kept.md';
+    const warm = engineFor(undefined, undefined, { cacheSize: 4000 }).engine;
+    assert.ok(scores(warm.lint(base, { path, config })).length >= 10);
+    fc.assert(
+      fc.property(fc.array(editsOf(PIECES, 120), { minLength: 1, maxLength: 6 }), (edits) => {
+        let text = base;
+        let last: LintResult | undefined;
+        for (const e of edits) {
+          const at = Math.floor(e.at * text.length);
+          text = text.slice(0, at) + e.piece + text.slice(Math.min(text.length, at + e.remove));
+          last = warm.lint(text, { path, config });
+        }
+        clearMarkdownCache();
+        const fresh = new Engine({ vocabulary: warm.vocabulary }).lint(text, { path: `fresh-${path}`, config });
+        assert.deepEqual(scores(last!), scores(fresh));
+      }),
+      { numRuns: 40, seed: 3411 },
+    );
+  });
+
+  it('a heading\'s level changed and changed back, with words typed between (the heading block the same)', () => {
+    const config = reportAll();
+    const path = 'section-sums-levels.md';
+    const warm = engineFor(undefined, undefined, { cacheSize: 4000 }).engine;
+    let text = document();
+    warm.lint(text, { path, config });
+    const steps: Array<(t: string) => string> = [
+      (t) => t.replace('## Part 4', '### Part 4'),
+      (t) => t.replace('last year', 'last extra year'),
+      (t) => t.replace('### Part 4', '# Part 4'),
+      (t) => t.replace('last extra year', 'last year'),
+      (t) => t.replace('# Part 4', '## Part 4'),
+      (t) => t.replace('# Part 6', '## Part 6'),
+    ];
+    for (const [i, step] of steps.entries()) {
+      const next = step(text);
+      assert.notEqual(next, text, `step ${i + 1} changes the text`);
+      text = next;
+      const again = scores(warm.lint(text, { path, config }));
+      clearMarkdownCache();
+      assert.deepEqual(again, scores(new Engine({ vocabulary: warm.vocabulary }).lint(text, { path: `fresh-${path}`, config })), `after step ${i + 1}`);
+    }
+  });
+});
