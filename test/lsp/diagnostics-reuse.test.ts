@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { engineFor } from '../../server/src/workspace/engine.js';
-import { showAfterEdit, toDiagnostics, toDiagnosticsAfterEdit } from '../../server/src/lsp/diagnostics.js';
+import { toDiagnostics, toDiagnosticsAfterEdit } from '../../server/src/lsp/diagnostics.js';
 import type { Shown } from '../../server/src/lsp/diagnostics.js';
 import type { Language } from '../../server/src/engine/types.js';
 import { editsOf } from '../helpers/warm-edits.js';
@@ -69,14 +69,11 @@ describe('lsp: diagnostics after an edit reuse the last ones only where they are
       const ui: Language = language;
       let reused = 0;
       let knownReused = 0;
-      let kept = 0;
       let total = 0;
       fc.assert(
         fc.property(fc.array(editsOf(PIECES), { minLength: 1, maxLength: 5 }), (edits) => {
           let text = base;
           let { doc, shown } = firstCheck(engine, text, uri, ui);
-          // As the server keeps them: with how far each finding reaches, carried from edit to edit (showAfterEdit).
-          let served = showAfterEdit(undefined, shown.findings, doc, ui, uri, text);
           for (const e of edits) {
             const step = editAndCheck(engine, text, doc, e, uri, ui);
             const { ends, r, fresh } = step;
@@ -85,17 +82,10 @@ describe('lsp: diagnostics after an edit reuse the last ones only where they are
             assert.deepEqual(after, fresh);
             const known = toDiagnosticsAfterEdit(shown, r.findings, doc, ui, uri, text, ends);
             assert.deepEqual(known, fresh);
-            const next = showAfterEdit(served, r.findings, doc, ui, uri, text, ends);
-            assert.deepEqual(next.diagnostics, fresh);
-            assert.equal(next.reach?.length, r.findings.length);
-            // The same finding object at the same index keeps its diagnostic object (the engine hands out the last
-            // check's objects for what an edit left alone, and none reads the edited stretch here).
-            for (let i = 0; i < r.findings.length; i++) if (served.findings[i] === r.findings[i] && next.diagnostics[i] === served.diagnostics[i]) kept++;
             knownReused += known.filter((d) => shown.diagnostics.includes(d)).length;
             reused += after.filter((d) => shown.diagnostics.includes(d)).length;
             total += after.length;
             shown = { uri, ui, text, findings: r.findings, diagnostics: after };
-            served = next;
           }
         }),
         { numRuns: 25, seed: language === 'nl' ? (crlf ? 7 : 5) : 6 },
@@ -104,8 +94,6 @@ describe('lsp: diagnostics after an edit reuse the last ones only where they are
       assert.ok(reused > total / 5, `reused ${reused} of ${total}`);
       // With the ends the store knows, a good share too (fewer where the texts share more than the edit left alone).
       assert.ok(knownReused > total / 5, `reused ${knownReused} of ${total} with the known ends, ${reused} with the compared ones`);
-      // Findings before an edit are the last check's objects and keep their diagnostics.
-      assert.ok(kept > total / 25, `kept ${kept} of ${total} by object`);
     });
   }
 });
@@ -148,7 +136,6 @@ describe('lsp: diagnostics of findings with places on both sides of an edit', fu
         fc.property(fc.array(fc.record({ at: fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000), remove: fc.integer({ min: 0, max: 12 }), piece: fc.constantFrom('', 'x', 'ook ', 'in order to ', 'in het kader van ', '\n') }), { minLength: 1, maxLength: 4 }), (edits) => {
           let text = base;
           let { doc, shown } = firstCheck(engine, text, uri, ui);
-          let served = showAfterEdit(undefined, shown.findings, doc, ui, uri, text);
           for (const e of edits) {
             const step = editAndCheck(engine, text, doc, e, uri, ui);
             const { at, ends, r, fresh } = step;
@@ -156,9 +143,6 @@ describe('lsp: diagnostics of findings with places on both sides of an edit', fu
             const after = toDiagnosticsAfterEdit(shown, r.findings, doc, ui, uri, text, ends);
             assert.deepEqual(after, fresh);
             assert.deepEqual(toDiagnosticsAfterEdit(shown, r.findings, doc, ui, uri, text), fresh);
-            // With how far each finding reaches carried from edit to edit, as the server keeps them.
-            served = showAfterEdit(served, r.findings, doc, ui, uri, text, ends);
-            assert.deepEqual(served.diagnostics, fresh);
             for (let i = 0; i < after.length; i++) {
               if (!shown.diagnostics.includes(after[i]!)) continue;
               reused++;

@@ -3,8 +3,7 @@
  * message is put together from each diagnostic's JSON, made once per diagnostic object. The bytes must be those of
  * JSON.stringify of the whole message in UTF-8 (what vscode-jsonrpc's encoder writes): for real diagnostics in nl and
  * en, for texts with accents, emoji, quotes, backslashes, control characters and lone surrogates, when a diagnostic
- * object comes back in a later publication, when a publication keeps runs of the last one's (copied from its bytes),
- * and for every other message (written as before).
+ * object comes back in a later publication, and for every other message (written as before).
  */
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
@@ -62,31 +61,6 @@ describe('lsp: the stdio writer writes a publication as JSON.stringify would', f
         sameBytes(encodeMessage(again, 'utf-8'), expected(again));
       }),
       { numRuns: 300, seed: 31 },
-    );
-  });
-
-  it('a series of publications that keep runs of the last one\'s objects (as after edits): the same bytes each time', () => {
-    // Each publication is the last one with a stretch replaced by new diagnostics, the last one's in another place or
-    // none; the uri and version change too. The list the writer was given is then changed in place, as a caller may.
-    const change = fc.record({ at: fc.nat(), remove: fc.nat({ max: 6 }), add: fc.array(diagnostic, { maxLength: 4 }), reuse: fc.nat({ max: 3 }), uri: fc.constantFrom('a', 'b 😀'), version: fc.oneof(fc.constant(undefined), fc.constant(null), fc.integer()) });
-    fc.assert(
-      fc.property(fc.array(diagnostic, { maxLength: 12 }), fc.array(change, { minLength: 1, maxLength: 8 }), (start, changes) => {
-        let list = start;
-        sameBytes(encodeMessage(publication('a', list, 1), 'utf-8'), expected(publication('a', list, 1)));
-        for (const c of changes) {
-          const at = list.length ? c.at % (list.length + 1) : 0;
-          const next = [...list.slice(0, at), ...c.add, ...list.slice(0, c.reuse), ...list.slice(at + c.remove)];
-          const msg = publication(c.uri, next, c.version);
-          sameBytes(encodeMessage(msg, 'utf-8'), expected(msg));
-          // Changed in place after it was written: the next publication of this list is written as it is then.
-          if (next.length > 1 && c.reuse % 2 === 1) {
-            next.reverse();
-            sameBytes(encodeMessage(msg, 'utf-8'), expected(msg));
-          }
-          list = next;
-        }
-      }),
-      { numRuns: 300, seed: 34 },
     );
   });
 

@@ -142,11 +142,6 @@ export interface Shown {
   text: string;
   findings: readonly Finding[];
   diagnostics: readonly Diagnostic[];
-  /**
-   * Per finding, the furthest offset any stretch its diagnostic reads reaches (reachOf), -1 where not known yet: a
-   * finding before the changed stretch is then known to keep its diagnostic without being read (showAfterEdit).
-   */
-  reach?: readonly number[];
 }
 
 /** Characters compared at a time when looking for the stretch an edit changed. */
@@ -257,42 +252,6 @@ function sameFinding(o: Finding, f: Finding, u: Unchanged, ui: Language): boolea
 }
 
 /**
- * The furthest offset a stretch that finding `f`'s diagnostic reads may reach: its range, each fix edit with its context
- * (not cut at the text's end, so the value holds for any text the finding is in) and each related place.
- */
-function reachOf(f: Finding): number {
-  let r = Math.max(f.offset, f.endOffset);
-  const fixes = f.fixes;
-  for (let i = 0; i < fixes.length; i++) {
-    const edits = fixes[i]!.edits;
-    for (let k = 0; k < edits.length; k++) r = Math.max(r, edits[k]!.offset, edits[k]!.endOffset + CONTEXT);
-  }
-  const related = f.related;
-  if (related) for (let i = 0; i < related.length; i++) r = Math.max(r, related[i]!.offset, related[i]!.endOffset);
-  return r;
-}
-
-/**
- * sameFinding for the common finding without fixes or related places, its range wholly before the changed stretch
- * (`by` 0) or from `after` on (`by` the shift), and `o` the finding of the last check there (or false, and the caller
- * asks sameFinding).
- */
-function samePlain(o: Finding, f: Finding, by: number, u: Unchanged, ui: Language): boolean {
-  return (
-    (by === 0 ? Math.max(f.offset, f.endOffset) < u.prefix : f.offset >= u.after) &&
-    o.offset + by === f.offset &&
-    o.endOffset + by === f.endOffset &&
-    f.fixes.length === 0 &&
-    o.fixes.length === 0 &&
-    f.related === undefined &&
-    o.related === undefined &&
-    o.ruleId === f.ruleId &&
-    o.severity === f.severity &&
-    (o.message === f.message || (o.message[ui] || o.message.en || o.message.nl) === (f.message[ui] || f.message.en || f.message.nl))
-  );
-}
-
-/**
  * How many characters at its start and at its end the text shares with the last check's text, as the document store
  * knows them (edit-track.ts): at most the longest shared ends, possibly fewer (a diagnostic there is then made anew).
  */
@@ -316,36 +275,7 @@ export function toDiagnosticsAfterEdit(
   text: string,
   ends?: SharedEnds,
 ): Diagnostic[] {
-  return showAfterEdit(last, findings, doc, ui, uri, text, ends).diagnostics as Diagnostic[];
-}
-
-/**
- * toDiagnosticsAfterEdit, returned as the Shown the next edit starts from: the diagnostics with the findings, the text
- * and how far each finding reaches (Shown.reach).
- *
- * Speed only (diag34): the engine hands out the last check's finding objects for what lies before an edit, at the same
- * index; with how far each reaches, those keep their diagnostics without being read (at 100,000 words about half of
- * ~875 findings per edit, each read from memory with the last check's finding before). A finding the edit moved whole is
- * first compared with the last check's finding at the same distance from the end of the list (samePlain), before
- * any search, and one before the edit with the one at the same index.
- */
-export function showAfterEdit(
-  last: Shown | undefined,
-  findings: readonly Finding[],
-  doc: Positions,
-  ui: Language,
-  uri: string,
-  text: string,
-  ends?: SharedEnds,
-): Shown {
-  const n = findings.length;
-  const reach: number[] = new Array(n);
-  if (!last || last.uri !== uri || last.ui !== ui || last.findings.length !== last.diagnostics.length) {
-    const diagnostics = toDiagnostics(findings as Finding[], doc, ui, uri, text);
-    // (Not known yet: found when needed.)
-    for (let i = 0; i < n; i++) reach[i] = -1;
-    return { uri, ui, text, findings, diagnostics, reach };
-  }
+  if (!last || last.uri !== uri || last.ui !== ui || last.findings.length !== last.diagnostics.length) return toDiagnostics(findings as Finding[], doc, ui, uri, text);
   const old = last.text;
   // The ends the document store saw the edit leave alone, else found by comparing the texts (at 100,000 words the
   // comparison read ~1.2 MB of each text at every edit).
@@ -364,42 +294,13 @@ export function showAfterEdit(
   const after = sameLines && nl >= 0 ? nl + 1 : Infinity;
   const u: Unchanged = { prefix, after, shift, length: text.length };
   const oldFindings = last.findings;
-  const oldDiagnostics = last.diagnostics;
-  const oldReach = last.reach?.length === oldFindings.length ? last.reach : undefined;
-  const m = oldFindings.length;
-  // A finding after the edit stands as far from the end of the list as its last one did (unless the edit added or
-  // removed findings after it).
-  const fromEnd = m - n;
-  const out: Diagnostic[] = new Array(n);
+  const out: Diagnostic[] = new Array(findings.length);
   // Where the last search ended: the targets ascend with the findings (those before the changed stretch at their own
   // offsets, then those after it at theirs less the shift, which lie after the changed stretch in the old text), so each
   // search starts there and goes forward, by doubling steps (no search from the start of every list).
   let start = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < findings.length; i++) {
     const f = findings[i]!;
-    // The last check's finding object at the same index, which reads nothing from the changed stretch on: every stretch
-    // its diagnostic reads lies before the edit, unchanged (sameFinding of the object with itself).
-    let r = -1;
-    if (i < m && oldFindings[i] === f) {
-      r = oldReach !== undefined ? oldReach[i]! : -1;
-      if (r < 0) r = reachOf(f);
-      if (r < prefix) {
-        out[i] = oldDiagnostics[i]!;
-        reach[i] = r;
-        continue;
-      }
-    }
-    // Else the last check's finding at the same index (before the edit: a finding made anew, as a document rule's may
-    // be) or as far from the end (after it).
-    const before = f.offset < prefix;
-    const j = before ? i : i + fromEnd;
-    if (j >= 0 && j < m && samePlain(oldFindings[j]!, f, before ? 0 : shift, u, ui)) {
-      out[i] = oldDiagnostics[j]!;
-      reach[i] = Math.max(f.offset, f.endOffset);
-      continue;
-    }
-    // (How far a finding kept by sameFinding reaches is found when it is needed: few ever are.)
-    reach[i] = r;
     // Where the finding's own range was in the old text (sameFinding then checks every other stretch it reads).
     const d = moved(u, f.offset, Math.max(f.offset, f.endOffset));
     let reused: Diagnostic | undefined;
@@ -409,35 +310,34 @@ export function showAfterEdit(
       if (start > 0 && oldFindings[start - 1]!.offset >= target) start = 0;
       let lo = start;
       let step = 1;
-      while (lo + step < m && oldFindings[lo + step]!.offset < target) {
+      while (lo + step < oldFindings.length && oldFindings[lo + step]!.offset < target) {
         lo += step;
         step *= 2;
       }
-      let hi = Math.min(m, lo + step + 1);
+      let hi = Math.min(oldFindings.length, lo + step + 1);
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
         if (oldFindings[mid]!.offset < target) lo = mid + 1;
         else hi = mid;
       }
       start = lo;
-      for (let k = lo; k < m && oldFindings[k]!.offset === target; k++) {
-        if (sameFinding(oldFindings[k]!, f, u, ui)) {
-          reused = oldDiagnostics[k]!;
+      for (let j = lo; j < oldFindings.length && oldFindings[j]!.offset === target; j++) {
+        if (sameFinding(oldFindings[j]!, f, u, ui)) {
+          reused = last.diagnostics[j]!;
           break;
         }
       }
     }
     out[i] = reused ?? toDiagnostic(f, doc, ui, uri, text);
   }
-  return { uri, ui, text, findings, diagnostics: out, reach };
+  return out;
 }
 
 /** True when two lists hold the same diagnostics in the same order. */
 export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
-  // The same object first, without a call: after an edit almost all are (toDiagnosticsAfterEdit).
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !sameJson(a[i], b[i])) return false;
+  for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
   return true;
 }
 

@@ -15,8 +15,7 @@ const METHOD = 'textDocument/publishDiagnostics';
 const utf8 = new TextEncoder();
 /** Each diagnostic's JSON in UTF-8 (unpooled: a small Buffer from the pool would keep an 8 KB slab alive with it). */
 const pieces = new WeakMap<object, Uint8Array>();
-const COMMA = 0x2c;
-const CLOSE = utf8.encode(']}}');
+const COMMA = utf8.encode(',');
 
 const isPlain = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && Object.getPrototypeOf(x) === Object.prototype;
 
@@ -41,20 +40,6 @@ function pieceOf(d: unknown): Uint8Array | undefined {
   return piece;
 }
 
-/**
- * The last publication written (speed only, diag34): its diagnostics (a copy of the list: the caller's may change) and
- * where each one's bytes start in its bytes. A publication after an edit holds mostly the same objects in the
- * same order, before and after the few the edit changed: those runs of bytes are copied from here whole (at 100,000
- * words ~875 diagnostics, ~250 KB: a copy per diagnostic and a look-up of its bytes cost ~0.3 ms per publication).
- * One at a time (memory stays flat: one message's bytes).
- */
-let written: { diagnostics: unknown[]; starts: number[]; bytes: Buffer } | undefined;
-
-/** Where the bytes of the `i`-th diagnostic of `w` end: before the comma after them, or before the closing `]}}`. */
-function endOf(w: { starts: number[]; bytes: Buffer }, i: number): number {
-  return i + 1 < w.starts.length ? w.starts[i + 1]! - 1 : w.bytes.length - CLOSE.length;
-}
-
 /** A publishDiagnostics message from its parts; undefined for any other message (or one of another shape). */
 function publication(msg: unknown): Buffer | undefined {
   if (!isPlain(msg) || msg.method !== METHOD || typeof msg.jsonrpc !== 'string' || !keysAre(msg, ['jsonrpc', 'method', 'params'])) return undefined;
@@ -68,60 +53,23 @@ function publication(msg: unknown): Buffer | undefined {
   } else if (!keysAre(params, ['uri', 'diagnostics'])) return undefined;
   head += ',"diagnostics":[';
   const diagnostics = params.diagnostics as unknown[];
-  const n = diagnostics.length;
-  // The runs of diagnostics the last publication had at its start and at its end (the same objects: the same bytes).
-  const last = written;
-  const m = last ? last.diagnostics.length : 0;
-  let p = 0;
-  let q = 0;
-  if (last) {
-    const old = last.diagnostics;
-    while (p < n && p < m && diagnostics[p] === old[p]) p++;
-    while (q < n - p && q < m - p && diagnostics[n - 1 - q] === old[m - 1 - q]) q++;
-  }
-  // The pieces between them, each one's bytes.
-  const pieces: Uint8Array[] = new Array(n - p - q);
-  const first = utf8.encode(head);
-  let length = first.length;
-  if (p > 0) length += endOf(last!, p - 1) - last!.starts[0]!;
-  for (let i = p; i < n - q; i++) {
+  const parts: Uint8Array[] = new Array(diagnostics.length * 2 + 1);
+  parts[0] = utf8.encode(head);
+  let length = parts[0].length + 3;
+  let n = 1;
+  for (let i = 0; i < diagnostics.length; i++) {
     const piece = pieceOf(diagnostics[i]);
     if (!piece) return undefined;
-    pieces[i - p] = piece;
-    length += piece.length + (i > 0 ? 1 : 0);
+    if (i > 0) {
+      parts[n++] = COMMA;
+      length++;
+    }
+    parts[n++] = piece;
+    length += piece.length;
   }
-  if (q > 0) length += endOf(last!, m - 1) - last!.starts[m - q]! + (n - q > 0 ? 1 : 0);
-  length += 3;
-  const bytes = Buffer.allocUnsafeSlow(length);
-  const starts: number[] = new Array(n);
-  bytes.set(first, 0);
-  let at = first.length;
-  if (p > 0) {
-    // The run at the start, commas between included, and where each of its diagnostics now lies.
-    const from = last!.starts[0]!;
-    const to = endOf(last!, p - 1);
-    bytes.set(last!.bytes.subarray(from, to), at);
-    for (let i = 0; i < p; i++) starts[i] = last!.starts[i]! - from + at;
-    at += to - from;
-  }
-  for (let i = p; i < n - q; i++) {
-    if (i > 0) bytes[at++] = COMMA;
-    const piece = pieces[i - p]!;
-    bytes.set(piece, at);
-    starts[i] = at;
-    at += piece.length;
-  }
-  if (q > 0) {
-    if (n - q > 0) bytes[at++] = COMMA;
-    const from = last!.starts[m - q]!;
-    const to = endOf(last!, m - 1);
-    bytes.set(last!.bytes.subarray(from, to), at);
-    for (let i = 0; i < q; i++) starts[n - q + i] = last!.starts[m - q + i]! - from + at;
-    at += to - from;
-  }
-  bytes.set(CLOSE, at);
-  written = { diagnostics: diagnostics.slice(), starts, bytes };
-  return bytes;
+  parts.length = n;
+  parts.push(utf8.encode(']}}'));
+  return Buffer.concat(parts, length);
 }
 
 /** The message's bytes: those of JSON.stringify(msg) in `charset`. */
