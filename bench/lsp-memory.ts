@@ -15,6 +15,7 @@
  *   node --import tsx bench/lsp-memory.ts [--sizes 10000,100000] [--edits 1000] [--every 250]
  *        [--snapshot DIR]   (heap snapshots of the server after open and after the edits)
  *        [--node-flags "…"] (V8/Node flags for the server process)
+ *        [--bundle FILE]    (another build of the server, for paired runs)
  *        [--idle S]         (one more point after S seconds without edits)
  *        [--env "K=V …"]    (environment of the server process, e.g. MALLOC_ARENA_MAX=2)
  *
@@ -66,12 +67,14 @@ async function measure(target: number, edits: number, every: number, snapshots: 
   const { text, words } = corpusDocument(target);
   const dir = mkdtempSync(join(tmpdir(), 'brug-memory-'));
   const flags = arg('node-flags', '').split(/\s+/).filter(Boolean);
+  // --bundle FILE: another build of the server (a copy of main's, for paired runs).
+  const bundle = resolve(arg('bundle', BUNDLE));
   const client = new TestClient({
     settings: { debounceMs: 0, maxDocumentSize: 50 * 1024 * 1024 },
     env: { BRUG_MEMORY_PROBE: snapshots ?? dir, ...(snapshots ? { BRUG_MEMORY_SNAPSHOT: '1' } : {}), ...extraEnv() },
     // As an editor: the latest diagnostics of a document only (bench/lsp-latency.ts).
     keepPublications: false,
-    ...(flags.length ? { command: { file: process.execPath, args: [...flags, BUNDLE, '--stdio'] } } : {}),
+    ...(flags.length || bundle !== BUNDLE ? { command: { file: process.execPath, args: [...flags, bundle, '--stdio'] } } : {}),
   });
   await client.initialize();
   const pid = client.process.pid!;
