@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { interruptBudget } from '../server/src/workspace/v8-settings.js';
 
 /** The command's flags, in the order it sets them (test/cli/v8-settings.test.ts holds brug.js to this list). */
-export const COMMAND_V8_FLAGS = ['--no-regexp-tier-up', `--interrupt-budget=${interruptBudget()}`];
+export const COMMAND_V8_FLAGS = ['--regexp-tier-up-ticks=0', `--interrupt-budget=${interruptBudget()}`];
 
 export const V8_AS_SHIPPED = process.env.BRUG_BENCH_V8_DEFAULTS !== '1';
 if (V8_AS_SHIPPED) for (const flag of COMMAND_V8_FLAGS) setFlagsFromString(flag);

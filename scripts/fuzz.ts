@@ -29,7 +29,7 @@ import type { Growth } from '../test/fuzz/scaling.js';
 // interprets a regular expression and compiles it later, and here that costs half the run's CPU.
 // Compiling at once changes speed only, never a result (before any worker starts: the flag is
 // process-wide).
-setFlagsFromString('--no-regexp-tier-up');
+setFlagsFromString('--regexp-tier-up-ticks=0');
 
 interface Job {
   seed: number;

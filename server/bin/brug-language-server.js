@@ -15,6 +15,7 @@ if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsW
   process.stderr.write('brug-language-server: start it with --stdio (or --node-ipc, --socket=PORT, --pipe=NAME); an editor does this for you.\n');
   process.exit(2);
 }
-// The cue patterns are large regular expressions: compiled once, straight to machine code (as in bin/brug.js).
-setFlagsFromString('--no-regexp-tier-up');
+// The cue patterns are large regular expressions: compiled once, straight to machine code (as in bin/brug.js, which
+// says why this flag and not --no-regexp-tier-up, which is safe only on the command line, as VS Code starts the server).
+setFlagsFromString('--regexp-tier-up-ticks=0');
 createRequire(import.meta.url)(bundle);

@@ -10,10 +10,11 @@ import { Script } from 'node:vm';
 
 // V8 first runs each regular expression in its interpreter and compiles it to machine code after
 // one run, so every cue pattern is compiled twice; the practice and role cues are large Unicode
-// expressions that each run only a few times. Compiling them once, straight to machine code,
-// takes about a quarter off the start (bench/RESULTS.md, cold start) and is no slower on a
-// 91,000-word book.
-setFlagsFromString('--no-regexp-tier-up');
+// expressions that each run only a few times. Expressions made from here on are compiled once,
+// straight to machine code (bench/RESULTS.md, cold start). Not `--no-regexp-tier-up`: switched off
+// while the process runs, it crashed V8 when an expression Node had already run once ran again
+// (test/cli/v8-settings.test.ts); zero ticks change nothing for the expressions made before.
+setFlagsFromString('--regexp-tier-up-ticks=0');
 
 // V8's tiering: TurboFan compiles only the functions a check runs hot (nine times V8's default budget; why, and the
 // measurements: server/src/workspace/v8-settings.ts, whose INTERRUPT_BUDGET this equals — test/cli/v8-settings.test.ts).

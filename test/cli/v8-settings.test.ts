@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INTERRUPT_BUDGET } from '../../server/src/workspace/v8-settings.js';
@@ -43,4 +44,38 @@ describe('V8 settings: the command, the language server and the benchmark start 
       delete process.env.BRUG_INTERRUPT_BUDGET;
     }
   });
+});
+
+/**
+ * A flag set while the process runs applies to what V8 makes afterwards, but regular expressions made before it keep
+ * their state. `--no-regexp-tier-up` set at run time crashed Node 20 (SIGSEGV in the regexp interpreter's trampoline)
+ * when an expression that had run once in the interpreter before the flag ran again after it: Node's own loader and
+ * tsx had run such expressions when the bins and the benchmark set it (bench/first-paired.ts's children died in ~30 %
+ * of runs; session 18). `--regexp-tier-up-ticks=0` has the same effect on expressions made afterwards (compiled to
+ * machine code at their first run) and leaves the earlier ones in a state V8 expects. The child below makes that case:
+ * with `--no-regexp-tier-up` it dies on Node 20.20 every time.
+ */
+describe('V8 settings: the flags the bins set at run time are safe to set at run time', () => {
+  const child = `
+    const { setFlagsFromString } = require('node:v8');
+    const res = [];
+    for (let i = 0; i < 500; i++) res.push(new RegExp('a' + i + 'b|c(d+)e' + i, i % 2 ? 'u' : ''));
+    for (const r of res) r.test('xxc' + 'd'.repeat(50) + 'e1');
+    for (const flag of JSON.parse(process.argv[1])) setFlagsFromString(flag);
+    let n = 0;
+    for (let k = 0; k < 3; k++) for (const r of res) if (r.test('zzc' + 'd'.repeat(60) + 'e2é')) n++;
+    process.stdout.write(String(n));
+  `;
+  for (const bin of ['server/bin/brug.js', 'server/bin/brug-language-server.js']) {
+    it(`${bin}: expressions run before its flags run again after them`, () => {
+      const flags = flagsSetIn(read(bin));
+      assert.ok(flags.length > 0);
+      assert.ok(!flags.includes('--no-regexp-tier-up'), 'switching the regexp tier-up off at run time can crash V8 (see above)');
+      const r = spawnSync(process.execPath, ['-e', child, JSON.stringify(flags)], { encoding: 'utf8' });
+      assert.equal(r.signal, null, `the child died of ${r.signal}`);
+      assert.equal(r.status, 0, r.stderr);
+      // Some of the expressions match the second subject (…e2…): they ran, compiled after the flags were set.
+      assert.ok(Number(r.stdout) > 0, r.stdout);
+    });
+  }
 });
