@@ -12,7 +12,7 @@ import { INSIGHT_IDS } from './types.js';
 import type { CheckCell, Unit, UnitFilter, UnitsRun } from './units.js';
 import { MEMO_SLOT, allUnits, checkOf, quote, runUnits, sectionMarks, warmUnits } from './units.js';
 import type { Run } from '../runs.js';
-import { RunSlots } from '../rules/block-runs.js';
+import { RunSlots, replaceRange, splicedRuns } from '../rules/block-runs.js';
 import { blockEditOf } from '../incremental.js';
 import type { RunChange } from '../rules/block-runs.js';
 
@@ -704,22 +704,6 @@ function combineEdit(doc: DocumentModel, lex: PracticeLexicon, last: Combined, c
   c.slotRuns = slotRuns;
   c.values = values;
   return c;
-}
-
-/** `list` with its `count` entries from `from` on replaced by `items` (in place; written over when as many). */
-function replaceRange<T>(list: T[], from: number, count: number, items: readonly T[]): void {
-  if (count === items.length) for (let i = 0; i < count; i++) list[from + i] = items[i]!;
-  else list.splice(from, count, ...items);
-}
-
-/** A sorted list of run numbers with those in [from, to) replaced by `came` (sorted) and those after moved by `shift`, in place. */
-function splicedRuns(list: number[], from: number, to: number, came: readonly number[], shift: number): void {
-  let a = 0;
-  while (a < list.length && list[a]! < from) a++;
-  let b = a;
-  while (b < list.length && list[b]! < to) b++;
-  if (shift !== 0) for (let i = b; i < list.length; i++) list[i]! += shift;
-  if (b > a || came.length > 0) replaceRange(list, a, b - a, came);
 }
 
 function compute(doc: DocumentModel, lex: PracticeLexicon): PracticeFit {

@@ -210,3 +210,23 @@ export class RunSlots<S> {
     return out;
   }
 }
+
+/** `list` with its `count` entries from `from` on replaced by `items` (in place; written over when as many). */
+export function replaceRange<T>(list: T[], from: number, count: number, items: readonly T[]): void {
+  if (count === items.length) for (let i = 0; i < count; i++) list[from + i] = items[i]!;
+  else list.splice(from, count, ...items);
+}
+
+/**
+ * A sorted list of run numbers with those in [from, to) replaced by `came` (sorted, within the new stretch) and those
+ * after moved by `shift`: in place (the list itself, unchanged when nothing came, went or moved).
+ */
+export function splicedRuns(list: number[], from: number, to: number, came: readonly number[], shift: number): number[] {
+  let a = 0;
+  while (a < list.length && list[a]! < from) a++;
+  let b = a;
+  while (b < list.length && list[b]! < to) b++;
+  if (shift !== 0) for (let i = b; i < list.length; i++) list[i]! += shift;
+  if (b > a || came.length > 0) replaceRange(list, a, b - a, came);
+  return list;
+}

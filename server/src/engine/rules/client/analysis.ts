@@ -3,7 +3,7 @@ import { compareWords } from '../../text/order.js';
 import type { Audience, Language, Message, SectionRole } from '../../types.js';
 import type { DocumentModel, RuleOptions } from '../types.js';
 import type { Run } from '../../runs.js';
-import { RunSlots } from '../block-runs.js';
+import { RunSlots, replaceRange, splicedRuns } from '../block-runs.js';
 import { blockEditOf } from '../../incremental.js';
 import type { RunChange } from '../block-runs.js';
 import type { DocumentAnalysis } from '../types.js';
@@ -825,26 +825,6 @@ function voiceEdit(ctx: Context, last: VoiceParts, change: RunChange<ClientRun>,
     p.q = s.q;
   }
   return p;
-}
-
-/** `list` with its `count` entries from `from` on replaced by `items` (in place; written over when as many). */
-function replaceRange<T>(list: T[], from: number, count: number, items: readonly T[]): void {
-  if (count === items.length) for (let i = 0; i < count; i++) list[from + i] = items[i]!;
-  else list.splice(from, count, ...items);
-}
-
-/**
- * A sorted list of run numbers with those in [from, to) replaced by `came` (sorted, within the new stretch) and those
- * after moved by `shift`: in place (the list itself, unchanged when nothing came, went or moved).
- */
-function splicedRuns(list: number[], from: number, to: number, came: readonly number[], shift: number): number[] {
-  let a = 0;
-  while (a < list.length && list[a]! < from) a++;
-  let b = a;
-  while (b < list.length && list[b]! < to) b++;
-  if (shift !== 0) for (let i = b; i < list.length; i++) list[i]! += shift;
-  if (b > a || came.length > 0) replaceRange(list, a, b - a, came);
-  return list;
 }
 
 /** The first items of each kind, in document order, placed now: involvement cues, statements, client quotations, counter-evidence. */
