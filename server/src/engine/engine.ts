@@ -1467,10 +1467,15 @@ function asFinding(f: DocumentFinding, ruleId: string, severity: Severity): Find
   // each kept until the next check). Nothing changes a finding afterwards but the engine's own passes, which set a new
   // range or fixes (fixes.ts snapFinding, guardFixes): such a finding differs from its rule's and is made anew.
   const last = MADE.get(f);
-  if (last !== undefined && last.offset === f.offset && last.endOffset === f.endOffset && last.fixes === fixes && last.severity === sev && last.message === f.message && last.related === f.related && last.data === f.data && last.ruleId === ruleId) return last;
+  if (last !== undefined && madeAs(last, f, ruleId, sev, fixes)) return last;
   const out = findingOf(f, ruleId, sev, fixes);
   MADE.set(f, out);
   return out;
+}
+
+/** Whether the engine's finding `made` is what findingOf() would make of `f` now (every field the same). */
+function madeAs(made: Finding, f: DocumentFinding, ruleId: string, severity: Severity, fixes: Fix[]): boolean {
+  return made.offset === f.offset && made.endOffset === f.endOffset && made.fixes === fixes && made.severity === severity && made.message === f.message && made.related === f.related && made.data === f.data && made.ruleId === ruleId;
 }
 
 /**
@@ -1493,7 +1498,7 @@ function findingOf(f: DocumentFinding, ruleId: string, severity: Severity, fixes
 function asFindingAfter(f: DocumentFinding, ruleId: string, severity: Severity, last: Finding, lastOffset: number): Finding {
   const sev = f.severity ?? severity;
   const fixes = f.fixes?.length ? f.fixes : NO_FIXES;
-  if (f.offset === lastOffset && last.offset === f.offset && last.endOffset === f.endOffset && last.fixes === fixes && last.severity === sev && last.message === f.message && last.related === f.related && last.data === f.data && last.ruleId === ruleId) return last;
+  if (f.offset === lastOffset && madeAs(last, f, ruleId, sev, fixes)) return last;
   return findingOf(f, ruleId, sev, fixes);
 }
 

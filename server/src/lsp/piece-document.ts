@@ -122,14 +122,14 @@ export class PieceDocument implements TextDocument {
         const startOffset = this.offsetAt(start);
         const endOffset = this.offsetAt(end);
         this.replace(startOffset, endOffset, change.text);
-        if (this.lineOffsets === undefined) continue;
         const insertedEnd = startOffset + change.text.length;
         // A CR and an LF that the change brought together (or parted) make one line end: the line starts are made anew.
         if ((this.charCodeAt(startOffset - 1) === CR && this.charCodeAt(startOffset) === LF) || (this.charCodeAt(insertedEnd - 1) === CR && this.charCodeAt(insertedEnd) === LF)) {
           this.lineOffsets = undefined;
           continue;
         }
-        const lines = this.lineOffsets;
+        // (offsetAt made the line starts of the text before the change.)
+        const lines = this.lineOffsets!;
         // The lines the range's ends stand on (a line past the last is the last: its offset is the text's end).
         const startLine = Math.min(Math.max(start.line, 0), lines.length - 1);
         const endLine = Math.min(Math.max(end.line, 0), lines.length - 1);

@@ -12,11 +12,10 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { Engine } from '../../../server/src/engine/engine.js';
 import type { LintResult } from '../../../server/src/engine/engine.js';
-import { defaultConfig } from '../../../server/src/engine/config/config.js';
-import type { BrugConfig } from '../../../server/src/engine/config/config.js';
 import { clearMarkdownCache } from '../../../server/src/engine/formats/markdown.js';
 import { engineFor } from '../../../server/src/workspace/engine.js';
 import { editsOf } from '../../helpers/warm-edits.js';
+import { reportAll, scores } from '../../helpers/section-scores.js';
 
 const SAMPLES = join(import.meta.dirname, '..', '..', '..', 'samples');
 
@@ -46,19 +45,6 @@ const PIECES: Record<'nl' | 'en', string[]> = {
     'We spoke with the caseworkers. ',
   ],
 };
-
-/** Every section with running text reported, with its counts in the data. */
-function reportAll(): BrugConfig {
-  const config = defaultConfig();
-  config.rules['readability/section-score'] = {
-    options: { summaryTarget: 1000, bodyTarget: 1000, minWords: 0, minAverageSentenceWords: 0, summaryMinAverageSentenceWords: 0, minProseShare: 0 },
-  };
-  return config;
-}
-
-function scores(r: LintResult): string[] {
-  return r.findings.filter((f) => f.ruleId === 'readability/section-score').map((f) => JSON.stringify({ offset: f.offset, endOffset: f.endOffset, severity: f.severity, data: f.data }));
-}
 
 describe('readability/section-score: section counts from per-run summaries equal a check from scratch after edits', function () {
   this.timeout(180000);

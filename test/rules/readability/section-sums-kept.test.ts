@@ -10,23 +10,10 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { Engine } from '../../../server/src/engine/engine.js';
 import type { LintResult } from '../../../server/src/engine/engine.js';
-import { defaultConfig } from '../../../server/src/engine/config/config.js';
-import type { BrugConfig } from '../../../server/src/engine/config/config.js';
 import { clearMarkdownCache } from '../../../server/src/engine/formats/markdown.js';
 import { engineFor } from '../../../server/src/workspace/engine.js';
 import { editsOf } from '../../helpers/warm-edits.js';
-
-function reportAll(): BrugConfig {
-  const config = defaultConfig();
-  config.rules['readability/section-score'] = {
-    options: { summaryTarget: 1000, bodyTarget: 1000, minWords: 0, minAverageSentenceWords: 0, summaryMinAverageSentenceWords: 0, minProseShare: 0 },
-  };
-  return config;
-}
-
-function scores(r: LintResult): string[] {
-  return r.findings.filter((f) => f.ruleId === 'readability/section-score').map((f) => JSON.stringify({ offset: f.offset, endOffset: f.endOffset, severity: f.severity, data: f.data }));
-}
+import { reportAll, scores } from '../../helpers/section-scores.js';
 
 const EN = ['We spoke with the residents about the letters they received from the council last year.', 'Most of them read the first page and put the rest away, because it was long and hard to follow.', 'The caseworkers said that a short letter with one clear request would help the families most.'];
 const NL = 'Wij spraken met de bewoners over de brieven die zij vorig jaar van de gemeente kregen, en over wat zij ervan begrepen.';
