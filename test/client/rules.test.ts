@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint, defaultConfig, mergeConfig } from '../../server/src/index.js';
 import { check, findings, fixture, lineOf, repo } from './helpers.js';
+import { flat } from '../../server/src/engine/text/view.js';
 
 const sampleNl = readFileSync(join(repo, 'samples', 'rapport-schuldhulp.md'), 'utf8');
 const sampleEn = readFileSync(join(repo, 'samples', 'report-employment-support.md'), 'utf8');
@@ -97,7 +98,7 @@ describe('client: rules', () => {
       const en = check('# Report\n\n## Method\n\nWe spoke with caseworkers.\n\n## Findings\n\nClaimants wait long. Families call the council every week, and residents send letters.\n\n## Discussion\n\nThe service works better when caseworkers have fewer cases and when the council and the jobcentre share their data every week, so that nobody waits for a letter that never comes. Managers should review the caseloads every quarter and report to the board.\n');
       // A discussion is checked only on request (roles): by default the conclusions and recommendations.
       assert.equal(findings(en.r, 'client/section-without-client').length, 0);
-      const asked = check(en.r.model.text, { config: mergeConfig(defaultConfig(), { rules: { 'client/section-without-client': { options: { roles: ['conclusion', 'recommendations', 'discussion'] } } } }) });
+      const asked = check(flat(en.r.model.text), { config: mergeConfig(defaultConfig(), { rules: { 'client/section-without-client': { options: { roles: ['conclusion', 'recommendations', 'discussion'] } } } }) });
       const fs = findings(asked.r, 'client/section-without-client');
       assert.equal(fs.length, 1);
       assert.match(fs[0]!.message.en, /^This discussion/);

@@ -6,6 +6,7 @@
 import { Engine } from '../../server/src/index.js';
 import type { DocumentRule } from '../../server/src/engine/rules/types.js';
 import { parseLatex } from '../../server/src/engine/formats/latex.js';
+import { flat } from '../../server/src/engine/text/view.js';
 
 export const SWAP_RULE_ID = 'test/swap';
 
@@ -25,7 +26,7 @@ export function swapRule(swaps: Record<string, string>): DocumentRule {
     scope: 'document',
     check(doc) {
       const out = [];
-      for (const m of doc.text.matchAll(re)) {
+      for (const m of flat(doc.text).matchAll(re)) {
         const offset = m.index!;
         const endOffset = offset + m[0].length;
         const newText = swaps[m[0]]!;

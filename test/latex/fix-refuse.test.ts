@@ -13,6 +13,7 @@ import { fixLatexProject, lintLatexProject, buildLatexProject } from '../../serv
 import { readTextFile } from '../../server/src/workspace/latex-project.js';
 import { swapRule } from '../fuzz/safe-rule.js';
 import { removeWorkspaces, runCli, tempWorkspace } from '../helpers/workspace.js';
+import { flat } from '../../server/src/engine/text/view.js';
 
 const config = { ...defaultConfig(), language: 'nl' as const };
 const opts = { maxWords: 0 };
@@ -30,8 +31,8 @@ function sectionWhenWord(word: string): DocumentRule {
     },
     scope: 'document',
     check(doc) {
-      if (!new RegExp(`(?<!\\p{L})${word}(?!\\p{L})`, 'u').test(doc.text)) return [];
-      const m = /\\section\{([^}]*)\}/.exec(doc.text);
+      if (!new RegExp(`(?<!\\p{L})${word}(?!\\p{L})`, 'u').test(flat(doc.text))) return [];
+      const m = /\\section\{([^}]*)\}/.exec(flat(doc.text));
       if (!m) return [];
       const offset = m.index + '\\section{'.length;
       return [{ message: { en: `"${word}" somewhere`, nl: `ergens "${word}"` }, offset, endOffset: offset + m[1]!.length, fixes: [] }];

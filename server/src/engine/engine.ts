@@ -23,6 +23,7 @@ import { RunSlots } from './rules/block-runs.js';
 import type { RunChange } from './rules/block-runs.js';
 import { noteBlockEdit } from './incremental.js';
 import type { Run } from './runs.js';
+import { flat, type TextView } from './text/view.js';
 
 export interface LintOptions {
   /** Path or URI of the document: decides the format when `format` is not given. */
@@ -382,7 +383,7 @@ export class Engine {
     return parsePlaintext(text);
   }
 
-  lint(input: string, options: LintOptions = {}): LintResult {
+  lint(input: TextView, options: LintOptions = {}): LintResult {
     return drain(this.lintSteps(input, options));
   }
 
@@ -391,14 +392,15 @@ export class Engine {
    * must stay responsive (the language server) can give other work a turn and stop a run that a
    * newer edit made stale. lint() runs the steps without pausing.
    */
-  *lintSteps(input: string, options: LintOptions = {}): Generator<void, LintResult> {
+  *lintSteps(input: TextView, options: LintOptions = {}): Generator<void, LintResult> {
     // The words a stopped check's analyses made (see held).
     letGo(this.held);
     this.space = new PackingSpace();
     const config = options.config ?? defaultConfig();
     // A byte-order mark is part of the file as read: offsets count it, the parsers do not see it.
     const bom = input.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const text = bom ? input.slice(1) : input;
+    // (A document with a mark is read as one string: the view is for the language server's documents, which have none.)
+    const text: TextView = bom ? flat(input).slice(1) : input;
     const format = options.format ?? formatOf(options.path ?? options.uri);
     // The line index of the last check's text, patched where the text changed (held weakly: the last result keeps it).
     // Its comparison of the two texts tells the Markdown reader where the edit is (it compares nothing again).
@@ -495,7 +497,7 @@ export class Engine {
     const kept = applyDirectives(findings, parsed.directives.map((d) => ({ ...d, offset: d.offset + bom, endOffset: d.endOffset + bom })), model.lines);
     kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || compareWords(a.ruleId, b.ruleId));
     // Fix texts are plain text: in LaTeX they are escaped, and edits that would cut into markup are widened or dropped.
-    if (format === 'latex') secureLatexFixes(input, kept);
+    if (format === 'latex') secureLatexFixes(flat(input), kept);
     // No range splits a CRLF; no fix touches what is not running prose (quotations, code, math, URLs, markup); see fixes.ts.
     // (The findings screened as they were made, when they are the ones kept, as they were: no directive made new ones,
     // and LaTeX's fixes were not changed.)
@@ -522,14 +524,14 @@ export class Engine {
   }
 
   /** The format's parser; on a parser failure, the text read as plain text with a problem that says so. */
-  private *parseSafely(text: string, format: Format, config: BrugConfig, ends?: EditEnds): Generator<void, ParsedDocument> {
+  private *parseSafely(text: TextView, format: Format, config: BrugConfig, ends?: EditEnds): Generator<void, ParsedDocument> {
     try {
       // Markdown in steps (a chunk at a time); the other formats in one.
       if (format === 'markdown' && !this.formats?.markdown) return yield* parseMarkdownSteps(text, ends);
-      return this.parse(text, format, config);
+      return this.parse(flat(text), format, config);
     } catch (err) {
       // A parser that fails on broken input must not take the user's text down with it.
-      const parsed: ParsedDocument = format === 'plaintext' ? { format, blocks: [], directives: [] } : { ...parsePlaintext(text), format };
+      const parsed: ParsedDocument = format === 'plaintext' ? { format, blocks: [], directives: [] } : { ...parsePlaintext(flat(text)), format };
       parsed.problems = [{ offset: 0, message: { en: `Brug could not parse this ${format} file and read it as plain text (${(err as Error).message}).`, nl: `Brug kon dit ${format}-bestand niet ontleden en las het als platte tekst (${(err as Error).message}).` } }];
       return parsed;
     }
@@ -539,7 +541,7 @@ export class Engine {
    * Language: option, then a directive before the first block, then the document's own
    * declaration, then detection on a sample of its prose.
    */
-  private documentLanguageOf(parsed: ParsedDocument, text: string, config: BrugConfig, options: LintOptions, last?: LastCheck): Language {
+  private documentLanguageOf(parsed: ParsedDocument, text: TextView, config: BrugConfig, options: LintOptions, last?: LastCheck): Language {
     const firstBlockStart = parsed.blocks[0]?.start ?? text.length;
     const topDirective = parsed.directives.find((d) => d.kind === 'language' && d.offset <= firstBlockStart);
     const configured = config.language !== 'auto' ? config.language : undefined;
@@ -1046,7 +1048,7 @@ export class Engine {
    * are added up anew (speed only, eng33: no counts made and added for each of ~90 sections per edit at 100,000 words).
    * `lineShift`: how the lines of the text before and after the changed stretch are the last check's (see LineShift).
    */
-  private buildSections(text: string, headings: ProseBlock[], roles: SectionRole[], sums: RunSums, language: Language, lines: LineIndex, bom: number, counts: Counts[] = [], last?: LastCheck, words: SectionWords = { nl: [], en: [], levels: [] }, lineShift?: LineShift): Section[] {
+  private buildSections(text: TextView, headings: ProseBlock[], roles: SectionRole[], sums: RunSums, language: Language, lines: LineIndex, bom: number, counts: Counts[] = [], last?: LastCheck, words: SectionWords = { nl: [], en: [], levels: [] }, lineShift?: LineShift): Section[] {
     const sections: Section[] = [];
     const n = headings.length;
     const levels = words.levels;

@@ -1,5 +1,6 @@
 import type { Finding, Fix, FixKind, Format, Language, ProseBlock, TextEdit } from './types.js';
 import { findQuotes } from './text/quotes.js';
+import type { TextView } from './text/view.js';
 import { toDocument } from './offsets.js';
 
 /** A fix's kind: a fix that does not say is a suggestion. */
@@ -78,7 +79,7 @@ export function applyFixes(text: string, findings: Finding[], options: ApplyOpti
  * a start moves forward past the break, an end moves back before it (a range never grows into
  * text it did not name, and an empty range stays empty).
  */
-export function snapRange(text: string, offset: number, endOffset: number, bom = 0): { offset: number; endOffset: number } {
+export function snapRange(text: TextView, offset: number, endOffset: number, bom = 0): { offset: number; endOffset: number } {
   let s = Math.max(0, Math.min(offset, text.length));
   let e = Math.max(s, Math.min(endOffset, text.length));
   const empty = e === s;
@@ -98,7 +99,7 @@ export function snapRange(text: string, offset: number, endOffset: number, bom =
  * `screened`: the findings with fixes, from a caller that knows the text plain and has asked needsSnap() of every
  * finding, as it is now, without a yes (the engine, as it makes them): then the findings are not read again.
  */
-export function secureFindings(text: string, findings: Finding[], blocks: () => readonly GuardBlock[] | GuardLookup, format: Format, bom = 0, plain = false, screened?: Finding[]): Finding[] {
+export function secureFindings(text: TextView, findings: Finding[], blocks: () => readonly GuardBlock[] | GuardLookup, format: Format, bom = 0, plain = false, screened?: Finding[]): Finding[] {
   // Speed only (eng33): the findings with fixes gathered in the same pass (a dozen of ~900 at 100,000 words), or by the
   // caller, and only those handed to the guard (each finding is judged on its own).
   let withFixes: Finding[] = [];
@@ -138,7 +139,7 @@ function insideText(related: Finding['related'], bom: number, n: number): boolea
 }
 
 /** A finding's range and related ranges snapped (snapRange). */
-function snapFinding(text: string, f: Finding, bom: number): void {
+function snapFinding(text: TextView, f: Finding, bom: number): void {
   const r = snapRange(text, f.offset, f.endOffset, bom);
   f.offset = r.offset;
   f.endOffset = r.endOffset;
@@ -165,7 +166,7 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
 }
 
 /** Whether an offset lies between the two halves of a CRLF or of a surrogate pair. */
-export function splitsPair(text: string, p: number): boolean {
+export function splitsPair(text: TextView, p: number): boolean {
   if (p <= 0 || p >= text.length) return false;
   const a = text.charCodeAt(p - 1);
   const b = text.charCodeAt(p);
@@ -173,7 +174,7 @@ export function splitsPair(text: string, p: number): boolean {
 }
 
 /** An edit inside the text that splits neither a CRLF nor a surrogate pair. */
-export function editIsWellFormed(text: string, e: { offset: number; endOffset: number }): boolean {
+export function editIsWellFormed(text: TextView, e: { offset: number; endOffset: number }): boolean {
   return Number.isInteger(e.offset) && Number.isInteger(e.endOffset) && e.offset >= 0 && e.offset <= e.endOffset && e.endOffset <= text.length && !splitsPair(text, e.offset) && !splitsPair(text, e.endOffset);
 }
 
@@ -262,7 +263,7 @@ const SOFT_GAP = /^[*_~ \t]*$/;
  * `text` is the document as read (offsets count a BOM), `bom` the length of the BOM. The
  * findings are changed in place and returned. Calling it twice is harmless.
  */
-export function guardFixes(text: string, findings: Finding[], blocks: readonly GuardBlock[] | GuardLookup, format: Format, bom = 0): Finding[] {
+export function guardFixes(text: TextView, findings: Finding[], blocks: readonly GuardBlock[] | GuardLookup, format: Format, bom = 0): Finding[] {
   if (!findings.some((f) => f.fixes.length > 0)) return findings;
   // The blocks as a list (in any order; the engine hands them over in document order), or a look-up in them (the engine's,
   // which reads only the blocks near each edit).
@@ -294,7 +295,7 @@ export function guardFixes(text: string, findings: Finding[], blocks: readonly G
       // Outside prose: only an insertion between blocks, at a line boundary, may be offered.
       if (!insertion) return DROP;
       const p = e.offset;
-      const atLineBoundary = p === bom || p === text.length || text[p - 1] === '\n' || text[p] === '\n' || text[p] === '\r';
+      const atLineBoundary = p === bom || p === text.length || text.charCodeAt(p - 1) === 10 || text.charCodeAt(p) === 10 || text.charCodeAt(p) === 13;
       return atLineBoundary ? SUGGEST : DROP;
     }
     if (g.block.quoted) return DROP;
@@ -356,7 +357,7 @@ function docOf(g: GuardBlock, t: number, side: 'start' | 'end'): number {
 }
 
 /** The verdict on an edit inside a block's span, from the block's map. */
-function judgeInBlock(text: string, g: GuardBlock, e: TextEdit, format: Format): Verdict {
+function judgeInBlock(text: TextView, g: GuardBlock, e: TextEdit, format: Format): Verdict {
   const map = g.block.map;
   const placeholders = g.block.placeholders ?? [];
   let verdict: Verdict = KEEP;

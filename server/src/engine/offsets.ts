@@ -1,4 +1,5 @@
 import type { MapSegment } from './types.js';
+import { flat, type TextView } from './text/view.js';
 
 /**
  * Map a block-text offset to a document offset. `side` decides what happens inside a segment
@@ -206,7 +207,7 @@ export class LineIndex {
    * the stretch between is scanned. The same starts as `new LineIndex(text)`. `ends`, when given, is filled with
    * where the text is as `last`'s (the comparison made here, for the Markdown reader: one comparison per edit).
    */
-  static afterEdit(last: LineIndex | undefined, text: string, ends?: EditEnds, edit?: TextEdit): LineIndex {
+  static afterEdit(last: LineIndex | undefined, text: TextView, ends?: EditEnds, edit?: TextEdit): LineIndex {
     if (!last) return new LineIndex(text);
     const old = last.text;
     if (old === text) {
@@ -224,7 +225,7 @@ export class LineIndex {
   }
 
   /** afterEdit() once the ends the text shares with the last one's are known. */
-  private static afterEditAt(last: LineIndex, text: string, prefix: number, suffix: number): LineIndex {
+  private static afterEditAt(last: LineIndex, text: TextView, prefix: number, suffix: number): LineIndex {
     const old = last.text;
     // A start after character i depends on characters i and i + 1 (a CR before an LF starts no line).
     const from = Math.max(0, prefix - 1);
@@ -283,11 +284,11 @@ export class LineIndex {
    * edits that removed the last of them).
    */
   get plain(): boolean {
-    return (this.isPlain ??= !NOT_PLAIN.test(this.text));
+    return (this.isPlain ??= !NOT_PLAIN.test(flat(this.text)));
   }
 
   constructor(
-    readonly text: string,
+    readonly text: TextView,
     known?: readonly number[],
     plain?: boolean,
     shiftFrom: readonly number[] = NO_SHIFTS,
@@ -404,7 +405,7 @@ const MAX_SHIFTS = 32;
 const NO_SHIFTS: readonly number[] = [];
 
 /** The length of the longest common prefix of two texts (compared a stretch at a time), given that the first `from` characters are the same. */
-export function commonPrefix(a: string, b: string, from = 0): number {
+export function commonPrefix(a: TextView, b: TextView, from = 0): number {
   const n = Math.min(a.length, b.length);
   let i = Math.min(from, n);
   for (let step = 4096; step >= 1; step >>= 3) {
@@ -418,7 +419,7 @@ export function commonPrefix(a: string, b: string, from = 0): number {
  * its first `prefix` and its last `suffix` characters. A hint: the engine compares the texts only from there.
  */
 export interface TextEdit {
-  base: string;
+  base: TextView;
   prefix: number;
   suffix: number;
 }
@@ -429,19 +430,19 @@ export interface TextEdit {
  * holds the earlier version).
  */
 export interface EditEnds {
-  old?: string;
+  old?: TextView;
   prefix: number;
   suffix: number;
 }
 
-function setEnds(ends: EditEnds, old: string, prefix: number, suffix: number): void {
+function setEnds(ends: EditEnds, old: TextView, prefix: number, suffix: number): void {
   ends.old = old;
   ends.prefix = prefix;
   ends.suffix = suffix;
 }
 
 /** The length of the longest common suffix of two texts, at most `max`, given that the last `from` characters are the same. */
-export function commonSuffix(a: string, b: string, max: number, from = 0): number {
+export function commonSuffix(a: TextView, b: TextView, max: number, from = 0): number {
   const al = a.length;
   const bl = b.length;
   let i = Math.max(0, Math.min(from, max));

@@ -18,6 +18,7 @@ import { projectDictionaryPaths } from '../workspace/dictionaries.js';
 import type { ProjectConfig, ProjectConfigs } from './project-config.js';
 import type { BrugSettings } from './settings.js';
 import { applySettings } from './settings.js';
+import type { TextView } from '../engine/text/view.js';
 
 /** The file system path of a file: URI, or undefined for other schemes (untitled:, …). */
 export function pathOf(uri: string): string | undefined {
@@ -52,7 +53,7 @@ export interface CheckOutcome {
 
 export interface CheckInput {
   uri: string;
-  text: string;
+  text: TextView;
   languageId?: string;
   version: number | null;
   settings: BrugSettings;
@@ -137,7 +138,7 @@ export class Checker {
     const { engine, problems } = engineForFile(pathOf(input.uri), project.file, config, this.folders(), this.engineOptions);
     const options: LintOptions = { uri: input.uri, format, config, ...(input.token ? { token: input.token } : {}), ...(input.edit ? { edit: input.edit } : {}) };
     // The engine's stepwise lint when it has one; else one step.
-    const stepwise = (engine as unknown as { lintSteps?: (text: string, o: LintOptions) => Generator<void, LintResult> }).lintSteps;
+    const stepwise = (engine as unknown as { lintSteps?: (text: TextView, o: LintOptions) => Generator<void, LintResult> }).lintSteps;
     // The floor (bench only, BRUG_LSP_FLOOR=1): after a document's first check, an edit's check hands back that result
     // without findings and without running the engine, so bench/lsp-latency.ts --floor measures what an edit costs
     // outside the engine (the store, the transport, the status, the collector).

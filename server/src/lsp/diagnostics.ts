@@ -6,6 +6,7 @@ import type { Diagnostic, DiagnosticRelatedInformation, Position, Range, TextEdi
 import { detach } from '../engine/cache.js';
 import type { ConfigEdit, Finding, Language, Severity } from '../engine/types.js';
 import { docsUrl } from '../workspace/resources.js';
+import type { TextView } from '../engine/text/view.js';
 
 export const SOURCE = 'brug';
 
@@ -51,7 +52,7 @@ export function fixesHold(d: Diagnostic, doc: TextSource): boolean {
 }
 
 /** The stretches of text a finding's fixes depend on: its own range and each edit with some context. */
-function holdsFor(f: Finding, doc: Positions, text: string): Array<{ range: Range; text: string }> {
+function holdsFor(f: Finding, doc: Positions, text: TextView): Array<{ range: Range; text: string }> {
   const spans: Array<[number, number]> = [[f.offset, Math.max(f.offset, f.endOffset)]];
   for (const x of f.fixes) for (const e of x.edits) spans.push([Math.max(0, e.offset - CONTEXT), Math.min(text.length, e.endOffset + CONTEXT)]);
   // A copy, not a slice: the diagnostic is kept across edits (toDiagnosticsAfterEdit), and a slice would keep the whole
@@ -105,7 +106,7 @@ export function toFixData(f: Finding, doc: Positions, ui: Language): FixData[] {
   });
 }
 
-export function toDiagnostic(f: Finding, doc: Positions, ui: Language, uri: string, text?: string): Diagnostic {
+export function toDiagnostic(f: Finding, doc: Positions, ui: Language, uri: string, text?: TextView): Diagnostic {
   const d: Diagnostic = {
     range: rangeOf(doc, f.offset, f.endOffset),
     severity: toSeverity(f.severity),
@@ -129,7 +130,7 @@ export function toDiagnostic(f: Finding, doc: Positions, ui: Language, uri: stri
   return d;
 }
 
-export function toDiagnostics(findings: Finding[], doc: Positions, ui: Language, uri: string, text?: string): Diagnostic[] {
+export function toDiagnostics(findings: Finding[], doc: Positions, ui: Language, uri: string, text?: TextView): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const f of findings) out.push(toDiagnostic(f, doc, ui, uri, text));
   return out;
@@ -139,7 +140,7 @@ export function toDiagnostics(findings: Finding[], doc: Positions, ui: Language,
 export interface Shown {
   uri: string;
   ui: Language;
-  text: string;
+  text: TextView;
   findings: readonly Finding[];
   diagnostics: readonly Diagnostic[];
 }
@@ -148,7 +149,7 @@ export interface Shown {
 const CHUNK = 4096;
 
 /** How many characters `a` and `b` share at their start (compared a chunk at a time, then a character at a time). */
-export function commonPrefix(a: string, b: string): number {
+export function commonPrefix(a: TextView, b: TextView): number {
   const n = Math.min(a.length, b.length);
   let p = 0;
   while (p < n) {
@@ -161,7 +162,7 @@ export function commonPrefix(a: string, b: string): number {
 }
 
 /** How many characters `a` and `b` share at their end, at most `max`. */
-export function commonSuffix(a: string, b: string, max: number): number {
+export function commonSuffix(a: TextView, b: TextView, max: number): number {
   let q = 0;
   while (q < max) {
     const k = Math.min(max, q + CHUNK);
@@ -172,14 +173,14 @@ export function commonSuffix(a: string, b: string, max: number): number {
   return q;
 }
 
-function countLines(text: string, from: number, to: number): number {
+function countLines(text: TextView, from: number, to: number): number {
   let n = 0;
   for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
   return n;
 }
 
 /** Whether `text` has a carriage return from `from` up to `to` (only there: indexOf would read on to the end of a text without one). */
-function hasReturn(text: string, from: number, to: number): boolean {
+function hasReturn(text: TextView, from: number, to: number): boolean {
   const end = Math.min(to, text.length);
   for (let i = from; i < end; i++) if (text.charCodeAt(i) === 13) return true;
   return false;
@@ -272,7 +273,7 @@ export function toDiagnosticsAfterEdit(
   doc: Positions,
   ui: Language,
   uri: string,
-  text: string,
+  text: TextView,
   ends?: SharedEnds,
 ): Diagnostic[] {
   if (!last || last.uri !== uri || last.ui !== ui || last.findings.length !== last.diagnostics.length) return toDiagnostics(findings as Finding[], doc, ui, uri, text);

@@ -8,7 +8,8 @@
 import { MessageType, TextDocuments } from 'vscode-languageserver/node';
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { PieceDocuments } from './piece-document.js';
+import { PieceDocuments, textForCheck } from './piece-document.js';
+import { flat, type TextView } from '../engine/text/view.js';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { detectLanguage } from '../engine/language/detect.js';
@@ -305,7 +306,7 @@ export class OpenDocuments {
       this.skip(uri, st, !format ? 'unsupported' : 'disabled');
       return undefined;
     }
-    const text = doc.getText();
+    const text = textForCheck(doc);
     // Taken with the text, before any turn of the loop (a change in between would be counted against this text).
     const edit = takeEdit(doc, text);
     if (this.tooLarge(uri, st, text, settings)) return undefined;
@@ -394,7 +395,9 @@ export class OpenDocuments {
    * published at once; the whole document's check follows and replaces them. Its blocks are then
    * in the engine's cache, so the preview costs the whole check little.
    */
-  private async preview(uri: string, st: DocState, doc: TextDocument, text: string, version: number, settings: BrugSettings, stale: () => boolean, format: string): Promise<void> {
+  private async preview(uri: string, st: DocState, doc: TextDocument, view: TextView, version: number, settings: BrugSettings, stale: () => boolean, format: string): Promise<void> {
+    // (A document's first check: its text is at hand as one string.)
+    const text = flat(view);
     // Cut after a paragraph; the last paragraph before the cut is left out (the cut may fall inside a construct).
     const cut = text.lastIndexOf('\n\n', PREVIEW_CHARS);
     if (cut <= 0) return;
@@ -422,9 +425,9 @@ export class OpenDocuments {
   }
 
   /** Over brug.maxDocumentSize: skipped, said once. */
-  private tooLarge(uri: string, st: DocState, text: string, settings: BrugSettings): boolean {
+  private tooLarge(uri: string, st: DocState, text: TextView, settings: BrugSettings): boolean {
     const max = settings.maxDocumentSize;
-    const bytes = text.length * 3 > max ? Buffer.byteLength(text, 'utf8') : text.length;
+    const bytes = text.length * 3 > max ? Buffer.byteLength(flat(text), 'utf8') : text.length;
     if (!(max > 0 && bytes > max)) {
       st.tooLargeNotified = false;
       return false;
@@ -439,7 +442,7 @@ export class OpenDocuments {
   }
 
   /** A run that used up its time: the diagnostics go (they belong to an older text); said once, before the status. */
-  private timedOut(uri: string, st: DocState, text: string, settings: BrugSettings, spent: number): void {
+  private timedOut(uri: string, st: DocState, text: TextView, settings: BrugSettings, spent: number): void {
     this.log.info(`Brug: stopped checking ${uri} after ${Math.round(spent)} ms of checking time.`);
     if (!st.timeoutNotified) {
       st.timeoutNotified = true;
@@ -449,7 +452,7 @@ export class OpenDocuments {
     this.skip(uri, st, 'timed-out');
   }
 
-  private messageLanguage(settings: BrugSettings, text: string): Language {
+  private messageLanguage(settings: BrugSettings, text: TextView): Language {
     return settings.messages !== 'auto' ? settings.messages : detectLanguage(text.slice(0, 20000));
   }
 

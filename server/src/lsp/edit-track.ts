@@ -6,10 +6,11 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from '../engine/offsets.js';
 import { textLength } from './piece-document.js';
+import type { TextView } from '../engine/text/view.js';
 
 interface Track {
   /** The text last handed to a check. */
-  base: string;
+  base: TextView;
   /** The current text is `base` in its first `prefix` and its last `suffix` characters. */
   prefix: number;
   suffix: number;
@@ -47,7 +48,7 @@ export function updateTracked(update: (doc: TextDocument, changes: Change[], ver
 }
 
 /** How `text` (the document's text now) stands to the text last taken, and `text` taken as the next base. */
-export function takeEdit(doc: TextDocument, text: string): TextEdit | undefined {
+export function takeEdit(doc: TextDocument, text: TextView): TextEdit | undefined {
   const track = TRACKS.get(doc);
   TRACKS.set(doc, { base: text, prefix: text.length, suffix: text.length });
   if (!track) return undefined;

@@ -14,6 +14,7 @@
  * line (the library then keeps line starts for lines that do not exist, and later positions go wrong).
  */
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { PieceText, type TextView } from '../engine/text/view.js';
 
 /** A piece is cut when it grows past twice this many characters; joined texts are cut into pieces of this size. */
 const PIECE = 16_384;
@@ -29,6 +30,8 @@ export class PieceDocument implements TextDocument {
   private flat: string | undefined;
   /** Offsets where lines start (made when first needed, then moved with each change). */
   private lineOffsets: number[] | undefined;
+  /** The text as a view over the pieces, while no change came after it was made. */
+  private view: TextView | undefined;
 
   constructor(
     readonly uri: string,
@@ -64,6 +67,16 @@ export class PieceDocument implements TextDocument {
       this.cut(flat);
     }
     return this.flat!;
+  }
+
+  /**
+   * The text for a check without joining it (ARCHITECTURE.md "Edits without a flat text", step 2): the whole text when
+   * it is at hand as one string, else a view over the pieces (the same object until the next change).
+   */
+  textView(): TextView {
+    if (this.flat !== undefined) return this.flat;
+    // (A copy of the list of pieces: a change replaces pieces in the list.)
+    return (this.view ??= this.pieces.length === 1 ? this.pieces[0]! : new PieceText(this.pieces.slice()));
   }
 
   positionAt(offset: number): Position {
@@ -197,6 +210,7 @@ export class PieceDocument implements TextDocument {
 
   private replace(start: number, end: number, text: string): void {
     this.flat = undefined;
+    this.view = undefined;
     const first = this.pieceAt(start);
     const last = end > start ? this.pieceAt(end - 1) : first;
     const head = this.pieces[first]!.slice(0, start - this.starts[first]!);
@@ -221,6 +235,7 @@ export class PieceDocument implements TextDocument {
   /** Makes `text` the whole text: kept as it is, and cut into pieces that share its characters. */
   private cut(text: string): void {
     this.flat = text;
+    this.view = undefined;
     const pieces: string[] = [];
     const starts = [0];
     for (let at = 0; at < text.length; at += this.pieceSize) {
@@ -288,6 +303,11 @@ export const PieceDocuments = {
     return doc;
   },
 };
+
+/** A document's text for a check: a view over its pieces (PieceDocument.textView), or its text. */
+export function textForCheck(doc: TextDocument): TextView {
+  return doc instanceof PieceDocument ? doc.textView() : doc.getText();
+}
 
 /** A document's text length without joining its text. */
 export function textLength(doc: TextDocument): number {

@@ -19,6 +19,7 @@ import type { Directive, Language, ParsedDocument, ProseBlock, BlockKind } from 
 import { BlockTextBuilder, commonPrefix, commonSuffix, type EditEnds } from '../offsets.js';
 import { parseDirective } from './directives.js';
 import { ContentCache, detach } from '../cache.js';
+import { execAt, flat, searchFrom, type TextView } from '../text/view.js';
 
 // mdast node shapes, kept minimal: the adapter only reads what it needs.
 interface Point { offset?: number }
@@ -305,7 +306,7 @@ let yamlReach = 0;
  * after the first: true ends the scan there (the pieces from there on are known), and `stoppedAt`
  * says where (the text's length when it ran to the end).
  */
-function scanPieces(text: string, from: number, stop?: (at: number) => boolean): { pieces: Piece[]; stoppedAt: number } {
+function scanPieces(text: TextView, from: number, stop?: (at: number) => boolean): { pieces: Piece[]; stoppedAt: number } {
   const pieces: Piece[] = [];
   const n = text.length;
   let pos = from;
@@ -330,11 +331,11 @@ function scanPieces(text: string, from: number, stop?: (at: number) => boolean):
   };
 
   // Front matter is one piece of its own, closed as micromark closes it (`---` or `+++` again, not YAML's `...`).
-  const fm = from === 0 ? /^(---|\+\+\+)[ \t]*\r?\n/.exec(text) : null;
+  const firstEol = from === 0 ? text.indexOf('\n') : -1;
+  const fm = from === 0 ? /^(---|\+\+\+)[ \t]*\r?\n/.exec(text.slice(0, firstEol + 1)) : null;
   if (fm) {
     const close = fm[1] === '---' ? /\r?\n---[ \t]*(\r?\n|$)/g : /\r?\n\+\+\+[ \t]*(\r?\n|$)/g;
-    close.lastIndex = fm[0].length - 1;
-    const m = close.exec(text);
+    const m = searchFrom(close, text, fm[0].length - 1);
     if (m) {
       const end = m.index + m[0].length;
       push(end, true);
@@ -360,8 +361,9 @@ function scanPieces(text: string, from: number, stop?: (at: number) => boolean):
     let first = pos;
     while (first < lineEnd && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
     const blank = first >= lineEnd || (first === lineEnd - 1 && text.charCodeAt(first) === 13);
-    const c = text[first];
-    const special = fence !== null || inMath || inComment || c === '`' || c === '~' || c === '$' || c === '[' || c === '<' || nextComment < lineEnd;
+    const c = first < lineEnd ? text.charCodeAt(first) : NaN;
+    // (` ~ $ [ <)
+    const special = fence !== null || inMath || inComment || c === 96 || c === 126 || c === 36 || c === 91 || c === 60 || nextComment < lineEnd;
     const line = special ? text.slice(pos, lineEnd).replace(/\r$/, '') : '';
 
     if (fence !== null) {
@@ -376,7 +378,7 @@ function scanPieces(text: string, from: number, stop?: (at: number) => boolean):
     } else {
       const indented = first > pos;
       // A page's front matter further down (pages concatenated into one report): metadata, never a heading.
-      const metaCheck = !indented && (sawBlank || pos === chunkStart) && text.startsWith('---', pos);
+      const metaCheck = !indented && (sawBlank || pos === chunkStart) && text.slice(pos, pos + 3) === '---';
       const meta = metaCheck ? yamlBlockEnd(text, pos) : -1;
       if (metaCheck) reach = Math.max(reach, yamlReach);
       if (meta > 0) {
@@ -422,7 +424,7 @@ function scanPieces(text: string, from: number, stop?: (at: number) => boolean):
  * ones put in place of those they replace): no new piece per piece after the edit, no new list, at every edit. The
  * caller must not read `old` as the last version's pieces again.
  */
-function piecesAfterEdit(text: string, old: PieceList, u: Exact): PieceList {
+function piecesAfterEdit(text: TextView, old: PieceList, u: Exact): PieceList {
   PIECES_KEPT_DEFINITIONS = false;
   const n = old.length;
   const oldStart = old.start;
@@ -506,8 +508,8 @@ let PIECES_KEPT_DEFINITIONS = false;
  * call per paragraph is slow. Boundaries depend on the pieces' own text (a piece whose hash
  * ends in three zero bits closes a chunk), so an edit changes only the chunk it falls in.
  */
-function groupChunks(text: string, pieces: PieceList): Chunk[] {
-  if (grouping) return grouping(text, pieces.toArray());
+function groupChunks(text: TextView, pieces: PieceList): Chunk[] {
+  if (grouping) return grouping(flat(text), pieces.toArray());
   const out: Chunk[] = [];
   let start = -1;
   let count = 0;
@@ -682,13 +684,13 @@ const BLOCK_SCALAR = /^[a-z_][a-z0-9_-]*:[ \t]+[|>][+-]?[1-9]?[ \t]*$/;
  * block scalar (`description: >-` and indented lines: what GitBook pages start with), counts, so a
  * thematic break followed by a prose paragraph ("Note: …") and a setext underline stays what it is.
  */
-function yamlBlockEnd(text: string, pos: number): number {
+function yamlBlockEnd(text: TextView, pos: number): number {
   const open = /---[ \t]*\r?\n/y;
-  open.lastIndex = pos;
   const eol = text.indexOf('\n', pos);
   yamlReach = eol < 0 ? text.length + 1 : eol + 1;
-  if (!open.exec(text)) return -1;
-  let at = open.lastIndex;
+  // (The opening line's pattern ends at its line break: read on the line.)
+  if (eol < 0 || !open.exec(text.slice(pos, eol + 1))) return -1;
+  let at = pos + open.lastIndex;
   let keys = 0;
   // 1: the last key's value is a block scalar indicator; 2: an indented line followed it.
   let scalar = 0;
@@ -709,7 +711,7 @@ function yamlBlockEnd(text: string, pos: number): number {
   return -1;
 }
 
-function pieceHash(text: string, start: number, pieceEnd: number): number {
+function pieceHash(text: TextView, start: number, pieceEnd: number): number {
   // FNV-1a over at most the first 256 characters: enough to vary, cheap to compute.
   let h = 0x811c9dc5;
   const end = Math.min(pieceEnd, start + 256);
@@ -2692,6 +2694,8 @@ function shiftTree(node: MdNode, by: number): MdNode {
 
 /** A line that starts a list item (at a chunk's start: not indented). */
 const LIST_MARKER = /(?:[-*+]|\d{1,9}[.)])(?:[ \t]|\r?\n|$)/y;
+/** Characters that hold any match of LIST_MARKER (execAt on a view): at most 12. */
+const LIST_MARKER_SPAN = 16;
 
 /** Escapes text for a regular expression. */
 function literal(s: string): string {
@@ -2842,7 +2846,7 @@ function keepCached(c: ParsedChunk): void {
  */
 let lastParse:
   | {
-      text: string;
+      text: TextView;
       unguarded: boolean;
       /** The labels of the lines that read as definitions (splitChunks' definitions). */
       candidates: Definitions;
@@ -2894,7 +2898,7 @@ interface Unchanged {
  * Compares the text with the last parse's, a chunk at a time from either end (string comparison
  * of slices: no loop per character in script); undefined when there is no last parse to compare with.
  */
-function unchangedEnds(text: string): Unchanged | undefined {
+function unchangedEnds(text: TextView): Unchanged | undefined {
   const last = lastParse;
   if (!last || !last.unguarded) return undefined;
   const old = last.text;
@@ -2919,7 +2923,7 @@ function unchangedEnds(text: string): Unchanged | undefined {
  * last parse's text, the chunks before the edit and those after it are found by their places, without comparing text.
  * Undefined when `ends` compared another text (the chunks are then compared).
  */
-function unchangedFromEnds(text: string, ends: EditEnds | undefined): { unchanged: Unchanged; exact: Exact } | undefined {
+function unchangedFromEnds(text: TextView, ends: EditEnds | undefined): { unchanged: Unchanged; exact: Exact } | undefined {
   const last = lastParse;
   if (!ends || !last || !last.unguarded || ends.old !== last.text) return undefined;
   const old = last.text;
@@ -2957,8 +2961,8 @@ function unchangedFromEnds(text: string, ends: EditEnds | undefined): { unchange
  * guardNesting() for a text whose last version needed no guard: only lines the edit touched can
  * need one (a deep container line or a long run of emphasis characters lies within one line).
  */
-function guardAfterEdit(text: string, unchanged: Unchanged | undefined, exact?: Exact): string {
-  if (!unchanged) return guardNesting(text);
+function guardAfterEdit(text: TextView, unchanged: Unchanged | undefined, exact?: Exact): TextView {
+  if (!unchanged) return guardWhole(text);
   // Speed only (md33): the lines and stretches around the characters the edit changed (`exact`), not around the chunks
   // it touched (~23 µs per edit: a chunk's text read by three patterns).
   const prefixEnd = exact ? exact.prefix : unchanged.prefixEnd;
@@ -2967,12 +2971,19 @@ function guardAfterEdit(text: string, unchanged: Unchanged | undefined, exact?: 
   const eol = text.indexOf('\n', suffixStart);
   const touched = text.slice(from, eol < 0 ? text.length : eol);
   LONG_DELIMITER_RUN.lastIndex = 0;
-  if (mayNestContainers(touched) || LONG_DELIMITER_RUN.test(touched)) return guardNesting(text);
+  if (mayNestContainers(touched) || LONG_DELIMITER_RUN.test(touched)) return guardWhole(text);
   // Brackets are counted between empty lines: only the stretches between empty lines that the edit touched can have changed.
   const before = prefixEnd >= 2 ? text.lastIndexOf('\n\n', prefixEnd - 2) : -1;
   const after = text.indexOf('\n\n', suffixStart);
-  if (mayNestBrackets(before < 0 && after < 0 ? text : text.slice(Math.max(0, before), after < 0 ? text.length : after + 2))) return guardNesting(text);
+  if (mayNestBrackets(text.slice(before < 0 ? 0 : before, after < 0 ? text.length : after + 2))) return guardWhole(text);
   return text;
+}
+
+/** guardNesting() of the whole text: the text itself (the same view) when nothing needs a guard. */
+function guardWhole(text: TextView): TextView {
+  const whole = flat(text);
+  const guarded = guardNesting(whole);
+  return guarded === whole ? text : guarded;
 }
 
 /** Finds, for a chunk of `text`, the same chunk of the last parse (undefined: look it up by its text). */
@@ -3046,7 +3057,7 @@ interface Exact {
 }
 
 /** The exact unchanged ends of the text (from the chunk-wise ones, comparing only the chunks between). */
-function exactEnds(text: string, old: string, u: Unchanged): Exact {
+function exactEnds(text: TextView, old: TextView, u: Unchanged): Exact {
   const prefix = commonPrefix(old, text, u.prefixEnd);
   const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix, text.length - u.suffixStart);
   return { prefix, suffixStart: text.length - suffix, delta: u.delta };
@@ -3099,7 +3110,7 @@ interface Unit {
  * result is the one a parse of the whole chunk gives (test/engine/markdown-chunking.test.ts compares
  * both over random edits, under several groupings). Undefined when nothing can be kept.
  */
-function spliceChunk(text: string, chunk: Chunk, pieces: PieceList, old: ParsedChunk[], exact: Exact, definitions: Definitions): ParsedChunk | undefined {
+function spliceChunk(text: TextView, chunk: Chunk, pieces: PieceList, old: ParsedChunk[], exact: Exact, definitions: Definitions): ParsedChunk | undefined {
   if (chunk.meta) return undefined;
   const ps = pieces.start;
   const pe = pieces.end;
@@ -3168,10 +3179,7 @@ function spliceChunk(text: string, chunk: Chunk, pieces: PieceList, old: ParsedC
       // A part that the next one would have to join: the whole chunk is read instead.
       if (r.open !== undefined) return undefined;
       joinsList = !!r.joinsList;
-      if (joinsList && n + 1 < merged.length) {
-        LIST_MARKER.lastIndex = u.to;
-        if (LIST_MARKER.test(text)) return undefined;
-      }
+      if (joinsList && n + 1 < merged.length && execAt(LIST_MARKER, text, u.to, LIST_MARKER_SPAN)) return undefined;
       a = 0;
       b = u.to - u.from;
     }
@@ -3216,7 +3224,7 @@ export function splicedChunks(): number {
 }
 
 /** A chunk parsed (or found in the chunk cache) with the stubs of `definitions` it references. */
-function parseChunk(text: string, chunk: Chunk, definitions: Definitions): ParsedChunk {
+function parseChunk(text: TextView, chunk: Chunk, definitions: Definitions): ParsedChunk {
   const src = text.slice(chunk.start, chunk.end);
   const stubs = stubDefinitions(src, definitions);
   const variant = chunk.meta ? `\0${stubs}` : stubs;
@@ -3433,7 +3441,7 @@ export function lastChunking(): { pieces: Piece[]; groups: Chunk[] | undefined; 
   return last && { pieces: last.pieces ? last.pieces.toArray() : scanPieces(last.text, 0).pieces.map((p) => ({ ...p })), groups: last.groups?.map((c) => ({ ...c })), chunks: last.chunks.map((c) => ({ start: c.start, end: c.end })), definitions: last.definitions, candidates: last.candidates };
 }
 
-export function parseMarkdown(source: string, ends?: EditEnds): ParsedDocument {
+export function parseMarkdown(source: TextView, ends?: EditEnds): ParsedDocument {
   const steps = parseMarkdownSteps(source, ends);
   for (;;) {
     const r = steps.next();
@@ -3445,7 +3453,7 @@ export function parseMarkdown(source: string, ends?: EditEnds): ParsedDocument {
 const REUSED_PER_STEP = 32;
 
 /** parseMarkdown() in steps: it yields before each chunk it reads (and every few it takes from the last parse), so a long document does not hold its caller. */
-export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<void, ParsedDocument> {
+export function* parseMarkdownSteps(source: TextView, ends?: EditEnds): Generator<void, ParsedDocument> {
   // Where the edit is: from the caller's comparison of the texts when it compared the last parse's, else compared here.
   const known = unchangedFromEnds(source, ends);
   const unchanged = known ? known.unchanged : unchangedEnds(source);
@@ -3462,10 +3470,13 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
     last.pieces = undefined;
     last.groups = undefined;
   }
-  const pieces = afterEdit ? piecesAfterEdit(text, lastPieces, (exact ??= exactEnds(text, last.text, unchanged))) : PieceList.of(scanPieces(text, 0).pieces);
+  // What the readers below read: after an edit the view itself (they read the pieces near the edit: no flat copy of the
+  // text is made), else the text as one string (a whole scan).
+  const src: TextView = afterEdit ? text : flat(text);
+  const pieces = afterEdit ? piecesAfterEdit(src, lastPieces, (exact ??= exactEnds(src, last.text, unchanged))) : PieceList.of(scanPieces(src, 0).pieces);
   // The same definition lines as the last pieces: the same labels (the last set, not changed by anyone).
   const candidates = afterEdit && PIECES_KEPT_DEFINITIONS ? last.candidates : definitionsOf(pieces);
-  const chunks = lastGroups ? groupChunksAfterEdit(pieces, lastGroups, unchanged!.delta) : groupChunks(text, pieces);
+  const chunks = lastGroups ? groupChunksAfterEdit(pieces, lastGroups, unchanged!.delta) : groupChunks(src, pieces);
   parses++;
   // This parse's number (ParseEdit), taken now: another document's parse may run between this one's steps.
   const id = parses;
@@ -3493,8 +3504,8 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
       keepCached(was);
       parsed = was.start === chunk.start ? was : { start: chunk.start, end: chunk.end, key: was.key, stubs: was.stubs, result: was.result, kept: was.kept, prior: was.placed, priorAt: was.start };
     } else {
-      const spliced = splice && !chunk.meta ? spliceChunk(text, chunk, pieces, splice.chunks, (exact ??= exactEnds(text, splice.text, unchanged!)), guess) : undefined;
-      parsed = spliced ?? parseChunk(text, chunk, guess);
+      const spliced = splice && !chunk.meta ? spliceChunk(src, chunk, pieces, splice.chunks, (exact ??= exactEnds(src, splice.text, unchanged!)), guess) : undefined;
+      parsed = spliced ?? parseChunk(src, chunk, guess);
     }
     // A chunk that ends inside fenced code, math or an HTML block that blank lines do not end: the
     // chunks up to the one with the line that closes it (or all) join it, and it is read again.
@@ -3502,17 +3513,15 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
       if (i + 1 >= chunks.length) break;
       if (parsed.result.open !== undefined) {
         const close = new RegExp(parsed.result.open, 'gim');
-        close.lastIndex = chunk.end;
-        const closing = close.exec(text)?.index ?? text.length;
+        const closing = searchFrom(close, src, chunk.end)?.index ?? src.length;
         do i++;
         while (i + 1 < chunks.length && chunks[i]!.end <= closing);
       } else if (parsed.result.joinsList) {
-        LIST_MARKER.lastIndex = chunk.end;
-        if (!LIST_MARKER.test(text)) break;
+        if (!execAt(LIST_MARKER, src, chunk.end, LIST_MARKER_SPAN)) break;
         i++;
       } else break;
       chunk = { start: chunk.start, end: chunks[i]!.end };
-      parsed = parseChunk(text, chunk, guess);
+      parsed = parseChunk(src, chunk, guess);
     }
     done.push(parsed);
     const r = parsed.result;
@@ -3539,11 +3548,11 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
     definitions = found;
     for (let i = 0; i < done.length; i++) {
       const c = done[i]!;
-      const src = text.slice(c.start, c.end);
-      const stubs = stubDefinitions(src, definitions);
+      const own = src.slice(c.start, c.end);
+      const stubs = stubDefinitions(own, definitions);
       if ((c.stubs.startsWith('\0') ? c.stubs.slice(1) : c.stubs) !== stubs) {
         blockCount -= c.result.blocks.length;
-        done[i] = parseChunk(text, { start: c.start, end: c.end, ...(c.stubs.startsWith('\0') ? { meta: true } : {}) }, definitions);
+        done[i] = parseChunk(src, { start: c.start, end: c.end, ...(c.stubs.startsWith('\0') ? { meta: true } : {}) }, definitions);
         blockCount += done[i]!.result.blocks.length;
       }
     }
@@ -3557,8 +3566,8 @@ export function* parseMarkdownSteps(source: string, ends?: EditEnds): Generator<
   let lineCountedTo = 0;
   const countLines = (to: number) => {
     for (let i = lineCountedTo; i < to; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+      const c = src.charCodeAt(i);
+      if (c === 10 || (c === 13 && src.charCodeAt(i + 1) !== 10)) line++;
     }
     lineCountedTo = to;
   };

@@ -2,6 +2,7 @@ import type { Audience, Counts, Finding, Fix, Language, Message, Metrics, ProseB
 import type { Sentence } from '../text/sentences.js';
 import type { BrugConfig } from '../config/config.js';
 import type { LineIndex } from '../offsets.js';
+import type { TextView } from '../text/view.js';
 
 export type RuleOptions = Record<string, number | string | boolean | string[]>;
 
@@ -98,7 +99,8 @@ export interface DocumentBlock {
 }
 
 export interface DocumentModel {
-  text: string;
+  /** The document's text: read in slices (a PieceText in the language server; see text/view.ts). */
+  text: TextView;
   format: string;
   language: Language;
   blocks: DocumentBlock[];

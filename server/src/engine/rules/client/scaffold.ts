@@ -2,6 +2,7 @@ import type { Fix, Language, SectionRole, TextEdit } from '../../types.js';
 import type { DocumentModel } from '../types.js';
 import { message } from '../types.js';
 import { KEY_ROLES } from './analysis.js';
+import { flat, type TextView } from '../../text/view.js';
 
 /** The title of the scaffold section, per language. */
 export const SCAFFOLD_TITLE: Record<Language, string> = { nl: 'Cliëntperspectief', en: 'Client perspective' };
@@ -46,8 +47,14 @@ export function escapeLatex(s: string): string {
   });
 }
 
-function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+/** Whether anything but white space follows `from` (read a stretch at a time). */
+function textAfter(text: TextView, from: number): boolean {
+  for (let at = from; at < text.length; at += 256) if (/\S/.test(text.slice(at, at + 256))) return true;
+  return false;
+}
+
+function eolOf(text: TextView): string {
+  return text.indexOf('\r\n') >= 0 ? '\r\n' : '\n';
 }
 
 const LATEX_SECTION = /^\\(part|chapter|section|subsection|subsubsection|paragraph)\*?(?=[\s[{])/;
@@ -101,14 +108,14 @@ function scaffoldPlace(doc: DocumentModel): Place {
     const next = atTop.find((s) => s.offset >= last.contentEnd);
     if (next && next.offset === last.contentEnd) return { offset: next.offset, level: last.level, before: next.offset };
     // In LaTeX the last section runs to the end of the file: stay before the back matter and \end{document}.
-    const back = doc.format === 'latex' ? latexBackMatter(doc.text, last.offset) : -1;
+    const back = doc.format === 'latex' ? latexBackMatter(flat(doc.text), last.offset) : -1;
     if (back >= 0 && back < last.contentEnd) return { offset: back, level: last.level, before: back };
     return { offset: last.contentEnd, level: last.level };
   }
   const back = atTop.find((s) => s.role === 'references' || s.role === 'appendix');
   if (back) return { offset: back.offset, level: back.level, before: back.offset };
   if (doc.format === 'latex') {
-    const back = latexBackMatter(doc.text, 0);
+    const back = latexBackMatter(flat(doc.text), 0);
     if (back >= 0) return { offset: back, level: top < 7 ? top : 1, before: back };
   }
   return { offset: doc.text.length, level: top < 7 ? top : 2 };
@@ -130,10 +137,10 @@ export function scaffoldFix(doc: DocumentModel): Fix | undefined {
     const lineStart = doc.text.lastIndexOf('\n', place.offset - 1) + 1;
     if (doc.text.slice(lineStart, place.offset).trim().length > 0) newText = eol + eol + newText;
   } else {
-    const before = doc.text.slice(0, place.offset);
-    const lead = before.length === 0 ? '' : before.endsWith(eol + eol) ? '' : before.endsWith(eol) ? eol : eol + eol;
-    const after = doc.text.slice(place.offset);
-    newText = lead + body + eol + (after.trim().length ? eol : '');
+    // (The text's last characters before the place, and whether any but white space follows: read near the place.)
+    const before = doc.text.slice(Math.max(0, place.offset - 2 * eol.length), place.offset);
+    const lead = place.offset === 0 ? '' : before.endsWith(eol + eol) ? '' : before.endsWith(eol) ? eol : eol + eol;
+    newText = lead + body + eol + (textAfter(doc.text, place.offset) ? eol : '');
   }
   const edit: TextEdit = { offset: place.offset, endOffset: place.offset, newText };
   return {
@@ -153,7 +160,7 @@ export function promptFix(doc: DocumentModel, section: { offset: number; content
   const eol = eolOf(doc.text);
   // The end of the section's last text, before the blank lines that separate it from the next heading.
   let end = section.contentEnd;
-  while (end > section.offset && /\s/.test(doc.text[end - 1]!)) end--;
+  while (end > section.offset && /\s/.test(doc.text.slice(end - 1, end))) end--;
   const text = doc.format === 'latex' ? escapeLatex(prompt) : prompt;
   return {
     title: message(`Add the question "${prompt}" at the end of this section`, `Voeg de vraag "${prompt}" toe aan het eind van dit hoofdstuk`),

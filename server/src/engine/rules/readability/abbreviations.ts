@@ -1,4 +1,5 @@
 import type { Language } from '../../types.js';
+import { flat, type TextView } from '../../text/view.js';
 
 /**
  * Abbreviations that readers in the field know without explanation, per language (from the dictionaries).
@@ -33,13 +34,13 @@ export class WellKnownAbbreviations {
 }
 
 /** Whether a text uses a lower-case word or phrase, as whole words (any case). */
-export function textMentions(text: string): (phrase: string) => boolean {
+export function textMentions(text: TextView): (phrase: string) => boolean {
   const seen = new Map<string, boolean>();
   let lower: string | undefined;
   return (phrase) => {
     let hit = seen.get(phrase);
     if (hit === undefined) {
-      lower ??= text.toLowerCase();
+      lower ??= flat(text).toLowerCase();
       const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
       hit = lower.includes(phrase.split(/\s+/)[0]!) && new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(lower);
       seen.set(phrase, hit);

@@ -14,6 +14,7 @@ import type { DictionaryEntry, EntryRegister } from '../../vocabulary/dictionary
 import type { TermUse, VocabularyFacts } from './analyzer.js';
 import { articleFor } from './grammar.js';
 import { abbreviationOf, definedAbbreviations, isAbbreviationForm } from '../../vocabulary/abbreviations.js';
+import { flat, type TextView } from '../../text/view.js';
 
 /**
  * What kind of word a term is, for the first sentence of its message: a stock phrase or function
@@ -220,7 +221,7 @@ function termEntries(doc: DocumentModel, kind: TermKindKey, cues: CompiledCues):
           // An abbreviation (SES) matches only as written (SEs is another word), and yields to the
           // document's own definition of it ("Social Enterprise (SE)": SEs are social enterprises).
           if (abbreviation) {
-            defined ??= definedAbbreviations(doc.text);
+            defined ??= definedAbbreviations(flat(doc.text));
             const abbr = abbreviationOf(use.text, defined);
             if (abbr !== undefined && !meansEntry(defined.get(abbr)!, entry)) continue;
           }
@@ -381,7 +382,7 @@ const LINK_ASK = 2;
  * it stands), so a use's distance from the block's start and the text of the block's source are the same: a link
  * test that read no character outside the block's source gives the same answer.
  */
-function placedIn(bu: BlockUses, b: DocumentBlock, map: object, start: number, text: string | undefined): PlacedUses {
+function placedIn(bu: BlockUses, b: DocumentBlock, map: object, start: number, text: TextView | undefined): PlacedUses {
   let at = bu.placed;
   if (at && at.map === map && (text === undefined || at.link.length === bu.uses.length)) return at;
   const { uses } = bu;
@@ -673,7 +674,7 @@ const LINK_REACH = 200;
  * Whether a document range lies in the text of a Markdown link or reference link ([text](url),
  * [text][ref]): an unclosed `[` before it and `](` or `][` after it, on the same line.
  */
-export function inLinkText(text: string, offset: number, endOffset: number): boolean {
+export function inLinkText(text: TextView, offset: number, endOffset: number): boolean {
   // By code unit (speed only, voc16): [ 91, ] 93, line feed 10, ! 33, ( 40.
   // LINK_READ: the first and the last place read, or a place outside the text (see placedIn).
   LINK_READ.to = endOffset - 1;

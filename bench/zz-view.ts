@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { engineFor } from '../server/src/workspace/engine.js';
+import { PieceText, pieceTextJoins, traceJoins } from '../server/src/engine/text/view.js';
+const words = Number(process.argv[2] ?? 100000);
+const edits = Number(process.argv[3] ?? 50);
+const mode = process.argv[4] ?? 'view';
+const text = readFileSync(`/tmp/doc${words}.md`, 'utf8');
+const engine = engineFor().engine;
+const P = 16384;
+let pieces: string[] = [];
+for (let i = 0; i < text.length; i += P) pieces.push(text.slice(i, i + P));
+const viewOf = (ps: string[]) => (mode === 'view' ? new PieceText(ps) : ps.join(''));
+let view: any = viewOf(pieces);
+let r = engine.lint(view, { path: 'doc.md' });
+const stacks = new Map<string, number>();
+if (process.env.TRACE) traceJoins(() => { const st = new Error().stack!.split('\n').slice(3, 9).map((l) => l.trim().replace(/\(.*\/(src|bench)\//, '(')).join(' < '); stacks.set(st, (stacks.get(st) ?? 0) + 1); });
+let seed = 42;
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const j0 = pieceTextJoins();
+const times: number[] = [];
+const sigs: string[] = [];
+for (let i = 0; i < edits; i++) {
+  const k = Math.floor(random() * pieces.length);
+  const p = pieces[k]!;
+  const sp = p.indexOf(' ', Math.floor(random() * p.length));
+  if (sp < 0) continue;
+  const w = ['extra ', 'ook ', 'often ', 'also '][i % 4]!;
+  let prefix = 0; for (let j = 0; j < k; j++) prefix += pieces[j]!.length;
+  const oldView = view;
+  pieces = pieces.slice(); pieces[k] = p.slice(0, sp + 1) + w + p.slice(sp + 1);
+  view = viewOf(pieces);
+  const t = process.cpuUsage();
+  r = engine.lint(view, { path: 'doc.md', edit: { base: oldView, prefix: prefix + sp + 1, suffix: view.length - (prefix + sp + 1 + w.length) } });
+  const c = process.cpuUsage(t); times.push((c.user + c.system) / 1000);
+  if (process.env.SIG) sigs.push(r.findings.map((f) => `${f.ruleId}@${f.offset}-${f.endOffset}:${f.fixes?.length ?? 0}`).join('|'));
+  await new Promise((res) => setImmediate(res));
+}
+times.sort((a, b) => a - b);
+console.log(`${mode} ${words}: joins per edit ${((pieceTextJoins() - j0) / edits).toFixed(2)}; CPU median ${times[Math.floor(times.length / 2)]!.toFixed(2)} ms; ${r.findings.length} findings`);
+if (process.env.SIG) { const { createHash } = await import('node:crypto'); console.log('sig', createHash('sha1').update(sigs.join('\n')).digest('hex')); }
+for (const [s, n] of [...stacks].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(n, s);

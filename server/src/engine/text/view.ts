@@ -1,0 +1,196 @@
+/**
+ * A document's text as the engine reads it: characters, short slices and bounded searches, without one flat copy of
+ * the whole text (ARCHITECTURE.md, "Edits without a flat text", step 2).
+ *
+ * A JavaScript string is a TextView: the CLI, the report and the tests hand the engine strings. The language server
+ * hands it a PieceText over its document store's pieces, so that an edit of a 100,000-word document does not make a
+ * new 1.2 MB string (fresh pages from the system, a large object the collector promotes). Code that still needs the
+ * whole text as one string asks `flat()`; a PieceText counts those joins (the benchmark prints them per edit).
+ */
+export interface TextView {
+  readonly length: number;
+  charCodeAt(index: number): number;
+  /** A stretch of the text as a string (a copy only when it spans two pieces). */
+  slice(start?: number, end?: number): string;
+  indexOf(search: string, from?: number): number;
+  lastIndexOf(search: string, from?: number): number;
+}
+
+/** The whole text as one string: the text itself when it is one, else the view's join (counted). */
+export function flat(text: TextView): string {
+  return typeof text === 'string' ? text : (text as PieceText).join();
+}
+
+/** Joins made by PieceText.join() since the process started (the benchmark's counter). */
+let joins = 0;
+export function pieceTextJoins(): number {
+  return joins;
+}
+/** Called at each join (benchmark and tests: who still asks for the whole text). */
+let onJoin: (() => void) | undefined;
+export function traceJoins(f: (() => void) | undefined): void {
+  onJoin = f;
+}
+
+/**
+ * A text made of pieces (strings, in order). Reads find the piece by binary search over the pieces' starts, with the
+ * last piece read remembered (reads are mostly near each other). Pieces are never changed: a new version of the text
+ * is a new PieceText that shares the pieces an edit left.
+ */
+export class PieceText implements TextView {
+  readonly length: number;
+  /** Where each piece starts; starts[pieces.length] is the length. */
+  private readonly starts: number[];
+  private last = 0;
+  private joined?: string;
+
+  constructor(private readonly pieces: readonly string[]) {
+    const starts = new Array<number>(pieces.length + 1);
+    let at = 0;
+    for (let i = 0; i < pieces.length; i++) {
+      starts[i] = at;
+      at += pieces[i]!.length;
+    }
+    starts[pieces.length] = at;
+    this.starts = starts;
+    this.length = at;
+  }
+
+  /** The piece that holds offset `at` (0 ≤ at < length); the last piece for at = length. */
+  private pieceAt(at: number): number {
+    const s = this.starts;
+    const k = this.last;
+    if (at >= s[k]! && at < s[k + 1]!) return k;
+    let lo = 0;
+    let hi = this.pieces.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    this.last = lo;
+    return lo;
+  }
+
+  charCodeAt(index: number): number {
+    if (!(index >= 0 && index < this.length)) return NaN;
+    const k = this.pieceAt(index);
+    return this.pieces[k]!.charCodeAt(index - this.starts[k]!);
+  }
+
+  slice(start = 0, end = this.length): string {
+    if (this.joined !== undefined) return this.joined.slice(start, end);
+    const n = this.length;
+    let a = start < 0 ? Math.max(n + start, 0) : Math.min(start, n);
+    const b = end < 0 ? Math.max(n + end, 0) : Math.min(end, n);
+    if (a >= b) return '';
+    let k = this.pieceAt(a);
+    const s = this.starts;
+    if (b <= s[k + 1]!) return this.pieces[k]!.slice(a - s[k]!, b - s[k]!);
+    let out = '';
+    while (a < b) {
+      const to = Math.min(b, s[k + 1]!);
+      out += this.pieces[k]!.slice(a - s[k]!, to - s[k]!);
+      a = to;
+      k++;
+    }
+    return out;
+  }
+
+  indexOf(search: string, from = 0): number {
+    if (this.joined !== undefined) return this.joined.indexOf(search, from);
+    const n = this.length;
+    let a = Math.max(0, Math.min(from, n));
+    if (search.length === 0) return a;
+    const s = this.starts;
+    for (let k = this.pieceAt(a); k < this.pieces.length; k++) {
+      // The piece and the start of the next ones, as far as a match that begins in this piece can reach.
+      const end = Math.min(n, s[k + 1]! + search.length - 1);
+      const window = end > s[k + 1]! ? this.slice(s[k]!, end) : this.pieces[k]!;
+      const i = window.indexOf(search, a - s[k]!);
+      if (i >= 0 && s[k]! + i < s[k + 1]!) return s[k]! + i;
+      a = s[k + 1]!;
+    }
+    return -1;
+  }
+
+  lastIndexOf(search: string, from = Infinity): number {
+    if (this.joined !== undefined) return this.joined.lastIndexOf(search, from);
+    const n = this.length;
+    const at = Math.max(0, Math.min(from, n - search.length));
+    if (at < 0 || search.length > n) return -1;
+    const s = this.starts;
+    for (let k = this.pieceAt(Math.min(at, n - 1)); k >= 0; k--) {
+      const end = Math.min(n, s[k + 1]! + search.length - 1);
+      const window = end > s[k + 1]! ? this.slice(s[k]!, end) : this.pieces[k]!;
+      const i = window.lastIndexOf(search, Math.min(at, s[k + 1]! - 1) - s[k]!);
+      if (i >= 0) return s[k]! + i;
+    }
+    return -1;
+  }
+
+  /** The whole text as one string (made once per view, counted). */
+  join(): string {
+    if (this.joined === undefined) {
+      joins++;
+      onJoin?.();
+      this.joined = this.pieces.join('');
+    }
+    return this.joined;
+  }
+
+  toString(): string {
+    return this.join();
+  }
+}
+
+/**
+ * A sticky pattern (flag y) run at `pos` of a text: on the text itself when it is a string, else on the view's stretch
+ * of `span` characters from `pos`, which must hold any match and what its end looks at (a `$` at the stretch's end
+ * would match there). Sets `re.lastIndex` as a run on the whole string would.
+ */
+export function execAt(re: RegExp, text: TextView, pos: number, span: number): RegExpExecArray | null {
+  if (typeof text === 'string') {
+    re.lastIndex = pos;
+    return re.exec(text);
+  }
+  re.lastIndex = 0;
+  const m = re.exec(text.slice(pos, pos + span));
+  if (m) {
+    m.index += pos;
+    re.lastIndex += pos;
+  } else re.lastIndex = 0;
+  return m;
+}
+
+/** How far a match must end before the end of a stretch searchFrom() read (what `$` or a look-ahead there could read past). */
+const MATCH_MARGIN = 64;
+
+/**
+ * A global pattern's first match at or after `from`: on the text itself when it is a string, else on stretches of the
+ * view from the character before `from` (what `^` in multiline mode and a one-character look-behind read), doubled
+ * until a match ends well inside one or the stretch reaches the end. Sets `re.lastIndex` as a run on the string would.
+ */
+export function searchFrom(re: RegExp, text: TextView, from: number): RegExpExecArray | null {
+  if (typeof text === 'string') {
+    re.lastIndex = from;
+    return re.exec(text);
+  }
+  const n = text.length;
+  const start = Math.max(0, Math.min(from, n) - 1);
+  for (let span = 16384; ; span *= 2) {
+    const end = Math.min(n, from + span);
+    const window = text.slice(start, end);
+    re.lastIndex = Math.min(from, n) - start;
+    const m = re.exec(window);
+    if (m && (end === n || m.index + m[0].length + MATCH_MARGIN <= window.length)) {
+      m.index += start;
+      re.lastIndex += start;
+      return m;
+    }
+    if (end === n) {
+      re.lastIndex = 0;
+      return null;
+    }
+  }
+}
