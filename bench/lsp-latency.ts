@@ -170,6 +170,8 @@ interface SizeResult {
   /** The server's minor page faults per edit, and the 4 KB pages one flat copy of the document's text fills. */
   faultsPerEdit: number;
   textPages: number;
+  /** Times per edit the server joined a document's pieces into one string (text/view.ts; NaN: a build that does not say). */
+  joinsPerEdit: number;
 }
 
 const clock = () => performance.timeOrigin + performance.now();
@@ -250,6 +252,9 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
   // V8 keeps a text with any character above U+00FF in two bytes per character.
   const textPages = Math.ceil((text.length * (/[^\u0000-\u00ff]/.test(text) ? 2 : 1)) / 4096);
   const own = process.memoryUsage();
+  // The server's count of joins (cumulative, in each check's timing line): the first edit's line and the last's.
+  const joinCounts = client.logs.map((l) => /brug-timing .* v(\d+): .* joins (\d+),/.exec(l.message)).filter((m): m is RegExpExecArray => !!m && Number(m[1]) > 1);
+  const joinsPerEdit = joinCounts.length > 1 ? (Number(joinCounts.at(-1)![2]) - Number(joinCounts[0]![2])) / (joinCounts.length - 1) : NaN;
   await client.stop();
   const cpu = client.logs
     .map((l) => /brug-timing .* v(\d+): .* cpu ([\d.]+) ms/.exec(l.message))
@@ -329,6 +334,7 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
     gcKinds: pauses ? `major ${pauses[3]} (${pauses[4]} ms), minor ${pauses[5]} (${pauses[6]} ms)` : '',
     clientRssMb: own.rss / 1048576,
     faultsPerEdit,
+    joinsPerEdit,
     textPages,
     words,
     mb: text.length / 1024 / 1024,
@@ -382,7 +388,7 @@ async function main() {
         `  server's own collections: ${r.forcedCount} (${r.forcedIdle} when idle; longest ${fmt(r.forcedMaxMs)} ms); ${r.hit} edits waited for a full collection (heap 10 MB down) (median ${fmt(r.hitMedian)} ms); the other edits: median ${fmt(r.clearMedian)} ms, p95 ${fmt(r.clearP95)} ms, max ${fmt(r.clearMax)} ms`,
         `  where an edit's time went (median / p95 ms; absolute timestamps of the server's timing log): ${r.legs.map((l) => `${l.name} ${fmt(l.median)} / ${fmt(l.p95)}`).join('; ')}`,
         `  server RSS ${fmt(r.rssMb)} MB after the edits (peak ${fmt(r.peakMb)} MB; ${fmt(r.idleMb)} MB before the document); used heap after the last check ${fmt(r.heapMb)} MB; the bench client's own heap ${fmt(r.clientHeapMb)} MB (RSS ${fmt(r.clientRssMb)} MB)`,
-        `  server minor page faults per edit ${r.faultsPerEdit.toFixed(0)} (one flat copy of the text fills ${r.textPages} pages of 4 KB: memory V8 takes fresh from the system for each new large string)`,
+        `  server minor page faults per edit ${r.faultsPerEdit.toFixed(0)} (one flat copy of the text fills ${r.textPages} pages of 4 KB: memory V8 takes fresh from the system for each new large string); the document's pieces joined into one string ${Number.isNaN(r.joinsPerEdit) ? '(not counted by this build)' : `${r.joinsPerEdit.toFixed(2)} times per edit`}`,
         '',
       ].join('\n'),
     );

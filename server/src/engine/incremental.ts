@@ -1,4 +1,5 @@
 import { detach } from './cache.js';
+import { flat, searchFrom, type TextView } from './text/view.js';
 
 /**
  * What the engine knows of a check's blocks against the last check of the same document, noted as it places them
@@ -235,14 +236,14 @@ export class Tally<T> {
 export class PieceScan<T> {
   private current = new Map<string, { own: string; result: T }>();
   private previous = new Map<string, { own: string; result: T }>();
-  private lastText: string | undefined;
+  private lastText: TextView | undefined;
   private lastResults: T[] = [];
   /** The last text's paragraphs (start, end, entry) and the blank-line runs between them (start, end). */
   private last: { starts: number[]; ends: number[]; entries: Array<{ own: string; result: T }>; sepStarts: number[]; sepEnds: number[] } | undefined;
 
   constructor(private readonly scan: (piece: string) => T) {}
 
-  pieces(text: string): T[] {
+  pieces(text: TextView): T[] {
     if (text === this.lastText) return this.lastResults;
     const next = new Map<string, { own: string; result: T }>();
     const starts: number[] = [];
@@ -298,9 +299,11 @@ export class PieceScan<T> {
       }
     }
     const re = new RegExp(BLANK_LINES.source, 'g');
-    re.lastIndex = from;
+    // A view is read where the scan goes (after an edit: from the paragraph it changed to the next separator the last text
+    // had too); a scan of the whole text reads it as one string.
+    const read = last ? text : flat(text);
     let synced = false;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (let m = searchFrom(re, read, from); m; m = searchFrom(re, read, re.lastIndex)) {
       const end = m.index + m[0].length;
       if (m.index > from) take(from, m.index);
       sepStarts.push(m.index);
@@ -341,7 +344,7 @@ export class PieceScan<T> {
 }
 
 /** The length of the longest common prefix of two texts (compared a stretch at a time). */
-function commonPrefix(a: string, b: string): number {
+function commonPrefix(a: TextView, b: TextView): number {
   const n = Math.min(a.length, b.length);
   let i = 0;
   for (let step = 4096; step >= 1; step >>= 3) {
@@ -351,7 +354,7 @@ function commonPrefix(a: string, b: string): number {
 }
 
 /** The length of the longest common suffix of two texts, at most `max`. */
-function commonSuffix(a: string, b: string, max: number): number {
+function commonSuffix(a: TextView, b: TextView, max: number): number {
   const al = a.length;
   const bl = b.length;
   let i = 0;

@@ -9,7 +9,7 @@ import { MessageType, TextDocuments } from 'vscode-languageserver/node';
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { PieceDocuments, textForCheck } from './piece-document.js';
-import { flat, type TextView } from '../engine/text/view.js';
+import { flat, pieceTextJoins, type TextView } from '../engine/text/view.js';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { detectLanguage } from '../engine/language/detect.js';
@@ -342,7 +342,7 @@ export class OpenDocuments {
       // Absolute times (ms, a clock the bench client shares): the change reached the document store, the store had
       // applied it, the check started, the check handed its diagnostics and status to the connection (now).
       const at = st.changedAt !== undefined ? `, at arrived ${(st.arrivedAt ?? st.changedAt).toFixed(2)} changed ${st.changedAt.toFixed(2)} started ${started.toFixed(2)} queued ${clock().toFixed(2)}` : '';
-      this.log.info(`brug-timing ${uri} v${version}: waited ${waited.toFixed(1)} ms, lint ${(linted - started).toFixed(1)} ms, diagnostics+publish ${(publishedAt - linted).toFixed(1)} ms, cpu ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms, ${diagnostics.length} diagnostics, ${published ? 'published' : 'unchanged'}, slices ${run.slices}, longest slice ${run.longest.toFixed(1)} ms, heap ${(heapUsed() / 1048576).toFixed(1)} MB${spaceWatch()}${loopWatch()}${at}`);
+      this.log.info(`brug-timing ${uri} v${version}: waited ${waited.toFixed(1)} ms, lint ${(linted - started).toFixed(1)} ms, diagnostics+publish ${(publishedAt - linted).toFixed(1)} ms, cpu ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms, ${diagnostics.length} diagnostics, ${published ? 'published' : 'unchanged'}, joins ${pieceTextJoins()}, slices ${run.slices}, longest slice ${run.longest.toFixed(1)} ms, heap ${(heapUsed() / 1048576).toFixed(1)} MB${spaceWatch()}${loopWatch()}${at}`);
     }
     // The status notification comes last: it tells a client this version's check is done.
     const statusSent = this.afterCheck(outcome, st);

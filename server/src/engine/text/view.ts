@@ -21,6 +21,13 @@ export function flat(text: TextView): string {
   return typeof text === 'string' ? text : (text as PieceText).join();
 }
 
+/** A piece of a text with what lies around it (PieceText.stretches): the piece is `text` from `at` to `to`. */
+export interface Stretch {
+  text: string;
+  at: number;
+  to: number;
+}
+
 /** Joins made by PieceText.join() since the process started (the benchmark's counter). */
 let joins = 0;
 export function pieceTextJoins(): number {
@@ -100,7 +107,7 @@ export class PieceText implements TextView {
   indexOf(search: string, from = 0): number {
     if (this.joined !== undefined) return this.joined.indexOf(search, from);
     const n = this.length;
-    let a = Math.max(0, Math.min(from, n));
+    let a = Number.isNaN(from) ? 0 : Math.max(0, Math.min(from, n));
     if (search.length === 0) return a;
     const s = this.starts;
     for (let k = this.pieceAt(a); k < this.pieces.length; k++) {
@@ -117,16 +124,34 @@ export class PieceText implements TextView {
   lastIndexOf(search: string, from = Infinity): number {
     if (this.joined !== undefined) return this.joined.lastIndexOf(search, from);
     const n = this.length;
-    const at = Math.max(0, Math.min(from, n - search.length));
-    if (at < 0 || search.length > n) return -1;
+    const m = search.length;
+    // The last place a match may start (as String.prototype.lastIndexOf: NaN reads as the end, below 0 as 0).
+    const at = Math.min(Number.isNaN(from) ? n : Math.max(0, from), n - m);
+    if (at < 0) return -1;
+    if (m === 0) return at;
     const s = this.starts;
-    for (let k = this.pieceAt(Math.min(at, n - 1)); k >= 0; k--) {
-      const end = Math.min(n, s[k + 1]! + search.length - 1);
+    for (let k = this.pieceAt(at); k >= 0; k--) {
+      const end = Math.min(n, s[k + 1]! + m - 1);
       const window = end > s[k + 1]! ? this.slice(s[k]!, end) : this.pieces[k]!;
       const i = window.lastIndexOf(search, Math.min(at, s[k + 1]! - 1) - s[k]!);
+      // (A match found starts in piece k: the search starts at most at its last character.)
       if (i >= 0) return s[k]! + i;
     }
     return -1;
+  }
+
+  /**
+   * The text a piece at a time, each with up to `behind` characters before it and `reach` after it: the piece is
+   * `text` from `at` to `to`.
+   */
+  *stretches(behind: number, reach: number): Generator<Stretch> {
+    const s = this.starts;
+    for (let k = 0; k < this.pieces.length; k++) {
+      if (s[k] === s[k + 1] && k + 1 < this.pieces.length) continue;
+      const from = Math.max(0, s[k]! - behind);
+      const to = Math.min(this.length, s[k + 1]! + reach);
+      yield { text: this.slice(from, to), at: s[k]! - from, to: s[k + 1]! - from };
+    }
   }
 
   /** The whole text as one string (made once per view, counted). */
@@ -193,4 +218,9 @@ export function searchFrom(re: RegExp, text: TextView, from: number): RegExpExec
       return null;
     }
   }
+}
+
+/** A text a piece at a time as PieceText.stretches() gives it; a string is one stretch. */
+export function stretchesOf(text: TextView, behind: number, reach: number): Iterable<Stretch> {
+  return typeof text === 'string' ? [{ text, at: 0, to: text.length }] : (text as PieceText).stretches(behind, reach);
 }

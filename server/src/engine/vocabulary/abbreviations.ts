@@ -1,5 +1,6 @@
 import { PieceScan } from '../incremental.js';
 import type { LineIndex } from '../offsets.js';
+import { flat, searchFrom, type TextView } from '../text/view.js';
 
 /**
  * Abbreviations a document defines itself, and what they stand for. A document that writes
@@ -29,7 +30,7 @@ const cache = new WeakMap<object, Map<string, string>>();
  * The answers for the last texts (each a whole document version), found by comparing the strings: a new version has
  * a new string, and a look-up in a map by text would hash all of it first (speed only, lsp10c).
  */
-const byText: Array<{ text: string; out: Map<string, string> }> = [];
+const byText: Array<{ text: TextView; out: Map<string, string> }> = [];
 /** The defining paragraphs' results of the last text scanned by paragraphs, and its answer. */
 let lastDefining: { defining: ReadonlyArray<ReturnType<typeof definitionsIn>>; out: Map<string, string> } | undefined;
 
@@ -40,7 +41,7 @@ export function isAbbreviationForm(form: string): boolean {
 }
 
 /** The abbreviations a text defines, each with its full form in lower case (the first definition wins). */
-export function definedAbbreviations(text: string, key?: object): Map<string, string> {
+export function definedAbbreviations(text: TextView, key?: object): Map<string, string> {
   const hit = key ? cache.get(key) : byText.find((e) => e.text === text)?.out;
   if (hit) return hit;
   let out = new Map<string, string>();
@@ -48,9 +49,9 @@ export function definedAbbreviations(text: string, key?: object): Map<string, st
     const f = full.replace(/[*_`[\]]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
     if (f && /\p{L}{2}/u.test(f) && !out.has(abbr)) out.set(abbr, f);
   };
-  if (/[A-Z]{2}/.test(text)) {
+  if (searchFrom(/[A-Z]{2}/g, text, 0)) {
     // No definition crosses a line, so each paragraph's are found once and kept (an edit scans only its own).
-    const found = key ? [definitionsIn(text)] : PARAGRAPHS.pieces(text);
+    const found = key ? [definitionsIn(flat(text))] : PARAGRAPHS.pieces(text);
     // The paragraphs that define something; when they are the last text's (an edit elsewhere), so is the answer (speed only, lsp9).
     const defining = found.filter((p) => p[0].length > 0 || p[1].length > 0 || p[2].length > 0);
     const last = key ? undefined : lastDefining;
@@ -236,7 +237,7 @@ interface Changed {
 }
 
 interface TextAnswers {
-  text: string;
+  text: TextView;
   /** The id of the text's line index (LineIndex.id), 0 when not known. */
   lines: number;
   legend: Map<string, Answer>;
@@ -258,7 +259,7 @@ export function forgetTextAnswers(): void {
  * line is untouched stays true, and a false one can only turn true in the lines the edit touched (speed only, session
  * 17: no search of the whole text per abbreviation at every edit).
  */
-function answersFor(text: string, lines?: LineIndex): TextAnswers {
+function answersFor(text: TextView, lines?: LineIndex): TextAnswers {
   if (answers.text === text) return answers;
   const known = lines !== undefined && lines.text === text ? lines : undefined;
   const last = answers;
@@ -278,7 +279,7 @@ function answersFor(text: string, lines?: LineIndex): TextAnswers {
  * The answer of `test` for the abbreviation in the text of `a`: asked once per text; after an edit, from the last text's
  * answer where the lines the edit touched cannot change it (see answersFor), else over the whole text.
  */
-function answerOf(a: TextAnswers, kind: 'legend' | 'site', abbr: string, test: (text: string, abbr: string, from: number, to: number) => number): boolean {
+function answerOf(a: TextAnswers, kind: 'legend' | 'site', abbr: string, test: (text: TextView, abbr: string, from: number, to: number) => number): boolean {
   const known = a[kind].get(abbr);
   if (known) return known.value;
   const text = a.text;
@@ -301,7 +302,7 @@ function answerOf(a: TextAnswers, kind: 'legend' | 'site', abbr: string, test: (
 }
 
 /** The answer for a place found (-1: none), with its line. */
-function lineAnswer(text: string, at: number): Answer {
+function lineAnswer(text: TextView, at: number): Answer {
   if (at < 0) return NO;
   const nl = text.indexOf('\n', at);
   return { value: true, from: at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1, to: nl < 0 ? text.length : nl };
@@ -309,14 +310,14 @@ function lineAnswer(text: string, at: number): Answer {
 const NO: Answer = { value: false, from: 0, to: 0 };
 
 /** Each place where the abbreviation stands as a whole word (no letter or digit either side), case as given, starting from `from` and ending by `to`. */
-function* wholeWord(text: string, word: string, from = 0, to = text.length): Generator<number> {
+function* wholeWord(text: TextView, word: string, from = 0, to = text.length): Generator<number> {
   // Searched in the stretch alone (a slice shares the text's characters): a search of the text from `from` would read
   // on to its end when the word is not in the stretch.
-  const stretch = from === 0 && to === text.length ? text : text.slice(from, to);
+  const stretch: TextView = from === 0 && to === text.length ? text : text.slice(from, to);
   for (let i = stretch.indexOf(word); i >= 0; i = stretch.indexOf(word, i + 1)) {
     const at = from + i;
-    const before = at > 0 ? text[at - 1]! : ' ';
-    const after = text[at + word.length] ?? ' ';
+    const before = at > 0 ? text.slice(at - 1, at) : ' ';
+    const after = text.slice(at + word.length, at + word.length + 1) || ' ';
     if (!/[\p{L}\d]/u.test(before) && !/[\p{L}\d]/u.test(after)) yield at;
   }
 }
@@ -325,12 +326,12 @@ function* wholeWord(text: string, word: string, from = 0, to = text.length): Gen
  * The text explains the abbreviation in a legend or list of abbreviations (remembered per abbreviation for the last
  * text; `lines`, the text's line index, lets an edited text start from the last text's answer).
  */
-export function inLegend(text: string, abbr: string, lines?: LineIndex): boolean {
+export function inLegend(text: TextView, abbr: string, lines?: LineIndex): boolean {
   return answerOf(answersFor(text, lines), 'legend', abbr, legendAt);
 }
 
 /** Where the abbreviation stands in a legend line between `from` and `to` (see inLegend), -1 if nowhere. */
-function legendAt(text: string, abbr: string, from: number, to: number): number {
+function legendAt(text: TextView, abbr: string, from: number, to: number): number {
   for (const at of wholeWord(text, abbr, from, to)) {
     const lineStart = text.lastIndexOf('\n', at) + 1;
     if (at - lineStart <= 8 && LEGEND_START.test(text.slice(lineStart, at)) && LEGEND_REST.test(text.slice(at + abbr.length, at + abbr.length + 12))) return at;
@@ -344,28 +345,28 @@ function legendAt(text: string, abbr: string, from: number, to: number): number 
  * a product. Letters in a link's path (example.org/GNRC-poll.pdf) do not count. Remembered per abbreviation for the last
  * text (`lines` as for inLegend).
  */
-export function isWebAddressLabel(text: string, abbr: string, lines?: LineIndex): boolean {
+export function isWebAddressLabel(text: TextView, abbr: string, lines?: LineIndex): boolean {
   return answerOf(answersFor(text, lines), 'site', abbr, siteAt);
 }
 
 /** Where the abbreviation starts a web address's host between `from` and `to` (see isWebAddressLabel), -1 if nowhere. */
-function siteAt(text: string, abbr: string, from: number, to: number): number {
+function siteAt(text: TextView, abbr: string, from: number, to: number): number {
   const lower = abbr.toLowerCase();
   // Only places followed by a dot: "ui" occurs in many words, "ui." in few.
   // Searched in the stretch alone (see wholeWord); a host ends at its line's end, so none runs past the stretch's.
-  const stretch = from === 0 && to === text.length ? text : text.slice(from, to);
+  const stretch: TextView = from === 0 && to === text.length ? text : text.slice(from, to);
   for (let i = stretch.indexOf(`${lower}.`); i >= 0; i = stretch.indexOf(`${lower}.`, i + 1)) {
     const at = from + i;
-    if (at > 0 && /[\p{L}\d]/u.test(text[at - 1]!)) continue;
+    if (at > 0 && /[\p{L}\d]/u.test(text.slice(at - 1, at))) continue;
     // Followed by a dot and more host (a label, then a top-level domain of letters).
     let end = at + lower.length;
-    while (end < text.length && HOST_CHAR.test(text[end]!)) end++;
+    while (end < text.length && HOST_CHAR.test(text.slice(end, end + 1))) end++;
     const host = text.slice(at, end).replace(/\.+$/, '');
     if (!/^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,6}$/u.test(host) || FILE_EXTENSION.test(host)) continue;
     // Starts a host: after "//", "www." or another label's dot, or a word on its own ("uva.nl"); not inside a path.
     let start = at;
-    while (start > 0 && HOST_CHAR.test(text[start - 1]!)) start--;
-    if (start > 0 && text[start - 1] === '/' && text[start - 2] !== '/') continue;
+    while (start > 0 && HOST_CHAR.test(text.slice(start - 1, start))) start--;
+    if (start > 0 && text.slice(start - 1, start) === '/' && text.slice(start - 2, start - 1) !== '/') continue;
     return at;
   }
   return -1;

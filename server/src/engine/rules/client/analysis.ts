@@ -10,7 +10,6 @@ import type { DocumentAnalysis } from '../types.js';
 import type { ClientFacts, QuoteFact, Speaker } from './analyzer.js';
 import { CLIENT_FACTS } from './analyzer.js';
 import type { PeopleKind } from './lexicon.js';
-import { flat } from '../../text/view.js';
 
 export type Verdict = 'present' | 'partial' | 'absent' | 'not-applicable';
 
@@ -1271,7 +1270,7 @@ function sectionsOf(doc: DocumentModel, v: Voice, parent: number[]): { sections:
 function clientAbbreviations(doc: DocumentModel, v: Voice): RegExp | null {
   const words = [...v.terms.values()].filter((t) => t.kind === 'client').map((t) => t.display.toLowerCase().replace(/\s*…$/, '')).filter((t) => t.length >= 3);
   if (!words.length) return null;
-  const defined = definedAbbreviations(flat(doc.text));
+  const defined = definedAbbreviations(doc.text);
   // The same definitions and client words as the last check (an edit elsewhere): the same pattern (speed only, lsp9).
   const wordsKey = words.join('\u0000');
   const last = CLIENT_ABBREVIATIONS.get(defined);

@@ -1,5 +1,5 @@
 import type { Language } from '../../types.js';
-import { flat, type TextView } from '../../text/view.js';
+import { flat, stretchesOf, type TextView } from '../../text/view.js';
 
 /**
  * Abbreviations that readers in the field know without explanation, per language (from the dictionaries).
@@ -33,18 +33,47 @@ export class WellKnownAbbreviations {
   }
 }
 
+/** White space a phrase's words may have between them in the text (at most: so a phrase's match has a bounded length). */
+const PHRASE_GAP = 512;
+
 /** Whether a text uses a lower-case word or phrase, as whole words (any case). */
 export function textMentions(text: TextView): (phrase: string) => boolean {
   const seen = new Map<string, boolean>();
   let lower: string | undefined;
+  const inWhole = (re: RegExp, first: string) => {
+    lower ??= flat(text).toLowerCase();
+    re.lastIndex = 0;
+    return lower.includes(first) && re.test(lower);
+  };
   return (phrase) => {
     let hit = seen.get(phrase);
     if (hit === undefined) {
-      lower ??= flat(text).toLowerCase();
-      const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-      hit = lower.includes(phrase.split(/\s+/)[0]!) && new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(lower);
+      const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, `\\s{1,${PHRASE_GAP}}`);
+      const re = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu');
+      const first = phrase.split(/\s+/)[0]!;
+      hit = typeof text === 'string' || lower !== undefined ? inWhole(re, first) : inStretches(text, re, first, phrase) ?? inWhole(re, first);
       seen.set(phrase, hit);
     }
     return hit;
   };
+}
+
+/**
+ * textMentions' test on a view, a piece at a time (no lower-cased copy of the whole text): each piece with the two
+ * characters before it (what the look-behind reads) and as many after it as a match that starts in it can take (its
+ * words, the white space between them, and two characters for the look-ahead). Undefined when lower-casing changed a
+ * stretch's length (the places would move): the caller then reads the whole text.
+ */
+function inStretches(text: TextView, re: RegExp, first: string, phrase: string): boolean | undefined {
+  const words = phrase.split(/\s+/).length;
+  for (const s of stretchesOf(text, 2, phrase.length + words * PHRASE_GAP + 2)) {
+    const lower = s.text.toLowerCase();
+    if (lower.length !== s.text.length) return undefined;
+    if (!lower.includes(first)) continue;
+    // The first match from the piece's start: one that starts in the piece is a match in the text.
+    re.lastIndex = s.at;
+    const m = re.exec(lower);
+    if (m && m.index < s.to) return true;
+  }
+  return false;
 }

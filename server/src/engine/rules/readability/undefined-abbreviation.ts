@@ -11,7 +11,6 @@ import { BlockStates, Tally } from '../../incremental.js';
 import { inLegend, isWebAddressLabel } from '../../vocabulary/abbreviations.js';
 import { eachWord, wordCount } from '../../text/analyse.js';
 import type { Sentence } from '../../text/sentences.js';
-import { flat } from '../../text/view.js';
 
 export interface AcronymUse {
   acronym: string;
@@ -336,12 +335,12 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         if (acronym.length >= 4 && runs.some((r) => r.includes(acronym))) continue;
         // Explained in a legend or a list of abbreviations ("`PD` persoon met dementie", "MZ: mantelzorger"), which
         // the prose does not show (inline code is not prose).
-        const legend = inLegend(flat(doc.text), acronym, doc.lines);
+        const legend = inLegend(doc.text, acronym, doc.lines);
         legends.push([acronym, legend]);
         if (legend) continue;
         // The name of a website's owner (acf.hhs.gov, mui.com, uva.nl): an organisation or a product known by that name.
         if (def === undefined) {
-          const site = isWebAddressLabel(flat(doc.text), acronym, doc.lines);
+          const site = isWebAddressLabel(doc.text, acronym, doc.lines);
           sites.push([acronym, site]);
           if (site) continue;
         }
@@ -584,8 +583,8 @@ function keptHolds(doc: DocumentModel, kept: KeptCheck, runs: ReadonlyArray<Run<
       }
     }
   }
-  for (let j = 0; j < kept.legends.length; j++) if (inLegend(flat(doc.text), kept.legends[j]![0], doc.lines) !== kept.legends[j]![1]) return false;
-  for (let j = 0; j < kept.sites.length; j++) if (isWebAddressLabel(flat(doc.text), kept.sites[j]![0], doc.lines) !== kept.sites[j]![1]) return false;
+  for (let j = 0; j < kept.legends.length; j++) if (inLegend(doc.text, kept.legends[j]![0], doc.lines) !== kept.legends[j]![1]) return false;
+  for (let j = 0; j < kept.sites.length; j++) if (isWebAddressLabel(doc.text, kept.sites[j]![0], doc.lines) !== kept.sites[j]![1]) return false;
   return true;
 }
 

@@ -14,7 +14,7 @@ import type { DictionaryEntry, EntryRegister } from '../../vocabulary/dictionary
 import type { TermUse, VocabularyFacts } from './analyzer.js';
 import { articleFor } from './grammar.js';
 import { abbreviationOf, definedAbbreviations, isAbbreviationForm } from '../../vocabulary/abbreviations.js';
-import { flat, type TextView } from '../../text/view.js';
+import type { TextView } from '../../text/view.js';
 
 /**
  * What kind of word a term is, for the first sentence of its message: a stock phrase or function
@@ -221,7 +221,7 @@ function termEntries(doc: DocumentModel, kind: TermKindKey, cues: CompiledCues):
           // An abbreviation (SES) matches only as written (SEs is another word), and yields to the
           // document's own definition of it ("Social Enterprise (SE)": SEs are social enterprises).
           if (abbreviation) {
-            defined ??= definedAbbreviations(flat(doc.text));
+            defined ??= definedAbbreviations(doc.text);
             const abbr = abbreviationOf(use.text, defined);
             if (abbr !== undefined && !meansEntry(defined.get(abbr)!, entry)) continue;
           }
