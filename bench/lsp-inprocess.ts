@@ -1,11 +1,15 @@
 /**
  * The language server's per-edit work in process (for `node --cpu-prof`): the engine the
- * server uses, a document from bench/lsp-latency.ts, one-word edits; CPU per lint.
+ * server uses, a document from bench/lsp-latency.ts, one-word edits; CPU per lint. The document is kept in the
+ * server's store (lsp/piece-document.ts) and handed to the engine as the server does: a view over its pieces, with
+ * where the edit is (FLAT=1: as one string joined at every edit, as before session 19).
  *
  *   node --expose-gc --import tsx bench/lsp-inprocess.ts [words=100000] [edits=100]
  */
 import { engineFor } from '../server/src/workspace/engine.js';
-import { corpusDocument, insertWord } from './lsp-latency.js';
+import { corpusDocument } from './lsp-latency.js';
+import { PieceDocument } from '../server/src/lsp/piece-document.js';
+import type { TextView } from '../server/src/engine/text/view.js';
 import { Session } from 'node:inspector/promises';
 import { writeFileSync } from 'node:fs';
 
@@ -14,13 +18,16 @@ const edits = Number(process.argv[3] ?? 100);
 const { text } = corpusDocument(words);
 // The engine the language server uses (bundled and practice dictionaries registered by the workspace layer).
 const engine = engineFor().engine;
-let doc = text;
+const store = new PieceDocument('file:///doc.md', 'markdown', 1, text);
+const flatText = process.env.FLAT === '1';
+const textOf = (): TextView => (flatText ? store.getText() : store.textView());
+let doc = textOf();
 const c0 = process.cpuUsage();
 let r = engine.lint(doc, { path: 'doc.md' });
 const first = process.cpuUsage(c0);
 console.log(`first ${((first.user + first.system) / 1000).toFixed(0)} ms, ${r.findings.length} findings, ${r.errors.length} rule errors`);
 const spaces: number[] = [];
-for (const m of doc.matchAll(/\n[A-Za-z][^\n|]{60,}/g)) {
+for (const m of text.matchAll(/\n[A-Za-z][^\n|]{60,}/g)) {
   const s = / [a-z]{4,} /.exec(m[0]);
   if (s) spaces.push(m.index + s.index + 1);
 }
@@ -44,10 +51,17 @@ const times: number[] = [];
 let shift = 0;
 for (let i = 0; i < edits; i++) {
   const w = ['extra ', 'ook ', 'often ', 'also '][i % 4]!;
-  doc = insertWord(doc, spaces, random, shift, w);
+  // As lsp-latency's insertWord: after a space near a random line's start, the places moving on with the text.
+  const at = Math.min(spaces[Math.floor(random() * spaces.length)]! + Math.floor(shift / 2), doc.length);
+  const sp = doc.indexOf(' ', at);
+  const pos = sp >= 0 ? sp + 1 : at;
+  const where = store.positionAt(pos);
+  store.update([{ range: { start: where, end: where }, text: w }], i + 2);
   shift += w.length;
   const t = process.cpuUsage();
-  r = engine.lint(doc, { path: 'doc.md' });
+  const base = doc;
+  doc = textOf();
+  r = engine.lint(doc, { path: 'doc.md', edit: { base, prefix: pos, suffix: doc.length - pos - w.length } });
   const c = process.cpuUsage(t);
   times.push((c.user + c.system) / 1000);
   // One edit per macrotask, as in the server: objects a WeakRef handed out during a job are kept
