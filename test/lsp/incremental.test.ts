@@ -143,6 +143,32 @@ describe('lsp: incremental checks', function () {
     assert.ok(client.publications.filter((p) => p.uri === uri).every((p) => p.version === version), 'nothing published for version 1');
   });
 
+  it('checks edits of a long document without joining its pieces into one string (the engine reads the store’s pieces), and with the diagnostics of the text as a whole', async () => {
+    const uri = 'file:///tmp/brug-incremental/pieces.md';
+    // ~40,000 characters: three pieces and more in the store.
+    const text = longText(300);
+    await client.open(uri, 'markdown', text);
+    await client.checkedCurrent(uri, 110000);
+    const joinsAt = (version: number) => {
+      const line = client.logs.map((l) => new RegExp(`brug-timing ${uri.replace(/[/.]/g, '\\$&')} v${version}: .* joins (\\d+),`).exec(l.message)).find((m) => m);
+      assert.ok(line, `timing line of version ${version}`);
+      return Number(line[1]);
+    };
+    const first = joinsAt(1);
+    let version = 1;
+    for (const [i, word] of [[12, 'ook '], [150, 'extra '], [280, 'vaak ']] as const) {
+      const at = positionOf(client.text(uri), `In wijk ${i} spraken`);
+      version = await client.change(uri, [{ range: { start: at, end: at }, text: word }]);
+      await client.checkedCurrent(uri);
+    }
+    assert.equal(joinsAt(version), first, 'no join after the first check');
+    // The same diagnostics as a first check of the same text by a fresh document.
+    const fresh = 'file:///tmp/brug-incremental/pieces-fresh.md';
+    await client.open(fresh, 'markdown', client.text(uri));
+    await client.checkedCurrent(fresh, 110000);
+    assert.deepEqual((await client.diagnosticsFor(uri)).map(key), (await client.diagnosticsFor(fresh)).map(key));
+  });
+
   it('answers hover while a long document is being checked', async () => {
     const small = 'file:///tmp/brug-incremental/small.md';
     await client.open(small, 'markdown', TEXT);

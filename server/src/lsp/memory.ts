@@ -47,14 +47,17 @@ function collector(): typeof collect {
   return collect;
 }
 
-// The heap may grow to 1.5 × what was live after the last collection (at least FLOOR_MB, 64 MB;
+// The heap may grow to 1.2 × what was live after the last collection (at least FLOOR_MB, 64 MB;
 // BRUG_GC_MB moves the floor, BRUG_GC_GROWTH the factor, for experiments) before the server collects
 // again. A fixed 150 MB kept a session of edits at 250–270 MB RSS whatever the document; following
 // the live data keeps the garbage in proportion to it. Each collection runs once the
-// diagnostics and status are written. (A factor of 1.2 at 100,000 words: ~20 MB less RSS after 1,000 edits, but ~15 % more
-// server CPU per edit under load; not adopted, see bench/RESULTS.md "Session 6, mem8".)
+// diagnostics and status are written. The factor was 1.5 until session 19: 1.2 then cost ~15 % more server CPU per edit
+// (session 6, mem8), because each edit left a 1.2 MB copy of the text to collect. Since the engine reads the store's
+// pieces (no such copy), the old space holds its garbage instead of large-object pages given back at each collection:
+// at 100,000 words 1.5 left RSS at 154–158 MB after 1,000 edits, 1.2 at 141–145 MB (peaks ≤ 146), for +0.3 ms server
+// CPU per edit (three pairs, bench/RESULTS.md "Session 19").
 const FLOOR_BYTES = (Number(process.env.BRUG_GC_MB) || 64) * 1024 * 1024;
-const GROWTH = Number(process.env.BRUG_GC_GROWTH) || 1.5;
+const GROWTH = Number(process.env.BRUG_GC_GROWTH) || 1.2;
 const REDUCE = process.env.BRUG_GC_REDUCE !== '0';
 let threshold = FLOOR_BYTES;
 

@@ -14,7 +14,7 @@
  * line (the library then keeps line starts for lines that do not exist, and later positions go wrong).
  */
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { PieceText, type TextView } from '../engine/text/view.js';
+import { PieceText, noteJoin, type TextView } from '../engine/text/view.js';
 
 /** A piece is cut when it grows past twice this many characters; joined texts are cut into pieces of this size. */
 const PIECE = 16_384;
@@ -62,6 +62,7 @@ export class PieceDocument implements TextDocument {
       return this.slice(start, end);
     }
     if (this.flat === undefined) {
+      if (this.pieces.length > 1) noteJoin();
       const flat = this.pieces.length === 1 ? this.pieces[0]! : this.pieces.join('');
       // Pieces cut from the joined text share its characters (no second copy while the check holds it).
       this.cut(flat);

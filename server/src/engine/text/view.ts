@@ -28,10 +28,15 @@ export interface Stretch {
   to: number;
 }
 
-/** Joins made by PieceText.join() since the process started (the benchmark's counter). */
+/** Joins of a text's pieces into one string since the process started (PieceText.join, noteJoin: the benchmark's counter). */
 let joins = 0;
 export function pieceTextJoins(): number {
   return joins;
+}
+/** Counts a join of a text's pieces made elsewhere (the language server's document store: PieceDocument.getText). */
+export function noteJoin(): void {
+  joins++;
+  onJoin?.();
 }
 /** Called at each join (benchmark and tests: who still asks for the whole text). */
 let onJoin: (() => void) | undefined;
@@ -157,8 +162,7 @@ export class PieceText implements TextView {
   /** The whole text as one string (made once per view, counted). */
   join(): string {
     if (this.joined === undefined) {
-      joins++;
-      onJoin?.();
+      noteJoin();
       this.joined = this.pieces.join('');
     }
     return this.joined;
