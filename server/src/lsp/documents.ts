@@ -9,7 +9,7 @@ import { MessageType, TextDocuments } from 'vscode-languageserver/node';
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { PieceDocuments, textForCheck } from './piece-document.js';
-import { flat, pieceTextJoins, type TextView } from '../engine/text/view.js';
+import { flat, pieceTextJoins, utf8Length, type TextView } from '../engine/text/view.js';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { detectLanguage } from '../engine/language/detect.js';
@@ -427,7 +427,7 @@ export class OpenDocuments {
   /** Over brug.maxDocumentSize: skipped, said once. */
   private tooLarge(uri: string, st: DocState, text: TextView, settings: BrugSettings): boolean {
     const max = settings.maxDocumentSize;
-    const bytes = text.length * 3 > max ? Buffer.byteLength(flat(text), 'utf8') : text.length;
+    const bytes = text.length * 3 > max ? utf8Length(text) : text.length;
     if (!(max > 0 && bytes > max)) {
       st.tooLargeNotified = false;
       return false;

@@ -159,6 +159,20 @@ export class PieceText implements TextView {
     }
   }
 
+  /** utf8Length(): each piece's bytes, and a surrogate pair that two pieces split counted as one character (4 bytes, not 3 + 3). */
+  utf8Length(): number {
+    let bytes = 0;
+    let lastCode = NaN;
+    for (const piece of this.pieces) {
+      if (piece.length === 0) continue;
+      bytes += Buffer.byteLength(piece, 'utf8');
+      const first = piece.charCodeAt(0);
+      if (lastCode >= 0xd800 && lastCode <= 0xdbff && first >= 0xdc00 && first <= 0xdfff) bytes -= 2;
+      lastCode = piece.charCodeAt(piece.length - 1);
+    }
+    return bytes;
+  }
+
   /** The whole text as one string (made once per view, counted). */
   join(): string {
     if (this.joined === undefined) {
@@ -227,4 +241,9 @@ export function searchFrom(re: RegExp, text: TextView, from: number): RegExpExec
 /** A text a piece at a time as PieceText.stretches() gives it; a string is one stretch. */
 export function stretchesOf(text: TextView, behind: number, reach: number): Iterable<Stretch> {
   return typeof text === 'string' ? [{ text, at: 0, to: text.length }] : (text as PieceText).stretches(behind, reach);
+}
+
+/** The length of the text in UTF-8 (Buffer.byteLength of the whole string), without joining a view's pieces. */
+export function utf8Length(text: TextView): number {
+  return typeof text === 'string' ? Buffer.byteLength(text, 'utf8') : (text as PieceText).utf8Length();
 }
