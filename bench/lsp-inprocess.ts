@@ -45,7 +45,7 @@ const heapProf = process.env.HEAP_PROF;
 if (heapProf) {
   session.connect();
   await session.post('HeapProfiler.enable');
-  await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: process.env.HEAP_PROF_OLD !== '1' });
 }
 const times: number[] = [];
 let shift = 0;
