@@ -125,6 +125,7 @@ const PARAGRAPHS = [
   '```\ncode blijft code\n```',
   'Prior to the implementation of the programme, the municipality facilitated a dialogue with stakeholders in order to operationalise the objectives of the Participatiewet in the region.',
   '[^1]: Zie het jaarverslag van de gemeente over 2023, hoofdstuk 4, over de wachttijden in de schuldhulpverlening.',
+  '<!-- brug-disable-next-line vocabulary -->\r\nPrior to the start, the team facilitated a dialogue in order to operationalise the plan.',
 ];
 
 function report(sections: number): string {

@@ -3564,11 +3564,11 @@ export function* parseMarkdownSteps(source: TextView, ends?: EditEnds): Generato
   let declaredLanguage: Language | undefined;
   let line = 0;
   let lineCountedTo = 0;
+  // Line breaks before a directive: each LF, and each CR that no LF follows (found by search: a view is read a piece at a
+  // time, not a character at a time).
   const countLines = (to: number) => {
-    for (let i = lineCountedTo; i < to; i++) {
-      const c = src.charCodeAt(i);
-      if (c === 10 || (c === 13 && src.charCodeAt(i + 1) !== 10)) line++;
-    }
+    for (let i = src.indexOf('\n', lineCountedTo); i >= 0 && i < to; i = src.indexOf('\n', i + 1)) line++;
+    for (let i = src.indexOf('\r', lineCountedTo); i >= 0 && i < to; i = src.indexOf('\r', i + 1)) if (src.charCodeAt(i + 1) !== 10) line++;
     lineCountedTo = to;
   };
   // The last parse's leading chunks kept in place (the same objects: their blocks are handed out again), and its
