@@ -36,12 +36,6 @@ export function pieceTextJoins(): number {
 /** Counts a join of a text's pieces made elsewhere (the language server's document store: PieceDocument.getText). */
 export function noteJoin(): void {
   joins++;
-  onJoin?.();
-}
-/** Called at each join (benchmark and tests: who still asks for the whole text). */
-let onJoin: (() => void) | undefined;
-export function traceJoins(f: (() => void) | undefined): void {
-  onJoin = f;
 }
 
 /**
@@ -92,6 +86,9 @@ export class PieceText implements TextView {
 
   slice(start = 0, end = this.length): string {
     if (this.joined !== undefined) return this.joined.slice(start, end);
+    // (As String.prototype.slice: NaN reads as 0.)
+    if (Number.isNaN(start)) start = 0;
+    if (Number.isNaN(end)) end = 0;
     const n = this.length;
     let a = start < 0 ? Math.max(n + start, 0) : Math.min(start, n);
     const b = end < 0 ? Math.max(n + end, 0) : Math.min(end, n);
