@@ -38,9 +38,10 @@ const clock = () => performance.timeOrigin + performance.now();
 /** Timing log only: when the last didChange reached the document store, before its text was updated. */
 let changeArrivedAt: number | undefined;
 /**
- * The document store: documents kept in pieces (piece-document.ts: a change costs what it changes, the text is joined
- * once per check), with, per document, what the changes since the last check left of its text (edit-track.ts; the
- * engine then compares the texts only around the edit), and with BRUG_LSP_TIMING a note of when each change arrives.
+ * The document store: documents kept in pieces (piece-document.ts: a change costs what it changes; a check reads the
+ * pieces through a view, textForCheck, and joins none), with, per document, what the changes since the last check left
+ * of its text (edit-track.ts; the engine then compares the texts only around the edit), and with BRUG_LSP_TIMING a note
+ * of when each change arrives.
  */
 const DOCUMENT_STORE = {
   create: PieceDocuments.create,

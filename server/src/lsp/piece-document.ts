@@ -4,8 +4,9 @@
  * change (a CR LF check reads it at once, and V8 must then copy the whole text): at 100,000 words that is a fresh
  * 1.2 MB string per keystroke, whose pages the system hands out anew and the collector promotes before it dies.
  * Here a change replaces the piece(s) it falls in (each at most a few tens of thousands of characters, so they live in
- * V8's ordinary pages and die young) and moves the line starts after it; the whole text is joined only when asked
- * (`getText()`, once per check) and kept until the next change.
+ * V8's ordinary pages and die young) and moves the line starts after it. A check reads the pieces through a view
+ * (`textView()`, engine/text/view.ts: no copy of the whole text; session 19); the whole text is joined only when
+ * something asks for it as one string (`getText()`), counted with the view's joins, and kept until the next change.
  *
  * Positions, offsets, line counts and texts are exactly those of vscode-languageserver-textdocument 1.0.16 (its
  * TextDocument interface, its clamping of positions past a line's end or the text's end, CR, LF and CR LF as line
