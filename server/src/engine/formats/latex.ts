@@ -41,7 +41,7 @@ export function parseLatex(text: string, options?: Partial<LatexOptions>): Parse
   try {
     const r = new LatexReader(text, options ?? {});
     r.run();
-    const doc: ParsedDocument = { format: 'latex', blocks: r.blocks, directives: r.directives };
+    const doc: ParsedDocument = { format: 'latex', blocks: sameAsLastReading(r.blocks, text.length), directives: r.directives };
     if (r.declared) doc.declaredLanguage = r.declared;
     if (r.problems.length) doc.problems = r.problems;
     return doc;
@@ -58,6 +58,88 @@ export function parseLatex(text: string, options?: Partial<LatexOptions>): Parse
     ];
     return doc;
   }
+}
+
+/**
+ * The blocks of the last reading, by its first block (an ephemeron: kept as long as that block is, which the engine's last
+ * check of the document holds, and no longer), and the length of the text it read.
+ */
+const READINGS = new WeakMap<ProseBlock, ProseBlock[]>();
+let lastFirst: WeakRef<ProseBlock> | undefined;
+let lastLength = 0;
+
+/**
+ * Speed only (latex35): the reader's blocks, where they are the same as the last reading's, handed out as the last
+ * reading's. The first blocks that equal the last reading's first blocks (the same text, map, place and all else) are
+ * its block objects; the last blocks that equal its last ones moved by the change in length are new block objects with
+ * its texts and maps (moved by mapBase). The engine then takes both ends from its last check without a look-up (engine.ts
+ * sameEnds), the texts it hashed before are not flattened and hashed again, and the blocks it keeps are the ones it
+ * kept. Compared as read, so anything the edit changed (a macro, the language, a section's end) reads as different.
+ */
+function sameAsLastReading(blocks: ProseBlock[], length: number): ProseBlock[] {
+  const first = lastFirst?.deref();
+  const old = first ? READINGS.get(first) : undefined;
+  if (old) {
+    const delta = length - lastLength;
+    const n = blocks.length;
+    const m = old.length;
+    const k = Math.min(n, m);
+    let p = 0;
+    while (p < k && sameBlock(blocks[p]!, old[p]!, 0)) {
+      blocks[p] = old[p]!;
+      p++;
+    }
+    for (let q = 0; q < k - p; q++) {
+      const b = blocks[n - 1 - q]!;
+      const o = old[m - 1 - q]!;
+      if (!sameBlock(b, o, delta)) break;
+      if (delta === 0) blocks[n - 1 - q] = o;
+      else {
+        blocks[n - 1 - q] = movedBlock(b, o, delta);
+      }
+    }
+  }
+  lastLength = length;
+  lastFirst = undefined;
+  if (blocks.length) {
+    READINGS.set(blocks[0]!, blocks);
+    lastFirst = new WeakRef(blocks[0]!);
+  }
+  return blocks;
+}
+
+/** Block `b` as read, with the texts and map of the last reading's `o` (the same but for the place: moved by `delta`). */
+function movedBlock(b: ProseBlock, o: ProseBlock, delta: number): ProseBlock {
+  const moved: ProseBlock = { kind: b.kind, text: o.text, map: o.map, mapBase: (o.mapBase ?? 0) + delta, start: b.start, end: b.end };
+  if (b.level !== undefined) moved.level = b.level;
+  if (b.quoted !== undefined) moved.quoted = b.quoted;
+  if (o.placeholders) moved.placeholders = o.placeholders;
+  if (b.language !== undefined) moved.language = b.language;
+  if (b.title !== undefined) moved.title = b.title;
+  return moved;
+}
+
+/** Whether a block as read (`b`) is the last reading's block `o` moved by `delta` (o's map moved by its mapBase). */
+function sameBlock(b: ProseBlock, o: ProseBlock, delta: number): boolean {
+  if (b.start !== o.start + delta || b.end !== o.end + delta || b.kind !== o.kind || b.level !== o.level || b.quoted !== o.quoted || b.language !== o.language || b.title !== o.title) return false;
+  // The engine marks the blocks of a references section skipped: such a block is no longer as read.
+  if (b.skip !== o.skip || b.mapBase !== undefined) return false;
+  const bp = b.placeholders;
+  const op = o.placeholders;
+  if (bp !== op) {
+    if (!bp || !op || bp.length !== op.length) return false;
+    for (let i = 0; i < bp.length; i++) if (bp[i]![0] !== op[i]![0] || bp[i]![1] !== op[i]![1]) return false;
+  }
+  const bm = b.map;
+  const om = o.map;
+  if (bm.length !== om.length) return false;
+  const shift = (o.mapBase ?? 0) + delta;
+  for (let i = 0; i < bm.length; i++) {
+    const x = bm[i]!;
+    const y = om[i]!;
+    if (x.d !== y.d + shift || x.t !== y.t || x.tl !== y.tl || x.dl !== y.dl) return false;
+  }
+  return b.text === o.text;
 }
 
 const SIMPLE_SPECIAL = /[\\{}$%&~^_#]/;
