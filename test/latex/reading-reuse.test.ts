@@ -43,11 +43,14 @@ const BASE = [
   r`\begin{otherlanguage}{english}`,
   r`This paragraph is written in English and it is long enough to be checked in English by the engine.`,
   r`\end{otherlanguage}`,
-  r`\section{Resultaten}`,
+  r`\mysec{Resultaten}`,
   r`\begin{table}\begin{tabular}{ll} Kolom een & Kolom twee \\ waarde & andere waarde \end{tabular}\caption{Een tabel met resultaten.}\end{table}`,
   r`De resultaten tonen dat de gebruikers tevreden zijn, maar dat er nog veel werk is om de website beter te maken voor iedereen die hem gebruikt.`,
   '',
-  r`\seclbl{Besluit}{s:besluit}`,
+  r`\mysec{Besluit}{s:besluit}`,
+  r`Een korte alinea over het besluit.`,
+  '',
+  r`  \subsecthing{Nog een deel}`,
   r`Kortom: het werkt. \par Een nieuwe alinea na par.`,
   r`\begin{thebibliography}{9}\bibitem{rapport} Rapport over schulden, 2020.\end{thebibliography}`,
   r`\end{document}`,
@@ -76,6 +79,11 @@ const PIECES = [
   '"e',
   r`\footnote{Een voetnoot.}`,
   r`\selectlanguage{english}`,
+  // Lines that make a command a heading (used twice alone on a line: LatexReader's heading-like commands) or undo that.
+  '\n\\mysec{Derde titel}\n',
+  '\n\\subsecthing{Titel}\n',
+  '\\subsecthing{Een titel} ',
+  '\n\\mysec{',
 ];
 
 /** A block as a fresh reading gives it: its map in document offsets (mapBase applied), nothing the engine set. */

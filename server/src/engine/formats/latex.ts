@@ -1,7 +1,7 @@
 import type { Directive, ParsedDocument, ProseBlock } from '../types.js';
 import { BlockTextBuilder } from '../offsets.js';
 import { parseDirective } from './directives.js';
-import { LatexReader } from './latex/reader.js';
+import { LatexReader, headingLikeMacrosOf, headingLineUses } from './latex/reader.js';
 import type { LatexOptions } from './latex/reader.js';
 
 export type { LatexOptions } from './latex/reader.js';
@@ -39,9 +39,11 @@ export { findBeginDocument, inComment } from './latex/reader.js';
  */
 export function parseLatex(text: string, options?: Partial<LatexOptions>): ParsedDocument {
   try {
-    const r = new LatexReader(text, options ?? {});
+    const last = lastReading();
+    const uses = headingUsesAfterEdit(text, last);
+    const r = new LatexReader(text, options ?? {}, headingLikeMacrosOf(uses));
     r.run();
-    const doc: ParsedDocument = { format: 'latex', blocks: sameAsLastReading(r.blocks, text.length), directives: r.directives };
+    const doc: ParsedDocument = { format: 'latex', blocks: sameAsLastReading(r.blocks, text, uses, last), directives: r.directives };
     if (r.declared) doc.declaredLanguage = r.declared;
     if (r.problems.length) doc.problems = r.problems;
     return doc;
@@ -60,13 +62,54 @@ export function parseLatex(text: string, options?: Partial<LatexOptions>): Parse
   }
 }
 
+/** A reading: its blocks, the text it read, and the uses of heading-like commands in that text (headingLineUses). */
+interface Reading {
+  blocks: ProseBlock[];
+  text: string;
+  uses: ReadonlyMap<string, number>;
+}
+
 /**
- * The blocks of the last reading, by its first block (an ephemeron: kept as long as that block is, which the engine's last
- * check of the document holds, and no longer), and the length of the text it read.
+ * The last reading, by its first block (an ephemeron: kept as long as that block is, which the engine's last check of the
+ * document holds with the text, and no longer).
  */
-const READINGS = new WeakMap<ProseBlock, ProseBlock[]>();
+const READINGS = new WeakMap<ProseBlock, Reading>();
 let lastFirst: WeakRef<ProseBlock> | undefined;
-let lastLength = 0;
+
+function lastReading(): Reading | undefined {
+  const first = lastFirst?.deref();
+  return first ? READINGS.get(first) : undefined;
+}
+
+/** Characters compared at a time (as slices) in looking for the first and last characters two texts differ in. */
+const COMPARE_STEP = 4096;
+
+/**
+ * Speed only (latex35): the uses of heading-like commands in `text` (headingLineUses) from the last reading's, corrected
+ * by the lines that differ: those of the last text taken away, those of this one added. (No use spans a line ending, and
+ * the lines around the ones that differ are the same lines.) Without a last reading, counted in the whole text.
+ */
+function headingUsesAfterEdit(text: string, last: Reading | undefined): Map<string, number> {
+  if (!last) return headingLineUses(text);
+  const old = last.text;
+  const k = Math.min(old.length, text.length);
+  let p = 0;
+  while (p + COMPARE_STEP <= k && old.slice(p, p + COMPARE_STEP) === text.slice(p, p + COMPARE_STEP)) p += COMPARE_STEP;
+  while (p < k && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+  let q = 0;
+  const most = k - p;
+  while (q + COMPARE_STEP <= most && old.slice(old.length - q - COMPARE_STEP, old.length - q) === text.slice(text.length - q - COMPARE_STEP, text.length - q)) q += COMPARE_STEP;
+  while (q < most && old.charCodeAt(old.length - 1 - q) === text.charCodeAt(text.length - 1 - q)) q++;
+  // The lines that hold what differs: from the line start at or before p to the line end at or after each text's change.
+  const from = p === 0 ? 0 : text.lastIndexOf('\n', p - 1) + 1;
+  const lineEnd = (s: string, at: number) => {
+    const e = s.indexOf('\n', at);
+    return e < 0 ? s.length : e;
+  };
+  const uses = new Map(last.uses);
+  headingLineUses(old.slice(from, lineEnd(old, old.length - q)), uses, -1);
+  return headingLineUses(text.slice(from, lineEnd(text, text.length - q)), uses, 1);
+}
 
 /**
  * Speed only (latex35): the reader's blocks, where they are the same as the last reading's, handed out as the last
@@ -76,11 +119,10 @@ let lastLength = 0;
  * sameEnds), the texts it hashed before are not flattened and hashed again, and the blocks it keeps are the ones it
  * kept. Compared as read, so anything the edit changed (a macro, the language, a section's end) reads as different.
  */
-function sameAsLastReading(blocks: ProseBlock[], length: number): ProseBlock[] {
-  const first = lastFirst?.deref();
-  const old = first ? READINGS.get(first) : undefined;
-  if (old) {
-    const delta = length - lastLength;
+function sameAsLastReading(blocks: ProseBlock[], text: string, uses: ReadonlyMap<string, number>, last: Reading | undefined): ProseBlock[] {
+  if (last) {
+    const old = last.blocks;
+    const delta = text.length - last.text.length;
     const n = blocks.length;
     const m = old.length;
     const k = Math.min(n, m);
@@ -99,10 +141,9 @@ function sameAsLastReading(blocks: ProseBlock[], length: number): ProseBlock[] {
       }
     }
   }
-  lastLength = length;
   lastFirst = undefined;
   if (blocks.length) {
-    READINGS.set(blocks[0]!, blocks);
+    READINGS.set(blocks[0]!, { blocks, text, uses });
     lastFirst = new WeakRef(blocks[0]!);
   }
   return blocks;
