@@ -71,7 +71,7 @@ interface Reading {
 
 /**
  * The last reading, by its first block (an ephemeron: kept as long as that block is, which the engine's last check of the
- * document holds with the text, and no longer).
+ * document holds with the text, and no longer). One entry at most (see sameAsLastReading).
  */
 const READINGS = new WeakMap<ProseBlock, Reading>();
 let lastFirst: WeakRef<ProseBlock> | undefined;
@@ -141,6 +141,10 @@ function sameAsLastReading(blocks: ProseBlock[], text: string, uses: ReadonlyMap
       }
     }
   }
+  // Only the last reading is kept: its first block may outlive it (the engine's cache keeps the blocks it analysed), and
+  // an entry by such a block would keep a past version of the text.
+  const previous = lastFirst?.deref();
+  if (previous) READINGS.delete(previous);
   lastFirst = undefined;
   if (blocks.length) {
     READINGS.set(blocks[0]!, { blocks, text, uses });
