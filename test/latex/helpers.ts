@@ -21,7 +21,10 @@ export function checkMaps(src: string, doc: ParsedDocument): void {
     assert.ok(b.start >= 0 && b.end <= src.length && b.start <= b.end, `block range ${b.start}-${b.end}`);
     let t = 0;
     let d = -1;
-    for (const seg of b.map) {
+    // (A block the adapter took from its last reading has that reading's map, moved by mapBase.)
+    const base = b.mapBase ?? 0;
+    for (const moved of b.map) {
+      const seg = { ...moved, d: moved.d + base };
       assert.ok(seg.t >= t, 'segments sorted in text');
       assert.ok(seg.d >= d, `segments sorted in the document (${seg.d} after ${d})`);
       assert.ok(seg.d + seg.dl <= src.length, 'segment in range');
@@ -44,8 +47,8 @@ export function sourceOf(src: string, b: ProseBlock, piece: string, nth = 0): st
   let at = -1;
   for (let k = 0; k <= nth; k++) at = b.text.indexOf(piece, at + 1);
   assert.ok(at >= 0, `"${piece}" in "${b.text}"`);
-  const s = toDocument(b.map, at, 'start');
-  const e = toDocument(b.map, at + piece.length, 'end');
+  const s = toDocument(b.map, at, 'start') + (b.mapBase ?? 0);
+  const e = toDocument(b.map, at + piece.length, 'end') + (b.mapBase ?? 0);
   return src.slice(s, e);
 }
 

@@ -1,7 +1,7 @@
 import type { Directive, ParsedDocument, ProseBlock } from '../types.js';
 import { BlockTextBuilder } from '../offsets.js';
 import { parseDirective } from './directives.js';
-import { LatexReader } from './latex/reader.js';
+import { LatexReader, headingLikeMacrosOf, headingLineUses } from './latex/reader.js';
 import type { LatexOptions } from './latex/reader.js';
 
 export type { LatexOptions } from './latex/reader.js';
@@ -39,9 +39,11 @@ export { findBeginDocument, inComment } from './latex/reader.js';
  */
 export function parseLatex(text: string, options?: Partial<LatexOptions>): ParsedDocument {
   try {
-    const r = new LatexReader(text, options ?? {});
+    const last = lastReading();
+    const uses = headingUsesAfterEdit(text, last);
+    const r = new LatexReader(text, options ?? {}, headingLikeMacrosOf(uses));
     r.run();
-    const doc: ParsedDocument = { format: 'latex', blocks: r.blocks, directives: r.directives };
+    const doc: ParsedDocument = { format: 'latex', blocks: sameAsLastReading(r.blocks, text, uses, last), directives: r.directives };
     if (r.declared) doc.declaredLanguage = r.declared;
     if (r.problems.length) doc.problems = r.problems;
     return doc;
@@ -58,6 +60,131 @@ export function parseLatex(text: string, options?: Partial<LatexOptions>): Parse
     ];
     return doc;
   }
+}
+
+/** A reading: its blocks, the text it read, and the uses of heading-like commands in that text (headingLineUses). */
+interface Reading {
+  blocks: ProseBlock[];
+  text: string;
+  uses: ReadonlyMap<string, number>;
+}
+
+/**
+ * The last reading, by its first block (an ephemeron: kept as long as that block is, which the engine's last check of the
+ * document holds with the text, and no longer). One entry at most (see sameAsLastReading).
+ */
+const READINGS = new WeakMap<ProseBlock, Reading>();
+let lastFirst: WeakRef<ProseBlock> | undefined;
+
+function lastReading(): Reading | undefined {
+  const first = lastFirst?.deref();
+  return first ? READINGS.get(first) : undefined;
+}
+
+/** Characters compared at a time (as slices) in looking for the first and last characters two texts differ in. */
+const COMPARE_STEP = 4096;
+
+/**
+ * Speed only (latex35): the uses of heading-like commands in `text` (headingLineUses) from the last reading's, corrected
+ * by the lines that differ: those of the last text taken away, those of this one added. (No use spans a line ending, and
+ * the lines around the ones that differ are the same lines.) Without a last reading, counted in the whole text.
+ */
+function headingUsesAfterEdit(text: string, last: Reading | undefined): Map<string, number> {
+  if (!last) return headingLineUses(text);
+  const old = last.text;
+  const k = Math.min(old.length, text.length);
+  let p = 0;
+  while (p + COMPARE_STEP <= k && old.slice(p, p + COMPARE_STEP) === text.slice(p, p + COMPARE_STEP)) p += COMPARE_STEP;
+  while (p < k && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+  let q = 0;
+  const most = k - p;
+  while (q + COMPARE_STEP <= most && old.slice(old.length - q - COMPARE_STEP, old.length - q) === text.slice(text.length - q - COMPARE_STEP, text.length - q)) q += COMPARE_STEP;
+  while (q < most && old.charCodeAt(old.length - 1 - q) === text.charCodeAt(text.length - 1 - q)) q++;
+  // The lines that hold what differs: from the line start at or before p to the line end at or after each text's change.
+  const from = p === 0 ? 0 : text.lastIndexOf('\n', p - 1) + 1;
+  const lineEnd = (s: string, at: number) => {
+    const e = s.indexOf('\n', at);
+    return e < 0 ? s.length : e;
+  };
+  const uses = new Map(last.uses);
+  headingLineUses(old.slice(from, lineEnd(old, old.length - q)), uses, -1);
+  return headingLineUses(text.slice(from, lineEnd(text, text.length - q)), uses, 1);
+}
+
+/**
+ * Speed only (latex35): the reader's blocks, where they are the same as the last reading's, handed out as the last
+ * reading's. The first blocks that equal the last reading's first blocks (the same text, map, place and all else) are
+ * its block objects; the last blocks that equal its last ones moved by the change in length are new block objects with
+ * its texts and maps (moved by mapBase). The engine then takes both ends from its last check without a look-up (engine.ts
+ * sameEnds), the texts it hashed before are not flattened and hashed again, and the blocks it keeps are the ones it
+ * kept. Compared as read, so anything the edit changed (a macro, the language, a section's end) reads as different.
+ */
+function sameAsLastReading(blocks: ProseBlock[], text: string, uses: ReadonlyMap<string, number>, last: Reading | undefined): ProseBlock[] {
+  if (last) {
+    const old = last.blocks;
+    const delta = text.length - last.text.length;
+    const n = blocks.length;
+    const m = old.length;
+    const k = Math.min(n, m);
+    let p = 0;
+    while (p < k && sameBlock(blocks[p]!, old[p]!, 0)) {
+      blocks[p] = old[p]!;
+      p++;
+    }
+    for (let q = 0; q < k - p; q++) {
+      const b = blocks[n - 1 - q]!;
+      const o = old[m - 1 - q]!;
+      if (!sameBlock(b, o, delta)) break;
+      if (delta === 0) blocks[n - 1 - q] = o;
+      else {
+        blocks[n - 1 - q] = movedBlock(b, o, delta);
+      }
+    }
+  }
+  // Only the last reading is kept: its first block may outlive it (the engine's cache keeps the blocks it analysed), and
+  // an entry by such a block would keep a past version of the text.
+  const previous = lastFirst?.deref();
+  if (previous) READINGS.delete(previous);
+  lastFirst = undefined;
+  if (blocks.length) {
+    READINGS.set(blocks[0]!, { blocks, text, uses });
+    lastFirst = new WeakRef(blocks[0]!);
+  }
+  return blocks;
+}
+
+/** Block `b` as read, with the texts and map of the last reading's `o` (the same but for the place: moved by `delta`). */
+function movedBlock(b: ProseBlock, o: ProseBlock, delta: number): ProseBlock {
+  const moved: ProseBlock = { kind: b.kind, text: o.text, map: o.map, mapBase: (o.mapBase ?? 0) + delta, start: b.start, end: b.end };
+  if (b.level !== undefined) moved.level = b.level;
+  if (b.quoted !== undefined) moved.quoted = b.quoted;
+  if (o.placeholders) moved.placeholders = o.placeholders;
+  if (b.language !== undefined) moved.language = b.language;
+  if (b.title !== undefined) moved.title = b.title;
+  return moved;
+}
+
+/** Whether a block as read (`b`) is the last reading's block `o` moved by `delta` (o's map moved by its mapBase). */
+function sameBlock(b: ProseBlock, o: ProseBlock, delta: number): boolean {
+  if (b.start !== o.start + delta || b.end !== o.end + delta || b.kind !== o.kind || b.level !== o.level || b.quoted !== o.quoted || b.language !== o.language || b.title !== o.title) return false;
+  // The engine marks the blocks of a references section skipped: such a block is no longer as read.
+  if (b.skip !== o.skip || b.mapBase !== undefined) return false;
+  const bp = b.placeholders;
+  const op = o.placeholders;
+  if (bp !== op) {
+    if (!bp || !op || bp.length !== op.length) return false;
+    for (let i = 0; i < bp.length; i++) if (bp[i]![0] !== op[i]![0] || bp[i]![1] !== op[i]![1]) return false;
+  }
+  const bm = b.map;
+  const om = o.map;
+  if (bm.length !== om.length) return false;
+  const shift = (o.mapBase ?? 0) + delta;
+  for (let i = 0; i < bm.length; i++) {
+    const x = bm[i]!;
+    const y = om[i]!;
+    if (x.d !== y.d + shift || x.t !== y.t || x.tl !== y.tl || x.dl !== y.dl) return false;
+  }
+  return b.text === o.text;
 }
 
 const SIMPLE_SPECIAL = /[\\{}$%&~^_#]/;

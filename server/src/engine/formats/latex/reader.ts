@@ -154,9 +154,15 @@ const HEADING_LINE = /^[ \t]*\\([A-Za-z]+)\*?\{([^{}\n]{1,120})\}(?:\{[^{}\n]*\}
  * Defined commands (sectioningMacros) and latex.proseCommands win.
  */
 export function headingLikeMacros(s: string): Map<string, Custom> {
-  const out = new Map<string, Custom>();
-  if (!/\\(?:[A-Za-z]*)(?:sec|chap)/i.test(s)) return out;
-  const uses = new Map<string, number>();
+  if (!/\\(?:[A-Za-z]*)(?:sec|chap)/i.test(s)) return new Map();
+  return headingLikeMacrosOf(headingLineUses(s));
+}
+
+/**
+ * How often each command headingLikeMacros() may take for a heading stands alone on its line with a short title in `s`,
+ * added to `into` (`sign` -1: taken away). A line's uses are the same wherever it is: no use spans a line ending (\n).
+ */
+export function headingLineUses(s: string, into = new Map<string, number>(), sign = 1): Map<string, number> {
   for (const m of s.matchAll(HEADING_LINE)) {
     const name = m[1]!;
     const title = m[2]!.trim();
@@ -164,8 +170,16 @@ export function headingLikeMacros(s: string): Map<string, Custom> {
     const words = title.split(/\s+/).filter(Boolean).length;
     // A title has letters; a file name, a path or a sentence is no title.
     if (words === 0 || words > 15 || !/\p{L}/u.test(title) || /[.;:]$|[\\/]|\.[a-z]{2,4}$/i.test(title)) continue;
-    uses.set(name, (uses.get(name) ?? 0) + 1);
+    const n = (into.get(name) ?? 0) + sign;
+    if (n === 0) into.delete(name);
+    else into.set(name, n);
   }
+  return into;
+}
+
+/** The heading commands of headingLineUses(): those used twice or more. */
+export function headingLikeMacrosOf(uses: ReadonlyMap<string, number>): Map<string, Custom> {
+  const out = new Map<string, Custom>();
   for (const [name, n] of uses) {
     if (n < 2) continue;
     const [, subs, kind] = HEADING_LIKE_NAME.exec(name)!;
@@ -213,13 +227,14 @@ export class LatexReader {
   private babelLoaded = false;
   private classLang: Language | 'other' | undefined;
 
-  constructor(private readonly s: string, options: Partial<LatexOptions> = {}) {
+  /** `headingLike`: headingLikeMacros(s), when the caller knows it. */
+  constructor(private readonly s: string, options: Partial<LatexOptions> = {}, headingLike?: Map<string, Custom>) {
     this.n = s.length;
     this.custom = parseCustom(options.proseCommands ?? []);
     // A heading command the document defines itself (\newcommand{\seclbl}[2]{\section{#1}\label{#2}}) is a heading, as
     // if latex.proseCommands named it: its sections do not run on into the next one. The setting wins.
     for (const [name, c] of sectioningMacros(s)) if (!this.custom.has(name)) this.custom.set(name, c);
-    for (const [name, c] of headingLikeMacros(s)) if (!this.custom.has(name)) this.custom.set(name, c);
+    for (const [name, c] of headingLike ?? headingLikeMacros(s)) if (!this.custom.has(name)) this.custom.set(name, c);
     this.skipEnvs = new Set((options.skipEnvironments ?? []).map((e) => String(e).trim()));
     this.flow = this.newFlow('paragraph');
     // \part pushes every level one down, so that levels stay within 1–6 and parts hold chapters.

@@ -1,0 +1,173 @@
+/**
+ * The LaTeX adapter hands out the last reading's blocks where a reading after an edit has the same ones (formats/latex.ts
+ * sameAsLastReading): the first ones as the same objects, the last ones with the same texts and maps, moved by mapBase.
+ * What it hands out must be what a fresh reading gives, and a warm engine after edits must check a LaTeX document as a
+ * fresh one does.
+ */
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { parseLatex } from '../../server/src/engine/formats/latex.js';
+import { LatexReader } from '../../server/src/engine/formats/latex/reader.js';
+import { Engine } from '../../server/src/engine/engine.js';
+import type { LintResult } from '../../server/src/engine/engine.js';
+import type { ProseBlock } from '../../server/src/engine/types.js';
+import { engineFor } from '../../server/src/workspace/engine.js';
+import { extraFormats } from '../../server/src/workspace/formats.js';
+import { applyEdit, editsOf } from '../helpers/warm-edits.js';
+import { NO_OPTIONS } from './helpers.js';
+
+const r = String.raw;
+
+const BASE = [
+  r`\documentclass{report}`,
+  r`\usepackage[dutch]{babel}`,
+  r`\newcommand{\seclbl}[2]{\section{#1}\label{#2}}`,
+  r`\title{Inclusief ontwerp}`,
+  r`\begin{document}`,
+  r`\maketitle`,
+  r`\begin{abstract}`,
+  r`Dit onderzoek gaat over toegankelijke websites voor ouderen en \emph{mensen} met een beperking.`,
+  r`\end{abstract}`,
+  r`\chapter{Inleiding}`,
+  r`De gemeente helpt inwoners met schulden.\footnote{Zie het rapport van 2020 \cite{rapport}.} Het is een ` + "``moeilijk''" + r` probleem -- zeker voor cli\"enten.`,
+  '',
+  r`\seclbl{Aanpak}{s:aanpak}`,
+  r`We implementeren een oplossing die de \textbf{gebruiker} centraal zet, zoals in \autoref{fig:x} te zien is.`,
+  r`\begin{itemize}`,
+  r`  \item Eerst lezen we de literatuur over inclusief ontwerp.`,
+  r`  \item Dan interviewen we \SI{12}{} gebruikers.`,
+  r`\end{itemize}`,
+  '% brug-disable-next-line',
+  r`Een zin met $x^2$ en wiskunde, die doorloopt na de formule \[ y = 3 \] en dan eindigt.`,
+  '',
+  r`\begin{otherlanguage}{english}`,
+  r`This paragraph is written in English and it is long enough to be checked in English by the engine.`,
+  r`\end{otherlanguage}`,
+  r`\mysec{Resultaten}`,
+  r`\begin{table}\begin{tabular}{ll} Kolom een & Kolom twee \\ waarde & andere waarde \end{tabular}\caption{Een tabel met resultaten.}\end{table}`,
+  r`De resultaten tonen dat de gebruikers tevreden zijn, maar dat er nog veel werk is om de website beter te maken voor iedereen die hem gebruikt.`,
+  '',
+  r`\mysec{Besluit}{s:besluit}`,
+  r`Een korte alinea over het besluit.`,
+  '',
+  r`  \subsecthing{Nog een deel}`,
+  r`Kortom: het werkt. \par Een nieuwe alinea na par.`,
+  r`\begin{thebibliography}{9}\bibitem{rapport} Rapport over schulden, 2020.\end{thebibliography}`,
+  r`\end{document}`,
+  '',
+].join('\n');
+
+/** Pieces an edit inserts: words, paragraph breaks, and markup that changes how all that follows reads. */
+const PIECES = [
+  'een woord ',
+  'x',
+  '\n\n',
+  '}',
+  '{',
+  '%',
+  '\\',
+  '$',
+  r`\section{Nieuw}`,
+  r`\begin{itemize}\item `,
+  r`\end{itemize}`,
+  r`\begin{verbatim}`,
+  r`\iffalse `,
+  r`\fi `,
+  r`\part{Deel}`,
+  r`\usepackage[english]{babel}`,
+  r`\newcommand{\subseclbl}[1]{\subsection{#1}}`,
+  '"e',
+  r`\footnote{Een voetnoot.}`,
+  r`\selectlanguage{english}`,
+  // Lines that make a command a heading (used twice alone on a line: LatexReader's heading-like commands) or undo that.
+  '\n\\mysec{Derde titel}\n',
+  '\n\\subsecthing{Titel}\n',
+  '\\subsecthing{Een titel} ',
+  '\n\\mysec{',
+];
+
+/** A block as a fresh reading gives it: its map in document offsets (mapBase applied), nothing the engine set. */
+function plain(b: ProseBlock): object {
+  const base = b.mapBase ?? 0;
+  return {
+    kind: b.kind,
+    text: b.text,
+    map: b.map.map((s) => ({ t: s.t, tl: s.tl, d: s.d + base, dl: s.dl })),
+    start: b.start,
+    end: b.end,
+    level: b.level,
+    quoted: b.quoted,
+    placeholders: b.placeholders,
+    language: b.language,
+    title: b.title,
+  };
+}
+
+function freshBlocks(text: string): ProseBlock[] {
+  const reader = new LatexReader(text, NO_OPTIONS);
+  reader.run();
+  return reader.blocks;
+}
+
+describe('LaTeX: the last reading reused after an edit', () => {
+  it('hands out the same block objects before an edit and moved ones after it', () => {
+    const first = parseLatex(BASE, NO_OPTIONS).blocks;
+    const at = BASE.indexOf('tevreden');
+    const text = `${BASE.slice(0, at)}blij${BASE.slice(at + 'tevreden'.length)}`;
+    const next = parseLatex(text, NO_OPTIONS).blocks;
+    const edited = next.findIndex((b) => b.text.includes('blij'));
+    assert.ok(edited > 0);
+    for (let i = 0; i < edited; i++) assert.equal(next[i], first[i], `block ${i} is the last reading's`);
+    assert.notEqual(next[edited], first[edited]);
+    const delta = text.length - BASE.length;
+    for (let i = edited + 1; i < next.length; i++) {
+      const o = first[i]!;
+      assert.equal(next[i]!.map, o.map, `block ${i} has the last reading's map`);
+      assert.equal(next[i]!.mapBase, delta);
+      assert.equal(next[i]!.start, o.start + delta);
+    }
+    assert.deepEqual(next.map(plain), freshBlocks(text).map(plain));
+  });
+
+  it('reads as a fresh reading after random edits, and leaves the last reading as it was', () => {
+    fc.assert(
+      fc.property(fc.array(editsOf(PIECES, 300), { minLength: 1, maxLength: 6 }), (series) => {
+        let text = BASE;
+        let last = parseLatex(text, NO_OPTIONS).blocks;
+        for (const e of series) {
+          text = applyEdit(text, e);
+          const before = last.map(plain);
+          const blocks = parseLatex(text, NO_OPTIONS).blocks;
+          assert.deepEqual(blocks.map(plain), freshBlocks(text).map(plain));
+          // The blocks handed out before are unchanged (a caller may still hold them).
+          assert.deepEqual(last.map(plain), before);
+          last = blocks;
+        }
+      }),
+      { numRuns: 150, seed: 35 },
+    );
+  });
+
+  it('a warm engine checks a LaTeX document after random edits as a fresh engine does', () => {
+    const warm = engineFor(undefined, undefined, { cacheSize: 1000 }).engine;
+    const summary = (res: LintResult) => ({ findings: res.findings, sections: res.sections, metrics: res.metrics, paragraphs: res.paragraphs, language: res.language });
+    warm.lint(BASE, { path: 'warm35.tex' });
+    fc.assert(
+      fc.property(fc.array(editsOf(PIECES, 300), { minLength: 1, maxLength: 4 }), (series) => {
+        let text = BASE;
+        let res: LintResult | undefined;
+        // Each series starts from the base, checked warm (the last reading is the base's).
+        warm.lint(text, { path: 'warm35.tex' });
+        for (const e of series) {
+          text = applyEdit(text, e);
+          res = warm.lint(text, { path: 'warm35.tex' });
+        }
+        // A fresh engine (its own caches) reads the text after another document, so its reading reuses nothing.
+        const fresh = new Engine({ vocabulary: warm.vocabulary, formats: extraFormats });
+        fresh.lint(r`\documentclass{article}\begin{document}Iets anders.\end{document}`, { path: 'other35.tex' });
+        assert.deepEqual(summary(res!), summary(fresh.lint(text, { path: 'fresh35.tex' })));
+      }),
+      { numRuns: 40, seed: 36 },
+    );
+  });
+});
