@@ -1,5 +1,5 @@
 import type { Directive, ParsedDocument, ProseBlock } from '../types.js';
-import { BlockTextBuilder } from '../offsets.js';
+import { BlockTextBuilder, commonPrefix, commonSuffix } from '../offsets.js';
 import { parseDirective } from './directives.js';
 import { LatexReader, headingLikeMacrosOf, headingLineUses } from './latex/reader.js';
 import type { LatexOptions } from './latex/reader.js';
@@ -81,9 +81,6 @@ function lastReading(): Reading | undefined {
   return first ? READINGS.get(first) : undefined;
 }
 
-/** Characters compared at a time (as slices) in looking for the first and last characters two texts differ in. */
-const COMPARE_STEP = 4096;
-
 /**
  * Speed only (latex35): the uses of heading-like commands in `text` (headingLineUses) from the last reading's, corrected
  * by the lines that differ: those of the last text taken away, those of this one added. (No use spans a line ending, and
@@ -92,14 +89,8 @@ const COMPARE_STEP = 4096;
 function headingUsesAfterEdit(text: string, last: Reading | undefined): Map<string, number> {
   if (!last) return headingLineUses(text);
   const old = last.text;
-  const k = Math.min(old.length, text.length);
-  let p = 0;
-  while (p + COMPARE_STEP <= k && old.slice(p, p + COMPARE_STEP) === text.slice(p, p + COMPARE_STEP)) p += COMPARE_STEP;
-  while (p < k && old.charCodeAt(p) === text.charCodeAt(p)) p++;
-  let q = 0;
-  const most = k - p;
-  while (q + COMPARE_STEP <= most && old.slice(old.length - q - COMPARE_STEP, old.length - q) === text.slice(text.length - q - COMPARE_STEP, text.length - q)) q += COMPARE_STEP;
-  while (q < most && old.charCodeAt(old.length - 1 - q) === text.charCodeAt(text.length - 1 - q)) q++;
+  const p = commonPrefix(old, text);
+  const q = commonSuffix(old, text, Math.min(old.length, text.length) - p);
   // The lines that hold what differs: from the line start at or before p to the line end at or after each text's change.
   const from = p === 0 ? 0 : text.lastIndexOf('\n', p - 1) + 1;
   const lineEnd = (s: string, at: number) => {
