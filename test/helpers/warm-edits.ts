@@ -11,6 +11,7 @@ import { LineIndex } from '../../server/src/engine/offsets.js';
 import type { EditEnds } from '../../server/src/engine/offsets.js';
 import type { ProseBlock } from '../../server/src/engine/types.js';
 import { engineFor } from '../../server/src/workspace/engine.js';
+import type { BrugConfig } from '../../server/src/engine/config/config.js';
 
 /** One edit: at a share of the text, remove some characters and insert a piece. */
 export interface Edit {
@@ -62,24 +63,31 @@ export interface WarmEditsOptions<T> {
   cacheSize: number;
   numRuns: number;
   seed: number;
+  /** The configuration both engines check with (the default when not given). */
+  config?: BrugConfig;
+  /** The longest series of edits (4 when not given). */
+  maxEdits?: number;
+  /** Called with the warm engine's check of `base` (a test's assertions on the document it starts from). */
+  first?: (r: LintResult) => void;
 }
 
 /** Asserts that series of one to four edits on `base` in a warm engine give the result of a fresh engine. */
 export function assertWarmEditsMatchFresh<T>(base: string, o: WarmEditsOptions<T>): void {
   const warm = engineFor(undefined, undefined, { cacheSize: o.cacheSize }).engine;
-  warm.lint(base, { path: o.path });
+  const config = o.config ? { config: o.config } : {};
+  const start = warm.lint(base, { path: o.path, ...config });
+  o.first?.(start);
   fc.assert(
-    fc.property(fc.array(o.edits, { minLength: 1, maxLength: 4 }), (edits) => {
+    fc.property(fc.array(o.edits, { minLength: 1, maxLength: o.maxEdits ?? 4 }), (edits) => {
       let text = base;
       let last: LintResult | undefined;
       for (const e of edits) {
-        const at = Math.floor(e.at * text.length);
-        text = text.slice(0, at) + e.piece + text.slice(Math.min(text.length, at + e.remove));
-        last = warm.lint(text, { path: o.path });
+        text = applyEdit(text, e);
+        last = warm.lint(text, { path: o.path, ...config });
       }
       // From scratch: a new engine with the same dictionaries, no parsed chunks.
       clearMarkdownCache();
-      const fresh = new Engine({ vocabulary: warm.vocabulary }).lint(text, { path: `fresh-${o.path}` });
+      const fresh = new Engine({ vocabulary: warm.vocabulary }).lint(text, { path: `fresh-${o.path}`, ...config });
       assert.deepEqual(o.project(last!), o.project(fresh));
     }),
     { numRuns: o.numRuns, seed: o.seed },

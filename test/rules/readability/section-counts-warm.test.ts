@@ -9,12 +9,10 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import fc from 'fast-check';
 import { Engine } from '../../../server/src/engine/engine.js';
-import type { LintResult } from '../../../server/src/engine/engine.js';
 import { clearMarkdownCache } from '../../../server/src/engine/formats/markdown.js';
 import { engineFor } from '../../../server/src/workspace/engine.js';
-import { editsOf } from '../../helpers/warm-edits.js';
+import { assertWarmEditsMatchFresh, editsOf } from '../../helpers/warm-edits.js';
 import { reportAll, scores } from '../../helpers/section-scores.js';
 
 const SAMPLES = join(import.meta.dirname, '..', '..', '..', 'samples');
@@ -53,26 +51,16 @@ describe('readability/section-score: section counts from per-run summaries equal
       const sample = readFileSync(join(SAMPLES, file), 'utf8');
       const first = language === 'nl' ? 'Dit rapport gaat over de schuldhulp van de gemeente en over wat inwoners ervan merken.' : 'This report is about the employment support of the council and what residents notice of it.';
       const base = `${first}\n\n${sample}\n\n${sample}`;
-      const config = reportAll();
-      const path = `section-counts-${language}.md`;
-      const warm = engineFor(undefined, undefined, { cacheSize: 4000 }).engine;
-      const start = warm.lint(base, { path, config });
-      assert.ok(scores(start).length >= 10, 'every section with running text is reported');
-      fc.assert(
-        fc.property(fc.array(editsOf(PIECES[language]), { minLength: 1, maxLength: 4 }), (edits) => {
-          let text = base;
-          let last: LintResult | undefined;
-          for (const e of edits) {
-            const at = Math.floor(e.at * text.length);
-            text = text.slice(0, at) + e.piece + text.slice(Math.min(text.length, at + e.remove));
-            last = warm.lint(text, { path, config });
-          }
-          clearMarkdownCache();
-          const fresh = new Engine({ vocabulary: warm.vocabulary }).lint(text, { path: `fresh-${path}`, config });
-          assert.deepEqual(scores(last!), scores(fresh));
-        }),
-        { numRuns: 25, seed: language === 'nl' ? 91 : 92 },
-      );
+      assertWarmEditsMatchFresh(base, {
+        path: `section-counts-${language}.md`,
+        config: reportAll(),
+        edits: editsOf(PIECES[language]),
+        project: scores,
+        first: (r) => assert.ok(scores(r).length >= 10, 'every section with running text is reported'),
+        cacheSize: 4000,
+        numRuns: 25,
+        seed: language === 'nl' ? 91 : 92,
+      });
     });
   }
 

@@ -7,12 +7,10 @@
  * every section with running text, so that each section's words and score show in the findings' data.
  */
 import { strict as assert } from 'node:assert';
-import fc from 'fast-check';
 import { Engine } from '../../../server/src/engine/engine.js';
-import type { LintResult } from '../../../server/src/engine/engine.js';
 import { clearMarkdownCache } from '../../../server/src/engine/formats/markdown.js';
 import { engineFor } from '../../../server/src/workspace/engine.js';
-import { editsOf } from '../../helpers/warm-edits.js';
+import { assertWarmEditsMatchFresh, editsOf } from '../../helpers/warm-edits.js';
 import { reportAll, scores } from '../../helpers/section-scores.js';
 
 const EN = ['We spoke with the residents about the letters they received from the council last year.', 'Most of them read the first page and put the rest away, because it was long and hard to follow.', 'The caseworkers said that a short letter with one clear request would help the families most.'];
@@ -34,26 +32,17 @@ const PIECES = ['extra ', 'the council wrote again ', '\n\n', ' ', '#', `${NL} `
 describe('readability/section-score: sections\' sums kept and corrected by the changed blocks equal a check from scratch', function () {
   this.timeout(180000);
   it('random edits in nested sections (levels changed by "#", paragraphs split and joined, Dutch paragraphs)', () => {
-    const base = document();
-    const config = reportAll();
-    const path = 'section-sums-kept.md';
-    const warm = engineFor(undefined, undefined, { cacheSize: 4000 }).engine;
-    assert.ok(scores(warm.lint(base, { path, config })).length >= 10);
-    fc.assert(
-      fc.property(fc.array(editsOf(PIECES, 120), { minLength: 1, maxLength: 6 }), (edits) => {
-        let text = base;
-        let last: LintResult | undefined;
-        for (const e of edits) {
-          const at = Math.floor(e.at * text.length);
-          text = text.slice(0, at) + e.piece + text.slice(Math.min(text.length, at + e.remove));
-          last = warm.lint(text, { path, config });
-        }
-        clearMarkdownCache();
-        const fresh = new Engine({ vocabulary: warm.vocabulary }).lint(text, { path: `fresh-${path}`, config });
-        assert.deepEqual(scores(last!), scores(fresh));
-      }),
-      { numRuns: 40, seed: 3411 },
-    );
+    assertWarmEditsMatchFresh(document(), {
+      path: 'section-sums-kept.md',
+      config: reportAll(),
+      edits: editsOf(PIECES, 120),
+      maxEdits: 6,
+      project: scores,
+      first: (r) => assert.ok(scores(r).length >= 10),
+      cacheSize: 4000,
+      numRuns: 40,
+      seed: 3411,
+    });
   });
 
   it('a heading\'s level changed and changed back, with words typed between (the heading block the same)', () => {

@@ -1,5 +1,5 @@
 import type { Language } from '../../types.js';
-import { flat, stretchesOf, type TextView } from '../../text/view.js';
+import { flat, stretchesOf, type Stretch, type TextView } from '../../text/view.js';
 
 /**
  * Abbreviations that readers in the field know without explanation, per language (from the dictionaries).
@@ -35,11 +35,15 @@ export class WellKnownAbbreviations {
 
 /** White space a phrase's words may have between them in the text (at most: so a phrase's match has a bounded length). */
 const PHRASE_GAP = 512;
+/** What a view's lower-cased stretches hold after each piece (see lowerStretches): phrases whose match can reach further read the whole text. */
+const STRETCH_REACH = 8 * PHRASE_GAP + 256;
 
 /** Whether a text uses a lower-case word or phrase, as whole words (any case). */
 export function textMentions(text: TextView): (phrase: string) => boolean {
   const seen = new Map<string, boolean>();
   let lower: string | undefined;
+  // A view's pieces lower-cased once for all the phrases asked (null: lower-casing changed a piece's length).
+  let stretches: Stretch[] | null | undefined;
   const inWhole = (re: RegExp, first: string) => {
     lower ??= flat(text).toLowerCase();
     re.lastIndex = 0;
@@ -50,8 +54,11 @@ export function textMentions(text: TextView): (phrase: string) => boolean {
     if (hit === undefined) {
       const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, `\\s{1,${PHRASE_GAP}}`);
       const re = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu');
-      const first = phrase.split(/\s+/)[0]!;
-      hit = typeof text === 'string' || lower !== undefined ? inWhole(re, first) : inStretches(text, re, first, phrase) ?? inWhole(re, first);
+      const words = phrase.split(/\s+/);
+      // The longest match of the phrase, and two characters for the look-ahead.
+      const reach = phrase.length + words.length * PHRASE_GAP + 2;
+      if (typeof text !== 'string' && lower === undefined && reach <= STRETCH_REACH) stretches ??= lowerStretches(text);
+      hit = stretches && reach <= STRETCH_REACH ? inStretches(stretches, re, words[0]!) : inWhole(re, words[0]!);
       seen.set(phrase, hit);
     }
     return hit;
@@ -59,20 +66,27 @@ export function textMentions(text: TextView): (phrase: string) => boolean {
 }
 
 /**
- * textMentions' test on a view, a piece at a time (no lower-cased copy of the whole text): each piece with the two
- * characters before it (what the look-behind reads) and as many after it as a match that starts in it can take (its
- * words, the white space between them, and two characters for the look-ahead). Undefined when lower-casing changed a
- * stretch's length (the places would move): the caller then reads the whole text.
+ * A view a piece at a time, lower-cased (no lower-cased copy of the whole text): each piece with the two characters
+ * before it (what the look-behind reads) and STRETCH_REACH after it (what a match that starts in it can take). Null when
+ * lower-casing changed a stretch's length (the places would move): the whole text is read then.
  */
-function inStretches(text: TextView, re: RegExp, first: string, phrase: string): boolean | undefined {
-  const words = phrase.split(/\s+/).length;
-  for (const s of stretchesOf(text, 2, phrase.length + words * PHRASE_GAP + 2)) {
+function lowerStretches(text: TextView): Stretch[] | null {
+  const out: Stretch[] = [];
+  for (const s of stretchesOf(text, 2, STRETCH_REACH)) {
     const lower = s.text.toLowerCase();
-    if (lower.length !== s.text.length) return undefined;
-    if (!lower.includes(first)) continue;
-    // The first match from the piece's start: one that starts in the piece is a match in the text.
+    if (lower.length !== s.text.length) return null;
+    out.push({ text: lower, at: s.at, to: s.to });
+  }
+  return out;
+}
+
+/** textMentions' test on lower-cased stretches: a match that starts in a stretch's piece is a match in the text. */
+function inStretches(stretches: readonly Stretch[], re: RegExp, first: string): boolean {
+  for (const s of stretches) {
+    if (!s.text.includes(first)) continue;
+    // The first match from the piece's start.
     re.lastIndex = s.at;
-    const m = re.exec(lower);
+    const m = re.exec(s.text);
     if (m && m.index < s.to) return true;
   }
   return false;
