@@ -52,7 +52,8 @@ function verdicts(text: string, blocks: readonly GuardBlock[], probes: readonly 
 
 /** Guard blocks of a parse (the same maps every time it is asked for the same parse), or with maps of their own. */
 function guardBlocks(blocks: readonly ProseBlock[], language: Language, shift: number, own: boolean): GuardBlock[] {
-  return blocks.map((b) => ({ block: own ? { ...b, map: b.map.map((s) => ({ ...s })), placeholders: b.placeholders?.map((p) => [p[0], p[1]] as [number, number]) } : b, language, base: (b.mapBase ?? 0) + shift, shift }));
+  // (A warm block also names its text as a copy of its own, as the engine's blocks do: GuardBlock.text.)
+  return blocks.map((b) => (own ? { block: { ...b, map: b.map.map((s) => ({ ...s })), placeholders: b.placeholders?.map((p) => [p[0], p[1]] as [number, number]) }, language, base: (b.mapBase ?? 0) + shift, shift } : { block: b, language, base: (b.mapBase ?? 0) + shift, shift, text: (' ' + b.text).slice(1) }));
 }
 
 describe('engine: the fix guard remembers its verdicts', function () {

@@ -1659,7 +1659,9 @@ export function applyDirectives(findings: Finding[], directives: Directive[], li
  */
 export function guardLookup(blocks: readonly DocumentBlock[], bom: number, ordered?: boolean): GuardBlock[] | GuardLookup {
   // This check's block (`prose`, read without making the placed analysis of a block that moved) and its language.
-  const guard = (b: DocumentBlock): GuardBlock => ({ block: b.prose, language: b instanceof PlacedBlock ? b.core.language : b.analysed.language, base: (b.prose.mapBase ?? 0) + bom, shift: bom });
+  // (A placed block's text is also its map hint's, one string while the map and text are the same: analyseBlocks.)
+  const guard = (b: DocumentBlock): GuardBlock =>
+    b instanceof PlacedBlock ? { block: b.prose, language: b.core.language, base: (b.prose.mapBase ?? 0) + bom, shift: bom, text: b.hint.text } : { block: b.prose, language: b.analysed.language, base: (b.prose.mapBase ?? 0) + bom, shift: bom, text: undefined };
   if (ordered === false) return blocks.map(guard);
   if (ordered === undefined) for (let i = 1; i < blocks.length; i++) if (blocks[i]!.prose.start < blocks[i - 1]!.prose.start) return blocks.map(guard);
   let at = -1;

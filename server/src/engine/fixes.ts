@@ -187,6 +187,12 @@ export interface GuardBlock {
   base: number;
   /** Added to the block's start and end (a byte-order mark). */
   shift: number;
+  /**
+   * The block's text as a string that stays the same object while the block's map and text stay the same (the engine's
+   * copy), if the caller has one: the guard's memos compare it (speed only, find36: a block moved by an edit may hold its
+   * text as another string of the same characters, compared character by character).
+   */
+  text?: string;
 }
 
 /** How many blocks before the last one that starts at or before an edit the guard looks at for the block that holds it. */
@@ -392,7 +398,7 @@ function memoFor(memos: readonly GuardMemo[], g: GuardBlock, e: TextEdit, around
     if (m.from !== from || m.to !== to || m.newText !== e.newText || m.around !== around || m.edge !== edge) continue;
     if (m.language !== g.language || m.kind !== b.kind || m.quoted !== !!b.quoted || m.format !== format || m.bom !== bom) continue;
     if (m.start !== b.start + g.shift - g.base || m.end !== b.end + g.shift - g.base || !samePlaceholders(m.placeholders, b.placeholders)) continue;
-    if (m.text !== b.text) continue;
+    if (m.text !== (g.text ?? b.text)) continue;
     return m;
   }
   return undefined;
@@ -405,7 +411,7 @@ function remember(memos: GuardMemo[] | undefined, g: GuardBlock, e: TextEdit, ar
   else if (memos.length >= GUARD_MEMOS_PER_BLOCK) memos.shift();
   const placeholders = b.placeholders;
   memos.push({
-    from: e.offset - g.base, to: e.endOffset - g.base, newText: e.newText, around: detach(around), edge, text: b.text, language: g.language, kind: b.kind, quoted: !!b.quoted,
+    from: e.offset - g.base, to: e.endOffset - g.base, newText: e.newText, around: detach(around), edge, text: g.text ?? b.text, language: g.language, kind: b.kind, quoted: !!b.quoted,
     placeholders: placeholders ? placeholders.map((p) => [p[0], p[1]] as [number, number]) : placeholders, start: b.start + g.shift - g.base, end: b.end + g.shift - g.base, format, bom, verdict,
   });
 }
