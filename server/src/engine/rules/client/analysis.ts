@@ -1520,7 +1520,7 @@ function evidenceOf(
   const last = LAST_EVIDENCE;
   const inputs = [quotes, statements, sources, involvement, counter, notInvolved, professionalSources];
   if (last && last.verdict === verdict && sameList(last.inputs, inputs)) return last.ev;
-  const ev = evidenceFrom(verdict, quotes, statements, sources, involvement, counter, notInvolved, professionalSources);
+  const ev = evidenceFrom(verdict, quotes, statements, sources, involvement, counter, notInvolved, professionalSources, last);
   LAST_EVIDENCE = { verdict, inputs, ev };
   return ev;
 }
@@ -1541,12 +1541,16 @@ function evidenceFrom(
   counter: CounterEvidence[],
   notInvolved: EvidenceItem[],
   professionalSources: EvidenceItem[],
+  last: { inputs: unknown[][]; ev: ClientEvidence } | undefined,
 ): ClientEvidence {
+  // A list of the last evidence made from the same items (its quotations, statements; the method's when its sources and
+  // involvement are the same) is handed out again.
+  const was = last?.inputs;
   const plain = (e: EvidenceItem): EvidenceItem => ({ text: e.text, line: e.line, offset: e.offset, endOffset: e.endOffset });
   const ev: ClientEvidence = {
-    quotes: quotes.map(plain),
-    reported: statements.map((s) => ({ ...plain(s), kind: s.kind })),
-    method: [...sources.map((e) => ({ ...plain(e), kind: 'source' as const })), ...involvement.map((e) => ({ ...plain(e), kind: 'involvement' as const }))].slice(0, MAX_ITEMS),
+    quotes: was && was[0] === quotes ? last!.ev.quotes : quotes.map(plain),
+    reported: was && was[1] === statements ? last!.ev.reported : statements.map((s) => ({ ...plain(s), kind: s.kind })),
+    method: was && was[2] === sources && was[3] === involvement ? last!.ev.method : [...sources.map((e) => ({ ...plain(e), kind: 'source' as const })), ...involvement.map((e) => ({ ...plain(e), kind: 'involvement' as const }))].slice(0, MAX_ITEMS),
     counter: counter.slice(0, MAX_ITEMS),
   };
   const first = ev.quotes[0] ? { ...ev.quotes[0], kind: 'quote' as const } : ev.reported[0] ? { ...plain(ev.reported[0]), kind: 'reported' as const } : undefined;
