@@ -706,11 +706,8 @@ function resolveParticipants(ctx: Context, src: Sources, sums: SourceSums): Part
   return { are, resolvedBy };
 }
 
-/**
- * The last check's sections with their parents and perspectives (set by sectionsOf). Only the last check's: its model
- * holds them anyway until the next check.
- */
-let LAST_SECTIONS: { sections: DocumentModel['sections']; parent: number[]; out: SectionPerspective[] } | undefined;
+/** The last check's sections with their parents (set by sectionsOf). Only the last check's: its model holds them anyway. */
+let LAST_SECTIONS: { sections: DocumentModel['sections']; parent: number[] } | undefined;
 
 /**
  * The enclosing section of each section (-1 for none). The last check's list when every section has the level it had
@@ -1369,27 +1366,31 @@ function judge(ctx: Context, src: Sources, v: Voice): { verdict: Verdict; reason
   return { verdict, reasons, per1000, ratio };
 }
 
-/**
- * The per-section counts and the key sections (conclusions, discussion, recommendations; the outermost of each). A
- * section that is the last check's section object (its title, place and level as they were) with the same counts keeps
- * the last check's perspective object (speed only, cp36: ~90 objects made per edit at 100,000 words, alive until the
- * next check; an edit leaves the sections before it as they were). Not changed once handed out.
- */
-function sectionsOf(doc: DocumentModel, v: Voice, parent: number[]): { sections: SectionPerspective[]; keySections: ClientPerspective['keySections'] } {
-  const sections = doc.sections;
-  const last = LAST_SECTIONS;
+/** A check's counts per section (with its subsections): client and professional mentions, words. Not changed once made. */
+interface SectionCounts {
+  client: number[];
+  prof: number[];
+  words: number[];
+}
+
+/** The sections' perspectives from their counts. */
+function perspectivesOf(sections: DocumentModel['sections'], counts: SectionCounts): SectionPerspective[] {
   const out: SectionPerspective[] = new Array(sections.length);
   for (let i = 0; i < sections.length; i++) {
     const s = sections[i]!;
-    const was = last && last.sections[i] === s ? last.out[i] : undefined;
-    const c = v.secClient[i]!;
-    const p = v.secProf[i]!;
-    const w = v.secWords[i]!;
-    out[i] = was && was.clientMentions === c && was.professionalMentions === p && was.words === w
-      ? was
-      : { title: s.title, line: s.line, role: s.role, level: s.level, clientMentions: c, professionalMentions: p, words: w, offset: s.offset, endOffset: s.endOffset, contentEnd: s.contentEnd };
+    out[i] = { title: s.title, line: s.line, role: s.role, level: s.level, clientMentions: counts.client[i]!, professionalMentions: counts.prof[i]!, words: counts.words[i]!, offset: s.offset, endOffset: s.endOffset, contentEnd: s.contentEnd };
   }
-  LAST_SECTIONS = { sections, parent, out };
+  return out;
+}
+
+/**
+ * The per-section counts (a copy: the totals are corrected in place at the next check) and the key sections
+ * (conclusions, discussion, recommendations; the outermost of each).
+ */
+function sectionsOf(doc: DocumentModel, v: Voice, parent: number[]): { counts: SectionCounts; keySections: ClientPerspective['keySections'] } {
+  const sections = doc.sections;
+  LAST_SECTIONS = { sections, parent };
+  const counts: SectionCounts = { client: v.secClient.slice(), prof: v.secProf.slice(), words: v.secWords.slice() };
   const keySections: ClientPerspective['keySections'] = [];
   let clientAbbr: RegExp | null | undefined;
   sections.forEach((s, i) => {
@@ -1403,7 +1404,7 @@ function sectionsOf(doc: DocumentModel, v: Voice, parent: number[]): { sections:
     const parentMentionsClients = pi >= 0 && (v.secClient[pi]! > 0 || namesClientAbbreviation(doc, sections[pi]!, abbr()));
     keySections.push({ index: i, title: s.title, line: s.line, role: s.role, words: v.secWords[i]!, mentionsClients, parent: pi, parentMentionsClients });
   });
-  return { sections: out, keySections };
+  return { counts, keySections };
 }
 
 /**
@@ -1441,7 +1442,13 @@ function assemble(ctx: Context, src: Sources, participants: Participants, v: Voi
   const quotes = v.allQuotes;
   const asDataSource = src.clientSrc > 0;
   const asCoResearchers = v.involvement.length > 0;
-  const { sections, keySections } = sectionsOf(doc, v, parent);
+  const { counts, keySections } = sectionsOf(doc, v, parent);
+  // The sections' perspectives are made when read (speed only, cp36: a rule reads a few of them, and only for some
+  // documents; ~90 objects were made per edit at 100,000 words, most of them after the edit and so new ones, alive until
+  // the next check). The same list at every read; an enumerable property as the others (JSON, copies and comparisons
+  // read it as a list).
+  const docSections = doc.sections;
+  let sections: SectionPerspective[] | undefined;
   const methodSection = doc.sections.find((s) => s.role === 'method');
   const sorted = (kind: PeopleKind) => topTerms(v.terms, kind).map(([, t]) => ({ term: t.display, count: t.count }));
   const result: ClientPerspective = {
@@ -1474,7 +1481,9 @@ function assemble(ctx: Context, src: Sources, participants: Participants, v: Voi
     },
     involvement: v.involvement,
     evidence: evidenceOf(verdict, quotes, v.statements, src.clientSources, v.involvement, v.counter, src.notInvolved, src.professionalSources),
-    sections,
+    get sections(): SectionPerspective[] {
+      return (sections ??= perspectivesOf(docSections, counts));
+    },
     keySections,
     reasons,
     summary: { en: '', nl: '' },
