@@ -6,7 +6,7 @@ import { clientPerspective } from '../rules/client/analysis.js';
 import type { PracticeLexicon } from './lexicon.js';
 import { practiceLexicon } from './lexicon.js';
 import { ADVICE, NOT_APPLICABLE, TITLES } from './messages.js';
-import { handlesOf, isInline, isSummaryTitle, pseudoHeadingOf, recommendationPlan, toolAt } from './recommendations.js';
+import { handlesOf, isInline, isSummarySection, pseudoHeadingOf, recommendationPlan, toolAt } from './recommendations.js';
 import type { CueInsightId, InsightId, PracticalHandles, PracticeEvidence, PracticeFit, PracticeItem, PracticeStatus } from './types.js';
 import { INSIGHT_IDS } from './types.js';
 import type { CheckCell, Unit, UnitFilter, UnitsRun } from './units.js';
@@ -363,16 +363,27 @@ function handlesItem(h: PracticalHandles, doc: DocumentModel): { status: Practic
   return { status, evidence: pickEvidence(evidence) };
 }
 
-/** Insight 1: the client-perspective verdict, with its quotes, statements and involvement as evidence. */
+/**
+ * Insight 1: the client-perspective verdict, with its quotes, statements and involvement as evidence. The last check's
+ * evidence when its verdict and lists of items were the same (speed only, cp36: the client perspective hands out the
+ * last check's lists where their items stand before an edit; ~20 items were quoted and picked again at every edit).
+ */
 function clientItem(doc: DocumentModel): { status: PracticeStatus; evidence: PracticeEvidence[] } {
   const cp = clientPerspective(doc);
+  const lists = [cp.quotes, cp.involvement, cp.statements, cp.method.clientSources];
+  const last = LAST_CLIENT_ITEM;
+  if (last && last.verdict === cp.verdict && sameList(last.lists, lists)) return { status: cp.verdict, evidence: last.evidence.slice() };
   const ev: PracticeEvidence[] = [];
   const strength = cp.verdict === 'present' ? 'present' : 'partial';
   for (const e of [...cp.quotes, ...cp.involvement, ...cp.statements, ...cp.method.clientSources]) {
     ev.push({ line: e.line, text: quote(e.text), offset: e.offset, endOffset: e.endOffset, strength });
   }
-  return { status: cp.verdict, evidence: pickEvidence(ev) };
+  const evidence = pickEvidence(ev);
+  LAST_CLIENT_ITEM = { verdict: cp.verdict, lists, evidence };
+  return { status: cp.verdict, evidence: evidence.slice() };
 }
+/** The last check's client item (not changed once made: handed out as copies). */
+let LAST_CLIENT_ITEM: { verdict: PracticeStatus; lists: unknown[][]; evidence: PracticeEvidence[] } | undefined;
 
 /** Jargon per 1,000 words at which the language no longer fits practice, and at which it fits. */
 const JARGON_FITS = 3;
@@ -591,6 +602,8 @@ const CELLS = new WeakMap<PracticeLexicon, CheckCell>();
 let checkNumber = 0;
 
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  // (Mostly the same list: the sections' marks and plan are the last check's when its headings are; see sectionMarks.)
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -802,7 +815,7 @@ function summarySection(doc: DocumentModel, lex: PracticeLexicon): DocumentModel
     const s = sections[i]!;
     // Sections stand in document order: past both bounds, no later one is early (speed only, fit23).
     if (i >= first && s.offset >= before) return undefined;
-    if (isSummaryTitle(s.title, lex)) return s;
+    if (isSummarySection(doc, lex, i)) return s;
   }
   return undefined;
 }

@@ -341,6 +341,14 @@ export function sectionMarks(sections: Section[], lex: PracticeLexicon): { ackSe
   // are an array of its own, not changed once made; the answer goes with it.
   const known = sectionMarksOf.get(sections);
   if (known && known.lex === lex) return known.marks;
+  // The last check's marks when its sections have the same titles and levels (speed only, cp36: an edit of a paragraph
+  // leaves them as they were; each title was looked up in the marks of titles at every check).
+  const last = LAST_MARKS.get(lex);
+  if (last && sameHeadings(last.sections, sections, false)) {
+    LAST_MARKS.set(lex, { sections, marks: last.marks });
+    sectionMarksOf.set(sections, { lex, marks: last.marks });
+    return last.marks;
+  }
   let marks = titleMarks.get(lex);
   if (!marks) titleMarks.set(lex, (marks = new Map()));
   // Section titles are short strings of their own (trimmed, spaces joined); a few thousand are kept at most.
@@ -359,7 +367,25 @@ export function sectionMarks(sections: Section[], lex: PracticeLexicon): { ackSe
   });
   const out = { ackSection, planSection };
   sectionMarksOf.set(sections, { lex, marks: out });
+  LAST_MARKS.set(lex, { sections, marks: out });
   return out;
+}
+/** Per lexicon: the marks of the last check's sections (not changed once made; the next check may hand them out again). */
+const LAST_MARKS = new WeakMap<PracticeLexicon, { sections: Section[]; marks: { ackSection: boolean[]; planSection: boolean[] } }>();
+
+/**
+ * Whether two checks' sections have the same titles and levels (and roles, with `roles`), section for section: the
+ * same objects, or objects with those the same (a section after an edit is a new object, moved).
+ */
+export function sameHeadings(a: readonly Section[], b: readonly Section[], roles: boolean): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x !== y && (x.title !== y.title || x.level !== y.level || (roles && x.role !== y.role))) return false;
+  }
+  return true;
 }
 const titleMarks = new WeakMap<PracticeLexicon, Map<string, number>>();
 /** The marks of a check's sections (the array), with the lexicon they were made for. */

@@ -190,6 +190,70 @@ type MethodItem = ClientFacts['methods'][number];
 interface Context {
   doc: DocumentModel;
   opts: RuleOptions;
+  /** The blocks before the edit that are the last check's (the same objects and places; 0 without such a check). */
+  kept: number;
+  /** The items the last check placed, per kind (see Placed), and those placed now. */
+  lastPlaced: Array<Placed<unknown> | undefined> | undefined;
+  placed: Array<Placed<unknown> | undefined>;
+}
+
+/**
+ * Items of one kind that a check placed (evidence items, at most MAX_ITEMS), with the runs it read them from in order and
+ * what it read in each (the run's voice, sources or summary): the next check hands out the same items when its first
+ * runs of that kind are these runs with the same sources, wholly before its edit (keptItems).
+ */
+interface Placed<T> {
+  items: T[];
+  runs: Array<Run<ClientRun>>;
+  sources: object[];
+}
+
+/** The kinds of items placed (their index in Context.placed). */
+const CLIENT_SOURCES = 0;
+const PROFESSIONAL_SOURCES = 1;
+const NOT_INVOLVED = 2;
+const PLANNED = 3;
+const INVOLVEMENT = 4;
+const STATEMENTS = 5;
+const QUOTES = 6;
+const COUNTER = 7;
+
+/** The items the last check placed, per kind, with its blocks. Only the last check's. */
+let LAST_PLACED: { blocks: WeakRef<DocumentModel['blocks']>; placed: Array<Placed<unknown> | undefined> } | undefined;
+
+/**
+ * The last check's items of a kind, when it read them from runs that are this check's first runs of the kind (`list`:
+ * indices, in order; the same run objects, the same `sources`) and stand with the two blocks after each before the edit
+ * (the blocks the engine kept: the same places and lines; a citation after a quotation is read in the next block).
+ * When the last check's items did not fill up, it read every run of the kind: then so would this one. Undefined: place
+ * them anew. (Speed only, cp36: the first items of each kind stand early in a long report, mostly before an edit; they
+ * were placed anew and copied at every check.)
+ */
+function keptItems<T>(ctx: Context, kind: number, list: readonly number[], runs: ReadonlyArray<Run<ClientRun>>, sources: ReadonlyArray<object | undefined> | undefined): T[] | undefined {
+  const last = ctx.lastPlaced?.[kind] as Placed<T> | undefined;
+  if (!last) return undefined;
+  const n = last.runs.length;
+  if (last.items.length < MAX_ITEMS ? list.length !== n : list.length < n) return undefined;
+  for (let j = 0; j < n; j++) {
+    const k = list[j]!;
+    const run = runs[k]!;
+    if (run !== last.runs[j] || run.to + 2 > ctx.kept || (sources ? sources[k] : run.value) !== last.sources[j]) return undefined;
+  }
+  ctx.placed[kind] = last;
+  return last.items;
+}
+
+/** Items of a kind placed now, from the first `n` runs of `list`: noted for the next check. */
+function notePlaced<T>(ctx: Context, kind: number, items: T[], list: readonly number[], n: number, runs: ReadonlyArray<Run<ClientRun>>, sources: ReadonlyArray<object | undefined> | undefined): T[] {
+  const read: Array<Run<ClientRun>> = new Array(n);
+  const from: object[] = new Array(n);
+  for (let j = 0; j < n; j++) {
+    const k = list[j]!;
+    read[j] = runs[k]!;
+    from[j] = sources ? sources[k]! : runs[k]!.value;
+  }
+  ctx.placed[kind] = { items, runs: read, sources: from };
+  return items;
 }
 
 /**
@@ -258,7 +322,10 @@ interface Voice extends MentionTotals {
 }
 
 function compute(doc: DocumentModel): ClientPerspective {
-  const ctx: Context = { doc, opts: optionsOf(doc) };
+  const lastPlaced = LAST_PLACED;
+  LAST_PLACED = undefined;
+  const edit = lastPlaced ? blockEditOf(doc.blocks, lastPlaced.blocks.deref()) : undefined;
+  const ctx: Context = { doc, opts: optionsOf(doc), kept: edit ? edit.before : 0, lastPlaced: edit ? lastPlaced!.placed : undefined, placed: new Array(8) };
   const runs = RUNS.runs(doc, (from, to) => summariseRun(ctx, from, to));
   const sums = sourceSums(ctx, runs);
   const sources = methodSources(ctx, runs, sums);
@@ -271,6 +338,7 @@ function compute(doc: DocumentModel): ClientPerspective {
   const words = sums.allWords;
   result.readerAddressPer1000 = words ? round((address * 1000) / words) : 0;
   result.reportsResearch = sources.reportedMethods + sources.ownSources + sources.notInvolved.length + sources.planned.length + voice.involvementCount > 0;
+  LAST_PLACED = { blocks: new WeakRef(doc.blocks), placed: ctx.placed };
   return result;
 }
 
@@ -551,20 +619,13 @@ function sourceSums(ctx: Context, runs: Array<Run<ClientRun>>): SourceSums {
 /** Pass 1: who the study heard from (method sentences), so that participant words can be resolved: the sums, and the first items of each kind placed. */
 function methodSources(ctx: Context, runs: Array<Run<ClientRun>>, t: SourceSums): Sources {
   const { doc } = ctx;
-  const src: Sources = { clientSrc: t.clientSrc, profSrc: t.profSrc, clientSources: [], professionalSources: [], notInvolved: [], planned: [], participantCount: t.participantCount, participantSources: [], reportedMethods: t.reportedMethods, ownSources: t.ownSources };
-  const place = (i: 0 | 1 | 2 | 3, out: EvidenceItem[], of: (s: RunSources) => Array<{ k: number; m: MethodItem }>) => {
-    for (const k of t.lists[i]) {
-      const from = runs[k]!.from;
-      for (const { k: b, m } of of(t.sources[k]!)) {
-        if (out.length >= MAX_ITEMS) return;
-        out.push(item(doc, from + b, m.start, m.end, m.text));
-      }
-    }
+  const src: Sources = {
+    clientSrc: t.clientSrc, profSrc: t.profSrc, participantCount: t.participantCount, participantSources: [], reportedMethods: t.reportedMethods, ownSources: t.ownSources,
+    clientSources: placeSources(ctx, CLIENT_SOURCES, runs, t),
+    professionalSources: placeSources(ctx, PROFESSIONAL_SOURCES, runs, t),
+    notInvolved: placeSources(ctx, NOT_INVOLVED, runs, t),
+    planned: placeSources(ctx, PLANNED, runs, t),
   };
-  place(0, src.clientSources, (s) => s.clientSources);
-  place(1, src.professionalSources, (s) => s.professionalSources);
-  place(2, src.notInvolved, (s) => s.notInvolved);
-  place(3, src.planned, (s) => s.planned);
   for (const k of t.lists[4]) {
     const from = runs[k]!.from;
     for (const { k: b, m } of t.sources[k]!.participantSources) {
@@ -573,6 +634,26 @@ function methodSources(ctx: Context, runs: Array<Run<ClientRun>>, t: SourceSums)
     }
   }
   return src;
+}
+
+/** The first method sentences of a kind (its index in SourceSums.lists and in Context.placed), placed. */
+function placeSources(ctx: Context, kind: 0 | 1 | 2 | 3, runs: Array<Run<ClientRun>>, t: SourceSums): EvidenceItem[] {
+  const list = t.lists[kind];
+  const kept = keptItems<EvidenceItem>(ctx, kind, list, runs, t.sources);
+  if (kept) return kept;
+  const out: EvidenceItem[] = [];
+  let n = 0;
+  for (; n < list.length && out.length < MAX_ITEMS; n++) {
+    const k = list[n]!;
+    const from = runs[k]!.from;
+    const s = t.sources[k]!;
+    const of = kind === CLIENT_SOURCES ? s.clientSources : kind === PROFESSIONAL_SOURCES ? s.professionalSources : kind === NOT_INVOLVED ? s.notInvolved : s.planned;
+    for (const { k: b, m } of of) {
+      if (out.length >= MAX_ITEMS) break;
+      out.push(item(ctx.doc, from + b, m.start, m.end, m.text));
+    }
+  }
+  return notePlaced(ctx, kind, out, list, n, runs, t.sources);
 }
 
 /** "We spoke to:" followed by a list: the list names the people (the larger group wins); open when it reads past the run (ending at `runTo`). */
@@ -616,6 +697,8 @@ function resolveParticipants(ctx: Context, src: Sources, sums: SourceSums): Part
   // Participant-only method sentences count for the side the document's other methods name.
   if (are === 'clients') {
     src.clientSrc += src.participantCount;
+    // (A copy: the placed list may be the last check's, which its result holds.)
+    if (src.participantSources.length && src.clientSources.length < MAX_ITEMS) src.clientSources = src.clientSources.slice();
     for (const { bi, m } of src.participantSources) {
       if (src.clientSources.length < MAX_ITEMS) src.clientSources.push(item(doc, bi, m.start, m.end, m.text));
     }
@@ -623,8 +706,25 @@ function resolveParticipants(ctx: Context, src: Sources, sums: SourceSums): Part
   return { are, resolvedBy };
 }
 
-/** The enclosing section of each section (-1 for none). */
+/** The last check's sections with their parents (set by sectionsOf). Only the last check's: its model holds them anyway. */
+let LAST_SECTIONS: { sections: DocumentModel['sections']; parent: number[] } | undefined;
+
+/**
+ * The enclosing section of each section (-1 for none). The last check's list when every section has the level it had
+ * there (speed only, cp36: the same list, not one made per edit; mentionTotals then compares it with itself).
+ */
 function sectionParents(sections: DocumentModel['sections']): number[] {
+  const last = LAST_SECTIONS;
+  if (last && last.sections.length === sections.length) {
+    const was = last.sections;
+    let i = 0;
+    while (i < sections.length && (was[i] === sections[i] || was[i]!.level === sections[i]!.level)) i++;
+    if (i === sections.length) return last.parent;
+  }
+  return parentsOf(sections);
+}
+
+function parentsOf(sections: DocumentModel['sections']): number[] {
   const parent: number[] = [];
   const stack: number[] = [];
   sections.forEach((s, i) => {
@@ -769,14 +869,17 @@ function voiceEdit(ctx: Context, last: VoiceParts, change: RunChange<ClientRun>,
   const edit = blockEditOf(doc.blocks, last.blocks.deref());
   const keptBefore = edit ? edit.before : 0;
   const keptFrom = edit ? doc.blocks.length - edit.after : doc.blocks.length;
-  for (let k = 0; k < before; k++) {
+  // Only the runs next to the kept blocks' ends are read (the runs stand in order: those before the stretch that end
+  // within two blocks of the first block placed anew, those after it that start before the last; speed only, cp36: not
+  // every run's voice looked at per edit).
+  for (let k = before - 1; k >= 0 && runs[k]!.to + 2 > keptBefore; k--) {
     const rv = last.rvs[k];
-    if (rv && rv.probes.length && runs[k]!.to + 2 > keptBefore && !sameAnswers(doc, runs[k]!.from, rv)) return undefined;
+    if (rv && rv.probes.length && !sameAnswers(doc, runs[k]!.from, rv)) return undefined;
   }
   const shift = cameTo - wentTo;
-  for (let j = wentTo; j < prev.length; j++) {
+  for (let j = wentTo; j < prev.length && runs[j + shift]!.from < keptFrom; j++) {
     const rv = last.rvs[j];
-    if (rv && rv.probes.length && runs[j + shift]!.from < keptFrom && !sameAnswers(doc, runs[j + shift]!.from, rv)) return undefined;
+    if (rv && rv.probes.length && !sameAnswers(doc, runs[j + shift]!.from, rv)) return undefined;
   }
   // The runs between combined into parts of their own: their per-run lists hold the stretch's entries only (the run
   // numbers in the lists of items are the runs' own).
@@ -827,50 +930,81 @@ function voiceEdit(ctx: Context, last: VoiceParts, change: RunChange<ClientRun>,
   return p;
 }
 
-/** The first items of each kind, in document order, placed now: involvement cues, statements, client quotations, counter-evidence. */
+/**
+ * The first items of each kind, in document order, placed now: involvement cues, statements, client quotations,
+ * counter-evidence (or the last check's, see keptItems).
+ */
 function voiceItems(ctx: Context, v: Voice, p: VoiceParts, runs: Array<Run<ClientRun>>): void {
   const { doc } = ctx;
-  for (const k of p.involvementRuns) {
-    if (v.involvement.length >= MAX_ITEMS) break;
-    const from = runs[k]!.from;
-    for (const { k: b, inv } of runs[k]!.value.involvement) {
-      if (v.involvement.length >= MAX_ITEMS) break;
-      v.involvement.push({ ...item(doc, from + b, inv.start, inv.end, inv.text), cue: inv.cue });
-    }
-  }
-  for (const k of p.statementRuns) {
-    if (v.statements.length >= MAX_ITEMS) break;
-    const from = runs[k]!.from;
-    for (const { k: b, st } of p.rvs[k]!.statements) {
-      if (v.statements.length >= MAX_ITEMS) break;
-      v.statements.push({ ...item(doc, from + b, st.start, st.end, st.text), kind: st.kind });
-    }
-  }
-  for (const k of p.quoteRuns) {
-    if (v.allQuotes.length >= MAX_ITEMS) break;
-    const from = runs[k]!.from;
-    for (const { k: b, quote: q } of p.rvs[k]!.quotes) {
-      if (v.allQuotes.length >= MAX_ITEMS) break;
-      if (q) {
-        const e: ClientPerspective['quotes'][number] = item(doc, from + b, q.start, q.end, q.text);
-        if (q.attribution) e.attribution = q.attribution;
-        v.allQuotes.push(e);
-      } else v.allQuotes.push({ ...answerItem(ctx, from + b), attribution: 'answer' });
-    }
-  }
-  for (const k of p.counterRuns) {
-    if (v.counter.length >= MAX_ITEMS) break;
-    const from = runs[k]!.from;
-    for (const c of p.rvs[k]!.counter) {
-      if (v.counter.length >= MAX_ITEMS) break;
-      const q = c.quote;
-      if (!q) {
-        v.counter.push({ ...answerItem(ctx, from + c.k), reason: c.reason! });
-        continue;
+  let list = p.involvementRuns;
+  let kept: unknown[] | undefined = keptItems(ctx, INVOLVEMENT, list, runs, undefined);
+  if (kept) v.involvement = kept as Voice['involvement'];
+  else {
+    let n = 0;
+    for (; n < list.length && v.involvement.length < MAX_ITEMS; n++) {
+      const k = list[n]!;
+      const from = runs[k]!.from;
+      for (const { k: b, inv } of runs[k]!.value.involvement) {
+        if (v.involvement.length >= MAX_ITEMS) break;
+        v.involvement.push({ ...item(doc, from + b, inv.start, inv.end, inv.text), cue: inv.cue });
       }
-      const reason = c.read && citedAfterInSource(doc, doc.blocks[from + c.k]!, q.end) ? 'cited' : c.reason;
-      if (reason) v.counter.push({ ...item(doc, from + c.k, q.start, q.end, q.text), reason });
     }
+    notePlaced(ctx, INVOLVEMENT, v.involvement, list, n, runs, undefined);
+  }
+  list = p.statementRuns;
+  kept = keptItems(ctx, STATEMENTS, list, runs, p.rvs);
+  if (kept) v.statements = kept as Voice['statements'];
+  else {
+    let n = 0;
+    for (; n < list.length && v.statements.length < MAX_ITEMS; n++) {
+      const k = list[n]!;
+      const from = runs[k]!.from;
+      for (const { k: b, st } of p.rvs[k]!.statements) {
+        if (v.statements.length >= MAX_ITEMS) break;
+        v.statements.push({ ...item(doc, from + b, st.start, st.end, st.text), kind: st.kind });
+      }
+    }
+    notePlaced(ctx, STATEMENTS, v.statements, list, n, runs, p.rvs);
+  }
+  list = p.quoteRuns;
+  kept = keptItems(ctx, QUOTES, list, runs, p.rvs);
+  if (kept) v.allQuotes = kept as Voice['allQuotes'];
+  else {
+    let n = 0;
+    for (; n < list.length && v.allQuotes.length < MAX_ITEMS; n++) {
+      const k = list[n]!;
+      const from = runs[k]!.from;
+      for (const { k: b, quote: q } of p.rvs[k]!.quotes) {
+        if (v.allQuotes.length >= MAX_ITEMS) break;
+        if (q) {
+          const e: ClientPerspective['quotes'][number] = item(doc, from + b, q.start, q.end, q.text);
+          if (q.attribution) e.attribution = q.attribution;
+          v.allQuotes.push(e);
+        } else v.allQuotes.push({ ...answerItem(ctx, from + b), attribution: 'answer' });
+      }
+    }
+    notePlaced(ctx, QUOTES, v.allQuotes, list, n, runs, p.rvs);
+  }
+  list = p.counterRuns;
+  kept = keptItems(ctx, COUNTER, list, runs, p.rvs);
+  if (kept) v.counter = kept as Voice['counter'];
+  else {
+    let n = 0;
+    for (; n < list.length && v.counter.length < MAX_ITEMS; n++) {
+      const k = list[n]!;
+      const from = runs[k]!.from;
+      for (const c of p.rvs[k]!.counter) {
+        if (v.counter.length >= MAX_ITEMS) break;
+        const q = c.quote;
+        if (!q) {
+          v.counter.push({ ...answerItem(ctx, from + c.k), reason: c.reason! });
+          continue;
+        }
+        const reason = c.read && citedAfterInSource(doc, doc.blocks[from + c.k]!, q.end) ? 'cited' : c.reason;
+        if (reason) v.counter.push({ ...item(doc, from + c.k, q.start, q.end, q.text), reason });
+      }
+    }
+    notePlaced(ctx, COUNTER, v.counter, list, n, runs, p.rvs);
   }
 }
 
@@ -1075,6 +1209,7 @@ function mentionTotals(runs: Array<Run<ClientRun>>, nSections: number, participa
 }
 
 function sameParents(a: number[], b: number[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -1231,21 +1366,31 @@ function judge(ctx: Context, src: Sources, v: Voice): { verdict: Verdict; reason
   return { verdict, reasons, per1000, ratio };
 }
 
-/** The per-section counts and the key sections (conclusions, discussion, recommendations; the outermost of each). */
-function sectionsOf(doc: DocumentModel, v: Voice, parent: number[]): { sections: SectionPerspective[]; keySections: ClientPerspective['keySections'] } {
+/** A check's counts per section (with its subsections): client and professional mentions, words. Not changed once made. */
+interface SectionCounts {
+  client: number[];
+  prof: number[];
+  words: number[];
+}
+
+/** The sections' perspectives from their counts. */
+function perspectivesOf(sections: DocumentModel['sections'], counts: SectionCounts): SectionPerspective[] {
+  const out: SectionPerspective[] = new Array(sections.length);
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i]!;
+    out[i] = { title: s.title, line: s.line, role: s.role, level: s.level, clientMentions: counts.client[i]!, professionalMentions: counts.prof[i]!, words: counts.words[i]!, offset: s.offset, endOffset: s.endOffset, contentEnd: s.contentEnd };
+  }
+  return out;
+}
+
+/**
+ * The per-section counts (a copy: the totals are corrected in place at the next check) and the key sections
+ * (conclusions, discussion, recommendations; the outermost of each).
+ */
+function sectionsOf(doc: DocumentModel, v: Voice, parent: number[]): { counts: SectionCounts; keySections: ClientPerspective['keySections'] } {
   const sections = doc.sections;
-  const out: SectionPerspective[] = sections.map((s, i) => ({
-    title: s.title,
-    line: s.line,
-    role: s.role,
-    level: s.level,
-    clientMentions: v.secClient[i]!,
-    professionalMentions: v.secProf[i]!,
-    words: v.secWords[i]!,
-    offset: s.offset,
-    endOffset: s.endOffset,
-    contentEnd: s.contentEnd,
-  }));
+  LAST_SECTIONS = { sections, parent };
+  const counts: SectionCounts = { client: v.secClient.slice(), prof: v.secProf.slice(), words: v.secWords.slice() };
   const keySections: ClientPerspective['keySections'] = [];
   let clientAbbr: RegExp | null | undefined;
   sections.forEach((s, i) => {
@@ -1259,7 +1404,7 @@ function sectionsOf(doc: DocumentModel, v: Voice, parent: number[]): { sections:
     const parentMentionsClients = pi >= 0 && (v.secClient[pi]! > 0 || namesClientAbbreviation(doc, sections[pi]!, abbr()));
     keySections.push({ index: i, title: s.title, line: s.line, role: s.role, words: v.secWords[i]!, mentionsClients, parent: pi, parentMentionsClients });
   });
-  return { sections: out, keySections };
+  return { counts, keySections };
 }
 
 /**
@@ -1293,10 +1438,17 @@ function namesClientAbbreviation(doc: DocumentModel, s: DocumentModel['sections'
 /** The analysis result from its steps. */
 function assemble(ctx: Context, src: Sources, participants: Participants, v: Voice, parent: number[], verdict: Verdict, reasons: Message[], per1000: number, ratio: number | null): ClientPerspective {
   const { doc } = ctx;
-  const quotes = v.allQuotes.slice(0, MAX_ITEMS);
+  // (The lists of items hold at most MAX_ITEMS each: handed out as they are, not copied.)
+  const quotes = v.allQuotes;
   const asDataSource = src.clientSrc > 0;
   const asCoResearchers = v.involvement.length > 0;
-  const { sections, keySections } = sectionsOf(doc, v, parent);
+  const { counts, keySections } = sectionsOf(doc, v, parent);
+  // The sections' perspectives are made when read (speed only, cp36: a rule reads a few of them, and only for some
+  // documents; ~90 objects were made per edit at 100,000 words, most of them after the edit and so new ones, alive until
+  // the next check). The same list at every read; an enumerable property as the others (JSON, copies and comparisons
+  // read it as a list).
+  const docSections = doc.sections;
+  let sections: SectionPerspective[] | undefined;
   const methodSection = doc.sections.find((s) => s.role === 'method');
   const sorted = (kind: PeopleKind) => topTerms(v.terms, kind).map(([, t]) => ({ term: t.display, count: t.count }));
   const result: ClientPerspective = {
@@ -1324,12 +1476,14 @@ function assemble(ctx: Context, src: Sources, participants: Participants, v: Voi
       asCoResearchers,
       clientSources: src.clientSources,
       professionalSources: src.professionalSources,
-      notInvolved: src.notInvolved.slice(0, MAX_ITEMS),
-      planned: src.planned.slice(0, MAX_ITEMS),
+      notInvolved: src.notInvolved,
+      planned: src.planned,
     },
-    involvement: v.involvement.slice(0, MAX_ITEMS),
+    involvement: v.involvement,
     evidence: evidenceOf(verdict, quotes, v.statements, src.clientSources, v.involvement, v.counter, src.notInvolved, src.professionalSources),
-    sections,
+    get sections(): SectionPerspective[] {
+      return (sections ??= perspectivesOf(docSections, counts));
+    },
     keySections,
     reasons,
     summary: { en: '', nl: '' },
@@ -1373,11 +1527,42 @@ function evidenceOf(
   notInvolved: EvidenceItem[],
   professionalSources: EvidenceItem[],
 ): ClientEvidence {
+  // The last check's evidence when it was made from the same lists (speed only, cp36: the lists of a check are the last
+  // check's when their items stand before the edit, see keptItems; it is not changed once handed out).
+  const last = LAST_EVIDENCE;
+  const inputs = [quotes, statements, sources, involvement, counter, notInvolved, professionalSources];
+  if (last && last.verdict === verdict && sameList(last.inputs, inputs)) return last.ev;
+  const ev = evidenceFrom(verdict, quotes, statements, sources, involvement, counter, notInvolved, professionalSources, last);
+  LAST_EVIDENCE = { verdict, inputs, ev };
+  return ev;
+}
+let LAST_EVIDENCE: { verdict: Verdict; inputs: unknown[][]; ev: ClientEvidence } | undefined;
+
+function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function evidenceFrom(
+  verdict: Verdict,
+  quotes: ClientPerspective['quotes'],
+  statements: ClientPerspective['statements'],
+  sources: EvidenceItem[],
+  involvement: ClientPerspective['involvement'],
+  counter: CounterEvidence[],
+  notInvolved: EvidenceItem[],
+  professionalSources: EvidenceItem[],
+  last: { inputs: unknown[][]; ev: ClientEvidence } | undefined,
+): ClientEvidence {
+  // A list of the last evidence made from the same items (its quotations, statements; the method's when its sources and
+  // involvement are the same) is handed out again.
+  const was = last?.inputs;
   const plain = (e: EvidenceItem): EvidenceItem => ({ text: e.text, line: e.line, offset: e.offset, endOffset: e.endOffset });
   const ev: ClientEvidence = {
-    quotes: quotes.map(plain),
-    reported: statements.map((s) => ({ ...plain(s), kind: s.kind })),
-    method: [...sources.map((e) => ({ ...plain(e), kind: 'source' as const })), ...involvement.map((e) => ({ ...plain(e), kind: 'involvement' as const }))].slice(0, MAX_ITEMS),
+    quotes: was && was[0] === quotes ? last!.ev.quotes : quotes.map(plain),
+    reported: was && was[1] === statements ? last!.ev.reported : statements.map((s) => ({ ...plain(s), kind: s.kind })),
+    method: was && was[2] === sources && was[3] === involvement ? last!.ev.method : [...sources.map((e) => ({ ...plain(e), kind: 'source' as const })), ...involvement.map((e) => ({ ...plain(e), kind: 'involvement' as const }))].slice(0, MAX_ITEMS),
     counter: counter.slice(0, MAX_ITEMS),
   };
   const first = ev.quotes[0] ? { ...ev.quotes[0], kind: 'quote' as const } : ev.reported[0] ? { ...plain(ev.reported[0]), kind: 'reported' as const } : undefined;
