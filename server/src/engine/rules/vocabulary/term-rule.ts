@@ -74,9 +74,6 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
       const last = findings;
       const next = (findings = new Map<DictionaryEntry, FindingMemo>());
       const { cues } = compileVocabulary(vocabulary, doc.language, prefer);
-      const out: DocumentFinding[] = [];
-      // How much each finding weighs for the reader, for the ranking below.
-      const weight = new Map<DocumentFinding, number>();
       const terms = termEntries(doc, kind, cues);
       const field = practiceFields(doc);
       const shown = kind === 'jargon' ? registerFilter(doc, ctx, cues) : () => true;
@@ -96,28 +93,38 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
         // (The dictionary of a use of the entry: an entry is of one dictionary, that of every use of it — compileVocabulary
         // adds an entry once per language — so it is the first placed use's too. Undefined: only headings name it.)
         if (held.dictionary === undefined || !shown(entry, held.dictionary)) return;
-        const u = terms.place(entry, held.places);
+        const u = terms.place(entry, held);
         if (u) made.push(u);
       });
       if (made.length > 1) made.sort(byFirstUse);
+      // Each entry's finding as made (its memo), and how it is marked: a hint (QUIET) or information (RANKED), decided
+      // before any finding is handed out (speed only, term36: a finding handed out at the last check is handed out again
+      // when its uses and marks are the same, so it is never marked in place once handed out).
+      const memos: FindingMemo[] = new Array(made.length);
+      const marks: number[] = new Array(made.length).fill(0);
+      // How much each finding weighs for the reader, for the ranking below (the findings' indices, in order).
+      const weighed: Weighed[] = [];
       for (let k = 0; k < made.length; k++) {
         const { entry, uses, headed } = made[k]!;
-        const { finding, subject } = findingFor(doc, c, entry, uses, headed, last, next);
-        out.push(finding);
+        const m = (memos[k] = findingFor(doc, c, entry, uses, headed, last, next));
         // A word of a field or of academic writing without a reviewed swap: found, but a hint (see fieldWordFilter).
         if (quiet(entry, uses[0]!.use.hit.dictionary)) {
-          finding.severity = 'hint';
-          // (The finding's data is its own copy, made by moved(): marked in place.)
-          finding.data!.fieldWord = true;
+          marks[k] = QUIET;
           continue;
         }
         // Frequency never makes a warning: a term a report uses most is often its readers' own word.
         // A warning is worth it for a word with a plain equivalent that always fits (indien → als,
         // prior to → before) or a reviewed drop-in swap; a content word (implementation, onboarding,
         // functionaliteit) is information: whether it is the readers' word is for the writer to say.
-        if (!subject) weight.set(finding, plainEquivalent(entry) ? (uses.some((u) => KEY_ROLES.has(doc.sections[u.section]?.role ?? '')) ? KEY_SECTION_WEIGHT : 1) : 0);
+        if (!m.subject) {
+          const w = plainEquivalent(entry) ? (uses.some((u) => KEY_ROLES.has(doc.sections[u.section]?.role ?? '')) ? KEY_SECTION_WEIGHT : 1) : 0;
+          // (Where the finding will stand: its first use moved as moved() moves it.)
+          weighed.push({ k, w, offset: m.finding.offset + uses[0]!.offset - m.uses[0]!.offset });
+        }
       }
-      if (kind === 'jargon') rankWarnings(doc, ctx, meta, weight);
+      if (kind === 'jargon') rankWarnings(doc, ctx, meta, weighed, marks);
+      const out: DocumentFinding[] = new Array(made.length);
+      for (let k = 0; k < made.length; k++) out[k] = handOut(memos[k]!, made[k]!.uses, marks[k]!);
       return out;
     },
     // Speed only (lsp8): each block's prose made ahead of the check, a few blocks per step (engine.ts warm).
@@ -159,8 +166,12 @@ function byFirstUse(a: EntryUses, b: EntryUses): number {
 interface TermEntries {
   /** Per entry, the runs that hold it (EntryRuns). */
   at: Map<DictionaryEntry, EntryRuns>;
-  /** The entry's uses placed, without the accepted ones and those the tests on the document leave out (undefined: none is left). */
-  place(entry: DictionaryEntry, places: number[]): EntryUses | undefined;
+  /**
+   * The entry's uses placed, without the accepted ones and those the tests on the document leave out (undefined: none is
+   * left); the last check's answer (the same object), or its uses moved with their blocks, when placing them would read
+   * the same (see placedAgain).
+   */
+  place(entry: DictionaryEntry, held: EntryRuns): EntryUses | undefined;
 }
 
 /**
@@ -197,33 +208,60 @@ function termEntries(doc: DocumentModel, kind: TermKindKey, cues: CompiledCues):
   // Text that is not the writer's own: a section that says it is adopted (a code of conduct, a licence); the template's
   // guidance to the writer was left out with the block's uses. Its words are not the writer's to change.
   const inAdopted = (start: number) => adopted.length > 0 && adopted.some(([a, e]) => a <= start && start < e);
+  const definedOf = () => (defined ??= definedAbbreviations(doc.text));
   return {
     at,
-    place(entry, places) {
+    place(entry, held) {
+      const { places } = held;
+      const last = held.placed;
+      if (last) {
+        const again = placedAgain(last, places, runs, kind, doc, adopted, definedOf);
+        if (again !== null) return again;
+      }
       let out: EntryUses | undefined;
       let headed = false;
+      // What the placing read (see PlaceMemo).
+      const from: number[] = new Array(places.length);
+      const read: BlockUses[][] = new Array(places.length);
+      const idx: number[] = [];
+      const blocks: DocumentBlock[] = [];
+      const titles: Array<string | undefined> = [];
+      const at: number[] = [];
+      let asked: Map<string, string> | undefined;
+      const asks: number[] = [];
       // The tests on the document (an adopted section, the document's own abbreviations, a link's text, a glossary
       // section) and the places are asked here, in the order of a pass over every block.
       for (let p = 0; p < places.length; p++) {
         const r = places[p]!;
         const run = runs[r]!;
         const bus = run.value[kind];
+        from[p] = run.from;
+        read[p] = bus;
         const here = runEntries(bus).get(entry)!;
-        for (let h = 0; h < here.heads.length; h++) if (!headed && !inAdopted(doc.blocks[run.from + bus[here.heads[h]!]!.k]!.start)) headed = true;
+        for (let h = 0; h < here.heads.length && !headed; h++) {
+          const k = run.from + bus[here.heads[h]!]!.k;
+          const b = doc.blocks[k]!;
+          idx.push(k);
+          blocks.push(b);
+          if (!inAdopted(b.start)) headed = true;
+        }
         for (let n = 0; n < here.uses.length; n += 2) {
           const x = here.uses[n]!;
           const i = here.uses[n + 1]!;
           const bu = bus[x]!;
-          const b = doc.blocks[run.from + bu.k]!;
+          const k = run.from + bu.k;
+          const b = doc.blocks[k]!;
+          idx.push(k);
+          blocks.push(b);
           const start = b.start;
           if (inAdopted(start)) continue;
           const { use, abbreviation, label } = bu.uses[i]!;
           // An abbreviation (SES) matches only as written (SEs is another word), and yields to the
           // document's own definition of it ("Social Enterprise (SE)": SEs are social enterprises).
           if (abbreviation) {
-            defined ??= definedAbbreviations(doc.text);
-            const abbr = abbreviationOf(use.text, defined);
-            if (abbr !== undefined && !meansEntry(defined.get(abbr)!, entry)) continue;
+            asked = definedOf();
+            const abbr = abbreviationOf(use.text, asked);
+            if (abbr !== undefined && !meansEntry(asked.get(abbr)!, entry)) continue;
           }
           const map = b.prose.map;
           const placed = placedIn(bu, b, map, start, kind === 'jargon' ? doc.text : undefined);
@@ -232,13 +270,21 @@ function termEntries(doc: DocumentModel, kind: TermKindKey, cues: CompiledCues):
           // The text of a link names the linked document or page ([our stakeholder map](…)): renaming it misnames it.
           if (kind === 'jargon') {
             const link = placed.link[i]!;
-            if (link === LINK_YES || (link === LINK_ASK && inLinkText(doc.text, offset, endOffset))) continue;
+            if (link === LINK_YES) continue;
+            if (link === LINK_ASK) {
+              const yes = inLinkText(doc.text, offset, endOffset);
+              asks.push(blocks.length - 1, offset, endOffset, yes ? 1 : 0);
+              if (yes) continue;
+            }
           }
           out ??= { entry, uses: [], headed: false, run: r, x, i };
+          titles.push(doc.sections[b.section]?.title);
+          at.push(blocks.length - 1);
           out.uses.push({ use, offset, endOffset, glossary: isGlossary(doc, cues, b.section), section: b.section, label, place: map });
         }
       }
       if (out) out.headed = headed;
+      held.placed = { places: places.slice(), from, read, idx, blocks, adopted, titles, at, defined: asked, asks, result: out };
       return out;
     },
   };
@@ -296,6 +342,104 @@ interface KindState {
 interface EntryRuns {
   places: number[];
   dictionary: DictionaryEntryDictionary | undefined;
+  /** The entry's uses as placed last (TermEntries.place), with what the placing read. */
+  placed?: PlaceMemo;
+}
+
+/**
+ * An entry's uses as placed at a check (`result`), with what the placing read: the runs (their places, first blocks and
+ * summaries of the kind), the blocks of its uses and of the headings it asked (their indices and the block objects), the
+ * adopted sections, per placed use its section's title (a glossary's) and its block's place in `blocks` (`at`), the
+ * document's abbreviations if asked, and the link tests that read text around a block (LINK_ASK: asked at every check).
+ */
+interface PlaceMemo {
+  places: number[];
+  from: number[];
+  read: BlockUses[][];
+  idx: number[];
+  blocks: DocumentBlock[];
+  adopted: Array<[number, number]>;
+  titles: Array<string | undefined>;
+  at: number[];
+  defined: Map<string, string> | undefined;
+  /** Per link test that read text around its block: its block's place in `blocks`, the use's range, the answer (1: in a link's text). */
+  asks: number[];
+  result: EntryUses | undefined;
+}
+
+/**
+ * An entry's uses placed again from its last placing (`m`) when placing them would read the same, else null (speed only,
+ * term36: a one-word edit places anew only the entries with a use in a block it changed, not every use of the document).
+ * The same runs at the same places with the same summaries hold the same uses of the entry in the same order, in the
+ * blocks at the same indices. The engine hands out the same block object only while its analysis, source, section and
+ * place are the same (engine.ts place): then every test reads as before (the adopted sections and glossary titles are
+ * compared, the document's abbreviations when asked, and a link test that read beyond its block is asked again), and
+ * the answer is the last one, the same object. A block that moved with its source (the same source map and facts,
+ * after an edit before it) holds its uses at the same distances from its start, with the same link answers (placedIn
+ * keeps them by source map); its uses are moved by as much as its start (with its section's number, the title the same),
+ * while no section is adopted (whether a moved block is in one is not asked again here).
+ */
+function placedAgain(m: PlaceMemo, places: number[], runs: ReadonlyArray<Run<RunTerms>>, kind: TermKindKey, doc: DocumentModel, adopted: Array<[number, number]>, definedOf: () => Map<string, string>): EntryUses | undefined | null {
+  if (m.places.length !== places.length || !sameRanges(m.adopted, adopted)) return null;
+  for (let p = 0; p < places.length; p++) {
+    const r = places[p]!;
+    if (r !== m.places[p]) return null;
+    const run = runs[r];
+    if (run === undefined || run.from !== m.from[p] || run.value[kind] !== m.read[p]) return null;
+  }
+  const blocks = doc.blocks;
+  let moved = false;
+  for (let j = 0; j < m.idx.length; j++) {
+    const b = blocks[m.idx[j]!];
+    const was = m.blocks[j]!;
+    if (b === was) continue;
+    if (b === undefined || b.prose.map !== was.prose.map || b.facts !== was.facts) return null;
+    moved = true;
+  }
+  if (moved && adopted.length > 0) return null;
+  if (m.defined !== undefined && definedOf() !== m.defined) return null;
+  const asks = m.asks;
+  for (let a = 0; a < asks.length; a += 4) {
+    const k = asks[a]!;
+    const d = blocks[m.idx[k]!]!.start - m.blocks[k]!.start;
+    if (inLinkText(doc.text, asks[a + 1]! + d, asks[a + 2]! + d) !== (asks[a + 3] === 1)) return null;
+  }
+  const last = m.result;
+  const was = last?.uses ?? NO_PLACED;
+  const sections = doc.sections;
+  for (let j = 0; j < was.length; j++) if (sections[blocks[m.idx[m.at[j]!]!]!.section]?.title !== m.titles[j]) return null;
+  m.adopted = adopted;
+  if (!moved) return last;
+  for (let a = 0; a < asks.length; a += 4) {
+    const k = asks[a]!;
+    const d = blocks[m.idx[k]!]!.start - m.blocks[k]!.start;
+    asks[a + 1]! += d;
+    asks[a + 2]! += d;
+  }
+  let uses: Placed[] | undefined;
+  for (let j = 0; j < was.length; j++) {
+    const k = m.at[j]!;
+    const b = blocks[m.idx[k]!]!;
+    const before = m.blocks[k]!;
+    if (b === before) continue;
+    const u = was[j]!;
+    const d = b.start - before.start;
+    uses ??= was.slice();
+    uses[j] = { use: u.use, offset: u.offset + d, endOffset: u.endOffset + d, glossary: u.glossary, section: b.section, label: u.label, place: u.place };
+  }
+  for (let j = 0; j < m.idx.length; j++) m.blocks[j] = blocks[m.idx[j]!]!;
+  // (Only a heading's block moved, or no use is left: the answer as it was.)
+  if (last === undefined || uses === undefined) return last;
+  return (m.result = { entry: last.entry, uses, headed: last.headed, run: last.run, x: last.x, i: last.i });
+}
+const NO_PLACED: Placed[] = [];
+
+/** Whether two lists of ranges are the same ranges. */
+function sameRanges(a: Array<[number, number]>, b: Array<[number, number]>): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]![0] !== b[i]![0] || a[i]![1] !== b[i]![1]) return false;
+  return true;
 }
 const KIND_STATES = new WeakMap<RunSlots<RunTerms>, Partial<Record<TermKindKey, KindState>>>();
 
@@ -846,6 +990,10 @@ interface FindingMemo {
   subject: boolean;
   /** Per fix, per edit: the use whose place the edit is at. */
   editUses: number[][];
+  /** The finding handed out last (a copy, handOut), the uses it was moved to and its mark. */
+  out: DocumentFinding | undefined;
+  outUses: Placed[] | undefined;
+  outMark: number;
 }
 
 /**
@@ -855,16 +1003,34 @@ interface FindingMemo {
  * where their blocks now stand). Every offset of a finding is that of one of its uses plus a distance within that use's
  * block, so moving each by its use's shift gives what termFinding gives.
  */
-function findingFor(doc: DocumentModel, c: TermContext, entry: DictionaryEntry, uses: Placed[], headed: boolean, last: Map<DictionaryEntry, FindingMemo>, next: Map<DictionaryEntry, FindingMemo>): { finding: DocumentFinding; subject: boolean } {
+function findingFor(doc: DocumentModel, c: TermContext, entry: DictionaryEntry, uses: Placed[], headed: boolean, last: Map<DictionaryEntry, FindingMemo>, next: Map<DictionaryEntry, FindingMemo>): FindingMemo {
   let m = last.get(entry);
   if (!m || m.headed !== headed || m.language !== doc.language || m.c.cues !== c.cues || !sameChoices(m.c.prefer, c.prefer) || !sameUses(m.uses, uses)) {
     const owners = new Map<TextEdit, number>();
     const made = termFinding(doc, c, entry, uses, headed, owners);
     const editUses = (made.finding.fixes ?? []).map((f) => f.edits.map((e) => owners.get(e) ?? 0));
-    m = { c, language: doc.language, headed, uses, finding: made.finding, subject: made.subject, editUses };
+    m = { c, language: doc.language, headed, uses, finding: made.finding, subject: made.subject, editUses, out: undefined, outUses: undefined, outMark: 0 };
   }
   next.set(entry, m);
-  return { finding: moved(m, uses), subject: m.subject };
+  return m;
+}
+
+/** Marks of a finding handed out (check): none, a hint (a field word, fieldWordFilter), information (rankWarnings). */
+const QUIET = 1;
+const RANKED = 2;
+
+/**
+ * A memo's finding for the uses `now`, marked: the one handed out last when it was made for the same uses (the same
+ * placed list: the same places) with the same mark (speed only, term36: what an edit left alone is the same object, which
+ * the engine takes as it was, engine.ts asFindingAfter), else a new copy, moved (moved()) and marked.
+ */
+function handOut(m: FindingMemo, now: Placed[], mark: number): DocumentFinding {
+  if (m.out !== undefined && m.outUses === now && m.outMark === mark) return m.out;
+  const f = moved(m, now, mark);
+  m.out = f;
+  m.outUses = now;
+  m.outMark = mark;
+  return f;
 }
 
 /** Whether two projects chose the same words (vocabulary.prefer; a check without a configuration gets a new object each time). */
@@ -879,6 +1045,7 @@ function sameChoices(a: Record<string, string>, b: Record<string, string>): bool
 
 /** Whether two lists of places are the same uses at the same places in the same blocks (wherever the blocks stand). */
 function sameUses(a: Placed[], b: Placed[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
@@ -888,28 +1055,76 @@ function sameUses(a: Placed[], b: Placed[]): boolean {
   return true;
 }
 
-/** A copy of a memo's finding, each offset moved by the shift of its use from where the finding was made (m.uses) to `now`. */
-function moved(m: FindingMemo, now: Placed[]): DocumentFinding {
+/**
+ * A copy of a memo's finding, each offset moved by the shift of its use from where the finding was made (m.uses) to
+ * `now`, and marked (handOut). What stands at a use that is where it was in the finding handed out last (the same placed
+ * use: placedAgain keeps it while its block is the same block object) is that finding's (speed only, term36: a related
+ * place, an edit, a fix whose edits all are, the data with the same mark; an edit elsewhere copies only what it moved).
+ * The engine may have snapped those ranges or made such a fix a suggestion in place (DocumentRule.check): by the text at
+ * and around them in their block, which is the same, so it would do so again to a copy.
+ */
+function moved(m: FindingMemo, now: Placed[], mark: number): DocumentFinding {
   const t = m.finding;
   const d = (i: number): number => now[i]!.offset - m.uses[i]!.offset;
+  // The finding handed out last (made from this memo) and the uses it stood at.
+  const prev = m.out;
+  const was = prev !== undefined ? m.outUses! : NO_PLACED;
   const d0 = d(0);
   const out: DocumentFinding = { ...t, offset: t.offset + d0, endOffset: t.endOffset + d0 };
   if (t.related) {
-    out.related = t.related.map((r, i) => {
-      const x = d(i + 1);
-      return { ...r, offset: r.offset + x, endOffset: r.endOffset + x };
-    });
+    const related = t.related;
+    const before = prev?.related;
+    const copy: RelatedLocation[] = new Array(related.length);
+    let all = before !== undefined;
+    for (let i = 0; i < related.length; i++) {
+      if (before !== undefined && now[i + 1] === was[i + 1]) copy[i] = before[i]!;
+      else {
+        const r = related[i]!;
+        const x = d(i + 1);
+        copy[i] = { ...r, offset: r.offset + x, endOffset: r.endOffset + x };
+        all = false;
+      }
+    }
+    out.related = all ? before : copy;
   }
   if (t.fixes) {
-    out.fixes = t.fixes.map((f, j) => ({
-      ...f,
-      edits: f.edits.map((e, k) => {
-        const x = d(m.editUses[j]![k]!);
-        return { ...e, offset: e.offset + x, endOffset: e.endOffset + x };
-      }),
-    }));
+    const fixes = t.fixes;
+    const before = prev?.fixes;
+    const copy: Fix[] = new Array(fixes.length);
+    for (let j = 0; j < fixes.length; j++) {
+      const f = fixes[j]!;
+      const owners = m.editUses[j]!;
+      const old = before?.[j];
+      let all = old !== undefined;
+      for (let k = 0; k < owners.length && all; k++) if (now[owners[k]!] !== was[owners[k]!]) all = false;
+      if (all) {
+        copy[j] = old!;
+        continue;
+      }
+      const edits: TextEdit[] = new Array(f.edits.length);
+      for (let k = 0; k < edits.length; k++) {
+        const u = owners[k]!;
+        if (old !== undefined && now[u] === was[u]) edits[k] = old.edits[k]!;
+        else {
+          const e = f.edits[k]!;
+          const x = d(u);
+          edits[k] = { ...e, offset: e.offset + x, endOffset: e.endOffset + x };
+        }
+      }
+      copy[j] = { ...f, edits };
+    }
+    out.fixes = copy;
   }
-  if (t.data) out.data = { ...t.data };
+  if (t.data) {
+    if (prev !== undefined && m.outMark === mark) out.data = prev.data;
+    else {
+      const data = (out.data = { ...t.data });
+      if (mark === QUIET) data.fieldWord = true;
+      else if (mark === RANKED) data.ranked = true;
+    }
+  }
+  if (mark === QUIET) out.severity = 'hint';
+  else if (mark === RANKED) out.severity = 'info';
   return out;
 }
 
@@ -1058,20 +1273,27 @@ const KEY_SECTION_WEIGHT = 3;
  * still reported once, with its places; the Problems panel opens with the ones to start on.
  * A severity set for the rule in .brug.yml applies to every term instead.
  */
-function rankWarnings(doc: DocumentModel, ctx: RuleContext, meta: RuleMeta, weight: Map<DocumentFinding, number>): void {
+function rankWarnings(doc: DocumentModel, ctx: RuleContext, meta: RuleMeta, weighed: Weighed[], marks: number[]): void {
   // A severity the project set for the rule holds for every term.
   if (ctx.config.rules[meta.id]?.severity) return;
   // A value from .brug.yml that is not a number falls back on the audience's default.
   const given = Number(ctx.options.warningsPer1000Words);
   const per1000 = Math.max(0, Number.isFinite(given) && String(ctx.options.warningsPer1000Words ?? '').trim() !== '' ? given : Number(meta.options[ctx.audience].warningsPer1000Words));
   const budget = Math.max(1, Math.round((doc.metrics.words * per1000) / 1000));
-  const ranked = [...weight].sort((a, b) => b[1] - a[1] || a[0].offset - b[0].offset);
-  ranked.forEach(([finding, w], i) => {
-    if (w > 0 && i < budget) return;
-    finding.severity = 'info';
-    // (Each finding's data is its own copy, made by moved(): marked in place.)
-    finding.data!.ranked = true;
-  });
+  // (A stable sort of the findings in their order, by weight, then by where they stand.)
+  const ranked = weighed.length > 1 ? weighed.sort((a, b) => b.w - a.w || a.offset - b.offset) : weighed;
+  for (let i = 0; i < ranked.length; i++) {
+    const { k, w } = ranked[i]!;
+    // (Marked as information with `ranked` in its data when handed out: handOut.)
+    if (!(w > 0 && i < budget)) marks[k] = RANKED;
+  }
+}
+
+/** A finding to rank (rankWarnings): its index among the check's findings, its weight and where it will stand. */
+interface Weighed {
+  k: number;
+  w: number;
+  offset: number;
 }
 
 /** Nouns can be a report's subject; a verb or a stock phrase ("in order to") never is. */
