@@ -30,6 +30,8 @@ const ui = r.language;
 let diagnostics = toDiagnosticsAfterEdit(undefined, r.findings, store, ui, uri, doc);
 let shown: Shown = { uri, ui, text: doc, findings: r.findings, diagnostics };
 let published: Diagnostic[] = diagnostics;
+// The first publication, as the server makes it after the first check.
+encodeMessage({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri, version: 1, diagnostics } } as never, 'utf-8');
 let lastDiagnostics: Diagnostic[] = diagnostics;
 const spaces: number[] = [];
 for (const m of text.matchAll(/\n[A-Za-z][^\n|]{60,}/g)) {

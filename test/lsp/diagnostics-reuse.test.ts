@@ -160,3 +160,41 @@ describe('lsp: diagnostics of findings with places on both sides of an edit', fu
     });
   }
 });
+
+/**
+ * While every finding's diagnostic is the last check's at the same index, toDiagnosticsAfterEdit hands back the last
+ * list itself (no new list); only when the findings are exactly the last ones: an edit that removes the findings at
+ * the end, or adds some, or changes one, gets a list of its own, equal to the one made from scratch.
+ */
+describe('lsp: diagnostics after an edit that leaves them all alone are the last list', function () {
+  this.timeout(120000);
+
+  it('the same list for an edit with no effect on them; a list of its own when findings at the end go or come', () => {
+    const engine = engineFor().engine;
+    const uri = 'file:///tmp/reuse-ends.md';
+    const ui: Language = 'en';
+    const head = '# Report\n\n## Findings\n\nThe team met the residents every week in the spring.\n\n';
+    const tail = 'It was found that the operationalisation of the intervention was not sufficiently evaluated by the stakeholders involved.\n';
+    let text = head + tail;
+    let { doc, shown } = firstCheck(engine, text, uri, ui);
+    assert.ok(shown.diagnostics.length > 0 && shown.diagnostics.every((d) => d.range.start.line >= 6), 'findings in the last paragraph only');
+    let lists = 0;
+    for (const [at, remove, piece] of [
+      [head.indexOf('every'), 0, 'each '],
+      [head.indexOf('residents'), 0, 'old '],
+      [head.length, tail.length, ''],
+      [head.length, 0, tail],
+      [head.length + tail.indexOf('found'), 0, 'often '],
+    ] as const) {
+      const step = editAndCheck(engine, text, doc, { at: (at + 0.5) / text.length, remove, piece }, uri, ui);
+      ({ text, doc } = step);
+      const after = toDiagnosticsAfterEdit(shown, step.r.findings, doc, ui, uri, text, step.ends);
+      assert.deepEqual(after, step.fresh);
+      if (after === shown.diagnostics) lists++;
+      else assert.ok(after.length !== shown.diagnostics.length || after.some((d, i) => d !== shown.diagnostics[i]), 'a list of its own only for other diagnostics');
+      shown = { uri, ui, text, findings: step.r.findings, diagnostics: after };
+    }
+    // The two edits in the first paragraph left every diagnostic alone.
+    assert.equal(lists, 2);
+  });
+});

@@ -213,21 +213,26 @@ function moved(u: Unchanged, s: number, e: number): number {
  * the unchanged text before or after the changed stretch: then its text and positions are the old ones. A finding with
  * places on both sides of an edit (a term used in several places, a section's long sentences) keeps its diagnostic too.
  */
-function sameFinding(o: Finding, f: Finding, u: Unchanged, ui: Language): boolean {
-  if (o.ruleId !== f.ruleId || o.severity !== f.severity) return false;
-  const d = moved(u, f.offset, Math.max(f.offset, f.endOffset));
-  if (o.offset + d !== f.offset || o.endOffset + d !== f.endOffset) return false;
-  // The same message object (a rule that moves a finding keeps its message) needs no comparison of texts (which may be
-  // concatenations, flattened to be compared).
-  if (o.message !== f.message && (o.message[ui] || o.message.en || o.message.nl) !== (f.message[ui] || f.message.en || f.message.nl)) return false;
+function sameFinding(o: Finding, f: Finding, d: number, u: Unchanged, ui: Language): boolean {
+  // (`d`: how far f's range moved, moved() of it; the caller has it.) The same object (a document rule's finding that the
+  // edit left where it was: the engine hands it out again) has the same fields: only its places are checked.
+  if (o !== f) {
+    if (o.ruleId !== f.ruleId || o.severity !== f.severity) return false;
+    if (o.offset + d !== f.offset || o.endOffset + d !== f.endOffset) return false;
+    // The same message object (a rule that moves a finding keeps its message) needs no comparison of texts (which may
+    // be concatenations, flattened to be compared).
+    if (o.message !== f.message && (o.message[ui] || o.message.en || o.message.nl) !== (f.message[ui] || f.message.en || f.message.nl)) return false;
+  } else if (d !== 0) return false;
   // Indexed loops: no iterator objects (this runs for every finding at every edit).
   if (o.fixes.length !== f.fixes.length) return false;
   const length = u.length;
   for (let i = 0; i < o.fixes.length; i++) {
     const x = o.fixes[i]!;
     const y = f.fixes[i]!;
-    if ((x.configEdit || y.configEdit) && !sameJson(x.configEdit, y.configEdit)) return false;
-    if (x.title[ui] !== y.title[ui] || x.preferred !== y.preferred || (x.kind === 'safe') !== (y.kind === 'safe') || x.edits.length !== y.edits.length) return false;
+    if (x !== y) {
+      if ((x.configEdit || y.configEdit) && !sameJson(x.configEdit, y.configEdit)) return false;
+      if (x.title[ui] !== y.title[ui] || x.preferred !== y.preferred || (x.kind === 'safe') !== (y.kind === 'safe') || x.edits.length !== y.edits.length) return false;
+    }
     for (let k = 0; k < x.edits.length; k++) {
       const a = x.edits[k]!;
       const b = y.edits[k]!;
@@ -295,43 +300,63 @@ export function toDiagnosticsAfterEdit(
   const after = sameLines && nl >= 0 ? nl + 1 : Infinity;
   const u: Unchanged = { prefix, after, shift, length: text.length };
   const oldFindings = last.findings;
-  const out: Diagnostic[] = new Array(findings.length);
+  const oldDiagnostics = last.diagnostics;
+  const n = findings.length;
+  const m = oldFindings.length;
+  // Speed only (diag36): made only once a diagnostic is not the last check's at the same index; while every one is, the
+  // last check's list itself is handed back (most edits of a long document: no list of ~900 made, and the publish
+  // comparison meets the same list).
+  let out: Diagnostic[] | undefined;
   // Where the last search ended: the targets ascend with the findings (those before the changed stretch at their own
   // offsets, then those after it at theirs less the shift, which lie after the changed stretch in the old text), so each
   // search starts there and goes forward, by doubling steps (no search from the start of every list).
   let start = 0;
-  for (let i = 0; i < findings.length; i++) {
+  for (let i = 0; i < n; i++) {
     const f = findings[i]!;
     // Where the finding's own range was in the old text (sameFinding then checks every other stretch it reads).
     const d = moved(u, f.offset, Math.max(f.offset, f.endOffset));
-    let reused: Diagnostic | undefined;
+    let j = -1;
     if (!Number.isNaN(d)) {
-      // The last check's findings are sorted by offset: the first at the old offset, then those at the same offset.
-      const target = f.offset - d;
-      if (start > 0 && oldFindings[start - 1]!.offset >= target) start = 0;
-      let lo = start;
-      let step = 1;
-      while (lo + step < oldFindings.length && oldFindings[lo + step]!.offset < target) {
-        lo += step;
-        step *= 2;
-      }
-      let hi = Math.min(oldFindings.length, lo + step + 1);
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (oldFindings[mid]!.offset < target) lo = mid + 1;
-        else hi = mid;
-      }
-      start = lo;
-      for (let j = lo; j < oldFindings.length && oldFindings[j]!.offset === target; j++) {
-        if (sameFinding(oldFindings[j]!, f, u, ui)) {
-          reused = last.diagnostics[j]!;
-          break;
+      // Speed only (diag36): first the last check's finding at the same index (before the changed stretch) or as far
+      // from the end (after it), where an edit that added or removed no finding left it; searched only when that is not
+      // the one (no reading of the findings the search passes).
+      const guess = f.offset < u.prefix ? i : i + m - n;
+      if (guess >= 0 && guess < m && sameFinding(oldFindings[guess]!, f, d, u, ui)) j = guess;
+      else {
+        // The last check's findings are sorted by offset: the first at the old offset, then those at the same offset.
+        const target = f.offset - d;
+        if (start > 0 && oldFindings[start - 1]!.offset >= target) start = 0;
+        let lo = start;
+        let step = 1;
+        while (lo + step < m && oldFindings[lo + step]!.offset < target) {
+          lo += step;
+          step *= 2;
+        }
+        let hi = Math.min(m, lo + step + 1);
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (oldFindings[mid]!.offset < target) lo = mid + 1;
+          else hi = mid;
+        }
+        start = lo;
+        for (let k = lo; k < m && oldFindings[k]!.offset === target; k++) {
+          if (sameFinding(oldFindings[k]!, f, d, u, ui)) {
+            j = k;
+            break;
+          }
         }
       }
     }
-    out[i] = reused ?? toDiagnostic(f, doc, ui, uri, text);
+    if (out === undefined) {
+      if (j === i) continue;
+      out = new Array(n);
+      for (let k = 0; k < i; k++) out[k] = oldDiagnostics[k]!;
+    }
+    out[i] = j >= 0 ? oldDiagnostics[j]! : toDiagnostic(f, doc, ui, uri, text);
   }
-  return out;
+  if (out !== undefined) return out;
+  // Every finding's diagnostic is the last check's at the same index: the last list, when it has no more.
+  return n === m ? (oldDiagnostics as Diagnostic[]) : oldDiagnostics.slice(0, n);
 }
 
 /** True when two lists hold the same diagnostics in the same order. */
