@@ -60,6 +60,9 @@ const parts: number[][] = [[], [], []];
 const median = (a: number[]) => a.sort((x, y) => x - y)[Math.floor(a.length / 2)] ?? 0;
 const mean = (a: number[]) => a.reduce((x, y) => x + y, 0) / Math.max(1, a.length);
 const reasons = new Map<string, number>();
+/** The reasons of each publication together, and one related place that moved (WHY=1). */
+const combinations = new Map<string, number>();
+let example: string | undefined;
 let publications = 0;
 let made = 0;
 let shift = 0;
@@ -115,6 +118,12 @@ for (let i = 0; i < edits; i++) {
         seen.add(reason);
         reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
       }
+      if (o && reason?.includes('relatedInformation') && !example) {
+        const places = (x: Diagnostic) => (x.relatedInformation ?? []).map((r) => `${r.location.range.start.line - line}:${r.location.range.start.character}`);
+        const was = places(o);
+        const now = places(d);
+        example = `${String(d.message).slice(0, 80)}… related lines (from the edited one) before ${was.filter((x, i) => x !== now[i]).join(' ')} after ${now.filter((x, i) => x !== was[i]).join(' ')} of ${now.length}`;
+      }
     }
     for (const [k, o] of before) {
       if (after.has(k)) continue;
@@ -124,6 +133,8 @@ for (let i = 0; i < edits; i++) {
         reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
       }
     }
+    const combination = [...seen].sort().join(' + ');
+    combinations.set(combination, (combinations.get(combination) ?? 0) + 1);
   }
   if (!same) published = diagnostics;
   await new Promise((resolve) => setImmediate(resolve));
@@ -139,4 +150,10 @@ if (heapProf) {
 times.sort((a, b) => a - b);
 console.log(`edits ${edits}: server side CPU median ${times[Math.floor(edits / 2)]!.toFixed(3)} ms, mean ${mean(times).toFixed(3)} ms, p95 ${times[Math.floor(edits * 0.95)]!.toFixed(2)} ms; ${diagnostics.length} diagnostics, ${publications} publications (${(bytes / Math.max(1, publications) / 1024).toFixed(0)} KB each), ${(made / edits).toFixed(1)} diagnostics made per edit`);
 console.log(`wall ms, median (mean): diagnostics ${median(parts[0]!).toFixed(3)} (${mean(parts[0]!).toFixed(3)}), comparison ${median(parts[1]!).toFixed(3)} (${mean(parts[1]!).toFixed(3)}), a publication's bytes ${median(parts[2]!).toFixed(3)} (${mean(parts[2]!).toFixed(3)})`);
-if (why) for (const [k, n] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`  ${n}\t${k}`);
+if (why) {
+  console.log('publications with each difference:');
+  for (const [k, n] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`  ${n}\t${k}`);
+  console.log('publications by their differences together:');
+  for (const [k, n] of [...combinations].sort((a, b) => b[1] - a[1])) console.log(`  ${n}\t${k}`);
+  if (example) console.log(`for example: ${example}`);
+}
