@@ -10,7 +10,7 @@
 import { engineFor } from '../server/src/workspace/engine.js';
 import { corpusDocument } from './lsp-latency.js';
 import { PieceDocument } from '../server/src/lsp/piece-document.js';
-import { sameDiagnostics, toDiagnosticsAfterEdit, type Shown } from '../server/src/lsp/diagnostics.js';
+import { sameDiagnostics, showAfterEdit, type Shown } from '../server/src/lsp/diagnostics.js';
 import { encodeMessage } from '../server/src/lsp/publish-writer.js';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { Session } from 'node:inspector/promises';
@@ -27,8 +27,8 @@ const store = new PieceDocument(uri, 'markdown', 1, text);
 let doc = store.textView();
 let r = engine.lint(doc, { path: 'doc.md' });
 const ui = r.language;
-let diagnostics = toDiagnosticsAfterEdit(undefined, r.findings, store, ui, uri, doc);
-let shown: Shown = { uri, ui, text: doc, findings: r.findings, diagnostics };
+let shown: Shown = showAfterEdit(undefined, r.findings, store, ui, uri, doc);
+let diagnostics = shown.diagnostics as Diagnostic[];
 let published: Diagnostic[] = diagnostics;
 // The first publication, as the server makes it after the first check.
 encodeMessage({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri, version: 1, diagnostics } } as never, 'utf-8');
@@ -82,8 +82,8 @@ for (let i = 0; i < edits; i++) {
   // The server side (documents.ts runCheck and setPublished), timed alone.
   const t = process.cpuUsage();
   const h0 = performance.now();
-  diagnostics = toDiagnosticsAfterEdit(shown, r.findings, store, ui, uri, doc, edit.base === shown.text ? edit : undefined);
-  shown = { uri, ui, text: doc, findings: r.findings, diagnostics };
+  shown = showAfterEdit(shown, r.findings, store, ui, uri, doc, edit.base === shown.text ? edit : undefined);
+  diagnostics = shown.diagnostics as Diagnostic[];
   const h1 = performance.now();
   const same = sameDiagnostics(published, diagnostics);
   const h2 = performance.now();

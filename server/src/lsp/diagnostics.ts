@@ -143,6 +143,12 @@ export interface Shown {
   text: TextView;
   findings: readonly Finding[];
   diagnostics: readonly Diagnostic[];
+  /**
+   * Speed only (diag36), when known (showAfterEdit): for each finding, how far into `text` its diagnostic reads (the
+   * furthest end of its range, its fix edits with their context and its related places: reachOf). A finding the engine
+   * hands out again that reads nothing from the changed stretch on keeps its diagnostic without being read.
+   */
+  reach?: Int32Array;
 }
 
 /** Characters compared at a time when looking for the stretch an edit changed. */
@@ -207,6 +213,21 @@ function moved(u: Unchanged, s: number, e: number): number {
   return e < u.prefix ? 0 : s >= u.after ? u.shift : NaN;
 }
 
+/** The furthest end of any stretch of a text of `length` characters that finding `f`'s diagnostic reads (see sameFinding). */
+function reachOf(f: Finding, length: number): number {
+  let e = Math.max(f.offset, f.endOffset);
+  for (let i = 0; i < f.fixes.length; i++) {
+    const edits = f.fixes[i]!.edits;
+    for (let k = 0; k < edits.length; k++) {
+      const b = edits[k]!;
+      e = Math.max(e, b.offset, b.endOffset, Math.min(length, b.endOffset + CONTEXT));
+    }
+  }
+  const related = f.related;
+  if (related) for (let i = 0; i < related.length; i++) e = Math.max(e, related[i]!.offset, related[i]!.endOffset);
+  return e;
+}
+
 /**
  * Whether finding `f` makes the diagnostic that `o` made: everything toDiagnostic reads but the positions is the same,
  * and each stretch it reads (its range, each fix edit with its context, each related place) is the old one, moved with
@@ -266,22 +287,25 @@ export interface SharedEnds {
   suffix: number;
 }
 
+/** The diagnostics of showAfterEdit. */
+export function toDiagnosticsAfterEdit(last: Shown | undefined, findings: readonly Finding[], doc: Positions, ui: Language, uri: string, text: TextView, ends?: SharedEnds): Diagnostic[] {
+  return showAfterEdit(last, findings, doc, ui, uri, text, ends).diagnostics as Diagnostic[];
+}
+
 /**
- * toDiagnostics after an edit: a finding whose every stretch lies in the text before the changed stretch or on lines
- * after it (when the edit added or removed no line), and is the finding of the last check there (moved with the text:
- * sameFinding) gets the last check's diagnostic object, which is equal to what toDiagnostic would make: its text and
- * positions are the same. Only the other findings are made anew, and the publish comparison meets the same objects.
+ * toDiagnostics after an edit, as shown: a finding whose every stretch lies in the text before the changed stretch or
+ * on lines after it (when the edit added or removed no line), and is the finding of the last check there (moved with
+ * the text: sameFinding) gets the last check's diagnostic object, which is equal to what toDiagnostic would make: its
+ * text and positions are the same. Only the other findings are made anew, and the publish comparison meets the same
+ * objects.
  */
-export function toDiagnosticsAfterEdit(
-  last: Shown | undefined,
-  findings: readonly Finding[],
-  doc: Positions,
-  ui: Language,
-  uri: string,
-  text: TextView,
-  ends?: SharedEnds,
-): Diagnostic[] {
-  if (!last || last.uri !== uri || last.ui !== ui || last.findings.length !== last.diagnostics.length) return toDiagnostics(findings as Finding[], doc, ui, uri, text);
+export function showAfterEdit(last: Shown | undefined, findings: readonly Finding[], doc: Positions, ui: Language, uri: string, text: TextView, ends?: SharedEnds): Shown {
+  const length = text.length;
+  if (!last || last.uri !== uri || last.ui !== ui || last.findings.length !== last.diagnostics.length) {
+    const reach = new Int32Array(findings.length);
+    for (let i = 0; i < findings.length; i++) reach[i] = reachOf(findings[i]!, length);
+    return { uri, ui, text, findings, diagnostics: toDiagnostics(findings as Finding[], doc, ui, uri, text), reach };
+  }
   const old = last.text;
   // The ends the document store saw the edit leave alone, else found by comparing the texts (at 100,000 words the
   // comparison read ~1.2 MB of each text at every edit).
@@ -303,6 +327,10 @@ export function toDiagnosticsAfterEdit(
   const oldDiagnostics = last.diagnostics;
   const n = findings.length;
   const m = oldFindings.length;
+  // How far each finding's diagnostic reads, in this text: the last one's, moved with the text, for a finding whose
+  // diagnostic is kept (each of its stretches was before the changed stretch, or is now `shift` on from there).
+  const oldReach = last.reach !== undefined && last.reach.length === m ? last.reach : undefined;
+  const reach = new Int32Array(n);
   // Speed only (diag36): made only once a diagnostic is not the last check's at the same index; while every one is, the
   // last check's list itself is handed back (most edits of a long document: no list of ~900 made, and the publish
   // comparison meets the same list).
@@ -312,6 +340,13 @@ export function toDiagnosticsAfterEdit(
   // search starts there and goes forward, by doubling steps (no search from the start of every list).
   let start = 0;
   for (let i = 0; i < n; i++) {
+    // Speed only (diag36): the last check's finding at the same index, handed out again, whose diagnostic reads only text
+    // before the changed stretch: the same diagnostic (what sameFinding would say), and the finding is not read.
+    if (oldReach !== undefined && i < m && findings[i] === oldFindings[i] && oldReach[i]! < prefix) {
+      reach[i] = oldReach[i]!;
+      if (out !== undefined) out[i] = oldDiagnostics[i]!;
+      continue;
+    }
     const f = findings[i]!;
     // Where the finding's own range was in the old text (sameFinding then checks every other stretch it reads).
     const d = moved(u, f.offset, Math.max(f.offset, f.endOffset));
@@ -347,6 +382,8 @@ export function toDiagnosticsAfterEdit(
         }
       }
     }
+    // (A kept diagnostic's furthest stretch is before the changed stretch, or after it and moved with the text.)
+    reach[i] = j >= 0 && oldReach !== undefined ? (oldReach[j]! < prefix ? oldReach[j]! : oldReach[j]! + shift) : reachOf(f, length);
     if (out === undefined) {
       if (j === i) continue;
       out = new Array(n);
@@ -354,9 +391,9 @@ export function toDiagnosticsAfterEdit(
     }
     out[i] = j >= 0 ? oldDiagnostics[j]! : toDiagnostic(f, doc, ui, uri, text);
   }
-  if (out !== undefined) return out;
-  // Every finding's diagnostic is the last check's at the same index: the last list, when it has no more.
-  return n === m ? (oldDiagnostics as Diagnostic[]) : oldDiagnostics.slice(0, n);
+  // Every finding's diagnostic the last check's at the same index: the last list, when it has no more.
+  const diagnostics = out ?? (n === m ? oldDiagnostics : oldDiagnostics.slice(0, n));
+  return { uri, ui, text, findings, diagnostics, reach };
 }
 
 /** True when two lists hold the same diagnostics in the same order. */

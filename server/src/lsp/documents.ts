@@ -19,7 +19,7 @@ import type { ClientFeatures } from './capabilities.js';
 import type { CheckOutcome, Checker } from './checker.js';
 import { formatFor, pathOf, projectDictionaryFiles } from './checker.js';
 import type { FileProblems, SettingsStore } from './configuration.js';
-import { sameDiagnostics, toDiagnostics, toDiagnosticsAfterEdit } from './diagnostics.js';
+import { sameDiagnostics, showAfterEdit, toDiagnostics } from './diagnostics.js';
 import type { Shown } from './diagnostics.js';
 import { formatBytes, messages, say } from './messages.js';
 import type { DocumentStatus } from './protocol.js';
@@ -149,7 +149,7 @@ interface DocState {
    */
   lens?: Float64Array;
   lensUi?: Language;
-  /** The diagnostics of the last whole check, with the findings and text they were made from (toDiagnosticsAfterEdit). */
+  /** The diagnostics of the last whole check, with the findings and text they were made from (showAfterEdit). */
   shown?: Shown;
   /** When the last change arrived and when the store had applied it (timing log only; absolute, see clock). */
   arrivedAt?: number;
@@ -365,8 +365,8 @@ export class OpenDocuments {
     // The ends the edits since the last check's text left alone, when that text is the one the store's edit is counted
     // against (the same string: a run in between that was stopped took another).
     const ends = edit && st.shown && edit.base === st.shown.text ? edit : undefined;
-    const diagnostics = toDiagnosticsAfterEdit(st.shown, outcome.result.findings, doc, outcome.ui, uri, text, ends);
-    st.shown = { uri, ui: outcome.ui, text, findings: outcome.result.findings, diagnostics };
+    st.shown = showAfterEdit(st.shown, outcome.result.findings, doc, outcome.ui, uri, text, ends);
+    const diagnostics = st.shown.diagnostics as Diagnostic[];
     const published = this.setPublished(uri, st, diagnostics, version);
     const publishedAt = TIMING ? clock() : 0;
     if (TIMING) {
