@@ -10,9 +10,10 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { engineFor } from '../../server/src/workspace/engine.js';
-import { toDiagnostics, toDiagnosticsAfterEdit } from '../../server/src/lsp/diagnostics.js';
-import type { Shown } from '../../server/src/lsp/diagnostics.js';
-import type { Language } from '../../server/src/engine/types.js';
+import { showAfterEdit, toDiagnostics, toDiagnosticsAfterEdit } from '../../server/src/lsp/diagnostics.js';
+import type { SharedEnds, Shown } from '../../server/src/lsp/diagnostics.js';
+import type { Diagnostic } from 'vscode-languageserver/node';
+import type { Finding, Language } from '../../server/src/engine/types.js';
 import { editsOf } from '../helpers/warm-edits.js';
 import { ROOT } from './client.js';
 
@@ -36,6 +37,18 @@ function firstCheck(engine: Engine, text: string, uri: string, ui: Language): { 
   const r = engine.lint(text, { uri });
   const doc = TextDocument.create(uri, 'markdown', 1, text);
   return { r, doc, shown: { uri, ui, text, findings: r.findings, diagnostics: toDiagnostics(r.findings, doc, ui, uri, text) } };
+}
+
+/**
+ * The next check's Shown as the server keeps it (showAfterEdit, with how far each diagnostic reads), checked: its
+ * diagnostics are `after` (toDiagnosticsAfterEdit's with the same ends), and its reach is what a first check of the text
+ * finds (kept across edits, it must be that exactly). `plain`: the Shown without reach, as the tests made it before.
+ */
+function nextShown(shown: Shown, findings: readonly Finding[], doc: TextDocument, ui: Language, uri: string, text: string, ends: SharedEnds, after: Diagnostic[], plain: boolean): Shown {
+  const next = showAfterEdit(shown, findings, doc, ui, uri, text, ends);
+  assert.deepEqual(next.diagnostics, after);
+  assert.deepEqual(next.reach, showAfterEdit(undefined, findings, doc, ui, uri, text).reach);
+  return plain ? { uri, ui, text, findings, diagnostics: next.diagnostics } : next;
 }
 
 /**
@@ -85,7 +98,8 @@ describe('lsp: diagnostics after an edit reuse the last ones only where they are
             knownReused += known.filter((d) => shown.diagnostics.includes(d)).length;
             reused += after.filter((d) => shown.diagnostics.includes(d)).length;
             total += after.length;
-            shown = { uri, ui, text, findings: r.findings, diagnostics: after };
+            // The next edit starts from what the server keeps (with how far each diagnostic reads), or without it.
+            shown = nextShown(shown, r.findings, doc, ui, uri, text, ends, after, e.at < 0.2);
           }
         }),
         { numRuns: 25, seed: language === 'nl' ? (crlf ? 7 : 5) : 6 },
@@ -150,7 +164,7 @@ describe('lsp: diagnostics of findings with places on both sides of an edit', fu
               const places = [f.offset, ...(f.related ?? []).map((x) => x.offset), ...f.fixes.flatMap((x) => x.edits.map((y) => y.offset))];
               if (places.some((p) => p < at) && places.some((p) => p >= at + e.piece.length)) across++;
             }
-            shown = { uri, ui, text, findings: r.findings, diagnostics: after };
+            shown = nextShown(shown, r.findings, doc, ui, uri, text, ends, after, false);
           }
         }),
         { numRuns: 60, seed: language === 'nl' ? 11 : 12 },
@@ -159,4 +173,108 @@ describe('lsp: diagnostics of findings with places on both sides of an edit', fu
       assert.ok(across > 20, `${across} of ${reused} reused diagnostics had places on both sides of an edit`);
     });
   }
+});
+
+/**
+ * While every finding's diagnostic is the last check's at the same index, toDiagnosticsAfterEdit hands back the last
+ * list itself (no new list); only when the findings are exactly the last ones: an edit that removes the findings at
+ * the end, or adds some, or changes one, gets a list of its own, equal to the one made from scratch.
+ */
+describe('lsp: diagnostics after an edit that leaves them all alone are the last list', function () {
+  this.timeout(120000);
+
+  it('the same list for an edit with no effect on them; a list of its own when findings at the end go or come', () => {
+    const engine = engineFor().engine;
+    const uri = 'file:///tmp/reuse-ends.md';
+    const ui: Language = 'en';
+    const head = '# Report\n\n## Findings\n\nThe team met the residents every week in the spring.\n\n';
+    const tail = 'It was found that the operationalisation of the intervention was not sufficiently evaluated by the stakeholders involved.\n';
+    let text = head + tail;
+    let { doc, shown } = firstCheck(engine, text, uri, ui);
+    assert.ok(shown.diagnostics.length > 0 && shown.diagnostics.every((d) => d.range.start.line >= 6), 'findings in the last paragraph only');
+    let lists = 0;
+    for (const [at, remove, piece] of [
+      [head.indexOf('every'), 0, 'each '],
+      [head.indexOf('residents'), 0, 'old '],
+      [head.length, tail.length, ''],
+      [head.length, 0, tail],
+      [head.length + tail.indexOf('found'), 0, 'often '],
+    ] as const) {
+      const step = editAndCheck(engine, text, doc, { at: (at + 0.5) / text.length, remove, piece }, uri, ui);
+      ({ text, doc } = step);
+      const after = toDiagnosticsAfterEdit(shown, step.r.findings, doc, ui, uri, text, step.ends);
+      assert.deepEqual(after, step.fresh);
+      if (after === shown.diagnostics) lists++;
+      else assert.ok(after.length !== shown.diagnostics.length || after.some((d, i) => d !== shown.diagnostics[i]), 'a list of its own only for other diagnostics');
+      shown = nextShown(shown, step.r.findings, doc, ui, uri, text, step.ends, after, false);
+    }
+    // The two edits in the first paragraph left every diagnostic alone.
+    assert.equal(lists, 2);
+  });
+});
+
+/**
+ * A diagnostic with fixes holds the text a few characters either side of each fix edit (holdsFor): an edit there, with
+ * the finding itself left as it was (the engine hands out the same object), must give it a diagnostic of its own. Edits
+ * just after the fix edits of the document rules' findings (terms and their "replace all"), one character at a time.
+ */
+describe('lsp: an edit next to a fix remakes its diagnostic', function () {
+  this.timeout(120000);
+
+  it('edits within the held text after fix edits give the diagnostics made from scratch', () => {
+    const engine = engineFor().engine;
+    const ui: Language = 'en';
+    const base = readFileSync(join(ROOT, 'samples', 'report-employment-support.md'), 'utf8');
+    const uri = 'file:///tmp/reuse-holds.md';
+    const first = firstCheck(engine, base, uri, ui);
+    const withFixes = first.r.findings.filter((f) => f.fixes.length > 0 && engine.rule(f.ruleId)?.scope === 'document' && f.offset < base.length - 100);
+    assert.ok(withFixes.length >= 5, `${withFixes.length} findings of document rules with fixes`);
+    let remade = 0;
+    for (const f of withFixes.slice(0, 6)) {
+      const end = Math.max(...f.fixes.flatMap((x) => x.edits.map((e) => e.endOffset)));
+      for (const k of [1, 3, 8]) {
+        // Each edit from the first check (the engine's last check of the document is then the one before it).
+        const { doc, r } = firstCheck(engine, base, uri, ui);
+        // As the server keeps it: with how far each diagnostic reads.
+        const shown = showAfterEdit(undefined, r.findings, doc, ui, uri, base);
+        const step = editAndCheck(engine, base, doc, { at: (end + k + 0.5) / base.length, remove: 0, piece: '~' }, uri, ui);
+        const next = showAfterEdit(shown, step.r.findings, step.doc, ui, uri, step.text, step.ends);
+        assert.deepEqual(next.diagnostics, step.fresh, `an edit ${k} after ${f.ruleId} at ${f.offset}`);
+        remade += next.diagnostics.filter((d) => !shown.diagnostics.includes(d)).length;
+      }
+    }
+    assert.ok(remade > 0);
+  });
+
+  it('a finding handed out again whose fix holds text the edit changed gets a diagnostic of its own (any finding, any edit there)', () => {
+    const uri = 'file:///tmp/reuse-held.md';
+    const text = 'We facilitate the work of others. '.repeat(4);
+    const at = text.indexOf('facilitate', 40);
+    // A finding as the engine hands it out (the same object after an edit elsewhere).
+    const finding: Finding = {
+      ruleId: 'vocabulary/jargon',
+      severity: 'hint',
+      offset: at,
+      endOffset: at + 10,
+      message: { nl: 'Onderzoekstaal', en: 'Research language' },
+      fixes: [{ title: { nl: 'Vervang', en: 'Replace' }, preferred: true, edits: [{ offset: at, endOffset: at + 10, newText: 'help' }] }],
+    };
+    const doc = TextDocument.create(uri, 'markdown', 1, text);
+    fc.assert(
+      fc.property(fc.integer({ min: -12, max: 30 }), fc.constantFrom('~', '', 'ab'), fc.nat({ max: 2 }), (k, piece, remove) => {
+        const p = Math.max(0, at + 10 + k);
+        const next = text.slice(0, p) + piece + text.slice(p + remove);
+        if (next === text) return;
+        const nextDoc = TextDocument.create(uri, 'markdown', 2, next);
+        const shown = showAfterEdit(undefined, [finding], doc, 'en', uri, text);
+        const ends = { prefix: p, suffix: text.length - p - remove };
+        // The same finding object, where it was (a test of the reuse, not of a rule: it may be stale after an edit in it).
+        const after = showAfterEdit(shown, [finding], nextDoc, 'en', uri, next, ends);
+        assert.deepEqual(after.diagnostics, toDiagnostics([finding], nextDoc, 'en', uri, next));
+        // Kept exactly when the edit is past what it holds (8 characters after its fix edit).
+        assert.equal(after.diagnostics[0] === shown.diagnostics[0], p > at + 10 + 8);
+      }),
+      { numRuns: 200, seed: 36 },
+    );
+  });
 });

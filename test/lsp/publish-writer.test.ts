@@ -64,6 +64,77 @@ describe('lsp: the stdio writer writes a publication as JSON.stringify would', f
     );
   });
 
+  it('a series of publications of a few documents, each list the last one edited: the same bytes at every publication', () => {
+    // Each step edits one document's list as an edit of the text does (diagnostics that go, new ones, the rest kept in
+    // their order, or all of them anew), also past the look-ahead (more than 16 go at once), with the same object
+    // twice, and with the caller's array changed after it was written (the writer must not read it again).
+    const step = fc.record({
+      uri: fc.constantFrom('file:///a.md', 'file:///b.md', 'untitled:c'),
+      at: fc.nat(),
+      remove: fc.oneof(fc.nat({ max: 3 }), fc.nat({ max: 40 })),
+      add: fc.array(diagnostic, { maxLength: 3 }),
+      again: fc.boolean(),
+      anew: fc.nat({ max: 9 }),
+      scramble: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(diagnostic, { minLength: 1, maxLength: 60 }), fc.array(step, { minLength: 1, maxLength: 12 }), (initial, steps) => {
+        const lists = new Map<string, unknown[]>();
+        let version = 1;
+        for (const s of steps) {
+          const list = [...(lists.get(s.uri) ?? initial)];
+          const at = list.length ? s.at % list.length : 0;
+          list.splice(at, s.remove, ...s.add, ...(s.again && list.length ? [list[0]] : []));
+          const ds = s.anew === 0 ? list.map((d) => ({ ...(d as object) })) : list;
+          const msg = publication(s.uri, ds, version++);
+          const wanted = expected(msg);
+          sameBytes(encodeMessage(msg, 'utf-8'), wanted);
+          lists.set(s.uri, ds);
+          // The caller's array changed afterwards (its objects are not: a diagnostic is never changed once made).
+          if (s.scramble) {
+            const copy = [...ds];
+            ds.reverse();
+            lists.set(s.uri, copy);
+          }
+        }
+      }),
+      { numRuns: 300, seed: 36 },
+    );
+  });
+
+  it('a diagnostic of the last publication is not serialised again: only the new ones are', () => {
+    const ds = Array.from({ length: 40 }, (_, i) => ({ range: { start: { line: i, character: 0 }, end: { line: i, character: 3 } }, message: `m ${i} ü` }));
+    const uri = 'file:///serialised.md';
+    const serialised: unknown[] = [];
+    const stringify = JSON.stringify;
+    const counting = (value: unknown, ...rest: unknown[]) => {
+      if (typeof value === 'object' && value !== null && 'message' in value) serialised.push(value);
+      return (stringify as (...a: unknown[]) => string)(value, ...rest);
+    };
+    const check = (list: unknown[], version: number) => {
+      const msg = publication(uri, list, version);
+      serialised.length = 0;
+      JSON.stringify = counting as typeof JSON.stringify;
+      let bytes: Buffer;
+      try {
+        bytes = encodeMessage(msg, 'utf-8');
+      } finally {
+        JSON.stringify = stringify;
+      }
+      sameBytes(bytes, expected(msg));
+      return [...serialised];
+    };
+    assert.equal(check(ds, 1).length, 40);
+    // One goes, one comes, twenty go at once (past the look-ahead: those after them are serialised again, once).
+    const fresh = { range: ds[0]!.range, message: 'new' };
+    const next = [...ds.slice(0, 5), fresh, ...ds.slice(6, 10), ...ds.slice(11)];
+    assert.deepEqual(check(next, 2), [fresh]);
+    assert.deepEqual(check(next, 3), []);
+    const shorter = [...next.slice(0, 8), ...next.slice(30)];
+    assert.deepEqual(check(shorter, 4), next.slice(30));
+    assert.deepEqual(check(shorter, 5), []);
+  });
+
   for (const [file, language] of [
     ['rapport-schuldhulp.md', 'nl'],
     ['report-employment-support.md', 'en'],

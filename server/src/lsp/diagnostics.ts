@@ -143,6 +143,12 @@ export interface Shown {
   text: TextView;
   findings: readonly Finding[];
   diagnostics: readonly Diagnostic[];
+  /**
+   * Speed only (diag36), when known (showAfterEdit): for each finding, how far into `text` its diagnostic reads (the
+   * furthest end of its range, its fix edits with their context and its related places: reachOf). A finding the engine
+   * hands out again that reads nothing from the changed stretch on keeps its diagnostic without being read.
+   */
+  reach?: Int32Array;
 }
 
 /** Characters compared at a time when looking for the stretch an edit changed. */
@@ -207,27 +213,47 @@ function moved(u: Unchanged, s: number, e: number): number {
   return e < u.prefix ? 0 : s >= u.after ? u.shift : NaN;
 }
 
+/** The furthest end of any stretch of a text of `length` characters that finding `f`'s diagnostic reads (see sameFinding). */
+function reachOf(f: Finding, length: number): number {
+  let e = Math.max(f.offset, f.endOffset);
+  for (let i = 0; i < f.fixes.length; i++) {
+    const edits = f.fixes[i]!.edits;
+    for (let k = 0; k < edits.length; k++) {
+      const b = edits[k]!;
+      e = Math.max(e, b.offset, b.endOffset, Math.min(length, b.endOffset + CONTEXT));
+    }
+  }
+  const related = f.related;
+  if (related) for (let i = 0; i < related.length; i++) e = Math.max(e, related[i]!.offset, related[i]!.endOffset);
+  return e;
+}
+
 /**
  * Whether finding `f` makes the diagnostic that `o` made: everything toDiagnostic reads but the positions is the same,
  * and each stretch it reads (its range, each fix edit with its context, each related place) is the old one, moved with
  * the unchanged text before or after the changed stretch: then its text and positions are the old ones. A finding with
  * places on both sides of an edit (a term used in several places, a section's long sentences) keeps its diagnostic too.
  */
-function sameFinding(o: Finding, f: Finding, u: Unchanged, ui: Language): boolean {
-  if (o.ruleId !== f.ruleId || o.severity !== f.severity) return false;
-  const d = moved(u, f.offset, Math.max(f.offset, f.endOffset));
-  if (o.offset + d !== f.offset || o.endOffset + d !== f.endOffset) return false;
-  // The same message object (a rule that moves a finding keeps its message) needs no comparison of texts (which may be
-  // concatenations, flattened to be compared).
-  if (o.message !== f.message && (o.message[ui] || o.message.en || o.message.nl) !== (f.message[ui] || f.message.en || f.message.nl)) return false;
+function sameFinding(o: Finding, f: Finding, d: number, u: Unchanged, ui: Language): boolean {
+  // (`d`: how far f's range moved, moved() of it; the caller has it.) The same object (a document rule's finding that the
+  // edit left where it was: the engine hands it out again) has the same fields: only its places are checked.
+  if (o !== f) {
+    if (o.ruleId !== f.ruleId || o.severity !== f.severity) return false;
+    if (o.offset + d !== f.offset || o.endOffset + d !== f.endOffset) return false;
+    // The same message object (a rule that moves a finding keeps its message) needs no comparison of texts (which may
+    // be concatenations, flattened to be compared).
+    if (o.message !== f.message && (o.message[ui] || o.message.en || o.message.nl) !== (f.message[ui] || f.message.en || f.message.nl)) return false;
+  } else if (d !== 0) return false;
   // Indexed loops: no iterator objects (this runs for every finding at every edit).
   if (o.fixes.length !== f.fixes.length) return false;
   const length = u.length;
   for (let i = 0; i < o.fixes.length; i++) {
     const x = o.fixes[i]!;
     const y = f.fixes[i]!;
-    if ((x.configEdit || y.configEdit) && !sameJson(x.configEdit, y.configEdit)) return false;
-    if (x.title[ui] !== y.title[ui] || x.preferred !== y.preferred || (x.kind === 'safe') !== (y.kind === 'safe') || x.edits.length !== y.edits.length) return false;
+    if (x !== y) {
+      if ((x.configEdit || y.configEdit) && !sameJson(x.configEdit, y.configEdit)) return false;
+      if (x.title[ui] !== y.title[ui] || x.preferred !== y.preferred || (x.kind === 'safe') !== (y.kind === 'safe') || x.edits.length !== y.edits.length) return false;
+    }
     for (let k = 0; k < x.edits.length; k++) {
       const a = x.edits[k]!;
       const b = y.edits[k]!;
@@ -261,22 +287,25 @@ export interface SharedEnds {
   suffix: number;
 }
 
+/** The diagnostics of showAfterEdit. */
+export function toDiagnosticsAfterEdit(last: Shown | undefined, findings: readonly Finding[], doc: Positions, ui: Language, uri: string, text: TextView, ends?: SharedEnds): Diagnostic[] {
+  return showAfterEdit(last, findings, doc, ui, uri, text, ends).diagnostics as Diagnostic[];
+}
+
 /**
- * toDiagnostics after an edit: a finding whose every stretch lies in the text before the changed stretch or on lines
- * after it (when the edit added or removed no line), and is the finding of the last check there (moved with the text:
- * sameFinding) gets the last check's diagnostic object, which is equal to what toDiagnostic would make: its text and
- * positions are the same. Only the other findings are made anew, and the publish comparison meets the same objects.
+ * toDiagnostics after an edit, as shown: a finding whose every stretch lies in the text before the changed stretch or
+ * on lines after it (when the edit added or removed no line), and is the finding of the last check there (moved with
+ * the text: sameFinding) gets the last check's diagnostic object, which is equal to what toDiagnostic would make: its
+ * text and positions are the same. Only the other findings are made anew, and the publish comparison meets the same
+ * objects.
  */
-export function toDiagnosticsAfterEdit(
-  last: Shown | undefined,
-  findings: readonly Finding[],
-  doc: Positions,
-  ui: Language,
-  uri: string,
-  text: TextView,
-  ends?: SharedEnds,
-): Diagnostic[] {
-  if (!last || last.uri !== uri || last.ui !== ui || last.findings.length !== last.diagnostics.length) return toDiagnostics(findings as Finding[], doc, ui, uri, text);
+export function showAfterEdit(last: Shown | undefined, findings: readonly Finding[], doc: Positions, ui: Language, uri: string, text: TextView, ends?: SharedEnds): Shown {
+  const length = text.length;
+  if (!last || last.uri !== uri || last.ui !== ui || last.findings.length !== last.diagnostics.length) {
+    const reach = new Int32Array(findings.length);
+    for (let i = 0; i < findings.length; i++) reach[i] = reachOf(findings[i]!, length);
+    return { uri, ui, text, findings, diagnostics: toDiagnostics(findings as Finding[], doc, ui, uri, text), reach };
+  }
   const old = last.text;
   // The ends the document store saw the edit leave alone, else found by comparing the texts (at 100,000 words the
   // comparison read ~1.2 MB of each text at every edit).
@@ -295,43 +324,76 @@ export function toDiagnosticsAfterEdit(
   const after = sameLines && nl >= 0 ? nl + 1 : Infinity;
   const u: Unchanged = { prefix, after, shift, length: text.length };
   const oldFindings = last.findings;
-  const out: Diagnostic[] = new Array(findings.length);
+  const oldDiagnostics = last.diagnostics;
+  const n = findings.length;
+  const m = oldFindings.length;
+  // How far each finding's diagnostic reads, in this text: the last one's, moved with the text, for a finding whose
+  // diagnostic is kept (each of its stretches was before the changed stretch, or is now `shift` on from there).
+  const oldReach = last.reach !== undefined && last.reach.length === m ? last.reach : undefined;
+  const reach = new Int32Array(n);
+  // Speed only (diag36): made only once a diagnostic is not the last check's at the same index; while every one is, the
+  // last check's list itself is handed back (most edits of a long document: no list of ~900 made, and the publish
+  // comparison meets the same list).
+  let out: Diagnostic[] | undefined;
   // Where the last search ended: the targets ascend with the findings (those before the changed stretch at their own
   // offsets, then those after it at theirs less the shift, which lie after the changed stretch in the old text), so each
   // search starts there and goes forward, by doubling steps (no search from the start of every list).
   let start = 0;
-  for (let i = 0; i < findings.length; i++) {
+  for (let i = 0; i < n; i++) {
+    // Speed only (diag36): the last check's finding at the same index, handed out again, whose diagnostic reads only text
+    // before the changed stretch: the same diagnostic (what sameFinding would say), and the finding is not read.
+    if (oldReach !== undefined && i < m && findings[i] === oldFindings[i] && oldReach[i]! < prefix) {
+      reach[i] = oldReach[i]!;
+      if (out !== undefined) out[i] = oldDiagnostics[i]!;
+      continue;
+    }
     const f = findings[i]!;
     // Where the finding's own range was in the old text (sameFinding then checks every other stretch it reads).
     const d = moved(u, f.offset, Math.max(f.offset, f.endOffset));
-    let reused: Diagnostic | undefined;
+    let j = -1;
     if (!Number.isNaN(d)) {
-      // The last check's findings are sorted by offset: the first at the old offset, then those at the same offset.
-      const target = f.offset - d;
-      if (start > 0 && oldFindings[start - 1]!.offset >= target) start = 0;
-      let lo = start;
-      let step = 1;
-      while (lo + step < oldFindings.length && oldFindings[lo + step]!.offset < target) {
-        lo += step;
-        step *= 2;
-      }
-      let hi = Math.min(oldFindings.length, lo + step + 1);
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (oldFindings[mid]!.offset < target) lo = mid + 1;
-        else hi = mid;
-      }
-      start = lo;
-      for (let j = lo; j < oldFindings.length && oldFindings[j]!.offset === target; j++) {
-        if (sameFinding(oldFindings[j]!, f, u, ui)) {
-          reused = last.diagnostics[j]!;
-          break;
+      // Speed only (diag36): first the last check's finding at the same index (before the changed stretch) or as far
+      // from the end (after it), where an edit that added or removed no finding left it; searched only when that is not
+      // the one (no reading of the findings the search passes).
+      const guess = f.offset < u.prefix ? i : i + m - n;
+      if (guess >= 0 && guess < m && sameFinding(oldFindings[guess]!, f, d, u, ui)) j = guess;
+      else {
+        // The last check's findings are sorted by offset: the first at the old offset, then those at the same offset.
+        const target = f.offset - d;
+        if (start > 0 && oldFindings[start - 1]!.offset >= target) start = 0;
+        let lo = start;
+        let step = 1;
+        while (lo + step < m && oldFindings[lo + step]!.offset < target) {
+          lo += step;
+          step *= 2;
+        }
+        let hi = Math.min(m, lo + step + 1);
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (oldFindings[mid]!.offset < target) lo = mid + 1;
+          else hi = mid;
+        }
+        start = lo;
+        for (let k = lo; k < m && oldFindings[k]!.offset === target; k++) {
+          if (sameFinding(oldFindings[k]!, f, d, u, ui)) {
+            j = k;
+            break;
+          }
         }
       }
     }
-    out[i] = reused ?? toDiagnostic(f, doc, ui, uri, text);
+    // (A kept diagnostic's furthest stretch is before the changed stretch, or after it and moved with the text.)
+    reach[i] = j >= 0 && oldReach !== undefined ? (oldReach[j]! < prefix ? oldReach[j]! : oldReach[j]! + shift) : reachOf(f, length);
+    if (out === undefined) {
+      if (j === i) continue;
+      out = new Array(n);
+      for (let k = 0; k < i; k++) out[k] = oldDiagnostics[k]!;
+    }
+    out[i] = j >= 0 ? oldDiagnostics[j]! : toDiagnostic(f, doc, ui, uri, text);
   }
-  return out;
+  // Every finding's diagnostic the last check's at the same index: the last list, when it has no more.
+  const diagnostics = out ?? (n === m ? oldDiagnostics : oldDiagnostics.slice(0, n));
+  return { uri, ui, text, findings, diagnostics, reach };
 }
 
 /** True when two lists hold the same diagnostics in the same order. */
