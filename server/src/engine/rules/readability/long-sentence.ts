@@ -1,6 +1,6 @@
 import type { AnalysedBlock, DocumentBlock, DocumentFinding, DocumentModel, DocumentRule, RuleContext } from '../types.js';
 import type { Language, Message, RelatedLocation, Section, Severity } from '../../types.js';
-import { RunSlots } from '../block-runs.js';
+import { RunSlots, replaceRange } from '../block-runs.js';
 import type { Run } from '../../runs.js';
 import { message } from '../types.js';
 import { booleanOption, numberOption } from './options.js';
@@ -355,6 +355,9 @@ interface SectionGroup {
   /** movedBy() of a state, once asked (`movedBy` null when not moved as a whole; two fields, no object per section and check). */
   movedState?: SectionState;
   movedBy?: number | null;
+  /** The indices of its first and last run among the check's runs (editedGroups). */
+  first: number;
+  last: number;
 }
 
 /**
@@ -428,7 +431,7 @@ function sameSources(doc: DocumentModel, g: SectionGroup, sources: readonly obje
  * come. Speed and garbage only (ls34): a section is made only once one of its runs has a long sentence (most sections of
  * a long report have none: no object and list for each of them at every edit); the same sections as groupsInAnyOrder.
  */
-function groupsOf(runs: ReadonlyArray<Run<RunLong>>, thanks: ReadonlySet<number>): SectionGroup[] {
+function groupsOf(runs: ReadonlyArray<Run<RunLong>>, thanks: ReadonlySet<number>, from = 0, to = runs.length): SectionGroup[] | undefined {
   const groups: SectionGroup[] = [];
   const skip = thanks.size > 0;
   const pending = PENDING;
@@ -436,33 +439,114 @@ function groupsOf(runs: ReadonlyArray<Run<RunLong>>, thanks: ReadonlySet<number>
   let highest = -Infinity;
   let sentences = 0;
   let long = false;
-  for (let r = 0; r < runs.length; r++) {
+  let first = -1;
+  let last = -1;
+  for (let r = from; r < to; r++) {
     const run = runs[r]!;
     const v = run.value;
     if (v.blocks === 0 || (skip && thanks.has(run.section))) continue;
     if (run.section !== section) {
-      // A section that comes back after another (its runs not consecutive): read as before.
+      // A section that comes back after another (its runs not consecutive): read as before (by the caller).
       if (run.section <= highest) {
         pending.length = 0;
-        return groupsInAnyOrder(runs, thanks);
+        return undefined;
       }
-      if (long) groups.push({ section, sources: NO_SOURCES, runs: pending.slice(), sentences, long, state: undefined, movedState: undefined, movedBy: undefined });
+      if (long) groups.push({ section, sources: NO_SOURCES, runs: pending.slice(), sentences, long, state: undefined, movedState: undefined, movedBy: undefined, first, last });
       pending.length = 0;
       sentences = 0;
+      first = r;
       long = false;
       section = highest = run.section;
     }
     pending.push(run);
+    last = r;
     sentences += v.sentences;
     // (NO_LONG is the list of every run without one: no list read.)
     if (v.long !== NO_LONG) long = true;
   }
-  if (long) groups.push({ section, sources: NO_SOURCES, runs: pending.slice(), sentences, long, state: undefined, movedState: undefined, movedBy: undefined });
+  if (long) groups.push({ section, sources: NO_SOURCES, runs: pending.slice(), sentences, long, state: undefined, movedState: undefined, movedBy: undefined, first, last });
   pending.length = 0;
   return groups;
 }
 /** The runs of the section groupsOf is reading (emptied after each section: no run kept between checks). */
 const PENDING: Array<Run<RunLong>> = [];
+
+/**
+ * The sections of the last check (groupsOf, in the order the sections come: `ordered`), with the runs and the sections
+ * left alone they were made from: what editedGroups corrects after an edit.
+ */
+let LAST_GROUPS: { runs: ReadonlyArray<Run<RunLong>>; thanks: ReadonlySet<number>; groups: SectionGroup[]; ordered: boolean } | undefined;
+
+/** groupsOf() of a check's runs: after an edit of the last check's runs, the last sections corrected (editedGroups). */
+function sectionGroups(runs: ReadonlyArray<Run<RunLong>>, thanks: ReadonlySet<number>): SectionGroup[] {
+  let groups = editedGroups(runs, thanks);
+  let ordered = true;
+  if (!groups) {
+    groups = groupsOf(runs, thanks);
+    if (!groups) {
+      groups = groupsInAnyOrder(runs, thanks);
+      ordered = false;
+    }
+  }
+  LAST_GROUPS = { runs, thanks, groups, ordered };
+  return groups;
+}
+
+/**
+ * groupsOf() after an edit of the runs the last check read (RunSlots.change(): its first `before` runs the same, its
+ * last `after` runs the same summaries, moved), when the last sections were in order and the same sections are left
+ * alone: the last sections whose runs all come before the edited stretch are kept, but the last of them (its section may
+ * go on into the stretch); those whose runs all come after it are kept, moved, when their runs are the last check's
+ * objects; only the runs between are read (groupsOf from there, its ends checked to join the kept sections as
+ * groupsOf would). The same sections, runs and sentences as groupsOf; the last check's list, corrected in place.
+ * Speed and garbage only (ls36: no object and list per section at every edit, ~90 at 100,000 words).
+ */
+function editedGroups(runs: ReadonlyArray<Run<RunLong>>, thanks: ReadonlySet<number>): SectionGroup[] | undefined {
+  const last = LAST_GROUPS;
+  const change = RUNS.change();
+  if (!last || !last.ordered || !change || change.previous !== last.runs || !sameSet(thanks, last.thanks)) return undefined;
+  const groups = last.groups;
+  const m = last.runs.length;
+  const d = runs.length - m;
+  // The last sections whose runs all come before the edited stretch (before run `before`), the last of them read again
+  // from its first run on (from the first run when there is none: the section at the stretch may start before it).
+  let k = 0;
+  while (k < groups.length && groups[k]!.last < change.before) k++;
+  const from = k > 0 ? groups[--k]!.first : 0;
+  // The first last section whose runs all come after the stretch (from `m - after` on, in the last runs).
+  const firstAfter = m - change.after;
+  let j = groups.length;
+  while (j > k && groups[j - 1]!.first >= firstAfter) j--;
+  const to = j < groups.length ? groups[j]!.first + d : runs.length;
+  if (from > to) return undefined;
+  // The kept sections after the stretch: their runs the last check's objects, at their places moved by `d`.
+  for (let gi = j; gi < groups.length; gi++) {
+    const g = groups[gi]!;
+    if (runs[g.first + d] !== g.runs[0] || runs[g.last + d] !== g.runs[g.runs.length - 1]) return undefined;
+  }
+  const read = groupsOf(runs, thanks, from, to);
+  if (!read) return undefined;
+  // The sections read join the kept ones as in groupsOf: the first kept after them comes after every run read.
+  if (j < groups.length) {
+    const next = groups[j]!.section;
+    for (let r = to - 1; r >= from; r--) {
+      const run = runs[r]!;
+      if (run.value.blocks === 0 || thanks.has(run.section)) continue;
+      if (run.section >= next) return undefined;
+      break;
+    }
+  }
+  if (d !== 0) for (let gi = j; gi < groups.length; gi++) (groups[gi]!.first += d), (groups[gi]!.last += d);
+  replaceRange(groups, k, j - k, read);
+  return groups;
+}
+
+/** Whether two sets hold the same numbers. */
+function sameSet(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
 
 /** groupsOf() when a section's runs may come apart (a section after the last one seen is a new group, else looked up). */
 function groupsInAnyOrder(runs: ReadonlyArray<Run<RunLong>>, thanks: ReadonlySet<number>): SectionGroup[] {
@@ -487,13 +571,14 @@ function groupsInAnyOrder(runs: ReadonlyArray<Run<RunLong>>, thanks: ReadonlySet
       g = groupOf.get(run.section);
     }
     if (!g) {
-      g = { section: run.section, sources: NO_SOURCES, runs: [], sentences: 0, long: false, state: undefined, movedState: undefined, movedBy: undefined };
+      g = { section: run.section, sources: NO_SOURCES, runs: [], sentences: 0, long: false, state: undefined, movedState: undefined, movedBy: undefined, first: r, last: r };
       groupOf?.set(run.section, g);
       groups.push(g);
       if (run.section > highest) highest = run.section;
     }
     current = g;
     g.runs.push(run);
+    g.last = r;
     g.sentences += v.sentences;
     if (v.long.length > 0) g.long = true;
   }
@@ -902,7 +987,7 @@ export const longSentence: DocumentRule = {
     // Sentences per section (the innermost heading above them; -1 before the first heading), in the order the sections
     // come: what each section's long sentences are gathered from (its runs' summaries, the answers of blocks asked at
     // each check) and the runs themselves (a section's blocks are consecutive).
-    const groups = groupsOf(runs, thanks);
+    const groups = sectionGroups(runs, thanks);
     // The blocks that are the last check's block objects (the first `same`): a section among them whose state served it
     // at the last check, with the same runs, is as it was then (see unchanged).
     const same = samePrefix(doc.blocks, LAST_BLOCKS?.deref() ?? NO_BLOCKS);
@@ -914,6 +999,8 @@ export const longSentence: DocumentRule = {
     // (A state that served a section in this check has `usedAt` this check's number: no set of them per check.)
     for (let gi = 0; gi < groups.length; gi++) {
       const g = groups[gi]!;
+      // (A section kept from the last check: what movedBy() noted then is not this check's.)
+      g.movedState = undefined;
       const known = g.runs[0]!.value.state;
       // Each state serves one section per check (sections of the same text share their sources: each has its own blocks).
       if (known && known.usedAt !== now && unchanged(g, known, same, now, gatherKey) && questionsRanked(doc, g, known)) {
