@@ -83,4 +83,25 @@ describe('readability/long-sentence: the sections corrected after an edit equal 
       assert.deepEqual(step.warm, longSentences(fresh), step.what);
     }
   });
+
+  it('en: the budget of warnings grows past the candidates and shrinks below them again (every candidate marked, none written)', () => {
+    // Sections of two long sentences each, in a short report: more candidates than the budget (1.5 per 1,000 words),
+    // so only the longest are marked. A last section of many short sentences raises the budget past them all; removed,
+    // it lowers it again. The sections before it keep their states and findings when their marks are as then.
+    const sections = Array.from({ length: 8 }, (_, i) => [`## Part ${i + 1}`, `${LONG.slice(0, -1)}${' and again'.repeat(i % 4)}.`, `${LONG.slice(0, -1)} in part ${i + 1}${', and then more'.repeat(i % 3)}.`].join('\n\n'));
+    const start = ['# Report', ...sections].join('\n\n') + '\n';
+    const filler = `\n## Notes\n\n${'We met them. '.repeat(4000).trim()}\n`;
+    const warm = engineFor(undefined, undefined, { cacheSize: 4000 }).engine;
+    const path = 'long-sentence-budget.md';
+    const steps: Array<{ what: string; text: string; warm: string[] }> = [];
+    for (const [what, text] of [['over the budget', start], ['within it', start + filler], ['over it again', start], ['within it again', start + filler], ['a word added within it', start.replace('Part 3', 'Part 3 extra') + filler]] as const) {
+      steps.push({ what, text, warm: longSentences(warm.lint(text, { path })) });
+    }
+    assert.notDeepEqual(steps[0]!.warm.filter((f) => f.includes('"warning"')).length, steps[1]!.warm.filter((f) => f.includes('"warning"')).length, 'the budget marks more sentences');
+    for (const step of steps) {
+      clearMarkdownCache();
+      const fresh = new Engine({ vocabulary: warm.vocabulary }).lint(step.text, { path: `fresh-${path}` });
+      assert.deepEqual(step.warm, longSentences(fresh), step.what);
+    }
+  });
 });

@@ -70,7 +70,10 @@ interface LongSentence {
   quiet?: boolean;
   /** Its length is a closing list (BlockLong.listed): a hint in its rank, with a message that proposes a bulleted list. */
   list?: boolean;
-  /** The number of the last check that marked it (one of the document's longest: it carries the rule's severity). */
+  /**
+   * The number of the last check that marked it (one of the document's longest: it carries the rule's severity), when
+   * the candidates were over the budget (within it, all are marked and none is written: see check).
+   */
   markedAt?: number;
 }
 
@@ -327,7 +330,7 @@ interface SectionState {
    * The findings last made (the options and each candidate's mark they were made with, the places: the section's
    * range and each block's map and base then), and how far they have been moved since (`moved`, in place).
    */
-  made?: { options: string; marks: boolean[]; bom: number; offset: number | undefined; endOffset: number | undefined; maps: object[]; bases: number[]; findings: DocumentFinding[]; moved: number };
+  made?: { options: string; marks: boolean[]; all: boolean; bom: number; offset: number | undefined; endOffset: number | undefined; maps: object[]; bases: number[]; findings: DocumentFinding[]; moved: number };
   /**
    * The check (its number) whose findings this state's section had last, the section's runs then (those objects) and
    * movedBy() then: the distance its blocks had moved since the findings were made.
@@ -379,8 +382,6 @@ const NO_BLOCKS: readonly DocumentBlock[] = [];
 let CHECKS = 0;
 /** The number of findings of the last check (the next one's list is made at that length). */
 let LAST_COUNT = 0;
-/** `markedAt` of a candidate over the budget (no check's number). */
-const NOT_MARKED = -1;
 /** A group's sources before they are read (sourcesOf). */
 const NO_SOURCES: object[] = [];
 
@@ -397,7 +398,8 @@ function unchanged(g: SectionGroup, state: SectionState, same: number, now: numb
   if (seen === undefined || seen.check !== now - 1 || state.key !== key) return false;
   const runs = g.runs;
   if (runs.length !== seen.runs.length || runs[runs.length - 1]!.to > same) return false;
-  for (let r = 0; r < runs.length; r++) if (runs[r] !== seen.runs[r]) return false;
+  // (A section kept from the last check holds the same list: not compared again.)
+  if (runs !== seen.runs) for (let r = 0; r < runs.length; r++) if (runs[r] !== seen.runs[r]) return false;
   return true;
 }
 
@@ -597,9 +599,17 @@ function sameRuns(a: ReadonlyArray<Run<RunLong>>, b: ReadonlyArray<Run<RunLong>>
   return true;
 }
 
-/** Whether each of a section's candidates is marked as when its findings were made. */
-function sameMarks(marks: readonly boolean[], top: readonly LongSentence[], now: number): boolean {
+/**
+ * Whether each of a section's candidates is marked as when its findings were made (`marks`; `madeAll`: all were marked
+ * then, the whole budget's candidates); `all`: every candidate of this check is marked (none written, see check).
+ */
+function sameMarks(marks: readonly boolean[], madeAll: boolean, top: readonly LongSentence[], all: boolean, now: number): boolean {
   if (marks.length !== top.length) return false;
+  if (all) {
+    if (madeAll) return true;
+    for (let i = 0; i < marks.length; i++) if (!marks[i]) return false;
+    return true;
+  }
   for (let i = 0; i < top.length; i++) if (marks[i] !== (top[i]!.markedAt === now)) return false;
   return true;
 }
@@ -1025,8 +1035,9 @@ export const longSentence: DocumentRule = {
     }
     // The document's budget of warnings goes to the longest sentences, at most `perSection` in a section.
     const budget = Math.max(1, Math.round((doc.metrics.words * per1000) / 1000));
-    // The marked ones have `markedAt` this check's number (no set of them per check; speed only, session 12). Within
-    // the budget all candidates are marked, in any order: no list of them and no sort then (speed and garbage only, ls36).
+    // Within the budget all candidates are marked (`all`), in any order: no list of them, no sort and no candidate
+    // written then (speed and garbage only, ls36: ~130 candidates at 100,000 words, the sections' first long sentences).
+    // Else the marked ones have `markedAt` this check's number (no set of them per check; speed only, session 12).
     let count = 0;
     for (let gi = 0; gi < groups.length; gi++) {
       const state = groups[gi]!.state!;
@@ -1038,11 +1049,10 @@ export const longSentence: DocumentRule = {
         }
         state.top = { perSection, long: top };
       }
-      const top = state.top.long;
-      for (let t = 0; t < top.length; t++) top[t]!.markedAt = now;
-      count += top.length;
+      count += state.top.long.length;
     }
-    if (count > budget) {
+    const all = count <= budget;
+    if (!all) {
       const candidates: LongSentence[] = new Array(count);
       let c = 0;
       for (let gi = 0; gi < groups.length; gi++) {
@@ -1050,9 +1060,8 @@ export const longSentence: DocumentRule = {
         for (let t = 0; t < top.length; t++) candidates[c++] = top[t]!;
       }
       candidates.sort((a, b) => b.l.words - a.l.words);
-      for (c = budget; c < count; c++) candidates[c]!.markedAt = NOT_MARKED;
+      for (c = 0; c < budget; c++) candidates[c]!.markedAt = now;
     }
-    const marked = { has: (x: LongSentence) => x.markedAt === now };
 
     // (Made at the length of the last check's list and written by index: no copies of a list grown one finding at a
     // time, ~850 findings at 100,000 words; speed and garbage only, ls36.)
@@ -1081,7 +1090,7 @@ export const longSentence: DocumentRule = {
         continue;
       }
       const made = state.made;
-      if (made && made.options === options && made.bom === bom && long.length > 0 && sameMarks(made.marks, top, now)) {
+      if (made && made.options === options && made.bom === bom && long.length > 0 && sameMarks(made.marks, made.all, top, all, now)) {
         const by = movedBy(doc, g, state);
         const same = by !== null && (sec === undefined ? made.offset === undefined : made.offset !== undefined && made.endOffset !== undefined && sec.offset - made.offset === by && sec.endOffset - made.endOffset === by);
         if (same && by !== null) {
@@ -1101,23 +1110,37 @@ export const longSentence: DocumentRule = {
       // Each sentence at its block in this check.
       for (let j = 0; j < long.length; j++) long[j]!.block = blockOf(doc, g, state.at, j);
       const findings: DocumentFinding[] = [];
-      const folded = long.filter((l) => !marked.has(l));
-      for (const x of long) {
+      // (The folded sentences counted, the longest, the lowest limit and whether all are within their language's margin
+      // read in the same loop: no lists of them; speed and garbage only, ls36.)
+      let folded = 0;
+      let longest = -Infinity;
+      let limit = Infinity;
+      let withinMargins = true;
+      // (A candidate is one of `top`, the section's long sentences in order with those that are not candidates left out.)
+      let t = 0;
+      for (let j = 0; j < long.length; j++) {
+        const x = long[j]!;
+        const candidate = t < top.length && top[t] === x;
+        if (candidate) t++;
+        const isMarked = all ? candidate : x.markedAt === now;
+        const within = x.l.words <= x.l.limit + marginOf(x.l.language);
+        if (!isMarked) folded++;
+        if (x.l.words > longest) longest = x.l.words;
+        if (x.l.limit < limit) limit = x.l.limit;
+        if (!within) withinMargins = false;
         // Only just over the limit (see sentenceMarginWords and languageMargin): a hint, whatever its rank.
-        const shown = marked.has(x) && !x.list && x.l.words > x.l.limit + marginOf(x.l.language);
-        findings.push(sentenceFinding(x, shown ? (x.l.words > max ? ctx.severity : 'info') : 'hint', marked.has(x) ? undefined : long.length));
+        const shown = isMarked && !x.list && !within;
+        findings.push(sentenceFinding(x, shown ? (x.l.words > max ? ctx.severity : 'info') : 'hint', isMarked ? undefined : long.length));
       }
-      if (folded.length > 0 && long.length >= foldFrom) {
-        const f = sectionFinding(sec?.offset, sec?.endOffset, long, sentences, long.length - folded.length, ctx);
+      if (folded > 0 && long.length >= foldFrom) {
+        const f = sectionFinding(sec?.offset, sec?.endOffset, long, sentences, long.length - folded, ctx, longest, limit);
         // A section whose long sentences are all only just over the limit (27–29 words at 25) has no sentence a writer
         // must split: its finding is a hint (judged false: "only slightly over the limit, with a clear structure").
-        const longest = Math.max(...long.map((x) => x.l.words));
-        const limit = Math.min(...long.map((x) => x.l.limit));
         if (longest <= limit + margin) f.severity = 'hint';
         // Every long sentence of the section within its language's own margin (languageMargin: English 15 words): each is
         // a hint, and so is their count. Pooled over twelve blind samples, such English section findings were worth acting
         // on in 1 of 6 ("only slightly over, clearly built"); Dutch ones, whose margin stays 4, in 7 of 8.
-        else if (byLanguage && long.every((x) => x.l.words <= x.l.limit + marginOf(x.l.language))) f.severity = 'hint';
+        else if (byLanguage && withinMargins) f.severity = 'hint';
         // A few long sentences in a section of many, none far over the limit: the section reads easily as a whole and its
         // longest sentences are marked on their own (see sectionMinPercent).
         else if (long.length * 100 < minPercent * sentences && longest < limit + longestOver) f.severity = 'hint';
@@ -1127,7 +1150,7 @@ export const longSentence: DocumentRule = {
       // come in order (its sections do; these, moved in place, stay so) cost that sort one comparison each.
       findings.sort(byPlace);
       const places = state.blocks.map((j) => long[j]!.block.prose);
-      state.made = { options, marks: top.map((x) => marked.has(x)), bom, offset: sec?.offset, endOffset: sec?.endOffset, maps: places.map((b) => b.map), bases: places.map((b) => b.mapBase ?? 0), findings, moved: 0 };
+      state.made = { options, marks: top.map((x) => all || x.markedAt === now), all, bom, offset: sec?.offset, endOffset: sec?.endOffset, maps: places.map((b) => b.map), bases: places.map((b) => b.mapBase ?? 0), findings, moved: 0 };
       state.seen = { check: now, by: 0, runs: g.runs };
       // The findings themselves go out (the engine copies each; a later check moves them in place).
       for (let k = 0; k < findings.length; k++) out[o++] = findings[k]!;
@@ -1175,9 +1198,8 @@ function listMessage(words: number, inList: number, items: number): Message {
   );
 }
 
-function sectionFinding(offset: number | undefined, endOffset: number | undefined, long: LongSentence[], sentences: number, markedCount: number, ctx: RuleContext): DocumentFinding {
+function sectionFinding(offset: number | undefined, endOffset: number | undefined, long: LongSentence[], sentences: number, markedCount: number, ctx: RuleContext, longest: number, limit: number): DocumentFinding {
   const max = numberOption(longSentence.meta, ctx, 'maxWords');
-  const limit = Math.min(...long.map((x) => x.l.limit));
   const first = long.reduce((a, b) => (a.block.prose.start <= b.block.prose.start ? a : b));
   const range = offset !== undefined && endOffset !== undefined ? { offset, endOffset } : first.block.toDocument(first.l.start, first.l.end);
   const related: RelatedLocation[] = long.map(({ l, block }) => {
@@ -1189,7 +1211,6 @@ function sectionFinding(offset: number | undefined, endOffset: number | undefine
     : markedCount === 1
       ? message('the longest is marked; the others are hints.', 'de langste is gemarkeerd; de andere staan als hint.')
       : message(`the ${markedCount} longest are marked; the others are hints.`, `de ${markedCount} langste zijn gemarkeerd; de andere staan als hint.`);
-  const longest = Math.max(...long.map((x) => x.l.words));
   return {
     ...range,
     severity: 'info',
