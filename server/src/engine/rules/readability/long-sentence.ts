@@ -1200,8 +1200,13 @@ function listMessage(words: number, inList: number, items: number): Message {
 
 function sectionFinding(offset: number | undefined, endOffset: number | undefined, long: LongSentence[], sentences: number, markedCount: number, ctx: RuleContext, longest: number, limit: number): DocumentFinding {
   const max = numberOption(longSentence.meta, ctx, 'maxWords');
-  const first = long.reduce((a, b) => (a.block.prose.start <= b.block.prose.start ? a : b));
-  const range = offset !== undefined && endOffset !== undefined ? { offset, endOffset } : first.block.toDocument(first.l.start, first.l.end);
+  // (The first sentence is looked for only without a section's range: speed only, ls36, no block of each read again.)
+  let range: { offset: number; endOffset: number };
+  if (offset !== undefined && endOffset !== undefined) range = { offset, endOffset };
+  else {
+    const first = long.reduce((a, b) => (a.block.prose.start <= b.block.prose.start ? a : b));
+    range = first.block.toDocument(first.l.start, first.l.end);
+  }
   const related: RelatedLocation[] = long.map(({ l, block }) => {
     const r = block.toDocument(l.start, l.end);
     return { offset: r.offset, endOffset: r.endOffset, message: l.related };
