@@ -1,6 +1,6 @@
 import type { AnalysedBlock, DocumentBlock, DocumentFinding, DocumentModel, DocumentRule, RuleContext } from '../types.js';
 import type { Language, Message, RelatedLocation, Section, Severity } from '../../types.js';
-import { RunSlots } from '../block-runs.js';
+import { RunSlots, replaceRange } from '../block-runs.js';
 import type { Run } from '../../runs.js';
 import { message } from '../types.js';
 import { booleanOption, numberOption } from './options.js';
@@ -70,7 +70,10 @@ interface LongSentence {
   quiet?: boolean;
   /** Its length is a closing list (BlockLong.listed): a hint in its rank, with a message that proposes a bulleted list. */
   list?: boolean;
-  /** The number of the last check that marked it (one of the document's longest: it carries the rule's severity). */
+  /**
+   * The number of the last check that marked it (one of the document's longest: it carries the rule's severity), when
+   * the candidates were over the budget (within it, all are marked and none is written: see check).
+   */
   markedAt?: number;
 }
 
@@ -327,7 +330,7 @@ interface SectionState {
    * The findings last made (the options and each candidate's mark they were made with, the places: the section's
    * range and each block's map and base then), and how far they have been moved since (`moved`, in place).
    */
-  made?: { options: string; marks: boolean[]; bom: number; offset: number | undefined; endOffset: number | undefined; maps: object[]; bases: number[]; findings: DocumentFinding[]; moved: number };
+  made?: { options: string; marks: boolean[]; all: boolean; bom: number; offset: number | undefined; endOffset: number | undefined; maps: object[]; bases: number[]; findings: DocumentFinding[]; moved: number };
   /**
    * The check (its number) whose findings this state's section had last, the section's runs then (those objects) and
    * movedBy() then: the distance its blocks had moved since the findings were made.
@@ -355,6 +358,9 @@ interface SectionGroup {
   /** movedBy() of a state, once asked (`movedBy` null when not moved as a whole; two fields, no object per section and check). */
   movedState?: SectionState;
   movedBy?: number | null;
+  /** The indices of its first and last run among the check's runs (editedGroups). */
+  first: number;
+  last: number;
 }
 
 /**
@@ -374,6 +380,8 @@ const THANKS_BY_INDEX: Array<{ title: string; language: Language; thanks: boolea
 let LAST_BLOCKS: WeakRef<readonly DocumentBlock[]> | undefined;
 const NO_BLOCKS: readonly DocumentBlock[] = [];
 let CHECKS = 0;
+/** The number of findings of the last check (the next one's list is made at that length). */
+let LAST_COUNT = 0;
 /** A group's sources before they are read (sourcesOf). */
 const NO_SOURCES: object[] = [];
 
@@ -390,7 +398,8 @@ function unchanged(g: SectionGroup, state: SectionState, same: number, now: numb
   if (seen === undefined || seen.check !== now - 1 || state.key !== key) return false;
   const runs = g.runs;
   if (runs.length !== seen.runs.length || runs[runs.length - 1]!.to > same) return false;
-  for (let r = 0; r < runs.length; r++) if (runs[r] !== seen.runs[r]) return false;
+  // (A section kept from the last check holds the same list: not compared again.)
+  if (runs !== seen.runs) for (let r = 0; r < runs.length; r++) if (runs[r] !== seen.runs[r]) return false;
   return true;
 }
 
@@ -424,7 +433,7 @@ function sameSources(doc: DocumentModel, g: SectionGroup, sources: readonly obje
  * come. Speed and garbage only (ls34): a section is made only once one of its runs has a long sentence (most sections of
  * a long report have none: no object and list for each of them at every edit); the same sections as groupsInAnyOrder.
  */
-function groupsOf(runs: ReadonlyArray<Run<RunLong>>, thanks: ReadonlySet<number>): SectionGroup[] {
+function groupsOf(runs: ReadonlyArray<Run<RunLong>>, thanks: ReadonlySet<number>, from = 0, to = runs.length): SectionGroup[] | undefined {
   const groups: SectionGroup[] = [];
   const skip = thanks.size > 0;
   const pending = PENDING;
@@ -432,33 +441,114 @@ function groupsOf(runs: ReadonlyArray<Run<RunLong>>, thanks: ReadonlySet<number>
   let highest = -Infinity;
   let sentences = 0;
   let long = false;
-  for (let r = 0; r < runs.length; r++) {
+  let first = -1;
+  let last = -1;
+  for (let r = from; r < to; r++) {
     const run = runs[r]!;
     const v = run.value;
     if (v.blocks === 0 || (skip && thanks.has(run.section))) continue;
     if (run.section !== section) {
-      // A section that comes back after another (its runs not consecutive): read as before.
+      // A section that comes back after another (its runs not consecutive): read as before (by the caller).
       if (run.section <= highest) {
         pending.length = 0;
-        return groupsInAnyOrder(runs, thanks);
+        return undefined;
       }
-      if (long) groups.push({ section, sources: NO_SOURCES, runs: pending.slice(), sentences, long, state: undefined, movedState: undefined, movedBy: undefined });
+      if (long) groups.push({ section, sources: NO_SOURCES, runs: pending.slice(), sentences, long, state: undefined, movedState: undefined, movedBy: undefined, first, last });
       pending.length = 0;
       sentences = 0;
+      first = r;
       long = false;
       section = highest = run.section;
     }
     pending.push(run);
+    last = r;
     sentences += v.sentences;
     // (NO_LONG is the list of every run without one: no list read.)
     if (v.long !== NO_LONG) long = true;
   }
-  if (long) groups.push({ section, sources: NO_SOURCES, runs: pending.slice(), sentences, long, state: undefined, movedState: undefined, movedBy: undefined });
+  if (long) groups.push({ section, sources: NO_SOURCES, runs: pending.slice(), sentences, long, state: undefined, movedState: undefined, movedBy: undefined, first, last });
   pending.length = 0;
   return groups;
 }
 /** The runs of the section groupsOf is reading (emptied after each section: no run kept between checks). */
 const PENDING: Array<Run<RunLong>> = [];
+
+/**
+ * The sections of the last check (groupsOf, in the order the sections come: `ordered`), with the runs and the sections
+ * left alone they were made from: what editedGroups corrects after an edit.
+ */
+let LAST_GROUPS: { runs: ReadonlyArray<Run<RunLong>>; thanks: ReadonlySet<number>; groups: SectionGroup[]; ordered: boolean } | undefined;
+
+/** groupsOf() of a check's runs: after an edit of the last check's runs, the last sections corrected (editedGroups). */
+function sectionGroups(runs: ReadonlyArray<Run<RunLong>>, thanks: ReadonlySet<number>): SectionGroup[] {
+  let groups = editedGroups(runs, thanks);
+  let ordered = true;
+  if (!groups) {
+    groups = groupsOf(runs, thanks);
+    if (!groups) {
+      groups = groupsInAnyOrder(runs, thanks);
+      ordered = false;
+    }
+  }
+  LAST_GROUPS = { runs, thanks, groups, ordered };
+  return groups;
+}
+
+/**
+ * groupsOf() after an edit of the runs the last check read (RunSlots.change(): its first `before` runs the same, its
+ * last `after` runs the same summaries, moved), when the last sections were in order and the same sections are left
+ * alone: the last sections whose runs all come before the edited stretch are kept, but the last of them (its section may
+ * go on into the stretch); those whose runs all come after it are kept, moved, when their runs are the last check's
+ * objects; only the runs between are read (groupsOf from there, its ends checked to join the kept sections as
+ * groupsOf would). The same sections, runs and sentences as groupsOf; the last check's list, corrected in place.
+ * Speed and garbage only (ls36: no object and list per section at every edit, ~90 at 100,000 words).
+ */
+function editedGroups(runs: ReadonlyArray<Run<RunLong>>, thanks: ReadonlySet<number>): SectionGroup[] | undefined {
+  const last = LAST_GROUPS;
+  const change = RUNS.change();
+  if (!last || !last.ordered || !change || change.previous !== last.runs || !sameSet(thanks, last.thanks)) return undefined;
+  const groups = last.groups;
+  const m = last.runs.length;
+  const d = runs.length - m;
+  // The last sections whose runs all come before the edited stretch (before run `before`), the last of them read again
+  // from its first run on (from the first run when there is none: the section at the stretch may start before it).
+  let k = 0;
+  while (k < groups.length && groups[k]!.last < change.before) k++;
+  const from = k > 0 ? groups[--k]!.first : 0;
+  // The first last section whose runs all come after the stretch (from `m - after` on, in the last runs).
+  const firstAfter = m - change.after;
+  let j = groups.length;
+  while (j > k && groups[j - 1]!.first >= firstAfter) j--;
+  const to = j < groups.length ? groups[j]!.first + d : runs.length;
+  if (from > to) return undefined;
+  // The kept sections after the stretch: their runs the last check's objects, at their places moved by `d`.
+  for (let gi = j; gi < groups.length; gi++) {
+    const g = groups[gi]!;
+    if (runs[g.first + d] !== g.runs[0] || runs[g.last + d] !== g.runs[g.runs.length - 1]) return undefined;
+  }
+  const read = groupsOf(runs, thanks, from, to);
+  if (!read) return undefined;
+  // The sections read join the kept ones as in groupsOf: the first kept after them comes after every run read.
+  if (j < groups.length) {
+    const next = groups[j]!.section;
+    for (let r = to - 1; r >= from; r--) {
+      const run = runs[r]!;
+      if (run.value.blocks === 0 || thanks.has(run.section)) continue;
+      if (run.section >= next) return undefined;
+      break;
+    }
+  }
+  if (d !== 0) for (let gi = j; gi < groups.length; gi++) (groups[gi]!.first += d), (groups[gi]!.last += d);
+  replaceRange(groups, k, j - k, read);
+  return groups;
+}
+
+/** Whether two sets hold the same numbers. */
+function sameSet(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
 
 /** groupsOf() when a section's runs may come apart (a section after the last one seen is a new group, else looked up). */
 function groupsInAnyOrder(runs: ReadonlyArray<Run<RunLong>>, thanks: ReadonlySet<number>): SectionGroup[] {
@@ -483,13 +573,14 @@ function groupsInAnyOrder(runs: ReadonlyArray<Run<RunLong>>, thanks: ReadonlySet
       g = groupOf.get(run.section);
     }
     if (!g) {
-      g = { section: run.section, sources: NO_SOURCES, runs: [], sentences: 0, long: false, state: undefined, movedState: undefined, movedBy: undefined };
+      g = { section: run.section, sources: NO_SOURCES, runs: [], sentences: 0, long: false, state: undefined, movedState: undefined, movedBy: undefined, first: r, last: r };
       groupOf?.set(run.section, g);
       groups.push(g);
       if (run.section > highest) highest = run.section;
     }
     current = g;
     g.runs.push(run);
+    g.last = r;
     g.sentences += v.sentences;
     if (v.long.length > 0) g.long = true;
   }
@@ -508,9 +599,17 @@ function sameRuns(a: ReadonlyArray<Run<RunLong>>, b: ReadonlyArray<Run<RunLong>>
   return true;
 }
 
-/** Whether each of a section's candidates is marked as when its findings were made. */
-function sameMarks(marks: readonly boolean[], top: readonly LongSentence[], now: number): boolean {
+/**
+ * Whether each of a section's candidates is marked as when its findings were made (`marks`; `madeAll`: all were marked
+ * then, the whole budget's candidates); `all`: every candidate of this check is marked (none written, see check).
+ */
+function sameMarks(marks: readonly boolean[], madeAll: boolean, top: readonly LongSentence[], all: boolean, now: number): boolean {
   if (marks.length !== top.length) return false;
+  if (all) {
+    if (madeAll) return true;
+    for (let i = 0; i < marks.length; i++) if (!marks[i]) return false;
+    return true;
+  }
   for (let i = 0; i < top.length; i++) if (marks[i] !== (top[i]!.markedAt === now)) return false;
   return true;
 }
@@ -898,7 +997,7 @@ export const longSentence: DocumentRule = {
     // Sentences per section (the innermost heading above them; -1 before the first heading), in the order the sections
     // come: what each section's long sentences are gathered from (its runs' summaries, the answers of blocks asked at
     // each check) and the runs themselves (a section's blocks are consecutive).
-    const groups = groupsOf(runs, thanks);
+    const groups = sectionGroups(runs, thanks);
     // The blocks that are the last check's block objects (the first `same`): a section among them whose state served it
     // at the last check, with the same runs, is as it was then (see unchanged).
     const same = samePrefix(doc.blocks, LAST_BLOCKS?.deref() ?? NO_BLOCKS);
@@ -910,6 +1009,8 @@ export const longSentence: DocumentRule = {
     // (A state that served a section in this check has `usedAt` this check's number: no set of them per check.)
     for (let gi = 0; gi < groups.length; gi++) {
       const g = groups[gi]!;
+      // (A section kept from the last check: what movedBy() noted then is not this check's.)
+      g.movedState = undefined;
       const known = g.runs[0]!.value.state;
       // Each state serves one section per check (sections of the same text share their sources: each has its own blocks).
       if (known && known.usedAt !== now && unchanged(g, known, same, now, gatherKey) && questionsRanked(doc, g, known)) {
@@ -934,7 +1035,10 @@ export const longSentence: DocumentRule = {
     }
     // The document's budget of warnings goes to the longest sentences, at most `perSection` in a section.
     const budget = Math.max(1, Math.round((doc.metrics.words * per1000) / 1000));
-    const candidates: LongSentence[] = [];
+    // Within the budget all candidates are marked (`all`), in any order: no list of them, no sort and no candidate
+    // written then (speed and garbage only, ls36: ~130 candidates at 100,000 words, the sections' first long sentences).
+    // Else the marked ones have `markedAt` this check's number (no set of them per check; speed only, session 12).
+    let count = 0;
     for (let gi = 0; gi < groups.length; gi++) {
       const state = groups[gi]!.state!;
       if (!state.top || state.top.perSection !== perSection) {
@@ -945,16 +1049,24 @@ export const longSentence: DocumentRule = {
         }
         state.top = { perSection, long: top };
       }
-      const top = state.top.long;
-      for (let t = 0; t < top.length; t++) candidates.push(top[t]!);
+      count += state.top.long.length;
     }
-    // (Within the budget all are marked, in any order: no sort then.)
-    if (candidates.length > budget) candidates.sort((a, b) => b.l.words - a.l.words);
-    // The marked ones have `markedAt` this check's number (no set of them per check; speed only, session 12).
-    for (let c = 0; c < budget && c < candidates.length; c++) candidates[c]!.markedAt = now;
-    const marked = { has: (x: LongSentence) => x.markedAt === now };
+    const all = count <= budget;
+    if (!all) {
+      const candidates: LongSentence[] = new Array(count);
+      let c = 0;
+      for (let gi = 0; gi < groups.length; gi++) {
+        const top = groups[gi]!.state!.top!.long;
+        for (let t = 0; t < top.length; t++) candidates[c++] = top[t]!;
+      }
+      candidates.sort((a, b) => b.l.words - a.l.words);
+      for (c = 0; c < budget; c++) candidates[c]!.markedAt = now;
+    }
 
-    const out: DocumentFinding[] = [];
+    // (Made at the length of the last check's list and written by index: no copies of a list grown one finding at a
+    // time, ~850 findings at 100,000 words; speed and garbage only, ls36.)
+    const out: DocumentFinding[] = new Array(LAST_COUNT);
+    let o = 0;
     const bom = doc.text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const options = `${ctx.severity} ${max} ${sentenceMargin} ${byLanguage} ${foldFrom} ${margin} ${minPercent} ${longestOver} ${perSection} `;
     for (let gi = 0; gi < groups.length; gi++) {
@@ -978,7 +1090,7 @@ export const longSentence: DocumentRule = {
         continue;
       }
       const made = state.made;
-      if (made && made.options === options && made.bom === bom && long.length > 0 && sameMarks(made.marks, top, now)) {
+      if (made && made.options === options && made.bom === bom && long.length > 0 && sameMarks(made.marks, made.all, top, all, now)) {
         const by = movedBy(doc, g, state);
         const same = by !== null && (sec === undefined ? made.offset === undefined : made.offset !== undefined && made.endOffset !== undefined && sec.offset - made.offset === by && sec.endOffset - made.endOffset === by);
         if (same && by !== null) {
@@ -987,7 +1099,7 @@ export const longSentence: DocumentRule = {
             made.moved = by;
           }
           const mf = made.findings;
-          for (let k = 0; k < mf.length; k++) out.push(mf[k]!);
+          for (let k = 0; k < mf.length; k++) out[o++] = mf[k]!;
           const seen = state.seen;
           // (The list of the last check kept when it holds the same runs: one list less per section that survives the check.)
           if (seen !== undefined) (seen.check = now), (seen.by = by), seen.runs === g.runs || sameRuns(seen.runs, g.runs) || (seen.runs = g.runs);
@@ -998,23 +1110,37 @@ export const longSentence: DocumentRule = {
       // Each sentence at its block in this check.
       for (let j = 0; j < long.length; j++) long[j]!.block = blockOf(doc, g, state.at, j);
       const findings: DocumentFinding[] = [];
-      const folded = long.filter((l) => !marked.has(l));
-      for (const x of long) {
+      // (The folded sentences counted, the longest, the lowest limit and whether all are within their language's margin
+      // read in the same loop: no lists of them; speed and garbage only, ls36.)
+      let folded = 0;
+      let longest = -Infinity;
+      let limit = Infinity;
+      let withinMargins = true;
+      // (A candidate is one of `top`, the section's long sentences in order with those that are not candidates left out.)
+      let t = 0;
+      for (let j = 0; j < long.length; j++) {
+        const x = long[j]!;
+        const candidate = t < top.length && top[t] === x;
+        if (candidate) t++;
+        const isMarked = all ? candidate : x.markedAt === now;
+        const within = x.l.words <= x.l.limit + marginOf(x.l.language);
+        if (!isMarked) folded++;
+        if (x.l.words > longest) longest = x.l.words;
+        if (x.l.limit < limit) limit = x.l.limit;
+        if (!within) withinMargins = false;
         // Only just over the limit (see sentenceMarginWords and languageMargin): a hint, whatever its rank.
-        const shown = marked.has(x) && !x.list && x.l.words > x.l.limit + marginOf(x.l.language);
-        findings.push(sentenceFinding(x, shown ? (x.l.words > max ? ctx.severity : 'info') : 'hint', marked.has(x) ? undefined : long.length));
+        const shown = isMarked && !x.list && !within;
+        findings.push(sentenceFinding(x, shown ? (x.l.words > max ? ctx.severity : 'info') : 'hint', isMarked ? undefined : long.length));
       }
-      if (folded.length > 0 && long.length >= foldFrom) {
-        const f = sectionFinding(sec?.offset, sec?.endOffset, long, sentences, long.length - folded.length, ctx);
+      if (folded > 0 && long.length >= foldFrom) {
+        const f = sectionFinding(sec?.offset, sec?.endOffset, long, sentences, long.length - folded, ctx, longest, limit);
         // A section whose long sentences are all only just over the limit (27–29 words at 25) has no sentence a writer
         // must split: its finding is a hint (judged false: "only slightly over the limit, with a clear structure").
-        const longest = Math.max(...long.map((x) => x.l.words));
-        const limit = Math.min(...long.map((x) => x.l.limit));
         if (longest <= limit + margin) f.severity = 'hint';
         // Every long sentence of the section within its language's own margin (languageMargin: English 15 words): each is
         // a hint, and so is their count. Pooled over twelve blind samples, such English section findings were worth acting
         // on in 1 of 6 ("only slightly over, clearly built"); Dutch ones, whose margin stays 4, in 7 of 8.
-        else if (byLanguage && long.every((x) => x.l.words <= x.l.limit + marginOf(x.l.language))) f.severity = 'hint';
+        else if (byLanguage && withinMargins) f.severity = 'hint';
         // A few long sentences in a section of many, none far over the limit: the section reads easily as a whole and its
         // longest sentences are marked on their own (see sectionMinPercent).
         else if (long.length * 100 < minPercent * sentences && longest < limit + longestOver) f.severity = 'hint';
@@ -1024,11 +1150,13 @@ export const longSentence: DocumentRule = {
       // come in order (its sections do; these, moved in place, stay so) cost that sort one comparison each.
       findings.sort(byPlace);
       const places = state.blocks.map((j) => long[j]!.block.prose);
-      state.made = { options, marks: top.map((x) => marked.has(x)), bom, offset: sec?.offset, endOffset: sec?.endOffset, maps: places.map((b) => b.map), bases: places.map((b) => b.mapBase ?? 0), findings, moved: 0 };
+      state.made = { options, marks: top.map((x) => all || x.markedAt === now), all, bom, offset: sec?.offset, endOffset: sec?.endOffset, maps: places.map((b) => b.map), bases: places.map((b) => b.mapBase ?? 0), findings, moved: 0 };
       state.seen = { check: now, by: 0, runs: g.runs };
       // The findings themselves go out (the engine copies each; a later check moves them in place).
-      out.push(...findings);
+      for (let k = 0; k < findings.length; k++) out[o++] = findings[k]!;
     }
+    if (o !== out.length) out.length = o;
+    LAST_COUNT = o;
     return out;
   },
   // Speed only (lsp9): the new blocks' long sentences, by the limits the check reads from the same options (engine.ts
@@ -1070,11 +1198,15 @@ function listMessage(words: number, inList: number, items: number): Message {
   );
 }
 
-function sectionFinding(offset: number | undefined, endOffset: number | undefined, long: LongSentence[], sentences: number, markedCount: number, ctx: RuleContext): DocumentFinding {
+function sectionFinding(offset: number | undefined, endOffset: number | undefined, long: LongSentence[], sentences: number, markedCount: number, ctx: RuleContext, longest: number, limit: number): DocumentFinding {
   const max = numberOption(longSentence.meta, ctx, 'maxWords');
-  const limit = Math.min(...long.map((x) => x.l.limit));
-  const first = long.reduce((a, b) => (a.block.prose.start <= b.block.prose.start ? a : b));
-  const range = offset !== undefined && endOffset !== undefined ? { offset, endOffset } : first.block.toDocument(first.l.start, first.l.end);
+  // (The first sentence is looked for only without a section's range: speed only, ls36, no block of each read again.)
+  let range: { offset: number; endOffset: number };
+  if (offset !== undefined && endOffset !== undefined) range = { offset, endOffset };
+  else {
+    const first = long.reduce((a, b) => (a.block.prose.start <= b.block.prose.start ? a : b));
+    range = first.block.toDocument(first.l.start, first.l.end);
+  }
   const related: RelatedLocation[] = long.map(({ l, block }) => {
     const r = block.toDocument(l.start, l.end);
     return { offset: r.offset, endOffset: r.endOffset, message: l.related };
@@ -1084,7 +1216,6 @@ function sectionFinding(offset: number | undefined, endOffset: number | undefine
     : markedCount === 1
       ? message('the longest is marked; the others are hints.', 'de langste is gemarkeerd; de andere staan als hint.')
       : message(`the ${markedCount} longest are marked; the others are hints.`, `de ${markedCount} langste zijn gemarkeerd; de andere staan als hint.`);
-  const longest = Math.max(...long.map((x) => x.l.words));
   return {
     ...range,
     severity: 'info',
