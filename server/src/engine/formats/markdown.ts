@@ -2805,18 +2805,26 @@ interface ParsedChunk {
   /** The stub definitions it was parsed with, "\0" first for a chunk parsed as front matter (the chunk cache's second key). */
   stubs: string;
   result: ChunkResult;
-  /** The result's blocks placed at `start` (made at the first parse that placed the chunk there, handed out again while it stays there). */
-  placed?: ProseBlock[];
+  /**
+   * The result's blocks placed at `start` (made at the first parse that placed the chunk there, handed out again while it
+   * stays there): blocks [placedAt, placedAt + the result's count) of `placedIn`, the blocks of the last parse that handed
+   * it out. Speed only (md35): no array of its own per chunk moved at every edit (~115 at 100,000 words); each parse
+   * sets both for all its chunks, so none holds an older parse's blocks.
+   */
+  placedIn: ProseBlock[] | undefined;
+  placedAt: number;
   /** The parse that last marked the chunk used in the chunk cache (see keepCached), carried to its moved copies. */
-  kept?: number;
+  kept: number | undefined;
   /**
    * For a chunk moved from the last parse: the blocks that chunk handed out there and its start (its blocks are placed
    * from those, moved, until then; dropped once placed). Their texts are the ones the last check read (the engine may
    * have put a copy of its own in place of a block's text): a moved block then has the same string, which compares at
    * once wherever a block's text is compared with the last check's (speed only).
    */
-  prior?: ProseBlock[];
-  priorAt?: number;
+  prior: ProseBlock[] | undefined;
+  /** Where that chunk's blocks begin in `prior`. */
+  priorIndex: number;
+  priorAt: number;
 }
 
 /**
@@ -2824,8 +2832,8 @@ interface ParsedChunk {
  * parse moves, ~115 per edit at 100,000 words, had `placed` added later: a new shape and a property store each, and
  * the loops over the chunks read several shapes).
  */
-function parsedChunk(start: number, end: number, key: string, stubs: string, result: ChunkResult, kept?: number, prior?: ProseBlock[], priorAt?: number): ParsedChunk {
-  return { start, end, key, stubs, result, placed: undefined, kept, prior, priorAt };
+function parsedChunk(start: number, end: number, key: string, stubs: string, result: ChunkResult, kept?: number, prior?: ProseBlock[], priorIndex = 0, priorAt = 0): ParsedChunk {
+  return { start, end, key, stubs, result, placedIn: undefined, placedAt: 0, kept, prior, priorIndex, priorAt };
 }
 
 /**
@@ -3513,7 +3521,7 @@ export function* parseMarkdownSteps(source: TextView, ends?: EditEnds): Generato
     sinceYield = was ? sinceYield + 1 : REUSED_PER_STEP;
     if (was) {
       keepCached(was);
-      parsed = was.start === chunk.start ? was : parsedChunk(chunk.start, chunk.end, was.key, was.stubs, was.result, was.kept, was.placed, was.start);
+      parsed = was.start === chunk.start ? was : parsedChunk(chunk.start, chunk.end, was.key, was.stubs, was.result, was.kept, was.placedIn, was.placedAt, was.start);
     } else {
       const spliced = splice && !chunk.meta ? spliceChunk(src, chunk, pieces, splice.chunks, (exact ??= exactEnds(src, splice.text, unchanged!)), guess) : undefined;
       parsed = spliced ?? parseChunk(src, chunk, guess);
@@ -3593,25 +3601,34 @@ export function* parseMarkdownSteps(source: TextView, ends?: EditEnds): Generato
     const c = done[ci]!;
     const r = c.result;
     if (leading) {
-      if (c === oldChunks[ci] && c.placed) before += c.placed.length;
+      if (c === oldChunks[ci] && c.placedIn) before += r.blocks.length;
       else leading = false;
     }
     if (r.frontMatterLanguage && !declaredLanguage) declaredLanguage = r.frontMatterLanguage;
     // A chunk that stays where it was hands out the same block objects (the engine then finds each block's
     // analysis by identity); the engine marks blocks of a references section `skip`, which a role may have changed since.
-    let placed = c.placed;
-    if (!placed) {
-      placed = c.placed = new Array(r.blocks.length);
+    // (A chunk's blocks are as many as its result's: those it handed out at the last parse, `prior`'s, too.)
+    const n = r.blocks.length;
+    const placedIn = c.placedIn;
+    if (!placedIn) {
       const prior = c.prior;
-      if (prior && prior.length === r.blocks.length) {
-        const by = c.start - c.priorAt!;
-        for (let k = 0; k < prior.length; k++) placed[k] = shiftBlock(prior[k]!, by);
-      } else for (let k = 0; k < r.blocks.length; k++) placed[k] = shiftBlock(r.blocks[k]!, c.start);
+      if (prior) {
+        const by = c.start - c.priorAt;
+        const from = c.priorIndex;
+        for (let k = 0; k < n; k++) blocks[bw + k] = shiftBlock(prior[from + k]!, by);
+      } else for (let k = 0; k < n; k++) blocks[bw + k] = shiftBlock(r.blocks[k]!, c.start);
       c.prior = undefined;
     } else {
-      for (let k = 0; k < placed.length; k++) if (placed[k]!.skip) delete placed[k]!.skip;
+      const from = c.placedAt;
+      for (let k = 0; k < n; k++) {
+        const b = placedIn[from + k]!;
+        if (b.skip) delete b.skip;
+        blocks[bw + k] = b;
+      }
     }
-    for (let k = 0; k < placed.length; k++) blocks[bw++] = placed[k]!;
+    c.placedIn = blocks;
+    c.placedAt = bw;
+    bw += n;
     for (const d of r.directives) {
       const offset = d.offset + c.start;
       countLines(offset);
@@ -3623,8 +3640,8 @@ export function* parseMarkdownSteps(source: TextView, ends?: EditEnds): Generato
   for (let t = 1; t <= done.length && t <= oldChunks.length; t++) {
     const c = done[done.length - t]!;
     const o = oldChunks[oldChunks.length - t]!;
-    if (c.result !== o.result || !o.placed) break;
-    after += o.placed.length;
+    if (c.result !== o.result || !o.placedIn) break;
+    after += o.result.blocks.length;
   }
   // (before + after at most the shorter length: a chunk at both ends of a parse of the same text counts once.)
   PARSE_EDITS.set(blocks, { id, previous: last?.id, before, after: Math.min(after, Math.min(bw, last ? last.count : 0) - before) });
