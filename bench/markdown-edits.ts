@@ -1,8 +1,9 @@
 /**
  * The Markdown reader alone after one-word edits (formats/markdown.ts parseMarkdown with the edit's ends), on the
  * document and edits of bench/lsp-inprocess.ts: the store's view, the old view and the common ends, as the engine hands
- * them over. Prints the median and p95 time per parse and, with HEAP_PROF=file, writes a sampling heap profile of the
- * edits (all objects, 128-byte interval). ROOT: another checkout's reader (default: this one).
+ * them over. Prints the median and p95 time per parse; with PROF=file it writes a CPU profile of the edits (50 µs
+ * interval), with HEAP_PROF=file a sampling heap profile (all objects, 128-byte interval). ROOT: another checkout's
+ * reader (default: this one).
  *
  *   node --expose-gc --import tsx bench/markdown-edits.ts [words=100000] [edits=2000]
  */
@@ -34,10 +35,17 @@ let seed = 42;
 const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const session = new Session();
 const heapProf = process.env.HEAP_PROF;
+const prof = process.env.PROF;
 const times: number[] = [];
 let shift = 0;
 const warm = Math.min(200, edits >> 2);
 for (let i = 0; i < edits + warm; i++) {
+  if (i === warm && prof) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 50 });
+    await session.post('Profiler.start');
+  }
   if (i === warm && heapProf) {
     session.connect();
     await session.post('HeapProfiler.enable');
@@ -56,6 +64,10 @@ for (let i = 0; i < edits + warm; i++) {
   parsed = m.parseMarkdown(doc, { old, prefix: pos, suffix: doc.length - pos - w.length });
   const dt = Number(process.hrtime.bigint() - t) / 1e6;
   if (i >= warm) times.push(dt);
+}
+if (prof) {
+  const { profile } = await session.post('Profiler.stop');
+  writeFileSync(prof, JSON.stringify(profile));
 }
 if (heapProf) {
   const { profile } = await session.post('HeapProfiler.stopSampling');
