@@ -1,7 +1,7 @@
 /**
- * The blocks a Markdown parse hands out again (formats/markdown.ts ParsedChunk placedIn/placedAt, prior): a chunk kept
- * in place hands out the block objects it handed out last, read from the blocks of the parse that placed it last; a moved
- * chunk's blocks are made from those. Whatever a caller did to them since (the engine marks blocks `skip`), and whatever
+ * The blocks a Markdown parse hands out again (formats/markdown.ts ChunkPlaces: each parse's chunks, their places and
+ * blocks): a chunk kept in place hands out the block objects the last parse handed out for it; a moved chunk's blocks
+ * are made from those. Whatever a caller did to them since (the engine marks blocks `skip`), and whatever
  * other document was parsed between, the blocks must be those of a parse from scratch.
  */
 import { strict as assert } from 'node:assert';
