@@ -2778,15 +2778,16 @@ const SWEEP_EVERY = 8;
  */
 const REPLACED_MAX = 8;
 
-function dropReplaced(chunks: ParsedChunk[], unchanged: Unchanged): void {
+function dropReplaced(old: ChunkPlaces, unchanged: Unchanged): void {
   const oldSuffix = unchanged.suffixStart - unchanged.delta;
-  const first = Math.max(0, chunkAt(chunks, unchanged.prefixEnd));
+  const n = old.chunks.length;
+  const first = Math.max(0, chunkAt(old.starts, n, unchanged.prefixEnd));
   let last = first;
-  while (last < chunks.length && chunks[last]!.start < oldSuffix) last++;
+  while (last < n && old.starts[last]! < oldSuffix) last++;
   if (last - first > REPLACED_MAX) return;
   for (let i = first; i < last; i++) {
-    const c = chunks[i]!;
-    if (c.end <= unchanged.prefixEnd) continue;
+    if (old.ends[i]! <= unchanged.prefixEnd) continue;
+    const c = old.chunks[i]!;
     const byStubs = chunkCache.peek(c.key);
     if (byStubs && (lastUsed.get(byStubs) ?? 0) < parses) chunkCache.delete(c.key);
   }
@@ -2796,27 +2797,42 @@ function sweepChunks(): void {
   chunkCache.filter((byStubs) => ((lastUsed.get(byStubs) ?? 0) >= parses - UNUSED_PARSES ? byStubs : undefined));
 }
 
-/** A chunk of the last parse and what it gave. */
+/**
+ * A chunk's text as parsed (with the stubs it needs) and what it gave: where it stands is the parse's (ChunkPlaces).
+ * Speed only (md36): a chunk an edit moved is the same object in the next parse (the chunks after an edit made a new
+ * one each, ~115 per edit at 100,000 words, and every chunk was read per edit for its place and its blocks).
+ */
 interface ParsedChunk {
-  start: number;
-  end: number;
   /** The chunk's text as the chunk cache stores it (its hash is known: a look-up costs no rehash). */
-  key: string;
+  readonly key: string;
   /** The stub definitions it was parsed with, "\0" first for a chunk parsed as front matter (the chunk cache's second key). */
-  stubs: string;
-  result: ChunkResult;
-  /** The result's blocks placed at `start` (made at the first parse that placed the chunk there, handed out again while it stays there). */
-  placed?: ProseBlock[];
-  /** The parse that last marked the chunk used in the chunk cache (see keepCached), carried to its moved copies. */
-  kept?: number;
-  /**
-   * For a chunk moved from the last parse: the blocks that chunk handed out there and its start (its blocks are placed
-   * from those, moved, until then; dropped once placed). Their texts are the ones the last check read (the engine may
-   * have put a copy of its own in place of a block's text): a moved block then has the same string, which compares at
-   * once wherever a block's text is compared with the last check's (speed only).
-   */
-  prior?: ProseBlock[];
-  priorAt?: number;
+  readonly stubs: string;
+  readonly result: ChunkResult;
+}
+
+/** A ParsedChunk's marks in its parse (ChunkPlaces.marks): its result has directives, a front matter language. */
+const HAS_DIRECTIVES = 1;
+const HAS_LANGUAGE = 2;
+
+function marksOf(r: ChunkResult): number {
+  return (r.directives.length > 0 ? HAS_DIRECTIVES : 0) | (r.frontMatterLanguage ? HAS_LANGUAGE : 0);
+}
+
+/**
+ * A parse's chunks, where each stands and where its blocks are: chunk i is `starts[i]`–`ends[i]`, its blocks are
+ * `blocks[blockAt[i]]` up to `blocks[blockAt[i + 1]]`. Speed only (md36): the next parse takes the chunks before and
+ * after an edit over from these in bulk (moves of numbers, no object read per chunk), and places their blocks from
+ * the blocks this parse handed out (whose texts are those the last check read; the engine may have put a copy of its
+ * own in place of a block's text: a moved block then has the same string, which compares at once wherever a block's
+ * text is compared with the last check's).
+ */
+interface ChunkPlaces {
+  chunks: ParsedChunk[];
+  starts: number[];
+  ends: number[];
+  marks: number[];
+  blockAt: number[];
+  blocks: ProseBlock[];
 }
 
 /**
@@ -2827,12 +2843,10 @@ const KEEP_EVERY = 8;
 
 /**
  * A reused chunk stays in the chunk cache as if it had been looked up (another document may need it): marked used (and
- * refreshed in the cache's order) once every KEEP_EVERY parses, not at every edit (speed only: at 100,000 words a
- * look-up, a move in the cache's order and a mark for each of ~200 chunks per edit).
+ * refreshed in the cache's order) at every KEEP_EVERY-th parse, not at every edit (speed only: at 100,000 words a
+ * look-up, a mark in the cache and a mark for each of ~200 chunks per edit).
  */
 function keepCached(c: ParsedChunk): void {
-  if (c.kept !== undefined && parses - c.kept < KEEP_EVERY) return;
-  c.kept = parses;
   let byStubs = chunkCache.get(c.key);
   if (!byStubs) chunkCache.set(c.key, (byStubs = new Map()), true);
   if (!byStubs.has(c.stubs)) byStubs.set(c.stubs, c.result);
@@ -2854,14 +2868,14 @@ let lastParse:
       definitions: Definitions;
       /** The labels of the definitions its chunks hold (their results' `defines`), when known (a set not changed by anyone). */
       defined: Definitions | undefined;
-      chunks: ParsedChunk[];
+      /** Its chunks, their places and its blocks. */
+      placed: ChunkPlaces;
       /** Its pieces; undefined once a parse after it took them (piecesAfterEdit patches them in place). */
       pieces: PieceList | undefined;
       /** Its chunks as grouped (groupChunks), taken with the pieces (groupChunksAfterEdit patches them in place). */
       groups: Chunk[] | undefined;
-      /** The parse's number (see ParseEdit) and its blocks' count. */
+      /** The parse's number (see ParseEdit). */
       id: number;
-      count: number;
     }
   | undefined;
 
@@ -2903,16 +2917,21 @@ function unchangedEnds(text: TextView): Unchanged | undefined {
   if (!last || !last.unguarded) return undefined;
   const old = last.text;
   const delta = text.length - old.length;
+  const { starts, ends } = last.placed;
+  const n = last.placed.chunks.length;
   let prefixEnd = 0;
-  for (const c of last.chunks) {
-    if (c.end > text.length || text.slice(c.start, c.end) !== old.slice(c.start, c.end)) break;
-    prefixEnd = c.end;
+  for (let i = 0; i < n; i++) {
+    const cs = starts[i]!;
+    const ce = ends[i]!;
+    if (ce > text.length || text.slice(cs, ce) !== old.slice(cs, ce)) break;
+    prefixEnd = ce;
   }
   let suffixStart = text.length;
-  for (let i = last.chunks.length - 1; i >= 0; i--) {
-    const c = last.chunks[i]!;
-    const start = c.start + delta;
-    if (start < prefixEnd || text.slice(start, c.end + delta) !== old.slice(c.start, c.end)) break;
+  for (let i = n - 1; i >= 0; i--) {
+    const cs = starts[i]!;
+    const ce = ends[i]!;
+    const start = cs + delta;
+    if (start < prefixEnd || text.slice(start, ce + delta) !== old.slice(cs, ce)) break;
     suffixStart = start;
   }
   return { prefixEnd, suffixStart, delta };
@@ -2928,32 +2947,33 @@ function unchangedFromEnds(text: TextView, ends: EditEnds | undefined): { unchan
   if (!ends || !last || !last.unguarded || ends.old !== last.text) return undefined;
   const old = last.text;
   const delta = text.length - old.length;
-  const chunks = last.chunks;
+  const { starts, ends: chunkEnds } = last.placed;
+  const n = last.placed.chunks.length;
   // The leading chunks that end within the common prefix (ascending ends: the last such one by binary search).
   let lo = 0;
-  let hi = chunks.length - 1;
+  let hi = n - 1;
   let k = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (chunks[mid]!.end <= ends.prefix) {
+    if (chunkEnds[mid]! <= ends.prefix) {
       k = mid;
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  const prefixEnd = k >= 0 ? chunks[k]!.end : 0;
+  const prefixEnd = k >= 0 ? chunkEnds[k]! : 0;
   // The trailing chunks that start within the common suffix and not before prefixEnd (old offsets).
   const from = Math.max(old.length - ends.suffix, prefixEnd - delta);
   lo = k + 1;
-  hi = chunks.length - 1;
-  let f = chunks.length;
+  hi = n - 1;
+  let f = n;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (chunks[mid]!.start >= from) {
+    if (starts[mid]! >= from) {
       f = mid;
       hi = mid - 1;
     } else lo = mid + 1;
   }
-  const suffixStart = f < chunks.length ? chunks[f]!.start + delta : text.length;
+  const suffixStart = f < n ? starts[f]! + delta : text.length;
   return { unchanged: { prefixEnd, suffixStart, delta }, exact: { prefix: ends.prefix, suffixStart: text.length - ends.suffix, delta } };
 }
 
@@ -2973,10 +2993,39 @@ function guardAfterEdit(text: TextView, unchanged: Unchanged | undefined, exact?
   LONG_DELIMITER_RUN.lastIndex = 0;
   if (mayNestContainers(touched) || LONG_DELIMITER_RUN.test(touched)) return guardWhole(text);
   // Brackets are counted between empty lines: only the stretches between empty lines that the edit touched can have changed.
-  const before = prefixEnd >= 2 ? text.lastIndexOf('\n\n', prefixEnd - 2) : -1;
-  const after = text.indexOf('\n\n', suffixStart);
+  const before = prefixEnd >= 2 ? lastEmptyLine(text, prefixEnd - 2) : -1;
+  const after = nextEmptyLine(text, suffixStart);
   if (mayNestBrackets(text.slice(before < 0 ? 0 : before, after < 0 ? text.length : after + 2))) return guardWhole(text);
   return text;
+}
+
+/**
+ * Line breaks searched one at a time for an empty line ("\n\n") before giving the search to the view. Speed only
+ * (md36): a view searches for two characters in its piece with the start of the next piece joined to it, a copy of up
+ * to 32,000 characters (guardAfterEdit's two searches allocated 66 KB per edit at 100,000 words); a line break is found
+ * in the piece itself.
+ */
+const EMPTY_LINE_STEPS = 64;
+
+/** text.lastIndexOf('\n\n', from), a line break at a time (see EMPTY_LINE_STEPS; exported for tests). */
+export function lastEmptyLine(text: TextView, from: number): number {
+  // (No match starts after j - 1: its second line break would be after j.)
+  let j = text.lastIndexOf('\n', from + 1);
+  for (let n = 0; j > 0 && n < EMPTY_LINE_STEPS; n++) {
+    if (text.charCodeAt(j - 1) === 10) return j - 1;
+    j = text.lastIndexOf('\n', j - 2);
+  }
+  return j > 0 ? text.lastIndexOf('\n\n', j - 1) : -1;
+}
+
+/** text.indexOf('\n\n', from), a line break at a time (see EMPTY_LINE_STEPS; exported for tests). */
+export function nextEmptyLine(text: TextView, from: number): number {
+  let i = text.indexOf('\n', from);
+  for (let n = 0; i >= 0 && n < EMPTY_LINE_STEPS; n++) {
+    if (text.charCodeAt(i + 1) === 10) return i;
+    i = text.indexOf('\n', i + 1);
+  }
+  return i >= 0 ? text.indexOf('\n\n', i) : -1;
 }
 
 /** guardNesting() of the whole text: the text itself (the same view) when nothing needs a guard. */
@@ -2986,26 +3035,17 @@ function guardWhole(text: TextView): TextView {
   return guarded === whole ? text : guarded;
 }
 
-/** Finds, for a chunk of `text`, the same chunk of the last parse (undefined: look it up by its text). */
-function reusable(unchanged: Unchanged | undefined, definitions: Definitions): (chunk: Chunk) => ParsedChunk | undefined {
-  const last = lastParse;
-  if (!last || !unchanged || !sameDefinitions(last.definitions, definitions)) return () => undefined;
+/**
+ * Finds, for a chunk of `text`, the same chunk of the last parse (`old`, whose text is as `unchanged` says): its index
+ * there, or -1 (look it up by its text).
+ */
+function reusable(old: ChunkPlaces, unchanged: Unchanged, chunk: Chunk): number {
   const { prefixEnd, suffixStart, delta } = unchanged;
-  const chunks = last.chunks;
-  // The last parse's chunk that starts at `start` (ascending starts: found by binary search, no map of all chunks per edit).
-  const byStart = (start: number): ParsedChunk | undefined => {
-    const k = chunkAt(chunks, start);
-    return k >= 0 && chunks[k]!.start === start ? chunks[k] : undefined;
-  };
-  return (chunk) => {
-    let was: ParsedChunk | undefined;
-    if (chunk.end <= prefixEnd) was = byStart(chunk.start);
-    else if (chunk.start >= suffixStart) was = byStart(chunk.start - delta);
-    else return undefined;
-    const shift = chunk.end <= prefixEnd ? 0 : delta;
-    if (!was || was.end + shift !== chunk.end) return undefined;
-    return was;
-  };
+  const shift = chunk.end <= prefixEnd ? 0 : chunk.start >= suffixStart ? delta : NaN;
+  if (shift !== shift) return -1;
+  // The last parse's chunk that starts there (ascending starts: found by binary search, no map of all chunks per edit).
+  const k = chunkAt(old.starts, old.chunks.length, chunk.start - shift);
+  return k >= 0 && old.starts[k] === chunk.start - shift && old.ends[k] === chunk.end - shift ? k : -1;
 }
 
 /**
@@ -3016,9 +3056,10 @@ function sameDefines(done: readonly ParsedChunk[], old: readonly ParsedChunk[]):
   const n = done.length;
   const m = old.length;
   let a = 0;
-  while (a < n && a < m && done[a]!.result === old[a]!.result) a++;
+  // (The same chunk object first: the chunks taken over are not read.)
+  while (a < n && a < m && (done[a] === old[a] || done[a]!.result === old[a]!.result)) a++;
   let b = 0;
-  while (b < n - a && b < m - a && done[n - 1 - b]!.result === old[m - 1 - b]!.result) b++;
+  while (b < n - a && b < m - a && (done[n - 1 - b] === old[m - 1 - b] || done[n - 1 - b]!.result === old[m - 1 - b]!.result)) b++;
   // The definitions of done[a, n - b) and of old[a, m - b), each read as one list.
   let i = a;
   let k = 0;
@@ -3063,14 +3104,14 @@ function exactEnds(text: TextView, old: TextView, u: Unchanged): Exact {
   return { prefix, suffixStart: text.length - suffix, delta: u.delta };
 }
 
-/** The last chunk of a list (ascending starts) that starts at or before `at`, or -1. */
-function chunkAt(chunks: ParsedChunk[], at: number): number {
+/** The last of `n` chunks (their ascending starts, or ends) that starts (ends) at or before `at`, or -1. */
+function chunkAt(starts: readonly number[], n: number, at: number): number {
   let lo = 0;
-  let hi = chunks.length - 1;
+  let hi = n - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (chunks[mid]!.start <= at) {
+    if (starts[mid]! <= at) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
@@ -3093,11 +3134,11 @@ function holds(list: readonly number[] | undefined, value: number): boolean {
   return false;
 }
 
-/** A part of a chunk: new text to read, or a stretch of a chunk of the last parse between two of its cuts (`shift`: new offset less old). */
+/** A part of a chunk: new text to read, or a stretch of a chunk of the last parse (`old`: its index there, else -1) between two of its cuts (`shift`: new offset less old). */
 interface Unit {
   from: number;
   to: number;
-  old?: ParsedChunk;
+  old: number;
   shift: number;
 }
 
@@ -3110,7 +3151,7 @@ interface Unit {
  * result is the one a parse of the whole chunk gives (test/engine/markdown-chunking.test.ts compares
  * both over random edits, under several groupings). Undefined when nothing can be kept.
  */
-function spliceChunk(text: TextView, chunk: Chunk, pieces: PieceList, old: ParsedChunk[], exact: Exact, definitions: Definitions): ParsedChunk | undefined {
+function spliceChunk(text: TextView, chunk: Chunk, pieces: PieceList, old: ChunkPlaces, exact: Exact, definitions: Definitions): ParsedChunk | undefined {
   if (chunk.meta) return undefined;
   const ps = pieces.start;
   const pe = pieces.end;
@@ -3129,31 +3170,32 @@ function spliceChunk(text: TextView, chunk: Chunk, pieces: PieceList, old: Parse
     const pEnd = pe[i]!;
     // The chunk of the last parse that held the same text, if the piece lies wholly before or after the edit.
     const shift = pEnd <= exact.prefix ? 0 : pStart >= exact.suffixStart ? exact.delta : NaN;
-    let was: ParsedChunk | undefined;
+    let was = -1;
     if (shift === shift) {
-      const k = chunkAt(old, pStart - shift);
-      const c = k >= 0 ? old[k]! : undefined;
-      if (c && c.end >= pEnd - shift && !c.result.open && !c.result.joinsList && c.result.cuts && !c.stubs.startsWith('\0')) was = c;
+      const k = chunkAt(old.starts, old.chunks.length, pStart - shift);
+      const c = k >= 0 ? old.chunks[k]! : undefined;
+      if (c && old.ends[k]! >= pEnd - shift && !c.result.open && !c.result.joinsList && c.result.cuts && !c.stubs.startsWith('\0')) was = k;
     }
     const prev = units[units.length - 1];
-    if (prev && prev.to === pStart && prev.old === was && (was === undefined || prev.shift === shift)) prev.to = pEnd;
-    else units.push(was ? { from: pStart, to: pEnd, old: was, shift } : { from: pStart, to: pEnd, shift: 0 });
+    if (prev && prev.to === pStart && prev.old === was && (was < 0 || prev.shift === shift)) prev.to = pEnd;
+    else units.push({ from: pStart, to: pEnd, old: was, shift: was >= 0 ? shift : 0 });
   }
   // A kept stretch must begin and end at a cut of its chunk (or at the chunk's ends); else it is read anew.
   for (const u of units) {
-    const c = u.old;
-    if (!c) continue;
-    const a = u.from - u.shift - c.start;
-    const b = u.to - u.shift - c.start;
-    if ((a === 0 || holds(c.result.cuts, a)) && (b === c.end - c.start || holds(c.result.cuts, b))) kept++;
-    else u.old = undefined;
+    if (u.old < 0) continue;
+    const c = old.chunks[u.old]!;
+    const cs = old.starts[u.old]!;
+    const a = u.from - u.shift - cs;
+    const b = u.to - u.shift - cs;
+    if ((a === 0 || holds(c.result.cuts, a)) && (b === old.ends[u.old]! - cs || holds(c.result.cuts, b))) kept++;
+    else u.old = -1;
   }
   if (kept === 0) return undefined;
   spliced++;
   const merged: Unit[] = [];
   for (const u of units) {
     const prev = merged[merged.length - 1];
-    if (prev && !prev.old && !u.old) prev.to = u.to;
+    if (prev && prev.old < 0 && u.old < 0) prev.to = u.to;
     else merged.push({ ...u });
   }
   const blocks: ProseBlock[] = [];
@@ -3169,10 +3211,10 @@ function spliceChunk(text: TextView, chunk: Chunk, pieces: PieceList, old: Parse
     let r: ChunkResult;
     let a: number;
     let b: number;
-    if (u.old) {
-      r = u.old.result;
-      a = u.from - u.shift - u.old.start;
-      b = u.to - u.shift - u.old.start;
+    if (u.old >= 0) {
+      r = old.chunks[u.old]!.result;
+      a = u.from - u.shift - old.starts[u.old]!;
+      b = u.to - u.shift - old.starts[u.old]!;
       joinsList = false;
     } else {
       r = parseChunk(text, { start: u.from, end: u.to }, definitions).result;
@@ -3213,7 +3255,7 @@ function spliceChunk(text: TextView, chunk: Chunk, pieces: PieceList, old: Parse
   }
   lastUsed.set(byStubs, parses);
   if (!byStubs.has(stubs)) byStubs.set(stubs, result);
-  return { start: chunk.start, end: chunk.end, key: chunkCache.storedKey(src) ?? detach(src), stubs, result: byStubs.get(stubs)! };
+  return { key: chunkCache.storedKey(src) ?? detach(src), stubs, result: byStubs.get(stubs)! };
 }
 
 let spliced = 0;
@@ -3229,7 +3271,7 @@ function parseChunk(text: TextView, chunk: Chunk, definitions: Definitions): Par
   const stubs = stubDefinitions(src, definitions);
   const variant = chunk.meta ? `\0${stubs}` : stubs;
   const result = cachedChunk(src, variant);
-  return { start: chunk.start, end: chunk.end, key: chunkCache.storedKey(src) ?? detach(src), stubs: variant, result };
+  return { key: chunkCache.storedKey(src) ?? detach(src), stubs: variant, result };
 }
 
 function cachedChunk(src: string, variant: string): ChunkResult {
@@ -3438,7 +3480,7 @@ export function forgetLastParse(): void {
 /** The pieces, their grouping, chunks and definitions (read, and the lines that read as such) of the last parse (tests only: an edit's reuse must give what a scan from scratch gives). */
 export function lastChunking(): { pieces: Piece[]; groups: Chunk[] | undefined; chunks: Chunk[]; definitions: Definitions; candidates: Definitions } | undefined {
   const last = lastParse;
-  return last && { pieces: last.pieces ? last.pieces.toArray() : scanPieces(last.text, 0).pieces.map((p) => ({ ...p })), groups: last.groups?.map((c) => ({ ...c })), chunks: last.chunks.map((c) => ({ start: c.start, end: c.end })), definitions: last.definitions, candidates: last.candidates };
+  return last && { pieces: last.pieces ? last.pieces.toArray() : scanPieces(last.text, 0).pieces.map((p) => ({ ...p })), groups: last.groups?.map((c) => ({ ...c })), chunks: last.placed.chunks.map((_, i) => ({ start: last.placed.starts[i]!, end: last.placed.ends[i]! })), definitions: last.definitions, candidates: last.candidates };
 }
 
 export function parseMarkdown(source: TextView, ends?: EditEnds): ParsedDocument {
@@ -3451,6 +3493,9 @@ export function parseMarkdown(source: TextView, ends?: EditEnds): ParsedDocument
 
 /** Chunks taken from the last parse per step of parseMarkdownSteps. */
 const REUSED_PER_STEP = 32;
+
+/** Chunks of the last parse before an edit tried as the end of those taken over whole (see parseMarkdownSteps). */
+const LEAD_TRIES = 4;
 
 /** parseMarkdown() in steps: it yields before each chunk it reads (and every few it takes from the last parse), so a long document does not hold its caller. */
 export function* parseMarkdownSteps(source: TextView, ends?: EditEnds): Generator<void, ParsedDocument> {
@@ -3482,29 +3527,72 @@ export function* parseMarkdownSteps(source: TextView, ends?: EditEnds): Generato
   const id = parses;
   // Stubs from the definitions the parser found last time, when the lines that read as definitions are the same.
   const guess = last && sameDefinitions(last.candidates, candidates) ? last.definitions : candidates;
-  const reuse = reusable(text === source ? unchanged : undefined, guess);
+  // The last parse's chunks, when this parse may take them over: the same text before and after the edit, the same stubs.
+  const old = last && unchanged && text === source && sameDefinitions(last.definitions, guess) ? last.placed : undefined;
   // Chunks the edit touched are read in part (spliceChunk), where the last parse's chunks can be cut.
-  const splice = text === source && unchanged && last && sameDefinitions(last.definitions, guess) ? last : undefined;
+  const splice = old ? last : undefined;
+  const m = old ? old.chunks.length : 0;
+  // The chunks of this parse: each a chunk of the last parse (`from`: its index there) or read (from -1), and its place.
+  // (Plain lists for the chunks read; the rest taken over in bulk below.)
   const done: ParsedChunk[] = [];
+  const doneStarts: number[] = [];
+  const doneEnds: number[] = [];
+  const doneFrom: number[] = [];
+  // Speed only (md36): the last parse's leading chunks taken over whole, without a look-up or a read of each: those that
+  // end before the edit, up to one that ends where a chunk of this grouping starts (the text before that place is the
+  // same, and so is the line after each of their ends, which decided where each ended). The last of them is left to the
+  // loop below when it could join what follows (a construct left open, indented code before a list item), which the
+  // line after it decides.
+  let lead = 0;
+  // The first chunk of the grouping after them.
+  let first = 0;
+  if (old) {
+    let k = chunkAt(old.ends, m, unchanged!.prefixEnd) + 1;
+    for (let tries = 0; k > 0 && tries < LEAD_TRIES; tries++, k--) {
+      const r = old.chunks[k - 1]!.result;
+      if (r.open !== undefined || r.joinsList) continue;
+      const at = old.ends[k - 1]!;
+      let lo = 0;
+      let hi = chunks.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (chunks[mid]!.start < at) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < chunks.length && chunks[lo]!.start === at) {
+        lead = k;
+        first = lo;
+        break;
+      }
+    }
+  }
+  // The last parse's chunk from which the rest of its chunks are taken over whole, moved (m: none).
+  let tail = m;
   // A turn for the caller before each chunk read (or found in the chunk cache), and every REUSED_PER_STEP chunks
-  // taken from the last parse (those cost a look-up: a step each was ~200 steps per edit at 100,000 words).
+  // taken from the last parse one by one.
   let sinceYield = REUSED_PER_STEP;
-  // The blocks (for an array made at its length), counted as the chunks come.
-  let blockCount = 0;
-  for (let i = 0; i < chunks.length; i++) {
+  for (let i = first; i < chunks.length; i++) {
     if (sinceYield >= REUSED_PER_STEP) {
       sinceYield = 0;
       yield;
     }
     let chunk = chunks[i]!;
-    const was = reuse(chunk);
+    // Speed only (md36): from a chunk of the grouping that starts where a chunk of the last parse started, after the
+    // edit, the rest is the last parse's chunks, moved (the same text from a place where the scan starts afresh, with
+    // the same stubs): taken over whole. (A chunk before it that runs on into it was joined below already.)
+    if (old && chunk.start >= unchanged!.suffixStart) {
+      const k = chunkAt(old.starts, m, chunk.start - unchanged!.delta);
+      if (k >= 0 && old.starts[k] === chunk.start - unchanged!.delta) {
+        tail = k;
+        break;
+      }
+    }
+    let from = old ? reusable(old, unchanged!, chunk) : -1;
     let parsed: ParsedChunk;
-    sinceYield = was ? sinceYield + 1 : REUSED_PER_STEP;
-    if (was) {
-      keepCached(was);
-      parsed = was.start === chunk.start ? was : { start: chunk.start, end: chunk.end, key: was.key, stubs: was.stubs, result: was.result, kept: was.kept, prior: was.placed, priorAt: was.start };
-    } else {
-      const spliced = splice && !chunk.meta ? spliceChunk(src, chunk, pieces, splice.chunks, (exact ??= exactEnds(src, splice.text, unchanged!)), guess) : undefined;
+    sinceYield = from >= 0 ? sinceYield + 1 : REUSED_PER_STEP;
+    if (from >= 0) parsed = old!.chunks[from]!;
+    else {
+      const spliced = splice && !chunk.meta ? spliceChunk(src, chunk, pieces, splice.placed, (exact ??= exactEnds(src, splice.text, unchanged!)), guess) : undefined;
       parsed = spliced ?? parseChunk(src, chunk, guess);
     }
     // A chunk that ends inside fenced code, math or an HTML block that blank lines do not end: the
@@ -3522,20 +3610,59 @@ export function* parseMarkdownSteps(source: TextView, ends?: EditEnds): Generato
       } else break;
       chunk = { start: chunk.start, end: chunks[i]!.end };
       parsed = parseChunk(src, chunk, guess);
+      from = -1;
     }
     done.push(parsed);
-    const r = parsed.result;
-    blockCount += r.blocks.length;
+    doneStarts.push(chunk.start);
+    doneEnds.push(chunk.end);
+    doneFrom.push(from);
   }
+  // This parse's chunks: the leading ones, those read, the trailing ones (moved by the edit's delta).
+  const nm = done.length;
+  const nt = m - tail;
+  const n = lead + nm + nt;
+  // (Arrays of small integers made at their length: typed arrays of a few hundred entries would each take a buffer
+  // outside the heap at every edit.)
+  const places: ChunkPlaces = { chunks: new Array(n), starts: new Array(n), ends: new Array(n), marks: new Array(n), blockAt: new Array(n + 1), blocks: [] };
+  const fromOld: number[] = new Array(n);
+  const all = places.chunks;
+  for (let i = 0; i < lead; i++) {
+    all[i] = old!.chunks[i]!;
+    places.starts[i] = old!.starts[i]!;
+    places.ends[i] = old!.ends[i]!;
+    places.marks[i] = old!.marks[i]!;
+    fromOld[i] = i;
+  }
+  for (let i = 0; i < nm; i++) {
+    const c = done[i]!;
+    all[lead + i] = c;
+    places.starts[lead + i] = doneStarts[i]!;
+    places.ends[lead + i] = doneEnds[i]!;
+    places.marks[lead + i] = doneFrom[i]! >= 0 ? old!.marks[doneFrom[i]!]! : marksOf(c.result);
+    fromOld[lead + i] = doneFrom[i]!;
+  }
+  if (nt > 0) {
+    const delta = unchanged!.delta;
+    const at = lead + nm;
+    for (let i = 0; i < nt; i++) {
+      all[at + i] = old!.chunks[tail + i]!;
+      places.starts[at + i] = old!.starts[tail + i]! + delta;
+      places.ends[at + i] = old!.ends[tail + i]! + delta;
+      places.marks[at + i] = old!.marks[tail + i]!;
+      fromOld[at + i] = tail + i;
+    }
+  }
+  // A reused chunk stays in the chunk cache (see keepCached), at every KEEP_EVERY-th parse.
+  if (id % KEEP_EVERY === 0) for (let i = 0; i < n; i++) if (fromOld[i]! >= 0) keepCached(all[i]!);
   // The definitions as the parser read them (a line that reads as one may be none: in a paragraph,
   // in HTML; and one may sit in a quote or list item): when they differ, the chunks are read again with them.
   // Speed only (md33): the last parse's set when the chunks hold the same definitions as its chunks (no set of every
   // definition made and compared per edit).
-  let found = last?.defined && sameDefines(done, last.chunks) ? last.defined : undefined;
+  let found = last?.defined && sameDefines(all, last.placed.chunks) ? last.defined : undefined;
   if (!found) {
     found = new Set();
-    for (let i = 0; i < done.length; i++) {
-      const defines = done[i]!.result.defines;
+    for (let i = 0; i < n; i++) {
+      const defines = all[i]!.result.defines;
       if (defines) for (const d of defines) found.add(d);
     }
   }
@@ -3546,20 +3673,54 @@ export function* parseMarkdownSteps(source: TextView, ends?: EditEnds): Generato
   if (!sameDefinitions(found, guess)) {
     defined = undefined;
     definitions = found;
-    for (let i = 0; i < done.length; i++) {
-      const c = done[i]!;
-      const own = src.slice(c.start, c.end);
+    for (let i = 0; i < n; i++) {
+      const c = all[i]!;
+      const own = src.slice(places.starts[i]!, places.ends[i]!);
       const stubs = stubDefinitions(own, definitions);
       if ((c.stubs.startsWith('\0') ? c.stubs.slice(1) : c.stubs) !== stubs) {
-        blockCount -= c.result.blocks.length;
-        done[i] = parseChunk(src, { start: c.start, end: c.end, ...(c.stubs.startsWith('\0') ? { meta: true } : {}) }, definitions);
-        blockCount += done[i]!.result.blocks.length;
+        all[i] = parseChunk(src, { start: places.starts[i]!, end: places.ends[i]!, ...(c.stubs.startsWith('\0') ? { meta: true } : {}) }, definitions);
+        places.marks[i] = marksOf(all[i]!.result);
+        fromOld[i] = -1;
       }
     }
   }
+  // Where each chunk's blocks go (a chunk of the last parse has as many as there: its result's).
+  const blockAt = places.blockAt;
+  blockAt[0] = 0;
+  for (let i = 0; i < n; i++) {
+    const f = fromOld[i]!;
+    blockAt[i + 1] = blockAt[i]! + (f >= 0 ? old!.blockAt[f + 1]! - old!.blockAt[f]! : all[i]!.result.blocks.length);
+  }
+  const count = blockAt[n]!;
   // Made at its length (no growth garbage at every edit).
-  const blocks: ProseBlock[] = new Array(blockCount);
-  let bw = 0;
+  const blocks: ProseBlock[] = new Array(count);
+  places.blocks = blocks;
+  // A chunk of the last parse that stays where it was hands out the same block objects (the engine then finds each
+  // block's analysis by identity); the engine marks blocks of a references section `skip`, which a role may have changed
+  // since. One that moved gets its blocks from those it handed out there, moved; a chunk read, its result's, placed.
+  for (let i = 0; i < n; i++) {
+    const f = fromOld[i]!;
+    const bw = blockAt[i]!;
+    const nb = blockAt[i + 1]! - bw;
+    if (nb === 0) continue;
+    if (f >= 0) {
+      const prior = old!.blocks;
+      const at = old!.blockAt[f]!;
+      const by = places.starts[i]! - old!.starts[f]!;
+      if (by === 0) {
+        for (let k = 0; k < nb; k++) {
+          const b = prior[at + k]!;
+          if (b.skip) delete b.skip;
+          blocks[bw + k] = b;
+        }
+      } else for (let k = 0; k < nb; k++) blocks[bw + k] = shiftBlock(prior[at + k]!, by);
+    } else {
+      const r = all[i]!.result.blocks;
+      const by = places.starts[i]!;
+      for (let k = 0; k < nb; k++) blocks[bw + k] = shiftBlock(r[k]!, by);
+    }
+  }
+  // Directives and the front matter's language, from the chunks marked as having them.
   const directives: Directive[] = [];
   let declaredLanguage: Language | undefined;
   let line = 0;
@@ -3571,53 +3732,42 @@ export function* parseMarkdownSteps(source: TextView, ends?: EditEnds): Generato
     for (let i = src.indexOf('\r', lineCountedTo); i >= 0 && i < to; i = src.indexOf('\r', i + 1)) if (src.charCodeAt(i + 1) !== 10) line++;
     lineCountedTo = to;
   };
-  // The last parse's leading chunks kept in place (the same objects: their blocks are handed out again), and its
-  // trailing chunks whose results this parse took over (moved), for ParseEdit.
-  const oldChunks = last ? last.chunks : [];
-  let before = 0;
-  let leading = true;
-  // (Indexed loops over the chunks and their blocks: no iterator result per element at every edit.)
-  for (let ci = 0; ci < done.length; ci++) {
-    const c = done[ci]!;
-    const r = c.result;
-    if (leading) {
-      if (c === oldChunks[ci] && c.placed) before += c.placed.length;
-      else leading = false;
-    }
+  const marks = places.marks;
+  for (let i = 0; i < n; i++) {
+    if (marks[i] === 0) continue;
+    const r = all[i]!.result;
+    const start = places.starts[i]!;
     if (r.frontMatterLanguage && !declaredLanguage) declaredLanguage = r.frontMatterLanguage;
-    // A chunk that stays where it was hands out the same block objects (the engine then finds each block's
-    // analysis by identity); the engine marks blocks of a references section `skip`, which a role may have changed since.
-    let placed = c.placed;
-    if (!placed) {
-      placed = c.placed = new Array(r.blocks.length);
-      const prior = c.prior;
-      if (prior && prior.length === r.blocks.length) {
-        const by = c.start - c.priorAt!;
-        for (let k = 0; k < prior.length; k++) placed[k] = shiftBlock(prior[k]!, by);
-      } else for (let k = 0; k < r.blocks.length; k++) placed[k] = shiftBlock(r.blocks[k]!, c.start);
-      c.prior = undefined;
-    } else {
-      for (let k = 0; k < placed.length; k++) if (placed[k]!.skip) delete placed[k]!.skip;
-    }
-    for (let k = 0; k < placed.length; k++) blocks[bw++] = placed[k]!;
     for (const d of r.directives) {
-      const offset = d.offset + c.start;
+      const offset = d.offset + start;
       countLines(offset);
-      directives.push({ ...d, offset, endOffset: d.endOffset + c.start, line });
+      directives.push({ ...d, offset, endOffset: d.endOffset + start, line });
     }
   }
-  blocks.length = bw;
+  // How the blocks stand to the last parse's (ParseEdit): its leading chunks kept in place (the same block objects), and
+  // its trailing chunks whose results this parse took over (moved).
+  let before = 0;
+  if (last) {
+    const lp = last.placed;
+    let ci = 0;
+    while (ci < n && ci < lp.chunks.length && fromOld[ci] === ci && old === lp && places.starts[ci] === lp.starts[ci]) ci++;
+    before = ci > 0 ? lp.blockAt[ci]! : 0;
+  }
   let after = 0;
-  for (let t = 1; t <= done.length && t <= oldChunks.length; t++) {
-    const c = done[done.length - t]!;
-    const o = oldChunks[oldChunks.length - t]!;
-    if (c.result !== o.result || !o.placed) break;
-    after += o.placed.length;
+  if (last) {
+    const lp = last.placed;
+    const lm = lp.chunks.length;
+    for (let t = 1; t <= n && t <= lm; t++) {
+      const c = all[n - t]!;
+      const o = lp.chunks[lm - t]!;
+      if (c !== o && c.result !== o.result) break;
+      after += lp.blockAt[lm - t + 1]! - lp.blockAt[lm - t]!;
+    }
   }
   // (before + after at most the shorter length: a chunk at both ends of a parse of the same text counts once.)
-  PARSE_EDITS.set(blocks, { id, previous: last?.id, before, after: Math.min(after, Math.min(bw, last ? last.count : 0) - before) });
-  if (last && unchanged && last.unguarded) dropReplaced(last.chunks, unchanged);
-  lastParse = { text, unguarded: text === source, candidates, definitions, defined, chunks: done, pieces, groups: grouping ? undefined : chunks, id, count: bw };
+  PARSE_EDITS.set(blocks, { id, previous: last?.id, before, after: Math.min(after, Math.min(count, last ? last.placed.blocks.length : 0) - before) });
+  if (last && unchanged && last.unguarded) dropReplaced(last.placed, unchanged);
+  lastParse = { text, unguarded: text === source, candidates, definitions, defined, placed: places, pieces, groups: grouping ? undefined : chunks, id };
   if (parses % SWEEP_EVERY === 0) sweepChunks();
   return { format: 'markdown', blocks, directives, ...(declaredLanguage ? { declaredLanguage } : {}) };
 }
