@@ -13,8 +13,7 @@ import { PieceDocument } from '../server/src/lsp/piece-document.js';
 import { sameDiagnostics, showAfterEdit, type Shown } from '../server/src/lsp/diagnostics.js';
 import { encodeMessage } from '../server/src/lsp/publish-writer.js';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { Session } from 'node:inspector/promises';
-import { writeFileSync } from 'node:fs';
+import { EditSeries, editOf, startProfiles } from './edit-series.js';
 import { performance } from 'node:perf_hooks';
 
 const words = Number(process.argv[2] ?? 100000);
@@ -33,27 +32,8 @@ let published: Diagnostic[] = diagnostics;
 // The first publication, as the server makes it after the first check.
 encodeMessage({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri, version: 1, diagnostics } } as never, 'utf-8');
 let lastDiagnostics: Diagnostic[] = diagnostics;
-const spaces: number[] = [];
-for (const m of text.matchAll(/\n[A-Za-z][^\n|]{60,}/g)) {
-  const s = / [a-z]{4,} /.exec(m[0]);
-  if (s) spaces.push(m.index + s.index + 1);
-}
-let seed = 42;
-const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-const prof = process.env.PROF;
-const session = new Session();
-if (prof) {
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 200 });
-  await session.post('Profiler.start');
-}
-const heapProf = process.env.HEAP_PROF;
-if (heapProf) {
-  session.connect();
-  await session.post('HeapProfiler.enable');
-  await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: process.env.HEAP_PROF_OLD !== '1' });
-}
+const series = new EditSeries(text);
+const stopProfiles = await startProfiles(200, 4096);
 const times: number[] = [];
 /** Wall ms summed over the edits: toDiagnosticsAfterEdit, sameDiagnostics, the publication's bytes. */
 const parts: number[][] = [[], [], []];
@@ -65,19 +45,13 @@ const combinations = new Map<string, number>();
 let example: string | undefined;
 let publications = 0;
 let made = 0;
-let shift = 0;
 let bytes = 0;
 for (let i = 0; i < edits; i++) {
-  const w = ['extra ', 'ook ', 'often ', 'also '][i % 4]!;
-  const at = Math.min(spaces[Math.floor(random() * spaces.length)]! + Math.floor(shift / 2), doc.length);
-  const sp = doc.indexOf(' ', at);
-  const pos = sp >= 0 ? sp + 1 : at;
-  const where = store.positionAt(pos);
-  store.update([{ range: { start: where, end: where }, text: w }], i + 2);
-  shift += w.length;
+  const e = series.next(store, doc);
+  const where = store.positionAt(e.pos);
   const base = doc;
   doc = store.textView();
-  const edit = { base, prefix: pos, suffix: doc.length - pos - w.length };
+  const edit = editOf(base, doc, e);
   r = engine.lint(doc, { path: 'doc.md', edit });
   // The server side (documents.ts runCheck and setPublished), timed alone.
   const t = process.cpuUsage();
@@ -139,14 +113,7 @@ for (let i = 0; i < edits; i++) {
   if (!same) published = diagnostics;
   await new Promise((resolve) => setImmediate(resolve));
 }
-if (prof) {
-  const { profile } = await session.post('Profiler.stop');
-  writeFileSync(prof, JSON.stringify(profile));
-}
-if (heapProf) {
-  const { profile } = await session.post('HeapProfiler.stopSampling');
-  writeFileSync(heapProf, JSON.stringify(profile));
-}
+await stopProfiles();
 times.sort((a, b) => a - b);
 console.log(`edits ${edits}: server side CPU median ${times[Math.floor(edits / 2)]!.toFixed(3)} ms, mean ${mean(times).toFixed(3)} ms, p95 ${times[Math.floor(edits * 0.95)]!.toFixed(2)} ms; ${diagnostics.length} diagnostics, ${publications} publications (${(bytes / Math.max(1, publications) / 1024).toFixed(0)} KB each), ${(made / edits).toFixed(1)} diagnostics made per edit`);
 console.log(`wall ms, median (mean): diagnostics ${median(parts[0]!).toFixed(3)} (${mean(parts[0]!).toFixed(3)}), comparison ${median(parts[1]!).toFixed(3)} (${mean(parts[1]!).toFixed(3)}), a publication's bytes ${median(parts[2]!).toFixed(3)} (${mean(parts[2]!).toFixed(3)})`);

@@ -10,8 +10,7 @@ import { engineFor } from '../server/src/workspace/engine.js';
 import { corpusDocument } from './lsp-latency.js';
 import { PieceDocument } from '../server/src/lsp/piece-document.js';
 import type { TextView } from '../server/src/engine/text/view.js';
-import { Session } from 'node:inspector/promises';
-import { writeFileSync } from 'node:fs';
+import { EditSeries, editOf, startProfiles } from './edit-series.js';
 
 const words = Number(process.argv[2] ?? 100000);
 const edits = Number(process.argv[3] ?? 100);
@@ -26,56 +25,22 @@ const c0 = process.cpuUsage();
 let r = engine.lint(doc, { path: 'doc.md' });
 const first = process.cpuUsage(c0);
 console.log(`first ${((first.user + first.system) / 1000).toFixed(0)} ms, ${r.findings.length} findings, ${r.errors.length} rule errors`);
-const spaces: number[] = [];
-for (const m of text.matchAll(/\n[A-Za-z][^\n|]{60,}/g)) {
-  const s = / [a-z]{4,} /.exec(m[0]);
-  if (s) spaces.push(m.index + s.index + 1);
-}
-let seed = 42;
-const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-const prof = process.env.PROF;
-const session = new Session();
-if (prof) {
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 200 });
-  await session.post('Profiler.start');
-}
-const heapProf = process.env.HEAP_PROF;
-if (heapProf) {
-  session.connect();
-  await session.post('HeapProfiler.enable');
-  await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: process.env.HEAP_PROF_OLD !== '1' });
-}
+const series = new EditSeries(text);
+const stopProfiles = await startProfiles(200, 4096);
 const times: number[] = [];
-let shift = 0;
 for (let i = 0; i < edits; i++) {
-  const w = ['extra ', 'ook ', 'often ', 'also '][i % 4]!;
-  // As lsp-latency's insertWord: after a space near a random line's start, the places moving on with the text.
-  const at = Math.min(spaces[Math.floor(random() * spaces.length)]! + Math.floor(shift / 2), doc.length);
-  const sp = doc.indexOf(' ', at);
-  const pos = sp >= 0 ? sp + 1 : at;
-  const where = store.positionAt(pos);
-  store.update([{ range: { start: where, end: where }, text: w }], i + 2);
-  shift += w.length;
+  const e = series.next(store, doc);
   const t = process.cpuUsage();
   const base = doc;
   doc = textOf();
-  r = engine.lint(doc, { path: 'doc.md', edit: { base, prefix: pos, suffix: doc.length - pos - w.length } });
+  r = engine.lint(doc, { path: 'doc.md', edit: editOf(base, doc, e) });
   const c = process.cpuUsage(t);
   times.push((c.user + c.system) / 1000);
   // One edit per macrotask, as in the server: objects a WeakRef handed out during a job are kept
   // until the job ends, so a loop without a turn would keep every version's data alive.
   await new Promise((resolve) => setImmediate(resolve));
 }
-if (prof) {
-  const { profile } = await session.post('Profiler.stop');
-  writeFileSync(prof, JSON.stringify(profile));
-}
-if (heapProf) {
-  const { profile } = await session.post('HeapProfiler.stopSampling');
-  writeFileSync(heapProf, JSON.stringify(profile));
-}
+await stopProfiles();
 times.sort((a, b) => a - b);
 console.log(`edits ${edits}: CPU median ${times[Math.floor(edits / 2)]!.toFixed(1)} ms, p95 ${times[Math.floor(edits * 0.95)]!.toFixed(1)} ms; ${r.findings.length} findings; heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB`);
 // Live heap after a full collection and the process's RSS (run with --expose-gc for the live heap).

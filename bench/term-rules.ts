@@ -9,54 +9,22 @@
  */
 import { engineFor } from '../server/src/workspace/engine.js';
 import { corpusDocument } from './lsp-latency.js';
-import { PieceDocument } from '../server/src/lsp/piece-document.js';
-import type { DocumentRule } from '../server/src/engine/rules/types.js';
+import { cpuMeter, lintEdits } from './edit-series.js';
 
 const words = Number(process.argv[2] ?? 100000);
 const edits = Number(process.argv[3] ?? 400);
 const { text } = corpusDocument(words);
 const engine = engineFor().engine;
-let spent = 0;
+const meter = cpuMeter();
 for (const rule of engine.rules) {
-  if (rule.scope !== 'document' || (rule.meta.id !== 'vocabulary/jargon' && rule.meta.id !== 'vocabulary/person-first')) continue;
-  const r = rule as DocumentRule;
-  const check = r.check.bind(r);
-  r.check = (doc, ctx) => {
-    const t = process.cpuUsage();
-    const out = check(doc, ctx);
-    const c = process.cpuUsage(t);
-    spent += c.user + c.system;
-    return out;
-  };
+  if (rule.scope === 'document' && (rule.meta.id === 'vocabulary/jargon' || rule.meta.id === 'vocabulary/person-first')) meter.time(rule, 'check');
 }
-const store = new PieceDocument('file:///doc.md', 'markdown', 1, text);
-let doc = store.textView();
-engine.lint(doc, { path: 'doc.md' });
-// The edits of bench/lsp-inprocess.ts: a word after a space near the start of a random line of prose.
-const spaces: number[] = [];
-for (const m of text.matchAll(/\n[A-Za-z][^\n|]{60,}/g)) {
-  const s = / [a-z]{4,} /.exec(m[0]);
-  if (s) spaces.push(m.index + s.index + 1);
-}
-let seed = 42;
-const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const times: number[] = [];
-let shift = 0;
-for (let i = 0; i < edits; i++) {
-  const w = ['extra ', 'ook ', 'often ', 'also '][i % 4]!;
-  const at = Math.min(spaces[Math.floor(random() * spaces.length)]! + Math.floor(shift / 2), doc.length);
-  const sp = doc.indexOf(' ', at);
-  const pos = sp >= 0 ? sp + 1 : at;
-  const where = store.positionAt(pos);
-  store.update([{ range: { start: where, end: where }, text: w }], i + 2);
-  shift += w.length;
-  const base = doc;
-  doc = store.textView();
-  spent = 0;
-  engine.lint(doc, { path: 'doc.md', edit: { base, prefix: pos, suffix: doc.length - pos - w.length } });
-  times.push(spent / 1000);
-  await new Promise((resolve) => setImmediate(resolve));
-}
+await lintEdits(engine, text, edits, (check) => {
+  meter.take();
+  check();
+  times.push(meter.take() / 1000);
+});
 const mean = times.reduce((a, b) => a + b, 0) / times.length;
 times.sort((a, b) => a - b);
 console.log(`${words} words, ${edits} edits: the term rules' check, CPU per edit: median ${times[Math.floor(edits / 2)]!.toFixed(3)} ms, mean ${mean.toFixed(3)} ms, p90 ${times[Math.floor(edits * 0.9)]!.toFixed(3)} ms`);

@@ -6,23 +6,12 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { lastEmptyLine, nextEmptyLine } from '../../server/src/engine/formats/markdown.js';
-import { PieceText } from '../../server/src/engine/text/view.js';
+import { cutAt } from '../helpers/pieces.js';
 
 // Runs of lines without an empty line (longer than the 64 steps taken one at a time), CR LF, a lone CR, empty lines.
 const bit = fc.constantFrom('a', 'word ', '\n', '\n\n', '\r\n', '\r', ' ', '\n\n\n', 'x\n'.repeat(70), '\n'.repeat(3) + 'y');
 const text = fc.array(bit, { maxLength: 40 }).map((xs) => xs.join(''));
 
-function cutAt(s: string, cuts: number[]): PieceText {
-  const at = cuts.map((c) => Math.min(c, s.length)).sort((a, b) => a - b);
-  const pieces: string[] = [];
-  let from = 0;
-  for (const c of at) {
-    pieces.push(s.slice(from, c));
-    from = c;
-  }
-  pieces.push(s.slice(from));
-  return new PieceText(pieces);
-}
 
 describe('markdown: empty lines found around an edit', () => {
   it('lastEmptyLine and nextEmptyLine give String.lastIndexOf and indexOf of "\\n\\n", on the string and in pieces (fast-check)', () => {

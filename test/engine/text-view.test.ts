@@ -11,22 +11,11 @@ import type { Finding } from '../../server/src/engine/types.js';
 import { PieceText, execAt, flat, pieceTextJoins, searchFrom, utf8Length, type TextView } from '../../server/src/engine/text/view.js';
 import { textMentions } from '../../server/src/engine/rules/readability/abbreviations.js';
 import { definedAbbreviations } from '../../server/src/engine/vocabulary/abbreviations.js';
+import { cutAt } from '../helpers/pieces.js';
 
 const bit = fc.constantFrom('a', 'b', 'cliënt ', '😀', '\n', '\r\n', '\r', ' ', 'reïntegratie', '- ', '```', '$$', '---', 'ab', '');
 const text = fc.array(bit, { maxLength: 30 }).map((xs) => xs.join(''));
 
-/** `s` cut into pieces at the given places (sorted, duplicates make empty pieces). */
-function cutAt(s: string, cuts: number[]): PieceText {
-  const at = cuts.map((c) => Math.min(c, s.length)).sort((a, b) => a - b);
-  const pieces: string[] = [];
-  let from = 0;
-  for (const c of at) {
-    pieces.push(s.slice(from, c));
-    from = c;
-  }
-  pieces.push(s.slice(from));
-  return new PieceText(pieces);
-}
 
 const cuts = fc.array(fc.nat({ max: 120 }), { maxLength: 8 });
 const place = fc.integer({ min: -3, max: 125 });

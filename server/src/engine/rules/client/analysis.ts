@@ -936,76 +936,55 @@ function voiceEdit(ctx: Context, last: VoiceParts, change: RunChange<ClientRun>,
  */
 function voiceItems(ctx: Context, v: Voice, p: VoiceParts, runs: Array<Run<ClientRun>>): void {
   const { doc } = ctx;
-  let list = p.involvementRuns;
-  let kept: unknown[] | undefined = keptItems(ctx, INVOLVEMENT, list, runs, undefined);
-  if (kept) v.involvement = kept as Voice['involvement'];
-  else {
-    let n = 0;
-    for (; n < list.length && v.involvement.length < MAX_ITEMS; n++) {
-      const k = list[n]!;
-      const from = runs[k]!.from;
-      for (const { k: b, inv } of runs[k]!.value.involvement) {
-        if (v.involvement.length >= MAX_ITEMS) break;
-        v.involvement.push({ ...item(doc, from + b, inv.start, inv.end, inv.text), cue: inv.cue });
-      }
+  v.involvement = runItems(ctx, INVOLVEMENT, v.involvement, p.involvementRuns, runs, undefined, (k) => runs[k]!.value.involvement, (from, { k: b, inv }) => ({
+    ...item(doc, from + b, inv.start, inv.end, inv.text),
+    cue: inv.cue,
+  }));
+  v.statements = runItems(ctx, STATEMENTS, v.statements, p.statementRuns, runs, p.rvs, (k) => p.rvs[k]!.statements, (from, { k: b, st }) => ({
+    ...item(doc, from + b, st.start, st.end, st.text),
+    kind: st.kind,
+  }));
+  v.allQuotes = runItems(ctx, QUOTES, v.allQuotes, p.quoteRuns, runs, p.rvs, (k) => p.rvs[k]!.quotes, (from, { k: b, quote: q }) => {
+    if (!q) return { ...answerItem(ctx, from + b), attribution: 'answer' };
+    const e: ClientPerspective['quotes'][number] = item(doc, from + b, q.start, q.end, q.text);
+    if (q.attribution) e.attribution = q.attribution;
+    return e;
+  });
+  v.counter = runItems(ctx, COUNTER, v.counter, p.counterRuns, runs, p.rvs, (k) => p.rvs[k]!.counter, (from, c) => {
+    const q = c.quote;
+    if (!q) return { ...answerItem(ctx, from + c.k), reason: c.reason! };
+    const reason = c.read && citedAfterInSource(doc, doc.blocks[from + c.k]!, q.end) ? 'cited' : c.reason;
+    return reason ? { ...item(doc, from + c.k, q.start, q.end, q.text), reason } : undefined;
+  });
+}
+
+/**
+ * The items of the runs in `list` (at most MAX_ITEMS, in run order): the last check's when they stand as they were
+ * (keptItems), else each run's entries made into items (`make`: undefined for an entry that is none) after those in `out`.
+ */
+function runItems<T, E>(
+  ctx: Context,
+  kind: number,
+  out: T[],
+  list: readonly number[],
+  runs: ReadonlyArray<Run<ClientRun>>,
+  sources: ReadonlyArray<object | undefined> | undefined,
+  entriesOf: (k: number) => readonly E[],
+  make: (from: number, e: E) => T | undefined,
+): T[] {
+  const kept = keptItems<T>(ctx, kind, list, runs, sources);
+  if (kept) return kept;
+  let n = 0;
+  for (; n < list.length && out.length < MAX_ITEMS; n++) {
+    const k = list[n]!;
+    const from = runs[k]!.from;
+    for (const e of entriesOf(k)) {
+      if (out.length >= MAX_ITEMS) break;
+      const x = make(from, e);
+      if (x !== undefined) out.push(x);
     }
-    notePlaced(ctx, INVOLVEMENT, v.involvement, list, n, runs, undefined);
   }
-  list = p.statementRuns;
-  kept = keptItems(ctx, STATEMENTS, list, runs, p.rvs);
-  if (kept) v.statements = kept as Voice['statements'];
-  else {
-    let n = 0;
-    for (; n < list.length && v.statements.length < MAX_ITEMS; n++) {
-      const k = list[n]!;
-      const from = runs[k]!.from;
-      for (const { k: b, st } of p.rvs[k]!.statements) {
-        if (v.statements.length >= MAX_ITEMS) break;
-        v.statements.push({ ...item(doc, from + b, st.start, st.end, st.text), kind: st.kind });
-      }
-    }
-    notePlaced(ctx, STATEMENTS, v.statements, list, n, runs, p.rvs);
-  }
-  list = p.quoteRuns;
-  kept = keptItems(ctx, QUOTES, list, runs, p.rvs);
-  if (kept) v.allQuotes = kept as Voice['allQuotes'];
-  else {
-    let n = 0;
-    for (; n < list.length && v.allQuotes.length < MAX_ITEMS; n++) {
-      const k = list[n]!;
-      const from = runs[k]!.from;
-      for (const { k: b, quote: q } of p.rvs[k]!.quotes) {
-        if (v.allQuotes.length >= MAX_ITEMS) break;
-        if (q) {
-          const e: ClientPerspective['quotes'][number] = item(doc, from + b, q.start, q.end, q.text);
-          if (q.attribution) e.attribution = q.attribution;
-          v.allQuotes.push(e);
-        } else v.allQuotes.push({ ...answerItem(ctx, from + b), attribution: 'answer' });
-      }
-    }
-    notePlaced(ctx, QUOTES, v.allQuotes, list, n, runs, p.rvs);
-  }
-  list = p.counterRuns;
-  kept = keptItems(ctx, COUNTER, list, runs, p.rvs);
-  if (kept) v.counter = kept as Voice['counter'];
-  else {
-    let n = 0;
-    for (; n < list.length && v.counter.length < MAX_ITEMS; n++) {
-      const k = list[n]!;
-      const from = runs[k]!.from;
-      for (const c of p.rvs[k]!.counter) {
-        if (v.counter.length >= MAX_ITEMS) break;
-        const q = c.quote;
-        if (!q) {
-          v.counter.push({ ...answerItem(ctx, from + c.k), reason: c.reason! });
-          continue;
-        }
-        const reason = c.read && citedAfterInSource(doc, doc.blocks[from + c.k]!, q.end) ? 'cited' : c.reason;
-        if (reason) v.counter.push({ ...item(doc, from + c.k, q.start, q.end, q.text), reason });
-      }
-    }
-    notePlaced(ctx, COUNTER, v.counter, list, n, runs, p.rvs);
-  }
+  return notePlaced(ctx, kind, out, list, n, runs, sources);
 }
 
 const SPEAKER_CODE: Record<Speaker, number> = { unknown: 0, client: 1, professional: 2, participant: 3 };
