@@ -1511,31 +1511,8 @@ function evidenceOf(
   const last = LAST_EVIDENCE;
   const inputs = [quotes, statements, sources, involvement, counter, notInvolved, professionalSources];
   if (last && last.verdict === verdict && sameList(last.inputs, inputs)) return last.ev;
-  const ev = evidenceFrom(verdict, quotes, statements, sources, involvement, counter, notInvolved, professionalSources, last);
-  LAST_EVIDENCE = { verdict, inputs, ev };
-  return ev;
-}
-let LAST_EVIDENCE: { verdict: Verdict; inputs: unknown[][]; ev: ClientEvidence } | undefined;
-
-function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function evidenceFrom(
-  verdict: Verdict,
-  quotes: ClientPerspective['quotes'],
-  statements: ClientPerspective['statements'],
-  sources: EvidenceItem[],
-  involvement: ClientPerspective['involvement'],
-  counter: CounterEvidence[],
-  notInvolved: EvidenceItem[],
-  professionalSources: EvidenceItem[],
-  last: { inputs: unknown[][]; ev: ClientEvidence } | undefined,
-): ClientEvidence {
-  // A list of the last evidence made from the same items (its quotations, statements; the method's when its sources and
-  // involvement are the same) is handed out again.
+  // Otherwise a list of the last evidence made from the same items (its quotations, statements; the method's when its
+  // sources and involvement are the same) is handed out again.
   const was = last?.inputs;
   const plain = (e: EvidenceItem): EvidenceItem => ({ text: e.text, line: e.line, offset: e.offset, endOffset: e.endOffset });
   const ev: ClientEvidence = {
@@ -1551,7 +1528,15 @@ function evidenceFrom(
     const against = notInvolved[0] ? { ...plain(notInvolved[0]), kind: 'not-a-source' as const } : professionalSources[0] ? { ...plain(professionalSources[0]), kind: 'professionals-only' as const } : counter[0] ? { ...plain(counter[0]), kind: 'counter' as const } : undefined;
     ev.strongest = against ?? first ?? method;
   }
+  LAST_EVIDENCE = { verdict, inputs, ev };
   return ev;
+}
+let LAST_EVIDENCE: { verdict: Verdict; inputs: unknown[][]; ev: ClientEvidence } | undefined;
+
+function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 const STRONGEST: Record<NonNullable<ClientEvidence['strongest']>['kind'], Message> = {
