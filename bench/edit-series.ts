@@ -5,6 +5,10 @@
  *
  * The edits are lsp-latency's insertWord on the server's store: a word after a space near the start of a random line
  * of prose, the places moving on with the text, from a fixed seed (two builds get the same series).
+ *
+ * Two settings isolate what grows with a document's size (session 21): EDIT_PART=a:b draws the places from that part
+ * of the document only (0:0.1, its first tenth: the same text as a smaller document's), and SAME_LENGTH=1 makes each
+ * edit a replacement of as many characters as it inserts, so that nothing after it moves.
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -20,17 +24,22 @@ export interface OneWordEdit {
 }
 
 export class EditSeries {
-  private readonly spaces: number[] = [];
+  private readonly spaces: number[];
+  private readonly sameLength = process.env.SAME_LENGTH === '1';
   private seed = 42;
   private shift = 0;
   private count = 0;
 
   /** `text`: the document as it was opened (the places are found in it once). */
   constructor(text: string) {
+    const spaces: number[] = [];
     for (const m of text.matchAll(/\n[A-Za-z][^\n|]{60,}/g)) {
       const s = / [a-z]{4,} /.exec(m[0]);
-      if (s) this.spaces.push(m.index + s.index + 1);
+      if (s) spaces.push(m.index + s.index + 1);
     }
+    const [a, b] = (process.env.EDIT_PART ?? '0:1').split(':').map(Number);
+    const from = Math.floor((a ?? 0) * spaces.length);
+    this.spaces = spaces.slice(from, Math.max(from + 1, Math.floor((b ?? 1) * spaces.length)));
   }
 
   private random(): number {
@@ -45,8 +54,9 @@ export class EditSeries {
     const sp = doc.indexOf(' ', at);
     const pos = sp >= 0 ? sp + 1 : at;
     const where = store.positionAt(pos);
-    store.update([{ range: { start: where, end: where }, text: word }], this.count + 2);
-    this.shift += word.length;
+    const end = this.sameLength ? store.positionAt(Math.min(pos + word.length, doc.length)) : where;
+    store.update([{ range: { start: where, end }, text: word }], this.count + 2);
+    if (!this.sameLength) this.shift += word.length;
     this.count++;
     return { pos, word };
   }
