@@ -321,6 +321,20 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
     const points = [e.start, e.sent, ...s, e.seen, e.end];
     for (let k = 0; k < legNames.length; k++) legValues[k]!.push(points[k + 1]! - points[k]!);
   }
+  // BRUG_BENCH_STAMPS=FILE: per edit its time, whether its check published diagnostics, and its legs (for a closer look).
+  if (process.env.BRUG_BENCH_STAMPS) {
+    const published = new Map<number, boolean>();
+    for (const l of client.logs) {
+      const m = /brug-timing .* v(\d+): .* (published|unchanged), /.exec(l.message);
+      if (m) published.set(Number(m[1]), m[2] === 'published');
+    }
+    const rows = stamps.map((e, i) => {
+      const s = at.get(e.version);
+      const points = s && s.length === 5 ? [e.start, e.sent, ...s, e.seen, e.end] : [];
+      return { ms: times[i], published: published.get(e.version), legs: points.slice(1).map((p, k) => p - points[k]!) };
+    });
+    writeFileSync(`${process.env.BRUG_BENCH_STAMPS}-${target}.json`, JSON.stringify(rows));
+  }
   const legs = legNames.map((name, k) => {
     const v = legValues[k]!.sort((a, b) => a - b);
     return { name, median: v.length ? percentile(v, 50) : NaN, p95: v.length ? percentile(v, 95) : NaN };
