@@ -127,4 +127,21 @@ describe('readability/long-sentence: sections an edit left, after it too, equal 
       assert.notDeepEqual(shapes[0], shapes[1], 'the label counts without its markup');
     }
   });
+
+  it('nl + en: a statement that a section is adopted, added, broken and removed among sections with long sentences (prose.ts adoptedSections, its runs corrected after an edit)', () => {
+    // A section that says its text is adopted keeps no long sentence findings: the runs with such a block are kept from
+    // one check to the next and corrected by the runs an edit replaced (ls37).
+    const adopted = { nl: 'Deze gedragscode is overgenomen uit het Contributor Covenant.', en: 'This Code of Conduct is adapted from the Contributor Covenant.' };
+    for (const language of ['nl', 'en'] as const) {
+      const parts = report(language).split('\n\n');
+      // One statement in a later section, after its heading.
+      const h = parts.findIndex((p, i) => i > parts.length / 2 && p.startsWith('## '));
+      const base = [...parts.slice(0, h + 1), adopted[language], ...parts.slice(h + 1)].join('\n\n');
+      const edits: fc.Arbitrary<Edit> = fc.oneof(
+        { weight: 2, arbitrary: fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), piece: fc.constantFrom('extra', '\n\n', '## ', 'x') }).map(({ at, piece }) => ({ at, remove: piece.length, piece })) },
+        { weight: 2, arbitrary: fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 300 })), piece: fc.constantFrom('', `\n\n${adopted[language]}\n\n`, '\n\n## Part\n\n', `\n\n${LONG[language]}\n\n`) }) },
+      );
+      assertWarmEditsMatchFresh(base, { path: `adopted-${language}.md`, edits, project: longSentences, cacheSize: 4000, numRuns: 25, maxEdits: 6, seed: language === 'nl' ? 3703 : 3704 });
+    }
+  });
 });
