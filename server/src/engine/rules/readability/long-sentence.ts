@@ -1067,33 +1067,37 @@ export const longSentence: DocumentRule = {
     // the ranks of its questions and the order of its sentences of equal length checked again), else gathered anew.
     const gatherKey = `${byLanguage} ${sentenceMargin}`;
     // (A state that served a section in this check has `usedAt` this check's number: no set of them per check.)
-    for (let gi = 0; gi < groups.length; gi++) {
-      const g = groups[gi]!;
-      // (A section kept from the last check: what movedBy() noted then is not this check's.)
-      g.movedState = undefined;
-      const known = g.runs[0]!.value.state;
-      // Each state serves one section per check (sections of the same text share their sources: each has its own blocks).
-      if (known && known.usedAt !== now && unchanged(g, known, same, now, gatherKey) && questionsRanked(doc, g, known)) {
-        // Speed only (session 12): the same runs of the same block objects as at the last check, which this state served
-        // (its sources the same, its blocks where they were, the findings moved by as much as then).
-        g.sources = known.sources;
-        g.movedState = known;
-        g.movedBy = known.seen!.by;
-        g.state = known;
-      } else {
-        // The state's own sources when the section's are the same (compared as they are read: no list made; speed only, doc32).
-        g.sources = known && known.usedAt !== now && known.key === gatherKey && (keptSources(doc, g, known, now, max, summaryMax, clauseMax) || sameSources(doc, g, known.sources, max, summaryMax, clauseMax)) ? known.sources : sourcesOf(doc, g, max, summaryMax, clauseMax);
-        if (known && known.usedAt !== now && stillRanked(doc, g, known, gatherKey)) {
+    // (The block lists let go after the loop, whatever happens in it.)
+    try {
+      for (let gi = 0; gi < groups.length; gi++) {
+        const g = groups[gi]!;
+        // (A section kept from the last check: what movedBy() noted then is not this check's.)
+        g.movedState = undefined;
+        const known = g.runs[0]!.value.state;
+        // Each state serves one section per check (sections of the same text share their sources: each has its own blocks).
+        if (known && known.usedAt !== now && unchanged(g, known, same, now, gatherKey) && questionsRanked(doc, g, known)) {
+          // Speed only (session 12): the same runs of the same block objects as at the last check, which this state served
+          // (its sources the same, its blocks where they were, the findings moved by as much as then).
+          g.sources = known.sources;
+          g.movedState = known;
+          g.movedBy = known.seen!.by;
           g.state = known;
         } else {
-          g.state = gather(doc, g, gatherKey, max, summaryMax, clauseMax, marginOf);
-          // (Per section, by the first of its sources: a run's summary, the same object while the run's blocks are the same.)
-          if (!(known && known.usedAt === now)) g.runs[0]!.value.state = g.state;
+          // The state's own sources when the section's are the same (compared as they are read: no list made; speed only, doc32).
+          g.sources = known && known.usedAt !== now && known.key === gatherKey && (keptSources(doc, g, known, now, max, summaryMax, clauseMax) || sameSources(doc, g, known.sources, max, summaryMax, clauseMax)) ? known.sources : sourcesOf(doc, g, max, summaryMax, clauseMax);
+          if (known && known.usedAt !== now && stillRanked(doc, g, known, gatherKey)) {
+            g.state = known;
+          } else {
+            g.state = gather(doc, g, gatherKey, max, summaryMax, clauseMax, marginOf);
+            // (Per section, by the first of its sources: a run's summary, the same object while the run's blocks are the same.)
+            if (!(known && known.usedAt === now)) g.runs[0]!.value.state = g.state;
+          }
         }
+        g.state.usedAt = now;
       }
-      g.state.usedAt = now;
+    } finally {
+      same.blocks = same.last = NO_BLOCKS;
     }
-    same.blocks = same.last = NO_BLOCKS;
     // The document's budget of warnings goes to the longest sentences, at most `perSection` in a section.
     const budget = Math.max(1, Math.round((doc.metrics.words * per1000) / 1000));
     // Within the budget all candidates are marked (`all`), in any order: no list of them, no sort and no candidate
