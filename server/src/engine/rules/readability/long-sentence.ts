@@ -338,6 +338,8 @@ interface SectionState {
   seen?: { check: number; by: number; runs: ReadonlyArray<Run<RunLong>> };
   /** The number of the last check in which it served a section (each state serves one section per check). */
   usedAt?: number;
+  /** Where the answers of the blocks asked at each check stand among `sources`: per answer, its run, its index in the run's `asked` and in `sources` (keptSources). */
+  asked?: number[];
 }
 
 /** How a section's long sentences are ordered: longest first, then by their block's place (a stable sort keeps the rest). */
@@ -386,18 +388,45 @@ let LAST_COUNT = 0;
 const NO_SOURCES: object[] = [];
 
 /**
+ * The blocks of a check that are the last check's block objects at the same indices: the first `prefix` (samePrefix),
+ * and those from `from` on (the same number of blocks, the same objects from the end: an edit that moved nothing after
+ * it, as one that replaces a word by one as long). `from` is found when a section after the prefix first asks (NaN
+ * before), from the end down to the first block that differs: an edit that moved the blocks after it stops at the last
+ * block. Speed only (ls37): a section after such an edit is as at the last check (unchanged), not verified run by run
+ * and block by block. The lists are let go after the check's loop over the sections (no document version kept).
+ */
+interface SameBlocks {
+  prefix: number;
+  from: number;
+  blocks: readonly DocumentBlock[];
+  last: readonly DocumentBlock[];
+}
+const SAME: SameBlocks = { prefix: 0, from: NaN, blocks: NO_BLOCKS, last: NO_BLOCKS };
+
+/** Where the last check's block objects at the same indices start at the end of the document (SameBlocks.from). */
+function sameFrom(same: SameBlocks): number {
+  if (same.from === same.from) return same.from;
+  const blocks = same.blocks;
+  const last = same.last;
+  let k = blocks.length;
+  if (last.length === k) while (k > same.prefix && blocks[k - 1] === last[k - 1]) k--;
+  return (same.from = k);
+}
+
+/**
  * Whether a section is as at the last check (check `now - 1`), whose findings its state had: the same run objects
- * (RunSlots hands out a run again while its place and summary are the same), their blocks all among the first `same`,
- * the last check's block objects (samePrefix: their analyses, places and source maps as then), and the same options.
+ * (RunSlots hands out a run again while its place and summary are the same), their blocks all the last check's block
+ * objects at the same indices (among the first `same.prefix`, samePrefix, or from `same.from` on: their analyses, places
+ * and source maps as then), and the same options.
  * Its sources are the state's then (the answers of its asked blocks read the same blocks), its sentences of equal
  * length are in the same order, and its blocks have moved by as much as then since the findings were made (seen.by).
  * What reads the document outside the section's blocks, the rank of a question, is checked apart (questionsRanked).
  */
-function unchanged(g: SectionGroup, state: SectionState, same: number, now: number, key: string): boolean {
+function unchanged(g: SectionGroup, state: SectionState, same: SameBlocks, now: number, key: string): boolean {
   const seen = state.seen;
   if (seen === undefined || seen.check !== now - 1 || state.key !== key) return false;
   const runs = g.runs;
-  if (runs.length !== seen.runs.length || runs[runs.length - 1]!.to > same) return false;
+  if (runs.length !== seen.runs.length || (runs[runs.length - 1]!.to > same.prefix && runs[0]!.from < sameFrom(same))) return false;
   // (A section kept from the last check holds the same list: not compared again.)
   if (runs !== seen.runs) for (let r = 0; r < runs.length; r++) if (runs[r] !== seen.runs[r]) return false;
   return true;
@@ -413,6 +442,39 @@ function sourcesOf(doc: DocumentModel, g: SectionGroup, max: number, summaryMax:
     if (v.asked) for (let a = 0; a < v.asked.length; a++) sources.push(askedLong(v, a, doc.blocks[run.from + v.asked[a]!]!, max, summaryMax, clauseMax));
   }
   return sources;
+}
+
+/**
+ * Whether a section's sources are its state's without reading every one: the state served it at the last check with
+ * this very list of runs (a section editedGroups kept: its runs the same objects, each with its summary, as in the
+ * state's sources), so only the answers of its blocks asked at each check are compared (most sections have none).
+ * Speed only (ls37: no pass over the runs of each section after an edit).
+ */
+function keptSources(doc: DocumentModel, g: SectionGroup, state: SectionState, now: number, max: number, summaryMax: number, clauseMax: number): boolean {
+  const seen = state.seen;
+  if (seen === undefined || seen.check !== now - 1 || seen.runs !== g.runs) return false;
+  const sources = state.sources;
+  const runs = g.runs;
+  if (sources.length === runs.length) return true;
+  // The answers of the blocks asked at each check, compared where they stand among the sources (their places found once
+  // per state: they follow from the runs' summaries alone, which are the state's).
+  let asked = state.asked;
+  if (asked === undefined) {
+    asked = [];
+    for (let r = 0, s = 0; r < runs.length; r++) {
+      const v = runs[r]!.value;
+      s++;
+      if (v.asked) for (let a = 0; a < v.asked.length; a++) asked.push(r, a, s++);
+    }
+    state.asked = asked;
+  }
+  for (let x = 0; x < asked.length; x += 3) {
+    const run = runs[asked[x]!]!;
+    const v = run.value;
+    const a = asked[x + 1]!;
+    if (sources[asked[x + 2]!] !== askedLong(v, a, doc.blocks[run.from + v.asked![a]!]!, max, summaryMax, clauseMax)) return false;
+  }
+  return true;
 }
 
 /** Whether sourcesOf() of a section would be `sources`: the same objects in the same order. */
@@ -590,13 +652,6 @@ function groupsInAnyOrder(runs: ReadonlyArray<Run<RunLong>>, thanks: ReadonlySet
   for (let gi = 0; gi < groups.length; gi++) if (groups[gi]!.long) groups[kept++] = groups[gi]!;
   groups.length = kept;
   return groups;
-}
-
-/** Whether two lists hold the same runs (the same objects in the same order). */
-function sameRuns(a: ReadonlyArray<Run<RunLong>>, b: ReadonlyArray<Run<RunLong>>): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /**
@@ -1000,38 +1055,48 @@ export const longSentence: DocumentRule = {
     const groups = sectionGroups(runs, thanks);
     // The blocks that are the last check's block objects (the first `same`): a section among them whose state served it
     // at the last check, with the same runs, is as it was then (see unchanged).
-    const same = samePrefix(doc.blocks, LAST_BLOCKS?.deref() ?? NO_BLOCKS);
+    const lastBlocks = LAST_BLOCKS?.deref() ?? NO_BLOCKS;
+    const same = SAME;
+    same.prefix = samePrefix(doc.blocks, lastBlocks);
+    same.from = NaN;
+    same.blocks = doc.blocks;
+    same.last = lastBlocks;
     LAST_BLOCKS = new WeakRef(doc.blocks);
     const now = ++CHECKS;
     // Each section's long sentences, ranked: as at the last check when it has the same sources (speed only, session 9:
     // the ranks of its questions and the order of its sentences of equal length checked again), else gathered anew.
     const gatherKey = `${byLanguage} ${sentenceMargin}`;
     // (A state that served a section in this check has `usedAt` this check's number: no set of them per check.)
-    for (let gi = 0; gi < groups.length; gi++) {
-      const g = groups[gi]!;
-      // (A section kept from the last check: what movedBy() noted then is not this check's.)
-      g.movedState = undefined;
-      const known = g.runs[0]!.value.state;
-      // Each state serves one section per check (sections of the same text share their sources: each has its own blocks).
-      if (known && known.usedAt !== now && unchanged(g, known, same, now, gatherKey) && questionsRanked(doc, g, known)) {
-        // Speed only (session 12): the same runs of the same block objects as at the last check, which this state served
-        // (its sources the same, its blocks where they were, the findings moved by as much as then).
-        g.sources = known.sources;
-        g.movedState = known;
-        g.movedBy = known.seen!.by;
-        g.state = known;
-      } else {
-        // The state's own sources when the section's are the same (compared as they are read: no list made; speed only, doc32).
-        g.sources = known && known.usedAt !== now && known.key === gatherKey && sameSources(doc, g, known.sources, max, summaryMax, clauseMax) ? known.sources : sourcesOf(doc, g, max, summaryMax, clauseMax);
-        if (known && known.usedAt !== now && stillRanked(doc, g, known, gatherKey)) {
+    // (The block lists let go after the loop, whatever happens in it.)
+    try {
+      for (let gi = 0; gi < groups.length; gi++) {
+        const g = groups[gi]!;
+        // (A section kept from the last check: what movedBy() noted then is not this check's.)
+        g.movedState = undefined;
+        const known = g.runs[0]!.value.state;
+        // Each state serves one section per check (sections of the same text share their sources: each has its own blocks).
+        if (known && known.usedAt !== now && unchanged(g, known, same, now, gatherKey) && questionsRanked(doc, g, known)) {
+          // Speed only (session 12): the same runs of the same block objects as at the last check, which this state served
+          // (its sources the same, its blocks where they were, the findings moved by as much as then).
+          g.sources = known.sources;
+          g.movedState = known;
+          g.movedBy = known.seen!.by;
           g.state = known;
         } else {
-          g.state = gather(doc, g, gatherKey, max, summaryMax, clauseMax, marginOf);
-          // (Per section, by the first of its sources: a run's summary, the same object while the run's blocks are the same.)
-          if (!(known && known.usedAt === now)) g.runs[0]!.value.state = g.state;
+          // The state's own sources when the section's are the same (compared as they are read: no list made; speed only, doc32).
+          g.sources = known && known.usedAt !== now && known.key === gatherKey && (keptSources(doc, g, known, now, max, summaryMax, clauseMax) || sameSources(doc, g, known.sources, max, summaryMax, clauseMax)) ? known.sources : sourcesOf(doc, g, max, summaryMax, clauseMax);
+          if (known && known.usedAt !== now && stillRanked(doc, g, known, gatherKey)) {
+            g.state = known;
+          } else {
+            g.state = gather(doc, g, gatherKey, max, summaryMax, clauseMax, marginOf);
+            // (Per section, by the first of its sources: a run's summary, the same object while the run's blocks are the same.)
+            if (!(known && known.usedAt === now)) g.runs[0]!.value.state = g.state;
+          }
         }
+        g.state.usedAt = now;
       }
-      g.state.usedAt = now;
+    } finally {
+      same.blocks = same.last = NO_BLOCKS;
     }
     // The document's budget of warnings goes to the longest sentences, at most `perSection` in a section.
     const budget = Math.max(1, Math.round((doc.metrics.words * per1000) / 1000));
@@ -1101,8 +1166,9 @@ export const longSentence: DocumentRule = {
           const mf = made.findings;
           for (let k = 0; k < mf.length; k++) out[o++] = mf[k]!;
           const seen = state.seen;
-          // (The list of the last check kept when it holds the same runs: one list less per section that survives the check.)
-          if (seen !== undefined) (seen.check = now), (seen.by = by), seen.runs === g.runs || sameRuns(seen.runs, g.runs) || (seen.runs = g.runs);
+          // (This check's list of runs, the one the section keeps while editedGroups keeps it: keptSources compares lists
+          // by identity. The section holds it anyway; the last one is let go. Speed only, ls37.)
+          if (seen !== undefined) (seen.check = now), (seen.by = by), (seen.runs = g.runs);
           else state.seen = { check: now, by, runs: g.runs };
           continue;
         }
