@@ -724,8 +724,8 @@ function compute(doc: DocumentModel, lex: PracticeLexicon): PracticeFit {
   const { ackSection, planSection } = sectionMarks(doc.sections, lex);
   let slots = RUN_SLOTS.get(lex);
   if (!slots) RUN_SLOTS.set(lex, (slots = new RunSlots()));
-  const check = checkOf(doc);
   let cell = CELLS.get(lex);
+  const check = checkOf(doc, cell?.check);
   if (cell) cell.check = check;
   else CELLS.set(lex, (cell = { check }));
   const stamp = ++checkNumber;

@@ -1,0 +1,76 @@
+/**
+ * Two pieces of state the practice card keeps from one check to the next (speed only, cp37): the places and lines of
+ * the units quoted as evidence, kept where the engine kept their blocks before the edit, and the ranking of the sections
+ * that readability quotes (the hardest three), corrected by the sections whose metrics changed. After random edits in a
+ * warm engine the card must be that of a check from scratch: edits that add or remove lines before evidence, change a
+ * section's score (hard words added, sentences split), add or remove headings, and rename them.
+ */
+import fc from 'fast-check';
+import { assertWarmEditsMatchFresh } from '../helpers/warm-edits.js';
+import type { Edit } from '../helpers/warm-edits.js';
+import type { LintResult } from '../../server/src/engine/engine.js';
+import { practiceFit } from '../../server/src/engine/practice/analysis.js';
+
+const PIECES: Record<'nl' | 'en', string[]> = {
+  nl: [
+    'extra ',
+    '\n\n',
+    '\n',
+    ' onwaarschijnlijkheidsberekeningsmethodologie beleidsimplementatievraagstukken ',
+    '. Kort. ',
+    '\n\n## Nieuw hoofdstuk\n\n',
+    '\n\n### Onderdeel\n\nDe uitkomsten zijn besproken met consulenten uit de praktijk.\n\n',
+    'De uitkomsten zijn besproken met consulenten uit de praktijk. ',
+  ],
+  en: [
+    'extra ',
+    '\n\n',
+    '\n',
+    ' incomprehensibility institutionalisation counterrevolutionary ',
+    '. Short. ',
+    '\n\n## New chapter\n\n',
+    '\n\n### Part\n\nThe results were discussed with practitioners.\n\n',
+    'The results were discussed with practitioners. ',
+  ],
+};
+
+/** Edits anywhere, mostly small (a word, a line), some a paragraph's worth removed. */
+function edits(language: 'nl' | 'en'): fc.Arbitrary<Edit> {
+  return fc.record({
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    remove: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 30, max: 400 })),
+    piece: fc.oneof(fc.constant(''), fc.constantFrom(...PIECES[language])),
+  });
+}
+
+/** Sections of some 100 words, of easy and hard prose by turns (scores apart and some equal), with cue sentences. */
+function documentOf(language: 'nl' | 'en', sections: number): string {
+  const easy = language === 'nl' ? 'Wij gaan naar huis. Het is laat. De kat slaapt. ' : 'We go home. It is late. The cat sleeps. ';
+  const hard =
+    language === 'nl'
+      ? 'De beleidsimplementatie van gemeentelijke schuldhulpverleningsregelingen veronderstelt institutionele samenwerkingsverbanden tussen uitvoeringsorganisaties en maatschappelijke dienstverleners. '
+      : 'The institutional implementation of municipal debt-assistance arrangements presupposes organisational collaboration between administrative agencies and professional service providers. ';
+  const cue = language === 'nl' ? 'De uitkomsten van deze ronde zijn besproken met consulenten uit de praktijk. ' : 'The results of this round were discussed with practitioners. ';
+  const out: string[] = [];
+  for (let i = 0; i < sections; i++) {
+    out.push(`## ${language === 'nl' ? 'Hoofdstuk' : 'Chapter'} ${i + 1}`);
+    const kind = i % 4;
+    const body = kind === 0 ? easy.repeat(8) : kind === 1 ? hard.repeat(5) : kind === 2 ? (hard + easy).repeat(4) : hard.repeat(5);
+    out.push(body + (i % 3 === 1 ? cue : ''));
+    if (i % 5 === 2) out.push(`${cue}\n${easy}`);
+  }
+  return out.join('\n\n');
+}
+
+function card(r: LintResult) {
+  return { fit: practiceFit(r.model), errors: r.errors };
+}
+
+describe('practice card: places kept before an edit and the readability ranking corrected equal a check from scratch', function () {
+  this.timeout(180000);
+  for (const language of ['nl', 'en'] as const) {
+    it(`${language}: random edits of 40 sections of easy and hard prose with cue sentences`, () => {
+      assertWarmEditsMatchFresh(documentOf(language, 40), { path: `kept-${language}.md`, edits: edits(language), project: card, cacheSize: 4000, numRuns: 15, seed: language === 'nl' ? 371 : 372, maxEdits: 6 });
+    });
+  }
+});
