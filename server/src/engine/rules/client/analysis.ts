@@ -706,22 +706,58 @@ function resolveParticipants(ctx: Context, src: Sources, sums: SourceSums): Part
   return { are, resolvedBy };
 }
 
-/** The last check's sections with their parents (set by sectionsOf). Only the last check's: its model holds them anyway. */
-let LAST_SECTIONS: { sections: DocumentModel['sections']; parent: number[] } | undefined;
+/**
+ * The last check's sections with their parents, each section's level and role as they were there, and the key sections
+ * (KEY_ROLES, the outermost of each: their indices). Only the last check's: its model holds them anyway.
+ */
+let LAST_SECTIONS: { sections: DocumentModel['sections']; parent: number[]; levels: number[]; roles: SectionRole[]; keys: number[] } | undefined;
 
 /**
  * The enclosing section of each section (-1 for none). The last check's list when every section has the level it had
- * there (speed only, cp36: the same list, not one made per edit; mentionTotals then compares it with itself).
+ * there (speed only, cp36: the same list, not one made per edit; mentionTotals then compares it with itself). Speed
+ * only (cp37): a section is compared with the last check's level and role of its place, kept in lists, not read from
+ * the last check's section object (most of them not read by anything else per edit), and one that is the last check's
+ * object not at all; the key sections are kept with them while every role is the same.
  */
 function sectionParents(sections: DocumentModel['sections']): number[] {
   const last = LAST_SECTIONS;
   if (last && last.sections.length === sections.length) {
+    const { levels, roles } = last;
     const was = last.sections;
+    let sameRoles = true;
     let i = 0;
-    while (i < sections.length && (was[i] === sections[i] || was[i]!.level === sections[i]!.level)) i++;
-    if (i === sections.length) return last.parent;
+    for (; i < sections.length; i++) {
+      const s = sections[i]!;
+      if (s === was[i]) continue;
+      if (s.level !== levels[i]) break;
+      if (s.role !== roles[i]) sameRoles = false;
+    }
+    if (i === sections.length) {
+      last.sections = sections;
+      if (!sameRoles) {
+        for (let k = 0; k < sections.length; k++) roles[k] = sections[k]!.role;
+        last.keys = keySectionsOf(roles, last.parent);
+      }
+      return last.parent;
+    }
   }
-  return parentsOf(sections);
+  const parent = parentsOf(sections);
+  const roles = sections.map((s) => s.role);
+  LAST_SECTIONS = { sections, parent, levels: sections.map((s) => s.level), roles, keys: keySectionsOf(roles, parent) };
+  return parent;
+}
+
+/** The key sections (KEY_ROLES, not inside a section of the same role) by the sections' roles and parents: their indices. */
+function keySectionsOf(roles: readonly SectionRole[], parent: readonly number[]): number[] {
+  const keys: number[] = [];
+  for (let i = 0; i < roles.length; i++) {
+    const role = roles[i]!;
+    if (!KEY_ROLES.has(role)) continue;
+    const pi = parent[i]!;
+    if (pi >= 0 && roles[pi] === role) continue;
+    keys.push(i);
+  }
+  return keys;
 }
 
 function parentsOf(sections: DocumentModel['sections']): number[] {
@@ -1368,21 +1404,22 @@ function perspectivesOf(sections: DocumentModel['sections'], counts: SectionCoun
  */
 function sectionsOf(doc: DocumentModel, v: Voice, parent: number[]): { counts: SectionCounts; keySections: ClientPerspective['keySections'] } {
   const sections = doc.sections;
-  LAST_SECTIONS = { sections, parent };
   const counts: SectionCounts = { client: v.secClient.slice(), prof: v.secProf.slice(), words: v.secWords.slice() };
   const keySections: ClientPerspective['keySections'] = [];
   let clientAbbr: RegExp | null | undefined;
-  sections.forEach((s, i) => {
-    if (!KEY_ROLES.has(s.role)) return;
+  // The key sections as sectionParents found them for these sections (always, in compute).
+  const shape = LAST_SECTIONS;
+  const keys = shape && shape.sections === sections && shape.parent === parent ? shape.keys : keySectionsOf(sections.map((s) => s.role), parent);
+  for (const i of keys) {
+    const s = sections[i]!;
     const pi = parent[i]!;
-    if (pi >= 0 && sections[pi]!.role === s.role) return;
     // The document's abbreviations are looked up only for a section that names no client word (a whole-text scan, ~1 ms
     // at 100k words; speed only, cl15).
     const abbr = () => (clientAbbr === undefined ? (clientAbbr = clientAbbreviations(doc, v)) : clientAbbr);
     const mentionsClients = v.secClient[i]! > 0 || namesClientAbbreviation(doc, s, abbr());
     const parentMentionsClients = pi >= 0 && (v.secClient[pi]! > 0 || namesClientAbbreviation(doc, sections[pi]!, abbr()));
     keySections.push({ index: i, title: s.title, line: s.line, role: s.role, words: v.secWords[i]!, mentionsClients, parent: pi, parentMentionsClients });
-  });
+  }
   return { counts, keySections };
 }
 
@@ -1577,7 +1614,33 @@ export function ratioText(cp: ClientPerspective, language: Language): string {
   return `1 : ${n(round(1 / r, 1))}`;
 }
 
+/**
+ * The summary line. The last check's when what it is made of is the same (speed only, cp37: an edit elsewhere leaves
+ * it as it was; its two messages were written again at every check). Not changed once handed out.
+ */
 function summaryOf(cp: ClientPerspective): Message {
+  const key = summaryInputs(cp);
+  const last = LAST_SUMMARY;
+  if (last && sameList(last.key, key)) return last.summary;
+  const summary = writeSummary(cp);
+  LAST_SUMMARY = { key, summary };
+  return summary;
+}
+let LAST_SUMMARY: { key: unknown[]; summary: Message } | undefined;
+
+/** Everything writeSummary reads of a perspective. */
+function summaryInputs(cp: ClientPerspective): unknown[] {
+  const s = cp.evidence.strongest;
+  let mention = 0;
+  for (const k of cp.keySections) if (k.mentionsClients) mention++;
+  return [
+    cp.verdict, cp.clientMentions, cp.clientMentionsPer1000, cp.clientToProfessionalRatio, cp.clientQuotes, cp.voiceStatements + cp.experienceStatements,
+    cp.keySections.length, mention, cp.method.asDataSource, cp.method.asCoResearchers, cp.method.notInvolved.length > 0,
+    s ? s.kind : undefined, s ? s.line : undefined, s ? s.text : undefined,
+  ];
+}
+
+function writeSummary(cp: ClientPerspective): Message {
   const v = VERDICT_WORDS[cp.verdict];
   const n = (x: number) => String(x).replace('.', ',');
   if (cp.verdict === 'not-applicable') {
