@@ -546,8 +546,8 @@ export interface LastHeadings extends HeadingList {
 
 /**
  * headingInfos(blocks) with the heading indices, read again only where an edit changed the blocks (`last`). The sections
- * wholly before the edit keep their infos, those after it their levels, prose-before and contents (each heading's title
- * read from this parse's block); the sections in between are read anew. For blocks whose `skip` no reader set (the
+ * wholly before the edit and those after it keep their infos (the same objects: the blocks after the edit have the
+ * texts of the last parse's); the sections in between are read anew. For blocks whose `skip` no reader set (the
  * engine marks a references section's blocks after this is read).
  */
 export function headingInfosAfterEdit(blocks: readonly ProseBlock[], last: LastHeadings | undefined): HeadingList {
@@ -583,14 +583,11 @@ export function headingInfosAfterEdit(blocks: readonly ProseBlock[], last: LastH
     scanHeadings(blocks, 0, n, false, infos, at);
     return { infos, at };
   }
+  // Speed only (roles37): the infos themselves, not new ones per heading and edit: their blocks have the texts of the
+  // last parse's (so the same titles, copies of their own: see scanHeadings), levels and places.
   for (let x = hs; x < h; x++) {
-    const i = oat[x]! + shift;
-    const o = oinfos[x]!;
-    // The title from this parse's block (the last one's may be a slice of an earlier version of the document).
-    const info: HeadingInfo = { title: blocks[i]!.text.trim(), level: o.level, afterProse: o.afterProse, content: o.content };
-    if (o.declaredTitle) info.declaredTitle = true;
-    infos.push(info);
-    at.push(i);
+    infos.push(oinfos[x]!);
+    at.push(oat[x]! + shift);
   }
   return { infos, at };
 }
@@ -623,7 +620,9 @@ function scanHeadings(blocks: readonly ProseBlock[], from: number, to: number, p
     const b = blocks[i]!;
     if (b.kind === 'heading') {
       finish();
-      current = { title: b.text.trim(), level: b.level ?? 1, afterProse: proseSeen, content: '' };
+      // The title a copy of its own (a block's text may be a slice of the document): the infos are kept from one parse
+      // to the next (headingInfosAfterEdit), and must not keep an earlier version of the document alive.
+      current = { title: detach(b.text.trim()), level: b.level ?? 1, afterProse: proseSeen, content: '' };
       if (b.title) current.declaredTitle = true;
       out.push(current);
       at.push(i);
