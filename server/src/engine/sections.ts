@@ -689,21 +689,18 @@ const DISCUSSED: ReadonlySet<SectionRole> = new Set(['introduction', 'background
  *
  * Speed only (roles37): the last assignment per vocabulary is kept with what it carried from each heading to the next
  * (Carried) and the contents the placing of each heading read. When only contents changed since (the same titles,
- * levels and places), the headings before the first one whose placing read a changed content (the changed section, or a
- * section it lies in: a section's scores count its parts') are placed as they were, and the assignment goes on from
- * there only until what it carries to the next heading is what it carried then (after the last changed section): every
- * heading after that is placed from the same inputs in the same state, so it gets its last role and reads what it read.
+ * levels and places), only the headings whose placing read a changed content then (the changed section, or a section
+ * it lies in: a section's scores count its parts') are placed again, each in the state the last assignment had before
+ * it, and after each one the headings that follow it until what the assignment carries to the next heading is what it
+ * carried then. Any other heading is placed from the same inputs in the same state (by induction from the first
+ * heading), so it gets its last role and reads what it read.
  */
 export function assignRoles(headings: HeadingInfo[], vocab: RoleVocabulary, contentRead?: boolean[]): SectionRole[] {
   const n = headings.length;
   let a = LAST_ASSIGNMENT.get(vocab);
-  let from = 0;
-  let lastChanged = n;
-  const resume = a ? resumeAt(a, headings) : undefined;
-  if (a && resume) {
-    from = resume.from;
-    lastChanged = resume.last;
-  } else {
+  // The headings to place again, in order (see resumeAt); from scratch: all.
+  const readers = a ? resumeAt(a, headings) : undefined;
+  if (!a || !readers) {
     // When the source names its title, that heading alone is the title.
     const declared = headings.some((h) => h.declaredTitle);
     // The role each heading names by its own words, for looking ahead.
@@ -725,16 +722,25 @@ export function assignRoles(headings: HeadingInfo[], vocab: RoleVocabulary, cont
   const place = a.place;
   place.scores = new Array(n);
   const roles = a.roles;
-  const start = a.before[from]!;
-  let open = start.open;
-  let titleDone = start.titleDone;
-  let bodySeen = start.bodySeen;
+  const before = a.before;
+  let open: Open | undefined;
+  let titleDone = false;
+  let bodySeen = false;
   // Attached material (a research proposal after the conclusion): everything deeper than this level is appendix.
-  let attachedLevel = start.attachedLevel;
+  let attachedLevel: number | undefined;
   // The short lines (list items) of the method sections so far: the methods the document says it used.
-  let listedMethods = start.listedMethods;
-  place.seen = start.seen;
-  place.fromSources = start.fromSources;
+  let listedMethods = NO_ITEMS;
+  /** Takes up the state the assignment had before heading i. */
+  const restore = (i: number) => {
+    const start = before[i]!;
+    open = start.open;
+    titleDone = start.titleDone;
+    bodySeen = start.bodySeen;
+    attachedLevel = start.attachedLevel;
+    listedMethods = start.listedMethods;
+    place.seen = start.seen;
+    place.fromSources = start.fromSources;
+  };
   const declared = a.declared;
   const roleAt = (i: number, h: HeadingInfo): SectionRole => {
     while (open && open.level >= h.level) open = open.up;
@@ -775,17 +781,28 @@ export function assignRoles(headings: HeadingInfo[], vocab: RoleVocabulary, cont
     open = node;
     return role;
   };
-  for (let i = from; i < n; i++) {
+  let next = 0;
+  let i = readers ? (readers[0] ?? n) : 0;
+  if (i < n) restore(i);
+  while (i < n) {
     const h = headings[i]!;
     place.reading = [];
     const role = roleAt(i, h);
     a.reads[i] = place.reading.length ? place.reading : undefined;
     const carried: Carried = { open, titleDone, bodySeen, attachedLevel, listedMethods, seen: place.seen, fromSources: place.fromSources };
-    // From here on the same inputs and the same state: the same roles and reads as the last assignment.
-    const converged = i >= lastChanged && roles[i] === role && sameCarried(a.before[i + 1], carried);
+    // The same role and state as the last assignment's here: up to the next heading to place again, the same inputs in
+    // the same state (the same roles, states and reads as then).
+    const converged = readers !== undefined && roles[i] === role && sameCarried(before[i + 1], carried);
     roles[i] = role;
-    a.before[i + 1] = carried;
-    if (converged) break;
+    before[i + 1] = carried;
+    if (!converged) {
+      i++;
+      continue;
+    }
+    while (next < readers.length && readers[next]! <= i) next++;
+    if (next === readers.length) break;
+    i = readers[next]!;
+    restore(i);
   }
   place.reading = undefined;
   if (contentRead) {
@@ -869,12 +886,10 @@ const LAST_ASSIGNMENT = new WeakMap<RoleVocabulary, Assignment>();
 
 /**
  * Where the last assignment can go on for these headings: undefined when a title, level, place or the number of
- * headings changed; else the first heading whose placing read a changed content then (`from`; n when none did) and the
- * last heading with a changed content (`last`; n when none changed). Every heading before `from` is placed as it was:
- * it read the same inputs in the same state (by induction from the first heading). The changed contents are written
- * into the assignment.
+ * headings changed; else the headings whose placing read a changed content then, in order (none when no content it read
+ * changed). The changed contents are written into the assignment.
  */
-function resumeAt(a: Assignment, headings: HeadingInfo[]): { from: number; last: number } | undefined {
+function resumeAt(a: Assignment, headings: HeadingInfo[]): number[] | undefined {
   const n = headings.length;
   if (a.titles.length !== n) return undefined;
   for (let i = 0; i < n; i++) {
@@ -882,20 +897,19 @@ function resumeAt(a: Assignment, headings: HeadingInfo[]): { from: number; last:
     if (h.level !== a.levels[i] || !!h.afterProse !== a.afterProse[i] || !!h.declaredTitle !== a.declaredTitles[i] || h.title !== a.titles[i]) return undefined;
   }
   let changed: Set<number> | undefined;
-  let last = n;
   for (let i = 0; i < n; i++) {
     const content = headings[i]!.content;
     if (content === a.contents[i]) continue;
     a.contents[i] = content;
     (changed ??= new Set()).add(i);
-    last = i;
   }
-  if (!changed) return { from: n, last };
+  const readers: number[] = [];
+  if (!changed) return readers;
   for (let i = 0; i < n; i++) {
     const js = a.reads[i];
-    if (js) for (const j of js) if (changed.has(j)) return { from: i, last };
+    if (js?.some((j) => changed.has(j))) readers.push(i);
   }
-  return { from: n, last };
+  return readers;
 }
 
 /** A heading or a list item as the role algorithm compares them: normalised, without an aside in brackets. */
