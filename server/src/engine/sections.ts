@@ -546,8 +546,8 @@ export interface LastHeadings extends HeadingList {
 
 /**
  * headingInfos(blocks) with the heading indices, read again only where an edit changed the blocks (`last`). The sections
- * wholly before the edit keep their infos, those after it their levels, prose-before and contents (each heading's title
- * read from this parse's block); the sections in between are read anew. For blocks whose `skip` no reader set (the
+ * wholly before the edit and those after it keep their infos (the same objects: the blocks after the edit have the
+ * texts of the last parse's); the sections in between are read anew. For blocks whose `skip` no reader set (the
  * engine marks a references section's blocks after this is read).
  */
 export function headingInfosAfterEdit(blocks: readonly ProseBlock[], last: LastHeadings | undefined): HeadingList {
@@ -583,14 +583,11 @@ export function headingInfosAfterEdit(blocks: readonly ProseBlock[], last: LastH
     scanHeadings(blocks, 0, n, false, infos, at);
     return { infos, at };
   }
+  // Speed only (roles37): the infos themselves, not new ones per heading and edit: their blocks have the texts of the
+  // last parse's (so the same titles, copies of their own: see scanHeadings), levels and places.
   for (let x = hs; x < h; x++) {
-    const i = oat[x]! + shift;
-    const o = oinfos[x]!;
-    // The title from this parse's block (the last one's may be a slice of an earlier version of the document).
-    const info: HeadingInfo = { title: blocks[i]!.text.trim(), level: o.level, afterProse: o.afterProse, content: o.content };
-    if (o.declaredTitle) info.declaredTitle = true;
-    infos.push(info);
-    at.push(i);
+    infos.push(oinfos[x]!);
+    at.push(oat[x]! + shift);
   }
   return { infos, at };
 }
@@ -623,7 +620,9 @@ function scanHeadings(blocks: readonly ProseBlock[], from: number, to: number, p
     const b = blocks[i]!;
     if (b.kind === 'heading') {
       finish();
-      current = { title: b.text.trim(), level: b.level ?? 1, afterProse: proseSeen, content: '' };
+      // The title a copy of its own (a block's text may be a slice of the document): the infos are kept from one parse
+      // to the next (headingInfosAfterEdit), and must not keep an earlier version of the document alive.
+      current = { title: detach(b.text.trim()), level: b.level ?? 1, afterProse: proseSeen, content: '' };
       if (b.title) current.declaredTitle = true;
       out.push(current);
       at.push(i);
@@ -687,47 +686,81 @@ const DISCUSSED: ReadonlySet<SectionRole> = new Set(['introduction', 'background
  * then from the heading's position among the chapters and its own text. `contentRead`, when given, is filled with
  * whether each heading's content was read: headings whose content was not read can have any other content and get the
  * same roles (the other fields being the same).
+ *
+ * Speed only (roles37): the last assignment per vocabulary is kept with what it carried from each heading to the next
+ * (Carried) and the contents the placing of each heading read. When only contents changed since (the same titles,
+ * levels and places), only the headings whose placing read a changed content then (the changed section, or a section
+ * it lies in: a section's scores count its parts') are placed again, each in the state the last assignment had before
+ * it, and after each one the headings that follow it until what the assignment carries to the next heading is what it
+ * carried then. Any other heading is placed from the same inputs in the same state (by induction from the first
+ * heading), so it gets its last role and reads what it read.
  */
 export function assignRoles(headings: HeadingInfo[], vocab: RoleVocabulary, contentRead?: boolean[]): SectionRole[] {
-  const roles: SectionRole[] = [];
-  const stack: Array<{ level: number; role: SectionRole }> = [];
+  const n = headings.length;
+  let a = LAST_ASSIGNMENT.get(vocab);
+  // The headings to place again, in order (see resumeAt); from scratch: all.
+  const readers = a ? resumeAt(a, headings) : undefined;
+  if (!a || !readers) {
+    // When the source names its title, that heading alone is the title.
+    const declared = headings.some((h) => h.declaredTitle);
+    // The role each heading names by its own words, for looking ahead.
+    const named = headings.map((h) => roleOfHeading(h.title, vocab));
+    a = {
+      titles: headings.map((h) => detach(h.title)),
+      levels: headings.map((h) => h.level),
+      afterProse: headings.map((h) => !!h.afterProse),
+      declaredTitles: headings.map((h) => !!h.declaredTitle),
+      contents: headings.map((h) => h.content),
+      declared,
+      place: placeOf(headings, named),
+      roles: new Array(n),
+      reads: new Array(n),
+      before: [{ open: undefined, titleDone: false, bodySeen: false, attachedLevel: undefined, listedMethods: NO_ITEMS, seen: NO_ROLES, fromSources: NO_INDICES }],
+    };
+    LAST_ASSIGNMENT.set(vocab, a);
+  }
+  const place = a.place;
+  place.scores = new Array(n);
+  const roles = a.roles;
+  const before = a.before;
+  let open: Open | undefined;
   let titleDone = false;
   let bodySeen = false;
   // Attached material (a research proposal after the conclusion): everything deeper than this level is appendix.
   let attachedLevel: number | undefined;
-  // When the source names its title, that heading alone is the title.
-  const declared = headings.some((h) => h.declaredTitle);
-  // The role each heading names by its own words, for looking ahead.
-  const named = headings.map((h) => roleOfHeading(h.title, vocab));
-  const place = placeOf(headings, named, contentRead);
   // The short lines (list items) of the method sections so far: the methods the document says it used.
-  const listedMethods = new Set<string>();
-  for (let i = 0; i < headings.length; i++) {
-    const h = headings[i]!;
-    while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
+  let listedMethods = NO_ITEMS;
+  /** Takes up the state the assignment had before heading i. */
+  const restore = (i: number) => {
+    const start = before[i]!;
+    open = start.open;
+    titleDone = start.titleDone;
+    bodySeen = start.bodySeen;
+    attachedLevel = start.attachedLevel;
+    listedMethods = start.listedMethods;
+    place.seen = start.seen;
+    place.fromSources = start.fromSources;
+  };
+  const declared = a.declared;
+  const roleAt = (i: number, h: HeadingInfo): SectionRole => {
+    while (open && open.level >= h.level) open = open.up;
     if (attachedLevel !== undefined && h.level <= attachedLevel) attachedLevel = undefined;
     if (declared) {
-      if (h.declaredTitle) {
-        roles.push('title');
-        continue;
-      }
+      if (h.declaredTitle) return 'title';
       titleDone = true;
     }
     // The first top-level heading before any prose is the title unless it opens with a role word ("Samenvatting").
     // Only a heading of level 1 or 2 can be the title: plain text guesses levels (a numbered chapter is 1,
     // an unnumbered line 2), and a Markdown page that opens on "#### Algoprudentienummer" has its title elsewhere.
     const titleCandidate = !titleDone && i === 0 && h.level <= 2 && !h.afterProse;
-    const parent = stack[stack.length - 1];
+    const parent = open;
     let role = ownRole(h, vocab, titleCandidate, bodySeen, attachedLevel !== undefined ? 'appendix' : parent?.role);
     if (!role && titleCandidate) role = 'title';
     if (!role && !titleDone && i > 0 && roles[i - 1] === 'title' && !h.afterProse && h.level >= headings[i - 1]!.level) role = 'title';
-    if (role === 'title') {
-      roles.push(role);
-      continue;
-    }
+    if (role === 'title') return role;
     titleDone = true;
     // Under the conclusion chapter, a section that introduces a report starts attached material (a proposal, an earlier version).
-    const chapter = stack[0];
+    const chapter = open?.chapter;
     if (role === 'introduction' && chapter?.role === 'conclusion' && parent !== undefined) {
       role = 'appendix';
       attachedLevel = chapter.level;
@@ -740,13 +773,143 @@ export function assignRoles(headings: HeadingInfo[], vocab: RoleVocabulary, cont
     if (!role && parent && parent.role !== 'title' && parent.role !== 'other') role = parent.role;
     // A heading without role words and without a parent role: what its own text reports, or its place among the chapters.
     if (!role) role = roleByPlace(headings, i, place, vocab) ?? 'other';
-    if (role === 'method') for (const item of listItems(contentAt(headings, i, place))) listedMethods.add(item);
+    if (role === 'method') listedMethods = withItems(listedMethods, listItems(contentAt(headings, i, place)));
     if (BODY.has(role)) bodySeen = true;
-    roles.push(role);
-    place.seen.add(role);
-    stack.push({ level: h.level, role });
+    place.seen = withItems(place.seen, [role]);
+    const node: Open = { level: h.level, role, up: open, chapter: undefined! };
+    node.chapter = open ? open.chapter : node;
+    open = node;
+    return role;
+  };
+  let next = 0;
+  let i = readers ? (readers[0] ?? n) : 0;
+  if (i < n) restore(i);
+  while (i < n) {
+    const h = headings[i]!;
+    place.reading = [];
+    const role = roleAt(i, h);
+    a.reads[i] = place.reading.length ? place.reading : undefined;
+    const carried: Carried = { open, titleDone, bodySeen, attachedLevel, listedMethods, seen: place.seen, fromSources: place.fromSources };
+    // The same role and state as the last assignment's here: up to the next heading to place again, the same inputs in
+    // the same state (the same roles, states and reads as then).
+    const converged = readers !== undefined && roles[i] === role && sameCarried(before[i + 1], carried);
+    roles[i] = role;
+    before[i + 1] = carried;
+    if (!converged) {
+      i++;
+      continue;
+    }
+    while (next < readers.length && readers[next]! <= i) next++;
+    if (next === readers.length) break;
+    i = readers[next]!;
+    restore(i);
   }
-  return roles;
+  place.reading = undefined;
+  if (contentRead) {
+    contentRead.fill(false, 0, n);
+    for (const js of a.reads) if (js) for (const j of js) contentRead[j] = true;
+  }
+  // A list of its own: the caller may keep it (the next assignment writes into the kept one).
+  return roles.slice();
+}
+
+/** The open headings (the innermost first), their levels and roles; shared by the states of later headings, never changed. */
+interface Open {
+  level: number;
+  role: SectionRole;
+  up: Open | undefined;
+  /** The outermost open heading (the chapter). */
+  chapter: Open;
+}
+
+/** What the role assignment carries from one heading to the next. Its sets are never changed: an item added makes a new set. */
+interface Carried {
+  open: Open | undefined;
+  titleDone: boolean;
+  bodySeen: boolean;
+  attachedLevel: number | undefined;
+  listedMethods: ReadonlySet<string>;
+  seen: ReadonlySet<SectionRole>;
+  fromSources: ReadonlySet<number>;
+}
+const NO_ITEMS: ReadonlySet<string> = new Set();
+const NO_ROLES: ReadonlySet<SectionRole> = new Set();
+const NO_INDICES: ReadonlySet<number> = new Set();
+
+/** A set with the items added: the same set when it holds them all already. */
+function withItems<T>(set: ReadonlySet<T>, items: Iterable<T>): ReadonlySet<T> {
+  let out: Set<T> | undefined;
+  for (const item of items) {
+    if ((out ?? set).has(item)) continue;
+    (out ??= new Set(set)).add(item);
+  }
+  return out ?? set;
+}
+
+function sameSet<T>(x: ReadonlySet<T>, y: ReadonlySet<T>): boolean {
+  if (x === y) return true;
+  if (x.size !== y.size) return false;
+  for (const item of x) if (!y.has(item)) return false;
+  return true;
+}
+
+function sameCarried(x: Carried | undefined, y: Carried): boolean {
+  if (!x || x.titleDone !== y.titleDone || x.bodySeen !== y.bodySeen || x.attachedLevel !== y.attachedLevel) return false;
+  let p = x.open;
+  let q = y.open;
+  while (p !== q) {
+    if (!p || !q || p.level !== q.level || p.role !== q.role) return false;
+    p = p.up;
+    q = q.up;
+  }
+  return sameSet(x.listedMethods, y.listedMethods) && sameSet(x.seen, y.seen) && sameSet(x.fromSources, y.fromSources);
+}
+
+/**
+ * The last role assignment (assignRoles) with what it was made from: titles (copies of their own), levels, places and
+ * contents (as the caller gave them: the engine's are copies of their own, see contentOf); per heading the state before
+ * it (`before`, one more at the end) and the contents its placing read. One per vocabulary, written over.
+ */
+interface Assignment {
+  titles: string[];
+  levels: number[];
+  afterProse: boolean[];
+  declaredTitles: boolean[];
+  contents: Array<string | undefined>;
+  declared: boolean;
+  place: Place;
+  roles: SectionRole[];
+  reads: Array<number[] | undefined>;
+  before: Carried[];
+}
+const LAST_ASSIGNMENT = new WeakMap<RoleVocabulary, Assignment>();
+
+/**
+ * Where the last assignment can go on for these headings: undefined when a title, level, place or the number of
+ * headings changed; else the headings whose placing read a changed content then, in order (none when no content it read
+ * changed). The changed contents are written into the assignment.
+ */
+function resumeAt(a: Assignment, headings: HeadingInfo[]): number[] | undefined {
+  const n = headings.length;
+  if (a.titles.length !== n) return undefined;
+  for (let i = 0; i < n; i++) {
+    const h = headings[i]!;
+    if (h.level !== a.levels[i] || !!h.afterProse !== a.afterProse[i] || !!h.declaredTitle !== a.declaredTitles[i] || h.title !== a.titles[i]) return undefined;
+  }
+  let changed: Set<number> | undefined;
+  for (let i = 0; i < n; i++) {
+    const content = headings[i]!.content;
+    if (content === a.contents[i]) continue;
+    a.contents[i] = content;
+    (changed ??= new Set()).add(i);
+  }
+  const readers: number[] = [];
+  if (!changed) return readers;
+  for (let i = 0; i < n; i++) {
+    const js = a.reads[i];
+    if (js?.some((j) => changed.has(j))) readers.push(i);
+  }
+  return readers;
 }
 
 /** A heading or a list item as the role algorithm compares them: normalised, without an aside in brackets. */
@@ -781,8 +944,8 @@ function listItemsOf(content: string): string[] {
 
 /** What a heading's place among the chapters tells: the roles before it, the lowest level of closing and method headings after it. */
 interface Place {
-  /** Roles given so far. */
-  seen: Set<SectionRole>;
+  /** Roles given so far (never changed: see Carried). */
+  seen: ReadonlySet<SectionRole>;
   /** Whether a heading of the document names the method. */
   namesMethod: boolean;
   /** Per heading: the lowest level of a later heading named conclusion or recommendations, of one named method (Infinity: none). */
@@ -792,20 +955,20 @@ interface Place {
   named: ReadonlyArray<SectionRole | undefined>;
   /** Per heading: its own content scores, once counted. */
   scores: Array<{ findings: ReadonlyMap<SectionRole, number>; all?: Map<SectionRole, number> } | undefined>;
-  /** Headings that got the background role from their sources (their text or a run of such chapters). */
-  fromSources: Set<number>;
-  /** Per heading, whether its content was read (filled when the caller asks: see assignRoles' contentRead). */
-  read: boolean[] | undefined;
+  /** Headings that got the background role from their sources (their text or a run of such chapters; never changed: see Carried). */
+  fromSources: ReadonlySet<number>;
+  /** The headings whose content the placing of the current heading read (see assignRoles' contentRead). */
+  reading: number[] | undefined;
 }
 
-/** A heading's content, noted as read (see Place.read). */
+/** A heading's content, noted as read (see Place.reading). */
 function contentAt(headings: HeadingInfo[], j: number, place: Place): string | undefined {
-  if (place.read) place.read[j] = true;
+  place.reading?.push(j);
   return headings[j]!.content;
 }
 
 /** Looks ahead once per document, so that placing every heading stays linear in the number of headings. */
-function placeOf(headings: HeadingInfo[], named: Array<SectionRole | undefined>, read?: boolean[]): Place {
+function placeOf(headings: HeadingInfo[], named: Array<SectionRole | undefined>): Place {
   const closingAfter: number[] = new Array(headings.length);
   const methodAfter: number[] = new Array(headings.length);
   let closing = Infinity;
@@ -816,7 +979,7 @@ function placeOf(headings: HeadingInfo[], named: Array<SectionRole | undefined>,
     if (named[j] === 'conclusion' || named[j] === 'recommendations') closing = Math.min(closing, headings[j]!.level);
     if (named[j] === 'method') method = Math.min(method, headings[j]!.level);
   }
-  return { seen: new Set(), namesMethod: named.includes('method'), closingAfter, methodAfter, named, scores: new Array(headings.length), fromSources: new Set(), read };
+  return { seen: NO_ROLES, namesMethod: named.includes('method'), closingAfter, methodAfter, named, scores: new Array(headings.length), fromSources: NO_INDICES, reading: undefined };
 }
 
 /** The heading before this one at its level, within the same parent (undefined: none). */
@@ -835,7 +998,9 @@ function previousSibling(headings: HeadingInfo[], i: number): number | undefined
  */
 function ownScores(headings: HeadingInfo[], j: number, place: Place, vocab: RoleVocabulary, sources = true): ReadonlyMap<SectionRole, number> {
   let sc = place.scores[j];
-  if (!sc) place.scores[j] = sc = { findings: scoresOf(contentAt(headings, j, place), vocab, 'findings') };
+  // Noted as read at every call, not only the first: the placing of each heading notes all it read (see assignRoles).
+  if (sc) place.reading?.push(j);
+  else place.scores[j] = sc = { findings: scoresOf(contentAt(headings, j, place), vocab, 'findings') };
   if (!sources) return sc.findings;
   if (!sc.all) {
     sc.all = new Map(sc.findings);
@@ -889,14 +1054,14 @@ function roleByPlace(headings: HeadingInfo[], i: number, place: Place, vocab: Ro
   // a chapter speaks through its parts as well (a GitBook page of notes on what others wrote).
   const scores = sectionScores(headings, i, place, vocab);
   if (content === 'background' || roleOfScores(scores) === 'background') {
-    place.fromSources.add(i);
+    place.fromSources = withItems(place.fromSources, [i]);
     return 'background';
   }
   // A chapter right after one that sets out sources continues it, unless its text reports findings or data collection.
   const previous = previousSibling(headings, i);
   if (previous !== undefined && place.fromSources.has(previous)) {
     if (!scores.get('results') && !scores.get('method')) {
-      place.fromSources.add(i);
+      place.fromSources = withItems(place.fromSources, [i]);
       return 'background';
     }
   }

@@ -52,7 +52,7 @@ export const sectionScore: DocumentRule = {
     let paragraphs: Prose | undefined;
     let prose = sectionCounts(doc, all, RUNS.change());
     if (prose === undefined) prose = proseCountsByPlace(doc, (paragraphs = proseOf(doc, all)));
-    const adopted = adoptedSections(doc);
+    let adopted: ReadonlySet<number> | undefined;
     let terms: Tally<string> | undefined;
     // The options, read once per check (speed only, abbr34: not per section).
     const minWords = numberOption(sectionScore.meta, ctx, 'minWords');
@@ -67,10 +67,6 @@ export const sectionScore: DocumentRule = {
       const counts = prose[i];
       if (!counts) continue;
       if (s.role === 'references' || s.role === 'appendix' || s.role === 'title') continue;
-      // Acknowledgements are written for those thanked, not for the practitioner reader.
-      if (isAcknowledgements(s)) continue;
-      // An adopted text (a code of conduct taken from a standard, a law quoted whole) is not the writer's to rewrite.
-      if (adopted.has(i)) continue;
       // The score of the section's running text: paragraphs only. Bullet lists of labels, criteria or data fields
       // ("Jonger dan 15 jaar: percentage inwoners …", "What we did: - Build …") are not prose to rewrite, and their
       // long words in short fragments pull a score down that says nothing about the text (judged false on the dev
@@ -80,6 +76,12 @@ export const sectionScore: DocumentRule = {
       const summaryLike = s.role === 'summary' || s.role === 'recommendations';
       const target = summaryLike ? summaryTarget : bodyTarget;
       if (m.score >= target) continue;
+      // (Speed only, roles37: the tests on the title and on the whole document after the section's score, which drops
+      // most sections: a look-up of each section's title at every edit otherwise.)
+      // Acknowledgements are written for those thanked, not for the practitioner reader.
+      if (isAcknowledgements(s)) continue;
+      // An adopted text (a code of conduct taken from a standard, a law quoted whole) is not the writer's to rewrite.
+      if ((adopted ??= adoptedSections(doc)).has(i)) continue;
       // A body section is reported when its sentences are long on average: the cause a rewrite can fix. The summary and
       // the recommendations, which practitioners read first, keep their stricter target whatever the cause.
       if (!summaryLike && m.averageSentenceLength < minAverageSentenceWords) continue;
