@@ -612,16 +612,17 @@ function applyOrdinary(tally: Tally<string>): void {
   const pending = ORDINARY_PENDING;
   if (pending.size === 0) return;
   const counts = tally.counts;
-  for (const [word, delta] of pending) {
-    if (delta === 0) continue;
+  // (forEach: no [word, delta] pair made per entry.)
+  pending.forEach((delta, word) => {
+    if (delta === 0) return;
     const was = counts.get(word) ?? 0;
     const now = was + delta;
     if (now === 0) counts.delete(word);
     else counts.set(word, now);
-    if ((was === 0) === (now === 0)) continue;
+    if ((was === 0) === (now === 0)) return;
     if (ORDINARY_CHANGED.length < 64) ORDINARY_CHANGED.push(word);
     else ordinaryOverflow = true;
-  }
+  });
   pending.clear();
 }
 const NO_USES: RunUse[] = [];
