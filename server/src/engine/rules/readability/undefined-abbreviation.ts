@@ -182,7 +182,9 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       // update changed are noted (ORDINARY_CHANGED).
       ORDINARY_CHANGED.length = 0;
       ordinaryOverflow = false;
+      ORDINARY_PENDING.clear();
       const ordinary = ORDINARY_WORDS.update(doc.blocks, (b) => b.analysed.sentences, tallyOrdinary, (b) => b.facts);
+      applyOrdinary(ordinary);
       // A severity the writer set in .brug.yml is for every finding of the rule.
       const neverExplained = booleanOption(ctx, 'neverExplained') || !!ctx.config.rules[rule.meta.id]?.severity;
       const minUses = numberOption(rule.meta, ctx, 'minUses');
@@ -592,18 +594,36 @@ function keptHolds(doc: DocumentModel, kept: KeptCheck, runs: ReadonlyArray<Run<
 const ORDINARY_CHANGED: string[] = [];
 let ordinaryOverflow = false;
 
-/** Adds (delta > 0) or takes away a block's ordinary words (Tally.add), noting those that came or went (ORDINARY_CHANGED). */
-function tallyOrdinary(tally: Tally<string>, sentences: object, delta: number): void {
+/**
+ * Notes a block's ordinary words coming (delta > 0) or going, to be applied to the tally when the update is done
+ * (applyOrdinary). Speed only (abbr37): an edit of a word takes a block's words away and brings nearly all of them back;
+ * summed per word first, they leave the tally (a map of every ordinary word of the report, ~20,000 at 100,000 words) as
+ * it was but for the few words that changed, instead of deleting and adding again each word the block alone has.
+ */
+function tallyOrdinary(_tally: Tally<string>, sentences: object, delta: number): void {
+  const pending = ORDINARY_PENDING;
+  for (const word of ordinaryWordsOf(sentences as Sentences)) pending.set(word, (pending.get(word) ?? 0) + delta);
+}
+/** The ordinary words' counts to add to the tally, per word, noted by tallyOrdinary during an update of ORDINARY_WORDS. */
+const ORDINARY_PENDING = new Map<string, number>();
+
+/** Adds the counts noted (ORDINARY_PENDING) to the tally (as Tally.add), noting the words that came or went (ORDINARY_CHANGED). */
+function applyOrdinary(tally: Tally<string>): void {
+  const pending = ORDINARY_PENDING;
+  if (pending.size === 0) return;
   const counts = tally.counts;
-  for (const word of ordinaryWordsOf(sentences as Sentences)) {
+  // (forEach: no [word, delta] pair made per entry.)
+  pending.forEach((delta, word) => {
+    if (delta === 0) return;
     const was = counts.get(word) ?? 0;
     const now = was + delta;
     if (now === 0) counts.delete(word);
     else counts.set(word, now);
-    if ((was === 0) === (now === 0)) continue;
+    if ((was === 0) === (now === 0)) return;
     if (ORDINARY_CHANGED.length < 64) ORDINARY_CHANGED.push(word);
     else ordinaryOverflow = true;
-  }
+  });
+  pending.clear();
 }
 const NO_USES: RunUse[] = [];
 const NO_NOTES: Sentences[] = [];
