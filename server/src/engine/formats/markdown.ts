@@ -671,6 +671,7 @@ export function setChunkGrouping(close: ((index: number, piece: string) => boole
         return out;
       }
     : undefined;
+  if (lastParse) lastParse.lineage.ended = parses;
   lastParse = undefined;
 }
 
@@ -2753,6 +2754,21 @@ export function cachedMarkdownChunks(): number {
   return chunkCache.size;
 }
 
+/** Whether the chunk cache holds a chunk's text (tests only: the chunks of the last parse stay cached, see Lineage). */
+export function chunkCached(text: string): boolean {
+  return chunkCache.peek(text) !== undefined;
+}
+
+/** The cached chunk texts that a line of parses holds now (tests only: those of the last parse, see Lineage). */
+export function heldChunks(): string[] {
+  const held: string[] = [];
+  chunkCache.filter((byStubs, key) => {
+    if (stamps.get(byStubs)?.lineage?.ended === Infinity) held.push(key);
+    return byStubs;
+  });
+  return held;
+}
+
 /** Forgets parsed chunks (for benchmarks that must start cold). */
 export function clearMarkdownCache(): void {
   chunkCache.clear();
@@ -2766,35 +2782,87 @@ export function clearMarkdownCache(): void {
  * Counted in parses, so a few open documents checked in turn keep their chunks.
  */
 let parses = 0;
-const lastUsed = new WeakMap<Map<string, ChunkResult>, number>();
+/**
+ * A line of parses of one document, each taking over the last one's chunks (an editing session): while it lasts, the
+ * chunks of its last parse are in use (ended: Infinity), then they age like any chunk from the parse that ended it.
+ */
+interface Lineage {
+  ended: number;
+}
+/** When a cached chunk was last looked up, and the line of parses whose last parse holds it, if one. */
+interface Stamp {
+  used: number;
+  lineage: Lineage | undefined;
+}
+const stamps = new WeakMap<Map<string, ChunkResult>, Stamp>();
 const UNUSED_PARSES = 32;
-const SWEEP_EVERY = 8;
+/**
+ * Cached chunks the sweep looks at per parse, going on from where the last parse's look stopped. Speed only (eng37): a
+ * whole pass every 8 parses read every cached chunk's stamp (at 100,000 words some 300 per pass), and a chunk taken
+ * over from the last parse was marked used again every 8 parses (keepCached, ~230 look-ups); now the last parse's
+ * chunks are in use by their line of parses (Lineage) and each parse looks at a fixed number of cached chunks: a
+ * chunk unused for UNUSED_PARSES parses goes within a pass of the cache after that (some 20 parses at 100,000 words).
+ */
+const SWEEP_STEP = 16;
+
+/** Notes a cached chunk as looked up by this parse. */
+function markUsed(byStubs: Map<string, ChunkResult>): void {
+  const s = stamps.get(byStubs);
+  if (s) s.used = parses;
+  else stamps.set(byStubs, { used: parses, lineage: undefined });
+}
+
+/** Notes a chunk of a parse as held by the parse's line (see Lineage), when the chunk cache holds it. */
+function markHeld(c: ParsedChunk, lineage: Lineage): void {
+  const byStubs = chunkCache.peek(c.key);
+  if (!byStubs) return;
+  const s = stamps.get(byStubs);
+  if (s) s.lineage = lineage;
+  else stamps.set(byStubs, { used: parses, lineage });
+}
+
+/** Notes a chunk that a parse of the line no longer holds (see markHeld). */
+function markLeft(c: ParsedChunk, lineage: Lineage): void {
+  const byStubs = chunkCache.peek(c.key);
+  const s = byStubs && stamps.get(byStubs);
+  if (s && s.lineage === lineage) s.lineage = undefined;
+}
+
+/** Whether a cached chunk was looked up, or held by a line of parses, within the last UNUSED_PARSES parses. */
+function inUse(byStubs: Map<string, ChunkResult>): boolean {
+  const s = stamps.get(byStubs);
+  if (!s) return parses <= UNUSED_PARSES;
+  const since = parses - UNUSED_PARSES;
+  return s.used >= since || (s.lineage !== undefined && s.lineage.ended >= since);
+}
 
 /**
  * The last parse's chunks that an edit replaced (those in the edited stretch this parse did not use) leave the
  * chunk cache at once: each is an old version of one chunk of the document being edited, which the sweep would
  * otherwise keep for UNUSED_PARSES parses (~1 MB of parsed chunks at 100,000 words). Only for a small stretch
- * (an edit, not another document compared with the last one), and a chunk some parse since used stays.
+ * (an edit, not another document compared with the last one), and a chunk some parse since used stays. Whether the
+ * stretch was small enough (then the parse continues the last one's line: see Lineage).
  */
 const REPLACED_MAX = 8;
 
-function dropReplaced(old: ChunkPlaces, unchanged: Unchanged): void {
+function dropReplaced(old: ChunkPlaces, unchanged: Unchanged): boolean {
   const oldSuffix = unchanged.suffixStart - unchanged.delta;
   const n = old.chunks.length;
   const first = Math.max(0, chunkAt(old.starts, n, unchanged.prefixEnd));
   let last = first;
   while (last < n && old.starts[last]! < oldSuffix) last++;
-  if (last - first > REPLACED_MAX) return;
+  if (last - first > REPLACED_MAX) return false;
   for (let i = first; i < last; i++) {
     if (old.ends[i]! <= unchanged.prefixEnd) continue;
     const c = old.chunks[i]!;
     const byStubs = chunkCache.peek(c.key);
-    if (byStubs && (lastUsed.get(byStubs) ?? 0) < parses) chunkCache.delete(c.key);
+    if (byStubs && (stamps.get(byStubs)?.used ?? 0) < parses) chunkCache.delete(c.key);
   }
+  return true;
 }
 
 function sweepChunks(): void {
-  chunkCache.filter((byStubs) => ((lastUsed.get(byStubs) ?? 0) >= parses - UNUSED_PARSES ? byStubs : undefined));
+  chunkCache.sweep(SWEEP_STEP, inUse);
 }
 
 /**
@@ -2836,24 +2904,6 @@ interface ChunkPlaces {
 }
 
 /**
- * Parses after which a reused chunk is marked used again (keepCached): well within UNUSED_PARSES, so that the sweep never
- * takes a chunk a parse keeps reusing.
- */
-const KEEP_EVERY = 8;
-
-/**
- * A reused chunk stays in the chunk cache as if it had been looked up (another document may need it): marked used (and
- * refreshed in the cache's order) at every KEEP_EVERY-th parse, not at every edit (speed only: at 100,000 words a
- * look-up, a mark in the cache and a mark for each of ~200 chunks per edit).
- */
-function keepCached(c: ParsedChunk): void {
-  let byStubs = chunkCache.get(c.key);
-  if (!byStubs) chunkCache.set(c.key, (byStubs = new Map()), true);
-  if (!byStubs.has(c.stubs)) byStubs.set(c.stubs, c.result);
-  lastUsed.set(byStubs, parses);
-}
-
-/**
  * The last parse (one document): after an edit, a chunk that lies wholly in the text before the
  * edit, or wholly in the text after it, is the same text as a chunk of the last parse and, with the
  * same definitions, parses the same; its result is taken without slicing, hashing or stubbing it.
@@ -2876,6 +2926,8 @@ let lastParse:
       groups: Chunk[] | undefined;
       /** The parse's number (see ParseEdit). */
       id: number;
+      /** The line of parses it belongs to (see Lineage). */
+      lineage: Lineage;
     }
   | undefined;
 
@@ -3050,15 +3102,16 @@ function reusable(old: ChunkPlaces, unchanged: Unchanged, chunk: Chunk): number 
 
 /**
  * Whether a parse's chunks hold the same definitions, in the same order, as the last parse's (`old`): the chunks at
- * either end with the same results as there hold the same; those of the chunks between are compared.
+ * either end with the same results as there hold the same; those of the chunks between are compared. `leading` and
+ * `trailing`: how many at either end the caller knows to be the last parse's (taken over whole: not read again).
  */
-function sameDefines(done: readonly ParsedChunk[], old: readonly ParsedChunk[]): boolean {
+function sameDefines(done: readonly ParsedChunk[], old: readonly ParsedChunk[], leading = 0, trailing = 0): boolean {
   const n = done.length;
   const m = old.length;
-  let a = 0;
+  let a = Math.min(leading, n, m);
   // (The same chunk object first: the chunks taken over are not read.)
   while (a < n && a < m && (done[a] === old[a] || done[a]!.result === old[a]!.result)) a++;
-  let b = 0;
+  let b = Math.min(trailing, n - a, m - a);
   while (b < n - a && b < m - a && (done[n - 1 - b] === old[m - 1 - b] || done[n - 1 - b]!.result === old[m - 1 - b]!.result)) b++;
   // The definitions of done[a, n - b) and of old[a, m - b), each read as one list.
   let i = a;
@@ -3253,7 +3306,7 @@ function spliceChunk(text: TextView, chunk: Chunk, pieces: PieceList, old: Chunk
   if (!byStubs) {
     chunkCache.set(detach(src), (byStubs = new Map()), true);
   }
-  lastUsed.set(byStubs, parses);
+  markUsed(byStubs);
   if (!byStubs.has(stubs)) byStubs.set(stubs, result);
   return { key: chunkCache.storedKey(src) ?? detach(src), stubs, result: byStubs.get(stubs)! };
 }
@@ -3276,7 +3329,7 @@ function parseChunk(text: TextView, chunk: Chunk, definitions: Definitions): Par
 
 function cachedChunk(src: string, variant: string): ChunkResult {
   let byStubs = chunkCache.get(src);
-  if (byStubs) lastUsed.set(byStubs, parses);
+  if (byStubs) markUsed(byStubs);
   const hit = byStubs?.get(variant);
   if (hit) return hit;
   const own = detach(src);
@@ -3284,7 +3337,7 @@ function cachedChunk(src: string, variant: string): ChunkResult {
   const r = chunkBlocks(own, frontMatter ? variant.slice(1) : variant, frontMatter);
   if (!byStubs) {
     chunkCache.set(own, (byStubs = new Map()), true);
-    lastUsed.set(byStubs, parses);
+    markUsed(byStubs);
   }
   byStubs.set(variant, r);
   return r;
@@ -3474,6 +3527,8 @@ export function parseMarkdownWhole(source: string): ParsedDocument {
 
 /** Forgets the last parse (tests only: the next parse scans the text from scratch, with the chunk cache as it is). */
 export function forgetLastParse(): void {
+  // (Its chunks age from now: no parse takes them over.)
+  if (lastParse) lastParse.lineage.ended = parses;
   lastParse = undefined;
 }
 
@@ -3652,13 +3707,12 @@ export function* parseMarkdownSteps(source: TextView, ends?: EditEnds): Generato
       fromOld[at + i] = tail + i;
     }
   }
-  // A reused chunk stays in the chunk cache (see keepCached), at every KEEP_EVERY-th parse.
-  if (id % KEEP_EVERY === 0) for (let i = 0; i < n; i++) if (fromOld[i]! >= 0) keepCached(all[i]!);
   // The definitions as the parser read them (a line that reads as one may be none: in a paragraph,
   // in HTML; and one may sit in a quote or list item): when they differ, the chunks are read again with them.
   // Speed only (md33): the last parse's set when the chunks hold the same definitions as its chunks (no set of every
   // definition made and compared per edit).
-  let found = last?.defined && sameDefines(all, last.placed.chunks) ? last.defined : undefined;
+  // (The leading and trailing chunks taken over whole are the last parse's at either end: not compared again.)
+  let found = last?.defined && sameDefines(all, last.placed.chunks, old === last.placed ? lead : 0, old === last.placed ? nt : 0) ? last.defined : undefined;
   if (!found) {
     found = new Set();
     for (let i = 0; i < n; i++) {
@@ -3670,7 +3724,10 @@ export function* parseMarkdownSteps(source: TextView, ends?: EditEnds): Generato
   // chunks are read again below.
   let defined: Definitions | undefined = guess;
   let definitions = guess;
+  // Whether a chunk taken over was read again below (then fromOld says which).
+  let reread = false;
   if (!sameDefinitions(found, guess)) {
+    reread = true;
     defined = undefined;
     definitions = found;
     for (let i = 0; i < n; i++) {
@@ -3746,10 +3803,12 @@ export function* parseMarkdownSteps(source: TextView, ends?: EditEnds): Generato
   }
   // How the blocks stand to the last parse's (ParseEdit): its leading chunks kept in place (the same block objects), and
   // its trailing chunks whose results this parse took over (moved).
+  // (Speed only, eng37: the leading and trailing chunks taken over whole, when none was read again, are counted in bulk.)
+  const whole = old !== undefined && old === last?.placed && !reread;
   let before = 0;
   if (last) {
     const lp = last.placed;
-    let ci = 0;
+    let ci = whole ? lead : 0;
     while (ci < n && ci < lp.chunks.length && fromOld[ci] === ci && old === lp && places.starts[ci] === lp.starts[ci]) ci++;
     before = ci > 0 ? lp.blockAt[ci]! : 0;
   }
@@ -3757,17 +3816,48 @@ export function* parseMarkdownSteps(source: TextView, ends?: EditEnds): Generato
   if (last) {
     const lp = last.placed;
     const lm = lp.chunks.length;
-    for (let t = 1; t <= n && t <= lm; t++) {
+    let t = 1;
+    if (whole && nt > 0) {
+      after = lp.blockAt[lm]! - lp.blockAt[lm - nt]!;
+      t = nt + 1;
+    }
+    for (; t <= n && t <= lm; t++) {
       const c = all[n - t]!;
       const o = lp.chunks[lm - t]!;
       if (c !== o && c.result !== o.result) break;
       after += lp.blockAt[lm - t + 1]! - lp.blockAt[lm - t]!;
     }
   }
-  // (before + after at most the shorter length: a chunk at both ends of a parse of the same text counts once.)
   PARSE_EDITS.set(blocks, { id, previous: last?.id, before, after: Math.min(after, Math.min(count, last ? last.placed.blocks.length : 0) - before) });
-  if (last && unchanged && last.unguarded) dropReplaced(last.placed, unchanged);
-  lastParse = { text, unguarded: text === source, candidates, definitions, defined, placed: places, pieces, groups: grouping ? undefined : chunks, id };
-  if (parses % SWEEP_EVERY === 0) sweepChunks();
+  const replacedDropped = last !== undefined && unchanged !== undefined && last.unguarded && dropReplaced(last.placed, unchanged);
+  // The line of parses this one belongs to (see Lineage): the last parse's when it took over its chunks and the edit
+  // replaced a few of them (which left the cache above); its chunks are then those of the last parse, held by the line,
+  // and those read here, marked so. Else a new line, which holds all of its chunks.
+  let lineage: Lineage;
+  if (old !== undefined && replacedDropped) {
+    lineage = last!.lineage;
+    // The last parse's chunks this one left (between those taken over whole, unless some were read again) are held no
+    // longer: they age from their last look-up. (Before the chunks read here are marked: one may have the same text.)
+    const reused = new Set<number>();
+    if (reread) {
+      for (let i = 0; i < n; i++) if (fromOld[i]! >= 0) reused.add(fromOld[i]!);
+      for (let j = 0; j < m; j++) if (!reused.has(j)) markLeft(old.chunks[j]!, lineage);
+      for (let i = 0; i < n; i++) if (fromOld[i]! < 0) markHeld(all[i]!, lineage);
+    } else {
+      for (let i = 0; i < nm; i++) if (doneFrom[i]! >= 0) reused.add(doneFrom[i]!);
+      for (let j = lead; j < tail; j++) if (!reused.has(j)) markLeft(old.chunks[j]!, lineage);
+      for (let i = 0; i < nm; i++) if (doneFrom[i]! < 0) markHeld(done[i]!, lineage);
+    }
+  } else {
+    lineage = { ended: Infinity };
+    for (let i = 0; i < n; i++) markHeld(all[i]!, lineage);
+  }
+  // (A line whose last parse another one's replaces ends here; one that goes on is open again, should a parse of another
+  // document between this one's steps have ended it.)
+  lineage.ended = Infinity;
+  const prior = lastParse;
+  if (prior && prior.lineage !== lineage) prior.lineage.ended = parses;
+  lastParse = { text, unguarded: text === source, candidates, definitions, defined, placed: places, pieces, groups: grouping ? undefined : chunks, id, lineage };
+  sweepChunks();
   return { format: 'markdown', blocks, directives, ...(declaredLanguage ? { declaredLanguage } : {}) };
 }
