@@ -9,7 +9,7 @@ import { ADVICE, NOT_APPLICABLE, TITLES } from './messages.js';
 import { handlesOf, isInline, isSummarySection, pseudoHeadingOf, recommendationPlan, toolAt } from './recommendations.js';
 import type { CueInsightId, InsightId, PracticalHandles, PracticeEvidence, PracticeFit, PracticeItem, PracticeStatus } from './types.js';
 import { INSIGHT_IDS } from './types.js';
-import type { Check, CheckCell, Unit, UnitFilter, UnitsRun } from './units.js';
+import type { CheckCell, Unit, UnitFilter, UnitsRun } from './units.js';
 import { MEMO_SLOT, allUnits, checkOf, quote, runUnits, sectionMarks, warmUnits } from './units.js';
 import type { Run } from '../runs.js';
 import { RunSlots, replaceRange, splicedRuns } from '../rules/block-runs.js';
@@ -787,35 +787,6 @@ function combineEdit(doc: DocumentModel, lex: PracticeLexicon, last: Combined, c
   return c;
 }
 
-/**
- * The tools a check quoted (insight 6), with the runs it read them from (their indices and summaries, in order) and
- * whether it read every run with tools. Per lexicon, the last check's only; not changed once handed out (as copies).
- */
-interface QuotedTools {
-  check: Check;
-  runs: number[];
-  values: PracticeRun[];
-  all: boolean;
-  tools: PracticeEvidence[];
-}
-const LAST_TOOLS = new WeakMap<PracticeLexicon, QuotedTools>();
-
-/**
- * Whether the last check's tools are this one's (speed only, cp37: five tools were quoted and placed again at every
- * check): the runs it read are this check's first runs with tools, the same summaries at the same indices, wholly
- * among the blocks the engine kept before the edit (the same places and lines), and when it read every run with tools,
- * no other has come.
- */
-function keptTools(last: QuotedTools, toolRuns: readonly number[], values: readonly PracticeRun[], slotRuns: ReadonlyArray<Run<unknown>>, kept: number): boolean {
-  const n = last.runs.length;
-  if (last.all ? toolRuns.length !== n : toolRuns.length < n) return false;
-  for (let j = 0; j < n; j++) {
-    const k = toolRuns[j]!;
-    if (k !== last.runs[j] || values[k] !== last.values[j] || slotRuns[k]!.to > kept) return false;
-  }
-  return true;
-}
-
 function compute(doc: DocumentModel, lex: PracticeLexicon): PracticeFit {
   const plan = recommendationPlan(doc, lex);
   const { ackSection, planSection } = sectionMarks(doc.sections, lex);
@@ -843,23 +814,14 @@ function compute(doc: DocumentModel, lex: PracticeLexicon): PracticeFit {
     for (const x of allUnits(doc, lex, r.from, r.to, check, ackSection[r.section]!, planSection[r.section]!)) recUnits.push(x);
   }
   const handles = handlesOf(doc, recUnits, lex, plan, c.pseudoItems, c.inline, (push) => {
-    const toolRuns = c.toolRuns;
-    const lastTools = LAST_TOOLS.get(lex);
-    if (lastTools && check.previous === lastTools.check && keptTools(lastTools, toolRuns, values, slotRuns, check.kept)) {
-      lastTools.check = check;
-      return lastTools.tools.slice();
-    }
     const tools: PracticeEvidence[] = [];
-    let n = 0;
-    reading: for (; n < toolRuns.length; n++) {
-      for (const { unit, at } of values[toolRuns[n]!]!.tools) {
-        if (tools.length >= 5) break reading;
+    for (const k of c.toolRuns) {
+      for (const { unit, at } of values[k]!.tools) {
+        if (tools.length >= 5) return tools;
         push(tools, unit, at);
       }
     }
-    const read = toolRuns.slice(0, Math.min(n + 1, toolRuns.length));
-    LAST_TOOLS.set(lex, { check, runs: read, values: read.map((k) => values[k]!), all: n >= toolRuns.length, tools });
-    return tools.slice();
+    return tools;
   });
   const totals = totalsFor(lex, slotRuns, change, values, c === last ? c.went : undefined);
   const isStudy = totals.study >= 2;
