@@ -13,13 +13,7 @@ import { assertWarmEditsMatchFresh, editsOf } from '../../helpers/warm-edits.js'
 import { Engine } from '../../../server/src/engine/engine.js';
 import type { LintResult } from '../../../server/src/engine/engine.js';
 import { engineFor } from '../../../server/src/workspace/engine.js';
-
-const TERM_RULES = new Set(['vocabulary/jargon', 'vocabulary/person-first']);
-
-/** The term findings in the order the engine gives them, every field that reaches the reader. */
-function terms(r: LintResult): string[] {
-  return r.findings.filter((f) => TERM_RULES.has(f.ruleId)).map((f) => JSON.stringify({ ruleId: f.ruleId, offset: f.offset, endOffset: f.endOffset, severity: f.severity, message: f.message, data: f.data, related: f.related, fixes: f.fixes }));
-}
+import { TERM_RULES, terms } from './term-findings.js';
 
 const FILLER = [
   'We met the residents of the town in the spring and talked about their letters.',
