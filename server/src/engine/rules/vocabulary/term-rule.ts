@@ -1,5 +1,5 @@
 import type { DocumentBlock, DocumentFinding, DocumentModel, DocumentRule, RuleContext, RuleMeta } from '../types.js';
-import { BlockStates, blockEditOf } from '../../incremental.js';
+import { BlockStates } from '../../incremental.js';
 import { RunSlots } from '../block-runs.js';
 import type { RunChange } from '../block-runs.js';
 import type { Run } from '../../runs.js';
@@ -66,14 +66,13 @@ const LABEL_WORDS = 5;
 export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: TermRuleText, vocabulary: Vocabulary): DocumentRule {
   // Speed only (voc16): each entry's finding of the last check, reused (moved) while its uses are the same (findingFor).
   let findings = new Map<DictionaryEntry, FindingMemo>();
-  // Speed only (term37): the last check's answer and what it was made from, for the next check to hand out again what an
-  // edit left alone without visiting it (checkAgain).
-  let state: CheckState | undefined;
   return {
     scope: 'document',
     meta,
     check(doc, ctx) {
       const prefer = doc.config.vocabulary.prefer;
+      const last = findings;
+      const next = (findings = new Map<DictionaryEntry, FindingMemo>());
       const { cues } = compileVocabulary(vocabulary, doc.language, prefer);
       const terms = termEntries(doc, kind, cues);
       const field = practiceFields(doc);
@@ -81,49 +80,21 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
       const quiet = kind === 'jargon' ? fieldWordFilter(ctx, meta) : () => false;
       // The context of this check's findings: one object per check, not per entry (findingFor keeps it with a memo it makes).
       const c: TermContext = { kind, text, cues, prefer };
-      // The tests on an entry alone (its field, its register), before its uses are placed.
-      const passes = (entry: DictionaryEntry, held: EntryRuns): boolean => {
-        if (entry.practiceIn && entry.practiceIn.some((w) => field.ask(w) >= PRACTICE_MENTIONS)) return false;
-        // A word that is jargon only in one field (customer for a benefit claimant) keeps its ordinary sense elsewhere.
-        // A project that set its own word for it (vocabulary.prefer) has said it is jargon there.
-        if (entry.onlyIn && !entry.onlyIn.some((w) => field.ask(w) >= 1) && !(entry.configurable && Object.keys(prefer).some((k) => normalizeWord(k) === normalizeWord(entry.term)))) return false;
-        // (The dictionary of a use of the entry: an entry is of one dictionary, that of every use of it — compileVocabulary
-        // adds an entry once per language — so it is the first placed use's too. Undefined: only headings name it.)
-        return held.dictionary !== undefined && shown(entry, held.dictionary);
-      };
-      // What the check's answer depends on beyond the entries' uses (see CheckState).
-      const o = ctx.options;
-      const key = `${String(o.everydayWords)}\u0000${String(o.technicalWords)}\u0000${String(o.academicWords)}\u0000${String(o.fieldWords)}\u0000${String(o.warningsPer1000Words)}\u0000${String(ctx.config.rules[meta.id]?.severity)}\u0000${ctx.audience}`;
-      const budget = kind === 'jargon' && !ctx.config.rules[meta.id]?.severity ? warningBudget(doc, ctx, meta) : 0;
-      const thesis = kind === 'jargon' && cues.thesisWords.length > 0 ? isThesis(doc, cues) : false;
-      const s = state;
-      state = undefined;
-      if (s !== undefined && s.key === key && s.cues === cues && s.language === doc.language && s.budget === budget && s.thesis === thesis && sameChoices(s.prefer, prefer)) {
-        const out = checkAgain(s, doc, terms, field.totals, kind, c, passes, quiet, findings);
-        if (out !== undefined) {
-          state = s;
-          termChecks.again++;
-          return out;
-        }
-      }
-      termChecks.full++;
-      const last = findings;
-      const next = (findings = new Map<DictionaryEntry, FindingMemo>());
       // The entries that make a finding, with their uses placed, in the order of their first use (that of a pass over
       // every block). Speed only (term33): the tests on an entry come first, and only the entries that pass them have
       // their uses placed (most entries of a long document are of a register not shown, or of another field).
       const made: EntryUses[] = [];
-      // The entries whose placing asked the text around a block (asked again at every check: checkAgain).
-      const asking = new Set<DictionaryEntry>();
-      // The entries that pass the tests on an entry but make no finding (each use left out: see checkAgain).
-      const idle = new Set<DictionaryEntry>();
       // (forEach: no entry pair per entry at every check.)
       terms.at.forEach((held, entry) => {
-        if (!passes(entry, held)) return;
+        if (entry.practiceIn && entry.practiceIn.some((w) => field(w) >= PRACTICE_MENTIONS)) return;
+        // A word that is jargon only in one field (customer for a benefit claimant) keeps its ordinary sense elsewhere.
+        // A project that set its own word for it (vocabulary.prefer) has said it is jargon there.
+        if (entry.onlyIn && !entry.onlyIn.some((w) => field(w) >= 1) && !(entry.configurable && Object.keys(prefer).some((k) => normalizeWord(k) === normalizeWord(entry.term)))) return;
+        // (The dictionary of a use of the entry: an entry is of one dictionary, that of every use of it — compileVocabulary
+        // adds an entry once per language — so it is the first placed use's too. Undefined: only headings name it.)
+        if (held.dictionary === undefined || !shown(entry, held.dictionary)) return;
         const u = terms.place(entry, held);
-        if (held.placed!.asks.length > 0) asking.add(entry);
         if (u) made.push(u);
-        else idle.add(entry);
       });
       if (made.length > 1) made.sort(byFirstUse);
       // Each entry's finding as made (its memo), and how it is marked: a hint (QUIET) or information (RANKED), decided
@@ -131,54 +102,29 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
       // when its uses and marks are the same, so it is never marked in place once handed out).
       const memos: FindingMemo[] = new Array(made.length);
       const marks: number[] = new Array(made.length).fill(0);
-      // Per finding: its weight (weighOf: NOT_WEIGHED and QUIET_WEIGHT for those not ranked).
-      const ws: number[] = new Array(made.length);
       // How much each finding weighs for the reader, for the ranking below (the findings' indices, in order).
       const weighed: Weighed[] = [];
       for (let k = 0; k < made.length; k++) {
         const { entry, uses, headed } = made[k]!;
         const m = (memos[k] = findingFor(doc, c, entry, uses, headed, last, next));
-        const w = (ws[k] = weighOf(doc, entry, uses, m, quiet));
-        if (w === QUIET_WEIGHT) marks[k] = QUIET;
-        // (Where the finding will stand: its first use moved as moved() moves it.)
-        else if (w >= 0) weighed.push({ k, w, offset: m.finding.offset + uses[0]!.offset - m.uses[0]!.offset });
+        // A word of a field or of academic writing without a reviewed swap: found, but a hint (see fieldWordFilter).
+        if (quiet(entry, uses[0]!.use.hit.dictionary)) {
+          marks[k] = QUIET;
+          continue;
+        }
+        // Frequency never makes a warning: a term a report uses most is often its readers' own word.
+        // A warning is worth it for a word with a plain equivalent that always fits (indien → als,
+        // prior to → before) or a reviewed drop-in swap; a content word (implementation, onboarding,
+        // functionaliteit) is information: whether it is the readers' word is for the writer to say.
+        if (!m.subject) {
+          const w = plainEquivalent(entry) ? (uses.some((u) => KEY_ROLES.has(doc.sections[u.section]?.role ?? '')) ? KEY_SECTION_WEIGHT : 1) : 0;
+          // (Where the finding will stand: its first use moved as moved() moves it.)
+          weighed.push({ k, w, offset: m.finding.offset + uses[0]!.offset - m.uses[0]!.offset });
+        }
       }
       if (kind === 'jargon') rankWarnings(doc, ctx, meta, weighed, marks);
       const out: DocumentFinding[] = new Array(made.length);
       for (let k = 0; k < made.length; k++) out[k] = handOut(memos[k]!, made[k]!.uses, marks[k]!);
-      // What the next check needs to hand out again what an edit left alone (checkAgain).
-      const index = new Map<DictionaryEntry, number>();
-      const spans: number[] = new Array(2 * made.length);
-      for (let k = 0; k < made.length; k++) {
-        const u = made[k]!;
-        index.set(u.entry, k);
-        spanOf(terms.at.get(u.entry)!.placed!, spans, k);
-      }
-      state = {
-        runs: terms.runs,
-        blocks: new WeakRef(doc.blocks),
-        textLength: doc.text.length,
-        sections: doc.sections,
-        key,
-        cues,
-        prefer,
-        language: doc.language,
-        budget,
-        thesis,
-        totals: field.totals,
-        fieldVersion: FIELD_VERSION,
-        adopted: terms.adopted,
-        defined: terms.defined(),
-        made,
-        marks,
-        ws,
-        spans,
-        index,
-        asking,
-        idle,
-        // (Its own copy: the list handed out is the engine's.)
-        out: out.slice(),
-      };
       return out;
     },
     // Speed only (lsp8): each block's prose made ahead of the check, a few blocks per step (engine.ts warm).
@@ -189,242 +135,6 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
       }
     },
   };
-}
-
-/** How many term rule checks were answered from the last one (checkAgain) and how many made in full (for the tests). */
-export const termChecks = { again: 0, full: 0 };
-
-/**
- * A term rule's last check (speed only, term37): its answer (`out`, its own copy) and, per finding (k, in the answer's
- * order), the entry's uses as placed, its mark, its weight (weighOf), where it stands, its place in the ranking and the
- * first and last block its placing read (`spans`, in pairs); with what else the answer was made from (the runs, blocks,
- * sections, options, the document's field totals, adopted sections and abbreviations) and the entries whose placing
- * read the text around a block (`asking`). An edit that leaves all of that as it was changes only the entries it
- * touched (checkAgain): the others' findings are handed out again without visiting them.
- */
-interface CheckState {
-  runs: ReadonlyArray<Run<RunTerms>>;
-  blocks: WeakRef<readonly DocumentBlock[]>;
-  textLength: number;
-  sections: readonly Section[];
-  key: string;
-  cues: CompiledCues;
-  prefer: Record<string, string>;
-  language: DocumentModel['language'];
-  budget: number;
-  thesis: boolean;
-  totals: Map<string, number>;
-  fieldVersion: number;
-  adopted: Array<[number, number]>;
-  defined: Map<string, string> | undefined;
-  made: EntryUses[];
-  marks: number[];
-  ws: number[];
-  spans: number[];
-  index: Map<DictionaryEntry, number>;
-  asking: Set<DictionaryEntry>;
-  idle: Set<DictionaryEntry>;
-  out: DocumentFinding[];
-}
-
-/**
- * The check's answer from the last one (`s`, brought up to date), when the edit since changed nothing the findings of
- * the entries it did not touch depend on, else undefined (the caller checks every entry). Speed only (term37): a
- * one-word edit visits the entries with a use or heading in the runs it changed (the same runs as the last check's
- * but those: RunSlots.change), those whose placing read a block that is not the last check's object (an edit before
- * them moved it) and those whose placing read the text around a block; each is placed and its finding made as a full
- * check makes them (place, findingFor, weighOf). Every other entry's placing would read the same runs, blocks,
- * sections, adopted ranges and abbreviations, and its tests the same field totals and options: the same finding, the
- * same object. The answer is the last one's only when each touched entry still makes a finding (or still makes none),
- * at its place in the order of first uses and in the ranking, with its weight: then no other finding's place, rank or
- * mark changed either (the orders are checked by neighbours: an order is kept when each changed item still stands
- * between its neighbours). Otherwise the full check runs.
- */
-function checkAgain(s: CheckState, doc: DocumentModel, terms: TermEntries, totals: Map<string, number>, kind: TermKindKey, c: TermContext, passes: (entry: DictionaryEntry, held: EntryRuns) => boolean, quiet: (entry: DictionaryEntry, dictionary: DictionaryEntryDictionary) => boolean, findings: Map<DictionaryEntry, FindingMemo>): DocumentFinding[] | undefined {
-  const { change, runs } = terms;
-  if (change === undefined || change.previous !== s.runs || runs.length !== s.runs.length) return undefined;
-  const blocks = doc.blocks;
-  const was = s.blocks.deref();
-  const n = blocks.length;
-  if (was === undefined || was.length !== n) return undefined;
-  // How the blocks stand to the last check's (engine.ts): the first `before` are its objects, the last `after` its
-  // blocks with the same maps, texts and results, moved by as much as the text's length changed (they stand after
-  // every change); those between are to be read again.
-  const edit = blockEditOf(blocks, was);
-  if (edit === undefined) return undefined;
-  if (s.totals !== totals || s.fieldVersion !== FIELD_VERSION || !sameRanges(s.adopted, terms.adopted) || !sameTitles(s.sections, doc.sections)) return undefined;
-  // (The document's abbreviations are a new map at each check of a text without one: compared by their meanings.)
-  if (s.defined !== undefined && !sameMeanings(terms.definedOf(), s.defined)) return undefined;
-  // The blocks an entry's placing may read otherwise: [lo, hi).
-  const lo = Math.min(edit.before, n);
-  const hi = doc.text.length === s.textLength ? Math.max(lo, n - edit.after) : n;
-  // The entries of the runs that went and came (as many: the runs around them are the last check's, at their places),
-  // and those whose placing read the text around a block: placed and weighed again.
-  const { before, after, previous } = change;
-  const to = runs.length - after;
-  const touched = new Set<DictionaryEntry>();
-  for (let r = before; r < to; r++) {
-    runEntries(previous[r]!.value[kind]).forEach(touch, touched);
-    runEntries(runs[r]!.value[kind]).forEach(touch, touched);
-  }
-  for (const entry of s.asking) touched.add(entry);
-  const made = s.made;
-  const at = terms.at;
-  // The entries whose placing read a block in [lo, hi) beyond those runs' too: a block there has the same facts (else its
-  // run would be one of those), but it may have moved (an edit before it) or have another source map (link markup
-  // added or taken away around a use: the same prose). Those that pass the tests on an entry: those that make a
-  // finding, and those whose every use was left out (idle). (The tests read no block.)
-  const from = before < to ? runs[before]!.from : n;
-  const end = before < to ? runs[to - 1]!.to : 0;
-  if (lo < hi && (lo < from || hi > end)) {
-    // (Whether a moved block is in an adopted section is asked again by placing it anew: placedAgain.)
-    if (terms.adopted.length > 0) return undefined;
-    const spans = s.spans;
-    for (let k = 0; k < made.length; k++) {
-      if (spans[2 * k]! >= hi || spans[2 * k + 1]! < lo) continue;
-      const entry = made[k]!.entry;
-      // (Its first or last block is in the stretch, or they are either side of it: the blocks it read looked up.)
-      if (spans[2 * k]! >= lo || spans[2 * k + 1]! < hi || reads(at.get(entry)!.placed, lo, hi)) touched.add(entry);
-    }
-    for (const entry of s.idle) if (reads(at.get(entry)?.placed, lo, hi)) touched.add(entry);
-  }
-  if (touched.size === 0) return handedOut(s, doc, terms);
-  // Each touched entry placed again: it must make a finding where it made one.
-  const index = s.index;
-  const ks: number[] = [];
-  const us: EntryUses[] = [];
-  for (const entry of touched) {
-    const held = at.get(entry);
-    let u: EntryUses | undefined;
-    if (held !== undefined && passes(entry, held)) {
-      u = terms.place(entry, held);
-      if (held.placed!.asks.length > 0) s.asking.add(entry);
-      else s.asking.delete(entry);
-      if (u === undefined) s.idle.add(entry);
-      else s.idle.delete(entry);
-    } else {
-      s.asking.delete(entry);
-      s.idle.delete(entry);
-    }
-    const k = index.get(entry);
-    if (u === undefined) {
-      if (k !== undefined) return undefined;
-      continue;
-    }
-    if (k === undefined) return undefined;
-    ks.push(k);
-    us.push(u);
-  }
-  // (Where each touched finding is among them: its index in ks.)
-  const changed = new Map<number, number>();
-  for (let j = 0; j < ks.length; j++) changed.set(ks[j]!, j);
-  const usesAt = (k: number): EntryUses => {
-    const j = changed.get(k);
-    return j === undefined ? made[k]! : us[j]!;
-  };
-  // Still in the order of first uses. (The ranking orders by weight, then by where the finding stands, its first use:
-  // with the same weights and the same order of first uses, the same ranks and marks.)
-  for (let j = 0; j < ks.length; j++) {
-    const k = ks[j]!;
-    if (k > 0 && byFirstUse(usesAt(k - 1), us[j]!) >= 0) return undefined;
-    if (k < made.length - 1 && byFirstUse(us[j]!, usesAt(k + 1)) >= 0) return undefined;
-  }
-  // The same weight.
-  const memos: FindingMemo[] = new Array(ks.length);
-  for (let j = 0; j < ks.length; j++) {
-    const u = us[j]!;
-    const m = (memos[j] = findingFor(doc, c, u.entry, u.uses, u.headed, findings, findings));
-    if (weighOf(doc, u.entry, u.uses, m, quiet) !== s.ws[ks[j]!]) return undefined;
-  }
-  // The answer: the last one with the touched entries' findings (handed out again when their uses are the same).
-  const out = s.out;
-  for (let j = 0; j < ks.length; j++) {
-    const k = ks[j]!;
-    const u = us[j]!;
-    made[k] = u;
-    out[k] = handOut(memos[j]!, u.uses, s.marks[k]!);
-    spanOf(at.get(u.entry)!.placed!, s.spans, k);
-  }
-  return handedOut(s, doc, terms);
-}
-
-/** The answer of checkAgain (a copy of the state's), with the state made this check's. */
-function handedOut(s: CheckState, doc: DocumentModel, terms: TermEntries): DocumentFinding[] {
-  s.runs = terms.runs;
-  s.blocks = new WeakRef(doc.blocks);
-  s.textLength = doc.text.length;
-  s.sections = doc.sections;
-  s.defined = terms.defined() ?? s.defined;
-  return s.out.slice();
-}
-
-/** Adds an entry (the key of a run's entries) to the set (`this`). */
-function touch(this: Set<DictionaryEntry>, _: RunEntry, entry: DictionaryEntry): void {
-  this.add(entry);
-}
-
-/** Whether two lists of sections have the same titles and roles (what the placing and weighing of uses read of them). */
-function sameTitles(a: readonly Section[], b: readonly Section[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x !== y && (x.title !== y.title || x.role !== y.role)) return false;
-  }
-  return true;
-}
-
-/** A finding's weight in the ranking (rankWarnings), or that it is not ranked: a hint, a subject's question. */
-const QUIET_WEIGHT = -2;
-const NOT_WEIGHED = -1;
-
-/** An entry's finding's weight for the reader (rankWarnings), or QUIET_WEIGHT (a hint) or NOT_WEIGHED (a subject). */
-function weighOf(doc: DocumentModel, entry: DictionaryEntry, uses: Placed[], m: FindingMemo, quiet: (entry: DictionaryEntry, dictionary: DictionaryEntryDictionary) => boolean): number {
-  // A word of a field or of academic writing without a reviewed swap: found, but a hint (see fieldWordFilter).
-  if (quiet(entry, uses[0]!.use.hit.dictionary)) return QUIET_WEIGHT;
-  // Frequency never makes a warning: a term a report uses most is often its readers' own word.
-  // A warning is worth it for a word with a plain equivalent that always fits (indien → als,
-  // prior to → before) or a reviewed drop-in swap; a content word (implementation, onboarding,
-  // functionaliteit) is information: whether it is the readers' word is for the writer to say.
-  if (m.subject) return NOT_WEIGHED;
-  return plainEquivalent(entry) ? (uses.some((u) => KEY_ROLES.has(doc.sections[u.section]?.role ?? '')) ? KEY_SECTION_WEIGHT : 1) : 0;
-}
-
-/** Whether a placing read a block in [lo, hi) (no placing: as if it did), by halving its blocks' indices in order. */
-function reads(m: PlaceMemo | undefined, lo: number, hi: number): boolean {
-  if (m === undefined) return true;
-  const sorted = (m.sorted ??= Int32Array.from(m.idx).sort());
-  let a = 0;
-  let b = sorted.length;
-  while (a < b) {
-    const h = (a + b) >>> 1;
-    if (sorted[h]! < lo) a = h + 1;
-    else b = h;
-  }
-  return a < sorted.length && sorted[a]! < hi;
-}
-
-/** Whether two maps of the document's abbreviations give each the same meaning. */
-function sameMeanings(a: Map<string, string>, b: Map<string, string>): boolean {
-  if (a === b) return true;
-  if (a.size !== b.size) return false;
-  for (const [k, v] of a) if (b.get(k) !== v) return false;
-  return true;
-}
-
-/** The first and the last block a placing read (its uses' and the headings' it asked), as spans[2k] and spans[2k + 1]. */
-function spanOf(m: PlaceMemo, spans: number[], k: number): void {
-  const idx = m.idx;
-  let lo = Infinity;
-  let hi = -1;
-  for (let j = 0; j < idx.length; j++) {
-    const i = idx[j]!;
-    if (i < lo) lo = i;
-    if (i > hi) hi = i;
-  }
-  spans[2 * k] = lo;
-  spans[2 * k + 1] = hi;
 }
 
 interface TermContext {
@@ -462,14 +172,6 @@ interface TermEntries {
    * the same (see placedAgain).
    */
   place(entry: DictionaryEntry, held: EntryRuns): EntryUses | undefined;
-  /** The runs of the check, and how they stand to the last check's (RunSlots.change). */
-  runs: ReadonlyArray<Run<RunTerms>>;
-  change: RunChange<RunTerms> | undefined;
-  /** The adopted sections (document ranges). */
-  adopted: Array<[number, number]>;
-  /** The document's own abbreviations (asked: definedAbbreviations), and whether a placing asked them at this check (undefined: not yet). */
-  definedOf(): Map<string, string>;
-  defined(): Map<string, string> | undefined;
 }
 
 /**
@@ -509,16 +211,11 @@ function termEntries(doc: DocumentModel, kind: TermKindKey, cues: CompiledCues):
   const definedOf = () => (defined ??= definedAbbreviations(doc.text));
   return {
     at,
-    runs,
-    change: parts.change,
-    adopted,
-    definedOf,
-    defined: () => defined,
     place(entry, held) {
       const { places } = held;
       const last = held.placed;
       if (last) {
-        const again = placedAgain(entry, last, places, runs, kind, doc, adopted, definedOf);
+        const again = placedAgain(last, places, runs, kind, doc, adopted, definedOf);
         if (again !== null) return again;
       }
       let out: EntryUses | undefined;
@@ -668,8 +365,6 @@ interface PlaceMemo {
   /** Per link test that read text around its block: its block's place in `blocks`, the use's range, the answer (1: in a link's text). */
   asks: number[];
   result: EntryUses | undefined;
-  /** `idx` in order (made when asked: reads). */
-  sorted?: Int32Array;
 }
 
 /**
@@ -684,20 +379,13 @@ interface PlaceMemo {
  * keeps them by source map); its uses are moved by as much as its start (with its section's number, the title the same),
  * while no section is adopted (whether a moved block is in one is not asked again here).
  */
-function placedAgain(entry: DictionaryEntry, m: PlaceMemo, places: number[], runs: ReadonlyArray<Run<RunTerms>>, kind: TermKindKey, doc: DocumentModel, adopted: Array<[number, number]>, definedOf: () => Map<string, string>): EntryUses | undefined | null {
+function placedAgain(m: PlaceMemo, places: number[], runs: ReadonlyArray<Run<RunTerms>>, kind: TermKindKey, doc: DocumentModel, adopted: Array<[number, number]>, definedOf: () => Map<string, string>): EntryUses | undefined | null {
   if (m.places.length !== places.length || !sameRanges(m.adopted, adopted)) return null;
   for (let p = 0; p < places.length; p++) {
     const r = places[p]!;
     if (r !== m.places[p]) return null;
     const run = runs[r];
-    if (run === undefined || run.from !== m.from[p]) return null;
-    const bus = run.value[kind];
-    if (bus === m.read[p]) continue;
-    // A run summarised again (an edit in one of its blocks) holds the same uses of the entry when they are the same
-    // uses of the same blocks' facts at the same places in it (speed only, term37: an entry with a use in the edited
-    // run is not placed anew when the edit left its uses alone; its blocks are compared below).
-    if (!sameRunUses(m.read[p]!, bus, entry)) return null;
-    m.read[p] = bus;
+    if (run === undefined || run.from !== m.from[p] || run.value[kind] !== m.read[p]) return null;
   }
   const blocks = doc.blocks;
   let moved = false;
@@ -745,24 +433,6 @@ function placedAgain(entry: DictionaryEntry, m: PlaceMemo, places: number[], run
   return (m.result = { entry: last.entry, uses, headed: last.headed, run: last.run, x: last.x, i: last.i });
 }
 const NO_PLACED: Placed[] = [];
-
-/**
- * Whether two summaries of a run hold the same uses of an entry and the same headings naming it: the same blocks (by
- * their index in the run) with the same uses (the block's list of them, kept with its facts: ownUses), the same ones
- * of them, in the same order.
- */
-function sameRunUses(a: BlockUses[], b: BlockUses[], entry: DictionaryEntry): boolean {
-  const ea = runEntries(a).get(entry);
-  const eb = runEntries(b).get(entry);
-  if (ea === undefined || eb === undefined || ea.uses.length !== eb.uses.length || ea.heads.length !== eb.heads.length) return false;
-  for (let n = 0; n < ea.uses.length; n += 2) {
-    const x = a[ea.uses[n]!]!;
-    const y = b[eb.uses[n]!]!;
-    if (ea.uses[n + 1] !== eb.uses[n + 1] || x.k !== y.k || x.uses !== y.uses) return false;
-  }
-  for (let h = 0; h < ea.heads.length; h++) if (a[ea.heads[h]!]!.k !== b[eb.heads[h]!]!.k) return false;
-  return true;
-}
 
 /** Whether two lists of ranges are the same ranges. */
 function sameRanges(a: Array<[number, number]>, b: Array<[number, number]>): boolean {
@@ -1606,7 +1276,10 @@ const KEY_SECTION_WEIGHT = 3;
 function rankWarnings(doc: DocumentModel, ctx: RuleContext, meta: RuleMeta, weighed: Weighed[], marks: number[]): void {
   // A severity the project set for the rule holds for every term.
   if (ctx.config.rules[meta.id]?.severity) return;
-  const budget = warningBudget(doc, ctx, meta);
+  // A value from .brug.yml that is not a number falls back on the audience's default.
+  const given = Number(ctx.options.warningsPer1000Words);
+  const per1000 = Math.max(0, Number.isFinite(given) && String(ctx.options.warningsPer1000Words ?? '').trim() !== '' ? given : Number(meta.options[ctx.audience].warningsPer1000Words));
+  const budget = Math.max(1, Math.round((doc.metrics.words * per1000) / 1000));
   // (A stable sort of the findings in their order, by weight, then by where they stand.)
   const ranked = weighed.length > 1 ? weighed.sort((a, b) => b.w - a.w || a.offset - b.offset) : weighed;
   for (let i = 0; i < ranked.length; i++) {
@@ -1614,14 +1287,6 @@ function rankWarnings(doc: DocumentModel, ctx: RuleContext, meta: RuleMeta, weig
     // (Marked as information with `ranked` in its data when handed out: handOut.)
     if (!(w > 0 && i < budget)) marks[k] = RANKED;
   }
-}
-
-/** How many warnings the ranking keeps (rankWarnings): `warningsPer1000Words` of the document's words, at least one. */
-function warningBudget(doc: DocumentModel, ctx: RuleContext, meta: RuleMeta): number {
-  // A value from .brug.yml that is not a number falls back on the audience's default.
-  const given = Number(ctx.options.warningsPer1000Words);
-  const per1000 = Math.max(0, Number.isFinite(given) && String(ctx.options.warningsPer1000Words ?? '').trim() !== '' ? given : Number(meta.options[ctx.audience].warningsPer1000Words));
-  return Math.max(1, Math.round((doc.metrics.words * per1000) / 1000));
 }
 
 /** A finding to rank (rankWarnings): its index among the check's findings, its weight and where it will stand. */
@@ -1758,15 +1423,10 @@ const WIDE_LETTER = /(?![\0-\x7f])[\p{L}\p{N}]/u;
 /** The words of each phrase asked about. */
 const KEY_WORDS = new Map<string, string[]>();
 
-/**
- * How often a word or phrase occurs in the document's prose (lower case, whole words, at most 100: `ask`), and the
- * document's totals it answers from (kept per document: FIELD_TOTALS).
- */
-function practiceFields(doc: DocumentModel): { ask: (phrase: string) => number; totals: Map<string, number> } {
+/** How often a word or phrase occurs in the document's prose (lower case, whole words, at most 100). */
+function practiceFields(doc: DocumentModel): (phrase: string) => number {
   // Blocks are joined by a line break in the prose: a phrase (words joined by one space) never spans two.
   // After an edit the blocks the engine left as they were are not compared again (incremental.ts BlockEdit).
-  // (Each total the update changes, with what it was before: FIELD_VERSION counts the updates that changed an answer.)
-  const was = new Map<string, number>();
   const totals = FIELD_TOTALS.update(doc.blocks, countsOf, (sums, key, delta, b) => {
     if (sums.size === 0) return;
     // A block that went had its prose counted when it came (or when the phrase was first asked about).
@@ -1777,48 +1437,28 @@ function practiceFields(doc: DocumentModel): { ask: (phrase: string) => number; 
       // the others count 0 in it. Only the phrases it holds are taken off, not every phrase asked again.
       p.counts?.forEach((c, phrase) => {
         const n = sums.get(phrase);
-        if (n !== undefined) {
-          if (!was.has(phrase)) was.set(phrase, n);
-          sums.set(phrase, n + delta * c);
-        }
+        if (n !== undefined) sums.set(phrase, n + delta * c);
       });
       return;
     }
-    for (const [phrase, n] of sums) {
-      const c = countIn(p, phrase);
-      if (c === 0) continue;
-      if (!was.has(phrase)) was.set(phrase, n);
-      sums.set(phrase, n + delta * c);
-    }
+    for (const [phrase, n] of sums) sums.set(phrase, n + delta * countIn(p, phrase));
   }, (b) => b.facts);
-  if (was.size > 0) {
-    // Speed only (term37): an answer (at most 100) that changed makes the next check ask every entry's tests again.
-    for (const [phrase, n] of was) if (Math.min(n, 100) !== Math.min(totals.get(phrase)!, 100)) FIELD_VERSION++;
-  }
-  return {
-    totals,
-    ask: (phrase) => {
-      // The dictionaries' phrases normalized once, not at every check (speed only, voc16).
-      let key = PHRASE_KEYS.get(phrase);
-      if (key === undefined) {
-        if (PHRASE_KEYS.size > 20000) PHRASE_KEYS.clear();
-        PHRASE_KEYS.set(phrase, (key = normalizePhrase(phrase).join(' ')));
-      }
-      let n = totals.get(key);
-      if (n === undefined) {
-        n = 0;
-        for (const b of doc.blocks) n += countIn(proseOf(b), key);
-        totals.set(key, n);
-      }
-      return Math.min(n, 100);
-    },
+  return (phrase) => {
+    // The dictionaries' phrases normalized once, not at every check (speed only, voc16).
+    let key = PHRASE_KEYS.get(phrase);
+    if (key === undefined) {
+      if (PHRASE_KEYS.size > 20000) PHRASE_KEYS.clear();
+      PHRASE_KEYS.set(phrase, (key = normalizePhrase(phrase).join(' ')));
+    }
+    let n = totals.get(key);
+    if (n === undefined) {
+      n = 0;
+      for (const b of doc.blocks) n += countIn(proseOf(b), key);
+      totals.set(key, n);
+    }
+    return Math.min(n, 100);
   };
 }
-/**
- * How many times an update of a document's field totals changed an answer of practiceFields (a total's value at most
- * 100): a check whose count is another than the last check's asks every entry's tests again (checkAgain).
- */
-let FIELD_VERSION = 0;
 
 interface Replacement {
   newText: string;
