@@ -8,7 +8,7 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { applyEdit } from '../helpers/warm-edits.js';
+import { applyEdit, editsOf } from '../helpers/warm-edits.js';
 import type { Edit } from '../helpers/warm-edits.js';
 import { clientPerspective } from '../../server/src/engine/rules/client/analysis.js';
 import { Engine } from '../../server/src/engine/engine.js';
@@ -43,13 +43,8 @@ const PIECES: Record<'nl' | 'en', string[]> = {
   ],
 };
 
-function edits(language: 'nl' | 'en'): fc.Arbitrary<Edit> {
-  return fc.record({
-    at: fc.double({ min: 0, max: 1, noNaN: true }),
-    remove: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 12, max: 300 })),
-    piece: fc.oneof(fc.constant(''), fc.constantFrom(...PIECES[language])),
-  });
-}
+/** Edits anywhere (editsOf: mostly a word or a line, some a paragraph's worth removed), of this language's pieces. */
+const edits = (language: 'nl' | 'en'): fc.Arbitrary<Edit> => editsOf(PIECES[language], 300);
 
 /** Sections of several levels, some key sections (some nested in one of the same role), with and without client words. */
 function documentOf(language: 'nl' | 'en', sections: number): string {

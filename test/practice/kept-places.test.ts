@@ -7,7 +7,7 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { applyEdit } from '../helpers/warm-edits.js';
+import { applyEdit, editsOf } from '../helpers/warm-edits.js';
 import type { Edit } from '../helpers/warm-edits.js';
 import { Engine } from '../../server/src/engine/engine.js';
 import type { LintResult } from '../../server/src/engine/engine.js';
@@ -38,14 +38,8 @@ const PIECES: Record<'nl' | 'en', string[]> = {
   ],
 };
 
-/** Edits anywhere, mostly small (a word, a line), some a paragraph's worth removed. */
-function edits(language: 'nl' | 'en'): fc.Arbitrary<Edit> {
-  return fc.record({
-    at: fc.double({ min: 0, max: 1, noNaN: true }),
-    remove: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 30, max: 400 })),
-    piece: fc.oneof(fc.constant(''), fc.constantFrom(...PIECES[language])),
-  });
-}
+/** Edits anywhere (editsOf: mostly a word or a line, some a paragraph's worth removed), of this language's pieces. */
+const edits = (language: 'nl' | 'en'): fc.Arbitrary<Edit> => editsOf(PIECES[language], 400);
 
 /** Sections of some 100 words, of easy and hard prose by turns (scores apart and some equal), with cue sentences. */
 function documentOf(language: 'nl' | 'en', sections: number): string {

@@ -784,25 +784,32 @@ export function assignRoles(headings: HeadingInfo[], vocab: RoleVocabulary, cont
   let next = 0;
   let i = readers ? (readers[0] ?? n) : 0;
   if (i < n) restore(i);
-  while (i < n) {
-    const h = headings[i]!;
-    place.reading = [];
-    const role = roleAt(i, h);
-    a.reads[i] = place.reading.length ? place.reading : undefined;
-    const carried: Carried = { open, titleDone, bodySeen, attachedLevel, listedMethods, seen: place.seen, fromSources: place.fromSources };
-    // The same role and state as the last assignment's here: up to the next heading to place again, the same inputs in
-    // the same state (the same roles, states and reads as then).
-    const converged = readers !== undefined && roles[i] === role && sameCarried(before[i + 1], carried);
-    roles[i] = role;
-    before[i + 1] = carried;
-    if (!converged) {
-      i++;
-      continue;
+  // The kept assignment is written as the headings are placed (and resumeAt wrote the new contents into it before):
+  // a placing that throws leaves it half of one assignment and half of another, so it goes, and the next starts anew.
+  try {
+    while (i < n) {
+      const h = headings[i]!;
+      place.reading = [];
+      const role = roleAt(i, h);
+      a.reads[i] = place.reading.length ? place.reading : undefined;
+      const carried: Carried = { open, titleDone, bodySeen, attachedLevel, listedMethods, seen: place.seen, fromSources: place.fromSources };
+      // The same role and state as the last assignment's here: up to the next heading to place again, the same inputs in
+      // the same state (the same roles, states and reads as then).
+      const converged = readers !== undefined && roles[i] === role && sameCarried(before[i + 1], carried);
+      roles[i] = role;
+      before[i + 1] = carried;
+      if (!converged) {
+        i++;
+        continue;
+      }
+      while (next < readers.length && readers[next]! <= i) next++;
+      if (next === readers.length) break;
+      i = readers[next]!;
+      restore(i);
     }
-    while (next < readers.length && readers[next]! <= i) next++;
-    if (next === readers.length) break;
-    i = readers[next]!;
-    restore(i);
+  } catch (err) {
+    LAST_ASSIGNMENT.delete(vocab);
+    throw err;
   }
   place.reading = undefined;
   if (contentRead) {
