@@ -189,6 +189,6 @@ else if (isMain) {
   }
   if ((!only || only === 'lsp') && existsSync(join(HERE, 'lsp-latency.ts'))) {
     console.log('— lsp');
-    spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(HERE, 'lsp-latency.ts')], { stdio: 'inherit' });
+    spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(HERE, 'lsp-latency.ts'), '--interleave', '50'], { stdio: 'inherit' });
   }
 }

@@ -1,6 +1,8 @@
 /** The practice rules in both languages: they speak when it is true and worth acting on, and stay quiet otherwise. */
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { lint } from '../../server/src/index.js';
+import { numbers } from '../../server/src/engine/rules/practice/no-practice-summary.js';
 import type { Language } from '../../server/src/engine/types.js';
 
 const run = (text: string, language: Language) => lint(text, { path: 'doc.md', language });
@@ -62,6 +64,8 @@ for (const lang of ['nl', 'en'] as const) {
       const f = of(text, lang, 'practice/no-practice-summary');
       assert.equal(f.length, 1);
       assert.equal(f[0]!.offset, 0);
+      // The word count rounded to a thousand, grouped as the language writes it (6,000 in English, 6.000 in Dutch).
+      assert.match(f[0]!.message[lang], lang === 'nl' ? /ongeveer \d\.000 woorden/ : /about \d,000 words/);
     });
     it('no-practice-summary: quiet with a summary first, and for short reports', () => {
       const summary = lang === 'nl' ? 'Samenvatting' : 'Summary';
@@ -101,5 +105,17 @@ describe('practice: the code lens on the recommendations heading', () => {
     assert.equal(handlesLens(fit, heading, 'en'), '2 of 3 recommendations name who acts');
     assert.equal(handlesLens(fit, heading, 'nl'), '2 van 3 aanbevelingen noemen wie handelt');
     assert.equal(handlesLens(fit, r.sections.find((s) => s.title === 'Results')!, 'en'), undefined);
+  });
+});
+
+describe('no-practice-summary: numbers as each language writes them', () => {
+  it('groups digits by three as toLocaleString does for English and Dutch, without loading its locale data', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (n) => {
+        assert.deepEqual(numbers(n), [n.toLocaleString('en'), n.toLocaleString('nl')]);
+      }),
+    );
+    assert.deepEqual(numbers(96000), ['96,000', '96.000']);
+    assert.deepEqual(numbers(999), ['999', '999']);
   });
 });
