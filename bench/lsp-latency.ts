@@ -22,6 +22,8 @@
  *     [--pause-every N --pause-ms M]  a pause of M ms (not timed) after every N edits
  *     [--burst K]                     K one-word changes sent back to back per timed edit (keystrokes faster than checks)
  *     [--same-length]                 each word replaces as many characters (nothing after an edit moves)
+ *     [--split-word]                  a letter inside a word becomes a space (a word more, nothing after the edit moves)
+ *     [--edit-part a:b]               edits only in that part of the document (fractions of its length)
  *     [--interleave N]                all sizes' servers run at once and take the edits in turns of N each (the
  *                                     sizes measured in the same minutes: the ratio without the machine's drift)
  *     [--bundle FILE]                 another build of the server (paired A/B runs against main)
@@ -233,7 +235,10 @@ async function startSize(target: number, edits: number): Promise<Measurement> {
   const firstShown = client.firstPublication.get(uri)?.diagnostics.length ?? 0;
   const diagnostics = client.diagnostics.get(uri)?.diagnostics.length ?? 0;
 
-  const spaces = proseSpaces(text);
+  // --edit-part a:b: edits only in that part of the document (fractions of its length; e.g. 0.9:1, its last tenth, where an
+  // insertion moves little after it; 0:0.1 its first tenth, where it moves nearly everything).
+  const [partFrom, partTo] = arg('edit-part', '0:1').split(':').map(Number) as [number, number];
+  const spaces = proseSpaces(text).filter((o) => o >= partFrom * text.length && o < partTo * text.length);
   let seed = 42;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const WORDS = ['extra ', 'ook ', 'vaak ', 'daarna ', 'mostly ', 'often ', 'also '];
@@ -249,6 +254,7 @@ async function startSize(target: number, edits: number): Promise<Measurement> {
   const pauseMs = Number(arg('pause-ms', '500'));
   const burst = Math.max(1, Number(arg('burst', '1')));
   const sameLength = process.argv.includes('--same-length');
+  const splitWord = process.argv.includes('--split-word');
   let made = 0;
   const run = async (count: number) => {
     for (const stop = Math.min(edits, made + count); made < stop; made++) {
@@ -265,8 +271,16 @@ async function startSize(target: number, edits: number): Promise<Measurement> {
         const word = WORDS[(i * burst + k) % WORDS.length]!;
         // --same-length: the word replaces as many characters of its line (nothing after the edit moves; as SAME_LENGTH=1
         // of bench/edit-series.ts), where the line is long enough.
-        const lineLength = sameLength ? doc.getText({ start: { line: pos.line, character: 0 }, end: { line: pos.line + 1, character: 0 } }).trimEnd().length : 0;
-        const end = sameLength && pos.character + word.length <= lineLength ? { line: pos.line, character: pos.character + word.length } : pos;
+        const line = sameLength || splitWord ? doc.getText({ start: { line: pos.line, character: 0 }, end: { line: pos.line + 1, character: 0 } }).trimEnd() : '';
+        // --split-word: a letter inside the word there becomes a space (one word more, as an insertion makes, and nothing
+        // after the edit moves), where the word has four letters or more.
+        const split = splitWord ? /^[\p{L}]{4,}/u.exec(line.slice(pos.character)) : null;
+        if (split) {
+          const at = { line: pos.line, character: pos.character + (split[0].length >> 1) };
+          version = await client.change(uri, [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: ' ' }]);
+          continue;
+        }
+        const end = sameLength && pos.character + word.length <= line.length ? { line: pos.line, character: pos.character + word.length } : pos;
         if (end === pos) shift += word.length;
         version = await client.change(uri, [{ range: { start: pos, end }, text: word }]);
       }
