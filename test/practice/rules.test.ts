@@ -118,4 +118,20 @@ describe('no-practice-summary: numbers as each language writes them', () => {
     assert.deepEqual(numbers(96000), ['96,000', '96.000']);
     assert.deepEqual(numbers(999), ['999', '999']);
   });
+  it('a check of a long report formats no number with the locale (which would load ICU data into the server)', () => {
+    const original = Number.prototype.toLocaleString;
+    let calls = 0;
+    Number.prototype.toLocaleString = function (this: number, ...args: Parameters<typeof original>) {
+      calls++;
+      return original.apply(this, args);
+    };
+    try {
+      // (A length no other test here checks: a cache of numbers formatted before would hide the call.)
+      const f = of(`# Report\n\n## Introduction\n\n${long('en', 7300)}\n`, 'en', 'practice/no-practice-summary');
+      assert.equal(f.length, 1);
+    } finally {
+      Number.prototype.toLocaleString = original;
+    }
+    assert.equal(calls, 0);
+  });
 });
