@@ -272,11 +272,11 @@ async function startSize(target: number, edits: number): Promise<Measurement> {
         // --same-length: the word replaces as many characters of its line (nothing after the edit moves; as SAME_LENGTH=1
         // of bench/edit-series.ts), where the line is long enough.
         const line = sameLength || splitWord ? doc.getText({ start: { line: pos.line, character: 0 }, end: { line: pos.line + 1, character: 0 } }).trimEnd() : '';
-        // --split-word: a letter inside the word there becomes a space (one word more, as an insertion makes, and nothing
-        // after the edit moves), where the word has four letters or more.
-        const split = splitWord ? /^[\p{L}]{4,}/u.exec(line.slice(pos.character)) : null;
+        // --split-word: a letter inside a word becomes a space (one word more, as an insertion makes, and nothing after
+        // the edit moves): the first word of four letters or more from there on its line (if none, the word is inserted).
+        const split = splitWord ? /\p{L}{4,}/u.exec(line.slice(pos.character)) : null;
         if (split) {
-          const at = { line: pos.line, character: pos.character + (split[0].length >> 1) };
+          const at = { line: pos.line, character: pos.character + split.index + (split[0].length >> 1) };
           version = await client.change(uri, [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: ' ' }]);
           continue;
         }
