@@ -69,6 +69,8 @@ export interface WarmEditsOptions<T> {
   maxEdits?: number;
   /** Called with the warm engine's check of `base` (a test's assertions on the document it starts from). */
   first?: (r: LintResult) => void;
+  /** Called after the warm series and before the check from scratch (e.g. another document's check in between). */
+  beforeFresh?: () => void;
 }
 
 /** Asserts that series of one to four edits on `base` in a warm engine give the result of a fresh engine. */
@@ -85,10 +87,12 @@ export function assertWarmEditsMatchFresh<T>(base: string, o: WarmEditsOptions<T
         text = applyEdit(text, e);
         last = warm.lint(text, { path: o.path, ...config });
       }
+      const got = o.project(last!);
+      o.beforeFresh?.();
       // From scratch: a new engine with the same dictionaries, no parsed chunks.
       clearMarkdownCache();
       const fresh = new Engine({ vocabulary: warm.vocabulary }).lint(text, { path: `fresh-${o.path}`, ...config });
-      assert.deepEqual(o.project(last!), o.project(fresh));
+      assert.deepEqual(got, o.project(fresh));
     }),
     { numRuns: o.numRuns, seed: o.seed },
   );

@@ -18,13 +18,10 @@ import { Engine } from '../../../server/src/engine/engine.js';
 import type { LintResult } from '../../../server/src/engine/engine.js';
 import { clearMarkdownCache } from '../../../server/src/engine/formats/markdown.js';
 import { engineFor } from '../../../server/src/workspace/engine.js';
+import { LONG } from './long-sentence-texts.js';
 
 const SAMPLES = join(import.meta.dirname, '..', '..', '..', 'samples');
 
-const LONG: Record<'nl' | 'en', string> = {
-  nl: 'Wij spraken met de consulenten van de gemeente en met de inwoners die een aanvraag deden, en zij vertelden ons dat de eerste brief vaak onduidelijk is omdat hij veel woorden gebruikt die zij niet kennen.',
-  en: 'We spoke with the caseworkers of the council and with the residents who applied for support, and they told us that the first letter is often unclear because it uses many words that they do not know.',
-};
 const QUESTION: Record<'nl' | 'en', string> = {
   nl: 'Hoe ervaren inwoners die schulden hebben de brieven, de telefoontjes en de gesprekken van de gemeente en van de schuldhulpverleners in de wijk, en wat zou de gemeente samen met die schuldhulpverleners kunnen doen om al die brieven begrijpelijker te maken?',
   en: 'How do residents who are in debt experience the letters, the phone calls and the conversations of the council and of the debt advisers in their neighbourhood, and what could the council do together with those advisers to make all of those letters clearer?',
@@ -44,6 +41,19 @@ const EDITS: fc.Arbitrary<Edit> = fc.oneof(
 
 function longSentences(r: LintResult): string[] {
   return r.findings.filter((f) => f.ruleId === 'readability/long-sentence').map((f) => JSON.stringify({ offset: f.offset, endOffset: f.endOffset, severity: f.severity, message: f.message, data: f.data, related: f.related }));
+}
+
+/**
+ * The texts checked warm one after the other (a check of another document in between would leave the rule no last check
+ * to keep sections from), each compared with a check from scratch at the end; the warm checks' long-sentence findings.
+ */
+function warmSeriesMatchesFresh(warm: Engine, texts: string[], path: string): string[][] {
+  const shapes = texts.map((t) => longSentences(warm.lint(t, { path })));
+  for (let k = 0; k < texts.length; k++) {
+    clearMarkdownCache();
+    assert.deepEqual(shapes[k], longSentences(new Engine({ vocabulary: warm.vocabulary }).lint(texts[k]!, { path: `fresh-${path}` })), `step ${k}`);
+  }
+  return shapes;
 }
 
 /**
@@ -95,13 +105,7 @@ describe('readability/long-sentence: sections an edit left, after it too, equal 
         text = `${text.slice(0, at)}  ${LONG[language]}${text.slice(at + LONG[language].length + 2)}`;
         texts.push(text);
       }
-      // The warm checks one after the other (a check of another document in between leaves the rule no last check to
-      // keep sections from), each compared with a check from scratch at the end.
-      const shapes = texts.map((t) => longSentences(warm.lint(t, { path })));
-      for (let k = 0; k < texts.length; k++) {
-        clearMarkdownCache();
-        assert.deepEqual(shapes[k], longSentences(new Engine({ vocabulary: warm.vocabulary }).lint(texts[k]!, { path: `fresh-${path}` })), `step ${k}`);
-      }
+      const shapes = warmSeriesMatchesFresh(warm, texts, path);
       assert.notDeepEqual(shapes[0], shapes[1], 'the edit moves a long sentence');
     }
   });
@@ -119,11 +123,7 @@ describe('readability/long-sentence: sections an edit left, after it too, equal 
       assert.ok(at > 0);
       const plain = `${base.slice(0, at)}${label.slice(2, -2)}${base.slice(at + label.length)}`;
       const texts = [base, plain, base, plain];
-      const shapes = texts.map((t) => longSentences(warm.lint(t, { path })));
-      for (let k = 0; k < texts.length; k++) {
-        clearMarkdownCache();
-        assert.deepEqual(shapes[k], longSentences(new Engine({ vocabulary: warm.vocabulary }).lint(texts[k]!, { path: `fresh-${path}` })), `step ${k}`);
-      }
+      const shapes = warmSeriesMatchesFresh(warm, texts, path);
       assert.notDeepEqual(shapes[0], shapes[1], 'the label counts without its markup');
     }
   });

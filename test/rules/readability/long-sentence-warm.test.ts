@@ -10,13 +10,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertWarmEditsMatchFresh, editsOf } from '../../helpers/warm-edits.js';
 import type { LintResult } from '../../../server/src/engine/engine.js';
+import { LONG } from './long-sentence-texts.js';
 
 const SAMPLES = join(import.meta.dirname, '..', '..', '..', 'samples');
 
-const LONG: Record<'nl' | 'en', string> = {
-  nl: 'Wij spraken met de consulenten van de gemeente en met de inwoners die een aanvraag deden, en zij vertelden ons dat de eerste brief vaak onduidelijk is omdat hij veel woorden gebruikt die zij niet kennen.',
-  en: 'We spoke with the caseworkers of the council and with the residents who applied for support, and they told us that the first letter is often unclear because it uses many words that they do not know.',
-};
 const QUESTION: Record<'nl' | 'en', string> = {
   nl: 'Hoe ervaren inwoners die schulden hebben de brieven, de telefoontjes en de gesprekken van de gemeente en van de schuldhulpverleners in de wijk, en wat zou de gemeente samen met die schuldhulpverleners en met de inwoners zelf kunnen doen om al die brieven, telefoontjes en gesprekken begrijpelijker, vriendelijker en beter op elkaar afgestemd te maken, zodat inwoners eerder om hulp vragen en minder vaak afhaken voordat hun schulden echt zijn opgelost?',
   en: 'How do residents who are in debt experience the letters, the phone calls and the conversations of the council and of the debt advisers in their neighbourhood, and what could the council do together with those advisers and with the residents themselves to make all of those letters, calls and conversations clearer, kinder and better attuned to each other, so that residents ask for help sooner and drop out less often before their debts have really been settled?',
