@@ -29,6 +29,8 @@
  *     [--bundle FILE]                 another build of the server (paired A/B runs against main)
  *     [--floor]                       the engine checks each document once; edits are checked without it (what the
  *                                     server, the transport and the collector cost per edit on their own)
+ *     [--floor-rules [ID,ID]]         the document rules (or these) run at each document's first check only; an edit's
+ *                                     check hands back their first findings, unmoved (what an edit costs without them)
  *
  * Targets (issue 10): first diagnostics ≤ 2 s; edit median ≤ 20 ms, p95 ≤ 50 ms;
  * 100k/10k median ratio ≤ 1.5; RSS ≤ 150 MB after 1,000 edits.
@@ -183,6 +185,12 @@ interface SizeResult {
 
 const clock = () => performance.timeOrigin + performance.now();
 
+/** BRUG_LSP_FLOOR for --floor-rules: `rules`, or `rules:ID,ID` when rule ids follow the flag. */
+function floorRules(): string {
+  const next = process.argv[process.argv.indexOf('--floor-rules') + 1];
+  return next && !next.startsWith('--') ? `rules:${next}` : 'rules';
+}
+
 /** One size's server, its document opened and checked: `run` makes the next `count` edits, `finish` stops it and sums up. */
 interface Measurement {
   run(count: number): Promise<void>;
@@ -207,7 +215,7 @@ async function startSize(target: number, edits: number): Promise<Measurement> {
     // the latency no change to the engine can remove.
     // (--interleave: a server waits while the others take their turns; it must not take that wait for a writer's pause
     // and collect then, which it would not do in edits sent back to back.)
-    env: { BRUG_LSP_TIMING: '1', ...(process.argv.includes('--floor') ? { BRUG_LSP_FLOOR: '1' } : {}), ...(Number(arg('interleave', '0')) > 0 ? { BRUG_GC_IDLE_MS: '2000000000' } : {}) },
+    env: { BRUG_LSP_TIMING: '1', ...(process.argv.includes('--floor') ? { BRUG_LSP_FLOOR: '1' } : process.argv.includes('--floor-rules') ? { BRUG_LSP_FLOOR: floorRules() } : {}), ...(Number(arg('interleave', '0')) > 0 ? { BRUG_GC_IDLE_MS: '2000000000' } : {}) },
     // An editor keeps a document's latest diagnostics only; keeping all ~400 publications of 875 diagnostics made the
     // bench's own heap grow by hundreds of MB and its collections delay the status it waits for (--keep-publications:
     // the old behaviour, for comparison).
@@ -436,7 +444,7 @@ async function main() {
   const fmt = (x: number) => x.toFixed(1);
   const results = new Map<number, SizeResult>();
   const interleave = Number(arg('interleave', '0'));
-  process.stdout.write(`Brug LSP latency (didChange → check done), brug.debounceMs = 0, ${edits} ${Number(arg('burst', '1')) > 1 ? `bursts of ${arg('burst', '1')} one-word changes` : 'one-word edits'} per size; Markdown from the dev corpus starting with ${BOOK}${process.argv.includes('--floor') ? '; FLOOR: the engine runs for the first check only, edits are checked without it' : ''}\n`);
+  process.stdout.write(`Brug LSP latency (didChange → check done), brug.debounceMs = 0, ${edits} ${Number(arg('burst', '1')) > 1 ? `bursts of ${arg('burst', '1')} one-word changes` : 'one-word edits'} per size; Markdown from the dev corpus starting with ${BOOK}${process.argv.includes('--floor') ? '; FLOOR: the engine runs for the first check only, edits are checked without it' : process.argv.includes('--floor-rules') ? `; FLOOR-RULES: ${floorRules() === 'rules' ? 'the document rules' : floorRules().slice(6)} run for the first check only, edits get their first findings unmoved` : ''}\n`);
   // --interleave N: every size's server is started and its document checked, then the edits go to them in turns of N
   // each, so that each size is measured in the same minutes (on a shared machine the speed drifts from minute to minute
   // by more than the difference between the sizes); without it each size is measured in its own minutes, one after

@@ -299,6 +299,13 @@ export interface EngineOptions {
   cacheSize?: number;
   /** Format adapters beyond Markdown and plain text (LaTeX). */
   formats?: Partial<Record<Format, (text: string, config: BrugConfig) => ParsedDocument>>;
+  /**
+   * Benchmarks only (`bench/lsp-latency.ts --floor-rules [ids]`): each document rule (or each of these) runs at a
+   * document's first check only; every later check of it hands back the findings the rule gave then, as they were
+   * (their places are wrong after an edit that moved them). What an edit costs without those rules, their findings
+   * moving and the diagnostics they change.
+   */
+  documentRulesOnce?: boolean | readonly string[];
 }
 
 /**
@@ -316,6 +323,8 @@ export class Engine {
   private readonly supersede = new Set<string>();
   /** Analysed blocks by block text; the variants differ in what else shapes the result. */
   private readonly cache = new ContentCache<BlockResult[]>(Infinity);
+  /** See EngineOptions.documentRulesOnce. */
+  private readonly documentRulesOnce: (ruleId: string) => boolean;
   private cached = 0;
   private generation = 0;
   /** Analysed blocks made since the cache was last swept. */
@@ -360,6 +369,8 @@ export class Engine {
     }
     this.cacheSize = options.cacheSize ?? 20000;
     this.formats = options.formats;
+    const once = options.documentRulesOnce;
+    this.documentRulesOnce = once === true ? () => true : once ? (id) => once.includes(id) : () => false;
   }
 
   /** Forgets analysed blocks and block languages (for benchmarks that must not hit the cache); rules and dictionaries stay compiled. */
@@ -835,7 +846,8 @@ export class Engine {
       yield;
       try {
         const id = rule.meta.id;
-        const list = rule.check(model, this.context(rule, config, sev));
+        const known = last?.get(id);
+        const list = known && this.documentRulesOnce(id) ? known.made : rule.check(model, this.context(rule, config, sev));
         const n = list.length;
         // Speed only (eng33): the rule's findings at the ends of its list that are the objects at the ends of its last
         // list (a rule hands out again what an edit left alone, and moves in place what the edit moved) are compared
@@ -845,7 +857,7 @@ export class Engine {
         // in the list's order (speed only, find36: the findings were read twice).
         let p = 0;
         let q = 0;
-        const prev = last?.get(id);
+        const prev = known;
         // (The lists as they were made: the rule's own list may have been changed since.)
         const pm = prev && prev.made.length === prev.out.length ? prev.made : undefined;
         if (pm) {

@@ -105,7 +105,10 @@ export class Checker {
     private readonly folders: () => string[],
     extraRules: Rule[] = [],
   ) {
-    this.engineOptions = { cacheSize: CACHED_BLOCKS, ...(extraRules.length ? { rules: extraRules } : {}) };
+    // (BRUG_LSP_FLOOR=rules or rules:ID,ID, bench only: those document rules run at a document's first check only; see
+    // EngineOptions.documentRulesOnce.)
+    const floor = /^rules(?::(.+))?$/.exec(process.env.BRUG_LSP_FLOOR ?? '');
+    this.engineOptions = { cacheSize: CACHED_BLOCKS, ...(extraRules.length ? { rules: extraRules } : {}), ...(floor ? { documentRulesOnce: floor[1] ? floor[1].split(',') : true } : {}) };
   }
 
   /** The folder a document's .brug.yml is looked up from. */
