@@ -12,6 +12,7 @@ import { ContentCache } from '../../server/src/engine/cache.js';
 import { clearMarkdownCache } from '../../server/src/engine/formats/markdown.js';
 import type { Rule } from '../../server/src/engine/rules/types.js';
 import { engineFor } from '../../server/src/workspace/engine.js';
+import { testRuleMeta } from '../helpers/rule-meta.js';
 
 const NL = [
   'Wij spraken veertig cliënten in de wijk over hun ervaringen met de schuldhulpverlening van de gemeente.',
@@ -88,7 +89,7 @@ describe('engine caches: bounded by the document in use, evicted entries recompu
     // A rule of its own gives this test an engine no other test shares.
     const rule: Rule = {
       scope: 'block',
-      meta: { id: 'test/cache-bound', languages: ['nl', 'en'], defaultSeverity: 'hint', description: { en: 'x', nl: 'x' }, rationale: { en: 'x', nl: 'x' }, options: { practitioner: {}, academic: {}, general: {} } },
+      meta: testRuleMeta('test/cache-bound', { severity: 'hint' }),
       check: () => [],
     };
     const unbounded = engineFor(undefined, undefined, { rules: [rule] }).engine;

@@ -7,21 +7,13 @@
 import { strict as assert } from 'node:assert';
 import { Engine } from '../../server/src/engine/engine.js';
 import type { DocumentRule } from '../../server/src/engine/rules/types.js';
-
-const opts = {};
+import { testRuleMeta } from '../helpers/rule-meta.js';
 
 /** A document rule that counts its runs and flags the first word of the document, whatever it is. */
 function countingRule(): { rule: DocumentRule; runs: () => number } {
   let runs = 0;
   const rule: DocumentRule = {
-    meta: {
-      id: 'test/first-word',
-      languages: ['nl', 'en'],
-      defaultSeverity: 'warning',
-      description: { en: 'Test', nl: 'Test' },
-      rationale: { en: 'Test', nl: 'Test' },
-      options: { practitioner: opts, academic: opts, general: opts },
-    },
+    meta: testRuleMeta('test/first-word'),
     scope: 'document',
     check(doc) {
       runs++;

@@ -11,18 +11,12 @@ import type { LintResult } from '../../server/src/engine/engine.js';
 import { clearMarkdownCache } from '../../server/src/engine/formats/markdown.js';
 import type { BlockRule } from '../../server/src/engine/rules/types.js';
 import { assertWarmEditsMatchFresh, editsOf } from '../helpers/warm-edits.js';
+import { testRuleMeta } from '../helpers/rule-meta.js';
 
 /** A block rule that fails on paragraphs with a marked number (its message names the block, so the order of the errors shows). */
 const failing: BlockRule = {
   scope: 'block',
-  meta: {
-    id: 'test/fails-on-marked',
-    languages: ['nl', 'en'],
-    defaultSeverity: 'hint',
-    description: { en: 'fails on marked paragraphs', nl: 'faalt op gemarkeerde alinea’s' },
-    rationale: { en: 'x', nl: 'x' },
-    options: { practitioner: {}, academic: {}, general: {} },
-  },
+  meta: testRuleMeta('test/fails-on-marked', { severity: 'hint', description: { en: 'fails on marked paragraphs', nl: 'faalt op gemarkeerde alinea’s' }, rationale: { en: 'x', nl: 'x' } }),
   check: (block) => {
     const m = /\((\d+)\.[03]\)/.exec(block.block.text);
     if (m && Number(m[1]) % 3 === 0) throw new Error(`fails on ${m[0]}`);

@@ -7,22 +7,15 @@ import { Engine } from '../../server/src/index.js';
 import type { DocumentRule } from '../../server/src/engine/rules/types.js';
 import { parseLatex } from '../../server/src/engine/formats/latex.js';
 import { flat } from '../../server/src/engine/text/view.js';
+import { testRuleMeta } from '../helpers/rule-meta.js';
 
 export const SWAP_RULE_ID = 'test/swap';
 
 export function swapRule(swaps: Record<string, string>): DocumentRule {
   const words = Object.keys(swaps);
   const re = new RegExp(`(?<![\\p{L}\\p{N}])(${words.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-  const opts = { maxWords: 0 };
   return {
-    meta: {
-      id: SWAP_RULE_ID,
-      languages: ['nl', 'en'],
-      defaultSeverity: 'warning',
-      description: { en: 'Test swap', nl: 'Testwissel' },
-      rationale: { en: 'Test', nl: 'Test' },
-      options: { practitioner: opts, academic: opts, general: opts },
-    },
+    meta: testRuleMeta(SWAP_RULE_ID, { description: { en: 'Test swap', nl: 'Testwissel' }, options: { maxWords: 0 } }),
     scope: 'document',
     check(doc) {
       const out = [];

@@ -12,6 +12,7 @@ import type { DocumentRule } from '../../server/src/engine/rules/types.js';
 import { fixLatexProject, lintLatexProject, buildLatexProject } from '../../server/src/workspace/latex-project.js';
 import { readTextFile } from '../../server/src/workspace/latex-project.js';
 import { swapRule } from '../fuzz/safe-rule.js';
+import { testRuleMeta } from '../helpers/rule-meta.js';
 import { removeWorkspaces, runCli, tempWorkspace } from '../helpers/workspace.js';
 import { flat } from '../../server/src/engine/text/view.js';
 
@@ -21,14 +22,7 @@ const opts = { maxWords: 0 };
 /** A document rule that flags the first \section title when the document says `word` anywhere. */
 function sectionWhenWord(word: string): DocumentRule {
   return {
-    meta: {
-      id: 'test/section-when-word',
-      languages: ['nl', 'en'],
-      defaultSeverity: 'warning',
-      description: { en: 'Test', nl: 'Test' },
-      rationale: { en: 'Test', nl: 'Test' },
-      options: { practitioner: opts, academic: opts, general: opts },
-    },
+    meta: testRuleMeta('test/section-when-word', { options: opts }),
     scope: 'document',
     check(doc) {
       if (!new RegExp(`(?<!\\p{L})${word}(?!\\p{L})`, 'u').test(flat(doc.text))) return [];
