@@ -846,8 +846,8 @@ export class Engine {
       yield;
       try {
         const id = rule.meta.id;
-        const known = last?.get(id);
-        const list = known && this.documentRulesOnce(id) ? known.made : rule.check(model, this.context(rule, config, sev));
+        const prev = last?.get(id);
+        const list = prev && this.documentRulesOnce(id) ? prev.made : rule.check(model, this.context(rule, config, sev));
         const n = list.length;
         // Speed only (eng33): the rule's findings at the ends of its list that are the objects at the ends of its last
         // list (a rule hands out again what an edit left alone, and moves in place what the edit moved) are compared
@@ -857,7 +857,6 @@ export class Engine {
         // in the list's order (speed only, find36: the findings were read twice).
         let p = 0;
         let q = 0;
-        const prev = known;
         // (The lists as they were made: the rule's own list may have been changed since.)
         const pm = prev && prev.made.length === prev.out.length ? prev.made : undefined;
         if (pm) {
