@@ -28,6 +28,21 @@ describe('brug check (CLI)', () => {
     assert.match(r.out, /woorden/);
   });
 
+  it('writes the metrics as the language of its messages writes numbers: "1 zin", "33 woorden per zin", "63,1"', async () => {
+    const dir = workspace({ 'rapport.md': `# Rapport\n\nDe cliënt en de consulent. ${LONG_NL}\n\n${'Het team sprak met de inwoners over hun geldzorgen en over de hulp van de gemeente. '.repeat(90)}\n` });
+    const nl = (await run(['check', 'rapport.md'], dir)).out;
+    const metrics = nl.split('\n').filter((l) => /^ {2}(taal|Hoofdstukken|\s{2})/.test(l)).join('\n');
+    // 1,2 thousand words: grouped as Dutch writes them, the averages with a decimal comma.
+    assert.match(metrics, /taal: nl · 1\.\d{3} woorden · \d+ zinnen · \d+,\d woorden per zin · Flesch-Douma \d+(,\d)? \(/);
+    assert.match(metrics, /LIX \d+(,\d)? · /);
+    assert.doesNotMatch(metrics.replace(/1\.\d{3} woorden/g, ''), /\d\.\d/);
+    const en = (await run(['check', 'rapport.md', '--messages', 'en'], dir)).out;
+    assert.match(en, /language: nl · 1,\d{3} words · \d+ sentences · \d+\.\d words per sentence · Flesch-Douma \d+(\.\d)? \(/);
+    const one = workspace({ 'kort.md': `${LONG_NL}\n` });
+    assert.match((await run(['check', 'kort.md'], one)).out, / · \d+ woorden · 1 zin · /);
+    assert.match((await run(['check', 'kort.md', '--messages', 'en'], one)).out, / · \d+ words · 1 sentence · /);
+  });
+
   it('exits 0 when nothing reaches --fail-on, 1 when something does', async () => {
     const dir = workspace({ 'a.md': '# Kort\n\nDit is kort. Het is goed zo.\n' });
     assert.equal((await run(['check', 'a.md'], dir)).code, 0);

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Language, Message, Severity } from '../engine/types.js';
+import { countText, numberText } from '../engine/text/numbers.js';
 import type { BrugConfig } from '../engine/config/config.js';
 import type { Engine, LintResult } from '../engine/engine.js';
 import { fixDocument } from './fix-run.js';
@@ -307,8 +308,8 @@ function checkLatexProject(run: CheckRun, file: string, project: LatexProject): 
   const extra = fileExtras(checked.result, ui);
   const m = checked.result.metrics;
   const whole: Message = {
-    en: `Whole document (${checked.files.length} files): ${m.words} words · ${m.sentences} sentences · score ${m.score} (${m.band.en})`,
-    nl: `Hele document (${checked.files.length} bestanden): ${m.words} woorden · ${m.sentences} zinnen · score ${m.score} (${m.band.nl})`,
+    en: `Whole document (${countText(checked.files.length, 'en', 'file', 'files')}): ${countText(m.words, 'en', 'word', 'words')} · ${countText(m.sentences, 'en', 'sentence', 'sentences')} · score ${numberText(m.score, 'en')} (${m.band.en})`,
+    nl: `Hele document (${countText(checked.files.length, 'nl', 'bestand', 'bestanden')}): ${countText(m.words, 'nl', 'woord', 'woorden')} · ${countText(m.sentences, 'nl', 'zin', 'zinnen')} · score ${numberText(m.score, 'nl')} (${m.band.nl})`,
   };
   for (const fr of checked.files) {
     const path = run.shown(fr.file);

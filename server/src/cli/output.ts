@@ -1,5 +1,6 @@
 import type { Finding, Language, Message, Metrics, Section, Severity } from '../engine/types.js';
 import { LineIndex } from '../engine/offsets.js';
+import { countText, numberText } from '../engine/text/numbers.js';
 
 export { VERSION } from '../workspace/version.js';
 import { VERSION } from '../workspace/version.js';
@@ -101,13 +102,13 @@ export function toJson(reports: FileReport[]): string {
 }
 
 const LABELS = {
-  en: { words: 'words', sentences: 'sentences', perSentence: 'words per sentence', long: 'long sentences', passive: 'passive', language: 'language', sections: 'Sections', nothing: 'no findings' },
-  nl: { words: 'woorden', sentences: 'zinnen', perSentence: 'woorden per zin', long: 'lange zinnen', passive: 'lijdende vorm', language: 'taal', sections: 'Hoofdstukken', nothing: 'geen meldingen' },
+  en: { word: 'word', words: 'words', sentence: 'sentence', sentences: 'sentences', perSentence: 'words per sentence', long: 'long sentences', passive: 'passive', language: 'language', sections: 'Sections', nothing: 'no findings' },
+  nl: { word: 'woord', words: 'woorden', sentence: 'zin', sentences: 'zinnen', perSentence: 'woorden per zin', long: 'lange zinnen', passive: 'lijdende vorm', language: 'taal', sections: 'Hoofdstukken', nothing: 'geen meldingen' },
 };
 
 function scoreText(m: Metrics, language: Language, ui: Language): string {
   const name = language === 'nl' ? 'Flesch-Douma' : 'Flesch Reading Ease';
-  return `${name} ${m.score} (${m.band[ui]})`;
+  return `${name} ${numberText(m.score, ui)} (${m.band[ui]})`;
 }
 
 /** line:column, or ¶paragraph "snippet" for a file without lines. */
@@ -133,13 +134,13 @@ export function toText(reports: FileReport[], quiet: boolean): string {
     const m = r.metrics;
     if (r.findings.length === 0) out.push(`${r.path}: ${L.nothing}`);
     out.push(
-      `  ${L.language}: ${r.language} · ${m.words} ${L.words} · ${m.sentences} ${L.sentences} · ${m.averageSentenceLength} ${L.perSentence} · ${scoreText(m, r.language, ui)} · LIX ${m.lix} · ${L.long} ${Math.round(m.longSentenceShare * 100)}% · ${L.passive} ${Math.round(m.passiveShare * 100)}%`,
+      `  ${L.language}: ${r.language} · ${countText(m.words, ui, L.word, L.words)} · ${countText(m.sentences, ui, L.sentence, L.sentences)} · ${numberText(m.averageSentenceLength, ui)} ${L.perSentence} · ${scoreText(m, r.language, ui)} · LIX ${numberText(m.lix, ui)} · ${L.long} ${Math.round(m.longSentenceShare * 100)}% · ${L.passive} ${Math.round(m.passiveShare * 100)}%`,
     );
     const shown = r.sections.filter((s) => s.metrics.words > 0 && s.role !== 'title');
     if (shown.length) {
       out.push(`  ${L.sections}:`);
       for (const s of shown) {
-        out.push(`    ${'  '.repeat(Math.max(0, s.level - 2))}${s.title} (${s.role}) — ${s.metrics.words} ${L.words}, ${scoreText(s.metrics, s.language, ui)}`);
+        out.push(`    ${'  '.repeat(Math.max(0, s.level - 2))}${s.title} (${s.role}) — ${countText(s.metrics.words, ui, L.word, L.words)}, ${scoreText(s.metrics, s.language, ui)}`);
       }
     }
     for (const line of r.summaryLines) out.push(`  ${pick(line, ui)}`);

@@ -3,6 +3,7 @@
  * engine; these are the words around them (actions, hovers, lenses, notifications).
  */
 import type { Language, Message } from '../engine/types.js';
+import { countText, numberText } from '../engine/text/numbers.js';
 
 const m = (en: string, nl: string): Message => ({ en, nl });
 
@@ -55,8 +56,8 @@ export const messages = {
   section: m('This section', 'Deze sectie'),
   rawScore: (raw: string) => m(`(the formula gives ${raw}; the scale runs from 0 to 100)`, `(de formule geeft ${raw}; de schaal loopt van 0 tot 100)`),
   sentence: (words: number) => m(`This sentence: ${words} ${words === 1 ? 'word' : 'words'}.`, `Deze zin: ${words} ${words === 1 ? 'woord' : 'woorden'}.`),
-  words: (n: number) => m(`${n} ${n === 1 ? 'word' : 'words'}`, `${n} ${n === 1 ? 'woord' : 'woorden'}`),
-  sentences: (n: number) => m(`${n} ${n === 1 ? 'sentence' : 'sentences'}`, `${n} ${n === 1 ? 'zin' : 'zinnen'}`),
+  words: (n: number) => m(countText(n, 'en', 'word', 'words'), countText(n, 'nl', 'woord', 'woorden')),
+  sentences: (n: number) => m(countText(n, 'en', 'sentence', 'sentences'), countText(n, 'nl', 'zin', 'zinnen')),
   syllablesPerWord: (x: number) => m(`${fmt(x, 2)} syllables per word`, `${fmt(x, 2, 'nl')} lettergrepen per woord`),
   averageSentence: (x: number) => m(`${fmt(x, 1)} words per sentence`, `${fmt(x, 1, 'nl')} woorden per zin`),
   hardBecause: m('What makes it hard', 'Wat het moeilijk maakt'),
@@ -88,10 +89,9 @@ export function scoreName(language: Language): string {
   return language === 'nl' ? 'Flesch-Douma' : 'Flesch Reading Ease';
 }
 
-/** A number for people: rounded, with the decimal sign of the language. */
+/** A number for people: rounded, as the language writes it (engine/text/numbers.ts). */
 export function fmt(x: number, digits: number, language: Language = 'en'): string {
-  const s = Number.isFinite(x) ? x.toFixed(digits) : '0';
-  return language === 'nl' ? s.replace('.', ',') : s;
+  return Number.isFinite(x) ? numberText(x, language, digits) : '0';
 }
 
 export function formatBytes(n: number): string {

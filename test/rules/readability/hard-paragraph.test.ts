@@ -15,7 +15,7 @@ describe(RULE, () => {
     assert.equal(f.data!.minScore, 30);
     assert.equal(f.data!.score, 0, "the score stays on its scale (the formula goes below 0 here)");
     // Its one sentence of 41 words is the long-sentence rule's finding; here the long words are the cause.
-    assert.match(f.message.nl, /^Deze alinea is moeilijk te lezen \(Flesch-Douma -?\d+(\.\d)?, onder 30\): lange woorden, gemiddeld 41 woorden per zin/);
+    assert.match(f.message.nl, /^Deze alinea is moeilijk te lezen \(Flesch-Douma -?\d+(,\d)?, onder 30\): lange woorden, gemiddeld 41 woorden per zin/);
     assert.match(f.message.en, /\(Flesch-Douma .*, below 30\): long words/);
   });
 

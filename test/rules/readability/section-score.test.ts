@@ -33,7 +33,7 @@ describe(RULE, () => {
     assert.equal(f.severity, 'info');
     assert.equal(f.data!.role, 'summary');
     assert.equal(f.data!.score, 39.5);
-    assert.match(f.message.nl, /^De lopende tekst van dit hoofdstuk scoort 39\.5 \(Flesch-Douma, moeilijk\); streef naar minstens 50\. Gemiddelde zin: 14\.3 woorden; LIX \d+(\.\d)?\.(?: Lange woorden wegen het zwaarst: .*)?(?: De eigen begrippen van het rapport .*)?$/);
+    assert.match(f.message.nl, /^De lopende tekst van dit hoofdstuk scoort 39,5 \(Flesch-Douma, moeilijk\); streef naar minstens 50\. Gemiddelde zin: 14,3 woorden; LIX \d+(,\d)?\.(?: Lange woorden wegen het zwaarst: .*)?(?: De eigen begrippen van het rapport .*)?$/);
     assert.match(f.message.en, /^The running text of this section scores 39\.5 \(Flesch-Douma, difficult\); aim for at least 50\./);
   });
 

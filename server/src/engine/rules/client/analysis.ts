@@ -1,5 +1,6 @@
 import { definedAbbreviations } from '../../vocabulary/abbreviations.js';
 import { compareWords } from '../../text/order.js';
+import { countText, numberText } from '../../text/numbers.js';
 import type { Audience, Language, Message, SectionRole } from '../../types.js';
 import type { DocumentModel, RuleOptions } from '../types.js';
 import type { Run } from '../../runs.js';
@@ -1608,7 +1609,7 @@ const VERDICT_WORDS: Record<Verdict, Message> = {
 export function ratioText(cp: ClientPerspective, language: Language): string {
   const r = cp.clientToProfessionalRatio;
   if (r === null) return language === 'nl' ? 'geen professionals genoemd' : 'no professionals named';
-  const n = (x: number) => (language === 'nl' ? String(x).replace('.', ',') : String(x));
+  const n = (x: number) => numberText(x, language);
   if (r >= 1) return `${n(round(r, 1))} : 1`;
   if (r === 0) return '0 : 1';
   return `1 : ${n(round(1 / r, 1))}`;
@@ -1642,11 +1643,12 @@ function summaryInputs(cp: ClientPerspective): unknown[] {
 
 function writeSummary(cp: ClientPerspective): Message {
   const v = VERDICT_WORDS[cp.verdict];
-  const n = (x: number) => String(x).replace('.', ',');
+  const n = (x: number) => numberText(x, 'nl');
+  const e = (x: number) => numberText(x, 'en');
   if (cp.verdict === 'not-applicable') {
     return {
-      en: `Client perspective: ${v.en} — the text hardly names the people it serves (${cp.clientMentions} client mentions, ${cp.clientMentionsPer1000} per 1,000 words).`,
-      nl: `Cliëntperspectief: ${v.nl} — de tekst noemt nauwelijks de mensen om wie het gaat (${cp.clientMentions} keer cliënten, ${n(cp.clientMentionsPer1000)} per 1.000 woorden).`,
+      en: `Client perspective: ${v.en} — the text hardly names the people it serves (${countText(cp.clientMentions, 'en', 'client mention', 'client mentions')}, ${e(cp.clientMentionsPer1000)} per 1,000 words).`,
+      nl: `Cliëntperspectief: ${v.nl} — de tekst noemt nauwelijks de mensen om wie het gaat (${n(cp.clientMentions)} keer cliënten, ${n(cp.clientMentionsPer1000)} per 1.000 woorden).`,
     };
   }
   const key = cp.keySections;
@@ -1658,7 +1660,7 @@ function writeSummary(cp: ClientPerspective): Message {
   const stEn = st ? `; ${st.en}` : '';
   const stNl = st ? `; ${st.nl}` : '';
   return {
-    en: `Client perspective: ${v.en} — ${cp.clientMentionsPer1000} client mentions per 1,000 words, clients : professionals ${ratioText(cp, 'en')}, ${cp.clientQuotes} client quotation${cp.clientQuotes === 1 ? '' : 's'}, ${cp.voiceStatements + cp.experienceStatements} experience statement${cp.voiceStatements + cp.experienceStatements === 1 ? '' : 's'}, method: ${methodEn}${keyEn}${stEn}.`,
+    en: `Client perspective: ${v.en} — ${e(cp.clientMentionsPer1000)} client mentions per 1,000 words, clients : professionals ${ratioText(cp, 'en')}, ${cp.clientQuotes} client quotation${cp.clientQuotes === 1 ? '' : 's'}, ${cp.voiceStatements + cp.experienceStatements} experience statement${cp.voiceStatements + cp.experienceStatements === 1 ? '' : 's'}, method: ${methodEn}${keyEn}${stEn}.`,
     nl: `Cliëntperspectief: ${v.nl} — ${n(cp.clientMentionsPer1000)} keer cliënten per 1.000 woorden, cliënten : professionals ${ratioText(cp, 'nl')}, ${cp.clientQuotes} ${cp.clientQuotes === 1 ? 'citaat' : 'citaten'} van cliënten, ${cp.voiceStatements + cp.experienceStatements} uitspra${cp.voiceStatements + cp.experienceStatements === 1 ? 'ak' : 'ken'} over hun ervaringen, methode: ${methodNl}${keyNl}${stNl}.`,
   };
 }

@@ -5,8 +5,7 @@ import type { ClientPerspective } from './analysis.js';
 import { clientPerspective, ratioText, VERDICT_OPTIONS } from './analysis.js';
 import { SCAFFOLD_HEADING, scaffoldFix } from './scaffold.js';
 import { usesClientSurveyData } from './no-involvement.js';
-
-const nlNumber = (x: number) => String(x).replace('.', ',');
+import { countText, numberText } from '../../text/numbers.js';
 
 /** "klanten 7, inwoners 4, cliënten 3" */
 function terms(list: Array<{ term: string; count: number }>, max = 3): string {
@@ -26,8 +25,8 @@ export function evidenceMessage(cp: ClientPerspective): Message {
   // A whole number: the exact rate (in the finding's data) moves with every word typed, and a
   // message that changes at each keystroke makes the editor re-show the diagnostic each time.
   const rate = Math.round(cp.clientMentionsPer1000);
-  en.push(`${rate} client mentions per 1,000 words${ct ? ` (${ct})` : ''}`);
-  nl.push(`${nlNumber(rate)} keer cliënten per 1.000 woorden${ct ? ` (${ct})` : ''}`);
+  en.push(`${countText(rate, 'en', 'client mention', 'client mentions')} per 1,000 words${ct ? ` (${ct})` : ''}`);
+  nl.push(`${numberText(rate, 'nl')} keer cliënten per 1.000 woorden${ct ? ` (${ct})` : ''}`);
   en.push(`clients : professionals ${ratioText(cp, 'en')}${pt ? ` (${pt})` : ''}`);
   nl.push(`cliënten : professionals ${ratioText(cp, 'nl')}${pt ? ` (${pt})` : ''}`);
   if (cp.clientQuotes) {

@@ -1,6 +1,7 @@
 import type { DocumentRule } from '../types.js';
 import { message } from '../types.js';
 import { practiceFit } from '../../practice/analysis.js';
+import { numberMessage } from '../../text/numbers.js';
 
 /** A long report (over about 5,000 words) without a short summary up front. */
 export const noPracticeSummary: DocumentRule = {
@@ -24,7 +25,7 @@ export const noPracticeSummary: DocumentRule = {
     const at = first ? { offset: first.offset, endOffset: first.endOffset } : { offset: 0, endOffset: 0 };
     // Rounded to a thousand: an exact count would change the message (and re-show the diagnostic) at every word typed.
     const about = Math.round(fit.words / 1000) * 1000;
-    const [en, nl] = numbers(about);
+    const { en, nl } = numberMessage(about);
     return [
       {
         ...at,
@@ -37,16 +38,3 @@ export const noPracticeSummary: DocumentRule = {
     ];
   },
 };
-
-/**
- * A whole number as written in English and in Dutch ("12,000", "12.000"): its digits in groups of three, with a comma in
- * English and a full stop in Dutch. Written here rather than with toLocaleString: its first call loads ICU's number
- * formats and locale data, some 5 MB of the server's resident memory for this one message.
- */
-export function numbers(n: number): [string, string] {
-  const digits = String(Math.abs(Math.trunc(n)));
-  const groups: string[] = [];
-  for (let end = digits.length; end > 0; end -= 3) groups.unshift(digits.slice(Math.max(0, end - 3), end));
-  const sign = n < 0 && Math.trunc(n) !== 0 ? '-' : '';
-  return [sign + groups.join(','), sign + groups.join('.')];
-}

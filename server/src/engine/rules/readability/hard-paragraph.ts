@@ -2,6 +2,7 @@ import type { BlockRule } from '../types.js';
 import { message } from '../types.js';
 import { booleanOption, numberOption } from './options.js';
 import { metricsOf } from '../../text/metrics.js';
+import { numberMessage } from '../../text/numbers.js';
 import { isRunningText } from './prose.js';
 import { leadingLabel } from './long-sentence.js';
 import type { Language } from '../../types.js';
@@ -66,14 +67,18 @@ export const hardParagraph: BlockRule = {
         : message('long words', 'lange woorden');
     const first = ab.sentences[0]!;
     const last = ab.sentences[ab.sentences.length - 1]!;
+    // (Each number with the decimal sign of the message's language: "2,33 lettergrepen" in Dutch.)
+    const score = numberMessage(m.score);
+    const perSentence = numberMessage(m.averageSentenceLength);
+    const syllables = numberMessage(m.averageSyllablesPerWord);
     return [{
       start: first.start,
       end: last.end,
       // A hint unless shown (see the option visible); a severity set in .brug.yml is for every finding (the engine applies it).
       ...(booleanOption(ctx, 'visible') ? {} : { severity: 'hint' as const }),
       message: message(
-        `This paragraph is hard to read (${name} ${m.score}, below ${min}): ${cause.en}, on average ${m.averageSentenceLength} words per sentence and ${m.averageSyllablesPerWord} syllables per word.`,
-        `Deze alinea is moeilijk te lezen (${name} ${m.score}, onder ${min}): ${cause.nl}, gemiddeld ${m.averageSentenceLength} woorden per zin en ${m.averageSyllablesPerWord} lettergrepen per woord.`,
+        `This paragraph is hard to read (${name} ${score.en}, below ${min}): ${cause.en}, on average ${perSentence.en} words per sentence and ${syllables.en} syllables per word.`,
+        `Deze alinea is moeilijk te lezen (${name} ${score.nl}, onder ${min}): ${cause.nl}, gemiddeld ${perSentence.nl} woorden per zin en ${syllables.nl} lettergrepen per woord.`,
       ),
       data: { score: m.score, minScore: min, averageSentenceLength: m.averageSentenceLength, averageSyllablesPerWord: m.averageSyllablesPerWord },
     }];

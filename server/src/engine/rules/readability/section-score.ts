@@ -3,6 +3,7 @@ import { message } from '../types.js';
 import { numberOption } from './options.js';
 import { scoreWithSentencesOf } from './hard-paragraph.js';
 import { addCounts, emptyCounts, metricsOf, sameCounts } from '../../text/metrics.js';
+import { numberMessage } from '../../text/numbers.js';
 import type { Counts, Metrics } from '../../types.js';
 import type { DocumentBlock, DocumentModel } from '../types.js';
 import type { Run } from '../../runs.js';
@@ -109,13 +110,17 @@ export const sectionScore: DocumentRule = {
       const name = s.language === 'nl' ? 'Flesch-Douma' : 'Flesch Reading Ease';
       const hard = drive.hard.slice(0, 3).map((w) => `"${w}"`).join(', ');
       const own = drive.terms.slice(0, 3).map((w) => `"${w}"`).join(', ');
+      // (Each number with the decimal sign of the message's language: "22,9 woorden" in Dutch.)
+      const score = numberMessage(m.score);
+      const perSentence = numberMessage(m.averageSentenceLength);
+      const lix = numberMessage(m.lix);
       out.push({
         offset: s.offset,
         endOffset: s.endOffset,
         ...(quiet ? { severity: 'hint' as const } : {}),
         message: message(
-          `The running text of this section scores ${m.score} (${name}, ${m.band.en}); aim for at least ${target}. Average sentence: ${m.averageSentenceLength} words; LIX ${m.lix}.${hard ? ` Long words weigh most: ${hard}; a plainer word or a short explanation helps.` : ''}${own ? ` The report's own terms (${own}) are not counted against it.` : ''}`,
-          `De lopende tekst van dit hoofdstuk scoort ${m.score} (${name}, ${m.band.nl}); streef naar minstens ${target}. Gemiddelde zin: ${m.averageSentenceLength} woorden; LIX ${m.lix}.${hard ? ` Lange woorden wegen het zwaarst: ${hard}; een gewoner woord of een korte uitleg helpt.` : ''}${own ? ` De eigen begrippen van het rapport (${own}) tellen niet mee.` : ''}`,
+          `The running text of this section scores ${score.en} (${name}, ${m.band.en}); aim for at least ${target}. Average sentence: ${perSentence.en} words; LIX ${lix.en}.${hard ? ` Long words weigh most: ${hard}; a plainer word or a short explanation helps.` : ''}${own ? ` The report's own terms (${own}) are not counted against it.` : ''}`,
+          `De lopende tekst van dit hoofdstuk scoort ${score.nl} (${name}, ${m.band.nl}); streef naar minstens ${target}. Gemiddelde zin: ${perSentence.nl} woorden; LIX ${lix.nl}.${hard ? ` Lange woorden wegen het zwaarst: ${hard}; een gewoner woord of een korte uitleg helpt.` : ''}${own ? ` De eigen begrippen van het rapport (${own}) tellen niet mee.` : ''}`,
         ),
         data: { score: m.score, target, role: s.role, words: m.words, longWords: drive.hard.slice(0, 5), ownTerms: drive.terms.slice(0, 5), ...(drive.terms.length ? { scoreWithoutOwnTerms: Math.round(withoutTerms * 10) / 10 } : {}) },
       });
