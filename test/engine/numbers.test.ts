@@ -68,3 +68,17 @@ describe('messages with decimals: the decimal sign of their language', () => {
     });
   }
 });
+
+describe('the client perspective when a text hardly names clients: its reason says "1 mention" and writes Dutch decimals', () => {
+  // One client mention in ~600 words: 1.6 per 1,000 (not applicable: fewer than three mentions).
+  const NL = `# Notitie\n\nEen cliënt belde. ${'Het team besprak de planning van de week en de verdeling van het werk over de afdelingen. '.repeat(35)}\n`;
+  const EN = `# Note\n\nA client called. ${'The team discussed the planning of the week and the division of the work over the departments. '.repeat(35)}\n`;
+  it('nl and en', () => {
+    const nl = (md(NL, { language: 'nl' }).analyses.clientPerspective as { verdict: string; reasons: Array<{ nl: string; en: string }> });
+    const en = (md(EN, { language: 'en' }).analyses.clientPerspective as { verdict: string; reasons: Array<{ nl: string; en: string }> });
+    assert.equal(nl.verdict, 'not-applicable');
+    assert.equal(en.verdict, 'not-applicable');
+    assert.match(nl.reasons[0]!.nl, /\(1 keer, \d+,\d per 1\.000 woorden\)/);
+    assert.match(en.reasons[0]!.en, /\(1 mention, \d+\.\d per 1,000 words\)/);
+  });
+});

@@ -51,6 +51,14 @@ describe('practice: brug report', function () {
     assert.ok(!existsSync(join(dir, 'a.brug.html')));
   });
 
+  it('the practical handles line takes the singular for one recommendation, in English and Dutch', async () => {
+    const { labels } = await import('../../server/src/report/labels.js');
+    assert.equal(labels('en').recs(1, 1), '1 of 1 recommendation for practice names who acts');
+    assert.equal(labels('en').recs(2, 3), '2 of 3 recommendations for practice name who acts');
+    assert.equal(labels('nl').recs(0, 1), '0 van 1 aanbeveling voor de praktijk noemt wie handelt');
+    assert.equal(labels('nl').recs(2, 3), '2 van 3 aanbevelingen voor de praktijk noemen wie handelt');
+  });
+
   it('a missing file is exit 2 with a message, and no page', async () => {
     const dir = tmp();
     const r = await cli(['report', 'nope.md'], dir);

@@ -105,6 +105,14 @@ describe('practice: the code lens on the recommendations heading', () => {
     assert.equal(handlesLens(fit, heading, 'nl'), '2 van 3 aanbevelingen noemen wie handelt');
     assert.equal(handlesLens(fit, r.sections.find((s) => s.title === 'Results')!, 'en'), undefined);
   });
+  it('one recommendation: the singular ("1 of 1 recommendation names who acts")', async () => {
+    const { handlesLens } = await import('../../server/src/lsp/code-lens.js');
+    const r = run(`${REPORT.en.conclusions}\n## Recommendations\n\n1. State agencies should offer the form in Spanish.\n`, 'en');
+    const fit = r.analyses.practiceFit as Parameters<typeof handlesLens>[0];
+    const heading = r.sections.find((s) => s.title === 'Recommendations')!;
+    assert.equal(handlesLens(fit, heading, 'en'), '1 of 1 recommendation names who acts');
+    assert.equal(handlesLens(fit, heading, 'nl'), '1 van 1 aanbeveling noemt wie handelt');
+  });
 });
 
 describe('no-practice-summary: numbers as each language writes them (engine/text/numbers.ts, test/engine/numbers.test.ts)', () => {

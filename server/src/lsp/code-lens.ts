@@ -52,7 +52,10 @@ export function handlesLens(fit: PracticeFit | undefined, section: Section, ui: 
   const recs = fit.handles.recommendations.filter((r) => r.audience === 'practice' && r.offset >= section.offset && r.offset < section.contentEnd);
   if (!recs.length) return undefined;
   const withActor = recs.filter((r) => r.actor).length;
-  return ui === 'nl' ? `${withActor} van ${recs.length} aanbevelingen noemen wie handelt` : `${withActor} of ${recs.length} recommendations name who acts`;
+  const one = recs.length === 1;
+  return ui === 'nl'
+    ? `${withActor} van ${recs.length} ${one ? 'aanbeveling noemt' : 'aanbevelingen noemen'} wie handelt`
+    : `${withActor} of ${recs.length} ${one ? 'recommendation names' : 'recommendations name'} who acts`;
 }
 
 /** The client command a code lens runs: VS Code's report view, opened at the lens's section. */

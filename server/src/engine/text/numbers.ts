@@ -13,6 +13,10 @@ export function numberText(x: number, language: Language, digits?: number): stri
   const s = digits === undefined ? String(x) : x.toFixed(digits);
   // (Exponent notation only for numbers no text counts: as it is.)
   if (s.includes('e')) return s;
+  // (Most numbers in messages: below 1,000 and not negative; no groups, only the decimal sign. Section-score writes
+  // three per section at every check.)
+  const dot = s.indexOf('.');
+  if ((dot < 0 ? s.length : dot) <= 3 && s.charCodeAt(0) !== 45) return dot < 0 || language === 'en' ? s : `${s.slice(0, dot)},${s.slice(dot + 1)}`;
   const sign = s.startsWith('-') ? '-' : '';
   const [whole, fraction] = (sign ? s.slice(1) : s).split('.') as [string, string | undefined];
   const groups: string[] = [];

@@ -1358,8 +1358,8 @@ function judge(ctx: Context, src: Sources, v: Voice): { verdict: Verdict; reason
   const rareWithoutMethod = noMethod && anecdotal && per1000 < Number(opts.minMentionsPer1000WithoutMethod);
   if (((client < Number(opts.minMentions) || per1000 < Number(opts.minMentionsPer1000)) && !anyOwnEvidence) || rareWithoutMethod) {
     reasons.push({
-      en: `the text hardly names clients, patients, residents or other people served (${client} mentions, ${round(per1000)} per 1,000 words), so Brug does not judge their perspective`,
-      nl: `de tekst noemt nauwelijks cliënten, patiënten, inwoners of andere mensen om wie het gaat (${client} keer, ${round(per1000)} per 1.000 woorden); Brug beoordeelt hun perspectief dus niet`,
+      en: `the text hardly names clients, patients, residents or other people served (${countText(client, 'en', 'mention', 'mentions')}, ${numberText(round(per1000), 'en')} per 1,000 words), so Brug does not judge their perspective`,
+      nl: `de tekst noemt nauwelijks cliënten, patiënten, inwoners of andere mensen om wie het gaat (${numberText(client, 'nl')} keer, ${numberText(round(per1000), 'nl')} per 1.000 woorden); Brug beoordeelt hun perspectief dus niet`,
     });
     return { verdict: 'not-applicable', reasons, per1000, ratio };
   }
