@@ -1660,7 +1660,7 @@ function writeSummary(cp: ClientPerspective): Message {
   const stEn = st ? `; ${st.en}` : '';
   const stNl = st ? `; ${st.nl}` : '';
   return {
-    en: `Client perspective: ${v.en} — ${e(cp.clientMentionsPer1000)} client mentions per 1,000 words, clients : professionals ${ratioText(cp, 'en')}, ${cp.clientQuotes} client quotation${cp.clientQuotes === 1 ? '' : 's'}, ${cp.voiceStatements + cp.experienceStatements} experience statement${cp.voiceStatements + cp.experienceStatements === 1 ? '' : 's'}, method: ${methodEn}${keyEn}${stEn}.`,
+    en: `Client perspective: ${v.en} — ${countText(cp.clientMentionsPer1000, 'en', 'client mention', 'client mentions')} per 1,000 words, clients : professionals ${ratioText(cp, 'en')}, ${cp.clientQuotes} client quotation${cp.clientQuotes === 1 ? '' : 's'}, ${cp.voiceStatements + cp.experienceStatements} experience statement${cp.voiceStatements + cp.experienceStatements === 1 ? '' : 's'}, method: ${methodEn}${keyEn}${stEn}.`,
     nl: `Cliëntperspectief: ${v.nl} — ${n(cp.clientMentionsPer1000)} keer cliënten per 1.000 woorden, cliënten : professionals ${ratioText(cp, 'nl')}, ${cp.clientQuotes} ${cp.clientQuotes === 1 ? 'citaat' : 'citaten'} van cliënten, ${cp.voiceStatements + cp.experienceStatements} uitspra${cp.voiceStatements + cp.experienceStatements === 1 ? 'ak' : 'ken'} over hun ervaringen, methode: ${methodNl}${keyNl}${stNl}.`,
   };
 }
