@@ -5,6 +5,7 @@
  */
 import type { ReportLang } from './labels.js';
 import { labels } from './labels.js';
+import { numberText } from '../engine/text/numbers.js';
 
 export interface ReportEvidence {
   line: number;
@@ -71,10 +72,8 @@ export function escapeHtml(s: string): string {
 }
 const h = escapeHtml;
 
-const fmt = (n: number, lang: ReportLang, digits = 0) => {
-  const r = Math.round(n * 10 ** digits) / 10 ** digits;
-  return lang === 'nl' ? r.toLocaleString('nl-NL') : r.toLocaleString('en-GB');
-};
+// (Rounded, then written as the language writes it: engine/text/numbers.ts, as the messages and `brug check` do.)
+const fmt = (n: number, lang: ReportLang, digits = 0) => numberText(Math.round(n * 10 ** digits) / 10 ** digits, lang);
 
 /** Horizontal bars, one per section with words, scaled 0–100, with the target as a dashed line. */
 export function renderReadabilityChart(sections: ReportSection[], target: number, lang: ReportLang): string {
