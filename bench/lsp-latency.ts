@@ -29,6 +29,7 @@
  *     [--bundle FILE]                 another build of the server (paired A/B runs against main)
  *     [--floor]                       the engine checks each document once; edits are checked without it (what the
  *                                     server, the transport and the collector cost per edit on their own)
+ *     [--file REL]                    one document of the dev corpus as it is (en/teaching-tech-together-book.tex: LaTeX)
  *     [--floor-rules [ID,ID]]         the document rules (or these) run at each document's first check only; an edit's
  *                                     check hands back their first findings, unmoved (what an edit costs without them)
  *
@@ -78,6 +79,12 @@ export function corpusDocument(target: number): { text: string; words: number; f
     parts.push(kept.join('\n\n'));
   }
   return { text: parts.join('\n\n'), words, files: used };
+}
+
+/** A document of the dev corpus as it is (--file). */
+function fileDocument(rel: string): { text: string; words: number } {
+  const text = readFileSync(join(CORPUS, rel), 'utf8');
+  return { text, words: countWords(text) };
 }
 
 function rss(pid: number): { peakMb: number; rssMb: number } {
@@ -204,7 +211,11 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
 }
 
 async function startSize(target: number, edits: number): Promise<Measurement> {
-  const { text, words } = corpusDocument(target);
+  // --file REL: one document of the dev corpus as it is (a LaTeX book, a Dutch report), instead of Markdown cut to a size.
+  const file = arg('file', '');
+  const { text, words } = file ? fileDocument(file) : corpusDocument(target);
+  const extension = file ? (/\.(\w+)$/.exec(file)?.[1] ?? 'md') : 'md';
+  const languageId = extension === 'tex' ? 'latex' : extension === 'txt' ? 'plaintext' : 'markdown';
   const prof = arg('cpu-prof', '');
   const flags = arg('node-flags', '').split(/\s+/).filter(Boolean);
   const bundle = resolve(arg('bundle', BUNDLE));
@@ -226,10 +237,10 @@ async function startSize(target: number, edits: number): Promise<Measurement> {
     ...(prof || flags.length || bundle !== BUNDLE ? { command: { file: process.execPath, args: [...flags, ...(prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : []), bundle, '--stdio'] } } : {}),
   });
   await client.initialize();
-  const uri = `file:///tmp/brug-bench/latency-${target}.md`;
+  const uri = `file:///tmp/brug-bench/latency-${target}.${extension}`;
   const idle = rss(client.process.pid!);
   let t0 = performance.now();
-  await client.open(uri, 'markdown', text);
+  await client.open(uri, languageId, text);
   // First diagnostics: the first publication for the document (for a long document, the
   // findings of its first part); then the end of the whole document's check.
   let firstShownMs = NaN;
@@ -439,12 +450,13 @@ async function startSize(target: number, edits: number): Promise<Measurement> {
 }
 
 async function main() {
-  const sizes = arg('sizes', '10000,100000').split(',').map(Number);
+  // (--file: one document, its own size.)
+  const sizes = process.argv.includes('--file') ? [0] : arg('sizes', '10000,100000').split(',').map(Number);
   const edits = Number(arg('edits', '1000'));
   const fmt = (x: number) => x.toFixed(1);
   const results = new Map<number, SizeResult>();
   const interleave = Number(arg('interleave', '0'));
-  process.stdout.write(`Brug LSP latency (didChange → check done), brug.debounceMs = 0, ${edits} ${Number(arg('burst', '1')) > 1 ? `bursts of ${arg('burst', '1')} one-word changes` : 'one-word edits'} per size; Markdown from the dev corpus starting with ${BOOK}${process.argv.includes('--floor') ? '; FLOOR: the engine runs for the first check only, edits are checked without it' : process.argv.includes('--floor-rules') ? `; FLOOR-RULES: ${floorRules() === 'rules' ? 'the document rules' : floorRules().slice(6)} run for the first check only, edits get their first findings unmoved` : ''}\n`);
+  process.stdout.write(`Brug LSP latency (didChange → check done), brug.debounceMs = 0, ${edits} ${Number(arg('burst', '1')) > 1 ? `bursts of ${arg('burst', '1')} one-word changes` : 'one-word edits'} per size; ${process.argv.includes('--file') ? arg('file', '') : `Markdown from the dev corpus starting with ${BOOK}`}${process.argv.includes('--floor') ? '; FLOOR: the engine runs for the first check only, edits are checked without it' : process.argv.includes('--floor-rules') ? `; FLOOR-RULES: ${floorRules() === 'rules' ? 'the document rules' : floorRules().slice(6)} run for the first check only, edits get their first findings unmoved` : ''}\n`);
   // --interleave N: every size's server is started and its document checked, then the edits go to them in turns of N
   // each, so that each size is measured in the same minutes (on a shared machine the speed drifts from minute to minute
   // by more than the difference between the sizes); without it each size is measured in its own minutes, one after

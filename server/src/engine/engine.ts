@@ -161,7 +161,7 @@ interface LastCheck {
   lines: LineIndex;
   /** Whether the engine's caches were cleared since (clearCaches). */
   epoch: number;
-  /** The headings' infos of a Markdown parse, for the next check's (sections.ts headingInfosAfterEdit). */
+  /** The headings' infos of a parse whose blocks say what an edit left (Markdown's, LaTeX's), for the next check's (sections.ts headingInfosAfterEdit). */
   headingList: HeadingList | undefined;
   /** The number of the Markdown reader's parse whose blocks these are (formats/markdown.ts ParseEdit), if one. */
   parseId: number | undefined;
@@ -469,7 +469,9 @@ export class Engine {
     // compared with: its chunks kept whole).
     const parseEdit = readsEdits ? parseEditOf(parsed.blocks) : undefined;
     const same = last ? sameEnds(parsed.blocks, last.blocks, parseEdit && parseEdit.previous !== undefined && last.parseId === parseEdit.previous ? parseEdit : NO_ENDS) : NO_ENDS;
-    const { headings, roles, list } = headingRoles(parsed.blocks, roleVocabulary, readsEdits && last?.headingList ? { ...last.headingList, count: last.blocks.length, ...same } : undefined);
+    // (So do LaTeX's blocks: see ParsedDocument.movesBlocks.)
+    const keepsHeadings = readsEdits || parsed.movesBlocks === true;
+    const { headings, roles, list } = headingRoles(parsed.blocks, roleVocabulary, keepsHeadings && last?.headingList ? { ...last.headingList, count: last.blocks.length, ...same } : undefined);
 
     yield;
     // Whether the cache is empty before this check's blocks (a first check): then all it holds after them is theirs.
@@ -540,7 +542,7 @@ export class Engine {
     const result: LintResult = { language, format, metrics, sections, findings: kept, paragraphs: [], blocks, errors, model, analyses };
     if (name !== undefined) {
       // The next check of this document places the blocks an edit left alone from this one (while this result lives).
-      const state: LastCheck = { blocks, roles, withFindings, withErrors, language, ckey: configKey(config), long: this.longSentenceWords(config), bom, headings: headings.length, ordered, sections, sectionCounts, titles: headings.map((h) => h.text), sums, words: sectionWords, lines: model.lines, epoch: this.epoch, headingList: readsEdits ? list : undefined, parseId: parseEdit?.id, ruleFindings };
+      const state: LastCheck = { blocks, roles, withFindings, withErrors, language, ckey: configKey(config), long: this.longSentenceWords(config), bom, headings: headings.length, ordered, sections, sectionCounts, titles: headings.map((h) => h.text), sums, words: sectionWords, lines: model.lines, epoch: this.epoch, headingList: keepsHeadings ? list : undefined, parseId: parseEdit?.id, ruleFindings };
       LAST_OF.set(blocks, state);
       this.lastChecks.set(name, new WeakRef(state));
     }

@@ -139,6 +139,12 @@ export interface ParsedDocument {
   declaredLanguage?: Language;
   /** Problems with the input itself (broken markup), reported as information. */
   problems?: Array<{ offset: number; message: Message }>;
+  /**
+   * The adapter hands out its last parse's blocks where an edit left them: a block with the map object of a block of the
+   * last parse is that block (its kind, level, text and all else the same), moved by mapBase. The engine may then keep
+   * what it derived from the last check's blocks at both ends (the heading list). Speed only.
+   */
+  movesBlocks?: boolean;
 }
 
 export type SectionRole =

@@ -2,7 +2,7 @@ import type { Directive, ParsedDocument, ProseBlock } from '../types.js';
 import { BlockTextBuilder, commonPrefix, commonSuffix } from '../offsets.js';
 import { parseDirective } from './directives.js';
 import { LatexReader, headingLikeMacrosOf, headingLineUses } from './latex/reader.js';
-import type { LatexOptions } from './latex/reader.js';
+import type { LastLatexReading, LatexOptions } from './latex/reader.js';
 
 export type { LatexOptions } from './latex/reader.js';
 export { escapeLatex, fixText, latexSection, secureLatexFixes, isSafeLatexRange, widenOverMarkup } from './latex/fixes.js';
@@ -39,11 +39,21 @@ export { findBeginDocument, inComment } from './latex/reader.js';
  */
 export function parseLatex(text: string, options?: Partial<LatexOptions>): ParsedDocument {
   try {
-    const last = lastReading();
-    const uses = headingUsesAfterEdit(text, last);
+    const key = optionsKey(options);
+    const found = lastReading();
+    const last = found && found.options === key ? found : undefined;
+    const edit = last ? changedStretch(last.text, text) : undefined;
+    const uses = headingUsesAfterEdit(text, last, edit);
     const r = new LatexReader(text, options ?? {}, headingLikeMacrosOf(uses));
-    r.run();
-    const doc: ParsedDocument = { format: 'latex', blocks: sameAsLastReading(r.blocks, text, uses, last), directives: r.directives };
+    // Speed only (lx41): the body read again from a paragraph break before the edit up to where the reading is as the last
+    // one was, when it can be; else the whole text (see LatexReader.resume).
+    const resumed = last && edit && r.resume(last, edit.from, text.length - edit.suffix, text.length - last.text.length);
+    if (!resumed) r.run();
+    READS.whole += resumed ? 0 : 1;
+    READS.resumed += resumed ? 1 : 0;
+    const blocks = resumed ? joinLastReading(r.blocks, r.resumed(), text, last!) : sameAsLastReading(r.blocks, text, last);
+    remember({ blocks, text, uses, options: key, directives: r.directives, problems: r.problems, checkpoints: r.checkpoints, settings: r.settings() });
+    const doc: ParsedDocument = { format: 'latex', blocks, directives: r.directives, movesBlocks: true };
     if (r.declared) doc.declaredLanguage = r.declared;
     if (r.problems.length) doc.problems = r.problems;
     return doc;
@@ -62,11 +72,28 @@ export function parseLatex(text: string, options?: Partial<LatexOptions>): Parse
   }
 }
 
-/** A reading: its blocks, the text it read, and the uses of heading-like commands in that text (headingLineUses). */
-interface Reading {
+/**
+ * A reading: what the reader made of the text (blocks as handed out, directives, problems, checkpoints, settings), the text
+ * it read, its options, and the uses of heading-like commands in that text (headingLineUses).
+ */
+interface Reading extends LastLatexReading {
   blocks: ProseBlock[];
-  text: string;
   uses: ReadonlyMap<string, number>;
+  options: string;
+}
+
+/** For tests: how many readings read the whole text, and how many took up the last reading (LatexReader.resume). */
+export const READS = { whole: 0, resumed: 0 };
+
+/** The options as a key (a reading is taken up only under the same options). */
+function optionsKey(options: Partial<LatexOptions> | undefined): string {
+  return options ? JSON.stringify([options.proseCommands ?? [], options.skipEnvironments ?? []]) : '[[],[]]';
+}
+
+/** Where two texts differ: the first character that does (`from`), and how many characters they share at their end. */
+function changedStretch(old: string, text: string): { from: number; suffix: number } {
+  const from = commonPrefix(old, text);
+  return { from, suffix: commonSuffix(old, text, Math.min(old.length, text.length) - from) };
 }
 
 /**
@@ -86,11 +113,11 @@ function lastReading(): Reading | undefined {
  * by the lines that differ: those of the last text taken away, those of this one added. (No use spans a line ending, and
  * the lines around the ones that differ are the same lines.) Without a last reading, counted in the whole text.
  */
-function headingUsesAfterEdit(text: string, last: Reading | undefined): Map<string, number> {
-  if (!last) return headingLineUses(text);
+function headingUsesAfterEdit(text: string, last: Reading | undefined, edit: { from: number; suffix: number } | undefined): Map<string, number> {
+  if (!last || !edit) return headingLineUses(text);
   const old = last.text;
-  const p = commonPrefix(old, text);
-  const q = commonSuffix(old, text, Math.min(old.length, text.length) - p);
+  const p = edit.from;
+  const q = edit.suffix;
   // The lines that hold what differs: from the line start at or before p to the line end at or after each text's change.
   const from = p === 0 ? 0 : text.lastIndexOf('\n', p - 1) + 1;
   const lineEnd = (s: string, at: number) => {
@@ -110,38 +137,79 @@ function headingUsesAfterEdit(text: string, last: Reading | undefined): Map<stri
  * sameEnds), the texts it hashed before are not flattened and hashed again, and the blocks it keeps are the ones it
  * kept. Compared as read, so anything the edit changed (a macro, the language, a section's end) reads as different.
  */
-function sameAsLastReading(blocks: ProseBlock[], text: string, uses: ReadonlyMap<string, number>, last: Reading | undefined): ProseBlock[] {
-  if (last) {
-    const old = last.blocks;
-    const delta = text.length - last.text.length;
-    const n = blocks.length;
-    const m = old.length;
-    const k = Math.min(n, m);
-    let p = 0;
-    while (p < k && sameBlock(blocks[p]!, old[p]!, 0)) {
-      blocks[p] = old[p]!;
-      p++;
-    }
-    for (let q = 0; q < k - p; q++) {
-      const b = blocks[n - 1 - q]!;
-      const o = old[m - 1 - q]!;
-      if (!sameBlock(b, o, delta)) break;
-      if (delta === 0) blocks[n - 1 - q] = o;
-      else {
-        blocks[n - 1 - q] = movedBlock(b, o, delta);
-      }
-    }
-  }
+function sameAsLastReading(blocks: ProseBlock[], text: string, last: Reading | undefined): ProseBlock[] {
+  if (last) sameEnds(blocks, last.blocks, 0, blocks.length, 0, last.blocks.length, text.length - last.text.length);
+  return blocks;
+}
+
+/**
+ * The blocks of a reading taken up again (LatexReader.resume): the last reading's blocks before the stretch read again
+ * (the same objects), the blocks read (those equal to the last reading's at either end of the stretch handed out as
+ * sameAsLastReading does), and the last reading's blocks after the join, moved by the change in length.
+ */
+function joinLastReading(read: readonly ProseBlock[], at: { before: number; after: number }, text: string, last: Reading): ProseBlock[] {
+  const old = last.blocks;
+  const delta = text.length - last.text.length;
+  const oldTo = at.after < 0 ? old.length : at.after;
+  const n = read.length;
+  const out: ProseBlock[] = new Array(at.before + n + old.length - oldTo);
+  let w = 0;
+  for (let i = 0; i < at.before; i++) out[w++] = asRead(old[i]!);
+  for (let i = 0; i < n; i++) out[w++] = read[i]!;
+  for (let i = oldTo; i < old.length; i++) out[w++] = delta === 0 ? asRead(old[i]!) : movedFrom(old[i]!, delta);
+  sameEnds(out, old, at.before, at.before + n, at.before, oldTo, delta);
+  return out;
+}
+
+/** Keeps the reading for the next one. */
+function remember(reading: Reading): void {
   // Only the last reading is kept: its first block may outlive it (the engine's cache keeps the blocks it analysed), and
   // an entry by such a block would keep a past version of the text.
   const previous = lastFirst?.deref();
   if (previous) READINGS.delete(previous);
   lastFirst = undefined;
-  if (blocks.length) {
-    READINGS.set(blocks[0]!, { blocks, text, uses });
-    lastFirst = new WeakRef(blocks[0]!);
+  if (reading.blocks.length) {
+    READINGS.set(reading.blocks[0]!, reading);
+    lastFirst = new WeakRef(reading.blocks[0]!);
   }
-  return blocks;
+}
+
+/**
+ * Where the blocks `blocks[from..to)` are the last reading's `old[oldFrom..oldTo)`: those at the start in place (handed
+ * out as the same objects), those at the end moved by `delta` (new objects with the last reading's texts and maps).
+ */
+function sameEnds(blocks: ProseBlock[], old: readonly ProseBlock[], from: number, to: number, oldFrom: number, oldTo: number, delta: number): void {
+  const k = Math.min(to - from, oldTo - oldFrom);
+  let p = 0;
+  while (p < k && sameBlock(blocks[from + p]!, old[oldFrom + p]!, 0)) {
+    blocks[from + p] = old[oldFrom + p]!;
+    p++;
+  }
+  for (let q = 0; q < k - p; q++) {
+    const b = blocks[to - 1 - q]!;
+    const o = old[oldTo - 1 - q]!;
+    if (!sameBlock(b, o, delta)) break;
+    blocks[to - 1 - q] = delta === 0 ? o : movedBlock(b, o, delta);
+  }
+}
+
+/**
+ * A block of the last reading as a reading of the same text gives it: the same object, unless the engine marked it
+ * skipped (a references section), which a reading does not.
+ */
+function asRead(o: ProseBlock): ProseBlock {
+  return o.skip === undefined ? o : movedFrom(o, 0);
+}
+
+/** A block of the last reading moved by `delta` (its texts and map the same, moved by mapBase; nothing the engine set). */
+function movedFrom(o: ProseBlock, delta: number): ProseBlock {
+  const moved: ProseBlock = { kind: o.kind, text: o.text, map: o.map, mapBase: (o.mapBase ?? 0) + delta, start: o.start + delta, end: o.end + delta };
+  if (o.level !== undefined) moved.level = o.level;
+  if (o.quoted !== undefined) moved.quoted = o.quoted;
+  if (o.placeholders) moved.placeholders = o.placeholders;
+  if (o.language !== undefined) moved.language = o.language;
+  if (o.title !== undefined) moved.title = o.title;
+  return moved;
 }
 
 /** Block `b` as read, with the texts and map of the last reading's `o` (the same but for the place: moved by `delta`). */

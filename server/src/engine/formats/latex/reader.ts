@@ -55,6 +55,66 @@ interface Custom {
   level?: number;
 }
 
+/**
+ * Where a reading of a document's body can be taken up again (LatexReader.resume; speed only): the paragraph breaks at the
+ * top of the body, outside every group, environment and argument, at a blank line of line feeds. Per break, in the order of
+ * the text: the offset after it, how many blocks, directives and problems the reading had made before it, and the language
+ * of the text there.
+ */
+export interface Checkpoints {
+  at: number[];
+  blocks: number[];
+  directives: number[];
+  problems: number[];
+  lang: Array<Language | undefined>;
+}
+
+/** What a reading settled before its body: the same for a reading taken up again, which does not read the preamble. */
+export interface ReaderSettings {
+  /** -1: no reading of this text can be taken up (its body declares what the preamble declares). */
+  bodyStart: number;
+  custom: ReadonlyMap<string, Custom>;
+  levelShift: number;
+  abstractLevel: number;
+  poly: Language | 'other' | undefined;
+  babel: Language | 'other' | undefined;
+  babelLoaded: boolean;
+  classLang: Language | 'other' | undefined;
+  declared: Language | undefined;
+  shorthands: boolean;
+}
+
+/** The last reading of a document, as LatexReader.resume takes it up (its blocks sorted, as run() leaves them). */
+export interface LastLatexReading {
+  text: string;
+  blocks: readonly ProseBlock[];
+  directives: readonly Directive[];
+  problems: ReadonlyArray<{ offset: number; message: Message }>;
+  checkpoints: Checkpoints;
+  settings: ReaderSettings;
+}
+
+/**
+ * How far before the first changed character a reading is taken up again, at least. What the reader decided before a
+ * checkpoint depends on the text after it only through its look-aheads, and each of those either stops at the blank
+ * line before the checkpoint (a group or [option] not closed, math, \\verb, \\def's parameters, the search for an \\end
+ * after a } too many), or moves the reading past it (a group, a skipped environment, \\iffalse), or opens a group that
+ * holds it (an environment's name not closed within 80 characters), or decides by the text before the next line end
+ * (a (…) argument). The margin is kept anyway, for a look-ahead added later: a few hundred characters read again cost
+ * nothing measurable.
+ */
+const RESUME_MARGIN = 256;
+
+/** Line breaks from `from` up to `to` in `s`, as lineAt counts them (\n, or \r without \n after it). */
+function lineBreaks(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (c === NL || (c === CR && s.charCodeAt(k + 1) !== NL)) n++;
+  }
+  return n;
+}
+
 const BS = 92, LB = 123, RB = 125, LSQ = 91, RSQ = 93, DOLLAR = 36, PCT = 37, AMP = 38, TILDE = 126, HASH = 35, CARET = 94, UNDERSCORE = 95;
 const NL = 10, CR = 13, SP = 32, TAB = 9, STAR = 42, LP = 40, RP = 41;
 const STOP_NONE = 0;
@@ -226,6 +286,18 @@ export class LatexReader {
   private babel: Language | 'other' | undefined;
   private babelLoaded = false;
   private classLang: Language | 'other' | undefined;
+  /** Where the body starts (after \\begin{document}; 0 without one); -1 until run() knows. */
+  private bodyStart = -1;
+  /** The body's own flow (paragraphs at its top); null in the preamble. */
+  private top: Flow | null = null;
+  /** The paragraph breaks where this reading can be taken up again. */
+  readonly checkpoints: Checkpoints = { at: [], blocks: [], directives: [], problems: [], lang: [] };
+  /** While a reading taken up again (resume) looks for the last reading's state to join it. */
+  private joining: { last: LastLatexReading; from: number; delta: number; k: number } | undefined;
+  /** Whether the body declares languages or packages (\\usepackage after \\begin{document}): then no reading is taken up. */
+  private bodyDeclares = false;
+  /** Where resume() joined the last reading: the index of its checkpoint; -1 when it read on to the end. */
+  private joinedAt = -1;
 
   /** `headingLike`: headingLikeMacros(s), when the caller knows it. */
   constructor(private readonly s: string, options: Partial<LatexOptions> = {}, headingLike?: Map<string, Custom>) {
@@ -255,11 +327,128 @@ export class LatexReader {
     }
     this.declared = this.declaredLanguage();
     this.shorthands = this.babelLoaded && this.declared === 'nl' && this.poly === undefined;
+    this.bodyStart = doc ? doc.end : 0;
     this.flow = this.newFlow('paragraph');
+    this.top = this.flow;
     this.seq(STOP_NONE, this.n);
     this.flush(this.flow);
     // Footnotes and captions are finished before the paragraph around them: order by position.
     this.blocks.sort((a, b) => a.start - b.start);
+  }
+
+  /** What this reading settled before its body (see ReaderSettings). */
+  settings(): ReaderSettings {
+    return { bodyStart: this.bodyDeclares ? -1 : this.bodyStart, custom: this.custom, levelShift: this.levelShift, abstractLevel: this.abstractLevel, poly: this.poly, babel: this.babel, babelLoaded: this.babelLoaded, classLang: this.classLang, declared: this.declared, shorthands: this.shorthands };
+  }
+
+  /**
+   * Speed only: reads this text as run() does, taking up the last reading of the text before an edit (`last`) where it
+   * may: from one of its checkpoints before the edit (`changedFrom`: the first character that differs) to the first
+   * paragraph break after the changed stretch (`changedTo`, in this text) where this reading is in the state the last one
+   * was in at the same text (`delta`: this text's length less the last's). Returns false, having read nothing, when it
+   * cannot (the edit is in the preamble, or changes what the reader settles from the whole text); the caller then runs.
+   *
+   * After it: `blocks` holds the blocks read (sorted), which come after the last reading's first `resumed().before`
+   * blocks and before its blocks from `resumed().after` on (the same but moved by delta; -1: none, it read to the end);
+   * directives, problems and checkpoints are whole (the last reading's, moved where they lie after the join).
+   */
+  resume(last: LastLatexReading, changedFrom: number, changedTo: number, delta: number): boolean {
+    const was = last.settings;
+    if (was.bodyStart < 0 || changedFrom <= was.bodyStart + RESUME_MARGIN) return false;
+    if (was.levelShift !== this.levelShift || was.abstractLevel !== this.abstractLevel || !sameCustom(was.custom, this.custom)) return false;
+    const cp = last.checkpoints;
+    // The last checkpoint far enough before the edit that the reading before it looked at nothing from the edit on.
+    const k = upperBound(cp.at, changedFrom - RESUME_MARGIN) - 1;
+    if (k < 0) return false;
+    this.bodyStart = was.bodyStart;
+    this.poly = was.poly;
+    this.babel = was.babel;
+    this.babelLoaded = was.babelLoaded;
+    this.classLang = was.classLang;
+    this.declared = was.declared;
+    this.shorthands = was.shorthands;
+    const c = this.checkpoints;
+    c.at = cp.at.slice(0, k + 1);
+    c.blocks = cp.blocks.slice(0, k + 1);
+    c.directives = cp.directives.slice(0, k + 1);
+    c.problems = cp.problems.slice(0, k + 1);
+    c.lang = cp.lang.slice(0, k + 1);
+    const before = cp.blocks[k]!;
+    this.resumedFrom = before;
+    this.directives.push(...last.directives.slice(0, cp.directives[k]));
+    this.problems.push(...last.problems.slice(0, cp.problems[k]));
+    this.lang = cp.lang[k];
+    this.i = cp.at[k]!;
+    this.flow = this.newFlow('paragraph');
+    this.top = this.flow;
+    this.joining = { last, from: changedTo, delta, k: k + 1 };
+    this.seq(STOP_NONE, this.n);
+    this.joining = undefined;
+    this.flush(this.flow);
+    this.blocks.sort((a, b) => a.start - b.start);
+    const r = this.joinedAt;
+    if (r < 0) return true;
+    // The rest as the last reading had it, moved by delta (and by the lines the edit added, for the directives).
+    const at = cp.at[r]!;
+    const lines = lineBreaks(this.s, cp.at[k]!, at + delta) - lineBreaks(last.text, cp.at[k]!, at);
+    for (let d = cp.directives[r]!; d < last.directives.length; d++) {
+      const o = last.directives[d]!;
+      this.directives.push({ ...o, offset: o.offset + delta, endOffset: o.endOffset + delta, line: o.line + lines });
+    }
+    for (let q = cp.problems[r]!; q < last.problems.length; q++) {
+      const o = last.problems[q]!;
+      this.problems.push({ offset: o.offset + delta, message: o.message });
+    }
+    const blocks = before + this.blocks.length - cp.blocks[r]!;
+    const directives = this.directives.length - last.directives.length;
+    const problems = this.problems.length - last.problems.length;
+    for (let j = r; j < cp.at.length; j++) {
+      c.at.push(cp.at[j]! + delta);
+      c.blocks.push(cp.blocks[j]! + blocks);
+      c.directives.push(cp.directives[j]! + directives);
+      c.problems.push(cp.problems[j]! + problems);
+      c.lang.push(cp.lang[j]);
+    }
+    return true;
+  }
+
+  /** After resume(): the last reading's blocks before the blocks read, and from where its blocks follow them (-1: none). */
+  resumed(): { before: number; after: number } {
+    return { before: this.resumedFrom, after: this.joinedAt < 0 ? -1 : this.joinedBlocks };
+  }
+
+  /** After resume(): the last reading's blocks before this one's (checkpoints count them too). */
+  private resumedFrom = 0;
+  /** After resume(): the index of the last reading's first block after the join. */
+  private joinedBlocks = -1;
+
+  /**
+   * At a paragraph break at the top of the body (`ws`: where its whitespace starts, `at`: where it ends): a checkpoint;
+   * or, while joining, the last reading's state at the same text, which ends this reading (the rest is the last one's).
+   */
+  private mark(ws: number, at: number): void {
+    const j = this.joining;
+    if (j !== undefined && ws >= j.from && !this.bodyDeclares) {
+      const cp = j.last.checkpoints;
+      const target = at - j.delta;
+      let k = j.k;
+      while (k < cp.at.length && cp.at[k]! < target) k++;
+      j.k = k;
+      // The same text from here on (the whitespace before it too: a look back never passes a line's start), and the same
+      // state: the language, and as many problems (their count is capped).
+      if (k < cp.at.length && cp.at[k] === target && cp.lang[k] === this.lang && cp.problems[k] === this.problems.length && j.last.problems.length < MAX_PROBLEMS) {
+        this.joinedAt = k;
+        this.joinedBlocks = cp.blocks[k]!;
+        this.done = true;
+        return;
+      }
+    }
+    const c = this.checkpoints;
+    c.at.push(at);
+    c.blocks.push(this.resumedFrom + this.blocks.length);
+    c.directives.push(this.directives.length);
+    c.problems.push(this.problems.length);
+    c.lang.push(this.lang);
   }
 
   /**
@@ -445,17 +634,25 @@ export class LatexReader {
     const start = this.i;
     let j = start;
     let nl = 0;
+    // (Line feeds: a checkpoint needs a blank line as isParbreak sees one, which every look-ahead that stops at a
+    // paragraph break stops at.)
+    let lf = 0;
     while (j < limit) {
       const c = s.charCodeAt(j);
-      if (c === NL) nl++;
-      else if (c === CR) {
+      if (c === NL) {
+        nl++;
+        lf++;
+      } else if (c === CR) {
         if (s.charCodeAt(j + 1) !== NL) nl++;
       } else if (c !== SP && c !== TAB) break;
       j++;
     }
     this.i = j;
-    if (nl >= 2 || (nl >= 1 && this.bol)) this.flush(this.flow);
-    else this.space(start, j);
+    if (nl >= 2 || (nl >= 1 && this.bol)) {
+      this.flush(this.flow);
+      const top = this.top;
+      if (lf >= 2 && top !== null && this.flow === top && this.depth === 1 && this.groupDepth === 0 && this.envs.length === 0 && top.nextStart < 0 && j < limit) this.mark(start, j);
+    } else this.space(start, j);
     this.bol = false;
   }
 
@@ -949,6 +1146,8 @@ export class LatexReader {
   }
 
   private declare(name: string, options: string, value: string): void {
+    // (In the body: what the reader settles there moves as the reading goes; see resume.)
+    if (!this.preamble) this.bodyDeclares = true;
     if (name === 'setdefaultlanguage' || name === 'setmainlanguage') {
       const l = languageOfName(value);
       if (l) this.poly = l;
@@ -1457,6 +1656,29 @@ function skipConditional(s: string, from: number, limit: number): number {
     } else depth++;
   }
   return limit;
+}
+
+/** The number of entries of ascending `xs` at or below `x`. */
+function upperBound(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether two readers take the same commands for prose commands and headings. */
+function sameCustom(a: ReadonlyMap<string, Custom>, b: ReadonlyMap<string, Custom>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const [name, x] of a) {
+    const y = b.get(name);
+    if (!y || x.level !== y.level || (x.args ?? []).join() !== (y.args ?? []).join()) return false;
+  }
+  return true;
 }
 
 /** indexOf, looking at most `max` characters ahead (-1 beyond). */
