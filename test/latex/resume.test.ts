@@ -18,6 +18,8 @@ import { extraFormats } from '../../server/src/workspace/formats.js';
 import { CORPUS_DIR } from '../helpers/shared.js';
 import { applyEdit, editsOf } from '../helpers/warm-edits.js';
 import { NO_OPTIONS } from './helpers.js';
+import { cutAt } from '../helpers/pieces.js';
+import { pieceTextJoins } from '../../server/src/engine/text/view.js';
 
 const r = String.raw;
 
@@ -222,6 +224,43 @@ describe('LaTeX: a reading taken up again after an edit', () => {
     // (Not vacuous: many of these edits are read from a checkpoint; the others are at the text's start, where fast-check
     // puts many, or in the preamble.)
     assert.ok(READS.resumed - before > 100, `${READS.resumed - before} readings taken up again`);
+  });
+
+  it('reads a view of pieces (the language server’s text) after random edits as a whole reading of the string does', () => {
+    const before = READS.resumed;
+    fc.assert(
+      fc.property(fc.array(editsOf(PIECES, 400), { minLength: 1, maxLength: 5 }), fc.array(fc.integer({ min: 0, max: 20000 }), { maxLength: 12 }), (series, cuts) => {
+        let text = BASE;
+        parseLatex(cutAt(text, cuts), NO_OPTIONS);
+        for (const e of series) {
+          text = applyEdit(text, e);
+          assert.deepEqual(summary(parseLatex(cutAt(text, cuts), NO_OPTIONS)), whole(text));
+        }
+      }),
+      { numRuns: 150, seed: 43 },
+    );
+    assert.ok(READS.resumed - before > 50, `${READS.resumed - before} readings taken up again`);
+  });
+
+  it('takes up a view of the dev corpus’s LaTeX book without joining its pieces, and finds what the string gives', () => {
+    const src = readFileSync(join(CORPUS_DIR, 'en', 'teaching-tech-together-book.tex'), 'utf8');
+    const cuts = Array.from({ length: Math.floor(src.length / 30000) }, (_, i) => (i + 1) * 30000);
+    let text = src;
+    let taken = 0;
+    parseLatex(cutAt(text, cuts), NO_OPTIONS);
+    for (const e of wordEdits(src, 12, 5)) {
+      const at = Math.min(e.at, text.length);
+      text = `${text.slice(0, at)}${e.insert}${text.slice(Math.min(at + e.remove, text.length))}`;
+      const joins = pieceTextJoins();
+      const resumed = READS.resumed;
+      const doc = parseLatex(cutAt(text, cuts), NO_OPTIONS);
+      assert.deepEqual(summary(doc), whole(text));
+      if (READS.resumed > resumed) {
+        taken++;
+        assert.equal(pieceTextJoins(), joins, 'a reading taken up again joins nothing');
+      }
+    }
+    assert.ok(taken >= 8, `${taken} of 12 readings taken up again`);
   });
 
   it('leaves the readings it handed out as they were', () => {

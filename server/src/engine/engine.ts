@@ -297,8 +297,11 @@ export interface EngineOptions {
   analyses?: DocumentAnalysis[];
   /** Upper bound of cached blocks. */
   cacheSize?: number;
-  /** Format adapters beyond Markdown and plain text (LaTeX). */
-  formats?: Partial<Record<Format, (text: string, config: BrugConfig) => ParsedDocument>>;
+  /**
+   * Format adapters beyond Markdown and plain text (LaTeX). An adapter takes the text as the engine does: a string, or a
+   * view of the language server's pieces, which it joins (flat) only where it must read all of it.
+   */
+  formats?: Partial<Record<Format, (text: TextView, config: BrugConfig) => ParsedDocument>>;
   /**
    * Benchmarks only (`bench/lsp-latency.ts --floor-rules [ids]`): each document rule (or each of these) runs at a
    * document's first check only; every later check of it hands back the findings the rule gave then, as they were
@@ -403,11 +406,11 @@ export class Engine {
     return this.rulesById.get(id);
   }
 
-  parse(text: string, format: Format, config: BrugConfig): ParsedDocument {
+  parse(text: TextView, format: Format, config: BrugConfig): ParsedDocument {
     const custom = this.formats?.[format];
     if (custom) return custom(text, config);
-    if (format === 'markdown') return parseMarkdown(text);
-    return parsePlaintext(text);
+    if (format === 'markdown') return parseMarkdown(flat(text));
+    return parsePlaintext(flat(text));
   }
 
   lint(input: TextView, options: LintOptions = {}): LintResult {
@@ -533,7 +536,7 @@ export class Engine {
     // (Dropping findings keeps the order; directives may move them.)
     if (!inOrder || kept !== findings) kept.sort(byPlace);
     // Fix texts are plain text: in LaTeX they are escaped, and edits that would cut into markup are widened or dropped.
-    if (format === 'latex') secureLatexFixes(flat(input), kept);
+    if (format === 'latex') secureLatexFixes(input, kept);
     // No range splits a CRLF; no fix touches what is not running prose (quotations, code, math, URLs, markup); see fixes.ts.
     // (The findings screened as they were made, when they are the ones kept, as they were: no directive made new ones,
     // and LaTeX's fixes were not changed.)
@@ -564,7 +567,7 @@ export class Engine {
     try {
       // Markdown in steps (a chunk at a time); the other formats in one.
       if (format === 'markdown' && !this.formats?.markdown) return yield* parseMarkdownSteps(text, ends);
-      return this.parse(flat(text), format, config);
+      return this.parse(text, format, config);
     } catch (err) {
       // A parser that fails on broken input must not take the user's text down with it.
       const parsed: ParsedDocument = format === 'plaintext' ? { format, blocks: [], directives: [] } : { ...parsePlaintext(flat(text)), format };

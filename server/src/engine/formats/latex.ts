@@ -1,7 +1,9 @@
 import type { Directive, ParsedDocument, ProseBlock } from '../types.js';
 import { BlockTextBuilder, commonPrefix, commonSuffix } from '../offsets.js';
+import { flat } from '../text/view.js';
+import type { TextView } from '../text/view.js';
 import { parseDirective } from './directives.js';
-import { LatexReader, headingLikeMacrosOf, headingLineUses } from './latex/reader.js';
+import { LatexReader, editMayUnsettle, headingLikeMacrosOf, headingLineUses, settleText } from './latex/reader.js';
 import type { LastLatexReading, LatexOptions } from './latex/reader.js';
 
 export type { LatexOptions } from './latex/reader.js';
@@ -37,28 +39,35 @@ export { findBeginDocument, inComment } from './latex/reader.js';
  * It never throws: broken input is read as far as it goes (problems are reported as
  * information), and should the reader fail anyway, a simple tokenizer takes over.
  */
-export function parseLatex(text: string, options?: Partial<LatexOptions>): ParsedDocument {
+export function parseLatex(input: TextView, options?: Partial<LatexOptions>): ParsedDocument {
   try {
     const key = optionsKey(options);
     const found = lastReading();
     const last = found && found.options === key ? found : undefined;
-    const edit = last ? changedStretch(last.text, text) : undefined;
+    const edit = last ? changedStretch(last.text, input) : undefined;
+    // Speed only (lx41): the body read again from a paragraph break before the edit up to where the reading is as the last
+    // one was, when it can be (see LatexReader.resume). It reads the text as it comes: a view of the language server's
+    // pieces is not joined into one string.
+    if (last && edit) {
+      const uses = headingUsesAfterEdit(input, last, edit);
+      // (What the whole text's commands settle, as the last reading found it unless the edit is near such a command.)
+      const oldTo = last.text.length - edit.suffix;
+      const settled = editMayUnsettle(last.text, input, edit.from, oldTo, input.length - edit.suffix) ? settleText(input) : last.settings.settled;
+      const r = new LatexReader(input, options ?? {}, headingLikeMacrosOf(uses), settled);
+      if (r.resume(last, edit.from, input.length - edit.suffix, input.length - last.text.length)) {
+        READS.resumed++;
+        return reading(r, joinLastReading(r.blocks, r.resumed(), input, last), input, uses, key);
+      }
+    }
+    // Else the whole text, as one string.
+    const text = typeof input === 'string' ? input : flat(input);
     const uses = headingUsesAfterEdit(text, last, edit);
     const r = new LatexReader(text, options ?? {}, headingLikeMacrosOf(uses));
-    // Speed only (lx41): the body read again from a paragraph break before the edit up to where the reading is as the last
-    // one was, when it can be; else the whole text (see LatexReader.resume).
-    const resumed = last && edit && r.resume(last, edit.from, text.length - edit.suffix, text.length - last.text.length);
-    if (!resumed) r.run();
-    READS.whole += resumed ? 0 : 1;
-    READS.resumed += resumed ? 1 : 0;
-    const blocks = resumed ? joinLastReading(r.blocks, r.resumed(), text, last!) : sameAsLastReading(r.blocks, text, last);
-    remember({ blocks, text, uses, options: key, directives: r.directives, problems: r.problems, checkpoints: r.checkpoints, settings: r.settings() });
-    const doc: ParsedDocument = { format: 'latex', blocks, directives: r.directives, movesBlocks: true };
-    if (r.declared) doc.declaredLanguage = r.declared;
-    if (r.problems.length) doc.problems = r.problems;
-    return doc;
+    r.run();
+    READS.whole++;
+    return reading(r, sameAsLastReading(r.blocks, text, last), text, uses, key);
   } catch (err) {
-    const doc = parseLatexSimple(text);
+    const doc = parseLatexSimple(flat(input));
     doc.problems = [
       {
         offset: 0,
@@ -70,6 +79,15 @@ export function parseLatex(text: string, options?: Partial<LatexOptions>): Parse
     ];
     return doc;
   }
+}
+
+/** The parsed document of a reading, kept for the next one. */
+function reading(r: LatexReader, blocks: ProseBlock[], text: TextView, uses: ReadonlyMap<string, number>, options: string): ParsedDocument {
+  remember({ blocks, text, uses, options, directives: r.directives, problems: r.problems, checkpoints: r.checkpoints, settings: r.settings() });
+  const doc: ParsedDocument = { format: 'latex', blocks, directives: r.directives, movesBlocks: true };
+  if (r.declared) doc.declaredLanguage = r.declared;
+  if (r.problems.length) doc.problems = r.problems;
+  return doc;
 }
 
 /**
@@ -91,7 +109,7 @@ function optionsKey(options: Partial<LatexOptions> | undefined): string {
 }
 
 /** Where two texts differ: the first character that does (`from`), and how many characters they share at their end. */
-function changedStretch(old: string, text: string): { from: number; suffix: number } {
+function changedStretch(old: TextView, text: TextView): { from: number; suffix: number } {
   const from = commonPrefix(old, text);
   return { from, suffix: commonSuffix(old, text, Math.min(old.length, text.length) - from) };
 }
@@ -113,14 +131,14 @@ function lastReading(): Reading | undefined {
  * by the lines that differ: those of the last text taken away, those of this one added. (No use spans a line ending, and
  * the lines around the ones that differ are the same lines.) Without a last reading, counted in the whole text.
  */
-function headingUsesAfterEdit(text: string, last: Reading | undefined, edit: { from: number; suffix: number } | undefined): Map<string, number> {
-  if (!last || !edit) return headingLineUses(text);
+function headingUsesAfterEdit(text: TextView, last: Reading | undefined, edit: { from: number; suffix: number } | undefined): Map<string, number> {
+  if (!last || !edit) return headingLineUses(typeof text === 'string' ? text : flat(text));
   const old = last.text;
   const p = edit.from;
   const q = edit.suffix;
   // The lines that hold what differs: from the line start at or before p to the line end at or after each text's change.
   const from = p === 0 ? 0 : text.lastIndexOf('\n', p - 1) + 1;
-  const lineEnd = (s: string, at: number) => {
+  const lineEnd = (s: TextView, at: number) => {
     const e = s.indexOf('\n', at);
     return e < 0 ? s.length : e;
   };
@@ -147,7 +165,7 @@ function sameAsLastReading(blocks: ProseBlock[], text: string, last: Reading | u
  * (the same objects), the blocks read (those equal to the last reading's at either end of the stretch handed out as
  * sameAsLastReading does), and the last reading's blocks after the join, moved by the change in length.
  */
-function joinLastReading(read: readonly ProseBlock[], at: { before: number; after: number }, text: string, last: Reading): ProseBlock[] {
+function joinLastReading(read: readonly ProseBlock[], at: { before: number; after: number }, text: TextView, last: Reading): ProseBlock[] {
   const old = last.blocks;
   const delta = text.length - last.text.length;
   const oldTo = at.after < 0 ? old.length : at.after;

@@ -112,12 +112,20 @@ export class PieceText implements TextView {
     let a = Number.isNaN(from) ? 0 : Math.max(0, Math.min(from, n));
     if (search.length === 0) return a;
     const s = this.starts;
+    const m = search.length;
     for (let k = this.pieceAt(a); k < this.pieces.length; k++) {
-      // The piece and the start of the next ones, as far as a match that begins in this piece can reach.
-      const end = Math.min(n, s[k + 1]! + search.length - 1);
-      const window = end > s[k + 1]! ? this.slice(s[k]!, end) : this.pieces[k]!;
-      const i = window.indexOf(search, a - s[k]!);
-      if (i >= 0 && s[k]! + i < s[k + 1]!) return s[k]! + i;
+      // In the piece itself (a match there comes before any that runs on into the next piece), then across its end: its
+      // last characters and the next ones, as far as a match that begins in this piece can reach. (No copy of the piece:
+      // a search of a long text read it a piece at a time.)
+      const piece = this.pieces[k]!;
+      const i = piece.indexOf(search, a - s[k]!);
+      if (i >= 0) return s[k]! + i;
+      const end = Math.min(n, s[k + 1]! + m - 1);
+      if (end > s[k + 1]!) {
+        const from = Math.max(a, s[k + 1]! - m + 1);
+        const j = this.slice(from, end).indexOf(search);
+        if (j >= 0) return from + j;
+      }
       a = s[k + 1]!;
     }
     return -1;

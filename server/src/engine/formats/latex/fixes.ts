@@ -1,5 +1,11 @@
 import type { Finding, Fix, TextEdit } from '../../types.js';
 import { macroSpec } from './tables.js';
+import type { TextView } from '../../text/view.js';
+
+/** source[i] of a string (undefined outside it), of a view too. */
+function charAt(source: TextView, i: number): string | undefined {
+  return i >= 0 && i < source.length ? source.slice(i, i + 1) : undefined;
+}
 
 const ESCAPE: Record<string, string> = {
   '\\': '\\textbackslash{}',
@@ -42,29 +48,29 @@ const SAFE_ACTS = new Set(['char', 'accent', 'prose', 'enquote']);
  * groups and only commands that are text themselves (accents, escapes, \emph …), no comment,
  * no math, no alignment, no reference, and does not start right after a control word.
  */
-export function isSafeLatexRange(source: string, offset: number, endOffset: number, newText: string): boolean {
+export function isSafeLatexRange(source: TextView, offset: number, endOffset: number, newText: string): boolean {
   if (offset < 0 || endOffset > source.length || endOffset < offset) return false;
   // Text glued to a control word would change its name (\LaTeX + "is" → \LaTeXis).
   if (/^[A-Za-z]/.test(newText)) {
     let k = offset - 1;
-    while (k >= 0 && /[A-Za-z]/.test(source[k]!)) k--;
-    if (k >= 0 && k < offset - 1 && source[k] === '\\' && !precededByBackslash(source, k)) return false;
+    while (k >= 0 && /[A-Za-z]/.test(charAt(source, k)!)) k--;
+    if (k >= 0 && k < offset - 1 && charAt(source, k) === '\\' && !precededByBackslash(source, k)) return false;
   }
   let depth = 0;
   for (let i = offset; i < endOffset; i++) {
-    const c = source[i]!;
+    const c = charAt(source, i)!;
     if (c === '{') depth++;
     else if (c === '}') {
       if (--depth < 0) return false;
     } else if (c === '%' || c === '$' || c === '&' || c === '#') return false;
     else if (c === '\\') {
-      const next = source[i + 1];
+      const next = charAt(source, i + 1);
       if (next === undefined || i + 1 >= endOffset) return false;
       if (/[A-Za-z]/.test(next)) {
         let j = i + 1;
-        while (j < endOffset && /[A-Za-z]/.test(source[j]!)) j++;
+        while (j < endOffset && /[A-Za-z]/.test(charAt(source, j)!)) j++;
         // A control word that runs on past the range is cut in two; one whose arguments follow the range loses them.
-        if (j === endOffset && j < source.length && /[A-Za-z{[*]/.test(source[j]!)) return false;
+        if (j === endOffset && j < source.length && /[A-Za-z{[*]/.test(charAt(source, j)!)) return false;
         const spec = macroSpec(source.slice(i + 1, j));
         if (!spec || !SAFE_ACTS.has(spec.act)) return false;
         i = j - 1;
@@ -77,9 +83,9 @@ export function isSafeLatexRange(source: string, offset: number, endOffset: numb
   return depth === 0;
 }
 
-function precededByBackslash(s: string, k: number): boolean {
+function precededByBackslash(s: TextView, k: number): boolean {
   let n = 0;
-  for (let j = k - 1; j >= 0 && s[j] === '\\'; j--) n++;
+  for (let j = k - 1; j >= 0 && charAt(s, j) === '\\'; j--) n++;
   return n % 2 === 1;
 }
 
@@ -88,13 +94,13 @@ function precededByBackslash(s: string, k: number): boolean {
  * \emph{street-level} bureaucrats) widened to take the whole command, when what it gains is
  * markup only (\emph{ and }), never a word. Undefined when that is not possible.
  */
-export function widenOverMarkup(source: string, offset: number, endOffset: number): { offset: number; endOffset: number } | undefined {
+export function widenOverMarkup(source: TextView, offset: number, endOffset: number): { offset: number; endOffset: number } | undefined {
   let start = offset;
   let end = endOffset;
   // Closing braces in the range whose group opens before it.
   let depth = 0;
   for (let i = start; i < end; i++) {
-    const c = source[i];
+    const c = charAt(source, i);
     if (c === '\\') i++;
     else if (c === '{') depth++;
     else if (c === '}') {
@@ -116,7 +122,7 @@ export function widenOverMarkup(source: string, offset: number, endOffset: numbe
   depth = 0;
   const opens: number[] = [];
   for (let i = start; i < end; i++) {
-    const c = source[i];
+    const c = charAt(source, i);
     if (c === '\\') i++;
     else if (c === '{') opens.push(i);
     else if (c === '}' && opens.length) opens.pop();
@@ -134,11 +140,11 @@ function hasWords(markup: string): boolean {
   return /[\p{L}\p{N}]/u.test(markup.replace(/\\[A-Za-z]+\*?/g, ''));
 }
 
-function matchingOpen(s: string, close: number): number {
+function matchingOpen(s: TextView, close: number): number {
   let depth = 0;
   for (let i = close - 1; i >= 0 && close - i < 2000; i--) {
-    const c = s[i];
-    if (i > 0 && s[i - 1] === '\\' && (c === '{' || c === '}')) continue;
+    const c = charAt(s, i);
+    if (i > 0 && charAt(s, i - 1) === '\\' && (c === '{' || c === '}')) continue;
     if (c === '}') depth++;
     else if (c === '{') {
       if (depth === 0) return i;
@@ -148,10 +154,10 @@ function matchingOpen(s: string, close: number): number {
   return -1;
 }
 
-function matchingClose(s: string, open: number): number {
+function matchingClose(s: TextView, open: number): number {
   let depth = 0;
   for (let i = open; i < s.length && i - open < 2000; i++) {
-    const c = s[i];
+    const c = charAt(s, i);
     if (c === '\\') {
       i++;
       continue;
@@ -189,7 +195,7 @@ const secured = new WeakSet<Fix>();
  * math or a comment in two is dropped (the finding stays, without that fix). `source` is the
  * document as read (offsets count a BOM). Calling it twice on the same findings is harmless.
  */
-export function secureLatexFixes(source: string, findings: Finding[]): Finding[] {
+export function secureLatexFixes(source: TextView, findings: Finding[]): Finding[] {
   for (const f of findings) {
     if (f.fixes.length === 0) continue;
     const kept: Fix[] = [];

@@ -1,5 +1,7 @@
 import type { BlockKind, Directive, Language, Message, ProseBlock } from '../../types.js';
 import { BlockTextBuilder } from '../../offsets.js';
+import { flat, stretchesOf } from '../../text/view.js';
+import type { TextView } from '../../text/view.js';
 import { parseDirective } from '../directives.js';
 import { ACCENTS, ESCAPES, SILENT_SYMBOLS, envSpec, languageOfName, macroSpec } from './tables.js';
 import type { EnvSpec, MacroSpec } from './tables.js';
@@ -69,8 +71,44 @@ export interface Checkpoints {
   lang: Array<Language | undefined>;
 }
 
+/**
+ * What the whole text's commands settle for a reading, wherever they stand: commands it defines whose body is a
+ * sectioning command (sectioningMacros), and whether it has parts and chapters (the headings' levels).
+ */
+export interface Settled {
+  sectioning: ReadonlyMap<string, Custom>;
+  levelShift: number;
+  top: number;
+}
+
+/** Settled of a text: one scan of it (a view's pieces, not joined). */
+export function settleText(s: TextView): Settled {
+  return { sectioning: sectioningMacros(s), levelShift: matchesIn(/\\(?:add)?part\*?\s*[[{]/, s) ? 1 : 0, top: matchesIn(/\\(?:chapter|addchap)\*?\s*[[{]/, s) ? 1 : 2 };
+}
+
+/** What every command settleText() looks for starts with: a match holds one of these at its start. */
+const SETTLING_WORDS = ['\\newcommand', '\\renewcommand', '\\providecommand', '\\def', '\\part', '\\addpart', '\\chapter', '\\addchap'];
+
+/**
+ * Whether an edit may change what settleText() finds: one of the commands its patterns start with lies within
+ * WINDOW_REACH characters of the changed stretch, in the text before the edit (`old`, changed up to `oldTo`) or after it
+ * (up to `to`). A definition with its body, a \\part or \\chapter with its argument, is shorter than that: one the edit
+ * reaches starts there (the same bound as inPieces).
+ */
+export function editMayUnsettle(old: TextView, text: TextView, from: number, oldTo: number, to: number): boolean {
+  for (const [t, end] of [[old, oldTo], [text, to]] as const) {
+    const near = t.slice(Math.max(0, from - WINDOW_REACH), Math.min(t.length, end + WINDOW_REACH));
+    // (A command's name ends at a character that is no letter: \\defn and \\partial are other commands.)
+    for (const word of SETTLING_WORDS) {
+      for (let k = near.indexOf(word); k >= 0; k = near.indexOf(word, k + 1)) if (!isLetter(near.charCodeAt(k + word.length))) return true;
+    }
+  }
+  return false;
+}
+
 /** What a reading settled before its body: the same for a reading taken up again, which does not read the preamble. */
 export interface ReaderSettings {
+  settled: Settled;
   /** -1: no reading of this text can be taken up (its body declares what the preamble declares). */
   bodyStart: number;
   custom: ReadonlyMap<string, Custom>;
@@ -86,7 +124,7 @@ export interface ReaderSettings {
 
 /** The last reading of a document, as LatexReader.resume takes it up (its blocks sorted, as run() leaves them). */
 export interface LastLatexReading {
-  text: string;
+  text: TextView;
   blocks: readonly ProseBlock[];
   directives: readonly Directive[];
   problems: ReadonlyArray<{ offset: number; message: Message }>;
@@ -105,8 +143,13 @@ export interface LastLatexReading {
  */
 const RESUME_MARGIN = 256;
 
+/** A text as one string (a view is joined: only where a reading of the whole text needs it). */
+function flatText(s: TextView): string {
+  return typeof s === 'string' ? s : flat(s);
+}
+
 /** Line breaks from `from` up to `to` in `s`, as lineAt counts them (\n, or \r without \n after it). */
-function lineBreaks(s: string, from: number, to: number): number {
+function lineBreaks(s: TextView, from: number, to: number): number {
   let n = 0;
   for (let k = from; k < to; k++) {
     const c = s.charCodeAt(k);
@@ -178,12 +221,20 @@ function parseCustom(entries: string[]): Map<string, Custom> {
  * on one of their arguments ("\newcommand{\seclbl}[2]{\section{#1}\label{#2}}"): a heading of that level whose prose is
  * that argument.
  */
-export function sectioningMacros(s: string): Map<string, Custom> {
+export function sectioningMacros(text: TextView): Map<string, Custom> {
   const out = new Map<string, Custom>();
-  if (!s.includes('command') && !s.includes('\\def')) return out;
+  if (text.indexOf('command') < 0 && text.indexOf('\\def') < 0) return out;
+  // (A view a piece at a time, with what a definition starting in it can reach: see inPieces.)
+  for (const { text: s, to } of inPieces(text)) sectioningMacrosIn(s, to, out);
+  return out;
+}
+
+/** sectioningMacros() of the definitions in `s` that start before `to`, added to `out`. */
+function sectioningMacrosIn(s: string, to: number, out: Map<string, Custom>): void {
   const head = /\\(?:(?:re)?newcommand|providecommand)\*?\s*\{?\s*\\([A-Za-z@]+)\s*\}?\s*(?:\[\d\])?\s*(?:\[[^\]\n]*\])?\s*\{|\\def\s*\\([A-Za-z@]+)(?:#\d)*\s*\{/g;
   const body = /\\(part|chapter|section|subsection|subsubsection|paragraph|subparagraph)\*?\s*(?:\[[^\]]*\])?\s*\{\s*#(\d)\s*\}/;
   for (const m of s.matchAll(head)) {
+    if (m.index >= to) break;
     // The body: up to its closing brace (at most 1,000 characters).
     const from = m.index + m[0].length;
     let depth = 1;
@@ -197,7 +248,25 @@ export function sectioningMacros(s: string): Map<string, Custom> {
     const b = body.exec(s.slice(from, j));
     if (b) out.set(m[1] ?? m[2]!, { args: [Number(b[2])], level: LEVEL_OF[b[1]!]! });
   }
-  return out;
+}
+
+/**
+ * A text for a scan with a regular expression: a string as it is; a view a piece at a time, each with the WINDOW_REACH
+ * characters after it, a match counted in the piece it starts in (`to`: the piece's end in the stretch). A match of at
+ * most WINDOW_REACH characters is then found as in the whole text (the patterns scanned so, commands and their
+ * definitions, are short).
+ */
+function inPieces(text: TextView): Iterable<{ text: string; to: number }> {
+  return typeof text === 'string' ? [{ text, to: text.length }] : [...stretchesOf(text, 0, WINDOW_REACH)].map((p) => ({ text: p.text, to: p.to }));
+}
+
+/** Whether `re` (not global) matches anywhere in `text` (see inPieces). */
+function matchesIn(re: RegExp, text: TextView): boolean {
+  for (const { text: s, to } of inPieces(text)) {
+    const m = re.exec(s);
+    if (m && m.index < to) return true;
+  }
+  return false;
 }
 
 /** Names of heading commands a class file may define: (my|sub…)sec…, (my)chap…; never a reference, mark or font command. */
@@ -286,6 +355,8 @@ export class LatexReader {
   private babel: Language | 'other' | undefined;
   private babelLoaded = false;
   private classLang: Language | 'other' | undefined;
+  /** What the text's commands settle for the whole reading (see Settled). */
+  private readonly settled: Settled;
   /** Where the body starts (after \\begin{document}; 0 without one); -1 until run() knows. */
   private bodyStart = -1;
   /** The body's own flow (paragraphs at its top); null in the preamble. */
@@ -299,24 +370,29 @@ export class LatexReader {
   /** Where resume() joined the last reading: the index of its checkpoint; -1 when it read on to the end. */
   private joinedAt = -1;
 
-  /** `headingLike`: headingLikeMacros(s), when the caller knows it. */
-  constructor(private readonly s: string, options: Partial<LatexOptions> = {}, headingLike?: Map<string, Custom>) {
+  /**
+   * `s`: the text, a string, or a view of it for a reading taken up again (resume; then `headingLike` must be given).
+   * `headingLike`: headingLikeMacros(s), when the caller knows it.
+   */
+  constructor(private readonly s: TextView, options: Partial<LatexOptions> = {}, headingLike?: Map<string, Custom>, settled?: Settled) {
     this.n = s.length;
     this.custom = parseCustom(options.proseCommands ?? []);
+    const settle = settled ?? settleText(s);
+    this.settled = settle;
     // A heading command the document defines itself (\newcommand{\seclbl}[2]{\section{#1}\label{#2}}) is a heading, as
     // if latex.proseCommands named it: its sections do not run on into the next one. The setting wins.
-    for (const [name, c] of sectioningMacros(s)) if (!this.custom.has(name)) this.custom.set(name, c);
-    for (const [name, c] of headingLike ?? headingLikeMacros(s)) if (!this.custom.has(name)) this.custom.set(name, c);
+    for (const [name, c] of settle.sectioning) if (!this.custom.has(name)) this.custom.set(name, c);
+    for (const [name, c] of headingLike ?? headingLikeMacros(flatText(s))) if (!this.custom.has(name)) this.custom.set(name, c);
     this.skipEnvs = new Set((options.skipEnvironments ?? []).map((e) => String(e).trim()));
     this.flow = this.newFlow('paragraph');
     // \part pushes every level one down, so that levels stay within 1–6 and parts hold chapters.
-    this.levelShift = /\\(?:add)?part\*?\s*[[{]/.test(s) ? 1 : 0;
-    const top = /\\(?:chapter|addchap)\*?\s*[[{]/.test(s) ? 1 : 2;
+    this.levelShift = settle.levelShift;
+    const top = settle.top;
     this.abstractLevel = Math.min(6, top + this.levelShift);
   }
 
   run(): void {
-    const doc = findBeginDocument(this.s);
+    const doc = findBeginDocument(flatText(this.s));
     if (doc) {
       this.preamble = true;
       this.flow = { ...this.newFlow('paragraph'), discard: true };
@@ -338,7 +414,7 @@ export class LatexReader {
 
   /** What this reading settled before its body (see ReaderSettings). */
   settings(): ReaderSettings {
-    return { bodyStart: this.bodyDeclares ? -1 : this.bodyStart, custom: this.custom, levelShift: this.levelShift, abstractLevel: this.abstractLevel, poly: this.poly, babel: this.babel, babelLoaded: this.babelLoaded, classLang: this.classLang, declared: this.declared, shorthands: this.shorthands };
+    return { settled: this.settled, bodyStart: this.bodyDeclares ? -1 : this.bodyStart, custom: this.custom, levelShift: this.levelShift, abstractLevel: this.abstractLevel, poly: this.poly, babel: this.babel, babelLoaded: this.babelLoaded, classLang: this.classLang, declared: this.declared, shorthands: this.shorthands };
   }
 
   /**
@@ -711,7 +787,9 @@ export class LatexReader {
     // The expressions find the run's end in one native scan (the loop below reads a character per step, slow until it
     // is compiled: a document is read once); a run that would pass `limit` is read by the loop, which stops there.
     let j: number;
-    if (textRuns) {
+    // (A view, the text of a reading taken up again, is read a character at a time: the run would need a stretch that
+    // holds it, and few characters are read.)
+    if (textRuns && typeof s === 'string') {
       const run = this.shorthands ? WORD_RUN : TEXT_RUN;
       run.lastIndex = start + 1;
       run.test(s);
@@ -886,7 +964,7 @@ export class LatexReader {
 
   private symbol(start: number, limit: number): void {
     const s = this.s;
-    const ch = s[start + 1]!;
+    const ch = s.slice(start + 1, start + 2);
     this.i = start + 2;
     if (ch === '\\') {
       // A line break; in a table, the end of a row. \\* and \\[2pt] belong to it.
@@ -946,8 +1024,8 @@ export class LatexReader {
           base = nm;
           end = q;
         }
-      } else if (c >= 128 ? /\p{L}/u.test(s[p]!) : isLetter(c)) {
-        base = String.fromCodePoint(s.codePointAt(p)!);
+      } else if (c >= 128 ? /\p{L}/u.test(s.slice(p, p + 2)) : isLetter(c)) {
+        base = String.fromCodePoint(s.slice(p, p + 2).codePointAt(0)!);
         end = p + base.length;
       }
     }
@@ -1126,7 +1204,7 @@ export class LatexReader {
     if (name === 'input' && s.charCodeAt(this.skipBlank(this.i, limit)) !== LB) {
       // TeX's own form: \input chapter1
       let p = this.skipBlank(this.i, limit);
-      while (p < limit && !/[\s{}%\\]/.test(s[p]!)) p++;
+      while (p < limit && !/[\s{}%\\]/.test(s.slice(p, p + 1))) p++;
       this.i = p;
       return;
     }
@@ -1446,7 +1524,7 @@ export class LatexReader {
 
   private atEnd(at: number, limit: number): { name: string; end: number } | undefined {
     const s = this.s;
-    if (!s.startsWith('\\end', at) || isLetter(s.charCodeAt(at + 4))) return undefined;
+    if (s.slice(at, at + 4) !== '\\end' || isLetter(s.charCodeAt(at + 4))) return undefined;
     const p = this.skipBlank(at + 4, limit);
     if (s.charCodeAt(p) !== LB) return undefined;
     const close = indexWithin(s, '}', p, 80);
@@ -1589,8 +1667,9 @@ export class LatexReader {
       else q++;
       return Math.min(q, limit);
     }
-    const cp = s.codePointAt(p)!;
-    return Math.min(limit, p + (cp > 0xffff ? 2 : 1));
+    const c = s.charCodeAt(p);
+    const pair = c >= 0xd800 && c <= 0xdbff && s.charCodeAt(p + 1) >= 0xdc00 && s.charCodeAt(p + 1) <= 0xdfff;
+    return Math.min(limit, p + (pair ? 2 : 1));
   }
 
   /** A [bracketed] argument at p: the end after ], or -1 when there is none before the paragraph break. */
@@ -1640,12 +1719,12 @@ export class LatexReader {
 }
 
 /** After \iffalse: the end of its matching \fi (nested \if… counted), or of an \else branch's start. */
-function skipConditional(s: string, from: number, limit: number): number {
+function skipConditional(s: TextView, from: number, limit: number): number {
   const re = /\\(if[A-Za-z]*|fi|else)(?![A-Za-z])/g;
   re.lastIndex = from;
   let depth = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(s)) && m.index < limit) {
+  while ((m = nextMatch(re, s)) && m.index < limit) {
     if (inComment(s, m.index)) continue;
     const w = m[1]!;
     if (w === 'fi') {
@@ -1656,6 +1735,30 @@ function skipConditional(s: string, from: number, limit: number): number {
     } else depth++;
   }
   return limit;
+}
+
+/** Characters of a view searched at a time (nextMatch), and how far a match may run past them. */
+const WINDOW = 8192;
+const WINDOW_REACH = 4096;
+
+/**
+ * re.exec(s) from re.lastIndex for a global pattern, on a view a window at a time: a match that starts in a window and is
+ * at most WINDOW_REACH characters long is the one a search of the whole text finds (the patterns searched so are short).
+ */
+function nextMatch(re: RegExp, s: TextView): RegExpExecArray | null {
+  if (typeof s === 'string') return re.exec(s);
+  for (let a = re.lastIndex; a < s.length; a += WINDOW) {
+    const w = s.slice(a, a + WINDOW + WINDOW_REACH);
+    re.lastIndex = 0;
+    const m = re.exec(w);
+    if (m && m.index < WINDOW) {
+      m.index += a;
+      re.lastIndex += a;
+      return m;
+    }
+  }
+  re.lastIndex = 0;
+  return null;
 }
 
 /** The number of entries of ascending `xs` at or below `x`. */
@@ -1682,14 +1785,15 @@ function sameCustom(a: ReadonlyMap<string, Custom>, b: ReadonlyMap<string, Custo
 }
 
 /** indexOf, looking at most `max` characters ahead (-1 beyond). */
-function indexWithin(s: string, ch: string, from: number, max: number): number {
+function indexWithin(s: TextView, ch: string, from: number, max: number): number {
   const end = Math.min(s.length, from + max);
-  for (let k = from; k < end; k++) if (s[k] === ch) return k;
+  const code = ch.charCodeAt(0);
+  for (let k = from; k < end; k++) if (s.charCodeAt(k) === code) return k;
   return -1;
 }
 
 /** Whether the line end at j is followed by a blank line. */
-function isParbreak(s: string, j: number, limit: number): boolean {
+function isParbreak(s: TextView, j: number, limit: number): boolean {
   for (let k = j + 1; k < limit; k++) {
     const c = s.charCodeAt(k);
     if (c === NL) return true;
@@ -1721,7 +1825,7 @@ export function findBeginDocument(s: string): { start: number; end: number } | u
 }
 
 /** Whether offset lies after an unescaped % on its line. */
-export function inComment(s: string, offset: number): boolean {
+export function inComment(s: TextView, offset: number): boolean {
   let k = offset - 1;
   while (k >= 0 && s.charCodeAt(k) !== NL && s.charCodeAt(k) !== CR) k--;
   for (let j = k + 1; j < offset; j++) {
