@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { parseLatex, parseLatexSimple } from '../../server/src/engine/formats/latex.js';
 import { NO_OPTIONS, block, checkMaps, parse, sourceOf, texts } from './helpers.js';
+import { LatexReader } from '../../server/src/engine/formats/latex/reader.js';
+import { cutAt } from '../helpers/pieces.js';
 
 const r = String.raw;
 
@@ -341,6 +343,14 @@ describe('LaTeX adapter: characters', () => {
   it('counts words with accents as words for the engine', () => {
     const src = r`De cli\"enten zijn tevreden.`;
     assert.equal(sourceOf(src, parse(src).blocks[0]!, 'cliënten'), r`cli\"enten`);
+  });
+
+  it('puts an accent on a letter only, not on a mark before one (also when reading a view of pieces)', () => {
+    const src = "\\begin{document}\nDe cli\\\"ent en \\'’a en \\'e.\n\\end{document}\n";
+    assert.equal(parse(src).blocks[0]!.text, 'De cliënt en ’a en é.');
+    const reader = new LatexReader(cutAt(src, [20, 30, 31]), NO_OPTIONS, new Map());
+    reader.run();
+    assert.equal(reader.blocks[0]!.text, 'De cliënt en ’a en é.');
   });
 });
 

@@ -5,6 +5,12 @@ import { parseLatex } from '../../server/src/engine/formats/latex.js';
 import type { LatexOptions } from '../../server/src/engine/formats/latex.js';
 import { toDocument } from '../../server/src/engine/offsets.js';
 import { CORPUS_DIR } from '../helpers/shared.js';
+import fc from 'fast-check';
+import { Engine } from '../../server/src/engine/engine.js';
+import type { LintResult } from '../../server/src/engine/engine.js';
+import { engineFor } from '../../server/src/workspace/engine.js';
+import { extraFormats } from '../../server/src/workspace/formats.js';
+import { applyEdit, editsOf } from '../helpers/warm-edits.js';
 import type { ParsedDocument, ProseBlock } from '../../server/src/engine/types.js';
 
 export const NO_OPTIONS: LatexOptions = { proseCommands: [], skipEnvironments: [] };
@@ -101,3 +107,78 @@ export function balanced(src: string): boolean {
   }
   return depth === 0;
 }
+
+/** A block as a reading of the whole text gives it: its map in document offsets (mapBase applied), nothing the engine set. */
+export function plain(b: ProseBlock): object {
+  const base = b.mapBase ?? 0;
+  return {
+    kind: b.kind,
+    text: b.text,
+    map: b.map.map((s) => ({ t: s.t, tl: s.tl, d: s.d + base, dl: s.dl })),
+    start: b.start,
+    end: b.end,
+    level: b.level,
+    quoted: b.quoted,
+    placeholders: b.placeholders,
+    language: b.language,
+    title: b.title,
+  };
+}
+
+/**
+ * A warm engine (its block cache and the LaTeX adapter's last reading in use) checks `base` after random series of edits
+ * inserting `pieces` as a fresh engine does: findings, sections, metrics, paragraphs and language.
+ */
+export function assertWarmLatexMatchesFresh(base: string, pieces: readonly string[], name: string, runs: { numRuns: number; seed: number }): void {
+  const warm = engineFor(undefined, undefined, { cacheSize: 1000 }).engine;
+  const summary = (res: LintResult) => ({ findings: res.findings, sections: res.sections, metrics: res.metrics, paragraphs: res.paragraphs, language: res.language });
+  fc.assert(
+    fc.property(fc.array(editsOf(pieces, 300), { minLength: 1, maxLength: 4 }), (series) => {
+      let text = base;
+      let res: LintResult | undefined;
+      // Each series starts from the base, checked warm (the last reading is the base's).
+      warm.lint(text, { path: `warm-${name}.tex` });
+      for (const e of series) {
+        text = applyEdit(text, e);
+        res = warm.lint(text, { path: `warm-${name}.tex` });
+      }
+      // A fresh engine (its own caches) reads the text after another document, so its reading reuses nothing.
+      const fresh = new Engine({ vocabulary: warm.vocabulary, formats: extraFormats });
+      fresh.lint(String.raw`\documentclass{article}\begin{document}Iets anders.\end{document}`, { path: `other-${name}.tex` });
+      assert.deepEqual(summary(res!), summary(fresh.lint(text, { path: `fresh-${name}.tex` })));
+    }),
+    runs,
+  );
+}
+
+/**
+ * Pieces an edit of a LaTeX document inserts in the property tests: words, paragraph breaks, and markup that changes how
+ * all that follows reads.
+ */
+export const EDIT_PIECES: readonly string[] = [
+  'een woord ',
+  'x',
+  '\n\n',
+  '}',
+  '{',
+  '%',
+  '\\',
+  '$',
+  String.raw`\section{Nieuw}`,
+  String.raw`\begin{itemize}\item `,
+  String.raw`\end{itemize}`,
+  String.raw`\begin{verbatim}`,
+  String.raw`\iffalse `,
+  String.raw`\fi `,
+  String.raw`\part{Deel}`,
+  String.raw`\usepackage[english]{babel}`,
+  String.raw`\newcommand{\subseclbl}[1]{\subsection{#1}}`,
+  '"e',
+  String.raw`\footnote{Een voetnoot.}`,
+  String.raw`\selectlanguage{english}`,
+  // Lines that make a command a heading (used twice alone on a line: LatexReader's heading-like commands) or undo that.
+  '\n\\mysec{Derde titel}\n',
+  '\n\\subsecthing{Titel}\n',
+  '\\subsecthing{Een titel} ',
+  '\n\\mysec{',
+];

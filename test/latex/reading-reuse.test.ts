@@ -8,13 +8,9 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { parseLatex } from '../../server/src/engine/formats/latex.js';
 import { LatexReader } from '../../server/src/engine/formats/latex/reader.js';
-import { Engine } from '../../server/src/engine/engine.js';
-import type { LintResult } from '../../server/src/engine/engine.js';
 import type { ProseBlock } from '../../server/src/engine/types.js';
-import { engineFor } from '../../server/src/workspace/engine.js';
-import { extraFormats } from '../../server/src/workspace/formats.js';
 import { applyEdit, editsOf } from '../helpers/warm-edits.js';
-import { NO_OPTIONS } from './helpers.js';
+import { EDIT_PIECES, NO_OPTIONS, assertWarmLatexMatchesFresh, plain } from './helpers.js';
 
 const r = String.raw;
 
@@ -57,51 +53,8 @@ const BASE = [
   '',
 ].join('\n');
 
-/** Pieces an edit inserts: words, paragraph breaks, and markup that changes how all that follows reads. */
-const PIECES = [
-  'een woord ',
-  'x',
-  '\n\n',
-  '}',
-  '{',
-  '%',
-  '\\',
-  '$',
-  r`\section{Nieuw}`,
-  r`\begin{itemize}\item `,
-  r`\end{itemize}`,
-  r`\begin{verbatim}`,
-  r`\iffalse `,
-  r`\fi `,
-  r`\part{Deel}`,
-  r`\usepackage[english]{babel}`,
-  r`\newcommand{\subseclbl}[1]{\subsection{#1}}`,
-  '"e',
-  r`\footnote{Een voetnoot.}`,
-  r`\selectlanguage{english}`,
-  // Lines that make a command a heading (used twice alone on a line: LatexReader's heading-like commands) or undo that.
-  '\n\\mysec{Derde titel}\n',
-  '\n\\subsecthing{Titel}\n',
-  '\\subsecthing{Een titel} ',
-  '\n\\mysec{',
-];
-
-/** A block as a fresh reading gives it: its map in document offsets (mapBase applied), nothing the engine set. */
-function plain(b: ProseBlock): object {
-  const base = b.mapBase ?? 0;
-  return {
-    kind: b.kind,
-    text: b.text,
-    map: b.map.map((s) => ({ t: s.t, tl: s.tl, d: s.d + base, dl: s.dl })),
-    start: b.start,
-    end: b.end,
-    level: b.level,
-    quoted: b.quoted,
-    placeholders: b.placeholders,
-    language: b.language,
-    title: b.title,
-  };
-}
+/** Pieces an edit inserts (see EDIT_PIECES). */
+const PIECES = EDIT_PIECES;
 
 function freshBlocks(text: string): ProseBlock[] {
   const reader = new LatexReader(text, NO_OPTIONS);
@@ -149,25 +102,7 @@ describe('LaTeX: the last reading reused after an edit', () => {
   });
 
   it('a warm engine checks a LaTeX document after random edits as a fresh engine does', () => {
-    const warm = engineFor(undefined, undefined, { cacheSize: 1000 }).engine;
-    const summary = (res: LintResult) => ({ findings: res.findings, sections: res.sections, metrics: res.metrics, paragraphs: res.paragraphs, language: res.language });
-    warm.lint(BASE, { path: 'warm35.tex' });
-    fc.assert(
-      fc.property(fc.array(editsOf(PIECES, 300), { minLength: 1, maxLength: 4 }), (series) => {
-        let text = BASE;
-        let res: LintResult | undefined;
-        // Each series starts from the base, checked warm (the last reading is the base's).
-        warm.lint(text, { path: 'warm35.tex' });
-        for (const e of series) {
-          text = applyEdit(text, e);
-          res = warm.lint(text, { path: 'warm35.tex' });
-        }
-        // A fresh engine (its own caches) reads the text after another document, so its reading reuses nothing.
-        const fresh = new Engine({ vocabulary: warm.vocabulary, formats: extraFormats });
-        fresh.lint(r`\documentclass{article}\begin{document}Iets anders.\end{document}`, { path: 'other35.tex' });
-        assert.deepEqual(summary(res!), summary(fresh.lint(text, { path: 'fresh35.tex' })));
-      }),
-      { numRuns: 40, seed: 36 },
-    );
+    assertWarmLatexMatchesFresh(BASE, PIECES, 'latex35', { numRuns: 40, seed: 36 });
   });
+
 });

@@ -9,15 +9,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { READS, parseLatex } from '../../server/src/engine/formats/latex.js';
-import { LatexReader } from '../../server/src/engine/formats/latex/reader.js';
-import type { ParsedDocument, ProseBlock } from '../../server/src/engine/types.js';
-import type { LintResult } from '../../server/src/engine/engine.js';
-import { Engine } from '../../server/src/engine/engine.js';
-import { engineFor } from '../../server/src/workspace/engine.js';
-import { extraFormats } from '../../server/src/workspace/formats.js';
+import { LatexReader, headingLikeMacrosOf, headingLineUses } from '../../server/src/engine/formats/latex/reader.js';
+import type { ParsedDocument } from '../../server/src/engine/types.js';
 import { CORPUS_DIR } from '../helpers/shared.js';
 import { applyEdit, editsOf } from '../helpers/warm-edits.js';
-import { NO_OPTIONS } from './helpers.js';
+import { EDIT_PIECES, NO_OPTIONS, assertWarmLatexMatchesFresh, plain } from './helpers.js';
 import { cutAt } from '../helpers/pieces.js';
 import { pieceTextJoins } from '../../server/src/engine/text/view.js';
 
@@ -77,54 +73,23 @@ const BASE = [
 
 /** Pieces an edit inserts: words, breaks, and markup that changes how all that follows reads. */
 const PIECES = [
-  'een woord ',
-  'x',
-  '\n\n',
+  ...EDIT_PIECES,
+  // And what only a reading taken up again must get right: line breaks of every kind, directives, ends of environments,
+  // the document's end, a language declared in the body and what \\iflanguage then reads.
   '\n',
   '\r\n\r\n',
-  '}',
-  '{',
-  '%',
+  '\r\r',
   '% brug-disable-next-line\n',
-  '\\',
-  '$',
-  r`\section{Nieuw}`,
-  r`\begin{itemize}\item `,
-  r`\end{itemize}`,
-  r`\begin{verbatim}`,
   r`\end{verbatim}`,
   r`\begin{quote}`,
-  r`\iffalse `,
-  r`\fi `,
   r`\footnote{Een voetnoot. `,
-  r`\selectlanguage{english}`,
   r`\begin{otherlanguage}{english}`,
   r`\end{otherlanguage}`,
   r`\end{document}`,
   r`\item `,
   r`\begin{`,
-  r`\usepackage[english]{babel}`,
   r`\iflanguage{english}{Engelse tekst}{Nederlandse tekst} `,
-  '\r\r',
-  '\n\\mysec{Derde titel}\n',
 ];
-
-/** A block as a reading of the whole text gives it: its map in document offsets (mapBase applied). */
-function plain(b: ProseBlock): object {
-  const base = b.mapBase ?? 0;
-  return {
-    kind: b.kind,
-    text: b.text,
-    map: b.map.map((s) => ({ t: s.t, tl: s.tl, d: s.d + base, dl: s.dl })),
-    start: b.start,
-    end: b.end,
-    level: b.level,
-    quoted: b.quoted,
-    placeholders: b.placeholders,
-    language: b.language,
-    title: b.title,
-  };
-}
 
 function summary(doc: ParsedDocument): object {
   return { blocks: doc.blocks.map(plain), directives: doc.directives, problems: doc.problems ?? [], declared: doc.declaredLanguage };
@@ -263,6 +228,22 @@ describe('LaTeX: a reading taken up again after an edit', () => {
     assert.ok(taken >= 8, `${taken} of 12 readings taken up again`);
   });
 
+  it('reads a view of pieces as it reads the string (every LaTeX document of the dev corpus, cut anywhere)', function () {
+    this.timeout(120000);
+    const texts = [BASE];
+    for (const lang of ['nl', 'en']) for (const name of readdirSync(join(CORPUS_DIR, lang)).filter((n) => n.endsWith('.tex'))) texts.push(readFileSync(join(CORPUS_DIR, lang, name), 'utf8'));
+    let seed = 9;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (const text of texts) {
+      const cuts = Array.from({ length: 40 }, () => Math.floor(random() * text.length));
+      const joins = pieceTextJoins();
+      const reader = new LatexReader(cutAt(text, cuts), NO_OPTIONS, headingLikeMacrosOf(headingLineUses(text)));
+      reader.run();
+      assert.equal(pieceTextJoins(), joins, 'the pieces are read as they are');
+      assert.deepEqual(summary({ format: 'latex', blocks: reader.blocks, directives: reader.directives, ...(reader.problems.length ? { problems: reader.problems } : {}), ...(reader.declared ? { declaredLanguage: reader.declared } : {}) }), whole(text));
+    }
+  });
+
   it('leaves the readings it handed out as they were', () => {
     let text = BASE;
     let last = parseLatex(text, NO_OPTIONS);
@@ -297,22 +278,7 @@ describe('LaTeX: a reading taken up again after an edit', () => {
   });
 
   it('a warm engine checks a long LaTeX document after random edits as a fresh engine does', () => {
-    const warm = engineFor(undefined, undefined, { cacheSize: 1000 }).engine;
-    const result = (res: LintResult) => ({ findings: res.findings, sections: res.sections, metrics: res.metrics, paragraphs: res.paragraphs, language: res.language });
-    fc.assert(
-      fc.property(fc.array(editsOf(PIECES, 300), { minLength: 1, maxLength: 4 }), (series) => {
-        let text = BASE;
-        let res: LintResult | undefined;
-        warm.lint(text, { path: 'warm41.tex' });
-        for (const e of series) {
-          text = applyEdit(text, e);
-          res = warm.lint(text, { path: 'warm41.tex' });
-        }
-        const fresh = new Engine({ vocabulary: warm.vocabulary, formats: extraFormats });
-        fresh.lint(r`\documentclass{article}\begin{document}Iets anders.\end{document}`, { path: 'other41.tex' });
-        assert.deepEqual(result(res!), result(fresh.lint(text, { path: 'fresh41.tex' })));
-      }),
-      { numRuns: 25, seed: 42 },
-    );
+    assertWarmLatexMatchesFresh(BASE, PIECES, 'lx41', { numRuns: 25, seed: 42 });
   });
+
 });

@@ -207,7 +207,8 @@ function sameEnds(blocks: ProseBlock[], old: readonly ProseBlock[], from: number
     const b = blocks[to - 1 - q]!;
     const o = old[oldTo - 1 - q]!;
     if (!sameBlock(b, o, delta)) break;
-    blocks[to - 1 - q] = delta === 0 ? o : movedBlock(b, o, delta);
+    // (b is o moved by delta in every field sameBlock compared: the last reading's block, moved.)
+    blocks[to - 1 - q] = delta === 0 ? o : movedFrom(o, delta);
   }
 }
 
@@ -227,17 +228,6 @@ function movedFrom(o: ProseBlock, delta: number): ProseBlock {
   if (o.placeholders) moved.placeholders = o.placeholders;
   if (o.language !== undefined) moved.language = o.language;
   if (o.title !== undefined) moved.title = o.title;
-  return moved;
-}
-
-/** Block `b` as read, with the texts and map of the last reading's `o` (the same but for the place: moved by `delta`). */
-function movedBlock(b: ProseBlock, o: ProseBlock, delta: number): ProseBlock {
-  const moved: ProseBlock = { kind: b.kind, text: o.text, map: o.map, mapBase: (o.mapBase ?? 0) + delta, start: b.start, end: b.end };
-  if (b.level !== undefined) moved.level = b.level;
-  if (b.quoted !== undefined) moved.quoted = b.quoted;
-  if (o.placeholders) moved.placeholders = o.placeholders;
-  if (b.language !== undefined) moved.language = b.language;
-  if (b.title !== undefined) moved.title = b.title;
   return moved;
 }
 

@@ -392,7 +392,7 @@ export class LatexReader {
   }
 
   run(): void {
-    const doc = findBeginDocument(flatText(this.s));
+    const doc = findBeginDocument(this.s);
     if (doc) {
       this.preamble = true;
       this.flow = { ...this.newFlow('paragraph'), discard: true };
@@ -1024,8 +1024,8 @@ export class LatexReader {
           base = nm;
           end = q;
         }
-      } else if (c >= 128 ? /\p{L}/u.test(s.slice(p, p + 2)) : isLetter(c)) {
-        base = String.fromCodePoint(s.slice(p, p + 2).codePointAt(0)!);
+      } else if (c >= 128 ? /\p{L}/u.test(s.slice(p, p + 1)) : isLetter(c)) {
+        base = s.slice(p, p + 1);
         end = p + base.length;
       }
     }
@@ -1815,10 +1815,10 @@ function hasProse(b: BlockTextBuilder): boolean {
 }
 
 /** The first \begin{document} that is not in a comment. */
-export function findBeginDocument(s: string): { start: number; end: number } | undefined {
+export function findBeginDocument(s: TextView): { start: number; end: number } | undefined {
   const re = /\\begin\s*\{document\}/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) {
+  while ((m = nextMatch(re, s))) {
     if (!inComment(s, m.index)) return { start: m.index, end: m.index + m[0].length };
   }
   return undefined;
