@@ -12,6 +12,7 @@ import { PieceText, execAt, flat, pieceTextJoins, searchFrom, utf8Length, type T
 import { textMentions } from '../../server/src/engine/rules/readability/abbreviations.js';
 import { definedAbbreviations } from '../../server/src/engine/vocabulary/abbreviations.js';
 import { cutAt } from '../helpers/pieces.js';
+import { commonPrefix, commonSuffix } from '../../server/src/engine/offsets.js';
 
 const bit = fc.constantFrom('a', 'b', 'cliënt ', '😀', '\n', '\r\n', '\r', ' ', 'reïntegratie', '- ', '```', '$$', '---', 'ab', '');
 const text = fc.array(bit, { maxLength: 30 }).map((xs) => xs.join(''));
@@ -22,6 +23,28 @@ const place = fc.integer({ min: -3, max: 125 });
 
 describe('engine: the text view (PieceText)', function () {
   this.timeout(120_000);
+
+  it('finds the ends two versions share as the strings do, from the pieces an edit left (fast-check)', () => {
+    fc.assert(
+      fc.property(text, cuts, fc.nat({ max: 8 }), fc.nat({ max: 6 }), bit, (s, c, at, remove, insert) => {
+        const old = cutAt(s, c);
+        // The edited version: the pieces before and after the edited one are the same string objects.
+        const pieces = (old as unknown as { pieces: string[] }).pieces;
+        const k = Math.min(at, pieces.length - 1);
+        const edited = pieces[k]!.slice(0, remove) + insert + pieces[k]!.slice(remove + 1);
+        const next = new PieceText([...pieces.slice(0, k), edited, ...pieces.slice(k + 1)]);
+        const a = flat(old);
+        const b = next.slice(0);
+        const prefix = commonPrefix(old, next);
+        assert.equal(prefix, commonPrefix(a, b));
+        assert.equal(commonSuffix(old, next, Math.min(a.length, b.length) - prefix), commonSuffix(a, b, Math.min(a.length, b.length) - prefix));
+        // The bounds by pieces alone hold for the strings.
+        assert.ok(old.sharedStart(next) <= commonPrefix(a, b));
+        assert.ok(old.sharedEnd(next) <= commonSuffix(a, b, Math.min(a.length, b.length)));
+      }),
+      { numRuns: 500, seed: 41 },
+    );
+  });
 
   it('reads as its string: length, characters, slices, indexOf and lastIndexOf across pieces (fast-check)', () => {
     fc.assert(

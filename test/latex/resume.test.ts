@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { READS, parseLatex } from '../../server/src/engine/formats/latex.js';
-import { LatexReader, headingLikeMacrosOf, headingLineUses } from '../../server/src/engine/formats/latex/reader.js';
+import { LatexReader, headingLikeMacrosOf, headingLineUses, settleAfterEdit, settleText } from '../../server/src/engine/formats/latex/reader.js';
 import type { ParsedDocument } from '../../server/src/engine/types.js';
 import { CORPUS_DIR } from '../helpers/shared.js';
 import { applyEdit, editsOf } from '../helpers/warm-edits.js';
@@ -171,6 +171,25 @@ describe('LaTeX: a reading taken up again after an edit', () => {
     const at = base.indexOf('Alinea 20') + 10;
     const text = `${base.slice(0, at)}2pt]${base.slice(at)}`;
     assert.deepEqual(summary(parseLatex(text, NO_OPTIONS)), whole(text));
+  });
+
+  it('keeps what the whole text settles (\\part, \\chapter, defined headings) after an edit as a scan of the new text finds it', () => {
+    const bit = fc.constantFrom('\\chapter', '\\chapter*', '\\addchap', '\\part', '\\addpart', '\\partial', '\\newcommand{\\sec}[1]{\\section{#1}}', '\\defn', ' ', '  ', ' '.repeat(24), '\n', '\t', '\n \n \n \n \n \n \n ', '{', '[', 'Titel}', 'x', 'woord ');
+    const doc = fc.array(bit, { maxLength: 40 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(doc, fc.nat(), fc.nat({ max: 12 }), fc.array(bit, { maxLength: 3 }), fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 5 }), (old, at, remove, insert, cuts) => {
+        const from = at % (old.length + 1);
+        const text = old.slice(0, from) + insert.join('') + old.slice(from + remove);
+        const oldTo = Math.min(old.length, from + remove);
+        const to = from + insert.join('').length;
+        // (The first changed character and the changed stretch as the adapter finds them need not be these: any stretch
+        // that holds the change will do.)
+        const after = settleAfterEdit(settleText(old), cutAt(old, cuts), cutAt(text, cuts), from, oldTo, to);
+        const fresh = settleText(text);
+        assert.deepEqual([after.levelShift, after.top, [...after.sectioning], after.parts, after.chapters], [fresh.levelShift, fresh.top, [...fresh.sectioning], fresh.parts, fresh.chapters]);
+      }),
+      { numRuns: 2000, seed: 44 },
+    );
   });
 
   it('reads as a whole reading after random series of edits', () => {

@@ -1,4 +1,5 @@
 import { detach } from './cache.js';
+import { commonPrefix, commonSuffix } from './offsets.js';
 import { flat, searchFrom, type TextView } from './text/view.js';
 
 /**
@@ -341,27 +342,6 @@ export class PieceScan<T> {
     this.lastResults = out;
     return out;
   }
-}
-
-/** The length of the longest common prefix of two texts (compared a stretch at a time). */
-function commonPrefix(a: TextView, b: TextView): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  for (let step = 4096; step >= 1; step >>= 3) {
-    while (i + step <= n && (step === 1 ? a.charCodeAt(i) === b.charCodeAt(i) : a.slice(i, i + step) === b.slice(i, i + step))) i += step;
-  }
-  return i;
-}
-
-/** The length of the longest common suffix of two texts, at most `max`. */
-function commonSuffix(a: TextView, b: TextView, max: number): number {
-  const al = a.length;
-  const bl = b.length;
-  let i = 0;
-  for (let step = 4096; step >= 1; step >>= 3) {
-    while (i + step <= max && (step === 1 ? a.charCodeAt(al - 1 - i) === b.charCodeAt(bl - 1 - i) : a.slice(al - i - step, al - i) === b.slice(bl - i - step, bl - i))) i += step;
-  }
-  return i;
 }
 
 /** The index of a value in an ascending list, or -1. */

@@ -1,5 +1,5 @@
 import type { MapSegment } from './types.js';
-import { flat, type TextView } from './text/view.js';
+import { PieceText, flat, type TextView } from './text/view.js';
 
 /**
  * Map a block-text offset to a document offset. `side` decides what happens inside a segment
@@ -407,7 +407,8 @@ const NO_SHIFTS: readonly number[] = [];
 /** The length of the longest common prefix of two texts (compared a stretch at a time), given that the first `from` characters are the same. */
 export function commonPrefix(a: TextView, b: TextView, from = 0): number {
   const n = Math.min(a.length, b.length);
-  let i = Math.min(from, n);
+  // (Two versions of the language server's text share the pieces an edit left: those are not read.)
+  let i = Math.min(Math.max(from, a instanceof PieceText && b instanceof PieceText ? a.sharedStart(b) : 0), n);
   for (let step = 4096; step >= 1; step >>= 3) {
     while (i + step <= n && (step === 1 ? a.charCodeAt(i) === b.charCodeAt(i) : a.slice(i, i + step) === b.slice(i, i + step))) i += step;
   }
@@ -445,7 +446,7 @@ function setEnds(ends: EditEnds, old: TextView, prefix: number, suffix: number):
 export function commonSuffix(a: TextView, b: TextView, max: number, from = 0): number {
   const al = a.length;
   const bl = b.length;
-  let i = Math.max(0, Math.min(from, max));
+  let i = Math.max(0, Math.min(Math.max(from, a instanceof PieceText && b instanceof PieceText ? a.sharedEnd(b) : 0), max));
   for (let step = 4096; step >= 1; step >>= 3) {
     while (i + step <= max && (step === 1 ? a.charCodeAt(al - 1 - i) === b.charCodeAt(bl - 1 - i) : a.slice(al - i - step, al - i) === b.slice(bl - i - step, bl - i))) i += step;
   }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { Diagnostic, DiagnosticRelatedInformation, Position, Range, TextEdit } from 'vscode-languageserver/node';
 import { detach } from '../engine/cache.js';
+import { commonPrefix, commonSuffix } from '../engine/offsets.js';
 import type { ConfigEdit, Finding, Language, Severity } from '../engine/types.js';
 import { docsUrl } from '../workspace/resources.js';
 import type { TextView } from '../engine/text/view.js';
@@ -149,34 +150,6 @@ export interface Shown {
    * hands out again that reads nothing from the changed stretch on keeps its diagnostic without being read.
    */
   reach?: Int32Array;
-}
-
-/** Characters compared at a time when looking for the stretch an edit changed. */
-const CHUNK = 4096;
-
-/** How many characters `a` and `b` share at their start (compared a chunk at a time, then a character at a time). */
-export function commonPrefix(a: TextView, b: TextView): number {
-  const n = Math.min(a.length, b.length);
-  let p = 0;
-  while (p < n) {
-    const e = Math.min(n, p + CHUNK);
-    if (a.slice(p, e) !== b.slice(p, e)) break;
-    p = e;
-  }
-  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
-  return p;
-}
-
-/** How many characters `a` and `b` share at their end, at most `max`. */
-export function commonSuffix(a: TextView, b: TextView, max: number): number {
-  let q = 0;
-  while (q < max) {
-    const k = Math.min(max, q + CHUNK);
-    if (a.slice(a.length - k, a.length - q) !== b.slice(b.length - k, b.length - q)) break;
-    q = k;
-  }
-  while (q < max && a.charCodeAt(a.length - 1 - q) === b.charCodeAt(b.length - 1 - q)) q++;
-  return q;
 }
 
 function countLines(text: TextView, from: number, to: number): number {

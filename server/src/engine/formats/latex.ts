@@ -3,7 +3,7 @@ import { BlockTextBuilder, commonPrefix, commonSuffix } from '../offsets.js';
 import { flat } from '../text/view.js';
 import type { TextView } from '../text/view.js';
 import { parseDirective } from './directives.js';
-import { LatexReader, editMayUnsettle, headingLikeMacrosOf, headingLineUses, settleText } from './latex/reader.js';
+import { LatexReader, headingLikeMacrosOf, headingLineUses, settleAfterEdit } from './latex/reader.js';
 import type { LastLatexReading, LatexOptions } from './latex/reader.js';
 
 export type { LatexOptions } from './latex/reader.js';
@@ -50,9 +50,9 @@ export function parseLatex(input: TextView, options?: Partial<LatexOptions>): Pa
     // pieces is not joined into one string.
     if (last && edit) {
       const uses = headingUsesAfterEdit(input, last, edit);
-      // (What the whole text's commands settle, as the last reading found it unless the edit is near such a command.)
+      // (What the whole text's commands settle: the last reading's, corrected around the edit.)
       const oldTo = last.text.length - edit.suffix;
-      const settled = editMayUnsettle(last.text, input, edit.from, oldTo, input.length - edit.suffix) ? settleText(input) : last.settings.settled;
+      const settled = settleAfterEdit(last.settings.settled, last.text, input, edit.from, oldTo, input.length - edit.suffix);
       const r = new LatexReader(input, options ?? {}, headingLikeMacrosOf(uses), settled);
       if (r.resume(last, edit.from, input.length - edit.suffix, input.length - last.text.length)) {
         READS.resumed++;

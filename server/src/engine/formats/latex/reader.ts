@@ -73,37 +73,90 @@ export interface Checkpoints {
 
 /**
  * What the whole text's commands settle for a reading, wherever they stand: commands it defines whose body is a
- * sectioning command (sectioningMacros), and whether it has parts and chapters (the headings' levels).
+ * sectioning command (sectioningMacros), and whether it has parts and chapters (the headings' levels), with where each
+ * \\part and \\chapter is (start and end of each, in pairs), so that an edit elsewhere keeps them.
  */
 export interface Settled {
   sectioning: ReadonlyMap<string, Custom>;
   levelShift: number;
   top: number;
+  parts: readonly number[];
+  chapters: readonly number[];
 }
+
+/** A \\part (or \\addpart) with its argument's opening; the same for \\chapter (\\addchap). */
+const PART = /\\(?:add)?part\*?\s*[[{]/g;
+const CHAPTER = /\\(?:chapter|addchap)\*?\s*[[{]/g;
 
 /** Settled of a text: one scan of it (a view's pieces, not joined). */
 export function settleText(s: TextView): Settled {
-  return { sectioning: sectioningMacros(s), levelShift: matchesIn(/\\(?:add)?part\*?\s*[[{]/, s) ? 1 : 0, top: matchesIn(/\\(?:chapter|addchap)\*?\s*[[{]/, s) ? 1 : 2 };
+  return settled(sectioningMacros(s), spansIn(PART, s), spansIn(CHAPTER, s));
 }
 
-/** What every command settleText() looks for starts with: a match holds one of these at its start. */
-const SETTLING_WORDS = ['\\newcommand', '\\renewcommand', '\\providecommand', '\\def', '\\part', '\\addpart', '\\chapter', '\\addchap'];
+function settled(sectioning: ReadonlyMap<string, Custom>, parts: readonly number[], chapters: readonly number[]): Settled {
+  return { sectioning, levelShift: parts.length > 0 ? 1 : 0, top: chapters.length > 0 ? 1 : 2, parts, chapters };
+}
+
+/** The commands a definition settleText() reads starts with. */
+const DEFINING = ['\\newcommand', '\\renewcommand', '\\providecommand', '\\def'];
 
 /**
- * Whether an edit may change what settleText() finds: one of the commands its patterns start with lies within
- * WINDOW_REACH characters of the changed stretch, in the text before the edit (`old`, changed up to `oldTo`) or after it
- * (up to `to`). A definition with its body, a \\part or \\chapter with its argument, is shorter than that: one the edit
- * reaches starts there (the same bound as inPieces).
+ * Settled after an edit, from the last text's (`was`; `old` changed from `from` up to `oldTo`, this text up to `to`).
+ * \\part and \\chapter: those wholly outside the changed stretch stay (moved), and those that reach into it are found
+ * again in a stretch around it (back over the whitespace before it and the command's name, on over its name and the
+ * whitespace after it). Definitions: the whole text is scanned again when one starts within WINDOW_REACH characters of
+ * the changed stretch, in either text (a definition with its body is shorter than that: the bound of inPieces).
  */
-export function editMayUnsettle(old: TextView, text: TextView, from: number, oldTo: number, to: number): boolean {
-  for (const [t, end] of [[old, oldTo], [text, to]] as const) {
-    const near = t.slice(Math.max(0, from - WINDOW_REACH), Math.min(t.length, end + WINDOW_REACH));
-    // (A command's name ends at a character that is no letter: \\defn and \\partial are other commands.)
-    for (const word of SETTLING_WORDS) {
-      for (let k = near.indexOf(word); k >= 0; k = near.indexOf(word, k + 1)) if (!isLetter(near.charCodeAt(k + word.length))) return true;
-    }
+export function settleAfterEdit(was: Settled, old: TextView, text: TextView, from: number, oldTo: number, to: number): Settled {
+  if (nearCommand(DEFINING, old, from, oldTo) || nearCommand(DEFINING, text, from, to)) return settleText(text);
+  const delta = to - oldTo;
+  return settled(was.sectioning, spansAfterEdit(PART, was.parts, text, from, oldTo, to, delta), spansAfterEdit(CHAPTER, was.chapters, text, from, oldTo, to, delta));
+}
+
+/** Whether one of `commands` (followed by no letter: \\defn is another command) starts within WINDOW_REACH characters of t[from, to). */
+function nearCommand(commands: readonly string[], t: TextView, from: number, to: number): boolean {
+  const near = t.slice(Math.max(0, from - WINDOW_REACH), Math.min(t.length, to + WINDOW_REACH));
+  for (const word of commands) {
+    for (let k = near.indexOf(word); k >= 0; k = near.indexOf(word, k + 1)) if (!isLetter(near.charCodeAt(k + word.length))) return true;
   }
   return false;
+}
+
+/** The spans (start, end in pairs) of `re`'s matches in a text (see inPieces). */
+function spansIn(re: RegExp, text: TextView): number[] {
+  const out: number[] = [];
+  let base = 0;
+  for (const { text: s, to } of inPieces(text)) {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m && m.index < to; m = re.exec(s)) out.push(base + m.index, base + m.index + m[0].length);
+    base += to;
+  }
+  return out;
+}
+
+const SPACE = /\s/;
+const isSpace = (t: TextView, k: number) => SPACE.test(t.slice(k, k + 1));
+
+/** spans of `re` after an edit (see settleAfterEdit): a match is a name of at most 9 characters, whitespace and a bracket. */
+function spansAfterEdit(re: RegExp, spans: readonly number[], text: TextView, from: number, oldTo: number, to: number, delta: number): number[] {
+  const out: number[] = [];
+  let k = 0;
+  for (; k < spans.length && spans[k + 1]! <= from; k += 2) out.push(spans[k]!, spans[k + 1]!);
+  let a = from;
+  while (a > 0 && isSpace(text, a - 1)) a--;
+  a = Math.max(0, a - 10);
+  let b = Math.min(text.length, to + 10);
+  while (b < text.length && isSpace(text, b)) b++;
+  b = Math.min(text.length, b + 1);
+  const window = text.slice(a, b);
+  re.lastIndex = 0;
+  for (let m = re.exec(window); m; m = re.exec(window)) {
+    const start = a + m.index;
+    const end = start + m[0].length;
+    if (start < to && end > from) out.push(start, end);
+  }
+  for (; k < spans.length; k += 2) if (spans[k]! >= oldTo) out.push(spans[k]! + delta, spans[k + 1]! + delta);
+  return out;
 }
 
 /** What a reading settled before its body: the same for a reading taken up again, which does not read the preamble. */
@@ -258,15 +311,6 @@ function sectioningMacrosIn(s: string, to: number, out: Map<string, Custom>): vo
  */
 function inPieces(text: TextView): Iterable<{ text: string; to: number }> {
   return typeof text === 'string' ? [{ text, to: text.length }] : [...stretchesOf(text, 0, WINDOW_REACH)].map((p) => ({ text: p.text, to: p.to }));
-}
-
-/** Whether `re` (not global) matches anywhere in `text` (see inPieces). */
-function matchesIn(re: RegExp, text: TextView): boolean {
-  for (const { text: s, to } of inPieces(text)) {
-    const m = re.exec(s);
-    if (m && m.index < to) return true;
-  }
-  return false;
 }
 
 /** Names of heading commands a class file may define: (my|sub…)sec…, (my)chap…; never a reference, mark or font command. */
