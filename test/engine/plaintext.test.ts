@@ -1,6 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { parsePlaintext } from '../../server/src/engine/formats/plaintext.js';
 import { txt, of, flagged, assertInside } from './helpers.js';
+import fc from 'fast-check';
+import type { LintResult } from '../../server/src/engine/engine.js';
+import type { ProseBlock } from '../../server/src/engine/types.js';
+import { applyEdit, assertWarmEditsMatchFresh, editsOf } from '../helpers/warm-edits.js';
 
 const LONG = 'De klantmanager belt de inwoner binnen vijf werkdagen op en gaat langs als er niemand opneemt, en laat dan een kaart met een naam en een telefoonnummer achter voor later.';
 
@@ -144,4 +148,76 @@ describe('plain text adapter: long tokens stay linear', () => {
     assert.equal(kinds('The council asked: who helps first? We answered\nNote: this line wraps in prose.\n').length, 1);
     assert.equal(kinds('De gemeente vroeg: wie helpt eerst? Wij zeiden\nLet op: deze regel loopt door.\n').length, 1);
   });
+});
+
+describe('plain text adapter: the last reading reused after an edit', () => {
+  // A report as a PDF export leaves it: a title block, numbered headings, lists, fields, running heads, broken sentences.
+  const page = (n: number) =>
+    [
+      `${n} Resultaten uit de gemeente`,
+      '',
+      'De klantmanager belt de inwoner binnen vijf werkdagen op. Zie https://example.org/rapport voor meer.',
+      '- eerste punt van de lijst',
+      '- tweede punt van de lijst',
+      '',
+      'Rapport schuldhulp 2024',
+      '',
+      'Bestandsnaam: tabel.csv',
+      'Periode: 2020 tot 2024',
+      '',
+      'Een zin die de export',
+      '',
+      'over een lege regel brak en hier verder gaat.',
+      '',
+      '# brug-disable-next-line',
+      'Nog een alinea met een langere zin die over twee regels loopt\nen hier eindigt.',
+      '',
+    ].join('\n');
+  const BASE = ['Schuldhulp in de wijk', '2024', '', ...[1, 2, 3, 4, 5].map(page)].join('\n');
+  const PIECES = ['woord ', '\n', '\n\n', 'Rapport schuldhulp 2024\n\n', '3.2 Een kop\n\n', '- punt\n', 'Veld: waarde\n', 'klein begin ', '\r\n', '# brug-disable\n', 'https://x.nl '];
+  /** A block as a fresh reading gives it: its map in document offsets, its fields. */
+  const plain = (b: ProseBlock) => ({ ...b, mapBase: undefined, map: b.map.map((s) => ({ ...s, d: s.d + (b.mapBase ?? 0) })) });
+  const fresh = (text: string) => {
+    parsePlaintext('Iets anders.\n');
+    return parsePlaintext(text);
+  };
+
+  it('hands out the same blocks before an edit and moved ones after it, and reads as a fresh reading after random edits', () => {
+    let reused = 0;
+    fc.assert(
+      fc.property(fc.array(editsOf(PIECES, 200), { minLength: 1, maxLength: 5 }), (series) => {
+        let text = BASE;
+        let last = parsePlaintext(text);
+        for (const e of series) {
+          text = applyEdit(text, e);
+          const kept = last.blocks.map(plain);
+          const doc = parsePlaintext(text);
+          for (const b of doc.blocks) if (last.blocks.includes(b) || b.mapBase !== undefined) reused++;
+          const want = fresh(text);
+          assert.deepEqual(doc.blocks.map(plain), want.blocks.map(plain));
+          assert.deepEqual(doc.directives, want.directives);
+          // The blocks handed out before are as they were.
+          assert.deepEqual(last.blocks.map(plain), kept);
+          // (fresh() read other text last: this reading takes up the fresh one's blocks, all of them.)
+          last = parsePlaintext(text);
+        }
+      }),
+      { numRuns: 150, seed: 41 },
+    );
+    assert.ok(reused > 1000, `${reused} blocks handed out again`);
+  });
+
+  it('a warm engine checks a plain-text report after random edits as a fresh engine does', () => {
+    assertWarmEditsMatchFresh(BASE, {
+      path: 'warm41.txt',
+      edits: editsOf(PIECES, 200),
+      project: (res: LintResult) => ({ findings: res.findings, sections: res.sections, metrics: res.metrics, paragraphs: res.paragraphs, language: res.language }),
+      cacheSize: 1000,
+      numRuns: 30,
+      seed: 42,
+      // (The fresh check's reading takes up nothing: the adapter's last reading is of other text.)
+      beforeFresh: () => parsePlaintext('Iets anders.\n'),
+    });
+  });
+
 });

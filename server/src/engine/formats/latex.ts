@@ -3,6 +3,7 @@ import { BlockTextBuilder, commonPrefix, commonSuffix } from '../offsets.js';
 import { flat } from '../text/view.js';
 import type { TextView } from '../text/view.js';
 import { parseDirective } from './directives.js';
+import { LastReading, movedFrom, sameEnds } from './last-reading.js';
 import { LatexReader, headingLikeMacrosOf, headingLineUses, settleAfterEdit } from './latex/reader.js';
 import type { LastLatexReading, LatexOptions } from './latex/reader.js';
 
@@ -42,7 +43,7 @@ export { findBeginDocument, inComment } from './latex/reader.js';
 export function parseLatex(input: TextView, options?: Partial<LatexOptions>): ParsedDocument {
   try {
     const key = optionsKey(options);
-    const found = lastReading();
+    const found = LAST.get();
     const last = found && found.options === key ? found : undefined;
     const edit = last ? changedStretch(last.text, input) : undefined;
     // Speed only (lx41): the body read again from a paragraph break before the edit up to where the reading is as the last
@@ -83,7 +84,7 @@ export function parseLatex(input: TextView, options?: Partial<LatexOptions>): Pa
 
 /** The parsed document of a reading, kept for the next one. */
 function reading(r: LatexReader, blocks: ProseBlock[], text: TextView, uses: ReadonlyMap<string, number>, options: string): ParsedDocument {
-  remember({ blocks, text, uses, options, directives: r.directives, problems: r.problems, checkpoints: r.checkpoints, settings: r.settings() });
+  LAST.set({ blocks, text, uses, options, directives: r.directives, problems: r.problems, checkpoints: r.checkpoints, settings: r.settings() });
   const doc: ParsedDocument = { format: 'latex', blocks, directives: r.directives, movesBlocks: true };
   if (r.declared) doc.declaredLanguage = r.declared;
   if (r.problems.length) doc.problems = r.problems;
@@ -114,17 +115,8 @@ function changedStretch(old: TextView, text: TextView): { from: number; suffix: 
   return { from, suffix: commonSuffix(old, text, Math.min(old.length, text.length) - from) };
 }
 
-/**
- * The last reading, by its first block (an ephemeron: kept as long as that block is, which the engine's last check of the
- * document holds with the text, and no longer). One entry at most (see sameAsLastReading).
- */
-const READINGS = new WeakMap<ProseBlock, Reading>();
-let lastFirst: WeakRef<ProseBlock> | undefined;
-
-function lastReading(): Reading | undefined {
-  const first = lastFirst?.deref();
-  return first ? READINGS.get(first) : undefined;
-}
+/** The last reading (one, of whichever LaTeX document was read last). */
+const LAST = new LastReading<Reading>();
 
 /**
  * Speed only (latex35): the uses of heading-like commands in `text` (headingLineUses) from the last reading's, corrected
@@ -179,79 +171,12 @@ function joinLastReading(read: readonly ProseBlock[], at: { before: number; afte
   return out;
 }
 
-/** Keeps the reading for the next one. */
-function remember(reading: Reading): void {
-  // Only the last reading is kept: its first block may outlive it (the engine's cache keeps the blocks it analysed), and
-  // an entry by such a block would keep a past version of the text.
-  const previous = lastFirst?.deref();
-  if (previous) READINGS.delete(previous);
-  lastFirst = undefined;
-  if (reading.blocks.length) {
-    READINGS.set(reading.blocks[0]!, reading);
-    lastFirst = new WeakRef(reading.blocks[0]!);
-  }
-}
-
-/**
- * Where the blocks `blocks[from..to)` are the last reading's `old[oldFrom..oldTo)`: those at the start in place (handed
- * out as the same objects), those at the end moved by `delta` (new objects with the last reading's texts and maps).
- */
-function sameEnds(blocks: ProseBlock[], old: readonly ProseBlock[], from: number, to: number, oldFrom: number, oldTo: number, delta: number): void {
-  const k = Math.min(to - from, oldTo - oldFrom);
-  let p = 0;
-  while (p < k && sameBlock(blocks[from + p]!, old[oldFrom + p]!, 0)) {
-    blocks[from + p] = old[oldFrom + p]!;
-    p++;
-  }
-  for (let q = 0; q < k - p; q++) {
-    const b = blocks[to - 1 - q]!;
-    const o = old[oldTo - 1 - q]!;
-    if (!sameBlock(b, o, delta)) break;
-    // (b is o moved by delta in every field sameBlock compared: the last reading's block, moved.)
-    blocks[to - 1 - q] = delta === 0 ? o : movedFrom(o, delta);
-  }
-}
-
 /**
  * A block of the last reading as a reading of the same text gives it: the same object, unless the engine marked it
  * skipped (a references section), which a reading does not.
  */
 function asRead(o: ProseBlock): ProseBlock {
   return o.skip === undefined ? o : movedFrom(o, 0);
-}
-
-/** A block of the last reading moved by `delta` (its texts and map the same, moved by mapBase; nothing the engine set). */
-function movedFrom(o: ProseBlock, delta: number): ProseBlock {
-  const moved: ProseBlock = { kind: o.kind, text: o.text, map: o.map, mapBase: (o.mapBase ?? 0) + delta, start: o.start + delta, end: o.end + delta };
-  if (o.level !== undefined) moved.level = o.level;
-  if (o.quoted !== undefined) moved.quoted = o.quoted;
-  if (o.placeholders) moved.placeholders = o.placeholders;
-  if (o.language !== undefined) moved.language = o.language;
-  if (o.title !== undefined) moved.title = o.title;
-  return moved;
-}
-
-/** Whether a block as read (`b`) is the last reading's block `o` moved by `delta` (o's map moved by its mapBase). */
-function sameBlock(b: ProseBlock, o: ProseBlock, delta: number): boolean {
-  if (b.start !== o.start + delta || b.end !== o.end + delta || b.kind !== o.kind || b.level !== o.level || b.quoted !== o.quoted || b.language !== o.language || b.title !== o.title) return false;
-  // The engine marks the blocks of a references section skipped: such a block is no longer as read.
-  if (b.skip !== o.skip || b.mapBase !== undefined) return false;
-  const bp = b.placeholders;
-  const op = o.placeholders;
-  if (bp !== op) {
-    if (!bp || !op || bp.length !== op.length) return false;
-    for (let i = 0; i < bp.length; i++) if (bp[i]![0] !== op[i]![0] || bp[i]![1] !== op[i]![1]) return false;
-  }
-  const bm = b.map;
-  const om = o.map;
-  if (bm.length !== om.length) return false;
-  const shift = (o.mapBase ?? 0) + delta;
-  for (let i = 0; i < bm.length; i++) {
-    const x = bm[i]!;
-    const y = om[i]!;
-    if (x.d !== y.d + shift || x.t !== y.t || x.tl !== y.tl || x.dl !== y.dl) return false;
-  }
-  return b.text === o.text;
 }
 
 const SIMPLE_SPECIAL = /[\\{}$%&~^_#]/;
