@@ -165,8 +165,6 @@ export interface ReaderSettings {
   /** -1: no reading of this text can be taken up (its body declares what the preamble declares). */
   bodyStart: number;
   custom: ReadonlyMap<string, Custom>;
-  levelShift: number;
-  abstractLevel: number;
   poly: Language | 'other' | undefined;
   babel: Language | 'other' | undefined;
   babelLoaded: boolean;
@@ -201,7 +199,7 @@ function flatText(s: TextView): string {
   return typeof s === 'string' ? s : flat(s);
 }
 
-/** Line breaks from `from` up to `to` in `s`, as lineAt counts them (\n, or \r without \n after it). */
+/** Line breaks from `from` up to `to` in `s` (\n, or \r without \n after it): lineAt's count, and how far an edit moved the lines after it. */
 function lineBreaks(s: TextView, from: number, to: number): number {
   let n = 0;
   for (let k = from; k < to; k++) {
@@ -458,7 +456,7 @@ export class LatexReader {
 
   /** What this reading settled before its body (see ReaderSettings). */
   settings(): ReaderSettings {
-    return { settled: this.settled, bodyStart: this.bodyDeclares ? -1 : this.bodyStart, custom: this.custom, levelShift: this.levelShift, abstractLevel: this.abstractLevel, poly: this.poly, babel: this.babel, babelLoaded: this.babelLoaded, classLang: this.classLang, declared: this.declared, shorthands: this.shorthands };
+    return { settled: this.settled, bodyStart: this.bodyDeclares ? -1 : this.bodyStart, custom: this.custom, poly: this.poly, babel: this.babel, babelLoaded: this.babelLoaded, classLang: this.classLang, declared: this.declared, shorthands: this.shorthands };
   }
 
   /**
@@ -475,7 +473,8 @@ export class LatexReader {
   resume(last: LastLatexReading, changedFrom: number, changedTo: number, delta: number): boolean {
     const was = last.settings;
     if (was.bodyStart < 0 || changedFrom <= was.bodyStart + RESUME_MARGIN) return false;
-    if (was.levelShift !== this.levelShift || was.abstractLevel !== this.abstractLevel || !sameCustom(was.custom, this.custom)) return false;
+    // (The heading levels follow from what the text settles: \part and \chapter.)
+    if (was.settled.levelShift !== this.settled.levelShift || was.settled.top !== this.settled.top || !sameCustom(was.custom, this.custom)) return false;
     const cp = last.checkpoints;
     // The last checkpoint far enough before the edit that the reading before it looked at nothing from the edit on.
     const k = upperBound(cp.at, changedFrom - RESUME_MARGIN) - 1;
@@ -810,11 +809,7 @@ export class LatexReader {
       this.lineNo = 0;
       this.linePos = 0;
     }
-    const s = this.s;
-    for (let k = this.linePos; k < offset; k++) {
-      const c = s.charCodeAt(k);
-      if (c === NL || (c === CR && s.charCodeAt(k + 1) !== NL)) this.lineNo++;
-    }
+    this.lineNo += lineBreaks(this.s, this.linePos, offset);
     this.linePos = offset;
     return this.lineNo;
   }
