@@ -23,6 +23,9 @@
  *     [--burst K]                     K one-word changes sent back to back per timed edit (keystrokes faster than checks)
  *     [--same-length]                 each word replaces as many characters (nothing after an edit moves)
  *     [--split-word]                  a letter inside a word becomes a space (a word more, nothing after the edit moves)
+ *     [--char]                        one letter typed inside a word (a keystroke; no word more)
+ *     [--reports nl,en]               after the book, the reports of these languages in this order (en: the US benefits
+ *                                     reports, whose programme abbreviations ask which field's words the report uses)
  *     [--edit-part a:b]               edits only in that part of the document (fractions of its length)
  *     [--interleave N]                all sizes' servers run at once and take the edits in turns of N each (the
  *                                     sizes measured in the same minutes: the ratio without the machine's drift)
@@ -53,10 +56,14 @@ function arg(name: string, fallback: string): string {
 
 const countWords = (s: string) => s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 
-/** About `target` words of Markdown: the footnoted book, then the other reports, cut after a paragraph. */
-export function corpusDocument(target: number): { text: string; words: number; files: string[] } {
+/**
+ * About `target` words of Markdown: the footnoted book, then the other reports, cut after a paragraph (the reports of
+ * `languages`, in that order: `--reports en` makes the book's 100,000 words end in the US benefits reports, whose
+ * programme abbreviations the Dutch reports do not have).
+ */
+export function corpusDocument(target: number, languages: readonly string[] = ['nl', 'en']): { text: string; words: number; files: string[] } {
   const names: string[] = [BOOK];
-  for (const lang of ['nl', 'en']) {
+  for (const lang of languages) {
     for (const name of readdirSync(join(CORPUS, lang)).sort()) {
       const rel = join(lang, name);
       if (name.endsWith('.md') && rel !== BOOK) names.push(rel);
@@ -213,7 +220,7 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
 async function startSize(target: number, edits: number): Promise<Measurement> {
   // --file REL: one document of the dev corpus as it is (a LaTeX book, a Dutch report), instead of Markdown cut to a size.
   const file = arg('file', '');
-  const { text, words } = file ? fileDocument(file) : corpusDocument(target);
+  const { text, words } = file ? fileDocument(file) : corpusDocument(target, arg('reports', 'nl,en').split(','));
   const extension = file ? (/\.(\w+)$/.exec(file)?.[1] ?? 'md') : 'md';
   const languageId = extension === 'tex' ? 'latex' : extension === 'txt' ? 'plaintext' : 'markdown';
   const prof = arg('cpu-prof', '');
@@ -274,6 +281,9 @@ async function startSize(target: number, edits: number): Promise<Measurement> {
   const burst = Math.max(1, Number(arg('burst', '1')));
   const sameLength = process.argv.includes('--same-length');
   const splitWord = process.argv.includes('--split-word');
+  // --char: one character typed inside a word (a letter doubled: "often" → "offten"), as a writer's keystroke; the issue's
+  // first measurement was of one-character edits. Nothing after the edit moves more than one character, no word is added.
+  const oneChar = process.argv.includes('--char');
   let made = 0;
   const run = async (count: number) => {
     for (const stop = Math.min(edits, made + count); made < stop; made++) {
@@ -290,10 +300,17 @@ async function startSize(target: number, edits: number): Promise<Measurement> {
         const word = WORDS[(i * burst + k) % WORDS.length]!;
         // --same-length: the word replaces as many characters of its line (nothing after the edit moves; as SAME_LENGTH=1
         // of bench/edit-series.ts), where the line is long enough.
-        const line = sameLength || splitWord ? doc.getText({ start: { line: pos.line, character: 0 }, end: { line: pos.line + 1, character: 0 } }).trimEnd() : '';
+        const line = sameLength || splitWord || oneChar ? doc.getText({ start: { line: pos.line, character: 0 }, end: { line: pos.line + 1, character: 0 } }).trimEnd() : '';
         // --split-word: a letter inside a word becomes a space (one word more, as an insertion makes, and nothing after
         // the edit moves): the first word of four letters or more from there on its line (if none, the word is inserted).
         const split = splitWord ? /\p{L}{4,}/u.exec(line.slice(pos.character)) : null;
+        const letter = oneChar ? /\p{L}{3,}/u.exec(line.slice(pos.character)) : null;
+        if (letter) {
+          const at = { line: pos.line, character: pos.character + letter.index + 1 };
+          version = await client.change(uri, [{ range: { start: at, end: at }, text: letter[0][1]! }]);
+          shift += 1;
+          continue;
+        }
         if (split) {
           const at = { line: pos.line, character: pos.character + split.index + (split[0].length >> 1) };
           version = await client.change(uri, [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: ' ' }]);
@@ -384,17 +401,22 @@ async function startSize(target: number, edits: number): Promise<Measurement> {
       const points = [e.start, e.sent, ...s, e.seen, e.end];
       for (let k = 0; k < legNames.length; k++) legValues[k]!.push(points[k + 1]! - points[k]!);
     }
-    // BRUG_BENCH_STAMPS=FILE: per edit its time, whether its check published diagnostics, and its legs (for a closer look).
+    // BRUG_BENCH_STAMPS=FILE: per edit its time, whether its check published diagnostics, the server's lint and
+    // diagnostics times, and its legs (for a closer look).
     if (process.env.BRUG_BENCH_STAMPS) {
       const published = new Map<number, boolean>();
+      // The check's two parts as the server times them: the engine's lint, and the diagnostics made and published.
+      const parts = new Map<number, { lint: number; diagnostics: number }>();
       for (const l of client.logs) {
-        const m = /brug-timing .* v(\d+): .* (published|unchanged), /.exec(l.message);
-        if (m) published.set(Number(m[1]), m[2] === 'published');
+        const m = /brug-timing .* v(\d+): .*lint ([\d.]+) ms, diagnostics\+publish ([\d.]+) ms, .* (published|unchanged), /.exec(l.message);
+        if (!m) continue;
+        published.set(Number(m[1]), m[4] === 'published');
+        parts.set(Number(m[1]), { lint: Number(m[2]), diagnostics: Number(m[3]) });
       }
       const rows = stamps.map((e, i) => {
         const s = at.get(e.version);
         const points = s && s.length === 5 ? [e.start, e.sent, ...s, e.seen, e.end] : [];
-        return { ms: times[i], published: published.get(e.version), legs: points.slice(1).map((p, k) => p - points[k]!) };
+        return { ms: times[i], published: published.get(e.version), ...parts.get(e.version), legs: points.slice(1).map((p, k) => p - points[k]!) };
       });
       writeFileSync(`${process.env.BRUG_BENCH_STAMPS}-${target}.json`, JSON.stringify(rows));
     }
@@ -456,7 +478,7 @@ async function main() {
   const fmt = (x: number) => x.toFixed(1);
   const results = new Map<number, SizeResult>();
   const interleave = Number(arg('interleave', '0'));
-  process.stdout.write(`Brug LSP latency (didChange → check done), brug.debounceMs = 0, ${edits} ${Number(arg('burst', '1')) > 1 ? `bursts of ${arg('burst', '1')} one-word changes` : 'one-word edits'} per size; ${process.argv.includes('--file') ? arg('file', '') : `Markdown from the dev corpus starting with ${BOOK}`}${process.argv.includes('--floor') ? '; FLOOR: the engine runs for the first check only, edits are checked without it' : process.argv.includes('--floor-rules') ? `; FLOOR-RULES: ${floorRules() === 'rules' ? 'the document rules' : floorRules().slice(6)} run for the first check only, edits get their first findings unmoved` : ''}\n`);
+  process.stdout.write(`Brug LSP latency (didChange → check done), brug.debounceMs = 0, ${edits} ${Number(arg('burst', '1')) > 1 ? `bursts of ${arg('burst', '1')} one-word changes` : process.argv.includes('--char') ? 'one-letter edits' : 'one-word edits'} per size; ${process.argv.includes('--file') ? arg('file', '') : `Markdown from the dev corpus starting with ${BOOK}, then the reports (${arg('reports', 'nl,en')})`}${process.argv.includes('--floor') ? '; FLOOR: the engine runs for the first check only, edits are checked without it' : process.argv.includes('--floor-rules') ? `; FLOOR-RULES: ${floorRules() === 'rules' ? 'the document rules' : floorRules().slice(6)} run for the first check only, edits get their first findings unmoved` : ''}\n`);
   // --interleave N: every size's server is started and its document checked, then the edits go to them in turns of N
   // each, so that each size is measured in the same minutes (on a shared machine the speed drifts from minute to minute
   // by more than the difference between the sizes); without it each size is measured in its own minutes, one after

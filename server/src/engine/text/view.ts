@@ -26,6 +26,8 @@ export interface Stretch {
   text: string;
   at: number;
   to: number;
+  /** Where `text` starts in the whole text. */
+  start: number;
 }
 
 /** Joins of a text's pieces into one string since the process started (PieceText.join, noteJoin: the benchmark's counter). */
@@ -160,7 +162,7 @@ export class PieceText implements TextView {
       if (s[k] === s[k + 1] && k + 1 < this.pieces.length) continue;
       const from = Math.max(0, s[k]! - behind);
       const to = Math.min(this.length, s[k + 1]! + reach);
-      yield { text: this.slice(from, to), at: s[k]! - from, to: s[k + 1]! - from };
+      yield { text: this.slice(from, to), at: s[k]! - from, to: s[k + 1]! - from, start: from };
     }
   }
 
@@ -274,7 +276,7 @@ export function searchFrom(re: RegExp, text: TextView, from: number): RegExpExec
 
 /** A text a piece at a time as PieceText.stretches() gives it; a string is one stretch. */
 export function stretchesOf(text: TextView, behind: number, reach: number): Iterable<Stretch> {
-  return typeof text === 'string' ? [{ text, at: 0, to: text.length }] : (text as PieceText).stretches(behind, reach);
+  return typeof text === 'string' ? [{ text, at: 0, to: text.length, start: 0 }] : (text as PieceText).stretches(behind, reach);
 }
 
 /** The length of the text in UTF-8 (Buffer.byteLength of the whole string), without joining a view's pieces. */

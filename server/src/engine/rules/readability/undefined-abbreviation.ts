@@ -291,14 +291,19 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       // Written out in a footnote, without brackets: "The RIAA[^4] sued …" with "[^4]: Recording Industry Association of America."
       if (notes.length) for (const acronym of firstUse.keys()) if (spelledOutInNotes(acronym, notes)) explainedEverywhere.add(acronym);
       const out: DocumentFinding[] = [];
-      // What the answers below read, for the next check (see keptHolds): the words asked of `ordinary`, whether a
-      // field's word was looked for in the text, the legend and web-address answers.
+      // What the answers below read, for the next check (see keptHolds): the words asked of `ordinary`, the field's
+      // words looked for in the text, the legend and web-address answers.
       const asked = new Set<string>();
       const askOrdinary = { has: (word: string) => (asked.add(word), ordinary.has(word)) };
-      let mentioned = false;
       // Programme abbreviations known in one country's field (SNAP, PIP) count as known in a report of that field.
-      const textMentioned = textMentions(doc.text);
-      const mentions = (phrase: string) => ((mentioned = true), textMentioned(phrase));
+      // (Each field's word asked, with its answer: the next check asks them again, see keptHolds.)
+      const mentioned: Array<[string, boolean]> = [];
+      const textMentioned = textMentions(doc.text, doc.lines);
+      const mentions = (phrase: string) => {
+        const hit = textMentioned(phrase);
+        mentioned.push([phrase, hit]);
+        return hit;
+      };
       const legends: Array<[string, boolean]> = [];
       const sites: Array<[string, boolean]> = [];
       const places: FindingPlace[] = [];
@@ -509,7 +514,7 @@ interface FindingPlace {
 
 /**
  * The last check: its runs (as RunSlots handed them out), its number of blocks, the options it ran with, the answers it
- * read beyond the runs' summaries (the ordinary words asked, whether a field's word was looked for in the text, the
+ * read beyond the runs' summaries (the ordinary words asked, the field's words looked for in the text, the
  * names written out, the legends and web addresses), and its findings (the rule's own objects, moved in place after an
  * edit) with their places. Numbers and the acronyms' strings: no text of a document version is kept by it.
  */
@@ -523,7 +528,8 @@ interface KeptCheck {
   neverExplained: boolean;
   ordinary: Tally<string>;
   asked: Set<string>;
-  mentioned: boolean;
+  /** The field's words looked for in the text (textMentions), with their answers. */
+  mentioned: Array<[string, boolean]>;
   named: NamedAnswers;
   legends: Array<[string, boolean]>;
   sites: Array<[string, boolean]>;
@@ -539,8 +545,8 @@ let KEPT: KeptCheck | undefined;
  * definitions, runs of list items, lists of names, glossary sections, table cells and footnotes are the last check's, in
  * the same blocks. What the answers read besides is asked again: the ordinary words whose presence the edit changed
  * (none asked last time), the names written out (no changed block writes out an acronym whose first use is after it,
- * nor was the block that did), the legends and web addresses in the text (the same answers); a field's word looked for
- * in the text is not checked, the check is made in full then.
+ * nor was the block that did), the legends and web addresses in the text and the field's words looked for in it (the
+ * same answers).
  */
 function keptHolds(doc: DocumentModel, kept: KeptCheck, runs: ReadonlyArray<Run<RunAbbreviations>>, change: RunChange<RunAbbreviations>, ordinary: Tally<string>, minUses: number, neverExplained: boolean): boolean {
   if (doc.blocks.length !== kept.blocks || doc.language !== kept.language || minUses !== kept.minUses || neverExplained !== kept.neverExplained) return false;
@@ -548,7 +554,7 @@ function keptHolds(doc: DocumentModel, kept: KeptCheck, runs: ReadonlyArray<Run<
   const accept = doc.config.vocabulary.accept;
   if (accept.length !== kept.accept.length) return false;
   for (let i = 0; i < accept.length; i++) if (accept[i] !== kept.accept[i]) return false;
-  if (kept.mentioned || ordinary !== kept.ordinary || ordinaryOverflow) return false;
+  if (ordinary !== kept.ordinary || ordinaryOverflow) return false;
   for (let i = 0; i < ORDINARY_CHANGED.length; i++) if (kept.asked.has(ORDINARY_CHANGED[i]!)) return false;
   // The edited runs, block by block (as many blocks as before: the runs before and after them are the last ones).
   const previous = change.previous;
@@ -587,6 +593,11 @@ function keptHolds(doc: DocumentModel, kept: KeptCheck, runs: ReadonlyArray<Run<
   }
   for (let j = 0; j < kept.legends.length; j++) if (inLegend(doc.text, kept.legends[j]![0], doc.lines) !== kept.legends[j]![1]) return false;
   for (let j = 0; j < kept.sites.length; j++) if (isWebAddressLabel(doc.text, kept.sites[j]![0], doc.lines) !== kept.sites[j]![1]) return false;
+  // A field's word found in the text then, or not found (asked again: mostly carried over from the last check's answer).
+  if (kept.mentioned.length) {
+    const mentions = textMentions(doc.text, doc.lines);
+    for (let j = 0; j < kept.mentioned.length; j++) if (mentions(kept.mentioned[j]![0]) !== kept.mentioned[j]![1]) return false;
+  }
   return true;
 }
 
