@@ -32,7 +32,8 @@
  *     [--bundle FILE]                 another build of the server (paired A/B runs against main)
  *     [--floor]                       the engine checks each document once; edits are checked without it (what the
  *                                     server, the transport and the collector cost per edit on their own)
- *     [--file REL]                    one document of the dev corpus as it is (en/teaching-tech-together-book.tex: LaTeX)
+ *     [--file REL]                    one document of the dev corpus as it is (en/teaching-tech-together-book.tex: LaTeX;
+ *                                     A,B: several joined; nl/*.md: the Dutch Markdown reports as one document)
  *     [--floor-rules [ID,ID]]         the document rules (or these) run at each document's first check only; an edit's
  *                                     check hands back their first findings, unmoved (what an edit costs without them)
  *
@@ -88,9 +89,16 @@ export function corpusDocument(target: number, languages: readonly string[] = ['
   return { text: parts.join('\n\n'), words, files: used };
 }
 
-/** A document of the dev corpus as it is (--file). */
+/**
+ * A document of the dev corpus as it is (--file REL), or several joined by a blank line (--file A,B,…; `nl/*.md`: every
+ * Dutch Markdown report, ~86,000 words of ten reports with their ~700 headings).
+ */
 function fileDocument(rel: string): { text: string; words: number } {
-  const text = readFileSync(join(CORPUS, rel), 'utf8');
+  const names = rel.split(',').flatMap((r) => {
+    const m = /^(\w+)\/\*(\.\w+)$/.exec(r);
+    return m ? readdirSync(join(CORPUS, m[1]!)).filter((n) => n.endsWith(m[2]!)).sort().map((n) => join(m[1]!, n)) : [r];
+  });
+  const text = names.map((n) => readFileSync(join(CORPUS, n), 'utf8').replace(/^\uFEFF/, '')).join('\n\n');
   return { text, words: countWords(text) };
 }
 

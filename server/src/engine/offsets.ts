@@ -202,6 +202,19 @@ export class LineIndex {
   madeAfter: { id: number; prefix: number; suffix: number } | undefined;
 
   /**
+   * How this index's text differs from the text of the index `id` (of `length` characters): the stretch from `from` to
+   * `to` here was from `from` to `oldTo` there, the rest is the same (an empty stretch everywhere: the same text).
+   * Undefined when this index was not made from that one (nothing is known then). For a memo of an answer about a
+   * whole text that an edit changes only near it (see carriedSpan).
+   */
+  changedSince(id: number, length: number): ChangedStretch | undefined {
+    if (id === this.id && length === this.text.length) return { from: length, oldTo: length, to: length };
+    const m = this.madeAfter;
+    if (m === undefined || m.id !== id) return undefined;
+    return { from: m.prefix, oldTo: length - m.suffix, to: this.text.length - m.suffix };
+  }
+
+  /**
    * The line index of `text`, made from that of an earlier version of it (`last`): the line starts
    * before the first changed character and after the last one are the earlier ones (moved), only
    * the stretch between is scanned. The same starts as `new LineIndex(text)`. `ends`, when given, is filled with
@@ -430,6 +443,25 @@ export interface TextEdit {
  * (`prefix + suffix` at most the shorter length). Filled by LineIndex.afterEdit; held only during one check (it
  * holds the earlier version).
  */
+/** Where a text differs from an earlier version (LineIndex.changedSince): from `from` to `to`, which was from `from` to `oldTo`. */
+export interface ChangedStretch {
+  from: number;
+  oldTo: number;
+  to: number;
+}
+
+/**
+ * Where a stretch of an earlier text (`start` to `end`) is in the text after `edit`, when what it reads (`context`
+ * characters on each side as well) lies wholly before the changed stretch (the same place) or wholly after it (moved
+ * with the text); undefined when it reads part of the changed stretch. A match of a pattern found there is then a match
+ * here, at the place returned.
+ */
+export function carriedSpan(start: number, end: number, edit: ChangedStretch, context: number): { start: number; end: number } | undefined {
+  if (end + context <= edit.from || (edit.from === edit.oldTo && edit.oldTo === edit.to)) return { start, end };
+  if (start - context >= edit.oldTo) return { start: start + edit.to - edit.oldTo, end: end + edit.to - edit.oldTo };
+  return undefined;
+}
+
 export interface EditEnds {
   old?: TextView;
   prefix: number;

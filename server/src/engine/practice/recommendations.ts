@@ -37,6 +37,26 @@ export function readRecommendation(text: string, lex: PracticeLexicon, researchC
   return out;
 }
 
+/** Whether a paragraph under a recommendations heading recommends (a verb of doing, or "we recommend"), kept in the unit's memo. */
+function recommends(u: Unit, lex: PracticeLexicon): boolean {
+  let yes = u.memo[MEMO_SLOT.recommends] as boolean | undefined;
+  if (yes === undefined) u.memo[MEMO_SLOT.recommends] = yes = lex.recommendations.verbs.test(u.text) || lex.recommendations.inline.test(u.text);
+  return yes;
+}
+
+/**
+ * readRecommendation() of a unit, kept in its memo with what it was read with (speed only, cp42: a long report's
+ * recommendations were all read again at every edit, ~2 ms at ~86,000 words of Dutch reports; the unit's text is its
+ * cached block's, and the lexicon the memo's).
+ */
+function readOf(u: Unit, lex: PracticeLexicon, researchContext: boolean, headingActor: string | undefined): Pick<Recommendation, 'actor' | 'verb' | 'weak' | 'audience'> {
+  const known = u.memo[MEMO_SLOT.recommendation] as { research: boolean; actor: string | undefined; read: Pick<Recommendation, 'actor' | 'verb' | 'weak' | 'audience'> } | undefined;
+  if (known && known.research === researchContext && known.actor === headingActor) return known.read;
+  const read = readRecommendation(u.text, lex, researchContext, headingActor);
+  u.memo[MEMO_SLOT.recommendation] = { research: researchContext, actor: headingActor, read };
+  return read;
+}
+
 /** The recommendations sections of a document: per section the one it is in (itself or one around it, -1: none) and whether it is about further research. */
 export interface RecommendationPlan {
   sections: RecommendationSection[];
@@ -220,10 +240,18 @@ export function handlesOf(
   const push = (u: Unit, source: Recommendation['source'], researchContext: boolean, headingActor?: string) => {
     if (seen.has(u.offset)) return;
     seen.add(u.offset);
-    recommendations.push({ line: u.line, offset: u.offset, endOffset: u.endOffset, text: quote(u.text, 0, MAX_TEXT), source, ...readRecommendation(u.text, lex, researchContext, headingActor) });
+    recommendations.push({ line: u.line, offset: u.offset, endOffset: u.endOffset, text: quote(u.text, 0, MAX_TEXT), source, ...readOf(u, lex, researchContext, headingActor) });
   };
-  // "Aanbevelingen voor teamleiders", "Key recommendations for educators": the heading names who acts.
+  // "Aanbevelingen voor teamleiders", "Key recommendations for educators": the heading names who acts (asked once per
+  // section and check: every item of the section asks).
+  const actors = new Map<number, string | undefined>();
   const headingActorOf = (si: number): string | undefined => {
+    if (actors.has(si)) return actors.get(si);
+    const a = headingActorAt(si);
+    actors.set(si, a);
+    return a;
+  };
+  const headingActorAt = (si: number): string | undefined => {
     let level = Infinity;
     for (let i = si; i >= 0; i--) {
       const s = doc.sections[i]!;
@@ -256,7 +284,7 @@ export function handlesOf(
         push(u, 'list', research, headingActorOf(si));
       }
     } else {
-      for (const u of list) if (r.verbs.test(u.text) || r.inline.test(u.text)) push(u, 'section', research, headingActorOf(si));
+      for (const u of list) if (recommends(u, lex)) push(u, 'section', research, headingActorOf(si));
     }
   }
   // A pseudo-heading ("**Verbeterpunten**", "Recommendations:") as a short paragraph of its own, followed by a list.

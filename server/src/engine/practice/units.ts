@@ -31,12 +31,12 @@ export interface Unit {
 }
 
 /** Memo slots of a unit after the insights' own (one per insight, by its index in INSIGHT_IDS). */
-export const MEMO_SLOT = { policy: 12, study: 13, pseudoHeading: 14, inline: 15, tools: 16, cueBits: 17 } as const;
+export const MEMO_SLOT = { policy: 12, study: 13, pseudoHeading: 14, inline: 15, tools: 16, cueBits: 17, recommendation: 18, recommends: 19 } as const;
 /**
  * Slots of a unit's memo, made at this length at once: an array grown slot by slot from empty takes
  * about twice the slots, and a named property on it another object (a long document has thousands of units).
  */
-const MEMO_SIZE = 18;
+const MEMO_SIZE = 20;
 
 /**
  * What a check's passes over the units need to see (compute() in analysis.ts). Most units of a

@@ -3,6 +3,7 @@ import type { DocumentModel } from '../types.js';
 import { message } from '../types.js';
 import { KEY_ROLES } from './analysis.js';
 import { flat, type TextView } from '../../text/view.js';
+import { carriedSpan } from '../../offsets.js';
 
 /** The title of the scaffold section, per language. */
 export const SCAFFOLD_TITLE: Record<Language, string> = { nl: 'Cliëntperspectief', en: 'Client perspective' };
@@ -53,9 +54,32 @@ function textAfter(text: TextView, from: number): boolean {
   return false;
 }
 
-function eolOf(text: TextView): string {
-  return text.indexOf('\r\n') >= 0 ? '\r\n' : '\n';
+/**
+ * The document's line break: CRLF when it has one. Speed only (cp42: each section finding's fix searched a long LF text
+ * to its end, at every edit): a text without a carriage return (its line index says so: `plain`) is not searched, and
+ * the last text's answer is carried over where the edit since cannot have changed it (a CRLF found before or after the
+ * changed stretch is still one; where none was, only the changed stretch can hold one).
+ */
+function eolOf(doc: DocumentModel): string {
+  const lines = doc.lines;
+  const text = doc.text;
+  const last = LAST_CRLF;
+  const edit = last !== undefined ? lines.changedSince(last.lines, last.length) : undefined;
+  let at: number | undefined;
+  if (edit !== undefined) {
+    if (last!.at >= 0) at = carriedSpan(last!.at, last!.at + 2, edit, 0)?.start;
+    else {
+      const from = Math.max(0, edit.from - 1);
+      const i = text.slice(from, edit.to + 1).indexOf('\r\n');
+      at = i >= 0 ? from + i : -1;
+    }
+  }
+  at ??= lines.plain ? -1 : text.indexOf('\r\n');
+  LAST_CRLF = { lines: lines.id, length: text.length, at };
+  return at >= 0 ? '\r\n' : '\n';
 }
+/** eolOf's last answer: the text's line index and length, and where a CRLF is in it (-1: nowhere). */
+let LAST_CRLF: { lines: number; length: number; at: number } | undefined;
 
 const LATEX_SECTION = /^\\(part|chapter|section|subsection|subsubsection|paragraph)\*?(?=[\s[{])/;
 
@@ -125,7 +149,7 @@ function scaffoldPlace(doc: DocumentModel): Place {
 export function scaffoldFix(doc: DocumentModel): Fix | undefined {
   if (doc.sections.some((s) => SCAFFOLD_HEADING.test(s.title.trim()))) return undefined;
   const language = doc.language;
-  const eol = eolOf(doc.text);
+  const eol = eolOf(doc);
   const place = scaffoldPlace(doc);
   const title = SCAFFOLD_TITLE[language];
   const head = headingLine(doc, title, place.level, place.before ?? doc.sections.find((s) => s.level === place.level)?.offset);
@@ -157,7 +181,7 @@ export function promptFix(doc: DocumentModel, section: { offset: number; content
   const role = section.role === 'conclusion' || section.role === 'discussion' || section.role === 'recommendations' ? section.role : undefined;
   if (!role) return undefined;
   const prompt = SECTION_PROMPTS[role][language];
-  const eol = eolOf(doc.text);
+  const eol = eolOf(doc);
   // The end of the section's last text, before the blank lines that separate it from the next heading.
   let end = section.contentEnd;
   while (end > section.offset && /\s/.test(doc.text.slice(end - 1, end))) end--;

@@ -1,6 +1,6 @@
 import type { Language } from '../../types.js';
 import { flat, stretchesOf, type Stretch, type TextView } from '../../text/view.js';
-import type { LineIndex } from '../../offsets.js';
+import { carriedSpan, type ChangedStretch, type LineIndex } from '../../offsets.js';
 
 /**
  * Abbreviations that readers in the field know without explanation, per language (from the dictionaries).
@@ -77,14 +77,7 @@ export function textMentions(text: TextView, lines?: LineIndex): (phrase: string
   // The last text's answers, when this text is an edit of it: the stretch the edit changed, in this text (from `from` to
   // `to`) and in the last one (from `from` to `oldTo`).
   const last = LAST_MENTIONS;
-  let edit: { from: number; oldTo: number; to: number } | undefined;
-  if (lines !== undefined && last !== undefined) {
-    if (lines.id === last.lines && text.length === last.length) edit = { from: text.length, oldTo: text.length, to: text.length };
-    else if (lines.madeAfter?.id === last.lines) {
-      const { prefix, suffix } = lines.madeAfter;
-      edit = { from: prefix, oldTo: last.length - suffix, to: text.length - suffix };
-    }
-  }
+  const edit = lines !== undefined && last !== undefined ? lines.changedSince(last.lines, last.length) : undefined;
   const found = new Map<string, Found>();
   if (lines !== undefined) LAST_MENTIONS = { lines: lines.id, length: text.length, found };
   return (phrase) => {
@@ -113,14 +106,10 @@ export function textMentions(text: TextView, lines?: LineIndex): (phrase: string
  * The last text's answer `was` for this text after `edit` (see textMentions), or undefined when the whole text must be
  * searched: a match that read part of the changed stretch, or a stretch around it that lower-cases to another length.
  */
-function carried(was: Found, edit: { from: number; oldTo: number; to: number }, text: TextView, re: RegExp, reach: number): Found | undefined {
+function carried(was: Found, edit: ChangedStretch, text: TextView, re: RegExp, reach: number): Found | undefined {
+  if (was !== null) return carriedSpan(was.start, was.end, edit, CONTEXT);
   // (The same text: the same answer.)
-  if (edit.from === edit.oldTo && edit.oldTo === edit.to) return was;
-  if (was !== null) {
-    if (was.end + CONTEXT <= edit.from) return was;
-    if (was.start - CONTEXT >= edit.oldTo) return { start: was.start + edit.to - edit.oldTo, end: was.end + edit.to - edit.oldTo };
-    return undefined;
-  }
+  if (edit.from === edit.oldTo && edit.oldTo === edit.to) return null;
   // A new match reads part of the changed stretch: it starts at most `reach` before it and ends at most `reach` after it.
   const from = Math.max(0, edit.from - reach - 2 * CONTEXT);
   const to = Math.min(text.length, edit.to + reach + 2 * CONTEXT);
