@@ -1,5 +1,6 @@
 /**
- * Whether a report uses a field's words (the programme abbreviations known only in one country's field: SNAP and TANF
+ * Answers about the whole text that a check of a long report carries over from the last check (session 26). Whether a
+ * report uses a field's words (the programme abbreviations known only in one country's field: SNAP and TANF
  * in a US benefits report, `knownIn` in dictionaries/en/abbreviations.yml), asked at every check of undefined-abbreviation,
  * is carried over from the last check where the edit cannot have changed it (abbr42): the answers after any series of
  * edits are those of the text read from scratch, and the rule's findings those of a fresh engine.
@@ -11,6 +12,7 @@ import { LineIndex } from '../../server/src/engine/offsets.js';
 import { pieceTextJoins } from '../../server/src/engine/text/view.js';
 import { cutAt } from '../helpers/pieces.js';
 import { applyEdit, assertWarmEditsMatchFresh, editsOf, type Edit } from '../helpers/warm-edits.js';
+import { engineFor } from '../../server/src/workspace/engine.js';
 
 const PHRASES = ['state agency', 'caseworker', 'caseworkers', 'medicaid', 'public benefits', 'cliënt', 'a b c d e f g h i'];
 const WORD = fc.constantFrom('state', 'State', 'agency', 'AGENCY', 'caseworker', 'Caseworkers', 'medicaid', 'Medicaid', 'public', 'benefits', 'cliënt', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'x', '😀', 'İ', 'the');
@@ -65,6 +67,48 @@ describe('undefined-abbreviation: the field words a report uses, carried from ch
     text = `${text.slice(0, at)}${text.slice(at + 1)}`;
     lines = LineIndex.afterEdit(lines, text);
     assert.equal(textMentions(cutAt(text, [1000, 30000]), lines)('a b c d e f g h i'), false);
+  });
+
+  it("gives a fresh engine's client sections after edits that add, use or remove an abbreviation for clients (fast-check)", () => {
+    // "PD" stands for clients once defined; a key section that writes only "PD" names clients (clientAbbreviationNames,
+    // carried over for the sections an edit left as they were). Three recommendations sections of one title are one finding.
+    const base = [
+      '# Onderzoek naar nachtrust\n\nWe spraken met personen met dementie (PD) en hun mantelzorgers over de nacht. Zorgmedewerkers vertelden over hun diensten.\n\n',
+      '## Conclusie\n\nDe PD sliepen beter met een vaste avondroutine. Het team en de organisatie pasten de roosters aan.\n\n',
+      ...[1, 2, 3].map((i) => `## Aanbeveling\n\nPlan de avondzorg ${i} met het team en de organisatie. De locatie zorgt voor rust op de gang en een vast rooster voor de nacht.\n\n`),
+    ].join('');
+    const pieces = ['PD ', '(PD) ', 'de PD ', 'personen met dementie (PD) ', 'cliënten ', 'x', '\n\n## Aanbeveling\n\n'];
+    assertWarmEditsMatchFresh(base, {
+      path: 'client-abbreviation.md',
+      // (Also two characters replaced by two: an edit inside a section that leaves its length as it was.)
+      edits: fc.oneof(editsOf(pieces, 80), fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.constant(2), piece: fc.constantFrom('PD', 'XY', 'ab') })),
+      project: (r) => {
+        const cp = r.analyses.clientPerspective as { keySections: Array<{ title: string; mentionsClients: boolean; parentMentionsClients: boolean }> };
+        return {
+          keys: cp.keySections.map((k) => [k.title, k.mentionsClients, k.parentMentionsClients]),
+          findings: r.findings.filter((f) => f.ruleId === 'client/section-without-client').map((f) => [f.offset, f.message.en, f.related?.length ?? 0]),
+        };
+      },
+      cacheSize: 1000,
+      numRuns: 150,
+      maxEdits: 6,
+      seed: 4203,
+      first: (r) => {
+        const cp = r.analyses.clientPerspective as { keySections: Array<{ title: string; mentionsClients: boolean }> };
+        assert.ok(cp.keySections.some((k) => k.title === 'Conclusie' && k.mentionsClients), 'the conclusion names clients by their abbreviation');
+      },
+    });
+  });
+
+  it('reads again a section whose abbreviation for clients an edit of the same length replaced', () => {
+    const text = '# Nachtrust\n\nWe spraken met personen met dementie (PD) over de nacht.\n\n## Conclusie\n\nDe PD sliepen beter met een vaste avondroutine in de week.\n\n## Aanbevelingen\n\nPlan de avondzorg met het team.\n';
+    const engine = engineFor(undefined, undefined, { cacheSize: 1000 }).engine;
+    const conclusion = (t: string) => (engine.lint(t, { path: 'same-length.md' }).analyses.clientPerspective as { keySections: Array<{ title: string; mentionsClients: boolean }> }).keySections.find((k) => k.title === 'Conclusie')!.mentionsClients;
+    assert.equal(conclusion(text), true);
+    const at = text.indexOf('De PD') + 3;
+    const edited = `${text.slice(0, at)}XY${text.slice(at + 2)}`;
+    assert.equal(conclusion(edited), false);
+    assert.equal(conclusion(text), true);
   });
 
   for (const [language, intro, body] of [
