@@ -93,7 +93,7 @@ export function corpusDocument(target: number, languages: readonly string[] = ['
  * A document of the dev corpus as it is (--file REL), or several joined by a blank line (--file A,B,…; `nl/*.md`: every
  * Dutch Markdown report, ~86,000 words of ten reports with their ~700 headings).
  */
-function fileDocument(rel: string): { text: string; words: number } {
+export function fileDocument(rel: string): { text: string; words: number } {
   const names = rel.split(',').flatMap((r) => {
     const m = /^(\w+)\/\*(\.\w+)$/.exec(r);
     return m ? readdirSync(join(CORPUS, m[1]!)).filter((n) => n.endsWith(m[2]!)).sort().map((n) => join(m[1]!, n)) : [r];

@@ -198,12 +198,14 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         for (let j = 0; j < kept.findings.length; j++) {
           const place = kept.places[j]!;
           const b = doc.blocks[place.block]!;
-          if (b.start === place.at) continue;
+          // (Moved, or read anew with another map: a line's CR added or taken away inside it leaves its start.)
+          if (b.start === place.at && b.prose.map === place.map) continue;
           const f = kept.findings[j]!;
           const range = b.toDocument(place.start, place.end);
           f.offset = range.offset;
           f.endOffset = range.endOffset;
           place.at = b.start;
+          place.map = b.prose.map;
         }
         kept.runs = blockRuns;
         KEPT = kept;
@@ -353,7 +355,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         }
         const b = doc.blocks[use.block]!;
         const range = b.toDocument(use.start, use.end);
-        places.push({ block: use.block, start: use.start, end: use.end, at: b.start });
+        places.push({ block: use.block, start: use.start, end: use.end, at: b.start, map: b.prose.map });
         const later = def !== undefined;
         const quiet = !later && !neverExplained;
         out.push({
@@ -509,7 +511,9 @@ interface FindingPlace {
   block: number;
   start: number;
   end: number;
+  /** Where the block started, and its map (offsets only), when the finding's range was made. */
   at: number;
+  map: object;
 }
 
 /**
