@@ -231,8 +231,8 @@ export class Tally<T> {
  * line break (as `^` with the m flag, or a lookbehind for a non-space, sees it).
  *
  * Paragraphs are kept as detached copies (see cache.ts `detach`): a slice as a key would keep
- * the whole document version it came from alive. Results are kept for the texts of the last two
- * calls (two documents in turn, or one document's last two versions).
+ * the whole document version it came from alive. Results are kept for the paragraphs of the last
+ * text and, spare, for those an edit removed or a text before it had (two documents in turn).
  */
 export class PieceScan<T> {
   /**
@@ -330,11 +330,8 @@ export class PieceScan<T> {
       // (A long session's removed paragraphs are not all kept; a whole other text's are, as one more text's.)
       if (this.spare.size > Math.max(SPARE, this.byText.size)) this.spare.clear();
     } else {
-      // Another text: its paragraphs are scanned from scratch, as one string; the last text's entries are kept spare
-      // (two documents checked in turn find each other's again).
-      this.spare = this.byText;
-      this.byText = new Map();
-      for (const e of this.spare.values()) e.count = 0;
+      // The first text: its paragraphs are scanned as one string. (Any later text is read as an edit of the one before:
+      // another document's paragraphs all replace the last one's, which go spare.)
       const read = flat(text);
       const re = new RegExp(BLANK_LINES.source, 'g');
       for (let m = re.exec(read); m; m = re.exec(read)) {
