@@ -14,6 +14,7 @@
  *
  *   node --import tsx bench/lsp-memory.ts [--sizes 10000,100000] [--edits 1000] [--every 250]
  *        [--snapshot DIR]   (heap snapshots of the server after open and after the edits)
+ *        [--file REL]       (a Markdown document of the dev corpus, as bench/lsp-latency.ts --file)
  *        [--node-flags "…"] (V8/Node flags for the server process)
  *        [--bundle FILE]    (another build of the server, for paired runs)
  *        [--idle S]         (one more point after S seconds without edits)
@@ -25,7 +26,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BUNDLE, TestClient } from '../test/lsp/client.js';
-import { corpusDocument, editPosition, proseSpaces } from './lsp-latency.js';
+import { corpusDocument, editPosition, fileDocument, proseSpaces } from './lsp-latency.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -64,7 +65,8 @@ function rssOf(pid: number): number {
 }
 
 async function measure(target: number, edits: number, every: number, snapshots: string | undefined): Promise<{ words: number; probes: Probe[] }> {
-  const { text, words } = corpusDocument(target);
+  // --file REL (as bench/lsp-latency.ts: A,B or nl/*.md joined): that Markdown document of the dev corpus instead of one cut to a size.
+  const { text, words } = arg('file', '') ? fileDocument(arg('file', '')) : corpusDocument(target);
   const dir = mkdtempSync(join(tmpdir(), 'brug-memory-'));
   const flags = arg('node-flags', '').split(/\s+/).filter(Boolean);
   // --bundle FILE: another build of the server (a copy of main's, for paired runs).
