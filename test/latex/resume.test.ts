@@ -142,6 +142,24 @@ describe('LaTeX: a reading taken up again after an edit', () => {
     }
   });
 
+  it('joins the last reading after an edit in a document with more problems than it keeps, and keeps the first ones', () => {
+    // Seven paragraphs with a $ not closed in the first chapter: five problems kept, seven found. An edit in a later
+    // chapter joins the last reading (its blocks after the edit handed out moved, not read again); an edit that takes the
+    // first problem away keeps the sixth one found, as a whole reading does (session 26: such a document read to its end).
+    const dollars = 'Het kost $5 per week en meer.\n\n'.repeat(7);
+    const base = BASE.replace('\\section{Aanpak 1}', `${dollars}\\section{Aanpak 1}`);
+    assert.equal(parseLatex(base, NO_OPTIONS).problems?.length, 5);
+    const at = base.lastIndexOf('tevreden');
+    const text = `${base.slice(0, at)}heel blij${base.slice(at + 'tevreden'.length)}`;
+    const joined = READS.joined;
+    const next = parseLatex(text, NO_OPTIONS);
+    assert.deepEqual(summary(next), whole(text));
+    assert.equal(READS.joined, joined + 1, 'the reading joined the last one after the edit');
+    const dollar = text.indexOf('$5');
+    const fixed = `${text.slice(0, dollar)}${text.slice(dollar + 1)}`;
+    assert.deepEqual(summary(parseLatex(fixed, NO_OPTIONS)), whole(fixed));
+  });
+
   it('moves the directives after an edit that adds lines, with their lines', () => {
     parseLatex(BASE, NO_OPTIONS);
     const at = BASE.indexOf('Een zin met', BASE.length / 3);

@@ -57,7 +57,9 @@ export function parseLatex(input: TextView, options?: Partial<LatexOptions>): Pa
       const r = new LatexReader(input, options ?? {}, headingLikeMacrosOf(uses), settled);
       if (r.resume(last, edit.from, input.length - edit.suffix, input.length - last.text.length)) {
         READS.resumed++;
-        return reading(r, joinLastReading(r.blocks, r.resumed(), input, last), input, uses, key);
+        const resumed = r.resumed();
+        if (resumed.after >= 0) READS.joined++;
+        return reading(r, joinLastReading(r.blocks, resumed, input, last), input, uses, key);
       }
     }
     // Else the whole text, as one string.
@@ -101,8 +103,11 @@ interface Reading extends LastLatexReading {
   options: string;
 }
 
-/** For tests: how many readings read the whole text, and how many took up the last reading (LatexReader.resume). */
-export const READS = { whole: 0, resumed: 0 };
+/**
+ * For tests: how many readings read the whole text, how many took up the last reading (LatexReader.resume), and how many
+ * of those joined it after the edit (the rest read on to the end).
+ */
+export const READS = { whole: 0, resumed: 0, joined: 0 };
 
 /** The options as a key (a reading is taken up only under the same options). */
 function optionsKey(options: Partial<LatexOptions> | undefined): string {

@@ -67,8 +67,14 @@ export interface Checkpoints {
   at: number[];
   blocks: number[];
   directives: number[];
+  /** The problems kept before it (at most MAX_PROBLEMS: an index into the reading's list). */
   problems: number[];
   lang: Array<Language | undefined>;
+  /**
+   * The problems found before it, those beyond the kept ones too: the state a reading joins the last one by (a report
+   * with five problems or more joined none, and every edit read it to its end: session 26).
+   */
+  found: number[];
 }
 
 /**
@@ -404,7 +410,9 @@ export class LatexReader {
   /** The body's own flow (paragraphs at its top); null in the preamble. */
   private top: Flow | null = null;
   /** The paragraph breaks where this reading can be taken up again. */
-  readonly checkpoints: Checkpoints = { at: [], blocks: [], directives: [], problems: [], lang: [] };
+  readonly checkpoints: Checkpoints = { at: [], blocks: [], directives: [], problems: [], lang: [], found: [] };
+  /** The problems found so far, those beyond the kept ones (MAX_PROBLEMS) too. */
+  private problemsFound = 0;
   /** While a reading taken up again (resume) looks for the last reading's state to join it. */
   private joining: { last: LastLatexReading; from: number; delta: number; k: number } | undefined;
   /** Whether the body declares languages or packages (\\usepackage after \\begin{document}): then no reading is taken up. */
@@ -492,6 +500,8 @@ export class LatexReader {
     c.directives = cp.directives.slice(0, k + 1);
     c.problems = cp.problems.slice(0, k + 1);
     c.lang = cp.lang.slice(0, k + 1);
+    c.found = cp.found.slice(0, k + 1);
+    this.problemsFound = cp.found[k]!;
     const before = cp.blocks[k]!;
     this.resumedFrom = before;
     this.directives.push(...last.directives.slice(0, cp.directives[k]));
@@ -514,7 +524,8 @@ export class LatexReader {
       const o = last.directives[d]!;
       this.directives.push({ ...o, offset: o.offset + delta, endOffset: o.endOffset + delta, line: o.line + lines });
     }
-    for (let q = cp.problems[r]!; q < last.problems.length; q++) {
+    // (As many problems before the join as the last reading found there: its kept ones after it are the next to keep.)
+    for (let q = cp.problems[r]!; q < last.problems.length && this.problems.length < MAX_PROBLEMS; q++) {
       const o = last.problems[q]!;
       this.problems.push({ offset: o.offset + delta, message: o.message });
     }
@@ -527,6 +538,7 @@ export class LatexReader {
       c.directives.push(cp.directives[j]! + directives);
       c.problems.push(cp.problems[j]! + problems);
       c.lang.push(cp.lang[j]);
+      c.found.push(cp.found[j]!);
     }
     return true;
   }
@@ -554,8 +566,8 @@ export class LatexReader {
       while (k < cp.at.length && cp.at[k]! < target) k++;
       j.k = k;
       // The same text from here on (the whitespace before it too: a look back never passes a line's start), and the same
-      // state: the language, and as many problems (their count is capped).
-      if (k < cp.at.length && cp.at[k] === target && cp.lang[k] === this.lang && cp.problems[k] === this.problems.length && j.last.problems.length < MAX_PROBLEMS) {
+      // state: the language, and as many problems found (the kept ones before it are then the first of the same number).
+      if (k < cp.at.length && cp.at[k] === target && cp.lang[k] === this.lang && cp.found[k] === this.problemsFound) {
         this.joinedAt = k;
         this.joinedBlocks = cp.blocks[k]!;
         this.done = true;
@@ -568,6 +580,7 @@ export class LatexReader {
     c.directives.push(this.directives.length);
     c.problems.push(this.problems.length);
     c.lang.push(this.lang);
+    c.found.push(this.problemsFound);
   }
 
   /**
@@ -679,6 +692,7 @@ export class LatexReader {
   }
 
   private problem(offset: number, en: string, nl: string): void {
+    this.problemsFound++;
     if (this.problems.length < MAX_PROBLEMS) this.problems.push({ offset, message: { en, nl } });
   }
 
@@ -1529,7 +1543,7 @@ export class LatexReader {
     this.lang = savedLang;
     const e = this.atEnd(this.i, limit);
     if (e && e.name === name) this.i = e.end;
-    else if (!this.done && this.problems.length < MAX_PROBLEMS) {
+    else if (!this.done) {
       this.problem(start, `\\begin{${name}} is not closed${e ? ` (\\end{${e.name}} comes first)` : ''}.`, `\\begin{${name}} wordt niet afgesloten${e ? ` (\\end{${e.name}} staat eerder)` : ''}.`);
     }
   }
