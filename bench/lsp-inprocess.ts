@@ -4,7 +4,7 @@
  * server's store (lsp/piece-document.ts) and handed to the engine as the server does: a view over its pieces, with
  * where the edit is (FLAT=1: as one string joined at every edit, as before session 19).
  *
- *   node --expose-gc --import tsx bench/lsp-inprocess.ts [words=100000] [edits=100]   (FILE=nl/*.md: a dev document instead)
+ *   node --expose-gc --import tsx bench/lsp-inprocess.ts [words=100000] [edits=100]   (FILE=nl/*.md: a dev document instead; CRLF=1: CRLF line ends)
  */
 import { engineFor } from '../server/src/workspace/engine.js';
 import { corpusDocument, fileDocument } from './lsp-latency.js';
@@ -15,7 +15,9 @@ import { EditSeries, editOf, startProfiles } from './edit-series.js';
 const words = Number(process.argv[2] ?? 100000);
 const edits = Number(process.argv[3] ?? 100);
 // FILE=REL (or A,B or nl/*.md, as bench/lsp-latency.ts --file): that document of the dev corpus instead.
-const { text } = process.env.FILE ? fileDocument(process.env.FILE) : corpusDocument(words);
+// CRLF=1: the same text with CRLF line ends (as a Windows editor saves it).
+const lf = process.env.FILE ? fileDocument(process.env.FILE).text : corpusDocument(words).text;
+const text = process.env.CRLF === '1' ? lf.replace(/\r?\n/g, '\r\n') : lf;
 // The engine the language server uses (bundled and practice dictionaries registered by the workspace layer).
 const engine = engineFor().engine;
 const store = new PieceDocument('file:///doc.md', 'markdown', 1, text);

@@ -24,6 +24,7 @@
  *     [--same-length]                 each word replaces as many characters (nothing after an edit moves)
  *     [--split-word]                  a letter inside a word becomes a space (a word more, nothing after the edit moves)
  *     [--char]                        one letter typed inside a word (a keystroke; no word more)
+ *     [--crlf]                        the document with CRLF line ends
  *     [--reports nl,en]               after the book, the reports of these languages in this order (en: the US benefits
  *                                     reports, whose programme abbreviations ask which field's words the report uses)
  *     [--edit-part a:b]               edits only in that part of the document (fractions of its length)
@@ -228,7 +229,9 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
 async function startSize(target: number, edits: number): Promise<Measurement> {
   // --file REL: one document of the dev corpus as it is (a LaTeX book, a Dutch report), instead of Markdown cut to a size.
   const file = arg('file', '');
-  const { text, words } = file ? fileDocument(file) : corpusDocument(target, arg('reports', 'nl,en').split(','));
+  const doc0 = file ? fileDocument(file) : corpusDocument(target, arg('reports', 'nl,en').split(','));
+  // --crlf: the document with CRLF line ends, as a Windows editor saves it.
+  const { text, words } = process.argv.includes('--crlf') ? { ...doc0, text: doc0.text.replace(/\r?\n/g, '\r\n') } : doc0;
   const extension = file ? (/\.(\w+)$/.exec(file)?.[1] ?? 'md') : 'md';
   const languageId = extension === 'tex' ? 'latex' : extension === 'txt' ? 'plaintext' : 'markdown';
   const prof = arg('cpu-prof', '');

@@ -194,6 +194,9 @@ else if (isMain) {
     // (SNAP, TANF) ask at every check which field's words the report uses (session 26: an edit read the whole text then).
     console.log('— lsp, 100,000 words ending in the English reports');
     spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(HERE, 'lsp-latency.ts'), '--sizes', '100000', '--edits', '300', '--reports', 'en'], { stdio: 'inherit' });
+    // The usual 100,000 words with CRLF line ends (a Windows editor's): session 26 found every edit guarded the whole text.
+    console.log('— lsp, 100,000 words with CRLF line ends');
+    spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(HERE, 'lsp-latency.ts'), '--sizes', '100000', '--edits', '300', '--crlf'], { stdio: 'inherit' });
     // Dutch at length: the ten Dutch Markdown reports as one document (~86,000 words, ~700 headings, 1.6 MB with a
     // GitBook export's tables and embedded images).
     console.log('— lsp, the Dutch reports as one document');

@@ -3052,32 +3052,45 @@ function guardAfterEdit(text: TextView, unchanged: Unchanged | undefined, exact?
 }
 
 /**
- * Line breaks searched one at a time for an empty line ("\n\n") before giving the search to the view. Speed only
- * (md36): a view searches for two characters in its piece with the start of the next piece joined to it, a copy of up
- * to 32,000 characters (guardAfterEdit's two searches allocated 66 KB per edit at 100,000 words); a line break is found
- * in the piece itself.
+ * An empty line as the bracket pass of guardNesting sees one: a line of nothing but spaces, tabs and carriage returns
+ * between two line feeds ("\n\n", and "\r\n\r\n" in a text with CRLF line ends). Searched a line break at a time (a line
+ * break is found in a view's piece itself, with no copy of the pieces joined); a line is read only up to its first
+ * character that is none of those (speed only, session 26: "\n\n" alone was looked for, so a CRLF text had no empty line
+ * and every edit of it guarded the whole text, ~8 ms at 125,000 words).
  */
-const EMPTY_LINE_STEPS = 64;
-
-/** text.lastIndexOf('\n\n', from), a line break at a time (see EMPTY_LINE_STEPS; exported for tests). */
-export function lastEmptyLine(text: TextView, from: number): number {
-  // (No match starts after j - 1: its second line break would be after j.)
-  let j = text.lastIndexOf('\n', from + 1);
-  for (let n = 0; j > 0 && n < EMPTY_LINE_STEPS; n++) {
-    if (text.charCodeAt(j - 1) === 10) return j - 1;
-    j = text.lastIndexOf('\n', j - 2);
+function blankLine(text: TextView, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
   }
-  return j > 0 ? text.lastIndexOf('\n\n', j - 1) : -1;
+  return true;
 }
 
-/** text.indexOf('\n\n', from), a line break at a time (see EMPTY_LINE_STEPS; exported for tests). */
+/**
+ * The first line feed of the last empty line (see blankLine) that ends by `from + 1`: its second line feed at most at
+ * `from + 1` (for "\n\n": text.lastIndexOf('\n\n', from)); -1 for none. Exported for tests.
+ */
+export function lastEmptyLine(text: TextView, from: number): number {
+  let j = text.lastIndexOf('\n', from + 1);
+  while (j > 0) {
+    const i = text.lastIndexOf('\n', j - 1);
+    if (i < 0) return -1;
+    if (blankLine(text, i + 1, j)) return i;
+    j = i;
+  }
+  return -1;
+}
+
+/** The first line feed of the first empty line (see blankLine) that starts at `from` or later (for "\n\n": text.indexOf('\n\n', from)); -1 for none. Exported for tests. */
 export function nextEmptyLine(text: TextView, from: number): number {
   let i = text.indexOf('\n', from);
-  for (let n = 0; i >= 0 && n < EMPTY_LINE_STEPS; n++) {
-    if (text.charCodeAt(i + 1) === 10) return i;
-    i = text.indexOf('\n', i + 1);
+  while (i >= 0) {
+    const j = text.indexOf('\n', i + 1);
+    if (j < 0) return -1;
+    if (blankLine(text, i + 1, j)) return i;
+    i = j;
   }
-  return i >= 0 ? text.indexOf('\n\n', i) : -1;
+  return -1;
 }
 
 /** guardNesting() of the whole text: the text itself (the same view) when nothing needs a guard. */
@@ -3450,14 +3463,17 @@ function mayNestContainers(text: string): boolean {
   return DEEP_CONTAINERS.test(text);
 }
 
-/** More than MAX_NESTING opening brackets between two empty lines (a superset of what the bracket pass in guardNesting changes). */
+/**
+ * More than MAX_NESTING opening brackets between two empty lines (a superset of what the bracket pass in guardNesting
+ * changes; empty lines as that pass sees them, CRLF ones too: see blankLine).
+ */
 function mayNestBrackets(text: string): boolean {
   let count = 0;
-  let blank = text.indexOf('\n\n');
+  let blank = nextEmptyLine(text, 0);
   for (let i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) {
     if (blank >= 0 && blank < i) {
       count = 0;
-      blank = text.indexOf('\n\n', i);
+      blank = nextEmptyLine(text, i);
     }
     if (++count > MAX_NESTING) return true;
   }
