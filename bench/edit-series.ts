@@ -8,7 +8,8 @@
  *
  * Two settings isolate what grows with a document's size (session 21): EDIT_PART=a:b draws the places from that part
  * of the document only (0:0.1, its first tenth: the same text as a smaller document's), and SAME_LENGTH=1 makes each
- * edit a replacement of as many characters as it inserts, so that nothing after it moves.
+ * edit a replacement of as many characters as it inserts, so that nothing after it moves. EDIT_IN=table puts the edits in
+ * the cells of table rows instead of prose lines.
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -33,7 +34,9 @@ export class EditSeries {
   /** `text`: the document as it was opened (the places are found in it once). */
   constructor(text: string) {
     const spaces: number[] = [];
-    for (const m of text.matchAll(/\n[A-Za-z][^\n|]{60,}/g)) {
+    // EDIT_IN=table: in the cells of table rows (a word after a space in a row's cell text) instead of prose lines.
+    const rows = process.env.EDIT_IN === 'table';
+    for (const m of text.matchAll(rows ? /\n\|[^\n]*[a-z]{4,} [^\n]*\|/g : /\n[A-Za-z][^\n|]{60,}/g)) {
       const s = / [a-z]{4,} /.exec(m[0]);
       if (s) spaces.push(m.index + s.index + 1);
     }

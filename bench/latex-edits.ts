@@ -4,7 +4,7 @@
  *
  * Run: node --expose-gc --import tsx bench/latex-edits.ts [edits=60] [seed=1]
  * (BRUG_ROOT=/path/to/worktree: that worktree's engine.)
- * (PROF=file.cpuprofile writes a CPU profile of the edits of all documents.)
+ * (PROF=file.cpuprofile writes a CPU profile of the edits of all documents; CRLF=1: the documents with CRLF line ends.)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -33,8 +33,13 @@ const post = (method: string, params?: object) => new Promise<unknown>((ok, fail
 
 const rows: string[] = [];
 const runs: Array<{ path: string; texts: string[]; edits: Array<{ prefix: number; suffix: number }> }> = [];
-for (const rel of DOCS) {
+// CRLF=1: the documents with CRLF line ends (as a Windows editor saves them).
+const readDoc = (rel: string) => {
   const doc = readFileSync(join(CORPUS, rel), 'utf8');
+  return process.env.CRLF === '1' ? doc.replace(/\r?\n/g, '\r\n') : doc;
+};
+for (const rel of DOCS) {
+  const doc = readDoc(rel);
   // Spots: small words of running text (after the preamble), swapped for another small word.
   const body = Math.max(0, doc.indexOf('\\begin{document}'));
   const spots: number[] = [];
@@ -65,7 +70,7 @@ if (session) {
   await post('Profiler.setSamplingInterval', { interval: 100 });
 }
 for (const { path, texts, edits } of runs) {
-  const doc = readFileSync(join(CORPUS, path), 'utf8');
+  const doc = readDoc(path);
   const uri = `file:///bench/${path}`;
   // The result is held, as the language server holds its last (the engine keeps its last check weakly).
   let held = engine.lint(doc, { uri, path });

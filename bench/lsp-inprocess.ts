@@ -4,9 +4,11 @@
  * server's store (lsp/piece-document.ts) and handed to the engine as the server does: a view over its pieces, with
  * where the edit is (FLAT=1: as one string joined at every edit, as before session 19).
  *
- *   node --expose-gc --import tsx bench/lsp-inprocess.ts [words=100000] [edits=100]   (FILE=nl/*.md: a dev document instead; CRLF=1: CRLF line ends)
+ *   node --expose-gc --import tsx bench/lsp-inprocess.ts [words=100000] [edits=100]   (FILE=nl/*.md: a dev document instead; CRLF=1: CRLF line ends;
+ *   BOM=1: a byte-order mark first; DIRECTIVE=en: a language directive in the middle; OFF=id,id: those rules off)
  */
 import { engineFor } from '../server/src/workspace/engine.js';
+import { defaultConfig, mergeConfig } from '../server/src/engine/config/config.js';
 import { corpusDocument, fileDocument } from './lsp-latency.js';
 import { PieceDocument } from '../server/src/lsp/piece-document.js';
 import type { TextView } from '../server/src/engine/text/view.js';
@@ -17,7 +19,12 @@ const edits = Number(process.argv[3] ?? 100);
 // FILE=REL (or A,B or nl/*.md, as bench/lsp-latency.ts --file): that document of the dev corpus instead.
 // CRLF=1: the same text with CRLF line ends (as a Windows editor saves it).
 const lf = process.env.FILE ? fileDocument(process.env.FILE).text : corpusDocument(words).text;
-const text = process.env.CRLF === '1' ? lf.replace(/\r?\n/g, '\r\n') : lf;
+const crlf = process.env.CRLF === '1' ? lf.replace(/\r?\n/g, '\r\n') : lf;
+// BOM=1: the text begins with a byte-order mark (as some Windows editors save it). DIRECTIVE=en (or nl): a language
+// directive at the paragraph break nearest the middle of the text (a report with a part in another language).
+const mid = process.env.DIRECTIVE ? crlf.indexOf('\n\n', crlf.length >> 1) : -1;
+const directed = mid >= 0 ? `${crlf.slice(0, mid)}\n\n<!-- brug-language ${process.env.DIRECTIVE} -->${crlf.slice(mid)}` : crlf;
+const text = (process.env.BOM === '1' ? '\uFEFF' : '') + directed;
 // The engine the language server uses (bundled and practice dictionaries registered by the workspace layer).
 const engine = engineFor().engine;
 const store = new PieceDocument('file:///doc.md', 'markdown', 1, text);
@@ -25,7 +32,9 @@ const flatText = process.env.FLAT === '1';
 const textOf = (): TextView => (flatText ? store.getText() : store.textView());
 let doc = textOf();
 const c0 = process.cpuUsage();
-let r = engine.lint(doc, { path: 'doc.md' });
+// OFF=id,id: those rules switched off (what they and their findings cost per edit).
+const config = process.env.OFF ? mergeConfig(defaultConfig(), { rules: Object.fromEntries(process.env.OFF.split(',').map((id) => [id, 'off'])) }) : undefined;
+let r = engine.lint(doc, { path: 'doc.md', ...(config ? { config } : {}) });
 const first = process.cpuUsage(c0);
 console.log(`first ${((first.user + first.system) / 1000).toFixed(0)} ms, ${r.findings.length} findings, ${r.errors.length} rule errors`);
 const series = new EditSeries(text);
@@ -36,7 +45,7 @@ for (let i = 0; i < edits; i++) {
   const t = process.cpuUsage();
   const base = doc;
   doc = textOf();
-  r = engine.lint(doc, { path: 'doc.md', edit: editOf(base, doc, e) });
+  r = engine.lint(doc, { path: 'doc.md', edit: editOf(base, doc, e), ...(config ? { config } : {}) });
   const c = process.cpuUsage(t);
   times.push((c.user + c.system) / 1000);
   // One edit per macrotask, as in the server: objects a WeakRef handed out during a job are kept
@@ -45,7 +54,7 @@ for (let i = 0; i < edits; i++) {
 }
 await stopProfiles();
 times.sort((a, b) => a - b);
-console.log(`edits ${edits}: CPU median ${times[Math.floor(edits / 2)]!.toFixed(1)} ms, p95 ${times[Math.floor(edits * 0.95)]!.toFixed(1)} ms; ${r.findings.length} findings; heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB`);
+console.log(`edits ${edits}: CPU median ${times[Math.floor(edits / 2)]!.toFixed(1)} ms, mean ${(times.reduce((a, b) => a + b, 0) / edits).toFixed(2)} ms, p95 ${times[Math.floor(edits * 0.95)]!.toFixed(1)} ms; ${r.findings.length} findings; heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB`);
 // Live heap after a full collection and the process's RSS (run with --expose-gc for the live heap).
 const gc = (globalThis as { gc?: () => void }).gc;
 if (gc) {

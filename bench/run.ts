@@ -10,6 +10,7 @@
  * - real: Brug next to the remark + retext pipeline on real documents (the footnoted book,
  *   a footnoted thesis built at bench time, the Dutch reports, the LaTeX book), the scaling
  *   exponent and cold start on 1,000 words (bench/real.ts);
+ * - edits: 100 one-word edits of every dev document as it is, in process, CPU per edit (bench/doc-edits.ts);
  * - lsp: edit latency and server memory through the language server (bench/lsp-latency.ts,
  *   kept by the language-server work; run here when it is there).
  *
@@ -179,7 +180,9 @@ else if (isMain) {
   const only = process.argv[2];
   const parts = ['corpus', 'large', 'vocabulary'];
   if (existsSync(join(HERE, 'latex.ts'))) parts.push('latex');
-  const separate: Record<string, string> = { real: join(HERE, 'real.ts') };
+  // edits: one-word edits of every dev document as it is, in process (bench/doc-edits.ts): where an edit of a short
+  // document costs what its size does not explain, a pass over the whole document hides (session 27).
+  const separate: Record<string, string> = { real: join(HERE, 'real.ts'), edits: join(HERE, 'doc-edits.ts') };
   for (const p of [...parts, ...Object.keys(separate)]) {
     if (only && only !== p) continue;
     console.log(`— ${p}`);
