@@ -41,6 +41,35 @@ describe('engine: the document language after an edit', function () {
     assert.ok(flipped > 0, 'a heading made the sample English');
   });
 
+  it('a short document: only an edit within the characters franc read detects again, and the language is that of a check from scratch', () => {
+    // 60 paragraphs of ~110 characters: every paragraph is in the sample (~6,700 characters); franc reads its first 2,048
+    // (detectLanguageRead). Paragraphs turned to the other language one by one, from the last to the first: the warm
+    // engine answers as a fresh one after each, and detects again only once the turned ones reach the first 2,048.
+    for (const [from, to] of [[NL, EN], [EN, NL]] as const) {
+      const parts = Array.from({ length: 60 }, (_, i) => `${from} (${i})`);
+      // An engine of its own: its cache of detected samples starts empty (a shared one may be full from other tests).
+      const warm = new Engine({ vocabulary: engineFor().engine.vocabulary });
+      const detections = () => (warm as unknown as { documentLanguage: { size: number } }).documentLanguage.size;
+      const path = `sample-short-${from.slice(0, 3)}.md`;
+      const first = warm.lint(`${parts.join('\n\n')}\n`, { path }).language;
+      assert.equal(first, from === NL ? 'nl' : 'en');
+      const before = detections();
+      let skipped = 0;
+      for (let j = parts.length - 1; j >= 0; j--) {
+        parts[j] = `${to} (${j})`;
+        const text = `${parts.join('\n\n')}\n`;
+        const had = detections();
+        const language = warm.lint(text, { path }).language;
+        assert.equal(language, new Engine({ vocabulary: warm.vocabulary }).lint(text, { path: 'fresh.md' }).language, `paragraph ${j}`);
+        if (detections() === had) skipped++;
+      }
+      // Most paragraphs lie after the first 2,048 characters: no detection for them; the last ones turned the language.
+      assert.ok(skipped >= 35, `${skipped} edits without a detection`);
+      assert.ok(detections() > before);
+      assert.equal(warm.lint(`${parts.join('\n\n')}\n`, { path }).language, to === NL ? 'nl' : 'en');
+    }
+  });
+
   it('words added to a paragraph keep the language (English and Dutch samples)', () => {
     for (const first of [NL, EN]) {
       const parts = Array.from({ length: 200 }, (_, i) => `${first} (${i})`);

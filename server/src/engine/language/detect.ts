@@ -110,23 +110,40 @@ export function detectByFunctionWords(text: string): Language | undefined {
   return nl > en ? 'nl' : 'en';
 }
 
+/** The characters of a text that detectLanguage() reads at most: its start (the rest cannot change its answer). */
+export const DETECTED_CHARS = 6000;
+/** The characters franc reads of a text (franc-min's MAX_LENGTH, 6.2.0: it cuts the text there itself). */
+const FRANC_CHARS = 2048;
+
 /**
  * Dutch or English: franc (trigrams, limited to nld/eng) for longer texts, function words
  * for short ones and when franc cannot decide.
  */
 export function detectLanguage(text: string, fallback: Language = 'nl'): Language {
-  const sample = text.length > 6000 ? text.slice(0, 6000) : text;
+  return detectLanguageRead(text, fallback).language;
+}
+
+/**
+ * detectLanguage()'s answer, and how many of the text's first characters decided it: any text that starts with the same
+ * `read` characters gets the same answer (Infinity: the whole text, its length too). franc reads the first 2,048; when it
+ * names Dutch or English in a text that long, nothing after them counts (speed only, session 27: a document's language is
+ * then detected again only after an edit within them).
+ */
+export function detectLanguageRead(text: string, fallback: Language = 'nl'): { language: Language; read: number } {
+  const sample = text.length > DETECTED_CHARS ? text.slice(0, DETECTED_CHARS) : text;
   if (sample.length >= 60) {
     const code = franc(sample, { only: ['nld', 'eng'], minLength: 20 });
+    // (Function words are read only in a sample under 400 characters: franc decided the rest from its 2,048.)
+    const read = sample.length >= FRANC_CHARS ? FRANC_CHARS : Infinity;
     if (code === 'nld') {
       // franc on text with many names or numbers can be wrong; function words confirm.
-      const fw = detectByFunctionWords(sample);
-      return fw === 'en' && sample.length < 400 ? 'en' : 'nl';
+      const fw = sample.length < 400 ? detectByFunctionWords(sample) : undefined;
+      return { language: fw === 'en' ? 'en' : 'nl', read };
     }
     if (code === 'eng') {
-      const fw = detectByFunctionWords(sample);
-      return fw === 'nl' && sample.length < 400 ? 'nl' : 'en';
+      const fw = sample.length < 400 ? detectByFunctionWords(sample) : undefined;
+      return { language: fw === 'nl' ? 'nl' : 'en', read };
     }
   }
-  return detectByFunctionWords(sample) ?? fallback;
+  return { language: detectByFunctionWords(sample) ?? fallback, read: sample.length >= DETECTED_CHARS ? DETECTED_CHARS : Infinity };
 }
