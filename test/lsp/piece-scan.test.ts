@@ -74,11 +74,21 @@ describe('lsp: definitions found per paragraph and kept across edits (engine/inc
       fc.property(fc.constantFrom(...bases), fc.array(edit, { minLength: 1, maxLength: 30 }), (base, edits) => {
         const kept = new PieceScan((piece: string) => piece);
         let text = base;
-        kept.pieces(text);
+        let before = [...kept.pieces(text)];
+        assert.equal(kept.lastChange(), undefined);
         for (const e of edits) {
           const at = Math.floor(e.at * text.length);
+          const previous = text;
           text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
-          assert.deepEqual(kept.pieces(text), new PieceScan((piece: string) => piece).pieces(text));
+          const now = kept.pieces(text);
+          assert.deepEqual(now, new PieceScan((piece: string) => piece).pieces(text));
+          // lastChange says how the results differ from the text before: one stretch of them replaced, the rest the same.
+          const change = kept.lastChange()!;
+          assert.equal(change.previous, previous);
+          const i = change.at;
+          assert.deepEqual([...before.slice(0, i), ...change.added, ...before.slice(i + change.removed.length)], now);
+          assert.deepEqual(before.slice(i, i + change.removed.length), change.removed);
+          before = [...now];
         }
       }),
       { numRuns: 150 },
@@ -114,6 +124,29 @@ describe('lsp: definitions found per paragraph and kept across edits (engine/inc
       }),
       { numRuns: 150, seed: 20261206 },
     );
+  });
+
+  it('keeps no more old versions of an edited paragraph than the text has characters (a long embedded image)', () => {
+    // Each edit of a long paragraph sends its last version spare; 200 edits of a 100,000-character paragraph kept all 200
+    // versions (20 million characters) before session 27. Now the spare paragraphs stay within the last text's
+    // characters (at least 262,144), the oldest going first, and a paragraph typed back is still found again.
+    const long = `![figure](data:image/png;base64,${'QUJD'.repeat(25_000)}) Figuur 1 toont de wijk.`;
+    let text = `${PARTS.join('\n\n')}\n\n${long}\n\nSE (x)`;
+    let scanned = 0;
+    const kept = new PieceScan((piece: string) => (scanned++, piece));
+    kept.pieces(text);
+    const at = text.indexOf('Figuur 1');
+    for (let i = 0; i < 200; i++) {
+      text = `${text.slice(0, at)}${i % 10}${text.slice(at + 1)}`;
+      assert.deepEqual(kept.pieces(text), new PieceScan((piece: string) => piece).pieces(text));
+      const k = kept.kept();
+      assert.ok(k.spareChars <= Math.max(262_144, k.paragraphChars), `${i}: ${k.spareChars} characters spare`);
+    }
+    // The last few versions are spare: typing one back scans nothing.
+    const before = scanned;
+    text = `${text.slice(0, at)}8${text.slice(at + 1)}`;
+    kept.pieces(text);
+    assert.equal(scanned, before);
   });
 
   it('gives the paragraphs of a fresh scan after any one-character edit at any place of a short text', () => {
