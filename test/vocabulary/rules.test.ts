@@ -85,6 +85,14 @@ describe('vocabulary rules', () => {
       assert.deepEqual(mixed(text, 'nl', { rules: { 'vocabulary/jargon': 'off' } }), ['klant']);
     });
 
+    it('nl: klant flagged by jargon in a later block (a list item after markup) is left to it too, and found again once jargon is off', () => {
+      // The flagged terms are looked up in the use's own block (session 27), not gathered from the whole document.
+      const text = 'De cliënt belt.\n\nCliënten wachten lang.\n\nDe **klant** wacht.\n\n- Een *lange* brief; de klant schreef hem.';
+      assert.deepEqual(mixed(text, 'nl'), []);
+      assert.deepEqual(jargonNl(text), ['klant']);
+      assert.deepEqual(mixed(text, 'nl', { rules: { 'vocabulary/jargon': 'off' } }), ['klant']);
+    });
+
     it('nl: spelling variants re-integratie / reïntegratie / reintegratie', () => {
       // reïntegratie and reintegratie are one spelling to Brug (diacritics fold): one finding, at its first use.
       const text = 'De re-integratie begint vroeg. De re-integratie duurt. Na de reïntegratie volgt nazorg. Het reintegratietraject duurt lang.';
