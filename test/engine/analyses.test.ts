@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { serialize } from 'node:v8';
 import { ContentCache, detach } from '../../server/src/engine/cache.js';
 import { factOf } from '../../server/src/engine/rules/types.js';
 import type { AcronymUse } from '../../server/src/engine/rules/readability/undefined-abbreviation.js';
@@ -54,6 +55,20 @@ describe('ContentCache', () => {
     const part = big.slice(100000);
     assert.equal(detach(part), part);
     assert.equal(detach('short'), 'short');
+  });
+
+  it('detach stores a copy at one byte per character when every character fits (a slice of a text with one curly quote)', () => {
+    // V8 writes a string one byte per character with tag '"', two bytes per character with tag 'c' (after its padding).
+    const stored = (s: string) => { const b = serialize(s); return b[2] === 0 ? b[3] : b[2]; };
+    const doc = `“Cliënten” zeiden het zelf. ${'De cliënt krijgt hulp van het wijkteam en de gemeente. '.repeat(40)}`;
+    const part = doc.slice(doc.indexOf('De cliënt'));
+    assert.equal(stored(part), 0x63);
+    assert.equal(stored(detach(part)), 0x22);
+    assert.equal(detach(part), part);
+    // A text with a character beyond one byte keeps two: the same content.
+    const wide = doc.slice(0, 200);
+    assert.equal(detach(wide), wide);
+    assert.equal(stored(detach(wide)), 0x63);
   });
 
   it('detach gives each string its own content when the copy made last is handed out again (nl and en)', () => {

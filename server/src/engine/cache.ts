@@ -158,6 +158,13 @@ export function detach(s: string): string {
   // then for its analysis, one after the other, and the two caches then share one copy (mem18: ~1 MB at 100,000
   // words). The copy is compared, not the string it came from, which is not kept (it may be a slice of a document).
   if (s === lastCopy) return lastCopy;
-  return (lastCopy = (' ' + s).slice(1));
+  return (lastCopy = WIDE.test(s) ? (' ' + s).slice(1) : Buffer.from(s, 'latin1').toString('latin1'));
 }
 let lastCopy = '';
+/**
+ * A character that needs two bytes. A copy of a text without one is made through Latin-1 bytes, which V8 stores at one
+ * byte per character: a slice of a document with a single curly quote or dash anywhere is stored at two, and so was
+ * every copy made of it by concatenation (memory only, session 27: the block texts, paragraphs and chunks the caches
+ * keep are most of a document's strings).
+ */
+const WIDE = /[^\u0000-\u00ff]/;
