@@ -7,6 +7,8 @@
  * from scratch.
  */
 import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { assertWarmEditsMatchFresh, editsOf } from '../helpers/warm-edits.js';
 import type { Edit } from '../helpers/warm-edits.js';
@@ -86,6 +88,25 @@ describe('client perspective: sections kept by level and role and the summary ke
       assertWarmEditsMatchFresh(documentOf(language, 30), { path: `kept-sections-${language}.md`, edits: edits(language), project: perspective, cacheSize: 4000, numRuns: 20, seed: language === 'nl' ? 373 : 374, maxEdits: 6, beforeFresh: checkOther });
     });
   }
+
+  it('nl and en: a key section carries its count of professionals, the same as its perspective among the sections (dev corpus)', () => {
+    // section-without-client reads the key section's own count (session 27): reading `sections` made every section's
+    // perspective at every edit.
+    const dev = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpora', 'dev');
+    let seen = 0;
+    for (const lang of ['nl', 'en']) {
+      if (!existsSync(join(dev, lang))) continue;
+      for (const f of readdirSync(join(dev, lang)).filter((x) => x.endsWith('.md'))) {
+        const r = engineFor().engine.lint(readFileSync(join(dev, lang, f), 'utf8'), { path: f });
+        const cp = clientPerspective(r.model);
+        for (const k of cp.keySections) {
+          assert.equal(k.professionalMentions, cp.sections[k.index]!.professionalMentions, `${f}: ${k.title}`);
+          if (k.professionalMentions > 0) seen++;
+        }
+      }
+    }
+    if (existsSync(dev)) assert.ok(seen > 0, 'some key section mentions professionals');
+  });
 
   it('en: headings renamed in place (the same levels, other roles) and client words moved between a key section and another give the sections and summary of a check from scratch', () => {
     const intro = 'This chapter describes how things went in the district.';

@@ -115,6 +115,8 @@ export interface ClientPerspective {
     role: SectionRole;
     words: number;
     mentionsClients: boolean;
+    /** Mentions of professionals and organisations in the section (as its perspective in `sections` counts them). */
+    professionalMentions: number;
     /** The enclosing section, or -1: a conclusion inside a phase or finding ("## Wave 2" › "### Conclusions") is local to it. */
     parent: number;
     /** The enclosing section (with its other subsections) names clients: the unit the key section concludes names them. */
@@ -1420,7 +1422,7 @@ function sectionsOf(doc: DocumentModel, v: Voice, parent: number[]): { counts: S
     const abbr = () => (clientAbbr === undefined ? (clientAbbr = clientAbbreviations(doc, v)) : clientAbbr);
     const mentionsClients = v.secClient[i]! > 0 || names(s, abbr());
     const parentMentionsClients = pi >= 0 && (v.secClient[pi]! > 0 || names(sections[pi]!, abbr()));
-    keySections.push({ index: i, title: s.title, line: s.line, role: s.role, words: v.secWords[i]!, mentionsClients, parent: pi, parentMentionsClients });
+    keySections.push({ index: i, title: s.title, line: s.line, role: s.role, words: v.secWords[i]!, mentionsClients, professionalMentions: v.secProf[i]!, parent: pi, parentMentionsClients });
   }
   return { counts, keySections };
 }
