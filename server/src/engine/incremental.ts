@@ -259,10 +259,10 @@ export class PieceScan<T> {
   private last: { starts: number[]; ends: number[]; entries: Array<Entry<T>>; sepStarts: number[]; sepEnds: number[] } | undefined;
 
   /**
-   * How the results of the last text given to pieces() differ from those of the text before it: of `previous`'s (that
-   * text) results, `removed`, from index `at` on, were replaced by `added`, the rest being the same; undefined when the last text was read
-   * from scratch. A caller that keeps an answer made from every result can then correct it, or keep it when neither list
-   * changes it, instead of reading every result again (speed only, session 27).
+   * How the results of the last text given to pieces() differ from those of the text before it (`previous`): its results
+   * `removed`, from index `at` on, were replaced by `added`, the rest being the same; undefined when the last text was
+   * read from scratch. A caller that keeps an answer made from every result can then correct it, or keep it when neither
+   * list changes it, instead of reading every result again (speed only, session 27).
    */
   private change: { previous: TextView; at: number; removed: T[]; added: T[] } | undefined;
 

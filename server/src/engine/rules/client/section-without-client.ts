@@ -82,6 +82,8 @@ export const sectionWithoutClient: DocumentRule = {
         k.words >= minWords &&
         !notPracticeTitle(k.title, doc.sections[k.index]!.language) &&
         !inNotPractice(k.index) &&
+        // (The key section's own count: reading `cp.sections` made every section's perspective, ~700 objects per edit of a
+        // long report; speed and memory only, session 27.)
         !(staffStudy && k.role === 'conclusion' && k.professionalMentions > 0) &&
         !localUnit(k),
     );
@@ -112,21 +114,18 @@ export const sectionWithoutClient: DocumentRule = {
       const moreNl = g.length > 1 ? ` Dat geldt ook voor nog ${g.length - 1} van de ${same} hoofdstukken met de titel "${s.title}".` : '';
       const otherEn = named.length ? ` (Sections that do name clients: ${named.slice(0, 3).map((x) => `"${x.title}"`).join(', ')}.)` : '';
       const otherNl = named.length ? ` (Hoofdstukken die cliënten wel noemen: ${named.slice(0, 3).map((x) => `"${x.title}"`).join(', ')}.)` : '';
-      // (The key section's own count: reading `cp.sections` made every section's perspective, ~700 objects per edit of a
-      // long report; speed and memory only, session 27.)
-      const sec = k;
       const f: DocumentFinding = {
         offset: s.offset,
         endOffset: s.endOffset,
         message: {
-          en: `${words.en} (${k.words} words) ${words.enVerb} the people the report is about: 0 client mentions, ${sec.professionalMentions} mention${sec.professionalMentions === 1 ? '' : 's'} of professionals and organisations. Say what ${words.them.en} for clients.${moreEn}${otherEn}`,
-          nl: `${words.nl} (${k.words} woorden) ${words.nlVerb} de mensen om wie het gaat nergens: 0 keer cliënten, ${sec.professionalMentions} keer professionals en organisaties. Zeg wat ${words.them.nl} voor cliënten.${moreNl}${otherNl}`,
+          en: `${words.en} (${k.words} words) ${words.enVerb} the people the report is about: 0 client mentions, ${k.professionalMentions} mention${k.professionalMentions === 1 ? '' : 's'} of professionals and organisations. Say what ${words.them.en} for clients.${moreEn}${otherEn}`,
+          nl: `${words.nl} (${k.words} woorden) ${words.nlVerb} de mensen om wie het gaat nergens: 0 keer cliënten, ${k.professionalMentions} keer professionals en organisaties. Zeg wat ${words.them.nl} voor cliënten.${moreNl}${otherNl}`,
         },
         data: {
           role: k.role,
           words: k.words,
           clientMentions: 0,
-          professionalMentions: sec.professionalMentions,
+          professionalMentions: k.professionalMentions,
           verdict: cp.verdict,
           sameTitle: g.map((x) => ({ title: x.title, line: x.line })),
         },
