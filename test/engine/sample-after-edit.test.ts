@@ -5,7 +5,9 @@
  */
 import { strict as assert } from 'node:assert';
 import { Engine } from '../../server/src/engine/engine.js';
+import type { LintResult } from '../../server/src/engine/engine.js';
 import { engineFor } from '../../server/src/workspace/engine.js';
+import { assertWarmEditsMatchFresh, editsOf } from '../helpers/warm-edits.js';
 
 const NL = 'Wij spraken met veel bewoners van de wijk over hun ervaringen met de hulp van de gemeente en de buurtteams.';
 const EN = 'We spoke with many residents of the district about their experiences with the help of the municipality.';
@@ -68,6 +70,21 @@ describe('engine: the document language after an edit', function () {
       assert.ok(detections() > before);
       assert.equal(warm.lint(`${parts.join('\n\n')}\n`, { path }).language, to === NL ? 'nl' : 'en');
     }
+  });
+
+  it('random edits near the point where the sample turns: the language of a check from scratch (fast-check)', () => {
+    // Varied sentences (franc reads one sentence repeated poorly): one Dutch paragraph, then 30 English ones; franc, which
+    // reads the sample's first 2,048 characters, is near its turning point there, so that paragraphs added, removed or
+    // turned within them flip the language, and edits after them do not.
+    const nl = ['Wij spraken met veel bewoners van de wijk over hun ervaringen met de hulp.', 'De gemeente heeft het buurtteam gevraagd om vaker langs te gaan bij gezinnen.', 'Volgens de medewerkers is het lastig om schulden vroeg te signaleren.', 'Een deel van de inwoners wist niet waar zij terecht konden met vragen.', 'Het onderzoek laat zien dat korte lijnen tussen professionals helpen.', 'Daarom adviseren wij om het spreekuur in de bibliotheek voort te zetten.'];
+    const en = ['We spoke with many residents of the district about their experience of support.', 'The council asked the neighbourhood team to visit families more often.', 'According to staff it is hard to spot debts at an early stage.', 'Some residents did not know where to go with their questions.', 'The study shows that short lines between professionals help.', 'We therefore advise keeping the drop-in session at the library.'];
+    const para = (l: string[], i: number) => `${l[i % 6]} ${l[(i + 2) % 6]} (${i})`;
+    const base = [para(nl, 0), ...Array.from({ length: 30 }, (_, i) => para(en, i))].join('\n\n');
+    const pieces = [`\n\n${para(nl, 3)}\n\n`, `\n\n${para(en, 4)}\n\n`, `\n\n## ${en[1]}\n\n`, ' de wijk en de gemeente ', ' the district and the council ', '\n\n', para(nl, 5)];
+    const seen = new Set<string>();
+    const language = (r: LintResult) => (seen.add(r.language), r.language);
+    assertWarmEditsMatchFresh(base, { path: 'sample-turns.md', edits: editsOf(pieces, 400), project: language, cacheSize: 4000, numRuns: 80, seed: 2712, maxEdits: 6 });
+    assert.deepEqual([...seen].sort(), ['en', 'nl'], 'the edits turned the language both ways');
   });
 
   it('words added to a paragraph keep the language (English and Dutch samples)', () => {
