@@ -4,7 +4,8 @@
  *
  * Run: node --expose-gc --import tsx bench/latex-edits.ts [edits=60] [seed=1]
  * (BRUG_ROOT=/path/to/worktree: that worktree's engine.)
- * (PROF=file.cpuprofile writes a CPU profile of the edits of all documents; CRLF=1: the documents with CRLF line ends.)
+ * (PROF=file.cpuprofile writes a CPU profile of the edits of all documents; CRLF=1: the documents with CRLF line ends;
+ * BRACE=1: an unclosed brace early in the body.)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -34,8 +35,14 @@ const post = (method: string, params?: object) => new Promise<unknown>((ok, fail
 const rows: string[] = [];
 const runs: Array<{ path: string; texts: string[]; edits: Array<{ prefix: number; suffix: number }> }> = [];
 // CRLF=1: the documents with CRLF line ends (as a Windows editor saves them).
+// BRACE=1: a brace opened and never closed early in the body (a stray "{" a draft may carry for a long time).
 const readDoc = (rel: string) => {
-  const doc = readFileSync(join(CORPUS, rel), 'utf8');
+  let doc = readFileSync(join(CORPUS, rel), 'utf8');
+  if (process.env.BRACE === '1') {
+    const body = doc.indexOf('\\begin{document}');
+    const at = doc.indexOf('\n\n', body >= 0 ? body : 0);
+    if (at >= 0) doc = `${doc.slice(0, at)} {${doc.slice(at)}`;
+  }
   return process.env.CRLF === '1' ? doc.replace(/\r?\n/g, '\r\n') : doc;
 };
 for (const rel of DOCS) {

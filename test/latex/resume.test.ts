@@ -160,6 +160,31 @@ describe('LaTeX: a reading taken up again after an edit', () => {
     assert.deepEqual(summary(parseLatex(fixed, NO_OPTIONS)), whole(fixed));
   });
 
+  it('joins the last reading after an edit inside a group a draft left open, and reads to the end once the edit closes it', () => {
+    // A "{" in the first chapter never closed: the rest of the text is in that group. Checkpoints inside plain groups
+    // (session 27) let an edit after it be taken up near it and join the last reading; before, every such edit read to
+    // the end. A language switched inside the group, and a group nested in it, are part of the state compared.
+    const base = BASE.replace('\\section{Aanpak 1}', '{\\selectlanguage{english} An open group starts here.\n\n{Nested}\n\n\\section{Aanpak 1}');
+    parseLatex(base, NO_OPTIONS);
+    const at = base.lastIndexOf('tevreden');
+    const text = `${base.slice(0, at)}heel blij${base.slice(at + 'tevreden'.length)}`;
+    const joined = READS.joined;
+    const resumed = READS.resumed;
+    assert.deepEqual(summary(parseLatex(text, NO_OPTIONS)), whole(text));
+    assert.equal(READS.resumed, resumed + 1, 'the reading was taken up again');
+    assert.equal(READS.joined, joined + 1, 'the reading joined the last one after the edit');
+    // An edit that closes the group: the state differs at every checkpoint after it, so the reading goes to the end.
+    const mid = text.indexOf('Een zin met', text.length / 3);
+    const closed = `${text.slice(0, mid)}} ${text.slice(mid)}`;
+    const joinedBefore = READS.joined;
+    assert.deepEqual(summary(parseLatex(closed, NO_OPTIONS)), whole(closed));
+    assert.equal(READS.joined, joinedBefore, 'no checkpoint after the } is in the last reading’s state');
+    // And an edit inside the nested group's paragraph, with the outer one still open.
+    const nested = closed.indexOf('{Nested}') + 2;
+    const inner = `${closed.slice(0, nested)}ook ${closed.slice(nested)}`;
+    assert.deepEqual(summary(parseLatex(inner, NO_OPTIONS)), whole(inner));
+  });
+
   it('moves the directives after an edit that adds lines, with their lines', () => {
     parseLatex(BASE, NO_OPTIONS);
     const at = BASE.indexOf('Een zin met', BASE.length / 3);
