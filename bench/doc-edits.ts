@@ -6,7 +6,7 @@
  * (sessions 26 and 27 found several this way: a field's words looked up in the whole text, a flagged term's place made
  * for every term of the document at every edit).
  *
- *   node --expose-gc --import tsx bench/doc-edits.ts [edits=100] [filter]
+ *   node --expose-gc --import tsx bench/doc-edits.ts [edits=100] [filter]   (PROF=file.cpuprofile: a CPU profile of the edits)
  *
  * Each document gets an engine of its own (the server's, from the workspace layer); the edits are bench/edit-series.ts's
  * (a word after a space in a line of prose, from a fixed seed: two builds get the same edits).
@@ -15,7 +15,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { engineFor } from '../server/src/workspace/engine.js';
 import { PieceDocument } from '../server/src/lsp/piece-document.js';
-import { EditSeries, editOf } from './edit-series.js';
+import { EditSeries, editOf, startProfiles } from './edit-series.js';
 
 const CORPUS = resolve(process.env.BRUG_CORPUS ?? join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'dev'));
 const edits = Number(process.argv[2] ?? 100);
@@ -48,6 +48,7 @@ for (const rel of files) {
   const series = new EditSeries(text);
   const times: number[] = [];
   gc?.();
+  const stopProfiles = await startProfiles(200, 4096);
   for (let i = 0; i < edits; i++) {
     const e = series.next(store, doc);
     const base = doc;
@@ -59,6 +60,7 @@ for (const rel of files) {
     // One edit per macrotask, as in the server (see bench/lsp-inprocess.ts).
     await new Promise((done) => setImmediate(done));
   }
+  await stopProfiles();
   const words = countWords(text);
   const mean = times.reduce((a, b) => a + b, 0) / times.length;
   rows.push({ rel, mean });
