@@ -198,10 +198,10 @@ export function checkUnits(doc: DocumentModel, lex: PracticeLexicon, filter?: Un
   const blocks = doc.blocks;
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi]!;
-    const pb = b.analysed.block;
+    const pb = b.prose;
     if (pb.skip || pb.kind === 'tableCell') continue;
     const heading = pb.kind === 'heading';
-    const cacheable = !heading && b.analysed.sentences.length > 0;
+    const cacheable = !heading && b.sentences.length > 0;
     const entry = entryOf(cache, b, lex);
     const acknowledgements = b.section >= 0 && ackSection[b.section]!;
     const planned = b.section >= 0 && planSection[b.section]!;
@@ -240,8 +240,8 @@ const NO_UNITS: Unit[] = [];
 
 /** A block's units, from the cache kept with its sentences (a heading's with its map) or made now. */
 function entryOf(cache: WeakMap<object, UnitsEntry>, b: DocumentBlock, lex: PracticeLexicon): UnitsEntry {
-  const pb = b.analysed.block;
-  const sentences = b.analysed.sentences;
+  const pb = b.prose;
+  const sentences = b.sentences;
   const heading = pb.kind === 'heading';
   // Headings and blocks without sentences are one unit (not cached: their sentence list may be shared).
   const cacheable = !heading && sentences.length > 0;
@@ -266,8 +266,8 @@ function entryOf(cache: WeakMap<object, UnitsEntry>, b: DocumentBlock, lex: Prac
 
 /** The units of a block as its text and sentences make them. */
 function unitsOfBlock(b: DocumentBlock, lex: PracticeLexicon): BlockUnit[] {
-  const pb = b.analysed.block;
-  const sentences = b.analysed.sentences;
+  const pb = b.prose;
+  const sentences = b.sentences;
   const heading = pb.kind === 'heading';
   const spans: Array<[number, number]> = heading || sentences.length === 0 ? [[0, pb.text.length]] : sentences.map((s) => [s.start, s.end]);
   return blockUnits(pb.text, spans, heading, lex);
@@ -303,10 +303,10 @@ export function warmUnits(doc: DocumentModel, lex: PracticeLexicon, filter: Unit
   for (const bi of indices) {
     const b = doc.blocks[bi];
     if (!b) continue;
-    const pb = b.analysed.block;
+    const pb = b.prose;
     if (pb.skip || pb.kind === 'tableCell') continue;
     const heading = pb.kind === 'heading';
-    const cacheable = !heading && b.analysed.sentences.length > 0;
+    const cacheable = !heading && b.sentences.length > 0;
     if (!cacheable && !heading) continue;
     const entry = entryOf(cache, b, lex);
     if (entry.summary && entry.summary.filter === filter && entry.summary.kind === pb.kind) continue;
@@ -325,7 +325,7 @@ function placeUnits(entry: UnitsEntry, cacheable: boolean, b: DocumentBlock, bi:
     p.place.check = check;
     return p.units;
   }
-  const kind = b.analysed.block.kind;
+  const kind = b.prose.kind;
   const where: BlockPlace = { block: bi, check };
   const list = listOf(entry, b, lex);
   let made = NO_UNITS;
@@ -564,10 +564,10 @@ export function runUnits(doc: DocumentModel, lex: PracticeLexicon, filter: UnitF
   const out: UnitsRun = { place, units: [], pseudoIn: [], pseudoItems: [], pseudoOut: 'in' };
   for (let bi = from; bi < to; bi++) {
     const b = doc.blocks[bi]!;
-    const pb = b.analysed.block;
+    const pb = b.prose;
     if (pb.skip || pb.kind === 'tableCell') continue;
     const heading = pb.kind === 'heading';
-    const stable = heading || b.analysed.sentences.length > 0;
+    const stable = heading || b.sentences.length > 0;
     const entry = entryOf(cache, b, lex);
     let made: Unit[] | undefined;
     const units = (): Unit[] => {
@@ -632,9 +632,9 @@ export function allUnits(doc: DocumentModel, lex: PracticeLexicon, from: number,
   const out: Unit[] = [];
   for (let bi = from; bi < to; bi++) {
     const b = doc.blocks[bi]!;
-    const pb = b.analysed.block;
+    const pb = b.prose;
     if (pb.skip || pb.kind === 'tableCell') continue;
-    const stable = pb.kind === 'heading' || b.analysed.sentences.length > 0;
+    const stable = pb.kind === 'heading' || b.sentences.length > 0;
     for (const u of placeUnits(entryOf(cache, b, lex), stable, b, bi, check, acknowledgements, planned, lex)) out.push(u);
   }
   return out;

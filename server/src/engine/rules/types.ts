@@ -96,6 +96,13 @@ export interface DocumentBlock {
   readonly prose: ProseBlock;
   /** The block's sentences: `analysed.sentences` (the cached analysis's, the same array), read without the placed analysis. */
   readonly sentences: Sentence[];
+  /**
+   * The cached analysis the block was placed from, read without making the placed analysis of a block that moved (an
+   * object per moved block per check). Every field is `analysed`'s (the cache hands it out only for a block of the same
+   * text, kind, level, quoting, skip mark, placeholders, language, role and options) but the place of `core.block`:
+   * its start, end, map and base may be those of an earlier check's block, elsewhere. Read `prose` for those.
+   */
+  readonly core: AnalysedBlock;
 }
 
 export interface DocumentModel {

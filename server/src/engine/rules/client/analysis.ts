@@ -178,7 +178,7 @@ function citedAfterInSource(doc: DocumentModel, b: Block, end: number): boolean 
 }
 
 function citesInSource(doc: DocumentModel, b: Block): boolean {
-  for (const [ps, pe] of b.analysed.block.placeholders ?? []) {
+  for (const [ps, pe] of b.prose.placeholders ?? []) {
     const r = b.toDocument(ps, pe);
     const src = doc.text.slice(r.offset, Math.min(r.endOffset, r.offset + 200));
     if (/\\[A-Za-z]*cite[A-Za-z]*\b|^\[?@[\w:-]+|\[@|^\[\^[^\]]{1,20}\]/.test(src)) return true;
@@ -468,7 +468,7 @@ function runSources(ctx: Context, run: Run<ClientRun>): RunSources {
     const bi = from + k;
     for (const m of f.methods) {
       // A method reported as done in a method section or heading, whoever it was done with: the text is a study, not an essay.
-      if (!m.negated && !m.planned && !f.literature && (f.heading || doc.blocks[bi]!.analysed.role === 'method')) src.reportedMethods++;
+      if (!m.negated && !m.planned && !f.literature && (f.heading || doc.blocks[bi]!.core.role === 'method')) src.reportedMethods++;
       let subjects = m.subjects;
       if (m.listIntro && m.subjects.length === 0) {
         const list = listSubjects(ctx, bi, to);
@@ -485,7 +485,7 @@ function runSources(ctx: Context, run: Run<ClientRun>): RunSources {
         if (client && src.planned.length < MAX_ITEMS) src.planned.push({ k, m });
         continue;
       }
-      if ((client || prof || subjects.includes('participant')) && (!f.literature || f.heading || doc.blocks[bi]!.analysed.role === 'method')) src.ownSources++;
+      if ((client || prof || subjects.includes('participant')) && (!f.literature || f.heading || doc.blocks[bi]!.core.role === 'method')) src.ownSources++;
       if (client) {
         src.clientSrc++;
         if (src.clientSources.length < MAX_ITEMS) src.clientSources.push({ k, m });
@@ -666,7 +666,7 @@ function listSubjects(ctx: Context, bi: number, runTo: number): { subjects: Peop
   let lp = 0;
   let lq = 0;
   let k = bi + 1;
-  for (; k < doc.blocks.length && doc.blocks[k]!.analysed.block.kind === 'listItem'; k++) {
+  for (; k < doc.blocks.length && doc.blocks[k]!.prose.kind === 'listItem'; k++) {
     const lf = factsOf(doc, k);
     if (!lf) continue;
     lc += lf.client;
@@ -1110,7 +1110,7 @@ function runVoice(ctx: Context, run: Run<ClientRun>, participants: Participants,
     const question = e.prevQuestion === FROM_START ? questionIn : e.prevQuestion;
     // A paragraph that cites the literature reports what others found, not what this study heard:
     // a citation in its text ("(Smith, 2019)", "[12]") or a citation placeholder (LaTeX \cite, Pandoc [@key]).
-    const literature = f.literature || ((f.statements.length > 0 || f.quotes.length > 0) && !!b.analysed.block.placeholders?.length && read(k));
+    const literature = f.literature || ((f.statements.length > 0 || f.quotes.length > 0) && !!b.prose.placeholders?.length && read(k));
     if (!literature) {
       for (const st of f.statements) {
         // A generic subject ("most people were supportive") speaks for the clients only when the method heard them.
@@ -1124,7 +1124,7 @@ function runVoice(ctx: Context, run: Run<ClientRun>, participants: Participants,
     // Quotations: the attribution, else the lead-in that introduces them ("Inwoners zeiden:"), else the people the
     // study heard from (only when its method names them). A quotation that cites the literature, stands in a
     // literature section, opens a chapter as an epigraph, or is a professional's or a named author's is counter-evidence.
-    const literatureSection = LITERATURE_ROLES.has(b.analysed.role);
+    const literatureSection = LITERATURE_ROLES.has(b.core.role);
     const firstInSection = k > 0 ? !!factsOf(doc, from + k - 1)?.heading : prevHeading;
     for (const q of f.quotes) {
       let who = resolve(participants, q.speaker);
@@ -1179,7 +1179,7 @@ function runVoice(ctx: Context, run: Run<ClientRun>, participants: Participants,
 
 /** A first-person block as the respondent's answer: the block's text, shortened. */
 function answerItem(ctx: Context, bi: number): EvidenceItem {
-  const t = ctx.doc.blocks[bi]!.analysed.block.text;
+  const t = ctx.doc.blocks[bi]!.prose.text;
   return item(ctx.doc, bi, 0, t.length, shortText(t));
 }
 

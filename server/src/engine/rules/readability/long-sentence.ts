@@ -132,7 +132,7 @@ function runLongSentences(doc: DocumentModel, from: number, to: number, max: num
     const b = doc.blocks[i]!;
     if (b.prose.skip) continue;
     blocks++;
-    if (isRunningText(b.analysed)) sentences += b.analysed.sentences.length;
+    if (isRunningText(b.core)) sentences += b.sentences.length;
     const found = longSentencesOf(b, max, summaryMax, clauseMax);
     if (LONG.get(b.sentences)?.colon) {
       if (long === NO_LONG) long = [];
@@ -220,7 +220,7 @@ function markedLabelOf(block: AnalysedBlock['block'], sentences: object, start: 
 const NO_LONG_SENTENCES: BlockLong[] = Object.freeze([]) as unknown as BlockLong[];
 
 function blockLongSentences(b: DocumentBlock, max: number, summaryMax: number, clauseMax: number, marked: number): BlockLong[] {
-  const ab = b.analysed;
+  const ab = b.core;
   const block = ab.block;
   if (!isRunningText(ab)) return NO_LONG_SENTENCES;
   const out: BlockLong[] = [];

@@ -185,7 +185,7 @@ function adoptedSectionsOf(doc: DocumentModel): Set<number> {
   const at: number[] = [];
   const runs = ADOPTED_RUNS.runs(doc, (from, to) => {
     let found = NONE;
-    for (let i = from; i < to; i++) if (adoptedBlock(doc.blocks[i]!.analysed)) (found === NONE ? (found = []) : found).push(i - from);
+    for (let i = from; i < to; i++) if (adoptedBlock(doc.blocks[i]!.core)) (found === NONE ? (found = []) : found).push(i - from);
     return found;
   });
   const change = ADOPTED_RUNS.change();

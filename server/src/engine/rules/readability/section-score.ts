@@ -170,7 +170,7 @@ function runProse(doc: DocumentModel, from: number, to: number): RunProse {
   const out: RunProse = { ks: [], languages: [], sums: {}, counts: [], facts: new Array(to - from), kinds: '' };
   for (let i = from; i < to; i++) {
     const b = doc.blocks[i]!;
-    const ab = b.analysed;
+    const ab = b.core;
     out.facts[i - from] = b.facts;
     const kind = ab.block.kind;
     if (kind !== 'paragraph' || !isRunningText(ab)) {
@@ -301,7 +301,7 @@ function proseOfBlocks(doc: DocumentModel): Prose {
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.section < 0) continue;
-    const ab = b.analysed;
+    const ab = b.core;
     if (ab.block.kind !== 'paragraph' || !isRunningText(ab)) continue;
     const o = b.start;
     if (o < last) prose.ordered = false;
@@ -366,7 +366,7 @@ function proseCountsByPlace(doc: DocumentModel, prose: Prose): ReadonlyArray<Cou
       const js = sectionProse(prose, sections[i]!);
       if (!js.length) continue;
       const c = emptyCounts();
-      for (const j of js) addCounts(c, doc.blocks[prose.index[j]!]!.analysed.counts);
+      for (const j of js) addCounts(c, doc.blocks[prose.index[j]!]!.core.counts);
       out[i] = c;
     }
     return out;
@@ -692,7 +692,7 @@ function ownCounts(doc: DocumentModel, prose: Prose, language: Language, c: Coun
   let paragraphs = 0;
   for (let j = j0; j < j1; j++) {
     if (prose.language[j] !== language) continue;
-    addCounts(c, doc.blocks[prose.index[j]!]!.analysed.counts);
+    addCounts(c, doc.blocks[prose.index[j]!]!.core.counts);
     paragraphs++;
   }
   return paragraphs;
@@ -778,8 +778,8 @@ function termTally(doc: DocumentModel, ctx: Parameters<DocumentRule['check']>[1]
   let states = TERM_TALLIES.get(min);
   if (!states) TERM_TALLIES.set(min, (states = new BlockStates(() => new Tally<string>())));
   // A block that went is given without its analysis: its words were remembered with its sentences when it came.
-  return states.update(doc.blocks, (b) => b.analysed.sentences, (tally, key, delta, b) => {
-    const list = b ? longWordsOf(b.analysed, min) : LONG_WORDS.get(key)?.get(min);
+  return states.update(doc.blocks, (b) => b.sentences, (tally, key, delta, b) => {
+    const list = b ? longWordsOf(b.core, min) : LONG_WORDS.get(key)?.get(min);
     if (list) tally.add(list, delta);
   }, blockIdentity);
 }
@@ -798,7 +798,7 @@ function drivers(doc: DocumentModel, prose: Prose, section: number, tally: Tally
   const hard = new Map<string, number>();
   // The section's running-text paragraphs in its language, as counted for its score.
   for (const j of sectionProse(prose, s)) {
-    const ab = doc.blocks[prose.index[j]!]!.analysed;
+    const ab = doc.blocks[prose.index[j]!]!.core;
     ab.sentences.forEach((x, si) => x.words.forEach((w, wi) => {
       if (w.isNumber || w.isAcronym) return;
       const n = ab.syllables[si]?.[wi] ?? 0;

@@ -183,7 +183,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       ORDINARY_CHANGED.length = 0;
       ordinaryOverflow = false;
       ORDINARY_PENDING.clear();
-      const ordinary = ORDINARY_WORDS.update(doc.blocks, (b) => b.analysed.sentences, tallyOrdinary, (b) => b.facts);
+      const ordinary = ORDINARY_WORDS.update(doc.blocks, (b) => b.sentences, tallyOrdinary, (b) => b.facts);
       applyOrdinary(ordinary);
       // A severity the writer set in .brug.yml is for every finding of the rule.
       const neverExplained = booleanOption(ctx, 'neverExplained') || !!ctx.config.rules[rule.meta.id]?.severity;
@@ -320,7 +320,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         // A draft's placeholder (XXX, NNN, YYY): one letter repeated is no abbreviation.
         if (/^(\p{Lu})\1+$/u.test(acronym) && acronym.length >= 3) continue;
         // A phrase in capitals ("#LINK ME", "DO NOT"): a neighbour in capitals is an ordinary word of the report.
-        if (shoutedPhrase(doc.blocks[use.block]!.analysed, use.start, use.end, askOrdinary)) continue;
+        if (shoutedPhrase(doc.blocks[use.block]!.core, use.start, use.end, askOrdinary)) continue;
         if (definedInBlock.get(acronym)?.has(use.block)) continue;
         // The cheap tests first (each test here only drops the finding, so their order changes nothing else).
         if (use.count < minUses) continue;
@@ -332,7 +332,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         if (spelledOutIn(acronym, doc.blocks[use.block]!.sentences)) continue;
         // The paragraph lists what the letters stand for, in order, even in lower case: "een SCAMPER-methode … (substitute,
         // combine, adapt, modify, etc.)". At least four letters of a name of four or more.
-        if (listsLettersIn(acronym, doc.blocks[use.block]!.analysed)) continue;
+        if (listsLettersIn(acronym, doc.blocks[use.block]!.core)) continue;
         // A proper name written out earlier in the report, each word capitalised ("Universiteit van Amsterdam" before "UVA").
         // The last check's answer while the first use is the same block, in the runs before the edit (speed only, doc33:
         // no pass over the runs before it per abbreviation at every edit).
@@ -379,7 +379,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
     // Speed only (lsp8): the per-block word lists the check reads, made ahead of it a few blocks per step (engine.ts warm).
     warm(doc, blocks) {
       for (const i of blocks) {
-        const sentences = doc.blocks[i]?.analysed.sentences;
+        const sentences = doc.blocks[i]?.sentences;
         if (!sentences) continue;
         wordsEntry(NAME_WORDS, sentences, nameWordsOf);
         // Speed only (lsp9): a new footnote's answers about the document's acronyms (the check asks every footnote
@@ -387,7 +387,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         // only as the block of an acronym's first use: their words are listed then (memory only, voc16).
         // Only the acronyms whose first letter starts one of its capitalised words (the others are answered without
         // the words, see spelledOutAnswer; speed only, abbr27: the acronyms grouped by their first letter).
-        if (doc.blocks[i]!.analysed.block.kind === 'footnote') {
+        if (doc.blocks[i]!.prose.kind === 'footnote') {
           const entry = wordsEntry(SPELLED, sentences, spelledWordsOf);
           const byLetter = acronymsByLetter(doc);
           for (let k = 0; k < entry.capitals.length; k++) for (const [acronym, letters] of byLetter.get(entry.capitals[k]!) ?? []) answerWith(entry, acronym, letters);
@@ -652,7 +652,7 @@ function runAbbreviations(doc: DocumentModel, from: number, to: number): RunAbbr
   const shapes: Array<string | undefined> = new Array(to - from);
   for (let i = from; i < to; i++) {
     const b = doc.blocks[i]!;
-    const ab = b.analysed;
+    const ab = b.core;
     const kind = ab.block.kind;
     const found = (b.facts.acronyms as AcronymUse[] | undefined) ?? [];
     let initial = '';
@@ -744,7 +744,7 @@ export function listsLetters(acronym: string, text: string): boolean {
  * Blocks before the first use write the acronym out as a proper name: capitalised words (not other abbreviations:
  * "MZ van PD" does not spell MVP), small linking words between them.
  */
-type NameBlocks = ReadonlyArray<{ analysed: { sentences: ReadonlyArray<{ words: ReadonlyArray<{ text: string }> }> } }>;
+type NameBlocks = ReadonlyArray<{ sentences: ReadonlyArray<{ words: ReadonlyArray<{ text: string }> }> }>;
 function nameBefore(acronym: string, blocks: NameBlocks, runs: ReadonlyArray<Run<RunAbbreviations>>, first: number): number {
   // Per run of blocks, the answer kept with the run's summary (speed only, voc16: an edit asks only the runs it
   // changed, with no pass over every block); the run of the first use up to it.
@@ -773,7 +773,7 @@ function namedIn(acronym: string, blocks: NameBlocks, from: number, to: number):
   const initial = acronym[0]!;
   for (let i = from; i < to; i++) {
     // Only the blocks with a capitalised word of the acronym's initial: the others cannot spell it.
-    const entry = wordsEntry(NAME_WORDS, blocks[i]!.analysed.sentences, nameWordsOf);
+    const entry = wordsEntry(NAME_WORDS, blocks[i]!.sentences, nameWordsOf);
     // Remembered per acronym with the block's cached analysis: an edit does not search the unchanged blocks again.
     if (entry.initials.includes(initial) && spelledOutAnswer(entry, acronym)) return i;
   }

@@ -616,7 +616,7 @@ function blockUses(b: DocumentBlock, facts: VocabularyFacts, kind: 'jargon' | 'p
       // A heading that holds the word among others names a part of the report's own work ("Alle behoeftes
       // stakeholders", "Dissemination plan"): the word is the report's own, asked about once, quietly. A heading that
       // is the word alone is a generic section name (Methodologie, Scope) and says nothing about the readers.
-      const headingWords = b.analysed.sentences.reduce((n, s) => n + s.words.filter((w) => !w.isNumber).length, 0);
+      const headingWords = b.sentences.reduce((n, s) => n + s.words.filter((w) => !w.isNumber).length, 0);
       if (headingWords > use.text.split(/\s+/).length) heads.push(entry);
       continue;
     }
@@ -789,7 +789,7 @@ function runAdopted(doc: DocumentModel, from: number, to: number, cues: Compiled
       let hits: Array<{ norm: string[]; k: number }> = NO_HITS;
       if (any) {
         hits = [];
-        for (const s of b.analysed.sentences) {
+        for (const s of b.sentences) {
           const norm = s.words.map(wordNorm);
           const k = norm.findIndex((w, i) => i <= ADOPTED_REACH && cues.adoptedVerbs.has(w));
           if (k >= 0) hits.push({ norm, k });
@@ -859,7 +859,7 @@ const LINK_READ = { from: 0, to: 0 };
  * ("Het ontwerp moet pauzemomenten faciliteren …") is the writer's prose.
  */
 function isLabel(b: DocumentBlock): boolean {
-  const { kind, text } = b.analysed.block;
+  const { kind, text } = b.prose;
   if (kind !== 'listItem' && kind !== 'caption' && kind !== 'tableCell') return false;
   const t = text.replace(/^[\s\d.)(•*-]+/u, '').trim();
   return !/[.!?;]$/.test(t) && t.split(/\s+/).length <= LABEL_WORDS;
@@ -887,8 +887,8 @@ export function isThesis(doc: DocumentModel, cues: CompiledCues): boolean {
   for (const b of doc.blocks) {
     if (n >= THESIS_WINDOW) break;
     // The block's words normalized, kept with its cached analysis (speed only, lsp9: not renormalized at every check).
-    let own = THESIS_WORDS.get(b.analysed.counts);
-    if (!own) THESIS_WORDS.set(b.analysed.counts, (own = normalizePhrase(b.analysed.block.text.replace(/[^\p{L}\p{N}\s'-]/gu, ' '))));
+    let own = THESIS_WORDS.get(b.core.counts);
+    if (!own) THESIS_WORDS.set(b.core.counts, (own = normalizePhrase(b.prose.text.replace(/[^\p{L}\p{N}\s'-]/gu, ' '))));
     owns.push(own);
     n += own.length;
   }
@@ -1346,15 +1346,15 @@ interface BlockProse {
 /** Per document in use: how often each phrase asked about occurs, summed over its blocks (kept up to date by the blocks an edit changed). */
 const FIELD_TOTALS = new BlockStates(() => new Map<string, number>());
 /** What identifies a block's cached analysis (the same object while the block's text is unchanged). */
-const countsOf = (b: DocumentBlock): object => b.analysed.counts;
+const countsOf = (b: DocumentBlock): object => b.core.counts;
 /** Each phrase asked about (the dictionaries' `practiceIn` and `onlyIn` words) normalized as a key of the counts. */
 const PHRASE_KEYS = new Map<string, string>();
 /** The pattern of each phrase asked about (the dictionaries' `practiceIn` words). */
 const PHRASE_PATTERNS = new Map<string, RegExp>();
 
 function proseOf(b: DocumentBlock): BlockProse {
-  let p = blockProse.get(b.analysed.counts);
-  if (!p) blockProse.set(b.analysed.counts, (p = { text: b.analysed.block.text }));
+  let p = blockProse.get(b.core.counts);
+  if (!p) blockProse.set(b.core.counts, (p = { text: b.prose.text }));
   return p;
 }
 
