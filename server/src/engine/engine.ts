@@ -502,7 +502,9 @@ export class Engine {
     if (!(yield* this.warm(model, config, fresh, blocks, options.token))) return this.cancelledResult(language, format);
     // Findings: block rules (from the cache, mapped), then document rules, then analyses.
     // (Each finding screened for the fix guard as it is made, see Screen.)
-    const screen: Screen = { bom, n: input.length, clean: model.lines.plain, withFixes: [], supersede: this.supersede, noted: [] };
+    // (A text that is not plain is screened at its pairs' middles, when there are few enough to know: LineIndex.pairMiddles.)
+    const middles = model.lines.plain ? undefined : model.lines.pairMiddles;
+    const screen: Screen = { bom, n: input.length, clean: model.lines.plain || middles !== undefined, middles, withFixes: [], supersede: this.supersede, noted: [] };
     // The block rules' findings and each document rule's list, joined once (speed only, find36: ~900 findings pushed one
     // by one grew the list seven times per check at 100,000 words).
     const lists: Finding[][] = [this.blockFindings(blocks, config, withFindings, screen)];
@@ -541,7 +543,7 @@ export class Engine {
     // (The findings screened as they were made, when they are the ones kept, as they were: no directive made new ones,
     // and LaTeX's fixes were not changed.)
     const screened = screen.clean && kept === findings && format !== 'latex' ? (dropped ? screen.withFixes.filter((f) => !dropped.includes(f)) : screen.withFixes) : undefined;
-    secureFindings(input, kept, () => guardLookup(blocks, bom, ordered), format, bom, model.lines.plain, screened);
+    secureFindings(input, kept, () => guardLookup(blocks, bom, ordered), format, bom, model.lines.plain, screened, middles);
     const result: LintResult = { language, format, metrics, sections, findings: kept, paragraphs: [], blocks, errors, model, analyses };
     if (name !== undefined) {
       // The next check of this document places the blocks an edit left alone from this one (while this result lives).
@@ -1645,7 +1647,10 @@ interface Screen {
   bom: number;
   /** The length of the text as read. */
   n: number;
+  /** No finding so far needs snapping (needsSnap): the text is plain, or its pairs' middles are known and no finding ends at one. */
   clean: boolean;
+  /** The text's pairs' middles (LineIndex.pairMiddles) when it is not plain. */
+  middles: readonly number[] | undefined;
   withFixes: Finding[];
   /** The rules that supersede others or are superseded (dropSuperseded), and their findings. */
   supersede: ReadonlySet<string>;
@@ -1654,7 +1659,7 @@ interface Screen {
 
 /** Screens a finding (see Screen); `noted`: whether its rule is one of `supersede` (the caller may know for all of a rule's). */
 function screenFinding(screen: Screen, f: Finding, noted = screen.supersede.has(f.ruleId)): void {
-  if (screen.clean && needsSnap(f, screen.bom, screen.n)) screen.clean = false;
+  if (screen.clean && needsSnap(f, screen.bom, screen.n, screen.middles)) screen.clean = false;
   if (f.fixes.length > 0) screen.withFixes.push(f);
   if (noted) screen.noted.push(f);
 }

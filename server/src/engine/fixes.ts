@@ -96,21 +96,25 @@ export function snapRange(text: TextView, offset: number, endOffset: number, bom
  * What every lint result goes through before it leaves the engine: finding and related ranges
  * snapped off CRLF middles, surrogate halves and the BOM (snapRange), and every fix checked by
  * the guard (guardFixes). `plain`: the text is known to have no carriage return and no surrogate
- * (offsets/LineIndex.plain), so that only ranges outside the text or on the BOM can move.
- * `screened`: the findings with fixes, from a caller that knows the text plain and has asked needsSnap() of every
- * finding, as it is now, without a yes (the engine, as it makes them): then the findings are not read again.
+ * (offsets/LineIndex.plain), so that only ranges outside the text or on the BOM can move; `middles`: else, where the
+ * text's pairs are split (LineIndex.pairMiddles), when known: only a range with an end there (or outside the text) can
+ * move. `screened`: the findings with fixes, from a caller that knows the text plain (or its middles) and has asked
+ * needsSnap() of every finding, as it is now, without a yes (the engine, as it makes them): then the findings are not
+ * read again.
  */
-export function secureFindings(text: TextView, findings: Finding[], blocks: () => readonly GuardBlock[] | GuardLookup, format: Format, bom = 0, plain = false, screened?: Finding[]): Finding[] {
+export function secureFindings(text: TextView, findings: Finding[], blocks: () => readonly GuardBlock[] | GuardLookup, format: Format, bom = 0, plain = false, screened?: Finding[], middles?: readonly number[]): Finding[] {
   // Speed only (eng33): the findings with fixes gathered in the same pass (a dozen of ~900 at 100,000 words), or by the
   // caller, and only those handed to the guard (each finding is judged on its own).
   let withFixes: Finding[] = [];
+  // Speed only (session 28): a text with a few emoji or CRLFs is read as a plain one but at its pairs' middles.
+  const known = plain ? NO_MIDDLES : middles;
   // (Indexed: no iterator per check over every finding.)
-  if (plain && screened) withFixes = screened;
-  else if (plain) {
+  if (known && screened) withFixes = screened;
+  else if (known) {
     const n = text.length;
     for (let i = 0; i < findings.length; i++) {
       const f = findings[i]!;
-      if (needsSnap(f, bom, n)) snapFinding(text, f, bom);
+      if (needsSnap(f, bom, n, known)) snapFinding(text, f, bom);
       if (f.fixes.length > 0) withFixes.push(f);
     }
   } else {
@@ -124,12 +128,31 @@ export function secureFindings(text: TextView, findings: Finding[], blocks: () =
   return findings;
 }
 
+const NO_MIDDLES: readonly number[] = [];
+
 /**
- * Whether snapRange may move a finding's range or a related range in a plain text of length `n` (secureFindings): one
- * that is not in [bom, n) the right way round.
+ * Whether snapRange may move a finding's range or a related range in a text of length `n` (secureFindings): one that is
+ * not in [bom, n) the right way round, or (`middles`: the text's pair middles, ascending) one with an end at a middle.
  */
-export function needsSnap(f: Finding, bom: number, n: number): boolean {
-  return f.offset < bom || f.endOffset > n || f.endOffset < f.offset || !insideText(f.related, bom, n);
+export function needsSnap(f: Finding, bom: number, n: number, middles: readonly number[] = NO_MIDDLES): boolean {
+  if (f.offset < bom || f.endOffset > n || f.endOffset < f.offset || !insideText(f.related, bom, n)) return true;
+  if (middles.length === 0) return false;
+  if (atMiddle(middles, f.offset) || atMiddle(middles, f.endOffset)) return true;
+  const related = f.related;
+  if (related) for (let i = 0; i < related.length; i++) if (atMiddle(middles, related[i]!.offset) || atMiddle(middles, related[i]!.endOffset)) return true;
+  return false;
+}
+
+/** Whether `p` is one of `middles` (ascending). */
+function atMiddle(middles: readonly number[], p: number): boolean {
+  let lo = 0;
+  let hi = middles.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (middles[mid]! < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < middles.length && middles[lo] === p;
 }
 
 /** Whether every related range lies in [bom, n) the right way round (snapRange leaves it as it is in a plain text). */

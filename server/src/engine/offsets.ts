@@ -177,11 +177,45 @@ function atLineStart(source: string, i: number): boolean {
 
 /** A character a range may split in two: a carriage return (before a line feed) or half a surrogate pair. */
 const NOT_PLAIN = /[\r\uD800-\uDFFF]/;
+/** The two characters a range must not split: a CRLF, a surrogate pair (the second is at a pair's middle). */
+const PAIR = /\r\n|[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+/**
+ * The most pair middles an index keeps (LineIndex.pairMiddles): past it (a long text with CRLF line ends) the offsets are
+ * not kept, and every finding is snapped at every check as before (speed only).
+ */
+export const PAIR_MIDDLES_MAX = 4096;
+const NO_MIDDLES: readonly number[] = Object.freeze([]) as readonly number[];
+
+/** The pair middles (see LineIndex.pairMiddles) in text[from, to], ascending, added to `out`. */
+function addMiddles(text: TextView, from: number, to: number, out: number[]): void {
+  const stretch = text.slice(from, to);
+  PAIR.lastIndex = 0;
+  for (let m = PAIR.exec(stretch); m !== null; m = PAIR.exec(stretch)) out.push(from + m.index + 1);
+}
 
 /** How many line indexes were made (LineIndex.id). */
 let lineIndexes = 0;
 
 /** Line starts of a text, for 1-based line and UTF-16 column positions. Handles \n, \r\n and \r. */
+/**
+ * The pair middles of a text after an edit (LineIndex.pairMiddles), from the last index's when it knows them: those up to
+ * `from` kept, those in the changed stretch found, those after it moved by `delta` (a middle reads the character before
+ * it and its own). Undefined when the last index had not found them, null when there are too many.
+ */
+function middlesAfterEdit(last: LineIndex, text: TextView, from: number, to: number, delta: number): readonly number[] | null | undefined {
+  const lm = last.knownMiddles;
+  if (lm === undefined || lm === null) return lm;
+  const out: number[] = [];
+  let i = 0;
+  while (i < lm.length && lm[i]! <= from) out.push(lm[i++]!);
+  addMiddles(text, from, Math.min(text.length, to + 1), out);
+  // The last text's middles whose two characters lie after the changed stretch (at `to` and on in this text).
+  const after = to - delta + 1;
+  while (i < lm.length && lm[i]! < after) i++;
+  for (; i < lm.length; i++) out.push(lm[i]! + delta);
+  return out.length > PAIR_MIDDLES_MAX ? null : out.length === 0 ? NO_MIDDLES : out;
+}
+
 export class LineIndex {
   /**
    * The line starts, read through the shifts: line i starts at `base[i]` plus the shift of the stretch that holds i
@@ -246,6 +280,7 @@ export class LineIndex {
     const delta = text.length - old.length;
     // Plain when the last text was and the changed stretch is (the rest is the last text's).
     const plain = last.plain && !NOT_PLAIN.test(text.slice(from, to));
+    const middles = plain ? NO_MIDDLES : middlesAfterEdit(last, text, from, to, delta);
     // The last text's lines kept as they were (those starting at or before `from`) and those moved (after `to - delta`).
     const kept = last.firstAfter(from);
     const moved = last.firstAfter(to - delta);
@@ -256,7 +291,7 @@ export class LineIndex {
     }
     if (!scanned && kept === moved && last.shiftFrom.length < MAX_SHIFTS) {
       // No line start in the changed stretch, before or after: the last starts, those after it moved by delta.
-      if (delta === 0 || kept === last.lineCount) return new LineIndex(text, last.base, plain, last.shiftFrom, last.shiftBy);
+      if (delta === 0 || kept === last.lineCount) return new LineIndex(text, last.base, plain, last.shiftFrom, last.shiftBy, middles);
       const shiftFrom: number[] = [];
       const shiftBy: number[] = [];
       let placed = false;
@@ -276,7 +311,7 @@ export class LineIndex {
         shiftFrom.push(kept);
         shiftBy.push((last.shiftBy.length ? last.shiftBy[last.shiftBy.length - 1]! : 0) + delta);
       }
-      return new LineIndex(text, last.base, plain, shiftFrom, shiftBy);
+      return new LineIndex(text, last.base, plain, shiftFrom, shiftBy, middles);
     }
     const starts: number[] = [];
     last.copyStarts(starts, 0, kept, 0);
@@ -286,7 +321,7 @@ export class LineIndex {
       else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
     }
     last.copyStarts(starts, moved, last.lineCount, delta);
-    return new LineIndex(text, starts, plain);
+    return new LineIndex(text, starts, plain, NO_SHIFTS, NO_SHIFTS, middles);
   }
 
   private isPlain: boolean | undefined;
@@ -300,14 +335,43 @@ export class LineIndex {
     return (this.isPlain ??= !NOT_PLAIN.test(flat(this.text)));
   }
 
+  /** See pairMiddles: undefined while not asked, null past PAIR_MIDDLES_MAX. */
+  private middles: readonly number[] | null | undefined;
+
+  /**
+   * The offsets that lie inside a pair of characters no range may split (a CRLF, a surrogate pair: offset p with such a
+   * pair at p - 1 and p), ascending; empty for a plain text, undefined when there are more than PAIR_MIDDLES_MAX. Found
+   * when first asked (with a whole look at the text), then carried along by afterEdit, which reads only the changed
+   * stretch: the engine snaps only the findings with an end at one of them (fixes.ts secureFindings), not every finding
+   * of a text with one emoji or one CRLF at every check.
+   */
+  get pairMiddles(): readonly number[] | undefined {
+    if (this.middles === undefined) {
+      if (this.plain) this.middles = NO_MIDDLES;
+      else {
+        const out: number[] = [];
+        addMiddles(flat(this.text), 0, this.text.length, out);
+        this.middles = out.length > PAIR_MIDDLES_MAX ? null : out;
+      }
+    }
+    return this.middles ?? undefined;
+  }
+
+  /** The middles as known now, without finding them (for afterEdit). */
+  get knownMiddles(): readonly number[] | null | undefined {
+    return this.middles;
+  }
+
   constructor(
     readonly text: TextView,
     known?: readonly number[],
     plain?: boolean,
     shiftFrom: readonly number[] = NO_SHIFTS,
     shiftBy: readonly number[] = NO_SHIFTS,
+    middles?: readonly number[] | null,
   ) {
     this.isPlain = plain;
+    this.middles = plain ? NO_MIDDLES : middles;
     this.shiftFrom = shiftFrom;
     this.shiftBy = shiftBy;
     if (known) {
