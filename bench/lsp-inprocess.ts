@@ -4,12 +4,12 @@
  * server's store (lsp/piece-document.ts) and handed to the engine as the server does: a view over its pieces, with
  * where the edit is (FLAT=1: as one string joined at every edit, as before session 19).
  *
- *   node --expose-gc --import tsx bench/lsp-inprocess.ts [words=100000] [edits=100]   (FILE=nl/*.md: a dev document instead; CRLF=1: CRLF line ends;
+ *   node --expose-gc --import tsx bench/lsp-inprocess.ts [words=100000] [edits=100]   (FILE=nl/*.md: a dev document instead, FILE=thesis: bench/real.ts's footnoted thesis; CRLF=1: CRLF line ends;
  *   BOM=1: a byte-order mark first; DIRECTIVE=en: a language directive in the middle; OFF=id,id: those rules off)
  */
 import { engineFor } from '../server/src/workspace/engine.js';
 import { defaultConfig, mergeConfig } from '../server/src/engine/config/config.js';
-import { corpusDocument, fileDocument } from './lsp-latency.js';
+import { corpusDocument, fileDocument, thesisDocument } from './lsp-latency.js';
 import { PieceDocument } from '../server/src/lsp/piece-document.js';
 import type { TextView } from '../server/src/engine/text/view.js';
 import { EditSeries, editOf, startProfiles } from './edit-series.js';
@@ -18,7 +18,7 @@ const words = Number(process.argv[2] ?? 100000);
 const edits = Number(process.argv[3] ?? 100);
 // FILE=REL (or A,B or nl/*.md, as bench/lsp-latency.ts --file): that document of the dev corpus instead.
 // CRLF=1: the same text with CRLF line ends (as a Windows editor saves it).
-const lf = process.env.FILE ? fileDocument(process.env.FILE).text : corpusDocument(words).text;
+const lf = process.env.FILE === 'thesis' ? thesisDocument().text : process.env.FILE ? fileDocument(process.env.FILE).text : corpusDocument(words).text;
 const crlf = process.env.CRLF === '1' ? lf.replace(/\r?\n/g, '\r\n') : lf;
 // BOM=1: the text begins with a byte-order mark (as some Windows editors save it). DIRECTIVE=en (or nl): a language
 // directive at the paragraph break nearest the middle of the text (a report with a part in another language).

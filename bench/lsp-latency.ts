@@ -34,6 +34,7 @@
  *     [--floor]                       the engine checks each document once; edits are checked without it (what the
  *                                     server, the transport and the collector cost per edit on their own)
  *     [--file REL]                    one document of the dev corpus as it is (en/teaching-tech-together-book.tex: LaTeX;
+ *                                     `thesis`: the footnoted thesis bench/real.ts builds from the English reports;
  *                                     A,B: several joined; nl/*.md: the Dutch Markdown reports as one document)
  *     [--floor-rules [ID,ID]]         the document rules (or these) run at each document's first check only; an edit's
  *                                     check hands back their first findings, unmoved (what an edit costs without them)
@@ -47,6 +48,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { BUNDLE, TestClient } from '../test/lsp/client.js';
+import { buildThesis } from './real.js';
 
 const CORPUS = resolve(process.env.BRUG_CORPUS ?? join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'dev'));
 const BOOK = join('en', 'lessig-free-culture-book.md');
@@ -100,6 +102,12 @@ export function fileDocument(rel: string): { text: string; words: number } {
     return m ? readdirSync(join(CORPUS, m[1]!)).filter((n) => n.endsWith(m[2]!)).sort().map((n) => join(m[1]!, n)) : [r];
   });
   const text = names.map((n) => readFileSync(join(CORPUS, n), 'utf8').replace(/^\uFEFF/, '')).join('\n\n');
+  return { text, words: countWords(text) };
+}
+
+/** The footnoted thesis of bench/real.ts (at least 80,000 words and 300 footnotes, built from the English reports). */
+export function thesisDocument(): { text: string; words: number } {
+  const { text } = buildThesis();
   return { text, words: countWords(text) };
 }
 
@@ -229,7 +237,8 @@ async function measure(target: number, edits: number): Promise<SizeResult> {
 async function startSize(target: number, edits: number): Promise<Measurement> {
   // --file REL: one document of the dev corpus as it is (a LaTeX book, a Dutch report), instead of Markdown cut to a size.
   const file = arg('file', '');
-  const doc0 = file ? fileDocument(file) : corpusDocument(target, arg('reports', 'nl,en').split(','));
+  // (--file thesis: the footnoted thesis bench/real.ts builds from the English reports, its notes after each chapter.)
+  const doc0 = file === 'thesis' ? thesisDocument() : file ? fileDocument(file) : corpusDocument(target, arg('reports', 'nl,en').split(','));
   // --crlf: the document with CRLF line ends, as a Windows editor saves it.
   const { text, words } = process.argv.includes('--crlf') ? { ...doc0, text: doc0.text.replace(/\r?\n/g, '\r\n') } : doc0;
   const extension = file ? (/\.(\w+)$/.exec(file)?.[1] ?? 'md') : 'md';
