@@ -13,6 +13,7 @@ import { Engine } from '../../../server/src/engine/engine.js';
 import { clearMarkdownCache } from '../../../server/src/engine/formats/markdown.js';
 import { engineFor } from '../../../server/src/workspace/engine.js';
 import { assertWarmEditsMatchFresh } from '../../helpers/warm-edits.js';
+import { markLongest } from '../../../server/src/engine/rules/readability/long-sentence.js';
 import type { Edit } from '../../helpers/warm-edits.js';
 import type { LintResult } from '../../../server/src/engine/engine.js';
 
@@ -103,5 +104,25 @@ describe('readability/long-sentence: the sections corrected after an edit equal 
       const fresh = new Engine({ vocabulary: warm.vocabulary }).lint(step.text, { path: `fresh-${path}` });
       assert.deepEqual(step.warm, longSentences(fresh), step.what);
     }
+  });
+});
+
+describe('readability/long-sentence: the document budget marks the longest candidates (markLongest)', () => {
+  it('marks what the first `budget` of a stable sort by length, longest first, are', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 26, max: 70 }), { minLength: 2, maxLength: 120 }), fc.nat(), (lengths, b) => {
+        const budget = 1 + (b % (lengths.length - 1));
+        const candidates = lengths.map((words) => ({ l: { words }, markedAt: undefined as number | undefined }));
+        markLongest(candidates, budget, 7);
+        const sorted = lengths.map((w, i) => ({ w, i })).sort((x, y) => y.w - x.w);
+        const expected = new Set(sorted.slice(0, budget).map((x) => x.i));
+        assert.deepEqual(candidates.map((c) => c.markedAt === 7), candidates.map((_, i) => expected.has(i)));
+      }),
+      { numRuns: 500 },
+    );
+    // A second call starts from no counts (the counts of a call are cleared).
+    const again = [{ l: { words: 30 } }, { l: { words: 40 } }, { l: { words: 30 } }] as Array<{ l: { words: number }; markedAt?: number }>;
+    markLongest(again, 2, 1);
+    assert.deepEqual(again.map((c) => c.markedAt), [1, 1, undefined]);
   });
 });

@@ -117,3 +117,41 @@ describe('readability/section-score: kept section metrics after edits equal a fr
     }
   });
 });
+
+describe("readability/section-score: a section's drivers after edits elsewhere equal a fresh check", function () {
+  this.timeout(60_000);
+
+  // What drives a section's score is kept from the last check while its paragraphs are the same and each long word it
+  // met is on the same side of termUses in the document (section-score.ts drivers): an edit in another section that
+  // makes a rare long word of this one the report's own term (three uses) changes its drivers.
+  it('en: a rare long word becomes the report’s own term through uses in another section, and rare again', () => {
+    const WORD = 'institutionalisation';
+    const engine = new Engine();
+    const lines = report('en', 4);
+    // Chapter 2's first paragraph (index 1 + 1 * 4 + 1) has the word once.
+    lines[6] = lines[6]!.replace(' (', ` and ${WORD} (`);
+    const findingOf = (r: LintResult) => r.findings.filter((f) => f.ruleId === 'readability/section-score').map((f) => f.data as { longWords: string[]; ownTerms: string[] });
+    // The warm checks one after the other (a fresh check between them would be the rule's last check), then each
+    // compared with a fresh one.
+    const texts: string[] = [];
+    const warm: LintResult[] = [];
+    const step = () => {
+      texts.push(`${lines.join('\n\n')}\n`);
+      warm.push(engine.lint(texts.at(-1)!, { path: 'warm-drivers.md' }));
+    };
+    step();
+    // Two uses in chapter 4: three in the report, the report's own term now.
+    lines[14] = lines[14]!.replace(' (', ` and ${WORD} and ${WORD} again (`);
+    step();
+    // One of them gone: rare again in chapter 2 (and in chapter 4).
+    lines[14] = lines[14]!.replace(` and ${WORD} again (`, ' again (');
+    step();
+    for (let k = 0; k < texts.length; k++) {
+      clearMarkdownCache();
+      const fresh = new Engine({ vocabulary: engine.vocabulary }).lint(texts[k]!, { path: `fresh-drivers-${k}.md` });
+      assert.deepEqual(scores(warm[k]!), scores(fresh), `step ${k}`);
+    }
+    const uses = (r: LintResult) => findingOf(r).filter((d) => d.ownTerms.includes(WORD)).length + findingOf(r).filter((d) => d.longWords.includes(WORD)).length * 10;
+    assert.deepEqual(warm.map(uses), [10, 2, 20], 'rare in chapter 2; an own term of chapters 2 and 4; rare again');
+  });
+});

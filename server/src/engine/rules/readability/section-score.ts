@@ -789,20 +789,66 @@ function termTally(doc: DocumentModel, ctx: Parameters<DocumentRule['check']>[1]
  * the other long words by weight (syllables), and the syllables per word with the terms counted as the section's
  * ordinary words.
  */
-function drivers(doc: DocumentModel, prose: Prose, section: number, tally: Tally<string>, termSyllables: number, termUses: number): { terms: string[]; hard: string[]; syllablesPerWordWithoutTerms: number } {
+function drivers(doc: DocumentModel, prose: Prose, section: number, tally: Tally<string>, termSyllables: number, termUses: number): Drivers {
   const s = doc.sections[section]!;
+  // The section's running-text paragraphs in its language, as counted for its score.
+  const paragraphs = sectionProse(prose, s);
+  const analyses: object[] = new Array(paragraphs.length);
+  for (let k = 0; k < paragraphs.length; k++) analyses[k] = doc.blocks[prose.index[paragraphs[k]!]!]!.sentences;
+  // The answer of the last check for this section's index when it read the same paragraphs' analyses with the same
+  // options, and each long word it met is on the same side of `termUses` in the document's tally now.
+  const known = LAST_DRIVERS[section];
+  if (known && known.termSyllables === termSyllables && known.termUses === termUses && sameObjects(known.analyses, analyses)) {
+    let same = true;
+    const counts = tally.counts;
+    for (let k = 0; k < known.words.length && same; k++) same = (counts.get(known.words[k]!) ?? 0) >= termUses === known.frequent[k];
+    if (same) return known.drivers;
+  }
+  const read = new Map<string, boolean>();
+  const drive = driversOf(doc, prose, paragraphs, tally, termSyllables, termUses, read);
+  LAST_DRIVERS[section] = { analyses, termSyllables, termUses, words: [...read.keys()], frequent: [...read.values()], drivers: drive };
+  return drive;
+}
+
+/** What drives a section's score (drivers). */
+interface Drivers {
+  terms: string[];
+  hard: string[];
+  syllablesPerWordWithoutTerms: number;
+}
+
+/**
+ * drivers() of the last check per section index: the analyses of the paragraphs it read (their sentence lists), the
+ * options, and each long word it looked up in the tally with whether it was used `termUses` times or more (all the
+ * tally decides). Speed only (session 28): a section's drivers were read word by word at every check (~0.3 ms per
+ * edit in the footnoted thesis), though an edit elsewhere changes them only when a long word crosses `termUses`.
+ */
+const LAST_DRIVERS: Array<{ analyses: object[]; termSyllables: number; termUses: number; words: string[]; frequent: boolean[]; drivers: Drivers } | undefined> = [];
+
+/** Whether two lists hold the same objects in the same order. */
+function sameObjects(a: readonly object[], b: readonly object[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** drivers() read word by word; each long word looked up in the tally goes in `read` with whether it is used `termUses` times or more. */
+function driversOf(doc: DocumentModel, prose: Prose, paragraphs: readonly number[], tally: Tally<string>, termSyllables: number, termUses: number, read: Map<string, boolean>): Drivers {
   let syllables = 0;
   let counted = 0;
   let termTokens = 0;
   const terms = new Map<string, number>();
   const hard = new Map<string, number>();
-  // The section's running-text paragraphs in its language, as counted for its score.
-  for (const j of sectionProse(prose, s)) {
+  for (const j of paragraphs) {
     const ab = doc.blocks[prose.index[j]!]!.core;
     ab.sentences.forEach((x, si) => x.words.forEach((w, wi) => {
       if (w.isNumber || w.isAcronym) return;
       const n = ab.syllables[si]?.[wi] ?? 0;
-      const uses = n >= HARD_SYLLABLES || n >= termSyllables ? (tally.counts.get(w.lower) ?? 0) : 0;
+      let uses = 0;
+      if (n >= HARD_SYLLABLES || n >= termSyllables) {
+        uses = tally.counts.get(w.lower) ?? 0;
+        read.set(w.lower, uses >= termUses);
+      }
       if (n >= termSyllables && uses >= termUses) {
         terms.set(w.lower, (terms.get(w.lower) ?? 0) + 1);
         termTokens++;
