@@ -204,5 +204,12 @@ else if (isMain) {
     // GitBook export's tables and embedded images).
     console.log('— lsp, the Dutch reports as one document');
     spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(HERE, 'lsp-latency.ts'), '--file', 'nl/*.md', '--edits', '300'], { stdio: 'inherit' });
+    // The footnoted thesis of the full-check comparison (bench/real.ts: 80,614 words, 408 footnotes whose definitions
+    // follow each chapter) and the LaTeX book, in the language server: the issue's targets hold for these too (session 28:
+    // the thesis was never edited in the bench, and missed the median and p95 targets).
+    console.log('— lsp, the footnoted thesis');
+    spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(HERE, 'lsp-latency.ts'), '--file', 'thesis', '--edits', '300'], { stdio: 'inherit' });
+    console.log('— lsp, the LaTeX book');
+    spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(HERE, 'lsp-latency.ts'), '--file', 'en/teaching-tech-together-book.tex', '--edits', '300'], { stdio: 'inherit' });
   }
 }
