@@ -52,10 +52,23 @@ export function fixesHold(d: Diagnostic, doc: TextSource): boolean {
   return data.holds.every((h) => h && typeof h.text === 'string' && doc.getText(h.range) === h.text);
 }
 
-/** The stretches of text a finding's fixes depend on: its own range and each edit with some context. */
+/**
+ * The stretches of text a finding's fixes depend on: its own range and each edit with some context, each stretch once
+ * (a term's alternatives, and "replace all" with each of them, name the same places: 25 stretches for a term used 11
+ * times with two alternatives, 12 of them different; every publication of the document's diagnostics carries them).
+ */
 function holdsFor(f: Finding, doc: Positions, text: TextView): Array<{ range: Range; text: string }> {
   const spans: Array<[number, number]> = [[f.offset, Math.max(f.offset, f.endOffset)]];
-  for (const x of f.fixes) for (const e of x.edits) spans.push([Math.max(0, e.offset - CONTEXT), Math.min(text.length, e.endOffset + CONTEXT)]);
+  let seen: Set<string> | undefined;
+  for (const x of f.fixes) {
+    for (const e of x.edits) {
+      const span: [number, number] = [Math.max(0, e.offset - CONTEXT), Math.min(text.length, e.endOffset + CONTEXT)];
+      const key = `${span[0]},${span[1]}`;
+      if ((seen ??= new Set()).has(key)) continue;
+      seen.add(key);
+      spans.push(span);
+    }
+  }
   // A copy, not a slice: the diagnostic is kept across edits (toDiagnosticsAfterEdit), and a slice would keep the whole
   // text of the version it was made from alive with it (a heap snapshot after 300 edits at 100,000 words: one older
   // 1.1 MB text per version that still had such a diagnostic).
