@@ -3,6 +3,7 @@ import { findQuotes } from './text/quotes.js';
 import type { TextView } from './text/view.js';
 import { toDocument } from './offsets.js';
 import { detach } from './cache.js';
+import { firstAtOrAfter } from './sections.js';
 
 /** A fix's kind: a fix that does not say is a suggestion. */
 export function fixKind(fix: Fix): FixKind {
@@ -145,14 +146,7 @@ export function needsSnap(f: Finding, bom: number, n: number, middles: readonly 
 
 /** Whether `p` is one of `middles` (ascending). */
 function atMiddle(middles: readonly number[], p: number): boolean {
-  let lo = 0;
-  let hi = middles.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (middles[mid]! < p) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < middles.length && middles[lo] === p;
+  return middles[firstAtOrAfter(middles, p)] === p;
 }
 
 /** Whether every related range lies in [bom, n) the right way round (snapRange leaves it as it is in a plain text). */
