@@ -196,7 +196,6 @@ function addMiddles(text: TextView, from: number, to: number, out: number[]): vo
 /** How many line indexes were made (LineIndex.id). */
 let lineIndexes = 0;
 
-/** Line starts of a text, for 1-based line and UTF-16 column positions. Handles \n, \r\n and \r. */
 /**
  * The pair middles of a text after an edit (LineIndex.pairMiddles), from the last index's when it knows them: those up to
  * `from` kept, those in the changed stretch found, those after it moved by `delta` (a middle reads the character before
@@ -216,6 +215,7 @@ function middlesAfterEdit(last: LineIndex, text: TextView, from: number, to: num
   return out.length > PAIR_MIDDLES_MAX ? null : out.length === 0 ? NO_MIDDLES : out;
 }
 
+/** Line starts of a text, for 1-based line and UTF-16 column positions. Handles \n, \r\n and \r. */
 export class LineIndex {
   /**
    * The line starts, read through the shifts: line i starts at `base[i]` plus the shift of the stretch that holds i

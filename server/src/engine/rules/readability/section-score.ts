@@ -795,9 +795,10 @@ function drivers(doc: DocumentModel, prose: Prose, section: number, tally: Tally
   const paragraphs = sectionProse(prose, s);
   const analyses: object[] = new Array(paragraphs.length);
   for (let k = 0; k < paragraphs.length; k++) analyses[k] = doc.blocks[prose.index[paragraphs[k]!]!]!.sentences;
-  // The answer of the last check for this section's index when it read the same paragraphs' analyses with the same
-  // options, and each long word it met is on the same side of `termUses` in the document's tally now.
-  const known = LAST_DRIVERS[section];
+  if (analyses.length === 0) return driversOf(doc, prose, paragraphs, tally, termSyllables, termUses, new Map());
+  // The answer last given for the same paragraphs' analyses with the same options, when each long word it met is on the
+  // same side of `termUses` in the document's tally now.
+  const known = DRIVERS.get(analyses[0]!);
   if (known && known.termSyllables === termSyllables && known.termUses === termUses && sameObjects(known.analyses, analyses)) {
     let same = true;
     const counts = tally.counts;
@@ -806,7 +807,7 @@ function drivers(doc: DocumentModel, prose: Prose, section: number, tally: Tally
   }
   const read = new Map<string, boolean>();
   const drive = driversOf(doc, prose, paragraphs, tally, termSyllables, termUses, read);
-  LAST_DRIVERS[section] = { analyses, termSyllables, termUses, words: [...read.keys()], frequent: [...read.values()], drivers: drive };
+  DRIVERS.set(analyses[0]!, { analyses, termSyllables, termUses, words: [...read.keys()], frequent: [...read.values()], drivers: drive });
   return drive;
 }
 
@@ -818,12 +819,13 @@ interface Drivers {
 }
 
 /**
- * drivers() of the last check per section index: the analyses of the paragraphs it read (their sentence lists), the
- * options, and each long word it looked up in the tally with whether it was used `termUses` times or more (all the
- * tally decides). Speed only (session 28): a section's drivers were read word by word at every check (~0.3 ms per
- * edit in the footnoted thesis), though an edit elsewhere changes them only when a long word crosses `termUses`.
+ * drivers() as last given, by the first paragraph's analysis (its sentence list; held while that analysis is): the
+ * analyses of the paragraphs it read, the options, and each long word it looked up in the tally with whether it was used
+ * `termUses` times or more (all the tally decides). Speed only (session 28): a section's drivers were read word by word
+ * at every check (~0.3 ms per edit in the footnoted thesis), though an edit elsewhere changes them only when a long word
+ * crosses `termUses`.
  */
-const LAST_DRIVERS: Array<{ analyses: object[]; termSyllables: number; termUses: number; words: string[]; frequent: boolean[]; drivers: Drivers } | undefined> = [];
+const DRIVERS = new WeakMap<object, { analyses: object[]; termSyllables: number; termUses: number; words: string[]; frequent: boolean[]; drivers: Drivers }>();
 
 /** Whether two lists hold the same objects in the same order. */
 function sameObjects(a: readonly object[], b: readonly object[]): boolean {
