@@ -514,7 +514,10 @@ function cueBits(u: Unit, lex: PracticeLexicon): number {
   let bits = memo[CUE_BITS] as number | undefined;
   if (bits === undefined) {
     bits = 0;
-    for (const [id, slot] of CUE_SLOTS) if (cueMatch(u, slot, lex.insights[id]) !== NO_CUE) bits |= 1 << slot;
+    for (let k = 0; k < CUE_SLOTS.length; k++) {
+      const slot = CUE_SLOTS[k]![1];
+      if (cueMatch(u, slot, lex.insights[CUE_SLOTS[k]![0]]) !== NO_CUE) bits |= 1 << slot;
+    }
     memo[CUE_BITS] = bits;
   }
   return bits;
@@ -585,13 +588,17 @@ const RUN_SLOTS = new WeakMap<PracticeLexicon, RunSlots<Array<PracticeRun | unde
 function summariseRun(doc: DocumentModel, lex: PracticeLexicon, from: number, to: number, acknowledgements: boolean, planned: boolean, cell: CheckCell): PracticeRun {
   const ur = runUnits(doc, lex, filterFor(lex), from, to, acknowledgements, planned, cell);
   const run: PracticeRun = { units: ur, study: 0, cue: [], cueMask: 0, policy: { p: 0, f: 0, linked: 0, present: [], partial: [] }, inline: [], tools: [], terms: 0, firstTerms: [] };
-  for (const u of ur.units) {
+  const units = ur.units;
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k]!;
     if (u.template) continue;
     if (isStudyCue(u, lex)) run.study++;
     const bits = cueBits(u, lex);
     if (bits !== 0) {
-      for (const [id, slot] of CUE_SLOTS) {
+      for (let j = 0; j < CUE_SLOTS.length; j++) {
+        const slot = CUE_SLOTS[j]![1];
         if ((bits & (1 << slot)) === 0) continue;
+        const id = CUE_SLOTS[j]![0];
         if (u.acknowledgements && NOT_IN_THANKS.has(id)) continue;
         const cues = lex.insights[id];
         const c = cueMatch(u, slot, cues);
@@ -622,7 +629,9 @@ function summariseRun(doc: DocumentModel, lex: PracticeLexicon, from: number, to
   for (let bi = from; bi < to; bi++) {
     const facts = doc.blocks[bi]!.facts.vocabulary as VocabularyFacts | undefined;
     if (!facts) continue;
-    for (const t of facts.terms) {
+    const terms = facts.terms;
+    for (let j = 0; j < terms.length; j++) {
+      const t = terms[j]!;
       run.terms++;
       if (seen.size >= MAX_EVIDENCE) continue;
       const key = t.text.toLowerCase();

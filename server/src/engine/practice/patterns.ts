@@ -449,12 +449,22 @@ export class PatternGroup {
           continue;
         }
         const list = c1 < 0 ? ends[c0] : pairs[c0 * 128 + c1];
-        if (list) for (const e of list) if (this.adds(e) && firstWordAt(e, p, text)) this.mark(e.mask, s);
+        if (list) {
+          for (let k = 0; k < list.length; k++) {
+            const e = list[k]!;
+            if (this.adds(e) && firstWordAt(e, p, text)) this.mark(e.mask, s);
+          }
+        }
         const byThird = c1 < 0 || p + 2 >= text.length ? undefined : thirds[c0 * 128 + c1];
         if (!byThird) continue;
         const c2 = fold(text.charCodeAt(p + 2));
         const long = c2 < 128 ? byThird[c2] : triples.get((c0 * 128 + c1) * 0x10000 + c2);
-        if (long) for (const e of long) if (this.adds(e) && firstWordAt(e, p, text)) this.mark(e.mask, s);
+        if (long) {
+          for (let k = 0; k < long.length; k++) {
+            const e = long[k]!;
+            if (this.adds(e) && firstWordAt(e, p, text)) this.mark(e.mask, s);
+          }
+        }
       }
     }
     return (this.mask[slot >> 5]! & (1 << (slot & 31))) !== 0 ? this.firstAt[slot]! : -1;

@@ -181,7 +181,10 @@ class KeptSentence implements Sentence {
     const made = this.made;
     const words = this.given ?? (Array.isArray(made) ? made : made?.deref());
     if (words) {
-      for (const w of words) each(w.text, w.letters, w.isAcronym);
+      for (let k = 0; k < words.length; k++) {
+        const w = words[k]!;
+        each(w.text, w.letters, w.isAcronym);
+      }
       return;
     }
     const p = this.packed;
@@ -198,7 +201,13 @@ class KeptSentence implements Sentence {
  */
 export function eachWord(s: Sentence, each: (text: string, letters: number, isAcronym: boolean) => void): void {
   if (s instanceof KeptSentence) s.eachWord(each);
-  else for (const w of s.words) each(w.text, w.letters, w.isAcronym);
+  else {
+    const words = s.words;
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k]!;
+      each(w.text, w.letters, w.isAcronym);
+    }
+  }
 }
 
 /**
@@ -255,7 +264,7 @@ export function keepCompact(analysed: AnalysedBlock, held?: Sentence[], space?: 
   const text = analysed.block.text;
   const list = analysed.sentences;
   let n = 0;
-  for (const s of list) n += s.words.length;
+  for (let i = 0; i < list.length; i++) n += list[i]!.words.length;
   const packed = space ? space.take(n * 3) : new Int32Array(n * 3);
   let at = space ? space.at / 3 : 0;
   for (let i = 0; i < list.length; i++) {
@@ -265,7 +274,8 @@ export function keepCompact(analysed: AnalysedBlock, held?: Sentence[], space?: 
     const from = at;
     let exact = true;
     const words = s.words;
-    for (const w of words) {
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k]!;
       if (!keepsAsIs(text, w)) {
         exact = false;
         break;

@@ -383,7 +383,9 @@ function isLeafToken(node: LeafNode, kind: TokenKind, start: number): node is Le
  * A node's offsets are the lengths of the leaves before it (tokenize: the tree holds each character once, in order).
  */
 function flatten(node: NlcstNode, out: Token[], text: string, at: number): number {
-  for (const child of node.children ?? []) {
+  const children = node.children;
+  for (let k = 0; children !== undefined && k < children.length; k++) {
+    const child = children[k]!;
     const start = at;
     switch (child.type) {
       case 'WordNode': {
@@ -653,7 +655,8 @@ function makeSentence(tokens: Token[], from: number, to: number, notProse: Array
   if (a >= b) return undefined;
   const trimmed = a === 0 && b === tokens.length ? tokens : tokens.slice(a, b);
   const words: Word[] = [];
-  for (const t of trimmed) {
+  for (let k = 0; k < trimmed.length; k++) {
+    const t = trimmed[k]!;
     if (t.kind !== 'word' || (notProse.length && inRanges(t.start, t.end, notProse))) continue;
     const entry = sharedWord(t.text);
     if (entry !== undefined) {
@@ -803,7 +806,8 @@ function splitProse(text: string, language: Language, entries: Array<SharedWord 
   const raw = sentencesOf(root, text);
   // Merge sentences cut after a known abbreviation ("in hfst. | 4 staat").
   const merged: Token[][] = [];
-  for (const s of raw) {
+  for (let k = 0; k < raw.length; k++) {
+    const s = raw[k]!;
     const prev = merged[merged.length - 1];
     if (prev && endsInKnownAbbreviation(prev, language) && beginsLowerOrDigit(s)) {
       prev.push({ kind: 'space', start: prev[prev.length - 1]!.end, end: s[0]!.start, text: ' ' }, ...s);
@@ -813,7 +817,8 @@ function splitProse(text: string, language: Language, entries: Array<SharedWord 
     }
   }
   const out: Sentence[] = [];
-  for (const tokens of merged) {
+  for (let m = 0; m < merged.length; m++) {
+    const tokens = merged[m]!;
     const points = splitPoints(tokens, language);
     let from = 0;
     for (let k = 0; k <= points.length; k++) {

@@ -357,7 +357,8 @@ function phraseAt(phrase: readonly string[], i: number, words: Word[], norm: rea
 
 /** The match of the first candidate phrase that starts at word i (candidates in the lexicon's order of preference). */
 function firstPhrase<T>(candidates: ReadonlyArray<{ words: string[]; payload: T }>, i: number, words: Word[], norm: readonly string[], text: string): LexiconMatch<T> | undefined {
-  for (const c of candidates) {
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k]!;
     if (!phraseAt(c.words, i, words, norm, text)) continue;
     const start = words[i]!.start;
     const to = i + c.words.length - 1;

@@ -500,7 +500,9 @@ function sentenceWork(ab: AnalysedBlock, lex: ClientLexicons, insideSpeech: (a: 
   const language = ab.language;
   const { marks, markFilter } = WORDS[language];
   const work: SentenceWork[] = [];
-  for (const s of ab.sentences) {
+  const sentences = ab.sentences;
+  for (let k = 0; k < sentences.length; k++) {
+    const s = sentences[k]!;
     if (s.words.length === 0) continue;
     // Lower case is enough for Brug's own word sets (they hold no diacritics); typographic apostrophes straightened.
     const norm = s.words.map(straightLower);
@@ -508,10 +510,13 @@ function sentenceWork(ab: AnalysedBlock, lex: ClientLexicons, insideSpeech: (a: 
     let marked = 0;
     for (let i = 0; i < norm.length; i++) if (markFilter.mayHold(norm[i]!)) marked |= marks.get(norm[i]!) ?? 0;
     // People and cue words in one pass over the sentence.
-    const [peopleMatches, cueMatches] = lex.peopleAndCues.match(s.words, text);
+    const both = lex.peopleAndCues.match(s.words, text);
+    const peopleMatches = both[0];
+    const cueMatches = both[1];
     const people = peopleOf(s, norm, text, language, peopleMatches, insideSpeech, (marked & PEOPLE_WITH) !== 0);
     const cues: CueAt[] = [];
-    for (const m of cueMatches) {
+    for (let j = 0; j < cueMatches.length; j++) {
+      const m = cueMatches[j]!;
       if (insideSpeech(m.start, m.end)) continue;
       cues.push({ hit: m.payload, from: m.from, to: m.to, start: m.start, end: m.end, text: m.text });
     }

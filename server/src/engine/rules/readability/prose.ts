@@ -93,7 +93,7 @@ export function quotedPassages(text: string, language: Language): Array<[number,
 /** Whether [start, end) lies inside one of the ranges (quotations, placeholders). */
 export function inside(start: number, end: number, ranges: ReadonlyArray<readonly [number, number]> | undefined): boolean {
   if (!ranges) return false;
-  for (const [a, b] of ranges) if (start >= a && end <= b) return true;
+  for (let i = 0; i < ranges.length; i++) if (start >= ranges[i]![0] && end <= ranges[i]![1]) return true;
   return false;
 }
 

@@ -130,7 +130,7 @@ function letterCount(acronym: string): number {
 
 function acronymCount(words: ReadonlyArray<{ isAcronym?: boolean }>): number {
   let n = 0;
-  for (const w of words) if (w.isAcronym) n++;
+  for (let i = 0; i < words.length; i++) if (words[i]!.isAcronym) n++;
   return n;
 }
 
@@ -378,7 +378,8 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
     },
     // Speed only (lsp8): the per-block word lists the check reads, made ahead of it a few blocks per step (engine.ts warm).
     warm(doc, blocks) {
-      for (const i of blocks) {
+      for (let x = 0; x < blocks.length; x++) {
+        const i = blocks[x]!;
         const sentences = doc.blocks[i]?.sentences;
         if (!sentences) continue;
         wordsEntry(NAME_WORDS, sentences, nameWordsOf);
@@ -390,7 +391,10 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         if (doc.blocks[i]!.prose.kind === 'footnote') {
           const entry = wordsEntry(SPELLED, sentences, spelledWordsOf);
           const byLetter = acronymsByLetter(doc);
-          for (let k = 0; k < entry.capitals.length; k++) for (const [acronym, letters] of byLetter.get(entry.capitals[k]!) ?? []) answerWith(entry, acronym, letters);
+          for (let k = 0; k < entry.capitals.length; k++) {
+            const pairs = byLetter.get(entry.capitals[k]!);
+            for (let j = 0; pairs !== undefined && j < pairs.length; j++) answerWith(entry, pairs[j]![0], pairs[j]![1]);
+          }
         }
       }
     },
@@ -617,7 +621,8 @@ let ordinaryOverflow = false;
  */
 function tallyOrdinary(_tally: Tally<string>, sentences: object, delta: number): void {
   const pending = ORDINARY_PENDING;
-  for (const word of ordinaryWordsOf(sentences as Sentences)) pending.set(word, (pending.get(word) ?? 0) + delta);
+  // (forEach: no iterator result per word.)
+  ordinaryWordsOf(sentences as Sentences).forEach((word) => pending.set(word, (pending.get(word) ?? 0) + delta));
 }
 /** The ordinary words' counts to add to the tally, per word, noted by tallyOrdinary during an update of ORDINARY_WORDS. */
 const ORDINARY_PENDING = new Map<string, number>();
@@ -790,7 +795,8 @@ function nameWordsOf(ss: Sentences): string[] {
       if (t) out.push(t);
     } else for (const part of t.split('-')) if (part) out.push(part);
   };
-  for (const x of ss) {
+  for (let i = 0; i < ss.length; i++) {
+    const x = ss[i]!;
     eachWordOf(x, add);
     out.push('|');
   }
@@ -848,7 +854,9 @@ function wordsEntry(cache: WeakMap<object, WordsEntry>, sentences: Sentences, wo
     let capitals = '';
     let initials = '';
     let seconds = '';
-    for (const w of wordsOf(sentences)) {
+    const words = wordsOf(sentences);
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
       const c = w.charCodeAt(0);
       if (mayBeCapital(c) && CAPITAL_START.test(w)) {
         const lower = w[0]!.toLowerCase();
@@ -872,7 +880,9 @@ function entryWords(entry: WordsEntry): string[] {
   const words: string[] = [];
   let apart = false;
   if (entry.sentences && entry.wordsOf) {
-    for (const w of entry.wordsOf(entry.sentences)) {
+    const all = entry.wordsOf(entry.sentences);
+    for (let i = 0; i < all.length; i++) {
+      const w = all[i]!;
       if ((mayBeCapital(w.charCodeAt(0)) && CAPITAL_START.test(w)) || isLinking(w)) {
         words.push(w);
         if (w.includes(SEPARATOR)) apart = true;
@@ -1078,7 +1088,7 @@ function ordinaryWordsOf(sentences: Sentences): Set<string> {
   const add = (text: string, letters: number, isAcronym: boolean) => {
     if (!isAcronym && letters >= 4) seen.add(text.toUpperCase());
   };
-  for (const s of sentences) eachWordOf(s, add);
+  for (let i = 0; i < sentences.length; i++) eachWordOf(sentences[i]!, add);
   return seen;
 }
 

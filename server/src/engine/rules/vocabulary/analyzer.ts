@@ -182,11 +182,16 @@ export function vocabularyAnalyzer(vocabulary: Vocabulary): BlockAnalyzer {
       };
       const articles = ARTICLES[ab.language]!;
       let quoted: Array<[number, number]> | undefined;
-      for (const s of ab.sentences) {
+      const sentences = ab.sentences;
+      for (let k = 0; k < sentences.length; k++) {
+        const s = sentences[k]!;
         let norm: string[] | undefined;
-        // Terms and synonym-group members in one pass over the sentence.
-        const [termMatches, synonymMatches] = lex.termsAndSynonyms.match(s.words, text);
-        for (const m of termMatches) {
+        // Terms and synonym-group members in one pass over the sentence (indexed: no iterator results per sentence).
+        const both = lex.termsAndSynonyms.match(s.words, text);
+        const termMatches = both[0];
+        const synonymMatches = both[1];
+        for (let j = 0; j < termMatches.length; j++) {
+          const m = termMatches[j]!;
           if (!outside(m.start, m.end) || named(s, m.from, m.payload.entry.term) || mentioned(m.start, m.end)) continue;
           // Jargon inside a short quotation too (*"Customers and Funders"*, de nota noemt "de zelfredzaamheid van
           // inwoners"): a label, a title or the source's words, held at a distance by the writer. (A label of
@@ -231,7 +236,8 @@ export function vocabularyAnalyzer(vocabulary: Vocabulary): BlockAnalyzer {
           }
           terms.push(use);
         }
-        for (const m of synonymMatches) {
+        for (let j = 0; j < synonymMatches.length; j++) {
+          const m = synonymMatches[j]!;
           if (!outside(m.start, m.end) || named(s, m.from, m.payload.group.members[m.payload.member]!.term) || mentioned(m.start, m.end)) continue;
           const use: SynonymUse = { hit: m.payload, start: m.start, end: m.end, text: m.text };
           if (atStart(s, m.from)) use.sentenceStart = true;

@@ -1415,7 +1415,7 @@ export function mayHold(p: { text: string; wide?: boolean; lower?: string }, key
     if (KEY_WORDS.size > 20000) KEY_WORDS.clear();
     KEY_WORDS.set(key, (words = key.split(' ').filter(Boolean)));
   }
-  for (const w of words) if (!lower.includes(w)) return false;
+  for (let k = 0; k < words.length; k++) if (!lower.includes(words[k]!)) return false;
   return true;
 }
 /** A letter or digit beyond ASCII. */
@@ -1453,7 +1453,8 @@ function practiceFields(doc: DocumentModel): (phrase: string) => number {
     let n = totals.get(key);
     if (n === undefined) {
       n = 0;
-      for (const b of doc.blocks) n += countIn(proseOf(b), key);
+      const blocks = doc.blocks;
+      for (let i = 0; i < blocks.length; i++) n += countIn(proseOf(blocks[i]!), key);
       totals.set(key, n);
     }
     return Math.min(n, 100);
