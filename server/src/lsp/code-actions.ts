@@ -9,8 +9,7 @@ import type { CheckOutcome } from './checker.js';
 import { SOURCE, fixesHold, rangeOf } from './diagnostics.js';
 import type { DiagnosticData, FixData, Positions } from './diagnostics.js';
 import { overlapsAny, safeFixOf } from '../engine/fixes.js';
-import { LineIndex } from '../engine/offsets.js';
-import { disableInFile, disableOnLine } from './directives.js';
+import { disableInFile, disableOnLine, documentLines } from './directives.js';
 import type { OffsetEdit } from './directives.js';
 import { messages, say } from './messages.js';
 import { Commands, FIX_ALL_KIND } from './protocol.js';
@@ -19,6 +18,8 @@ import type { ApplyConfigEditArgs } from './protocol.js';
 export interface ActionDocument extends Positions {
   uri: string;
   version: number;
+  readonly lineCount: number;
+  offsetAt(position: Range['start']): number;
   getText(range?: Range): string;
 }
 
@@ -87,12 +88,11 @@ function shortText(s: string): string {
  * The title of a replacement: before → after when the fix replaces one stretch of text on one
  * line ("Replace "make a decision" → "decide""), else the fix's own title.
  */
-export function replacementTitle(fix: FixData, lines: LineIndex, ui: Language): string {
+export function replacementTitle(fix: FixData, doc: Pick<ActionDocument, 'getText'>, ui: Language): string {
   if (fix.edits.length !== 1 || fix.configEdit) return fix.title;
   const e = fix.edits[0]!;
   if (e.range.start.line !== e.range.end.line || /[\r\n]/.test(e.newText)) return fix.title;
-  const text = lines.text;
-  const before = text.slice(lines.offsetAt(e.range.start.line, e.range.start.character), lines.offsetAt(e.range.end.line, e.range.end.character));
+  const before = doc.getText(e.range);
   if (!before.trim() || !e.newText.trim()) return fix.title;
   return `${REPLACE[ui]} "${shortText(before)}" → "${shortText(e.newText)}"`;
 }
@@ -105,10 +105,11 @@ export function codeActions(params: CodeActionParams, ctx: ActionContext): CodeA
   if (diagnostics.length === 0 && params.context.diagnostics.length === 0) diagnostics = ctx.published.filter((d) => isBrugFinding(d) && overlapsRange(d, params.range));
 
   if (wanted(CodeActionKind.QuickFix, only)) {
-    const text = doc.getText();
+    // The lines a directive goes on, read from the document as asked (speed only, session 29: the whole text was
+    // joined and indexed at every request, which an editor makes as the cursor moves).
+    const lines = documentLines(doc);
     const seenLine = new Set<string>();
     const seenRule = new Set<string>();
-    let lines: LineIndex | undefined;
     // Real replacements first (each diagnostic's preferred one on top), then accept and disable actions.
     const replacements: Array<{ action: CodeAction; preferred: boolean; order: number }> = [];
     const others: CodeAction[] = [];
@@ -122,7 +123,7 @@ export function codeActions(params: CodeActionParams, ctx: ActionContext): CodeA
         // Without versioned edits a client would apply stale ranges: leave those out.
         if (hasEdits && !current && !ctx.documentChanges) continue;
         if (!hasEdits && !fix.configEdit) continue;
-        const title = hasEdits && current ? replacementTitle(fix, (lines ??= new LineIndex(text)), ui) : fix.title;
+        const title = hasEdits && current ? replacementTitle(fix, doc, ui) : fix.title;
         const action: CodeAction = { title, kind: CodeActionKind.QuickFix, diagnostics: [d] };
         if (fix.preferred) action.isPreferred = true;
         if (hasEdits) action.edit = workspaceEdit(doc.uri, ctx.documentChanges ? (current ? doc.version : data.version ?? null) : null, fix.edits, ctx.documentChanges);
@@ -136,7 +137,7 @@ export function codeActions(params: CodeActionParams, ctx: ActionContext): CodeA
       const lineKey = `${rule}@${d.range.start.line}`;
       if (!seenLine.has(lineKey)) {
         seenLine.add(lineKey);
-        const edit = disableOnLine(text, ctx.format, d.range.start.line, rule);
+        const edit = disableOnLine(lines, ctx.format, d.range.start.line, rule);
         if (edit.newText) others.push({
           title: say(messages.disableOnLine(rule), ui),
           kind: CodeActionKind.QuickFix,
@@ -146,7 +147,7 @@ export function codeActions(params: CodeActionParams, ctx: ActionContext): CodeA
       }
       if (!seenRule.has(rule)) {
         seenRule.add(rule);
-        const edit = disableInFile(text, ctx.format, rule);
+        const edit = disableInFile(lines, ctx.format, rule);
         if (edit.newText) {
           others.push({
             title: say(messages.disableInFile(rule), ui),
