@@ -26,7 +26,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BUNDLE, TestClient } from '../test/lsp/client.js';
-import { corpusDocument, editPosition, fileDocument, proseSpaces } from './lsp-latency.js';
+import { corpusDocument, editPosition, fileDocument, proseSpaces, thesisDocument } from './lsp-latency.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -65,8 +65,10 @@ function rssOf(pid: number): number {
 }
 
 async function measure(target: number, edits: number, every: number, snapshots: string | undefined): Promise<{ words: number; probes: Probe[] }> {
-  // --file REL (as bench/lsp-latency.ts: A,B or nl/*.md joined): that Markdown document of the dev corpus instead of one cut to a size.
-  const { text, words } = arg('file', '') ? fileDocument(arg('file', '')) : corpusDocument(target);
+  // --file REL (as bench/lsp-latency.ts: A,B or nl/*.md joined): that Markdown document of the dev corpus instead of one cut to a size;
+  // --file thesis: the footnoted thesis of bench/real.ts.
+  const file = arg('file', '');
+  const { text, words } = file === 'thesis' ? thesisDocument() : file ? fileDocument(file) : corpusDocument(target);
   const dir = mkdtempSync(join(tmpdir(), 'brug-memory-'));
   const flags = arg('node-flags', '').split(/\s+/).filter(Boolean);
   // --bundle FILE: another build of the server (a copy of main's, for paired runs).
