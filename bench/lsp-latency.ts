@@ -38,6 +38,8 @@
  *                                     A,B: several joined; nl/*.md: the Dutch Markdown reports as one document)
  *     [--floor-rules [ID,ID]]         the document rules (or these) run at each document's first check only; an edit's
  *                                     check hands back their first findings, unmoved (what an edit costs without them)
+ *     [--code-actions]                after each edit's check, the code actions at the edit (with the diagnostics there,
+ *                                     as an editor's light bulb asks as the cursor moves), timed on their own
  *
  * Targets (issue 10): first diagnostics ≤ 2 s; edit median ≤ 20 ms, p95 ≤ 50 ms;
  * 100k/10k median ratio ≤ 1.5; RSS ≤ 150 MB after 1,000 edits.
@@ -212,6 +214,8 @@ interface SizeResult {
   textPages: number;
   /** Times per edit the server joined a document's pieces into one string (text/view.ts; NaN: a build that does not say). */
   joinsPerEdit: number;
+  /** --code-actions: the code-action requests' times (ms), and how many stood in a diagnostic. */
+  actions?: { median: number; p95: number; max: number; inDiagnostic: number; count: number };
 }
 
 const clock = () => performance.timeOrigin + performance.now();
@@ -305,6 +309,11 @@ async function startSize(target: number, edits: number): Promise<Measurement> {
   // first measurement was of one-character edits. Nothing after the edit moves more than one character, no word is added.
   const oneChar = process.argv.includes('--char');
   let made = 0;
+  const codeActions = process.argv.includes('--code-actions');
+  const actionTimes: number[] = [];
+  let actionsWithDiagnostics = 0;
+  let lastPos = { line: 0, character: 0 };
+  const after = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line > b.line || (a.line === b.line && a.character > b.character);
   const run = async (count: number) => {
     for (const stop = Math.min(edits, made + count); made < stop; made++) {
       const i = made;
@@ -317,6 +326,7 @@ async function startSize(target: number, edits: number): Promise<Measurement> {
       for (let k = 0; k < burst; k++) {
         const doc = client.document(uri);
         const pos = editPosition(doc, spaces, random, shift);
+        lastPos = pos;
         const word = WORDS[(i * burst + k) % WORDS.length]!;
         // --same-length: the word replaces as many characters of its line (nothing after the edit moves; as SAME_LENGTH=1
         // of bench/edit-series.ts), where the line is long enough.
@@ -343,6 +353,16 @@ async function startSize(target: number, edits: number): Promise<Measurement> {
       await client.checkedCurrent(uri, 120000);
       times.push(performance.now() - t0);
       stamps.push({ version, start, sent: client.sentAt, seen: client.checkedAt.get(uri) ?? NaN, end: clock() });
+      // --code-actions: then the code actions at the edit, with the diagnostics there, as an editor's light bulb asks for
+      // them when the cursor stands in a diagnostic (timed on their own; the edit's time above is not changed).
+      if (codeActions) {
+        const at = client.document(uri).positionAt(client.document(uri).offsetAt(lastPos));
+        const here = (client.diagnostics.get(uri)?.diagnostics ?? []).filter((d) => !after(d.range.start, at) && !after(at, d.range.end));
+        const a0 = performance.now();
+        await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: here, triggerKind: 2 } });
+        actionTimes.push(performance.now() - a0);
+        if (here.length) actionsWithDiagnostics++;
+      }
     }
   };
   const finish = async (): Promise<SizeResult> => {
@@ -445,7 +465,9 @@ async function startSize(target: number, edits: number): Promise<Measurement> {
       return { name, median: v.length ? percentile(v, 50) : NaN, p95: v.length ? percentile(v, 95) : NaN };
     });
     const sorted = [...times].sort((a, b) => a - b);
+    const sortedActions = [...actionTimes].sort((a, b) => a - b);
     return {
+      ...(codeActions ? { actions: { median: percentile(sortedActions, 50), p95: percentile(sortedActions, 95), max: sortedActions.at(-1) ?? NaN, inDiagnostic: actionsWithDiagnostics, count: actionTimes.length } } : {}),
       legs,
       clientHeapMb: own.heapUsed / 1048576,
       gcTotalMs: pauses ? Number(pauses[1]) : NaN,
@@ -522,6 +544,7 @@ async function main() {
         `  where an edit's time went (median / p95 ms; absolute timestamps of the server's timing log): ${r.legs.map((l) => `${l.name} ${fmt(l.median)} / ${fmt(l.p95)}`).join('; ')}`,
         `  server RSS ${fmt(r.rssMb)} MB after the edits (peak ${fmt(r.peakMb)} MB; ${fmt(r.idleMb)} MB before the document); used heap after the last check ${fmt(r.heapMb)} MB; the bench client's own heap ${fmt(r.clientHeapMb)} MB (RSS ${fmt(r.clientRssMb)} MB)`,
         `  server minor page faults per edit ${r.faultsPerEdit.toFixed(0)} (one flat copy of the text fills ${r.textPages} pages of 4 KB: memory V8 takes fresh from the system for each new large string); the document's pieces joined into one string ${Number.isNaN(r.joinsPerEdit) ? '(not counted by this build)' : `${r.joinsPerEdit.toFixed(2)} times per edit`}`,
+        ...(r.actions ? [`  code actions at each edit after its check (as a light bulb asks; ${r.actions.inDiagnostic} of ${r.actions.count} in a diagnostic): median ${fmt(r.actions.median)} ms, p95 ${fmt(r.actions.p95)} ms, max ${fmt(r.actions.max)} ms`] : []),
         '',
       ].join('\n'),
     );
