@@ -83,8 +83,8 @@ export class PieceDocument implements TextDocument {
     // Memory only (session 29): pieces cut from the text as opened share its characters, so an unchanged one kept that
     // whole text alive for as long as the document stayed open (1 MB of the footnoted thesis, 3.3 MB of the Dutch
     // reports as one document, next to the changed pieces). The first view after a change copies the pieces, each at
-    // one byte per character when it can be (detach). (A text joined by getText is cut again too; at most that one join
-    // is kept, as the check of that version kept it anyway.)
+    // one byte per character when it can be (detach). (Pieces cut from a text that getText joined are not copied: that
+    // join is the one whole text they keep, and getText's caller held it anyway.)
     if (this.shared) {
       this.shared = false;
       const pieces = this.pieces;
