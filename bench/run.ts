@@ -211,5 +211,9 @@ else if (isMain) {
     spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(HERE, 'lsp-latency.ts'), '--file', 'thesis', '--edits', '300'], { stdio: 'inherit' });
     console.log('— lsp, the LaTeX book');
     spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(HERE, 'lsp-latency.ts'), '--file', 'en/teaching-tech-together-book.tex', '--edits', '300'], { stdio: 'inherit' });
+    // The thesis again with the code actions an editor's light bulb asks for after each edit (session 29: each request
+    // joined the whole text, so every edit was followed by a join of it).
+    console.log('— lsp, the footnoted thesis with code actions after each edit');
+    spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(HERE, 'lsp-latency.ts'), '--file', 'thesis', '--edits', '200', '--code-actions'], { stdio: 'inherit' });
   }
 }
