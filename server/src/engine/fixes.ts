@@ -1,7 +1,7 @@
 import type { Finding, Fix, FixKind, Format, Language, ProseBlock, TextEdit } from './types.js';
 import { findQuotes } from './text/quotes.js';
 import type { TextView } from './text/view.js';
-import { toDocument } from './offsets.js';
+import { NO_MIDDLES, toDocument } from './offsets.js';
 import { detach } from './cache.js';
 import { firstAtOrAfter } from './sections.js';
 
@@ -129,7 +129,6 @@ export function secureFindings(text: TextView, findings: Finding[], blocks: () =
   return findings;
 }
 
-const NO_MIDDLES: readonly number[] = [];
 
 /**
  * Whether snapRange may move a finding's range or a related range in a text of length `n` (secureFindings): one that is

@@ -184,7 +184,8 @@ const PAIR = /\r\n|[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
  * not kept, and every finding is snapped at every check as before (speed only).
  */
 export const PAIR_MIDDLES_MAX = 4096;
-const NO_MIDDLES: readonly number[] = Object.freeze([]) as readonly number[];
+/** The pair middles of a plain text: none (one shared list). */
+export const NO_MIDDLES: readonly number[] = Object.freeze([]) as readonly number[];
 
 /** The pair middles (see LineIndex.pairMiddles) in text[from, to], ascending, added to `out`. */
 function addMiddles(text: TextView, from: number, to: number, out: number[]): void {
