@@ -244,6 +244,72 @@ describe('Markdown chunks after an edit: the same as a scan from scratch', () =>
   });
 });
 
+describe('Markdown chunks: a large piece (an embedded image, a long table) is a chunk of its own', () => {
+  // A paragraph, an image embedded as a data address of ~9,000–20,000 characters (a Word or GitBook export), a table.
+  const image = (n: number) => `![Diagram met antwoorden van de cliënten](data:image/png;base64,${'iVBORw0KGgoAAAANSUhEUg'.repeat(n)})`;
+  const table = (rows: number) => `| Wijk | Aanvragen |\n|---|---|\n${Array.from({ length: rows }, (_, i) => `| wijk ${i} met een naam | ${i * 7} |`).join('\n')}`;
+  const paragraph = (i: number) => `Alinea ${i}: de cliënt vraagt om schuldhulp en de consulent legt uit wat er gebeurt.`;
+  function document(seed: number): string {
+    const parts: string[] = ['# Verslag'];
+    for (let i = 0; i < 40; i++) {
+      parts.push(paragraph(i));
+      if ((i * 7 + seed) % 9 === 0) parts.push(image(420 + ((i * 131 + seed) % 500)));
+      if ((i * 5 + seed) % 13 === 0) parts.push(table(200 + ((i + seed) % 150)));
+    }
+    return `${parts.join('\n\n')}\n`;
+  }
+
+  it('whole: every piece of 8,192 characters or more is alone in its chunk, and the blocks are those of one parse of the whole', () => {
+    for (const seed of [0, 3, 5]) {
+      const text = document(seed);
+      clearMarkdownCache();
+      const chunked = normalised(parseMarkdown(text));
+      const { chunks, pieces } = lastChunking()!;
+      const large = pieces.filter((p) => p.end - p.start >= 8192);
+      assert.ok(large.length >= 4, 'the document has large pieces');
+      for (const p of large) assert.ok(chunks.some((c) => c.start === p.start && c.end === p.end), `large piece at ${p.start} is a chunk of its own`);
+      assert.deepStrictEqual(chunked, normalised(parseMarkdownWhole(text)));
+    }
+  });
+
+  it('random edits (splitting a large piece, joining pieces over the threshold, typing beside one): pieces, chunks and blocks equal those of a fresh parse, and an edit of a small piece leaves no large piece in its chunk (fast-check)', function () {
+    this.timeout(60_000);
+    const INSERTS = ['x', 'de cliënt 😀', '\n\n', '\n', '', '|', '| a | b |\n', '```\n', '<!--'];
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 8 }),
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 30 }), fc.constantFrom(...INSERTS)), { minLength: 1, maxLength: 6 }),
+        (seed, edits) => {
+          clearMarkdownCache();
+          let text = document(seed);
+          parseMarkdown(text);
+          let lines = new LineIndex(text);
+          for (const [k, [where, remove, insert]] of edits.entries()) {
+            const at = Math.floor(where * text.length);
+            text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + remove));
+            const ends: EditEnds = { prefix: 0, suffix: 0 };
+            lines = LineIndex.afterEdit(lines, text, ends);
+            const incremental = normalised(parseMarkdown(text, k % 2 === 0 ? ends : undefined));
+            const reused = lastChunking()!;
+            const small = reused.pieces.find((p) => p.start <= at && at < p.end && p.end - p.start < 8192);
+            if (small) {
+              const chunk = reused.chunks.find((c) => c.start <= small.start && small.end <= c.end)!;
+              assert.ok(!reused.pieces.some((p) => p.end - p.start >= 8192 && chunk.start <= p.start && p.end <= chunk.end), 'no large piece in the edited chunk');
+            }
+            clearMarkdownCache();
+            const fresh = normalised(parseMarkdown(text));
+            const scratch = lastChunking()!;
+            assert.deepStrictEqual(reused.pieces, scratch.pieces, 'pieces');
+            assert.deepStrictEqual(reused.chunks, scratch.chunks, 'chunks');
+            assert.deepStrictEqual(incremental, fresh, 'blocks');
+          }
+        },
+      ),
+      { numRuns: 25, seed: 11 },
+    );
+  });
+});
+
 describe('Markdown chunks read in part after an edit (spliceChunk): the same as one parse of the whole', () => {
   // What an edit may put in: words, blank lines, and what opens or closes a construct or joins two.
   const INSERTS = ['x', 'de cliënt', ' ', '\n', '\n\n', '\r\n\r\n', '```\n', '~~~', '$$\n', '<!--', '-->', '<pre>\n', '</pre>', '> ', '- ', '1. ', '    ', '\n    code\n\n', '---\n', '[^1]: noot\n\n', '[ref]: /u\n', '[ref]', '[^1]', '# ', '=\n', '|', '*', '<!-- brug-disable -->\n\n'];

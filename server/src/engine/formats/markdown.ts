@@ -227,9 +227,18 @@ function definitionsOf(pieces: PieceList): Definitions {
 
 const CLOSES = 1;
 const META = 2;
+const LARGE = 4;
+/**
+ * A piece of this many characters or more is a chunk of its own (LARGE). A piece is cut at blank lines only, so a long
+ * one is a single paragraph, table or line: an image embedded as a data address (a Word or GitBook export: 130,000 to
+ * 200,000 characters a line), a table of hundreds of rows. Grouped by hash, such pieces made chunks of 600,000
+ * characters in a Dutch dev report, and an edit anywhere in one parsed all of it again. Alone, a large piece is parsed
+ * again only when it is edited itself. (The pieces' own length decides, so an edit elsewhere does not move the chunks.)
+ */
+const LARGE_PIECE = 8192;
 
 /**
- * The pieces of a text, field by field in typed arrays (flags: CLOSES, META; the definitions' labels beside them).
+ * The pieces of a text, field by field in typed arrays (flags: CLOSES, META, LARGE; the definitions' labels beside them).
  * Speed only (md33): an edit moves the pieces after it in a tight pass over numbers in place (the piece objects it
  * moved before were spread over the heap: ~140 µs per edit at 100,000 words, reading and moving them).
  */
@@ -274,7 +283,7 @@ class PieceList {
     this.start[i] = p.start;
     this.end[i] = p.end;
     this.reach[i] = p.reach;
-    this.flags[i] = (p.closes ? CLOSES : 0) | (p.meta ? META : 0);
+    this.flags[i] = (p.closes ? CLOSES : 0) | (p.meta ? META : 0) | (p.end - p.start >= LARGE_PIECE ? LARGE : 0);
     this.defs[i] = p.defs;
   }
 
@@ -506,7 +515,8 @@ let PIECES_KEPT_DEFINITIONS = false;
 /**
  * Groups pieces into chunks of several pieces: each parser call has a fixed cost, so one
  * call per paragraph is slow. Boundaries depend on the pieces' own text (a piece whose hash
- * ends in three zero bits closes a chunk), so an edit changes only the chunk it falls in.
+ * ends in three zero bits closes a chunk; a large piece is a chunk of its own), so an edit changes only the chunk it
+ * falls in.
  */
 function groupChunks(text: TextView, pieces: PieceList): Chunk[] {
   if (grouping) return grouping(flat(text), pieces.toArray());
@@ -519,10 +529,11 @@ function groupChunks(text: TextView, pieces: PieceList): Chunk[] {
   // (Indexed: no entry pair per piece at every edit.)
   for (let i = 0; i < pieces.length; i++) {
     const f = pf[i]!;
-    if (f & META) {
-      // Alone, so that it starts its chunk and parses as front matter.
+    if (f & (META | LARGE)) {
+      // Alone: front matter so that it starts its chunk and parses as front matter, a large piece so that no edit of
+      // another piece parses it again (LARGE_PIECE).
       if (start >= 0) out.push({ start, end: pe[i - 1]! });
-      out.push({ start: ps[i]!, end: pe[i]!, meta: true });
+      out.push(f & META ? { start: ps[i]!, end: pe[i]!, meta: true } : { start: ps[i]!, end: pe[i]! });
       start = -1;
       count = 0;
       continue;
@@ -600,12 +611,12 @@ function groupChunksAfterEdit(pieces: PieceList, old: Chunk[], delta: number): C
   let count = 0;
   for (let i = p0; i < np; i++) {
     const fl = pf[i]!;
-    if (fl & META) {
+    if (fl & (META | LARGE)) {
       if (start >= 0) {
         made.push({ start, end: pe[i - 1]! });
         if ((resume = oldChunkAt(i)) >= 0) break;
       }
-      made.push({ start: ps[i]!, end: pe[i]!, meta: true });
+      made.push(fl & META ? { start: ps[i]!, end: pe[i]!, meta: true } : { start: ps[i]!, end: pe[i]! });
       start = -1;
       count = 0;
       if ((resume = oldChunkAt(i + 1)) >= 0) break;
