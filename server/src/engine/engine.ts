@@ -281,6 +281,10 @@ function placeMoved(prev: PlacedBlock, b: ProseBlock, section: number, base: num
   return new PlacedBlock(prev.result, prev.hint, b, section, base, prev.facts, prev.knownMapStart);
 }
 
+/** The findings and rule errors of a block that has none (frozen: shared by every such block's result). */
+const NO_BLOCK_FINDINGS = Object.freeze([]) as unknown as BlockResult['findings'];
+const NO_RULE_ERRORS = Object.freeze([]) as unknown as RuleError[];
+
 /** Blocks per step of the document rules' warm-up (Engine.warm). */
 const WARM_STEP = 16;
 
@@ -1096,7 +1100,8 @@ export class Engine {
     // Tokens served the rules above; the cache keeps sentences and their words, packed (text/analyse.ts).
     keepCompact(analysed, this.held, this.space);
     const result: BlockResult = {
-      analysed, findings, facts, errors, used: this.generation,
+      // (Most blocks have neither: one shared empty list each instead of two arrays a block, kept while the block is cached.)
+      analysed, findings: findings.length ? findings : NO_BLOCK_FINDINGS, facts, errors: errors.length ? errors : NO_RULE_ERRORS, used: this.generation,
       language, role, kind: b.kind, level: b.level ?? 0, quoted: !!b.quoted, skip: !!b.skip, ckey, placeholders: b.placeholders,
     };
     if (!variants) this.cache.set(own, (variants = []), true);

@@ -33,6 +33,11 @@ export function toDocument(map: MapSegment[], t: number, side: 'start' | 'end'):
   return side === 'start' ? seg.d : seg.d + seg.dl;
 }
 
+/** An array of `a`'s elements with no spare slots (a copy when short; a long array's spare slots are a small part). */
+export function exact<T>(a: T[]): T[] {
+  return a.length < 17 ? a.slice() : a;
+}
+
 /** A character reference as CommonMark reads it: &amp; &#123; &#x1F600; */
 const ENTITY = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
 
@@ -41,6 +46,20 @@ export class BlockTextBuilder {
   text = '';
   map: MapSegment[] = [];
   placeholders: Array<[number, number]> = [];
+
+  /**
+   * The map for the block: an array of its own length. V8 gives an array 17 slots at its first push; most blocks have a
+   * segment or two, and a language server keeps every block's map while the document is open (memory only: ~1.4 MB of
+   * the Dutch dev reports' 9,000 blocks).
+   */
+  get blockMap(): MapSegment[] {
+    return exact(this.map);
+  }
+
+  /** The placeholders for the block (exact length, as blockMap). */
+  get blockPlaceholders(): Array<[number, number]> {
+    return exact(this.placeholders);
+  }
 
   /** Text that stands in the document exactly as it is, starting at document offset d. */
   addVerbatim(s: string, d: number): void {

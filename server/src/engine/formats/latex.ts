@@ -202,8 +202,8 @@ export function parseLatexSimple(text: string): ParsedDocument {
   const flush = () => {
     pendingNl = -1;
     if (start >= 0 && /[\p{L}\p{N}]/u.test(b.text)) {
-      const block: ProseBlock = { kind: 'paragraph', text: b.text, map: b.map, start, end };
-      if (b.placeholders.length) block.placeholders = b.placeholders;
+      const block: ProseBlock = { kind: 'paragraph', text: b.text, map: b.blockMap, start, end };
+      if (b.placeholders.length) block.placeholders = b.blockPlaceholders;
       blocks.push(block);
     }
     b = new BlockTextBuilder();

@@ -913,13 +913,13 @@ class ChunkReader {
     const pb: ProseBlock = {
       kind,
       text: b.text,
-      map: b.map,
+      map: b.blockMap,
       start: offsetOf(node, 'start'),
       end: offsetOf(node, 'end'),
     };
     if (level !== undefined) pb.level = level;
     if (quoted) pb.quoted = true;
-    if (b.placeholders.length) pb.placeholders = b.placeholders;
+    if (b.placeholders.length) pb.placeholders = b.blockPlaceholders;
     this.blocks.push(pb);
   }
 
@@ -1730,10 +1730,10 @@ function fastBlock(src: string, kind: BlockKind, start: number, end: number, fro
     }
   }
   if (b.text.trim().length === 0 || SHORTCODES_ONLY.test(b.text)) return undefined;
-  const block: ProseBlock = { kind, text: b.text, map: b.map, start, end };
+  const block: ProseBlock = { kind, text: b.text, map: b.blockMap, start, end };
   if (level !== undefined) block.level = level;
   if (quoted) block.quoted = true;
-  if (b.placeholders.length) block.placeholders = b.placeholders;
+  if (b.placeholders.length) block.placeholders = b.blockPlaceholders;
   return block;
 }
 

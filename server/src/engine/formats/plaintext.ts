@@ -47,8 +47,8 @@ export function parsePlaintext(text: string): ParsedDocument {
         return;
       }
     }
-    const block: ProseBlock = { kind: 'paragraph', text: b.text, map: b.map, start: first.start, end: last.end };
-    if (b.placeholders.length) block.placeholders = b.placeholders;
+    const block: ProseBlock = { kind: 'paragraph', text: b.text, map: b.blockMap, start: first.start, end: last.end };
+    if (b.placeholders.length) block.placeholders = b.blockPlaceholders;
     // A numbered line inside a run of list lines is a list item, even when it reads like a heading.
     // A field of a record ("Time period: 2009 to 2021") is not a heading, short as it is.
     const field = attached && fieldLine(text.slice(first.start, first.end));
@@ -150,7 +150,7 @@ function titleBlock(text: string, lines: Array<{ start: number; end: number }>):
     const trimmed = titleLines[i]!.trim();
     const hb = new BlockTextBuilder();
     hb.addVerbatim(trimmed, l.start + lead);
-    return { kind: 'heading', level: 1, text: hb.text, map: hb.map, start: l.start, end: l.end };
+    return { kind: 'heading', level: 1, text: hb.text, map: hb.blockMap, start: l.start, end: l.end };
   });
 }
 

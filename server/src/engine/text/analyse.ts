@@ -3,6 +3,7 @@ import type { AnalysedBlock } from '../rules/types.js';
 import { splitSentences, type Sentence, type Token, type Word } from './sentences.js';
 import { sharedString, syllables as countSyllables, syllablesOf, type SharedWord } from './syllables.js';
 import { emptyCounts } from './metrics.js';
+import { exact } from '../offsets.js';
 import { findPassives } from './passive.js';
 import { endsWithPersonAttribution, findQuotes, hasFirstPerson, isSpeech } from './quotes.js';
 
@@ -85,8 +86,12 @@ export function analyseBlock(block: ProseBlock, language: Language, role: Sectio
   // A short first-person paragraph closed by a person's label is a quote too: "Ik durfde de post niet open te maken. (R4)".
   else if (block.kind === 'paragraph' && endsWithPersonAttribution(block.text) && hasFirstPerson(block.text, language)) quotes.push([0, block.text.length]);
   else for (const q of findQuotes(block.text, language)) if (q.speech) quotes.push([q.start, q.end]);
-  return { block, language, role, sentences, counts, syllables, quotes };
+  // (Arrays of their own length: the language server keeps every block's analysis; see offsets.ts exact.)
+  return { block, language, role, sentences, counts, syllables: exact(syllables), quotes: quotes.length ? quotes : NO_QUOTES };
 }
+
+// Shared by every block without quotes (frozen: a push into it would throw, not spread to other blocks).
+const NO_QUOTES = Object.freeze([]) as unknown as Array<[number, number]>;
 
 const NO_TOKENS: Token[] = [];
 // A kept word in the block's packed array: start, end, then letters and flags (three numbers a word).

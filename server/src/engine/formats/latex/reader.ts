@@ -726,9 +726,9 @@ export class LatexReader {
     const kind = f.nextKind ?? f.kind;
     f.nextKind = null;
     if (!hasProse(b)) return;
-    const block: ProseBlock = { kind, text: b.text, map: b.map, start: f.start, end: f.end };
+    const block: ProseBlock = { kind, text: b.text, map: b.blockMap, start: f.start, end: f.end };
     if (f.quoted) block.quoted = true;
-    if (b.placeholders.length) block.placeholders = b.placeholders;
+    if (b.placeholders.length) block.placeholders = b.blockPlaceholders;
     if (f.lang) block.language = f.lang;
     this.blocks.push(block);
   }
@@ -1363,9 +1363,9 @@ export class LatexReader {
   private emitHeading(h: Flow, start: number, end: number, level: number, title = false): void {
     const b = h.b;
     if (!b || !hasProse(b)) return;
-    const block: ProseBlock = { kind: 'heading', text: b.text, map: b.map, start, end, level };
+    const block: ProseBlock = { kind: 'heading', text: b.text, map: b.blockMap, start, end, level };
     if (title) block.title = true;
-    if (b.placeholders.length) block.placeholders = b.placeholders;
+    if (b.placeholders.length) block.placeholders = b.blockPlaceholders;
     if (h.lang) block.language = h.lang;
     this.blocks.push(block);
   }

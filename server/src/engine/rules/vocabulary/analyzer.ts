@@ -121,6 +121,10 @@ function phraseAt(norm: string[], phrase: string[], from: number, to: number): b
   return false;
 }
 
+/** The facts of a block that uses no term (frozen: shared by every such block, never changed). */
+const NO_USES = Object.freeze([]) as unknown as never[];
+const NO_VOCABULARY: VocabularyFacts = Object.freeze({ terms: NO_USES, synonyms: NO_USES });
+
 /**
  * Finds dictionary terms and synonym-group members in a block. Not inside quoted speech
  * (a client's own words are not corrected), placeholders (code, URLs, citations), citation
@@ -132,9 +136,9 @@ export function vocabularyAnalyzer(vocabulary: Vocabulary): BlockAnalyzer {
     id: 'vocabulary',
     analyze(ab, config): VocabularyFacts {
       // A block quote is someone else's text (a client, a law, a source): its words are not the writer's to change.
-      if (ab.block.quoted) return { terms: [], synonyms: [] };
+      if (ab.block.quoted) return NO_VOCABULARY;
       // A footnote that is a reference (authors, a year, a title) quotes someone else's title.
-      if (ab.block.kind === 'footnote' && REFERENCE.test(ab.block.text)) return { terms: [], synonyms: [] };
+      if (ab.block.kind === 'footnote' && REFERENCE.test(ab.block.text)) return NO_VOCABULARY;
       const lex = compileVocabulary(vocabulary, ab.language, config.vocabulary.prefer);
       const text = ab.block.text;
       const excluded: Array<[number, number]> = [...ab.quotes, ...quotedPassages(text), ...(ab.block.placeholders ?? [])];
@@ -246,7 +250,8 @@ export function vocabularyAnalyzer(vocabulary: Vocabulary): BlockAnalyzer {
           synonyms.push(use);
         }
       }
-      return { terms, synonyms };
+      // (Most blocks use no term: one shared empty list instead of two arrays a block, kept while the block is cached.)
+      return terms.length || synonyms.length ? { terms: terms.length ? terms : NO_USES, synonyms: synonyms.length ? synonyms : NO_USES } : NO_VOCABULARY;
     },
   };
 }
