@@ -31,6 +31,8 @@
  *     [--interleave N]                all sizes' servers run at once and take the edits in turns of N each (the
  *                                     sizes measured in the same minutes: the ratio without the machine's drift)
  *     [--bundle FILE]                 another build of the server (paired A/B runs against main)
+ *     [--malloc-default]              the server started without the allocator settings of SERVER_ENVIRONMENT, which the VS
+ *                                     Code extension (and so this bench) starts it with (client/src/protocol.ts)
  *     [--floor]                       the engine checks each document once; edits are checked without it (what the
  *                                     server, the transport and the collector cost per edit on their own)
  *     [--file REL]                    one document of the dev corpus as it is (en/teaching-tech-together-book.tex: LaTeX;
@@ -50,6 +52,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { BUNDLE, TestClient } from '../test/lsp/client.js';
+import { SERVER_ENVIRONMENT } from '../client/src/protocol.js';
 import { buildThesis } from './real.js';
 
 const CORPUS = resolve(process.env.BRUG_CORPUS ?? join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'dev'));
@@ -263,6 +266,8 @@ async function startSize(target: number, edits: number): Promise<Measurement> {
     // the old behaviour, for comparison).
     keepPublications: process.argv.includes('--keep-publications'),
     // --cpu-prof DIR: the server writes a V8 CPU profile there when it exits.
+    // --malloc-default: the server without the allocator settings VS Code starts it with (client/src/protocol.ts).
+    launchEnvironment: !process.argv.includes('--malloc-default'),
     // --node-flags "…": V8/Node flags for the server process (to compare memory settings).
     // --bundle FILE: another build of the server (a copy of main's, for paired A/B runs).
     ...(prof || flags.length || bundle !== BUNDLE ? { command: { file: process.execPath, args: [...flags, ...(prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : []), bundle, '--stdio'] } } : {}),
@@ -521,6 +526,7 @@ async function main() {
   const results = new Map<number, SizeResult>();
   const interleave = Number(arg('interleave', '0'));
   process.stdout.write(`Brug LSP latency (didChange → check done), brug.debounceMs = 0, ${edits} ${Number(arg('burst', '1')) > 1 ? `bursts of ${arg('burst', '1')} one-word changes` : process.argv.includes('--char') ? 'one-letter edits' : 'one-word edits'} per size; ${process.argv.includes('--file') ? arg('file', '') : `Markdown from the dev corpus starting with ${BOOK}, then the reports (${arg('reports', 'nl,en')})`}${process.argv.includes('--floor') ? '; FLOOR: the engine runs for the first check only, edits are checked without it' : process.argv.includes('--floor-rules') ? `; FLOOR-RULES: ${floorRules() === 'rules' ? 'the document rules' : floorRules().slice(6)} run for the first check only, edits get their first findings unmoved` : ''}\n`);
+  process.stdout.write(`the server starts ${process.argv.includes('--malloc-default') ? "with the allocator's defaults (--malloc-default)" : `as VS Code starts it (${Object.entries(SERVER_ENVIRONMENT).map(([k, v]) => `${k}=${v}`).join(' ')})`}\n`);
   // --interleave N: every size's server is started and its document checked, then the edits go to them in turns of N
   // each, so that each size is measured in the same minutes (on a shared machine the speed drifts from minute to minute
   // by more than the difference between the sizes); without it each size is measured in its own minutes, one after

@@ -16,6 +16,7 @@
  *        [--snapshot DIR]   (heap snapshots of the server after open and after the edits)
  *        [--file REL]       (a Markdown document of the dev corpus, as bench/lsp-latency.ts --file)
  *        [--node-flags "…"] (V8/Node flags for the server process)
+ *        [--malloc-default] (without the allocator settings the VS Code extension starts the server with)
  *        [--bundle FILE]    (another build of the server, for paired runs)
  *        [--idle S]         (one more point after S seconds without edits)
  *        [--env "K=V …"]    (environment of the server process, e.g. MALLOC_ARENA_MAX=2)
@@ -78,6 +79,7 @@ async function measure(target: number, edits: number, every: number, snapshots: 
     env: { BRUG_MEMORY_PROBE: snapshots ?? dir, ...(snapshots ? { BRUG_MEMORY_SNAPSHOT: '1' } : {}), ...extraEnv() },
     // As an editor: the latest diagnostics of a document only (bench/lsp-latency.ts).
     keepPublications: false,
+    launchEnvironment: !process.argv.includes('--malloc-default'),
     ...(flags.length || bundle !== BUNDLE ? { command: { file: process.execPath, args: [...flags, bundle, '--stdio'] } } : {}),
   });
   await client.initialize();

@@ -13,7 +13,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { type Lang, t, uiLanguage } from './messages';
-import { ClientCommands, type DocumentStatus, DocumentStatusNotification, LANGUAGE_IDS, SCHEMES, ServerCommands, isSupportedLanguage, isSupportedScheme } from './protocol';
+import { ClientCommands, type DocumentStatus, DocumentStatusNotification, LANGUAGE_IDS, SCHEMES, ServerCommands, isSupportedLanguage, isSupportedScheme, serverEnvironment } from './protocol';
 import { ReportPanel } from './report-panel';
 import { StatusBar } from './status';
 
@@ -69,10 +69,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   bar.schedule(0);
 }
 
-/** The bundled server, over IPC; BRUG_HOME tells it where its dictionaries, docs and schema are. */
+/**
+ * The bundled server, over IPC; BRUG_HOME tells it where its dictionaries, docs and schema are, SERVER_ENVIRONMENT how
+ * the C library's allocator keeps its memory (protocol.ts).
+ */
 function serverOptions(context: vscode.ExtensionContext): ServerOptions {
   const serverModule = context.asAbsolutePath('server/dist/server.cjs');
-  const env = { ...process.env, BRUG_HOME: context.extensionPath };
+  const env = serverEnvironment({ ...process.env, BRUG_HOME: context.extensionPath });
   return {
     // Brug's cue patterns are large regular expressions: compiled once, straight to machine code
     // (see server/bin/brug.js and bench/RESULTS.md, cold start).

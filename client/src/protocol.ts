@@ -3,6 +3,27 @@
  * custom request. The client imports nothing from server/; this file is the whole contract.
  */
 
+/**
+ * The environment the server is started with, beside the editor's own (an entry the editor's environment already sets
+ * is left as it is). The C library's allocator (glibc, on Linux) gives each thread that allocates an arena of its own,
+ * up to eight per core, and keeps what V8's helper threads (compilers, the collector's workers) free in them; it gives
+ * back what is free at an arena's top past 128 KB only until a large block is freed, and then past twice that block's
+ * size (up to 64 MB). Two arenas and a fixed bound keep the server's resident memory close to what its heap holds:
+ * after 300 edits of the Dutch dev reports as one document 176–182 → 146–156 MB, the footnoted thesis 133–145 → 127–128
+ * MB, with the same time per edit (bench/RESULTS.md, session 30). Other C libraries and systems ignore both variables.
+ */
+export const SERVER_ENVIRONMENT: Readonly<Record<string, string>> = Object.freeze({
+  MALLOC_ARENA_MAX: '2',
+  MALLOC_TRIM_THRESHOLD_: '131072',
+});
+
+/** `env` with SERVER_ENVIRONMENT's entries that `env` does not set itself. */
+export function serverEnvironment(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  const out = { ...env };
+  for (const [key, value] of Object.entries(SERVER_ENVIRONMENT)) if (out[key] === undefined) out[key] = value;
+  return out;
+}
+
 /** VS Code language ids that Brug checks. */
 export const LANGUAGE_IDS = ['markdown', 'plaintext', 'latex', 'quarto', 'rmd'] as const;
 

@@ -46,6 +46,7 @@ import type {
   WorkspaceFolder,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { serverEnvironment } from '../../client/src/protocol.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BUNDLE = join(ROOT, 'server', 'dist', 'server.cjs');
@@ -85,6 +86,11 @@ export interface ClientOptions {
   env?: Record<string, string>;
   /** initializationOptions sent with initialize (e.g. { trusted: false }). */
   initializationOptions?: Record<string, unknown>;
+  /**
+   * False: the server starts with the environment as it is, without the allocator settings the VS Code extension adds
+   * (client/src/protocol.ts SERVER_ENVIRONMENT; benchmarks' --malloc-default).
+   */
+  launchEnvironment?: boolean;
   /** The command that starts the server (default: node server/dist/server.cjs --stdio). */
   command?: { file: string; args: string[] };
   /**
@@ -151,7 +157,9 @@ export class TestClient {
     ensureBundle();
     this.settings = { brug: withProbes({ debounceMs: 0, ...(options.settings ?? {}) }) };
     const command = options.command ?? { file: process.execPath, args: [BUNDLE, '--stdio'] };
-    this.process = spawn(command.file, command.args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...(options.env ?? {}) } });
+    // As the VS Code extension starts it (its environment, SERVER_ENVIRONMENT), unless told otherwise.
+    const env = { ...process.env, ...(options.env ?? {}) };
+    this.process = spawn(command.file, command.args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: options.launchEnvironment === false ? env : serverEnvironment(env) });
     this.process.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     const c = this.connection;

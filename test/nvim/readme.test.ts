@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBundle } from '../lsp/client.js';
+import { SERVER_ENVIRONMENT } from '../../client/src/protocol.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../..');
@@ -90,6 +91,9 @@ describe('README: the Neovim snippets work as written', function () {
       ['0.11+', '0.7', '0.8+'],
     );
     for (const s of snippets) assert.match(s.code, /'brug-language-server', '--stdio'/, s.label);
+    // The environment the VS Code extension starts the server with (client/src/protocol.ts), the same in each snippet.
+    const env = Object.entries(SERVER_ENVIRONMENT).map(([k, v]) => `${k} = '${v}'`).join(', ');
+    for (const s of snippets) assert.ok(s.code.includes(`cmd_env = { ${env} },`), `${s.label}: cmd_env = { ${env} }`);
   });
 
   for (const [i, label] of ['0.8+', '0.7', '0.11+'].entries()) {
