@@ -197,6 +197,19 @@ describe('Markdown chunks: the blocks do not depend on where chunk boundaries fa
   });
 });
 
+/**
+ * One edit (at a fraction `where` of the text: `remove` characters taken out, `insert` put in) and the parse after it,
+ * told where the edit is every other time (`k` even), as the engine tells it (LineIndex.afterEdit's comparison).
+ */
+function editAndParse(text: string, lines: LineIndex, k: number, [where, remove, insert]: [number, number, string]) {
+  const at = Math.floor(where * text.length);
+  const edited = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + remove));
+  const ends: EditEnds = { prefix: 0, suffix: 0 };
+  const after = LineIndex.afterEdit(lines, edited, ends);
+  const incremental = normalised(parseMarkdown(edited, k % 2 === 0 ? ends : undefined));
+  return { text: edited, lines: after, at, incremental, reused: lastChunking()! };
+}
+
 describe('Markdown chunks after an edit: the same as a scan from scratch', () => {
   const pick = (name: string) => join(CORPUS_DIR, name);
   it('random edits on dev documents: pieces, chunks, definitions and blocks equal those of a fresh parse (where the edit is compared by the reader, and told by the line index)', function () {
@@ -215,14 +228,9 @@ describe('Markdown chunks after an edit: the same as a scan from scratch', () =>
             let text = original;
             parseMarkdown(text);
             let lines = new LineIndex(text);
-            for (const [k, [where, remove, insert]] of edits.entries()) {
-              const at = Math.floor(where * text.length);
-              text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + remove));
-              // Every other edit: where the edit is, as the engine tells it (LineIndex.afterEdit's comparison).
-              const ends: EditEnds = { prefix: 0, suffix: 0 };
-              lines = LineIndex.afterEdit(lines, text, ends);
-              const incremental = normalised(parseMarkdown(text, k % 2 === 0 ? ends : undefined));
-              const reused = lastChunking()!;
+            for (const [k, edit] of edits.entries()) {
+              let incremental, reused;
+              ({ text, lines, incremental, reused } = editAndParse(text, lines, k, edit));
               // From scratch: no last parse, and no chunk results (a chunk read in part after an edit is cached as the whole chunk's).
               clearMarkdownCache();
               const fresh = normalised(parseMarkdown(text));
@@ -284,13 +292,9 @@ describe('Markdown chunks: a large piece (an embedded image, a long table) is a 
           let text = document(seed);
           parseMarkdown(text);
           let lines = new LineIndex(text);
-          for (const [k, [where, remove, insert]] of edits.entries()) {
-            const at = Math.floor(where * text.length);
-            text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + remove));
-            const ends: EditEnds = { prefix: 0, suffix: 0 };
-            lines = LineIndex.afterEdit(lines, text, ends);
-            const incremental = normalised(parseMarkdown(text, k % 2 === 0 ? ends : undefined));
-            const reused = lastChunking()!;
+          for (const [k, edit] of edits.entries()) {
+            let at, incremental, reused;
+            ({ text, lines, at, incremental, reused } = editAndParse(text, lines, k, edit));
             const small = reused.pieces.find((p) => p.start <= at && at < p.end && p.end - p.start < 8192);
             if (small) {
               const chunk = reused.chunks.find((c) => c.start <= small.start && small.end <= c.end)!;
