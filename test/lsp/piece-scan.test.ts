@@ -95,6 +95,33 @@ describe('lsp: definitions found per paragraph and kept across edits (engine/inc
     );
   });
 
+  it('keeps a long paragraph (an embedded image) by a short key: the same results as a fresh scan after random edits, and no copy of its text (fast-check)', () => {
+    const image = (n: number) => `![Diagram met antwoorden](data:image/png;base64,${'iVBORw0KGgoAAAANSUhEUgAAA'.repeat(n)})`;
+    const base = [PARTS[0], image(200), PARTS[1], image(400), 'SE (x)', image(170), PARTS[2]].join('\n\n');
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 30 }), insert: fc.constantFrom('\n\n', 'x', '', 'SE (x)', '\n\nSE (x)\n\n', 'AAAA') });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 20 }), (edits) => {
+        let scanned = 0;
+        const kept = new PieceScan((piece: string) => (scanned++, piece));
+        const state = kept as unknown as { byText: Map<string, unknown>; spare: Map<string, unknown> };
+        let text = base;
+        kept.pieces(text);
+        for (const e of edits) {
+          const at = Math.floor(e.at * text.length);
+          text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+          assert.deepEqual(kept.pieces(text), new PieceScan((piece: string) => piece).pieces(text));
+          // The keys are the short paragraphs' texts and ~30 characters for a long one, never a long text.
+          for (const key of [...state.byText.keys(), ...state.spare.keys()]) assert.ok(key.length < 4096, `a key of ${key.length} characters`);
+        }
+        // The first text again: every paragraph, the long ones too, is found by its key (none scanned again).
+        const before = scanned;
+        kept.pieces(base);
+        assert.equal(scanned, before);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('keeps by text exactly the paragraphs of the last text, whatever the edits and texts in between (fast-check)', () => {
     // The lists and the map are corrected where an edit changed the paragraphs (session 26): no entry of a paragraph that
     // went stays counted, none that came is missing; two documents in turn find each other's entries again.

@@ -147,6 +147,22 @@ interface Entry<V> {
 }
 
 /**
+ * A key for a text: its length and two 32-bit hashes of its characters (FNV-1a and a multiply-xorshift), so that two
+ * texts of one length share a key by a chance of about one in 2^64. The key is a short string of its own.
+ */
+export function textKey(s: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 13;
+  }
+  return `${s.length}.${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}`;
+}
+
+/**
  * A copy of a string that shares no memory with the string it came from (V8 keeps a slice of
  * 13 characters or more as a view into its parent). The concatenation is flattened into a new
  * string of its own when sliced, so the result is a view into that copy only: about ten times

@@ -16,7 +16,7 @@ import { assignRoles, firstAtOrAfter, headingInfosAfterEdit, roleVocabularyOf, r
 import type { HeadingInfo, HeadingList, LastHeadings, RoleVocabulary } from './sections.js';
 import { createRules } from './rules/registry.js';
 import { Vocabulary } from './vocabulary/vocabulary.js';
-import { ContentCache, detach } from './cache.js';
+import { ContentCache, detach, textKey } from './cache.js';
 import { compareWords } from './text/order.js';
 import { parseNoteFindings } from './parse-notes.js';
 import { RunSlots } from './rules/block-runs.js';
@@ -255,21 +255,8 @@ function place(prev: PlacedBlock | undefined, r: BlockResult, hint: MapHint, b: 
   return new PlacedBlock(r, hint, b, section, base, same ? prev.facts : r.facts, prev && prev.prose.map === b.map ? prev.knownMapStart : undefined);
 }
 
-/**
- * A key for a text: its length and two 32-bit hashes of its characters (FNV-1a and a multiply-xorshift), so that two
- * texts of one length share a key by a chance of about one in 2^64. The key is a short string of its own.
- */
-export function sampleKey(s: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x9747b28c;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 13;
-  }
-  return `${s.length}.${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}`;
-}
+/** A key for a document's language sample (cache.ts textKey). */
+export const sampleKey = textKey;
 
 /**
  * place() for a block after the edited stretch: `prev` is its counterpart in the last check, with the same map and text

@@ -1,4 +1,4 @@
-import { detach } from './cache.js';
+import { detach, textKey } from './cache.js';
 import { commonPrefix, commonSuffix } from './offsets.js';
 import { flat, searchFrom, type TextView } from './text/view.js';
 
@@ -382,19 +382,21 @@ export class PieceScan<T> {
   /** The paragraph of `text` from `from` to `to`: its entry (scanned when no paragraph of a text kept has its text). */
   private take(text: TextView, from: number, to: number, starts: number[], ends: number[], entries: Array<Entry<T>>): void {
     const piece = text.slice(from, to);
-    let e = this.byText.get(piece);
+    const long = piece.length >= LONG_PARAGRAPH;
+    const key = long ? LONG_KEY + textKey(piece) : piece;
+    let e = this.byText.get(key);
     if (!e) {
-      e = this.spare.get(piece);
+      e = this.spare.get(key);
       if (e) {
-        this.spare.delete(piece);
-        this.spareChars -= e.own.length;
+        this.spare.delete(key);
+        this.spareChars -= e.chars;
       } else {
         // Scanned as its copy: what the scan keeps of it (matched words) keeps no document alive.
         const own = detach(piece);
-        e = { own, result: this.scan(own), count: 0 };
+        e = { key: long ? key : own, chars: piece.length, result: this.scan(own), count: 0 };
       }
-      this.byText.set(e.own, e);
-      this.byTextChars += e.own.length;
+      this.byText.set(e.key, e);
+      this.byTextChars += e.chars;
     }
     starts.push(from);
     ends.push(to);
@@ -404,10 +406,10 @@ export class PieceScan<T> {
   /** One paragraph with entry `e` less; an entry no paragraph has goes spare. */
   private drop(e: Entry<T>): void {
     if (--e.count > 0) return;
-    this.byText.delete(e.own);
-    this.byTextChars -= e.own.length;
-    this.spare.set(e.own, e);
-    this.spareChars += e.own.length;
+    this.byText.delete(e.key);
+    this.byTextChars -= e.chars;
+    this.spare.set(e.key, e);
+    this.spareChars += e.chars;
   }
 
   /** The oldest spare entries go while there are more of them, or more characters, than the bounds allow. */
@@ -415,9 +417,9 @@ export class PieceScan<T> {
     const entries = Math.max(SPARE, this.byText.size);
     const chars = Math.max(SPARE_CHARS, this.byTextChars);
     if (this.spare.size <= entries && this.spareChars <= chars) return;
-    for (const [text, e] of this.spare) {
-      this.spare.delete(text);
-      this.spareChars -= e.own.length;
+    for (const [key, e] of this.spare) {
+      this.spare.delete(key);
+      this.spareChars -= e.chars;
       if (this.spare.size <= entries && this.spareChars <= chars) break;
     }
   }
@@ -428,12 +430,26 @@ export class PieceScan<T> {
   }
 }
 
-/** A paragraph's text (a detached copy), its scan's result, and how many paragraphs of the last text have it. */
+/**
+ * A paragraph's key (its text as a detached copy; a long paragraph's LONG_KEY and textKey), its length, its scan's
+ * result, and how many paragraphs of the last text have it.
+ */
 interface Entry<T> {
-  own: string;
+  key: string;
+  chars: number;
   result: T;
   count: number;
 }
+
+/**
+ * A paragraph this long is kept by a key made of its length and two hashes of its characters (cache.ts textKey; two
+ * texts share one by a chance of about one in 2^64), not by its text: an image embedded as a data address is one
+ * paragraph of up to 200,000 characters, and the scan kept a copy of each (the Dutch dev reports as one document: ~1 MB
+ * kept beside the document's own text). Short paragraphs are their own keys (no hashing per paragraph).
+ */
+const LONG_PARAGRAPH = 4096;
+/** Starts every long paragraph's key (a paragraph kept by its text has that key only if its text is the key itself). */
+const LONG_KEY = '\u0000\u0000long:';
 
 /** Entries kept spare at most (paragraphs an edit removed, or the last other text's), and their characters at most. */
 const SPARE = 4096;
