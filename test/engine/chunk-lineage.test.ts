@@ -8,11 +8,15 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { ContentCache } from '../../server/src/engine/cache.js';
-import { cachedMarkdownChunks, chunkCached, clearMarkdownCache, forgetLastParse, heldChunks, lastChunking, parseEditOf, parseMarkdown } from '../../server/src/engine/formats/markdown.js';
+import { cachedMarkdownChunks, chunkCached, chunkKey, clearMarkdownCache, forgetLastParse, heldChunks, lastChunking, parseEditOf, parseMarkdown } from '../../server/src/engine/formats/markdown.js';
 
-/** A document of numbered sections (no two chunks alike), `n` sections long. */
+/**
+ * A document of numbered sections (no two chunks alike), `n` sections long; every seventh has an image embedded as a data
+ * address (a piece of 8,192 characters or more: a chunk of its own, cached by a key, not by its text).
+ */
 function doc(name: string, n: number): string {
-  return Array.from({ length: n }, (_, i) => `## ${name} ${i}\n\nThe case manager of area ${i} in ${name} calls the resident. They agree on step ${i}.\n\n- point ${i} of ${name}\n- another point ${i}`).join('\n\n');
+  const image = (i: number) => (i % 7 === 3 ? `\n\n![Figure ${i} of ${name}](data:image/png;base64,${`${name}${i}AAAA`.repeat(1200)})` : '');
+  return Array.from({ length: n }, (_, i) => `## ${name} ${i}\n\nThe case manager of area ${i} in ${name} calls the resident. They agree on step ${i}.${image(i)}\n\n- point ${i} of ${name}\n- another point ${i}`).join('\n\n');
 }
 
 type Edit = { kind: 'word'; at: number; word: number } | { kind: 'cut'; at: number; len: number } | { kind: 'paste'; at: number; sections: number } | { kind: 'away'; parses: number };
@@ -61,7 +65,9 @@ describe('Markdown chunk cache: the last parse holds its chunks, a forgotten doc
           last = now;
           for (const c of chunkTexts(text)) assert.ok(chunkCached(c), `a chunk of the last parse left the cache: ${JSON.stringify(c.slice(0, 40))}`);
           // Held are the last parse's chunks, no others (a chunk an edit left ages as any other).
-          assert.deepEqual(new Set(heldChunks()), new Set(chunkTexts(text)));
+          assert.deepEqual(new Set(heldChunks()), new Set(chunkTexts(text).map(chunkKey)));
+          // A chunk of 8,192 characters or more (here the embedded images) is kept by a short key, not a copy of its text.
+          for (const key of heldChunks()) assert.ok(key.length < 8192, `a key of ${key.length} characters`);
         }
         // Then long enough for any chunk not held to have gone (UNUSED_PARSES, then a pass of the sweep), each edit at the end.
         const more = 34 + Math.ceil(cachedMarkdownChunks() / 16);

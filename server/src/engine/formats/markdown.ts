@@ -18,7 +18,7 @@ import { decodeString } from 'micromark-util-decode-string';
 import type { Directive, Language, ParsedDocument, ProseBlock, BlockKind } from '../types.js';
 import { BlockTextBuilder, commonPrefix, commonSuffix, type EditEnds } from '../offsets.js';
 import { parseDirective } from './directives.js';
-import { ContentCache, detach } from '../cache.js';
+import { ContentCache, detach, textKey } from '../cache.js';
 import { execAt, flat, searchFrom, type TextView } from '../text/view.js';
 
 // mdast node shapes, kept minimal: the adapter only reads what it needs.
@@ -2758,7 +2758,25 @@ function openConstruct(node: MdNode, input: string): string | undefined {
 // Weighed by source characters; a parsed chunk takes some 20 bytes per character, so 2M characters
 // (three times a 100,000-word document) keeps memory in bounds while an editor session leaves an
 // old chunk behind at each edit (6M let a language server session grow by ~14 MB per 100 edits).
-const chunkCache = new ContentCache<Map<string, ChunkResult>>(Infinity, { maxWeight: 2_000_000, weigh: (key) => key.length, refresh: true });
+const chunkCache = new ContentCache<Map<string, ChunkResult>>(Infinity, { maxWeight: 2_000_000, weigh: (key) => keyLength(key), refresh: true });
+
+/** Starts the chunk cache's key of a large chunk (see chunkKey; a chunk kept by its text has it only if its text is that key). */
+const LARGE_KEY = '\u0000\u0000large:';
+
+/**
+ * The chunk cache's key for a chunk's text: the text itself (a detached copy when stored), or for a chunk of LARGE_PIECE
+ * characters or more (an embedded image or a long table alone, or many paragraphs) LARGE_KEY and the text's length and
+ * two hashes (cache.ts textKey; two texts share one by a chance of about one in 2^64). The key is read for look-ups only,
+ * so a long chunk's text is not kept a second time beside the document (the Dutch dev reports: ~1 MB of images alone).
+ */
+export function chunkKey(src: string): string {
+  return src.length >= LARGE_PIECE ? LARGE_KEY + textKey(src) : src;
+}
+
+/** The length of the chunk a key stands for (its weight in the chunk cache). */
+function keyLength(key: string): number {
+  return key.startsWith(LARGE_KEY) ? Number(key.slice(LARGE_KEY.length, key.indexOf('.', LARGE_KEY.length))) : key.length;
+}
 
 /** How many chunk texts are cached (for tests of the cache's bounds). */
 export function cachedMarkdownChunks(): number {
@@ -2767,10 +2785,10 @@ export function cachedMarkdownChunks(): number {
 
 /** Whether the chunk cache holds a chunk's text (tests only: the chunks of the last parse stay cached, see Lineage). */
 export function chunkCached(text: string): boolean {
-  return chunkCache.peek(text) !== undefined;
+  return chunkCache.peek(chunkKey(text)) !== undefined;
 }
 
-/** The cached chunk texts that a line of parses holds now (tests only: those of the last parse, see Lineage). */
+/** The cached chunk texts (a large chunk's key, chunkKey) that a line of parses holds now (tests only: those of the last parse, see Lineage). */
 export function heldChunks(): string[] {
   const held: string[] = [];
   chunkCache.filter((byStubs, key) => {
@@ -3326,13 +3344,14 @@ function spliceChunk(text: TextView, chunk: Chunk, pieces: PieceList, old: Chunk
   // Kept in the chunk cache as a parse of the whole chunk would be (what it is equal to).
   const src = text.slice(chunk.start, chunk.end);
   const stubs = stubDefinitions(src, definitions);
-  let byStubs = chunkCache.get(src);
+  const key = chunkKey(src);
+  let byStubs = chunkCache.get(key);
   if (!byStubs) {
-    chunkCache.set(detach(src), (byStubs = new Map()), true);
+    chunkCache.set(key === src ? detach(src) : key, (byStubs = new Map()), true);
   }
   markUsed(byStubs);
   if (!byStubs.has(stubs)) byStubs.set(stubs, result);
-  return { key: chunkCache.storedKey(src) ?? detach(src), stubs, result: byStubs.get(stubs)! };
+  return { key: chunkCache.storedKey(key) ?? (key === src ? detach(src) : key), stubs, result: byStubs.get(stubs)! };
 }
 
 let spliced = 0;
@@ -3347,12 +3366,13 @@ function parseChunk(text: TextView, chunk: Chunk, definitions: Definitions): Par
   const src = text.slice(chunk.start, chunk.end);
   const stubs = stubDefinitions(src, definitions);
   const variant = chunk.meta ? `\0${stubs}` : stubs;
-  const result = cachedChunk(src, variant);
-  return { key: chunkCache.storedKey(src) ?? detach(src), stubs: variant, result };
+  const key = chunkKey(src);
+  const result = cachedChunk(src, key, variant);
+  return { key: chunkCache.storedKey(key) ?? (key === src ? detach(src) : key), stubs: variant, result };
 }
 
-function cachedChunk(src: string, variant: string): ChunkResult {
-  let byStubs = chunkCache.get(src);
+function cachedChunk(src: string, key: string, variant: string): ChunkResult {
+  let byStubs = chunkCache.get(key);
   if (byStubs) markUsed(byStubs);
   const hit = byStubs?.get(variant);
   if (hit) return hit;
@@ -3360,7 +3380,7 @@ function cachedChunk(src: string, variant: string): ChunkResult {
   const frontMatter = variant.startsWith('\0');
   const r = chunkBlocks(own, frontMatter ? variant.slice(1) : variant, frontMatter);
   if (!byStubs) {
-    chunkCache.set(own, (byStubs = new Map()), true);
+    chunkCache.set(key === src ? own : key, (byStubs = new Map()), true);
     markUsed(byStubs);
   }
   byStubs.set(variant, r);
