@@ -541,7 +541,8 @@ async function main() {
     const r = results.get(size)!;
     process.stdout.write(
       [
-        `${size} words (${r.words} by a plain count, ${fmt(r.mb)} MB):`,
+        // (--file: the document as it is, whatever its size; no size was asked for.)
+        size > 0 ? `${size} words (${r.words} by a plain count, ${fmt(r.mb)} MB):` : `${r.words} words by a plain count, ${fmt(r.mb)} MB:`,
         `  first diagnostics shown ${fmt(r.firstShownMs)} ms (${r.firstShown} diagnostics); whole document checked ${fmt(r.firstMs)} ms (${r.diagnostics} diagnostics)`,
         `  edit → diagnostics: median ${fmt(r.median)} ms, p95 ${fmt(r.p95)} ms, max ${fmt(r.max)} ms; ${r.republished} of ${r.edits} edits re-published diagnostics`,
         `  server CPU time per edit's check (less sensitive to a busy machine): median ${fmt(r.cpuMedian)} ms, p95 ${fmt(r.cpuP95)} ms; wall medians: lint ${fmt(r.lintMedian)} ms, diagnostics+publish ${fmt(r.publishMedian)} ms`,
