@@ -3,7 +3,8 @@
  * of the sample, not under the sample: each edit of a sampled block used to store one more copy of the whole sample.
  */
 import { strict as assert } from 'node:assert';
-import { Engine, sampleKey } from '../../server/src/engine/engine.js';
+import { Engine } from '../../server/src/engine/engine.js';
+import { textKey as sampleKey } from '../../server/src/engine/cache.js';
 
 describe('document language cache: keyed by a short key of the sample', () => {
   it('keeps no copy of a sample, however many sampled blocks an edit changes, and still detects each language', () => {

@@ -162,6 +162,23 @@ export function textKey(s: string): string {
   return `${s.length}.${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}`;
 }
 
+/** Starts every key longTextKey makes (a text kept as its own key has that key only if the text is the key itself). */
+const LONG_KEY = '\u0000\u0000long:';
+
+/**
+ * The key a cache keeps a text under: the text itself while it is shorter than `from` characters (no hashing of every
+ * short text), else LONG_KEY and textKey (an embedded image, a long chunk: the cache then keeps no copy of it beside the
+ * document). A short text is returned as the same string.
+ */
+export function longTextKey(s: string, from: number): string {
+  return s.length >= from ? LONG_KEY + textKey(s) : s;
+}
+
+/** The length of the text a longTextKey key stands for. */
+export function keyedLength(key: string): number {
+  return key.startsWith(LONG_KEY) ? Number(key.slice(LONG_KEY.length, key.indexOf('.', LONG_KEY.length))) : key.length;
+}
+
 /**
  * A copy of a string that shares no memory with the string it came from (V8 keeps a slice of
  * 13 characters or more as a view into its parent). The concatenation is flattened into a new

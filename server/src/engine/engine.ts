@@ -255,9 +255,6 @@ function place(prev: PlacedBlock | undefined, r: BlockResult, hint: MapHint, b: 
   return new PlacedBlock(r, hint, b, section, base, same ? prev.facts : r.facts, prev && prev.prose.map === b.map ? prev.knownMapStart : undefined);
 }
 
-/** A key for a document's language sample (cache.ts textKey). */
-export const sampleKey = textKey;
-
 /**
  * place() for a block after the edited stretch: `prev` is its counterpart in the last check, with the same map and text
  * (sameEnds), placed from the same result. (Its counterpart's block is read only when the place is the same: most such
@@ -1003,12 +1000,12 @@ export class Engine {
 
   /**
    * Document language by detection, remembered per sample (an edit rarely changes it), under a key made of the sample
-   * (sampleKey), not the sample itself: a sample is ~40 blocks' text (16 KB at the start of a book), and each edit of a
+   * (cache.ts textKey), not the sample itself: a sample is ~40 blocks' text (16 KB at the start of a book), and each edit of a
    * sampled block stored one more copy, up to the cache's 1,000 entries (session 21: 23 copies, 0.36 MB, after 1,000
    * edits at 100,000 words; tens of MB over a long session).
    */
   private detectDocument(sample: string): { language: Language; read: number } {
-    const key = sampleKey(sample);
+    const key = textKey(sample);
     let found = this.documentLanguage.get(key);
     if (!found) {
       found = detectLanguageRead(sample);

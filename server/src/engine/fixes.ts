@@ -129,7 +129,6 @@ export function secureFindings(text: TextView, findings: Finding[], blocks: () =
   return findings;
 }
 
-
 /**
  * Whether snapRange may move a finding's range or a related range in a text of length `n` (secureFindings): one that is
  * not in [bom, n) the right way round, or (`middles`: the text's pair middles, ascending) one with an end at a middle.

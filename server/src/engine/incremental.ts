@@ -1,4 +1,4 @@
-import { detach, textKey } from './cache.js';
+import { detach, longTextKey } from './cache.js';
 import { commonPrefix, commonSuffix } from './offsets.js';
 import { flat, searchFrom, type TextView } from './text/view.js';
 
@@ -382,8 +382,7 @@ export class PieceScan<T> {
   /** The paragraph of `text` from `from` to `to`: its entry (scanned when no paragraph of a text kept has its text). */
   private take(text: TextView, from: number, to: number, starts: number[], ends: number[], entries: Array<Entry<T>>): void {
     const piece = text.slice(from, to);
-    const long = piece.length >= LONG_PARAGRAPH;
-    const key = long ? LONG_KEY + textKey(piece) : piece;
+    const key = longTextKey(piece, LONG_PARAGRAPH);
     let e = this.byText.get(key);
     if (!e) {
       e = this.spare.get(key);
@@ -393,7 +392,7 @@ export class PieceScan<T> {
       } else {
         // Scanned as its copy: what the scan keeps of it (matched words) keeps no document alive.
         const own = detach(piece);
-        e = { key: long ? key : own, chars: piece.length, result: this.scan(own), count: 0 };
+        e = { key: key === piece ? own : key, chars: piece.length, result: this.scan(own), count: 0 };
       }
       this.byText.set(e.key, e);
       this.byTextChars += e.chars;
@@ -431,8 +430,8 @@ export class PieceScan<T> {
 }
 
 /**
- * A paragraph's key (its text as a detached copy; a long paragraph's LONG_KEY and textKey), its length, its scan's
- * result, and how many paragraphs of the last text have it.
+ * A paragraph's key (its text as a detached copy; a long paragraph's longTextKey), its length, its scan's result, and
+ * how many paragraphs of the last text have it.
  */
 interface Entry<T> {
   key: string;
@@ -442,14 +441,12 @@ interface Entry<T> {
 }
 
 /**
- * A paragraph this long is kept by a key made of its length and two hashes of its characters (cache.ts textKey; two
+ * A paragraph this long is kept by a key made of its length and two hashes of its characters (cache.ts longTextKey; two
  * texts share one by a chance of about one in 2^64), not by its text: an image embedded as a data address is one
  * paragraph of up to 200,000 characters, and the scan kept a copy of each (the Dutch dev reports as one document: ~1 MB
  * kept beside the document's own text). Short paragraphs are their own keys (no hashing per paragraph).
  */
 const LONG_PARAGRAPH = 4096;
-/** Starts every long paragraph's key (a paragraph kept by its text has that key only if its text is the key itself). */
-const LONG_KEY = '\u0000\u0000long:';
 
 /** Entries kept spare at most (paragraphs an edit removed, or the last other text's), and their characters at most. */
 const SPARE = 4096;

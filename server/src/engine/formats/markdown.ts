@@ -18,7 +18,7 @@ import { decodeString } from 'micromark-util-decode-string';
 import type { Directive, Language, ParsedDocument, ProseBlock, BlockKind } from '../types.js';
 import { BlockTextBuilder, commonPrefix, commonSuffix, type EditEnds } from '../offsets.js';
 import { parseDirective } from './directives.js';
-import { ContentCache, detach, textKey } from '../cache.js';
+import { ContentCache, detach, keyedLength, longTextKey } from '../cache.js';
 import { execAt, flat, searchFrom, type TextView } from '../text/view.js';
 
 // mdast node shapes, kept minimal: the adapter only reads what it needs.
@@ -2758,24 +2758,16 @@ function openConstruct(node: MdNode, input: string): string | undefined {
 // Weighed by source characters; a parsed chunk takes some 20 bytes per character, so 2M characters
 // (three times a 100,000-word document) keeps memory in bounds while an editor session leaves an
 // old chunk behind at each edit (6M let a language server session grow by ~14 MB per 100 edits).
-const chunkCache = new ContentCache<Map<string, ChunkResult>>(Infinity, { maxWeight: 2_000_000, weigh: (key) => keyLength(key), refresh: true });
-
-/** Starts the chunk cache's key of a large chunk (see chunkKey; a chunk kept by its text has it only if its text is that key). */
-const LARGE_KEY = '\u0000\u0000large:';
+const chunkCache = new ContentCache<Map<string, ChunkResult>>(Infinity, { maxWeight: 2_000_000, weigh: (key) => keyedLength(key), refresh: true });
 
 /**
  * The chunk cache's key for a chunk's text: the text itself (a detached copy when stored), or for a chunk of LARGE_PIECE
- * characters or more (an embedded image or a long table alone, or many paragraphs) LARGE_KEY and the text's length and
- * two hashes (cache.ts textKey; two texts share one by a chance of about one in 2^64). The key is read for look-ups only,
+ * characters or more (an embedded image or a long table alone, or many paragraphs) a key of the text's length and two
+ * hashes (cache.ts longTextKey; two texts share one by a chance of about one in 2^64). The key is read for look-ups only,
  * so a long chunk's text is not kept a second time beside the document (the Dutch dev reports: ~1 MB of images alone).
  */
 export function chunkKey(src: string): string {
-  return src.length >= LARGE_PIECE ? LARGE_KEY + textKey(src) : src;
-}
-
-/** The length of the chunk a key stands for (its weight in the chunk cache). */
-function keyLength(key: string): number {
-  return key.startsWith(LARGE_KEY) ? Number(key.slice(LARGE_KEY.length, key.indexOf('.', LARGE_KEY.length))) : key.length;
+  return longTextKey(src, LARGE_PIECE);
 }
 
 /** How many chunk texts are cached (for tests of the cache's bounds). */
