@@ -10,7 +10,7 @@ import { handlesOf, isInline, isSummarySection, pseudoHeadingOf, recommendationP
 import type { CueInsightId, InsightId, PracticalHandles, PracticeEvidence, PracticeFit, PracticeItem, PracticeStatus } from './types.js';
 import { INSIGHT_IDS } from './types.js';
 import type { CheckCell, Unit, UnitFilter, UnitsRun } from './units.js';
-import { MEMO_SLOT, allUnits, checkOf, quote, runUnits, sectionMarks, warmUnits } from './units.js';
+import { MEMO_SLOT, checkOf, quote, runAllUnits, runUnits, sectionMarks, warmUnits } from './units.js';
 import type { Run } from '../runs.js';
 import { RunSlots, replaceRange, splicedRuns } from '../rules/block-runs.js';
 import { blockEditOf } from '../incremental.js';
@@ -574,6 +574,8 @@ interface PracticeRun {
   /** Jargon terms of the run's blocks, and the first five distinct ones (block in the run, term). */
   terms: number;
   firstTerms: Array<{ k: number; key: string; term: VocabularyFacts['terms'][number] }>;
+  /** All the units of the run's blocks, placed by the run, once the run stood in a recommendations section (runAllUnits). */
+  all: Unit[] | undefined;
 }
 
 /**
@@ -587,7 +589,7 @@ const RUN_SLOTS = new WeakMap<PracticeLexicon, RunSlots<Array<PracticeRun | unde
 
 function summariseRun(doc: DocumentModel, lex: PracticeLexicon, from: number, to: number, acknowledgements: boolean, planned: boolean, cell: CheckCell): PracticeRun {
   const ur = runUnits(doc, lex, filterFor(lex), from, to, acknowledgements, planned, cell);
-  const run: PracticeRun = { units: ur, study: 0, cue: [], cueMask: 0, policy: { p: 0, f: 0, linked: 0, present: [], partial: [] }, inline: [], tools: [], terms: 0, firstTerms: [] };
+  const run: PracticeRun = { units: ur, study: 0, cue: [], cueMask: 0, policy: { p: 0, f: 0, linked: 0, present: [], partial: [] }, inline: [], tools: [], terms: 0, firstTerms: [], all: undefined };
   const units = ur.units;
   for (let k = 0; k < units.length; k++) {
     const u = units[k]!;
@@ -816,11 +818,14 @@ function compute(doc: DocumentModel, lex: PracticeLexicon): PracticeFit {
     combineAll(doc, lex, slotRuns, ackSection, planSection, plan.recSection, stamp, cell);
   LAST_COMBINED.set(lex, c);
   const values = c.values;
-  // The recommendations sections' units, placed for this check.
+  // The recommendations sections' units, placed for this check. Speed only (s31): kept with the run's summary, placed by
+  // its place (runAllUnits), not made and placed again at every check for every run (the same units and places).
   const recUnits: Unit[] = [];
   for (const k of c.recRuns) {
     const r = slotRuns[k]!;
-    for (const x of allUnits(doc, lex, r.from, r.to, check, ackSection[r.section]!, planSection[r.section]!)) recUnits.push(x);
+    const v = values[k]!;
+    const all = (v.all ??= runAllUnits(doc, lex, v.units.place, r.from, r.to, ackSection[r.section]!, planSection[r.section]!));
+    for (let i = 0; i < all.length; i++) recUnits.push(all[i]!);
   }
   const handles = handlesOf(doc, recUnits, lex, plan, c.pseudoItems, c.inline, (push) => {
     const tools: PracticeEvidence[] = [];

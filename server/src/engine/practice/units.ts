@@ -625,8 +625,15 @@ class RunUnit extends LazyUnit {
   }
 }
 
-/** The units of blocks from..to, all of them (no filter), placed for this check: a recommendations section's. */
-export function allUnits(doc: DocumentModel, lex: PracticeLexicon, from: number, to: number, check: Check, acknowledgements: boolean, planned: boolean): Unit[] {
+/**
+ * The units of blocks from..to, all of them (no filter): a recommendations section's run. Speed only (s31): placed by
+ * the run's place (RunUnit), not by each block's place at a check, so that they can be kept with the run's summary
+ * (analysis.ts), whose place the combining step keeps current: an edit elsewhere neither reads the run's blocks nor
+ * places their units again (the same units, texts and places; making and placing every unit of the recommendations
+ * sections at every check cost ~0.3 to 1 ms an edit at 80k words). `from` is the run's first block at this check (the
+ * place's).
+ */
+export function runAllUnits(doc: DocumentModel, lex: PracticeLexicon, place: RunPlace, from: number, to: number, acknowledgements: boolean, planned: boolean): Unit[] {
   let cache = byBlock.get(lex);
   if (!cache) byBlock.set(lex, (cache = new WeakMap()));
   const out: Unit[] = [];
@@ -634,8 +641,7 @@ export function allUnits(doc: DocumentModel, lex: PracticeLexicon, from: number,
     const b = doc.blocks[bi]!;
     const pb = b.prose;
     if (pb.skip || pb.kind === 'tableCell') continue;
-    const stable = pb.kind === 'heading' || b.sentences.length > 0;
-    for (const u of placeUnits(entryOf(cache, b, lex), stable, b, bi, check, acknowledgements, planned, lex)) out.push(u);
+    for (const u of listOf(entryOf(cache, b, lex), b, lex)) out.push(new RunUnit(u, place, bi - from, pb.kind, acknowledgements, planned, lex.plan));
   }
   return out;
 }

@@ -195,6 +195,11 @@ interface Context {
   opts: RuleOptions;
   /** The blocks before the edit that are the last check's (the same objects and places; 0 without such a check). */
   kept: number;
+  /**
+   * The first of the blocks after the edit that the engine placed from the last check's last blocks' cached results
+   * (BlockEdit.after: the same analyses and facts, moved; the number of blocks without such a check).
+   */
+  keptFrom: number;
   /** The items the last check placed, per kind (see Placed), and those placed now. */
   lastPlaced: Array<Placed<unknown> | undefined> | undefined;
   placed: Array<Placed<unknown> | undefined>;
@@ -328,7 +333,7 @@ function compute(doc: DocumentModel): ClientPerspective {
   const lastPlaced = LAST_PLACED;
   LAST_PLACED = undefined;
   const edit = lastPlaced ? blockEditOf(doc.blocks, lastPlaced.blocks.deref()) : undefined;
-  const ctx: Context = { doc, opts: optionsOf(doc), kept: edit ? edit.before : 0, lastPlaced: edit ? lastPlaced!.placed : undefined, placed: new Array(8) };
+  const ctx: Context = { doc, opts: optionsOf(doc), kept: edit ? edit.before : 0, keptFrom: doc.blocks.length - (edit ? edit.after : 0), lastPlaced: edit ? lastPlaced!.placed : undefined, placed: new Array(8) };
   const runs = RUNS.runs(doc, (from, to) => summariseRun(ctx, from, to));
   const sums = sourceSums(ctx, runs);
   const sources = methodSources(ctx, runs, sums);
@@ -454,16 +459,22 @@ interface RunSources {
   participantSources: Array<{ k: number; m: MethodItem }>;
   /** A list introduced in the run runs on after it (its subjects read there): worked out again at every check. */
   open: boolean;
+  /**
+   * The last block the lists read, by its index in the run (the block that ended the last of them; Infinity when one
+   * ran to the end of the document, whose length it then read too), -1 without a list: the sources follow from the
+   * run's blocks and the blocks up to it (see rereadOpen).
+   */
+  reach: number;
 }
 
-const NO_SOURCES: RunSources = { clientSrc: 0, profSrc: 0, reportedMethods: 0, ownSources: 0, participantCount: 0, clientSources: [], professionalSources: [], notInvolved: [], planned: [], participantSources: [], open: false };
+const NO_SOURCES: RunSources = { clientSrc: 0, profSrc: 0, reportedMethods: 0, ownSources: 0, participantCount: 0, clientSources: [], professionalSources: [], notInvolved: [], planned: [], participantSources: [], open: false, reach: -1 };
 
 /** A run's method sentences read: who they name, counted, and the first of each kind. */
 function runSources(ctx: Context, run: Run<ClientRun>): RunSources {
   const { doc } = ctx;
   const { from, to, value: r } = run;
   if (!r.methods.length) return NO_SOURCES;
-  const src: RunSources = { clientSrc: 0, profSrc: 0, reportedMethods: 0, ownSources: 0, participantCount: 0, clientSources: [], professionalSources: [], notInvolved: [], planned: [], participantSources: [], open: false };
+  const src: RunSources = { clientSrc: 0, profSrc: 0, reportedMethods: 0, ownSources: 0, participantCount: 0, clientSources: [], professionalSources: [], notInvolved: [], planned: [], participantSources: [], open: false, reach: -1 };
   for (const { k, f } of r.methods) {
     const bi = from + k;
     for (const m of f.methods) {
@@ -474,6 +485,7 @@ function runSources(ctx: Context, run: Run<ClientRun>): RunSources {
         const list = listSubjects(ctx, bi, to);
         subjects = list.subjects;
         if (list.open) src.open = true;
+        if (list.reach - from > src.reach) src.reach = list.reach - from;
       }
       const client = m.namesClients || subjects.includes('client');
       const prof = subjects.includes('professional');
@@ -567,21 +579,68 @@ function sumRun(ctx: Context, t: SourceSums, runs: Array<Run<ClientRun>>, k: num
   if (src.open) t.open.push(k);
 }
 
+/** Whether a run's sources have items of the kind of SourceSums.lists[i]. */
+function hasItems(src: RunSources, i: number): boolean {
+  return (i === 0 ? src.clientSources : i === 1 ? src.professionalSources : i === 2 ? src.notInvolved : i === 3 ? src.planned : src.participantSources).length > 0;
+}
+
+/** Run k in a sorted list of run numbers or not (found by halving). */
+function setMember(list: number[], k: number, yes: boolean): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < k) lo = mid + 1;
+    else hi = mid;
+  }
+  const has = list[lo] === k;
+  if (has && !yes) list.splice(lo, 1);
+  else if (!has && yes) list.splice(lo, 0, k);
+}
+
+/**
+ * An open run k of the sums (kept from the last check) read again: its part corrected, and k noted in `open` while it
+ * still is. Not read again where it gives the sources it gave: when it and the blocks its lists read stand before the
+ * edit (the engine's kept blocks: the same objects in the same places, ctx.kept), or when it stands among the blocks
+ * after the edit placed from the last check's cached results (ctx.keptFrom: the same facts, kinds and roles, as are
+ * those of every block after it that its lists can read; its sources are block-relative).
+ */
+function rereadOpen(ctx: Context, t: SourceSums, runs: Array<Run<ClientRun>>, k: number, open: number[]): void {
+  const old = t.sources[k]!;
+  const run = runs[k]!;
+  const src = (run.to <= ctx.kept && run.from + old.reach < ctx.kept) || run.from >= ctx.keptFrom ? old : sourcesOf(ctx, run);
+  if (src !== old) {
+    const r = run.value;
+    addSums(t, r, old, -1);
+    addSums(t, r, src, 1);
+    t.sources[k] = src;
+    for (let i = 0; i < 5; i++) setMember(t.lists[i]!, k, hasItems(src, i));
+  }
+  if (src.open) open.push(k);
+}
+
 function newSums(runs: Array<Run<ClientRun>>): SourceSums {
   return { runs, sources: [], clientSrc: 0, profSrc: 0, reportedMethods: 0, ownSources: 0, participantCount: 0, address: 0, allWords: 0, client: 0, prof: 0, participant: 0, lists: [[], [], [], [], []], open: [] };
 }
 
 /**
- * The sums of the runs. After an edit of the last check's runs (RUNS.change()) in which no run before or after the
- * edited stretch reads list items after it (open), the last sums corrected: the runs that went taken off, the ones that
- * came added (speed only, ana32: reading every run's method sentences cost ~0.05 ms an edit at 100k words).
+ * The sums of the runs. After an edit of the last check's runs (RUNS.change()), the last sums corrected: the runs that
+ * went taken off, the ones that came added (speed only, ana32: reading every run's method sentences cost ~0.05 ms an
+ * edit at 100k words).
+ *
+ * Speed only (s31): a run before or after the edited stretch that reads list items after it (open) is read again, as
+ * summing every run reads it (its sources are not kept with it), where the blocks it reads may have changed (see
+ * rereadOpen), and its part corrected; every other run outside the stretch has the sources kept with it, which are
+ * those the last sums hold. Before, one open run anywhere (a method sentence "we spoke to:" before a list that runs on
+ * past the run's end; three of the dev documents and the thesis have one) made every check sum all runs, ~0.3 ms an
+ * edit at 80k words.
  */
 function sourceSums(ctx: Context, runs: Array<Run<ClientRun>>): SourceSums {
   const last = LAST_SUMS;
   LAST_SUMS = undefined;
   const change = RUNS.change();
   let t: SourceSums | undefined;
-  if (last && change && change.previous === last.runs && last.open.length === 0 && last.sources.length === change.previous.length) {
+  if (last && change && change.previous === last.runs && last.sources.length === change.previous.length) {
     const prev = change.previous;
     const { before, after } = change;
     const wentTo = prev.length - after;
@@ -607,8 +666,13 @@ function sourceSums(ctx: Context, runs: Array<Run<ClientRun>>): SourceSums {
       replaceRange(t.sources, before, wentTo - before, s.sources);
       const shift = cameTo - wentTo;
       for (let i = 0; i < 5; i++) splicedRuns(t.lists[i]!, before, wentTo, s.lists[i]!, shift);
-      // (The last check had no open run: the open runs are those between.)
-      t.open = s.open;
+      // The open runs in order: those before the stretch and after it read again, those between as summed.
+      const wasOpen = t.open;
+      const open: number[] = [];
+      for (const k of wasOpen) if (k < before) rereadOpen(ctx, t, runs, k, open);
+      for (const k of s.open) open.push(k);
+      for (const k of wasOpen) if (k >= wentTo) rereadOpen(ctx, t, runs, k + shift, open);
+      t.open = open;
     }
   }
   if (!t) {
@@ -660,7 +724,7 @@ function placeSources(ctx: Context, kind: 0 | 1 | 2 | 3, runs: Array<Run<ClientR
 }
 
 /** "We spoke to:" followed by a list: the list names the people (the larger group wins); open when it reads past the run (ending at `runTo`). */
-function listSubjects(ctx: Context, bi: number, runTo: number): { subjects: PeopleKind[]; open: boolean } {
+function listSubjects(ctx: Context, bi: number, runTo: number): { subjects: PeopleKind[]; open: boolean; reach: number } {
   const { doc } = ctx;
   let lc = 0;
   let lp = 0;
@@ -675,7 +739,9 @@ function listSubjects(ctx: Context, bi: number, runTo: number): { subjects: Peop
   }
   // Open when a block after the run was read (the list runs on there, or ends with it).
   const open = bi + 1 < doc.blocks.length && Math.min(k, doc.blocks.length - 1) >= runTo;
-  return { subjects: lc > lp ? ['client'] : lp > lc ? ['professional'] : lc > 0 ? ['client', 'professional'] : lq > 0 ? ['participant'] : [], open };
+  // The last block read: the one that ended the list, or the document's length when none did.
+  const reach = k < doc.blocks.length ? k : Infinity;
+  return { subjects: lc > lp ? ['client'] : lp > lc ? ['professional'] : lc > 0 ? ['client', 'professional'] : lq > 0 ? ['participant'] : [], open, reach };
 }
 
 /** Who the participants are: the method says so, or the text names one side far more often (or only one side at all). */
@@ -1407,7 +1473,7 @@ function perspectivesOf(sections: DocumentModel['sections'], counts: SectionCoun
  */
 function sectionsOf(doc: DocumentModel, v: Voice, parent: number[]): { counts: SectionCounts; keySections: ClientPerspective['keySections'] } {
   const sections = doc.sections;
-  const counts: SectionCounts = { client: v.secClient.slice(), prof: v.secProf.slice(), words: v.secWords.slice() };
+  const counts: SectionCounts = { client: countsCopy(0, v.secClient), prof: countsCopy(1, v.secProf), words: countsCopy(2, v.secWords) };
   const keySections: ClientPerspective['keySections'] = [];
   let clientAbbr: RegExp | null | undefined;
   const names = clientAbbreviationNames(doc);
@@ -1426,6 +1492,23 @@ function sectionsOf(doc: DocumentModel, v: Voice, parent: number[]): { counts: S
   }
   return { counts, keySections };
 }
+
+/**
+ * A copy of per-section totals (client, professional mentions or words: `kind` 0, 1, 2), for a check's counts. Speed and
+ * memory only (s31): the last check's copy when it holds the same numbers (copies are not changed once made; the totals
+ * are corrected in place, mostly at the edited section and those around it only): three lists of every section were
+ * copied at every check, ~4.7 KB an edit at 333 sections, alive until the next check.
+ */
+function countsCopy(kind: 0 | 1 | 2, totals: number[]): number[] {
+  const last = LAST_COUNTS[kind];
+  if (last && last.length === totals.length) {
+    let i = 0;
+    while (i < totals.length && last[i] === totals[i]) i++;
+    if (i === totals.length) return last;
+  }
+  return (LAST_COUNTS[kind] = totals.slice());
+}
+const LAST_COUNTS: Array<number[] | undefined> = [undefined, undefined, undefined];
 
 /**
  * The abbreviations the document defines for clients ("`PD` persoon met dementie", "service users

@@ -112,6 +112,14 @@ interface RunLong {
    * summary rather than a weak map keyed by it (speed only, ls34: no look-up per section at every edit; the same lifetime).
    */
   state?: SectionState;
+  /**
+   * The states of other sections whose runs start with this summary (runs of blocks of the same text share one: ~16
+   * sections of the footnoted thesis), at most SPARE_STATES: each section keeps its own from check to check (speed
+   * only, s31: the section that did not get `state` was gathered and its findings made anew at every edit). Whichever
+   * state a section is given, it is checked as `state` is (unchanged, keptSources, stillRanked, the findings' marks and
+   * places): the same findings.
+   */
+  spare?: SectionState[];
 }
 /** An asked block's long sentences, with the block's sentences, source map and place in the map they were made from. */
 interface AskedAnswer {
@@ -146,7 +154,7 @@ function runLongSentences(doc: DocumentModel, from: number, to: number, max: num
     }
   }
   // (Every summary with all its fields from the start, those set later too: one shape for the loops over the runs.)
-  return { blocks, sentences, long, asked, answers: undefined, state: undefined };
+  return { blocks, sentences, long, asked, answers: undefined, state: undefined, spare: undefined };
 }
 
 /**
@@ -347,6 +355,47 @@ const byLength = (a: LongSentence, b: LongSentence) => b.l.words - a.l.words || 
 
 /** The engine's order of findings by place (engine.ts lintSteps sorts by offset, then end, then rule). */
 const byPlace = (a: DocumentFinding, b: DocumentFinding) => a.offset - b.offset || a.endOffset - b.endOffset;
+
+/** The most states a run's summary keeps for other sections than the one that has its `state` (RunLong.spare). */
+const SPARE_STATES = 8;
+
+/**
+ * The state a section whose runs start with summary `v` is checked against (the one it keeps or replaces): of the
+ * summary's states not used in this check (`state` first, then the spare ones), the one that served the section at the
+ * last check as it is (unchanged), else one that served its very list of runs (keptSources), else the first; `state`
+ * when all were used (as a section without spare states).
+ */
+function stateFor(v: RunLong, g: SectionGroup, same: SameBlocks, now: number, key: string): SectionState | undefined {
+  const spare = v.spare!;
+  let any: SectionState | undefined;
+  let runs: SectionState | undefined;
+  for (let k = -1; k < spare.length; k++) {
+    const s = k < 0 ? v.state : spare[k];
+    if (s === undefined || s.usedAt === now) continue;
+    if (unchanged(g, s, same, now, key)) return s;
+    any ??= s;
+    if (runs === undefined && s.seen !== undefined && s.seen.runs === g.runs) runs = s;
+  }
+  return runs ?? any ?? v.state;
+}
+
+/**
+ * Keeps the state gathered for a section whose runs start with summary `v`, in place of the one it was checked against
+ * (`known`, none: undefined): in its place when that is a spare one; else as the summary's `state` when that is not
+ * another section's in this check (as without spare states); else among the spare ones (added while there is room, else
+ * in place of one not used in this check).
+ */
+function keepState(v: RunLong, known: SectionState | undefined, state: SectionState, now: number): void {
+  let at = known === undefined || known === v.state || v.spare === undefined ? -1 : v.spare.indexOf(known);
+  if (at < 0 && (v.state === undefined || v.state.usedAt !== now)) {
+    v.state = state;
+    return;
+  }
+  const spare = (v.spare ??= []);
+  if (at < 0 && spare.length < SPARE_STATES) at = spare.length;
+  if (at < 0) for (let k = 0; k < spare.length && at < 0; k++) if (spare[k]!.usedAt !== now) at = k;
+  if (at >= 0) spare[at] = state;
+}
 
 /** One section's runs and sources in a check. */
 interface SectionGroup {
@@ -1103,7 +1152,9 @@ export const longSentence: DocumentRule = {
         const g = groups[gi]!;
         // (A section kept from the last check: what movedBy() noted then is not this check's.)
         g.movedState = undefined;
-        const known = g.runs[0]!.value.state;
+        const first = g.runs[0]!.value;
+        // (Speed only, s31: with spare states, the one kept for this section; each is checked below as `state` is.)
+        const known = first.spare === undefined ? first.state : stateFor(first, g, same, now, gatherKey);
         // Each state serves one section per check (sections of the same text share their sources: each has its own blocks).
         if (known && known.usedAt !== now && unchanged(g, known, same, now, gatherKey) && questionsRanked(doc, g, known)) {
           // Speed only (session 12): the same runs of the same block objects as at the last check, which this state served
@@ -1120,7 +1171,7 @@ export const longSentence: DocumentRule = {
           } else {
             g.state = gather(doc, g, gatherKey, max, summaryMax, clauseMax, marginOf);
             // (Per section, by the first of its sources: a run's summary, the same object while the run's blocks are the same.)
-            if (!(known && known.usedAt === now)) g.runs[0]!.value.state = g.state;
+            keepState(first, known, g.state, now);
           }
         }
         g.state.usedAt = now;

@@ -52,6 +52,8 @@ export const sectionScore: DocumentRule = {
     // changed (see sectionCounts); from the paragraphs' places (proseCountsByPlace) when the sections do not nest.
     let paragraphs: Prose | undefined;
     let prose = sectionCounts(doc, all, RUNS.change());
+    // The drivers kept per section hold for the sections whose paragraphs the edit left as they were (see driversAt).
+    keepDrivers(doc.sections.length, prose !== undefined && COUNTS_KEPT ? TOUCHED : undefined);
     if (prose === undefined) prose = proseCountsByPlace(doc, (paragraphs = proseOf(doc, all)));
     let adopted: ReadonlySet<number> | undefined;
     let terms: Tally<string> | undefined;
@@ -98,8 +100,14 @@ export const sectionScore: DocumentRule = {
       // as ordinary words, its long sentences are not the cause either (they are within the long-sentence rule's
       // reach), and there is nothing here a writer can act on: the finding is a hint (body sections; judged false in the
       // s5 blind sample: "the low score comes from necessary compound terms", "exact technical terms").
-      terms ??= termTally(doc, ctx);
-      const drive = drivers(doc, (paragraphs ??= proseOf(doc, all)), i, terms, numberOption(sectionScore.meta, ctx, 'termSyllables'), numberOption(sectionScore.meta, ctx, 'termUses'));
+      const termSyllables = numberOption(sectionScore.meta, ctx, 'termSyllables');
+      const termUses = numberOption(sectionScore.meta, ctx, 'termUses');
+      terms ??= termTally(doc, ctx, termUses);
+      let drive = driversAt(i, s.language, terms, termSyllables, termUses);
+      if (drive === undefined) {
+        drive = drivers(doc, (paragraphs ??= proseOf(doc, all)), i, terms, termSyllables, termUses);
+        DRIVERS_AT[i] = { language: s.language, termSyllables, termUses, tally: terms, checkedAt: TERM_SIDES.generation, drivers: drive };
+      }
       const withoutTerms = drive.terms.length ? scoreWithSentencesOf(m.averageSentenceLength, drive.syllablesPerWordWithoutTerms, s.language) : -Infinity;
       // The summary and the recommendations keep their stricter target whatever the cause (see above), unless their
       // sentences are short (summaryMinAverageSentenceWords): then only long words drive the score, and those were judged
@@ -464,9 +472,11 @@ function sectionCounts(doc: DocumentModel, all: ReadonlyArray<Run<RunProse>>, ch
   let state: SectionSums | undefined;
   let touched: number[] | undefined = TOUCHED;
   touched.length = 0;
+  COUNTS_KEPT = false;
   if (was !== undefined && change !== undefined && change.previous === was.runs && sections.length === was.levels.length && sameLevels(sections, was.levels) && correctSums(doc, was, all, change, touched)) {
     state = was;
     state.runs = all;
+    COUNTS_KEPT = true;
   } else {
     state = sumsOf(doc, all);
     if (state === undefined) return undefined;
@@ -495,6 +505,8 @@ function sectionCounts(doc: DocumentModel, all: ReadonlyArray<Run<RunProse>>, ch
 }
 /** The sections whose sums an edit changed (sectionCounts), written over at each check. */
 const TOUCHED: number[] = [];
+/** Whether the last sectionCounts corrected the last check's sums (TOUCHED then lists the sections whose paragraphs changed). */
+let COUNTS_KEPT = false;
 
 function sameLevels(sections: DocumentModel['sections'], levels: number[]): boolean {
   for (let i = 0; i < levels.length; i++) if (sections[i]!.level !== levels[i]) return false;
@@ -773,15 +785,76 @@ const blockIdentity = (b: DocumentModel['blocks'][number]): object => b.facts;
 
 /** How often the document uses each long word; kept up to date by the blocks an edit changed (engine/incremental.ts). */
 const TERM_TALLIES = new Map<number, BlockStates<Tally<string>>>();
-function termTally(doc: DocumentModel, ctx: Parameters<DocumentRule['check']>[1]): Tally<string> {
+function termTally(doc: DocumentModel, ctx: Parameters<DocumentRule['check']>[1], termUses: number): Tally<string> {
   const min = Math.min(HARD_SYLLABLES, numberOption(sectionScore.meta, ctx, 'termSyllables'));
   let states = TERM_TALLIES.get(min);
   if (!states) TERM_TALLIES.set(min, (states = new BlockStates(() => new Tally<string>())));
+  // (Each word the update counts, with its count before it: whether it crossed `termUses`, see TERM_SIDES.)
+  const before = TERM_BEFORE;
+  before.clear();
   // A block that went is given without its analysis: its words were remembered with its sentences when it came.
-  return states.update(doc.blocks, (b) => b.sentences, (tally, key, delta, b) => {
+  const tally = states.update(doc.blocks, (b) => b.sentences, (tally, key, delta, b) => {
     const list = b ? longWordsOf(b.core, min) : LONG_WORDS.get(key)?.get(min);
-    if (list) tally.add(list, delta);
+    if (!list) return;
+    const counts = tally.counts;
+    for (let k = 0; k < list.length; k++) if (!before.has(list[k]!)) before.set(list[k]!, counts.get(list[k]!) ?? 0);
+    tally.add(list, delta);
   }, blockIdentity);
+  const sides = TERM_SIDES;
+  const generation = ++sides.generation;
+  if (sides.tally !== tally || sides.termUses !== termUses) {
+    sides.tally = tally;
+    sides.termUses = termUses;
+    sides.changedAt = generation;
+  } else {
+    const counts = tally.counts;
+    before.forEach((was, word) => {
+      if (was >= termUses !== (counts.get(word) ?? 0) >= termUses) sides.changedAt = generation;
+    });
+  }
+  before.clear();
+  return tally;
+}
+/** The words an update of a tally counts, with their counts before it (termTally; emptied after each update). */
+const TERM_BEFORE = new Map<string, number>();
+
+/**
+ * The last tally termTally brought up to date, for `termUses`: the number of its updates (`generation`, counted over
+ * every tally), and the update at which a word last went from fewer than `termUses` uses to as many or more, or back
+ * (`changedAt`; the first update of another tally or another `termUses` counts as one). drivers() reads the tally only
+ * through that test: a section's drivers made at an update are those of a later one when no word crossed in between.
+ */
+const TERM_SIDES: { tally: Tally<string> | undefined; termUses: number; generation: number; changedAt: number } = { tally: undefined, termUses: NaN, generation: 0, changedAt: 0 };
+
+/**
+ * drivers() per section index, made at update `checkedAt` of the tally (TERM_SIDES) for the section's paragraphs then.
+ * Speed only (s31): kept from check to check while the section's paragraphs are the same (sectionCounts corrected the
+ * last check's sums, and the edit touched no paragraph the section holds: the same analyses of the same blocks, in the
+ * same order; see keepDrivers), in the same language and with the same options, and no word crossed `termUses` in the
+ * tally since: no list of the document's paragraphs (proseOf) and no pass over a section's long words per edit.
+ */
+const DRIVERS_AT: Array<{ language: Language; termSyllables: number; termUses: number; tally: Tally<string>; checkedAt: number; drivers: Drivers } | undefined> = [];
+
+/**
+ * Lets go of the drivers kept for sections whose paragraphs may have changed: those `touched` (sectionCounts' list, when
+ * it corrected the last check's sums), or all of them (undefined: the sums were made anew, the sections may differ).
+ */
+function keepDrivers(sections: number, touched: readonly number[] | undefined): void {
+  if (touched === undefined || DRIVERS_AT.length !== sections) {
+    DRIVERS_AT.length = 0;
+    DRIVERS_AT.length = sections;
+    return;
+  }
+  for (let t = 0; t < touched.length; t++) DRIVERS_AT[touched[t]!] = undefined;
+}
+
+/** The drivers kept for section `i` (DRIVERS_AT) when they still hold, else undefined. */
+function driversAt(i: number, language: Language, tally: Tally<string>, termSyllables: number, termUses: number): Drivers | undefined {
+  const known = DRIVERS_AT[i];
+  if (known === undefined || known.language !== language || known.termSyllables !== termSyllables || known.termUses !== termUses || known.tally !== tally) return undefined;
+  const sides = TERM_SIDES;
+  if (sides.tally !== tally || sides.termUses !== termUses || sides.changedAt > known.checkedAt) return undefined;
+  return known.drivers;
 }
 
 /**

@@ -292,6 +292,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       }
       // Written out in a footnote, without brackets: "The RIAA[^4] sued …" with "[^4]: Recording Industry Association of America."
       if (notes.length) for (const acronym of firstUse.keys()) if (spelledOutInNotes(acronym, notes)) explainedEverywhere.add(acronym);
+      noteFirstUses(firstUse);
       const out: DocumentFinding[] = [];
       // What the answers below read, for the next check (see keptHolds): the words asked of `ordinary`, the field's
       // words looked for in the text, the legend and web-address answers.
@@ -313,7 +314,15 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       // before the edited runs are its runs, and so are their blocks (the first `keptBlocks`).
       const lastNamed = kept?.named;
       const keptBlocks = change !== undefined && change.before > 0 ? blockRuns[change.before - 1]!.to : 0;
-      const named: NamedAnswers = new Map();
+      // (The last check's map, its answers updated in place and those not asked again taken out: garbage only, s31, no
+      // map and answer per abbreviation kept at every edit. An answer is read before it is written over.)
+      const named: NamedAnswers = lastNamed ?? new Map();
+      const stamp = ++NAMED_STAMP;
+      // The last check's findings and their places, handed out again in order where this check makes the same finding
+      // (garbage only, s31: see sameFinding).
+      const lastFindings = kept?.findings;
+      const lastPlaces = kept?.places;
+      let reuse = 0;
       for (const [acronym, use] of firstUse) {
         if (accepted.has(acronym) || wellKnown.has(doc.language, acronym, mentions) || explainedEverywhere.has(acronym)) continue;
         if (acronym.length >= 4 && askOrdinary.has(acronym)) continue;
@@ -337,8 +346,9 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         // The last check's answer while the first use is the same block, in the runs before the edit (speed only, doc33:
         // no pass over the runs before it per abbreviation at every edit).
         const known = lastNamed?.get(acronym);
-        const namedAt = known !== undefined && known.first === use.block && use.block < keptBlocks ? known.at : nameBefore(acronym, doc.blocks, blockRuns, use.block);
-        named.set(acronym, { first: use.block, at: namedAt });
+        const namedAt = known !== undefined && known.first === use.block && use.block < keptBlocks ? known.at : namedAfterEdit(acronym, known, doc.blocks, blockRuns, use.block, keptBlocks, change);
+        if (known !== undefined) (known.first = use.block), (known.at = namedAt), (known.stamp = stamp);
+        else named.set(acronym, { first: use.block, at: namedAt, stamp });
         if (namedAt >= 0) continue;
         // A list of items whose first words spell it, anywhere in the report: the letters explained one by one.
         if (acronym.length >= 4 && runs.some((r) => r.includes(acronym))) continue;
@@ -355,9 +365,25 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         }
         const b = doc.blocks[use.block]!;
         const range = b.toDocument(use.start, use.end);
-        places.push({ block: use.block, start: use.start, end: use.end, at: b.start, map: b.prose.map });
         const later = def !== undefined;
         const quiet = !later && !neverExplained;
+        const j = lastFindings !== undefined ? sameFinding(lastFindings, reuse, acronym, later, quiet) : -1;
+        if (j >= 0) {
+          reuse = j + 1;
+          const f = lastFindings![j]!;
+          f.offset = range.offset;
+          f.endOffset = range.endOffset;
+          out.push(f);
+          const place = lastPlaces![j]!;
+          place.block = use.block;
+          place.start = use.start;
+          place.end = use.end;
+          place.at = b.start;
+          place.map = b.prose.map;
+          places.push(place);
+          continue;
+        }
+        places.push({ block: use.block, start: use.start, end: use.end, at: b.start, map: b.prose.map });
         out.push({
           ...range,
           ...(quiet ? { severity: 'hint' as const } : {}),
@@ -373,6 +399,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
           }],
         });
       }
+      if (lastNamed !== undefined) named.forEach((answer, acronym) => answer.stamp !== stamp && named.delete(acronym));
       KEPT = { runs: blockRuns, blocks: doc.blocks.length, accept: doc.config.vocabulary.accept.slice(), language: doc.language, minUses, neverExplained, ordinary, asked, mentioned, named, legends, sites, findings: out, places };
       return out;
     },
@@ -390,7 +417,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         // the words, see spelledOutAnswer; speed only, abbr27: the acronyms grouped by their first letter).
         if (doc.blocks[i]!.prose.kind === 'footnote') {
           const entry = wordsEntry(SPELLED, sentences, spelledWordsOf);
-          const byLetter = acronymsByLetter(doc);
+          const byLetter = acronymsToWarm(doc);
           for (let k = 0; k < entry.capitals.length; k++) {
             const pairs = byLetter.get(entry.capitals[k]!);
             for (let j = 0; pairs !== undefined && j < pairs.length; j++) answerWith(entry, pairs[j]![0], pairs[j]![1]);
@@ -590,12 +617,16 @@ function keptHolds(doc: DocumentModel, kept: KeptCheck, runs: ReadonlyArray<Run<
   while (or < oldEnd && ok >= previous[or]!.value.facts.length) (or++, (ok = 0));
   if (or < oldEnd) return false;
   // Names written out before an acronym's first use: not by a changed block now, nor by one then.
+  // (Per changed block, its words' entry looked up once for every acronym: speed only, s31; namedIn's test of one block.)
   if (changed !== undefined) {
-    for (const [acronym, answer] of kept.named) {
-      for (let c = 0; c < changed.length; c++) {
-        const i = changed[c]!;
+    for (let c = 0; c < changed.length; c++) {
+      const i = changed[c]!;
+      let entry: WordsEntry | undefined;
+      for (const [acronym, answer] of kept.named) {
         if (answer.at === i) return false;
-        if (answer.at < 0 && i < answer.first && namedIn(acronym, doc.blocks, i, i + 1) >= 0) return false;
+        if (answer.at >= 0 || i >= answer.first) continue;
+        entry ??= wordsEntry(NAME_WORDS, doc.blocks[i]!.sentences, nameWordsOf);
+        if (entry.initials.includes(acronym[0]!) && spelledOutAnswer(entry, acronym)) return false;
       }
     }
   }
@@ -622,8 +653,24 @@ let ordinaryOverflow = false;
 function tallyOrdinary(_tally: Tally<string>, sentences: object, delta: number): void {
   const pending = ORDINARY_PENDING;
   // (forEach: no iterator result per word.)
-  ordinaryWordsOf(sentences as Sentences).forEach((word) => pending.set(word, (pending.get(word) ?? 0) + delta));
+  recentOrdinaryWords(sentences as Sentences).forEach((word) => pending.set(word, (pending.get(word) ?? 0) + delta));
 }
+
+/**
+ * ordinaryWordsOf() of the blocks that came or went in the last few updates (at most RECENT_MAX, the latest last). Speed
+ * only (s31): a paragraph being typed in comes at one edit and goes at the next, its words read once, not twice; only
+ * a few blocks' words are held (see ordinaryWordsOf on keeping them for every block).
+ */
+function recentOrdinaryWords(sentences: Sentences): Set<string> {
+  const recent = RECENT_ORDINARY;
+  for (let k = recent.length - 1; k >= 0; k--) if (recent[k]!.sentences === sentences) return recent[k]!.words;
+  const words = ordinaryWordsOf(sentences);
+  recent.push({ sentences, words });
+  if (recent.length > RECENT_MAX) recent.shift();
+  return words;
+}
+const RECENT_ORDINARY: Array<{ sentences: object; words: Set<string> }> = [];
+const RECENT_MAX = 4;
 /** The ordinary words' counts to add to the tally, per word, noted by tallyOrdinary during an update of ORDINARY_WORDS. */
 const ORDINARY_PENDING = new Map<string, number>();
 
@@ -750,10 +797,11 @@ export function listsLetters(acronym: string, text: string): boolean {
  * "MZ van PD" does not spell MVP), small linking words between them.
  */
 type NameBlocks = ReadonlyArray<{ sentences: ReadonlyArray<{ words: ReadonlyArray<{ text: string }> }> }>;
-function nameBefore(acronym: string, blocks: NameBlocks, runs: ReadonlyArray<Run<RunAbbreviations>>, first: number): number {
+function nameBefore(acronym: string, blocks: NameBlocks, runs: ReadonlyArray<Run<RunAbbreviations>>, first: number, fromRun = 0, toRun = runs.length): number {
   // Per run of blocks, the answer kept with the run's summary (speed only, voc16: an edit asks only the runs it
   // changed, with no pass over every block); the run of the first use up to it.
-  for (const r of runs) {
+  for (let ri = fromRun; ri < toRun; ri++) {
+    const r = runs[ri]!;
     if (r.from >= first) break;
     if (r.to > first) return namedIn(acronym, blocks, r.from, first);
     const named = (r.value.named ??= new Map());
@@ -768,10 +816,57 @@ function nameBefore(acronym: string, blocks: NameBlocks, runs: ReadonlyArray<Run
 }
 
 /**
+ * nameBefore() of an acronym whose first use is at or after the runs an edit changed (block `keptBlocks` on: the blocks
+ * before are the last check's, RunSlots.change), with the last check's answer (`known`, of the blocks then: a block
+ * before the first use that wrote it out, or -1 when none did). Speed only (s31), a block that writes it out before
+ * the first use, or -1 when none does, as nameBefore answers:
+ * - a block before `keptBlocks` that wrote it out then still does (the same block);
+ * - so does a block of the runs after the edited ones then (the same summaries: the same blocks, moved by `d`), when
+ *   it comes before the first use now;
+ * - when none did then, and that use was not before `keptBlocks`, none of the blocks before `keptBlocks` does: the runs
+ *   from the edit on are read; and when that use is the same block now, moved with the runs after the edited ones,
+ *   none of those before it does either: only the edited runs are read.
+ * Else every run up to the first use is read.
+ */
+function namedAfterEdit(acronym: string, known: { first: number; at: number } | undefined, blocks: NameBlocks, runs: ReadonlyArray<Run<RunAbbreviations>>, first: number, keptBlocks: number, change: RunChange<RunAbbreviations> | undefined): number {
+  if (known !== undefined && change !== undefined && first >= keptBlocks) {
+    if (known.at >= 0 && known.at < keptBlocks) return known.at;
+    // Where the runs after the edited ones start, then (`was`) and now, and how far their blocks moved.
+    const previous = change.previous;
+    const after = change.after;
+    const was = after > 0 ? previous[previous.length - after]!.from : Infinity;
+    const d = after > 0 ? runs[runs.length - after]!.from - was : 0;
+    if (known.at >= was && known.at + d < first) return known.at + d;
+    if (known.at < 0 && known.first >= keptBlocks) {
+      if (known.first >= was && first === known.first + d) return nameBefore(acronym, blocks, runs, first, change.before, runs.length - after);
+      return nameBefore(acronym, blocks, runs, first, change.before);
+    }
+  }
+  return nameBefore(acronym, blocks, runs, first);
+}
+
+/**
  * nameBefore()'s answers of a check, per abbreviation asked: the block of its first use then, and the first block before
  * it that writes it out (-1: none).
  */
-type NamedAnswers = Map<string, { first: number; at: number }>;
+type NamedAnswers = Map<string, { first: number; at: number; stamp: number }>;
+/** The number of the last complete check (the answers it gave in NamedAnswers carry it). */
+let NAMED_STAMP = 0;
+
+/**
+ * The index of a finding of the last check (from `from` on, within a few) that this check would make anew for an
+ * acronym: the same acronym, explained later or never, a hint or not. Its message, data and fixes are made from those
+ * alone, so it is the same finding once its range is set (the rule owns its findings: the engine copies each one and
+ * compares the copies, see the kept findings moved in the check); -1 when there is none.
+ */
+function sameFinding(findings: readonly DocumentFinding[], from: number, acronym: string, later: boolean, quiet: boolean): number {
+  for (let j = from; j < findings.length && j < from + 8; j++) {
+    const f = findings[j]!;
+    const data = f.data as { acronym: string; explainedLater: boolean };
+    if (data.acronym === acronym && data.explainedLater === later && (f.severity === 'hint') === quiet) return j;
+  }
+  return -1;
+}
 
 /** The first of the blocks [from, to) that writes the acronym out as a proper name, -1 if none does. */
 function namedIn(acronym: string, blocks: NameBlocks, from: number, to: number): number {
@@ -1064,13 +1159,35 @@ export function spelledOut(acronym: string, words: string[]): boolean {
 
 /** The acronym stands next to a word in capitals that the report also writes as an ordinary word. */
 function shoutedPhrase(analysed: { sentences: Array<{ words: Array<{ text: string; start: number; end: number }> }> }, start: number, end: number, ordinary: { has(word: string): boolean }): boolean {
-  for (const s of analysed.sentences) {
-    const i = s.words.findIndex((w) => w.start <= start && w.end >= end);
-    if (i < 0) continue;
-    return [s.words[i - 1], s.words[i + 1]].some((n) => !!n && /^\p{Lu}{3,}$/u.test(n.text) && ordinary.has(n.text));
-  }
+  const shouted = shoutedNeighbours(analysed.sentences, start, end);
+  // (In the order of the words before and after it, the first one known ending the search: the same words asked.)
+  for (let k = 0; k < shouted.length; k++) if (ordinary.has(shouted[k]!)) return true;
   return false;
 }
+
+/**
+ * The words in capitals (three letters or more) next to the word at [start, end) of a block's sentences, the one before
+ * first: what shoutedPhrase asks the ordinary words about. Speed only (s31): remembered per place with the block's cached
+ * sentences (the check asks it for each acronym's first use at every edit; the words are the sentences' own).
+ */
+function shoutedNeighbours(sentences: Array<{ words: Array<{ text: string; start: number; end: number }> }>, start: number, end: number): readonly string[] {
+  let known = SHOUTED.get(sentences);
+  if (known === undefined) SHOUTED.set(sentences, (known = new Map()));
+  const at = known.get(start);
+  if (at !== undefined && at.end === end) return at.words;
+  let words: readonly string[] = NO_WORDS;
+  for (const s of sentences) {
+    const i = s.words.findIndex((w) => w.start <= start && w.end >= end);
+    if (i < 0) continue;
+    const shouted = [s.words[i - 1], s.words[i + 1]].filter((n) => !!n && /^\p{Lu}{3,}$/u.test(n.text)).map((n) => n!.text);
+    if (shouted.length) words = shouted;
+    break;
+  }
+  known.set(start, { end, words });
+  return words;
+}
+const SHOUTED = new WeakMap<object, Map<number, { end: number; words: readonly string[] }>>();
+const NO_WORDS: readonly string[] = [];
 
 // Per-block summaries, kept with the block's cached analysis (its sentences array is shared by
 // every check that reuses the block), so that an edit does not rescan the unchanged blocks.
@@ -1114,6 +1231,51 @@ function acronymsByLetter(doc: DocumentModel): Map<string, Array<[string, string
   return out;
 }
 const ACRONYMS = new WeakMap<DocumentModel, Map<string, Array<[string, string]>>>();
+
+/**
+ * The acronyms whose answers warm() makes ahead for a new footnote, by first letter: those the last complete check asked
+ * the footnotes about (its first uses, the only acronyms spelledOutInNotes is asked about), else (no check yet) every
+ * acronym of the document. Speed only (s31): warm() only fills the footnote's cache of answers, which the check fills
+ * itself for any acronym missing from it (answerWith gives the same answer whoever asks first); no pass over every
+ * block of the document per edit (acronymsByLetter is per document model, and an edit makes a new one).
+ */
+function acronymsToWarm(doc: DocumentModel): Map<string, Array<[string, string]>> {
+  const warm = WARM_ACRONYMS;
+  if (warm.list === undefined) return acronymsByLetter(doc);
+  if (warm.byLetter === undefined) {
+    const out = new Map<string, Array<[string, string]>>();
+    for (const acronym of warm.list) {
+      const letters = lettersOf(acronym);
+      if (letters === '') continue;
+      let list = out.get(letters[0]!);
+      if (!list) out.set(letters[0]!, (list = []));
+      list.push([acronym, letters]);
+    }
+    warm.byLetter = out;
+  }
+  return warm.byLetter;
+}
+/** The acronyms of the first uses of the last complete check, in order, and acronymsToWarm's answer for them. */
+const WARM_ACRONYMS: { list: string[] | undefined; byLetter: Map<string, Array<[string, string]>> | undefined } = { list: undefined, byLetter: undefined };
+
+/** Notes a complete check's first uses for acronymsToWarm (a new list only when their acronyms changed: garbage only, nothing kept per edit). */
+function noteFirstUses(firstUse: ReadonlyMap<string, unknown>): void {
+  const warm = WARM_ACRONYMS;
+  const list = warm.list;
+  if (list !== undefined && list.length === firstUse.size) {
+    let k = 0;
+    let same = true;
+    for (const acronym of firstUse.keys()) {
+      if (list[k++] !== acronym) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return;
+  }
+  warm.list = [...firstUse.keys()];
+  warm.byLetter = undefined;
+}
 
 /**
  * Whether any footnote spells the acronym out. The answers of the last check are kept while its footnotes are the

@@ -15,6 +15,7 @@ import type { TermUse, VocabularyFacts } from './analyzer.js';
 import { articleFor } from './grammar.js';
 import { abbreviationOf, definedAbbreviations, isAbbreviationForm } from '../../vocabulary/abbreviations.js';
 import type { TextView } from '../../text/view.js';
+import { detach } from '../../cache.js';
 
 /**
  * What kind of word a term is, for the first sentence of its message: a stock phrase or function
@@ -66,6 +67,8 @@ const LABEL_WORDS = 5;
 export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: TermRuleText, vocabulary: Vocabulary): DocumentRule {
   // Speed only (voc16): each entry's finding of the last check, reused (moved) while its uses are the same (findingFor).
   let findings = new Map<DictionaryEntry, FindingMemo>();
+  // Speed only (s31): the context of the tests on an entry at the last check (see FilterKey).
+  let filters: FilterKey | undefined;
   return {
     scope: 'document',
     meta,
@@ -75,8 +78,9 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
       const next = (findings = new Map<DictionaryEntry, FindingMemo>());
       const { cues } = compileVocabulary(vocabulary, doc.language, prefer);
       const terms = termEntries(doc, kind, cues);
-      const field = practiceFields(doc);
-      const shown = kind === 'jargon' ? registerFilter(doc, ctx, cues) : () => true;
+      const { field, totals } = practiceFields(doc);
+      const key = (filters = filterKey(filters, doc, ctx, cues, kind, prefer, totals));
+      const shown = kind === 'jargon' ? registerFilter(ctx, () => (key.thesis ??= isThesis(doc, cues))) : () => true;
       const quiet = kind === 'jargon' ? fieldWordFilter(ctx, meta) : () => false;
       // The context of this check's findings: one object per check, not per entry (findingFor keeps it with a memo it makes).
       const c: TermContext = { kind, text, cues, prefer };
@@ -85,14 +89,23 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
       // their uses placed (most entries of a long document are of a register not shown, or of another field).
       const made: EntryUses[] = [];
       // (forEach: no entry pair per entry at every check.)
-      terms.at.forEach((held, entry) => {
-        if (entry.practiceIn && entry.practiceIn.some((w) => field(w) >= PRACTICE_MENTIONS)) return;
+      const passes = (held: EntryRuns, entry: DictionaryEntry): boolean => {
+        if (entry.practiceIn && entry.practiceIn.some((w) => field(w) >= PRACTICE_MENTIONS)) return false;
         // A word that is jargon only in one field (customer for a benefit claimant) keeps its ordinary sense elsewhere.
         // A project that set its own word for it (vocabulary.prefer) has said it is jargon there.
-        if (entry.onlyIn && !entry.onlyIn.some((w) => field(w) >= 1) && !(entry.configurable && Object.keys(prefer).some((k) => normalizeWord(k) === normalizeWord(entry.term)))) return;
+        if (entry.onlyIn && !entry.onlyIn.some((w) => field(w) >= 1) && !(entry.configurable && Object.keys(prefer).some((k) => normalizeWord(k) === normalizeWord(entry.term)))) return false;
         // (The dictionary of a use of the entry: an entry is of one dictionary, that of every use of it — compileVocabulary
         // adds an entry once per language — so it is the first placed use's too. Undefined: only headings name it.)
-        if (held.dictionary === undefined || !shown(entry, held.dictionary)) return;
+        return held.dictionary !== undefined && shown(entry, held.dictionary);
+      };
+      terms.at.forEach((held, entry) => {
+        // The answer of the last check when the tests read the same (speed only, s31: see FilterKey).
+        if (held.filtered !== key || held.filteredDictionary !== held.dictionary) {
+          held.passes = passes(held, entry);
+          held.filtered = key;
+          held.filteredDictionary = held.dictionary;
+        }
+        if (!held.passes) return;
         const u = terms.place(entry, held);
         if (u) made.push(u);
       });
@@ -105,8 +118,10 @@ export function termRule(meta: RuleMeta, kind: 'jargon' | 'person-first', text: 
       // How much each finding weighs for the reader, for the ranking below (the findings' indices, in order).
       const weighed: Weighed[] = [];
       for (let k = 0; k < made.length; k++) {
-        const { entry, uses, headed } = made[k]!;
-        const m = (memos[k] = findingFor(doc, c, entry, uses, headed, last, next));
+        const { entry, uses, headed, movedFrom } = made[k]!;
+        const m = (memos[k] = findingFor(doc, c, entry, uses, headed, movedFrom, last, next));
+        // (Read at this check only: the uses moved from are not kept until the next, memory only.)
+        made[k]!.movedFrom = undefined;
         // A word of a field or of academic writing without a reviewed swap: found, but a hint (see fieldWordFilter).
         if (quiet(entry, uses[0]!.use.hit.dictionary)) {
           marks[k] = QUIET;
@@ -155,6 +170,11 @@ interface EntryUses {
   run: number;
   x: number;
   i: number;
+  /**
+   * The uses these were moved from (placedAgain: the last answer's, the same uses at the same places in the same blocks,
+   * the blocks moved), else undefined.
+   */
+  movedFrom: Placed[] | undefined;
 }
 
 /** Document order of entries by their first use (the order in which a pass over every block meets them). */
@@ -215,7 +235,7 @@ function termEntries(doc: DocumentModel, kind: TermKindKey, cues: CompiledCues):
       const { places } = held;
       const last = held.placed;
       if (last) {
-        const again = placedAgain(last, places, runs, kind, doc, adopted, definedOf);
+        const again = placedAgain(last, places, runs, parts.change, kind, doc, adopted, definedOf);
         if (again !== null) return again;
       }
       let out: EntryUses | undefined;
@@ -228,7 +248,7 @@ function termEntries(doc: DocumentModel, kind: TermKindKey, cues: CompiledCues):
       const titles: Array<string | undefined> = [];
       const at: number[] = [];
       let asked: Map<string, string> | undefined;
-      const asks: number[] = [];
+      const asks: LinkAsk[] = [];
       // The tests on the document (an adopted section, the document's own abbreviations, a link's text, a glossary
       // section) and the places are asked here, in the order of a pass over every block.
       for (let p = 0; p < places.length; p++) {
@@ -272,19 +292,19 @@ function termEntries(doc: DocumentModel, kind: TermKindKey, cues: CompiledCues):
             const link = placed.link[i]!;
             if (link === LINK_YES) continue;
             if (link === LINK_ASK) {
-              const yes = inLinkText(doc.text, offset, endOffset);
-              asks.push(blocks.length - 1, offset, endOffset, yes ? 1 : 0);
-              if (yes) continue;
+              const ask = linkAsk(doc.text, blocks.length - 1, start, placed.size, offset - start, endOffset - start);
+              asks.push(ask);
+              if (ask.yes) continue;
             }
           }
-          out ??= { entry, uses: [], headed: false, run: r, x, i };
+          out ??= { entry, uses: [], headed: false, run: r, x, i, movedFrom: undefined };
           titles.push(doc.sections[b.section]?.title);
           at.push(blocks.length - 1);
           out.uses.push({ use, offset, endOffset, glossary: isGlossary(doc, cues, b.section), section: b.section, label, place: map });
         }
       }
       if (out) out.headed = headed;
-      held.placed = { places: places.slice(), from, read, idx, blocks, adopted, titles, at, defined: asked, asks, result: out };
+      held.placed = { places: places.slice(), runs, from, read, idx, blocks, adopted, titles, at, defined: asked, asks, result: out };
       return out;
     },
   };
@@ -343,17 +363,54 @@ interface EntryRuns {
   places: number[];
   dictionary: DictionaryEntryDictionary | undefined;
   /** The entry's uses as placed last (TermEntries.place), with what the placing read. */
-  placed?: PlaceMemo;
+  placed: PlaceMemo | undefined;
+  /** Whether the entry passed the tests on an entry (check), in the context `filtered`, with the dictionary `filteredDictionary`. */
+  passes: boolean;
+  filtered: FilterKey | undefined;
+  filteredDictionary: DictionaryEntryDictionary | undefined;
+}
+
+/**
+ * What the tests on an entry read besides the entry and its dictionary (check): how often the document names each
+ * field's words (the totals of practiceFields and their version), the options of the registers shown, the cues, the
+ * project's choices and, once asked, whether the document is a thesis. Speed only (s31): one object while all of them are
+ * the same from one check of a rule to the next, and each entry's answer kept with it (EntryRuns.passes): an edit does
+ * not ask every entry of the document again. A new object when any of them changed (a thesis answer asked before is
+ * asked again to see).
+ */
+interface FilterKey {
+  totals: Map<string, number>;
+  version: number;
+  everyday: unknown;
+  technical: unknown;
+  academic: unknown;
+  cues: CompiledCues;
+  prefer: Record<string, string>;
+  thesis: boolean | undefined;
+}
+
+function filterKey(last: FilterKey | undefined, doc: DocumentModel, ctx: RuleContext, cues: CompiledCues, kind: TermKindKey, prefer: Record<string, string>, totals: Map<string, number>): FilterKey {
+  const { everydayWords: everyday, technicalWords: technical, academicWords: academic } = ctx.options;
+  const version = FIELD_VERSIONS.get(totals) ?? 0;
+  if (last && last.totals === totals && last.version === version && last.cues === cues && last.everyday === everyday && last.technical === technical && last.academic === academic && sameChoices(last.prefer, prefer)) {
+    if (last.thesis === undefined || kind !== 'jargon' || last.thesis === isThesis(doc, cues)) {
+      last.prefer = prefer;
+      return last;
+    }
+  }
+  return { totals, version, everyday, technical, academic, cues, prefer, thesis: undefined };
 }
 
 /**
  * An entry's uses as placed at a check (`result`), with what the placing read: the runs (their places, first blocks and
  * summaries of the kind), the blocks of its uses and of the headings it asked (their indices and the block objects), the
  * adopted sections, per placed use its section's title (a glossary's) and its block's place in `blocks` (`at`), the
- * document's abbreviations if asked, and the link tests that read text around a block (LINK_ASK: asked at every check).
+ * document's abbreviations if asked, and the link tests that read text around a block (LINK_ASK: judged at every check).
  */
 interface PlaceMemo {
   places: number[];
+  /** The runs at whose check the places were last found as they are (placed, or placed again). */
+  runs: ReadonlyArray<Run<RunTerms>>;
   from: number[];
   read: BlockUses[][];
   idx: number[];
@@ -362,8 +419,8 @@ interface PlaceMemo {
   titles: Array<string | undefined>;
   at: number[];
   defined: Map<string, string> | undefined;
-  /** Per link test that read text around its block: its block's place in `blocks`, the use's range, the answer (1: in a link's text). */
-  asks: number[];
+  /** The link tests that read text around their blocks (LinkAsk). */
+  asks: LinkAsk[];
   result: EntryUses | undefined;
 }
 
@@ -379,13 +436,22 @@ interface PlaceMemo {
  * keeps them by source map); its uses are moved by as much as its start (with its section's number, the title the same),
  * while no section is adopted (whether a moved block is in one is not asked again here).
  */
-function placedAgain(m: PlaceMemo, places: number[], runs: ReadonlyArray<Run<RunTerms>>, kind: TermKindKey, doc: DocumentModel, adopted: Array<[number, number]>, definedOf: () => Map<string, string>): EntryUses | undefined | null {
+function placedAgain(m: PlaceMemo, places: number[], runs: ReadonlyArray<Run<RunTerms>>, change: RunChange<RunTerms> | undefined, kind: TermKindKey, doc: DocumentModel, adopted: Array<[number, number]>, definedOf: () => Map<string, string>): EntryUses | undefined | null {
   if (m.places.length !== places.length || !sameRanges(m.adopted, adopted)) return null;
-  for (let p = 0; p < places.length; p++) {
-    const r = places[p]!;
-    if (r !== m.places[p]) return null;
-    const run = runs[r];
-    if (run === undefined || run.from !== m.from[p] || run.value[kind] !== m.read[p]) return null;
+  // Speed only (s31): places found as they are at the last check, all before the runs an edit changed, are the same
+  // places of the same runs (RunSlots.change: those runs are the last check's objects; kindEntries changed no place before
+  // them, and added none, as many places as then), so they are not compared one by one.
+  const n = places.length;
+  // (Places renumbered: runs the same but for their number, after an edit that cut the runs before them anew into more or
+  // fewer runs. What placing reads of a run is its first block and its summary; its number is the answer's `run` only.)
+  let renumbered = false;
+  if (!(change !== undefined && m.runs === change.previous && (n === 0 || places[n - 1]! < change.before))) {
+    for (let p = 0; p < n; p++) {
+      const r = places[p]!;
+      const run = runs[r];
+      if (run === undefined || run.from !== m.from[p] || run.value[kind] !== m.read[p]) return null;
+      if (r !== m.places[p]) renumbered = true;
+    }
   }
   const blocks = doc.blocks;
   let moved = false;
@@ -399,23 +465,26 @@ function placedAgain(m: PlaceMemo, places: number[], runs: ReadonlyArray<Run<Run
   if (moved && adopted.length > 0) return null;
   if (m.defined !== undefined && definedOf() !== m.defined) return null;
   const asks = m.asks;
-  for (let a = 0; a < asks.length; a += 4) {
-    const k = asks[a]!;
-    const d = blocks[m.idx[k]!]!.start - m.blocks[k]!.start;
-    if (inLinkText(doc.text, asks[a + 1]! + d, asks[a + 2]! + d) !== (asks[a + 3] === 1)) return null;
+  for (let a = 0; a < asks.length; a++) {
+    const q = asks[a]!;
+    const start = blocks[m.idx[q.k]!]!.start;
+    if (sameAround(doc.text, q, start)) continue;
+    if (inLinkText(doc.text, start + q.offset, start + q.endOffset) !== q.yes) return null;
+    readAround(doc.text, q, start);
   }
   const last = m.result;
   const was = last?.uses ?? NO_PLACED;
   const sections = doc.sections;
   for (let j = 0; j < was.length; j++) if (sections[blocks[m.idx[m.at[j]!]!]!.section]?.title !== m.titles[j]) return null;
+  // Speed only (s31): renumbered places read the same; the answer's run is its first use's run's number now (the answer
+  // is read at this check only: its order among the others, byFirstUse).
+  if (renumbered) {
+    if (last !== undefined) last.run = places[m.places.indexOf(last.run)]!;
+    m.places = places.slice();
+  }
+  m.runs = runs;
   m.adopted = adopted;
   if (!moved) return last;
-  for (let a = 0; a < asks.length; a += 4) {
-    const k = asks[a]!;
-    const d = blocks[m.idx[k]!]!.start - m.blocks[k]!.start;
-    asks[a + 1]! += d;
-    asks[a + 2]! += d;
-  }
   let uses: Placed[] | undefined;
   for (let j = 0; j < was.length; j++) {
     const k = m.at[j]!;
@@ -430,7 +499,7 @@ function placedAgain(m: PlaceMemo, places: number[], runs: ReadonlyArray<Run<Run
   for (let j = 0; j < m.idx.length; j++) m.blocks[j] = blocks[m.idx[j]!]!;
   // (Only a heading's block moved, or no use is left: the answer as it was.)
   if (last === undefined || uses === undefined) return last;
-  return (m.result = { entry: last.entry, uses, headed: last.headed, run: last.run, x: last.x, i: last.i });
+  return (m.result = { entry: last.entry, uses, headed: last.headed, run: last.run, x: last.x, i: last.i, movedFrom: was });
 }
 const NO_PLACED: Placed[] = [];
 
@@ -481,7 +550,7 @@ function kindEntries(memo: RunSlots<RunTerms>, runs: ReadonlyArray<Run<RunTerms>
   for (let r = from; r < to; r++) {
     runEntries(runs[r]!.value[kind]).forEach((here, entry) => {
       const held = at.get(entry);
-      if (!held) at.set(entry, { places: [r], dictionary: here.dictionary });
+      if (!held) at.set(entry, { places: [r], dictionary: here.dictionary, placed: undefined, passes: false, filtered: undefined, filteredDictionary: undefined });
       else {
         const { places } = held;
         let k = places.length;
@@ -514,6 +583,8 @@ interface PlacedUses {
   map: object;
   rel: number[];
   link: Uint8Array;
+  /** The end of the block's source less its start (for the link test: 0 when it is not asked). */
+  size: number;
 }
 const LINK_NO = 0;
 const LINK_YES = 1;
@@ -544,8 +615,79 @@ function placedIn(bu: BlockUses, b: DocumentBlock, map: object, start: number, t
       link[i] = LINK_READ.from >= start && LINK_READ.to < end ? (yes ? LINK_YES : LINK_NO) : LINK_ASK;
     }
   }
-  bu.placed = at = { map, rel, link };
+  bu.placed = at = { map, rel, link, size: text === undefined ? 0 : end - start };
   return at;
+}
+
+/**
+ * A link test that read text around its block's source (LINK_ASK), with what it read there. Places are relative to the
+ * block's start: the use's range, the first and last place read (LINK_READ) and the end of the block's source.
+ */
+export interface LinkAsk {
+  /** Its block's place in the memo's `blocks`. */
+  k: number;
+  offset: number;
+  endOffset: number;
+  yes: boolean;
+  from: number;
+  to: number;
+  end: number;
+  /** The characters read before the block's source and after it (within the text), and how many places read lie before the text's start and at or after its end. */
+  before: string;
+  after: string;
+  beforeOut: number;
+  afterOut: number;
+}
+
+/** The link test of a use (places relative to its block's `start`; `size`: the block's source length), with what it read around the block. Exported for the tests. */
+export function linkAsk(text: TextView, k: number, start: number, size: number, offset: number, endOffset: number): LinkAsk {
+  const q: LinkAsk = { k, offset, endOffset, yes: inLinkText(text, start + offset, start + endOffset), from: 0, to: 0, end: size, before: '', after: '', beforeOut: 0, afterOut: 0 };
+  readAround(text, q, start);
+  return q;
+}
+
+/** Notes what the last inLinkText (of `q`'s use, its block at `start`) read before and after the block's source. */
+function readAround(text: TextView, q: LinkAsk, start: number): void {
+  const from = LINK_READ.from;
+  const to = LINK_READ.to;
+  const end = start + q.end;
+  q.from = from - start;
+  q.to = to - start;
+  q.beforeOut = from < 0 ? -from : 0;
+  // (Copies: no slice keeps a document version's text.)
+  q.before = from < start ? detach(text.slice(Math.max(from, 0), start)) : '';
+  q.afterOut = to >= text.length ? to - Math.max(end, text.length) + 1 : 0;
+  q.after = to >= end && end < text.length ? detach(text.slice(end, Math.min(to + 1, text.length))) : '';
+}
+
+/**
+ * Whether the link test of `q`'s use, its block now at `start`, would read what it read when noted (then it gives the
+ * same answer). Speed only (s31): the test reads the places from LINK_READ.from to LINK_READ.to, one after another, each
+ * decision by the character read (or by the place being outside the text); the block's own source is the same (the
+ * same source map, see placedIn), so the same characters before and after it, and the same places outside the text,
+ * make the test read and answer the same. Most such tests read one character outside the block (the line break before a
+ * paragraph's first line): an edit no longer scans the text around each of them (~90 per edit on an 80,000-word thesis).
+ * Exported for the tests.
+ */
+export function sameAround(text: TextView, q: LinkAsk, start: number): boolean {
+  const from = start + q.from;
+  const to = start + q.to;
+  const end = start + q.end;
+  const n = text.length;
+  if ((from < 0 ? -from : 0) !== q.beforeOut || (to >= n ? to - Math.max(end, n) + 1 : 0) !== q.afterOut) return false;
+  const before = q.before;
+  if (from < start) {
+    const lo = Math.max(from, 0);
+    if (start - lo !== before.length) return false;
+    for (let i = 0; i < before.length; i++) if (text.charCodeAt(lo + i) !== before.charCodeAt(i)) return false;
+  } else if (before.length !== 0) return false;
+  const after = q.after;
+  const hi = Math.min(to + 1, n);
+  if (to >= end && end < n) {
+    if (hi - end !== after.length) return false;
+    for (let i = 0; i < after.length; i++) if (text.charCodeAt(end + i) !== after.charCodeAt(i)) return false;
+  } else if (after.length !== 0) return false;
+  return true;
 }
 /** A run of blocks summarised for the term rules: each kind's uses, and the sentences with an adopting verb. */
 interface RunTerms {
@@ -921,12 +1063,11 @@ let LAST_THESIS: { cues: CompiledCues; owns: string[][]; answer: boolean } | und
  * - technical terms (`register: technical`: standard deviation, socioeconomic status, validiteit) only with
  *   `technicalWords` (the general audience): for practitioners they are the exact words, to explain, not replace.
  */
-function registerFilter(doc: DocumentModel, ctx: RuleContext, cues: CompiledCues): (entry: DictionaryEntry, dictionary: DictionaryEntryDictionary) => boolean {
+function registerFilter(ctx: RuleContext, thesis: () => boolean): (entry: DictionaryEntry, dictionary: DictionaryEntryDictionary) => boolean {
   const on = (v: unknown) => v === true || v === 'true';
   const everyday = on(ctx.options.everydayWords);
   const technical = on(ctx.options.technicalWords);
   const academic = String(ctx.options.academicWords ?? 'outside-theses');
-  let thesis: boolean | undefined;
   return (entry, dictionary) => {
     switch (registerOf(entry, dictionary)) {
       case 'everyday':
@@ -935,7 +1076,7 @@ function registerFilter(doc: DocumentModel, ctx: RuleContext, cues: CompiledCues
         return technical;
       case 'academic':
         if (academic === 'never') return false;
-        if (academic === 'outside-theses') return !(thesis ??= isThesis(doc, cues));
+        if (academic === 'outside-theses') return !thesis();
         return true;
       default:
         return true;
@@ -985,6 +1126,8 @@ interface FindingMemo {
   headed: boolean;
   /** The places it was made for. */
   uses: Placed[];
+  /** The last places found the same uses as `uses` (sameUses). */
+  same: Placed[];
   /** Never handed out: each check gets a copy (the engine and the rules after it change findings in place). */
   finding: DocumentFinding;
   subject: boolean;
@@ -1001,16 +1144,19 @@ interface FindingMemo {
  * analysed uses in blocks with the same source maps, so at the same places in their blocks, with the same glossary and
  * label flags), in the same context (speed only, voc16: an edit elsewhere leaves most findings as they were, but for
  * where their blocks now stand). Every offset of a finding is that of one of its uses plus a distance within that use's
- * block, so moving each by its use's shift gives what termFinding gives.
+ * block, so moving each by its use's shift gives what termFinding gives. Speed only (s31): uses moved from the places
+ * last found the same (`movedFrom`, placedAgain) are the same uses too, without comparing them one by one (sameUses
+ * reads what moving them kept: each use, its block's source map, its flags and its length).
  */
-function findingFor(doc: DocumentModel, c: TermContext, entry: DictionaryEntry, uses: Placed[], headed: boolean, last: Map<DictionaryEntry, FindingMemo>, next: Map<DictionaryEntry, FindingMemo>): FindingMemo {
+function findingFor(doc: DocumentModel, c: TermContext, entry: DictionaryEntry, uses: Placed[], headed: boolean, movedFrom: Placed[] | undefined, last: Map<DictionaryEntry, FindingMemo>, next: Map<DictionaryEntry, FindingMemo>): FindingMemo {
   let m = last.get(entry);
-  if (!m || m.headed !== headed || m.language !== doc.language || m.c.cues !== c.cues || !sameChoices(m.c.prefer, c.prefer) || !sameUses(m.uses, uses)) {
+  if (!m || m.headed !== headed || m.language !== doc.language || m.c.cues !== c.cues || !sameChoices(m.c.prefer, c.prefer) || !(uses === m.same || (movedFrom !== undefined && movedFrom === m.same) || sameUses(m.uses, uses))) {
     const owners = new Map<TextEdit, number>();
     const made = termFinding(doc, c, entry, uses, headed, owners);
     const editUses = (made.finding.fixes ?? []).map((f) => f.edits.map((e) => owners.get(e) ?? 0));
-    m = { c, language: doc.language, headed, uses, finding: made.finding, subject: made.subject, editUses, out: undefined, outUses: undefined, outMark: 0 };
+    m = { c, language: doc.language, headed, uses, same: uses, finding: made.finding, subject: made.subject, editUses, out: undefined, outUses: undefined, outMark: 0 };
   }
+  m.same = uses;
   next.set(entry, m);
   return m;
 }
@@ -1423,8 +1569,11 @@ const WIDE_LETTER = /(?![\0-\x7f])[\p{L}\p{N}]/u;
 /** The words of each phrase asked about. */
 const KEY_WORDS = new Map<string, string[]>();
 
-/** How often a word or phrase occurs in the document's prose (lower case, whole words, at most 100). */
-function practiceFields(doc: DocumentModel): (phrase: string) => number {
+/**
+ * How often a word or phrase occurs in the document's prose (lower case, whole words, at most 100: `field`), and the
+ * totals it reads (their version in FIELD_VERSIONS: one more at each change of a total).
+ */
+function practiceFields(doc: DocumentModel): { field: (phrase: string) => number; totals: Map<string, number> } {
   // Blocks are joined by a line break in the prose: a phrase (words joined by one space) never spans two.
   // After an edit the blocks the engine left as they were are not compared again (incremental.ts BlockEdit).
   const totals = FIELD_TOTALS.update(doc.blocks, countsOf, (sums, key, delta, b) => {
@@ -1437,13 +1586,21 @@ function practiceFields(doc: DocumentModel): (phrase: string) => number {
       // the others count 0 in it. Only the phrases it holds are taken off, not every phrase asked again.
       p.counts?.forEach((c, phrase) => {
         const n = sums.get(phrase);
-        if (n !== undefined) sums.set(phrase, n + delta * c);
+        if (n !== undefined && c !== 0) {
+          sums.set(phrase, n + delta * c);
+          FIELD_VERSIONS.set(sums, (FIELD_VERSIONS.get(sums) ?? 0) + 1);
+        }
       });
       return;
     }
-    for (const [phrase, n] of sums) sums.set(phrase, n + delta * countIn(p, phrase));
+    for (const [phrase, n] of sums) {
+      const c = countIn(p, phrase);
+      if (c === 0) continue;
+      sums.set(phrase, n + delta * c);
+      FIELD_VERSIONS.set(sums, (FIELD_VERSIONS.get(sums) ?? 0) + 1);
+    }
   }, (b) => b.facts);
-  return (phrase) => {
+  const field = (phrase: string): number => {
     // The dictionaries' phrases normalized once, not at every check (speed only, voc16).
     let key = PHRASE_KEYS.get(phrase);
     if (key === undefined) {
@@ -1459,7 +1616,10 @@ function practiceFields(doc: DocumentModel): (phrase: string) => number {
     }
     return Math.min(n, 100);
   };
+  return { field, totals };
 }
+/** Per totals of practiceFields, how often a total changed (see FilterKey). */
+const FIELD_VERSIONS = new WeakMap<Map<string, number>, number>();
 
 interface Replacement {
   newText: string;
