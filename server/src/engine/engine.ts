@@ -6,7 +6,7 @@ import { parseEditOf, parseMarkdown, parseMarkdownSteps } from './formats/markdo
 import { parsePlaintext } from './formats/plaintext.js';
 import { secureLatexFixes } from './formats/latex.js';
 import { GUARD_LOOKBACK, needsSnap, secureFindings } from './fixes.js';
-import type { GuardBlock, GuardLookup } from './fixes.js';
+import type { GuardBlock, GuardKept, GuardLookup } from './fixes.js';
 import { type EditEnds, LineIndex, type TextEdit, toDocument } from './offsets.js';
 import { DETECTED_CHARS, detectByFunctionWords, detectLanguage, detectLanguageRead } from './language/detect.js';
 import { analyseBlock, keepCompact, letGo, PackingSpace } from './text/analyse.js';
@@ -167,6 +167,8 @@ interface LastCheck {
   parseId: number | undefined;
   /** Each document rule's findings and the engine's made of them (by rule id; see documentFindings). */
   ruleFindings: Map<string, RuleFindings>;
+  /** The fix guard's name for this check (fixes.ts GuardKept). */
+  guard: object;
 }
 
 /**
@@ -426,6 +428,8 @@ export class Engine {
     const previousLines = this.lastLines?.deref();
     const lines = LineIndex.afterEdit(previousLines, text, ends, bom ? undefined : options.edit);
     this.lastLines = new WeakRef(lines);
+    // (The start both texts share, read before the reader is handed `ends`.)
+    const sharedPrefix = ends.prefix;
     const parsed = yield* this.parseSafely(text, format, config, ends.old === undefined ? undefined : ends);
     ends.old = undefined;
     this.generation++;
@@ -531,11 +535,26 @@ export class Engine {
     // (The findings screened as they were made, when they are the ones kept, as they were: no directive made new ones,
     // and LaTeX's fixes were not changed.)
     const screened = screen.clean && kept === findings && format !== 'latex' ? (dropped ? screen.withFixes.filter((f) => !dropped.includes(f)) : screen.withFixes) : undefined;
-    secureFindings(input, kept, () => guardLookup(blocks, bom, ordered), format, bom, model.lines.plain, screened, middles);
+    // Speed only (s31): the fix guard keeps the last check's verdicts on the edit objects before the edit (GuardKept): its
+    // blocks up to the first one that is not the last check's object, in this text up to where it differs.
+    const guardCheck = {};
+    let guardKept: GuardKept | undefined;
+    if (name !== undefined) {
+      let bound = 0;
+      if (last && ordered && last.ordered && last.bom === bom && last.lines === previousLines) {
+        const lastBlocks = last.blocks;
+        const n = Math.min(blocks.length, lastBlocks.length);
+        let k = 0;
+        while (k < n && blocks[k] === lastBlocks[k]) k++;
+        bound = bom + Math.min(sharedPrefix, k < blocks.length ? blocks[k]!.prose.start : Infinity);
+      }
+      guardKept = { last: last?.guard, now: guardCheck, bound };
+    }
+    secureFindings(input, kept, () => guardLookup(blocks, bom, ordered), format, bom, model.lines.plain, screened, middles, guardKept);
     const result: LintResult = { language, format, metrics, sections, findings: kept, paragraphs: [], blocks, errors, model, analyses };
     if (name !== undefined) {
       // The next check of this document places the blocks an edit left alone from this one (while this result lives).
-      const state: LastCheck = { blocks, roles, withFindings, withErrors, language, ckey: configKey(config), long: this.longSentenceWords(config), bom, headings: headings.length, ordered, sections, sectionCounts, titles: headings.map((h) => h.text), sums, words: sectionWords, lines: model.lines, epoch: this.epoch, headingList: keepsHeadings ? list : undefined, parseId: parseEdit?.id, ruleFindings };
+      const state: LastCheck = { blocks, roles, withFindings, withErrors, language, ckey: configKey(config), long: this.longSentenceWords(config), bom, headings: headings.length, ordered, sections, sectionCounts, titles: headings.map((h) => h.text), sums, words: sectionWords, lines: model.lines, epoch: this.epoch, headingList: keepsHeadings ? list : undefined, parseId: parseEdit?.id, ruleFindings, guard: guardCheck };
       LAST_OF.set(blocks, state);
       this.lastChecks.set(name, new WeakRef(state));
     }

@@ -103,7 +103,7 @@ export function snapRange(text: TextView, offset: number, endOffset: number, bom
  * needsSnap() of every finding, as it is now, without a yes (the engine, as it makes them): then the findings are not
  * read again.
  */
-export function secureFindings(text: TextView, findings: Finding[], blocks: () => readonly GuardBlock[] | GuardLookup, format: Format, bom = 0, plain = false, screened?: Finding[], middles?: readonly number[]): Finding[] {
+export function secureFindings(text: TextView, findings: Finding[], blocks: () => readonly GuardBlock[] | GuardLookup, format: Format, bom = 0, plain = false, screened?: Finding[], middles?: readonly number[], kept?: GuardKept): Finding[] {
   // Speed only (eng33): the findings with fixes gathered in the same pass (a dozen of ~900 at 100,000 words), or by the
   // caller, and only those handed to the guard (each finding is judged on its own).
   let withFixes: Finding[] = [];
@@ -125,7 +125,7 @@ export function secureFindings(text: TextView, findings: Finding[], blocks: () =
       if (f.fixes.length > 0) withFixes.push(f);
     }
   }
-  if (withFixes.length > 0) guardFixes(text, withFixes, blocks(), format, bom);
+  if (withFixes.length > 0) guardFixes(text, withFixes, blocks(), format, bom, kept);
   return findings;
 }
 
@@ -254,6 +254,41 @@ export function guardLookupOf(blocks: readonly GuardBlock[]): GuardLookup {
 }
 
 type Verdict = 0 | 1 | 2; // keep, make a suggestion, drop
+
+/**
+ * What the caller knows of the last check of the same document (speed only, s31): `last` and `now` name that check and
+ * this one (any objects, one per check); `bound` is where this text can first differ from that check's for the guard:
+ * the end of the text both share, or the start of the first block (in document order) that is not that check's block
+ * object at the same place, whichever comes first. An edit object that the last check judged, handed out again at the
+ * same offsets with the same replacement, and that ends before `bound - 1` (so the character after it is shared too) gets
+ * the verdict it had: every block the look-up can meet for it starts before it, and so is the last check's (the same
+ * text, map, language, kind, quotations and placeholders at the same place), the characters around it are those of the
+ * shared text, and the format and byte-order mark are compared. (On the thesis of bench/real.ts ~350 fix edits are
+ * judged per check, mostly a term's "replace all" at every use; those before the edit are the same objects.)
+ */
+export interface GuardKept {
+  last: object | undefined;
+  now: object;
+  bound: number;
+}
+
+/** The last verdict on a fix edit object, and the check that gave it (GuardKept). */
+interface KnownVerdict {
+  check: object;
+  offset: number;
+  endOffset: number;
+  newText: string;
+  format: Format;
+  bom: number;
+  verdict: Verdict;
+}
+const KNOWN = new WeakMap<TextEdit, KnownVerdict>();
+let keptVerdicts = 0;
+
+/** For tests: how many verdicts the guard has taken from the last check of a document so far (GuardKept). */
+export function keptVerdictCount(): number {
+  return keptVerdicts;
+}
 const KEEP: Verdict = 0;
 const SUGGEST: Verdict = 1;
 const DROP: Verdict = 2;
@@ -285,7 +320,7 @@ const SOFT_GAP = /^[*_~ \t]*$/;
  * `text` is the document as read (offsets count a BOM), `bom` the length of the BOM. The
  * findings are changed in place and returned. Calling it twice is harmless.
  */
-export function guardFixes(text: TextView, findings: Finding[], blocks: readonly GuardBlock[] | GuardLookup, format: Format, bom = 0): Finding[] {
+export function guardFixes(text: TextView, findings: Finding[], blocks: readonly GuardBlock[] | GuardLookup, format: Format, bom = 0, kept?: GuardKept): Finding[] {
   if (!findings.some((f) => f.fixes.length > 0)) return findings;
   // The blocks as a list (in any order; the engine hands them over in document order), or a look-up in them (the engine's,
   // which reads only the blocks near each edit).
@@ -307,6 +342,30 @@ export function guardFixes(text: TextView, findings: Finding[], blocks: readonly
   const judge = (e: TextEdit): Verdict => {
     // (An edit outside the text, or backwards, is dropped before anything else is read: editIsWellFormed's bounds.)
     if (!Number.isInteger(e.offset) || !Number.isInteger(e.endOffset) || e.offset < 0 || e.offset < bom || e.offset > e.endOffset || e.endOffset > text.length) return DROP;
+    if (kept === undefined) return judgeAt(e);
+    // Speed only (s31): the verdict the last check of the document gave this edit object, where nothing it read can
+    // have changed (see GuardKept).
+    let known = KNOWN.get(e);
+    if (known !== undefined && known.check === kept.last && e.endOffset < kept.bound && known.offset === e.offset && known.endOffset === e.endOffset && known.newText === e.newText && known.format === format && known.bom === bom) {
+      known.check = kept.now;
+      keptVerdicts++;
+      return known.verdict;
+    }
+    const verdict = judgeAt(e);
+    if (known === undefined) KNOWN.set(e, (known = { check: kept.now, offset: e.offset, endOffset: e.endOffset, newText: e.newText, format, bom, verdict }));
+    else {
+      known.check = kept.now;
+      known.offset = e.offset;
+      known.endOffset = e.endOffset;
+      known.newText = e.newText;
+      known.format = format;
+      known.bom = bom;
+      known.verdict = verdict;
+    }
+    return verdict;
+  };
+  // The guard's judgement of a well-formed edit: by the block that holds it, through its memos.
+  const judgeAt = (e: TextEdit): Verdict => {
     const g = lookup.blockAt(e);
     if (!g) return judgeAnew(e, g);
     // Speed only (find36): the verdict of an earlier check on this edit in this block, when nothing it read changed

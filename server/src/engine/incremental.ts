@@ -1,6 +1,6 @@
 import { detach, longTextKey } from './cache.js';
-import { commonPrefix, commonSuffix } from './offsets.js';
-import { flat, searchFrom, type TextView } from './text/view.js';
+import { commonPrefix, commonSuffix, type LineIndex } from './offsets.js';
+import { flat, type TextView } from './text/view.js';
 
 /**
  * What the engine knows of a check's blocks against the last check of the same document, noted as it places them
@@ -253,10 +253,17 @@ export class PieceScan<T> {
   private byTextChars = 0;
   private spareChars = 0;
   private lastText: TextView | undefined;
+  /** The id of the last text's line index when pieces() was given it (LineIndex.id), else 0. */
+  private lastLines = 0;
   /** The results of the last text's paragraphs in order: the scan's own list, changed in place at the next text. */
   private results: T[] = [];
-  /** The last text's paragraphs (start, end, entry) and the blank-line runs between them (start, end). */
-  private last: { starts: number[]; ends: number[]; entries: Array<Entry<T>>; sepStarts: number[]; sepEnds: number[] } | undefined;
+  /**
+   * The last text's paragraphs' entries and the blank-line runs between them (start, end). Paragraphs and separators
+   * alternate (no paragraph is empty, no two separators meet: the run is greedy), so a paragraph's place is that of the
+   * separators either side of it: paragraph i lies between separators i - 1 + lead and i + lead, where lead is 1 when
+   * the text starts with a separator, else 0 (speed only, s31: no lists of the paragraphs' starts and ends to move).
+   */
+  private last: { entries: Array<Entry<T>>; sepStarts: Positions; sepEnds: Positions } | undefined;
 
   /**
    * How the results of the last text given to pieces() differ from those of the text before it (`previous`): its results
@@ -273,8 +280,15 @@ export class PieceScan<T> {
     return this.change;
   }
 
-  /** The results of the text's paragraphs in order (the scan's own list: read it before the next call). */
-  pieces(text: TextView): T[] {
+  /**
+   * The results of the text's paragraphs in order (the scan's own list: read it before the next call). `lines`, the
+   * text's line index, when given, may name where the text differs from the last one (LineIndex.changedSince: the same
+   * common ends as comparing the texts, which is then not done; speed only, s31).
+   */
+  pieces(text: TextView, lines?: LineIndex): T[] {
+    const linesId = lines !== undefined && lines.text === text ? lines.id : 0;
+    const lastLines = this.lastLines;
+    this.lastLines = linesId;
     if (text === this.lastText) {
       this.change = { previous: text, at: 0, removed: [], added: [] };
       return this.results;
@@ -284,8 +298,6 @@ export class PieceScan<T> {
     const last = this.last;
     // The paragraphs and separators found from `from` on, until the scan meets a separator the last text had at the
     // same place after the edit (then the rest is the last text's, moved).
-    const starts: number[] = [];
-    const ends: number[] = [];
     const entries: Array<Entry<T>> = [];
     const sepStarts: number[] = [];
     const sepEnds: number[] = [];
@@ -300,47 +312,51 @@ export class PieceScan<T> {
     if (old !== undefined && last) {
       // An edit of the last text: the paragraphs before the changed stretch and after it are the last text's (the same
       // separators, found by the same scan of the same characters); only the stretch between is scanned again.
-      const prefix = commonPrefix(old, text);
-      const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+      // (The line index made from the last text's knows them: the longest common ends, as compared here.)
+      const known = linesId !== 0 && lastLines !== 0 ? lines!.changedSince(lastLines, old.length) : undefined;
+      const prefix = known ? known.from : commonPrefix(old, text);
+      const suffix = known ? text.length - known.to : commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
       delta = text.length - old.length;
       // The last separator whose extent the common prefix settles: its end is followed, inside the prefix, by a
       // character that is no space, tab or carriage return (nor a line break: the run is greedy).
-      let k = -1;
-      while (k + 1 < last.sepEnds.length && last.sepEnds[k + 1]! < prefix) k++;
+      // (Found by halving: the separators' ends ascend. Speed only, s31: no walk over every separator before the edit.)
+      let k = last.sepEnds.firstAtLeast(prefix) - 1;
       for (; k >= 0; k--) {
-        let j = last.sepEnds[k]!;
+        let j = last.sepEnds.at(k);
         while (j < prefix && (old.charCodeAt(j) === 32 || old.charCodeAt(j) === 9 || old.charCodeAt(j) === 13)) j++;
         if (j < prefix) break;
       }
+      // (Whether the last text starts with a separator: see `last`.)
+      const lead = last.sepStarts.length > 0 && last.sepStarts.at(0) === 0 ? 1 : 0;
       if (k >= 0) {
-        from = last.sepEnds[k]!;
+        from = last.sepEnds.at(k);
         keptSeps = k + 1;
-        while (keptPieces < last.starts.length && last.ends[keptPieces]! <= from) keptPieces++;
+        // (The paragraphs before separator k and its end.)
+        keptPieces = k + 1 - lead;
       }
-      const re = new RegExp(BLANK_LINES.source, 'g');
       // A view is read where the scan goes (from the paragraph the edit changed to the next separator the last text had too).
-      for (let m = searchFrom(re, text, from); m; m = searchFrom(re, text, re.lastIndex)) {
-        const end = m.index + m[0].length;
-        if (m.index > from) this.take(text, from, m.index, starts, ends, entries);
+      for (let m = nextSeparator(text, from); m; m = nextSeparator(text, m.end)) {
+        const end = m.end;
+        if (m.index > from) this.take(text, from, m.index, entries);
         sepStarts.push(m.index);
         sepEnds.push(end);
         from = end;
         // A separator in the common suffix that the last text had at the same place (shifted): from here on the scan
         // sees the same characters from the same position, so finds what it found then.
         if (suffix >= 0 && end >= text.length - suffix) {
-          const i = indexOf(last.sepStarts, m.index - delta);
-          if (i >= 0 && last.sepEnds[i] === end - delta) {
+          const i = last.sepStarts.indexOf(m.index - delta);
+          if (i >= 0 && last.sepEnds.at(i) === end - delta) {
             fromSep = i + 1;
-            fromPiece = indexOf(last.starts, end - delta);
-            if (fromPiece < 0) fromPiece = last.starts.length;
+            // (The paragraph after separator i, or none: the end of the list.)
+            fromPiece = Math.min(i + 1 - lead, last.entries.length);
             break;
           }
         }
       }
       if (fromSep < 0) {
-        if (from < text.length) this.take(text, from, text.length, starts, ends, entries);
+        if (from < text.length) this.take(text, from, text.length, entries);
         fromSep = last.sepStarts.length;
-        fromPiece = last.starts.length;
+        fromPiece = last.entries.length;
       }
       // The paragraphs the scan found come, those it replaced go (counted in that order: a paragraph found again keeps
       // its entry; an entry no paragraph has any more is kept spare).
@@ -351,10 +367,8 @@ export class PieceScan<T> {
         this.drop(last.entries[i]!);
       }
       this.change = { previous: old, at: keptPieces, removed, added: entries.map((e) => e.result) };
-      spliceIn(last.starts, keptPieces, fromPiece, starts, delta);
-      spliceIn(last.ends, keptPieces, fromPiece, ends, delta);
-      spliceIn(last.sepStarts, keptSeps, fromSep, sepStarts, delta);
-      spliceIn(last.sepEnds, keptSeps, fromSep, sepEnds, delta);
+      last.sepStarts.replace(keptSeps, fromSep, sepStarts, delta);
+      last.sepEnds.replace(keptSeps, fromSep, sepEnds, delta);
       spliceIn(last.entries, keptPieces, fromPiece, entries);
       spliceIn(this.results, keptPieces, fromPiece, this.change.added);
       // (A long session's removed paragraphs are not all kept; a whole other text's are, as one more text's.)
@@ -365,14 +379,14 @@ export class PieceScan<T> {
       const read = flat(text);
       const re = new RegExp(BLANK_LINES.source, 'g');
       for (let m = re.exec(read); m; m = re.exec(read)) {
-        if (m.index > from) this.take(read, from, m.index, starts, ends, entries);
+        if (m.index > from) this.take(read, from, m.index, entries);
         sepStarts.push(m.index);
         sepEnds.push(m.index + m[0].length);
         from = m.index + m[0].length;
       }
-      if (from < read.length) this.take(read, from, read.length, starts, ends, entries);
+      if (from < read.length) this.take(read, from, read.length, entries);
       for (const e of entries) e.count++;
-      this.last = { starts, ends, entries, sepStarts, sepEnds };
+      this.last = { entries, sepStarts: new Positions(sepStarts), sepEnds: new Positions(sepEnds) };
       this.results = entries.map((e) => e.result);
     }
     this.lastText = text;
@@ -380,7 +394,7 @@ export class PieceScan<T> {
   }
 
   /** The paragraph of `text` from `from` to `to`: its entry (scanned when no paragraph of a text kept has its text). */
-  private take(text: TextView, from: number, to: number, starts: number[], ends: number[], entries: Array<Entry<T>>): void {
+  private take(text: TextView, from: number, to: number, entries: Array<Entry<T>>): void {
     const piece = text.slice(from, to);
     const key = longTextKey(piece, LONG_PARAGRAPH);
     let e = this.byText.get(key);
@@ -397,8 +411,6 @@ export class PieceScan<T> {
       this.byText.set(e.key, e);
       this.byTextChars += e.chars;
     }
-    starts.push(from);
-    ends.push(to);
     entries.push(e);
   }
 
@@ -452,11 +464,8 @@ const LONG_PARAGRAPH = 4096;
 const SPARE = 4096;
 const SPARE_CHARS = 262_144;
 
-/**
- * `list` with its items from `from` up to `to` replaced by `items`, in place (no list of every paragraph made per edit);
- * with `delta`, the numbers after them moved by it.
- */
-function spliceIn<X>(list: X[], from: number, to: number, items: X[], delta?: number): void {
+/** `list` with its items from `from` up to `to` replaced by `items`, in place (no list of every paragraph made per edit). */
+function spliceIn<X>(list: X[], from: number, to: number, items: X[]): void {
   if (items.length <= 4096) list.splice(from, to - from, ...items);
   else {
     // (Not spread: a call takes a bounded number of arguments.)
@@ -465,22 +474,106 @@ function spliceIn<X>(list: X[], from: number, to: number, items: X[], delta?: nu
     for (const x of items) list.push(x);
     for (const x of tail) list.push(x);
   }
-  if (delta) for (let i = from + items.length; i < list.length; i++) (list as number[])[i]! += delta;
 }
 
-/** The index of a value in an ascending list, or -1. */
-function indexOf(list: number[], value: number): number {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = list[mid]!;
-    if (v === value) return mid;
-    if (v < value) lo = mid + 1;
-    else hi = mid - 1;
+/**
+ * Ascending positions in a text (a PieceScan's separator starts or ends), moved by edits without touching
+ * every position after the edit (speed only, s31: an edit moved each of a long document's ~2,000 paragraphs' four
+ * positions). The stored items from index `from` on are `shift` short of the positions they stand for; an edit that
+ * replaces items moves `from` to the first item after those it placed and adds its own length change to `shift`,
+ * correcting only the items between the old `from` and the edit (few: an edit near the last one). Every read goes
+ * through at(), so every answer is the position itself, as when each item was moved at each edit.
+ */
+class Positions {
+  private from: number;
+  private shift = 0;
+
+  constructor(private readonly items: number[]) {
+    this.from = items.length;
   }
-  return -1;
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  /** The position at index i. */
+  at(i: number): number {
+    return this.items[i]! + (i >= this.from ? this.shift : 0);
+  }
+
+  /** The first index whose position is at least `value` (the length when none is). */
+  firstAtLeast(value: number): number {
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.at(mid) < value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The index of a position, or -1. */
+  indexOf(value: number): number {
+    const i = this.firstAtLeast(value);
+    return i < this.items.length && this.at(i) === value ? i : -1;
+  }
+
+  /**
+   * The positions from index `kept` up to `to` replaced by `placed` (positions in the new text), and those after them
+   * moved by `delta` (the edit's change of length).
+   */
+  replace(kept: number, to: number, placed: number[], delta: number): void {
+    const items = this.items;
+    // First the shift is made to start at `to`: items before it that it covered get it written in (those from `kept`
+    // on are replaced anyway), items from `to` on that it did not cover get it taken out.
+    if (this.shift === 0) this.from = to;
+    else if (this.from < to) {
+      for (let i = this.from; i < kept; i++) items[i]! += this.shift;
+      this.from = to;
+    } else {
+      for (let i = to; i < this.from; i++) items[i]! -= this.shift;
+      this.from = to;
+    }
+    spliceIn(items, kept, to, placed);
+    this.from = kept + placed.length;
+    this.shift += delta;
+    if (this.from >= items.length || this.shift === 0) {
+      this.from = items.length;
+      this.shift = 0;
+    }
+  }
+}
+
+/**
+ * The next separator (BLANK_LINES) in `text` from `from` on, as its start and end, or undefined. A view is read a
+ * short window at a time, doubled until it holds the match with a character after it that cannot extend it (speed
+ * only, s31: a separator is mostly one paragraph away, and searchFrom read 16,384 characters of the view per call).
+ * The same match as BLANK_LINES from `from` over the whole text: it starts at the first line break after which a run of
+ * blanks ends in a line break, which the window shows once it holds that line break; and it is greedy, so its end is
+ * final once the window holds a character after it that is no space, tab, carriage return or line break.
+ */
+function nextSeparator(text: TextView, from: number): { index: number; end: number } | undefined {
+  const re = SEPARATOR;
+  if (typeof text === 'string') {
+    re.lastIndex = from;
+    const m = re.exec(text);
+    return m ? { index: m.index, end: m.index + m[0].length } : undefined;
+  }
+  const n = text.length;
+  for (let span = 1024; ; span *= 2) {
+    const to = Math.min(n, from + span);
+    const window = text.slice(from, to);
+    re.lastIndex = 0;
+    const m = re.exec(window);
+    if (m) {
+      const end = m.index + m[0].length;
+      if (to === n || /[^ \t\r\n]/.test(window.slice(end))) return { index: from + m.index, end: from + end };
+    } else if (to === n) return undefined;
+  }
 }
 
 /** A line break followed by blank lines (spaces, tabs, carriage returns): what separates two paragraphs. */
 const BLANK_LINES = /\n(?:[ \t\r]*\n)+/g;
+/** BLANK_LINES for nextSeparator() (its own: its lastIndex is set at each use). */
+const SEPARATOR = new RegExp(BLANK_LINES.source, 'g');

@@ -6,7 +6,8 @@ import { clientPerspective } from '../rules/client/analysis.js';
 import type { PracticeLexicon } from './lexicon.js';
 import { practiceLexicon } from './lexicon.js';
 import { ADVICE, NOT_APPLICABLE, TITLES } from './messages.js';
-import { handlesOf, isInline, isSummarySection, pseudoHeadingOf, recommendationPlan, toolAt } from './recommendations.js';
+import { handlesOf, isInline, isSummarySection, pseudoHeadingOf, recCandidatesOf, recommendationPlan, toolAt } from './recommendations.js';
+import type { RecCandidates, RecGroup } from './recommendations.js';
 import type { CueInsightId, InsightId, PracticalHandles, PracticeEvidence, PracticeFit, PracticeItem, PracticeStatus } from './types.js';
 import { INSIGHT_IDS } from './types.js';
 import type { CheckCell, Unit, UnitFilter, UnitsRun } from './units.js';
@@ -574,8 +575,12 @@ interface PracticeRun {
   /** Jargon terms of the run's blocks, and the first five distinct ones (block in the run, term). */
   terms: number;
   firstTerms: Array<{ k: number; key: string; term: VocabularyFacts['terms'][number] }>;
-  /** All the units of the run's blocks, placed by the run, once the run stood in a recommendations section (runAllUnits). */
-  all: Unit[] | undefined;
+  /**
+   * The recommendation candidates of all the units of the run's blocks (runAllUnits, placed by the run), once the run
+   * stood in a recommendations section. Speed only (s31): from the units' texts and kinds alone, as the run's summary,
+   * so kept with it (not grouped by section and sorted out again at every check).
+   */
+  recs: RecCandidates | undefined;
 }
 
 /**
@@ -589,7 +594,7 @@ const RUN_SLOTS = new WeakMap<PracticeLexicon, RunSlots<Array<PracticeRun | unde
 
 function summariseRun(doc: DocumentModel, lex: PracticeLexicon, from: number, to: number, acknowledgements: boolean, planned: boolean, cell: CheckCell): PracticeRun {
   const ur = runUnits(doc, lex, filterFor(lex), from, to, acknowledgements, planned, cell);
-  const run: PracticeRun = { units: ur, study: 0, cue: [], cueMask: 0, policy: { p: 0, f: 0, linked: 0, present: [], partial: [] }, inline: [], tools: [], terms: 0, firstTerms: [], all: undefined };
+  const run: PracticeRun = { units: ur, study: 0, cue: [], cueMask: 0, policy: { p: 0, f: 0, linked: 0, present: [], partial: [] }, inline: [], tools: [], terms: 0, firstTerms: [], recs: undefined };
   const units = ur.units;
   for (let k = 0; k < units.length; k++) {
     const u = units[k]!;
@@ -754,10 +759,20 @@ function combineEdit(doc: DocumentModel, lex: PracticeLexicon, last: Combined, c
   // are the runs' own).
   const s = newCombined(slotRuns, last.ackSection, last.planSection, last.recSection);
   // A run between whose summary is one of the runs' kept before or after it repeats it (see combineRun).
+  // Speed only (s31): every summary of the last check stands at the run whose first block its place names (combineRun
+  // and combineEdit keep `place.from` the run's `from`; a check's summaries are distinct objects), so the one run it
+  // can stand at is found by that block (the runs' `from` rise), not by reading every kept run for each run between.
+  const lastRuns = last.slotRuns;
   const repeats = (v: PracticeRun): boolean => {
-    for (let k = 0; k < before; k++) if (prev[k] === v) return true;
-    for (let k = wentTo; k < prev.length; k++) if (prev[k] === v) return true;
-    return false;
+    const from = v.units.place.from;
+    let lo = 0;
+    let hi = lastRuns.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (lastRuns[mid]!.from < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return (lo < before || lo >= wentTo) && lo < prev.length && prev[lo] === v;
   };
   let pseudo = last.pseudoIn[before];
   for (let k = before; k < cameTo; k++) pseudo = combineRun(doc, lex, s, k, slotRuns[k]!, stamp, cell, pseudo, repeats);
@@ -819,15 +834,16 @@ function compute(doc: DocumentModel, lex: PracticeLexicon): PracticeFit {
   LAST_COMBINED.set(lex, c);
   const values = c.values;
   // The recommendations sections' units, placed for this check. Speed only (s31): kept with the run's summary, placed by
-  // its place (runAllUnits), not made and placed again at every check for every run (the same units and places).
-  const recUnits: Unit[] = [];
+  // its place (runAllUnits), not made and placed again at every check for every run (the same units and places), and
+  // only their recommendation candidates kept (recCandidatesOf: from the units' texts and kinds alone).
+  const recGroups: RecGroup[] = [];
   for (const k of c.recRuns) {
     const r = slotRuns[k]!;
     const v = values[k]!;
-    const all = (v.all ??= runAllUnits(doc, lex, v.units.place, r.from, r.to, ackSection[r.section]!, planSection[r.section]!));
-    for (let i = 0; i < all.length; i++) recUnits.push(all[i]!);
+    const candidates = (v.recs ??= recCandidatesOf(runAllUnits(doc, lex, v.units.place, r.from, r.to, ackSection[r.section]!, planSection[r.section]!), lex));
+    recGroups.push({ section: r.section, candidates });
   }
-  const handles = handlesOf(doc, recUnits, lex, plan, c.pseudoItems, c.inline, (push) => {
+  const handles = handlesOf(doc, recGroups, lex, plan, c.pseudoItems, c.inline, (push) => {
     const tools: PracticeEvidence[] = [];
     for (const k of c.toolRuns) {
       for (const { unit, at } of values[k]!.tools) {

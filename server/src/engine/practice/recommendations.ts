@@ -44,17 +44,76 @@ function recommends(u: Unit, lex: PracticeLexicon): boolean {
   return yes;
 }
 
+/** What readOf() keeps in a unit's memo: what it was read with, the reading and the unit's quoted text. */
+interface ReadMemo {
+  research: boolean;
+  actor: string | undefined;
+  read: Pick<Recommendation, 'actor' | 'verb' | 'weak' | 'audience'>;
+  /** quote(text, 0, MAX_TEXT): from the unit's text alone (speed only, s31: not quoted again at every check). */
+  quote: string;
+}
+
 /**
  * readRecommendation() of a unit, kept in its memo with what it was read with (speed only, cp42: a long report's
  * recommendations were all read again at every edit, ~2 ms at ~86,000 words of Dutch reports; the unit's text is its
  * cached block's, and the lexicon the memo's).
  */
-function readOf(u: Unit, lex: PracticeLexicon, researchContext: boolean, headingActor: string | undefined): Pick<Recommendation, 'actor' | 'verb' | 'weak' | 'audience'> {
-  const known = u.memo[MEMO_SLOT.recommendation] as { research: boolean; actor: string | undefined; read: Pick<Recommendation, 'actor' | 'verb' | 'weak' | 'audience'> } | undefined;
-  if (known && known.research === researchContext && known.actor === headingActor) return known.read;
+function readOf(u: Unit, lex: PracticeLexicon, researchContext: boolean, headingActor: string | undefined): ReadMemo {
+  const known = u.memo[MEMO_SLOT.recommendation] as ReadMemo | undefined;
+  if (known && known.research === researchContext && known.actor === headingActor) return known;
   const read = readRecommendation(u.text, lex, researchContext, headingActor);
-  u.memo[MEMO_SLOT.recommendation] = { research: researchContext, actor: headingActor, read };
-  return read;
+  const memo: ReadMemo = { research: researchContext, actor: headingActor, read, quote: known ? known.quote : quote(u.text, 0, MAX_TEXT) };
+  u.memo[MEMO_SLOT.recommendation] = memo;
+  return memo;
+}
+
+/**
+ * A recommendation of a unit: the fields in the order { line, offset, endOffset, text, source, ...reading } (speed only,
+ * s31: one literal per shape, not a spread of the reading at every check).
+ */
+function recommendationOf(u: Unit, source: Recommendation['source'], m: ReadMemo): Recommendation {
+  const r = m.read;
+  const line = u.line;
+  const offset = u.offset;
+  const endOffset = u.endOffset;
+  if (r.actor !== undefined) {
+    if (r.verb !== undefined) return { line, offset, endOffset, text: m.quote, source, weak: r.weak, audience: r.audience, actor: r.actor, verb: r.verb };
+    return { line, offset, endOffset, text: m.quote, source, weak: r.weak, audience: r.audience, actor: r.actor };
+  }
+  if (r.verb !== undefined) return { line, offset, endOffset, text: m.quote, source, weak: r.weak, audience: r.audience, verb: r.verb };
+  return { line, offset, endOffset, text: m.quote, source, weak: r.weak, audience: r.audience };
+}
+
+/**
+ * The units of a recommendations section's run (or of any units of recommendations sections, all of one section) that
+ * can be its recommendations: `items`, the first unit of each list item's block, and `paragraphs`, the units that
+ * recommend (recommends()); no templates, no headings. A section's recommendations are its items, or its paragraphs
+ * when it has no list item (handlesOf). From the units' texts and kinds alone: kept with a run's summary (analysis.ts).
+ */
+export interface RecCandidates {
+  items: Unit[];
+  paragraphs: Unit[];
+}
+
+/** The RecCandidates of units of one section (in order). */
+export function recCandidatesOf(units: readonly Unit[], lex: PracticeLexicon): RecCandidates {
+  const out: RecCandidates = { items: [], paragraphs: [] };
+  let lastBlock = -1;
+  let anyItem = false;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if (u.template || u.kind === 'heading') continue;
+    if (u.kind === 'listItem') {
+      anyItem = true;
+      // A list item's block: its first unit (a block's units stand together).
+      const b = u.block;
+      if (b !== lastBlock) out.items.push(u);
+      lastBlock = b;
+    } else if (!anyItem && recommends(u, lex)) out.paragraphs.push(u);
+  }
+  // With a list item the paragraphs are not read.
+  if (anyItem) out.paragraphs.length = 0;
+  return out;
 }
 
 /** The recommendations sections of a document: per section the one it is in (itself or one around it, -1: none) and whether it is about further research. */
@@ -224,7 +283,18 @@ export function toolAt(u: Unit, lex: PracticeLexicon): number {
  * (checkUnits in units.ts).
  */
 export function practicalHandles(doc: DocumentModel, units: Unit[], lex: PracticeLexicon, plan: RecommendationPlan, pseudoItems: Array<{ unit: Unit; research: boolean; section: number }>): PracticalHandles {
-  return handlesOf(doc, units, lex, plan, pseudoItems, units, (push) => {
+  // The units of the recommendations sections, by section (in order of their first unit).
+  const bySection = new Map<number, Unit[]>();
+  for (const u of units) {
+    if (u.section < 0 || u.template || u.kind === 'heading') continue;
+    if (plan.recSection[u.section]! < 0) continue;
+    const list = bySection.get(u.section) ?? [];
+    list.push(u);
+    bySection.set(u.section, list);
+  }
+  const groups: RecGroup[] = [];
+  for (const [section, list] of bySection) groups.push({ section, candidates: recCandidatesOf(list, lex) });
+  return handlesOf(doc, groups, lex, plan, pseudoItems, units, (push) => {
     const tools: PracticeEvidence[] = [];
     for (const u of units) {
       if (tools.length >= 5) break;
@@ -236,29 +306,35 @@ export function practicalHandles(doc: DocumentModel, units: Unit[], lex: Practic
   });
 }
 
+/** The recommendation candidates of units of a recommendations section (one section's, or one run's of it). */
+export interface RecGroup {
+  section: number;
+  candidates: RecCandidates;
+}
+
 /**
  * The same from its parts, as the practice analysis combines them from per-run summaries: the
- * units of the recommendations sections (`recUnits`), the units that can say "we recommend"
- * (`inlineUnits`, a superset is fine), and the tools (the first five, by `tools`).
+ * candidates of the units of the recommendations sections (`recGroups`, in document order, a
+ * section's groups one after another), the units that can say "we recommend" (`inlineUnits`, a
+ * superset is fine), and the tools (the first five, by `tools`).
  */
 export function handlesOf(
   doc: DocumentModel,
-  recUnits: Unit[],
+  recGroups: readonly RecGroup[],
   lex: PracticeLexicon,
   plan: RecommendationPlan,
   pseudoItems: Array<{ unit: Unit; research: boolean; section: number }>,
   inlineUnits: Iterable<Unit>,
   toolsOf: (push: (tools: PracticeEvidence[], u: Unit, at: number) => void) => PracticeEvidence[],
 ): PracticalHandles {
-  const units = recUnits;
-  const r = lex.recommendations;
   const { sections, recSection, researchSection, practiceSection } = plan;
   const recommendations: Recommendation[] = [];
   const seen = new Set<number>();
   const push = (u: Unit, source: Recommendation['source'], researchContext: boolean, headingActor?: string) => {
-    if (seen.has(u.offset)) return;
-    seen.add(u.offset);
-    recommendations.push({ line: u.line, offset: u.offset, endOffset: u.endOffset, text: quote(u.text, 0, MAX_TEXT), source, ...readOf(u, lex, researchContext, headingActor) });
+    const offset = u.offset;
+    if (seen.has(offset)) return;
+    seen.add(offset);
+    recommendations.push(recommendationOf(u, source, readOf(u, lex, researchContext, headingActor)));
   };
   // "Aanbevelingen voor teamleiders", "Key recommendations for educators": the heading names who acts (asked once per
   // section and check: every item of the section asks).
@@ -281,28 +357,21 @@ export function handlesOf(
     }
     return undefined;
   };
-  // Items under a recommendations heading: list items first; paragraphs when the section has no list.
-  const bySection = new Map<number, Unit[]>();
-  for (const u of units) {
-    if (u.section < 0 || u.template || u.kind === 'heading') continue;
-    if (recSection[u.section]! < 0) continue;
-    const list = bySection.get(u.section) ?? [];
-    list.push(u);
-    bySection.set(u.section, list);
-  }
-  for (const [si, list] of bySection) {
+  // Items under a recommendations heading: list items first; paragraphs when the section has no list (one item: its
+  // first sentence). A section's groups stand one after another.
+  for (let g = 0; g < recGroups.length; ) {
+    const si = recGroups[g]!.section;
+    let end = g + 1;
+    let items = recGroups[g]!.candidates.items.length > 0;
+    while (end < recGroups.length && recGroups[end]!.section === si) {
+      if (recGroups[end]!.candidates.items.length > 0) items = true;
+      end++;
+    }
     const research = researchSection[si]!;
-    const items = list.filter((u) => u.kind === 'listItem');
-    // One recommendation per list item: its first sentence.
-    const firstOfBlock = new Set<number>();
-    if (items.length) {
-      for (const u of items) {
-        if (firstOfBlock.has(u.block)) continue;
-        firstOfBlock.add(u.block);
-        push(u, 'list', research, headingActorOf(si));
-      }
-    } else {
-      for (const u of list) if (recommends(u, lex)) push(u, 'section', research, headingActorOf(si));
+    for (; g < end; g++) {
+      const c = recGroups[g]!.candidates;
+      const list = items ? c.items : c.paragraphs;
+      for (let i = 0; i < list.length; i++) push(list[i]!, items ? 'list' : 'section', research, headingActorOf(si));
     }
   }
   // A pseudo-heading ("**Verbeterpunten**", "Recommendations:") as a short paragraph of its own, followed by a list.
@@ -315,8 +384,15 @@ export function handlesOf(
   }
   recommendations.sort((a, b) => a.offset - b.offset);
   const tools = toolsOf((list, u, at) => list.push({ line: u.line, text: quote(u.text, at), offset: u.offset, endOffset: u.endOffset, strength: 'partial' }));
-  const forPractice = recommendations.filter((x) => x.audience === 'practice');
-  const out: PracticalHandles = { recommendations, sections, withActor: forPractice.filter((x) => x.actor).length, forPractice: forPractice.length, tools };
+  let forPractice = 0;
+  let withActor = 0;
+  for (let i = 0; i < recommendations.length; i++) {
+    const x = recommendations[i]!;
+    if (x.audience !== 'practice') continue;
+    forPractice++;
+    if (x.actor) withActor++;
+  }
+  const out: PracticalHandles = { recommendations, sections, withActor, forPractice, tools };
   if (practiceSection) out.practiceSection = practiceSection;
   return out;
 }

@@ -31,8 +31,11 @@ const cache = new WeakMap<object, Map<string, string>>();
  * a new string, and a look-up in a map by text would hash all of it first (speed only, lsp10c).
  */
 const byText: Array<{ text: TextView; out: Map<string, string> }> = [];
-/** The last text scanned by paragraphs, its defining paragraphs' results, and its answer. */
-let lastDefining: { text: TextView; defining: ReadonlyArray<ReturnType<typeof definitionsIn>>; out: Map<string, string> } | undefined;
+/**
+ * The last text scanned by paragraphs, its defining paragraphs' results, the index of each among all the paragraphs'
+ * results (ascending), and its answer.
+ */
+let lastDefining: { text: TextView; defining: ReadonlyArray<ReturnType<typeof definitionsIn>>; at: readonly number[]; out: Map<string, string> } | undefined;
 
 /** Whether a paragraph's result defines an abbreviation. */
 const defines = (p: ReturnType<typeof definitionsIn>): boolean => p[0].length > 0 || p[1].length > 0 || p[2].length > 0;
@@ -43,33 +46,65 @@ export function isAbbreviationForm(form: string): boolean {
   return core.length >= 2 && /^[A-Z][A-Z0-9&]*$/.test(core) && (core.match(/[A-Z]/g)?.length ?? 0) >= 2;
 }
 
-/** The abbreviations a text defines, each with its full form in lower case (the first definition wins). */
-export function definedAbbreviations(text: TextView, key?: object): Map<string, string> {
+/**
+ * The abbreviations a text defines, each with its full form in lower case (the first definition wins). `lines`, the
+ * text's line index, when given, names where the text differs from the last one asked (LineIndex.changedSince), so that
+ * the paragraph scan need not compare the two texts (speed only, s31; the same answer without it).
+ */
+export function definedAbbreviations(text: TextView, key?: object, lines?: LineIndex): Map<string, string> {
   const hit = key ? cache.get(key) : byText.find((e) => e.text === text)?.out;
   if (hit) return hit;
   let out = new Map<string, string>();
-  const add = (abbr: string, full: string) => {
-    const f = full.replace(/[*_`[\]]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
-    if (f && /\p{L}{2}/u.test(f) && !out.has(abbr)) out.set(abbr, f);
-  };
   if (searchFrom(/[A-Z]{2}/g, text, 0)) {
     // No definition crosses a line, so each paragraph's are found once and kept (an edit scans only its own).
-    const found = key ? [definitionsIn(flat(text))] : PARAGRAPHS.pieces(text);
+    const found = key ? [definitionsIn(flat(text))] : PARAGRAPHS.pieces(text, lines);
     const last = key ? undefined : lastDefining;
-    // An edit of the last text that replaced only paragraphs defining nothing by others defining nothing: the defining
-    // paragraphs are the last text's, and so is the answer (speed only, session 27: no pass over every paragraph's result,
-    // ~0.15 ms per edit at ~86,000 words of Dutch reports).
     const change = key ? undefined : PARAGRAPHS.lastChange();
-    if (last && change && change.previous === last.text && !change.removed.some(defines) && !change.added.some(defines)) {
-      out = last.out;
-      lastDefining = { text, defining: last.defining, out };
+    let defining: ReadonlyArray<ReturnType<typeof definitionsIn>>;
+    let at: readonly number[];
+    if (last && change && change.previous === last.text) {
+      // An edit of the last text: the paragraphs' results from `change.at` on, `removed`, were replaced by `added`. The
+      // defining ones are the last text's with those among the removed replaced by those among the added, the indices
+      // after them moved (speed only, s31: no pass over every paragraph's result when an edit changes a defining
+      // paragraph; only over the defining ones).
+      const removedEnd = change.at + change.removed.length;
+      const moved = change.added.length - change.removed.length;
+      let i = 0;
+      while (i < last.at.length && last.at[i]! < change.at) i++;
+      let j = i;
+      while (j < last.at.length && last.at[j]! < removedEnd) j++;
+      if (j === i && !change.added.some(defines)) {
+        // No defining paragraph went or came: the defining paragraphs are the last text's, and so is the answer (speed
+        // only, session 27).
+        defining = last.defining;
+        at = moved === 0 ? last.at : last.at.map((x, k) => (k < i ? x : x + moved));
+      } else {
+        const nowDefining = last.defining.slice(0, i);
+        const nowAt = last.at.slice(0, i);
+        change.added.forEach((p, k) => {
+          if (!defines(p)) return;
+          nowDefining.push(p);
+          nowAt.push(change.at + k);
+        });
+        for (let k = j; k < last.at.length; k++) {
+          nowDefining.push(last.defining[k]!);
+          nowAt.push(last.at[k]! + moved);
+        }
+        defining = nowDefining;
+        at = nowAt;
+      }
     } else {
-      // The paragraphs that define something; when they are the last text's (an edit elsewhere), so is the answer (speed only, lsp9).
-      const defining = found.filter(defines);
-      if (last && last.defining.length === defining.length && last.defining.every((p, i) => p === defining[i])) out = last.out;
-      else for (const kind of [0, 1, 2] as const) for (const p of defining) for (const [abbr, full] of p[kind]) add(abbr, full);
-      if (!key) lastDefining = { text, defining, out };
+      const nowAt: number[] = [];
+      found.forEach((p, k) => {
+        if (defines(p)) nowAt.push(k);
+      });
+      defining = nowAt.map((k) => found[k]!);
+      at = nowAt;
     }
+    // When the defining paragraphs are the last text's (an edit elsewhere), so is the answer (speed only, lsp9).
+    if (last && (last.defining === defining || (last.defining.length === defining.length && last.defining.every((p, i) => p === defining[i])))) out = last.out;
+    else for (const kind of [0, 1, 2] as const) for (const p of defining) for (const [abbr, full] of p[kind]) if (!out.has(abbr)) out.set(abbr, full);
+    if (!key) lastDefining = { text, defining, at, out };
   }
   if (key) cache.set(key, out);
   else {
@@ -80,7 +115,11 @@ export function definedAbbreviations(text: TextView, key?: object): Map<string, 
   return out;
 }
 
-/** A text's definitions as [abbreviation, full form] pairs in text order: of "full form (ABBR)", of "ABBR (full form)", of list lines. */
+/**
+ * A text's definitions as [abbreviation, full form] pairs in text order: of "full form (ABBR)", of "ABBR (full form)", of
+ * list lines. Each full form as the answer gives it (see fullForm); one that holds no two letters in a row defines nothing
+ * and is left out (speed only, s31: made once per paragraph, not at each answer made anew from the defining paragraphs).
+ */
 function definitionsIn(text: string): [Array<[string, string]>, Array<[string, string]>, Array<[string, string]>] {
   // Every definition holds its abbreviation as written: a text (most paragraphs) without one defines nothing (speed only, rules18).
   if (!ANY_ABBREVIATION.test(text)) return NO_DEFINITIONS;
@@ -93,11 +132,20 @@ function definitionsIn(text: string): [Array<[string, string]>, Array<[string, s
     const from = Math.max(0, words.length - 6);
     let start = words.findIndex((w, i) => i >= from && w[0]?.toLowerCase() === first);
     if (start < 0) start = Math.max(0, words.length - 3);
-    after.push([abbr, words.slice(start).join(' ')]);
+    addDefinition(after, abbr, words.slice(start).join(' '));
   }
-  for (const [abbr, inner] of abbreviationsBefore(text)) before.push([abbr, inner.split(/[;,]/)[0]!]);
-  for (const m of text.matchAll(LIST_LINE)) list.push([(m[1] ?? m[2])!, m[3]!.split(/\s{2,}|[;(]/)[0]!]);
+  for (const [abbr, inner] of abbreviationsBefore(text)) addDefinition(before, abbr, inner.split(/[;,]/)[0]!);
+  for (const m of text.matchAll(LIST_LINE)) addDefinition(list, (m[1] ?? m[2])!, m[3]!.split(/\s{2,}|[;(]/)[0]!);
   return [after, before, list];
+}
+
+/** A full form as written without emphasis or code marks, its blanks as one space, in lower case. */
+const fullForm = (full: string): string => full.replace(/[*_`[\]]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** Adds a definition to a list with its full form as fullForm() gives it, when that holds two letters in a row. */
+function addDefinition(list: Array<[string, string]>, abbr: string, full: string): void {
+  const f = fullForm(full);
+  if (f && /\p{L}{2}/u.test(f)) list.push([abbr, f]);
 }
 
 const PARAGRAPHS = new PieceScan(definitionsIn);

@@ -1518,7 +1518,7 @@ const LAST_COUNTS: Array<number[] | undefined> = [undefined, undefined, undefine
 function clientAbbreviations(doc: DocumentModel, v: Voice): RegExp | null {
   const words = [...v.terms.values()].filter((t) => t.kind === 'client').map((t) => t.display.toLowerCase().replace(/\s*…$/, '')).filter((t) => t.length >= 3);
   if (!words.length) return null;
-  const defined = definedAbbreviations(doc.text);
+  const defined = definedAbbreviations(doc.text, undefined, doc.lines);
   // The same definitions and client words as the last check (an edit elsewhere): the same pattern (speed only, lsp9).
   const wordsKey = words.join('\u0000');
   const last = CLIENT_ABBREVIATIONS.get(defined);

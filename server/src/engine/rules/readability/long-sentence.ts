@@ -99,8 +99,8 @@ interface RunLong {
   sentences: number;
   /**
    * Long sentences, each with its block's index in the run; or a block (without `l`) whose long sentences depend on
-   * the source's markup (a lead-in label, see markedLabel), which is asked at each check: blocks of the same text share
-   * a summary, not their markup.
+   * the source's markup (a lead-in label, see markedLabel, and labelCounts), which is asked at each check: blocks of the
+   * same text share a summary, not their markup.
    */
   long: Array<{ k: number; l?: BlockLong }>;
   /** The blocks of `long` without `l` (their index in the run), asked at each check. */
@@ -121,13 +121,22 @@ interface RunLong {
    */
   spare?: SectionState[];
 }
-/** An asked block's long sentences, with the block's sentences, source map and place in the map they were made from. */
+/**
+ * An asked block's long sentences, with the block's sentences, source map and place in the map they were made from;
+ * `next`: the answer for another block at the same index of a run of the same text (AskedAnswer chain, ASKED_PLACES).
+ */
 interface AskedAnswer {
   sentences: object;
   map: object;
   at: number;
   found: BlockLong[];
+  next: AskedAnswer | undefined;
 }
+/**
+ * The most answers a summary keeps per asked block (askedLong): one per copy of its run's text (runs of the same text
+ * share the summary, each copy's block its own map and place), as many as the sections that keep states (RunLong.spare).
+ */
+const ASKED_PLACES = 1 + 8;
 const RUNS = new RunSlots<RunLong>();
 const NO_LONG: RunLong['long'] = [];
 
@@ -142,7 +151,7 @@ function runLongSentences(doc: DocumentModel, from: number, to: number, max: num
     blocks++;
     if (isRunningText(b.core)) sentences += b.sentences.length;
     const found = longSentencesOf(b, max, summaryMax, clauseMax);
-    if (LONG.get(b.sentences)?.colon) {
+    if (LONG.get(b.sentences)?.colon && labelCounts(b, max, summaryMax)) {
       if (long === NO_LONG) long = [];
       long.push({ k: i - from });
       (asked ??= []).push(i - from);
@@ -158,6 +167,20 @@ function runLongSentences(doc: DocumentModel, from: number, to: number, max: num
 }
 
 /**
+ * Whether the long sentences of a block whose first sentence opens with what a label would be (LongEntry.colon) may
+ * depend on its source's markup: blockLongSentences() reads the markup (`marked`) only for a first sentence of running
+ * text over the limit. Speed only (s31): a block whose first sentence is within it has the same long sentences whatever
+ * its markup (as every other block: kept in its run's summary, not asked at each check; ~150 of the ~170 such blocks of
+ * the footnoted thesis).
+ */
+function labelCounts(b: DocumentBlock, max: number, summaryMax: number): boolean {
+  const ab = b.core;
+  const first = ab.sentences[0];
+  if (first === undefined || !isRunningText(ab)) return false;
+  return wordCount(first) > (ab.role === 'summary' ? Math.min(max, summaryMax) : max);
+}
+
+/**
  * longSentencesOf() of a run's asked block `a` (its index in `v.asked`), kept with the run's summary (made for these
  * limits) while the block has the same sentences, source map and place in the map: what the per-block answer and its
  * label's markup (markedLabelOf) are kept by (speed only, doc20: no two weak-map look-ups per asked block and check).
@@ -166,11 +189,20 @@ function askedLong(v: RunLong, a: number, b: DocumentBlock, max: number, summary
   const prose = b.prose;
   const sentences = b.sentences;
   const at = prose.start - (prose.mapBase ?? 0);
+  const map = prose.map;
   const answers = (v.answers ??= []);
-  const known = answers[a];
-  if (known && known.sentences === sentences && known.map === prose.map && known.at === at) return known.found;
+  // Speed only (s31): an answer per block that asked (up to ASKED_PLACES, the latest first), not one per summary: the
+  // copies of a run's text (each block with its own map and place) do not take turns evicting each other's. Each answer
+  // is kept by what it was read from, as the one answer was: the same answer as asking again.
+  const head = answers[a];
+  let n = 0;
+  for (let known = head; known !== undefined; known = known.next) {
+    if (known.sentences === sentences && known.map === map && known.at === at) return known.found;
+    // (At most ASKED_PLACES with a new one: those past it, the oldest, are let go.)
+    if (++n === ASKED_PLACES - 1) known.next = undefined;
+  }
   const found = longSentencesOf(b, max, summaryMax, clauseMax);
-  answers[a] = { sentences, map: prose.map, at, found };
+  answers[a] = { sentences, map, at, found, next: head };
   return found;
 }
 
@@ -369,15 +401,22 @@ function stateFor(v: RunLong, g: SectionGroup, same: SameBlocks, now: number, ke
   const spare = v.spare!;
   let any: SectionState | undefined;
   let runs: SectionState | undefined;
+  FOUND_UNCHANGED = undefined;
   for (let k = -1; k < spare.length; k++) {
     const s = k < 0 ? v.state : spare[k];
     if (s === undefined || s.usedAt === now) continue;
-    if (unchanged(g, s, same, now, key)) return s;
+    if (unchanged(g, s, same, now, key)) return (FOUND_UNCHANGED = s);
     any ??= s;
     if (runs === undefined && s.seen !== undefined && s.seen.runs === g.runs) runs = s;
   }
   return runs ?? any ?? v.state;
 }
+
+/**
+ * The state stateFor() last returned when it found it unchanged() (unused in the check), else undefined: every other
+ * state it returns was found not unchanged or was used (speed only, s31: unchanged() not asked twice of a state).
+ */
+let FOUND_UNCHANGED: SectionState | undefined;
 
 /**
  * Keeps the state gathered for a section whose runs start with summary `v`, in place of the one it was checked against
@@ -1153,10 +1192,20 @@ export const longSentence: DocumentRule = {
         // (A section kept from the last check: what movedBy() noted then is not this check's.)
         g.movedState = undefined;
         const first = g.runs[0]!.value;
-        // (Speed only, s31: with spare states, the one kept for this section; each is checked below as `state` is.)
-        const known = first.spare === undefined ? first.state : stateFor(first, g, same, now, gatherKey);
+        // (Speed only, s31: with spare states, the one kept for this section; each is checked below as `state` is.
+        // stateFor() asked unchanged() of each state it read: the one it found so is FOUND_UNCHANGED, any other it
+        // returns was found not so or was used in this check, and is not asked again.)
+        let known: SectionState | undefined;
+        let kept: boolean;
+        if (first.spare === undefined) {
+          known = first.state;
+          kept = known !== undefined && known.usedAt !== now && unchanged(g, known, same, now, gatherKey);
+        } else {
+          known = stateFor(first, g, same, now, gatherKey);
+          kept = known !== undefined && known === FOUND_UNCHANGED;
+        }
         // Each state serves one section per check (sections of the same text share their sources: each has its own blocks).
-        if (known && known.usedAt !== now && unchanged(g, known, same, now, gatherKey) && questionsRanked(doc, g, known)) {
+        if (known && kept && questionsRanked(doc, g, known)) {
           // Speed only (session 12): the same runs of the same block objects as at the last check, which this state served
           // (its sources the same, its blocks where they were, the findings moved by as much as then).
           g.sources = known.sources;
@@ -1178,6 +1227,7 @@ export const longSentence: DocumentRule = {
       }
     } finally {
       same.blocks = same.last = NO_BLOCKS;
+      FOUND_UNCHANGED = undefined;
     }
     // The document's budget of warnings goes to the longest sentences, at most `perSection` in a section.
     const budget = Math.max(1, Math.round((doc.metrics.words * per1000) / 1000));

@@ -228,7 +228,7 @@ function termEntries(doc: DocumentModel, kind: TermKindKey, cues: CompiledCues):
   // Text that is not the writer's own: a section that says it is adopted (a code of conduct, a licence); the template's
   // guidance to the writer was left out with the block's uses. Its words are not the writer's to change.
   const inAdopted = (start: number) => adopted.length > 0 && adopted.some(([a, e]) => a <= start && start < e);
-  const definedOf = () => (defined ??= definedAbbreviations(doc.text));
+  const definedOf = () => (defined ??= definedAbbreviations(doc.text, undefined, doc.lines));
   return {
     at,
     place(entry, held) {
