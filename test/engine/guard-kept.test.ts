@@ -33,6 +33,32 @@ function fixes(r: LintResult) {
   return r.findings.filter((f) => f.fixes.length > 0).map((f) => ({ rule: f.ruleId, at: [f.offset, f.endOffset], fixes: f.fixes.map((x) => ({ title: x.title.en, kind: x.kind, edits: x.edits.map((e) => [e.offset, e.endOffset, e.newText]) })) }));
 }
 
+/**
+ * A rule that hands out the same edit object wherever "in order to" stands at the same offset (every use, or the first
+ * of each block), whatever changed around it: the guard must judge such an edit again unless it lies wholly before the
+ * edited stretch and its blocks are the last check's. (New findings and fixes each check: only the edits are the same.)
+ */
+function sticky(every: boolean): DocumentRule {
+  const edits = new Map<number, TextEdit>();
+  return {
+    meta: testRuleMeta('test/sticky-fix'),
+    scope: 'document',
+    check(doc) {
+      const out = [];
+      for (const b of doc.blocks) {
+        const text = b.prose.text;
+        for (let i = text.indexOf('in order to'); i >= 0; i = every ? text.indexOf('in order to', i + 1) : -1) {
+          const { offset, endOffset } = b.toDocument(i, i + 'in order to'.length);
+          let e = edits.get(offset);
+          if (!e || e.endOffset !== endOffset) edits.set(offset, (e = { offset, endOffset, newText: 'to' }));
+          out.push({ message: { en: 'x', nl: 'x' }, offset, endOffset, fixes: [{ title: { en: 'to', nl: 'to' }, preferred: true, kind: 'safe' as const, edits: [e] }] });
+        }
+      }
+      return out;
+    },
+  };
+}
+
 describe('engine: the fix guard keeps its verdicts before an edit', function () {
   this.timeout(300_000);
 
@@ -44,31 +70,9 @@ describe('engine: the fix guard keeps its verdicts before an edit', function () 
   });
 
   it('an edit object handed out again keeps its verdict only where nothing the guard read changed (fast-check)', () => {
-    // A rule that hands out the same edit object wherever "in order to" stands at the same offset, whatever changed
-    // around it (a quotation opened before it in its paragraph, a block quote mark, code marks): the guard must judge
-    // such an edit again unless it lies wholly before the edited stretch and its blocks are the last check's.
-    const sticky = (): DocumentRule => {
-      const edits = new Map<number, TextEdit>();
-      return {
-        meta: testRuleMeta('test/sticky-fix'),
-        scope: 'document',
-        check(doc) {
-          const out = [];
-          for (const b of doc.blocks) {
-            const text = b.prose.text;
-            for (let i = text.indexOf('in order to'); i >= 0; i = text.indexOf('in order to', i + 1)) {
-              const { offset, endOffset } = b.toDocument(i, i + 'in order to'.length);
-              let e = edits.get(offset);
-              if (!e || e.endOffset !== endOffset) edits.set(offset, (e = { offset, endOffset, newText: 'to' }));
-              out.push({ message: { en: 'x', nl: 'x' }, offset, endOffset, fixes: [{ title: { en: 'to', nl: 'to' }, preferred: true, kind: 'safe' as const, edits: [e!] }] });
-            }
-          }
-          return out;
-        },
-      };
-    };
+    // (A quotation opened before a use in its paragraph, a block quote mark, code marks: see sticky.)
     const only = (r: LintResult) => fixes(r).filter((f) => f.rule === 'test/sticky-fix');
-    const warm = new Engine({ rules: [sticky()] });
+    const warm = new Engine({ rules: [sticky(true)] });
     warm.lint(BASE, { path: 'sticky.md' });
     const before = keptVerdictCount();
     fc.assert(
@@ -79,7 +83,7 @@ describe('engine: the fix guard keeps its verdicts before an edit', function () 
           text = applyEdit(text, e);
           got = warm.lint(text, { path: 'sticky.md' });
         }
-        assert.deepEqual(only(got!), only(new Engine({ rules: [sticky()] }).lint(text, { path: 'fresh.md' })));
+        assert.deepEqual(only(got!), only(new Engine({ rules: [sticky(true)] }).lint(text, { path: 'fresh.md' })));
       }),
       { numRuns: 80, seed: 31 },
     );
@@ -89,33 +93,14 @@ describe('engine: the fix guard keeps its verdicts before an edit', function () 
   it('a quotation closed after a kept edit in its paragraph takes the edit out of the fixes (the block changed)', () => {
     // The sticky rule's edit before the edit point is the same object at the same offset, and the text before it is
     // the same; its paragraph is not: the quotation now holds it, so the guard drops the fix, as a fresh engine does.
-    const rule = (): DocumentRule => {
-      const edits = new Map<number, TextEdit>();
-      return {
-        meta: testRuleMeta('test/sticky-fix'),
-        scope: 'document',
-        check(doc) {
-          const out = [];
-          for (const b of doc.blocks) {
-            const i = b.prose.text.indexOf('in order to');
-            if (i < 0) continue;
-            const { offset, endOffset } = b.toDocument(i, i + 'in order to'.length);
-            let e = edits.get(offset);
-            if (!e || e.endOffset !== endOffset) edits.set(offset, (e = { offset, endOffset, newText: 'to' }));
-            out.push({ message: { en: 'x', nl: 'x' }, offset, endOffset, fixes: [{ title: { en: 'to', nl: 'to' }, preferred: true, kind: 'safe' as const, edits: [e!] }] });
-          }
-          return out;
-        },
-      };
-    };
     const open = 'First paragraph.\n\nShe said: “we meet in order to talk, and then we go home.\n\nLast paragraph.\n';
     const closed = open.replace('talk,', 'talk”,');
-    const warm = new Engine({ rules: [rule()] });
+    const warm = new Engine({ rules: [sticky(false)] });
     const a = warm.lint(open, { path: 'quote.md' }).findings.filter((f) => f.ruleId === 'test/sticky-fix');
     assert.equal(a.length, 1);
     assert.equal(a[0]!.fixes.length, 1, 'no quotation yet: the fix is offered');
     const b = warm.lint(closed, { path: 'quote.md' }).findings.filter((f) => f.ruleId === 'test/sticky-fix');
-    const fresh = new Engine({ rules: [rule()] }).lint(closed, { path: 'fresh-quote.md' }).findings.filter((f) => f.ruleId === 'test/sticky-fix');
+    const fresh = new Engine({ rules: [sticky(false)] }).lint(closed, { path: 'fresh-quote.md' }).findings.filter((f) => f.ruleId === 'test/sticky-fix');
     assert.equal(fresh[0]!.fixes.length, 0, 'quoted: no fix');
     assert.deepEqual(b.map((f) => f.fixes.length), fresh.map((f) => f.fixes.length));
   });

@@ -97,3 +97,23 @@ export function assertWarmEditsMatchFresh<T>(base: string, o: WarmEditsOptions<T
     { numRuns: o.numRuns, seed: o.seed },
   );
 }
+
+/**
+ * Steps of edits in a warm engine, checked one after the other, then each text checked from scratch: the same
+ * projection of both. (The fresh checks come after all warm ones: another document's check between them would leave the
+ * warm engine's next check nothing of its last one to keep.) Returns the warm projections, the first one's first.
+ */
+export function assertStepsMatchFresh<T>(warm: Engine, path: string, text: string, steps: ReadonlyArray<(t: string) => string>, project: (r: LintResult) => T): T[] {
+  const checked: Array<{ text: string; got: T }> = [{ text, got: project(warm.lint(text, { path })) }];
+  for (const step of steps) {
+    const next = step(text);
+    assert.notEqual(next, text);
+    text = next;
+    checked.push({ text, got: project(warm.lint(text, { path })) });
+  }
+  for (const [i, c] of checked.entries()) {
+    clearMarkdownCache();
+    assert.deepEqual(c.got, project(new Engine({ vocabulary: warm.vocabulary }).lint(c.text, { path: `fresh-${path}` })), `after step ${i}`);
+  }
+  return checked.map((c) => c.got);
+}

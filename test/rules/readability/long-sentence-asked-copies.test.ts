@@ -11,9 +11,8 @@
 import { strict as assert } from 'node:assert';
 import { Engine } from '../../../server/src/engine/engine.js';
 import type { LintResult } from '../../../server/src/engine/engine.js';
-import { clearMarkdownCache } from '../../../server/src/engine/formats/markdown.js';
 import { engineFor } from '../../../server/src/workspace/engine.js';
-import { assertWarmEditsMatchFresh, editsOf } from '../../helpers/warm-edits.js';
+import { assertStepsMatchFresh, assertWarmEditsMatchFresh, editsOf } from '../../helpers/warm-edits.js';
 import { LONG } from './long-sentence-texts.js';
 
 function longSentences(r: LintResult): string[] {
@@ -65,18 +64,7 @@ describe('readability/long-sentence: blocks asked at each check in copies of one
       (t) => t.replace('## Part again\n\n', '## Part again\n\nExtra words. '),
       (t) => t.replace('Extra words. ', ''),
     ];
-    // (The warm checks one after the other, the fresh ones after them.)
-    const checked: Array<{ text: string; got: string[] }> = [{ text, got: longSentences(warm.lint(text, { path })) }];
-    for (const step of steps) {
-      const next = step(text);
-      assert.notEqual(next, text);
-      text = next;
-      checked.push({ text, got: longSentences(warm.lint(text, { path })) });
-    }
-    assert.ok(checked[0]!.got.length >= 30, `findings: ${checked[0]!.got.length}`);
-    for (const [i, c] of checked.entries()) {
-      clearMarkdownCache();
-      assert.deepEqual(c.got, longSentences(new Engine({ vocabulary: new Engine().vocabulary }).lint(c.text, { path: `fresh-${path}` })), `after step ${i}`);
-    }
+    const got = assertStepsMatchFresh(warm, path, text, steps, longSentences);
+    assert.ok(got[0]!.length >= 30, `findings: ${got[0]!.length}`);
   });
 });

@@ -6,11 +6,9 @@
  * copies added and split — the findings must be those of a check from scratch, and a series of checks must keep them.
  */
 import { strict as assert } from 'node:assert';
-import { Engine } from '../../../server/src/engine/engine.js';
 import type { LintResult } from '../../../server/src/engine/engine.js';
-import { clearMarkdownCache } from '../../../server/src/engine/formats/markdown.js';
 import { engineFor } from '../../../server/src/workspace/engine.js';
-import { assertWarmEditsMatchFresh, editsOf } from '../../helpers/warm-edits.js';
+import { assertStepsMatchFresh, assertWarmEditsMatchFresh, editsOf } from '../../helpers/warm-edits.js';
 import { LONG } from './long-sentence-texts.js';
 
 function longSentences(r: LintResult): string[] {
@@ -51,19 +49,7 @@ describe('readability/long-sentence: sections of the same text keep states of th
       (t) => t.replace('## Part again\n\nWe', '### Part again\n\nWe'),
       (t) => t.replace('Extra words. ', ''),
     ];
-    // (The warm checks one after the other, the fresh ones after them: another document's check between them would
-    // leave the warm engine's next check nothing of its last one to keep.)
-    const checked: Array<{ text: string; got: string[] }> = [{ text, got: longSentences(warm.lint(text, { path })) }];
-    for (const step of steps) {
-      const next = step(text);
-      assert.notEqual(next, text);
-      text = next;
-      checked.push({ text, got: longSentences(warm.lint(text, { path })) });
-    }
-    assert.ok(checked[0]!.got.length >= 40, `findings: ${checked[0]!.got.length}`);
-    for (const [i, c] of checked.entries()) {
-      clearMarkdownCache();
-      assert.deepEqual(c.got, longSentences(new Engine({ vocabulary: new Engine().vocabulary }).lint(c.text, { path: `fresh-${path}` })), `after step ${i}`);
-    }
+    const got = assertStepsMatchFresh(warm, path, text, steps, longSentences);
+    assert.ok(got[0]!.length >= 40, `findings: ${got[0]!.length}`);
   });
 });

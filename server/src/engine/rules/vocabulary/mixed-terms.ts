@@ -7,6 +7,7 @@ import { normalizeWord, possessiveSuffix } from '../../vocabulary/lexicon.js';
 import type { SynonymGroup } from '../../vocabulary/dictionary.js';
 import type { SynonymUse, TermUse, VocabularyFacts } from './analyzer.js';
 import { RunSlots, splicedRuns } from '../block-runs.js';
+import { sameChoices } from './term-rule.js';
 import type { Run } from '../../runs.js';
 
 /** A run's uses the rule reads: the terms other rules flag, per block, and the synonyms it counts, per group (block-text offsets). */
@@ -294,16 +295,6 @@ function sameFound(m: GroupMemo, found: Found[]): boolean {
     const f = found[i]!;
     if (f.use !== m.uses[i] || f.terms !== m.terms[i] || f.block.prose.map !== m.maps[i]) return false;
   }
-  return true;
-}
-
-/** Whether two projects chose the same words (vocabulary.prefer). */
-function sameChoices(a: Record<string, string>, b: Record<string, string>): boolean {
-  if (a === b) return true;
-  const keys = Object.keys(a);
-  const other = Object.keys(b);
-  if (keys.length !== other.length) return false;
-  for (let i = 0; i < keys.length; i++) if (keys[i] !== other[i] || a[keys[i]!] !== b[keys[i]!]) return false;
   return true;
 }
 

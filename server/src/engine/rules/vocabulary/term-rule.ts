@@ -1180,7 +1180,7 @@ function handOut(m: FindingMemo, now: Placed[], mark: number): DocumentFinding {
 }
 
 /** Whether two projects chose the same words (vocabulary.prefer; a check without a configuration gets a new object each time). */
-function sameChoices(a: Record<string, string>, b: Record<string, string>): boolean {
+export function sameChoices(a: Record<string, string>, b: Record<string, string>): boolean {
   if (a === b) return true;
   const keys = Object.keys(a);
   const other = Object.keys(b);
