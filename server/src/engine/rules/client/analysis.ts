@@ -6,6 +6,7 @@ import type { DocumentModel, RuleOptions } from '../types.js';
 import type { Run } from '../../runs.js';
 import { RunSlots, replaceRange, splicedRuns } from '../block-runs.js';
 import { blockEditOf } from '../../incremental.js';
+import { firstAtOrAfter } from '../../sections.js';
 import type { RunChange } from '../block-runs.js';
 import type { DocumentAnalysis } from '../types.js';
 import type { ClientFacts, QuoteFact, Speaker } from './analyzer.js';
@@ -586,13 +587,7 @@ function hasItems(src: RunSources, i: number): boolean {
 
 /** Run k in a sorted list of run numbers or not (found by halving). */
 function setMember(list: number[], k: number, yes: boolean): void {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < k) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstAtOrAfter(list, k);
   const has = list[lo] === k;
   if (has && !yes) list.splice(lo, 1);
   else if (!has && yes) list.splice(lo, 0, k);
