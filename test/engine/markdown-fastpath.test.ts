@@ -727,7 +727,8 @@ describe('Markdown fast paths: the same blocks as the full parser', () => {
     assert.ok(tables >= 30, `only ${tables} tables with tags, escapes, links or references took the fast path`);
     const read = (t: string) => fastPieces(t, notes).flatMap((p) => p.blocks.map((b) => [b.kind, b.text]));
     assert.deepEqual(read('| Prototype | Beschrijving |\n|---|---|\n|  <img src="bloem.png" style="height: 200;">| **Feedback unit:**<br>Elke gebruiker heeft een bloem. |'), [['tableCell', 'Prototype'], ['tableCell', 'Beschrijving'], ['tableCell', 'Feedback unit:Elke gebruiker heeft een bloem.']]);
-    assert.deepEqual(read('| \\# | Step [^1] |\n|---|---|\n| **1** | [Received a link](https://x.org/a) |'), [['tableCell', '#'], ['tableCell', 'Step '], ['tableCell', '1'], ['tableCell', 'Received a link']]);
+    // (Cells without a letter, "#" and "1" here, are no blocks: offsets.ts wordlessCell.)
+    assert.deepEqual(read('| \\# | Step [^1] |\n|---|---|\n| **1** | [Received a link](https://x.org/a) |'), [['tableCell', 'Step '], ['tableCell', 'Received a link']]);
     assert.deepEqual(read('De cliënt leest dit rapport.\n<br clear="all">'), [['paragraph', 'De cliënt leest dit rapport.\n']]);
     assert.deepEqual(read('| ID | Design |\n| -- | ---- | \n| DR01 | The design is **flexible**. |'), [['tableCell', 'ID'], ['tableCell', 'Design'], ['tableCell', 'DR01'], ['tableCell', 'The design is flexible.']]);
     // A tag at a paragraph's start may open an HTML block, and one of kind 6 at a line's start interrupts the paragraph.
@@ -1167,7 +1168,6 @@ describe('Markdown fast paths, session 14: bare addresses, runs never closed, th
       ['tableCell', 'Type', '| Type '],
       ['tableCell', 'Beschrijving', '| Beschrijving'],
       ['tableCell', 'id', '| id '],
-      ['tableCell', '0', '| `string` '],
       ['tableCell', 'Unieke sleutel van de transactie', '| Unieke sleutel van de transactie  '],
     ]);
   });

@@ -16,7 +16,7 @@ import { mathFromMarkdown } from 'mdast-util-math';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { decodeString } from 'micromark-util-decode-string';
 import type { Directive, Language, ParsedDocument, ProseBlock, BlockKind } from '../types.js';
-import { BlockTextBuilder, commonPrefix, commonSuffix, type EditEnds } from '../offsets.js';
+import { BlockTextBuilder, wordlessCell, commonPrefix, commonSuffix, type EditEnds } from '../offsets.js';
 import { parseDirective } from './directives.js';
 import { ContentCache, detach, keyedLength, longTextKey } from '../cache.js';
 import { execAt, flat, searchFrom, type TextView } from '../text/view.js';
@@ -909,7 +909,7 @@ class ChunkReader {
     for (const c of node.children ?? []) this.inline(c, b);
     if (b.text.trim().length === 0) return;
     // A paragraph of Hugo or Quarto shortcodes only ({{< image … >}}, {{% include %}}) is markup, not prose.
-    if (SHORTCODES_ONLY.test(b.text)) return;
+    if (SHORTCODES_ONLY.test(b.text) || wordlessCell(kind, b.text)) return;
     const pb: ProseBlock = {
       kind,
       text: b.text,
@@ -1729,7 +1729,7 @@ function fastBlock(src: string, kind: BlockKind, start: number, end: number, fro
       if (quoted && src.charCodeAt(from) === 62) from += src.charCodeAt(from + 1) === 32 ? 2 : 1;
     }
   }
-  if (b.text.trim().length === 0 || SHORTCODES_ONLY.test(b.text)) return undefined;
+  if (b.text.trim().length === 0 || SHORTCODES_ONLY.test(b.text) || wordlessCell(kind, b.text)) return undefined;
   const block: ProseBlock = { kind, text: b.text, map: b.blockMap, start, end };
   if (level !== undefined) block.level = level;
   if (quoted) block.quoted = true;

@@ -1,5 +1,5 @@
 import type { BlockKind, Directive, Language, Message, ProseBlock } from '../../types.js';
-import { BlockTextBuilder } from '../../offsets.js';
+import { BlockTextBuilder, wordlessCell } from '../../offsets.js';
 import { flat, stretchesOf } from '../../text/view.js';
 import type { TextView } from '../../text/view.js';
 import { parseDirective } from '../directives.js';
@@ -725,7 +725,7 @@ export class LatexReader {
     if (f.pend.length) f.pend.length = 0;
     const kind = f.nextKind ?? f.kind;
     f.nextKind = null;
-    if (!hasProse(b)) return;
+    if (!hasProse(b) || wordlessCell(kind, b.text)) return;
     const block: ProseBlock = { kind, text: b.text, map: b.blockMap, start: f.start, end: f.end };
     if (f.quoted) block.quoted = true;
     if (b.placeholders.length) block.placeholders = b.blockPlaceholders;

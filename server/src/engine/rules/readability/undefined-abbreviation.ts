@@ -270,7 +270,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         for (let i = field; i < fieldRanges.length && fieldRanges[i]![0] < r.to; i++) fields += `${Math.max(fieldRanges[i]![0], r.from) - r.from}-${Math.min(fieldRanges[i]![1], r.to) - r.from},`;
         // The block after the run, when the run's last block is an acronym alone in a table cell (it may explain it).
         const after = r.value.tail ? doc.blocks[r.to] : undefined;
-        const nextExplains = !!after && after.prose.kind === 'tableCell' && words(after.prose.text).length >= 2;
+        const nextExplains = !!after && after.prose.kind === 'tableCell' && words(after.prose.text).length >= 2 && sameRow(doc, doc.blocks[r.to - 1]!, after);
         const c = runAcronyms(doc, r, inGlossary, fields, nextExplains);
         for (let ai = 0; ai < c.acronyms.length; ai++) {
           const a = c.acronyms[ai]!;
@@ -507,7 +507,7 @@ function runAcronyms(doc: DocumentModel, r: Run<RunAbbreviations>, inGlossary: b
     if (!defines && x.alone) {
       if (x.k + 1 < n) {
         const next = doc.blocks[r.from + x.k + 1]!;
-        if (next.prose.kind === 'tableCell' && next.prose.text.trim().split(/\s+/).filter(Boolean).length >= 2) defines = true;
+        if (next.prose.kind === 'tableCell' && next.prose.text.trim().split(/\s+/).filter(Boolean).length >= 2 && sameRow(doc, doc.blocks[r.from + x.k]!, next)) defines = true;
       } else if (nextExplains) defines = true;
     }
     if (defines) {
@@ -943,6 +943,18 @@ const SEPARATOR = '\u0000';
  * shared entry). The initials are those of the capitalised words: an acronym starts with a capital (nameBefore looks
  * its initial up). The words themselves are listed only when asked for (entryWords).
  */
+/**
+ * Whether table cell `b` follows cell `a` in the same row: no line break between the end of a's text and the start of
+ * b's. The explanation of an acronym alone in a cell is in a later cell of its row ("| UWV | Uitvoeringsinstituut
+ * Werknemersverzekeringen |"); the first cell of the next row is another entry. (Cells without a letter are no blocks,
+ * so the next block may be a later cell of the row: "| UWV | 12 | Uitvoeringsinstituut … |".)
+ */
+function sameRow(doc: DocumentModel, a: DocumentModel['blocks'][number], b: DocumentModel['blocks'][number]): boolean {
+  const end = a.toDocument(a.prose.text.length, a.prose.text.length).endOffset;
+  const start = b.toDocument(0, 0).offset;
+  return start <= end || !/[\n\r]/.test(doc.text.slice(end, start));
+}
+
 function wordsEntry(cache: WeakMap<object, WordsEntry>, sentences: Sentences, wordsOf: WordsOf): WordsEntry {
   let entry = cache.get(sentences);
   if (!entry) {
