@@ -101,6 +101,33 @@ Wmo & 12\% & stijgt \\
     });
   });
 
+  it('a warm engine whose edits move glossary cells between rows and put numbers beside them gives what a check from scratch gives', function () {
+    this.timeout(120_000);
+    const glossary = [
+      '# Afkortingen en cijfers',
+      '',
+      'De NVVK en de SVB spraken met cliënten. Daarna schreef de NVVK een brief en de SVB een antwoord.',
+      '',
+      '| Afkorting | Jaar | Betekenis |',
+      '|---|---|---|',
+      '| NVVK | 2021 | de landelijke branchevereniging voor schuldhulp |',
+      '| SVB | – | de uitvoerder van de volksverzekeringen |',
+      '| 12 | XYZQ |',
+      '| een andere regeling | 14 |',
+      '',
+      'De XYZQ volgt later. De XYZQ blijft.',
+      '',
+    ].join('\n');
+    assertWarmEditsMatchFresh(glossary, {
+      path: 'wordless-glossary.md',
+      edits: editsOf(['\n| ', ' | ', '12 | ', '| 3 ', 'NVVK', 'de regeling ', '\n'], 40),
+      project: (r) => r.findings.map((f) => [f.ruleId, f.offset, f.endOffset]),
+      cacheSize: 5000,
+      numRuns: 80,
+      seed: 20261208,
+    });
+  });
+
   it('fast-check: the fast path and the full parser agree on generated tables of words, numbers and symbols', function () {
     this.timeout(120_000);
     const cell = fc.constantFrom('12', '87%', '–', 'cliënt', 'de gemeente', '`x`', '😀', '1.234', 'Wmo', '');

@@ -41,7 +41,6 @@ export function exact<T>(a: T[]): T[] {
 /** A character reference as CommonMark reads it: &amp; &#123; &#x1F600; */
 const ENTITY = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
 
-/** Builds the text of a block and its map, piece by piece. */
 /**
  * Whether a block the readers found is a table cell without a single letter (an amount, a percentage, a date, a dash, a
  * tick, inline code or math alone): such a cell is no block of the document. No rule finds anything in it (every rule
@@ -54,6 +53,7 @@ export function wordlessCell(kind: BlockKind, text: string): boolean {
 }
 const LETTER = /\p{L}/u;
 
+/** Builds the text of a block and its map, piece by piece. */
 export class BlockTextBuilder {
   text = '';
   map: MapSegment[] = [];

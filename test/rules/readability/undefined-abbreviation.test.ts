@@ -2,6 +2,8 @@ import { strict as assert } from 'node:assert';
 import { md as baseMd, txt as baseTxt, of, flagged, config, readRepo } from '../../engine/helpers.js';
 import type { LintOptions } from '../../../server/src/index.js';
 import { parse } from 'yaml';
+import { engineFor } from '../../../server/src/workspace/engine.js';
+import { assertStepsMatchFresh } from '../../helpers/warm-edits.js';
 
 const RULE = 'readability/undefined-abbreviation';
 /**
@@ -62,6 +64,16 @@ describe(RULE, () => {
     // Two numbers beside it explain nothing either.
     const amounts = nl('| XYZQ | 12 34 |\n|---|---|\n| a | b |\n\nDe XYZQ is nieuw.');
     assert.deepEqual(flagged(md(amounts), amounts, RULE), ['XYZQ']);
+  });
+
+  it('a warm engine sees a glossary row split in two, or joined again, with the same cell texts (the rows are part of the run)', () => {
+    const warm = engineFor(undefined, undefined, { cacheSize: 4000 }).engine;
+    const table = (rows: string) => nl(`${'Wij spraken met de cliënten over hun schulden. '.repeat(3)}\n\n| Afkorting | Betekenis |\n|---|---|\n${rows}\n\nDe NVVK heeft een gedragscode. De NVVK helpt gemeenten.`);
+    const joined = table('| NVVK | De landelijke branchevereniging voor schuldhulp |');
+    const split = table('| NVVK |\n| De landelijke branchevereniging voor schuldhulp |');
+    const steps = [() => split, () => joined, () => split];
+    const got = assertStepsMatchFresh(warm, 'glossary-rows.md', joined, steps, (r) => r.findings.filter((f) => f.ruleId === RULE).length);
+    assert.deepEqual(got, [0, 1, 0, 1]);
   });
 
   it('a glossary line "ABC: full name" explains it', () => {

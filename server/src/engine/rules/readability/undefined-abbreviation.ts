@@ -259,6 +259,8 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
       // (Whether a section is a glossary asked once per section: its runs come one after the other.)
       let glossarySection = NaN;
       let inGlossary = false;
+      // Whether each acronym alone in a cell has its next block in the same row, as asked (see sameRow and keptHolds).
+      const rows: RowAnswer[] = [];
       for (let ri = 0; ri < blockRuns.length; ri++) {
         const r = blockRuns[ri]!;
         if (r.section !== glossarySection) (glossarySection = r.section), (inGlossary = glossaryHeading(doc.sections[r.section]?.title));
@@ -270,8 +272,8 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         for (let i = field; i < fieldRanges.length && fieldRanges[i]![0] < r.to; i++) fields += `${Math.max(fieldRanges[i]![0], r.from) - r.from}-${Math.min(fieldRanges[i]![1], r.to) - r.from},`;
         // The block after the run, when the run's last block is an acronym alone in a table cell (it may explain it).
         const after = r.value.tail ? doc.blocks[r.to] : undefined;
-        const nextExplains = !!after && after.prose.kind === 'tableCell' && words(after.prose.text).length >= 2 && sameRow(doc, doc.blocks[r.to - 1]!, after);
-        const c = runAcronyms(doc, r, inGlossary, fields, nextExplains);
+        const nextExplains = !!after && after.prose.kind === 'tableCell' && words(after.prose.text).length >= 2 && askRow(doc, r.to - 1, r.to, rows);
+        const c = runAcronyms(doc, r, inGlossary, fields, nextExplains, aloneRows(doc, r, rows));
         for (let ai = 0; ai < c.acronyms.length; ai++) {
           const a = c.acronyms[ai]!;
           if (a.definedAt !== undefined && !definedAt.has(a.acronym)) definedAt.set(a.acronym, order + a.definedAt);
@@ -400,7 +402,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         });
       }
       if (lastNamed !== undefined) named.forEach((answer, acronym) => answer.stamp !== stamp && named.delete(acronym));
-      KEPT = { runs: blockRuns, blocks: doc.blocks.length, accept: doc.config.vocabulary.accept.slice(), language: doc.language, minUses, neverExplained, ordinary, asked, mentioned, named, legends, sites, findings: out, places };
+      KEPT = { runs: blockRuns, blocks: doc.blocks.length, accept: doc.config.vocabulary.accept.slice(), language: doc.language, minUses, neverExplained, ordinary, asked, mentioned, named, legends, sites, rows, findings: out, places };
       return out;
     },
     // Speed only (lsp8): the per-block word lists the check reads, made ahead of it a few blocks per step (engine.ts warm).
@@ -487,8 +489,8 @@ interface RunAcronyms {
  * of its blocks are in a list of names (`fields`: ranges from the run's start), whether the block after the run is a
  * table cell that explains an acronym alone in the run's last cell.
  */
-function runAcronyms(doc: DocumentModel, r: Run<RunAbbreviations>, inGlossary: boolean, fields: string, nextExplains: boolean): RunAcronyms {
-  const context = `${inGlossary ? 1 : 0}${nextExplains ? 1 : 0}${fields}`;
+function runAcronyms(doc: DocumentModel, r: Run<RunAbbreviations>, inGlossary: boolean, fields: string, nextExplains: boolean, rows: string): RunAcronyms {
+  const context = `${inGlossary ? 1 : 0}${nextExplains ? 1 : 0}${fields}|${rows}`;
   const known = r.value.acronyms;
   if (known && known.context === context) return known;
   const ranges = fields === '' ? [] : fields.slice(0, -1).split(',').map((x) => x.split('-').map(Number) as [number, number]);
@@ -496,18 +498,21 @@ function runAcronyms(doc: DocumentModel, r: Run<RunAbbreviations>, inGlossary: b
   const byAcronym = new Map<string, RunAcronyms['acronyms'][number]>();
   const n = r.to - r.from;
   let order = 0;
+  // The next of `rows` (aloneRows: one per use alone in a cell with a block after it in the run).
+  let row = 0;
   for (const x of r.value.uses) {
     const u = x.use;
     const kind = x.kind;
     order++;
+    const sameRowNext = x.alone && x.k + 1 < n && rows.charCodeAt(row++) === 49;
     let a = byAcronym.get(u.acronym);
     if (!a) byAcronym.set(u.acronym, (a = { acronym: u.acronym, count: 0, everywhere: false, definedIn: [] }));
     let defines = u.defines;
-    // A glossary table: the acronym alone in a cell, its words in the next cell ("| UWV | Uitvoeringsinstituut Werknemersverzekeringen |").
+    // A glossary table: the acronym alone in a cell, its words in a later cell of its row ("| UWV | Uitvoeringsinstituut Werknemersverzekeringen |").
     if (!defines && x.alone) {
       if (x.k + 1 < n) {
         const next = doc.blocks[r.from + x.k + 1]!;
-        if (next.prose.kind === 'tableCell' && next.prose.text.trim().split(/\s+/).filter(Boolean).length >= 2 && sameRow(doc, doc.blocks[r.from + x.k]!, next)) defines = true;
+        if (sameRowNext && next.prose.kind === 'tableCell' && next.prose.text.trim().split(/\s+/).filter(Boolean).length >= 2) defines = true;
       } else if (nextExplains) defines = true;
     }
     if (defines) {
@@ -568,6 +573,8 @@ interface KeptCheck {
   named: NamedAnswers;
   legends: Array<[string, boolean]>;
   sites: Array<[string, boolean]>;
+  /** Whether each acronym alone in a cell has its next block in the same row (askRow), with the blocks' indices. */
+  rows: RowAnswer[];
   findings: DocumentFinding[];
   places: FindingPlace[];
 }
@@ -632,6 +639,11 @@ function keptHolds(doc: DocumentModel, kept: KeptCheck, runs: ReadonlyArray<Run<
   }
   for (let j = 0; j < kept.legends.length; j++) if (inLegend(doc.text, kept.legends[j]![0], doc.lines) !== kept.legends[j]![1]) return false;
   for (let j = 0; j < kept.sites.length; j++) if (isWebAddressLabel(doc.text, kept.sites[j]![0], doc.lines) !== kept.sites[j]![1]) return false;
+  // The rows of the glossary cells (the text between two cells is no block: an edit may move a cell to the next row).
+  for (let j = 0; j < kept.rows.length; j++) {
+    const [a, b, answer] = kept.rows[j]!;
+    if (sameRow(doc, doc.blocks[a]!, doc.blocks[b]!) !== answer) return false;
+  }
   // A field's word found in the text then, or not found (asked again: mostly carried over from the last check's answer).
   if (kept.mentioned.length) {
     const mentions = textMentions(doc.text, doc.lines);
@@ -937,12 +949,30 @@ const CAPITAL_START = /^\p{Lu}/u;
 const SEPARATOR = '\u0000';
 
 /**
- * The entry of a block's cached sentences in one of the caches, made once. Memory only (voc16): spelledOut() reads a
- * word only when it is capitalised or a linking word; any other word (and a stop) ends every spelling through it and
- * starts none, so each run of them is kept as one stop, and a block without a capitalised word keeps nothing (one
- * shared entry). The initials are those of the capitalised words: an acronym starts with a capital (nameBefore looks
- * its initial up). The words themselves are listed only when asked for (entryWords).
+ * For each use in run `r` of an acronym alone in a cell with a block after it in the run: 1 when that block is a later
+ * cell of the same row (sameRow), else 0. Part of the run's context in runAcronyms: the text between two blocks is no
+ * part of the run's blocks, and an edit may move a cell to the next row without changing any block's text.
  */
+function aloneRows(doc: DocumentModel, r: Run<RunAbbreviations>, asked: RowAnswer[]): string {
+  let out = '';
+  const n = r.to - r.from;
+  for (const x of r.value.uses) if (x.alone && x.k + 1 < n) out += askRow(doc, r.from + x.k, r.from + x.k + 1, asked) ? '1' : '0';
+  return out;
+}
+
+/** An acronym cell's block, the block after it, and whether they are in the same row. */
+type RowAnswer = [number, number, boolean];
+
+/** sameRow of blocks `a` and `b`, noted in `asked`. */
+function askRow(doc: DocumentModel, a: number, b: number, asked: RowAnswer[]): boolean {
+  const answer = sameRow(doc, doc.blocks[a]!, doc.blocks[b]!);
+  asked.push([a, b, answer]);
+  return answer;
+}
+
+/** The most characters between two cells of one row (only cells without a letter lie between them: see sameRow). */
+const ROW_GAP = 10_000;
+
 /**
  * Whether table cell `b` follows cell `a` in the same row: no line break between the end of a's text and the start of
  * b's. The explanation of an acronym alone in a cell is in a later cell of its row ("| UWV | Uitvoeringsinstituut
@@ -952,9 +982,17 @@ const SEPARATOR = '\u0000';
 function sameRow(doc: DocumentModel, a: DocumentModel['blocks'][number], b: DocumentModel['blocks'][number]): boolean {
   const end = a.toDocument(a.prose.text.length, a.prose.text.length).endOffset;
   const start = b.toDocument(0, 0).offset;
-  return start <= end || !/[\n\r]/.test(doc.text.slice(end, start));
+  // (Between them only cells without a letter: a gap longer than a row could hold is taken for another row.)
+  return start <= end || (start - end <= ROW_GAP && !/[\n\r]/.test(doc.text.slice(end, start)));
 }
 
+/**
+ * The entry of a block's cached sentences in one of the caches, made once. Memory only (voc16): spelledOut() reads a
+ * word only when it is capitalised or a linking word; any other word (and a stop) ends every spelling through it and
+ * starts none, so each run of them is kept as one stop, and a block without a capitalised word keeps nothing (one
+ * shared entry). The initials are those of the capitalised words: an acronym starts with a capital (nameBefore looks
+ * its initial up). The words themselves are listed only when asked for (entryWords).
+ */
 function wordsEntry(cache: WeakMap<object, WordsEntry>, sentences: Sentences, wordsOf: WordsOf): WordsEntry {
   let entry = cache.get(sentences);
   if (!entry) {
