@@ -7,13 +7,12 @@
  * perspective's verdict, evidence and sections) and the findings must be those of a check from scratch.
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { assertWarmEditsMatchFresh, editsOf } from '../helpers/warm-edits.js';
 import type { Edit } from '../helpers/warm-edits.js';
 import type { LintResult } from '../../server/src/engine/engine.js';
-
-const CORPUS = resolve(process.env.BRUG_CORPUS ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'corpora', 'dev'));
+import { CORPUS_DIR as CORPUS } from '../helpers/shared.js';
 
 /** Pieces that add or break method sentences before a list, recommendations, list items, headings and blank lines. */
 const PIECES: Record<'nl' | 'en', string[]> = {

@@ -14,8 +14,8 @@ import { PieceScan } from '../../server/src/engine/incremental.js';
 import { LineIndex } from '../../server/src/engine/offsets.js';
 import { flat, type TextView } from '../../server/src/engine/text/view.js';
 import { PieceDocument } from '../../server/src/lsp/piece-document.js';
+import { CORPUS_DIR as DEV } from '../helpers/shared.js';
 
-const DEV = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpora', 'dev');
 const FILES = ['en/marshall-phd-charity-accountability-draft.md', 'en/samuel-stroke-thrombolysis-ml-report.md', 'nl/takefive-stress-zorgverleners-ucd.md', 'en/chc-public-involvement-engagement.md'];
 
 /** Pieces an edit inserts: definitions of each kind, broken ones, paragraph and line breaks, blank lines with blanks, plain words. */

@@ -473,7 +473,7 @@ export class Engine {
     const fromEmpty = this.cached === 0 && this.blockLanguage.size === 0;
     const analysed = yield* this.analyseBlocks(parsed, language, roles, config, options.token, bom, last, same);
     if (!analysed) return this.cancelledResult(language, format);
-    const { blocks, errors, fresh, withFindings, withErrors, ordered } = analysed;
+    const { blocks, errors, fresh, withFindings, withErrors, ordered, same: sameBlocks } = analysed;
 
     const model: DocumentModel = { text: input, format, language, blocks, sections: [], metrics: NO_METRICS, lines: bom ? new LineIndex(input) : lines, config };
     // Counts per run of blocks (rules/block-runs.ts, the cut the document rules share), summed anew only for runs
@@ -544,7 +544,8 @@ export class Engine {
       if (last && ordered && last.ordered && last.bom === bom && last.lines === previousLines) {
         const lastBlocks = last.blocks;
         const n = Math.min(blocks.length, lastBlocks.length);
-        let k = 0;
+        // (The first `sameBlocks` are those objects already: analyseBlocks placed them from this last check.)
+        let k = sameBlocks;
         while (k < n && blocks[k] === lastBlocks[k]) k++;
         bound = bom + Math.min(sharedPrefix, k < blocks.length ? blocks[k]!.prose.start : Infinity);
       }
@@ -653,7 +654,7 @@ export class Engine {
   }
 
   /** Every block analysed (through the cache) and placed in the document; undefined when cancelled. */
-  private *analyseBlocks(parsed: ParsedDocument, language: Language, roles: SectionRole[], config: BrugConfig, token: LintOptions['token'], bom: number, last: LastCheck | undefined, same: BlockEnds): Generator<void, { blocks: PlacedBlock[]; errors: RuleError[]; fresh: number[]; withFindings: number[]; withErrors: number[]; ordered: boolean } | undefined> {
+  private *analyseBlocks(parsed: ParsedDocument, language: Language, roles: SectionRole[], config: BrugConfig, token: LintOptions['token'], bom: number, last: LastCheck | undefined, same: BlockEnds): Generator<void, { blocks: PlacedBlock[]; errors: RuleError[]; fresh: number[]; withFindings: number[]; withErrors: number[]; ordered: boolean; same: number } | undefined> {
     const firstBlockStart = parsed.blocks[0]?.start ?? 0;
     const languageDirectives = parsed.directives.filter((d) => d.kind === 'language' && d.offset > firstBlockStart);
     const ckey = configKey(config);
@@ -794,7 +795,8 @@ export class Engine {
     // For those who compare these blocks with the last check's (engine/incremental.ts BlockEdit): its blocks before the
     // edited stretch, and the results it placed after it.
     if (old) noteBlockEdit(blocks, old.blocks, prefixEnd, n - end);
-    return { blocks, errors, fresh, withFindings, withErrors, ordered };
+    // (`same`: the first blocks that are the last check's block objects, placed before the edited stretch.)
+    return { blocks, errors, fresh, withFindings, withErrors, ordered, same: prefixEnd };
   }
 
   /**
