@@ -55,11 +55,17 @@ describe('Markdown chunk cache: the last parse holds its chunks, a forgotten doc
           else if (e.kind === 'cut') text = text.slice(0, at) + text.slice(at + e.len);
           else text = `${text.slice(0, at)}\n\n${doc(`Paste${pasted++}`, e.sections)}\n\n${text.slice(at)}`;
           const now = parseMarkdown(text);
-          const pe = parseEditOf(now.blocks)!;
-          for (let i = 0; i < pe.before; i++) assert.equal(now.blocks[i], last.blocks[i], `block ${i} before the edit`);
+          // (The reader's raw blocks: the objects it keeps, each with how far it moved since it was made.)
+          const nr = now.raw!;
+          const lr = last.raw!;
+          const pe = parseEditOf(nr.blocks)!;
+          for (let i = 0; i < pe.before; i++) {
+            assert.equal(nr.blocks[i], lr.blocks[i], `block ${i} before the edit`);
+            assert.equal(nr.shifts?.[i] ?? 0, lr.shifts?.[i] ?? 0, `block ${i} before the edit, its place`);
+          }
           for (let i = 1; i <= pe.after; i++) {
-            const b = now.blocks[now.blocks.length - i]!;
-            const o = last.blocks[last.blocks.length - i]!;
+            const b = nr.blocks[nr.blocks.length - i]!;
+            const o = lr.blocks[lr.blocks.length - i]!;
             assert.ok(b.map === o.map && b.text === o.text, `block ${i} from the end after the edit`);
           }
           last = now;

@@ -60,22 +60,23 @@ describe('markdown: the blocks handed out again after an edit', function () {
         forgetLastParse();
         let text = base;
         let lines = new LineIndex(text);
-        let last = parseMarkdown(text).blocks;
+        let last = parseMarkdown(text).raw!.blocks;
         for (const [e, marks] of series) {
-          // As the engine marks the blocks of a references section: on the objects the last parse handed out.
+          // As the engine marks the blocks of a references section: on the objects the last parse handed out (its raw blocks).
           for (const m of marks) if (last.length) last[Math.floor(m * last.length)]!.skip = true;
           text = applyEdit(text, e);
           const ends: EditEnds = { prefix: 0, suffix: 0 };
           lines = LineIndex.afterEdit(lines, text, ends);
-          const blocks = parseMarkdown(text, ends).blocks;
-          const p = parseEditOf(blocks)!;
-          for (let i = 0; i < p.before; i++) assert.equal(blocks[i], last[i]);
+          const parsed = parseMarkdown(text, ends);
+          const raw = parsed.raw!.blocks;
+          const p = parseEditOf(raw)!;
+          for (let i = 0; i < p.before; i++) assert.equal(raw[i], last[i]);
           kept += p.before;
-          assert.deepEqual(plain(blocks), fresh(text));
+          assert.deepEqual(plain(parsed.blocks), fresh(text));
           // fresh() forgot the last parse: the next edit's parse starts from this one again.
           forgetLastParse();
           parseMarkdown(text);
-          last = parseMarkdown(text).blocks;
+          last = parseMarkdown(text).raw!.blocks;
         }
       }),
       { numRuns: 80, seed: 3535 },

@@ -95,12 +95,20 @@ describe('markdown: chunks taken over whole after an edit', () => {
     const edited = `${text.slice(0, at)}extra ${text.slice(at)}`;
     const ends: EditEnds = { prefix: 0, suffix: 0 };
     LineIndex.afterEdit(lines, edited, ends);
-    const blocks = parseMarkdown(edited, ends).blocks;
+    const parsed = parseMarkdown(edited, ends);
+    const blocks = parsed.blocks;
     assert.deepEqual(plain(blocks), fresh(edited));
-    const p = parseEditOf(blocks)!;
+    const raw = parsed.raw!;
+    const p = parseEditOf(raw.blocks)!;
     assert.ok(p.before >= 14 && p.after >= 14, `before ${p.before}, after ${p.after}`);
-    for (let i = 0; i < p.before; i++) assert.equal(blocks[i], first[i]);
+    for (let i = 0; i < p.before; i++) {
+      assert.equal(raw.blocks[i], first[i]);
+      assert.equal(blocks[i], first[i]);
+    }
+    // The blocks after the edit: the last parse's objects kept, each moved 6 characters (as blocks: copies, moved).
     for (let i = 16; i < 30; i++) {
+      assert.equal(raw.blocks[i], first[i]);
+      assert.equal(raw.shifts![i], 6);
       assert.notEqual(blocks[i], first[i]);
       assert.equal(blocks[i]!.start, first[i]!.start + 6);
       assert.equal(blocks[i]!.map, first[i]!.map);

@@ -116,6 +116,40 @@ describe('engine: placed blocks after an edit', function () {
     }
   });
 
+  it('nl + en: the blocks an edit moved are the parser\'s objects, not copied; each placed block reads its own place, and the last result keeps its places', () => {
+    for (const piece of ['extra ', 'more words 😀 ', 'reïntegratie van de cliënt ']) {
+      const engine = new Engine();
+      clearMarkdownCache();
+      let text = report(20).replace(/\n/g, '\r\n');
+      const first = engine.lint(text, { path: 'moved.md' });
+      const places = first.blocks.map((b) => [b.blockStart, b.blockEnd, b.mapBase, b.start]);
+      const at = text.indexOf('(9.3)');
+      text = `${text.slice(0, at)}${piece}${text.slice(at)}`;
+      const second = engine.lint(text, { path: 'moved.md' });
+      const i = first.blocks.findIndex((b) => b.source.text.includes('(9.3)'));
+      let shared = 0;
+      for (let k = i + 1; k < first.blocks.length; k++) {
+        const a = first.blocks[k]!;
+        const b = second.blocks[k]!;
+        // The parser's block object is shared; the placed block is the second check's own, moved by the piece.
+        if (a.source === b.source) shared++;
+        assert.notEqual(a, b);
+        assert.deepEqual([b.blockStart, b.blockEnd, b.mapBase, b.start], [a.blockStart + piece.length, a.blockEnd + piece.length, a.mapBase + piece.length, a.start + piece.length]);
+        assert.equal(b.toDocument(0, 1).offset, a.toDocument(0, 1).offset + piece.length);
+      }
+      assert.ok(shared > (first.blocks.length - i) / 2, `moved blocks with the parser's object: ${shared} of ${first.blocks.length - i - 1}`);
+      // The first result's blocks still read the first text's places (read without a copy, and as copies).
+      assert.deepEqual(first.blocks.map((b) => [b.blockStart, b.blockEnd, b.mapBase, b.start]), places);
+      assert.deepEqual(first.blocks.map((b) => [b.prose.start, b.prose.end, b.prose.mapBase ?? 0]), places.map((p) => p.slice(0, 3)));
+      // And the second check's blocks are those of a check from scratch.
+      clearMarkdownCache();
+      const fresh = new Engine({ vocabulary: engine.vocabulary }).lint(text, { path: 'fresh.md' });
+      const placed = (r: LintResult) => r.blocks.map((b) => [b.prose.start, b.prose.end, b.toDocument(0, b.prose.text.length), b.prose.text]);
+      assert.deepEqual(placed(second), placed(fresh));
+      assert.deepEqual(second.findings, fresh.findings);
+    }
+  });
+
   it('per-run summaries (rules/block-runs.ts RunSlots) are made again only for the runs around an edit', () => {
     const engine = new Engine();
     clearMarkdownCache();
@@ -258,8 +292,13 @@ describe('engine: placed blocks after an edit', function () {
           last!.blocks.map((b) => [b.analysed.block.start, b.analysed.block.end, b.section, b.toDocument(0, b.analysed.block.text.length), b.start]),
           fresh.blocks.map((b) => [b.analysed.block.start, b.analysed.block.end, b.section, b.toDocument(0, b.analysed.block.text.length), b.start]),
         );
-        // A block's start (a moved block's taken from its counterpart) is where its text starts by its map.
-        for (const b of last!.blocks) assert.equal(b.start, b.toDocument(0, 0).offset);
+        // A block's start (a moved block's taken from its counterpart) is where its text starts by its map; its range and
+        // base read without a copy are those of this check's block, and its source is that block but for its place.
+        for (const b of last!.blocks) {
+          assert.equal(b.start, b.toDocument(0, 0).offset);
+          assert.deepEqual([b.blockStart, b.blockEnd, b.mapBase], [b.prose.start, b.prose.end, b.prose.mapBase ?? 0]);
+          assert.deepEqual([b.source.text, b.source.kind, b.source.map, b.source.level, !!b.source.skip], [b.prose.text, b.prose.kind, b.prose.map, b.prose.level, !!b.prose.skip]);
+        }
       }),
       { numRuns: 25, seed: 11 },
     );

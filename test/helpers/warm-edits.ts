@@ -9,7 +9,7 @@ import type { LintResult } from '../../server/src/engine/engine.js';
 import { clearMarkdownCache, parseMarkdown } from '../../server/src/engine/formats/markdown.js';
 import { LineIndex } from '../../server/src/engine/offsets.js';
 import type { EditEnds } from '../../server/src/engine/offsets.js';
-import type { ProseBlock } from '../../server/src/engine/types.js';
+import type { ParsedDocument, ProseBlock } from '../../server/src/engine/types.js';
 import { engineFor } from '../../server/src/workspace/engine.js';
 import type { BrugConfig } from '../../server/src/engine/config/config.js';
 
@@ -34,17 +34,17 @@ export function editsOf(pieces: readonly string[], longestRemoval = 600): fc.Arb
  * `base` parsed by the Markdown reader, then again after each edit of `series` with the ends the line index found (as the
  * engine parses an edited document); `step` gets each parse's blocks and the parse's before it.
  */
-export function reparseAfterEdits(base: string, series: readonly Edit[], step: (blocks: ProseBlock[], last: ProseBlock[]) => void): void {
+export function reparseAfterEdits(base: string, series: readonly Edit[], step: (blocks: ProseBlock[], last: ProseBlock[], parsed: ParsedDocument, lastParsed: ParsedDocument) => void): void {
   let text = base;
   let lines = new LineIndex(text);
-  let last = parseMarkdown(text).blocks;
+  let lastParsed = parseMarkdown(text);
   for (const e of series) {
     text = applyEdit(text, e);
     const ends: EditEnds = { prefix: 0, suffix: 0 };
     lines = LineIndex.afterEdit(lines, text, ends);
-    const blocks = parseMarkdown(text, ends).blocks;
-    step(blocks, last);
-    last = blocks;
+    const parsed = parseMarkdown(text, ends);
+    step(parsed.blocks, lastParsed.blocks, parsed, lastParsed);
+    lastParsed = parsed;
   }
 }
 

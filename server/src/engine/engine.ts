@@ -1,9 +1,10 @@
-import type { Audience, Counts, Directive, Finding, Fix, Format, Language, Metrics, ParsedDocument, ProseBlock, Section, SectionRole, Severity } from './types.js';
+import type { Audience, Counts, Directive, Finding, Fix, Format, Language, Metrics, ParsedDocument, ProseBlock, RawBlocks, Section, SectionRole, Severity } from './types.js';
 import type { AnalysedBlock, BlockAnalyzer, BlockFacts, BlockFinding, BlockRule, DocumentAnalyses, DocumentAnalysis, DocumentBlock, DocumentFinding, DocumentModel, Rule, RuleContext, RuleOptions } from './rules/types.js';
 import type { BrugConfig } from './config/config.js';
 import { configKey, defaultConfig } from './config/config.js';
 import { parseEditOf, parseMarkdown, parseMarkdownSteps } from './formats/markdown.js';
 import { parsePlaintext } from './formats/plaintext.js';
+import { movedCopy } from './formats/last-reading.js';
 import { secureLatexFixes } from './formats/latex.js';
 import { GUARD_LOOKBACK, needsSnap, secureFindings } from './fixes.js';
 import type { GuardBlock, GuardKept, GuardLookup } from './fixes.js';
@@ -123,6 +124,8 @@ function sameVariant(v: BlockResult, b: ProseBlock, language: Language, role: Se
 /** What the engine remembers of a block by its map object (the parser hands out the same one while a chunk is unchanged). */
 interface MapHint {
   text: string;
+  /** Where the text starts by the map (`toDocument(map, 0, 'start')`, before a block's base), once asked. */
+  mapStart?: number;
   language?: Language | 'short';
   result?: BlockResult;
 }
@@ -191,29 +194,57 @@ const LAST_OF = new WeakMap<DocumentBlock[], LastCheck>();
  * blocks are never read one by one (the rules' per-run summaries stand for them).
  */
 class PlacedBlock implements DocumentBlock {
+  /** The placed analysis (made when first read: see analysed), which holds this check's block when it moved (see prose). */
   private placed: AnalysedBlock | undefined;
-  readonly facts: Record<string, unknown>;
 
   constructor(
     /** The cached result placed here (its analysis, facts and block findings). */
     readonly result: BlockResult,
     /** The engine's entry for the block's map (the next check of the document places its counterpart from it). */
     readonly hint: MapHint,
-    /** This check's block. */
-    readonly prose: ProseBlock,
+    /** The parser's block object as it keeps it (ParsedDocument.raw): this check's block is this one moved by `shift`. */
+    readonly raw: ProseBlock,
+    /** How far this check's block is from `raw`'s place (characters; 0: `raw` is this check's block). */
+    readonly shift: number,
     readonly section: number,
     readonly base: number,
-    /** The result's facts (passed along from a moved block's counterpart, so that placing it reads no result). */
-    facts: Record<string, unknown>,
-    /** Where the text starts by the map, before the base (`toDocument(map, 0, 'start')`): a moved block has its counterpart's (the same map). */
-    private mapStart?: number,
-  ) {
-    this.facts = facts;
+  ) {}
+
+  /** The result's facts. */
+  get facts(): Record<string, unknown> {
+    return this.result.facts;
+  }
+
+  /**
+   * This check's block: the parser's own object where it has not moved since it was made, else a copy of it moved (made
+   * when first read, with the placed analysis: after an edit most moved blocks are never read one by one, and their
+   * place is `blockStart`, `blockEnd` and `base`).
+   */
+  get prose(): ProseBlock {
+    return this.shift === 0 ? this.raw : this.analysed.block;
+  }
+
+  get source(): ProseBlock {
+    return this.raw;
+  }
+
+  get blockStart(): number {
+    return this.raw.start + this.shift;
+  }
+
+  get blockEnd(): number {
+    return this.raw.end + this.shift;
+  }
+
+  get mapBase(): number {
+    return (this.raw.mapBase ?? 0) + this.shift;
   }
 
   get analysed(): AnalysedBlock {
     const cached = this.result.analysed;
-    return (this.placed ??= cached.block === this.prose ? cached : { ...cached, block: this.prose });
+    if (this.placed) return this.placed;
+    if (this.shift === 0) return (this.placed = cached.block === this.raw ? cached : { ...cached, block: this.raw });
+    return (this.placed = { ...cached, block: movedCopy(this.raw, this.shift) });
   }
 
   /** The cached analysis's sentences (analysed.sentences), without making the placed analysis of a moved block. */
@@ -230,31 +261,27 @@ class PlacedBlock implements DocumentBlock {
   }
 
   get start(): number {
-    return (this.mapStart ??= toDocument(this.prose.map, 0, 'start')) + this.base;
-  }
-
-  /** The map's start (see mapStart) when it is known, for the block placed from this one. */
-  get knownMapStart(): number | undefined {
-    return this.mapStart;
+    // (Where the text starts by the map, before the base: the same for every block of the map, kept with its hint.)
+    return (this.hint.mapStart ??= toDocument(this.raw.map, 0, 'start')) + this.base;
   }
 
   toDocument(start: number, end: number): { offset: number; endOffset: number } {
-    const map = this.prose.map;
+    const map = this.raw.map;
     const offset = toDocument(map, start, 'start');
     return { offset: offset + this.base, endOffset: Math.max(offset, toDocument(map, end, 'end')) + this.base };
   }
 }
 
 /**
- * A cached result placed in the document as block `b` (this check's block) of section `section`. The block of the
- * last check it continues (`prev`, made from the same result) is handed out again when it is the same block in the
- * same place (an unchanged block before an edit); a block that moved gets objects of its own, so that the last
- * check's result keeps its places. The analysis itself (sentences, counts, facts) is the cached one in every case.
+ * A cached result placed in the document as block `b` (the parser's block object, `shift` characters from where it was
+ * made) of section `section`. The block of the last check it continues (`prev`, made from the same result) is handed
+ * out again when it is the same block in the same place (an unchanged block before an edit); a block that moved gets a
+ * placed block of its own (the parser's object shared, not copied), so that the last check's result keeps its places.
+ * The analysis itself (sentences, counts, facts) is the cached one in every case.
  */
-function place(prev: PlacedBlock | undefined, r: BlockResult, hint: MapHint, b: ProseBlock, section: number, base: number): PlacedBlock {
-  if (prev && prev.result === r && prev.hint === hint && prev.base === base && prev.section === section && prev.prose === b) return prev;
-  const same = prev !== undefined && prev.result === r;
-  return new PlacedBlock(r, hint, b, section, base, same ? prev.facts : r.facts, prev && prev.prose.map === b.map ? prev.knownMapStart : undefined);
+function place(prev: PlacedBlock | undefined, r: BlockResult, hint: MapHint, b: ProseBlock, shift: number, section: number, base: number): PlacedBlock {
+  if (prev && prev.result === r && prev.hint === hint && prev.base === base && prev.section === section && prev.raw === b && prev.shift === shift) return prev;
+  return new PlacedBlock(r, hint, b, shift, section, base);
 }
 
 /**
@@ -262,9 +289,9 @@ function place(prev: PlacedBlock | undefined, r: BlockResult, hint: MapHint, b: 
  * (sameEnds), placed from the same result. (Its counterpart's block is read only when the place is the same: most such
  * blocks moved, and reading each last block once more per edit was a cache miss each.)
  */
-function placeMoved(prev: PlacedBlock, b: ProseBlock, section: number, base: number): PlacedBlock {
-  if (prev.base === base && prev.section === section && prev.prose === b) return prev;
-  return new PlacedBlock(prev.result, prev.hint, b, section, base, prev.facts, prev.knownMapStart);
+function placeMoved(prev: PlacedBlock, b: ProseBlock, shift: number, section: number, base: number): PlacedBlock {
+  if (prev.base === base && prev.section === section && prev.raw === b && prev.shift === shift) return prev;
+  return new PlacedBlock(prev.result, prev.hint, b, shift, section, base);
 }
 
 /** The findings and rule errors of a block that has none (frozen: shared by every such block's result). */
@@ -444,14 +471,16 @@ export class Engine {
       }
     }
     const last = name === undefined ? undefined : this.lastChecks.get(name)?.deref();
-    const language = this.documentLanguageOf(parsed, text, config, options, last);
+    // The blocks as the parser keeps them (read here instead of `parsed.blocks`, which would copy every block an edit moved).
+    const raw: RawBlocks = parsed.raw ?? { blocks: parsed.blocks, shifts: undefined };
+    const language = this.documentLanguageOf(parsed, raw, text, config, options, last);
     const roleVocabulary = roleVocabularyOf(this.vocabulary, language);
     // Speed only (lsp9): each heading's own role words asked ahead (remembered per title), a few headings per step,
     // so that assigning the roles of a long document's first check does not hold the caller in one step. (A document
     // checked before in this language has them: an edit adds a heading or two at most, asked when the roles are.)
     if (!last || last.language !== language || last.epoch !== this.epoch) {
       let primed = 0;
-      for (const b of parsed.blocks) {
+      for (const b of raw.blocks) {
         if (b.kind !== 'heading') continue;
         rolesOfHeading(b.text.trim(), roleVocabulary);
         if (++primed % 32 === 0) yield;
@@ -462,16 +491,16 @@ export class Engine {
     // How the blocks stand to the last check's: its first block objects, its last blocks' maps and texts (compared once
     // here, from where the Markdown reader says they are the same when the last check placed the blocks of the parse it
     // compared with: its chunks kept whole).
-    const parseEdit = readsEdits ? parseEditOf(parsed.blocks) : undefined;
-    const same = last ? sameEnds(parsed.blocks, last.blocks, parseEdit && parseEdit.previous !== undefined && last.parseId === parseEdit.previous ? parseEdit : NO_ENDS) : NO_ENDS;
+    const parseEdit = readsEdits ? parseEditOf(raw.blocks) : undefined;
+    const same = last ? sameEnds(raw, last.blocks, parseEdit && parseEdit.previous !== undefined && last.parseId === parseEdit.previous ? parseEdit : NO_ENDS) : NO_ENDS;
     // (So do LaTeX's blocks: see ParsedDocument.movesBlocks.)
     const keepsHeadings = readsEdits || parsed.movesBlocks === true;
-    const { headings, roles, list } = headingRoles(parsed.blocks, roleVocabulary, keepsHeadings && last?.headingList ? { ...last.headingList, count: last.blocks.length, ...same } : undefined);
+    const { headings, roles, list } = headingRoles(raw.blocks, roleVocabulary, keepsHeadings && last?.headingList ? { ...last.headingList, count: last.blocks.length, ...same } : undefined);
 
     yield;
     // Whether the cache is empty before this check's blocks (a first check): then all it holds after them is theirs.
     const fromEmpty = this.cached === 0 && this.blockLanguage.size === 0;
-    const analysed = yield* this.analyseBlocks(parsed, language, roles, config, options.token, bom, last, same);
+    const analysed = yield* this.analyseBlocks(parsed, raw, language, roles, config, options.token, bom, last, same);
     if (!analysed) return this.cancelledResult(language, format);
     const { blocks, errors, fresh, withFindings, withErrors, ordered, same: sameBlocks } = analysed;
 
@@ -485,7 +514,7 @@ export class Engine {
     const sectionWords: SectionWords = { nl: [], en: [], levels: [] };
     // Where the lines are the last check's: when this check's line index was made from its (so `ends` compares the two texts).
     const lineShift: LineShift | undefined = last && !bom && previousLines !== undefined && last.lines === previousLines ? { prefix: ends.prefix, after: text.length - ends.suffix + 1, delta: text.length - previousLines.text.length, lines: lines.lineCount - previousLines.lineCount } : undefined;
-    model.sections = this.buildSections(text, headings, roles, sums, language, lines, bom, sectionCounts, last && last.epoch === this.epoch ? last : undefined, sectionWords, lineShift);
+    model.sections = this.buildSections(text, headings, headingShifts(raw.shifts, list.at), roles, sums, language, lines, bom, sectionCounts, last && last.epoch === this.epoch ? last : undefined, sectionWords, lineShift);
     const metrics = metricsOf(sums.doc, language);
     model.metrics = metrics;
     const sections = model.sections;
@@ -547,7 +576,7 @@ export class Engine {
         // (The first `sameBlocks` are those objects already: analyseBlocks placed them from this last check.)
         let k = sameBlocks;
         while (k < n && blocks[k] === lastBlocks[k]) k++;
-        bound = bom + Math.min(sharedPrefix, k < blocks.length ? blocks[k]!.prose.start : Infinity);
+        bound = bom + Math.min(sharedPrefix, k < blocks.length ? blocks[k]!.blockStart : Infinity);
       }
       guardKept = { last: last?.guard, now: guardCheck, bound };
     }
@@ -590,11 +619,11 @@ export class Engine {
    * Language: option, then a directive before the first block, then the document's own
    * declaration, then detection on a sample of its prose.
    */
-  private documentLanguageOf(parsed: ParsedDocument, text: TextView, config: BrugConfig, options: LintOptions, last?: LastCheck): Language {
-    const firstBlockStart = parsed.blocks[0]?.start ?? text.length;
+  private documentLanguageOf(parsed: ParsedDocument, raw: RawBlocks, text: TextView, config: BrugConfig, options: LintOptions, last?: LastCheck): Language {
+    const firstBlockStart = firstStart(raw) ?? text.length;
     const topDirective = parsed.directives.find((d) => d.kind === 'language' && d.offset <= firstBlockStart);
     const configured = config.language !== 'auto' ? config.language : undefined;
-    return options.language ?? topDirective?.language ?? configured ?? parsed.declaredLanguage ?? this.detectSample(parsed.blocks, last);
+    return options.language ?? topDirective?.language ?? configured ?? parsed.declaredLanguage ?? this.detectSample(raw.blocks, last);
   }
 
   /**
@@ -654,12 +683,14 @@ export class Engine {
   }
 
   /** Every block analysed (through the cache) and placed in the document; undefined when cancelled. */
-  private *analyseBlocks(parsed: ParsedDocument, language: Language, roles: SectionRole[], config: BrugConfig, token: LintOptions['token'], bom: number, last: LastCheck | undefined, same: BlockEnds): Generator<void, { blocks: PlacedBlock[]; errors: RuleError[]; fresh: number[]; withFindings: number[]; withErrors: number[]; ordered: boolean; same: number } | undefined> {
-    const firstBlockStart = parsed.blocks[0]?.start ?? 0;
+  private *analyseBlocks(parsed: ParsedDocument, raw: RawBlocks, language: Language, roles: SectionRole[], config: BrugConfig, token: LintOptions['token'], bom: number, last: LastCheck | undefined, same: BlockEnds): Generator<void, { blocks: PlacedBlock[]; errors: RuleError[]; fresh: number[]; withFindings: number[]; withErrors: number[]; ordered: boolean; same: number } | undefined> {
+    const firstBlockStart = firstStart(raw) ?? 0;
     const languageDirectives = parsed.directives.filter((d) => d.kind === 'language' && d.offset > firstBlockStart);
     const ckey = configKey(config);
     const long = this.longSentenceWords(config);
-    const pb = parsed.blocks;
+    const pb = raw.blocks;
+    // How far each block has moved since the parser made it (none: none has).
+    const ps = raw.shifts;
     const n = pb.length;
     const blocks: PlacedBlock[] = new Array(n);
     const errors: RuleError[] = [];
@@ -732,21 +763,24 @@ export class Engine {
         const role: SectionRole = section >= 0 ? roles[section]! : 'other';
         if (role !== (prev.section >= 0 ? oldRoles[prev.section] : 'other')) break;
         const b = pb[k]!;
+        const shift = ps ? ps[k]! : 0;
         if (role === 'references') b.skip = true;
-        blocks[k] = placeMoved(prev, b, section, (b.mapBase ?? 0) + bom);
-        const start = b.start;
+        blocks[k] = placeMoved(prev, b, shift, section, (b.mapBase ?? 0) + shift + bom);
+        const start = b.start + shift;
         if (start > nextStart) ordered = false;
         nextStart = start;
         end = k;
       }
       // (errors and blocks with findings in document order, below)
     }
-    let lastStart = prefixEnd > 0 ? pb[prefixEnd - 1]!.start : -Infinity;
+    let lastStart = prefixEnd > 0 ? pb[prefixEnd - 1]!.start + (ps ? ps[prefixEnd - 1]! : 0) : -Infinity;
     for (; i < end; i++) {
       const b = pb[i]!;
+      const shift = ps ? ps[i]! : 0;
+      const bStart = b.start + shift;
       if (token?.cancelled) return undefined;
-      if (b.start < lastStart) ordered = false;
-      lastStart = b.start;
+      if (bStart < lastStart) ordered = false;
+      lastStart = bStart;
       // A turn for the caller every few blocks (cached blocks cost almost nothing; a block analysed
       // anew counts more the longer it is, so that a step of long new paragraphs stays short too).
       if (sinceYield >= 16) {
@@ -754,7 +788,7 @@ export class Engine {
         yield;
       }
       if (b.kind === 'heading') hi++;
-      while (ldi < languageDirectives.length && languageDirectives[ldi]!.offset <= b.start) blockLang = languageDirectives[ldi++]!.language;
+      while (ldi < languageDirectives.length && languageDirectives[ldi]!.offset <= bStart) blockLang = languageDirectives[ldi++]!.language;
       const role: SectionRole = hi >= 0 ? roles[hi]! : 'other';
       if (role === 'references') b.skip = true;
       // The block's entry by its map: the counterpart's in the last check, else looked up.
@@ -776,7 +810,7 @@ export class Engine {
       }
       if (r.findings.length) withFindings.push(i);
       // The cached result placed in the document: this run's block, its section, the map's base.
-      blocks[i] = place(j >= 0 ? old!.blocks[j] : undefined, r, hint, b, hi, (b.mapBase ?? 0) + bom);
+      blocks[i] = place(j >= 0 ? old!.blocks[j] : undefined, r, hint, b, shift, hi, (b.mapBase ?? 0) + shift + bom);
     }
     if (nextStart < lastStart) ordered = false;
     if (i < n) {
@@ -1124,7 +1158,7 @@ export class Engine {
    * are added up anew (speed only, eng33: no counts made and added for each of ~90 sections per edit at 100,000 words).
    * `lineShift`: how the lines of the text before and after the changed stretch are the last check's (see LineShift).
    */
-  private buildSections(text: TextView, headings: ProseBlock[], roles: SectionRole[], sums: RunSums, language: Language, lines: LineIndex, bom: number, counts: Counts[] = [], last?: LastCheck, words: SectionWords = { nl: [], en: [], levels: [] }, lineShift?: LineShift): Section[] {
+  private buildSections(text: TextView, headings: ProseBlock[], shifts: readonly number[] | undefined, roles: SectionRole[], sums: RunSums, language: Language, lines: LineIndex, bom: number, counts: Counts[] = [], last?: LastCheck, words: SectionWords = { nl: [], en: [], levels: [] }, lineShift?: LineShift): Section[] {
     const sections: Section[] = [];
     const n = headings.length;
     const levels = words.levels;
@@ -1177,7 +1211,7 @@ export class Engine {
     const open: number[] = [];
     for (let j = 0; j < n; j++) {
       const level = levels[j]!;
-      while (open.length && levels[open[open.length - 1]!]! >= level) ends[open.pop()!] = headings[j]!.start;
+      while (open.length && levels[open[open.length - 1]!]! >= level) ends[open.pop()!] = headings[j]!.start + (shifts ? shifts[j]! : 0);
       open.push(j);
     }
     for (let i = 0; i < n; i++) {
@@ -1200,15 +1234,17 @@ export class Engine {
       const title = was ? was.title : h.text.trim().replace(/\s+/g, ' ');
       const metrics = was && wasCounts && was.language === lang && (wasCounts === counts[i] || sameCounts(wasCounts, counts[i]!)) ? was.metrics : metricsOf(counts[i]!, lang);
       const role = roles[i]!;
-      const offset = h.start + bom;
-      const endOffset = h.end + bom;
+      const shift = shifts ? shifts[i]! : 0;
+      const hStart = h.start + shift;
+      const offset = hStart + bom;
+      const endOffset = h.end + shift + bom;
       const end = contentEnd + bom;
       // The heading's line: the last check's section's, when the heading is in the text before the changed stretch or
       // after it (then moved by the lines the edit added or removed) and that section is where the heading was.
       let line: number;
-      if (was && lineShift && h.start < lineShift.prefix && was.offset === offset) line = was.line;
-      else if (was && lineShift && h.start >= lineShift.after && was.offset === offset - lineShift.delta) line = was.line + lineShift.lines;
-      else line = lines.position(h.start).line + 1;
+      if (was && lineShift && hStart < lineShift.prefix && was.offset === offset) line = was.line;
+      else if (was && lineShift && hStart >= lineShift.after && was.offset === offset - lineShift.delta) line = was.line + lineShift.lines;
+      else line = lines.position(hStart).line + 1;
       if (was && was.metrics === metrics && was.level === level && was.role === role && was.line === line && was.offset === offset && was.endOffset === endOffset && was.contentEnd === end) {
         sections.push(was);
         continue;
@@ -1421,20 +1457,36 @@ export interface BlockEnds {
 }
 const NO_ENDS: BlockEnds = { before: 0, after: 0 };
 
+/** Where the first block starts (its range), if any. */
+function firstStart(raw: RawBlocks): number | undefined {
+  const b = raw.blocks[0];
+  return b === undefined ? undefined : b.start + (raw.shifts ? raw.shifts[0]! : 0);
+}
+
+/** How far each heading (block `at[i]`) has moved since the parser made it, if any has. */
+function headingShifts(shifts: Int32Array | undefined, at: readonly number[]): number[] | undefined {
+  if (!shifts) return undefined;
+  const out: number[] = new Array(at.length);
+  for (let i = 0; i < at.length; i++) out[i] = shifts[at[i]!]!;
+  return out;
+}
+
 /**
  * The ends a parse's blocks share with the last check's placed blocks (`before + after` at most the shorter length),
  * compared past `known` (ends a caller knows to be the same, such as the Markdown reader's ParseEdit: the loops start there).
  */
-export function sameEnds(pb: readonly ProseBlock[], ob: readonly PlacedBlock[], known: BlockEnds = NO_ENDS): BlockEnds {
+export function sameEnds(raw: RawBlocks, ob: readonly PlacedBlock[], known: BlockEnds = NO_ENDS): BlockEnds {
+  const pb = raw.blocks;
+  const ps = raw.shifts;
   const n = pb.length;
   const m = ob.length;
   const k = Math.min(n, m);
   let p = Math.min(known.before, k);
-  while (p < k && pb[p] === ob[p]!.prose) p++;
+  while (p < k && pb[p] === ob[p]!.raw && (ps ? ps[p]! : 0) === ob[p]!.shift) p++;
   let q = Math.min(known.after, k - p);
   while (q < k - p) {
     const a = pb[n - 1 - q]!;
-    const o = ob[m - 1 - q]!.prose;
+    const o = ob[m - 1 - q]!.raw;
     if (a.map !== o.map || a.text !== o.text) break;
     q++;
   }
@@ -1465,12 +1517,12 @@ const lastRoles = new WeakMap<RoleVocabulary, { infos: HeadingInfo[]; roles: Sec
 function paragraphsOf(blocks: PlacedBlock[], bom: number): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   for (const b of blocks) {
-    // This check's block and the cached analysis (no placed analysis made for a moved block).
-    const pb = b.prose;
-    if (pb.kind !== 'paragraph' && pb.kind !== 'listItem') continue;
+    // The parser's block and the cached analysis (no copy or placed analysis made for a moved block).
+    const kind = b.raw.kind;
+    if (kind !== 'paragraph' && kind !== 'listItem') continue;
     const a = b.core;
     if (a.counts.words === 0) continue;
-    paragraphs.push({ offset: pb.start + bom, endOffset: pb.end + bom, language: a.language, metrics: blockMetrics(a.counts, a.language) });
+    paragraphs.push({ offset: b.blockStart + bom, endOffset: b.blockEnd + bom, language: a.language, metrics: blockMetrics(a.counts, a.language) });
   }
   return paragraphs;
 }
@@ -1538,7 +1590,7 @@ function sameSampleAfterEdit(pb: readonly ProseBlock[], ob: readonly PlacedBlock
   const from = e.before;
   const to = pb.length - e.after;
   for (let x = 0; x < picked.length; x++) if (picked[x]! >= from && picked[x]! < to) return false;
-  for (let i = from; i < to; i++) if (isProse(pb[i]!) !== isProse(ob[i]!.prose)) return false;
+  for (let i = from; i < to; i++) if (isProse(pb[i]!) !== isProse(ob[i]!.raw)) return false;
   return true;
 }
 
@@ -1814,12 +1866,13 @@ export function applyDirectives(findings: Finding[], directives: Directive[], li
  * the block the last one found (the edits of a finding's fixes are mostly at one place, the findings come in order).
  */
 export function guardLookup(blocks: readonly DocumentBlock[], bom: number, ordered?: boolean): GuardBlock[] | GuardLookup {
-  // This check's block (`prose`, read without making the placed analysis of a block that moved) and its language.
+  // This check's block and its language: a placed block's parser block with how far it moved (no copy of a moved block,
+  // no placed analysis made).
   // (A placed block's text is also its map hint's, one string while the map and text are the same: analyseBlocks.)
   const guard = (b: DocumentBlock): GuardBlock =>
-    b instanceof PlacedBlock ? { block: b.prose, language: b.core.language, base: (b.prose.mapBase ?? 0) + bom, shift: bom, text: b.hint.text } : { block: b.prose, language: b.analysed.language, base: (b.prose.mapBase ?? 0) + bom, shift: bom, text: undefined };
+    b instanceof PlacedBlock ? { block: b.raw, language: b.core.language, base: b.base, shift: b.shift + bom, text: b.hint.text } : { block: b.prose, language: b.analysed.language, base: b.mapBase + bom, shift: bom, text: undefined };
   if (ordered === false) return blocks.map(guard);
-  if (ordered === undefined) for (let i = 1; i < blocks.length; i++) if (blocks[i]!.prose.start < blocks[i - 1]!.prose.start) return blocks.map(guard);
+  if (ordered === undefined) for (let i = 1; i < blocks.length; i++) if (blocks[i]!.blockStart < blocks[i - 1]!.blockStart) return blocks.map(guard);
   let at = -1;
   // One guard block per block found (the guard keeps what it learns of a block by its guard block).
   const made = new Map<DocumentBlock, GuardBlock>();
@@ -1828,8 +1881,7 @@ export function guardLookup(blocks: readonly DocumentBlock[], bom: number, order
       at = lastStartAtOrBefore(blocks, e.offset - bom, at);
       for (let i = at; i >= 0 && i >= at - GUARD_LOOKBACK; i--) {
         const b = blocks[i]!;
-        const p = b.prose;
-        if (p.start + bom > e.offset || e.endOffset > p.end + bom) continue;
+        if (b.blockStart + bom > e.offset || e.endOffset > b.blockEnd + bom) continue;
         let g = made.get(b);
         if (!g) made.set(b, (g = guard(b)));
         return g;
@@ -1852,8 +1904,8 @@ export function lastStartAtOrBefore(blocks: readonly DocumentBlock[], offset: nu
   let lo: number;
   let hi: number;
   const at = Math.min(Math.max(from, 0), n - 1);
-  if (blocks[at]!.prose.start <= offset) {
-    if (at + 1 === n || blocks[at + 1]!.prose.start > offset) return at;
+  if (blocks[at]!.blockStart <= offset) {
+    if (at + 1 === n || blocks[at + 1]!.blockStart > offset) return at;
     lo = at + 1;
     hi = n;
   } else {
@@ -1862,7 +1914,7 @@ export function lastStartAtOrBefore(blocks: readonly DocumentBlock[], offset: nu
   }
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.prose.start <= offset) lo = mid;
+    if (blocks[mid]!.blockStart <= offset) lo = mid;
     else hi = mid;
   }
   return lo;

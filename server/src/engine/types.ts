@@ -145,6 +145,19 @@ export interface ParsedDocument {
    * what it derived from the last check's blocks at both ends (the heading list). Speed only.
    */
   movesBlocks?: boolean;
+  /**
+   * The blocks as the reader keeps them from one parse to the next (the Markdown reader's; speed only): block i is
+   * `raw.blocks[i]` moved `raw.shifts[i]` characters on (its start, end and mapBase; no shifts: none moved). A block an
+   * edit moved is then not copied: the engine places the kept object with its shift (a copy is made only when asked
+   * for: `blocks`, which is then made from these, and a placed block's `prose`).
+   */
+  raw?: RawBlocks;
+}
+
+/** A parse's blocks as kept objects and how far each moved since it was made (ParsedDocument.raw). */
+export interface RawBlocks {
+  blocks: ProseBlock[];
+  shifts: Int32Array | undefined;
 }
 
 export type SectionRole =

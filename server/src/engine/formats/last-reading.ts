@@ -1,4 +1,4 @@
-import type { ProseBlock } from '../types.js';
+import type { ProseBlock, RawBlocks } from '../types.js';
 
 /**
  * What a format adapter's reading after an edit shares with its last reading (speed only): blocks that read as the last
@@ -43,6 +43,22 @@ export function movedFrom(o: ProseBlock, delta: number): ProseBlock {
   if (o.language !== undefined) moved.language = o.language;
   if (o.title !== undefined) moved.title = o.title;
   return moved;
+}
+
+/** Kept block `o` moved `delta` characters on, with the engine's `skip` mark (a raw block read at its place: see ParsedDocument.raw). */
+export function movedCopy(o: ProseBlock, delta: number): ProseBlock {
+  const moved = movedFrom(o, delta);
+  if (o.skip !== undefined) moved.skip = o.skip;
+  return moved;
+}
+
+/** Raw blocks as ProseBlock objects at their places (each moved one a copy: movedCopy). */
+export function blocksOf(raw: RawBlocks): ProseBlock[] {
+  const { blocks, shifts } = raw;
+  if (!shifts) return blocks;
+  const out: ProseBlock[] = new Array(blocks.length);
+  for (let i = 0; i < blocks.length; i++) out[i] = shifts[i] === 0 ? blocks[i]! : movedCopy(blocks[i]!, shifts[i]!);
+  return out;
 }
 
 /** Whether a block as read (`b`) is the last reading's block `o` moved by `delta` (o's map moved by its mapBase). */

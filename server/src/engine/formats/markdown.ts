@@ -15,7 +15,8 @@ import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { mathFromMarkdown } from 'mdast-util-math';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { decodeString } from 'micromark-util-decode-string';
-import type { Directive, Language, ParsedDocument, ProseBlock, BlockKind } from '../types.js';
+import type { Directive, Language, ParsedDocument, ProseBlock, BlockKind, RawBlocks } from '../types.js';
+import { blocksOf } from './last-reading.js';
 import { BlockTextBuilder, wordlessCell, commonPrefix, commonSuffix, type EditEnds } from '../offsets.js';
 import { parseDirective } from './directives.js';
 import { ContentCache, detach, keyedLength, longTextKey } from '../cache.js';
@@ -2921,7 +2922,9 @@ interface ChunkPlaces {
   ends: number[];
   marks: number[];
   blockAt: number[];
+  /** The blocks as kept (see ParsedDocument.raw): block i is blocks[i] moved shifts[i] characters on. */
   blocks: ProseBlock[];
+  shifts: Int32Array | undefined;
 }
 
 /**
@@ -3564,6 +3567,27 @@ export function parseMarkdownWhole(source: string): ParsedDocument {
   return { format: 'markdown', blocks, directives, ...(declaredLanguage ? { declaredLanguage } : {}) };
 }
 
+/**
+ * The reader's parse: its blocks as kept (`raw`), and `blocks` as the ParsedDocument contract has them, made from those
+ * when first read if some moved (the engine reads `raw`; a caller that reads `blocks` gets blocks of their own).
+ */
+function parsedOf(blocks: ProseBlock[], shifts: Int32Array | undefined, directives: Directive[], declaredLanguage: Language | undefined): ParsedDocument {
+  const language = declaredLanguage ? { declaredLanguage } : {};
+  let made: ProseBlock[] | undefined = shifts ? undefined : blocks;
+  const parsed: ParsedDocument = {
+    format: 'markdown',
+    get blocks(): ProseBlock[] {
+      return (made ??= blocksOf(raw));
+    },
+    directives,
+    ...language,
+  };
+  // Not enumerable: a copy or a serialisation of the parse has its blocks, not how the reader keeps them.
+  const raw: RawBlocks = { blocks, shifts };
+  Object.defineProperty(parsed, 'raw', { value: raw, enumerable: false });
+  return parsed;
+}
+
 /** Forgets the last parse (tests only: the next parse scans the text from scratch, with the chunk cache as it is). */
 export function forgetLastParse(): void {
   // (Its chunks age from now: no parse takes them over.)
@@ -3717,7 +3741,7 @@ export function* parseMarkdownSteps(source: TextView, ends?: EditEnds): Generato
   const n = lead + nm + nt;
   // (Arrays of small integers made at their length: typed arrays of a few hundred entries would each take a buffer
   // outside the heap at every edit.)
-  const places: ChunkPlaces = { chunks: new Array(n), starts: new Array(n), ends: new Array(n), marks: new Array(n), blockAt: new Array(n + 1), blocks: [] };
+  const places: ChunkPlaces = { chunks: new Array(n), starts: new Array(n), ends: new Array(n), marks: new Array(n), blockAt: new Array(n + 1), blocks: [], shifts: undefined };
   const fromOld: number[] = new Array(n);
   const all = places.chunks;
   for (let i = 0; i < lead; i++) {
@@ -3791,9 +3815,11 @@ export function* parseMarkdownSteps(source: TextView, ends?: EditEnds): Generato
   // Made at its length (no growth garbage at every edit).
   const blocks: ProseBlock[] = new Array(count);
   places.blocks = blocks;
-  // A chunk of the last parse that stays where it was hands out the same block objects (the engine then finds each
-  // block's analysis by identity); the engine marks blocks of a references section `skip`, which a role may have changed
-  // since. One that moved gets its blocks from those it handed out there, moved; a chunk read, its result's, placed.
+  // A chunk of the last parse hands out the block objects it handed out there (the engine then finds each block's
+  // analysis by identity), with how far each has moved since it was made (`shifts`; raw blocks: one that moved is not
+  // copied); the engine marks blocks of a references section `skip`, which a role may have changed since. A chunk read
+  // gets its result's blocks, placed.
+  let shifts: Int32Array | undefined;
   for (let i = 0; i < n; i++) {
     const f = fromOld[i]!;
     const bw = blockAt[i]!;
@@ -3801,21 +3827,23 @@ export function* parseMarkdownSteps(source: TextView, ends?: EditEnds): Generato
     if (nb === 0) continue;
     if (f >= 0) {
       const prior = old!.blocks;
+      const was = old!.shifts;
       const at = old!.blockAt[f]!;
       const by = places.starts[i]! - old!.starts[f]!;
-      if (by === 0) {
-        for (let k = 0; k < nb; k++) {
-          const b = prior[at + k]!;
-          if (b.skip) delete b.skip;
-          blocks[bw + k] = b;
-        }
-      } else for (let k = 0; k < nb; k++) blocks[bw + k] = shiftBlock(prior[at + k]!, by);
+      for (let k = 0; k < nb; k++) {
+        const b = prior[at + k]!;
+        if (b.skip) delete b.skip;
+        blocks[bw + k] = b;
+        const s = (was ? was[at + k]! : 0) + by;
+        if (s !== 0) (shifts ??= new Int32Array(count))[bw + k] = s;
+      }
     } else {
       const r = all[i]!.result.blocks;
       const by = places.starts[i]!;
       for (let k = 0; k < nb; k++) blocks[bw + k] = shiftBlock(r[k]!, by);
     }
   }
+  places.shifts = shifts;
   // Directives and the front matter's language, from the chunks marked as having them.
   const directives: Directive[] = [];
   let declaredLanguage: Language | undefined;
@@ -3898,5 +3926,5 @@ export function* parseMarkdownSteps(source: TextView, ends?: EditEnds): Generato
   if (prior && prior.lineage !== lineage) prior.lineage.ended = parses;
   lastParse = { text, unguarded: text === source, candidates, definitions, defined, placed: places, pieces, groups: grouping ? undefined : chunks, id, lineage };
   sweepChunks();
-  return { format: 'markdown', blocks, directives, ...(declaredLanguage ? { declaredLanguage } : {}) };
+  return parsedOf(blocks, shifts, directives, declaredLanguage);
 }

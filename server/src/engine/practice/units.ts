@@ -198,7 +198,7 @@ export function checkUnits(doc: DocumentModel, lex: PracticeLexicon, filter?: Un
   const blocks = doc.blocks;
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi]!;
-    const pb = b.prose;
+    const pb = b.source;
     if (pb.skip || pb.kind === 'tableCell') continue;
     const heading = pb.kind === 'heading';
     const cacheable = !heading && b.sentences.length > 0;
@@ -240,7 +240,7 @@ const NO_UNITS: Unit[] = [];
 
 /** A block's units, from the cache kept with its sentences (a heading's with its map) or made now. */
 function entryOf(cache: WeakMap<object, UnitsEntry>, b: DocumentBlock, lex: PracticeLexicon): UnitsEntry {
-  const pb = b.prose;
+  const pb = b.source;
   const sentences = b.sentences;
   const heading = pb.kind === 'heading';
   // Headings and blocks without sentences are one unit (not cached: their sentence list may be shared).
@@ -266,7 +266,7 @@ function entryOf(cache: WeakMap<object, UnitsEntry>, b: DocumentBlock, lex: Prac
 
 /** The units of a block as its text and sentences make them. */
 function unitsOfBlock(b: DocumentBlock, lex: PracticeLexicon): BlockUnit[] {
-  const pb = b.prose;
+  const pb = b.source;
   const sentences = b.sentences;
   const heading = pb.kind === 'heading';
   const spans: Array<[number, number]> = heading || sentences.length === 0 ? [[0, pb.text.length]] : sentences.map((s) => [s.start, s.end]);
@@ -303,7 +303,7 @@ export function warmUnits(doc: DocumentModel, lex: PracticeLexicon, filter: Unit
   for (const bi of indices) {
     const b = doc.blocks[bi];
     if (!b) continue;
-    const pb = b.prose;
+    const pb = b.source;
     if (pb.skip || pb.kind === 'tableCell') continue;
     const heading = pb.kind === 'heading';
     const cacheable = !heading && b.sentences.length > 0;
@@ -325,7 +325,7 @@ function placeUnits(entry: UnitsEntry, cacheable: boolean, b: DocumentBlock, bi:
     p.place.check = check;
     return p.units;
   }
-  const kind = b.prose.kind;
+  const kind = b.source.kind;
   const where: BlockPlace = { block: bi, check };
   const list = listOf(entry, b, lex);
   let made = NO_UNITS;
@@ -564,7 +564,7 @@ export function runUnits(doc: DocumentModel, lex: PracticeLexicon, filter: UnitF
   const out: UnitsRun = { place, units: [], pseudoIn: [], pseudoItems: [], pseudoOut: 'in' };
   for (let bi = from; bi < to; bi++) {
     const b = doc.blocks[bi]!;
-    const pb = b.prose;
+    const pb = b.source;
     if (pb.skip || pb.kind === 'tableCell') continue;
     const heading = pb.kind === 'heading';
     const stable = heading || b.sentences.length > 0;
@@ -639,7 +639,7 @@ export function runAllUnits(doc: DocumentModel, lex: PracticeLexicon, place: Run
   const out: Unit[] = [];
   for (let bi = from; bi < to; bi++) {
     const b = doc.blocks[bi]!;
-    const pb = b.prose;
+    const pb = b.source;
     if (pb.skip || pb.kind === 'tableCell') continue;
     for (const u of listOf(entryOf(cache, b, lex), b, lex)) out.push(new RunUnit(u, place, bi - from, pb.kind, acknowledgements, planned, lex.plan));
   }

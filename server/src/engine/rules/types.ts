@@ -94,6 +94,16 @@ export interface DocumentBlock {
    * block that moved (an object per block per check; speed only, ls19).
    */
   readonly prose: ProseBlock;
+  /**
+   * The parser's block object that `prose` is or was moved from (speed only: no copy of a block an edit moved): its text,
+   * kind, level, map, placeholders and skip mark are `prose`'s; its start, end and mapBase may be those of an earlier
+   * check, elsewhere (read blockStart, blockEnd and mapBase for those).
+   */
+  readonly source: ProseBlock;
+  /** `prose.start`, `prose.end` and `prose.mapBase ?? 0`, read without a copy of a block that moved. */
+  readonly blockStart: number;
+  readonly blockEnd: number;
+  readonly mapBase: number;
   /** The block's sentences: `analysed.sentences` (the cached analysis's, the same array), read without the placed analysis. */
   readonly sentences: Sentence[];
   /**

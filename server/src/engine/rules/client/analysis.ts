@@ -179,7 +179,7 @@ function citedAfterInSource(doc: DocumentModel, b: Block, end: number): boolean 
 }
 
 function citesInSource(doc: DocumentModel, b: Block): boolean {
-  for (const [ps, pe] of b.prose.placeholders ?? []) {
+  for (const [ps, pe] of b.source.placeholders ?? []) {
     const r = b.toDocument(ps, pe);
     const src = doc.text.slice(r.offset, Math.min(r.endOffset, r.offset + 200));
     if (/\\[A-Za-z]*cite[A-Za-z]*\b|^\[?@[\w:-]+|\[@|^\[\^[^\]]{1,20}\]/.test(src)) return true;
@@ -725,7 +725,7 @@ function listSubjects(ctx: Context, bi: number, runTo: number): { subjects: Peop
   let lp = 0;
   let lq = 0;
   let k = bi + 1;
-  for (; k < doc.blocks.length && doc.blocks[k]!.prose.kind === 'listItem'; k++) {
+  for (; k < doc.blocks.length && doc.blocks[k]!.source.kind === 'listItem'; k++) {
     const lf = factsOf(doc, k);
     if (!lf) continue;
     lc += lf.client;
@@ -1171,7 +1171,7 @@ function runVoice(ctx: Context, run: Run<ClientRun>, participants: Participants,
     const question = e.prevQuestion === FROM_START ? questionIn : e.prevQuestion;
     // A paragraph that cites the literature reports what others found, not what this study heard:
     // a citation in its text ("(Smith, 2019)", "[12]") or a citation placeholder (LaTeX \cite, Pandoc [@key]).
-    const literature = f.literature || ((f.statements.length > 0 || f.quotes.length > 0) && !!b.prose.placeholders?.length && read(k));
+    const literature = f.literature || ((f.statements.length > 0 || f.quotes.length > 0) && !!b.source.placeholders?.length && read(k));
     if (!literature) {
       for (const st of f.statements) {
         // A generic subject ("most people were supportive") speaks for the clients only when the method heard them.
@@ -1240,7 +1240,7 @@ function runVoice(ctx: Context, run: Run<ClientRun>, participants: Participants,
 
 /** A first-person block as the respondent's answer: the block's text, shortened. */
 function answerItem(ctx: Context, bi: number): EvidenceItem {
-  const t = ctx.doc.blocks[bi]!.prose.text;
+  const t = ctx.doc.blocks[bi]!.source.text;
   return item(ctx.doc, bi, 0, t.length, shortText(t));
 }
 

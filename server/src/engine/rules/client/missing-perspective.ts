@@ -64,9 +64,9 @@ export function evidenceMessage(cp: ClientPerspective): Message {
 export function documentAnchor(doc: DocumentModel): { offset: number; endOffset: number } {
   const title = doc.sections.find((s) => s.role === 'title') ?? doc.sections[0];
   if (title) return { offset: title.offset, endOffset: title.endOffset };
-  const first = doc.blocks.find((b) => b.prose.text.trim().length > 0);
+  const first = doc.blocks.find((b) => b.source.text.trim().length > 0);
   if (first) {
-    const t = first.prose.text;
+    const t = first.source.text;
     const nl = t.indexOf('\n');
     return first.toDocument(0, nl > 0 ? nl : t.length);
   }

@@ -147,7 +147,7 @@ function runLongSentences(doc: DocumentModel, from: number, to: number, max: num
   let asked: number[] | undefined;
   for (let i = from; i < to; i++) {
     const b = doc.blocks[i]!;
-    if (b.prose.skip) continue;
+    if (b.source.skip) continue;
     blocks++;
     if (isRunningText(b.core)) sentences += b.sentences.length;
     const found = longSentencesOf(b, max, summaryMax, clauseMax);
@@ -186,10 +186,10 @@ function labelCounts(b: DocumentBlock, max: number, summaryMax: number): boolean
  * label's markup (markedLabelOf) are kept by (speed only, doc20: no two weak-map look-ups per asked block and check).
  */
 function askedLong(v: RunLong, a: number, b: DocumentBlock, max: number, summaryMax: number, clauseMax: number): BlockLong[] {
-  const prose = b.prose;
   const sentences = b.sentences;
-  const at = prose.start - (prose.mapBase ?? 0);
-  const map = prose.map;
+  // (Where the text stands in its map: the same wherever the block moved.)
+  const at = b.blockStart - b.mapBase;
+  const map = b.source.map;
   const answers = (v.answers ??= []);
   // Speed only (s31): an answer per block that asked (up to ASKED_PLACES, the latest first), not one per summary: the
   // copies of a run's text (each block with its own map and place) do not take turns evicting each other's. Each answer
@@ -216,13 +216,13 @@ function longSentencesOf(b: DocumentBlock, max: number, summaryMax: number, clau
     // a colon, then a capital): the source's markup is asked at each check only then (speed only, session 9: a colon
     // elsewhere in the sentence, as in "https:" or a clause before a colon of 21 words or more, makes no label).
     const first = sentences[0];
-    const colon = first !== undefined && labelInText(b.prose.text, first.start, first.end) !== undefined;
+    const colon = first !== undefined && labelInText(b.source.text, first.start, first.end) !== undefined;
     LONG.set(sentences, (entry = { colon, max: NaN, summaryMax: NaN, clauseMax: NaN, marked: NaN, found: undefined }));
   }
   // The analysis is shared by blocks of the same text: whether the source marks up a lead-in label (its map, not its
   // text) is part of the key.
   const first = sentences[0];
-  const marked = entry.colon && first ? markedLabelOf(b.prose, sentences, first.start, first.end) : 0;
+  const marked = entry.colon && first ? markedLabelOf(b.source, sentences, first.start, first.end) : 0;
   if (entry.found && entry.max === max && entry.summaryMax === summaryMax && entry.clauseMax === clauseMax && entry.marked === marked) return entry.found;
   // Memory only (rulemem22): the first answer is kept in the entry's fields alone; the map by limits is made when other
   // limits are asked (another audience or a changed option), with the answer of the last limits in it.
@@ -244,7 +244,8 @@ function longSentencesOf(b: DocumentBlock, max: number, summaryMax: number, clau
 
 /**
  * markedLabel() of a block's first sentence, remembered per source map (speed only, lsp10c): the answer reads the
- * block's text, its map and its start relative to the map's base (block.start - mapBase), so it holds while those do.
+ * block's text, its map and its start relative to the map's base (block.start - mapBase), so it holds while those do
+ * (the parser's block object serves wherever the block moved: `source`).
  */
 const MARKED = new WeakMap<object, { sentences: object; start: number; at: number; marked: number }>();
 function markedLabelOf(block: AnalysedBlock['block'], sentences: object, start: number, end: number): number {
@@ -383,7 +384,7 @@ interface SectionState {
 }
 
 /** How a section's long sentences are ordered: longest first, then by their block's place (a stable sort keeps the rest). */
-const byLength = (a: LongSentence, b: LongSentence) => b.l.words - a.l.words || a.block.prose.start - b.block.prose.start;
+const byLength = (a: LongSentence, b: LongSentence) => b.l.words - a.l.words || a.block.blockStart - b.block.blockStart;
 
 /** The engine's order of findings by place (engine.ts lintSteps sorts by offset, then end, then rule). */
 const byPlace = (a: DocumentFinding, b: DocumentFinding) => a.offset - b.offset || a.endOffset - b.endOffset;
@@ -826,10 +827,10 @@ function movedBy(doc: DocumentModel, g: SectionGroup, state: SectionState): numb
   const made = state.made;
   let by: number | null = null;
   if (made && state.long.length > 0) {
-    by = (blockOf(doc, g, state.at, 0).prose.mapBase ?? 0) - made.bases[0]!;
+    by = blockOf(doc, g, state.at, 0).mapBase - made.bases[0]!;
     for (let j = 0; j < state.blocks.length; j++) {
-      const block = blockOf(doc, g, state.at, state.blocks[j]!).prose;
-      if (block.map !== made.maps[j] || (block.mapBase ?? 0) - made.bases[j]! !== by) {
+      const block = blockOf(doc, g, state.at, state.blocks[j]!);
+      if (block.source.map !== made.maps[j] || block.mapBase - made.bases[j]! !== by) {
         by = null;
         break;
       }
@@ -852,7 +853,7 @@ function stillRanked(doc: DocumentModel, g: SectionGroup, state: SectionState, k
   // Blocks that all moved by the same distance kept their order (speed only, doc20).
   if (state.ties.length === 0 || movedBy(doc, g, state) !== null) return true;
   for (const j of state.ties) {
-    const c = blockOf(doc, g, state.at, j).prose.start - blockOf(doc, g, state.at, j + 1).prose.start;
+    const c = blockOf(doc, g, state.at, j).blockStart - blockOf(doc, g, state.at, j + 1).blockStart;
     if (c > 0 || (c === 0 && state.gathered[j]! > state.gathered[j + 1]!)) return false;
   }
   return true;
@@ -879,7 +880,7 @@ function questionRank(doc: DocumentModel, i: number, state: SectionState, q: num
   const title = doc.sections[doc.blocks[i]!.section]?.title;
   const intro = introOf(doc, i);
   const b = intro === undefined ? undefined : doc.blocks[intro]!;
-  const prose = b?.prose;
+  const prose = b?.source;
   // Only a paragraph introduces a list (its text is read then only).
   const text = prose === undefined ? undefined : prose.kind === 'paragraph' ? prose.text : '';
   const ranks = (state.ranks ??= []);
@@ -894,7 +895,7 @@ function questionRank(doc: DocumentModel, i: number, state: SectionState, q: num
 
 /** The block that would introduce a list of questions before block `i` (researchQuestion): the first before it that is not a list item, within 30. */
 function introOf(doc: DocumentModel, i: number): number | undefined {
-  for (let j = i - 1, k = 0; j >= 0 && k < 30; j--, k++) if (doc.blocks[j]!.prose.kind !== 'listItem') return j;
+  for (let j = i - 1, k = 0; j >= 0 && k < 30; j--, k++) if (doc.blocks[j]!.source.kind !== 'listItem') return j;
   return undefined;
 }
 
@@ -994,7 +995,7 @@ function researchQuestion(doc: DocumentModel, blockIndex: number, l: BlockLong):
   // The paragraph that introduces a list of questions, before the list's items.
   const intro = introOf(doc, blockIndex);
   if (intro === undefined) return false;
-  const prev = doc.blocks[intro]!.prose;
+  const prev = doc.blocks[intro]!.source;
   return prev.kind === 'paragraph' && /:\s*$/.test(prev.text) && namesResearchQuestion(prev.text, l.language);
 }
 
@@ -1345,8 +1346,8 @@ export const longSentence: DocumentRule = {
       // In document order (speed only, session 15): the engine sorts all findings by place, and a rule's findings that
       // come in order (its sections do; these, moved in place, stay so) cost that sort one comparison each.
       findings.sort(byPlace);
-      const places = state.blocks.map((j) => long[j]!.block.prose);
-      state.made = { options, marks: top.map((x) => all || x.markedAt === now), all, bom, offset: sec?.offset, endOffset: sec?.endOffset, maps: places.map((b) => b.map), bases: places.map((b) => b.mapBase ?? 0), findings, moved: 0 };
+      const places = state.blocks.map((j) => long[j]!.block);
+      state.made = { options, marks: top.map((x) => all || x.markedAt === now), all, bom, offset: sec?.offset, endOffset: sec?.endOffset, maps: places.map((b) => b.source.map), bases: places.map((b) => b.mapBase), findings, moved: 0 };
       state.seen = { check: now, by: 0, runs: g.runs };
       // The findings themselves go out (the engine copies each; a later check moves them in place).
       for (let k = 0; k < findings.length; k++) out[o++] = findings[k]!;
@@ -1366,7 +1367,7 @@ export const longSentence: DocumentRule = {
     const clauseMax = Math.max(0, numberOption(rule, ctx, 'clauseMaxWords'));
     for (const i of blocks) {
       const b = doc.blocks[i];
-      if (b && !b.prose.skip) longSentencesOf(b, max, summaryMax, clauseMax);
+      if (b && !b.source.skip) longSentencesOf(b, max, summaryMax, clauseMax);
     }
   },
 };
@@ -1400,7 +1401,7 @@ function sectionFinding(offset: number | undefined, endOffset: number | undefine
   let range: { offset: number; endOffset: number };
   if (offset !== undefined && endOffset !== undefined) range = { offset, endOffset };
   else {
-    const first = long.reduce((a, b) => (a.block.prose.start <= b.block.prose.start ? a : b));
+    const first = long.reduce((a, b) => (a.block.blockStart <= b.block.blockStart ? a : b));
     range = first.block.toDocument(first.l.start, first.l.end);
   }
   const related: RelatedLocation[] = long.map(({ l, block }) => {

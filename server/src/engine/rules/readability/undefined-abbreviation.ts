@@ -199,13 +199,13 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
           const place = kept.places[j]!;
           const b = doc.blocks[place.block]!;
           // (Moved, or read anew with another map: a line's CR added or taken away inside it leaves its start.)
-          if (b.start === place.at && b.prose.map === place.map) continue;
+          if (b.start === place.at && b.source.map === place.map) continue;
           const f = kept.findings[j]!;
           const range = b.toDocument(place.start, place.end);
           f.offset = range.offset;
           f.endOffset = range.endOffset;
           place.at = b.start;
-          place.map = b.prose.map;
+          place.map = b.source.map;
         }
         kept.runs = blockRuns;
         KEPT = kept;
@@ -272,7 +272,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         for (let i = field; i < fieldRanges.length && fieldRanges[i]![0] < r.to; i++) fields += `${Math.max(fieldRanges[i]![0], r.from) - r.from}-${Math.min(fieldRanges[i]![1], r.to) - r.from},`;
         // The block after the run, when the run's last block is an acronym alone in a table cell (it may explain it).
         const after = r.value.tail ? doc.blocks[r.to] : undefined;
-        const nextExplains = !!after && after.prose.kind === 'tableCell' && words(after.prose.text).length >= 2 && askRow(doc, r.to - 1, r.to, rows);
+        const nextExplains = !!after && after.source.kind === 'tableCell' && words(after.source.text).length >= 2 && askRow(doc, r.to - 1, r.to, rows);
         const c = runAcronyms(doc, r, inGlossary, fields, nextExplains, aloneRows(doc, r, rows));
         for (let ai = 0; ai < c.acronyms.length; ai++) {
           const a = c.acronyms[ai]!;
@@ -381,11 +381,11 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
           place.start = use.start;
           place.end = use.end;
           place.at = b.start;
-          place.map = b.prose.map;
+          place.map = b.source.map;
           places.push(place);
           continue;
         }
-        places.push({ block: use.block, start: use.start, end: use.end, at: b.start, map: b.prose.map });
+        places.push({ block: use.block, start: use.start, end: use.end, at: b.start, map: b.source.map });
         out.push({
           ...range,
           ...(quiet ? { severity: 'hint' as const } : {}),
@@ -417,7 +417,7 @@ export function undefinedAbbreviation(wellKnown: WellKnownAbbreviations): Docume
         // only as the block of an acronym's first use: their words are listed then (memory only, voc16).
         // Only the acronyms whose first letter starts one of its capitalised words (the others are answered without
         // the words, see spelledOutAnswer; speed only, abbr27: the acronyms grouped by their first letter).
-        if (doc.blocks[i]!.prose.kind === 'footnote') {
+        if (doc.blocks[i]!.source.kind === 'footnote') {
           const entry = wordsEntry(SPELLED, sentences, spelledWordsOf);
           const byLetter = acronymsToWarm(doc);
           for (let k = 0; k < entry.capitals.length; k++) {
@@ -512,7 +512,7 @@ function runAcronyms(doc: DocumentModel, r: Run<RunAbbreviations>, inGlossary: b
     if (!defines && x.alone) {
       if (x.k + 1 < n) {
         const next = doc.blocks[r.from + x.k + 1]!;
-        if (sameRowNext && next.prose.kind === 'tableCell' && next.prose.text.trim().split(/\s+/).filter(Boolean).length >= 2) defines = true;
+        if (sameRowNext && next.source.kind === 'tableCell' && next.source.text.trim().split(/\s+/).filter(Boolean).length >= 2) defines = true;
       } else if (nextExplains) defines = true;
     }
     if (defines) {
@@ -980,7 +980,7 @@ const ROW_GAP = 10_000;
  * so the next block may be a later cell of the row: "| UWV | 12 | Uitvoeringsinstituut … |".)
  */
 function sameRow(doc: DocumentModel, a: DocumentModel['blocks'][number], b: DocumentModel['blocks'][number]): boolean {
-  const end = a.toDocument(a.prose.text.length, a.prose.text.length).endOffset;
+  const end = a.toDocument(a.source.text.length, a.source.text.length).endOffset;
   const start = b.toDocument(0, 0).offset;
   // (Between them only cells without a letter: a gap longer than a row could hold is taken for another row.)
   return start <= end || (start - end <= ROW_GAP && !/[\n\r]/.test(doc.text.slice(end, start)));

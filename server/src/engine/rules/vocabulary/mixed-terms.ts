@@ -244,7 +244,7 @@ export const mixedTerms: DocumentRule = {
       let m = last.get(group);
       if (!m || m.language !== doc.language || m.accept !== acceptKey || !sameChoices(m.prefer, prefer) || !sameFound(m, found)) {
         const made = groupFindings(doc, group, found, prefer, accept, isFlagged);
-        m = { uses: found.map((f) => f.use), maps: found.map((f) => f.block.prose.map), terms: found.map((f) => f.terms), starts: found.map((f) => f.block.start), language: doc.language, accept: acceptKey, prefer, ...made, out: undefined, outStarts: undefined };
+        m = { uses: found.map((f) => f.use), maps: found.map((f) => f.block.source.map), terms: found.map((f) => f.terms), starts: found.map((f) => f.block.start), language: doc.language, accept: acceptKey, prefer, ...made, out: undefined, outStarts: undefined };
       }
       next.set(group, m);
       const found0 = handOut(m, found);
@@ -293,7 +293,7 @@ function sameFound(m: GroupMemo, found: Found[]): boolean {
   if (m.uses.length !== found.length) return false;
   for (let i = 0; i < found.length; i++) {
     const f = found[i]!;
-    if (f.use !== m.uses[i] || f.terms !== m.terms[i] || f.block.prose.map !== m.maps[i]) return false;
+    if (f.use !== m.uses[i] || f.terms !== m.terms[i] || f.block.source.map !== m.maps[i]) return false;
   }
   return true;
 }

@@ -283,7 +283,7 @@ function termEntries(doc: DocumentModel, kind: TermKindKey, cues: CompiledCues):
             const abbr = abbreviationOf(use.text, asked);
             if (abbr !== undefined && !meansEntry(asked.get(abbr)!, entry)) continue;
           }
-          const map = b.prose.map;
+          const map = b.source.map;
           const placed = placedIn(bu, b, map, start, kind === 'jargon' ? doc.text : undefined);
           const offset = start + placed.rel[2 * i]!;
           const endOffset = start + placed.rel[2 * i + 1]!;
@@ -459,7 +459,7 @@ function placedAgain(m: PlaceMemo, places: number[], runs: ReadonlyArray<Run<Run
     const b = blocks[m.idx[j]!];
     const was = m.blocks[j]!;
     if (b === was) continue;
-    if (b === undefined || b.prose.map !== was.prose.map || b.facts !== was.facts) return null;
+    if (b === undefined || b.source.map !== was.source.map || b.facts !== was.facts) return null;
     moved = true;
   }
   if (moved && adopted.length > 0) return null;
@@ -604,7 +604,7 @@ function placedIn(bu: BlockUses, b: DocumentBlock, map: object, start: number, t
   const rel: number[] = new Array(2 * uses.length);
   const link = new Uint8Array(text === undefined ? 0 : uses.length);
   // The block's source: from its start to the end of its last character.
-  const end = text === undefined ? 0 : b.toDocument(b.prose.text.length, b.prose.text.length).endOffset;
+  const end = text === undefined ? 0 : b.toDocument(b.source.text.length, b.source.text.length).endOffset;
   for (let i = 0; i < uses.length; i++) {
     const { use } = uses[i]!;
     const p = b.toDocument(use.start, use.end);
@@ -1001,7 +1001,7 @@ const LINK_READ = { from: 0, to: 0 };
  * ("Het ontwerp moet pauzemomenten faciliteren …") is the writer's prose.
  */
 function isLabel(b: DocumentBlock): boolean {
-  const { kind, text } = b.prose;
+  const { kind, text } = b.source;
   if (kind !== 'listItem' && kind !== 'caption' && kind !== 'tableCell') return false;
   const t = text.replace(/^[\s\d.)(•*-]+/u, '').trim();
   return !/[.!?;]$/.test(t) && t.split(/\s+/).length <= LABEL_WORDS;
@@ -1030,7 +1030,7 @@ export function isThesis(doc: DocumentModel, cues: CompiledCues): boolean {
     if (n >= THESIS_WINDOW) break;
     // The block's words normalized, kept with its cached analysis (speed only, lsp9: not renormalized at every check).
     let own = THESIS_WORDS.get(b.core.counts);
-    if (!own) THESIS_WORDS.set(b.core.counts, (own = normalizePhrase(b.prose.text.replace(/[^\p{L}\p{N}\s'-]/gu, ' '))));
+    if (!own) THESIS_WORDS.set(b.core.counts, (own = normalizePhrase(b.source.text.replace(/[^\p{L}\p{N}\s'-]/gu, ' '))));
     owns.push(own);
     n += own.length;
   }
@@ -1500,7 +1500,7 @@ const PHRASE_PATTERNS = new Map<string, RegExp>();
 
 function proseOf(b: DocumentBlock): BlockProse {
   let p = blockProse.get(b.core.counts);
-  if (!p) blockProse.set(b.core.counts, (p = { text: b.prose.text }));
+  if (!p) blockProse.set(b.core.counts, (p = { text: b.source.text }));
   return p;
 }
 
