@@ -10,13 +10,10 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { engineFor } from '../../server/src/workspace/engine.js';
-import type { DocumentBlock } from '../../server/src/engine/rules/types.js';
+import { placedAnalysisMade } from '../../server/src/engine/engine.js';
 import { CORPUS_DIR } from '../helpers/shared.js';
 
 const docs = ['nl', 'en'].flatMap((lang) => (existsSync(join(CORPUS_DIR, lang)) ? readdirSync(join(CORPUS_DIR, lang)).filter((f) => f.endsWith('.md')).sort().map((f) => `${lang}/${f}`) : []));
-
-/** Whether the engine made the placed analysis of a block (PlacedBlock's private cache of `analysed`). */
-const placedMade = (b: DocumentBlock): boolean => (b as unknown as { placed?: unknown }).placed !== undefined;
 
 /** The text with a word put in at the first paragraph break after a twentieth of it (every block after it moves). */
 function editNearStart(text: string, word: string): string {
@@ -42,7 +39,7 @@ function editNearStart(text: string, word: string): string {
         // `blockStart` first: reading `prose` of a moved block makes its copy, and with it the placed analysis.)
         if (b.core.block.start === b.blockStart) continue;
         moved++;
-        assert.ok(!placedMade(b), `${rel}: block ${i} (${b.source.kind}, "${b.source.text.slice(0, 40)}") got a placed analysis`);
+        assert.ok(!placedAnalysisMade(b), `${rel}: block ${i} (${b.source.kind}, "${b.source.text.slice(0, 40)}") got a placed analysis`);
         // What the rules read instead is the block's own: its sentences, its place, the cached analysis's fields.
         assert.equal(b.sentences, b.core.sentences);
         assert.equal(b.prose.text, b.core.block.text);
@@ -63,6 +60,6 @@ function editNearStart(text: string, word: string): string {
     assert.ok(b, 'a moved block');
     assert.equal(b.analysed.block, b.prose);
     assert.equal(b.analysed.sentences, b.core.sentences);
-    assert.ok(placedMade(b));
+    assert.ok(placedAnalysisMade(b));
   });
 });

@@ -189,30 +189,72 @@ interface RuleFindings {
 const LAST_OF = new WeakMap<DocumentBlock[], LastCheck>();
 
 /**
+ * What the placements of a block in successive checks share while only their place differs (speed and memory only: a
+ * block an edit moved is placed with this and its shift, three fields, not all of its own): the cached result, the
+ * map's hint, the parser's block object, and the base of that object at its own place (its mapBase plus a byte-order
+ * mark).
+ */
+class Placing {
+  constructor(
+    /** The cached result placed (its analysis, facts and block findings). */
+    readonly result: BlockResult,
+    /** The engine's entry for the block's map (the next check of the document places its counterpart from it). */
+    readonly hint: MapHint,
+    /** The parser's block object as it keeps it (ParsedDocument.raw). */
+    readonly raw: ProseBlock,
+    /** `raw`'s mapBase plus the byte-order mark: a placement's base less its shift. */
+    readonly rawBase: number,
+  ) {}
+}
+
+/**
+ * The placed analyses made so far (see PlacedBlock.analysed): few blocks are asked for one, so they are kept beside the
+ * blocks rather than in a field of every block.
+ */
+const PLACED_ANALYSES = new WeakMap<PlacedBlock, AnalysedBlock>();
+
+/** For tests: whether a placed block's placed analysis (a copy of the cached one at the block's place) was made. */
+export function placedAnalysisMade(b: DocumentBlock): boolean {
+  return b instanceof PlacedBlock && PLACED_ANALYSES.has(b);
+}
+
+/**
  * A block placed in the document: its analysis, section and facts, and the map to document offsets. Its analysed
  * block (the cached analysis with this check's block, `prose`) is made when first read: after an edit, most moved
  * blocks are never read one by one (the rules' per-run summaries stand for them).
  */
 class PlacedBlock implements DocumentBlock {
-  /** The placed analysis (made when first read: see analysed), which holds this check's block when it moved (see prose). */
-  private placed: AnalysedBlock | undefined;
-
   constructor(
-    /** The cached result placed here (its analysis, facts and block findings). */
-    readonly result: BlockResult,
-    /** The engine's entry for the block's map (the next check of the document places its counterpart from it). */
-    readonly hint: MapHint,
-    /** The parser's block object as it keeps it (ParsedDocument.raw): this check's block is this one moved by `shift`. */
-    readonly raw: ProseBlock,
+    /** What this placement shares with the block's placements in other checks. */
+    readonly placing: Placing,
     /** How far this check's block is from `raw`'s place (characters; 0: `raw` is this check's block). */
     readonly shift: number,
     readonly section: number,
-    readonly base: number,
   ) {}
+
+  /** The cached result placed here (its analysis, facts and block findings). */
+  get result(): BlockResult {
+    return this.placing.result;
+  }
+
+  /** The engine's entry for the block's map. */
+  get hint(): MapHint {
+    return this.placing.hint;
+  }
+
+  /** The parser's block object as it keeps it (ParsedDocument.raw): this check's block is this one moved by `shift`. */
+  get raw(): ProseBlock {
+    return this.placing.raw;
+  }
+
+  /** Added to every map segment's `d` to give a document offset (the block's mapBase, shift and byte-order mark). */
+  get base(): number {
+    return this.placing.rawBase + this.shift;
+  }
 
   /** The result's facts. */
   get facts(): Record<string, unknown> {
-    return this.result.facts;
+    return this.placing.result.facts;
   }
 
   /**
@@ -221,35 +263,37 @@ class PlacedBlock implements DocumentBlock {
    * place is `blockStart`, `blockEnd` and `base`).
    */
   get prose(): ProseBlock {
-    return this.shift === 0 ? this.raw : this.analysed.block;
+    return this.shift === 0 ? this.placing.raw : this.analysed.block;
   }
 
   get source(): ProseBlock {
-    return this.raw;
+    return this.placing.raw;
   }
 
   get blockStart(): number {
-    return this.raw.start + this.shift;
+    return this.placing.raw.start + this.shift;
   }
 
   get blockEnd(): number {
-    return this.raw.end + this.shift;
+    return this.placing.raw.end + this.shift;
   }
 
   get mapBase(): number {
-    return (this.raw.mapBase ?? 0) + this.shift;
+    return (this.placing.raw.mapBase ?? 0) + this.shift;
   }
 
   get analysed(): AnalysedBlock {
-    const cached = this.result.analysed;
-    if (this.placed) return this.placed;
-    if (this.shift === 0) return (this.placed = cached.block === this.raw ? cached : { ...cached, block: this.raw });
-    return (this.placed = { ...cached, block: movedCopy(this.raw, this.shift) });
+    const cached = this.placing.result.analysed;
+    const raw = this.placing.raw;
+    if (this.shift === 0 && cached.block === raw) return cached;
+    let placed = PLACED_ANALYSES.get(this);
+    if (!placed) PLACED_ANALYSES.set(this, (placed = { ...cached, block: this.shift === 0 ? raw : movedCopy(raw, this.shift) }));
+    return placed;
   }
 
   /** The cached analysis's sentences (analysed.sentences), without making the placed analysis of a moved block. */
   get sentences(): AnalysedBlock['sentences'] {
-    return this.result.analysed.sentences;
+    return this.placing.result.analysed.sentences;
   }
 
   /**
@@ -257,31 +301,37 @@ class PlacedBlock implements DocumentBlock {
    * the place (counts, language, sentences) read without making the placed analysis of a moved block.
    */
   get core(): AnalysedBlock {
-    return this.result.analysed;
+    return this.placing.result.analysed;
   }
 
   get start(): number {
     // (Where the text starts by the map, before the base: the same for every block of the map, kept with its hint.)
-    return (this.hint.mapStart ??= toDocument(this.raw.map, 0, 'start')) + this.base;
+    const p = this.placing;
+    return (p.hint.mapStart ??= toDocument(p.raw.map, 0, 'start')) + p.rawBase + this.shift;
   }
 
   toDocument(start: number, end: number): { offset: number; endOffset: number } {
-    const map = this.raw.map;
+    const p = this.placing;
+    const map = p.raw.map;
+    const base = p.rawBase + this.shift;
     const offset = toDocument(map, start, 'start');
-    return { offset: offset + this.base, endOffset: Math.max(offset, toDocument(map, end, 'end')) + this.base };
+    return { offset: offset + base, endOffset: Math.max(offset, toDocument(map, end, 'end')) + base };
   }
 }
 
 /**
  * A cached result placed in the document as block `b` (the parser's block object, `shift` characters from where it was
- * made) of section `section`. The block of the last check it continues (`prev`, made from the same result) is handed
- * out again when it is the same block in the same place (an unchanged block before an edit); a block that moved gets a
- * placed block of its own (the parser's object shared, not copied), so that the last check's result keeps its places.
- * The analysis itself (sentences, counts, facts) is the cached one in every case.
+ * made; `rawBase` its mapBase plus a byte-order mark) of section `section`. The block of the last check it continues
+ * (`prev`, made from the same result) is handed out again when it is the same block in the same place (an unchanged
+ * block before an edit); a block that moved gets a placed block of its own, which shares the last one's Placing (the
+ * parser's object is not copied), so that the last check's result keeps its places. The analysis itself (sentences,
+ * counts, facts) is the cached one in every case.
  */
-function place(prev: PlacedBlock | undefined, r: BlockResult, hint: MapHint, b: ProseBlock, shift: number, section: number, base: number): PlacedBlock {
-  if (prev && prev.result === r && prev.hint === hint && prev.base === base && prev.section === section && prev.raw === b && prev.shift === shift) return prev;
-  return new PlacedBlock(r, hint, b, shift, section, base);
+function place(prev: PlacedBlock | undefined, r: BlockResult, hint: MapHint, b: ProseBlock, shift: number, section: number, rawBase: number): PlacedBlock {
+  const p = prev?.placing;
+  const same = p !== undefined && p.result === r && p.hint === hint && p.raw === b && p.rawBase === rawBase;
+  if (same && prev!.shift === shift && prev!.section === section) return prev!;
+  return new PlacedBlock(same ? p : new Placing(r, hint, b, rawBase), shift, section);
 }
 
 /**
@@ -289,9 +339,11 @@ function place(prev: PlacedBlock | undefined, r: BlockResult, hint: MapHint, b: 
  * (sameEnds), placed from the same result. (Its counterpart's block is read only when the place is the same: most such
  * blocks moved, and reading each last block once more per edit was a cache miss each.)
  */
-function placeMoved(prev: PlacedBlock, b: ProseBlock, shift: number, section: number, base: number): PlacedBlock {
-  if (prev.base === base && prev.section === section && prev.raw === b && prev.shift === shift) return prev;
-  return new PlacedBlock(prev.result, prev.hint, b, shift, section, base);
+function placeMoved(prev: PlacedBlock, b: ProseBlock, shift: number, section: number, rawBase: number): PlacedBlock {
+  const p = prev.placing;
+  const same = p.raw === b && p.rawBase === rawBase;
+  if (same && prev.shift === shift && prev.section === section) return prev;
+  return new PlacedBlock(same ? p : new Placing(p.result, p.hint, b, rawBase), shift, section);
 }
 
 /** The findings and rule errors of a block that has none (frozen: shared by every such block's result). */
@@ -765,7 +817,7 @@ export class Engine {
         const b = pb[k]!;
         const shift = ps ? ps[k]! : 0;
         if (role === 'references') b.skip = true;
-        blocks[k] = placeMoved(prev, b, shift, section, (b.mapBase ?? 0) + shift + bom);
+        blocks[k] = placeMoved(prev, b, shift, section, (b.mapBase ?? 0) + bom);
         const start = b.start + shift;
         if (start > nextStart) ordered = false;
         nextStart = start;
@@ -810,7 +862,7 @@ export class Engine {
       }
       if (r.findings.length) withFindings.push(i);
       // The cached result placed in the document: this run's block, its section, the map's base.
-      blocks[i] = place(j >= 0 ? old!.blocks[j] : undefined, r, hint, b, shift, hi, (b.mapBase ?? 0) + shift + bom);
+      blocks[i] = place(j >= 0 ? old!.blocks[j] : undefined, r, hint, b, shift, hi, (b.mapBase ?? 0) + bom);
     }
     if (nextStart < lastStart) ordered = false;
     if (i < n) {
