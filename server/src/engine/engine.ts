@@ -336,8 +336,8 @@ function place(prev: PlacedBlock | undefined, r: BlockResult, hint: MapHint, b: 
 
 /**
  * place() for a block after the edited stretch: `prev` is its counterpart in the last check, with the same map and text
- * (sameEnds), placed from the same result. (Its counterpart's block is read only when the place is the same: most such
- * blocks moved, and reading each last block once more per edit was a cache miss each.)
+ * (sameEnds), placed from the same result. (The Markdown reader hands out the same parser's object for a block that
+ * moved, so its counterpart's Placing is kept, and the result, which is not read here, with it.)
  */
 function placeMoved(prev: PlacedBlock, b: ProseBlock, shift: number, section: number, rawBase: number): PlacedBlock {
   const p = prev.placing;
