@@ -566,7 +566,7 @@ export class Engine {
     const sectionWords: SectionWords = { nl: [], en: [], levels: [] };
     // Where the lines are the last check's: when this check's line index was made from its (so `ends` compares the two texts).
     const lineShift: LineShift | undefined = last && !bom && previousLines !== undefined && last.lines === previousLines ? { prefix: ends.prefix, after: text.length - ends.suffix + 1, delta: text.length - previousLines.text.length, lines: lines.lineCount - previousLines.lineCount } : undefined;
-    model.sections = this.buildSections(text, headings, headingShifts(raw.shifts, list.at), roles, sums, language, lines, bom, sectionCounts, last && last.epoch === this.epoch ? last : undefined, sectionWords, lineShift);
+    model.sections = this.buildSections(text, headings, raw.shifts, list.at, roles, sums, language, lines, bom, sectionCounts, last && last.epoch === this.epoch ? last : undefined, sectionWords, lineShift);
     const metrics = metricsOf(sums.doc, language);
     model.metrics = metrics;
     const sections = model.sections;
@@ -1209,8 +1209,9 @@ export class Engine {
    * changed runs do not touch) keep the last check's counts; only the sections the edit touched and those around them
    * are added up anew (speed only, eng33: no counts made and added for each of ~90 sections per edit at 100,000 words).
    * `lineShift`: how the lines of the text before and after the changed stretch are the last check's (see LineShift).
+   * `headings` are the parser's blocks `at[i]` (raw: each moved `shifts[at[i]]` characters on, if any moved).
    */
-  private buildSections(text: TextView, headings: ProseBlock[], shifts: readonly number[] | undefined, roles: SectionRole[], sums: RunSums, language: Language, lines: LineIndex, bom: number, counts: Counts[] = [], last?: LastCheck, words: SectionWords = { nl: [], en: [], levels: [] }, lineShift?: LineShift): Section[] {
+  private buildSections(text: TextView, headings: ProseBlock[], shifts: Int32Array | undefined, at: readonly number[], roles: SectionRole[], sums: RunSums, language: Language, lines: LineIndex, bom: number, counts: Counts[] = [], last?: LastCheck, words: SectionWords = { nl: [], en: [], levels: [] }, lineShift?: LineShift): Section[] {
     const sections: Section[] = [];
     const n = headings.length;
     const levels = words.levels;
@@ -1263,7 +1264,7 @@ export class Engine {
     const open: number[] = [];
     for (let j = 0; j < n; j++) {
       const level = levels[j]!;
-      while (open.length && levels[open[open.length - 1]!]! >= level) ends[open.pop()!] = headings[j]!.start + (shifts ? shifts[j]! : 0);
+      while (open.length && levels[open[open.length - 1]!]! >= level) ends[open.pop()!] = headings[j]!.start + (shifts ? shifts[at[j]!]! : 0);
       open.push(j);
     }
     for (let i = 0; i < n; i++) {
@@ -1286,7 +1287,7 @@ export class Engine {
       const title = was ? was.title : h.text.trim().replace(/\s+/g, ' ');
       const metrics = was && wasCounts && was.language === lang && (wasCounts === counts[i] || sameCounts(wasCounts, counts[i]!)) ? was.metrics : metricsOf(counts[i]!, lang);
       const role = roles[i]!;
-      const shift = shifts ? shifts[i]! : 0;
+      const shift = shifts ? shifts[at[i]!]! : 0;
       const hStart = h.start + shift;
       const offset = hStart + bom;
       const endOffset = h.end + shift + bom;
@@ -1513,14 +1514,6 @@ const NO_ENDS: BlockEnds = { before: 0, after: 0 };
 function firstStart(raw: RawBlocks): number | undefined {
   const b = raw.blocks[0];
   return b === undefined ? undefined : b.start + (raw.shifts ? raw.shifts[0]! : 0);
-}
-
-/** How far each heading (block `at[i]`) has moved since the parser made it, if any has. */
-function headingShifts(shifts: Int32Array | undefined, at: readonly number[]): number[] | undefined {
-  if (!shifts) return undefined;
-  const out: number[] = new Array(at.length);
-  for (let i = 0; i < at.length; i++) out[i] = shifts[at[i]!]!;
-  return out;
 }
 
 /**
