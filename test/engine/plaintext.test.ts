@@ -192,7 +192,13 @@ describe('plain text adapter: the last reading reused after an edit', () => {
           text = applyEdit(text, e);
           const kept = last.blocks.map(plain);
           const doc = parsePlaintext(text);
-          for (const b of doc.blocks) if (last.blocks.includes(b) || b.mapBase !== undefined) reused++;
+          // (Handed out again: the last reading's own object, with how far it moved; never a copy.)
+          const raw = doc.raw!;
+          raw.blocks.forEach((b, i) => {
+            if (!last.raw!.blocks.includes(b)) return;
+            reused++;
+            assert.equal(b.start + (raw.shifts?.[i] ?? 0), doc.blocks[i]!.start);
+          });
           const want = fresh(text);
           assert.deepEqual(doc.blocks.map(plain), want.blocks.map(plain));
           assert.deepEqual(doc.directives, want.directives);

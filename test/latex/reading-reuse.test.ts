@@ -1,8 +1,9 @@
 /**
  * The LaTeX adapter hands out the last reading's blocks where a reading after an edit has the same ones (formats/latex.ts
- * sameAsLastReading): the first ones as the same objects, the last ones with the same texts and maps, moved by mapBase.
- * What it hands out must be what a fresh reading gives, and a warm engine after edits must check a LaTeX document as a
- * fresh one does.
+ * sameAsLastReading, joinLastReading): as the last reading's objects, those after the edit with how far they moved
+ * (`ParsedDocument.raw`: no copy), and `blocks` made from those (the moved ones with the same texts and maps, moved by
+ * mapBase). What it hands out must be what a fresh reading gives, and a warm engine after edits must check a LaTeX
+ * document as a fresh one does.
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
@@ -81,6 +82,53 @@ describe('LaTeX: the last reading reused after an edit', () => {
     }
     assert.deepEqual(next.map(plain), freshBlocks(text).map(plain));
   });
+
+  /** The blocks of `doc` as kept, each at its place (its start and text), read from `raw`. */
+  const keptPlaces = (doc: ReturnType<typeof parseLatex>) => doc.raw!.blocks.map((b, i) => [b.start + (doc.raw!.shifts?.[i] ?? 0), b.text]);
+
+  for (const [lang, source, first, second] of [
+    ['nl', BASE, ['tevreden', 'blij en tevreden'], ['Inleiding', 'Inleiding en doel']],
+    ['en', BASE.replace('[dutch]{babel}', '[english]{babel}').replace('De resultaten tonen dat de gebruikers tevreden zijn', 'The results show that the clients are content'), ['content', 'glad'], ['Inleiding', 'Introduction to the cliënt’s view 😀']],
+  ] as const) {
+    it(`${lang}: keeps the last reading's block objects over two edits, each with how far it moved, and no copy of a moved block`, () => {
+      // (Another document read first: its reading shares no block with this one.)
+      parseLatex(String.raw`\documentclass{article}\begin{document}Iets anders.\end{document}`, NO_OPTIONS);
+      const doc1 = parseLatex(source, NO_OPTIONS);
+      const raw1 = doc1.raw!;
+      assert.equal(raw1.shifts, undefined, 'a first reading moved nothing');
+      const at1 = source.indexOf(first[0]);
+      const text2 = `${source.slice(0, at1)}${first[1]}${source.slice(at1 + first[0].length)}`;
+      const doc2 = parseLatex(text2, NO_OPTIONS);
+      const d1 = text2.length - source.length;
+      const raw2 = doc2.raw!;
+      const e2 = raw2.blocks.findIndex((b) => b.text.includes(first[1]));
+      assert.ok(e2 > 0);
+      for (let i = 0; i < raw2.blocks.length; i++) {
+        if (i === e2) continue;
+        assert.equal(raw2.blocks[i], raw1.blocks[i], `block ${i} is the first reading's object`);
+        assert.equal(raw2.shifts?.[i] ?? 0, i < e2 ? 0 : d1, `block ${i} moved by the edit before it only`);
+      }
+      // A second edit before the first: the blocks after both moved by both, those between by the second only.
+      const at2 = text2.indexOf(second[0]);
+      const text3 = `${text2.slice(0, at2)}${second[1]}${text2.slice(at2 + second[0].length)}`;
+      const doc3 = parseLatex(text3, NO_OPTIONS);
+      const d2 = text3.length - text2.length;
+      const raw3 = doc3.raw!;
+      const e3 = raw3.blocks.findIndex((b) => b.text.includes(second[1]));
+      assert.ok(e3 > 0 && e3 < e2);
+      for (let i = e3 + 1; i < raw3.blocks.length; i++) {
+        assert.equal(raw3.blocks[i], raw2.blocks[i], `block ${i} is the last reading's object`);
+        assert.equal(raw3.shifts![i], (raw2.shifts?.[i] ?? 0) + d2);
+      }
+      // Each kept block at its place reads as a fresh reading's block there; `blocks` is a fresh reading's.
+      const fresh = freshBlocks(text3);
+      assert.deepEqual(keptPlaces(doc3), fresh.map((b) => [b.start, b.text]));
+      assert.deepEqual(doc3.blocks.map(plain), fresh.map(plain));
+      // The readings before are as they were (their blocks made from what they kept).
+      assert.deepEqual(doc2.blocks.map(plain), freshBlocks(text2).map(plain));
+      assert.deepEqual(Object.keys(doc3).includes('raw'), false, 'raw is not enumerable');
+    });
+  }
 
   it('reads as a fresh reading after random edits, and leaves the last reading as it was', () => {
     fc.assert(

@@ -1,37 +1,72 @@
-import type { ProseBlock, RawBlocks } from '../types.js';
+import type { Directive, Language, ParsedDocument, ProseBlock, RawBlocks } from '../types.js';
 
 /**
  * What a format adapter's reading after an edit shares with its last reading (speed only): blocks that read as the last
- * reading's are handed out as the last reading's objects (the same object where nothing moved them, else a new block
- * with the last one's text and map, moved by mapBase). The engine then takes both ends from its last check by identity
- * (engine.ts sameEnds) instead of looking every block up by its text, and keeps what it derived from them
- * (`ParsedDocument.movesBlocks`). The LaTeX and plain-text adapters use it.
+ * reading's are handed out as the last reading's objects, with how far each has moved since it was made (raw blocks:
+ * `ParsedDocument.raw`, as the Markdown reader keeps them; a moved block is not copied). The engine then takes both ends
+ * from its last check by identity (engine.ts sameEnds) instead of looking every block up by its text, and keeps what it
+ * derived from them (`ParsedDocument.movesBlocks`). The LaTeX and plain-text adapters use it.
  */
 
 /**
- * Where the blocks `blocks[from..to)` are the last reading's `old[oldFrom..oldTo)`: those at the start in place (handed
- * out as the same objects), those at the end moved by `delta` (new objects with the last reading's texts and maps).
+ * Where the blocks read, `out[from..to)`, are the last reading's `old[oldFrom..oldTo)` (its kept objects at their places):
+ * those at the start in place, those at the end moved by `delta` (the change in the text's length) are handed out as the
+ * last reading's objects, each with its shift (the last reading's, and `delta` more at the end). `shifts` holds the
+ * shifts of `out` so far (undefined: none moved); returned with those of the blocks handed out (made when one moved).
  */
-export function sameEnds(blocks: ProseBlock[], old: readonly ProseBlock[], from: number, to: number, oldFrom: number, oldTo: number, delta: number): void {
+export function keptEnds(out: ProseBlock[], shifts: Int32Array | undefined, from: number, to: number, old: RawBlocks, oldFrom: number, oldTo: number, delta: number): Int32Array | undefined {
+  const ob = old.blocks;
+  const os = old.shifts;
   const k = Math.min(to - from, oldTo - oldFrom);
   let p = 0;
-  while (p < k && sameBlock(blocks[from + p]!, old[oldFrom + p]!, 0)) {
-    blocks[from + p] = old[oldFrom + p]!;
-    p++;
+  for (; p < k; p++) {
+    const o = ob[oldFrom + p]!;
+    const s = os ? os[oldFrom + p]! : 0;
+    if (!sameBlock(out[from + p]!, o, s)) break;
+    out[from + p] = o;
+    if (s !== 0) (shifts ??= new Int32Array(out.length))[from + p] = s;
   }
   for (let q = 0; q < k - p; q++) {
-    const b = blocks[to - 1 - q]!;
-    const o = old[oldTo - 1 - q]!;
-    if (!sameBlock(b, o, delta)) break;
-    // (b is o moved by delta in every field sameBlock compared: the last reading's block, moved; a block the reader itself
-    // marked skipped, a plain-text running head, stays so.)
-    if (delta === 0) blocks[to - 1 - q] = o;
-    else {
-      const moved = movedFrom(o, delta);
-      if (b.skip !== undefined) moved.skip = b.skip;
-      blocks[to - 1 - q] = moved;
-    }
+    const o = ob[oldTo - 1 - q]!;
+    const s = (os ? os[oldTo - 1 - q]! : 0) + delta;
+    // (The block read is o moved by s in every field sameBlock compares, a block the reader itself marked skipped, a
+    // plain-text running head, included.)
+    if (!sameBlock(out[to - 1 - q]!, o, s)) break;
+    out[to - 1 - q] = o;
+    if (s !== 0) (shifts ??= new Int32Array(out.length))[to - 1 - q] = s;
   }
+  return shifts;
+}
+
+/**
+ * A kept block handed out again without being read (LaTeX's blocks before and after the stretch a reading took up
+ * again): without the `skip` mark the engine gives the blocks of a references section, which a role may have changed
+ * since (the engine marks them again; the LaTeX reader marks none itself).
+ */
+export function unskipped(o: ProseBlock): ProseBlock {
+  if (o.skip !== undefined) delete o.skip;
+  return o;
+}
+
+/**
+ * A reader's parse: its blocks as kept (`raw`: block i is `blocks[i]` moved `shifts[i]` characters on), and `blocks` as
+ * the ParsedDocument contract has them, made from those when first read if some moved (the engine reads `raw`; a caller
+ * that reads `blocks` gets blocks of its own). `raw` is not enumerable: a copy or a serialisation of the parse has its
+ * blocks, not how the reader keeps them.
+ */
+export function parsedWithRaw(format: ParsedDocument['format'], blocks: ProseBlock[], shifts: Int32Array | undefined, directives: Directive[], more: { declaredLanguage?: Language; problems?: ParsedDocument['problems']; movesBlocks?: boolean } = {}): ParsedDocument {
+  let made: ProseBlock[] | undefined = shifts ? undefined : blocks;
+  const parsed: ParsedDocument = {
+    format,
+    get blocks(): ProseBlock[] {
+      return (made ??= blocksOf(raw));
+    },
+    directives,
+    ...more,
+  };
+  const raw: RawBlocks = { blocks, shifts };
+  Object.defineProperty(parsed, 'raw', { value: raw, enumerable: false });
+  return parsed;
 }
 
 /** A block of the last reading moved by `delta` (its texts and map the same, moved by mapBase; nothing the engine set: no skip). */

@@ -3,7 +3,7 @@ import { BlockTextBuilder, commonPrefix, commonSuffix } from '../offsets.js';
 import { flat } from '../text/view.js';
 import type { TextView } from '../text/view.js';
 import { parseDirective } from './directives.js';
-import { LastReading, movedFrom, sameEnds } from './last-reading.js';
+import { LastReading, keptEnds, parsedWithRaw, unskipped } from './last-reading.js';
 import { LatexReader, headingLikeMacrosOf, headingLineUses, settleAfterEdit } from './latex/reader.js';
 import type { LastLatexReading, LatexOptions } from './latex/reader.js';
 
@@ -59,7 +59,8 @@ export function parseLatex(input: TextView, options?: Partial<LatexOptions>): Pa
         READS.resumed++;
         const resumed = r.resumed();
         if (resumed.after >= 0) READS.joined++;
-        return reading(r, joinLastReading(r.blocks, resumed, input, last), input, uses, key);
+        const joined = joinLastReading(r.blocks, resumed, input, last);
+        return reading(r, joined.blocks, joined.shifts, input, uses, key);
       }
     }
     // Else the whole text, as one string.
@@ -68,7 +69,7 @@ export function parseLatex(input: TextView, options?: Partial<LatexOptions>): Pa
     const r = new LatexReader(text, options ?? {}, headingLikeMacrosOf(uses));
     r.run();
     READS.whole++;
-    return reading(r, sameAsLastReading(r.blocks, text, last), text, uses, key);
+    return reading(r, r.blocks, sameAsLastReading(r.blocks, text, last), text, uses, key);
   } catch (err) {
     const doc = parseLatexSimple(flat(input));
     doc.problems = [
@@ -84,21 +85,20 @@ export function parseLatex(input: TextView, options?: Partial<LatexOptions>): Pa
   }
 }
 
-/** The parsed document of a reading, kept for the next one. */
-function reading(r: LatexReader, blocks: ProseBlock[], text: TextView, uses: ReadonlyMap<string, number>, options: string): ParsedDocument {
-  LAST.set({ blocks, text, uses, options, directives: r.directives, problems: r.problems, checkpoints: r.checkpoints, settings: r.settings() });
-  const doc: ParsedDocument = { format: 'latex', blocks, directives: r.directives, movesBlocks: true };
-  if (r.declared) doc.declaredLanguage = r.declared;
-  if (r.problems.length) doc.problems = r.problems;
-  return doc;
+/** The parsed document of a reading (its blocks as kept, `blocks[i]` moved `shifts[i]` characters on), kept for the next one. */
+function reading(r: LatexReader, blocks: ProseBlock[], shifts: Int32Array | undefined, text: TextView, uses: ReadonlyMap<string, number>, options: string): ParsedDocument {
+  LAST.set({ blocks, shifts, text, uses, options, directives: r.directives, problems: r.problems, checkpoints: r.checkpoints, settings: r.settings() });
+  return parsedWithRaw('latex', blocks, shifts, r.directives, { ...(r.declared ? { declaredLanguage: r.declared } : {}), ...(r.problems.length ? { problems: r.problems } : {}), movesBlocks: true });
 }
 
 /**
- * A reading: what the reader made of the text (blocks as handed out, directives, problems, checkpoints, settings), the text
- * it read, its options, and the uses of heading-like commands in that text (headingLineUses).
+ * A reading: what the reader made of the text (blocks as kept and how far each moved since it was made, directives,
+ * problems, checkpoints, settings), the text it read, its options, and the uses of heading-like commands in that text
+ * (headingLineUses).
  */
 interface Reading extends LastLatexReading {
   blocks: ProseBlock[];
+  shifts: Int32Array | undefined;
   uses: ReadonlyMap<string, number>;
   options: string;
 }
@@ -146,42 +146,44 @@ function headingUsesAfterEdit(text: TextView, last: Reading | undefined, edit: {
 
 /**
  * Speed only (latex35): the reader's blocks, where they are the same as the last reading's, handed out as the last
- * reading's. The first blocks that equal the last reading's first blocks (the same text, map, place and all else) are
- * its block objects; the last blocks that equal its last ones moved by the change in length are new block objects with
- * its texts and maps (moved by mapBase). The engine then takes both ends from its last check without a look-up (engine.ts
- * sameEnds), the texts it hashed before are not flattened and hashed again, and the blocks it keeps are the ones it
- * kept. Compared as read, so anything the edit changed (a macro, the language, a section's end) reads as different.
+ * reading's objects (last-reading.ts keptEnds): the first blocks that equal the last reading's first blocks (the same
+ * text, map, place and all else) in place, the last blocks that equal its last ones moved by the change in length with
+ * their shifts (no copy). The engine then takes both ends from its last check without a look-up (engine.ts sameEnds), the
+ * texts it hashed before are not flattened and hashed again, and the blocks it keeps are the ones it kept. Compared as
+ * read, so anything the edit changed (a macro, the language, a section's end) reads as different. Returns the shifts.
  */
-function sameAsLastReading(blocks: ProseBlock[], text: string, last: Reading | undefined): ProseBlock[] {
-  if (last) sameEnds(blocks, last.blocks, 0, blocks.length, 0, last.blocks.length, text.length - last.text.length);
-  return blocks;
+function sameAsLastReading(blocks: ProseBlock[], text: string, last: Reading | undefined): Int32Array | undefined {
+  return last ? keptEnds(blocks, undefined, 0, blocks.length, last, 0, last.blocks.length, text.length - last.text.length) : undefined;
 }
 
 /**
  * The blocks of a reading taken up again (LatexReader.resume): the last reading's blocks before the stretch read again
- * (the same objects), the blocks read (those equal to the last reading's at either end of the stretch handed out as
- * sameAsLastReading does), and the last reading's blocks after the join, moved by the change in length.
+ * (its objects, where they were), the blocks read (those equal to the last reading's at either end of the stretch handed
+ * out as sameAsLastReading does), and the last reading's blocks after the join, moved by the change in length (its
+ * objects with their shifts).
  */
-function joinLastReading(read: readonly ProseBlock[], at: { before: number; after: number }, text: TextView, last: Reading): ProseBlock[] {
+function joinLastReading(read: readonly ProseBlock[], at: { before: number; after: number }, text: TextView, last: Reading): { blocks: ProseBlock[]; shifts: Int32Array | undefined } {
   const old = last.blocks;
+  const was = last.shifts;
   const delta = text.length - last.text.length;
   const oldTo = at.after < 0 ? old.length : at.after;
   const n = read.length;
-  const out: ProseBlock[] = new Array(at.before + n + old.length - oldTo);
+  const count = at.before + n + old.length - oldTo;
+  const out: ProseBlock[] = new Array(count);
+  let shifts: Int32Array | undefined;
   let w = 0;
-  for (let i = 0; i < at.before; i++) out[w++] = asRead(old[i]!);
+  for (let i = 0; i < at.before; i++, w++) {
+    out[w] = unskipped(old[i]!);
+    const s = was ? was[i]! : 0;
+    if (s !== 0) (shifts ??= new Int32Array(count))[w] = s;
+  }
   for (let i = 0; i < n; i++) out[w++] = read[i]!;
-  for (let i = oldTo; i < old.length; i++) out[w++] = delta === 0 ? asRead(old[i]!) : movedFrom(old[i]!, delta);
-  sameEnds(out, old, at.before, at.before + n, at.before, oldTo, delta);
-  return out;
-}
-
-/**
- * A block of the last reading as a reading of the same text gives it: the same object, unless the engine marked it
- * skipped (a references section), which a reading does not.
- */
-function asRead(o: ProseBlock): ProseBlock {
-  return o.skip === undefined ? o : movedFrom(o, 0);
+  for (let i = oldTo; i < old.length; i++, w++) {
+    out[w] = unskipped(old[i]!);
+    const s = (was ? was[i]! : 0) + delta;
+    if (s !== 0) (shifts ??= new Int32Array(count))[w] = s;
+  }
+  return { blocks: out, shifts: keptEnds(out, shifts, at.before, at.before + n, last, at.before, oldTo, delta) };
 }
 
 const SIMPLE_SPECIAL = /[\\{}$%&~^_#]/;

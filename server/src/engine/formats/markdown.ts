@@ -15,8 +15,8 @@ import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { mathFromMarkdown } from 'mdast-util-math';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { decodeString } from 'micromark-util-decode-string';
-import type { Directive, Language, ParsedDocument, ProseBlock, BlockKind, RawBlocks } from '../types.js';
-import { blocksOf } from './last-reading.js';
+import type { Directive, Language, ParsedDocument, ProseBlock, BlockKind } from '../types.js';
+import { parsedWithRaw } from './last-reading.js';
 import { BlockTextBuilder, wordlessCell, commonPrefix, commonSuffix, type EditEnds } from '../offsets.js';
 import { parseDirective } from './directives.js';
 import { ContentCache, detach, keyedLength, longTextKey } from '../cache.js';
@@ -3567,25 +3567,9 @@ export function parseMarkdownWhole(source: string): ParsedDocument {
   return { format: 'markdown', blocks, directives, ...(declaredLanguage ? { declaredLanguage } : {}) };
 }
 
-/**
- * The reader's parse: its blocks as kept (`raw`), and `blocks` as the ParsedDocument contract has them, made from those
- * when first read if some moved (the engine reads `raw`; a caller that reads `blocks` gets blocks of their own).
- */
+/** The reader's parse: its blocks as kept (`raw`) and as the ParsedDocument contract has them (last-reading.ts parsedWithRaw). */
 function parsedOf(blocks: ProseBlock[], shifts: Int32Array | undefined, directives: Directive[], declaredLanguage: Language | undefined): ParsedDocument {
-  const language = declaredLanguage ? { declaredLanguage } : {};
-  let made: ProseBlock[] | undefined = shifts ? undefined : blocks;
-  const parsed: ParsedDocument = {
-    format: 'markdown',
-    get blocks(): ProseBlock[] {
-      return (made ??= blocksOf(raw));
-    },
-    directives,
-    ...language,
-  };
-  // Not enumerable: a copy or a serialisation of the parse has its blocks, not how the reader keeps them.
-  const raw: RawBlocks = { blocks, shifts };
-  Object.defineProperty(parsed, 'raw', { value: raw, enumerable: false });
-  return parsed;
+  return parsedWithRaw('markdown', blocks, shifts, directives, declaredLanguage ? { declaredLanguage } : {});
 }
 
 /** Forgets the last parse (tests only: the next parse scans the text from scratch, with the chunk cache as it is). */

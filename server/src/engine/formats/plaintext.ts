@@ -1,7 +1,7 @@
 import type { Directive, ParsedDocument, ProseBlock } from '../types.js';
 import { BlockTextBuilder } from '../offsets.js';
 import { parseDirective } from './directives.js';
-import { LastReading, sameEnds } from './last-reading.js';
+import { LastReading, keptEnds, parsedWithRaw } from './last-reading.js';
 
 const DIRECTIVE_LINE = /^[ \t]*(?:#|%|\/\/|;|--)?[ \t]*(brug-(?:disable-next-line|disable-line|disable|enable|language)\b.*)$/;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>()"']+[^\s<>()"'.,;:!?]|\b[\w.+-]+@[\w-]+\.[\w.-]*\w/g;
@@ -95,15 +95,16 @@ export function parsePlaintext(text: string): ParsedDocument {
   flush();
   skipRunningHeads(blocks);
   unmarkBrokenSentences(blocks);
-  // Speed only (tx41): the blocks that read as the last reading's are handed out as its objects (see last-reading.ts).
+  // Speed only (tx41): the blocks that read as the last reading's are handed out as its objects, with how far each moved
+  // (see last-reading.ts).
   const last = LAST.get();
-  if (last) sameEnds(blocks, last.blocks, 0, blocks.length, 0, last.blocks.length, n - last.length);
-  LAST.set({ blocks, length: n });
-  return { format: 'plaintext', blocks, directives, movesBlocks: true };
+  const shifts = last ? keptEnds(blocks, undefined, 0, blocks.length, last, 0, last.blocks.length, n - last.length) : undefined;
+  LAST.set({ blocks, shifts, length: n });
+  return parsedWithRaw('plaintext', blocks, shifts, directives, { movesBlocks: true });
 }
 
-/** The last reading (one, of whichever plain text was read last): its blocks and the length of its text. */
-const LAST = new LastReading<{ blocks: ProseBlock[]; length: number }>();
+/** The last reading (one, of whichever plain text was read last): its blocks as kept, how far each moved, and the length of its text. */
+const LAST = new LastReading<{ blocks: ProseBlock[]; shifts: Int32Array | undefined; length: number }>();
 
 /** "Label: value" on one line: a label of one to three words starting with a capital, a colon, then the value. */
 const FIELD_LINE = /^\s*(\p{Lu}[\p{L}\p{N}_'’()/-]*(?: [\p{L}\p{N}_'’()/-]+){0,2}):[ \t]+\S/u;
