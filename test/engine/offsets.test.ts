@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { LineIndex, toDocument, BlockTextBuilder } from '../../server/src/engine/offsets.js';
+import { LINE_INDEX_COPIES, LineIndex, toDocument, BlockTextBuilder } from '../../server/src/engine/offsets.js';
 import type { Finding, LintResult } from '../../server/src/index.js';
 import { assertInside, md as mdDefaults, txt as txtDefaults, of, flagged, PROBES } from './helpers.js';
 import type { LintOptions } from '../../server/src/index.js';
@@ -154,6 +154,62 @@ describe('offsets: toDocument and LineIndex', () => {
       assert.equal(li.offsetAt(p.line, p.character), o, `offset ${o}`);
     }
   });
+});
+
+describe('offsets: LineIndex.afterEdit', () => {
+  const same = (index: LineIndex, text: string, what: string) => {
+    const fresh = new LineIndex(text);
+    assert.equal(index.lineCount, fresh.lineCount, `${what}: line count`);
+    for (let i = 0; i < fresh.lineCount; i++) assert.equal(index.lineStart(i), fresh.lineStart(i), `${what}: line ${i}`);
+    assert.deepEqual(index.pairMiddles, fresh.pairMiddles, `${what}: pair middles`);
+  };
+  // Pieces with every line ending, accents and astral characters (a surrogate pair an edit may split).
+  const PIECES = ['a', 'cliënt ', 'word ', '\n', '\r\n', '\r', '😀', 'reïntegratie', ' ', '\n\n'];
+
+  it('gives the line starts of the new text after any series of edits (LF, CRLF, CR, emoji, accents; edits at line starts)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(3), fc.array(fc.constantFrom(...PIECES), { maxLength: 3 })), { minLength: 1, maxLength: 12 }),
+        (start, edits) => {
+          let text = start.join('');
+          let index = new LineIndex(text);
+          for (const [at, cut, put] of edits) {
+            const from = text.length ? at % (text.length + 1) : 0;
+            const to = Math.min(text.length, from + cut);
+            text = text.slice(0, from) + put.join('') + text.slice(to);
+            index = LineIndex.afterEdit(index, text);
+            same(index, text, JSON.stringify(text));
+          }
+        },
+      ),
+      { numRuns: 400, seed: 34 },
+    );
+  });
+
+  for (const [lang, line] of [
+    ['nl', 'De klantmanager belt de cliënt binnen vijf werkdagen op.'],
+    ['en', 'The case worker calls the client 😀 within five working days.'],
+  ] as const) {
+    it(`${lang}: an edit of the first word of a line (LF or CRLF before it) makes no copy of every line start`, () => {
+      for (const eol of ['\n', '\r\n']) {
+        let text = Array.from({ length: 200 }, () => line).join(eol);
+        let index = new LineIndex(text);
+        index.lineStart(0);
+        const copies = LINE_INDEX_COPIES.count;
+        for (let k = 1; k <= 20; k++) {
+          // The first word of line 10k: replaced by a longer one, then by a shorter one (the text moves after it).
+          const at = index.lineStart(k * 9);
+          const word = text.slice(at, text.indexOf(' ', at));
+          text = `${text.slice(0, at)}${k % 2 ? `${word}x` : word.slice(1)}${text.slice(at + word.length)}`;
+          index = LineIndex.afterEdit(index, text);
+          same(index, text, `edit ${k}`);
+        }
+        // (A fold of the shifts after 32 edits at different lines is a copy too: 20 edits make none.)
+        assert.equal(LINE_INDEX_COPIES.count, copies, `${JSON.stringify(eol)}: no copy of the line starts`);
+      }
+    });
+  }
 });
 
 describe('offsets: property tests (fast-check)', () => {
