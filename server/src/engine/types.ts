@@ -141,12 +141,14 @@ export interface ParsedDocument {
   problems?: Array<{ offset: number; message: Message }>;
   /**
    * The adapter hands out its last parse's blocks where an edit left them: a block with the map object of a block of the
-   * last parse is that block (its kind, level, text and all else the same), moved by mapBase. The engine may then keep
-   * what it derived from the last check's blocks at both ends (the heading list). Speed only.
+   * last parse is that block (its kind, level, text and all else the same), moved (by its shift in `raw`, or by mapBase
+   * in `blocks`). The engine may then keep what it derived from the last check's blocks at both ends (the heading list).
+   * Speed only.
    */
   movesBlocks?: boolean;
   /**
-   * The blocks as the reader keeps them from one parse to the next (the Markdown reader's; speed only): block i is
+   * The blocks as the reader keeps them from one parse to the next (the Markdown, LaTeX and plain-text readers'; speed
+   * only; see formats/last-reading.ts parsedWithRaw): block i is
    * `raw.blocks[i]` moved `raw.shifts[i]` characters on (its start, end and mapBase; no shifts: none moved). A block an
    * edit moved is then not copied: the engine places the kept object with its shift (a copy is made only when asked
    * for: `blocks`, which is then made from these, and a placed block's `prose`).
