@@ -54,6 +54,23 @@ for (const lang of ['nl', 'en'] as const) {
       assert.equal(f[0]!.severity, 'info');
       assert.match(r.model.text.slice(f[0]!.offset, f[0]!.endOffset), lang === 'nl' ? /Maak de knop/ : /Make the button/);
     });
+    it('recommendation-without-actor: after an edit elsewhere, the same finding object where the recommendation stayed, a new one where it moved', () => {
+      const text = R.conclusions + R.recs;
+      const pick = (t: string) => run(t, lang).findings.filter((x) => x.ruleId === 'practice/recommendation-without-actor');
+      const first = pick(text);
+      assert.equal(first.length, 1);
+      // An appendix added after the recommendations: the finding stays where it was, as the object made then.
+      const after = pick(`${text}\n## ${lang === 'nl' ? 'Bijlage' : 'Appendix'}\n\n${lang === 'nl' ? 'Een tabel met cijfers.' : 'A table of figures.'}\n`);
+      assert.equal(after.length, 1);
+      assert.equal(after[0], first[0]);
+      // A word added before it: the finding moves with the text (a new object at the new place, the same message).
+      const at = text.indexOf(lang === 'nl' ? 'te lang' : 'too long');
+      const before = pick(`${text.slice(0, at)}${lang === 'nl' ? 'veel ' : 'much '}${text.slice(at)}`);
+      assert.equal(before.length, 1);
+      assert.notEqual(before[0], first[0]);
+      assert.equal(before[0]!.offset, first[0]!.offset + 5);
+      assert.deepEqual(before[0]!.message, first[0]!.message);
+    });
     it('recommendation-without-actor: quiet when the heading names who acts, and for research', () => {
       assert.equal(of(R.conclusions + R.actorHeading, lang, 'practice/recommendation-without-actor').length, 0);
       assert.equal(of(R.conclusions + R.research, lang, 'practice/recommendation-without-actor').length, 0);
