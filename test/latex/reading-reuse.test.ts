@@ -96,37 +96,36 @@ describe('LaTeX: the last reading reused after an edit', () => {
       const doc1 = parseLatex(source, NO_OPTIONS);
       const raw1 = doc1.raw!;
       assert.equal(raw1.shifts, undefined, 'a first reading moved nothing');
-      const at1 = source.indexOf(first[0]);
-      const text2 = `${source.slice(0, at1)}${first[1]}${source.slice(at1 + first[0].length)}`;
-      const doc2 = parseLatex(text2, NO_OPTIONS);
-      const d1 = text2.length - source.length;
-      const raw2 = doc2.raw!;
-      const e2 = raw2.blocks.findIndex((b) => b.text.includes(first[1]));
-      assert.ok(e2 > 0);
+      /** `text` with the first `word` replaced, read: its parse, raw blocks, change in length and the edited block. */
+      const edit = (text: string, [word, by]: readonly [string, string]) => {
+        const at = text.indexOf(word);
+        const next = `${text.slice(0, at)}${by}${text.slice(at + word.length)}`;
+        const doc = parseLatex(next, NO_OPTIONS);
+        return { text: next, doc, raw: doc.raw!, delta: next.length - text.length, edited: doc.raw!.blocks.findIndex((b) => b.text.includes(by)) };
+      };
+      const e2 = edit(source, first);
+      const raw2 = e2.raw;
+      assert.ok(e2.edited > 0);
       for (let i = 0; i < raw2.blocks.length; i++) {
-        if (i === e2) continue;
+        if (i === e2.edited) continue;
         assert.equal(raw2.blocks[i], raw1.blocks[i], `block ${i} is the first reading's object`);
-        assert.equal(raw2.shifts?.[i] ?? 0, i < e2 ? 0 : d1, `block ${i} moved by the edit before it only`);
+        assert.equal(raw2.shifts?.[i] ?? 0, i < e2.edited ? 0 : e2.delta, `block ${i} moved by the edit before it only`);
       }
       // A second edit before the first: the blocks after both moved by both, those between by the second only.
-      const at2 = text2.indexOf(second[0]);
-      const text3 = `${text2.slice(0, at2)}${second[1]}${text2.slice(at2 + second[0].length)}`;
-      const doc3 = parseLatex(text3, NO_OPTIONS);
-      const d2 = text3.length - text2.length;
-      const raw3 = doc3.raw!;
-      const e3 = raw3.blocks.findIndex((b) => b.text.includes(second[1]));
-      assert.ok(e3 > 0 && e3 < e2);
-      for (let i = e3 + 1; i < raw3.blocks.length; i++) {
+      const e3 = edit(e2.text, second);
+      const raw3 = e3.raw;
+      assert.ok(e3.edited > 0 && e3.edited < e2.edited);
+      for (let i = e3.edited + 1; i < raw3.blocks.length; i++) {
         assert.equal(raw3.blocks[i], raw2.blocks[i], `block ${i} is the last reading's object`);
-        assert.equal(raw3.shifts![i], (raw2.shifts?.[i] ?? 0) + d2);
+        assert.equal(raw3.shifts![i], (raw2.shifts?.[i] ?? 0) + e3.delta);
       }
       // Each kept block at its place reads as a fresh reading's block there; `blocks` is a fresh reading's.
-      const fresh = freshBlocks(text3);
-      assert.deepEqual(keptPlaces(doc3), fresh.map((b) => [b.start, b.text]));
-      assert.deepEqual(doc3.blocks.map(plain), fresh.map(plain));
+      const fresh = freshBlocks(e3.text);
+      assert.deepEqual(keptPlaces(e3.doc), fresh.map((b) => [b.start, b.text]));
+      assert.deepEqual(e3.doc.blocks.map(plain), fresh.map(plain));
       // The readings before are as they were (their blocks made from what they kept).
-      assert.deepEqual(doc2.blocks.map(plain), freshBlocks(text2).map(plain));
-      assert.deepEqual(Object.keys(doc3).includes('raw'), false, 'raw is not enumerable');
+      assert.deepEqual(e2.doc.blocks.map(plain), freshBlocks(e2.text).map(plain));
+      assert.deepEqual(Object.keys(e3.doc).includes('raw'), false, 'raw is not enumerable');
     });
   }
 
