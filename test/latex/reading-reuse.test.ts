@@ -12,6 +12,10 @@ import { LatexReader } from '../../server/src/engine/formats/latex/reader.js';
 import type { ProseBlock } from '../../server/src/engine/types.js';
 import { applyEdit, editsOf } from '../helpers/warm-edits.js';
 import { EDIT_PIECES, NO_OPTIONS, assertWarmLatexMatchesFresh, plain } from './helpers.js';
+import { Engine } from '../../server/src/engine/engine.js';
+import type { LintResult } from '../../server/src/engine/engine.js';
+import { engineFor } from '../../server/src/workspace/engine.js';
+import { extraFormats } from '../../server/src/workspace/formats.js';
 
 const r = String.raw;
 
@@ -126,6 +130,52 @@ describe('LaTeX: the last reading reused after an edit', () => {
       // The readings before are as they were (their blocks made from what they kept).
       assert.deepEqual(e2.doc.blocks.map(plain), freshBlocks(e2.text).map(plain));
       assert.deepEqual(Object.keys(e3.doc).includes('raw'), false, 'raw is not enumerable');
+    });
+  }
+
+  for (const [lang, babel, refs, other, entry, body] of [
+    ['nl', 'dutch', 'Referenties', 'Resultaten', 'Jansen en De Vries schreven in 2020 over de gemeente die in vier wijken met inwoners en consulenten sprak over de schulden die zij hadden en over de hulp die zij van de gemeente en van de vrijwilligers in de wijk kregen toen het geld op was.', 'De consulenten spraken elke week met de inwoners over hun schulden en hun plannen.'],
+    ['en', 'english', 'References', 'Results', 'Smith and Jones wrote in 2020 about the council that talked in four neighbourhoods with residents and caseworkers about the debts they had and about the help they got from the council and from the volunteers when the money ran out.', 'The caseworkers met the residents every week to talk about their debts and their plans.'],
+  ] as const) {
+    it(`${lang}: blocks of a references section the engine marked skipped read again as prose when the section is renamed (warm as fresh)`, () => {
+      const base = [
+        r`\documentclass{article}`,
+        `\\usepackage[${babel}]{babel}`,
+        r`\begin{document}`,
+        r`\section{Inleiding}`,
+        body,
+        '',
+        `\\section{${refs}}`,
+        entry,
+        '',
+        entry.replace('2020', '2021'),
+        '',
+        r`\section{Bijlage}`,
+        body,
+        r`\end{document}`,
+        '',
+      ].join('\n');
+      const warm = engineFor(undefined, undefined, { cacheSize: 1000 }).engine;
+      const summary = (res: LintResult) => ({ findings: res.findings, sections: res.sections, metrics: res.metrics, paragraphs: res.paragraphs });
+      const fresh = (text: string) => {
+        const engine = new Engine({ vocabulary: warm.vocabulary, formats: extraFormats });
+        engine.lint(r`\documentclass{article}\begin{document}Iets anders.\end{document}`, { path: `other-refs-${lang}.tex` });
+        return engine.lint(text, { path: `fresh-refs-${lang}.tex` });
+      };
+      let text = base;
+      warm.lint(text, { path: `warm-refs-${lang}.tex` });
+      // An edit before the section (the reading taken up again hands out the section's blocks it kept, marked by the
+      // engine), the section renamed (its blocks prose again), an edit after it, the name back.
+      const steps: Array<[string, string]> = [[body.slice(0, 12), `${body.slice(0, 12)} ook`], [`{${refs}}`, `{${other}}`], ['Bijlage', 'Bijlagen'], [`{${other}}`, `{${refs}}`]];
+      const long: number[] = [];
+      for (const [from, to] of steps) {
+        text = text.replace(from, to);
+        const got = warm.lint(text, { path: `warm-refs-${lang}.tex` });
+        assert.deepEqual(summary(got), summary(fresh(text)), `after ${JSON.stringify(to)}`);
+        long.push(got.findings.filter((f) => f.ruleId === 'readability/long-sentence').length);
+      }
+      // (The entries are long sentences: checked while the section is not a references section only.)
+      assert.ok(long[1]! > long[0]! && long[3] === long[0], `long sentences per step: ${long}`);
     });
   }
 
