@@ -195,10 +195,9 @@ describe('offsets: LineIndex.afterEdit', () => {
       for (const eol of ['\n', '\r\n']) {
         let text = Array.from({ length: 200 }, () => line).join(eol);
         let index = new LineIndex(text);
-        index.lineStart(0);
         const copies = LINE_INDEX_COPIES.count;
         for (let k = 1; k <= 20; k++) {
-          // The first word of line 10k: replaced by a longer one, then by a shorter one (the text moves after it).
+          // The first word of line 9k: a letter added, or one taken away (the text after it moves).
           const at = index.lineStart(k * 9);
           const word = text.slice(at, text.indexOf(' ', at));
           text = `${text.slice(0, at)}${k % 2 ? `${word}x` : word.slice(1)}${text.slice(at + word.length)}`;

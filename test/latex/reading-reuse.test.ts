@@ -133,16 +133,16 @@ describe('LaTeX: the last reading reused after an edit', () => {
     });
   }
 
-  for (const [lang, babel, refs, other, entry, body] of [
-    ['nl', 'dutch', 'Referenties', 'Resultaten', 'Jansen en De Vries schreven in 2020 over de gemeente die in vier wijken met inwoners en consulenten sprak over de schulden die zij hadden en over de hulp die zij van de gemeente en van de vrijwilligers in de wijk kregen toen het geld op was.', 'De consulenten spraken elke week met de inwoners over hun schulden en hun plannen.'],
-    ['en', 'english', 'References', 'Results', 'Smith and Jones wrote in 2020 about the council that talked in four neighbourhoods with residents and caseworkers about the debts they had and about the help they got from the council and from the volunteers when the money ran out.', 'The caseworkers met the residents every week to talk about their debts and their plans.'],
+  for (const [lang, babel, [intro, refs, other, appendix, also], entry, body] of [
+    ['nl', 'dutch', ['Inleiding', 'Referenties', 'Resultaten', 'Bijlage', 'ook'], 'Jansen en De Vries schreven in 2020 over de gemeente die in vier wijken met inwoners en consulenten sprak over de schulden die zij hadden en over de hulp die zij van de gemeente en van de vrijwilligers in de wijk kregen toen het geld op was.', 'De consulenten spraken elke week met de inwoners over hun schulden en hun plannen.'],
+    ['en', 'english', ['Introduction', 'References', 'Results', 'Appendix', 'also'], 'Smith and Jones wrote in 2020 about the council that talked in four neighbourhoods with residents and caseworkers about the debts they had and about the help they got from the council and from the volunteers when the money ran out.', 'The caseworkers met the residents every week to talk about their debts and their plans.'],
   ] as const) {
     it(`${lang}: blocks of a references section the engine marked skipped read again as prose when the section is renamed (warm as fresh)`, () => {
       const base = [
         r`\documentclass{article}`,
         `\\usepackage[${babel}]{babel}`,
         r`\begin{document}`,
-        r`\section{Inleiding}`,
+        `\\section{${intro}}`,
         body,
         '',
         `\\section{${refs}}`,
@@ -150,7 +150,7 @@ describe('LaTeX: the last reading reused after an edit', () => {
         '',
         entry.replace('2020', '2021'),
         '',
-        r`\section{Bijlage}`,
+        `\\section{${appendix}}`,
         body,
         r`\end{document}`,
         '',
@@ -166,7 +166,7 @@ describe('LaTeX: the last reading reused after an edit', () => {
       warm.lint(text, { path: `warm-refs-${lang}.tex` });
       // An edit before the section (the reading taken up again hands out the section's blocks it kept, marked by the
       // engine), the section renamed (its blocks prose again), an edit after it, the name back.
-      const steps: Array<[string, string]> = [[body.slice(0, 12), `${body.slice(0, 12)} ook`], [`{${refs}}`, `{${other}}`], ['Bijlage', 'Bijlagen'], [`{${other}}`, `{${refs}}`]];
+      const steps: Array<[string, string]> = [[body.slice(0, 12), `${body.slice(0, 12)} ${also}`], [`{${refs}}`, `{${other}}`], [`{${appendix}}`, `{${appendix}s}`], [`{${other}}`, `{${refs}}`]];
       const long: number[] = [];
       for (const [from, to] of steps) {
         text = text.replace(from, to);
