@@ -334,18 +334,6 @@ function place(prev: PlacedBlock | undefined, r: BlockResult, hint: MapHint, b: 
   return new PlacedBlock(same ? p : new Placing(r, hint, b, rawBase), shift, section);
 }
 
-/**
- * place() for a block after the edited stretch: `prev` is its counterpart in the last check, with the same map and text
- * (sameEnds), placed from the same result. (The Markdown reader hands out the same parser's object for a block that
- * moved, so its counterpart's Placing is kept, and the result, which is not read here, with it.)
- */
-function placeMoved(prev: PlacedBlock, b: ProseBlock, shift: number, section: number, rawBase: number): PlacedBlock {
-  const p = prev.placing;
-  const same = p.raw === b && p.rawBase === rawBase;
-  if (same && prev.shift === shift && prev.section === section) return prev;
-  return new PlacedBlock(same ? p : new Placing(p.result, p.hint, b, rawBase), shift, section);
-}
-
 /** The findings and rule errors of a block that has none (frozen: shared by every such block's result). */
 const NO_BLOCK_FINDINGS = Object.freeze([]) as unknown as BlockResult['findings'];
 const NO_RULE_ERRORS = Object.freeze([]) as unknown as RuleError[];
@@ -817,7 +805,9 @@ export class Engine {
         const b = pb[k]!;
         const shift = ps ? ps[k]! : 0;
         if (role === 'references') b.skip = true;
-        blocks[k] = placeMoved(prev, b, shift, section, (b.mapBase ?? 0) + bom);
+        // (Placed from its counterpart's result and hint, not read again: the reader hands out the same parser's object for
+        // a block that moved, so the counterpart's Placing is kept.)
+        blocks[k] = place(prev, prev.placing.result, prev.placing.hint, b, shift, section, (b.mapBase ?? 0) + bom);
         const start = b.start + shift;
         if (start > nextStart) ordered = false;
         nextStart = start;

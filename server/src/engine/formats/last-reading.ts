@@ -69,7 +69,10 @@ export function parsedWithRaw(format: ParsedDocument['format'], blocks: ProseBlo
   return parsed;
 }
 
-/** A block of the last reading moved by `delta` (its texts and map the same, moved by mapBase; nothing the engine set: no skip). */
+/**
+ * A block moved by `delta` (its texts and map the same, moved by mapBase; nothing the engine set: no skip): a last
+ * reading's block, or a cached Markdown chunk's block placed at the chunk's position.
+ */
 export function movedFrom(o: ProseBlock, delta: number): ProseBlock {
   const moved: ProseBlock = { kind: o.kind, text: o.text, map: o.map, mapBase: (o.mapBase ?? 0) + delta, start: o.start + delta, end: o.end + delta };
   if (o.level !== undefined) moved.level = o.level;

@@ -16,7 +16,7 @@ import { mathFromMarkdown } from 'mdast-util-math';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { decodeString } from 'micromark-util-decode-string';
 import type { Directive, Language, ParsedDocument, ProseBlock, BlockKind } from '../types.js';
-import { parsedWithRaw } from './last-reading.js';
+import { movedFrom, parsedWithRaw } from './last-reading.js';
 import { BlockTextBuilder, wordlessCell, commonPrefix, commonSuffix, type EditEnds } from '../offsets.js';
 import { parseDirective } from './directives.js';
 import { ContentCache, detach, keyedLength, longTextKey } from '../cache.js';
@@ -3316,7 +3316,7 @@ function spliceChunk(text: TextView, chunk: Chunk, pieces: PieceList, old: Chunk
       b = u.to - u.from;
     }
     const by = at - a;
-    for (const x of r.blocks) if (x.start >= a && x.start < b) blocks.push(by === 0 ? x : shiftBlock(x, by));
+    for (const x of r.blocks) if (x.start >= a && x.start < b) blocks.push(by === 0 ? x : movedFrom(x, by));
     for (const d of r.directives) if (d.offset >= a && d.offset < b) directives.push(by === 0 ? d : { ...d, offset: d.offset + by, endOffset: d.endOffset + by });
     if (r.defines) {
       if (!r.defineAt) return undefined;
@@ -3380,15 +3380,6 @@ function cachedChunk(src: string, key: string, variant: string): ChunkResult {
   }
   byStubs.set(variant, r);
   return r;
-}
-
-/** A cached chunk's block placed at the chunk's position, or moved within a chunk (`by` characters on): the map stays shared, mapBase moves it. */
-function shiftBlock(b: ProseBlock, by: number): ProseBlock {
-  const out: ProseBlock = { kind: b.kind, text: b.text, map: b.map, start: b.start + by, end: b.end + by, mapBase: (b.mapBase ?? 0) + by };
-  if (b.level !== undefined) out.level = b.level;
-  if (b.quoted) out.quoted = true;
-  if (b.placeholders) out.placeholders = b.placeholders;
-  return out;
 }
 
 /** Deeper nesting than this is no document structure; remark's work grows faster than linear with it. */
@@ -3825,7 +3816,7 @@ export function* parseMarkdownSteps(source: TextView, ends?: EditEnds): Generato
     } else {
       const r = all[i]!.result.blocks;
       const by = places.starts[i]!;
-      for (let k = 0; k < nb; k++) blocks[bw + k] = shiftBlock(r[k]!, by);
+      for (let k = 0; k < nb; k++) blocks[bw + k] = movedFrom(r[k]!, by);
     }
   }
   places.shifts = shifts;
