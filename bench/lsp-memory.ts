@@ -6,7 +6,9 @@
  * - before the document, after it is opened and checked, and every `--every` edits up to
  *   `--edits` one-word edits (incremental didChange, each waited for until checked);
  * - at each point: the RSS as the editor would see it, then — after the server collected fully
- *   (SIGUSR2, see server/src/lsp/memory.ts) — the live heap, RSS and external memory.
+ *   (SIGUSR2, see server/src/lsp/memory.ts) — the live heap, RSS and external memory;
+ * - the RSS after each of the last 100 edits (min, mean, max; no collection asked for): the one reading after the last
+ *   edit falls anywhere in the collector's cycle, and moves by several MB from run to run.
  *
  * The live heap after the edits minus after open is what the edits left behind (it should stay
  * near zero: memory flat over edits); the live heap after open minus before is what one analysed
@@ -35,6 +37,8 @@ function arg(name: string, fallback: string): string {
 }
 
 const MB = 1024 * 1024;
+/** How many of the last edits' RSS readings the summary gives (min, mean, max). */
+const TRAIL = 100;
 
 /** --env "K=V K2=V2": environment of the server process (MALLOC_ARENA_MAX=2, say, to compare malloc settings). */
 function extraEnv(): Record<string, string> {
@@ -65,7 +69,7 @@ function rssOf(pid: number): number {
   return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) / 1024;
 }
 
-async function measure(target: number, edits: number, every: number, snapshots: string | undefined): Promise<{ words: number; probes: Probe[] }> {
+async function measure(target: number, edits: number, every: number, snapshots: string | undefined): Promise<{ words: number; probes: Probe[]; trail: number[] }> {
   // --file REL (as bench/lsp-latency.ts: A,B or nl/*.md joined): that Markdown document of the dev corpus instead of one cut to a size;
   // --file thesis: the footnoted thesis of bench/real.ts.
   const file = arg('file', '');
@@ -116,12 +120,16 @@ async function measure(target: number, edits: number, every: number, snapshots: 
   const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const WORDS = ['extra ', 'ook ', 'vaak ', 'daarna ', 'mostly ', 'often ', 'also '];
   let shift = 0;
+  const trail: number[] = [];
   for (let i = 1; i <= edits; i++) {
     const pos = editPosition(client.document(uri), spaces, random, shift);
     const word = WORDS[(i - 1) % WORDS.length]!;
     shift += word.length;
     await client.change(uri, [{ range: { start: pos, end: pos }, text: word }]);
     await client.checkedCurrent(uri, 120000);
+    // The last edits' RSS as the editor sees it after each (no collection asked for): where the one reading after the
+    // last edit falls in the collector's cycle moves it by several MB from run to run (session 35: 145–151 MB).
+    if (i > edits - TRAIL) trail.push(rssOf(pid));
     if (i % every === 0 || i === edits) await probe(`after ${i} edits`);
   }
   // --idle S: the editor idle for S seconds after the edits (V8's memory reducer may act), then once more.
@@ -134,7 +142,7 @@ async function measure(target: number, edits: number, every: number, snapshots: 
   }
   await client.stop();
   if (!snapshots) rmSync(dir, { recursive: true, force: true });
-  return { words, probes };
+  return { words, probes, trail };
 }
 
 async function main() {
@@ -148,7 +156,7 @@ async function main() {
   for (const size of sizes) {
     let dir: string | undefined;
     if (snapshot) mkdirSync((dir = resolve(snapshot, String(size))), { recursive: true });
-    const { words, probes } = await measure(size, edits, every, dir);
+    const { words, probes, trail } = await measure(size, edits, every, dir);
     process.stdout.write(`${size} words (${words} by a plain count):\n`);
     process.stdout.write(`  ${'point'.padEnd(22)}    RSS | after a full collection: live heap  heap total    RSS  external (buffers)  [V8 spaces: committed/used MB]\n`);
     for (const p of probes) {
@@ -158,7 +166,12 @@ async function main() {
     const open = probes.find((p) => p.label === 'after open')!;
     const end = probes.find((p) => p.label === `after ${edits} edits`) ?? probes.at(-1)!;
     const bare = probes[0]!;
-    process.stdout.write(`  one analysed document holds ${(open.liveMb - bare.liveMb).toFixed(1)} MB of live heap; the edits left ${(end.liveMb - open.liveMb).toFixed(1)} MB more\n\n`);
+    process.stdout.write(`  one analysed document holds ${(open.liveMb - bare.liveMb).toFixed(1)} MB of live heap; the edits left ${(end.liveMb - open.liveMb).toFixed(1)} MB more\n`);
+    if (trail.length) {
+      const mean = trail.reduce((a, b) => a + b, 0) / trail.length;
+      process.stdout.write(`  RSS after each of the last ${trail.length} edits: min ${Math.min(...trail).toFixed(1)}, mean ${mean.toFixed(1)}, max ${Math.max(...trail).toFixed(1)} MB\n`);
+    }
+    process.stdout.write('\n');
     last = end;
   }
   if (last) {
