@@ -11,9 +11,9 @@ import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-/** Runs `body` (an ES module's text) with tsx in a child process and returns what it printed as JSON. */
-function run(body: string, env: Record<string, string> = {}): Record<string, number> {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', body], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60000 });
+/** Runs `body` (an ES module's text) with tsx in a child process (node `flags` first) and returns what it printed as JSON. */
+function run(body: string, env: Record<string, string> = {}, flags: string[] = []): Record<string, number> {
+  const r = spawnSync(process.execPath, [...flags, '--import', 'tsx', '--input-type=module', '-e', body], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60000 });
   assert.equal(r.status, 0, r.stderr);
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Record<string, number>;
 }
@@ -122,6 +122,72 @@ describe('lsp/memory: V8 settings of the server', function () {
       env,
     );
     assert.deepEqual(out, { deferred: 1, all: 2, idle: 1 });
+  });
+});
+
+// session 35: while a check of an edit runs, the young generation may grow to two 4 MB semi-spaces (8 MB of new space),
+// looked at between the check's slices (here: between steps of churn), and no further; outside such a check it is held.
+describe('lsp/memory: the young generation for edits', function () {
+  this.timeout(60000);
+
+  it('grows to 8 MB while allowed, and no further, and stays held otherwise', () => {
+    const out = run(`import v8 from 'node:v8';
+      const { youngGrowth } = await import('./server/src/lsp/memory.ts');
+      const newSpace = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size / 1048576;
+      const step = () => { let keep = []; for (let i = 0; i < 5e4; i++) { const o = { a: i, b: 'x' + i }; if (i % 3 === 0) keep.push(o); if (keep.length > 20000) keep = []; } };
+      const start = newSpace();
+      for (let k = 0; k < 20; k++) step();
+      const held = newSpace();
+      for (let k = 0; k < 60; k++) { youngGrowth(true); step(); }
+      youngGrowth(true);
+      const grown = newSpace();
+      youngGrowth(false);
+      for (let k = 0; k < 60; k++) step();
+      console.log(JSON.stringify({ start, held, grown, after: newSpace() }));`);
+    assert.equal(out.held, out.start, 'held while not allowed');
+    assert.ok(out.start! < 8, `new space ${out.start} MB at start`);
+    assert.equal(out.grown, 8, 'grown to 8 MB');
+    assert.equal(out.after, 8, 'no further once not allowed');
+  });
+});
+
+// session 35: the thresholds follow the old generation, where a full collection frees the garbage. What the young
+// generation holds goes without one: 6 MB of young garbage (a string in its large-object space) past the floor makes
+// no collection; 6 MB of garbage promoted to the old generation does.
+describe('lsp/memory: the thresholds follow the old generation', function () {
+  this.timeout(60000);
+
+  it('collects for garbage in the old generation, not for what the young generation holds', () => {
+    const out = run(
+      `const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+       const MB = 1048576;
+       // A fresh instance of the module, its floor 2 MB above the old generation now (read when it loads).
+       const first = await import('./server/src/lsp/memory.ts');
+       process.env.BRUG_GC_MB = String(Math.ceil(first.oldUsed() / MB) + 2);
+       const memory = await import('./server/src/lsp/memory.ts?floor');
+       const floor = Number(process.env.BRUG_GC_MB) * MB;
+       let young = 'x'.repeat(6e6);
+       // (Read once: made flat, one string of 6 MB.)
+       young.charCodeAt(1);
+       const heap = memory.heapUsed();
+       const old = memory.oldUsed();
+       memory.collectIfLarge();
+       await wait(300);
+       const afterYoung = memory.collections().all;
+       young = null;
+       // Kept through two scavenges (promoted), then let go.
+       let kept = Array.from({ length: 100000 }, (_, i) => ({ i, s: 'word ' + i }));
+       gc({ type: 'minor' });
+       gc({ type: 'minor' });
+       kept = null;
+       const promoted = memory.oldUsed();
+       memory.collectIfLarge();
+       for (let t = 0; t < 100 && memory.collections().all < 1; t++) await wait(20);
+       console.log(JSON.stringify({ heapPast: +(heap >= floor), oldBelow: +(old < floor), afterYoung, oldPast: +(promoted >= floor), afterOld: memory.collections().all }));`,
+      { BRUG_GC_IDLE_MS: '100000000' },
+      ['--expose-gc'],
+    );
+    assert.deepEqual(out, { heapPast: 1, oldBelow: 1, afterYoung: 0, oldPast: 1, afterOld: 1 });
   });
 });
 

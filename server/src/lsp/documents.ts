@@ -27,7 +27,7 @@ import { DocumentStatusNotification } from './protocol.js';
 import { documentStatus } from './report.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 import type { BrugSettings } from './settings.js';
-import { collectIfLarge, heapUsed, loopWatch, noteActivity, spaceWatch, startLoopWatch } from './memory.js';
+import { collectIfLarge, heapUsed, loopWatch, noteActivity, spaceWatch, startLoopWatch, youngGrowing, youngGrowth } from './memory.js';
 import { takeEdit, updateTracked } from './edit-track.js';
 
 /** BRUG_LSP_TIMING=1 logs the time of each check (for bench/lsp-latency.ts). */
@@ -350,7 +350,10 @@ export class OpenDocuments {
       await this.preview(uri, st, doc, text, version, settings, stale, format);
       if (stale()) return undefined;
     }
+    // The young generation may grow to its size for edits during the check of an edit (lsp/memory.ts youngGrowth).
+    youngGrowth(st.last !== undefined);
     const run = await this.drive(this.checker.runSteps({ uri, text, languageId: doc.languageId, version, settings, token, ...(edit ? { edit } : {}) }), stale);
+    youngGrowth(false);
     if (run.timedOut) {
       this.timedOut(uri, st, text, settings, run.spent ?? BUDGET_MS);
       return undefined;
@@ -408,6 +411,8 @@ export class OpenDocuments {
         const took = performance.now() - start;
         slices++;
         if (took > longest) longest = took;
+        // (Grown to its size in this slice: no further.)
+        if (youngGrowing()) youngGrowth(true);
         // The last slice's processor time is not needed (only a run that goes on is held to the budget): one reading
         // of the process's CPU time fewer per check (a getrusage call).
         if (r.done) return { value: r.value, slices, longest };

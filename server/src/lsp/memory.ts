@@ -8,7 +8,7 @@ import { constants, monitorEventLoopDelay, performance, PerformanceObserver } fr
  * Keeps the server's memory close to what it really holds. A check of a long document
  * produces much short-lived data; V8 lets the heap grow well past the live data before it
  * collects, so a session of edits on a 100,000-word report would climb to several hundred MB.
- * After a check, when the used heap (live data plus garbage) has grown past a threshold, the server collects once, when
+ * After a check, when the used old generation (live data plus garbage) has grown past a threshold, the server collects once, when
  * the check's diagnostics and status have been written (so the latency a writer sees does not include it).
  */
 
@@ -19,7 +19,8 @@ import { constants, monitorEventLoopDelay, performance, PerformanceObserver } fr
  * starts, which an editor's launch command decides; the growth factor is read at every growth, so
  * setting it here holds the young generation at the size it has when the server starts for every editor
  * and launcher (a few MB: new space 4 MB after 1,000 edits at 100,000 words, ~2 scavenges per edit; session 11,
- * alloc21). Measured (bench/RESULTS.md, session 7, mem10): with the collection below ~30 MB less RSS after the edits at
+ * alloc21), except while a check of an edit runs: then it may grow to two 4 MB semi-spaces (youngGrowth, session 35).
+ * Measured (bench/RESULTS.md, session 7, mem10): with the collection below ~30 MB less RSS after the edits at
  * 100,000 words, server CPU per edit unchanged. Started with `--min-semi-space-size=8` the server scavenged 5 × less
  * and used ~13 % less CPU per edit, for 10–16 MB more RSS (alloc21): not the default while RSS is the tighter target.
  * BRUG_SEMI_SPACE_GROWTH=2 restores V8's default, for comparisons.
@@ -47,7 +48,7 @@ function collector(): typeof collect {
   return collect;
 }
 
-// The heap may grow to 1.2 × what was live after the last collection (at least FLOOR_MB, 64 MB;
+// The old generation (oldUsed) may grow to 1.2 × what was live there after the last collection (at least FLOOR_MB, 64 MB;
 // BRUG_GC_MB moves the floor, BRUG_GC_GROWTH the factor, for experiments) before the server collects
 // again. A fixed 150 MB kept a session of edits at 250–270 MB RSS whatever the document; following
 // the live data keeps the garbage in proportion to it. Each collection runs once the
@@ -78,7 +79,7 @@ let longestForced = 0;
 /**
  * A full collection holds the message loop for its whole pause (~80 ms at 100,000 words on a quiet
  * machine, 100–160 ms under load): a change that arrives meanwhile waits for it. Editors pause between
- * bursts of typing, so the server collects early, when idle: once the heap has grown past IDLE_GROWTH ×
+ * bursts of typing, so the server collects early, when idle: once the old generation has grown past IDLE_GROWTH ×
  * the live heap (1.1; BRUG_GC_IDLE_GROWTH) and no check has been scheduled for IDLE_MS (300 ms;
  * BRUG_GC_IDLE_MS) after a check. A change or any other scheduled check before then puts the collection
  * off to the end of the next check. Past the ceiling (GROWTH × live) it collects right after the check as
@@ -110,14 +111,55 @@ export function heapUsed(): number {
 }
 
 /**
- * After a check: collects right after the current message when the used heap is past the ceiling, or
+ * The used old generation in bytes: every V8 space but the young generation's (new space, new large objects). The
+ * collection thresholds follow it: a full collection frees the garbage there, while what the young generation holds at
+ * the moment of a reading (up to a semi-space, wherever the last scavenge left it) comes and goes without one. Counted
+ * in, it brought each collection forward by what it held: 60 collections in 1,000 edits of the Dutch dev reports as one
+ * document, 56 without (bench/RESULTS.md, session 35), and a larger young generation would have filled the headroom.
+ */
+export function oldUsed(): number {
+  let used = 0;
+  for (const s of getHeapSpaceStatistics()) if (s.space_name !== 'new_space' && s.space_name !== 'new_large_object_space') used += s.space_used_size;
+  return used;
+}
+
+/**
+ * The young generation during a document's checks after its first (edits): V8 may grow the semi-spaces (growth factor 2,
+ * read at every growth) until the new space is YOUNG_BYTES (two semi-spaces of 4 MB; BRUG_YOUNG_MB), and no further: the
+ * growth is allowed only while a check of an edit runs and looked at between its slices: a document's first check
+ * (which would grow it to V8's 16 MB at once) does not grow it, and a long check of an edit stops growing it at the slice
+ * where it reached its size. A check of 100,000 words allocates ~1.7 MB, much of it living one or a few edits (the last
+ * check's results): in 2 MB semi-spaces it was scavenged ~1.8 times per edit and much of it promoted, in 4 MB ones ~0.8
+ * times. Measured (bench/RESULTS.md, session 35; the Dutch dev reports as one document): full collections per 1,000
+ * edits 60 → 47, p95 55 → 31 ms (300 edits: 48–57 → 32–39), server CPU per edit −1 ms; the RSS it costs (+1.6 MB over
+ * the last 100 edits) is paid back mostly by tighter bounds on what edits leave (engine/incremental.ts PieceScan's
+ * recent paragraphs, engine.ts evict).
+ */
+const YOUNG_BYTES = 2 * (Number(process.env.BRUG_YOUNG_MB) || 4) * 1024 * 1024;
+let growing = false;
+
+/** Lets the young generation grow (to YOUNG_BYTES) or not: `allow` while a check of an edit runs. */
+export function youngGrowth(allow: boolean): void {
+  let want = false;
+  if (allow) for (const s of getHeapSpaceStatistics()) if (s.space_name === 'new_space') want = s.space_size < YOUNG_BYTES;
+  if (want === growing) return;
+  if (setFlag(`--semi-space-growth-factor=${want ? 2 : SEMI_SPACE_GROWTH}`)) growing = want;
+}
+
+/** Whether the young generation may grow now (youngGrowth). */
+export function youngGrowing(): boolean {
+  return growing;
+}
+
+/**
+ * After a check: collects right after the current message when the used old generation is past the ceiling, or
  * when the server has been idle for IDLE_MS when it is past the lower idle threshold. `checkEnded` (performance.now()
  * when the check ended; the server calls this once the check's status is written): a check scheduled since then will
  * call this again when it ends, so no idle wait starts now.
  */
 export function collectIfLarge(checkEnded = Infinity): void {
   if (pending) return;
-  const used = heapUsed();
+  const used = oldUsed();
   if (v8Collected) {
     // V8 collected fully on its own since the last check: what is used now is about what is live.
     v8Collected = false;
@@ -176,7 +218,7 @@ function collectSoon(idle: boolean): void {
       longestForced = Math.max(longestForced, performance.now() - start);
       if (reduce) setFlag('--no-optimize-for-size');
       pending = false;
-      const live = heapUsed();
+      const live = oldUsed();
       threshold = Math.max(FLOOR_BYTES, live * GROWTH);
       idleThreshold = Math.max(FLOOR_BYTES, live * IDLE_GROWTH);
     });
@@ -244,7 +286,8 @@ export function startLoopWatch(): void {
 export function spaceWatch(): string {
   const spaces = getHeapSpaceStatistics();
   const used = (name: string) => (spaces.find((x) => x.space_name === name)?.space_used_size ?? 0) / 1048576;
-  return `, old ${used('old_space').toFixed(1)} MB, lo ${used('large_object_space').toFixed(1)} MB`;
+  const young = (spaces.find((x) => x.space_name === 'new_space')?.space_size ?? 0) / 1048576;
+  return `, old ${used('old_space').toFixed(1)} MB, lo ${used('large_object_space').toFixed(1)} MB, new space ${young.toFixed(0)} MB`;
 }
 export function loopWatch(): string {
   if (!loopDelay) return '';
