@@ -74,7 +74,7 @@ describe('engine caches: bounded by the document in use, evicted entries recompu
         last = engine.lint(text, { path: 'doc.md' });
         most = Math.max(most, engine.cachedBlocks);
       }
-      // Eviction runs once the stale blocks exceed 64 (or a sixteenth of the document); then only this and the previous run's stay.
+      // Eviction runs once the stale blocks exceed 64 (or a 64th of the document); then only this and the previous run's stay.
       assert.ok(most <= blocks + 64 + 1, `at most ${blocks + 65} analysed blocks kept, saw ${most}`);
       assert.ok(blockLanguages(engine) <= most, `block languages go with their blocks (${blockLanguages(engine)} kept)`);
       clearMarkdownCache();

@@ -176,6 +176,31 @@ describe('lsp: definitions found per paragraph and kept across edits (engine/inc
     assert.equal(scanned, before);
   });
 
+  it('keeps the paragraphs small edits removed among the 64 most recent (nl, en), a whole other text\'s all', () => {
+    // Session 35: each edit of a paragraph sent its old version spare, and a session of edits kept one for every
+    // paragraph it edited, up to as many as the text has. Now a small edit's paragraphs wait among the newest 64.
+    let scanned = 0;
+    const kept = new PieceScan((piece: string) => (scanned++, piece));
+    const paragraph = (i: number, mark = '') => (i % 2 ? `De cliënt ${i}${mark} krijgt hulp bij schulden.` : `The client ${i}${mark} gets help with debts.`);
+    const textWith = (edited: number) => Array.from({ length: 300 }, (_, i) => paragraph(i, i < edited ? 'b' : '')).join('\n\n');
+    kept.pieces(textWith(0));
+    for (let i = 1; i <= 200; i++) kept.pieces(textWith(i));
+    assert.ok(kept.kept().spare <= 64, `${kept.kept().spare} old paragraphs kept`);
+    // The last edit undone: its paragraph is found again, not scanned.
+    let before = scanned;
+    kept.pieces(textWith(199));
+    assert.equal(scanned, before);
+    // An edit long ago undone: scanned again (its old version went).
+    const current = textWith(199).replace(paragraph(3, 'b'), paragraph(3));
+    kept.pieces(current);
+    assert.equal(scanned, before + 1);
+    // Another document and back: the first text's paragraphs all wait spare, none is scanned again.
+    kept.pieces(Array.from({ length: 50 }, (_, i) => `Een ander rapport, alinea ${i}. Another report, paragraph ${i}.`).join('\n\n'));
+    before = scanned;
+    assert.deepEqual(kept.pieces(current), new PieceScan((piece: string) => piece).pieces(current));
+    assert.equal(scanned, before);
+  });
+
   it('gives the paragraphs of a fresh scan after any one-character edit at any place of a short text', () => {
     for (const base of ['a\n\n b\n \n\nc\r\n\r\nd \n\t\ne', '\n\nx\n\n\n', 'p\n\nq']) {
       for (let at = 0; at <= base.length; at++) {

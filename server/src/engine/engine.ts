@@ -993,14 +993,16 @@ export class Engine {
 
   /**
    * Keeps the cache to about what the documents in use need: once it holds more than the
-   * blocks of this run and a few more (at least 64, a sixteenth of the run: each edit leaves
+   * blocks of this run and a few more (at least 64, a 64th of the run: each edit leaves
    * the old version of a block behind) and more than the configured floor, blocks no run used
    * since the previous one go. (At 1.5 × the blocks, an editor session on a 100,000-word
    * document kept some 850 stale analysed blocks, ~40 MB.)
    */
   private evict(blocks: readonly PlacedBlock[], name: string | undefined, fromEmpty: boolean): void {
     const blocksThisRun = blocks.length;
-    const slack = Math.max(64, Math.ceil(blocksThisRun / 16));
+    // (A 16th until session 35: up to ~375 stale analyses kept at 6,000 blocks between two sweeps, a sweep (a pass over
+    // the cache) every ~375 analyses made; now ~94, a sweep every ~94.)
+    const slack = Math.max(64, Math.ceil(blocksThisRun / 64));
     let live: (r: BlockResult) => boolean;
     if (name !== undefined) {
       // A check that began with an empty cache: all the cache holds is this run's, used by it (and each block language
