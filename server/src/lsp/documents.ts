@@ -352,8 +352,12 @@ export class OpenDocuments {
     }
     // The young generation may grow to its size for edits during the check of an edit (lsp/memory.ts youngGrowth).
     youngGrowth(st.last !== undefined);
-    const run = await this.drive(this.checker.runSteps({ uri, text, languageId: doc.languageId, version, settings, token, ...(edit ? { edit } : {}) }), stale);
-    youngGrowth(false);
+    let run: Awaited<ReturnType<typeof this.drive<CheckOutcome>>>;
+    try {
+      run = await this.drive(this.checker.runSteps({ uri, text, languageId: doc.languageId, version, settings, token, ...(edit ? { edit } : {}) }), stale);
+    } finally {
+      youngGrowth(false);
+    }
     if (run.timedOut) {
       this.timedOut(uri, st, text, settings, run.spent ?? BUDGET_MS);
       return undefined;

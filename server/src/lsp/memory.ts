@@ -8,8 +8,8 @@ import { constants, monitorEventLoopDelay, performance, PerformanceObserver } fr
  * Keeps the server's memory close to what it really holds. A check of a long document
  * produces much short-lived data; V8 lets the heap grow well past the live data before it
  * collects, so a session of edits on a 100,000-word report would climb to several hundred MB.
- * After a check, when the used old generation (live data plus garbage) has grown past a threshold, the server collects once, when
- * the check's diagnostics and status have been written (so the latency a writer sees does not include it).
+ * After a check, when the used old generation (live data plus garbage) has grown past a threshold, the server collects
+ * once, when the check's diagnostics and status have been written (so the latency a writer sees does not include it).
  */
 
 /**
