@@ -27,7 +27,7 @@ import { DocumentStatusNotification } from './protocol.js';
 import { documentStatus } from './report.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 import type { BrugSettings } from './settings.js';
-import { collectIfLarge, heapUsed, loopWatch, noteActivity, spaceWatch, startLoopWatch, youngGrowing, youngGrowth } from './memory.js';
+import { collectIfLarge, heapUsed, loopWatch, noteActivity, spaceWatch, startLoopWatch, youngGrowth } from './memory.js';
 import { takeEdit, updateTracked } from './edit-track.js';
 
 /** BRUG_LSP_TIMING=1 logs the time of each check (for bench/lsp-latency.ts). */
@@ -350,14 +350,8 @@ export class OpenDocuments {
       await this.preview(uri, st, doc, text, version, settings, stale, format);
       if (stale()) return undefined;
     }
-    // The young generation may grow to its size for edits during the check of an edit (lsp/memory.ts youngGrowth).
-    youngGrowth(st.last !== undefined);
-    let run: Awaited<ReturnType<typeof this.drive<CheckOutcome>>>;
-    try {
-      run = await this.drive(this.checker.runSteps({ uri, text, languageId: doc.languageId, version, settings, token, ...(edit ? { edit } : {}) }), stale);
-    } finally {
-      youngGrowth(false);
-    }
+    // The check of an edit (the document was checked before) lets the young generation grow in its slices.
+    const run = await this.drive(this.checker.runSteps({ uri, text, languageId: doc.languageId, version, settings, token, ...(edit ? { edit } : {}) }), stale, st.last !== undefined);
     if (run.timedOut) {
       this.timedOut(uri, st, text, settings, run.spent ?? BUDGET_MS);
       return undefined;
@@ -399,9 +393,11 @@ export class OpenDocuments {
   /**
    * Runs steps in slices of SLICE_MS with a turn for the message loop in between. Stops (for
    * real: the generator is closed) when the run went stale or used up its budget. `spent`: the processor time of the
-   * slices after which the run went on (a finished run's last slice is not measured).
+   * slices after which the run went on (a finished run's last slice is not measured). `young`: a check of an edit, whose
+   * slices may grow V8's young generation to its size for edits (lsp/memory.ts youngGrowth; not the slices of other
+   * documents' checks in between, nor a document's first check).
    */
-  private async drive<T>(steps: Generator<void, T>, stale: () => boolean): Promise<{ value?: T; timedOut?: boolean; spent?: number; slices: number; longest: number }> {
+  private async drive<T>(steps: Generator<void, T>, stale: () => boolean, young = false): Promise<{ value?: T; timedOut?: boolean; spent?: number; slices: number; longest: number }> {
     let spent = 0;
     let slices = 0;
     let longest = 0;
@@ -409,14 +405,17 @@ export class OpenDocuments {
       for (;;) {
         const start = performance.now();
         const cpu = process.cpuUsage();
+        if (young) youngGrowth(true);
         let r: IteratorResult<void, T>;
-        do r = steps.next();
-        while (!r.done && performance.now() - start < SLICE_MS);
+        try {
+          do r = steps.next();
+          while (!r.done && performance.now() - start < SLICE_MS);
+        } finally {
+          if (young) youngGrowth(false);
+        }
         const took = performance.now() - start;
         slices++;
         if (took > longest) longest = took;
-        // (Grown to its size in this slice: no further.)
-        if (youngGrowing()) youngGrowth(true);
         // The last slice's processor time is not needed (only a run that goes on is held to the budget): one reading
         // of the process's CPU time fewer per check (a getrusage call).
         if (r.done) return { value: r.value, slices, longest };
