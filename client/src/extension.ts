@@ -70,8 +70,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 }
 
 /**
- * The bundled server, over IPC; BRUG_HOME tells it where its dictionaries, docs and schema are, SERVER_ENVIRONMENT how
- * the C library's allocator keeps its memory (protocol.ts).
+ * The bundled server, over its standard input and output; BRUG_HOME tells it where its dictionaries, docs and schema
+ * are, SERVER_ENVIRONMENT how the C library's allocator keeps its memory (protocol.ts).
+ *
+ * Not over Node's IPC channel (until session 36): there every message is written by JSON.stringify of the whole
+ * message, while on a stream the server writes a publication from each diagnostic's JSON made once
+ * (server/src/lsp/publish-writer.ts), and after an edit almost all of a long document's diagnostics are the ones
+ * published before. At 100,000 words (875 diagnostics, 442 KB a publication) the edits that re-published took a median
+ * 13.6–15.5 ms over IPC against 10.9–12.6 ms on the stream (bench/lsp-latency.ts --transport ipc; bench/RESULTS.md
+ * "Session 36").
  */
 function serverOptions(context: vscode.ExtensionContext): ServerOptions {
   const serverModule = context.asAbsolutePath('server/dist/server.cjs');
@@ -79,8 +86,8 @@ function serverOptions(context: vscode.ExtensionContext): ServerOptions {
   return {
     // Brug's cue patterns are large regular expressions: compiled once, straight to machine code
     // (see server/bin/brug.js and bench/RESULTS.md, cold start).
-    run: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--no-regexp-tier-up'] } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--no-regexp-tier-up', '--nolazy', '--inspect=6011'] } },
+    run: { module: serverModule, transport: TransportKind.stdio, options: { env, execArgv: ['--no-regexp-tier-up'] } },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { env, execArgv: ['--no-regexp-tier-up', '--nolazy', '--inspect=6011'] } },
   };
 }
 

@@ -19,6 +19,8 @@ import {
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
+  IPCMessageReader,
+  IPCMessageWriter,
   InitializeRequest,
   InitializedNotification,
   LogMessageNotification,
@@ -94,6 +96,11 @@ export interface ClientOptions {
   /** The command that starts the server (default: node server/dist/server.cjs --stdio). */
   command?: { file: string; args: string[] };
   /**
+   * 'ipc': the server talks over Node's IPC channel (`--node-ipc` in place of `--stdio` in the command), as the VS Code
+   * extension starts it (TransportKind.ipc); default 'stdio', as other editors start it.
+   */
+  transport?: 'stdio' | 'ipc';
+  /**
    * False: `publications` stays empty (the latest per document is in `diagnostics`, the first in `firstPublication`,
    * the count in `publicationCount`). An editor keeps only the latest diagnostics of a document; a benchmark that
    * kept all of them (1,000 edits of a long document: hundreds of MB) would time its own collections.
@@ -156,12 +163,16 @@ export class TestClient {
   constructor(private readonly options: ClientOptions = {}) {
     ensureBundle();
     this.settings = { brug: withProbes({ debounceMs: 0, ...(options.settings ?? {}) }) };
-    const command = options.command ?? { file: process.execPath, args: [BUNDLE, '--stdio'] };
+    const ipc = options.transport === 'ipc';
+    const given = options.command ?? { file: process.execPath, args: [BUNDLE, '--stdio'] };
+    const command = ipc ? { file: given.file, args: given.args.map((a) => (a === '--stdio' ? '--node-ipc' : a)) } : given;
     // As the VS Code extension starts it (its environment, SERVER_ENVIRONMENT), unless told otherwise.
     const env = { ...process.env, ...(options.env ?? {}) };
-    this.process = spawn(command.file, command.args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: options.launchEnvironment === false ? env : serverEnvironment(env) });
+    this.process = spawn(command.file, command.args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe', ...(ipc ? (['ipc'] as const) : [])], env: options.launchEnvironment === false ? env : serverEnvironment(env) });
     this.process.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection = ipc
+      ? createProtocolConnection(new IPCMessageReader(this.process), new IPCMessageWriter(this.process))
+      : createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     const c = this.connection;
     c.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.diagnostics.set(p.uri, p);

@@ -6,14 +6,16 @@
  * object comes back in a later publication, and for every other message (written as before).
  */
 import { strict as assert } from 'node:assert';
+import { Readable, Writable } from 'node:stream';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { StreamMessageReader } from 'vscode-languageserver/node';
 import type { Message } from 'vscode-languageserver/node';
 import { engineFor } from '../../server/src/workspace/engine.js';
 import { toDiagnostics } from '../../server/src/lsp/diagnostics.js';
-import { encodeMessage, jsonEncoder } from '../../server/src/lsp/publish-writer.js';
+import { DirectStreamWriter, encodeMessage } from '../../server/src/lsp/publish-writer.js';
 import { ROOT } from './client.js';
 
 const expected = (msg: unknown) => Buffer.from(JSON.stringify(msg, undefined, 0), 'utf-8');
@@ -164,9 +166,57 @@ describe('lsp: the stdio writer writes a publication as JSON.stringify would', f
     ];
     for (const msg of messages) {
       sameBytes(encodeMessage(msg as Message, 'utf-8'), expected(msg));
-      sameBytes(await jsonEncoder.encode(msg as Message, { charset: 'utf-8' }), expected(msg));
     }
     const msg = publication('a', [d], 1);
     sameBytes(encodeMessage(msg, 'utf16le'), Buffer.from(JSON.stringify(msg), 'utf16le'));
+  });
+
+  it('the stream writer frames each message, header and body in one write, in the order given; a message it cannot encode fails alone', async () => {
+    // What the stream is handed, write by write (a socket or pipe writes a batch of chunks at once: writev).
+    const chunks: Buffer[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        done();
+      },
+      writev(batch, done) {
+        chunks.push(Buffer.concat(batch.map((b) => b.chunk as Buffer)));
+        done();
+      },
+    });
+    const writer = new DirectStreamWriter(stream);
+    const errors: unknown[] = [];
+    writer.onError((e) => errors.push(e));
+    const d = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } }, message: 'cliënt 😀 „x”' };
+    const messages: Message[] = [
+      publication('file:///a.md', [d, d], 3),
+      { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'reïntegratie' } } as Message,
+      { jsonrpc: '2.0', method: 'brug/documentStatusChanged', params: { uri: 'file:///a.md', version: 3 } } as Message,
+    ];
+    // Written back to back, without waiting: they arrive in this order.
+    const sent = messages.map((m) => writer.write(m));
+    const bad = writer.write({ jsonrpc: '2.0', method: 'x', params: { n: 1n } } as unknown as Message);
+    await assert.rejects(bad);
+    const after = writer.write(messages[2]!);
+    await Promise.all([...sent, after]);
+    assert.equal(errors.length, 1, 'the message that cannot be encoded is reported');
+    assert.equal(chunks.length, 4, 'one write per message (header and body together)');
+    for (let i = 0; i < 4; i++) {
+      const msg = i < 3 ? messages[i]! : messages[2]!;
+      const body = expected(msg);
+      sameBytes(chunks[i]!, Buffer.concat([Buffer.from(`Content-Length: ${body.byteLength}\r\n\r\n`, 'ascii'), body]));
+    }
+    // vscode-jsonrpc's reader (an editor's) reads them back as they were.
+    const read: unknown[] = [];
+    const reader = new StreamMessageReader(Readable.from([Buffer.concat(chunks)]));
+    await new Promise<void>((resolve) => {
+      reader.listen((m) => {
+        read.push(m);
+        if (read.length === 4) resolve();
+      });
+    });
+    assert.deepStrictEqual(read, [...messages, messages[2]]);
+    reader.dispose();
+    writer.end();
   });
 });

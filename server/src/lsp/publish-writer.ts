@@ -8,7 +8,9 @@
  * A diagnostic object is never changed once made (diagnostics.ts builds it whole); its bytes are kept in a WeakMap, so
  * they go with it.
  */
-import type { Message } from 'vscode-languageserver/node';
+import type { Writable } from 'node:stream';
+import { AbstractMessageWriter } from 'vscode-languageserver/node';
+import type { Message, MessageWriter } from 'vscode-languageserver/node';
 
 const METHOD = 'textDocument/publishDiagnostics';
 
@@ -78,14 +80,45 @@ export function encodeMessage(msg: Message, charset: string): Buffer {
   return (utf ? publication(msg) : undefined) ?? Buffer.from(JSON.stringify(msg, undefined, 0), charset as BufferEncoding);
 }
 
-/** A content type encoder for vscode-jsonrpc's stream writer (its options' contentTypeEncoder). */
-export const jsonEncoder = {
-  name: 'application/json',
-  encode(msg: Message, options: { charset: string }): Promise<Uint8Array> {
+/**
+ * The server's writer on a stream (--stdio): each message framed (`Content-Length` header, then its bytes from
+ * encodeMessage) and handed to the stream at once, in the order the connection gives them, header and body in one
+ * write (corked). vscode-jsonrpc's StreamMessageWriter waits for a turn of the event loop (setImmediate) before each
+ * message and then writes header and body one after the other: the status after an edit's check waited two turns
+ * behind the timing line before it. Node keeps the order of writes on a stream, so no queue is needed; a message that
+ * cannot be encoded is an error of that message only (reported, its promise rejected), as before.
+ */
+export class DirectStreamWriter extends AbstractMessageWriter implements MessageWriter {
+  private errorCount = 0;
+
+  constructor(private readonly stream: Writable) {
+    super();
+    stream.on('error', (error: Error) => this.fireError(error));
+    stream.on('close', () => this.fireClose());
+  }
+
+  write(msg: Message): Promise<void> {
+    let body: Buffer;
     try {
-      return Promise.resolve(encodeMessage(msg, options.charset));
-    } catch (err) {
-      return Promise.reject(err);
+      body = encodeMessage(msg, 'utf-8');
+    } catch (error) {
+      this.fireError(error, msg, ++this.errorCount);
+      return Promise.reject(error);
     }
-  },
-};
+    return new Promise<void>((resolve, reject) => {
+      const stream = this.stream;
+      stream.cork();
+      stream.write(`Content-Length: ${body.byteLength}\r\n\r\n`, 'ascii');
+      stream.write(body, (error?: Error | null) => {
+        if (!error) return resolve();
+        this.fireError(error, msg, ++this.errorCount);
+        reject(error);
+      });
+      stream.uncork();
+    });
+  }
+
+  end(): void {
+    this.stream.end();
+  }
+}

@@ -5,24 +5,25 @@
 // First: V8's tiering for everything the server runs (see v8-tiering.ts).
 import './v8-tiering.js';
 import { inspect } from 'node:util';
-import { ProposedFeatures, StreamMessageWriter, createConnection } from 'vscode-languageserver/node';
+import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import type { Connection, MessageReader } from 'vscode-languageserver/node';
 import { limitMemo } from '../engine/practice/patterns.js';
 import { startServer } from './brug-server.js';
-import { jsonEncoder } from './publish-writer.js';
+import { DirectStreamWriter } from './publish-writer.js';
 
 /** The transport the command line names (the first of them, as vscode-languageserver reads it). */
 const transport = process.argv.slice(2).find((a) => /^--(node-ipc|stdio|socket|pipe)(=|$)/.test(a));
 
 /**
- * On --stdio the messages are written by a stream writer of our own making, with an encoder that puts a
- * publishDiagnostics message together from each diagnostic's JSON made once (publish-writer.ts; the same bytes).
+ * On --stdio the messages are written by a stream writer of our own making (publish-writer.ts DirectStreamWriter: each
+ * message at once, header and body in one write), whose encoder puts a publishDiagnostics message together from each
+ * diagnostic's JSON made once (the same bytes).
  * Given its streams, vscode-languageserver does not route the console to the client as it does for --stdio itself:
  * done here, so nothing else writes to stdout. Every other transport: as vscode-languageserver sets it up.
  */
 function connect(): Connection {
   if (transport !== '--stdio') return createConnection(ProposedFeatures.all);
-  const writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: jsonEncoder });
+  const writer = new DirectStreamWriter(process.stdout);
   // The input stays the stream (typed as a reader: the overloads take two streams or two endpoints, the code either):
   // vscode-languageserver then ends the process when stdin ends, as with --stdio.
   const connection = createConnection(ProposedFeatures.all, process.stdin as unknown as MessageReader, writer);
