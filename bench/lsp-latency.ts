@@ -183,6 +183,9 @@ interface SizeResult {
   p95: number;
   max: number;
   republished: number;
+  /** The median of the edits whose check re-published diagnostics, and of the others. */
+  publishingMedian: number;
+  quietMedian: number;
   rssMb: number;
   peakMb: number;
   idleMb: number;
@@ -304,7 +307,7 @@ async function startSize(target: number, edits: number): Promise<Measurement> {
   // Per edit, on the clock of the server's timing log: the bench starts the edit, the client hands the didChange to the
   // connection, the client receives the status notification, the bench goes on.
   const stamps: Array<{ version: number; start: number; sent: number; seen: number; end: number }> = [];
-  const published = client.publicationCount.get(uri) ?? 0;
+  const publishedBefore = client.publicationCount.get(uri) ?? 0;
   let shift = 0;
   const faultsBefore = minorFaults(client.process.pid!);
   // --pause-every N --pause-ms M: a writer's pause (not timed) after every N edits, as between bursts of typing.
@@ -374,7 +377,7 @@ async function startSize(target: number, edits: number): Promise<Measurement> {
     }
   };
   const finish = async (): Promise<SizeResult> => {
-    const republished = (client.publicationCount.get(uri) ?? 0) - published;
+    const republished = (client.publicationCount.get(uri) ?? 0) - publishedBefore;
     const mem = rss(client.process.pid!);
     const faultsPerEdit = (minorFaults(client.process.pid!) - faultsBefore) / edits;
     // V8 keeps a text with any character above U+00FF in two bytes per character.
@@ -451,16 +454,21 @@ async function startSize(target: number, edits: number): Promise<Measurement> {
     }
     // BRUG_BENCH_STAMPS=FILE: per edit its time, whether its check published diagnostics, the server's lint and
     // diagnostics times, and its legs (for a closer look).
+    // Whether each version's check published diagnostics, and its two parts as the server times them: the engine's
+    // lint, and the diagnostics made and published.
+    const published = new Map<number, boolean>();
+    const parts = new Map<number, { lint: number; diagnostics: number }>();
+    for (const l of client.logs) {
+      const m = /brug-timing .* v(\d+): .*lint ([\d.]+) ms, diagnostics\+publish ([\d.]+) ms, .* (published|unchanged), /.exec(l.message);
+      if (!m) continue;
+      published.set(Number(m[1]), m[4] === 'published');
+      parts.set(Number(m[1]), { lint: Number(m[2]), diagnostics: Number(m[3]) });
+    }
+    // The edits whose check re-published the document's diagnostics (a whole list, LSP's only way: at 100,000 words 875
+    // diagnostics, ~440 KB the client reads before the status) and the others, apart.
+    const publishing = stamps.flatMap((e, i) => (published.get(e.version) === true ? [times[i]!] : [])).sort((a, b) => a - b);
+    const quiet = stamps.flatMap((e, i) => (published.get(e.version) === false ? [times[i]!] : [])).sort((a, b) => a - b);
     if (process.env.BRUG_BENCH_STAMPS) {
-      const published = new Map<number, boolean>();
-      // The check's two parts as the server times them: the engine's lint, and the diagnostics made and published.
-      const parts = new Map<number, { lint: number; diagnostics: number }>();
-      for (const l of client.logs) {
-        const m = /brug-timing .* v(\d+): .*lint ([\d.]+) ms, diagnostics\+publish ([\d.]+) ms, .* (published|unchanged), /.exec(l.message);
-        if (!m) continue;
-        published.set(Number(m[1]), m[4] === 'published');
-        parts.set(Number(m[1]), { lint: Number(m[2]), diagnostics: Number(m[3]) });
-      }
       const rows = stamps.map((e, i) => {
         const s = at.get(e.version);
         const points = s && s.length === 5 ? [e.start, e.sent, ...s, e.seen, e.end] : [];
@@ -497,6 +505,8 @@ async function startSize(target: number, edits: number): Promise<Measurement> {
       p95: edits ? percentile(sorted, 95) : NaN,
       max: edits ? sorted.at(-1)! : NaN,
       republished,
+      publishingMedian: publishing.length ? percentile(publishing, 50) : NaN,
+      quietMedian: quiet.length ? percentile(quiet, 50) : NaN,
       rssMb: mem.rssMb,
       peakMb: mem.peakMb,
       idleMb: idle.rssMb,
@@ -547,7 +557,7 @@ async function main() {
         // (--file: the document as it is, whatever its size; no size was asked for.)
         size > 0 ? `${size} words (${r.words} by a plain count, ${fmt(r.mb)} MB):` : `${r.words} words by a plain count, ${fmt(r.mb)} MB:`,
         `  first diagnostics shown ${fmt(r.firstShownMs)} ms (${r.firstShown} diagnostics); whole document checked ${fmt(r.firstMs)} ms (${r.diagnostics} diagnostics)`,
-        `  edit → diagnostics: median ${fmt(r.median)} ms, p95 ${fmt(r.p95)} ms, max ${fmt(r.max)} ms; ${r.republished} of ${r.edits} edits re-published diagnostics`,
+        `  edit → diagnostics: median ${fmt(r.median)} ms, p95 ${fmt(r.p95)} ms, max ${fmt(r.max)} ms; ${r.republished} of ${r.edits} edits re-published diagnostics (their median ${fmt(r.publishingMedian)} ms, the others' ${fmt(r.quietMedian)} ms)`,
         `  server CPU time per edit's check (less sensitive to a busy machine): median ${fmt(r.cpuMedian)} ms, p95 ${fmt(r.cpuP95)} ms; wall medians: lint ${fmt(r.lintMedian)} ms, diagnostics+publish ${fmt(r.publishMedian)} ms`,
         `  longest time the server held its message loop in a check: ${fmt(r.longestSlice)} ms; blocked by anything (collections too): ${fmt(r.loopMaxMs)} ms, longest GC pause ${fmt(r.gcMaxMs)} ms; GC pauses ${r.gcTotalMs.toFixed(0)} ms in all, ${r.gcLong} of 10 ms or more; ${r.gcKinds}`,
         `  server's own collections: ${r.forcedCount} (${r.forcedIdle} when idle; longest ${fmt(r.forcedMaxMs)} ms); ${r.hit} edits waited for a full collection (heap 10 MB down) (median ${fmt(r.hitMedian)} ms); the other edits: median ${fmt(r.clearMedian)} ms, p95 ${fmt(r.clearP95)} ms, max ${fmt(r.clearMax)} ms`,
