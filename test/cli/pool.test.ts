@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { poolSize } from '../../server/src/workspace/pool.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -52,5 +53,17 @@ describe('cli: checking many files on worker threads', function () {
       assert.equal(pooled.stdout, serial.stdout, `${format} output`);
       assert.equal(pooled.stderr, serial.stderr, 'no progress line when stderr is not a terminal');
     }
+  });
+
+  it("a worker's standard output goes to standard error, not to the process's standard output (the server's channel on --stdio)", () => {
+    // A worker script that writes to its standard output before it answers (as a stray console.log in a dependency would).
+    const script = join(dir, 'noisy-worker.mjs');
+    writeFileSync(script, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', (job) => { console.log('noise from a worker'); process.stdout.write('more noise\\n'); parentPort.postMessage({ id: job.id, result: { file: job.file } }); });\n");
+    const pool = pathToFileURL(resolve(ROOT, 'server/src/workspace/pool.ts')).href;
+    const main = `const { CheckPool } = await import(${JSON.stringify(pool)}); const p = new CheckPool(new URL(${JSON.stringify(pathToFileURL(script).href)}), 1); const r = await p.submit({ file: 'a.md' }); p.close(); process.stdout.write('RESULT ' + JSON.stringify(r));`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', main], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, 'RESULT {"file":"a.md"}');
+    assert.match(run.stderr, /noise from a worker/);
   });
 });

@@ -89,7 +89,11 @@ export class CheckPool {
   }
 
   private start(script: URL): void {
-    const worker = new (workerThreads().Worker)(script, { execArgv: [] });
+    // A worker's standard output goes to the process's standard error, never to its standard output: that is the
+    // language server's channel to the editor (--stdio; how VS Code starts it since session 36), where a stray line
+    // from a worker would break the messages, and the command's report, which the main thread writes in order.
+    const worker = new (workerThreads().Worker)(script, { execArgv: [], stdout: true });
+    worker.stdout.on('data', (chunk: Buffer) => process.stderr.write(chunk));
     let current: number | undefined;
     this.workers.add(worker);
     const next = () => {
