@@ -40,7 +40,8 @@
  *                                     A,B: several joined; nl/*.md: the Dutch Markdown reports as one document)
  *     [--floor-rules [ID,ID]]         the document rules (or these) run at each document's first check only; an edit's
  *                                     check hands back their first findings, unmoved (what an edit costs without them)
- *     [--transport ipc]               the server over Node's IPC channel (--node-ipc), as VS Code starts it (default stdio)
+ *     [--transport ipc]               the server over Node's IPC channel (--node-ipc), as VS Code started it until session 36
+ *                                     (default stdio, as every editor starts it now)
  *     [--code-actions]                after each edit's check, the code actions at the edit (with the diagnostics there,
  *                                     as an editor's light bulb asks as the cursor moves), timed on their own
  *
@@ -269,7 +270,8 @@ async function startSize(target: number, edits: number): Promise<Measurement> {
     // bench's own heap grow by hundreds of MB and its collections delay the status it waits for (--keep-publications:
     // the old behaviour, for comparison).
     keepPublications: process.argv.includes('--keep-publications'),
-    // --transport ipc: over Node's IPC channel, as the VS Code extension starts the server (default stdio, as other editors).
+    // --transport ipc: over Node's IPC channel, as the VS Code extension started the server until session 36 (default
+    // stdio, as every editor starts it now).
     transport: arg('transport', 'stdio') === 'ipc' ? 'ipc' : 'stdio',
     // --cpu-prof DIR: the server writes a V8 CPU profile there when it exits.
     // --malloc-default: the server without the allocator settings VS Code starts it with (client/src/protocol.ts).

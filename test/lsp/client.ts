@@ -97,7 +97,7 @@ export interface ClientOptions {
   command?: { file: string; args: string[] };
   /**
    * 'ipc': the server talks over Node's IPC channel (`--node-ipc` in place of `--stdio` in the command), as the VS Code
-   * extension starts it (TransportKind.ipc); default 'stdio', as other editors start it.
+   * extension started it until session 36; default 'stdio', as every editor starts it now.
    */
   transport?: 'stdio' | 'ipc';
   /**

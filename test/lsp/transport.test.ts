@@ -33,8 +33,8 @@ describe('lsp: the transport', () => {
           await client.open(uri, 'markdown', text);
           await client.checkedCurrent(uri, 30_000);
           lists.push(client.diagnostics.get(uri)?.diagnostics);
-          // A paragraph added before the long sentence: its diagnostics move two lines (the ones before it are handed out again).
-          const at = text.indexOf('\n\n', text.indexOf('\n\n') + 2);
+          // A paragraph added after the title: the diagnostics after it move two lines down.
+          const at = text.indexOf('\n');
           const where = TextDocument.create(uri, 'markdown', 1, text).positionAt(at);
           await client.change(uri, [{ range: { start: where, end: where }, text: '\n\nExtra.' }]);
           await client.checkedCurrent(uri, 30_000);
