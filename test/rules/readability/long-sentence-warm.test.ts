@@ -157,6 +157,29 @@ describe('readability/long-sentence: ranked long sentences kept per section equa
     }
   });
 
+  it('nl + en: edits in a fenced quote between the paragraphs of a section move only the paragraphs after it (the blocks placed from the last check are not all moved alike)', () => {
+    // A fence's text is no prose block: an edit in it changes no block, and the reader hands out the paragraphs of the
+    // part it reads again, before the fence and after it, with the last check's maps and texts: among the blocks placed
+    // from the last check's results (BlockEdit.after), those before the fence did not move, those after it did. A
+    // shortcut that took them all for moved alike (tried in session 36) broke this, on the footnoted thesis's MyST
+    // admonitions. Warm checks in a row (a check from scratch in between would be the rule's last), then one from scratch.
+    for (const language of ['nl', 'en'] as const) {
+      const sample = readFileSync(join(SAMPLES, language === 'nl' ? 'rapport-schuldhulp.md' : 'report-employment-support.md'), 'utf8');
+      const long = (i: number) => `${LONG[language].slice(0, -1)} ${i}.`;
+      const quote = language === 'nl' ? 'Adviseur: *“We kijken eerst naar de brieven, en dan bellen we de mensen zelf op.”*' : 'Adviser: *“We look at the letters first, and then we call the people ourselves.”*';
+      const section = `## ${language === 'nl' ? 'Wat inwoners zeiden' : 'What residents said'}\n\n${long(1)}\n\n${long(2)}\n\n\`\`\`{admonition} Quote\n${quote}\n\n(Site H)\n\n\`\`\`\n\n${long(3)}\n\n${long(4)}\n\n${long(5)}\n`;
+      let text = `${sample}\n\n${section}\n\n${sample.replace(/^# .*$/m, '## Part two')}\n`;
+      const path = `fenced-quote-${language}.md`;
+      WARM.lint(text, { path });
+      for (const piece of ['extra', 'ook', 'also', 'extra extra']) {
+        const at = text.indexOf(language === 'nl' ? 'eerst naar' : 'first, and');
+        text = text.slice(0, at) + piece + ' ' + text.slice(at);
+        WARM.lint(text, { path });
+      }
+      assertFresh(text, path);
+    }
+  });
+
   it('nl + en: blocks of the same text, one with its lead-in label in bold, keep their own long sentences over warm checks (rulemem22: a block keeps its first answer without a map)', () => {
     for (const language of ['nl', 'en'] as const) {
       const label = language === 'nl' ? 'Wat de inwoners zeiden over de brieven' : 'What the residents said about the letters';
