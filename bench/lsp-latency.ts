@@ -454,8 +454,6 @@ async function startSize(target: number, edits: number): Promise<Measurement> {
       const points = [e.start, e.sent, ...s, e.seen, e.end];
       for (let k = 0; k < legNames.length; k++) legValues[k]!.push(points[k + 1]! - points[k]!);
     }
-    // BRUG_BENCH_STAMPS=FILE: per edit its time, whether its check published diagnostics, the server's lint and
-    // diagnostics times, and its legs (for a closer look).
     // Whether each version's check published diagnostics, and its two parts as the server times them: the engine's
     // lint, and the diagnostics made and published.
     const published = new Map<number, boolean>();
@@ -470,6 +468,8 @@ async function startSize(target: number, edits: number): Promise<Measurement> {
     // diagnostics, ~440 KB the client reads before the status) and the others, apart.
     const publishing = stamps.flatMap((e, i) => (published.get(e.version) === true ? [times[i]!] : [])).sort((a, b) => a - b);
     const quiet = stamps.flatMap((e, i) => (published.get(e.version) === false ? [times[i]!] : [])).sort((a, b) => a - b);
+    // BRUG_BENCH_STAMPS=FILE: per edit its time, whether its check published diagnostics, the server's lint and
+    // diagnostics times, and its legs (for a closer look).
     if (process.env.BRUG_BENCH_STAMPS) {
       const rows = stamps.map((e, i) => {
         const s = at.get(e.version);

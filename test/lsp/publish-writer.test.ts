@@ -3,7 +3,8 @@
  * message is put together from each diagnostic's JSON, made once per diagnostic object. The bytes must be those of
  * JSON.stringify of the whole message in UTF-8 (what vscode-jsonrpc's encoder writes): for real diagnostics in nl and
  * en, for texts with accents, emoji, quotes, backslashes, control characters and lone surrogates, when a diagnostic
- * object comes back in a later publication, and for every other message (written as before).
+ * object comes back in a later publication, and for every other message (written as before). Its writer frames each
+ * message and hands it to the stream in one write, in the order given.
  */
 import { strict as assert } from 'node:assert';
 import { Readable, Writable } from 'node:stream';
