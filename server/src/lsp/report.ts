@@ -6,6 +6,7 @@ import type { Positions } from './diagnostics.js';
 import { scoreName } from './messages.js';
 import type { PracticeFit } from '../engine/practice/types.js';
 import { practiceFitJson } from '../engine/practice/json.js';
+import { compareWords } from '../engine/text/order.js';
 import type { DocumentStatus, ReportData, ReportRule } from './protocol.js';
 
 const VERDICTS = new Set(['present', 'partial', 'absent', 'not-applicable']);
@@ -68,7 +69,7 @@ export function reportData(outcome: CheckOutcome, doc: Positions): ReportData {
         ...(mentions !== undefined ? { clientMentions: mentions } : {}),
       };
     }),
-    rules: [...byRule.values()].sort((a, b) => b.count - a.count || a.ruleId.localeCompare(b.ruleId)),
+    rules: [...byRule.values()].sort((a, b) => b.count - a.count || compareWords(a.ruleId, b.ruleId)),
     findings: result.findings.length,
   };
   if (cp !== undefined) data.clientPerspective = cp;

@@ -5,6 +5,7 @@ import type { BrugConfig } from '../engine/config/config.js';
 import type { Finding, Fix, Language, Message, Metrics, RelatedLocation, Section, TextEdit } from '../engine/types.js';
 import { LineIndex } from '../engine/offsets.js';
 import { addCounts, emptyCounts, metricsOf } from '../engine/text/metrics.js';
+import { compareWords } from '../engine/text/order.js';
 import { fixInPasses } from '../engine/fixes.js';
 import { findBeginDocument, inComment, secureLatexFixes } from '../engine/formats/latex.js';
 import { readDocument } from './read.js';
@@ -337,7 +338,7 @@ export function lintLatexProject(engine: Engine, project: LatexProject, config?:
       line: li.position(at.offset).line + 1,
     });
   }
-  for (const r of byFile.values()) r.findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
+  for (const r of byFile.values()) r.findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || compareWords(a.ruleId, b.ruleId));
   return { project, result, files: [...byFile.values()] };
 }
 

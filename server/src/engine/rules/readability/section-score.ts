@@ -10,6 +10,7 @@ import type { Run } from '../../runs.js';
 import type { Language } from '../../types.js';
 import { adoptedSections, isAcknowledgements, isRunningText, samePrefix } from './prose.js';
 import { BlockStates, Tally } from '../../incremental.js';
+import { compareWords } from '../../text/order.js';
 import { RunSlots } from '../block-runs.js';
 import type { RunChange } from '../block-runs.js';
 
@@ -936,7 +937,7 @@ function driversOf(doc: DocumentModel, prose: Prose, paragraphs: readonly number
       if (n >= HARD_SYLLABLES && uses < termUses) hard.set(w.lower, Math.max(hard.get(w.lower) ?? 0, n));
     }));
   }
-  const byWeight = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([w]) => w);
+  const byWeight = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1] || compareWords(a[0], b[0])).map(([w]) => w);
   // Each term counted as an ordinary word of the section: the average of its other words.
   const ordinary = counted ? syllables / counted : 0;
   return { terms: byWeight(terms), hard: byWeight(hard), syllablesPerWordWithoutTerms: termTokens + counted ? (syllables + termTokens * ordinary) / (termTokens + counted) : 0 };
