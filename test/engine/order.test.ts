@@ -29,7 +29,7 @@ describe('word order for lists', () => {
     }
   });
 
-  it('checks the Dutch dev reports without calling localeCompare (ICU collation data, ~2 MB of the server, stays unloaded)', function () {
+  it('checks the Dutch dev reports without calling localeCompare (ICU collation data, ~3 MB of the server, stays unloaded)', function () {
     if (!existsSync(resolve(SHARED, 'corpora/dev/nl'))) this.skip();
     // The hard words and terms a section names are ordered by weight, then alphabetically: compareWords, whose order is
     // localeCompare's, decides plain words without it (session 37: the one call that loaded the collation data for a
