@@ -124,16 +124,17 @@ export function oldUsed(): number {
 }
 
 /**
- * The young generation during a document's checks after its first (edits): V8 may grow the semi-spaces (growth factor 2,
- * read at every growth) until the new space is YOUNG_BYTES (two semi-spaces of 4 MB; BRUG_YOUNG_MB), and no further: the
- * growth is allowed only in the slices of a check of an edit (lsp/documents.ts drive), each of which starts by looking
- * at the size: a document's first check (which would grow it to V8's 16 MB at once) and the slices of other checks in
- * between do not grow it, and a long check of an edit stops growing it at the slice where it reached its size. A check of 100,000 words allocates ~1.7 MB, much of it living one or a few edits (the last
- * check's results): in 2 MB semi-spaces it was scavenged ~1.8 times per edit and much of it promoted, in 4 MB ones ~0.8
- * times. Measured (bench/RESULTS.md, session 35; the Dutch dev reports as one document): full collections per 1,000
- * edits 60 → 47, p95 55 → 31 ms (300 edits: 48–57 → 32–39), server CPU per edit −1 ms; the RSS it costs (+1.6 MB over
- * the last 100 edits) is paid back mostly by tighter bounds on what edits leave (engine/incremental.ts PieceScan's
- * recent paragraphs, engine.ts evict).
+ * The young generation during a document's checks after its first (edits): V8 may grow the semi-spaces (growth factor
+ * 2, read at every growth) until the new space is YOUNG_BYTES (two semi-spaces of 4 MB; BRUG_YOUNG_MB), and no further:
+ * the growth is allowed only in the slices of a check of an edit (lsp/documents.ts drive), each of which starts by
+ * looking at the size: a document's first check (which would grow it to V8's 16 MB at once) and the slices of other
+ * checks in between do not grow it, and a long check of an edit stops growing it at the slice where it reached its
+ * size. A check of 100,000 words allocates ~1.7 MB, much of it living one or a few edits (the last check's results): in
+ * 2 MB semi-spaces it was scavenged ~1.8 times per edit and much of it promoted, in 4 MB ones ~0.8 times. Measured
+ * (bench/RESULTS.md, session 35; the Dutch dev reports as one document): full collections per 1,000 edits 60 → 47, p95
+ * 55 → 31 ms (300 edits: 48–57 → 32–39), server CPU per edit −1 ms; the RSS it costs (+1.6 MB over the last 100 edits)
+ * is paid back mostly by tighter bounds on what edits leave (engine/incremental.ts PieceScan's recent paragraphs,
+ * engine.ts evict).
  */
 const YOUNG_BYTES = 2 * (Number(process.env.BRUG_YOUNG_MB) || 4) * 1024 * 1024;
 let growing = false;
