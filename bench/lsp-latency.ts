@@ -40,6 +40,8 @@
  *                                     A,B: several joined; nl/*.md: the Dutch Markdown reports as one document)
  *     [--floor-rules [ID,ID]]         the document rules (or these) run at each document's first check only; an edit's
  *                                     check hands back their first findings, unmoved (what an edit costs without them)
+ *     [--silent-rules ID,ID]          these document rules run at every check but hand out no findings (their own work
+ *                                     counted; what their findings cost in the engine, the fix guard and the diagnostics not)
  *     [--transport ipc]               the server over Node's IPC channel (--node-ipc), as VS Code started it until session 36
  *                                     (default stdio, as every editor starts it now)
  *     [--code-actions]                after each edit's check, the code actions at the edit (with the diagnostics there,
@@ -265,7 +267,7 @@ async function startSize(target: number, edits: number): Promise<Measurement> {
     // the latency no change to the engine can remove.
     // (--interleave: a server waits while the others take their turns; it must not take that wait for a writer's pause
     // and collect then, which it would not do in edits sent back to back.)
-    env: { BRUG_LSP_TIMING: '1', ...(process.argv.includes('--floor') ? { BRUG_LSP_FLOOR: '1' } : process.argv.includes('--floor-rules') ? { BRUG_LSP_FLOOR: floorRules() } : {}), ...(Number(arg('interleave', '0')) > 0 ? { BRUG_GC_IDLE_MS: '2000000000' } : {}) },
+    env: { BRUG_LSP_TIMING: '1', ...(process.argv.includes('--floor') ? { BRUG_LSP_FLOOR: '1' } : process.argv.includes('--floor-rules') ? { BRUG_LSP_FLOOR: floorRules() } : process.argv.includes('--silent-rules') ? { BRUG_LSP_FLOOR: `silent:${arg('silent-rules', '')}` } : {}), ...(Number(arg('interleave', '0')) > 0 ? { BRUG_GC_IDLE_MS: '2000000000' } : {}) },
     // An editor keeps a document's latest diagnostics only; keeping all ~400 publications of 875 diagnostics made the
     // bench's own heap grow by hundreds of MB and its collections delay the status it waits for (--keep-publications:
     // the old behaviour, for comparison).
@@ -540,7 +542,7 @@ async function main() {
   const fmt = (x: number) => x.toFixed(1);
   const results = new Map<number, SizeResult>();
   const interleave = Number(arg('interleave', '0'));
-  process.stdout.write(`Brug LSP latency (didChange → check done), brug.debounceMs = 0, ${edits} ${Number(arg('burst', '1')) > 1 ? `bursts of ${arg('burst', '1')} one-word changes` : process.argv.includes('--char') ? 'one-letter edits' : 'one-word edits'} per size; ${process.argv.includes('--file') ? arg('file', '') : `Markdown from the dev corpus starting with ${BOOK}, then the reports (${arg('reports', 'nl,en')})`}${process.argv.includes('--floor') ? '; FLOOR: the engine runs for the first check only, edits are checked without it' : process.argv.includes('--floor-rules') ? `; FLOOR-RULES: ${floorRules() === 'rules' ? 'the document rules' : floorRules().slice(6)} run for the first check only, edits get their first findings unmoved` : ''}\n`);
+  process.stdout.write(`Brug LSP latency (didChange → check done), brug.debounceMs = 0, ${edits} ${Number(arg('burst', '1')) > 1 ? `bursts of ${arg('burst', '1')} one-word changes` : process.argv.includes('--char') ? 'one-letter edits' : 'one-word edits'} per size; ${process.argv.includes('--file') ? arg('file', '') : `Markdown from the dev corpus starting with ${BOOK}, then the reports (${arg('reports', 'nl,en')})`}${process.argv.includes('--floor') ? '; FLOOR: the engine runs for the first check only, edits are checked without it' : process.argv.includes('--floor-rules') ? `; FLOOR-RULES: ${floorRules() === 'rules' ? 'the document rules' : floorRules().slice(6)} run for the first check only, edits get their first findings unmoved` : process.argv.includes('--silent-rules') ? `; SILENT-RULES: ${arg('silent-rules', '')} run at every check and hand out no findings` : ''}\n`);
   process.stdout.write(`the server starts ${process.argv.includes('--malloc-default') ? "with the allocator's defaults (--malloc-default)" : `as VS Code starts it (${Object.entries(SERVER_ENVIRONMENT).map(([k, v]) => `${k}=${v}`).join(' ')})`}\n`);
   // --interleave N: every size's server is started and its document checked, then the edits go to them in turns of N
   // each, so that each size is measured in the same minutes (on a shared machine the speed drifts from minute to minute

@@ -2,7 +2,8 @@
  * EngineOptions.documentRulesOnce (benchmarks only: bench/lsp-latency.ts --floor-rules [ids]): a document rule (all, or
  * those named) runs at a document's first check only; later checks of that document hand back its first findings as
  * they were, while the block rules and the other documents are checked as always. Without the option every check runs
- * the rule.
+ * the rule. EngineOptions.documentRulesSilent (bench/lsp-latency.ts --silent-rules ids): the rules named run at every
+ * check, and hand out no findings.
  */
 import { strict as assert } from 'node:assert';
 import { Engine } from '../../server/src/engine/engine.js';
@@ -10,10 +11,10 @@ import type { DocumentRule } from '../../server/src/engine/rules/types.js';
 import { testRuleMeta } from '../helpers/rule-meta.js';
 
 /** A document rule that counts its runs and flags the first word of the document, whatever it is. */
-function countingRule(): { rule: DocumentRule; runs: () => number } {
+function countingRule(id = 'test/first-word'): { rule: DocumentRule; runs: () => number } {
   let runs = 0;
   const rule: DocumentRule = {
-    meta: testRuleMeta('test/first-word'),
+    meta: testRuleMeta(id),
     scope: 'document',
     check(doc) {
       runs++;
@@ -75,6 +76,18 @@ describe('engine: document rules once (benchmarks only)', function () {
         moved.map((f) => [f.offset, f.message.en]),
         [[0, 'run 2']],
       );
+    });
+
+    it(`${lang}: a silent rule runs at every check and hands out no findings; the other rules hand out theirs`, () => {
+      const silent = countingRule();
+      const engine = new Engine({ rules: [silent.rule, countingRule('test/other').rule], documentRulesSilent: ['test/first-word'] });
+      const path = `silent-${lang}.md`;
+      for (const text of [TEXT[lang], `Nu ${TEXT[lang]}`]) {
+        const ids = engine.lint(text, { path }).findings.map((f) => f.ruleId);
+        assert.ok(!ids.includes('test/first-word'));
+        assert.equal(ids.filter((id) => id === 'test/other').length, 1);
+      }
+      assert.equal(silent.runs(), 2);
     });
   }
 });

@@ -366,6 +366,12 @@ export interface EngineOptions {
    * moving and the diagnostics they change.
    */
   documentRulesOnce?: boolean | readonly string[];
+  /**
+   * Benchmarks only (`bench/lsp-latency.ts --silent-rules ids`): these document rules run at every check, as always, but
+   * their findings are not handed out. What an edit costs with the rules' own work and without their findings: the
+   * engine's handling of them, the fix guard, the diagnostics made, compared and published of them.
+   */
+  documentRulesSilent?: readonly string[];
 }
 
 /**
@@ -385,6 +391,8 @@ export class Engine {
   private readonly cache = new ContentCache<BlockResult[]>(Infinity);
   /** See EngineOptions.documentRulesOnce. */
   private readonly documentRulesOnce: (ruleId: string) => boolean;
+  /** See EngineOptions.documentRulesSilent. */
+  private readonly documentRulesSilent: ReadonlySet<string>;
   private cached = 0;
   private generation = 0;
   /** Analysed blocks made since the cache was last swept. */
@@ -431,6 +439,7 @@ export class Engine {
     this.formats = options.formats;
     const once = options.documentRulesOnce;
     this.documentRulesOnce = once === true ? () => true : once ? (id) => once.includes(id) : () => false;
+    this.documentRulesSilent = new Set(options.documentRulesSilent);
   }
 
   /** Forgets analysed blocks and block languages (for benchmarks that must not hit the cache); rules and dictionaries stay compiled. */
@@ -952,7 +961,8 @@ export class Engine {
       try {
         const id = rule.meta.id;
         const prev = last?.get(id);
-        const list = prev && this.documentRulesOnce(id) ? prev.made : rule.check(model, this.context(rule, config, sev));
+        const checked = prev && this.documentRulesOnce(id) ? prev.made : rule.check(model, this.context(rule, config, sev));
+        const list = this.documentRulesSilent.size > 0 && this.documentRulesSilent.has(id) ? NO_DOCUMENT_FINDINGS : checked;
         const n = list.length;
         // Speed only (eng33): the rule's findings at the ends of its list that are the objects at the ends of its last
         // list (a rule hands out again what an edit left alone, and moves in place what the edit moved) are compared
@@ -1636,6 +1646,8 @@ function sameSampleAfterEdit(pb: readonly ProseBlock[], ob: readonly PlacedBlock
  * check of an edit); frozen, since nothing may add to it (a finding that gets fixes gets an array of its own).
  */
 const NO_FIXES: Fix[] = Object.freeze([]) as unknown as Fix[];
+/** A silent rule's findings (EngineOptions.documentRulesSilent): none, shared. */
+const NO_DOCUMENT_FINDINGS: DocumentFinding[] = Object.freeze([]) as unknown as DocumentFinding[];
 
 /**
  * A document rule's finding as the engine's: with its rule id, severity and fixes (the fields a document finding has,

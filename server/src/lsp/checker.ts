@@ -106,9 +106,11 @@ export class Checker {
     extraRules: Rule[] = [],
   ) {
     // (BRUG_LSP_FLOOR=rules or rules:ID,ID, bench only: those document rules run at a document's first check only; see
-    // EngineOptions.documentRulesOnce.)
+    // EngineOptions.documentRulesOnce. BRUG_LSP_FLOOR=silent:ID,ID: those run at every check, their findings not handed
+    // out; see EngineOptions.documentRulesSilent.)
     const floor = /^rules(?::(.+))?$/.exec(process.env.BRUG_LSP_FLOOR ?? '');
-    this.engineOptions = { cacheSize: CACHED_BLOCKS, ...(extraRules.length ? { rules: extraRules } : {}), ...(floor ? { documentRulesOnce: floor[1] ? floor[1].split(',') : true } : {}) };
+    const silent = /^silent:(.+)$/.exec(process.env.BRUG_LSP_FLOOR ?? '');
+    this.engineOptions = { cacheSize: CACHED_BLOCKS, ...(extraRules.length ? { rules: extraRules } : {}), ...(floor ? { documentRulesOnce: floor[1] ? floor[1].split(',') : true } : {}), ...(silent ? { documentRulesSilent: silent[1]!.split(',') } : {}) };
   }
 
   /** The folder a document's .brug.yml is looked up from. */

@@ -22,8 +22,8 @@ export function engineFor(config?: BrugConfig, configFile?: string, options: Eng
   // A dictionary outside the project is read only when .brug.yml allows it (readOutside).
   const extra = mayRead ? named.filter((f) => mayRead(f)) : named;
   const refused: LoadProblem[] = named.filter((f) => !extra.includes(f)).map((file) => ({ file: configFile ?? file, line: 1, column: 1, message: outsideMessages.read(file).en, refused: true }));
-  // (An engine whose document rules run once, for benchmarks, is one of its own.)
-  const key = `${options.rules?.map((r) => r.meta.id).join(',') ?? ''}\n${extra.join('\n')}${options.documentRulesOnce ? `\nonce ${options.documentRulesOnce}` : ''}`;
+  // (An engine whose document rules run once or are silent, for benchmarks, is one of its own.)
+  const key = `${options.rules?.map((r) => r.meta.id).join(',') ?? ''}\n${extra.join('\n')}${options.documentRulesOnce ? `\nonce ${options.documentRulesOnce}` : ''}${options.documentRulesSilent?.length ? `\nsilent ${options.documentRulesSilent}` : ''}`;
   let e = engines.get(key);
   if (!e) {
     // The bundled dictionaries load per language when a document needs them; the project's are read and validated now.
