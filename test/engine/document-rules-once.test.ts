@@ -32,7 +32,7 @@ const TEXT = {
   en: 'The municipality helps residents with debts.\n\nThe case manager calls the resident back within a week.\n',
 };
 
-describe('engine: document rules once (benchmarks only)', function () {
+describe('engine: document rules once or silent (benchmarks only)', function () {
   this.timeout(120_000);
 
   for (const lang of ['nl', 'en'] as const) {
